@@ -1,0 +1,99 @@
+"""`migrate` (alias `pubmode`): move PyPI release workflows between API tokens and Trusted Publishing.
+
+This module only parses arguments and prints; the work is in `codemods`. Heavy imports (the engine,
+deepdiff) happen inside the commands so that `migrate --help` stays fast.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="migrate",
+    help="Move a project's PyPI release workflow between API-token publishing and Trusted Publishing "
+    "(OIDC), changing only the lines that must change.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+PATHS = typer.Argument(None, help="Workflow files or folders (*.yml, *.yaml). Default: the .github/workflows "
+                       "folder of the repository around the current directory.", show_default=False)
+DRY_RUN = typer.Option(False, "--dry-run", "--diff", help="Write nothing; print a unified diff (git apply-able).")
+CHECK = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change.")
+
+
+def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, **opts) -> None:
+    from codemods.environment import EnvironmentChoice
+    from codemods.errors import InputError
+    from codemods.migrate import Options
+    from codemods.report import render_report
+    from codemods.runner import default_paths, run, unified_diff, write
+
+    options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
+                      opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN")
+    try:
+        targets = list(paths) if paths else default_paths(Path.cwd())
+    except InputError as e:
+        typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
+        raise typer.Exit(2)
+    missing = [p for p in targets if not p.exists() and not p.is_symlink()]
+    result = run([p for p in targets if p not in missing], options)
+    writing = not (dry_run or check)
+    for f in result.files:
+        if not f.changed or f.error:
+            continue
+        if dry_run:
+            sys.stdout.write(unified_diff(f))
+        elif writing:
+            write(f)
+    report = render_report(result, options, wrote=writing)
+    for p in missing:
+        report = f"error: {p}: no such file or folder\n" + report
+    sys.stderr.write(report)
+    if missing or any(f.error for f in result.files):
+        raise typer.Exit(2)
+    if check and any(f.changed for f in result.files):
+        raise typer.Exit(1)
+
+
+@app.command("to-oidc")
+def to_oidc(
+    paths: Optional[List[Path]] = PATHS,
+    dry_run: bool = DRY_RUN,
+    check: bool = CHECK,
+    environment: Optional[str] = typer.Option(None, "--environment", metavar="NAME",
+                                              help="Environment to add to publishing jobs that have none "
+                                              "(default: pypi, or testpypi for TestPyPI)."),
+    no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
+) -> None:
+    """Publish with Trusted Publishing: remove API tokens, grant the job `id-token: write`."""
+    if environment and no_environment:
+        typer.echo("error: --environment and --no-environment exclude each other", err=True)
+        raise typer.Exit(2)
+    _run("to-oidc", paths, dry_run, check, environment=environment, no_environment=no_environment)
+
+
+@app.command("to-token")
+def to_token(
+    paths: Optional[List[Path]] = PATHS,
+    dry_run: bool = DRY_RUN,
+    check: bool = CHECK,
+    secret: str = typer.Option("PYPI_API_TOKEN", "--secret", metavar="NAME", help="Secret holding the PyPI token."),
+    test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
+                                    help="Secret holding the TestPyPI token."),
+) -> None:
+    """Publish with an API token: add the password input, drop `id-token: write` where nothing else needs it."""
+    _run("to-token", paths, dry_run, check, secret=secret, test_secret=test_secret)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Where things are: the parsed workflow as plain data plus the node tree that locates each key.
+
+ruamel.yaml's composer gives every node its start and end as character offsets into the text;
+that is all the engine needs to splice edits in. The plain data (a separate safe load) is what
+publisher modules reason about and what verification compares.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Optional, Tuple, Union
+
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from codemods.errors import InputError, Unsupported
+
+PathKey = Union[str, int]
+YamlPath = Tuple[PathKey, ...]
+
+MAX_NODES = 200_000
+MAX_DEPTH = 200
+
+
+class AliasRef:
+    """An alias (`*name`) where it is written, pointing at the anchored node it repeats."""
+
+    def __init__(self, target: Node, start_mark, end_mark):
+        self.target, self.start_mark, self.end_mark = target, start_mark, end_mark
+
+
+class _AliasRecordingComposer(Composer):
+    """Keeps the position of each alias; the stock composer returns the anchored node instead."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - ruamel hook
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            if event.anchor in self.anchors:
+                self.parser.get_event()
+                return AliasRef(self.anchors[event.anchor], event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
+
+
+def _problem_line(e: Exception) -> Optional[int]:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def _problem_text(e: Exception) -> str:
+    if isinstance(e, MarkedYAMLError):
+        parts = [p for p in (e.context, e.problem) if p]
+        return "invalid YAML: " + (", ".join(parts) if parts else "parse error")
+    return "invalid YAML: " + str(e).splitlines()[0]
+
+
+def load_data(text: str, path: Optional[Path] = None) -> Any:
+    """The plain data of a YAML text (YAML 1.2 rules, so `on` stays a string)."""
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        return yaml.load(text)
+    except YAMLError as e:
+        raise InputError(path, _problem_line(e), _problem_text(e)) from None
+    except RecursionError:
+        raise InputError(path, None, "nesting too deep") from None
+
+
+class Document:
+    """A workflow text with its node tree and its plain data."""
+
+    def __init__(self, text: str, path: Optional[Path] = None):
+        self.text, self.path = text, path
+        yaml = YAML(typ="rt")
+        yaml.Composer = _AliasRecordingComposer
+        try:
+            docs = list(yaml.compose_all(text))
+        except YAMLError as e:
+            raise InputError(path, _problem_line(e), _problem_text(e)) from None
+        except RecursionError:
+            raise InputError(path, None, "nesting too deep") from None
+        docs = [d for d in docs if d is not None]
+        if len(docs) > 1:
+            raise InputError(path, docs[1].start_mark.line + 1, "several YAML documents in one file; a workflow is one")
+        if not docs or not isinstance(docs[0], MappingNode):
+            line = docs[0].start_mark.line + 1 if docs else None
+            raise InputError(path, line, "not a workflow: the file is not a YAML mapping")
+        self.root: MappingNode = docs[0]
+        self._check_size()
+        self._shared = {id(n.target) for n in walk_nodes(self.root) if isinstance(n, AliasRef)}
+        self.data = load_data(text, path)
+
+    def _check_size(self) -> None:
+        """Refuse inputs whose aliases or nesting would make verification explode (alias bombs)."""
+        count, stack = 0, [(self.root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            count += 1
+            if count > MAX_NODES:
+                raise InputError(self.path, None, "too many nodes (alias expansion?); not a workflow")
+            if depth > MAX_DEPTH:
+                raise InputError(self.path, node.start_mark.line + 1, "nesting too deep")
+            if isinstance(node, AliasRef):
+                node = node.target
+            if isinstance(node, MappingNode):
+                stack.extend((n, depth + 1) for pair in node.value for n in pair)
+            elif isinstance(node, SequenceNode):
+                stack.extend((n, depth + 1) for n in node.value)
+
+    # ---- navigation --------------------------------------------------------------------------
+    def node(self, path: YamlPath) -> Node:
+        """The node at `path`; raises KeyError when absent, Unsupported when reached through an alias."""
+        node: Any = self.root
+        for i, key in enumerate(path):
+            if isinstance(node, AliasRef):
+                raise Unsupported(f"`{_dotted(path[:i])}` is a YAML alias; change it by hand")
+            pair = self.pair(path[: i + 1]) if isinstance(node, MappingNode) else None
+            if pair is not None:
+                node = pair[1]
+            elif isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                node = node.value[key]
+            else:
+                raise KeyError(path[: i + 1])
+        return node
+
+    def pair(self, path: YamlPath) -> Optional[Tuple[ScalarNode, Any]]:
+        """The (key node, value node) of the mapping entry at `path`, or None when absent."""
+        parent = self.node(path[:-1])
+        if isinstance(parent, AliasRef):
+            raise Unsupported(f"`{_dotted(path[:-1])}` is a YAML alias; change it by hand")
+        if not isinstance(parent, MappingNode):
+            return None
+        key = path[-1]
+        for k, v in parent.value:
+            if isinstance(k, ScalarNode) and k.value == key and k.tag != "tag:yaml.org,2002:merge":
+                return k, v
+        if any(isinstance(k, ScalarNode) and k.tag == "tag:yaml.org,2002:merge" for k, _ in parent.value):
+            data = self.get(path[:-1])
+            if isinstance(data, dict) and key in data:
+                raise Unsupported(f"`{_dotted(path)}` comes from a YAML merge key (<<); change it by hand")
+        return None
+
+    def check_editable(self, path: YamlPath) -> None:
+        """Refuse an edit inside an anchored node that an alias repeats elsewhere."""
+        for i in range(1, len(path) + 1):
+            try:
+                node = self.node(path[:i])
+            except KeyError:
+                return
+            if id(node) in self._shared:
+                raise Unsupported(f"`{_dotted(path[:i])}` is repeated elsewhere through a YAML anchor; change it by hand")
+
+    def get(self, path: YamlPath, default: Any = None) -> Any:
+        """The plain value at `path`, or `default`."""
+        cur = self.data
+        for key in path:
+            if isinstance(cur, dict) and key in cur:
+                cur = cur[key]
+            elif isinstance(cur, list) and isinstance(key, int) and 0 <= key < len(cur):
+                cur = cur[key]
+            else:
+                return default
+        return cur
+
+    def line_of(self, path: YamlPath) -> Optional[int]:
+        """1-based line of the entry at `path` (its key when it has one), for messages."""
+        try:
+            pair = self.pair(path) if path and isinstance(path[-1], str) else None
+            node = pair[0] if pair else self.node(path)
+        except (KeyError, Unsupported):
+            return None
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def _dotted(path: YamlPath) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path) or "(document)"
+
+
+def walk_nodes(node: Any) -> Iterator[Any]:
+    """Every node under `node`, aliases included once as AliasRef (not followed)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
+        elif isinstance(n, SequenceNode):
+            stack.extend(n.value)

@@ -1,0 +1,60 @@
+"""Edits as data: what a migration wants changed, addressed by path, independent of the text.
+
+The same list is rendered into text by `splice` and applied to the plain data by `apply_to_data`,
+and verification checks that the two agree.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, List, Tuple, Union
+
+from codemods.engine.document import YamlPath
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Delete the mapping entry at `path` (with its same-line comment)."""
+
+    path: YamlPath
+
+
+@dataclass(frozen=True)
+class Set:
+    """Give the entry at `path` this value, adding the key when absent.
+
+    A new key goes after the first existing sibling named in `after`, else after the last one.
+    """
+
+    path: YamlPath
+    value: Any
+    after: Tuple[str, ...] = field(default=())
+
+
+Edit = Union[Remove, Set]
+
+
+def apply_to_data(data: Any, edits: List[Edit]) -> Any:
+    """The plain data the edited text must load as."""
+    data = copy.deepcopy(data)
+    for e in edits:
+        parent = data
+        for key in e.path[:-1]:
+            parent = parent[key]
+        if isinstance(e, Remove):
+            del parent[e.path[-1]]
+        else:
+            parent[e.path[-1]] = copy.deepcopy(e.value)
+    return data
+
+
+def normalise(edits: List[Edit]) -> List[Edit]:
+    """Drop edits made moot by the removal of an enclosing entry, and exact repeats."""
+    removed = [e.path for e in edits if isinstance(e, Remove)]
+    out: List[Edit] = []
+    for e in edits:
+        if any(len(r) < len(e.path) and e.path[: len(r)] == r for r in removed):
+            continue
+        if e not in out:
+            out.append(e)
+    return out

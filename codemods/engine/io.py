@@ -1,0 +1,42 @@
+"""Write a file so that readers see the old bytes or the new ones, never half a file."""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from codemods.errors import InputError
+
+
+def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> None:
+    """Replace `path` with `data` via a temporary file in the same folder, keeping its mode.
+
+    Refuses when the file no longer holds `expected_old` (edited by someone else meanwhile).
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        if target.read_bytes() != expected_old:
+            raise InputError(path, None, "the file changed on disk while pubmode was working; not overwritten")
+    except OSError as e:
+        raise InputError(path, None, f"cannot read back before writing: {e.strerror or e}") from None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pubmode-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, stat.S_IMODE(mode))
+        os.replace(tmp, target)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(path, None, f"cannot write: {e.strerror or e}") from None
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

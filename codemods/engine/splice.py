@@ -1,0 +1,341 @@
+"""Render edits into the original text as splices, touching nothing outside the edited lines.
+
+Each edit becomes one or more (start, end, replacement) splices at character offsets found by
+`Document`. Removals take whole lines (the same-line comment goes too; full-line comments around
+stay); insertions take the key column of the mapping they join and the child indentation that
+nearby mappings of that very file use; line endings are those of the neighbouring line.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, Iterable, List, Optional, Tuple
+
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from codemods.engine.document import AliasRef, Document, YamlPath, load_data
+from codemods.engine.edits import Edit, Remove, Set, normalise
+from codemods.errors import InputError, Unsupported
+
+Splice = Tuple[int, int, str]
+
+
+def render(doc: Document, edits: List[Edit]) -> str:
+    """The text with every edit applied."""
+    splices: List[Tuple[int, int, int, str]] = []
+    for seq, edit in enumerate(normalise(edits)):
+        doc.check_editable(edit.path)
+        maker = _Splicer(doc)
+        parts = maker.remove(edit.path) if isinstance(edit, Remove) else maker.set(edit)
+        splices += [(s, e, seq, t) for s, e, t in parts]
+    splices.sort(key=lambda x: (x[0], x[1], x[2]))
+    out, pos = [], 0
+    for start, end, _, text in splices:
+        if start < pos:
+            raise Unsupported("two changes overlap in the same lines; change them by hand")
+        out.append(doc.text[pos:start])
+        out.append(text)
+        pos = end
+    out.append(doc.text[pos:])
+    return "".join(out)
+
+
+# ---- text helpers -------------------------------------------------------------------------------
+def line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def line_end(text: str, i: int) -> int:
+    """Offset just past the line ending of the line holding offset `i`."""
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j + 1
+
+
+def eol_of_line(text: str, i: int, default: str) -> str:
+    j = text.find("\n", i)
+    if j < 0:
+        return default
+    return "\r\n" if j > 0 and text[j - 1] == "\r" else "\n"
+
+
+def default_eol(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def merge_ranges(ranges: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    out: List[List[int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+# ---- scalar rendering ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=512)
+def _plain_ok(s: str, flow: bool) -> bool:
+    if not s or s != s.strip() or "\n" in s or "\r" in s or " #" in s or "\t" in s:
+        return False
+    probe = "{k: %s}" % s if flow else "k: %s" % s
+    try:
+        return load_data(probe) == {"k": s}
+    except InputError:
+        return False
+
+
+def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -> str:
+    """A scalar in YAML source form, in the quoting style asked for when it allows it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    s = str(value)
+    if style == "'" and "\n" not in s:
+        return "'" + s.replace("'", "''") + "'"
+    if style == '"':
+        return json.dumps(s, ensure_ascii=False)
+    if _plain_ok(s, flow):
+        return s
+    return json.dumps(s, ensure_ascii=False)
+
+
+def render_flow(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{render_scalar(k, True)}: {render_flow(v)}" for k, v in value.items()) + "}"
+    return render_scalar(value, flow=True)
+
+
+def render_block(key: str, value: Any, col: int, unit: int) -> List[str]:
+    """Lines (without line endings) of a new block mapping entry."""
+    pad = " " * col
+    if isinstance(value, dict) and value:
+        lines = [f"{pad}{render_scalar(key)}:"]
+        for k, v in value.items():
+            lines += render_block(k, v, col + unit, unit)
+        return lines
+    if isinstance(value, dict):
+        return [f"{pad}{render_scalar(key)}: {{}}"]
+    return [f"{pad}{render_scalar(key)}: {render_scalar(value)}"]
+
+
+# ---- splices ------------------------------------------------------------------------------------
+class _Splicer:
+    def __init__(self, doc: Document):
+        self.doc, self.text = doc, doc.text
+        self.eol = default_eol(doc.text)
+
+    # where things end
+    def value_end(self, key: ScalarNode, value: Any) -> int:
+        """Offset just past the last character of an entry's value (or of its key when the value is empty)."""
+        if isinstance(value, AliasRef):
+            return value.end_mark.index
+        if isinstance(value, ScalarNode):
+            if value.value == "" and value.style is None and value.tag.endswith(":null"):
+                return self.colon_after(key) + 1
+            end, start = value.end_mark.index, value.start_mark.index
+            while end > start and self.text[end - 1] in " \t\r\n":
+                end -= 1
+            return end
+        if isinstance(value, (MappingNode, SequenceNode)):
+            if value.flow_style or not value.value:
+                return value.end_mark.index
+            if isinstance(value, MappingNode):
+                k, v = value.value[-1]
+                return self.value_end(k, v)
+            return self.value_end(None, value.value[-1])
+        raise Unsupported("unexpected YAML node")
+
+    def colon_after(self, key: ScalarNode) -> int:
+        i = key.end_mark.index
+        while i < len(self.text) and self.text[i] in " \t":
+            i += 1
+        if i >= len(self.text) or self.text[i] != ":":
+            raise Unsupported("a key written in a form this tool does not edit (complex key)")
+        return i
+
+    def parent_of(self, path: YamlPath) -> Any:
+        parent = self.doc.node(path[:-1])
+        if isinstance(parent, AliasRef):
+            raise Unsupported("the mapping to edit is a YAML alias; change it by hand")
+        return parent
+
+    # removal
+    def remove(self, path: YamlPath) -> List[Splice]:
+        pair = self.doc.pair(path)
+        if pair is None:
+            raise KeyError(path)
+        parent = self.parent_of(path)
+        if parent.flow_style:
+            return self.remove_flow(parent, pair)
+        ranges = self.block_ranges(parent, *pair)
+        return [(s, e, "") for s, e in self.fix_final_newline(merge_ranges(ranges))]
+
+    def block_ranges(self, parent: MappingNode, key: ScalarNode, value: Any) -> List[Tuple[int, int]]:
+        text = self.text
+        ls = line_start(text, key.start_mark.index)
+        prefix = text[ls : key.start_mark.index]
+        if prefix.strip():
+            # The key shares its line with a sequence dash: slide the next key onto that line.
+            if prefix.strip() != "-":
+                raise Unsupported("a key written in a form this tool does not edit")
+            idx = [k for k, _ in parent.value].index(key)
+            if idx + 1 >= len(parent.value):
+                raise Unsupported("removing the only key of a list item")
+            return [(key.start_mark.index, parent.value[idx + 1][0].start_mark.index)]
+        nested_block = (
+            isinstance(value, MappingNode)
+            and not value.flow_style
+            and value.value
+            and value.start_mark.line > key.start_mark.line
+        )
+        if nested_block:
+            # Remove the key's own line and each child, so full-line comments among them stay.
+            ranges = [(ls, line_end(text, key.end_mark.index))]
+            for k, v in value.value:
+                ranges += self.block_ranges(value, k, v)
+            return ranges
+        return [(ls, line_end(text, self.value_end(key, value)))]
+
+    def fix_final_newline(self, ranges: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+        """Removing the last line of a file without a final newline must not leave one behind."""
+        text = self.text
+        if ranges and ranges[-1][1] == len(text) and not text.endswith("\n"):
+            s, e = ranges[-1]
+            if s > 0 and text[s - 1] == "\n":
+                s -= 2 if s > 1 and text[s - 2] == "\r" else 1
+            ranges[-1] = (s, e)
+        return merge_ranges(ranges)
+
+    def remove_flow(self, parent: MappingNode, pair) -> List[Splice]:
+        pairs = parent.value
+        idx = pairs.index(pair)
+        key, value = pair
+        end = self.value_end(key, value)
+        if idx + 1 < len(pairs):
+            return [(key.start_mark.index, pairs[idx + 1][0].start_mark.index, "")]
+        if idx > 0:
+            pk, pv = pairs[idx - 1]
+            return [(self.value_end(pk, pv), end, "")]
+        return [(key.start_mark.index, end, "")]
+
+    # setting and adding
+    def set(self, edit: Set) -> List[Splice]:
+        path, value = edit.path, edit.value
+        pair = self.doc.pair(path)
+        parent = self.parent_of(path)
+        if not isinstance(parent, MappingNode):
+            raise Unsupported(f"cannot add `{path[-1]}`: its parent is not a mapping")
+        if pair is None:
+            return self.add(parent, path, value, edit.after)
+        key, old = pair
+        if isinstance(old, AliasRef):
+            raise Unsupported(f"`{path[-1]}` is a YAML alias; change it by hand")
+        if not isinstance(value, dict):
+            if not isinstance(old, ScalarNode):
+                raise Unsupported(f"`{path[-1]}` holds a collection; not replaced by a scalar")
+            new = render_scalar(value, flow=bool(parent.flow_style), style=old.style)
+            if old.value == "" and old.style is None and old.tag.endswith(":null"):
+                c = self.colon_after(key)
+                return [(c + 1, c + 1, " " + new)]
+            return [(old.start_mark.index, self.value_end(key, old), new)]
+        if isinstance(old, MappingNode):
+            if value:
+                raise Unsupported("replacing a whole mapping; set its keys one by one")
+            if old.flow_style:
+                return [(old.start_mark.index, old.end_mark.index, "{}")]
+            c = self.colon_after(key)
+            ranges = []
+            for k, v in old.value:
+                ranges += self.block_ranges(old, k, v)
+            return [(c + 1, c + 1, " {}")] + [(s, e, "") for s, e in self.fix_final_newline(merge_ranges(ranges))]
+        if not isinstance(old, ScalarNode):
+            raise Unsupported(f"`{path[-1]}` holds a list; not replaced by a mapping")
+        end = self.value_end(key, old)
+        if parent.flow_style or not value:
+            return [(old.start_mark.index, end, render_flow(value))]
+        # `permissions: read-all` -> `permissions:` followed by the scopes as a block.
+        c = self.colon_after(key)
+        col = self.key_column(key)
+        unit = self.indent_unit(path[:-1])
+        lines = [ln for k, v in value.items() for ln in render_block(k, v, col + unit, unit)]
+        eol = eol_of_line(self.text, end, self.eol)
+        at = line_end(self.text, end)
+        if at == len(self.text) and not self.text.endswith("\n"):
+            block = "".join(eol + ln for ln in lines)
+        else:
+            block = "".join(ln + eol for ln in lines)
+        return [(c + 1, end, ""), (at, at, block)]
+
+    def key_column(self, key: ScalarNode) -> int:
+        return key.start_mark.column
+
+    def add(self, parent: MappingNode, path: YamlPath, value: Any, after: Tuple[str, ...]) -> List[Splice]:
+        text, key = self.text, path[-1]
+        if parent.flow_style:
+            entry = f"{render_scalar(key, True)}: {render_flow(value)}"
+            if not parent.value:
+                inner_start = parent.start_mark.index + 1
+                inner = text[inner_start : parent.end_mark.index - 1]
+                pad = " " if inner.strip() == "" and inner else ""
+                return [(inner_start, parent.end_mark.index - 1, f"{pad}{entry}{pad}")]
+            lk, lv = parent.value[-1]
+            end = self.value_end(lk, lv)
+            return [(end, end, f", {entry}")]
+        anchor = None
+        for name in after:
+            found = next(((k, v) for k, v in parent.value if isinstance(k, ScalarNode) and k.value == name), None)
+            if found:
+                anchor = found
+                break
+        if anchor is None:
+            anchor = parent.value[-1]
+        col = parent.value[0][0].start_mark.column
+        unit = self.indent_unit(path[:-1])
+        lines = render_block(key, value, col, unit)
+        end = self.value_end(*anchor)
+        eol = eol_of_line(text, end, self.eol)
+        at = line_end(text, end)
+        if at == len(text) and not text.endswith("\n"):
+            return [(at, at, "".join(eol + ln for ln in lines))]
+        return [(at, at, "".join(ln + eol for ln in lines))]
+
+    def indent_unit(self, path: YamlPath) -> int:
+        """How far this file indents a nested mapping, learnt from the nearest block mapping."""
+        for depth in range(len(path), -1, -1):
+            try:
+                node = self.doc.node(path[:depth])
+            except (KeyError, Unsupported):
+                continue
+            unit = _nested_offset(node)
+            if unit:
+                return unit
+            if depth:
+                try:
+                    pair = self.doc.pair(path[:depth]) if isinstance(path[depth - 1], str) else None
+                except Unsupported:
+                    pair = None
+                if pair and isinstance(pair[1], MappingNode) and not pair[1].flow_style and pair[1].value:
+                    child = pair[1].value[0][0]
+                    if child.start_mark.line > pair[0].start_mark.line:
+                        return child.start_mark.column - pair[0].start_mark.column
+        return 2
+
+
+def _nested_offset(node: Any) -> Optional[int]:
+    """Child-key column minus key column for a block mapping nested in `node`, if there is one."""
+    mappings = []
+    if isinstance(node, MappingNode) and not node.flow_style:
+        mappings = [node]
+    elif isinstance(node, SequenceNode) and not node.flow_style:
+        mappings = [n for n in node.value if isinstance(n, MappingNode) and not n.flow_style]
+    for m in mappings:
+        for k, v in m.value:
+            if isinstance(v, MappingNode) and not v.flow_style and v.value:
+                child = v.value[0][0]
+                if child.start_mark.line > k.start_mark.line and child.start_mark.column > k.start_mark.column:
+                    return child.start_mark.column - k.start_mark.column
+    return None

@@ -1,0 +1,147 @@
+"""GITHUB_TOKEN permissions for a publishing job, shared by every uploader.
+
+A job-level `permissions:` block replaces the workflow-level one and sets every scope it does not
+name to `none`, so granting `id-token: write` to a job that had no block must carry over what the
+job had before: the workflow's scopes, or, with no block anywhere, what its steps visibly need.
+`id-token` is never granted at workflow level, and nothing is ever broadened.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+from codemods.engine.document import Document
+from codemods.engine.edits import Edit, Remove, Set
+from codemods.errors import Unsupported
+from codemods.workflow import EXPRESSION, steps
+
+# `read-all` spelled out: the scopes both the workflow schema and actionlint accept.
+READ_ALL_SCOPES = (
+    "actions", "attestations", "checks", "contents", "deployments", "discussions", "issues", "models",
+    "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+)
+
+# What a job with no permissions block anywhere visibly used the default token for.
+# (action prefix or run-script pattern) -> scopes it needs.
+STEP_NEEDS: Tuple[Tuple[str, Dict[str, str]], ...] = (
+    ("uses:actions/checkout", {"contents": "read"}),
+    ("uses:softprops/action-gh-release", {"contents": "write"}),
+    ("uses:ncipollo/release-action", {"contents": "write"}),
+    ("uses:actions/create-release", {"contents": "write"}),
+    ("uses:actions/upload-release-asset", {"contents": "write"}),
+    ("uses:svenstaro/upload-release-action", {"contents": "write"}),
+    ("uses:marvinpinto/action-automatic-releases", {"contents": "write"}),
+    ("uses:peaceiris/actions-gh-pages", {"contents": "write"}),
+    ("uses:actions/attest-build-provenance", {"attestations": "write"}),
+    ("uses:actions/attest-sbom", {"attestations": "write"}),
+    ("uses:actions/attest", {"attestations": "write"}),
+    ("uses:actions/deploy-pages", {"pages": "write"}),
+    (r"run:\bgh\s+release\s+(create|upload|edit)\b", {"contents": "write"}),
+    (r"run:\bgit\s+push\b", {"contents": "write"}),
+)
+
+# Steps that need an OIDC token themselves: to-token keeps `id-token: write` for them.
+OIDC_USERS = (
+    "actions/attest-build-provenance", "actions/attest-sbom", "actions/attest", "actions/deploy-pages",
+    "sigstore/gh-action-sigstore-python", "sigstore/cosign-installer", "aws-actions/configure-aws-credentials",
+    "google-github-actions/auth", "azure/login", "hashicorp/vault-action", "rust-lang/crates-io-auth-action",
+    "jfrog/setup-jfrog-cli", "octo-sts/action", "nuget/login", "rubygems/configure-rubygems-credentials",
+    "rubygems/release-gem", "slsa-framework/slsa-github-generator", "astral-sh/attest-action",
+)
+OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b")
+
+LEVELS = {"none": 0, "read": 1, "write": 2}
+AFTER = ("environment", "runs-on", "needs", "if", "name")
+
+
+def _scope_needs(job: Dict[str, Any]) -> Dict[str, str]:
+    needs: Dict[str, str] = {}
+    for _, step in steps(job):
+        uses, run = str(step.get("uses") or "").lower(), str(step.get("run") or "")
+        for pattern, scopes in STEP_NEEDS:
+            kind, _, what = pattern.partition(":")
+            hit = uses.startswith(what) if kind == "uses" else bool(uses == "" and re.search(what, run))
+            if hit:
+                for scope, level in scopes.items():
+                    if LEVELS[level] > LEVELS.get(needs.get(scope, "none"), 0):
+                        needs[scope] = level
+    return dict(sorted(needs.items()))
+
+
+def job_has_id_token(doc: Document, job_id: str) -> bool:
+    job = doc.get(("jobs", job_id)) or {}
+    perms = job["permissions"] if "permissions" in job else doc.get(("permissions",))
+    return perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write")
+
+
+def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str]]:
+    """Edits that give the job `id-token: write` at job level, and what to tell the user."""
+    job = doc.get(("jobs", job_id)) or {}
+    path = ("jobs", job_id, "permissions")
+    if job_has_id_token(doc, job_id):
+        return [], []
+    if "permissions" in job:
+        perms = job["permissions"]
+        if isinstance(perms, dict):
+            return [Set(path + ("id-token",), "write")], [f"job `{job_id}`: added `id-token: write` to its permissions"]
+        if perms == "read-all":
+            scopes = {s: "read" for s in READ_ALL_SCOPES}
+            scopes["id-token"] = "write"
+            return [Set(path, scopes, after=AFTER)], [
+                f"job `{job_id}`: spelled out `permissions: read-all` as its scopes plus `id-token: write`"]
+        raise Unsupported(f"job `{job_id}` has `permissions: {perms}`; add `id-token: write` by hand")
+    workflow = doc.get(("permissions",))
+    if isinstance(workflow, dict):
+        scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
+        note = "copied the workflow-level scopes" if scopes else "the workflow-level block grants nothing"
+    elif workflow == "read-all":
+        scopes = {s: "read" for s in READ_ALL_SCOPES}
+        note = "spelled out the workflow-level `read-all`"
+    elif workflow is None:
+        scopes = _scope_needs(job)
+        note = ("kept what its steps use the token for: " + ", ".join(f"{k}: {v}" for k, v in scopes.items())
+                if scopes else "its steps use nothing else of the token")
+    elif isinstance(workflow, str) and EXPRESSION.search(workflow):
+        raise Unsupported("the workflow-level `permissions:` is an expression; add `id-token: write` by hand")
+    else:
+        raise Unsupported(f"the workflow-level `permissions: {workflow}` is not understood; add `id-token: write` by hand")
+    scopes["id-token"] = "write"
+    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items())
+    return [Set(path, scopes, after=AFTER)], [
+        f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"]
+
+
+def other_oidc_user(job: Dict[str, Any]) -> Optional[str]:
+    """A step of the job (other than PyPI publishing) that needs an OIDC token, if any."""
+    for _, step in steps(job):
+        uses = str(step.get("uses") or "").lower()
+        for prefix in OIDC_USERS:
+            if uses.startswith(prefix + "@") or uses.startswith(prefix + "/"):
+                return uses.split("@")[0]
+        if isinstance(step.get("run"), str) and OIDC_RUN.search(step["run"]):
+            return "a `run:` step that requests an OIDC token"
+    return None
+
+
+def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tuple[List[Edit], List[str]]:
+    """Edits that take `id-token: write` away from the job, never widening anything."""
+    job = doc.get(("jobs", job_id)) or {}
+    path = ("jobs", job_id, "permissions")
+    perms = job.get("permissions") if "permissions" in job else None
+    if keep_for:
+        if job_has_id_token(doc, job_id):
+            return [], [f"job `{job_id}`: kept `id-token: write` for {keep_for}"]
+        return [], []
+    if isinstance(perms, dict) and perms.get("id-token") == "write":
+        rest = [k for k in perms if k != "id-token"]
+        if rest:
+            return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"]
+        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"]
+    if perms == "write-all":
+        return [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
+    if "permissions" not in job:
+        workflow = doc.get(("permissions",))
+        if workflow == "write-all" or (isinstance(workflow, dict) and workflow.get("id-token") == "write"):
+            return [], [f"job `{job_id}` gets `id-token: write` from the workflow-level permissions; "
+                        "left as is (other jobs may need it)"]
+    return [], []

@@ -1,0 +1,99 @@
+"""The repository around a workflow: its root, its GitHub owner/name, its Python project name."""
+from __future__ import annotations
+
+import configparser
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
+REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+    owner: Optional[str]
+    name: Optional[str]
+    project: Optional[str]
+
+    @property
+    def owner_or_placeholder(self) -> str:
+        return self.owner or OWNER_PLACEHOLDER
+
+    @property
+    def name_or_placeholder(self) -> str:
+        return self.name or REPO_PLACEHOLDER
+
+
+def find_root(start: Path) -> Optional[Path]:
+    """The nearest folder at or above `start` that holds `.git`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def root_for(path: Path) -> Path:
+    """The repository root for a workflow file: git's, else the folder holding `.github`, else its folder."""
+    found = find_root(path.parent)
+    if found:
+        return found
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if folder.name == ".github":
+            return folder.parent
+    return resolved.parent
+
+
+def github_remote(root: Path) -> tuple:
+    """(owner, name) of the `origin` remote (https or ssh form), or (None, None)."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None, None
+    m = REMOTE.search(out.stdout.strip()) if out.returncode == 0 else None
+    return (m.group("owner"), m.group("repo")) if m else (None, None)
+
+
+def project_name(root: Path) -> Optional[str]:
+    """The distribution name from pyproject.toml ([project] or [tool.poetry]) or setup.cfg."""
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised on old Pythons only
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (ValueError, OSError, UnicodeDecodeError):
+            data = {}
+        name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    setup_cfg = root / "setup.cfg"
+    if setup_cfg.is_file():
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(setup_cfg, encoding="utf-8")
+            name = parser.get("metadata", "name", fallback=None)
+        except (configparser.Error, OSError, UnicodeDecodeError):
+            name = None
+        if name and name.strip() and "%" not in name and "attr:" not in name:
+            return name.strip()
+    return None
+
+
+_cache: dict = {}
+
+
+def repository(root: Path) -> Repository:
+    if root not in _cache:
+        owner, name = github_remote(root)
+        _cache[root] = Repository(root, owner, name, project_name(root))
+    return _cache[root]

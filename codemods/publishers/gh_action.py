@@ -1,0 +1,127 @@
+"""pypa/gh-action-pypi-publish: token inputs out for Trusted Publishing, and back.
+
+The action uses Trusted Publishing exactly when `user` is `__token__` (its default) and `password`
+is empty (twine-upload.sh), so to-oidc removes the password and a `__token__` user, and to-token
+adds a password from a secret. `@master` has no OIDC code and `@v1` does not exist.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set as SetType
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Edit, Remove, Set
+from codemods.indexes import Index, classify_url
+from codemods.workflow import jobs, secrets_in, steps, uses_action
+
+ACTION = "pypa/gh-action-pypi-publish"
+NAME = "pypa/gh-action-pypi-publish"
+PASSWORD_INPUTS = ("password", "pypi_password")
+USER_INPUTS = ("user", "username")
+URL_INPUTS = ("repository-url", "repository_url")
+TOKEN_USER = "__token__"
+# refs with no Trusted Publishing support -> where to move them (never a SHA: we do not invent pins)
+REF_MOVES = {"master": "release/v1", "v1": "release/v1"}
+RECOMMENDED_REF = "release/v1"
+
+
+@dataclass
+class PublishStep:
+    job_id: str
+    step_index: int
+    step: Dict[str, Any]
+    index: Optional[Index]  # None: not PyPI/TestPyPI
+    ref: str
+    uses_token: bool
+
+    @property
+    def path(self) -> YamlPath:
+        return ("jobs", self.job_id, "steps", self.step_index)
+
+    @property
+    def inputs(self) -> Dict[str, Any]:
+        w = self.step.get("with")
+        return w if isinstance(w, dict) else {}
+
+    @property
+    def label(self) -> str:
+        name = self.step.get("name")
+        return f"step `{name}`" if isinstance(name, str) else f"step {self.step_index + 1}"
+
+
+@dataclass
+class StepChange:
+    edits: List[Edit] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+    removed_secrets: SetType[str] = field(default_factory=set)
+    added_secrets: SetType[str] = field(default_factory=set)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def find(doc: Document) -> List[PublishStep]:
+    found = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            ref = uses_action(step, ACTION)
+            if ref is None:
+                continue
+            w = step.get("with") if isinstance(step.get("with"), dict) else {}
+            url = next((w[k] for k in URL_INPUTS if _filled(w.get(k))), None)
+            token = any(_filled(w.get(k)) for k in PASSWORD_INPUTS)
+            found.append(PublishStep(job_id, i, step, classify_url(url), ref, token))
+    return found
+
+
+def _ref_edit(step: PublishStep) -> Optional[Set]:
+    target = REF_MOVES.get(step.ref.strip())
+    if not target:
+        return None
+    uses = str(step.step["uses"])
+    return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
+
+
+def to_oidc(doc: Document, step: PublishStep) -> StepChange:
+    change = StepChange()
+    w = step.inputs
+    gone = [k for k in PASSWORD_INPUTS if k in w]
+    user_keys = [k for k in USER_INPUTS if k in w]
+    for k in user_keys:
+        if str(w[k]).strip() != TOKEN_USER:
+            change.warnings.append(f"{step.label} in job `{step.job_id}` logged in as user `{w[k]}`; PyPI no "
+                                   "longer accepts passwords, so the user goes too (Trusted Publishing needs "
+                                   f"`{TOKEN_USER}`)")
+    gone += user_keys
+    for k in gone:
+        change.removed_secrets |= secrets_in(w[k])
+    if len(gone) == len(w):
+        change.edits.append(Remove(step.path + ("with",)))
+    else:
+        change.edits += [Remove(step.path + ("with", k)) for k in gone]
+    change.notes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
+    ref_edit = _ref_edit(step)
+    if ref_edit:
+        change.edits.append(ref_edit)
+        change.notes.append(f"{step.label} in job `{step.job_id}`: moved `@{step.ref}` (no Trusted Publishing "
+                            f"support) to `@{RECOMMENDED_REF}`")
+    return change
+
+
+def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
+    change = StepChange()
+    expr = "${{ secrets.%s }}" % secret
+    w = step.step.get("with")
+    if isinstance(w, dict):
+        change.edits.append(Set(step.path + ("with", "password"), expr, after=USER_INPUTS))
+    elif w is None:
+        change.edits.append(Set(step.path + ("with",), {"password": expr}))
+    else:
+        change.warnings.append(f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
+                               f"`password: {expr}` by hand")
+        return change
+    change.added_secrets.add(secret)
+    change.notes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")
+    return change

@@ -1,0 +1,172 @@
+"""The pipeline, one file at a time: read bytes, locate, plan, splice, verify, then write or diff.
+
+A file that fails at any stage is reported and left untouched; the other files go on.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, List, Optional, Set as SetType
+
+from codemods.engine.document import Document
+from codemods.engine.io import atomic_write
+from codemods.engine.source import Source
+from codemods.engine.splice import render
+from codemods.engine.verify import verify
+from codemods.errors import InputError, Unsupported, VerificationError
+from codemods.migrate import Options, Plan, plan
+from codemods.project import find_root, repository, root_for
+from codemods.workflow import SECRET_REF
+
+WORKFLOW_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class FileResult:
+    path: Path
+    shown: str  # path relative to the repository root, as in diffs
+    plan: Plan = field(default_factory=Plan)
+    old: Optional[Source] = None
+    new_text: Optional[str] = None
+    error: Optional[str] = None
+
+    @property
+    def changed(self) -> bool:
+        return self.new_text is not None
+
+
+@dataclass
+class RunResult:
+    files: List[FileResult]
+    unused_secrets: SetType[str]
+
+
+def discover(paths: Iterable[Path]) -> List[Path]:
+    """Workflow files named by the user: files as given, folders searched for *.yml / *.yaml."""
+    out: List[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and q.is_file())
+        else:
+            out.append(p)
+    seen, unique = set(), []
+    for p in out:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def default_paths(cwd: Path) -> List[Path]:
+    root = find_root(cwd)
+    if root is None:
+        raise InputError(cwd, None, "not inside a git repository; name the workflow files or folders to migrate")
+    folder = root / ".github" / "workflows"
+    if not folder.is_dir():
+        raise InputError(folder, None, "no .github/workflows folder in this repository")
+    return [folder]
+
+
+def shown_path(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def migrate_file(path: Path, options: Options) -> FileResult:
+    root = root_for(path)
+    result = FileResult(path, shown_path(path, root))
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if root.resolve() not in target.parents:
+                raise InputError(path, None, "is a symbolic link to a file outside the repository; not followed")
+        if not path.exists():
+            raise InputError(path, None, "no such file")
+        source = Source.read(path)
+        result.old = source
+        doc = Document(source.text, path)
+        if not isinstance(doc.get(("jobs",)), dict):
+            raise InputError(path, doc.line_of(("jobs",)), "not a workflow: no `jobs:` mapping")
+        result.plan = plan(doc, options, path.name, repository(root))
+        if not result.plan.edits:
+            return result
+        new_text = render(doc, result.plan.edits)
+        verify(doc, result.plan.edits, new_text)
+        if new_text != source.text:
+            result.new_text = new_text
+    except InputError as e:
+        result.error = f"{e.where(result.shown)}: {e.message}"
+    except Unsupported as e:
+        result.plan.skipped.append(f"not converted: {e}")
+        result.plan.edits.clear()
+    except VerificationError as e:
+        result.error = f"{result.shown}: internal error, file left untouched: {e}"
+    except Exception as e:  # a bug of ours: say so in one line, keep going with the other files
+        if os.environ.get("PUBMODE_DEBUG"):
+            raise
+        result.error = (f"{result.shown}: internal error, file left untouched: {type(e).__name__}: {e} "
+                        "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
+    return result
+
+
+def unified_diff(result: FileResult) -> str:
+    """A `git apply`-able diff (a/ and b/ paths from the repository root)."""
+    assert result.old is not None and result.new_text is not None
+    bom = "\ufeff" if result.old.bom else ""
+    old = _lines(bom + result.old.text)
+    new = _lines(bom + result.new_text)
+    out = []
+    for line in difflib.unified_diff(old, new, f"a/{result.shown}", f"b/{result.shown}", n=3):
+        if line.startswith(("---", "+++")):
+            out.append(line.rstrip("\n") + "\n")
+        elif line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> List[str]:
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def write(result: FileResult) -> None:
+    assert result.old is not None and result.new_text is not None
+    try:
+        atomic_write(result.path, result.old.encode(result.new_text), result.old.raw, result.old.mode)
+    except InputError as e:
+        result.error = f"{result.shown}: {e.message}"
+
+
+def run(paths: List[Path], options: Options) -> RunResult:
+    files = [migrate_file(p, options) for p in discover(paths)]
+    removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
+    still_used: SetType[str] = set()
+    if removed:
+        for f in files:
+            text = f.new_text if f.changed else (f.old.text if f.old else "")
+            still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
+        for other in _sibling_workflows(files):
+            try:
+                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(other.read_text("utf-8"))}
+            except (OSError, UnicodeDecodeError):
+                pass
+    return RunResult(files, removed - still_used)
+
+
+def _sibling_workflows(files: List[FileResult]) -> List[Path]:
+    """Workflow files of the same repositories that were not part of this run (they may use a secret too)."""
+    done = {os.path.abspath(f.path) for f in files}
+    roots = {root_for(f.path) for f in files}
+    out = []
+    for root in roots:
+        folder = root / ".github" / "workflows"
+        if folder.is_dir():
+            out += [p for p in folder.iterdir() if p.suffix in WORKFLOW_SUFFIXES and os.path.abspath(p) not in done]
+    return out
