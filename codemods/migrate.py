@@ -71,10 +71,6 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         return result
     by_job: Dict[str, List[gh_action.PublishStep]] = {}
     for step in found:
-        if step.index is None:
-            result.skipped.append(f"{step.label} in job `{step.job_id}` publishes to another index "
-                                  "(not PyPI or TestPyPI); left as is")
-            continue
         by_job.setdefault(step.job_id, []).append(step)
     if options.direction == TO_OIDC:
         _to_oidc(doc, options, workflow_file, repo, by_job, result)
@@ -83,44 +79,62 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     return result
 
 
-def _workflow_blocker(doc: Document) -> Optional[str]:
-    events = triggers(doc)
-    if "workflow_call" in events:
-        return ("this is a reusable workflow (`on: workflow_call`): PyPI matches the calling workflow's claims "
-                "to a publisher only by accident, and the action does not support it. Move the publish job into "
-                "the top-level workflow that calls this one, or keep the token here")
-    if "pull_request_target" in events:
-        return ("the workflow runs on `pull_request_target`, which PyPI rejects for Trusted Publishing "
-                "(it would let pull requests publish); publish from a tag, release or workflow_dispatch workflow")
-    return None
+def _other_index(step: gh_action.PublishStep) -> str:
+    return (f"{step.label} in job `{step.job_id}` uploads to `{step.url}`, which is not PyPI or TestPyPI "
+            "(or not one this tool can tell); left as is")
 
 
 def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
-    blocker = _workflow_blocker(doc)
-    if blocker and any(s.uses_token for steps_ in by_job.values() for s in steps_):
-        result.skipped.append("not converted: " + blocker)
-        return
+    events = triggers(doc)
+    reusable = "workflow_call" in events
     all_jobs = dict(jobs(doc))
     for job_id, pub_steps in by_job.items():
         job = all_jobs[job_id]
+        had_id_token = job_has_id_token(doc, job_id)
         token_steps = [s for s in pub_steps if s.uses_token]
         if not token_steps:
-            if not job_has_id_token(doc, job_id) and not blocker:
+            if not had_id_token and any(s.targets for s in pub_steps) and not reusable:
                 _grant(doc, job_id, result, "already uses Trusted Publishing but could not get an OIDC token")
             continue
-        problem = runner_problem(job)
-        if problem:
-            result.skipped.append(f"job `{job_id}` not converted: {problem}")
+        convert = []
+        for step in token_steps:
+            if step.targets:
+                convert.append(step)
+            elif had_id_token:
+                # The seed's conflict: the job asks for an OIDC token and still passes a password.
+                result.warnings.append(
+                    f"{step.label} in job `{step.job_id}` has `id-token: write` and a password, so it published "
+                    f"with the password; its upload URL `{step.url}` is decided at run time: Trusted Publishing "
+                    "works only if it is PyPI or TestPyPI")
+                convert.append(step)
+            else:
+                result.skipped.append(_other_index(step))
+        if not convert:
+            continue
+        blocker = None
+        if "pull_request_target" in events:
+            blocker = ("the workflow runs on `pull_request_target`, which PyPI rejects for Trusted Publishing "
+                       "(it would let pull requests publish); publish from a tag, release or workflow_dispatch "
+                       "workflow instead")
+        elif reusable and not had_id_token:
+            blocker = ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted "
+                       "Publishing from one (warehouse#11096). Move the publish job into the top-level workflow "
+                       "that calls this one, then migrate that, or keep the token here")
+        else:
+            blocker = runner_problem(job)
+        if blocker:
+            result.skipped.append(f"job `{job_id}` not converted: {blocker}")
             continue
         edits: List[Edit] = []
         try:
-            for step in token_steps:
-                change = gh_action.to_oidc(doc, step)
+            for step in convert:
+                change = gh_action.to_oidc(doc, step, reusable=reusable)
                 edits += change.edits
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.removed_secrets |= change.removed_secrets
-            index = PYPI if any(s.index is PYPI for s in pub_steps) else TESTPYPI
+            targets = [i for s in pub_steps for i in (s.targets or (PYPI,))]
+            index = PYPI if PYPI in targets else TESTPYPI
             env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, repo.project)
             perm_edits, perm_notes = grant_id_token(doc, job_id)
         except Unsupported as e:
@@ -128,12 +142,17 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             continue
         result.edits += edits + env_edits + perm_edits
         result.changes += env_notes + perm_notes
+        if reusable:
+            result.warnings.append(
+                f"job `{job_id}` is in a reusable workflow, which PyPI supports only by accident: register "
+                f"`{workflow_file}` (the called file) as the publisher's workflow, give each calling job "
+                "`id-token: write`, and plan to move the upload into the calling workflow")
         if len(pub_steps) > 1:
             result.warnings.append(
                 f"job `{job_id}` calls {gh_action.NAME} {len(pub_steps)} times: with Trusted Publishing each call "
                 "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                 "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
-        for index in sorted({s.index for s in pub_steps}, key=lambda i: i.key):
+        for index in sorted(set(targets), key=lambda i: i.key):
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
                                                      workflow_file, env_name, repo.project))
 
@@ -152,20 +171,20 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
 def _to_token(doc, options, by_job, result: Plan) -> None:
     all_jobs = dict(jobs(doc))
     for job_id, pub_steps in by_job.items():
-        trusted = [s for s in pub_steps if not s.uses_token]
+        # A step whose index we cannot tell publishes with Trusted Publishing when its job has id-token.
+        trusted = [s for s in pub_steps if not s.uses_token and (s.targets or job_has_id_token(doc, job_id))]
         if not trusted:
             continue
         edits: List[Edit] = []
         try:
             for step in trusted:
-                secret = options.test_secret if step.index is TESTPYPI else options.secret
+                secret = options.test_secret if step.targets == (TESTPYPI,) else options.secret
                 change = gh_action.to_token(doc, step, secret)
                 edits += change.edits
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.added_secrets |= change.added_secrets
-            others_trusted = any(s.index is None and not s.uses_token for s in gh_action.find(doc)
-                                 if s.job_id == job_id)
+            others_trusted = any(not s.targets and not s.uses_token for s in pub_steps)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
             perm_edits, perm_notes = revoke_id_token(doc, job_id, keep_for)

@@ -7,12 +7,12 @@ adds a password from a secret. `@master` has no OIDC code and `@v1` does not exi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set as SetType
+from typing import Any, Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
-from codemods.indexes import Index, classify_url
-from codemods.workflow import jobs, secrets_in, steps, uses_action
+from codemods.indexes import Index, classify_url, indexes_behind
+from codemods.workflow import EXPRESSION, jobs, secrets_in, steps, uses_action
 
 ACTION = "pypa/gh-action-pypi-publish"
 NAME = "pypa/gh-action-pypi-publish"
@@ -30,7 +30,8 @@ class PublishStep:
     job_id: str
     step_index: int
     step: Dict[str, Any]
-    index: Optional[Index]  # None: not PyPI/TestPyPI
+    targets: Tuple[Index, ...]  # PyPI and/or TestPyPI; empty: another index, or one we cannot tell
+    url: Optional[str]
     ref: str
     uses_token: bool
 
@@ -70,9 +71,14 @@ def find(doc: Document) -> List[PublishStep]:
             if ref is None:
                 continue
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            url = next((w[k] for k in URL_INPUTS if _filled(w.get(k))), None)
+            url = next((str(w[k]) for k in URL_INPUTS if _filled(w.get(k))), None)
             token = any(_filled(w.get(k)) for k in PASSWORD_INPUTS)
-            found.append(PublishStep(job_id, i, step, classify_url(url), ref, token))
+            if url is not None and EXPRESSION.search(url):
+                targets = indexes_behind(url, doc.text)
+            else:
+                index = classify_url(url)
+                targets = (index,) if index else ()
+            found.append(PublishStep(job_id, i, step, targets, url, ref, token))
     return found
 
 
@@ -84,7 +90,9 @@ def _ref_edit(step: PublishStep) -> Optional[Set]:
     return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
 
 
-def to_oidc(doc: Document, step: PublishStep) -> StepChange:
+def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepChange:
+    """Remove the token inputs; in a reusable workflow also turn attestations off, because their
+    certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
     change = StepChange()
     w = step.inputs
     gone = [k for k in PASSWORD_INPUTS if k in w]
@@ -97,7 +105,13 @@ def to_oidc(doc: Document, step: PublishStep) -> StepChange:
     gone += user_keys
     for k in gone:
         change.removed_secrets |= secrets_in(w[k])
-    if len(gone) == len(w):
+    if reusable and "attestations" not in w:
+        kept = tuple(reversed([str(k) for k in w if k not in gone]))
+        change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))
+        change.edits += [Remove(step.path + ("with", k)) for k in gone]
+        change.notes.append(f"{step.label} in job `{step.job_id}`: set `attestations: false` (attestations "
+                            "cannot be verified for uploads from a reusable workflow)")
+    elif len(gone) == len(w):
         change.edits.append(Remove(step.path + ("with",)))
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
