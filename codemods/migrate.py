@@ -49,7 +49,7 @@ class Registration:
                  "workflow_filename": self.workflow}
         if self.environment:
             query["environment"] = self.environment
-        return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query)}"
+        return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query, safe='<>')}"
 
 
 @dataclass

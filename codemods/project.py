@@ -39,15 +39,23 @@ def find_root(start: Path) -> Optional[Path]:
 
 
 def root_for(path: Path) -> Path:
-    """The repository root for a workflow file: git's, else the folder holding `.github`, else its folder."""
-    found = find_root(path.parent)
-    if found:
-        return found
+    """The repository root for a workflow file: the folder holding its `.github/workflows`, else git's,
+    else the file's own folder."""
     resolved = path.resolve()
-    for folder in resolved.parents:
-        if folder.name == ".github":
-            return folder.parent
-    return resolved.parent
+    if resolved.parent.name == "workflows" and resolved.parent.parent.name == ".github":
+        return resolved.parent.parent.parent
+    return find_root(resolved.parent) or resolved.parent
+
+
+def workflows_folder(start: Path) -> Optional[Path]:
+    """`.github/workflows` of the nearest folder at or above `start` that has one, stopping at git's root."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".github" / "workflows").is_dir():
+            return folder / ".github" / "workflows"
+        if (folder / ".git").exists():
+            return None
+    return None
 
 
 def github_remote(root: Path) -> tuple:

@@ -18,7 +18,7 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
-from codemods.project import find_root, repository, root_for
+from codemods.project import find_root, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
@@ -62,12 +62,10 @@ def discover(paths: Iterable[Path]) -> List[Path]:
 
 
 def default_paths(cwd: Path) -> List[Path]:
-    root = find_root(cwd)
-    if root is None:
-        raise InputError(cwd, None, "not inside a git repository; name the workflow files or folders to migrate")
-    folder = root / ".github" / "workflows"
-    if not folder.is_dir():
-        raise InputError(folder, None, "no .github/workflows folder in this repository")
+    folder = workflows_folder(cwd)
+    if folder is None:
+        raise InputError(cwd, None, "no .github/workflows folder here or above (up to the git root); "
+                         "name the workflow files or folders to migrate")
     return [folder]
 
 
@@ -80,7 +78,7 @@ def shown_path(path: Path, root: Path) -> str:
 
 def migrate_file(path: Path, options: Options) -> FileResult:
     root = root_for(path)
-    result = FileResult(path, shown_path(path, root))
+    result = FileResult(path, shown_path(path, find_root(path.parent) or root))
     try:
         if path.is_symlink():
             target = Path(os.path.realpath(path))

@@ -95,14 +95,14 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
     change = StepChange()
     w = step.inputs
-    gone = [k for k in PASSWORD_INPUTS if k in w]
-    user_keys = [k for k in USER_INPUTS if k in w]
+    gone = [k for k in w if k in PASSWORD_INPUTS]
+    user_keys = [k for k in w if k in USER_INPUTS]
     for k in user_keys:
         if str(w[k]).strip() != TOKEN_USER:
             change.warnings.append(f"{step.label} in job `{step.job_id}` logged in as user `{w[k]}`; PyPI no "
                                    "longer accepts passwords, so the user goes too (Trusted Publishing needs "
                                    f"`{TOKEN_USER}`)")
-    gone += user_keys
+    gone = [k for k in w if k in gone or k in user_keys]
     for k in gone:
         change.removed_secrets |= secrets_in(w[k])
     if reusable and "attestations" not in w:

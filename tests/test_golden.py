@@ -1,0 +1,90 @@
+"""Golden cases: tests/golden/<case>/ holds `input.yml` and what each direction must make of it.
+
+Files of a case (a missing expected file means "unchanged"):
+  input.yml            the workflow, placed at .github/workflows/release.yml of a scratch repository
+                       whose origin is github.com/octo-org/octo-repo
+  pyproject.toml,
+  setup.cfg            optional, copied to the repository root (the project name comes from them)
+  args.to-oidc,
+  args.to-token        optional extra command-line arguments, one per line
+  to-oidc.yml          `migrate to-oidc` applied to input.yml
+  to-oidc.report       what it printed on stderr
+  to-token.yml/.report `migrate to-token` applied to input.yml
+  round-trip.yml       `migrate to-token` applied to to-oidc.yml
+
+Regenerate with `PUBMODE_REGEN=1 pytest tests/test_golden.py`, then review `git diff tests/golden`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import WORKFLOW, Repo, schema_errors
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input.yml").is_file())
+REGEN = bool(os.environ.get("PUBMODE_REGEN"))
+PROJECT_FILES = ("pyproject.toml", "setup.cfg")
+
+
+def _args(case: Path, direction: str) -> list:
+    f = case / f"args.{direction}"
+    return f.read_text().split() if f.is_file() else []
+
+
+def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) -> None:
+    """Compare with (or, when regenerating, write) an expected file; absent means `unchanged_from`."""
+    path = case / name
+    if REGEN:
+        if unchanged_from is not None and actual == unchanged_from:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(actual)
+        return
+    expected = path.read_bytes() if path.exists() else unchanged_from
+    assert expected is not None, f"{path} is missing (run with PUBMODE_REGEN=1 and review the diff)"
+    assert actual == expected, f"{case.name}/{name} differs from the golden file"
+
+
+def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) -> tuple:
+    repo = Repo(tmp_path / label)
+    for name in PROJECT_FILES:
+        if (case / name).is_file():
+            repo.write(name, (case / name).read_bytes())
+    repo.write(WORKFLOW, data)
+    out = repo.migrate(direction, *_args(case, direction))
+    assert "Traceback" not in out.stderr
+    assert out.code in (0, 2), out.stderr
+    first = repo.read()
+    again = repo.migrate(direction, *_args(case, direction))
+    assert repo.read() == first, f"{case.name}: a second {direction} changed the file (not idempotent)"
+    assert again.code == out.code
+    check = repo.migrate(direction, "--check", *_args(case, direction))
+    assert check.code in (0, 2), "--check after a run must find nothing to change"
+    return first, out
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name: str, tmp_path: Path) -> None:
+    case = GOLDEN / name
+    source = (case / "input.yml").read_bytes()
+    oidc, oidc_out = _run(case, tmp_path, "oidc", source, "to-oidc")
+    _expect(case, "to-oidc.yml", oidc, source)
+    _expect(case, "to-oidc.report", oidc_out.stderr.encode())
+    token, token_out = _run(case, tmp_path, "token", source, "to-token")
+    _expect(case, "to-token.yml", token, source)
+    _expect(case, "to-token.report", token_out.stderr.encode())
+    if oidc != source:
+        back, _ = _run(case, tmp_path, "back", oidc, "to-token")
+        _expect(case, "round-trip.yml", back)
+    elif not REGEN:
+        assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
+    if oidc_out.code == 0 and not schema_errors(source.decode("utf-8-sig")):
+        for label, data in (("to-oidc", oidc), ("to-token", token)):
+            assert schema_errors(data.decode("utf-8-sig")) == [], f"{name}: {label} output fails the workflow schema"
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 30
