@@ -1,0 +1,139 @@
+"""The command line as a user runs it: paths, --dry-run, --check, exit codes, errors, writing."""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import WORKFLOW, Repo
+
+TOKEN_WORKFLOW = b"""on:
+  push:
+    tags: ["v*"]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def test_default_path_is_the_repositorys_workflows_folder(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    repo.write(".github/workflows/ci.yml", b"on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n")
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert b"password" not in repo.read()
+    assert b"id-token: write" in repo.read()
+    assert ".github/workflows/ci.yml: unchanged" in out.stderr
+    assert "1 file changed, 1 unchanged" in out.stderr
+
+
+def test_dry_run_writes_nothing_and_prints_a_diff_git_applies(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0
+    assert repo.read() == TOKEN_WORKFLOW
+    assert out.stdout.startswith(f"--- a/{WORKFLOW}\n+++ b/{WORKFLOW}\n")
+    assert "-          password: ${{ secrets.PYPI_API_TOKEN }}" in out.stdout
+    subprocess.run(["git", "-C", str(repo.root), "apply"], input=out.stdout.encode(), check=True)
+    expected = repo.read()
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    assert repo.migrate("to-oidc").code == 0
+    assert repo.read() == expected
+
+
+def test_diff_of_a_file_without_final_newline_applies(repo: Repo) -> None:
+    data = TOKEN_WORKFLOW.rstrip(b"\n")
+    repo.write(WORKFLOW, data)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "\\ No newline at end of file" in out.stdout
+    subprocess.run(["git", "-C", str(repo.root), "apply"], input=out.stdout.encode(), check=True)
+    assert not repo.read().endswith(b"\n")
+
+
+def test_check_exits_1_when_a_file_would_change_and_0_after(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    assert repo.migrate("to-oidc", "--check").code == 1
+    assert repo.read() == TOKEN_WORKFLOW
+    assert repo.migrate("to-oidc").code == 0
+    assert repo.migrate("to-oidc", "--check").code == 0
+
+
+def test_invalid_yaml_is_one_line_with_file_and_line_exit_2_others_done(repo: Repo) -> None:
+    bad = b"on: push\njobs:\n  x: [\n"
+    repo.write(".github/workflows/bad.yml", bad)
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2
+    assert "Traceback" not in out.stderr
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: .github/workflows/bad.yml:4: invalid YAML")
+    assert repo.read(".github/workflows/bad.yml") == bad
+    assert b"id-token: write" in repo.read()
+
+
+def test_not_a_workflow_and_missing_path_are_errors(repo: Repo) -> None:
+    repo.write(".github/workflows/list.yml", b"- a\n- b\n")
+    out = repo.migrate("to-oidc", ".github/workflows/list.yml", "nope.yml")
+    assert out.code == 2
+    assert "error: .github/workflows/list.yml:1: not a workflow" in out.stderr
+    assert "error: nope.yml: no such file or folder" in out.stderr
+
+
+def test_write_keeps_the_file_mode(repo: Repo) -> None:
+    path = repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    os.chmod(path, 0o640)
+    assert repo.migrate("to-oidc").code == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert not [p for p in path.parent.iterdir() if "pubmode-tmp" in p.name]
+
+
+def test_to_token_reports_the_secret_to_create(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    repo.migrate("to-oidc")
+    out = repo.migrate("to-token", "--secret", "RELEASE_TOKEN")
+    assert out.code == 0
+    assert b"password: ${{ secrets.RELEASE_TOKEN }}" in repo.read()
+    assert "Create the secret `RELEASE_TOKEN`" in out.stderr
+
+
+def test_to_oidc_report_names_what_to_register_and_revoke(repo: Repo) -> None:
+    repo.write("pyproject.toml", b'[project]\nname = "octo-widget"\n')
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc")
+    assert "owner: octo-org   repository: octo-repo   workflow: release.yml   environment: pypi" in out.stderr
+    assert ("https://pypi.org/manage/project/octo-widget/settings/publishing/?provider=github&owner=octo-org"
+            "&repository=octo-repo&workflow_filename=release.yml&environment=pypi") in out.stderr
+    assert "no longer used: PYPI_API_TOKEN" in out.stderr
+
+
+def test_secret_still_used_elsewhere_is_not_reported_unused(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    repo.write(".github/workflows/other.yml",
+               b"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ secrets.PYPI_API_TOKEN }}\n")
+    out = repo.migrate("to-oidc", WORKFLOW)
+    assert "no longer used" not in out.stderr
+
+
+def test_help_does_not_import_the_heavy_modules() -> None:
+    code = ("import sys, runpy; sys.argv=['migrate','--help']\n"
+            "try:\n runpy.run_module('cli', run_name='__main__')\nexcept SystemExit: pass\n"
+            "bad=[m for m in ('deepdiff','libcst','rich','codemods.engine.splice') if m in sys.modules]\n"
+            "print('HEAVY', bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).parent.parent)
+    assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+    assert "to-oidc" in out.stdout and "to-token" in out.stdout
+
+
+def test_console_scripts_are_installed() -> None:
+    bindir = Path(sys.executable).parent
+    for name in ("migrate", "pubmode"):
+        out = subprocess.run([str(bindir / name), "--help"], capture_output=True, text=True)
+        assert out.returncode == 0 and "to-oidc" in out.stdout

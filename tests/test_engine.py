@@ -1,0 +1,112 @@
+"""The splice engine on its own: each edit shape as a before/after pair, plus refusals."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.engine.document import Document
+from codemods.engine.edits import Remove, Set
+from codemods.engine.source import Source
+from codemods.engine.splice import render
+from codemods.engine.verify import verify
+from codemods.errors import InputError, Unsupported, VerificationError
+
+
+def apply(text: str, *edits) -> str:
+    doc = Document(text)
+    new = render(doc, list(edits))
+    verify(doc, list(edits), new)
+    return new
+
+
+@pytest.mark.parametrize(
+    "before, edits, after",
+    [
+        pytest.param("a:\n  b: 1  # why\n  c: 2\n", [Remove(("a", "b"))], "a:\n  c: 2\n", id="remove-takes-eol-comment"),
+        pytest.param("a:\n  # above\n  b: 1\n  # below\n  c: 2\n", [Remove(("a", "b"))],
+                     "a:\n  # above\n  # below\n  c: 2\n", id="remove-keeps-full-line-comments"),
+        pytest.param("a:\n  b: 1\n  c:\n    d: 1\n    # inner\n    e: 2\n", [Remove(("a", "c"))],
+                     "a:\n  b: 1\n    # inner\n", id="remove-nested-keeps-inner-comment"),
+        pytest.param("a: {x: 1, y: 2, z: 3}\n", [Remove(("a", "y"))], "a: {x: 1, z: 3}\n", id="flow-middle"),
+        pytest.param("a: { x: 1, y: 2 }\n", [Remove(("a", "y"))], "a: { x: 1 }\n", id="flow-last"),
+        pytest.param("a: {x: 1, y: 2}\n", [Remove(("a", "x"))], "a: {y: 2}\n", id="flow-first"),
+        pytest.param("s:\n- x: 1\n  y: 2\n", [Remove(("s", 0, "x"))], "s:\n- y: 2\n", id="dash-line-slides"),
+        pytest.param("a:\n  b: 1\n  c: 2", [Remove(("a", "c"))], "a:\n  b: 1", id="no-final-newline-kept"),
+        pytest.param("a:\r\n  b: 1\r\n  c: 2\r\n", [Set(("a", "d"), "x")], "a:\r\n  b: 1\r\n  c: 2\r\n  d: x\r\n",
+                     id="crlf-insert"),
+        pytest.param("a:\n    b: 1\n", [Set(("a", "c"), {"d": "e"})], "a:\n    b: 1\n    c:\n        d: e\n",
+                     id="insert-takes-local-indent"),
+        pytest.param("x:\n  y: 1\na:\n    b: 1\n", [Set(("a", "c"), {"d": "e"})],
+                     "x:\n  y: 1\na:\n    b: 1\n    c:\n        d: e\n", id="indent-detected-per-block"),
+        pytest.param("a:\n  b: 1\n  c: 2\n", [Set(("a", "n"), "v", after=("b",))], "a:\n  b: 1\n  n: v\n  c: 2\n",
+                     id="insert-after-sibling"),
+        pytest.param("a: {}\n", [Set(("a", "k"), "v")], "a: {k: v}\n", id="flow-empty-insert"),
+        pytest.param("a: { b: 1 }\n", [Set(("a", "k"), "${{ x }}")], 'a: { b: 1, k: "${{ x }}" }\n',
+                     id="flow-quotes-expression"),
+        pytest.param("a:\n  p: read-all  # c\n", [Set(("a", "p"), {"x": "read"})], "a:\n  p:  # c\n    x: read\n",
+                     id="scalar-to-block"),
+        pytest.param("a:\n  p:\n    x: 1\n    y: 2\nz: 1\n", [Set(("a", "p"), {})], "a:\n  p: {}\nz: 1\n",
+                     id="block-to-empty-flow"),
+        pytest.param("u: 'a@master'  # pin\n", [Set(("u",), "a@release/v1")], "u: 'a@release/v1'  # pin\n",
+                     id="set-keeps-quotes-and-comment"),
+        pytest.param("a:\n  b: 1", [Set(("a", "c"), 2)], "a:\n  b: 1\n  c: 2", id="append-without-final-newline"),
+        pytest.param("x: &x {k: 1}\na:\n  b: 1\n", [Set(("a", "c"), 2)], "x: &x {k: 1}\na:\n  b: 1\n  c: 2\n",
+                     id="anchor-untouched"),
+    ],
+)
+def test_edit(before: str, edits, after: str) -> None:
+    assert apply(before, *edits) == after
+
+
+def test_no_edits_is_byte_identical() -> None:
+    text = "\ufeff---\r\non:  push   \r\njobs: {a: [ 1 ]}"
+    assert render(Document(text), []) == text
+
+
+def test_edit_inside_an_aliased_node_is_refused() -> None:
+    text = "base: &b\n  k: 1\nuse: *b\n"
+    with pytest.raises(Unsupported, match="anchor"):
+        render(Document(text), [Set(("base", "j"), 2)])
+
+
+def test_edit_through_an_alias_is_refused() -> None:
+    text = "base: &b\n  k: 1\nuse: *b\n"
+    with pytest.raises(Unsupported, match="alias"):
+        render(Document(text), [Remove(("use", "k"))])
+
+
+def test_merge_key_value_is_refused() -> None:
+    text = "base: &b\n  k: 1\nuse:\n  <<: *b\n  j: 2\n"
+    with pytest.raises(Unsupported, match="merge"):
+        render(Document(text), [Remove(("use", "k"))])
+
+
+def test_verification_catches_a_wrong_splice() -> None:
+    doc = Document("a:\n  b: 1\n")
+    with pytest.raises(VerificationError):
+        verify(doc, [Remove(("a", "b"))], "a:\n  b: 2\n")
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (b"a: [\n", "invalid YAML"),
+        (b"- 1\n", "not a workflow"),
+        (b"", "not a workflow"),
+        (b"a: 1\n---\nb: 2\n", "several YAML documents"),
+        (b"a: 1\na: 2\n", "invalid YAML"),
+        (b"\xff\xfe", "not UTF-8"),
+        (b"a: \x00", "binary"),
+    ],
+)
+def test_bad_input_is_an_input_error(raw: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Document(Source.from_bytes(None, raw).text)
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    with pytest.raises(InputError, match="too many nodes"):
+        Document("\n".join(lines) + "\n")
