@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, List, Optional, Set as SetType
+from typing import Iterable, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.io import atomic_write
@@ -18,7 +18,7 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
-from codemods.project import find_root, repository, root_for, workflows_folder
+from codemods.project import Repository, find_root, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
@@ -76,6 +76,25 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,
+                 path: Optional[Path] = None) -> Tuple[Plan, str]:
+    """The plan for one workflow text and the text it gives (the same text when nothing changes)."""
+    doc = Document(text, path)
+    if not isinstance(doc.get(("jobs",)), dict):
+        raise InputError(path, doc.line_of(("jobs",)), "not a workflow: no `jobs:` mapping")
+    migration = plan(doc, options, workflow_file, repo)
+    if not migration.edits:
+        return migration, text
+    try:
+        new_text = render(doc, migration.edits)
+    except Unsupported as e:
+        migration.skipped.append(f"not converted: {e}")
+        migration.edits.clear()
+        return migration, text
+    verify(doc, migration.edits, new_text)
+    return migration, new_text
+
+
 def migrate_file(path: Path, options: Options) -> FileResult:
     root = root_for(path)
     result = FileResult(path, shown_path(path, find_root(path.parent) or root))
@@ -88,21 +107,11 @@ def migrate_file(path: Path, options: Options) -> FileResult:
             raise InputError(path, None, "no such file")
         source = Source.read(path)
         result.old = source
-        doc = Document(source.text, path)
-        if not isinstance(doc.get(("jobs",)), dict):
-            raise InputError(path, doc.line_of(("jobs",)), "not a workflow: no `jobs:` mapping")
-        result.plan = plan(doc, options, path.name, repository(root))
-        if not result.plan.edits:
-            return result
-        new_text = render(doc, result.plan.edits)
-        verify(doc, result.plan.edits, new_text)
+        result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
-    except Unsupported as e:
-        result.plan.skipped.append(f"not converted: {e}")
-        result.plan.edits.clear()
     except VerificationError as e:
         result.error = f"{result.shown}: internal error, file left untouched: {e}"
     except Exception as e:  # a bug of ours: say so in one line, keep going with the other files

@@ -1,0 +1,196 @@
+"""Property tests: workflows written in many styles, with and without token publishing.
+
+For every generated workflow: no crash; the output parses; only what a migration may touch
+changes (the same rule as ../shared/tools/corpus_check.py); a second run changes nothing;
+to-token after to-oidc brings the token back; no job's permissions get broader; no line that is
+not part of the migration is deleted.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from deepdiff import DeepDiff
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from codemods.engine.document import load_data
+from codemods.migrate import TO_OIDC, TO_TOKEN, Options
+from codemods.permissions import READ_ALL_SCOPES
+from codemods.project import Repository
+from codemods.runner import migrate_text
+
+REPO = Repository(Path("."), "octo-org", "octo-repo", "octo-widget")
+ALLOWED = [
+    r"root\['jobs'\]\['[^']+'\]\['permissions'\].*",
+    r"root\['jobs'\]\['[^']+'\]\['environment'\].*",
+    r"root\['jobs'\]\['[^']+'\]\['steps'\]\[\d+\]\['(with|uses)'\].*",
+]
+MIGRATION_LINE = re.compile(r"\b(user|username|password|pypi_password|with|uses|permissions|id-token)\b")
+SCOPE_LEVEL = {"none": 0, "read": 1, "write": 2}
+
+
+# ---- a tiny YAML writer with many styles -------------------------------------------------------
+@st.composite
+def styles(draw):
+    return {
+        "indent": draw(st.sampled_from([2, 3, 4])),
+        "indentless": draw(st.booleans()),
+        "flow_with": draw(st.booleans()),
+        "quote": draw(st.sampled_from(["", "'", '"'])),
+        "comments": draw(st.booleans()),
+        "eol": draw(st.sampled_from(["\n", "\r\n"])),
+        "final_newline": draw(st.booleans()),
+        "bom": draw(st.booleans()),
+    }
+
+
+@st.composite
+def workflows(draw):
+    wf_perms = draw(st.sampled_from([None, "read-all", "write-all", {}, {"contents": "read"},
+                                     {"contents": "write", "packages": "read"}]))
+    job_perms = draw(st.sampled_from([None, None, {"contents": "read"}, {}, "read-all", {"id-token": "write"}]))
+    env = draw(st.sampled_from([None, None, "pypi", {"name": "release", "url": "https://pypi.org/p/x"}]))
+    inputs = {}
+    if draw(st.booleans()):
+        inputs["user"] = "__token__"
+    token = draw(st.booleans())
+    if token:
+        inputs["password"] = "${{ secrets.PYPI_API_TOKEN }}"
+    index = draw(st.sampled_from([None, "https://test.pypi.org/legacy/", "https://upload.pypi.org/legacy/"]))
+    if index:
+        inputs["repository-url"] = index
+    if draw(st.booleans()):
+        inputs["skip-existing"] = "true"
+    ref = draw(st.sampled_from(["release/v1", "master", "v1", "v1.12.4",
+                                "76f52bc884231f62b9a034ebfe128415bbaabdfc"]))
+    checkout = draw(st.booleans())
+    release = draw(st.booleans())
+    return {"wf_perms": wf_perms, "job_perms": job_perms, "env": env, "inputs": inputs, "ref": ref,
+            "checkout": checkout, "release": release}
+
+
+def _scalar(value, style, flow=False):
+    q = style["quote"]
+    text = str(value)
+    if q == "'" or (q == "" and flow and "{" in text):
+        return "'" + text.replace("'", "''") + "'"
+    if q == '"':
+        return '"' + text + '"'
+    return text
+
+
+def write(w, style) -> str:
+    u, lines = " " * style["indent"], []
+    c = "  # note" if style["comments"] else ""
+    lines += ["# release workflow", "name: Release", "on:", f"{u}push:", f"{u}{u}tags: [\"v*\"]"]
+    if w["wf_perms"] is not None:
+        p = w["wf_perms"]
+        if isinstance(p, dict):
+            lines.append("permissions:" + (" {}" if not p else ""))
+            lines += [f"{u}{k}: {v}" for k, v in p.items()]
+        else:
+            lines.append(f"permissions: {p}")
+    lines += ["jobs:", f"{u}publish:"]
+    j = u * 2
+    lines.append(f"{j}runs-on: ubuntu-latest{c}")
+    if w["env"] is not None:
+        if isinstance(w["env"], dict):
+            lines += [f"{j}environment:"] + [f"{j}{u}{k}: {v}" for k, v in w["env"].items()]
+        else:
+            lines.append(f"{j}environment: {w['env']}")
+    if w["job_perms"] is not None:
+        p = w["job_perms"]
+        if isinstance(p, dict):
+            lines.append(f"{j}permissions:" + (" {}" if not p else ""))
+            lines += [f"{j}{u}{k}: {v}" for k, v in p.items()]
+        else:
+            lines.append(f"{j}permissions: {p}")
+    if style["comments"]:
+        lines.append(f"{j}# the steps")
+    lines.append(f"{j}steps:")
+    d = j if style["indentless"] else j + u
+    k = d + "  "
+    if w["checkout"]:
+        lines.append(f"{d}- uses: actions/checkout@v4")
+    lines.append(f"{d}- uses: actions/download-artifact@v4")
+    if w["release"]:
+        lines.append(f"{d}- uses: softprops/action-gh-release@v2")
+    pin = f" # v1.12.4" if len(w["ref"]) == 40 else ""
+    lines.append(f"{d}- name: Publish")
+    lines.append(f"{k}uses: pypa/gh-action-pypi-publish@{w['ref']}{pin}")
+    if w["inputs"]:
+        if style["flow_with"]:
+            body = ", ".join(f"{key}: {_scalar(v, style, flow=True)}" for key, v in w["inputs"].items())
+            lines.append(f"{k}with: {{{body}}}{c}")
+        else:
+            lines.append(f"{k}with:")
+            for key, v in w["inputs"].items():
+                if style["comments"]:
+                    lines.append(f"{k}{u}# about {key}")
+                lines.append(f"{k}{u}{key}: {_scalar(v, style)}{c}")
+    text = style["eol"].join(lines) + (style["eol"] if style["final_newline"] else "")
+    return ("\ufeff" if style["bom"] else "") + text
+
+
+# ---- checks ---------------------------------------------------------------------------------------
+def effective(data, job_id="publish"):
+    job = data["jobs"][job_id]
+    perms = job["permissions"] if "permissions" in job else data.get("permissions", "write-all")
+    if perms == "write-all":
+        return {s: 2 for s in READ_ALL_SCOPES + ("id-token",)}
+    if perms == "read-all":
+        return {s: 1 for s in READ_ALL_SCOPES}
+    return {k: SCOPE_LEVEL.get(v, 0) for k, v in (perms or {}).items()}
+
+
+def password(data):
+    step = data["jobs"]["publish"]["steps"][-1]
+    return (step.get("with") or {}).get("password")
+
+
+def run(text, direction):
+    body = text[1:] if text.startswith("\ufeff") else text
+    plan, new = migrate_text(body, Options(direction), "release.yml", REPO)
+    return plan, (text[:1] if text.startswith("\ufeff") else "") + new
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workflows(), styles())
+def test_migrations_keep_their_promises(w, style) -> None:
+    text = write(w, style)
+    before = load_data(text.lstrip("\ufeff"))
+    plan, out = run(text, TO_OIDC)
+    after = load_data(out.lstrip("\ufeff"))
+    for kind, paths in DeepDiff(before, after, verbose_level=0).items():
+        for p in (paths.keys() if hasattr(paths, "keys") else paths):
+            assert any(re.fullmatch(a, str(p)) for a in ALLOWED), f"{kind} {p}"
+    assert run(out, TO_OIDC)[1] == out, "to-oidc is not idempotent"
+    assert out.startswith("\ufeff") == text.startswith("\ufeff")
+    assert out.endswith(style["eol"]) == text.endswith(style["eol"])
+    assert ("\r\n" in out) == ("\r\n" in text)
+    for tag, line in _deleted(text, out):
+        assert MIGRATION_LINE.search(line), f"deleted a line that is not part of the migration: {line!r}"
+    old_perms, new_perms = effective(before), effective(after)
+    for scope, level in new_perms.items():
+        if scope != "id-token":
+            assert level <= old_perms.get(scope, 0) or "permissions" not in before["jobs"]["publish"] and \
+                "permissions" not in before, f"{scope} broadened"
+    if password(before):
+        assert out != text, plan.skipped
+        assert password(after) is None
+        assert new_perms.get("id-token") == 2
+    if out != text:
+        _, back = run(out, TO_TOKEN)
+        restored = load_data(back.lstrip("\ufeff"))
+        assert password(restored), "to-token did not bring the token back"
+        assert run(back, TO_TOKEN)[1] == back, "to-token is not idempotent"
+
+
+def _deleted(old: str, new: str):
+    a, b = old.splitlines(), new.splitlines()
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            for line in a[i1:i2]:
+                yield op, line
