@@ -7,7 +7,7 @@ uploader shares (permissions, environment).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set as SetType
+from typing import Dict, List, Optional, Set as SetType, Union
 from urllib.parse import urlencode
 
 from codemods.engine.document import Document
@@ -17,7 +17,8 @@ from codemods.errors import Unsupported
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
-from codemods.publishers import gh_action
+from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, setuptools_upload, twine, uploaders, uv
+from codemods.publishers.change import StepChange
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -63,15 +64,28 @@ class Plan:
     added_secrets: SetType[str] = field(default_factory=set)
 
 
+PublishItem = Union[gh_action.PublishStep, uploaders.Upload]
+RUN_UPLOADERS = [twine.UPLOADER, uv.UPLOADER, pdm.UPLOADER, maturin.UPLOADER, hatch.UPLOADER, poetry.UPLOADER,
+                 flit.UPLOADER, setuptools_upload.UPLOADER]
+
+
+def find_publishing(doc: Document) -> List[PublishItem]:
+    """Every step that uploads to a package index, in the order of the file."""
+    items: List[PublishItem] = list(gh_action.find(doc)) + maturin.find_action(doc)
+    for uploader in RUN_UPLOADERS:
+        items += uploaders.find(doc, uploader)
+    return sorted(items, key=lambda s: (list(doc.get(("jobs",))).index(s.job_id), s.step_index))
+
+
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
-    found = gh_action.find(doc)
+    found = find_publishing(doc)
     result = Plan()
     if not found:
-        result.skipped.append("no step publishes to PyPI with pypa/gh-action-pypi-publish")
+        result.skipped.append("no step publishes to PyPI")
         return result
-    by_job: Dict[str, List[gh_action.PublishStep]] = {}
-    for step in found:
-        by_job.setdefault(step.job_id, []).append(step)
+    by_job: Dict[str, List[PublishItem]] = {}
+    for item in found:
+        by_job.setdefault(item.job_id, []).append(item)
     if options.direction == TO_OIDC:
         _to_oidc(doc, options, workflow_file, repo, by_job, result)
     else:
@@ -79,36 +93,47 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     return result
 
 
-def _other_index(step: gh_action.PublishStep) -> str:
-    return (f"{step.label} in job `{step.job_id}` uploads to `{step.url}`, which is not PyPI or TestPyPI "
-            "(or not one this tool can tell); left as is")
+def _trusted_capable(item: PublishItem) -> bool:
+    return isinstance(item, gh_action.PublishStep) or item.uploader.trusted
+
+
+def _other_index(item: PublishItem) -> str:
+    where = f"`{item.url}`" if isinstance(item, gh_action.PublishStep) else item.where
+    return (f"{item.label} in job `{item.job_id}` uploads to an index given by {where}, which is not PyPI or "
+            "TestPyPI (or not one this tool can tell); it keeps its token")
+
+
+def _step_to_oidc(doc, item: PublishItem, reusable: bool, converted) -> StepChange:
+    if isinstance(item, gh_action.PublishStep):
+        return gh_action.to_oidc(doc, item, reusable=reusable)
+    return uploaders.to_oidc(doc, item, RUN_UPLOADERS, converted)
 
 
 def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
     events = triggers(doc)
     reusable = "workflow_call" in events
     all_jobs = dict(jobs(doc))
-    for job_id, pub_steps in by_job.items():
+    for job_id, items in by_job.items():
         job = all_jobs[job_id]
         had_id_token = job_has_id_token(doc, job_id)
-        token_steps = [s for s in pub_steps if s.uses_token]
-        if not token_steps:
-            if not had_id_token and any(s.targets for s in pub_steps) and not reusable:
-                _grant(doc, job_id, result, "already uses Trusted Publishing but could not get an OIDC token")
+        token_items = [s for s in items if s.uses_token]
+        if not token_items:
+            if not had_id_token and not reusable and any(s.targets and _trusted_capable(s) for s in items):
+                _grant(doc, job_id, result, "publishes without a token but could not get an OIDC token")
             continue
         convert = []
-        for step in token_steps:
-            if step.targets:
-                convert.append(step)
+        for item in token_items:
+            if item.targets:
+                convert.append(item)
             elif had_id_token:
                 # The seed's conflict: the job asks for an OIDC token and still passes a password.
                 result.warnings.append(
-                    f"{step.label} in job `{step.job_id}` has `id-token: write` and a password, so it published "
-                    f"with the password; its upload URL `{step.url}` is decided at run time: Trusted Publishing "
-                    "works only if it is PyPI or TestPyPI")
-                convert.append(step)
+                    f"{item.label} in job `{item.job_id}` has `id-token: write` and a password, so it published "
+                    "with the password; its index is decided at run time: Trusted Publishing works only if it "
+                    "is PyPI or TestPyPI")
+                convert.append(item)
             else:
-                result.skipped.append(_other_index(step))
+                result.skipped.append(_other_index(item))
         if not convert:
             continue
         blocker = None
@@ -120,20 +145,28 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             blocker = ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted "
                        "Publishing from one (warehouse#11096). Move the publish job into the top-level workflow "
                        "that calls this one, then migrate that, or keep the token here")
-        else:
+        elif any(isinstance(s, gh_action.PublishStep) for s in convert):
             blocker = runner_problem(job)
         if blocker:
             result.skipped.append(f"job `{job_id}` not converted: {blocker}")
             continue
         edits: List[Edit] = []
+        done: List[PublishItem] = []
+        converted_paths = [s.path for s in convert]
         try:
-            for step in convert:
-                change = gh_action.to_oidc(doc, step, reusable=reusable)
+            for item in convert:
+                change = _step_to_oidc(doc, item, reusable, converted_paths)
+                if change.blocked:
+                    result.skipped.append(change.blocked)
+                    continue
+                done.append(item)
                 edits += change.edits
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.removed_secrets |= change.removed_secrets
-            targets = [i for s in pub_steps for i in (s.targets or (PYPI,))]
+            if not done:
+                continue
+            targets = [i for s in items for i in (s.targets or (PYPI,))]
             index = PYPI if PYPI in targets else TESTPYPI
             env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, repo.project)
             perm_edits, perm_notes = grant_id_token(doc, job_id)
@@ -147,12 +180,13 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                 f"job `{job_id}` is in a reusable workflow, which PyPI supports only by accident: register "
                 f"`{workflow_file}` (the called file) as the publisher's workflow, give each calling job "
                 "`id-token: write`, and plan to move the upload into the calling workflow")
-        if len(pub_steps) > 1:
+        actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
+        if len(actions) > 1:
             result.warnings.append(
-                f"job `{job_id}` calls {gh_action.NAME} {len(pub_steps)} times: with Trusted Publishing each call "
+                f"job `{job_id}` calls {gh_action.NAME} {len(actions)} times: with Trusted Publishing each call "
                 "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                 "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
-        for index in sorted(set(targets), key=lambda i: i.key):
+        for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
                                                      workflow_file, env_name, repo.project))
 
@@ -168,23 +202,34 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
     result.warnings.append(f"job `{job_id}` {why}; it now has `id-token: write`")
 
 
+def _step_to_token(doc, item: PublishItem, secret: str) -> StepChange:
+    if isinstance(item, gh_action.PublishStep):
+        return gh_action.to_token(doc, item, secret)
+    return uploaders.to_token(doc, item, secret)
+
+
 def _to_token(doc, options, by_job, result: Plan) -> None:
     all_jobs = dict(jobs(doc))
-    for job_id, pub_steps in by_job.items():
-        # A step whose index we cannot tell publishes with Trusted Publishing when its job has id-token.
-        trusted = [s for s in pub_steps if not s.uses_token and (s.targets or job_has_id_token(doc, job_id))]
+    for job_id, items in by_job.items():
+        has_id_token = job_has_id_token(doc, job_id)
+        # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
+        trusted = [s for s in items if not s.uses_token and _trusted_capable(s) and has_id_token and (
+            s.targets or isinstance(s, gh_action.PublishStep))]
         if not trusted:
             continue
         edits: List[Edit] = []
         try:
-            for step in trusted:
-                secret = options.test_secret if step.targets == (TESTPYPI,) else options.secret
-                change = gh_action.to_token(doc, step, secret)
+            for item in trusted:
+                secret = options.test_secret if item.targets == (TESTPYPI,) else options.secret
+                change = _step_to_token(doc, item, secret)
+                if change.blocked:
+                    result.skipped.append(change.blocked)
+                    continue
                 edits += change.edits
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.added_secrets |= change.added_secrets
-            others_trusted = any(not s.targets and not s.uses_token for s in pub_steps)
+            others_trusted = any(s not in trusted and not s.uses_token and _trusted_capable(s) for s in items)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
             perm_edits, perm_notes = revoke_id_token(doc, job_id, keep_for)

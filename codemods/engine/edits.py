@@ -31,16 +31,39 @@ class Set:
     after: Tuple[str, ...] = field(default=())
 
 
-Edit = Union[Remove, Set]
+@dataclass(frozen=True)
+class Replace:
+    """Replace `value[start:end]` of the string at `path` with `new` (offsets into the value, so a
+    flag can be cut out of a `run:` script without rewriting the script)."""
+
+    path: YamlPath
+    start: int
+    end: int
+    new: str
+
+
+Edit = Union[Remove, Set, Replace]
+
+
+def _get(data: Any, path: YamlPath) -> Any:
+    for key in path:
+        data = data[key]
+    return data
 
 
 def apply_to_data(data: Any, edits: List[Edit]) -> Any:
     """The plain data the edited text must load as."""
     data = copy.deepcopy(data)
+    edits = normalise(edits)
+    replaces = sorted((e for e in edits if isinstance(e, Replace)), key=lambda e: (e.path, -e.start))
+    for e in replaces:
+        parent = _get(data, e.path[:-1])
+        value = parent[e.path[-1]]
+        parent[e.path[-1]] = value[: e.start] + e.new + value[e.end :]
     for e in edits:
-        parent = data
-        for key in e.path[:-1]:
-            parent = parent[key]
+        if isinstance(e, Replace):
+            continue
+        parent = _get(data, e.path[:-1])
         if isinstance(e, Remove):
             del parent[e.path[-1]]
         else:

@@ -14,7 +14,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from codemods.engine.document import AliasRef, Document, YamlPath, load_data
-from codemods.engine.edits import Edit, Remove, Set, normalise
+from codemods.engine.edits import Edit, Remove, Replace, Set, normalise
 from codemods.errors import InputError, Unsupported
 
 Splice = Tuple[int, int, str]
@@ -26,7 +26,12 @@ def render(doc: Document, edits: List[Edit]) -> str:
     for seq, edit in enumerate(normalise(edits)):
         doc.check_editable(edit.path)
         maker = _Splicer(doc)
-        parts = maker.remove(edit.path) if isinstance(edit, Remove) else maker.set(edit)
+        if isinstance(edit, Remove):
+            parts = maker.remove(edit.path)
+        elif isinstance(edit, Replace):
+            parts = maker.replace(edit)
+        else:
+            parts = maker.set(edit)
         splices += [(s, e, seq, t) for s, e, t in parts]
     splices.sort(key=lambda x: (x[0], x[1], x[2]))
     out, pos = [], 0
@@ -221,6 +226,56 @@ class _Splicer:
             pk, pv = pairs[idx - 1]
             return [(self.value_end(pk, pv), end, "")]
         return [(key.start_mark.index, end, "")]
+
+    # editing inside a string
+    def replace(self, edit: Replace) -> List[Splice]:
+        pair = self.doc.pair(edit.path)
+        if pair is None or not isinstance(pair[1], ScalarNode):
+            raise Unsupported(f"`{edit.path[-1]}` is not a string to edit")
+        node = pair[1]
+        if not 0 <= edit.start <= edit.end <= len(node.value):
+            raise Unsupported(f"an edit outside the string `{edit.path[-1]}`")
+        to_source = self.source_offsets(node)
+        return [(to_source(edit.start, edit.end == edit.start), to_source(edit.end, True), edit.new)]
+
+    def source_offsets(self, node: ScalarNode):
+        """A function from offsets in a scalar's value to offsets in the text."""
+        text, value = self.text, node.value
+        s, e = node.start_mark.index, node.end_mark.index
+        if node.style in (None, "'", '"'):
+            if node.start_mark.line != node.end_mark.line:
+                raise Unsupported("a multi-line quoted or plain string; edit it by hand")
+            inner = text[s:e] if node.style is None else text[s + 1 : e - 1]
+            if inner != value:
+                raise Unsupported("a string with escapes; edit it by hand")
+            base = s if node.style is None else s + 1
+            return lambda i, _end=False: base + i
+        if node.style != "|":
+            raise Unsupported("a folded (>) block string; edit it by hand")
+        header_end = line_end(text, s)
+        if any(ch.isdigit() for ch in text[s:header_end].split("#")[0]):
+            raise Unsupported("a block string with an explicit indentation indicator; edit it by hand")
+        lines = value.split("\n")
+        starts, pos, indent = [], header_end, None
+        for line in lines:
+            starts.append(pos)
+            src = text[pos : line_end(text, pos)].rstrip("\r\n")
+            if line:
+                ind = len(src) - len(line)
+                if ind < 0 or src[ind:] != line or (indent is not None and ind != indent):
+                    raise Unsupported("a block string this tool cannot map to its lines; edit it by hand")
+                indent = ind
+            pos = line_end(text, pos)
+        indent = indent or 0
+
+        def to_source(i: int, _end: bool = False) -> int:
+            k = value.count("\n", 0, i)
+            col = i - (value.rfind("\n", 0, i) + 1)
+            if col == 0 and (i == 0 or value[i - 1] == "\n"):
+                return starts[k]
+            return starts[k] + indent + col
+
+        return to_source
 
     # setting and adding
     def set(self, edit: Set) -> List[Splice]:

@@ -6,11 +6,12 @@ adds a password from a secret. `@master` has no OIDC code and `@v1` does not exi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set as SetType, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
+from codemods.publishers.change import StepChange
 from codemods.indexes import Index, classify_url, indexes_behind
 from codemods.workflow import EXPRESSION, jobs, secrets_in, steps, uses_action
 
@@ -48,15 +49,6 @@ class PublishStep:
     def label(self) -> str:
         name = self.step.get("name")
         return f"step `{name}`" if isinstance(name, str) else f"step {self.step_index + 1}"
-
-
-@dataclass
-class StepChange:
-    edits: List[Edit] = field(default_factory=list)
-    notes: List[str] = field(default_factory=list)
-    warnings: List[str] = field(default_factory=list)
-    removed_secrets: SetType[str] = field(default_factory=set)
-    added_secrets: SetType[str] = field(default_factory=set)
 
 
 def _filled(value: Any) -> bool:

@@ -1,0 +1,55 @@
+"""maturin upload/publish (and PyO3/maturin-action): Trusted Publishing on GitHub since 0.15.
+
+Both commands are deprecated since maturin 1.11 in favour of `uv publish`; they still work.
+"""
+from typing import List
+
+from codemods.engine.document import Document
+from codemods.publishers.uploaders import Upload, Uploader, env_chain, find_targets, parse_flags
+from codemods.shell import Command, commands
+from codemods.workflow import jobs, steps, uses_action
+
+DEPRECATION = ("maturin's `upload` and `publish` commands are deprecated since maturin 1.11; consider "
+               "`uv publish --trusted-publishing always` on the built wheels instead")
+
+UPLOADER = Uploader(
+    name="maturin",
+    tool="maturin",
+    subcommands=("upload", "publish"),
+    trusted=True,
+    password_env=("MATURIN_PYPI_TOKEN", "MATURIN_PASSWORD"),
+    user_env=("MATURIN_USERNAME",),
+    url_env=("MATURIN_REPOSITORY_URL",),
+    repo_env=("MATURIN_REPOSITORY",),
+    password_flags=("-p", "--password"),
+    user_flags=("-u", "--username"),
+    url_flags=("--repository-url",),
+    repo_flags=("-r", "--repository"),
+    token_env=(("MATURIN_PYPI_TOKEN", "{secret}"),),
+    note=DEPRECATION,
+)
+ACTIONS = ("pyo3/maturin-action", "messense/maturin-action")
+
+
+def find_action(doc: Document) -> List[Upload]:
+    """`PyO3/maturin-action` steps whose `command:` uploads; their `args:` are the command's flags."""
+    found = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            if not any(uses_action(step, a) is not None for a in ACTIONS):
+                continue
+            w = step.get("with") if isinstance(step.get("with"), dict) else {}
+            if str(w.get("command", "")).strip() not in UPLOADER.subcommands:
+                continue
+            args = w.get("args")
+            words = next(iter(commands(args)), Command([])).words if isinstance(args, str) else []
+            flags = parse_flags(UPLOADER, words)
+            chain = env_chain(doc, job_id, i)
+            targets, where = find_targets(UPLOADER, flags, chain)
+            creds = [(n, p + (n,)) for p, env in chain for n in UPLOADER.password_env + UPLOADER.user_env
+                     if n in env and str(env[n] if env[n] is not None else "").strip()]
+            name = step.get("name")
+            label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
+            found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
+                                creds, label))
+    return found

@@ -1,0 +1,495 @@
+"""Upload commands in `run:` scripts (twine, uv, pdm, maturin, hatch, poetry, flit, setup.py).
+
+Each uploader module describes its tool as an `Uploader` table; this module finds the tool's upload
+commands in scripts (through wrappers such as `python -m`, `pipx run`, `uvx`, `uv run`), reads the
+credentials and the target index from flags and from `env:` at step, job and workflow level, and
+turns that into edits, the same for every tool.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
+from codemods.publishers.change import StepChange
+from codemods.indexes import PYPI, TESTPYPI, Index, classify_url
+from codemods.shell import Command, Word, commands, cut_span, mentions_variable
+from codemods.workflow import EXPRESSION, jobs, secrets_in, steps
+
+Flag = Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Uploader:
+    """What pubmode knows about one upload tool."""
+
+    name: str
+    tool: str  # the program, after any wrapper: "twine"
+    subcommands: Tuple[str, ...]  # its upload subcommands: ("upload",)
+    trusted: bool  # supports Trusted Publishing itself
+    password_env: Tuple[str, ...] = ()
+    user_env: Tuple[str, ...] = ()
+    url_env: Tuple[str, ...] = ()
+    repo_env: Tuple[str, ...] = ()
+    password_flags: Flag = ()
+    user_flags: Flag = ()
+    url_flags: Flag = ()
+    repo_flags: Flag = ()
+    oidc_flags: Tuple[str, ...] = ()  # added for Trusted Publishing (`--trusted-publishing always`)
+    token_env: Tuple[Tuple[str, str], ...] = ()  # to-token: variables to set; "{secret}" is the secret
+    min_version: Optional[Tuple[int, ...]] = None  # first version with Trusted Publishing
+    package: str = ""  # its name on PyPI, to find version pins
+    repo_names: Tuple[Tuple[str, Index], ...] = (("pypi", PYPI), ("testpypi", TESTPYPI))
+    match: Optional[Any] = None  # custom matcher: (words) -> index after the command, or None
+    note: str = ""  # said in the report whenever the tool is converted
+
+    @property
+    def env_secrets(self) -> Tuple[str, ...]:
+        return self.password_env
+
+
+WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
+UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--directory", "--extra", "--group",
+                        "--index", "--index-url", "--env-file", "--with-requirements", "--package"}
+
+
+def _tool_word(word: str) -> str:
+    word = word.rsplit("/", 1)[-1]
+    return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
+
+
+def strip_wrappers(words: List[Word]) -> int:
+    """Index of the tool's own name in a command, past `VAR=x`, `python -m`, `pipx run`, `uvx`, `uv run`…"""
+    i = 0
+    vals = [w.value for w in words]
+    while i < len(vals) and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[i]):
+        i += 1
+    while i < len(vals):
+        v = _tool_word(vals[i])
+        if re.fullmatch(r"python[0-9.]*|py", v) and i + 2 < len(vals) and vals[i + 1] == "-m":
+            return i + 2
+        if v == "pipx" and i + 1 < len(vals) and vals[i + 1] == "run":
+            i += 2
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in ("--spec", "--python", "--pip-args") else 1
+            return i
+        if v == "uvx":
+            i += 1
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in UV_RUN_VALUE_OPTIONS else 1
+            return i
+        if v == "uv" and i + 1 < len(vals) and vals[i + 1] in ("run", "tool"):
+            i += 2
+            if i < len(vals) and vals[i - 1] == "tool" and vals[i] == "run":
+                i += 1
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in UV_RUN_VALUE_OPTIONS else 1
+            continue
+        if v in WRAPPERS_WITH_RUN and i + 1 < len(vals) and vals[i + 1] == "run":
+            i += 2
+            continue
+        if v in ("sudo", "time", "exec", "env"):
+            i += 1
+            continue
+        return i
+    return i
+
+
+def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
+    """Index of the first argument after the upload command when `cmd` is this tool's upload."""
+    if uploader.match:
+        return uploader.match(cmd.words)
+    i = strip_wrappers(cmd.words)
+    vals = [w.value for w in cmd.words[i:]]
+    if not vals or _tool_word(vals[0]) != uploader.tool:
+        return None
+    j = 1
+    while j < len(vals) and vals[j].startswith("-"):  # global options: `twine --no-color upload`
+        j += 1
+    if j >= len(vals) or vals[j] not in uploader.subcommands:
+        return None
+    return i + j + 1
+
+
+@dataclass
+class FlagUse:
+    kind: str  # password, user, url, repo
+    flag: Word
+    value: Optional[Word]  # None when written as --flag=value or -pVALUE
+    inline: Optional[str] = None
+
+    @property
+    def text(self) -> str:
+        return self.inline if self.inline is not None else (self.value.value if self.value else "")
+
+    @property
+    def raw(self) -> str:
+        return self.inline if self.inline is not None else (self.value.text if self.value else "")
+
+    @property
+    def end(self) -> int:
+        return (self.value or self.flag).end
+
+
+def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
+    kinds = {}
+    for kind in ("password", "user", "url", "repo"):
+        for f in getattr(uploader, f"{kind}_flags"):
+            kinds[f] = kind
+    out, i = [], 0
+    while i < len(words):
+        v = words[i].value
+        name, eq, inline = v.partition("=")
+        if name.startswith("--") and eq and name in kinds:
+            out.append(FlagUse(kinds[name], words[i], None, inline))
+        elif v in kinds:
+            out.append(FlagUse(kinds[v], words[i], words[i + 1] if i + 1 < len(words) else None))
+            i += 1
+        elif len(v) > 2 and v[:2] in kinds and not v.startswith("--"):
+            out.append(FlagUse(kinds[v[:2]], words[i], None, v[2:]))
+        i += 1
+    return out
+
+
+@dataclass
+class Upload:
+    """One upload command found in a workflow."""
+
+    uploader: Uploader
+    job_id: str
+    step_index: int
+    step: Dict[str, Any]
+    field: str  # the step key holding the script: "run", or "args" of an action's `with:`
+    command: Command
+    args_from: int
+    flags: List[FlagUse]
+    targets: Tuple[Index, ...]
+    where: str  # where the index comes from, for messages
+    env_creds: List[Tuple[str, YamlPath]]  # (variable, path of its definition)
+    label: str
+
+    @property
+    def path(self) -> YamlPath:
+        return ("jobs", self.job_id, "steps", self.step_index)
+
+    @property
+    def script_path(self) -> YamlPath:
+        return self.path + (("with", "args") if self.field == "args" else ("run",))
+
+    @property
+    def cred_flags(self) -> List[FlagUse]:
+        return [f for f in self.flags if f.kind in ("password", "user")]
+
+    @property
+    def uses_token(self) -> bool:
+        return any(f.kind == "password" for f in self.flags) or any(
+            v in self.uploader.password_env for v, _ in self.env_creds)
+
+
+def env_chain(doc: Document, job_id: str, step_index: int) -> List[Tuple[YamlPath, Dict[str, Any]]]:
+    """The `env:` mappings a step sees, nearest first."""
+    out = []
+    for path in (("jobs", job_id, "steps", step_index, "env"), ("jobs", job_id, "env"), ("env",)):
+        env = doc.get(path)
+        if isinstance(env, dict):
+            out.append((path, env))
+    return out
+
+
+def lookup(chain, name: str) -> Optional[Any]:
+    for _, env in chain:
+        if name in env:
+            return env[name]
+    return None
+
+
+def resolve(value: Any, chain) -> Optional[str]:
+    """A literal value behind `$VAR`, `${VAR}` or `${{ env.VAR }}`, when the workflow sets one."""
+    if value is None:
+        return None
+    text = str(value).strip().strip("'\"")
+    m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
+    if m:
+        inner = lookup(chain, m.group(1) or m.group(2))
+        return None if inner is None else resolve(inner, chain)
+    if "$" in text:
+        return None
+    return text
+
+
+def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple[Index, ...], str]:
+    """The index an upload goes to, and where that was read."""
+    urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
+    urls += [(lookup(chain, v), f"`{v}`") for v in uploader.url_env if lookup(chain, v) is not None]
+    repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
+    repos += [(lookup(chain, v), f"`{v}`") for v in uploader.repo_env if lookup(chain, v) is not None]
+    for raw, where in urls[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where
+        index = classify_url(value)
+        return ((index,) if index else ()), where
+    for raw, where in repos[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where
+        if "://" in value:
+            index = classify_url(value)
+            return ((index,) if index else ()), where
+        named = dict(uploader.repo_names).get(value.lower())
+        return ((named,) if named else ()), where
+    return (PYPI,), ""
+
+
+def find(doc: Document, uploader: Uploader) -> List[Upload]:
+    found = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            script = step.get("run")
+            if not isinstance(script, str):
+                continue
+            found += _uploads_in(doc, uploader, job_id, i, step, "run", script)
+    return found
+
+
+def _uploads_in(doc, uploader, job_id, i, step, field_name, script) -> List[Upload]:
+    out = []
+    chain = env_chain(doc, job_id, i)
+    for cmd in commands(script):
+        at = match_command(uploader, cmd)
+        if at is None:
+            continue
+        flags = parse_flags(uploader, cmd.words[at:])
+        targets, where = find_targets(uploader, flags, chain)
+        creds = []
+        for path, env in chain:
+            for name in uploader.password_env + uploader.user_env:
+                if name in env and str(env[name] if env[name] is not None else "").strip():
+                    creds.append((name, path + (name,)))
+        name = step.get("name")
+        label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
+        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds, label))
+    return out
+
+
+# ---- edits -----------------------------------------------------------------------------------------
+def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[YamlPath],
+                 uploaders: List[Uploader]) -> List[str]:
+    """Steps in the scope of a job- or workflow-level variable that read it, other than `skip_steps`."""
+    scope_jobs = [env_path[1]] if env_path[0] == "jobs" else [j for j, _ in jobs(doc)]
+    users = []
+    for job_id in scope_jobs:
+        job = doc.get(("jobs", job_id)) or {}
+        for i, step in steps(job):
+            if ("jobs", job_id, "steps", i) in skip_steps:
+                continue
+            text = json.dumps(step)
+            reads = mentions_variable(text, var) or any(
+                var in (u.password_env + u.user_env) and _runs(u, step) for u in uploaders)
+            if reads:
+                name = step.get("name")
+                users.append(f"job `{job_id}` " + (f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"))
+        rest = {k: v for k, v in job.items() if k not in ("steps", "env")}
+        if mentions_variable(json.dumps(rest), var):
+            users.append(f"job `{job_id}`")
+    return users
+
+
+def _runs(uploader: Uploader, step: Dict[str, Any]) -> bool:
+    script = step.get("run")
+    return isinstance(script, str) and any(match_command(uploader, c) is not None for c in commands(script))
+
+
+def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], converted_steps: List[YamlPath],
+                    uploaders: List[Uploader], change: StepChange, check_users: bool = True) -> None:
+    """Remove credential variables; an emptied `env:` goes away; shared ones block the change."""
+    by_env: Dict[YamlPath, List[str]] = {}
+    for name, path in names_paths:
+        env_path = path[:-1]
+        if check_users and len(env_path) in (1, 3):  # the job's or the workflow's env: others may read it
+            users = _other_users(doc, name, env_path, converted_steps, uploaders)
+            if users:
+                change.blocked = (f"`{name}` is set in the {'job' if len(env_path) == 3 else 'workflow'}'s `env:` "
+                                  f"and also read by {', '.join(users)}; move it to the steps that need it, then "
+                                  "run again")
+                return
+        by_env.setdefault(env_path, [])
+        if name not in by_env[env_path]:
+            by_env[env_path].append(name)
+    for env_path, names in by_env.items():
+        env = doc.get(env_path) or {}
+        for name in names:
+            change.removed_secrets |= secrets_in(env.get(name))
+        if set(env) <= set(names):
+            change.edits.append(Remove(env_path))
+        else:
+            change.edits += [Remove(env_path + (n,)) for n in names]
+        where = _env_where(env_path)
+        change.notes.append(f"removed {', '.join(f'`{n}`' for n in names)} from {where}")
+
+
+def _env_where(env_path: YamlPath) -> str:
+    if env_path == ("env",):
+        return "the workflow's `env:`"
+    if len(env_path) == 3:
+        return f"the `env:` of job `{env_path[1]}`"
+    return f"the `env:` of step {env_path[3] + 1} in job `{env_path[1]}`"
+
+
+def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
+    script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
+    for f in which:
+        span = cut_span(script, f.flag.start, f.end)
+        if span is None:
+            change.blocked = (f"`{f.flag.value}` and its value run over a line continuation in {upload.label}; "
+                              "remove them by hand")
+            return False
+        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+        change.removed_secrets |= secrets_in(f.raw)
+    return True
+
+
+def cleanup_variables(doc: Document, upload: Upload, flags: List[FlagUse], edits: List[Edit],
+                      change: StepChange) -> None:
+    """Variables that only fed a removed flag (`-p "$PYPI_TOKEN"`) are removed where they are set."""
+    after = apply_to_data(doc.data, edits + change.edits)
+    chain = env_chain(doc, upload.job_id, upload.step_index)
+    for f in flags:
+        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", f.raw):
+            var = name[0] or name[1]
+            for env_path, env in chain:
+                if var not in env or not secrets_in(env[var]):
+                    continue
+                rest = json.dumps(_without(after, env_path + (var,)))
+                if not mentions_variable(rest, var):
+                    remove_env_vars(doc, [(var, env_path + (var,))], [], [], change, check_users=False)
+
+
+def _without(data: Any, path: YamlPath) -> Any:
+    import copy
+
+    data = copy.deepcopy(data)
+    cur = data
+    for key in path[:-1]:
+        if not isinstance(cur, (dict, list)):
+            return data
+        try:
+            cur = cur[key]
+        except (KeyError, IndexError):
+            return data
+    if isinstance(cur, dict):
+        cur.pop(path[-1], None)
+    return data
+
+
+def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None:
+    """Raise `tool==X` / `tool<X` pins in the job's scripts below the first Trusted Publishing version."""
+    up = upload.uploader
+    if not up.min_version or not up.package:
+        return
+    job = doc.get(("jobs", upload.job_id)) or {}
+    minimum = ".".join(map(str, up.min_version))
+    pattern = re.compile(rf"(?<![\w.-]){re.escape(up.package)}\s*(==|~=|<=|<)\s*([0-9][0-9.]*)", re.I)
+    for i, step in steps(job):
+        script = step.get("run")
+        if not isinstance(script, str):
+            continue
+        for m in pattern.finditer(script):
+            op, ver = m.group(1), tuple(int(x) for x in m.group(2).strip(".").split(".") if x)
+            too_old = ver < up.min_version if op in ("==", "~=") else ver <= up.min_version
+            if too_old:
+                change.edits.append(Replace(("jobs", upload.job_id, "steps", i, "run"), m.start(), m.end(),
+                                            f"{up.package}>={minimum}"))
+                change.notes.append(f"raised the pin `{m.group(0)}` to `{up.package}>={minimum}` (Trusted "
+                                    f"Publishing needs {up.name} {minimum} or later)")
+
+
+def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
+    change = _to_oidc(doc, upload, uploaders, converted)
+    prefix = f"{upload.label} in job `{upload.job_id}` ({upload.uploader.name})"
+    change.notes = [f"{prefix}: {n}" for n in change.notes]
+    return change
+
+
+def _to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
+    change = StepChange()
+    if not upload.uploader.trusted:
+        change.blocked = manual_replacement(upload)
+        return change
+    up = upload.uploader
+    creds = [(n, p) for n, p in upload.env_creds]
+    remove_env_vars(doc, creds, converted, uploaders, change)
+    if change.blocked:
+        return change
+    if upload.field == "run" or upload.field == "args":
+        flags = upload.cred_flags
+        if not cut_flags(upload, flags, change):
+            return change
+        if flags:
+            change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
+            cleanup_variables(doc, upload, flags, [], change)
+    if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in upload.command.words):
+        word = upload.command.words[upload.args_from - 1]
+        change.edits.append(Replace(upload.script_path, word.end, word.end, " " + " ".join(up.oidc_flags)))
+        change.notes.append(f"added `{' '.join(up.oidc_flags)}` so that a misconfiguration fails loudly")
+    version_pin_edits(doc, upload, change)
+    for user in [lookup(env_chain(doc, upload.job_id, upload.step_index), n) for n in up.user_env] + \
+            [f.text for f in upload.flags if f.kind == "user"]:
+        if user is not None and str(user).strip() not in ("__token__", "") and not EXPRESSION.search(str(user)) \
+                and "$" not in str(user):
+            change.warnings.append(f"{upload.label} in job `{upload.job_id}` logged in as user `{user}`; PyPI no "
+                                   "longer accepts passwords, so the user goes too")
+    if up.note:
+        change.warnings.append(up.note)
+    return change
+
+
+def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
+    change = StepChange()
+    up = upload.uploader
+    env_path = upload.path + ("env",)
+    env = doc.get(env_path)
+    values = {name: value.format(secret="${{ secrets.%s }}" % secret) for name, value in up.token_env}
+    if isinstance(env, dict):
+        change.edits += [Set(env_path + (k,), v) for k, v in values.items() if env.get(k) != v]
+    elif env is None and "env" not in upload.step:
+        change.edits.append(Set(env_path, values, after=("run", "with", "uses", "name")))
+    else:
+        change.blocked = f"{upload.label}: its `env:` is not a mapping; add {', '.join(values)} by hand"
+        return change
+    change.added_secrets.add(secret)
+    change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
+                        f"from the secret `{secret}`")
+    if up.oidc_flags:
+        for i, w in enumerate(upload.command.words):
+            if w.value == up.oidc_flags[0]:
+                end = upload.command.words[i + 1].end if len(up.oidc_flags) > 1 and i + 1 < len(
+                    upload.command.words) else w.end
+                script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
+                span = cut_span(script, w.start, end)
+                if span:
+                    change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+                    change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
+            elif w.value.startswith(up.oidc_flags[0] + "="):
+                script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
+                span = cut_span(script, w.start, w.end)
+                if span:
+                    change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+    return change
+
+
+def manual_replacement(upload: Upload) -> str:
+    """The by-hand change for a tool without Trusted Publishing."""
+    up = upload.uploader
+    creds = ", ".join(sorted({n for n, _ in upload.env_creds} | {f.flag.value for f in upload.cred_flags}))
+    if up.name == "setup.py upload":
+        how = ("`setup.py upload` was removed from setuptools (42.0.0): build with `python -m build`, then upload "
+               "`dist/` with a `pypa/gh-action-pypi-publish@release/v1` step")
+    else:
+        how = (f"`{up.tool} {upload.command.words[upload.args_from - 1].value}` has no Trusted Publishing: keep the "
+               f"build (`{up.tool} build`), drop the upload, and add a step `uses: pypa/gh-action-pypi-publish@release/v1` "
+               "that uploads `dist/`")
+    return f"{upload.label} in job `{upload.job_id}`: {how}" + (f"; then remove {creds}" if creds else "")
