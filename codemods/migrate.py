@@ -17,7 +17,7 @@ from codemods.errors import Unsupported
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
-from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, setuptools_upload, twine, uploaders, uv
+from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -106,7 +106,13 @@ def _other_index(item: PublishItem) -> str:
 def _step_to_oidc(doc, item: PublishItem, reusable: bool, converted) -> StepChange:
     if isinstance(item, gh_action.PublishStep):
         return gh_action.to_oidc(doc, item, reusable=reusable)
-    return uploaders.to_oidc(doc, item, RUN_UPLOADERS, converted)
+    if item.uploader.trusted:
+        change = uploaders.to_oidc(doc, item, RUN_UPLOADERS, converted)
+    else:
+        change = to_action.to_action(doc, item, converted)
+    prefix = f"{item.label} in job `{item.job_id}` ({item.uploader.name})"
+    change.notes = [f"{prefix}: {n}" for n in change.notes]
+    return change
 
 
 def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
@@ -145,8 +151,8 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             blocker = ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted "
                        "Publishing from one (warehouse#11096). Move the publish job into the top-level workflow "
                        "that calls this one, then migrate that, or keep the token here")
-        elif any(isinstance(s, gh_action.PublishStep) for s in convert):
-            blocker = runner_problem(job)
+        elif any(isinstance(s, gh_action.PublishStep) or not s.uploader.trusted for s in convert):
+            blocker = runner_problem(job)  # the action is a container action: Linux runners only
         if blocker:
             result.skipped.append(f"job `{job_id}` not converted: {blocker}")
             continue
@@ -218,8 +224,19 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
         if not trusted:
             continue
         edits: List[Edit] = []
+        seen_steps: Dict[tuple, PublishItem] = {}
         try:
-            for item in trusted:
+            for item in sorted(trusted, key=lambda s: s.targets != (PYPI,)):
+                if isinstance(item, uploaders.Upload) and (item.path, item.uploader.name) in seen_steps:
+                    # One `env:` serves every upload of this tool in the step.
+                    if seen_steps[(item.path, item.uploader.name)].targets != item.targets:
+                        result.warnings.append(
+                            f"{item.label} in job `{job_id}` also uploads to {item.targets[0].title if item.targets else 'another index'} "
+                            f"with {item.uploader.name}; the step's token variables now hold the PyPI token, so give "
+                            "that upload its own token by hand")
+                    continue
+                if isinstance(item, uploaders.Upload):
+                    seen_steps[(item.path, item.uploader.name)] = item
                 secret = options.test_secret if item.targets == (TESTPYPI,) else options.secret
                 change = _step_to_token(doc, item, secret)
                 if change.blocked:

@@ -61,6 +61,14 @@ def runner_problem(job: Dict[str, Any]) -> Optional[str]:
         labels = [str(x) for x in runs_on]
     elif isinstance(runs_on, dict):
         labels = [str(v) for v in runs_on.values()]
+    matrix = (job.get("strategy") or {}).get("matrix") if isinstance(job.get("strategy"), dict) else None
+    for label in list(labels):
+        m = re.fullmatch(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}", label.strip())
+        if m and isinstance(matrix, dict):
+            values = matrix.get(m.group(1))
+            labels += [str(v) for v in values] if isinstance(values, list) else []
+            labels += [str(inc.get(m.group(1))) for inc in matrix.get("include") or [] if isinstance(inc, dict)
+                       and inc.get(m.group(1)) is not None]
     for label in labels:
         low = label.lower()
         if not EXPRESSION.search(label) and ("windows" in low or "macos" in low or low.startswith("mac")):

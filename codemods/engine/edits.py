@@ -42,7 +42,16 @@ class Replace:
     new: str
 
 
-Edit = Union[Remove, Set, Replace]
+@dataclass(frozen=True)
+class Insert:
+    """Insert `value` into the sequence at `path` so that it becomes item `index` (a new step)."""
+
+    path: YamlPath
+    index: int
+    value: Any
+
+
+Edit = Union[Remove, Set, Replace, Insert]
 
 
 def _get(data: Any, path: YamlPath) -> Any:
@@ -62,6 +71,9 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
         parent[e.path[-1]] = value[: e.start] + e.new + value[e.end :]
     for e in edits:
         if isinstance(e, Replace):
+            continue
+        if isinstance(e, Insert):
+            _get(data, e.path).insert(e.index, copy.deepcopy(e.value))
             continue
         parent = _get(data, e.path[:-1])
         if isinstance(e, Remove):

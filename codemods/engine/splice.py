@@ -14,7 +14,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from codemods.engine.document import AliasRef, Document, YamlPath, load_data
-from codemods.engine.edits import Edit, Remove, Replace, Set, normalise
+from codemods.engine.edits import Edit, Insert, Remove, Replace, Set, normalise
 from codemods.errors import InputError, Unsupported
 
 Splice = Tuple[int, int, str]
@@ -30,9 +30,12 @@ def render(doc: Document, edits: List[Edit]) -> str:
             parts = maker.remove(edit.path)
         elif isinstance(edit, Replace):
             parts = maker.replace(edit)
+        elif isinstance(edit, Insert):
+            parts = maker.insert(edit)
         else:
             parts = maker.set(edit)
         splices += [(s, e, seq, t) for s, e, t in parts]
+    splices = _merge_deletions(doc.text, splices)
     splices.sort(key=lambda x: (x[0], x[1], x[2]))
     out, pos = [], 0
     for start, end, _, text in splices:
@@ -43,6 +46,24 @@ def render(doc: Document, edits: List[Edit]) -> str:
         pos = end
     out.append(doc.text[pos:])
     return "".join(out)
+
+
+def _merge_deletions(text: str, splices):
+    """Join deletions that touch (two removed neighbours), then make sure removing the last line of
+    a file without a final newline does not leave one behind."""
+    cuts = [(s, e) for s, e, _, t in splices if t == "" and e > s]
+    rest = [x for x in splices if not (x[3] == "" and x[1] > x[0])]
+    merged = merge_ranges(cuts)
+    if merged and merged[-1][1] == len(text) and not text.endswith("\n"):
+        s, e = merged[-1]
+        at_start = [x for x in rest if x[0] == x[1] == s]
+        if at_start:  # new lines take the place of the last ones: they end without a newline instead
+            last = max(at_start, key=lambda x: x[2])
+            rest[rest.index(last)] = (s, s, last[2], last[3].rstrip("\r\n"))
+        elif s > 0 and text[s - 1] == "\n":
+            s -= 2 if s > 1 and text[s - 2] == "\r" else 1
+        merged[-1] = (s, e)
+    return rest + [(s, e, -1, "") for s, e in merged]
 
 
 # ---- text helpers -------------------------------------------------------------------------------
@@ -176,8 +197,7 @@ class _Splicer:
         parent = self.parent_of(path)
         if parent.flow_style:
             return self.remove_flow(parent, pair)
-        ranges = self.block_ranges(parent, *pair)
-        return [(s, e, "") for s, e in self.fix_final_newline(merge_ranges(ranges))]
+        return [(s, e, "") for s, e in merge_ranges(self.block_ranges(parent, *pair))]
 
     def block_ranges(self, parent: MappingNode, key: ScalarNode, value: Any) -> List[Tuple[int, int]]:
         text = self.text
@@ -205,16 +225,6 @@ class _Splicer:
             return ranges
         return [(ls, line_end(text, self.value_end(key, value)))]
 
-    def fix_final_newline(self, ranges: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-        """Removing the last line of a file without a final newline must not leave one behind."""
-        text = self.text
-        if ranges and ranges[-1][1] == len(text) and not text.endswith("\n"):
-            s, e = ranges[-1]
-            if s > 0 and text[s - 1] == "\n":
-                s -= 2 if s > 1 and text[s - 2] == "\r" else 1
-            ranges[-1] = (s, e)
-        return merge_ranges(ranges)
-
     def remove_flow(self, parent: MappingNode, pair) -> List[Splice]:
         pairs = parent.value
         idx = pairs.index(pair)
@@ -227,6 +237,41 @@ class _Splicer:
             return [(self.value_end(pk, pv), end, "")]
         return [(key.start_mark.index, end, "")]
 
+    # new sequence items
+    def insert(self, edit: Insert) -> List[Splice]:
+        seq = self.doc.node(edit.path)
+        if isinstance(seq, AliasRef) or not isinstance(seq, SequenceNode) or seq.flow_style or not seq.value:
+            raise Unsupported("a new step goes into a block list of steps; this one is written otherwise")
+        if not 0 < edit.index <= len(seq.value):
+            raise Unsupported("a new list item goes after an existing one")
+        before = seq.value[edit.index - 1]
+        dash_col = self._dash_column(before)
+        key_col = before.value[0][0].start_mark.column if isinstance(before, MappingNode) and before.value else dash_col + 2
+        unit = self.indent_unit(edit.path)
+        lines: List[str] = []
+        if isinstance(edit.value, dict):
+            for n, (k, v) in enumerate(edit.value.items()):
+                block = render_block(k, v, key_col, unit)
+                if n == 0:
+                    block[0] = " " * dash_col + "-" + " " * (key_col - dash_col - 1) + block[0][key_col:]
+                lines += block
+        else:
+            lines = [" " * dash_col + "- " + render_scalar(edit.value)]
+        end = self.value_end(None, before)
+        eol = eol_of_line(self.text, end, self.eol)
+        at = line_end(self.text, end)
+        if at == len(self.text) and not self.text.endswith("\n"):
+            return [(at, at, "".join(eol + ln for ln in lines))]
+        return [(at, at, "".join(ln + eol for ln in lines))]
+
+    def _dash_column(self, item) -> int:
+        i = item.start_mark.index - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        if i < 0 or self.text[i] != "-":
+            raise Unsupported("a list item written in a form this tool does not edit")
+        return i - line_start(self.text, i)
+
     # editing inside a string
     def replace(self, edit: Replace) -> List[Splice]:
         pair = self.doc.pair(edit.path)
@@ -236,7 +281,16 @@ class _Splicer:
         if not 0 <= edit.start <= edit.end <= len(node.value):
             raise Unsupported(f"an edit outside the string `{edit.path[-1]}`")
         to_source = self.source_offsets(node)
-        return [(to_source(edit.start, edit.end == edit.start), to_source(edit.end, True), edit.new)]
+        start, end = to_source(edit.start), to_source(edit.end)
+        new = edit.new
+        if node.style == "|" and new:
+            # Block text: new lines take the block's indentation and the file's line ending.
+            indent = " " * to_source.indent
+            eol = eol_of_line(self.text, start, self.eol)
+            at_line_start = start == line_start(self.text, start)
+            lines = new.split("\n")
+            new = eol.join((indent if (i or at_line_start) and ln else "") + ln for i, ln in enumerate(lines))
+        return [(start, end, new)]
 
     def source_offsets(self, node: ScalarNode):
         """A function from offsets in a scalar's value to offsets in the text."""
@@ -249,7 +303,12 @@ class _Splicer:
             if inner != value:
                 raise Unsupported("a string with escapes; edit it by hand")
             base = s if node.style is None else s + 1
-            return lambda i, _end=False: base + i
+
+            def inline(i: int) -> int:
+                return base + i
+
+            inline.indent = 0
+            return inline
         if node.style != "|":
             raise Unsupported("a folded (>) block string; edit it by hand")
         header_end = line_end(text, s)
@@ -268,13 +327,14 @@ class _Splicer:
             pos = line_end(text, pos)
         indent = indent or 0
 
-        def to_source(i: int, _end: bool = False) -> int:
+        def to_source(i: int) -> int:
             k = value.count("\n", 0, i)
             col = i - (value.rfind("\n", 0, i) + 1)
             if col == 0 and (i == 0 or value[i - 1] == "\n"):
                 return starts[k]
             return starts[k] + indent + col
 
+        to_source.indent = indent
         return to_source
 
     # setting and adding
@@ -306,7 +366,7 @@ class _Splicer:
             ranges = []
             for k, v in old.value:
                 ranges += self.block_ranges(old, k, v)
-            return [(c + 1, c + 1, " {}")] + [(s, e, "") for s, e in self.fix_final_newline(merge_ranges(ranges))]
+            return [(c + 1, c + 1, " {}")] + [(s, e, "") for s, e in merge_ranges(ranges)]
         if not isinstance(old, ScalarNode):
             raise Unsupported(f"`{path[-1]}` holds a list; not replaced by a mapping")
         end = self.value_end(key, old)

@@ -10,4 +10,6 @@ UPLOADER = Uploader(
     user_env=("FLIT_USERNAME",),
     url_env=("FLIT_INDEX_URL",),
     repo_flags=("--repository",),
+    build_command="flit build",
+    builds="always",
 )

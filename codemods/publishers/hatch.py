@@ -14,4 +14,6 @@ UPLOADER = Uploader(
     user_flags=("-u", "--user"),
     repo_flags=("-r", "--repo"),
     repo_names=(("main", PYPI), ("pypi", PYPI), ("test", TESTPYPI), ("testpypi", TESTPYPI)),
+    build_command="hatch build",
+    harmless_flags=("-n", "--no-prompt", "-y", "--yes"),
 )

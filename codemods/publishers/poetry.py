@@ -12,4 +12,9 @@ UPLOADER = Uploader(
     password_flags=("-p", "--password"),
     user_flags=("-u", "--username"),
     repo_flags=("-r", "--repository"),
+    build_command="poetry build",
+    builds="--build",
+    harmless_flags=("-n", "--no-interaction", "-q", "--quiet", "-v", "-vv", "-vvv", "--verbose", "--no-ansi", "--ansi"),
+    skip_existing_flags=("--skip-existing",),
+    dist_flags=("--dist-dir",),
 )

@@ -45,6 +45,12 @@ class Uploader:
     repo_names: Tuple[Tuple[str, Index], ...] = (("pypi", PYPI), ("testpypi", TESTPYPI))
     match: Optional[Any] = None  # custom matcher: (words) -> index after the command, or None
     note: str = ""  # said in the report whenever the tool is converted
+    # Tools without Trusted Publishing: how their upload becomes pypa/gh-action-pypi-publish.
+    build_command: str = ""  # what builds dist/ instead (`poetry build`)
+    builds: Optional[str] = None  # the flag that makes the upload build first ("--build"); "always": it always does
+    harmless_flags: Tuple[str, ...] = ()  # flags that mean nothing once the action uploads
+    skip_existing_flags: Tuple[str, ...] = ()
+    dist_flags: Tuple[str, ...] = ()  # flags naming the folder of distributions
 
     @property
     def env_secrets(self) -> Tuple[str, ...]:
@@ -185,6 +191,8 @@ class Upload:
 
     @property
     def uses_token(self) -> bool:
+        if not self.uploader.trusted:
+            return True  # it can only upload with some credential, wherever that comes from
         return any(f.kind == "password" for f in self.flags) or any(
             v in self.uploader.password_env for v, _ in self.env_creds)
 
@@ -408,17 +416,7 @@ def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None
 
 
 def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
-    change = _to_oidc(doc, upload, uploaders, converted)
-    prefix = f"{upload.label} in job `{upload.job_id}` ({upload.uploader.name})"
-    change.notes = [f"{prefix}: {n}" for n in change.notes]
-    return change
-
-
-def _to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
     change = StepChange()
-    if not upload.uploader.trusted:
-        change.blocked = manual_replacement(upload)
-        return change
     up = upload.uploader
     creds = [(n, p) for n, p in upload.env_creds]
     remove_env_vars(doc, creds, converted, uploaders, change)
