@@ -21,10 +21,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-PATHS = typer.Argument(None, help="Workflow files or folders (*.yml, *.yaml). Default: the .github/workflows "
+PATHS = typer.Argument(None, metavar="PATH", help="Workflow files or folders (*.yml, *.yaml). Default: the .github/workflows "
                        "folder of the repository around the current directory.", show_default=False)
 DRY_RUN = typer.Option(False, "--dry-run", "--diff", help="Write nothing; print a unified diff (git apply-able).")
 CHECK = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from codemods import __version__
+
+        typer.echo(f"pubmode {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """Move a project's PyPI release workflow between API-token publishing and Trusted Publishing
+    (OIDC), changing only the lines that must change."""
 
 
 def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, **opts) -> None:
@@ -71,7 +86,11 @@ def to_oidc(
                                               "(default: pypi, or testpypi for TestPyPI)."),
     no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
 ) -> None:
-    """Publish with Trusted Publishing: remove API tokens, grant the job `id-token: write`."""
+    """Switch PyPI publishing to Trusted Publishing (OIDC).
+
+    Removes API tokens from publish steps, gives each publishing job `id-token: write` and an
+    environment, and prints what to register on PyPI.
+    """
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
@@ -87,7 +106,11 @@ def to_token(
     test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
                                     help="Secret holding the TestPyPI token."),
 ) -> None:
-    """Publish with an API token: add the password input, drop `id-token: write` where nothing else needs it."""
+    """Switch PyPI publishing back to an API token.
+
+    Passes a token secret to each publish step and drops `id-token: write` where nothing else
+    needs it.
+    """
     _run("to-token", paths, dry_run, check, secret=secret, test_secret=test_secret)
 
 

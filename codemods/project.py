@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import configparser
+import os
 import re
 import subprocess
 import sys
@@ -41,10 +42,10 @@ def find_root(start: Path) -> Optional[Path]:
 def root_for(path: Path) -> Path:
     """The repository root for a workflow file: the folder holding its `.github/workflows`, else git's,
     else the file's own folder."""
-    resolved = path.resolve()
-    if resolved.parent.name == "workflows" and resolved.parent.parent.name == ".github":
-        return resolved.parent.parent.parent
-    return find_root(resolved.parent) or resolved.parent
+    here = Path(os.path.abspath(path))  # the link's own place, not its target's
+    if here.parent.name == "workflows" and here.parent.parent.name == ".github":
+        return here.parent.parent.parent.resolve()
+    return find_root(here.parent) or here.parent.resolve()
 
 
 def workflows_folder(start: Path) -> Optional[Path]:

@@ -137,3 +137,20 @@ def test_console_scripts_are_installed() -> None:
     for name in ("migrate", "pubmode"):
         out = subprocess.run([str(bindir / name), "--help"], capture_output=True, text=True)
         assert out.returncode == 0 and "to-oidc" in out.stdout
+
+
+def test_read_only_file_is_an_error_and_stays(repo: Repo) -> None:
+    path = repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    os.chmod(path, 0o444)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "read-only" in out.stderr
+    assert repo.read() == TOKEN_WORKFLOW
+
+
+def test_symlink_to_outside_the_repository_is_not_followed(repo: Repo, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yml"
+    outside.write_bytes(TOKEN_WORKFLOW)
+    (repo.root / WORKFLOW).symlink_to(outside)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "symbolic link" in out.stderr
+    assert outside.read_bytes() == TOKEN_WORKFLOW

@@ -15,6 +15,8 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
     Refuses when the file no longer holds `expected_old` (edited by someone else meanwhile).
     """
     target = Path(os.path.realpath(path))
+    if not os.access(target, os.W_OK) or not os.stat(target).st_mode & 0o222:  # also for root
+        raise InputError(path, None, "the file is read-only; not changed")
     try:
         if target.read_bytes() != expected_old:
             raise InputError(path, None, "the file changed on disk while pubmode was working; not overwritten")
