@@ -127,16 +127,15 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             if not had_id_token and not reusable and any(s.targets and _trusted_capable(s) for s in items):
                 _grant(doc, job_id, result, "publishes without a token but could not get an OIDC token")
             continue
-        convert = []
+        convert = [s for s in token_items if s.targets]
         for item in token_items:
             if item.targets:
-                convert.append(item)
-            elif had_id_token:
-                # The seed's conflict: the job asks for an OIDC token and still passes a password.
+                continue
+            if item.index_unknown and (had_id_token or convert):
+                # The seed's conflict: a job that gets OIDC tokens still passes a password.
                 result.warnings.append(
-                    f"{item.label} in job `{item.job_id}` has `id-token: write` and a password, so it published "
-                    "with the password; its index is decided at run time: Trusted Publishing works only if it "
-                    "is PyPI or TestPyPI")
+                    f"{item.label} in job `{item.job_id}` passes a password in a job that uses Trusted Publishing; "
+                    "its index is decided at run time: Trusted Publishing works only if it is PyPI or TestPyPI")
                 convert.append(item)
             else:
                 result.skipped.append(_other_index(item))

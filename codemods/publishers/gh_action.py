@@ -37,6 +37,11 @@ class PublishStep:
     uses_token: bool
 
     @property
+    def index_unknown(self) -> bool:
+        """The upload URL is an expression whose values the workflow does not show."""
+        return not self.targets and self.url is not None and EXPRESSION.search(self.url) is not None
+
+    @property
     def path(self) -> YamlPath:
         return ("jobs", self.job_id, "steps", self.step_index)
 

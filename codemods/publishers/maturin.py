@@ -45,11 +45,11 @@ def find_action(doc: Document) -> List[Upload]:
             words = next(iter(commands(args)), Command([])).words if isinstance(args, str) else []
             flags = parse_flags(UPLOADER, words)
             chain = env_chain(doc, job_id, i)
-            targets, where = find_targets(UPLOADER, flags, chain)
+            targets, where, unknown = find_targets(UPLOADER, flags, chain)
             creds = [(n, p + (n,)) for p, env in chain for n in UPLOADER.password_env + UPLOADER.user_env
                      if n in env and str(env[n] if env[n] is not None else "").strip()]
             name = step.get("name")
             label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
             found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
-                                creds, label))
+                                creds, label, unknown))
     return found

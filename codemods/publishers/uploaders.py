@@ -176,6 +176,7 @@ class Upload:
     where: str  # where the index comes from, for messages
     env_creds: List[Tuple[str, YamlPath]]  # (variable, path of its definition)
     label: str
+    index_unknown: bool = False  # the index comes from a secret or an expression
 
     @property
     def path(self) -> YamlPath:
@@ -184,6 +185,12 @@ class Upload:
     @property
     def script_path(self) -> YamlPath:
         return self.path + (("with", "args") if self.field == "args" else ("run",))
+
+    @property
+    def script(self) -> str:
+        holder = self.step if self.field == "run" else (self.step.get("with") or {})
+        value = holder.get(self.field)
+        return value if isinstance(value, str) else ""
 
     @property
     def cred_flags(self) -> List[FlagUse]:
@@ -228,8 +235,8 @@ def resolve(value: Any, chain) -> Optional[str]:
     return text
 
 
-def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple[Index, ...], str]:
-    """The index an upload goes to, and where that was read."""
+def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple[Index, ...], str, bool]:
+    """The index an upload goes to, where that was read, and whether it is only known at run time."""
     urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
     urls += [(lookup(chain, v), f"`{v}`") for v in uploader.url_env if lookup(chain, v) is not None]
     repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
@@ -237,19 +244,19 @@ def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple
     for raw, where in urls[:1]:
         value = resolve(raw, chain)
         if value is None:
-            return (), where
+            return (), where, True
         index = classify_url(value)
-        return ((index,) if index else ()), where
+        return ((index,) if index else ()), where, False
     for raw, where in repos[:1]:
         value = resolve(raw, chain)
         if value is None:
-            return (), where
+            return (), where, True
         if "://" in value:
             index = classify_url(value)
-            return ((index,) if index else ()), where
+            return ((index,) if index else ()), where, False
         named = dict(uploader.repo_names).get(value.lower())
-        return ((named,) if named else ()), where
-    return (PYPI,), ""
+        return ((named,) if named else ()), where, False
+    return (PYPI,), "", False
 
 
 def find(doc: Document, uploader: Uploader) -> List[Upload]:
@@ -271,7 +278,7 @@ def _uploads_in(doc, uploader, job_id, i, step, field_name, script) -> List[Uplo
         if at is None:
             continue
         flags = parse_flags(uploader, cmd.words[at:])
-        targets, where = find_targets(uploader, flags, chain)
+        targets, where, unknown = find_targets(uploader, flags, chain)
         creds = []
         for path, env in chain:
             for name in uploader.password_env + uploader.user_env:
@@ -279,7 +286,8 @@ def _uploads_in(doc, uploader, job_id, i, step, field_name, script) -> List[Uplo
                     creds.append((name, path + (name,)))
         name = step.get("name")
         label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
-        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds, label))
+        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds, label,
+                          unknown))
     return out
 
 
@@ -348,7 +356,7 @@ def _env_where(env_path: YamlPath) -> str:
 
 
 def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
-    script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
+    script = upload.script
     for f in which:
         span = cut_span(script, f.flag.start, f.end)
         if span is None:
@@ -466,14 +474,12 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
             if w.value == up.oidc_flags[0]:
                 end = upload.command.words[i + 1].end if len(up.oidc_flags) > 1 and i + 1 < len(
                     upload.command.words) else w.end
-                script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
-                span = cut_span(script, w.start, end)
+                span = cut_span(upload.script, w.start, end)
                 if span:
                     change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
                     change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
             elif w.value.startswith(up.oidc_flags[0] + "="):
-                script = upload.step["run"] if upload.field == "run" else upload.step["with"]["args"]
-                span = cut_span(script, w.start, w.end)
+                span = cut_span(upload.script, w.start, w.end)
                 if span:
                     change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
     return change
