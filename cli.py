@@ -56,8 +56,7 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     except InputError as e:
         typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
         raise typer.Exit(2)
-    missing = [p for p in targets if not p.exists() and not p.is_symlink()]
-    result = run([p for p in targets if p not in missing], options)
+    result = run(targets, options, Path.cwd())
     writing = not (dry_run or check)
     for f in result.files:
         if not f.changed or f.error:
@@ -66,11 +65,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
             sys.stdout.write(unified_diff(f))
         elif writing:
             write(f)
-    report = render_report(result, options, wrote=writing)
-    for p in missing:
-        report = f"error: {p}: no such file or folder\n" + report
-    sys.stderr.write(report)
-    if missing or any(f.error for f in result.files):
+    sys.stderr.write(render_report(result, options, wrote=writing))
+    if result.failed:
         raise typer.Exit(2)
     if check and any(f.changed for f in result.files):
         raise typer.Exit(1)
@@ -115,6 +111,9 @@ def to_token(
 
 
 def main() -> None:
+    from codemods.engine.io import exit_on_sigterm
+
+    exit_on_sigterm()
     app()
 
 

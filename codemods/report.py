@@ -8,7 +8,7 @@ from codemods.runner import FileResult, RunResult
 
 
 def render_report(run: RunResult, options: Options, wrote: bool) -> str:
-    lines: List[str] = []
+    lines: List[str] = [f"error: {e}" for e in run.path_errors]
     for f in run.files:
         lines += _file_lines(f, options, wrote)
     steps = next_steps(run, options)
@@ -41,6 +41,7 @@ def _summary(run: RunResult, wrote: bool) -> str:
     changed = sum(1 for f in run.files if f.changed and not f.error)
     text = f"{changed} file{'s' if changed != 1 else ''} {'changed' if wrote else 'would change'}, "
     text += f"{len(run.files) - changed - errors} unchanged"
+    errors += len(run.path_errors)
     if errors:
         text += f", {errors} error{'s' if errors != 1 else ''}"
     return text

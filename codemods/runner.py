@@ -42,14 +42,28 @@ class FileResult:
 class RunResult:
     files: List[FileResult]
     unused_secrets: SetType[str]
+    path_errors: List[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.path_errors) or any(f.error for f in self.files)
 
 
-def discover(paths: Iterable[Path]) -> List[Path]:
-    """Workflow files named by the user: files as given, folders searched for *.yml / *.yaml."""
+def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
+    """Workflow files named by the user (folders searched for *.yml / *.yaml), and path errors."""
     out: List[Path] = []
+    errors: List[str] = []
+    home = find_root(cwd)
     for p in paths:
-        if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and q.is_file())
+        if not p.exists() and not p.is_symlink():
+            errors.append(f"{p}: no such file or folder")
+        elif p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
+            if not found:
+                errors.append(f"{p}: no workflow files (*.yml, *.yaml) in this folder")
+            out += found
+        elif home is not None and home not in Path(os.path.abspath(p)).parents:
+            errors.append(f"{p}: outside the repository at {home}; run pubmode from the repository that holds it")
         else:
             out.append(p)
     seen, unique = set(), []
@@ -58,7 +72,7 @@ def discover(paths: Iterable[Path]) -> List[Path]:
         if key not in seen:
             seen.add(key)
             unique.append(p)
-    return unique
+    return unique, errors
 
 
 def default_paths(cwd: Path) -> List[Path]:
@@ -76,12 +90,29 @@ def shown_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def check_shape(doc: Document, path: Optional[Path]) -> None:
+    """A workflow's skeleton must have the types GitHub requires before anything is edited."""
+    all_jobs = doc.get(("jobs",))
+    if not isinstance(all_jobs, dict):
+        raise InputError(path, doc.line_of(("jobs",)), "not a workflow: `jobs:` is missing or not a mapping")
+    for job_id, job in all_jobs.items():
+        if not isinstance(job, dict):
+            raise InputError(path, doc.line_of(("jobs", job_id)), f"job `{job_id}` is not a mapping")
+        if "steps" in job:
+            seq = job["steps"]
+            if not isinstance(seq, list):
+                raise InputError(path, doc.line_of(("jobs", job_id, "steps")), f"`steps` of job `{job_id}` is not a list")
+            for i, step in enumerate(seq):
+                if not isinstance(step, dict):
+                    raise InputError(path, doc.line_of(("jobs", job_id, "steps", i)),
+                                     f"step {i + 1} of job `{job_id}` is not a mapping")
+
+
 def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,
                  path: Optional[Path] = None) -> Tuple[Plan, str]:
     """The plan for one workflow text and the text it gives (the same text when nothing changes)."""
     doc = Document(text, path)
-    if not isinstance(doc.get(("jobs",)), dict):
-        raise InputError(path, doc.line_of(("jobs",)), "not a workflow: no `jobs:` mapping")
+    check_shape(doc, path)
     migration = plan(doc, options, workflow_file, repo)
     if not migration.edits:
         return migration, text
@@ -151,8 +182,9 @@ def write(result: FileResult) -> None:
         result.error = f"{result.shown}: {e.message}"
 
 
-def run(paths: List[Path], options: Options) -> RunResult:
-    files = [migrate_file(p, options) for p in discover(paths)]
+def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
+    found, path_errors = discover(paths, cwd)
+    files = [migrate_file(p, options) for p in found]
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
@@ -164,7 +196,7 @@ def run(paths: List[Path], options: Options) -> RunResult:
                 still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(other.read_text("utf-8"))}
             except (OSError, UnicodeDecodeError):
                 pass
-    return RunResult(files, removed - still_used)
+    return RunResult(files, removed - still_used, path_errors)
 
 
 def _sibling_workflows(files: List[FileResult]) -> List[Path]:

@@ -154,3 +154,57 @@ def test_symlink_to_outside_the_repository_is_not_followed(repo: Repo, tmp_path:
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "symbolic link" in out.stderr
     assert outside.read_bytes() == TOKEN_WORKFLOW
+
+
+def test_wrong_types_are_errors_with_lines(repo: Repo) -> None:
+    cases = {
+        "jobs.yml": (b"on: push\njobs: [a, b]\n", ":2: not a workflow"),
+        "job.yml": (b"on: push\njobs:\n  a: 3\n", ":3: job `a` is not a mapping"),
+        "steps.yml": (b"on: push\njobs:\n  a:\n    steps: run\n", ":4: `steps` of job `a` is not a list"),
+        "step.yml": (b"on: push\njobs:\n  a:\n    steps:\n      - 1\n", ":5: step 1 of job `a` is not a mapping"),
+    }
+    for name, (data, _) in cases.items():
+        repo.write(f".github/workflows/{name}", data)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2
+    for name, (data, message) in cases.items():
+        assert f"error: .github/workflows/{name}{message}" in out.stderr
+        assert repo.read(f".github/workflows/{name}") == data
+
+
+def test_folder_without_workflows_and_path_outside_the_repository(repo: Repo, tmp_path: Path) -> None:
+    (repo.root / "empty").mkdir()
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_bytes(TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc", "empty", str(outside))
+    assert out.code == 2
+    assert "error: empty: no workflow files" in out.stderr
+    assert "outside the repository" in out.stderr
+    assert outside.read_bytes() == TOKEN_WORKFLOW
+
+
+def test_unreadable_file_is_an_error(repo: Repo, monkeypatch) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "release.yml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "cannot read: Permission denied" in out.stderr
+
+
+def test_file_changed_on_disk_meanwhile_is_not_overwritten(repo: Repo) -> None:
+    from codemods.engine.io import atomic_write
+
+    path = repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    path.write_bytes(TOKEN_WORKFLOW + b"# edited by someone else\n")
+    from codemods.errors import InputError
+    import pytest
+
+    with pytest.raises(InputError, match="changed on disk"):
+        atomic_write(path, b"new", TOKEN_WORKFLOW, 0o644)
+    assert path.read_bytes().endswith(b"# edited by someone else\n")

@@ -42,3 +42,11 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
         except OSError:
             pass
         raise
+
+
+def exit_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so a write in progress removes its temporary file (as on Ctrl-C)."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
