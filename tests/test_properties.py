@@ -43,6 +43,7 @@ def styles(draw):
         "eol": draw(st.sampled_from(["\n", "\r\n"])),
         "final_newline": draw(st.booleans()),
         "bom": draw(st.booleans()),
+        "anchors": draw(st.booleans()),
     }
 
 
@@ -114,6 +115,9 @@ def write(w, style) -> str:
     k = d + "  "
     if w["checkout"]:
         lines.append(f"{d}- uses: actions/checkout@v4")
+    if style["anchors"]:
+        lines += [f"{d}- uses: actions/setup-python@v5", f"{k}with: &py {{python-version: '3.12'}}",
+                  f"{d}- uses: actions/setup-python@v5{c}", f"{k}with: *py"]
     lines.append(f"{d}- uses: actions/download-artifact@v4")
     if w["release"]:
         lines.append(f"{d}- uses: softprops/action-gh-release@v2")
