@@ -75,7 +75,8 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
     if run.unused_secrets:
-        out.append("- After the first release with Trusted Publishing: revoke the API token on PyPI and delete "
-                   f"the secret{'s' if len(run.unused_secrets) > 1 else ''} no longer used: "
-                   f"{', '.join(sorted(run.unused_secrets))}")
+        many = len(run.unused_secrets) > 1
+        out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "
+                   f"longer used ({', '.join(sorted(run.unused_secrets))}) and revoke the API token"
+                   f"{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
     return out
