@@ -110,7 +110,7 @@ def test_to_oidc_report_names_what_to_register_and_revoke(repo: Repo) -> None:
     assert "owner: octo-org   repository: octo-repo   workflow: release.yml   environment: pypi" in out.stderr
     assert ("https://pypi.org/manage/project/octo-widget/settings/publishing/?provider=github&owner=octo-org"
             "&repository=octo-repo&workflow_filename=release.yml&environment=pypi") in out.stderr
-    assert "no longer used: PYPI_API_TOKEN" in out.stderr
+    assert "delete the secret no longer used (PYPI_API_TOKEN)" in out.stderr
 
 
 def test_secret_still_used_elsewhere_is_not_reported_unused(repo: Repo) -> None:
