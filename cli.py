@@ -110,6 +110,67 @@ def to_token(
     _run("to-token", paths, dry_run, check, secret=secret, test_secret=test_secret)
 
 
+@app.command("doctor")
+def doctor(
+    paths: Optional[List[Path]] = PATHS,
+    log: Optional[str] = typer.Option(None, "--log", metavar="FILE",
+                                      help="Also read a failed run's log (`-` for standard input)."),
+    output_format: str = typer.Option("text", "--format", metavar="FORMAT",
+                                      help="text, json, github (workflow annotations) or sarif."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+) -> None:
+    """Explain how workflows publish to PyPI, and what is wrong with it.
+
+    Exit code 0: nothing of warning level or above; 1: such findings; 2: an input error.
+    """
+    from codemods.doctor import output
+    from codemods.doctor.diagnose import diagnose
+    from codemods.errors import InputError
+    from codemods.runner import default_paths
+
+    formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif}
+    if output_format not in formats:
+        typer.echo(f"error: --format must be one of {', '.join(formats)}", err=True)
+        raise typer.Exit(2)
+    log_text = None
+    if log is not None:
+        try:
+            log_text = sys.stdin.read() if log == "-" else Path(log).read_text(encoding="utf-8", errors="replace")
+        except OSError as e:
+            typer.echo(f"error: {log}: cannot read: {e.strerror or e}", err=True)
+            raise typer.Exit(2)
+    try:
+        targets = list(paths) if paths else default_paths(Path.cwd())
+    except InputError as e:
+        if log_text is None:
+            typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
+            raise typer.Exit(2)
+        targets = []
+    result = diagnose(targets, Path.cwd(), log_text, "<stdin>" if log == "-" else str(log))
+    render = formats[output_format]
+    sys.stdout.write(render(result) if render else output.text(result, color=sys.stdout.isatty()))
+    raise typer.Exit(output.exit_code(result, exit_zero))
+
+
+@app.command("explain")
+def explain(finding: str = typer.Argument(..., metavar="ID", help="A finding id, e.g. token-and-id-token.")) -> None:
+    """Print the documentation of a doctor finding: what, why, an example, the fix."""
+    from codemods.doctor.logs import PATTERNS
+    from codemods.doctor.rules import RULES, explain as explain_rule
+
+    text = explain_rule(finding)
+    if text is None:
+        pattern = next((p for p in PATTERNS if p.id == finding), None)
+        if pattern is None:
+            ids = ", ".join(list(RULES) + [p.id for p in PATTERNS])
+            typer.echo(f"error: no finding `{finding}`; known ids: {ids}", err=True)
+            raise typer.Exit(2)
+        example = "\n".join("    " + ln for ln in pattern.example.splitlines())
+        text = (f"{pattern.id} ({pattern.severity}): {pattern.title}\n\nWhy: {pattern.why}\n\nIn the log:\n\n"
+                f"{example}\n\nFix: {pattern.fix}\n")
+    sys.stdout.write(text)
+
+
 def main() -> None:
     from codemods.engine.io import exit_on_sigterm
 

@@ -29,6 +29,8 @@ UPLOADER = Uploader(
     note=DEPRECATION,
 )
 ACTIONS = ("pyo3/maturin-action", "messense/maturin-action")
+RENAMED = ("`messense/maturin-action` is the old name of `PyO3/maturin-action`; change `uses:` to "
+           "`PyO3/maturin-action` (same inputs) and run again")
 
 
 def find_action(doc: Document) -> List[Upload]:
@@ -50,6 +52,7 @@ def find_action(doc: Document) -> List[Upload]:
                      if n in env and str(env[n] if env[n] is not None else "").strip()]
             name = step.get("name")
             label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
+            old_name = uses_action(step, ACTIONS[1]) is not None
             found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
-                                creds, label, unknown))
+                                creds, label, unknown, RENAMED if old_name else None))
     return found

@@ -177,6 +177,7 @@ class Upload:
     env_creds: List[Tuple[str, YamlPath]]  # (variable, path of its definition)
     label: str
     index_unknown: bool = False  # the index comes from a secret or an expression
+    refuse: Optional[str] = None  # recognised, but not edited automatically, for this reason
 
     @property
     def path(self) -> YamlPath:
@@ -425,6 +426,9 @@ def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None
 
 def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
     change = StepChange()
+    if upload.refuse:
+        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        return change
     up = upload.uploader
     creds = [(n, p) for n, p in upload.env_creds]
     remove_env_vars(doc, creds, converted, uploaders, change)
@@ -455,6 +459,9 @@ def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted:
 
 def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     change = StepChange()
+    if upload.refuse:
+        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        return change
     up = upload.uploader
     env_path = upload.path + ("env",)
     env = doc.get(env_path)

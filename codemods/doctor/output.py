@@ -1,0 +1,120 @@
+"""The doctor's report in four formats: text, json (schema version 1), github annotations, SARIF 2.1.0."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, Dict, List
+
+from codemods import __version__
+from codemods.doctor.diagnose import Diagnosis, Finding
+from codemods.doctor.logs import PATTERNS
+from codemods.doctor.rules import RULES
+
+LEVELS = {"error": 3, "warning": 2, "note": 1}
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+ANNOTATIONS_PER_LEVEL = 10
+
+
+def exit_code(d: Diagnosis, exit_zero: bool) -> int:
+    if d.failed:
+        return 2
+    if exit_zero:
+        return 0
+    return 1 if any(LEVELS[f.severity] >= LEVELS["warning"] for f in d.findings) else 0
+
+
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.line}" if f.line else f.path
+
+
+def text(d: Diagnosis, color: bool = False) -> str:
+    paint = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m"} if color else {}
+    reset = "\033[0m" if color else ""
+    out: List[str] = [f"error: {e}" for e in d.path_errors]
+    for f in d.files:
+        if f.error:
+            out.append(f"error: {f.error}")
+            continue
+        out.append(f"{f.path}:" + ("" if f.jobs else " publishes nothing to PyPI"))
+        for job in f.jobs:
+            env = f"environment `{job.environment}`" if job.environment else "no environment"
+            out.append(f"  job `{job.job_id}`: {job.mode}, {env}, OIDC token: {'yes' if job.id_token else 'no'}")
+            for s in job.steps:
+                out.append(f"    line {s.line}: {s.publisher} to {s.index} ({s.mode})")
+        for x in f.findings:
+            out.append(f"  {paint.get(x.severity, '')}{x.severity}{reset}[{x.id}] {_where(x)}: {x.message}")
+            out.append(f"      fix: {x.fix}")
+        for r in f.registrations:
+            out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
+                       f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
+            out.append(f"      {r.link()}")
+            out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
+    if d.log_path is not None:
+        out.append(f"{d.log_path}:" + ("" if d.log_findings else " no known publishing error found"))
+        for x in d.log_findings:
+            out.append(f"  {paint.get(x.severity, '')}{x.severity}{reset}[{x.id}] {_where(x)}: {x.message}")
+            out.append(f"      fix: {x.fix}")
+        out += [f"  - {a}" for a in d.advice]
+    count = {lvl: sum(1 for f in d.findings if f.severity == lvl) for lvl in LEVELS}
+    out.append("")
+    out.append(f"{count['error']} errors, {count['warning']} warnings, {count['note']} notes in {len(d.files)} "
+               f"workflow{'s' if len(d.files) != 1 else ''}")
+    return "\n".join(out) + "\n"
+
+
+def as_json(d: Diagnosis) -> str:
+    """Schema version 1: see docs/doctor-json.md."""
+    files = []
+    for f in d.files:
+        files.append({
+            "path": f.path, "error": f.error,
+            "jobs": [asdict(j) for j in f.jobs],
+            "findings": [asdict(x) for x in f.findings],
+            "registrations": [{"index": r.index.key, "owner": r.owner, "repository": r.repository,
+                               "workflow": r.workflow, "environment": r.environment, "project": r.project,
+                               "link": r.link()} for r in f.registrations],
+        })
+    doc: Dict[str, Any] = {"version": 1, "tool": f"pubmode {__version__}", "errors": d.path_errors, "files": files}
+    if d.log_path is not None:
+        doc["log"] = {"path": d.log_path, "findings": [asdict(x) for x in d.log_findings], "claims": d.claims,
+                      "advice": d.advice}
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def github(d: Diagnosis) -> str:
+    """Workflow commands; GitHub shows at most 10 annotations per level and step, so no more are printed."""
+    out, shown = [], {lvl: 0 for lvl in GITHUB_LEVEL.values()}
+    for x in sorted(d.findings, key=lambda f: -LEVELS[f.severity]):
+        level = GITHUB_LEVEL[x.severity]
+        if shown[level] >= ANNOTATIONS_PER_LEVEL:
+            continue
+        shown[level] += 1
+        where = f"file={x.path}" + (f",line={x.line}" if x.line else "")
+        message = f"{x.message}. Fix: {x.fix}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        out.append(f"::{level} {where},title={x.id}::{message}")
+    hidden = len(d.findings) - sum(shown.values())
+    if hidden:
+        out.append(f"::notice::{hidden} more findings; run `migrate doctor` locally to see them all")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def sarif(d: Diagnosis) -> str:
+    docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in RULES.values()}
+    docs.update({p.id: (p.title, p.why, p.fix, p.severity) for p in PATTERNS})
+    used = sorted({x.id for x in d.findings})
+    rules = [{"id": rid, "name": rid, "shortDescription": {"text": docs[rid][0]},
+              "fullDescription": {"text": docs[rid][1]}, "help": {"text": docs[rid][2]},
+              "defaultConfiguration": {"level": docs[rid][3]}} for rid in used]
+    results = []
+    for x in d.findings:
+        location: Dict[str, Any] = {"artifactLocation": {"uri": x.path}}
+        if x.line:
+            location["region"] = {"startLine": x.line}
+        results.append({"ruleId": x.id, "ruleIndex": used.index(x.id), "level": x.severity,
+                        "message": {"text": f"{x.message}. Fix: {x.fix}"},
+                        "locations": [{"physicalLocation": location}]})
+    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+           "runs": [{"tool": {"driver": {"name": "pubmode", "version": __version__,
+                                         "informationUri": "https://pypi.org/project/pubmode/", "rules": rules}},
+                     "results": results}]}
+    return json.dumps(log, indent=2) + "\n"

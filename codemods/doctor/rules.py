@@ -1,0 +1,340 @@
+"""What `migrate doctor` checks: one rule per finding id, its documentation beside its code.
+
+Each rule's text (what, why, example, fix) is the source of `migrate explain ID` and of
+docs/findings.md; its check reads a `Workflow` view and yields (line, message) pairs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
+
+from codemods.doctor.view import PublishView, WorkflowView
+
+Hit = Tuple[Optional[int], str]
+ERROR, WARNING, NOTE = "error", "warning", "note"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    title: str
+    why: str
+    example: str
+    fix: str
+    check: Callable[[WorkflowView], Iterator[Hit]]
+
+
+RULES: Dict[str, Rule] = {}
+
+
+def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
+        RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+        return check
+
+    return register
+
+
+@rule("token-publishing", WARNING, "Publishes to PyPI with an API token",
+      "A long-lived token in a secret can leak and must be rotated; Trusted Publishing mints a token that "
+      "lives 15 minutes, scoped to this workflow, and needs no secret.",
+      """
+    - uses: pypa/gh-action-pypi-publish@release/v1
+      with:
+        password: ${{ secrets.PYPI_API_TOKEN }}
+""", "Run `migrate to-oidc`, register the trusted publisher it prints, then revoke the token.")
+def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.mode == "token" and p.trusted_capable and p.targets:
+            yield p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})"
+
+
+@rule("token-and-id-token", WARNING, "A job has `id-token: write` and still passes a token",
+      "The uploader uses the password whenever one is set, so the job publishes with the token and the OIDC "
+      "permission is unused; every run warns \"attestations input ignored\" and nudges to Trusted Publishing.",
+      """
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+""", "Remove the password (`migrate to-oidc` does), after registering the trusted publisher.")
+def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id):
+            yield p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`"
+
+
+@rule("trusted-without-id-token", ERROR, "Trusted Publishing without `id-token: write`",
+      "With no token the uploader asks GitHub for an OIDC token, which a job only gets with `id-token: write`; "
+      "the run fails with \"the ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset\".",
+      """
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""", "Add `permissions: id-token: write` to the publishing job (not to the workflow).")
+def _trusted_without_id_token(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.mode == "trusted" and p.targets and not w.has_id_token(p.job_id):
+            yield p.line, f"{p.label} publishes without a token but job `{p.job_id}` cannot get an OIDC token"
+
+
+@rule("id-token-at-workflow-level", WARNING, "`id-token: write` granted to every job",
+      "At workflow level every job, including ones that run pull-request code or third-party actions, can mint "
+      "OIDC tokens; PyPI recommends granting it only to the publishing job.",
+      """
+permissions:
+  id-token: write
+""", "Move `id-token: write` into the publishing job's `permissions:` (keep the other scopes there too).")
+def _id_token_at_workflow_level(w: WorkflowView) -> Iterator[Hit]:
+    perms = w.doc.get(("permissions",))
+    if perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write"):
+        yield w.doc.line_of(("permissions",)), "the workflow-level `permissions:` grants `id-token: write` to all jobs"
+
+
+@rule("permissions-drop-contents", WARNING, "A job-level permissions block drops `contents: read`",
+      "A job-level `permissions:` replaces the workflow's and sets every scope it does not name to `none`, so a "
+      "checkout in that job loses read access (it fails on private repositories).",
+      """
+  publish:
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+""", "Add `contents: read` to the job's permissions.")
+def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
+    for job_id, job in w.jobs.items():
+        perms = job.get("permissions")
+        if isinstance(perms, dict) and "contents" not in perms and w.uses(job, "actions/checkout"):
+            yield w.doc.line_of(("jobs", job_id, "permissions")), \
+                f"job `{job_id}` checks out code but its permissions block leaves `contents` at none"
+
+
+@rule("no-environment", NOTE, "The publishing job has no environment",
+      "Without `environment:` the OIDC token has no environment claim, so the publisher on PyPI cannot be tied to "
+      "one, and releases cannot require a reviewer's approval.",
+      """
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+""", "Add `environment: pypi` (or a mapping with `url: https://pypi.org/p/<name>`) and register the same "
+         "environment on PyPI.")
+def _no_environment(w: WorkflowView) -> Iterator[Hit]:
+    for job_id in w.trusted_jobs:
+        if "environment" not in w.jobs[job_id]:
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes with Trusted Publishing and no environment"
+
+
+@rule("reusable-workflow-publisher", WARNING, "Publishing from a reusable workflow",
+      "PyPI matches a publisher against the called file (job_workflow_ref) and does not support reusable "
+      "workflows (warehouse#11096); it works only by accident, attestations fail, and cross-repository calls never "
+      "match.",
+      """
+on:
+  workflow_call:
+jobs:
+  publish:
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""", "Move the publish job into the top-level workflow that calls this one and register that file.")
+def _reusable(w: WorkflowView) -> Iterator[Hit]:
+    if "workflow_call" in w.events:
+        for job_id in {p.job_id for p in w.publishing if p.targets}:
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow"
+
+
+@rule("pull-request-target-trigger", ERROR, "A publishing workflow runs on `pull_request_target`",
+      "`pull_request_target` runs with the base repository's secrets and permissions on behalf of pull requests; "
+      "PyPI rejects Trusted Publishing from it since 2026-03, and with a token it lets a pull request publish.",
+      """
+on:
+  pull_request_target:
+""", "Publish from a workflow triggered by tags, releases or workflow_dispatch only.")
+def _pull_request_target(w: WorkflowView) -> Iterator[Hit]:
+    if "pull_request_target" in w.events and any(p.targets for p in w.publishing):
+        yield w.doc.line_of(("on",)), "the workflow publishes and runs on `pull_request_target`"
+
+
+@rule("fork-pull-request-trigger", WARNING, "A publishing job can run for pull requests",
+      "Pull requests from forks get no OIDC token (and no secrets), so a publish job that runs for them fails; "
+      "a publish job should be limited to tags or releases.",
+      """
+on: [push, pull_request]
+jobs:
+  publish:
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""", "Gate the publish job with `if: github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')` "
+         "or move it to a release workflow.")
+def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
+    if "pull_request" in w.events:
+        for job_id in w.trusted_jobs:
+            steps_gated = all("if" in w.jobs[job_id]["steps"][p.step_index] for p in w.publishing if p.job_id == job_id)
+            if "if" not in w.jobs[job_id] and not steps_gated:
+                yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests"
+
+
+@rule("unsupported-runner", ERROR, "The publish action runs on a runner it does not support",
+      "pypa/gh-action-pypi-publish is a Linux container action: on macOS or Windows it fails with \"Container "
+      "action is only supported on Linux\", and it does not run inside a job's `container:`.",
+      """
+  publish:
+    runs-on: macos-latest
+""", "Run the publish job on `ubuntu-latest` and pass the built files to it as an artifact.")
+def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
+    for job_id in {p.job_id for p in w.publishing if p.publisher == "gh-action"}:
+        problem = w.runner_problem(job_id)
+        if problem:
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}`: {problem}"
+
+
+@rule("action-called-twice", WARNING, "The publish action is called twice in one job",
+      "Since v1.11 each call uploads attestations; the second call fails with \"already has a publish "
+      "attestation\" for the files the first one attested.",
+      """
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with: {repository-url: https://test.pypi.org/legacy/}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""", "Give TestPyPI its own job (environment `testpypi`), or set `attestations: false` on one of the steps.")
+def _called_twice(w: WorkflowView) -> Iterator[Hit]:
+    for job_id in w.jobs:
+        calls = [p for p in w.publishing if p.job_id == job_id and p.publisher == "gh-action" and p.targets]
+        if len(calls) > 1:
+            yield calls[1].line, f"job `{job_id}` calls pypa/gh-action-pypi-publish {len(calls)} times"
+
+
+@rule("unsupported-action-ref", ERROR, "The publish action is used at a ref without Trusted Publishing",
+      "`@master` is an unmaintained branch without OIDC support that warns on every input; `@v1` does not exist "
+      "(\"unable to find version `v1`\").",
+      """
+      - uses: pypa/gh-action-pypi-publish@master
+""", "Use `@release/v1`, an exact tag, or a full commit SHA with its version in a comment.")
+def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.publisher == "gh-action" and p.ref in ("master", "v1"):
+            yield p.line, f"{p.label} uses pypa/gh-action-pypi-publish@{p.ref}"
+
+
+@rule("deprecated-input", WARNING, "Deprecated underscore inputs of the publish action",
+      "The inputs were renamed to kebab-case in v1.7; the underscore names print a deprecation warning on every "
+      "run and are to be removed in v3. `pypi_password` is the pre-v1.4 name of `password`.",
+      """
+        with:
+          repository_url: https://test.pypi.org/legacy/
+""", "Rename `repository_url`, `packages_dir`, `verify_metadata`, `skip_existing`, `print_hash` to their "
+         "kebab-case names.")
+def _deprecated_input(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.publisher == "gh-action":
+            old = [k for k in p.inputs if "_" in str(k) and k != "__token__"]
+            if old:
+                yield p.line, f"{p.label} uses {', '.join(f'`{k}`' for k in old)}"
+
+
+@rule("username-input", WARNING, "`username:` instead of `user:`",
+      "The action's input is `user`; `username` is ignored (\"Unexpected input(s) 'username'\"). PyPI's own "
+      "migration guide shows `username: __token__`, so it is often copied.",
+      """
+        with:
+          username: __token__
+""", "Remove it: `user` defaults to `__token__`.")
+def _username(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.publisher == "gh-action" and "username" in p.inputs:
+            yield p.line, f"{p.label} sets `username:`, which the action ignores"
+
+
+@rule("password-may-be-empty", WARNING, "The password may be empty at run time",
+      "The action switches to Trusted Publishing whenever the password is empty: an optional secret of a reusable "
+      "workflow, or a value from `env`, `vars`, `inputs` or a step output, silently turns a token upload into an "
+      "OIDC attempt that fails with the id-token error.",
+      """
+        with:
+          password: ${{ inputs.token }}
+""", "Pass a required secret, or move to Trusted Publishing for good.")
+def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
+    required = w.required_call_secrets()
+    for p in w.publishing:
+        if p.publisher != "gh-action" or p.mode != "token":
+            continue
+        value = str(p.inputs.get("password") or p.inputs.get("pypi_password") or "")
+        secret = re.fullmatch(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}", value.strip())
+        if secret is None or ("workflow_call" in w.events and secret.group(1) not in required):
+            yield p.line, f"{p.label} takes its password from `{value.strip()}`, which may be empty"
+
+
+@rule("build-in-publish-job", WARNING, "The publishing job also builds the distributions",
+      "PyPA's guide calls building in the publishing job unsupported: build tools and their dependencies then run "
+      "with the job's OIDC permission. Build in a separate job and pass `dist/` as an artifact.",
+      """
+  publish:
+    steps:
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""", "Move the build steps into a `build` job with `actions/upload-artifact`, and download them in `publish`.")
+def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
+    build = re.compile(r"python[0-9.]*\s+-m\s+build\b|\bpyproject-build\b|\b(poetry|hatch|flit|pdm|uv|maturin)\s+build\b"
+                       r"|setup\.py\s+(sdist|bdist_wheel)|\bcibuildwheel\b|\bpip\s+wheel\b")
+    for job_id in w.trusted_jobs:
+        for i, step in enumerate(w.jobs[job_id].get("steps") or []):
+            if isinstance(step, dict) and isinstance(step.get("run"), str) and build.search(step["run"]):
+                yield w.doc.line_of(("jobs", job_id, "steps", i)), f"job `{job_id}` builds and publishes"
+                break
+
+
+@rule("no-trusted-publishing-support", WARNING, "The uploader has no Trusted Publishing",
+      "hatch, poetry and flit can only upload with a token or password; `python setup.py upload` was removed from "
+      "setuptools (42.0.0).",
+      """
+      - run: poetry publish --build
+        env:
+          POETRY_PYPI_TOKEN_PYPI: ${{ secrets.PYPI_TOKEN }}
+""", "Keep the build (`poetry build`) and upload `dist/` with pypa/gh-action-pypi-publish (`migrate to-oidc` "
+         "does it when the script allows).")
+def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if not p.trusted_capable:
+            yield p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing"
+
+
+@rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",
+      "twine supports Trusted Publishing from 6.1, pdm from 2.6; older versions ask for a password and fail.",
+      """
+      - run: pip install twine==5.1.1
+""", "Raise the pin (`migrate to-oidc` does).")
+def _old_version(w: WorkflowView) -> Iterator[Hit]:
+    for job_id, line, text in w.old_pins():
+        yield line, f"job `{job_id}` pins `{text}`"
+
+
+def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str]]:
+    out = []
+    for r in RULES.values():
+        if only and r.id not in only:
+            continue
+        for line, message in r.check(w):
+            out.append((r, line, message))
+    return out
+
+
+def explain(rule_id: str) -> Optional[str]:
+    r = RULES.get(rule_id)
+    if r is None:
+        return None
+    example = "\n".join("    " + ln for ln in r.example.splitlines())
+    return (f"{r.id} ({r.severity}): {r.title}\n\nWhy: {r.why}\n\nExample:\n\n{example}\n\nFix: {r.fix}\n")
+
+
+def markdown() -> str:
+    """docs/findings.md, generated from the rules above."""
+    parts = ["# Findings of `migrate doctor`\n", "Generated from `codemods/doctor/rules.py`; "
+             "`migrate explain ID` prints the same text.\n"]
+    for r in RULES.values():
+        parts.append(f"## {r.id}\n\n**{r.title}** (severity: {r.severity})\n\n{r.why}\n\n```yaml\n{r.example}\n```\n\n"
+                     f"Fix: {r.fix}\n")
+    return "\n".join(parts)

@@ -1,0 +1,95 @@
+"""A read-only view of one workflow's publishing, shared by the doctor's rules and its report."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from codemods.engine.document import Document
+from codemods.indexes import Index
+from codemods.migrate import find_publishing
+from codemods.permissions import job_has_id_token
+from codemods.publishers import gh_action, pdm, twine
+from codemods.workflow import environment_name, jobs, runner_problem, triggers
+
+
+@dataclass
+class PublishView:
+    job_id: str
+    step_index: int
+    line: Optional[int]
+    label: str
+    publisher: str  # "gh-action" or the uploader's name
+    mode: str  # "token" or "trusted"
+    trusted_capable: bool
+    targets: Tuple[Index, ...]
+    credential: str
+    ref: str = ""
+    inputs: Dict[str, Any] = None
+
+    @property
+    def index_title(self) -> str:
+        return " and ".join(i.title for i in self.targets) or "another index"
+
+    @property
+    def index_key(self) -> str:
+        return ",".join(i.key for i in self.targets) or "other"
+
+
+class WorkflowView:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.events: Set[str] = triggers(doc)
+        self.jobs: Dict[str, Dict[str, Any]] = dict(jobs(doc))
+        self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
+
+    def _view(self, item) -> PublishView:
+        line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
+        if isinstance(item, gh_action.PublishStep):
+            keys = [k for k in item.inputs if k in gh_action.PASSWORD_INPUTS]
+            return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
+                               "token" if item.uses_token else "trusted", True, item.targets,
+                               f"`{keys[0]}:`" if keys else "", item.ref, item.inputs)
+        creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags]
+        return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
+                           item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted,
+                           item.targets, ", ".join(creds) or "its own credentials", "", {})
+
+    def has_id_token(self, job_id: str) -> bool:
+        return job_has_id_token(self.doc, job_id)
+
+    @property
+    def trusted_jobs(self) -> List[str]:
+        return sorted({p.job_id for p in self.publishing if p.mode == "trusted" and p.targets})
+
+    @staticmethod
+    def uses(job: Dict[str, Any], prefix: str) -> bool:
+        return any(isinstance(s, dict) and str(s.get("uses", "")).lower().startswith(prefix)
+                   for s in job.get("steps") or [])
+
+    def runner_problem(self, job_id: str) -> Optional[str]:
+        return runner_problem(self.jobs[job_id])
+
+    def environment(self, job_id: str) -> Optional[str]:
+        return environment_name(self.jobs[job_id])
+
+    def required_call_secrets(self) -> Set[str]:
+        on = self.doc.get(("on",))
+        call = on.get("workflow_call") if isinstance(on, dict) else None
+        secrets = call.get("secrets") if isinstance(call, dict) else None
+        if not isinstance(secrets, dict):
+            return set()
+        return {str(k) for k, v in secrets.items() if isinstance(v, dict) and v.get("required") is True}
+
+    def old_pins(self) -> List[Tuple[str, Optional[int], str]]:
+        out = []
+        for up in (twine.UPLOADER, pdm.UPLOADER):
+            pattern = re.compile(rf"(?<![\w.-]){up.package}\s*(==|~=|<=|<)\s*([0-9][0-9.]*)", re.I)
+            for job_id in {p.job_id for p in self.publishing if p.publisher == up.name and p.mode == "trusted"}:
+                for i, step in enumerate(self.jobs[job_id].get("steps") or []):
+                    script = step.get("run") if isinstance(step, dict) else None
+                    for m in pattern.finditer(script if isinstance(script, str) else ""):
+                        version = tuple(int(x) for x in m.group(2).strip(".").split(".") if x)
+                        if version < up.min_version or (m.group(1) in ("<", "<=") and version <= up.min_version):
+                            out.append((job_id, self.doc.line_of(("jobs", job_id, "steps", i)), m.group(0)))
+        return out
