@@ -146,6 +146,8 @@ def doctor(
             typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
             raise typer.Exit(2)
         targets = []
+    if log_text is not None and not paths:  # a log alone is enough; an empty workflows folder is no error
+        targets = [t for t in targets if any(t.glob("*.y*ml"))]
     result = diagnose(targets, Path.cwd(), log_text, "<stdin>" if log == "-" else str(log))
     render = formats[output_format]
     sys.stdout.write(render(result) if render else output.text(result, color=sys.stdout.isatty()))

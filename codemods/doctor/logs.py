@@ -112,7 +112,7 @@ PATTERNS: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
-CLAIM = re.compile(r"^\W*\*\s*`(?P<key>[a-z_]+)`\s*:\s*`(?P<value>[^`]*)`")
+CLAIM = re.compile(r"\*\s*`(?P<key>[a-z_]+)`\s*:\s*`(?P<value>[^`]*)`")
 
 
 @dataclass
@@ -127,7 +127,7 @@ def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:
     found: Dict[str, LogFinding] = {}
     claims: Dict[str, str] = {}
     for n, line in enumerate(text.splitlines(), 1):
-        m = CLAIM.match(line.strip())
+        m = CLAIM.search(line)
         if m:
             claims.setdefault(m.group("key"), m.group("value"))
         for p in PATTERNS:

@@ -48,7 +48,8 @@ def text(d: Diagnosis, color: bool = False) -> str:
             out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
                        f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
             out.append(f"      {r.link()}")
-            out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
+            if r.project:
+                out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
     if d.log_path is not None:
         out.append(f"{d.log_path}:" + ("" if d.log_findings else " no known publishing error found"))
         for x in d.log_findings:
@@ -57,8 +58,11 @@ def text(d: Diagnosis, color: bool = False) -> str:
         out += [f"  - {a}" for a in d.advice]
     count = {lvl: sum(1 for f in d.findings if f.severity == lvl) for lvl in LEVELS}
     out.append("")
-    out.append(f"{count['error']} errors, {count['warning']} warnings, {count['note']} notes in {len(d.files)} "
-               f"workflow{'s' if len(d.files) != 1 else ''}")
+    def n(k: int, word: str) -> str:
+        return f"{k} {word}{'s' if k != 1 else ''}"
+
+    out.append(f"{n(count['error'], 'error')}, {n(count['warning'], 'warning')}, {n(count['note'], 'note')} in "
+               f"{n(len(d.files), 'workflow')}")
     return "\n".join(out) + "\n"
 
 

@@ -107,9 +107,12 @@ def _id_token_at_workflow_level(w: WorkflowView) -> Iterator[Hit]:
       - uses: actions/checkout@v4
 """, "Add `contents: read` to the job's permissions.")
 def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
+    workflow = w.doc.get(("permissions",))
+    had_contents = workflow is None or workflow in ("read-all", "write-all") or (
+        isinstance(workflow, dict) and workflow.get("contents") in ("read", "write"))
     for job_id, job in w.jobs.items():
         perms = job.get("permissions")
-        if isinstance(perms, dict) and "contents" not in perms and w.uses(job, "actions/checkout"):
+        if isinstance(perms, dict) and "contents" not in perms and had_contents and w.uses(job, "actions/checkout"):
             yield w.doc.line_of(("jobs", job_id, "permissions")), \
                 f"job `{job_id}` checks out code but its permissions block leaves `contents` at none"
 

@@ -1,0 +1,152 @@
+"""`migrate doctor` and `migrate explain`.
+
+tests/golden/doctor/<finding-id>/ holds `triggers.yml` (must report that id; its text report is
+kept in `report.txt`) and `clean.yml` (must not). tests/golden/doctor-logs/<case>/ holds a run's
+`run.log` (and optionally the `release.yml` it ran) with the expected `report.txt`.
+tests/golden/doctor-formats/ holds one repository's expected output in every format.
+Regenerate with PUBMODE_REGEN=1 and review the diff.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codemods.doctor import output
+from codemods.doctor.logs import PATTERNS
+from codemods.doctor.rules import RULES, markdown
+from conftest import WORKFLOW, Repo
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = bool(os.environ.get("PUBMODE_REGEN"))
+RULE_CASES = sorted(p.name for p in (GOLDEN / "doctor").iterdir() if p.is_dir())
+LOG_CASES = sorted(p.name for p in (GOLDEN / "doctor-logs").iterdir() if p.is_dir())
+
+
+def _expect(path: Path, actual: str) -> None:
+    if REGEN:
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"{path} is missing (run with PUBMODE_REGEN=1 and review the diff)"
+    assert actual == path.read_text(encoding="utf-8"), f"{path} differs"
+
+
+def _ids(out: str) -> set:
+    data = json.loads(out)
+    ids = {f["id"] for file in data["files"] for f in file["findings"]}
+    return ids | {f["id"] for f in (data.get("log") or {}).get("findings", [])}
+
+
+def test_every_rule_has_a_case() -> None:
+    assert sorted(RULES) == RULE_CASES
+
+
+@pytest.mark.parametrize("rule_id", RULE_CASES)
+def test_rule_triggers_and_stays_quiet(rule_id: str, repo: Repo) -> None:
+    case = GOLDEN / "doctor" / rule_id
+    repo.write(WORKFLOW, (case / "triggers.yml").read_bytes())
+    out = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    assert out.code == 0, out.stderr
+    assert rule_id in _ids(out.stdout)
+    _expect(case / "report.txt", repo.migrate("doctor", "--exit-zero").stdout)
+    repo.write(WORKFLOW, (case / "clean.yml").read_bytes())
+    assert rule_id not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+
+
+@pytest.mark.parametrize("name", LOG_CASES)
+def test_log_matcher(name: str, repo: Repo) -> None:
+    case = GOLDEN / "doctor-logs" / name
+    if (case / "release.yml").exists():
+        repo.write(WORKFLOW, (case / "release.yml").read_bytes())
+    out = repo.migrate("doctor", "--log", str(case / "run.log"), "--exit-zero")
+    assert out.code == 0, out.stdout + out.stderr
+    text = out.stdout.replace(str(case / "run.log"), "run.log")
+    _expect(case / "report.txt", text)
+    expected_id = (case / "expect-id").read_text().strip() if (case / "expect-id").exists() else None
+    if expected_id:
+        assert f"[{expected_id}]" in text
+
+
+def test_every_log_pattern_matches_its_own_example() -> None:
+    from codemods.doctor.logs import scan
+
+    for p in PATTERNS:
+        hits, _ = scan(p.example)
+        assert p.id in {h.pattern.id for h in hits}, p.id
+
+
+def test_formats(repo: Repo) -> None:
+    case = GOLDEN / "doctor-formats"
+    for f in sorted(case.glob("*.yml")):
+        repo.write(f".github/workflows/{f.name}", f.read_bytes())
+    for fmt, name in (("text", "text.txt"), ("json", "json.json"), ("github", "github.txt"), ("sarif", "sarif.json")):
+        out = repo.migrate("doctor", "--format", fmt)
+        assert out.code == 1, out.stderr  # warnings are found
+        _expect(case / name, out.stdout)
+    sarif = json.loads((case / "sarif.json").read_text())
+    assert sarif["version"] == "2.1.0"
+    result = sarif["runs"][0]["results"][0]
+    assert {"ruleId", "level", "message", "locations"} <= set(result)
+
+
+def test_github_annotations_are_capped_at_ten_per_level(repo: Repo) -> None:
+    for n in range(12):
+        repo.write(f".github/workflows/w{n}.yml", (GOLDEN / "doctor" / "token-publishing" / "triggers.yml").read_bytes())
+    out = repo.migrate("doctor", "--format", "github")
+    assert out.stdout.count("::warning ") == 10
+    assert "more findings" in out.stdout
+
+
+def test_exit_codes(repo: Repo) -> None:
+    repo.write(WORKFLOW, (GOLDEN / "doctor" / "no-environment" / "clean.yml").read_bytes())
+    assert repo.migrate("doctor").code == 0
+    repo.write(WORKFLOW, (GOLDEN / "doctor" / "token-publishing" / "triggers.yml").read_bytes())
+    assert repo.migrate("doctor").code == 1
+    assert repo.migrate("doctor", "--exit-zero").code == 0
+    repo.write(".github/workflows/bad.yml", b"jobs: [\n")
+    assert repo.migrate("doctor", "--exit-zero").code == 2
+
+
+def test_explain_prints_each_finding_and_refuses_unknown_ids(repo: Repo) -> None:
+    for rid in list(RULES) + [p.id for p in PATTERNS]:
+        out = repo.migrate("explain", rid)
+        assert out.code == 0 and out.stdout.startswith(rid) and "Fix:" in out.stdout
+    out = repo.migrate("explain", "no-such-id")
+    assert out.code == 2 and "known ids" in out.stderr
+
+
+def test_docs_are_generated_from_the_rules() -> None:
+    _expect(Path(__file__).parents[1] / "docs" / "findings.md", markdown())
+
+
+def test_registration_values_for_trusted_jobs(repo: Repo) -> None:
+    repo.write("pyproject.toml", b'[project]\nname = "octo-widget"\n')
+    repo.write(WORKFLOW, (GOLDEN / "doctor" / "token-publishing" / "clean.yml").read_bytes())
+    data = json.loads(repo.migrate("doctor", "--format", "json").stdout)
+    assert data["files"][0]["registrations"] == [{
+        "index": "pypi", "owner": "octo-org", "repository": "octo-repo", "workflow": "release.yml",
+        "environment": "pypi", "project": "octo-widget",
+        "link": "https://pypi.org/manage/project/octo-widget/settings/publishing/?provider=github&owner=octo-org"
+                "&repository=octo-repo&workflow_filename=release.yml&environment=pypi"}]
+
+
+MIGRATION_FINDINGS = {"token-publishing", "token-and-id-token", "trusted-without-id-token",
+                      "permissions-drop-contents", "unsupported-action-ref"}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir() if (p / "to-oidc.yml").exists()))
+def test_doctor_before_and_after_each_migration(name: str, repo: Repo) -> None:
+    case = GOLDEN / name
+    for f in ("pyproject.toml", "setup.cfg"):
+        if (case / f).exists():
+            shutil.copy(case / f, repo.root / f)
+    repo.write(WORKFLOW, (case / "input.yml").read_bytes())
+    before = _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    repo.write(WORKFLOW, (case / "to-oidc.yml").read_bytes())
+    after = _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    if "token-publishing" in before or "no-trusted-publishing-support" in before:
+        remaining = (after & MIGRATION_FINDINGS) - ({"permissions-drop-contents"} & before)
+        assert not remaining, f"{name}: {remaining} after to-oidc"
