@@ -157,19 +157,12 @@ def doctor(
 @app.command("explain")
 def explain(finding: str = typer.Argument(..., metavar="ID", help="A finding id, e.g. token-and-id-token.")) -> None:
     """Print the documentation of a doctor finding: what, why, an example, the fix."""
-    from codemods.doctor.logs import PATTERNS
-    from codemods.doctor.rules import RULES, explain as explain_rule
+    from codemods.doctor import docs
 
-    text = explain_rule(finding)
+    text = docs.explain(finding)
     if text is None:
-        pattern = next((p for p in PATTERNS if p.id == finding), None)
-        if pattern is None:
-            ids = ", ".join(list(RULES) + [p.id for p in PATTERNS])
-            typer.echo(f"error: no finding `{finding}`; known ids: {ids}", err=True)
-            raise typer.Exit(2)
-        example = "\n".join("    " + ln for ln in pattern.example.splitlines())
-        text = (f"{pattern.id} ({pattern.severity}): {pattern.title}\n\nWhy: {pattern.why}\n\nIn the log:\n\n"
-                f"{example}\n\nFix: {pattern.fix}\n")
+        typer.echo(f"error: no finding `{finding}`; known ids: {', '.join(docs.ids())}", err=True)
+        raise typer.Exit(2)
     sys.stdout.write(text)
 
 

@@ -17,7 +17,8 @@ import pytest
 
 from codemods.doctor import output
 from codemods.doctor.logs import PATTERNS
-from codemods.doctor.rules import RULES, markdown
+from codemods.doctor.docs import markdown
+from codemods.doctor.rules import RULES
 from conftest import WORKFLOW, Repo
 
 GOLDEN = Path(__file__).parent / "golden"

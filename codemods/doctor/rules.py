@@ -323,21 +323,3 @@ def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[R
         for line, message in r.check(w):
             out.append((r, line, message))
     return out
-
-
-def explain(rule_id: str) -> Optional[str]:
-    r = RULES.get(rule_id)
-    if r is None:
-        return None
-    example = "\n".join("    " + ln for ln in r.example.splitlines())
-    return (f"{r.id} ({r.severity}): {r.title}\n\nWhy: {r.why}\n\nExample:\n\n{example}\n\nFix: {r.fix}\n")
-
-
-def markdown() -> str:
-    """docs/findings.md, generated from the rules above."""
-    parts = ["# Findings of `migrate doctor`\n", "Generated from `codemods/doctor/rules.py`; "
-             "`migrate explain ID` prints the same text.\n"]
-    for r in RULES.values():
-        parts.append(f"## {r.id}\n\n**{r.title}** (severity: {r.severity})\n\n{r.why}\n\n```yaml\n{r.example}\n```\n\n"
-                     f"Fix: {r.fix}\n")
-    return "\n".join(parts)

@@ -1,0 +1,37 @@
+"""Documentation of every finding id, workflow rules and log patterns alike, from their definitions.
+
+`migrate explain ID` prints one section; docs/findings.md is all of them (a test keeps it current).
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from codemods.doctor.logs import PATTERNS
+from codemods.doctor.rules import RULES
+
+
+def _entries() -> List[tuple]:
+    return [(r.id, r.severity, r.title, r.why, r.example, r.fix, "Example") for r in RULES.values()] + \
+        [(p.id, p.severity, p.title, p.why, p.example, p.fix, "In the log") for p in PATTERNS]
+
+
+def ids() -> List[str]:
+    return [e[0] for e in _entries()]
+
+
+def explain(finding_id: str) -> Optional[str]:
+    for fid, severity, title, why, example, fix, label in _entries():
+        if fid == finding_id:
+            shown = "\n".join("    " + ln for ln in example.splitlines())
+            return f"{fid} ({severity}): {title}\n\nWhy: {why}\n\n{label}:\n\n{shown}\n\nFix: {fix}\n"
+    return None
+
+
+def markdown() -> str:
+    parts = ["# Findings of `migrate doctor`\n", "Generated from `codemods/doctor/rules.py` and "
+             "`codemods/doctor/logs.py`; `migrate explain ID` prints the same text.\n"]
+    for fid, severity, title, why, example, fix, label in _entries():
+        lang = "yaml" if label == "Example" else "text"
+        parts.append(f"## {fid}\n\n**{title}** (severity: {severity})\n\n{why}\n\n{label}:\n\n```{lang}\n"
+                     f"{example}\n```\n\nFix: {fix}\n")
+    return "\n".join(parts)
