@@ -110,3 +110,17 @@ def test_alias_bomb_is_refused_quickly() -> None:
         lines.append(f"a{i}: &a{i} [{refs}]")
     with pytest.raises(InputError, match="too many nodes"):
         Document("\n".join(lines) + "\n")
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path) -> None:
+    from codemods.engine.source import MAX_BYTES
+
+    big = tmp_path / "big.yml"
+    big.write_bytes(b"a: 1\n" + b"#" * MAX_BYTES)
+    with pytest.raises(InputError, match="larger than"):
+        Source.read(big)
+
+
+def test_deep_nesting_is_refused() -> None:
+    with pytest.raises(InputError, match="nesting too deep|invalid YAML"):
+        Document("a: " + "[" * 5000 + "]" * 5000 + "\n")

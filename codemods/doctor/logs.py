@@ -112,6 +112,7 @@ PATTERNS: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
+LINK_WORKFLOW = re.compile(r"[?&]workflow_filename=([^&\s)]+)")
 CLAIM = re.compile(r"\*\s*`(?P<key>[a-z_]+)`\s*:\s*`(?P<value>[^`]*)`")
 
 
@@ -130,6 +131,9 @@ def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:
         m = CLAIM.search(line)
         if m:
             claims.setdefault(m.group("key"), m.group("value"))
+        link = LINK_WORKFLOW.search(line)
+        if link:
+            claims.setdefault("link_workflow_filename", link.group(1))
         for p in PATTERNS:
             if p.id not in found and re.search(p.pattern, line, re.I):
                 found[p.id] = LogFinding(p, n, p.title)
@@ -164,6 +168,13 @@ def compare_claims(claims: Dict[str, str], workflows: Dict[str, Optional[str]]) 
                        "have been renamed since the publisher was registered")
         elif workflows.get(name) and env and env.upper() == "MISSING":
             out.append(f"`{name}` now sets environment `{workflows[name]}`: register that environment on PyPI")
+    linked = claims.get("link_workflow_filename")
+    if linked and called and linked != called.group(1):
+        out.append(f"the log's publisher link names `{linked}` but the token came from `{called.group(1)}`: "
+                   f"register `{called.group(1)}`")
+    elif linked and workflows and linked not in workflows:
+        out.append(f"the log's publisher link names `{linked}`, which is not among the workflows checked "
+                   f"({', '.join(sorted(workflows))})")
     if claims.get("repository"):
         out.append(f"the publisher's owner/repository must be `{claims['repository']}` (a renamed or transferred "
                    "repository needs a new publisher)")
