@@ -40,6 +40,12 @@ def steps(job: Dict[str, Any]) -> List[Tuple[int, Dict[str, Any]]]:
     return [(i, s) for i, s in enumerate(seq) if isinstance(s, dict)]
 
 
+def step_label(step: Dict[str, Any], index: int) -> str:
+    """How the report names a step: by its name, else by its position."""
+    name = step.get("name")
+    return f"step `{name}`" if isinstance(name, str) else f"step {index + 1}"
+
+
 def uses_action(step: Dict[str, Any], action: str) -> Optional[str]:
     """The ref after `@` when the step uses `action` (owner/name compared case-insensitively)."""
     uses = step.get("uses")

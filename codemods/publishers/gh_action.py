@@ -13,7 +13,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.indexes import Index, classify_url, indexes_behind
-from codemods.workflow import EXPRESSION, jobs, secrets_in, steps, uses_action
+from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 
 ACTION = "pypa/gh-action-pypi-publish"
 NAME = "pypa/gh-action-pypi-publish"
@@ -52,8 +52,7 @@ class PublishStep:
 
     @property
     def label(self) -> str:
-        name = self.step.get("name")
-        return f"step `{name}`" if isinstance(name, str) else f"step {self.step_index + 1}"
+        return step_label(self.step, self.step_index)
 
 
 def _filled(value: Any) -> bool:

@@ -5,9 +5,9 @@ Both commands are deprecated since maturin 1.11 in favour of `uv publish`; they 
 from typing import List
 
 from codemods.engine.document import Document
-from codemods.publishers.uploaders import Upload, Uploader, env_chain, find_targets, parse_flags
+from codemods.publishers.uploaders import Upload, Uploader, env_chain, env_credentials, find_targets, parse_flags
 from codemods.shell import Command, commands
-from codemods.workflow import jobs, steps, uses_action
+from codemods.workflow import jobs, step_label, steps, uses_action
 
 DEPRECATION = ("maturin's `upload` and `publish` commands are deprecated since maturin 1.11; consider "
                "`uv publish --trusted-publishing always` on the built wheels instead")
@@ -48,11 +48,8 @@ def find_action(doc: Document) -> List[Upload]:
             flags = parse_flags(UPLOADER, words)
             chain = env_chain(doc, job_id, i)
             targets, where, unknown = find_targets(UPLOADER, flags, chain)
-            creds = [(n, p + (n,)) for p, env in chain for n in UPLOADER.password_env + UPLOADER.user_env
-                     if n in env and str(env[n] if env[n] is not None else "").strip()]
-            name = step.get("name")
-            label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
             old_name = uses_action(step, ACTIONS[1]) is not None
             found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
-                                creds, label, unknown, RENAMED if old_name else None))
+                                env_credentials(UPLOADER, chain), step_label(step, i), unknown,
+                                RENAMED if old_name else None))
     return found

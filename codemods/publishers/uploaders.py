@@ -17,7 +17,7 @@ from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.publishers.change import StepChange
 from codemods.indexes import PYPI, TESTPYPI, Index, classify_url
 from codemods.shell import Command, Word, commands, cut_span, mentions_variable
-from codemods.workflow import EXPRESSION, jobs, secrets_in, steps
+from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
 
 Flag = Tuple[str, ...]
 
@@ -260,6 +260,12 @@ def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple
     return (PYPI,), "", False
 
 
+def env_credentials(uploader: Uploader, chain) -> List[Tuple[str, YamlPath]]:
+    """The tool's credential variables the step sees, with the path of each definition."""
+    return [(name, path + (name,)) for path, env in chain for name in uploader.password_env + uploader.user_env
+            if name in env and str(env[name] if env[name] is not None else "").strip()]
+
+
 def find(doc: Document, uploader: Uploader) -> List[Upload]:
     found = []
     for job_id, job in jobs(doc):
@@ -280,15 +286,8 @@ def _uploads_in(doc, uploader, job_id, i, step, field_name, script) -> List[Uplo
             continue
         flags = parse_flags(uploader, cmd.words[at:])
         targets, where, unknown = find_targets(uploader, flags, chain)
-        creds = []
-        for path, env in chain:
-            for name in uploader.password_env + uploader.user_env:
-                if name in env and str(env[name] if env[name] is not None else "").strip():
-                    creds.append((name, path + (name,)))
-        name = step.get("name")
-        label = f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"
-        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds, label,
-                          unknown))
+        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where,
+                          env_credentials(uploader, chain), step_label(step, i), unknown))
     return out
 
 
@@ -307,8 +306,7 @@ def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[Y
             reads = mentions_variable(text, var) or any(
                 var in (u.password_env + u.user_env) and _runs(u, step) for u in uploaders)
             if reads:
-                name = step.get("name")
-                users.append(f"job `{job_id}` " + (f"step `{name}`" if isinstance(name, str) else f"step {i + 1}"))
+                users.append(f"job `{job_id}` {step_label(step, i)}")
         rest = {k: v for k, v in job.items() if k not in ("steps", "env")}
         if mentions_variable(json.dumps(rest), var):
             users.append(f"job `{job_id}`")
