@@ -208,3 +208,46 @@ def test_file_changed_on_disk_meanwhile_is_not_overwritten(repo: Repo) -> None:
     with pytest.raises(InputError, match="changed on disk"):
         atomic_write(path, b"new", TOKEN_WORKFLOW, 0o644)
     assert path.read_bytes().endswith(b"# edited by someone else\n")
+
+
+BAD_INPUTS = {
+    "invalid.yml": (b"on: push\njobs:\n  a: {\n", "invalid YAML"),
+    "list.yml": (b"- on\n- jobs\n", "not a workflow"),
+    "two-docs.yml": (b"on: push\njobs: {}\n---\non: push\n", "several YAML documents"),
+    "latin1.yml": ("on: push\njobs: {}\n# caf\u00e9\n".encode("latin-1"), "not UTF-8"),
+    "binary.yml": (b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary content"),
+    "empty.yml": (b"", "not a workflow"),
+    "dupes.yml": (b"on: push\non: pull_request\njobs: {}\n", "invalid YAML"),
+    "deep.yml": (b"on: push\njobs: " + b"[" * 3000 + b"]" * 3000 + b"\n", "nesting too deep"),
+    "bomb.yml": (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        b"a%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a" if i == 1 else b"*a%d" % (i - 1)] * 10)) for i in range(1, 9))
+        + b"on: push\njobs: {}\n", "too many nodes"),
+}
+
+
+def test_every_kind_of_bad_input_is_one_line_exit_2_and_untouched(repo: Repo) -> None:
+    for name, (data, _) in BAD_INPUTS.items():
+        repo.write(f".github/workflows/{name}", data)
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "Traceback" not in out.stderr
+    for name, (data, message) in BAD_INPUTS.items():
+        lines = [ln for ln in out.stderr.splitlines() if ln.startswith(f"error: .github/workflows/{name}")]
+        assert len(lines) == 1 and message in lines[0], (name, out.stderr)
+        assert repo.read(f".github/workflows/{name}") == data
+    assert b"id-token: write" in repo.read()  # the good file was still migrated
+
+
+def test_doctor_reads_a_log_from_stdin(repo: Repo) -> None:
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    log = "Error: Container action is only supported on Linux\n"
+    old = os.getcwd()
+    os.chdir(repo.root)
+    try:
+        result = CliRunner().invoke(app, ["doctor", "--log", "-", "--exit-zero"], input=log)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0 and "[log-container-linux] <stdin>:1" in result.stdout
