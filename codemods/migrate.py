@@ -7,17 +7,18 @@ uploader shares (permissions, environment).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set as SetType, Union
+from typing import Any, Dict, List, Optional, Set as SetType, Union
 from urllib.parse import urlencode
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
+from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
-from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, setuptools_upload, to_action, twine, uploaders, uv
+from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -62,11 +63,12 @@ class Plan:
     registrations: List[Registration] = field(default_factory=list)
     removed_secrets: SetType[str] = field(default_factory=set)
     added_secrets: SetType[str] = field(default_factory=set)
+    companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
 
 
-PublishItem = Union[gh_action.PublishStep, uploaders.Upload]
+PublishItem = Union[gh_action.PublishStep, uploaders.Upload, IndirectPublish]
 RUN_UPLOADERS = [twine.UPLOADER, uv.UPLOADER, pdm.UPLOADER, maturin.UPLOADER, hatch.UPLOADER, poetry.UPLOADER,
-                 flit.UPLOADER, setuptools_upload.UPLOADER]
+                 flit.UPLOADER, rye.UPLOADER, setuptools_upload.UPLOADER]
 
 
 def find_publishing(doc: Document) -> List[PublishItem]:
@@ -79,6 +81,9 @@ def find_publishing(doc: Document) -> List[PublishItem]:
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
     found = find_publishing(doc)
+    direct = {item.path for item in found}
+    found += [i for i in find_indirect(doc, repo.root, RUN_UPLOADERS, options.direction == TO_OIDC)
+              if i.path not in direct]
     result = Plan()
     if not found:
         result.skipped.append("no step publishes to PyPI")
@@ -94,6 +99,8 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
 
 
 def _trusted_capable(item: PublishItem) -> bool:
+    if isinstance(item, IndirectPublish):
+        return not item.manual
     return isinstance(item, gh_action.PublishStep) or item.uploader.trusted
 
 
@@ -106,6 +113,8 @@ def _other_index(item: PublishItem) -> str:
 def _step_to_oidc(doc, item: PublishItem, reusable: bool, converted) -> StepChange:
     if isinstance(item, gh_action.PublishStep):
         return gh_action.to_oidc(doc, item, reusable=reusable)
+    if isinstance(item, IndirectPublish):
+        return indirect_to_oidc(doc, item, RUN_UPLOADERS, converted)
     if item.uploader.trusted:
         change = uploaders.to_oidc(doc, item, RUN_UPLOADERS, converted)
     else:
@@ -150,7 +159,8 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             blocker = ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted "
                        "Publishing from one (warehouse#11096). Move the publish job into the top-level workflow "
                        "that calls this one, then migrate that, or keep the token here")
-        elif any(isinstance(s, gh_action.PublishStep) or not s.uploader.trusted for s in convert):
+        elif any(isinstance(s, gh_action.PublishStep) or (isinstance(s, uploaders.Upload) and not s.uploader.trusted)
+                 for s in convert):
             blocker = runner_problem(job)  # the action is a container action: Linux runners only
         if blocker:
             result.skipped.append(f"job `{job_id}` not converted: {blocker}")
@@ -166,6 +176,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                     continue
                 done.append(item)
                 edits += change.edits
+                result.companions += change.files
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.removed_secrets |= change.removed_secrets
@@ -210,6 +221,8 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
 def _step_to_token(doc, item: PublishItem, secret: str) -> StepChange:
     if isinstance(item, gh_action.PublishStep):
         return gh_action.to_token(doc, item, secret)
+    if isinstance(item, IndirectPublish):
+        return indirect_to_token(doc, item, RUN_UPLOADERS, secret)
     return uploaders.to_token(doc, item, secret)
 
 
@@ -242,6 +255,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                     result.skipped.append(change.blocked)
                     continue
                 edits += change.edits
+                result.companions += change.files
                 result.changes += change.notes
                 result.warnings += change.warnings
                 result.added_secrets |= change.added_secrets

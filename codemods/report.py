@@ -26,6 +26,8 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
         mode = "Trusted Publishing" if options.direction == TO_OIDC else "API-token publishing"
         lines = [f"{f.shown}: converted to {mode}" + ("" if wrote else " (not written)")]
         lines += [f"  - {c}" for c in p.changes] + [f"  - {s}" for s in p.skipped]
+        lines += [f"  - also changes {c.target.path.name} ({c.target.kind}"
+                  + (f" `{c.target.name}`" if c.target.name else "") + ")" for c in f.companions]
     elif len(p.skipped) == 1:
         lines = [f"{f.shown}: unchanged: {p.skipped[0]}"]
     elif p.skipped:
@@ -74,9 +76,10 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
-    if run.unused_secrets:
-        many = len(run.unused_secrets) > 1
+    unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
+    if unused:
+        many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "
-                   f"longer used ({', '.join(sorted(run.unused_secrets))}) and revoke the API token"
+                   f"longer used ({', '.join(unused)}) and revoke the API token"
                    f"{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
     return out

@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, List, Optional, Set as SetType, Tuple
+from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.io import atomic_write
@@ -32,10 +32,11 @@ class FileResult:
     old: Optional[Source] = None
     new_text: Optional[str] = None
     error: Optional[str] = None
+    companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
 
     @property
     def changed(self) -> bool:
-        return self.new_text is not None
+        return self.new_text is not None or bool(self.companions)
 
 
 @dataclass
@@ -141,6 +142,9 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
+        result.companions = [c for c in result.plan.companions if c.new_text != c.old_text]
+        for c in result.companions:
+            check_companion(c)
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
     except VerificationError as e:
@@ -154,13 +158,21 @@ def migrate_file(path: Path, options: Options) -> FileResult:
 
 
 def unified_diff(result: FileResult) -> str:
-    """A `git apply`-able diff (a/ and b/ paths from the repository root)."""
-    assert result.old is not None and result.new_text is not None
-    bom = "\ufeff" if result.old.bom else ""
-    old = _lines(bom + result.old.text)
-    new = _lines(bom + result.new_text)
+    """A `git apply`-able diff (a/ and b/ paths from the repository root), the workflow and the files it runs."""
     out = []
-    for line in difflib.unified_diff(old, new, f"a/{result.shown}", f"b/{result.shown}", n=3):
+    if result.new_text is not None:
+        assert result.old is not None
+        bom = "\ufeff" if result.old.bom else ""
+        out.append(_diff(bom + result.old.text, bom + result.new_text, result.shown))
+    git_root = find_root(result.path.parent) or root_for(result.path)
+    for c in result.companions:
+        out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
+    return "".join(out)
+
+
+def _diff(old_text: str, new_text: str, shown: str) -> str:
+    out = []
+    for line in difflib.unified_diff(_lines(old_text), _lines(new_text), f"a/{shown}", f"b/{shown}", n=3):
         if line.startswith(("---", "+++")):
             out.append(line.rstrip("\n") + "\n")
         elif line.endswith("\n"):
@@ -170,16 +182,46 @@ def unified_diff(result: FileResult) -> str:
     return "".join(out)
 
 
+def check_companion(change: Any) -> None:
+    """A changed script must still parse: Python with `ast`, shell with `bash -n`."""
+    import ast
+    import shutil
+    import subprocess
+
+    if change.target.kind in ("python", "nox", "invoke"):
+        try:
+            ast.parse(change.new_text)
+        except SyntaxError as e:
+            raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
+    elif change.target.kind == "script" and shutil.which("bash") and change.old_text.startswith("#!") and \
+            "bash" in change.old_text.split("\n", 1)[0]:
+        ok = subprocess.run(["bash", "-n"], input=change.new_text, text=True, capture_output=True).returncode == 0
+        if not ok:
+            raise VerificationError(f"{change.target.path.name} would not parse any more (bash -n)")
+
+
 def _lines(text: str) -> List[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
 def write(result: FileResult) -> None:
-    assert result.old is not None and result.new_text is not None
+    """The files the workflow runs first, then the workflow: all were checked before anything is written."""
+    where = result.shown
     try:
-        atomic_write(result.path, result.old.encode(result.new_text), result.old.raw, result.old.mode)
-    except InputError as e:
-        result.error = f"{result.shown}: {e.message}"
+        for c in result.companions:  # refuse before writing anything when one of them cannot be written
+            if not os.access(c.target.path, os.W_OK) or not os.stat(c.target.path).st_mode & 0o222:
+                raise InputError(c.target.path, None, f"{c.target.path.name} is read-only; nothing was changed")
+        for c in result.companions:
+            where = c.target.path.name
+            data = c.new_text.encode("utf-8")
+            atomic_write(c.target.path, data, c.old_text.encode("utf-8"), os.stat(c.target.path).st_mode)
+        if result.new_text is not None:
+            where = result.shown
+            assert result.old is not None
+            atomic_write(result.path, result.old.encode(result.new_text), result.old.raw, result.old.mode)
+    except (InputError, OSError) as e:
+        result.error = f"{result.shown}: {getattr(e, 'message', None) or e}" + (
+            f" ({where})" if where != result.shown else "")
 
 
 def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
@@ -189,7 +231,7 @@ def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
     still_used: SetType[str] = set()
     if removed:
         for f in files:
-            text = f.new_text if f.changed else (f.old.text if f.old else "")
+            text = f.new_text if f.new_text is not None else (f.old.text if f.old else "")
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
         for other in _sibling_workflows(files):
             try:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Set
+from typing import Any, List, Optional, Set
 
 from codemods.engine.edits import Edit
 
@@ -15,3 +15,4 @@ class StepChange:
     blocked: Optional[str] = None  # why this step cannot be converted; then no edit of it is applied
     removed_secrets: Set[str] = field(default_factory=set)
     added_secrets: Set[str] = field(default_factory=set)
+    files: List[Any] = field(default_factory=list)  # other files of the repository to change with it

@@ -113,7 +113,7 @@ def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
     if not vals or _tool_word(vals[0]) != uploader.tool:
         return None
     j = 1
-    while j < len(vals) and vals[j].startswith("-"):  # global options: `twine --no-color upload`
+    while j < len(vals) and vals[j].startswith(("-", "{")):  # `twine --no-color upload`, tox's `{posargs}`
         j += 1
     if j >= len(vals) or vals[j] not in uploader.subcommands:
         return None

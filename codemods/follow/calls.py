@@ -1,0 +1,94 @@
+"""Which file of the repository a workflow command runs: tox, nox, make, invoke, a script by path.
+
+Only files inside the repository are followed; anything else (a remote script, a generated file,
+a command this module does not know) is not a target.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+
+from codemods.publishers.uploaders import strip_wrappers
+from codemods.shell import Command, commands
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # tox, nox, make, invoke, script, python
+    path: Path
+    name: Optional[str] = None  # the tox env, nox session, make target or invoke task
+    line: int = 1  # of the command in the workflow script, for messages
+
+
+def _inside(root: Path, path: Path) -> bool:
+    real = Path(os.path.realpath(path))
+    return real == root or root.resolve() in real.parents
+
+
+def _option(vals: List[str], *names: str) -> Optional[str]:
+    for i, v in enumerate(vals):
+        if v in names and i + 1 < len(vals):
+            return vals[i + 1]
+        for n in names:
+            if n.startswith("--") and v.startswith(n + "="):
+                return v.split("=", 1)[1]
+            if not n.startswith("--") and v.startswith(n) and len(v) > len(n):
+                return v[len(n):]
+    return None
+
+
+def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
+    base = root / cwd if cwd else root
+    i = strip_wrappers(cmd.words)
+    vals = [w.value for w in cmd.words[i:]]
+    if not vals:
+        return []
+    tool = vals[0].rsplit("/", 1)[-1]
+    found: List[Target] = []
+    if tool == "tox":
+        envs = _option(vals, "-e", "--env") or ""
+        for config in ("tox.ini", "tox.toml", "pyproject.toml"):
+            if (base / config).is_file():
+                found += [Target("tox", base / config, e) for e in envs.split(",") if e]
+                break
+    elif tool == "nox" and (base / "noxfile.py").is_file():
+        for s in (_option(vals, "-s", "--session", "--sessions") or "").split(","):
+            if s:
+                found.append(Target("nox", base / "noxfile.py", s))
+    elif tool in ("make", "gmake"):
+        makefile = _option(vals, "-f", "--file") or "Makefile"
+        names = [v for v in vals[1:] if not v.startswith("-") and "=" not in v and v != makefile]
+        if (base / makefile).is_file():
+            found += [Target("make", base / makefile, n) for n in names]
+    elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
+        found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
+    elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
+        found.append(Target("script", base / vals[1]))
+    elif re.fullmatch(r"python[0-9.]*|py", tool) and len(vals) > 1 and vals[1].endswith(".py") \
+            and (base / vals[1]).is_file():
+        found.append(Target("python", base / vals[1], "upload" if "upload" in vals[2:] else None))
+    elif "/" in vals[0] and (base / vals[0]).is_file():
+        path = base / vals[0]
+        kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
+        found.append(Target(kind, path))
+    return [t for t in found if _inside(root, t.path)]
+
+
+def _shebang(path: Path) -> str:
+    try:
+        with open(path, "rb") as f:
+            first = f.readline(200)
+    except OSError:
+        return ""
+    return first.decode("utf-8", "replace") if first.startswith(b"#!") else ""
+
+
+def targets_in_script(script: str, root: Path, cwd: Optional[str] = None) -> List[Target]:
+    out = []
+    for cmd in commands(script):
+        line = script.count("\n", 0, cmd.start) + 1
+        out += [Target(t.kind, t.path, t.name, line) for t in targets_of(cmd, root, cwd)]
+    return out

@@ -1,0 +1,158 @@
+"""Edit a file that a workflow step runs (script, Makefile target, tox env, Python script)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Set, Tuple
+
+from codemods.follow.calls import Target
+from codemods.follow.python_calls import edit_python
+from codemods.follow.shell_text import TextEdit, apply, edit_shell_text
+from codemods.publishers.uploaders import Uploader
+
+OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
+
+
+@dataclass
+class FileChange:
+    target: Target
+    old_text: str
+    new_text: str
+    notes: List[str] = field(default_factory=list)
+    manual: List[str] = field(default_factory=list)
+    uploads: int = 0
+    credential_env: Set[str] = field(default_factory=set)
+    freed: Set[str] = field(default_factory=set)
+    cuts: int = 0  # credential options found in the file
+
+
+def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int, int]]:
+    """(start, end, first line) of the recipe of `target` and of the targets it depends on."""
+    if target in seen or len(seen) > 20:
+        return []
+    seen.add(target)
+    m = re.search(rf"(?m)^{re.escape(target)}\s*:(?!=)([^\n]*)\n", text)
+    if not m:
+        return []
+    start = m.end()
+    end = start
+    for line in text[start:].splitlines(True):
+        if line.startswith("\t") or not line.strip():
+            end += len(line)
+        else:
+            break
+    regions = [(start, end, text.count("\n", 0, start) + 1)]
+    for dep in m.group(1).split("#")[0].split():
+        regions += _make_regions(text, dep, seen)
+    return regions
+
+
+def _tox_section(text: str, env: str) -> Tuple[int, int]:
+    m = re.search(rf"(?m)^\[testenv:{re.escape(env)}\]\s*$", text)
+    if not m:
+        return -1, -1
+    nxt = re.search(r"(?m)^\[", text[m.end():])
+    return m.end(), (m.end() + nxt.start()) if nxt else len(text)
+
+
+def _tox_key(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
+    """The value span of `key =` in an ini section, continuation lines included."""
+    m = re.search(rf"(?m)^{key}\s*=[ \t]*", text[start:end])
+    if not m:
+        return -1, -1
+    vs = start + m.end()
+    ve = text.find("\n", vs)
+    ve = end if ve < 0 else ve + 1
+    while ve < end:
+        line_end = text.find("\n", ve)
+        line = text[ve:(end if line_end < 0 else line_end + 1)]
+        if line.strip() and line[0] in " \t":
+            ve += len(line)
+        else:
+            break
+    return vs, ve
+
+
+def names_in_passenv(text: str, start: int, end: int) -> List[str]:
+    ps, pe = _tox_key(text, start, end, "passenv")
+    return re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
+
+
+def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> None:
+    text, env = change.old_text, change.target.name
+    start, end = _tox_section(text, env)
+    if start < 0:
+        change.manual.append(f"no [testenv:{env}] section found; follow the upload by hand")
+        return
+    cs, ce = _tox_key(text, start, end, "commands")
+    edit = edit_shell_text(text, uploaders, cs, ce, 1) if cs >= 0 else TextEdit()
+    change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
+    change.cuts = edit.cuts + sum(1 for n in names_in_passenv(text, start, end) if n in edit.credential_env)
+    change.notes += [f"[testenv:{env}] {n}" for n in edit.notes]
+    change.manual += edit.manual
+    splices = list(edit.splices) if to_oidc else []
+    if not edit.uploads or edit.manual:
+        change.new_text = apply(text, splices)
+        return
+    ps, pe = _tox_key(text, start, end, "passenv")
+    names = re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
+    if to_oidc:
+        gone = [n for n in names if n in edit.credential_env]
+        want = [n for n in OIDC_VARIABLES if n not in names]
+    else:
+        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n not in names
+                          and n in edit.credential_env]
+    if ps >= 0 and (gone or want):
+        value = text[ps:pe]
+        multiline = "\n" in value.rstrip("\n")
+        kept = [n for n in names if n not in gone] + want
+        if multiline:
+            indent = re.search(r"\n([ \t]+)\S", value).group(1)
+            first = value.split("\n", 1)[0]
+            body = [indent + n for n in kept if n not in first.split()]
+            new_value = (first.rstrip() + "\n" if first.strip() else "\n") + "".join(b + "\n" for b in body)
+            if first.strip():
+                new_value = " ".join(n for n in first.split() if n not in gone) + "\n" + "".join(b + "\n" for b in body)
+        else:
+            sep = "," if "," in value else " "
+            new_value = (sep + " " if sep == "," else " ").join(kept) + "\n"
+        splices.append((ps, pe, new_value))
+    elif ps < 0 and want:
+        splices.append((end if text[end - 1:end] == "\n" else end, end,
+                        "passenv =\n" + "".join(f"    {n}\n" for n in want)))
+    if gone:
+        change.notes.append(f"[testenv:{env}] passenv no longer passes {', '.join(gone)}")
+    if want:
+        change.notes.append(f"[testenv:{env}] passenv now passes {', '.join(want)}")
+    change.new_text = apply(text, splices)
+
+
+def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: bool) -> FileChange:
+    change = FileChange(target, text, text)
+    if target.kind == "tox":
+        if target.path.name != "tox.ini":
+            change.manual.append(f"{target.path.name}: tox configuration in TOML is not edited yet; change the "
+                                 f"`{target.name}` environment by hand")
+            return change
+        edit_tox(change, uploaders, to_oidc)
+        return change
+    if target.kind in ("python", "nox", "invoke"):
+        edit = edit_python(text, uploaders)
+        change.new_text = edit.new_text if to_oidc else text
+        change.notes, change.manual = edit.notes, edit.manual
+        change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
+        return change
+    if target.kind == "make":
+        edits = [edit_shell_text(text, uploaders, s, e, 1) for s, e, _ in _make_regions(text, target.name, set())]
+    else:
+        edits = [edit_shell_text(text, uploaders)]
+    splices = [sp for e in edits for sp in e.splices]
+    for e in edits:
+        change.notes += e.notes
+        change.manual += e.manual
+        change.uploads += e.uploads
+        change.credential_env |= e.credential_env
+        change.freed |= e.freed
+        change.cuts += e.cuts
+    change.new_text = apply(text, splices) if to_oidc else text
+    return change

@@ -1,0 +1,134 @@
+"""Publish steps whose upload lives in a file of the repository (`tox -e release`, `make release`,
+`./bin/publish`, `python release.py`), found by following the step's commands."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Set
+from codemods.follow.calls import Target, targets_in_script
+from codemods.follow.files import FileChange, edit_target
+from codemods.indexes import PYPI, Index
+from codemods.publishers.change import StepChange
+from codemods.publishers.uploaders import Uploader, env_chain, remove_env_vars
+from codemods.workflow import jobs, step_label, steps
+
+
+@dataclass
+class IndirectPublish:
+    job_id: str
+    step_index: int
+    step: Dict
+    label: str
+    changes: List[FileChange]
+    env_vars: List[Tuple[str, YamlPath]]  # credentials the step passes down, with where they are set
+    problems: List[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> YamlPath:
+        return ("jobs", self.job_id, "steps", self.step_index)
+
+    @property
+    def targets(self) -> Tuple[Index, ...]:
+        return (PYPI,)
+
+    @property
+    def uses_token(self) -> bool:
+        return bool(self.env_vars) or any(c.cuts for c in self.changes)
+
+    index_unknown = False
+
+    @property
+    def manual(self) -> List[str]:
+        return [f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual] + self.problems
+
+
+def _read(path: Path) -> Optional[str]:
+    try:
+        return path.read_bytes().decode("utf-8")  # line endings kept as they are
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc: bool) -> List[IndirectPublish]:
+    found = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            script = step.get("run")
+            if not isinstance(script, str):
+                continue
+            defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+            wd = step.get("working-directory") or (defaults.get("run") or {}).get("working-directory")
+            changes, problems = [], []
+            for target in targets_in_script(script, root, str(wd) if wd else None):
+                text = _read(target.path)
+                if text is None:
+                    problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
+                    continue
+                change = edit_target(target, text, uploaders, to_oidc)
+                if change.uploads or change.manual:
+                    changes.append(change)
+            if not changes and not problems:
+                continue
+            implicit = set().union(*(c.credential_env for c in changes)) if changes else set()
+            freed = set().union(*(c.freed for c in changes)) if changes else set()
+            still = "\n".join(c.new_text for c in changes)
+            env_vars = [(n, p + (n,)) for p, env in env_chain(doc, job_id, i) for n in env
+                        if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
+            found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems))
+    return found
+
+
+
+
+def indirect_to_oidc(doc: Document, item: IndirectPublish, uploaders: List[Uploader], converted) -> StepChange:
+    change = StepChange()
+    where = f"{item.label} in job `{item.job_id}`"
+    if item.manual:
+        change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
+        return change
+    remove_env_vars(doc, item.env_vars, converted, uploaders, change)
+    if change.blocked:
+        return change
+    change.notes = [f"{where}: {n}" for n in change.notes]
+    for c in item.changes:
+        if c.new_text != c.old_text:
+            change.files.append(c)
+        change.notes += [f"{c.target.path.name}: {n}" for n in c.notes]
+    if not change.edits and not change.files:
+        change.notes.append(f"{where}: its upload ({', '.join(c.target.path.name for c in item.changes)}) "
+                            "already passes no credentials")
+    return change
+
+
+def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uploader], secret: str) -> StepChange:
+    change = StepChange()
+    where = f"{item.label} in job `{item.job_id}`"
+    if item.manual:
+        change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
+        return change
+    reads = set().union(*(c.credential_env for c in item.changes)) if item.changes else set()
+    values = {}
+    for up in uploaders:
+        if up.trusted and set(up.password_env) & reads:
+            values.update({k: v.format(secret="${{ secrets.%s }}" % secret) for k, v in up.token_env})
+            break
+    if not values:
+        change.blocked = f"{where}: cannot tell which variables its upload reads; pass the token by hand"
+        return change
+    env_path = item.path + ("env",)
+    env = doc.get(env_path)
+    if isinstance(env, dict):
+        change.edits += [Set(env_path + (k,), v) for k, v in values.items() if env.get(k) != v]
+    elif env is None:
+        change.edits.append(Set(env_path, values, after=("run", "name")))
+    change.added_secrets.add(secret)
+    change.notes.append(f"{where}: set {', '.join(f'`{k}`' for k in values)} from the secret `{secret}`")
+    for c in item.changes:
+        if c.new_text != c.old_text:
+            change.files.append(c)
+            change.notes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n]
+    return change

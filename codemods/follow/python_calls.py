@@ -1,0 +1,205 @@
+"""Upload commands inside Python release scripts (noxfile.py, tasks.py, release.py, setup.py), with libcst.
+
+One call shape per case, as LibCST codemods are written:
+- an argument list: `subprocess.run(["twine", "upload", "-u", user, "-p", token, "dist/*"])`,
+  `session.run("twine", "upload", "--password", token, …)` — the credential items are removed;
+- a command string: `os.system("twine upload -u x -p y dist/*")`, `c.run("…")` — the flags are cut
+  from the string literal, its quoting kept;
+- anything built at run time (f-strings, `.format`, concatenation, variables) is left alone and
+  reported with its line, as the manual change to make.
+Whitespace and comments survive because libcst keeps them; the result must parse again.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Set
+
+from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.shell import Command, Word, commands, cut_span
+
+LIST_CALLS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+              "subprocess.Popen", "run", "call", "check_call", "check_output", "Popen"}
+ARGS_CALLS = {"session.run", "session.run_always", "session.run_install"}
+UPLOAD_WORDS = re.compile(r"\b(twine|uv|pdm|maturin)\b[^\n]*\b(upload|publish)\b")
+STRING_CALLS = {"os.system", "c.run", "ctx.run", "context.run", "run", "subprocess.run", "subprocess.call",
+                "subprocess.check_call", "subprocess.check_output", "os.popen"}
+
+
+@dataclass
+class PythonEdit:
+    new_text: str
+    notes: List[str] = field(default_factory=list)
+    manual: List[str] = field(default_factory=list)
+    uploads: int = 0
+    credential_env: Set[str] = field(default_factory=set)
+    cuts: int = 0  # credential options found and cut
+
+
+def _dotted(node) -> str:
+    import libcst as cst
+
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr.value}" if inner else ""
+    return ""
+
+
+def _literal(node) -> Optional[str]:
+    import libcst as cst
+
+    if isinstance(node, cst.SimpleString):
+        try:
+            value = ast.literal_eval(node.value)
+        except (ValueError, SyntaxError):
+            return None
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _fake_command(values: Sequence[Optional[str]]) -> Command:
+    """A command whose word i is element i; unknown elements become a placeholder word."""
+    words, pos = [], 0
+    for v in values:
+        text = v if v is not None else "\x00expr"
+        words.append(Word(text if " " not in text else f"'{text}'", pos, pos + 1))
+        pos += 2
+    return Command(words)
+
+
+def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    module = cst.parse_module(source)
+    wrapper = MetadataWrapper(module)
+    result = PythonEdit(source)
+
+    class Transformer(cst.CSTTransformer):
+        METADATA_DEPENDENCIES = (PositionProvider,)
+
+        def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+            name = _dotted(original.func)
+            line = self.get_metadata(PositionProvider, original).start.line
+            if not updated.args:
+                return updated
+            first = updated.args[0].value
+            if name in ARGS_CALLS or (name.endswith(".run") and name not in STRING_CALLS and all(
+                    a.keyword is None for a in updated.args[:2]) and len(updated.args) > 1):
+                return self._elements(updated, [a.value for a in updated.args if a.keyword is None and a.star == ""],
+                                      line, "args")
+            if isinstance(first, (cst.List, cst.Tuple)) and name in LIST_CALLS | ARGS_CALLS | STRING_CALLS:
+                return self._elements(updated, [e.value for e in first.elements], line, "list")
+            if name in STRING_CALLS:
+                if isinstance(first, cst.SimpleString):
+                    return self._string(updated, first, line)
+                if isinstance(first, (cst.FormattedString, cst.ConcatenatedString, cst.BinaryOperation, cst.Call,
+                                      cst.Name)):
+                    text = module.code_for_node(first)
+                    if any(up.tool in text for up in uploaders) and ("upload" in text or "publish" in text):
+                        result.manual.append(f"line {line}: the upload command is built at run time (`{text[:60]}`); "
+                                             "remove its username/password options by hand")
+            return updated
+
+        def _match(self, values):
+            cmd = _fake_command(values)
+            for up in uploaders:
+                at = match_command(up, cmd)
+                if at is not None:
+                    return up, cmd, at
+            return None
+
+        def _elements(self, call: cst.Call, elements, line: int, shape: str) -> cst.Call:
+            values = [_literal(e) for e in elements]
+            found = self._match(values)
+            if not found:
+                return call
+            up, cmd, at = found
+            result.uploads += 1
+            result.credential_env |= set(up.password_env + up.user_env)
+            if not up.trusted:
+                result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
+                                     "pypa/gh-action-pypi-publish in the workflow instead")
+                return call
+            drop: Set[int] = set()
+            for f in parse_flags(up, cmd.words[at:]):
+                if f.kind in ("password", "user"):
+                    drop.add(cmd.words.index(f.flag))
+                    if f.value is not None:
+                        drop.add(cmd.words.index(f.value))
+            if not drop:
+                return call
+            result.cuts += 1
+            result.notes.append(f"line {line}: removed {len(drop)} credential item(s) from the {up.name} call")
+            if shape == "args":
+                positional = [i for i, a in enumerate(call.args) if a.keyword is None and a.star == ""]
+                keep = [a for i, a in enumerate(call.args) if i not in {positional[k] for k in drop}]
+                return call.with_changes(args=_fix_commas(keep, call.args))
+            lst = call.args[0].value
+            kept = [e for i, e in enumerate(lst.elements) if i not in drop]
+            new_list = lst.with_changes(elements=_fix_commas(kept, lst.elements))
+            return call.with_changes(args=[call.args[0].with_changes(value=new_list), *call.args[1:]])
+
+        def _string(self, call: cst.Call, node: cst.SimpleString, line: int) -> cst.Call:
+            value = _literal(node)
+            if value is None:
+                return call
+            prefix_len = len(node.prefix) + len(node.quote)
+            raw = node.value[prefix_len:-len(node.quote)]
+            if raw != value:  # escapes: offsets would not match
+                result.manual.append(f"line {line}: remove the credential options from the command string by hand")
+                return call
+            splices = []
+            for cmd in commands(value):
+                for up in uploaders:
+                    at = match_command(up, cmd)
+                    if at is None:
+                        continue
+                    result.uploads += 1
+                    result.credential_env |= set(up.password_env + up.user_env)
+                    if not up.trusted:
+                        result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` "
+                                             "with pypa/gh-action-pypi-publish in the workflow instead")
+                        break
+                    for f in parse_flags(up, cmd.words[at:]):
+                        if f.kind in ("password", "user"):
+                            span = cut_span(value, f.flag.start, f.end)
+                            if span:
+                                splices.append(span)
+                    break
+            if not splices:
+                return call
+            new = value
+            for s, e in sorted(splices, reverse=True):
+                new = new[:s] + new[e:]
+            result.cuts += 1
+            result.notes.append(f"line {line}: removed the credential options from the command string")
+            literal = node.value[:prefix_len] + new + node.quote
+            return call.with_changes(args=[call.args[0].with_changes(value=node.with_changes(value=literal)),
+                                           *call.args[1:]])
+
+    new_module = wrapper.visit(Transformer())
+    result.new_text = new_module.code
+    if result.uploads == 0 and not result.manual:
+        for n, text in enumerate(source.splitlines(), 1):
+            if UPLOAD_WORDS.search(text) and not text.lstrip().startswith("#"):
+                result.uploads += 1
+                result.manual.append(f"line {n}: an upload command is put together here in a way pubmode does not "
+                                     "edit; remove its username/password options by hand")
+                break
+    if result.new_text != source:
+        ast.parse(result.new_text)  # a SyntaxError here is a bug of ours; the caller reports it
+    return result
+
+
+def _fix_commas(kept, original):
+    """Keep each element's own trailing comma style; the last one takes the original last's."""
+    if not kept:
+        return kept
+    last_comma = original[-1].comma
+    out = list(kept[:-1])
+    out.append(kept[-1].with_changes(comma=last_comma))
+    return out

@@ -1,0 +1,103 @@
+"""Upload commands in shell-like text outside the workflow: scripts, Makefile recipes, tox commands.
+
+The same detection and flag cutting as for `run:` scripts; the result is splices on the file's
+text plus what could not be done and why (with its line).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Set, Tuple
+
+from codemods.indexes import Index, PYPI, TESTPYPI, classify_url
+from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.shell import commands, cut_span
+
+Splice = Tuple[int, int, str]
+VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass
+class TextEdit:
+    splices: List[Splice] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+    manual: List[str] = field(default_factory=list)  # "line N: what to change by hand"
+    uploads: int = 0  # upload commands to PyPI/TestPyPI found
+    targets: Set[Index] = field(default_factory=set)
+    freed: Set[str] = field(default_factory=set)  # variables the removed text read
+    credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
+    cuts: int = 0  # credential options found (and cut, for to-oidc)
+
+
+def _target(up: Uploader, flags) -> Optional[Tuple[Index, ...]]:
+    """The index from literal flags; None when the flags point elsewhere or cannot be read."""
+    for f in flags:
+        if f.kind == "url":
+            if "$" in f.text or "{" in f.text:
+                return None
+            index = classify_url(f.text)
+            return (index,) if index else None
+        if f.kind == "repo":
+            named = dict(up.repo_names).get(f.text.lower())
+            return (named,) if named else None
+    return (PYPI,)
+
+
+def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: Optional[int] = None,
+                    base_line: int = 1) -> TextEdit:
+    """Edits for the upload commands in text[start:end] (offsets stay those of `text`)."""
+    region = text[start:end]
+    out = TextEdit()
+    for cmd in commands(region):
+        for up in uploaders:
+            at = match_command(up, cmd)
+            if at is None:
+                continue
+            line = base_line + text.count("\n", 0, start + cmd.start)
+            flags = parse_flags(up, cmd.words[at:])
+            targets = _target(up, flags)
+            if targets is None:
+                out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
+                break
+            out.uploads += 1
+            out.targets |= set(targets)
+            out.credential_env |= set(up.password_env + up.user_env)
+            if not up.trusted:
+                out.manual.append(f"line {line}: `{up.tool} {' '.join(up.subcommands)}` has no Trusted Publishing; "
+                                  f"build with `{up.build_command or 'python -m build'}` and upload `dist/` with "
+                                  "pypa/gh-action-pypi-publish in the workflow")
+                break
+            cuts = [f for f in flags if f.kind in ("password", "user")]
+            # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
+            cuts_words = [w for w in cmd.words[:at] if re.match(
+                r"^(%s)=" % "|".join(map(re.escape, up.password_env + up.user_env)), w.value)]
+            pieces = [(f.flag.start, f.end, f.raw) for f in cuts] + [(w.start, w.end, w.text) for w in cuts_words]
+            for s, e, raw in pieces:
+                span = cut_span(region, s, e)
+                if span is None:
+                    out.manual.append(f"line {line}: remove `{region[s:e]}` by hand (it runs over a line continuation)")
+                    continue
+                out.splices.append((start + span[0], start + span[1], ""))
+                out.cuts += 1
+                out.freed |= set(VARIABLE.findall(raw))
+            if pieces:
+                out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
+            if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
+                word = cmd.words[at - 1]
+                out.splices.append((start + word.end, start + word.end, " " + " ".join(up.oidc_flags)))
+                out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
+            break
+    return out
+
+
+def apply(text: str, splices: List[Splice]) -> str:
+    out, pos = [], 0
+    for s, e, new in sorted(splices):
+        out.append(text[pos:s])
+        out.append(new)
+        pos = max(pos, e)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+__all__ = ["TextEdit", "edit_shell_text", "apply", "TESTPYPI"]
