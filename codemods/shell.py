@@ -93,6 +93,12 @@ def _word_end(s: str, i: int) -> int:
             j = s.find("}}", i)
             i = n if j < 0 else j + 2
             continue
+        if s.startswith("$(", i) and quote != "'":  # command substitution, or make's $(VAR)
+            depth, i = 1, i + 2
+            while i < n and depth:
+                depth += {"(": 1, ")": -1}.get(s[i], 0)
+                i += 1
+            continue
         ch = s[i]
         if quote:
             if ch == "\\" and quote == '"':

@@ -11,6 +11,9 @@ Files of a case (a missing expected file means "unchanged"):
   to-oidc.report       what it printed on stderr
   to-token.yml/.report `migrate to-token` applied to input.yml
   round-trip.yml       `migrate to-token` applied to to-oidc.yml
+  repo/                optional files of the repository the workflow runs (scripts, tox.ini, Makefile…);
+  to-oidc.repo/,       what each of them becomes in that direction (a missing file: unchanged)
+  to-token.repo/
 
 Regenerate with `PUBMODE_REGEN=1 pytest tests/test_golden.py`, then review `git diff tests/golden`.
 """
@@ -41,6 +44,7 @@ def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) 
         if unchanged_from is not None and actual == unchanged_from:
             path.unlink(missing_ok=True)
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(actual)
         return
     expected = path.read_bytes() if path.exists() else unchanged_from
@@ -48,11 +52,24 @@ def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) 
     assert actual == expected, f"{case.name}/{name} differs from the golden file"
 
 
-def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) -> tuple:
+def _repo_files(case: Path) -> dict:
+    base = case / "repo"
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()} \
+        if base.is_dir() else {}
+
+
+def _expect_repo(case: Path, direction: str, repo: Repo, files: dict) -> None:
+    for rel, before in files.items():
+        _expect(case, f"{direction}.repo/{rel}", repo.read(rel), before)
+
+
+def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str, files: dict = None) -> tuple:
     repo = Repo(tmp_path / label)
     for name in PROJECT_FILES:
         if (case / name).is_file():
             repo.write(name, (case / name).read_bytes())
+    for rel, content in (files if files is not None else _repo_files(case)).items():
+        repo.write(rel, content)
     repo.write(WORKFLOW, data)
     out = repo.migrate(direction, *_args(case, direction))
     assert "Traceback" not in out.stderr
@@ -63,21 +80,25 @@ def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) ->
     assert again.code == out.code
     check = repo.migrate(direction, "--check", *_args(case, direction))
     assert check.code in (0, 2), "--check after a run must find nothing to change"
-    return first, out
+    return first, out, repo
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_golden(name: str, tmp_path: Path) -> None:
     case = GOLDEN / name
     source = (case / "input.yml").read_bytes()
-    oidc, oidc_out = _run(case, tmp_path, "oidc", source, "to-oidc")
+    files = _repo_files(case)
+    oidc, oidc_out, oidc_repo = _run(case, tmp_path, "oidc", source, "to-oidc")
     _expect(case, "to-oidc.yml", oidc, source)
     _expect(case, "to-oidc.report", oidc_out.stderr.encode())
-    token, token_out = _run(case, tmp_path, "token", source, "to-token")
+    _expect_repo(case, "to-oidc", oidc_repo, files)
+    token, token_out, token_repo = _run(case, tmp_path, "token", source, "to-token")
     _expect(case, "to-token.yml", token, source)
     _expect(case, "to-token.report", token_out.stderr.encode())
+    _expect_repo(case, "to-token", token_repo, files)
     if oidc != source:
-        back, _ = _run(case, tmp_path, "back", oidc, "to-token")
+        converted = {rel: oidc_repo.read(rel) for rel in files}
+        back, _, _ = _run(case, tmp_path, "back", oidc, "to-token", converted)
         _expect(case, "round-trip.yml", back)
     elif not REGEN:
         assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"

@@ -7,7 +7,7 @@ from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
 from codemods.follow.python_calls import edit_python
-from codemods.follow.shell_text import TextEdit, apply, edit_shell_text
+from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text
 from codemods.publishers.uploaders import Uploader
 
 OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
@@ -131,7 +131,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
     change = FileChange(target, text, text)
     if target.kind == "tox":
         if target.path.name != "tox.ini":
-            change.manual.append(f"{target.path.name}: tox configuration in TOML is not edited yet; change the "
+            change.manual.append("tox configuration in TOML is not edited yet; change the "
                                  f"`{target.name}` environment by hand")
             return change
         edit_tox(change, uploaders, to_oidc)
@@ -155,4 +155,9 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.freed |= e.freed
         change.cuts += e.cuts
     change.new_text = apply(text, splices) if to_oidc else text
+    cut = [w for e in edits for w in e.cut_words]
+    added = [w for e in edits for w in e.added_words]
+    if to_oidc and not check_words(text, change.new_text, cut, added):
+        change.manual.append("the edit would change more than the credential options; remove them by hand")
+        change.new_text = text
     return change

@@ -37,7 +37,8 @@ class IndirectPublish:
 
     @property
     def uses_token(self) -> bool:
-        return bool(self.env_vars) or any(c.cuts for c in self.changes)
+        # a manual change also counts: the report must say what to do with it
+        return bool(self.env_vars) or any(c.cuts for c in self.changes) or bool(self.manual)
 
     index_unknown = False
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Set
 
+from codemods.follow.shell_text import target_of
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word, commands, cut_span
 
@@ -118,6 +119,8 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
             if not found:
                 return call
             up, cmd, at = found
+            if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+                return call  # another index: keeps its credentials
             result.uploads += 1
             result.credential_env |= set(up.password_env + up.user_env)
             if not up.trusted:
@@ -158,6 +161,8 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                     at = match_command(up, cmd)
                     if at is None:
                         continue
+                    if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+                        break  # another index: keeps its credentials
                     result.uploads += 1
                     result.credential_env |= set(up.password_env + up.user_env)
                     if not up.trusted:

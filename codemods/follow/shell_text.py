@@ -14,7 +14,7 @@ from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import commands, cut_span
 
 Splice = Tuple[int, int, str]
-VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, and make's $(X)
 
 
 @dataclass
@@ -27,9 +27,11 @@ class TextEdit:
     freed: Set[str] = field(default_factory=set)  # variables the removed text read
     credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
     cuts: int = 0  # credential options found (and cut, for to-oidc)
+    cut_words: List[str] = field(default_factory=list)
+    added_words: List[str] = field(default_factory=list)
 
 
-def _target(up: Uploader, flags) -> Optional[Tuple[Index, ...]]:
+def target_of(up: Uploader, flags) -> Optional[Tuple[Index, ...]]:
     """The index from literal flags; None when the flags point elsewhere or cannot be read."""
     for f in flags:
         if f.kind == "url":
@@ -55,7 +57,7 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 continue
             line = base_line + text.count("\n", 0, start + cmd.start)
             flags = parse_flags(up, cmd.words[at:])
-            targets = _target(up, flags)
+            targets = target_of(up, flags)
             if targets is None:
                 out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
                 break
@@ -78,6 +80,7 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                     out.manual.append(f"line {line}: remove `{region[s:e]}` by hand (it runs over a line continuation)")
                     continue
                 out.splices.append((start + span[0], start + span[1], ""))
+                out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
                 out.cuts += 1
                 out.freed |= set(VARIABLE.findall(raw))
             if pieces:
@@ -85,9 +88,21 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
             if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
                 word = cmd.words[at - 1]
                 out.splices.append((start + word.end, start + word.end, " " + " ".join(up.oidc_flags)))
+                out.added_words += list(up.oidc_flags)
                 out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
             break
     return out
+
+
+def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
+    """The edited text has the same words as before, less the ones cut, plus the ones added."""
+    before = [w.text for c in commands(old) for w in c.words]
+    after = [w.text for c in commands(new) for w in c.words]
+    remaining = list(before)
+    for w in cut:
+        if w in remaining:
+            remaining.remove(w)
+    return sorted(remaining + added) == sorted(after)
 
 
 def apply(text: str, splices: List[Splice]) -> str:

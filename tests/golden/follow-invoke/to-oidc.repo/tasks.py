@@ -1,0 +1,7 @@
+from invoke import task
+
+
+@task
+def release(c):
+    c.run('python -m build')
+    c.run('twine upload dist/*')  # PyPI
