@@ -148,8 +148,15 @@ def test_doctor_before_and_after_each_migration(name: str, repo: Repo) -> None:
     for f in ("pyproject.toml", "setup.cfg"):
         if (case / f).exists():
             shutil.copy(case / f, repo.root / f)
+    def place(folder: Path) -> None:
+        for f in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if f.is_file():
+                repo.write(f.relative_to(folder).as_posix(), f.read_bytes())
+
+    place(case / "repo")
     repo.write(WORKFLOW, (case / "input.yml").read_bytes())
     before = _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    place(case / "to-oidc.repo")
     repo.write(WORKFLOW, (case / "to-oidc.yml").read_bytes())
     after = _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     if "token-publishing" in before or "no-trusted-publishing-support" in before:

@@ -82,7 +82,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     except InputError as e:
         result.error = f"{e.where(shown)}: {e.message}"
         return result
-    view = WorkflowView(doc)
+    view = WorkflowView(doc, root)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = [p for p in view.publishing if p.job_id == job_id]
         modes = {p.mode for p in steps}

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from codemods.engine.document import Document
 from codemods.indexes import Index
-from codemods.migrate import find_publishing
+from codemods.follow.indirect import find_indirect
+from codemods.migrate import RUN_UPLOADERS, find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action, pdm, twine
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
@@ -37,11 +39,16 @@ class PublishView:
 
 
 class WorkflowView:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, root: Optional[Path] = None):
         self.doc = doc
         self.events: Set[str] = triggers(doc)
         self.jobs: Dict[str, Dict[str, Any]] = dict(jobs(doc))
         self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
+        if root is not None:
+            direct = {(p.job_id, p.step_index) for p in self.publishing}
+            for item in find_indirect(doc, root, RUN_UPLOADERS, True):
+                if (item.job_id, item.step_index) not in direct:
+                    self.publishing.append(self._indirect(item))
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
@@ -54,6 +61,15 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted,
                            item.targets, ", ".join(creds) or "its own credentials", "", {})
+
+    def _indirect(self, item) -> PublishView:
+        where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
+        creds = [f"`{n}`" for n, _ in item.env_vars] + (["credentials in the file"] if any(c.cuts for c in item.changes)
+                                                         else [])
+        mode = "token" if (item.env_vars or any(c.cuts for c in item.changes)) else "trusted"
+        return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
+                           f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
+                           not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {})
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)

@@ -24,6 +24,7 @@ class FileChange:
     credential_env: Set[str] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found in the file
+    lines: List[int] = field(default_factory=list)  # where its uploads are
 
 
 def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int, int]]:
@@ -87,6 +88,7 @@ def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> No
     cs, ce = _tox_key(text, start, end, "commands")
     edit = edit_shell_text(text, uploaders, cs, ce, 1) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
+    change.lines = edit.lines
     change.cuts = edit.cuts + sum(1 for n in names_in_passenv(text, start, end) if n in edit.credential_env)
     change.notes += [f"[testenv:{env}] {n}" for n in edit.notes]
     change.manual += edit.manual
@@ -141,6 +143,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
+        change.lines = edit.lines
         return change
     if target.kind == "make":
         edits = [edit_shell_text(text, uploaders, s, e, 1) for s, e, _ in _make_regions(text, target.name, set())]
@@ -154,6 +157,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.credential_env |= e.credential_env
         change.freed |= e.freed
         change.cuts += e.cuts
+        change.lines += e.lines
     change.new_text = apply(text, splices) if to_oidc else text
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]

@@ -36,6 +36,7 @@ class PythonEdit:
     uploads: int = 0
     credential_env: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found and cut
+    lines: List[int] = field(default_factory=list)  # where the uploads are
 
 
 def _dotted(node) -> str:
@@ -122,6 +123,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
             if target_of(up, parse_flags(up, cmd.words[at:])) is None:
                 return call  # another index: keeps its credentials
             result.uploads += 1
+            result.lines.append(line)
             result.credential_env |= set(up.password_env + up.user_env)
             if not up.trusted:
                 result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
@@ -164,6 +166,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                     if target_of(up, parse_flags(up, cmd.words[at:])) is None:
                         break  # another index: keeps its credentials
                     result.uploads += 1
+                    result.lines.append(line)
                     result.credential_env |= set(up.password_env + up.user_env)
                     if not up.trusted:
                         result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` "
@@ -192,6 +195,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
         for n, text in enumerate(source.splitlines(), 1):
             if UPLOAD_WORDS.search(text) and not text.lstrip().startswith("#"):
                 result.uploads += 1
+                result.lines.append(n)
                 result.manual.append(f"line {n}: an upload command is put together here in a way pubmode does not "
                                      "edit; remove its username/password options by hand")
                 break

@@ -28,6 +28,7 @@ class TextEdit:
     credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
     cuts: int = 0  # credential options found (and cut, for to-oidc)
     cut_words: List[str] = field(default_factory=list)
+    lines: List[int] = field(default_factory=list)  # where the uploads are
     added_words: List[str] = field(default_factory=list)
 
 
@@ -62,6 +63,7 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
                 break
             out.uploads += 1
+            out.lines.append(line)
             out.targets |= set(targets)
             out.credential_env |= set(up.password_env + up.user_env)
             if not up.trusted:
