@@ -205,10 +205,18 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
 
 
 def _fix_commas(kept, original):
-    """Keep each element's own trailing comma style; the last one takes the original last's."""
-    if not kept:
-        return kept
-    last_comma = original[-1].comma
-    out = list(kept[:-1])
-    out.append(kept[-1].with_changes(comma=last_comma))
-    return out
+    """Elements keep their own commas and comments. When the last element goes, the new last one takes
+    the old last one's line break before the closing bracket (not its comment), and loses its comma
+    if the list was written without a trailing one."""
+    import libcst as cst
+
+    if not kept or kept[-1] is original[-1]:
+        return list(kept)
+    last, old = kept[-1], original[-1]
+    if isinstance(old.comma, cst.MaybeSentinel):
+        return list(kept[:-1]) + [last.with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+    mine, theirs = getattr(last.comma, "whitespace_after", None), getattr(old.comma, "whitespace_after", None)
+    if isinstance(mine, cst.ParenthesizedWhitespace) and isinstance(theirs, cst.ParenthesizedWhitespace):
+        closing = mine.with_changes(empty_lines=theirs.empty_lines, indent=theirs.indent, last_line=theirs.last_line)
+        last = last.with_changes(comma=last.comma.with_changes(whitespace_after=closing))
+    return list(kept[:-1]) + [last]

@@ -1,0 +1,60 @@
+"""The Python release-script codemod, one call shape at a time (before/after pairs, as LibCST's)."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.follow.python_calls import edit_python
+from codemods.migrate import RUN_UPLOADERS
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        pytest.param('subprocess.run(["twine", "upload", "-u", "__token__", "-p", tok, "dist/*"], check=True)\n',
+                     'subprocess.run(["twine", "upload", "dist/*"], check=True)\n', id="list-subprocess-run"),
+        pytest.param('subprocess.check_call(("python", "-m", "twine", "upload", "--password", tok, "dist/*"))\n',
+                     'subprocess.check_call(("python", "-m", "twine", "upload", "dist/*"))\n', id="tuple-python-m"),
+        pytest.param('session.run("twine", "upload", "-p", os.environ["T"], "dist/*")\n',
+                     'session.run("twine", "upload", "dist/*")\n', id="args-session-run"),
+        pytest.param('session.run(\n    "uv", "publish",\n    "--token", token,  # secret\n)\n',
+                     'session.run(\n    "uv", "publish",\n)\n', id="args-multiline"),
+        pytest.param('os.system("twine upload -u __token__ -p $PYPI_TOKEN dist/*")\n',
+                     'os.system("twine upload dist/*")\n', id="string-os-system"),
+        pytest.param("c.run('twine upload --username=__token__ --password=\"$T\" dist/*')\n",
+                     "c.run('twine upload dist/*')\n", id="string-invoke"),
+    ],
+)
+def test_call_shapes(before: str, after: str) -> None:
+    result = edit_python(before, RUN_UPLOADERS)
+    assert result.new_text == after
+    assert result.uploads == 1 and not result.manual
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('subprocess.run(["twine", "upload", "dist/*"])\n', id="no-credentials"),
+        pytest.param('subprocess.run(["twine", "upload", "-r", "internal", "-p", tok, "dist/*"])\n',
+                     id="another-index"),
+        pytest.param('subprocess.run(["twine", "check", "dist/*"])\n', id="not-an-upload"),
+        pytest.param('print("twine upload")\n', id="a-string-that-is-not-run"),
+    ],
+)
+def test_noop(source: str) -> None:
+    assert edit_python(source, RUN_UPLOADERS).new_text == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param('os.system(f"twine upload -p {token} dist/*")\n', id="f-string"),
+        pytest.param('os.system("twine upload -p " + token + " dist/*")\n', id="concatenation"),
+        pytest.param('cmd = ("twine upload dist/* "\n       f"-p {os.environ.get(\'P\')} ")\nrun_it(cmd)\n',
+                     id="built-in-a-variable"),
+        pytest.param('subprocess.run(["poetry", "publish", "-p", tok])\n', id="no-trusted-publishing"),
+    ],
+)
+def test_left_alone_and_reported(source: str) -> None:
+    result = edit_python(source, RUN_UPLOADERS)
+    assert result.new_text == source
+    assert result.manual and result.manual[0].startswith("line ")
