@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
@@ -142,7 +143,7 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
-        result.companions = [c for c in result.plan.companions if c.new_text != c.old_text]
+        result.companions = merge_companions(result.plan.companions)
         for c in result.companions:
             check_companion(c)
     except InputError as e:
@@ -182,6 +183,17 @@ def _diff(old_text: str, new_text: str, shown: str) -> str:
     return "".join(out)
 
 
+def merge_companions(changes: List[Any]) -> List[Any]:
+    """One change per file: from the text before the first edit to the text after the last."""
+    import dataclasses
+
+    merged: dict = {}
+    for c in changes:
+        first = merged.get(c.target.path)
+        merged[c.target.path] = c if first is None else dataclasses.replace(first, new_text=c.new_text)
+    return [c for c in merged.values() if c.new_text != c.old_text]
+
+
 def check_companion(change: Any) -> None:
     """A changed script must still parse: Python with `ast`, shell with `bash -n`."""
     import ast
@@ -192,6 +204,15 @@ def check_companion(change: Any) -> None:
         try:
             ast.parse(change.new_text)
         except SyntaxError as e:
+            raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
+    elif change.target.path.suffix == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+        try:
+            tomllib.loads(change.new_text)
+        except ValueError as e:
             raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
     elif change.target.kind == "script" and shutil.which("bash") and change.old_text.startswith("#!") and \
             "bash" in change.old_text.split("\n", 1)[0]:

@@ -13,7 +13,8 @@ Files of a case (a missing expected file means "unchanged"):
   round-trip.yml       `migrate to-token` applied to to-oidc.yml
   repo/                optional files of the repository the workflow runs (scripts, tox.ini, Makefile…);
   to-oidc.repo/,       what each of them becomes in that direction (a missing file: unchanged)
-  to-token.repo/
+  to-token.repo/,
+  round-trip.repo/     (the last: to-token applied to the files as to-oidc left them)
 
 Regenerate with `PUBMODE_REGEN=1 pytest tests/test_golden.py`, then review `git diff tests/golden`.
 """
@@ -98,8 +99,10 @@ def test_golden(name: str, tmp_path: Path) -> None:
     _expect_repo(case, "to-token", token_repo, files)
     if oidc != source:
         converted = {rel: oidc_repo.read(rel) for rel in files}
-        back, _, _ = _run(case, tmp_path, "back", oidc, "to-token", converted)
+        back, _, back_repo = _run(case, tmp_path, "back", oidc, "to-token", converted)
         _expect(case, "round-trip.yml", back)
+        for rel, before in converted.items():
+            _expect(case, f"round-trip.repo/{rel}", back_repo.read(rel), before)
     elif not REGEN:
         assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
     if oidc_out.code == 0 and not schema_errors(source.decode("utf-8-sig")):

@@ -40,8 +40,33 @@ def _option(vals: List[str], *names: str) -> Optional[str]:
     return None
 
 
+PYPROJECT_RUNNERS = {"pdm": "tool.pdm.scripts", "hatch": "tool.hatch.envs.{env}.scripts", "poe": "tool.poe.tasks"}
+
+
+def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
+    """`pdm run NAME`, `hatch run [ENV:]NAME`, `poe NAME`: a script declared in pyproject.toml."""
+    vals = [w.value for w in cmd.words]
+    while vals and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[0]):
+        vals = vals[1:]
+    if len(vals) >= 3 and vals[0] in ("pdm", "hatch") and vals[1] == "run":
+        tool, name = vals[0], vals[2]
+    elif len(vals) >= 2 and vals[0] == "poe" and not vals[1].startswith("-"):
+        tool, name = "poe", vals[1]
+    else:
+        return []
+    env = "default"
+    if tool == "hatch" and ":" in name:
+        env, name = name.split(":", 1)
+    if not (base / "pyproject.toml").is_file():
+        return []
+    return [Target("pyproject-script", base / "pyproject.toml", f"{PYPROJECT_RUNNERS[tool].format(env=env)}.{name}")]
+
+
 def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
     base = root / cwd if cwd else root
+    declared = _pyproject_script(cmd, base)
+    if declared:
+        return [t for t in declared if _inside(root, t.path)]
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if not vals:

@@ -86,13 +86,13 @@ def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> No
         change.manual.append(f"no [testenv:{env}] section found; follow the upload by hand")
         return
     cs, ce = _tox_key(text, start, end, "commands")
-    edit = edit_shell_text(text, uploaders, cs, ce, 1) if cs >= 0 else TextEdit()
+    edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
     change.lines = edit.lines
     change.cuts = edit.cuts + sum(1 for n in names_in_passenv(text, start, end) if n in edit.credential_env)
     change.notes += [f"[testenv:{env}] {n}" for n in edit.notes]
     change.manual += edit.manual
-    splices = list(edit.splices) if to_oidc else []
+    splices = list(edit.splices)
     if not edit.uploads or edit.manual:
         change.new_text = apply(text, splices)
         return
@@ -129,8 +129,38 @@ def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> No
     change.new_text = apply(text, splices)
 
 
+def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
+    """The inside of `key = "…"` (or `key = {cmd = "…"}`/`{shell = "…"}`) in `[table]`; (-1, -1) otherwise."""
+    m = re.search(rf"(?m)^\[{re.escape(table)}\]\s*$", text)
+    if not m:
+        return -1, -1
+    nxt = re.search(r"(?m)^\[", text[m.end():])
+    section = text[m.end():(m.end() + nxt.start()) if nxt else len(text)]
+    q = re.escape(key)
+    v = re.search(rf"(?m)^[\"']?{q}[\"']?\s*=\s*(?:\{{\s*(?:cmd|shell)\s*=\s*)?(\"[^\"\\\n]*\"|'[^'\n]*')", section)
+    if not v:
+        return -1, -1
+    return m.end() + v.start(1) + 1, m.end() + v.end(1) - 1
+
+
 def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: bool) -> FileChange:
     change = FileChange(target, text, text)
+    if target.kind == "pyproject-script":
+        table, _, key = target.name.rpartition(".")
+        start, end = _toml_string(text, table, key)
+        if start < 0:
+            if re.search(rf"(?m)^\[{re.escape(table)}\]", text) and re.search(
+                    r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b[^\n]*\b(upload|publish)\b", text):
+                change.uploads = 1
+                change.manual.append(f"the script `{key}` in [{table}] is not a plain string; change its upload by "
+                                     "hand")
+            return change
+        edit = edit_shell_text(text, uploaders, start, end, 1, to_oidc)
+        change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
+        change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
+                                                                          edit.lines)
+        change.new_text = apply(text, edit.splices)
+        return change
     if target.kind == "tox":
         if target.path.name != "tox.ini":
             change.manual.append("tox configuration in TOML is not edited yet; change the "
@@ -146,9 +176,9 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.lines = edit.lines
         return change
     if target.kind == "make":
-        edits = [edit_shell_text(text, uploaders, s, e, 1) for s, e, _ in _make_regions(text, target.name, set())]
+        edits = [edit_shell_text(text, uploaders, s, e, 1, to_oidc) for s, e, _ in _make_regions(text, target.name, set())]
     else:
-        edits = [edit_shell_text(text, uploaders)]
+        edits = [edit_shell_text(text, uploaders, to_oidc=to_oidc)]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes
@@ -158,10 +188,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.freed |= e.freed
         change.cuts += e.cuts
         change.lines += e.lines
-    change.new_text = apply(text, splices) if to_oidc else text
+    change.new_text = apply(text, splices)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if to_oidc and not check_words(text, change.new_text, cut, added):
+    if not check_words(text, change.new_text, cut, added):
         change.manual.append("the edit would change more than the credential options; remove them by hand")
         change.new_text = text
     return change

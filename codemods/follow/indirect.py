@@ -56,6 +56,7 @@ def _read(path: Path) -> Optional[str]:
 
 def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc: bool) -> List[IndirectPublish]:
     found = []
+    current: Dict[Path, str] = {}  # a file followed twice is edited on top of its first edit
     for job_id, job in jobs(doc):
         for i, step in steps(job):
             script = step.get("run")
@@ -65,11 +66,12 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
             wd = step.get("working-directory") or (defaults.get("run") or {}).get("working-directory")
             changes, problems = [], []
             for target in targets_in_script(script, root, str(wd) if wd else None):
-                text = _read(target.path)
+                text = current.get(target.path) or _read(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
                 change = edit_target(target, text, uploaders, to_oidc)
+                current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
             if not changes and not problems:
@@ -131,5 +133,5 @@ def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uplo
     for c in item.changes:
         if c.new_text != c.old_text:
             change.files.append(c)
-            change.notes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n]
+            change.notes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n or "removed" in n]
     return change

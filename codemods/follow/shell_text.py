@@ -47,8 +47,9 @@ def target_of(up: Uploader, flags) -> Optional[Tuple[Index, ...]]:
 
 
 def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: Optional[int] = None,
-                    base_line: int = 1) -> TextEdit:
-    """Edits for the upload commands in text[start:end] (offsets stay those of `text`)."""
+                    base_line: int = 1, to_oidc: bool = True) -> TextEdit:
+    """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
+    the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env."""
     region = text[start:end]
     out = TextEdit()
     for cmd in commands(region):
@@ -70,6 +71,9 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 out.manual.append(f"line {line}: `{up.tool} {' '.join(up.subcommands)}` has no Trusted Publishing; "
                                   f"build with `{up.build_command or 'python -m build'}` and upload `dist/` with "
                                   "pypa/gh-action-pypi-publish in the workflow")
+                break
+            if not to_oidc:
+                _drop_oidc_flag(up, cmd, region, start, line, out)
                 break
             cuts = [f for f in flags if f.kind in ("password", "user")]
             # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
@@ -94,6 +98,20 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
             break
     return out
+
+
+def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
+    if not up.oidc_flags:
+        return
+    words = cmd.words
+    for i, w in enumerate(words):
+        if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
+            last = words[i + 1] if w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(words) else w
+            span = cut_span(region, w.start, last.end)
+            if span:
+                out.splices.append((start + span[0], start + span[1], ""))
+                out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
+                out.notes.append(f"line {line}: removed `{region[w.start:last.end]}`")
 
 
 def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -euo pipefail
+uv build
+uv publish
