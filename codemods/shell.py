@@ -135,8 +135,21 @@ def cut_span(script: str, start: int, end: int) -> Optional[tuple]:
         e = end
         while e < len(script) and script[e] in " \t":
             e += 1
+        if script.startswith("\\\n", e):  # nothing left on the line but the continuation: drop the line
+            return s, e + 2
         return start, e
     return s, end
+
+
+def join_pieces(script: str, pieces: List[tuple]) -> List[tuple]:
+    """Pieces to cut that only blanks separate become one (so `-u x -p y` leaves no gap behind)."""
+    out: List[list] = []
+    for s, e in sorted(pieces):
+        if out and not script[out[-1][1]:s].strip(" \t"):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 ENV_REF = r"(?:\$\{?%s\}?\b|\benv\.%s\b)"

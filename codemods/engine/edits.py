@@ -51,7 +51,17 @@ class Insert:
     value: Any
 
 
-Edit = Union[Remove, Set, Replace, Insert]
+@dataclass(frozen=True)
+class Rekey:
+    """Replace the entry at `path` by `new_key: value` in the same place (a `run:` step becoming a
+    `uses:` step keeps its position, even as the first key of a list item)."""
+
+    path: YamlPath
+    new_key: str
+    value: Any
+
+
+Edit = Union[Remove, Set, Replace, Insert, Rekey]
 
 
 def _get(data: Any, path: YamlPath) -> Any:
@@ -76,7 +86,10 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
             _get(data, e.path).insert(e.index, copy.deepcopy(e.value))
             continue
         parent = _get(data, e.path[:-1])
-        if isinstance(e, Remove):
+        if isinstance(e, Rekey):
+            del parent[e.path[-1]]
+            parent[e.new_key] = copy.deepcopy(e.value)
+        elif isinstance(e, Remove):
             del parent[e.path[-1]]
         else:
             parent[e.path[-1]] = copy.deepcopy(e.value)

@@ -14,7 +14,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from codemods.engine.document import AliasRef, Document, YamlPath, load_data
-from codemods.engine.edits import Edit, Insert, Remove, Replace, Set, normalise
+from codemods.engine.edits import Edit, Insert, Rekey, Remove, Replace, Set, normalise
 from codemods.errors import InputError, Unsupported
 
 Splice = Tuple[int, int, str]
@@ -32,6 +32,8 @@ def render(doc: Document, edits: List[Edit]) -> str:
             parts = maker.replace(edit)
         elif isinstance(edit, Insert):
             parts = maker.insert(edit)
+        elif isinstance(edit, Rekey):
+            parts = maker.rekey(edit)
         else:
             parts = maker.set(edit)
         splices += [(s, e, seq, t) for s, e, t in parts]
@@ -236,6 +238,17 @@ class _Splicer:
             pk, pv = pairs[idx - 1]
             return [(self.value_end(pk, pv), end, "")]
         return [(key.start_mark.index, end, "")]
+
+    def rekey(self, edit: Rekey) -> List[Splice]:
+        pair = self.doc.pair(edit.path)
+        if pair is None:
+            raise KeyError(edit.path)
+        if isinstance(edit.value, (dict, list)):
+            raise Unsupported("a key replaced by a collection; change it by hand")
+        parent = self.parent_of(edit.path)
+        key, value = pair
+        new = f"{render_scalar(edit.new_key, bool(parent.flow_style))}: {render_scalar(edit.value, bool(parent.flow_style))}"
+        return [(key.start_mark.index, self.value_end(key, value), new)]
 
     # new sequence items
     def insert(self, edit: Insert) -> List[Splice]:

@@ -11,7 +11,7 @@ from typing import List, Optional, Set, Tuple
 
 from codemods.indexes import Index, PYPI, TESTPYPI, classify_url
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
-from codemods.shell import commands, cut_span
+from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
 VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, and make's $(X)
@@ -80,14 +80,15 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
             cuts_words = [w for w in cmd.words[:at] if re.match(
                 r"^(%s)=" % "|".join(map(re.escape, up.password_env + up.user_env)), w.value)]
             pieces = [(f.flag.start, f.end, f.raw) for f in cuts] + [(w.start, w.end, w.text) for w in cuts_words]
-            for s, e, raw in pieces:
+            for s, e in join_pieces(region, [(s, e) for s, e, _ in pieces]):
                 span = cut_span(region, s, e)
                 if span is None:
                     out.manual.append(f"line {line}: remove `{region[s:e]}` by hand (it runs over a line continuation)")
                     continue
                 out.splices.append((start + span[0], start + span[1], ""))
                 out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
-                out.cuts += 1
+            out.cuts += len(pieces)
+            for _, _, raw in pieces:
                 out.freed |= set(VARIABLE.findall(raw))
             if pieces:
                 out.notes.append(f"line {line}: removed the credentials from the {up.name} command")

@@ -11,7 +11,7 @@ import re
 from typing import Any, Dict, List, Optional
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Insert, Remove, Replace, Set
+from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
@@ -120,9 +120,8 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         for c in config_lines:
             change.edits.append(Replace(run_path, *_line_span(script, c), ""))
     if only_upload and not builds:
-        change.edits.append(Remove(run_path))
+        change.edits.append(Rekey(run_path, "uses", ACTION_REF))
         change.edits += [Remove(upload.path + (k,)) for k in RUN_ONLY_KEYS if k in upload.step]
-        change.edits.append(Set(upload.path + ("uses",), ACTION_REF, after=("if", "id", "name")))
         if inputs:
             change.edits.append(Set(upload.path + ("with",), inputs, after=("uses",)))
         change.notes.append(f"the `{up.tool}` upload is now a `{ACTION_REF}` step")

@@ -16,7 +16,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.publishers.change import StepChange
 from codemods.indexes import PYPI, TESTPYPI, Index, classify_url
-from codemods.shell import Command, Word, commands, cut_span, mentions_variable
+from codemods.shell import Command, Word, commands, cut_span, join_pieces, mentions_variable
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
 
 Flag = Tuple[str, ...]
@@ -356,13 +356,13 @@ def _env_where(env_path: YamlPath) -> str:
 
 def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
     script = upload.script
-    for f in which:
-        span = cut_span(script, f.flag.start, f.end)
+    for s, e in join_pieces(script, [(f.flag.start, f.end) for f in which]):
+        span = cut_span(script, s, e)
         if span is None:
-            change.blocked = (f"`{f.flag.value}` and its value run over a line continuation in {upload.label}; "
-                              "remove them by hand")
+            change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
             return False
         change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+    for f in which:
         change.removed_secrets |= secrets_in(f.raw)
     return True
 
@@ -416,10 +416,11 @@ def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None
             op, ver = m.group(1), tuple(int(x) for x in m.group(2).strip(".").split(".") if x)
             too_old = ver < up.min_version if op in ("==", "~=") else ver <= up.min_version
             if too_old:
-                change.edits.append(Replace(("jobs", upload.job_id, "steps", i, "run"), m.start(), m.end(),
-                                            f"{up.package}>={minimum}"))
-                change.notes.append(f"raised the pin `{m.group(0)}` to `{up.package}>={minimum}` (Trusted "
-                                    f"Publishing needs {up.name} {minimum} or later)")
+                # `==`/`~=` move to the first good version; an upper bound below it goes (no `>`: it is shell)
+                new = f"{up.package}{op}{minimum}" if op in ("==", "~=") else up.package
+                change.edits.append(Replace(("jobs", upload.job_id, "steps", i, "run"), m.start(), m.end(), new))
+                change.notes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing needs "
+                                    f"{up.name} {minimum} or later)")
 
 
 def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted: List[YamlPath]) -> StepChange:
