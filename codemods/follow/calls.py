@@ -76,8 +76,10 @@ def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Targ
     if tool == "tox":
         envs = _option(vals, "-e", "--env") or ""
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
-            if (base / config).is_file():
-                found += [Target("tox", base / config, e) for e in envs.split(",") if e]
+            path = base / config
+            if path.is_file() and (config != "pyproject.toml" or re.search(
+                    r"\[tool\.tox|legacy_tox_ini", path.read_text(encoding="utf-8", errors="replace"))):
+                found += [Target("tox", path, e) for e in envs.split(",") if e]
                 break
     elif tool == "nox" and (base / "noxfile.py").is_file():
         for s in (_option(vals, "-s", "--session", "--sessions") or "").split(","):

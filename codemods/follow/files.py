@@ -7,6 +7,7 @@ from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
 from codemods.follow.python_calls import edit_python
+from codemods.follow.tox_toml import edit_tox_toml
 from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text
 from codemods.publishers.uploaders import Uploader
 
@@ -162,11 +163,15 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.new_text = apply(text, edit.splices)
         return change
     if target.kind == "tox":
-        if target.path.name != "tox.ini":
-            change.manual.append("tox configuration in TOML is not edited yet; change the "
-                                 f"`{target.name}` environment by hand")
+        header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
+        if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
+                                             and f"[{header}]" not in text):
+            edit_tox(change, uploaders, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        edit_tox(change, uploaders, to_oidc)
+        splices, notes, manual, uploads, cred_env, cuts = edit_tox_toml(text, header, uploaders, to_oidc)
+        change.notes, change.manual, change.uploads, change.credential_env, change.cuts = (
+            notes, manual, uploads, cred_env, cuts)
+        change.new_text = apply(text, splices)
         return change
     if target.kind in ("python", "nox", "invoke"):
         edit = edit_python(text, uploaders)

@@ -1,0 +1,157 @@
+"""tox configured in TOML: `[env.NAME]` in tox.toml, `[tool.tox.env.NAME]` in pyproject.toml.
+
+`commands` is a list of argument lists and `pass_env` a list of names; both are edited as the
+string literals they are written with, so the rest of the file keeps its bytes. The result must
+load again with tomllib (the runner checks it).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from typing import List, Optional, Tuple
+
+from codemods.follow.shell_text import target_of
+from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.shell import Command, Word
+
+STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
+OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
+
+
+def _load(text: str) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _table(text: str, header: str) -> Tuple[int, int]:
+    m = re.search(rf"(?m)^\[{re.escape(header)}\]\s*$", text)
+    if not m:
+        return -1, -1
+    nxt = re.search(r"(?m)^\[", text[m.end():])
+    return m.end(), (m.end() + nxt.start()) if nxt else len(text)
+
+
+def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
+    """The span of the array value of `key = [...]` within [start, end) (brackets included)."""
+    m = re.search(rf"(?m)^{re.escape(key)}\s*=\s*\[", text[start:end])
+    if not m:
+        return -1, -1
+    i, depth, quote = start + m.end() - 1, 0, None
+    while i < end:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            nl = text.find("\n", i)
+            i = end if nl < 0 else nl
+            continue
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return start + m.end() - 1, i + 1
+        i += 1
+    return -1, -1
+
+
+def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int, str]]:
+    """Splices removing string literals from an array, with the comma that separates them."""
+    out = []
+    for s, e in spans:
+        after = re.match(r"\s*,[ \t]*", text[e:hi])
+        if after:
+            out.append((s, e + after.end(), ""))
+        else:
+            before = re.search(r",\s*$", text[lo:s])
+            out.append((lo + before.start() if before else s, e, ""))
+    return out
+
+
+def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
+    """(splices, notes, manual, uploads, credential_env, cuts) for one tox environment."""
+    notes: List[str] = []
+    manual: List[str] = []
+    start, end = _table(text, header)
+    if start < 0:
+        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0
+    env = (_dig(_load(text), header.split(".")) or {})
+    commands = env.get("commands") or []
+    cs, ce = _array(text, start, end, "commands")
+    literals = [(m.start() + cs, m.end() + cs) for m in STRING.finditer(text[cs:ce])] if cs >= 0 else []
+    flat = [a for c in commands if isinstance(c, list) for a in c]
+    if len(literals) != len(flat) or not all(isinstance(a, str) for a in flat):
+        return [], notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
+            1 if commands else 0, set(), 0
+    splices, uploads, cred_env, cuts, k = [], 0, set(), 0, 0
+    for c in commands:
+        words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
+        cmd = Command(words) if words else None
+        for up in uploaders if cmd else []:
+            at = match_command(up, cmd)
+            if at is None:
+                continue
+            flags = parse_flags(up, words[at:])
+            if target_of(up, flags) is None:
+                break
+            uploads += 1
+            cred_env |= set(up.password_env + up.user_env)
+            if not up.trusted:
+                manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with the publish action")
+                break
+            drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
+                          {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+            if drop:
+                cuts += len(drop)
+                if to_oidc:
+                    splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
+                    notes.append(f"[{header}] removed the credentials from the {up.name} command")
+            break
+        k += len(c)
+    if not uploads or manual:
+        return splices, notes, manual, uploads, cred_env, cuts
+    names = env.get("pass_env") or []
+    ps, pe = _array(text, start, end, "pass_env")
+    if to_oidc:
+        gone = [n for n in names if n in cred_env]
+        want = [n for n in OIDC_VARIABLES if n not in names]
+    else:
+        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n in cred_env and n not in names]
+    cuts += sum(1 for n in names if n in cred_env)
+    if ps >= 0:
+        plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]
+        if len(plits) == len(names):
+            splices += _drop(text, [plits[i] for i, n in enumerate(names) if n in gone], ps, pe)
+            if want:
+                keep = [p for i, p in enumerate(plits) if names[i] not in gone]
+                at = keep[-1][1] if keep else ps + 1
+                sep = ", " if keep else ""
+                splices.append((at, at, sep + ", ".join(f'"{n}"' for n in want)))
+    elif want:
+        splices.append((end if text[end - 1:end] == "\n" else end, end, f"pass_env = {_toml_list(want)}\n"))
+    if gone:
+        notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
+    if want:
+        notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
+    return splices, notes, manual, uploads, cred_env, cuts
+
+
+def _toml_list(names: List[str]) -> str:
+    return "[" + ", ".join(f'"{n}"' for n in names) + "]"
+
+
+def _dig(data: dict, keys: List[str]) -> Optional[dict]:
+    for k in keys:
+        if not isinstance(data, dict) or k not in data:
+            return None
+        data = data[k]
+    return data if isinstance(data, dict) else None
