@@ -251,3 +251,26 @@ def test_doctor_reads_a_log_from_stdin(repo: Repo) -> None:
     finally:
         os.chdir(old)
     assert result.exit_code == 0 and "[log-container-linux] <stdin>:1" in result.stdout
+
+
+def test_when_a_followed_file_fails_its_check_nothing_is_written(repo: Repo, monkeypatch) -> None:
+    import codemods.runner as runner
+    from codemods.errors import VerificationError
+
+    workflow = TOKEN_WORKFLOW.replace(b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                                      b"          password: ${{ secrets.PYPI_API_TOKEN }}\n",
+                                      b"      - run: ./release.sh\n        env:\n          PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}\n")
+    script = b"#!/usr/bin/env bash\ntwine upload -u __token__ -p \"$PYPI_TOKEN\" dist/*\n"
+    repo.write(WORKFLOW, workflow)
+    repo.write("release.sh", script)
+
+    def broken(change):
+        raise VerificationError("release.sh would not parse any more")
+
+    monkeypatch.setattr(runner, "check_companion", broken)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "release.sh would not parse" in out.stderr
+    assert repo.read() == workflow and repo.read("release.sh") == script
+    monkeypatch.undo()
+    assert repo.migrate("to-oidc").code == 0
+    assert b"-p" not in repo.read("release.sh") and b"PYPI_TOKEN" not in repo.read()
