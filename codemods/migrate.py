@@ -199,7 +199,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
         actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
         if len(actions) > 1:
             result.warnings.append(
-                f"job `{job_id}` calls {gh_action.NAME} {len(actions)} times: with Trusted Publishing each call "
+                f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "
                 "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                 "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
         for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):

@@ -119,10 +119,6 @@ def _word_end(s: str, i: int) -> int:
     return min(i, n)
 
 
-def line_of(script: str, offset: int) -> int:
-    return script.count("\n", 0, offset)
-
-
 def cut_span(script: str, start: int, end: int) -> Optional[tuple]:
     """The span that removes script[start:end] with the blank before it, on one line; None when the
     piece runs over a line continuation (then it is not cut automatically)."""

@@ -49,4 +49,4 @@ def exit_on_sigterm() -> None:
     import signal
     import sys
 
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))

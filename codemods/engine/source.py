@@ -48,8 +48,3 @@ class Source:
     def encode(self, text: str) -> bytes:
         """Bytes for an edited text, with the file's byte-order mark put back."""
         return ((BOM if self.bom else "") + text).encode("utf-8")
-
-    def eol(self) -> str:
-        """The line ending most lines of this file use."""
-        crlf = self.text.count("\r\n")
-        return "\r\n" if crlf and crlf * 2 >= self.text.count("\n") else "\n"

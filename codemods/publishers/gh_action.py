@@ -16,7 +16,6 @@ from codemods.indexes import Index, classify_url, indexes_behind
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 
 ACTION = "pypa/gh-action-pypi-publish"
-NAME = "pypa/gh-action-pypi-publish"
 PASSWORD_INPUTS = ("password", "pypi_password")
 USER_INPUTS = ("user", "username")
 URL_INPUTS = ("repository-url", "repository_url")

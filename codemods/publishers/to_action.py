@@ -21,7 +21,6 @@ from codemods.workflow import secrets_in
 
 ACTION_REF = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
 RUN_ONLY_KEYS = ("shell", "working-directory")
-STEP_KEYS_KEPT = ("name", "id", "if", "env", "continue-on-error", "timeout-minutes")
 POETRY_CONFIG = re.compile(r"^poetry\s+config\s+(pypi-token\.|http-basic\.)")
 CHANGES_DIRECTORY = ("cd", "pushd", "popd")
 # Credentials a step may hold for any uploader (hatch steps are seen carrying TWINE_* by mistake).

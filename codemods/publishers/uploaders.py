@@ -52,10 +52,6 @@ class Uploader:
     skip_existing_flags: Tuple[str, ...] = ()
     dist_flags: Tuple[str, ...] = ()  # flags naming the folder of distributions
 
-    @property
-    def env_secrets(self) -> Tuple[str, ...]:
-        return self.password_env
-
 
 WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
 UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--directory", "--extra", "--group",
