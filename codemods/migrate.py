@@ -6,6 +6,7 @@ uploader shares (permissions, environment).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set as SetType, Union
 from urllib.parse import urlencode
@@ -80,7 +81,7 @@ def find_publishing(doc: Document) -> List[PublishItem]:
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
-    found = find_publishing(doc)
+    found = [i for i in find_publishing(doc) if not _custom_setup_upload(i, repo)]
     direct = {item.path for item in found}
     found += [i for i in find_indirect(doc, repo.root, RUN_UPLOADERS, options.direction == TO_OIDC)
               if i.path not in direct]
@@ -96,6 +97,18 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     else:
         _to_token(doc, options, by_job, result)
     return result
+
+
+def _custom_setup_upload(item: PublishItem, repo: Repository) -> bool:
+    """`python setup.py upload` running the project's own upload command (the popular setup.py template
+    registers one in `cmdclass`): followed into setup.py instead of reported as setuptools' removed one."""
+    if not isinstance(item, uploaders.Upload) or item.uploader is not setuptools_upload.UPLOADER:
+        return False
+    try:
+        text = (repo.root / "setup.py").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"cmdclass\s*=\s*\{[^}]*['\"]upload['\"]", text, re.S) is not None
 
 
 def _trusted_capable(item: PublishItem) -> bool:

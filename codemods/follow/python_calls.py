@@ -37,6 +37,7 @@ class PythonEdit:
     credential_env: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found and cut
     lines: List[int] = field(default_factory=list)  # where the uploads are
+    elsewhere: int = 0  # uploads to another index, left alone
 
 
 def _dotted(node) -> str:
@@ -121,6 +122,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                 return call
             up, cmd, at = found
             if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+                result.elsewhere += 1
                 return call  # another index: keeps its credentials
             result.uploads += 1
             result.lines.append(line)
@@ -164,6 +166,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                     if at is None:
                         continue
                     if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+                        result.elsewhere += 1
                         break  # another index: keeps its credentials
                     result.uploads += 1
                     result.lines.append(line)
@@ -191,7 +194,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
 
     new_module = wrapper.visit(Transformer())
     result.new_text = new_module.code
-    if result.uploads == 0 and not result.manual:
+    if result.uploads == 0 and not result.manual and not result.elsewhere:
         for n, text in enumerate(source.splitlines(), 1):
             if UPLOAD_WORDS.search(text) and not text.lstrip().startswith("#"):
                 result.uploads += 1
