@@ -8,7 +8,7 @@ from typing import List, Set, Tuple
 from codemods.follow.calls import Target
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text
+from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text, section
 from codemods.publishers.uploaders import Uploader
 
 OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
@@ -49,14 +49,6 @@ def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int
     return regions
 
 
-def _tox_section(text: str, env: str) -> Tuple[int, int]:
-    m = re.search(rf"(?m)^\[testenv:{re.escape(env)}\]\s*$", text)
-    if not m:
-        return -1, -1
-    nxt = re.search(r"(?m)^\[", text[m.end():])
-    return m.end(), (m.end() + nxt.start()) if nxt else len(text)
-
-
 def _tox_key(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
     """The value span of `key =` in an ini section, continuation lines included."""
     m = re.search(rf"(?m)^{key}\s*=[ \t]*", text[start:end])
@@ -82,7 +74,7 @@ def names_in_passenv(text: str, start: int, end: int) -> List[str]:
 
 def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> None:
     text, env = change.old_text, change.target.name
-    start, end = _tox_section(text, env)
+    start, end = section(text, f"testenv:{env}")
     if start < 0:
         change.manual.append(f"no [testenv:{env}] section found; follow the upload by hand")
         return

@@ -81,6 +81,20 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     wrapper = MetadataWrapper(module)
     result = PythonEdit(source)
 
+    def _editable(up: Uploader, cmd: Command, at: int, line: int) -> bool:
+        """Count an upload found at `line`; True when its credential options are ours to remove."""
+        if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+            result.elsewhere += 1  # another index: keeps its credentials
+            return False
+        result.uploads += 1
+        result.lines.append(line)
+        result.credential_env |= set(up.password_env + up.user_env)
+        if not up.trusted:
+            result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
+                                 "pypa/gh-action-pypi-publish in the workflow instead")
+            return False
+        return True
+
     class Transformer(cst.CSTTransformer):
         METADATA_DEPENDENCIES = (PositionProvider,)
 
@@ -121,15 +135,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
             if not found:
                 return call
             up, cmd, at = found
-            if target_of(up, parse_flags(up, cmd.words[at:])) is None:
-                result.elsewhere += 1
-                return call  # another index: keeps its credentials
-            result.uploads += 1
-            result.lines.append(line)
-            result.credential_env |= set(up.password_env + up.user_env)
-            if not up.trusted:
-                result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
-                                     "pypa/gh-action-pypi-publish in the workflow instead")
+            if not _editable(up, cmd, at, line):
                 return call
             drop: Set[int] = set()
             for f in parse_flags(up, cmd.words[at:]):
@@ -165,15 +171,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                     at = match_command(up, cmd)
                     if at is None:
                         continue
-                    if target_of(up, parse_flags(up, cmd.words[at:])) is None:
-                        result.elsewhere += 1
-                        break  # another index: keeps its credentials
-                    result.uploads += 1
-                    result.lines.append(line)
-                    result.credential_env |= set(up.password_env + up.user_env)
-                    if not up.trusted:
-                        result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` "
-                                             "with pypa/gh-action-pypi-publish in the workflow instead")
+                    if not _editable(up, cmd, at, line):
                         break
                     for f in parse_flags(up, cmd.words[at:]):
                         if f.kind in ("password", "user"):

@@ -126,6 +126,15 @@ def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
     return sorted(remaining + added) == sorted(after)
 
 
+def section(text: str, header: str) -> Tuple[int, int]:
+    """The body of the ini/TOML section `[header]`: from after its header line to the next header."""
+    m = re.search(rf"(?m)^\[{re.escape(header)}\]\s*$", text)
+    if not m:
+        return -1, -1
+    nxt = re.search(r"(?m)^\[", text[m.end():])
+    return m.end(), (m.end() + nxt.start()) if nxt else len(text)
+
+
 def apply(text: str, splices: List[Splice]) -> str:
     out, pos = [], 0
     for s, e, new in sorted(splices):

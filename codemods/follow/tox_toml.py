@@ -10,7 +10,7 @@ import re
 import sys
 from typing import List, Optional, Tuple
 
-from codemods.follow.shell_text import target_of
+from codemods.follow.shell_text import section, target_of
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
 
@@ -24,14 +24,6 @@ def _load(text: str) -> dict:
     else:  # pragma: no cover
         import tomli as tomllib
     return tomllib.loads(text)
-
-
-def _table(text: str, header: str) -> Tuple[int, int]:
-    m = re.search(rf"(?m)^\[{re.escape(header)}\]\s*$", text)
-    if not m:
-        return -1, -1
-    nxt = re.search(r"(?m)^\[", text[m.end():])
-    return m.end(), (m.end() + nxt.start()) if nxt else len(text)
 
 
 def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
@@ -81,7 +73,7 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     """(splices, notes, manual, uploads, credential_env, cuts) for one tox environment."""
     notes: List[str] = []
     manual: List[str] = []
-    start, end = _table(text, header)
+    start, end = section(text, header)
     if start < 0:
         return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0
     env = (_dig(_load(text), header.split(".")) or {})
