@@ -15,10 +15,11 @@ from codemods.engine.edits import Edit, Remove, Set
 from codemods.errors import Unsupported
 from codemods.workflow import EXPRESSION, steps
 
-# `read-all` spelled out: the scopes both the workflow schema and actionlint accept.
+# `read-all` spelled out: the scopes both the workflow schema and actionlint accept. (`attestations`,
+# `models` and the newer scopes are left out: actionlint rejects them; a narrower block is safe.)
 READ_ALL_SCOPES = (
-    "actions", "attestations", "checks", "contents", "deployments", "discussions", "issues", "models",
-    "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+    "actions", "checks", "contents", "deployments", "discussions", "issues", "packages", "pages",
+    "pull-requests", "repository-projects", "security-events", "statuses",
 )
 
 # What a job with no permissions block anywhere visibly used the default token for.
