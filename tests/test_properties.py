@@ -198,3 +198,60 @@ def _deleted(old: str, new: str):
         if op in ("delete", "replace"):
             for line in a[i1:i2]:
                 yield op, line
+
+
+# ---- uploaders in run: scripts --------------------------------------------------------------------
+TOOLS = {
+    "twine": ("twine upload dist/*", "TWINE_PASSWORD", "-p"),
+    "python-twine": ("python -m twine upload --skip-existing dist/*", "TWINE_PASSWORD", "--password"),
+    "uv": ("uv publish", "UV_PUBLISH_TOKEN", "--token"),
+    "pdm": ("pdm publish --no-build", "PDM_PUBLISH_PASSWORD", "-P"),
+    "maturin": ("maturin upload dist/*", "MATURIN_PYPI_TOKEN", "-p"),
+}
+
+
+@st.composite
+def upload_workflows(draw):
+    tool = draw(st.sampled_from(sorted(TOOLS)))
+    command, variable, flag = TOOLS[tool]
+    where = draw(st.sampled_from(["step", "job", "workflow", "flag"]))
+    style = draw(styles())
+    u = " " * style["indent"]
+    eol = style["eol"]
+    secret = "${{ secrets.PYPI_TOKEN }}"
+    run = f"{command} {flag} {secret}" if where == "flag" else command
+    lines = ["on:", f"{u}push:", f"{u}{u}tags: ['v*']"]
+    if where == "workflow":
+        lines += ["env:", f"{u}{variable}: {secret}"]
+    lines += ["jobs:", f"{u}publish:", f"{u}{u}runs-on: ubuntu-latest"]
+    if where == "job":
+        lines += [f"{u}{u}env:", f"{u}{u}{u}{variable}: {secret}"]
+    d = u * 2 if style["indentless"] else u * 3
+    k = d + "  "
+    lines += [f"{u}{u}steps:", f"{d}- uses: actions/checkout@v4"]
+    if draw(st.booleans()):
+        lines += [f"{d}- name: Publish", f"{k}run: |", f"{k}{u}python -m build", f"{k}{u}{run}"]
+    else:
+        lines += [f"{d}- name: Publish", f"{k}run: {run}"]
+    if where == "step":
+        lines += [f"{k}env:", f"{k}{u}{variable}: {secret}" + ("  # token" if style["comments"] else "")]
+    text = eol.join(lines) + (eol if style["final_newline"] else "")
+    return tool, text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(upload_workflows())
+def test_uploads_in_scripts_keep_their_promises(case) -> None:
+    tool, text = case
+    plan, out = run(text, TO_OIDC)
+    assert out != text, plan.skipped
+    after = load_data(out)
+    assert "secrets.PYPI_TOKEN" not in out, "the token is still passed"
+    assert after["jobs"]["publish"]["permissions"]["id-token"] == "write"
+    assert run(out, TO_OIDC)[1] == out, "to-oidc is not idempotent"
+    assert ("\r\n" in out) == ("\r\n" in text) and out.endswith("\n") == text.endswith("\n")
+    for _, line in _deleted(text, out):
+        assert re.search(r"env:|PYPI_TOKEN|TOKEN|PASSWORD|publish|upload", line), f"deleted {line!r}"
+    _, back = run(out, TO_TOKEN)
+    assert "secrets.PYPI_API_TOKEN" in back, "to-token did not bring a token back"
+    assert run(back, TO_TOKEN)[1] == back
