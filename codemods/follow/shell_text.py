@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
 from codemods.indexes import Index, PYPI, TESTPYPI, classify_url
-from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spans, parse_flags
 from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
@@ -102,17 +102,10 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
 
 
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
-    if not up.oidc_flags:
-        return
-    words = cmd.words
-    for i, w in enumerate(words):
-        if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
-            last = words[i + 1] if w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(words) else w
-            span = cut_span(region, w.start, last.end)
-            if span:
-                out.splices.append((start + span[0], start + span[1], ""))
-                out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
-                out.notes.append(f"line {line}: removed `{region[w.start:last.end]}`")
+    for s, e in oidc_flag_spans(up, cmd, region):
+        out.splices.append((start + s, start + e, ""))
+        out.cut_words += [x.text for c in commands(region[s:e]) for x in c.words]
+        out.notes.append(f"line {line}: removed `{' '.join(up.oidc_flags)}`")
 
 
 def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:

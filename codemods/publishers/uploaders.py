@@ -471,20 +471,22 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     change.added_secrets.add(secret)
     change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
-    if up.oidc_flags:
-        for i, w in enumerate(upload.command.words):
-            if w.value == up.oidc_flags[0]:
-                end = upload.command.words[i + 1].end if len(up.oidc_flags) > 1 and i + 1 < len(
-                    upload.command.words) else w.end
-                span = cut_span(upload.script, w.start, end)
-                if span:
-                    change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
-                    change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
-            elif w.value.startswith(up.oidc_flags[0] + "="):
-                span = cut_span(upload.script, w.start, w.end)
-                if span:
-                    change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+    for s, e in oidc_flag_spans(up, upload.command, upload.script):
+        change.edits.append(Replace(upload.script_path, s, e, ""))
+        change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
     return change
+
+
+def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Tuple[int, int]]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut."""
+    spans = []
+    for i, w in enumerate(cmd.words if up.oidc_flags else []):
+        if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
+            separate = w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(cmd.words)
+            span = cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end)
+            if span:
+                spans.append(span)
+    return spans
 
 
 def manual_replacement(upload: Upload) -> str:
