@@ -51,6 +51,20 @@ def apply(text: str, *edits) -> str:
         pytest.param("a:\n  b: 1", [Set(("a", "c"), 2)], "a:\n  b: 1\n  c: 2", id="append-without-final-newline"),
         pytest.param("x: &x {k: 1}\na:\n  b: 1\n", [Set(("a", "c"), 2)], "x: &x {k: 1}\na:\n  b: 1\n  c: 2\n",
                      id="anchor-untouched"),
+        pytest.param("a:\n  r: |\n    x\n  e: 1", [Remove(("a", "e"))], "a:\n  r: |\n    x\n",
+                     id="remove-last-line-after-block-string-keeps-its-line-break"),
+        pytest.param("a:\n  r: |-\n    x\n  e: 1", [Remove(("a", "e"))], "a:\n  r: |-\n    x",
+                     id="remove-last-line-after-stripped-block-string"),
+        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2)], "a:\n  r: |-\n    x\n  c: 2",
+                     id="append-after-block-string-ending-the-file"),
+        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2), Set(("a", "d"), 3)], "a:\n  r: |-\n    x\n  c: 2\n  d: 3",
+                     id="two-appends-after-block-string-ending-the-file"),
+        pytest.param("a:\n  r: >+2\n    x", [Set(("a", "c"), 2)], "a:\n  r: >-2\n    x\n  c: 2",
+                     id="append-after-kept-folded-string-ending-the-file"),
+        pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Set(("a", "n"), "v", after=("r",))],
+                     "a:\n  r: |+\n    x\n\n  n: v\n  e: 1\n", id="insert-after-kept-block-string"),
+        pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Remove(("a", "r"))], "a:\n  e: 1\n",
+                     id="remove-kept-block-string-with-its-blank-lines"),
     ],
 )
 def test_edit(before: str, edits, after: str) -> None:
@@ -84,6 +98,27 @@ def test_verification_catches_a_wrong_splice() -> None:
     doc = Document("a:\n  b: 1\n")
     with pytest.raises(VerificationError):
         verify(doc, [Remove(("a", "b"))], "a:\n  b: 2\n")
+
+
+@pytest.mark.parametrize(
+    "before, wrong",
+    [
+        pytest.param("a:\n  b: 1\nc: x\n", "a: {}\nc: X\n", id="one-character-of-an-untouched-value"),
+        pytest.param("a:\n  b: 1\nc: 1\n", "a: {}\nc: '1'\n", id="int-became-string"),
+        pytest.param("a:\n  b: 1\nc: 1\n", "a: {}\nc: 1.0\n", id="int-became-float"),
+        pytest.param("a:\n  b: 1\nc: 1\n", "a: {}\nc: true\n", id="int-became-bool"),
+        pytest.param("a:\n  b: 1\nc: |+\n  x\n\n", "a: {}\nc: |+\n  x\n", id="keep-chomping-lost-a-line"),
+        pytest.param("a:\n  b: 1\n1: x\n", "a: {}\n'1': x\n", id="key-type-changed"),
+        pytest.param("a:\n  b: 1\nc: [x, y]\n", "a: {}\nc: [y, x]\n", id="sequence-reordered"),
+    ],
+)
+def test_verification_sees_values_and_types(before: str, wrong: str) -> None:
+    """A splice that changes anything outside its edits is refused (DeepDiff at verbose_level=0 saw none
+    of these)."""
+    doc = Document(before)
+    verify(doc, [Remove(("a", "b"))], "a: {}\n" + before.split("\n", 2)[2])  # the right splice passes
+    with pytest.raises(VerificationError):
+        verify(doc, [Remove(("a", "b"))], wrong)
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 WRITER = r"""
+import signal
 import sys
 from pathlib import Path
 from codemods.engine.io import atomic_write, exit_on_sigterm
+signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell running the tests in the background ignores it
 exit_on_sigterm()
 target = Path(sys.argv[1])
 old = target.read_bytes()
@@ -43,10 +45,16 @@ def test_stopping_a_write_leaves_old_or_new_never_half(tmp_path: Path, sig) -> N
     for _ in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE,
                                 cwd=Path(__file__).resolve().parents[1])
-        assert proc.stdout.readline() == b"ready\n"
-        time.sleep(rnd.uniform(0.01, 0.3))  # picks the moment to stop it; nothing is asserted on time
-        proc.send_signal(sig)
-        proc.wait(timeout=60)
+        try:
+            assert proc.stdout.readline() == b"ready\n"
+            time.sleep(rnd.uniform(0.01, 0.3))  # picks the moment to stop it; nothing is asserted on time
+            proc.send_signal(sig)
+            proc.wait(timeout=60)
+        finally:  # never leave the writer looping, whatever failed above
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
         assert _whole(target.read_bytes())
         leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".pubmode-tmp")]
         if sig != signal.SIGKILL:

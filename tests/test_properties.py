@@ -167,7 +167,7 @@ def test_migrations_keep_their_promises(w, style) -> None:
     before = load_data(text.lstrip("\ufeff"))
     plan, out = run(text, TO_OIDC)
     after = load_data(out.lstrip("\ufeff"))
-    for kind, paths in DeepDiff(before, after, verbose_level=0).items():
+    for kind, paths in DeepDiff(before, after, verbose_level=1).items():
         for p in (paths.keys() if hasattr(paths, "keys") else paths):
             assert any(re.fullmatch(a, str(p)) for a in ALLOWED), f"{kind} {p}"
     assert run(out, TO_OIDC)[1] == out, "to-oidc is not idempotent"
@@ -190,6 +190,14 @@ def test_migrations_keep_their_promises(w, style) -> None:
         restored = load_data(back.lstrip("\ufeff"))
         assert password(restored), "to-token did not bring the token back"
         assert run(back, TO_TOKEN)[1] == back, "to-token is not idempotent"
+
+
+def _block_string_needs_its_line_break(text: str, out: str) -> bool:
+    """A file without a final newline may gain one only when its last lines went and a block string
+    (`run: |`) now ends the file: the line break is part of the string's value."""
+    run = load_data(out)["jobs"]["publish"]["steps"][-1].get("run", "")
+    return not text.endswith("\n") and run.endswith("\n") and \
+        out.rstrip("\r\n").endswith(run.rstrip("\n").split("\n")[-1])
 
 
 def _deleted(old: str, new: str):
@@ -249,7 +257,8 @@ def test_uploads_in_scripts_keep_their_promises(case) -> None:
     assert "secrets.PYPI_TOKEN" not in out, "the token is still passed"
     assert after["jobs"]["publish"]["permissions"]["id-token"] == "write"
     assert run(out, TO_OIDC)[1] == out, "to-oidc is not idempotent"
-    assert ("\r\n" in out) == ("\r\n" in text) and out.endswith("\n") == text.endswith("\n")
+    assert ("\r\n" in out) == ("\r\n" in text)
+    assert out.endswith("\n") == text.endswith("\n") or _block_string_needs_its_line_break(text, out)
     for _, line in _deleted(text, out):
         assert re.search(r"env:|PYPI_TOKEN|TOKEN|PASSWORD|publish|upload", line), f"deleted {line!r}"
     _, back = run(out, TO_TOKEN)

@@ -1,6 +1,7 @@
 """Write a file so that readers see the old bytes or the new ones, never half a file."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -22,26 +23,41 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
             raise InputError(path, None, "the file changed on disk while pubmode was working; not overwritten")
     except OSError as e:
         raise InputError(path, None, f"cannot read back before writing: {e.strerror or e}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pubmode-tmp", dir=target.parent)
+    tmp = None
     try:
+        with _stop_signals_deferred():  # a stop between creating the file and knowing its name leaks it
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pubmode-tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, stat.S_IMODE(mode))
         os.replace(tmp, target)
+        tmp = None
     except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise InputError(path, None, f"cannot write: {e.strerror or e}") from None
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    finally:
+        if tmp is not None:  # stopped or failed before the replace: the old file stands, the copy goes
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+@contextlib.contextmanager
+def _stop_signals_deferred():
+    """Hold SIGINT and SIGTERM until the block is done (they are delivered right after)."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def exit_on_sigterm() -> None:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from codemods.engine.document import AliasRef, Document, YamlPath, load_data
+from codemods.engine.document import AliasRef, Document, YamlPath, load_data, walk_nodes
 from codemods.engine.edits import Edit, Insert, Rekey, Remove, Replace, Set, normalise
 from codemods.errors import InputError, Unsupported
 
@@ -37,7 +37,7 @@ def render(doc: Document, edits: List[Edit]) -> str:
         else:
             parts = maker.set(edit)
         splices += [(s, e, seq, t) for s, e, t in parts]
-    splices = _merge_deletions(doc.text, splices)
+    splices = _merge_deletions(doc, splices) + _strip_block_ending_the_file(doc, splices)
     splices.sort(key=lambda x: (x[0], x[1], x[2]))
     out, pos = [], 0
     for start, end, _, text in splices:
@@ -50,9 +50,11 @@ def render(doc: Document, edits: List[Edit]) -> str:
     return "".join(out)
 
 
-def _merge_deletions(text: str, splices):
+def _merge_deletions(doc: Document, splices):
     """Join deletions that touch (two removed neighbours), then make sure removing the last line of
-    a file without a final newline does not leave one behind."""
+    a file without a final newline does not leave one behind (unless a block string ends on that
+    newline: it is part of its value)."""
+    text = doc.text
     cuts = [(s, e) for s, e, _, t in splices if t == "" and e > s]
     rest = [x for x in splices if not (x[3] == "" and x[1] > x[0])]
     merged = merge_ranges(cuts)
@@ -62,10 +64,45 @@ def _merge_deletions(text: str, splices):
         if at_start:  # new lines take the place of the last ones: they end without a newline instead
             last = max(at_start, key=lambda x: x[2])
             rest[rest.index(last)] = (s, s, last[2], last[3].rstrip("\r\n"))
-        elif s > 0 and text[s - 1] == "\n":
+        elif s > 0 and text[s - 1] == "\n" and not _ends_block_scalar(doc, s):
             s -= 2 if s > 1 and text[s - 2] == "\r" else 1
         merged[-1] = (s, e)
     return rest + [(s, e, -1, "") for s, e in merged]
+
+
+class _LinesAfterTheLast(str):
+    """New lines appended to a file that has no final newline (each begins with its line break)."""
+
+
+def _strip_block_ending_the_file(doc: Document, splices) -> list:
+    """Lines added after a block string that ends a file without a final newline put a line break
+    after it, which would join its value: mark it `-` (strip) so that its value stays as it was."""
+    if not any(isinstance(t, _LinesAfterTheLast) for _, _, _, t in splices):
+        return []
+    block = _ends_block_scalar(doc, len(doc.text))
+    if block is None:
+        return []
+    i, indicators = _block_header(doc.text, block)
+    return [(i, i + len(indicators), -1, "-" + indicators.replace("+", ""))]
+
+
+def _ends_block_scalar(doc: Document, pos: int) -> Optional[ScalarNode]:
+    """The block string (`|`, `>`, not stripped with `-`) whose text runs up to offset `pos`, if any:
+    its last line break belongs to its value."""
+    for node in walk_nodes(doc.root):
+        if isinstance(node, ScalarNode) and node.style in ("|", ">") and node.start_mark.index < pos <= node.end_mark.index:
+            if "-" not in _block_header(doc.text, node)[1]:
+                return node
+    return None
+
+
+def _block_header(text: str, node: ScalarNode) -> Tuple[int, str]:
+    """Offset of a block string's indicators (after `|`/`>`) and the indicators themselves."""
+    i = text.index(node.style, node.start_mark.index) + 1
+    j = i
+    while j < len(text) and text[j] in "+-0123456789":
+        j += 1
+    return i, text[i:j]
 
 
 # ---- text helpers -------------------------------------------------------------------------------
@@ -165,6 +202,11 @@ class _Splicer:
             if value.value == "" and value.style is None and value.tag.endswith(":null"):
                 return self.colon_after(key) + 1
             end, start = value.end_mark.index, value.start_mark.index
+            if value.style in ("|", ">") and "+" in _block_header(self.text, value)[1]:
+                # Kept trailing blank lines are part of the value: the entry ends after them.
+                if self.text[end - 1 : end] == "\n":
+                    end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
+                return end
             while end > start and self.text[end - 1] in " \t\r\n":
                 end -= 1
             return end
@@ -273,9 +315,7 @@ class _Splicer:
         end = self.value_end(None, before)
         eol = eol_of_line(self.text, end, self.eol)
         at = line_end(self.text, end)
-        if at == len(self.text) and not self.text.endswith("\n"):
-            return [(at, at, "".join(eol + ln for ln in lines))]
-        return [(at, at, "".join(ln + eol for ln in lines))]
+        return self.lines_at(at, lines, eol)
 
     def _dash_column(self, item) -> int:
         i = item.start_mark.index - 1
@@ -392,11 +432,14 @@ class _Splicer:
         lines = [ln for k, v in value.items() for ln in render_block(k, v, col + unit, unit)]
         eol = eol_of_line(self.text, end, self.eol)
         at = line_end(self.text, end)
-        if at == len(self.text) and not self.text.endswith("\n"):
-            block = "".join(eol + ln for ln in lines)
-        else:
-            block = "".join(ln + eol for ln in lines)
-        return [(c + 1, end, ""), (at, at, block)]
+        return [(c + 1, end, "")] + self.lines_at(at, lines, eol)
+
+    def lines_at(self, at: int, lines: List[str], eol: str) -> List[Splice]:
+        """New lines at line start `at`; at the end of a file without a final newline they end without
+        one too (and `render` marks a block string that ended the file `-`)."""
+        if at < len(self.text) or self.text.endswith("\n"):
+            return [(at, at, "".join(ln + eol for ln in lines))]
+        return [(at, at, _LinesAfterTheLast("".join(eol + ln for ln in lines)))]
 
     def key_column(self, key: ScalarNode) -> int:
         return key.start_mark.column
@@ -427,9 +470,7 @@ class _Splicer:
         end = self.value_end(*anchor)
         eol = eol_of_line(text, end, self.eol)
         at = line_end(text, end)
-        if at == len(text) and not text.endswith("\n"):
-            return [(at, at, "".join(eol + ln for ln in lines))]
-        return [(at, at, "".join(ln + eol for ln in lines))]
+        return self.lines_at(at, lines, eol)
 
     def indent_unit(self, path: YamlPath) -> int:
         """How far this file indents a nested mapping, learnt from the nearest block mapping."""
