@@ -35,7 +35,7 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
     else:
         already = "Trusted Publishing" if options.direction == TO_OIDC else "API tokens"
         lines = [f"{f.shown}: unchanged: already publishes with {already}"]
-    return lines + [f"  warning: {w}" for w in p.warnings]
+    return lines + [f"  warning: {w}" for w in dict.fromkeys(p.warnings)]  # one tool note per file, not per step
 
 
 def _summary(run: RunResult, wrote: bool) -> str:

@@ -29,8 +29,8 @@ UPLOADER = Uploader(
     note=DEPRECATION,
 )
 ACTIONS = ("pyo3/maturin-action", "messense/maturin-action")
-RENAMED = ("`messense/maturin-action` is the old name of `PyO3/maturin-action`; change `uses:` to "
-           "`PyO3/maturin-action` (same inputs) and run again")
+RENAMED = ("`messense/maturin-action` is the old name of `PyO3/maturin-action` and still resolves to it; "
+           "consider writing `uses: PyO3/maturin-action` (same inputs)")
 
 
 def find_action(doc: Document) -> List[Upload]:
@@ -51,5 +51,5 @@ def find_action(doc: Document) -> List[Upload]:
             old_name = uses_action(step, ACTIONS[1]) is not None
             found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
                                 env_credentials(UPLOADER, chain), step_label(step, i), unknown,
-                                RENAMED if old_name else None))
+                                advice=RENAMED if old_name else None))
     return found

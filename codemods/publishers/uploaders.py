@@ -174,6 +174,7 @@ class Upload:
     label: str
     index_unknown: bool = False  # the index comes from a secret or an expression
     refuse: Optional[str] = None  # recognised, but not edited automatically, for this reason
+    advice: Optional[str] = None  # said in the report when the upload is converted
 
     @property
     def path(self) -> YamlPath:
@@ -449,6 +450,8 @@ def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted:
                                    "longer accepts passwords, so the user goes too")
     if up.note:
         change.warnings.append(up.note)
+    if upload.advice:
+        change.warnings.append(f"{upload.label} in job `{upload.job_id}`: {upload.advice}")
     return change
 
 
