@@ -198,12 +198,13 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             targets = [i for s in items for i in (s.targets or (PYPI,))]
             index = PYPI if PYPI in targets else TESTPYPI
             env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, repo.project)
-            perm_edits, perm_notes = grant_id_token(doc, job_id)
+            perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id)
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
             continue
         result.edits += edits + env_edits + perm_edits
         result.changes += env_notes + perm_notes
+        result.warnings += perm_warnings
         if reusable:
             result.warnings.append(
                 f"job `{job_id}` is in a reusable workflow, which PyPI supports only by accident: register "
@@ -222,12 +223,13 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
 
 def _grant(doc, job_id, result: Plan, why: str) -> None:
     try:
-        perm_edits, perm_notes = grant_id_token(doc, job_id)
+        perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id)
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` {why}: {e}")
         return
     result.edits += perm_edits
     result.changes += perm_notes
+    result.warnings += perm_warnings
     result.warnings.append(f"job `{job_id}` {why}; it now has `id-token: write`")
 
 

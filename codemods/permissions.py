@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.errors import Unsupported
+from codemods.token_needs import job_token_needs
 from codemods.workflow import EXPRESSION, steps
 
 # `read-all` spelled out: the scopes both the workflow schema and actionlint accept. (`attestations`,
@@ -20,25 +21,6 @@ from codemods.workflow import EXPRESSION, steps
 READ_ALL_SCOPES = (
     "actions", "checks", "contents", "deployments", "discussions", "issues", "packages", "pages",
     "pull-requests", "repository-projects", "security-events", "statuses",
-)
-
-# What a job with no permissions block anywhere visibly used the default token for.
-# (action prefix or run-script pattern) -> scopes it needs.
-STEP_NEEDS: Tuple[Tuple[str, Dict[str, str]], ...] = (
-    ("uses:actions/checkout", {"contents": "read"}),
-    ("uses:softprops/action-gh-release", {"contents": "write"}),
-    ("uses:ncipollo/release-action", {"contents": "write"}),
-    ("uses:actions/create-release", {"contents": "write"}),
-    ("uses:actions/upload-release-asset", {"contents": "write"}),
-    ("uses:svenstaro/upload-release-action", {"contents": "write"}),
-    ("uses:marvinpinto/action-automatic-releases", {"contents": "write"}),
-    ("uses:peaceiris/actions-gh-pages", {"contents": "write"}),
-    ("uses:actions/attest-build-provenance", {"attestations": "write"}),
-    ("uses:actions/attest-sbom", {"attestations": "write"}),
-    ("uses:actions/attest", {"attestations": "write"}),
-    ("uses:actions/deploy-pages", {"pages": "write"}),
-    (r"run:\bgh\s+release\s+(create|upload|edit)\b", {"contents": "write"}),
-    (r"run:\bgit\s+push\b", {"contents": "write"}),
 )
 
 # Steps that need an OIDC token themselves: to-token keeps `id-token: write` for them.
@@ -51,22 +33,7 @@ OIDC_USERS = (
 )
 OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b")
 
-LEVELS = {"none": 0, "read": 1, "write": 2}
 AFTER = ("environment", "runs-on", "needs", "if", "name")
-
-
-def _scope_needs(job: Dict[str, Any]) -> Dict[str, str]:
-    needs: Dict[str, str] = {}
-    for _, step in steps(job):
-        uses, run = str(step.get("uses") or "").lower(), str(step.get("run") or "")
-        for pattern, scopes in STEP_NEEDS:
-            kind, _, what = pattern.partition(":")
-            hit = uses.startswith(what) if kind == "uses" else bool(uses == "" and re.search(what, run))
-            if hit:
-                for scope, level in scopes.items():
-                    if LEVELS[level] > LEVELS.get(needs.get(scope, "none"), 0):
-                        needs[scope] = level
-    return dict(sorted(needs.items()))
 
 
 def job_has_id_token(doc: Document, job_id: str) -> bool:
@@ -75,23 +42,24 @@ def job_has_id_token(doc: Document, job_id: str) -> bool:
     return perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write")
 
 
-def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str]]:
-    """Edits that give the job `id-token: write` at job level, and what to tell the user."""
+def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str], List[str]]:
+    """Edits that give the job `id-token: write` at job level, what changed, and what to check by hand."""
     job = doc.get(("jobs", job_id)) or {}
     path = ("jobs", job_id, "permissions")
     if job_has_id_token(doc, job_id):
-        return [], []
+        return [], [], []
     if "permissions" in job:
         perms = job["permissions"]
         if isinstance(perms, dict):
-            return [Set(path + ("id-token",), "write")], [f"job `{job_id}`: added `id-token: write` to its permissions"]
+            return [Set(path + ("id-token",), "write")], [f"job `{job_id}`: added `id-token: write` to its permissions"], []
         if perms == "read-all":
             scopes = {s: "read" for s in READ_ALL_SCOPES}
             scopes["id-token"] = "write"
             return [Set(path, scopes, after=AFTER)], [
-                f"job `{job_id}`: spelled out `permissions: read-all` as its scopes plus `id-token: write`"]
+                f"job `{job_id}`: spelled out `permissions: read-all` as its scopes plus `id-token: write`"], []
         raise Unsupported(f"job `{job_id}` has `permissions: {perms}`; add `id-token: write` by hand")
     workflow = doc.get(("permissions",))
+    warnings: List[str] = []
     if isinstance(workflow, dict):
         scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
         note = "copied the workflow-level scopes" if scopes else "the workflow-level block grants nothing"
@@ -99,9 +67,15 @@ def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str]]:
         scopes = {s: "read" for s in READ_ALL_SCOPES}
         note = "spelled out the workflow-level `read-all`"
     elif workflow is None:
-        scopes = _scope_needs(job)
+        needs = job_token_needs(job)
+        scopes = dict(needs.scopes)
         note = ("kept what its steps use the token for: " + ", ".join(f"{k}: {v}" for k, v in scopes.items())
                 if scopes else "its steps use nothing else of the token")
+        if needs.unknown:
+            warnings.append(
+                f"job `{job_id}` now has only the permissions listed in its new block, but "
+                f"{', '.join(needs.unknown)} uses the GITHUB_TOKEN for something pubmode does not know; "
+                "add the scopes it needs to the job's `permissions:` (see its documentation)")
     elif isinstance(workflow, str) and EXPRESSION.search(workflow):
         raise Unsupported("the workflow-level `permissions:` is an expression; add `id-token: write` by hand")
     else:
@@ -109,7 +83,7 @@ def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str]]:
     scopes["id-token"] = "write"
     listed = ", ".join(f"{k}: {v}" for k, v in scopes.items())
     return [Set(path, scopes, after=AFTER)], [
-        f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"]
+        f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"], warnings
 
 
 def other_oidc_user(job: Dict[str, Any]) -> Optional[str]:

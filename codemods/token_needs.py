@@ -1,0 +1,174 @@
+"""What a job's steps use the GITHUB_TOKEN for, read from well-known actions and commands.
+
+When `to-oidc` must write a job-level `permissions:` block where there was none, the block replaces
+the default token, so every scope a step of the job uses has to be in it. The table is taken from
+each action's own documentation. A step that hands the token to something this table does not know
+is reported rather than guessed; a step that brings its own token (a PAT in `token:` or `GH_TOKEN`)
+needs nothing of GITHUB_TOKEN, so granting it a write scope would broaden the job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from codemods.workflow import step_label, steps
+
+READ, WRITE = "read", "write"
+LEVELS = {"none": 0, READ: 1, WRITE: 2}
+
+_RELEASE = {"contents": WRITE}
+
+# action (owner/name, lower case; a sub-path matches its prefix) -> scopes it uses the token for.
+ACTION_NEEDS: Dict[str, Dict[str, str]] = {
+    "actions/checkout": {"contents": READ},
+    "dawidd6/action-download-artifact": {"actions": READ, "contents": READ},
+    "softprops/action-gh-release": _RELEASE,
+    "ncipollo/release-action": _RELEASE,
+    "actions/create-release": _RELEASE,
+    "actions/upload-release-asset": _RELEASE,
+    "svenstaro/upload-release-action": _RELEASE,
+    "marvinpinto/action-automatic-releases": _RELEASE,
+    "taiki-e/create-gh-release-action": _RELEASE,
+    "taiki-e/upload-rust-binary-action": _RELEASE,
+    "python-semantic-release/upload-to-gh-release": _RELEASE,
+    "python-semantic-release/publish-action": _RELEASE,
+    "python-semantic-release/python-semantic-release": _RELEASE,
+    "xresloader/upload-to-github-release": _RELEASE,
+    "ghalactic/github-release-from-tag": _RELEASE,
+    "rickstaa/action-create-tag": _RELEASE,
+    "mathieudutour/github-tag-action": _RELEASE,
+    "anothrnick/github-tag-action": _RELEASE,
+    "stefanzweifel/git-auto-commit-action": _RELEASE,
+    "endbug/add-and-commit": _RELEASE,
+    "ad-m/github-push-action": _RELEASE,
+    "peaceiris/actions-gh-pages": _RELEASE,
+    "jamesives/github-pages-deploy-action": _RELEASE,
+    "release-drafter/release-drafter": {"contents": WRITE, "pull-requests": READ},
+    "googleapis/release-please-action": {"contents": WRITE, "pull-requests": WRITE, "issues": WRITE},
+    "google-github-actions/release-please-action": {"contents": WRITE, "pull-requests": WRITE, "issues": WRITE},
+    "peter-evans/create-pull-request": {"contents": WRITE, "pull-requests": WRITE},
+    "mikepenz/release-changelog-builder-action": {"contents": READ, "pull-requests": READ},
+    "actions/attest-build-provenance": {"attestations": WRITE},
+    "actions/attest-sbom": {"attestations": WRITE},
+    "actions/attest": {"attestations": WRITE},
+    "actions/deploy-pages": {"pages": WRITE},
+    "github/codeql-action/upload-sarif": {"security-events": WRITE},
+}
+
+# Actions that use no GITHUB_TOKEN scope (or only the runtime token), known so that they are not
+# reported as unknown when the token is handed to them.
+NEEDS_NOTHING = (
+    "actions/setup-python", "actions/setup-node", "actions/setup-go", "actions/setup-java", "actions/cache",
+    "actions/upload-artifact", "actions/download-artifact", "actions/upload-pages-artifact",
+    "astral-sh/setup-uv", "pypa/gh-action-pypi-publish", "pypa/cibuildwheel", "pyo3/maturin-action",
+    "messense/maturin-action", "hynek/build-and-inspect-python-package", "docker/setup-buildx-action",
+    "docker/setup-qemu-action", "docker/build-push-action", "docker/metadata-action", "codecov/codecov-action",
+    "sigstore/gh-action-sigstore-python", "dtolnay/rust-toolchain", "actions-rs/toolchain",
+    "snok/install-poetry", "pdm-project/setup-pdm", "pre-commit/action", "orhun/git-cliff-action",
+)
+
+# Commands in `run:` scripts -> scopes.
+RUN_NEEDS: Tuple[Tuple["re.Pattern[str]", Dict[str, str]], ...] = (
+    (re.compile(r"\bgh\s+release\s+(create|upload|edit|delete)\b"), _RELEASE),
+    (re.compile(r"\bgh\s+pr\s+(create|merge|comment|edit|close|review)\b"), {"pull-requests": WRITE}),
+    (re.compile(r"\bgh\s+issue\s+(create|comment|edit|close)\b"), {"issues": WRITE}),
+    (re.compile(r"\bgh\s+workflow\s+run\b"), {"actions": WRITE}),
+    (re.compile(r"\bgh\s+run\s+download\b"), {"actions": READ}),
+    (re.compile(r"\bgit\s+push\b"), _RELEASE),
+    (re.compile(r"\bchangelogithub\b"), _RELEASE),
+    (re.compile(r"\bsemantic-release\b"), {"contents": WRITE, "issues": WRITE, "pull-requests": WRITE}),
+    (re.compile(r"\bghr\s"), _RELEASE),
+    (re.compile(r"\bhub\s+release\b"), _RELEASE),
+    (re.compile(r"\bdocker\s+push\s+['\"]?ghcr\.io/"), {"packages": WRITE}),
+)
+RUN_UNKNOWN = re.compile(r"\bgh\s+api\b")
+
+GITHUB_TOKEN = re.compile(r"\$\{\{[^}]*\b(secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b")
+OWN_TOKEN = re.compile(r"\$\{\{\s*secrets\s*\.\s*(?!GITHUB_TOKEN\b)[A-Za-z_][A-Za-z0-9_]*\s*\}\}")
+TOKEN_INPUTS = ("token", "github_token", "github-token", "repo-token", "repo_token", "gh_token", "gh-token")
+TOKEN_ENV = ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_PAT")
+
+
+@dataclass
+class TokenNeeds:
+    """Scopes a job's steps use, and the steps whose use of the token pubmode cannot tell."""
+
+    scopes: Dict[str, str] = field(default_factory=dict)
+    unknown: List[str] = field(default_factory=list)  # "step `X` (owner/action)", for the report
+
+    def add(self, scopes: Dict[str, str]) -> None:
+        for scope, level in scopes.items():
+            if LEVELS[level] > LEVELS.get(self.scopes.get(scope, "none"), 0):
+                self.scopes[scope] = level
+
+
+def _own_token(step: Dict[str, Any]) -> bool:
+    """The step brings its own token (a PAT) instead of GITHUB_TOKEN."""
+    w = step.get("with") if isinstance(step.get("with"), dict) else {}
+    env = step.get("env") if isinstance(step.get("env"), dict) else {}
+    given = [w.get(k) for k in w if str(k).lower() in TOKEN_INPUTS] + [env.get(k) for k in TOKEN_ENV if k in env]
+    return any(isinstance(v, str) and OWN_TOKEN.search(v) for v in given) and not any(
+        isinstance(v, str) and GITHUB_TOKEN.search(v) for v in given)
+
+
+def _action(step: Dict[str, Any]) -> Optional[str]:
+    uses = step.get("uses")
+    if not isinstance(uses, str) or uses.startswith(("./", "docker://")):
+        return None
+    return uses.strip().partition("@")[0].rstrip("/").lower()
+
+
+def _known(name: str, table) -> Optional[str]:
+    for known in table:
+        if name == known or name.startswith(known + "/"):
+            return known
+    return None
+
+
+def _hands_over_token(step: Dict[str, Any]) -> bool:
+    return any(isinstance(v, str) and GITHUB_TOKEN.search(v)
+               for part in ("with", "env") if isinstance(step.get(part), dict) for v in step[part].values())
+
+
+def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str) -> None:
+    w = step.get("with") if isinstance(step.get("with"), dict) else {}
+    known = _known(name, ACTION_NEEDS)
+    if known:
+        needs.add(ACTION_NEEDS[known])
+    elif name == "actions/download-artifact" and ("run-id" in w or "github-token" in w):
+        needs.add({"actions": READ})  # artifacts of another workflow run
+    elif name == "docker/login-action" and str(w.get("registry", "")).strip().lower().startswith("ghcr.io"):
+        if isinstance(w.get("password"), str) and GITHUB_TOKEN.search(w["password"]):
+            needs.add({"packages": WRITE})
+    elif name == "sigstore/gh-action-sigstore-python" and str(w.get("release-signing-artifacts", "")).lower() == "true":
+        needs.add(_RELEASE)
+    elif not _known(name, NEEDS_NOTHING) and _hands_over_token(step):
+        hidden = ", whose `continue-on-error` would hide a failure" if step.get("continue-on-error") is True else ""
+        needs.unknown.append(f"{label} (`{name}`{hidden})")
+
+
+def job_token_needs(job: Dict[str, Any]) -> TokenNeeds:
+    """What the job's steps use the GITHUB_TOKEN for."""
+    needs = TokenNeeds()
+    checkout_pat = any(_action(s) == "actions/checkout" and _own_token(s) for _, s in steps(job))
+    for i, step in steps(job):
+        label = step_label(step, i)
+        if _own_token(step):
+            if _action(step) == "actions/checkout":
+                needs.add({"contents": READ})  # the default token has it anyway: never broader
+            continue
+        name = _action(step)
+        if name:
+            _action_needs(name, step, needs, label)
+            continue
+        run = step.get("run")
+        if not isinstance(run, str):
+            continue
+        for pattern, scopes in RUN_NEEDS:
+            if pattern.search(run) and not (checkout_pat and pattern.pattern.startswith(r"\bgit\s+push")):
+                needs.add(scopes)
+        if RUN_UNKNOWN.search(run):
+            needs.unknown.append(f"{label} (`gh api`)")
+    needs.scopes = dict(sorted(needs.scopes.items()))
+    return needs
