@@ -270,16 +270,45 @@ class _Splicer:
         return [(ls, line_end(text, self.value_end(key, value)))]
 
     def remove_flow(self, parent: MappingNode, pair) -> List[Splice]:
-        pairs = parent.value
+        """An entry of a flow mapping, with its comma; in a mapping written over several lines, an entry
+        alone on its line(s) goes with its line and its same-line comment, and other comments stay."""
+        text, pairs = self.text, parent.value
         idx = pairs.index(pair)
         key, value = pair
         end = self.value_end(key, value)
-        if idx + 1 < len(pairs):
-            return [(key.start_mark.index, pairs[idx + 1][0].start_mark.index, "")]
-        if idx > 0:
-            pk, pv = pairs[idx - 1]
-            return [(self.value_end(pk, pv), end, "")]
-        return [(key.start_mark.index, end, "")]
+        comma = self._comma_after(end)
+        if comma is not None:  # `k: v,` -> the entry and its comma
+            own = self._own_lines(key.start_mark.index, comma + 1)
+            if own:
+                return [own]
+            if idx + 1 < len(pairs):
+                return [(key.start_mark.index, pairs[idx + 1][0].start_mark.index, "")]
+            return [(key.start_mark.index, comma + 1, "")]
+        if idx == 0:
+            return [(key.start_mark.index, end, "")]
+        pk, pv = pairs[idx - 1]
+        prev_comma = self._comma_after(self.value_end(pk, pv))
+        if prev_comma is None:
+            raise Unsupported("a flow mapping written in a form this tool does not edit")
+        if "#" not in text[prev_comma + 1 : key.start_mark.index]:
+            return [(prev_comma, end, "")]
+        # Comments between the previous entry and this one stay: only the comma and the entry go.
+        return [(prev_comma, prev_comma + 1, ""), self._own_lines(key.start_mark.index, end)
+                or (key.start_mark.index, end, "")]
+
+    def _comma_after(self, i: int) -> Optional[int]:
+        while i < len(self.text) and self.text[i] in " \t":
+            i += 1
+        return i if i < len(self.text) and self.text[i] == "," else None
+
+    def _own_lines(self, start: int, end: int) -> Optional[Splice]:
+        """The whole lines from `start` to `end` when nothing but blanks precedes `start` on its line and
+        nothing but blanks or a comment follows `end` on its line."""
+        ls = line_start(self.text, start)
+        rest = self.text[end : line_end(self.text, end)].strip()
+        if self.text[ls:start].strip() or (rest and not rest.startswith("#")):
+            return None
+        return (ls, line_end(self.text, end), "")
 
     def rekey(self, edit: Rekey) -> List[Splice]:
         pair = self.doc.pair(edit.path)
