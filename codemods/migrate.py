@@ -17,7 +17,7 @@ from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
 from codemods.indexes import PYPI, TESTPYPI, Index
-from codemods.permissions import grant_id_token, job_has_id_token, other_oidc_user, revoke_id_token
+from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
@@ -65,6 +65,7 @@ class Plan:
     removed_secrets: SetType[str] = field(default_factory=set)
     added_secrets: SetType[str] = field(default_factory=set)
     companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
+    oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
 
 
 PublishItem = Union[gh_action.PublishStep, uploaders.Upload, IndirectPublish]
@@ -96,6 +97,14 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         _to_oidc(doc, options, workflow_file, repo, by_job, result)
     else:
         _to_token(doc, options, by_job, result)
+    try:
+        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs)
+    except Unsupported as e:
+        result.skipped.append(f"the workflow-level `id-token: write` stays: {e}")
+        return result
+    result.edits += edits
+    result.changes += notes
+    result.warnings += warnings
     return result
 
 
@@ -146,6 +155,8 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
         had_id_token = job_has_id_token(doc, job_id)
         token_items = [s for s in items if s.uses_token]
         if not token_items:
+            if any(s.targets and _trusted_capable(s) for s in items):
+                result.oidc_jobs.add(job_id)
             if not had_id_token and not reusable and any(s.targets and _trusted_capable(s) for s in items):
                 _grant(doc, job_id, result, "publishes without a token but could not get an OIDC token")
             continue
@@ -204,6 +215,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             continue
         result.edits += edits + env_edits + perm_edits
         result.changes += env_notes + perm_notes
+        result.oidc_jobs.add(job_id)
         result.warnings += perm_warnings
         if reusable:
             result.warnings.append(
@@ -241,6 +253,13 @@ def _step_to_token(doc, item: PublishItem, secret: str) -> StepChange:
     return uploaders.to_token(doc, item, secret)
 
 
+def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
+    perm_edits, perm_notes = revoke_id_token(doc, job_id, keep_for)
+    if perm_edits:  # otherwise nothing changes and the job already publishes with a token
+        result.edits += perm_edits
+        result.changes += perm_notes
+
+
 def _to_token(doc, options, by_job, result: Plan) -> None:
     all_jobs = dict(jobs(doc))
     for job_id, items in by_job.items():
@@ -249,6 +268,9 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
         trusted = [s for s in items if not s.uses_token and _trusted_capable(s) and has_id_token and (
             s.targets or isinstance(s, gh_action.PublishStep))]
         if not trusted:
+            if has_id_token and all(s.uses_token for s in items):
+                # The mixed state: a token and `id-token: write`. Token mode needs no OIDC token.
+                _revoke(doc, job_id, other_oidc_user(all_jobs[job_id]), result)
             continue
         edits: List[Edit] = []
         seen_steps: Dict[tuple, PublishItem] = {}
@@ -268,6 +290,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                 change = _step_to_token(doc, item, secret)
                 if change.blocked:
                     result.skipped.append(change.blocked)
+                    result.oidc_jobs.add(job_id)
                     continue
                 edits += change.edits
                 result.companions += change.files
@@ -277,9 +300,12 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
             others_trusted = any(s not in trusted and not s.uses_token and _trusted_capable(s) for s in items)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
+            if others_trusted:
+                result.oidc_jobs.add(job_id)
             perm_edits, perm_notes = revoke_id_token(doc, job_id, keep_for)
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
+            result.oidc_jobs.add(job_id)
             continue
         result.edits += edits + perm_edits
         (result.changes if perm_edits else result.warnings).extend(perm_notes)

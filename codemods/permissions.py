@@ -8,13 +8,13 @@ job had before: the workflow's scopes, or, with no block anywhere, what its step
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.errors import Unsupported
 from codemods.token_needs import job_token_needs
-from codemods.workflow import EXPRESSION, steps
+from codemods.workflow import EXPRESSION, jobs, steps
 
 # `read-all` spelled out: the scopes both the workflow schema and actionlint accept. (`attestations`,
 # `models` and the newer scopes are left out: actionlint rejects them; a narrower block is safe.)
@@ -114,9 +114,35 @@ def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tupl
         return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"]
     if perms == "write-all":
         return [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
-    if "permissions" not in job:
-        workflow = doc.get(("permissions",))
-        if workflow == "write-all" or (isinstance(workflow, dict) and workflow.get("id-token") == "write"):
-            return [], [f"job `{job_id}` gets `id-token: write` from the workflow-level permissions; "
-                        "left as is (other jobs may need it)"]
-    return [], []
+    if "permissions" not in job and doc.get(("permissions",)) == "write-all":
+        return [], [f"job `{job_id}` gets `id-token: write` from the workflow-level `write-all`; left as is"]
+    return [], []  # a workflow-level `id-token: write` is moved by `move_workflow_id_token`
+
+
+def move_workflow_id_token(doc: Document, oidc_jobs: Set[str]) -> Tuple[List[Edit], List[str], List[str]]:
+    """Take `id-token: write` off the workflow-level block and give it, at job level, only to the jobs
+    that use OIDC (`oidc_jobs`, and jobs with another OIDC step). A job-level block replaces the
+    workflow's, so each such job's new block carries the workflow's other scopes. A job that calls a
+    reusable workflow may pass the permission on: then nothing moves, and the report says why."""
+    workflow = doc.get(("permissions",))
+    if not isinstance(workflow, dict) or workflow.get("id-token") != "write":
+        return [], [], []
+    inheriting = {job_id: job for job_id, job in jobs(doc) if "permissions" not in job}
+    callers = sorted(job_id for job_id, job in inheriting.items() if isinstance(job.get("uses"), str))
+    if callers:
+        return [], [], [f"`id-token: write` stays at workflow level: job{'s' if len(callers) > 1 else ''} "
+                        f"{', '.join(f'`{j}`' for j in callers)} call{'' if len(callers) > 1 else 's'} a reusable "
+                        "workflow that may need it; give each job that needs it its own `permissions:` and remove "
+                        "it from the workflow level by hand"]
+    needing = sorted(j for j, job in inheriting.items() if j in oidc_jobs or other_oidc_user(job))
+    scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
+    edits: List[Edit] = [Set(("jobs", j, "permissions"), {**scopes, "id-token": "write"}, after=AFTER) for j in needing]
+    edits.append(Remove(("permissions", "id-token")) if scopes else Set(("permissions",), {}))
+    notes = [f"job `{j}`: added a job-level permissions block ({', '.join(f'{k}: {v}' for k, v in {**scopes, 'id-token': 'write'}.items())}) "
+             "in place of the workflow-level `id-token: write`" for j in needing]
+    many = len(needing) > 1
+    notes.append("removed `id-token: write` from the workflow-level permissions"
+                 + (f" (job{'s' if many else ''} {', '.join(f'`{j}`' for j in needing)} "
+                    f"need{'' if many else 's'} it and get{'' if many else 's'} it at job level)" if needing else
+                    " (no job needs it)"))
+    return edits, notes, []
