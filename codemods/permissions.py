@@ -31,6 +31,11 @@ OIDC_USERS = (
     "jfrog/setup-jfrog-cli", "octo-sts/action", "nuget/login", "rubygems/configure-rubygems-credentials",
     "rubygems/release-gem", "slsa-framework/slsa-github-generator", "astral-sh/attest-action",
 )
+# Actions that need an OIDC token only when an input asks for it: (action, input).
+OIDC_WHEN = (
+    ("hynek/build-and-inspect-python-package", "attest-build-provenance-github"),
+    ("codecov/codecov-action", "use_oidc"),
+)
 OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b")
 
 AFTER = ("environment", "runs-on", "needs", "if", "name")
@@ -93,6 +98,10 @@ def other_oidc_user(job: Dict[str, Any]) -> Optional[str]:
         for prefix in OIDC_USERS:
             if uses.startswith(prefix + "@") or uses.startswith(prefix + "/"):
                 return uses.split("@")[0]
+        inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
+        for action, flag in OIDC_WHEN:
+            if uses.startswith(action + "@") and str(inputs.get(flag, "")).strip().lower() == "true":
+                return f"{action} (`{flag}: true`)"
         if isinstance(step.get("run"), str) and OIDC_RUN.search(step["run"]):
             return "a `run:` step that requests an OIDC token"
     return None
