@@ -18,7 +18,7 @@ from codemods.errors import Unsupported
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
-from codemods.project import Repository
+from codemods.project import Repository, job_project
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.workflow import jobs, runner_problem, triggers
@@ -208,7 +208,8 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                 continue
             targets = [i for s in items for i in (s.targets or (PYPI,))]
             index = PYPI if PYPI in targets else TESTPYPI
-            env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, repo.project)
+            project = job_project(repo, job)
+            env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, project)
             perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id)
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
@@ -230,7 +231,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                 "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
         for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
-                                                     workflow_file, env_name, repo.project))
+                                                     workflow_file, env_name, project))
 
 
 def _grant(doc, job_id, result: Plan, why: str) -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
 REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
@@ -71,7 +71,7 @@ def github_remote(root: Path) -> tuple:
 
 
 def project_name(root: Path) -> Optional[str]:
-    """The distribution name from pyproject.toml ([project] or [tool.poetry]) or setup.cfg."""
+    """The distribution name from pyproject.toml ([project] or [tool.poetry]), setup.cfg or setup.py."""
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         if sys.version_info >= (3, 11):
@@ -85,17 +85,80 @@ def project_name(root: Path) -> Optional[str]:
         name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
         if isinstance(name, str) and name.strip():
             return name.strip()
-    setup_cfg = root / "setup.cfg"
-    if setup_cfg.is_file():
-        parser = configparser.ConfigParser(interpolation=None)
-        try:
-            parser.read(setup_cfg, encoding="utf-8")
-            name = parser.get("metadata", "name", fallback=None)
-        except (configparser.Error, OSError, UnicodeDecodeError):
-            name = None
-        if name and name.strip() and "%" not in name and "attr:" not in name:
-            return name.strip()
+    return _setup_cfg_name(root / "setup.cfg") or _setup_py_name(root / "setup.py")
+
+
+def _setup_cfg_name(setup_cfg: Path) -> Optional[str]:
+    if not setup_cfg.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(setup_cfg, encoding="utf-8")
+        name = parser.get("metadata", "name", fallback=None)
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        name = None
+    if name and name.strip() and "%" not in name and "attr:" not in name:
+        return name.strip()
     return None
+
+
+def _setup_py_name(setup_py: Path) -> Optional[str]:
+    """`setup(name="x")` in setup.py, or `name=NAME` with `NAME = "x"` at module level; read with `ast`,
+    never executed."""
+    import ast
+
+    try:
+        if not setup_py.is_file() or setup_py.stat().st_size > 1_000_000:
+            return None
+        tree = ast.parse(setup_py.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError):
+        return None
+    constants = {t.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                 for t in node.targets if isinstance(t, ast.Name) and isinstance(node.value, ast.Constant)
+                 and isinstance(node.value.value, str)}
+    for node in ast.walk(tree):
+        func = getattr(node, "func", None)
+        called = getattr(func, "id", None) or getattr(func, "attr", None)
+        if isinstance(node, ast.Call) and called == "setup":
+            for kw in node.keywords:
+                if kw.arg == "name":
+                    value = kw.value.value if isinstance(kw.value, ast.Constant) else \
+                        constants.get(kw.value.id) if isinstance(kw.value, ast.Name) else None
+                    if isinstance(value, str) and value.strip():
+                        return value.strip()
+    return None
+
+
+def job_folders(job: dict) -> List[str]:
+    """Folders of the repository a job builds in: `working-directory` (job default or step), `cd DIR`
+    at the start of a `run:` script, and the action's `packages-dir` (without its `dist/`)."""
+    found: List[str] = []
+    defaults = ((job.get("defaults") or {}).get("run") or {}) if isinstance(job.get("defaults"), dict) else {}
+    candidates = [defaults.get("working-directory")] if isinstance(defaults, dict) else []
+    for step in job.get("steps") or []:
+        if not isinstance(step, dict):
+            continue
+        candidates.append(step.get("working-directory"))
+        run = step.get("run")
+        if isinstance(run, str):
+            candidates += re.findall(r"(?:^|&&|;)\s*cd\s+['\"]?([\w./-]+)", run, re.M)
+        w = step.get("with") if isinstance(step.get("with"), dict) else {}
+        packages = w.get("packages-dir") or w.get("packages_dir")
+        if isinstance(packages, str):
+            candidates.append(re.sub(r"/?dist/?$", "", packages.strip()))
+    for c in candidates:
+        if isinstance(c, str) and c.strip() and "$" not in c and not c.startswith(("/", "~")) and ".." not in c:
+            folder = c.strip().strip("/").removeprefix("./")
+            if folder and folder != "." and folder not in found:
+                found.append(folder)
+    return found
+
+
+def job_project(repo: "Repository", job: dict) -> Optional[str]:
+    """The project a job publishes: the one in a folder it builds in, else the repository root's."""
+    names = [project_name(repo.root / f) for f in job_folders(job) if (repo.root / f).is_dir()]
+    names = [n for n in names if n]
+    return names[0] if len(set(names)) == 1 else repo.project
 
 
 _cache: dict = {}
