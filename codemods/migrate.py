@@ -21,6 +21,7 @@ from codemods.permissions import grant_id_token, job_has_id_token, move_workflow
 from codemods.project import Repository, job_project
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
+from codemods.publishers.opaque import opaque_uploads
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -69,8 +70,10 @@ class Plan:
 
 
 PublishItem = Union[gh_action.PublishStep, uploaders.Upload, IndirectPublish]
+CREDENTIAL_VARIABLES = set()  # filled below from the uploaders' own tables
 RUN_UPLOADERS = [twine.UPLOADER, uv.UPLOADER, pdm.UPLOADER, maturin.UPLOADER, hatch.UPLOADER, poetry.UPLOADER,
                  flit.UPLOADER, rye.UPLOADER, setuptools_upload.UPLOADER]
+CREDENTIAL_VARIABLES.update(v for u in RUN_UPLOADERS for v in u.password_env + tuple(n for n, _ in u.token_env))
 
 
 def find_publishing(doc: Document) -> List[PublishItem]:
@@ -87,9 +90,11 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     found += [i for i in find_indirect(doc, repo.root, RUN_UPLOADERS, options.direction == TO_OIDC)
               if i.path not in direct]
     result = Plan()
+    opaque = opaque_uploads(doc, (item.path for item in found), CREDENTIAL_VARIABLES)
     if not found:
-        result.skipped.append("no step publishes to PyPI")
+        result.skipped += opaque or ["no step publishes to PyPI"]
         return result
+    result.warnings += opaque
     by_job: Dict[str, List[PublishItem]] = {}
     for item in found:
         by_job.setdefault(item.job_id, []).append(item)

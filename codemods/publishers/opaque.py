@@ -1,0 +1,49 @@
+"""Steps that receive upload credentials but whose upload pubmode cannot see.
+
+An action such as `pantsbuild/actions/run-tox` with `tox-env: publish` uploads from inside its own
+code. It cannot be converted, but a migration that says nothing about it would leave a token in a
+workflow reported as converted. Each such step is reported with the credentials it receives.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, List, Set, Tuple
+
+from codemods.engine.document import Document
+from codemods.workflow import SECRET_REF, jobs, step_label, steps
+
+CREDENTIAL_SECRET = re.compile(r"pypi|twine|warehouse|_publish_(token|password)|maturin|poetry_pypi|flit_password|"
+                               r"hatch_index", re.I)
+
+
+def _credentials(step: dict, variables: Set[str]) -> List[str]:
+    """What in the step's `env:`/`with:` looks like an upload credential: `NAME` (a variable an uploader
+    reads) or `secrets.NAME` (a secret named like a PyPI token)."""
+    found: List[str] = []
+    for part in ("env", "with"):
+        block = step.get(part)
+        if not isinstance(block, dict):
+            continue
+        for key, value in block.items():
+            secrets = [m.group(1) or m.group(2) for m in SECRET_REF.finditer(value)] if isinstance(value, str) else []
+            if str(key) in variables and secrets:
+                found.append(f"`{key}`")
+            found += [f"`secrets.{s}`" for s in secrets if CREDENTIAL_SECRET.search(s) and f"`secrets.{s}`" not in found]
+    return found
+
+
+def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
+    """One line per action step (not already a publish step) that is handed PyPI credentials."""
+    known = set(known)
+    out = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            uses = step.get("uses")
+            if ("jobs", job_id, "steps", i) in known or not isinstance(uses, str):
+                continue
+            creds = _credentials(step, variables)
+            if creds:
+                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) receives {', '.join(creds)} "
+                           "and may upload with it; pubmode cannot see inside that action: if it publishes to PyPI, "
+                           "change it by hand (or run the upload in a `run:` step pubmode can convert)")
+    return out
