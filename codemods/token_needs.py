@@ -83,6 +83,8 @@ RUN_NEEDS: Tuple[Tuple["re.Pattern[str]", Dict[str, str]], ...] = (
     (re.compile(r"\bdocker\s+push\s+['\"]?ghcr\.io/"), {"packages": WRITE}),
 )
 RUN_UNKNOWN = re.compile(r"\bgh\s+api\b")
+# An unknown action named like these writes to the repository with the token it is handed.
+WRITES_CONTENTS = re.compile(r"release|tag|changelog|commit|push|publish-to-github|gh-pages", re.I)
 
 GITHUB_TOKEN = re.compile(r"\$\{\{[^}]*\b(secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b")
 OWN_TOKEN = re.compile(r"\$\{\{\s*secrets\s*\.\s*(?!GITHUB_TOKEN\b)[A-Za-z_][A-Za-z0-9_]*\s*\}\}")
@@ -144,8 +146,13 @@ def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str
     elif name == "sigstore/gh-action-sigstore-python" and str(w.get("release-signing-artifacts", "")).lower() == "true":
         needs.add(_RELEASE)
     elif not _known(name, NEEDS_NOTHING) and _hands_over_token(step):
-        hidden = ", whose `continue-on-error` would hide a failure" if step.get("continue-on-error") is True else ""
-        needs.unknown.append(f"{label} (`{name}`{hidden})")
+        notes = [f"`{name}`"]
+        if step.get("continue-on-error") is True:
+            notes.append("whose `continue-on-error` would hide a failure")
+        if WRITES_CONTENTS.search(name.rpartition("/")[2]):
+            needs.add(_RELEASE)  # a release, tag or commit action: guess broad, never narrow
+            notes.append("given `contents: write` because its name says it writes to the repository")
+        needs.unknown.append(f"{label} ({', '.join(notes)})")
 
 
 def job_token_needs(job: Dict[str, Any]) -> TokenNeeds:
