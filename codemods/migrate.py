@@ -213,7 +213,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                 continue
             targets = [i for s in items for i in (s.targets or (PYPI,))]
             index = PYPI if PYPI in targets else TESTPYPI
-            project = job_project(repo, job)
+            project = job_project(repo, all_jobs, job_id)
             env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, project)
             perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id)
         except Unsupported as e:

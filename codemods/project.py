@@ -131,7 +131,8 @@ def _setup_py_name(setup_py: Path) -> Optional[str]:
 
 def job_folders(job: dict) -> List[str]:
     """Folders of the repository a job builds in: `working-directory` (job default or step), `cd DIR`
-    at the start of a `run:` script, and the action's `packages-dir` (without its `dist/`)."""
+    at the start of a `run:` script, `DIR/dist` copied or uploaded from, a `--manifest-path
+    DIR/Cargo.toml` (maturin), and the action's `packages-dir` (without its `dist/`)."""
     found: List[str] = []
     defaults = ((job.get("defaults") or {}).get("run") or {}) if isinstance(job.get("defaults"), dict) else {}
     candidates = [defaults.get("working-directory")] if isinstance(defaults, dict) else []
@@ -139,26 +140,34 @@ def job_folders(job: dict) -> List[str]:
         if not isinstance(step, dict):
             continue
         candidates.append(step.get("working-directory"))
-        run = step.get("run")
-        if isinstance(run, str):
-            candidates += re.findall(r"(?:^|&&|;)\s*cd\s+['\"]?([\w./-]+)", run, re.M)
         w = step.get("with") if isinstance(step.get("with"), dict) else {}
+        for text in (step.get("run"), w.get("args")):
+            if isinstance(text, str):
+                candidates += re.findall(r"(?:^|&&|;)[ \t]*cd[ \t]+['\"]?([\w./-]+)", text, re.M)
+                candidates += re.findall(r"([\w][\w./-]*)/dist\b", text)
+                candidates += re.findall(r"(?:--manifest-path|-m)[ =]['\"]?([\w./-]+)/(?:Cargo|pyproject)\.toml", text)
         packages = w.get("packages-dir") or w.get("packages_dir")
         if isinstance(packages, str):
             candidates.append(re.sub(r"/?dist/?$", "", packages.strip()))
     for c in candidates:
         if isinstance(c, str) and c.strip() and "$" not in c and not c.startswith(("/", "~")) and ".." not in c:
-            folder = c.strip().strip("/").removeprefix("./")
+            folder = c.strip().strip("/")
+            folder = folder[2:] if folder.startswith("./") else folder
             if folder and folder != "." and folder not in found:
                 found.append(folder)
     return found
 
 
-def job_project(repo: "Repository", job: dict) -> Optional[str]:
-    """The project a job publishes: the one in a folder it builds in, else the repository root's."""
-    names = [project_name(repo.root / f) for f in job_folders(job) if (repo.root / f).is_dir()]
-    names = [n for n in names if n]
-    return names[0] if len(set(names)) == 1 else repo.project
+def job_project(repo: "Repository", all_jobs: dict, job_id: str) -> Optional[str]:
+    """The project a job publishes: the one in a folder it (or a job it `needs:`) builds in, when they
+    agree on one, else the repository root's."""
+    job = all_jobs.get(job_id) or {}
+    needs = job.get("needs")
+    related = [job] + [all_jobs[n] for n in ([needs] if isinstance(needs, str) else needs or [])
+                       if isinstance(n, str) and isinstance(all_jobs.get(n), dict)]
+    folders = [f for j in related for f in job_folders(j)]
+    names = {project_name(repo.root / f) for f in folders if (repo.root / f).is_dir()} - {None}
+    return names.pop() if len(names) == 1 else repo.project
 
 
 _cache: dict = {}
