@@ -32,11 +32,22 @@ def _credentials(step: dict, variables: Set[str]) -> List[str]:
     return found
 
 
+# Actions that never upload to PyPI: not suspected when credentials are in a job's or workflow's `env:`.
+NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|download-artifact|github-script)|"
+                          r"astral-sh/setup-uv|docker/|codecov/)", re.I)
+CANNOT_SEE = ("pubmode cannot see inside that action: if it publishes to PyPI, change it by hand (or run the "
+              "upload in a `run:` step pubmode can convert)")
+
+
 def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
-    """One line per action step (not already a publish step) that is handed PyPI credentials."""
+    """One line per action step (not already a publish step) that is handed PyPI credentials, in its own
+    `env:`/`with:` or, in a job with no publish step pubmode can read, in the job's or workflow's `env:`."""
     known = set(known)
     out = []
+    workflow_env = {"env": doc.get(("env",))}
     for job_id, job in jobs(doc):
+        inherited = _credentials({"env": job.get("env")}, variables) + _credentials(workflow_env, variables)
+        publishes = any(p[:2] == ("jobs", job_id) for p in known)
         for i, step in steps(job):
             uses = step.get("uses")
             if ("jobs", job_id, "steps", i) in known or not isinstance(uses, str):
@@ -44,6 +55,9 @@ def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: S
             creds = _credentials(step, variables)
             if creds:
                 out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) receives {', '.join(creds)} "
-                           "and may upload with it; pubmode cannot see inside that action: if it publishes to PyPI, "
-                           "change it by hand (or run the upload in a `run:` step pubmode can convert)")
+                           f"and may upload with it; {CANNOT_SEE}")
+            elif inherited and not publishes and not NEVER_UPLOAD.match(uses.strip()):
+                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) gets "
+                           f"{', '.join(dict.fromkeys(inherited))} from the job's or workflow's `env:` and may upload "
+                           f"with it; {CANNOT_SEE}")
     return out
