@@ -274,8 +274,9 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
         trusted = [s for s in items if not s.uses_token and _trusted_capable(s) and has_id_token and (
             s.targets or isinstance(s, gh_action.PublishStep))]
         if not trusted:
-            if has_id_token and all(s.uses_token for s in items):
-                # The mixed state: a token and `id-token: write`. Token mode needs no OIDC token.
+            if has_id_token and all(s.uses_token and s.targets for s in items):
+                # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
+                # upload to another index may log in with one: left alone).
                 _revoke(doc, job_id, other_oidc_user(all_jobs[job_id]), result)
             continue
         edits: List[Edit] = []

@@ -76,6 +76,7 @@ RUN_NEEDS: Tuple[Tuple["re.Pattern[str]", Dict[str, str]], ...] = (
     (re.compile(r"\bgh\s+workflow\s+run\b"), {"actions": WRITE}),
     (re.compile(r"\bgh\s+run\s+download\b"), {"actions": READ}),
     (re.compile(r"\bgit\s+push\b"), _RELEASE),
+    (re.compile(r"\bmkdocs\s+gh-deploy\b|\bghp-import\b[^\n]*\s-p\b|\bmike\s+deploy\b[^\n]*--push"), _RELEASE),
     (re.compile(r"\bchangelogithub\b"), _RELEASE),
     (re.compile(r"\bsemantic-release\b"), {"contents": WRITE, "issues": WRITE, "pull-requests": WRITE}),
     (re.compile(r"\bghr\s"), _RELEASE),
