@@ -98,6 +98,8 @@ def check_shape(doc: Document, path: Optional[Path]) -> None:
     if not isinstance(all_jobs, dict):
         raise InputError(path, doc.line_of(("jobs",)), "not a workflow: `jobs:` is missing or not a mapping")
     for job_id, job in all_jobs.items():
+        if not isinstance(job_id, str):
+            raise InputError(path, _job_key_line(doc, job_id), _job_id_problem(job_id))
         if not isinstance(job, dict):
             raise InputError(path, doc.line_of(("jobs", job_id)), f"job `{job_id}` is not a mapping")
         if "steps" in job:
@@ -108,6 +110,32 @@ def check_shape(doc: Document, path: Optional[Path]) -> None:
                 if not isinstance(step, dict):
                     raise InputError(path, doc.line_of(("jobs", job_id, "steps", i)),
                                      f"step {i + 1} of job `{job_id}` is not a mapping")
+
+
+def _job_id_problem(job_id: object) -> str:
+    """GitHub reads a key as its text: `true:` is job "true", while `1:` and `~:` are ids it rejects
+    (they must start with a letter or `_`). Either way the job is refused here, with the fix."""
+    if job_id is None:
+        text = "~"
+    elif isinstance(job_id, bool):
+        text = str(job_id).lower()
+    else:
+        text = str(job_id)
+    if isinstance(job_id, bool):
+        return (f"job id `{text}` is read as a YAML boolean, not a name; quote it (`'{text}':`) "
+                "or rename the job")
+    return (f"job id `{text}` is not a valid GitHub job id (it must be a name starting with a letter or `_`); "
+            "rename the job")
+
+
+def _job_key_line(doc: Document, job_id: object) -> Optional[int]:
+    """The line of a job whose key is not a string (found by position: keys of one mapping are unique)."""
+    position = list(doc.get(("jobs",))).index(job_id)
+    try:
+        node = doc.node(("jobs",))
+        return node.value[position][0].start_mark.line + 1
+    except (KeyError, IndexError, AttributeError, Unsupported):
+        return doc.line_of(("jobs",))
 
 
 def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,

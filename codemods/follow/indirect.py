@@ -62,8 +62,7 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
             script = step.get("run")
             if not isinstance(script, str):
                 continue
-            defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
-            wd = step.get("working-directory") or (defaults.get("run") or {}).get("working-directory")
+            wd = step.get("working-directory") or doc.get(("jobs", job_id, "defaults", "run", "working-directory"))
             changes, problems = [], []
             for target in targets_in_script(script, root, str(wd) if wd else None):
                 text = current.get(target.path) or _read(target.path)
