@@ -77,7 +77,8 @@ def find_publishing(doc: Document) -> List[PublishItem]:
     items: List[PublishItem] = list(gh_action.find(doc)) + maturin.find_action(doc)
     for uploader in RUN_UPLOADERS:
         items += uploaders.find(doc, uploader)
-    return sorted(items, key=lambda s: (list(doc.get(("jobs",))).index(s.job_id), s.step_index))
+    order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
+    return sorted(items, key=lambda s: (order[s.job_id], s.step_index))
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:

@@ -96,7 +96,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
 def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDiagnosis) -> None:
     view = WorkflowView(doc, root)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
-        steps = [p for p in view.publishing if p.job_id == job_id]
+        steps = view.publishing_of(job_id)
         modes = {p.mode for p in steps}
         result.jobs.append(JobSummary(job_id, view.environment(job_id), view.has_id_token(job_id),
                                       modes.pop() if len(modes) == 1 else "mixed",
@@ -105,7 +105,7 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, r.fix))
     repo = repository(root)
     for job_id in view.trusted_jobs:
-        targets = sorted({i for p in view.publishing if p.job_id == job_id and p.mode == "trusted" for i in p.targets},
+        targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         for index in targets:
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
