@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from codemods.engine.reading import read_regular_text
+
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
 REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
 
@@ -79,7 +81,7 @@ def project_name(root: Path) -> Optional[str]:
         else:  # pragma: no cover - exercised on old Pythons only
             import tomli as tomllib
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_regular_text(pyproject))
         except (ValueError, OSError, UnicodeDecodeError):
             data = {}
         name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
@@ -89,7 +91,7 @@ def project_name(root: Path) -> Optional[str]:
     if setup_cfg.is_file():
         parser = configparser.ConfigParser(interpolation=None)
         try:
-            parser.read(setup_cfg, encoding="utf-8")
+            parser.read_string(read_regular_text(setup_cfg), str(setup_cfg))
             name = parser.get("metadata", "name", fallback=None)
         except (configparser.Error, OSError, UnicodeDecodeError):
             name = None

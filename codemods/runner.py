@@ -14,6 +14,7 @@ from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.io import atomic_write
+from codemods.engine.reading import read_regular_text
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
@@ -284,7 +285,7 @@ def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
         for other in _sibling_workflows(files):
             try:
-                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(other.read_text("utf-8"))}
+                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(read_regular_text(other))}
             except (OSError, UnicodeDecodeError):
                 pass
     return RunResult(files, removed - still_used, path_errors)

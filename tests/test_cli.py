@@ -184,15 +184,17 @@ def test_folder_without_workflows_and_path_outside_the_repository(repo: Repo, tm
 
 
 def test_unreadable_file_is_an_error(repo: Repo, monkeypatch) -> None:
+    import codemods.engine.source as source
+
     repo.write(WORKFLOW, TOKEN_WORKFLOW)
-    real = Path.read_bytes
+    real = source.read_regular
 
-    def deny(self):
-        if self.name == "release.yml":
+    def deny(path, *args):  # chmod 000 would not stop root
+        if Path(path).name == "release.yml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(source, "read_regular", deny)
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "cannot read: Permission denied" in out.stderr
 
