@@ -47,7 +47,17 @@ def root_for(path: Path) -> Path:
     here = Path(os.path.abspath(path))  # the link's own place, not its target's
     if here.parent.name == "workflows" and here.parent.parent.name == ".github":
         return here.parent.parent.parent.resolve()
-    return find_root(here.parent) or here.parent.resolve()
+    for folder in here.parents:  # the folders as written: a linked one must not move the root outside
+        if (folder / ".git").exists():
+            return folder.resolve()
+    return here.parent.resolve()
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """True when `path`, with every link on the way resolved (its own, a linked `.github` or
+    `.github/workflows`), is not inside `root`: such a path is never read as a workflow nor written."""
+    real, top = Path(os.path.realpath(path)), root.resolve()
+    return real != top and top not in real.parents
 
 
 def workflows_folder(start: Path) -> Optional[Path]:

@@ -20,7 +20,7 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
-from codemods.project import Repository, find_root, repository, root_for, workflows_folder
+from codemods.project import Repository, find_root, leads_outside, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
@@ -61,6 +61,14 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
         if not p.exists() and not p.is_symlink():
             errors.append(f"{p}: no such file or folder")
         elif p.is_dir():
+            where = home or root_for(p / "workflow.yml")
+            if home is not None and home != Path(os.path.abspath(p)) and home not in Path(os.path.abspath(p)).parents:
+                errors.append(f"{p}: outside the repository at {home}; run pubmode from the repository that holds it")
+                continue
+            if leads_outside(p, where):
+                errors.append(f"{p}: a symbolic link leads out of the repository at {where} (to "
+                              f"{os.path.realpath(p)}); not followed")
+                continue
             found = sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
             if not found:
                 errors.append(f"{p}: no workflow files (*.yml, *.yaml) in this folder")
@@ -157,17 +165,21 @@ def migrate_text(text: str, options: Options, workflow_file: str, repo: Reposito
     return migration, new_text
 
 
+def read_workflow(path: Path, root: Path) -> Source:
+    """The workflow's bytes, unless a link (the file's or a folder's on the way) leads out of the repository."""
+    if leads_outside(path, root):
+        what = "a symbolic link to a file" if path.is_symlink() else "reached through a linked folder that leads"
+        raise InputError(path, None, f"is {what} outside the repository; not followed")
+    if not path.exists():
+        raise InputError(path, None, "no such file")
+    return Source.read(path)
+
+
 def migrate_file(path: Path, options: Options) -> FileResult:
     root = root_for(path)
     result = FileResult(path, shown_path(path, find_root(path.parent) or root))
     try:
-        if path.is_symlink():
-            target = Path(os.path.realpath(path))
-            if root.resolve() not in target.parents:
-                raise InputError(path, None, "is a symbolic link to a file outside the repository; not followed")
-        if not path.exists():
-            raise InputError(path, None, "no such file")
-        source = Source.read(path)
+        source = read_workflow(path, root)
         result.old = source
         result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:

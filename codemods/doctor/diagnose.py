@@ -10,11 +10,10 @@ from codemods.doctor.logs import compare_claims, scan
 from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
-from codemods.engine.source import Source
 from codemods.errors import InputError
 from codemods.migrate import Registration
 from codemods.project import find_root, repository, root_for
-from codemods.runner import check_shape, discover, shown_path
+from codemods.runner import check_shape, discover, read_workflow, shown_path
 
 
 @dataclass
@@ -79,7 +78,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     shown = shown_path(path, find_root(path.parent) or root)
     result = FileDiagnosis(shown)
     try:
-        doc = Document(Source.read(path).text, path)
+        doc = Document(read_workflow(path, root).text, path)
         check_shape(doc, path)
         _diagnose(doc, path, root, shown, result)
     except InputError as e:
