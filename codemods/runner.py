@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
-from codemods.engine.io import atomic_write
 from codemods.engine.reading import read_regular_text
 from codemods.engine.source import Source
 from codemods.engine.splice import render
@@ -22,6 +21,7 @@ from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
 from codemods.project import Repository, find_root, leads_outside, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
+from codemods.write_phase import groups
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 
@@ -199,8 +199,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     return result
 
 
-def unified_diff(result: FileResult) -> str:
-    """A `git apply`-able diff (a/ and b/ paths from the repository root), the workflow and the files it runs."""
+def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> str:
+    """A `git apply`-able diff (a/ and b/ paths from the repository root), the workflow and the files it runs.
+
+    A file run by several workflows is in the diff once: `printed` holds the real paths already shown.
+    """
+    printed = set() if printed is None else printed
     out = []
     if result.new_text is not None:
         assert result.old is not None
@@ -208,7 +212,10 @@ def unified_diff(result: FileResult) -> str:
         out.append(_diff(bom + result.old.text, bom + result.new_text, result.shown))
     git_root = find_root(result.path.parent) or root_for(result.path)
     for c in result.companions:
-        out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
+        key = os.path.realpath(c.target.path)
+        if key not in printed:
+            printed.add(key)
+            out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
     return "".join(out)
 
 
@@ -266,29 +273,10 @@ def _lines(text: str) -> List[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
-def write(result: FileResult) -> None:
-    """The files the workflow runs first, then the workflow: all were checked before anything is written."""
-    where = result.shown
-    try:
-        for c in result.companions:  # refuse before writing anything when one of them cannot be written
-            if not os.access(c.target.path, os.W_OK) or not os.stat(c.target.path).st_mode & 0o222:
-                raise InputError(c.target.path, None, f"{c.target.path.name} is read-only; nothing was changed")
-        for c in result.companions:
-            where = c.target.path.name
-            data = c.new_text.encode("utf-8")
-            atomic_write(c.target.path, data, c.old_text.encode("utf-8"), os.stat(c.target.path).st_mode)
-        if result.new_text is not None:
-            where = result.shown
-            assert result.old is not None
-            atomic_write(result.path, result.old.encode(result.new_text), result.old.raw, result.old.mode)
-    except (InputError, OSError) as e:
-        result.error = f"{result.shown}: {getattr(e, 'message', None) or e}" + (
-            f" ({where})" if where != result.shown else "")
-
-
 def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
     found, path_errors = discover(paths, cwd)
     files = [migrate_file(p, options) for p in found]
+    groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
