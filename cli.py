@@ -47,7 +47,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.errors import InputError
     from codemods.migrate import Options
     from codemods.report import render_report
-    from codemods.runner import default_paths, run, unified_diff, write
+    from codemods.runner import default_paths, run, unified_diff
+    from codemods.write_phase import write_all
 
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN")
@@ -58,13 +59,13 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     result = run(targets, options, Path.cwd())
     writing = not (dry_run or check)
-    for f in result.files:
-        if not f.changed or f.error:
-            continue
-        if dry_run:
-            sys.stdout.write(unified_diff(f))
-        elif writing:
-            write(f)
+    if dry_run:
+        printed: set = set()
+        for f in result.files:
+            if f.changed and not f.error:
+                sys.stdout.write(unified_diff(f, printed))
+    elif writing:
+        write_all(result.files)
     sys.stderr.write(render_report(result, options, wrote=writing))
     if result.failed:
         raise typer.Exit(2)

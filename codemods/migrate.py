@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit
+from codemods.engine.reading import read_regular_text
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
@@ -81,7 +82,8 @@ def find_publishing(doc: Document) -> List[PublishItem]:
     items: List[PublishItem] = list(gh_action.find(doc)) + maturin.find_action(doc)
     for uploader in RUN_UPLOADERS:
         items += uploaders.find(doc, uploader)
-    return sorted(items, key=lambda s: (list(doc.get(("jobs",))).index(s.job_id), s.step_index))
+    order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
+    return sorted(items, key=lambda s: (order[s.job_id], s.step_index))
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -119,7 +121,7 @@ def _custom_setup_upload(item: PublishItem, repo: Repository) -> bool:
     if not isinstance(item, uploaders.Upload) or item.uploader is not setuptools_upload.UPLOADER:
         return False
     try:
-        text = (repo.root / "setup.py").read_text(encoding="utf-8")
+        text = read_regular_text(repo.root / "setup.py")
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(r"cmdclass\s*=\s*\{[^}]*['\"]upload['\"]", text, re.S) is not None

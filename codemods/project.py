@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
+from codemods.engine.reading import read_regular_text
+
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
 REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
 
@@ -45,7 +47,17 @@ def root_for(path: Path) -> Path:
     here = Path(os.path.abspath(path))  # the link's own place, not its target's
     if here.parent.name == "workflows" and here.parent.parent.name == ".github":
         return here.parent.parent.parent.resolve()
-    return find_root(here.parent) or here.parent.resolve()
+    for folder in here.parents:  # the folders as written: a linked one must not move the root outside
+        if (folder / ".git").exists():
+            return folder.resolve()
+    return here.parent.resolve()
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """True when `path`, with every link on the way resolved (its own, a linked `.github` or
+    `.github/workflows`), is not inside `root`: such a path is never read as a workflow nor written."""
+    real, top = Path(os.path.realpath(path)), root.resolve()
+    return real != top and top not in real.parents
 
 
 def workflows_folder(start: Path) -> Optional[Path]:
@@ -79,7 +91,7 @@ def project_name(root: Path) -> Optional[str]:
         else:  # pragma: no cover - exercised on old Pythons only
             import tomli as tomllib
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_regular_text(pyproject))
         except (ValueError, OSError, UnicodeDecodeError):
             data = {}
         name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
@@ -93,7 +105,7 @@ def _setup_cfg_name(setup_cfg: Path) -> Optional[str]:
         return None
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(setup_cfg, encoding="utf-8")
+        parser.read_string(read_regular_text(setup_cfg), str(setup_cfg))
         name = parser.get("metadata", "name", fallback=None)
     except (configparser.Error, OSError, UnicodeDecodeError):
         name = None
@@ -110,7 +122,7 @@ def _setup_py_name(setup_py: Path) -> Optional[str]:
     try:
         if not setup_py.is_file() or setup_py.stat().st_size > 1_000_000:
             return None
-        tree = ast.parse(setup_py.read_text(encoding="utf-8"))
+        tree = ast.parse(read_regular_text(setup_py))
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError):
         return None
     constants = {t.id: node.value.value for node in tree.body if isinstance(node, ast.Assign)

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
-from codemods.engine.io import atomic_write
+from codemods.engine.reading import read_regular_text
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
-from codemods.project import Repository, find_root, repository, root_for, workflows_folder
+from codemods.project import Repository, find_root, leads_outside, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
+from codemods.write_phase import groups
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 
@@ -60,6 +61,14 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
         if not p.exists() and not p.is_symlink():
             errors.append(f"{p}: no such file or folder")
         elif p.is_dir():
+            where = home or root_for(p / "workflow.yml")
+            if home is not None and home != Path(os.path.abspath(p)) and home not in Path(os.path.abspath(p)).parents:
+                errors.append(f"{p}: outside the repository at {home}; run pubmode from the repository that holds it")
+                continue
+            if leads_outside(p, where):
+                errors.append(f"{p}: a symbolic link leads out of the repository at {where} (to "
+                              f"{os.path.realpath(p)}); not followed")
+                continue
             found = sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
             if not found:
                 errors.append(f"{p}: no workflow files (*.yml, *.yaml) in this folder")
@@ -98,6 +107,8 @@ def check_shape(doc: Document, path: Optional[Path]) -> None:
     if not isinstance(all_jobs, dict):
         raise InputError(path, doc.line_of(("jobs",)), "not a workflow: `jobs:` is missing or not a mapping")
     for job_id, job in all_jobs.items():
+        if not isinstance(job_id, str):
+            raise InputError(path, _job_key_line(doc, job_id), _job_id_problem(job_id))
         if not isinstance(job, dict):
             raise InputError(path, doc.line_of(("jobs", job_id)), f"job `{job_id}` is not a mapping")
         if "steps" in job:
@@ -108,6 +119,32 @@ def check_shape(doc: Document, path: Optional[Path]) -> None:
                 if not isinstance(step, dict):
                     raise InputError(path, doc.line_of(("jobs", job_id, "steps", i)),
                                      f"step {i + 1} of job `{job_id}` is not a mapping")
+
+
+def _job_id_problem(job_id: object) -> str:
+    """GitHub reads a key as its text: `true:` is job "true", while `1:` and `~:` are ids it rejects
+    (they must start with a letter or `_`). Either way the job is refused here, with the fix."""
+    if job_id is None:
+        text = "~"
+    elif isinstance(job_id, bool):
+        text = str(job_id).lower()
+    else:
+        text = str(job_id)
+    if isinstance(job_id, bool):
+        return (f"job id `{text}` is read as a YAML boolean, not a name; quote it (`'{text}':`) "
+                "or rename the job")
+    return (f"job id `{text}` is not a valid GitHub job id (it must be a name starting with a letter or `_`); "
+            "rename the job")
+
+
+def _job_key_line(doc: Document, job_id: object) -> Optional[int]:
+    """The line of a job whose key is not a string (found by position: keys of one mapping are unique)."""
+    position = list(doc.get(("jobs",))).index(job_id)
+    try:
+        node = doc.node(("jobs",))
+        return node.value[position][0].start_mark.line + 1
+    except (KeyError, IndexError, AttributeError, Unsupported):
+        return doc.line_of(("jobs",))
 
 
 def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,
@@ -128,17 +165,21 @@ def migrate_text(text: str, options: Options, workflow_file: str, repo: Reposito
     return migration, new_text
 
 
+def read_workflow(path: Path, root: Path) -> Source:
+    """The workflow's bytes, unless a link (the file's or a folder's on the way) leads out of the repository."""
+    if leads_outside(path, root):
+        what = "a symbolic link to a file" if path.is_symlink() else "reached through a linked folder that leads"
+        raise InputError(path, None, f"is {what} outside the repository; not followed")
+    if not path.exists():
+        raise InputError(path, None, "no such file")
+    return Source.read(path)
+
+
 def migrate_file(path: Path, options: Options) -> FileResult:
     root = root_for(path)
     result = FileResult(path, shown_path(path, find_root(path.parent) or root))
     try:
-        if path.is_symlink():
-            target = Path(os.path.realpath(path))
-            if root.resolve() not in target.parents:
-                raise InputError(path, None, "is a symbolic link to a file outside the repository; not followed")
-        if not path.exists():
-            raise InputError(path, None, "no such file")
-        source = Source.read(path)
+        source = read_workflow(path, root)
         result.old = source
         result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
@@ -158,8 +199,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     return result
 
 
-def unified_diff(result: FileResult) -> str:
-    """A `git apply`-able diff (a/ and b/ paths from the repository root), the workflow and the files it runs."""
+def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> str:
+    """A `git apply`-able diff (a/ and b/ paths from the repository root), the workflow and the files it runs.
+
+    A file run by several workflows is in the diff once: `printed` holds the real paths already shown.
+    """
+    printed = set() if printed is None else printed
     out = []
     if result.new_text is not None:
         assert result.old is not None
@@ -167,7 +212,10 @@ def unified_diff(result: FileResult) -> str:
         out.append(_diff(bom + result.old.text, bom + result.new_text, result.shown))
     git_root = find_root(result.path.parent) or root_for(result.path)
     for c in result.companions:
-        out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
+        key = os.path.realpath(c.target.path)
+        if key not in printed:
+            printed.add(key)
+            out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
     return "".join(out)
 
 
@@ -225,29 +273,10 @@ def _lines(text: str) -> List[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
-def write(result: FileResult) -> None:
-    """The files the workflow runs first, then the workflow: all were checked before anything is written."""
-    where = result.shown
-    try:
-        for c in result.companions:  # refuse before writing anything when one of them cannot be written
-            if not os.access(c.target.path, os.W_OK) or not os.stat(c.target.path).st_mode & 0o222:
-                raise InputError(c.target.path, None, f"{c.target.path.name} is read-only; nothing was changed")
-        for c in result.companions:
-            where = c.target.path.name
-            data = c.new_text.encode("utf-8")
-            atomic_write(c.target.path, data, c.old_text.encode("utf-8"), os.stat(c.target.path).st_mode)
-        if result.new_text is not None:
-            where = result.shown
-            assert result.old is not None
-            atomic_write(result.path, result.old.encode(result.new_text), result.old.raw, result.old.mode)
-    except (InputError, OSError) as e:
-        result.error = f"{result.shown}: {getattr(e, 'message', None) or e}" + (
-            f" ({where})" if where != result.shown else "")
-
-
 def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
     found, path_errors = discover(paths, cwd)
     files = [migrate_file(p, options) for p in found]
+    groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
@@ -256,7 +285,7 @@ def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
         for other in _sibling_workflows(files):
             try:
-                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(other.read_text("utf-8"))}
+                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(read_regular_text(other))}
             except (OSError, UnicodeDecodeError):
                 pass
     return RunResult(files, removed - still_used, path_errors)

@@ -6,7 +6,10 @@ from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
 from codemods.engine.document import Document
 
-EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
+# `${{ ... }}`. A match may not contain another `${{`, so the scan from each opening stops at the next
+# one: linear on `${{` repeated without end (`.*?` rescanned the rest of the text from each, quadratic).
+# It finds an expression exactly when `\$\{\{.*?\}\}` does (the innermost one of nested openings).
+EXPRESSION = re.compile(r"\$\{\{(?:(?!\$\{\{).)*?\}\}", re.S)
 SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\s*\[\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\s*\]")
 
 

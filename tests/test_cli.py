@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import WORKFLOW, Repo
 
 TOKEN_WORKFLOW = b"""on:
@@ -184,15 +186,17 @@ def test_folder_without_workflows_and_path_outside_the_repository(repo: Repo, tm
 
 
 def test_unreadable_file_is_an_error(repo: Repo, monkeypatch) -> None:
+    import codemods.engine.source as source
+
     repo.write(WORKFLOW, TOKEN_WORKFLOW)
-    real = Path.read_bytes
+    real = source.read_regular
 
-    def deny(self):
-        if self.name == "release.yml":
+    def deny(path, *args):  # chmod 000 would not stop root
+        if Path(path).name == "release.yml":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(source, "read_regular", deny)
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "cannot read: Permission denied" in out.stderr
 
@@ -274,3 +278,58 @@ def test_when_a_followed_file_fails_its_check_nothing_is_written(repo: Repo, mon
     monkeypatch.undo()
     assert repo.migrate("to-oidc").code == 0
     assert b"-p" not in repo.read("release.sh") and b"PYPI_TOKEN" not in repo.read()
+
+
+def _linked_out(repo: Repo, tmp_path: Path, link: str) -> Path:
+    """Make `link` (`.github` or `.github/workflows`) a symbolic link to a folder outside the repository."""
+    import shutil
+
+    outside = tmp_path / "outside" / link.split("/")[-1]
+    (outside / "workflows" if link == ".github" else outside).mkdir(parents=True)
+    workflow = (outside / "workflows" if link == ".github" else outside) / "release.yml"
+    workflow.write_bytes(TOKEN_WORKFLOW)
+    shutil.rmtree(repo.root / ".github")
+    (repo.root / ".github").mkdir() if link != ".github" else None
+    (repo.root / link).symlink_to(outside, target_is_directory=True)
+    return workflow
+
+
+@pytest.mark.parametrize("link", [".github", ".github/workflows"])
+@pytest.mark.parametrize("command", ["to-oidc", "to-token", "doctor"])
+def test_a_linked_workflows_folder_outside_the_repository_is_not_followed(repo: Repo, tmp_path: Path, link: str,
+                                                                          command: str) -> None:
+    outside = _linked_out(repo, tmp_path, link)
+    for args in ((), (".github/workflows",), (WORKFLOW,), (".github",)):
+        out = repo.migrate(command, *args)
+        errors = [ln for ln in (out.stderr + out.stdout).splitlines() if ln.startswith("error:")]
+        assert out.code == 2 and len(errors) == 1, (args, out)
+        # `.github` searched: the linked `workflows` inside it is not entered at all
+        expected = "no workflow files" if args == (".github",) and link != ".github" else "of the repository"
+        assert expected in errors[0].replace("outside the", "out of the"), errors
+        assert outside.read_bytes() == TOKEN_WORKFLOW
+
+
+def test_a_linked_folder_among_the_workflows_is_not_followed_and_the_others_are_done(repo: Repo, tmp_path: Path) -> None:
+    outside = tmp_path / "shared"
+    outside.mkdir()
+    (outside / "publish.yml").write_bytes(TOKEN_WORKFLOW)
+    (repo.root / ".github/workflows/shared").symlink_to(outside, target_is_directory=True)
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc")
+    assert "shared/publish.yml" not in out.stderr or "outside the repository; not followed" in out.stderr
+    out = repo.migrate("to-oidc", ".github/workflows/shared/publish.yml")
+    assert out.code == 2 and "linked folder that leads outside the repository; not followed" in out.stderr
+    assert (outside / "publish.yml").read_bytes() == TOKEN_WORKFLOW
+    assert b"id-token: write" in repo.read()
+
+
+def test_a_folder_argument_outside_the_repository_is_refused_like_a_file(repo: Repo, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "release.yml").write_bytes(TOKEN_WORKFLOW)
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc", str(elsewhere), WORKFLOW)
+    assert out.code == 2
+    assert f"error: {elsewhere}: outside the repository at" in out.stderr
+    assert (elsewhere / "release.yml").read_bytes() == TOKEN_WORKFLOW
+    assert b"id-token: write" in repo.read()

@@ -1,6 +1,7 @@
 """`migrate doctor`: read workflows (and a failed run's log), report modes, findings, registrations."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -9,11 +10,10 @@ from codemods.doctor.logs import compare_claims, scan
 from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
-from codemods.engine.source import Source
 from codemods.errors import InputError
 from codemods.migrate import Registration
 from codemods.project import find_root, repository, root_for
-from codemods.runner import check_shape, discover, shown_path
+from codemods.runner import check_shape, discover, read_workflow, shown_path
 
 
 @dataclass
@@ -73,18 +73,29 @@ class Diagnosis:
 
 
 def diagnose_file(path: Path) -> FileDiagnosis:
+    """One file's diagnosis; an input error or a bug of ours is one line for this file, never a stop."""
     root = root_for(path)
     shown = shown_path(path, find_root(path.parent) or root)
     result = FileDiagnosis(shown)
     try:
-        doc = Document(Source.read(path).text, path)
+        doc = Document(read_workflow(path, root).text, path)
         check_shape(doc, path)
+        _diagnose(doc, path, root, shown, result)
     except InputError as e:
         result.error = f"{e.where(shown)}: {e.message}"
-        return result
+    except Exception as e:  # the same one line as migrate gives, so the other files are still reported
+        if os.environ.get("PUBMODE_DEBUG"):
+            raise
+        result.jobs, result.findings, result.registrations = [], [], []
+        result.error = (f"{shown}: internal error: {type(e).__name__}: {e} "
+                        "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
+    return result
+
+
+def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDiagnosis) -> None:
     view = WorkflowView(doc, root)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
-        steps = [p for p in view.publishing if p.job_id == job_id]
+        steps = view.publishing_of(job_id)
         modes = {p.mode for p in steps}
         result.jobs.append(JobSummary(job_id, view.environment(job_id), view.has_id_token(job_id),
                                       modes.pop() if len(modes) == 1 else "mixed",
@@ -93,12 +104,11 @@ def diagnose_file(path: Path) -> FileDiagnosis:
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, r.fix))
     repo = repository(root)
     for job_id in view.trusted_jobs:
-        targets = sorted({i for p in view.publishing if p.job_id == job_id and p.mode == "trusted" for i in p.targets},
+        targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         for index in targets:
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
                                                      path.name, view.environment(job_id), repo.project))
-    return result
 
 
 def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_name: str = "-") -> Diagnosis:

@@ -177,7 +177,7 @@ jobs:
 def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
     if "pull_request" in w.events:
         for job_id in w.trusted_jobs:
-            steps_gated = all("if" in w.jobs[job_id]["steps"][p.step_index] for p in w.publishing if p.job_id == job_id)
+            steps_gated = all("if" in w.jobs[job_id]["steps"][p.step_index] for p in w.publishing_of(job_id))
             if "if" not in w.jobs[job_id] and not steps_gated:
                 yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests"
 
@@ -206,7 +206,7 @@ def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
 """, "Give TestPyPI its own job (environment `testpypi`), or set `attestations: false` on one of the steps.")
 def _called_twice(w: WorkflowView) -> Iterator[Hit]:
     for job_id in w.jobs:
-        calls = [p for p in w.publishing if p.job_id == job_id and p.publisher == "gh-action" and p.targets]
+        calls = [p for p in w.publishing_of(job_id) if p.publisher == "gh-action" and p.targets]
         if len(calls) > 1:
             yield calls[1].line, f"job `{job_id}` calls pypa/gh-action-pypi-publish {len(calls)} times"
 

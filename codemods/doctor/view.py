@@ -49,6 +49,7 @@ class WorkflowView:
             for item in find_indirect(doc, root, RUN_UPLOADERS, True):
                 if (item.job_id, item.step_index) not in direct:
                     self.publishing.append(self._indirect(item))
+        self._by_job: Optional[Dict[str, List[PublishView]]] = None
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
@@ -70,6 +71,14 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
                            not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {})
+
+    def publishing_of(self, job_id: str) -> List[PublishView]:
+        """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""
+        if self._by_job is None:
+            self._by_job = {}
+            for p in self.publishing:
+                self._by_job.setdefault(p.job_id, []).append(p)
+        return self._by_job.get(job_id, [])
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)

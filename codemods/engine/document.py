@@ -86,6 +86,7 @@ class Document:
             line = docs[0].start_mark.line + 1 if docs else None
             raise InputError(path, line, "not a workflow: the file is not a YAML mapping")
         self.root: MappingNode = docs[0]
+        self._key_index: dict = {}  # id of a MappingNode -> {key text: (key node, value node)}
         self._check_size()
         self._shared = {id(n.target) for n in walk_nodes(self.root) if isinstance(n, AliasRef)}
         self.data = load_data(text, path)
@@ -131,14 +132,26 @@ class Document:
         if not isinstance(parent, MappingNode):
             return None
         key = path[-1]
-        for k, v in parent.value:
-            if isinstance(k, ScalarNode) and k.value == key and k.tag != "tag:yaml.org,2002:merge":
-                return k, v
+        found = self._keys_of(parent).get(key)
+        if found is not None:
+            return found
         if any(isinstance(k, ScalarNode) and k.tag == "tag:yaml.org,2002:merge" for k, _ in parent.value):
             data = self.get(path[:-1])
             if isinstance(data, dict) and key in data:
                 raise Unsupported(f"`{_dotted(path)}` comes from a YAML merge key (<<); change it by hand")
         return None
+
+    def _keys_of(self, mapping: MappingNode) -> dict:
+        """A mapping's entries by key text, built once per mapping: a lookup by scanning would make
+        a workflow of thousands of jobs quadratic. The first entry of a key wins, as in the scan."""
+        index = self._key_index.get(id(mapping))
+        if index is None:
+            index = {}
+            for k, v in mapping.value:
+                if isinstance(k, ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    index.setdefault(k.value, (k, v))
+            self._key_index[id(mapping)] = index
+        return index
 
     def check_editable(self, path: YamlPath) -> None:
         """Refuse an edit inside an anchored node that an alias repeats elsewhere."""

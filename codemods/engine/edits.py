@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, List, Tuple, Union
+from typing import Any, Dict, List, Tuple, Union
 
 from codemods.engine.document import YamlPath
 
@@ -97,12 +97,19 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
 
 
 def normalise(edits: List[Edit]) -> List[Edit]:
-    """Drop edits made moot by the removal of an enclosing entry, and exact repeats."""
-    removed = [e.path for e in edits if isinstance(e, Remove)]
+    """Drop edits made moot by the removal of an enclosing entry, and exact repeats.
+
+    Linear in the number of edits (a workflow may have thousands of jobs): enclosing removals are
+    looked up by prefix, repeats only among the edits of the same path.
+    """
+    removed = {e.path for e in edits if isinstance(e, Remove)}
     out: List[Edit] = []
+    same_path: Dict[YamlPath, List[Edit]] = {}
     for e in edits:
-        if any(len(r) < len(e.path) and e.path[: len(r)] == r for r in removed):
+        if any(e.path[:n] in removed for n in range(len(e.path))):
             continue
-        if e not in out:
+        kept = same_path.setdefault(e.path, [])
+        if e not in kept:
+            kept.append(e)
             out.append(e)
     return out

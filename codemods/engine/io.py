@@ -7,6 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from codemods.engine.reading import read_regular
 from codemods.errors import InputError
 
 
@@ -19,7 +20,7 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
     if not os.access(target, os.W_OK) or not os.stat(target).st_mode & 0o222:  # also for root
         raise InputError(path, None, "the file is read-only; not changed")
     try:
-        if target.read_bytes() != expected_old:
+        if read_regular(target)[0] != expected_old:
             raise InputError(path, None, "the file changed on disk while pubmode was working; not overwritten")
     except OSError as e:
         raise InputError(path, None, f"cannot read back before writing: {e.strerror or e}") from None

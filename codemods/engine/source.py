@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from codemods.engine.reading import TooLarge, read_regular
 from codemods.errors import InputError
 
 BOM = "\ufeff"
@@ -25,10 +26,9 @@ class Source:
     @classmethod
     def read(cls, path: Path) -> "Source":
         try:
-            st = path.stat()
-            if st.st_size > MAX_BYTES:
-                raise InputError(path, None, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a workflow")
-            raw = path.read_bytes()
+            raw, st = read_regular(path, MAX_BYTES)
+        except TooLarge:
+            raise InputError(path, None, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; not a workflow") from None
         except OSError as e:
             raise InputError(path, None, f"cannot read: {e.strerror or e}") from None
         return cls.from_bytes(path, raw, st.st_mode)

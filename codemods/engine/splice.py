@@ -23,9 +23,9 @@ Splice = Tuple[int, int, str]
 def render(doc: Document, edits: List[Edit]) -> str:
     """The text with every edit applied."""
     splices: List[Tuple[int, int, int, str]] = []
+    maker = _Splicer(doc)  # one for all edits: it reads the whole text once (its line endings)
     for seq, edit in enumerate(normalise(edits)):
         doc.check_editable(edit.path)
-        maker = _Splicer(doc)
         if isinstance(edit, Remove):
             parts = maker.remove(edit.path)
         elif isinstance(edit, Replace):

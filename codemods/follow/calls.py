@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
+from codemods.engine.reading import read_regular, read_regular_text
 from codemods.publishers.uploaders import strip_wrappers
 from codemods.shell import Command, commands
 
@@ -78,7 +79,7 @@ def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Targ
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
             path = base / config
             if path.is_file() and (config != "pyproject.toml" or re.search(
-                    r"\[tool\.tox|legacy_tox_ini", path.read_text(encoding="utf-8", errors="replace"))):
+                    r"\[tool\.tox|legacy_tox_ini", _text(path))):
                 found += [Target("tox", path, e) for e in envs.split(",") if e]
                 break
     elif tool == "nox" and (base / "noxfile.py").is_file():
@@ -104,10 +105,16 @@ def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Targ
     return [t for t in found if _inside(root, t.path)]
 
 
+def _text(path: Path) -> str:
+    try:
+        return read_regular_text(path, errors="replace")
+    except OSError:
+        return ""
+
+
 def _shebang(path: Path) -> str:
     try:
-        with open(path, "rb") as f:
-            first = f.readline(200)
+        first = read_regular(path, 5 * 1024 * 1024)[0][:200].split(b"\n", 1)[0]
     except OSError:
         return ""
     return first.decode("utf-8", "replace") if first.startswith(b"#!") else ""
@@ -115,7 +122,11 @@ def _shebang(path: Path) -> str:
 
 def targets_in_script(script: str, root: Path, cwd: Optional[str] = None) -> List[Target]:
     out = []
+    line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
     for cmd in commands(script):
-        line = script.count("\n", 0, cmd.start) + 1
+        if cmd.start < counted:  # out of order: count again from the start
+            line, counted = 1, 0
+        line += script.count("\n", counted, cmd.start)
+        counted = cmd.start
         out += [Target(t.kind, t.path, t.name, line) for t in targets_of(cmd, root, cwd)]
     return out

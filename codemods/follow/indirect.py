@@ -9,6 +9,7 @@ from typing import Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Set
+from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import Target, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.indexes import PYPI, Index
@@ -49,7 +50,7 @@ class IndirectPublish:
 
 def _read(path: Path) -> Optional[str]:
     try:
-        return path.read_bytes().decode("utf-8")  # line endings kept as they are
+        return read_regular_text(path)  # line endings kept as they are
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -62,8 +63,7 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
             script = step.get("run")
             if not isinstance(script, str):
                 continue
-            defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
-            wd = step.get("working-directory") or (defaults.get("run") or {}).get("working-directory")
+            wd = step.get("working-directory") or doc.get(("jobs", job_id, "defaults", "run", "working-directory"))
             changes, problems = [], []
             for target in targets_in_script(script, root, str(wd) if wd else None):
                 text = current.get(target.path) or _read(target.path)

@@ -1,0 +1,137 @@
+"""The write phase of a run: all or nothing for workflows that share a followed file.
+
+Workflows that run the same file (a script, tox.ini, a Makefile) form a group. The file is changed
+once for the whole group, and only when every workflow wants the same new content; every file of
+the group (workflows and the files they run) is checked, writable and unchanged on disk, before
+any is written. Otherwise a workflow could be left half-migrated: its script edited, its token still
+passed, or the reverse.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from codemods.engine.io import atomic_write
+from codemods.engine.reading import read_regular
+from codemods.errors import InputError
+
+
+@dataclass
+class Group:
+    """Workflows linked by the files they run, with one change per followed file (by real path)."""
+
+    workflows: List[Any] = field(default_factory=list)  # FileResult
+    followed: Dict[str, Any] = field(default_factory=dict)  # real path -> FileChange
+
+
+def groups(files: List[Any]) -> List[Group]:
+    """Split the run into groups and refuse those whose workflows want different contents for a file.
+
+    A refused or failed member stops its whole group: the others would need the shared file changed.
+    """
+    parent: Dict[int, int] = {i: i for i in range(len(files))}
+
+    def top(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_user: Dict[str, int] = {}
+    for i, f in enumerate(files):
+        for c in f.companions:
+            key = os.path.realpath(c.target.path)
+            if key in first_user:
+                parent[top(i)] = top(first_user[key])
+            else:
+                first_user[key] = i
+    by_top: Dict[int, Group] = {}
+    for i, f in enumerate(files):
+        by_top.setdefault(top(i), Group()).workflows.append(f)
+    out = list(by_top.values())
+    for g in out:
+        _merge(g)
+    return out
+
+
+def _merge(group: Group) -> None:
+    wants: Dict[str, List[Tuple[Any, Any]]] = {}
+    for f in group.workflows:
+        for c in f.companions:
+            wants.setdefault(os.path.realpath(c.target.path), []).append((f, c))
+    for key, uses in wants.items():
+        if len({(c.old_text, c.new_text) for _, c in uses}) > 1:
+            names = ", ".join(dict.fromkeys(f.shown for f, _ in uses))
+            _refuse(group, f"{Path(key).name} is run by {names}, which need different changes to it "
+                           "(migrate them one at a time)")
+            return
+        group.followed[key] = uses[0][1]
+    failed = [f for f in group.workflows if f.error]
+    if failed and len(group.workflows) > 1:
+        _refuse(group, f"it shares {_shared_names(group)} with {failed[0].shown}, which failed")
+
+
+def _shared_names(group: Group) -> str:
+    counts: Dict[str, int] = {}
+    for f in group.workflows:
+        for c in f.companions:
+            key = os.path.realpath(c.target.path)
+            counts[key] = counts.get(key, 0) + 1
+    return ", ".join(Path(k).name for k, n in counts.items() if n > 1) or "a file"
+
+
+def _refuse(group: Group, why: str) -> None:
+    for f in group.workflows:
+        if not f.error:
+            f.error = f"{f.shown}: {why}; none of them was changed" if len(group.workflows) > 1 else f"{f.shown}: {why}"
+
+
+def problem(path: Path, expected: bytes) -> Optional[str]:
+    """Why `path` cannot be replaced now (None when it can): gone, read-only, its folder read-only, changed."""
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+        current = read_regular(Path(target))[0]
+    except FileNotFoundError:
+        return f"{path.name} no longer exists (deleted while pubmode was working)"
+    except OSError as e:
+        return f"{path.name} cannot be read back: {e.strerror or e}"
+    if not os.access(target, os.W_OK) or not st.st_mode & 0o222:  # the mode too: root may write anything
+        return f"{path.name} is read-only"
+    if not os.access(os.path.dirname(target), os.W_OK | os.X_OK):
+        return f"the folder of {path.name} is not writable (a temporary file is written next to it)"
+    if current != expected:
+        return f"{path.name} changed on disk while pubmode was working"
+    return None
+
+
+def write_all(files: List[Any]) -> None:
+    """Write every changed group whose files all pass `problem`; the others get one error line each."""
+    for group in groups(files):
+        workflows = [f for f in group.workflows if f.changed and not f.error]
+        if not workflows or any(f.error for f in group.workflows):
+            continue
+        plan = [(c.target.path, c.new_text.encode("utf-8"), c.old_text.encode("utf-8"), None)
+                for c in group.followed.values()]
+        plan += [(f.path, f.old.encode(f.new_text), f.old.raw, f.old.mode) for f in workflows if f.new_text is not None]
+        problems = [p for p in (problem(path, old) for path, _, old, _ in plan) if p]
+        if problems:
+            shared = f" ({', '.join(Path(f.shown).name for f in workflows)} run {_shared_names(group)})" \
+                if len(workflows) > 1 else ""
+            _refuse_all(workflows, f"{problems[0]}; nothing was changed{shared}")
+            continue
+        for path, new, old, mode in plan:
+            try:
+                atomic_write(path, new, old, os.stat(path).st_mode if mode is None else mode)
+            except (InputError, OSError) as e:  # after the checks: a full disk, a race
+                why = getattr(e, "message", None) or getattr(e, "strerror", None) or e
+                _refuse_all(workflows, f"{path.name}: {why}; "
+                                       "the files before it in this group were written")
+                break
+
+
+def _refuse_all(workflows: List[Any], why: str) -> None:
+    for f in workflows:
+        f.error = f"{f.shown}: {why}"

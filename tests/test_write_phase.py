@@ -1,0 +1,110 @@
+"""Half-migrated repositories: the files of a run are all checked before any is written, and a file run
+by several workflows is changed once for all of them (or, when they want different contents, not at all)."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import Repo
+
+RUNS_SCRIPT = (b"on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./release.sh\n"
+               b"        env:\n          PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}\n")
+SCRIPT = b"#!/usr/bin/env bash\ntwine upload -u __token__ -p \"$PYPI_TOKEN\" dist/*\n"
+A, B, C = ".github/workflows/a.yml", ".github/workflows/b.yml", ".github/workflows/c.yml"
+TOKEN_ACTION = (b"on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n"
+                b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                b"          password: ${{ secrets.PYPI_API_TOKEN }}\n")
+
+
+def _two_workflows_one_script(repo: Repo) -> None:
+    repo.write(A, RUNS_SCRIPT)
+    repo.write(B, RUNS_SCRIPT)
+    os.chmod(repo.write("release.sh", SCRIPT), 0o755)
+
+
+def _errors(out) -> list:
+    return [ln for ln in out.stderr.splitlines() if ln.startswith("error:")]
+
+
+def test_two_workflows_running_one_script_are_both_migrated(repo: Repo) -> None:
+    _two_workflows_one_script(repo)
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert b"-p" not in repo.read("release.sh")
+    for wf in (A, B):
+        assert b"id-token: write" in repo.read(wf) and b"PYPI_TOKEN" not in repo.read(wf)
+    assert repo.migrate("to-token").code == 0
+    assert b"secrets.PYPI_API_TOKEN" in repo.read(A) and b"secrets.PYPI_API_TOKEN" in repo.read(B)
+
+
+def test_the_diff_shows_a_shared_script_once_and_applies(repo: Repo) -> None:
+    _two_workflows_one_script(repo)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0 and out.stdout.count("--- a/release.sh") == 1, out.stdout
+    subprocess.run(["git", "-C", str(repo.root), "apply"], input=out.stdout.encode(), check=True)
+    assert b"-p" not in repo.read("release.sh")
+
+
+def test_a_read_only_workflow_leaves_its_writable_script_alone(repo: Repo) -> None:
+    repo.write(A, RUNS_SCRIPT)
+    os.chmod(repo.write("release.sh", SCRIPT), 0o755)
+    os.chmod(repo.root / A, 0o444)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and _errors(out) == ["error: .github/workflows/a.yml: a.yml is read-only; nothing was changed"]
+    assert repo.read("release.sh") == SCRIPT and repo.read(A) == RUNS_SCRIPT
+
+
+def test_one_read_only_workflow_stops_every_workflow_that_shares_its_script(repo: Repo) -> None:
+    _two_workflows_one_script(repo)
+    repo.write(C, TOKEN_ACTION)  # independent: still migrated
+    os.chmod(repo.root / B, 0o444)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2
+    errors = _errors(out)
+    assert len(errors) == 2 and all("b.yml is read-only; nothing was changed (a.yml, b.yml run release.sh)" in e
+                                    for e in errors), errors
+    assert repo.read("release.sh") == SCRIPT and repo.read(A) == RUNS_SCRIPT and repo.read(B) == RUNS_SCRIPT
+    assert b"id-token: write" in repo.read(C)
+
+
+def test_a_read_only_shared_script_stops_both_workflows(repo: Repo) -> None:
+    _two_workflows_one_script(repo)
+    os.chmod(repo.root / "release.sh", 0o555)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and len(_errors(out)) == 2 and "release.sh is read-only" in out.stderr
+    assert repo.read(A) == RUNS_SCRIPT and repo.read(B) == RUNS_SCRIPT
+
+
+def test_workflows_that_want_different_contents_for_one_file_are_both_refused(repo: Repo) -> None:
+    repo.write("Makefile", b"release:\n\ttwine upload -u __token__ -p \"$$PYPI_TOKEN\" dist/*\n\n"
+                           b"test-release:\n\ttwine upload -r testpypi -u __token__ -p \"$$PYPI_TOKEN\" dist/*\n")
+    repo.write(A, RUNS_SCRIPT.replace(b"./release.sh", b"make release"))
+    repo.write(B, RUNS_SCRIPT.replace(b"./release.sh", b"make test-release"))
+    before = {p: repo.read(p) for p in ("Makefile", A, B)}
+    for args in ((), ("--dry-run",), ("--check",)):
+        out = repo.migrate("to-oidc", *args)
+        errors = _errors(out)
+        assert out.code == 2 and len(errors) == 2, out.stderr
+        assert all("Makefile is run by .github/workflows/a.yml, .github/workflows/b.yml, which need different "
+                   "changes to it" in e for e in errors), errors
+        assert out.stdout == "" and {p: repo.read(p) for p in before} == before
+    assert repo.migrate("to-oidc", A).code == 0 and repo.migrate("to-oidc", B).code == 0  # one at a time
+    assert b"-p" not in repo.read("Makefile")
+
+
+def test_a_followed_file_changed_on_disk_meanwhile_stops_the_workflow_too(repo: Repo, monkeypatch) -> None:
+    import codemods.write_phase as write_phase
+
+    repo.write(A, RUNS_SCRIPT)
+    script = repo.write("release.sh", SCRIPT)
+    real = write_phase.problem
+
+    def edited_meanwhile(path, expected):
+        if path.name == "release.sh":
+            script.write_bytes(SCRIPT + b"# edited meanwhile\n")
+        return real(path, expected)
+
+    monkeypatch.setattr(write_phase, "problem", edited_meanwhile)
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "release.sh changed on disk while pubmode was working" in out.stderr
+    assert repo.read(A) == RUNS_SCRIPT
