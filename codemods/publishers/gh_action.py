@@ -58,6 +58,12 @@ def _filled(value: Any) -> bool:
     return value is not None and str(value).strip() != ""
 
 
+def input_keys(inputs: Dict[str, Any], names: Tuple[str, ...]) -> List[Any]:
+    """The keys of `with:` that are one of `names`: GitHub compares input names case-insensitively,
+    so `Password:` is the password."""
+    return [k for k in inputs if str(k).lower() in names]
+
+
 def find(doc: Document) -> List[PublishStep]:
     found = []
     for job_id, job in jobs(doc):
@@ -66,8 +72,8 @@ def find(doc: Document) -> List[PublishStep]:
             if ref is None:
                 continue
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            url = next((str(w[k]) for k in URL_INPUTS if _filled(w.get(k))), None)
-            token = any(_filled(w.get(k)) for k in PASSWORD_INPUTS)
+            url = next((str(w[k]) for k in input_keys(w, URL_INPUTS) if _filled(w[k])), None)
+            token = any(_filled(w[k]) for k in input_keys(w, PASSWORD_INPUTS))
             if url is not None and EXPRESSION.search(url):
                 targets = indexes_behind(url, doc.text)
             else:
@@ -90,8 +96,8 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
     change = StepChange()
     w = step.inputs
-    gone = [k for k in w if k in PASSWORD_INPUTS]
-    user_keys = [k for k in w if k in USER_INPUTS]
+    gone = input_keys(w, PASSWORD_INPUTS)
+    user_keys = input_keys(w, USER_INPUTS)
     for k in user_keys:
         if str(w[k]).strip() != TOKEN_USER:
             change.warnings.append(f"{step.label} in job `{step.job_id}` logged in as user `{w[k]}`; PyPI no "
@@ -128,8 +134,8 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
     elif w is None:
         change.edits.append(Set(step.path + ("with",), {"password": expr}))
     else:
-        change.warnings.append(f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
-                               f"`password: {expr}` by hand")
+        change.blocked = (f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
+                          f"`password: {expr}` by hand")
         return change
     change.added_secrets.add(secret)
     change.notes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")

@@ -51,6 +51,10 @@ class Uploader:
     harmless_flags: Tuple[str, ...] = ()  # flags that mean nothing once the action uploads
     skip_existing_flags: Tuple[str, ...] = ()
     dist_flags: Tuple[str, ...] = ()  # flags naming the folder of distributions
+    # argparse tools accept any unambiguous prefix of a long option (`--pass` for `--password`);
+    # `long_options` lists all of the upload command's long options so that ambiguity can be judged.
+    abbrev: bool = False
+    long_options: Tuple[str, ...] = ()
 
 
 WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
@@ -136,6 +140,14 @@ class FlagUse:
         return (self.value or self.flag).end
 
 
+def long_option(uploader: Uploader, name: str) -> str:
+    """The long option a word names: itself, or for argparse tools the one option it is a prefix of."""
+    if not uploader.abbrev or not name.startswith("--") or name in uploader.long_options:
+        return name
+    matches = [o for o in uploader.long_options if o.startswith(name)]
+    return matches[0] if len(matches) == 1 else name
+
+
 def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
     kinds = {}
     for kind in ("password", "user", "url", "repo"):
@@ -145,6 +157,9 @@ def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
     while i < len(words):
         v = words[i].value
         name, eq, inline = v.partition("=")
+        if name.startswith("--"):
+            name = long_option(uploader, name)
+            v = name + eq + inline if eq else name
         if name.startswith("--") and eq and name in kinds:
             out.append(FlagUse(kinds[name], words[i], None, inline))
         elif v in kinds:
@@ -164,7 +179,7 @@ class Upload:
     job_id: str
     step_index: int
     step: Dict[str, Any]
-    field: str  # the step key holding the script: "run", or "args" of an action's `with:`
+    field: str  # the step key holding the script: "run", or the key of an action's `args` input in `with:`
     command: Command
     args_from: int
     flags: List[FlagUse]
@@ -182,7 +197,7 @@ class Upload:
 
     @property
     def script_path(self) -> YamlPath:
-        return self.path + (("with", "args") if self.field == "args" else ("run",))
+        return self.path + (("run",) if self.field == "run" else ("with", self.field))
 
     @property
     def script(self) -> str:
@@ -358,10 +373,20 @@ def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
         if span is None:
             change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
             return False
-        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+        change.edits.append(Replace(upload.script_path, *_whole_line(script, *span), ""))
     for f in which:
         change.removed_secrets |= secrets_in(f.raw)
     return True
+
+
+def _whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
+    """A cut that leaves its line blank takes the line (a multi-line `args: |` keeps no empty line)."""
+    head = script.rfind("\n", 0, start) + 1
+    tail = script.find("\n", end)
+    tail = len(script) if tail < 0 else tail
+    if script[head:start].strip(" \t") or script[end:tail].strip(" \t") or tail == len(script):
+        return start, end
+    return head, tail + 1
 
 
 def cleanup_variables(doc: Document, upload: Upload, flags: List[FlagUse], edits: List[Edit],
@@ -430,13 +455,12 @@ def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted:
     remove_env_vars(doc, creds, converted, uploaders, change)
     if change.blocked:
         return change
-    if upload.field == "run" or upload.field == "args":
-        flags = upload.cred_flags
-        if not cut_flags(upload, flags, change):
-            return change
-        if flags:
-            change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
-            cleanup_variables(doc, upload, flags, [], change)
+    flags = upload.cred_flags  # in a `run:` script or an action's `args` alike
+    if not cut_flags(upload, flags, change):
+        return change
+    if flags:
+        change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
+        cleanup_variables(doc, upload, flags, [], change)
     if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in upload.command.words):
         word = upload.command.words[upload.args_from - 1]
         change.edits.append(Replace(upload.script_path, word.end, word.end, " " + " ".join(up.oidc_flags)))
