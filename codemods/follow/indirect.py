@@ -126,8 +126,11 @@ def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uplo
     env = doc.get(env_path)
     if isinstance(env, dict):
         change.edits += [Set(env_path + (k,), v) for k, v in values.items() if env.get(k) != v]
-    elif env is None:
+    elif env is None and "env" not in item.step:
         change.edits.append(Set(env_path, values, after=("run", "name")))
+    else:
+        change.blocked = f"{where}: its `env:` is not a mapping; add {', '.join(values)} by hand"
+        return change
     change.added_secrets.add(secret)
     change.notes.append(f"{where}: set {', '.join(f'`{k}`' for k in values)} from the secret `{secret}`")
     for c in item.changes:

@@ -493,26 +493,30 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     elif env is None and "env" not in upload.step:
         change.edits.append(Set(env_path, values, after=("run", "with", "uses", "name")))
     else:
-        change.blocked = f"{upload.label}: its `env:` is not a mapping; add {', '.join(values)} by hand"
+        change.blocked = (f"{upload.label} in job `{upload.job_id}`: its `env:` is not a mapping; add "
+                          f"{', '.join(values)} by hand")
         return change
     change.added_secrets.add(secret)
     change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
-    for s, e in oidc_flag_spans(up, upload.command, upload.script):
-        change.edits.append(Replace(upload.script_path, s, e, ""))
+    for span in oidc_flag_spans(up, upload.command, upload.script):
+        if span is None:
+            change.blocked = (f"{upload.label} in job `{upload.job_id}`: `{up.oidc_flags[0]}` and its value run over "
+                              "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
+            return change
+        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
         change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
     return change
 
 
-def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Tuple[int, int]]:
-    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut."""
+def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Optional[Tuple[int, int]]]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut;
+    None for one that runs over a line continuation (it cannot be cut on one line)."""
     spans = []
     for i, w in enumerate(cmd.words if up.oidc_flags else []):
         if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
             separate = w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(cmd.words)
-            span = cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end)
-            if span:
-                spans.append(span)
+            spans.append(cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end))
     return spans
 
 
