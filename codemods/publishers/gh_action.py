@@ -75,7 +75,7 @@ def find(doc: Document) -> List[PublishStep]:
             url = next((str(w[k]) for k in input_keys(w, URL_INPUTS) if _filled(w[k])), None)
             token = any(_filled(w[k]) for k in input_keys(w, PASSWORD_INPUTS))
             if url is not None and EXPRESSION.search(url):
-                targets = indexes_behind(url, doc.text)
+                targets = indexes_behind(url, doc.data)
             else:
                 index = classify_url(url)
                 targets = (index,) if index else ()
