@@ -20,6 +20,7 @@ from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
+from codemods.readers import first_reader
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.workflow import jobs, runner_problem, triggers
@@ -203,6 +204,10 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             perm_edits, perm_notes = grant_id_token(doc, job_id)
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
+            continue
+        reader = first_reader(doc, repo.root, job_result.edits + env_edits + perm_edits, job_result.companions)
+        if reader:  # a guard or a command still reads what would go: the release would change silently
+            result.skipped.append(f"job `{job_id}` not converted: {reader}")
             continue
         _merge(result, job_result)
         result.edits += env_edits + perm_edits
