@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.publishers.change import StepChange
+from codemods.publishers.uploaders import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 
@@ -117,6 +118,11 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
     change.notes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
+    fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
+    cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
+    change.edits += fed.edits
+    change.removed_secrets |= fed.removed_secrets
+    change.notes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.notes]
     ref_edit = _ref_edit(step)
     if ref_edit:
         change.edits.append(ref_edit)

@@ -392,10 +392,17 @@ def _whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
 def cleanup_variables(doc: Document, upload: Upload, flags: List[FlagUse], edits: List[Edit],
                       change: StepChange) -> None:
     """Variables that only fed a removed flag (`-p "$PYPI_TOKEN"`) are removed where they are set."""
+    cleanup_fed(doc, upload.job_id, upload.step_index, [f.raw for f in flags], edits, change)
+
+
+def cleanup_fed(doc: Document, job_id: str, step_index: int, removed: List[str], edits: List[Edit],
+                change: StepChange) -> None:
+    """Secret-holding variables that only fed removed text (a flag, a `password:` input reading
+    `${{ env.PYPI_TOKEN }}`) go too: else the job would still receive the secret it no longer uses."""
     after = apply_to_data(doc.data, edits + change.edits)
-    chain = env_chain(doc, upload.job_id, upload.step_index)
-    for f in flags:
-        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", f.raw):
+    chain = env_chain(doc, job_id, step_index)
+    for raw in removed:
+        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", raw):
             var = name[0] or name[1]
             for env_path, env in chain:
                 if var not in env or not secrets_in(env[var]):
