@@ -318,11 +318,16 @@ def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[Y
             reads = mentions_variable(text, var) or any(
                 var in (u.password_env + u.user_env) and _runs(u, step) for u in uploaders)
             if reads:
-                users.append(f"job `{job_id}` {step_label(step, i)}")
+                users.append(f"job `{job_id}` {step_label(step, i)}{_at_line(doc, ('jobs', job_id, 'steps', i))}")
         rest = {k: v for k, v in job.items() if k not in ("steps", "env")}
         if mentions_variable(json.dumps(rest), var):
-            users.append(f"job `{job_id}`")
+            users.append(f"job `{job_id}`{_at_line(doc, ('jobs', job_id))}")
     return users
+
+
+def _at_line(doc: Document, path: YamlPath) -> str:
+    line = doc.line_of(path)
+    return f" (line {line})" if line else ""
 
 
 def _runs(uploader: Uploader, step: Dict[str, Any]) -> bool:
