@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import re
-from typing import List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
+from codemods.shell import commands
 from codemods.workflow import EXPRESSION
 
 
@@ -36,30 +37,101 @@ def classify_url(url: Optional[object]) -> Optional[Index]:
     return None
 
 
-VARIABLE = re.compile(r"\b(?:env|vars|inputs|github\.event\.inputs)\.([A-Za-z_][A-Za-z0-9_-]*)")
+TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_.*-]*")  # one pass, no backtracking: linear in the expression
+QUOTED = re.compile(r"'[^']*'")
+UNKNOWN = None  # a value the workflow does not show (set at run time, in settings, or by the caller)
 
 
-def indexes_behind(expression: str, workflow_text: str) -> Tuple[Index, ...]:
-    """The indexes an upload URL written as an expression can take, judging by the literal values
-    the workflow assigns to the variables it names (`NAME=...` in a script, `NAME: ...` in a mapping,
-    an input's `default:`). Empty when any value is another index or when no value is found."""
+def indexes_behind(expression: str, data: Any) -> Tuple[Index, ...]:
+    """The indexes an upload URL written as an expression can take, judging only by values the
+    workflow itself fixes: `env.X` set to literals in `env:` mappings or written as `X=value` by its
+    scripts, `inputs.X` of a `choice` input (its options). Empty (unknown) as soon as one value is
+    another index or cannot be known before the run: `vars`, `secrets`, a default the user can change.
+    Comments are never read: the parsed data has none, and the scripts are read word by word."""
     found: List[Index] = []
-    for name in set(VARIABLE.findall(expression)):
-        pattern = re.escape(name)
-        values = re.findall(rf"(?<![\w.-]){pattern}=['\"]?([^\s'\"#;]*)", workflow_text)
-        values += re.findall(rf"(?<![\w.-]){pattern}:[ \t]+['\"]?([^\s'\"#]+)", workflow_text)
-        values = [v for v in values if not v.startswith("${{")]
-        defaults = re.findall(rf"(?m)^(\s*){pattern}:\s*\n((?:\1\s+.*\n)*)", workflow_text)
-        for _, body in defaults:
-            m = re.search(r"default:\s*['\"]?([^\s'\"#]*)", body)
-            if m:
-                values.append(m.group(1))
-        if not values:
+    for value in _values_behind(expression, data):
+        index = classify_url(value) if value is not UNKNOWN else None
+        if index is None:
             return ()
-        for value in values:
-            index = classify_url(value)
-            if index is None:
-                return ()
-            if index not in found:
-                found.append(index)
+        if index not in found:
+            found.append(index)
     return tuple(found)
+
+
+def _values_behind(expression: str, data: Any) -> Iterator[Optional[str]]:
+    text = expression.strip()
+    if not (text.startswith("${{") and text.endswith("}}")) or text.count("${{") != 1:
+        yield UNKNOWN  # text around the expression: the URL is not the variable's value
+        return
+    inner = QUOTED.sub("''", text[3:-2])
+    if "[" in inner:
+        yield UNKNOWN
+        return
+    names = [t for t in TOKEN.findall(inner) if "." in t]
+    if not names:
+        yield UNKNOWN
+    for name in names:
+        parts = name.split(".")
+        if len(parts) == 2 and parts[0].lower() == "env":
+            yield from _env_values(data, parts[1])
+        elif len(parts) == 2 and parts[0].lower() == "inputs" or name.lower().startswith("github.event.inputs."):
+            yield from _choice_options(data, parts[-1])
+        else:
+            yield UNKNOWN
+
+
+def _env_values(data: Any, name: str) -> Iterator[Optional[str]]:
+    """Every value the workflow gives the variable `name`; none found means unknown."""
+    seen = False
+    for env, script in _env_and_scripts(data):
+        if isinstance(env, dict) and name in env:
+            seen = True
+            value = env[name]
+            yield UNKNOWN if value is None or "$" in str(value) else str(value)
+        for word in _assignments(script, name):
+            seen = True
+            yield UNKNOWN if "$" in word else word
+    if not seen:
+        yield UNKNOWN
+
+
+def _env_and_scripts(data: Any) -> Iterator[Tuple[Any, Any]]:
+    """(env mapping, run script) of the workflow, of each job and of each step."""
+    if not isinstance(data, dict):
+        return
+    yield data.get("env"), None
+    jobs = data.get("jobs")
+    for job in (jobs.values() if isinstance(jobs, dict) else []):
+        if not isinstance(job, dict):
+            continue
+        yield job.get("env"), None
+        for step in job.get("steps") if isinstance(job.get("steps"), list) else []:
+            if isinstance(step, dict):
+                yield step.get("env"), step.get("run")
+
+
+def _assignments(script: Any, name: str) -> Iterator[str]:
+    """Values of the words `name=value` in a script (`echo "NAME=…" >> $GITHUB_ENV`), comments skipped."""
+    if not isinstance(script, str):
+        return
+    prefix = name + "="
+    for cmd in commands(script):
+        for word in cmd.words:
+            value = word.value
+            if value.startswith(prefix):
+                yield value[len(prefix):]
+
+
+def _choice_options(data: Any, name: str) -> Iterator[Optional[str]]:
+    """The options of a `choice` input of workflow_dispatch; any other input can hold anything."""
+    on = data.get("on", data.get(True)) if isinstance(data, dict) else None
+    dispatch = on.get("workflow_dispatch") if isinstance(on, dict) else None
+    inputs = dispatch.get("inputs") if isinstance(dispatch, dict) else None
+    spec = inputs.get(name) if isinstance(inputs, dict) else None
+    called = isinstance(on, dict) and "workflow_call" in on
+    if not isinstance(spec, dict) or spec.get("type") != "choice" or not isinstance(spec.get("options"), list) \
+            or called:
+        yield UNKNOWN
+        return
+    for option in spec["options"]:
+        yield UNKNOWN if option is None or "$" in str(option) else str(option)

@@ -16,10 +16,12 @@ from codemods.engine.edits import Edit
 from codemods.engine.reading import read_regular_text
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
+from codemods.follow.shell_text import OIDC_FLAG_STUCK
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
+from codemods.readers import first_reader
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
@@ -171,7 +173,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
         for item in token_items:
             if item.targets:
                 continue
-            if item.index_unknown and (had_id_token or convert):
+            if item.index_unknown and had_id_token:
                 # The seed's conflict: a job that gets OIDC tokens still passes a password.
                 result.warnings.append(
                     f"{item.label} in job `{item.job_id}` passes a password in a job that uses Trusted Publishing; "
@@ -196,21 +198,22 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
         if blocker:
             result.skipped.append(f"job `{job_id}` not converted: {blocker}")
             continue
-        edits: List[Edit] = []
+        job_result = Plan()
         done: List[PublishItem] = []
         converted_paths = [s.path for s in convert]
         try:
             for item in convert:
                 change = _step_to_oidc(doc, item, reusable, converted_paths)
-                if change.blocked:
-                    result.skipped.append(change.blocked)
+                if change.blocked:  # that step keeps its token, and works as before
+                    job_result.skipped.append(change.blocked)
                     continue
                 done.append(item)
-                edits += change.edits
-                result.companions += change.files
-                result.changes += change.notes
-                result.warnings += change.warnings
-                result.removed_secrets |= change.removed_secrets
+                job_result.edits += change.edits
+                job_result.companions += change.files
+                job_result.changes += change.notes
+                job_result.warnings += change.warnings
+                job_result.removed_secrets |= change.removed_secrets
+            result.skipped += job_result.skipped
             if not done:
                 continue
             targets = [i for s in items for i in (s.targets or (PYPI,))]
@@ -221,7 +224,12 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
             continue
-        result.edits += edits + env_edits + perm_edits
+        reader = first_reader(doc, repo.root, job_result.edits + env_edits + perm_edits, job_result.companions)
+        if reader:  # a guard or a command still reads what would go: the release would change silently
+            result.skipped.append(f"job `{job_id}` not converted: {reader}")
+            continue
+        _merge(result, job_result)
+        result.edits += env_edits + perm_edits
         result.changes += env_notes + perm_notes
         result.oidc_jobs.add(job_id)
         result.warnings += perm_warnings
@@ -272,6 +280,13 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
     all_jobs = dict(jobs(doc))
     for job_id, items in by_job.items():
         has_id_token = job_has_id_token(doc, job_id)
+        stuck = [s for s in items if isinstance(s, IndirectPublish) and has_id_token
+                 and any(OIDC_FLAG_STUCK in m for m in s.manual)]
+        if stuck:  # a followed upload pubmode cannot give the token: the job keeps its id-token
+            result.skipped.append(f"job `{job_id}` not converted: "
+                                  + indirect_to_token(doc, stuck[0], RUN_UPLOADERS, options.secret).blocked)
+            result.oidc_jobs.add(job_id)
+            continue
         # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
         trusted = [s for s in items if not s.uses_token and _trusted_capable(s) and has_id_token and (
             s.targets or isinstance(s, gh_action.PublishStep))]
@@ -281,14 +296,14 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                 # upload to another index may log in with one: left alone).
                 _revoke(doc, job_id, other_oidc_user(all_jobs[job_id]), result)
             continue
-        edits: List[Edit] = []
+        job_result = Plan()
         seen_steps: Dict[tuple, PublishItem] = {}
         try:
             for item in sorted(trusted, key=lambda s: s.targets != (PYPI,)):
                 if isinstance(item, uploaders.Upload) and (item.path, item.uploader.name) in seen_steps:
                     # One `env:` serves every upload of this tool in the step.
                     if seen_steps[(item.path, item.uploader.name)].targets != item.targets:
-                        result.warnings.append(
+                        job_result.warnings.append(
                             f"{item.label} in job `{job_id}` also uploads to {item.targets[0].title if item.targets else 'another index'} "
                             f"with {item.uploader.name}; the step's token variables now hold the PyPI token, so give "
                             "that upload its own token by hand")
@@ -298,14 +313,13 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                 secret = options.test_secret if item.targets == (TESTPYPI,) else options.secret
                 change = _step_to_token(doc, item, secret)
                 if change.blocked:
-                    result.skipped.append(change.blocked)
-                    result.oidc_jobs.add(job_id)
-                    continue
-                edits += change.edits
-                result.companions += change.files
-                result.changes += change.notes
-                result.warnings += change.warnings
-                result.added_secrets |= change.added_secrets
+                    # A step left without its token must keep `id-token`: the whole job stays as it is.
+                    raise Unsupported(change.blocked)
+                job_result.edits += change.edits
+                job_result.companions += change.files
+                job_result.changes += change.notes
+                job_result.warnings += change.warnings
+                job_result.added_secrets |= change.added_secrets
             others_trusted = any(s not in trusted and not s.uses_token and _trusted_capable(s) for s in items)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
@@ -316,5 +330,16 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
             result.oidc_jobs.add(job_id)
             continue
-        result.edits += edits + perm_edits
+        _merge(result, job_result)
+        result.edits += perm_edits
         (result.changes if perm_edits else result.warnings).extend(perm_notes)
+
+
+def _merge(result: Plan, job: Plan) -> None:
+    """Add one job's complete conversion to the workflow's plan."""
+    result.edits += job.edits
+    result.companions += job.companions
+    result.changes += job.changes
+    result.warnings += job.warnings
+    result.added_secrets |= job.added_secrets
+    result.removed_secrets |= job.removed_secrets

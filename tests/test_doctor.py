@@ -162,3 +162,20 @@ def test_doctor_before_and_after_each_migration(name: str, repo: Repo) -> None:
     if "token-publishing" in before or "no-trusted-publishing-support" in before:
         remaining = (after & MIGRATION_FINDINGS) - ({"permissions-drop-contents"} & before)
         assert not remaining, f"{name}: {remaining} after to-oidc"
+
+
+def test_a_capitalised_password_input_is_the_password(repo: Repo) -> None:
+    """GitHub compares input names case-insensitively: `Password:` is a token upload, not Trusted Publishing."""
+    repo.write(WORKFLOW, b"""on:
+  workflow_call:
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          Password: ${{ inputs.token }}
+""")
+    out = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    assert "password-may-be-empty" in _ids(out.stdout)
+    assert "takes its password from `${{ inputs.token }}`" in repo.migrate("doctor", "--exit-zero").stdout

@@ -58,3 +58,28 @@ def test_left_alone_and_reported(source: str) -> None:
     result = edit_python(source, RUN_UPLOADERS)
     assert result.new_text == source
     assert result.manual and result.manual[0].startswith("line ")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'subprocess.run(["twine", "upload", *AUTH, "dist/*"])\n',
+        'session.run("twine", "upload", *AUTH, "dist/*")\n',
+        'subprocess.check_call(("uv", "publish", *extra))\n',
+    ],
+)
+def test_starred_arguments_are_reported_not_called_tokenless(source: str) -> None:
+    result = edit_python(source, RUN_UPLOADERS)
+    assert result.new_text == source and result.manual and "*" in result.manual[0]
+
+
+@pytest.mark.parametrize(
+    "source, freed",
+    [
+        ('subprocess.run(["twine", "upload", "-p", os.environ["PYPI_TOKEN"], "dist/*"])\n', {"PYPI_TOKEN"}),
+        ('tok = os.getenv("T")\nsubprocess.run(["twine", "upload", "-p", tok, "dist/*"])\n', {"T"}),
+        ('os.system("twine upload -p $PYPI_TOKEN dist/*")\n', {"PYPI_TOKEN"}),
+    ],
+)
+def test_variables_that_fed_a_removed_option_are_freed(source: str, freed) -> None:
+    assert edit_python(source, RUN_UPLOADERS).freed == freed

@@ -71,3 +71,26 @@ def test_a_flag_over_a_line_continuation_is_not_cut() -> None:
     twine = RUN_UPLOADERS[0]
     flag = parse_flags(twine, cmd.words[match_command(twine, cmd):])[0]
     assert cut_span(script, flag.flag.start, flag.end) is None
+
+
+@pytest.mark.parametrize(
+    "script, kinds",
+    [
+        ("twine upload --pass X dist/*", ["password"]),
+        ("twine upload --passw=X --user u dist/*", ["password", "user"]),
+        ("twine upload --repository-u https://test.pypi.org/legacy/ dist/*", ["url"]),
+        ("twine upload --repo x dist/*", []),  # ambiguous (--repository, --repository-url): argparse refuses it
+        ("pdm publish --pa X", ["password"]),
+        ("uv publish --pass X", []),  # clap: no abbreviations
+        ("uv publish -p X", ["password"]),
+        ("maturin upload --pass X", []),
+    ],
+)
+def test_argparse_prefixes_count_only_for_argparse_tools(script: str, kinds) -> None:
+    cmd = next(commands(script))
+    for up in RUN_UPLOADERS:
+        at = match_command(up, cmd)
+        if at is not None:
+            assert [f.kind for f in parse_flags(up, cmd.words[at:])] == kinds
+            return
+    raise AssertionError("no uploader matched")

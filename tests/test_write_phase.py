@@ -77,9 +77,9 @@ def test_a_read_only_shared_script_stops_both_workflows(repo: Repo) -> None:
 
 def test_workflows_that_want_different_contents_for_one_file_are_both_refused(repo: Repo) -> None:
     repo.write("Makefile", b"release:\n\ttwine upload -u __token__ -p \"$$PYPI_TOKEN\" dist/*\n\n"
-                           b"test-release:\n\ttwine upload -r testpypi -u __token__ -p \"$$PYPI_TOKEN\" dist/*\n")
+                           b"test-release:\n\ttwine upload -r testpypi -u __token__ -p \"$$TEST_PYPI_TOKEN\" dist/*\n")
     repo.write(A, RUNS_SCRIPT.replace(b"./release.sh", b"make release"))
-    repo.write(B, RUNS_SCRIPT.replace(b"./release.sh", b"make test-release"))
+    repo.write(B, RUNS_SCRIPT.replace(b"./release.sh", b"make test-release").replace(b"PYPI_TOKEN", b"TEST_PYPI_TOKEN"))
     before = {p: repo.read(p) for p in ("Makefile", A, B)}
     for args in ((), ("--dry-run",), ("--check",)):
         out = repo.migrate("to-oidc", *args)

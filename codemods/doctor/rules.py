@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from codemods.doctor.view import PublishView, WorkflowView
+from codemods.publishers import gh_action
 
 Hit = Tuple[Optional[int], str]
 ERROR, WARNING, NOTE = "error", "warning", "note"
@@ -265,7 +266,8 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher != "gh-action" or p.mode != "token":
             continue
-        value = str(p.inputs.get("password") or p.inputs.get("pypi_password") or "")
+        value = str(next((p.inputs[k] for k in gh_action.input_keys(p.inputs, gh_action.PASSWORD_INPUTS)
+                          if p.inputs[k]), ""))  # input names are case-insensitive
         secret = re.fullmatch(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}", value.strip())
         if secret is None or ("workflow_call" in w.events and secret.group(1) not in required):
             yield p.line, f"{p.label} takes its password from `{value.strip()}`, which may be empty"

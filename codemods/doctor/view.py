@@ -54,7 +54,7 @@ class WorkflowView:
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
         if isinstance(item, gh_action.PublishStep):
-            keys = [k for k in item.inputs if k in gh_action.PASSWORD_INPUTS]
+            keys = gh_action.input_keys(item.inputs, gh_action.PASSWORD_INPUTS)
             return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
                                "token" if item.uses_token else "trusted", True, item.targets,
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs)

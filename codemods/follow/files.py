@@ -170,7 +170,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
-        change.lines = edit.lines
+        change.lines, change.freed = edit.lines, edit.freed
         return change
     if target.kind == "make":
         edits = [edit_shell_text(text, uploaders, s, e, 1, to_oidc) for s, e, _ in _make_regions(text, target.name, set())]

@@ -15,7 +15,7 @@ from codemods.follow.files import FileChange, edit_target
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.uploaders import Uploader, env_chain, remove_env_vars
-from codemods.workflow import jobs, step_label, steps
+from codemods.workflow import jobs, secrets_in, step_label, steps
 
 
 @dataclass
@@ -79,12 +79,29 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
             implicit = set().union(*(c.credential_env for c in changes)) if changes else set()
             freed = set().union(*(c.freed for c in changes)) if changes else set()
             still = "\n".join(c.new_text for c in changes)
-            env_vars = [(n, p + (n,)) for p, env in env_chain(doc, job_id, i) for n in env
+            chain = env_chain(doc, job_id, i)
+            env_vars = [(n, p + (n,)) for p, env in chain for n in env
                         if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
+            if to_oidc:
+                problems += _still_read(chain, freed - implicit, changes)
             found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems))
     return found
 
 
+
+
+def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
+    """A secret the step passes that fed a removed option but is still read by the edited file
+    (`token = os.environ["PYPI_TOKEN"]` left behind): the workflow would keep passing it to a job
+    said to publish without a token. Such a file is left alone, with the reason."""
+    out = []
+    for change in changes:
+        for name in sorted(freed & change.freed):
+            passed = any(name in env and secrets_in(env[name]) for _, env in chain)
+            if passed and re.search(rf"\b{re.escape(name)}\b", change.new_text):
+                out.append(f"{change.target.path.name}: still reads `{name}` after its credential options were "
+                           "removed; remove that read too (then the workflow's variable can go)")
+    return out
 
 
 def indirect_to_oidc(doc: Document, item: IndirectPublish, uploaders: List[Uploader], converted) -> StepChange:
@@ -126,8 +143,11 @@ def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uplo
     env = doc.get(env_path)
     if isinstance(env, dict):
         change.edits += [Set(env_path + (k,), v) for k, v in values.items() if env.get(k) != v]
-    elif env is None:
+    elif env is None and "env" not in item.step:
         change.edits.append(Set(env_path, values, after=("run", "name")))
+    else:
+        change.blocked = f"{where}: its `env:` is not a mapping; add {', '.join(values)} by hand"
+        return change
     change.added_secrets.add(secret)
     change.notes.append(f"{where}: set {', '.join(f'`{k}`' for k in values)} from the secret `{secret}`")
     for c in item.changes:

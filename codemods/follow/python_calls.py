@@ -24,6 +24,8 @@ LIST_CALLS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "sub
               "subprocess.Popen", "run", "call", "check_call", "check_output", "Popen"}
 ARGS_CALLS = {"session.run", "session.run_always", "session.run_install"}
 UPLOAD_WORDS = re.compile(r"\b(twine|uv|pdm|maturin)\b[^\n]*\b(upload|publish)\b")
+PY_ENV_READ = re.compile(r"""(?:environ\s*(?:\[|\.get\s*\()|getenv\s*\()\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""")
+SHELL_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 STRING_CALLS = {"os.system", "c.run", "ctx.run", "context.run", "run", "subprocess.run", "subprocess.call",
                 "subprocess.check_call", "subprocess.check_output", "os.popen"}
 
@@ -38,6 +40,7 @@ class PythonEdit:
     cuts: int = 0  # credential options found and cut
     lines: List[int] = field(default_factory=list)  # where the uploads are
     elsewhere: int = 0  # uploads to another index, left alone
+    freed: Set[str] = field(default_factory=set)  # environment variables the removed items read
 
 
 def _dotted(node) -> str:
@@ -80,6 +83,15 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     module = cst.parse_module(source)
     wrapper = MetadataWrapper(module)
     result = PythonEdit(source)
+    assigned = _assignments(module)
+
+    def _env_read_by(node) -> Set[str]:
+        """Variables an argument reads: `os.environ["X"]` itself, or a name assigned from one."""
+        code = module.code_for_node(node)
+        names = set(PY_ENV_READ.findall(code))
+        if isinstance(node, cst.Name):
+            names |= set(PY_ENV_READ.findall(assigned.get(node.value, "")))
+        return names
 
     def _editable(up: Uploader, cmd: Command, at: int, line: int) -> bool:
         """Count an upload found at `line`; True when its credential options are ours to remove."""
@@ -106,10 +118,12 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
             first = updated.args[0].value
             if name in ARGS_CALLS or (name.endswith(".run") and name not in STRING_CALLS and all(
                     a.keyword is None for a in updated.args[:2]) and len(updated.args) > 1):
-                return self._elements(updated, [a.value for a in updated.args if a.keyword is None and a.star == ""],
-                                      line, "args")
+                positional = [a for a in updated.args if a.keyword is None and a.star != "**"]
+                return self._elements(updated, [a.value for a in positional], line, "args",
+                                      [a for a in positional if a.star == "*"])
             if isinstance(first, (cst.List, cst.Tuple)) and name in LIST_CALLS | ARGS_CALLS | STRING_CALLS:
-                return self._elements(updated, [e.value for e in first.elements], line, "list")
+                return self._elements(updated, [e.value for e in first.elements], line, "list",
+                                      [e for e in first.elements if isinstance(e, cst.StarredElement)])
             if name in STRING_CALLS:
                 if isinstance(first, cst.SimpleString):
                     return self._string(updated, first, line)
@@ -129,13 +143,18 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                     return up, cmd, at
             return None
 
-        def _elements(self, call: cst.Call, elements, line: int, shape: str) -> cst.Call:
+        def _elements(self, call: cst.Call, elements, line: int, shape: str, starred) -> cst.Call:
             values = [_literal(e) for e in elements]
             found = self._match(values)
             if not found:
                 return call
             up, cmd, at = found
             if not _editable(up, cmd, at, line):
+                return call
+            if starred:  # `*AUTH`: arguments known only at run time, which may well be the credentials
+                result.manual.append(f"line {line}: the {up.name} arguments include "
+                                     f"`*{module.code_for_node(starred[0].value)[:40]}`, known only at run time; "
+                                     "they may carry credentials: remove them by hand")
                 return call
             drop: Set[int] = set()
             for f in parse_flags(up, cmd.words[at:]):
@@ -145,6 +164,8 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                         drop.add(cmd.words.index(f.value))
             if not drop:
                 return call
+            for i in drop:
+                result.freed |= _env_read_by(elements[i])
             result.cuts += 1
             result.notes.append(f"line {line}: removed {len(drop)} credential item(s) from the {up.name} call")
             if shape == "args":
@@ -178,6 +199,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                             span = cut_span(value, f.flag.start, f.end)
                             if span:
                                 splices.append(span)
+                                result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
                     break
             if not splices:
                 return call
@@ -203,6 +225,23 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     if result.new_text != source:
         ast.parse(result.new_text)  # a SyntaxError here is a bug of ours; the caller reports it
     return result
+
+
+def _assignments(module) -> dict:
+    """name -> source of the values assigned to it anywhere (`token = os.environ["PYPI_TOKEN"]`)."""
+    import libcst as cst
+
+    out: dict = {}
+
+    class Collector(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    key = target.target.value
+                    out[key] = out.get(key, "") + "\n" + module.code_for_node(node.value)
+
+    module.visit(Collector())
+    return out
 
 
 def _fix_commas(kept, original):

@@ -14,7 +14,8 @@ from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spa
 from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
-VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, and make's $(X)
+OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
+VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)|\{env:([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, make's $(X), tox's {env:X}
 
 
 @dataclass
@@ -89,7 +90,7 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
             out.cuts += len(pieces)
             for _, _, raw in pieces:
-                out.freed |= set(VARIABLE.findall(raw))
+                out.freed |= {a or b for a, b in VARIABLE.findall(raw)}
             if pieces:
                 out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
             if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
@@ -102,7 +103,11 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
 
 
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
-    for s, e in oidc_flag_spans(up, cmd, region):
+    for span in oidc_flag_spans(up, cmd, region):
+        if span is None:
+            out.manual.append(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand ({OIDC_FLAG_STUCK})")
+            continue
+        s, e = span
         out.splices.append((start + s, start + e, ""))
         out.cut_words += [x.text for c in commands(region[s:e]) for x in c.words]
         out.notes.append(f"line {line}: removed `{' '.join(up.oidc_flags)}`")

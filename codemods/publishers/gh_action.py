@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.publishers.change import StepChange
+from codemods.publishers.uploaders import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 
@@ -58,6 +59,12 @@ def _filled(value: Any) -> bool:
     return value is not None and str(value).strip() != ""
 
 
+def input_keys(inputs: Dict[str, Any], names: Tuple[str, ...]) -> List[Any]:
+    """The keys of `with:` that are one of `names`: GitHub compares input names case-insensitively,
+    so `Password:` is the password."""
+    return [k for k in inputs if str(k).lower() in names]
+
+
 def find(doc: Document) -> List[PublishStep]:
     found = []
     for job_id, job in jobs(doc):
@@ -66,10 +73,10 @@ def find(doc: Document) -> List[PublishStep]:
             if ref is None:
                 continue
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            url = next((str(w[k]) for k in URL_INPUTS if _filled(w.get(k))), None)
-            token = any(_filled(w.get(k)) for k in PASSWORD_INPUTS)
+            url = next((str(w[k]) for k in input_keys(w, URL_INPUTS) if _filled(w[k])), None)
+            token = any(_filled(w[k]) for k in input_keys(w, PASSWORD_INPUTS))
             if url is not None and EXPRESSION.search(url):
-                targets = indexes_behind(url, doc.text)
+                targets = indexes_behind(url, doc.data)
             else:
                 index = classify_url(url)
                 targets = (index,) if index else ()
@@ -90,8 +97,8 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
     change = StepChange()
     w = step.inputs
-    gone = [k for k in w if k in PASSWORD_INPUTS]
-    user_keys = [k for k in w if k in USER_INPUTS]
+    gone = input_keys(w, PASSWORD_INPUTS)
+    user_keys = input_keys(w, USER_INPUTS)
     for k in user_keys:
         if str(w[k]).strip() != TOKEN_USER:
             change.warnings.append(f"{step.label} in job `{step.job_id}` logged in as user `{w[k]}`; PyPI no "
@@ -111,6 +118,11 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
     change.notes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
+    fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
+    cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
+    change.edits += fed.edits
+    change.removed_secrets |= fed.removed_secrets
+    change.notes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.notes]
     ref_edit = _ref_edit(step)
     if ref_edit:
         change.edits.append(ref_edit)
@@ -128,8 +140,8 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
     elif w is None:
         change.edits.append(Set(step.path + ("with",), {"password": expr}))
     else:
-        change.warnings.append(f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
-                               f"`password: {expr}` by hand")
+        change.blocked = (f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
+                          f"`password: {expr}` by hand")
         return change
     change.added_secrets.add(secret)
     change.notes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")

@@ -6,7 +6,7 @@ from typing import List
 
 from codemods.engine.document import Document
 from codemods.publishers.uploaders import Upload, Uploader, env_chain, env_credentials, find_targets, parse_flags
-from codemods.shell import Command, commands
+from codemods.shell import Command, Word, commands
 from codemods.workflow import jobs, step_label, steps, uses_action
 
 DEPRECATION = ("maturin's `upload` and `publish` commands are deprecated since maturin 1.11; consider "
@@ -33,6 +33,17 @@ RENAMED = ("`messense/maturin-action` is the old name of `PyO3/maturin-action` a
            "consider writing `uses: PyO3/maturin-action` (same inputs)")
 
 
+def _input(inputs: dict, name: str):
+    """The key of input `name` (input names are case-insensitive on GitHub), or None."""
+    return next((k for k in inputs if str(k).lower() == name), None)
+
+
+def args_words(args: str) -> List[Word]:
+    """Every word of `args:`: the action splits it on any whitespace, so a block scalar's later
+    lines belong to the same command (offsets stay those of `args`)."""
+    return [w for cmd in commands(args) for w in cmd.words]
+
+
 def find_action(doc: Document) -> List[Upload]:
     """`PyO3/maturin-action` steps whose `command:` uploads; their `args:` are the command's flags."""
     found = []
@@ -41,15 +52,17 @@ def find_action(doc: Document) -> List[Upload]:
             if not any(uses_action(step, a) is not None for a in ACTIONS):
                 continue
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            if str(w.get("command", "")).strip() not in UPLOADER.subcommands:
+            command = _input(w, "command")
+            if command is None or str(w[command]).strip() not in UPLOADER.subcommands:
                 continue
-            args = w.get("args")
-            words = next(iter(commands(args)), Command([])).words if isinstance(args, str) else []
+            key = _input(w, "args") or "args"
+            args = w.get(key)
+            words = args_words(args) if isinstance(args, str) else []
             flags = parse_flags(UPLOADER, words)
             chain = env_chain(doc, job_id, i)
             targets, where, unknown = find_targets(UPLOADER, flags, chain)
             old_name = uses_action(step, ACTIONS[1]) is not None
-            found.append(Upload(UPLOADER, job_id, i, step, "args", Command(words), 0, flags, targets, where,
+            found.append(Upload(UPLOADER, job_id, i, step, key, Command(words), 0, flags, targets, where,
                                 env_credentials(UPLOADER, chain), step_label(step, i), unknown,
                                 advice=RENAMED if old_name else None))
     return found

@@ -15,4 +15,8 @@ UPLOADER = Uploader(
     token_env=(("PDM_PUBLISH_PASSWORD", "{secret}"),),
     min_version=(2, 6),
     package="pdm",
+    abbrev=True,  # argparse, like twine
+    long_options=("--repository", "--username", "--password", "--sign", "--identity", "--comment", "--no-build",
+                  "--dest", "--skip-existing", "--no-very-ssl", "--ca-certs", "--verbose", "--quiet", "--project",
+                  "--skip", "--help"),
 )

@@ -21,4 +21,9 @@ UPLOADER = Uploader(
     token_env=(("TWINE_USERNAME", "__token__"), ("TWINE_PASSWORD", "{secret}")),
     min_version=(6, 1),
     package="twine",
+    abbrev=True,  # argparse: `--pass TOKEN` is `--password TOKEN`
+    long_options=("--repository", "--repository-url", "--attestations", "--sign", "--sign-with", "--identity",
+                  "--username", "--password", "--non-interactive", "--comment", "--config-file", "--skip-existing",
+                  "--skip-existing-non-pypi", "--cert", "--client-cert", "--verbose", "--disable-progress-bar",
+                  "--help"),
 )

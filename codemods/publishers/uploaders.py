@@ -51,6 +51,10 @@ class Uploader:
     harmless_flags: Tuple[str, ...] = ()  # flags that mean nothing once the action uploads
     skip_existing_flags: Tuple[str, ...] = ()
     dist_flags: Tuple[str, ...] = ()  # flags naming the folder of distributions
+    # argparse tools accept any unambiguous prefix of a long option (`--pass` for `--password`);
+    # `long_options` lists all of the upload command's long options so that ambiguity can be judged.
+    abbrev: bool = False
+    long_options: Tuple[str, ...] = ()
 
 
 WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
@@ -136,6 +140,14 @@ class FlagUse:
         return (self.value or self.flag).end
 
 
+def long_option(uploader: Uploader, name: str) -> str:
+    """The long option a word names: itself, or for argparse tools the one option it is a prefix of."""
+    if not uploader.abbrev or not name.startswith("--") or name in uploader.long_options:
+        return name
+    matches = [o for o in uploader.long_options if o.startswith(name)]
+    return matches[0] if len(matches) == 1 else name
+
+
 def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
     kinds = {}
     for kind in ("password", "user", "url", "repo"):
@@ -145,6 +157,9 @@ def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
     while i < len(words):
         v = words[i].value
         name, eq, inline = v.partition("=")
+        if name.startswith("--"):
+            name = long_option(uploader, name)
+            v = name + eq + inline if eq else name
         if name.startswith("--") and eq and name in kinds:
             out.append(FlagUse(kinds[name], words[i], None, inline))
         elif v in kinds:
@@ -164,7 +179,7 @@ class Upload:
     job_id: str
     step_index: int
     step: Dict[str, Any]
-    field: str  # the step key holding the script: "run", or "args" of an action's `with:`
+    field: str  # the step key holding the script: "run", or the key of an action's `args` input in `with:`
     command: Command
     args_from: int
     flags: List[FlagUse]
@@ -182,7 +197,7 @@ class Upload:
 
     @property
     def script_path(self) -> YamlPath:
-        return self.path + (("with", "args") if self.field == "args" else ("run",))
+        return self.path + (("run",) if self.field == "run" else ("with", self.field))
 
     @property
     def script(self) -> str:
@@ -303,11 +318,16 @@ def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[Y
             reads = mentions_variable(text, var) or any(
                 var in (u.password_env + u.user_env) and _runs(u, step) for u in uploaders)
             if reads:
-                users.append(f"job `{job_id}` {step_label(step, i)}")
+                users.append(f"job `{job_id}` {step_label(step, i)}{_at_line(doc, ('jobs', job_id, 'steps', i))}")
         rest = {k: v for k, v in job.items() if k not in ("steps", "env")}
         if mentions_variable(json.dumps(rest), var):
-            users.append(f"job `{job_id}`")
+            users.append(f"job `{job_id}`{_at_line(doc, ('jobs', job_id))}")
     return users
+
+
+def _at_line(doc: Document, path: YamlPath) -> str:
+    line = doc.line_of(path)
+    return f" (line {line})" if line else ""
 
 
 def _runs(uploader: Uploader, step: Dict[str, Any]) -> bool:
@@ -358,19 +378,36 @@ def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
         if span is None:
             change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
             return False
-        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+        change.edits.append(Replace(upload.script_path, *_whole_line(script, *span), ""))
     for f in which:
         change.removed_secrets |= secrets_in(f.raw)
     return True
 
 
+def _whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
+    """A cut that leaves its line blank takes the line (a multi-line `args: |` keeps no empty line)."""
+    head = script.rfind("\n", 0, start) + 1
+    tail = script.find("\n", end)
+    tail = len(script) if tail < 0 else tail
+    if script[head:start].strip(" \t") or script[end:tail].strip(" \t") or tail == len(script):
+        return start, end
+    return head, tail + 1
+
+
 def cleanup_variables(doc: Document, upload: Upload, flags: List[FlagUse], edits: List[Edit],
                       change: StepChange) -> None:
     """Variables that only fed a removed flag (`-p "$PYPI_TOKEN"`) are removed where they are set."""
+    cleanup_fed(doc, upload.job_id, upload.step_index, [f.raw for f in flags], edits, change)
+
+
+def cleanup_fed(doc: Document, job_id: str, step_index: int, removed: List[str], edits: List[Edit],
+                change: StepChange) -> None:
+    """Secret-holding variables that only fed removed text (a flag, a `password:` input reading
+    `${{ env.PYPI_TOKEN }}`) go too: else the job would still receive the secret it no longer uses."""
     after = apply_to_data(doc.data, edits + change.edits)
-    chain = env_chain(doc, upload.job_id, upload.step_index)
-    for f in flags:
-        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", f.raw):
+    chain = env_chain(doc, job_id, step_index)
+    for raw in removed:
+        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", raw):
             var = name[0] or name[1]
             for env_path, env in chain:
                 if var not in env or not secrets_in(env[var]):
@@ -430,13 +467,12 @@ def to_oidc(doc: Document, upload: Upload, uploaders: List[Uploader], converted:
     remove_env_vars(doc, creds, converted, uploaders, change)
     if change.blocked:
         return change
-    if upload.field == "run" or upload.field == "args":
-        flags = upload.cred_flags
-        if not cut_flags(upload, flags, change):
-            return change
-        if flags:
-            change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
-            cleanup_variables(doc, upload, flags, [], change)
+    flags = upload.cred_flags  # in a `run:` script or an action's `args` alike
+    if not cut_flags(upload, flags, change):
+        return change
+    if flags:
+        change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
+        cleanup_variables(doc, upload, flags, [], change)
     if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in upload.command.words):
         word = upload.command.words[upload.args_from - 1]
         change.edits.append(Replace(upload.script_path, word.end, word.end, " " + " ".join(up.oidc_flags)))
@@ -469,26 +505,30 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     elif env is None and "env" not in upload.step:
         change.edits.append(Set(env_path, values, after=("run", "with", "uses", "name")))
     else:
-        change.blocked = f"{upload.label}: its `env:` is not a mapping; add {', '.join(values)} by hand"
+        change.blocked = (f"{upload.label} in job `{upload.job_id}`: its `env:` is not a mapping; add "
+                          f"{', '.join(values)} by hand")
         return change
     change.added_secrets.add(secret)
     change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
-    for s, e in oidc_flag_spans(up, upload.command, upload.script):
-        change.edits.append(Replace(upload.script_path, s, e, ""))
+    for span in oidc_flag_spans(up, upload.command, upload.script):
+        if span is None:
+            change.blocked = (f"{upload.label} in job `{upload.job_id}`: `{up.oidc_flags[0]}` and its value run over "
+                              "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
+            return change
+        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
         change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
     return change
 
 
-def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Tuple[int, int]]:
-    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut."""
+def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Optional[Tuple[int, int]]]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut;
+    None for one that runs over a line continuation (it cannot be cut on one line)."""
     spans = []
     for i, w in enumerate(cmd.words if up.oidc_flags else []):
         if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
             separate = w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(cmd.words)
-            span = cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end)
-            if span:
-                spans.append(span)
+            spans.append(cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end))
     return spans
 
 

@@ -1,0 +1,5 @@
+#!/bin/sh
+set -eu
+uv build
+uv publish --trusted-publishing \
+  always dist/*
