@@ -42,6 +42,16 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     (OIDC), changing only the lines that must change."""
 
 
+def _cwd() -> Path:
+    """The current folder; one line and exit 2 when it was deleted (os.getcwd fails)."""
+    try:
+        return Path.cwd()
+    except OSError as e:
+        typer.echo(f"error: the current folder cannot be read ({e.strerror or e}); was it deleted? "
+                   "cd into the repository and run again", err=True)
+        raise typer.Exit(2)
+
+
 def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, **opts) -> None:
     from codemods.environment import EnvironmentChoice
     from codemods.errors import InputError
@@ -52,12 +62,13 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
 
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN")
+    cwd = _cwd()
     try:
-        targets = list(paths) if paths else default_paths(Path.cwd())
+        targets = list(paths) if paths else default_paths(cwd)
     except InputError as e:
         typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
         raise typer.Exit(2)
-    result = run(targets, options, Path.cwd())
+    result = run(targets, options, cwd)
     writing = not (dry_run or check)
     if dry_run:
         printed: set = set()
@@ -140,8 +151,9 @@ def doctor(
         except OSError as e:
             typer.echo(f"error: {log}: cannot read: {e.strerror or e}", err=True)
             raise typer.Exit(2)
+    cwd = _cwd()
     try:
-        targets = list(paths) if paths else default_paths(Path.cwd())
+        targets = list(paths) if paths else default_paths(cwd)
     except InputError as e:
         if log_text is None:
             typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
@@ -149,7 +161,7 @@ def doctor(
         targets = []
     if log_text is not None and not paths:  # a log alone is enough; an empty workflows folder is no error
         targets = [t for t in targets if any(t.glob("*.y*ml"))]
-    result = diagnose(targets, Path.cwd(), log_text, "<stdin>" if log == "-" else str(log))
+    result = diagnose(targets, cwd, log_text, "<stdin>" if log == "-" else str(log))
     render = formats[output_format]
     sys.stdout.write(render(result) if render else output.text(result, color=sys.stdout.isatty()))
     raise typer.Exit(output.exit_code(result, exit_zero))

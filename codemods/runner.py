@@ -69,7 +69,11 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
                 errors.append(f"{p}: a symbolic link leads out of the repository at {where} (to "
                               f"{os.path.realpath(p)}); not followed")
                 continue
-            found = sorted(q for q in p.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
+            try:
+                found = _workflow_files(p)
+            except OSError as e:  # deleted or made unreadable while it was being listed
+                errors.append(f"{p}: cannot list the folder: {e.strerror or e}")
+                continue
             if not found:
                 errors.append(f"{p}: no workflow files (*.yml, *.yaml) in this folder")
             out += found
@@ -84,6 +88,10 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
             seen.add(key)
             unique.append(p)
     return unique, errors
+
+
+def _workflow_files(folder: Path) -> List[Path]:
+    return sorted(q for q in folder.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
 
 
 def default_paths(cwd: Path) -> List[Path]:
@@ -191,6 +199,9 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.error = f"{e.where(result.shown)}: {e.message}"
     except VerificationError as e:
         result.error = f"{result.shown}: internal error, file left untouched: {e}"
+    except OSError as e:  # a folder deleted or made unreadable during the run: not a bug of ours
+        result.error = f"{result.shown}: {e.strerror or e}" + (f" ({e.filename})" if e.filename else "") + \
+            "; file left untouched"
     except Exception as e:  # a bug of ours: say so in one line, keep going with the other files
         if os.environ.get("PUBMODE_DEBUG"):
             raise

@@ -108,7 +108,9 @@ def problem(path: Path, expected: bytes) -> Optional[str]:
 
 
 def write_all(files: List[Any]) -> None:
-    """Write every changed group whose files all pass `problem`; the others get one error line each."""
+    """Check every file of the run, then write the groups whose files all passed; the workflows of the
+    other groups get one error line each."""
+    ready = []
     for group in groups(files):
         workflows = [f for f in group.workflows if f.changed and not f.error]
         if not workflows or any(f.error for f in group.workflows):
@@ -121,14 +123,17 @@ def write_all(files: List[Any]) -> None:
             shared = f" ({', '.join(Path(f.shown).name for f in workflows)} run {_shared_names(group)})" \
                 if len(workflows) > 1 else ""
             _refuse_all(workflows, f"{problems[0]}; nothing was changed{shared}")
-            continue
-        for path, new, old, mode in plan:
+        else:
+            ready.append((workflows, plan))
+    for workflows, plan in ready:
+        for n, (path, new, old, mode) in enumerate(plan):
             try:
                 atomic_write(path, new, old, os.stat(path).st_mode if mode is None else mode)
             except (InputError, OSError) as e:  # after the checks: a full disk, a race
                 why = getattr(e, "message", None) or getattr(e, "strerror", None) or e
-                _refuse_all(workflows, f"{path.name}: {why}; "
-                                       "the files before it in this group were written")
+                done = ", ".join(p.name for p, _, _, _ in plan[:n])
+                _refuse_all(workflows, f"{path.name}: {why}; " + (f"already written: {done}" if done else
+                                                                   "nothing was changed"))
                 break
 
 

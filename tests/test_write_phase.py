@@ -108,3 +108,21 @@ def test_a_followed_file_changed_on_disk_meanwhile_stops_the_workflow_too(repo: 
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "release.sh changed on disk while pubmode was working" in out.stderr
     assert repo.read(A) == RUNS_SCRIPT
+
+
+def test_every_group_is_checked_before_any_is_written(repo: Repo, monkeypatch) -> None:
+    import codemods.write_phase as write_phase
+
+    repo.write(A, TOKEN_ACTION)
+    repo.write(B, TOKEN_ACTION)
+    os.chmod(repo.root / B, 0o444)
+    order = []
+    real_problem, real_write = write_phase.problem, write_phase.atomic_write
+    monkeypatch.setattr(write_phase, "problem", lambda path, old: order.append(("check", path.name))
+                        or real_problem(path, old))
+    monkeypatch.setattr(write_phase, "atomic_write", lambda path, *args: order.append(("write", path.name))
+                        or real_write(path, *args))
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "b.yml is read-only" in out.stderr
+    assert order == [("check", "a.yml"), ("check", "b.yml"), ("write", "a.yml")]
+    assert b"id-token: write" in repo.read(A) and repo.read(B) == TOKEN_ACTION

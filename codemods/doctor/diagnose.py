@@ -83,6 +83,9 @@ def diagnose_file(path: Path) -> FileDiagnosis:
         _diagnose(doc, path, root, shown, result)
     except InputError as e:
         result.error = f"{e.where(shown)}: {e.message}"
+    except OSError as e:  # a folder deleted or made unreadable during the run: not a bug of ours
+        result.jobs, result.findings, result.registrations = [], [], []
+        result.error = f"{shown}: {e.strerror or e}" + (f" ({e.filename})" if e.filename else "")
     except Exception as e:  # the same one line as migrate gives, so the other files are still reported
         if os.environ.get("PUBMODE_DEBUG"):
             raise

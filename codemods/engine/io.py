@@ -3,12 +3,36 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from codemods.engine.reading import read_regular
 from codemods.errors import InputError
+
+
+TMP_SUFFIX = ".pubmode-tmp"
+STARTED = time.time()  # temporary files older than this run are left over by a run that was killed
+
+
+def remove_stale_temporaries(target: Path, before: float = STARTED) -> None:
+    """Delete our own temporary copies of `target` (`.NAME.XXXXXXXX.pubmode-tmp`, as `mkstemp` names
+    them) that a run stopped by SIGKILL left behind: regular files only, older than `before`."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}{re.escape(TMP_SUFFIX)}")
+    try:
+        names = [n for n in os.listdir(target.parent) if pattern.fullmatch(n)]
+    except OSError:
+        return
+    for name in names:
+        path = target.parent / name
+        try:
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < before:
+                os.unlink(path)
+        except OSError:
+            pass
 
 
 def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> None:
@@ -24,10 +48,11 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
             raise InputError(path, None, "the file changed on disk while pubmode was working; not overwritten")
     except OSError as e:
         raise InputError(path, None, f"cannot read back before writing: {e.strerror or e}") from None
+    remove_stale_temporaries(target)
     tmp = None
     try:
         with _stop_signals_deferred():  # a stop between creating the file and knowing its name leaks it
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pubmode-tmp", dir=target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
