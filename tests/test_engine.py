@@ -48,6 +48,8 @@ def apply(text: str, *edits) -> str:
         pytest.param("a:\n  b: 1\n  c: 2\n", [Set(("a", "n"), "v", after=("b",))], "a:\n  b: 1\n  n: v\n  c: 2\n",
                      id="insert-after-sibling"),
         pytest.param("a: {}\n", [Set(("a", "k"), "v")], "a: {k: v}\n", id="flow-empty-insert"),
+        pytest.param("a: { }\n", [Set(("a", "k"), "v"), Set(("a", "j"), "w")], "a: { k: v, j: w }\n",
+                     id="flow-empty-two-inserts"),
         pytest.param("a: { b: 1 }\n", [Set(("a", "k"), "${{ x }}")], 'a: { b: 1, k: "${{ x }}" }\n',
                      id="flow-quotes-expression"),
         pytest.param("a:\n  p: read-all  # c\n", [Set(("a", "p"), {"x": "read"})], "a:\n  p:  # c\n    x: read\n",

@@ -37,6 +37,7 @@ def render(doc: Document, edits: List[Edit]) -> str:
         else:
             parts = maker.set(edit)
         splices += [(s, e, seq, t) for s, e, t in parts]
+    splices = _join_flow_entries(splices)
     splices = _merge_deletions(doc, splices) + _strip_block_ending_the_file(doc, splices)
     splices.sort(key=lambda x: (x[0], x[1], x[2]))
     out, pos = [], 0
@@ -68,6 +69,29 @@ def _merge_deletions(doc: Document, splices):
             s -= 2 if s > 1 and text[s - 2] == "\r" else 1
         merged[-1] = (s, e)
     return rest + [(s, e, -1, "") for s, e in merged]
+
+
+class _FirstFlowEntry(str):
+    """An entry added to an empty flow mapping (`{}`), with its bare text and the padding around it."""
+
+    def __new__(cls, text: str, entry: str, pad: str):
+        obj = super().__new__(cls, text)
+        obj.entry, obj.pad = entry, pad
+        return obj
+
+
+def _join_flow_entries(splices):
+    """Several keys added to the same empty flow mapping become one `{a: 1, b: 2}`."""
+    groups: dict = {}
+    for x in splices:
+        if isinstance(x[3], _FirstFlowEntry):
+            groups.setdefault((x[0], x[1]), []).append(x)
+    out = [x for x in splices if not isinstance(x[3], _FirstFlowEntry)]
+    for (start, end), group in groups.items():
+        group.sort(key=lambda x: x[2])
+        pad = group[0][3].pad
+        out.append((start, end, group[0][2], pad + ", ".join(x[3].entry for x in group) + pad))
+    return out
 
 
 class _LinesAfterTheLast(str):
@@ -481,7 +505,7 @@ class _Splicer:
                 inner_start = parent.start_mark.index + 1
                 inner = text[inner_start : parent.end_mark.index - 1]
                 pad = " " if inner.strip() == "" and inner else ""
-                return [(inner_start, parent.end_mark.index - 1, f"{pad}{entry}{pad}")]
+                return [(inner_start, parent.end_mark.index - 1, _FirstFlowEntry(f"{pad}{entry}{pad}", entry, pad))]
             lk, lv = parent.value[-1]
             end = self.value_end(lk, lv)
             return [(end, end, f", {entry}")]
