@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor.logs import compare_claims, scan
+from codemods.doctor import claims as claims_mod, fragment
+from codemods.doctor.advice import advise
+from codemods.doctor.facts import Facts, collect
+from codemods.doctor.logs import UNRECOGNISED, read
 from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
@@ -52,6 +55,9 @@ class FileDiagnosis:
     findings: List[Finding] = field(default_factory=list)
     registrations: List[Registration] = field(default_factory=list)
     error: Optional[str] = None
+    facts: Optional[Facts] = None
+    fragment_offset: int = 0
+    remote: Optional[str] = None
 
 
 @dataclass
@@ -62,6 +68,8 @@ class Diagnosis:
     log_findings: List[Finding] = field(default_factory=list)
     claims: Dict[str, str] = field(default_factory=dict)
     advice: List[str] = field(default_factory=list)
+    recognised: bool = True
+    last_error_lines: List[str] = field(default_factory=list)
 
     @property
     def findings(self) -> List[Finding]:
@@ -77,12 +85,12 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     shown = shown_path(path, find_root(path.parent) or root)
     result = FileDiagnosis(shown)
     try:
-        doc = Document(Source.read(path).text, path)
-        check_shape(doc, path)
+        doc, result.fragment_offset = _document(Source.read(path).text, path)
     except InputError as e:
         result.error = f"{e.where(shown)}: {e.message}"
         return result
     view = WorkflowView(doc, root)
+    result.facts = collect(path.name, view)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = [p for p in view.publishing if p.job_id == job_id]
         modes = {p.mode for p in steps}
@@ -92,13 +100,42 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     for r, line, message in run_rules(view):
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, r.fix))
     repo = repository(root)
+    result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing if p.job_id == job_id and p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         for index in targets:
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
                                                      path.name, view.environment(job_id), repo.project))
+    if result.fragment_offset:
+        _shift(result, result.fragment_offset)
     return result
+
+
+def _document(text: str, path: Path) -> Tuple[Document, int]:
+    """The workflow, or the whole workflow around a pasted fragment (with the lines added above it)."""
+    try:
+        doc = Document(text, path)
+        check_shape(doc, path)
+        return doc, 0
+    except InputError as refused:
+        wrapped = fragment.wrap(text)
+        if wrapped is None:
+            raise refused
+        doc = Document(wrapped[0], path)
+        check_shape(doc, path)
+        return doc, wrapped[1]
+
+
+def _shift(result: FileDiagnosis, offset: int) -> None:
+    """Line numbers of the wrapped fragment back to the pasted text's (none for the added lines)."""
+    def back(line: Optional[int]) -> Optional[int]:
+        return line - offset if line and line > offset else None
+    for f in result.findings:
+        f.line = back(f.line)
+    for job in result.jobs:
+        for s in job.steps:
+            s.line = back(s.line)
 
 
 def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_name: str = "-") -> Diagnosis:
@@ -106,16 +143,26 @@ def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_n
     files = [diagnose_file(p) for p in found]
     result = Diagnosis(files, errors)
     if log_text is not None:
-        result.log_path = log_name
-        hits, claims = scan(log_text)
-        result.claims = claims
-        for hit in hits:
-            p = hit.pattern
-            result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, p.title, p.title, p.fix))
-        workflows = {}
-        for d in files:
-            for job in d.jobs:
-                if any(s.mode == "trusted" for s in job.steps):
-                    workflows[Path(d.path).name] = job.environment
-        result.advice = compare_claims(claims, workflows) if claims else []
+        _read_log(result, log_text, log_name)
     return result
+
+
+def _read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
+    result.log_path = log_name
+    scan = read(log_text)
+    result.claims = scan.claims
+    for hit in scan.findings:
+        p = hit.pattern
+        result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, p.title, p.title, p.fix))
+    if not scan.findings:
+        result.recognised = False
+        result.last_error_lines = [f"{n}: {t}" for n, t in scan.last_errors]
+        last = scan.last_errors[-1] if scan.last_errors else None
+        message = f"{UNRECOGNISED.title}; last error line: {last[1]}" if last else UNRECOGNISED.title
+        result.log_findings.append(Finding(UNRECOGNISED.id, UNRECOGNISED.severity, log_name, last[0] if last else None,
+                                           message, UNRECOGNISED.title, UNRECOGNISED.fix))
+    files = [d for d in result.files if d.facts]
+    trusted = {Path(d.path).name: j.environment for d in files for j in d.jobs if any(s.mode == "trusted" for s in j.steps)}
+    reusable = {d.facts.file for d in files if d.facts.reusable}
+    remote = next((d.remote for d in files if d.remote), None)
+    result.advice = advise(scan, [d.facts for d in files], claims_mod.Context(trusted, reusable, remote))
