@@ -213,6 +213,26 @@ def measure(folder: Path) -> tuple:
     return sum(named_first(p) for p in logs), len(logs), [p.name for p in logs if not named_first(p)]
 
 
+def test_one_story_for_a_reusable_workflow_pair(repo: Repo) -> None:
+    repo.write(".github/workflows/_pypi.yml", b"""on: {workflow_call: {}}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions: {id-token: write}
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""")
+    repo.write(WORKFLOW, b"""on: {push: {tags: ['v*']}}
+jobs:
+  call:
+    uses: ./.github/workflows/_pypi.yml
+""")
+    text = repo.migrate("doctor", "--exit-zero").stdout
+    assert "move the publish job into `release.yml` and register that file" in text
+    assert "workflow _pypi.yml" not in text
+
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

@@ -114,6 +114,9 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scan.claims:
         return claims_mod.compare(scan.claims, ctx)
     out.append("the log prints no claims, so the differing field is inferred from the workflows")
+    likely = _most_likely(scan, facts)
+    if likely:
+        out.append(f"most likely: {likely}")
     for f in facts:
         if not f.trusted_envs:
             continue
@@ -132,6 +135,25 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
+
+
+def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
+    """The publisher field a failed exchange most likely differs in, from the log and the workflows."""
+    text = _text(scan)
+    if _TESTPYPI.search(text):
+        return ("the run uploaded to TestPyPI, whose publishers are separate from PyPI's: register the publisher "
+                "on test.pypi.org")
+    reusable = [f.file for f in facts if f.reusable and f.trusted_envs]
+    if reusable:
+        return f"the workflow file: {reusable[0]} is a reusable workflow, which PyPI does not match as registered"
+    envs = sorted({e for f in facts for e in f.trusted_envs if e})
+    if envs:
+        return (f"the environment: the job runs in `{envs[0]}`; a publisher naming another environment (or "
+                "registered before the job had one) does not match; register it with `" + envs[0] + "` or none")
+    if any(f.trusted_envs for f in facts):
+        return ("the environment or the workflow file name: the job has no environment, so a publisher that names "
+                "one does not match; a renamed workflow file needs a new publisher")
+    return ""
 
 
 def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:

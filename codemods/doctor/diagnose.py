@@ -57,6 +57,7 @@ class FileDiagnosis:
     error: Optional[str] = None
     facts: Optional[Facts] = None
     fragment_offset: int = 0
+    registration_note: Optional[str] = None
     remote: Optional[str] = None
 
 
@@ -101,15 +102,38 @@ def diagnose_file(path: Path) -> FileDiagnosis:
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, r.fix))
     repo = repository(root)
     result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
+    if result.facts.reusable and view.trusted_jobs:
+        callers = _callers(path)
+        target = ", ".join(f"`{c}`" for c in callers) or "the workflow that calls it"
+        result.registration_note = (f"no publisher to register for {path.name}: PyPI does not support reusable "
+                                    f"workflows; move the publish job into {target} and register that file")
+        return _finish(result)
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing if p.job_id == job_id and p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         for index in targets:
             result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
                                                      path.name, view.environment(job_id), repo.project))
+    return _finish(result)
+
+
+def _finish(result: FileDiagnosis) -> FileDiagnosis:
     if result.fragment_offset:
         _shift(result, result.fragment_offset)
     return result
+
+
+def _callers(path: Path) -> List[str]:
+    """The workflows beside `path` that call it (`uses: ./.github/workflows/<name>`)."""
+    needle = f".github/workflows/{path.name}"
+    out = []
+    for other in sorted(path.parent.glob("*.y*ml")):
+        try:
+            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
+                out.append(other.name)
+        except OSError:
+            continue
+    return out
 
 
 def _document(text: str, path: Path) -> Tuple[Document, int]:
@@ -143,11 +167,11 @@ def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_n
     files = [diagnose_file(p) for p in found]
     result = Diagnosis(files, errors)
     if log_text is not None:
-        _read_log(result, log_text, log_name)
+        read_log(result, log_text, log_name)
     return result
 
 
-def _read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
+def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
     result.log_path = log_name
     scan = read(log_text)
     result.claims = scan.claims

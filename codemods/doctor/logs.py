@@ -111,8 +111,20 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
+ACTION_BUGS = "a bug of pypa/gh-action-pypi-publish v1.8.9 (rendering the claims of a failed exchange), fixed in v1.8.10"
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding",
+               "The publish action crashed on a bug fixed in a later release",
+               f"The traceback is {ACTION_BUGS}; the exchange failed before it, and the real error is hidden.",
+               'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
+               "Use `pypa/gh-action-pypi-publish@release/v1` (or v1.8.10 or later) and re-run to see the real error."),
+    LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
+               r"unable to find version .{0,3}v1.{0,3}$",
+               "The publish action's ref does not exist",
+               "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
+               "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
+               "Use `pypa/gh-action-pypi-publish@release/v1`, an exact tag, or a full commit SHA."),
     LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication information|Invalid API Token|"
                r"Upload failed \(403\)|Incorrect credentials \(status code 403",
                "PyPI refused the API token",
@@ -185,7 +197,7 @@ NEW: Tuple[LogPattern, ...] = (
                "error then shows); token: set `UV_PUBLISH_TOKEN`."),
 )
 
-ORDER = ("log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
+ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-invalid-attestations", "log-password-uploads-disabled", "log-project-not-owned", "log-token-rejected",

@@ -50,6 +50,8 @@ def text(d: Diagnosis, color: bool = False) -> str:
         for x in f.findings:
             out.append(f"  {paint.get(x.severity, '')}{x.severity}{reset}[{x.id}] {_where(x)}: {x.message}")
             out.append(f"      fix: {x.fix}")
+        if f.registration_note:
+            out.append(f"  {f.registration_note}")
         for r in f.registrations:
             out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
                        f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
@@ -82,7 +84,8 @@ def as_json(d: Diagnosis) -> str:
     files = []
     for f in d.files:
         files.append({
-            "path": f.path, "error": f.error,
+            "path": f.path, "error": f.error, "fragment": bool(f.fragment_offset),
+            "registration_note": f.registration_note,
             "jobs": [asdict(j) for j in f.jobs],
             "findings": [asdict(x) for x in f.findings],
             "registrations": [{"index": r.index.key, "owner": r.owner, "repository": r.repository,
