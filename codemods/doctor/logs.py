@@ -120,7 +120,7 @@ NEW: Tuple[LogPattern, ...] = (
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
                "Use `pypa/gh-action-pypi-publish@release/v1` (or v1.8.10 or later) and re-run to see the real error."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
-               r"unable to find version .{0,3}v1.{0,3}$",
+               r"unable to find version .{0,3}v1.{0,3}$|Missing download info for pypa/gh-action-pypi-publish@",
                "The publish action's ref does not exist",
                "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
                "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
@@ -188,6 +188,34 @@ NEW: Tuple[LogPattern, ...] = (
                "1.0, 1.1, 1.2, 2.0, 2.1, 2.2, 2.3.",
                "Upgrade twine (>= 6.1) and pkginfo (>= 1.12) in the upload step, or use the current "
                "pypa/gh-action-pypi-publish."),
+    LogPattern("log-two-factor-required", ERROR, r"does not have two-factor authentication enabled|"
+               r"enable two-factor authentication before",
+               "The account that owns the credentials has no two-factor authentication",
+               "PyPI and TestPyPI refuse uploads from accounts without 2FA; each site has its own account.",
+               "User 'octo' does not have two-factor authentication enabled. Please enable two-factor "
+               "authentication before attempting to upload to PyPI.",
+               "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
+    LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
+               r"Invalid value for (?!Version|Name)",
+               "PyPI refused the file or a metadata field of it",
+               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), or a "
+               "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL).",
+               "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
+               "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
+               "`twine check dist/*` before uploading; fix the field the message names."),
+    LogPattern("log-description-invalid", ERROR, r"The description failed to render",
+               "PyPI cannot render the long description",
+               "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
+               "`long_description_content_type`.",
+               "400 The description failed to render in the default format of reStructuredText.",
+               "Declare the README's type (`readme = \"README.md\"` in pyproject.toml, or "
+               "`long_description_content_type=\"text/markdown\"`), and run `twine check dist/*`."),
+    LogPattern("log-file-too-large", ERROR, r"File too large|Project size too large|exceeds? (?:the )?(?:file )?size limit",
+               "The file or the project is over PyPI's size limit",
+               "PyPI limits each file (100 MB by default) and each project's total size (10 GB by default).",
+               "400 File too large. Limit for project 'octo' is 100 MB.",
+               "Shrink the wheel (exclude data, strip binaries), delete old releases' files, or ask for a larger limit "
+               "at https://github.com/pypi/support."),
     LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://",
                "uv had no credentials to upload with",
                "With `--trusted-publishing automatic` (the default) uv skips or silently abandons the OIDC exchange "
@@ -202,7 +230,8 @@ ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "l
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-invalid-attestations", "log-password-uploads-disabled", "log-project-not-owned", "log-token-rejected",
          "log-name-not-allowed", "log-local-version", "log-sdist-exists", "log-file-exists",
-         "log-unsupported-platform-tag", "log-metadata-unsupported", "log-reusable-workflow",
+         "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
+         "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-reusable-workflow",
          "log-attestations-ignored")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
