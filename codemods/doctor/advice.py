@@ -13,7 +13,7 @@ from codemods.doctor.logs import LogScan
 
 Advisor = Callable[[LogScan, List[Facts], claims_mod.Context], List[str]]
 _TESTPYPI = re.compile(r"test\.pypi\.org", re.I)
-_NEWLINE_IN_SECRET = re.compile(r"\*\*\*\\n|\*\*\*%0A|-p\s+\S*\\n", re.I)
+_NEWLINE_IN_SECRET = re.compile(r"\*\*\*\\n|\*\*\*%0A|-p\s{1,5}\S{0,300}\\n", re.I)
 _NAME = re.compile(r"The name '([^']{1,200})'|project '([^']{1,200})'|upload to '([^']{1,200})'")
 
 

@@ -120,7 +120,7 @@ NEW: Tuple[LogPattern, ...] = (
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
                "Use `pypa/gh-action-pypi-publish@release/v1` (or v1.8.10 or later) and re-run to see the real error."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
-               r"unable to find version .{0,3}v1.{0,3}$|Missing download info for pypa/gh-action-pypi-publish@",
+               r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@",
                "The publish action's ref does not exist",
                "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
                "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
@@ -264,15 +264,13 @@ class LogScan:
 def read(text: str) -> LogScan:
     """The recognised errors (most specific first, each at its first line), claims and versions of a log."""
     cleaned = logtext.lines(text)
-    wins = logtext.windows(cleaned)
+    whole, starts = logtext.joined(cleaned)
     found: Dict[str, LogFinding] = {}
     for p, rx in _COMPILED:
-        for i, w in enumerate(wins):
-            m = rx.search(w[1])
-            if m:
-                found[p.id] = LogFinding(p, logtext.line_of_match(w, cleaned, i, m.start()), p.title)
-                break
-    vers = logtext.versions(" ".join(t for _, t in cleaned))
+        m = rx.search(whole)
+        if m:
+            found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    vers = logtext.versions(cleaned)
     if not found and any("+" in v for v in vers):
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
         if bad is not None:

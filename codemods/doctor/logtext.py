@@ -6,11 +6,12 @@ lines. Every regular expression here is linear: no nested quantifiers over unbou
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
-WINDOW = 3  # a message is searched in its line joined with the next two
 MAX_LINE = 2000  # longer lines are cut before they are searched
+MAX_VERSIONS = 20  # distinct versions read from file names
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|\[[0-9;]{1,8}m")
@@ -42,26 +43,20 @@ def lines(text: str) -> List[Tuple[int, str]]:
     return out
 
 
-def windows(cleaned: List[Tuple[int, str]]) -> List[Tuple[int, str, List[int]]]:
-    """Each line joined with the next ones (whitespace collapsed), with the offsets where each line starts."""
-    out = []
-    for i, (n, _) in enumerate(cleaned):
-        parts, starts, pos = [], [], 0
-        for _, t in cleaned[i:i + WINDOW]:
-            t = " ".join(t.split())
-            starts.append(pos)
-            parts.append(t)
-            pos += len(t) + 1
-        out.append((n, " ".join(parts), starts))
-    return out
+def joined(cleaned: List[Tuple[int, str]]) -> Tuple[str, List[int]]:
+    """All lines joined by spaces (whitespace collapsed, so wrapped messages read whole), and where each starts."""
+    parts, starts, pos = [], [], 0
+    for _, t in cleaned:
+        t = " ".join(t.split())
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    return " ".join(parts), starts
 
 
-def line_of_match(window: Tuple[int, str, List[int]], cleaned: List[Tuple[int, str]], index: int,
-                  start: int) -> int:
-    """The pasted line number where a match found in the window of cleaned line `index` begins."""
-    offsets = window[2]
-    k = max(j for j, s in enumerate(offsets) if s <= start)
-    return cleaned[index + k][0]
+def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> int:
+    """The pasted line number of the character at `offset` of the joined text."""
+    return cleaned[max(bisect.bisect_right(starts, offset) - 1, 0)][0]
 
 
 def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5) -> List[Tuple[int, str]]:
@@ -71,22 +66,24 @@ def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5) -> List[Tup
     return (telling or hits)[-count:]
 
 
-_VERSION = r"\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?(?:\+[A-Za-z0-9.]{1,60})?"
+_VERSION = (r"\d{1,12}(?:\.\d{1,12}){0,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?(?:\.dev\d{1,9})?"
+            r"(?:\+[A-Za-z0-9.]{1,60})?")
 _DIST = re.compile(rf"\b([A-Za-z0-9_.]{{1,100}}?)-({_VERSION})(?:-[A-Za-z0-9_.]{{1,100}}){{0,4}}"
                    r"\.(?:whl|tar\.gz|zip)\b")
 _QUOTED_VERSION = re.compile(rf"(?:Version\('|')({_VERSION})'\)?(?: is an invalid value for Version)?")
 
 
-def versions(text: str) -> List[str]:
+def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
     """The versions named by the distribution files (and version errors) of a log, first seen first."""
-    found: List[str] = []
-    for m in _DIST.finditer(text):
-        if m.group(2) not in found:
-            found.append(m.group(2))
-    for m in _QUOTED_VERSION.finditer(text):
-        if "+" in m.group(1) and m.group(1) not in found:
-            found.append(m.group(1))
-    return found
+    found: Dict[str, None] = {}
+    for _, line in cleaned:
+        if ".whl" in line or ".tar.gz" in line or ".zip" in line:
+            found.update((m.group(2), None) for m in _DIST.finditer(line))
+        if "Version" in line or "'" in line:
+            found.update((m.group(1), None) for m in _QUOTED_VERSION.finditer(line) if "+" in m.group(1))
+        if len(found) >= MAX_VERSIONS:
+            break
+    return list(found)
 
 
 def dev_kind(version: str) -> Optional[str]:
