@@ -236,6 +236,28 @@ jobs:
     assert "workflow _pypi.yml" not in text
 
 
+
+def test_uv_missing_credentials_reads_the_workflow(repo: Repo) -> None:
+    log = _repo_log(repo, """on: {release: {types: [published]}}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: uv publish
+        env:
+          UV_PUBLISH_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}
+""", (LOGS / "uv-missing-credentials-automatic.log").read_text())
+    assert "use `UV_PUBLISH_TOKEN`" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    repo.write(WORKFLOW, b"""on: {release: {types: [published]}}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - run: uv publish
+""")
+    assert "--trusted-publishing always" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

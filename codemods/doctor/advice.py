@@ -168,8 +168,14 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if "upload.test.pypi.org" in text:
         out.append("the upload URL `https://upload.test.pypi.org/legacy/` does not exist: TestPyPI's is "
                    "`https://test.pypi.org/legacy/`")
-    if "UV_PUBLISH_PASSWORD" in text:
+    uv_steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "uv"]
+    if "UV_PUBLISH_PASSWORD" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
+                                            for _, s in uv_steps):
         out.append("`UV_PUBLISH_PASSWORD` without `UV_PUBLISH_USERNAME=__token__` is not a token: use `UV_PUBLISH_TOKEN`")
+    for f in facts:
+        if "uv" in f.trusted_uploaders:
+            out.append(f"{f.file} runs `uv publish` without credentials: add `--trusted-publishing always` so the "
+                       "OIDC exchange runs (and reports its own error), with `id-token: write` on the job")
     return out
 
 

@@ -17,6 +17,7 @@ class TokenStep:
     environment: Optional[str]
     publisher: str
     id_token: bool
+    credential: str = ""  # how the step is given its credentials, e.g. "`UV_PUBLISH_PASSWORD`"
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Facts:
     testpypi: bool = False
     calls_without_secrets: List[str] = field(default_factory=list)  # reusable workflows called without secrets
     every_push: bool = False  # publishes on pushes not limited to tags
+    trusted_uploaders: Set[str] = field(default_factory=set)
 
 
 def collect(file: str, view: WorkflowView) -> Facts:
@@ -41,10 +43,11 @@ def collect(file: str, view: WorkflowView) -> Facts:
         env = view.environment(p.job_id)
         if p.mode == "trusted":
             facts.trusted_envs.append(env)
+            facts.trusted_uploaders.add(p.publisher)
             continue
         m = _SECRET.search(_credential_text(view, p))
         facts.token_steps.append(TokenStep(p.job_id, m.group(1) if m else None, env, p.publisher,
-                                           view.has_id_token(p.job_id)))
+                                           view.has_id_token(p.job_id), p.credential))
     for job_id, job in view.jobs.items():
         uses = job.get("uses")
         if isinstance(uses, str) and ".github/workflows/" in uses and "secrets" not in job:

@@ -196,10 +196,11 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
-               r"Invalid value for (?!Version|Name)",
+               r"Invalid value for (?!Version|Name)|introduced in metadata version",
                "PyPI refused the file or a metadata field of it",
-               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), or a "
-               "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL).",
+               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), a "
+               "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL), or the build "
+               "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
                "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
                "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
                "`twine check dist/*` before uploading; fix the field the message names."),
