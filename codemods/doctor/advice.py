@@ -44,11 +44,23 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         "the secret the step reads exists under exactly that name"
     out.append(f"check first: {first} (repository or environment secrets; an environment secret needs the job's "
                "`environment:`; a repository secret of the same name shadows an organisation secret)")
+    if any(s.publisher == "gh-action" for _, s in steps):
+        out.append("the secret was not empty: with an empty password pypa/gh-action-pypi-publish tries Trusted "
+                   "Publishing instead of sending a token")
     out.append("then: the token may be expired or revoked, or pasted with spaces or a newline: create a new one "
                "(scoped to the project) and store it again")
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
+
+
+def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
+    if not named:
+        return []
+    return [f"the job reads {', '.join(named)}: check that the secret exists under exactly that name where the job "
+            "can read it (an environment secret needs the job's `environment:`; forks and reusable workflows "
+            "called without `secrets: inherit` get none)"]
 
 
 def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
@@ -182,7 +194,7 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
-    "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv,
+    "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv, "log-credential-missing": _missing,
 }
 
 

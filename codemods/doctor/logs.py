@@ -136,6 +136,15 @@ NEW: Tuple[LogPattern, ...] = (
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for password|"
+               r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
+               "The uploader got no password or token and tried to prompt for one",
+               "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
+               "environment secret while the job names no environment, a pull request from a fork, or a reusable "
+               "workflow called without `secrets: inherit`.",
+               "twine.exceptions.NonInteractive: Credential not found for password.",
+               "Pass the token in the variable the uploader reads (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`) from a "
+               "secret the job can read; or move to Trusted Publishing (`migrate to-oidc`)."),
     LogPattern("log-project-not-owned", ERROR, r"isn't allowed to upload to project|not allowed to upload to",
                "The account or token may not upload to this project",
                "The project name is taken by other owners, or the token is scoped to another project.",
@@ -229,7 +238,8 @@ NEW: Tuple[LogPattern, ...] = (
 ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
-         "log-invalid-attestations", "log-password-uploads-disabled", "log-project-not-owned", "log-token-rejected",
+         "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
+         "log-token-rejected",
          "log-name-not-allowed", "log-local-version", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-reusable-workflow",
