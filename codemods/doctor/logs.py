@@ -25,7 +25,7 @@ class LogPattern:
 
 
 _FIRST: Tuple[LogPattern, ...] = (
-    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher",
+    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error",
                "PyPI found no trusted publisher matching the token's claims",
                "The owner, repository, workflow file name or environment registered on PyPI differ from the run's "
                "claims (a renamed workflow or repository, an environment missing on one side, a reusable workflow), "
@@ -281,6 +281,8 @@ def read(text: str) -> LogScan:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
+        found.pop("log-invalid-publisher", None)
     vers = logtext.versions(cleaned)
     if not found and any("+" in v for v in vers):
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
