@@ -133,7 +133,8 @@ def doctor(
 ) -> None:
     """Explain how workflows publish to PyPI, and what is wrong with it.
 
-    Exit code 0: nothing of warning level or above; 1: such findings; 2: an input error.
+    Exit code 0: nothing of warning level or above; 1: such findings; 2: an input error;
+    3: a log was given and its error was not recognised.
     """
     from codemods.doctor import output
     from codemods.doctor.diagnose import diagnose

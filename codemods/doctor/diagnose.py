@@ -4,9 +4,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor.logs import compare_claims, scan
+from codemods.doctor import claims as claims_mod, fragment
+from codemods.doctor.advice import advise
+from codemods.doctor.facts import Facts, collect
+from codemods.doctor.logs import UNRECOGNISED, read
 from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
@@ -52,6 +55,10 @@ class FileDiagnosis:
     findings: List[Finding] = field(default_factory=list)
     registrations: List[Registration] = field(default_factory=list)
     error: Optional[str] = None
+    facts: Optional[Facts] = None
+    fragment_offset: int = 0
+    registration_note: Optional[str] = None
+    remote: Optional[str] = None
 
 
 @dataclass
@@ -62,6 +69,8 @@ class Diagnosis:
     log_findings: List[Finding] = field(default_factory=list)
     claims: Dict[str, str] = field(default_factory=dict)
     advice: List[str] = field(default_factory=list)
+    recognised: bool = True
+    last_error_lines: List[str] = field(default_factory=list)
 
     @property
     def findings(self) -> List[Finding]:
@@ -78,8 +87,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     shown = shown_path(path, find_root(path.parent) or root)
     result = FileDiagnosis(shown)
     try:
-        doc = Document(read_workflow(path, root).text, path)
-        check_shape(doc, path)
+        doc, result.fragment_offset = _document(read_workflow(path, root).text, path)
         _diagnose(doc, path, root, shown, result)
     except InputError as e:
         result.error = f"{e.where(shown)}: {e.message}"
@@ -92,11 +100,12 @@ def diagnose_file(path: Path) -> FileDiagnosis:
         result.jobs, result.findings, result.registrations = [], [], []
         result.error = (f"{shown}: internal error: {type(e).__name__}: {e} "
                         "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
-    return result
+    return _finish(result)
 
 
 def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDiagnosis) -> None:
     view = WorkflowView(doc, root)
+    result.facts = collect(path.name, view)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = view.publishing_of(job_id)
         modes = {p.mode for p in steps}
@@ -106,6 +115,13 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     for r, line, message in run_rules(view):
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, r.fix))
     repo = repository(root)
+    result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
+    if result.facts.reusable and view.trusted_jobs:
+        callers = _callers(path)
+        target = ", ".join(f"`{c}`" for c in callers) or "the workflow that calls it"
+        result.registration_note = (f"no publisher to register for {path.name}: PyPI does not support reusable "
+                                    f"workflows; move the publish job into {target} and register that file")
+        return
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
@@ -114,21 +130,76 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
                                                      path.name, view.environment(job_id), repo.project))
 
 
+def _finish(result: FileDiagnosis) -> FileDiagnosis:
+    if result.fragment_offset:
+        _shift(result, result.fragment_offset)
+    return result
+
+
+def _callers(path: Path) -> List[str]:
+    """The workflows beside `path` that call it (`uses: ./.github/workflows/<name>`)."""
+    needle = f".github/workflows/{path.name}"
+    out = []
+    for other in sorted(path.parent.glob("*.y*ml")):
+        try:
+            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
+                out.append(other.name)
+        except OSError:
+            continue
+    return out
+
+
+def _document(text: str, path: Path) -> Tuple[Document, int]:
+    """The workflow, or the whole workflow around a pasted fragment (with the lines added above it)."""
+    try:
+        doc = Document(text, path)
+        check_shape(doc, path)
+        return doc, 0
+    except InputError as refused:
+        wrapped = fragment.wrap(text)
+        if wrapped is None:
+            raise refused
+        doc = Document(wrapped[0], path)
+        check_shape(doc, path)
+        return doc, wrapped[1]
+
+
+def _shift(result: FileDiagnosis, offset: int) -> None:
+    """Line numbers of the wrapped fragment back to the pasted text's (none for the added lines)."""
+    def back(line: Optional[int]) -> Optional[int]:
+        return line - offset if line and line > offset else None
+    for f in result.findings:
+        f.line = back(f.line)
+    for job in result.jobs:
+        for s in job.steps:
+            s.line = back(s.line)
+
+
 def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_name: str = "-") -> Diagnosis:
     found, errors = discover(paths, cwd)
     files = [diagnose_file(p) for p in found]
     result = Diagnosis(files, errors)
     if log_text is not None:
-        result.log_path = log_name
-        hits, claims = scan(log_text)
-        result.claims = claims
-        for hit in hits:
-            p = hit.pattern
-            result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, p.title, p.title, p.fix))
-        workflows = {}
-        for d in files:
-            for job in d.jobs:
-                if any(s.mode == "trusted" for s in job.steps):
-                    workflows[Path(d.path).name] = job.environment
-        result.advice = compare_claims(claims, workflows) if claims else []
+        read_log(result, log_text, log_name)
     return result
+
+
+def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
+    result.log_path = log_name
+    scan = read(log_text)
+    result.claims = scan.claims
+    for hit in scan.findings:
+        p = hit.pattern
+        result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, p.title, p.title, p.fix))
+    if not scan.findings:
+        result.recognised = False
+        result.last_error_lines = [f"{n}: {t}" for n, t in scan.last_errors]
+        last = scan.last_errors[-1] if scan.last_errors else None
+        message = f"{UNRECOGNISED.title}; last error line: {last[1]}" if last else UNRECOGNISED.title
+        result.log_findings.append(Finding(UNRECOGNISED.id, UNRECOGNISED.severity, log_name, last[0] if last else None,
+                                           message, UNRECOGNISED.title, UNRECOGNISED.fix))
+    files = [d for d in result.files if d.facts]
+    trusted = {Path(d.path).name: j.environment for d in files for j in d.jobs if any(s.mode == "trusted" for s in j.steps)}
+    reusable = {d.facts.file for d in files if d.facts.reusable}
+    remote = next((d.remote for d in files if d.remote), None)
+    result.advice = advise(scan, [d.facts for d in files], claims_mod.Context(trusted, reusable, remote))

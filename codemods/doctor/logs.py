@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
+from codemods.doctor import claims as claims_mod, logtext
 from codemods.doctor.rules import ERROR, WARNING
 
 
@@ -23,16 +24,17 @@ class LogPattern:
     fix: str
 
 
-PATTERNS: Tuple[LogPattern, ...] = (
-    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher`?: valid token, but no corresponding publisher",
+_FIRST: Tuple[LogPattern, ...] = (
+    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error",
                "PyPI found no trusted publisher matching the token's claims",
                "The owner, repository, workflow file name or environment registered on PyPI differ from the run's "
-               "claims (a renamed workflow or repository, an environment missing on one side).",
+               "claims (a renamed workflow or repository, an environment missing on one side, a reusable workflow), "
+               "or the publisher was registered on PyPI but the upload went to TestPyPI, which has its own.",
                "* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with matching claims was not found)",
-               "Compare the claims printed below the error with the publisher on PyPI; `migrate doctor --log` "
-               "names the field that differs."),
+               "Register the publisher with the run's values (owner, repository, workflow file name, environment) on "
+               "the index the step uploads to; the lines below say which value the log and workflows point at."),
     LogPattern("log-id-token-unset", ERROR, r"ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset|"
-               r"Failed to obtain OIDC token|Unable to retrieve an OIDC token",
+               r"Failed to obtain OIDC token|Unable to retrieve an OIDC token|No OIDC token discovered",
                "The job could not get an OIDC token",
                "The job has no `id-token: write` (or a job-level permissions block replaced the workflow's), or a "
                "password secret was empty and the uploader fell back to Trusted Publishing.",
@@ -55,13 +57,14 @@ PATTERNS: Tuple[LogPattern, ...] = (
                "The project name in the package metadata differs from the one given to the pending publisher.",
                "Non-user identities cannot create new projects. This was probably caused by successfully using a "
                "pending publisher but specifying the project name incorrectly",
-               "Make the pending publisher's project name equal to the metadata name (pyproject.toml)."),
+               "Make the pending publisher's project name equal to the metadata name (pyproject.toml); a new name "
+               "needs its own pending publisher, on PyPI and on TestPyPI separately."),
     LogPattern("log-scoped-token-project", ERROR, r"OIDC scoped token is not valid for project",
                "The minted token does not cover this project",
                "The trusted publisher is registered on another project (often one project of a monorepo).",
                "OIDC scoped token is not valid for project 'octo-widget'",
                "Add the same trusted publisher to every project this workflow uploads."),
-    LogPattern("log-attestation-exists", ERROR, r"already has a publish attestation",
+    LogPattern("log-attestation-exists", ERROR, r"already ha(?:s|ve) (?:a )?publish attestations?",
                "The publish action ran twice on the same files",
                "Each call of the action attests the files it uploads; a second call in the same job finds the "
                "first call's attestations.",
@@ -95,12 +98,8 @@ PATTERNS: Tuple[LogPattern, ...] = (
                "PyPI refused a run triggered by pull_request_target", "PyPI rejects that trigger since 2026-03.",
                "Publishing from a workflow invoked via 'pull_request_target' is not supported.",
                "Publish from tags, releases or workflow_dispatch."),
-    LogPattern("log-password-uploads-disabled", ERROR, r"Password-based uploads disabled|"
-               r"Username/Password authentication is no longer supported",
-               "A username and password were sent", "PyPI accepts only API tokens or Trusted Publishing.",
-               "::error title=Password-based uploads disabled::As of 2024, PyPI requires all users to enable "
-               "Two-Factor Authentication.", "Move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-reusable-workflow", WARNING, r"Potential workflow misconfiguration",
+    LogPattern("log-reusable-workflow", WARNING, r"Potential workflow misconfiguration|this action was initiated by|"
+               r"Reusable workflows are \*{0,2}not currently supported",
                "The token came from a reusable workflow",
                "PyPI matches the called workflow, which it does not support as a publisher.",
                "::warning::Potential workflow misconfiguration: The claims in this token suggest that the calling "
@@ -112,8 +111,149 @@ PATTERNS: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
-LINK_WORKFLOW = re.compile(r"[?&]workflow_filename=([^&\s)]+)")
-CLAIM = re.compile(r"\*\s*`(?P<key>[a-z_]+)`\s*:\s*`(?P<value>[^`]*)`")
+ACTION_BUGS = "a bug of pypa/gh-action-pypi-publish v1.8.9 (rendering the claims of a failed exchange), fixed in v1.8.10"
+REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
+NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding",
+               "The publish action crashed on a bug fixed in a later release",
+               f"The traceback is {ACTION_BUGS}; the exchange failed before it, and the real error is hidden.",
+               'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
+               "Use `pypa/gh-action-pypi-publish@release/v1` (or v1.8.10 or later) and re-run to see the real error."),
+    LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
+               r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@",
+               "The publish action's ref does not exist",
+               "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
+               "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
+               "Use `pypa/gh-action-pypi-publish@release/v1`, an exact tag, or a full commit SHA."),
+    LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication information|Invalid API Token|"
+               r"Upload failed \(403\)|Incorrect credentials \(status code 403",
+               "PyPI refused the API token",
+               "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
+               "another name (or shadowed by a repository or environment secret of the same name), whitespace or a "
+               "newline pasted with it, a pypi.org token sent to TestPyPI, or no secret at all (pull requests from "
+               "forks get none).",
+               "HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
+               "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
+               "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
+               "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for password|"
+               r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
+               "The uploader got no password or token and tried to prompt for one",
+               "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
+               "environment secret while the job names no environment, a pull request from a fork, or a reusable "
+               "workflow called without `secrets: inherit`.",
+               "twine.exceptions.NonInteractive: Credential not found for password.",
+               "Pass the token in the variable the uploader reads (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`) from a "
+               "secret the job can read; or move to Trusted Publishing (`migrate to-oidc`)."),
+    LogPattern("log-project-not-owned", ERROR, r"isn't allowed to upload to project|not allowed to upload to",
+               "The account or token may not upload to this project",
+               "The project name is taken by other owners, or the token is scoped to another project.",
+               "The user 'octo' isn't allowed to upload to project 'octo-widget'. See https://pypi.org/help/#project-name",
+               "Rename the distribution in pyproject.toml, or have an owner add you (and use a token for this project)."),
+    LogPattern("log-password-uploads-disabled", ERROR, r"Password-based uploads disabled|"
+               r"Username/Password authentication is no longer supported",
+               "A username and password were sent", "PyPI accepts only API tokens or Trusted Publishing.",
+               "::error title=Password-based uploads disabled::As of 2024, PyPI requires all users to enable "
+               "Two-Factor Authentication.", "Move to Trusted Publishing (`migrate to-oidc`), or send `__token__` "
+               "and an API token."),
+    LogPattern("log-sdist-exists", ERROR, r"Only one sdist may be uploaded per release",
+               "This release already has a source distribution",
+               "A release holds one sdist: a second format (.zip next to .tar.gz), a rebuilt sdist on a re-run "
+               "(`skip-existing` only skips identical file names), or versions PyPI treats as equal (1.54 and 1.54.0).",
+               "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nOnly one sdist may be uploaded per "
+               "release.", "Upload one `.tar.gz` per version; bump the version for a new upload."),
+    LogPattern("log-file-exists", ERROR, r"File already exists|This filename has already been used|"
+               r"A file named \"[^\"]{1,300}\" already exists|Filename cannot be reused|filename or contents already exist",
+               "This version's file is already on the index", "The version was not bumped, or the workflow "
+               "publishes on every push or re-run. " + REUPLOAD_WHY,
+               "400 File already exists ('octo_widget-1.0-py3-none-any.whl', with blake2_256 hash '…'). See "
+               "https://pypi.org/help/#file-name-reuse", "Bump the version; publish only from tags or releases; "
+               "`skip-existing: true` lets a re-run pass."),
+    LogPattern("log-local-version", ERROR, r"use of local versions|PEP 440 local versions",
+               "PyPI refuses local versions (`+…`)",
+               "Local version labels are for private indexes; setuptools-scm and hatch-vcs write `+g<commit>` on "
+               "untagged or dirty commits.",
+               "400 The use of local versions in <Version('0.1.dev1+g40e3ce6')> is not allowed.",
+               "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
+               "(setuptools-scm)."),
+    LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
+               r"is an invalid value for Name",
+               "PyPI refuses the project name",
+               "New names that normalise to an existing project's, or that are prohibited, cannot be created.",
+               "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
+               "Choose another name in pyproject.toml (and in the pending publisher), or ask at "
+               "https://github.com/pypi/support (PEP 541)."),
+    LogPattern("log-unsupported-platform-tag", ERROR, r"unsupported platform tag",
+               "PyPI refuses `linux_*` wheels",
+               "A wheel built on a plain Linux host is tagged `linux_<arch>`; PyPI takes only manylinux/musllinux tags.",
+               "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
+               "Build wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`."),
+    LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
+               r"unrecognized or malformed field|supported Metadata-Version",
+               "twine cannot read the distribution's metadata",
+               "The build backend wrote Metadata-Version 2.4 (License-Expression, License-File), which older twine "
+               "and pkginfo cannot read.",
+               "InvalidDistribution: Metadata is missing required fields: Name, Version. … supported Metadata-Version: "
+               "1.0, 1.1, 1.2, 2.0, 2.1, 2.2, 2.3.",
+               "Upgrade twine (>= 6.1) and pkginfo (>= 1.12) in the upload step, or use the current "
+               "pypa/gh-action-pypi-publish."),
+    LogPattern("log-two-factor-required", ERROR, r"does not have two-factor authentication enabled|"
+               r"enable two-factor authentication before",
+               "The account that owns the credentials has no two-factor authentication",
+               "PyPI and TestPyPI refuse uploads from accounts without 2FA; each site has its own account.",
+               "User 'octo' does not have two-factor authentication enabled. Please enable two-factor "
+               "authentication before attempting to upload to PyPI.",
+               "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
+    LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
+               r"Invalid value for (?!Version|Name)|introduced in metadata version",
+               "PyPI refused the file or a metadata field of it",
+               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), a "
+               "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL), or the build "
+               "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
+               "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
+               "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
+               "`twine check dist/*` before uploading; fix the field the message names."),
+    LogPattern("log-description-invalid", ERROR, r"The description failed to render",
+               "PyPI cannot render the long description",
+               "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
+               "`long_description_content_type`.",
+               "400 The description failed to render in the default format of reStructuredText.",
+               "Declare the README's type (`readme = \"README.md\"` in pyproject.toml, or "
+               "`long_description_content_type=\"text/markdown\"`), and run `twine check dist/*`."),
+    LogPattern("log-file-too-large", ERROR, r"File too large|Project size too large|exceeds? (?:the )?(?:file )?size limit",
+               "The file or the project is over PyPI's size limit",
+               "PyPI limits each file (100 MB by default) and each project's total size (10 GB by default).",
+               "400 File too large. Limit for project 'octo' is 100 MB.",
+               "Shrink the wheel (exclude data, strip binaries), delete old releases' files, or ask for a larger limit "
+               "at https://github.com/pypi/support."),
+    LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://",
+               "uv had no credentials to upload with",
+               "With `--trusted-publishing automatic` (the default) uv skips or silently abandons the OIDC exchange "
+               "and then finds no token; `UV_PUBLISH_PASSWORD` alone has no username.",
+               "Caused by: Missing credentials for https://upload.pypi.org/legacy/",
+               "Trusted Publishing: `uv publish --trusted-publishing always` in a job with `id-token: write` (the real "
+               "error then shows); token: set `UV_PUBLISH_TOKEN`."),
+)
+
+ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
+         "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
+         "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
+         "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
+         "log-token-rejected",
+         "log-name-not-allowed", "log-local-version", "log-sdist-exists", "log-file-exists",
+         "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
+         "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-reusable-workflow",
+         "log-attestations-ignored")
+_BY_ID = {p.id: p for p in _FIRST + NEW}
+PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
+UNRECOGNISED = LogPattern(
+    "log-not-recognised", WARNING, "", "The log's error was not recognised",
+    "None of the known texts of the publish action, PyPI, twine or uv is in the log, so the doctor cannot name the "
+    "cause; the last lines that look like an error are shown instead.",
+    "ERROR    Something unexpected happened", "Paste the whole log of the failing step (with the lines before the "
+    "error), or open an issue with it.")
+_COMPILED = [(p, re.compile(p.pattern, re.I)) for p in PATTERNS]
+_BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
 
 @dataclass
@@ -123,59 +263,38 @@ class LogFinding:
     message: str
 
 
-def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:
-    """The recognised errors (first line of each) and the claims the log prints."""
+@dataclass
+class LogScan:
+    findings: List[LogFinding]
+    claims: Dict[str, str]
+    versions: List[str]
+    cleaned: List[Tuple[int, str]]
+    last_errors: List[Tuple[int, str]]
+
+
+def read(text: str) -> LogScan:
+    """The recognised errors (most specific first, each at its first line), claims and versions of a log."""
+    cleaned = logtext.lines(text)
+    whole, starts = logtext.joined(cleaned)
     found: Dict[str, LogFinding] = {}
-    claims: Dict[str, str] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        m = CLAIM.search(line)
+    for p, rx in _COMPILED:
+        m = rx.search(whole)
         if m:
-            claims.setdefault(m.group("key"), m.group("value"))
-        link = LINK_WORKFLOW.search(line)
-        if link:
-            claims.setdefault("link_workflow_filename", link.group(1))
-        for p in PATTERNS:
-            if p.id not in found and re.search(p.pattern, line, re.I):
-                found[p.id] = LogFinding(p, n, p.title)
-    return list(found.values()), claims
+            found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
+        found.pop("log-invalid-publisher", None)
+    vers = logtext.versions(cleaned)
+    if not found and any("+" in v for v in vers):
+        bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
+        if bad is not None:
+            local = _BY_ID["log-local-version"]
+            found[local.id] = LogFinding(local, bad, local.title)
+    findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
+    return LogScan(findings, claims_mod.parse(cleaned), vers, cleaned,
+                   [] if findings else logtext.last_error_lines(cleaned))
 
 
-def compare_claims(claims: Dict[str, str], workflows: Dict[str, Optional[str]]) -> List[str]:
-    """What to change in the publisher, from the claims and the workflows' environments.
-
-    `workflows` maps a workflow file name to the environment of its publishing job (None: none).
-    """
-    out: List[str] = []
-    env = claims.get("environment")
-    jwr, wr = claims.get("job_workflow_ref", ""), claims.get("workflow_ref", "")
-    called = re.search(r"/\.github/workflows/([^@]+)@", jwr)
-    caller = re.search(r"/\.github/workflows/([^@]+)@", wr)
-    if env is not None:
-        if env.upper() == "MISSING":
-            out.append("the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
-                       "the publishing job, or remove the environment from the publisher")
-        else:
-            out.append(f"the run's environment is `{env}`: the publisher must name `{env}` or no environment")
-    if called and caller and called.group(1) != caller.group(1):
-        out.append(f"the token came from the reusable workflow `{called.group(1)}` called by `{caller.group(1)}`: "
-                   "PyPI matches the called file, and does not support this; move the upload into "
-                   f"`{caller.group(1)}`")
-    elif called:
-        name = called.group(1)
-        out.append(f"the publisher's workflow file name must be `{name}`")
-        if workflows and name not in workflows:
-            out.append(f"`{name}` is not among the workflows checked ({', '.join(sorted(workflows))}): the file may "
-                       "have been renamed since the publisher was registered")
-        elif workflows.get(name) and env and env.upper() == "MISSING":
-            out.append(f"`{name}` now sets environment `{workflows[name]}`: register that environment on PyPI")
-    linked = claims.get("link_workflow_filename")
-    if linked and called and linked != called.group(1):
-        out.append(f"the log's publisher link names `{linked}` but the token came from `{called.group(1)}`: "
-                   f"register `{called.group(1)}`")
-    elif linked and workflows and linked not in workflows:
-        out.append(f"the log's publisher link names `{linked}`, which is not among the workflows checked "
-                   f"({', '.join(sorted(workflows))})")
-    if claims.get("repository"):
-        out.append(f"the publisher's owner/repository must be `{claims['repository']}` (a renamed or transferred "
-                   "repository needs a new publisher)")
-    return out
+def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:
+    """The recognised errors and the claims the log prints."""
+    r = read(text)
+    return r.findings, r.claims

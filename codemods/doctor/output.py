@@ -7,7 +7,7 @@ from typing import Any, Dict, List
 
 from codemods import __version__
 from codemods.doctor.diagnose import Diagnosis, Finding
-from codemods.doctor.logs import PATTERNS
+from codemods.doctor.logs import PATTERNS, UNRECOGNISED
 from codemods.doctor.rules import RULES
 
 LEVELS = {"error": 3, "warning": 2, "note": 1}
@@ -15,11 +15,16 @@ GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
 ANNOTATIONS_PER_LEVEL = 10
 
 
+UNRECOGNISED_LOG = 3  # exit code: a log was given and none of its errors was recognised
+
+
 def exit_code(d: Diagnosis, exit_zero: bool) -> int:
     if d.failed:
         return 2
     if exit_zero:
         return 0
+    if d.log_path is not None and not d.recognised:
+        return UNRECOGNISED_LOG
     return 1 if any(LEVELS[f.severity] >= LEVELS["warning"] for f in d.findings) else 0
 
 
@@ -35,7 +40,8 @@ def text(d: Diagnosis, color: bool = False) -> str:
         if f.error:
             out.append(f"error: {f.error}")
             continue
-        out.append(f"{f.path}:" + ("" if f.jobs else " publishes nothing to PyPI"))
+        out.append(f"{f.path}:" + ("" if f.jobs else " publishes nothing to PyPI")
+                   + (" (read as a fragment of a workflow)" if f.fragment_offset else ""))
         for job in f.jobs:
             env = f"environment `{job.environment}`" if job.environment else "no environment"
             out.append(f"  job `{job.job_id}`: {job.mode}, {env}, OIDC token: {'yes' if job.id_token else 'no'}")
@@ -44,6 +50,8 @@ def text(d: Diagnosis, color: bool = False) -> str:
         for x in f.findings:
             out.append(f"  {paint.get(x.severity, '')}{x.severity}{reset}[{x.id}] {_where(x)}: {x.message}")
             out.append(f"      fix: {x.fix}")
+        if f.registration_note:
+            out.append(f"  {f.registration_note}")
         for r in f.registrations:
             out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
                        f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
@@ -51,11 +59,16 @@ def text(d: Diagnosis, color: bool = False) -> str:
             if r.project:
                 out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
     if d.log_path is not None:
-        out.append(f"{d.log_path}:" + ("" if d.log_findings else " no known publishing error found"))
+        out.append(f"{d.log_path}:" + ("" if d.recognised else " the error was not recognised (this is not an all-clear)"))
         for x in d.log_findings:
             out.append(f"  {paint.get(x.severity, '')}{x.severity}{reset}[{x.id}] {_where(x)}: {x.message}")
             out.append(f"      fix: {x.fix}")
-        out += [f"  - {a}" for a in d.advice]
+            if x is d.log_findings[0]:
+                out += [f"      - {a}" for a in d.advice]
+        if not d.recognised:
+            out.append("  the last lines that look like an error:" if d.last_error_lines else
+                       "  no line of the log looks like an error: was the failing step's log pasted?")
+            out += [f"    {ln}" for ln in d.last_error_lines]
     count = {lvl: sum(1 for f in d.findings if f.severity == lvl) for lvl in LEVELS}
     out.append("")
     def n(k: int, word: str) -> str:
@@ -71,7 +84,8 @@ def as_json(d: Diagnosis) -> str:
     files = []
     for f in d.files:
         files.append({
-            "path": f.path, "error": f.error,
+            "path": f.path, "error": f.error, "fragment": bool(f.fragment_offset),
+            "registration_note": f.registration_note,
             "jobs": [asdict(j) for j in f.jobs],
             "findings": [asdict(x) for x in f.findings],
             "registrations": [{"index": r.index.key, "owner": r.owner, "repository": r.repository,
@@ -80,8 +94,9 @@ def as_json(d: Diagnosis) -> str:
         })
     doc: Dict[str, Any] = {"version": 1, "tool": f"pubmode {__version__}", "errors": d.path_errors, "files": files}
     if d.log_path is not None:
-        doc["log"] = {"path": d.log_path, "findings": [asdict(x) for x in d.log_findings], "claims": d.claims,
-                      "advice": d.advice}
+        doc["log"] = {"path": d.log_path, "recognised": d.recognised,
+                      "findings": [asdict(x) for x in d.log_findings], "claims": d.claims, "advice": d.advice,
+                      "last_error_lines": d.last_error_lines}
     return json.dumps(doc, indent=2) + "\n"
 
 
@@ -94,7 +109,8 @@ def github(d: Diagnosis) -> str:
             continue
         shown[level] += 1
         where = f"file={x.path}" + (f",line={x.line}" if x.line else "")
-        message = f"{x.message}. Fix: {x.fix}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        message = f"{x.message}. Fix: {x.fix}" + _advice(d, x)
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         out.append(f"::{level} {where},title={x.id}::{message}")
     hidden = len(d.findings) - sum(shown.values())
     if hidden:
@@ -102,9 +118,16 @@ def github(d: Diagnosis) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
+def _advice(d: Diagnosis, x: Finding) -> str:
+    """The advice lines and last error lines, under the log's first finding."""
+    if not d.log_findings or x is not d.log_findings[0]:
+        return ""
+    return "".join(f"\n- {a}" for a in d.advice + d.last_error_lines)
+
+
 def sarif(d: Diagnosis) -> str:
     docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in RULES.values()}
-    docs.update({p.id: (p.title, p.why, p.fix, p.severity) for p in PATTERNS})
+    docs.update({p.id: (p.title, p.why, p.fix, p.severity) for p in PATTERNS + (UNRECOGNISED,)})
     used = sorted({x.id for x in d.findings})
     rules = [{"id": rid, "name": rid, "shortDescription": {"text": docs[rid][0]},
               "fullDescription": {"text": docs[rid][1]}, "help": {"text": docs[rid][2]},
@@ -115,7 +138,7 @@ def sarif(d: Diagnosis) -> str:
         if x.line:
             location["region"] = {"startLine": x.line}
         results.append({"ruleId": x.id, "ruleIndex": used.index(x.id), "level": x.severity,
-                        "message": {"text": f"{x.message}. Fix: {x.fix}"},
+                        "message": {"text": f"{x.message}. Fix: {x.fix}" + _advice(d, x)},
                         "locations": [{"physicalLocation": location}]})
     log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
            "runs": [{"tool": {"driver": {"name": "pubmode", "version": __version__,

@@ -1,0 +1,209 @@
+"""The advice under a recognised log error: what the log and the workflows make likely, what to check first.
+
+Each line says only what the log text or the workflows support; nothing is guessed when neither says.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, List
+
+from codemods.doctor import claims as claims_mod, logtext
+from codemods.doctor.facts import Facts
+from codemods.doctor.logs import LogScan
+
+Advisor = Callable[[LogScan, List[Facts], claims_mod.Context], List[str]]
+_TESTPYPI = re.compile(r"test\.pypi\.org", re.I)
+_NEWLINE_IN_SECRET = re.compile(r"\*\*\*\\n|\*\*\*%0A|-p\s{1,5}\S{0,300}\\n", re.I)
+_NAME = re.compile(r"The name '([^']{1,200})'|project '([^']{1,200})'|upload to '([^']{1,200})'")
+
+
+def _text(scan: LogScan) -> str:
+    return " ".join(t for _, t in scan.cleaned)
+
+
+def _token_steps(facts: List[Facts]):
+    return [(f, s) for f in facts for s in f.token_steps]
+
+
+def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    steps = _token_steps(facts)
+    named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
+                    for _, s in steps if s.secret})
+    if _NEWLINE_IN_SECRET.search(text):
+        out.append("the command line shows a newline after the masked password: the secret was stored with a "
+                   "trailing newline; store it again without one (check this first)")
+    if _TESTPYPI.search(text):
+        out.append("the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
+                   "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
+    forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
+    if forks:
+        out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
+                   "so the token is empty there; publish only from tags or releases")
+    first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
+        "the secret the step reads exists under exactly that name"
+    out.append(f"check first: {first} (repository or environment secrets; an environment secret needs the job's "
+               "`environment:`; a repository secret of the same name shadows an organisation secret)")
+    if any(s.publisher == "gh-action" for _, s in steps):
+        out.append("the secret was not empty: with an empty password pypa/gh-action-pypi-publish tries Trusted "
+                   "Publishing instead of sending a token")
+    out.append("then: the token may be expired or revoked, or pasted with spaces or a newline: create a new one "
+               "(scoped to the project) and store it again")
+    if any(s.id_token for _, s in steps) or not steps:
+        out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
+    return out
+
+
+def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
+    if not named:
+        return []
+    return [f"the job reads {', '.join(named)}: check that the secret exists under exactly that name where the job "
+            "can read it (an environment secret needs the job's `environment:`; forks and reusable workflows "
+            "called without `secrets: inherit` get none)"]
+
+
+def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
+    out = []
+    if scan.versions:
+        v = scan.versions[0]
+        out.append(f"the log's files are version `{v}`: {what}")
+        kind = logtext.dev_kind(v)
+        if kind:
+            out.append(f"`{v}` is {kind}: publish only from tags, or set `local_scheme = \"no-local-version\"` "
+                       "(and a distinct dev number per upload) for TestPyPI builds")
+    every_push = sorted({f.file for f in facts if f.every_push})
+    if every_push:
+        out.append(f"{', '.join(every_push)} publishes on pushes that are not tags: every such push uploads "
+                   "the same version again; limit the job to tags or releases")
+    return out
+
+
+def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    out = _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
+    out.append("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
+               "skips the files already there")
+    return out
+
+
+def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), _version_lines(scan, facts, "that release already has an sdist")
+    if re.search(r"\.zip\b", text) and re.search(r"\.tar\.gz\b", text):
+        out.append("the log uploads a .zip and a .tar.gz: keep only the .tar.gz")
+    out.append("PyPI treats equal versions as one release (1.54 and 1.54.0); `skip-existing` does not skip a "
+               "rebuilt sdist, whose file name or contents differ")
+    return out
+
+
+def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)")
+
+
+def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _NAME.search(_text(scan))
+    name = next((g for g in (m.groups() if m else ()) if g), None)
+    subject = f"`{name}`" if name else "this name"
+    return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
+            "pending publisher); a pending publisher does not reserve a name"]
+
+
+def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    out: List[str] = []
+    steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "gh-action"]
+    if steps and not any(f.trusted_envs for f in facts):
+        f, s = steps[0]
+        secret = f"`secrets.{s.secret}`" if s.secret else "the password"
+        env = f"`{s.environment}`" if s.environment else "(none)"
+        out.append(f"{f.file} job `{s.job_id}` passes {secret} as the password, yet the action tried Trusted "
+                   "Publishing, which it does only when the password is empty: the secret was unset, misnamed or "
+                   "unavailable to the job (an environment's secret while the job names another or none, a pull "
+                   "request from a fork, a reusable workflow called without `secrets: inherit`)")
+        out.append(f"way out 1 (token): set {secret} where the job can read it, and drop `id-token: write` from "
+                   f"job `{s.job_id}`")
+        out.append(f"way out 2 (Trusted Publishing): register owner/repository `{ctx.remote or '<owner>/<repo>'}`, "
+                   f"workflow `{f.file}`, environment {env} on the index, then drop the password (`migrate to-oidc`)")
+        return out + claims_mod.compare(scan.claims, ctx)
+    if scan.claims:
+        return claims_mod.compare(scan.claims, ctx)
+    out.append("the log prints no claims, so the differing field is inferred from the workflows")
+    likely = _most_likely(scan, facts)
+    if likely:
+        out.append(f"most likely: {likely}")
+    for f in facts:
+        if not f.trusted_envs:
+            continue
+        envs = ", ".join(sorted({f"`{e}`" if e else "none" for e in f.trusted_envs}))
+        if f.reusable:
+            out.append(f"{f.file} is a reusable workflow: PyPI matches the called file, which it does not support; "
+                       "move the upload into the calling workflow and register that file")
+        else:
+            out.append(f"{f.file} publishes with Trusted Publishing (environment {envs}): the publisher must name "
+                       f"workflow `{f.file}`, that environment (or none), and owner/repository "
+                       f"`{ctx.remote or '<owner>/<repo>'}`")
+        if f.testpypi:
+            out.append(f"{f.file} also uploads to TestPyPI, a separate site with its own publishers: register the "
+                       "publisher on test.pypi.org too")
+    if len(out) == 1:
+        out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
+                   "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
+    return out
+
+
+def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
+    """The publisher field a failed exchange most likely differs in, from the log and the workflows."""
+    text = _text(scan)
+    if _TESTPYPI.search(text):
+        return ("the run uploaded to TestPyPI, whose publishers are separate from PyPI's: register the publisher "
+                "on test.pypi.org")
+    reusable = [f.file for f in facts if f.reusable and f.trusted_envs]
+    if reusable:
+        return f"the workflow file: {reusable[0]} is a reusable workflow, which PyPI does not match as registered"
+    envs = sorted({e for f in facts for e in f.trusted_envs if e})
+    if envs:
+        return (f"the environment: the job runs in `{envs[0]}`; a publisher naming another environment (or "
+                "registered before the job had one) does not match; register it with `" + envs[0] + "` or none")
+    if any(f.trusted_envs for f in facts):
+        return ("the environment or the workflow file name: the job has no environment, so a publisher that names "
+                "one does not match; a renamed workflow file needs a new publisher")
+    return ""
+
+
+def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "gh-action"]
+    if not steps or any(f.trusted_envs for f in facts):
+        return []
+    return _publisher(scan, facts, ctx)[:3]
+
+
+def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    if "upload.test.pypi.org" in text:
+        out.append("the upload URL `https://upload.test.pypi.org/legacy/` does not exist: TestPyPI's is "
+                   "`https://test.pypi.org/legacy/`")
+    uv_steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "uv"]
+    if "UV_PUBLISH_PASSWORD" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
+                                            for _, s in uv_steps):
+        out.append("`UV_PUBLISH_PASSWORD` without `UV_PUBLISH_USERNAME=__token__` is not a token: use `UV_PUBLISH_TOKEN`")
+    for f in facts:
+        if "uv" in f.trusted_uploaders:
+            out.append(f"{f.file} runs `uv publish` without credentials: add `--trusted-publishing always` so the "
+                       "OIDC exchange runs (and reports its own error), with `id-token: write` on the job")
+    return out
+
+
+ADVISORS: Dict[str, Advisor] = {
+    "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
+    "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
+    "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv, "log-credential-missing": _missing,
+}
+
+
+def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[str]:
+    """Advice for the most specific error found (claims are compared whenever the log prints them)."""
+    if not scan.findings:
+        return []
+    advisor = ADVISORS.get(scan.findings[0].pattern.id)
+    out = advisor(scan, facts, ctx) if advisor else []
+    if scan.claims and not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
+        out += claims_mod.compare(scan.claims, ctx)
+    return out

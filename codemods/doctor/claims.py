@@ -1,0 +1,96 @@
+"""The OIDC claims a failed exchange prints, in any of the shapes logs show them, and what they imply.
+
+Shapes: the publish action's ``* `key`: `value` `` list, uv's ``OidcTokenClaims { key: "value", … }``,
+plain ``key: value`` lines (as people paste them), and the publisher link's ``workflow_filename=``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set, Tuple
+
+KEYS = ("sub", "repository", "repository_owner", "repository_owner_id", "workflow_ref", "job_workflow_ref",
+        "ref", "environment")
+_BACKTICKS = re.compile(r"\*\s*`(?P<key>[a-z_]{1,40})`\s*:\s*`(?P<value>[^`]{0,300})`")
+_PLAIN = re.compile(r"^\s*(?P<key>" + "|".join(KEYS) + r")\s*[:=]\s*\"?(?P<value>[^\s\",`]{1,300})\"?,?\s*$")
+_LINK = re.compile(r"[?&]workflow_filename=([^&\s)]{1,200})")
+_INITIATED = re.compile(r"this action was initiated by:?\s*`?(?P<called>[^`\s]{1,300})`?", re.I)
+_PARENT = re.compile(r"its parent workflow is:?\s*`?(?P<caller>[^`\s]{1,300})`?", re.I)
+_PLAUSIBLE = {"repository": re.compile(r"^[\w.-]+/[\w.-]+$"), "repository_owner": re.compile(r"^[\w.-]+$"),
+              "workflow_ref": re.compile(r"/\.github/workflows/"), "job_workflow_ref": re.compile(r"/\.github/workflows/"),
+              "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:")}
+_FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
+
+
+def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
+    """The claims a log prints (first value of each key wins), from lines already cleaned."""
+    claims: Dict[str, str] = {}
+    for _, line in cleaned:
+        m = _BACKTICKS.search(line) or _PLAIN.search(line)
+        if m and (m.group("key") not in _PLAUSIBLE or _PLAUSIBLE[m.group("key")].search(m.group("value"))):
+            claims.setdefault(m.group("key"), m.group("value"))
+        link = _LINK.search(line)
+        if link:
+            claims.setdefault("link_workflow_filename", link.group(1))
+    env_in_sub = re.search(r":environment:([^:\s]{1,200})", claims.get("sub", ""))
+    if env_in_sub:
+        claims.setdefault("environment", env_in_sub.group(1))
+    joined = " ".join(t for _, t in cleaned)
+    called, caller = _INITIATED.search(joined), _PARENT.search(joined)
+    if called and _FILE.search(called.group("called")):
+        claims.setdefault("job_workflow_ref", called.group("called"))
+    if caller and _FILE.search(caller.group("caller")):
+        claims.setdefault("workflow_ref", caller.group("caller"))
+    return claims
+
+
+@dataclass
+class Context:
+    """What the workflows checked say about publishing with Trusted Publishing."""
+    trusted: Dict[str, Optional[str]]  # workflow file name -> environment of its publishing job
+    reusable: Set[str]  # workflow files triggered by workflow_call
+    remote: Optional[str] = None  # owner/name of the git remote, when known
+
+
+def workflow_file(ref: str) -> Optional[str]:
+    m = _FILE.search(ref or "")
+    return m.group(1) if m else None
+
+
+def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
+    """What to change in the publisher, from the claims and the workflows; only what they support."""
+    out: List[str] = []
+    env = claims.get("environment")
+    called, caller = workflow_file(claims.get("job_workflow_ref", "")), workflow_file(claims.get("workflow_ref", ""))
+    if env is not None:
+        if env.upper() == "MISSING":
+            out.append("the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
+                       "the publishing job, or remove the environment from the publisher")
+        else:
+            out.append(f"the run's environment is `{env}`: the publisher must name `{env}` or no environment")
+    if called and ((caller and called != caller) or called in ctx.reusable):
+        via = f" called by `{caller}`" if caller and caller != called else ""
+        target = f"`{caller}`" if caller and caller != called else "the calling workflow"
+        out.append(f"the token came from the reusable workflow `{called}`{via}: PyPI matches the called file and "
+                   f"does not support reusable workflows; move the upload into {target} and register that file")
+    elif called:
+        out.append(f"the publisher's workflow file name must be `{called}`")
+        if ctx.trusted and called not in ctx.trusted:
+            out.append(f"`{called}` is not among the workflows checked ({', '.join(sorted(ctx.trusted))}): the file "
+                       "may have been renamed since the publisher was registered")
+        elif ctx.trusted.get(called) and env and env.upper() == "MISSING":
+            out.append(f"`{called}` now sets environment `{ctx.trusted[called]}`: register that environment on PyPI")
+    linked = claims.get("link_workflow_filename")
+    if linked and called and linked != called:
+        out.append(f"the log's publisher link names `{linked}` but the token came from `{called}`: "
+                   f"register `{called}`")
+    elif linked and ctx.trusted and linked not in ctx.trusted:
+        out.append(f"the log's publisher link names `{linked}`, which is not among the workflows checked "
+                   f"({', '.join(sorted(ctx.trusted))})")
+    repo = claims.get("repository")
+    if repo:
+        out.append(f"the publisher's owner/repository must be `{repo}`")
+        if ctx.remote and ctx.remote.lower() != repo.lower():
+            out.append(f"the git remote is `{ctx.remote}`, not `{repo}`: a renamed or transferred repository needs "
+                       "a new publisher")
+    return out

@@ -1,0 +1,78 @@
+"""What a workflow says that explains a failed run: triggers, token secrets, TestPyPI steps, reusable calls."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Set
+
+from codemods.doctor.view import WorkflowView
+
+_SECRET = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
+
+
+@dataclass
+class TokenStep:
+    job_id: str
+    secret: Optional[str]  # the secret's name when the credential is `${{ secrets.NAME }}`
+    environment: Optional[str]
+    publisher: str
+    id_token: bool
+    credential: str = ""  # how the step is given its credentials, e.g. "`UV_PUBLISH_PASSWORD`"
+
+
+@dataclass
+class Facts:
+    file: str
+    events: Set[str] = field(default_factory=set)
+    reusable: bool = False
+    token_steps: List[TokenStep] = field(default_factory=list)
+    trusted_envs: List[Optional[str]] = field(default_factory=list)
+    testpypi: bool = False
+    calls_without_secrets: List[str] = field(default_factory=list)  # reusable workflows called without secrets
+    every_push: bool = False  # publishes on pushes not limited to tags
+    trusted_uploaders: Set[str] = field(default_factory=set)
+
+
+def collect(file: str, view: WorkflowView) -> Facts:
+    facts = Facts(file, set(view.events), "workflow_call" in view.events)
+    facts.every_push = _pushes_untagged(view)
+    for p in view.publishing:
+        if not p.targets:
+            continue
+        facts.testpypi = facts.testpypi or any(i.key == "testpypi" for i in p.targets)
+        env = view.environment(p.job_id)
+        if p.mode == "trusted":
+            facts.trusted_envs.append(env)
+            facts.trusted_uploaders.add(p.publisher)
+            continue
+        m = _SECRET.search(_credential_text(view, p))
+        facts.token_steps.append(TokenStep(p.job_id, m.group(1) if m else None, env, p.publisher,
+                                           view.has_id_token(p.job_id), p.credential))
+    for job_id, job in view.jobs.items():
+        uses = job.get("uses")
+        if isinstance(uses, str) and ".github/workflows/" in uses and "secrets" not in job:
+            facts.calls_without_secrets.append(f"job `{job_id}` calls `{uses}`")
+    return facts
+
+
+def _credential_text(view: WorkflowView, p) -> str:
+    """The password input of the action, or the env values of the uploader's step and job."""
+    if p.publisher == "gh-action":
+        return " ".join(str(v) for k, v in (p.inputs or {}).items() if k in ("password", "pypi_password"))
+    job = view.jobs[p.job_id]
+    steps = job.get("steps") or []
+    step = steps[p.step_index] if p.step_index < len(steps) and isinstance(steps[p.step_index], dict) else {}
+    envs = [e for e in (step.get("env"), job.get("env"), view.doc.get(("env",))) if isinstance(e, dict)]
+    return " ".join(str(v) for e in envs for k, v in e.items() if "secrets." in str(v))
+
+
+def _pushes_untagged(view: WorkflowView) -> bool:
+    """True when a push that is not a tag can run a publishing job."""
+    if "push" not in view.events:
+        return False
+    on = view.doc.get(("on",))
+    push = on.get("push") if isinstance(on, dict) else None
+    if isinstance(push, dict) and "tags" in push and "branches" not in push:
+        return False
+    jobs = {p.job_id for p in view.publishing if p.targets}
+    return not all("refs/tags" in str(view.jobs[j].get("if", "")) for j in jobs) if jobs else False

@@ -1,0 +1,97 @@
+"""A pasted run log made readable line by line: decorations removed, wrapped messages rejoined.
+
+Logs arrive with timestamps, `##[error]` and `::error::` prefixes (their text joined by `%0A`), ANSI
+colours, quote marks from issue threads, and messages that rich or a terminal wrapped over several
+lines. Every regular expression here is linear: no nested quantifiers over unbounded input.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Dict, List, Optional, Tuple
+
+MAX_LINE = 2000  # longer lines are cut before they are searched
+MAX_VERSIONS = 20  # distinct versions read from file names
+
+_TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|\[[0-9;]{1,8}m")
+_WORKFLOW_COMMAND = re.compile(r"^(?:##\[(?:error|warning|notice|group|endgroup)[^\]]{0,200}\]|"
+                               r"::(?:error|warning|notice)(?: [^:]{0,300}?title=(?P<title>[^:,]{0,200}))?[^:]{0,300}::)")
+_QUOTE = re.compile(r"^(?:\s{0,8}>)+ ?")
+_STEP_LINK = re.compile(r"\[(\d+)\]\(https?://[^)\s]{1,300}\)")
+_GENERIC = re.compile(r"Process completed with exit code|Retry with the --verbose option", re.I)
+_ERRORISH = re.compile(r"error|fail|denied|forbidden|invalid|refused|not allowed|unauthori[sz]ed|"
+                       r"\b[45]\d\d\b", re.I)
+
+
+def clean(line: str) -> str:
+    """One line without its timestamp, colours, quote marks and workflow-command prefix."""
+    line = _ANSI.sub("", line[:MAX_LINE])
+    line = _TIMESTAMP.sub("", line)
+    line = _QUOTE.sub("", line)
+    line = _WORKFLOW_COMMAND.sub(lambda m: f"{m.group('title')}: " if m.group("title") else "", line.strip())
+    return _STEP_LINK.sub(r"\1", line)
+
+
+def lines(text: str) -> List[Tuple[int, str]]:
+    """(line number in the pasted text, cleaned text); a `%0A`-joined annotation gives several."""
+    out: List[Tuple[int, str]] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        parts = raw.split("%0A") if "%0A" in raw else [raw]
+        for i, part in enumerate(parts):
+            out.append((n, clean(part if i == 0 else part.replace("%25", "%"))))
+    return out
+
+
+def joined(cleaned: List[Tuple[int, str]]) -> Tuple[str, List[int]]:
+    """All lines joined by spaces (whitespace collapsed, so wrapped messages read whole), and where each starts."""
+    parts, starts, pos = [], [], 0
+    for _, t in cleaned:
+        t = " ".join(t.split())
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    return " ".join(parts), starts
+
+
+def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> int:
+    """The pasted line number of the character at `offset` of the joined text."""
+    return cleaned[max(bisect.bisect_right(starts, offset) - 1, 0)][0]
+
+
+def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5) -> List[Tuple[int, str]]:
+    """The last lines that look like a failure, for a log whose error was not recognised."""
+    hits = [(n, " ".join(t.split())[:200]) for n, t in cleaned if t.strip() and _ERRORISH.search(t)]
+    telling = [h for h in hits if not _GENERIC.search(h[1])]
+    return (telling or hits)[-count:]
+
+
+_VERSION = (r"\d{1,12}(?:\.\d{1,12}){0,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?(?:\.dev\d{1,9})?"
+            r"(?:\+[A-Za-z0-9.]{1,60})?")
+_DIST = re.compile(rf"\b([A-Za-z0-9_.]{{1,100}}?)-({_VERSION})(?:-[A-Za-z0-9_.]{{1,100}}){{0,4}}"
+                   r"\.(?:whl|tar\.gz|zip)\b")
+_QUOTED_VERSION = re.compile(rf"(?:Version\('|')({_VERSION})'\)?(?: is an invalid value for Version)?")
+
+
+def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
+    """The versions named by the distribution files (and version errors) of a log, first seen first."""
+    found: Dict[str, None] = {}
+    for _, line in cleaned:
+        if ".whl" in line or ".tar.gz" in line or ".zip" in line:
+            found.update((m.group(2), None) for m in _DIST.finditer(line))
+        if "Version" in line or "'" in line:
+            found.update((m.group(1), None) for m in _QUOTED_VERSION.finditer(line) if "+" in m.group(1))
+        if len(found) >= MAX_VERSIONS:
+            break
+    return list(found)
+
+
+def dev_kind(version: str) -> Optional[str]:
+    """Why a version looks generated from an untagged commit (setuptools-scm, hatch-vcs), if it does."""
+    if re.search(r"\+g[0-9a-f]{5,}", version):
+        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit"
+    if "+" in version:
+        return "a local version (`+…`)"
+    if re.search(r"\.dev\d+", version):
+        return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag"
+    return None
