@@ -7,11 +7,10 @@ from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
 from codemods.follow.python_calls import edit_python
+from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text, section
+from codemods.follow.shell_text import apply, check_words, edit_shell_text
 from codemods.publishers.uploaders import Uploader
-
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
 
 
 @dataclass
@@ -47,79 +46,6 @@ def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int
     for dep in m.group(1).split("#")[0].split():
         regions += _make_regions(text, dep, seen)
     return regions
-
-
-def _tox_key(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
-    """The value span of `key =` in an ini section, continuation lines included."""
-    m = re.search(rf"(?m)^{key}\s*=[ \t]*", text[start:end])
-    if not m:
-        return -1, -1
-    vs = start + m.end()
-    ve = text.find("\n", vs)
-    ve = end if ve < 0 else ve + 1
-    while ve < end:
-        line_end = text.find("\n", ve)
-        line = text[ve:(end if line_end < 0 else line_end + 1)]
-        if line.strip() and line[0] in " \t":
-            ve += len(line)
-        else:
-            break
-    return vs, ve
-
-
-def names_in_passenv(text: str, start: int, end: int) -> List[str]:
-    ps, pe = _tox_key(text, start, end, "passenv")
-    return re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
-
-
-def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> None:
-    text, env = change.old_text, change.target.name
-    start, end = section(text, f"testenv:{env}")
-    if start < 0:
-        change.manual.append(f"no [testenv:{env}] section found; follow the upload by hand")
-        return
-    cs, ce = _tox_key(text, start, end, "commands")
-    edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
-    change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
-    change.lines = edit.lines
-    change.cuts = edit.cuts + sum(1 for n in names_in_passenv(text, start, end) if n in edit.credential_env)
-    change.notes += [f"[testenv:{env}] {n}" for n in edit.notes]
-    change.manual += edit.manual
-    splices = list(edit.splices)
-    if not edit.uploads or edit.manual:
-        change.new_text = apply(text, splices)
-        return
-    ps, pe = _tox_key(text, start, end, "passenv")
-    names = re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
-    if to_oidc:
-        gone = [n for n in names if n in edit.credential_env]
-        want = [n for n in OIDC_VARIABLES if n not in names]
-    else:
-        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n not in names
-                          and n in edit.credential_env]
-    if ps >= 0 and (gone or want):
-        value = text[ps:pe]
-        multiline = "\n" in value.rstrip("\n")
-        kept = [n for n in names if n not in gone] + want
-        if multiline:
-            indent = re.search(r"\n([ \t]+)\S", value).group(1)
-            first = value.split("\n", 1)[0]
-            body = [indent + n for n in kept if n not in first.split()]
-            new_value = (first.rstrip() + "\n" if first.strip() else "\n") + "".join(b + "\n" for b in body)
-            if first.strip():
-                new_value = " ".join(n for n in first.split() if n not in gone) + "\n" + "".join(b + "\n" for b in body)
-        else:
-            sep = "," if "," in value else " "
-            new_value = (sep + " " if sep == "," else " ").join(kept) + "\n"
-        splices.append((ps, pe, new_value))
-    elif ps < 0 and want:
-        splices.append((end if text[end - 1:end] == "\n" else end, end,
-                        "passenv =\n" + "".join(f"    {n}\n" for n in want)))
-    if gone:
-        change.notes.append(f"[testenv:{env}] passenv no longer passes {', '.join(gone)}")
-    if want:
-        change.notes.append(f"[testenv:{env}] passenv now passes {', '.join(want)}")
-    change.new_text = apply(text, splices)
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:

@@ -10,12 +10,12 @@ import re
 import sys
 from typing import List, Optional, Tuple
 
+from codemods.follow.passenv import passenv_change
 from codemods.follow.shell_text import section, target_of
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
 
 
 def _load(text: str) -> dict:
@@ -113,11 +113,7 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
         return splices, notes, manual, uploads, cred_env, cuts
     names = env.get("pass_env") or []
     ps, pe = _array(text, start, end, "pass_env")
-    if to_oidc:
-        gone = [n for n in names if n in cred_env]
-        want = [n for n in OIDC_VARIABLES if n not in names]
-    else:
-        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n in cred_env and n not in names]
+    gone, want = passenv_change(names, cred_env, uploaders, to_oidc)
     cuts += sum(1 for n in names if n in cred_env)
     if ps >= 0:
         plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]
