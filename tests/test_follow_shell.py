@@ -15,6 +15,18 @@ def test_a_heredoc_body_is_text_not_commands(repo: Repo) -> None:
     assert repo.read("release.sh") == script.replace(b" -p \"$PYPI_TOKEN\"", b"")
 
 
+def test_make_recipe_prefixes_are_not_part_of_the_command(repo: Repo) -> None:
+    makefile = (b"release:\n\t@twine upload -p $(PYPI_TOKEN) dist/*\n\t-twine check dist/*\n"
+                b"\t@-TWINE_PASSWORD=$(PYPI_TOKEN) twine upload dist/*\n")
+    repo.write(WORKFLOW, _workflow("make release", "PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}"))
+    repo.write("Makefile", makefile)
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert repo.read("Makefile") == (b"release:\n\t@twine upload dist/*\n\t-twine check dist/*\n"
+                                     b"\t@-twine upload dist/*\n")
+    assert b"PYPI_TOKEN" not in repo.read()
+
+
 def test_here_document_bodies_are_skipped_in_every_spelling() -> None:
     from codemods.shell import commands
 

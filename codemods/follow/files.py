@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
+from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
@@ -25,27 +26,6 @@ class FileChange:
     freed: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found in the file
     lines: List[int] = field(default_factory=list)  # where its uploads are
-
-
-def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int, int]]:
-    """(start, end, first line) of the recipe of `target` and of the targets it depends on."""
-    if target in seen or len(seen) > 20:
-        return []
-    seen.add(target)
-    m = re.search(rf"(?m)^{re.escape(target)}\s*:(?!=)([^\n]*)\n", text)
-    if not m:
-        return []
-    start = m.end()
-    end = start
-    for line in text[start:].splitlines(True):
-        if line.startswith("\t") or not line.strip():
-            end += len(line)
-        else:
-            break
-    regions = [(start, end, text.count("\n", 0, start) + 1)]
-    for dep in m.group(1).split("#")[0].split():
-        regions += _make_regions(text, dep, seen)
-    return regions
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
@@ -98,8 +78,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
         change.lines = edit.lines
         return change
+    view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(text, uploaders, s, e, 1, to_oidc) for s, e, _ in _make_regions(text, target.name, set())]
+        edits = [edit_shell_text(view(text), uploaders, s, e, 1, to_oidc)
+                 for s, e, _ in recipe_regions(text, target.name, set())]
     else:
         edits = [edit_shell_text(text, uploaders, to_oidc=to_oidc)]
     splices = [sp for e in edits for sp in e.splices]
@@ -114,7 +96,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
     change.new_text = apply(text, splices)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if not check_words(text, change.new_text, cut, added):
+    if not check_words(view(text), view(change.new_text), cut, added):
         change.manual.append("the edit would change more than the credential options; remove them by hand")
         change.new_text = text
     return change
