@@ -46,3 +46,35 @@ def test_a_here_document_in_a_run_script_is_left_as_text(repo: Repo) -> None:
     assert repo.migrate("to-oidc").code == 0
     out = repo.read()
     assert b"twine upload -p $TWINE_PASSWORD dist/*\n          EOF\n          twine upload dist/*\n" in out
+
+
+def test_overlapping_edits_are_an_error_never_skipped() -> None:
+    import pytest
+
+    from codemods.follow.shell_text import OverlappingEdits, apply
+
+    text = "twine upload -p x dist/*\n"
+    assert apply(text, [(12, 15, ""), (12, 12, " --a"), (17, 17, "!")]) == "twine upload --a x! dist/*\n"
+    with pytest.raises(OverlappingEdits, match="line 1"):
+        apply(text, [(12, 17, ""), (15, 17, "")])
+    with pytest.raises(OverlappingEdits):
+        apply(text, [(12, 17, ""), (14, 14, "y")])
+
+
+def test_a_followed_file_with_overlapping_edits_is_refused_with_the_reason(repo: Repo, monkeypatch) -> None:
+    import codemods.follow.files as files
+
+    script = b"#!/bin/sh\ntwine upload -u __token__ -p \"$PYPI_TOKEN\" dist/*\n"
+    repo.write(WORKFLOW, _workflow("./release.sh", "PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}"))
+    repo.write("release.sh", script)
+    real = files.edit_shell_text
+
+    def overlapping(*args, **kwargs):
+        edit = real(*args, **kwargs)
+        edit.splices.append((edit.splices[0][0] + 1, edit.splices[0][1] + 1, ""))
+        return edit
+
+    monkeypatch.setattr(files, "edit_shell_text", overlapping)
+    out = repo.migrate("to-oidc")
+    assert "line 2: two edits of the same text overlap" in out.stderr
+    assert repo.read("release.sh") == script and b"PYPI_TOKEN" in repo.read()

@@ -10,7 +10,7 @@ from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import apply, check_words, edit_shell_text
+from codemods.follow.shell_text import apply_or_refuse, check_words, edit_shell_text
 from codemods.publishers.uploaders import Uploader
 
 
@@ -58,7 +58,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
-        change.new_text = apply(text, edit.splices)
+        change.new_text = apply_or_refuse(text, edit.splices, change.manual)
         return change
     if target.kind == "tox":
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
@@ -69,7 +69,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         splices, notes, manual, uploads, cred_env, cuts = edit_tox_toml(text, header, uploaders, to_oidc)
         change.notes, change.manual, change.uploads, change.credential_env, change.cuts = (
             notes, manual, uploads, cred_env, cuts)
-        change.new_text = apply(text, splices)
+        change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):
         edit = edit_python(text, uploaders)
@@ -93,10 +93,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.freed |= e.freed
         change.cuts += e.cuts
         change.lines += e.lines
-    change.new_text = apply(text, splices)
+    change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if not check_words(view(text), view(change.new_text), cut, added):
+    if change.new_text != text and not check_words(view(text), view(change.new_text), cut, added):
         change.manual.append("the edit would change more than the credential options; remove them by hand")
         change.new_text = text
     return change

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
-from codemods.indexes import Index, PYPI, TESTPYPI, classify_url
+from codemods.indexes import Index, PYPI, classify_url
 from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spans, parse_flags
 from codemods.shell import commands, cut_span, join_pieces
 
@@ -128,14 +128,29 @@ def section(text: str, header: str) -> Tuple[int, int]:
     return m.end(), (m.end() + nxt.start()) if nxt else len(text)
 
 
+class OverlappingEdits(ValueError):
+    """Two edits of one file touch the same characters: applying both would be a guess."""
+
+
 def apply(text: str, splices: List[Splice]) -> str:
+    """The text with the splices made; OverlappingEdits when two of them overlap (none is skipped)."""
     out, pos = [], 0
     for s, e, new in sorted(splices):
+        if s < pos:
+            raise OverlappingEdits(f"line {text.count(chr(10), 0, s) + 1}: two edits of the same text overlap; "
+                                   "change it by hand")
         out.append(text[pos:s])
         out.append(new)
-        pos = max(pos, e)
+        pos = e
     out.append(text[pos:])
     return "".join(out)
 
 
-__all__ = ["TextEdit", "edit_shell_text", "apply", "TESTPYPI"]
+def apply_or_refuse(text: str, splices: List[Splice], manual: List[str]) -> str:
+    """apply(), or the text unchanged with the reason added to `manual` (the file is then refused)."""
+    try:
+        return apply(text, splices)
+    except OverlappingEdits as e:
+        manual.append(str(e))
+        return text
+

@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import TextEdit, apply, edit_shell_text, section
+from codemods.follow.shell_text import OverlappingEdits, TextEdit, apply, edit_shell_text, section
 from codemods.publishers.uploaders import Uploader
 
 NAME = re.compile(r"[^\s,]+")
@@ -128,7 +128,11 @@ def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
         lines = [f"passenv ="] + [f"    {n}" for n in want]
         block = eol.join(lines) + eol if text[at - 1:at] == "\n" else eol + eol.join(lines)
         splices.append((at, at, block))
-    new_text = apply(text, splices)
+    try:
+        new_text = apply(text, splices)
+    except OverlappingEdits as e:
+        change.manual.append(str(e))
+        return
     intended = [n for n in names if n not in gone] + want
     reason = _meaning(text, new_text, header, (key or "passenv").lower(), intended, edit, legacy)
     if reason:

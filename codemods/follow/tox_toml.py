@@ -57,16 +57,21 @@ def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
 
 
 def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int, str]]:
-    """Splices removing string literals from an array, with the comma that separates them."""
-    out = []
-    for s, e in spans:
+    """Splices removing string literals from an array, with the comma that separates them. Neighbours
+    share a comma, so their deletions are joined into one (the applier refuses overlapping edits)."""
+    cuts: List[List[int]] = []
+    for s, e in sorted(spans):
         after = re.match(r"\s*,[ \t]*", text[e:hi])
         if after:
-            out.append((s, e + after.end(), ""))
+            s, e = s, e + after.end()
         else:
             before = re.search(r",\s*$", text[lo:s])
-            out.append((lo + before.start() if before else s, e, ""))
-    return out
+            s = lo + before.start() if before else s
+        if cuts and s <= cuts[-1][1]:
+            cuts[-1][1] = max(cuts[-1][1], e)
+        else:
+            cuts.append([s, e])
+    return [(s, e, "") for s, e in cuts]
 
 
 def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
