@@ -70,3 +70,24 @@ def test_uv_passenv_round_trips_through_tox_ini(repo: Repo) -> None:
     assert repo.migrate("to-token").code == 0
     assert b"UV_PUBLISH_TOKEN: ${{ secrets.PYPI_API_TOKEN }}" in repo.read()
     assert "UV_PUBLISH_TOKEN" in _tox_values(repo)["passenv"]
+
+
+def test_passenv_added_inside_pyprojects_legacy_tox_ini_string(repo: Repo) -> None:
+    from codemods.follow.ini_check import ini_of, read_ini
+
+    repo.write(WORKFLOW, _workflow("tox -e release"))
+    repo.write("pyproject.toml", b'[tool.tox]\nlegacy_tox_ini = """\n[testenv:release]\ncommands =\n'
+                                 b'    twine upload dist/*\n"""\n\n[tool.other]\na = 1\n')
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    section = read_ini(ini_of(repo.read("pyproject.toml").decode(), True))["testenv:release"]
+    assert section["passenv"].split() == ["ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"]
+    assert repo.read("pyproject.toml").endswith(b'"""\n\n[tool.other]\na = 1\n')
+
+
+def test_passenv_written_with_a_colon_or_as_pass_env_is_edited_in_place(repo: Repo) -> None:
+    repo.write(WORKFLOW, _workflow("tox -e release"))
+    repo.write("tox.ini", b"[testenv:release]\ncommands = twine upload dist/*\nPass_Env: TWINE_PASSWORD, HOME\n")
+    assert repo.migrate("to-oidc").code == 0
+    assert repo.read("tox.ini") == (b"[testenv:release]\ncommands = twine upload dist/*\n"
+                                    b"Pass_Env: HOME, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN\n")
