@@ -91,3 +91,28 @@ def test_passenv_written_with_a_colon_or_as_pass_env_is_edited_in_place(repo: Re
     assert repo.migrate("to-oidc").code == 0
     assert repo.read("tox.ini") == (b"[testenv:release]\ncommands = twine upload dist/*\n"
                                     b"Pass_Env: HOME, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN\n")
+
+
+def test_tox_toml_table_ending_the_file_without_a_newline_gets_pass_env_on_its_own_line(repo: Repo) -> None:
+    import tomllib
+
+    repo.write(WORKFLOW, _workflow("tox -e release"))
+    repo.write("tox.toml", b'[env.release]\ncommands = [["twine", "upload", "dist/*"]]')
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    data = repo.read("tox.toml")
+    assert tomllib.loads(data.decode())["env"]["release"]["pass_env"] == [
+        "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"]
+    assert not data.endswith(b"\n")
+
+
+def test_a_tox_toml_edit_that_would_load_back_otherwise_is_refused(repo: Repo, monkeypatch) -> None:
+    import codemods.follow.tox_toml as tox_toml
+
+    repo.write(WORKFLOW, _workflow("tox -e release"))
+    toml = b'[env.release]\ncommands = [["twine", "upload", "dist/*"]]\n'
+    repo.write("tox.toml", toml)
+    monkeypatch.setattr(tox_toml, "_toml_list", lambda names: '["HOME"]')
+    out = repo.migrate("to-oidc")
+    assert "would not load back as intended" in out.stderr and "pass_env would be ['HOME']" in out.stderr
+    assert repo.read("tox.toml") == toml and repo.read() == _workflow("tox -e release")

@@ -11,7 +11,8 @@ import sys
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import section, target_of
+from codemods.follow.shell_text import OverlappingEdits, apply, section, target_of
+from codemods.follow.toml_check import check_toml_env
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
 
@@ -57,21 +58,24 @@ def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
 
 
 def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int, str]]:
-    """Splices removing string literals from an array, with the comma that separates them. Neighbours
-    share a comma, so their deletions are joined into one (the applier refuses overlapping edits)."""
-    cuts: List[List[int]] = []
+    """Splices removing string literals from an array with the commas that separate them: neighbours
+    go as one run (no two splices share a comma), which takes the comma after it, or the one before
+    it when it ends the array."""
+    runs: List[List[int]] = []
     for s, e in sorted(spans):
+        if runs and re.fullmatch(r"\s*,\s*", text[runs[-1][1]:s]):
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
+    out = []
+    for s, e in runs:
         after = re.match(r"\s*,[ \t]*", text[e:hi])
         if after:
-            s, e = s, e + after.end()
+            out.append((s, e + after.end(), ""))
         else:
             before = re.search(r",\s*$", text[lo:s])
-            s = lo + before.start() if before else s
-        if cuts and s <= cuts[-1][1]:
-            cuts[-1][1] = max(cuts[-1][1], e)
-        else:
-            cuts.append([s, e])
-    return [(s, e, "") for s, e in cuts]
+            out.append((lo + before.start() if before else s, e, ""))
+    return out
 
 
 def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
@@ -90,7 +94,8 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
         return [], notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
             1 if commands else 0, set(), 0
     splices, uploads, cred_env, cuts, k = [], 0, set(), 0, 0
-    for c in commands:
+    intended = [list(c) for c in commands]
+    for n, c in enumerate(commands):
         words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
         cmd = Command(words) if words else None
         for up in uploaders if cmd else []:
@@ -107,16 +112,26 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 break
             drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
                           {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+            cuts += len(drop)
+            if not to_oidc:
+                drop = _oidc_flag_indices(up, c)
             if drop:
-                cuts += len(drop)
-                if to_oidc:
-                    splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
-                    notes.append(f"[{header}] removed the credentials from the {up.name} command")
+                splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
+                notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
+                             else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
+            add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
+            if add:
+                after = literals[k + at - 1][1]
+                splices.append((after, after, "".join(f', "{f}"' for f in add)))
+                notes.append(f"[{header}] added `{' '.join(add)}`")
+            intended[n] = [x for i, a in enumerate(c) if i not in drop
+                           for x in [a] + (add if i == at - 1 else [])]
             break
         k += len(c)
     if not uploads or manual:
         return splices, notes, manual, uploads, cred_env, cuts
     names = env.get("pass_env") or []
+    eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
     gone, want = passenv_change(names, cred_env, uploaders, to_oidc)
     cuts += sum(1 for n in names if n in cred_env)
@@ -130,12 +145,57 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 sep = ", " if keep else ""
                 splices.append((at, at, sep + ", ".join(f'"{n}"' for n in want)))
     elif want:
-        splices.append((end if text[end - 1:end] == "\n" else end, end, f"pass_env = {_toml_list(want)}\n"))
+        at = _after_last_line(text, start, end)
+        line = f"pass_env = {_toml_list(want)}"
+        splices.append((at, at, line + eol if text[at - 1:at] == "\n" else eol + line))
+    reason = _meaning(text, splices, header, intended, [n for n in names if n not in gone] + want)
+    if reason:
+        return [], [], [f"the edit of [{header}] would not load back as intended ({reason}); change it by hand"], \
+            uploads, cred_env, cuts
     if gone:
         notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
     if want:
         notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
     return splices, notes, manual, uploads, cred_env, cuts
+
+
+def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) is in an argument list."""
+    if not up.oidc_flags:
+        return []
+    flag, value = up.oidc_flags[0], up.oidc_flags[1:]
+    for i, a in enumerate(args):
+        if a == flag and list(args[i + 1:i + 1 + len(value)]) == list(value):
+            return list(range(i, i + 1 + len(value)))
+        if value and a == f"{flag}={value[0]}":
+            return [i]
+    return []
+
+
+def _after_last_line(text: str, start: int, end: int) -> int:
+    """After the last line of the table that is neither blank nor a comment."""
+    at, pos = start, start
+    for line in text[start:end].splitlines(True):
+        pos += len(line)
+        if line.strip() and not line.lstrip().startswith("#"):
+            at = pos
+    return at
+
+
+def _meaning(text: str, splices, header: str, commands: List[List[str]], pass_env: List[str]) -> Optional[str]:
+    """Why the edited text would not load as intended; None when it would (or when the splices
+    overlap: the caller refuses that itself)."""
+    try:
+        new = apply(text, splices)
+    except OverlappingEdits:
+        return None
+    if new == text:
+        return None
+    try:
+        after = _load(new)
+    except ValueError as e:
+        return f"it would not load any more: {e}"
+    return check_toml_env(_load(text), after, header.split("."), commands, pass_env)
 
 
 def _toml_list(names: List[str]) -> str:
