@@ -116,3 +116,10 @@ def test_a_tox_toml_edit_that_would_load_back_otherwise_is_refused(repo: Repo, m
     out = repo.migrate("to-oidc")
     assert "would not load back as intended" in out.stderr and "pass_env would be ['HOME']" in out.stderr
     assert repo.read("tox.toml") == toml and repo.read() == _workflow("tox -e release")
+
+
+def test_a_token_read_through_tox_env_substitution_leaves_the_workflow(repo: Repo) -> None:
+    repo.write(WORKFLOW, _workflow("tox -e release", "PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}"))
+    repo.write("tox.toml", b'[env.release]\ncommands = [["twine", "upload", "-p", "{env:PYPI_TOKEN}", "dist/*"]]\n')
+    assert repo.migrate("to-oidc").code == 0
+    assert b'["twine", "upload", "dist/*"]' in repo.read("tox.toml") and b"PYPI_TOKEN" not in repo.read()

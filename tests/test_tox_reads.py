@@ -62,6 +62,7 @@ def test_tox_reads_what_each_direction_meant(name: str, tmp_path: Path) -> None:
                                       ("repo", "to-oidc.repo", "round-trip.repo"))
     # to-oidc: tox passes the OIDC request variables and no credential; the commands lost words, no more
     assert OIDC <= set(oidc["pass_env"]) and not _credentials() & set(oidc["pass_env"])
+    assert set(before["pass_env"]) - _credentials() <= set(oidc["pass_env"])  # nothing else lost
     assert len(oidc["commands"]) == len(before["commands"])
     for b, a in zip(before["commands"], oidc["commands"]):
         words = b.split()

@@ -66,9 +66,9 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
                                              and f"[{header}]" not in text):
             edit_tox(change, uploaders, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts = edit_tox_toml(text, header, uploaders, to_oidc)
-        change.notes, change.manual, change.uploads, change.credential_env, change.cuts = (
-            notes, manual, uploads, cred_env, cuts)
+        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, uploaders, to_oidc)
+        change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
+            notes, manual, uploads, cred_env, cuts, freed)
         change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):

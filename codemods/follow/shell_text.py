@@ -14,7 +14,8 @@ from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spa
 from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
-VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, and make's $(X)
+# $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
+VARIABLE = re.compile(r"(?:\$[{(]?|\{env:)([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass

@@ -92,6 +92,14 @@ def _insert_at(text: str, start: int, end: int) -> int:
     return at
 
 
+def _inherited_passenv(text: str, legacy: bool) -> Optional[str]:
+    """`{[testenv]passenv}` when [testenv] has one: a passenv of the env's own replaces the inherited
+    one, so the new key keeps it by reference."""
+    start, end = _bounds(text, "testenv", legacy)
+    key = key_span(text, start, end, "pass_env|passenv")[0] if start >= 0 else None
+    return f"{{[testenv]{key.lower()}}}" if key else None
+
+
 def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
     start, end = section(text, header)
     if legacy and start >= 0:  # the ini text ends where pyproject's string does
@@ -124,8 +132,10 @@ def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
     if ps >= 0 and (gone or want):
         splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
     elif ps < 0 and want:
+        inherited = _inherited_passenv(text, legacy)
         at = _insert_at(text, start, end)
-        lines = [f"passenv ="] + [f"    {n}" for n in want]
+        lines = ["passenv ="] + [f"    {n}" for n in ([inherited] if inherited else []) + want]
+        names = [inherited] if inherited else []
         block = eol.join(lines) + eol if text[at - 1:at] == "\n" else eol + eol.join(lines)
         splices.append((at, at, block))
     try:

@@ -11,7 +11,7 @@ import sys
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import OverlappingEdits, apply, section, target_of
+from codemods.follow.shell_text import VARIABLE, OverlappingEdits, apply, section, target_of
 from codemods.follow.toml_check import check_toml_env
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
@@ -79,12 +79,13 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
 
 
 def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
-    """(splices, notes, manual, uploads, credential_env, cuts) for one tox environment."""
+    """(splices, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
+    variables the cut arguments read (`{env:PYPI_TOKEN}`)."""
     notes: List[str] = []
     manual: List[str] = []
     start, end = section(text, header)
     if start < 0:
-        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0
+        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0, set()
     env = (_dig(_load(text), header.split(".")) or {})
     commands = env.get("commands") or []
     cs, ce = _array(text, start, end, "commands")
@@ -92,8 +93,8 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     flat = [a for c in commands if isinstance(c, list) for a in c]
     if len(literals) != len(flat) or not all(isinstance(a, str) for a in flat):
         return [], notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
-            1 if commands else 0, set(), 0
-    splices, uploads, cred_env, cuts, k = [], 0, set(), 0, 0
+            1 if commands else 0, set(), 0, set()
+    splices, uploads, cred_env, cuts, k, freed = [], 0, set(), 0, 0, set()
     intended = [list(c) for c in commands]
     for n, c in enumerate(commands):
         words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
@@ -117,6 +118,7 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 drop = _oidc_flag_indices(up, c)
             if drop:
                 splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
+                freed |= {v for i in drop for v in VARIABLE.findall(c[i])}
                 notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
                              else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
             add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
@@ -129,7 +131,7 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
             break
         k += len(c)
     if not uploads or manual:
-        return splices, notes, manual, uploads, cred_env, cuts
+        return splices, notes, manual, uploads, cred_env, cuts, freed
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
@@ -151,12 +153,12 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     reason = _meaning(text, splices, header, intended, [n for n in names if n not in gone] + want)
     if reason:
         return [], [], [f"the edit of [{header}] would not load back as intended ({reason}); change it by hand"], \
-            uploads, cred_env, cuts
+            uploads, cred_env, cuts, freed
     if gone:
         notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
     if want:
         notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
-    return splices, notes, manual, uploads, cred_env, cuts
+    return splices, notes, manual, uploads, cred_env, cuts, freed
 
 
 def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
