@@ -134,9 +134,10 @@ class OverlappingEdits(ValueError):
 
 
 def apply(text: str, splices: List[Splice]) -> str:
-    """The text with the splices made; OverlappingEdits when two of them overlap (none is skipped)."""
+    """The text with the splices made; OverlappingEdits when two of them overlap (none is skipped).
+    Insertions at one point go in the order given (an upload's flag before a key added after it)."""
     out, pos = [], 0
-    for s, e, new in sorted(splices):
+    for s, e, new in sorted(splices, key=lambda sp: sp[:2]):
         if s < pos:
             raise OverlappingEdits(f"line {text.count(chr(10), 0, s) + 1}: two edits of the same text overlap; "
                                    "change it by hand")
