@@ -41,7 +41,8 @@ def test_new_lines_in_a_crlf_tox_ini_take_its_line_ending(repo: Repo) -> None:
 
 def test_a_comment_on_the_passenv_line_is_not_read_as_names(repo: Repo) -> None:
     repo.write(WORKFLOW, _workflow("tox -e release"))
-    repo.write("tox.ini", b"[testenv:release]\ncommands = twine upload dist/*\npassenv = TWINE_PASSWORD  # for upload\n")
+    repo.write("tox.ini", b"[testenv:release]\ncommands = twine upload dist/*\n"
+                          b"passenv = TWINE_PASSWORD  # for upload\n")
     assert repo.migrate("to-oidc").code == 0
     assert b"# for upload" in repo.read("tox.ini")
     assert _tox_values(repo)["passenv"].split("#")[0].replace(",", " ").split() == [

@@ -34,8 +34,8 @@ def _tox_config(case: Path, folder: str, tmp: Path) -> Dict[str, List[str]]:
     shutil.copytree(case / "repo", work)
     if (case / folder).is_dir():
         shutil.copytree(case / folder, work, dirs_exist_ok=True)
-    out = subprocess.run([sys.executable, "-m", "tox", "config", "-x", "tox.env_list=release", "-e", "release", "-k", "commands", "pass_env"],
-                         cwd=work, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-m", "tox", "config", "-x", "tox.env_list=release", "-e", "release",
+                          "-k", "commands", "pass_env"], cwd=work, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and "Exception" not in out.stdout, out.stdout + out.stderr
     values: Dict[str, List[str]] = {}
     key = None

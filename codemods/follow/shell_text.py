@@ -120,6 +120,17 @@ def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
     return sorted(remaining + added) == sorted(after)
 
 
+def after_last_line(text: str, start: int, end: int, comments: Tuple[str, ...] = ("#",)) -> int:
+    """Where a key added to a section goes: after its last line that is neither blank nor a comment
+    (a comment before the next header belongs to that header)."""
+    at, pos = start, start
+    for line in text[start:end].splitlines(True):
+        pos += len(line)
+        if line.strip() and not line.lstrip().startswith(comments):
+            at = pos
+    return at
+
+
 def section(text: str, header: str) -> Tuple[int, int]:
     """The body of the ini/TOML section `[header]`: from after its header line to the next header."""
     m = re.search(rf"(?m)^\[{re.escape(header)}\]\s*$", text)

@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import OverlappingEdits, TextEdit, apply, edit_shell_text, section
+from codemods.follow.shell_text import OverlappingEdits, TextEdit, after_last_line, apply, edit_shell_text, section
 from codemods.publishers.uploaders import Uploader
 
 NAME = re.compile(r"[^\s,]+")
@@ -82,16 +82,6 @@ def edit_passenv(value: str, gone: List[str], want: List[str], eol: str) -> str:
     return "".join(out)
 
 
-def _insert_at(text: str, start: int, end: int) -> int:
-    """After the last line of the section that is neither blank nor a comment."""
-    at, pos = start, start
-    for line in text[start:end].splitlines(True):
-        pos += len(line)
-        if line.strip() and not line.lstrip().startswith(("#", ";")):
-            at = pos
-    return at
-
-
 def _inherited_passenv(text: str, legacy: bool) -> Optional[str]:
     """`{[testenv]passenv}` when [testenv] has one: a passenv of the env's own replaces the inherited
     one, so the new key keeps it by reference."""
@@ -133,7 +123,7 @@ def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
         splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
     elif ps < 0 and want:
         inherited = _inherited_passenv(text, legacy)
-        at = _insert_at(text, start, end)
+        at = after_last_line(text, start, end, ("#", ";"))
         lines = ["passenv ="] + [f"    {n}" for n in ([inherited] if inherited else []) + want]
         names = [inherited] if inherited else []
         block = eol.join(lines) + eol if text[at - 1:at] == "\n" else eol + eol.join(lines)

@@ -11,7 +11,7 @@ import sys
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import VARIABLE, OverlappingEdits, apply, section, target_of
+from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_line, apply, section, target_of
 from codemods.follow.toml_check import check_toml_env
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
@@ -147,7 +147,7 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 sep = ", " if keep else ""
                 splices.append((at, at, sep + ", ".join(f'"{n}"' for n in want)))
     elif want:
-        at = _after_last_line(text, start, end)
+        at = after_last_line(text, start, end)
         line = f"pass_env = {_toml_list(want)}"
         splices.append((at, at, line + eol if text[at - 1:at] == "\n" else eol + line))
     reason = _meaning(text, splices, header, intended, [n for n in names if n not in gone] + want)
@@ -172,16 +172,6 @@ def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
         if value and a == f"{flag}={value[0]}":
             return [i]
     return []
-
-
-def _after_last_line(text: str, start: int, end: int) -> int:
-    """After the last line of the table that is neither blank nor a comment."""
-    at, pos = start, start
-    for line in text[start:end].splitlines(True):
-        pos += len(line)
-        if line.strip() and not line.lstrip().startswith("#"):
-            at = pos
-    return at
 
 
 def _meaning(text: str, splices, header: str, commands: List[List[str]], pass_env: List[str]) -> Optional[str]:
