@@ -1,14 +1,15 @@
 """Just enough shell to find upload commands in `run:` scripts and edit their flags in place.
 
 Words keep their character offsets in the script, so a flag can be cut out without touching the
-rest of the line. `${{ … }}` expressions count as part of the word they sit in. Anything fancier
-(here-documents, subshells, functions) is simply not recognised as an upload command.
+rest of the line. `${{ … }}` expressions count as part of the word they sit in. The body of a
+here-document is text, not commands, and is skipped. Anything fancier (subshells, functions) is
+simply not recognised as an upload command.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 OPERATORS = ("&&", "||", ";", "|", "&", "(", ")")
 
@@ -52,6 +53,8 @@ class Command:
 def commands(script: str) -> Iterator[Command]:
     """Simple commands of a script, split at newlines (not continued ones) and control operators."""
     words: List[Word] = []
+    heredocs: List[Tuple[str, bool]] = []  # (delimiter, tabs stripped) of `<<WORD` seen on this line
+    after_op: Optional[bool] = None  # a bare `<<`/`<<-`: the next word is the delimiter
     i, n = 0, len(script)
     while i < n:
         ch = script[i]
@@ -64,7 +67,8 @@ def commands(script: str) -> Iterator[Command]:
         if ch == "\n":
             if words:
                 yield Command(words)
-            words, i = [], i + 1
+            words, i = [], _skip_bodies(script, i + 1, heredocs)
+            heredocs, after_op = [], None
             continue
         if ch in " \t\r":
             i += 1
@@ -80,10 +84,63 @@ def commands(script: str) -> Iterator[Command]:
             words, i = [], i + len(op)
             continue
         j = _word_end(script, i)
-        words.append(Word(script[i:j], i, j))
+        word = Word(script[i:j], i, j)
+        words.append(word)
+        if after_op is not None:
+            heredocs.append((word.value, after_op))
+            after_op = None
+        else:
+            found = _heredoc(word.text)
+            if found and found[0]:
+                heredocs.append(found)
+            elif found:
+                after_op = found[1]
         i = j
     if words:
         yield Command(words)
+
+
+def _heredoc(text: str) -> Optional[Tuple[str, bool]]:
+    """(delimiter, `<<-`) of a here-document operator in an unquoted part of a word; the delimiter is
+    "" when it is the next word. `<<<` (a here-string) and `<<` inside `$(( ))` are not one."""
+    i, n, quote = 0, len(text), None
+    while i < n:
+        ch = text[i]
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "\\":
+            i += 1
+        elif text.startswith(("$(", "${"), i):
+            opener = text[i + 1]
+            close, depth, i = ")" if opener == "(" else "}", 1, i + 2
+            while i < n and depth:
+                depth += (text[i] == opener) - (text[i] == close)
+                i += 1
+            continue
+        elif text.startswith("<<<", i):
+            i += 3
+            continue
+        elif text.startswith("<<", i):
+            dash = text.startswith("<<-", i)
+            return Word(text[i + 2 + dash:], 0, 0).value, dash
+        i += 1
+    return None
+
+
+def _skip_bodies(script: str, i: int, heredocs: List[Tuple[str, bool]]) -> int:
+    """Past the bodies of the here-documents opened on the line that ended before i."""
+    n = len(script)
+    for delimiter, dash in heredocs:
+        while i < n:
+            j = script.find("\n", i)
+            j = n if j < 0 else j + 1
+            line = script[i:j].rstrip("\r\n")
+            i = j
+            if (line.lstrip("\t") if dash else line) == delimiter:
+                break
+    return i
 
 
 def _word_end(s: str, i: int) -> int:

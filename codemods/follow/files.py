@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
+from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
+from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import TextEdit, apply, check_words, edit_shell_text, section
+from codemods.follow.shell_text import apply_or_refuse, check_words, edit_shell_text
 from codemods.publishers.uploaders import Uploader
-
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
 
 
 @dataclass
@@ -26,100 +26,6 @@ class FileChange:
     freed: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found in the file
     lines: List[int] = field(default_factory=list)  # where its uploads are
-
-
-def _make_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int, int]]:
-    """(start, end, first line) of the recipe of `target` and of the targets it depends on."""
-    if target in seen or len(seen) > 20:
-        return []
-    seen.add(target)
-    m = re.search(rf"(?m)^{re.escape(target)}\s*:(?!=)([^\n]*)\n", text)
-    if not m:
-        return []
-    start = m.end()
-    end = start
-    for line in text[start:].splitlines(True):
-        if line.startswith("\t") or not line.strip():
-            end += len(line)
-        else:
-            break
-    regions = [(start, end, text.count("\n", 0, start) + 1)]
-    for dep in m.group(1).split("#")[0].split():
-        regions += _make_regions(text, dep, seen)
-    return regions
-
-
-def _tox_key(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
-    """The value span of `key =` in an ini section, continuation lines included."""
-    m = re.search(rf"(?m)^{key}\s*=[ \t]*", text[start:end])
-    if not m:
-        return -1, -1
-    vs = start + m.end()
-    ve = text.find("\n", vs)
-    ve = end if ve < 0 else ve + 1
-    while ve < end:
-        line_end = text.find("\n", ve)
-        line = text[ve:(end if line_end < 0 else line_end + 1)]
-        if line.strip() and line[0] in " \t":
-            ve += len(line)
-        else:
-            break
-    return vs, ve
-
-
-def names_in_passenv(text: str, start: int, end: int) -> List[str]:
-    ps, pe = _tox_key(text, start, end, "passenv")
-    return re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
-
-
-def edit_tox(change: FileChange, uploaders: List[Uploader], to_oidc: bool) -> None:
-    text, env = change.old_text, change.target.name
-    start, end = section(text, f"testenv:{env}")
-    if start < 0:
-        change.manual.append(f"no [testenv:{env}] section found; follow the upload by hand")
-        return
-    cs, ce = _tox_key(text, start, end, "commands")
-    edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
-    change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
-    change.lines = edit.lines
-    change.cuts = edit.cuts + sum(1 for n in names_in_passenv(text, start, end) if n in edit.credential_env)
-    change.notes += [f"[testenv:{env}] {n}" for n in edit.notes]
-    change.manual += edit.manual
-    splices = list(edit.splices)
-    if not edit.uploads or edit.manual:
-        change.new_text = apply(text, splices)
-        return
-    ps, pe = _tox_key(text, start, end, "passenv")
-    names = re.findall(r"[A-Za-z_][A-Za-z0-9_*]*", text[ps:pe]) if ps >= 0 else []
-    if to_oidc:
-        gone = [n for n in names if n in edit.credential_env]
-        want = [n for n in OIDC_VARIABLES if n not in names]
-    else:
-        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n not in names
-                          and n in edit.credential_env]
-    if ps >= 0 and (gone or want):
-        value = text[ps:pe]
-        multiline = "\n" in value.rstrip("\n")
-        kept = [n for n in names if n not in gone] + want
-        if multiline:
-            indent = re.search(r"\n([ \t]+)\S", value).group(1)
-            first = value.split("\n", 1)[0]
-            body = [indent + n for n in kept if n not in first.split()]
-            new_value = (first.rstrip() + "\n" if first.strip() else "\n") + "".join(b + "\n" for b in body)
-            if first.strip():
-                new_value = " ".join(n for n in first.split() if n not in gone) + "\n" + "".join(b + "\n" for b in body)
-        else:
-            sep = "," if "," in value else " "
-            new_value = (sep + " " if sep == "," else " ").join(kept) + "\n"
-        splices.append((ps, pe, new_value))
-    elif ps < 0 and want:
-        splices.append((end if text[end - 1:end] == "\n" else end, end,
-                        "passenv =\n" + "".join(f"    {n}\n" for n in want)))
-    if gone:
-        change.notes.append(f"[testenv:{env}] passenv no longer passes {', '.join(gone)}")
-    if want:
-        change.notes.append(f"[testenv:{env}] passenv now passes {', '.join(want)}")
-    change.new_text = apply(text, splices)
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
@@ -152,7 +58,7 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
-        change.new_text = apply(text, edit.splices)
+        change.new_text = apply_or_refuse(text, edit.splices, change.manual)
         return change
     if target.kind == "tox":
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
@@ -160,10 +66,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
                                              and f"[{header}]" not in text):
             edit_tox(change, uploaders, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts = edit_tox_toml(text, header, uploaders, to_oidc)
-        change.notes, change.manual, change.uploads, change.credential_env, change.cuts = (
-            notes, manual, uploads, cred_env, cuts)
-        change.new_text = apply(text, splices)
+        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, uploaders, to_oidc)
+        change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
+            notes, manual, uploads, cred_env, cuts, freed)
+        change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):
         edit = edit_python(text, uploaders)
@@ -172,8 +78,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
         change.lines, change.freed = edit.lines, edit.freed
         return change
+    view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(text, uploaders, s, e, 1, to_oidc) for s, e, _ in _make_regions(text, target.name, set())]
+        edits = [edit_shell_text(view(text), uploaders, s, e, 1, to_oidc)
+                 for s, e, _ in recipe_regions(text, target.name, set())]
     else:
         edits = [edit_shell_text(text, uploaders, to_oidc=to_oidc)]
     splices = [sp for e in edits for sp in e.splices]
@@ -185,10 +93,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         change.freed |= e.freed
         change.cuts += e.cuts
         change.lines += e.lines
-    change.new_text = apply(text, splices)
+    change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if not check_words(text, change.new_text, cut, added):
+    if change.new_text != text and not check_words(view(text), view(change.new_text), cut, added):
         change.manual.append("the edit would change more than the credential options; remove them by hand")
         change.new_text = text
     return change

@@ -12,6 +12,7 @@ from codemods.engine.edits import Set
 from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import Target, targets_in_script
 from codemods.follow.files import FileChange, edit_target
+from codemods.follow.passenv import token_uploader
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.uploaders import Uploader, env_chain, remove_env_vars
@@ -131,11 +132,8 @@ def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uplo
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
     reads = set().union(*(c.credential_env for c in item.changes)) if item.changes else set()
-    values = {}
-    for up in uploaders:
-        if up.trusted and set(up.password_env) & reads:
-            values.update({k: v.format(secret="${{ secrets.%s }}" % secret) for k, v in up.token_env})
-            break
+    up = token_uploader(uploaders, reads)
+    values = {k: v.format(secret="${{ secrets.%s }}" % secret) for k, v in up.token_env} if up else {}
     if not values:
         change.blocked = f"{where}: cannot tell which variables its upload reads; pass the token by hand"
         return change

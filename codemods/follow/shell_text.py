@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
-from codemods.indexes import Index, PYPI, TESTPYPI, classify_url
+from codemods.indexes import Index, PYPI, classify_url
 from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spans, parse_flags
 from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
 OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
-VARIABLE = re.compile(r"\$[{(]?([A-Za-z_][A-Za-z0-9_]*)|\{env:([A-Za-z_][A-Za-z0-9_]*)")  # $X, ${X}, make's $(X), tox's {env:X}
+# $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
+VARIABLE = re.compile(r"(?:\$[{(]?|\{env:)([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass
@@ -90,7 +91,7 @@ def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: O
                 out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
             out.cuts += len(pieces)
             for _, _, raw in pieces:
-                out.freed |= {a or b for a, b in VARIABLE.findall(raw)}
+                out.freed |= set(VARIABLE.findall(raw))
             if pieces:
                 out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
             if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
@@ -124,6 +125,17 @@ def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
     return sorted(remaining + added) == sorted(after)
 
 
+def after_last_line(text: str, start: int, end: int, comments: Tuple[str, ...] = ("#",)) -> int:
+    """Where a key added to a section goes: after its last line that is neither blank nor a comment
+    (a comment before the next header belongs to that header)."""
+    at, pos = start, start
+    for line in text[start:end].splitlines(True):
+        pos += len(line)
+        if line.strip() and not line.lstrip().startswith(comments):
+            at = pos
+    return at
+
+
 def section(text: str, header: str) -> Tuple[int, int]:
     """The body of the ini/TOML section `[header]`: from after its header line to the next header."""
     m = re.search(rf"(?m)^\[{re.escape(header)}\]\s*$", text)
@@ -133,14 +145,30 @@ def section(text: str, header: str) -> Tuple[int, int]:
     return m.end(), (m.end() + nxt.start()) if nxt else len(text)
 
 
+class OverlappingEdits(ValueError):
+    """Two edits of one file touch the same characters: applying both would be a guess."""
+
+
 def apply(text: str, splices: List[Splice]) -> str:
+    """The text with the splices made; OverlappingEdits when two of them overlap (none is skipped).
+    Insertions at one point go in the order given (an upload's flag before a key added after it)."""
     out, pos = [], 0
-    for s, e, new in sorted(splices):
+    for s, e, new in sorted(splices, key=lambda sp: sp[:2]):
+        if s < pos:
+            raise OverlappingEdits(f"line {text.count(chr(10), 0, s) + 1}: two edits of the same text overlap; "
+                                   "change it by hand")
         out.append(text[pos:s])
         out.append(new)
-        pos = max(pos, e)
+        pos = e
     out.append(text[pos:])
     return "".join(out)
 
 
-__all__ = ["TextEdit", "edit_shell_text", "apply", "TESTPYPI"]
+def apply_or_refuse(text: str, splices: List[Splice], manual: List[str]) -> str:
+    """apply(), or the text unchanged with the reason added to `manual` (the file is then refused)."""
+    try:
+        return apply(text, splices)
+    except OverlappingEdits as e:
+        manual.append(str(e))
+        return text
+

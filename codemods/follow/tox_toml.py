@@ -10,12 +10,13 @@ import re
 import sys
 from typing import List, Optional, Tuple
 
-from codemods.follow.shell_text import section, target_of
+from codemods.follow.passenv import passenv_change
+from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_line, apply, section, target_of
+from codemods.follow.toml_check import check_toml_env
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
 
 
 def _load(text: str) -> dict:
@@ -57,9 +58,17 @@ def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
 
 
 def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int, str]]:
-    """Splices removing string literals from an array, with the comma that separates them."""
+    """Splices removing string literals from an array with the commas that separate them: neighbours
+    go as one run (no two splices share a comma), which takes the comma after it, or the one before
+    it when it ends the array."""
+    runs: List[List[int]] = []
+    for s, e in sorted(spans):
+        if runs and re.fullmatch(r"\s*,\s*", text[runs[-1][1]:s]):
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
     out = []
-    for s, e in spans:
+    for s, e in runs:
         after = re.match(r"\s*,[ \t]*", text[e:hi])
         if after:
             out.append((s, e + after.end(), ""))
@@ -70,12 +79,13 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
 
 
 def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
-    """(splices, notes, manual, uploads, credential_env, cuts) for one tox environment."""
+    """(splices, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
+    variables the cut arguments read (`{env:PYPI_TOKEN}`)."""
     notes: List[str] = []
     manual: List[str] = []
     start, end = section(text, header)
     if start < 0:
-        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0
+        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0, set()
     env = (_dig(_load(text), header.split(".")) or {})
     commands = env.get("commands") or []
     cs, ce = _array(text, start, end, "commands")
@@ -83,9 +93,10 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     flat = [a for c in commands if isinstance(c, list) for a in c]
     if len(literals) != len(flat) or not all(isinstance(a, str) for a in flat):
         return [], notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
-            1 if commands else 0, set(), 0
-    splices, uploads, cred_env, cuts, k = [], 0, set(), 0, 0
-    for c in commands:
+            1 if commands else 0, set(), 0, set()
+    splices, uploads, cred_env, cuts, k, freed = [], 0, set(), 0, 0, set()
+    intended = [list(c) for c in commands]
+    for n, c in enumerate(commands):
         words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
         cmd = Command(words) if words else None
         for up in uploaders if cmd else []:
@@ -102,22 +113,29 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 break
             drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
                           {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+            cuts += len(drop)
+            if not to_oidc:
+                drop = _oidc_flag_indices(up, c)
             if drop:
-                cuts += len(drop)
-                if to_oidc:
-                    splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
-                    notes.append(f"[{header}] removed the credentials from the {up.name} command")
+                splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
+                freed |= {v for i in drop for v in VARIABLE.findall(c[i])}
+                notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
+                             else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
+            add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
+            if add:
+                after = literals[k + at - 1][1]
+                splices.append((after, after, "".join(f', "{f}"' for f in add)))
+                notes.append(f"[{header}] added `{' '.join(add)}`")
+            intended[n] = [x for i, a in enumerate(c) if i not in drop
+                           for x in [a] + (add if i == at - 1 else [])]
             break
         k += len(c)
     if not uploads or manual:
-        return splices, notes, manual, uploads, cred_env, cuts
+        return splices, notes, manual, uploads, cred_env, cuts, freed
     names = env.get("pass_env") or []
+    eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
-    if to_oidc:
-        gone = [n for n in names if n in cred_env]
-        want = [n for n in OIDC_VARIABLES if n not in names]
-    else:
-        gone, want = [], [n for n in ("TWINE_USERNAME", "TWINE_PASSWORD") if n in cred_env and n not in names]
+    gone, want = passenv_change(names, cred_env, uploaders, to_oidc)
     cuts += sum(1 for n in names if n in cred_env)
     if ps >= 0:
         plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]
@@ -129,12 +147,47 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
                 sep = ", " if keep else ""
                 splices.append((at, at, sep + ", ".join(f'"{n}"' for n in want)))
     elif want:
-        splices.append((end if text[end - 1:end] == "\n" else end, end, f"pass_env = {_toml_list(want)}\n"))
+        at = after_last_line(text, start, end)
+        line = f"pass_env = {_toml_list(want)}"
+        splices.append((at, at, line + eol if text[at - 1:at] == "\n" else eol + line))
+    reason = _meaning(text, splices, header, intended, [n for n in names if n not in gone] + want)
+    if reason:
+        return [], [], [f"the edit of [{header}] would not load back as intended ({reason}); change it by hand"], \
+            uploads, cred_env, cuts, freed
     if gone:
         notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
     if want:
         notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
-    return splices, notes, manual, uploads, cred_env, cuts
+    return splices, notes, manual, uploads, cred_env, cuts, freed
+
+
+def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) is in an argument list."""
+    if not up.oidc_flags:
+        return []
+    flag, value = up.oidc_flags[0], up.oidc_flags[1:]
+    for i, a in enumerate(args):
+        if a == flag and list(args[i + 1:i + 1 + len(value)]) == list(value):
+            return list(range(i, i + 1 + len(value)))
+        if value and a == f"{flag}={value[0]}":
+            return [i]
+    return []
+
+
+def _meaning(text: str, splices, header: str, commands: List[List[str]], pass_env: List[str]) -> Optional[str]:
+    """Why the edited text would not load as intended; None when it would (or when the splices
+    overlap: the caller refuses that itself)."""
+    try:
+        new = apply(text, splices)
+    except OverlappingEdits:
+        return None
+    if new == text:
+        return None
+    try:
+        after = _load(new)
+    except ValueError as e:
+        return f"it would not load any more: {e}"
+    return check_toml_env(_load(text), after, header.split("."), commands, pass_env)
 
 
 def _toml_list(names: List[str]) -> str:

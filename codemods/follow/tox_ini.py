@@ -1,0 +1,161 @@
+"""tox.ini (or pyproject's `legacy_tox_ini`): the upload in `[testenv:NAME] commands`, and `passenv`.
+
+Edits are splices in the file's own line ending that leave every other line as it was; the result
+is read back the way tox reads it (ini_check) and refused, with the reason, unless it means exactly
+what the edit intended.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from codemods.follow import ini_check
+from codemods.follow.passenv import passenv_change
+from codemods.follow.shell_text import OverlappingEdits, TextEdit, after_last_line, apply, edit_shell_text, section
+from codemods.publishers.uploaders import Uploader
+
+NAME = re.compile(r"[^\s,]+")
+EOL = re.compile(r"\r?\n$")
+
+
+def key_span(text: str, start: int, end: int, keys: str) -> Tuple[Optional[str], int, int]:
+    """(key as written, value start, value end) of `key =` / `key:` in [start, end), continuation lines
+    included; (None, -1, -1) when absent."""
+    m = re.search(rf"(?im)^({keys})[ \t]*[=:][ \t]*", text[start:end])
+    if not m:
+        return None, -1, -1
+    vs = start + m.end()
+    ve = text.find("\n", vs)
+    ve = end if ve < 0 or ve >= end else ve + 1
+    while ve < end:
+        line_end = text.find("\n", ve)
+        line = text[ve:(end if line_end < 0 else min(line_end + 1, end))]
+        if line.strip() and line[0] in " \t":
+            ve += len(line)
+        else:
+            break
+    return m.group(1), vs, ve
+
+
+def _split(line: str) -> Tuple[str, str]:
+    """(names part, comment and line ending) of one line of a value."""
+    content = EOL.sub("", line)
+    m = ini_check.COMMENT.search(content)
+    cut = m.start() if m else len(content)
+    return content[:cut], line[cut:]
+
+
+def _join(body: str, names: List[str], many: bool) -> str:
+    lead = body[:len(body) - len(body.lstrip())]
+    sep = " " if many and "," not in body else ", "  # one name per blank: tox 3's style, kept
+    return lead + sep.join(names)
+
+
+def edit_passenv(value: str, gone: List[str], want: List[str], eol: str) -> str:
+    """The value of passenv (after `passenv =`, continuation lines included) less `gone`, plus `want`.
+    Lines with nothing to change keep their bytes; comments stay."""
+    lines = value.splitlines(True) or [""]
+    multiline = any(NAME.search(_split(line)[0]) for line in lines[1:])
+    indent = next((re.match(r"[ \t]*", line).group() for line in lines[1:] if line.strip()), "    ")
+    out, last = [], 0
+    for i, line in enumerate(lines):
+        body, rest = _split(line)
+        found = NAME.findall(body)
+        kept = [n for n in found if n not in gone]
+        if i == 0 and not multiline:
+            kept += want
+        if kept == found:
+            out.append(line)
+        elif i > 0 and not kept and not rest.strip():
+            continue  # a continuation line left with nothing
+        else:
+            out.append(_join(body, kept, len(found) > 1) + rest)
+        if kept or i == 0:
+            last = len(out)
+    if multiline and want:
+        tail = not value.endswith("\n")
+        if tail and last == len(out):
+            out[-1] += eol
+        out[last:last] = [indent + n + eol for n in want]
+        if tail and last + len(want) == len(out):
+            out[-1] = EOL.sub("", out[-1])
+    return "".join(out)
+
+
+def _inherited_passenv(text: str, legacy: bool) -> Optional[str]:
+    """`{[testenv]passenv}` when [testenv] has one: a passenv of the env's own replaces the inherited
+    one, so the new key keeps it by reference."""
+    start, end = _bounds(text, "testenv", legacy)
+    key = key_span(text, start, end, "pass_env|passenv")[0] if start >= 0 else None
+    return f"{{[testenv]{key.lower()}}}" if key else None
+
+
+def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
+    start, end = section(text, header)
+    if legacy and start >= 0:  # the ini text ends where pyproject's string does
+        close = re.search(r"(?m)^[ \t]*(\"\"\"|''')", text[start:end])
+        end = start + close.start() if close else end
+    return start, end
+
+
+def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
+    text, env = change.old_text, change.target.name
+    legacy = change.target.path.name == "pyproject.toml"
+    header = f"testenv:{env}"
+    start, end = _bounds(text, header, legacy)
+    if start < 0:
+        change.manual.append(f"no [{header}] section found; follow the upload by hand")
+        return
+    eol = "\r\n" if "\r\n" in text else "\n"
+    _, cs, ce = key_span(text, start, end, "commands")
+    edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
+    change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
+    change.lines = edit.lines
+    key, ps, pe = key_span(text, start, end, "pass_env|passenv")
+    names = ini_check.names(text[ps:pe]) if ps >= 0 else []
+    change.cuts = edit.cuts + sum(1 for n in names if n in edit.credential_env)
+    change.notes += [f"[{header}] {n}" for n in edit.notes]
+    change.manual += edit.manual
+    splices = list(edit.splices)
+    gone, want = ([], []) if not edit.uploads or edit.manual else \
+        passenv_change(names, edit.credential_env, uploaders, to_oidc)
+    if ps >= 0 and (gone or want):
+        splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
+    elif ps < 0 and want:
+        inherited = _inherited_passenv(text, legacy)
+        at = after_last_line(text, start, end, ("#", ";"))
+        lines = ["passenv ="] + [f"    {n}" for n in ([inherited] if inherited else []) + want]
+        names = [inherited] if inherited else []
+        block = eol.join(lines) + eol if text[at - 1:at] == "\n" else eol + eol.join(lines)
+        splices.append((at, at, block))
+    try:
+        new_text = apply(text, splices)
+    except OverlappingEdits as e:
+        change.manual.append(str(e))
+        return
+    intended = [n for n in names if n not in gone] + want
+    reason = _meaning(text, new_text, header, (key or "passenv").lower(), intended, edit, legacy)
+    if reason:
+        change.manual.append(f"the edit of [{header}] would not read back as intended ({reason}); change it by hand")
+        return
+    if gone:
+        change.notes.append(f"[{header}] passenv no longer passes {', '.join(gone)}")
+    if want:
+        change.notes.append(f"[{header}] passenv now passes {', '.join(want)}")
+    change.new_text = new_text
+
+
+def _meaning(old: str, new: str, header: str, key: str, passenv: List[str], edit: TextEdit,
+             legacy: bool) -> Optional[str]:
+    """Why tox would read `new` otherwise than `old` with the intended edit; None when it would not."""
+    if new == old:
+        return None
+    try:
+        before = ini_check.read_ini(ini_check.ini_of(old, legacy))
+    except ValueError as e:
+        return f"tox cannot read it as it is: {e}"
+    try:
+        after = ini_check.read_ini(ini_check.ini_of(new, legacy))
+    except ValueError as e:
+        return f"tox could not read it any more: {e}"
+    return ini_check.check_tox_env(before, after, header, key, passenv, edit.cut_words, edit.added_words)
