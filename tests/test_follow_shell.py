@@ -6,8 +6,10 @@ from test_follow_tox import _workflow
 
 
 def test_a_heredoc_body_is_text_not_commands(repo: Repo) -> None:
-    script = (b"#!/usr/bin/env bash\ncat > NOTES.md <<EOF\ntwine upload -p $PYPI_TOKEN dist/*\nEOF\n"
-              b"cat <<-'END'\n\ttwine upload -p $PYPI_TOKEN dist/*\n\tEND\n"
+    # (the bodies name another variable: a body that expanded $PYPI_TOKEN would still read it, and the
+    # script would rightly be left alone)
+    script = (b"#!/usr/bin/env bash\ncat > NOTES.md <<EOF\ntwine upload -p $EXAMPLE_TOKEN dist/*\nEOF\n"
+              b"cat <<-'END'\n\ttwine upload -p $EXAMPLE_TOKEN dist/*\n\tEND\n"
               b"twine upload -p \"$PYPI_TOKEN\" dist/*\n")
     repo.write(WORKFLOW, _workflow("./release.sh", "PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}"))
     repo.write("release.sh", script)

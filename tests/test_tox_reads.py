@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Dict, List
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 pytest.importorskip("tox")
 
@@ -49,7 +49,7 @@ def _tox_config(case: Path, folder: str, tmp: Path) -> Dict[str, List[str]]:
 
 
 def _step_env(workflow: Path) -> set:
-    data = yaml.safe_load(workflow.read_text())
+    data = YAML(typ="safe", pure=True).load(workflow.read_text())
     return {k for job in data["jobs"].values() for step in job["steps"] if "tox" in str(step.get("run", ""))
             for k in (step.get("env") or {})}
 
@@ -57,6 +57,10 @@ def _step_env(workflow: Path) -> set:
 @pytest.mark.parametrize("name", [c for c in CASES if c not in TOX4_UNREADABLE])
 def test_tox_reads_what_each_direction_meant(name: str, tmp_path: Path) -> None:
     case = GOLDEN / name
+    if not (case / "to-oidc.repo").is_dir():  # a case pubmode refuses: nothing of the repository changes
+        assert not (case / "to-oidc.yml").exists() and "not converted" in (case / "to-oidc.report").read_text() \
+            or "by hand" in (case / "to-oidc.report").read_text()
+        return
     with ThreadPoolExecutor(3) as pool:  # tox starts slowly: the three folders at once
         before, oidc, back = pool.map(lambda f: _tox_config(case, f, tmp_path),
                                       ("repo", "to-oidc.repo", "round-trip.repo"))
