@@ -16,15 +16,15 @@ from codemods.engine.edits import Edit
 from codemods.engine.reading import read_regular_text
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
-from codemods.follow.shell_text import OIDC_FLAG_STUCK
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
+from codemods.follow.shell_text import OIDC_FLAG_STUCK
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
-from codemods.readers import first_reader
 from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
 from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
+from codemods.readers import first_reader
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -208,11 +208,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                     job_result.skipped.append(change.blocked)
                     continue
                 done.append(item)
-                job_result.edits += change.edits
-                job_result.companions += change.files
-                job_result.changes += change.notes
-                job_result.warnings += change.warnings
-                job_result.removed_secrets |= change.removed_secrets
+                _collect(job_result, change)
             result.skipped += job_result.skipped
             if not done:
                 continue
@@ -315,11 +311,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                 if change.blocked:
                     # A step left without its token must keep `id-token`: the whole job stays as it is.
                     raise Unsupported(change.blocked)
-                job_result.edits += change.edits
-                job_result.companions += change.files
-                job_result.changes += change.notes
-                job_result.warnings += change.warnings
-                job_result.added_secrets |= change.added_secrets
+                _collect(job_result, change)
             others_trusted = any(s not in trusted and not s.uses_token and _trusted_capable(s) for s in items)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
@@ -333,6 +325,16 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
         _merge(result, job_result)
         result.edits += perm_edits
         (result.changes if perm_edits else result.warnings).extend(perm_notes)
+
+
+def _collect(job: Plan, change: StepChange) -> None:
+    """Add one step's change to its job's plan (kept apart until the whole job is known to work)."""
+    job.edits += change.edits
+    job.companions += change.files
+    job.changes += change.notes
+    job.warnings += change.warnings
+    job.removed_secrets |= change.removed_secrets
+    job.added_secrets |= change.added_secrets
 
 
 def _merge(result: Plan, job: Plan) -> None:

@@ -50,7 +50,7 @@ def first_reader(doc: Document, root: Path, edits: List[Edit], files: List[Any])
     gone = removed_variables(doc, edits)
     if not gone:
         return None
-    after = apply_to_data(doc.data, edits)
+    after = _after(doc, edits, gone)
     new_texts = {c.target.path: c.new_text for c in files}
     for name, env_path in gone:
         for where, text, line_of in _scope_texts(doc, after, env_path, root, new_texts):
@@ -67,6 +67,18 @@ def _line_at(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return text[start:len(text) if end < 0 else end].strip()
+
+
+def _after(doc: Document, edits: List[Edit], gone: List[Tuple[str, YamlPath]]) -> Any:
+    """The data after the edits; only the job's own, when edits and variables all stay inside one job
+    (copying the whole workflow for each job would make a file of many jobs quadratic)."""
+    jobs = doc.get(("jobs",))
+    job_ids = {e.path[1] for e in edits if len(e.path) > 1 and e.path[0] == "jobs"}
+    inside = all(len(e.path) > 1 and e.path[0] == "jobs" for e in edits) and all(len(p) > 1 for _, p in gone)
+    if not inside or len(job_ids) != 1 or not isinstance(jobs, dict):
+        return apply_to_data(doc.data, edits)
+    job_id = next(iter(job_ids))
+    return apply_to_data({"jobs": {job_id: jobs[job_id]}}, edits)
 
 
 def _env_where(env_path: YamlPath) -> str:

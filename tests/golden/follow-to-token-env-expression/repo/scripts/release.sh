@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+uv build
+uv publish --trusted-publishing always
