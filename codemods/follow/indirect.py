@@ -13,6 +13,7 @@ from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import Target, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import token_uploader
+from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.uploaders import Uploader, env_chain, remove_env_vars
@@ -75,12 +76,14 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
                 current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
+            chain = env_chain(doc, job_id, i)
+            if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
+                changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
             if not changes and not problems:
                 continue
             implicit = set().union(*(c.credential_env for c in changes)) if changes else set()
             freed = set().union(*(c.freed for c in changes)) if changes else set()
             still = "\n".join(c.new_text for c in changes)
-            chain = env_chain(doc, job_id, i)
             env_vars = [(n, p + (n,)) for p, env in chain for n in env
                         if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
             if to_oidc:

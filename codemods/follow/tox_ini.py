@@ -98,14 +98,46 @@ def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
     return start, end
 
 
+RUN_TIME_ENV = "the tox env is chosen at run time"
+UPLOAD_WORDS = re.compile(r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b[^\n]*\b(upload|publish)\b")
+
+
+def _expand(pattern: str) -> List[str]:
+    """tox's generative names: `{build,clean}` and `py{310,311}-django{4,5}` to every name they make."""
+    m = re.search(r"\{([^{}]*)\}", pattern)
+    if not m:
+        return [pattern]
+    return [n for part in m.group(1).split(",")
+            for n in _expand(pattern[: m.start()] + part.strip() + pattern[m.end():])]
+
+
+def _generative_header(text: str, env: str) -> Optional[str]:
+    """The header of a `[testenv:{a,b}]` section that makes the env `env`, if one does."""
+    for m in re.finditer(r"(?m)^[ \t]*\[(testenv:[^\]\n]*\{[^\]\n]*)\][ \t]*$", text):
+        if len(m.group(1)) < 200 and env in _expand(m.group(1)[len("testenv:"):]):
+            return m.group(1)
+    return None
+
+
 def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
     text, env = change.old_text, change.target.name
     legacy = change.target.path.name == "pyproject.toml"
     header = f"testenv:{env}"
     start, end = _bounds(text, header, legacy)
     if start < 0:
-        change.manual.append(f"no [{header}] section found; follow the upload by hand")
-        return
+        generated = _generative_header(text, env)
+        if generated:
+            header = generated
+            start, end = _bounds(text, header, legacy)
+    if start < 0:
+        if "$" in env:  # chosen at run time (a matrix value, an input): said only when the step passes a secret
+            if UPLOAD_WORDS.search(text):
+                change.manual.append(f"{RUN_TIME_ENV} (`{env}`); check whether it uploads, by hand")
+            return
+        base_start, base_end = _bounds(text, "testenv", legacy)
+        if base_start >= 0 and UPLOAD_WORDS.search(text[base_start:base_end]):
+            change.manual.append(f"no [{header}] section found and [testenv] uploads; follow the upload by hand")
+        return  # an env made from [testenv] (py312, lint), which uploads nothing
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
     edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
