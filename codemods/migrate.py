@@ -216,7 +216,8 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             index = PYPI if PYPI in targets else TESTPYPI
             project = job_project(repo, all_jobs, job_id)
             env_edits, env_name, env_notes = ensure_environment(doc, job_id, index, options.environment, project)
-            perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id)
+            perm_edits, perm_notes, perm_warnings = grant_id_token(
+                doc, job_id, [c.old_text for s in items if isinstance(s, IndirectPublish) for c in s.changes])
         except Unsupported as e:
             result.skipped.append(f"job `{job_id}` not converted: {e}")
             continue

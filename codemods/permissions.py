@@ -8,7 +8,7 @@ job had before: the workflow's scopes, or, with no block anywhere, what its step
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Remove, Set
@@ -47,8 +47,9 @@ def job_has_id_token(doc: Document, job_id: str) -> bool:
     return perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write")
 
 
-def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str], List[str]]:
-    """Edits that give the job `id-token: write` at job level, what changed, and what to check by hand."""
+def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> Tuple[List[Edit], List[str], List[str]]:
+    """Edits that give the job `id-token: write` at job level, what changed, and what to check by hand.
+    `scripts` are the texts of the files its steps run (a release script may `git push` too)."""
     job = doc.get(("jobs", job_id)) or {}
     path = ("jobs", job_id, "permissions")
     if job_has_id_token(doc, job_id):
@@ -72,7 +73,7 @@ def grant_id_token(doc: Document, job_id: str) -> Tuple[List[Edit], List[str], L
         scopes = {s: "read" for s in READ_ALL_SCOPES}
         note = "spelled out the workflow-level `read-all`"
     elif workflow is None:
-        needs = job_token_needs(job)
+        needs = job_token_needs(job, scripts)
         scopes = dict(needs.scopes)
         note = ("kept what its steps use the token for: " + ", ".join(f"{k}: {v}" for k, v in scopes.items())
                 if scopes else "its steps use nothing else of the token")

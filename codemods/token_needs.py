@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from codemods.workflow import step_label, steps
 
@@ -156,9 +156,13 @@ def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str
         needs.unknown.append(f"{label} ({', '.join(notes)})")
 
 
-def job_token_needs(job: Dict[str, Any]) -> TokenNeeds:
-    """What the job's steps use the GITHUB_TOKEN for."""
+def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNeeds:
+    """What the job's steps, and the files they run (`scripts`), use the GITHUB_TOKEN for."""
     needs = TokenNeeds()
+    for text in scripts:
+        for pattern, scopes in RUN_NEEDS:
+            if pattern.search(text):
+                needs.add(scopes)
     checkout_pat = any(_action(s) == "actions/checkout" and _own_token(s) for _, s in steps(job))
     for i, step in steps(job):
         label = step_label(step, i)

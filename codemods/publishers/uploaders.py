@@ -63,6 +63,9 @@ UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--di
 
 
 def _tool_word(word: str) -> str:
+    """The program a command word names: `venv/bin/twine`, `${PREFIX}twine` (a path in a variable, as in
+    encode's scripts) and `twine==6.1.0` are all `twine`."""
+    word = re.sub(r"^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*(?=/))", "", word)
     word = word.rsplit("/", 1)[-1]
     return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
 
