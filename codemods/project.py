@@ -5,12 +5,12 @@ import configparser
 import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
 from codemods.engine.reading import read_regular_text
+from codemods import toml_text
 
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
 REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
@@ -86,12 +86,8 @@ def project_name(root: Path) -> Optional[str]:
     """The distribution name from pyproject.toml ([project] or [tool.poetry]), setup.cfg or setup.py."""
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - exercised on old Pythons only
-            import tomli as tomllib
         try:
-            data = tomllib.loads(read_regular_text(pyproject))
+            data = toml_text.loads(read_regular_text(pyproject))
         except (ValueError, OSError, UnicodeDecodeError):
             data = {}
         name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")

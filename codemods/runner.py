@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
@@ -22,6 +21,7 @@ from codemods.migrate import Options, Plan, plan
 from codemods.project import Repository, find_root, leads_outside, repository, root_for, workflows_folder
 from codemods.workflow import SECRET_REF
 from codemods.write_phase import groups
+from codemods import toml_text
 
 WORKFLOW_SUFFIXES = (".yml", ".yaml")
 
@@ -265,12 +265,8 @@ def check_companion(change: Any) -> None:
         except SyntaxError as e:
             raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
     elif change.target.path.suffix == ".toml":
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover
-            import tomli as tomllib
         try:
-            tomllib.loads(change.new_text)
+            toml_text.loads(change.new_text)
         except ValueError as e:
             raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
     elif change.target.kind == "script" and shutil.which("bash") and change.old_text.startswith("#!") and \

@@ -95,14 +95,14 @@ def test_passenv_written_with_a_colon_or_as_pass_env_is_edited_in_place(repo: Re
 
 
 def test_tox_toml_table_ending_the_file_without_a_newline_gets_pass_env_on_its_own_line(repo: Repo) -> None:
-    import tomllib
+    from codemods import toml_text
 
     repo.write(WORKFLOW, _workflow("tox -e release"))
     repo.write("tox.toml", b'[env.release]\ncommands = [["twine", "upload", "dist/*"]]')
     out = repo.migrate("to-oidc")
     assert out.code == 0, out.stderr
     data = repo.read("tox.toml")
-    assert tomllib.loads(data.decode())["env"]["release"]["pass_env"] == [
+    assert toml_text.loads(data.decode())["env"]["release"]["pass_env"] == [
         "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"]
     assert not data.endswith(b"\n")
 

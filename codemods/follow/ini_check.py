@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import configparser
 import re
-import sys
 from collections import Counter
 from typing import Dict, List, Optional
 
 from codemods.shell import commands
+from codemods import toml_text
 
 COMMENT = re.compile(r"\s*(?<!\\)#.*")  # tox's _COMMENTS
 Ini = Dict[str, Dict[str, str]]
@@ -36,12 +36,8 @@ def ini_of(text: str, legacy: bool) -> str:
     """The ini text: the file itself, or pyproject's `tool.tox.legacy_tox_ini` string."""
     if not legacy:
         return text
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
     try:
-        return tomllib.loads(text)["tool"]["tox"]["legacy_tox_ini"]
+        return toml_text.loads(text)["tool"]["tox"]["legacy_tox_ini"]
     except (ValueError, KeyError, TypeError):
         raise ValueError("pyproject.toml has no readable tool.tox.legacy_tox_ini") from None
 

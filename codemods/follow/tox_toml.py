@@ -7,7 +7,6 @@ load again with tomllib (the runner checks it).
 from __future__ import annotations
 
 import re
-import sys
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
@@ -15,16 +14,13 @@ from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_li
 from codemods.follow.toml_check import check_toml_env
 from codemods.publishers.uploaders import Uploader, match_command, parse_flags
 from codemods.shell import Command, Word
+from codemods import toml_text
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 
 
 def _load(text: str) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    return tomllib.loads(text)
+    return toml_text.loads(text)
 
 
 def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:

@@ -251,8 +251,10 @@ def resolve(value: Any, chain) -> Optional[str]:
     return text
 
 
-def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple[Index, ...], str, bool]:
-    """The index an upload goes to, where that was read, and whether it is only known at run time."""
+def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
+                 defined: Optional[Dict[str, str]] = None) -> Tuple[Tuple[Index, ...], str, bool]:
+    """The index an upload goes to, where that was read, and whether it is only known at run time.
+    `defined`: repositories the same script names first (`poetry config repositories.NAME URL`)."""
     urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
     urls += [(lookup(chain, v), f"`{v}`") for v in uploader.url_env if lookup(chain, v) is not None]
     repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
@@ -271,6 +273,8 @@ def find_targets(uploader: Uploader, flags: List[FlagUse], chain) -> Tuple[Tuple
             index = classify_url(value)
             return ((index,) if index else ()), where, False
         named = dict(uploader.repo_names).get(value.lower())
+        if named is None and value in (defined or {}):
+            named = classify_url(defined[value])
         return ((named,) if named else ()), where, False
     return (PYPI,), "", False
 
@@ -292,15 +296,19 @@ def find(doc: Document, uploader: Uploader) -> List[Upload]:
     return found
 
 
+POETRY_REPOSITORY = re.compile(r"\bpoetry[ \t]+config[ \t]+repositories\.([\w.-]+)[ \t]+['\"]?(https?://[^\s'\"]+)")
+
+
 def _uploads_in(doc, uploader, job_id, i, step, field_name, script) -> List[Upload]:
     out = []
     chain = env_chain(doc, job_id, i)
+    defined = dict(POETRY_REPOSITORY.findall(script)) if uploader.tool == "poetry" else {}
     for cmd in commands(script):
         at = match_command(uploader, cmd)
         if at is None:
             continue
         flags = parse_flags(uploader, cmd.words[at:])
-        targets, where, unknown = find_targets(uploader, flags, chain)
+        targets, where, unknown = find_targets(uploader, flags, chain, defined)
         out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where,
                           env_credentials(uploader, chain), step_label(step, i), unknown))
     return out
