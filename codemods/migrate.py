@@ -313,6 +313,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                     # A step left without its token must keep `id-token`: the whole job stays as it is.
                     raise Unsupported(change.blocked)
                 _collect(job_result, change)
+                job_result.warnings += _attestations_stop(item)
             others_trusted = any(s not in trusted and not s.uses_token and _trusted_capable(s) for s in items)
             keep_for = other_oidc_user(all_jobs[job_id]) or (
                 "another publish step that uses Trusted Publishing" if others_trusted else None)
@@ -336,6 +337,18 @@ def _collect(job: Plan, change: StepChange) -> None:
     job.warnings += change.warnings
     job.removed_secrets |= change.removed_secrets
     job.added_secrets |= change.added_secrets
+
+
+def _attestations_stop(item: PublishItem) -> List[str]:
+    """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
+    if not isinstance(item, gh_action.PublishStep):
+        return []
+    inputs = {str(k).lower(): v for k, v in (item.step.get("with") or {}).items()} \
+        if isinstance(item.step.get("with"), dict) else {}
+    if str(inputs.get("attestations", "true")).strip().lower() == "false":
+        return []
+    return [f"{item.label} in job `{item.job_id}`: with a token the action uploads no PEP 740 attestations "
+            "(they need Trusted Publishing); releases made from now on carry none"]
 
 
 def _merge(result: Plan, job: Plan) -> None:
