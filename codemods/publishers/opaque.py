@@ -10,6 +10,7 @@ import re
 from typing import Any, Iterable, List, Set, Tuple
 
 from codemods.engine.document import Document
+from codemods.permissions import job_has_id_token
 from codemods.workflow import SECRET_REF, jobs, step_label, steps
 
 CREDENTIAL_SECRET = re.compile(r"pypi|twine|warehouse|_publish_(token|password)|maturin|poetry_pypi|flit_password|"
@@ -35,6 +36,8 @@ def _credentials(step: dict, variables: Set[str]) -> List[str]:
 # Actions that never upload to PyPI: not suspected when credentials are in a job's or workflow's `env:`.
 NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|download-artifact|github-script)|"
                           r"astral-sh/setup-uv|docker/|codecov/)", re.I)
+# A third-party action named like a PyPI publisher (casperdcl/deploy-pypi, autopub/autopub-action).
+PUBLISHER_NAME = re.compile(r"pypi|autopub|publish-python|python-publish", re.I)
 CANNOT_SEE = ("pubmode cannot see inside that action: if it publishes to PyPI, change it by hand (or run the "
               "upload in a `run:` step pubmode can convert)")
 
@@ -60,4 +63,7 @@ def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: S
                 out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) gets "
                            f"{', '.join(dict.fromkeys(inherited))} from the job's or workflow's `env:` and may upload "
                            f"with it; {CANNOT_SEE}")
+            elif not publishes and PUBLISHER_NAME.search(uses.split("@")[0]) and job_has_id_token(doc, job_id):
+                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) may publish to PyPI with "
+                           f"Trusted Publishing (the job has `id-token: write`); {CANNOT_SEE}")
     return out
