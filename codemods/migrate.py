@@ -168,6 +168,12 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
                 result.oidc_jobs.add(job_id)
             if not had_id_token and not reusable and any(s.targets and _trusted_capable(s) for s in items):
                 _grant(doc, job_id, result, "publishes without a token but could not get an OIDC token")
+                for step in items:  # @master has no Trusted Publishing code: the grant alone would not work
+                    move = gh_action.ref_edit(step) if isinstance(step, gh_action.PublishStep) else None
+                    if move is not None:
+                        result.edits.append(move)
+                        result.changes.append(f"{step.label} in job `{job_id}`: moved `@{step.ref.strip()}` (no Trusted "
+                                              f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`")
             continue
         convert = [s for s in token_items if s.targets]
         for item in token_items:

@@ -84,7 +84,8 @@ def find(doc: Document) -> List[PublishStep]:
     return found
 
 
-def _ref_edit(step: PublishStep) -> Optional[Set]:
+def ref_edit(step: PublishStep) -> Optional[Set]:
+    """The move of a ref without Trusted Publishing support (`@master`, `@v1`) to `@release/v1`."""
     target = REF_MOVES.get(step.ref.strip())
     if not target:
         return None
@@ -123,9 +124,9 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     change.edits += fed.edits
     change.removed_secrets |= fed.removed_secrets
     change.notes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.notes]
-    ref_edit = _ref_edit(step)
-    if ref_edit:
-        change.edits.append(ref_edit)
+    move = ref_edit(step)
+    if move:
+        change.edits.append(move)
         change.notes.append(f"{step.label} in job `{step.job_id}`: moved `@{step.ref}` (no Trusted Publishing "
                             f"support) to `@{RECOMMENDED_REF}`")
     return change
