@@ -152,7 +152,7 @@ def job_folders(job: dict) -> List[str]:
         for text in (step.get("run"), w.get("args")):
             if isinstance(text, str):
                 candidates += re.findall(r"(?:^|&&|;)[ \t]*cd[ \t]+['\"]?([\w./-]+)", text, re.M)
-                candidates += re.findall(r"([\w][\w./-]*)/dist\b", text)
+                candidates += re.findall(r"(?<![\w./-])(\w[\w./-]*)/dist\b", text)  # from a path's start: linear
                 candidates += re.findall(r"(?:--manifest-path|-m)[ =]['\"]?([\w./-]+)/(?:Cargo|pyproject)\.toml", text)
         packages = w.get("packages-dir") or w.get("packages_dir")
         if isinstance(packages, str):

@@ -106,3 +106,11 @@ def test_a_run_on_unterminated_expressions_finishes(tmp_path: Path) -> None:
         out = subprocess.run([str(Path(sys.executable).parent / "migrate"), command, "--check"],
                              cwd=root, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
         assert "Traceback" not in out.stderr, out.stderr
+
+
+def test_build_paths_in_a_huge_script_token_are_read_in_one_pass() -> None:
+    """A `run:` script made of one 2 MB word: the folder patterns of `job_folders` start only where a path
+    starts (a pattern trying every offset took minutes). Run in a child with a generous limit."""
+    code = ("from codemods.project import job_folders\n"
+            "assert job_folders({'steps': [{'run': 'a' * 2_000_000 + ' cp -r pkg/dist/. dist/'}]}) == ['pkg']\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=Path(__file__).parents[1])
