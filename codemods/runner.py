@@ -254,26 +254,35 @@ def merge_companions(changes: List[Any]) -> List[Any]:
 
 
 def check_companion(change: Any) -> None:
-    """A changed script must still parse: Python with `ast`, shell with `bash -n`."""
+    """A changed script must still parse: Python with `ast`, TOML loaded, shell with `bash -n`. A file
+    that did not parse before is the project's to mend: an input error, nothing is written."""
     import ast
     import shutil
     import subprocess
 
+    name = change.target.path.name
     if change.target.kind in ("python", "nox", "invoke"):
-        try:
-            ast.parse(change.new_text)
-        except SyntaxError as e:
-            raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
+        parse, kind, errors = ast.parse, "Python", (SyntaxError, ValueError)
     elif change.target.path.suffix == ".toml":
-        try:
-            toml_text.loads(change.new_text)
-        except ValueError as e:
-            raise VerificationError(f"{change.target.path.name} would not parse any more: {e}") from None
+        parse, kind, errors = toml_text.loads, "TOML", (ValueError,)
     elif change.target.kind == "script" and shutil.which("bash") and change.old_text.startswith("#!") and \
             "bash" in change.old_text.split("\n", 1)[0]:
-        ok = subprocess.run(["bash", "-n"], input=change.new_text, text=True, capture_output=True).returncode == 0
-        if not ok:
-            raise VerificationError(f"{change.target.path.name} would not parse any more (bash -n)")
+        def parse(text: str) -> None:
+            if subprocess.run(["bash", "-n"], input=text, text=True, capture_output=True).returncode:
+                raise ValueError("bash -n")
+        kind, errors = "bash", (ValueError,)
+    else:
+        return
+    try:
+        parse(change.new_text)
+        return
+    except errors as e:
+        problem = e
+    try:
+        parse(change.old_text)
+    except errors:
+        raise InputError(None, None, f"{name} is not valid {kind} ({problem}); it was not edited") from None
+    raise VerificationError(f"{name} would not parse any more: {problem}")
 
 
 def _lines(text: str) -> List[str]:

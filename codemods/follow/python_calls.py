@@ -80,9 +80,15 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    module = cst.parse_module(source)
-    wrapper = MetadataWrapper(module)
     result = PythonEdit(source)
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as e:  # the project's file, not pubmode: say where, follow nothing
+        if re.search(r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b", source):
+            result.uploads = 1
+            result.manual.append(f"line {e.raw_line} is not valid Python; change its upload by hand")
+        return result
+    wrapper = MetadataWrapper(module)
     assigned = _assignments(module)
 
     def _env_read_by(node) -> Set[str]:

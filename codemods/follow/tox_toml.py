@@ -82,7 +82,10 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     start, end = section(text, header)
     if start < 0:
         return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0, set()
-    env = (_dig(_load(text), header.split(".")) or {})
+    try:
+        env = (_dig(_load(text), header.split(".")) or {})
+    except ValueError as e:  # the project's file is not TOML: say so, follow nothing
+        return [], notes, [f"not valid TOML ({e}); change its upload by hand"], 1, set(), 0, set()
     commands = env.get("commands") or []
     cs, ce = _array(text, start, end, "commands")
     literals = [(m.start() + cs, m.end() + cs) for m in STRING.finditer(text[cs:ce])] if cs >= 0 else []
