@@ -349,9 +349,7 @@ def _attestations_stop(item: PublishItem) -> List[str]:
     """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
     if not isinstance(item, gh_action.PublishStep):
         return []
-    inputs = {str(k).lower(): v for k, v in (item.step.get("with") or {}).items()} \
-        if isinstance(item.step.get("with"), dict) else {}
-    if str(inputs.get("attestations", "true")).strip().lower() == "false":
+    if any(str(item.inputs[k]).strip().lower() == "false" for k in gh_action.input_keys(item.inputs, ("attestations",))):
         return []
     return [f"{item.label} in job `{item.job_id}`: with a token the action uploads no PEP 740 attestations "
             "(they need Trusted Publishing); releases made from now on carry none"]

@@ -1,9 +1,9 @@
 """Mutation fuzzing of the files a workflow runs (tox.ini, tox.toml, Makefile, scripts, Python,
 pyproject.toml), taken from the golden cases that hold a repository.
 
-Each case mutates one followed file (lines deleted, duplicated, re-indented or swapped, CRLF line
-endings, the final newline cut, bytes inserted), then runs both migrations on the workflow. Every
-result must be a one-line error for that file or a change that the engine verified; written, it must
+Each case mutates one followed file (the workflow fuzzer's mutations: lines deleted, duplicated,
+re-indented or swapped, the file cut, bytes inserted; and CRLF line endings, the final newline cut),
+then runs both migrations on the workflow. Every result must be a one-line error for that file or a change that the engine verified; written, it must
 parse as its kind and a second run must leave it alone. `PUBMODE_FUZZ_CASES=5000` runs a campaign.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from codemods import toml_text
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options
 from codemods.runner import migrate_file
+from test_fuzz import mutate as mutate_lines
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "150"))
@@ -25,29 +26,13 @@ WORKFLOW = Path(".github/workflows/release.yml")
 
 
 def mutate(data: bytes, rnd: random.Random) -> bytes:
-    lines = data.split(b"\n")
-    kind = rnd.choice(["delete", "duplicate", "indent", "dedent", "swap", "crlf", "no-final-newline", "insert"])
-    i = rnd.randrange(len(lines))
-    if kind == "delete":
-        del lines[i]
-    elif kind == "duplicate":
-        lines.insert(i, lines[i])
-    elif kind == "indent":
-        lines[i] = rnd.choice([b" ", b"    ", b"\t"]) + lines[i]
-    elif kind == "dedent":
-        lines[i] = lines[i].lstrip()
-    elif kind == "swap" and len(lines) > 1:
-        j = rnd.randrange(len(lines))
-        lines[i], lines[j] = lines[j], lines[i]
-    elif kind == "crlf":
+    """The workflow fuzzer's mutations, plus what differs in scripts and ini files: CRLF, no final newline."""
+    kind = rnd.choice(["workflow-kinds", "crlf", "no-final-newline"])
+    if kind == "crlf":
         return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-    elif kind == "no-final-newline":
+    if kind == "no-final-newline":
         return data.rstrip(b"\r\n")
-    elif kind == "insert":
-        at = rnd.randrange(len(data) + 1)
-        junk = bytes(rnd.choice(b"{}[]=:-#'\"\\$`;&|\t\r\n x") for _ in range(rnd.randint(1, 4)))
-        return data[:at] + junk + data[at:]
-    return b"\n".join(lines)
+    return mutate_lines(data, rnd)
 
 
 def _parses(path: Path, text: str) -> bool:
