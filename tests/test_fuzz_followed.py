@@ -3,8 +3,8 @@ pyproject.toml), taken from the golden cases that hold a repository.
 
 Each case mutates one followed file (the workflow fuzzer's mutations: lines deleted, duplicated,
 re-indented or swapped, the file cut, bytes inserted; and CRLF line endings, the final newline cut),
-then runs both migrations on the workflow. Every result must be a one-line error for that file or a change that the engine verified; written, it must
-parse as its kind and a second run must leave it alone. `PUBMODE_FUZZ_CASES=5000` runs a campaign.
+then runs both migrations on the workflow. Every result must be a one-line error for that file or a
+change that the engine verified; written, it must parse as its kind and a second run must leave it alone. `PUBMODE_FUZZ_CASES=5000` runs a campaign.
 """
 from __future__ import annotations
 
