@@ -6,14 +6,12 @@ uploader shares (permissions, environment).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set as SetType, Union
 from urllib.parse import urlencode
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit
-from codemods.engine.reading import read_regular_text
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import IndirectPublish, find_indirect, indirect_to_oidc, indirect_to_token
@@ -21,10 +19,11 @@ from codemods.follow.shell_text import OIDC_FLAG_STUCK
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
-from codemods.publishers import flit, gh_action, hatch, maturin, pdm, poetry, rye, setuptools_upload, to_action, twine, uploaders, uv
+from codemods.publishers import gh_action, maturin_action, run_step, to_action
 from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
 from codemods.readers import first_reader
+from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -72,18 +71,12 @@ class Plan:
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
 
 
-PublishItem = Union[gh_action.PublishStep, uploaders.Upload, IndirectPublish]
-CREDENTIAL_VARIABLES = set()  # filled below from the uploaders' own tables
-RUN_UPLOADERS = [twine.UPLOADER, uv.UPLOADER, pdm.UPLOADER, maturin.UPLOADER, hatch.UPLOADER, poetry.UPLOADER,
-                 flit.UPLOADER, rye.UPLOADER, setuptools_upload.UPLOADER]
-CREDENTIAL_VARIABLES.update(v for u in RUN_UPLOADERS for v in u.password_env + tuple(n for n, _ in u.token_env))
+PublishItem = Union[gh_action.PublishStep, run_step.Upload, IndirectPublish]
 
 
 def find_publishing(doc: Document) -> List[PublishItem]:
     """Every step that uploads to a package index, in the order of the file."""
-    items: List[PublishItem] = list(gh_action.find(doc)) + maturin.find_action(doc)
-    for uploader in RUN_UPLOADERS:
-        items += uploaders.find(doc, uploader)
+    items: List[PublishItem] = list(gh_action.find(doc)) + maturin_action.find_action(doc) + run_step.find(doc)
     order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
     return sorted(items, key=lambda s: (order[s.job_id], s.step_index))
 
@@ -91,10 +84,10 @@ def find_publishing(doc: Document) -> List[PublishItem]:
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
     found = [i for i in find_publishing(doc) if not _custom_setup_upload(i, repo)]
     direct = {item.path for item in found}
-    found += [i for i in find_indirect(doc, repo.root, RUN_UPLOADERS, options.direction == TO_OIDC)
+    found += [i for i in find_indirect(doc, repo.root, options.direction == TO_OIDC)
               if i.path not in direct]
     result = Plan()
-    opaque = opaque_uploads(doc, (item.path for item in found), CREDENTIAL_VARIABLES)
+    opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables())
     if not found:
         result.skipped += opaque or ["no step publishes to PyPI"]
         return result
@@ -118,21 +111,16 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
 
 
 def _custom_setup_upload(item: PublishItem, repo: Repository) -> bool:
-    """`python setup.py upload` running the project's own upload command (the popular setup.py template
-    registers one in `cmdclass`): followed into setup.py instead of reported as setuptools' removed one."""
-    if not isinstance(item, uploaders.Upload) or item.uploader is not setuptools_upload.UPLOADER:
-        return False
-    try:
-        text = read_regular_text(repo.root / "setup.py")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"cmdclass\s*=\s*\{[^}]*['\"]upload['\"]", text, re.S) is not None
+    """The command runs the project's own code (setup.py's own `upload` command): it is followed into
+    the project's files instead of reported as the tool's."""
+    defers = item.uploader.detection.defers_to_project if isinstance(item, run_step.Upload) else None
+    return defers is not None and defers(repo.root)
 
 
 def _trusted_capable(item: PublishItem) -> bool:
     if isinstance(item, IndirectPublish):
         return not item.manual
-    return isinstance(item, gh_action.PublishStep) or item.uploader.trusted
+    return isinstance(item, gh_action.PublishStep) or item.uploader.trusted is not None
 
 
 def _other_index(item: PublishItem) -> str:
@@ -145,9 +133,9 @@ def _step_to_oidc(doc, item: PublishItem, reusable: bool, converted) -> StepChan
     if isinstance(item, gh_action.PublishStep):
         return gh_action.to_oidc(doc, item, reusable=reusable)
     if isinstance(item, IndirectPublish):
-        return indirect_to_oidc(doc, item, RUN_UPLOADERS, converted)
+        return indirect_to_oidc(doc, item, converted)
     if item.uploader.trusted:
-        change = uploaders.to_oidc(doc, item, RUN_UPLOADERS, converted)
+        change = run_step.to_oidc(doc, item, converted)
     else:
         change = to_action.to_action(doc, item, converted)
     prefix = f"{item.label} in job `{item.job_id}` ({item.uploader.name})"
@@ -198,7 +186,7 @@ def _to_oidc(doc, options, workflow_file, repo, by_job, result: Plan) -> None:
             blocker = ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted "
                        "Publishing from one (warehouse#11096). Move the publish job into the top-level workflow "
                        "that calls this one, then migrate that, or keep the token here")
-        elif any(isinstance(s, gh_action.PublishStep) or (isinstance(s, uploaders.Upload) and not s.uploader.trusted)
+        elif any(isinstance(s, gh_action.PublishStep) or (isinstance(s, run_step.Upload) and not s.uploader.trusted)
                  for s in convert):
             blocker = runner_problem(job)  # the action is a container action: Linux runners only
         if blocker:
@@ -268,8 +256,8 @@ def _step_to_token(doc, item: PublishItem, secret: str) -> StepChange:
     if isinstance(item, gh_action.PublishStep):
         return gh_action.to_token(doc, item, secret)
     if isinstance(item, IndirectPublish):
-        return indirect_to_token(doc, item, RUN_UPLOADERS, secret)
-    return uploaders.to_token(doc, item, secret)
+        return indirect_to_token(doc, item, secret)
+    return run_step.to_token(doc, item, secret)
 
 
 def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
@@ -287,7 +275,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                  and any(OIDC_FLAG_STUCK in m for m in s.manual)]
         if stuck:  # a followed upload pubmode cannot give the token: the job keeps its id-token
             result.skipped.append(f"job `{job_id}` not converted: "
-                                  + indirect_to_token(doc, stuck[0], RUN_UPLOADERS, options.secret).blocked)
+                                  + indirect_to_token(doc, stuck[0], options.secret).blocked)
             result.oidc_jobs.add(job_id)
             continue
         # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
@@ -303,7 +291,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
         seen_steps: Dict[tuple, PublishItem] = {}
         try:
             for item in sorted(trusted, key=lambda s: s.targets != (PYPI,)):
-                if isinstance(item, uploaders.Upload) and (item.path, item.uploader.name) in seen_steps:
+                if isinstance(item, run_step.Upload) and (item.path, item.uploader.name) in seen_steps:
                     # One `env:` serves every upload of this tool in the step.
                     if seen_steps[(item.path, item.uploader.name)].targets != item.targets:
                         job_result.warnings.append(
@@ -311,7 +299,7 @@ def _to_token(doc, options, by_job, result: Plan) -> None:
                             f"with {item.uploader.name}; the step's token variables now hold the PyPI token, so give "
                             "that upload its own token by hand")
                     continue
-                if isinstance(item, uploaders.Upload):
+                if isinstance(item, run_step.Upload):
                     seen_steps[(item.path, item.uploader.name)] = item
                 secret = options.test_secret if item.targets == (TESTPYPI,) else options.secret
                 change = _step_to_token(doc, item, secret)

@@ -11,7 +11,6 @@ import pytest
 
 from codemods.follow.calls import Target
 from codemods.follow.files import edit_target
-from codemods.migrate import RUN_UPLOADERS
 
 tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
 
@@ -31,7 +30,7 @@ OIDC = {"ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"}
 
 
 def _edit(text: str, to_oidc: bool) -> str:
-    change = edit_target(Target("tox", Path("tox.toml"), "release"), text, RUN_UPLOADERS, to_oidc)
+    change = edit_target(Target("tox", Path("tox.toml"), "release"), text, to_oidc)
     assert not change.manual, change.manual
     return change.new_text
 

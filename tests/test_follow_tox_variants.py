@@ -11,7 +11,6 @@ import pytest
 from codemods.follow.calls import Target
 from codemods.follow.files import edit_target
 from codemods.follow.ini_check import names, read_ini
-from codemods.migrate import RUN_UPLOADERS
 
 PASSENV = {
     "none": "",
@@ -38,7 +37,7 @@ def _text(passenv: str, commands: str, after: str, eol: str, final: bool) -> str
 
 
 def _edit(text: str, to_oidc: bool) -> str:
-    change = edit_target(Target("tox", Path("tox.ini"), "release"), text, RUN_UPLOADERS, to_oidc)
+    change = edit_target(Target("tox", Path("tox.ini"), "release"), text, to_oidc)
     assert not change.manual, change.manual
     return change.new_text
 

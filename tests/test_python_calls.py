@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from codemods.follow.python_calls import edit_python
-from codemods.migrate import RUN_UPLOADERS
 
 
 @pytest.mark.parametrize(
@@ -25,7 +24,7 @@ from codemods.migrate import RUN_UPLOADERS
     ],
 )
 def test_call_shapes(before: str, after: str) -> None:
-    result = edit_python(before, RUN_UPLOADERS)
+    result = edit_python(before)
     assert result.new_text == after
     assert result.uploads == 1 and not result.manual
 
@@ -41,7 +40,7 @@ def test_call_shapes(before: str, after: str) -> None:
     ],
 )
 def test_noop(source: str) -> None:
-    assert edit_python(source, RUN_UPLOADERS).new_text == source
+    assert edit_python(source).new_text == source
 
 
 @pytest.mark.parametrize(
@@ -55,7 +54,7 @@ def test_noop(source: str) -> None:
     ],
 )
 def test_left_alone_and_reported(source: str) -> None:
-    result = edit_python(source, RUN_UPLOADERS)
+    result = edit_python(source)
     assert result.new_text == source
     assert result.manual and result.manual[0].startswith("line ")
 
@@ -69,7 +68,7 @@ def test_left_alone_and_reported(source: str) -> None:
     ],
 )
 def test_starred_arguments_are_reported_not_called_tokenless(source: str) -> None:
-    result = edit_python(source, RUN_UPLOADERS)
+    result = edit_python(source)
     assert result.new_text == source and result.manual and "*" in result.manual[0]
 
 
@@ -82,4 +81,4 @@ def test_starred_arguments_are_reported_not_called_tokenless(source: str) -> Non
     ],
 )
 def test_variables_that_fed_a_removed_option_are_freed(source: str, freed) -> None:
-    assert edit_python(source, RUN_UPLOADERS).freed == freed
+    assert edit_python(source).freed == freed

@@ -22,9 +22,9 @@ TOX4_UNREADABLE = {"follow-tox-legacy-ini"}  # `passenv = A B`: tox 3's style, k
 
 
 def _credentials() -> set:
-    from codemods.migrate import RUN_UPLOADERS
+    from codemods.uploaders import registry
 
-    return {n for up in RUN_UPLOADERS for n in up.password_env + up.user_env}
+    return {n for up in registry.all_uploaders() for n in up.credentials.variables}
 
 
 def _tox_config(case: Path, folder: str, tmp: Path) -> Dict[str, List[str]]:

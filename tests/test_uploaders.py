@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.migrate import RUN_UPLOADERS
-from codemods.publishers.uploaders import match_command, parse_flags
 from codemods.shell import commands, cut_span
+from codemods.uploaders import registry
+from codemods.uploaders.command_line import find_upload, match_command, parse_flags
 
 
 def uploader_of(script: str):
     for cmd in commands(script):
-        for up in RUN_UPLOADERS:
-            if match_command(up, cmd) is not None:
-                return up.name
+        hit = find_upload(cmd)
+        if hit is not None:
+            return hit[0].name
     return None
 
 
@@ -57,7 +57,7 @@ def test_detects_upload_commands(script: str, expected) -> None:
 def test_flags_are_read_with_their_values_and_offsets() -> None:
     script = 'twine upload -u __token__ --password="${{ secrets.X }}" -r testpypi dist/*'
     cmd = next(commands(script))
-    twine = RUN_UPLOADERS[0]
+    twine = registry.by_name("twine")
     flags = parse_flags(twine, cmd.words[match_command(twine, cmd):])
     assert [(f.kind, f.text) for f in flags] == [("user", "__token__"), ("password", "${{ secrets.X }}"),
                                                  ("repo", "testpypi")]
@@ -68,7 +68,7 @@ def test_flags_are_read_with_their_values_and_offsets() -> None:
 def test_a_flag_over_a_line_continuation_is_not_cut() -> None:
     script = "twine upload -p \\\n  $TOKEN dist/*"
     cmd = next(commands(script))
-    twine = RUN_UPLOADERS[0]
+    twine = registry.by_name("twine")
     flag = parse_flags(twine, cmd.words[match_command(twine, cmd):])[0]
     assert cut_span(script, flag.flag.start, flag.end) is None
 
@@ -87,10 +87,9 @@ def test_a_flag_over_a_line_continuation_is_not_cut() -> None:
     ],
 )
 def test_argparse_prefixes_count_only_for_argparse_tools(script: str, kinds) -> None:
-    cmd = next(commands(script))
-    for up in RUN_UPLOADERS:
-        at = match_command(up, cmd)
-        if at is not None:
-            assert [f.kind for f in parse_flags(up, cmd.words[at:])] == kinds
-            return
-    raise AssertionError("no uploader matched")
+    up, at = find_upload(next(commands(script)))
+    assert [f.kind for f in parse_flags(up, cmd_words(script)[at:])] == kinds
+
+
+def cmd_words(script: str):
+    return next(commands(script)).words

@@ -1,7 +1,6 @@
 """A read-only view of one workflow's publishing, shared by the doctor's rules and its report."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -9,9 +8,11 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 from codemods.engine.document import Document
 from codemods.indexes import Index
 from codemods.follow.indirect import find_indirect
-from codemods.migrate import RUN_UPLOADERS, find_publishing
+from codemods.migrate import find_publishing
 from codemods.permissions import job_has_id_token
-from codemods.publishers import gh_action, pdm, twine
+from codemods.publishers import gh_action
+from codemods.uploaders import registry
+from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
 
 
@@ -46,7 +47,7 @@ class WorkflowView:
         self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
         if root is not None:
             direct = {(p.job_id, p.step_index) for p in self.publishing}
-            for item in find_indirect(doc, root, RUN_UPLOADERS, True):
+            for item in find_indirect(doc, root, True):
                 if (item.job_id, item.step_index) not in direct:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
@@ -60,7 +61,7 @@ class WorkflowView:
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs)
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags]
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
-                           item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted,
+                           item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {})
 
     def _indirect(self, item) -> PublishView:
@@ -108,13 +109,10 @@ class WorkflowView:
 
     def old_pins(self) -> List[Tuple[str, Optional[int], str]]:
         out = []
-        for up in (twine.UPLOADER, pdm.UPLOADER):
-            pattern = re.compile(rf"(?<![\w.-]){up.package}\s*(==|~=|<=|<)\s*([0-9][0-9.]*)", re.I)
+        for up in registry.trusted_uploaders():
             for job_id in {p.job_id for p in self.publishing if p.publisher == up.name and p.mode == "trusted"}:
                 for i, step in enumerate(self.jobs[job_id].get("steps") or []):
                     script = step.get("run") if isinstance(step, dict) else None
-                    for m in pattern.finditer(script if isinstance(script, str) else ""):
-                        version = tuple(int(x) for x in m.group(2).strip(".").split(".") if x)
-                        if version < up.min_version or (m.group(1) in ("<", "<=") and version <= up.min_version):
-                            out.append((job_id, self.doc.line_of(("jobs", job_id, "steps", i)), m.group(0)))
+                    for m, _ in too_old_pins(up, script if isinstance(script, str) else ""):
+                        out.append((job_id, self.doc.line_of(("jobs", job_id, "steps", i)), m.group(0)))
         return out

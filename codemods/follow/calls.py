@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from codemods.engine.reading import read_regular, read_regular_text
-from codemods.publishers.uploaders import strip_wrappers
+from codemods.uploaders.command_line import strip_wrappers
 from codemods.shell import Command, commands
 
 

@@ -11,7 +11,7 @@ from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
 from codemods.follow.shell_text import apply_or_refuse, check_words, edit_shell_text
-from codemods.publishers.uploaders import Uploader
+from codemods.uploaders import registry
 
 
 @dataclass
@@ -42,19 +42,18 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
     return m.end() + v.start(1) + 1, m.end() + v.end(1) - 1
 
 
-def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: bool) -> FileChange:
+def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
     change = FileChange(target, text, text)
     if target.kind == "pyproject-script":
         table, _, key = target.name.rpartition(".")
         start, end = _toml_string(text, table, key)
         if start < 0:
-            if re.search(rf"(?m)^\[{re.escape(table)}\]", text) and re.search(
-                    r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b[^\n]*\b(upload|publish)\b", text):
+            if re.search(rf"(?m)^\[{re.escape(table)}\]", text) and registry.upload_line(text):
                 change.uploads = 1
                 change.manual.append(f"the script `{key}` in [{table}] is not a plain string; change its upload by "
                                      "hand")
             return change
-        edit = edit_shell_text(text, uploaders, start, end, 1, to_oidc)
+        edit = edit_shell_text(text, start, end, 1, to_oidc)
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
@@ -64,15 +63,15 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
         if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
                                              and f"[{header}]" not in text):
-            edit_tox(change, uploaders, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
+            edit_tox(change, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, uploaders, to_oidc)
+        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, to_oidc)
         change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
             notes, manual, uploads, cred_env, cuts, freed)
         change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):
-        edit = edit_python(text, uploaders)
+        edit = edit_python(text)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
@@ -80,10 +79,10 @@ def edit_target(target: Target, text: str, uploaders: List[Uploader], to_oidc: b
         return change
     view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(view(text), uploaders, s, e, 1, to_oidc)
+        edits = [edit_shell_text(view(text), s, e, 1, to_oidc)
                  for s, e, _ in recipe_regions(text, target.name, set())]
     else:
-        edits = [edit_shell_text(text, uploaders, to_oidc=to_oidc)]
+        edits = [edit_shell_text(text, to_oidc=to_oidc)]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes

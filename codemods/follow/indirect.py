@@ -16,7 +16,7 @@ from codemods.follow.passenv import token_uploader
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
-from codemods.publishers.uploaders import Uploader, env_chain, remove_env_vars
+from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.workflow import jobs, secrets_in, step_label, steps
 
 
@@ -57,7 +57,7 @@ def _read(path: Path) -> Optional[str]:
         return None
 
 
-def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc: bool) -> List[IndirectPublish]:
+def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPublish]:
     found = []
     current: Dict[Path, str] = {}  # a file followed twice is edited on top of its first edit
     for job_id, job in jobs(doc):
@@ -72,7 +72,7 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
-                change = edit_target(target, text, uploaders, to_oidc)
+                change = edit_target(target, text, to_oidc)
                 current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
@@ -92,8 +92,6 @@ def find_indirect(doc: Document, root: Path, uploaders: List[Uploader], to_oidc:
     return found
 
 
-
-
 def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
     """A secret the step passes that fed a removed option but is still read by the edited file
     (`token = os.environ["PYPI_TOKEN"]` left behind): the workflow would keep passing it to a job
@@ -108,13 +106,13 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
     return out
 
 
-def indirect_to_oidc(doc: Document, item: IndirectPublish, uploaders: List[Uploader], converted) -> StepChange:
+def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepChange:
     change = StepChange()
     where = f"{item.label} in job `{item.job_id}`"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
-    remove_env_vars(doc, item.env_vars, converted, uploaders, change)
+    remove_env_vars(doc, item.env_vars, converted, change)
     if change.blocked:
         return change
     change.notes = [f"{where}: {n}" for n in change.notes]
@@ -128,15 +126,15 @@ def indirect_to_oidc(doc: Document, item: IndirectPublish, uploaders: List[Uploa
     return change
 
 
-def indirect_to_token(doc: Document, item: IndirectPublish, uploaders: List[Uploader], secret: str) -> StepChange:
+def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> StepChange:
     change = StepChange()
     where = f"{item.label} in job `{item.job_id}`"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
     reads = set().union(*(c.credential_env for c in item.changes)) if item.changes else set()
-    up = token_uploader(uploaders, reads)
-    values = {k: v.format(secret="${{ secrets.%s }}" % secret) for k, v in up.token_env} if up else {}
+    up = token_uploader(reads)
+    values = {k: v.format(secret="${{ secrets.%s }}" % secret) for k, v in up.credentials.token_env} if up else {}
     if not values:
         change.blocked = f"{where}: cannot tell which variables its upload reads; pass the token by hand"
         return change

@@ -5,28 +5,28 @@ back (uv's `UV_PUBLISH_TOKEN`, not twine's names).
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
-from codemods.publishers.uploaders import Uploader
+from codemods.uploaders import registry
+from codemods.uploaders.spec import Uploader
 
 OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
 
 
-def token_uploader(uploaders: Iterable[Uploader], reads: Set[str]) -> Optional[Uploader]:
+def token_uploader(reads: Set[str]) -> Optional[Uploader]:
     """The Trusted-Publishing-capable uploader whose password variables the upload reads."""
-    return next((up for up in uploaders if up.trusted and set(up.password_env) & reads), None)
+    return next((up for up in registry.trusted_uploaders() if set(up.credentials.password_env) & reads), None)
 
 
-def token_variables(uploaders: Iterable[Uploader], reads: Set[str]) -> List[str]:
+def token_variables(reads: Set[str]) -> List[str]:
     """The variables to-token sets in the workflow for an upload that reads `reads`."""
-    up = token_uploader(uploaders, reads)
-    return [name for name, _ in up.token_env] if up else []
+    up = token_uploader(reads)
+    return [name for name, _ in up.credentials.token_env] if up else []
 
 
-def passenv_change(names: List[str], reads: Set[str], uploaders: Iterable[Uploader],
-                   to_oidc: bool) -> Tuple[List[str], List[str]]:
+def passenv_change(names: List[str], reads: Set[str], to_oidc: bool) -> Tuple[List[str], List[str]]:
     """(names to drop, names to add): to-oidc swaps the uploader's credentials for the OIDC request
     variables; to-token adds back the variables the workflow will set."""
     if to_oidc:
         return [n for n in names if n in reads], [n for n in OIDC_VARIABLES if n not in names]
-    return [], [n for n in token_variables(uploaders, reads) if n not in names]
+    return [], [n for n in token_variables(reads) if n not in names]

@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Set
 
-from codemods.follow.shell_text import target_of
-from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.uploaders import registry
+from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
+from codemods.uploaders.spec import Uploader
 from codemods.shell import Command, Word, commands, cut_span
 
 LIST_CALLS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
               "subprocess.Popen", "run", "call", "check_call", "check_output", "Popen"}
 ARGS_CALLS = {"session.run", "session.run_always", "session.run_install"}
-UPLOAD_WORDS = re.compile(r"\b(twine|uv|pdm|maturin)\b[^\n]*\b(upload|publish)\b")
 PY_ENV_READ = re.compile(r"""(?:environ\s*(?:\[|\.get\s*\()|getenv\s*\()\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""")
 SHELL_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 STRING_CALLS = {"os.system", "c.run", "ctx.run", "context.run", "run", "subprocess.run", "subprocess.call",
@@ -76,7 +76,7 @@ def _fake_command(values: Sequence[Optional[str]]) -> Command:
     return Command(words)
 
 
-def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
+def edit_python(source: str) -> PythonEdit:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -84,7 +84,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as e:  # the project's file, not pubmode: say where, follow nothing
-        if re.search(r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b", source):
+        if registry.mentions_a_tool(source):
             result.uploads = 1
             result.manual.append(f"line {e.raw_line} is not valid Python; change its upload by hand")
         return result
@@ -101,12 +101,12 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
 
     def _editable(up: Uploader, cmd: Command, at: int, line: int) -> bool:
         """Count an upload found at `line`; True when its credential options are ours to remove."""
-        if target_of(up, parse_flags(up, cmd.words[at:])) is None:
+        if literal_target(up, parse_flags(up, cmd.words[at:])) is None:
             result.elsewhere += 1  # another index: keeps its credentials
             return False
         result.uploads += 1
         result.lines.append(line)
-        result.credential_env |= set(up.password_env + up.user_env)
+        result.credential_env |= set(up.credentials.variables)
         if not up.trusted:
             result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
                                  "pypa/gh-action-pypi-publish in the workflow instead")
@@ -136,18 +136,15 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                 if isinstance(first, (cst.FormattedString, cst.ConcatenatedString, cst.BinaryOperation, cst.Call,
                                       cst.Name)):
                     text = module.code_for_node(first)
-                    if any(up.tool in text for up in uploaders) and ("upload" in text or "publish" in text):
+                    if registry.upload_line(text.replace("\n", " ")):
                         result.manual.append(f"line {line}: the upload command is built at run time (`{text[:60]}`); "
                                              "remove its username/password options by hand")
             return updated
 
         def _match(self, values):
             cmd = _fake_command(values)
-            for up in uploaders:
-                at = match_command(up, cmd)
-                if at is not None:
-                    return up, cmd, at
-            return None
+            hit = find_upload(cmd)
+            return (hit[0], cmd, hit[1]) if hit else None
 
         def _elements(self, call: cst.Call, elements, line: int, shape: str, starred) -> cst.Call:
             values = [_literal(e) for e in elements]
@@ -194,19 +191,16 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
                 return call
             splices = []
             for cmd in commands(value):
-                for up in uploaders:
-                    at = match_command(up, cmd)
-                    if at is None:
-                        continue
-                    if not _editable(up, cmd, at, line):
-                        break
-                    for f in parse_flags(up, cmd.words[at:]):
-                        if f.kind in ("password", "user"):
-                            span = cut_span(value, f.flag.start, f.end)
-                            if span:
-                                splices.append(span)
-                                result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
-                    break
+                hit = find_upload(cmd)
+                if hit is None or not _editable(hit[0], cmd, hit[1], line):
+                    continue
+                up, at = hit
+                for f in parse_flags(up, cmd.words[at:]):
+                    if f.kind in ("password", "user"):
+                        span = cut_span(value, f.flag.start, f.end)
+                        if span:
+                            splices.append(span)
+                            result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
             if not splices:
                 return call
             new = value
@@ -222,7 +216,7 @@ def edit_python(source: str, uploaders: List[Uploader]) -> PythonEdit:
     result.new_text = new_module.code
     if result.uploads == 0 and not result.manual and not result.elsewhere:
         for n, text in enumerate(source.splitlines(), 1):
-            if UPLOAD_WORDS.search(text) and not text.lstrip().startswith("#"):
+            if registry.upload_line(text, trusted_only=True) and not text.lstrip().startswith("#"):
                 result.uploads += 1
                 result.lines.append(n)
                 result.manual.append(f"line {n}: an upload command is put together here in a way pubmode does not "

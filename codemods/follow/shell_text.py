@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
-from codemods.indexes import Index, PYPI, classify_url
-from codemods.publishers.uploaders import Uploader, match_command, oidc_flag_spans, parse_flags
+from codemods.indexes import Index
+from codemods.uploaders.command_line import find_upload, literal_target, oidc_flag_spans, parse_flags
+from codemods.uploaders.spec import Uploader
 from codemods.shell import commands, cut_span, join_pieces
 
 Splice = Tuple[int, int, str]
@@ -34,72 +35,57 @@ class TextEdit:
     added_words: List[str] = field(default_factory=list)
 
 
-def target_of(up: Uploader, flags) -> Optional[Tuple[Index, ...]]:
-    """The index from literal flags; None when the flags point elsewhere or cannot be read."""
-    for f in flags:
-        if f.kind == "url":
-            if "$" in f.text or "{" in f.text:
-                return None
-            index = classify_url(f.text)
-            return (index,) if index else None
-        if f.kind == "repo":
-            named = dict(up.repo_names).get(f.text.lower())
-            return (named,) if named else None
-    return (PYPI,)
-
-
-def edit_shell_text(text: str, uploaders: List[Uploader], start: int = 0, end: Optional[int] = None,
-                    base_line: int = 1, to_oidc: bool = True) -> TextEdit:
+def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
+                    to_oidc: bool = True) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
     the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env."""
     region = text[start:end]
     out = TextEdit()
     for cmd in commands(region):
-        for up in uploaders:
-            at = match_command(up, cmd)
-            if at is None:
+        hit = find_upload(cmd)
+        if hit is None:
+            continue
+        up, at = hit
+        line = base_line + text.count("\n", 0, start + cmd.start)
+        flags = parse_flags(up, cmd.words[at:])
+        targets = literal_target(up, flags)
+        if targets is None:
+            out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
+            continue
+        out.uploads += 1
+        out.lines.append(line)
+        out.targets |= set(targets)
+        out.credential_env |= set(up.credentials.variables)
+        if not up.trusted:
+            out.manual.append(f"line {line}: `{up.tool} {' '.join(up.detection.subcommands)}` has no Trusted Publishing; "
+                              f"build with `{up.fallback.build_command or 'python -m build'}` and upload `dist/` with "
+                              "pypa/gh-action-pypi-publish in the workflow")
+            continue
+        if not to_oidc:
+            _drop_oidc_flag(up, cmd, region, start, line, out)
+            continue
+        cuts = [f for f in flags if f.kind in ("password", "user")]
+        # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
+        cuts_words = [w for w in cmd.words[:at] if re.match(
+            r"^(%s)=" % "|".join(map(re.escape, up.credentials.variables)), w.value)]
+        pieces = [(f.flag.start, f.end, f.raw) for f in cuts] + [(w.start, w.end, w.text) for w in cuts_words]
+        for s, e in join_pieces(region, [(s, e) for s, e, _ in pieces]):
+            span = cut_span(region, s, e)
+            if span is None:
+                out.manual.append(f"line {line}: remove `{region[s:e]}` by hand (it runs over a line continuation)")
                 continue
-            line = base_line + text.count("\n", 0, start + cmd.start)
-            flags = parse_flags(up, cmd.words[at:])
-            targets = target_of(up, flags)
-            if targets is None:
-                out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
-                break
-            out.uploads += 1
-            out.lines.append(line)
-            out.targets |= set(targets)
-            out.credential_env |= set(up.password_env + up.user_env)
-            if not up.trusted:
-                out.manual.append(f"line {line}: `{up.tool} {' '.join(up.subcommands)}` has no Trusted Publishing; "
-                                  f"build with `{up.build_command or 'python -m build'}` and upload `dist/` with "
-                                  "pypa/gh-action-pypi-publish in the workflow")
-                break
-            if not to_oidc:
-                _drop_oidc_flag(up, cmd, region, start, line, out)
-                break
-            cuts = [f for f in flags if f.kind in ("password", "user")]
-            # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
-            cuts_words = [w for w in cmd.words[:at] if re.match(
-                r"^(%s)=" % "|".join(map(re.escape, up.password_env + up.user_env)), w.value)]
-            pieces = [(f.flag.start, f.end, f.raw) for f in cuts] + [(w.start, w.end, w.text) for w in cuts_words]
-            for s, e in join_pieces(region, [(s, e) for s, e, _ in pieces]):
-                span = cut_span(region, s, e)
-                if span is None:
-                    out.manual.append(f"line {line}: remove `{region[s:e]}` by hand (it runs over a line continuation)")
-                    continue
-                out.splices.append((start + span[0], start + span[1], ""))
-                out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
-            out.cuts += len(pieces)
-            for _, _, raw in pieces:
-                out.freed |= set(VARIABLE.findall(raw))
-            if pieces:
-                out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
-            if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
-                word = cmd.words[at - 1]
-                out.splices.append((start + word.end, start + word.end, " " + " ".join(up.oidc_flags)))
-                out.added_words += list(up.oidc_flags)
-                out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
-            break
+            out.splices.append((start + span[0], start + span[1], ""))
+            out.cut_words += [x.text for c in commands(region[span[0]:span[1]]) for x in c.words]
+        out.cuts += len(pieces)
+        for _, _, raw in pieces:
+            out.freed |= set(VARIABLE.findall(raw))
+        if pieces:
+            out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
+        if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
+            word = cmd.words[at - 1]
+            out.splices.append((start + word.end, start + word.end, " " + " ".join(up.oidc_flags)))
+            out.added_words += list(up.oidc_flags)
+            out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
     return out
 
 

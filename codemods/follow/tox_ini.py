@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
 from codemods.follow.shell_text import OverlappingEdits, TextEdit, after_last_line, apply, edit_shell_text, section
-from codemods.publishers.uploaders import Uploader
+from codemods.uploaders import registry
 
 NAME = re.compile(r"[^\s,]+")
 EOL = re.compile(r"\r?\n$")
@@ -99,7 +99,6 @@ def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
 
 
 RUN_TIME_ENV = "the tox env is chosen at run time"
-UPLOAD_WORDS = re.compile(r"\b(twine|uv|pdm|maturin|poetry|hatch|flit)\b[^\n]*\b(upload|publish)\b")
 
 
 def _expand(pattern: str) -> List[str]:
@@ -119,7 +118,7 @@ def _generative_header(text: str, env: str) -> Optional[str]:
     return None
 
 
-def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
+def edit_tox(change, to_oidc: bool) -> None:
     text, env = change.old_text, change.target.name
     legacy = change.target.path.name == "pyproject.toml"
     header = f"testenv:{env}"
@@ -131,16 +130,16 @@ def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
             start, end = _bounds(text, header, legacy)
     if start < 0:
         if "$" in env:  # chosen at run time (a matrix value, an input): said only when the step passes a secret
-            if UPLOAD_WORDS.search(text):
+            if registry.upload_line(text):
                 change.manual.append(f"{RUN_TIME_ENV} (`{env}`); check whether it uploads, by hand")
             return
         base_start, base_end = _bounds(text, "testenv", legacy)
-        if base_start >= 0 and UPLOAD_WORDS.search(text[base_start:base_end]):
+        if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
             change.manual.append(f"no [{header}] section found and [testenv] uploads; follow the upload by hand")
         return  # an env made from [testenv] (py312, lint), which uploads nothing
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
-    edit = edit_shell_text(text, uploaders, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
+    edit = edit_shell_text(text, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
     change.lines = edit.lines
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")
@@ -150,7 +149,7 @@ def edit_tox(change, uploaders: List[Uploader], to_oidc: bool) -> None:
     change.manual += edit.manual
     splices = list(edit.splices)
     gone, want = ([], []) if not edit.uploads or edit.manual else \
-        passenv_change(names, edit.credential_env, uploaders, to_oidc)
+        passenv_change(names, edit.credential_env, to_oidc)
     if ps >= 0 and (gone or want):
         splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
     elif ps < 0 and want:

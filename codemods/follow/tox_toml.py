@@ -10,9 +10,10 @@ import re
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_line, apply, section, target_of
+from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_line, apply, section
 from codemods.follow.toml_check import check_toml_env
-from codemods.publishers.uploaders import Uploader, match_command, parse_flags
+from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
+from codemods.uploaders.spec import Uploader
 from codemods.shell import Command, Word
 from codemods import toml_text
 
@@ -74,7 +75,7 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
     return out
 
 
-def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bool):
+def edit_tox_toml(text: str, header: str, to_oidc: bool):
     """(splices, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
     variables the cut arguments read (`{env:PYPI_TOKEN}`)."""
     notes: List[str] = []
@@ -98,43 +99,39 @@ def edit_tox_toml(text: str, header: str, uploaders: List[Uploader], to_oidc: bo
     for n, c in enumerate(commands):
         words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
         cmd = Command(words) if words else None
-        for up in uploaders if cmd else []:
-            at = match_command(up, cmd)
-            if at is None:
-                continue
-            flags = parse_flags(up, words[at:])
-            if target_of(up, flags) is None:
-                break
+        hit = find_upload(cmd) if cmd else None
+        flags = parse_flags(hit[0], words[hit[1]:]) if hit else []
+        if hit is not None and literal_target(hit[0], flags) is not None:
+            up, at = hit
             uploads += 1
-            cred_env |= set(up.password_env + up.user_env)
+            cred_env |= set(up.credentials.variables)
             if not up.trusted:
                 manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with the publish action")
-                break
-            drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
-                          {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
-            cuts += len(drop)
-            if not to_oidc:
-                drop = _oidc_flag_indices(up, c)
-            if drop:
-                splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
-                freed |= {v for i in drop for v in VARIABLE.findall(c[i])}
-                notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
-                             else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
-            add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
-            if add:
-                after = literals[k + at - 1][1]
-                splices.append((after, after, "".join(f', "{f}"' for f in add)))
-                notes.append(f"[{header}] added `{' '.join(add)}`")
-            intended[n] = [x for i, a in enumerate(c) if i not in drop
-                           for x in [a] + (add if i == at - 1 else [])]
-            break
+            else:
+                drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
+                              {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+                cuts += len(drop)
+                if not to_oidc:
+                    drop = _oidc_flag_indices(up, c)
+                if drop:
+                    splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
+                    freed |= {v for i in drop for v in VARIABLE.findall(c[i])}
+                    notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
+                                 else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
+                add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
+                if add:
+                    after = literals[k + at - 1][1]
+                    splices.append((after, after, "".join(f', "{f}"' for f in add)))
+                    notes.append(f"[{header}] added `{' '.join(add)}`")
+                intended[n] = [x for i, a in enumerate(c) if i not in drop
+                               for x in [a] + (add if i == at - 1 else [])]
         k += len(c)
     if not uploads or manual:
         return splices, notes, manual, uploads, cred_env, cuts, freed
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
-    gone, want = passenv_change(names, cred_env, uploaders, to_oidc)
+    gone, want = passenv_change(names, cred_env, to_oidc)
     cuts += sum(1 for n in names if n in cred_env)
     if ps >= 0:
         plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]

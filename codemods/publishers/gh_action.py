@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.publishers.change import StepChange
-from codemods.publishers.uploaders import cleanup_fed
+from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 

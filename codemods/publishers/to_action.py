@@ -15,19 +15,19 @@ from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
-from codemods.publishers.uploaders import Upload, Uploader, manual_replacement, remove_env_vars
+from codemods.publishers.env_vars import remove_env_vars
+from codemods.publishers.run_step import Upload, manual_replacement
+from codemods.uploaders import registry
+from codemods.uploaders.spec import Uploader
 from codemods.shell import Command, commands
 from codemods.workflow import secrets_in
 
 ACTION_REF = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
 RUN_ONLY_KEYS = ("shell", "working-directory")
-POETRY_CONFIG = re.compile(r"^poetry\s+config\s+(pypi-token\.|http-basic\.)")
 CHANGES_DIRECTORY = ("cd", "pushd", "popd")
-# Credentials a step may hold for any uploader (hatch steps are seen carrying TWINE_* by mistake).
-CREDENTIAL_VARIABLES = ("TWINE_USERNAME", "TWINE_PASSWORD", "HATCH_INDEX_USER", "HATCH_INDEX_AUTH", "FLIT_USERNAME",
-                        "FLIT_PASSWORD", "POETRY_PYPI_TOKEN_PYPI", "POETRY_HTTP_BASIC_PYPI_USERNAME",
-                        "POETRY_HTTP_BASIC_PYPI_PASSWORD", "PYPI_TOKEN", "PYPI_API_TOKEN", "PYPI_PASSWORD",
-                        "PYPI_USERNAME")
+# Besides any uploader's own variables, the names people give a PyPI credential in a step's `env:`
+# (hatch steps are seen carrying TWINE_* by mistake, too).
+COMMON_CREDENTIALS = ("PYPI_TOKEN", "PYPI_API_TOKEN", "PYPI_PASSWORD", "PYPI_USERNAME")
 
 
 def _working_directory(doc: Document, upload: Upload) -> Optional[str]:
@@ -58,12 +58,13 @@ def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
         if i in skip or w in cred_words:
             continue
         v = w.value
-        if v in uploader.harmless_flags or v in uploader.skip_existing_flags or v == uploader.builds:
+        fb = uploader.fallback
+        if v in fb.harmless_flags or v in fb.skip_existing_flags or (fb.build_flag and v == fb.build_flag):
             continue
-        if v in uploader.repo_flags or v in uploader.dist_flags:
+        if v in uploader.index.repo_flags or v in fb.dist_flags:
             skip.add(i + 1)
             continue
-        if any(v.startswith(f + "=") for f in uploader.repo_flags + uploader.dist_flags):
+        if any(v.startswith(f + "=") for f in uploader.index.repo_flags + fb.dist_flags):
             continue
         return v
     return None
@@ -72,12 +73,13 @@ def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
 def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     change = StepChange()
     up = upload.uploader
-    if not up.build_command or upload.field != "run":
+    if not up.fallback.build_command or upload.field != "run":
         change.blocked = manual_replacement(upload)
         return change
     script: str = upload.step["run"]
     cmds = list(commands(script))
-    config_lines = [c for c in cmds if POETRY_CONFIG.match(" ".join(w.value for w in c.words))]
+    stored_by = up.credentials.stored_by
+    config_lines = [c for c in cmds if stored_by and re.match(stored_by, " ".join(w.value for w in c.words))]
     rest = [c for c in cmds if c not in config_lines]
     words = upload.command.words[upload.args_from:]
     cred_words = {id(x) for f in upload.cred_flags for x in (f.flag, f.value) if x is not None}
@@ -100,17 +102,18 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         return change
     creds = list(upload.env_creds)
     step_env = upload.step.get("env") if isinstance(upload.step.get("env"), dict) else {}
-    creds += [(n, upload.path + ("env", n)) for n in step_env if n in CREDENTIAL_VARIABLES
+    known = set(COMMON_CREDENTIALS).union(*(u.credentials.variables for u in registry.all_uploaders()))
+    creds += [(n, upload.path + ("env", n)) for n in step_env if n in known
               and (n, upload.path + ("env", n)) not in creds]
-    remove_env_vars(doc, creds, converted, [], change)
+    remove_env_vars(doc, creds, converted, change)
     if change.blocked:
         return change
     for f in upload.cred_flags:
         change.removed_secrets |= secrets_in(f.raw)
-    dist = next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.dist_flags), None)
-    builds = up.builds == "always" or any(w.value == up.builds for w in words)
+    dist = next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.fallback.dist_flags), None)
+    builds = up.fallback.builds([w.value for w in words])
     inputs = _inputs(upload, _working_directory(doc, upload), dist)
-    if any(w.value in up.skip_existing_flags for w in words):
+    if any(w.value in up.fallback.skip_existing_flags for w in words):
         inputs["skip-existing"] = True
     name = f"Publish to {'TestPyPI' if upload.targets == (TESTPYPI,) else 'PyPI'}"
     run_path = upload.path + ("run",)
@@ -128,7 +131,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         start, end = _line_span(script, upload.command)
         line = script[start:end]
         newline = line[len(line.rstrip("\n")):]
-        new = script[start:upload.command.start] + up.build_command + newline if builds else ""
+        new = script[start:upload.command.start] + up.fallback.build_command + newline if builds else ""
         change.edits.append(Replace(run_path, start, end, new))
         step: Dict[str, Any] = {"name": name, "uses": ACTION_REF}
         for key in ("if", "continue-on-error"):
@@ -137,7 +140,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         if inputs:
             step["with"] = inputs
         change.edits.append(Insert(("jobs", upload.job_id, "steps"), upload.step_index + 1, step))
-        what = f"replaced the upload with `{up.build_command}`" if builds else "removed the upload"
+        what = f"replaced the upload with `{up.fallback.build_command}`" if builds else "removed the upload"
         change.notes.append(f"{what} and added a `{ACTION_REF}` step after it")
     return change
 

@@ -1,33 +1,15 @@
-"""maturin upload/publish (and PyO3/maturin-action): Trusted Publishing on GitHub since 0.15.
-
-Both commands are deprecated since maturin 1.11 in favour of `uv publish`; they still work.
-"""
+"""PyO3/maturin-action (and its old name messense/maturin-action) with `command: upload`/`publish`:
+its `args:` input holds the maturin command's flags."""
 from typing import List
 
 from codemods.engine.document import Document
-from codemods.publishers.uploaders import Upload, Uploader, env_chain, env_credentials, find_targets, parse_flags
+from codemods.publishers.env_vars import env_chain, env_credentials
+from codemods.publishers.run_step import Upload, find_targets
 from codemods.shell import Command, Word, commands
+from codemods.uploaders.command_line import parse_flags
+from codemods.uploaders.tools.maturin import UPLOADER
 from codemods.workflow import jobs, step_label, steps, uses_action
 
-DEPRECATION = ("maturin's `upload` and `publish` commands are deprecated since maturin 1.11; consider "
-               "`uv publish --trusted-publishing always` on the built wheels instead")
-
-UPLOADER = Uploader(
-    name="maturin",
-    tool="maturin",
-    subcommands=("upload", "publish"),
-    trusted=True,
-    password_env=("MATURIN_PYPI_TOKEN", "MATURIN_PASSWORD"),
-    user_env=("MATURIN_USERNAME",),
-    url_env=("MATURIN_REPOSITORY_URL",),
-    repo_env=("MATURIN_REPOSITORY",),
-    password_flags=("-p", "--password"),
-    user_flags=("-u", "--username"),
-    url_flags=("--repository-url",),
-    repo_flags=("-r", "--repository"),
-    token_env=(("MATURIN_PYPI_TOKEN", "{secret}"),),
-    note=DEPRECATION,
-)
 ACTIONS = ("pyo3/maturin-action", "messense/maturin-action")
 RENAMED = ("`messense/maturin-action` is the old name of `PyO3/maturin-action` and still resolves to it; "
            "consider writing `uses: PyO3/maturin-action` (same inputs)")
@@ -53,7 +35,7 @@ def find_action(doc: Document) -> List[Upload]:
                 continue
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
             command = _input(w, "command")
-            if command is None or str(w[command]).strip() not in UPLOADER.subcommands:
+            if command is None or str(w[command]).strip() not in UPLOADER.detection.subcommands:
                 continue
             key = _input(w, "args") or "args"
             args = w.get(key)

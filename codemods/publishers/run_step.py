@@ -1,0 +1,241 @@
+"""Upload commands in a workflow's `run:` scripts (and an action's `args` input): what each one
+uploads to with which credentials, and its change in either direction. The command itself is read
+by `uploaders.command_line`, the same for every front end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Edit, Replace, Set
+from codemods.indexes import PYPI, Index, classify_url
+from codemods.publishers.change import StepChange
+from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, lookup, remove_env_vars, resolve
+from codemods.shell import Command, commands, cut_span, join_pieces
+from codemods.uploaders import registry
+from codemods.uploaders.command_line import FlagUse, find_upload, oidc_flag_spans, parse_flags
+from codemods.uploaders.pins import too_old_pins
+from codemods.uploaders.spec import Uploader
+from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
+
+@dataclass
+class Upload:
+    """One upload command found in a workflow."""
+
+    uploader: Uploader
+    job_id: str
+    step_index: int
+    step: Dict[str, Any]
+    field: str  # the step key holding the script: "run", or the key of an action's `args` input in `with:`
+    command: Command
+    args_from: int
+    flags: List[FlagUse]
+    targets: Tuple[Index, ...]
+    where: str  # where the index comes from, for messages
+    env_creds: List[Tuple[str, YamlPath]]  # (variable, path of its definition)
+    label: str
+    index_unknown: bool = False  # the index comes from a secret or an expression
+    refuse: Optional[str] = None  # recognised, but not edited automatically, for this reason
+    advice: Optional[str] = None  # said in the report when the upload is converted
+
+    @property
+    def path(self) -> YamlPath:
+        return ("jobs", self.job_id, "steps", self.step_index)
+
+    @property
+    def script_path(self) -> YamlPath:
+        return self.path + (("run",) if self.field == "run" else ("with", self.field))
+
+    @property
+    def script(self) -> str:
+        holder = self.step if self.field == "run" else (self.step.get("with") or {})
+        value = holder.get(self.field)
+        return value if isinstance(value, str) else ""
+
+    @property
+    def cred_flags(self) -> List[FlagUse]:
+        return [f for f in self.flags if f.kind in ("password", "user")]
+
+    @property
+    def uses_token(self) -> bool:
+        if not self.uploader.trusted:
+            return True  # it can only upload with some credential, wherever that comes from
+        return any(f.kind == "password" for f in self.flags) or any(
+            v in self.uploader.credentials.password_env for v, _ in self.env_creds)
+
+
+def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
+                 defined: Optional[Dict[str, str]] = None) -> Tuple[Tuple[Index, ...], str, bool]:
+    """The index an upload goes to, where that was read, and whether it is only known at run time.
+    `defined`: repositories the same script names first (`poetry config repositories.NAME URL`)."""
+    urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
+    urls += [(lookup(chain, v), f"`{v}`") for v in uploader.index.url_env if lookup(chain, v) is not None]
+    repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
+    repos += [(lookup(chain, v), f"`{v}`") for v in uploader.index.repo_env if lookup(chain, v) is not None]
+    for raw, where in urls[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where, True
+        index = classify_url(value)
+        return ((index,) if index else ()), where, False
+    for raw, where in repos[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where, True
+        if "://" in value:
+            index = classify_url(value)
+            return ((index,) if index else ()), where, False
+        named = dict(uploader.index.repo_names).get(value.lower())
+        if named is None and value in (defined or {}):
+            named = classify_url(defined[value])
+        return ((named,) if named else ()), where, False
+    return (PYPI,), "", False
+
+
+def find(doc: Document) -> List[Upload]:
+    """Every upload command of a registered tool in the workflow's `run:` scripts."""
+    found = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            script = step.get("run")
+            if isinstance(script, str):
+                found += uploads_in(doc, job_id, i, step, "run", script)
+    return found
+
+
+def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_name: str,
+               script: str) -> List[Upload]:
+    """The uploads in one script of step `i`."""
+    out = []
+    chain = env_chain(doc, job_id, i)
+    for cmd in commands(script):
+        hit = find_upload(cmd)
+        if hit is None:
+            continue
+        uploader, at = hit
+        flags = parse_flags(uploader, cmd.words[at:])
+        targets, where, unknown = find_targets(uploader, flags, chain, uploader.index.defined_in(script))
+        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where,
+                          env_credentials(uploader, chain), step_label(step, i), unknown))
+    return out
+
+
+def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
+    script = upload.script
+    for s, e in join_pieces(script, [(f.flag.start, f.end) for f in which]):
+        span = cut_span(script, s, e)
+        if span is None:
+            change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
+            return False
+        change.edits.append(Replace(upload.script_path, *_whole_line(script, *span), ""))
+    for f in which:
+        change.removed_secrets |= secrets_in(f.raw)
+    return True
+
+
+def _whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
+    """A cut that leaves its line blank takes the line (a multi-line `args: |` keeps no empty line)."""
+    head = script.rfind("\n", 0, start) + 1
+    tail = script.find("\n", end)
+    tail = len(script) if tail < 0 else tail
+    if script[head:start].strip(" \t") or script[end:tail].strip(" \t") or tail == len(script):
+        return start, end
+    return head, tail + 1
+
+
+def cleanup_variables(doc: Document, upload: Upload, flags: List[FlagUse], edits: List[Edit],
+                      change: StepChange) -> None:
+    """Variables that only fed a removed flag (`-p "$PYPI_TOKEN"`) are removed where they are set."""
+    cleanup_fed(doc, upload.job_id, upload.step_index, [f.raw for f in flags], edits, change)
+
+
+def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None:
+    """Raise `tool==X` / `tool<X` pins in the job's scripts below the first Trusted Publishing version."""
+    up = upload.uploader
+    job = doc.get(("jobs", upload.job_id)) or {}
+    for i, step in steps(job):
+        script = step.get("run")
+        for m, new in too_old_pins(up, script if isinstance(script, str) else ""):
+            change.edits.append(Replace(("jobs", upload.job_id, "steps", i, "run"), m.start(), m.end(), new))
+            minimum = ".".join(map(str, up.trusted.min_version))
+            change.notes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing needs "
+                                f"{up.name} {minimum} or later)")
+
+
+def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepChange:
+    change = StepChange()
+    if upload.refuse:
+        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        return change
+    up = upload.uploader
+    creds = [(n, p) for n, p in upload.env_creds]
+    remove_env_vars(doc, creds, converted, change)
+    if change.blocked:
+        return change
+    flags = upload.cred_flags  # in a `run:` script or an action's `args` alike
+    if not cut_flags(upload, flags, change):
+        return change
+    if flags:
+        change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
+        cleanup_variables(doc, upload, flags, [], change)
+    if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in upload.command.words):
+        word = upload.command.words[upload.args_from - 1]
+        change.edits.append(Replace(upload.script_path, word.end, word.end, " " + " ".join(up.oidc_flags)))
+        change.notes.append(f"added `{' '.join(up.oidc_flags)}` so that a misconfiguration fails loudly")
+    version_pin_edits(doc, upload, change)
+    for user in [lookup(env_chain(doc, upload.job_id, upload.step_index), n) for n in up.credentials.user_env] + \
+            [f.text for f in upload.flags if f.kind == "user"]:
+        if user is not None and str(user).strip() not in ("__token__", "") and not EXPRESSION.search(str(user)) \
+                and "$" not in str(user):
+            change.warnings.append(f"{upload.label} in job `{upload.job_id}` logged in as user `{user}`; PyPI no "
+                                   "longer accepts passwords, so the user goes too")
+    if up.note:
+        change.warnings.append(up.note)
+    if upload.advice:
+        change.warnings.append(f"{upload.label} in job `{upload.job_id}`: {upload.advice}")
+    return change
+
+
+def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
+    change = StepChange()
+    if upload.refuse:
+        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        return change
+    up = upload.uploader
+    env_path = upload.path + ("env",)
+    env = doc.get(env_path)
+    values = {name: value.format(secret="${{ secrets.%s }}" % secret) for name, value in up.credentials.token_env}
+    if isinstance(env, dict):
+        change.edits += [Set(env_path + (k,), v) for k, v in values.items() if env.get(k) != v]
+    elif env is None and "env" not in upload.step:
+        change.edits.append(Set(env_path, values, after=("run", "with", "uses", "name")))
+    else:
+        change.blocked = (f"{upload.label} in job `{upload.job_id}`: its `env:` is not a mapping; add "
+                          f"{', '.join(values)} by hand")
+        return change
+    change.added_secrets.add(secret)
+    change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
+                        f"from the secret `{secret}`")
+    for span in oidc_flag_spans(up, upload.command, upload.script):
+        if span is None:
+            change.blocked = (f"{upload.label} in job `{upload.job_id}`: `{up.oidc_flags[0]}` and its value run over "
+                              "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
+            return change
+        change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
+        change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
+    return change
+
+
+def manual_replacement(upload: Upload) -> str:
+    """The by-hand change for a tool without Trusted Publishing."""
+    up = upload.uploader
+    creds = ", ".join(sorted({n for n, _ in upload.env_creds} | {f.flag.value for f in upload.cred_flags}))
+    if up.fallback.advice:
+        how = up.fallback.advice
+    else:
+        how = (f"`{up.tool} {upload.command.words[upload.args_from - 1].value}` has no Trusted Publishing: keep the "
+               f"build (`{up.tool} build`), drop the upload, and add a step `uses: pypa/gh-action-pypi-publish@release/v1` "
+               "that uploads `dist/`")
+    return f"{upload.label} in job `{upload.job_id}`: {how}" + (f"; then remove {creds}" if creds else "")

@@ -1,0 +1,169 @@
+"""One upload command on a command line, the same for every front end (workflow `run:`, an action's
+`args`, scripts, Makefile recipes, tox commands, Python argument lists): which registered tool it
+runs (past wrappers such as `python -m`, `pipx run`, `uvx`, `uv run`), and its credential and index
+options as the tool's own parser reads them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Tuple
+
+from codemods.indexes import PYPI, Index, classify_url
+from codemods.shell import Command, Word, cut_span
+from codemods.uploaders import registry
+from codemods.uploaders.spec import Uploader
+
+WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
+
+
+UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--directory", "--extra", "--group",
+                        "--index", "--index-url", "--env-file", "--with-requirements", "--package"}
+
+
+def _tool_word(word: str) -> str:
+    """The program a command word names: `venv/bin/twine`, `${PREFIX}twine` (a path in a variable, as in
+    encode's scripts) and `twine==6.1.0` are all `twine`."""
+    word = re.sub(r"^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*(?=/))", "", word)
+    word = word.rsplit("/", 1)[-1]
+    return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
+
+
+def strip_wrappers(words: List[Word]) -> int:
+    """Index of the tool's own name in a command, past `VAR=x`, `python -m`, `pipx run`, `uvx`, `uv run`…"""
+    i = 0
+    vals = [w.value for w in words]
+    while i < len(vals) and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[i]):
+        i += 1
+    while i < len(vals):
+        v = _tool_word(vals[i])
+        if re.fullmatch(r"python[0-9.]*|py", v) and i + 2 < len(vals) and vals[i + 1] == "-m":
+            return i + 2
+        if v == "pipx" and i + 1 < len(vals) and vals[i + 1] == "run":
+            i += 2
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in ("--spec", "--python", "--pip-args") else 1
+            return i
+        if v == "uvx":
+            i += 1
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in UV_RUN_VALUE_OPTIONS else 1
+            return i
+        if v == "uv" and i + 1 < len(vals) and vals[i + 1] in ("run", "tool"):
+            i += 2
+            if i < len(vals) and vals[i - 1] == "tool" and vals[i] == "run":
+                i += 1
+            while i < len(vals) and vals[i].startswith("-"):
+                i += 2 if vals[i] in UV_RUN_VALUE_OPTIONS else 1
+            continue
+        if v in WRAPPERS_WITH_RUN and i + 1 < len(vals) and vals[i + 1] == "run":
+            i += 2
+            continue
+        if v in ("sudo", "time", "exec", "env"):
+            i += 1
+            continue
+        return i
+    return i
+
+
+def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
+    """Index of the first argument after the upload command when `cmd` is this tool's upload."""
+    if uploader.detection.match:
+        return uploader.detection.match([w.value for w in cmd.words])
+    i = strip_wrappers(cmd.words)
+    vals = [w.value for w in cmd.words[i:]]
+    if not vals or _tool_word(vals[0]) != uploader.tool:
+        return None
+    j = 1
+    while j < len(vals) and vals[j].startswith(("-", "{")):  # `twine --no-color upload`, tox's `{posargs}`
+        j += 1
+    if j >= len(vals) or vals[j] not in uploader.detection.subcommands:
+        return None
+    return i + j + 1
+
+
+@dataclass
+class FlagUse:
+    kind: str  # password, user, url, repo
+    flag: Word
+    value: Optional[Word]  # None when written as --flag=value or -pVALUE
+    inline: Optional[str] = None
+
+    @property
+    def text(self) -> str:
+        return self.inline if self.inline is not None else (self.value.value if self.value else "")
+
+    @property
+    def raw(self) -> str:
+        return self.inline if self.inline is not None else (self.value.text if self.value else "")
+
+    @property
+    def end(self) -> int:
+        return (self.value or self.flag).end
+
+
+def long_option(uploader: Uploader, name: str) -> str:
+    """The long option a word names: itself, or for argparse tools the one option it is a prefix of."""
+    options = uploader.detection.long_options
+    if not uploader.detection.abbreviations or not name.startswith("--") or name in options:
+        return name
+    matches = [o for o in options if o.startswith(name)]
+    return matches[0] if len(matches) == 1 else name
+
+
+def parse_flags(uploader: Uploader, words: List[Word]) -> List[FlagUse]:
+    kinds = {}
+    for kind, flags in (("password", uploader.credentials.password_flags), ("user", uploader.credentials.user_flags),
+                        ("url", uploader.index.url_flags), ("repo", uploader.index.repo_flags)):
+        for f in flags:
+            kinds[f] = kind
+    out, i = [], 0
+    while i < len(words):
+        v = words[i].value
+        name, eq, inline = v.partition("=")
+        if name.startswith("--"):
+            name = long_option(uploader, name)
+            v = name + eq + inline if eq else name
+        if name.startswith("--") and eq and name in kinds:
+            out.append(FlagUse(kinds[name], words[i], None, inline))
+        elif v in kinds:
+            out.append(FlagUse(kinds[v], words[i], words[i + 1] if i + 1 < len(words) else None))
+            i += 1
+        elif len(v) > 2 and v[:2] in kinds and not v.startswith("--"):
+            out.append(FlagUse(kinds[v[:2]], words[i], None, v[2:]))
+        i += 1
+    return out
+
+
+def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Optional[Tuple[int, int]]]:
+    """Where `--trusted-publishing always` (or `--trusted-publishing=always`) stands, ready to cut;
+    None for one that runs over a line continuation (it cannot be cut on one line)."""
+    spans = []
+    for i, w in enumerate(cmd.words if up.oidc_flags else []):
+        if w.value == up.oidc_flags[0] or w.value.startswith(up.oidc_flags[0] + "="):
+            separate = w.value == up.oidc_flags[0] and len(up.oidc_flags) > 1 and i + 1 < len(cmd.words)
+            spans.append(cut_span(script, w.start, cmd.words[i + 1].end if separate else w.end))
+    return spans
+
+
+def find_upload(cmd: Command, uploaders: Optional[Iterable[Uploader]] = None) -> Optional[Tuple[Uploader, int]]:
+    """The registered tool whose upload `cmd` is, with the index of its first argument."""
+    for up in registry.all_uploaders() if uploaders is None else uploaders:
+        at = match_command(up, cmd)
+        if at is not None:
+            return up, at
+    return None
+
+
+def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, ...]]:
+    """The index from literal flags; None when the flags point elsewhere or cannot be read."""
+    for f in flags:
+        if f.kind == "url":
+            if "$" in f.text or "{" in f.text:
+                return None
+            index = classify_url(f.text)
+            return (index,) if index else None
+        if f.kind == "repo":
+            named = dict(up.index.repo_names).get(f.text.lower())
+            return (named,) if named else None
+    return (PYPI,)

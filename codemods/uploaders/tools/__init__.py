@@ -1,0 +1,1 @@
+"""One module per upload tool; each calls `registry.register` when imported."""

@@ -1,0 +1,34 @@
+"""twine: Trusted Publishing since 6.1 (2025-01) when no password comes from flags, env or .pypirc.
+
+An empty TWINE_PASSWORD still counts as a password (it disables Trusted Publishing), so credentials
+are removed, never blanked.
+"""
+from codemods.uploaders.registry import register
+from codemods.uploaders.spec import Credentials, Detection, IndexOptions, TrustedPublishing, Uploader
+
+UPLOADER = register(Uploader(
+    name="twine",
+    detection=Detection(
+        tool="twine",
+        subcommands=("upload",),
+        abbreviations=True,  # argparse: `--pass TOKEN` is `--password TOKEN`
+        long_options=("--repository", "--repository-url", "--attestations", "--sign", "--sign-with", "--identity",
+                      "--username", "--password", "--non-interactive", "--comment", "--config-file",
+                      "--skip-existing", "--skip-existing-non-pypi", "--cert", "--client-cert", "--verbose",
+                      "--disable-progress-bar", "--help"),
+    ),
+    credentials=Credentials(
+        password_env=("TWINE_PASSWORD",),
+        user_env=("TWINE_USERNAME",),
+        password_flags=("-p", "--password"),
+        user_flags=("-u", "--username"),
+        token_env=(("TWINE_USERNAME", "__token__"), ("TWINE_PASSWORD", "{secret}")),
+    ),
+    index=IndexOptions(
+        url_env=("TWINE_REPOSITORY_URL",),
+        repo_env=("TWINE_REPOSITORY",),
+        url_flags=("--repository-url",),
+        repo_flags=("-r", "--repository"),
+    ),
+    trusted=TrustedPublishing(min_version=(6, 1), package="twine"),
+))
