@@ -8,7 +8,7 @@ job had before: the workflow's scopes, or, with no block anywhere, what its step
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Any, Dict, List, Optional, Sequence, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Remove, Set
@@ -129,7 +129,7 @@ def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tupl
     return [], []  # a workflow-level `id-token: write` is moved by `move_workflow_id_token`
 
 
-def move_workflow_id_token(doc: Document, oidc_jobs: Set[str]) -> Tuple[List[Edit], List[str], List[str]]:
+def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[List[Edit], List[str], List[str]]:
     """Take `id-token: write` off the workflow-level block and give it, at job level, only to the jobs
     that use OIDC (`oidc_jobs`, and jobs with another OIDC step). A job-level block replaces the
     workflow's, so each such job's new block carries the workflow's other scopes. A job that calls a

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from codemods.doctor import output
 from codemods.doctor.logs import PATTERNS
 from codemods.doctor.docs import markdown
 from codemods.doctor.rules import RULES

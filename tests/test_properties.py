@@ -121,7 +121,7 @@ def write(w, style) -> str:
     lines.append(f"{d}- uses: actions/download-artifact@v4")
     if w["release"]:
         lines.append(f"{d}- uses: softprops/action-gh-release@v2")
-    pin = f" # v1.12.4" if len(w["ref"]) == 40 else ""
+    pin = " # v1.12.4" if len(w["ref"]) == 40 else ""
     lines.append(f"{d}- name: Publish")
     lines.append(f"{k}uses: pypa/gh-action-pypi-publish@{w['ref']}{pin}")
     if w["inputs"]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
-from codemods.doctor.view import PublishView, WorkflowView
+from codemods.doctor.view import WorkflowView
 from codemods.publishers import gh_action
 
 Hit = Tuple[Optional[int], str]
@@ -235,7 +235,7 @@ def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
 def _deprecated_input(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action":
-            old = [k for k in p.inputs if "_" in str(k) and k != "__token__"]
+            old = [k for k in p.inputs if "_" in str(k)]
             if old:
                 yield p.line, f"{p.label} uses {', '.join(f'`{k}`' for k in old)}"
 

@@ -10,9 +10,10 @@ from typing import Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Set
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import Target, targets_in_script
+from codemods.follow.calls import targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import token_uploader
+from codemods.follow.shell_text import OIDC_FLAG_STUCK
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
@@ -48,6 +49,41 @@ class IndirectPublish:
     @property
     def manual(self) -> List[str]:
         return [f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual] + self.problems
+
+    # the Publisher protocol (publishers/publisher.py)
+    needs_linux = False  # its upload stays in the file it runs
+    shares_env_with = None
+
+    @property
+    def trusted_capable(self) -> bool:
+        return not self.manual
+
+    @property
+    def where(self) -> str:
+        return ", ".join(f"`{c.target.path.name}`" for c in self.changes) or "the files it runs"
+
+    @property
+    def oidc_flag_stuck(self) -> bool:
+        return any(OIDC_FLAG_STUCK in m for m in self.manual)
+
+    @property
+    def followed_texts(self) -> List[str]:
+        return [c.old_text for c in self.changes]
+
+    def defers_to_project(self, root) -> bool:
+        return False
+
+    def ref_edit(self) -> None:
+        return None
+
+    def to_oidc(self, doc: Document, reusable: bool, converted) -> StepChange:
+        return indirect_to_oidc(doc, self, converted)
+
+    def to_token(self, doc: Document, secret: str) -> StepChange:
+        return indirect_to_token(doc, self, secret)
+
+    def token_warnings(self) -> List[str]:
+        return []
 
 
 def _read(path: Path) -> Optional[str]:

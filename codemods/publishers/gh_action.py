@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
-from codemods.engine.edits import Edit, Remove, Set
+from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind
@@ -53,6 +53,36 @@ class PublishStep:
     @property
     def label(self) -> str:
         return step_label(self.step, self.step_index)
+
+    # the Publisher protocol (publishers/publisher.py)
+    trusted_capable = True
+    needs_linux = True  # a container action
+    oidc_flag_stuck = False
+    shares_env_with = None
+    followed_texts = ()
+
+    @property
+    def where(self) -> str:
+        return f"`{self.url}`"
+
+    def defers_to_project(self, root) -> bool:
+        return False
+
+    def ref_edit(self) -> Optional[Set]:
+        return ref_edit(self)
+
+    def to_oidc(self, doc: Document, reusable: bool, converted) -> StepChange:
+        return to_oidc(doc, self, reusable=reusable)
+
+    def to_token(self, doc: Document, secret: str) -> StepChange:
+        return to_token(doc, self, secret)
+
+    def token_warnings(self) -> List[str]:
+        """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
+        if any(str(self.inputs[k]).strip().lower() == "false" for k in input_keys(self.inputs, ("attestations",))):
+            return []
+        return [f"{self.label} in job `{self.job_id}`: with a token the action uploads no PEP 740 attestations "
+                "(they need Trusted Publishing); releases made from now on carry none"]
 
 
 def _filled(value: Any) -> bool:

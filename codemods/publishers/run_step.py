@@ -4,7 +4,6 @@ by `uploaders.command_line`, the same for every front end.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -14,7 +13,6 @@ from codemods.indexes import PYPI, Index, classify_url
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, lookup, remove_env_vars, resolve
 from codemods.shell import Command, commands, cut_span, join_pieces
-from codemods.uploaders import registry
 from codemods.uploaders.command_line import FlagUse, find_upload, oidc_flag_spans, parse_flags
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
@@ -64,6 +62,46 @@ class Upload:
             return True  # it can only upload with some credential, wherever that comes from
         return any(f.kind == "password" for f in self.flags) or any(
             v in self.uploader.credentials.password_env for v, _ in self.env_creds)
+
+    # the Publisher protocol (publishers/publisher.py)
+    oidc_flag_stuck = False
+    followed_texts = ()
+
+    @property
+    def trusted_capable(self) -> bool:
+        return self.uploader.trusted is not None
+
+    @property
+    def needs_linux(self) -> bool:
+        return self.uploader.trusted is None  # converted to the (container) publish action
+
+    @property
+    def shares_env_with(self) -> Optional[tuple]:
+        return (self.path, self.uploader.name)  # one `env:` serves every upload of this tool in the step
+
+    def defers_to_project(self, root) -> bool:
+        defers = self.uploader.detection.defers_to_project
+        return defers is not None and defers(root)
+
+    def ref_edit(self) -> None:
+        return None
+
+    def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange:
+        if self.uploader.trusted:
+            change = to_oidc(doc, self, converted)
+        else:
+            from codemods.publishers.to_action import to_action  # it builds on this module
+
+            change = to_action(doc, self, converted)
+        prefix = f"{self.label} in job `{self.job_id}` ({self.uploader.name})"
+        change.notes = [f"{prefix}: {n}" for n in change.notes]
+        return change
+
+    def to_token(self, doc: Document, secret: str) -> StepChange:
+        return to_token(doc, self, secret)
+
+    def token_warnings(self) -> List[str]:
+        return []
 
 
 def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
@@ -170,8 +208,7 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
         change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
         return change
     up = upload.uploader
-    creds = [(n, p) for n, p in upload.env_creds]
-    remove_env_vars(doc, creds, converted, change)
+    remove_env_vars(doc, upload.env_creds, converted, change)
     if change.blocked:
         return change
     flags = upload.cred_flags  # in a `run:` script or an action's `args` alike

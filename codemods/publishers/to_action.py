@@ -8,7 +8,7 @@ options the action has no equivalent for) is left alone and the report says what
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set

@@ -1,0 +1,45 @@
+"""What every publish step offers the planner, whatever publishes: the action, an upload command
+in the step's script, or an upload in a file the step runs. `migrate.py` reads only this."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional, Protocol, Sequence, Tuple
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Edit
+from codemods.indexes import Index
+from codemods.publishers.change import StepChange
+
+
+class Publisher(Protocol):
+    job_id: str
+    step_index: int
+
+    @property
+    def path(self) -> YamlPath: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def targets(self) -> Tuple[Index, ...]: ...  # PyPI and/or TestPyPI; empty: another index
+    @property
+    def index_unknown(self) -> bool: ...  # the index is known only at run time
+    @property
+    def where(self) -> str: ...  # where the index is named, for messages
+    @property
+    def uses_token(self) -> bool: ...
+    @property
+    def trusted_capable(self) -> bool: ...  # can publish with Trusted Publishing once converted
+    @property
+    def needs_linux(self) -> bool: ...  # converted, it runs the (container) publish action
+    @property
+    def oidc_flag_stuck(self) -> bool: ...  # to-token cannot take its Trusted Publishing flag out
+    @property
+    def shares_env_with(self) -> Optional[tuple]: ...  # uploads with one key share the step's token variables
+    @property
+    def followed_texts(self) -> Sequence[str]: ...  # files it runs, as they were (for the permissions they need)
+
+    def defers_to_project(self, root: Path) -> bool: ...
+    def ref_edit(self) -> Optional[Edit]: ...  # a ref without Trusted Publishing support, moved
+    def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange: ...
+    def to_token(self, doc: Document, secret: str) -> StepChange: ...
+    def token_warnings(self) -> List[str]: ...  # what stops working with a token
