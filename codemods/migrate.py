@@ -264,10 +264,11 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
 
 
 def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
-    perm_edits, perm_notes = revoke_id_token(doc, job_id, keep_for)
+    perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, keep_for)
     if perm_edits:  # otherwise nothing changes and the job already publishes with a token
         result.edits += perm_edits
         result.changes += perm_notes
+        result.warnings += perm_warnings
 
 
 def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
@@ -317,14 +318,15 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)
-        perm_edits, perm_notes = revoke_id_token(w.doc, job_id, keep_for)
+        perm_edits, perm_notes, perm_warnings = revoke_id_token(w.doc, job_id, keep_for)
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` not converted: {e}")
         result.oidc_jobs.add(job_id)
         return
     _merge(result, job_result)
     result.edits += perm_edits
-    (result.changes if perm_edits else result.warnings).extend(perm_notes)
+    result.changes += perm_notes
+    result.warnings += perm_warnings
 
 
 def _collect(job: Plan, change: StepChange) -> None:

@@ -108,25 +108,53 @@ def other_oidc_user(job: Dict[str, Any]) -> Optional[str]:
     return None
 
 
-def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tuple[List[Edit], List[str]]:
-    """Edits that take `id-token: write` away from the job, never widening anything."""
+def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tuple[List[Edit], List[str], List[str]]:
+    """Edits that take `id-token: write` away from the job, never widening anything; what changed;
+    what to check by hand."""
     job = doc.get(("jobs", job_id)) or {}
     path = ("jobs", job_id, "permissions")
     perms = job.get("permissions") if "permissions" in job else None
     if keep_for:
         if job_has_id_token(doc, job_id):
-            return [], [f"job `{job_id}`: kept `id-token: write` for {keep_for}"]
-        return [], []
+            return [], [], [f"job `{job_id}`: kept `id-token: write` for {keep_for}"]
+        return [], [], []
     if isinstance(perms, dict) and perms.get("id-token") == "write":
         rest = [k for k in perms if k != "id-token"]
+        if _inherits_the_same(doc, {str(k): v for k, v in perms.items() if k != "id-token"}):
+            return [Remove(path)], [f"job `{job_id}`: removed its permissions block, which was the workflow-level "
+                                    "one plus `id-token: write`; the job inherits the workflow's again"], []
         if rest:
-            return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"]
-        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"]
+            hint = narrowed_by_to_oidc(doc, job_id, {str(k): v for k, v in perms.items() if k != "id-token"})
+            return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"], \
+                [hint] if hint else []
+        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], []
     if perms == "write-all":
-        return [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
+        return [], [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
     if "permissions" not in job and doc.get(("permissions",)) == "write-all":
-        return [], [f"job `{job_id}` gets `id-token: write` from the workflow-level `write-all`; left as is"]
-    return [], []  # a workflow-level `id-token: write` is moved by `move_workflow_id_token`
+        return [], [], [f"job `{job_id}` gets `id-token: write` from the workflow-level `write-all`; left as is"]
+    return [], [], []  # a workflow-level `id-token: write` is moved by `move_workflow_id_token`
+
+
+def _inherits_the_same(doc: Document, scopes: Dict[str, Any]) -> bool:
+    """The job's scopes are exactly what it would inherit from the workflow-level block (what
+    to-oidc writes when it gives such a job `id-token: write`): without its own block it keeps them."""
+    workflow = doc.get(("permissions",))
+    if isinstance(workflow, dict):
+        return scopes == {str(k): v for k, v in workflow.items() if k != "id-token"} and "id-token" not in workflow
+    return workflow == "read-all" and scopes == {s: "read" for s in READ_ALL_SCOPES}
+
+
+def narrowed_by_to_oidc(doc: Document, job_id: str, scopes: Dict[str, Any]) -> Optional[str]:
+    """A note when a job's block (less `id-token`) is exactly what to-oidc writes for a job without
+    one under default permissions: going back to the defaults would widen it, which pubmode leaves to
+    the user."""
+    job = doc.get(("jobs", job_id)) or {}
+    if doc.get(("permissions",)) is not None or scopes != dict(job_token_needs(job, ()).scopes):
+        return None
+    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "nothing"
+    return (f"job `{job_id}` keeps its permissions block ({listed}), which is what `migrate to-oidc` writes for a "
+            "job that had none; if it came from there, delete it to return to the repository's default token "
+            "permissions (pubmode never widens permissions itself)")
 
 
 def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[List[Edit], List[str], List[str]]:
