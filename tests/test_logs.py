@@ -258,6 +258,29 @@ jobs:
 """)
     assert "--trusted-publishing always" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
 
+# https://github.com/pypa/gh-action-pypi-publish/issues/303: twine without --verbose gives no reason
+BARE_400 = ("Transparency log entry created with index: 148295038\nUploading distributions to https://test.pypi.org/legacy/\n"
+            "Uploading rat_king_parser-3.1.5-py3-none-any.whl\nWARNING  Error during upload. Retry with the --verbose "
+            "option for more details. \nERROR    HTTPError: 400 Bad Request from https://test.pypi.org/legacy/          \n"
+            "         Bad Request                                                            \n")
+
+
+def test_a_bare_400_asks_for_the_reason(repo: Repo) -> None:
+    assert [f.pattern.id for f in read(BARE_400).findings] == ["log-bad-request"]
+    log = _repo_log(repo, TOKEN_WORKFLOW, BARE_400)
+    advice = "\n".join(json.loads(repo.migrate("doctor", "--log", str(log), "--format", "json").stdout)["log"]["advice"])
+    assert "`verbose: true`" in advice and "version `3.1.5`" in advice and "TestPyPI" in advice
+    assert "twine check --strict" in advice
+    # a reason after the 400 is that reason, and a local version is named as such
+    assert read(BARE_400.replace("  Bad Request ", "  File already exists. See https://pypi.org/help/#file-name-reuse"))\
+        .findings[0].pattern.id == "log-file-exists"
+    assert read(BARE_400.replace("3.1.5-", "3.1.5.dev2+g1a2b3c4-")).findings[0].pattern.id == "log-local-version"
+    for other in ("Error uploading to repository: https://test.pypi.org/legacy/ - Client error '400 Bad Request' for "
+                  "url 'https://test.pypi.org/legacy/'", "requests.exceptions.HTTPError: 400 Client Error: Bad Request "
+                  "for url: https://test.pypi.org/legacy/", "HTTP Error 400: Bad Request"):
+        assert read(other).findings[0].pattern.id == "log-bad-request", other
+
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

@@ -54,6 +54,77 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_ACCOUNT = re.compile(r"User '([^']{1,200})'")
+
+
+def _account(what: str, how: str) -> Advisor:
+    """Advice for an account-level refusal (unverified email, no 2FA): which account, on which site."""
+    def advisor(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+        text, out = _text(scan), []
+        m = _ACCOUNT.search(text)
+        site = "test.pypi.org" if _TESTPYPI.search(text) else "pypi.org"
+        who = f"the account `{m.group(1)}`" if m else "the account named in the message"
+        out.append(f"{who} on {site} must {what} ({how}); only its owner can do it, and the token or password the "
+                   "job sends belongs to it" + ("; TestPyPI has its own accounts" if site == "test.pypi.org" else ""))
+        if any(_token_steps(facts)):
+            out.append("until then, a token of another maintainer's account, or Trusted Publishing (`migrate to-oidc`), "
+                       "avoids that account")
+        return out
+    return advisor
+
+
+_DIRECT = re.compile(r"Can(?:'|&#x27;|’)?t have direct dependency:?\s*'?([A-Za-z0-9][\w.-]{0,100})\s*@\s*"
+                     r"([^\s;']{1,300})(?:\s*;[^']{0,200}?extra\s*==\s*(?:\\?[\"']|&quot;)?([\w.-]{1,100}))?")
+
+
+def _direct(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _DIRECT.search(_text(scan))
+    if not m:
+        return []
+    name, url, extra = m.group(1), m.group(2), m.group(3)
+    where = f"in the extra `{extra}`" if extra else "in the dependencies"
+    url = url.rstrip(".,")
+    return [f"`{name}` is required from `{url}` {where}: PyPI takes no file whose metadata names a URL; release "
+            f"`{name}` to PyPI and require it by version, or drop it from the published metadata"
+            + (" (an extra is published too)" if extra else "")]
+
+
+_WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://\S{1,300})", re.I)
+
+
+def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    urls = [u.rstrip(".,'\")") for u in _WHERE.findall(_text(scan))]
+    if not urls:
+        return []
+    url = urls[-1]
+    test = "test.pypi" in url or "testpypi" in url
+    right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
+    return [f"the log uploads to `{url}`, which takes no uploads: use `{right}`"]
+
+
+def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    action = any(s.publisher == "gh-action" for f in facts for s in f.token_steps) or \
+        any("gh-action" in f.trusted_uploaders for f in facts)
+    if action or "gh-action-pypi-publish" in text or "Transparency log entry" in text:
+        out.append("add `verbose: true` (and `print-hash: true`) to the pypa/gh-action-pypi-publish step and re-run: "
+                   "the log then shows PyPI's reason")
+    else:
+        out.append("re-run the upload with `twine upload --verbose` (uv: `uv publish --verbose`): the log then shows "
+                   "PyPI's reason")
+    if scan.versions:
+        v = scan.versions[0]
+        where = "TestPyPI" if _TESTPYPI.search(text) else "the index"
+        out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
+                   "(bump it; `skip-existing: true` for re-runs)"
+                   + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
+                      if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+    out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
+               "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
+               "for the Metadata-Version it writes")
+    return out
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if not named:
@@ -195,6 +266,10 @@ ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
     "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv, "log-credential-missing": _missing,
+    "log-email-unverified": _account("verify its primary email address", "Account settings: add or verify an email, "
+                                     "then make it primary"),
+    "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
+    "log-bad-request": _bad_request,
 }
 
 
