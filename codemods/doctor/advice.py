@@ -125,6 +125,22 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,40})|'[^']{0,200}' is an invalid "
+                    r"value for ([A-Za-z-]{2,40})")
+
+
+def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _FIELD.search(_text(scan))
+    field = next((g for g in (m.groups() if m else ()) if g), None)
+    if not field:
+        return []
+    if "Invalid URI" in m.group(0):
+        return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
+                "pyproject.toml (`[project.urls]`), rebuild and upload"]
+    return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
+            "and upload"]
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if not named:
@@ -269,7 +285,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-email-unverified": _account("verify its primary email address", "Account settings: add or verify an email, "
                                      "then make it primary"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
-    "log-bad-request": _bad_request,
+    "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
 }
 
 

@@ -205,7 +205,7 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
-               r"Invalid value for (?!Version|Name)|introduced in metadata version",
+               r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI",
                "PyPI refused the file or a metadata field of it",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), a "
                "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL), or the build "
