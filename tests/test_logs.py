@@ -281,6 +281,16 @@ def test_a_bare_400_asks_for_the_reason(repo: Repo) -> None:
         assert read(other).findings[0].pattern.id == "log-bad-request", other
 
 
+def test_a_prompt_that_ends_the_log_is_a_missing_credential() -> None:
+    prompt = "Uploading distributions to https://upload.pypi.org/legacy/\nEnter your username: \n"
+    assert read(prompt).findings[0].pattern.id == "log-credential-missing"
+    assert read(prompt + "Error: Process completed with exit code 1.\n").findings[0].pattern.id == "log-credential-missing"
+    typed = prompt + "Uploading octo-1.0.tar.gz\n100% 8.5/8.5 kB\n"  # answered at a terminal: not the failure
+    assert not read(typed).findings
+    assert read("twine.exceptions.NonInteractive: Credential not found for username.").findings[0].pattern.id == \
+        "log-credential-missing"
+
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from codemods.doctor import claims as claims_mod, logtext
 from codemods.doctor.rules import ERROR, WARNING
@@ -136,7 +136,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-credential-missing", ERROR, r"Credential not found for password|"
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
                "The uploader got no password or token and tried to prompt for one",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
@@ -348,9 +348,22 @@ def read(text: str) -> LogScan:
             found.pop("log-bad-request", None)
             local = _BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    prompt = _prompt_at_end(cleaned)
+    if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
+        missing = _BY_ID["log-credential-missing"]
+        found[missing.id] = LogFinding(missing, prompt, missing.title)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     return LogScan(findings, claims_mod.parse(cleaned), vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned))
+
+
+_PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
+
+
+def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of a credential prompt that ends the log (nothing was typed in CI), if one does."""
+    rest = [(n, t) for n, t in cleaned if t.strip() and not logtext.is_noise(t)]
+    return rest[-1][0] if rest and _PROMPT.search(rest[-1][1]) else None
 
 
 def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:

@@ -86,6 +86,14 @@ def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
     return list(found)
 
 
+_NOISE = re.compile(r"^(?:Error: Process completed with exit code \d+\.?|##\[\w+\].*|Post job cleanup\.?)$")
+
+
+def is_noise(line: str) -> bool:
+    """A runner line that says nothing about the failure (the step's exit code, job cleanup)."""
+    return bool(_NOISE.match(line.strip()))
+
+
 def dev_kind(version: str) -> Optional[str]:
     """Why a version looks generated from an untagged commit (setuptools-scm, hatch-vcs), if it does."""
     if re.search(r"\+g[0-9a-f]{5,}", version):
