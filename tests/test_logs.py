@@ -281,6 +281,14 @@ def test_a_bare_400_asks_for_the_reason(repo: Repo) -> None:
         assert read(other).findings[0].pattern.id == "log-bad-request", other
 
 
+def test_dirty_and_versioneer_versions_say_what_made_them(repo: Repo) -> None:
+    text = repo.migrate("doctor", "--log", str(LOGS / "local-pykrx-dirty.log"), "--exit-zero").stdout
+    assert "uncommitted changes in the working tree" in text and "`_version.py`" in text
+    log = repo.write("run.log", b"HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                                b"'1.2+3.g1a2b3c4' is an invalid value for Version. Error: Can't use PEP 440 local versions.\n")
+    assert "`style = pep440-pre`" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+
+
 def test_a_prompt_that_ends_the_log_is_a_missing_credential() -> None:
     prompt = "Uploading distributions to https://upload.pypi.org/legacy/\nEnter your username: \n"
     assert read(prompt).findings[0].pattern.id == "log-credential-missing"

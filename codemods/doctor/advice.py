@@ -157,8 +157,7 @@ def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
         out.append(f"the log's files are version `{v}`: {what}")
         kind = logtext.dev_kind(v)
         if kind:
-            out.append(f"`{v}` is {kind}: publish only from tags, or set `local_scheme = \"no-local-version\"` "
-                       "(and a distinct dev number per upload) for TestPyPI builds")
+            out.append(f"`{v}` is {kind[0]}: {kind[1]}")
     every_push = sorted({f.file for f in facts if f.every_push})
     if every_push:
         out.append(f"{', '.join(every_push)} publishes on pushes that are not tags: every such push uploads "

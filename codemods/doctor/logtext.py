@@ -94,12 +94,24 @@ def is_noise(line: str) -> bool:
     return bool(_NOISE.match(line.strip()))
 
 
-def dev_kind(version: str) -> Optional[str]:
-    """Why a version looks generated from an untagged commit (setuptools-scm, hatch-vcs), if it does."""
+SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version\"` (and a distinct dev number per "
+              "upload) for TestPyPI builds")
+
+
+def dev_kind(version: str) -> Optional[Tuple[str, str]]:
+    """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
+    and what makes the build give a version PyPI takes; None when it does not look so."""
+    if re.search(r"[+.]dirty$|\.d20\d{6}$", version):
+        return ("a local version marking uncommitted changes in the working tree at build time (`.dirty`, "
+                "`.dYYYYMMDD`)", "commit or ignore what the checkout or the build changes (a committed generated "
+                "`_version.py`, build output) and build from a clean checkout of the tag")
+    if re.search(r"\+\d+\.g[0-9a-f]{5,}", version):
+        return ("a local version (`+N.g<commit>`) as versioneer's `pep440` style writes for commits after the last "
+                "tag", "publish only from tags, or use versioneer's `style = pep440-pre`")
     if re.search(r"\+g[0-9a-f]{5,}", version):
-        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit"
+        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit", SCM_REMEDY
     if "+" in version:
-        return "a local version (`+…`)"
+        return "a local version (`+…`)", SCM_REMEDY
     if re.search(r"\.dev\d+", version):
-        return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag"
+        return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag", SCM_REMEDY
     return None
