@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from codemods.doctor.advice import advise
+from codemods.doctor.claims import Context
 from codemods.doctor.docs import explain
 from codemods.doctor.logs import PATTERNS, read
 from conftest import WORKFLOW, Repo
@@ -279,6 +281,16 @@ def test_a_bare_400_asks_for_the_reason(repo: Repo) -> None:
                   "url 'https://test.pypi.org/legacy/'", "requests.exceptions.HTTPError: 400 Client Error: Bad Request "
                   "for url: https://test.pypi.org/legacy/", "HTTP Error 400: Bad Request"):
         assert read(other).findings[0].pattern.id == "log-bad-request", other
+
+
+def test_token_refusals_say_which_kind(repo: Repo) -> None:
+    text = repo.migrate("doctor", "--log", str(LOGS / "token-expired-matplotlib.log"), "--exit-zero").stdout
+    assert "a Trusted Publishing token lives 15 minutes" in text and "for an API token, also check" in text
+    scoped = read("403 Invalid API Token: project-scoped token is not valid for project: 'octo-extra'")
+    assert any("scoped to another project than `octo-extra`" in a for a in advise(scoped, [], Context({}, set())))
+    two = read("Uploading octo-1.0-py3-none-any.whl\nUploading octo_extra-1.0.tar.gz\nHTTPError: 403 Forbidden\n"
+               "Invalid or non-existent authentication information\n")
+    assert any("several projects (`octo`, `octo-extra`)" in a for a in advise(two, [], Context({}, set())))
 
 
 def test_dirty_and_versioneer_versions_say_what_made_them(repo: Repo) -> None:

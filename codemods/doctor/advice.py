@@ -25,11 +25,35 @@ def _token_steps(facts: List[Facts]):
     return [(f, s) for f in facts for s in f.token_steps]
 
 
+_EXPIRED = re.compile(r"token is expired|token has expired|expired token", re.I)
+_SIGNATURE = re.compile(r"invalid macaroon signature|InvalidMacaroon", re.I)
+_SCOPED = re.compile(r"project-scoped token is not valid for project:? '?([\w.-]{1,200})", re.I)
+
+
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
+    if _EXPIRED.search(text):
+        out.append("PyPI says the token is expired (check this first): a Trusted Publishing token lives 15 minutes, "
+                   "so a long upload (many or large files, slow retries) can outlive it; re-run the job with "
+                   "`skip-existing: true` to upload the rest, or split the upload; an API token created with an "
+                   "expiry date must be replaced")
+    scoped = _SCOPED.search(text)
+    if scoped:
+        out.append(f"the token is scoped to another project than `{scoped.group(1)}` (check this first): use a token "
+                   "for that project, or an account-wide token for a project's first upload")
+    elif _SIGNATURE.search(text):
+        out.append("`invalid macaroon signature`: the token does not verify for this upload; most often it is scoped "
+                   "to one project while the job uploads another (a new project needs an account-wide token for its "
+                   "first upload), or it was made on the other site (pypi.org vs test.pypi.org), or it was cut short "
+                   "when pasted")
+    said_first = bool(out)
+    projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
+    if len(projects) > 1:
+        out.append(f"the log uploads several projects ({', '.join(f'`{n}`' for n in projects)}): a token scoped to "
+                   "one project cannot upload the others")
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
@@ -42,7 +66,8 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "so the token is empty there; publish only from tags or releases")
     first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
         "the secret the step reads exists under exactly that name"
-    out.append(f"check first: {first} (repository or environment secrets; an environment secret needs the job's "
+    label = "for an API token, also check" if said_first else "check first"
+    out.append(f"{label}: {first} (repository or environment secrets; an environment secret needs the job's "
                "`environment:`; a repository secret of the same name shadows an organisation secret)")
     if any(s.publisher == "gh-action" for _, s in steps):
         out.append("the secret was not empty: with an empty password pypa/gh-action-pypi-publish tries Trusted "
@@ -52,6 +77,13 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
+
+
+_FILE_NAME = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-\d[\w.+!]{0,60}?(?:-[\w.]{1,60}){0,4}\.(?:whl|tar\.gz|zip)\b")
+
+
+def _project(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 _ACCOUNT = re.compile(r"User '([^']{1,200})'")
