@@ -315,6 +315,8 @@ ADVISORS: Dict[str, Advisor] = {
     "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv, "log-credential-missing": _missing,
     "log-email-unverified": _account("verify its primary email address", "Account settings: add or verify an email, "
                                      "then make it primary"),
+    "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
+                                        "app or a security device"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
     "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
 }
