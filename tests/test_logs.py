@@ -182,6 +182,16 @@ def test_an_unrecognised_log_is_no_all_clear(repo: Repo) -> None:
     assert repo.migrate("doctor", "--log", str(log), "--exit-zero").code == 0
 
 
+def test_an_unrecognised_wrapped_message_is_shown_whole() -> None:
+    log = ("WARNING  Error during upload. Retry with the --verbose option for more details.\n"
+           "ERROR    HTTPError: 418 I'm a teapot from https://upload.pypi.org/legacy/\n"
+           "         Something new went wrong, said\n         the server.\nError: Process completed with exit code 1.\n")
+    r = read(log)
+    assert not r.findings
+    assert r.last_errors[-1] == (2, "ERROR HTTPError: 418 I'm a teapot from https://upload.pypi.org/legacy/ Something "
+                                    "new went wrong, said the server.")
+
+
 def test_github_and_json_carry_the_advice(repo: Repo) -> None:
     log = _repo_log(repo, TOKEN_WORKFLOW, INVALID_PUBLISHER)
     github = repo.migrate("doctor", "--log", str(log), "--format", "github").stdout

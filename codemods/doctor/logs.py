@@ -354,7 +354,7 @@ def read(text: str) -> LogScan:
         found[missing.id] = LogFinding(missing, prompt, missing.title)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     return LogScan(findings, claims_mod.parse(cleaned), vers, cleaned,
-                   [] if findings else logtext.last_error_lines(cleaned))
+                   [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
 
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)

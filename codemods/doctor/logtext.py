@@ -59,9 +59,24 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
     return cleaned[max(bisect.bisect_right(starts, offset) - 1, 0)][0]
 
 
-def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5) -> List[Tuple[int, str]]:
-    """The last lines that look like a failure, for a log whose error was not recognised."""
-    hits = [(n, " ".join(t.split())[:200]) for n, t in cleaned if t.strip() and _ERRORISH.search(t)]
+_WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
+
+
+def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5,
+                     raw: Optional[List[str]] = None) -> List[Tuple[int, str]]:
+    """The last lines that look like a failure, for a log whose error was not recognised; a message that twine
+    wrapped onto indented lines is shown whole (`raw` are the pasted lines, for their indentation)."""
+    hits = []
+    for i, (n, t) in enumerate(cleaned):
+        if not t.strip() or not _ERRORISH.search(t):
+            continue
+        parts = [t]
+        for m, u in cleaned[i + 1:i + 4]:
+            line = _TIMESTAMP.sub("", raw[m - 1]) if raw and m - 1 < len(raw) else ""
+            if m == n or not _WRAPPED.match(line) or not u.strip():
+                break
+            parts.append(u)
+        hits.append((n, " ".join(" ".join(parts).split())[:200 if len(parts) == 1 else 400]))
     telling = [h for h in hits if not _GENERIC.search(h[1])]
     return (telling or hits)[-count:]
 
