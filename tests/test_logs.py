@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from codemods.doctor.advice import advise
+from codemods.doctor.claims import Context
 from codemods.doctor.docs import explain
 from codemods.doctor.logs import PATTERNS, read
 from conftest import WORKFLOW, Repo
@@ -180,6 +182,16 @@ def test_an_unrecognised_log_is_no_all_clear(repo: Repo) -> None:
     assert repo.migrate("doctor", "--log", str(log), "--exit-zero").code == 0
 
 
+def test_an_unrecognised_wrapped_message_is_shown_whole() -> None:
+    log = ("WARNING  Error during upload. Retry with the --verbose option for more details.\n"
+           "ERROR    HTTPError: 418 I'm a teapot from https://upload.pypi.org/legacy/\n"
+           "         Something new went wrong, said\n         the server.\nError: Process completed with exit code 1.\n")
+    r = read(log)
+    assert not r.findings
+    assert r.last_errors[-1] == (2, "ERROR HTTPError: 418 I'm a teapot from https://upload.pypi.org/legacy/ Something "
+                                    "new went wrong, said the server.")
+
+
 def test_github_and_json_carry_the_advice(repo: Repo) -> None:
     log = _repo_log(repo, TOKEN_WORKFLOW, INVALID_PUBLISHER)
     github = repo.migrate("doctor", "--log", str(log), "--format", "github").stdout
@@ -257,6 +269,57 @@ jobs:
       - run: uv publish
 """)
     assert "--trusted-publishing always" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+
+# https://github.com/pypa/gh-action-pypi-publish/issues/303: twine without --verbose gives no reason
+BARE_400 = ("Transparency log entry created with index: 148295038\nUploading distributions to https://test.pypi.org/legacy/\n"
+            "Uploading rat_king_parser-3.1.5-py3-none-any.whl\nWARNING  Error during upload. Retry with the --verbose "
+            "option for more details. \nERROR    HTTPError: 400 Bad Request from https://test.pypi.org/legacy/          \n"
+            "         Bad Request                                                            \n")
+
+
+def test_a_bare_400_asks_for_the_reason(repo: Repo) -> None:
+    assert [f.pattern.id for f in read(BARE_400).findings] == ["log-bad-request"]
+    log = _repo_log(repo, TOKEN_WORKFLOW, BARE_400)
+    advice = "\n".join(json.loads(repo.migrate("doctor", "--log", str(log), "--format", "json").stdout)["log"]["advice"])
+    assert "`verbose: true`" in advice and "version `3.1.5`" in advice and "TestPyPI" in advice
+    assert "twine check --strict" in advice
+    # a reason after the 400 is that reason, and a local version is named as such
+    assert read(BARE_400.replace("  Bad Request ", "  File already exists. See https://pypi.org/help/#file-name-reuse"))\
+        .findings[0].pattern.id == "log-file-exists"
+    assert read(BARE_400.replace("3.1.5-", "3.1.5.dev2+g1a2b3c4-")).findings[0].pattern.id == "log-local-version"
+    for other in ("Error uploading to repository: https://test.pypi.org/legacy/ - Client error '400 Bad Request' for "
+                  "url 'https://test.pypi.org/legacy/'", "requests.exceptions.HTTPError: 400 Client Error: Bad Request "
+                  "for url: https://test.pypi.org/legacy/", "HTTP Error 400: Bad Request"):
+        assert read(other).findings[0].pattern.id == "log-bad-request", other
+
+
+def test_token_refusals_say_which_kind(repo: Repo) -> None:
+    text = repo.migrate("doctor", "--log", str(LOGS / "token-expired-matplotlib.log"), "--exit-zero").stdout
+    assert "a Trusted Publishing token lives 15 minutes" in text and "for an API token, also check" in text
+    scoped = read("403 Invalid API Token: project-scoped token is not valid for project: 'octo-extra'")
+    assert any("scoped to another project than `octo-extra`" in a for a in advise(scoped, [], Context({}, set())))
+    two = read("Uploading octo-1.0-py3-none-any.whl\nUploading octo_extra-1.0.tar.gz\nHTTPError: 403 Forbidden\n"
+               "Invalid or non-existent authentication information\n")
+    assert any("several projects (`octo`, `octo-extra`)" in a for a in advise(two, [], Context({}, set())))
+
+
+def test_dirty_and_versioneer_versions_say_what_made_them(repo: Repo) -> None:
+    text = repo.migrate("doctor", "--log", str(LOGS / "local-pykrx-dirty.log"), "--exit-zero").stdout
+    assert "uncommitted changes in the working tree" in text and "`_version.py`" in text
+    log = repo.write("run.log", b"HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                                b"'1.2+3.g1a2b3c4' is an invalid value for Version. Error: Can't use PEP 440 local versions.\n")
+    assert "`style = pep440-pre`" in repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+
+
+def test_a_prompt_that_ends_the_log_is_a_missing_credential() -> None:
+    prompt = "Uploading distributions to https://upload.pypi.org/legacy/\nEnter your username: \n"
+    assert read(prompt).findings[0].pattern.id == "log-credential-missing"
+    assert read(prompt + "Error: Process completed with exit code 1.\n").findings[0].pattern.id == "log-credential-missing"
+    typed = prompt + "Uploading octo-1.0.tar.gz\n100% 8.5/8.5 kB\n"  # answered at a terminal: not the failure
+    assert not read(typed).findings
+    assert read("twine.exceptions.NonInteractive: Credential not found for username.").findings[0].pattern.id == \
+        "log-credential-missing"
+
 
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))

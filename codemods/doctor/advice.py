@@ -25,11 +25,35 @@ def _token_steps(facts: List[Facts]):
     return [(f, s) for f in facts for s in f.token_steps]
 
 
+_EXPIRED = re.compile(r"token is expired|token has expired|expired token", re.I)
+_SIGNATURE = re.compile(r"invalid macaroon signature|InvalidMacaroon", re.I)
+_SCOPED = re.compile(r"project-scoped token is not valid for project:? '?([\w.-]{1,200})", re.I)
+
+
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
+    if _EXPIRED.search(text):
+        out.append("PyPI says the token is expired (check this first): a Trusted Publishing token lives 15 minutes, "
+                   "so a long upload (many or large files, slow retries) can outlive it; re-run the job with "
+                   "`skip-existing: true` to upload the rest, or split the upload; an API token created with an "
+                   "expiry date must be replaced")
+    scoped = _SCOPED.search(text)
+    if scoped:
+        out.append(f"the token is scoped to another project than `{scoped.group(1)}` (check this first): use a token "
+                   "for that project, or an account-wide token for a project's first upload")
+    elif _SIGNATURE.search(text):
+        out.append("`invalid macaroon signature`: the token does not verify for this upload; most often it is scoped "
+                   "to one project while the job uploads another (a new project needs an account-wide token for its "
+                   "first upload), or it was made on the other site (pypi.org vs test.pypi.org), or it was cut short "
+                   "when pasted")
+    said_first = bool(out)
+    projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
+    if len(projects) > 1:
+        out.append(f"the log uploads several projects ({', '.join(f'`{n}`' for n in projects)}): a token scoped to "
+                   "one project cannot upload the others")
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
@@ -42,7 +66,8 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "so the token is empty there; publish only from tags or releases")
     first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
         "the secret the step reads exists under exactly that name"
-    out.append(f"check first: {first} (repository or environment secrets; an environment secret needs the job's "
+    label = "for an API token, also check" if said_first else "check first"
+    out.append(f"{label}: {first} (repository or environment secrets; an environment secret needs the job's "
                "`environment:`; a repository secret of the same name shadows an organisation secret)")
     if any(s.publisher == "gh-action" for _, s in steps):
         out.append("the secret was not empty: with an empty password pypa/gh-action-pypi-publish tries Trusted "
@@ -52,6 +77,100 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
+
+
+_FILE_NAME = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-\d[\w.+!]{0,60}?(?:-[\w.]{1,60}){0,4}\.(?:whl|tar\.gz|zip)\b")
+
+
+def _project(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+_ACCOUNT = re.compile(r"User '([^']{1,200})'")
+
+
+def _account(what: str, how: str) -> Advisor:
+    """Advice for an account-level refusal (unverified email, no 2FA): which account, on which site."""
+    def advisor(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+        text, out = _text(scan), []
+        m = _ACCOUNT.search(text)
+        site = "test.pypi.org" if _TESTPYPI.search(text) else "pypi.org"
+        who = f"the account `{m.group(1)}`" if m else "the account named in the message"
+        out.append(f"{who} on {site} must {what} ({how}); only its owner can do it, and the token or password the "
+                   "job sends belongs to it" + ("; TestPyPI has its own accounts" if site == "test.pypi.org" else ""))
+        if any(_token_steps(facts)):
+            out.append("until then, a token of another maintainer's account, or Trusted Publishing (`migrate to-oidc`), "
+                       "avoids that account")
+        return out
+    return advisor
+
+
+_DIRECT = re.compile(r"Can(?:'|&#x27;|’)?t have direct dependency:?\s*'?([A-Za-z0-9][\w.-]{0,100})\s*@\s*"
+                     r"([^\s;']{1,300})(?:\s*;[^']{0,200}?extra\s*==\s*(?:\\?[\"']|&quot;)?([\w.-]{1,100}))?")
+
+
+def _direct(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _DIRECT.search(_text(scan))
+    if not m:
+        return []
+    name, url, extra = m.group(1), m.group(2), m.group(3)
+    where = f"in the extra `{extra}`" if extra else "in the dependencies"
+    url = url.rstrip(".,")
+    return [f"`{name}` is required from `{url}` {where}: PyPI takes no file whose metadata names a URL; release "
+            f"`{name}` to PyPI and require it by version, or drop it from the published metadata"
+            + (" (an extra is published too)" if extra else "")]
+
+
+_WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://\S{1,300})", re.I)
+
+
+def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    urls = [u.rstrip(".,'\")") for u in _WHERE.findall(_text(scan))]
+    if not urls:
+        return []
+    url = urls[-1]
+    test = "test.pypi" in url or "testpypi" in url
+    right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
+    return [f"the log uploads to `{url}`, which takes no uploads: use `{right}`"]
+
+
+def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    action = any(s.publisher == "gh-action" for f in facts for s in f.token_steps) or \
+        any("gh-action" in f.trusted_uploaders for f in facts)
+    if action or "gh-action-pypi-publish" in text or "Transparency log entry" in text:
+        out.append("add `verbose: true` (and `print-hash: true`) to the pypa/gh-action-pypi-publish step and re-run: "
+                   "the log then shows PyPI's reason")
+    else:
+        out.append("re-run the upload with `twine upload --verbose` (uv: `uv publish --verbose`): the log then shows "
+                   "PyPI's reason")
+    if scan.versions:
+        v = scan.versions[0]
+        where = "TestPyPI" if _TESTPYPI.search(text) else "the index"
+        out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
+                   "(bump it; `skip-existing: true` for re-runs)"
+                   + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
+                      if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+    out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
+               "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
+               "for the Metadata-Version it writes")
+    return out
+
+
+_FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,40})|'[^']{0,200}' is an invalid "
+                    r"value for ([A-Za-z-]{2,40})")
+
+
+def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _FIELD.search(_text(scan))
+    field = next((g for g in (m.groups() if m else ()) if g), None)
+    if not field:
+        return []
+    if "Invalid URI" in m.group(0):
+        return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
+                "pyproject.toml (`[project.urls]`), rebuild and upload"]
+    return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
+            "and upload"]
 
 
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -70,8 +189,7 @@ def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
         out.append(f"the log's files are version `{v}`: {what}")
         kind = logtext.dev_kind(v)
         if kind:
-            out.append(f"`{v}` is {kind}: publish only from tags, or set `local_scheme = \"no-local-version\"` "
-                       "(and a distinct dev number per upload) for TestPyPI builds")
+            out.append(f"`{v}` is {kind[0]}: {kind[1]}")
     every_push = sorted({f.file for f in facts if f.every_push})
     if every_push:
         out.append(f"{', '.join(every_push)} publishes on pushes that are not tags: every such push uploads "
@@ -195,6 +313,12 @@ ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
     "log-id-token-unset": _id_token, "log-uv-missing-credentials": _uv, "log-credential-missing": _missing,
+    "log-email-unverified": _account("verify its primary email address", "Account settings: add or verify an email, "
+                                     "then make it primary"),
+    "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
+                                        "app or a security device"),
+    "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
+    "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from codemods.doctor import claims as claims_mod, logtext
 from codemods.doctor.rules import ERROR, WARNING
@@ -136,7 +136,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-credential-missing", ERROR, r"Credential not found for password|"
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
                "The uploader got no password or token and tried to prompt for one",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
@@ -205,7 +205,7 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
-               r"Invalid value for (?!Version|Name)|introduced in metadata version",
+               r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI",
                "PyPI refused the file or a metadata field of it",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), a "
                "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL), or the build "
@@ -226,6 +226,59 @@ NEW: Tuple[LogPattern, ...] = (
                "400 File too large. Limit for project 'octo' is 100 MB.",
                "Shrink the wheel (exclude data, strip binaries), delete old releases' files, or ask for a larger limit "
                "at https://github.com/pypi/support."),
+    LogPattern("log-email-unverified", ERROR, r"does not have a verified primary email address",
+               "The account behind the credentials has no verified primary email address",
+               "PyPI and TestPyPI refuse uploads from an account whose primary email address is not verified; the "
+               "account is the one named in the message (the owner of the API token or password), and each site has "
+               "its own account.",
+               "400 User 'octo' does not have a verified primary email address. Please add a verified primary email "
+               "before attempting to upload to PyPI. See https://pypi.org/help/#verified-email for more information.",
+               "Log in to that account on the site the step uploads to, verify its primary email address (Account "
+               "settings), then re-run the failed job; or publish with Trusted Publishing (`migrate to-oidc`)."),
+    LogPattern("log-direct-dependency", ERROR, r"Can(?:'|&#x27;|’)?t have direct dependency",
+               "PyPI refuses a dependency given as a URL (`name @ git+https://…`)",
+               "A requirement written as a direct reference (`name @ git+https://…` or any URL) in `dependencies` or "
+               "an optional-dependencies extra stays in the metadata; PyPI refuses such files, for extras too.",
+               "400 Can't have direct dependency: octo-core@ git+https://github.com/octo/core.git ; extra == \"dev\". "
+               "See https://packaging.python.org/specifications/core-metadata for more information.",
+               "Release the dependency to PyPI and require it by name and version, or remove the URL requirement from "
+               "the published metadata (keep it in a requirements file or `[tool.uv.sources]`)."),
+    LogPattern("log-uploads-disabled", ERROR, r"(?:uploads|project registration) (?:are |is )?temporarily disabled|"
+               r"help/?#admin-intervention",
+               "PyPI had uploads switched off",
+               "PyPI turns uploads (or new project registration) off during maintenance or an incident (read-only "
+               "mode, admin intervention); nothing in the workflow causes it.",
+               "HTTP Error 403: Read-only mode: Uploads are temporarily disabled.",
+               "Wait until PyPI takes uploads again (https://status.python.org), then re-run the failed job; "
+               "`skip-existing: true` skips the files a partial run already uploaded."),
+    LogPattern("log-rate-limited", ERROR, r"\b429\b.{0,20}Too Many Requests|Too many new projects created",
+               "PyPI's rate limit refused the upload",
+               "PyPI limits how many new projects an account (and an IP address) may create in a day (4 in 24 hours "
+               "at the time of writing), and failed attempts at a new name count; uploads to existing projects are "
+               "not affected.",
+               "HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\nToo many new projects created",
+               "Wait a day before uploading the next new project (or ask for a lift at https://github.com/pypi/support); "
+               "check the name first with a TestPyPI upload, not with repeated PyPI attempts."),
+    LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b",
+               "The upload went to a URL that takes no uploads",
+               "The repository URL is not an upload endpoint: the site root, a `/simple/` index URL, a missing "
+               "`/legacy/`, or the retired pypi.python.org and testpypi.python.org.",
+               "HTTPError: 405 Client Error: Method Not Allowed for url: https://upload.pypi.org/",
+               "Upload to `https://upload.pypi.org/legacy/` (PyPI) or `https://test.pypi.org/legacy/` (TestPyPI), "
+               "with the trailing `/legacy/`: the action's `repository-url`, twine's `--repository-url` or the "
+               "`repository` line of .pypirc (which can be omitted for PyPI)."),
+    LogPattern("log-bad-request", ERROR, r"\b400 Bad Request from \S{1,300} Bad Request(?! ?[A-Za-z'(])|"
+               r"400 Client Error: Bad Request for url|Client error '400 Bad Request'|HTTP Error 400: Bad Request",
+               "PyPI answered 400 Bad Request and the log does not say why",
+               "twine prints PyPI's reason only with `--verbose`. The usual reasons: the file name is already on the "
+               "index (version not bumped, a re-run, TestPyPI keeping every dev version), a local version (`+…`), "
+               "metadata PyPI refuses (a URL dependency, a field newer than the declared Metadata-Version, license "
+               "classifiers next to a License-Expression, an unknown classifier), a README that does not render, or "
+               "an account without a verified email or 2FA behind the token.",
+               "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         Bad Request",
+               "Re-run with the reason shown: `verbose: true` (and `print-hash: true`) on pypa/gh-action-pypi-publish, "
+               "or `twine upload --verbose`; check first that the version is not already on the index, and run "
+               "`twine check --strict dist/*`."),
     LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://",
                "uv had no credentials to upload with",
                "With `--trusted-publishing automatic` (the default) uv skips or silently abandons the OIDC exchange "
@@ -240,10 +293,11 @@ ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "l
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
-         "log-name-not-allowed", "log-local-version", "log-sdist-exists", "log-file-exists",
+         "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
+         "log-name-not-allowed", "log-local-version", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-reusable-workflow",
-         "log-attestations-ignored")
+         "log-attestations-ignored", "log-bad-request")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
 UNRECOGNISED = LogPattern(
@@ -283,15 +337,33 @@ def read(text: str) -> LogScan:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
+    if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
+        found.pop("log-invalid-distribution", None)
+    if len(found) > 1:  # a bare 400 next to a known error is that error
+        found.pop("log-bad-request", None)
     vers = logtext.versions(cleaned)
-    if not found and any("+" in v for v in vers):
+    if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
         if bad is not None:
+            found.pop("log-bad-request", None)
             local = _BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    prompt = _prompt_at_end(cleaned)
+    if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
+        missing = _BY_ID["log-credential-missing"]
+        found[missing.id] = LogFinding(missing, prompt, missing.title)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     return LogScan(findings, claims_mod.parse(cleaned), vers, cleaned,
-                   [] if findings else logtext.last_error_lines(cleaned))
+                   [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+_PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
+
+
+def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of a credential prompt that ends the log (nothing was typed in CI), if one does."""
+    rest = [(n, t) for n, t in cleaned if t.strip() and not logtext.is_noise(t)]
+    return rest[-1][0] if rest and _PROMPT.search(rest[-1][1]) else None
 
 
 def scan(text: str) -> Tuple[List[LogFinding], Dict[str, str]]:

@@ -59,9 +59,24 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
     return cleaned[max(bisect.bisect_right(starts, offset) - 1, 0)][0]
 
 
-def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5) -> List[Tuple[int, str]]:
-    """The last lines that look like a failure, for a log whose error was not recognised."""
-    hits = [(n, " ".join(t.split())[:200]) for n, t in cleaned if t.strip() and _ERRORISH.search(t)]
+_WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
+
+
+def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5,
+                     raw: Optional[List[str]] = None) -> List[Tuple[int, str]]:
+    """The last lines that look like a failure, for a log whose error was not recognised; a message that twine
+    wrapped onto indented lines is shown whole (`raw` are the pasted lines, for their indentation)."""
+    hits = []
+    for i, (n, t) in enumerate(cleaned):
+        if not t.strip() or not _ERRORISH.search(t):
+            continue
+        parts = [t]
+        for m, u in cleaned[i + 1:i + 4]:
+            line = _TIMESTAMP.sub("", raw[m - 1]) if raw and m - 1 < len(raw) else ""
+            if m == n or not _WRAPPED.match(line) or not u.strip():
+                break
+            parts.append(u)
+        hits.append((n, " ".join(" ".join(parts).split())[:200 if len(parts) == 1 else 400]))
     telling = [h for h in hits if not _GENERIC.search(h[1])]
     return (telling or hits)[-count:]
 
@@ -86,12 +101,32 @@ def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
     return list(found)
 
 
-def dev_kind(version: str) -> Optional[str]:
-    """Why a version looks generated from an untagged commit (setuptools-scm, hatch-vcs), if it does."""
+_NOISE = re.compile(r"^(?:Error: Process completed with exit code \d+\.?|##\[\w+\].*|Post job cleanup\.?)$")
+
+
+def is_noise(line: str) -> bool:
+    """A runner line that says nothing about the failure (the step's exit code, job cleanup)."""
+    return bool(_NOISE.match(line.strip()))
+
+
+SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version\"` (and a distinct dev number per "
+              "upload) for TestPyPI builds")
+
+
+def dev_kind(version: str) -> Optional[Tuple[str, str]]:
+    """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
+    and what makes the build give a version PyPI takes; None when it does not look so."""
+    if re.search(r"[+.]dirty$|\.d20\d{6}$", version):
+        return ("a local version marking uncommitted changes in the working tree at build time (`.dirty`, "
+                "`.dYYYYMMDD`)", "commit or ignore what the checkout or the build changes (a committed generated "
+                "`_version.py`, build output) and build from a clean checkout of the tag")
+    if re.search(r"\+\d+\.g[0-9a-f]{5,}", version):
+        return ("a local version (`+N.g<commit>`) as versioneer's `pep440` style writes for commits after the last "
+                "tag", "publish only from tags, or use versioneer's `style = pep440-pre`")
     if re.search(r"\+g[0-9a-f]{5,}", version):
-        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit"
+        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit", SCM_REMEDY
     if "+" in version:
-        return "a local version (`+…`)"
+        return "a local version (`+…`)", SCM_REMEDY
     if re.search(r"\.dev\d+", version):
-        return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag"
+        return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag", SCM_REMEDY
     return None
