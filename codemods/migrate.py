@@ -7,7 +7,7 @@ the job-level pieces every uploader shares (permissions, environment, registrati
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set as SetType
+from typing import Any, Dict, List, Optional, Set as SetType, Tuple
 from urllib.parse import urlencode
 
 from codemods.engine.document import Document
@@ -23,6 +23,7 @@ from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher
 from codemods.readers import first_reader
+from codemods.renames import job_rename
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -152,6 +153,7 @@ JOB_BLOCKERS = (_pull_request_target, _reusable_workflow, _runner)
 
 
 def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
+    converted = {}
     for job_id, items in by_job.items():
         if not any(s.uses_token for s in items):
             _tokenless_job(w, job_id, items, result)
@@ -161,7 +163,10 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
         if blocker and convert:
             result.skipped.append(f"job `{job_id}` not converted: {blocker}")
         elif convert:
-            _convert_job(w, job_id, items, convert, result)
+            outcome = _convert_job(w, job_id, items, convert, result)
+            if outcome:
+                converted[job_id] = outcome
+    result.warnings += _same_project_other_tokens(converted)
 
 
 def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> None:
@@ -198,9 +203,11 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
     return convert
 
 
-def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publisher], result: Plan) -> None:
+def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publisher],
+                 result: Plan) -> Optional[Tuple[Optional[str], frozenset, SetType[str]]]:
     """Convert the job's token uploads; the job-level pieces (environment, permission) follow when at
-    least one step converted and nothing still reads what goes."""
+    least one step converted and nothing still reads what goes. Converted: (its project, the keys of
+    the indexes it uploads to, the secrets it no longer uses)."""
     doc = w.doc
     job_result, done = Plan(), []
     converted_paths = [s.path for s in convert]
@@ -213,28 +220,56 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
         _collect(job_result, change)
     result.skipped += job_result.skipped
     if not done:
-        return
+        return None
     targets = [i for s in items for i in (s.targets or (PYPI,))]
-    project = job_project(w.repo, w.jobs, job_id)
+    project, project_notes = _published_project(w, job_id, done)
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
                                                             w.options.environment, project)
         perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id, [t for s in items for t in s.followed_texts])
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` not converted: {e}")
-        return
+        return None
     reader = first_reader(doc, w.repo.root, job_result.edits + env_edits + perm_edits, job_result.companions)
     if reader:  # a guard or a command still reads what would go: the release would change silently
         result.skipped.append(f"job `{job_id}` not converted: {reader}")
-        return
+        return None
     _merge(result, job_result)
     result.edits += env_edits + perm_edits
     result.changes += env_notes + perm_notes
     result.oidc_jobs.add(job_id)
-    result.warnings += perm_warnings + _job_warnings(w, job_id, items)
+    result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
                                                  w.file, env_name, project))
+    return project, frozenset(i.key for s in done for i in (s.targets or (PYPI,))), job_result.removed_secrets
+
+
+def _published_project(w: _Workflow, job_id: str, done: List[Publisher]) -> Tuple[Optional[str], List[str]]:
+    """The project the job uploads, and what to say about it: a step may rename the project first."""
+    rename = job_rename(w.repo.root, w.jobs[job_id], min(s.step_index for s in done))
+    if rename is None:
+        return job_project(w.repo, w.jobs, job_id), []
+    if rename.name:
+        return rename.name, [f"job `{job_id}` publishes `{rename.name}`: {rename.step} renames the project before "
+                             "the build, so its publisher is registered for that name"]
+    return None, [f"job `{job_id}`: {rename.step} rewrites the project's name before the build; register the "
+                  "publisher for the name it builds"]
+
+
+def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozenset, SetType[str]]]) -> List[str]:
+    """Jobs read as publishing one project to one index that used different secrets: an API token is
+    scoped to one project, so they probably publish two (a step pubmode cannot read renames one)."""
+    out = []
+    for project, index in sorted({(p, i) for p, keys, _ in converted.values() if p for i in keys}):
+        jobs_ = [j for j, (p, keys, secrets) in converted.items() if p == project and index in keys and secrets]
+        kinds = {frozenset(converted[j][2]) for j in jobs_}
+        if len(kinds) > 1:
+            used = ", ".join(f"`{x}`" for x in sorted(set().union(*kinds)))
+            out.append(f"jobs {', '.join(f'`{j}`' for j in jobs_)} are read as publishing `{project}` but used "
+                       f"different secrets ({used}); an API token is scoped to one project, so check which project "
+                       "each job builds and register a publisher for each")
+    return out
 
 
 def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
@@ -272,6 +307,7 @@ def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
 
 
 def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
+    given: Dict[str, Tuple[Optional[str], SetType[str]]] = {}
     for job_id, items in by_job.items():
         has_id_token = job_has_id_token(w.doc, job_id)
         stuck = [s for s in items if has_id_token and s.oidc_flag_stuck]
@@ -283,16 +319,35 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
         trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
                    and (s.targets or s.index_unknown)]
         if trusted:
-            _token_job(w, job_id, items, trusted, result)
+            secrets = _token_job(w, job_id, items, trusted, result)
+            if secrets:
+                given[job_id] = (_published_project(w, job_id, trusted)[0], secrets)
         elif has_id_token and all(s.uses_token and s.targets for s in items):
             # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
             # upload to another index may log in with one: left alone).
             _revoke(w.doc, job_id, other_oidc_user(w.jobs[job_id]), result)
+    result.warnings += _other_projects_same_token(given)
 
 
-def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[Publisher], result: Plan) -> None:
+def _other_projects_same_token(given: Dict[str, Tuple[Optional[str], SetType[str]]]) -> List[str]:
+    """One secret given to jobs that publish different projects: a project-scoped token (what PyPI
+    recommends) uploads to one project only."""
+    out = []
+    for secret in sorted(set().union(*(s for _, s in given.values())) if given else ()):
+        projects = {p for p, s in given.values() if secret in s and p}
+        if len(projects) > 1:
+            jobs_ = [j for j, (p, s) in given.items() if secret in s]
+            out.append(f"jobs {', '.join(f'`{j}`' for j in jobs_)} publish different projects "
+                       f"({', '.join(f'`{p}`' for p in sorted(projects))}) and now all read the secret `{secret}`: "
+                       "a token scoped to one project cannot upload the other; give each job its own secret "
+                       "(`--secret`) or use an account-wide token")
+    return out
+
+
+def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[Publisher],
+               result: Plan) -> SetType[str]:
     """Give the job's Trusted Publishing uploads a token; all of them or none (a step left without its
-    token must keep `id-token`)."""
+    token must keep `id-token`). The secrets given."""
     job_result = Plan()
     served: Dict[tuple, Publisher] = {}
     try:
@@ -322,11 +377,12 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` not converted: {e}")
         result.oidc_jobs.add(job_id)
-        return
+        return set()
     _merge(result, job_result)
     result.edits += perm_edits
     result.changes += perm_notes
     result.warnings += perm_warnings
+    return job_result.added_secrets
 
 
 def _collect(job: Plan, change: StepChange) -> None:

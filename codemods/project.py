@@ -84,16 +84,20 @@ def github_remote(root: Path) -> tuple:
 
 def project_name(root: Path) -> Optional[str]:
     """The distribution name from pyproject.toml ([project] or [tool.poetry]), setup.cfg or setup.py."""
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
-        try:
-            data = toml_text.loads(read_regular_text(pyproject))
-        except (ValueError, OSError, UnicodeDecodeError):
-            data = {}
-        name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    return _setup_cfg_name(root / "setup.cfg") or _setup_py_name(root / "setup.py")
+    return pyproject_name(root / "pyproject.toml") or _setup_cfg_name(root / "setup.cfg") or \
+        _setup_py_name(root / "setup.py")
+
+
+def pyproject_name(pyproject: Path) -> Optional[str]:
+    """The name in a pyproject.toml-shaped file ([project] or [tool.poetry])."""
+    if not pyproject.is_file():
+        return None
+    try:
+        data = toml_text.loads(read_regular_text(pyproject))
+    except (ValueError, OSError, UnicodeDecodeError):
+        return None
+    name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
+    return name.strip() if isinstance(name, str) and name.strip() else None
 
 
 def _setup_cfg_name(setup_cfg: Path) -> Optional[str]:

@@ -1,0 +1,118 @@
+"""A job that renames its project before the build publishes another name: the publisher is
+registered for that name, the environment URL points at it, and jobs that publish different
+projects are told apart (shapes from MyST-Parser, TestPyPI renames and swapped pyproject files)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import pytest
+
+from codemods.migrate import TO_OIDC, TO_TOKEN, Options
+from codemods.runner import migrate_file
+
+PYPROJECT = '[project]\nname = "widget"\nversion = "1.0"\n'
+WORKFLOW = """\
+on:
+  push:
+    tags: ["v*"]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: {rename}
+      - run: python -m build
+      - run: twine upload dist/*
+        env:
+          TWINE_USERNAME: __token__
+          TWINE_PASSWORD: ${{{{ secrets.{secret} }}}}
+"""
+
+RENAME_SCRIPT = '''import re
+import sys
+from pathlib import Path
+
+path = Path(sys.argv[sys.argv.index("--pyproject") + 1])
+new = sys.argv[sys.argv.index("--test-name") + 1]
+path.write_text(re.sub(r'^name = ".*"', f'name = "{new}"', path.read_text(), count=1, flags=re.M))
+'''
+
+CASES = {
+    "sed in the step": ("sed -i 's/^name = \"widget\"/name = \"widget-nightly\"/' pyproject.toml", {},
+                        "widget-nightly"),
+    "swapped pyproject": ("cp pypi/pyproject.slim.toml pyproject.toml",
+                          {"pypi/pyproject.slim.toml": '[project]\nname = "widget-slim"\nversion = "1.0"\n'},
+                          "widget-slim"),
+    "script with the name as an option": ("python scripts/rename.py --pyproject pyproject.toml --test-name widget-test",
+                                          {"scripts/rename.py": RENAME_SCRIPT}, "widget-test"),
+    "a step that only reads the metadata": (
+        "python -c \"import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])\"",
+        {}, "widget"),
+}
+
+
+def _repo(tmp_path: Path, workflow: str, files: Dict[str, str]) -> Path:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    wf = tmp_path / ".github" / "workflows" / "release.yml"
+    wf.parent.mkdir(parents=True, exist_ok=True)
+    wf.write_text(workflow)
+    return wf
+
+
+def _registered(result) -> List[Optional[str]]:
+    return [r.project for r in result.plan.registrations]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_publisher_is_registered_for_the_name_the_job_builds(tmp_path: Path, case: str) -> None:
+    rename, files, expected = CASES[case]
+    wf = _repo(tmp_path, WORKFLOW.format(rename=rename, secret="PYPI_API_TOKEN"), files)
+    result = migrate_file(wf, Options(TO_OIDC))
+    assert result.error is None, result.error
+    assert _registered(result) == [expected]
+    assert f"https://pypi.org/p/{expected}" in result.new_text
+
+
+TWO_JOBS = """\
+on:
+  push:
+    tags: ["v*"]
+jobs:
+{jobs}"""
+JOB = """\
+  {job_id}:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: {rename}
+      - run: twine upload dist/*
+        env:
+          TWINE_PASSWORD: ${{{{ secrets.{secret} }}}}
+"""
+
+
+def test_jobs_read_as_one_project_with_different_secrets_are_questioned(tmp_path: Path) -> None:
+    # the second job renames the project in a way pubmode cannot read (the name comes from a variable)
+    jobs = JOB.format(job_id="main", rename="python -m build", secret="PYPI_TOKEN") + \
+        JOB.format(job_id="extra", rename="python tools/variant.py pyproject.toml", secret="PYPI_TOKEN_EXTRA")
+    wf = _repo(tmp_path, TWO_JOBS.format(jobs=jobs), {"tools/variant.py": "import os\nprint(os.environ['X'])\n"})
+    result = migrate_file(wf, Options(TO_OIDC))
+    assert any("are read as publishing `widget` but used different secrets (`PYPI_TOKEN`, `PYPI_TOKEN_EXTRA`)" in w
+               for w in result.plan.warnings), result.plan.warnings
+
+
+def test_to_token_warns_when_one_secret_serves_two_projects(tmp_path: Path) -> None:
+    golden = Path(__file__).parent / "golden" / "two-projects-renamed-by-script"
+    files = {".github/workflows/docutils_setup.py": (golden / "repo/.github/workflows/docutils_setup.py").read_text()}
+    wf = _repo(tmp_path, (golden / "to-oidc.yml").read_text(), files)
+    (tmp_path / "pyproject.toml").write_text((golden / "pyproject.toml").read_text())
+    result = migrate_file(wf, Options(TO_TOKEN))
+    assert result.error is None, result.error
+    assert any("publish different projects (`myst-docutils`, `myst-parser`) and now all read the secret "
+               "`PYPI_API_TOKEN`" in w for w in result.plan.warnings), result.plan.warnings
