@@ -57,7 +57,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.errors import InputError
     from codemods.migrate import Options
     from codemods.report import render_report
-    from codemods.runner import default_paths, run, unified_diff
+    from codemods.runner import run, unified_diff
+    from codemods.workflow_files import default_paths
     from codemods.write_phase import write_all
 
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
@@ -139,7 +140,7 @@ def doctor(
     from codemods.doctor import output
     from codemods.doctor.diagnose import diagnose
     from codemods.errors import InputError
-    from codemods.runner import default_paths
+    from codemods.workflow_files import default_paths
 
     formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif}
     if output_format not in formats:

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set as SetType, Tuple
-from urllib.parse import urlencode
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
-from codemods.indexes import PYPI, TESTPYPI, Index
+from codemods.indexes import PYPI, TESTPYPI
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
-from codemods.publishers import gh_action, maturin_action, run_step
+from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
-from codemods.publishers.publisher import Publisher
+from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
+from codemods.registration import Registration, reusable_workflow_advice
 from codemods.renames import job_rename
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
@@ -38,27 +38,6 @@ class Options:
     test_secret: str = "TEST_PYPI_API_TOKEN"
 
 
-@dataclass(frozen=True)
-class Registration:
-    """The values of PyPI's "Add a new publisher" form for one publishing job."""
-
-    index: Index
-    owner: str
-    repository: str
-    workflow: str
-    environment: Optional[str]
-    project: Optional[str]
-
-    def link(self) -> str:
-        if not self.project:
-            return f"{self.index.site}/manage/account/publishing/"
-        query = {"provider": "github", "owner": self.owner, "repository": self.repository,
-                 "workflow_filename": self.workflow}
-        if self.environment:
-            query["environment"] = self.environment
-        return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query, safe='<>')}"
-
-
 @dataclass
 class Plan:
     edits: List[Edit] = field(default_factory=list)
@@ -70,13 +49,6 @@ class Plan:
     added_secrets: SetType[str] = field(default_factory=set)
     companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
-
-
-def find_publishing(doc: Document) -> List[Publisher]:
-    """Every step that uploads to a package index, in the order of the file."""
-    items: List[Publisher] = list(gh_action.find(doc)) + maturin_action.find_action(doc) + run_step.find(doc)
-    order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
-    return sorted(items, key=lambda s: (order[s.job_id], s.step_index))
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -275,9 +247,8 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
 def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
     out = []
     if w.reusable:
-        out.append(f"job `{job_id}` is in a reusable workflow, which PyPI supports only by accident: register "
-                   f"`{w.file}` (the called file) as the publisher's workflow, give each calling job "
-                   "`id-token: write`, and plan to move the upload into the calling workflow")
+        out.append(f"job `{job_id}` is in a reusable workflow: "
+                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
     if len(actions) > 1:
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "

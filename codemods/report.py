@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Tuple
 
-from codemods.migrate import TO_OIDC, Options, Registration
+from codemods.migrate import TO_OIDC, Options
+from codemods.registration import Registration
 from codemods.runner import FileResult, RunResult
 
 

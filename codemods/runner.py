@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, List, Optional, Set as SetType, Tuple
+from typing import Any, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.reading import read_regular_text
@@ -18,12 +18,12 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
-from codemods.project import Repository, find_root, leads_outside, repository, root_for, workflows_folder
+from codemods.project import Repository, find_root, repository, root_for
 from codemods.workflow import SECRET_REF
+from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
 from codemods.write_phase import groups
 from codemods import toml_text
 
-WORKFLOW_SUFFIXES = (".yml", ".yaml")
 
 
 @dataclass
@@ -52,109 +52,6 @@ class RunResult:
         return bool(self.path_errors) or any(f.error for f in self.files)
 
 
-def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
-    """Workflow files named by the user (folders searched for *.yml / *.yaml), and path errors."""
-    out: List[Path] = []
-    errors: List[str] = []
-    home = find_root(cwd)
-    for p in paths:
-        if not p.exists() and not p.is_symlink():
-            errors.append(f"{p}: no such file or folder")
-        elif p.is_dir():
-            where = home or root_for(p / "workflow.yml")
-            if home is not None and home != Path(os.path.abspath(p)) and home not in Path(os.path.abspath(p)).parents:
-                errors.append(f"{p}: outside the repository at {home}; run pubmode from the repository that holds it")
-                continue
-            if leads_outside(p, where):
-                errors.append(f"{p}: a symbolic link leads out of the repository at {where} (to "
-                              f"{os.path.realpath(p)}); not followed")
-                continue
-            try:
-                found = _workflow_files(p)
-            except OSError as e:  # deleted or made unreadable while it was being listed
-                errors.append(f"{p}: cannot list the folder: {e.strerror or e}")
-                continue
-            if not found:
-                errors.append(f"{p}: no workflow files (*.yml, *.yaml) in this folder")
-            out += found
-        elif home is not None and home not in Path(os.path.abspath(p)).parents:
-            errors.append(f"{p}: outside the repository at {home}; run pubmode from the repository that holds it")
-        else:
-            out.append(p)
-    seen, unique = set(), []
-    for p in out:
-        key = os.path.abspath(p)
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique, errors
-
-
-def _workflow_files(folder: Path) -> List[Path]:
-    return sorted(q for q in folder.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
-
-
-def default_paths(cwd: Path) -> List[Path]:
-    folder = workflows_folder(cwd)
-    if folder is None:
-        raise InputError(cwd, None, "no .github/workflows folder here or above (up to the git root); "
-                         "name the workflow files or folders to migrate")
-    return [folder]
-
-
-def shown_path(path: Path, root: Path) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def check_shape(doc: Document, path: Optional[Path]) -> None:
-    """A workflow's skeleton must have the types GitHub requires before anything is edited."""
-    all_jobs = doc.get(("jobs",))
-    if not isinstance(all_jobs, dict):
-        raise InputError(path, doc.line_of(("jobs",)), "not a workflow: `jobs:` is missing or not a mapping")
-    for job_id, job in all_jobs.items():
-        if not isinstance(job_id, str):
-            raise InputError(path, _job_key_line(doc, job_id), _job_id_problem(job_id))
-        if not isinstance(job, dict):
-            raise InputError(path, doc.line_of(("jobs", job_id)), f"job `{job_id}` is not a mapping")
-        if "steps" in job:
-            seq = job["steps"]
-            if not isinstance(seq, list):
-                raise InputError(path, doc.line_of(("jobs", job_id, "steps")), f"`steps` of job `{job_id}` is not a list")
-            for i, step in enumerate(seq):
-                if not isinstance(step, dict):
-                    raise InputError(path, doc.line_of(("jobs", job_id, "steps", i)),
-                                     f"step {i + 1} of job `{job_id}` is not a mapping")
-
-
-def _job_id_problem(job_id: object) -> str:
-    """GitHub reads a key as its text: `true:` is job "true", while `1:` and `~:` are ids it rejects
-    (they must start with a letter or `_`). Either way the job is refused here, with the fix."""
-    if job_id is None:
-        text = "~"
-    elif isinstance(job_id, bool):
-        text = str(job_id).lower()
-    else:
-        text = str(job_id)
-    if isinstance(job_id, bool):
-        return (f"job id `{text}` is read as a YAML boolean, not a name; quote it (`'{text}':`) "
-                "or rename the job")
-    return (f"job id `{text}` is not a valid GitHub job id (it must be a name starting with a letter or `_`); "
-            "rename the job")
-
-
-def _job_key_line(doc: Document, job_id: object) -> Optional[int]:
-    """The line of a job whose key is not a string (found by position: keys of one mapping are unique)."""
-    position = list(doc.get(("jobs",))).index(job_id)
-    try:
-        node = doc.node(("jobs",))
-        return node.value[position][0].start_mark.line + 1
-    except (KeyError, IndexError, AttributeError, Unsupported):
-        return doc.line_of(("jobs",))
-
-
 def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,
                  path: Optional[Path] = None) -> Tuple[Plan, str]:
     """The plan for one workflow text and the text it gives (the same text when nothing changes)."""
@@ -171,16 +68,6 @@ def migrate_text(text: str, options: Options, workflow_file: str, repo: Reposito
         return migration, text
     verify(doc, migration.edits, new_text)
     return migration, new_text
-
-
-def read_workflow(path: Path, root: Path) -> Source:
-    """The workflow's bytes, unless a link (the file's or a folder's on the way) leads out of the repository."""
-    if leads_outside(path, root):
-        what = "a symbolic link to a file" if path.is_symlink() else "reached through a linked folder that leads"
-        raise InputError(path, None, f"is {what} outside the repository; not followed")
-    if not path.exists():
-        raise InputError(path, None, "no such file")
-    return Source.read(path)
 
 
 def migrate_file(path: Path, options: Options) -> FileResult:

@@ -178,3 +178,34 @@ jobs:
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert "password-may-be-empty" in _ids(out.stdout)
     assert "takes its password from `${{ inputs.token }}`" in repo.migrate("doctor", "--exit-zero").stdout
+
+
+REUSABLE = """\
+on:
+  workflow_call:
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+{password}"""
+CALLER = "on:\n  push:\n    tags: ['v*']\njobs:\n  call:\n    uses: ./.github/workflows/publish.yml\n"
+
+
+def test_migrate_and_doctor_give_one_answer_for_a_reusable_workflow(repo: Repo) -> None:
+    """What to register for a reusable workflow comes from one function (registration.py): to-oidc's
+    warning and the doctor's registration note say the same thing."""
+    from codemods.registration import reusable_workflow_advice
+
+    repo.write(".github/workflows/release.yml", CALLER.encode())
+    repo.write(".github/workflows/publish.yml", REUSABLE.format(
+        password="        with:\n          password: ${{ secrets.PYPI_API_TOKEN }}\n").encode())
+    advice = reusable_workflow_advice(repo.root / ".github/workflows/publish.yml")
+    assert "`release.yml`" in advice and "`publish.yml`" in advice
+    migrated = repo.migrate("to-oidc", "--dry-run", ".github/workflows/publish.yml")
+    assert advice in " ".join(migrated.stderr.split("\n")), migrated.stderr
+    repo.write(".github/workflows/publish.yml", REUSABLE.format(password="").encode())
+    doctor = repo.migrate("doctor", ".github/workflows/publish.yml")
+    assert advice in " ".join(doctor.stdout.split("\n")) + " ".join(doctor.stderr.split("\n")), doctor.stdout

@@ -14,9 +14,9 @@ from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
 from codemods.errors import InputError
-from codemods.migrate import Registration
 from codemods.project import find_root, repository, root_for
-from codemods.runner import check_shape, discover, read_workflow, shown_path
+from codemods.registration import Registration, reusable_workflow_advice
+from codemods.workflow_files import check_shape, discover, read_workflow, shown_path
 
 
 @dataclass
@@ -117,10 +117,7 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     repo = repository(root)
     result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
     if result.facts.reusable and view.trusted_jobs:
-        callers = _callers(path)
-        target = ", ".join(f"`{c}`" for c in callers) or "the workflow that calls it"
-        result.registration_note = (f"no publisher to register for {path.name}: PyPI does not support reusable "
-                                    f"workflows; move the publish job into {target} and register that file")
+        result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path)
         return
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
@@ -134,19 +131,6 @@ def _finish(result: FileDiagnosis) -> FileDiagnosis:
     if result.fragment_offset:
         _shift(result, result.fragment_offset)
     return result
-
-
-def _callers(path: Path) -> List[str]:
-    """The workflows beside `path` that call it (`uses: ./.github/workflows/<name>`)."""
-    needle = f".github/workflows/{path.name}"
-    out = []
-    for other in sorted(path.parent.glob("*.y*ml")):
-        try:
-            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
-                out.append(other.name)
-        except OSError:
-            continue
-    return out
 
 
 def _document(text: str, path: Path) -> Tuple[Document, int]:

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 from codemods.engine.document import Document
 from codemods.indexes import Index
 from codemods.follow.indirect import find_indirect
-from codemods.migrate import find_publishing
+from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
 from codemods.uploaders import registry

@@ -1,5 +1,6 @@
 """What every publish step offers the planner, whatever publishes: the action, an upload command
-in the step's script, or an upload in a file the step runs. `migrate.py` reads only this."""
+in the step's script, or an upload in a file the step runs (`follow/indirect.py`); and finding the
+first two in a workflow. `migrate.py` and the doctor read only this."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,9 @@ from typing import List, Optional, Protocol, Sequence, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit
 from codemods.indexes import Index
+from codemods.publishers import gh_action, maturin_action, run_step
 from codemods.publishers.change import StepChange
+from codemods.workflow import jobs
 
 
 class Publisher(Protocol):
@@ -43,3 +46,10 @@ class Publisher(Protocol):
     def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange: ...
     def to_token(self, doc: Document, secret: str) -> StepChange: ...
     def token_warnings(self) -> List[str]: ...  # what stops working with a token
+
+
+def find_publishing(doc: Document) -> List[Publisher]:
+    """Every step of the workflow that uploads to a package index, in the order of the file."""
+    items: List[Publisher] = list(gh_action.find(doc)) + maturin_action.find_action(doc) + run_step.find(doc)
+    order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
+    return sorted(items, key=lambda s: (order[s.job_id], s.step_index))

@@ -1,0 +1,53 @@
+"""What to register on PyPI for a publishing job: the "Add a new publisher" form's values and link,
+and the one answer for a reusable workflow, shared by `to-oidc` and `doctor` so that they agree."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+from urllib.parse import urlencode
+
+from codemods.indexes import Index
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The values of PyPI's "Add a new publisher" form for one publishing job."""
+
+    index: Index
+    owner: str
+    repository: str
+    workflow: str
+    environment: Optional[str]
+    project: Optional[str]
+
+    def link(self) -> str:
+        if not self.project:
+            return f"{self.index.site}/manage/account/publishing/"
+        query = {"provider": "github", "owner": self.owner, "repository": self.repository,
+                 "workflow_filename": self.workflow}
+        if self.environment:
+            query["environment"] = self.environment
+        return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query, safe='<>')}"
+
+
+def calling_workflows(path: Path) -> List[str]:
+    """The workflows beside `path` that call it (`uses: ./.github/workflows/<name>`)."""
+    needle = f".github/workflows/{path.name}"
+    out = []
+    for other in sorted(path.parent.glob("*.y*ml")):
+        try:
+            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
+                out.append(other.name)
+        except OSError:
+            continue
+    return out
+
+
+def reusable_workflow_advice(path: Path) -> str:
+    """PyPI matches a publisher against the called file (`job_workflow_ref`), and supports reusable
+    workflows only by accident (warehouse#11096): what works today, and the supported way."""
+    callers = ", ".join(f"`{c}`" for c in calling_workflows(path)) or "the workflow that calls it"
+    return (f"PyPI matches the called file, so a publisher works today only if it names `{path.name}` (attestations "
+            f"still fail); the supported way is to move the publish job into {callers}, give it `id-token: write` "
+            "there, and register that file instead")
