@@ -121,7 +121,9 @@ def _runner(w: _Workflow, job_id: str, convert: List[Publisher]) -> Optional[str
     return None
 
 
-JOB_BLOCKERS = (_pull_request_target, _reusable_workflow, _runner)
+# (finding id, check): the id is the doctor's for the same problem, so `migrate explain ID` explains a refusal
+JOB_BLOCKERS = (("pull-request-target-trigger", _pull_request_target), ("reusable-workflow-publisher", _reusable_workflow),
+                ("unsupported-runner", _runner))
 
 
 def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
@@ -131,9 +133,9 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
             _tokenless_job(w, job_id, items, result)
             continue
         convert = _to_convert(w, job_id, items, result)
-        blocker = next((why for check in JOB_BLOCKERS if (why := check(w, job_id, convert))), None)
+        blocker = next(((rid, why) for rid, check in JOB_BLOCKERS if (why := check(w, job_id, convert))), None)
         if blocker and convert:
-            result.skipped.append(f"job `{job_id}` not converted: {blocker}")
+            result.skipped.append(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}")
         elif convert:
             outcome = _convert_job(w, job_id, items, convert, result)
             if outcome:

@@ -209,3 +209,11 @@ def test_migrate_and_doctor_give_one_answer_for_a_reusable_workflow(repo: Repo) 
     repo.write(".github/workflows/publish.yml", REUSABLE.format(password="").encode())
     doctor = repo.migrate("doctor", ".github/workflows/publish.yml")
     assert advice in " ".join(doctor.stdout.split("\n")) + " ".join(doctor.stderr.split("\n")), doctor.stdout
+
+
+def test_every_refusal_id_of_to_oidc_is_a_finding_migrate_explain_knows(repo: Repo) -> None:
+    from codemods.migrate import JOB_BLOCKERS
+
+    for rule_id, _ in JOB_BLOCKERS:
+        assert rule_id in RULES, rule_id
+        assert repo.migrate("explain", rule_id).code == 0
