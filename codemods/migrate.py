@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Edit
+
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
@@ -18,7 +18,7 @@ from codemods.indexes import PYPI, TESTPYPI
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
 from codemods.publishers import gh_action
-from codemods.publishers.change import StepChange
+from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
@@ -39,15 +39,11 @@ class Options:
 
 
 @dataclass
-class Plan:
-    edits: List[Edit] = field(default_factory=list)
-    changes: List[str] = field(default_factory=list)
-    warnings: List[str] = field(default_factory=list)
+class Plan(Changes):
+    """A workflow's migration: the changes of the jobs that convert, and what stays and why."""
+
     skipped: List[str] = field(default_factory=list)
     registrations: List[Registration] = field(default_factory=list)
-    removed_secrets: SetType[str] = field(default_factory=set)
-    added_secrets: SetType[str] = field(default_factory=set)
-    companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
 
 
@@ -191,7 +187,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
             job_result.skipped.append(change.blocked)
             continue
         done.append(item)
-        _collect(job_result, change)
+        job_result.add(change)
     result.skipped += job_result.skipped
     if not done:
         return None
@@ -208,7 +204,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     if reader:  # a guard or a command still reads what would go: the release would change silently
         result.skipped.append(f"job `{job_id}` not converted: {reader}")
         return None
-    _merge(result, job_result)
+    result.add(job_result)
     result.edits += env_edits + perm_edits
     result.changes += env_notes + perm_notes
     result.oidc_jobs.add(job_id)
@@ -339,7 +335,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             change = item.to_token(w.doc, secret)
             if change.blocked:
                 raise Unsupported(change.blocked)
-            _collect(job_result, change)
+            job_result.add(change)
             job_result.warnings += item.token_warnings()
         others_trusted = any(s not in trusted and not s.uses_token and s.trusted_capable for s in items)
         keep_for = other_oidc_user(w.jobs[job_id]) or (
@@ -351,28 +347,8 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
         result.skipped.append(f"job `{job_id}` not converted: {e}")
         result.oidc_jobs.add(job_id)
         return set()
-    _merge(result, job_result)
+    result.add(job_result)
     result.edits += perm_edits
     result.changes += perm_notes
     result.warnings += perm_warnings
     return job_result.added_secrets
-
-
-def _collect(job: Plan, change: StepChange) -> None:
-    """Add one step's change to its job's plan (kept apart until the whole job is known to work)."""
-    job.edits += change.edits
-    job.companions += change.files
-    job.changes += change.notes
-    job.warnings += change.warnings
-    job.removed_secrets |= change.removed_secrets
-    job.added_secrets |= change.added_secrets
-
-
-def _merge(result: Plan, job: Plan) -> None:
-    """Add one job's complete conversion to the workflow's plan."""
-    result.edits += job.edits
-    result.companions += job.companions
-    result.changes += job.changes
-    result.warnings += job.warnings
-    result.added_secrets |= job.added_secrets
-    result.removed_secrets |= job.removed_secrets

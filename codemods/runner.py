@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, List, Optional, Set as SetType, Tuple
+from typing import TYPE_CHECKING, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 from codemods.engine.reading import read_regular_text
@@ -24,6 +24,9 @@ from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, re
 from codemods.write_phase import groups
 from codemods import toml_text
 
+if TYPE_CHECKING:
+    from codemods.follow.files import FileChange
+
 
 
 @dataclass
@@ -34,7 +37,7 @@ class FileResult:
     old: Optional[Source] = None
     new_text: Optional[str] = None
     error: Optional[str] = None
-    companions: List[Any] = field(default_factory=list)  # FileChange of files the workflow runs
+    companions: List["FileChange"] = field(default_factory=list)  # files the workflow runs, changed
 
     @property
     def changed(self) -> bool:
@@ -129,7 +132,7 @@ def _diff(old_text: str, new_text: str, shown: str) -> str:
     return "".join(out)
 
 
-def merge_companions(changes: List[Any]) -> List[Any]:
+def merge_companions(changes: List["FileChange"]) -> List["FileChange"]:
     """One change per file: from the text before the first edit to the text after the last."""
     import dataclasses
 
@@ -140,7 +143,7 @@ def merge_companions(changes: List[Any]) -> List[Any]:
     return [c for c in merged.values() if c.new_text != c.old_text]
 
 
-def check_companion(change: Any) -> None:
+def check_companion(change: "FileChange") -> None:
     """A changed script must still parse: Python with `ast`, TOML loaded, shell with `bash -n`. A file
     that did not parse before is the project's to mend: an input error, nothing is written."""
     import ast

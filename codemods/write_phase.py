@@ -11,22 +11,26 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from codemods.engine.io import atomic_write
 from codemods.engine.reading import read_regular
 from codemods.errors import InputError
+
+if TYPE_CHECKING:
+    from codemods.follow.files import FileChange
+    from codemods.runner import FileResult
 
 
 @dataclass
 class Group:
     """Workflows linked by the files they run, with one change per followed file (by real path)."""
 
-    workflows: List[Any] = field(default_factory=list)  # FileResult
-    followed: Dict[str, Any] = field(default_factory=dict)  # real path -> FileChange
+    workflows: List["FileResult"] = field(default_factory=list)
+    followed: Dict[str, "FileChange"] = field(default_factory=dict)  # by real path
 
 
-def groups(files: List[Any]) -> List[Group]:
+def groups(files: List["FileResult"]) -> List[Group]:
     """Split the run into groups and refuse those whose workflows want different contents for a file.
 
     A refused or failed member stops its whole group: the others would need the shared file changed.
@@ -57,7 +61,7 @@ def groups(files: List[Any]) -> List[Group]:
 
 
 def _merge(group: Group) -> None:
-    wants: Dict[str, List[Tuple[Any, Any]]] = {}
+    wants: Dict[str, List[Tuple["FileResult", "FileChange"]]] = {}
     for f in group.workflows:
         for c in f.companions:
             wants.setdefault(os.path.realpath(c.target.path), []).append((f, c))
@@ -107,7 +111,7 @@ def problem(path: Path, expected: bytes) -> Optional[str]:
     return None
 
 
-def write_all(files: List[Any]) -> None:
+def write_all(files: List["FileResult"]) -> None:
     """Check every file of the run, then write the groups whose files all passed; the workflows of the
     other groups get one error line each."""
     ready = []
@@ -137,6 +141,6 @@ def write_all(files: List[Any]) -> None:
                 break
 
 
-def _refuse_all(workflows: List[Any], why: str) -> None:
+def _refuse_all(workflows: List["FileResult"], why: str) -> None:
     for f in workflows:
         f.error = f"{f.shown}: {why}"

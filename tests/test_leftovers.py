@@ -79,12 +79,12 @@ def test_a_folder_deleted_before_it_is_read_is_one_line_and_the_others_are_done(
 
 
 def test_a_folder_that_cannot_be_listed_is_one_line(repo: Repo, monkeypatch) -> None:
-    import codemods.runner as runner
+    import codemods.workflow_files as workflow_files
 
     def vanished(folder):
         raise FileNotFoundError(2, "No such file or directory")
 
-    monkeypatch.setattr(runner, "_workflow_files", vanished)
+    monkeypatch.setattr(workflow_files, "_workflow_files", vanished)
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "cannot list the folder: No such file or directory" in out.stderr
 

@@ -244,7 +244,7 @@ jobs:
     uses: ./.github/workflows/_pypi.yml
 """)
     text = repo.migrate("doctor", "--exit-zero").stdout
-    assert "move the publish job into `release.yml` and register that file" in text
+    assert "move the publish job into `release.yml`, give it `id-token: write` there, and register that file" in text
     assert "workflow _pypi.yml" not in text
 
 

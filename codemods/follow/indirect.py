@@ -151,13 +151,13 @@ def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepCha
     remove_env_vars(doc, item.env_vars, converted, change)
     if change.blocked:
         return change
-    change.notes = [f"{where}: {n}" for n in change.notes]
+    change.changes = [f"{where}: {n}" for n in change.changes]
     for c in item.changes:
         if c.new_text != c.old_text:
-            change.files.append(c)
-        change.notes += [f"{c.target.path.name}: {n}" for n in c.notes]
-    if not change.edits and not change.files:
-        change.notes.append(f"{where}: its upload ({', '.join(c.target.path.name for c in item.changes)}) "
+            change.companions.append(c)
+        change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
+    if not change.edits and not change.companions:
+        change.changes.append(f"{where}: its upload ({', '.join(c.target.path.name for c in item.changes)}) "
                             "already passes no credentials")
     return change
 
@@ -184,9 +184,9 @@ def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> Step
         change.blocked = f"{where}: its `env:` is not a mapping; add {', '.join(values)} by hand"
         return change
     change.added_secrets.add(secret)
-    change.notes.append(f"{where}: set {', '.join(f'`{k}`' for k in values)} from the secret `{secret}`")
+    change.changes.append(f"{where}: set {', '.join(f'`{k}`' for k in values)} from the secret `{secret}`")
     for c in item.changes:
         if c.new_text != c.old_text:
-            change.files.append(c)
-            change.notes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n or "removed" in n]
+            change.companions.append(c)
+            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n or "removed" in n]
     return change

@@ -109,7 +109,7 @@ def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], conv
         else:
             change.edits += [Remove(env_path + (n,)) for n in names]
         where = _env_where(env_path)
-        change.notes.append(f"removed {', '.join(f'`{n}`' for n in names)} from {where}")
+        change.changes.append(f"removed {', '.join(f'`{n}`' for n in names)} from {where}")
 
 
 def _env_where(env_path: YamlPath) -> str:

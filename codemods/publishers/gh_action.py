@@ -142,22 +142,22 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
         kept = tuple(reversed([str(k) for k in w if k not in gone]))
         change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-        change.notes.append(f"{step.label} in job `{step.job_id}`: set `attestations: false` (attestations "
+        change.changes.append(f"{step.label} in job `{step.job_id}`: set `attestations: false` (attestations "
                             "cannot be verified for uploads from a reusable workflow)")
     elif len(gone) == len(w):
         change.edits.append(Remove(step.path + ("with",)))
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-    change.notes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
+    change.changes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
     fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
     cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
     change.edits += fed.edits
     change.removed_secrets |= fed.removed_secrets
-    change.notes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.notes]
+    change.changes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.changes]
     move = ref_edit(step)
     if move:
         change.edits.append(move)
-        change.notes.append(f"{step.label} in job `{step.job_id}`: moved `@{step.ref}` (no Trusted Publishing "
+        change.changes.append(f"{step.label} in job `{step.job_id}`: moved `@{step.ref}` (no Trusted Publishing "
                             f"support) to `@{RECOMMENDED_REF}`")
     return change
 
@@ -175,5 +175,5 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
                           f"`password: {expr}` by hand")
         return change
     change.added_secrets.add(secret)
-    change.notes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")
+    change.changes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")
     return change

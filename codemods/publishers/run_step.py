@@ -94,7 +94,7 @@ class Upload:
 
             change = to_action(doc, self, converted)
         prefix = f"{self.label} in job `{self.job_id}` ({self.uploader.name})"
-        change.notes = [f"{prefix}: {n}" for n in change.notes]
+        change.changes = [f"{prefix}: {n}" for n in change.changes]
         return change
 
     def to_token(self, doc: Document, secret: str) -> StepChange:
@@ -198,7 +198,7 @@ def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None
         for m, new in too_old_pins(up, script if isinstance(script, str) else ""):
             change.edits.append(Replace(("jobs", upload.job_id, "steps", i, "run"), m.start(), m.end(), new))
             minimum = ".".join(map(str, up.trusted.min_version))
-            change.notes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing needs "
+            change.changes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing needs "
                                 f"{up.name} {minimum} or later)")
 
 
@@ -215,12 +215,12 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
     if not cut_flags(upload, flags, change):
         return change
     if flags:
-        change.notes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
+        change.changes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
         cleanup_variables(doc, upload, flags, [], change)
     if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in upload.command.words):
         word = upload.command.words[upload.args_from - 1]
         change.edits.append(Replace(upload.script_path, word.end, word.end, " " + " ".join(up.oidc_flags)))
-        change.notes.append(f"added `{' '.join(up.oidc_flags)}` so that a misconfiguration fails loudly")
+        change.changes.append(f"added `{' '.join(up.oidc_flags)}` so that a misconfiguration fails loudly")
     version_pin_edits(doc, upload, change)
     for user in [lookup(env_chain(doc, upload.job_id, upload.step_index), n) for n in up.credentials.user_env] + \
             [f.text for f in upload.flags if f.kind == "user"]:
@@ -253,7 +253,7 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
                           f"{', '.join(values)} by hand")
         return change
     change.added_secrets.add(secret)
-    change.notes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
+    change.changes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
     for span in oidc_flag_spans(up, upload.command, upload.script):
         if span is None:
@@ -261,7 +261,7 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
                               "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
             return change
         change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
-        change.notes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
+        change.changes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
     return change
 
 

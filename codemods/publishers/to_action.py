@@ -126,7 +126,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         change.edits += [Remove(upload.path + (k,)) for k in RUN_ONLY_KEYS if k in upload.step]
         if inputs:
             change.edits.append(Set(upload.path + ("with",), inputs, after=("uses",)))
-        change.notes.append(f"the `{up.tool}` upload is now a `{ACTION_REF}` step")
+        change.changes.append(f"the `{up.tool}` upload is now a `{ACTION_REF}` step")
     else:
         start, end = _line_span(script, upload.command)
         line = script[start:end]
@@ -141,7 +141,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
             step["with"] = inputs
         change.edits.append(Insert(("jobs", upload.job_id, "steps"), upload.step_index + 1, step))
         what = f"replaced the upload with `{up.fallback.build_command}`" if builds else "removed the upload"
-        change.notes.append(f"{what} and added a `{ACTION_REF}` step after it")
+        change.changes.append(f"{what} and added a `{ACTION_REF}` step after it")
     return change
 
 
