@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.engine.document import load_data
+from codemods.engine.document import Document, load_data
 from codemods.engine.source import Source
 from codemods.errors import InputError
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options
@@ -80,3 +80,36 @@ def test_mutated_corpus_files_give_clean_errors_or_verified_output() -> None:
         seen[check(data)] += 1
     # the campaign must exercise both outcomes, or it proves nothing
     assert seen["input-error"] > 0 and seen["changed"] > 0, seen
+
+
+def _outcome(text: str, pure: bool):
+    try:
+        return "data", load_data(text, pure=pure)
+    except InputError:
+        return "refused", None
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_the_c_parser_and_the_pure_one_read_the_same_data() -> None:
+    """Plain data is read with libyaml's parser when it is installed (speed): on mutated real workflows
+    that pubmode's own (pure) composer accepts, it must give the data the pure parser gives."""
+    from codemods.engine.document import _fast_loader, fast_path_agrees
+    from codemods.engine.verify import same
+
+    if _fast_loader() is None:
+        pytest.skip("ruamel.yaml.clib is not installed")
+    files = sorted(CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261130)
+    for _ in range(CASES):
+        data = rnd.choice(files).read_bytes()
+        for _ in range(rnd.randint(1, 3)):
+            data = mutate(data, rnd)
+        text = data.decode("utf-8", errors="replace")
+        if not fast_path_agrees(text):
+            continue  # read by the pure parser only
+        try:
+            Document(text)
+        except InputError:
+            continue  # refused before its data is read
+        fast, pure = _outcome(text, False), _outcome(text, True)
+        assert fast[0] == pure[0] and same(fast[1], pure[1]), text[:300]

@@ -6,6 +6,7 @@ publisher modules reason about and what verification compares.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterator, Optional, Tuple, Union
 
@@ -55,8 +56,39 @@ def _problem_text(e: Exception) -> str:
     return "invalid YAML: " + str(e).splitlines()[0]
 
 
-def load_data(text: str, path: Optional[Path] = None) -> Any:
-    """The plain data of a YAML text (YAML 1.2 rules, so `on` stays a string)."""
+_fast: Optional[YAML] = None
+
+
+def _fast_loader() -> Optional[YAML]:
+    """A safe loader on libyaml's parser (ruamel.yaml.clib), about six times faster than the pure one;
+    ruamel's own resolver and constructor either way, so the data is the same (tests/test_fuzz.py
+    compares both on mutated real workflows). None when the C extension is not installed."""
+    global _fast
+    if _fast is None:
+        yaml = YAML(typ="safe", pure=False)
+        _fast = yaml if getattr(yaml.Parser, "__name__", "") == "CParser" else False
+    return _fast or None
+
+
+# Where libyaml and ruamel's pure parser were seen to read the same text differently (mutation fuzzing
+# over real workflows): tabs (libyaml takes them inside plain scalars) and anchors (on an empty key).
+_DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]", re.M)
+
+
+def fast_path_agrees(text: str) -> bool:
+    """The text has none of the constructs on which the two parsers disagree."""
+    return _DIVERGENT.search(text) is None
+
+
+def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any:
+    """The plain data of a YAML text (YAML 1.2 rules, so `on` stays a string). A text the C parser
+    refuses is read again by the pure one, for its error message (or its data, should they differ)."""
+    fast = None if pure or not fast_path_agrees(text) else _fast_loader()
+    if fast is not None:
+        try:
+            return fast.load(text)
+        except (YAMLError, RecursionError):
+            pass
     yaml = YAML(typ="safe", pure=True)
     try:
         return yaml.load(text)
