@@ -400,6 +400,38 @@ def test_an_empty_password_is_named() -> None:
     assert read(body).findings[0].pattern.id == "log-credential-missing"
     assert "paste the token" in _advice(body)
 
+def test_the_caller_without_id_token_is_named(repo: Repo) -> None:
+    repo.write(".github/workflows/_upload.yml", b"""on: {workflow_call: {}}
+jobs:
+  upload:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""")
+    log = _repo_log(repo, """on: {pull_request: {}, push: {tags: ['v*']}}
+jobs:
+  dry-run:
+    uses: ./.github/workflows/_upload.yml
+""", (LOGS / "nested-idtoken-data-olympus.log").read_text())
+    text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    assert "calls that grant no `id-token: write`: job `dry-run` of release.yml calls `./.github/workflows/_upload.yml`" \
+        in text
+
+def test_an_action_in_a_job_with_another_run_directory(repo: Repo) -> None:
+    log = _repo_log(repo, """on: {push: {tags: ['v*']}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    defaults: {run: {working-directory: python-client}}
+    steps:
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with: {password: '${{ secrets.PYPI_TOKEN }}', packages-dir: dist}
+""", (LOGS / "nodist-working-directory-packages-dir.log").read_text())
+    text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    assert "runs its steps in `python-client`" in text and "`packages-dir: python-client/dist`" in text
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

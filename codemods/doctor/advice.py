@@ -438,6 +438,7 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
+    out += [d for f in facts for d in f.upload_dirs]
     out.append("pypa/gh-action-pypi-publish runs in the repository root and ignores `defaults.run.working-directory`: "
                "give `packages-dir` relative to the root (e.g. `sub/dir/dist`); `uv build` in a workspace member writes "
                "to the workspace's `dist/`")
@@ -457,12 +458,12 @@ def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if not m:
         return []
     job, perm, level = m.groups()
-    callers = sorted({c for f in facts for c in f.calls_without_secrets})
+    callers = sorted({c for f in facts for c in f.calls_without_id_token})
     out = [f"the called workflow's job `{job}` asks for `{perm}: {level}`, which the calling job does not grant: add "
            f"`permissions: {{{perm}: {level}, contents: read}}` to the job that calls it (in the calling workflow); "
            "GitHub checks this when the run starts, before any `if:`, so a job skipped on this event needs it too"]
     if callers:
-        out.append(f"the calling jobs: {', '.join(callers)}")
+        out.append(f"calls that grant no `id-token: write`: {', '.join(callers)}")
     return out
 
 
