@@ -172,11 +172,11 @@ def test_token_rejection_says_what_to_check_first(repo: Repo) -> None:
 
 
 def test_an_unrecognised_log_is_no_all_clear(repo: Repo) -> None:
-    log = repo.write("run.log", b"Run upload\nsomething odd: ERROR 500 Internal Server Error\n"
+    log = repo.write("run.log", b"Run upload\nsomething odd: ERROR 418 I'm a teapot\n"
                                 b"Error: Process completed with exit code 1.\n")
     out = repo.migrate("doctor", "--log", str(log))
     assert out.code == 3
-    assert "not recognised" in out.stdout and "2: something odd: ERROR 500 Internal Server Error" in out.stdout
+    assert "not recognised" in out.stdout and "2: something odd: ERROR 418 I'm a teapot" in out.stdout
     data = json.loads(repo.migrate("doctor", "--log", str(log), "--format", "json").stdout)
     assert data["log"]["recognised"] is False and data["log"]["last_error_lines"]
     assert repo.migrate("doctor", "--log", str(log), "--exit-zero").code == 0
@@ -320,6 +320,117 @@ def test_a_prompt_that_ends_the_log_is_a_missing_credential() -> None:
     assert read("twine.exceptions.NonInteractive: Credential not found for username.").findings[0].pattern.id == \
         "log-credential-missing"
 
+
+def _advice(log: str) -> str:
+    return "\n".join(advise(read(log), [], Context({}, set())))
+
+
+def test_server_errors_are_pypis_side_and_name_large_files() -> None:
+    body = load(LOGS / "5xx-ccxt-outage-504.log")[1]
+    assert read(body).findings[0].pattern.id == "log-server-error"
+    assert "status.python.org" in _advice(body) and "`skip-existing: true`" in _advice(body)
+    big = "INFO     dist/bpy-4.2.17-cp311-cp311-win_amd64.whl (301.0 MB)\nHTTPError: 504 Gateway Time-out from " \
+          "https://upload.pypi.org/legacy/\n"
+    assert "a file of 301 MB" in _advice(big)
+    # a 5xx before the real reason is not the cause
+    assert read("Received \"500: Internal Server Error\" Package upload appears to have failed.  Retry 1 of 5\n"
+                "HTTPError: 400 Client Error: File already exists.").findings[0].pattern.id == "log-file-exists"
+
+
+def test_twine_check_and_readme_advice() -> None:
+    advice = _advice(load(LOGS / "twinecheck-pypinfo-strict.log")[1])
+    assert "line 349 of the README: Inline literal start-string without end-string; fix" in advice
+    assert "`text/x-rst` for reStructuredText" in advice
+    assert "setuptools and wheel that built the file are too old" in _advice(
+        "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe description failed to render in the "
+        "default format of reStructuredText.")
+
+
+def test_classifiers_and_stray_files_are_named() -> None:
+    assert "the classifier `Frameworks :: Ansible` is not one PyPI knows" in _advice(
+        load(LOGS / "classifier-mitogen-frameworks.log")[1])
+    assert "older message lists all the classifiers" in _advice(load(LOGS / "classifier-twine333-truncated-list.log")[1])
+    stray = "Checking dist/SHA256SUMS: ERROR    InvalidDistribution: Unknown distribution format: 'SHA256SUMS'"
+    assert read(stray).findings[0].pattern.id == "log-invalid-distribution"
+    assert "`SHA256SUMS` in the upload folder is not a wheel or sdist" in _advice(stray)
+
+
+def test_metadata_advice_names_packaging_or_the_pinned_action() -> None:
+    assert "`pip install -U twine packaging`" in _advice(load(LOGS / "licfile-tutorial-old-deps.log")[1])
+    assert "Metadata-Version 2.5 is newer" in _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+
+
+def test_network_errors_and_a_mistyped_pypi_host() -> None:
+    body = load(LOGS / "wrongurl-upload-pypi-io-dns.log")[1]
+    assert [f.pattern.id for f in read(body).findings] == ["log-wrong-upload-url"]
+    assert "use `https://upload.pypi.org/legacy/`" in _advice(body)
+    private = ("Uploading distributions to https://nexus.example.com/repository/pypi/\nConnectionError: "
+               "HTTPSConnectionPool(host='nexus.example.com', port=443): Max retries exceeded with url: /repository/pypi/ "
+               "(Caused by NewConnectionError(': Failed to establish a new connection: [Errno -2] Name or service not "
+               "known'))")
+    assert read(private).findings[0].pattern.id == "log-network"
+    assert "`nexus.example.com` does not resolve" in _advice(private)
+    ssl = load(LOGS / "ssl-gosturban-corporate-cert.log")[1]
+    assert [f.pattern.id for f in read(ssl).findings][0] == "log-ssl-verify"
+
+
+def test_uv_prints_a_missing_environment_as_none() -> None:
+    r = read(load(LOGS / "invpub-browser-use-env-on-approval-job.log")[1])
+    assert r.findings[0].pattern.id == "log-invalid-publisher" and r.claims["environment"] == "MISSING"
+    assert read('GitHubTokenClaims {\n    environment: Some(\n        "release",\n    ),\n}').claims["environment"] == \
+        "release"
+
+
+def test_the_called_job_permission_and_missing_tools() -> None:
+    advice = _advice(load(LOGS / "nested-idtoken-data-olympus.log")[1])
+    assert "job `upload` asks for `id-token: write`" in advice and "before any `if:`" in advice
+    assert "`python -m pip install twine`" in _advice("sh: 1: twine: not found")
+    assert read("error: No files found to publish").findings[0].pattern.id == "log-no-distributions"
+
+
+def test_placeholder_and_shallow_checkout_versions() -> None:
+    assert "`0.0.0` is a placeholder version" in _advice(load(LOGS / "exists-tinytext-version-000.log")[1])
+    shallow = ("Uploading octo-0.1.dev1+g40e3ce6-py3-none-any.whl\n400 The use of local versions in "
+               "<Version('0.1.dev1+g40e3ce6')> is not allowed.")
+    assert "`fetch-depth: 0`" in _advice(shallow)
+
+
+def test_an_empty_password_is_named() -> None:
+    body = load(LOGS / "empty-password-twine1057.log")[1]
+    assert read(body).findings[0].pattern.id == "log-credential-missing"
+    assert "paste the token" in _advice(body)
+
+def test_the_caller_without_id_token_is_named(repo: Repo) -> None:
+    repo.write(".github/workflows/_upload.yml", b"""on: {workflow_call: {}}
+jobs:
+  upload:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""")
+    log = _repo_log(repo, """on: {pull_request: {}, push: {tags: ['v*']}}
+jobs:
+  dry-run:
+    uses: ./.github/workflows/_upload.yml
+""", (LOGS / "nested-idtoken-data-olympus.log").read_text())
+    text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    assert "calls that grant no `id-token: write`: job `dry-run` of release.yml calls `./.github/workflows/_upload.yml`" \
+        in text
+
+def test_an_action_in_a_job_with_another_run_directory(repo: Repo) -> None:
+    log = _repo_log(repo, """on: {push: {tags: ['v*']}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    defaults: {run: {working-directory: python-client}}
+    steps:
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with: {password: '${{ secrets.PYPI_TOKEN }}', packages-dir: dist}
+""", (LOGS / "nodist-working-directory-packages-dir.log").read_text())
+    text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    assert "runs its steps in `python-client`" in text and "`packages-dir: python-client/dist`" in text
 
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))

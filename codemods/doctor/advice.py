@@ -44,6 +44,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scoped:
         out.append(f"the token is scoped to another project than `{scoped.group(1)}` (check this first): use a token "
                    "for that project, or an account-wide token for a project's first upload")
+    elif "invalid macaroon!r" in text:
+        out.append("`invalid macaroon!r` (with the literal `!r`) is the text of a PyPI-side bug of September 2020 that "
+                   "refused valid tokens; it was fixed within days, and re-running with the same token worked")
     elif _SIGNATURE.search(text):
         out.append("`invalid macaroon signature`: the token does not verify for this upload; most often it is scoped "
                    "to one project while the job uploads another (a new project needs an account-wide token for its "
@@ -144,6 +147,10 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     else:
         out.append("re-run the upload with `twine upload --verbose` (uv: `uv publish --verbose`): the log then shows "
                    "PyPI's reason")
+    if not scan.versions:
+        out.append("if this run re-uploads a version that is already on the index (a re-run, a dev release built "
+                   "again), that is the usual reason: `skip-existing: true` (action) or `--skip-existing` lets it pass, "
+                   "a new version otherwise")
     if scan.versions:
         v = scan.versions[0]
         where = "TestPyPI" if _TESTPYPI.search(text) else "the index"
@@ -161,8 +168,29 @@ _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,
                     r"value for ([A-Za-z-]{2,40})")
 
 
+_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid classifier")
+_CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
+_UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
+
+
 def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = _FIELD.search(_text(scan))
+    text = _text(scan)
+    unknown = _UNKNOWN_FORMAT.search(text)
+    if unknown:
+        return [f"`{unknown.group(1)}` in the upload folder is not a wheel or sdist (a directory, a checksum or SBOM file, "
+                "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
+                "artifacts downloaded without `merge-multiple: true` land in subdirectories, and other files belong "
+                "in another folder"]
+    classifier = _CLASSIFIER.search(text)
+    if classifier:
+        return [f"the classifier `{classifier.group(1) or classifier.group(2)}` is not one PyPI knows: copy the exact "
+                "text from https://pypi.org/classifiers/ (case and spelling count; a license classifier must be one "
+                "listed there), rebuild and upload"]
+    if _CLASSIFIER_LIST.search(text):
+        return ["PyPI's older message lists all the classifiers when one of them is not valid: compare each with "
+                "https://pypi.org/classifiers/ (a license name not in the list is the usual one), fix it, rebuild and "
+                "upload"]
+    m = _FIELD.search(text)
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
         return []
@@ -174,10 +202,16 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    if re.search(r"Your password is empty", text):
+        prompted = re.search(r"Enter your (?:password|API token):", text)
+        out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
+                   "Windows: right-click or Ctrl+V in the console) and press Enter once" if prompted else
+                   ": the variable meant to hold the token (`TWINE_PASSWORD`, the secret) was empty in this run"))
     named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if not named:
-        return []
-    return [f"the job reads {', '.join(named)}: check that the secret exists under exactly that name where the job "
+        return out
+    return out + [f"the job reads {', '.join(named)}: check that the secret exists under exactly that name where the job "
             "can read it (an environment secret needs the job's `environment:`; forks and reusable workflows "
             "called without `secrets: inherit` get none)"]
 
@@ -309,6 +343,146 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_CHECK_LINE = re.compile(r"\bline (\d{1,6}): (?:Warning|Error|Severe): ([^\n]{1,160}?)(?= warning:| Checking | line \d|$)")
+
+
+def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    m = _CHECK_LINE.search(text)
+    if m:
+        out.append(f"twine check points at line {m.group(1)} of the README: {m.group(2).strip().rstrip('.')}; fix "
+                   "that markup")
+    if re.search(r"long_description_content_type`? missing", text):
+        out.append("no content type is declared, so the README is read as reStructuredText: declare it "
+                   "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for a "
+                   "Markdown README, `text/x-rst` for reStructuredText")
+    elif re.search(r"failed to render in the default format", text):
+        out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
+                   "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "
+                   "`python -m build`) and rebuild")
+    return out
+
+
+def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    if re.search(r"malformed field '?license-(?:file|expression)", text, re.I):
+        out.append("twine 6 reads the metadata with `packaging`; a `packaging` older than 24.2 next to it does not "
+                   "know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in the "
+                   "environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
+    version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text)
+    if version:
+        out.append(f"Metadata-Version {version.group(1)} is newer than the twine that checks it; an old twine also "
+                   "comes with a pinned old pypa/gh-action-pypi-publish (a tag or SHA of v1.4-v1.9): move to "
+                   "`release/v1` or a current release")
+    if re.search(r"Metadata is missing required fields", text):
+        out.append("twine before 6.1 (or pkginfo before 1.12) cannot read Metadata-Version 2.4 and reports the fields "
+                   "as missing: upgrade twine where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
+                   "twine: move to `release/v1` or a current release")
+    return out
+
+
+_SIZE = re.compile(r"\((\d{1,6}(?:\.\d)?) ?MB\)|/(\d{1,6}(?:\.\d)?) MB\b")
+
+
+def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
+    out.append(f"{site} answered with a server error: check https://status.python.org for an incident, then re-run "
+               "the failed job; with `skip-existing: true` (or `--skip-existing`) the files that did arrive are "
+               "skipped")
+    sizes = [float(a or b) for a, b in _SIZE.findall(text)]
+    if sizes and max(sizes) >= 100:
+        out.append(f"the log uploads a file of {max(sizes):g} MB: after a very large file arrives PyPI still has to "
+                   "process it, and a 5xx or time-out then often comes from that time limit; make the file smaller "
+                   "if only such files fail")
+    else:
+        out.append("if it fails again only right after a very large file (hundreds of MB), PyPI is running out of time "
+                   "processing it: make the file smaller")
+    return out
+
+
+_HOST_IN = re.compile(r"host='([\w.-]{1,200})'")
+
+
+def _ssl(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    host = next(iter(_HOST_IN.findall(text)), None)
+    out = []
+    if re.search(r"self[- ]signed certificate in certificate chain|unable to get local issuer", text):
+        out.append("the chain holds a certificate the uploader does not trust: on a corporate network a proxy, "
+                   "firewall or antivirus re-signs HTTPS with its own authority; that authority's certificate is the "
+                   "one to give the uploader (ask the network's administrators for it), or upload from CI")
+    if host and host not in ("upload.pypi.org", "test.pypi.org"):
+        out.append(f"the host is `{host}`: a private index's own certificate authority must be given the same way")
+    return out
+
+
+def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    host = next(iter(_HOST_IN.findall(text)), None)
+    if re.search(r"Name or service not known|nodename nor servname|getaddrinfo failed|name resolution|dns error", text,
+                 re.I):
+        out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
+                   "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
+    if re.search(r"ProxyError", text):
+        out.append("the proxy refused or failed: check `HTTPS_PROXY`/`NO_PROXY` where the upload runs")
+    if re.search(r"Read timed out|timed out", text, re.I):
+        out.append("the connection timed out: re-run; for large files upload from a faster network or make them smaller")
+    return out
+
+
+def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
+    where = f"`{m.group(1)}`" if m else "the upload folder"
+    out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
+               "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
+               "for several artifacts)")
+    out += [d for f in facts for d in f.upload_dirs]
+    out.append("pypa/gh-action-pypi-publish runs in the repository root and ignores `defaults.run.working-directory`: "
+               "give `packages-dir` relative to the root (e.g. `sub/dir/dist`); `uv build` in a workspace member writes "
+               "to the workspace's `dist/`")
+    return out
+
+
+def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", _text(scan))
+    tool = next((g for g in (m.groups() if m else ()) if g), "the upload tool")
+    install = "python -m pip install twine" if tool == "twine" else f"install `{tool}`"
+    return [f"`{tool}` is not installed where the upload runs: `{install}` in that same job (on Travis, in the "
+            "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
+
+
+def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = re.search(r"The nested job '([^']{1,100})' is requesting '([\w-]{1,40}): (\w{1,10})'", _text(scan))
+    if not m:
+        return []
+    job, perm, level = m.groups()
+    callers = sorted({c for f in facts for c in f.calls_without_id_token})
+    out = [f"the called workflow's job `{job}` asks for `{perm}: {level}`, which the calling job does not grant: add "
+           f"`permissions: {{{perm}: {level}, contents: read}}` to the job that calls it (in the calling workflow); "
+           "GitHub checks this when the run starts, before any `if:`, so a job skipped on this event needs it too"]
+    if callers:
+        out.append(f"calls that grant no `id-token: write`: {', '.join(callers)}")
+    return out
+
+
+def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if "not actually files" in text:
+        return ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
+                "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+    if "Incorrect padding" in text:
+        return ["this is a bug of pypa/gh-action-pypi-publish v1.8.9 while rendering the claims of a failed exchange, "
+                "fixed in v1.8.10: use `release/v1` and re-run to see the real error"]
+    return []
+
+
+def _digest(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    return ["check the project's total size first (Manage project on PyPI): a project at its storage limit has given "
+            "this error; delete old releases or ask for a larger limit at https://github.com/pypi/support, then re-run"]
+
+
 ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
@@ -319,6 +493,10 @@ ADVISORS: Dict[str, Advisor] = {
                                         "app or a security device"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
     "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
+    "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
+    "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
+    "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
+    "log-digest-mismatch": _digest,
 }
 
 

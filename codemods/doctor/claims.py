@@ -18,8 +18,10 @@ _INITIATED = re.compile(r"this action was initiated by:?\s*`?(?P<called>[^`\s]{1
 _PARENT = re.compile(r"its parent workflow is:?\s*`?(?P<caller>[^`\s]{1,300})`?", re.I)
 _PLAUSIBLE = {"repository": re.compile(r"^[\w.-]+/[\w.-]+$"), "repository_owner": re.compile(r"^[\w.-]+$"),
               "workflow_ref": re.compile(r"/\.github/workflows/"), "job_workflow_ref": re.compile(r"/\.github/workflows/"),
-              "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:")}
+              "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:"),
+              "environment": re.compile(r"^(?!Some\(|None$)")}  # uv's Option values are read below
 _FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
+_UV_ENVIRONMENT = re.compile(r"\benvironment:\s{0,5}(?:None\b|Some\(\s{0,5}\"([^\"]{1,200})\")")
 
 
 def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
@@ -36,6 +38,9 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
     if env_in_sub:
         claims.setdefault("environment", env_in_sub.group(1))
     joined = " ".join(t for _, t in cleaned)
+    uv_env = _UV_ENVIRONMENT.search(joined)  # uv prints `environment: None` or `environment: Some("name")`
+    if uv_env:
+        claims.setdefault("environment", uv_env.group(1) or "MISSING")
     called, caller = _INITIATED.search(joined), _PARENT.search(joined)
     if called and _FILE.search(called.group("called")):
         claims.setdefault("job_workflow_ref", called.group("called"))

@@ -29,6 +29,8 @@ class Facts:
     trusted_envs: List[Optional[str]] = field(default_factory=list)
     testpypi: bool = False
     calls_without_secrets: List[str] = field(default_factory=list)  # reusable workflows called without secrets
+    calls_without_id_token: List[str] = field(default_factory=list)  # reusable workflows called without id-token
+    upload_dirs: List[str] = field(default_factory=list)  # the action's folder where a job runs in another directory
     every_push: bool = False  # publishes on pushes not limited to tags
     trusted_uploaders: Set[str] = field(default_factory=set)
 
@@ -39,6 +41,13 @@ def collect(file: str, view: WorkflowView) -> Facts:
     for p in view.publishing:
         if not p.targets:
             continue
+        workdir = _run_directory(view, p.job_id)
+        if p.publisher == "gh-action" and workdir:
+            folder = str((p.inputs or {}).get("packages-dir") or (p.inputs or {}).get("packages_dir") or "dist")
+            if not folder.strip("./").startswith(workdir.strip("./")):
+                facts.upload_dirs.append(f"job `{p.job_id}` of {file} runs its steps in `{workdir}` "
+                                         f"(`defaults.run.working-directory`), but the action uploads `{folder}` from the "
+                                         f"repository root: set `packages-dir: {workdir.rstrip('/')}/dist`")
         facts.testpypi = facts.testpypi or any(i.key == "testpypi" for i in p.targets)
         env = view.environment(p.job_id)
         if p.mode == "trusted":
@@ -52,7 +61,18 @@ def collect(file: str, view: WorkflowView) -> Facts:
         uses = job.get("uses")
         if isinstance(uses, str) and ".github/workflows/" in uses and "secrets" not in job:
             facts.calls_without_secrets.append(f"job `{job_id}` calls `{uses}`")
+        if isinstance(uses, str) and ".github/workflows/" in uses and not view.has_id_token(job_id):
+            facts.calls_without_id_token.append(f"job `{job_id}` of {file} calls `{uses}`")
     return facts
+
+
+def _run_directory(view: WorkflowView, job_id: str) -> Optional[str]:
+    """The `defaults.run.working-directory` of a job (or of the workflow), which actions do not follow."""
+    for defaults in (view.jobs[job_id].get("defaults"), view.doc.get(("defaults",))):
+        run = defaults.get("run") if isinstance(defaults, dict) else None
+        if isinstance(run, dict) and isinstance(run.get("working-directory"), str):
+            return run["working-directory"]
+    return None
 
 
 def _credential_text(view: WorkflowView, p) -> str:

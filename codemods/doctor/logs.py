@@ -25,7 +25,8 @@ class LogPattern:
 
 
 _FIRST: Tuple[LogPattern, ...] = (
-    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error",
+    LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error|"
+               r"valid token, but no corresponding publisher",
                "PyPI found no trusted publisher matching the token's claims",
                "The owner, repository, workflow file name or environment registered on PyPI differ from the run's "
                "claims (a renamed workflow or repository, an environment missing on one side, a reusable workflow), "
@@ -111,14 +112,17 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
-ACTION_BUGS = "a bug of pypa/gh-action-pypi-publish v1.8.9 (rendering the claims of a failed exchange), fixed in v1.8.10"
+ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.8.9 crashed rendering the claims of a failed "
+               "exchange (fixed in v1.8.10), v1.10.0 took existing distributions for non-files when attesting them (fixed "
+               "in v1.10.1)")
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 NEW: Tuple[LogPattern, ...] = (
-    LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding",
-               "The publish action crashed on a bug fixed in a later release",
-               f"The traceback is {ACTION_BUGS}; the exchange failed before it, and the real error is hidden.",
+    LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding|"
+               r"paths look like distributions but are not actually files",
+               "The publish action failed on a bug fixed in a later release",
+               f"The error is one of the {ACTION_BUGS}; nothing in the workflow or the files causes it.",
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
-               "Use `pypa/gh-action-pypi-publish@release/v1` (or v1.8.10 or later) and re-run to see the real error."),
+               "Use `pypa/gh-action-pypi-publish@release/v1` (or a release after the one with the bug) and re-run."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
                r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@",
                "The publish action's ref does not exist",
@@ -136,7 +140,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|"
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|Your password is empty|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
                "The uploader got no password or token and tried to prompt for one",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
@@ -189,14 +193,15 @@ NEW: Tuple[LogPattern, ...] = (
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
-               r"unrecognized or malformed field|supported Metadata-Version",
+               r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version",
                "twine cannot read the distribution's metadata",
-               "The build backend wrote Metadata-Version 2.4 (License-Expression, License-File), which older twine "
-               "and pkginfo cannot read.",
+               "The build backend wrote a Metadata-Version (2.4 with License-Expression and License-File, or 2.5) "
+               "newer than the twine that checks or uploads it can read: an old twine, an old `packaging` or `pkginfo` "
+               "next to it, or the old twine inside a pinned old pypa/gh-action-pypi-publish.",
                "InvalidDistribution: Metadata is missing required fields: Name, Version. … supported Metadata-Version: "
                "1.0, 1.1, 1.2, 2.0, 2.1, 2.2, 2.3.",
-               "Upgrade twine (>= 6.1) and pkginfo (>= 1.12) in the upload step, or use the current "
-               "pypa/gh-action-pypi-publish."),
+               "Upgrade twine (>= 6.1) together with packaging (>= 24.2) in the environment that runs it (pkginfo >= "
+               "1.12 for older twine), or use a current pypa/gh-action-pypi-publish instead of a pin to an old one."),
     LogPattern("log-two-factor-required", ERROR, r"does not have two-factor authentication enabled|"
                r"enable two-factor authentication before",
                "The account that owns the credentials has no two-factor authentication",
@@ -205,15 +210,18 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
-               r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI",
+               r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
+               r"is not a valid classifier|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |Unknown distribution format",
                "PyPI refused the file or a metadata field of it",
-               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file), a "
-               "metadata field has a value PyPI does not accept (an unknown classifier, a bad URL), or the build "
+               "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
+               "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
+               "classifier, a bad URL), or the build "
                "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
                "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
                "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
                "`twine check dist/*` before uploading; fix the field the message names."),
-    LogPattern("log-description-invalid", ERROR, r"The description failed to render",
+    LogPattern("log-description-invalid", ERROR, r"The description failed to render|"
+               r"long_description`? has syntax errors in markup|long_description has invalid markup",
                "PyPI cannot render the long description",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`.",
@@ -286,9 +294,80 @@ NEW: Tuple[LogPattern, ...] = (
                "Caused by: Missing credentials for https://upload.pypi.org/legacy/",
                "Trusted Publishing: `uv publish --trusted-publishing always` in a job with `id-token: write` (the real "
                "error then shows); token: set `UV_PUBLISH_TOKEN`."),
+    LogPattern("log-digest-mismatch", ERROR, r"digest supplied does not match|Digests do not match",
+               "PyPI computed another hash for the file than the uploader sent",
+               "The bytes PyPI received are not the file whose digest the uploader computed: a project at its storage "
+               "limit (reported for maturin uploads), a file that changed while it was uploaded (a build still writing "
+               "dist/), or an uploader bug.",
+               "400 The digest supplied does not match a digest calculated from the uploaded file.",
+               "Check the project's total size on PyPI (delete old releases, or ask for a larger limit at "
+               "https://github.com/pypi/support); rebuild so nothing writes dist/ during the upload, and re-run."),
+    LogPattern("log-server-error", ERROR, r"\b50[0-4]\b[:\"]? ?(?:Server Error:? )?(?:Internal Server Error|Bad Gateway|"
+               r"Service Unavailable|Gateway[ _]Time-?out)|status code 50[0-4]\b|HTTP Error 50[0-4]\b",
+               "PyPI answered with a server error (5xx)",
+               "A 500, 502, 503 or 504 comes from PyPI's side or the network in front of it: an incident or "
+               "maintenance, or a request that outlived the server's time limit (very large files are processed after "
+               "they arrive); nothing in the workflow is wrong.",
+               'Received "503: Service Unavailable" Package upload appears to have failed.  Retry 1 of 5',
+               "Check https://status.python.org, then re-run the failed job with `skip-existing: true` (or "
+               "`--skip-existing`) so the files that did arrive are skipped; if only very large files fail, make them "
+               "smaller."),
+    LogPattern("log-ssl-verify", ERROR, r"CERTIFICATE_VERIFY_FAILED|SSLCertVerificationError|certificate verify failed|"
+               r"invalid peer certificate|self[- ]signed certificate in certificate chain",
+               "The upload host's TLS certificate could not be verified",
+               "Something between the uploader and the index presents a certificate the uploader does not trust: a "
+               "corporate proxy, antivirus or firewall that inspects HTTPS (a self-signed certificate in the chain), or "
+               "a private index with its own certificate authority.",
+               "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+               "self-signed certificate in certificate chain (_ssl.c:1000)'))",
+               "Give the uploader the certificate authority that signs it (`twine upload --cert ca.pem`, or "
+               "`REQUESTS_CA_BUNDLE` / `SSL_CERT_FILE`; uv: `--native-tls`), or upload from a network that does not "
+               "intercept HTTPS, such as CI."),
+    LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
+               r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
+               r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
+               r"dns error|error sending request for url",
+               "The uploader could not reach the index",
+               "The connection failed before the index answered: a host name that does not resolve (a mistyped or "
+               "retired upload URL), a proxy or firewall, or a timeout on a slow link or a large file.",
+               "ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Max retries exceeded with url: "
+               "/legacy/ (Caused by NewConnectionError('…: Failed to establish a new connection: [Errno -2] Name or "
+               "service not known'))",
+               "Check the upload URL (`https://upload.pypi.org/legacy/`, `https://test.pypi.org/legacy/`), the proxy "
+               "settings (`HTTPS_PROXY`), and re-run; for timeouts, upload from a faster network or make the files "
+               "smaller."),
+    LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
+               r"no Python distribution packages to publish|No files found to publish|"
+               r"No such file or directory: '[^']{0,200}/dist'",
+               "The upload step found no distributions to upload",
+               "The folder the step uploads from is empty or elsewhere: the files were built in another job and not "
+               "downloaded, built into another directory (pypa/gh-action-pypi-publish ignores "
+               "`defaults.run.working-directory`; `uv build` in a workspace member writes to the workspace's dist/), or "
+               "the build step did not run.",
+               "InvalidDistribution: Cannot find file (or expand pattern): 'dist/*'",
+               "Build in the same job, or download the build job's artifact into `dist/` (actions/download-artifact with "
+               "`path: dist`, and `merge-multiple: true` for several artifacts); give `packages-dir` relative to the "
+               "repository root."),
+    LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
+               r"No module named '?twine|'twine' is not recognized as an internal or external command",
+               "The upload tool is not installed where the upload runs",
+               "The command that uploads was not found: it was installed in another job or environment (jobs share no "
+               "installed packages), or never installed.",
+               "sh: 1: twine: not found",
+               "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
+               "or use pypa/gh-action-pypi-publish, which brings its own."),
+    LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
+               r"but is only allowed",
+               "A reusable workflow asks for a permission its caller does not grant",
+               "GitHub checks, when the run starts and before any `if:`, that each job of a called workflow asks for no "
+               "more than the calling job grants; the publish job needs `id-token: write`, so the run does not start.",
+               "The nested job 'upload' is requesting 'id-token: write', but is only allowed 'id-token: none'",
+               "Add `permissions: id-token: write` (with `contents: read`) to the job that calls the reusable workflow, "
+               "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
+ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing",
+         "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
@@ -296,7 +375,8 @@ ORDER = ("log-action-ref-missing", "log-action-bug", "log-fork-pull-request", "l
          "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
          "log-name-not-allowed", "log-local-version", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
-         "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-reusable-workflow",
+         "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
+         "log-server-error", "log-ssl-verify", "log-network", "log-reusable-workflow",
          "log-attestations-ignored", "log-bad-request")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
@@ -341,6 +421,13 @@ def read(text: str) -> LogScan:
         found.pop("log-invalid-distribution", None)
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
+    if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
+        hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
+        host = next((h for h in hosts if _wrong_pypi_host(h)), None)
+        if host:
+            wrong = _BY_ID["log-wrong-upload-url"]
+            found.pop("log-network")
+            found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, whole.find(host)), wrong.title))
     vers = logtext.versions(cleaned)
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
@@ -358,6 +445,14 @@ def read(text: str) -> LogScan:
 
 
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
+_HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
+                   r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
+PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
+
+
+def _wrong_pypi_host(host: str) -> bool:
+    """A host named like PyPI that is not one of its upload hosts (upload.pypi.io, upload.test.pypi.org, …)."""
+    return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:

@@ -116,6 +116,15 @@ SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version
 def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
     and what makes the build give a version PyPI takes; None when it does not look so."""
+    if re.match(r"0\.0\.0(?:$|[.+])", version):
+        return ("a placeholder version: the build did not get the project's real version (a version plugin such as "
+                "setuptools-scm, hatch-vcs or poetry-dynamic-versioning that did not run or found no tag)", "fix where "
+                "the version comes from (the plugin and its configuration, a checkout with tags: `fetch-depth: 0`) "
+                "rather than bumping by hand")
+    if re.match(r"0\.1\.dev\d{1,6}\+g[0-9a-f]{5,}", version):
+        return ("the version setuptools-scm gives when it sees no tag at all (it counts from 0.1): a shallow checkout "
+                "(actions/checkout's default `fetch-depth: 1`) has no tags", "check out with `fetch-depth: 0` so the "
+                "release tag is seen, and publish from that tag")
     if re.search(r"[+.]dirty$|\.d20\d{6}$", version):
         return ("a local version marking uncommitted changes in the working tree at build time (`.dirty`, "
                 "`.dYYYYMMDD`)", "commit or ignore what the checkout or the build changes (a committed generated "
