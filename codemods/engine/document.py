@@ -1,8 +1,10 @@
 """Where things are: the parsed workflow as plain data plus the node tree that locates each key.
 
 ruamel.yaml's composer gives every node its start and end as character offsets into the text;
-that is all the engine needs to splice edits in. The plain data (a separate safe load) is what
-publisher modules reason about and what verification compares.
+that is all the engine needs to splice edits in (the pure safe parser: its marks are the round-trip
+parser's, without the cost of scanning comments, which the engine never reads). The plain data (a
+separate safe load, on libyaml's parser when installed) is what publisher modules reason about and
+what verification compares.
 """
 from __future__ import annotations
 
@@ -103,7 +105,7 @@ class Document:
 
     def __init__(self, text: str, path: Optional[Path] = None):
         self.text, self.path = text, path
-        yaml = YAML(typ="rt")
+        yaml = YAML(typ="safe", pure=True)  # the marks are the round-trip parser's, without its comment scanning
         yaml.Composer = _AliasRecordingComposer
         try:
             docs = list(yaml.compose_all(text))
