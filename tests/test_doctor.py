@@ -217,3 +217,20 @@ def test_every_refusal_id_of_to_oidc_is_a_finding_migrate_explain_knows(repo: Re
     for rule_id, _ in JOB_BLOCKERS:
         assert rule_id in RULES, rule_id
         assert repo.migrate("explain", rule_id).code == 0
+
+
+@pytest.mark.parametrize("tool, build", [("flit", "flit build"), ("hatch", "hatch build"), ("poetry", "poetry build")])
+def test_the_fix_for_a_tool_without_trusted_publishing_is_that_tools_own(repo: Repo, tool: str, build: str) -> None:
+    repo.write(WORKFLOW, f"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: {tool} publish
+""".encode())
+    out = repo.migrate("doctor", "--exit-zero").stdout
+    fixes = [line for line in out.splitlines() if "fix:" in line and "Keep the build" in line]
+    assert fixes and all(f"`{build}`" in line for line in fixes), out

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView
 from codemods.publishers import gh_action
 
-Hit = Tuple[Optional[int], str]
+# (line, message) or (line, message, fix): a fix of its own for this finding, instead of the rule's
+Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str]]
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
@@ -304,7 +305,9 @@ def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
 def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if not p.trusted_capable:
-            yield p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing"
+            fix = p.instead[:1].upper() + p.instead[1:] if p.instead else None
+            yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (
+                (f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ())
 
 
 @rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",
@@ -317,11 +320,12 @@ def _old_version(w: WorkflowView) -> Iterator[Hit]:
         yield line, f"job `{job_id}` pins `{text}`"
 
 
-def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str]]:
+def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
+    """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""
     out = []
     for r in RULES.values():
         if only and r.id not in only:
             continue
-        for line, message in r.check(w):
-            out.append((r, line, message))
+        for hit in r.check(w):
+            out.append((r, hit[0], hit[1], hit[2] if len(hit) > 2 else r.fix))
     return out

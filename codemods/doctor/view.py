@@ -29,6 +29,7 @@ class PublishView:
     credential: str
     ref: str = ""
     inputs: Dict[str, Any] = None
+    instead: str = ""  # without Trusted Publishing: what to do instead, said by the tool's own registry entry
 
     @property
     def index_title(self) -> str:
@@ -62,7 +63,7 @@ class WorkflowView:
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags]
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
-                           item.targets, ", ".join(creds) or "its own credentials", "", {})
+                           item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead)
 
     def _indirect(self, item) -> PublishView:
         where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
@@ -71,7 +72,8 @@ class WorkflowView:
         mode = "token" if (item.env_vars or any(c.cuts for c in item.changes)) else "trusted"
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
-                           not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {})
+                           not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},
+                           "; ".join(item.manual))
 
     def publishing_of(self, job_id: str) -> List[PublishView]:
         """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""

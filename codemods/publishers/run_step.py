@@ -270,9 +270,7 @@ def manual_replacement(upload: Upload) -> str:
     up = upload.uploader
     creds = ", ".join(sorted({n for n, _ in upload.env_creds} | {f.flag.value for f in upload.cred_flags}))
     if up.fallback.advice:
-        how = up.fallback.advice
+        how = up.instead
     else:
-        how = (f"`{up.tool} {upload.command.words[upload.args_from - 1].value}` has no Trusted Publishing: keep the "
-               f"build (`{up.tool} build`), drop the upload, and add a step `uses: pypa/gh-action-pypi-publish@release/v1` "
-               "that uploads `dist/`")
+        how = f"`{up.tool} {upload.command.words[upload.args_from - 1].value}` has no Trusted Publishing: {up.instead}"
     return f"{upload.label} in job `{upload.job_id}`: {how}" + (f"; then remove {creds}" if creds else "")

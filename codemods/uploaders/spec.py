@@ -123,3 +123,13 @@ class Uploader:
     @property
     def oidc_flags(self) -> Names:
         return self.trusted.flags if self.trusted else ()
+
+    @property
+    def instead(self) -> str:
+        """What to do instead of this tool's upload, for a tool without Trusted Publishing (what to-oidc
+        does when the script allows, and what the doctor advises)."""
+        if self.fallback.advice:
+            return self.fallback.advice
+        build = self.fallback.build_command or "python -m build"
+        return (f"keep the build (`{build}`), drop the upload, and add a step "
+                "`uses: pypa/gh-action-pypi-publish@release/v1` that uploads `dist/`")
