@@ -120,6 +120,49 @@ def _ends_block_scalar(doc: Document, pos: int) -> Optional[ScalarNode]:
     return None
 
 
+def _block_content_end(text: str, node: ScalarNode) -> int:
+    """Offset just past the last content line of a block string that does not keep its trailing lines.
+
+    Trailing lines that are empty or hold no more than the string's indentation are not its content; a
+    line of spaces or a tab beyond the indentation is (`|` then `    x` then six spaces gives "x\n  \n"
+    at indentation 4), so the entry ends after it, not at the last visible character."""
+    start, end = node.start_mark.index, node.end_mark.index
+    body = line_end(text, start)
+    indent = _block_indent(text, node, body, end)
+    last = None
+    pos = body
+    while pos < end:
+        nxt = min(line_end(text, pos), end)
+        line = text[pos:nxt].rstrip("\r\n")
+        if line.strip() or (indent is not None and len(line) > indent):
+            last = pos + len(line)
+        pos = nxt
+    if last is None:  # no content line: the entry ends with its header (and the header's comment)
+        last = body
+        while last > start and text[last - 1] in " \t\r\n":
+            last -= 1
+    return last
+
+
+def _block_indent(text: str, node: ScalarNode, body: int, end: int) -> Optional[int]:
+    """The indentation of a block string's content lines: the leading spaces of its first line with a
+    visible character, less the spaces that its value keeps at the start of that line (an explicit
+    indentation indicator leaves some). None when no line has a visible character."""
+    shown = next((ln for ln in node.value.split("\n") if ln.strip()), None)
+    if shown is None:
+        if node.value.strip(" \t\n") != node.value.strip("\n") or node.value.strip("\n"):
+            raise Unsupported("a block string made only of spaces; edit it by hand")
+        return None
+    pos = body
+    while pos < end:
+        nxt = line_end(text, pos)
+        line = text[pos:nxt].rstrip("\r\n")
+        if line.strip():
+            return (len(line) - len(line.lstrip(" "))) - (len(shown) - len(shown.lstrip(" ")))
+        pos = nxt
+    return None
+
+
 def _block_header(text: str, node: ScalarNode) -> Tuple[int, str]:
     """Offset of a block string's indicators (after `|`/`>`) and the indicators themselves."""
     i = text.index(node.style, node.start_mark.index) + 1
@@ -231,6 +274,8 @@ class _Splicer:
                 if self.text[end - 1 : end] == "\n":
                     end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
                 return end
+            if value.style in ("|", ">"):
+                return _block_content_end(self.text, value)
             while end > start and self.text[end - 1] in " \t\r\n":
                 end -= 1
             return end
