@@ -75,6 +75,11 @@ def apply(text: str, *edits) -> str:
                      "a:\n  r: |+\n    x\n\n  n: v\n  e: 1\n", id="insert-after-kept-block-string"),
         pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Remove(("a", "r"))], "a:\n  e: 1\n",
                      id="remove-kept-block-string-with-its-blank-lines"),
+        pytest.param("a:\n  b: 1\n", [Set(("a", "c"), {"x": {"y": ["p", 1, {"q": [True]}]}, "z": []})],
+                     "a:\n  b: 1\n  c:\n    x:\n      y: [p, 1, {q: [true]}]\n    z: []\n",
+                     id="insert-mapping-holding-lists"),
+        pytest.param("a: {b: 1}\n", [Set(("a", "c"), {"y": ["p", "q r"]})], "a: {b: 1, c: {y: [p, q r]}}\n",
+                     id="insert-flow-mapping-holding-a-list"),
     ],
 )
 def test_edit(before: str, edits, after: str) -> None:

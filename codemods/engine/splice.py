@@ -225,6 +225,8 @@ def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, (dict, list)):  # a collection inside a new entry: written in flow style
+        return render_flow(value)
     s = str(value)
     if style == "'" and "\n" not in s:
         return "'" + s.replace("'", "''") + "'"
@@ -238,6 +240,8 @@ def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -
 def render_flow(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{render_scalar(k, True)}: {render_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
     return render_scalar(value, flow=True)
 
 
