@@ -41,8 +41,8 @@ def groups(files: List[Any]) -> List[Group]:
 
     first_user: Dict[str, int] = {}
     for i, f in enumerate(files):
-        for c in f.companions:
-            key = os.path.realpath(c.target.path)
+        # a workflow reached under two names (a link to another workflow of the run) is one file too
+        for key in [os.path.realpath(f.path)] + [os.path.realpath(c.target.path) for c in f.companions]:
             if key in first_user:
                 parent[top(i)] = top(first_user[key])
             else:
@@ -107,6 +107,22 @@ def problem(path: Path, expected: bytes) -> Optional[str]:
     return None
 
 
+def _one_entry_per_file(plan: list) -> Tuple[list, Optional[str]]:
+    """The plan with one entry per real file: a workflow and a link to it (both in the run) are written
+    once. Two entries for one file that want different contents are a clash (the reason, else None)."""
+    seen: Dict[str, Any] = {}
+    out = []
+    for entry in plan:
+        key = os.path.realpath(entry[0])
+        first = seen.setdefault(key, entry)
+        if first is entry:
+            out.append(entry)
+        elif (first[1], first[2]) != (entry[1], entry[2]):
+            return out, (f"{first[0].name} and {entry[0].name} are one file (through a link) and would need "
+                         "different changes (migrate one of them)")
+    return out, None
+
+
 def write_all(files: List[Any]) -> None:
     """Check every file of the run, then write the groups whose files all passed; the workflows of the
     other groups get one error line each."""
@@ -118,7 +134,9 @@ def write_all(files: List[Any]) -> None:
         plan = [(c.target.path, c.new_text.encode("utf-8"), c.old_text.encode("utf-8"), None)
                 for c in group.followed.values()]
         plan += [(f.path, f.old.encode(f.new_text), f.old.raw, f.old.mode) for f in workflows if f.new_text is not None]
-        problems = [p for p in (problem(path, old) for path, _, old, _ in plan) if p]
+        plan, clash = _one_entry_per_file(plan)
+        problems = [clash] if clash else []
+        problems += [p for p in (problem(path, old) for path, _, old, _ in plan) if p]
         if problems:
             shared = f" ({', '.join(Path(f.shown).name for f in workflows)} run {_shared_names(group)})" \
                 if len(workflows) > 1 else ""
