@@ -136,3 +136,41 @@ def test_links_and_special_files_are_one_line_each_and_nothing_outside_is_writte
     if command == "to-oidc":
         assert b"id-token: write" in repo.read()  # the other file was still migrated
 
+
+RUNS_SCRIPT = (b"on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./release.sh\n"
+               b"        env:\n          PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}\n")
+SCRIPT = b"#!/usr/bin/env bash\ntwine upload -u __token__ -p \"$PYPI_TOKEN\" dist/*\n"
+
+
+@pytest.mark.parametrize("when", ["before the checks", "after the checks"])
+@pytest.mark.parametrize("swapped", [WORKFLOW, "release.sh", ".github/workflows"])
+def test_a_file_replaced_by_a_link_out_of_the_repository_after_it_was_read_is_not_written(
+        repo: Repo, tmp_path: Path, monkeypatch, when: str, swapped: str) -> None:
+    """Between reading and writing, a file (or the workflows folder) is replaced by a link to a copy
+    outside with the same bytes: the write would go out of the repository, so nothing is written."""
+    import shutil
+
+    import codemods.write_phase as write_phase
+
+    repo.write(WORKFLOW, RUNS_SCRIPT)
+    os.chmod(repo.write("release.sh", SCRIPT), 0o755)
+    outside = tmp_path / "outside" / Path(swapped).name
+    outside.parent.mkdir()
+    here = repo.root / swapped
+    (shutil.copytree if here.is_dir() else shutil.copyfile)(here, outside)
+    before = _snapshot(outside.parent)
+
+    def swap() -> None:
+        shutil.rmtree(here) if here.is_dir() and not here.is_symlink() else here.unlink()
+        here.symlink_to(outside, target_is_directory=outside.is_dir())
+
+    if when == "before the checks":
+        real = write_phase.groups
+        monkeypatch.setattr(write_phase, "groups", lambda files: (swap(), real(files))[1])
+    else:
+        real_write, done = write_phase.atomic_write, []
+        monkeypatch.setattr(write_phase, "atomic_write",
+                            lambda *args: (done or (swap(), done.append(1)), real_write(*args))[1])
+    out = repo.migrate("to-oidc")
+    assert out.code == 2 and "now leads outside the repository" in out.stderr, out.stderr
+    assert _snapshot(outside.parent) == before
