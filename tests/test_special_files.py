@@ -174,3 +174,13 @@ def test_a_file_replaced_by_a_link_out_of_the_repository_after_it_was_read_is_no
     out = repo.migrate("to-oidc")
     assert out.code == 2 and "now leads outside the repository" in out.stderr, out.stderr
     assert _snapshot(outside.parent) == before
+
+
+def test_doctor_of_a_reusable_workflow_with_a_fifo_beside_it_does_not_block(repo: Repo) -> None:
+    """doctor looks for the workflows that call a reusable one: it reads the other *.yml beside it."""
+    _fifo(repo.root / ".github/workflows/fifo.yml")
+    repo.write(WORKFLOW, b"on:\n  workflow_call:\njobs:\n  publish:\n    runs-on: ubuntu-latest\n"
+               b"    environment: pypi\n    permissions:\n      id-token: write\n    steps:\n"
+               b"      - uses: pypa/gh-action-pypi-publish@release/v1\n")
+    out = _cli(repo.root, "doctor", WORKFLOW)
+    assert "Traceback" not in out.stdout + out.stderr and "reusable" in out.stdout, out.stdout

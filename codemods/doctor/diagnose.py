@@ -13,6 +13,7 @@ from codemods.doctor.logs import UNRECOGNISED, read
 from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
+from codemods.engine.reading import read_regular_text
 from codemods.errors import InputError
 from codemods.migrate import Registration
 from codemods.project import find_root, repository, root_for
@@ -142,7 +143,7 @@ def _callers(path: Path) -> List[str]:
     out = []
     for other in sorted(path.parent.glob("*.y*ml")):
         try:
-            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
+            if other != path and needle in read_regular_text(other, errors="replace"):  # a FIFO would block
                 out.append(other.name)
         except OSError:
             continue
