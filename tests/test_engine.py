@@ -80,6 +80,10 @@ def apply(text: str, *edits) -> str:
                      id="insert-mapping-holding-lists"),
         pytest.param("a: {b: 1}\n", [Set(("a", "c"), {"y": ["p", "q r"]})], "a: {b: 1, c: {y: [p, q r]}}\n",
                      id="insert-flow-mapping-holding-a-list"),
+        pytest.param("a: {  # none yet\n  }\n", [Set(("a", "k"), "v"), Set(("a", "j"), "w")],
+                     "a: {  # none yet\n  k: v, j: w\n  }\n", id="flow-empty-with-comment-keeps-it"),
+        pytest.param("x:\r\n  a: {\r\n    # none yet\r\n  }\r\n", [Set(("x", "a", "k"), "v")],
+                     "x:\r\n  a: {\r\n    # none yet\r\n    k: v\r\n  }\r\n", id="flow-empty-with-comment-line-crlf"),
     ],
 )
 def test_edit(before: str, edits, after: str) -> None:

@@ -72,11 +72,12 @@ def _merge_deletions(doc: Document, splices):
 
 
 class _FirstFlowEntry(str):
-    """An entry added to an empty flow mapping (`{}`), with its bare text and the padding around it."""
+    """An entry added to an empty flow mapping (`{}`), with its bare text and what goes before and after
+    the entries (the padding inside the braces, or a line of their own below a comment)."""
 
-    def __new__(cls, text: str, entry: str, pad: str):
+    def __new__(cls, text: str, entry: str, before: str, after: str):
         obj = super().__new__(cls, text)
-        obj.entry, obj.pad = entry, pad
+        obj.entry, obj.before, obj.after = entry, before, after
         return obj
 
 
@@ -89,8 +90,8 @@ def _join_flow_entries(splices):
     out = [x for x in splices if not isinstance(x[3], _FirstFlowEntry)]
     for (start, end), group in groups.items():
         group.sort(key=lambda x: x[2])
-        pad = group[0][3].pad
-        out.append((start, end, group[0][2], pad + ", ".join(x[3].entry for x in group) + pad))
+        first = group[0][3]
+        out.append((start, end, group[0][2], first.before + ", ".join(x[3].entry for x in group) + first.after))
     return out
 
 
@@ -553,8 +554,14 @@ class _Splicer:
             if not parent.value:
                 inner_start = parent.start_mark.index + 1
                 inner = text[inner_start : parent.end_mark.index - 1]
+                if "#" in inner:  # `{  # none yet` then `}`: the entries go on a line of their own, the comment stays
+                    at = inner_start + inner.rfind("\n") + 1
+                    ls = line_start(text, parent.start_mark.index)
+                    pad = " " * (len(text[ls:]) - len(text[ls:].lstrip(" ")) + 2)
+                    eol = eol_of_line(text, inner_start, self.eol)
+                    return [(at, at, _FirstFlowEntry(f"{pad}{entry}{eol}", entry, pad, eol))]
                 pad = " " if inner.strip() == "" and inner else ""
-                return [(inner_start, parent.end_mark.index - 1, _FirstFlowEntry(f"{pad}{entry}{pad}", entry, pad))]
+                return [(inner_start, parent.end_mark.index - 1, _FirstFlowEntry(f"{pad}{entry}{pad}", entry, pad, pad))]
             lk, lv = parent.value[-1]
             end = self.value_end(lk, lv)
             return [(end, end, f", {entry}")]
