@@ -1,9 +1,12 @@
 """Mutation fuzzing over the real workflows of ../shared/corpus/github.
 
-Each case deletes, duplicates or re-indents lines, cuts the file, or inserts bytes, then runs both
-migrations. Every result must be a clean InputError or a verified output that parses and that a
-second run leaves alone; nothing else (no other exception) may escape. The suite runs a bounded
-number of cases; `PUBMODE_FUZZ_CASES=20000 pytest tests/test_fuzz.py` runs a longer campaign.
+Each case of the first test deletes, duplicates or re-indents lines, cuts the file, or inserts bytes;
+each case of the second writes the same workflow in other YAML styles (flow mappings with comments,
+block strings of every chomping style, other quoting; see `style_mutate`). Both migrations then run,
+with the engine's verification. Every result must be a clean InputError or a verified output that
+parses and that a second run leaves alone; nothing else (no other exception, no failed verification)
+may escape. The suite runs a bounded number of cases; `PUBMODE_FUZZ_CASES=20000 pytest
+tests/test_fuzz.py` runs a longer campaign (`-s` prints the style test's figures).
 """
 from __future__ import annotations
 
