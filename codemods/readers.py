@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, apply_to_data
+from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import targets_in_script
 
 READS = (r"\$\{?%s\b", r"\bprintenv[ \t]+%s\b", r"(?i:\benv\s*\.\s*)%s\b", r"(?i:\benv\s*\[\s*)['\"]%s['\"]",
@@ -150,7 +151,7 @@ def _followed(step: Dict[str, Any], root: Path, new_texts: Dict[Path, str], wher
         text = new_texts.get(target.path)
         if text is None:
             try:
-                text = target.path.read_text(encoding="utf-8")
+                text = read_regular_text(target.path)  # never a FIFO: it would block
             except (OSError, UnicodeDecodeError):
                 continue
         yield f"{target.path.name} (run by {where})", text, lambda at, t=text: t.count("\n", 0, at) + 1

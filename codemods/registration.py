@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import List, Optional
 from urllib.parse import urlencode
 
+from codemods.engine.reading import read_regular_text
 from codemods.indexes import Index
 
 
@@ -37,7 +38,7 @@ def calling_workflows(path: Path) -> List[str]:
     out = []
     for other in sorted(path.parent.glob("*.y*ml")):
         try:
-            if other != path and needle in other.read_text(encoding="utf-8", errors="replace"):
+            if other != path and needle in read_regular_text(other, errors="replace"):  # a FIFO would block
                 out.append(other.name)
         except OSError:
             continue

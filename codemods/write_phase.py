@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
-from codemods.engine.io import atomic_write
+from codemods.engine.io import atomic_write, inside
 from codemods.engine.reading import read_regular
 from codemods.errors import InputError
+from codemods.project import root_for
 
 if TYPE_CHECKING:
     from codemods.follow.files import FileChange
@@ -45,8 +46,8 @@ def groups(files: List["FileResult"]) -> List[Group]:
 
     first_user: Dict[str, int] = {}
     for i, f in enumerate(files):
-        for c in f.companions:
-            key = os.path.realpath(c.target.path)
+        # a workflow reached under two names (a link to another workflow of the run) is one file too
+        for key in [os.path.realpath(f.path)] + [os.path.realpath(c.target.path) for c in f.companions]:
             if key in first_user:
                 parent[top(i)] = top(first_user[key])
             else:
@@ -111,6 +112,30 @@ def problem(path: Path, expected: bytes) -> Optional[str]:
     return None
 
 
+def _one_entry_per_file(plan: list) -> Tuple[list, Optional[str]]:
+    """The plan with one entry per real file: a workflow and a link to it (both in the run) are written
+    once. Two entries for one file that want different contents are a clash (the reason, else None)."""
+    seen: Dict[str, tuple] = {}
+    out = []
+    for entry in plan:
+        key = os.path.realpath(entry[0])
+        first = seen.setdefault(key, entry)
+        if first is entry:
+            out.append(entry)
+        elif (first[1], first[2]) != (entry[1], entry[2]):
+            return out, (f"{first[0].name} and {entry[0].name} are one file (through a link) and would need "
+                         "different changes (migrate one of them)")
+    return out, None
+
+
+def _leads_outside(path: Path, root: Path) -> Optional[str]:
+    """Why `path` must not be written: it now leads out of the repository (a link put in its place, or in
+    the place of a folder on its way, since it was read)."""
+    if inside(Path(os.path.realpath(path)), root):
+        return None
+    return f"{path.name} now leads outside the repository (replaced by a link since it was read); not written"
+
+
 def write_all(files: List["FileResult"]) -> None:
     """Check every file of the run, then write the groups whose files all passed; the workflows of the
     other groups get one error line each."""
@@ -119,10 +144,15 @@ def write_all(files: List["FileResult"]) -> None:
         workflows = [f for f in group.workflows if f.changed and not f.error]
         if not workflows or any(f.error for f in group.workflows):
             continue
-        plan = [(c.target.path, c.new_text.encode("utf-8"), c.old_text.encode("utf-8"), None)
+        root = root_for(group.workflows[0].path)
+        plan = [(c.target.path, c.new_text.encode("utf-8"), c.old_text.encode("utf-8"), None, root)
                 for c in group.followed.values()]
-        plan += [(f.path, f.old.encode(f.new_text), f.old.raw, f.old.mode) for f in workflows if f.new_text is not None]
-        problems = [p for p in (problem(path, old) for path, _, old, _ in plan) if p]
+        plan += [(f.path, f.old.encode(f.new_text), f.old.raw, f.old.mode, root_for(f.path))
+                 for f in workflows if f.new_text is not None]
+        plan, clash = _one_entry_per_file(plan)
+        problems = [clash] if clash else []
+        problems += [p for p in (_leads_outside(path, r) for path, _, _, _, r in plan) if p]
+        problems += [p for p in (problem(path, old) for path, _, old, _, _ in plan) if p]
         if problems:
             shared = f" ({', '.join(Path(f.shown).name for f in workflows)} run {_shared_names(group)})" \
                 if len(workflows) > 1 else ""
@@ -130,12 +160,12 @@ def write_all(files: List["FileResult"]) -> None:
         else:
             ready.append((workflows, plan))
     for workflows, plan in ready:
-        for n, (path, new, old, mode) in enumerate(plan):
+        for n, (path, new, old, mode, root) in enumerate(plan):
             try:
-                atomic_write(path, new, old, os.stat(path).st_mode if mode is None else mode)
+                atomic_write(path, new, old, os.stat(path).st_mode if mode is None else mode, root)
             except (InputError, OSError) as e:  # after the checks: a full disk, a race
                 why = getattr(e, "message", None) or getattr(e, "strerror", None) or e
-                done = ", ".join(p.name for p, _, _, _ in plan[:n])
+                done = ", ".join(p.name for p, _, _, _, _ in plan[:n])
                 _refuse_all(workflows, f"{path.name}: {why}; " + (f"already written: {done}" if done else
                                                                    "nothing was changed"))
                 break

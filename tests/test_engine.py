@@ -75,6 +75,15 @@ def apply(text: str, *edits) -> str:
                      "a:\n  r: |+\n    x\n\n  n: v\n  e: 1\n", id="insert-after-kept-block-string"),
         pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Remove(("a", "r"))], "a:\n  e: 1\n",
                      id="remove-kept-block-string-with-its-blank-lines"),
+        pytest.param("a:\n  b: 1\n", [Set(("a", "c"), {"x": {"y": ["p", 1, {"q": [True]}]}, "z": []})],
+                     "a:\n  b: 1\n  c:\n    x:\n      y: [p, 1, {q: [true]}]\n    z: []\n",
+                     id="insert-mapping-holding-lists"),
+        pytest.param("a: {b: 1}\n", [Set(("a", "c"), {"y": ["p", "q r"]})], "a: {b: 1, c: {y: [p, q r]}}\n",
+                     id="insert-flow-mapping-holding-a-list"),
+        pytest.param("a: {  # none yet\n  }\n", [Set(("a", "k"), "v"), Set(("a", "j"), "w")],
+                     "a: {  # none yet\n  k: v, j: w\n  }\n", id="flow-empty-with-comment-keeps-it"),
+        pytest.param("x:\r\n  a: {\r\n    # none yet\r\n  }\r\n", [Set(("x", "a", "k"), "v")],
+                     "x:\r\n  a: {\r\n    # none yet\r\n    k: v\r\n  }\r\n", id="flow-empty-with-comment-line-crlf"),
     ],
 )
 def test_edit(before: str, edits, after: str) -> None:
@@ -169,3 +178,32 @@ def test_file_over_the_size_limit_is_refused(tmp_path) -> None:
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(InputError, match="nesting too deep|invalid YAML"):
         Document("a: " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+BLOCK_HEADERS = [s + c for s in "|>" for c in ("", "-", "+", "2", "2-", "-2", "2+", "+2")]
+BLOCK_TAILS = ["", "\n", "\n\n", " \n", "      \n", "    \t\n", "\n      \n", "      \n\n"]
+
+
+@pytest.mark.parametrize("header", BLOCK_HEADERS)
+def test_edits_beside_a_block_string_keep_its_value(header: str) -> None:
+    """Every chomping style, with and without an indentation indicator, followed by blank lines, lines
+    of spaces longer than its indentation (content, not blank) or a tab; in the middle of a mapping or
+    ending the file, with and without a final newline: an entry added after it, the next entry removed,
+    the string itself removed. Each gives a verified text (or a refusal), never a changed value."""
+    texts = set()
+    for tail in BLOCK_TAILS:
+        body = f"a:\n  p: 0\n  r: {header}\n    x\n     y\n{tail}"
+        texts |= {body + "  e: 1\n", body + "  e: 1", body, body.rstrip("\n")}
+    failures = []
+    for text in sorted(texts):
+        edits = [[Set(("a", "n"), "v", after=("r",))], [Set(("a", "n"), "v")], [Remove(("a", "r"))]]
+        if "e: 1" in text:
+            edits.append([Remove(("a", "e"))])
+        for edit in edits:
+            try:
+                apply(text, *edit)
+            except Unsupported:
+                pass
+            except (VerificationError, InputError) as e:
+                failures.append((text, edit, str(e)[:90]))
+    assert not failures, "\n".join(map(repr, failures[:10])) + f"\n{len(failures)} failures"

@@ -1,20 +1,31 @@
 """Mutation fuzzing over the real workflows of ../shared/corpus/github.
 
-Each case deletes, duplicates or re-indents lines, cuts the file, or inserts bytes, then runs both
-migrations. Every result must be a clean InputError or a verified output that parses and that a
-second run leaves alone; nothing else (no other exception) may escape. The suite runs a bounded
-number of cases; `PUBMODE_FUZZ_CASES=20000 pytest tests/test_fuzz.py` runs a longer campaign.
+Each case of the first test deletes, duplicates or re-indents lines, cuts the file, or inserts bytes;
+each case of the second writes the same workflow in other YAML styles (flow mappings with comments,
+block strings of every chomping style, other quoting; see `style_mutate`). Both migrations then run,
+with the engine's verification. Every result must be a clean InputError or a verified output that
+parses and that a second run leaves alone; nothing else (no other exception, no failed verification)
+may escape. The suite runs a bounded number of cases; `PUBMODE_FUZZ_CASES=20000 pytest
+tests/test_fuzz.py` runs a longer campaign (`-s` prints the style test's figures).
 """
 from __future__ import annotations
 
+import json
 import os
 import random
+from collections import Counter
 from pathlib import Path
+from typing import Optional, Tuple
 
 import pytest
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
 from codemods.engine.document import Document, load_data
 from codemods.engine.source import Source
+from codemods.engine.verify import same
 from codemods.errors import InputError
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options
 from codemods.project import Repository
@@ -22,6 +33,7 @@ from codemods.runner import migrate_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "github"
 CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "400"))
+STYLE_CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "300"))
 REPO = Repository(Path("."), "octo-org", "octo-repo", "octo-widget")
 
 
@@ -80,6 +92,376 @@ def test_mutated_corpus_files_give_clean_errors_or_verified_output() -> None:
         seen[check(data)] += 1
     # the campaign must exercise both outcomes, or it proves nothing
     assert seen["input-error"] > 0 and seen["changed"] > 0, seen
+
+
+# ---- style mutations: the same workflow written in other YAML styles ----------------------------
+# Each one parses the file, picks a node the tool reads or edits and rewrites its text: block mappings
+# (`with:`, `env:`, `permissions:`, `secrets:`, whole steps) as flow mappings with comments after
+# entries and on their own lines; block scalar headers in every chomping style, with and without an
+# indentation indicator, with trailing blank lines, last in the file with and without a final
+# newline; quoting of values and keys. The flow and quote rewrites keep the data (checked; else the
+# mutation is not made); a new block header is meant to change it.
+STYLE_KINDS = ("flow", "block-header", "quote")
+FLOW_KEYS = {"with", "env", "permissions", "secrets"}
+COMMENTS = ("# why", "# a, b }", "# {x: 1}, [y]", "# key: value", "#", "# ${{ secrets.PYPI_TOKEN }}")
+
+
+class _Tree:
+    """A workflow text and its node tree, composed once (no plain data unless asked for): the mutations
+    parse every text they make, so this is the costly part of a case."""
+
+    def __init__(self, text: str):
+        self.text = text
+        try:
+            self.root = YAML(typ="rt").compose(text)
+        except (YAMLError, RecursionError):
+            raise InputError(None, None, "not YAML") from None
+        if not isinstance(self.root, MappingNode):
+            raise InputError(None, None, "not a mapping")
+        self._data = None
+
+    @property
+    def data(self):
+        if self._data is None:
+            self._data = load_data(self.text)
+        return self._data
+
+    def node(self, path):
+        node = self.root
+        for key in path:
+            if isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+            elif isinstance(node, SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                node = None
+            if node is None:
+                raise KeyError(path)
+        return node
+
+
+def _ls(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _le(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j + 1
+
+
+def _walk(node, path=()):
+    """(path, key node or None, node) for every node of a block or flow collection tree."""
+    yield path, None, node
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode):
+                for p, key, n in _walk(v, path + (k.value,)):
+                    yield p, (k if p == path + (k.value,) else key), n
+    elif isinstance(node, SequenceNode):
+        for i, v in enumerate(node.value):
+            yield from _walk(v, path + (i,))
+
+
+def _content_end(text: str, node) -> int:
+    """Offset just past the last character written for `node` (not the blank lines after it)."""
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        end = node.end_mark.index
+        while end > node.start_mark.index and text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+    if isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _content_end(text, last[1] if isinstance(node, MappingNode) else last)
+    return node.end_mark.index
+
+
+def _flow_value(text: str, node, quote_all: bool):
+    """`node` written for a flow context on one line, or None when that is not possible."""
+    if isinstance(node, ScalarNode):
+        if node.anchor or (node.tag or "").startswith("!"):
+            return None
+        src = text[node.start_mark.index : node.end_mark.index]
+        str_tag = node.tag.endswith(":str")
+        if node.style in ("|", ">") or "\n" in src:
+            return json.dumps(node.value, ensure_ascii=False) if str_tag else None
+        if node.style is None:
+            if src == "":
+                return "null"
+            if quote_all or any(c in src for c in ",[]{}#"):
+                return json.dumps(node.value, ensure_ascii=False) if str_tag else None
+        return src
+    if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style:
+        src = text[node.start_mark.index : node.end_mark.index]
+        return None if "\n" in src or "#" in src or node.anchor else src
+    if isinstance(node, MappingNode):
+        parts = []
+        for k, v in node.value:
+            kk, vv = _flow_value(text, k, quote_all), _flow_value(text, v, quote_all)
+            if kk is None or vv is None:
+                return None
+            parts.append(f"{kk}: {vv}")
+        return "{" + ", ".join(parts) + "}" if not node.anchor else None
+    if isinstance(node, SequenceNode):
+        items = [_flow_value(text, v, quote_all) for v in node.value]
+        return None if None in items or node.anchor else "[" + ", ".join(items) + "]"
+    return None  # an alias
+
+
+def _flow_entries(text: str, mapping, quote_all: bool, rnd: random.Random):
+    """[(comment lines before, `k: v`, same-line comment)] of a block mapping, comments kept and added."""
+    out, prev_end = [], None
+    for k, v in mapping.value:
+        kk, vv = _flow_value(text, k, quote_all), _flow_value(text, v, quote_all)
+        if kk is None or vv is None:
+            return None
+        before = []
+        if prev_end is not None:
+            lines = text[_le(text, prev_end) : _ls(text, k.start_mark.index)].splitlines()
+            before = [ln.strip() for ln in lines if ln.strip().startswith("#")]
+        end = _content_end(text, v)
+        rest = text[end : _le(text, end)].strip() if isinstance(v, ScalarNode) and v.style not in ("|", ">") else ""
+        comment = rest if rest.startswith("#") else (rnd.choice(COMMENTS) if rnd.random() < 0.5 else "")
+        if rnd.random() < 0.15:
+            before.append(rnd.choice(COMMENTS))
+        out.append((before, f"{kk}: {vv}", comment))
+        prev_end = end
+    return out
+
+
+def _render_flow(entries, col: int, header_comment: str, eol: str, rnd: random.Random) -> str:
+    """A flow mapping in one of four layouts; the text starts right after `key:` (or `- `)."""
+    ind = " " * (col + rnd.choice([2, 4]))
+    close = " " * (col + rnd.choice([1, 2]))
+    hc = f"  {header_comment}" if header_comment else ""
+    form = rnd.choice(["inline", "next-line", "hug", "open"])
+    if form in ("inline", "next-line"):
+        pad = rnd.choice(["", " "])
+        body = "{" + pad + rnd.choice([", ", ",", " ,  "]).join(e for _, e, _ in entries) + pad + "}"
+        return f" {body}{hc}" if form == "inline" else f"{hc}{eol}{ind}{body}"
+    if form == "hug" and not hc and not entries[0][0]:  # `{ a: 1,  # c` / `  b: 2 }`
+        out = " { "
+        for n, (before, entry, comment) in enumerate(entries):
+            last = n == len(entries) - 1
+            if n:
+                out += "".join(f"{ind}{c}{eol}" for c in before) + ind
+            out += entry + ("" if last else ",")
+            if last:
+                out += f"  {comment}{eol}{close}}}" if comment else " }"
+            else:
+                out += (f"  {comment}" if comment else "") + eol
+        return out
+    trailing = rnd.random() < 0.4  # `{` and `}` on lines of their own, maybe a comma after the last entry
+    out = " {" + hc + eol
+    for n, (before, entry, comment) in enumerate(entries):
+        comma = "," if n < len(entries) - 1 or trailing else ""
+        out += "".join(f"{ind}{c}{eol}" for c in before)
+        out += f"{ind}{entry}{comma}" + (f"  {comment}" if comment else "") + eol
+    return out + close + "}"
+
+
+def _to_flow(doc: _Tree, rnd: random.Random) -> Optional[str]:
+    text = doc.text
+    targets = []
+    for path, key, node in _walk(doc.root):
+        if not isinstance(node, MappingNode) or node.flow_style or not node.value:
+            continue
+        if key is not None and key.value in FLOW_KEYS:
+            targets.append((key, node))
+        elif len(path) == 4 and path[0] == "jobs" and path[2] == "steps":
+            targets.append((None, node))  # a whole step
+    if not targets:
+        return None
+    key, node = rnd.choice(targets)
+    if key is not None:
+        colon = text.find(":", key.end_mark.index)
+        head, col = colon + 1, key.start_mark.column
+        header_comment = text[head : _le(text, head)].strip()
+        if header_comment and not header_comment.startswith("#"):
+            return None
+    else:
+        dash = text.rfind("-", 0, node.start_mark.index)
+        if text[dash + 1 : node.start_mark.index].strip():
+            return None
+        head, col, header_comment = node.start_mark.index, dash - _ls(text, dash), ""
+    end = _le(text, _content_end(text, node))
+    eol = "\r\n" if text[head : _le(text, head)].endswith("\r\n") else "\n"
+    if key is not None and key.value == "permissions" and rnd.random() < 0.15:
+        # no scopes at all (the data changes): `{}`, or empty braces around a comment
+        hc = f"  {header_comment}" if header_comment else ""
+        empty = rnd.choice([" {}" + hc, " { }" + hc, " {  # none" + eol + " " * (col + 2) + "}",
+                            " {" + hc + eol + " " * (col + 4) + "# none yet" + eol + " " * (col + 2) + "}"])
+        return text[:head] + empty + (eol if text[:end].endswith("\n") else "") + text[end:]
+    for quote_all in (False, True):
+        entries = _flow_entries(text, node, quote_all, rnd)
+        if entries is None:
+            return None
+        flow = _render_flow(entries, col, header_comment, eol, rnd)
+        if key is None:
+            flow = flow.lstrip(" ")
+        new = text[:head] + flow + (eol if text[:end].endswith("\n") else "") + text[end:]
+        if _same_data(new, doc.data):
+            return new
+    return None
+
+
+def _same_data(text: str, data) -> bool:
+    try:
+        return same(load_data(text), data)
+    except InputError:
+        return False
+
+
+def _key_columns(doc: _Tree) -> dict:
+    """id(value node) -> column of its key (or of the dash of its list item)."""
+    cols = {}
+    for _, _, node in _walk(doc.root):
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                cols[id(v)] = k.start_mark.column
+    return cols
+
+
+def _block_header(doc: _Tree, rnd: random.Random) -> Optional[str]:
+    text = doc.text
+    blocks = [(p, n) for p, _, n in _walk(doc.root) if isinstance(n, ScalarNode) and n.style in ("|", ">")]
+    runs = [(p, n) for p, k, n in _walk(doc.root)
+            if isinstance(n, ScalarNode) and n.style is None and k is not None and k.value == "run"
+            and n.start_mark.line == n.end_mark.line and n.value]
+    cols = _key_columns(doc)
+    if runs and (not blocks or rnd.random() < 0.3):  # `run: cmd` -> `run: |` first
+        path, node = rnd.choice(runs)
+        if id(node) not in cols:
+            return None
+        eol = "\r\n" if text[: _le(text, node.end_mark.index)].endswith("\r\n") else "\n"
+        content = " " * (cols[id(node)] + 2) + text[node.start_mark.index : node.end_mark.index]
+        text = text[: node.start_mark.index] + "|" + eol + content + text[node.end_mark.index :]
+        try:
+            doc = _Tree(text)
+            node = doc.node(path)
+        except (InputError, KeyError):
+            return None
+        cols = _key_columns(doc)
+    elif blocks:
+        path, node = rnd.choice(blocks)
+    else:
+        return None
+    if id(node) not in cols or not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+        return None
+    i = node.start_mark.index + 1
+    j = i
+    while j < len(text) and text[j] in "+-0123456789":
+        j += 1
+    first = next((ln for ln in text[_le(text, i) : node.end_mark.index].splitlines() if ln.strip()), None)
+    indicator = ""
+    if first is not None and rnd.random() < 0.5:
+        m = len(first) - len(first.lstrip(" ")) - cols[id(node)]
+        m += rnd.choice([0, 0, 0, 0, -1, 1])
+        indicator = str(m) if 1 <= m <= 9 else ""
+    chomp = rnd.choice(["", "-", "+"])
+    flags = indicator + chomp if rnd.random() < 0.5 else chomp + indicator
+    end = _content_end(text, node) + len(flags) - (j - i)  # the header changes length
+    text = text[: i - 1] + rnd.choice("|>") + flags + text[j:]
+    end = _le(text, end)
+    blank = "".join(" " * rnd.choice([0, 0, 1, cols[id(node)] + 4]) + "\n" for _ in range(rnd.choice([0, 0, 1, 2, 3])))
+    text = text[:end] + (blank if text[:end].endswith("\n") else "") + text[end:]
+    if rnd.random() < 0.4:
+        text = _move_last(text, path)
+        if text is not None and rnd.random() < 0.5:
+            text = text.rstrip("\n") if rnd.random() < 0.5 else text[:-1]
+    return text
+
+
+def _move_last(text: str, path) -> Optional[str]:
+    """The entries on the way to `path` moved, each to the end of its mapping or list, so that the node
+    at `path` ends the file."""
+    if not text.endswith("\n"):
+        text += "\n"
+    path = list(path)
+    for d in range(len(path)):
+        try:
+            parent = _Tree(text).node(tuple(path[:d]))
+        except (InputError, KeyError):
+            return None
+        if not isinstance(parent, (MappingNode, SequenceNode)) or parent.flow_style:
+            return text
+        if isinstance(parent, MappingNode):
+            keys = [k.value for k, _ in parent.value]
+            idx = keys.index(path[d])
+            starts = [k.start_mark.index for k, _ in parent.value]
+        else:
+            idx = path[d]
+            starts = [text.rfind("-", 0, v.start_mark.index) for v in parent.value]
+        if idx == len(starts) - 1:
+            continue
+        s, e = starts[idx], starts[idx + 1]
+        if text[_ls(text, s) : s].strip() or text[_ls(text, e) : e].strip():
+            return text  # shares its line with a dash: leave it there
+        s, e = _ls(text, s), _ls(text, e)
+        text = text[:s] + text[e:] + text[s:e]
+        if isinstance(parent, SequenceNode):
+            path[d] = len(starts) - 1
+    return text
+
+
+def _requote(doc: _Tree, rnd: random.Random) -> Optional[str]:
+    text = doc.text
+    scalars = []
+    for _, key, node in _walk(doc.root):
+        for n in ([key] if key is not None and rnd.random() < 0.1 else []) + [node]:
+            if (isinstance(n, ScalarNode) and n.style in (None, "'", '"') and n.value and not n.anchor
+                    and n.start_mark.line == n.end_mark.line and n.tag.endswith(":str")):
+                scalars.append(n)
+    if not scalars:
+        return None
+    chosen = {id(n): n for n in rnd.sample(scalars, min(len(scalars), rnd.randint(1, 4)))}
+    for n in sorted(chosen.values(), key=lambda n: -n.start_mark.index):
+        styles = [s for s in (None, "'", '"') if s != n.style]
+        style = rnd.choice(styles)
+        if style is None:
+            new = n.value
+        elif style == "'":
+            new = "'" + n.value.replace("'", "''") + "'"
+        else:
+            new = json.dumps(n.value, ensure_ascii=False)
+            if rnd.random() < 0.2:  # an escape where none is needed
+                k = rnd.randrange(len(n.value))
+                new = json.dumps(n.value[:k], ensure_ascii=False)[:-1] + "\\x%02x" % ord(n.value[k]) \
+                    + json.dumps(n.value[k + 1 :], ensure_ascii=False)[1:] if ord(n.value[k]) < 256 else new
+        text = text[: n.start_mark.index] + new + text[n.end_mark.index :]
+    return text if _same_data(text, doc.data) else None
+
+
+def style_mutate(data: bytes, rnd: random.Random) -> Tuple[bytes, Optional[str]]:
+    """`data` rewritten by one style mutation, and its kind (None when none applied)."""
+    try:
+        doc = _Tree(data.decode("utf-8"))
+    except (UnicodeDecodeError, InputError):
+        return data, None
+    kind = rnd.choice(STYLE_KINDS)
+    new = {"flow": _to_flow, "block-header": _block_header, "quote": _requote}[kind](doc, rnd)
+    return (data, None) if new is None else (new.encode("utf-8"), kind)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_corpus_files_in_other_yaml_styles_give_clean_errors_or_verified_output() -> None:
+    files = sorted(CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261201)
+    seen: Counter = Counter()
+    for n in range(STYLE_CASES):
+        data = rnd.choice(files).read_bytes()
+        kinds = []
+        for _ in range(rnd.randint(1, 3)):
+            data, kind = style_mutate(data, rnd)
+            kinds.append(kind or "none")
+        if rnd.random() < 0.15:  # and a line-wise mutation on top
+            data = mutate(data, rnd)
+            kinds.append("lines")
+        outcome = check(data)
+        for kind in set(kinds):
+            seen[kind, outcome] += 1
+    print(f"style fuzz: {STYLE_CASES} cases, {dict(sorted(seen.items()))}")  # figures, with -s
+    for kind in STYLE_KINDS:
+        assert seen[kind, "changed"] > 0, (kind, seen)
 
 
 def _outcome(text: str, pure: bool):

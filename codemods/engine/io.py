@@ -8,6 +8,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 from codemods.engine.reading import read_regular
 from codemods.errors import InputError
@@ -35,12 +36,16 @@ def remove_stale_temporaries(target: Path, before: float = STARTED) -> None:
             pass
 
 
-def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> None:
+def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int, root: Optional[Path] = None) -> None:
     """Replace `path` with `data` via a temporary file in the same folder, keeping its mode.
 
-    Refuses when the file no longer holds `expected_old` (edited by someone else meanwhile).
+    Refuses when the file no longer holds `expected_old` (edited by someone else meanwhile), and, given
+    the repository's `root`, when `path` now leads out of it (a link put in its place since it was read).
     """
     target = Path(os.path.realpath(path))
+    if root is not None and not inside(target, root):
+        raise InputError(path, None, "now leads outside the repository (replaced by a link since it was read); "
+                         "not written")
     if not os.access(target, os.W_OK) or not os.stat(target).st_mode & 0o222:  # also for root
         raise InputError(path, None, "the file is read-only; not changed")
     try:
@@ -68,6 +73,12 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int) -> Non
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def inside(real: Path, root: Path) -> bool:
+    """True when the resolved path `real` is `root` or under it (`root` resolved too)."""
+    top = Path(os.path.realpath(root))
+    return real == top or top in real.parents
 
 
 @contextlib.contextmanager

@@ -72,11 +72,12 @@ def _merge_deletions(doc: Document, splices):
 
 
 class _FirstFlowEntry(str):
-    """An entry added to an empty flow mapping (`{}`), with its bare text and the padding around it."""
+    """An entry added to an empty flow mapping (`{}`), with its bare text and what goes before and after
+    the entries (the padding inside the braces, or a line of their own below a comment)."""
 
-    def __new__(cls, text: str, entry: str, pad: str):
+    def __new__(cls, text: str, entry: str, before: str, after: str):
         obj = super().__new__(cls, text)
-        obj.entry, obj.pad = entry, pad
+        obj.entry, obj.before, obj.after = entry, before, after
         return obj
 
 
@@ -89,8 +90,8 @@ def _join_flow_entries(splices):
     out = [x for x in splices if not isinstance(x[3], _FirstFlowEntry)]
     for (start, end), group in groups.items():
         group.sort(key=lambda x: x[2])
-        pad = group[0][3].pad
-        out.append((start, end, group[0][2], pad + ", ".join(x[3].entry for x in group) + pad))
+        first = group[0][3]
+        out.append((start, end, group[0][2], first.before + ", ".join(x[3].entry for x in group) + first.after))
     return out
 
 
@@ -117,6 +118,49 @@ def _ends_block_scalar(doc: Document, pos: int) -> Optional[ScalarNode]:
         if isinstance(node, ScalarNode) and node.style in ("|", ">") and node.start_mark.index < pos <= node.end_mark.index:
             if "-" not in _block_header(doc.text, node)[1]:
                 return node
+    return None
+
+
+def _block_content_end(text: str, node: ScalarNode) -> int:
+    """Offset just past the last content line of a block string that does not keep its trailing lines.
+
+    Trailing lines that are empty or hold no more than the string's indentation are not its content; a
+    line of spaces or a tab beyond the indentation is (`|` then `    x` then six spaces gives "x\n  \n"
+    at indentation 4), so the entry ends after it, not at the last visible character."""
+    start, end = node.start_mark.index, node.end_mark.index
+    body = line_end(text, start)
+    indent = _block_indent(text, node, body, end)
+    last = None
+    pos = body
+    while pos < end:
+        nxt = min(line_end(text, pos), end)
+        line = text[pos:nxt].rstrip("\r\n")
+        if line.strip() or (indent is not None and len(line) > indent):
+            last = pos + len(line)
+        pos = nxt
+    if last is None:  # no content line: the entry ends with its header (and the header's comment)
+        last = body
+        while last > start and text[last - 1] in " \t\r\n":
+            last -= 1
+    return last
+
+
+def _block_indent(text: str, node: ScalarNode, body: int, end: int) -> Optional[int]:
+    """The indentation of a block string's content lines: the leading spaces of its first line with a
+    visible character, less the spaces that its value keeps at the start of that line (an explicit
+    indentation indicator leaves some). None when no line has a visible character."""
+    shown = next((ln for ln in node.value.split("\n") if ln.strip()), None)
+    if shown is None:
+        if node.value.strip(" \t\n") != node.value.strip("\n") or node.value.strip("\n"):
+            raise Unsupported("a block string made only of spaces; edit it by hand")
+        return None
+    pos = body
+    while pos < end:
+        nxt = line_end(text, pos)
+        line = text[pos:nxt].rstrip("\r\n")
+        if line.strip():
+            return (len(line) - len(line.lstrip(" "))) - (len(shown) - len(shown.lstrip(" ")))
+        pos = nxt
     return None
 
 
@@ -182,6 +226,8 @@ def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, (dict, list)):  # a collection inside a new entry: written in flow style
+        return render_flow(value)
     s = str(value)
     if style == "'" and "\n" not in s:
         return "'" + s.replace("'", "''") + "'"
@@ -195,6 +241,8 @@ def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -
 def render_flow(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{render_scalar(k, True)}: {render_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(v) for v in value) + "]"
     return render_scalar(value, flow=True)
 
 
@@ -231,6 +279,8 @@ class _Splicer:
                 if self.text[end - 1 : end] == "\n":
                     end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
                 return end
+            if value.style in ("|", ">"):
+                return _block_content_end(self.text, value)
             while end > start and self.text[end - 1] in " \t\r\n":
                 end -= 1
             return end
@@ -504,8 +554,14 @@ class _Splicer:
             if not parent.value:
                 inner_start = parent.start_mark.index + 1
                 inner = text[inner_start : parent.end_mark.index - 1]
+                if "#" in inner:  # `{  # none yet` then `}`: the entries go on a line of their own, the comment stays
+                    at = inner_start + inner.rfind("\n") + 1
+                    ls = line_start(text, parent.start_mark.index)
+                    pad = " " * (len(text[ls:]) - len(text[ls:].lstrip(" ")) + 2)
+                    eol = eol_of_line(text, inner_start, self.eol)
+                    return [(at, at, _FirstFlowEntry(f"{pad}{entry}{eol}", entry, pad, eol))]
                 pad = " " if inner.strip() == "" and inner else ""
-                return [(inner_start, parent.end_mark.index - 1, _FirstFlowEntry(f"{pad}{entry}{pad}", entry, pad))]
+                return [(inner_start, parent.end_mark.index - 1, _FirstFlowEntry(f"{pad}{entry}{pad}", entry, pad, pad))]
             lk, lv = parent.value[-1]
             end = self.value_end(lk, lv)
             return [(end, end, f", {entry}")]
