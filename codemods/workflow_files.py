@@ -54,7 +54,15 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
 
 
 def _workflow_files(folder: Path) -> List[Path]:
-    return sorted(q for q in folder.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink()))
+    """The *.yml / *.yaml files below `folder`; inside a `.github/workflows` folder only its own files,
+    since GitHub runs no workflow from a subfolder of it."""
+    return sorted(q for q in folder.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink())
+                  and not _in_workflows_subfolder(q))
+
+
+def _in_workflows_subfolder(path: Path) -> bool:
+    parts = path.parts
+    return any(parts[i] == ".github" and parts[i + 1] == "workflows" for i in range(len(parts) - 3))
 
 
 def default_paths(cwd: Path) -> List[Path]:
@@ -121,8 +129,11 @@ def _job_key_line(doc: Document, job_id: object) -> Optional[int]:
 def read_workflow(path: Path, root: Path) -> Source:
     """The workflow's bytes, unless a link (the file's or a folder's on the way) leads out of the repository."""
     if leads_outside(path, root):
-        what = "a symbolic link to a file" if path.is_symlink() else "reached through a linked folder that leads"
+        target = "folder" if path.is_dir() else "file"
+        what = f"a symbolic link to a {target}" if path.is_symlink() else "reached through a linked folder that leads"
         raise InputError(path, None, f"is {what} outside the repository; not followed")
+    if path.is_symlink() and not path.exists():  # exists() follows the link: dangling, or a loop of links
+        raise InputError(path, None, "is a symbolic link that leads nowhere (dangling, or a loop of links)")
     if not path.exists():
         raise InputError(path, None, "no such file")
     return Source.read(path)

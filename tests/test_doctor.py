@@ -234,3 +234,9 @@ jobs:
     out = repo.migrate("doctor", "--exit-zero").stdout
     fixes = [line for line in out.splitlines() if "fix:" in line and "Keep the build" in line]
     assert fixes and all(f"`{build}`" in line for line in fixes), out
+
+
+def test_the_summary_counts_files_it_could_not_read(repo: Repo) -> None:
+    repo.write(WORKFLOW, b"on: [push]\njobs: [not, a, mapping]\n")
+    out = repo.migrate("doctor")
+    assert out.code == 2 and "1 error," in out.stdout, out.stdout + out.stderr

@@ -108,3 +108,46 @@ def test_a_folder_deleted_before_the_write_stops_its_workflow_only(repo: Repo, m
     assert "error: .github/workflows/a.yml: release.sh no longer exists (deleted while pubmode was working)" in out.stderr
     assert repo.read(".github/workflows/a.yml") == RUNS_SCRIPT.replace(b"./release.sh", b"./tools/release.sh")
     assert b"id-token: write" in repo.read()
+
+
+def test_workflows_in_a_subfolder_of_github_workflows_are_not_workflows(repo: Repo) -> None:
+    """GitHub runs only the files directly in .github/workflows: an `old/` folder beside them is not
+    migrated, and no publisher is asked for it."""
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    repo.write(".github/workflows/old/release.yml", TOKEN_WORKFLOW)
+    out = repo.migrate("to-oidc", "--check")
+    assert out.code == 1 and "old/release.yml" not in out.stderr and WORKFLOW in out.stderr, out.stderr
+
+
+def test_a_link_that_leads_nowhere_says_so(repo: Repo) -> None:
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    os.symlink("missing.yml", repo.root / ".github/workflows/dangling.yml")
+    os.symlink("loop-b.yml", repo.root / ".github/workflows/loop-a.yml")
+    os.symlink("loop-a.yml", repo.root / ".github/workflows/loop-b.yml")
+    out = repo.migrate("to-oidc")
+    assert out.code == 2, out.stderr
+    for name in ("dangling.yml", "loop-a.yml", "loop-b.yml"):
+        assert any(name in line and "leads nowhere" in line for line in out.stderr.splitlines()), out.stderr
+    assert b"id-token: write" in repo.read(WORKFLOW)  # the other file is still migrated
+
+
+def test_a_script_linked_from_outside_the_repository_is_reported_not_silently_dropped(repo: Repo, tmp_path) -> None:
+    outside = tmp_path / "elsewhere" / "release.sh"
+    outside.parent.mkdir()
+    outside.write_text("#!/bin/sh\ntwine upload -p \"$PYPI_TOKEN\" dist/*\n")
+    os.symlink(outside, repo.root / "release.sh")
+    repo.write(WORKFLOW, b"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: ./release.sh
+        env:
+          PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}
+""")
+    out = repo.migrate("to-oidc")
+    assert "release.sh is a link to a file outside the repository; not followed" in out.stderr, out.stderr
+    assert b"PYPI_TOKEN" in repo.read(WORKFLOW) and outside.read_text().count("-p") == 1

@@ -93,8 +93,8 @@ SHAPES = {
     "to-folder-outside.yml": (lambda wf, out: wf.symlink_to(out / "folder.yml", target_is_directory=True), True,
                               "out"),
     "dangling-outside.yml": (lambda wf, out: wf.symlink_to(out / "gone.yml"), True, "outside the repository"),
-    "dangling-inside.yml": (_link("gone.yml"), True, "no such file"),
-    "loop.yml": (_link("loop.yml"), True, ""),
+    "dangling-inside.yml": (_link("gone.yml"), True, "leads nowhere"),
+    "loop.yml": (_link("loop.yml"), True, "leads nowhere"),
     "folder.yml": (lambda wf, out: wf.mkdir(), None, "no workflow files"),  # an error only when named
     "hardlink-outside.yml": (lambda wf, out: os.link(out / "outside.yml", wf), False, ""),
     "link-to-release.yml": (_link("release.yml"), False, ""),

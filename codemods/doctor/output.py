@@ -74,8 +74,9 @@ def text(d: Diagnosis, color: bool = False) -> str:
     def n(k: int, word: str) -> str:
         return f"{k} {word}{'s' if k != 1 else ''}"
 
-    out.append(f"{n(count['error'], 'error')}, {n(count['warning'], 'warning')}, {n(count['note'], 'note')} in "
-               f"{n(len(d.files), 'workflow')}")
+    unread = len(d.path_errors) + sum(1 for f in d.files if f.error)  # files it could not read: errors too
+    out.append(f"{n(count['error'] + unread, 'error')}, {n(count['warning'], 'warning')}, {n(count['note'], 'note')} "
+               f"in {n(len(d.files), 'workflow')}")
     return "\n".join(out) + "\n"
 
 

@@ -64,10 +64,20 @@ def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
 
 
 def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
+    """The files of the repository the command runs (never one a link leads to outside it)."""
+    return [t for t in _candidates(cmd, root, cwd) if _inside(root, t.path)]
+
+
+def linked_outside(script: str, root: Path, cwd: Optional[str] = None) -> List[Path]:
+    """Files the script runs that a link leads to outside the repository: not followed, so not checked."""
+    return [t.path for cmd in commands(script) for t in _candidates(cmd, root, cwd) if not _inside(root, t.path)]
+
+
+def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
     base = root / cwd if cwd else root
     declared = _pyproject_script(cmd, base)
     if declared:
-        return [t for t in declared if _inside(root, t.path)]
+        return declared
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if not vals:
@@ -102,7 +112,7 @@ def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Targ
         path = base / vals[0]
         kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
         found.append(Target(kind, path))
-    return [t for t in found if _inside(root, t.path)]
+    return found
 
 
 def _text(path: Path) -> str:

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Set
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import targets_in_script
+from codemods.follow.calls import linked_outside, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK
@@ -18,6 +18,7 @@ from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import env_chain, remove_env_vars
+from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.workflow import jobs, secrets_in, step_label, steps
 
 
@@ -113,6 +114,10 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
                 if change.uploads or change.manual:
                     changes.append(change)
             chain = env_chain(doc, job_id, i)
+            if any(CREDENTIAL_SECRET.search(s) for _, env in chain for s in secrets_in(env)):
+                # an upload credential handed to a file pubmode may not read
+                problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "
+                             "by hand" for p in linked_outside(script, root, str(wd) if wd else None)]
             if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
                 changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
             if not changes and not problems:
