@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, apply_to_data
@@ -24,27 +24,6 @@ def env_chain(doc: Document, job_id: str, step_index: int) -> List[Tuple[YamlPat
         if isinstance(env, dict):
             out.append((path, env))
     return out
-
-
-def lookup(chain, name: str) -> Optional[Any]:
-    for _, env in chain:
-        if name in env:
-            return env[name]
-    return None
-
-
-def resolve(value: Any, chain) -> Optional[str]:
-    """A literal value behind `$VAR`, `${VAR}` or `${{ env.VAR }}`, when the workflow sets one."""
-    if value is None:
-        return None
-    text = str(value).strip().strip("'\"")
-    m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
-    if m:
-        inner = lookup(chain, m.group(1) or m.group(2))
-        return None if inner is None else resolve(inner, chain)
-    if "$" in text:
-        return None
-    return text
 
 
 def env_credentials(uploader: Uploader, chain) -> List[Tuple[str, YamlPath]]:

@@ -4,9 +4,9 @@ from typing import List
 
 from codemods.engine.document import Document
 from codemods.publishers.env_vars import env_chain, env_credentials
-from codemods.publishers.run_step import Upload, find_targets
+from codemods.publishers.run_step import Upload
 from codemods.shell import Command, Word, commands
-from codemods.uploaders.command_line import parse_flags
+from codemods.uploaders.command_line import find_targets, parse_flags
 from codemods.uploaders.tools.maturin import UPLOADER
 from codemods.workflow import jobs, step_label, steps, uses_action
 

@@ -9,11 +9,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Replace, Set
-from codemods.indexes import PYPI, Index, classify_url
+from codemods.indexes import Index
 from codemods.publishers.change import StepChange
-from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, lookup, remove_env_vars, resolve
+from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
 from codemods.shell import Command, commands, cut_span, join_pieces
-from codemods.uploaders.command_line import FlagUse, find_upload, oidc_flag_spans, parse_flags
+from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
@@ -102,34 +102,6 @@ class Upload:
 
     def token_warnings(self) -> List[str]:
         return []
-
-
-def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
-                 defined: Optional[Dict[str, str]] = None) -> Tuple[Tuple[Index, ...], str, bool]:
-    """The index an upload goes to, where that was read, and whether it is only known at run time.
-    `defined`: repositories the same script names first (`poetry config repositories.NAME URL`)."""
-    urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
-    urls += [(lookup(chain, v), f"`{v}`") for v in uploader.index.url_env if lookup(chain, v) is not None]
-    repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
-    repos += [(lookup(chain, v), f"`{v}`") for v in uploader.index.repo_env if lookup(chain, v) is not None]
-    for raw, where in urls[:1]:
-        value = resolve(raw, chain)
-        if value is None:
-            return (), where, True
-        index = classify_url(value)
-        return ((index,) if index else ()), where, False
-    for raw, where in repos[:1]:
-        value = resolve(raw, chain)
-        if value is None:
-            return (), where, True
-        if "://" in value:
-            index = classify_url(value)
-            return ((index,) if index else ()), where, False
-        named = dict(uploader.index.repo_names).get(value.lower())
-        if named is None and value in (defined or {}):
-            named = classify_url(defined[value])
-        return ((named,) if named else ()), where, False
-    return (PYPI,), "", False
 
 
 def find(doc: Document) -> List[Upload]:

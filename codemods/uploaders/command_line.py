@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from codemods.indexes import PYPI, Index, classify_url
 from codemods.shell import Command, Word, cut_span
@@ -156,14 +156,57 @@ def find_upload(cmd: Command, uploaders: Optional[Iterable[Uploader]] = None) ->
 
 
 def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, ...]]:
-    """The index from literal flags; None when the flags point elsewhere or cannot be read."""
-    for f in flags:
-        if f.kind == "url":
-            if "$" in f.text or "{" in f.text:
-                return None
-            index = classify_url(f.text)
-            return (index,) if index else None
-        if f.kind == "repo":
-            named = dict(up.index.repo_names).get(f.text.lower())
-            return (named,) if named else None
-    return (PYPI,)
+    """The index from the flags alone (a file outside the workflow, whose variables pubmode cannot see);
+    None when they point elsewhere or cannot be read."""
+    targets, _, unknown = find_targets(up, flags, [])
+    return None if unknown or not targets else targets
+
+
+def lookup(chain, name: str) -> Optional[Any]:
+    for _, env in chain:
+        if name in env:
+            return env[name]
+    return None
+
+
+def resolve(value: Any, chain) -> Optional[str]:
+    """A literal value behind `$VAR`, `${VAR}` or `${{ env.VAR }}`, when the workflow sets one; None for
+    a value known only at run time (also tox's `{env:X}` and make's `$(X)`)."""
+    if value is None:
+        return None
+    text = str(value).strip().strip("'\"")
+    m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
+    if m:
+        inner = lookup(chain, m.group(1) or m.group(2))
+        return None if inner is None else resolve(inner, chain)
+    if "$" in text or "{" in text:
+        return None
+    return text
+
+
+def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
+                 defined: Optional[Dict[str, str]] = None) -> Tuple[Tuple[Index, ...], str, bool]:
+    """The index an upload goes to, where that was read, and whether it is only known at run time.
+    `defined`: repositories the same script names first (`poetry config repositories.NAME URL`)."""
+    urls = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "url"]
+    urls += [(lookup(chain, v), f"`{v}`") for v in uploader.index.url_env if lookup(chain, v) is not None]
+    repos = [(f.text, f"`{f.flag.value} {f.raw}`") for f in flags if f.kind == "repo"]
+    repos += [(lookup(chain, v), f"`{v}`") for v in uploader.index.repo_env if lookup(chain, v) is not None]
+    for raw, where in urls[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where, True
+        index = classify_url(value)
+        return ((index,) if index else ()), where, False
+    for raw, where in repos[:1]:
+        value = resolve(raw, chain)
+        if value is None:
+            return (), where, True
+        if "://" in value:
+            index = classify_url(value)
+            return ((index,) if index else ()), where, False
+        named = dict(uploader.index.repo_names).get(value.lower())
+        if named is None and value in (defined or {}):
+            named = classify_url(defined[value])
+        return ((named,) if named else ()), where, False
+    return (PYPI,), "", False
