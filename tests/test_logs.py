@@ -432,6 +432,51 @@ jobs:
     text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
     assert "runs its steps in `python-client`" in text and "`packages-dir: python-client/dist`" in text
 
+def _body(name: str) -> str:
+    return load(LOGS / name)[1]
+
+
+def test_round4_sdist_names_and_a_crashing_twine() -> None:
+    advice = _advice(_body("pep625-dwca-reader-old-setuptools.log"))
+    assert "the build wrote `python-dwca-reader-0.17.0.tar.gz`, PyPI wants `python_dwca_reader-0.17.0.tar.gz`" in advice
+    assert read("400 Start filename for 'petsc4py' with 'petsc4py'.").findings[0].pattern.id == "log-sdist-filename"
+    assert "`KeyError: 'license'`" in _advice(_body("twinebug-opendp-keyerror-license.log"))
+    assert "twine>=5.1.1" in _advice(_body("twinebug-aidial-keyerror-home-page.log"))
+
+
+def test_round4_attestations_say_which_kind() -> None:
+    assert "`dist/exotic-4.2.3.zip` was not attested" in _advice(_body("attest-exotic-zip-sdist-unattested.log"))
+    oid = _advice(_body("attest-oid-extension-pypi-bug.log"))
+    assert "on its side" in oid and "reusable" not in oid
+    policies = "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         Could not verify the " \
+               "uploaded artifact using the included attestation: Verification failed: 0 of 2 policies succeeded"
+    assert read(policies).findings[0].pattern.id == "log-invalid-attestations"
+    assert "from a reusable workflow the two differ" in _advice(policies)
+
+
+def test_round4_registries_runners_and_platform_tags() -> None:
+    assert "`409 Conflict`" in _advice(_body("exists-uv-azure-artifacts-409.log"))
+    gitlab = 'Content received from server:\n{"message":"Validation failed: File name has already been taken"}\n' \
+             "HTTPError: 400 Bad Request from <repository-url>\nBad Request"
+    assert read(gitlab).findings[0].pattern.id == "log-file-exists"
+    assert "runner has no `docker`" in _advice(_body("runner-pydistcheck-docker-not-found.log"))
+    assert "WebAssembly" in _advice(_body("platform-ypy-emscripten-wasm.log"))
+    assert "plain Linux host" in _advice(_body("platform-brainiak-plain-linux-wheel-sdist-only.log"))
+    assert "`499 Client Disconnected`" in _advice(_body("network-499-client-disconnected-isp.log"))
+    assert "v1.4.1" in _advice(_body("actionbug-verbose-unbound-v140.log"))
+
+
+def test_round4_token_username_dependency_wheel_and_empty_secret(repo: Repo) -> None:
+    assert "must be exactly `__token__`" in _advice(_body("token-hatch-uppercase-username.log"))
+    assert "`__token__`" not in _advice("username: __token__\nHTTPError: 403 Forbidden from https://upload.pypi.org/"
+                                         "legacy/\nInvalid or non-existent authentication information.").split("must be")[0]
+    assert "`pip wheel -w dist .` also writes every dependency's wheel" in \
+        _advice(_body("scoped-commit-check-dependency-wheel.log"))
+    log = _repo_log(repo, TOKEN_WORKFLOW, (LOGS / "emptysecret-luma-testpypi-fallback.log").read_text())
+    text = repo.migrate("doctor", "--log", str(log), "--exit-zero").stdout
+    assert "log-secret-empty" in text and "`secrets.PYPI_TOKEN` as the password, yet it was empty" in text
+
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))
