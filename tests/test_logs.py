@@ -477,6 +477,21 @@ def test_round4_token_username_dependency_wheel_and_empty_secret(repo: Repo) -> 
     assert "log-secret-empty" in text and "`secrets.PYPI_TOKEN` as the password, yet it was empty" in text
 
 
+def test_round3_leftovers_lone_400_old_release_gitlab_and_plus0() -> None:
+    lone = "HTTPError: 400 Bad Request from https://test.pypi.org/legacy/\n"
+    assert read(lone).findings[0].pattern.id == "log-bad-request"
+    assert "older than 14 days" in _advice(lone)
+    wrapped = "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         File already exists."
+    assert read(wrapped).findings[0].pattern.id == "log-file-exists"
+    old = "400 Uploading new files to releases older than 14 days is not allowed."
+    assert read(old).findings[0].pattern.id == "log-release-too-old"
+    gitlab = "ERROR    TrustedPublishingFailure: The token request failed; the index server\n" \
+             "         * `invalid-publisher`: valid token, but no corresponding publisher"
+    assert "exactly as in the project's URL (case counts" in _advice(gitlab)
+    assert "distance 0" in _advice("Uploading staticx-0.4.0+0.g0d659fe-py2.py3-none-any.whl\nHTTPError: 400 Client "
+                                   "Error: version: Cannot use PEP 440 local versions. for url: https://upload.pypi.org/")
+
+
 if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))

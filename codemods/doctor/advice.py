@@ -166,6 +166,8 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "(bump it; `skip-existing: true` for re-runs)"
                    + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
                       if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+    out.append("a release older than 14 days takes no new files (PyPI, since July 2026): uploading more files to an old "
+               "version fails; publish a new version")
     out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
                "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
                "for the Metadata-Version it writes")
@@ -317,10 +319,20 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if f.testpypi:
             out.append(f"{f.file} also uploads to TestPyPI, a separate site with its own publishers: register the "
                        "publisher on test.pypi.org too")
+    if _TWINE_EXCHANGE.search(_text(scan)):
+        out.append("twine made the exchange itself (`TrustedPublishingFailure`, as in GitLab CI): a GitLab publisher must "
+                   "name the namespace and project exactly as in the project's URL (case counts, a renamed or moved "
+                   "project needs a new publisher), the top-level pipeline file (`.gitlab-ci.yml`) and the environment; "
+                   "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
+                   "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
+        return out
     if len(out) == 1:
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
+
+
+_TWINE_EXCHANGE = re.compile(r"TrustedPublishingFailure|Trying to use trusted publishing|gitlab", re.I)
 
 
 def _most_likely(scan: LogScan, facts: List[Facts]) -> str:

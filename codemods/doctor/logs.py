@@ -488,6 +488,11 @@ def read(text: str) -> LogScan:
             found.pop("log-bad-request", None)
             local = _BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    if not found:  # a lone `400 Bad Request from URL` line, with no reason after it, is the bare 400 too
+        bare = _bare_400_line(cleaned, text.splitlines())
+        if bare is not None:
+            bad = _BY_ID["log-bad-request"]
+            found[bad.id] = LogFinding(bad, bare, bad.title)
     prompt = _prompt_at_end(cleaned)
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
@@ -506,6 +511,22 @@ PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 def _wrong_pypi_host(host: str) -> bool:
     """A host named like PyPI that is not one of its upload hosts (upload.pypi.io, upload.test.pypi.org, …)."""
     return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS
+
+
+_LONE_400 = re.compile(r"\b400 (?:Client Error: )?Bad Request (?:from|for url:?) \S{1,300}\s*$", re.I)
+
+
+def _bare_400_line(cleaned: List[Tuple[int, str]], raw: List[str]) -> Optional[int]:
+    """The line of a `400 Bad Request from URL` whose next pasted line does not carry a reason (twine's wrapped reason is
+    indented under the level word)."""
+    for i, (n, t) in enumerate(cleaned):
+        if not _LONE_400.search(t):
+            continue
+        following = [m for m, u in cleaned[i + 1:i + 3] if m != n and u.strip()]
+        nxt = raw[following[0] - 1] if following and following[0] - 1 < len(raw) else ""
+        if not re.match(r"^(?:\S+Z )?\s{5,}\S", nxt):
+            return n
+    return None
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
