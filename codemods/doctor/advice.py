@@ -251,11 +251,12 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     registry = _REGISTRY_EXISTS.search(text)
     out = []
     if registry:
+        uv = "Caused by:" in text
         out.append(f"the registry answered `{registry.group(0).strip()}`: the file is already there (the same version "
                    "uploaded before, or a re-run); bump the version, or let the re-run skip it: `twine upload "
                    "--skip-existing` knows this answer (GitLab, Nexus, Artifactory), `uv publish --check-url <index>` "
-                   "checks the index first; an uploader that stopped skipping it after an upgrade (uv 0.4.30 on Azure "
-                   "Artifacts) can be pinned back")
+                   "checks the index first" + ("; if the same re-run passed with an older uv, pin that one (uv 0.4.30 "
+                                               "stopped skipping Azure Artifacts' 409)" if uv else ""))
     out += _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
     out.append("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
                "skips the files already there")
