@@ -27,6 +27,7 @@ def _token_steps(facts: List[Facts]):
 
 _EXPIRED = re.compile(r"token is expired|token has expired|expired token", re.I)
 _SIGNATURE = re.compile(r"invalid macaroon signature|InvalidMacaroon", re.I)
+_USERNAME = re.compile(r"(?:--user(?:name)?[ =]|\s-u |username[:=] ?)['\"]?(__[A-Za-z]{3,10}__)\b")
 _SCOPED = re.compile(r"project-scoped token is not valid for project:? '?([\w.-]{1,200})", re.I)
 
 
@@ -41,9 +42,16 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "`skip-existing: true` to upload the rest, or split the upload; an API token created with an "
                    "expiry date must be replaced")
     scoped = _SCOPED.search(text)
+    user = _USERNAME.search(text)
+    if user and user.group(1) != "__token__":
+        out.append(f"the username is `{user.group(1)}`: with an API token it must be exactly `__token__`, in lower case "
+                   "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)")
     if scoped:
         out.append(f"the token is scoped to another project than `{scoped.group(1)}` (check this first): use a token "
                    "for that project, or an account-wide token for a project's first upload")
+        out.append(f"if `{scoped.group(1)}` is not a project of yours, its file should not be in the upload at all: "
+                   "`pip wheel -w dist .` also writes every dependency's wheel; build with `python -m build` (or "
+                   "`pip wheel --no-deps`) and upload only your own files")
     elif "invalid macaroon!r" in text:
         out.append("`invalid macaroon!r` (with the literal `!r`) is the text of a PyPI-side bug of September 2020 that "
                    "refused valid tokens; it was fixed within days, and re-running with the same token worked")
@@ -158,6 +166,8 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "(bump it; `skip-existing: true` for re-runs)"
                    + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
                       if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+    out.append("a release older than 14 days takes no new files (PyPI, since July 2026): uploading more files to an old "
+               "version fails; publish a new version")
     out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
                "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
                "for the Metadata-Version it writes")
@@ -231,8 +241,23 @@ def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
     return out
 
 
+_REGISTRY_EXISTS = re.compile(r"file name has already been taken|already contains file '|Requested entity already exists|"
+                              r"Repository does not allow updating assets|Not enough permissions to overwrite artifact|"
+                              r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict", re.I)
+
+
 def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    out = _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
+    text = _text(scan)
+    registry = _REGISTRY_EXISTS.search(text)
+    out = []
+    if registry:
+        uv = "Caused by:" in text
+        out.append(f"the registry answered `{registry.group(0).strip()}`: the file is already there (the same version "
+                   "uploaded before, or a re-run); bump the version, or let the re-run skip it: `twine upload "
+                   "--skip-existing` knows this answer (GitLab, Nexus, Artifactory), `uv publish --check-url <index>` "
+                   "checks the index first" + ("; if the same re-run passed with an older uv, pin that one (uv 0.4.30 "
+                                               "stopped skipping Azure Artifacts' 409)" if uv else ""))
+    out += _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
     out.append("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
                "skips the files already there")
     return out
@@ -295,10 +320,20 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if f.testpypi:
             out.append(f"{f.file} also uploads to TestPyPI, a separate site with its own publishers: register the "
                        "publisher on test.pypi.org too")
+    if _TWINE_EXCHANGE.search(_text(scan)):
+        out.append("twine made the exchange itself (`TrustedPublishingFailure`, as in GitLab CI): a GitLab publisher must "
+                   "name the namespace and project exactly as in the project's URL (case counts, a renamed or moved "
+                   "project needs a new publisher), the top-level pipeline file (`.gitlab-ci.yml`) and the environment; "
+                   "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
+                   "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
+        return out
     if len(out) == 1:
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
+
+
+_TWINE_EXCHANGE = re.compile(r"TrustedPublishingFailure|Trying to use trusted publishing|gitlab", re.I)
 
 
 def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
@@ -426,6 +461,9 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
     if re.search(r"ProxyError", text):
         out.append("the proxy refused or failed: check `HTTPS_PROXY`/`NO_PROXY` where the upload runs")
+    if re.search(r"\b499\b:? ?Client (?:Error|Disconnected)", text):
+        out.append("`499 Client Disconnected`: the connection was cut before PyPI answered, on the way from this network "
+                   "(an ISP, proxy or antivirus that breaks long uploads); upload from another network, such as CI")
     if re.search(r"Read timed out|timed out", text, re.I):
         out.append("the connection timed out: re-run; for large files upload from a faster network or make them smaller")
     return out
@@ -472,6 +510,9 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if "not actually files" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
                 "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+    if "unbound variable" in text:
+        return ["this is a bug of pypa/gh-action-pypi-publish v1.4.0 (an unset `VERBOSE` in its upload script), fixed in "
+                "v1.4.1: use `release/v1` (or an exact later tag) and re-run"]
     if "Incorrect padding" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.8.9 while rendering the claims of a failed exchange, "
                 "fixed in v1.8.10: use `release/v1` and re-run to see the real error"]
@@ -481,6 +522,96 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 def _digest(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return ["check the project's total size first (Manage project on PyPI): a project at its storage limit has given "
             "this error; delete old releases or ask for a larger limit at https://github.com/pypi/support, then re-run"]
+
+
+_SDIST_NAME = re.compile(r"Filename '([^']{1,300})' is invalid, should be '([^']{1,300})'")
+
+
+def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _SDIST_NAME.search(_text(scan))
+    out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
+           "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
+           "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
+    return out + ["the wheel already carries the normalised name, only the sdist is refused; a renamed file does not "
+                  "help, as the name inside the sdist must match too"]
+
+
+def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    key = re.search(r"KeyError: '([\w-]{1,40})'", text)
+    what = f"`KeyError: '{key.group(1)}'`" if key else "the crash"
+    return [f"{what} is raised inside twine's own `__init__.py` while it imports: twine 5.1.0 and older with "
+            "importlib-metadata 8 (June 2024); `pip install -U 'twine>=5.1.1'` in the job, or pin "
+            "`importlib-metadata<8` if twine must stay old"]
+
+
+_UNATTESTED = re.compile(r"Upload with attestations requested, but (\S{1,300}) has no associated attestations")
+
+
+def _attestation_missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _UNATTESTED.search(_text(scan))
+    name = f"`{m.group(1)}`" if m else "the file named"
+    return [f"{name} was not attested: the action attests only `.whl` and `.tar.gz` files; drop other formats from "
+            "the upload folder (a `.zip` sdist: build `.tar.gz` only), or set `attestations: false`"]
+
+
+def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if re.search(r"Unknown error while trying to verify included attestations", text):
+        return ["`Unknown error while trying to verify` is PyPI failing to verify the attestation on its side, not a "
+                "mismatch of the workflow: re-run later or report it at https://github.com/pypi/warehouse/issues; "
+                "`attestations: false` lets the upload through meanwhile"]
+    out = []
+    reusable = sorted({f.file for f in facts if f.reusable and f.trusted_envs})
+    if reusable or re.search(r"Build Config URI|policies succeeded", text):
+        out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
+                   "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
+                   "`attestations: false`")
+    if re.search(r"only supported when using Trusted Publishing", text):
+        out.append("attestations are accepted only with Trusted Publishing: drop them (`attestations: false`, or no "
+                   "`--attestations`) when uploading with a token")
+    return out
+
+
+_WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
+_PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
+
+
+def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    wasm = _WASM_TAG.search(text)
+    if wasm:
+        return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
+                "tag: leave it out of the upload (publish it with the GitHub release instead) and upload the other "
+                "wheels and the sdist"]
+    m = _PLATFORM_TAG.search(text)
+    if m and m.group(1).startswith("linux_"):
+        return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
+                "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+    return []
+
+
+def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    if re.search(r"docker: command not found|File not found: '?docker", _text(scan)):
+        return ["the runner has no `docker`: run the publish job on a GitHub-hosted `ubuntu-*` runner (download the "
+                "built files there as an artifact), or upload with `twine`/`uv publish` on this runner"]
+    return []
+
+
+def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    out = []
+    named = sorted({f"`secrets.{s.secret}`" for _, s in _token_steps(facts) if s.secret})
+    if named:
+        out.append(f"the step passes {', '.join(named)} as the password, yet it was empty in this run: the secret is "
+                   "unset, misnamed, or not available to the job (an environment's secret while the job names another "
+                   "or none, a pull request from a fork, a reusable workflow called without `secrets: inherit`)")
+    else:
+        out.append("if the job was meant to use a token: the secret behind `password` was empty in this run (unset, "
+                   "misnamed, an environment's secret the job cannot read, a fork, a reusable workflow without "
+                   "`secrets: inherit`)")
+    out.append("if it was meant to use Trusted Publishing: the error lines after `Trusted publishing exchange failure` "
+               "name what failed; without them, check `id-token: write` on the job and the publisher on the index")
+    return out
 
 
 ADVISORS: Dict[str, Advisor] = {
@@ -496,7 +627,9 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-digest-mismatch": _digest,
+    "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
+    "log-attestation-missing": _attestation_missing, "log-invalid-attestations": _invalid_attestations,
+    "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
 }
 
 

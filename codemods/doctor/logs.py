@@ -71,16 +71,21 @@ _FIRST: Tuple[LogPattern, ...] = (
                "first call's attestations.",
                "Attestation generation failure: dist/octo_widget-1.0.tar.gz already has a publish attestation",
                "Give each index its own job, or set `attestations: false` on one step."),
-    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied during upload",
+    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied during upload|"
+               r"Could not verify the uploaded artifact using the included attestation|"
+               r"Unknown error while trying to verify included attestations",
                "PyPI rejected the attestations",
                "In a reusable workflow the attestation's certificate names the calling workflow, which does not "
-               "match the publisher registered for the called one.",
+               "match the publisher registered for the called one; an `Unknown error while trying to verify` is PyPI "
+               "failing to verify them on its side.",
                "Invalid attestations supplied during upload: Verification failed: Certificate's Build Config URI "
                "(…/release.yml@refs/heads/main) does not match expected Trusted Publisher",
                "Move the upload into the calling workflow, or set `attestations: false`."),
-    LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux",
-               "The publish action ran on a non-Linux runner",
-               "pypa/gh-action-pypi-publish is a Linux container action.",
+    LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
+               r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
+               "The publish action's container cannot run on this runner",
+               "pypa/gh-action-pypi-publish is a Linux container action: it needs a Linux runner with Docker (GitHub's "
+               "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
                "Error: Container action is only supported on Linux",
                "Run the publish job on `ubuntu-latest`."),
     LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored",
@@ -112,13 +117,13 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Keep an API token for this index."),
 )
 
-ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.8.9 crashed rendering the claims of a failed "
-               "exchange (fixed in v1.8.10), v1.10.0 took existing distributions for non-files when attesting them (fixed "
-               "in v1.10.1)")
+ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.4.0 failed on an unset `VERBOSE` (fixed in "
+               "v1.4.1), v1.8.9 crashed rendering the claims of a failed exchange (fixed in v1.8.10), v1.10.0 took existing "
+               "distributions for non-files when attesting them (fixed in v1.10.1)")
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding|"
-               r"paths look like distributions but are not actually files",
+               r"paths look like distributions but are not actually files|twine-upload\.sh: line \d{1,4}: \w{1,40}: unbound variable",
                "The publish action failed on a bug fixed in a later release",
                f"The error is one of the {ACTION_BUGS}; nothing in the workflow or the files causes it.",
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
@@ -167,7 +172,10 @@ NEW: Tuple[LogPattern, ...] = (
                "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nOnly one sdist may be uploaded per "
                "release.", "Upload one `.tar.gz` per version; bump the version for a new upload."),
     LogPattern("log-file-exists", ERROR, r"File already exists|This filename has already been used|"
-               r"A file named \"[^\"]{1,300}\" already exists|Filename cannot be reused|filename or contents already exist",
+               r"A file named \"[^\"]{1,300}\" already exists|Filename cannot be reused|filename or contents already exist|"
+               r"file name has already been taken|already contains file '|Requested entity already exists|"
+               r"Repository does not allow updating assets|Not enough permissions to overwrite artifact|"
+               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict",
                "This version's file is already on the index", "The version was not bumped, or the workflow "
                "publishes on every push or re-run. " + REUPLOAD_WHY,
                "400 File already exists ('octo_widget-1.0-py3-none-any.whl', with blake2_256 hash '…'). See "
@@ -188,8 +196,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Choose another name in pyproject.toml (and in the pending publisher), or ask at "
                "https://github.com/pypi/support (PEP 541)."),
     LogPattern("log-unsupported-platform-tag", ERROR, r"unsupported platform tag",
-               "PyPI refuses `linux_*` wheels",
-               "A wheel built on a plain Linux host is tagged `linux_<arch>`; PyPI takes only manylinux/musllinux tags.",
+               "PyPI refuses the wheel's platform tag",
+               "A wheel built on a plain Linux host is tagged `linux_<arch>`, and PyPI takes only manylinux/musllinux "
+               "tags for Linux; WebAssembly wheels (`emscripten_*`, `pyodide_*`) are refused too.",
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
@@ -326,7 +335,7 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
-               r"dns error|error sending request for url",
+               r"dns error|error sending request for url|\b499\b:? ?Client (?:Error|Disconnected)",
                "The uploader could not reach the index",
                "The connection failed before the index answered: a host name that does not resolve (a mistyped or "
                "retired upload URL), a proxy or firewall, or a timeout on a slow link or a large file.",
@@ -356,6 +365,50 @@ NEW: Tuple[LogPattern, ...] = (
                "sh: 1: twine: not found",
                "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
                "or use pypa/gh-action-pypi-publish, which brings its own."),
+    LogPattern("log-sdist-filename", ERROR, r"Filename '[^']{1,300}' is invalid, should be|"
+               r"Start filename for '[^']{1,200}' with|does not contain the normalized project name",
+               "PyPI refuses the sdist's file name (PEP 625)",
+               "A source distribution must be named `{normalized_name}-{version}.tar.gz`, with the name lower-cased and "
+               "runs of `-`, `_` and `.` written as one `_`; older build backends (setuptools before 69.3, or `python "
+               "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`.",
+               "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
+               "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
+               "`[build-system] requires`), so it writes the name PyPI asks for; do not rename the file by hand."),
+    LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|"
+               r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'",
+               "The upload tool crashed before uploading anything",
+               "twine 5.1.0 and older read their own metadata at import and fail with importlib-metadata 8 (`KeyError: "
+               "'license'` or `'home-page'`, pypa/twine#1125); nothing in the package or the credentials is wrong.",
+               "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
+               "KeyError: 'license'",
+               "Upgrade twine to 5.1.1 or later where it runs (`pip install -U twine`), or pin `importlib-metadata<8` "
+               "next to an older twine; a pinned old pypa/gh-action-pypi-publish: move to `release/v1`."),
+    LogPattern("log-attestation-missing", ERROR, r"Upload with attestations requested, but .{1,300}? has no associated "
+               r"attestations",
+               "A file in the upload has no attestation",
+               "pypa/gh-action-pypi-publish attests the `.whl` and `.tar.gz` files it uploads; any other distribution in "
+               "the folder (a `.zip` sdist) has none, and twine refuses an upload where only some files are attested.",
+               "ERROR    InvalidDistribution: Upload with attestations requested, but dist/octo-1.0.zip has no associated "
+               "attestations",
+               "Build the sdist as `.tar.gz` only (PyPI takes one sdist per release, and only `.tar.gz` for new "
+               "uploads), or set `attestations: false` on the step."),
+    LogPattern("log-secret-empty", ERROR, r"due to __token__ username with no supplied password field",
+               "The action got no password and tried Trusted Publishing instead",
+               "pypa/gh-action-pypi-publish falls back to Trusted Publishing when its `password` is empty; when a token was "
+               "meant, the secret was unset, misnamed or not available to the job (an environment's secret, a pull request "
+               "from a fork, a reusable workflow called without `secrets: inherit`).",
+               "Notice: Attempting to perform trusted publishing exchange to retrieve a temporary short-lived API token for "
+               "authentication against https://upload.pypi.org/legacy/ due to __token__ username with no supplied password "
+               "field\nError: Trusted publishing exchange failure:",
+               "For a token: store it in the secret the step's `password` names, where the job can read it; for Trusted "
+               "Publishing: register the publisher and give the job `id-token: write` (the lines after `exchange failure` "
+               "say which part failed)."),
+    LogPattern("log-release-too-old", ERROR, r"Uploading new files to releases older than \d{1,4} days is not allowed",
+               "PyPI takes no new files for an old release",
+               "Since July 2026 PyPI refuses files added to a release more than 14 days after it was created; a re-run that "
+               "only re-uploads existing files is skipped with `skip-existing` (pypi/warehouse#20260).",
+               "400 Uploading new files to releases older than 14 days is not allowed.",
+               "Publish the new files as a new version; for re-runs use `skip-existing: true` (or `--skip-existing`)."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -366,17 +419,17 @@ NEW: Tuple[LogPattern, ...] = (
                "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing",
+ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
-         "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
+         "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
          "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
-         "log-name-not-allowed", "log-local-version", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
+         "log-name-not-allowed", "log-sdist-filename", "log-local-version", "log-release-too-old", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
-         "log-server-error", "log-ssl-verify", "log-network", "log-reusable-workflow",
+         "log-server-error", "log-ssl-verify", "log-network", "log-secret-empty", "log-reusable-workflow",
          "log-attestations-ignored", "log-bad-request")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
@@ -435,6 +488,11 @@ def read(text: str) -> LogScan:
             found.pop("log-bad-request", None)
             local = _BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    if not found:  # a lone `400 Bad Request from URL` line, with no reason after it, is the bare 400 too
+        bare = _bare_400_line(cleaned, text.splitlines())
+        if bare is not None:
+            bad = _BY_ID["log-bad-request"]
+            found[bad.id] = LogFinding(bad, bare, bad.title)
     prompt = _prompt_at_end(cleaned)
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
@@ -453,6 +511,22 @@ PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 def _wrong_pypi_host(host: str) -> bool:
     """A host named like PyPI that is not one of its upload hosts (upload.pypi.io, upload.test.pypi.org, …)."""
     return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS
+
+
+_LONE_400 = re.compile(r"\b400 (?:Client Error: )?Bad Request (?:from|for url:?) \S{1,300}\s*$", re.I)
+
+
+def _bare_400_line(cleaned: List[Tuple[int, str]], raw: List[str]) -> Optional[int]:
+    """The line of a `400 Bad Request from URL` whose next pasted line does not carry a reason (twine's wrapped reason is
+    indented under the level word)."""
+    for i, (n, t) in enumerate(cleaned):
+        if not _LONE_400.search(t):
+            continue
+        following = [m for m, u in cleaned[i + 1:i + 3] if m != n and u.strip()]
+        nxt = raw[following[0] - 1] if following and following[0] - 1 < len(raw) else ""
+        if not re.match(r"^(?:\S+Z )?\s{5,}\S", nxt):
+            return n
+    return None
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:

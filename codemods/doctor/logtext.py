@@ -129,6 +129,11 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
         return ("a local version marking uncommitted changes in the working tree at build time (`.dirty`, "
                 "`.dYYYYMMDD`)", "commit or ignore what the checkout or the build changes (a committed generated "
                 "`_version.py`, build output) and build from a clean checkout of the tag")
+    if re.search(r"\+0\.g[0-9a-f]{5,}", version):
+        return ("a local version with distance 0 (`+0.g<commit>`): the tagged commit itself was built, yet the version "
+                "code appended the `git describe --long` part (`-0-g<commit>`) that it should drop on a tag",
+                "make the version function (or its versioneer style) return the bare tag when the distance is 0, or "
+                "take the version from setuptools-scm/hatch-vcs, which write no local part on a clean tag")
     if re.search(r"\+\d+\.g[0-9a-f]{5,}", version):
         return ("a local version (`+N.g<commit>`) as versioneer's `pep440` style writes for commits after the last "
                 "tag", "publish only from tags, or use versioneer's `style = pep440-pre`")
