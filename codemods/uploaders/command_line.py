@@ -29,6 +29,11 @@ def _tool_word(word: str) -> str:
     return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
 
 
+def python_variable(word: str) -> bool:
+    """A variable holding the interpreter: `$(PYTHON)` in a Makefile, `"$TOOL_PYTHON"`, `${PY}`."""
+    return re.fullmatch(r"\$(\(|\{)?[A-Za-z_]*PY[A-Za-z0-9_]*(\)|\})?", word, re.I) is not None
+
+
 def strip_wrappers(words: List[Word]) -> int:
     """Index of the tool's own name in a command, past `VAR=x`, `python -m`, `pipx run`, `uvx`, `uv run`…"""
     i = 0
@@ -37,7 +42,8 @@ def strip_wrappers(words: List[Word]) -> int:
         i += 1
     while i < len(vals):
         v = _tool_word(vals[i])
-        if re.fullmatch(r"python[0-9.]*|py", v) and i + 2 < len(vals) and vals[i + 1] == "-m":
+        if (re.fullmatch(r"python[0-9.]*|py", v) or python_variable(vals[i])) and i + 2 < len(vals) \
+                and vals[i + 1] == "-m":
             return i + 2
         if v == "pipx" and i + 1 < len(vals) and vals[i + 1] == "run":
             i += 2
