@@ -236,3 +236,9 @@ ENV_REF = r"(?:\$\{?%s\}?\b|\benv\.%s\b)"
 def mentions_variable(text: str, name: str) -> bool:
     """Whether a script or expression reads the environment variable `name`."""
     return re.search(ENV_REF % (re.escape(name), re.escape(name)), text) is not None
+
+
+def without_value(command: str) -> str:
+    """A command that stores a credential, for messages: its last word (the value) left out."""
+    words = [w for c in commands(command) for w in c.words]
+    return command[:words[-1].start].rstrip() + " …" if len(words) > 2 else command

@@ -173,3 +173,28 @@ def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, 
             named = dict(up.index.repo_names).get(f.text.lower())
             return (named,) if named else None
     return (PYPI,)
+
+
+def stores_credential(up: Uploader, cmd: Command) -> bool:
+    """`cmd` stores a credential for this tool's uploads (`poetry config pypi-token.pypi …`, also
+    behind `python -m` and the other wrappers)."""
+    if not up.credentials.stored_by:
+        return False
+    i = strip_wrappers(cmd.words)
+    vals = [w.value for w in cmd.words[i:]]
+    if vals:
+        vals[0] = _tool_word(vals[0])
+    return re.match(up.credentials.stored_by, " ".join(vals)) is not None
+
+
+def same_tool(cmd: Command, script: str, command: str) -> str:
+    """`command` (`poetry build`) run the way `cmd` runs its tool: its wrappers and the tool as written
+    (`python -m poetry build`, `.venv/bin/flit build`), without `VAR=value` assignments."""
+    i = strip_wrappers(cmd.words)
+    j = 0
+    while j < i and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", cmd.words[j].value):
+        j += 1
+    tool, _, rest = command.partition(" ")
+    if i >= len(cmd.words) or _tool_word(cmd.words[i].value) != tool:
+        return command
+    return script[cmd.words[j].start:cmd.words[i].end] + (" " + rest if rest else "")
