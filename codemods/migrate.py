@@ -15,6 +15,7 @@ from codemods.engine.edits import Edit
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
+from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
@@ -214,6 +215,12 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.skipped += job_result.skipped
     if not done:
         return
+    pins = job_pins(doc, job_id, w.repo.root, done, job_result.companions)  # the uploader installed must do TP
+    if pins.blocked:
+        result.skipped.append(f"job `{job_id}` not converted: {pins.blocked}")
+        return
+    job_result.edits, job_result.companions, job_result.changes = (
+        job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
     project = job_project(w.repo, w.jobs, job_id)
     try:
