@@ -293,7 +293,12 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
         elif has_id_token and all(s.uses_token and s.targets for s in items):
             # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
             # upload to another index may log in with one: left alone).
-            _revoke(w.doc, job_id, other_oidc_user(w.jobs[job_id]), result)
+            _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
+
+
+def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[str]:
+    """What else in the job needs its OIDC token: a step, or a file a publish step runs that reads it."""
+    return other_oidc_user(w.jobs[job_id]) or next((s.oidc_reader for s in items if s.oidc_reader), None)
 
 
 def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[Publisher], result: Plan) -> None:
@@ -320,7 +325,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             _collect(job_result, change)
             job_result.warnings += item.token_warnings()
         others_trusted = any(s not in trusted and not s.uses_token and s.trusted_capable for s in items)
-        keep_for = other_oidc_user(w.jobs[job_id]) or (
+        keep_for = _oidc_user(w, job_id, items) or (
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)

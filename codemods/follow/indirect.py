@@ -16,11 +16,15 @@ from codemods.follow.passenv import token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
+from codemods.readers import reads
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
+
+
+OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL")
 
 
 @dataclass
@@ -78,6 +82,19 @@ class IndirectPublish:
     @property
     def oidc_flag_stuck(self) -> bool:
         return any(OIDC_FLAG_STUCK in m for m in self.manual)
+
+    @property
+    def oidc_reader(self) -> Optional[str]:
+        """A file it runs that reads the OIDC token variables itself (`assert "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
+        in os.environ`): it needs the job's `id-token: write` whatever credentials the upload gets."""
+        for c in self.changes:
+            for name in OIDC_VARIABLES:
+                at = reads(c.old_text, name)
+                m = re.search(rf"[\"']{name}[\"']\s+(?:not\s+)?in\s+(?:os\.)?environ\b", c.old_text)
+                at = min(x for x in (at, m.start() if m else None) if x is not None) if at is not None or m else None
+                if at is not None:
+                    return f"{c.target.path.name} (line {c.old_text.count(chr(10), 0, at) + 1} reads `{name}`)"
+        return None
 
     @property
     def followed_texts(self) -> List[str]:
