@@ -24,6 +24,7 @@ from codemods.publishers.change import StepChange
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher
 from codemods.readers import first_reader
+from codemods.reusable import undeclared_secrets
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -95,6 +96,8 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         by_job.setdefault(item.job_id, []).append(item)
     w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)))
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
+    if options.direction == TO_TOKEN:
+        result.warnings += undeclared_secrets(doc, result.added_secrets)
     try:
         edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs)
     except Unsupported as e:

@@ -207,6 +207,24 @@ def test_without_value() -> None:
     assert without_value("poetry config pypi-token.pypi ${{ secrets.PYPI_TOKEN }}") == "poetry config pypi-token.pypi …"
 
 
+def test_to_token_in_a_reusable_workflow_names_the_undeclared_secret(repo: Repo) -> None:
+    repo.write(".github/workflows/release.yml", b"""on:
+  workflow_call:
+    secrets:
+      GH_TOKEN:
+        required: true
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - run: twine upload dist/*
+""")
+    out = repo.migrate("to-token")
+    assert "add `PYPI_API_TOKEN` under `on.workflow_call.secrets`" in out.stderr
+
+
 def test_a_later_setup_python_that_is_not_literal_hides_the_earlier_one() -> None:
     job = {"steps": [{"uses": "actions/setup-python@v2", "with": {"python-version": 2.7}},
                      {"uses": "actions/setup-python@v2", "with": {"python-version": "3.x"}},
