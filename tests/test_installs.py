@@ -230,3 +230,12 @@ def test_a_later_setup_python_that_is_not_literal_hides_the_earlier_one() -> Non
                      {"uses": "actions/setup-python@v2", "with": {"python-version": "3.x"}},
                      {"run": "twine upload dist/*"}]}
     assert job_python(job, 2) is None
+
+
+def test_an_isolated_runner_ignores_the_job_installs(repo: Repo) -> None:
+    repo.write("pyproject.toml", b'[project]\nname = "x"\nversion = "1"\n[dependency-groups]\ndev = ["twine"]\n')
+    repo.write("uv.lock", b'version = 1\n\n[[package]]\nname = "twine"\nversion = "5.1.1"\n')
+    _job(repo, "uv sync")
+    repo.write(".github/workflows/release.yml", repo.read().replace(b"- run: twine upload", b"- run: uvx twine upload"))
+    out = repo.migrate("to-oidc")
+    assert out.code == 0 and "uv.lock" not in out.stderr and "converted to Trusted Publishing" in out.stderr

@@ -76,7 +76,8 @@ def _used(items: Sequence[Any]) -> List[_Use]:
         up = getattr(item, "uploader", None)  # a command in the step's own script
         if up is not None:
             use = found.setdefault(up.name, _Use(up))
-            use.direct = use.in_job = True
+            use.direct = True
+            use.in_job = use.in_job or not _isolated(getattr(item, "command", None))
         for change in getattr(item, "changes", None) or ():  # the files it runs
             for u in registry.trusted_uploaders():
                 if _runs(u, change.old_text):
@@ -87,6 +88,13 @@ def _used(items: Sequence[Any]) -> List[_Use]:
                         use.in_job = True
     return [u for u in found.values() if u.uploader.trusted and u.uploader.trusted.min_version
             and u.uploader.trusted.package]
+
+
+def _isolated(cmd: Optional[Command]) -> bool:
+    """`uvx twine upload`, `pipx run twine upload`, `uv tool run …`: the tool runs in an environment of its
+    own, whatever the job installed (only a pin in the command itself counts, and the step raises that)."""
+    vals = [w.value.rsplit("/", 1)[-1] for w in cmd.words[:3]] if cmd is not None else []
+    return bool(vals) and (vals[0] == "uvx" or vals[:2] == ["pipx", "run"] or vals[:3] == ["uv", "tool", "run"])
 
 
 def _runs(up: Uploader, text: str) -> bool:
