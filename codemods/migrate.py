@@ -14,6 +14,7 @@ from codemods.engine.document import Document
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
+from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
@@ -24,6 +25,7 @@ from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.renames import job_rename
+from codemods.reusable import undeclared_secrets
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -63,6 +65,8 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         by_job.setdefault(item.job_id, []).append(item)
     w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)))
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
+    if options.direction == TO_TOKEN:
+        result.warnings += undeclared_secrets(doc, result.added_secrets)
     try:
         edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs)
     except Unsupported as e:
@@ -191,6 +195,12 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.skipped += job_result.skipped
     if not done:
         return None
+    pins = job_pins(doc, job_id, w.repo.root, done, job_result.companions)  # the uploader installed must do TP
+    if pins.blocked:
+        result.skipped.append(f"job `{job_id}` not converted: {pins.blocked}")
+        return None
+    job_result.edits, job_result.companions, job_result.changes = (
+        job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
     project, project_notes = _published_project(w, job_id, done)
     try:
@@ -294,8 +304,13 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
         elif has_id_token and all(s.uses_token and s.targets for s in items):
             # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
             # upload to another index may log in with one: left alone).
-            _revoke(w.doc, job_id, other_oidc_user(w.jobs[job_id]), result)
+            _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
+
+
+def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[str]:
+    """What else in the job needs its OIDC token: a step, or a file a publish step runs that reads it."""
+    return other_oidc_user(w.jobs[job_id]) or next((s.oidc_reader for s in items if s.oidc_reader), None)
 
 
 def _other_projects_same_token(given: Dict[str, Tuple[Optional[str], SetType[str]]]) -> List[str]:
@@ -338,7 +353,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             job_result.add(change)
             job_result.warnings += item.token_warnings()
         others_trusted = any(s not in trusted and not s.uses_token and s.trusted_capable for s in items)
-        keep_for = other_oidc_user(w.jobs[job_id]) or (
+        keep_for = _oidc_user(w, job_id, items) or (
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)

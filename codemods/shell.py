@@ -2,8 +2,10 @@
 
 Words keep their character offsets in the script, so a flag can be cut out without touching the
 rest of the line. `${{ … }}` expressions count as part of the word they sit in. The body of a
-here-document is text, not commands, and is skipped. Anything fancier (subshells, functions) is
-simply not recognised as an upload command.
+here-document is text, not commands, and is skipped. Shell control flow is seen through: the
+reserved words that open a command (`if`, `then`, `do`, `!`, `{` …) are not part of it, so
+`if ! uv publish; then` holds the command `uv publish`, and `( … )` subshells split like operators.
+Functions and command substitutions are not looked into.
 """
 from __future__ import annotations
 
@@ -12,6 +14,11 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 OPERATORS = ("&&", "||", ";", "|", "&", "(", ")")
+# Reserved words that may stand before a simple command (`if ! twine upload …; then`, `do uv publish`);
+# `time` is not one but runs the command after it the same way.
+LEADING_KEYWORDS = frozenset(("if", "then", "elif", "else", "do", "while", "until", "!", "{", "time"))
+# Words that end a compound command: a command made only of them runs nothing.
+CLOSING_KEYWORDS = frozenset(("fi", "done", "esac", "}"))
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class Word:
 @dataclass(frozen=True)
 class Command:
     words: List[Word]
+    keywords: Tuple[str, ...] = ()  # the reserved words before it (`if`, `!`): it runs inside control flow
 
     @property
     def start(self) -> int:
@@ -66,7 +74,7 @@ def commands(script: str) -> Iterator[Command]:
             continue
         if ch == "\n":
             if words:
-                yield Command(words)
+                yield from _command(words)
             words, i = [], _skip_bodies(script, i + 1, heredocs)
             heredocs, after_op = [], None
             continue
@@ -80,7 +88,7 @@ def commands(script: str) -> Iterator[Command]:
         op = next((o for o in OPERATORS if script.startswith(o, i)), None)
         if op:
             if words:
-                yield Command(words)
+                yield from _command(words)
             words, i = [], i + len(op)
             continue
         j = _word_end(script, i)
@@ -97,7 +105,24 @@ def commands(script: str) -> Iterator[Command]:
                 after_op = found[1]
         i = j
     if words:
-        yield Command(words)
+        yield from _command(words)
+
+
+def _command(words: List[Word]) -> Iterator[Command]:
+    """The simple command in `words`, past the reserved words that open it (none when only they remain)."""
+    n = 0
+    while n < len(words) and words[n].text in LEADING_KEYWORDS:
+        n += 1
+    if n < len(words) and not (len(words) - n == 1 and words[n].text in CLOSING_KEYWORDS):
+        yield Command(words[n:], tuple(w.text for w in words[:n]))
+
+
+def has_control_flow(script: str) -> bool:
+    """Some command of the script runs inside `if`/`for`/`while`/`case`/`{ }`: moving or deleting a
+    whole line of it could change what the rest means."""
+    return any(c.keywords for c in commands(script)) or any(
+        re.match(r"(for|case|select|while|until|if)\b|[{}]|(fi|done|esac)\b", line.strip())
+        for line in script.splitlines())
 
 
 def _heredoc(text: str) -> Optional[Tuple[str, bool]]:
@@ -211,3 +236,9 @@ ENV_REF = r"(?:\$\{?%s\}?\b|\benv\.%s\b)"
 def mentions_variable(text: str, name: str) -> bool:
     """Whether a script or expression reads the environment variable `name`."""
     return re.search(ENV_REF % (re.escape(name), re.escape(name)), text) is not None
+
+
+def without_value(command: str) -> str:
+    """A command that stores a credential, for messages: its last word (the value) left out."""
+    words = [w for c in commands(command) for w in c.words]
+    return command[:words[-1].start].rstrip() + " …" if len(words) > 2 else command

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from codemods.engine.reading import read_regular, read_regular_text
-from codemods.uploaders.command_line import strip_wrappers
+from codemods.uploaders import registry
+from codemods.uploaders.command_line import python_variable, strip_wrappers
 from codemods.shell import Command, commands
 
 
@@ -84,7 +85,10 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
         return []
     tool = vals[0].rsplit("/", 1)[-1]
     found: List[Target] = []
-    if tool == "tox":
+    before = [w.value for w in cmd.words[max(0, i - 2):i]]
+    if len(before) == 2 and before[1] == "-m" and _is_python(before[0]):
+        found += _module(vals[0], root, base)  # `python -m tooling publish`: the repository's own package
+    elif tool == "tox":
         envs = _option(vals, "-e", "--env") or ""
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
             path = base / config
@@ -105,14 +109,56 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
         found.append(Target("script", base / vals[1]))
-    elif re.fullmatch(r"python[0-9.]*|py", tool) and len(vals) > 1 and vals[1].endswith(".py") \
-            and (base / vals[1]).is_file():
+    elif _is_python(vals[0]) and len(vals) > 1 and vals[1].endswith(".py") and (base / vals[1]).is_file():
         found.append(Target("python", base / vals[1], "upload" if "upload" in vals[2:] else None))
     elif "/" in vals[0] and (base / vals[0]).is_file():
         path = base / vals[0]
         kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
         found.append(Target(kind, path))
     return found
+
+
+def _is_python(word: str) -> bool:
+    return re.fullmatch(r"python[0-9.]*|py", word.rsplit("/", 1)[-1]) is not None or python_variable(word)
+
+
+SKIPPED_DIRS = {"node_modules", "site-packages", "venv", "build", "dist", "__pycache__"}
+
+
+def _module(name: str, root: Path, base: Path) -> List[Target]:
+    """The files of the repository's own module `name` (run with `python -m name`) that name an upload
+    tool: the module file, or the files of the package (it may reach the upload from any of them)."""
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", name) or name in {u.tool for u in registry.all_uploaders()}:
+        return []
+    parts = name.split(".")
+    found: List[Path] = []
+    for folder in _folders(base, root):
+        pkg, mod = folder.joinpath(*parts), folder.joinpath(*parts[:-1], parts[-1] + ".py")
+        if (pkg / "__main__.py").is_file():
+            found.append(pkg)
+        elif mod.is_file():
+            found.append(mod)
+    if len(set(found)) != 1:
+        return []
+    where = found[0]
+    files = [where] if where.is_file() else sorted(p for p in where.rglob("*.py") if "__pycache__" not in p.parts)[:200]
+    return [Target("python", f) for f in files if registry.mentions_a_tool(_text(f))]
+
+
+def _folders(base: Path, root: Path, depth: int = 3) -> List[Path]:
+    """`base` and the folders below the root where a module may sit (`src/`, `tooling/src/`)."""
+    out, level = [base], [root]
+    for _ in range(depth):
+        nxt = []
+        for d in level:
+            try:
+                nxt += [c for c in sorted(d.iterdir()) if c.is_dir() and not c.name.startswith(".")
+                        and c.name not in SKIPPED_DIRS and not c.is_symlink()]
+            except OSError:
+                continue
+        level = nxt[:500]
+        out += [d for d in level if d.name == "src" or (d / "__init__.py").exists() is False]
+    return list(dict.fromkeys(out))
 
 
 def _text(path: Path) -> str:
@@ -130,13 +176,27 @@ def _shebang(path: Path) -> str:
     return first.decode("utf-8", "replace") if first.startswith(b"#!") else ""
 
 
-def targets_in_script(script: str, root: Path, cwd: Optional[str] = None) -> List[Target]:
-    out = []
+NESTED = 3  # scripts that run scripts (`./build.sh publish` running `python -m tooling publish`)
+
+
+def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, _seen: Optional[set] = None,
+                      _depth: int = 0, _line: Optional[int] = None) -> List[Target]:
+    """The files a step's script runs, and those the scripts among them run in turn, up to NESTED deep
+    (each with the line of the step's command that leads to it)."""
+    out: List[Target] = []
+    seen = set() if _seen is None else _seen
     line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
     for cmd in commands(script):
         if cmd.start < counted:  # out of order: count again from the start
             line, counted = 1, 0
         line += script.count("\n", counted, cmd.start)
         counted = cmd.start
-        out += [Target(t.kind, t.path, t.name, line) for t in targets_of(cmd, root, cwd)]
+        for t in targets_of(cmd, root, cwd):
+            key = (t.kind, t.path, t.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Target(t.kind, t.path, t.name, _line or line))
+            if t.kind == "script" and _depth < NESTED:
+                out += targets_in_script(_text(t.path), root, cwd, seen, _depth + 1, _line or line)
     return out

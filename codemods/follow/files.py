@@ -10,7 +10,7 @@ from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import apply_or_refuse, check_words, edit_shell_text
+from codemods.follow.shell_text import HandOver, apply_or_refuse, check_words, edit_shell_text
 from codemods.uploaders import registry
 
 
@@ -26,6 +26,7 @@ class FileChange:
     freed: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found in the file
     lines: List[int] = field(default_factory=list)  # where its uploads are
+    hand_over: List[HandOver] = field(default_factory=list)  # uploads the workflow now makes with the action
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
@@ -82,7 +83,7 @@ def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
         edits = [edit_shell_text(view(text), s, e, 1, to_oidc)
                  for s, e, _ in recipe_regions(text, target.name, set())]
     else:
-        edits = [edit_shell_text(text, to_oidc=to_oidc)]
+        edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script")]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes
@@ -92,10 +93,13 @@ def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
         change.freed |= e.freed
         change.cuts += e.cuts
         change.lines += e.lines
+        change.hand_over += e.hand_over
     change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
     if change.new_text != text and not check_words(view(text), view(change.new_text), cut, added):
         change.manual.append("the edit would change more than the credential options; remove them by hand")
         change.new_text = text
+    if change.new_text == text:
+        change.hand_over = []
     return change

@@ -8,18 +8,24 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
-from codemods.engine.edits import Set
+from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import linked_outside, targets_in_script
+from codemods.follow.calls import linked_outside, targets_in_script, targets_of
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import token_uploader
-from codemods.follow.shell_text import OIDC_FLAG_STUCK
+from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
+from codemods.readers import reads
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.publishers.opaque import CREDENTIAL_SECRET
+from codemods.shell import commands, has_control_flow, without_value
+from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
+
+
+OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL")
 
 
 @dataclass
@@ -31,6 +37,13 @@ class IndirectPublish:
     changes: List[FileChange]
     env_vars: List[Tuple[str, YamlPath]]  # credentials the step passes down, with where they are set
     problems: List[str] = field(default_factory=list)
+    # for an upload handed over to the action: the step's own commands that stored its credential
+    # (`poetry config pypi-token.pypi $TOKEN` before `bash scripts/publish.sh`), as (start, end) in `run:`
+    stored: List[Tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def hand_over(self) -> List[HandOver]:
+        return [h for c in self.changes for h in c.hand_over]
 
     @property
     def path(self) -> YamlPath:
@@ -38,7 +51,8 @@ class IndirectPublish:
 
     @property
     def targets(self) -> Tuple[Index, ...]:
-        return (PYPI,)
+        handed = tuple(dict.fromkeys(t for h in self.hand_over for t in h.targets))
+        return handed or (PYPI,)
 
     @property
     def uses_token(self) -> bool:
@@ -52,8 +66,11 @@ class IndirectPublish:
         return [f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual] + self.problems
 
     # the Publisher protocol (publishers/publisher.py)
-    needs_linux = False  # its upload stays in the file it runs
     shares_env_with = None
+
+    @property
+    def needs_linux(self) -> bool:
+        return bool(self.hand_over)  # then the (container) publish action uploads; else the file does
 
     @property
     def trusted_capable(self) -> bool:
@@ -66,6 +83,19 @@ class IndirectPublish:
     @property
     def oidc_flag_stuck(self) -> bool:
         return any(OIDC_FLAG_STUCK in m for m in self.manual)
+
+    @property
+    def oidc_reader(self) -> Optional[str]:
+        """A file it runs that reads the OIDC token variables itself (`assert "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
+        in os.environ`): it needs the job's `id-token: write` whatever credentials the upload gets."""
+        for c in self.changes:
+            for name in OIDC_VARIABLES:
+                at = reads(c.old_text, name)
+                m = re.search(rf"[\"']{name}[\"']\s+(?:not\s+)?in\s+(?:os\.)?environ\b", c.old_text)
+                at = min(x for x in (at, m.start() if m else None) if x is not None) if at is not None or m else None
+                if at is not None:
+                    return f"{c.target.path.name} (line {c.old_text.count(chr(10), 0, at) + 1} reads `{name}`)"
+        return None
 
     @property
     def followed_texts(self) -> List[str]:
@@ -122,15 +152,51 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
                 changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
             if not changes and not problems:
                 continue
+            stored, step_freed, step_after = _handed_over(script, root, str(wd) if wd else None, changes, current)
             implicit = set().union(*(c.credential_env for c in changes)) if changes else set()
-            freed = set().union(*(c.freed for c in changes)) if changes else set()
-            still = "\n".join(c.new_text for c in changes)
+            freed = (set().union(*(c.freed for c in changes)) if changes else set()) | step_freed
+            still = "\n".join([c.new_text for c in changes] + [step_after])
             env_vars = [(n, p + (n,)) for p, env in chain for n in env
                         if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
             if to_oidc:
                 problems += _still_read(chain, freed - implicit, changes)
-            found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems))
+            found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored))
     return found
+
+
+def _handed_over(script: str, root: Path, wd: Optional[str], changes: List[FileChange],
+                 current: Dict[Path, str]) -> Tuple[List[Tuple[int, int]], set, str]:
+    """For a script whose upload goes to an action step after this one: the step must end with running
+    that script (what would run after the upload would now run before it), and the step's own commands
+    that store the tool's credential go too. Returns their spans, the variables they read and the step's
+    script without them; a script that cannot be handed over becomes a change by hand."""
+    handed = [c for c in changes if c.hand_over]
+    if not handed:
+        return [], set(), script
+    ups = {h.uploader.name: h.uploader for c in handed for h in c.hand_over}
+    cmds = list(commands(script))
+    stored = [c for c in cmds if any(stores_credential(up, c) for up in ups.values())]
+    rest = [c for c in cmds if c not in stored]
+    last = {t.path for t in targets_of(rest[-1], root, wd)} if rest else set()
+    why = None
+    if len(handed) > 1 or len(ups) > 1:
+        why = "the step runs more than one such upload"
+    elif has_control_flow(script):
+        why = "the step runs it inside shell control flow"
+    elif handed[0].target.path not in last:
+        why = "the step runs other commands after it"
+    if why:
+        for c in handed:
+            c.manual += [f"line {h.line}: `{h.uploader.tool}` has no Trusted Publishing; build with "
+                         f"`{h.uploader.fallback.build_command}` and upload `dist/` with pypa/gh-action-pypi-publish "
+                         f"in the workflow (not done automatically: {why})" for h in c.hand_over]
+            c.hand_over = []
+            current[c.target.path] = c.old_text
+        return [], set(), script
+    spans = [line_span(script, c) for c in stored]
+    after = "".join(script[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(script)]))
+    freed = set().union(*(set(VARIABLE.findall(script[c.start:c.end])) for c in stored)) if stored else set()
+    return spans, freed, after
 
 
 def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
@@ -161,10 +227,30 @@ def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepCha
         if c.new_text != c.old_text:
             change.companions.append(c)
         change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
+    _add_action_step(doc, item, change)
     if not change.edits and not change.companions:
         change.changes.append(f"{where}: its upload ({', '.join(c.target.path.name for c in item.changes)}) "
                             "already passes no credentials")
     return change
+
+
+def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -> None:
+    """The upload a followed script no longer makes: a pypa/gh-action-pypi-publish step after the step."""
+    from codemods.publishers.to_action import ACTION_REF, action_inputs, action_step, working_directory
+
+    for h in item.hand_over:
+        inputs = action_inputs(h.targets, working_directory(doc, item.job_id, item.step_index), h.dist,
+                               h.skip_existing)
+        change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
+                                   action_step(h.targets, inputs, item.step)))
+        change.changes.append(f"{item.label} in job `{item.job_id}`: added a `{ACTION_REF}` step after it, which "
+                            f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
+    script = item.step.get("run") or ""
+    for start, end in reversed(item.stored):
+        change.edits.append(Replace(item.path + ("run",), start, end, ""))
+        change.removed_secrets |= secrets_in(script[start:end])
+        change.changes.append(f"{item.label} in job `{item.job_id}`: removed `{without_value(script[start:end])}`: the "
+                            "upload no longer uses the credential it stores")
 
 
 def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> StepChange:

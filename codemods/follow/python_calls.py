@@ -147,7 +147,8 @@ def edit_python(source: str) -> PythonEdit:
             return (hit[0], cmd, hit[1]) if hit else None
 
         def _elements(self, call: cst.Call, elements, line: int, shape: str, starred) -> cst.Call:
-            values = [_literal(e) for e in elements]
+            # `sys.executable` runs the interpreter: `[sys.executable, "-m", "twine", "upload", …]`
+            values = ["python" if _dotted(e) == "sys.executable" else _literal(e) for e in elements]
             found = self._match(values)
             if not found:
                 return call

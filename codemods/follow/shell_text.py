@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
 from codemods.indexes import Index
-from codemods.uploaders.command_line import find_upload, literal_target, oidc_flag_spans, parse_flags
+from codemods.uploaders.command_line import (find_upload, literal_target, oidc_flag_spans, parse_flags, same_tool,
+                                             stores_credential)
 from codemods.uploaders.spec import Uploader
-from codemods.shell import commands, cut_span, join_pieces
+from codemods.shell import commands, cut_span, join_pieces, without_value
 
 Splice = Tuple[int, int, str]
 OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
@@ -33,15 +34,31 @@ class TextEdit:
     cut_words: List[str] = field(default_factory=list)
     lines: List[int] = field(default_factory=list)  # where the uploads are
     added_words: List[str] = field(default_factory=list)
+    hand_over: List["HandOver"] = field(default_factory=list)  # uploads now left to an action step
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """An upload of a tool without Trusted Publishing taken out of a script: the workflow uploads what
+    the script built with pypa/gh-action-pypi-publish, in a step after the one running the script."""
+
+    uploader: Uploader
+    targets: Tuple[Index, ...]
+    dist: Optional[str]  # the folder of distributions named by the upload, if any
+    skip_existing: bool
+    line: int
 
 
 def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
-                    to_oidc: bool = True) -> TextEdit:
+                    to_oidc: bool = True, hand_over: bool = False) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
-    the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env."""
+    the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env.
+    `hand_over`: a whole script run by a step, whose last command may be an upload of a tool without
+    Trusted Publishing; it is then replaced by the tool's build (see `HandOver`)."""
     region = text[start:end]
     out = TextEdit()
-    for cmd in commands(region):
+    cmds = list(commands(region))
+    for cmd in cmds:
         hit = find_upload(cmd)
         if hit is None:
             continue
@@ -57,9 +74,14 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         out.targets |= set(targets)
         out.credential_env |= set(up.credentials.variables)
         if not up.trusted:
+            why = _hand_over(up, region, start, cmds, cmd, at, flags, targets, line, out) if hand_over and to_oidc \
+                else None
+            if why == "":
+                continue
             out.manual.append(f"line {line}: `{up.tool} {' '.join(up.detection.subcommands)}` has no Trusted Publishing; "
                               f"build with `{up.fallback.build_command or 'python -m build'}` and upload `dist/` with "
-                              "pypa/gh-action-pypi-publish in the workflow")
+                              "pypa/gh-action-pypi-publish in the workflow" + (f" (not done automatically: {why})"
+                                                                               if why else ""))
             continue
         if not to_oidc:
             _drop_oidc_flag(up, cmd, region, start, line, out)
@@ -87,6 +109,58 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
             out.added_words += list(up.oidc_flags)
             out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
     return out
+
+
+def _hand_over(up: Uploader, region: str, start: int, cmds, cmd, at: int, flags, targets, line: int,
+               out: TextEdit) -> Optional[str]:
+    """Take the upload (and the commands that store its credential) out of the script, keep its build:
+    "" when done, else why not."""
+    from codemods.publishers.to_action import dist_folder, split_problem  # publishers build on follow's text
+
+    words = cmd.words[at:]
+    creds = {id(x) for f in flags if f.kind in ("password", "user") for x in (f.flag, f.value) if x is not None}
+    why = split_problem(up, region, cmds, cmd, words, [w for w in words if id(w) in creds])
+    if why is not None or out.hand_over:
+        return why or "the script uploads twice"
+    stored = [c for c in cmds if stores_credential(up, c)]
+    for c in stored:
+        s, e = line_span(region, c)
+        out.splices.append((start + s, start + e, ""))
+        out.cut_words += [w.text for w in c.words]
+        out.freed |= set(VARIABLE.findall(region[c.start:c.end]))
+        at_line = line - region.count("\n", c.start, cmd.start) if c.start < cmd.start else \
+            line + region.count("\n", cmd.start, c.start)
+        out.notes.append(f"line {at_line}: removed `{without_value(region[c.start:c.end])}`: the upload no "
+                         "longer uses the credential it stores")
+    s, e = line_span(region, cmd)
+    out.cut_words += [w.text for w in cmd.words]
+    for f in flags:
+        if f.kind in ("password", "user"):
+            out.freed |= set(VARIABLE.findall(f.raw))
+    values = [w.value for w in words]
+    if up.fallback.builds(values):
+        build = same_tool(cmd, region, up.fallback.build_command)
+        head = region[s:cmd.start]
+        tail = region[cmd.end:e]
+        out.splices.append((start + s, start + e, head + build + tail[len(tail.rstrip("\r\n")):]))
+        out.added_words += [w.text for c in commands(build) for w in c.words]
+        out.notes.append(f"line {line}: the upload is now `{build}`; the workflow uploads what it builds with "
+                         "pypa/gh-action-pypi-publish")
+    else:
+        out.splices.append((start + s, start + e, ""))
+        out.notes.append(f"line {line}: removed the upload; the workflow uploads the distributions with "
+                         "pypa/gh-action-pypi-publish")
+    out.cuts += 1  # it uploaded with some credential, wherever that came from
+    out.hand_over.append(HandOver(up, tuple(targets), dist_folder(up, words),
+                                  any(v in up.fallback.skip_existing_flags for v in values), line))
+    return ""
+
+
+def line_span(script: str, cmd) -> Tuple[int, int]:
+    """The lines a command stands on, with their line break."""
+    start = script.rfind("\n", 0, cmd.start) + 1
+    end = script.find("\n", cmd.end)
+    return start, (len(script) if end < 0 else end + 1)
 
 
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:

@@ -105,15 +105,18 @@ def cleanup_fed(doc: Document, job_id: str, step_index: int, removed: List[str],
     `${{ env.PYPI_TOKEN }}`) go too: else the job would still receive the secret it no longer uses."""
     after = apply_to_data(doc.data, edits + change.edits)
     chain = env_chain(doc, job_id, step_index)
+    fed: List[Tuple[str, YamlPath]] = []
     for raw in removed:
         for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", raw):
             var = name[0] or name[1]
             for env_path, env in chain:
-                if var not in env or not secrets_in(env[var]):
+                if var not in env or not secrets_in(env[var]) or (var, env_path + (var,)) in fed:
                     continue
                 rest = json.dumps(_without(after, env_path + (var,)))
                 if not mentions_variable(rest, var):
-                    remove_env_vars(doc, [(var, env_path + (var,))], [], change, check_users=False)
+                    fed.append((var, env_path + (var,)))
+    if fed:  # at once: two variables of one `env:` that go empty it, and the `env:` goes
+        remove_env_vars(doc, fed, [], change, check_users=False)
 
 
 def _without(data: Any, path: YamlPath) -> Any:

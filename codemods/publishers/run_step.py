@@ -65,6 +65,7 @@ class Upload:
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
+    oidc_reader = None
     followed_texts = ()
 
     @property

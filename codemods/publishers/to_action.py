@@ -8,19 +8,20 @@ options the action has no equivalent for) is left alone and the report says what
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from codemods.engine.document import Document
 from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
-from codemods.publishers.env_vars import remove_env_vars
+from codemods.publishers.env_vars import cleanup_fed, remove_env_vars
 from codemods.publishers.run_step import Upload, manual_replacement
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
-from codemods.shell import Command, commands
-from codemods.workflow import secrets_in
+from codemods.shell import Command, commands, has_control_flow, without_value
+from codemods.uploaders.command_line import same_tool, stores_credential
+from codemods.workflow import secrets_in, step_label, steps
 
 ACTION_REF = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
 RUN_ONLY_KEYS = ("shell", "working-directory")
@@ -30,25 +31,65 @@ CHANGES_DIRECTORY = ("cd", "pushd", "popd")
 COMMON_CREDENTIALS = ("PYPI_TOKEN", "PYPI_API_TOKEN", "PYPI_PASSWORD", "PYPI_USERNAME")
 
 
-def _working_directory(doc: Document, upload: Upload) -> Optional[str]:
-    for path in (upload.path + ("working-directory",), ("jobs", upload.job_id, "defaults", "run", "working-directory"),
-                 ("defaults", "run", "working-directory")):
+def working_directory(doc: Document, job_id: str, step_index: int) -> Optional[str]:
+    for path in (("jobs", job_id, "steps", step_index, "working-directory"),
+                 ("jobs", job_id, "defaults", "run", "working-directory"), ("defaults", "run", "working-directory")):
         wd = doc.get(path)
         if wd is not None:
             return str(wd)
     return None
 
 
-def _inputs(upload: Upload, wd: Optional[str], dist: Optional[str]) -> Dict[str, Any]:
+def action_inputs(targets, wd: Optional[str], dist: Optional[str], skip_existing: bool = False) -> Dict[str, Any]:
+    """The `with:` of the action step that uploads what the tool built."""
     inputs: Dict[str, Any] = {}
-    if upload.targets == (TESTPYPI,):
+    if tuple(targets) == (TESTPYPI,):
         inputs["repository-url"] = TESTPYPI.upload_url
     folder = dist or "dist"
     if wd and wd.strip("./"):
         folder = f"{wd.rstrip('/')}/{folder}"
     if folder.strip("/") not in ("dist", "./dist"):
         inputs["packages-dir"] = folder.rstrip("/") + "/"
+    if skip_existing:
+        inputs["skip-existing"] = True
     return inputs
+
+
+def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any]) -> Dict[str, Any]:
+    """A new action step after `like` (the step that built), run under the same conditions."""
+    step: Dict[str, Any] = {"name": f"Publish to {'TestPyPI' if tuple(targets) == (TESTPYPI,) else 'PyPI'}",
+                            "uses": ACTION_REF}
+    for key in ("if", "continue-on-error"):
+        if key in like:
+            step[key] = like[key]
+    if inputs:
+        step["with"] = inputs
+    return step
+
+
+def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Command, words: List[Any],
+                  cred_words: List[Any]) -> Optional[str]:
+    """Why the script cannot simply lose its upload (the last command) to an action step after it; None
+    when it can. `words` are the upload's arguments, `cred_words` those of its credential options."""
+    rest = [c for c in cmds if not stores_credential(up, c)]
+    if not up.fallback.build_command:
+        return "the tool has no build command to keep"
+    if any(w.value == "--dry-run" for w in words):
+        return "it is a dry run"
+    if not rest or (rest[-1] is not upload and rest[-1].words != upload.words):
+        return "commands run after the upload in the same script"
+    if has_control_flow(script):
+        return "the upload runs inside shell control flow (`if`, `for`, `while`, `case`, `{ }`)"
+    if any(c.words[0].value in CHANGES_DIRECTORY for c in rest):
+        return "the script changes directory before uploading"
+    if any(_between(script, a, b).strip() for a, b in zip(cmds, cmds[1:])):
+        return "the upload is chained to other commands (`&&`, `;`, `|`)"
+    flag = _flag_problem(up, words, cred_words)
+    return f"the action has no equivalent for `{flag}`" if flag else None
+
+
+def dist_folder(up: Uploader, words: List[Any]) -> Optional[str]:
+    return next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.fallback.dist_flags), None)
 
 
 def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
@@ -78,25 +119,12 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         return change
     script: str = upload.step["run"]
     cmds = list(commands(script))
-    stored_by = up.credentials.stored_by
-    config_lines = [c for c in cmds if stored_by and re.match(stored_by, " ".join(w.value for w in c.words))]
+    config_lines = [c for c in cmds if stores_credential(up, c)]
     rest = [c for c in cmds if c not in config_lines]
     words = upload.command.words[upload.args_from:]
     cred_words = {id(x) for f in upload.cred_flags for x in (f.flag, f.value) if x is not None}
     cred_words = [w for w in words if id(w) in cred_words]
-    problem = None
-    if any(w.value == "--dry-run" for w in words):
-        problem = "it is a dry run"
-    elif rest[-1] is not upload.command and rest[-1].words != upload.command.words:
-        problem = "commands run after the upload in the same script"
-    elif any(c.words[0].value in CHANGES_DIRECTORY for c in rest):
-        problem = "the script changes directory before uploading"
-    elif any(_between(script, a, b).strip() for a, b in zip(rest, rest[1:])):
-        problem = "the upload is chained to other commands (`&&`, `;`, `|`)"
-    else:
-        flag = _flag_problem(up, words, cred_words)
-        if flag:
-            problem = f"the action has no equivalent for `{flag}`"
+    problem = split_problem(up, script, cmds, upload.command, words, cred_words)
     if problem:
         change.blocked = manual_replacement(upload) + f" (not done automatically: {problem})"
         return change
@@ -110,12 +138,12 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         return change
     for f in upload.cred_flags:
         change.removed_secrets |= secrets_in(f.raw)
-    dist = next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.fallback.dist_flags), None)
+    stored = [script[c.start:c.end] for c in config_lines]  # the credential goes with the upload
+    for text in stored:
+        change.removed_secrets |= secrets_in(text)
     builds = up.fallback.builds([w.value for w in words])
-    inputs = _inputs(upload, _working_directory(doc, upload), dist)
-    if any(w.value in up.fallback.skip_existing_flags for w in words):
-        inputs["skip-existing"] = True
-    name = f"Publish to {'TestPyPI' if upload.targets == (TESTPYPI,) else 'PyPI'}"
+    inputs = action_inputs(upload.targets, working_directory(doc, upload.job_id, upload.step_index),
+                           dist_folder(up, words), any(w.value in up.fallback.skip_existing_flags for w in words))
     run_path = upload.path + ("run",)
     only_upload = len(rest) == 1
     if not (only_upload and not builds):
@@ -131,18 +159,36 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         start, end = _line_span(script, upload.command)
         line = script[start:end]
         newline = line[len(line.rstrip("\n")):]
-        new = script[start:upload.command.start] + up.fallback.build_command + newline if builds else ""
+        build = same_tool(upload.command, script, up.fallback.build_command)
+        new = script[start:upload.command.start] + build + newline if builds else ""
         change.edits.append(Replace(run_path, start, end, new))
-        step: Dict[str, Any] = {"name": name, "uses": ACTION_REF}
-        for key in ("if", "continue-on-error"):
-            if key in upload.step:
-                step[key] = upload.step[key]
-        if inputs:
-            step["with"] = inputs
+        step = action_step(upload.targets, inputs, upload.step)
         change.edits.append(Insert(("jobs", upload.job_id, "steps"), upload.step_index + 1, step))
-        what = f"replaced the upload with `{up.fallback.build_command}`" if builds else "removed the upload"
+        what = f"replaced the upload with `{build}`" if builds else "removed the upload"
         change.changes.append(f"{what} and added a `{ACTION_REF}` step after it")
+    if stored:
+        change.changes.append(f"removed {', '.join(f'`{without_value(t)}`' for t in stored)}: the upload no longer uses "
+                            "the credential it stores")
+        cleanup_fed(doc, upload.job_id, upload.step_index, stored, [], change)
+    change.warnings += stored_elsewhere(doc, upload)
     return change
+
+
+def stored_elsewhere(doc: Document, upload: Upload) -> List[str]:
+    """Other steps of the job that store a credential for this tool (`poetry config pypi-token.pypi` in a
+    step of its own): the upload no longer uses it, but that step is left to the user."""
+    out = []
+    for i, step in steps(doc.get(("jobs", upload.job_id)) or {}):
+        script = step.get("run")
+        if i == upload.step_index or not isinstance(script, str):
+            continue
+        for c in commands(script):
+            if stores_credential(upload.uploader, c):
+                out.append(f"{step_label(step, i)} in job `{upload.job_id}` still stores a credential for "
+                           f"{upload.uploader.name} (`{without_value(script[c.start:c.end])}`), which the upload no longer "
+                           "uses: remove that command, then the secret it reads")
+                break
+    return out
 
 
 def _between(script: str, a: Command, b: Command) -> str:

@@ -29,6 +29,11 @@ def _tool_word(word: str) -> str:
     return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
 
 
+def python_variable(word: str) -> bool:
+    """A variable holding the interpreter: `$(PYTHON)` in a Makefile, `"$TOOL_PYTHON"`, `${PY}`."""
+    return re.fullmatch(r"\$(\(|\{)?[A-Za-z_]*PY[A-Za-z0-9_]*(\)|\})?", word, re.I) is not None
+
+
 def strip_wrappers(words: List[Word]) -> int:
     """Index of the tool's own name in a command, past `VAR=x`, `python -m`, `pipx run`, `uvx`, `uv run`…"""
     i = 0
@@ -37,7 +42,8 @@ def strip_wrappers(words: List[Word]) -> int:
         i += 1
     while i < len(vals):
         v = _tool_word(vals[i])
-        if re.fullmatch(r"python[0-9.]*|py", v) and i + 2 < len(vals) and vals[i + 1] == "-m":
+        if (re.fullmatch(r"python[0-9.]*|py", v) or python_variable(vals[i])) and i + 2 < len(vals) \
+                and vals[i + 1] == "-m":
             return i + 2
         if v == "pipx" and i + 1 < len(vals) and vals[i + 1] == "run":
             i += 2
@@ -210,3 +216,28 @@ def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
             named = classify_url(defined[value])
         return ((named,) if named else ()), where, False
     return (PYPI,), "", False
+
+
+def stores_credential(up: Uploader, cmd: Command) -> bool:
+    """`cmd` stores a credential for this tool's uploads (`poetry config pypi-token.pypi …`, also
+    behind `python -m` and the other wrappers)."""
+    if not up.credentials.stored_by:
+        return False
+    i = strip_wrappers(cmd.words)
+    vals = [w.value for w in cmd.words[i:]]
+    if vals:
+        vals[0] = _tool_word(vals[0])
+    return re.match(up.credentials.stored_by, " ".join(vals)) is not None
+
+
+def same_tool(cmd: Command, script: str, command: str) -> str:
+    """`command` (`poetry build`) run the way `cmd` runs its tool: its wrappers and the tool as written
+    (`python -m poetry build`, `.venv/bin/flit build`), without `VAR=value` assignments."""
+    i = strip_wrappers(cmd.words)
+    j = 0
+    while j < i and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", cmd.words[j].value):
+        j += 1
+    tool, _, rest = command.partition(" ")
+    if i >= len(cmd.words) or _tool_word(cmd.words[i].value) != tool:
+        return command
+    return script[cmd.words[j].start:cmd.words[i].end] + (" " + rest if rest else "")

@@ -76,6 +76,9 @@ class TrustedPublishing:
 
     min_version: Optional[Tuple[int, ...]] = None  # first version that does
     package: str = ""  # its name on PyPI, to find version pins
+    # the oldest Python that first version installs on (its Requires-Python): on an older one pip
+    # quietly installs an older release, which uploads without credentials
+    min_python: Optional[Tuple[int, ...]] = None
     flags: Names = ()  # added by to-oidc so that a misconfiguration fails (`--trusted-publishing always`)
 
 

@@ -20,5 +20,5 @@ UPLOADER = register(Uploader(
         token_env=(("PDM_PUBLISH_PASSWORD", "{secret}"),),
     ),
     index=IndexOptions(repo_env=("PDM_PUBLISH_REPO",), repo_flags=("-r", "--repository")),
-    trusted=TrustedPublishing(min_version=(2, 6), package="pdm"),
+    trusted=TrustedPublishing(min_version=(2, 6), package="pdm", min_python=(3, 7)),  # 2.6.0: Python >=3.7
 ))

@@ -30,5 +30,6 @@ UPLOADER = register(Uploader(
         url_flags=("--repository-url",),
         repo_flags=("-r", "--repository"),
     ),
-    trusted=TrustedPublishing(min_version=(6, 1), package="twine"),
+    # twine 6.1.0 declares Requires-Python >=3.8 (6.2.0 needs 3.9; its `id` dependency has a 3.8 release)
+    trusted=TrustedPublishing(min_version=(6, 1), package="twine", min_python=(3, 8)),
 ))
