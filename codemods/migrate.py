@@ -195,7 +195,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.skipped += job_result.skipped
     if not done:
         return None
-    pins = job_pins(doc, job_id, w.repo.root, done, job_result.companions)  # the uploader installed must do TP
+    pins = job_pins(doc, job_id, w.repo.root, [s for s in done if not getattr(s, "handed_over", False)],
+                    job_result.companions)  # the uploader installed must do TP (the action brings its own)
     if pins.blocked:
         result.skipped.append(f"job `{job_id}` not converted: {pins.blocked}")
         return None

@@ -124,10 +124,23 @@ def test_setup_py_extras_pin_refuses(repo: Repo) -> None:
     assert repo.read() == before and "setup.py: line 2: `twine==5.1.1`" in out.stderr
 
 
-def test_python_too_old_refuses_even_without_a_pin(repo: Repo) -> None:
+def test_python_too_old_for_twine_hands_the_upload_to_the_action(repo: Repo) -> None:
+    """pip on Python 3.7 installs a twine without Trusted Publishing: the upload moves to the publish
+    action, which brings its own twine (pip, the build and the Python stay)."""
     _job(repo, "pip install twine", python="3.7")
     out = repo.migrate("to-oidc")
-    assert "needs Python 3.8 or later" in out.stderr and "sets up Python 3.7" in out.stderr
+    assert out.code == 0 and "sets up Python 3.7, too old for twine 6.1" in out.stderr, out.stderr
+    text = repo.read().decode()
+    assert "uses: pypa/gh-action-pypi-publish@release/v1" in text and "twine upload" not in text
+    assert 'python-version: "3.7"' in text and "PYPI_TOKEN" not in text
+
+
+def test_python_too_old_refuses_when_the_upload_cannot_move_to_the_action(repo: Repo) -> None:
+    _job(repo, "pip install twine", python="3.7")
+    text = repo.read().replace(b"twine upload dist/*", b"twine upload dist/*.whl")  # the action uploads a folder
+    repo.write(".github/workflows/release.yml", text)
+    out = repo.migrate("to-oidc")
+    assert "sets up Python 3.7, too old for twine 6.1" in out.stderr and repo.read() == text, out.stderr
 
 
 def test_tox_basepython_too_old_refuses(repo: Repo) -> None:

@@ -80,10 +80,7 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
         value = parent[e.path[-1]]
         parent[e.path[-1]] = value[: e.start] + e.new + value[e.end :]
     for e in edits:
-        if isinstance(e, Replace):
-            continue
-        if isinstance(e, Insert):
-            _get(data, e.path).insert(e.index, copy.deepcopy(e.value))
+        if isinstance(e, (Replace, Insert)):
             continue
         parent = _get(data, e.path[:-1])
         if isinstance(e, Rekey):
@@ -93,6 +90,11 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
             del parent[e.path[-1]]
         else:
             parent[e.path[-1]] = copy.deepcopy(e.value)
+    # Every path names a place in the original document: insertions go last, from the end of each list,
+    # so that none moves another's place (two at one place keep their given order).
+    inserts = [(n, e) for n, e in enumerate(edits) if isinstance(e, Insert)]
+    for n, e in sorted(inserts, key=lambda ne: (ne[1].index, ne[0]), reverse=True):
+        _get(data, e.path).insert(e.index, copy.deepcopy(e.value))
     return data
 
 

@@ -77,7 +77,7 @@ def _used(items: Sequence[Any]) -> List[_Use]:
         if up is not None:
             use = found.setdefault(up.name, _Use(up))
             use.direct = True
-            use.in_job = use.in_job or not _isolated(getattr(item, "command", None))
+            use.in_job = use.in_job or not isolated(getattr(item, "command", None))
         for change in getattr(item, "changes", None) or ():  # the files it runs
             for u in registry.trusted_uploaders():
                 if _runs(u, change.old_text):
@@ -90,7 +90,7 @@ def _used(items: Sequence[Any]) -> List[_Use]:
             and u.uploader.trusted.package]
 
 
-def _isolated(cmd: Optional[Command]) -> bool:
+def isolated(cmd: Optional[Command]) -> bool:
     """`uvx twine upload`, `pipx run twine upload`, `uv tool run …`: the tool runs in an environment of its
     own, whatever the job installed (only a pin in the command itself counts, and the step raises that)."""
     vals = [w.value.rsplit("/", 1)[-1] for w in cmd.words[:3]] if cmd is not None else []

@@ -37,6 +37,7 @@ class Upload:
     index_unknown: bool = False  # the index comes from a secret or an expression
     refuse: Optional[str] = None  # recognised, but not edited automatically, for this reason
     advice: Optional[str] = None  # said in the report when the upload is converted
+    handed_over: bool = False  # converted to the publish action (the tool cannot publish with TP here)
 
     @property
     def path(self) -> YamlPath:
@@ -80,6 +81,19 @@ class Upload:
     def shares_env_with(self) -> Optional[tuple]:
         return (self.path, self.uploader.name)  # one `env:` serves every upload of this tool in the step
 
+    def python_too_old(self, doc: Document) -> Optional[str]:
+        """Why the job's Python cannot run a version of the tool with Trusted Publishing (pip would install
+        an older one that uploads without credentials); None when it can, or when it is not known."""
+        from codemods.follow.installs import isolated, job_python  # the installs module builds on this one
+
+        tp = self.uploader.trusted
+        python = job_python(doc.get(("jobs", self.job_id)) or {}, self.step_index + 1) if tp else None
+        if not tp or not tp.min_python or not python or python[0] >= tp.min_python or isolated(self.command):
+            return None
+        shown = ".".join(map(str, tp.min_python))
+        return (f"{python[1]} sets up Python {'.'.join(map(str, python[0]))}, too old for {self.uploader.name} "
+                f"{'.'.join(map(str, tp.min_version or ()))} (Python {shown} or later)")
+
     def defers_to_project(self, root) -> bool:
         defers = self.uploader.detection.defers_to_project
         return defers is not None and defers(root)
@@ -88,12 +102,19 @@ class Upload:
         return None
 
     def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange:
-        if self.uploader.trusted:
+        too_old = self.python_too_old(doc)
+        if self.uploader.trusted and not too_old:
             change = to_oidc(doc, self, converted)
         else:
             from codemods.publishers.to_action import to_action  # it builds on this module
 
             change = to_action(doc, self, converted)
+            self.handed_over = not change.blocked
+            if too_old and self.handed_over:
+                change.warnings.append(f"{self.label} in job `{self.job_id}`: {too_old}, so the upload moved to the "
+                                       "publish action, which brings its own")
+            elif too_old:
+                change.blocked = f"{change.blocked}; and {too_old}"
         prefix = f"{self.label} in job `{self.job_id}` ({self.uploader.name})"
         change.changes = [f"{prefix}: {n}" for n in change.changes]
         return change

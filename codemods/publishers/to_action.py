@@ -72,7 +72,7 @@ def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Comman
     """Why the script cannot simply lose its upload (the last command) to an action step after it; None
     when it can. `words` are the upload's arguments, `cred_words` those of its credential options."""
     rest = [c for c in cmds if not stores_credential(up, c)]
-    if not up.fallback.build_command:
+    if not up.fallback.build_command and not up.fallback.dists_as_arguments:
         return "the tool has no build command to keep"
     if any(w.value == "--dry-run" for w in words):
         return "it is a dry run"
@@ -84,12 +84,28 @@ def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Comman
         return "the script changes directory before uploading"
     if any(_between(script, a, b).strip() for a, b in zip(cmds, cmds[1:])):
         return "the upload is chained to other commands (`&&`, `;`, `|`)"
+    if up.fallback.dists_as_arguments and len(_argument_folders(words)) > 1:
+        return "the upload takes files from several folders; the action uploads one"
     flag = _flag_problem(up, words, cred_words)
     return f"the action has no equivalent for `{flag}`" if flag else None
 
 
 def dist_folder(up: Uploader, words: List[Any]) -> Optional[str]:
-    return next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.fallback.dist_flags), None)
+    flagged = next((_value_after(words, i) for i, w in enumerate(words) if w.value in up.fallback.dist_flags), None)
+    if flagged is not None or not up.fallback.dists_as_arguments:
+        return flagged
+    folders = _argument_folders(words)
+    return folders.pop() if len(folders) == 1 else None
+
+
+def _argument_folders(words: List[Any]) -> "set[str]":
+    return {f for w in words if not w.value.startswith("-") and (f := _glob_folder(w.value)) is not None}
+
+
+def _glob_folder(arg: str) -> Optional[str]:
+    """`dist/*` (or `dist/`): every file of a folder, which the action uploads; None for anything else."""
+    m = re.fullmatch(r"(\.?/?[\w./-]*?)/?\*?", arg)
+    return (m.group(1).strip("/") or ".") if m and ("*" in arg or arg.endswith("/")) else None
 
 
 def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
@@ -107,6 +123,8 @@ def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
             continue
         if any(v.startswith(f + "=") for f in uploader.index.repo_flags + fb.dist_flags):
             continue
+        if fb.dists_as_arguments and not v.startswith("-") and _glob_folder(v) is not None:
+            continue  # `dist/*`: the action's packages-dir
         return v
     return None
 
@@ -114,7 +132,7 @@ def _flag_problem(uploader: Uploader, words, cred_words) -> Optional[str]:
 def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     change = StepChange()
     up = upload.uploader
-    if not up.fallback.build_command or upload.field != "run":
+    if upload.field != "run" or (not up.fallback.build_command and not up.fallback.dists_as_arguments):
         change.blocked = manual_replacement(upload)
         return change
     script: str = upload.step["run"]

@@ -100,6 +100,7 @@ class ActionFallback:
     harmless_flags: Names = ()  # flags that mean nothing once the action uploads
     skip_existing_flags: Names = ()
     dist_flags: Names = ()  # flags naming the folder of distributions
+    dists_as_arguments: bool = False  # the upload names its files as arguments (`twine upload dist/*`)
     advice: str = ""  # the change to make by hand when it is not made automatically; a default is built
 
     def builds(self, words: List[str]) -> bool:

@@ -4,7 +4,7 @@ An empty TWINE_PASSWORD still counts as a password (it disables Trusted Publishi
 are removed, never blanked.
 """
 from codemods.uploaders.registry import register
-from codemods.uploaders.spec import Credentials, Detection, IndexOptions, TrustedPublishing, Uploader
+from codemods.uploaders.spec import ActionFallback, Credentials, Detection, IndexOptions, TrustedPublishing, Uploader
 
 UPLOADER = register(Uploader(
     name="twine",
@@ -32,4 +32,7 @@ UPLOADER = register(Uploader(
     ),
     # twine 6.1.0 declares Requires-Python >=3.8 (6.2.0 needs 3.9; its `id` dependency has a 3.8 release)
     trusted=TrustedPublishing(min_version=(6, 1), package="twine", min_python=(3, 8)),
+    # on a Python too old for twine 6.1 the upload is handed to the action, which brings its own twine
+    fallback=ActionFallback(dists_as_arguments=True, skip_existing_flags=("--skip-existing",),
+                            harmless_flags=("--non-interactive", "--disable-progress-bar", "--verbose")),
 ))
