@@ -24,6 +24,7 @@ from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.renames import job_rename
+from codemods import split_jobs
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -36,6 +37,7 @@ class Options:
     environment: EnvironmentChoice = EnvironmentChoice()
     secret: str = "PYPI_API_TOKEN"
     test_secret: str = "TEST_PYPI_API_TOKEN"
+    split_jobs: bool = False  # to-oidc: publish from a new job where the job builds or cannot run the action
 
 
 @dataclass
@@ -113,7 +115,9 @@ def _reusable_workflow(w: _Workflow, job_id: str, convert: List[Publisher]) -> O
 
 def _runner(w: _Workflow, job_id: str, convert: List[Publisher]) -> Optional[str]:
     if any(s.needs_linux for s in convert):
-        return runner_problem(w.jobs[job_id])  # the action is a container action: Linux runners only
+        problem = runner_problem(w.jobs[job_id])  # the action is a container action: Linux runners only
+        return problem and problem + ("; `migrate to-oidc --split-jobs` keeps the build there and publishes from a "
+                                      "new `ubuntu-latest` job")
     return None
 
 
@@ -130,7 +134,12 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
             continue
         convert = _to_convert(w, job_id, items, result)
         blocker = next(((rid, why) for rid, check in JOB_BLOCKERS if (why := check(w, job_id, convert))), None)
-        if blocker and convert:
+        if convert and w.options.split_jobs and (blocker is None or blocker[0] == "unsupported-runner") \
+                and split_jobs.wanted(w.jobs[job_id], blocker is not None):
+            outcome = split_jobs.split(w, job_id, items, convert, result, *_published_project(w, job_id, convert))
+            if outcome:
+                converted[job_id] = outcome
+        elif blocker and convert:
             result.skipped.append(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}")
         elif convert:
             outcome = _convert_job(w, job_id, items, convert, result)
