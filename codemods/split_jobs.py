@@ -13,6 +13,7 @@ this module keeps of them what still applies once the upload left the job, and b
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -23,6 +24,7 @@ from codemods.environment import EnvironmentChoice
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import other_oidc_user, revoke_id_token
 from codemods.publishers import gh_action
+from codemods.publishers.change import StepChange
 from codemods.publishers.run_step import Upload
 from codemods.readers import first_reader
 from codemods.registration import Registration
@@ -105,18 +107,36 @@ def builds(job: Dict[str, Any]) -> bool:
     return False
 
 
-def split(w, job_id: str, items: List[Any], convert: List[Any], result, project: Optional[str],
-          project_notes: List[str]) -> Optional[Tuple[Optional[str], frozenset, set]]:
-    """Plan the split of job `job_id` into `result` (a migrate.Plan); what `_convert_job` returns, or
-    None when the job stays as it is (the reason is in `result.skipped`)."""
+@dataclass
+class JobSplit:
+    """The build side of one job's split; `finish` adds the artifact step and the publishing jobs."""
+
+    job_id: str
+    moved: List[_Moved]
+    edits: List[Edit]  # the build job's, but its artifact step
+    files: str
+    matrix: Any
+    leg_if: Optional[str]
+    removed_steps: List[int]
+    last: int
+    order: List[Index]  # the indexes it uploaded to, in the order it did
+    conditions: Dict[Index, Optional[str]]
+    envs: Dict[Index, Any]
+    notes: List[str]
+    warnings: List[str]
+    project: Optional[str]
+
+
+def plan(w, job_id: str, items: List[Any], convert: List[Any], project: Optional[str],
+         project_notes: List[str]) -> "JobSplit | str":
+    """The build side of the split of job `job_id`, or why it cannot be split (nothing of it changes)."""
     try:
-        return _split(w, job_id, items, convert, result, project, project_notes)
+        return _plan(w, job_id, items, convert, project, project_notes)
     except Refused as e:
-        result.skipped.append(f"job `{job_id}` not split [--split-jobs]: {e}")
-        return None
+        return f"job `{job_id}` not split [--split-jobs]: {e}"
 
 
-def _split(w, job_id, items, convert, result, project, project_notes):
+def _plan(w, job_id, items, convert, project, project_notes) -> JobSplit:
     doc: Document = w.doc
     job = w.jobs[job_id]
     others = [s for s in items if s not in convert and s.targets]
@@ -135,129 +155,188 @@ def _split(w, job_id, items, convert, result, project, project_notes):
     if later:
         raise Refused(f"{', '.join(later)} run{'s' if len(later) == 1 else ''} after the upload; move "
                       f"{'it' if len(later) == 1 else 'them'} into the publishing job, or split by hand")
-
-    # What the build job keeps: the artifact step takes the place of the first upload step removed.
     edits: List[Edit] = []
     for m in moved:
         edits += m.keep
-    files = _files(doc, job_id, moved)
-    matrix = _matrix(job)
-    artifact = _artifact_name(doc, matrix)
-    leg_if = _leg_condition(moved)
-    pins = _Pins(doc)
-    upload_step: Dict[str, Any] = {}
-    if _names_steps(job):
-        upload_step["name"] = "Upload the distributions"
-    if leg_if is not None:
-        upload_step["if"] = leg_if
-    upload_step["uses"] = pins.ref(UPLOAD_ARTIFACT)
-    upload_step["with"] = {"name": artifact[0], "path": files}
-    removed_steps = sorted(i for i, ms in by_step.items() if any(m.remove_step for m in ms))
-    steps_path = ("jobs", job_id, "steps")
-    if removed_steps:
-        edits.append(Set(steps_path + (removed_steps[0],), upload_step))
-        edits += [Remove(steps_path + (i,)) for i in removed_steps[1:]]
-    else:
-        edits.append(Insert(steps_path, last + 1, upload_step))
-
-    # The publishing jobs, one per index, TestPyPI first when the job uploaded there first.
     by_index: Dict[Index, List[_Moved]] = {}
     for m in moved:
         by_index.setdefault(m.index, []).append(m)
     order = sorted(by_index, key=lambda i: min(m.item.step_index for m in by_index[i]))
-    names = _publish_job_ids(w, order)
-    env_edits, envs, env_notes = _environments(w, job_id, order, project)
-    edits += env_edits
-    job_if = _job_condition(job)
-    new_jobs: Dict[str, Dict[str, Any]] = {}
-    chained: Optional[str] = None
-    notes: List[str] = []
     conditions: Dict[Index, Optional[str]] = {}
+    job_if = _job_condition(job)
     for index in order:
-        group = by_index[index]
-        conds = {_job_if_of(m) for m in group}
+        conds = {_job_if_of(m) for m in by_index[index]}
         if len(conds) > 1:
             raise Refused(f"its {index.title} uploads run under different conditions; split by hand")
         conditions[index] = conds.pop() or job_if
-    for n, index in enumerate(order):
-        group = by_index[index]
-        new: Dict[str, Any] = {}
-        if "name" in job:
-            new["name"] = f"Publish to {index.title}"
-        if conditions[index]:
-            new["if"] = conditions[index]
-        needs = [job_id]
-        if n and chained is not None:
-            needs.append(chained)
-        new["needs"] = needs[0] if len(needs) == 1 else needs
-        new["runs-on"] = "ubuntu-latest"
-        if envs[index] is not None:
-            new["environment"] = envs[index]
-        new["permissions"] = {"id-token": "write"}
-        download: Dict[str, Any] = {}
-        if _names_steps(job):
-            download["name"] = "Download the distributions"
-        download["uses"] = pins.ref(DOWNLOAD_ARTIFACT)
-        if artifact[1]:
-            download["with"] = {"pattern": artifact[0].split("${{")[0] + "*", "path": DIST, "merge-multiple": True}
-        else:
-            download["with"] = {"name": artifact[0], "path": DIST}
-        publish_steps = [_one_publish_step(group, pins)]
-        new["steps"] = [download] + publish_steps
-        new_jobs[names[index]] = new
-        # PyPI after TestPyPI only when the TestPyPI job runs whenever the PyPI one would (a skipped
-        # job it needs would skip it)
-        if n == 0 and (conditions[index] is None or all(conditions[i] == conditions[index] for i in order)):
-            chained = names[index]
-    after = (job_id,)
-    for name, new in new_jobs.items():
-        edits.append(Set(("jobs", name), new, after=after))
-    # the build job no longer needs an OIDC token
+    env_edits, envs, env_notes = _environments(w, job_id, order, project)
     perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, other_oidc_user(job))
-    edits += perm_edits
-
+    edits += env_edits + perm_edits
     reader = first_reader(doc, w.repo.root, edits, [])
     if reader:
         raise Refused(reader)
-    result.edits += edits
-    result.oidc_jobs |= set(new_jobs)
-    legs = f" (one artifact per matrix leg, `{artifact[0]}`)" if artifact[1] else f" (artifact `{artifact[0]}`)"
-    where = (f"in place of {_and(step_label(job['steps'][i], i) for i in removed_steps)}" if removed_steps
-             else f"after {step_label(job['steps'][last], last)}, which no longer uploads")
-    result.changes.append(f"job `{job_id}`: the upload{'s' if len(moved) > 1 else ''} moved to "
-                          f"{_and(f'job `{n}`' for n in new_jobs)}; `{job_id}` now uploads `{files}` with "
-                          f"`{UPLOAD_ARTIFACT}`{legs} {where}")
-    for index in order:
-        name = names[index]
-        env = envs[index]
-        parts = [f"needs: {', '.join(_as_list(new_jobs[name]['needs']))}", "runs-on: ubuntu-latest"]
-        if conditions[index]:
-            parts.append(f"if: {conditions[index]}")
+    removed_steps = sorted(i for i, ms in by_step.items() if any(m.remove_step for m in ms))
+    edits += [Remove(("jobs", job_id, "steps", i)) for i in removed_steps[1:]]
+    notes = env_notes + list(dict.fromkeys(n for m in moved for n in m.notes)) + perm_notes
+    warnings = perm_warnings + project_notes + [x for m in moved for x in m.warnings]
+    if runner_problem(job):
+        where = "in its `container:`" if "container" in job else f"on `{job.get('runs-on')}`"
+        notes.append(f"job `{job_id}` still builds {where}; the publish action runs on `ubuntu-latest`, the only "
+                     "kind of runner it supports")
+    return JobSplit(job_id, moved, edits, _files(doc, job_id, moved), _matrix(job), _leg_condition(moved),
+                    removed_steps, last, order, conditions, envs, notes, warnings, project)
+
+
+def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], frozenset, set]]:
+    """Give each split job its artifact step and add the publishing jobs, one per index and per
+    condition, environment and upload: jobs that agree on those share one. What `_convert_job`
+    returns, per build job."""
+    if not splits:
+        return {}
+    doc: Document = w.doc
+    pins = _Pins(doc)
+    prefix = _artifact_prefix(doc)
+    artifacts: Dict[str, Tuple[str, bool]] = {}
+    for sp in splits:
+        base = prefix if len(splits) == 1 else f"{prefix}-{sp.job_id}"
+        artifacts[sp.job_id] = _artifact_name(base, sp.matrix)
+        result.edits += sp.edits + [_artifact_step(w, sp, artifacts[sp.job_id][0], pins)]
+    # the publishing jobs
+    groups: Dict[tuple, List[Tuple[JobSplit, List[_Moved]]]] = {}
+    for index in (TESTPYPI, PYPI):
+        for sp in splits:
+            if index not in sp.order:
+                continue
+            group = [m for m in sp.moved if m.index == index]
+            step = _one_publish_step(group, pins)
+            key = (index, sp.conditions[index], repr(sp.envs[index]),
+                   repr({k: v for k, v in step.items() if k != "name"}))
+            groups.setdefault(key, []).append((sp, group))
+    taken = {j.lower() for j in w.jobs}
+    names: Dict[tuple, str] = {}
+    for key in groups:
+        names[key] = _free_job_id(key[0], taken)
+    job_order = [j for j in w.jobs]
+    new_jobs: Dict[str, Dict[str, Any]] = {}
+    added: List[str] = []
+    for key, members in groups.items():
+        index, condition, _, _ = key
+        sps = [sp for sp, _ in members]
+        build_ids = [sp.job_id for sp in sps]
+        new: Dict[str, Any] = {}
+        if all("name" in w.jobs[j] for j in build_ids):
+            new["name"] = f"Publish to {index.title}"
+        if condition:
+            new["if"] = condition
+        needs = list(build_ids)
+        before = _runs_before(key, groups)
+        if before is not None:
+            needs.append(names[before])
+        new["needs"] = needs[0] if len(needs) == 1 else needs
+        new["runs-on"] = "ubuntu-latest"
+        if sps[0].envs[index] is not None:
+            new["environment"] = sps[0].envs[index]
+        new["permissions"] = {"id-token": "write"}
+        named = all(_names_steps(w.jobs[j]) for j in build_ids)
+        downloads = []
+        for sp in sps:
+            name, per_leg = artifacts[sp.job_id]
+            download: Dict[str, Any] = {"name": "Download the distributions"} if named else {}
+            if len(sps) > 1 and named:
+                download["name"] = f"Download the distributions of `{sp.job_id}`"
+            download["uses"] = pins.ref(DOWNLOAD_ARTIFACT)
+            download["with"] = {"pattern": name.split("${{")[0] + "*", "path": DIST, "merge-multiple": True} \
+                if per_leg else {"name": name, "path": DIST}
+            downloads.append(download)
+        step = _one_publish_step(members[0][1], pins)
+        new["steps"] = downloads + [step]
+        new_jobs[names[key]] = new
+        anchor = max(build_ids, key=job_order.index)
+        result.edits.append(Set(("jobs", names[key]), new, after=(anchor,)))
+        result.oidc_jobs.add(names[key])
+        parts = [f"needs: {', '.join(needs)}", "runs-on: ubuntu-latest"]
+        if condition:
+            parts.append(f"if: {condition}")
+        env = sps[0].envs[index]
         if env is not None:
             parts.append(f"environment `{env['name'] if isinstance(env, dict) else env}`")
         parts.append("permissions: id-token: write only")
-        result.changes.append(f"added job `{name}` ({'; '.join(parts)}): downloads the distributions into "
-                              f"`{DIST}` and uploads them to {index.title} with `{gh_action.ACTION}`")
-    result.changes += env_notes + list(dict.fromkeys(n for m in moved for n in m.notes)) + perm_notes + notes
-    result.warnings += perm_warnings + project_notes + pins.warnings
-    for m in moved:
-        result.warnings += m.warnings
-        result.removed_secrets |= m.removed_secrets
-    if matrix is not None:
-        result.warnings.append(f"job `{job_id}` is a matrix: each leg uploaded its own files; now "
-                               f"{_and(f'`{n}`' for n in new_jobs)} publish{'es' if len(new_jobs) == 1 else ''} "
-                               "once every leg has built (a failed leg stops the release)")
-    if runner_problem(job):
-        where = "in its `container:`" if "container" in job else f"on `{job.get('runs-on')}`"
-        result.changes.append(f"job `{job_id}` still builds {where}; the publish action runs on `ubuntu-latest`, "
-                              "the only kind of runner it supports")
-    for index in order:
-        env = envs[index]
+        added.append(f"added job `{names[key]}` ({'; '.join(parts)}): downloads the distributions into "
+                     f"`{DIST}` and uploads them to {index.title} with `{gh_action.ACTION}`")
         env_name = None if env is None else str(env["name"] if isinstance(env, dict) else env)
-        result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
-                                                 w.file, env_name, project))
-    removed = set().union(*(m.removed_secrets for m in moved))
-    return project, frozenset(i.key for i in order), removed
+        for project in dict.fromkeys(sp.project for sp in sps):
+            result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
+                                                     w.file, env_name, project))
+    out = {}
+    notes: List[str] = []
+    for sp in splits:
+        mine = [names[k] for k, members in groups.items() if any(x is sp for x, _ in members)]
+        name, per_leg = artifacts[sp.job_id]
+        job = w.jobs[sp.job_id]
+        legs = f" (one artifact per matrix leg, `{name}`)" if per_leg else f" (artifact `{name}`)"
+        where = (f"in place of {_and(step_label(job['steps'][i], i) for i in sp.removed_steps)}" if sp.removed_steps
+                 else f"after {step_label(job['steps'][sp.last], sp.last)}, which no longer uploads")
+        result.changes.append(f"job `{sp.job_id}`: the upload{'s' if len(sp.moved) > 1 else ''} moved to "
+                              f"{_and(f'job `{n}`' for n in mine)}; `{sp.job_id}` now uploads `{sp.files}` with "
+                              f"`{UPLOAD_ARTIFACT}`{legs} {where}")
+        notes += sp.notes
+        result.warnings += sp.warnings
+        if sp.matrix is not None:
+            result.warnings.append(f"job `{sp.job_id}` is a matrix: each leg uploaded its own files; now "
+                                   f"{_and(f'`{n}`' for n in mine)} publish{'es' if len(mine) == 1 else ''} once "
+                                   "every leg has built (a failed leg stops the release)")
+        removed = set().union(*(m.removed_secrets for m in sp.moved))
+        result.removed_secrets |= removed
+        out[sp.job_id] = (sp.project, frozenset(i.key for i in sp.order), removed)
+    result.changes += added + notes
+    result.warnings += pins.warnings + _dependants(w, splits, list(new_jobs))
+    return out
+
+
+def _dependants(w, splits: List[JobSplit], new_jobs: List[str]) -> List[str]:
+    """Jobs that waited for a split job, and so for its upload: now they may run before the release."""
+    split_ids = {sp.job_id for sp in splits}
+    out = []
+    for job_id, job in w.jobs.items():
+        needs = job.get("needs")
+        needs = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
+        waited = [str(n) for n in needs if str(n) in split_ids]
+        if waited and job_id not in split_ids:
+            out.append(f"job `{job_id}` needs {_and(f'`{n}`' for n in waited)}, which no longer upload"
+                       f"{'s' if len(waited) == 1 else ''}: it may now run before the release; add "
+                       f"{_and(f'`{n}`' for n in new_jobs)} to its `needs:` if it must follow it")
+    return out
+
+
+def _runs_before(key: tuple, groups: Dict[tuple, list]) -> Optional[tuple]:
+    """The TestPyPI group a PyPI group runs after: the one group of the same build jobs, which uploaded
+    there first and runs whenever the PyPI one does (a skipped job it needs would skip it)."""
+    if key[0] != PYPI:
+        return None
+    jobs_ = {sp.job_id for sp, _ in groups[key]}
+    tests = [k for k in groups if k[0] == TESTPYPI and {sp.job_id for sp, _ in groups[k]} & jobs_]
+    if len(tests) != 1 or {sp.job_id for sp, _ in groups[tests[0]]} != jobs_:
+        return None
+    if not all(sp.order.index(TESTPYPI) < sp.order.index(PYPI) for sp, _ in groups[key]):
+        return None
+    if tests[0][1] is not None and tests[0][1] != key[1]:
+        return None
+    return tests[0]
+
+
+def _artifact_step(w, sp: JobSplit, name: str, pins: "_Pins") -> Edit:
+    job = w.jobs[sp.job_id]
+    step: Dict[str, Any] = {}
+    if _names_steps(job):
+        step["name"] = "Upload the distributions"
+    if sp.leg_if is not None:
+        step["if"] = sp.leg_if
+    step["uses"] = pins.ref(UPLOAD_ARTIFACT)
+    step["with"] = {"name": name, "path": sp.files}
+    steps_path = ("jobs", sp.job_id, "steps")
+    if sp.removed_steps:
+        return Set(steps_path + (sp.removed_steps[0],), step)
+    return Insert(steps_path, sp.last + 1, step)
 
 
 # ---- one upload ------------------------------------------------------------------------------------
@@ -274,7 +353,8 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
     if len(item.targets) != 1 or item.index_unknown:
         raise Refused(f"{item.label} uploads to an index chosen at run time")
     index = item.targets[0]
-    change = item.to_oidc(doc, False, converted_paths)
+    # an upload that already goes without a token moves as it is
+    change = item.to_oidc(doc, False, converted_paths) if item.uses_token else StepChange()
     if change.blocked:
         raise Refused(change.blocked)
     path = item.path
@@ -394,9 +474,9 @@ def _action_inputs(item: Upload, index: Index) -> Tuple[Dict[str, Any], Optional
 def _named(item: Any, index: Index, inputs: Dict[str, Any], whole: bool, job: Dict[str, Any]) -> Dict[str, Any]:
     step: Dict[str, Any] = {}
     name = item.step.get("name")
-    if whole and isinstance(name, str):
+    if whole and isinstance(name, str) and not re.search(r"(?i)\b(twine|poetry|uv|hatch|flit|pdm|maturin)\b", name):
         step["name"] = name
-    elif _names_steps(job):
+    elif _names_steps(job) or (whole and isinstance(name, str)):
         step["name"] = f"Publish to {index.title}"
     step["uses"] = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
     if "continue-on-error" in item.step:
@@ -583,13 +663,15 @@ def _leg_keys(matrix: Any) -> Optional[List[str]]:
         return None
     keys = [k for k in matrix if k not in ("include", "exclude")]
     include = matrix.get("include") if isinstance(matrix.get("include"), list) else []
-    if not keys and include:
-        common = set.intersection(*(set(e) for e in include if isinstance(e, dict))) if all(
-            isinstance(e, dict) for e in include) else set()
-        keys = [k for k in include[0] if k in common]
-        combos = [tuple(str(e[k]) for k in keys) for e in include]
-        if len(set(combos)) != len(combos):
+    if not keys and include:  # legs listed one by one: the fewest keys that tell them apart
+        if not all(isinstance(e, dict) for e in include):
             return None
+        common = [k for k in include[0] if all(k in e for e in include)]
+        unique = [combo for n in range(1, len(common) + 1) for combo in itertools.combinations(common, n)
+                  if len({tuple(repr(e[k]) for k in combo) for e in include}) == len(include)]
+        if not unique:
+            return None
+        keys = list(unique[0])
     values: List[Any] = []
     for k in keys:
         vals = matrix[k] if k in matrix else [e.get(k) for e in include]
@@ -603,39 +685,37 @@ def _leg_keys(matrix: Any) -> Optional[List[str]]:
     return [str(k) for k in keys]
 
 
-def _artifact_name(doc: Document, matrix: Any) -> Tuple[str, bool]:
-    """The artifact's name (with the matrix keys of its leg), free among the file's artifacts, and
-    whether there is one per leg."""
+def _artifact_prefix(doc: Document) -> str:
+    """`dist`, or another name no artifact of the file starts with (a download by pattern would take it)."""
     taken = []
     for _, job in jobs(doc):
         for _, step in steps(job):
             if uses_action(step, UPLOAD_ARTIFACT) is not None and isinstance(step.get("with"), dict):
                 taken.append(str(step["with"].get("name") or "artifact"))
-    prefix = next(p for p in ("dist", "python-dist", "pypi-dist", "dist-to-publish")
-                  + tuple(f"dist{n}" for n in range(2, 100))
-                  if not any(t == p or t.startswith(p + "-") or t.split("${{")[0].startswith(p) for t in taken))
+    return next(p for p in ("dist", "python-dist", "pypi-dist", "dist-to-publish") + tuple(f"dist{n}" for n in range(2, 100))
+                if not any(t.split("${{")[0].startswith(p) for t in taken))
+
+
+def _artifact_name(base: str, matrix: Any) -> Tuple[str, bool]:
+    """The artifact's name (with the matrix keys of its leg), and whether there is one per leg."""
     if matrix is None:
-        return prefix, False
+        return base, False
     keys = _leg_keys(matrix)
     if keys is None:
-        return prefix + "-${{ strategy.job-index }}", True
-    return prefix + "-" + "-".join("${{ matrix.%s }}" % k for k in keys), True
+        return base + "-${{ strategy.job-index }}", True
+    return base + "-" + "-".join("${{ matrix.%s }}" % k for k in keys), True
 
 
-def _publish_job_ids(w, order: List[Index]) -> Dict[Index, str]:
-    taken = {j.lower() for j in w.jobs}
-    out = {}
-    for index in order:
-        base = ["publish", "publish-to-pypi", "pypi-publish"] if index == PYPI else \
-            ["publish-to-testpypi", "testpypi-publish", "publish-testpypi"]
-        name = next((b for b in base if b not in taken), None)
-        n = 2
-        while name is None:
-            name = f"{base[0]}-{n}" if f"{base[0]}-{n}" not in taken else None
-            n += 1
-        taken.add(name)
-        out[index] = name
-    return out
+def _free_job_id(index: Index, taken: set) -> str:
+    base = ["publish", "publish-to-pypi", "pypi-publish"] if index == PYPI else \
+        ["publish-to-testpypi", "testpypi-publish", "publish-testpypi"]
+    name = next((b for b in base if b not in taken), None)
+    n = 2
+    while name is None:
+        name = f"{base[0]}-{n}" if f"{base[0]}-{n}" not in taken else None
+        n += 1
+    taken.add(name)
+    return name
 
 
 def _contexts(expr: str) -> List[str]:
