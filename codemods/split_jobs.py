@@ -64,6 +64,7 @@ ACTION_FLAGS = {
     "--non-interactive": (0, None), "--disable-progress-bar": (0, None), "--no-build": (0, None),
     "--attestations": (0, None), "--trusted-publishing": (1, None),
 }
+KEBAB = ("repository_url", "verify_metadata", "skip_existing", "print_hash")  # the action's v1.7 renames
 JOB_CONTEXTS = ("github", "vars", "inputs")
 LEG_CONTEXTS = ("matrix", "strategy")
 STATUS = re.compile(r"\b(always|failure|cancelled)\s*\(")
@@ -153,8 +154,9 @@ def _plan(w, job_id, items, convert, project, project_notes) -> JobSplit:
     last = max(by_step)
     later = [step_label(s, i) for i, s in steps(job) if i > last]
     if later:
-        raise Refused(f"{', '.join(later)} run{'s' if len(later) == 1 else ''} after the upload; move "
-                      f"{'it' if len(later) == 1 else 'them'} into the publishing job, or split by hand")
+        raise Refused(f"{_and(later)} run{'s' if len(later) == 1 else ''} after the upload, and would run before it "
+                      f"once split; move {'it' if len(later) == 1 else 'them'} to a job that needs the publishing "
+                      "job, then run again")
     edits: List[Edit] = []
     for m in moved:
         edits += m.keep
@@ -368,6 +370,11 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         files = None
         for k in gh_action.input_keys(inputs, ("packages-dir", "packages_dir")):
             files = _folder(str(inputs.pop(k)))
+        # the step is written anew: its deprecated underscore inputs take their kebab-case names
+        renamed = [str(k) for k in inputs if str(k) in KEBAB and str(k).replace("_", "-") not in inputs]
+        inputs = {(str(k).replace("_", "-") if str(k) in renamed else k): v for k, v in inputs.items()}
+        notes += [f"{item.label}: `{k}` is now `{k.replace('_', '-')}` (the underscore name is deprecated)"
+                  for k in renamed]
         if inputs:
             step["with"] = inputs
         else:
@@ -821,7 +828,7 @@ def _one_publish_step(group: List[_Moved], pins: "_Pins") -> Dict[str, Any]:
     own = m.own_uses
     if own is not None and SHA.fullmatch(own.partition("@")[2].strip()):
         comment = pins.comment(m.item.path + ("uses",))
-        step["uses"] = Commented(own, comment) if comment else own
+        step["uses"] = Commented(own, *comment) if comment else own
     elif own is None:
         step["uses"] = pins.ref(gh_action.ACTION)
     return step
@@ -858,10 +865,11 @@ class _Pins:
                     self.uses.setdefault(name.lower(), []).append((ref, self._comment(("jobs", job_id, "steps", i, "uses"))))
         self.by_sha = any(SHA.fullmatch(ref) for refs in self.uses.values() for ref, _ in refs)
 
-    def comment(self, path: YamlPath) -> Optional[str]:
+    def comment(self, path: YamlPath) -> Optional[Tuple[str, str]]:
         return self._comment(path)
 
-    def _comment(self, path: YamlPath) -> Optional[str]:
+    def _comment(self, path: YamlPath) -> Optional[Tuple[str, str]]:
+        """The same-line comment after a value, and the blanks before its `#`."""
         try:
             pair = self.doc.pair(path)
         except Exception:  # noqa: BLE001 - an alias: no comment to read
@@ -871,15 +879,17 @@ class _Pins:
         text = self.doc.text
         end = pair[1].end_mark.index
         line_end = text.find("\n", end)
-        rest = text[end: len(text) if line_end < 0 else line_end].strip()
-        return rest[1:].strip() or None if rest.startswith("#") else None
+        rest = text[end: len(text) if line_end < 0 else line_end].rstrip("\r")
+        if not rest.strip().startswith("#") or not rest.strip()[1:].strip():
+            return None
+        return rest.strip()[1:].strip(), rest[: len(rest) - len(rest.lstrip())] or " "
 
     def ref(self, action: str) -> Any:
         own = self.uses.get(action.lower(), [])
         shas = [(r, c) for r, c in own if SHA.fullmatch(r)]
         if self.by_sha and shas:
             ref, comment = shas[0]
-            return Commented(f"{action}@{ref}", comment) if comment else f"{action}@{ref}"
+            return Commented(f"{action}@{ref}", *comment) if comment else f"{action}@{ref}"
         tag = DEFAULT_REFS[action]
         usable = [r for r, _ in own if not SHA.fullmatch(r) and _major(r) >= 4] if action != gh_action.ACTION else []
         if usable:

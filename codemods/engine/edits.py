@@ -40,6 +40,7 @@ class Commented:
 
     value: Any
     comment: str
+    gap: str = "  "  # what goes between the value and `#` (a file's own spacing)
 
 
 def plain(value: Any) -> Any:

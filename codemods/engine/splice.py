@@ -210,7 +210,7 @@ SeqStyle = Tuple[int, int]
 
 
 def _with_comment(value: Any, text: str) -> str:
-    return f"{text}  # {value.comment}" if isinstance(value, Commented) else text
+    return f"{text}{value.gap}# {value.comment}" if isinstance(value, Commented) else text
 
 
 def render_block(key: str, value: Any, col: int, unit: int, seq: SeqStyle = (2, 2)) -> List[str]:
