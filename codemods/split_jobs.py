@@ -56,7 +56,6 @@ BUILD_ACTIONS = {  # action -> (input naming the folder, default; or an `args` i
     "pypa/cibuildwheel": ("output-dir", "wheelhouse"),
     "pyo3/maturin-action": ("args", "target/wheels"),
     "messense/maturin-action": ("args", "target/wheels"),
-    "hynek/build-and-inspect-python-package": (None, None),
 }
 # Flags of a `run:` upload that mean nothing (or the same) once the action uploads: flag -> (arity, input)
 ACTION_FLAGS = {
@@ -554,9 +553,8 @@ def _in_folder(wd: Optional[str], path: Optional[str]) -> Optional[str]:
     return wd.rstrip("/") + "/" + (path[2:] if path.startswith("./") else path)
 
 
-def _working_directory(doc: Document, item: Any, step_index: Optional[int] = None) -> Optional[str]:
-    i = item.step_index if step_index is None else step_index
-    job_id = item.job_id
+def _working_directory(doc: Document, item: Any) -> Optional[str]:
+    i, job_id = item.step_index, item.job_id
     for path in (("jobs", job_id, "steps", i, "working-directory"), ("jobs", job_id, "defaults", "run", "working-directory"),
                  ("defaults", "run", "working-directory")):
         wd = doc.get(path)
@@ -837,10 +835,6 @@ def _one_publish_step(group: List[_Moved], pins: "_Pins") -> Dict[str, Any]:
 def _names_steps(job: Dict[str, Any]) -> bool:
     named = [s for _, s in steps(job) if "name" in s]
     return len(named) * 2 >= len(steps(job))
-
-
-def _as_list(v: Any) -> List[str]:
-    return [str(x) for x in v] if isinstance(v, list) else [str(v)]
 
 
 def _and(names) -> str:
