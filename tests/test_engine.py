@@ -239,3 +239,9 @@ def test_removing_the_only_item_is_refused() -> None:
 def test_commented_value_is_plain_in_the_data() -> None:
     doc = Document("a:\n  b: 1\n")
     assert apply_to_data(doc.data, [Set(("a", "c"), {"u": Commented("x", "v1")})]) == {"a": {"b": 1, "c": {"u": "x"}}}
+
+
+def test_new_list_items_follow_the_files_blank_lines() -> None:
+    text = "jobs:\n  a:\n    steps:\n    - run: x\n\n    - run: y\n"
+    new = apply(text, Set(("jobs", "b"), {"steps": [{"run": "z"}, {"run": "w"}]}))
+    assert new == text + "  b:\n    steps:\n    - run: z\n\n    - run: w\n"

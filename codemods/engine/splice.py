@@ -205,8 +205,9 @@ def render_flow(value: Any) -> str:
 
 
 # How a file writes a block list under a key: the dash's column less the key's (0 when the list is not
-# indented), and the columns from the dash to the item's first key.
-SeqStyle = Tuple[int, int]
+# indented), the columns from the dash to the item's first key, and (optional) whether a blank line
+# sets off each item of several lines from the one before.
+SeqStyle = Tuple[int, ...]
 
 
 def _with_comment(value: Any, text: str) -> str:
@@ -226,8 +227,11 @@ def render_block(key: str, value: Any, col: int, unit: int, seq: SeqStyle = (2, 
         return [f"{pad}{render_scalar(key)}: {{}}"]
     if isinstance(value, list) and value and all(isinstance(v, dict) and v for v in value):
         lines = [f"{pad}{render_scalar(key)}:"]
-        for item in value:
-            lines += render_item(item, col + seq[0], col + seq[0] + seq[1], unit, seq)
+        for n, item in enumerate(value):
+            block = render_item(item, col + seq[0], col + seq[0] + seq[1], unit, seq)
+            if n and len(seq) > 2 and seq[2]:
+                block = [""] + block
+            lines += block
         return lines
     if isinstance(value, list):
         return [f"{pad}{render_scalar(key)}: {render_flow(value)}"]
@@ -270,8 +274,20 @@ class _Splicer:
                     style = (dash - k.start_mark.column, v.value[0].value[0][0].start_mark.column - dash)
                     if style[0] >= 0 and style[1] >= 2:
                         seen[style] = seen.get(style, 0) + 1
-            self._seq = max(seen, key=lambda st: seen[st]) if seen else (2, 2)
+            style = max(seen, key=lambda st: seen[st]) if seen else (2, 2)
+            self._seq = style + (self._blank_between_items(),)
         return self._seq
+
+    def _blank_between_items(self) -> bool:
+        """Most lists of mappings (steps) of the file set their items off with a blank line."""
+        votes = [0, 0]
+        for node in walk_nodes(self.doc.root):
+            if isinstance(node, SequenceNode) and not node.flow_style and len(node.value) > 1 \
+                    and all(isinstance(i, MappingNode) for i in node.value):
+                for a, b in zip(node.value, node.value[1:]):
+                    gap = self.text[line_end(self.text, self.value_end(None, a)): line_start(self.text, b.start_mark.index)]
+                    votes[any(not ln.strip() for ln in gap.split("\n")[:-1])] += 1
+        return votes[1] > votes[0]
 
     # where things end
     def value_end(self, key: ScalarNode, value: Any) -> int:
