@@ -62,7 +62,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.write_phase import write_all
 
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
-                      opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN")
+                      opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN",
+                      opts.get("split_jobs", False))
     cwd = _cwd()
     try:
         targets = list(paths) if paths else default_paths(cwd)
@@ -94,6 +95,9 @@ def to_oidc(
                                               help="Environment to add to publishing jobs that have none "
                                               "(default: pypi, or testpypi for TestPyPI)."),
     no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
+    split_jobs: bool = typer.Option(False, "--split-jobs", help="Where a job builds and publishes, or runs where the "
+                                    "publish action cannot (macOS, Windows, a container), keep the build there and "
+                                    "publish from a new ubuntu-latest job that downloads the distributions."),
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
@@ -103,7 +107,8 @@ def to_oidc(
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
-    _run("to-oidc", paths, dry_run, check, environment=environment, no_environment=no_environment)
+    _run("to-oidc", paths, dry_run, check, environment=environment, no_environment=no_environment,
+         split_jobs=split_jobs)
 
 
 @app.command("to-token")

@@ -26,6 +26,7 @@ from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.renames import job_rename
 from codemods.reusable import undeclared_secrets
+from codemods import split_jobs
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -38,6 +39,7 @@ class Options:
     environment: EnvironmentChoice = EnvironmentChoice()
     secret: str = "PYPI_API_TOKEN"
     test_secret: str = "TEST_PYPI_API_TOKEN"
+    split_jobs: bool = False  # to-oidc: publish from a new job where the job builds or cannot run the action
 
 
 @dataclass
@@ -117,7 +119,9 @@ def _reusable_workflow(w: _Workflow, job_id: str, convert: List[Publisher]) -> O
 
 def _runner(w: _Workflow, job_id: str, convert: List[Publisher]) -> Optional[str]:
     if any(s.needs_linux for s in convert):
-        return runner_problem(w.jobs[job_id])  # the action is a container action: Linux runners only
+        problem = runner_problem(w.jobs[job_id])  # the action is a container action: Linux runners only
+        return problem and problem + ("; `migrate to-oidc --split-jobs` keeps the build there and publishes from a "
+                                      "new `ubuntu-latest` job")
     return None
 
 
@@ -127,20 +131,44 @@ JOB_BLOCKERS = (("pull-request-target-trigger", _pull_request_target), ("reusabl
 
 
 def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
-    converted = {}
+    converted, splits = {}, []
     for job_id, items in by_job.items():
         if not any(s.uses_token for s in items):
-            _tokenless_job(w, job_id, items, result)
+            trusted = [s for s in items if s.targets and s.trusted_capable]
+            if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
+                _tokenless_job(w, job_id, items, result)
             continue
         convert = _to_convert(w, job_id, items, result)
-        blocker = next(((rid, why) for rid, check in JOB_BLOCKERS if (why := check(w, job_id, convert))), None)
+        blocker = _blocker(w, job_id, convert)
+        if _split(w, job_id, items, convert, blocker, splits, result):
+            continue
         if blocker and convert:
             result.skipped.append(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}")
         elif convert:
             outcome = _convert_job(w, job_id, items, convert, result)
             if outcome:
                 converted[job_id] = outcome
+    converted.update(split_jobs.finish(w, splits, result))
     result.warnings += _same_project_other_tokens(converted)
+
+
+def _blocker(w: _Workflow, job_id: str, convert: List[Publisher]) -> Optional[Tuple[str, str]]:
+    return next(((rid, why) for rid, check in JOB_BLOCKERS if (why := check(w, job_id, convert))), None)
+
+
+def _split(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publisher],
+           blocker: Optional[Tuple[str, str]], splits: list, result: Plan) -> bool:
+    """--split-jobs: a job that builds, or whose runner cannot run the action, publishes from a new job
+    (split_jobs.py); True when that is decided (done, or refused with the reason)."""
+    if not (convert and w.options.split_jobs and (blocker is None or blocker[0] == "unsupported-runner")
+            and split_jobs.wanted(w.jobs[job_id], blocker is not None)):
+        return False
+    split = split_jobs.plan(w, job_id, items, convert, *_published_project(w, job_id, convert))
+    if isinstance(split, str):
+        result.skipped.append(split)
+    else:
+        splits.append(split)
+    return True
 
 
 def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> None:

@@ -207,3 +207,79 @@ def test_edits_beside_a_block_string_keep_its_value(header: str) -> None:
             except (VerificationError, InputError) as e:
                 failures.append((text, edit, str(e)[:90]))
     assert not failures, "\n".join(map(repr, failures[:10])) + f"\n{len(failures)} failures"
+
+
+# ---- new jobs and steps (migrate to-oidc --split-jobs) --------------------------------------------
+from codemods.engine.edits import Commented, Insert, apply_to_data  # noqa: E402
+
+JOBS = """jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: python -m build  # build
+      - name: Publish
+        # the token
+        uses: pypa/gh-action-pypi-publish@release/v1  # pinned
+      - name: After
+        run: echo done
+"""
+
+
+@pytest.mark.parametrize(
+    "before, edits, after",
+    [
+        pytest.param(JOBS, [Remove(("jobs", "build", "steps", 2))],
+                     JOBS.replace("      - name: Publish\n        # the token\n        uses: pypa/gh-action-pypi-publish"
+                                  "@release/v1  # pinned\n", ""), id="remove-item-with-inner-comment"),
+        pytest.param("s:\n- a: 1\n\n- b: 2\n\nt: 1\n", [Remove(("s", 1))], "s:\n- a: 1\n\nt: 1\n",
+                     id="remove-item-takes-doubled-blank-line"),
+        pytest.param("s:\n  - a: 1\n\n  - b: 2\n  - c: 3\n", [Remove(("s", 1))], "s:\n  - a: 1\n\n  - c: 3\n",
+                     id="remove-item-keeps-single-blank-line"),
+        pytest.param(JOBS, [Set(("jobs", "build", "steps", 2), {"uses": "actions/upload-artifact@v4",
+                                                               "with": {"name": "dist", "path": "dist/"}})],
+                     JOBS.replace("      - name: Publish\n        # the token\n        uses: pypa/gh-action-pypi-publish"
+                                  "@release/v1  # pinned\n",
+                                  "      - uses: actions/upload-artifact@v4\n        with:\n          name: dist\n"
+                                  "          path: dist/\n"), id="replace-item-in-place"),
+        pytest.param("s:\r\n-   a: 1\r\n-   b: 2  # old\r\n", [Set(("s", 1), {"c": 3, "d": {"e": 4}})],
+                     "s:\r\n-   a: 1\r\n-   c: 3\r\n    d:\r\n      e: 4\r\n", id="replace-item-crlf-wide-dash"),
+        pytest.param("jobs:\n  a:\n    steps:\n    - run: x\n\n  b:\n    steps:\n    - run: y\n",
+                     [Set(("jobs", "c"), {"needs": "a", "steps": [{"uses": Commented("x/y@" + "0" * 40, "v1.2.3")},
+                                                                   {"run": "z", "with": {"k": True}}]},
+                          after=("a",))],
+                     "jobs:\n  a:\n    steps:\n    - run: x\n\n  c:\n    needs: a\n    steps:\n    - uses: x/y@"
+                     + "0" * 40 + "  # v1.2.3\n    - run: z\n      with:\n        k: true\n\n  b:\n    steps:\n"
+                     "    - run: y\n", id="new-job-follows-list-style-and-blank-lines"),
+        pytest.param("jobs:\n  a:\n    steps:\n      - run: x\n  b:\n    steps:\n      - run: y\n",
+                     [Set(("jobs", "c"), {"needs": ["a", "b"], "steps": [{"run": "z"}]})],
+                     "jobs:\n  a:\n    steps:\n      - run: x\n  b:\n    steps:\n      - run: y\n  c:\n"
+                     "    needs: [a, b]\n    steps:\n      - run: z\n", id="new-job-no-blank-lines"),
+        pytest.param("s:\n- a: 1\n  z: 0\n- b: 2\n- c: 3\n- d: 4\n",
+                     [Remove(("s", 1)), Insert(("s",), 3, {"x": 1}), Set(("s", 3, "d"), 5), Remove(("s", 0, "a")),
+                      Insert(("s",), 1, {"y": [1, 2]})],
+                     None, id="list-changes-use-original-positions"),
+    ],
+)
+def test_new_items_and_jobs(before: str, edits, after) -> None:
+    if after is None:  # only the agreement of text and data matters
+        new = apply(before, *edits)
+        assert Document(new).data == apply_to_data(Document(before).data, edits)
+        return
+    assert apply(before, *edits) == after
+
+
+def test_removing_the_only_item_is_refused() -> None:
+    with pytest.raises(Unsupported):
+        render(Document("s:\n- a: 1\n"), [Remove(("s", 0))])
+
+
+def test_commented_value_is_plain_in_the_data() -> None:
+    doc = Document("a:\n  b: 1\n")
+    assert apply_to_data(doc.data, [Set(("a", "c"), {"u": Commented("x", "v1")})]) == {"a": {"b": 1, "c": {"u": "x"}}}
+
+
+def test_new_list_items_follow_the_files_blank_lines() -> None:
+    text = "jobs:\n  a:\n    steps:\n    - run: x\n\n    - run: y\n"
+    new = apply(text, Set(("jobs", "b"), {"steps": [{"run": "z"}, {"run": "w"}]}))
+    assert new == text + "  b:\n    steps:\n    - run: z\n\n    - run: w\n"

@@ -190,7 +190,8 @@ def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
       """
   publish:
     runs-on: macos-latest
-""", "Run the publish job on `ubuntu-latest` and pass the built files to it as an artifact.")
+""", "Run the publish job on `ubuntu-latest` and pass the built files to it as an artifact "
+         "(`migrate to-oidc --split-jobs` does it).")
 def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
     for job_id in {p.job_id for p in w.publishing if p.publisher == "gh-action"}:
         problem = w.runner_problem(job_id)
@@ -282,7 +283,8 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
     steps:
       - run: python -m build
       - uses: pypa/gh-action-pypi-publish@release/v1
-""", "Move the build steps into a `build` job with `actions/upload-artifact`, and download them in `publish`.")
+""", "Move the build steps into a `build` job with `actions/upload-artifact`, and download them in `publish` "
+         "(`migrate to-oidc --split-jobs` does it: the job keeps its build, a new job publishes).")
 def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
     build = re.compile(r"python[0-9.]*\s+-m\s+build\b|\bpyproject-build\b|\b(poetry|hatch|flit|pdm|uv|maturin)\s+build\b"
                        r"|setup\.py\s+(sdist|bdist_wheel)|\bcibuildwheel\b|\bpip\s+wheel\b")

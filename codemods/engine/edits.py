@@ -14,14 +14,16 @@ from codemods.engine.document import YamlPath
 
 @dataclass(frozen=True)
 class Remove:
-    """Delete the mapping entry at `path` (with its same-line comment)."""
+    """Delete the mapping entry at `path` (with its same-line comment), or the list item when the
+    path ends with an index (its lines go, comments inside it too)."""
 
     path: YamlPath
 
 
 @dataclass(frozen=True)
 class Set:
-    """Give the entry at `path` this value, adding the key when absent.
+    """Give the entry at `path` this value, adding the key when absent; a path ending with an index
+    replaces that list item by a mapping (a step becoming another step in the same place).
 
     A new key goes after the first existing sibling named in `after`, else after the last one.
     """
@@ -29,6 +31,27 @@ class Set:
     path: YamlPath
     value: Any
     after: Tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Commented:
+    """A scalar of a new value written with a same-line comment (`uses: x@<sha>  # v4.2.1`); the data
+    holds `value` alone."""
+
+    value: Any
+    comment: str
+    gap: str = "  "  # what goes between the value and `#` (a file's own spacing)
+
+
+def plain(value: Any) -> Any:
+    """A new value as the data will hold it: without its comments."""
+    if isinstance(value, Commented):
+        return value.value
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -70,8 +93,16 @@ def _get(data: Any, path: YamlPath) -> Any:
     return data
 
 
+def _removes_item(e: Edit) -> bool:
+    return isinstance(e, Remove) and bool(e.path) and isinstance(e.path[-1], int)
+
+
 def apply_to_data(data: Any, edits: List[Edit]) -> Any:
-    """The plain data the edited text must load as."""
+    """The plain data the edited text must load as.
+
+    Every path is one of the original text, as in the splices: new and removed list items change the
+    lists last, each list rebuilt from its original positions (deepest lists first).
+    """
     data = copy.deepcopy(data)
     edits = normalise(edits)
     replaces = sorted((e for e in edits if isinstance(e, Replace)), key=lambda e: (e.path, -e.start))
@@ -79,22 +110,37 @@ def apply_to_data(data: Any, edits: List[Edit]) -> Any:
         parent = _get(data, e.path[:-1])
         value = parent[e.path[-1]]
         parent[e.path[-1]] = value[: e.start] + e.new + value[e.end :]
+    lists: Dict[YamlPath, List[Edit]] = {}
     for e in edits:
-        if isinstance(e, (Replace, Insert)):
+        if isinstance(e, Replace):
+            continue
+        if isinstance(e, Insert):
+            lists.setdefault(e.path, []).append(e)
+            continue
+        if _removes_item(e):
+            lists.setdefault(e.path[:-1], []).append(e)
             continue
         parent = _get(data, e.path[:-1])
         if isinstance(e, Rekey):
             del parent[e.path[-1]]
-            parent[e.new_key] = copy.deepcopy(e.value)
+            parent[e.new_key] = plain(copy.deepcopy(e.value))
         elif isinstance(e, Remove):
             del parent[e.path[-1]]
         else:
-            parent[e.path[-1]] = copy.deepcopy(e.value)
-    # Every path names a place in the original document: insertions go last, from the end of each list,
-    # so that none moves another's place (two at one place keep their given order).
-    inserts = [(n, e) for n, e in enumerate(edits) if isinstance(e, Insert)]
-    for n, e in sorted(inserts, key=lambda ne: (ne[1].index, ne[0]), reverse=True):
-        _get(data, e.path).insert(e.index, copy.deepcopy(e.value))
+            parent[e.path[-1]] = plain(copy.deepcopy(e.value))
+    for path in sorted(lists, key=len, reverse=True):
+        seq = _get(data, path)
+        removed = {e.path[-1] for e in lists[path] if isinstance(e, Remove)}
+        before: Dict[int, List[Any]] = {}
+        for e in lists[path]:
+            if isinstance(e, Insert):
+                before.setdefault(e.index, []).append(plain(copy.deepcopy(e.value)))
+        rebuilt: List[Any] = []
+        for i in range(len(seq) + 1):
+            rebuilt += before.get(i, [])
+            if i < len(seq) and i not in removed:
+                rebuilt.append(seq[i])
+        seq[:] = rebuilt
     return data
 
 

@@ -14,7 +14,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from codemods.engine.document import AliasRef, Document, YamlPath, load_data, walk_nodes
-from codemods.engine.edits import Edit, Insert, Rekey, Remove, Replace, Set, normalise
+from codemods.engine.edits import Commented, Edit, Insert, Rekey, Remove, Replace, Set, normalise
 from codemods.errors import InputError, Unsupported
 
 Splice = Tuple[int, int, str]
@@ -26,7 +26,9 @@ def render(doc: Document, edits: List[Edit]) -> str:
     maker = _Splicer(doc)  # one for all edits: it reads the whole text once (its line endings)
     for seq, edit in enumerate(normalise(edits)):
         doc.check_editable(edit.path)
-        if isinstance(edit, Remove):
+        if isinstance(edit, Remove) and edit.path and isinstance(edit.path[-1], int):
+            parts = maker.remove_item(edit.path)
+        elif isinstance(edit, Remove):
             parts = maker.remove(edit.path)
         elif isinstance(edit, Replace):
             parts = maker.replace(edit)
@@ -220,6 +222,8 @@ def _plain_ok(s: str, flow: bool) -> bool:
 
 def render_scalar(value: Any, flow: bool = False, style: Optional[str] = None) -> str:
     """A scalar in YAML source form, in the quoting style asked for when it allows it."""
+    if isinstance(value, Commented):  # where a comment cannot go (flow style), the value alone
+        value = value.value
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -246,17 +250,49 @@ def render_flow(value: Any) -> str:
     return render_scalar(value, flow=True)
 
 
-def render_block(key: str, value: Any, col: int, unit: int) -> List[str]:
-    """Lines (without line endings) of a new block mapping entry."""
+# How a file writes a block list under a key: the dash's column less the key's (0 when the list is not
+# indented), the columns from the dash to the item's first key, and (optional) whether a blank line
+# sets off each item of several lines from the one before.
+SeqStyle = Tuple[int, ...]
+
+
+def _with_comment(value: Any, text: str) -> str:
+    return f"{text}{value.gap}# {value.comment}" if isinstance(value, Commented) else text
+
+
+def render_block(key: str, value: Any, col: int, unit: int, seq: SeqStyle = (2, 2)) -> List[str]:
+    """Lines (without line endings) of a new block mapping entry. A list of mappings is a block list
+    written as `seq` says; a list of scalars a flow list."""
     pad = " " * col
     if isinstance(value, dict) and value:
         lines = [f"{pad}{render_scalar(key)}:"]
         for k, v in value.items():
-            lines += render_block(k, v, col + unit, unit)
+            lines += render_block(k, v, col + unit, unit, seq)
         return lines
     if isinstance(value, dict):
         return [f"{pad}{render_scalar(key)}: {{}}"]
-    return [f"{pad}{render_scalar(key)}: {render_scalar(value)}"]
+    if isinstance(value, list) and value and all(isinstance(v, dict) and v for v in value):
+        lines = [f"{pad}{render_scalar(key)}:"]
+        for n, item in enumerate(value):
+            block = render_item(item, col + seq[0], col + seq[0] + seq[1], unit, seq)
+            if n and len(seq) > 2 and seq[2]:
+                block = [""] + block
+            lines += block
+        return lines
+    if isinstance(value, list):
+        return [f"{pad}{render_scalar(key)}: {render_flow(value)}"]
+    return [f"{pad}{render_scalar(key)}: {_with_comment(value, render_scalar(value))}"]
+
+
+def render_item(item: dict, dash_col: int, key_col: int, unit: int, seq: SeqStyle = (2, 2)) -> List[str]:
+    """Lines of a new block list item (a mapping), its dash at `dash_col` and its keys at `key_col`."""
+    lines: List[str] = []
+    for n, (k, v) in enumerate(item.items()):
+        block = render_block(k, v, key_col, unit, seq)
+        if n == 0:
+            block[0] = " " * dash_col + "-" + " " * (key_col - dash_col - 1) + block[0][key_col:]
+        lines += block
+    return lines
 
 
 # ---- splices ------------------------------------------------------------------------------------
@@ -264,6 +300,40 @@ class _Splicer:
     def __init__(self, doc: Document):
         self.doc, self.text = doc, doc.text
         self.eol = default_eol(doc.text)
+        self._seq: Optional[SeqStyle] = None
+
+    def seq_style(self) -> SeqStyle:
+        """How this file writes block lists of mappings under a key (the most common way), for new ones."""
+        if self._seq is None:
+            seen: dict = {}
+            for node in walk_nodes(self.doc.root):
+                if not isinstance(node, MappingNode) or node.flow_style:
+                    continue
+                for k, v in node.value:
+                    if not (isinstance(v, SequenceNode) and not v.flow_style and v.value
+                            and isinstance(v.value[0], MappingNode) and v.value[0].value):
+                        continue
+                    try:
+                        dash = self._dash_column(v.value[0])
+                    except Unsupported:
+                        continue
+                    style = (dash - k.start_mark.column, v.value[0].value[0][0].start_mark.column - dash)
+                    if style[0] >= 0 and style[1] >= 2:
+                        seen[style] = seen.get(style, 0) + 1
+            style = max(seen, key=lambda st: seen[st]) if seen else (2, 2)
+            self._seq = style + (self._blank_between_items(),)
+        return self._seq
+
+    def _blank_between_items(self) -> bool:
+        """Most lists of mappings (steps) of the file set their items off with a blank line."""
+        votes = [0, 0]
+        for node in walk_nodes(self.doc.root):
+            if isinstance(node, SequenceNode) and not node.flow_style and len(node.value) > 1 \
+                    and all(isinstance(i, MappingNode) for i in node.value):
+                for a, b in zip(node.value, node.value[1:]):
+                    gap = self.text[line_end(self.text, self.value_end(None, a)): line_start(self.text, b.start_mark.index)]
+                    votes[any(not ln.strip() for ln in gap.split("\n")[:-1])] += 1
+        return votes[1] > votes[0]
 
     # where things end
     def value_end(self, key: ScalarNode, value: Any) -> int:
@@ -408,11 +478,7 @@ class _Splicer:
         unit = self.indent_unit(edit.path)
         lines: List[str] = []
         if isinstance(edit.value, dict):
-            for n, (k, v) in enumerate(edit.value.items()):
-                block = render_block(k, v, key_col, unit)
-                if n == 0:
-                    block[0] = " " * dash_col + "-" + " " * (key_col - dash_col - 1) + block[0][key_col:]
-                lines += block
+            lines = render_item(edit.value, dash_col, key_col, unit, self.seq_style())
         else:
             lines = [" " * dash_col + "- " + render_scalar(edit.value)]
         end = self.value_end(None, before)
@@ -427,6 +493,33 @@ class _Splicer:
         if i < 0 or self.text[i] != "-":
             raise Unsupported("a list item written in a form this tool does not edit")
         return i - line_start(self.text, i)
+
+    def _item(self, path: YamlPath) -> Tuple[SequenceNode, Any]:
+        seq = self.doc.node(path[:-1])
+        if isinstance(seq, AliasRef) or not isinstance(seq, SequenceNode) or seq.flow_style:
+            raise Unsupported("a list item is changed only in a block list")
+        if not 0 <= path[-1] < len(seq.value):
+            raise KeyError(path)
+        return seq, seq.value[path[-1]]
+
+    def remove_item(self, path: YamlPath) -> List[Splice]:
+        """A block list item's lines, from its dash to the end of its value (comments inside it go too,
+        full-line comments before it stay); a blank line it leaves doubled goes with it."""
+        seq, item = self._item(path)
+        if len(seq.value) == 1:
+            raise Unsupported("removing the only item of a list")
+        text = self.text
+        dash = line_start(text, item.start_mark.index) + self._dash_column(item)
+        start = line_start(text, dash)
+        if text[start:dash].strip():
+            raise Unsupported("a list item written in a form this tool does not edit")
+        end = line_end(text, self.value_end(None, item))
+        if start > 0:
+            before = line_start(text, start - 1)
+            after = text[end : line_end(text, end)]
+            if not text[before:start].strip() and (end == len(text) or not after.strip()):
+                start = before
+        return [(start, end, "")]
 
     # editing inside a string
     def replace(self, edit: Replace) -> List[Splice]:
@@ -496,6 +589,8 @@ class _Splicer:
     # setting and adding
     def set(self, edit: Set) -> List[Splice]:
         path, value = edit.path, edit.value
+        if path and isinstance(path[-1], int):
+            return self.replace_item(path, value)
         pair = self.doc.pair(path)
         parent = self.parent_of(path)
         if not isinstance(parent, MappingNode):
@@ -537,6 +632,27 @@ class _Splicer:
         at = line_end(self.text, end)
         return [(c + 1, end, "")] + self.lines_at(at, lines, eol)
 
+    def replace_item(self, path: YamlPath, value: Any) -> List[Splice]:
+        """A block list item replaced by a new mapping in the same place: its dash and the lines
+        around stay, its own lines (with their comments) become the new item's."""
+        seq, item = self._item(path)
+        if not isinstance(value, dict) or not value:
+            raise Unsupported("a list item is replaced only by a mapping")
+        if isinstance(item, AliasRef) or (isinstance(item, (MappingNode, SequenceNode)) and item.flow_style):
+            raise Unsupported("a list item written in a form this tool does not edit")
+        dash_col = self._dash_column(item)
+        key_col = item.value[0][0].start_mark.column if isinstance(item, MappingNode) and item.value \
+            else dash_col + self.seq_style()[1]
+        lines = render_item(value, dash_col, key_col, self.indent_unit(path[:-1]), self.seq_style())
+        start, end = item.start_mark.index, self.value_end(None, item)
+        rest = self.text[end : line_end(self.text, end)]
+        if rest.strip() == "" or rest.strip().startswith("#"):  # a comment on the last line was the old item's
+            end += len(rest.rstrip("\r\n"))
+        eol = eol_of_line(self.text, end, self.eol)
+        first = lines[0][dash_col:]
+        first = first[1:].lstrip(" ")
+        return [(start, end, eol.join([first] + lines[1:]))]
+
     def lines_at(self, at: int, lines: List[str], eol: str) -> List[Splice]:
         """New lines at line start `at`; at the end of a file without a final newline they end without
         one too (and `render` marks a block string that ended the file `-`)."""
@@ -575,11 +691,25 @@ class _Splicer:
             anchor = parent.value[-1]
         col = parent.value[0][0].start_mark.column
         unit = self.indent_unit(path[:-1])
-        lines = render_block(key, value, col, unit)
+        lines = render_block(key, value, col, unit, self.seq_style())
+        if len(lines) > 1 and tuple(path[:-1]) == ("jobs",) and self._blank_lines_between(parent):  # a new job
+            lines = [""] + lines
         end = self.value_end(*anchor)
         eol = eol_of_line(text, end, self.eol)
         at = line_end(text, end)
         return self.lines_at(at, lines, eol)
+
+    def _blank_lines_between(self, mapping: MappingNode) -> bool:
+        """Every entry after the first is set off from the one before by a blank line (as jobs often
+        are): a new entry of several lines is too."""
+        pairs = mapping.value
+        if len(pairs) < 2:
+            return False
+        for (k0, v0), (k1, _) in zip(pairs, pairs[1:]):
+            gap = self.text[line_end(self.text, self.value_end(k0, v0)) : line_start(self.text, k1.start_mark.index)]
+            if not any(not ln.strip() for ln in gap.split("\n")[:-1]):
+                return False
+        return True
 
     def indent_unit(self, path: YamlPath) -> int:
         """How far this file indents a nested mapping, learnt from the nearest block mapping."""

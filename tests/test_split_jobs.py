@@ -1,0 +1,181 @@
+"""`migrate to-oidc --split-jobs` beyond the golden cases: pins, where the files are, conditions,
+refusals, names that are taken, and the doctor after a split."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codemods.engine.document import Document
+from codemods.split_jobs import build_output
+from conftest import WORKFLOW, Repo
+
+GOLDEN = Path(__file__).parent / "golden"
+SPLIT_CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "args.to-oidc").is_file()
+                     and "--split-jobs" in (p / "args.to-oidc").read_text().split())
+
+JOB = """on:
+  push:
+    tags: ["v*"]
+jobs:
+  release:
+    runs-on: {runs_on}
+    steps:
+      - uses: actions/checkout@v4
+{steps}"""
+
+UPLOAD = """      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def split(repo: Repo, text: str, *args: str):
+    repo.write("pyproject.toml", b'[project]\nname = "octo-widget"\n')
+    repo.write(WORKFLOW, text.encode())
+    out = repo.migrate("to-oidc", "--split-jobs", *args)
+    return out, repo.read().decode()
+
+
+@pytest.mark.parametrize("name", SPLIT_CASES)
+def test_doctor_is_clean_after_a_split(name: str, tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "r")
+    repo.write(WORKFLOW, (GOLDEN / name / "to-oidc.yml").read_bytes())
+    if (GOLDEN / name / "pyproject.toml").is_file():
+        repo.write("pyproject.toml", (GOLDEN / name / "pyproject.toml").read_bytes())
+    out = repo.migrate("doctor")
+    assert out.code == 0, out.stdout
+
+
+def test_without_the_flag_a_build_and_publish_job_is_converted_in_place(repo: Repo) -> None:
+    repo.write(WORKFLOW, JOB.format(runs_on="ubuntu-latest", steps="      - run: python -m build\n" + UPLOAD).encode())
+    out = repo.migrate("to-oidc")
+    assert out.code == 0 and "upload-artifact" not in repo.read().decode()
+
+
+def test_sha_pins_are_reused_with_their_comment_and_never_invented(repo: Repo) -> None:
+    sha = "ea165f8d65b6e75b540449e92b4886f43607fa02"
+    text = JOB.format(runs_on="macos-latest", steps=(
+        "      - run: python -m build\n"
+        f"      - uses: actions/upload-artifact@{sha} # v4.6.2\n"
+        "        with: {name: logs, path: logs/}\n" + UPLOAD))
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert new.count(f"actions/upload-artifact@{sha} # v4.6.2") == 2  # the new step, as the file writes the pin
+    assert "actions/download-artifact@v6" in new
+    assert "no pin of `actions/download-artifact`" in out.stderr
+    assert "no pin of `actions/upload-artifact`" not in out.stderr
+
+
+def test_a_file_without_sha_pins_reuses_its_own_artifact_tags(repo: Repo) -> None:
+    text = JOB.format(runs_on="windows-latest", steps=(
+        "      - run: python -m build\n"
+        "      - uses: actions/upload-artifact@v4\n"
+        "        with: {name: logs, path: logs/}\n" + UPLOAD))
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "uses: actions/upload-artifact@v4\n        with:\n          name: dist" in new
+    assert "pin it by hand" not in out.stderr
+
+
+def test_taken_names_are_avoided(repo: Repo) -> None:
+    text = JOB.format(runs_on="ubuntu-latest", steps=(
+        "      - run: python -m build\n"
+        "      - uses: actions/upload-artifact@v4\n"
+        "        with: {name: dist-docs, path: docs/}\n" + UPLOAD)) + (
+        "  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo other\n")
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "  publish-to-pypi:\n" in new and "name: python-dist\n" in new
+
+
+@pytest.mark.parametrize("build, expected", [
+    ("python -m build -o out/", "out/"),
+    ("python -m build --outdir=wheels", "wheels/"),
+    ("python3 -m build pkg", "pkg/dist/"),
+    ("uv build --out-dir target/dist", "target/dist/"),
+    ("maturin build --release -o wheels", "wheels/"),
+    ("maturin build --release", "target/wheels/"),
+    ("poetry build", "dist/"),
+    ("hatch build", "dist/"),
+    ("flit build", "dist/"),
+    ("pipx run cibuildwheel --output-dir wh", "wh/"),
+    ("cibuildwheel", "wheelhouse/"),
+    ("python setup.py sdist bdist_wheel", "dist/"),
+    ("pip wheel --no-deps -w ./dist .", "./dist/"),
+    ("echo no build", None),
+])
+def test_where_the_build_writes(build: str, expected) -> None:
+    doc = Document(JOB.format(runs_on="ubuntu-latest", steps=f"      - run: {build}\n" + UPLOAD))
+    assert build_output(doc, "release", 2) == expected
+
+
+def test_maturin_action_out_and_working_directory() -> None:
+    doc = Document(JOB.format(runs_on="ubuntu-latest", steps=(
+        "      - uses: PyO3/maturin-action@v1\n        with:\n          args: --release --out dist\n"
+        "          working-directory: crates/py\n" + UPLOAD)))
+    assert build_output(doc, "release", 2) == "crates/py/dist/"
+
+
+def test_the_artifact_path_comes_from_the_build_when_the_upload_names_none(repo: Repo) -> None:
+    out, new = split(repo, JOB.format(runs_on="macos-latest", steps="      - run: uv build --out-dir out\n" + UPLOAD))
+    assert out.code == 0, out.stderr
+    assert "path: out/" in new
+
+
+def test_a_matrix_only_condition_goes_to_the_artifact_step(repo: Repo) -> None:
+    text = JOB.format(runs_on="${{ matrix.os }}", steps="      - run: python -m build\n" + UPLOAD.replace(
+        "      - uses: pypa", "      - if: matrix.os == 'ubuntu-latest'\n        uses: pypa"))
+    text = text.replace("    runs-on:", "    strategy:\n      matrix:\n        os: [ubuntu-latest, macos-latest]\n    runs-on:")
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "      - if: matrix.os == 'ubuntu-latest'\n        uses: actions/upload-artifact" in new
+    publish = new[new.index("  publish:"):]
+    assert "if:" not in publish and "pattern: dist-*" in publish
+
+
+@pytest.mark.parametrize("steps, why", [
+    ("      - run: python -m build\n" + UPLOAD + "      - run: gh release create\n", "runs after the upload"),
+    ("      - run: python -m build\n      - id: v\n        run: echo ok\n"
+     + UPLOAD.replace("      - uses: pypa", "      - if: steps.v.outputs.ok\n        uses: pypa"),
+     "a job of its own cannot test"),
+    ("      - run: |\n          python -m build\n          twine upload dist/*\n          echo done\n"
+     "        env:\n          TWINE_PASSWORD: ${{ secrets.T }}\n", "commands run after the upload"),
+    ("      - run: python -m build\n      - run: twine upload --sign dist/*\n"
+     "        env:\n          TWINE_PASSWORD: ${{ secrets.T }}\n", "no equivalent for `--sign`"),
+])
+def test_refusals_leave_the_file_alone(repo: Repo, steps: str, why: str) -> None:
+    text = JOB.format(runs_on="macos-latest", steps=steps)
+    out, new = split(repo, text)
+    assert new == text
+    assert "not split [--split-jobs]" in out.stderr and why in out.stderr
+
+
+def test_build_and_upload_chained_on_one_line(repo: Repo) -> None:
+    text = JOB.format(runs_on="ubuntu-latest", steps=(
+        "      - run: python -m build && python -m twine upload --skip-existing dist/*\n"
+        "        env:\n          TWINE_PASSWORD: ${{ secrets.T }}\n"))
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "      - run: python -m build\n      - uses: actions/upload-artifact@v5" in new
+    assert "skip-existing: true" in new and "TWINE_PASSWORD" not in new
+
+
+def test_to_token_after_a_split_keeps_it(repo: Repo) -> None:
+    split(repo, JOB.format(runs_on="windows-latest", steps="      - run: python -m build\n" + UPLOAD))
+    split_text = repo.read().decode()
+    out = repo.migrate("to-token")
+    new = repo.read().decode()
+    assert out.code == 0
+    assert "actions/upload-artifact" in new and "actions/download-artifact" in new
+    assert "password: ${{ secrets.PYPI_API_TOKEN }}" in new[new.index("  publish:"):]
+    assert "id-token" not in new and "id-token" in split_text
+
+
+def test_a_moved_action_step_keeps_its_sha_and_comment(repo: Repo) -> None:
+    pin = "pypa/gh-action-pypi-publish@76f52bc884231f62b9a034ebfe128415bbaabdfc   # v1.12.4"
+    text = JOB.format(runs_on="ubuntu-latest", steps="      - run: python -m build\n"
+                      + UPLOAD.replace("pypa/gh-action-pypi-publish@release/v1", pin))
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "      - uses: " + pin + "\n" in new[new.index("  publish:"):]
