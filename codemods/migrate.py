@@ -211,7 +211,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
-                                                 w.file, env_name, project))
+                                                 w.file, env_name, project, w.repo.host))
     return project, frozenset(i.key for s in done for i in (s.targets or (PYPI,))), job_result.removed_secrets
 
 

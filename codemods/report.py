@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Dict, List, Tuple
 
 from codemods.migrate import TO_OIDC, Options
-from codemods.registration import Registration
+from codemods.registration import Registration, host_not_accepted
 from codemods.runner import FileResult, RunResult
 
 
@@ -61,6 +61,11 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
     for f in changed:
         for r in f.plan.registrations:
             regs.setdefault((r.index.key, r.owner, r.repository, r.workflow, r.environment, r.project), r)
+    elsewhere = sorted({r.host for r in regs.values() if not r.accepted})
+    for host in elsewhere:  # never a registration that cannot work
+        out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
+                   "undoes it.")
+    regs = {k: r for k, r in regs.items() if r.accepted}
     for r in regs.values():
         out.append(f"- Add a trusted publisher on {r.index.title} for project `{r.project or '<project name>'}` "
                    "before the next release:")
@@ -78,7 +83,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
     unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
-    if unused:
+    if unused and not elsewhere:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "
                    f"longer used ({', '.join(unused)}) and revoke the API token"
