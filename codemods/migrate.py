@@ -29,6 +29,7 @@ from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
+NOTHING_TO_DO = "no step publishes to PyPI"  # the reason a workflow is unchanged, not a refusal
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     result = Plan()
     opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables())
     if not found:
-        result.skipped += opaque or ["no step publishes to PyPI"]
+        result.skipped += opaque or [NOTHING_TO_DO]
         return result
     result.warnings += opaque
     by_job: Dict[str, List[Publisher]] = {}

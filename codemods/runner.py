@@ -110,17 +110,18 @@ def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> 
     if result.new_text is not None:
         assert result.old is not None
         bom = "\ufeff" if result.old.bom else ""
-        out.append(_diff(bom + result.old.text, bom + result.new_text, result.shown))
+        out.append(text_diff(bom + result.old.text, bom + result.new_text, result.shown))
     git_root = find_root(result.path.parent) or root_for(result.path)
     for c in result.companions:
         key = os.path.realpath(c.target.path)
         if key not in printed:
             printed.add(key)
-            out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
+            out.append(text_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
     return "".join(out)
 
 
-def _diff(old_text: str, new_text: str, shown: str) -> str:
+def text_diff(old_text: str, new_text: str, shown: str) -> str:
+    """The unified diff of one file (`a/` and `b/` paths), with git's "No newline at end of file" marks."""
     out = []
     for line in difflib.unified_diff(_lines(old_text), _lines(new_text), f"a/{shown}", f"b/{shown}", n=3):
         if line.startswith(("---", "+++")):
