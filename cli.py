@@ -25,6 +25,10 @@ PATHS = typer.Argument(None, metavar="PATH", help="Workflow files or folders (*.
                        "folder of the repository around the current directory.", show_default=False)
 DRY_RUN = typer.Option(False, "--dry-run", "--diff", help="Write nothing; print a unified diff (git apply-able).")
 CHECK = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change.")
+MIGRATE_FORMAT = typer.Option("text", "--format", metavar="FORMAT",
+                              help="text (a diff on stdout with --dry-run, the report on stderr), markdown (for a pull "
+                              "request or $GITHUB_STEP_SUMMARY), json (docs/report.schema.json) or github (workflow "
+                              "annotations); all but text go to stdout, and the text report still goes to stderr.")
 
 
 def _version(value: bool) -> None:
@@ -52,7 +56,8 @@ def _cwd() -> Path:
         raise typer.Exit(2)
 
 
-def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, **opts) -> None:
+def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, output_format: str = "text",
+         **opts) -> None:
     from codemods.environment import EnvironmentChoice
     from codemods.errors import InputError
     from codemods.migrate import Options
@@ -61,6 +66,9 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.workflow_files import default_paths
     from codemods.write_phase import write_all
 
+    if output_format not in ("text", "markdown", "json", "github"):
+        typer.echo("error: --format must be one of text, markdown, json, github", err=True)
+        raise typer.Exit(2)
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN")
     cwd = _cwd()
@@ -71,13 +79,17 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     result = run(targets, options, cwd)
     writing = not (dry_run or check)
-    if dry_run:
+    if dry_run and output_format == "text":
         printed: set = set()
         for f in result.files:
             if f.changed and not f.error:
                 sys.stdout.write(unified_diff(f, printed))
     elif writing:
         write_all(result.files)
+    if output_format != "text":
+        from codemods.report_formats import render
+
+        sys.stdout.write(render(output_format, result, options, wrote=writing, checking=check))
     sys.stderr.write(render_report(result, options, wrote=writing))
     if result.failed:
         raise typer.Exit(2)
@@ -94,6 +106,7 @@ def to_oidc(
                                               help="Environment to add to publishing jobs that have none "
                                               "(default: pypi, or testpypi for TestPyPI)."),
     no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
+    output_format: str = MIGRATE_FORMAT,
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
@@ -103,7 +116,7 @@ def to_oidc(
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
-    _run("to-oidc", paths, dry_run, check, environment=environment, no_environment=no_environment)
+    _run("to-oidc", paths, dry_run, check, output_format, environment=environment, no_environment=no_environment)
 
 
 @app.command("to-token")
@@ -114,13 +127,14 @@ def to_token(
     secret: str = typer.Option("PYPI_API_TOKEN", "--secret", metavar="NAME", help="Secret holding the PyPI token."),
     test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
                                     help="Secret holding the TestPyPI token."),
+    output_format: str = MIGRATE_FORMAT,
 ) -> None:
     """Switch PyPI publishing back to an API token.
 
     Passes a token secret to each publish step and drops `id-token: write` where nothing else
     needs it.
     """
-    _run("to-token", paths, dry_run, check, secret=secret, test_secret=test_secret)
+    _run("to-token", paths, dry_run, check, output_format, secret=secret, test_secret=test_secret)
 
 
 @app.command("doctor")
