@@ -143,7 +143,8 @@ def doctor(
     log: Optional[str] = typer.Option(None, "--log", metavar="FILE",
                                       help="Also read a failed run's log (`-` for standard input)."),
     output_format: str = typer.Option("text", "--format", metavar="FORMAT",
-                                      help="text, json, github (workflow annotations) or sarif."),
+                                      help="text, json, github (workflow annotations), sarif or markdown (for a "
+                                      "pull request or $GITHUB_STEP_SUMMARY)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
 ) -> None:
     """Explain how workflows publish to PyPI, and what is wrong with it.
@@ -156,7 +157,10 @@ def doctor(
     from codemods.errors import InputError
     from codemods.workflow_files import default_paths
 
-    formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif}
+    from codemods.report_formats import doctor_markdown
+
+    formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif,
+               "markdown": doctor_markdown}
     if output_format not in formats:
         typer.echo(f"error: --format must be one of {', '.join(formats)}", err=True)
         raise typer.Exit(2)

@@ -263,3 +263,17 @@ def test_github_enterprise_in_every_format(tmp_path: Path) -> None:
     gh = repo.migrate("to-oidc", "--dry-run", "--format", "github").stdout
     assert "::warning title=migrate to-oidc%3A next steps::- Keep the API token" in gh
 
+
+def test_doctor_markdown(repo: Repo) -> None:
+    for f in sorted((GOLDEN / "doctor-formats").glob("*.yml")):
+        repo.write(f".github/workflows/{f.name}", f.read_bytes())
+    out = repo.migrate("doctor", "--format", "markdown")
+    assert out.code == 1
+    md = out.stdout
+    assert md.startswith("## pubmode: `migrate doctor`\n\n**1 error, 5 warnings, 1 note** in 2 workflows.")
+    assert table_problems(md) == []
+    assert "| **error** | `unsupported-action-ref` | 11 | step 3 of job `publish` uses pypa/gh-action-pypi-publish\\@master |" in md
+    assert "| PyPI | *the project's name* | `octo-org` | `octo-repo` | `trusted.yml` | (any) |" in md
+    log = repo.migrate("doctor", "--log", str(Path(__file__).parent / "logs" / "5xx-ccxt-outage-504.log"),
+                       "--format", "markdown").stdout
+    assert "### Log `" in log and "`log-server-error`" in log and "What the log and the workflows make likely:" in log
