@@ -58,8 +58,8 @@ def about_job(plan, job_id: str) -> Iterator[None]:
 
 # Why each kind of change is made, by direction: the "why" of the markdown table and of the JSON report.
 WHY = {
-    ("to-oidc", "step"): "with Trusted Publishing the upload needs no secret: PyPI gives it a short-lived token "
-                         "for the job's OIDC token",
+    ("to-oidc", "step"): "the upload moves to Trusted Publishing: PyPI takes the job's OIDC token in exchange "
+                         "for a short-lived upload token, so no secret is passed",
     ("to-oidc", "permissions"): "the job must be able to mint an OIDC token (`id-token: write`); granted per job, "
                                 "so no other job can",
     ("to-oidc", "environment"): "the trusted publisher is registered for this environment; its protection rules "
