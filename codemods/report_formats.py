@@ -59,7 +59,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
 def _file_data(f: FileResult, options: Options) -> Dict[str, Any]:
     p = f.plan
     out: Dict[str, Any] = {"path": f.shown, "status": "error" if f.error else "changed" if f.changed else "unchanged",
-                           "error": f.error, "reason": None, "changes": [], "refusals": [], "warnings": [], "edits": [],
+                           "error": f.error, "error_line": f.error_line, "reason": None, "changes": [], "refusals": [], "warnings": [], "edits": [],
                            "semantic": [], "diff": None, "registrations": [], "removed_secrets": [],
                            "added_secrets": [], "companions": []}
     if f.error:
@@ -277,7 +277,7 @@ def github(run: RunResult, options: Options, wrote: bool, checking: bool = False
     seen = set()
     for f in data["files"]:
         if f["error"]:
-            errors.append(_command("error", f["error"], f["path"], title=command))
+            errors.append(_command("error", f["error"], f["path"], f["error_line"], title=command))
             continue
         if f["edits"]:
             message = f"This workflow {verb} to {mode} ({command}):\n" + "\n".join(f"- {c['text']}" for c in f["changes"])

@@ -37,6 +37,7 @@ class FileResult:
     old: Optional[Source] = None
     new_text: Optional[str] = None
     error: Optional[str] = None
+    error_line: Optional[int] = None  # the line of the workflow the error is at, when it is one of the workflow's
     companions: List["FileChange"] = field(default_factory=list)  # files the workflow runs, changed
 
     @property
@@ -87,6 +88,7 @@ def migrate_file(path: Path, options: Options) -> FileResult:
             check_companion(c)
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
+        result.error_line = e.line if e.path is None or Path(e.path) == path else None
     except VerificationError as e:
         result.error = f"{result.shown}: internal error, file left untouched: {e}"
     except OSError as e:  # a folder deleted or made unreadable during the run: not a bug of ours

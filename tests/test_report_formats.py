@@ -277,3 +277,17 @@ def test_doctor_markdown(repo: Repo) -> None:
     log = repo.migrate("doctor", "--log", str(Path(__file__).parent / "logs" / "5xx-ccxt-outage-504.log"),
                        "--format", "markdown").stdout
     assert "### Log `" in log and "`log-server-error`" in log and "What the log and the workflows make likely:" in log
+
+
+def test_errors_in_every_format(repo: Repo) -> None:
+    repo.write(WORKFLOW, b"on: [push\n")
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", "nope.yml", WORKFLOW)
+    data = json.loads(out.stdout)
+    assert out.code == 2 and schema_errors(data) == []
+    assert data["errors"] == ["nope.yml: no such file or folder"]
+    assert data["files"][0]["status"] == "error" and data["files"][0]["error_line"] == 2
+    gh = repo.migrate("to-oidc", "--dry-run", "--format", "github", "nope.yml", WORKFLOW).stdout.splitlines()
+    assert gh[0] == "::error title=migrate to-oidc::nope.yml: no such file or folder"
+    assert gh[1].startswith("::error file=.github/workflows/release.yml,line=2,title=migrate to-oidc::")
+    md = repo.migrate("to-oidc", "--dry-run", "--format", "markdown", "nope.yml", WORKFLOW).stdout
+    assert "**2 errors**" in md and "### Errors\n\nThese files were left untouched:\n\n- nope.yml: no such file" in md
