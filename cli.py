@@ -157,10 +157,10 @@ def doctor(
     from codemods.errors import InputError
     from codemods.workflow_files import default_paths
 
-    from codemods.report_formats import doctor_markdown
+    from codemods.doctor.markdown_report import markdown
 
     formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif,
-               "markdown": doctor_markdown}
+               "markdown": markdown}
     if output_format not in formats:
         typer.echo(f"error: --format must be one of {', '.join(formats)}", err=True)
         raise typer.Exit(2)

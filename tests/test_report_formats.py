@@ -291,3 +291,14 @@ def test_errors_in_every_format(repo: Repo) -> None:
     assert gh[1].startswith("::error file=.github/workflows/release.yml,line=2,title=migrate to-oidc::")
     md = repo.migrate("to-oidc", "--dry-run", "--format", "markdown", "nope.yml", WORKFLOW).stdout
     assert "**2 errors**" in md and "### Errors\n\nThese files were left untouched:\n\n- nope.yml: no such file" in md
+
+
+def test_the_doctor_markdown_imports_no_planner() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys, codemods.doctor.markdown_report; "
+             "print([m for m in ('codemods.migrate', 'codemods.runner', 'deepdiff') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "[]"
