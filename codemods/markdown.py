@@ -41,7 +41,9 @@ def code(text: str, table: bool = False) -> str:
 
 
 def link(label: str, url: str) -> str:
-    return f"[{inline(label)}]({url.replace(' ', '%20').replace('<', '%3C').replace('>', '%3E').replace('(', '%28').replace(')', '%29')})"
+    for char, code_ in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("(", "%28"), (")", "%29")):
+        url = url.replace(char, code_)  # a destination with none of these needs no <…> and is never cut short
+    return f"[{inline(label)}]({url})"
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -212,7 +212,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     job_result.changes = noted(job_result.changes, why=WHY[TO_OIDC, "step"])
     result.add(job_result)
     result.edits += env_edits + perm_edits
-    result.changes += noted(env_notes, why=WHY[TO_OIDC, "environment"]) + noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
+    result.changes += noted(env_notes, why=WHY[TO_OIDC, "environment"]) + \
+        noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.oidc_jobs.add(job_id)
     result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):

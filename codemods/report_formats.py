@@ -59,13 +59,13 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
 def _file_data(f: FileResult, options: Options) -> Dict[str, Any]:
     p = f.plan
     out: Dict[str, Any] = {"path": f.shown, "status": "error" if f.error else "changed" if f.changed else "unchanged",
-                           "error": f.error, "error_line": f.error_line, "reason": None, "changes": [], "refusals": [], "warnings": [], "edits": [],
-                           "semantic": [], "diff": None, "registrations": [], "removed_secrets": [],
-                           "added_secrets": [], "companions": []}
+                           "error": f.error, "error_line": f.error_line, "reason": None, "changes": [], "refusals": [],
+                           "warnings": [], "edits": [], "semantic": [], "diff": None, "registrations": [],
+                           "removed_secrets": [], "added_secrets": [], "companions": []}
     if f.error:
         return out
-    lines = _job_lines(f)
     refusals = [s for s in p.skipped if s != NOTHING_TO_DO]
+    lines = _job_lines(f) if any(job_of(s) for s in refusals + p.warnings) else {}
     out["refusals"] = [{"text": str(s), "job": job_of(s), "finding": finding_of(s), "line": lines.get(job_of(s))}
                        for s in refusals]
     out["warnings"] = [{"text": str(w), "job": job_of(w), "line": lines.get(job_of(w))} for w in dict.fromkeys(p.warnings)]
