@@ -279,15 +279,16 @@ def github(run: RunResult, options: Options, wrote: bool, checking: bool = False
         if f["error"]:
             errors.append(_command("error", f["error"], f["path"], f["error_line"], title=command))
             continue
+        changes = "".join(f"\n- {c['text']}" for c in f["changes"])
         if f["edits"]:
-            message = f"This workflow {verb} to {mode} ({command}):\n" + "\n".join(f"- {c['text']}" for c in f["changes"])
-            notices.append(_command("notice", message, f["path"], _first_line(f["edits"]), f"{command}: {verb}"))
+            notices.append(_command("notice", f"This workflow {verb} to {mode} ({command}):{changes}", f["path"],
+                                    _first_line(f["edits"]), f"{command}: {verb}"))
         for c in f["companions"]:
             if c["path"] not in seen and c["edits"]:
                 seen.add(c["path"])
                 what = c["kind"] + (f" `{c['name']}`" if c["name"] else "")
-                notices.append(_command("notice", f"This file {verb} with {f['path']}, which runs it ({what}); "
-                                        "see the changes listed there", c["path"], _first_line(c["edits"]),
+                notices.append(_command("notice", f"This file {verb} with {f['path']}, which runs it ({what}), to "
+                                        f"{mode} ({command}):{changes}", c["path"], _first_line(c["edits"]),
                                         f"{command}: {verb}"))
         if f["status"] == "changed" and not f["edits"] and not f["companions"]:
             notices.append(_command("notice", f"This workflow {verb} ({command})", f["path"], title=command))
