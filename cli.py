@@ -25,6 +25,10 @@ PATHS = typer.Argument(None, metavar="PATH", help="Workflow files or folders (*.
                        "folder of the repository around the current directory.", show_default=False)
 DRY_RUN = typer.Option(False, "--dry-run", "--diff", help="Write nothing; print a unified diff (git apply-able).")
 CHECK = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change.")
+MIGRATE_FORMAT = typer.Option("text", "--format", metavar="FORMAT",
+                              help="text (a diff on stdout with --dry-run, the report on stderr), markdown (for a pull "
+                              "request or $GITHUB_STEP_SUMMARY), json (docs/report.schema.json) or github (workflow "
+                              "annotations); all but text go to stdout, and the text report still goes to stderr.")
 
 
 def _version(value: bool) -> None:
@@ -52,7 +56,8 @@ def _cwd() -> Path:
         raise typer.Exit(2)
 
 
-def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, **opts) -> None:
+def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, output_format: str = "text",
+         **opts) -> None:
     from codemods.environment import EnvironmentChoice
     from codemods.errors import InputError
     from codemods.migrate import Options
@@ -61,6 +66,9 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.workflow_files import default_paths
     from codemods.write_phase import write_all
 
+    if output_format not in ("text", "markdown", "json", "github"):
+        typer.echo("error: --format must be one of text, markdown, json, github", err=True)
+        raise typer.Exit(2)
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN",
                       opts.get("split_jobs", False))
@@ -72,13 +80,17 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     result = run(targets, options, cwd)
     writing = not (dry_run or check)
-    if dry_run:
+    if dry_run and output_format == "text":
         printed: set = set()
         for f in result.files:
             if f.changed and not f.error:
                 sys.stdout.write(unified_diff(f, printed))
     elif writing:
         write_all(result.files)
+    if output_format != "text":
+        from codemods.report_formats import render
+
+        sys.stdout.write(render(output_format, result, options, wrote=writing, checking=check))
     sys.stderr.write(render_report(result, options, wrote=writing))
     if result.failed:
         raise typer.Exit(2)
@@ -98,6 +110,7 @@ def to_oidc(
     split_jobs: bool = typer.Option(False, "--split-jobs", help="Where a job builds and publishes, or runs where the "
                                     "publish action cannot (macOS, Windows, a container), keep the build there and "
                                     "publish from a new ubuntu-latest job that downloads the distributions."),
+    output_format: str = MIGRATE_FORMAT,
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
@@ -107,7 +120,7 @@ def to_oidc(
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
-    _run("to-oidc", paths, dry_run, check, environment=environment, no_environment=no_environment,
+    _run("to-oidc", paths, dry_run, check, output_format, environment=environment, no_environment=no_environment,
          split_jobs=split_jobs)
 
 
@@ -119,13 +132,14 @@ def to_token(
     secret: str = typer.Option("PYPI_API_TOKEN", "--secret", metavar="NAME", help="Secret holding the PyPI token."),
     test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
                                     help="Secret holding the TestPyPI token."),
+    output_format: str = MIGRATE_FORMAT,
 ) -> None:
     """Switch PyPI publishing back to an API token.
 
     Passes a token secret to each publish step and drops `id-token: write` where nothing else
     needs it.
     """
-    _run("to-token", paths, dry_run, check, secret=secret, test_secret=test_secret)
+    _run("to-token", paths, dry_run, check, output_format, secret=secret, test_secret=test_secret)
 
 
 @app.command("doctor")
@@ -134,7 +148,8 @@ def doctor(
     log: Optional[str] = typer.Option(None, "--log", metavar="FILE",
                                       help="Also read a failed run's log (`-` for standard input)."),
     output_format: str = typer.Option("text", "--format", metavar="FORMAT",
-                                      help="text, json, github (workflow annotations) or sarif."),
+                                      help="text, json, github (workflow annotations), sarif or markdown (for a "
+                                      "pull request or $GITHUB_STEP_SUMMARY)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
 ) -> None:
     """Explain how workflows publish to PyPI, and what is wrong with it.
@@ -147,7 +162,10 @@ def doctor(
     from codemods.errors import InputError
     from codemods.workflow_files import default_paths
 
-    formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif}
+    from codemods.doctor.markdown_report import markdown
+
+    formats = {"text": None, "json": output.as_json, "github": output.github, "sarif": output.sarif,
+               "markdown": markdown}
     if output_format not in formats:
         typer.echo(f"error: --format must be one of {', '.join(formats)}", err=True)
         raise typer.Exit(2)

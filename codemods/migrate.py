@@ -16,6 +16,7 @@ from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
+from codemods.notes import WHY, Note, about_job, noted
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, job_project
 from codemods.publishers import gh_action
@@ -31,6 +32,7 @@ from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
+NOTHING_TO_DO = "no step publishes to PyPI"  # the reason a workflow is unchanged, not a refusal
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     result = Plan()
     opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables())
     if not found:
-        result.skipped += opaque or ["no step publishes to PyPI"]
+        result.skipped += opaque or [NOTHING_TO_DO]
         return result
     result.warnings += opaque
     by_job: Dict[str, List[Publisher]] = {}
@@ -75,7 +77,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         result.skipped.append(f"the workflow-level `id-token: write` stays: {e}")
         return result
     result.edits += edits
-    result.changes += notes
+    result.changes += noted(notes, why=WHY[options.direction, "workflow-permissions"])
     result.warnings += warnings
     return result
 
@@ -133,21 +135,23 @@ JOB_BLOCKERS = (("pull-request-target-trigger", _pull_request_target), ("reusabl
 def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
     converted, splits = {}, []
     for job_id, items in by_job.items():
-        if not any(s.uses_token for s in items):
-            trusted = [s for s in items if s.targets and s.trusted_capable]
-            if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
-                _tokenless_job(w, job_id, items, result)
-            continue
-        convert = _to_convert(w, job_id, items, result)
-        blocker = _blocker(w, job_id, convert)
-        if _split(w, job_id, items, convert, blocker, splits, result):
-            continue
-        if blocker and convert:
-            result.skipped.append(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}")
-        elif convert:
-            outcome = _convert_job(w, job_id, items, convert, result)
-            if outcome:
-                converted[job_id] = outcome
+        with about_job(result, job_id):
+            if not any(s.uses_token for s in items):
+                trusted = [s for s in items if s.targets and s.trusted_capable]
+                if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
+                    _tokenless_job(w, job_id, items, result)
+                continue
+            convert = _to_convert(w, job_id, items, result)
+            blocker = _blocker(w, job_id, convert)
+            if _split(w, job_id, items, convert, blocker, splits, result):
+                continue
+            if blocker and convert:
+                result.skipped.append(Note(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}",
+                                           finding=blocker[0]))
+            elif convert:
+                outcome = _convert_job(w, job_id, items, convert, result)
+                if outcome:
+                    converted[job_id] = outcome
     converted.update(split_jobs.finish(w, splits, result))
     result.warnings += _same_project_other_tokens(converted)
 
@@ -183,8 +187,9 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
         move = step.ref_edit()
         if move is not None:
             result.edits.append(move)
-            result.changes.append(f"{step.label} in job `{job_id}`: moved `@{step.ref.strip()}` (no Trusted "
-                                  f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`")
+            result.changes.append(Note(f"{step.label} in job `{job_id}`: moved `@{step.ref.strip()}` (no Trusted "
+                                       f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`",
+                                       why=WHY[TO_OIDC, "ref"]))
 
 
 def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> List[Publisher]:
@@ -243,14 +248,16 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     if reader:  # a guard or a command still reads what would go: the release would change silently
         result.skipped.append(f"job `{job_id}` not converted: {reader}")
         return None
+    job_result.changes = noted(job_result.changes, why=WHY[TO_OIDC, "step"])
     result.add(job_result)
     result.edits += env_edits + perm_edits
-    result.changes += env_notes + perm_notes
+    result.changes += noted(env_notes, why=WHY[TO_OIDC, "environment"]) + \
+        noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.oidc_jobs.add(job_id)
     result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
-                                                 w.file, env_name, project))
+                                                 w.file, env_name, project, w.repo.host))
     return project, frozenset(i.key for s in done for i in (s.targets or (PYPI,))), job_result.removed_secrets
 
 
@@ -301,7 +308,7 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
         result.skipped.append(f"job `{job_id}` {why}: {e}")
         return
     result.edits += perm_edits
-    result.changes += perm_notes
+    result.changes += noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.warnings += perm_warnings
     result.warnings.append(f"job `{job_id}` {why}; it now has `id-token: write`")
 
@@ -310,30 +317,32 @@ def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
     perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, keep_for)
     if perm_edits:  # otherwise nothing changes and the job already publishes with a token
         result.edits += perm_edits
-        result.changes += perm_notes
+        result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
         result.warnings += perm_warnings
 
 
 def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
     given: Dict[str, Tuple[Optional[str], SetType[str]]] = {}
     for job_id, items in by_job.items():
-        has_id_token = job_has_id_token(w.doc, job_id)
-        stuck = [s for s in items if has_id_token and s.oidc_flag_stuck]
-        if stuck:  # a followed upload pubmode cannot give the token: the job keeps its id-token
-            result.skipped.append(f"job `{job_id}` not converted: " + stuck[0].to_token(w.doc, w.options.secret).blocked)
-            result.oidc_jobs.add(job_id)
-            continue
-        # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
-        trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
-                   and (s.targets or s.index_unknown)]
-        if trusted:
-            secrets = _token_job(w, job_id, items, trusted, result)
-            if secrets:
-                given[job_id] = (_published_project(w, job_id, trusted)[0], secrets)
-        elif has_id_token and all(s.uses_token and s.targets for s in items):
-            # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
-            # upload to another index may log in with one: left alone).
-            _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
+        with about_job(result, job_id):
+            has_id_token = job_has_id_token(w.doc, job_id)
+            stuck = [s for s in items if has_id_token and s.oidc_flag_stuck]
+            if stuck:  # a followed upload pubmode cannot give the token: the job keeps its id-token
+                result.skipped.append(f"job `{job_id}` not converted: "
+                                      + stuck[0].to_token(w.doc, w.options.secret).blocked)
+                result.oidc_jobs.add(job_id)
+                continue
+            # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
+            trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
+                       and (s.targets or s.index_unknown)]
+            if trusted:
+                secrets = _token_job(w, job_id, items, trusted, result)
+                if secrets:
+                    given[job_id] = (_published_project(w, job_id, trusted)[0], secrets)
+            elif has_id_token and all(s.uses_token and s.targets for s in items):
+                # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
+                # upload to another index may log in with one: left alone).
+                _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
 
 
@@ -391,8 +400,9 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
         result.skipped.append(f"job `{job_id}` not converted: {e}")
         result.oidc_jobs.add(job_id)
         return set()
+    job_result.changes = noted(job_result.changes, why=WHY[TO_TOKEN, "step"])
     result.add(job_result)
     result.edits += perm_edits
-    result.changes += perm_notes
+    result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
     result.warnings += perm_warnings
     return job_result.added_secrets

@@ -13,6 +13,7 @@ from typing import AbstractSet, Any, Dict, List, Optional, Sequence, Tuple
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Remove, Set
 from codemods.errors import Unsupported
+from codemods.notes import Note
 from codemods.token_needs import job_token_needs
 from codemods.workflow import EXPRESSION, jobs, steps
 
@@ -176,8 +177,9 @@ def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[
     scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
     edits: List[Edit] = [Set(("jobs", j, "permissions"), {**scopes, "id-token": "write"}, after=AFTER) for j in needing]
     edits.append(Remove(("permissions", "id-token")) if scopes else Set(("permissions",), {}))
-    notes = [f"job `{j}`: added a job-level permissions block ({', '.join(f'{k}: {v}' for k, v in {**scopes, 'id-token': 'write'}.items())}) "
-             "in place of the workflow-level `id-token: write`" for j in needing]
+    notes: List[str] = [Note(f"job `{j}`: added a job-level permissions block "
+                             f"({', '.join(f'{k}: {v}' for k, v in {**scopes, 'id-token': 'write'}.items())}) "
+                             "in place of the workflow-level `id-token: write`", job=j) for j in needing]
     many = len(needing) > 1
     notes.append("removed `id-token: write` from the workflow-level permissions"
                  + (f" (job{'s' if many else ''} {', '.join(f'`{j}`' for j in needing)} "

@@ -13,7 +13,15 @@ from codemods.engine.reading import read_regular_text
 from codemods import toml_text
 
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
-REMOTE = re.compile(r"github\.com[:/]+(?P<owner>[^/\s]+)/(?P<repo>[^/\s]+?)(?:\.git)?/?$")
+# A git remote URL: `scheme://[user[:password]@]host[:port]/path` (https, http, ssh, git, git+ssh) or
+# scp-like `[user@]host:path`; the path is `owner/repo` with or without `.git` and a final slash.
+REMOTE = re.compile(r"""^(?:
+      (?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?:[^@/]*@)?(?P<host>\[[^\]/]*\]|[^@/:]+)(?::\d*)?/+
+    | (?:[^@/:\s]+@)?(?P<scp_host>[^@/:\s]{2,}):(?!//)/*   # two characters at least: `C:/x` is a path
+    )(?P<path>[^\s]*?)(?:\.git)?/*$""", re.X)
+OWNER_AND_REPO = re.compile(r"^(?P<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?P<repo>[A-Za-z0-9._-]+)$")
+GITHUB = "github.com"
+GITHUB_ALIASES = {"github.com", "www.github.com", "ssh.github.com"}  # ssh.github.com: GitHub's ssh over port 443
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,7 @@ class Repository:
     owner: Optional[str]
     name: Optional[str]
     project: Optional[str]
+    host: Optional[str] = GITHUB  # where the `origin` remote is (GitHub Enterprise, another forge); None: no remote
 
     @property
     def owner_or_placeholder(self) -> str:
@@ -71,15 +80,51 @@ def workflows_folder(start: Path) -> Optional[Path]:
     return None
 
 
-def github_remote(root: Path) -> tuple:
-    """(owner, name) of the `origin` remote (https or ssh form), or (None, None)."""
+@dataclass(frozen=True)
+class Remote:
+    host: str  # github.com for every name of it, else the host as written (a GitHub Enterprise Server, another forge)
+    owner: Optional[str]  # None when the path is not `owner/repo` (a GitLab subgroup, a local path)
+    name: Optional[str]
+
+
+def parse_remote(url: str, resolve_alias=None) -> Optional[Remote]:
+    """The host, owner and repository of a remote URL (https, ssh, scp-like `git@host:owner/repo.git`),
+    or None for a local path. `resolve_alias` maps an ssh host to the host ssh really connects to
+    (a `Host` alias in ~/.ssh/config such as `github-work`)."""
+    m = REMOTE.match(url.strip())
+    if not m or (m.group("scheme") or "").lower() == "file":
+        return None
+    host = (m.group("host") or m.group("scp_host")).lower()
+    ssh = m.group("scp_host") is not None or "ssh" in (m.group("scheme") or "").lower()
+    if ssh and host not in GITHUB_ALIASES and resolve_alias is not None:
+        host = (resolve_alias(host) or host).lower()
+    if host in GITHUB_ALIASES:
+        host = GITHUB
+    path = OWNER_AND_REPO.match(m.group("path"))
+    return Remote(host, path.group("owner"), path.group("repo")) if path else Remote(host, None, None)
+
+
+def ssh_hostname(alias: str) -> Optional[str]:
+    """The `hostname` ssh uses for `alias` (`ssh -G` reads the configuration, connects to nothing)."""
+    if not re.fullmatch(r"[A-Za-z0-9._-]+", alias):
+        return None
+    try:
+        out = subprocess.run(["ssh", "-G", alias], capture_output=True, text=True, timeout=5,
+                             stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r"(?m)^hostname (\S+)$", out.stdout) if out.returncode == 0 else None
+    return found.group(1) if found else None
+
+
+def github_remote(root: Path) -> Optional[Remote]:
+    """Where the `origin` remote is (host, owner, repository), or None when there is no remote."""
     try:
         out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
                              capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
-        return None, None
-    m = REMOTE.search(out.stdout.strip()) if out.returncode == 0 else None
-    return (m.group("owner"), m.group("repo")) if m else (None, None)
+        return None
+    return parse_remote(out.stdout.strip(), ssh_hostname) if out.returncode == 0 else None
 
 
 def project_name(root: Path) -> Optional[str]:
@@ -187,6 +232,7 @@ _cache: dict = {}
 
 def repository(root: Path) -> Repository:
     if root not in _cache:
-        owner, name = github_remote(root)
-        _cache[root] = Repository(root, owner, name, project_name(root))
+        remote = github_remote(root)
+        _cache[root] = Repository(root, remote.owner, remote.name, project_name(root), remote.host) if remote \
+            else Repository(root, None, None, project_name(root), None)
     return _cache[root]

@@ -21,6 +21,12 @@ class Registration:
     workflow: str
     environment: Optional[str]
     project: Optional[str]
+    host: Optional[str] = "github.com"  # where the repository's `origin` is; None: no remote
+
+    @property
+    def accepted(self) -> bool:
+        """False when the repository is not on github.com: PyPI takes no publisher for it."""
+        return host_accepted(self.host)
 
     def link(self) -> str:
         if not self.project:
@@ -30,6 +36,18 @@ class Registration:
         if self.environment:
             query["environment"] = self.environment
         return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query, safe='<>')}"
+
+
+def host_accepted(host: Optional[str]) -> bool:
+    """PyPI takes trusted publishers for github.com only (None: no remote, the placeholders are filled in by hand)."""
+    return host in (None, "github.com")
+
+
+def host_not_accepted(host: str) -> str:
+    """Why no trusted publisher can be registered for a repository on `host` (not github.com)."""
+    return (f"PyPI's Trusted Publishing accepts only workflows run on github.com, and this repository's `origin` is "
+            f"on {host} (GitHub Enterprise Server and GHE.com mint OIDC tokens that PyPI does not accept: "
+            "pypi/warehouse#18970), so no trusted publisher can be registered for it")
 
 
 def calling_workflows(path: Path) -> List[str]:

@@ -1,10 +1,11 @@
 """The report a run prints on stderr: per file what changed or why not, then the next steps."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Dict, List, Tuple
 
 from codemods.migrate import TO_OIDC, Options
-from codemods.registration import Registration
+from codemods.registration import Registration, host_not_accepted
 from codemods.runner import FileResult, RunResult
 
 
@@ -50,18 +51,41 @@ def _summary(run: RunResult, wrote: bool) -> str:
     return text
 
 
-def next_steps(run: RunResult, options: Options) -> List[str]:
+@dataclass
+class NextSteps:
+    """What to do after the run, in every format: publishers to register (on github.com), hosts PyPI
+    takes none from, environments to protect, secrets to delete and revoke (to-oidc) or create (to-token)."""
+
+    registrations: List[Registration] = field(default_factory=list)
+    elsewhere: List[str] = field(default_factory=list)
+    environments: List[str] = field(default_factory=list)
+    revoke: List[str] = field(default_factory=list)
+    create: List[str] = field(default_factory=list)
+
+
+def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     changed = [f for f in run.files if f.changed and not f.error]
     if options.direction != TO_OIDC:
-        needed = sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else []
-        return [f"- Create the secret `{name}` holding a PyPI API token scoped to the project, in the repository "
-                "(or environment) settings." for name in needed]
-    out: List[str] = []
+        return NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
     regs: Dict[Tuple, Registration] = {}
     for f in changed:
         for r in f.plan.registrations:
             regs.setdefault((r.index.key, r.owner, r.repository, r.workflow, r.environment, r.project), r)
-    for r in regs.values():
+    elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
+    accepted = [r for r in regs.values() if r.accepted]
+    unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
+    return NextSteps(accepted, elsewhere, sorted({r.environment for r in accepted if r.environment}),
+                     [] if elsewhere else unused)
+
+
+def next_steps(run: RunResult, options: Options) -> List[str]:
+    steps = plan_next_steps(run, options)
+    out: List[str] = [f"- Create the secret `{name}` holding a PyPI API token scoped to the project, in the repository "
+                      "(or environment) settings." for name in steps.create]
+    for host in steps.elsewhere:
+        out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
+                   "undoes it.")
+    for r in steps.registrations:
         out.append(f"- Add a trusted publisher on {r.index.title} for project `{r.project or '<project name>'}` "
                    "before the next release:")
         out.append(f"    owner: {r.owner}   repository: {r.repository}   workflow: {r.workflow}   "
@@ -72,12 +96,12 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                        f"{r.index.site}/manage/account/publishing/)")
         else:
             out.append(f"    (no project name in pyproject.toml or setup.cfg: use the project's name on {r.index.title})")
-    environments = sorted({r.environment for r in regs.values() if r.environment})
+    environments = steps.environments
     if environments:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
-    unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
+    unused = steps.revoke
     if unused:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "

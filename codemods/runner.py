@@ -37,6 +37,7 @@ class FileResult:
     old: Optional[Source] = None
     new_text: Optional[str] = None
     error: Optional[str] = None
+    error_line: Optional[int] = None  # the line of the workflow the error is at, when it is one of the workflow's
     companions: List["FileChange"] = field(default_factory=list)  # files the workflow runs, changed
 
     @property
@@ -87,6 +88,7 @@ def migrate_file(path: Path, options: Options) -> FileResult:
             check_companion(c)
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
+        result.error_line = e.line if e.path is None or Path(e.path) == path else None
     except VerificationError as e:
         result.error = f"{result.shown}: internal error, file left untouched: {e}"
     except OSError as e:  # a folder deleted or made unreadable during the run: not a bug of ours
@@ -110,17 +112,18 @@ def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> 
     if result.new_text is not None:
         assert result.old is not None
         bom = "\ufeff" if result.old.bom else ""
-        out.append(_diff(bom + result.old.text, bom + result.new_text, result.shown))
+        out.append(text_diff(bom + result.old.text, bom + result.new_text, result.shown))
     git_root = find_root(result.path.parent) or root_for(result.path)
     for c in result.companions:
         key = os.path.realpath(c.target.path)
         if key not in printed:
             printed.add(key)
-            out.append(_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
+            out.append(text_diff(c.old_text, c.new_text, shown_path(c.target.path, git_root)))
     return "".join(out)
 
 
-def _diff(old_text: str, new_text: str, shown: str) -> str:
+def text_diff(old_text: str, new_text: str, shown: str) -> str:
+    """The unified diff of one file (`a/` and `b/` paths), with git's "No newline at end of file" marks."""
     out = []
     for line in difflib.unified_diff(_lines(old_text), _lines(new_text), f"a/{shown}", f"b/{shown}", n=3):
         if line.startswith(("---", "+++")):

@@ -15,7 +15,7 @@ from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
 from codemods.errors import InputError
 from codemods.project import find_root, repository, root_for
-from codemods.registration import Registration, reusable_workflow_advice
+from codemods.registration import Registration, host_accepted, host_not_accepted, reusable_workflow_advice
 from codemods.workflow_files import check_shape, discover, read_workflow, shown_path
 
 
@@ -116,6 +116,9 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, fix))
     repo = repository(root)
     result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
+    if view.trusted_jobs and not host_accepted(repo.host):
+        result.registration_note = host_not_accepted(repo.host)
+        return
     if result.facts.reusable and view.trusted_jobs:
         result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path)
         return
