@@ -113,8 +113,12 @@ class Upload:
             if too_old and self.handed_over:
                 change.warnings.append(f"{self.label} in job `{self.job_id}`: {too_old}, so the upload moved to the "
                                        "publish action, which brings its own")
-            elif too_old:
-                change.blocked = f"{change.blocked}; and {too_old}"
+            elif too_old:  # the tool has Trusted Publishing, only not on this Python
+                why = change.blocked.rsplit("(not done automatically: ", 1)
+                why = why[1].rstrip(")") if len(why) == 2 else "the step is not a plain upload"
+                change.blocked = (f"{self.label} in job `{self.job_id}`: {too_old}; the upload was not moved to the "
+                                  f"publish action automatically ({why}): raise the job's Python, or make that move "
+                                  "by hand")
         prefix = f"{self.label} in job `{self.job_id}` ({self.uploader.name})"
         change.changes = [f"{prefix}: {n}" for n in change.changes]
         return change
