@@ -8,6 +8,7 @@ what verification compares.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Iterator, Optional, Tuple, Union
@@ -58,18 +59,13 @@ def _problem_text(e: Exception) -> str:
     return "invalid YAML: " + str(e).splitlines()[0]
 
 
-_fast: Optional[YAML] = None
-
-
+@functools.lru_cache(maxsize=1)
 def _fast_loader() -> Optional[YAML]:
     """A safe loader on libyaml's parser (ruamel.yaml.clib), about six times faster than the pure one;
     ruamel's own resolver and constructor either way, so the data is the same (tests/test_fuzz.py
     compares both on mutated real workflows). None when the C extension is not installed."""
-    global _fast
-    if _fast is None:
-        yaml = YAML(typ="safe", pure=False)
-        _fast = yaml if getattr(yaml.Parser, "__name__", "") == "CParser" else False
-    return _fast or None
+    yaml = YAML(typ="safe", pure=False)
+    return yaml if getattr(yaml.Parser, "__name__", "") == "CParser" else None
 
 
 # Where libyaml and ruamel's pure parser were seen to read the same text differently (mutation fuzzing

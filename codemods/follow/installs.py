@@ -80,7 +80,7 @@ def _used(items: Sequence[Any]) -> List[_Use]:
             use.in_job = use.in_job or not isolated(getattr(item, "command", None))
         for change in getattr(item, "changes", None) or ():  # the files it runs
             for u in registry.trusted_uploaders():
-                if _runs(u, change.old_text):
+                if registry.runs(u, change.old_text):
                     use = found.setdefault(u.name, _Use(u))
                     if change.target.kind == "tox":
                         use.in_tox = True
@@ -95,11 +95,6 @@ def isolated(cmd: Optional[Command]) -> bool:
     own, whatever the job installed (only a pin in the command itself counts, and the step raises that)."""
     vals = [w.value.rsplit("/", 1)[-1] for w in cmd.words[:3]] if cmd is not None else []
     return bool(vals) and (vals[0] == "uvx" or vals[:2] == ["pipx", "run"] or vals[:3] == ["uv", "tool", "run"])
-
-
-def _runs(up: Uploader, text: str) -> bool:
-    subs = "|".join(map(re.escape, up.detection.subcommands))
-    return re.search(rf"(?<![\w.-]){re.escape(up.tool)}(?![\w-])[^\n]*?(?<![\w-])({subs})(?![\w-])", text) is not None
 
 
 def _shown(version: Tuple[int, ...]) -> str:
@@ -134,6 +129,14 @@ def job_python(job: Dict[str, Any], before: int) -> Optional[Tuple[Tuple[int, ..
             v = _python_of(inputs.get("python-version"))
             found = (v, step_label(step, i)) if v is not None else None  # a later `3.x`: not known
     return found
+
+
+def python_below(up: Uploader, job: Dict[str, Any], before: int) -> Optional[Tuple[Tuple[int, ...], str]]:
+    """The job's Python at step `before` (version, where) when it is older than the first Python the
+    tool's Trusted Publishing version runs on; None when it is not, or not known."""
+    tp = up.trusted
+    python = job_python(job, before) if tp and tp.min_python else None
+    return python if python and python[0] < tp.min_python else None
 
 
 def _basepython(value: str) -> Optional[Tuple[int, ...]]:
@@ -550,8 +553,8 @@ def job_pins(doc: Document, job_id: str, root: Path, items: Sequence[Any], compa
     for use in _used(items):
         up = use.uploader
         minimum = _shown(up.trusted.min_version)
-        python = job_python(job, first + 1)
-        if up.trusted.min_python and python and python[0] < up.trusted.min_python:
+        python = python_below(up, job, first + 1)
+        if python:
             result.blocked = (f"{up.name} has Trusted Publishing from {minimum}, which needs Python "
                               f"{_shown(up.trusted.min_python)} or later; {python[1]} sets up Python "
                               f"{_shown(python[0])}, on which pip installs an older {up.name} that would upload "
@@ -594,7 +597,7 @@ def _followed(plan: _Plan, target: Target, cwd: Path) -> None:
     if text is None:
         return
     if target.kind == "tox":
-        if not _runs(plan.up, text):
+        if not registry.runs(plan.up, text):
             return
         basepython = plan.tox_env(target)
         version = _basepython(basepython or "")

@@ -84,11 +84,11 @@ class Upload:
     def python_too_old(self, doc: Document) -> Optional[str]:
         """Why the job's Python cannot run a version of the tool with Trusted Publishing (pip would install
         an older one that uploads without credentials); None when it can, or when it is not known."""
-        from codemods.follow.installs import isolated, job_python  # the installs module builds on this one
+        from codemods.follow.installs import isolated, python_below  # the installs module builds on this one
 
         tp = self.uploader.trusted
-        python = job_python(doc.get(("jobs", self.job_id)) or {}, self.step_index + 1) if tp else None
-        if not tp or not tp.min_python or not python or python[0] >= tp.min_python or isolated(self.command):
+        python = python_below(self.uploader, doc.get(("jobs", self.job_id)) or {}, self.step_index + 1)
+        if not python or isolated(self.command):
             return None
         shown = ".".join(map(str, tp.min_python))
         return (f"{python[1]} sets up Python {'.'.join(map(str, python[0]))}, too old for {self.uploader.name} "

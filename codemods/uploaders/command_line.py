@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.indexes import PYPI, Index, classify_url
 from codemods.shell import Command, Word, cut_span
@@ -152,9 +152,9 @@ def oidc_flag_spans(up: Uploader, cmd: Command, script: str) -> List[Optional[Tu
     return spans
 
 
-def find_upload(cmd: Command, uploaders: Optional[Iterable[Uploader]] = None) -> Optional[Tuple[Uploader, int]]:
+def find_upload(cmd: Command) -> Optional[Tuple[Uploader, int]]:
     """The registered tool whose upload `cmd` is, with the index of its first argument."""
-    for up in registry.all_uploaders() if uploaders is None else uploaders:
+    for up in registry.all_uploaders():
         at = match_command(up, cmd)
         if at is not None:
             return up, at

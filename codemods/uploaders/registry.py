@@ -87,6 +87,11 @@ def upload_line(text: str, trusted_only: bool = False) -> bool:
     return _patterns(_chosen(trusted_only))[1].search(text) is not None
 
 
+def runs(up: Uploader, text: str) -> bool:
+    """A line of the text runs this tool's upload."""
+    return _patterns((up,))[1].search(text) is not None
+
+
 def credential_variables() -> frozenset:
     """Every variable an uploader reads a password or token from, or that to-token sets."""
     return _derived()[1]
