@@ -18,14 +18,14 @@ from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import WHY, Note, about_job, noted
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
-from codemods.project import Repository, job_project
+from codemods.project import Repository
+from codemods.published_projects import published_projects
 from codemods.publishers import gh_action
 from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
-from codemods.renames import job_rename
 from codemods.reusable import undeclared_secrets
 from codemods import split_jobs
 from codemods.uploaders import registry
@@ -236,7 +236,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
-    project, project_notes = _published_project(w, job_id, done)
+    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done])
+    project, project_notes = published.project, published.notes
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
                                                             w.options.environment, project)
@@ -256,21 +257,16 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.oidc_jobs.add(job_id)
     result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
-        result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
-                                                 w.file, env_name, project, w.repo.host))
+        for name in published.registered:
+            result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
+                                                     w.file, env_name, name, w.repo.host))
     return project, frozenset(i.key for s in done for i in (s.targets or (PYPI,))), job_result.removed_secrets
 
 
 def _published_project(w: _Workflow, job_id: str, done: List[Publisher]) -> Tuple[Optional[str], List[str]]:
-    """The project the job uploads, and what to say about it: a step may rename the project first."""
-    rename = job_rename(w.repo.root, w.jobs[job_id], min(s.step_index for s in done))
-    if rename is None:
-        return job_project(w.repo, w.jobs, job_id), []
-    if rename.name:
-        return rename.name, [f"job `{job_id}` publishes `{rename.name}`: {rename.step} renames the project before "
-                             "the build, so its publisher is registered for that name"]
-    return None, [f"job `{job_id}`: {rename.step} rewrites the project's name before the build; register the "
-                  "publisher for the name it builds"]
+    """The project the job uploads (None: unknown or several), and what to say about it."""
+    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done])
+    return found.project, found.notes
 
 
 def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozenset, SetType[str]]]) -> List[str]:
@@ -294,7 +290,7 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str
         out.append(f"job `{job_id}` is in a reusable workflow: "
                    + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
-    if len(actions) > 1:
+    if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions]):
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")

@@ -215,6 +215,37 @@ def job_folders(job: dict) -> List[str]:
     return found
 
 
+def upload_folder(job: dict, step: dict) -> Optional[str]:
+    """The folder of the repository a publishing step uploads from: the action's `packages-dir` (its
+    `dist/` taken off) or `working-directory` input, else where its upload command runs (the step's
+    `working-directory` and the `cd`s before the command). None: the repository's root."""
+    from codemods.follow.calls import located_commands, step_start
+    from codemods.uploaders.command_line import find_upload
+
+    w = step.get("with") if isinstance(step.get("with"), dict) else {}
+    for key in ("packages-dir", "packages_dir", "working-directory"):
+        if isinstance(w.get(key), str) and "$" not in w[key]:
+            folder = re.sub(r"/?dist/?$", "", w[key].strip()) if key != "working-directory" else w[key].strip()
+            return os.path.normpath(folder).replace(os.sep, "/").strip("/") if folder.strip("./") else None
+    wd, checkouts = step_start(job, step)
+    script = step.get("run")
+    if isinstance(script, str):
+        for cmd, folder in located_commands(script, wd, checkouts):
+            if find_upload(cmd) is not None:
+                return folder if folder != "/" else None
+    return wd
+
+
+def step_projects(repo: "Repository", job: dict, indexes: List[int]) -> List[str]:
+    """The projects named in the folders the job's publishing steps upload from, when they are more
+    than one (a monorepo job publishing each package from its folder)."""
+    all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    folders = [upload_folder(job, all_steps[i]) for i in indexes if i < len(all_steps) and isinstance(all_steps[i], dict)]
+    names = [project_name(repo.root / f) if f and ".." not in f else repo.project for f in folders]
+    found = list(dict.fromkeys(n for n in names if n))
+    return found if len(found) > 1 else []
+
+
 def job_project(repo: "Repository", all_jobs: dict, job_id: str) -> Optional[str]:
     """The project a job publishes: the one in a folder it (or a job it `needs:`) builds in, when they
     agree on one, else the repository root's."""

@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, apply_to_data
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import targets_in_script
+from codemods.follow.calls import step_start, targets_in_script
 
 READS = (r"\$\{?%s\b", r"\bprintenv[ \t]+%s\b", r"(?i:\benv\s*\.\s*)%s\b", r"(?i:\benv\s*\[\s*)['\"]%s['\"]",
          r"\benviron\s*(?:\[|\.get\s*\()\s*['\"]%s['\"]", r"\bgetenv\s*\(\s*['\"]%s['\"]", r"\{env:%s\b")
@@ -110,7 +110,7 @@ def _scope_texts(doc: Document, after: Any, env_path: YamlPath, root: Path,
                 continue
             for path, text in _strings(step, base + ("steps", i)):
                 yield f"job `{job_id}` step {i + 1}", text, _locator(doc, path, text)
-            yield from _followed(step, root, new_texts, f"job `{job_id}` step {i + 1}")
+            yield from _followed(job, step, root, new_texts, f"job `{job_id}` step {i + 1}")
 
 
 def _strings(value: Any, path: YamlPath) -> Iterator[Tuple[YamlPath, str]]:
@@ -141,13 +141,13 @@ def _locator(doc: Document, path: YamlPath, text: str) -> Callable[[int], Option
     return line_of
 
 
-def _followed(step: Dict[str, Any], root: Path, new_texts: Dict[Path, str], where: str) -> Iterator[Tuple[str, str, Any]]:
+def _followed(job: Dict[str, Any], step: Dict[str, Any], root: Path, new_texts: Dict[Path, str],
+              where: str) -> Iterator[Tuple[str, str, Any]]:
     """The files a step runs (scripts, tox.ini, Makefile, Python), as the edits leave them."""
     script = step.get("run")
     if not isinstance(script, str):
         return
-    wd = step.get("working-directory")
-    for target in targets_in_script(script, root, str(wd) if wd else None):
+    for target in targets_in_script(script, root, *step_start(job, step)):
         text = new_texts.get(target.path)
         if text is None:
             try:

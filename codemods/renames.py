@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Dict, Optional
 
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import targets_in_script
+from codemods.follow.calls import step_start, targets_in_script
 from codemods.project import pyproject_name
 from codemods.workflow import step_label, steps
 
@@ -89,7 +89,7 @@ def job_rename(root: Path, job: Dict, upload_step: int) -> Optional[Rename]:
             continue
         label = step_label(step, i)
         found = _shell_rename(root, label, script) or found
-        for target in targets_in_script(script, root):
+        for target in targets_in_script(script, root, *step_start(job, step)):
             if target.kind not in ("script", "python"):
                 continue
             try:

@@ -15,6 +15,7 @@ from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
 from codemods.errors import InputError
 from codemods.project import find_root, repository, root_for
+from codemods.published_projects import published_projects
 from codemods.registration import Registration, host_accepted, host_not_accepted, reusable_workflow_advice
 from codemods.workflow_files import check_shape, discover, read_workflow, shown_path
 
@@ -125,9 +126,11 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
+        published = published_projects(repo, view.jobs, job_id, [p.step_index for p in view.publishing_of(job_id)])
         for index in targets:
-            result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
-                                                     path.name, view.environment(job_id), repo.project))
+            for project in published.registered:
+                result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
+                                                         path.name, view.environment(job_id), project))
 
 
 def _finish(result: FileDiagnosis) -> FileDiagnosis:

@@ -210,7 +210,7 @@ def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
 def _called_twice(w: WorkflowView) -> Iterator[Hit]:
     for job_id in w.jobs:
         calls = [p for p in w.publishing_of(job_id) if p.publisher == "gh-action" and p.targets]
-        if len(calls) > 1:
+        if len(calls) > 1 and gh_action.attested_twice(w.jobs[job_id], [p.step_index for p in calls]):
             yield calls[1].line, f"job `{job_id}` calls pypa/gh-action-pypi-publish {len(calls)} times"
 
 

@@ -9,12 +9,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from codemods.engine.reading import read_regular, read_regular_text
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers
 from codemods.shell import Command, commands
+from codemods.workflow import steps, uses_action
 
 
 @dataclass(frozen=True)
@@ -127,22 +128,59 @@ SKIPPED_DIRS = {"node_modules", "site-packages", "venv", "build", "dist", "__pyc
 
 def _module(name: str, root: Path, base: Path) -> List[Target]:
     """The files of the repository's own module `name` (run with `python -m name`) that name an upload
-    tool: the module file, or the files of the package (it may reach the upload from any of them)."""
+    tool: the package's files when it runs as a package (`__main__.py`), else the module and the modules
+    of the repository it imports, in turn (it may reach the upload from any of them)."""
     if not re.fullmatch(r"[A-Za-z_][\w.]*", name) or name in {u.tool for u in registry.all_uploaders()}:
         return []
     parts = name.split(".")
-    found: List[Path] = []
+    found: List[Tuple[Path, Path]] = []
     for folder in _folders(base, root):
         pkg, mod = folder.joinpath(*parts), folder.joinpath(*parts[:-1], parts[-1] + ".py")
         if (pkg / "__main__.py").is_file():
-            found.append(pkg)
+            found.append((folder, pkg))
         elif mod.is_file():
-            found.append(mod)
-    if len(set(found)) != 1:
+            found.append((folder, mod))
+    if len({where for _, where in found}) != 1:
         return []
-    where = found[0]
-    files = [where] if where.is_file() else sorted(p for p in where.rglob("*.py") if "__pycache__" not in p.parts)[:200]
+    folder, where = found[0]
+    files = _imported(where, folder) if where.is_file() else \
+        sorted(p for p in where.rglob("*.py") if "__pycache__" not in p.parts)[:MODULE_FILES]
     return [Target("python", f) for f in files if registry.mentions_a_tool(_text(f))]
+
+
+MODULE_FILES = 200
+
+
+def _imported(module: Path, folder: Path) -> List[Path]:
+    """`module` and the modules under `folder` it imports, and those they import (never more than
+    MODULE_FILES files): `import a.b`, `from a.b import c` (c may be a module) and relative imports."""
+    import ast  # only for a module run with `python -m`
+
+    out, todo = [module], [module]
+    while todo and len(out) < MODULE_FILES:
+        path = todo.pop()
+        try:
+            tree = ast.parse(_text(path))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        package = path.parent.relative_to(folder).parts
+        for node in ast.walk(tree):
+            names: List[Tuple[str, ...]] = []
+            if isinstance(node, ast.Import):
+                names = [tuple(a.name.split(".")) for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                start = package[:len(package) - node.level + 1] if node.level else ()
+                if node.level and node.level - 1 > len(package):
+                    continue
+                head = start + tuple((node.module or "").split(".") if node.module else ())
+                names = [head] + [head + (a.name,) for a in node.names if a.name != "*"]
+            for dotted in names:
+                for candidate in (folder.joinpath(*dotted).with_suffix(".py") if dotted else None,
+                                  folder.joinpath(*dotted, "__init__.py") if dotted else None):
+                    if candidate is not None and candidate not in out and candidate.is_file():
+                        out.append(candidate)
+                        todo.append(candidate)
+    return out[:MODULE_FILES]
 
 
 def _folders(base: Path, root: Path, depth: int = 3) -> List[Path]:
@@ -177,26 +215,90 @@ def _shebang(path: Path) -> str:
 
 
 NESTED = 3  # scripts that run scripts (`./build.sh publish` running `python -m tooling publish`)
+OWN_REPOSITORY = re.compile(r"^\$\{\{\s*github\.repository\s*\}\}$")
 
 
-def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, _seen: Optional[set] = None,
-                      _depth: int = 0, _line: Optional[int] = None) -> List[Target]:
+def step_start(job: Dict[str, Any], step: Dict[str, Any]) -> Tuple[Optional[str], Tuple[str, ...]]:
+    """Where a step's script starts in the repository (its `working-directory`, else the job's default),
+    and the folders the job checks this repository out into (`actions/checkout` with `path:`): a script
+    that enters one of them is in the repository's root."""
+    checkouts = []
+    for _, other in steps(job):
+        w = other.get("with") if isinstance(other.get("with"), dict) else {}
+        if uses_action(other, "actions/checkout") is not None and isinstance(w.get("path"), str) and (
+                not w.get("repository") or OWN_REPOSITORY.match(str(w.get("repository")).strip())):
+            checkouts.append(_normal(w["path"]))
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    wd = step.get("working-directory") or run.get("working-directory")
+    return in_repository(str(wd) if isinstance(wd, str) else None, tuple(c for c in checkouts if c)), \
+        tuple(c for c in checkouts if c)
+
+
+def _normal(path: str) -> str:
+    folder = os.path.normpath(path.strip()).replace(os.sep, "/")
+    return "" if folder == "." else folder
+
+
+def in_repository(cwd: Optional[str], checkouts: Tuple[str, ...]) -> Optional[str]:
+    """A relative path as seen from the workspace, made relative to the repository: a folder the job
+    checked the repository out into is its root (`main/requirements.txt` → `requirements.txt`)."""
+    if not cwd:
+        return None
+    cwd = _normal(cwd)
+    for c in checkouts:
+        if cwd == c or cwd.startswith(c + "/"):
+            cwd = cwd[len(c) + 1:]
+            break
+    return cwd or None
+
+
+def located_commands(script: str, cwd: Optional[str] = None,
+                     checkouts: Tuple[str, ...] = ()) -> Iterator[Tuple[Command, Optional[str]]]:
+    """The script's commands with the folder each runs in: a plain `cd DIR` (or `pushd DIR`) outside
+    control flow moves the folder of the commands after it, up to the end of its subshell; "/" is a
+    folder outside the repository."""
+    outer: List[Optional[str]] = []  # the folders to go back to when a subshell ends
+    previous_end = 0
+    for cmd in commands(script):
+        for ch in re.findall(r"[()]", script[min(previous_end, cmd.start):cmd.start]):
+            if ch == "(":
+                outer.append(cwd)
+            elif outer:
+                cwd = outer.pop()
+        previous_end = cmd.end
+        vals = [w.value for w in cmd.words]
+        if vals[0] in ("cd", "pushd") and not cmd.keywords:
+            if len(vals) == 2 and re.fullmatch(r"[\w./-]+", vals[1]) and not vals[1].startswith("-"):
+                workspace = re.match(r"/home/runner/work/[^/]+/[^/]+(/|$)", vals[1])  # GITHUB_WORKSPACE spelled out
+                cwd = "/" if vals[1].startswith("/") and not workspace else \
+                    in_repository(vals[1][workspace.end():] if workspace else os.path.join(cwd or "", vals[1]),
+                                  checkouts)
+            continue
+        yield cmd, cwd
+
+
+def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = (),
+                      _seen: Optional[set] = None, _depth: int = 0, _line: Optional[int] = None) -> List[Target]:
     """The files a step's script runs, and those the scripts among them run in turn, up to NESTED deep
-    (each with the line of the step's command that leads to it)."""
+    (each with the line of the step's command that leads to it). `cd DIR` moves where the next commands
+    look (see `step_start` for `checkouts`)."""
     out: List[Target] = []
     seen = set() if _seen is None else _seen
     line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
-    for cmd in commands(script):
+    for cmd, folder in located_commands(script, cwd, checkouts):
         if cmd.start < counted:  # out of order: count again from the start
             line, counted = 1, 0
         line += script.count("\n", counted, cmd.start)
         counted = cmd.start
-        for t in targets_of(cmd, root, cwd):
+        if folder == "/":  # somewhere outside the repository
+            continue
+        for t in targets_of(cmd, root, folder):
             key = (t.kind, t.path, t.name)
             if key in seen:
                 continue
             seen.add(key)
             out.append(Target(t.kind, t.path, t.name, _line or line))
             if t.kind == "script" and _depth < NESTED:
-                out += targets_in_script(_text(t.path), root, cwd, seen, _depth + 1, _line or line)
+                out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line)
     return out

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import read_regular_text
-from codemods.follow.calls import linked_outside, targets_in_script, targets_of
+from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
@@ -132,9 +132,9 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
             script = step.get("run")
             if not isinstance(script, str):
                 continue
-            wd = step.get("working-directory") or doc.get(("jobs", job_id, "defaults", "run", "working-directory"))
+            wd, checkouts = step_start(job, step)
             changes, problems = [], []
-            for target in targets_in_script(script, root, str(wd) if wd else None):
+            for target in targets_in_script(script, root, wd, checkouts):
                 text = current.get(target.path) or _read(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
@@ -147,12 +147,12 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
             if any(CREDENTIAL_SECRET.search(s) for _, env in chain for s in secrets_in(env)):
                 # an upload credential handed to a file pubmode may not read
                 problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "
-                             "by hand" for p in linked_outside(script, root, str(wd) if wd else None)]
+                             "by hand" for p in linked_outside(script, root, wd)]
             if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
                 changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
             if not changes and not problems:
                 continue
-            stored, step_freed, step_after = _handed_over(script, root, str(wd) if wd else None, changes, current)
+            stored, step_freed, step_after = _handed_over(script, root, (wd, checkouts), changes, current)
             implicit = set().union(*(c.credential_env for c in changes)) if changes else set()
             freed = (set().union(*(c.freed for c in changes)) if changes else set()) | step_freed
             still = "\n".join([c.new_text for c in changes] + [step_after])
@@ -164,7 +164,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
     return found
 
 
-def _handed_over(script: str, root: Path, wd: Optional[str], changes: List[FileChange],
+def _handed_over(script: str, root: Path, start: Tuple[Optional[str], Tuple[str, ...]], changes: List[FileChange],
                  current: Dict[Path, str]) -> Tuple[List[Tuple[int, int]], set, str]:
     """For a script whose upload goes to an action step after this one: the step must end with running
     that script (what would run after the upload would now run before it), and the step's own commands
@@ -177,7 +177,8 @@ def _handed_over(script: str, root: Path, wd: Optional[str], changes: List[FileC
     cmds = list(commands(script))
     stored = [c for c in cmds if any(stores_credential(up, c) for up in ups.values())]
     rest = [c for c in cmds if c not in stored]
-    last = {t.path for t in targets_of(rest[-1], root, wd)} if rest else set()
+    last_line = script.count("\n", 0, rest[-1].start) + 1 if rest else 0
+    last = {t.path for t in targets_in_script(script, root, *start) if t.line == last_line}
     why = None
     if len(handed) > 1 or len(ups) > 1:
         why = "the step runs more than one such upload"

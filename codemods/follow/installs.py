@@ -11,6 +11,7 @@ the reason. The versions come from the uploader registry (`TrustedPublishing`).
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Replace
 from codemods.engine.reading import read_regular_text
 from codemods.follow import ini_check
-from codemods.follow.calls import Target, targets_of
+from codemods.follow.calls import Target, in_repository, located_commands, step_start, targets_of
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.shell_text import section
 from codemods.follow.tox_ini import key_span
@@ -187,11 +188,15 @@ def _project_spec(value: str) -> Optional[Tuple[str, Tuple[str, ...]]]:
     return m.group(1), tuple(e.strip() for e in (m.group(2) or "").split(",") if e.strip())
 
 
-def shell_sources(text: str, base: Path) -> Sources:
-    """What the installs of a piece of shell read, besides the pins written in it."""
+def shell_sources(text: str, base: Path, checkouts: Tuple[str, ...] = ()) -> Sources:
+    """What the installs of a piece of shell read, besides the pins written in it (paths from the
+    folder each command runs in; see `located_commands`)."""
     out = Sources()
     names = _assignments(text)
-    for cmd in commands(text):
+    for cmd, folder in located_commands(text, None, checkouts):
+        if folder == "/":
+            continue
+        here = base / folder if folder else base
         vals = [_resolve(w.value, names) for w in cmd.words]
         i = strip_wrappers(cmd.words)
         vals = vals[i:]
@@ -210,18 +215,18 @@ def shell_sources(text: str, base: Path) -> Sources:
             continue
         if tool == "pip":
             for _, path in _option_values(args, PIP_FILE_OPTIONS):
-                out.files.append(base / path)
+                out.files.append(base / (in_repository(os.path.join(folder or '', path), checkouts) or '.'))
             for j, a in enumerate(args):
                 if j and args[j - 1] in PIP_FILE_OPTIONS:
                     continue
                 spec = _project_spec(a[len("--editable="):] if a.startswith("--editable=") else a)
                 if spec and spec[1]:
-                    out.extras.append((base / spec[0], spec[1]))
+                    out.extras.append((here / spec[0], spec[1]))
             continue
-        folder = base
+        where = here
         for _, d in _option_values(args, {"--project": "p", "--directory": "d", "-p": "p"} if tool != "poetry"
                                    else {"--directory": "d", "-C": "d"}):
-            folder = base / d
+            where = here / d
         groups: List[str] = []
         if tool == "uv":
             groups += [v for k, v in _option_values(args, {"--group": "g", "--only-group": "g"})]
@@ -237,9 +242,9 @@ def shell_sources(text: str, base: Path) -> Sources:
             groups += [v for k, v in _option_values(args, {"-G": "g", "--group": "g"})]
             if not {"--prod", "--production", "-P"} & set(args):
                 groups.append("*pdm-dev")
-        out.groups.append((folder, tuple(groups), tool))
+        out.groups.append((where, tuple(groups), tool))
         if not {"--no-lock"} & set(args):
-            out.locked.append((folder, tool))
+            out.locked.append((where, tool))
     return out
 
 
@@ -416,8 +421,8 @@ class _Plan:
                                    f"(it needs {self.minimum} or later): run `{advice}`, commit the lock, then run "
                                    "pubmode again")
 
-    def shell(self, text: str, base: Path) -> None:
-        src = shell_sources(text, base)
+    def shell(self, text: str, base: Path, checkouts: Tuple[str, ...] = ()) -> None:
+        src = shell_sources(text, base, checkouts)
         for f in src.files:
             self.requirements(f)
         for folder, extras in src.extras:
@@ -565,16 +570,16 @@ def job_pins(doc: Document, job_id: str, root: Path, items: Sequence[Any], compa
             script = step.get("run")
             if not isinstance(script, str):
                 continue
-            wd = step.get("working-directory") or doc.get(("jobs", job_id, "defaults", "run", "working-directory"))
-            base = root / str(wd) if wd else root
+            wd, checkouts = step_start(job, step)
+            base = root / wd if wd else root
             if use.in_job and not use.direct:  # pins in the step itself (a run-step upload raises its own)
                 _step_pins(plan, job_id, i, script)
             if use.in_job:
-                plan.shell(script, base)
-            for cmd in commands(script):
-                for target in targets_of(cmd, root, str(wd) if wd else None):
+                plan.shell(script, base, checkouts)
+            for cmd, folder in located_commands(script, wd, checkouts):
+                for target in targets_of(cmd, root, folder) if folder != "/" else ():
                     if (target.kind == "tox" and use.in_tox) or (target.kind != "tox" and use.in_job):
-                        _followed(plan, target, base)
+                        _followed(plan, target, root / folder if folder else root)
         result.edits += plan.result.edits
         result.files += plan.result.files
         result.notes += plan.result.notes

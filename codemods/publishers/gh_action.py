@@ -6,6 +6,7 @@ adds a password from a secret. `@master` has no OIDC code and `@v1` does not exi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -94,6 +95,23 @@ def input_keys(inputs: Dict[str, Any], names: Tuple[str, ...]) -> List[Any]:
     """The keys of `with:` that are one of `names`: GitHub compares input names case-insensitively,
     so `Password:` is the password."""
     return [k for k in inputs if str(k).lower() in names]
+
+
+def attested_twice(job: Dict[str, Any], step_indexes: List[int]) -> bool:
+    """Two of these action steps upload the same folder with attestations on: the second finds the
+    first one's `.publish.attestation` files and fails ("already has a publish attestation"). Calls
+    over different `packages-dir` folders (a monorepo's packages) attest different files."""
+    all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    folders = []
+    for i in step_indexes:
+        step = all_steps[i] if i < len(all_steps) and isinstance(all_steps[i], dict) else {}
+        inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
+        if str(inputs.get("attestations", "")).strip().lower() == "false":
+            continue
+        folder = next((str(inputs[k]) for k in input_keys(inputs, ("packages-dir", "packages_dir"))
+                       if _filled(inputs[k])), "dist")
+        folders.append(re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist")
+    return len(folders) != len(set(folders))
 
 
 def find(doc: Document) -> List[PublishStep]:

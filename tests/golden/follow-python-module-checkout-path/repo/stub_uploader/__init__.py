@@ -1,0 +1,3 @@
+import sys
+
+assert sys.version_info >= (3, 11)

@@ -1,0 +1,96 @@
+"""Where a step's commands run (`cd`, `working-directory`, a checkout `path:`), which files of the
+repository a `python -m` module reaches, and which projects a job's uploads come from."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codemods.follow.calls import located_commands, step_start, targets_in_script
+from codemods.follow.installs import shell_sources
+from codemods.project import repository, step_projects
+from codemods.publishers.gh_action import attested_twice
+from conftest import WORKFLOW, Repo
+
+
+@pytest.mark.parametrize("script, folders", [
+    ("cd python && twine upload dist/*", ["python"]),
+    ("cd python\ncd ../rust\nmaturin publish", ["rust"]),
+    ("(cd docs; make html)\ntwine upload dist/*", ["docs", None]),  # a subshell's cd ends with it
+    ("if [ -d x ]; then cd x; fi\ntwine upload dist/*", [None]),  # conditional: not followed
+    ("cd $PKG_DIR\ntwine upload dist/*", [None]),  # unknown: left where it was
+    ("cd /home/runner/work/o/r/sub && tox -e release", ["sub"]),
+    ("cd /tmp/build && twine upload dist/*", ["/"]),
+    ("cd ./a/./b/ && twine upload", ["a/b"]),
+])
+def test_cd_moves_the_commands_after_it(script: str, folders: list) -> None:
+    got = [folder for cmd, folder in located_commands(script) if cmd.words[0].value not in ("[", "fi")]
+    assert got[-len(folders):] == folders
+
+
+def test_a_checkout_path_of_this_repository_is_its_root() -> None:
+    job = {"steps": [{"uses": "actions/checkout@v4", "with": {"path": "main"}},
+                     {"uses": "actions/checkout@v4", "with": {"repository": "python/typeshed", "path": "typeshed"}},
+                     {"run": "cd main\npython -m pkg.upload", "working-directory": "main/sub"}]}
+    wd, checkouts = step_start(job, job["steps"][2])
+    assert (wd, checkouts) == ("sub", ("main",))
+    assert [f for _, f in located_commands("cd main\ntwine upload", None, checkouts)] == [None]
+    assert [f for _, f in located_commands("cd typeshed\ntwine upload", None, checkouts)] == ["typeshed"]
+
+
+def test_installs_read_from_the_folder_they_run_in(tmp_path: Path) -> None:
+    src = shell_sources("cd main\npip install -r requirements.txt\npip install -r main/dev.txt", tmp_path, ("main",))
+    assert src.files == [tmp_path / "requirements.txt", tmp_path / "dev.txt"]
+    src = shell_sources("cd python && pip install -e .[release]", tmp_path)
+    assert src.extras == [(tmp_path / "python", ("release",))]
+
+
+def test_a_module_run_with_python_m_reaches_the_modules_it_imports(tmp_path: Path) -> None:
+    pkg = tmp_path / "tool"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "cli.py").write_text("from tool.upload import upload\nfrom . import helpers\nimport json\n")
+    (pkg / "helpers.py").write_text("from .deep import x\n")
+    (pkg / "deep.py").write_text("import subprocess\nsubprocess.run(['twine', 'upload', 'dist/*'])\n")
+    (pkg / "upload.py").write_text("import subprocess\ndef upload():\n    subprocess.run(['twine', 'upload', 'x'])\n")
+    (pkg / "unrelated.py").write_text("import subprocess\nsubprocess.run(['twine', 'upload', 'y'])\n")
+    found = {t.path.name for t in targets_in_script("python -m tool.cli", tmp_path)}
+    assert found == {"upload.py", "deep.py"}  # never unrelated.py: the module does not import it
+
+
+@pytest.mark.parametrize("dirs, expected", [
+    (["dist", "dist/"], True),  # TestPyPI then PyPI from one folder: the second call fails
+    ([None, "./dist"], True),
+    (["a/dist", "b/dist"], False),  # a monorepo's two packages
+])
+def test_a_second_publish_call_fails_only_on_files_already_attested(dirs: list, expected: bool) -> None:
+    job = {"steps": [{"uses": "pypa/gh-action-pypi-publish@release/v1",
+                      "with": {"packages-dir": d} if d else {}} for d in dirs]}
+    assert attested_twice(job, [0, 1]) is expected
+    job["steps"][0]["with"]["attestations"] = False
+    assert attested_twice(job, [0, 1]) is False
+
+
+def test_a_job_uploading_from_two_project_folders_publishes_both(repo: Repo) -> None:
+    for name in ("alpha", "beta"):
+        repo.write(f"{name}/pyproject.toml", f'[project]\nname = "{name}-lib"\n'.encode())
+    repo.write(WORKFLOW, b"""on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          cd alpha && python -m build && twine upload dist/*
+        env:
+          TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}
+      - run: cd beta && python -m build && twine upload dist/*
+        env:
+          TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}
+""")
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert "project `alpha-lib`" in out.stderr and "project `beta-lib`" in out.stderr
+    doctor = repo.migrate("doctor")
+    assert "project alpha-lib" in doctor.stdout and "project beta-lib" in doctor.stdout
+    assert step_projects(repository(repo.root), {"steps": [{"run": "cd alpha && twine upload dist/*"}]}, [0]) == []
