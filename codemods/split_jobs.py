@@ -20,6 +20,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Commented, Edit, Insert, Rekey, Remove, Replace, Set, apply_to_data
+from codemods.engine.splice import render
+from codemods.errors import Unsupported
 from codemods.environment import EnvironmentChoice
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import other_oidc_user, revoke_id_token
@@ -218,7 +220,6 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
     for key in groups:
         names[key] = _free_job_id(key[0], taken)
     job_order = [j for j in w.jobs]
-    new_jobs: Dict[str, Dict[str, Any]] = {}
     added: List[str] = []
     for key, members in groups.items():
         index, condition, _, _ = key
@@ -251,7 +252,6 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
             downloads.append(download)
         step = _one_publish_step(members[0][1], pins)
         new["steps"] = downloads + [step]
-        new_jobs[names[key]] = new
         anchor = max(build_ids, key=job_order.index)
         result.edits.append(Set(("jobs", names[key]), new, after=(anchor,)))
         result.oidc_jobs.add(names[key])
@@ -289,24 +289,63 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
         removed = set().union(*(m.removed_secrets for m in sp.moved))
         result.removed_secrets |= removed
         out[sp.job_id] = (sp.project, frozenset(i.key for i in sp.order), removed)
-    result.changes += added + notes
-    result.warnings += pins.warnings + _dependants(w, splits, list(new_jobs))
+    dep_edits, dep_changes, dep_warnings = _dependants(w, splits, groups, names)
+    result.edits += dep_edits
+    result.changes += added + notes + dep_changes
+    result.warnings += pins.warnings + dep_warnings
     return out
 
 
-def _dependants(w, splits: List[JobSplit], new_jobs: List[str]) -> List[str]:
-    """Jobs that waited for a split job, and so for its upload: now they may run before the release."""
-    split_ids = {sp.job_id for sp in splits}
-    out = []
+def _dependants(w, splits: List[JobSplit], groups: Dict[tuple, list], names: Dict[tuple, str]
+                ) -> Tuple[List[Edit], List[str], List[str]]:
+    """Jobs that waited for a split job ran after its upload (a GitHub release, docs, a branch update):
+    they now wait for the publishing jobs too, added to their `needs:` in the list's own style. Not
+    when a publishing job runs under a condition the build job did not have (a skipped publishing job
+    would skip them where they used to run): then the report says so. (edits, changes, warnings)"""
+    split = {sp.job_id: sp for sp in splits}
+    feeds: Dict[str, List[tuple]] = {}  # build job -> the publishing groups it feeds
+    for key, members in groups.items():
+        for sp, _ in members:
+            feeds.setdefault(sp.job_id, []).append(key)
+    edits: List[Edit] = []
+    changes: List[str] = []
+    warnings: List[str] = []
     for job_id, job in w.jobs.items():
         needs = job.get("needs")
-        needs = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
-        waited = [str(n) for n in needs if str(n) in split_ids]
-        if waited and job_id not in split_ids:
-            out.append(f"job `{job_id}` needs {_and(f'`{n}`' for n in waited)}, which no longer upload"
-                       f"{'s' if len(waited) == 1 else ''}: it may now run before the release; add "
-                       f"{_and(f'`{n}`' for n in new_jobs)} to its `needs:` if it must follow it")
-    return out
+        listed = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
+        waited = [str(n) for n in listed if str(n) in split]
+        if not waited or job_id in split:
+            continue
+        keys = list(dict.fromkeys(k for n in waited for k in feeds.get(n, [])))
+        implied = {b for k in keys if (b := _runs_before(k, groups)) is not None}
+        keys = [k for k in keys if k not in implied]
+        new = [names[k] for k in keys if names[k] not in map(str, listed)]
+        what = f"job `{job_id}` needs {_and(f'`{n}`' for n in waited)}, which no longer upload{'s' if len(waited) == 1 else ''}"
+        if not new:
+            continue
+        conditional = [names[k] for k in keys
+                       if any(k[1] != _job_condition(w.jobs[sp.job_id]) for sp, _ in groups[k])]
+        if conditional:
+            warnings.append(f"{what}: it may now run before the release; {_and(f'`{n}`' for n in conditional)} "
+                            f"run{'s' if len(conditional) == 1 else ''} only under the upload's condition, so waiting "
+                            f"for {'it' if len(conditional) == 1 else 'them'} would skip `{job_id}` whenever the upload "
+                            f"is skipped: add {_and(f'`{n}`' for n in new)} to its `needs:` by hand if it must follow "
+                            "the release")
+            continue
+        path = ("jobs", job_id, "needs")
+        edit: Edit = Set(path, [needs] + new) if isinstance(needs, str) else Insert(path, len(listed), new[0])
+        try:
+            if len(new) > 1 and not isinstance(needs, str):
+                raise Unsupported("one new item at a time")
+            render(w.doc, [edit])
+        except Unsupported:
+            warnings.append(f"{what}: it may now run before the release; add {_and(f'`{n}`' for n in new)} to its "
+                            "`needs:` if it must follow it (pubmode does not edit a `needs:` written this way)")
+            continue
+        edits.append(edit)
+        changes.append(f"{what}: it now needs {_and(f'`{n}`' for n in new)} too, so that it still runs after the "
+                       "release")
+    return edits, changes, warnings
 
 
 def _runs_before(key: tuple, groups: Dict[tuple, list]) -> Optional[tuple]:

@@ -179,3 +179,47 @@ def test_a_moved_action_step_keeps_its_sha_and_comment(repo: Repo) -> None:
     out, new = split(repo, text)
     assert out.code == 0, out.stderr
     assert "      - uses: " + pin + "\n" in new[new.index("  publish:"):]
+
+
+RELEASE_JOB = """  github-release:
+    needs: {needs}
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh release create "$GITHUB_REF_NAME"
+"""
+
+
+@pytest.mark.parametrize("needs, expected", [
+    ("release", "needs: [release, publish]"),
+    ("[release]", "needs: [release, publish]"),
+    ("[checks, release,]", "needs: [checks, release, publish,]"),
+    ("\n      - checks\n      - release", "      - checks\n      - release\n      - publish\n"),
+    ("\n      [\n        checks,\n        release,\n      ]", "        release,\n        publish,\n      ]"),
+])
+def test_a_job_that_waited_for_the_upload_now_waits_for_the_publishing_job(repo: Repo, needs: str, expected: str) -> None:
+    text = JOB.format(runs_on="macos-latest", steps="      - run: python -m build\n" + UPLOAD)
+    text += "  checks:\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n" + RELEASE_JOB.format(needs=needs)
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert expected in new
+    assert "job `github-release` needs `release`, which no longer uploads: it now needs `publish` too" in out.stderr
+
+
+def test_a_conditional_upload_leaves_the_waiting_job_alone_and_says_so(repo: Repo) -> None:
+    steps = "      - run: python -m build\n" + UPLOAD.replace(
+        "      - uses: pypa", "      - if: startsWith(github.ref, 'refs/tags/')\n        uses: pypa")
+    text = JOB.format(runs_on="ubuntu-latest", steps=steps) + RELEASE_JOB.format(needs="release")
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "    needs: release\n" in new
+    assert "would skip `github-release` whenever the upload is skipped" in out.stderr
+
+
+def test_the_waiting_job_needs_only_the_last_publishing_job(repo: Repo) -> None:
+    steps = "      - run: python -m build\n" + UPLOAD.replace(
+        "      - uses: pypa", "      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+        "          repository-url: https://test.pypi.org/legacy/\n          password: ${{ secrets.TEST }}\n"
+        "      - uses: pypa")
+    out, new = split(repo, JOB.format(runs_on="ubuntu-latest", steps=steps) + RELEASE_JOB.format(needs="[release]"))
+    assert out.code == 0, out.stderr
+    assert "needs: [release, publish]" in new and "publish-to-testpypi" in new

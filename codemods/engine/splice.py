@@ -468,6 +468,8 @@ class _Splicer:
     # new sequence items
     def insert(self, edit: Insert) -> List[Splice]:
         seq = self.doc.node(edit.path)
+        if isinstance(seq, SequenceNode) and seq.flow_style and seq.value and not isinstance(edit.value, (dict, list)):
+            return self.append_flow(seq, edit)
         if isinstance(seq, AliasRef) or not isinstance(seq, SequenceNode) or seq.flow_style or not seq.value:
             raise Unsupported("a new step goes into a block list of steps; this one is written otherwise")
         if not 0 < edit.index <= len(seq.value):
@@ -485,6 +487,33 @@ class _Splicer:
         eol = eol_of_line(self.text, end, self.eol)
         at = line_end(self.text, end)
         return self.lines_at(at, lines, eol)
+
+    def append_flow(self, seq: SequenceNode, edit: Insert) -> List[Splice]:
+        """A scalar appended to a flow list (`needs: [build, test]`): after the last item, in its style:
+        on a line of its own where the items are one per line, with a trailing comma where it had one."""
+        if edit.index != len(seq.value) or any(isinstance(v, AliasRef) or not isinstance(v, ScalarNode) for v in seq.value):
+            raise Unsupported("a new item goes at the end of a flow list of plain values")
+        text, last = self.text, seq.value[-1]
+        end = last.end_mark.index
+        i = end
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        comma = i if i < len(text) and text[i] == "," else None
+        item = render_scalar(edit.value, flow=True)
+        own_line = not text[line_start(text, last.start_mark.index): last.start_mark.index].strip()
+        if not own_line:
+            if comma is not None:
+                return [(comma + 1, comma + 1, f" {item},")]
+            return [(end, end, f", {item}")]
+        after = (comma + 1) if comma is not None else end
+        rest = text[after: line_end(text, after)]
+        if rest.strip() and not rest.strip().startswith("#"):  # `last]` or `last, ]` closes on its line
+            raise Unsupported("a flow list written in a form this tool does not edit")
+        eol = eol_of_line(text, after, self.eol)
+        pad = " " * last.start_mark.column
+        at = line_end(text, after)
+        head = [] if comma is not None else [(end, end, ",")]
+        return head + [(at, at, f"{pad}{item}{',' if comma is not None else ''}{eol}")]
 
     def _dash_column(self, item) -> int:
         i = item.start_mark.index - 1
