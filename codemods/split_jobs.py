@@ -104,7 +104,7 @@ def builds(job: Dict[str, Any]) -> bool:
             return True
         if any(uses_action(step, a) is not None for a in BUILD_ACTIONS):
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            if str(w.get("command", "build")).strip() in ("build", ""):
+            if str(w.get("command", "build")).strip() in ("build", "", "publish"):  # publish builds first
                 return True
     return False
 
@@ -423,8 +423,8 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         return _Moved(item, index, step, files, True, outside, secrets, notes=notes, own_uses=str(step.get("uses")))
     assert isinstance(item, Upload)
     if item.field != "run":  # PyO3/maturin-action with `command: upload`
-        if item.uploader.name == "maturin" and str((item.step.get("with") or {}).get("command")).strip() != "upload":
-            raise Refused(f"{item.label} builds and uploads in one command (`maturin publish`); split by hand")
+        if item.uploader.name == "maturin" and str((item.step.get("with") or {}).get("command")).strip() == "publish":
+            return _maturin_action_builds(doc, item, index, change, outside, secrets, notes)
         inputs, files = _action_inputs(item, index)
         step = _named(item, index, inputs, True, w.jobs[job_id])
         secrets |= secrets_in(item.step)
@@ -448,6 +448,70 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
     keep = outside + [e for e in change.edits if _inside(e, path) and _is_env_removal(e)]
     keep.append(Replace(item.script_path, cut, cut_end, ""))
     return _Moved(item, index, step, files, False, keep, secrets, notes=notes)
+
+
+# `maturin publish` = build (release profile, stripped, wheels and an sdist) then upload; these are the
+# options of the upload half (value-taking ones with their arity), and the build's defaults that differ
+MATURIN_UPLOAD = {"--skip-existing": 0, "--non-interactive": 0, "-r": 1, "--repository": 1, "--repository-url": 1,
+                  "-u": 1, "--username": 1, "-p": 1, "--password": 1}
+
+
+def maturin_build_args(words: List[Any], text: str) -> Tuple[str, Dict[str, Any], str]:
+    """`maturin publish` flags as `maturin build` flags that build the same files into one folder:
+    (new flags, the publish action's inputs, the folder)."""
+    cuts: List[Tuple[int, int]] = []
+    inputs: Dict[str, Any] = {}
+    seen, out, skip = set(), None, 0
+    for i, w in enumerate(words):
+        if skip:
+            skip -= 1
+            cuts.append((w.start, w.end))
+            continue
+        name = w.value.split("=", 1)[0]
+        if name in MATURIN_UPLOAD:
+            cuts.append((w.start, w.end))
+            skip = MATURIN_UPLOAD[name] if "=" not in w.value else 0
+            if name == "--skip-existing":
+                inputs["skip-existing"] = True
+        elif name in ("--no-sdist", "--debug", "--no-strip"):
+            cuts.append((w.start, w.end))
+            seen.add(name)
+        elif name in ("-o", "--out") or (w.value.startswith("-o") and len(w.value) > 2):
+            out = _flag_value([x.value for x in words[i:i + 2]], ("-o", "--out"))
+    kept = text
+    for start, end in sorted(cuts, reverse=True):
+        kept = kept[:start] + kept[end:]
+    kept = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t")
+    add = (["--release"] if "--debug" not in seen else []) + (["--strip"] if "--no-strip" not in seen else []) \
+        + (["--sdist"] if "--no-sdist" not in seen else []) + ([] if out else ["--out", "dist"])
+    return " ".join(add + ([kept] if kept else [])), inputs, _folder(out or "dist")
+
+
+def _maturin_action_builds(doc: Document, item: Upload, index: Index, change, outside, secrets, notes) -> _Moved:
+    """maturin-action's `command: publish` builds and uploads: it becomes `command: build` into one
+    folder, with the upload's options left to the publish action."""
+    from codemods.publishers.maturin_action import _input  # noqa: PLC0415
+
+    inputs = dict(item.step.get("with") or {})
+    args_key = _input(inputs, "args")
+    text = str(inputs[args_key]) if args_key is not None else ""
+    new_args, action_inputs, files = maturin_build_args(list(item.command.words), text)
+    if index == TESTPYPI:
+        action_inputs = {"repository-url": TESTPYPI.upload_url, **action_inputs}
+    with_path = item.path + ("with",)
+    keep = outside + [e for e in change.edits if _inside(e, item.path) and _is_env_removal(e)]
+    keep += [Set(with_path + (_input(inputs, "command"),), "build"), Set(with_path + (args_key or "args",), new_args)]
+    wd = inputs.get(_input(inputs, "working-directory") or "working-directory")
+    step = _named(item, index, action_inputs, False, doc.get(("jobs", item.job_id)))
+    moved = _Moved(item, index, step, _in_folder(str(wd) if wd else None, files), False, keep, set(secrets),
+                   notes=list(notes))
+    what = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
+                                       ("with an sdist", "--sdist")) if flag in new_args.split())
+    label = item.label if "in job" in item.label else f"{item.label} in job `{item.job_id}`"
+    moved.notes.append(f"{label}: `maturin publish` built and uploaded; it now builds into `{files}` "
+                       f"(`command: build`, `args: {new_args}`{': ' + what + ', as `publish` did' if what else ''}) "
+                       "and the publishing job uploads")
+    return moved
 
 
 def _get(data: Any, path: YamlPath) -> Any:

@@ -324,6 +324,14 @@ class _Splicer:
             self._seq = style + (self._blank_between_items(),)
         return self._seq
 
+    def _blank_between(self, seq: SequenceNode) -> bool:
+        """The items of this list are set off with blank lines (most of them)."""
+        votes = [0, 0]
+        for a, b in zip(seq.value, seq.value[1:]):
+            gap = self.text[line_end(self.text, self.value_end(None, a)): line_start(self.text, b.start_mark.index)]
+            votes[any(not ln.strip() for ln in gap.split("\n")[:-1])] += 1
+        return votes[1] > votes[0]
+
     def _blank_between_items(self) -> bool:
         """Most lists of mappings (steps) of the file set their items off with a blank line."""
         votes = [0, 0]
@@ -481,6 +489,8 @@ class _Splicer:
         lines: List[str] = []
         if isinstance(edit.value, dict):
             lines = render_item(edit.value, dash_col, key_col, unit, self.seq_style())
+            if self._blank_between(seq):  # a new step is set off like its neighbours
+                lines = [""] + lines
         else:
             lines = [" " * dash_col + "- " + render_scalar(edit.value)]
         end = self.value_end(None, before)
