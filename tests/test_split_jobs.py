@@ -223,3 +223,25 @@ def test_the_waiting_job_needs_only_the_last_publishing_job(repo: Repo) -> None:
     out, new = split(repo, JOB.format(runs_on="ubuntu-latest", steps=steps) + RELEASE_JOB.format(needs="[release]"))
     assert out.code == 0, out.stderr
     assert "needs: [release, publish]" in new and "publish-to-testpypi" in new
+
+
+@pytest.mark.parametrize("finding", ["build-in-publish-job", "unsupported-runner", "log-container-linux"])
+def test_explain_shows_the_split_made_by_the_real_transformation(repo: Repo, finding: str) -> None:
+    from codemods.doctor.docs import split_example
+
+    out = repo.migrate("explain", finding)
+    assert out.code == 0, out.stderr
+    before, after = split_example(finding)
+    assert "With `migrate to-oidc --split-jobs`, this workflow:" in out.stdout
+    assert "\n".join("    " + ln for ln in after.rstrip().splitlines()) in out.stdout
+    assert "actions/upload-artifact" in after and "actions/download-artifact" in after
+    publish = after[after.index("  publish:"):]
+    assert "runs-on: ubuntu-latest" in publish and "id-token: write" in publish
+    # the after is what the doctor calls clean, and `to-oidc --split-jobs` has nothing more to do on it
+    repo.write(WORKFLOW, after.encode())
+    assert repo.migrate("doctor").code == 0
+    assert repo.migrate("to-oidc", "--split-jobs").code == 0 and repo.read().decode() == after
+
+
+def test_explain_shows_no_split_for_other_findings(repo: Repo) -> None:
+    assert "--split-jobs`, this workflow" not in repo.migrate("explain", "token-and-id-token").stdout
