@@ -245,3 +245,16 @@ def test_explain_shows_the_split_made_by_the_real_transformation(repo: Repo, fin
 
 def test_explain_shows_no_split_for_other_findings(repo: Repo) -> None:
     assert "--split-jobs`, this workflow" not in repo.migrate("explain", "token-and-id-token").stdout
+
+
+@pytest.mark.parametrize("args, expected, inputs, folder", [
+    ("--skip-existing -m python/Cargo.toml --no-sdist ${{ env.F }}",
+     "--release --strip --out dist -m python/Cargo.toml ${{ env.F }}", {"skip-existing": True}, "dist/"),
+    ("-u __token__ -p $T --debug -o out", "--strip --sdist -o out", {}, "out/"),
+    ("", "--release --strip --sdist --out dist", {}, "dist/"),
+])
+def test_maturin_publish_flags_become_build_flags(args: str, expected: str, inputs: dict, folder: str) -> None:
+    from codemods.publishers.maturin_action import args_words
+    from codemods.split_jobs import maturin_build_args
+
+    assert maturin_build_args(args_words(args), args) == (expected, inputs, folder)
