@@ -20,6 +20,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Commented, Edit, Insert, Rekey, Remove, Replace, Set, apply_to_data
+from codemods.engine.splice import render
+from codemods.errors import Unsupported
 from codemods.environment import EnvironmentChoice
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import other_oidc_user, revoke_id_token
@@ -102,7 +104,7 @@ def builds(job: Dict[str, Any]) -> bool:
             return True
         if any(uses_action(step, a) is not None for a in BUILD_ACTIONS):
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            if str(w.get("command", "build")).strip() in ("build", ""):
+            if str(w.get("command", "build")).strip() in ("build", "", "publish"):  # publish builds first
                 return True
     return False
 
@@ -218,7 +220,6 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
     for key in groups:
         names[key] = _free_job_id(key[0], taken)
     job_order = [j for j in w.jobs]
-    new_jobs: Dict[str, Dict[str, Any]] = {}
     added: List[str] = []
     for key, members in groups.items():
         index, condition, _, _ = key
@@ -251,7 +252,6 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
             downloads.append(download)
         step = _one_publish_step(members[0][1], pins)
         new["steps"] = downloads + [step]
-        new_jobs[names[key]] = new
         anchor = max(build_ids, key=job_order.index)
         result.edits.append(Set(("jobs", names[key]), new, after=(anchor,)))
         result.oidc_jobs.add(names[key])
@@ -289,24 +289,63 @@ def finish(w, splits: List[JobSplit], result) -> Dict[str, Tuple[Optional[str], 
         removed = set().union(*(m.removed_secrets for m in sp.moved))
         result.removed_secrets |= removed
         out[sp.job_id] = (sp.project, frozenset(i.key for i in sp.order), removed)
-    result.changes += added + notes
-    result.warnings += pins.warnings + _dependants(w, splits, list(new_jobs))
+    dep_edits, dep_changes, dep_warnings = _dependants(w, splits, groups, names)
+    result.edits += dep_edits
+    result.changes += added + notes + dep_changes
+    result.warnings += pins.warnings + dep_warnings
     return out
 
 
-def _dependants(w, splits: List[JobSplit], new_jobs: List[str]) -> List[str]:
-    """Jobs that waited for a split job, and so for its upload: now they may run before the release."""
-    split_ids = {sp.job_id for sp in splits}
-    out = []
+def _dependants(w, splits: List[JobSplit], groups: Dict[tuple, list], names: Dict[tuple, str]
+                ) -> Tuple[List[Edit], List[str], List[str]]:
+    """Jobs that waited for a split job ran after its upload (a GitHub release, docs, a branch update):
+    they now wait for the publishing jobs too, added to their `needs:` in the list's own style. Not
+    when a publishing job runs under a condition the build job did not have (a skipped publishing job
+    would skip them where they used to run): then the report says so. (edits, changes, warnings)"""
+    split = {sp.job_id: sp for sp in splits}
+    feeds: Dict[str, List[tuple]] = {}  # build job -> the publishing groups it feeds
+    for key, members in groups.items():
+        for sp, _ in members:
+            feeds.setdefault(sp.job_id, []).append(key)
+    edits: List[Edit] = []
+    changes: List[str] = []
+    warnings: List[str] = []
     for job_id, job in w.jobs.items():
         needs = job.get("needs")
-        needs = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
-        waited = [str(n) for n in needs if str(n) in split_ids]
-        if waited and job_id not in split_ids:
-            out.append(f"job `{job_id}` needs {_and(f'`{n}`' for n in waited)}, which no longer upload"
-                       f"{'s' if len(waited) == 1 else ''}: it may now run before the release; add "
-                       f"{_and(f'`{n}`' for n in new_jobs)} to its `needs:` if it must follow it")
-    return out
+        listed = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
+        waited = [str(n) for n in listed if str(n) in split]
+        if not waited or job_id in split:
+            continue
+        keys = list(dict.fromkeys(k for n in waited for k in feeds.get(n, [])))
+        implied = {b for k in keys if (b := _runs_before(k, groups)) is not None}
+        keys = [k for k in keys if k not in implied]
+        new = [names[k] for k in keys if names[k] not in map(str, listed)]
+        what = f"job `{job_id}` needs {_and(f'`{n}`' for n in waited)}, which no longer upload{'s' if len(waited) == 1 else ''}"
+        if not new:
+            continue
+        conditional = [names[k] for k in keys
+                       if any(k[1] != _job_condition(w.jobs[sp.job_id]) for sp, _ in groups[k])]
+        if conditional:
+            warnings.append(f"{what}: it may now run before the release; {_and(f'`{n}`' for n in conditional)} "
+                            f"run{'s' if len(conditional) == 1 else ''} only under the upload's condition, so waiting "
+                            f"for {'it' if len(conditional) == 1 else 'them'} would skip `{job_id}` whenever the upload "
+                            f"is skipped: add {_and(f'`{n}`' for n in new)} to its `needs:` by hand if it must follow "
+                            "the release")
+            continue
+        path = ("jobs", job_id, "needs")
+        edit: Edit = Set(path, [needs] + new) if isinstance(needs, str) else Insert(path, len(listed), new[0])
+        try:
+            if len(new) > 1 and not isinstance(needs, str):
+                raise Unsupported("one new item at a time")
+            render(w.doc, [edit])
+        except Unsupported:
+            warnings.append(f"{what}: it may now run before the release; add {_and(f'`{n}`' for n in new)} to its "
+                            "`needs:` if it must follow it (pubmode does not edit a `needs:` written this way)")
+            continue
+        edits.append(edit)
+        changes.append(f"{what}: it now needs {_and(f'`{n}`' for n in new)} too, so that it still runs after the "
+                       "release")
+    return edits, changes, warnings
 
 
 def _runs_before(key: tuple, groups: Dict[tuple, list]) -> Optional[tuple]:
@@ -384,8 +423,8 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         return _Moved(item, index, step, files, True, outside, secrets, notes=notes, own_uses=str(step.get("uses")))
     assert isinstance(item, Upload)
     if item.field != "run":  # PyO3/maturin-action with `command: upload`
-        if item.uploader.name == "maturin" and str((item.step.get("with") or {}).get("command")).strip() != "upload":
-            raise Refused(f"{item.label} builds and uploads in one command (`maturin publish`); split by hand")
+        if item.uploader.name == "maturin" and str((item.step.get("with") or {}).get("command")).strip() == "publish":
+            return _maturin_action_builds(doc, item, index, change, outside, secrets, notes)
         inputs, files = _action_inputs(item, index)
         step = _named(item, index, inputs, True, w.jobs[job_id])
         secrets |= secrets_in(item.step)
@@ -409,6 +448,70 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
     keep = outside + [e for e in change.edits if _inside(e, path) and _is_env_removal(e)]
     keep.append(Replace(item.script_path, cut, cut_end, ""))
     return _Moved(item, index, step, files, False, keep, secrets, notes=notes)
+
+
+# `maturin publish` = build (release profile, stripped, wheels and an sdist) then upload; these are the
+# options of the upload half (value-taking ones with their arity), and the build's defaults that differ
+MATURIN_UPLOAD = {"--skip-existing": 0, "--non-interactive": 0, "-r": 1, "--repository": 1, "--repository-url": 1,
+                  "-u": 1, "--username": 1, "-p": 1, "--password": 1}
+
+
+def maturin_build_args(words: List[Any], text: str) -> Tuple[str, Dict[str, Any], str]:
+    """`maturin publish` flags as `maturin build` flags that build the same files into one folder:
+    (new flags, the publish action's inputs, the folder)."""
+    cuts: List[Tuple[int, int]] = []
+    inputs: Dict[str, Any] = {}
+    seen, out, skip = set(), None, 0
+    for i, w in enumerate(words):
+        if skip:
+            skip -= 1
+            cuts.append((w.start, w.end))
+            continue
+        name = w.value.split("=", 1)[0]
+        if name in MATURIN_UPLOAD:
+            cuts.append((w.start, w.end))
+            skip = MATURIN_UPLOAD[name] if "=" not in w.value else 0
+            if name == "--skip-existing":
+                inputs["skip-existing"] = True
+        elif name in ("--no-sdist", "--debug", "--no-strip"):
+            cuts.append((w.start, w.end))
+            seen.add(name)
+        elif name in ("-o", "--out") or (w.value.startswith("-o") and len(w.value) > 2):
+            out = _flag_value([x.value for x in words[i:i + 2]], ("-o", "--out"))
+    kept = text
+    for start, end in sorted(cuts, reverse=True):
+        kept = kept[:start] + kept[end:]
+    kept = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t")
+    add = (["--release"] if "--debug" not in seen else []) + (["--strip"] if "--no-strip" not in seen else []) \
+        + (["--sdist"] if "--no-sdist" not in seen else []) + ([] if out else ["--out", "dist"])
+    return " ".join(add + ([kept] if kept else [])), inputs, _folder(out or "dist")
+
+
+def _maturin_action_builds(doc: Document, item: Upload, index: Index, change, outside, secrets, notes) -> _Moved:
+    """maturin-action's `command: publish` builds and uploads: it becomes `command: build` into one
+    folder, with the upload's options left to the publish action."""
+    from codemods.publishers.maturin_action import _input  # noqa: PLC0415
+
+    inputs = dict(item.step.get("with") or {})
+    args_key = _input(inputs, "args")
+    text = str(inputs[args_key]) if args_key is not None else ""
+    new_args, action_inputs, files = maturin_build_args(list(item.command.words), text)
+    if index == TESTPYPI:
+        action_inputs = {"repository-url": TESTPYPI.upload_url, **action_inputs}
+    with_path = item.path + ("with",)
+    keep = outside + [e for e in change.edits if _inside(e, item.path) and _is_env_removal(e)]
+    keep += [Set(with_path + (_input(inputs, "command"),), "build"), Set(with_path + (args_key or "args",), new_args)]
+    wd = inputs.get(_input(inputs, "working-directory") or "working-directory")
+    step = _named(item, index, action_inputs, False, doc.get(("jobs", item.job_id)))
+    moved = _Moved(item, index, step, _in_folder(str(wd) if wd else None, files), False, keep, set(secrets),
+                   notes=list(notes))
+    what = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
+                                       ("with an sdist", "--sdist")) if flag in new_args.split())
+    label = item.label if "in job" in item.label else f"{item.label} in job `{item.job_id}`"
+    moved.notes.append(f"{label}: `maturin publish` built and uploaded; it now builds into `{files}` "
+                       f"(`command: build`, `args: {new_args}`{': ' + what + ', as `publish` did' if what else ''}) "
+                       "and the publishing job uploads")
+    return moved
 
 
 def _get(data: Any, path: YamlPath) -> Any:

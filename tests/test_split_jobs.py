@@ -179,3 +179,82 @@ def test_a_moved_action_step_keeps_its_sha_and_comment(repo: Repo) -> None:
     out, new = split(repo, text)
     assert out.code == 0, out.stderr
     assert "      - uses: " + pin + "\n" in new[new.index("  publish:"):]
+
+
+RELEASE_JOB = """  github-release:
+    needs: {needs}
+    runs-on: ubuntu-latest
+    steps:
+      - run: gh release create "$GITHUB_REF_NAME"
+"""
+
+
+@pytest.mark.parametrize("needs, expected", [
+    ("release", "needs: [release, publish]"),
+    ("[release]", "needs: [release, publish]"),
+    ("[checks, release,]", "needs: [checks, release, publish,]"),
+    ("\n      - checks\n      - release", "      - checks\n      - release\n      - publish\n"),
+    ("\n      [\n        checks,\n        release,\n      ]", "        release,\n        publish,\n      ]"),
+])
+def test_a_job_that_waited_for_the_upload_now_waits_for_the_publishing_job(repo: Repo, needs: str, expected: str) -> None:
+    text = JOB.format(runs_on="macos-latest", steps="      - run: python -m build\n" + UPLOAD)
+    text += "  checks:\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n" + RELEASE_JOB.format(needs=needs)
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert expected in new
+    assert "job `github-release` needs `release`, which no longer uploads: it now needs `publish` too" in out.stderr
+
+
+def test_a_conditional_upload_leaves_the_waiting_job_alone_and_says_so(repo: Repo) -> None:
+    steps = "      - run: python -m build\n" + UPLOAD.replace(
+        "      - uses: pypa", "      - if: startsWith(github.ref, 'refs/tags/')\n        uses: pypa")
+    text = JOB.format(runs_on="ubuntu-latest", steps=steps) + RELEASE_JOB.format(needs="release")
+    out, new = split(repo, text)
+    assert out.code == 0, out.stderr
+    assert "    needs: release\n" in new
+    assert "would skip `github-release` whenever the upload is skipped" in out.stderr
+
+
+def test_the_waiting_job_needs_only_the_last_publishing_job(repo: Repo) -> None:
+    steps = "      - run: python -m build\n" + UPLOAD.replace(
+        "      - uses: pypa", "      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+        "          repository-url: https://test.pypi.org/legacy/\n          password: ${{ secrets.TEST }}\n"
+        "      - uses: pypa")
+    out, new = split(repo, JOB.format(runs_on="ubuntu-latest", steps=steps) + RELEASE_JOB.format(needs="[release]"))
+    assert out.code == 0, out.stderr
+    assert "needs: [release, publish]" in new and "publish-to-testpypi" in new
+
+
+@pytest.mark.parametrize("finding", ["build-in-publish-job", "unsupported-runner", "log-container-linux"])
+def test_explain_shows_the_split_made_by_the_real_transformation(repo: Repo, finding: str) -> None:
+    from codemods.doctor.docs import split_example
+
+    out = repo.migrate("explain", finding)
+    assert out.code == 0, out.stderr
+    before, after = split_example(finding)
+    assert "With `migrate to-oidc --split-jobs`, this workflow:" in out.stdout
+    assert "\n".join("    " + ln for ln in after.rstrip().splitlines()) in out.stdout
+    assert "actions/upload-artifact" in after and "actions/download-artifact" in after
+    publish = after[after.index("  publish:"):]
+    assert "runs-on: ubuntu-latest" in publish and "id-token: write" in publish
+    # the after is what the doctor calls clean, and `to-oidc --split-jobs` has nothing more to do on it
+    repo.write(WORKFLOW, after.encode())
+    assert repo.migrate("doctor").code == 0
+    assert repo.migrate("to-oidc", "--split-jobs").code == 0 and repo.read().decode() == after
+
+
+def test_explain_shows_no_split_for_other_findings(repo: Repo) -> None:
+    assert "--split-jobs`, this workflow" not in repo.migrate("explain", "token-and-id-token").stdout
+
+
+@pytest.mark.parametrize("args, expected, inputs, folder", [
+    ("--skip-existing -m python/Cargo.toml --no-sdist ${{ env.F }}",
+     "--release --strip --out dist -m python/Cargo.toml ${{ env.F }}", {"skip-existing": True}, "dist/"),
+    ("-u __token__ -p $T --debug -o out", "--strip --sdist -o out", {}, "out/"),
+    ("", "--release --strip --sdist --out dist", {}, "dist/"),
+])
+def test_maturin_publish_flags_become_build_flags(args: str, expected: str, inputs: dict, folder: str) -> None:
+    from codemods.publishers.maturin_action import args_words
+    from codemods.split_jobs import maturin_build_args
+
+    assert maturin_build_args(args_words(args), args) == (expected, inputs, folder)

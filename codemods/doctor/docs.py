@@ -15,6 +15,71 @@ def _entries() -> List[tuple]:
         [(p.id, p.severity, p.title, p.why, p.example, p.fix, "In the log") for p in PATTERNS + (UNRECOGNISED,)]
 
 
+# The findings `migrate to-oidc --split-jobs` fixes, and the workflow `explain` shows it on: the after is
+# the real transformation of the before, made when asked, so the two cannot drift apart.
+BUILDS_AND_PUBLISHES = """\
+on:
+  release:
+    types: [published]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - run: python -m pip install build && python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+ON_MACOS = """\
+on:
+  push:
+    tags: ["v*"]
+jobs:
+  wheels:
+    runs-on: macos-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pipx run cibuildwheel --output-dir wheelhouse
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+          packages-dir: wheelhouse/
+"""
+SPLIT_EXAMPLES = {"build-in-publish-job": BUILDS_AND_PUBLISHES, "unsupported-runner": ON_MACOS,
+                  "log-container-linux": ON_MACOS}
+
+
+def split_example(finding_id: str) -> Optional[tuple]:
+    """(before, after) of `migrate to-oidc --split-jobs` for a finding it fixes, else None."""
+    before = SPLIT_EXAMPLES.get(finding_id)
+    if before is None:
+        return None
+    from pathlib import Path
+
+    from codemods.migrate import TO_OIDC, Options
+    from codemods.project import Repository
+    from codemods.runner import migrate_text
+
+    repo = Repository(Path("/nonexistent/pubmode-example"), "octo-org", "octo-repo", "example-pkg")
+    plan, after = migrate_text(before, Options(TO_OIDC, split_jobs=True), "release.yml", repo)
+    if after == before:  # the example must show the change; a test holds it
+        raise AssertionError(f"--split-jobs leaves the example of {finding_id} as it is: {plan.skipped}")
+    return before, after
+
+
+def _split_section(finding_id: str, fence: bool) -> str:
+    pair = split_example(finding_id)
+    if pair is None:
+        return ""
+    shown = [f"```yaml\n{t.rstrip()}\n```" if fence else "\n".join("    " + ln for ln in t.rstrip().splitlines())
+             for t in pair]
+    return (f"\nWith `migrate to-oidc --split-jobs`, this workflow:\n\n{shown[0]}\n\n"
+            f"becomes:\n\n{shown[1]}\n")
+
+
 def ids() -> List[str]:
     return [e[0] for e in _entries()]
 
@@ -23,7 +88,8 @@ def explain(finding_id: str) -> Optional[str]:
     for fid, severity, title, why, example, fix, label in _entries():
         if fid == finding_id:
             shown = "\n".join("    " + ln for ln in example.splitlines())
-            return f"{fid} ({severity}): {title}\n\nWhy: {why}\n\n{label}:\n\n{shown}\n\nFix: {fix}\n"
+            return f"{fid} ({severity}): {title}\n\nWhy: {why}\n\n{label}:\n\n{shown}\n\nFix: {fix}\n" + \
+                _split_section(fid, fence=False)
     return None
 
 
@@ -49,5 +115,6 @@ def markdown() -> str:
     for fid, severity, title, why, example, fix, label in _entries():
         lang = "yaml" if label == "Example" else "text"
         parts.append(f"## {fid}\n\n**{title}** (severity: {severity})\n\n{why}\n\n{label}:\n\n```{lang}\n"
-                     f"{example}\n```\n\nFix: {fix}\n" + ("" if label == "Example" else "\n" + reported(fid, example)))
+                     f"{example}\n```\n\nFix: {fix}\n" + _split_section(fid, fence=True)
+                     + ("" if label == "Example" else "\n" + reported(fid, example)))
     return "\n".join(parts)

@@ -324,6 +324,14 @@ class _Splicer:
             self._seq = style + (self._blank_between_items(),)
         return self._seq
 
+    def _blank_between(self, seq: SequenceNode) -> bool:
+        """The items of this list are set off with blank lines (most of them)."""
+        votes = [0, 0]
+        for a, b in zip(seq.value, seq.value[1:]):
+            gap = self.text[line_end(self.text, self.value_end(None, a)): line_start(self.text, b.start_mark.index)]
+            votes[any(not ln.strip() for ln in gap.split("\n")[:-1])] += 1
+        return votes[1] > votes[0]
+
     def _blank_between_items(self) -> bool:
         """Most lists of mappings (steps) of the file set their items off with a blank line."""
         votes = [0, 0]
@@ -468,6 +476,8 @@ class _Splicer:
     # new sequence items
     def insert(self, edit: Insert) -> List[Splice]:
         seq = self.doc.node(edit.path)
+        if isinstance(seq, SequenceNode) and seq.flow_style and seq.value and not isinstance(edit.value, (dict, list)):
+            return self.append_flow(seq, edit)
         if isinstance(seq, AliasRef) or not isinstance(seq, SequenceNode) or seq.flow_style or not seq.value:
             raise Unsupported("a new step goes into a block list of steps; this one is written otherwise")
         if not 0 < edit.index <= len(seq.value):
@@ -479,12 +489,41 @@ class _Splicer:
         lines: List[str] = []
         if isinstance(edit.value, dict):
             lines = render_item(edit.value, dash_col, key_col, unit, self.seq_style())
+            if self._blank_between(seq):  # a new step is set off like its neighbours
+                lines = [""] + lines
         else:
             lines = [" " * dash_col + "- " + render_scalar(edit.value)]
         end = self.value_end(None, before)
         eol = eol_of_line(self.text, end, self.eol)
         at = line_end(self.text, end)
         return self.lines_at(at, lines, eol)
+
+    def append_flow(self, seq: SequenceNode, edit: Insert) -> List[Splice]:
+        """A scalar appended to a flow list (`needs: [build, test]`): after the last item, in its style:
+        on a line of its own where the items are one per line, with a trailing comma where it had one."""
+        if edit.index != len(seq.value) or any(isinstance(v, AliasRef) or not isinstance(v, ScalarNode) for v in seq.value):
+            raise Unsupported("a new item goes at the end of a flow list of plain values")
+        text, last = self.text, seq.value[-1]
+        end = last.end_mark.index
+        i = end
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        comma = i if i < len(text) and text[i] == "," else None
+        item = render_scalar(edit.value, flow=True)
+        own_line = not text[line_start(text, last.start_mark.index): last.start_mark.index].strip()
+        if not own_line:
+            if comma is not None:
+                return [(comma + 1, comma + 1, f" {item},")]
+            return [(end, end, f", {item}")]
+        after = (comma + 1) if comma is not None else end
+        rest = text[after: line_end(text, after)]
+        if rest.strip() and not rest.strip().startswith("#"):  # `last]` or `last, ]` closes on its line
+            raise Unsupported("a flow list written in a form this tool does not edit")
+        eol = eol_of_line(text, after, self.eol)
+        pad = " " * last.start_mark.column
+        at = line_end(text, after)
+        head = [] if comma is not None else [(end, end, ",")]
+        return head + [(at, at, f"{pad}{item}{',' if comma is not None else ''}{eol}")]
 
     def _dash_column(self, item) -> int:
         i = item.start_mark.index - 1
