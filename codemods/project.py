@@ -230,7 +230,7 @@ def upload_folder(job: dict, step: dict) -> Optional[str]:
     wd, checkouts = step_start(job, step)
     script = step.get("run")
     if isinstance(script, str):
-        for cmd, folder in located_commands(script, wd, checkouts):
+        for cmd, folder, _ in located_commands(script, wd, checkouts):
             if find_upload(cmd) is not None:
                 return folder if folder != "/" else None
     return wd

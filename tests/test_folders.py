@@ -17,15 +17,26 @@ from conftest import WORKFLOW, Repo
     ("cd python && twine upload dist/*", ["python"]),
     ("cd python\ncd ../rust\nmaturin publish", ["rust"]),
     ("(cd docs; make html)\ntwine upload dist/*", ["docs", None]),  # a subshell's cd ends with it
-    ("if [ -d x ]; then cd x; fi\ntwine upload dist/*", [None]),  # conditional: not followed
+    ("if [ -d x ]; then cd x; fi\ntwine upload dist/*", [None]),  # conditional: a guess (see below)
     ("cd $PKG_DIR\ntwine upload dist/*", [None]),  # unknown: left where it was
     ("cd /home/runner/work/o/r/sub && tox -e release", ["sub"]),
     ("cd /tmp/build && twine upload dist/*", ["/"]),
     ("cd ./a/./b/ && twine upload", ["a/b"]),
 ])
 def test_cd_moves_the_commands_after_it(script: str, folders: list) -> None:
-    got = [folder for cmd, folder in located_commands(script) if cmd.words[0].value not in ("[", "fi")]
+    got = [folder for cmd, folder, _ in located_commands(script) if cmd.words[0].value not in ("[", "fi")]
     assert got[-len(folders):] == folders
+
+
+@pytest.mark.parametrize("script, certain", [
+    ("cd python\ntwine upload", True),
+    ("cd \"$PKG\"\ntwine upload", False),
+    ("if true; then cd x; fi\ntwine upload", False),
+    ("(cd \"$PKG\"; make)\ntwine upload", True),  # the subshell's folder ended with it
+    ("pushd a\npopd\ntwine upload", False),
+])
+def test_a_folder_that_cannot_be_read_is_a_guess(script: str, certain: bool) -> None:
+    assert list(located_commands(script))[-1].certain is certain
 
 
 def test_a_checkout_path_of_this_repository_is_its_root() -> None:
@@ -34,8 +45,8 @@ def test_a_checkout_path_of_this_repository_is_its_root() -> None:
                      {"run": "cd main\npython -m pkg.upload", "working-directory": "main/sub"}]}
     wd, checkouts = step_start(job, job["steps"][2])
     assert (wd, checkouts) == ("sub", ("main",))
-    assert [f for _, f in located_commands("cd main\ntwine upload", None, checkouts)] == [None]
-    assert [f for _, f in located_commands("cd typeshed\ntwine upload", None, checkouts)] == ["typeshed"]
+    assert [f for _, f, _ in located_commands("cd main\ntwine upload", None, checkouts)] == [None]
+    assert [f for _, f, _ in located_commands("cd typeshed\ntwine upload", None, checkouts)] == ["typeshed"]
 
 
 def test_installs_read_from_the_folder_they_run_in(tmp_path: Path) -> None:

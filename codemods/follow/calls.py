@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from codemods.engine.reading import read_regular, read_regular_text
 from codemods.uploaders import registry
@@ -215,6 +215,9 @@ def _shebang(path: Path) -> str:
 
 
 NESTED = 3  # scripts that run scripts (`./build.sh publish` running `python -m tooling publish`)
+# The workspace, however it is spelled: `${{ github.workspace }}`, `$GITHUB_WORKSPACE`, the runner's path
+WORKSPACE = re.compile(r"(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?|/home/runner/work/[^/\s]+/[^/\s]+)"
+                       r"(?=/|$)/?")
 OWN_REPOSITORY = re.compile(r"^\$\{\{\s*github\.repository\s*\}\}$")
 
 
@@ -253,29 +256,39 @@ def in_repository(cwd: Optional[str], checkouts: Tuple[str, ...]) -> Optional[st
     return cwd or None
 
 
-def located_commands(script: str, cwd: Optional[str] = None,
-                     checkouts: Tuple[str, ...] = ()) -> Iterator[Tuple[Command, Optional[str]]]:
+class Located(NamedTuple):
+    cmd: Command
+    folder: Optional[str]  # None: the start folder; "/": outside the repository
+    certain: bool  # False after a `cd` whose folder cannot be read (`cd "$DIR"`): `folder` is a guess
+
+
+def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = ()) -> Iterator[Located]:
     """The script's commands with the folder each runs in: a plain `cd DIR` (or `pushd DIR`) outside
-    control flow moves the folder of the commands after it, up to the end of its subshell; "/" is a
-    folder outside the repository."""
-    outer: List[Optional[str]] = []  # the folders to go back to when a subshell ends
+    control flow moves the folder of the commands after it, up to the end of its subshell."""
+    certain = True
+    outer: List[Tuple[Optional[str], bool]] = []  # what to go back to when a subshell ends
     previous_end = 0
     for cmd in commands(script):
         for ch in re.findall(r"[()]", script[min(previous_end, cmd.start):cmd.start]):
             if ch == "(":
-                outer.append(cwd)
+                outer.append((cwd, certain))
             elif outer:
-                cwd = outer.pop()
+                cwd, certain = outer.pop()
         previous_end = cmd.end
         vals = [w.value for w in cmd.words]
-        if vals[0] in ("cd", "pushd") and not cmd.keywords:
-            if len(vals) == 2 and re.fullmatch(r"[\w./-]+", vals[1]) and not vals[1].startswith("-"):
-                workspace = re.match(r"/home/runner/work/[^/]+/[^/]+(/|$)", vals[1])  # GITHUB_WORKSPACE spelled out
-                cwd = "/" if vals[1].startswith("/") and not workspace else \
-                    in_repository(vals[1][workspace.end():] if workspace else os.path.join(cwd or "", vals[1]),
-                                  checkouts)
+        if vals[0] in ("cd", "pushd", "popd"):
+            where = " ".join(vals[1:])
+            workspace = WORKSPACE.match(where)
+            if cmd.keywords or vals[0] == "popd":
+                certain = False
+            elif workspace:
+                cwd = in_repository(where[workspace.end():], checkouts)
+            elif re.fullmatch(r"[\w./-]+", where) and not where.startswith("-"):
+                cwd = "/" if where.startswith("/") else in_repository(os.path.join(cwd or "", where), checkouts)
+            else:
+                certain = False
             continue
-        yield cmd, cwd
+        yield Located(cmd, cwd, certain)
 
 
 def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = (),
@@ -286,7 +299,7 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
     out: List[Target] = []
     seen = set() if _seen is None else _seen
     line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
-    for cmd, folder in located_commands(script, cwd, checkouts):
+    for cmd, folder, _ in located_commands(script, cwd, checkouts):
         if cmd.start < counted:  # out of order: count again from the start
             line, counted = 1, 0
         line += script.count("\n", counted, cmd.start)

@@ -193,7 +193,7 @@ def shell_sources(text: str, base: Path, checkouts: Tuple[str, ...] = ()) -> Sou
     folder each command runs in; see `located_commands`)."""
     out = Sources()
     names = _assignments(text)
-    for cmd, folder in located_commands(text, None, checkouts):
+    for cmd, folder, _ in located_commands(text, None, checkouts):
         if folder == "/":
             continue
         here = base / folder if folder else base
@@ -576,7 +576,7 @@ def job_pins(doc: Document, job_id: str, root: Path, items: Sequence[Any], compa
                 _step_pins(plan, job_id, i, script)
             if use.in_job:
                 plan.shell(script, base, checkouts)
-            for cmd, folder in located_commands(script, wd, checkouts):
+            for cmd, folder, _ in located_commands(script, wd, checkouts):
                 for target in targets_of(cmd, root, folder) if folder != "/" else ():
                     if (target.kind == "tox" and use.in_tox) or (target.kind != "tox" and use.in_job):
                         _followed(plan, target, root / folder if folder else root)

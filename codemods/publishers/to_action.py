@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Optional
 
 from codemods.engine.document import Document
+from codemods.follow.calls import located_commands
 from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
@@ -68,9 +69,10 @@ def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any]) -> Dict[s
 
 
 def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Command, words: List[Any],
-                  cred_words: List[Any]) -> Optional[str]:
+                  cred_words: List[Any], folder_known: bool = False) -> Optional[str]:
     """Why the script cannot simply lose its upload (the last command) to an action step after it; None
-    when it can. `words` are the upload's arguments, `cred_words` those of its credential options."""
+    when it can. `words` are the upload's arguments, `cred_words` those of its credential options;
+    `folder_known`: the folder the upload runs in is read through the script's `cd`s."""
     rest = [c for c in cmds if not stores_credential(up, c)]
     if not up.fallback.build_command and not up.fallback.dists_as_arguments:
         return "the tool has no build command to keep"
@@ -80,8 +82,8 @@ def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Comman
         return "commands run after the upload in the same script"
     if has_control_flow(script):
         return "the upload runs inside shell control flow (`if`, `for`, `while`, `case`, `{ }`)"
-    if any(c.words[0].value in CHANGES_DIRECTORY for c in rest):
-        return "the script changes directory before uploading"
+    if not folder_known and any(c.words[0].value in CHANGES_DIRECTORY for c in rest):
+        return "the script changes directory, to a folder pubmode cannot read, before uploading"
     if any(_between(script, a, b).strip() for a, b in zip(cmds, cmds[1:])):
         return "the upload is chained to other commands (`&&`, `;`, `|`)"
     if up.fallback.dists_as_arguments and len(_argument_folders(words)) > 1:
@@ -142,7 +144,8 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     words = upload.command.words[upload.args_from:]
     cred_words = {id(x) for f in upload.cred_flags for x in (f.flag, f.value) if x is not None}
     cred_words = [w for w in words if id(w) in cred_words]
-    problem = split_problem(up, script, cmds, upload.command, words, cred_words)
+    folder = _upload_folder(doc, upload, script)
+    problem = split_problem(up, script, cmds, upload.command, words, cred_words, folder is not None)
     if problem:
         change.blocked = manual_replacement(upload) + f" (not done automatically: {problem})"
         return change
@@ -160,8 +163,9 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     for text in stored:
         change.removed_secrets |= secrets_in(text)
     builds = up.fallback.builds([w.value for w in words])
-    inputs = action_inputs(upload.targets, working_directory(doc, upload.job_id, upload.step_index),
-                           dist_folder(up, words), any(w.value in up.fallback.skip_existing_flags for w in words))
+    inputs = action_inputs(upload.targets, folder if folder is not None else
+                           working_directory(doc, upload.job_id, upload.step_index), dist_folder(up, words),
+                           any(w.value in up.fallback.skip_existing_flags for w in words))
     run_path = upload.path + ("run",)
     only_upload = len(rest) == 1
     if not (only_upload and not builds):
@@ -190,6 +194,17 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         cleanup_fed(doc, upload.job_id, upload.step_index, stored, [], change)
     change.warnings += stored_elsewhere(doc, upload)
     return change
+
+
+def _upload_folder(doc: Document, upload: Upload, script: str) -> Optional[str]:
+    """The folder, from the workspace, the upload runs in after the script's `cd`s ("." for the
+    workspace); None when a `cd` cannot be read or leads out of the workspace."""
+    start = working_directory(doc, upload.job_id, upload.step_index)
+    for cmd, folder, certain in located_commands(script, start if start and "$" not in start else None):
+        if cmd.start == upload.command.start:
+            return (folder or ".") if certain and folder != "/" and not (folder or "").startswith("..") and \
+                not (start and "$" in start) else None
+    return None
 
 
 def stored_elsewhere(doc: Document, upload: Upload) -> List[str]:
