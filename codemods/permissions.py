@@ -125,7 +125,7 @@ def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tupl
             return [Remove(path)], [f"job `{job_id}`: removed its permissions block, which was the workflow-level "
                                     "one plus `id-token: write`; the job inherits the workflow's again"], []
         if rest:
-            hint = narrowed_by_to_oidc(doc, job_id, {str(k): v for k, v in perms.items() if k != "id-token"})
+            hint = narrowed_by_to_oidc(doc, job_id, perms)
             return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"], \
                 [hint] if hint else []
         return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], []
@@ -145,13 +145,16 @@ def _inherits_the_same(doc: Document, scopes: Dict[str, Any]) -> bool:
     return workflow == "read-all" and scopes == {s: "read" for s in READ_ALL_SCOPES}
 
 
-def narrowed_by_to_oidc(doc: Document, job_id: str, scopes: Dict[str, Any]) -> Optional[str]:
-    """A note when a job's block (less `id-token`) is exactly what to-oidc writes for a job without
-    one under default permissions: going back to the defaults would widen it, which pubmode leaves to
-    the user."""
+def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Optional[str]:
+    """A note when a job's block is exactly what to-oidc writes for a job without one under default
+    permissions (the scopes its steps use, in that order, then `id-token: write`): going back to the
+    defaults would widen it, which pubmode leaves to the user. A block in another order was written
+    by hand, and stays without a word."""
     job = doc.get(("jobs", job_id)) or {}
-    if doc.get(("permissions",)) is not None or scopes != dict(job_token_needs(job, ()).scopes):
+    written = list(job_token_needs(job, ()).scopes.items()) + [("id-token", "write")]
+    if doc.get(("permissions",)) is not None or [(str(k), v) for k, v in block.items()] != written:
         return None
+    scopes = dict(written[:-1])
     listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "nothing"
     return (f"job `{job_id}` keeps its permissions block ({listed}), which is what `migrate to-oidc` writes for a "
             "job that had none; if it came from there, delete it to return to the repository's default token "

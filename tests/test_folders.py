@@ -105,3 +105,4 @@ jobs:
     doctor = repo.migrate("doctor")
     assert "project alpha-lib" in doctor.stdout and "project beta-lib" in doctor.stdout
     assert step_projects(repository(repo.root), {"steps": [{"run": "cd alpha && twine upload dist/*"}]}, [0]) == []
+
