@@ -334,7 +334,8 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
             if trusted:
                 secrets = _token_job(w, job_id, items, trusted, result)
                 if secrets:
-                    given[job_id] = (_published_project(w, job_id, trusted)[0], secrets)
+                    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted])
+                    given[job_id] = ({p for p in found.registered if p}, secrets)
             elif has_id_token and all(s.uses_token and s.targets for s in items):
                 # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
                 # upload to another index may log in with one: left alone).
@@ -347,18 +348,20 @@ def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[st
     return other_oidc_user(w.jobs[job_id]) or next((s.oidc_reader for s in items if s.oidc_reader), None)
 
 
-def _other_projects_same_token(given: Dict[str, Tuple[Optional[str], SetType[str]]]) -> List[str]:
-    """One secret given to jobs that publish different projects: a project-scoped token (what PyPI
-    recommends) uploads to one project only."""
+def _other_projects_same_token(given: Dict[str, Tuple[SetType[str], SetType[str]]]) -> List[str]:
+    """One secret given to uploads of different projects (in one job or several): a project-scoped
+    token (what PyPI recommends) uploads to one project only."""
     out = []
     for secret in sorted(set().union(*(s for _, s in given.values())) if given else ()):
-        projects = {p for p, s in given.values() if secret in s and p}
+        projects = set().union(*(p for p, s in given.values() if secret in s))
         if len(projects) > 1:
             jobs_ = [j for j, (p, s) in given.items() if secret in s]
-            out.append(f"jobs {', '.join(f'`{j}`' for j in jobs_)} publish different projects "
+            out.append(f"job{'s' if len(jobs_) > 1 else ''} {', '.join(f'`{j}`' for j in jobs_)} "
+                       f"publish{'' if len(jobs_) > 1 else 'es'} different projects "
                        f"({', '.join(f'`{p}`' for p in sorted(projects))}) and now all read the secret `{secret}`: "
-                       "a token scoped to one project cannot upload the other; give each job its own secret "
-                       "(`--secret`) or use an account-wide token")
+                       "a token scoped to one project cannot upload the other; "
+                       + ("give each job its own secret (`--secret`)" if len(jobs_) > 1 else
+                          "give each upload its own secret by hand") + " or use an account-wide token")
     return out
 
 

@@ -106,3 +106,15 @@ jobs:
     assert "project alpha-lib" in doctor.stdout and "project beta-lib" in doctor.stdout
     assert step_projects(repository(repo.root), {"steps": [{"run": "cd alpha && twine upload dist/*"}]}, [0]) == []
 
+
+
+def test_the_doctor_registers_each_project_a_trusted_job_uploads(tmp_path: Path) -> None:
+    case = Path(__file__).parent / "golden" / "two-projects-action-per-folder"
+    repo = Repo(tmp_path / "repo")
+    for path in (case / "repo").rglob("*"):
+        if path.is_file():
+            repo.write(path.relative_to(case / "repo").as_posix(), path.read_bytes())
+    repo.write(WORKFLOW, (case / "input.yml").read_bytes())
+    out = repo.migrate("doctor")
+    assert "project playground-pypi-package-g" in out.stdout and "project playground-pypi-package-h" in out.stdout
+    assert "action-called-twice" not in out.stdout
