@@ -3,8 +3,8 @@
 # its `migrate` as the step output `migrate`.
 #
 # Environment: PUBMODE_VERSION, what to pip-install: empty for the action's own checkout
-# ($GITHUB_ACTION_PATH), a version such as 0.1.0 (pubmode==0.1.0), or any pip requirement, URL or
-# path; PUBMODE_PYTHON, the Python that makes the environment (default python3, else python);
+# ($GITHUB_ACTION_PATH); otherwise any pip requirement, URL or path (a bare version such as 0.1.0
+# means pubmode==0.1.0, from an index pip reaches); PUBMODE_PYTHON, the Python that makes the environment (default python3, else python);
 # RUNNER_TEMP, where the environment goes; GITHUB_OUTPUT.
 set -euo pipefail
 

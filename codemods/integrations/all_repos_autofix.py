@@ -3,7 +3,7 @@ publish to PyPI with an API token gets a branch, and with a pull-request push a 
 them to Trusted Publishing; the commit message, and so the pull request's body, carries the markdown
 report (what changes and why, the publishers to register before merging, the diff).
 
-    pip install 'pubmode[all-repos]'
+    pip install '.[all-repos]'    # in a checkout of pubmode (pipx install '.[all-repos]' likewise)
     all-repos-clone -C all-repos.json
     pubmode-all-repos -C all-repos.json --dry-run    # commits in temporary clones, pushes nothing
     pubmode-all-repos -C all-repos.json              # one branch (pull request) per repository
@@ -125,7 +125,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         from all_repos import autofix_lib
     except ImportError:
-        print("pubmode-all-repos needs all-repos: pip install 'pubmode[all-repos]'", file=sys.stderr)
+        print("pubmode-all-repos needs all-repos: install pubmode with its all-repos extra "
+              "(pip install '.[all-repos]' in its checkout)", file=sys.stderr)
         return 2
     parser = argparse.ArgumentParser(
         prog="pubmode-all-repos",
