@@ -324,10 +324,12 @@ def _first_line(edits: List[Dict[str, Any]]) -> int:
 MODE_TEXT = {"write": "written", "check": "check, nothing written", "dry-run": "dry run, nothing written"}
 
 
-def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = False, limit: int = SUMMARY_LIMIT) -> str:
+def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = False, limit: int = SUMMARY_LIMIT,
+             limit_name: str = "GitHub's 1 MiB step-summary limit") -> str:
     """For a reviewer: what changes and why (a table), what to do before and after merging, what was
     refused or needs a look, what the YAML means after the change, and the diff (cut first when the
-    report would pass GitHub's 1 MiB step-summary limit; the next steps never are)."""
+    report would pass GitHub's 1 MiB step-summary limit, or the `limit` that `limit_name` names; the next
+    steps never are)."""
     data = report_data(run, options, wrote, checking)
     command = f"migrate {options.direction}"
     changed = data["summary"]["changed"]
@@ -342,7 +344,7 @@ def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = Fal
     sections = [Section("".join(head))]
     if rows:
         sections.append(Section(table(["File", "Job", "What changes", "Why"], rows) + "\n",
-                                lambda budget, rows=rows: _cut_table(rows, budget), order=2))
+                                lambda budget, rows=rows: _cut_table(rows, budget, limit_name), order=2))
     also = _companions_line(data)
     unchanged = [f for f in data["files"] if f["status"] == "unchanged" and f["reason"]]
     extra = also + "".join(f"- {code(f['path'])}: unchanged, {inline(f['reason'])}\n" for f in unchanged)
@@ -357,7 +359,7 @@ def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = Fal
                  "(list indexes count from 0):\n\n")
         sections.append(Section(title + "".join(semantic) + "\n", lambda budget: title + cut_lines(
             semantic, budget - len(title), lambda shown, total: "" if shown == total else
-            f"\n*{total - shown} more changes left out to stay under GitHub's 1 MiB step-summary limit; "
+            f"\n*{total - shown} more changes left out to stay under {limit_name}; "
             "`--format json` lists them all.*\n\n"), order=1))
     diff = _diff_lines(data)
     if diff:
@@ -365,8 +367,8 @@ def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = Fal
         wrap = lambda body: fenced(body, "diff")  # noqa: E731
         sections.append(Section(title + wrap("".join(diff)) + "\n", lambda budget: title + cut_lines(
             diff, budget - len(title), lambda shown, total: "\n" if shown == total else
-            f"\n*The diff is cut after {shown} of its {total} lines to stay under GitHub's 1 MiB step-summary "
-            f"limit; `{command} --dry-run` prints it whole.*\n\n", wrap), order=0))
+            f"\n*The diff is cut after {shown} of its {total} lines to stay under {limit_name}; "
+            f"`{command} --dry-run` prints it whole.*\n\n", wrap), order=0))
     return fit(sections, limit)
 
 
@@ -389,10 +391,10 @@ def _without_job(text: str, job: Optional[str]) -> str:
     return text[len(prefix):] if job and text.startswith(prefix) else text
 
 
-def _cut_table(rows: List[List[str]], budget: int) -> str:
+def _cut_table(rows: List[List[str]], budget: int, limit_name: str) -> str:
     def note(shown: int, total: int) -> str:
-        return "" if shown == total else (f"\n*{total - shown} more rows left out to stay under GitHub's 1 MiB "
-                                          "step-summary limit; `--format json` lists them all.*\n\n")
+        return "" if shown == total else (f"\n*{total - shown} more rows left out to stay under {limit_name}; "
+                                          "`--format json` lists them all.*\n\n")
     header = table(["File", "Job", "What changes", "Why"], [])
     lines = [table(["File", "Job", "What changes", "Why"], [r]).split("\n", 2)[2] for r in rows]
     return cut_lines(lines, budget, note, lambda body: header + body + "\n")
