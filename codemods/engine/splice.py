@@ -183,7 +183,8 @@ def line_start(text: str, i: int) -> int:
 def _past_inner_comments(text: str, at: int, col: int) -> int:
     """Past the full-line comments (and the blank lines among them) that follow line start `at` indented
     deeper than `col`: they belong to the entry before (a step commented out at the end of a job), so a
-    new entry at column `col` goes after them."""
+    new job at column `col` goes after them. (Within a step they may as well be a removed block's: there
+    a new entry stays before them.)"""
     pos = found = at
     while pos < len(text):
         nxt = line_end(text, pos)
@@ -751,7 +752,9 @@ class _Splicer:
             lines = [""] + lines
         end = self.value_end(*anchor)
         eol = eol_of_line(text, end, self.eol)
-        at = _past_inner_comments(text, line_end(text, end), col)
+        at = line_end(text, end)
+        if tuple(path[:-1]) == ("jobs",):  # a new job: after the comments that belong to the job before
+            at = _past_inner_comments(text, at, col)
         return self.lines_at(at, lines, eol)
 
     def _blank_lines_between(self, mapping: MappingNode) -> bool:
