@@ -25,12 +25,14 @@ from codemods.errors import Unsupported
 from codemods.environment import EnvironmentChoice
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.permissions import other_oidc_user, revoke_id_token
+from codemods.project import upload_folder
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
-from codemods.publishers.run_step import Upload
+from codemods.publishers.run_step import Upload, whole_line
 from codemods.readers import first_reader
 from codemods.registration import Registration
-from codemods.shell import commands
+from codemods.shell import commands, cut_span, join_pieces
+from codemods.uploaders.command_line import find_upload, long_option
 from codemods.workflow import EXPRESSION, jobs, runner_problem, secrets_in, step_label, steps, uses_action
 
 UPLOAD_ARTIFACT, DOWNLOAD_ARTIFACT = "actions/upload-artifact", "actions/download-artifact"
@@ -65,6 +67,7 @@ ACTION_FLAGS = {
     "--non-interactive": (0, None), "--disable-progress-bar": (0, None), "--no-build": (0, None),
     "--attestations": (0, None), "--trusted-publishing": (1, None),
 }
+FILES_FLAGS = {"pdm": ("-d", "--dest")}  # a `run:` upload's option naming the folder it uploads (`pdm publish --no-build`)
 KEBAB = ("repository_url", "verify_metadata", "skip_existing", "print_hash")  # the action's v1.7 renames
 JOB_CONTEXTS = ("github", "vars", "inputs")
 LEG_CONTEXTS = ("matrix", "strategy")
@@ -100,13 +103,29 @@ def wanted(job: Dict[str, Any], runner_blocked: bool) -> bool:
 
 def builds(job: Dict[str, Any]) -> bool:
     for _, step in steps(job):
-        if isinstance(step.get("run"), str) and BUILD.search(step["run"]):
+        if isinstance(step.get("run"), str) and (BUILD.search(step["run"]) or _builds_to_upload(step["run"])):
             return True
         if any(uses_action(step, a) is not None for a in BUILD_ACTIONS):
             w = step.get("with") if isinstance(step.get("with"), dict) else {}
             if str(w.get("command", "build")).strip() in ("build", "", "publish"):  # publish builds first
                 return True
     return False
+
+
+def _builds_to_upload(script: str) -> bool:
+    """The script runs an upload command that builds first (`maturin publish`, `pdm publish`)."""
+    for cmd in commands(script):
+        hit = find_upload(cmd)
+        if hit is not None and _builds_first(hit[0], cmd.words[hit[1] - 1].value, cmd.words[hit[1]:]):
+            return True
+    return False
+
+
+def _builds_first(up: Any, subcommand: str, args: List[Any]) -> bool:
+    """`maturin publish` builds then uploads, and so does `pdm publish` unless `--no-build`."""
+    if up.name == "maturin":
+        return subcommand == "publish"
+    return up.name == "pdm" and not any(long_option(up, w.value) == "--no-build" for w in args)
 
 
 @dataclass
@@ -422,9 +441,9 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         secrets |= secrets_in(item.step)
         return _Moved(item, index, step, files, True, outside, secrets, notes=notes, own_uses=str(step.get("uses")))
     assert isinstance(item, Upload)
+    if builds_first(item):  # `maturin publish`, `pdm publish`, maturin-action's `command: publish`
+        return _builds_then_uploads(doc, item, index, change, outside, secrets, notes)
     if item.field != "run":  # PyO3/maturin-action with `command: upload`
-        if item.uploader.name == "maturin" and str((item.step.get("with") or {}).get("command")).strip() == "publish":
-            return _maturin_action_builds(doc, item, index, change, outside, secrets, notes)
         inputs, files = _action_inputs(item, index)
         step = _named(item, index, inputs, True, w.jobs[job_id])
         secrets |= secrets_in(item.step)
@@ -433,9 +452,6 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         moved = _from_action_fallback(doc, item, index, change, outside, secrets)
         moved.notes = notes
         return moved
-    if item.uploader.name in ("pdm", "maturin") and not _only_uploads(item):
-        raise Refused(f"{item.label}: `{' '.join(w.value for w in item.command.words[:item.args_from])}` builds "
-                      "before it uploads; split by hand")
     inputs, files = _action_inputs(item, index)
     script = item.script
     cut, cut_end = _cut_upload(script, item)
@@ -454,11 +470,40 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
 # options of the upload half (value-taking ones with their arity), and the build's defaults that differ
 MATURIN_UPLOAD = {"--skip-existing": 0, "--non-interactive": 0, "-r": 1, "--repository": 1, "--repository-url": 1,
                   "-u": 1, "--username": 1, "-p": 1, "--password": 1}
+# `pdm publish` = `pdm build` (into `-d/--dest`, default dist/) then upload: the options of the upload half,
+# those the build takes too, and those the publish action has no equivalent for
+PDM_UPLOAD = {"--skip-existing": 0, "-r": 1, "--repository": 1, "-u": 1, "--username": 1, "-P": 1, "--password": 1}
+PDM_BUILD = {"-d": 1, "--dest": 1, "-p": 1, "--project": 1, "-k": 1, "--skip": 1, "-g": 0, "--global": 0,
+             "-v": 0, "--verbose": 0, "-q": 0, "--quiet": 0}
 
 
-def maturin_build_args(words: List[Any], text: str) -> Tuple[str, Dict[str, Any], str]:
-    """`maturin publish` flags as `maturin build` flags that build the same files into one folder:
-    (new flags, the publish action's inputs, the folder)."""
+@dataclass
+class _BuildInstead:
+    """An upload command that builds first, as the build it makes: the words that go (spans in the text
+    they were read from), the flags `build` adds, the publish action's inputs, the folder it writes."""
+
+    cuts: List[Tuple[int, int]]
+    add: List[str]
+    inputs: Dict[str, Any]
+    folder: str
+
+
+def builds_first(item: Upload) -> bool:
+    """The upload builds the distributions first (`maturin publish`, `pdm publish`, maturin-action's
+    `command: publish`)."""
+    sub = item.command.words[item.args_from - 1].value if item.field == "run" else \
+        str((item.step.get("with") or {}).get("command")).strip()
+    return _builds_first(item.uploader, sub, item.command.words[item.args_from:])
+
+
+def _build_instead(item: Upload, words: List[Any]) -> _BuildInstead:
+    """The build half of `maturin publish` / `pdm publish`, read from its arguments."""
+    if item.uploader.name == "pdm":
+        return _pdm_build(item, words)
+    return _maturin_build(words)
+
+
+def _maturin_build(words: List[Any]) -> _BuildInstead:
     cuts: List[Tuple[int, int]] = []
     inputs: Dict[str, Any] = {}
     seen, out, skip = set(), None, 0
@@ -478,39 +523,115 @@ def maturin_build_args(words: List[Any], text: str) -> Tuple[str, Dict[str, Any]
             seen.add(name)
         elif name in ("-o", "--out") or (w.value.startswith("-o") and len(w.value) > 2):
             out = _flag_value([x.value for x in words[i:i + 2]], ("-o", "--out"))
-    kept = text
-    for start, end in sorted(cuts, reverse=True):
-        kept = kept[:start] + kept[end:]
-    kept = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t")
     add = (["--release"] if "--debug" not in seen else []) + (["--strip"] if "--no-strip" not in seen else []) \
         + (["--sdist"] if "--no-sdist" not in seen else []) + ([] if out else ["--out", "dist"])
-    return " ".join(add + ([kept] if kept else [])), inputs, _folder(out or "dist")
+    return _BuildInstead(cuts, add, inputs, _folder(out or "dist"))
 
 
-def _maturin_action_builds(doc: Document, item: Upload, index: Index, change, outside, secrets, notes) -> _Moved:
-    """maturin-action's `command: publish` builds and uploads: it becomes `command: build` into one
-    folder, with the upload's options left to the publish action."""
+def _pdm_build(item: Upload, words: List[Any]) -> _BuildInstead:
+    cuts: List[Tuple[int, int]] = []
+    inputs: Dict[str, Any] = {}
+    dest, project, skip, cut = "dist", None, 0, False
+    for i, w in enumerate(words):
+        if skip:
+            skip -= 1
+            if cut:
+                cuts.append((w.start, w.end))
+            continue
+        name, eq, _ = w.value.partition("=")
+        name = long_option(item.uploader, name) if name.startswith("--") else name
+        short = name[:2] if not name.startswith("--") and len(name) > 2 and name[:2] in PDM_UPLOAD.keys() | PDM_BUILD.keys() \
+            else None  # `-dout`, `-P$TOKEN`
+        key = short or name
+        if key in PDM_UPLOAD:
+            cuts.append((w.start, w.end))
+            cut, skip = True, PDM_UPLOAD[key] if not (eq or short) else 0
+            if key == "--skip-existing":
+                inputs["skip-existing"] = True
+        elif key in PDM_BUILD:
+            cut, skip = False, PDM_BUILD[key] if not (eq or short) else 0
+            value = w.value.partition("=")[2] if eq else w.value[2:] if short else \
+                (words[i + 1].value if skip and i + 1 < len(words) else None)
+            if key in ("-d", "--dest") and value:
+                dest = value
+            elif key in ("-p", "--project") and value:
+                project = value
+        else:
+            raise Refused(f"{item.label}: the publish action has no equivalent for `{w.value}`; split by hand")
+    folder = dest if dest.startswith("/") or not project or project in (".", "./") else \
+        project.rstrip("/") + "/" + dest
+    return _BuildInstead(cuts, [], inputs, _folder(folder))
+
+
+def maturin_build_args(words: List[Any], text: str) -> Tuple[str, Dict[str, Any], str]:
+    """`maturin publish` flags as `maturin build` flags that build the same files into one folder:
+    (new flags, the publish action's inputs, the folder)."""
+    plan = _maturin_build(words)
+    return _args_text(plan, text), plan.inputs, plan.folder
+
+
+def _args_text(plan: _BuildInstead, text: str) -> str:
+    """An action's `args` (one line) as the build takes them."""
+    kept = text
+    for start, end in sorted(plan.cuts, reverse=True):
+        kept = kept[:start] + kept[end:]
+    kept = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t")
+    return " ".join(plan.add + ([kept] if kept else []))
+
+
+def _builds_then_uploads(doc: Document, item: Upload, index: Index, change, outside, secrets, notes) -> _Moved:
+    """`maturin publish`, `pdm publish` and maturin-action's `command: publish` build and upload: the
+    command becomes the build it made (`maturin build --release --strip --sdist --out dist`, `pdm build`),
+    in its place, and the upload's options go to the publish action."""
     from codemods.publishers.maturin_action import _input  # noqa: PLC0415
 
-    inputs = dict(item.step.get("with") or {})
-    args_key = _input(inputs, "args")
-    text = str(inputs[args_key]) if args_key is not None else ""
-    new_args, action_inputs, files = maturin_build_args(list(item.command.words), text)
+    keep = outside + [e for e in change.edits if _inside(e, item.path) and _is_env_removal(e)]
+    job = doc.get(("jobs", item.job_id))
+    tool = item.uploader.name
+    if item.field == "run":
+        plan = _build_instead(item, list(item.command.words[item.args_from:]))
+        script = item.script
+        cmds = list(commands(script))
+        if any(c.start > item.command.start for c in cmds):
+            raise Refused(f"{item.label}: commands run after the upload in the same script; split by hand")
+        sub = item.command.words[item.args_from - 1]
+        edits = [(sub.start, sub.end, " ".join(["build"] + plan.add))]
+        for s, e in join_pieces(script, plan.cuts):
+            span = cut_span(script, s, e)
+            if span is None:
+                raise Refused(f"{item.label}: `{script[s:e]}` runs over a line continuation; split by hand")
+            edits.append((*whole_line(script, *span), ""))
+        end = max(e for _, e, _ in edits + [(0, item.command.end, "")])
+        piece = script[sub.start:end]
+        for s, e, text in sorted(edits, reverse=True):
+            piece = piece[:s - sub.start] + text + piece[e - sub.start:]
+        if end > item.command.end:  # its last line went: the line before continues no more
+            piece = re.sub(r"[ \t]*\\(?=\r?\n$)", "", piece)
+        keep.append(Replace(item.script_path, sub.start, end, piece))
+        shown = " ".join(w for w in (script[item.command.start:sub.start] + piece).split() if w != "\\")
+        files = _in_folder(upload_folder(job, item.step), plan.folder)
+        what = f"`{shown}`"
+    else:  # maturin-action's `command: publish`
+        inputs = dict(item.step.get("with") or {})
+        args_key = _input(inputs, "args")
+        text = str(inputs[args_key]) if args_key is not None else ""
+        plan = _maturin_build(list(item.command.words))
+        new_args = _args_text(plan, text)
+        with_path = item.path + ("with",)
+        keep += [Set(with_path + (_input(inputs, "command"),), "build"), Set(with_path + (args_key or "args",), new_args)]
+        wd = inputs.get(_input(inputs, "working-directory") or "working-directory")
+        files = _in_folder(str(wd) if wd else None, plan.folder)
+        what = f"`command: build`, `args: {new_args}`"
+    action_inputs = dict(plan.inputs)
     if index == TESTPYPI:
         action_inputs = {"repository-url": TESTPYPI.upload_url, **action_inputs}
-    with_path = item.path + ("with",)
-    keep = outside + [e for e in change.edits if _inside(e, item.path) and _is_env_removal(e)]
-    keep += [Set(with_path + (_input(inputs, "command"),), "build"), Set(with_path + (args_key or "args",), new_args)]
-    wd = inputs.get(_input(inputs, "working-directory") or "working-directory")
-    step = _named(item, index, action_inputs, False, doc.get(("jobs", item.job_id)))
-    moved = _Moved(item, index, step, _in_folder(str(wd) if wd else None, files), False, keep, set(secrets),
-                   notes=list(notes))
-    what = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
-                                       ("with an sdist", "--sdist")) if flag in new_args.split())
+    step = _named(item, index, action_inputs, False, job)
+    moved = _Moved(item, index, step, files, False, keep, set(secrets), notes=list(notes))
+    done = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
+                                       ("with an sdist", "--sdist")) if flag in plan.add)
     label = item.label if "in job" in item.label else f"{item.label} in job `{item.job_id}`"
-    moved.notes.append(f"{label}: `maturin publish` built and uploaded; it now builds into `{files}` "
-                       f"(`command: build`, `args: {new_args}`{': ' + what + ', as `publish` did' if what else ''}) "
-                       "and the publishing job uploads")
+    moved.notes.append(f"{label}: `{tool} publish` built and uploaded; it now builds into `{files}` "
+                       f"({what}{': ' + done + ', as `publish` did' if done else ''}) and the publishing job uploads")
     return moved
 
 
@@ -522,10 +643,6 @@ def _get(data: Any, path: YamlPath) -> Any:
 
 def _is_comment(line: str) -> bool:
     return not line.strip() or line.strip().startswith("#")
-
-
-def _only_uploads(item: Upload) -> bool:
-    return item.uploader.name != "pdm" or any(w.value == "--no-build" for w in item.command.words)
 
 
 def _cut_upload(script: str, item: Upload) -> Tuple[int, int]:
@@ -560,7 +677,7 @@ def _action_inputs(item: Upload, index: Index) -> Tuple[Dict[str, Any], Optional
         inputs["repository-url"] = TESTPYPI.upload_url
     files: List[str] = []
     skip = 0
-    for word in words:
+    for at, word in enumerate(words):
         if skip:
             skip -= 1
             continue
@@ -568,7 +685,14 @@ def _action_inputs(item: Upload, index: Index) -> Tuple[Dict[str, Any], Optional
             continue
         v = word.value
         name = v.split("=", 1)[0]
-        if name in ACTION_FLAGS:
+        if name in FILES_FLAGS.get(item.uploader.name, ()) or (
+                v[:2] in FILES_FLAGS.get(item.uploader.name, ()) and not v.startswith("--")):
+            folder = v.partition("=")[2] if "=" in v else v[2:] if len(v) > 2 and not v.startswith("--") else None
+            if folder is None:
+                skip = 1
+                folder = words[at + 1].value if at + 1 < len(words) else ""
+            files.append(_folder(folder))
+        elif name in ACTION_FLAGS:
             arity, key = ACTION_FLAGS[name]
             skip = arity if "=" not in v else 0
             if key:

@@ -283,3 +283,11 @@ def test_new_list_items_follow_the_files_blank_lines() -> None:
     text = "jobs:\n  a:\n    steps:\n    - run: x\n\n    - run: y\n"
     new = apply(text, Set(("jobs", "b"), {"steps": [{"run": "z"}, {"run": "w"}]}))
     assert new == text + "  b:\n    steps:\n    - run: z\n\n    - run: w\n"
+
+
+def test_a_new_job_goes_past_the_comments_indented_into_the_job_before() -> None:
+    text = ("jobs:\n  build:\n    steps:\n      - run: make\n\n    #   - name: Release\n    #     run: gh release create\n"
+            "# the end\n")
+    new = render(Document(text), [Set(("jobs", "publish"), {"runs-on": "ubuntu-latest"}, after=("build",))])
+    assert new == ("jobs:\n  build:\n    steps:\n      - run: make\n\n    #   - name: Release\n"
+                   "    #     run: gh release create\n  publish:\n    runs-on: ubuntu-latest\n# the end\n")

@@ -258,3 +258,62 @@ def test_maturin_publish_flags_become_build_flags(args: str, expected: str, inpu
     from codemods.split_jobs import maturin_build_args
 
     assert maturin_build_args(args_words(args), args) == (expected, inputs, folder)
+
+
+@pytest.mark.parametrize("script, env, build, files, skip_existing", [
+    # pdm publish builds with `pdm build` (its -d/--dest, -p/--project and hook options kept), then uploads
+    ("pdm publish --username __token__ --password $PYPI_TOKEN", "PYPI_TOKEN", "pdm build", "dist/", False),
+    ("pdm publish -u __token__ -P ${{ secrets.PYPI_TOKEN }} --skip-existing -d out", None, "pdm build -d out", "out/",
+     True),
+    ("pdm publish --dest=wheels --skip pre_build --pass $T", "T", "pdm build --dest=wheels --skip pre_build",
+     "wheels/", False),
+    ("pdm publish -p pkg", "PDM_PUBLISH_PASSWORD", "pdm build -p pkg", "pkg/dist/", False),
+    # maturin publish builds what publish built (release profile, stripped, an sdist) into one folder
+    ("maturin publish --skip-existing -m py/Cargo.toml -u __token__", "MATURIN_PYPI_TOKEN",
+     "maturin build --release --strip --sdist --out dist -m py/Cargo.toml", "dist/", True),
+    ("cd py && pipx run maturin publish --no-sdist -i python3.12 --features x -o wh", "MATURIN_PASSWORD",
+     "cd py && pipx run maturin build --release --strip -i python3.12 --features x -o wh", "py/wh/", False),
+])
+def test_an_upload_that_builds_first_keeps_its_build(repo: Repo, script: str, env, build: str, files: str,
+                                                     skip_existing: bool) -> None:
+    step = f"      - run: {script}\n" + (f"        env:\n          {env}: ${{{{ secrets.PYPI_TOKEN }}}}\n" if env else "")
+    out, new = split(repo, JOB.format(runs_on="macos-latest", steps=step))
+    assert out.code == 0, out.stderr
+    assert f"      - run: {build}\n      - uses: actions/upload-artifact@v5\n" in new
+    assert f"path: {files}\n" in new
+    assert "secrets." not in new and "id-token: write" in new[new.index("  publish:"):]
+    assert ("skip-existing: true" in new) == skip_existing
+    assert "publish` built and uploaded; it now builds into" in out.stderr
+
+
+def test_a_multi_line_maturin_publish_keeps_its_lines(repo: Repo) -> None:
+    step = ("      - run: |\n          maturin publish \\\n            --interpreter python3.9 \\\n"
+            "            --username __token__ \\\n            --password \"$MATURIN_PASSWORD\" \\\n"
+            "            --no-sdist\n        env:\n          MATURIN_PASSWORD: ${{ secrets.PYPI }}\n")
+    out, new = split(repo, JOB.format(runs_on="macos-latest", steps=step))
+    assert out.code == 0, out.stderr
+    # the lines of the upload's options go, and the line before them no longer continues
+    assert ("          maturin build --release --strip --out dist \\\n            --interpreter python3.9\n"
+            "      - uses: actions/upload-artifact") in new
+
+
+def test_pdm_publish_no_build_splits_like_twine(repo: Repo) -> None:
+    steps = ("      - run: pdm build -d out\n      - run: pdm publish --no-build -d out --skip-existing\n"
+             "        env:\n          PDM_PUBLISH_PASSWORD: ${{ secrets.PYPI_TOKEN }}\n")
+    out, new = split(repo, JOB.format(runs_on="ubuntu-latest", steps=steps))
+    assert out.code == 0, out.stderr
+    assert "      - run: pdm build -d out\n      - uses: actions/upload-artifact@v5\n" in new
+    assert "path: out/" in new and "skip-existing: true" in new and "pdm publish" not in new
+
+
+@pytest.mark.parametrize("script, why", [
+    ("pdm publish --sign", "no equivalent for `--sign`"),
+    ("pdm publish --ca-certs ca.pem", "no equivalent for `--ca-certs`"),
+    ("maturin publish && echo done", "commands run after the upload"),
+])
+def test_an_upload_that_builds_first_refuses_what_it_cannot_split(repo: Repo, script: str, why: str) -> None:
+    var = "PDM_PUBLISH_PASSWORD" if script.startswith("pdm") else "MATURIN_PYPI_TOKEN"
+    text = JOB.format(runs_on="macos-latest", steps=f"      - run: {script}\n        env:\n          {var}: ${{{{ secrets.T }}}}\n")
+    out, new = split(repo, text)
+    assert new == text
+    assert "not split [--split-jobs]" in out.stderr and why in out.stderr

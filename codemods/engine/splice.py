@@ -180,6 +180,23 @@ def line_start(text: str, i: int) -> int:
     return text.rfind("\n", 0, i) + 1
 
 
+def _past_inner_comments(text: str, at: int, col: int) -> int:
+    """Past the full-line comments (and the blank lines among them) that follow line start `at` indented
+    deeper than `col`: they belong to the entry before (a step commented out at the end of a job), so a
+    new job at column `col` goes after them. (Within a step they may as well be a removed block's: there
+    a new entry stays before them.)"""
+    pos = found = at
+    while pos < len(text):
+        nxt = line_end(text, pos)
+        line = text[pos:nxt].rstrip("\r\n")
+        if line.strip() and not (line.lstrip(" ").startswith("#") and len(line) - len(line.lstrip(" ")) > col):
+            break
+        pos = nxt
+        if line.strip():
+            found = pos
+    return found
+
+
 def line_end(text: str, i: int) -> int:
     """Offset just past the line ending of the line holding offset `i`."""
     j = text.find("\n", i)
@@ -736,6 +753,8 @@ class _Splicer:
         end = self.value_end(*anchor)
         eol = eol_of_line(text, end, self.eol)
         at = line_end(text, end)
+        if tuple(path[:-1]) == ("jobs",):  # a new job: after the comments that belong to the job before
+            at = _past_inner_comments(text, at, col)
         return self.lines_at(at, lines, eol)
 
     def _blank_lines_between(self, mapping: MappingNode) -> bool:

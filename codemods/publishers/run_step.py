@@ -165,13 +165,13 @@ def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
         if span is None:
             change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
             return False
-        change.edits.append(Replace(upload.script_path, *_whole_line(script, *span), ""))
+        change.edits.append(Replace(upload.script_path, *whole_line(script, *span), ""))
     for f in which:
         change.removed_secrets |= secrets_in(f.raw)
     return True
 
 
-def _whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
+def whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
     """A cut that leaves its line blank takes the line (a multi-line `args: |` keeps no empty line)."""
     head = script.rfind("\n", 0, start) + 1
     tail = script.find("\n", end)
