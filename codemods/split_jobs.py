@@ -29,6 +29,7 @@ from codemods.project import upload_folder
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
 from codemods.publishers.run_step import Upload, whole_line
+from codemods.publishers.to_action import CHANGES_DIRECTORY, upload_run_folder
 from codemods.readers import first_reader
 from codemods.registration import Registration
 from codemods.shell import commands, cut_span, join_pieces
@@ -457,7 +458,10 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
     cut, cut_end = _cut_upload(script, item)
     whole = not script[: cut].strip() or all(_is_comment(ln) for ln in script[:cut].splitlines())
     step = _named(item, index, inputs, whole, w.jobs[job_id])
-    files = _in_folder(_working_directory(doc, item), files)
+    folder = upload_run_folder(doc, item, script)
+    if folder is None and any(c.words[0].value in CHANGES_DIRECTORY for c in commands(script)):
+        raise Refused(f"{item.label} changes directory, to a folder pubmode cannot read, before it uploads; split by hand")
+    files = _in_folder(folder if folder is not None else _working_directory(doc, item), files)
     if whole:
         secrets |= secrets_in(item.step)
         return _Moved(item, index, step, files, True, outside, secrets, notes=notes)

@@ -161,6 +161,19 @@ def test_build_and_upload_chained_on_one_line(repo: Repo) -> None:
     assert "skip-existing: true" in new and "TWINE_PASSWORD" not in new
 
 
+@pytest.mark.parametrize("enter, path", [("cd pkg && ", "pkg/dist/"), ("cd \"$PKG\" && ", None)])
+def test_an_upload_after_cd_hands_on_that_folder(repo: Repo, enter: str, path) -> None:
+    text = JOB.format(runs_on="ubuntu-latest", steps=(
+        f"      - run: {enter}python -m build && python -m twine upload dist/*\n"
+        "        env:\n          TWINE_PASSWORD: ${{ secrets.T }}\n"))
+    out, new = split(repo, text)
+    if path is None:
+        assert new == text and "a folder pubmode cannot read" in out.stderr
+    else:
+        assert out.code == 0, out.stderr
+        assert f"path: {path}" in new
+
+
 def test_to_token_after_a_split_keeps_it(repo: Repo) -> None:
     split(repo, JOB.format(runs_on="windows-latest", steps="      - run: python -m build\n" + UPLOAD))
     split_text = repo.read().decode()
@@ -317,3 +330,22 @@ def test_an_upload_that_builds_first_refuses_what_it_cannot_split(repo: Repo, sc
     out, new = split(repo, text)
     assert new == text
     assert "not split [--split-jobs]" in out.stderr and why in out.stderr
+
+
+@pytest.mark.parametrize("command, flagged", [("pdm publish", True), ("maturin publish", True),
+                                              ("pdm publish --no-build", False)])
+def test_the_doctor_counts_an_upload_that_builds_first_as_a_build(repo: Repo, command: str, flagged: bool) -> None:
+    repo.write(WORKFLOW, f"""on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - run: {command}
+""".encode())
+    assert ("build-in-publish-job" in repo.migrate("doctor").stdout) is flagged

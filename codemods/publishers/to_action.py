@@ -144,7 +144,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     words = upload.command.words[upload.args_from:]
     cred_words = {id(x) for f in upload.cred_flags for x in (f.flag, f.value) if x is not None}
     cred_words = [w for w in words if id(w) in cred_words]
-    folder = _upload_folder(doc, upload, script)
+    folder = upload_run_folder(doc, upload, script)
     problem = split_problem(up, script, cmds, upload.command, words, cred_words, folder is not None)
     if problem:
         change.blocked = manual_replacement(upload) + f" (not done automatically: {problem})"
@@ -196,7 +196,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     return change
 
 
-def _upload_folder(doc: Document, upload: Upload, script: str) -> Optional[str]:
+def upload_run_folder(doc: Document, upload: Upload, script: str) -> Optional[str]:
     """The folder, from the workspace, the upload runs in after the script's `cd`s ("." for the
     workspace); None when a `cd` cannot be read or leads out of the workspace."""
     start = working_directory(doc, upload.job_id, upload.step_index)
