@@ -240,3 +240,22 @@ def test_the_summary_counts_files_it_could_not_read(repo: Repo) -> None:
     repo.write(WORKFLOW, b"on: [push]\njobs: [not, a, mapping]\n")
     out = repo.migrate("doctor")
     assert out.code == 2 and "1 error," in out.stdout, out.stdout + out.stderr
+
+
+def test_a_token_upload_at_master_is_not_an_error_and_keeps_its_underscore_inputs(repo: Repo) -> None:
+    # jazzband/django-redis: uploads to Jazzband's own index with a token at @master, where only the
+    # underscore names exist; renaming them first would break the step
+    repo.write(WORKFLOW, b"""on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@master
+        with:
+          user: jazzband
+          password: ${{ secrets.JAZZBAND_RELEASE_KEY }}
+          repository_url: https://jazzband.co/projects/django-redis/upload
+""")
+    out = repo.migrate("doctor")
+    assert "unsupported-action-ref" not in out.stdout
+    assert "at `@master`, the frozen branch that knows only the underscore names: move it to `@release/v1`" in out.stdout

@@ -274,7 +274,7 @@ def test_doctor_markdown(repo: Repo) -> None:
     md = out.stdout
     assert md.startswith("## pubmode: `migrate doctor`\n\n**1 error, 5 warnings, 1 note** in 2 workflows.")
     assert table_problems(md) == []
-    assert "| **error** | `unsupported-action-ref` | 11 | step 3 of job `publish` uses pypa/gh-action-pypi-publish\\@master |" in md
+    assert "| **error** | `unsupported-action-ref` | 11 | step 3 of job `publish` uses pypa/gh-action-pypi-publish\\@v1 |" in md
     assert "| PyPI | *the project's name* | `octo-org` | `octo-repo` | `trusted.yml` | (any) |" in md
     log = repo.migrate("doctor", "--log", str(Path(__file__).parent / "logs" / "5xx-ccxt-outage-504.log"),
                        "--format", "markdown").stdout

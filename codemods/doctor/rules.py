@@ -115,8 +115,9 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
     for job_id, job in w.jobs.items():
         perms = job.get("permissions")
         if isinstance(perms, dict) and "contents" not in perms and had_contents and w.uses(job, "actions/checkout"):
-            yield w.doc.line_of(("jobs", job_id, "permissions")), \
-                f"job `{job_id}` checks out code but its permissions block leaves `contents` at none"
+            yield w.doc.line_of(("jobs", job_id, "permissions")), (
+                f"job `{job_id}` checks out code but its permissions block leaves `contents` at none (the checkout "
+                "fails if the repository is private)")
 
 
 @rule("no-environment", NOTE, "The publishing job has no environment",
@@ -216,13 +217,14 @@ def _called_twice(w: WorkflowView) -> Iterator[Hit]:
 
 @rule("unsupported-action-ref", ERROR, "The publish action is used at a ref without Trusted Publishing",
       "`@master` is an unmaintained branch without OIDC support that warns on every input; `@v1` does not exist "
-      "(\"unable to find version `v1`\").",
+      "(\"unable to find version `v1`\"). An upload with a token still works at `@master`; `migrate to-oidc` moves "
+      "the ref when it converts the step.",
       """
       - uses: pypa/gh-action-pypi-publish@master
 """, "Use `@release/v1`, an exact tag, or a full commit SHA with its version in a comment.")
 def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if p.publisher == "gh-action" and p.ref in ("master", "v1"):
+        if p.publisher == "gh-action" and p.ref in ("master", "v1") and (p.mode == "trusted" or p.ref == "v1"):
             yield p.line, f"{p.label} uses pypa/gh-action-pypi-publish@{p.ref}"
 
 
@@ -238,7 +240,11 @@ def _deprecated_input(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action":
             old = [k for k in p.inputs if "_" in str(k)]
-            if old:
+            if old and p.ref == "master":  # the frozen branch knows only these names: renaming them would break it
+                yield p.line, (f"{p.label} uses {', '.join(f'`{k}`' for k in old)} at `@master`, the frozen branch "
+                               "that knows only the underscore names: move it to `@release/v1` (or an exact tag) "
+                               "first, then rename them")
+            elif old:
                 yield p.line, f"{p.label} uses {', '.join(f'`{k}`' for k in old)}"
 
 
@@ -308,7 +314,8 @@ def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
 def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if not p.trusted_capable:
-            fix = p.instead[:1].upper() + p.instead[1:] if p.instead else None
+            fix = p.instead[:1].upper() + p.instead[1:] if p.instead and not re.match(r"[\w.-]+\.\w+:", p.instead) \
+                else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (
                 (f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ())
 
