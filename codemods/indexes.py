@@ -32,9 +32,23 @@ def classify_url(url: Optional[object]) -> Optional[Index]:
     host = text.split("://", 1)[-1].split("/", 1)[0]
     if host == "test.pypi.org":
         return TESTPYPI
-    if host in ("upload.pypi.org", "pypi.org", "pypi.python.org"):
+    if host in PYPI_HOSTS:
         return PYPI
     return None
+
+
+PYPI_HOSTS = ("upload.pypi.org", "pypi.org", "pypi.python.org")
+LITERAL_HOST = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*://([^/\s$]+)/")
+
+
+def other_host(url: Optional[object]) -> bool:
+    """The URL names its host before any expression, and that host is neither PyPI's nor TestPyPI's
+    (`https://jazzband.co/projects/${{ … }}/upload`): another index, whatever the expression holds."""
+    m = LITERAL_HOST.match(str(url or ""))
+    if not m:
+        return False
+    host = m.group(1).rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return host not in PYPI_HOSTS + ("test.pypi.org",)
 
 
 TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_.*-]*")  # one pass, no backtracking: linear in the expression

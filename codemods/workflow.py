@@ -46,7 +46,7 @@ def steps(job: Dict[str, Any]) -> List[Tuple[int, Dict[str, Any]]]:
 def step_label(step: Dict[str, Any], index: int) -> str:
     """How the report names a step: by its name, else by its position."""
     name = step.get("name")
-    return f"step `{name}`" if isinstance(name, str) else f"step {index + 1}"
+    return f"step `{' '.join(name.split())}`" if isinstance(name, str) else f"step {index + 1}"  # one line
 
 
 def uses_action(step: Dict[str, Any], action: str) -> Optional[str]:

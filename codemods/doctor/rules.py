@@ -66,7 +66,7 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
 """, "Remove the password (`migrate to-oidc` does), after registering the trusted publisher.")
 def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id):
+        if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id) and (p.targets or p.index_unknown):
             yield p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`"
 
 

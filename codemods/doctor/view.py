@@ -30,6 +30,7 @@ class PublishView:
     ref: str = ""
     inputs: Dict[str, Any] = None
     instead: str = ""  # without Trusted Publishing: what to do instead, said by the tool's own registry entry
+    index_unknown: bool = False  # the index is known only at run time (it may be PyPI)
 
     @property
     def index_title(self) -> str:
@@ -59,11 +60,12 @@ class WorkflowView:
             keys = gh_action.input_keys(item.inputs, gh_action.PASSWORD_INPUTS)
             return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
                                "token" if item.uses_token else "trusted", True, item.targets,
-                               f"`{keys[0]}:`" if keys else "", item.ref, item.inputs)
+                               f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown)
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags]
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
-                           item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead)
+                           item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,
+                           item.index_unknown)
 
     def _indirect(self, item) -> PublishView:
         where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
@@ -73,7 +75,7 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
                            not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},
-                           "; ".join(item.manual))
+                           "; ".join(item.manual), item.index_unknown)
 
     def publishing_of(self, job_id: str) -> List[PublishView]:
         """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""

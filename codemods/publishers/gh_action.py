@@ -14,7 +14,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
-from codemods.indexes import Index, classify_url, indexes_behind
+from codemods.indexes import Index, classify_url, indexes_behind, other_host
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
 
 ACTION = "pypa/gh-action-pypi-publish"
@@ -40,7 +40,8 @@ class PublishStep:
     @property
     def index_unknown(self) -> bool:
         """The upload URL is an expression whose values the workflow does not show."""
-        return not self.targets and self.url is not None and EXPRESSION.search(self.url) is not None
+        return not self.targets and self.url is not None and EXPRESSION.search(self.url) is not None and \
+            not other_host(self.url)
 
     @property
     def path(self) -> YamlPath:
@@ -125,7 +126,7 @@ def find(doc: Document) -> List[PublishStep]:
             url = next((str(w[k]) for k in input_keys(w, URL_INPUTS) if _filled(w[k])), None)
             token = any(_filled(w[k]) for k in input_keys(w, PASSWORD_INPUTS))
             if url is not None and EXPRESSION.search(url):
-                targets = indexes_behind(url, doc.data)
+                targets = () if other_host(url) else indexes_behind(url, doc.data)
             else:
                 index = classify_url(url)
                 targets = (index,) if index else ()

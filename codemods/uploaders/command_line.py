@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
-from codemods.indexes import PYPI, Index, classify_url
+from codemods.indexes import PYPI, Index, classify_url, other_host
 from codemods.shell import Command, Word, cut_span
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
@@ -201,7 +201,7 @@ def find_targets(uploader: Uploader, flags: List[FlagUse], chain,
     for raw, where in urls[:1]:
         value = resolve(raw, chain)
         if value is None:
-            return (), where, True
+            return (), where, not other_host(raw)
         index = classify_url(value)
         return ((index,) if index else ()), where, False
     for raw, where in repos[:1]:
