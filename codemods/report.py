@@ -78,10 +78,15 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
                      [] if elsewhere else unused)
 
 
+def token_kind(secret: str, options: Options) -> str:
+    """What the secret must hold: the TestPyPI secret a token from test.pypi.org (PyPI's are not valid there)."""
+    return "a TestPyPI API token (from test.pypi.org)" if secret == options.test_secret else "a PyPI API token"
+
+
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
-    out: List[str] = [f"- Create the secret `{name}` holding a PyPI API token scoped to the project, in the repository "
-                      "(or environment) settings." for name in steps.create]
+    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} scoped to the project, in the "
+                      "repository (or environment) settings." for name in steps.create]
     for host in steps.elsewhere:
         out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
                    "undoes it.")

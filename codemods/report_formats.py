@@ -20,7 +20,7 @@ from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options
 from codemods.notes import finding_of, job_of, why_of
 from codemods.project import OWNER_PLACEHOLDER, find_root, root_for
 from codemods.registration import Registration, host_not_accepted
-from codemods.report import next_steps, plan_next_steps
+from codemods.report import next_steps, plan_next_steps, token_kind
 from codemods.runner import FileResult, RunResult, text_diff
 from codemods.workflow_files import shown_path
 
@@ -493,8 +493,8 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         item(f"**Do not merge this change; keep the API token.** {inline(host['reason'])}. "
              f"`migrate to-token` undoes it.")
     for name in steps["create_secrets"]:
-        item(f"**Before {merge}:** create the secret {code(name)} holding a PyPI API token scoped to the project, "
-             "in the repository (or environment) settings.")
+        item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} scoped to the "
+             "project, in the repository (or environment) settings.")
     regs = steps["register"]
     if regs:
         many = len(regs) > 1

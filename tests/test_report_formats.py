@@ -304,3 +304,23 @@ def test_the_doctor_markdown_imports_no_planner() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_testpypi_secret_asks_for_a_testpypi_token(repo: Repo) -> None:
+    # PyMySQL/PyMySQL publish.yml: a PyPI job and a TestPyPI job, both trusted
+    repo.write(WORKFLOW, b"""on: push
+jobs:
+  publish-test-pypi:
+    runs-on: ubuntu-latest
+    environment: testpypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          repository-url: https://test.pypi.org/legacy/
+""")
+    out = repo.migrate("to-token", "--dry-run")
+    assert "secret `TEST_PYPI_API_TOKEN` holding a TestPyPI API token (from test.pypi.org)" in out.stderr
+    md = repo.migrate("to-token", "--dry-run", "--format", "markdown").stdout
+    assert "holding a TestPyPI API token (from test.pypi.org) scoped to the project" in md

@@ -133,7 +133,11 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
 def _no_environment(w: WorkflowView) -> Iterator[Hit]:
     for job_id in w.trusted_jobs:
         if "environment" not in w.jobs[job_id]:
-            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes with Trusted Publishing and no environment"
+            keys = {i.key for p in w.publishing_of(job_id) if p.mode == "trusted" for i in p.targets}
+            testpypi = " (to TestPyPI only: name it `testpypi`, registered on test.pypi.org)" if keys == {"testpypi"} \
+                else ""
+            yield w.doc.line_of(("jobs", job_id)), \
+                f"job `{job_id}` publishes with Trusted Publishing and no environment{testpypi}"
 
 
 @rule("reusable-workflow-publisher", WARNING, "Publishing from a reusable workflow",
