@@ -82,6 +82,18 @@ def test_a_second_publish_call_fails_only_on_files_already_attested(dirs: list, 
     assert attested_twice(job, [0, 1]) is False
 
 
+@pytest.mark.parametrize("conditions, expected", [
+    (("github.event_name == 'workflow_dispatch'", "github.event_name == 'release'"), False),  # falconry/falcon
+    (("${{ github.event_name == 'push' }}", "github.event_name == 'push'"), True),
+    (("github.event_name == 'push'", None), True),
+    (("startsWith(github.ref, 'refs/tags/')", "github.event_name == 'release'"), True),  # may run together
+])
+def test_steps_for_different_events_never_attest_together(conditions: tuple, expected: bool) -> None:
+    job = {"steps": [dict({"uses": "pypa/gh-action-pypi-publish@release/v1"}, **({"if": c} if c else {}))
+                     for c in conditions]}
+    assert attested_twice(job, [0, 1]) is expected
+
+
 def test_a_job_uploading_from_two_project_folders_publishes_both(repo: Repo) -> None:
     for name in ("alpha", "beta"):
         repo.write(f"{name}/pyproject.toml", f'[project]\nname = "{name}-lib"\n'.encode())

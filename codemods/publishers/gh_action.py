@@ -99,11 +99,12 @@ def input_keys(inputs: Dict[str, Any], names: Tuple[str, ...]) -> List[Any]:
 
 
 def attested_twice(job: Dict[str, Any], step_indexes: List[int]) -> bool:
-    """Two of these action steps upload the same folder with attestations on: the second finds the
-    first one's `.publish.attestation` files and fails ("already has a publish attestation"). Calls
-    over different `packages-dir` folders (a monorepo's packages) attest different files."""
+    """Two of these action steps upload the same folder with attestations on, in one run: the second
+    finds the first one's `.publish.attestation` files and fails ("already has a publish attestation").
+    Calls over different `packages-dir` folders (a monorepo's packages) attest different files, and
+    steps under `if: github.event_name == '…'` for different events never run together (falconry/falcon)."""
     all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
-    folders = []
+    calls = []
     for i in step_indexes:
         step = all_steps[i] if i < len(all_steps) and isinstance(all_steps[i], dict) else {}
         inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
@@ -111,8 +112,18 @@ def attested_twice(job: Dict[str, Any], step_indexes: List[int]) -> bool:
             continue
         folder = next((str(inputs[k]) for k in input_keys(inputs, ("packages-dir", "packages_dir"))
                        if _filled(inputs[k])), "dist")
-        folders.append(re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist")
-    return len(folders) != len(set(folders))
+        calls.append((re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist", _only_on(step.get("if"))))
+    return any(a[0] == b[0] and not (a[1] and b[1] and a[1] != b[1])
+               for n, a in enumerate(calls) for b in calls[n + 1:])
+
+
+ONLY_ON = re.compile(r"""\s*(?:\$\{\{)?\s*github\.event_name\s*==\s*'([\w-]+)'\s*(?:\}\})?\s*""")
+
+
+def _only_on(condition: Any) -> Optional[str]:
+    """The one event a step runs on when its whole condition is `github.event_name == 'X'`."""
+    m = ONLY_ON.fullmatch(str(condition)) if isinstance(condition, str) else None
+    return m.group(1) if m else None
 
 
 def find(doc: Document) -> List[PublishStep]:
