@@ -20,9 +20,9 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
     project = gitlab_project(root)
     result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
 
-    def find(rule_id: str, line, message: str) -> None:
+    def find(rule_id: str, line, message: str, fix: str = "") -> None:
         r = RULES[rule_id]
-        result.findings.append(Finding(r.id, r.severity, result.path, line, message, r.title, r.fix))
+        result.findings.append(Finding(r.id, r.severity, result.path, line, message, r.title, fix or r.fix))
 
     trusted_jobs = []
     for job in read_jobs(doc):
@@ -41,7 +41,10 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
             if mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
-                     "job has no `id_tokens`")
+                     "job has no `id_tokens`", "" if u.trusted_capable else
+                     f"{u.uploader.name} has no Trusted Publishing: build with "
+                     f"`{u.uploader.fallback.build_command or 'python -m build'}`, upload with `twine upload dist/*` "
+                     "(twine 6.1 or later), then run `migrate to-oidc`")
             elif mode == "token" and u.trusted_capable:
                 find("gitlab-token-and-id-tokens", u.line_no or None,
                      f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`")

@@ -289,6 +289,9 @@ def _cut_credentials(doc: Document, u: Upload, jp: _JobPlan) -> bool:
                                "passwords, so the user goes too")
     if up.note:
         jp.warnings.append(up.note)
+    if up.trusted and up.trusted.gitlab_min_version and not up.trusted.package:  # no pin of it can be read
+        jp.warnings.append(f"{up.name} reads GitLab's ID token from {'.'.join(map(str, up.trusted.gitlab_min_version))} "
+                           f"on: make sure the job's image or install brings that version or a later one")
     return True
 
 
