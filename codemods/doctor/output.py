@@ -8,7 +8,7 @@ from typing import Any, Dict, List
 from codemods import __version__
 from codemods.doctor.diagnose import Diagnosis, Finding
 from codemods.doctor.logs import PATTERNS, UNRECOGNISED
-from codemods.doctor.rules import RULES
+from codemods.doctor.rules import GITLAB_RULES, RULES
 
 LEVELS = {"error": 3, "warning": 2, "note": 1}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
@@ -132,7 +132,7 @@ def _advice(d: Diagnosis, x: Finding) -> str:
 
 
 def sarif(d: Diagnosis) -> str:
-    docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in RULES.values()}
+    docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in list(RULES.values()) + list(GITLAB_RULES.values())}
     docs.update({p.id: (p.title, p.why, p.fix, p.severity) for p in PATTERNS + (UNRECOGNISED,)})
     used = sorted({x.id for x in d.findings})
     rules = [{"id": rid, "name": rid, "shortDescription": {"text": docs[rid][0]},

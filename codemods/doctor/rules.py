@@ -329,7 +329,19 @@ def _gitlab_only(w: WorkflowView) -> Iterator[Hit]:
     return iter(())
 
 
-rule("gitlab-token-publishing", WARNING, "A GitLab job publishes to PyPI with an API token",
+GITLAB_RULES: Dict[str, Rule] = {}
+
+
+def gitlab_rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+    """A GitLab finding: documented like the others, kept apart from RULES (run on GitHub views)."""
+    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
+        GITLAB_RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+        return check
+
+    return register
+
+
+gitlab_rule("gitlab-token-publishing", WARNING, "A GitLab job publishes to PyPI with an API token",
      "A long-lived token in a CI/CD variable can leak and must be rotated; with `id_tokens` twine (6.1+), uv "
      "(0.8.18+) and pdm (2.23.1+) exchange the job's OIDC token for a 15-minute upload token, and no variable "
      "holds a secret.",
@@ -343,7 +355,7 @@ publish:
 """, "Run `migrate to-oidc`, register the GitLab trusted publisher it prints, delete the CI/CD variables, "
      "then revoke the token.")(_gitlab_only)
 
-rule("gitlab-id-tokens-audience", ERROR, "`id_tokens` with the wrong audience for the index",
+gitlab_rule("gitlab-id-tokens-audience", ERROR, "`id_tokens` with the wrong audience for the index",
      "The uploaders read the OIDC token from `PYPI_ID_TOKEN` (`TESTPYPI_ID_TOKEN` for TestPyPI) and PyPI accepts "
      "it only with the audience `pypi` (`testpypi`); any other `aud` fails the exchange (\"invalid-token\").",
      """
@@ -355,7 +367,7 @@ publish:
     - twine upload dist/*
 """, "Set `aud: pypi` (`aud: testpypi` under `TESTPYPI_ID_TOKEN` for TestPyPI); `migrate to-oidc` does.")(_gitlab_only)
 
-rule("gitlab-token-and-id-tokens", WARNING, "A GitLab job has `id_tokens` and still passes a token",
+gitlab_rule("gitlab-token-and-id-tokens", WARNING, "A GitLab job has `id_tokens` and still passes a token",
      "The uploader uses the password whenever one is set (a flag, `TWINE_PASSWORD`, a CI/CD variable), so the job "
      "publishes with the token and its OIDC token is unused.",
      """

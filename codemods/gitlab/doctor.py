@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSummary
-from codemods.doctor.rules import RULES
+from codemods.doctor.rules import GITLAB_RULES as RULES
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
