@@ -51,6 +51,7 @@ class Plan(Changes):
     skipped: List[str] = field(default_factory=list)
     registrations: List[Registration] = field(default_factory=list)
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
+    platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:

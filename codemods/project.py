@@ -117,14 +117,20 @@ def ssh_hostname(alias: str) -> Optional[str]:
     return found.group(1) if found else None
 
 
-def github_remote(root: Path) -> Optional[Remote]:
-    """Where the `origin` remote is (host, owner, repository), or None when there is no remote."""
+def origin_url(root: Path) -> Optional[str]:
+    """The URL of the `origin` remote, or None when there is none."""
     try:
         out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
                              capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    return parse_remote(out.stdout.strip(), ssh_hostname) if out.returncode == 0 else None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def github_remote(root: Path) -> Optional[Remote]:
+    """Where the `origin` remote is (host, owner, repository), or None when there is no remote."""
+    url = origin_url(root)
+    return parse_remote(url, ssh_hostname) if url is not None else None
 
 
 def project_name(root: Path) -> Optional[str]:

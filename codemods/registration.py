@@ -22,13 +22,21 @@ class Registration:
     environment: Optional[str]
     project: Optional[str]
     host: Optional[str] = "github.com"  # where the repository's `origin` is; None: no remote
+    # "gitlab": owner is the namespace, repository the project, workflow the top-level pipeline file
+    provider: str = "github"
 
     @property
     def accepted(self) -> bool:
-        """False when the repository is not on github.com: PyPI takes no publisher for it."""
+        """False when the repository is not on github.com (gitlab.com): PyPI takes no publisher for it."""
+        if self.provider == "gitlab":
+            return self.host in (None, "gitlab.com")
         return host_accepted(self.host)
 
     def link(self) -> str:
+        if self.provider == "gitlab":  # PyPI's form has no pre-filled link for GitLab: its GitLab tab
+            if not self.project:
+                return f"{self.index.site}/manage/account/publishing/"
+            return f"{self.index.site}/manage/project/{self.project}/settings/publishing/"
         if not self.project:
             return f"{self.index.site}/manage/account/publishing/"
         query = {"provider": "github", "owner": self.owner, "repository": self.repository,

@@ -61,12 +61,18 @@ class NextSteps:
     environments: List[str] = field(default_factory=list)
     revoke: List[str] = field(default_factory=list)
     create: List[str] = field(default_factory=list)
+    # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
+    revoke_variables: List[str] = field(default_factory=list)
+    create_variables: List[str] = field(default_factory=list)
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     changed = [f for f in run.files if f.changed and not f.error]
+    gitlab = [f for f in changed if f.plan.platform == "gitlab"]
     if options.direction != TO_OIDC:
-        return NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
+        create = NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
+        create.create_variables = sorted(set().union(*(f.plan.added_secrets for f in gitlab))) if gitlab else []
+        return create
     regs: Dict[Tuple, Registration] = {}
     for f in changed:
         for r in f.plan.registrations:
@@ -74,8 +80,11 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
     accepted = [r for r in regs.values() if r.accepted]
     unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
-    return NextSteps(accepted, elsewhere, sorted({r.environment for r in accepted if r.environment}),
-                     [] if elsewhere else unused)
+    steps = NextSteps(accepted, elsewhere, sorted({r.environment for r in accepted if r.environment}),
+                      [] if elsewhere else unused)
+    if gitlab and not elsewhere:
+        steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))
+    return steps
 
 
 def token_kind(secret: str, options: Options) -> str:
@@ -86,15 +95,21 @@ def token_kind(secret: str, options: Options) -> str:
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} scoped to the project, in the "
-                      "repository (or environment) settings." for name in steps.create]
+                      "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
+    out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} scoped to "
+            "the project, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:
         out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
                    "undoes it.")
     for r in steps.registrations:
         out.append(f"- Add a trusted publisher on {r.index.title} for project `{r.project or '<project name>'}` "
-                   "before the next release:")
-        out.append(f"    owner: {r.owner}   repository: {r.repository}   workflow: {r.workflow}   "
-                   f"environment: {r.environment or '(any)'}")
+                   "before the next release" + (" (the form's GitLab tab):" if r.provider == "gitlab" else ":"))
+        if r.provider == "gitlab":
+            out.append(f"    namespace: {r.owner}   project: {r.repository}   top-level pipeline file: {r.workflow}   "
+                       f"environment: {r.environment or '(any)'}")
+        else:
+            out.append(f"    owner: {r.owner}   repository: {r.repository}   workflow: {r.workflow}   "
+                       f"environment: {r.environment or '(any)'}")
         out.append(f"    {r.link()}")
         if r.project:
             out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "
@@ -106,7 +121,13 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
-    unused = steps.revoke
+    variables = steps.revoke_variables
+    if variables:
+        many = len(variables) > 1
+        out.append(f"- After the first release with Trusted Publishing: delete the CI/CD variable{'s' if many else ''} "
+                   f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
+                   f"token{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+    unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "

@@ -115,7 +115,8 @@ def _job_lines(f: FileResult) -> Dict[Optional[str], int]:
 def _registration(r: Registration) -> Dict[str, Any]:
     return {"index": r.index.key, "owner": r.owner, "repository": r.repository, "workflow": r.workflow,
             "environment": r.environment, "project": r.project, "link": r.link(),
-            "pending_link": f"{r.index.site}/manage/account/publishing/", "host": r.host, "accepted": r.accepted}
+            "pending_link": f"{r.index.site}/manage/account/publishing/", "host": r.host, "accepted": r.accepted,
+            **({"provider": r.provider} if r.provider != "github" else {})}
 
 
 def line_edits(old_text: str, new_text: str) -> List[Dict[str, Any]]:
@@ -526,6 +527,9 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
                          code(r["environment"], True) if r["environment"] else "(any)",
                          form])
         out.append(table(["Index", "Project", "Owner", "Repository", "Workflow", "Environment", "Form"], rows) + "\n")
+        if any(r.get("provider") == "gitlab" for r in regs):
+            out.append("For a GitLab pipeline (the form's GitLab tab): the owner is the namespace, the repository "
+                       "the project, the workflow the top-level pipeline file.\n\n")
         if any(r["owner"] == OWNER_PLACEHOLDER for r in regs):
             out.append("The repository has no `origin` remote: fill in the owner and repository by hand.\n\n")
         if any(not r["project"] for r in regs):

@@ -17,6 +17,7 @@ from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
+from codemods.gitlab import is_gitlab_path
 from codemods.migrate import Options, Plan, plan
 from codemods.project import Repository, find_root, repository, root_for
 from codemods.workflow import SECRET_REF
@@ -80,7 +81,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     try:
         source = read_workflow(path, root)
         result.old = source
-        result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
+        if is_gitlab_path(path):
+            from codemods.gitlab import migrate_gitlab_text
+
+            result.plan, new_text = migrate_gitlab_text(source.text, options, root, path)
+        else:
+            result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
         result.companions = merge_companions(result.plan.companions)

@@ -66,11 +66,15 @@ def _in_workflows_subfolder(path: Path) -> bool:
 
 
 def default_paths(cwd: Path) -> List[Path]:
+    """The `.github/workflows` folder of the repository around `cwd`, and its GitLab pipeline
+    (`.gitlab-ci.yml` at the root of the repository, or of the folder holding the workflows)."""
     folder = workflows_folder(cwd)
-    if folder is None:
-        raise InputError(cwd, None, "no .github/workflows folder here or above (up to the git root); "
-                         "name the workflow files or folders to migrate")
-    return [folder]
+    top = folder.parent.parent if folder is not None else find_root(cwd)
+    pipeline = [top / ".gitlab-ci.yml"] if top is not None and (top / ".gitlab-ci.yml").is_file() else []
+    if folder is None and not pipeline:
+        raise InputError(cwd, None, "no .github/workflows folder (nor .gitlab-ci.yml) here or above (up to the git "
+                         "root); name the workflow files or folders to migrate")
+    return ([folder] if folder is not None else []) + pipeline
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -14,6 +14,7 @@ from codemods.doctor.rules import run_rules
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
 from codemods.errors import InputError
+from codemods.gitlab import is_gitlab_path
 from codemods.project import find_root, repository, root_for
 from codemods.published_projects import published_projects
 from codemods.registration import Registration, host_accepted, host_not_accepted, reusable_workflow_advice
@@ -88,6 +89,11 @@ def diagnose_file(path: Path) -> FileDiagnosis:
     shown = shown_path(path, find_root(path.parent) or root)
     result = FileDiagnosis(shown)
     try:
+        if is_gitlab_path(path):
+            from codemods.gitlab.doctor import diagnose_gitlab
+
+            diagnose_gitlab(read_workflow(path, root), path, root, result)
+            return _finish(result)
         doc, result.fragment_offset = _document(read_workflow(path, root).text, path)
         _diagnose(doc, path, root, shown, result)
     except InputError as e:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import List, Optional
 
 from codemods.doctor.logs import PATTERNS, UNRECOGNISED
-from codemods.doctor.rules import RULES
+from codemods.doctor.rules import GITLAB_RULES, RULES
 
 
 def _entries() -> List[tuple]:
-    return [(r.id, r.severity, r.title, r.why, r.example, r.fix, "Example") for r in RULES.values()] + \
+    return [(r.id, r.severity, r.title, r.why, r.example, r.fix, "Example")
+            for r in list(RULES.values()) + list(GITLAB_RULES.values())] + \
         [(p.id, p.severity, p.title, p.why, p.example, p.fix, "In the log") for p in PATTERNS + (UNRECOGNISED,)]
 
 

@@ -92,4 +92,6 @@ def _registrations_table(regs: List[Registration]) -> str:
         rows.append([r.index.title, code(r.project, True) if r.project else "*the project's name*", code(r.owner, True),
                      code(r.repository, True), code(r.workflow, True),
                      code(r.environment, True) if r.environment else "(any)", form])
-    return table(["Index", "Project", "Owner", "Repository", "Workflow", "Environment", "Form"], rows) + "\n"
+    note = ("\nFor a GitLab pipeline (the form's GitLab tab): the owner is the namespace, the repository the project, "
+            "the workflow the top-level pipeline file.\n" if any(r.provider == "gitlab" for r in regs) else "")
+    return table(["Index", "Project", "Owner", "Repository", "Workflow", "Environment", "Form"], rows) + "\n" + note

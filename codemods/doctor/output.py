@@ -8,7 +8,7 @@ from typing import Any, Dict, List
 from codemods import __version__
 from codemods.doctor.diagnose import Diagnosis, Finding
 from codemods.doctor.logs import PATTERNS, UNRECOGNISED
-from codemods.doctor.rules import RULES
+from codemods.doctor.rules import GITLAB_RULES, RULES
 
 LEVELS = {"error": 3, "warning": 2, "note": 1}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
@@ -53,8 +53,13 @@ def text(d: Diagnosis, color: bool = False) -> str:
         if f.registration_note:
             out.append(f"  {f.registration_note}")
         for r in f.registrations:
-            out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
-                       f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
+            if r.provider == "gitlab":
+                out.append(f"  register on {r.index.title} (GitLab tab): namespace {r.owner}, project {r.repository}, "
+                           f"top-level pipeline file {r.workflow}, environment {r.environment or '(any)'}, "
+                           f"project name {r.project or '<project name>'}")
+            else:
+                out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
+                           f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
             out.append(f"      {r.link()}")
             if r.project:
                 out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
@@ -127,7 +132,7 @@ def _advice(d: Diagnosis, x: Finding) -> str:
 
 
 def sarif(d: Diagnosis) -> str:
-    docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in RULES.values()}
+    docs = {r.id: (r.title, r.why, r.fix, r.severity) for r in list(RULES.values()) + list(GITLAB_RULES.values())}
     docs.update({p.id: (p.title, p.why, p.fix, p.severity) for p in PATTERNS + (UNRECOGNISED,)})
     used = sorted({x.id for x in d.findings})
     rules = [{"id": rid, "name": rid, "shortDescription": {"text": docs[rid][0]},

@@ -334,6 +334,64 @@ def _old_version(w: WorkflowView) -> Iterator[Hit]:
         yield line, f"job `{job_id}` pins `{text}`"
 
 
+# GitLab CI/CD findings: documented here with the others (`migrate explain`, docs/findings.md); found by
+# codemods/gitlab/doctor.py on `.gitlab-ci.yml` files, never on a GitHub workflow (their checks find nothing).
+def _gitlab_only(w: WorkflowView) -> Iterator[Hit]:
+    return iter(())
+
+
+GITLAB_RULES: Dict[str, Rule] = {}
+
+
+def gitlab_rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+    """A GitLab finding: documented like the others, kept apart from RULES (run on GitHub views)."""
+    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
+        GITLAB_RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+        return check
+
+    return register
+
+
+gitlab_rule("gitlab-token-publishing", WARNING, "A GitLab job publishes to PyPI with an API token",
+     "A long-lived token in a CI/CD variable can leak and must be rotated; with `id_tokens` twine (6.1+), uv "
+     "(0.8.18+) and pdm (2.23.1+) exchange the job's OIDC token for a 15-minute upload token, and no variable "
+     "holds a secret.",
+     """
+publish:
+  variables:
+    TWINE_USERNAME: __token__
+    TWINE_PASSWORD: $PYPI_API_TOKEN
+  script:
+    - twine upload dist/*
+""", "Run `migrate to-oidc`, register the GitLab trusted publisher it prints, delete the CI/CD variables, "
+     "then revoke the token.")(_gitlab_only)
+
+gitlab_rule("gitlab-id-tokens-audience", ERROR, "`id_tokens` with the wrong audience for the index",
+     "The uploaders read the OIDC token from `PYPI_ID_TOKEN` (`TESTPYPI_ID_TOKEN` for TestPyPI) and PyPI accepts "
+     "it only with the audience `pypi` (`testpypi`); any other `aud` fails the exchange (\"invalid-token\").",
+     """
+publish:
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: https://gitlab.com
+  script:
+    - twine upload dist/*
+""", "Set `aud: pypi` (`aud: testpypi` under `TESTPYPI_ID_TOKEN` for TestPyPI); `migrate to-oidc` does.")(_gitlab_only)
+
+gitlab_rule("gitlab-token-and-id-tokens", WARNING, "A GitLab job has `id_tokens` and still passes a token",
+     "The uploader uses the password whenever one is set (a flag, `TWINE_PASSWORD`, a CI/CD variable), so the job "
+     "publishes with the token and its OIDC token is unused.",
+     """
+publish:
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: pypi
+  script:
+    - twine upload -u __token__ -p "$PYPI_TOKEN" dist/*
+""", "Remove the token (`migrate to-oidc` does) after registering the trusted publisher, or remove `id_tokens` "
+     "(`migrate to-token`) to stay with the token.")(_gitlab_only)
+
+
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
     """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""
     out = []

@@ -138,6 +138,11 @@ class Document:
             elif isinstance(node, SequenceNode):
                 stack.extend((n, depth + 1) for n in node.value)
 
+    def load(self, text: str) -> Any:
+        """The plain data of another text read the way this document was (verification re-reads the
+        edited text with it)."""
+        return load_data(text)
+
     # ---- navigation --------------------------------------------------------------------------
     def node(self, path: YamlPath) -> Node:
         """The node at `path`; raises KeyError when absent, Unsupported when reached through an alias."""

@@ -579,7 +579,11 @@ class _Splicer:
 
     # editing inside a string
     def replace(self, edit: Replace) -> List[Splice]:
-        pair = self.doc.pair(edit.path)
+        if edit.path and isinstance(edit.path[-1], int):  # a list item (a line of a GitLab `script:`)
+            node = self._item(edit.path)[1]
+            pair = (None, node)
+        else:
+            pair = self.doc.pair(edit.path)
         if pair is None or not isinstance(pair[1], ScalarNode):
             raise Unsupported(f"`{edit.path[-1]}` is not a string to edit")
         node = pair[1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any, List
 
-from codemods.engine.document import Document, load_data
+from codemods.engine.document import Document
 from codemods.engine.edits import Edit, apply_to_data
 from codemods.errors import InputError, VerificationError
 
@@ -16,7 +16,7 @@ from codemods.errors import InputError, VerificationError
 def verify(doc: Document, edits: List[Edit], new_text: str) -> None:
     intended = apply_to_data(doc.data, edits)
     try:
-        actual = load_data(new_text)
+        actual = doc.load(new_text)
     except InputError as e:
         raise VerificationError(f"the edited text is not valid YAML (line {e.line}): {e.message}") from None
     if not same(intended, actual):

@@ -60,11 +60,12 @@ def _raised(op: str, version: str, minimum: Tuple[int, ...]) -> Optional[str]:
     return None  # >=, >, != never keep the minimum out on their own
 
 
-def too_old_pins(up: Uploader, script: str) -> Iterator[Tuple[Pin, str]]:
+def too_old_pins(up: Uploader, script: str, minimum: Optional[Tuple[int, ...]] = None) -> Iterator[Tuple[Pin, str]]:
     """(the pin, its replacement) for each requirement on the tool in `script` that keeps out the first
-    version with Trusted Publishing. `==`/`~=` move to that version; an upper bound below it goes."""
+    version with Trusted Publishing (`minimum` when given: GitLab's). `==`/`~=` move to that version; an
+    upper bound below it goes."""
     tp = up.trusted
-    if not tp or not tp.min_version or not tp.package:
+    if not tp or not (minimum or tp.min_version) or not tp.package:
         return
     pattern = re.compile(rf"(?<![\w.-]){re.escape(tp.package)}(?![\w.-])(\[[^\]\s]*\])?[ \t]*"
                          r"(?=(?:===|==|~=|<=|<|>=|>|!=))", re.I)
@@ -83,7 +84,7 @@ def too_old_pins(up: Uploader, script: str) -> Iterator[Tuple[Pin, str]]:
             pos = end + sep.end()
         if not items:
             continue
-        new = [_raised(op, v, tp.min_version) for op, v in items]
+        new = [_raised(op, v, minimum or tp.min_version) for op, v in items]
         if all(n is None for n in new):
             continue
         kept = [f"{op}{v}" if n is None else n for (op, v), n in zip(items, new)]

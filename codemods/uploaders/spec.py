@@ -80,6 +80,8 @@ class TrustedPublishing:
     # quietly installs an older release, which uploads without credentials
     min_python: Optional[Tuple[int, ...]] = None
     flags: Names = ()  # added by to-oidc so that a misconfiguration fails (`--trusted-publishing always`)
+    # first version that does it in GitLab CI/CD (reading `PYPI_ID_TOKEN`), when later than `min_version`
+    gitlab_min_version: Optional[Tuple[int, ...]] = None
 
 
 class BuildsFirst(enum.Enum):

@@ -20,5 +20,6 @@ UPLOADER = register(Uploader(
         token_env=(("PDM_PUBLISH_PASSWORD", "{secret}"),),
     ),
     index=IndexOptions(repo_env=("PDM_PUBLISH_REPO",), repo_flags=("-r", "--repository")),
-    trusted=TrustedPublishing(min_version=(2, 6), package="pdm", min_python=(3, 7)),  # 2.6.0: Python >=3.7
+    # 2.6.0: Python >=3.7; 2.23.1 (2025-04) reads GitLab's `PYPI_ID_TOKEN` (it supports every provider of `id`)
+    trusted=TrustedPublishing(min_version=(2, 6), package="pdm", min_python=(3, 7), gitlab_min_version=(2, 23, 1)),
 ))

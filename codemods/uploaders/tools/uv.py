@@ -20,5 +20,6 @@ UPLOADER = register(Uploader(
         url_flags=("--publish-url",),
         repo_flags=("--index",),
     ),
-    trusted=TrustedPublishing(flags=("--trusted-publishing", "always")),
+    # GitLab (`PYPI_ID_TOKEN`) since 0.8.18; uv has no `package` here, so no pin of it is raised
+    trusted=TrustedPublishing(flags=("--trusted-publishing", "always"), gitlab_min_version=(0, 8, 18)),
 ))

@@ -1,0 +1,86 @@
+"""The doctor on a `.gitlab-ci.yml`: per publishing job its mode (token, trusted, mixed), its
+environment and `id_tokens`, the findings (`gitlab-*` ids, documented in codemods/doctor/rules.py),
+and PyPI's GitLab publisher form for the jobs on Trusted Publishing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSummary
+from codemods.doctor.rules import GITLAB_RULES as RULES
+from codemods.engine.source import Source
+from codemods.gitlab.document import GitLabDocument
+from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
+                                      id_token_name, id_tokens, read_jobs)
+from codemods.gitlab.remote import gitlab_project
+from codemods.registration import Registration
+
+
+def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosis) -> None:
+    doc = GitLabDocument(source.text, path)
+    project = gitlab_project(root)
+    result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
+
+    def find(rule_id: str, line, message: str, fix: str = "") -> None:
+        r = RULES[rule_id]
+        result.findings.append(Finding(r.id, r.severity, result.path, line, message, r.title, fix or r.fix))
+
+    trusted_jobs = []
+    for job in read_jobs(doc):
+        ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
+        if not ours:
+            continue
+        tokens, _ = id_tokens(doc, job.id)
+        manual = MANUAL_MINT.search(job.text) is not None
+        modes = [_mode(u, tokens, manual) for u in ours]
+        steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m, ",".join(i.key for i in u.targets))
+                 for u, m in zip(ours, modes)]
+        result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens),
+                                      modes[0] if len(set(modes)) == 1 else "mixed", steps))
+        for u, mode in zip(ours, modes):
+            credential = _credential(u)
+            if mode == "token" and not tokens:
+                find("gitlab-token-publishing", u.line_no or None,
+                     f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
+                     "job has no `id_tokens`", "" if u.trusted_capable else
+                     f"{u.uploader.name} has no Trusted Publishing: build with "
+                     f"`{u.uploader.fallback.build_command or 'python -m build'}`, upload with `twine upload dist/*` "
+                     "(twine 6.1 or later), then run `migrate to-oidc`")
+            elif mode == "token" and u.trusted_capable:
+                find("gitlab-token-and-id-tokens", u.line_no or None,
+                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`")
+            for index in u.targets:
+                name = id_token_name(index)
+                if name in tokens and not has_audience(tokens, index):
+                    find("gitlab-id-tokens-audience", doc.line_of((job.id, "id_tokens", name)) or u.line_no or None,
+                         f"`id_tokens: {name}` of job `{job.id}` has the audience `{tokens[name]}`; PyPI's is "
+                         f"`{index.key}`")
+        if any(m == "trusted" for m in modes):
+            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"]))
+    if trusted_jobs and not project.accepted:
+        result.registration_note = project.not_accepted()
+        return
+    for job, uploads in trusted_jobs:
+        for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
+            result.registrations.append(Registration(index, project.namespace_or_placeholder,
+                                                     project.name_or_placeholder, PIPELINE_FILE,
+                                                     expanded_environment(doc, job.id), project.project, project.host,
+                                                     provider="gitlab"))
+
+
+def _mode(u: Upload, tokens, manual: bool) -> str:
+    if manual and tokens:
+        return "trusted"
+    if not u.trusted_capable or u.visible_token:
+        return "token"
+    return "trusted" if all(has_audience(tokens, i) for i in u.targets) else "token"
+
+
+def _credential(u: Upload) -> str:
+    names = [f"`{f.flag.value}`" for f in u.cred_flags if f.kind == "password"] + \
+        [f"`{n}`" for n, _ in u.prefix if n in u.uploader.credentials.password_env] + \
+        [f"`{n}`" for n, _, _ in u.env_creds if n in u.uploader.credentials.password_env]
+    return ", ".join(names) if names else "from the project's CI/CD variables"
+
+
+def _titles(u: Upload) -> str:
+    return " and ".join(i.title for i in u.targets)

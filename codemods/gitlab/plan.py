@@ -1,0 +1,450 @@
+"""Plan the migration of a `.gitlab-ci.yml`, in either direction, as edits for the shared engine.
+
+to-oidc, per job whose upload to PyPI or TestPyPI has a token (a password flag, a `VAR=` prefix, a
+`variables:` entry, or none in the file at all: GitLab then hands it the project's CI/CD variables):
+the credential flags and variables go (a top-level `variables:` entry only when no job that stays
+reads it), `--trusted-publishing always` is added to uv, too-old uploader pins are raised, and the
+job gets `id_tokens: {PYPI_ID_TOKEN: {aud: pypi}}` (`TESTPYPI_ID_TOKEN`/`testpypi` for TestPyPI),
+the variable twine, uv and pdm read the token from. A job is converted whole or not at all.
+
+to-token: the reverse for jobs that publish with Trusted Publishing: the uploader's token variables
+(`TWINE_USERNAME: __token__`, `TWINE_PASSWORD: $PYPI_API_TOKEN`, the CI/CD variable named by
+`--secret`) are set in the job's `variables:` and its PyPI `id_tokens` entries go unless the job
+reads them itself. A job with both a token and `id_tokens` (the token wins) loses the `id_tokens`.
+
+Refused with the reason, the job left byte-identical: uploads to GitLab's package registry and
+other indexes (they keep their tokens), tools without Trusted Publishing (poetry, hatch, flit,
+`setup.py upload`: the change to make is given), a job that mints its token by hand, a job name or
+audience made from `$[[ inputs ]]`, an `id_tokens` inherited from `default:` or a template, a
+Python image too old for the uploader's Trusted Publishing, and a credential still read after the
+change (a `test -n "$TWINE_PASSWORD"` guard, a `rules:` condition). YAML anchors, aliases and merge
+keys are refused by the engine when an edit would reach them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set as SetType, Tuple
+
+from codemods.engine.document import Document, YamlPath
+from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
+from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload, environment_name,
+                                      has_audience, hidden_jobs, id_token_name, id_tokens, read_jobs, script_lines,
+                                      strings_under)
+from codemods.gitlab.remote import GitLabProject
+from codemods.indexes import PYPI, TESTPYPI, Index
+from codemods.migrate import TO_OIDC, Options, Plan
+from codemods.notes import Note, about_job
+from codemods.registration import Registration
+from codemods.shell import cut_span, join_pieces, mentions_variable
+from codemods.uploaders.command_line import oidc_flag_spans
+from codemods.uploaders.pins import too_old_pins
+
+WHY = {
+    "to-oidc": "the upload moves to Trusted Publishing: the job's OIDC token (`id_tokens`) is exchanged with PyPI for a "
+               "short-lived upload token, so no CI/CD variable holds a token",
+    "to-token": "the upload authenticates with the API token held in a CI/CD variable again",
+}
+VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+PYTHON_IMAGE = re.compile(r"(?:^|/)python:(\d+)\.(\d+)")
+NOTHING_TO_DO_HERE = "no job publishes to PyPI"  # the reason a file is unchanged, not a refusal
+NEW_KEY_AFTER = ("image", "stage", "extends", "needs", "dependencies")
+
+
+@dataclass
+class _JobPlan:
+    job: Job
+    uploads: List[Upload]
+    edits: List[Edit] = field(default_factory=list)
+    changes: List[str] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+    removed: SetType[str] = field(default_factory=set)  # variables the job no longer reads (their names)
+    fed: SetType[str] = field(default_factory=set)  # CI/CD variables the removed values read
+    top_level: SetType[str] = field(default_factory=set)  # top-level `variables:` entries it needs removed
+    targets: List[Index] = field(default_factory=list)
+
+
+def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan:
+    result = Plan()
+    result.platform = "gitlab"
+    jobs = read_jobs(doc)
+    _not_read(doc, jobs, result)
+    publishing = [j for j in jobs if j.uploads]
+    if not publishing:
+        if not result.skipped:
+            result.skipped.append(NOTHING_TO_DO_HERE)
+        return result
+    if options.direction == TO_OIDC:
+        _to_oidc(doc, jobs, publishing, project, result)
+    else:
+        _to_token(doc, publishing, options, result)
+    return result
+
+
+def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
+    """Uploads pubmode sees but does not edit: in hidden jobs (templates) and the global scripts."""
+    from codemods.gitlab.pipeline import Job as _Job, uploads_in
+
+    for owner, what in [((), "the top-level `before_script`/`after_script`"), (("default",), "`default:`")] + \
+            [((h,), f"the hidden job `{h}`") for h in hidden_jobs(doc)]:
+        lines = script_lines(doc, owner)
+        if not lines:
+            continue
+        probe = _Job(owner[0] if owner else "(top level)", doc.get(owner) if owner else {}, lines)
+        for u in uploads_in(doc, probe):
+            result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
+                                  "by hand (remove the credentials, add `id_tokens` to each job that runs it)")
+    for job in jobs:
+        if not job.uploads and job.foreign and re.search(r"pypi|publish|release|upload|twine", " ".join(job.foreign),
+                                                         re.I):
+            result.skipped.append(Note(f"job `{job.id}` takes its script from {', '.join(f'`{t}`' for t in job.foreign)}, "
+                                       "which is not in this file (an `include:`): pubmode cannot see whether or how "
+                                       "it uploads; migrate that template where it lives", job=job.id))
+
+
+# ---- to-oidc -----------------------------------------------------------------------------------
+def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan) -> None:
+    plans: Dict[str, _JobPlan] = {}
+    for job in publishing:
+        with about_job(result, job.id):
+            jp = _oidc_job(doc, job, result)
+            if jp is not None:
+                plans[job.id] = jp
+    # A top-level credential variable goes only when every job that reads it is converted; otherwise the
+    # jobs that need it gone are not converted (it would still override Trusted Publishing there).
+    while True:
+        blocked = False
+        for job_id, jp in list(plans.items()):
+            for name in sorted(jp.top_level):
+                users = [j.id for j in jobs if j.id not in plans and _reads(j, name)]
+                if users:
+                    result.skipped.append(Note(
+                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}` is also read by job "
+                        f"{', '.join(f'`{u}`' for u in users)}, and while it is set it overrides Trusted Publishing; "
+                        f"move it into the `variables:` of the jobs that use it, then run again", job=job_id))
+                    del plans[job_id]
+                    blocked = True
+                    break
+        if not blocked:
+            break
+    top_removed = sorted(set().union(*(jp.top_level for jp in plans.values()))) if plans else []
+    top_edits = [Remove(("variables", n)) for n in top_removed]
+    if top_removed and set(top_removed) >= set(doc.get(("variables",)) or {}):
+        top_edits = [Remove(("variables",))]
+    for job_id, jp in list(plans.items()):
+        reader = _reader(doc, jp, jp.edits + top_edits, [j for j in jobs if j.id == job_id or jp.top_level])
+        if reader:
+            result.skipped.append(Note(f"job `{job_id}` not converted: {reader}", job=job_id))
+            del plans[job_id]
+    if not plans:
+        return
+    if top_removed:
+        result.edits += top_edits
+        result.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in top_removed)} from the top-level "
+                                   "`variables:` (no job that keeps its token reads them)", why=WHY["to-oidc"]))
+    for job_id, jp in plans.items():
+        result.edits += jp.edits
+        result.changes += [Note(c, job=job_id, why=WHY["to-oidc"]) for c in jp.changes]
+        result.warnings += [Note(w, job=job_id) for w in jp.warnings]
+        result.oidc_jobs.add(job_id)
+    new_data = apply_to_data(doc.data, result.edits)
+    text = "\n".join(s for _, s in strings_under(new_data, ()))
+    fed = set().union(*(jp.fed for jp in plans.values()))
+    result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
+    names = sorted({n for jp in plans.values() for u in jp.uploads for n in u.uploader.credentials.variables})
+    result.warnings.append(
+        f"GitLab hands a job every CI/CD variable of the project (Settings > CI/CD > Variables) and its groups: one "
+        f"named {', '.join(f'`{n}`' for n in names)} still overrides Trusted Publishing (an empty one too), so delete "
+        "those before the next release")
+    if project.accepted:
+        for job_id, jp in plans.items():
+            env = expanded_environment(doc, job_id)
+            if env and "$" in env:
+                result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
+                                            "the publisher with the name it takes (GitLab compares it case-sensitively)",
+                                            job=job_id))
+            for index in sorted(set(jp.targets), key=lambda i: i.key):
+                result.registrations.append(Registration(index, project.namespace_or_placeholder,
+                                                         project.name_or_placeholder, PIPELINE_FILE, env,
+                                                         project.project, project.host, provider="gitlab"))
+    else:
+        result.warnings.append(project.not_accepted())
+
+
+def _oidc_job(doc: Document, job: Job, result: Plan) -> Optional[_JobPlan]:
+    tokens, tokens_at = id_tokens(doc, job.id)
+    manual = MANUAL_MINT.search(job.text) is not None
+    convert: List[Upload] = []
+    for u in job.uploads:
+        if u.registry:
+            result.skipped.append(f"{u.label} in job `{job.id}` uploads to GitLab's package registry "
+                                  "(`CI_JOB_TOKEN`); left as is: Trusted Publishing is PyPI's")
+        elif u.index_unknown:
+            result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, known only at "
+                                  "run time; it keeps its token")
+        elif not u.targets:
+            result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, which is not "
+                                  "PyPI or TestPyPI; it keeps its token")
+        elif manual:
+            result.skipped.append(f"job `{job.id}` mints its upload token itself (`python -m id`, `/_/oidc/mint-token`): "
+                                  "it already uses Trusted Publishing. With twine 6.1 or later the mint lines and "
+                                  "`--username`/`--password` can go: twine exchanges the `PYPI_ID_TOKEN` itself")
+            return None
+        elif not u.trusted_capable:
+            build = u.uploader.fallback.build_command or "python -m build"
+            result.skipped.append(f"job `{job.id}` not converted: {u.label} ({u.uploader.name}) has no Trusted "
+                                  f"Publishing; by hand: build with `{build}`, upload with `twine upload dist/*` "
+                                  "(twine 6.1 or later) and add `id_tokens`, then run `migrate to-oidc` again")
+            return None
+        elif u.visible_token or not all(has_audience(tokens, i) for i in u.targets):
+            convert.append(u)
+    if not convert:
+        return None
+    problem = _oidc_blocker(doc, job, convert, tokens, tokens_at)
+    if problem:
+        result.skipped.append(f"job `{job.id}` not converted: {problem}")
+        return None
+    jp = _JobPlan(job, convert)
+    for u in convert:
+        if not _cut_credentials(doc, u, jp):
+            result.skipped.append(f"job `{job.id}` not converted: " + jp.warnings.pop())
+            return None
+    _remove_variables(doc, job, convert, jp)
+    jp.targets = sorted({i for u in convert for i in u.targets}, key=lambda i: i.key)
+    _add_id_tokens(doc, job, jp, tokens, tokens_at)
+    _raise_pins(job, convert, jp)
+    return jp
+
+
+def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens_at) -> Optional[str]:
+    if INPUTS.search(job.id):
+        return ("its name is a `$[[ inputs ]]` expression, made when the file is included; add `id_tokens` and "
+                "remove the credentials in the template by hand")
+    if any(isinstance(a, str) and INPUTS.search(a) for a in tokens.values()):
+        return "the audience of its `id_tokens` is a `$[[ inputs ]]` expression; set `aud: pypi` by hand"
+    if tokens_at is not None and tokens_at[0] != job.id and not all(has_audience(tokens, i)
+                                                                 for u in convert for i in u.targets):
+        return (f"its `id_tokens` come from `{tokens_at[0]}:`; a job-level `id_tokens` would replace them whole, so add "
+                f"the PyPI entry there (or to the job, with the others) by hand")
+    for u in convert:
+        for name, path, _ in u.env_creds:
+            if path[0] not in (job.id, "variables"):
+                return (f"`{name}` comes from the `variables:` of the template `{path[0]}`, which other jobs may extend; "
+                        "remove it there by hand")
+    python = _python_image(doc, job)
+    for u in convert:
+        tp = u.uploader.trusted
+        if python and tp and tp.min_python and python < tp.min_python:
+            return (f"its image runs Python {'.'.join(map(str, python))}, too old for {u.uploader.name} "
+                    f"{'.'.join(map(str, _minimum(u)))} (Python {'.'.join(map(str, tp.min_python))} or later), the "
+                    "first with Trusted Publishing: pip would install an older one that cannot use it; move the job to "
+                    "a newer image first")
+    return None
+
+
+def _python_image(doc: Document, job: Job) -> Optional[Tuple[int, int]]:
+    for image in (job.data.get("image"), doc.get(("default", "image")), doc.get(("image",))):
+        if isinstance(image, dict):
+            image = image.get("name")
+        if isinstance(image, str):
+            m = PYTHON_IMAGE.search(image)
+            return (int(m.group(1)), int(m.group(2))) if m else None
+    return None
+
+
+def _minimum(u: Upload) -> Tuple[int, ...]:
+    tp = u.uploader.trusted
+    return (tp.gitlab_min_version or tp.min_version or ()) if tp else ()
+
+
+def _cut_credentials(doc: Document, u: Upload, jp: _JobPlan) -> bool:
+    """Cut the credential flags and `VAR=` prefixes of the command (the GitHub run-step way)."""
+    script = u.line.text
+    pieces = [(f.flag.start, f.end) for f in u.cred_flags] + [(w.start, w.end) for _, w in u.cred_prefix]
+    for s, e in join_pieces(script, pieces):
+        span = cut_span(script, s, e)
+        if span is None:
+            jp.warnings.append(f"`{script[s:e]}` runs over a line continuation in {u.label}; remove it by hand")
+            return False
+        from codemods.publishers.run_step import whole_line
+
+        jp.edits.append(Replace(u.line.path, *whole_line(script, *span), ""))
+    shown = [f"`{f.flag.value}`" for f in u.cred_flags] + [f"`{n}=`" for n, _ in u.cred_prefix]
+    if shown:
+        jp.changes.append(f"{u.label} in job `{u.job_id}`: removed {', '.join(shown)} from the command")
+    for f in u.cred_flags:
+        jp.fed |= _fed(f.raw)
+    for name, w in u.cred_prefix:
+        jp.removed.add(name)
+        jp.fed |= _fed(w.value.partition("=")[2])
+    up = u.uploader
+    if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in u.command.words):
+        word = u.command.words[u.args_from - 1]
+        jp.edits.append(Replace(u.line.path, word.end, word.end, " " + " ".join(up.oidc_flags)))
+        jp.changes.append(f"{u.label} in job `{u.job_id}`: added `{' '.join(up.oidc_flags)}` so that a "
+                          "misconfiguration fails loudly")
+    for f in u.flags:
+        if f.kind == "user" and f.text.strip() not in ("__token__", "") and "$" not in f.text:
+            jp.warnings.append(f"{u.label} in job `{u.job_id}` logged in as user `{f.text}`; PyPI no longer accepts "
+                               "passwords, so the user goes too")
+    if up.note:
+        jp.warnings.append(up.note)
+    if up.trusted and up.trusted.gitlab_min_version and not up.trusted.package:  # no pin of it can be read
+        jp.warnings.append(f"{up.name} reads GitLab's ID token from {'.'.join(map(str, up.trusted.gitlab_min_version))} "
+                           f"on: make sure the job's image or install brings that version or a later one")
+    return True
+
+
+def _fed(value: str) -> SetType[str]:
+    """CI/CD variables a removed value reads (GitLab's predefined `CI_*` are not the project's)."""
+    return {v for v in VARIABLE.findall(value) if not v.startswith(("CI_", "GITLAB_"))}
+
+
+def _remove_variables(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> None:
+    own = doc.get((job.id, "variables"))
+    gone = []
+    for u in convert:
+        for name, path, value in u.env_creds:
+            if path[0] == "variables":
+                jp.top_level.add(name)
+            elif name not in gone:
+                gone.append(name)
+            jp.removed.add(name)
+            jp.fed |= _fed(value)
+    if not gone:
+        return
+    if isinstance(own, dict) and set(own) <= set(gone):
+        jp.edits.append(Remove((job.id, "variables")))
+    else:
+        jp.edits += [Remove((job.id, "variables", n)) for n in gone]
+    jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from the job's `variables:`")
+
+
+def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> None:
+    missing = [i for i in jp.targets if not has_audience(tokens, i)]
+    if not missing:
+        return
+    own = job.data.get("id_tokens")
+    if isinstance(own, dict):
+        for i in missing:
+            entry = own.get(id_token_name(i))
+            if isinstance(entry, dict) and "aud" in entry:
+                jp.edits.append(Set((job.id, "id_tokens", id_token_name(i), "aud"), i.key))
+                jp.changes.append(f"set the audience of `id_tokens: {id_token_name(i)}` to `{i.key}` "
+                                  f"(it was `{entry['aud']}`)")
+            else:
+                jp.edits.append(Set((job.id, "id_tokens", id_token_name(i)), {"aud": i.key}))
+                jp.changes.append(f"added `{id_token_name(i)}` (audience `{i.key}`) to the job's `id_tokens`")
+        return
+    jp.edits.append(Set((job.id, "id_tokens"), {id_token_name(i): {"aud": i.key} for i in missing},
+                        after=tuple(k for k in NEW_KEY_AFTER if k in job.data)[:1]))
+    jp.changes.append("added `id_tokens: " + ", ".join(f"{id_token_name(i)}` (audience `{i.key}`)" for i in missing)
+                      + (", so that the uploader can mint an OIDC token" if len(missing) == 1 else ""))
+
+
+def _raise_pins(job: Job, convert: List[Upload], jp: _JobPlan) -> None:
+    for up in {u.uploader.name: u.uploader for u in convert}.values():
+        minimum = (up.trusted.gitlab_min_version or up.trusted.min_version) if up.trusted else None
+        for line in job.lines:
+            for m, new in too_old_pins(up, line.text, minimum):
+                jp.edits.append(Replace(line.path, m.start(), m.end(), new))
+                jp.changes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing on GitLab needs "
+                                  f"{up.name} {'.'.join(map(str, minimum))} or later)")
+
+
+def _reads(job: Job, name: str) -> bool:
+    return any(name in u.uploader.credentials.variables for u in job.uploads) or any(
+        mentions_variable(s, name) for _, s in strings_under(job.data, ()))
+
+
+def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) -> Optional[str]:
+    """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
+    credential that goes: the release would change silently."""
+    names = set(jp.removed) | jp.fed | {n for u in jp.uploads for n in u.uploader.credentials.variables}
+    new = apply_to_data(doc.data, edits)
+    for job in scope:
+        after = new.get(job.id) if isinstance(new, dict) else None
+        for path, text in strings_under(after, (job.id,)):
+            for name in sorted(names):
+                if mentions_variable(text, name):
+                    line = doc.line_of(path) or doc.line_of(path[:2])
+                    return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
+                            f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
+                            + "; remove that by hand, then run again")
+    return None
+
+
+# ---- to-token ----------------------------------------------------------------------------------
+def _to_token(doc: Document, publishing: List[Job], options: Options, result: Plan) -> None:
+    for job in publishing:
+        with about_job(result, job.id):
+            _token_job(doc, job, options, result)
+
+
+def _token_job(doc: Document, job: Job, options: Options, result: Plan) -> None:
+    tokens, tokens_at = id_tokens(doc, job.id)
+    if not tokens:
+        return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
+    ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
+    trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) for i in u.targets)]
+    mixed = [u for u in ours if u.visible_token and any(has_audience(tokens, i) for i in u.targets)]
+    if not trusted and not mixed:
+        return
+    if MANUAL_MINT.search(job.text):
+        result.skipped.append(f"job `{job.id}` not converted: it mints its upload token itself (`python -m id`, "
+                              "`/_/oidc/mint-token`); replace those lines with a token variable by hand")
+        return
+    if tokens_at is None or tokens_at[0] != job.id:
+        result.skipped.append(f"job `{job.id}` not converted: its `id_tokens` come from `{tokens_at[0]}:`, which other "
+                              "jobs share; change them there by hand")
+        return
+    edits: List[Edit] = []
+    changes: List[str] = []
+    added: SetType[str] = set()
+    values: Dict[str, str] = {}
+    for u in trusted:
+        secret = options.test_secret if u.targets == (TESTPYPI,) else options.secret
+        for name, value in u.uploader.credentials.token_env:
+            new = value.format(secret="$" + secret)
+            if values.get(name, new) != new:
+                result.skipped.append(f"job `{job.id}` not converted: its uploads to PyPI and TestPyPI would need two "
+                                      f"values of `{name}`; give each upload its own token by hand (or split the job)")
+                return
+            values[name] = new
+        added.add(secret)
+        for span in oidc_flag_spans(u.uploader, u.command, u.line.text):
+            if span is None:
+                result.skipped.append(f"job `{job.id}` not converted: `{u.uploader.oidc_flags[0]}` and its value run "
+                                      f"over a line continuation in {u.label}; remove them by hand")
+                return
+            edits.append(Replace(u.line.path, span[0], span[1], ""))
+            changes.append(f"{u.label}: removed `{' '.join(u.uploader.oidc_flags)}`")
+    if values:
+        own = job.data.get("variables")
+        if isinstance(own, dict):
+            edits += [Set((job.id, "variables", k), v) for k, v in values.items() if own.get(k) != v]
+        elif own is None and "variables" not in job.data:
+            edits.append(Set((job.id, "variables"), values, after=tuple(k for k in NEW_KEY_AFTER if k in job.data)[:1]))
+        else:
+            result.skipped.append(f"job `{job.id}` not converted: its `variables:` is not a mapping; add "
+                                  f"{', '.join(values)} by hand")
+            return
+        changes.append(f"set {', '.join(f'`{k}`' for k in values)} in the job's `variables:` from the CI/CD variable"
+                       f"{'s' if len(added) > 1 else ''} {', '.join(f'`{s}`' for s in sorted(added))}")
+    indexes = {i for u in trusted + mixed for i in u.targets}
+    drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens]
+    kept = [n for n in drop if mentions_variable(job.text, n)]
+    drop = [n for n in drop if n not in kept]
+    if drop:
+        if set(tokens) <= set(drop):
+            edits.append(Remove((job.id, "id_tokens")))
+        else:
+            edits += [Remove((job.id, "id_tokens", n)) for n in drop]
+        changes.append(f"removed {', '.join(f'`{n}`' for n in drop)} from `id_tokens`"
+                       + ("" if trusted else " (the job uploads with its token: the OIDC token was unused)"))
+    if kept:
+        result.warnings.append(f"job `{job.id}` reads {', '.join(f'`{n}`' for n in kept)} itself: its `id_tokens` "
+                               "entry stays")
+    result.edits += edits
+    result.changes += [Note(c, job=job.id, why=WHY["to-token"]) for c in changes]
+    result.added_secrets |= added

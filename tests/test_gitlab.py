@@ -1,0 +1,137 @@
+"""GitLab CI/CD beyond the golden cases: the remote forms, hosts PyPI does not accept, discovery,
+bad input (one line, exit 2, the file untouched) and the lazy import of the GitLab modules."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codemods.gitlab.remote import parse_gitlab_remote
+from test_golden_gitlab import GitLabRepo
+
+PIPELINE = ".gitlab-ci.yml"
+TOKEN_PIPELINE = b"""publish:
+  image: python:3.12
+  variables:
+    TWINE_USERNAME: __token__
+    TWINE_PASSWORD: $PYPI_API_TOKEN
+  script:
+    - twine upload dist/*
+"""
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://gitlab.com/group/project.git", ("gitlab.com", "group", "project")),
+    ("https://gitlab.com/group/sub/project", ("gitlab.com", "group/sub", "project")),
+    ("https://user:secret@gitlab.com/group/project.git/", ("gitlab.com", "group", "project")),
+    ("git@gitlab.com:group/sub/project.git", ("gitlab.com", "group/sub", "project")),
+    ("ssh://git@gitlab.com:22/group/project.git", ("gitlab.com", "group", "project")),
+    ("ssh://git@altssh.gitlab.com:443/group/project.git", ("gitlab.com", "group", "project")),
+    ("git@gitlab.example.org:team/project.git", ("gitlab.example.org", "team", "project")),
+])
+def test_remote_forms(url: str, expected: tuple) -> None:
+    assert parse_gitlab_remote(url) == expected
+
+
+def test_local_remote_is_none() -> None:
+    assert parse_gitlab_remote("/srv/git/project.git") is None
+
+
+def test_placeholders_without_a_remote(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r", remote="")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert out.code == 0
+    assert "namespace: <namespace>   project: <project>   top-level pipeline file: .gitlab-ci.yml" in out.stderr
+    assert repo.read(PIPELINE) == TOKEN_PIPELINE
+
+
+def test_self_managed_host_gets_no_publisher(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r", remote="git@gitlab.example.org:team/project.git")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
+    assert "not gitlab.com" in out.stderr and "Add a trusted publisher" not in out.stderr
+    assert json.loads(out.stdout)["next_steps"]["register"] == []
+    doctor = repo.migrate("doctor", PIPELINE)
+    assert "gitlab-token-publishing" in doctor.stdout
+
+
+def test_json_report_names_the_provider(tmp_path: Path) -> None:
+    import jsonschema
+
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
+    report = json.loads(out.stdout)
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(report)
+    reg = report["next_steps"]["register"][0]
+    assert (reg["provider"], reg["owner"], reg["repository"], reg["workflow"]) == \
+        ("gitlab", "octo-group/sub", "octo-project", ".gitlab-ci.yml")
+
+
+def test_no_path_finds_both_platforms(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    workflow = (Path(__file__).parents[1] / "examples" / "single-job" / ".github" / "workflows" / "release.yml")
+    repo.write(".github/workflows/release.yml", workflow.read_bytes())
+    out = repo.migrate("to-oidc", "--check")
+    assert out.code == 1
+    assert ".github/workflows/release.yml: converted" in out.stderr and ".gitlab-ci.yml: converted" in out.stderr
+    assert repo.read(PIPELINE) == TOKEN_PIPELINE
+
+
+@pytest.mark.parametrize("text, line", [
+    (b"publish:\n  script: [twine upload dist/*\n", 3),
+    (b"publish:\n  script: !include other.yml\n", 2),
+    (b"- just\n- a list\n", 1),
+    (b"spec: {}\n---\na: 1\n---\nb: 2\n", 5),
+])
+def test_bad_input_is_one_line_and_untouched(tmp_path: Path, text: bytes, line: int) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, text)
+    for command in ("to-oidc", "to-token", "doctor"):
+        out = repo.migrate(command, PIPELINE)
+        assert out.code == 2, (command, out.stdout, out.stderr)
+        errors = [x for x in (out.stderr + out.stdout).splitlines() if x.startswith("error:")]
+        assert len(errors) == 1 and errors[0].startswith(f"error: {PIPELINE}:{line}:"), errors
+        assert "Traceback" not in out.stderr
+        assert repo.read(PIPELINE) == text
+
+
+def test_gitlab_modules_are_imported_only_for_gitlab_files(tmp_path: Path) -> None:
+    code = ("import sys, cli, codemods.runner, codemods.doctor.diagnose; "
+            "print(sorted(m for m in sys.modules if m.startswith('codemods.gitlab.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[1])
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "markdown"])
+def test_doctor_formats(tmp_path: Path, fmt: str) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("doctor", "--format", fmt, PIPELINE)
+    assert out.code == 1, out.stdout
+    assert "gitlab-token-publishing" in out.stdout
+
+
+def test_doctor_wrong_audience(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  id_tokens:\n    PYPI_ID_TOKEN:\n      aud: https://gitlab.com\n"
+                         b"  script:\n    - twine upload dist/*\n")
+    out = repo.migrate("doctor", PIPELINE)
+    assert "error[gitlab-id-tokens-audience] .gitlab-ci.yml:3:" in out.stdout
+    fixed = repo.migrate("to-oidc", PIPELINE)
+    assert fixed.code == 0 and b"aud: pypi" in repo.read(PIPELINE)
+    assert "[gitlab-" not in repo.migrate("doctor", PIPELINE).stdout
+
+
+def test_explain_gitlab_findings() -> None:
+    from codemods.doctor import docs
+
+    for finding in ("gitlab-token-publishing", "gitlab-id-tokens-audience", "gitlab-token-and-id-tokens"):
+        assert "id_tokens" in docs.explain(finding)

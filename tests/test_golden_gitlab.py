@@ -1,0 +1,113 @@
+"""GitLab golden cases: tests/golden-gitlab/<case>/ holds `input.yml` and what each command makes of it.
+
+Files of a case (a missing expected file means "unchanged"):
+  input.yml            the pipeline, placed at .gitlab-ci.yml of a scratch repository whose origin is
+                       gitlab.com/octo-group/sub/octo-project (a subgroup: the namespace is `octo-group/sub`)
+  pyproject.toml       optional, copied to the repository root (the project name comes from it)
+  to-oidc.yml          `migrate to-oidc` applied to input.yml
+  to-oidc.report       what it printed on stderr
+  to-token.yml/.report `migrate to-token` applied to input.yml
+  round-trip.yml       `migrate to-token` applied to to-oidc.yml
+  doctor.report        `migrate doctor` on input.yml (stdout)
+  source               where a case from the real corpus comes from (../shared/corpus/gitlab/NNNN.yml)
+
+Every output is re-parsed and compared with the intended edits by the engine before it is written,
+run twice (idempotent), and checked against GitLab's CI JSON schema (check-jsonschema's
+`vendor/gitlab-ci.json`) whenever the input passes it. Regenerate with
+`PUBMODE_REGEN=1 pytest tests/test_golden_gitlab.py`, then review `git diff tests/golden-gitlab`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from conftest import Repo
+
+GOLDEN = Path(__file__).parent / "golden-gitlab"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input.yml").is_file())
+REGEN = bool(os.environ.get("PUBMODE_REGEN"))
+PIPELINE = ".gitlab-ci.yml"
+GITLAB_REMOTE = "https://gitlab.com/octo-group/sub/octo-project.git"
+
+
+class GitLabRepo(Repo):
+    """A throwaway repository on gitlab.com, with no .github folder."""
+
+    def __init__(self, root: Path, remote: str = GITLAB_REMOTE):
+        self.root = root
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        if remote:
+            subprocess.run(["git", "-C", str(root), "remote", "add", "origin", remote], check=True)
+
+
+def gitlab_schema_errors(text: str) -> List[str]:
+    import check_jsonschema
+    import jsonschema
+
+    from codemods.gitlab.document import GitLabDocument
+
+    path = Path(check_jsonschema.__file__).parent / "builtin_schemas" / "vendor" / "gitlab-ci.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    data = GitLabDocument(text).data
+    return [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
+
+
+def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) -> None:
+    path = case / name
+    if REGEN:
+        if unchanged_from is not None and actual == unchanged_from:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(actual)
+        return
+    expected = path.read_bytes() if path.exists() else unchanged_from
+    assert expected is not None, f"{path} is missing (run with PUBMODE_REGEN=1 and review the diff)"
+    assert actual == expected, f"{case.name}/{name} differs from the golden file"
+
+
+def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) -> tuple:
+    repo = GitLabRepo(tmp_path / label)
+    if (case / "pyproject.toml").is_file():
+        repo.write("pyproject.toml", (case / "pyproject.toml").read_bytes())
+    repo.write(PIPELINE, data)
+    out = repo.migrate(direction)  # no PATH: the pipeline of the repository around the current folder
+    assert "Traceback" not in out.stderr
+    assert out.code in (0, 2), out.stderr
+    first = repo.read(PIPELINE)
+    again = repo.migrate(direction, PIPELINE)
+    assert repo.read(PIPELINE) == first, f"{case.name}: a second {direction} changed the file (not idempotent)"
+    assert again.code == out.code
+    assert repo.migrate(direction, "--check", ".").code in (0, 2), "--check after a run must find nothing to change"
+    return first, out, repo
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_gitlab(name: str, tmp_path: Path) -> None:
+    case = GOLDEN / name
+    source = (case / "input.yml").read_bytes()
+    oidc, oidc_out, _ = _run(case, tmp_path, "oidc", source, "to-oidc")
+    _expect(case, "to-oidc.yml", oidc, source)
+    _expect(case, "to-oidc.report", oidc_out.stderr.encode())
+    token, token_out, _ = _run(case, tmp_path, "token", source, "to-token")
+    _expect(case, "to-token.yml", token, source)
+    _expect(case, "to-token.report", token_out.stderr.encode())
+    if oidc != source:
+        back, _, _ = _run(case, tmp_path, "back", oidc, "to-token")
+        _expect(case, "round-trip.yml", back)
+    elif not REGEN:
+        assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
+    doctor = GitLabRepo(tmp_path / "doctor")
+    doctor.write(PIPELINE, source)
+    _expect(case, "doctor.report", doctor.migrate("doctor", PIPELINE).stdout.encode())
+    if not gitlab_schema_errors(source.decode("utf-8-sig")):
+        for label, data in (("to-oidc", oidc), ("to-token", token)):
+            assert gitlab_schema_errors(data.decode("utf-8-sig")) == [], f"{name}: {label} output fails GitLab's schema"
+
+
+def test_there_are_cases_from_the_corpus() -> None:
+    assert sum((GOLDEN / c / "source").is_file() for c in CASES) >= 7
