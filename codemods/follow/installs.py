@@ -21,6 +21,7 @@ from codemods import toml_text
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Replace
 from codemods.engine.reading import read_regular_text
+from codemods.engine.text_edits import apply
 from codemods.follow import ini_check
 from codemods.follow.calls import Target, in_repository, located_commands, step_start, targets_of
 from codemods.follow.makefile import recipe_regions, shell_view
@@ -349,9 +350,7 @@ class _Plan:
                     self.note(f"{path.name} [{'.'.join(table)}] {key}", _line(text, s), m.group(0), repl)
         if not splices:
             return
-        new = text
-        for s, e, repl in sorted(splices, reverse=True):
-            new = new[:s] + repl + new[e:]
+        new = apply(text, splices)  # pins never overlap: each is its own match in its own string
         if not _same_but_pins(data, new, self.up):
             self.result.blocked = (f"{path.name}: the {self.up.name} pin could not be raised cleanly; raise it to "
                                    f"{self.minimum} or later by hand")
@@ -621,8 +620,7 @@ def _followed(plan: _Plan, target: Target, cwd: Path) -> None:
         pins += [(s + a, s + b, old, new) for a, b, old, new in _requirement_pins(plan.up, view[s:e])]
         plan.shell(view[s:e], cwd if target.kind == "script" else target.path.parent)  # make runs in its folder
     if pins:
-        new_text = text
-        for s, e, old, repl in sorted(pins, reverse=True):
-            new_text = new_text[:s] + repl + new_text[e:]
+        new_text = apply(text, [(s, e, repl) for s, e, _, repl in pins])
+        for s, _, old, repl in sorted(pins):
             plan.note(target.path.name, _line(text, s), old, repl)
         plan.change(target.kind, target.path, text, new_text)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Set
 
+from codemods.engine.text_edits import OverlappingEdits, apply
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
 from codemods.uploaders.spec import Uploader
@@ -204,9 +205,11 @@ def edit_python(source: str) -> PythonEdit:
                             result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
             if not splices:
                 return call
-            new = value
-            for s, e in sorted(splices, reverse=True):
-                new = new[:s] + new[e:]
+            try:
+                new = apply(value, [(s, e, "") for s, e in splices])
+            except OverlappingEdits as e:
+                result.manual.append(f"line {line}: {str(e).split(': ', 1)[-1]}")
+                return call
             result.cuts += 1
             result.notes.append(f"line {line}: removed the credential options from the command string")
             literal = node.value[:prefix_len] + new + node.quote

@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Set, Tuple
 
+from codemods.engine.text_edits import OverlappingEdits, Splice, apply
 from codemods.indexes import Index
 from codemods.uploaders.command_line import (find_upload, literal_target, oidc_flag_spans, parse_flags, same_tool,
                                              stores_credential)
 from codemods.uploaders.spec import Uploader
 from codemods.shell import commands, cut_span, join_pieces, without_value
 
-Splice = Tuple[int, int, str]
 OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
 VARIABLE = re.compile(r"(?:\$[{(]?|\{env:)([A-Za-z_][A-Za-z0-9_]*)")
@@ -203,25 +203,6 @@ def section(text: str, header: str) -> Tuple[int, int]:
         return -1, -1
     nxt = re.search(r"(?m)^\[", text[m.end():])
     return m.end(), (m.end() + nxt.start()) if nxt else len(text)
-
-
-class OverlappingEdits(ValueError):
-    """Two edits of one file touch the same characters: applying both would be a guess."""
-
-
-def apply(text: str, splices: List[Splice]) -> str:
-    """The text with the splices made; OverlappingEdits when two of them overlap (none is skipped).
-    Insertions at one point go in the order given (an upload's flag before a key added after it)."""
-    out, pos = [], 0
-    for s, e, new in sorted(splices, key=lambda sp: sp[:2]):
-        if s < pos:
-            raise OverlappingEdits(f"line {text.count(chr(10), 0, s) + 1}: two edits of the same text overlap; "
-                                   "change it by hand")
-        out.append(text[pos:s])
-        out.append(new)
-        pos = e
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def apply_or_refuse(text: str, splices: List[Splice], manual: List[str]) -> str:

@@ -11,7 +11,8 @@ from typing import List, Optional, Tuple
 
 from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import OverlappingEdits, TextEdit, after_last_line, apply, edit_shell_text, section
+from codemods.engine.text_edits import OverlappingEdits, apply
+from codemods.follow.shell_text import TextEdit, after_last_line, edit_shell_text, section
 from codemods.uploaders import registry
 
 NAME = re.compile(r"[^\s,]+")

@@ -10,7 +10,8 @@ import re
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.follow.shell_text import VARIABLE, OverlappingEdits, after_last_line, apply, section
+from codemods.engine.text_edits import OverlappingEdits, apply
+from codemods.follow.shell_text import VARIABLE, after_last_line, section
 from codemods.follow.toml_check import check_toml_env
 from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
 from codemods.uploaders.spec import Uploader
