@@ -18,6 +18,7 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.migrate import Options, Plan, plan
+from codemods.prefilter import skip_reason
 from codemods.project import Repository, find_root, repository, root_for
 from codemods.workflow import SECRET_REF
 from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
@@ -80,6 +81,10 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     try:
         source = read_workflow(path, root)
         result.old = source
+        skipped = skip_reason(source.text, root) if prefilter_on() else None
+        if skipped is not None:  # cannot publish: what the full reading would say (codemods/prefilter.py)
+            result.plan.skipped.append(skipped)
+            return result
         result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
@@ -100,6 +105,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.error = (f"{result.shown}: internal error, file left untouched: {type(e).__name__}: {e} "
                         "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
     return result
+
+
+def prefilter_on() -> bool:
+    """The pre-filter skips files that cannot publish; PUBMODE_NO_PREFILTER=1 reads every file in full
+    (how tests and tools/corpus-check prove both give the same results)."""
+    return not os.environ.get("PUBMODE_NO_PREFILTER")
 
 
 def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> str:
