@@ -130,3 +130,14 @@ def test_help_and_a_plain_dry_run_import_neither_deepdiff_nor_libcst(repo) -> No
     for args in (["--help"], ["to-oidc", "--dry-run", str(path)], ["to-oidc", "--check", str(path)]):
         mods = _imported(args, repo.root)
         assert not {m for m in mods if m.split(".")[0] in ("deepdiff", "libcst")}, (args, mods)
+
+
+def test_jobs_give_the_same_output_in_the_same_order(repo) -> None:
+    for i in range(12):
+        repo.write(f".github/workflows/ci-{i:02d}.yml", ci_workflow(i, seed=3).encode())
+    repo.write(".github/workflows/release.yml", (ROOT / "examples" / "single-job" / ".github" / "workflows" /
+                                                 "release.yml").read_bytes())
+    for command in (["to-oidc", "--check", "--format", "json"], ["to-token", "--dry-run"], ["doctor", "--format", "json"]):
+        one, two = repo.migrate(*command), repo.migrate(*command, "--jobs", "2")
+        assert (one.code, one.stdout, one.stderr) == (two.code, two.stdout, two.stderr), command
+    assert repo.migrate("to-oidc", "--jobs", "-1").code == 2
