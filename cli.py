@@ -29,6 +29,8 @@ MIGRATE_FORMAT = typer.Option("text", "--format", metavar="FORMAT",
                               help="text (a diff on stdout with --dry-run, the report on stderr), markdown (for a pull "
                               "request or $GITHUB_STEP_SUMMARY), json (docs/report.schema.json) or github (workflow "
                               "annotations); all but text go to stdout, and the text report still goes to stderr.")
+JOBS = typer.Option(1, "--jobs", "-j", metavar="N", help="Read N files at a time in worker processes (0: one per "
+                    "CPU). Output and exit code are the same in any case, in the order of the files.")
 
 
 def _version(value: bool) -> None:
@@ -56,6 +58,13 @@ def _cwd() -> Path:
         raise typer.Exit(2)
 
 
+def _jobs(jobs: int) -> int:
+    if jobs < 0:
+        typer.echo("error: --jobs must be 0 (one per CPU) or more", err=True)
+        raise typer.Exit(2)
+    return jobs
+
+
 def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool, output_format: str = "text",
          **opts) -> None:
     from codemods.environment import EnvironmentChoice
@@ -78,7 +87,7 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     except InputError as e:
         typer.echo(f"error: {e.where(str(e.path))}: {e.message}", err=True)
         raise typer.Exit(2)
-    result = run(targets, options, cwd)
+    result = run(targets, options, cwd, opts.get("jobs", 1))
     writing = not (dry_run or check)
     if dry_run and output_format == "text":
         printed: set = set()
@@ -111,6 +120,7 @@ def to_oidc(
                                     "publish action cannot (macOS, Windows, a container), keep the build there and "
                                     "publish from a new ubuntu-latest job that downloads the distributions."),
     output_format: str = MIGRATE_FORMAT,
+    jobs: int = JOBS,
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
@@ -121,7 +131,7 @@ def to_oidc(
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
     _run("to-oidc", paths, dry_run, check, output_format, environment=environment, no_environment=no_environment,
-         split_jobs=split_jobs)
+         split_jobs=split_jobs, jobs=_jobs(jobs))
 
 
 @app.command("to-token")
@@ -133,13 +143,14 @@ def to_token(
     test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
                                     help="Secret holding the TestPyPI token."),
     output_format: str = MIGRATE_FORMAT,
+    jobs: int = JOBS,
 ) -> None:
     """Switch PyPI publishing back to an API token.
 
     Passes a token secret to each publish step and drops `id-token: write` where nothing else
     needs it.
     """
-    _run("to-token", paths, dry_run, check, output_format, secret=secret, test_secret=test_secret)
+    _run("to-token", paths, dry_run, check, output_format, secret=secret, test_secret=test_secret, jobs=_jobs(jobs))
 
 
 @app.command("doctor")
@@ -151,6 +162,7 @@ def doctor(
                                       help="text, json, github (workflow annotations), sarif or markdown (for a "
                                       "pull request or $GITHUB_STEP_SUMMARY)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    jobs: int = JOBS,
 ) -> None:
     """Explain how workflows publish to PyPI, and what is wrong with it.
 
@@ -186,7 +198,7 @@ def doctor(
         targets = []
     if log_text is not None and not paths:  # a log alone is enough; an empty workflows folder is no error
         targets = [t for t in targets if any(t.glob("*.y*ml"))]
-    result = diagnose(targets, cwd, log_text, "<stdin>" if log == "-" else str(log))
+    result = diagnose(targets, cwd, log_text, "<stdin>" if log == "-" else str(log), _jobs(jobs))
     render = formats[output_format]
     sys.stdout.write(render(result) if render else output.text(result, color=sys.stdout.isatty()))
     raise typer.Exit(output.exit_code(result, exit_zero))

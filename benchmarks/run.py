@@ -2,12 +2,17 @@
 
 usage: .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat 5] [--no-zizmor]
 
-- start-up: `migrate --help` and a one-file `to-oidc --dry-run`, as ratios to `python -c pass`;
+- start-up: `migrate --help` and a one-file `to-oidc --dry-run`, as ratios to `python -c pass`, beside
+  the floor of the CLI framework (a typer app of one command with the same kinds of options, doing nothing);
 - throughput: `migrate to-oidc --check` over folders of N workflows (the corpus's release workflows
   plus workflows that publish nothing, about one in ten publishing, as real repositories hold), in
-  files per second and peak memory (the child's maximum resident set), beside `zizmor --offline` on
-  the same folder when zizmor is installed (`pip install zizmor`);
-- an import-time profile of `import cli` (`python -X importtime`), the ten slowest modules.
+  files per second and peak memory (the child's maximum resident set), with and without the pre-filter
+  (PUBMODE_NO_PREFILTER=1) and with --jobs 2, beside `zizmor --offline` on the same folder when zizmor
+  is installed (`pip install zizmor`, in the test extra);
+- an import-time profile of the one-file dry run (`python -X importtime`), the slowest modules.
+
+Children run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset, one warm-up run), as an installed
+pubmode runs. The non-publishing workflows come from benchmarks/ci_workflows.py.
 """
 from __future__ import annotations
 
@@ -27,40 +32,44 @@ ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "github"
 BIN = Path(sys.executable).parent
 
-QUIET_WORKFLOW = """name: CI {n}
-on: [push, pull_request]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    strategy:
-      matrix:
-        python: ["3.10", "3.11", "3.12", "3.13"]
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: ${{{{ matrix.python }}}}
-      - run: pip install tox && tox -e py
+sys.path.insert(0, str(HERE))
+from ci_workflows import ci_workflow  # noqa: E402
+
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PUBMODE_NO_PREFILTER")}
+TYPER_FLOOR = """import typer
+from pathlib import Path
+from typing import List, Optional
+app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+@app.callback()
+def root() -> None: pass
+@app.command("to-oidc")
+def to_oidc(paths: Optional[List[Path]] = typer.Argument(None), dry_run: bool = typer.Option(False, "--dry-run"),
+            output_format: str = typer.Option("text", "--format")) -> None: pass
+@app.command("other")
+def other() -> None: pass
+app()
 """
 
 
 def timed(cmd, repeat: int, cwd=None) -> float:
-    """Median wall time of a command, in seconds."""
+    """Median wall time of a command, in seconds (after one warm-up run)."""
+    subprocess.run(cmd, cwd=cwd, capture_output=True, env=ENV)
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, capture_output=True)
+        subprocess.run(cmd, cwd=cwd, capture_output=True, env=ENV)
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 
 
-def peak(cmd, cwd=None):
-    """(wall seconds, peak resident MiB) of one run of a command, from that child's own rusage."""
+def peak(cmd, cwd=None, **env):
+    """(wall seconds, CPU seconds, peak resident MiB) of one run of a command, from the rusage of that
+    child (its own maximum resident set; worker processes of --jobs are each smaller than it)."""
     start = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**ENV, **env})
     _, _, usage = os.wait4(child.pid, 0)
     child.returncode = 0  # reaped by wait4
-    return time.perf_counter() - start, usage.ru_maxrss / 1024  # KiB on Linux
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def build_folder(base: Path, n: int) -> Path:
@@ -69,61 +78,93 @@ def build_folder(base: Path, n: int) -> Path:
     folder = repo / ".github" / "workflows"
     folder.mkdir(parents=True)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "remote", "add", "origin", "https://github.com/octo-org/octo-repo.git"],
+                   check=True)
     corpus = sorted(CORPUS.glob("*.y*ml"))
     for i in range(n):
         if corpus and i % 10 == 0:
-            shutil.copyfile(corpus[(i // 10) % len(corpus)], folder / f"release-{i}.yml")
+            shutil.copyfile(corpus[(i // 10) % len(corpus)], folder / f"release-{i:05d}.yml")
         else:
-            (folder / f"ci-{i}.yml").write_text(QUIET_WORKFLOW.format(n=i), encoding="utf-8")
+            (folder / f"ci-{i:05d}.yml").write_text(ci_workflow(i), encoding="utf-8")
     return repo
 
 
-def import_profile() -> list:
-    out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import cli"], cwd=ROOT,
-                         capture_output=True, text=True).stderr
+def import_profile(one_file: Path) -> list:
+    """(cumulative µs, module) of the slowest imports of a one-file dry run."""
+    code = ("import sys; sys.argv = ['migrate', 'to-oidc', '--dry-run', sys.argv[1]]; import cli\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass")
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", code, str(one_file)], cwd=ROOT,
+                         capture_output=True, text=True, env=ENV).stderr
     rows = []
     for line in out.splitlines():
         parts = line.split("|")
         if len(parts) == 3 and parts[1].strip().isdigit():
             rows.append((int(parts[1]), parts[2].rstrip()))
-    return sorted(rows, reverse=True)[:10]
+    return sorted(rows, reverse=True)[:15]
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} (1, 5, 15 min)"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000,10000")
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--no-zizmor", action="store_true")
     args = ap.parse_args()
     migrate = str(BIN / "migrate")
     zizmor = None if args.no_zizmor else shutil.which("zizmor") or (
         str(BIN / "zizmor") if (BIN / "zizmor").exists() else None)
+    version = subprocess.run([zizmor, "--version"], capture_output=True, text=True).stdout.strip() if zizmor else ""
+    typer_version = subprocess.run([sys.executable, "-c", "import importlib.metadata as m; print(m.version('typer'))"],
+                                   capture_output=True, text=True).stdout.strip()
     lines = ["# pubmode benchmarks", "",
-             f"- machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-             f"- command: `{Path(sys.executable).name} benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}`",
-             f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", ""]
+             f"- machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; a shared "
+             "box (other sessions ran beside this one), so the figures are noisy: compare ratios, not seconds",
+             f"- load average before the run: {load()}",
+             f"- command: `.venv/bin/python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}`",
+             f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; typer {typer_version}; {version}", ""]
     base_time = timed([sys.executable, "-c", "pass"], args.repeat)
     help_time = timed([migrate, "--help"], args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
-        one = build_folder(Path(tmp), 1)
-        one_file = next((one / ".github" / "workflows").iterdir())
+        floor_script = Path(tmp) / "typer_floor.py"
+        floor_script.write_text(TYPER_FLOOR, encoding="utf-8")
+        floor = timed([sys.executable, str(floor_script), "to-oidc", "--dry-run", "x.yml"], args.repeat)
+        one = ROOT / "examples" / "single-job"
+        one_file = one / ".github" / "workflows" / "release.yml"
         dry = timed([migrate, "to-oidc", "--dry-run", str(one_file)], args.repeat, cwd=one)
-        lines += ["## Start-up", "", "| work | median | ratio to `python -c pass` |", "|---|---|---|",
+        lines += [f"## Start-up (median of {args.repeat} runs)", "",
+                  "| work | median | ratio to `python -c pass` |", "|---|---|---|",
                   f"| `python -c pass` | {base_time * 1000:.0f} ms | 1.0× |",
                   f"| `migrate --help` | {help_time * 1000:.0f} ms | {help_time / base_time:.1f}× |",
-                  f"| `migrate to-oidc --dry-run` (one workflow) | {dry * 1000:.0f} ms | {dry / base_time:.1f}× |", ""]
-        lines += ["## Throughput (`to-oidc --check` over a repository's workflows)", "",
-                  "| files | pubmode | files/s | peak MiB | zizmor --offline | pubmode / zizmor |", "|---|---|---|---|---|---|"]
+                  f"| `migrate to-oidc --dry-run examples/single-job/.github/workflows/release.yml` | "
+                  f"{dry * 1000:.0f} ms | {dry / base_time:.1f}× |",
+                  f"| floor: a typer app of one command (a path list, a flag, a text option) doing nothing | "
+                  f"{floor * 1000:.0f} ms | {floor / base_time:.1f}× |", ""]
+        print("\n".join(lines), flush=True)
+        lines += ["## Throughput (`migrate to-oidc --check` over a repository's workflows)", "",
+                  "One file in ten is a corpus release workflow, the others publish nothing "
+                  "(benchmarks/ci_workflows.py). Peak memory is the main process's maximum resident set.", "",
+                  "| files | pubmode | files/s | CPU | peak MiB | no pre-filter | its peak MiB | `--jobs 2` | "
+                  "zizmor --offline | pubmode / zizmor |", "|---|---|---|---|---|---|---|---|---|---|"]
         for n in (int(s) for s in args.sizes.split(",")):
             repo = build_folder(Path(tmp), n)
-            wall, mem = peak([migrate, "to-oidc", "--check"], cwd=repo)
+            wall, cpu, mem = peak([migrate, "to-oidc", "--check"], cwd=repo)
+            nf_wall, _, nf_mem = peak([migrate, "to-oidc", "--check"], cwd=repo, PUBMODE_NO_PREFILTER="1")
+            j_wall = peak([migrate, "to-oidc", "--check", "--jobs", "2"], cwd=repo)[0]
             z = peak([zizmor, "--offline", ".github/workflows"], cwd=repo)[0] if zizmor else None
             zcol = f"{z:.2f} s" if z else "not installed"
             ratio = f"{wall / z:.1f}×" if z else "-"
-            lines.append(f"| {n} | {wall:.2f} s | {n / wall:.0f} | {mem:.0f} | {zcol} | {ratio} |")
+            lines.append(f"| {n} | {wall:.2f} s | {n / wall:.0f} | {cpu:.2f} s | {mem:.0f} | {nf_wall:.2f} s | "
+                         f"{nf_mem:.0f} | {j_wall:.2f} s | {zcol} | {ratio} |")
             print(lines[-1], flush=True)
-    lines += ["", "## Slowest imports of `import cli` (cumulative µs)", "", "| µs | module |", "|---|---|"]
-    lines += [f"| {us} | `{name.strip()}` |" for us, name in import_profile()]
+            shutil.rmtree(repo)
+        lines += ["", "## Slowest imports of the one-file dry run (`python -X importtime`, cumulative µs)", "",
+                  "| µs | module |", "|---|---|"]
+        lines += [f"| {us} | `{name.strip()}` |" for us, name in import_profile(one_file)]
+    lines += ["", f"- load average after the run: {load()}"]
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

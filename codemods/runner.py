@@ -18,7 +18,8 @@ from codemods.engine.splice import render
 from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.gitlab import is_gitlab_path
-from codemods.migrate import Options, Plan, plan
+from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
+from codemods.prefilter import skip_reason
 from codemods.project import Repository, find_root, repository, root_for
 from codemods.workflow import SECRET_REF
 from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
@@ -40,6 +41,7 @@ class FileResult:
     error: Optional[str] = None
     error_line: Optional[int] = None  # the line of the workflow the error is at, when it is one of the workflow's
     companions: List["FileChange"] = field(default_factory=list)  # files the workflow runs, changed
+    secret_refs: Optional[frozenset] = None  # the secrets a file left alone names, once its text is dropped
 
     @property
     def changed(self) -> bool:
@@ -86,6 +88,10 @@ def migrate_file(path: Path, options: Options) -> FileResult:
 
             result.plan, new_text = migrate_gitlab_text(source.text, options, root, path)
         else:
+            skipped = skip_reason(source.text, root) if prefilter_on() else None
+            if skipped is not None:  # cannot publish: what the full reading would say (codemods/prefilter.py)
+                result.plan.skipped.append(skipped)
+                return result
             result.plan, new_text = migrate_text(source.text, options, path.name, repository(root), path)
         if new_text != source.text:
             result.new_text = new_text
@@ -106,6 +112,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.error = (f"{result.shown}: internal error, file left untouched: {type(e).__name__}: {e} "
                         "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
     return result
+
+
+def prefilter_on() -> bool:
+    """The pre-filter skips files that cannot publish; PUBMODE_NO_PREFILTER=1 reads every file in full
+    (how tests and tools/corpus-check prove both give the same results)."""
+    return not os.environ.get("PUBMODE_NO_PREFILTER")
 
 
 def unified_diff(result: FileResult, printed: Optional[SetType[str]] = None) -> str:
@@ -188,14 +200,35 @@ def _lines(text: str) -> List[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
-def run(paths: List[Path], options: Options, cwd: Path) -> RunResult:
+def _migrate_one(options: Options, path: Path) -> FileResult:
+    """One file, made light to keep or to send back from a worker: the node tree the edits point into
+    is dropped (nothing reads it after the file is done), and a file left alone with nothing to say
+    keeps only the secrets its text names, not the text."""
+    result = migrate_file(path, options)
+    result.plan.edits = []
+    if result.old is not None and not result.changed and not result.error and not result.plan.warnings and \
+            result.plan.skipped == [NOTHING_TO_DO]:
+        result.secret_refs = frozenset(m.group(1) or m.group(2) for m in SECRET_REF.finditer(result.old.text))
+        result.old = None
+    return result
+
+
+def run(paths: List[Path], options: Options, cwd: Path, jobs: int = 1) -> RunResult:
+    """Every workflow named, in the order found (sorted within a folder), `jobs` at a time."""
+    import functools
+
+    from codemods.parallel import ordered_map
+
     found, path_errors = discover(paths, cwd)
-    files = [migrate_file(p, options) for p in found]
+    files = list(ordered_map(functools.partial(_migrate_one, options), found, jobs))
     groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
         for f in files:
+            if f.secret_refs is not None:
+                still_used |= f.secret_refs
+                continue
             text = f.new_text if f.new_text is not None else (f.old.text if f.old else "")
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
         for other in _sibling_workflows(files):

@@ -495,3 +495,44 @@ def test_the_c_parser_and_the_pure_one_read_the_same_data() -> None:
             continue  # refused before its data is read
         fast, pure = _outcome(text, False), _outcome(text, True)
         assert fast[0] == pure[0] and same(fast[1], pure[1]), text[:300]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_a_file_the_prefilter_skips_is_one_the_full_reading_leaves_unchanged(tmp_path: Path) -> None:
+    """The pre-filter (codemods/prefilter.py) may skip a file only when the full reading says "no step
+    publishes to PyPI" and nothing else: on mutated corpus workflows and mutated CI workflows (which
+    publish nothing), in a repository whose tox.ini, Makefile, noxfile and scripts upload, so that a
+    step running one of them must be read in full."""
+    import sys
+
+    from codemods.migrate import NOTHING_TO_DO
+    from codemods.prefilter import cannot_publish
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from ci_workflows import ci_workflow
+
+    for name, text in {"tox.ini": "[testenv:py]\ncommands = twine upload dist/*\n",
+                       "Makefile": "test:\n\ttwine upload dist/*\n",
+                       "noxfile.py": "import nox\n@nox.session\ndef tests(session):\n    session.run('twine', 'upload')\n",
+                       "scripts/run-tests.sh": "#!/bin/sh\ntwine upload dist/*\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    repo = Repository(tmp_path, "octo-org", "octo-repo", "octo-widget")
+    files = sorted(CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261201)
+    skipped = 0
+    for n in range(CASES):
+        data = rnd.choice(files).read_bytes() if n % 2 else ci_workflow(n).encode()
+        for _ in range(rnd.randint(0, 3)):
+            data = mutate(data, rnd)
+        try:
+            text = Source.from_bytes(None, data).text
+        except InputError:
+            continue
+        if not cannot_publish(text, tmp_path):
+            continue
+        skipped += 1
+        for direction in (TO_OIDC, TO_TOKEN):
+            migration, new = migrate_text(text, Options(direction), "ci.yml", repo)  # an InputError fails the test
+            assert new == text and migration.skipped == [NOTHING_TO_DO] and not migration.warnings, text[:300]
+    assert skipped >= CASES // 20, skipped  # the campaign must skip files, or it proves nothing

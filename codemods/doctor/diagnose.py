@@ -171,9 +171,12 @@ def _shift(result: FileDiagnosis, offset: int) -> None:
             s.line = back(s.line)
 
 
-def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_name: str = "-") -> Diagnosis:
+def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_name: str = "-",
+             jobs: int = 1) -> Diagnosis:
+    from codemods.parallel import ordered_map
+
     found, errors = discover(paths, cwd)
-    files = [diagnose_file(p) for p in found]
+    files = list(ordered_map(diagnose_file, found, jobs))
     result = Diagnosis(files, errors)
     if log_text is not None:
         read_log(result, log_text, log_name)

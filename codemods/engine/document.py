@@ -69,8 +69,13 @@ def _fast_loader() -> Optional[YAML]:
 
 
 # Where libyaml and ruamel's pure parser were seen to read the same text differently (mutation fuzzing
-# over real workflows): tabs (libyaml takes them inside plain scalars) and anchors (on an empty key).
-_DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]", re.M)
+# over real workflows): tabs (libyaml takes them inside plain scalars), anchors (on an empty key), and
+# texts libyaml accepts but the pure parser refuses (what codemods/prefilter.py relies on: it skips a
+# file libyaml reads without asking the pure parser): a lone carriage return (a line break to libyaml),
+# a comment stuck to a block scalar's header (`run: |#`), a block scalar whose first lines are blank
+# but hold spaces.
+_DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]+\r?\n",
+                        re.M)
 
 
 def fast_path_agrees(text: str) -> bool:

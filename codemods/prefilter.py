@@ -1,0 +1,143 @@
+"""A cheap first reading that tells, for `to-oidc` and `to-token`, the workflows that cannot publish.
+
+Most workflows of a repository run tests: reading each with the engine (the pure composer, the
+publishers, the followed files) costs about eight times what this costs. A workflow is skipped, and
+reported as today ("unchanged: no step publishes to PyPI"), only when all of these hold:
+
+1. its text names no upload marker (below), a first test on the raw text, before any parsing;
+2. libyaml's parser reads it, in the cases where libyaml and pubmode's own parser agree
+   (`fast_path_agrees`; the engine reads the same text with the same loader for its plain data), as
+   one mapping of the workflow shape `check_shape` requires, no bigger than `Document` accepts;
+3. no string of that data (keys included, escapes decoded) names an upload marker, nor does any
+   `run:` script once the shell's quotes and backslashes are removed (as `shell.Word.value` does);
+4. no `run:` script runs a file of the repository pubmode would follow (`tox -e release`,
+   `./scripts/release.sh`, `make`, `python x.py`, `python -m pkg`, `pdm run`…): asked of the very
+   function the migration follows them with (`targets_in_script`), unless the script holds none of
+   the words such a command needs at all.
+
+Anything else goes the full way, so a file that publishes, fails to parse, or is not a workflow is
+reported exactly as before. The markers come from what detection keys on: every upload subcommand
+(`upload`, `publish`) and credential variable of the uploader registry, the names of uploaders with
+their own matcher, the publish actions, the secret names the opaque-upload check suspects, and
+`id-token`/`trusted` for `to-token`. The doctor does not use this: it reports things of workflows that
+publish nothing (its facts feed the log advice, pasted fragments are wrapped), so it reads every file.
+tests/test_prefilter.py and tests/test_fuzz.py check that every skipped file gives today's result.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any, Optional
+
+from codemods.engine.document import MAX_DEPTH, MAX_NODES, _fast_loader, fast_path_agrees
+
+FIXED_MARKERS = ("publish", "upload", "pypi", "twine", "maturin", "warehouse", "flit", "hatch", "poetry", "pdm",
+                 "id-token", "id_token", "trusted", "oidc")
+# Words without which a shell command cannot run a file pubmode follows (follow/calls.py `_candidates`):
+# the tools, an interpreter, `-m`, a path, a variable holding the interpreter, a pyproject runner.
+FOLLOW_WORDS = re.compile(r"tox|nox|make|inv|bash|sh|py|pdm|hatch|poe|-m|/|\$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def markers() -> re.Pattern:
+    from codemods.publishers import gh_action, maturin_action
+    from codemods.publishers.opaque import CREDENTIAL_SECRET
+    from codemods.uploaders import registry
+
+    words = set(FIXED_MARKERS) | set(registry.credential_variables()) | {gh_action.ACTION, *maturin_action.ACTIONS}
+    for up in registry.all_uploaders():
+        words |= set(up.detection.subcommands) | set(up.oidc_flags)
+        if up.detection.match or not up.detection.subcommands:  # a matcher of its own: its name is the marker
+            words.add(up.tool)
+    alternatives = sorted((re.escape(w) for w in words if w), key=len, reverse=True)
+    return re.compile("|".join(alternatives + [CREDENTIAL_SECRET.pattern]), re.I)
+
+
+def text_may_publish(text: str) -> bool:
+    """Step 1: the raw text names an upload marker (then the file is read in full)."""
+    return markers().search(text) is not None
+
+
+def cannot_publish(text: str, root: Path) -> bool:
+    """True only when the workflow `text` (of the repository at `root`) certainly has no publish step,
+    no credential handed to an action, and would be read without an error (see the module's notes)."""
+    if text_may_publish(text) or not fast_path_agrees(text):
+        return False
+    loader = _fast_loader()
+    if loader is None:
+        return False
+    try:
+        data = loader.load(text)
+    except Exception:  # any refusal is the full reading's to report
+        return False
+    if not _workflow_shape(data) or not _small(data):
+        return False
+    found = markers()
+    if any(found.search(s) for s in _strings(data)):
+        return False
+    for job in data["jobs"].values():
+        for step in job.get("steps") or ():
+            script = step.get("run")
+            if isinstance(script, str) and not _runs_nothing_followed(script, job, step, root):
+                return False
+    return True
+
+
+def _workflow_shape(data: Any) -> bool:
+    """What `check_shape` requires (jobs a mapping of string ids to mappings, steps lists of mappings)."""
+    if not isinstance(data, dict) or not isinstance(data.get("jobs"), dict):
+        return False
+    for job_id, job in data["jobs"].items():
+        if not isinstance(job_id, str) or not isinstance(job, dict):
+            return False
+        if "steps" in job and not (isinstance(job["steps"], list) and all(isinstance(s, dict) for s in job["steps"])):
+            return False
+    return True
+
+
+def _small(data: Any) -> bool:
+    """No more nodes or nesting than `Document` takes (no anchors here, so nothing is shared)."""
+    count, stack = 0, [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES or depth > MAX_DEPTH:
+            return False
+        if isinstance(node, dict):
+            stack.extend((n, depth + 1) for pair in node.items() for n in pair)
+        elif isinstance(node, list):
+            stack.extend((n, depth + 1) for n in node)
+    return True
+
+
+def _strings(node: Any):
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+            yield re.sub(r"['\"\\]", "", node)  # a shell word's value: quotes and backslashes removed
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif node is not None and not isinstance(node, (bool, int, float)):
+            yield str(node)  # a date, bytes: their text
+
+
+def _runs_nothing_followed(script: str, job: dict, step: dict, root: Path) -> bool:
+    if FOLLOW_WORDS.search(re.sub(r"['\"\\]", "", script)) is None:
+        return True
+    from codemods.follow.calls import step_start, targets_in_script
+
+    wd, checkouts = step_start(job, step)
+    return not targets_in_script(script, root, wd, checkouts)
+
+
+def skip_reason(text: str, root: Optional[Path]) -> Optional[str]:
+    """The migration's reason for leaving a file unchanged, when the file can be skipped; else None."""
+    from codemods.migrate import NOTHING_TO_DO
+
+    return NOTHING_TO_DO if root is not None and cannot_publish(text, root) else None
