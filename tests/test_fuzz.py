@@ -536,3 +536,22 @@ def test_a_file_the_prefilter_skips_is_one_the_full_reading_leaves_unchanged(tmp
             migration, new = migrate_text(text, Options(direction), "ci.yml", repo)  # an InputError fails the test
             assert new == text and migration.skipped == [NOTHING_TO_DO] and not migration.warnings, text[:300]
     assert skipped >= CASES // 20, skipped  # the campaign must skip files, or it proves nothing
+
+
+# ---- what campaigns found, kept as cases -------------------------------------------------------
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_a_script_that_uploads_twice_is_left_alone_not_converted_in_two_runs() -> None:
+    # 0193 (Agenta-AI/agenta) with its `poetry publish` line duplicated: the first run converted the
+    # last upload, the second run the one before it
+    text = (CORPUS / "0193.yml").read_text()
+    line = "        poetry publish --username __token__ --password ${{ secrets.PYPI_API_TOKEN }}\n"
+    assert line in text
+    assert check(text.replace(line, line + line).encode()) == "unchanged"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_an_upload_on_the_last_line_of_a_file_without_a_final_line_break() -> None:
+    # 0143 (Azure/azure-kusto-python) cut before its final line break: the last `run: |` lost its last
+    # line and kept the line break before it, which the engine then wrote as `|-` (verification refused it)
+    text = (CORPUS / "0143.yml").read_text()
+    assert check(text.rstrip("\n").encode()) == "changed"

@@ -157,10 +157,13 @@ def _hand_over(up: Uploader, region: str, start: int, cmds, cmd, at: int, flags,
 
 
 def line_span(script: str, cmd) -> Tuple[int, int]:
-    """The lines a command stands on, with their line break."""
+    """The lines a command stands on, with their line break; the last line of a script that ends
+    without one takes the break before it, so that the script still ends without one."""
     start = script.rfind("\n", 0, cmd.start) + 1
     end = script.find("\n", cmd.end)
-    return start, (len(script) if end < 0 else end + 1)
+    if end < 0:
+        return (start - 1 if start > 0 else start), len(script)
+    return start, end + 1
 
 
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional
 
 from codemods.engine.document import Document
 from codemods.follow.calls import located_commands
+from codemods.follow.shell_text import line_span
 from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
@@ -21,7 +22,7 @@ from codemods.publishers.run_step import Upload, manual_replacement
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
 from codemods.shell import Command, commands, has_control_flow, without_value
-from codemods.uploaders.command_line import same_tool, stores_credential
+from codemods.uploaders.command_line import find_upload, same_tool, stores_credential
 from codemods.workflow import secrets_in, step_label, steps
 
 ACTION_REF = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
@@ -78,6 +79,8 @@ def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Comman
         return "the tool has no build command to keep"
     if any(w.value == "--dry-run" for w in words):
         return "it is a dry run"
+    if sum(1 for c in rest if find_upload(c) is not None) > 1:
+        return "the script uploads more than once"
     if not rest or (rest[-1] is not upload and rest[-1].words != upload.words):
         return "commands run after the upload in the same script"
     if has_control_flow(script):
@@ -170,7 +173,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     only_upload = len(rest) == 1
     if not (only_upload and not builds):
         for c in config_lines:
-            change.edits.append(Replace(run_path, *_line_span(script, c), ""))
+            change.edits.append(Replace(run_path, *line_span(script, c), ""))
     if only_upload and not builds:
         change.edits.append(Rekey(run_path, "uses", ACTION_REF))
         change.edits += [Remove(upload.path + (k,)) for k in RUN_ONLY_KEYS if k in upload.step]
@@ -178,7 +181,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
             change.edits.append(Set(upload.path + ("with",), inputs, after=("uses",)))
         change.changes.append(f"the `{up.tool}` upload is now a `{ACTION_REF}` step")
     else:
-        start, end = _line_span(script, upload.command)
+        start, end = line_span(script, upload.command)
         line = script[start:end]
         newline = line[len(line.rstrip("\n")):]
         build = same_tool(upload.command, script, up.fallback.build_command)
@@ -228,12 +231,6 @@ def _between(script: str, a: Command, b: Command) -> str:
     """What separates two commands, less blank space, line breaks and comments."""
     text = script[a.end:b.start]
     return re.sub(r"#[^\n]*", "", text).replace("\\\n", "").strip()
-
-
-def _line_span(script: str, cmd: Command) -> tuple:
-    start = script.rfind("\n", 0, cmd.start) + 1
-    end = script.find("\n", cmd.end)
-    return start, (len(script) if end < 0 else end + 1)
 
 
 def _value_after(words, i: int) -> Optional[str]:
