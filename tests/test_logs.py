@@ -498,3 +498,28 @@ if __name__ == "__main__":  # the figure on the held-out logs
     sys.path.insert(0, str(Path(__file__).parents[1]))
     ok, total, missed = measure(LOGS / ("holdout" if len(sys.argv) < 2 else sys.argv[1]))
     print(f"{ok} of {total} held-out logs named the right cause first; missed: {', '.join(missed) or 'none'}")
+
+
+def _first_and_advice(log: str):
+    r = read(log)
+    return r.findings[0].pattern.id, "\n".join(advise(r, [], Context({}, set())))
+
+
+def test_round5_classes_get_their_own_first_and_advice() -> None:
+    # round 5 (tests/logs/BLIND-ROUND5.md): older wordings, and texts of one uploader or one PyPI incident
+    found, advice = _first_and_advice("Uploading cmake-0.1.0-cp27-cp27m-linux_x86_64.whl\nHTTPError: 400 Client Error: Binary "
+                            "wheel for an unsupported platform for url: https://testpypi.python.org/pypi")
+    assert found == "log-unsupported-platform-tag" and "`linux_x86_64`" in advice
+    assert _first_and_advice("403 Invalid or non-existent authentication")[0] == "log-token-rejected"
+    found, advice = _first_and_advice("[PdmUsageError]: Username and password are required")
+    assert found == "log-id-token-unset" and "PDM_PUBLISH_PASSWORD" in advice and "id-token: write" in advice
+    found, advice = _first_and_advice("Client error '400 license-file introduced in metadata version 2.4, not 2.3. See "
+                            "https://packaging.python.org/specifications/core-metadata for more information.'")
+    assert found == "log-invalid-distribution" and "Metadata-Version 2.3" in advice and "hatchling>=1.26.1" in advice
+    found, advice = _first_and_advice("error: Failed to query check URL\n  Caused by: Missing credentials for "
+                            "https://example.org/simple/octo/")
+    assert found == "log-uv-missing-credentials" and "check URL" in advice and "0.8.14" in advice
+    assert "2024-03-13" in _first_and_advice("403 Invalid API Token: caveat must be an array")[1]
+    assert "the classifier `License :: OSI Approved :: Apache License 2.0` is not one PyPI knows" in _first_and_advice(
+        "HTTPError: 400 Client Error: Invalid value for classifiers. Error: 'License :: OSI Approved :: Apache License "
+        "2.0' is not a valid choice for this field")[1]

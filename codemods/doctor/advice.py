@@ -55,6 +55,10 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     elif "invalid macaroon!r" in text:
         out.append("`invalid macaroon!r` (with the literal `!r`) is the text of a PyPI-side bug of September 2020 that "
                    "refused valid tokens; it was fixed within days, and re-running with the same token worked")
+    elif "caveat must be an array" in text:
+        out.append("`caveat must be an array` is the text of a PyPI-side bug of 2024-03-13 that refused valid tokens "
+                   "(pypi/warehouse#15586, fixed the same day); a new token does not help: re-run with the same one, "
+                   "and if it persists report it at https://github.com/pypi/warehouse/issues")
     elif _SIGNATURE.search(text):
         out.append("`invalid macaroon signature`: the token does not verify for this upload; most often it is scoped "
                    "to one project while the job uploads another (a new project needs an account-wide token for its "
@@ -178,8 +182,11 @@ _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,
                     r"value for ([A-Za-z-]{2,40})")
 
 
-_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid classifier")
+_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
+                         r"(?:classifier|choice for this field)")
 _CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
+_NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
+                          re.I)
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
 
 
@@ -191,6 +198,14 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
                 "artifacts downloaded without `merge-multiple: true` land in subdirectories, and other files belong "
                 "in another folder"]
+    newer = _NEWER_FIELD.search(text)
+    if newer:
+        field, needs, declared = newer.groups()
+        return [f"the file declares Metadata-Version {declared} but carries `{field}`, a field of Metadata-Version "
+                f"{needs}: the build backend wrote a field newer than the version it declares (hatchling before "
+                "1.26.1 wrote License-File and License-Expression under 2.1-2.3, pypa/hatch#1818); upgrade the build "
+                "backend in `[build-system] requires` (`hatchling>=1.26.1`) and rebuild; upgrading hatch alone "
+                "leaves an old hatchling in place"]
     classifier = _CLASSIFIER.search(text)
     if classifier:
         return [f"the classifier `{classifier.group(1) or classifier.group(2)}` is not one PyPI knows: copy the exact "
@@ -356,6 +371,11 @@ def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
 
 
 def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    if "PdmUsageError" in _text(scan):
+        return ["`pdm publish` found no username and password and got no OIDC token: it tries Trusted Publishing "
+                "only when the job may request one, so add `permissions: id-token: write` to the publishing job "
+                "(and register the trusted publisher); with a token instead, set `PDM_PUBLISH_USERNAME=__token__` "
+                "and `PDM_PUBLISH_PASSWORD` from a secret"]
     steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "gh-action"]
     if not steps or any(f.trusted_envs for f in facts):
         return []
@@ -364,6 +384,11 @@ def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    if "Failed to query check URL" in text:
+        out.append("the missing credentials are for the check URL (the index's `/simple/` page uv reads before "
+                   "uploading), not for the upload (check this first): uv 0.8.14 asked for them there wrongly "
+                   "(astral-sh/uv#15587, fixed by #15546): upgrade uv (or pin 0.8.13); otherwise give the index "
+                   "read credentials too, or leave out `--check-url`")
     if "upload.test.pypi.org" in text:
         out.append("the upload URL `https://upload.test.pypi.org/legacy/` does not exist: TestPyPI's is "
                    "`https://test.pypi.org/legacy/`")
@@ -575,6 +600,7 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 _WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
 _PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
+_LINUX_WHEEL = re.compile(r"-(linux_\w{1,40})\.whl\b")
 
 
 def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -584,7 +610,7 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
                 "tag: leave it out of the upload (publish it with the GitHub release instead) and upload the other "
                 "wheels and the sdist"]
-    m = _PLATFORM_TAG.search(text)
+    m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text)
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]

@@ -35,7 +35,8 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Register the publisher with the run's values (owner, repository, workflow file name, environment) on "
                "the index the step uploads to; the lines below say which value the log and workflows point at."),
     LogPattern("log-id-token-unset", ERROR, r"ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset|"
-               r"Failed to obtain OIDC token|Unable to retrieve an OIDC token|No OIDC token discovered",
+               r"Failed to obtain OIDC token|Unable to retrieve an OIDC token|No OIDC token discovered|"
+               r"\[PdmUsageError\]: Username and password are required",
                "The job could not get an OIDC token",
                "The job has no `id-token: write` (or a job-level permissions block replaced the workflow's), or a "
                "password secret was empty and the uploader fell back to Trusted Publishing.",
@@ -134,7 +135,7 @@ NEW: Tuple[LogPattern, ...] = (
                "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
                "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
                "Use `pypa/gh-action-pypi-publish@release/v1`, an exact tag, or a full commit SHA."),
-    LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication information|Invalid API Token|"
+    LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication\b|Invalid API Token|"
                r"Upload failed \(403\)|Incorrect credentials \(status code 403",
                "PyPI refused the API token",
                "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
@@ -195,7 +196,8 @@ NEW: Tuple[LogPattern, ...] = (
                "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
                "Choose another name in pyproject.toml (and in the pending publisher), or ask at "
                "https://github.com/pypi/support (PEP 541)."),
-    LogPattern("log-unsupported-platform-tag", ERROR, r"unsupported platform tag",
+    LogPattern("log-unsupported-platform-tag", ERROR, r"unsupported platform tag|"
+               r"Binary wheel for an unsupported platform",
                "PyPI refuses the wheel's platform tag",
                "A wheel built on a plain Linux host is tagged `linux_<arch>`, and PyPI takes only manylinux/musllinux "
                "tags for Linux; WebAssembly wheels (`emscripten_*`, `pyodide_*`) are refused too.",
