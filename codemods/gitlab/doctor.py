@@ -9,6 +9,7 @@ from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSum
 from codemods.doctor.rules import GITLAB_RULES as RULES
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
+from codemods.gitlab.follow import follow_job
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
                                       id_token_name, id_tokens, read_jobs)
 from codemods.gitlab.remote import gitlab_project
@@ -25,11 +26,16 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
         result.findings.append(Finding(r.id, r.severity, result.path, line, message, r.title, fix or r.fix))
 
     trusted_jobs = []
+    current: dict = {}
     for job in read_jobs(doc):
         ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
+        tokens, _ = id_tokens(doc, job.id)
+        followed = follow_job(job.text, root, True, current) if job.lines else None
+        if followed is not None and followed.changes and not followed.manual:
+            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
+            continue
         if not ours:
             continue
-        tokens, _ = id_tokens(doc, job.id)
         manual = MANUAL_MINT.search(job.text) is not None
         modes = [_mode(u, tokens, manual) for u in ours]
         steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m, ",".join(i.key for i in u.targets))
@@ -65,6 +71,35 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
                                                      project.name_or_placeholder, PIPELINE_FILE,
                                                      expanded_environment(doc, job.id), project.project, project.host,
                                                      provider="gitlab"))
+
+
+def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> None:
+    """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
+    credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
+    from codemods.gitlab.plan import _followed_creds
+
+    creds = _followed_creds(doc, job, followed)
+    audiences = all(has_audience(tokens, i) for i in followed.targets)
+    mode = "token" if followed.uses_token or creds or not audiences else "trusted"
+    line = doc.line_of((job.id,))
+    label = f"the upload in {followed.label}"  # noqa: the label of a followed upload
+    names = ", ".join(c.target.path.name for c in followed.changes)
+    steps = [StepSummary(line, label, f"via {names}", mode, ",".join(i.key for i in followed.targets))]
+    result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens), mode, steps))
+    if mode == "token" and not tokens:
+        shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
+        find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
+             f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`")
+    elif mode == "token" and audiences:
+        find("gitlab-token-and-id-tokens", line, f"job `{job.id}` uploads through {followed.label} with an API token "
+             "although the job has `id_tokens`")
+    elif mode == "trusted":
+        trusted_jobs.append((job, [_Targets(followed.targets)]))
+
+
+class _Targets:
+    def __init__(self, targets):
+        self.targets = targets
 
 
 def _mode(u: Upload, tokens, manual: bool) -> str:
