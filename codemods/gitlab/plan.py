@@ -116,13 +116,17 @@ def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
 
 def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
     """Uploads pubmode sees but does not edit: in hidden jobs (templates) and the global scripts."""
-    from codemods.gitlab.pipeline import Job as _Job, uploads_in
+    from codemods.gitlab.pipeline import Job as _Job, template_users, uploads_in
 
+    users = template_users(doc)
+    handled = {t for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
     for owner, what in [((), "the top-level `before_script`/`after_script`"), (("default",), "`default:`")] + \
             [((h,), f"the hidden job `{h}`") for h in hidden_jobs(doc)]:
         lines = script_lines(doc, owner)
         if not lines:
             continue
+        if owner and owner[0] in handled:
+            continue  # edited through the one job that extends it
         probe = _Job(owner[0] if owner else "(top level)", doc.get(owner) if owner else {}, lines)
         for u in uploads_in(doc, probe):
             result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
@@ -282,6 +286,26 @@ def _followed_creds(doc: Document, job: Job, followed: Followed) -> List[Tuple[s
     return out
 
 
+def _shared_template(doc: Document, job: Job, owners) -> Optional[str]:
+    """Why a value the job takes from a template cannot be edited there: other jobs extend it too."""
+    from codemods.gitlab.pipeline import template_users
+
+    users = template_users(doc)
+    for t in dict.fromkeys(o for o in owners if o not in (job.id, "variables")):
+        others = [u for u in users.get(t, []) if u != job.id]
+        if others:
+            what = _what_from(job, t)
+            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`, which "
+                    f"{', '.join(f'`{o}`' for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
+                    "template would change them too; give the job its own copy (or migrate them together by hand)")
+    return None
+
+
+def _what_from(job: Job, template: str) -> str:
+    keys = [k for k, t in job.inherited.items() if t == template]
+    return " and ".join(f"`{k}:`" for k in keys) or "`variables:`"
+
+
 def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens_at,
                   followed: Optional[Followed] = None) -> Optional[str]:
     if INPUTS.search(job.id):
@@ -294,10 +318,9 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
         return (f"its `id_tokens` come from `{tokens_at[0]}:`; a job-level `id_tokens` would replace them whole, so add "
                 f"the PyPI entry there (or to the job, with the others) by hand")
     creds = [c for u in convert for c in u.env_creds] + (_followed_creds(doc, job, followed) if followed else [])
-    for name, path, _ in creds:
-        if path[0] not in (job.id, "variables"):
-            return (f"`{name}` comes from the `variables:` of the template `{path[0]}`, which other jobs may extend; "
-                    "remove it there by hand")
+    shared = _shared_template(doc, job, [u.line.path[0] for u in convert] + [p[0] for _, p, _ in creds])
+    if shared:
+        return shared
     python = _python_image(doc, job)
     for u in convert:
         tp = u.uploader.trusted
@@ -368,22 +391,25 @@ def _fed(value: str) -> SetType[str]:
 
 
 def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, str]], jp: _JobPlan) -> None:
-    own = doc.get((job.id, "variables"))
-    gone = []
+    """Remove the credential variables where they are defined: the job's `variables:`, a template only
+    this job extends (checked before), the top level's (decided for all jobs together)."""
+    by_owner: Dict[str, List[str]] = {}
     for name, path, value in creds:
         if path[0] == "variables":
             jp.top_level.add(name)
-        elif name not in gone:
-            gone.append(name)
+        elif name not in by_owner.setdefault(path[0], []):
+            by_owner[path[0]].append(name)
         jp.removed.add(name)
         jp.fed |= _fed(value)
-    if not gone:
-        return
-    if isinstance(own, dict) and set(own) <= set(gone):
-        jp.edits.append(Remove((job.id, "variables")))
-    else:
-        jp.edits += [Remove((job.id, "variables", n)) for n in gone]
-    jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from the job's `variables:`")
+    for owner, gone in by_owner.items():
+        own = doc.get((owner, "variables"))
+        if isinstance(own, dict) and set(own) <= set(gone):
+            jp.edits.append(Remove((owner, "variables")))
+        else:
+            jp.edits += [Remove((owner, "variables", n)) for n in gone]
+        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}` " \
+            "(only this job extends it)"
+        jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from {where}")
 
 
 def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> None:
@@ -429,14 +455,16 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
     names = set(jp.removed) | jp.fed | jp.credential_names
     new = apply_to_data(doc.data, edits)
     for job in scope:
-        after = new.get(job.id) if isinstance(new, dict) else None
-        for path, text in strings_under(after, (job.id,)):
-            for name in sorted(names):
-                if mentions_variable(text, name):
-                    line = doc.line_of(path) or doc.line_of(path[:2])
-                    return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                            f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
-                            + "; remove that by hand, then run again")
+        owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
+        for owner in owners:
+            after = new.get(owner) if isinstance(new, dict) else None
+            for path, text in strings_under(after, (owner,)):
+                for name in sorted(names):
+                    if mentions_variable(text, name):
+                        line = doc.line_of(path) or doc.line_of(path[:2])
+                        return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
+                                f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
+                                + "; remove that by hand, then run again")
     return None
 
 
@@ -469,6 +497,10 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     if MANUAL_MINT.search(job.text):
         result.skipped.append(f"job `{job.id}` not converted: it mints its upload token itself (`python -m id`, "
                               "`/_/oidc/mint-token`); replace those lines with a token variable by hand")
+        return
+    shared = _shared_template(doc, job, [u.line.path[0] for u in trusted if u.uploader.oidc_flags])
+    if shared:
+        result.skipped.append(f"job `{job.id}` not converted: {shared}")
         return
     if tokens_at is None or tokens_at[0] != job.id:
         result.skipped.append(f"job `{job.id}` not converted: its `id_tokens` come from `{tokens_at[0]}:`, which other "
