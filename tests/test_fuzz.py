@@ -495,3 +495,44 @@ def test_the_c_parser_and_the_pure_one_read_the_same_data() -> None:
             continue  # refused before its data is read
         fast, pure = _outcome(text, False), _outcome(text, True)
         assert fast[0] == pure[0] and same(fast[1], pure[1]), text[:300]
+
+
+# ---- GitLab: the same mutations over the real pipelines of ../shared/corpus/gitlab -----------------
+GITLAB_CORPUS = CORPUS.parent / "gitlab"
+GITLAB_CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "300"))
+
+
+def check_gitlab(raw: bytes, root: Path) -> str:
+    from codemods.gitlab import migrate_gitlab_text
+    from codemods.gitlab.document import load_pipeline
+
+    try:
+        text = Source.from_bytes(None, raw).text
+    except InputError:
+        return "input-error"
+    path = root / ".gitlab-ci.yml"
+    outcome = "unchanged"
+    for direction in (TO_OIDC, TO_TOKEN):
+        try:
+            _, new = migrate_gitlab_text(text, Options(direction), root, path)
+        except InputError as e:
+            assert "\n" not in e.message, e.message  # one line, naming the file and line
+            return "input-error"
+        if new != text:
+            outcome = "changed"
+            load_pipeline(new)
+            assert migrate_gitlab_text(new, Options(direction), root, path)[1] == new, "not idempotent"
+    return outcome
+
+
+@pytest.mark.skipif(not GITLAB_CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_mutated_gitlab_pipelines_give_clean_errors_or_verified_output(tmp_path: Path) -> None:
+    files = sorted(GITLAB_CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261125)
+    seen = {"input-error": 0, "unchanged": 0, "changed": 0}
+    for n in range(GITLAB_CASES):
+        data = rnd.choice(files).read_bytes()
+        for _ in range(rnd.randint(1, 3)):
+            data = mutate(data, rnd)
+        seen[check_gitlab(data, tmp_path)] += 1
+    assert seen["input-error"] > 0 and seen["changed"] > 0, seen
