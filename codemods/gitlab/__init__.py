@@ -79,8 +79,9 @@ def _included(doc, options, root: Path, path: Path, migration) -> None:
             continue
         try:
             sub, new_text = migrate_gitlab_text(text, options, root, file)
-        except InputError as e:
-            raise InputError(file, e.line, e.message) from None
+        except InputError as e:  # said on the including file's line: `include` names the file that is wrong
+            at = f"{shown}:{e.line}" if e.line else shown
+            raise InputError(None, None, f"included {at}: {e.message}") from None
 
         def tagged(n):
             return Note(f"`{shown}` (included): {n}", job=None, why=getattr(n, "why", None),
