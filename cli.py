@@ -21,8 +21,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-PATHS = typer.Argument(None, metavar="PATH", help="Workflow files or folders (*.yml, *.yaml). Default: the .github/workflows "
-                       "folder of the repository around the current directory.", show_default=False)
+PATHS = typer.Argument(None, metavar="PATH", help="Workflow files or folders (*.yml, *.yaml), or a GitLab .gitlab-ci.yml "
+                       "(the local files it includes are followed). Default: the .github/workflows folder of the "
+                       "repository around the current directory, and its .gitlab-ci.yml when it has one.",
+                       show_default=False)
 DRY_RUN = typer.Option(False, "--dry-run", "--diff", help="Write nothing; print a unified diff (git apply-able).")
 CHECK = typer.Option(False, "--check", help="Write nothing; exit 1 if any file would change.")
 MIGRATE_FORMAT = typer.Option("text", "--format", metavar="FORMAT",

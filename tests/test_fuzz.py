@@ -555,3 +555,44 @@ def test_an_upload_on_the_last_line_of_a_file_without_a_final_line_break() -> No
     # line and kept the line break before it, which the engine then wrote as `|-` (verification refused it)
     text = (CORPUS / "0143.yml").read_text()
     assert check(text.rstrip("\n").encode()) == "changed"
+
+
+# ---- GitLab: the same mutations over the real pipelines of ../shared/corpus/gitlab -----------------
+GITLAB_CORPUS = CORPUS.parent / "gitlab"
+GITLAB_CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "300"))
+
+
+def check_gitlab(raw: bytes, root: Path) -> str:
+    from codemods.gitlab import migrate_gitlab_text
+    from codemods.gitlab.document import load_pipeline
+
+    try:
+        text = Source.from_bytes(None, raw).text
+    except InputError:
+        return "input-error"
+    path = root / ".gitlab-ci.yml"
+    outcome = "unchanged"
+    for direction in (TO_OIDC, TO_TOKEN):
+        try:
+            _, new = migrate_gitlab_text(text, Options(direction), root, path)
+        except InputError as e:
+            assert "\n" not in e.message, e.message  # one line, naming the file and line
+            return "input-error"
+        if new != text:
+            outcome = "changed"
+            load_pipeline(new)
+            assert migrate_gitlab_text(new, Options(direction), root, path)[1] == new, "not idempotent"
+    return outcome
+
+
+@pytest.mark.skipif(not GITLAB_CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_mutated_gitlab_pipelines_give_clean_errors_or_verified_output(tmp_path: Path) -> None:
+    files = sorted(GITLAB_CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261125)
+    seen = {"input-error": 0, "unchanged": 0, "changed": 0}
+    for n in range(GITLAB_CASES):
+        data = rnd.choice(files).read_bytes()
+        for _ in range(rnd.randint(1, 3)):
+            data = mutate(data, rnd)
+        seen[check_gitlab(data, tmp_path)] += 1
+    assert seen["input-error"] > 0 and seen["changed"] > 0, seen

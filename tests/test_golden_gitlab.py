@@ -4,6 +4,11 @@ Files of a case (a missing expected file means "unchanged"):
   input.yml            the pipeline, placed at .gitlab-ci.yml of a scratch repository whose origin is
                        gitlab.com/octo-group/sub/octo-project (a subgroup: the namespace is `octo-group/sub`)
   pyproject.toml       optional, copied to the repository root (the project name comes from it)
+  repo/                optional files of the repository the pipeline runs or includes (tox.ini, scripts,
+                       a Makefile, `include:`d YAML files), as in tests/golden/;
+  to-oidc.repo/,       what each of them becomes in that direction (a missing file: unchanged)
+  to-token.repo/,
+  round-trip.repo/     (the last: to-token applied to the files as to-oidc left them)
   to-oidc.yml          `migrate to-oidc` applied to input.yml
   to-oidc.report       what it printed on stderr
   to-token.yml/.report `migrate to-token` applied to input.yml
@@ -63,6 +68,7 @@ def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) 
         if unchanged_from is not None and actual == unchanged_from:
             path.unlink(missing_ok=True)
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(actual)
         return
     expected = path.read_bytes() if path.exists() else unchanged_from
@@ -70,17 +76,32 @@ def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) 
     assert actual == expected, f"{case.name}/{name} differs from the golden file"
 
 
-def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) -> tuple:
+def _repo_files(case: Path) -> dict:
+    base = case / "repo"
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()} \
+        if base.is_dir() else {}
+
+
+def _expect_repo(case: Path, direction: str, repo: Repo, files: dict) -> None:
+    for rel, before in files.items():
+        _expect(case, f"{direction}.repo/{rel}", repo.read(rel), before)
+
+
+def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str, files: dict = None) -> tuple:
     repo = GitLabRepo(tmp_path / label)
     if (case / "pyproject.toml").is_file():
         repo.write("pyproject.toml", (case / "pyproject.toml").read_bytes())
+    for rel, content in (files if files is not None else _repo_files(case)).items():
+        repo.write(rel, content)
     repo.write(PIPELINE, data)
     out = repo.migrate(direction)  # no PATH: the pipeline of the repository around the current folder
     assert "Traceback" not in out.stderr
     assert out.code in (0, 2), out.stderr
     first = repo.read(PIPELINE)
+    others = {rel: repo.read(rel) for rel in _repo_files(case)}
     again = repo.migrate(direction, PIPELINE)
     assert repo.read(PIPELINE) == first, f"{case.name}: a second {direction} changed the file (not idempotent)"
+    assert {rel: repo.read(rel) for rel in others} == others, f"{case.name}: a second {direction} changed a file"
     assert again.code == out.code
     assert repo.migrate(direction, "--check", ".").code in (0, 2), "--check after a run must find nothing to change"
     return first, out, repo
@@ -90,23 +111,35 @@ def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str) ->
 def test_golden_gitlab(name: str, tmp_path: Path) -> None:
     case = GOLDEN / name
     source = (case / "input.yml").read_bytes()
-    oidc, oidc_out, _ = _run(case, tmp_path, "oidc", source, "to-oidc")
+    files = _repo_files(case)
+    oidc, oidc_out, oidc_repo = _run(case, tmp_path, "oidc", source, "to-oidc")
     _expect(case, "to-oidc.yml", oidc, source)
     _expect(case, "to-oidc.report", oidc_out.stderr.encode())
-    token, token_out, _ = _run(case, tmp_path, "token", source, "to-token")
+    _expect_repo(case, "to-oidc", oidc_repo, files)
+    token, token_out, token_repo = _run(case, tmp_path, "token", source, "to-token")
     _expect(case, "to-token.yml", token, source)
     _expect(case, "to-token.report", token_out.stderr.encode())
-    if oidc != source:
-        back, _, _ = _run(case, tmp_path, "back", oidc, "to-token")
+    _expect_repo(case, "to-token", token_repo, files)
+    converted = {rel: oidc_repo.read(rel) for rel in files}
+    if oidc != source or converted != files:
+        back, _, back_repo = _run(case, tmp_path, "back", oidc, "to-token", converted)
         _expect(case, "round-trip.yml", back)
+        for rel, before in files.items():
+            _expect(case, f"round-trip.repo/{rel}", back_repo.read(rel), before)
     elif not REGEN:
         assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
     doctor = GitLabRepo(tmp_path / "doctor")
+    for rel, content in files.items():
+        doctor.write(rel, content)
     doctor.write(PIPELINE, source)
     _expect(case, "doctor.report", doctor.migrate("doctor", PIPELINE).stdout.encode())
     if not gitlab_schema_errors(source.decode("utf-8-sig")):
         for label, data in (("to-oidc", oidc), ("to-token", token)):
             assert gitlab_schema_errors(data.decode("utf-8-sig")) == [], f"{name}: {label} output fails GitLab's schema"
+    for rel in files:  # included pipeline files: checked like the top-level one
+        if rel.endswith((".yml", ".yaml")) and not gitlab_schema_errors(files[rel].decode("utf-8-sig")):
+            for label, r in (("to-oidc", oidc_repo), ("to-token", token_repo)):
+                assert gitlab_schema_errors(r.read(rel).decode("utf-8-sig")) == [], f"{name}: {label} {rel} fails the schema"
 
 
 def test_there_are_cases_from_the_corpus() -> None:

@@ -123,6 +123,16 @@ ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.
                "distributions for non-files when attesting them (fixed in v1.10.1)")
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found",
+               "The GitLab job has no ID token under the name the uploader reads",
+               "On GitLab twine, uv and pdm read the OIDC token (through the `id` library) from `<AUD>_ID_TOKEN`, with "
+               "the index's audience upper-cased: `PYPI_ID_TOKEN` for PyPI, `TESTPYPI_ID_TOKEN` for TestPyPI. A job "
+               "with no `id_tokens`, or with the token under another name (`PYPI_ID_TOKEN` with `aud: testpypi`), or "
+               "an upload run through tox that does not pass the variable (and `GITLAB_CI`) through, has none.",
+               "ERROR    TrustedPublishingFailure: Unable to retrieve an OIDC token from the CI platform for trusted "
+               "publishing GitLab: Environment variable TESTPYPI_ID_TOKEN not found",
+               "Declare it in the job: `id_tokens: PYPI_ID_TOKEN: aud: pypi` (`TESTPYPI_ID_TOKEN: aud: testpypi` for "
+               "TestPyPI); under tox add `GITLAB_CI` and the variable to `passenv`. `migrate to-oidc` does both."),
     LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding|"
                r"paths look like distributions but are not actually files|twine-upload\.sh: line \d{1,4}: \w{1,40}: unbound variable",
                "The publish action failed on a bug fixed in a later release",
@@ -424,7 +434,7 @@ NEW: Tuple[LogPattern, ...] = (
 ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
-         "log-invalid-publisher", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
+         "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
          "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",

@@ -392,6 +392,31 @@ publish:
      "(`migrate to-token`) to stay with the token.")(_gitlab_only)
 
 
+gitlab_rule("gitlab-included-file", NOTE, "A GitLab job publishes from an included file",
+     "PyPI's GitLab publisher names the top-level pipeline file (`.gitlab-ci.yml`), which the OIDC token's "
+     "`ci_config_ref_uri` claim carries whatever file the job is written in; a publisher registered with the "
+     "included file's path (`.gitlab/ci/publish.yml`) matches no run (\"invalid-publisher\").",
+     """
+# .gitlab-ci.yml
+include:
+  - local: .gitlab/ci/publish.yml
+""", "Register the trusted publisher with the top-level pipeline file path `.gitlab-ci.yml`, not the included "
+     "file's.")(_gitlab_only)
+
+gitlab_rule("gitlab-environment-case", WARNING, "A GitLab publishing job's environment is not all lowercase",
+     "PyPI compares a GitLab publisher's environment with the job's `environment:` case-sensitively (GitHub's is "
+     "compared case-insensitively), so a job with `environment: PyPI` matches only a publisher registered as "
+     "`PyPI`, not `pypi`.",
+     """
+publish:
+  environment: PyPI
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: pypi
+""", "Register the publisher with the environment exactly as the job writes it (or rename the job's environment "
+     "to lowercase, and the publisher with it).")(_gitlab_only)
+
+
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
     """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""
     out = []

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
 from codemods.follow.calls import Target
+from codemods.follow.passenv import GITHUB, Platform
+from codemods.indexes import Index
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
@@ -27,6 +29,7 @@ class FileChange:
     cuts: int = 0  # credential options found in the file
     lines: List[int] = field(default_factory=list)  # where its uploads are
     hand_over: List[HandOver] = field(default_factory=list)  # uploads the workflow now makes with the action
+    targets: Set[Index] = field(default_factory=set)  # the indexes its uploads go to (when it can tell)
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
@@ -43,7 +46,7 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
     return m.end() + v.start(1) + 1, m.end() + v.end(1) - 1
 
 
-def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
+def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB) -> FileChange:
     change = FileChange(target, text, text)
     if target.kind == "pyproject-script":
         table, _, key = target.name.rpartition(".")
@@ -54,7 +57,8 @@ def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
                 change.manual.append(f"the script `{key}` in [{table}] is not a plain string; change its upload by "
                                      "hand")
             return change
-        edit = edit_shell_text(text, start, end, 1, to_oidc)
+        edit = edit_shell_text(text, start, end, 1, to_oidc, platform=platform)
+        change.targets = set(edit.targets)
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
@@ -64,26 +68,28 @@ def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
         if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
                                              and f"[{header}]" not in text):
-            edit_tox(change, to_oidc)  # also the ini text kept in pyproject's legacy_tox_ini
+            edit_tox(change, to_oidc, platform)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, to_oidc)
+        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, to_oidc, platform,
+                                                                               change.targets)
         change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
             notes, manual, uploads, cred_env, cuts, freed)
         change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):
-        edit = edit_python(text)
+        edit = edit_python(text, platform.fallback)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
-        change.lines, change.freed = edit.lines, edit.freed
+        change.lines, change.freed, change.targets = edit.lines, edit.freed, set(edit.targets)
         return change
     view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(view(text), s, e, 1, to_oidc)
+        edits = [edit_shell_text(view(text), s, e, 1, to_oidc, platform=platform)
                  for s, e, _ in recipe_regions(text, target.name, set())]
     else:
-        edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script")]
+        edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script" and platform.hand_over,
+                                 platform=platform)]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes
@@ -94,6 +100,7 @@ def edit_target(target: Target, text: str, to_oidc: bool) -> FileChange:
         change.cuts += e.cuts
         change.lines += e.lines
         change.hand_over += e.hand_over
+        change.targets |= e.targets
     change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]

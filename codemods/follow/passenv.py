@@ -5,12 +5,29 @@ back (uv's `UV_PUBLISH_TOKEN`, not twine's names).
 """
 from __future__ import annotations
 
-from typing import List, Optional, Set, Tuple
+from dataclasses import dataclass
+from typing import Callable, Iterable, List, Optional, Set, Tuple
 
+from codemods.indexes import Index
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
 
 OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
+
+
+@dataclass(frozen=True)
+class Platform:
+    """Where the followed file runs: the variables an uploader reads its OIDC token from (what a tox
+    environment must pass through, given the indexes the upload goes to), where an upload of a tool
+    without Trusted Publishing goes instead, and whether a script's such upload may be handed over
+    to a new step of the workflow (GitHub's publish action)."""
+
+    oidc_variables: Callable[[Iterable[Index]], Tuple[str, ...]]
+    fallback: str
+    hand_over: bool
+
+
+GITHUB = Platform(lambda targets: OIDC_VARIABLES, "pypa/gh-action-pypi-publish in the workflow", True)
 
 
 def token_uploader(reads: Set[str]) -> Optional[Uploader]:
@@ -24,9 +41,10 @@ def token_variables(reads: Set[str]) -> List[str]:
     return [name for name, _ in up.credentials.token_env] if up else []
 
 
-def passenv_change(names: List[str], reads: Set[str], to_oidc: bool) -> Tuple[List[str], List[str]]:
+def passenv_change(names: List[str], reads: Set[str], to_oidc: bool,
+                   oidc_variables: Tuple[str, ...] = OIDC_VARIABLES) -> Tuple[List[str], List[str]]:
     """(names to drop, names to add): to-oidc swaps the uploader's credentials for the OIDC request
     variables; to-token adds back the variables the workflow will set."""
     if to_oidc:
-        return [n for n in names if n in reads], [n for n in OIDC_VARIABLES if n not in names]
+        return [n for n in names if n in reads], [n for n in oidc_variables if n not in names]
     return [], [n for n in token_variables(reads) if n not in names]

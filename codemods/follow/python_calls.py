@@ -42,6 +42,7 @@ class PythonEdit:
     lines: List[int] = field(default_factory=list)  # where the uploads are
     elsewhere: int = 0  # uploads to another index, left alone
     freed: Set[str] = field(default_factory=set)  # environment variables the removed items read
+    targets: Set = field(default_factory=set)  # the indexes its uploads go to
 
 
 def _dotted(node) -> str:
@@ -77,7 +78,7 @@ def _fake_command(values: Sequence[Optional[str]]) -> Command:
     return Command(words)
 
 
-def edit_python(source: str) -> PythonEdit:
+def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the workflow") -> PythonEdit:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
@@ -102,15 +103,17 @@ def edit_python(source: str) -> PythonEdit:
 
     def _editable(up: Uploader, cmd: Command, at: int, line: int) -> bool:
         """Count an upload found at `line`; True when its credential options are ours to remove."""
-        if literal_target(up, parse_flags(up, cmd.words[at:])) is None:
+        targets = literal_target(up, parse_flags(up, cmd.words[at:]))
+        if targets is None:
             result.elsewhere += 1  # another index: keeps its credentials
             return False
+        result.targets |= set(targets)
         result.uploads += 1
         result.lines.append(line)
         result.credential_env |= set(up.credentials.variables)
         if not up.trusted:
             result.manual.append(f"line {line}: `{up.tool}` has no Trusted Publishing; upload `dist/` with "
-                                 "pypa/gh-action-pypi-publish in the workflow instead")
+                                 f"{fallback} instead")
             return False
         return True
 

@@ -50,11 +50,14 @@ class HandOver:
 
 
 def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
-                    to_oidc: bool = True, hand_over: bool = False) -> TextEdit:
+                    to_oidc: bool = True, hand_over: bool = False, platform=None) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
     the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env.
     `hand_over`: a whole script run by a step, whose last command may be an upload of a tool without
     Trusted Publishing; it is then replaced by the tool's build (see `HandOver`)."""
+    from codemods.follow.passenv import GITHUB
+
+    platform = platform or GITHUB
     region = text[start:end]
     out = TextEdit()
     cmds = list(commands(region))
@@ -80,7 +83,7 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
                 continue
             out.manual.append(f"line {line}: `{up.tool} {' '.join(up.detection.subcommands)}` has no Trusted Publishing; "
                               f"build with `{up.fallback.build_command or 'python -m build'}` and upload `dist/` with "
-                              "pypa/gh-action-pypi-publish in the workflow" + (f" (not done automatically: {why})"
+                              f"{platform.fallback}" + (f" (not done automatically: {why})"
                                                                                if why else ""))
             continue
         if not to_oidc:

@@ -119,7 +119,10 @@ def _generative_header(text: str, env: str) -> Optional[str]:
     return None
 
 
-def edit_tox(change, to_oidc: bool) -> None:
+def edit_tox(change, to_oidc: bool, platform=None) -> None:
+    from codemods.follow.passenv import GITHUB
+
+    platform = platform or GITHUB
     text, env = change.old_text, change.target.name
     legacy = change.target.path.name == "pyproject.toml"
     header = f"testenv:{env}"
@@ -140,8 +143,9 @@ def edit_tox(change, to_oidc: bool) -> None:
         return  # an env made from [testenv] (py312, lint), which uploads nothing
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
-    edit = edit_shell_text(text, cs, ce, 1, to_oidc) if cs >= 0 else TextEdit()
+    edit = edit_shell_text(text, cs, ce, 1, to_oidc, platform=platform) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
+    change.targets = set(edit.targets)
     change.lines = edit.lines
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")
     names = ini_check.names(text[ps:pe]) if ps >= 0 else []
@@ -150,7 +154,7 @@ def edit_tox(change, to_oidc: bool) -> None:
     change.manual += edit.manual
     splices = list(edit.splices)
     gone, want = ([], []) if not edit.uploads or edit.manual else \
-        passenv_change(names, edit.credential_env, to_oidc)
+        passenv_change(names, edit.credential_env, to_oidc, platform.oidc_variables(edit.targets))
     if ps >= 0 and (gone or want):
         splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
     elif ps < 0 and want:

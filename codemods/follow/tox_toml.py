@@ -76,9 +76,13 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
     return out
 
 
-def edit_tox_toml(text: str, header: str, to_oidc: bool):
+def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=None):
     """(splices, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
     variables the cut arguments read (`{env:PYPI_TOKEN}`)."""
+    from codemods.follow.passenv import GITHUB
+
+    platform = platform or GITHUB
+    targets = set() if targets is None else targets  # filled with the indexes the uploads go to
     notes: List[str] = []
     manual: List[str] = []
     start, end = section(text, header)
@@ -105,9 +109,11 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool):
         if hit is not None and literal_target(hit[0], flags) is not None:
             up, at = hit
             uploads += 1
+            targets |= set(literal_target(up, flags))
             cred_env |= set(up.credentials.variables)
             if not up.trusted:
-                manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with the publish action")
+                manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with "
+                              + ("the publish action" if platform is GITHUB else platform.fallback))
             else:
                 drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
                               {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
@@ -132,7 +138,7 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool):
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
-    gone, want = passenv_change(names, cred_env, to_oidc)
+    gone, want = passenv_change(names, cred_env, to_oidc, platform.oidc_variables(targets))
     cuts += sum(1 for n in names if n in cred_env)
     if ps >= 0:
         plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]

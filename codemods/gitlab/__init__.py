@@ -34,6 +34,8 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
 
     doc = GitLabDocument(text, path)
     migration = plan_gitlab(doc, options, gitlab_project(root))
+    if path is not None and Path(path).name in PIPELINE_NAMES:
+        _included(doc, options, root, path, migration)
     if not migration.edits:
         return migration, text
     try:
@@ -49,3 +51,52 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
         return migration, text
     verify(doc, migration.edits, new_text)
     return migration, new_text
+
+
+def _included(doc, options, root: Path, path: Path, migration) -> None:
+    """The local files the pipeline includes, migrated each in its own file: their changes become
+    companions of the top-level pipeline (one per file, all checked before any is written)."""
+    import os
+
+    from codemods.engine.reading import read_regular_text
+    from codemods.errors import InputError
+    from codemods.follow.calls import Target
+    from codemods.follow.files import FileChange
+    from codemods.gitlab.include import included_files
+    from codemods.gitlab.plan import NOTHING_TO_DO_HERE
+    from codemods.notes import Note
+
+    files, notes = included_files(doc.data, root, path)
+    migration.skipped += notes
+    touched = False
+    for file in files:
+        shown = os.path.relpath(file, root).replace(os.sep, "/")
+        try:
+            text = read_regular_text(file)
+        except (OSError, UnicodeDecodeError) as e:
+            migration.skipped.append(f"`{shown}` (included) cannot be read ({getattr(e, 'strerror', None) or e}); "
+                                     "not followed")
+            continue
+        try:
+            sub, new_text = migrate_gitlab_text(text, options, root, file)
+        except InputError as e:  # said on the including file's line: `include` names the file that is wrong
+            at = f"{shown}:{e.line}" if e.line else shown
+            raise InputError(None, None, f"included {at}: {e.message}") from None
+
+        def tagged(n):
+            return Note(f"`{shown}` (included): {n}", job=None, why=getattr(n, "why", None),
+                        finding=getattr(n, "finding", None))
+
+        skipped = [s for s in sub.skipped if s != NOTHING_TO_DO_HERE]
+        touched = touched or NOTHING_TO_DO_HERE not in sub.skipped or bool(sub.companions or new_text != text)
+        migration.changes += [tagged(c) for c in sub.changes]
+        migration.skipped += [tagged(s) for s in skipped]
+        migration.warnings += [tagged(w) if getattr(w, "job", None) else w for w in sub.warnings]
+        migration.registrations += sub.registrations
+        migration.removed_secrets |= sub.removed_secrets
+        migration.added_secrets |= sub.added_secrets
+        migration.companions += sub.companions
+        if new_text != text:
+            migration.companions.append(FileChange(Target("include", file), text, new_text))
+    if touched and NOTHING_TO_DO_HERE in migration.skipped:
+        migration.skipped.remove(NOTHING_TO_DO_HERE)

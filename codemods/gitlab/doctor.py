@@ -9,6 +9,7 @@ from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSum
 from codemods.doctor.rules import GITLAB_RULES as RULES
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
+from codemods.gitlab.follow import follow_job
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
                                       id_token_name, id_tokens, read_jobs)
 from codemods.gitlab.remote import gitlab_project
@@ -16,20 +17,49 @@ from codemods.registration import Registration
 
 
 def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosis) -> None:
+    import os
+
+    from codemods.engine.reading import read_regular_text
+    from codemods.errors import InputError
+    from codemods.gitlab import PIPELINE_NAMES
+    from codemods.gitlab.include import included_files
+
     doc = GitLabDocument(source.text, path)
     project = gitlab_project(root)
     result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
+    trusted_jobs: list = []
+    if Path(path).name in PIPELINE_NAMES:
+        _diagnose_doc(doc, root, result, result.path, None, trusted_jobs)
+        for file in included_files(doc.data, root, path)[0]:
+            shown = os.path.relpath(file, root).replace(os.sep, "/")
+            try:
+                other = GitLabDocument(read_regular_text(file), file)
+            except (OSError, UnicodeDecodeError, InputError):
+                continue  # read when the file itself is diagnosed
+            _diagnose_doc(other, root, result, shown, shown, trusted_jobs)
+    else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
+        _diagnose_doc(doc, root, result, result.path, result.path, trusted_jobs)
+    _register(doc, project, result, trusted_jobs)
+
+
+def _diagnose_doc(doc, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list) -> None:
+    """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
 
     def find(rule_id: str, line, message: str, fix: str = "") -> None:
         r = RULES[rule_id]
-        result.findings.append(Finding(r.id, r.severity, result.path, line, message, r.title, fix or r.fix))
+        result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, fix or r.fix))
 
-    trusted_jobs = []
+    before = len(result.jobs)
+    current: dict = {}
     for job in read_jobs(doc):
         ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
+        tokens, _ = id_tokens(doc, job.id)
+        followed = follow_job(job.text, root, True, current) if job.lines else None
+        if followed is not None and followed.changes and not followed.manual:
+            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
+            continue
         if not ours:
             continue
-        tokens, _ = id_tokens(doc, job.id)
         manual = MANUAL_MINT.search(job.text) is not None
         modes = [_mode(u, tokens, manual) for u in ours]
         steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m, ",".join(i.key for i in u.targets))
@@ -55,16 +85,59 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
                          f"`id_tokens: {name}` of job `{job.id}` has the audience `{tokens[name]}`; PyPI's is "
                          f"`{index.key}`")
         if any(m == "trusted" for m in modes):
-            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"]))
+            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"], doc))
+    for summary in result.jobs[before:]:
+        line = doc.line_of((summary.job_id,))
+        env = summary.environment
+        if env and "$" not in env and env != env.lower():
+            find("gitlab-environment-case", doc.line_of((summary.job_id, "environment")) or line,
+                 f"job `{summary.job_id}` has the environment `{env}`; GitLab's environment is compared case-sensitively, "
+                 f"so register the trusted publisher with `{env}` exactly (not `{env.lower()}`)")
+        if included:
+            find("gitlab-included-file", line,
+                 f"job `{summary.job_id}` publishes from `{included}`, which the top-level pipeline includes: register "
+                 "the trusted publisher with the pipeline file `.gitlab-ci.yml`, not the included file")
+
+
+def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
     if trusted_jobs and not project.accepted:
         result.registration_note = project.not_accepted()
         return
-    for job, uploads in trusted_jobs:
+    for job, uploads, doc in trusted_jobs:
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
             result.registrations.append(Registration(index, project.namespace_or_placeholder,
                                                      project.name_or_placeholder, PIPELINE_FILE,
                                                      expanded_environment(doc, job.id), project.project, project.host,
                                                      provider="gitlab"))
+
+
+def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> None:
+    """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
+    credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
+    from codemods.gitlab.plan import _followed_creds
+
+    creds = _followed_creds(doc, job, followed)
+    audiences = all(has_audience(tokens, i) for i in followed.targets)
+    mode = "token" if followed.uses_token or creds or not audiences else "trusted"
+    line = doc.line_of((job.id,))
+    label = f"the upload in {followed.label}"  # noqa: the label of a followed upload
+    names = ", ".join(c.target.path.name for c in followed.changes)
+    steps = [StepSummary(line, label, f"via {names}", mode, ",".join(i.key for i in followed.targets))]
+    result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens), mode, steps))
+    if mode == "token" and not tokens:
+        shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
+        find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
+             f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`")
+    elif mode == "token" and audiences:
+        find("gitlab-token-and-id-tokens", line, f"job `{job.id}` uploads through {followed.label} with an API token "
+             "although the job has `id_tokens`")
+    elif mode == "trusted":
+        trusted_jobs.append((job, [_Targets(followed.targets)], doc))
+
+
+class _Targets:
+    def __init__(self, targets):
+        self.targets = targets
 
 
 def _mode(u: Upload, tokens, manual: bool) -> str:

@@ -105,6 +105,7 @@ class Job:
     uploads: List[Upload] = field(default_factory=list)
     templates: List[str] = field(default_factory=list)  # hidden jobs of this file it extends
     foreign: List[str] = field(default_factory=list)  # what it extends that this file does not hold
+    inherited: Dict[str, str] = field(default_factory=dict)  # script key -> the template it comes from
 
     @property
     def text(self) -> str:
@@ -210,6 +211,44 @@ def has_audience(tokens: Dict[str, Any], index: Index) -> bool:
     return aud == index.key or (isinstance(aud, list) and index.key in aud)
 
 
+def template_chain(doc: Document, names: List[str], depth: int = 0) -> List[str]:
+    """The hidden jobs of this file a job extends, the nearest first: GitLab merges `extends:` in order
+    (a later template wins) and each template's own `extends:` before it (up to 11 levels)."""
+    out: List[str] = []
+    for name in reversed(names):
+        template = doc.get((name,))
+        if isinstance(template, dict) and name not in out and depth < 11:
+            out.append(name)
+            out += [t for t in template_chain(doc, extends_of(template), depth + 1) if t not in out]
+    return out
+
+
+def template_users(doc: Document) -> Dict[str, List[str]]:
+    """Every hidden job of this file and the jobs (visible or hidden) that extend it, directly or not."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    users: Dict[str, List[str]] = {}
+    for key, value in data.items():
+        if isinstance(key, str) and isinstance(value, dict) and key not in GLOBAL_KEYWORDS:
+            for t in template_chain(doc, extends_of(value)):
+                users.setdefault(t, []).append(key)
+    return users
+
+
+def _inherited_lines(doc: Document, job: Job) -> None:
+    """The script keys the job does not set, taken from the nearest template of this file that does
+    (GitLab replaces a list whole: the job's own `script:` hides the template's)."""
+    chain = template_chain(doc, extends_of(job.data))
+    for key in SCRIPT_KEYS:
+        if key in job.data:
+            continue
+        for t in chain:
+            if key in (doc.get((t,)) or {}):
+                lines = [line for line in script_lines(doc, (t,)) if line.path[1] == key]
+                job.lines += lines
+                job.inherited[key] = t
+                break
+
+
 def read_jobs(doc: Document) -> List[Job]:
     out = []
     for job_id in job_ids(doc):
@@ -217,6 +256,9 @@ def read_jobs(doc: Document) -> List[Job]:
         job = Job(job_id, data, script_lines(doc, (job_id,)))
         for name in extends_of(data):
             (job.templates if isinstance(doc.get((name,)), dict) else job.foreign).append(name)
+        job.templates += [t for t in template_chain(doc, extends_of(data)) if t not in job.templates]
+        _inherited_lines(doc, job)
+        job.lines.sort(key=lambda line: SCRIPT_KEYS.index(line.path[1]))
         job.uploads = uploads_in(doc, job)
         out.append(job)
     return out

@@ -31,6 +31,7 @@ from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload, environment_name,
                                       has_audience, hidden_jobs, id_token_name, id_tokens, read_jobs, script_lines,
                                       strings_under)
+from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import GitLabProject
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
@@ -62,6 +63,12 @@ class _JobPlan:
     fed: SetType[str] = field(default_factory=set)  # CI/CD variables the removed values read
     top_level: SetType[str] = field(default_factory=set)  # top-level `variables:` entries it needs removed
     targets: List[Index] = field(default_factory=list)
+    followed: Optional[Followed] = None  # the files of the repository it runs that upload
+
+    @property
+    def credential_names(self) -> SetType[str]:
+        names = {n for u in self.uploads for n in u.uploader.credentials.variables}
+        return names | (self.followed.credential_env if self.followed else set())
 
 
 def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan:
@@ -69,27 +76,57 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     result.platform = "gitlab"
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
-    publishing = [j for j in jobs if j.uploads]
+    follows = _follow(jobs, project.root, options.direction == TO_OIDC)
+    publishing = [j for j in jobs if j.uploads or j.id in follows]
     if not publishing:
+        _unseen(doc, jobs, project.root, result)
         if not result.skipped:
             result.skipped.append(NOTHING_TO_DO_HERE)
         return result
     if options.direction == TO_OIDC:
-        _to_oidc(doc, jobs, publishing, project, result)
+        _to_oidc(doc, jobs, publishing, project, result, follows)
     else:
-        _to_token(doc, publishing, options, result)
+        _to_token(doc, publishing, options, result, follows)
     return result
+
+
+def _follow(jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
+    """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts)."""
+    out: Dict[str, Followed] = {}
+    current: dict = {}
+    for job in jobs:
+        if job.lines and root is not None:
+            found = follow_job(job.text, root, to_oidc, current)
+            if found.changes or found.problems:
+                out[job.id] = found
+    return out
+
+
+def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
+    """A release job whose script runs a file the repository does not hold: say so rather than "no job publishes"."""
+    for job in jobs:
+        stage = job.data.get("stage")
+        hit = unseen_runner(job.text, root, f"{job.id} {stage if isinstance(stage, str) else ''}") \
+            if root is not None else None
+        if hit:
+            result.skipped.append(Note(f"job `{job.id}` runs {hit[0]}, but the repository has {hit[1]}: pubmode cannot "
+                                       "see whether or how it uploads; run it in the repository that holds the file",
+                                       job=job.id))
 
 
 def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
     """Uploads pubmode sees but does not edit: in hidden jobs (templates) and the global scripts."""
-    from codemods.gitlab.pipeline import Job as _Job, uploads_in
+    from codemods.gitlab.pipeline import Job as _Job, template_users, uploads_in
 
+    users = template_users(doc)
+    handled = {t for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
     for owner, what in [((), "the top-level `before_script`/`after_script`"), (("default",), "`default:`")] + \
             [((h,), f"the hidden job `{h}`") for h in hidden_jobs(doc)]:
         lines = script_lines(doc, owner)
         if not lines:
             continue
+        if owner and owner[0] in handled:
+            continue  # edited through the one job that extends it
         probe = _Job(owner[0] if owner else "(top level)", doc.get(owner) if owner else {}, lines)
         for u in uploads_in(doc, probe):
             result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
@@ -103,11 +140,12 @@ def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
 
 
 # ---- to-oidc -----------------------------------------------------------------------------------
-def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan) -> None:
+def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan,
+             follows: Dict[str, Followed]) -> None:
     plans: Dict[str, _JobPlan] = {}
     for job in publishing:
         with about_job(result, job.id):
-            jp = _oidc_job(doc, job, result)
+            jp = _oidc_job(doc, job, result, follows.get(job.id))
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
@@ -144,6 +182,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                    "`variables:` (no job that keeps its token reads them)", why=WHY["to-oidc"]))
     for job_id, jp in plans.items():
         result.edits += jp.edits
+        result.companions += jp.followed.companions if jp.followed else []
         result.changes += [Note(c, job=job_id, why=WHY["to-oidc"]) for c in jp.changes]
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
@@ -151,7 +190,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     text = "\n".join(s for _, s in strings_under(new_data, ()))
     fed = set().union(*(jp.fed for jp in plans.values()))
     result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
-    names = sorted({n for jp in plans.values() for u in jp.uploads for n in u.uploader.credentials.variables})
+    names = sorted({n for jp in plans.values() for n in jp.credential_names})
     result.warnings.append(
         f"GitLab hands a job every CI/CD variable of the project (Settings > CI/CD > Variables) and its groups: one "
         f"named {', '.join(f'`{n}`' for n in names)} still overrides Trusted Publishing (an empty one too), so delete "
@@ -171,7 +210,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         result.warnings.append(project.not_accepted())
 
 
-def _oidc_job(doc: Document, job: Job, result: Plan) -> Optional[_JobPlan]:
+def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None) -> Optional[_JobPlan]:
     tokens, tokens_at = id_tokens(doc, job.id)
     manual = MANUAL_MINT.search(job.text) is not None
     convert: List[Upload] = []
@@ -198,39 +237,90 @@ def _oidc_job(doc: Document, job: Job, result: Plan) -> Optional[_JobPlan]:
             return None
         elif u.visible_token or not all(has_audience(tokens, i) for i in u.targets):
             convert.append(u)
-    if not convert:
+    if followed is not None:
+        if followed.manual:
+            result.skipped.append(f"job `{job.id}` not converted: it runs an upload to change by hand: "
+                                  + "; ".join(followed.manual))
+            return None
+        if not (followed.uses_token or followed.companions or _followed_creds(doc, job, followed)
+                or not all(has_audience(tokens, i) for i in followed.targets)):
+            followed = None  # already on Trusted Publishing
+    if not convert and followed is None:
         return None
-    problem = _oidc_blocker(doc, job, convert, tokens, tokens_at)
+    problem = _oidc_blocker(doc, job, convert, tokens, tokens_at, followed)
     if problem:
         result.skipped.append(f"job `{job.id}` not converted: {problem}")
         return None
-    jp = _JobPlan(job, convert)
+    jp = _JobPlan(job, convert, followed=followed)
     for u in convert:
         if not _cut_credentials(doc, u, jp):
             result.skipped.append(f"job `{job.id}` not converted: " + jp.warnings.pop())
             return None
-    _remove_variables(doc, job, convert, jp)
-    jp.targets = sorted({i for u in convert for i in u.targets}, key=lambda i: i.key)
+    creds = [c for u in convert for c in u.env_creds]
+    if followed is not None:
+        creds += _followed_creds(doc, job, followed)
+        for c in followed.changes:
+            jp.changes += [f"`{c.target.path.name}` (run by the job): {n}" for n in c.notes]
+    _remove_variables(doc, job, creds, jp)
+    jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
+                        key=lambda i: i.key)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
     _raise_pins(job, convert, jp)
     return jp
 
 
-def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens_at) -> Optional[str]:
+def _followed_creds(doc: Document, job: Job, followed: Followed) -> List[Tuple[str, YamlPath, str]]:
+    """The job's `variables:` (its own, its templates', the top level's) that the followed files read as
+    credentials, or whose values fed a credential option the files lose: (name, path, value)."""
+    from codemods.gitlab.pipeline import variable_chain
+
+    after = "\n".join(c.new_text for c in followed.changes)
+    out, seen = [], set()
+    for path, env in variable_chain(doc, job):
+        for name, value in env.items():
+            if name in seen or not value.strip():
+                continue
+            if name in followed.credential_env or (name in followed.freed and not mentions_variable(after, name)):
+                seen.add(name)
+                out.append((name, path + (name,), value))
+    return out
+
+
+def _shared_template(doc: Document, job: Job, owners) -> Optional[str]:
+    """Why a value the job takes from a template cannot be edited there: other jobs extend it too."""
+    from codemods.gitlab.pipeline import template_users
+
+    users = template_users(doc)
+    for t in dict.fromkeys(o for o in owners if o not in (job.id, "variables")):
+        others = [u for u in users.get(t, []) if u != job.id]
+        if others:
+            what = _what_from(job, t)
+            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`, which "
+                    f"{', '.join(f'`{o}`' for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
+                    "template would change them too; give the job its own copy (or migrate them together by hand)")
+    return None
+
+
+def _what_from(job: Job, template: str) -> str:
+    keys = [k for k, t in job.inherited.items() if t == template]
+    return " and ".join(f"`{k}:`" for k in keys) or "`variables:`"
+
+
+def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens_at,
+                  followed: Optional[Followed] = None) -> Optional[str]:
     if INPUTS.search(job.id):
         return ("its name is a `$[[ inputs ]]` expression, made when the file is included; add `id_tokens` and "
                 "remove the credentials in the template by hand")
     if any(isinstance(a, str) and INPUTS.search(a) for a in tokens.values()):
         return "the audience of its `id_tokens` is a `$[[ inputs ]]` expression; set `aud: pypi` by hand"
-    if tokens_at is not None and tokens_at[0] != job.id and not all(has_audience(tokens, i)
-                                                                 for u in convert for i in u.targets):
+    wanted = [i for u in convert for i in u.targets] + list(followed.targets if followed else ())
+    if tokens_at is not None and tokens_at[0] != job.id and not all(has_audience(tokens, i) for i in wanted):
         return (f"its `id_tokens` come from `{tokens_at[0]}:`; a job-level `id_tokens` would replace them whole, so add "
                 f"the PyPI entry there (or to the job, with the others) by hand")
-    for u in convert:
-        for name, path, _ in u.env_creds:
-            if path[0] not in (job.id, "variables"):
-                return (f"`{name}` comes from the `variables:` of the template `{path[0]}`, which other jobs may extend; "
-                        "remove it there by hand")
+    creds = [c for u in convert for c in u.env_creds] + (_followed_creds(doc, job, followed) if followed else [])
+    shared = _shared_template(doc, job, [u.line.path[0] for u in convert] + [p[0] for _, p, _ in creds])
+    if shared:
+        return shared
     python = _python_image(doc, job)
     for u in convert:
         tp = u.uploader.trusted
@@ -300,24 +390,26 @@ def _fed(value: str) -> SetType[str]:
     return {v for v in VARIABLE.findall(value) if not v.startswith(("CI_", "GITLAB_"))}
 
 
-def _remove_variables(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> None:
-    own = doc.get((job.id, "variables"))
-    gone = []
-    for u in convert:
-        for name, path, value in u.env_creds:
-            if path[0] == "variables":
-                jp.top_level.add(name)
-            elif name not in gone:
-                gone.append(name)
-            jp.removed.add(name)
-            jp.fed |= _fed(value)
-    if not gone:
-        return
-    if isinstance(own, dict) and set(own) <= set(gone):
-        jp.edits.append(Remove((job.id, "variables")))
-    else:
-        jp.edits += [Remove((job.id, "variables", n)) for n in gone]
-    jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from the job's `variables:`")
+def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, str]], jp: _JobPlan) -> None:
+    """Remove the credential variables where they are defined: the job's `variables:`, a template only
+    this job extends (checked before), the top level's (decided for all jobs together)."""
+    by_owner: Dict[str, List[str]] = {}
+    for name, path, value in creds:
+        if path[0] == "variables":
+            jp.top_level.add(name)
+        elif name not in by_owner.setdefault(path[0], []):
+            by_owner[path[0]].append(name)
+        jp.removed.add(name)
+        jp.fed |= _fed(value)
+    for owner, gone in by_owner.items():
+        own = doc.get((owner, "variables"))
+        if isinstance(own, dict) and set(own) <= set(gone):
+            jp.edits.append(Remove((owner, "variables")))
+        else:
+            jp.edits += [Remove((owner, "variables", n)) for n in gone]
+        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}` " \
+            "(only this job extends it)"
+        jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from {where}")
 
 
 def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> None:
@@ -360,39 +452,55 @@ def _reads(job: Job, name: str) -> bool:
 def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) -> Optional[str]:
     """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
     credential that goes: the release would change silently."""
-    names = set(jp.removed) | jp.fed | {n for u in jp.uploads for n in u.uploader.credentials.variables}
+    names = set(jp.removed) | jp.fed | jp.credential_names
     new = apply_to_data(doc.data, edits)
     for job in scope:
-        after = new.get(job.id) if isinstance(new, dict) else None
-        for path, text in strings_under(after, (job.id,)):
-            for name in sorted(names):
-                if mentions_variable(text, name):
-                    line = doc.line_of(path) or doc.line_of(path[:2])
-                    return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                            f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
-                            + "; remove that by hand, then run again")
+        owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
+        for owner in owners:
+            after = new.get(owner) if isinstance(new, dict) else None
+            for path, text in strings_under(after, (owner,)):
+                for name in sorted(names):
+                    if mentions_variable(text, name):
+                        line = doc.line_of(path) or doc.line_of(path[:2])
+                        return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
+                                f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
+                                + "; remove that by hand, then run again")
     return None
 
 
 # ---- to-token ----------------------------------------------------------------------------------
-def _to_token(doc: Document, publishing: List[Job], options: Options, result: Plan) -> None:
+def _to_token(doc: Document, publishing: List[Job], options: Options, result: Plan,
+              follows: Dict[str, Followed]) -> None:
     for job in publishing:
         with about_job(result, job.id):
-            _token_job(doc, job, options, result)
+            _token_job(doc, job, options, result, follows.get(job.id))
 
 
-def _token_job(doc: Document, job: Job, options: Options, result: Plan) -> None:
+def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed: Optional[Followed] = None) -> None:
+    from codemods.follow.passenv import token_uploader
+
     tokens, tokens_at = id_tokens(doc, job.id)
     if not tokens:
         return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
     trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) for i in u.targets)]
     mixed = [u for u in ours if u.visible_token and any(has_audience(tokens, i) for i in u.targets)]
-    if not trusted and not mixed:
+    if followed is not None and (followed.uses_token or _followed_creds(doc, job, followed)
+                                 or not all(has_audience(tokens, i) for i in followed.targets)):
+        followed = None  # it uploads with its token: nothing of it changes
+    if followed is not None and followed.manual:
+        result.skipped.append(f"job `{job.id}` not converted: it runs an upload to change by hand: "
+                              + "; ".join(followed.manual))
+        return
+    if not trusted and not mixed and followed is None:
         return
     if MANUAL_MINT.search(job.text):
         result.skipped.append(f"job `{job.id}` not converted: it mints its upload token itself (`python -m id`, "
                               "`/_/oidc/mint-token`); replace those lines with a token variable by hand")
+        return
+    shared = _shared_template(doc, job, [u.line.path[0] for u in trusted if u.uploader.oidc_flags])
+    if shared:
+        result.skipped.append(f"job `{job.id}` not converted: {shared}")
         return
     if tokens_at is None or tokens_at[0] != job.id:
         result.skipped.append(f"job `{job.id}` not converted: its `id_tokens` come from `{tokens_at[0]}:`, which other "
@@ -419,6 +527,23 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan) -> None:
                 return
             edits.append(Replace(u.line.path, span[0], span[1], ""))
             changes.append(f"{u.label}: removed `{' '.join(u.uploader.oidc_flags)}`")
+    if followed is not None:
+        up = token_uploader(followed.credential_env)
+        if up is None:
+            result.skipped.append(f"job `{job.id}` not converted: cannot tell which variables the upload in "
+                                  f"{followed.label} reads; pass the token by hand")
+            return
+        secret = options.test_secret if followed.targets == (TESTPYPI,) else options.secret
+        for name, value in up.credentials.token_env:
+            new = value.format(secret="$" + secret)
+            if values.get(name, new) != new:
+                result.skipped.append(f"job `{job.id}` not converted: its uploads would need two values of `{name}`; "
+                                      "give each upload its own token by hand")
+                return
+            values[name] = new
+        added.add(secret)
+        for c in followed.changes:
+            changes += [f"`{c.target.path.name}` (run by the job): {n}" for n in c.notes]
     if values:
         own = job.data.get("variables")
         if isinstance(own, dict):
@@ -431,7 +556,7 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan) -> None:
             return
         changes.append(f"set {', '.join(f'`{k}`' for k in values)} in the job's `variables:` from the CI/CD variable"
                        f"{'s' if len(added) > 1 else ''} {', '.join(f'`{s}`' for s in sorted(added))}")
-    indexes = {i for u in trusted + mixed for i in u.targets}
+    indexes = {i for u in trusted + mixed for i in u.targets} | set(followed.targets if followed else ())
     drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens]
     kept = [n for n in drop if mentions_variable(job.text, n)]
     drop = [n for n in drop if n not in kept]
@@ -441,10 +566,11 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan) -> None:
         else:
             edits += [Remove((job.id, "id_tokens", n)) for n in drop]
         changes.append(f"removed {', '.join(f'`{n}`' for n in drop)} from `id_tokens`"
-                       + ("" if trusted else " (the job uploads with its token: the OIDC token was unused)"))
+                       + ("" if trusted or followed else " (the job uploads with its token: the OIDC token was unused)"))
     if kept:
         result.warnings.append(f"job `{job.id}` reads {', '.join(f'`{n}`' for n in kept)} itself: its `id_tokens` "
                                "entry stays")
     result.edits += edits
+    result.companions += followed.companions if followed else []
     result.changes += [Note(c, job=job.id, why=WHY["to-token"]) for c in changes]
     result.added_secrets |= added

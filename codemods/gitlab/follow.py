@@ -1,0 +1,132 @@
+"""Uploads a GitLab job makes through a file of the repository (`tox -e release`, `make release`,
+`./ci/publish.sh`, `python release.py`, `python -m tooling`), found and edited with the machinery the
+GitHub side uses for `run:` steps (`codemods.follow`): the job's script lines are one shell script
+(GitLab runs them in one shell, from the repository's root, so a `cd` carries over), its targets are
+followed up to the same depth, and each file is edited by `codemods.follow.files.edit_target`.
+
+What differs from GitHub is where the OIDC token comes from: twine, uv and pdm read it (through the
+`id` library) from `<AUD>_ID_TOKEN`, and only when `GITLAB_CI` is set, so a tox environment must pass
+`GITLAB_CI` and `PYPI_ID_TOKEN` (`TESTPYPI_ID_TOKEN` for TestPyPI) through: tox hands an environment
+only the variables it is told to. A tool without Trusted Publishing (poetry, hatch, flit) in a
+followed file is refused with the change to make: GitLab has no publish action to hand it over to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+from codemods.follow.calls import linked_outside, targets_in_script
+from codemods.follow.files import FileChange, edit_target
+from codemods.follow.passenv import Platform
+from codemods.indexes import PYPI, Index
+from codemods.shell import commands
+from codemods.uploaders.command_line import strip_wrappers
+
+
+def _oidc_variables(targets: Iterable[Index]) -> Tuple[str, ...]:
+    from codemods.gitlab.pipeline import id_token_name
+
+    return ("GITLAB_CI",) + tuple(id_token_name(i) for i in sorted(set(targets) or {PYPI}, key=lambda i: i.key))
+
+
+GITLAB = Platform(_oidc_variables, "`twine upload dist/*` (twine 6.1 or later, which uses the job's `id_tokens`) "
+                  "in the job", False)
+
+
+@dataclass
+class Followed:
+    """The files one job runs that upload (or that pubmode cannot change), as each direction edits them."""
+
+    changes: List[FileChange] = field(default_factory=list)  # in the direction of the run
+    detected: List[FileChange] = field(default_factory=list)  # as to-oidc sees them (credentials found)
+    problems: List[str] = field(default_factory=list)
+
+    @property
+    def manual(self) -> List[str]:
+        return [f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual] + self.problems
+
+    @property
+    def targets(self) -> Tuple[Index, ...]:
+        found = {t for c in self.changes for t in c.targets}
+        return tuple(sorted(found, key=lambda i: i.key)) or (PYPI,)
+
+    @property
+    def credential_env(self) -> Set[str]:
+        return set().union(*(c.credential_env for c in self.changes)) if self.changes else set()
+
+    @property
+    def freed(self) -> Set[str]:
+        return set().union(*(c.freed for c in self.detected)) if self.detected else set()
+
+    @property
+    def uses_token(self) -> bool:
+        """Credentials in the followed files (flags, passenv entries of the uploader's variables)."""
+        return any(c.cuts for c in self.detected)
+
+    @property
+    def label(self) -> str:
+        return ", ".join(f"`{c.target.path.name}`" for c in self.changes)
+
+    @property
+    def companions(self) -> List[FileChange]:
+        return [c for c in self.changes if c.new_text != c.old_text]
+
+
+def _read(path: Path) -> Optional[str]:
+    from codemods.engine.reading import read_regular_text
+
+    try:
+        return read_regular_text(path)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str]) -> Followed:
+    """The files the job's script runs, edited for the run's direction (`current`: files already edited
+    for another job of this run, edited on top of that)."""
+    out = Followed()
+    for target in targets_in_script(script, root):
+        text = current.get(target.path) or _read(target.path)
+        if text is None:
+            out.problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
+            continue
+        change = edit_target(target, text, to_oidc, GITLAB)
+        seen = change if to_oidc else edit_target(target, text, True, GITLAB)
+        if change.uploads or change.manual:
+            current[target.path] = change.new_text
+            out.changes.append(change)
+            out.detected.append(seen)
+    if out.changes:
+        out.problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload by "
+                         "hand" for p in linked_outside(script, root)]
+    return out
+
+
+RELEASE_WORDS = re.compile(r"release|publish|deploy|upload|pypi|dist", re.I)
+
+
+def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[str, str]]:
+    """A command of a release-looking script that runs a file this repository does not hold (`tox -e
+    release` with no tox.ini): pubmode cannot tell whether it uploads. The command and what is missing."""
+    for cmd in commands(script):
+        vals = [w.value for w in cmd.words[strip_wrappers(cmd.words):]]
+        if not vals:
+            continue
+        tool = vals[0].rsplit("/", 1)[-1]
+        missing = None
+        if tool == "tox" and not any((root / n).is_file() for n in ("tox.ini", "tox.toml")) and not (
+                (root / "pyproject.toml").is_file() and "tox" in (_read(root / "pyproject.toml") or "")):
+            missing = "no tox.ini, tox.toml or tox configuration in pyproject.toml"
+        elif tool in ("make", "gmake") and "-f" not in vals and not any(
+                (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
+            missing = "no Makefile"
+        elif tool in ("bash", "sh") and len(vals) > 1 and not vals[1].startswith("-") and "$" not in vals[1] \
+                and not (root / vals[1]).is_file():
+            missing = f"no `{vals[1]}`"
+        elif vals[0].startswith("./") and "$" not in vals[0] and not (root / vals[0]).is_file():
+            missing = f"no `{vals[0]}`"
+        if missing and RELEASE_WORDS.search(" ".join(vals) + " " + context):
+            return f"`{' '.join(vals)}`", missing
+    return None
