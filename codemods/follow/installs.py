@@ -313,9 +313,8 @@ class _Plan:
             return
         pins = _requirement_pins(self.up, text)
         if pins:
-            new = text
-            for s, e, old, repl in reversed(pins):
-                new = new[:s] + repl + new[e:]
+            new = apply(text, [(s, e, repl) for s, e, _, repl in pins])
+            for s, _, old, repl in pins:
                 self.note(path.name, _line(text, s), old, repl)
             self.change("requirements", path, text, new)
         for line in text.splitlines():
