@@ -469,9 +469,8 @@ class _Plan:
         value = text[start:end]
         pins = _requirement_pins(self.up, value)
         if pins:
-            new = text
-            for s, e, old, repl in reversed(pins):
-                new = new[:start + s] + repl + new[start + e:]
+            new = apply(text, [(start + s, start + e, repl) for s, e, _, repl in pins])
+            for s, _, old, repl in pins:
                 self.note(path.name, _line(text, start + s), old, repl)
             if _tox_same_but_deps(text, new):
                 self.change("tox", path, text, new)
