@@ -64,15 +64,19 @@ def migrate_text(text: str, options: Options, workflow_file: str, repo: Reposito
     """The plan for one workflow text and the text it gives (the same text when nothing changes)."""
     doc = Document(text, path)
     check_shape(doc, path)
-    migration = plan(doc, options, workflow_file, repo)
+    return rendered(doc, plan(doc, options, workflow_file, repo), text)
+
+
+def rendered(doc: Document, migration: Plan, text: str) -> Tuple[Plan, str]:
+    """The plan's edits made and verified (the YAML engine of every platform); when the engine cannot
+    make them, nothing of the plan is kept (no edit, no followed file, no registration) but the reason."""
     if not migration.edits:
         return migration, text
     try:
         new_text = render(doc, migration.edits)
     except Unsupported as e:
-        migration.skipped.append(f"not converted: {e}")
-        migration.edits.clear()
-        return migration, text
+        refused = Plan(skipped=migration.skipped + [f"not converted: {e}"], platform=migration.platform)
+        return refused, text
     verify(doc, migration.edits, new_text)
     return migration, new_text
 

@@ -16,6 +16,22 @@ from cli import app
 REMOTE = "https://github.com/octo-org/octo-repo.git"
 WORKFLOW = ".github/workflows/release.yml"
 
+# A release workflow that publishes with an API token: the smallest input every integration test converts.
+TOKEN_WORKFLOW = b"""name: release
+on:
+  release:
+    types: [published]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pipx run build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
 
 @dataclass
 class Outcome:

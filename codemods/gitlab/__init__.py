@@ -25,32 +25,16 @@ def is_gitlab_path(path: Path) -> bool:
 
 def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = None) -> Tuple[object, str]:
     """The plan for one GitLab file and the text it gives (the same text when nothing changes)."""
-    from codemods.engine.splice import render
-    from codemods.engine.verify import verify
-    from codemods.errors import Unsupported
     from codemods.gitlab.document import GitLabDocument
     from codemods.gitlab.plan import plan_gitlab
     from codemods.gitlab.remote import gitlab_project
+    from codemods.runner import rendered
 
     doc = GitLabDocument(text, path)
     migration = plan_gitlab(doc, options, gitlab_project(root))
     if path is not None and Path(path).name in PIPELINE_NAMES:
         _included(doc, options, root, path, migration)
-    if not migration.edits:
-        return migration, text
-    try:
-        new_text = render(doc, migration.edits)
-    except Unsupported as e:
-        migration.skipped.append(f"not converted: {e}")
-        migration.edits.clear()
-        migration.changes.clear()
-        migration.warnings.clear()
-        migration.registrations.clear()
-        migration.removed_secrets.clear()
-        migration.added_secrets.clear()
-        return migration, text
-    verify(doc, migration.edits, new_text)
-    return migration, new_text
+    return rendered(doc, migration, text)
 
 
 def _included(doc, options, root: Path, path: Path, migration) -> None:
