@@ -46,7 +46,10 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
     return m.end() + v.start(1) + 1, m.end() + v.end(1) - 1
 
 
-def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB) -> FileChange:
+def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB,
+                rewrite: bool = True) -> FileChange:
+    """The uploads of one followed file and its edit. `rewrite=False` is for reporting (the doctor): a
+    Python script is then only read, and its `new_text` is the source with the cut items blanked."""
     change = FileChange(target, text, text)
     if target.kind == "pyproject-script":
         table, _, key = target.name.rpartition(".")
@@ -77,7 +80,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.new_text = apply_or_refuse(text, splices, change.manual)
         return change
     if target.kind in ("python", "nox", "invoke"):
-        edit = edit_python(text, platform.fallback)
+        edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts

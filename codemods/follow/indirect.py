@@ -124,7 +124,9 @@ def _read(path: Path) -> Optional[str]:
         return None
 
 
-def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPublish]:
+def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True) -> List[IndirectPublish]:
+    """The steps whose upload lives in a file they run. `rewrite=False` reports without rewriting a
+    Python script (the doctor): each file is then read as it is on disk, never on top of an edit."""
     found = []
     current: Dict[Path, str] = {}  # a file followed twice is edited on top of its first edit
     for job_id, job in jobs(doc):
@@ -139,8 +141,9 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
-                change = edit_target(target, text, to_oidc)
-                current[target.path] = change.new_text
+                change = edit_target(target, text, to_oidc, rewrite=rewrite)
+                if rewrite:
+                    current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
             chain = env_chain(doc, job_id, i)
