@@ -126,3 +126,15 @@ def test_the_transformer_cuts_only_the_calls_it_is_given() -> None:
     wrapper = MetadataWrapper(cst.parse_module(source))
     calls = {(1, 0): UploadCall("list", frozenset({1})), (3, 0): UploadCall("args", frozenset({0, 2}))}
     assert wrapper.visit(RemoveUploadCredentials(calls)).code == 'run(["a", "c"])\nrun(["d", "e"])\nsession.run("y")\n'
+
+
+def test_the_python_meaning_check_refuses_any_other_change() -> None:
+    """The AST outside the chosen items must stay the same: a transformer that cut more is refused."""
+    from codemods.follow.python_codemod import UploadCall, ast_meaning
+
+    old = 'x = "é"; run(["twine", "upload", "-p", tok, "dist/*"])\nprint(1)\n'
+    calls = {(1, 9): UploadCall("list", frozenset({2, 3}))}  # column in characters, as libcst counts
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload", "dist/*"])\nprint(1)\n') is None
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload"])\nprint(1)\n')
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload", "dist/*"])\nprint(2)\n')
+    assert ast_meaning({(2, 0): UploadCall("list", frozenset({0}))})(old, old.replace("print(1)", "print()"))

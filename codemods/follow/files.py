@@ -12,7 +12,9 @@ from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import HandOver, apply_or_refuse, check_words, edit_shell_text
+from codemods.follow.shell_text import HandOver, edit_shell_text, words_meaning
+from codemods.follow.toml_check import script_meaning
+from codemods.engine.text_edits import apply_checked
 from codemods.uploaders import registry
 
 
@@ -65,7 +67,9 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
-        change.new_text = apply_or_refuse(text, edit.splices, change.manual)
+        meaning = script_meaning(table, key, words_meaning(edit.cut_words, edit.added_words))
+        change.new_text, why = apply_checked(text, edit.splices, meaning)
+        change.manual += [why] if why else []
         return change
     if target.kind == "tox":
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
@@ -73,11 +77,8 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
                                              and f"[{header}]" not in text):
             edit_tox(change, to_oidc, platform)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, to_oidc, platform,
-                                                                               change.targets)
-        change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
-            notes, manual, uploads, cred_env, cuts, freed)
-        change.new_text = apply_or_refuse(text, splices, change.manual)
+        (change.new_text, change.notes, change.manual, change.uploads, change.credential_env, change.cuts,
+         change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets)
         return change
     if target.kind in ("python", "nox", "invoke"):
         edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc)
@@ -104,12 +105,10 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.lines += e.lines
         change.hand_over += e.hand_over
         change.targets |= e.targets
-    change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if change.new_text != text and not check_words(view(text), view(change.new_text), cut, added):
-        change.manual.append("the edit would change more than the credential options; remove them by hand")
-        change.new_text = text
+    change.new_text, why = apply_checked(text, splices, words_meaning(cut, added, view))
+    change.manual += [why] if why else []
     if change.new_text == text:
         change.hand_over = []
     return change

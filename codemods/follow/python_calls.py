@@ -11,7 +11,6 @@ Whitespace and comments survive because libcst keeps them; the result must parse
 """
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from typing import List, Set
@@ -44,7 +43,7 @@ def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
-    from codemods.follow.python_codemod import RemoveUploadCredentials, UploadCallFinder, assignments
+    from codemods.follow.python_codemod import RemoveUploadCredentials, UploadCallFinder, assignments, ast_meaning
 
     result = PythonEdit(source)
     try:
@@ -83,5 +82,8 @@ def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the
                                      "edit; remove its username/password options by hand")
                 break
     if rewrite and result.new_text != source:
-        ast.parse(result.new_text)  # a SyntaxError here is a bug of ours; the caller reports it
+        why = ast_meaning(finder.calls)(source, result.new_text)
+        if why:
+            result.manual.append(why)
+            result.new_text = source
     return result

@@ -15,7 +15,7 @@ from typing import Dict, FrozenSet, Optional, Sequence, Set, Tuple
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from codemods.engine.text_edits import OverlappingEdits, apply
+from codemods.engine.text_edits import Meaning, OverlappingEdits, apply
 from codemods.follow.python_calls import SHELL_VAR, PythonEdit
 from codemods.shell import Command, Word, commands, cut_span
 from codemods.uploaders import registry
@@ -222,6 +222,38 @@ class RemoveUploadCredentials(cst.CSTTransformer):
         kept = [e for i, e in enumerate(lst.elements) if i not in call.drop]
         new_list = lst.with_changes(elements=fix_commas(kept, lst.elements))
         return updated.with_changes(args=[updated.args[0].with_changes(value=new_list), *updated.args[1:]])
+
+
+def ast_meaning(calls: Dict[Where, UploadCall]) -> Meaning:
+    """The Python kind's check: the new module's AST is the old one's with the chosen items cut from the
+    chosen calls, and nothing else (comments and layout are libcst's to keep)."""
+    def meaning(old: str, new: str) -> Optional[str]:
+        refused = "the edit would change more than the credential items; remove them by hand"
+        try:
+            before, after = ast.parse(old), ast.parse(new)
+        except SyntaxError:
+            return refused
+        lines = re.split(r"\r\n|\r|\n", old)
+        done = 0
+        for node in ast.walk(before):
+            if not isinstance(node, ast.Call):
+                continue
+            column = len(lines[node.lineno - 1].encode()[:node.col_offset].decode("utf-8", "replace"))
+            call = calls.get((node.lineno, column))
+            if call is None:
+                continue
+            done += 1
+            first = node.args[0] if node.args else None
+            if call.shape == "string" and isinstance(first, ast.Constant):
+                node.args[0] = ast.Constant(ast.literal_eval(call.literal))
+            elif call.shape == "args":
+                node.args = [a for i, a in enumerate(node.args) if i not in call.drop]
+            elif call.shape == "list" and isinstance(first, (ast.List, ast.Tuple)):
+                first.elts = [e for i, e in enumerate(first.elts) if i not in call.drop]
+            else:
+                return refused
+        return None if done == len(calls) and ast.dump(before) == ast.dump(after) else refused
+    return meaning
 
 
 def assignments(module: cst.Module) -> Dict[str, str]:

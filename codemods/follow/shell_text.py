@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Set, Tuple
+from typing import Callable, List, Optional, Set, Tuple
 
-from codemods.engine.text_edits import OverlappingEdits, Splice, apply
+from codemods.engine.text_edits import Meaning, Splice
 from codemods.indexes import Index
 from codemods.uploaders.command_line import (find_upload, literal_target, oidc_flag_spans, parse_flags, same_tool,
                                              stores_credential)
@@ -180,7 +180,7 @@ def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: 
         out.notes.append(f"line {line}: removed `{' '.join(up.oidc_flags)}`")
 
 
-def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
+def same_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
     """The edited text has the same words as before, less the ones cut, plus the ones added."""
     before = [w.text for c in commands(old) for w in c.words]
     after = [w.text for c in commands(new) for w in c.words]
@@ -189,6 +189,16 @@ def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
         if w in remaining:
             remaining.remove(w)
     return sorted(remaining + added) == sorted(after)
+
+
+def words_meaning(cut: List[str], added: List[str], view: Callable[[str], str] = lambda t: t) -> Meaning:
+    """The shell kind's check: the same words, less the cut ones, plus the added ones (`view` reads a
+    Makefile's recipes as the shell sees them)."""
+    def meaning(old: str, new: str) -> Optional[str]:
+        if same_words(view(old), view(new), cut, added):
+            return None
+        return "the edit would change more than the credential options; remove them by hand"
+    return meaning
 
 
 def after_last_line(text: str, start: int, end: int, comments: Tuple[str, ...] = ("#",)) -> int:
@@ -210,12 +220,4 @@ def section(text: str, header: str) -> Tuple[int, int]:
     nxt = re.search(r"(?m)^\[", text[m.end():])
     return m.end(), (m.end() + nxt.start()) if nxt else len(text)
 
-
-def apply_or_refuse(text: str, splices: List[Splice], manual: List[str]) -> str:
-    """apply(), or the text unchanged with the reason added to `manual` (the file is then refused)."""
-    try:
-        return apply(text, splices)
-    except OverlappingEdits as e:
-        manual.append(str(e))
-        return text
 
