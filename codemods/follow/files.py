@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
-from codemods.follow.calls import Target
+from codemods.engine.file_edit import FileEdit, Target
 from codemods.follow.passenv import GITHUB, Platform
 from codemods.indexes import Index
 from codemods.follow.makefile import recipe_regions, shell_view
@@ -19,10 +19,8 @@ from codemods.uploaders import registry
 
 
 @dataclass
-class FileChange:
-    target: Target
-    old_text: str
-    new_text: str
+class FileChange(FileEdit):
+    """A followed file: its edit and what was found in it."""
     notes: List[str] = field(default_factory=list)
     manual: List[str] = field(default_factory=list)
     uploads: int = 0

@@ -23,6 +23,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
+from codemods.notes import prefixed, step_in_job
 
 
 OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL")
@@ -219,14 +220,14 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
 
 def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepChange:
     change = StepChange()
-    where = f"{item.label} in job `{item.job_id}`"
+    where = f"{step_in_job(item.label, item.job_id)}"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
     remove_env_vars(doc, item.env_vars, converted, change)
     if change.blocked:
         return change
-    change.changes = [f"{where}: {n}" for n in change.changes]
+    change.changes = prefixed(where, change.changes)
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
@@ -247,19 +248,19 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
                                h.skip_existing)
         change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
                                    action_step(h.targets, inputs, item.step)))
-        change.changes.append(f"{item.label} in job `{item.job_id}`: added a `{ACTION_REF}` step after it, which "
+        change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{ACTION_REF}` step after it, which "
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):
         change.edits.append(Replace(item.path + ("run",), start, end, ""))
         change.removed_secrets |= secrets_in(script[start:end])
-        change.changes.append(f"{item.label} in job `{item.job_id}`: removed `{without_value(script[start:end])}`: the "
+        change.changes.append(f"{step_in_job(item.label, item.job_id)}: removed `{without_value(script[start:end])}`: the "
                             "upload no longer uses the credential it stores")
 
 
 def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> StepChange:
     change = StepChange()
-    where = f"{item.label} in job `{item.job_id}`"
+    where = f"{step_in_job(item.label, item.job_id)}"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
@@ -283,5 +284,5 @@ def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> Step
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
-            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n or "removed" in n]
+            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
     return change

@@ -23,7 +23,8 @@ from codemods.engine.edits import Edit, Replace
 from codemods.engine.reading import read_regular_text
 from codemods.engine.text_edits import Meaning, apply, apply_checked
 from codemods.follow import ini_check
-from codemods.follow.calls import Target, in_repository, located_commands, step_start, targets_of
+from codemods.engine.file_edit import FileEdit, Target
+from codemods.follow.calls import in_repository, located_commands, step_start, targets_of
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.shell_text import section
 from codemods.follow.tox_ini import key_span
@@ -55,7 +56,7 @@ class PinChange:
     """What the job's installs need for Trusted Publishing: workflow edits, file changes, or a refusal."""
 
     edits: List[Edit] = field(default_factory=list)
-    files: List[Any] = field(default_factory=list)  # FileChange
+    files: List[FileEdit] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
     blocked: Optional[str] = None
 
@@ -297,10 +298,8 @@ class _Plan:
                                  f"needs {self.up.name} {self.minimum} or later)")
 
     def change(self, kind: str, path: Path, old: str, new: str) -> None:
-        from codemods.follow.files import FileChange  # files.py dispatches to this module's callers
-
         self.current[path] = new
-        self.result.files.append(FileChange(Target(kind, path), old, new))
+        self.result.files.append(FileEdit(Target(kind, path), old, new))
 
     def requirements(self, path: Path, depth: int = 0) -> None:
         """A requirements or constraints file, and the files it names with -r/-c."""

@@ -44,8 +44,7 @@ def _included(doc, options, root: Path, path: Path, migration) -> None:
 
     from codemods.engine.reading import read_regular_text
     from codemods.errors import InputError
-    from codemods.follow.calls import Target
-    from codemods.follow.files import FileChange
+    from codemods.engine.file_edit import FileEdit, Target
     from codemods.gitlab.include import included_files
     from codemods.gitlab.plan import NOTHING_TO_DO_HERE
     from codemods.notes import Note
@@ -81,6 +80,6 @@ def _included(doc, options, root: Path, path: Path, migration) -> None:
         migration.added_secrets |= sub.added_secrets
         migration.companions += sub.companions
         if new_text != text:
-            migration.companions.append(FileChange(Target("include", file), text, new_text))
+            migration.companions.append(FileEdit(Target("include", file), text, new_text))
     if touched and NOTHING_TO_DO_HERE in migration.skipped:
         migration.skipped.remove(NOTHING_TO_DO_HERE)
