@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 from urllib.parse import urlencode
 
 from codemods.engine.reading import read_regular_text
@@ -31,6 +31,13 @@ class Registration:
         if self.provider == "gitlab":
             return self.host in (None, "gitlab.com")
         return host_accepted(self.host)
+
+    def form(self) -> List[Tuple[str, str]]:
+        """The form's fields as PyPI labels them, on its GitHub or GitLab tab."""
+        labels = (("namespace", "project", "top-level pipeline file") if self.provider == "gitlab"
+                  else ("owner", "repository", "workflow"))
+        return list(zip(labels, (self.owner, self.repository, self.workflow))) + [
+            ("environment", self.environment or "(any)")]
 
     def link(self) -> str:
         if self.provider == "gitlab":  # PyPI's form has no pre-filled link for GitLab: its GitLab tab

@@ -31,12 +31,18 @@ class Rule:
 RULES: Dict[str, Rule] = {}
 
 
-def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
-    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-        RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
-        return check
+def _registrar(table: Dict[str, Rule]):
+    """A decorator factory that documents a check and files it in `table` (ruff's rule anatomy)."""
+    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+        def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
+            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+            return check
 
-    return register
+        return register
+    return rule
+
+
+rule = _registrar(RULES)
 
 
 @rule("token-publishing", WARNING, "Publishes to PyPI with an API token",
@@ -341,15 +347,7 @@ def _gitlab_only(w: WorkflowView) -> Iterator[Hit]:
 
 
 GITLAB_RULES: Dict[str, Rule] = {}
-
-
-def gitlab_rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
-    """A GitLab finding: documented like the others, kept apart from RULES (run on GitHub views)."""
-    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-        GITLAB_RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
-        return check
-
-    return register
+gitlab_rule = _registrar(GITLAB_RULES)  # GitLab findings: documented like the others, kept apart from RULES
 
 
 gitlab_rule("gitlab-token-publishing", WARNING, "A GitLab job publishes to PyPI with an API token",

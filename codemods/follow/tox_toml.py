@@ -19,6 +19,7 @@ from codemods.shell import Command, Word
 from codemods import toml_text
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
+_ARRAY_TOKEN = re.compile(STRING.pattern + r"|#[^\n]*|[\[\]]")
 
 
 def _load(text: str) -> dict:
@@ -30,28 +31,11 @@ def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
     m = re.search(rf"(?m)^{re.escape(key)}\s*=\s*\[", text[start:end])
     if not m:
         return -1, -1
-    i, depth, quote = start + m.end() - 1, 0, None
-    while i < end:
-        ch = text[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 2
-                continue
-            if ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
-            nl = text.find("\n", i)
-            i = end if nl < 0 else nl
-            continue
-        elif ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return start + m.end() - 1, i + 1
-        i += 1
+    depth = 0
+    for t in _ARRAY_TOKEN.finditer(text, start + m.end() - 1, end):  # strings and comments hide their brackets
+        depth += {"[": 1, "]": -1}.get(t.group(), 0)
+        if depth == 0:
+            return start + m.end() - 1, t.end()
     return -1, -1
 
 

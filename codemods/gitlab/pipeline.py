@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
-from codemods.engine.document import Document, YamlPath
+from codemods.engine.document import Document, YamlPath, strings_under  # noqa: F401  (read here by plan.py)
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.shell import Command, Word, commands
 from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, parse_flags, strip_wrappers
@@ -329,13 +329,3 @@ def environment_name(job: Dict[str, Any]) -> Optional[str]:
     return env if isinstance(env, str) and env.strip() else None
 
 
-def strings_under(data: Any, path: YamlPath) -> Iterator[Tuple[YamlPath, str]]:
-    """Every string of a value with its path (keys are not values: `TWINE_PASSWORD:` itself is no reader)."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from strings_under(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from strings_under(v, path + (i,))
