@@ -341,11 +341,27 @@ def test_server_errors_are_pypis_side_and_name_large_files() -> None:
 
 def test_twine_check_and_readme_advice() -> None:
     advice = _advice(load(LOGS / "twinecheck-pypinfo-strict.log")[1])
-    assert "line 349 of the README: Inline literal start-string without end-string; fix" in advice
+    assert "stops at line 349: Inline literal start-string without end-string; if the README is reStructuredText, " \
+           "fix that markup" in advice
     assert "`text/x-rst` for reStructuredText" in advice
     assert "setuptools and wheel that built the file are too old" in _advice(
         "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe description failed to render in the "
         "default format of reStructuredText.")
+
+
+def test_a_restructuredtext_readme_gets_its_markup_fixed_not_a_markdown_declaration() -> None:
+    # the underline twine quotes under its message is reStructuredText-only markup: fix the markup, keep the type
+    advice = _advice(load(LOGS / "desc-tutor-discovery-rst-title.log")[1])
+    assert advice.startswith("the README is reStructuredText (its section underline `~~~~") and \
+        "broken at line 76: Title underline too short (an underline (or overline) must be at least as long" in advice
+    assert "text/markdown" not in advice
+    both = _advice(load(LOGS / "desc-sysl-rst-old-check-wording.log")[1])
+    assert "`text/x-rst` (the default) is right for this README" in both and "text/markdown" not in both
+    assert "only reStructuredText has" in _advice(load(LOGS / "twinecheck-adaptive-raw-html.log")[1])
+    # no sign of which it is (an elided `...` line is no underline): both ways are given, the markup first
+    for name in ("desc-fauna-rst-title.log", "twinecheck-opensearch-markdown-undeclared.log"):
+        advice = _advice(load(LOGS / name)[1])
+        assert "if the README is reStructuredText, fix that markup; if it is Markdown, declare it" in advice, name
 
 
 def test_classifiers_and_stray_files_are_named() -> None:

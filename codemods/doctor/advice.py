@@ -406,16 +406,49 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 _CHECK_LINE = re.compile(r"\bline (\d{1,6}): (?:Warning|Error|Severe): ([^\n]{1,160}?)(?= warning:| Checking | line \d|$)")
 
 
+_RST_SOURCE = re.compile(r"README\.rst\b|\.rst:\d|for 'text/x-rst'|directive|interpreted text role|"
+                         r"Title level inconsistent|Title overline", re.I)
+_RST_ADORNMENT = re.compile(r"([~*^\"+#])\1{2,}")  # a section underline Markdown has no use for (it takes = and -)
+_MARKUP_HINT = {"Title underline too short": "an underline (or overline) must be at least as long as its title",
+                "Title overline too short": "an underline (or overline) must be at least as long as its title"}
+
+
+def _rst_evidence(scan: LogScan, text: str) -> str:
+    """What in the log shows the README is reStructuredText (not only read as such), or ''."""
+    m = _RST_SOURCE.search(text)
+    if m:
+        found = m.group(0).strip()
+        return "docutils names a directive or role, which only reStructuredText has" if \
+            re.match(r"directive|interpreted", found, re.I) else f"the log names `{found}`"
+    at = next((i for i, (_, t) in enumerate(scan.cleaned) if _CHECK_LINE.search(t)), None)
+    quoted = scan.cleaned[at + 1:at + 6] if at is not None else []  # the source lines twine quotes under its message
+    line = next((t.strip() for _, t in quoted if _RST_ADORNMENT.fullmatch(t.strip())), None)
+    return f"its section underline `{line[:20]}` is reStructuredText markup" if line else ""
+
+
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = _CHECK_LINE.search(text)
+    rst = _rst_evidence(scan, text)
     if m:
-        out.append(f"twine check points at line {m.group(1)} of the README: {m.group(2).strip().rstrip('.')}; fix "
-                   "that markup")
+        where, what = m.group(1), re.split(r"\.\s", m.group(2).strip(), maxsplit=1)[0].rstrip(".")
+        hint = next((f" ({h})" for k, h in _MARKUP_HINT.items() if what.startswith(k)), "")
+        if rst:
+            out.append(f"the README is reStructuredText ({rst}) and its markup is broken at line {where}: {what}"
+                       f"{hint}; fix that markup and rebuild (check with `twine check dist/*`); its content type is "
+                       "not the problem")
+        else:
+            out.append(f"twine check reads the README as reStructuredText and stops at line {where}: {what}{hint}; if "
+                       "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
+                       "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in setup.py)")
     if re.search(r"long_description_content_type`? missing", text):
-        out.append("no content type is declared, so the README is read as reStructuredText: declare it "
-                   "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for a "
-                   "Markdown README, `text/x-rst` for reStructuredText")
+        if rst and m:
+            out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
+                       "this README; declaring it silences the warning but does not fix the markup")
+        else:
+            out.append("no content type is declared, so the README is read as reStructuredText: declare it "
+                       "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for "
+                       "a Markdown README, `text/x-rst` for reStructuredText")
     elif re.search(r"failed to render in the default format", text):
         out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
                    "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "

@@ -247,8 +247,10 @@ NEW: Tuple[LogPattern, ...] = (
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`.",
                "400 The description failed to render in the default format of reStructuredText.",
-               "Declare the README's type (`readme = \"README.md\"` in pyproject.toml, or "
-               "`long_description_content_type=\"text/markdown\"`), and run `twine check dist/*`."),
+               "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
+               "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
+               "pyproject.toml, or `long_description_content_type=\"text/markdown\"`); run `twine check dist/*` "
+               "before uploading."),
     LogPattern("log-file-too-large", ERROR, r"File too large|Project size too large|exceeds? (?:the )?(?:file )?size limit",
                "The file or the project is over PyPI's size limit",
                "PyPI limits each file (100 MB by default) and each project's total size (10 GB by default).",
