@@ -364,6 +364,22 @@ def test_a_restructuredtext_readme_gets_its_markup_fixed_not_a_markdown_declarat
         assert "if the README is reStructuredText, fix that markup; if it is Markdown, declare it" in advice, name
 
 
+def test_zip_structure_and_setup_cfg_classifiers() -> None:
+    dup = _advice(load(LOGS / "zipdup-dysh-duplicate-template.log")[1])
+    assert dup.startswith("the archive holds the same path twice: the build added one file twice") and "uniq -d" in dup
+    assert "(the build warned `Duplicate name: 'pkg/data.txt'`)" in _advice(
+        "UserWarning: Duplicate name: 'pkg/data.txt'\nHTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+        "Invalid distribution file. ZIP archive not accepted: Duplicate filename in local headers.")
+    other = "400 Invalid distribution file. ZIP archive not accepted: Mis-matched data size. See https://docs.pypi.org/archives"
+    assert read(other).findings[0].pattern.id == "log-invalid-distribution"
+    assert "zip structure (Mis-matched data size;" in _advice(other)
+    assert "`License = file : LICENSE` is not a classifier but a `key = value` setting" in _advice(
+        load(LOGS / "classifier-compass-license-file-setupcfg.log")[1])
+    old = load(LOGS / "classifier-pytrip-old-invalid-classifier.log")[1]
+    assert read(old).findings[0].pattern.id == "log-invalid-distribution"
+    assert "the classifier `Operating System :: Microsoft:: Windows` is not one PyPI knows" in _advice(old)
+
+
 def test_classifiers_and_stray_files_are_named() -> None:
     assert "the classifier `Frameworks :: Ansible` is not one PyPI knows" in _advice(
         load(LOGS / "classifier-mitogen-frameworks.log")[1])

@@ -226,6 +226,44 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "and upload"]
 
 
+_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\.?(?= See |$)")
+_DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
+_OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
+_ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
+                             r"(?:classifier|choice for this field)|Invalid classifier \"([^\"]{1,200})\"")
+
+
+def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    """An invalid distribution: a wheel's zip structure, a classifier that is a setup.cfg line, else the general advice."""
+    text = _text(scan)
+    zipped = _ZIP_REFUSED.search(text)
+    if zipped:
+        reason = " ".join(zipped.group(1).split())
+        if reason.lower().startswith("duplicate filename"):
+            entry = _DUPLICATE_ENTRY.search(text)
+            named = f" (the build warned `Duplicate name: '{entry.group(1)}'`)" if entry else ""
+            return [f"the archive holds the same path twice{named}: the build added one file twice (a file both in "
+                    "the package and in package data, `data_files`, hatch's `force-include`/`shared-data` or maturin's "
+                    "`include`, or two include rules matching it); rebuilding the same way gives the same file: list "
+                    "the repeated entries (`unzip -Z1 dist/*.whl | sort | uniq -d`), remove the second inclusion, "
+                    "rebuild and upload"]
+        return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
+                "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
+                "repacking it by hand, and upload the rebuilt file"]
+    m = _ANY_CLASSIFIER.search(text)
+    classifier = next((g for g in (m.groups() if m else ()) if g), None)
+    if classifier and "=" in classifier:
+        return [f"`{classifier}` is not a classifier but a `key = value` setting that ended up in the classifiers "
+                "list: in setup.cfg every line indented under `classifiers =` is one more classifier, so a following "
+                "key (`license = …`, `license_files = …`) written with indentation joins the list; start that key at "
+                "the beginning of its line (license files go in `license_files`), rebuild and upload"]
+    if _OLD_CLASSIFIER.search(text):
+        return [f"the classifier `{classifier}` is not one PyPI knows (its older wording `Invalid classifier`): copy "
+                "the exact text from https://pypi.org/classifiers/ (case, spacing around `::` and spelling count), "
+                "rebuild and upload"]
+    return _invalid_distribution(scan, facts, ctx)
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     if re.search(r"Your password is empty", text):
@@ -682,7 +720,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
                                         "app or a security device"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
-    "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
+    "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
