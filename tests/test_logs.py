@@ -116,6 +116,14 @@ jobs:
     assert "workflow `release.yml`" in text and "`pypi`" in text and "`testpypi`" in text
     assert "TestPyPI, a separate site with its own publishers" in text
     assert "names the field that differs" not in text and "renamed or transferred" not in text
+    assert "inferred from the workflows" in text
+
+
+def test_no_claims_and_no_workflow_says_so() -> None:
+    # nothing was inferred from workflows when none were read: say how to give them instead
+    advice = _advice(load(LOGS / "invpub-makeqr-uv-always-no-publisher.log")[1])
+    assert advice.startswith("the log prints no claims and no workflow was read (name the workflow files after `--log`")
+    assert "inferred from the workflows" not in advice
 
 
 def test_renamed_repository_only_when_the_remote_differs(repo: Repo) -> None:
@@ -392,6 +400,12 @@ def test_classifiers_and_stray_files_are_named() -> None:
 def test_metadata_advice_names_packaging_or_the_pinned_action() -> None:
     assert "`pip install -U twine packaging`" in _advice(load(LOGS / "licfile-tutorial-old-deps.log")[1])
     assert "Metadata-Version 2.5 is newer" in _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    # the newest version the reader knows comes from the message itself: 2.2 there means the file is 2.3 or newer
+    older = _advice(load(LOGS / "jupyterlab-template-metadata.log")[1])
+    assert "reads Metadata-Version up to 2.2 (the list in the message), so the file declares 2.3 or newer" in older
+    assert "hatchling writes 2.3 since 1.22" in older and "still writes Metadata-Version 2.2" in older
+    assert "reads Metadata-Version up to 2.3 (the list in the message), so the file declares 2.4 or newer" in _advice(
+        load(LOGS / "meta-scalellm-setuptools-24.log")[1])
 
 
 def test_network_errors_and_a_mistyped_pypi_host() -> None:

@@ -355,7 +355,9 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:
         return claims_mod.compare(scan.claims, ctx)
-    out.append("the log prints no claims, so the differing field is inferred from the workflows")
+    out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
+               "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
+               "them), so no field can be singled out")
     likely = _most_likely(scan, facts)
     if likely:
         out.append(f"most likely: {likely}")
@@ -506,10 +508,28 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "comes with a pinned old pypa/gh-action-pypi-publish (a tag or SHA of v1.4-v1.9): move to "
                    "`release/v1` or a current release")
     if re.search(r"Metadata is missing required fields", text):
-        out.append("twine before 6.1 (or pkginfo before 1.12) cannot read Metadata-Version 2.4 and reports the fields "
-                   "as missing: upgrade twine where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
+        known = _SUPPORTED.search(text)
+        newest = known.group(1) if known else "2.3"
+        newer = f"{_next_minor(newest)} or newer"
+        backends = _WRITERS.get(newest, "")
+        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}" + (" (the list in the message)" if known else "")
+                   + f", so the file declares {newer} and twine reports its fields as missing{backends}: upgrade twine "
+                   "(6.1 or later) and pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
                    "twine: move to `release/v1` or a current release")
+        out.append("where that twine is not yours to upgrade (a release service that uploads for you), build the file "
+                   f"with a backend release that still writes Metadata-Version {newest} (pin it in `[build-system] "
+                   "requires`)")
     return out
+
+
+_SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2}, ){1,12}(\d\.\d{1,2})\b")
+_WRITERS = {"2.2": " (hatchling writes 2.3 since 1.22 and 2.4 since 1.27; setuptools writes 2.4 since 77)",
+            "2.3": " (hatchling writes 2.4 since 1.27, setuptools since 77)"}
+
+
+def _next_minor(version: str) -> str:
+    major, minor = version.split(".")
+    return f"{major}.{int(minor) + 1}"
 
 
 _SIZE = re.compile(r"\((\d{1,6}(?:\.\d)?) ?MB\)|/(\d{1,6}(?:\.\d)?) MB\b")
