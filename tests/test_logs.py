@@ -378,6 +378,9 @@ def test_zip_structure_and_setup_cfg_classifiers() -> None:
     assert "(the build warned `Duplicate name: 'pkg/data.txt'`)" in _advice(
         "UserWarning: Duplicate name: 'pkg/data.txt'\nHTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
         "Invalid distribution file. ZIP archive not accepted: Duplicate filename in local headers.")
+    html = ("INFO     <html>\n          <head>\n           <title>400 Invalid distribution file. ZIP archive not accepted: "
+            "Duplicate filename in local headers</title>")
+    assert "the archive holds the same path twice" in _advice(html)
     other = "400 Invalid distribution file. ZIP archive not accepted: Mis-matched data size. See https://docs.pypi.org/archives"
     assert read(other).findings[0].pattern.id == "log-invalid-distribution"
     assert "zip structure (Mis-matched data size;" in _advice(other)

@@ -226,7 +226,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "and upload"]
 
 
-_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\.?(?= See |$)")
+_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
 _DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
 _OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
 _ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
@@ -522,7 +522,7 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
-_SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2}, ){1,12}(\d\.\d{1,2})\b")
+_SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2},\s{1,20}){1,12}(\d\.\d{1,2})\b")
 _WRITERS = {"2.2": " (hatchling writes 2.3 since 1.22 and 2.4 since 1.27; setuptools writes 2.4 since 77)",
             "2.3": " (hatchling writes 2.4 since 1.27, setuptools since 77)"}
 
