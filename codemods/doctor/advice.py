@@ -234,7 +234,8 @@ _ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classif
 
 
 def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    """An invalid distribution: a wheel's zip structure, a classifier that is a setup.cfg line, else the general advice."""
+    """An invalid distribution: a wheel's zip structure, a classifier that is a setup.cfg line, else the general
+    advice."""
     text = _text(scan)
     zipped = _ZIP_REFUSED.search(text)
     if zipped:
@@ -480,7 +481,8 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         else:
             out.append(f"twine check reads the README as reStructuredText and stops at line {where}: {what}{hint}; if "
                        "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
-                       "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in setup.py)")
+                       "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
+                       "setup.py)")
     if re.search(r"long_description_content_type`? missing", text):
         if rst and m:
             out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
@@ -512,10 +514,11 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         newest = known.group(1) if known else "2.3"
         newer = f"{_next_minor(newest)} or newer"
         backends = _WRITERS.get(newest, "")
-        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}" + (" (the list in the message)" if known else "")
-                   + f", so the file declares {newer} and twine reports its fields as missing{backends}: upgrade twine "
-                   "(6.1 or later) and pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
-                   "twine: move to `release/v1` or a current release")
+        listed = " (the list in the message)" if known else ""
+        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}{listed}, so the file declares "
+                   f"{newer} and twine reports its fields as missing{backends}: upgrade twine (6.1 or later) and "
+                   "pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a twine: move to "
+                   "`release/v1` or a current release")
         out.append("where that twine is not yours to upgrade (a release service that uploads for you), build the file "
                    f"with a backend release that still writes Metadata-Version {newest} (pin it in `[build-system] "
                    "requires`)")
