@@ -116,6 +116,14 @@ jobs:
     assert "workflow `release.yml`" in text and "`pypi`" in text and "`testpypi`" in text
     assert "TestPyPI, a separate site with its own publishers" in text
     assert "names the field that differs" not in text and "renamed or transferred" not in text
+    assert "inferred from the workflows" in text
+
+
+def test_no_claims_and_no_workflow_says_so() -> None:
+    # nothing was inferred from workflows when none were read: say how to give them instead
+    advice = _advice(load(LOGS / "invpub-makeqr-uv-always-no-publisher.log")[1])
+    assert advice.startswith("the log prints no claims and no workflow was read (name the workflow files after `--log`")
+    assert "inferred from the workflows" not in advice
 
 
 def test_renamed_repository_only_when_the_remote_differs(repo: Repo) -> None:
@@ -341,11 +349,46 @@ def test_server_errors_are_pypis_side_and_name_large_files() -> None:
 
 def test_twine_check_and_readme_advice() -> None:
     advice = _advice(load(LOGS / "twinecheck-pypinfo-strict.log")[1])
-    assert "line 349 of the README: Inline literal start-string without end-string; fix" in advice
+    assert "stops at line 349: Inline literal start-string without end-string; if the README is reStructuredText, " \
+           "fix that markup" in advice
     assert "`text/x-rst` for reStructuredText" in advice
     assert "setuptools and wheel that built the file are too old" in _advice(
         "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe description failed to render in the "
         "default format of reStructuredText.")
+
+
+def test_a_restructuredtext_readme_gets_its_markup_fixed_not_a_markdown_declaration() -> None:
+    # the underline twine quotes under its message is reStructuredText-only markup: fix the markup, keep the type
+    advice = _advice(load(LOGS / "desc-tutor-discovery-rst-title.log")[1])
+    assert advice.startswith("the README is reStructuredText (its section underline `~~~~") and \
+        "broken at line 76: Title underline too short (an underline (or overline) must be at least as long" in advice
+    assert "text/markdown" not in advice
+    both = _advice(load(LOGS / "desc-sysl-rst-old-check-wording.log")[1])
+    assert "`text/x-rst` (the default) is right for this README" in both and "text/markdown" not in both
+    assert "only reStructuredText has" in _advice(load(LOGS / "twinecheck-adaptive-raw-html.log")[1])
+    # no sign of which it is (an elided `...` line is no underline): both ways are given, the markup first
+    for name in ("desc-fauna-rst-title.log", "twinecheck-opensearch-markdown-undeclared.log"):
+        advice = _advice(load(LOGS / name)[1])
+        assert "if the README is reStructuredText, fix that markup; if it is Markdown, declare it" in advice, name
+
+
+def test_zip_structure_and_setup_cfg_classifiers() -> None:
+    dup = _advice(load(LOGS / "zipdup-dysh-duplicate-template.log")[1])
+    assert dup.startswith("the archive holds the same path twice: the build added one file twice") and "uniq -d" in dup
+    assert "(the build warned `Duplicate name: 'pkg/data.txt'`)" in _advice(
+        "UserWarning: Duplicate name: 'pkg/data.txt'\nHTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+        "Invalid distribution file. ZIP archive not accepted: Duplicate filename in local headers.")
+    html = ("INFO     <html>\n          <head>\n           <title>400 Invalid distribution file. ZIP archive not accepted: "
+            "Duplicate filename in local headers</title>")
+    assert "the archive holds the same path twice" in _advice(html)
+    other = "400 Invalid distribution file. ZIP archive not accepted: Mis-matched data size. See https://docs.pypi.org/archives"
+    assert read(other).findings[0].pattern.id == "log-invalid-distribution"
+    assert "zip structure (Mis-matched data size;" in _advice(other)
+    assert "`License = file : LICENSE` is not a classifier but a `key = value` setting" in _advice(
+        load(LOGS / "classifier-compass-license-file-setupcfg.log")[1])
+    old = load(LOGS / "classifier-pytrip-old-invalid-classifier.log")[1]
+    assert read(old).findings[0].pattern.id == "log-invalid-distribution"
+    assert "the classifier `Operating System :: Microsoft:: Windows` is not one PyPI knows" in _advice(old)
 
 
 def test_classifiers_and_stray_files_are_named() -> None:
@@ -360,6 +403,12 @@ def test_classifiers_and_stray_files_are_named() -> None:
 def test_metadata_advice_names_packaging_or_the_pinned_action() -> None:
     assert "`pip install -U twine packaging`" in _advice(load(LOGS / "licfile-tutorial-old-deps.log")[1])
     assert "Metadata-Version 2.5 is newer" in _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    # the newest version the reader knows comes from the message itself: 2.2 there means the file is 2.3 or newer
+    older = _advice(load(LOGS / "jupyterlab-template-metadata.log")[1])
+    assert "reads Metadata-Version up to 2.2 (the list in the message), so the file declares 2.3 or newer" in older
+    assert "hatchling writes 2.3 since 1.22" in older and "still writes Metadata-Version 2.2" in older
+    assert "reads Metadata-Version up to 2.3 (the list in the message), so the file declares 2.4 or newer" in _advice(
+        load(LOGS / "meta-scalellm-setuptools-24.log")[1])
 
 
 def test_network_errors_and_a_mistyped_pypi_host() -> None:

@@ -226,6 +226,45 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "and upload"]
 
 
+_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
+_DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
+_OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
+_ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
+                             r"(?:classifier|choice for this field)|Invalid classifier \"([^\"]{1,200})\"")
+
+
+def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    """An invalid distribution: a wheel's zip structure, a classifier that is a setup.cfg line, else the general
+    advice."""
+    text = _text(scan)
+    zipped = _ZIP_REFUSED.search(text)
+    if zipped:
+        reason = " ".join(zipped.group(1).split())
+        if reason.lower().startswith("duplicate filename"):
+            entry = _DUPLICATE_ENTRY.search(text)
+            named = f" (the build warned `Duplicate name: '{entry.group(1)}'`)" if entry else ""
+            return [f"the archive holds the same path twice{named}: the build added one file twice (a file both in "
+                    "the package and in package data, `data_files`, hatch's `force-include`/`shared-data` or maturin's "
+                    "`include`, or two include rules matching it); rebuilding the same way gives the same file: list "
+                    "the repeated entries (`unzip -Z1 dist/*.whl | sort | uniq -d`), remove the second inclusion, "
+                    "rebuild and upload"]
+        return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
+                "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
+                "repacking it by hand, and upload the rebuilt file"]
+    m = _ANY_CLASSIFIER.search(text)
+    classifier = next((g for g in (m.groups() if m else ()) if g), None)
+    if classifier and "=" in classifier:
+        return [f"`{classifier}` is not a classifier but a `key = value` setting that ended up in the classifiers "
+                "list: in setup.cfg every line indented under `classifiers =` is one more classifier, so a following "
+                "key (`license = …`, `license_files = …`) written with indentation joins the list; start that key at "
+                "the beginning of its line (license files go in `license_files`), rebuild and upload"]
+    if _OLD_CLASSIFIER.search(text):
+        return [f"the classifier `{classifier}` is not one PyPI knows (its older wording `Invalid classifier`): copy "
+                "the exact text from https://pypi.org/classifiers/ (case, spacing around `::` and spelling count), "
+                "rebuild and upload"]
+    return _invalid_distribution(scan, facts, ctx)
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     if re.search(r"Your password is empty", text):
@@ -317,7 +356,9 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:
         return claims_mod.compare(scan.claims, ctx)
-    out.append("the log prints no claims, so the differing field is inferred from the workflows")
+    out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
+               "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
+               "them), so no field can be singled out")
     likely = _most_likely(scan, facts)
     if likely:
         out.append(f"most likely: {likely}")
@@ -406,16 +447,50 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 _CHECK_LINE = re.compile(r"\bline (\d{1,6}): (?:Warning|Error|Severe): ([^\n]{1,160}?)(?= warning:| Checking | line \d|$)")
 
 
+_RST_SOURCE = re.compile(r"README\.rst\b|\.rst:\d|for 'text/x-rst'|directive|interpreted text role|"
+                         r"Title level inconsistent|Title overline", re.I)
+_RST_ADORNMENT = re.compile(r"([~*^\"+#])\1{2,}")  # a section underline Markdown has no use for (it takes = and -)
+_MARKUP_HINT = {"Title underline too short": "an underline (or overline) must be at least as long as its title",
+                "Title overline too short": "an underline (or overline) must be at least as long as its title"}
+
+
+def _rst_evidence(scan: LogScan, text: str) -> str:
+    """What in the log shows the README is reStructuredText (not only read as such), or ''."""
+    m = _RST_SOURCE.search(text)
+    if m:
+        found = m.group(0).strip()
+        return "docutils names a directive or role, which only reStructuredText has" if \
+            re.match(r"directive|interpreted", found, re.I) else f"the log names `{found}`"
+    at = next((i for i, (_, t) in enumerate(scan.cleaned) if _CHECK_LINE.search(t)), None)
+    quoted = scan.cleaned[at + 1:at + 6] if at is not None else []  # the source lines twine quotes under its message
+    line = next((t.strip() for _, t in quoted if _RST_ADORNMENT.fullmatch(t.strip())), None)
+    return f"its section underline `{line[:20]}` is reStructuredText markup" if line else ""
+
+
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = _CHECK_LINE.search(text)
+    rst = _rst_evidence(scan, text)
     if m:
-        out.append(f"twine check points at line {m.group(1)} of the README: {m.group(2).strip().rstrip('.')}; fix "
-                   "that markup")
+        where, what = m.group(1), re.split(r"\.\s", m.group(2).strip(), maxsplit=1)[0].rstrip(".")
+        hint = next((f" ({h})" for k, h in _MARKUP_HINT.items() if what.startswith(k)), "")
+        if rst:
+            out.append(f"the README is reStructuredText ({rst}) and its markup is broken at line {where}: {what}"
+                       f"{hint}; fix that markup and rebuild (check with `twine check dist/*`); its content type is "
+                       "not the problem")
+        else:
+            out.append(f"twine check reads the README as reStructuredText and stops at line {where}: {what}{hint}; if "
+                       "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
+                       "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
+                       "setup.py)")
     if re.search(r"long_description_content_type`? missing", text):
-        out.append("no content type is declared, so the README is read as reStructuredText: declare it "
-                   "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for a "
-                   "Markdown README, `text/x-rst` for reStructuredText")
+        if rst and m:
+            out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
+                       "this README; declaring it silences the warning but does not fix the markup")
+        else:
+            out.append("no content type is declared, so the README is read as reStructuredText: declare it "
+                       "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for "
+                       "a Markdown README, `text/x-rst` for reStructuredText")
     elif re.search(r"failed to render in the default format", text):
         out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
                    "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "
@@ -435,10 +510,29 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "comes with a pinned old pypa/gh-action-pypi-publish (a tag or SHA of v1.4-v1.9): move to "
                    "`release/v1` or a current release")
     if re.search(r"Metadata is missing required fields", text):
-        out.append("twine before 6.1 (or pkginfo before 1.12) cannot read Metadata-Version 2.4 and reports the fields "
-                   "as missing: upgrade twine where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
-                   "twine: move to `release/v1` or a current release")
+        known = _SUPPORTED.search(text)
+        newest = known.group(1) if known else "2.3"
+        newer = f"{_next_minor(newest)} or newer"
+        backends = _WRITERS.get(newest, "")
+        listed = " (the list in the message)" if known else ""
+        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}{listed}, so the file declares "
+                   f"{newer} and twine reports its fields as missing{backends}: upgrade twine (6.1 or later) and "
+                   "pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a twine: move to "
+                   "`release/v1` or a current release")
+        out.append("where that twine is not yours to upgrade (a release service that uploads for you), build the file "
+                   f"with a backend release that still writes Metadata-Version {newest} (pin it in `[build-system] "
+                   "requires`)")
     return out
+
+
+_SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2},\s{1,20}){1,12}(\d\.\d{1,2})\b")
+_WRITERS = {"2.2": " (hatchling writes 2.3 since 1.22 and 2.4 since 1.27; setuptools writes 2.4 since 77)",
+            "2.3": " (hatchling writes 2.4 since 1.27, setuptools since 77)"}
+
+
+def _next_minor(version: str) -> str:
+    major, minor = version.split(".")
+    return f"{major}.{int(minor) + 1}"
 
 
 _SIZE = re.compile(r"\((\d{1,6}(?:\.\d)?) ?MB\)|/(\d{1,6}(?:\.\d)?) MB\b")
@@ -649,7 +743,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
                                         "app or a security device"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
-    "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
+    "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,

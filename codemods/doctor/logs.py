@@ -232,23 +232,27 @@ NEW: Tuple[LogPattern, ...] = (
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
-               r"is not a valid classifier|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |Unknown distribution format",
+               r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
+               r"Unknown distribution format",
                "PyPI refused the file or a metadata field of it",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
                "classifier, a bad URL), or the build "
                "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
                "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
-               "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
-               "`twine check dist/*` before uploading; fix the field the message names."),
+               "Fix what the message names (a classifier, a field, the file's contents) where the build takes it "
+               "from, rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
+               "`twine check dist/*` before uploading."),
     LogPattern("log-description-invalid", ERROR, r"The description failed to render|"
                r"long_description`? has syntax errors in markup|long_description has invalid markup",
                "PyPI cannot render the long description",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`.",
                "400 The description failed to render in the default format of reStructuredText.",
-               "Declare the README's type (`readme = \"README.md\"` in pyproject.toml, or "
-               "`long_description_content_type=\"text/markdown\"`), and run `twine check dist/*`."),
+               "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
+               "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
+               "pyproject.toml, or `long_description_content_type=\"text/markdown\"`); run `twine check dist/*` "
+               "before uploading."),
     LogPattern("log-file-too-large", ERROR, r"File too large|Project size too large|exceeds? (?:the )?(?:file )?size limit",
                "The file or the project is over PyPI's size limit",
                "PyPI limits each file (100 MB by default) and each project's total size (10 GB by default).",
