@@ -12,7 +12,7 @@ from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
-from codemods.follow.passenv import token_uploader
+from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
@@ -24,9 +24,6 @@ from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
 from codemods.notes import prefixed, step_in_job
-
-
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL")
 
 
 @dataclass
@@ -90,7 +87,7 @@ class IndirectPublish:
         """A file it runs that reads the OIDC token variables itself (`assert "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
         in os.environ`): it needs the job's `id-token: write` whatever credentials the upload gets."""
         for c in self.changes:
-            for name in OIDC_VARIABLES:
+            for name in sorted(OIDC_VARIABLES):  # the token's name first
                 at = reads(c.old_text, name)
                 m = re.search(rf"[\"']{name}[\"']\s+(?:not\s+)?in\s+(?:os\.)?environ\b", c.old_text)
                 at = min(x for x in (at, m.start() if m else None) if x is not None) if at is not None or m else None

@@ -1,8 +1,8 @@
 """tox configured in TOML: `[env.NAME]` in tox.toml, `[tool.tox.env.NAME]` in pyproject.toml.
 
 `commands` is a list of argument lists and `pass_env` a list of names; both are edited as the
-string literals they are written with, so the rest of the file keeps its bytes. The result must
-load again with tomllib (the runner checks it).
+string literals they are written with, so the rest of the file keeps its bytes. The result is
+loaded again and compared outside the edited keys (`toml_check.env_meaning`) before it is kept.
 """
 from __future__ import annotations
 
