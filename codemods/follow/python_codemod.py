@@ -10,17 +10,16 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Optional, Tuple
 
 import libcst as cst
 from libcst.metadata import PositionProvider
 
 from codemods.engine.text_edits import Meaning, OverlappingEdits, apply
 from codemods.follow.python_calls import SHELL_VAR, PythonEdit
-from codemods.shell import Command, Word, commands, cut_span
+from codemods.shell import commands, cut_span
 from codemods.uploaders import registry
-from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
-from codemods.uploaders.spec import Uploader
+from codemods.uploaders.command_line import Upload, argv_command, read_upload
 
 LIST_CALLS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
               "subprocess.Popen", "run", "call", "check_call", "check_output", "Popen"}
@@ -58,16 +57,6 @@ def literal(node: cst.CSTNode) -> Optional[str]:
             return None
         return value if isinstance(value, str) else None
     return None
-
-
-def _fake_command(values: Sequence[Optional[str]]) -> Command:
-    """A command whose word i is element i; unknown elements become a placeholder word."""
-    words, pos = [], 0
-    for v in values:
-        text = v if v is not None else "\x00expr"
-        words.append(Word(text if " " not in text else f"'{text}'", pos, pos + 1))
-        pos += 2
-    return Command(words)
 
 
 class UploadCallFinder(cst.CSTVisitor):
@@ -113,14 +102,15 @@ class UploadCallFinder(cst.CSTVisitor):
                     self.result.manual.append(f"line {line}: the upload command is built at run time "
                                              f"(`{text[:60]}`); remove its username/password options by hand")
 
-    def _editable(self, up: Uploader, cmd: Command, at: int, line: int) -> bool:
+    def _editable(self, upload: Optional[Upload], line: int) -> bool:
         """Count an upload found at `line`; True when its credential options are ours to remove."""
-        found = self.result
-        targets = literal_target(up, parse_flags(up, cmd.words[at:]))
-        if targets is None:
+        if upload is None:
+            return False
+        found, up = self.result, upload.uploader
+        if upload.targets is None:
             found.elsewhere += 1  # another index: keeps its credentials
             return False
-        found.targets |= set(targets)
+        found.targets |= set(upload.targets)
         found.uploads += 1
         found.lines.append(line)
         found.credential_env |= set(up.credentials.variables)
@@ -134,22 +124,17 @@ class UploadCallFinder(cst.CSTVisitor):
         line = where[0]
         # `sys.executable` runs the interpreter: `[sys.executable, "-m", "twine", "upload", …]`
         values = ["python" if dotted(e) == "sys.executable" else literal(e) for e in elements]
-        cmd = _fake_command(values)
-        hit = find_upload(cmd)
-        if not hit or not self._editable(hit[0], cmd, hit[1], line):
+        cmd = argv_command(values)
+        upload = read_upload(cmd)
+        if not self._editable(upload, line):
             return
-        up, at = hit
+        up = upload.uploader
         if starred:  # `*AUTH`: arguments known only at run time, which may well be the credentials
             self.result.manual.append(f"line {line}: the {up.name} arguments include "
                                      f"`*{self.module.code_for_node(starred[0].value)[:40]}`, known only at run "
                                      "time; they may carry credentials: remove them by hand")
             return
-        drop: Set[int] = set()
-        for f in parse_flags(up, cmd.words[at:]):
-            if f.kind in ("password", "user"):
-                drop.add(cmd.words.index(f.flag))
-                if f.value is not None:
-                    drop.add(cmd.words.index(f.value))
+        drop = {cmd.words.index(w) for w in upload.credential_words}
         if not drop:
             return
         for i in drop:
@@ -171,16 +156,14 @@ class UploadCallFinder(cst.CSTVisitor):
             return
         splices = []
         for cmd in commands(value):
-            hit = find_upload(cmd)
-            if hit is None or not self._editable(hit[0], cmd, hit[1], line):
+            upload = read_upload(cmd)
+            if not self._editable(upload, line):
                 continue
-            up, at = hit
-            for f in parse_flags(up, cmd.words[at:]):
-                if f.kind in ("password", "user"):
-                    span = cut_span(value, f.flag.start, f.end)
-                    if span:
-                        splices.append(span)
-                        self.result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
+            for f in upload.credential_flags:
+                span = cut_span(value, f.flag.start, f.end)
+                if span:
+                    splices.append(span)
+                    self.result.freed |= set(SHELL_VAR.findall(value[span[0]:span[1]]))
         if not splices:
             return
         try:

@@ -11,8 +11,7 @@ from typing import Callable, List, Optional, Set, Tuple
 
 from codemods.engine.text_edits import Meaning, Splice
 from codemods.indexes import Index
-from codemods.uploaders.command_line import (find_upload, literal_target, oidc_flag_spans, parse_flags, same_tool,
-                                             stores_credential)
+from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
 from codemods.shell import commands, cut_span, join_pieces, without_value
 
@@ -62,13 +61,11 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
     out = TextEdit()
     cmds = list(commands(region))
     for cmd in cmds:
-        hit = find_upload(cmd)
-        if hit is None:
+        upload = read_upload(cmd)
+        if upload is None:
             continue
-        up, at = hit
+        up, at, flags, targets = upload.uploader, upload.at, upload.flags, upload.targets
         line = base_line + text.count("\n", 0, start + cmd.start)
-        flags = parse_flags(up, cmd.words[at:])
-        targets = literal_target(up, flags)
         if targets is None:
             out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
             continue
@@ -89,7 +86,7 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         if not to_oidc:
             _drop_oidc_flag(up, cmd, region, start, line, out)
             continue
-        cuts = [f for f in flags if f.kind in ("password", "user")]
+        cuts = upload.credential_flags
         # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
         cuts_words = [w for w in cmd.words[:at] if re.match(
             r"^(%s)=" % "|".join(map(re.escape, up.credentials.variables)), w.value)]

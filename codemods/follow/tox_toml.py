@@ -13,9 +13,8 @@ from codemods.follow.passenv import passenv_change
 from codemods.engine.text_edits import apply_checked
 from codemods.follow.shell_text import VARIABLE, after_last_line, section
 from codemods.follow.toml_check import env_meaning
-from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
+from codemods.uploaders.command_line import argv_command, read_upload
 from codemods.uploaders.spec import Uploader
-from codemods.shell import Command, Word
 from codemods import toml_text
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
@@ -86,21 +85,18 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
     splices, uploads, cred_env, cuts, k, freed = [], 0, set(), 0, 0, set()
     intended = [list(c) for c in commands]
     for n, c in enumerate(commands):
-        words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
-        cmd = Command(words) if words else None
-        hit = find_upload(cmd) if cmd else None
-        flags = parse_flags(hit[0], words[hit[1]:]) if hit else []
-        if hit is not None and literal_target(hit[0], flags) is not None:
-            up, at = hit
+        cmd = argv_command(c)
+        upload = read_upload(cmd) if c else None
+        if upload is not None and upload.targets is not None:
+            up, at = upload.uploader, upload.at
             uploads += 1
-            targets |= set(literal_target(up, flags))
+            targets |= set(upload.targets)
             cred_env |= set(up.credentials.variables)
             if not up.trusted:
                 manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with "
                               + ("the publish action" if platform is GITHUB else platform.fallback))
             else:
-                drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
-                              {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+                drop = sorted(cmd.words.index(w) for w in upload.credential_words)
                 cuts += len(drop)
                 if not to_oidc:
                     drop = _oidc_flag_indices(up, c)
