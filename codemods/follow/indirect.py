@@ -23,7 +23,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
-from codemods.notes import prefixed, step_in_job
+from codemods.notes import kind_of, prefixed, step_in_job
 
 
 @dataclass
@@ -80,7 +80,7 @@ class IndirectPublish:
 
     @property
     def oidc_flag_stuck(self) -> bool:
-        return any(OIDC_FLAG_STUCK in m for m in self.manual)
+        return any(kind_of(m) == OIDC_FLAG_STUCK for c in self.changes for m in c.manual)
 
     @property
     def oidc_reader(self) -> Optional[str]:
@@ -150,7 +150,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                 problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "
                              "by hand" for p in linked_outside(script, root, wd)]
             if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
-                changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
+                changes = [c for c in changes if c.uploads or any(kind_of(m) != RUN_TIME_ENV for m in c.manual)]
             if not changes and not problems:
                 continue
             stored, step_freed, step_after = _handed_over(script, root, (wd, checkouts), changes, current)

@@ -11,11 +11,12 @@ from typing import Callable, List, Optional, Set, Tuple
 
 from codemods.engine.text_edits import Meaning, Splice
 from codemods.indexes import Index
+from codemods.notes import Note
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
 from codemods.shell import commands, cut_span, join_pieces, without_value
 
-OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
+OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
 VARIABLE = re.compile(r"(?:\$[{(]?|\{env:)([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -169,7 +170,8 @@ def line_span(script: str, cmd) -> Tuple[int, int]:
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
     for span in oidc_flag_spans(up, cmd, region):
         if span is None:
-            out.manual.append(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand ({OIDC_FLAG_STUCK})")
+            out.manual.append(Note(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand (it runs over a line "
+                                   "continuation; the job keeps `id-token: write` until then)", kind=OIDC_FLAG_STUCK))
             continue
         s, e = span
         out.splices.append((start + s, start + e, ""))

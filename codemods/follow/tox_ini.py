@@ -13,6 +13,7 @@ from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
 from codemods.engine.text_edits import Meaning, apply_checked
 from codemods.follow.shell_text import TextEdit, after_last_line, edit_shell_text, section
+from codemods.notes import Note
 from codemods.uploaders import registry
 
 NAME = re.compile(r"[^\s,]+")
@@ -99,7 +100,7 @@ def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
     return start, end
 
 
-RUN_TIME_ENV = "the tox env is chosen at run time"
+RUN_TIME_ENV = "run-time-env"  # the kind of the note saying so
 
 
 def _expand(pattern: str) -> List[str]:
@@ -135,7 +136,8 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
     if start < 0:
         if "$" in env:  # chosen at run time (a matrix value, an input): said only when the step passes a secret
             if registry.upload_line(text):
-                change.manual.append(f"{RUN_TIME_ENV} (`{env}`); check whether it uploads, by hand")
+                change.manual.append(Note(f"the tox env is chosen at run time (`{env}`); check whether it uploads, "
+                                          "by hand", kind=RUN_TIME_ENV))
             return
         base_start, base_end = _bounds(text, "testenv", legacy)
         if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
