@@ -17,41 +17,40 @@ from codemods.registration import Registration
 
 
 def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosis) -> None:
-    import os
-
-    from codemods.engine.reading import read_regular_text
-    from codemods.errors import InputError
-    from codemods.gitlab import PIPELINE_NAMES
-    from codemods.gitlab.include import included_files
+    from codemods.gitlab import PIPELINE_NAMES, pipeline_files
 
     doc = GitLabDocument(source.text, path)
     project = gitlab_project(root)
     result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
     trusted_jobs: list = []
     if Path(path).name in PIPELINE_NAMES:
-        _diagnose_doc(doc, root, result, result.path, None, trusted_jobs)
-        for file in included_files(doc.data, root, path)[0]:
-            shown = os.path.relpath(file, root).replace(os.sep, "/")
-            try:
-                other = GitLabDocument(read_regular_text(file), file)
-            except (OSError, UnicodeDecodeError, InputError):
-                continue  # read when the file itself is diagnosed
-            _diagnose_doc(other, root, result, shown, shown, trusted_jobs)
+        pipeline_files(doc, root, path, quiet=True)  # the included files: read with it, as one pipeline
+        jobs = read_jobs(doc)
+        current: dict = {}
+        for file in doc.docs():
+            own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
+            shown = result.path if file is doc else file.shown
+            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, root, result, result.path, result.path, trusted_jobs)
+        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {})
     _register(doc, project, result, trusted_jobs)
 
 
-def _diagnose_doc(doc, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list) -> None:
+def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
+                  current: dict) -> None:
     """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
 
-    def find(rule_id: str, line, message: str, fix: str = "") -> None:
+    def find(rule_id: str, line, message: str, fix: str = "", at=None) -> None:
         r = RULES[rule_id]
-        result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, fix or r.fix))
+        where = shown
+        if at is not None and getattr(at[0], "doc", doc) is not doc:  # a template of another file
+            where = at[0].doc.shown
+        elif at is not None and included and getattr(at[0], "doc", None) is None:  # a template of the top level
+            where = result.path
+        result.findings.append(Finding(r.id, r.severity, where, line, message, r.title, fix or r.fix))
 
     before = len(result.jobs)
-    current: dict = {}
-    for job in read_jobs(doc):
+    for job in jobs:
         ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(job.text, root, True, current) if job.lines else None
@@ -74,10 +73,10 @@ def _diagnose_doc(doc, root: Path, result: FileDiagnosis, shown: str, included, 
                      "job has no `id_tokens`", "" if u.trusted_capable else
                      f"{u.uploader.name} has no Trusted Publishing: build with "
                      f"`{u.uploader.fallback.build_command or 'python -m build'}`, upload with `twine upload dist/*` "
-                     "(twine 6.1 or later), then run `migrate to-oidc`")
+                     "(twine 6.1 or later), then run `migrate to-oidc`", at=u.line.path)
             elif mode == "token" and u.trusted_capable:
                 find("gitlab-token-and-id-tokens", u.line_no or None,
-                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`")
+                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`", at=u.line.path)
             for index in u.targets:
                 name = id_token_name(index)
                 if name in tokens and not has_audience(tokens, index):

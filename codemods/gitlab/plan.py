@@ -116,18 +116,26 @@ def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
 
 def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
     """Uploads pubmode sees but does not edit: in hidden jobs (templates) and the global scripts."""
-    from codemods.gitlab.pipeline import Job as _Job, template_users, uploads_in
+    from codemods.gitlab.pipeline import Job as _Job, Line, _identity, docs_of, file_name, uploads_in
 
-    users = template_users(doc)
-    handled = {t for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
-    for owner, what in [((), "the top-level `before_script`/`after_script`"), (("default",), "`default:`")] + \
-            [((h,), f"the hidden job `{h}`") for h in hidden_jobs(doc)]:
-        lines = script_lines(doc, owner)
+    handled = {_identity(t) for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
+    owners = []  # (key, the script lines, what it is)
+    for file in docs_of(doc):
+        of = f" of `{file.shown}`" if file is not doc else ""
+        lines = [Line((doc.key(file, line.path[0]) if file is not doc else line.path[0],) + line.path[1:], line.text)
+                 for line in script_lines(file, ())]
+        owners += [("(top level)", lines, f"the top-level `before_script`/`after_script`{of}"),
+                   (doc.key(file, "default") if file is not doc else "default", None, f"`default:`{of}")]
+    owners += [(h, None, f"the hidden job `{h}`" + (f" of `{file_name(doc, h)}`" if file_name(doc, h) else ""))
+               for h in hidden_jobs(doc)]
+    for owner, lines, what in owners:
+        if lines is None:
+            lines = script_lines(doc, (owner,))
         if not lines:
             continue
-        if owner and owner[0] in handled:
+        if owner != "(top level)" and _identity(owner) in handled:
             continue  # edited through the one job that extends it
-        probe = _Job(owner[0] if owner else "(top level)", doc.get(owner) if owner else {}, lines)
+        probe = _Job(owner, doc.get((owner,)) or {} if owner != "(top level)" else {}, lines)
         for u in uploads_in(doc, probe):
             result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
                                   "by hand (remove the credentials, add `id_tokens` to each job that runs it)")
@@ -153,22 +161,30 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     while True:
         blocked = False
         for job_id, jp in list(plans.items()):
-            for name in sorted(jp.top_level):
+            for owner, name in sorted(jp.top_level):
                 users = [j.id for j in jobs if j.id not in plans and _reads(j, name)]
                 if users:
                     result.skipped.append(Note(
-                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}` is also read by job "
-                        f"{', '.join(f'`{u}`' for u in users)}, and while it is set it overrides Trusted Publishing; "
-                        f"move it into the `variables:` of the jobs that use it, then run again", job=job_id))
+                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}`{_of(doc, owner)} is "
+                        f"also read by job {', '.join(f'`{u}`' + _of(doc, u) for u in users)}, and while it is set it "
+                        "overrides Trusted Publishing; move it into the `variables:` of the jobs that use it, then run "
+                        "again", job=job_id))
                     del plans[job_id]
                     blocked = True
                     break
         if not blocked:
             break
-    top_removed = sorted(set().union(*(jp.top_level for jp in plans.values()))) if plans else []
-    top_edits = [Remove(("variables", n)) for n in top_removed]
-    if top_removed and set(top_removed) >= set(doc.get(("variables",)) or {}):
-        top_edits = [Remove(("variables",))]
+    top_removed: Dict[str, List[str]] = {}  # the top-level `variables:` of a file -> the entries that go
+    for jp in plans.values():
+        for owner, name in sorted(jp.top_level):
+            if name not in top_removed.setdefault(owner, []):
+                top_removed[owner].append(name)
+    top_edits = []
+    for owner, names in top_removed.items():
+        if set(names) >= set(doc.get((owner,)) or {}):
+            top_edits.append(Remove((owner,)))
+        else:
+            top_edits += [Remove((owner, n)) for n in names]
     for job_id, jp in list(plans.items()):
         reader = _reader(doc, jp, jp.edits + top_edits, [j for j in jobs if j.id == job_id or jp.top_level])
         if reader:
@@ -178,16 +194,17 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         return
     if top_removed:
         result.edits += top_edits
-        result.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in top_removed)} from the top-level "
-                                   "`variables:` (no job that keeps its token reads them)", why=WHY["to-oidc"]))
+        for owner, names in top_removed.items():
+            result.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in sorted(names))} from the top-level "
+                                       f"`variables:`{_of(doc, owner)} (no job that keeps its token reads them)",
+                                       why=WHY["to-oidc"]))
     for job_id, jp in plans.items():
         result.edits += jp.edits
         result.companions += jp.followed.companions if jp.followed else []
         result.changes += [Note(c, job=job_id, why=WHY["to-oidc"]) for c in jp.changes]
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
-    new_data = apply_to_data(doc.data, result.edits)
-    text = "\n".join(s for _, s in strings_under(new_data, ()))
+    text = "\n".join(s for data in _data_after(doc, result.edits).values() for _, s in strings_under(data, ()))
     fed = set().union(*(jp.fed for jp in plans.values()))
     result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
     names = sorted({n for jp in plans.values() for n in jp.credential_names})
@@ -265,7 +282,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
                         key=lambda i: i.key)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
-    _raise_pins(job, convert, jp)
+    _raise_pins(doc, job, convert, jp)
     return jp
 
 
@@ -290,13 +307,15 @@ def _shared_template(doc: Document, job: Job, owners) -> Optional[str]:
     """Why a value the job takes from a template cannot be edited there: other jobs extend it too."""
     from codemods.gitlab.pipeline import template_users
 
+    from codemods.gitlab.pipeline import _identity, users_of
+
     users = template_users(doc)
     for t in dict.fromkeys(o for o in owners if o not in (job.id, "variables")):
-        others = [u for u in users.get(t, []) if u != job.id]
+        others = [u for u in users_of(users, t) if _identity(u) != _identity(job.id)]
         if others:
             what = _what_from(job, t)
-            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`, which "
-                    f"{', '.join(f'`{o}`' for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
+            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`{_of(doc, t, job.id)}, which "
+                    f"{', '.join(f'`{o}`' + _of(doc, o, job.id) for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
                     "template would change them too; give the job its own copy (or migrate them together by hand)")
     return None
 
@@ -396,7 +415,7 @@ def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, 
     by_owner: Dict[str, List[str]] = {}
     for name, path, value in creds:
         if path[0] == "variables":
-            jp.top_level.add(name)
+            jp.top_level.add((path[0], name))
         elif name not in by_owner.setdefault(path[0], []):
             by_owner[path[0]].append(name)
         jp.removed.add(name)
@@ -407,8 +426,8 @@ def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, 
             jp.edits.append(Remove((owner, "variables")))
         else:
             jp.edits += [Remove((owner, "variables", n)) for n in gone]
-        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}` " \
-            "(only this job extends it)"
+        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}`" \
+            f"{_of(doc, owner, job.id)} (only this job extends it)"
         jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from {where}")
 
 
@@ -434,14 +453,35 @@ def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> 
                       + (", so that the uploader can mint an OIDC token" if len(missing) == 1 else ""))
 
 
-def _raise_pins(job: Job, convert: List[Upload], jp: _JobPlan) -> None:
+def _raise_pins(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> None:
     for up in {u.uploader.name: u.uploader for u in convert}.values():
         minimum = (up.trusted.gitlab_min_version or up.trusted.min_version) if up.trusted else None
         for line in job.lines:
             for m, new in too_old_pins(up, line.text, minimum):
                 jp.edits.append(Replace(line.path, m.start(), m.end(), new))
-                jp.changes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing on GitLab needs "
+                where = "" if line.path[0] == job.id else f" in the template `{line.path[0]}`{_of(doc, line.path[0], job.id)}"
+                jp.changes.append(f"raised the pin `{m.group(0)}`{where} to `{new}` (Trusted Publishing on GitLab needs "
                                   f"{up.name} {'.'.join(map(str, minimum))} or later)")
+
+
+def _data_after(doc: Document, edits: List[Edit]) -> dict:
+    """Every file's data with the edits made, by document (a GitHub-style single file: itself)."""
+    if hasattr(doc, "data_after"):
+        return doc.data_after(edits)
+    return {doc: apply_to_data(doc.data, edits)}
+
+
+def _of(doc: Document, key: str, near: str = "") -> str:
+    """` of `ci/x.yml`` when the key is in another file than `near` (by default: the top-level pipeline)."""
+    from codemods.gitlab.pipeline import file_name
+
+    def shown(k):
+        return file_name(doc, k) or getattr(doc, "shown", "")
+
+    where = shown(key)
+    if where == (shown(near) if near and near != "," else getattr(doc, "shown", "")):
+        return ""
+    return f", in `{where}`" if near == "," else f" of `{where}`"
 
 
 def _reads(job: Job, name: str) -> bool:
@@ -453,17 +493,18 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
     """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
     credential that goes: the release would change silently."""
     names = set(jp.removed) | jp.fed | jp.credential_names
-    new = apply_to_data(doc.data, edits)
+    new = _data_after(doc, edits)
     for job in scope:
         owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
         for owner in owners:
-            after = new.get(owner) if isinstance(new, dict) else None
+            data = new.get(doc.file_of((owner,)) if hasattr(doc, "file_of") else doc)
+            after = data.get(str(owner)) if isinstance(data, dict) else None
             for path, text in strings_under(after, (owner,)):
                 for name in sorted(names):
                     if mentions_variable(text, name):
                         line = doc.line_of(path) or doc.line_of(path[:2])
                         return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                                f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
+                                f"`{path[1]}` still reads it" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
                                 + "; remove that by hand, then run again")
     return None
 
