@@ -64,6 +64,7 @@ class _JobPlan:
     top_level: SetType[str] = field(default_factory=set)  # top-level `variables:` entries it needs removed
     targets: List[Index] = field(default_factory=list)
     followed: Optional[Followed] = None  # the files of the repository it runs that upload
+    pin_files: list = field(default_factory=list)  # the files whose too-old uploader pins it raises
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -153,7 +154,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     plans: Dict[str, _JobPlan] = {}
     for job in publishing:
         with about_job(result, job.id):
-            jp = _oidc_job(doc, job, result, follows.get(job.id))
+            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root)
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
@@ -200,7 +201,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                        why=WHY["to-oidc"]))
     for job_id, jp in plans.items():
         result.edits += jp.edits
-        result.companions += jp.followed.companions if jp.followed else []
+        result.companions += (jp.followed.companions if jp.followed else []) + jp.pin_files
         result.changes += [Note(c, job=job_id, why=WHY["to-oidc"]) for c in jp.changes]
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
@@ -227,7 +228,8 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         result.warnings.append(project.not_accepted())
 
 
-def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None) -> Optional[_JobPlan]:
+def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None,
+              root=None) -> Optional[_JobPlan]:
     tokens, tokens_at = id_tokens(doc, job.id)
     manual = MANUAL_MINT.search(job.text) is not None
     convert: List[Upload] = []
@@ -283,6 +285,15 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
                         key=lambda i: i.key)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
     _raise_pins(doc, job, convert, jp)
+    if root is not None:
+        from codemods.gitlab.installs import install_pins
+
+        pins = install_pins(root, job.text, convert, followed)
+        if pins.blocked:
+            result.skipped.append(f"job `{job.id}` not converted: {pins.blocked}")
+            return None
+        jp.pin_files = pins.files
+        jp.changes += pins.notes
     return jp
 
 
@@ -454,8 +465,10 @@ def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> 
 
 
 def _raise_pins(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> None:
-    for up in {u.uploader.name: u.uploader for u in convert}.values():
-        minimum = (up.trusted.gitlab_min_version or up.trusted.min_version) if up.trusted else None
+    from codemods.gitlab.installs import on_gitlab
+
+    for up in {u.uploader.name: on_gitlab(u.uploader) for u in convert if on_gitlab(u.uploader)}.values():
+        minimum = up.trusted.min_version
         for line in job.lines:
             for m, new in too_old_pins(up, line.text, minimum):
                 jp.edits.append(Replace(line.path, m.start(), m.end(), new))
