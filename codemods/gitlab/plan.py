@@ -278,6 +278,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     creds = [c for u in convert for c in u.env_creds]
     if followed is not None:
         creds += _followed_creds(doc, job, followed)
+        jp.fed |= _freed_secrets(doc, job, followed)
         for c in followed.changes:
             jp.changes += [f"`{c.target.path.name}` (run by the job): {n}" for n in c.notes]
     _remove_variables(doc, job, creds, jp)
@@ -295,6 +296,19 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
         jp.pin_files = pins.files
         jp.changes += pins.notes
     return jp
+
+
+def _freed_secrets(doc: Document, job: Job, followed: Followed) -> SetType[str]:
+    """The CI/CD variables the followed files no longer read: what their removed credentials read, less
+    the files' own shell variables (`api_token=…`), the pipeline's `variables:` (what those read is
+    counted where they are removed) and what they still read."""
+    from codemods.gitlab.pipeline import variable_chain
+
+    defined = {n for _, env in variable_chain(doc, job) for n in env}
+    after = "\n".join(c.new_text for c in followed.changes)
+    before = "\n".join(c.old_text for c in followed.changes)
+    return {v for v in followed.freed - defined if not v.startswith(("CI_", "GITLAB_")) and not mentions_variable(after, v)
+            and not re.search(rf"(?m)^\s*(?:export\s+|local\s+|declare\s+)?{re.escape(v)}=", before)}
 
 
 def _followed_creds(doc: Document, job: Job, followed: Followed) -> List[Tuple[str, YamlPath, str]]:
