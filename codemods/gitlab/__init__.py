@@ -34,11 +34,12 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
     from codemods.runner import rendered
 
     doc = GitLabDocument(text, path)
-    notes = []
     if path is not None and Path(path).name in PIPELINE_NAMES:
-        notes = pipeline_files(doc, root, path)
+        migration_notes = pipeline_files(doc, root, path)
+    else:
+        migration_notes = []
     migration = plan_gitlab(doc, options, gitlab_project(root))
-    migration.skipped += notes
+    migration.skipped += migration_notes
     if not doc.others:
         return rendered(doc, migration, text)
     return _rendered_pipeline(doc, migration, text, root)
@@ -46,7 +47,8 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
 
 def pipeline_files(doc, root: Path, path: Path, quiet: bool = False) -> list:
     """Read the local files the top-level pipeline includes into `doc.others` (`doc.shown` and each file's
-    `shown`: its path from the repository's root); the notes on the includes not followed."""
+    `shown`: its path from the repository's root) and the includes not read into `doc.unread` (the
+    planner names them where they matter); the notes on included files that cannot be read."""
     import os
 
     from codemods.engine.reading import read_regular_text
@@ -55,7 +57,8 @@ def pipeline_files(doc, root: Path, path: Path, quiet: bool = False) -> list:
     from codemods.gitlab.include import included_files
 
     doc.shown = os.path.relpath(path, root).replace(os.sep, "/") if root is not None else Path(path).name
-    files, notes = included_files(doc.data, root, path)
+    files, doc.unread = included_files(doc.data, root, path)
+    notes = []
     others = []
     for file in files:
         shown = os.path.relpath(file, root).replace(os.sep, "/")

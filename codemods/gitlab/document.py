@@ -116,6 +116,7 @@ class GitLabDocument(Document):
 
     # ---- the pipeline: the other files this one includes (set on the top-level pipeline) ----------
     others: List["GitLabDocument"] = []
+    unread: List[str] = []  # the includes of other projects, remote URLs, components, missing files
     shown: str = ".gitlab-ci.yml"
 
     def docs(self) -> List["GitLabDocument"]:

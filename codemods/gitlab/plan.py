@@ -81,6 +81,12 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     publishing = [j for j in jobs if j.uploads or j.id in follows]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
+        unread = getattr(doc, "unread", [])
+        if unread and not any("takes its script from" in str(s) for s in result.skipped):
+            result.skipped.append(f"no job of the files read publishes to PyPI; {_listed(unread)} "
+                                  f"{'is' if len(unread) == 1 else 'are'} not in this repository, so not read: if "
+                                  f"{'it publishes' if len(unread) == 1 else 'one of them publishes'}, migrate it "
+                                  "where it lives")
         if not result.skipped:
             result.skipped.append(NOTHING_TO_DO_HERE)
         return result
@@ -143,9 +149,11 @@ def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
     for job in jobs:
         if not job.uploads and job.foreign and re.search(r"pypi|publish|release|upload|twine", " ".join(job.foreign),
                                                          re.I):
+            unread = getattr(doc, "unread", [])
+            source = f" (it may come from {_listed(unread)}, not in this repository)" if unread else ""
             result.skipped.append(Note(f"job `{job.id}` takes its script from {', '.join(f'`{t}`' for t in job.foreign)}, "
-                                       "which is not in this file (an `include:`): pubmode cannot see whether or how "
-                                       "it uploads; migrate that template where it lives", job=job.id))
+                                       f"which no file pubmode read defines{source}: pubmode cannot see whether or "
+                                       "how it uploads; migrate that template where it lives", job=job.id))
 
 
 # ---- to-oidc -----------------------------------------------------------------------------------
@@ -489,6 +497,10 @@ def _raise_pins(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) ->
                 where = "" if line.path[0] == job.id else f" in the template `{line.path[0]}`{_of(doc, line.path[0], job.id)}"
                 jp.changes.append(f"raised the pin `{m.group(0)}`{where} to `{new}` (Trusted Publishing on GitLab needs "
                                   f"{up.name} {'.'.join(map(str, minimum))} or later)")
+
+
+def _listed(items: List[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _data_after(doc: Document, edits: List[Edit]) -> dict:
