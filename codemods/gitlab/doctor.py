@@ -11,7 +11,7 @@ from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
 from codemods.gitlab.follow import follow_job
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
-                                      id_token_name, id_tokens, read_jobs)
+                                      id_token_name, id_tokens, misnamed, read_jobs)
 from codemods.gitlab.remote import gitlab_project
 from codemods.registration import Registration
 
@@ -78,6 +78,12 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                 find("gitlab-token-and-id-tokens", u.line_no or None,
                      f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`", at=u.line.path)
             for index in u.targets:
+                wrong = misnamed(tokens, index)
+                if wrong and u.trusted_capable and not u.visible_token:
+                    find("gitlab-id-tokens-name", doc.line_of((job.id, "id_tokens", wrong)) or u.line_no or None,
+                         f"job `{job.id}` uploads to {index.title}, whose OIDC token {u.uploader.name} reads from "
+                         f"`{id_token_name(index)}`; the job's `id_tokens` has it as `{wrong}` (`aud: {index.key}`), so "
+                         f"the upload finds no token: rename the entry to `{id_token_name(index)}`")
                 name = id_token_name(index)
                 if name in tokens and not has_audience(tokens, index):
                     find("gitlab-id-tokens-audience", doc.line_of((job.id, "id_tokens", name)) or u.line_no or None,
@@ -144,7 +150,8 @@ def _mode(u: Upload, tokens, manual: bool) -> str:
         return "trusted"
     if not u.trusted_capable or u.visible_token:
         return "token"
-    return "trusted" if all(has_audience(tokens, i) for i in u.targets) else "token"
+    # an entry with the right audience under the wrong name: the job tries Trusted Publishing and finds no token
+    return "trusted" if all(has_audience(tokens, i) or misnamed(tokens, i) for i in u.targets) else "token"
 
 
 def _credential(u: Upload) -> str:
@@ -156,3 +163,22 @@ def _credential(u: Upload) -> str:
 
 def _titles(u: Upload) -> str:
     return " and ".join(i.title for i in u.targets)
+
+
+# What a failed job's log says, and the finding of the pipeline that explains it (`doctor --log`).
+LOG_CAUSES = {
+    "log-gitlab-id-token-missing": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-id-token-unset": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-uv-missing-credentials": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-invalid-publisher": ("gitlab-included-file", "gitlab-environment-case"),
+}
+
+
+def log_advice(scan, files) -> list:
+    """The pipeline's findings that explain the log's error, most specific first: the cause, named in the
+    file and line that hold it."""
+    wanted = [rule for hit in scan.findings for rule in LOG_CAUSES.get(hit.pattern.id, ())]
+    found = [f for d in files for f in d.findings if f.id in wanted]
+    found.sort(key=lambda f: wanted.index(f.id))
+    return [f"the pipeline explains it: {f.path}:{f.line}: {f.message}" if f.line else
+            f"the pipeline explains it: {f.path}: {f.message}" for f in found[:3]]

@@ -258,6 +258,14 @@ def has_audience(tokens: Dict[str, Any], index: Index) -> bool:
     return aud == index.key or (isinstance(aud, list) and index.key in aud)
 
 
+def misnamed(tokens: Dict[str, Any], index: Index) -> Optional[str]:
+    """An `id_tokens` entry with the index's audience under another name than the one the uploaders read
+    (`PYPI_ID_TOKEN: {aud: testpypi}` for TestPyPI), when the right name is absent: its name."""
+    if id_token_name(index) in tokens:
+        return None
+    return next((n for n, aud in tokens.items() if aud == index.key), None)
+
+
 def template_chain(doc: Document, names: List[str], depth: int = 0) -> List[str]:
     """The hidden jobs of this file a job extends, the nearest first: GitLab merges `extends:` in order
     (a later template wins) and each template's own `extends:` before it (up to 11 levels)."""

@@ -29,7 +29,8 @@ from typing import Dict, List, Optional, Set as SetType, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload, environment_name,
-                                      has_audience, hidden_jobs, id_token_name, id_tokens, read_jobs, script_lines,
+                                      has_audience, hidden_jobs, id_token_name, id_tokens, misnamed, read_jobs,
+                                      script_lines,
                                       strings_under)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import GitLabProject
@@ -471,6 +472,13 @@ def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> 
     own = job.data.get("id_tokens")
     if isinstance(own, dict):
         for i in missing:
+            wrong = misnamed(tokens, i)
+            if wrong and wrong in own and not mentions_variable(job.text, wrong) and \
+                    not any(misnamed(tokens, j) == wrong for j in jp.targets if j is not i):
+                jp.edits += [Remove((job.id, "id_tokens", wrong)), Set((job.id, "id_tokens", id_token_name(i)), own[wrong])]
+                jp.changes.append(f"renamed `id_tokens: {wrong}` (audience `{i.key}`) to `{id_token_name(i)}`, the "
+                                  f"variable the uploader reads the {i.title} token from")
+                continue
             entry = own.get(id_token_name(i))
             if isinstance(entry, dict) and "aud" in entry:
                 jp.edits.append(Set((job.id, "id_tokens", id_token_name(i), "aud"), i.key))
@@ -563,7 +571,8 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     if not tokens:
         return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
-    trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) for i in u.targets)]
+    trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) or misnamed(tokens, i)
+                                                              for i in u.targets)]
     mixed = [u for u in ours if u.visible_token and any(has_audience(tokens, i) for i in u.targets)]
     if followed is not None and (followed.uses_token or _followed_creds(doc, job, followed)
                                  or not all(has_audience(tokens, i) for i in followed.targets)):
@@ -637,7 +646,9 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
         changes.append(f"set {', '.join(f'`{k}`' for k in values)} in the job's `variables:` from the CI/CD variable"
                        f"{'s' if len(added) > 1 else ''} {', '.join(f'`{s}`' for s in sorted(added))}")
     indexes = {i for u in trusted + mixed for i in u.targets} | set(followed.targets if followed else ())
-    drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens]
+    drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens] + \
+        [n for i in INDEXES if i in indexes and (n := misnamed(tokens, i))]
+    drop = list(dict.fromkeys(drop))
     kept = [n for n in drop if mentions_variable(job.text, n)]
     drop = [n for n in drop if n not in kept]
     if drop:
