@@ -9,7 +9,7 @@ from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSum
 from codemods.doctor.rules import GITLAB_RULES as RULES
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
-from codemods.gitlab.follow import follow_job
+from codemods.gitlab.follow import follow_job, resolved_script
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
                                       id_token_name, id_tokens, misnamed, read_jobs)
 from codemods.gitlab.remote import gitlab_project
@@ -53,7 +53,7 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
     for job in jobs:
         ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
         tokens, _ = id_tokens(doc, job.id)
-        followed = follow_job(job.text, root, True, current) if job.lines else None
+        followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
             _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
             continue

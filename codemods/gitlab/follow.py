@@ -145,6 +145,31 @@ def _drop_dead_assignments(change: FileChange) -> None:
     change.new_text = text
 
 
+def resolved_script(doc, job) -> str:
+    """The job's script with the paths GitLab knows before it runs filled in, for finding the files it
+    runs: `$CI_PROJECT_DIR` is the repository's root (where the script starts), and a variable of the
+    job's `variables:` (its own, its templates', the top level's) that is such a path, or a plain
+    relative one (`ESP_DOCS_PATH: $CI_PROJECT_DIR`, then `python $ESP_DOCS_PATH/ci/deploy.py`)."""
+    from codemods.gitlab.pipeline import variable_chain
+
+    known = {"CI_PROJECT_DIR": "."}
+    for _, env in reversed(variable_chain(doc, job)):  # the nearest definition wins
+        known.update(env)
+
+    def value(name: str, depth: int = 0):
+        v = known.get(name)
+        if v is None or depth > 5:
+            return None
+        v = re.sub(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", lambda m: value(m.group(1), depth + 1) or "\0", v)
+        return v if re.fullmatch(r"[\w./-]+", v) and "\0" not in v else None
+
+    def fill(m):
+        v = value(m.group(1) or m.group(2))
+        return v if v is not None else m.group(0)
+
+    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)", fill, job.text)
+
+
 RELEASE_WORDS = re.compile(r"release|publish|deploy|upload|pypi|dist", re.I)
 
 

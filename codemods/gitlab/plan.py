@@ -51,6 +51,9 @@ VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 PYTHON_IMAGE = re.compile(r"(?:^|/)python:(\d+)\.(\d+)")
 NOTHING_TO_DO_HERE = "no job publishes to PyPI"  # the reason a file is unchanged, not a refusal
 NEW_KEY_AFTER = ("image", "stage", "extends", "needs", "dependencies")
+# a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
+# twine takes the password in it, and uses Trusted Publishing only when it finds none
+PYPIRC_WRITE = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?[^\s;|&<>]*\.pypirc\b")
 
 
 @dataclass
@@ -78,12 +81,12 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     result.platform = "gitlab"
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
-    follows = _follow(jobs, project.root, options.direction == TO_OIDC)
+    follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
     publishing = [j for j in jobs if j.uploads or j.id in follows]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
         unread = getattr(doc, "unread", [])
-        if unread and not any("takes its script from" in str(s) for s in result.skipped):
+        if unread and not result.skipped:  # nothing else to say: where the release job may be
             result.skipped.append(f"no job of the files read publishes to PyPI; {_listed(unread)} "
                                   f"{'is' if len(unread) == 1 else 'are'} not in this repository, so not read: if "
                                   f"{'it publishes' if len(unread) == 1 else 'one of them publishes'}, migrate it "
@@ -98,13 +101,15 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     return result
 
 
-def _follow(jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
+def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
     """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts)."""
+    from codemods.gitlab.follow import resolved_script
+
     out: Dict[str, Followed] = {}
     current: dict = {}
     for job in jobs:
         if job.lines and root is not None:
-            found = follow_job(job.text, root, to_oidc, current)
+            found = follow_job(resolved_script(doc, job), root, to_oidc, current)
             if found.changes or found.problems:
                 out[job.id] = found
     return out
@@ -374,6 +379,15 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
     shared = _shared_template(doc, job, [u.line.path[0] for u in convert] + [p[0] for _, p, _ in creds])
     if shared:
         return shared
+    for u in convert:
+        if u.uploader.name != "twine":
+            continue
+        config = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+        if config is not None or any(w.value.startswith("--config-file") for w in u.command.words[u.args_from:]):
+            where = f" (line {doc.line_of(config.path)})" if config is not None and doc.line_of(config.path) else ""
+            what = f"writes a .pypirc{where}" if config is not None else "passes `--config-file`"
+            return (f"it {what}: twine takes the password from that file and uses Trusted Publishing only when it "
+                    "finds none; remove the password from the file (or stop writing it), then run again")
     python = _python_image(doc, job)
     for u in convert:
         tp = u.uploader.trusted
@@ -386,7 +400,13 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
 
 
 def _python_image(doc: Document, job: Job) -> Optional[Tuple[int, int]]:
-    for image in (job.data.get("image"), doc.get(("default", "image")), doc.get(("image",))):
+    """The Python of the job's image: its own, else the nearest template's it extends, else `default:`'s
+    or the top level's."""
+    from codemods.gitlab.pipeline import extends_of, template_chain, top_level
+
+    images = [job.data.get("image")] + [doc.get((t, "image")) for t in template_chain(doc, extends_of(job.data))] + \
+        [doc.get((d, "image")) for d in top_level(doc, "default")] + [doc.get((d,)) for d in top_level(doc, "image")]
+    for image in images:
         if isinstance(image, dict):
             image = image.get("name")
         if isinstance(image, str):
