@@ -160,3 +160,22 @@ def test_a_repository_folder_is_its_pipeline(tmp_path: Path) -> None:
     out = repo.migrate("to-oidc", "--dry-run", ".")
     assert out.code == 0, out.stderr
     assert "1 file would change, 0 unchanged" in out.stderr and "error" not in out.stderr
+
+
+@pytest.mark.parametrize("image, python", [
+    ("python:3.7-slim-buster", (3, 7)),
+    ("cimg/python:3.8", (3, 8)),
+    ("containers.ligo.org/lscsoft/bilby/v2-bilby-python310", (3, 10)),  # a stranger-run image (bilby)
+    ("quay.io/bilbydev/bilby_pipe-test-suite-python37", (3, 7)),  # (bilby_pipe): refused as too old
+    ("ghcr.io/astral-sh/uv:python3.12-bookworm", (3, 12)),
+    ("python:3-bookworm", None),
+    ("debian:11.4-slim", None),
+])
+def test_python_of_an_image(image: str, python) -> None:
+    from codemods.gitlab.document import GitLabDocument
+    from codemods.gitlab.pipeline import read_jobs
+    from codemods.gitlab.plan import _python_image
+
+    doc = GitLabDocument(f"publish:\n  image: {image}\n  script: twine upload dist/*\n")
+    found = _python_image(doc, read_jobs(doc)[0])
+    assert (found[0] if found else None) == python

@@ -77,7 +77,7 @@ def included_files(data: Any, root: Path, top: Optional[Path] = None) -> Tuple[L
 
     while todo and len(out) < MAX_FILES:
         found, more = includes(todo.pop(0), root)
-        notes += more
+        notes += [n for n in more if n not in notes]  # one project's several files: named once
         for written, path in found:
             real = os.path.realpath(path)
             if real in seen:

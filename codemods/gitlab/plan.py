@@ -48,7 +48,9 @@ WHY = {
     "to-token": "the upload authenticates with the API token held in a CI/CD variable again",
 }
 VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
-PYTHON_IMAGE = re.compile(r"(?:^|/)python:(\d+)\.(\d+)")
+# `python:3.7-slim`, `cimg/python:3.8`, and images named after their Python (`…/bilby-python310`,
+# `…/test-suite-python37`)
+PYTHON_IMAGE = re.compile(r"(?:^|[/_:-])python(?::(3)\.(\d{1,2})|-?(3)\.?(\d{1,2}))(?![\d])")
 NOTHING_TO_DO_HERE = "no job publishes to PyPI"  # the reason a file is unchanged, not a refusal
 NEW_KEY_AFTER = ("image", "stage", "extends", "needs", "dependencies")
 # a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
@@ -258,9 +260,14 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, which is not "
                                   "PyPI or TestPyPI; it keeps its token")
         elif manual:
+            tool = u.uploader if u.trusted_capable else None
+            shown = ", ".join(dict.fromkeys(f"`{f.flag.value}`" for f in u.cred_flags)) or "the credentials"
+            how = (f"With {tool.name} {'.'.join(map(str, _minimum(u)))} or later the mint lines and {shown} can go: "
+                   f"{tool.name} exchanges the `PYPI_ID_TOKEN` itself") if tool else \
+                "With `twine upload` (twine 6.1 or later) instead, the mint lines and the credentials can go: twine " \
+                "exchanges the `PYPI_ID_TOKEN` itself"
             result.skipped.append(f"job `{job.id}` mints its upload token itself (`python -m id`, `/_/oidc/mint-token`): "
-                                  "it already uses Trusted Publishing. With twine 6.1 or later the mint lines and "
-                                  "`--username`/`--password` can go: twine exchanges the `PYPI_ID_TOKEN` itself")
+                                  f"it already uses Trusted Publishing. {how}")
             return None
         elif not u.trusted_capable:
             build = u.uploader.fallback.build_command or "python -m build"
@@ -388,18 +395,18 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
             what = f"writes a .pypirc{where}" if config is not None else "passes `--config-file`"
             return (f"it {what}: twine takes the password from that file and uses Trusted Publishing only when it "
                     "finds none; remove the password from the file (or stop writing it), then run again")
-    python = _python_image(doc, job)
+    python, image = _python_image(doc, job) or (None, "")
     for u in convert:
         tp = u.uploader.trusted
         if python and tp and tp.min_python and python < tp.min_python:
-            return (f"its image runs Python {'.'.join(map(str, python))}, too old for {u.uploader.name} "
+            return (f"its image (`{image}`) runs Python {'.'.join(map(str, python))}, too old for {u.uploader.name} "
                     f"{'.'.join(map(str, _minimum(u)))} (Python {'.'.join(map(str, tp.min_python))} or later), the "
                     "first with Trusted Publishing: pip would install an older one that cannot use it; move the job to "
                     "a newer image first")
     return None
 
 
-def _python_image(doc: Document, job: Job) -> Optional[Tuple[int, int]]:
+def _python_image(doc: Document, job: Job) -> Optional[Tuple[Tuple[int, int], str]]:
     """The Python of the job's image: its own, else the nearest template's it extends, else `default:`'s
     or the top level's."""
     from codemods.gitlab.pipeline import extends_of, template_chain, top_level
@@ -411,7 +418,7 @@ def _python_image(doc: Document, job: Job) -> Optional[Tuple[int, int]]:
             image = image.get("name")
         if isinstance(image, str):
             m = PYTHON_IMAGE.search(image)
-            return (int(m.group(1)), int(m.group(2))) if m else None
+            return ((int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))), image) if m else None
     return None
 
 
