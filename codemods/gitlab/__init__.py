@@ -2,9 +2,13 @@
 on the same engine (edits, splice, verification, atomic writes) and uploader registry as GitHub
 workflows. Imported only when a GitLab file is handled, so GitHub runs do not pay for it.
 
-- `document.py`: the file as the engine reads it (`!reference` tags, a `spec:` header);
+- `document.py`: the file as the engine reads it (`!reference` tags, a `spec:` header), and the other
+  files of the pipeline it includes (`At` keys address their templates and variables);
+- `include.py`: the local files a pipeline includes, and the includes it cannot read;
 - `pipeline.py`: jobs, scripts, variables, `id_tokens` and upload commands (what is a job: there);
 - `plan.py`: the migration in both directions (what is refused and why: there);
+- `follow.py`, `installs.py`: the files a job runs (tox, make, scripts) and the installs whose uploader
+  pins it raises, on `codemods.follow`;
 - `remote.py`: namespace and project from the `origin` remote, for PyPI's GitLab publisher form;
 - `doctor.py`: the doctor's GitLab findings.
 """
@@ -45,7 +49,7 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
     return _rendered_pipeline(doc, migration, text, root)
 
 
-def pipeline_files(doc, root: Path, path: Path, quiet: bool = False) -> list:
+def pipeline_files(doc, root: Path, path: Path) -> list:
     """Read the local files the top-level pipeline includes into `doc.others` (`doc.shown` and each file's
     `shown`: its path from the repository's root) and the includes not read into `doc.unread` (the
     planner names them where they matter); the notes on included files that cannot be read."""
@@ -68,8 +72,6 @@ def pipeline_files(doc, root: Path, path: Path, quiet: bool = False) -> list:
             notes.append(f"`{shown}` (included) cannot be read ({getattr(e, 'strerror', None) or e}); not followed")
             continue
         except InputError as e:  # said on the including file's line: `include` names the file that is wrong
-            if quiet:
-                continue
             at = f"{shown}:{e.line}" if e.line else shown
             raise InputError(None, None, f"included {at}: {e.message}") from None
         other.shown = shown

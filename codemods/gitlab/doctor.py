@@ -24,7 +24,7 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
     result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
     trusted_jobs: list = []
     if Path(path).name in PIPELINE_NAMES:
-        pipeline_files(doc, root, path, quiet=True)  # the included files: read with it, as one pipeline
+        pipeline_files(doc, root, path)  # the included files: read with it, as one pipeline (a bad one: an error)
         jobs = read_jobs(doc)
         current: dict = {}
         for file in doc.docs():

@@ -74,7 +74,8 @@ class Upload:
     @property
     def label(self) -> str:
         of = f" of `{self.file}`" if self.file else ""
-        return f"`{self.uploader.tool} {self.command.words[self.args_from - 1].value}` (line {self.line_no}{of})"
+        at = f" (line {self.line_no}{of})" if self.line_no else (f" (in `{self.file}`)" if self.file else "")
+        return f"`{self.uploader.tool} {self.command.words[self.args_from - 1].value}`{at}"
 
     line_no: int = 0
     file: str = ""  # the file the line is in, when it is not the job's (a template of another file)
