@@ -12,6 +12,7 @@ from codemods.gitlab.document import GitLabDocument
 from codemods.gitlab.follow import follow_job, resolved_script
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
                                       id_token_name, id_tokens, misnamed, read_jobs)
+from codemods.gitlab.plan import PYPIRC_WRITE
 from codemods.gitlab.remote import gitlab_project
 from codemods.registration import Registration
 
@@ -67,6 +68,10 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                                       modes[0] if len(set(modes)) == 1 else "mixed", steps))
         for u, mode in zip(ours, modes):
             credential = _credential(u)
+            written = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+            if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
+                at = doc.line_of(written.path)
+                credential = "from the .pypirc the job writes" + (f" (line {at})" if at else "")
             if mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
