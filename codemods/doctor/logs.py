@@ -484,6 +484,8 @@ def read(text: str) -> LogScan:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
+        found.pop("log-id-token-unset", None)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
