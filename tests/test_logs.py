@@ -402,7 +402,8 @@ def test_classifiers_and_stray_files_are_named() -> None:
 
 def test_metadata_advice_names_packaging_or_the_pinned_action() -> None:
     assert "`pip install -U twine packaging`" in _advice(load(LOGS / "licfile-tutorial-old-deps.log")[1])
-    assert "Metadata-Version 2.5 is newer" in _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    newest = _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    assert "Metadata-Version 2.5 is read by twine 7.0 and later only" in newest and "v1.14.2" in newest
     # the newest version the reader knows comes from the message itself: 2.2 there means the file is 2.3 or newer
     older = _advice(load(LOGS / "jupyterlab-template-metadata.log")[1])
     assert "reads Metadata-Version up to 2.2 (the list in the message), so the file declares 2.3 or newer" in older
@@ -572,3 +573,45 @@ def test_round5_classes_get_their_own_first_and_advice() -> None:
     assert "the classifier `License :: OSI Approved :: Apache License 2.0` is not one PyPI knows" in _first_and_advice(
         "HTTPError: 400 Client Error: Invalid value for classifiers. Error: 'License :: OSI Approved :: Apache License "
         "2.0' is not a valid choice for this field")[1]
+
+
+def test_round7_classes_get_their_own_first_and_advice() -> None:
+    # round 7 (tests/logs/BLIND-ROUND7.md): the action's image and a runner without Python, attestations signed by the
+    # caller, a License-File the archive lacks, an invalid requirement, the keyring fallback, the action's `pypi-`
+    # warning, old CI wordings, claims in a Markdown table
+    found, advice = _first_and_advice("Unable to find image 'ghcr.io/pypa/gh-action-pypi-publish:" + "ab12" * 10 +
+                                      "' locally\ndocker: Error response from daemon: manifest unknown")
+    assert found == "log-action-ref-missing" and "pins the action to the commit `" + "ab12" * 10 + "`" in advice
+    assert "`@release/v1`" in advice
+    found, advice = _first_and_advice("Run # Create Docker container action\n/home/runner/_work/_temp/x.sh: line 2: "
+                                      "python: command not found")
+    assert found == "log-action-bug" and "v1.12.1" in advice
+    found, advice = _first_and_advice("400 Invalid attestations supplied during upload: Verification failed: Certificate's "
+                                      "Build Config URI (https://github.com/o/r/.github/workflows/ci.yml@refs/tags/v1) does "
+                                      "not match expected Trusted Publisher (release.yml @ o/r)")
+    assert found == "log-invalid-attestations" and "signed by `ci.yml`" in advice and "names `release.yml`" in advice
+    found, advice = _first_and_advice("400 License-File COPYING does not exist in distribution file\n"
+                                      "octo-1.0.tar.gz at octo-1.0/COPYING")
+    assert found == "log-invalid-distribution" and "no file at `octo-1.0/COPYING`" in advice and "license-files" in advice
+    found, advice = _first_and_advice("400 Invalid value for requires_dist. Error: Invalid requirement: "
+                                      "'octo (>=1) ; python_version:\"3\"'.")
+    assert found == "log-invalid-distribution" and "not a valid PEP 508 requirement" in advice
+    found, advice = _first_and_advice("KeyringError: NoKeyringError: No recommended backend was available.")
+    assert found == "log-credential-missing" and "`HATCH_INDEX_AUTH`" in advice
+    found, advice = _first_and_advice('Warning:  It looks like you are trying to use an API token to authenticate in the '
+                                      'package index and your token value does not start with "pypi-" as it typically '
+                                      'should.')
+    assert found == "log-token-rejected" and "does not start with `pypi-` (check this first)" in advice
+    found, advice = _first_and_advice("HTTPError: 401 Client Error: You must be identified to edit package information "
+                                      "for url: https://pypi.python.org/pypi")
+    assert found == "log-token-rejected" and "travis encrypt -r owner/repo" in advice
+    assert "Travis" not in _first_and_advice("ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
+                                             "         Invalid or non-existent authentication information.")[1]
+    found, advice = _first_and_advice("invalid-publisher: valid token, but no corresponding publisher\n| claim | value |\n"
+                                      "|---|---|\n| `workflow_ref` | `o/r/.github/workflows/pub.yml@refs/heads/main` |\n"
+                                      "| `environment` | `testpypi` |")
+    assert found == "log-invalid-publisher" and "workflow file name must be `pub.yml`" in advice
+    assert "test.pypi.org, a separate site" in advice and "prints no claims" not in advice
+    found, advice = _first_and_advice("InvalidDistribution: Invalid distribution metadata: '2.5' is not a valid metadata "
+                                      "version")
+    assert found == "log-metadata-unsupported" and "twine 7.0" in advice and "v1.14.2" in advice
