@@ -602,9 +602,13 @@ def test_round7_classes_get_their_own_first_and_advice() -> None:
                                       'package index and your token value does not start with "pypi-" as it typically '
                                       'should.')
     assert found == "log-token-rejected" and "does not start with `pypi-` (check this first)" in advice
-    found, advice = _first_and_advice("HTTPError: 401 Client Error: You must be identified to edit package information "
-                                      "for url: https://pypi.python.org/pypi")
+    old_wording = ("HTTPError: 401 Client Error: You must be identified to edit package information "
+                   "for url: https://pypi.python.org/pypi")
+    found, advice = _first_and_advice("$ cd /home/travis/build/o/r\n" + old_wording)
     assert found == "log-token-rejected" and "travis encrypt -r owner/repo" in advice
+    found, advice = _first_and_advice(old_wording)  # old wording alone is no sign of Travis: not told first
+    assert found == "log-token-rejected" and "travis encrypt -r owner/repo" in advice
+    assert advice.index("check first") < advice.index("Travis")
     assert "Travis" not in _first_and_advice("ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
                                              "         Invalid or non-existent authentication information.")[1]
     found, advice = _first_and_advice("invalid-publisher: valid token, but no corresponding publisher\n| claim | value |\n"

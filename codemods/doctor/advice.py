@@ -30,6 +30,7 @@ _SIGNATURE = re.compile(r"invalid macaroon signature|InvalidMacaroon", re.I)
 _USERNAME = re.compile(r"(?:--user(?:name)?[ =]|\s-u |username[:=] ?)['\"]?(__[A-Za-z]{3,10}__)\b")
 _SCOPED = re.compile(r"project-scoped token is not valid for project:? '?([\w.-]{1,200})", re.I)
 _NOT_PYPI_PREFIX = re.compile(r"token value does not start with \"?pypi-", re.I)
+_TRAVIS = re.compile(r"(?i)\btravis(?:-ci)?\b|/home/travis/|\bTRAVIS_[A-Z_]+")  # a sign the job ran there
 _OLD_WORDING = re.compile(r"\b40[13] Client Error: (?:Invalid or non-existent authentication|You must be identified)|"
                           r"You must be identified to edit package information|Upload failed \(40[13]\)", re.I)
 
@@ -73,12 +74,14 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "environment's secret while the job names no `environment:`), an account password, or a token copied "
                    "without its `pypi-` prefix; store the whole token, `pypi-` included, in the secret the step names, "
                    "where the job can read it")
-    if _OLD_WORDING.search(text):
-        out.append("the message has the wording of twine 1.x or legacy PyPI (2019 or earlier), when deploys often ran "
-                   "on Travis CI: if the password comes from a Travis `secure:` value, it decrypts only in the "
-                   "repository it was encrypted for (`travis encrypt -r owner/repo`, again after a rename or transfer) "
-                   "and holds exactly what was encrypted (the `VAR=value` form puts the name in it; characters such as "
-                   "`$`, `&`, `!` or `=` need escaping first); encrypt the bare token again for this repository")
+    travis = ("a password from a Travis `secure:` value decrypts only in the repository it was encrypted for "
+              "(`travis encrypt -r owner/repo`, again after a rename or transfer) and holds exactly "
+              "what was encrypted (the `VAR=value` form puts the name in it; characters such as `$`, `&`, `!` or `=` "
+              "need escaping first); encrypt the bare token again for this repository")
+    old_wording = bool(_OLD_WORDING.search(text))
+    if old_wording and _TRAVIS.search(text):  # told first only when the log shows the job ran on Travis CI
+        out.append("the message has the wording of twine 1.x or legacy PyPI and the job ran on Travis CI: " + travis)
+        old_wording = False
     said_first = bool(out)
     projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
     if len(projects) > 1:
@@ -104,6 +107,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "Publishing instead of sending a token")
     out.append("then: the token may be expired or revoked, or pasted with spaces or a newline: create a new one "
                "(scoped to the project) and store it again")
+    if old_wording:  # the wording of 2019 or earlier, when deploys often ran on Travis CI: a possibility only
+        out.append("the message has the wording of twine 1.x or legacy PyPI (2019 or earlier); if the job ran on "
+                   "Travis CI, " + travis)
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
