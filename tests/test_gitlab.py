@@ -179,3 +179,23 @@ def test_python_of_an_image(image: str, python) -> None:
     doc = GitLabDocument(f"publish:\n  image: {image}\n  script: twine upload dist/*\n")
     found = _python_image(doc, read_jobs(doc)[0])
     assert (found[0] if found else None) == python
+
+
+def test_a_top_level_token_stays_while_a_refused_job_reads_it(tmp_path: Path) -> None:
+    """Found by the fuzzer: an included job refused for another reason still inherits the top-level token,
+    so the job beside it is not converted either (the token must stay set for it); before, the token went
+    and the second run converted the included job: not idempotent."""
+    from codemods.gitlab import migrate_gitlab_text
+    from codemods.migrate import TO_OIDC, Options
+
+    root = ("include: ci/inc.yml\nvariables:\n  TWINE_USERNAME: __token__\n  TWINE_PASSWORD: $PYPI_API_TOKEN\n"
+            "release:\n  extends: .publish\n  stage: deploy\n.publish:\n  image: python:3.12\n  script:\n"
+            "    - twine upload dist/*\n")
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "inc.yml").write_text("publish_pypi:\n  image: python:3.11\n  extends:\n"
+                                              "    TWINE_PASSWORD: $PYPI_API_TOKEN\n  script:\n"
+                                              "    - twine upload dist/*\n")
+    plan, new = migrate_gitlab_text(root, Options(TO_OIDC), tmp_path, tmp_path / ".gitlab-ci.yml")
+    assert new == root and not plan.companions
+    assert any("`publish_pypi` not converted" in s for s in plan.skipped)
+    assert any("`release` not converted" in s and "also read by job `publish_pypi`" in s for s in plan.skipped)

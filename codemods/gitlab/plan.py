@@ -163,6 +163,39 @@ def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
                                        "how it uploads; migrate that template where it lives", job=job.id))
 
 
+def _top_level_still_read(doc: Document, jobs: List[Job], plans: Dict[str, "_JobPlan"], result: Plan) -> bool:
+    """Refuse (and drop from `plans`) the first job whose top-level credential another, unconverted job
+    reads; True when one was dropped."""
+    for job_id, jp in list(plans.items()):
+        for owner, name in sorted(jp.top_level):
+            users = [j.id for j in jobs if j.id not in plans and _reads(j, name)]
+            if users:
+                result.skipped.append(Note(
+                    f"job `{job_id}` not converted: the top-level `variables:` entry `{name}`{_of(doc, owner)} is "
+                    f"also read by job {', '.join(f'`{u}`' + _of(doc, u) for u in users)}, and while it is set it "
+                    "overrides Trusted Publishing; move it into the `variables:` of the jobs that use it, then run "
+                    "again", job=job_id))
+                del plans[job_id]
+                return True
+    return False
+
+
+def _top_level_edits(doc: Document, plans: Dict[str, "_JobPlan"]) -> Tuple[Dict[str, List[str]], List[Edit]]:
+    """The top-level `variables:` entries the planned jobs free, per file, and the edits removing them."""
+    top_removed: Dict[str, List[str]] = {}
+    for jp in plans.values():
+        for owner, name in sorted(jp.top_level):
+            if name not in top_removed.setdefault(owner, []):
+                top_removed[owner].append(name)
+    top_edits: List[Edit] = []
+    for owner, names in top_removed.items():
+        if set(names) >= set(doc.get((owner,)) or {}):
+            top_edits.append(Remove((owner,)))
+        else:
+            top_edits += [Remove((owner, n)) for n in names]
+    return top_removed, top_edits
+
+
 # ---- to-oidc -----------------------------------------------------------------------------------
 def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan,
              follows: Dict[str, Followed]) -> None:
@@ -173,39 +206,21 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
-    # jobs that need it gone are not converted (it would still override Trusted Publishing there).
+    # jobs that need it gone are not converted (it would still override Trusted Publishing there). A job
+    # refused on the way keeps its token, so what the others may remove is decided again without it.
     while True:
-        blocked = False
+        if _top_level_still_read(doc, jobs, plans, result):
+            continue
+        top_removed, top_edits = _top_level_edits(doc, plans)
+        refused = False
         for job_id, jp in list(plans.items()):
-            for owner, name in sorted(jp.top_level):
-                users = [j.id for j in jobs if j.id not in plans and _reads(j, name)]
-                if users:
-                    result.skipped.append(Note(
-                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}`{_of(doc, owner)} is "
-                        f"also read by job {', '.join(f'`{u}`' + _of(doc, u) for u in users)}, and while it is set it "
-                        "overrides Trusted Publishing; move it into the `variables:` of the jobs that use it, then run "
-                        "again", job=job_id))
-                    del plans[job_id]
-                    blocked = True
-                    break
-        if not blocked:
+            reader = _reader(doc, jp, jp.edits + top_edits, [j for j in jobs if j.id == job_id or jp.top_level])
+            if reader:
+                result.skipped.append(Note(f"job `{job_id}` not converted: {reader}", job=job_id))
+                del plans[job_id]
+                refused = True
+        if not refused:
             break
-    top_removed: Dict[str, List[str]] = {}  # the top-level `variables:` of a file -> the entries that go
-    for jp in plans.values():
-        for owner, name in sorted(jp.top_level):
-            if name not in top_removed.setdefault(owner, []):
-                top_removed[owner].append(name)
-    top_edits = []
-    for owner, names in top_removed.items():
-        if set(names) >= set(doc.get((owner,)) or {}):
-            top_edits.append(Remove((owner,)))
-        else:
-            top_edits += [Remove((owner, n)) for n in names]
-    for job_id, jp in list(plans.items()):
-        reader = _reader(doc, jp, jp.edits + top_edits, [j for j in jobs if j.id == job_id or jp.top_level])
-        if reader:
-            result.skipped.append(Note(f"job `{job_id}` not converted: {reader}", job=job_id))
-            del plans[job_id]
     if not plans:
         return
     if top_removed:
