@@ -23,6 +23,12 @@ _PLAUSIBLE = {"repository": re.compile(r"^[\w.-]+/[\w.-]+$"), "repository_owner"
               "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:"),
               "environment": re.compile(r"^(?!Some\(|None$)")}  # uv's Option values are read below
 _FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
+# a claim quoted inside a sentence right after the word claims or token ("claims showed `environment: MISSING`",
+# "the token gets `sub=repo:…`"), so that a setting quoted elsewhere (`environment: pypi`) is not taken for a claim
+_IN_SENTENCE = re.compile(r"\b(?:claims?|token)\b[^`.]{0,40}?`(?P<key>" + "|".join(KEYS) +
+                          r")\s{0,3}[:=]\s{0,3}(?P<value>[^`\s]{1,300})`", re.I)
+# GitHub's default `sub` of a job without an environment: `repo:owner/name:ref:…` (or `:pull_request`)
+_SUB_WITHOUT_ENVIRONMENT = re.compile(r"^repo:[^:\s]{1,200}:(?:ref:|pull_request$)")
 _UV_ENVIRONMENT = re.compile(r"\benvironment:\s{0,5}(?:None\b|Some\(\s{0,5}\"([^\"]{1,200})\")")
 
 
@@ -33,12 +39,19 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
         m = _BACKTICKS.search(line) or _PLAIN.search(line) or _TABLE.search(line)
         if m and (m.group("key") not in _PLAUSIBLE or _PLAUSIBLE[m.group("key")].search(m.group("value"))):
             claims.setdefault(m.group("key"), m.group("value"))
+        elif not m:
+            for q in _IN_SENTENCE.finditer(line):
+                key, value = q.group("key"), q.group("value").rstrip(".,;")
+                if key not in _PLAUSIBLE or _PLAUSIBLE[key].search(value):
+                    claims.setdefault(key, value)
         link = _LINK.search(line)
         if link:
             claims.setdefault("link_workflow_filename", link.group(1))
     env_in_sub = re.search(r":environment:([^:\s]{1,200})", claims.get("sub", ""))
     if env_in_sub:
         claims.setdefault("environment", env_in_sub.group(1))
+    elif _SUB_WITHOUT_ENVIRONMENT.search(claims.get("sub", "")):
+        claims.setdefault("environment", "MISSING")
     joined = " ".join(t for _, t in cleaned)
     uv_env = _UV_ENVIRONMENT.search(joined)  # uv prints `environment: None` or `environment: Some("name")`
     if uv_env:
