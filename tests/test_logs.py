@@ -634,7 +634,10 @@ def test_round8_classes_get_their_own_first_and_advice() -> None:
                                       "instead of the subject with `environment: release`.")
     assert found == "log-invalid-publisher" and "the run had no environment" in advice
     assert read("* `sub`: `repo:octo/widget:environment:pypi`").claims["environment"] == "pypi"
-    assert read("* `sub`: `repo:octo/widget:ref:refs/tags/v1`").claims["environment"] == "MISSING"
+    # GitHub's `sub` of a job without an environment says so, after what the printed claims say
+    advice = _first_and_advice("* `invalid-publisher`: valid token\n* `sub`: `repo:octo/widget:ref:refs/tags/v1`\n"
+                               "* `job_workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`")[1]
+    assert advice.index("`release.yml`") < advice.index("the run had no environment")
     assert not read("Trusted publishing failed; see the `release.yml` job").findings  # no claims: nothing is told
     # a 403 without PyPI's reason line
     found, advice = _first_and_advice("ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/")

@@ -50,8 +50,6 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
     env_in_sub = re.search(r":environment:([^:\s]{1,200})", claims.get("sub", ""))
     if env_in_sub:
         claims.setdefault("environment", env_in_sub.group(1))
-    elif _SUB_WITHOUT_ENVIRONMENT.search(claims.get("sub", "")):
-        claims.setdefault("environment", "MISSING")
     joined = " ".join(t for _, t in cleaned)
     uv_env = _UV_ENVIRONMENT.search(joined)  # uv prints `environment: None` or `environment: Some("name")`
     if uv_env:
@@ -80,14 +78,19 @@ def workflow_file(ref: str) -> Optional[str]:
 def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
     """What to change in the publisher, from the claims and the workflows; only what they support."""
     out: List[str] = []
+    later: List[str] = []  # what only the sub's form says comes after what the printed claims say
     env = claims.get("environment")
+    from_sub = env is None and bool(_SUB_WITHOUT_ENVIRONMENT.search(claims.get("sub", "")))
+    if from_sub:  # no environment printed, but the sub has the form of a job without one
+        env = "MISSING"
     called, caller = workflow_file(claims.get("job_workflow_ref", "")), workflow_file(claims.get("workflow_ref", ""))
     if caller and not called and caller not in ctx.reusable:  # only workflow_ref printed: the job's own workflow
         called, caller = caller, None
     if env is not None:
         if env.upper() == "MISSING":
-            out.append("the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
-                       "the publishing job, or remove the environment from the publisher")
+            (later if from_sub else out).append(
+                "the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
+                "the publishing job, or remove the environment from the publisher")
         else:
             out.append(f"the run's environment is `{env}`: the publisher must name `{env}` or no environment")
             if re.search(r"test", env, re.I):
@@ -119,4 +122,4 @@ def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
         if ctx.remote and ctx.remote.lower() != repo.lower():
             out.append(f"the git remote is `{ctx.remote}`, not `{repo}`: a renamed or transferred repository needs "
                        "a new publisher")
-    return out
+    return out + later
