@@ -645,6 +645,7 @@ def test_round8_classes_get_their_own_first_and_advice() -> None:
     found, advice = _first_and_advice("`twine upload` was rejected with **403 Forbidden**. The workflow authenticates "
                                       "with the `PYPI_USERNAME` / `PYPI_PASSWORD` secrets.")
     assert found == "log-token-rejected" and advice.startswith("the log names a username variable (`PYPI_USERNAME`)")
+    assert not read("npm error 403 403 Forbidden - PUT https://registry.npmjs.org/octo").findings  # not PyPI's 403
     _, advice = _first_and_advice("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nInvalid or "
                                   "non-existent authentication information.")
     assert "without a reason line" not in advice

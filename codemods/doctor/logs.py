@@ -533,9 +533,9 @@ def read(text: str) -> LogScan:
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
-    if not found:  # a 403 with no reason line: refused credentials, or none sent
+    if not found:  # a 403 with no reason line from a PyPI upload: refused credentials, or none sent
         bare = _BARE_403.search(whole)
-        if bare:
+        if bare and _PYPI_UPLOAD.search(whole):
             refused = _BY_ID["log-token-rejected"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, bare.start()), refused.title)
     prompt = _prompt_at_end(cleaned)
@@ -551,6 +551,7 @@ _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
 _BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\b403 Forbidden from \S{1,300}\s*$|"
                        r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b", re.I)
+_PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry's 403 is not PyPI's
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
