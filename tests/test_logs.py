@@ -619,3 +619,48 @@ def test_round7_classes_get_their_own_first_and_advice() -> None:
     found, advice = _first_and_advice("InvalidDistribution: Invalid distribution metadata: '2.5' is not a valid metadata "
                                       "version")
     assert found == "log-metadata-unsupported" and "twine 7.0" in advice and "v1.14.2" in advice
+
+
+def test_round8_classes_get_their_own_first_and_advice() -> None:
+    # round 8 (tests/logs/BLIND-ROUND8.md): what people write about a failure instead of pasting it
+    found, advice = _first_and_advice("The PyPI Trusted Publisher names environment `pypi`; publishing fails with "
+                                      "`invalid-publisher`. This was the root cause — claims showed `environment: MISSING`.")
+    assert found == "log-invalid-publisher" and "the run had no environment" in advice
+    # a setting quoted in a sentence is no claim: only a value right after `claims` or `token` is read
+    assert "environment" not in read("Add `environment: pypi` to the release job; without it the OIDC token claims "
+                                     "do not match and publishing fails with `invalid-publisher`.").claims
+    found, advice = _first_and_advice("PyPI trusted publishing is currently failing because the release job declares "
+                                      "no environment, so the OIDC token gets `sub=repo:octo/widget:ref:refs/tags/v1` "
+                                      "instead of the subject with `environment: release`.")
+    assert found == "log-invalid-publisher" and "the run had no environment" in advice
+    assert read("* `sub`: `repo:octo/widget:environment:pypi`").claims["environment"] == "pypi"
+    # GitHub's `sub` of a job without an environment says so, after what the printed claims say
+    advice = _first_and_advice("* `invalid-publisher`: valid token\n* `sub`: `repo:octo/widget:ref:refs/tags/v1`\n"
+                               "* `job_workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`")[1]
+    assert advice.index("`release.yml`") < advice.index("the run had no environment")
+    assert not read("Trusted publishing failed; see the `release.yml` job").findings  # no claims: nothing is told
+    # a 403 without PyPI's reason line
+    found, advice = _first_and_advice("ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/")
+    assert found == "log-token-rejected" and advice.startswith("PyPI answered 403 without a reason line")
+    found, advice = _first_and_advice("`twine upload` was rejected with **403 Forbidden**. The workflow authenticates "
+                                      "with the `PYPI_USERNAME` / `PYPI_PASSWORD` secrets.")
+    assert found == "log-token-rejected" and advice.startswith("the log names a username variable (`PYPI_USERNAME`)")
+    assert not read("npm error 403 403 Forbidden - PUT https://registry.npmjs.org/octo").findings  # not PyPI's 403
+    _, advice = _first_and_advice("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nInvalid or "
+                                  "non-existent authentication information.")
+    assert "without a reason line" not in advice
+    # twine said in a sentence to reject the Metadata 2.4 license fields; a classifier with quotes of its own
+    found, advice = _first_and_advice("the publish job grabbed an older twine, which rejected metadata-2.4 "
+                                      "`license-file` / `license-expression` fields")
+    assert found == "log-metadata-unsupported" and "twine before 6.1" in advice
+    found, advice = _first_and_advice("Invalid value for classifiers. Error: ''Programming Language :: Python'' is not "
+                                      "a valid choice for this field")
+    assert found == "log-invalid-distribution" and "quotes of its own" in advice
+
+
+def test_open_logs_stay_unrecognised() -> None:
+    # tests/logs/open: real logs of round 8 whose text supports no cause (a sentence, a run's title); they must keep
+    # the distinct exit code and show their last error line rather than be read as something they do not say
+    for p in (LOGS / "open").glob("*.log"):
+        scan = read(load(p)[1])
+        assert not scan.findings and scan.last_errors, p.name

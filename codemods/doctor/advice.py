@@ -35,8 +35,33 @@ _OLD_WORDING = re.compile(r"\b40[13] Client Error: (?:Invalid or non-existent au
                           r"You must be identified to edit package information|Upload failed \(40[13]\)", re.I)
 
 
+_BARE_403 = re.compile(r"\b403\b")
+_REASON_403 = re.compile(r"Invalid or non-existent authentication|Invalid API Token|You must be identified|"
+                         r"token value does not start with|Incorrect credentials", re.I)
+_USERNAME_SECRET = re.compile(r"\b((?:PYPI|TWINE|TEST_?PYPI|PDM_PUBLISH|HATCH_INDEX|FLIT|UV_PUBLISH|POETRY_HTTP_BASIC_\w{1,40})"
+                              r"_USER(?:NAME)?)\b")
+
+
+def _bare_403(text: str) -> List[str]:
+    """A 403 that came without PyPI's reason line: what the log still says about the credentials."""
+    if not _BARE_403.search(text) or _REASON_403.search(text):
+        return []
+    user = _USERNAME_SECRET.search(text)
+    if user and "__token__" not in text:
+        return [f"the log names a username variable (`{user.group(1)}`) for the upload (check this first): PyPI takes no "
+                "account name and password since 2024, only the username `__token__` with an API token, or Trusted "
+                f"Publishing; if `{user.group(1)}` holds an account name, that is why the upload was refused: publish "
+                "with Trusted Publishing (`migrate to-oidc`), or set the username to `__token__` and the password to "
+                "an API token"]
+    return ["PyPI answered 403 without a reason line (twine prints it with `--verbose`): the credentials were refused, or "
+            "none reached PyPI; check first that the upload step is given credentials at all (the action's `password:`, "
+            "`TWINE_PASSWORD`, or `id-token: write` for Trusted Publishing), then re-run with `verbose: true` "
+            "(`--verbose`) to see PyPI's reason"]
+
+
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    text, out = _text(scan), []
+    text = _text(scan)
+    out = _bare_403(text)
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -270,6 +295,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 _ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
 _DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
+_QUOTED_CLASSIFIER = re.compile(r"''([^']{1,200})'' is not a valid (?:classifier|choice for this field)")
 _OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
 _ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
                              r"(?:classifier|choice for this field)|Invalid classifier \"([^\"]{1,200})\"")
@@ -293,6 +319,11 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
                 "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
                 "repacking it by hand, and upload the rebuilt file"]
+    quoted = _QUOTED_CLASSIFIER.search(text)
+    if quoted:
+        return [f"the classifier `{quoted.group(1)}` reached PyPI with quotes of its own (`'{quoted.group(1)}'`): the "
+                "quotes are part of the value where it is written (setup.cfg and requirements-style lists take each "
+                "line literally; a string quoted twice in setup.py does the same); remove them, rebuild and upload"]
     m = _ANY_CLASSIFIER.search(text)
     classifier = next((g for g in (m.groups() if m else ()) if g), None)
     if classifier and "=" in classifier:
@@ -547,10 +578,10 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
-    if re.search(r"malformed field '?license-(?:file|expression)", text, re.I):
-        out.append("twine 6 reads the metadata with `packaging`; a `packaging` older than 24.2 next to it does not "
-                   "know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in the "
-                   "environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
+    if re.search(r"license-(?:file|expression)", text, re.I):
+        out.append("twine before 6.1, or twine 6 next to a `packaging` older than 24.2 (twine 6 reads the metadata with "
+                   "it), does not know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in "
+                   "the environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
     version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text)
     if version and version.group(1) >= "2.5":
         out.append(f"Metadata-Version {version.group(1)} is read by twine 7.0 and later only; twine 6.x rejects it: "

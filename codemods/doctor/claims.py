@@ -23,6 +23,12 @@ _PLAUSIBLE = {"repository": re.compile(r"^[\w.-]+/[\w.-]+$"), "repository_owner"
               "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:"),
               "environment": re.compile(r"^(?!Some\(|None$)")}  # uv's Option values are read below
 _FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
+# a claim quoted inside a sentence right after the word claims or token ("claims showed `environment: MISSING`",
+# "the token gets `sub=repo:…`"), so that a setting quoted elsewhere (`environment: pypi`) is not taken for a claim
+_IN_SENTENCE = re.compile(r"\b(?:claims?|token)\b[^`.]{0,40}?`(?P<key>" + "|".join(KEYS) +
+                          r")\s{0,3}[:=]\s{0,3}(?P<value>[^`\s]{1,300})`", re.I)
+# GitHub's default `sub` of a job without an environment: `repo:owner/name:ref:…` (or `:pull_request`)
+_SUB_WITHOUT_ENVIRONMENT = re.compile(r"^repo:[^:\s]{1,200}:(?:ref:|pull_request$)")
 _UV_ENVIRONMENT = re.compile(r"\benvironment:\s{0,5}(?:None\b|Some\(\s{0,5}\"([^\"]{1,200})\")")
 
 
@@ -33,6 +39,11 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
         m = _BACKTICKS.search(line) or _PLAIN.search(line) or _TABLE.search(line)
         if m and (m.group("key") not in _PLAUSIBLE or _PLAUSIBLE[m.group("key")].search(m.group("value"))):
             claims.setdefault(m.group("key"), m.group("value"))
+        elif not m:
+            for q in _IN_SENTENCE.finditer(line):
+                key, value = q.group("key"), q.group("value").rstrip(".,;")
+                if key not in _PLAUSIBLE or _PLAUSIBLE[key].search(value):
+                    claims.setdefault(key, value)
         link = _LINK.search(line)
         if link:
             claims.setdefault("link_workflow_filename", link.group(1))
@@ -67,14 +78,19 @@ def workflow_file(ref: str) -> Optional[str]:
 def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
     """What to change in the publisher, from the claims and the workflows; only what they support."""
     out: List[str] = []
+    later: List[str] = []  # what only the sub's form says comes after what the printed claims say
     env = claims.get("environment")
+    from_sub = env is None and bool(_SUB_WITHOUT_ENVIRONMENT.search(claims.get("sub", "")))
+    if from_sub:  # no environment printed, but the sub has the form of a job without one
+        env = "MISSING"
     called, caller = workflow_file(claims.get("job_workflow_ref", "")), workflow_file(claims.get("workflow_ref", ""))
     if caller and not called and caller not in ctx.reusable:  # only workflow_ref printed: the job's own workflow
         called, caller = caller, None
     if env is not None:
         if env.upper() == "MISSING":
-            out.append("the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
-                       "the publishing job, or remove the environment from the publisher")
+            (later if from_sub else out).append(
+                "the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
+                "the publishing job, or remove the environment from the publisher")
         else:
             out.append(f"the run's environment is `{env}`: the publisher must name `{env}` or no environment")
             if re.search(r"test", env, re.I):
@@ -106,4 +122,4 @@ def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
         if ctx.remote and ctx.remote.lower() != repo.lower():
             out.append(f"the git remote is `{ctx.remote}`, not `{repo}`: a renamed or transferred repository needs "
                        "a new publisher")
-    return out
+    return out + later

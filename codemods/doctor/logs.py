@@ -227,7 +227,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
-               r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version",
+               r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version|"
+               r"\btwine\b[^.]{0,80}?\b(?:reject|refus)\w{0,3}[^.]{0,40}?(?:metadata[- ]?2\.[45]|license-(?:file|expression))",
                "twine cannot read the distribution's metadata",
                "The build backend wrote a Metadata-Version (2.4 with License-Expression and License-File, or 2.5) "
                "newer than the twine that checks or uploads it can read: an old twine, an old `packaging` or `pkginfo` "
@@ -526,15 +527,31 @@ def read(text: str) -> LogScan:
         if bare is not None:
             bad = _BY_ID["log-bad-request"]
             found[bad.id] = LogFinding(bad, bare, bad.title)
+    claims = claims_mod.parse(cleaned)
+    if not found and _CLAIMED.intersection(claims):  # claims are printed only for a token PyPI refused
+        failed = _TP_FAILED.search(whole)
+        if failed:
+            refused = _BY_ID["log-invalid-publisher"]
+            found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
+    if not found:  # a 403 with no reason line from a PyPI upload: refused credentials, or none sent
+        bare = _BARE_403.search(whole)
+        if bare and _PYPI_UPLOAD.search(whole):
+            refused = _BY_ID["log-token-rejected"]
+            found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, bare.start()), refused.title)
     prompt = _prompt_at_end(cleaned)
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
-    return LogScan(findings, claims_mod.parse(cleaned), vers, cleaned,
+    return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
 
+_CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
+_TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
+_BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\b403 Forbidden from \S{1,300}\s*$|"
+                       r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b", re.I)
+_PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry's 403 is not PyPI's
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
