@@ -21,6 +21,7 @@ from codemods.gitlab import is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
 from codemods.prefilter import skip_reason
 from codemods.project import Repository, find_root, repository, root_for
+from codemods.registration import callers_indexed
 from codemods.workflow import SECRET_REF
 from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
 from codemods.write_phase import groups
@@ -224,7 +225,8 @@ def run(paths: List[Path], options: Options, cwd: Path, jobs: int = 1) -> RunRes
     from codemods.parallel import ordered_map
 
     found, path_errors = discover(paths, cwd)
-    files = list(ordered_map(functools.partial(_migrate_one, options), found, jobs))
+    with callers_indexed():
+        files = list(ordered_map(functools.partial(_migrate_one, options), found, jobs))
     groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
