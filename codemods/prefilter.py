@@ -19,7 +19,8 @@ Anything else goes the full way, so a file that publishes, fails to parse, or is
 reported exactly as before. The markers come from what detection keys on: every upload subcommand
 (`upload`, `publish`) and credential variable of the uploader registry, the names of uploaders with
 their own matcher, the publish actions, the secret names the opaque-upload check suspects, and
-`id-token`/`trusted` for `to-token`. The doctor does not use this: it reports things of workflows that
+`id-token`/`trusted` for `to-token`; GitHub's artifact actions (`actions/upload-artifact`) are no
+marker (`NOT_MARKERS`), nor is the value of an uploader's Trusted Publishing flag alone (`always`). The doctor does not use this: it reports things of workflows that
 publish nothing (its facts feed the log advice, pasted fragments are wrapped), so it reads every file.
 tests/test_prefilter.py and tests/test_fuzz.py check that every skipped file gives today's result.
 """
@@ -37,6 +38,11 @@ FIXED_MARKERS = ("publish", "upload", "pypi", "twine", "maturin", "warehouse", "
 # Words without which a shell command cannot run a file pubmode follows (follow/calls.py `_candidates`):
 # the tools, an interpreter, `-m`, a path, a variable holding the interpreter, a pyproject runner.
 FOLLOW_WORDS = re.compile(r"tox|nox|make|inv|bash|sh|py|pdm|hatch|poe|-m|/|\$", re.I)
+# Names that hold a marker but publish nothing, read as no marker: GitHub's artifact actions (a CI
+# workflow's usual "upload"). Nothing pubmode detects is one of them or a part of one: an upload
+# subcommand is a whole shell word (`upload`, never `upload-artifact`), and an action is detected by
+# its own name (the publish actions) or by the credentials handed to it, which stay markers.
+NOT_MARKERS = re.compile(r"actions/upload(?:-pages)?-artifact", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +53,8 @@ def markers() -> re.Pattern:
 
     words = set(FIXED_MARKERS) | set(registry.credential_variables()) | {gh_action.ACTION, *maturin_action.ACTIONS}
     for up in registry.all_uploaders():
-        words |= set(up.detection.subcommands) | set(up.oidc_flags)
+        words |= set(up.detection.subcommands) | set(up.oidc_flags[:1])  # the flag; its value (`always`) is
+        # read only after it (codemods/uploaders/command_line.py), and `if: always()` is in many CI workflows
         if up.detection.match or not up.detection.subcommands:  # a matcher of its own: its name is the marker
             words.add(up.tool)
     alternatives = sorted((re.escape(w) for w in words if w), key=len, reverse=True)
@@ -56,7 +63,11 @@ def markers() -> re.Pattern:
 
 def text_may_publish(text: str) -> bool:
     """Step 1: the raw text names an upload marker (then the file is read in full)."""
-    return markers().search(text) is not None
+    return _marked(text)
+
+
+def _marked(text: str) -> bool:
+    return markers().search(NOT_MARKERS.sub(" ", text)) is not None
 
 
 def cannot_publish(text: str, root: Path) -> bool:
@@ -73,8 +84,7 @@ def cannot_publish(text: str, root: Path) -> bool:
         return False
     if not _workflow_shape(data) or not _small(data):
         return False
-    found = markers()
-    if any(found.search(s) for s in _strings(data)):
+    if any(_marked(s) for s in _strings(data)):
         return False
     for job in data["jobs"].values():
         for step in job.get("steps") or ():

@@ -114,6 +114,31 @@ def test_a_ci_workflow_is_skipped(tmp_path: Path) -> None:
     assert cannot_publish(STEP.format(run="pytest -q").replace("release:\n    types: [published]", "push:"), tmp_path)
 
 
+ARTIFACTS = STEP.replace("release:\n    types: [published]", "push:") + """\
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: reports
+      - uses: Actions/Upload-Pages-Artifact@v3
+"""
+
+
+def test_artifact_actions_and_always_are_no_markers(repo, monkeypatch) -> None:
+    """A CI workflow's `actions/upload-artifact` and `if: always()` hold "upload" and uv's `always`: the
+    file is still skipped, with the full reading's result."""
+    path = repo.write(".github/workflows/ci.yml", ARTIFACTS.format(run="pytest -q").encode())
+    assert cannot_publish(path.read_text(), repo.root)
+    _same_with_and_without(path, monkeypatch)
+
+
+@pytest.mark.parametrize("run", ["twine upload dist/*", "uv publish --trusted-publishing always", "upload",
+                                 "python setup.py sdist upload", "gh release upload v1 dist/*"])
+def test_an_upload_beside_the_artifact_actions_is_never_skipped(repo, monkeypatch, run: str) -> None:
+    path = repo.write(".github/workflows/release.yml", ARTIFACTS.format(run=run).encode())
+    assert not cannot_publish(path.read_text(), repo.root)
+    _same_with_and_without(path, monkeypatch)
+
+
 def _imported(args, cwd: Path) -> dict:
     code = ("import sys, json; sys.argv = ['migrate'] + json.loads(sys.argv[1]); import cli\n"
             "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
