@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import functools
 import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from codemods.engine.document import MAX_DEPTH, MAX_NODES, _fast_loader, fast_path_agrees
 
@@ -84,7 +85,8 @@ def cannot_publish(text: str, root: Path) -> bool:
         return False
     if not _workflow_shape(data) or not _small(data):
         return False
-    if any(_marked(s) for s in _strings(data)):
+    strings = "\n".join(_strings(data))  # one search for all: no marker holds a line break
+    if _marked(strings) or _marked(re.sub(r"['\"\\]", "", strings)):  # and as shell words: quotes, backslashes gone
         return False
     for job in data["jobs"].values():
         for step in job.get("steps") or ():
@@ -127,7 +129,6 @@ def _strings(node: Any):
         node = stack.pop()
         if isinstance(node, str):
             yield node
-            yield re.sub(r"['\"\\]", "", node)  # a shell word's value: quotes and backslashes removed
         elif isinstance(node, dict):
             stack.extend(node.keys())
             stack.extend(node.values())
@@ -143,7 +144,30 @@ def _runs_nothing_followed(script: str, job: dict, step: dict, root: Path) -> bo
     from codemods.follow.calls import step_start, targets_in_script
 
     wd, checkouts = step_start(job, step)
-    return not targets_in_script(script, root, wd, checkouts)
+    key = (script, wd, checkouts, root)
+    if _followed is not None and key in _followed:
+        return _followed[key]
+    answer = not targets_in_script(script, root, wd, checkouts)
+    if _followed is not None:
+        if len(_followed) >= 4096:  # a bound, so that memory does not grow with the files of a run
+            _followed.clear()
+        _followed[key] = answer
+    return answer
+
+
+_followed: Optional[dict] = None  # (script, start folder, checkouts, root) -> runs nothing followed, in a run
+
+
+@contextmanager
+def scripts_remembered() -> Iterator[None]:
+    """Within it (one run, the repository's files as they are), a script met again in the same folder is
+    not read again for the files it runs: CI workflows repeat the same few scripts."""
+    global _followed
+    outer, _followed = _followed, {}
+    try:
+        yield
+    finally:
+        _followed = outer
 
 
 def skip_reason(text: str, root: Optional[Path]) -> Optional[str]:

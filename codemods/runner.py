@@ -19,7 +19,7 @@ from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.gitlab import is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
-from codemods.prefilter import skip_reason
+from codemods.prefilter import scripts_remembered, skip_reason
 from codemods.project import Repository, find_root, repository, root_for
 from codemods.registration import callers_indexed
 from codemods.workflow import SECRET_REF
@@ -225,7 +225,7 @@ def run(paths: List[Path], options: Options, cwd: Path, jobs: int = 1) -> RunRes
     from codemods.parallel import ordered_map
 
     found, path_errors = discover(paths, cwd)
-    with callers_indexed():
+    with callers_indexed(), scripts_remembered():
         files = list(ordered_map(functools.partial(_migrate_one, options), found, jobs))
     groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()

@@ -30,3 +30,40 @@ def test_calling_workflows_indexed_per_folder_gives_the_same_callers(tmp_path: P
             again = calling_workflows(folder / name)
         assert indexed == again == plain, name
     assert calling_workflows(folder / "release.yml") == ["ci.yml", "longer.yml", "nested.yml", "other.yaml"]
+
+
+CI = """on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: make release
+"""
+
+
+def test_a_script_met_again_in_a_run_gives_the_same_answer_and_no_run_reuses_another_runs(repo) -> None:
+    """The pre-filter remembers, within one run, whether a script runs a file pubmode follows: every
+    workflow with that script is read in full when the Makefile uploads, and a later run sees the
+    Makefile that an earlier run did not."""
+    for name in ("a.yml", "b.yml", "c.yml"):
+        repo.write(f".github/workflows/{name}", CI.encode())
+    before = repo.migrate("to-oidc", "--check")
+    assert before.code == 0 and before.stderr.count("no step publishes to PyPI") == 3, before.stderr
+    repo.write("Makefile", b"release:\n\ttwine upload -u __token__ -p $(PYPI_TOKEN) dist/*\n")
+    after = repo.migrate("to-oidc", "--check")
+    assert "no step publishes to PyPI" not in after.stderr, after.stderr
+    assert after.stderr.count("Makefile") >= 3, after.stderr
+
+
+def test_the_scripts_remembered_within_one_process_are_forgotten_after_the_run(repo) -> None:
+    from codemods.migrate import Options
+    from codemods.runner import run
+
+    for name in ("a.yml", "b.yml"):
+        repo.write(f".github/workflows/{name}", CI.encode())
+    first = run([repo.root / ".github" / "workflows"], Options("to-oidc"), repo.root)
+    assert not any(f.changed or f.error for f in first.files)
+    repo.write("Makefile", b"release:\n\ttwine upload -u __token__ -p $(PYPI_TOKEN) dist/*\n")
+    second = run([repo.root / ".github" / "workflows"], Options("to-oidc"), repo.root)
+    assert all(f.changed or f.error for f in second.files), [(f.shown, f.plan.skipped, f.error) for f in second.files]
