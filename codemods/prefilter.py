@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from codemods.engine.document import MAX_DEPTH, MAX_NODES, _fast_loader, fast_path_agrees
+from codemods.engine.document import MAX_DEPTH, MAX_NODES, _fast_loader, fast_path_agrees, forget_documents
 
 FIXED_MARKERS = ("publish", "upload", "pypi", "twine", "maturin", "warehouse", "flit", "hatch", "poetry", "pdm",
                  "id-token", "id_token", "trusted", "oidc")
@@ -83,6 +83,8 @@ def cannot_publish(text: str, root: Path) -> bool:
         data = loader.load(text)
     except Exception:  # any refusal is the full reading's to report
         return False
+    finally:
+        forget_documents(loader)
     if not _workflow_shape(data) or not _small(data):
         return False
     strings = "\n".join(_strings(data))  # one search for all: no marker holds a line break

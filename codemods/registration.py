@@ -90,7 +90,8 @@ def calling_workflows(path: Path) -> List[str]:
         return out
     folder = os.path.abspath(path.parent)
     if folder not in _callers:
-        _callers[folder] = [(other.name, _tails(other)) for other in sorted(path.parent.glob("*.y*ml"))]
+        pairs = ((other.name, _tails(other)) for other in sorted(path.parent.glob("*.y*ml")))
+        _callers[folder] = [(name, tails) for name, tails in pairs if tails]  # only the files that call any
     # `needle in text` for a name without `/`: the text after some NEEDLE, up to its next `/`, starts with it
     return [name for name, tails in _callers[folder]
             if name != path.name and any(t.startswith(path.name) for t in tails)]
