@@ -166,3 +166,27 @@ def test_jobs_give_the_same_output_in_the_same_order(repo) -> None:
         one, two = repo.migrate(*command), repo.migrate(*command, "--jobs", "2")
         assert (one.code, one.stdout, one.stderr) == (two.code, two.stdout, two.stderr), command
     assert repo.migrate("to-oidc", "--jobs", "-1").code == 2
+
+
+def test_the_lower_case_marker_search_finds_what_the_case_insensitive_one_does() -> None:
+    """On ASCII text `_marked` searches the lower-cased text with a lower-case pattern: every marker, in
+    any case, inside other text, and random ASCII text give the answer of markers() with re.I."""
+    import random
+    import re
+
+    from codemods.prefilter import NOT_MARKERS, _marked, lower_markers, markers
+
+    assert lower_markers() is not None
+    words = [w.replace("\\", "") for w in markers().pattern.split("|")]
+    rnd = random.Random(15)
+    texts = []
+    for w in words:
+        texts += [w, w.upper(), "".join(c.upper() if rnd.random() < 0.5 else c for c in w), f"x{w}y", f"run: {w.title()}"]
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-./ \n'\"${}"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80))) for _ in range(3000)]
+    texts += ["TWINE_PASSWORD", "Poetry_PyPI_Token_PyPI", "uses: PyPA/GH-Action-PyPI-Publish@v1", "secrets.MY_PYPI"]
+    for text in texts:
+        expected = markers().search(NOT_MARKERS.sub(" ", text)) is not None
+        assert _marked(text) == expected, text
+    assert _marked("\u017fetup.py")  # not ASCII: re.I itself, to which the long s is an `s` (not to lower())
+    assert re.search("s", "\u017f", re.I) and "\u017f".lower() != "s"
