@@ -91,16 +91,8 @@ def cannot_publish(text: str, root: Path) -> bool:
     no credential handed to an action, and would be read without an error (see the module's notes)."""
     if text_may_publish(text) or not fast_path_agrees(text):
         return False
-    loader = _fast_loader()
-    if loader is None:
-        return False
-    try:
-        data = loader.load(text)
-    except Exception:  # any refusal is the full reading's to report
-        return False
-    finally:
-        forget_documents(loader)
-    if not _workflow_shape(data) or not _small(data):
+    data = _data(text)
+    if data is REFUSED or not _workflow_shape(data) or not _small(data):
         return False
     strings = "\n".join(_strings(data))  # one search for all: no marker holds a line break
     if _marked(strings) or _marked(re.sub(r"['\"\\]", "", strings)):  # and as shell words: quotes, backslashes gone
@@ -111,6 +103,122 @@ def cannot_publish(text: str, root: Path) -> bool:
             if isinstance(script, str) and not _runs_nothing_followed(script, job, step, root):
                 return False
     return True
+
+
+REFUSED = object()  # what `_data` gives for a text it leaves to the full reading
+
+
+def _data(text: str) -> Any:
+    """The text's plain data for the checks below, or REFUSED. On PyYAML's libyaml composer when it
+    is installed (`_composed_data`, three to four times faster), else on ruamel.yaml's libyaml loader,
+    the engine's own reading of plain data."""
+    if _pyyaml_composer() is not None:
+        return _composed_data(text)
+    loader = _fast_loader()
+    if loader is None:
+        return REFUSED
+    try:
+        return loader.load(text)
+    except Exception:  # any refusal is the full reading's to report
+        return REFUSED
+    finally:
+        forget_documents(loader)
+
+
+@functools.lru_cache(maxsize=1)
+def _pyyaml_composer() -> Any:
+    """A loader on PyYAML's CBaseLoader (libyaml's parser and composer, in C) that tags a plain scalar
+    without a tag PLAIN, or None without PyYAML's C extension."""
+    try:
+        import yaml
+    except ImportError:
+        return None
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+
+    class PlainTagged(yaml.CBaseLoader):  # type: ignore[name-defined,misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is yaml.ScalarNode and implicit[0]:
+                return PLAIN
+            return super().resolve(kind, value, implicit)
+
+    return PlainTagged
+
+
+PLAIN = "pubmode:plain"  # a plain scalar without a tag: ruamel.yaml's YAML 1.2 rules say what it is
+STR, SEQ, MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+# A plain scalar that YAML 1.2 may read as something else than a string (a null, a boolean, a number, a
+# timestamp, a merge or value key): a superset, by its first character and the words. Any other is a string.
+MAY_NOT_BE_STR = re.compile(r"[-+.0-9<=~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)?\Z")
+# What PyYAML's libyaml (0.2) reads and ruamel.yaml's pure parser, the full reading, refuses or reads
+# otherwise (tests/test_prefilter.py compares them): a directive (`%YAML 1.1` changes the rules), a
+# quoted key in a flow sequence followed by `:` and no space (`['3.13':]`, `["a" :b]`).
+NOT_FOR_PYYAML = re.compile(r"^%|['\"][ ]*:(?![ \r\n])", re.M)
+
+
+class _Refused(Exception):
+    pass
+
+
+def _composed_data(text: str) -> Any:
+    """The data of the text from PyYAML's composer, as ruamel.yaml's safe loader (the engine's reading,
+    YAML 1.2) gives it: the plain scalars that may not be strings are resolved and made by ruamel.yaml
+    itself (`_ruamel_scalar`); REFUSED for what it refuses (a key twice, a timestamp that is no date, a
+    merge key without anchors) and for what is not plain data to the checks (a tag other than str,
+    seq and map, a key that is no scalar), and for NOT_FOR_PYYAML."""
+    if NOT_FOR_PYYAML.search(text):
+        return REFUSED
+    try:
+        import yaml
+
+        return _plain(yaml.compose(text, Loader=_pyyaml_composer()))
+    except (_Refused, RecursionError, yaml.YAMLError, ValueError, TypeError):
+        return REFUSED
+
+
+def _plain(node: Any) -> Any:
+    if node is None:
+        return None
+    kind = type(node).__name__
+    if kind == "ScalarNode":
+        if node.tag == PLAIN:
+            return _ruamel_scalar(node.value) if MAY_NOT_BE_STR.match(node.value) else node.value
+        if node.tag == STR:
+            return node.value
+    elif kind == "SequenceNode" and node.tag == SEQ:
+        return [_plain(item) for item in node.value]
+    elif kind == "MappingNode" and node.tag == MAP:
+        out: dict = {}
+        for k, v in node.value:
+            if type(k).__name__ != "ScalarNode":
+                raise _Refused
+            key = _plain(k)
+            if key in out:  # TypeError for an unhashable one
+                raise _Refused
+            out[key] = _plain(v)
+        return out
+    raise _Refused
+
+
+@functools.lru_cache(maxsize=1024)
+def _ruamel_scalar(text: str) -> Any:
+    """What ruamel.yaml's safe loader makes of a plain scalar `text` (YAML 1.2); _Refused where it refuses."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml = _ruamel_safe()
+    try:
+        return yaml.constructor.construct_object(ScalarNode(yaml.resolver.resolve(ScalarNode, text, (True, False)), text))
+    except Exception:
+        raise _Refused from None
+    finally:
+        yaml.constructor.constructed_objects.clear()  # its memo of nodes, which would grow
+
+
+@functools.lru_cache(maxsize=1)
+def _ruamel_safe() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
 
 
 def _workflow_shape(data: Any) -> bool:

@@ -190,3 +190,68 @@ def test_the_lower_case_marker_search_finds_what_the_case_insensitive_one_does()
         assert _marked(text) == expected, text
     assert _marked("\u017fetup.py")  # not ASCII: re.I itself, to which the long s is an `s` (not to lower())
     assert re.search("s", "\u017f", re.I) and "\u017f".lower() != "s"
+
+
+FLOW = ["[a:b]", "{a:b}", "[a?b]", "[?x]", '{ "a":b }', "[a: b]", "[ , ]", '["a":b]', '[a, "b":c]', '["a" :b]',
+        "['a':]", "['3.10', '3.13':]", '{"a":1}', "['a':1]", "{a: 1, a: 2}", "{[a]: b}", "!!str 1", "! a", "!!int 1",
+        "!custom x", "a\u2028b", "a\x85b", "'a'b", "[a]#c", "-1", "0o17", "1e3", "~", "", "null", "true", "<<", "=",
+        "{a: b}: c", "[- a]", "x\n...\n", "x\n---\ny: 1"]
+
+
+def _agrees(ours, pure, where="$") -> None:
+    """The pre-filter's data is ruamel.yaml's: mappings, keys, lists and scalars of the same types."""
+    if isinstance(pure, dict):
+        assert isinstance(ours, dict) and list(ours) == list(pure), (where, ours, pure)
+        for k in pure:
+            _agrees(ours[k], pure[k], f"{where}.{k}")
+    elif isinstance(pure, list):
+        assert isinstance(ours, list) and len(ours) == len(pure), (where, ours, pure)
+        for i, (a, b) in enumerate(zip(ours, pure)):
+            _agrees(a, b, f"{where}[{i}]")
+    else:  # strings, and the scalars ruamel.yaml made for both
+        assert type(ours) is type(pure) and repr(ours) == repr(pure), (where, ours, pure)
+
+
+def _texts():
+    import random
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_fuzz import mutate
+
+    corpus = sorted(CORPUS.glob("*.y*ml")) if CORPUS.is_dir() else []
+    base = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo hi\n        with:\n          k: {}\n"
+    yield from (base.replace("{}", v) for v in FLOW)
+    yield from (p.read_text(encoding="utf-8", errors="replace") for p in corpus)
+    rnd = random.Random(1512)
+    for n in range(int(os.environ.get("PUBMODE_FUZZ_CASES", "400"))):
+        data = rnd.choice(corpus).read_bytes() if corpus and n % 2 else ci_workflow(n).encode()
+        for _ in range(rnd.randint(0, 4)):
+            data = mutate(data, rnd)
+        yield data.decode("utf-8", errors="replace")
+
+
+def test_the_pyyaml_reading_is_ruamel_yamls_wherever_it_is_used() -> None:
+    """The pre-filter reads with PyYAML's libyaml composer (codemods/prefilter.py `_composed_data`): on
+    every text it does not refuse, ruamel.yaml's pure parser (the full reading) accepts the text and
+    reads the same data; flow collections where libyaml 0.2 and the pure parser part ways, tags,
+    directives, duplicate keys and scalars ruamel.yaml refuses are refused."""
+    from ruamel.yaml import YAML
+
+    from codemods.engine.document import Document, fast_path_agrees
+    from codemods.prefilter import REFUSED, _composed_data, _pyyaml_composer
+
+    if _pyyaml_composer() is None:
+        pytest.skip("PyYAML without its C extension: the pre-filter reads with ruamel.yaml")
+    used = 0
+    for text in _texts():
+        if not fast_path_agrees(text):
+            continue
+        ours = _composed_data(text)
+        if ours is REFUSED:
+            continue
+        used += 1
+        pure = YAML(typ="safe", pure=True).load(text)  # a refusal here fails the test
+        if isinstance(pure, dict):
+            Document(text)
+        _agrees(ours, pure)
+    assert used >= 100, used
