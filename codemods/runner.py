@@ -20,7 +20,7 @@ from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.gitlab import is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
 from codemods.prefilter import scripts_remembered, skip_reason
-from codemods.project import Repository, find_root, repository, root_for
+from codemods.project import Repository, find_root, repository, roots_remembered, root_for
 from codemods.registration import callers_indexed
 from codemods.workflow import SECRET_REF
 from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
@@ -225,6 +225,11 @@ def _migrate_one(options: Options, path: Path) -> FileResult:
 
 def run(paths: List[Path], options: Options, cwd: Path, jobs: int = 1) -> RunResult:
     """Every workflow named, in the order found (sorted within a folder), `jobs` at a time."""
+    with roots_remembered():
+        return _run(paths, options, cwd, jobs)
+
+
+def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult:
     import functools
 
     from codemods.parallel import ordered_map
