@@ -126,7 +126,8 @@ def packages(python: str) -> str:
     """The distributions installed beside `python` (name version, sorted)."""
     code = ("import importlib.metadata as m; print(', '.join(sorted(f\"{d.metadata['Name']} {d.version}\" "
             "for d in m.distributions() if d.metadata['Name'] not in ('pip', 'setuptools'))))")
-    return subprocess.run([python, "-c", code], capture_output=True, text=True).stdout.strip()
+    return subprocess.run([python, "-c", code], capture_output=True, text=True,  # not from the checkout,
+                          cwd=Path(python).parent).stdout.strip()  # whose pubmode.egg-info `-c` would see
 
 
 def load() -> str:
