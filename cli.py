@@ -200,7 +200,7 @@ def doctor(
             raise typer.Exit(2)
         targets = []
     if log_text is not None and not paths:  # a log alone is enough; an empty workflows folder is no error
-        targets = [t for t in targets if any(t.glob("*.y*ml"))]
+        targets = [t for t in targets if t.is_file() or any(t.glob("*.y*ml"))]  # .gitlab-ci.yml is a file
     result = diagnose(targets, cwd, log_text, "<stdin>" if log == "-" else str(log), _jobs(jobs))
     render = formats[output_format]
     sys.stdout.write(render(result) if render else output.text(result, color=sys.stdout.isatty()))

@@ -16,7 +16,7 @@ from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
-from codemods.notes import WHY, Note, about_job, noted
+from codemods.notes import Note, WHY, about_job, noted, step_in_job
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
 from codemods.published_projects import published_projects
@@ -83,7 +83,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
 
 
 def _other_index(item: Publisher) -> str:
-    return (f"{item.label} in job `{item.job_id}` uploads to an index given by {item.where}, which is not PyPI or "
+    return (f"{step_in_job(item.label, item.job_id)} uploads to an index given by {item.where}, which is not PyPI or "
             "TestPyPI (or not one this tool can tell); it keeps its token")
 
 
@@ -193,7 +193,7 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
         move = step.ref_edit()
         if move is not None:
             result.edits.append(move)
-            result.changes.append(Note(f"{step.label} in job `{job_id}`: moved `@{step.ref.strip()}` (no Trusted "
+            result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no Trusted "
                                        f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`",
                                        why=WHY[TO_OIDC, "ref"]))
 
@@ -208,7 +208,7 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
         elif item.index_unknown and had_id_token:
             # The seed's conflict: a job that gets OIDC tokens still passes a password.
             result.warnings.append(
-                f"{item.label} in job `{item.job_id}` passes a password in a job that uses Trusted Publishing; "
+                f"{step_in_job(item.label, item.job_id)} passes a password in a job that uses Trusted Publishing; "
                 "its index is decided at run time: Trusted Publishing works only if it is PyPI or TestPyPI")
             convert.append(item)
         else:
@@ -383,7 +383,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             if key in served:  # one `env:` serves every upload of this tool in the step
                 if served[key].targets != item.targets:
                     job_result.warnings.append(
-                        f"{item.label} in job `{job_id}` also uploads to "
+                        f"{step_in_job(item.label, job_id)} also uploads to "
                         f"{item.targets[0].title if item.targets else 'another index'} with {key[1]}; the step's "
                         "token variables now hold the PyPI token, so give that upload its own token by hand")
                 continue

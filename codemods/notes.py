@@ -9,18 +9,21 @@ read back out of its words.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterable, Iterator, List, Optional
+from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 
 class Note(str):
     job: Optional[str]
     why: Optional[str]
     finding: Optional[str]
+    at: Optional[Tuple[Any, ...]]  # the YAML path the sentence is about (`("jobs", "x", "env")`), when one
+    kind: Optional[str]  # what sort of sentence it is, for code that acts on it (never its words)
 
     def __new__(cls, text: str, job: Optional[str] = None, why: Optional[str] = None,
-                finding: Optional[str] = None) -> "Note":
+                finding: Optional[str] = None, at: Optional[Tuple[Any, ...]] = None,
+                kind: Optional[str] = None) -> "Note":
         note = super().__new__(cls, text)
-        note.job, note.why, note.finding = job, why, finding
+        note.job, note.why, note.finding, note.at, note.kind = job, why, finding, at, kind
         return note
 
 
@@ -28,7 +31,15 @@ def noted(notes: Iterable[str], job: Optional[str] = None, why: Optional[str] = 
           finding: Optional[str] = None) -> List[str]:
     """The sentences as Notes; what an earlier call (nearer to where a sentence was made) said wins."""
     return [Note(n, getattr(n, "job", None) or job, getattr(n, "why", None) or why,
-                 getattr(n, "finding", None) or finding) for n in notes]
+                 getattr(n, "finding", None) or finding, getattr(n, "at", None), kind_of(n)) for n in notes]
+
+
+def at_of(note: str) -> Optional[Tuple[Any, ...]]:
+    return getattr(note, "at", None)
+
+
+def kind_of(note: str) -> Optional[str]:
+    return getattr(note, "kind", None)
 
 
 def job_of(note: str) -> Optional[str]:
@@ -70,3 +81,13 @@ WHY = {
     ("to-token", "permissions"): "with a token the job mints no OIDC token, so it keeps no permission it does not use",
     ("to-token", "workflow-permissions"): "`id-token: write` belongs only to the jobs that still mint OIDC tokens",
 }
+
+
+def step_in_job(label: str, job_id: str) -> str:
+    """How every report names a step: "step `Publish` in job `release`"."""
+    return f"{label} in job `{job_id}`"
+
+
+def prefixed(prefix: str, notes: Iterable[str]) -> List[str]:
+    """The sentences said of one step ("step `Publish` in job `release`: removed …"), their fields kept."""
+    return [Note(f"{prefix}: {n}", job_of(n), why_of(n), finding_of(n), at_of(n), kind_of(n)) for n in notes]

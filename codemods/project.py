@@ -8,7 +8,7 @@ import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional, Set, Tuple
 
 from codemods.engine.reading import read_regular_text
 from codemods import toml_text
@@ -122,20 +122,26 @@ class Remote:
     name: Optional[str]
 
 
-def parse_remote(url: str, resolve_alias=None) -> Optional[Remote]:
-    """The host, owner and repository of a remote URL (https, ssh, scp-like `git@host:owner/repo.git`),
-    or None for a local path. `resolve_alias` maps an ssh host to the host ssh really connects to
-    (a `Host` alias in ~/.ssh/config such as `github-work`)."""
+def host_and_path(url: str, forge: str, aliases: Set[str], resolve_alias=None) -> Optional[Tuple[str, str]]:
+    """(host, path) of a remote URL (https, ssh, scp-like `git@host:owner/repo.git`), every name of
+    `forge` in `aliases` read as `forge`; None for a local path. `resolve_alias` maps an ssh host to
+    the host ssh really connects to (a `Host` alias in ~/.ssh/config such as `github-work`)."""
     m = REMOTE.match(url.strip())
     if not m or (m.group("scheme") or "").lower() == "file":
         return None
     host = (m.group("host") or m.group("scp_host")).lower()
     ssh = m.group("scp_host") is not None or "ssh" in (m.group("scheme") or "").lower()
-    if ssh and host not in GITHUB_ALIASES and resolve_alias is not None:
+    if ssh and host not in aliases and resolve_alias is not None:
         host = (resolve_alias(host) or host).lower()
-    if host in GITHUB_ALIASES:
-        host = GITHUB
-    path = OWNER_AND_REPO.match(m.group("path"))
+    return (forge if host in aliases else host), m.group("path")
+
+
+def parse_remote(url: str, resolve_alias=None) -> Optional[Remote]:
+    """The host, owner and repository of a remote URL, or None for a local path."""
+    found = host_and_path(url, GITHUB, GITHUB_ALIASES, resolve_alias)
+    if found is None:
+        return None
+    host, path = found[0], OWNER_AND_REPO.match(found[1])
     return Remote(host, path.group("owner"), path.group("repo")) if path else Remote(host, None, None)
 
 

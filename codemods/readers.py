@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
-from codemods.engine.document import Document, YamlPath
+from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, apply_to_data
 from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import step_start, targets_in_script
@@ -102,26 +102,17 @@ def _scope_texts(doc: Document, after: Any, env_path: YamlPath, root: Path,
             continue
         base: YamlPath = ("jobs", job_id)
         if len(env_path) < 5:
-            for path, text in _strings({k: v for k, v in job.items() if k != "steps"}, base):
+            for path, text in strings_under({k: v for k, v in job.items() if k != "steps"}, base):
                 yield f"job `{job_id}` `{path[-1]}`", text, _locator(doc, path, text)
         steps = job.get("steps") if isinstance(job.get("steps"), list) else []
         for i, step in enumerate(steps):
             if len(env_path) == 5 and i != env_path[3] or not isinstance(step, dict):
                 continue
-            for path, text in _strings(step, base + ("steps", i)):
+            for path, text in strings_under(step, base + ("steps", i)):
                 yield f"job `{job_id}` step {i + 1}", text, _locator(doc, path, text)
             yield from _followed(job, step, root, new_texts, f"job `{job_id}` step {i + 1}")
 
 
-def _strings(value: Any, path: YamlPath) -> Iterator[Tuple[YamlPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, path + (i,))
 
 
 def _locator(doc: Document, path: YamlPath, text: str) -> Callable[[int], Optional[int]]:

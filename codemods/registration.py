@@ -34,6 +34,13 @@ class Registration:
             return self.host in (None, "gitlab.com")
         return host_accepted(self.host)
 
+    def form(self) -> List[Tuple[str, str]]:
+        """The form's fields as PyPI labels them, on its GitHub or GitLab tab."""
+        labels = (("namespace", "project", "top-level pipeline file") if self.provider == "gitlab"
+                  else ("owner", "repository", "workflow"))
+        return list(zip(labels, (self.owner, self.repository, self.workflow))) + [
+            ("environment", self.environment or "(any)")]
+
     def link(self) -> str:
         if self.provider == "gitlab":  # PyPI's form has no pre-filled link for GitLab: its GitLab tab
             if not self.project:

@@ -113,12 +113,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
     for r in steps.registrations:
         out.append(f"- Add a trusted publisher on {r.index.title} for project `{r.project or '<project name>'}` "
                    "before the next release" + (" (the form's GitLab tab):" if r.provider == "gitlab" else ":"))
-        if r.provider == "gitlab":
-            out.append(f"    namespace: {r.owner}   project: {r.repository}   top-level pipeline file: {r.workflow}   "
-                       f"environment: {r.environment or '(any)'}")
-        else:
-            out.append(f"    owner: {r.owner}   repository: {r.repository}   workflow: {r.workflow}   "
-                       f"environment: {r.environment or '(any)'}")
+        out.append("    " + "   ".join(f"{k}: {v}" for k, v in r.form()))
         out.append(f"    {r.link()}")
         if r.project:
             out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "

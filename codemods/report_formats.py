@@ -437,20 +437,15 @@ def _refusal_text(r: Dict[str, Any]) -> str:
 
 def _findings_md(data: Dict[str, Any]) -> str:
     out = []
-    refusals = [(f, r) for f in data["files"] for r in f["refusals"]]
-    if refusals:
-        out.append("### Not converted\n\n")
-        for f, r in refusals:
-            where = code(f["path"]) + (f", job {code(r['job'])}" if r["job"] else "")
-            out.append(f"- {where}: {inline(_refusal_text(r))}{_finding_md(r['finding'])}\n")
-        out.append("\n")
-    warnings = [(f, w) for f in data["files"] for w in f["warnings"]]
-    if warnings:
-        out.append("### Check by hand\n\n")
-        for f, w in warnings:
-            where = code(f["path"]) + (f", job {code(w['job'])}" if w["job"] else "")
-            out.append(f"- {where}: {inline(w['text'])}\n")
-        out.append("\n")
+    for key, title, say in (("refusals", "Not converted", lambda r: inline(_refusal_text(r)) + _finding_md(r["finding"])),
+                            ("warnings", "Check by hand", lambda w: inline(w["text"]))):
+        items = [(f, x) for f in data["files"] for x in f[key]]
+        if items:
+            out.append(f"### {title}\n\n")
+            for f, x in items:
+                job = f", job {code(x['job'])}" if x["job"] else ""
+                out.append(f"- {code(f['path'])}{job}: {say(x)}\n")
+            out.append("\n")
     return "".join(out)
 
 

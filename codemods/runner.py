@@ -9,9 +9,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional, Set as SetType, Tuple
+from typing import List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
+from codemods.engine.file_edit import FileEdit
 from codemods.engine.reading import read_regular_text
 from codemods.engine.source import Source
 from codemods.engine.splice import render
@@ -27,8 +28,6 @@ from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, re
 from codemods.write_phase import groups
 from codemods import toml_text
 
-if TYPE_CHECKING:
-    from codemods.follow.files import FileChange
 
 
 
@@ -41,7 +40,7 @@ class FileResult:
     new_text: Optional[str] = None
     error: Optional[str] = None
     error_line: Optional[int] = None  # the line of the workflow the error is at, when it is one of the workflow's
-    companions: List["FileChange"] = field(default_factory=list)  # files the workflow runs, changed
+    companions: List[FileEdit] = field(default_factory=list)  # files the workflow runs, changed
     secret_refs: Optional[frozenset] = None  # the secrets a file left alone names, once its text is dropped (in
     # a RunResult: NAMED_IN_RUN, the names are in the run's set)
 
@@ -159,7 +158,7 @@ def text_diff(old_text: str, new_text: str, shown: str) -> str:
     return "".join(out)
 
 
-def merge_companions(changes: List["FileChange"]) -> List["FileChange"]:
+def merge_companions(changes: List[FileEdit]) -> List[FileEdit]:
     """One change per file: from the text before the first edit to the text after the last."""
     import dataclasses
 
@@ -170,7 +169,7 @@ def merge_companions(changes: List["FileChange"]) -> List["FileChange"]:
     return [c for c in merged.values() if c.new_text != c.old_text]
 
 
-def check_companion(change: "FileChange") -> None:
+def check_companion(change: FileEdit) -> None:
     """A changed script must still parse: Python with `ast`, TOML loaded, shell with `bash -n`. A file
     that did not parse before is the project's to mend: an input error, nothing is written."""
     import ast

@@ -35,6 +35,7 @@ from codemods.registration import Registration
 from codemods.shell import commands, cut_span, join_pieces
 from codemods.uploaders.command_line import find_upload, long_option
 from codemods.workflow import EXPRESSION, jobs, runner_problem, secrets_in, step_label, steps, uses_action
+from codemods.notes import at_of, step_in_job
 
 UPLOAD_ARTIFACT, DOWNLOAD_ARTIFACT = "actions/upload-artifact", "actions/download-artifact"
 # The refs of the packaging guide's sample (publish-to-pypi.yml); a file's own ref of the same action
@@ -420,7 +421,7 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
     path = item.path
     outside = [e for e in change.edits if not _inside(e, path) and _is_env_removal(e)]
     secrets = set(change.removed_secrets)
-    notes = [n for n in change.changes if "from the workflow's `env:`" in n or "from the `env:` of job" in n]
+    notes = [n for n in change.changes if at_of(n) is not None and len(at_of(n)) in (1, 3)]  # workflow's, job's env
     if isinstance(item, gh_action.PublishStep):
         converted = apply_to_data(doc.data, [e for e in change.edits if _inside(e, path)])
         step = dict(_get(converted, path))
@@ -633,7 +634,7 @@ def _builds_then_uploads(doc: Document, item: Upload, index: Index, change, outs
     moved = _Moved(item, index, step, files, False, keep, set(secrets), notes=list(notes))
     done = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
                                        ("with an sdist", "--sdist")) if flag in plan.add)
-    label = item.label if "in job" in item.label else f"{item.label} in job `{item.job_id}`"
+    label = item.label if "in job" in item.label else f"{step_in_job(item.label, item.job_id)}"
     moved.notes.append(f"{label}: `{tool} publish` built and uploaded; it now builds into `{files}` "
                        f"({what}{': ' + done + ', as `publish` did' if done else ''}) and the publishing job uploads")
     return moved

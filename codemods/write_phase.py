@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
+from codemods.engine.file_edit import FileEdit
 from codemods.engine.io import atomic_write, inside
 from codemods.engine.reading import read_regular
 from codemods.errors import InputError
 from codemods.project import root_for
 
 if TYPE_CHECKING:
-    from codemods.follow.files import FileChange
     from codemods.runner import FileResult
 
 
@@ -28,7 +28,7 @@ class Group:
     """Workflows linked by the files they run, with one change per followed file (by real path)."""
 
     workflows: List["FileResult"] = field(default_factory=list)
-    followed: Dict[str, "FileChange"] = field(default_factory=dict)  # by real path
+    followed: Dict[str, FileEdit] = field(default_factory=dict)  # by real path
 
 
 def groups(files: List["FileResult"]) -> List[Group]:
@@ -62,7 +62,7 @@ def groups(files: List["FileResult"]) -> List[Group]:
 
 
 def _merge(group: Group) -> None:
-    wants: Dict[str, List[Tuple["FileResult", "FileChange"]]] = {}
+    wants: Dict[str, List[Tuple["FileResult", FileEdit]]] = {}
     for f in group.workflows:
         for c in f.companions:
             wants.setdefault(os.path.realpath(c.target.path), []).append((f, c))

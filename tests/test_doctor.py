@@ -259,3 +259,21 @@ jobs:
     out = repo.migrate("doctor")
     assert "unsupported-action-ref" not in out.stdout
     assert "at `@master`, the frozen branch that knows only the underscore names: move it to `@release/v1`" in out.stdout
+
+
+def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monkeypatch) -> None:
+    """Discovery finds the uploads; only planning runs the LibCST transformer (issue 17)."""
+    from codemods.follow import python_codemod
+
+    case = GOLDEN / "follow-python-subprocess"
+    for f in sorted((case / "repo").rglob("*")):
+        if f.is_file():
+            repo.write(f.relative_to(case / "repo").as_posix(), f.read_bytes())
+    repo.write(WORKFLOW, (case / "input.yml").read_bytes())
+
+    def refuse(*args):
+        raise AssertionError("the doctor ran the transformer")
+
+    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
+    out = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    assert out.code == 0 and "token-publishing" in _ids(out.stdout)

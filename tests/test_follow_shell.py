@@ -53,7 +53,7 @@ def test_a_here_document_in_a_run_script_is_left_as_text(repo: Repo) -> None:
 def test_overlapping_edits_are_an_error_never_skipped() -> None:
     import pytest
 
-    from codemods.follow.shell_text import OverlappingEdits, apply
+    from codemods.engine.text_edits import OverlappingEdits, apply
 
     text = "twine upload -p x dist/*\n"
     assert apply(text, [(12, 15, ""), (12, 12, " --a"), (17, 17, "!")]) == "twine upload --a x! dist/*\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.follow.calls import Target
+from codemods.engine.file_edit import Target
 from codemods.follow.files import edit_target
 
 tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.follow.calls import Target
+from codemods.engine.file_edit import Target
 from codemods.follow.files import edit_target
 from codemods.follow.ini_check import names, read_ini
 

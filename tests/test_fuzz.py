@@ -596,3 +596,60 @@ def test_mutated_gitlab_pipelines_give_clean_errors_or_verified_output(tmp_path:
             data = mutate(data, rnd)
         seen[check_gitlab(data, tmp_path)] += 1
     assert seen["input-error"] > 0 and seen["changed"] > 0, seen
+
+
+ROOT_WITH_INCLUDE = """include: ci/inc.yml
+variables:
+  TWINE_USERNAME: __token__
+  TWINE_PASSWORD: $PYPI_API_TOKEN
+release:
+  extends: .publish
+  stage: deploy
+.publish:
+  image: python:3.12
+  script:
+    - twine upload dist/*
+"""
+
+
+@pytest.mark.skipif(not GITLAB_CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_mutated_included_files_give_clean_errors_or_verified_output(tmp_path: Path) -> None:
+    """A mutated real pipeline as the file `.gitlab-ci.yml` includes (its jobs join the root's templates
+    and top-level variables): one-line errors, each file's output a pipeline, a second run changes nothing."""
+    from codemods.gitlab import migrate_gitlab_text
+    from codemods.gitlab.document import load_pipeline
+
+    files = sorted(GITLAB_CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261130)
+    path = tmp_path / ".gitlab-ci.yml"
+    (tmp_path / "ci").mkdir()
+    seen = {"input-error": 0, "unchanged": 0, "changed": 0}
+    for n in range(max(GITLAB_CASES // 3, 20)):
+        data = rnd.choice(files).read_bytes()
+        for _ in range(rnd.randint(0, 2)):
+            data = mutate(data, rnd)
+        try:
+            text = Source.from_bytes(None, data).text
+        except InputError:
+            continue
+        outcome = "unchanged"
+        for direction in (TO_OIDC, TO_TOKEN):
+            (tmp_path / "ci" / "inc.yml").write_text(text, encoding="utf-8")
+            try:
+                plan, new = migrate_gitlab_text(ROOT_WITH_INCLUDE, Options(direction), tmp_path, path)
+            except InputError as e:
+                assert "\n" not in e.message, e.message
+                outcome = "input-error"
+                break
+            included = [c for c in plan.companions if c.target.kind == "include"]
+            if new == ROOT_WITH_INCLUDE and not included:
+                continue
+            outcome = "changed"
+            load_pipeline(new)
+            for c in included:
+                load_pipeline(c.new_text)
+                c.target.path.write_text(c.new_text, encoding="utf-8")
+            again, newer = migrate_gitlab_text(new, Options(direction), tmp_path, path)
+            assert newer == new and not [c for c in again.companions if c.target.kind == "include"], "not idempotent"
+        seen[outcome] += 1
+    assert seen["changed"] > 0, seen

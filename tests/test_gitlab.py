@@ -135,3 +135,47 @@ def test_explain_gitlab_findings() -> None:
 
     for finding in ("gitlab-token-publishing", "gitlab-id-tokens-audience", "gitlab-token-and-id-tokens"):
         assert "id_tokens" in docs.explain(finding)
+
+
+def test_doctor_log_names_the_cause_in_the_pipeline(tmp_path: Path) -> None:
+    """pypi/warehouse#19565: the log says twine found no TESTPYPI_ID_TOKEN; the pipeline says why (the
+    TestPyPI token is declared as PYPI_ID_TOKEN), with no GitHub advice (`id-token: write`) beside it."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, (Path(__file__).parent / "golden-gitlab" / "id-tokens-testpypi-misnamed" / "input.yml").read_bytes())
+    log = (Path(__file__).parent / "logs" / "gitlab-testpypi-id-token-name.log").read_bytes()
+    repo.write("run.log", log)
+    for args in (("--log", "run.log"), ("--log", "run.log", PIPELINE)):  # no path: the pipeline is still read
+        out = repo.migrate("doctor", *args)
+        assert "error[gitlab-id-tokens-name] .gitlab-ci.yml:6:" in out.stdout, out.stdout
+        assert "the pipeline explains it: .gitlab-ci.yml:6:" in out.stdout and "rename the entry to `TESTPYPI_ID_TOKEN`" in out.stdout
+        assert "log-id-token-unset" not in out.stdout and "id-token: write" not in out.stdout
+
+
+def test_a_repository_folder_is_its_pipeline(tmp_path: Path) -> None:
+    """`migrate to-oidc .` reads .gitlab-ci.yml (which reads what it includes), not every YAML file below."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"include: ci/release.yml\n")
+    repo.write("ci/release.yml", TOKEN_PIPELINE)
+    repo.write("mkdocs.yml", b"site_name: x\n")
+    out = repo.migrate("to-oidc", "--dry-run", ".")
+    assert out.code == 0, out.stderr
+    assert "1 file would change, 0 unchanged" in out.stderr and "error" not in out.stderr
+
+
+@pytest.mark.parametrize("image, python", [
+    ("python:3.7-slim-buster", (3, 7)),
+    ("cimg/python:3.8", (3, 8)),
+    ("containers.ligo.org/lscsoft/bilby/v2-bilby-python310", (3, 10)),  # a stranger-run image (bilby)
+    ("quay.io/bilbydev/bilby_pipe-test-suite-python37", (3, 7)),  # (bilby_pipe): refused as too old
+    ("ghcr.io/astral-sh/uv:python3.12-bookworm", (3, 12)),
+    ("python:3-bookworm", None),
+    ("debian:11.4-slim", None),
+])
+def test_python_of_an_image(image: str, python) -> None:
+    from codemods.gitlab.document import GitLabDocument
+    from codemods.gitlab.pipeline import read_jobs
+    from codemods.gitlab.plan import _python_image
+
+    doc = GitLabDocument(f"publish:\n  image: {image}\n  script: twine upload dist/*\n")
+    found = _python_image(doc, read_jobs(doc)[0])
+    assert (found[0] if found else None) == python

@@ -116,6 +116,14 @@ jobs:
     assert "workflow `release.yml`" in text and "`pypi`" in text and "`testpypi`" in text
     assert "TestPyPI, a separate site with its own publishers" in text
     assert "names the field that differs" not in text and "renamed or transferred" not in text
+    assert "inferred from the workflows" in text
+
+
+def test_no_claims_and_no_workflow_says_so() -> None:
+    # nothing was inferred from workflows when none were read: say how to give them instead
+    advice = _advice(load(LOGS / "invpub-makeqr-uv-always-no-publisher.log")[1])
+    assert advice.startswith("the log prints no claims and no workflow was read (name the workflow files after `--log`")
+    assert "inferred from the workflows" not in advice
 
 
 def test_renamed_repository_only_when_the_remote_differs(repo: Repo) -> None:
@@ -341,11 +349,46 @@ def test_server_errors_are_pypis_side_and_name_large_files() -> None:
 
 def test_twine_check_and_readme_advice() -> None:
     advice = _advice(load(LOGS / "twinecheck-pypinfo-strict.log")[1])
-    assert "line 349 of the README: Inline literal start-string without end-string; fix" in advice
+    assert "stops at line 349: Inline literal start-string without end-string; if the README is reStructuredText, " \
+           "fix that markup" in advice
     assert "`text/x-rst` for reStructuredText" in advice
     assert "setuptools and wheel that built the file are too old" in _advice(
         "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe description failed to render in the "
         "default format of reStructuredText.")
+
+
+def test_a_restructuredtext_readme_gets_its_markup_fixed_not_a_markdown_declaration() -> None:
+    # the underline twine quotes under its message is reStructuredText-only markup: fix the markup, keep the type
+    advice = _advice(load(LOGS / "desc-tutor-discovery-rst-title.log")[1])
+    assert advice.startswith("the README is reStructuredText (its section underline `~~~~") and \
+        "broken at line 76: Title underline too short (an underline (or overline) must be at least as long" in advice
+    assert "text/markdown" not in advice
+    both = _advice(load(LOGS / "desc-sysl-rst-old-check-wording.log")[1])
+    assert "`text/x-rst` (the default) is right for this README" in both and "text/markdown" not in both
+    assert "only reStructuredText has" in _advice(load(LOGS / "twinecheck-adaptive-raw-html.log")[1])
+    # no sign of which it is (an elided `...` line is no underline): both ways are given, the markup first
+    for name in ("desc-fauna-rst-title.log", "twinecheck-opensearch-markdown-undeclared.log"):
+        advice = _advice(load(LOGS / name)[1])
+        assert "if the README is reStructuredText, fix that markup; if it is Markdown, declare it" in advice, name
+
+
+def test_zip_structure_and_setup_cfg_classifiers() -> None:
+    dup = _advice(load(LOGS / "zipdup-dysh-duplicate-template.log")[1])
+    assert dup.startswith("the archive holds the same path twice: the build added one file twice") and "uniq -d" in dup
+    assert "(the build warned `Duplicate name: 'pkg/data.txt'`)" in _advice(
+        "UserWarning: Duplicate name: 'pkg/data.txt'\nHTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+        "Invalid distribution file. ZIP archive not accepted: Duplicate filename in local headers.")
+    html = ("INFO     <html>\n          <head>\n           <title>400 Invalid distribution file. ZIP archive not accepted: "
+            "Duplicate filename in local headers</title>")
+    assert "the archive holds the same path twice" in _advice(html)
+    other = "400 Invalid distribution file. ZIP archive not accepted: Mis-matched data size. See https://docs.pypi.org/archives"
+    assert read(other).findings[0].pattern.id == "log-invalid-distribution"
+    assert "zip structure (Mis-matched data size;" in _advice(other)
+    assert "`License = file : LICENSE` is not a classifier but a `key = value` setting" in _advice(
+        load(LOGS / "classifier-compass-license-file-setupcfg.log")[1])
+    old = load(LOGS / "classifier-pytrip-old-invalid-classifier.log")[1]
+    assert read(old).findings[0].pattern.id == "log-invalid-distribution"
+    assert "the classifier `Operating System :: Microsoft:: Windows` is not one PyPI knows" in _advice(old)
 
 
 def test_classifiers_and_stray_files_are_named() -> None:
@@ -359,7 +402,14 @@ def test_classifiers_and_stray_files_are_named() -> None:
 
 def test_metadata_advice_names_packaging_or_the_pinned_action() -> None:
     assert "`pip install -U twine packaging`" in _advice(load(LOGS / "licfile-tutorial-old-deps.log")[1])
-    assert "Metadata-Version 2.5 is newer" in _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    newest = _advice(load(LOGS / "meta25-pmultiqc-pinned-action.log")[1])
+    assert "Metadata-Version 2.5 is read by twine 7.0 and later only" in newest and "v1.14.2" in newest
+    # the newest version the reader knows comes from the message itself: 2.2 there means the file is 2.3 or newer
+    older = _advice(load(LOGS / "jupyterlab-template-metadata.log")[1])
+    assert "reads Metadata-Version up to 2.2 (the list in the message), so the file declares 2.3 or newer" in older
+    assert "hatchling writes 2.3 since 1.22" in older and "still writes Metadata-Version 2.2" in older
+    assert "reads Metadata-Version up to 2.3 (the list in the message), so the file declares 2.4 or newer" in _advice(
+        load(LOGS / "meta-scalellm-setuptools-24.log")[1])
 
 
 def test_network_errors_and_a_mistyped_pypi_host() -> None:
@@ -523,3 +573,49 @@ def test_round5_classes_get_their_own_first_and_advice() -> None:
     assert "the classifier `License :: OSI Approved :: Apache License 2.0` is not one PyPI knows" in _first_and_advice(
         "HTTPError: 400 Client Error: Invalid value for classifiers. Error: 'License :: OSI Approved :: Apache License "
         "2.0' is not a valid choice for this field")[1]
+
+
+def test_round7_classes_get_their_own_first_and_advice() -> None:
+    # round 7 (tests/logs/BLIND-ROUND7.md): the action's image and a runner without Python, attestations signed by the
+    # caller, a License-File the archive lacks, an invalid requirement, the keyring fallback, the action's `pypi-`
+    # warning, old CI wordings, claims in a Markdown table
+    found, advice = _first_and_advice("Unable to find image 'ghcr.io/pypa/gh-action-pypi-publish:" + "ab12" * 10 +
+                                      "' locally\ndocker: Error response from daemon: manifest unknown")
+    assert found == "log-action-ref-missing" and "pins the action to the commit `" + "ab12" * 10 + "`" in advice
+    assert "`@release/v1`" in advice
+    found, advice = _first_and_advice("Run # Create Docker container action\n/home/runner/_work/_temp/x.sh: line 2: "
+                                      "python: command not found")
+    assert found == "log-action-bug" and "v1.12.1" in advice
+    found, advice = _first_and_advice("400 Invalid attestations supplied during upload: Verification failed: Certificate's "
+                                      "Build Config URI (https://github.com/o/r/.github/workflows/ci.yml@refs/tags/v1) does "
+                                      "not match expected Trusted Publisher (release.yml @ o/r)")
+    assert found == "log-invalid-attestations" and "signed by `ci.yml`" in advice and "names `release.yml`" in advice
+    found, advice = _first_and_advice("400 License-File COPYING does not exist in distribution file\n"
+                                      "octo-1.0.tar.gz at octo-1.0/COPYING")
+    assert found == "log-invalid-distribution" and "no file at `octo-1.0/COPYING`" in advice and "license-files" in advice
+    found, advice = _first_and_advice("400 Invalid value for requires_dist. Error: Invalid requirement: "
+                                      "'octo (>=1) ; python_version:\"3\"'.")
+    assert found == "log-invalid-distribution" and "not a valid PEP 508 requirement" in advice
+    found, advice = _first_and_advice("KeyringError: NoKeyringError: No recommended backend was available.")
+    assert found == "log-credential-missing" and "`HATCH_INDEX_AUTH`" in advice
+    found, advice = _first_and_advice('Warning:  It looks like you are trying to use an API token to authenticate in the '
+                                      'package index and your token value does not start with "pypi-" as it typically '
+                                      'should.')
+    assert found == "log-token-rejected" and "does not start with `pypi-` (check this first)" in advice
+    old_wording = ("HTTPError: 401 Client Error: You must be identified to edit package information "
+                   "for url: https://pypi.python.org/pypi")
+    found, advice = _first_and_advice("$ cd /home/travis/build/o/r\n" + old_wording)
+    assert found == "log-token-rejected" and "travis encrypt -r owner/repo" in advice
+    found, advice = _first_and_advice(old_wording)  # old wording alone is no sign of Travis: not told first
+    assert found == "log-token-rejected" and "travis encrypt -r owner/repo" in advice
+    assert advice.index("check first") < advice.index("Travis")
+    assert "Travis" not in _first_and_advice("ERROR    HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
+                                             "         Invalid or non-existent authentication information.")[1]
+    found, advice = _first_and_advice("invalid-publisher: valid token, but no corresponding publisher\n| claim | value |\n"
+                                      "|---|---|\n| `workflow_ref` | `o/r/.github/workflows/pub.yml@refs/heads/main` |\n"
+                                      "| `environment` | `testpypi` |")
+    assert found == "log-invalid-publisher" and "workflow file name must be `pub.yml`" in advice
+    assert "test.pypi.org, a separate site" in advice and "prints no claims" not in advice
+    found, advice = _first_and_advice("InvalidDistribution: Invalid distribution metadata: '2.5' is not a valid metadata "
+                                      "version")
+    assert found == "log-metadata-unsupported" and "twine 7.0" in advice and "v1.14.2" in advice

@@ -1,6 +1,8 @@
 """The Python release-script codemod, one call shape at a time (before/after pairs, as LibCST's)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from codemods.follow.python_calls import edit_python
@@ -82,3 +84,57 @@ def test_starred_arguments_are_reported_not_called_tokenless(source: str) -> Non
 )
 def test_variables_that_fed_a_removed_option_are_freed(source: str, freed) -> None:
     assert edit_python(source).freed == freed
+
+
+SCRIPTS = [
+    'import os, subprocess\ntok = os.environ["PYPI_TOKEN"]\n'
+    'subprocess.run(["twine", "upload", "-u", "__token__", "-p", tok, "dist/*"], check=True)\nprint(tok)\n',
+    'os.system("twine upload -u __token__ -p $PYPI_TOKEN dist/*")\r\nsession.run("uv", "publish", "--token", T)\r\n',
+    'x = 1\n\f\nsession.run(\n    "uv", "publish",\n    "--token", os.environ["UV"],  # -\n)\n',
+]
+
+
+@pytest.mark.parametrize("source", SCRIPTS)
+def test_reporting_reads_what_rewriting_would_cut_without_rewriting(source: str, monkeypatch) -> None:
+    """The doctor's reading (`rewrite=False`) finds the same uploads, and its blanked text reads the same
+    names as the rewritten script; the transformer is never run for it."""
+    from codemods.follow import python_codemod
+
+    edited = edit_python(source)
+    assert edited.new_text != source
+
+    def refuse(*args):
+        raise AssertionError("the transformer ran")
+
+    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
+    read = edit_python(source, rewrite=False)
+    assert (read.notes, read.manual, read.uploads, read.cuts, read.lines, read.freed, read.credential_env) == (
+        edited.notes, edited.manual, edited.uploads, edited.cuts, edited.lines, edited.freed, edited.credential_env)
+    names = lambda text: sorted(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))  # noqa: E731
+    assert names(read.new_text) == names(edited.new_text)
+    assert len(read.new_text) == len(source)
+
+
+def test_the_transformer_cuts_only_the_calls_it_is_given() -> None:
+    """Planning is separate from finding: the transformer cuts the chosen items of the chosen calls."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.follow.python_codemod import RemoveUploadCredentials, UploadCall
+
+    source = 'run(["a", "b", "c"])\nrun(["d", "e"])\nsession.run("x", "y", "z")\n'
+    wrapper = MetadataWrapper(cst.parse_module(source))
+    calls = {(1, 0): UploadCall("list", frozenset({1})), (3, 0): UploadCall("args", frozenset({0, 2}))}
+    assert wrapper.visit(RemoveUploadCredentials(calls)).code == 'run(["a", "c"])\nrun(["d", "e"])\nsession.run("y")\n'
+
+
+def test_the_python_meaning_check_refuses_any_other_change() -> None:
+    """The AST outside the chosen items must stay the same: a transformer that cut more is refused."""
+    from codemods.follow.python_codemod import UploadCall, ast_meaning
+
+    old = 'x = "é"; run(["twine", "upload", "-p", tok, "dist/*"])\nprint(1)\n'
+    calls = {(1, 9): UploadCall("list", frozenset({2, 3}))}  # column in characters, as libcst counts
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload", "dist/*"])\nprint(1)\n') is None
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload"])\nprint(1)\n')
+    assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload", "dist/*"])\nprint(2)\n')
+    assert ast_meaning({(2, 0): UploadCall("list", frozenset({0}))})(old, old.replace("print(1)", "print()"))

@@ -349,3 +349,17 @@ jobs:
       - run: {command}
 """.encode())
     assert ("build-in-publish-job" in repo.migrate("doctor").stdout) is flagged
+
+
+def test_a_credential_in_the_jobs_env_is_removed_and_said(repo: Repo) -> None:
+    """The env removals outside the upload step go with the split, and the report says them."""
+    text = JOB.format(runs_on="macos-latest", steps=(
+        "      - run: python -m build\n"
+        "      - run: twine upload dist/*\n")).replace(
+        "    runs-on: macos-latest\n",
+        "    runs-on: macos-latest\n    env:\n      TWINE_USERNAME: __token__\n"
+        "      TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}\n")
+    out, new = split(repo, text)
+    assert out.code == 0, out.stdout
+    assert "TWINE_PASSWORD" not in new and "id-token: write" in new
+    assert "(twine): removed `TWINE_PASSWORD`, `TWINE_USERNAME` from the `env:` of job `release`" in out.stderr

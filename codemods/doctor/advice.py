@@ -29,6 +29,10 @@ _EXPIRED = re.compile(r"token is expired|token has expired|expired token", re.I)
 _SIGNATURE = re.compile(r"invalid macaroon signature|InvalidMacaroon", re.I)
 _USERNAME = re.compile(r"(?:--user(?:name)?[ =]|\s-u |username[:=] ?)['\"]?(__[A-Za-z]{3,10}__)\b")
 _SCOPED = re.compile(r"project-scoped token is not valid for project:? '?([\w.-]{1,200})", re.I)
+_NOT_PYPI_PREFIX = re.compile(r"token value does not start with \"?pypi-", re.I)
+_TRAVIS = re.compile(r"(?i)\btravis(?:-ci)?\b|/home/travis/|\bTRAVIS_[A-Z_]+")  # a sign the job ran there
+_OLD_WORDING = re.compile(r"\b40[13] Client Error: (?:Invalid or non-existent authentication|You must be identified)|"
+                          r"You must be identified to edit package information|Upload failed \(40[13]\)", re.I)
 
 
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -64,6 +68,20 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "to one project while the job uploads another (a new project needs an account-wide token for its "
                    "first upload), or it was made on the other site (pypi.org vs test.pypi.org), or it was cut short "
                    "when pasted")
+    if _NOT_PYPI_PREFIX.search(text):
+        out.append("pypa/gh-action-pypi-publish warned that the password it got does not start with `pypi-` (check this "
+                   "first): the step was given no API token, but an empty value (the secret unset, misnamed, or an "
+                   "environment's secret while the job names no `environment:`), an account password, or a token copied "
+                   "without its `pypi-` prefix; store the whole token, `pypi-` included, in the secret the step names, "
+                   "where the job can read it")
+    travis = ("a password from a Travis `secure:` value decrypts only in the repository it was encrypted for "
+              "(`travis encrypt -r owner/repo`, again after a rename or transfer) and holds exactly "
+              "what was encrypted (the `VAR=value` form puts the name in it; characters such as `$`, `&`, `!` or `=` "
+              "need escaping first); encrypt the bare token again for this repository")
+    old_wording = bool(_OLD_WORDING.search(text))
+    if old_wording and _TRAVIS.search(text):  # told first only when the log shows the job ran on Travis CI
+        out.append("the message has the wording of twine 1.x or legacy PyPI and the job ran on Travis CI: " + travis)
+        old_wording = False
     said_first = bool(out)
     projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
     if len(projects) > 1:
@@ -89,6 +107,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "Publishing instead of sending a token")
     out.append("then: the token may be expired or revoked, or pasted with spaces or a newline: create a new one "
                "(scoped to the project) and store it again")
+    if old_wording:  # the wording of 2019 or earlier, when deploys often ran on Travis CI: a possibility only
+        out.append("the message has the wording of twine 1.x or legacy PyPI (2019 or earlier); if the job ran on "
+                   "Travis CI, " + travis)
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
@@ -190,8 +211,29 @@ _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
 
 
+_LICENSE_FILE = re.compile(r"License-File (\S{1,300}) does not exist in distribution file\s{1,20}(\S{1,300}?) at "
+                           r"(\S{1,300})")
+_BAD_REQUIREMENT = re.compile(r"Invalid value for requires_dist\. Error: Invalid requirement: (['\"])(.{1,400}?)\1\.?(?:\s|$)")
+
+
 def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    license_file = _LICENSE_FILE.search(text)
+    if license_file:
+        name, archive, path = license_file.groups()
+        return [f"the metadata names `License-File: {name}`, but `{archive}` has no file at `{path}`: a License-File is "
+                "a path from the archive's root, and the file must be packed there; declare it so the build packs it "
+                "(`license-files` in `[project]`, PEP 639, or MANIFEST.in for setuptools), or drop the License-File "
+                "the backend adds for a file it does not pack; maturin roots the sdist of a workspace member at the "
+                "workspace, so declare `license-files` in the member's pyproject.toml; rebuild and check with "
+                "`twine check dist/*`"]
+    requirement = _BAD_REQUIREMENT.search(text)
+    if requirement:
+        return [f"the requirement `{requirement.group(2)}` is not a valid PEP 508 requirement (`name[extra] (version) ; "
+                "marker`): most often its environment marker after `;` is malformed (a stray `:`, unbalanced "
+                "parentheses, a marker written in setup.py's old `extras_require` key form); fix it where the build "
+                "takes it from (`install_requires`/`extras_require`, `[project] dependencies`), rebuild and run "
+                "`twine check dist/*`"]
     unknown = _UNKNOWN_FORMAT.search(text)
     if unknown:
         return [f"`{unknown.group(1)}` in the upload folder is not a wheel or sdist (a directory, a checksum or SBOM file, "
@@ -226,6 +268,45 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "and upload"]
 
 
+_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
+_DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
+_OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
+_ANY_CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
+                             r"(?:classifier|choice for this field)|Invalid classifier \"([^\"]{1,200})\"")
+
+
+def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    """An invalid distribution: a wheel's zip structure, a classifier that is a setup.cfg line, else the general
+    advice."""
+    text = _text(scan)
+    zipped = _ZIP_REFUSED.search(text)
+    if zipped:
+        reason = " ".join(zipped.group(1).split())
+        if reason.lower().startswith("duplicate filename"):
+            entry = _DUPLICATE_ENTRY.search(text)
+            named = f" (the build warned `Duplicate name: '{entry.group(1)}'`)" if entry else ""
+            return [f"the archive holds the same path twice{named}: the build added one file twice (a file both in "
+                    "the package and in package data, `data_files`, hatch's `force-include`/`shared-data` or maturin's "
+                    "`include`, or two include rules matching it); rebuilding the same way gives the same file: list "
+                    "the repeated entries (`unzip -Z1 dist/*.whl | sort | uniq -d`), remove the second inclusion, "
+                    "rebuild and upload"]
+        return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
+                "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
+                "repacking it by hand, and upload the rebuilt file"]
+    m = _ANY_CLASSIFIER.search(text)
+    classifier = next((g for g in (m.groups() if m else ()) if g), None)
+    if classifier and "=" in classifier:
+        return [f"`{classifier}` is not a classifier but a `key = value` setting that ended up in the classifiers "
+                "list: in setup.cfg every line indented under `classifiers =` is one more classifier, so a following "
+                "key (`license = …`, `license_files = …`) written with indentation joins the list; start that key at "
+                "the beginning of its line (license files go in `license_files`), rebuild and upload"]
+    if _OLD_CLASSIFIER.search(text):
+        return [f"the classifier `{classifier}` is not one PyPI knows (its older wording `Invalid classifier`): copy "
+                "the exact text from https://pypi.org/classifiers/ (case, spacing around `::` and spelling count), "
+                "rebuild and upload"]
+    return _invalid_distribution(scan, facts, ctx)
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     if re.search(r"Your password is empty", text):
@@ -233,6 +314,11 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
                    "Windows: right-click or Ctrl+V in the console) and press Enter once" if prompted else
                    ": the variable meant to hold the token (`TWINE_PASSWORD`, the secret) was empty in this run"))
+    if re.search(r"NoKeyringError|No recommended backend was available", text):
+        out.append("the uploader got no password, so it asked the system keyring, which a CI runner does not have: the "
+                   "variable meant to hold the token (`HATCH_INDEX_AUTH` for hatch, `TWINE_PASSWORD` for twine) was "
+                   "empty or unset in this run; set it from a secret that exists under that name where the job can "
+                   "read it (an empty secret expands to nothing)")
     named = sorted({f"`{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if not named:
         return out
@@ -317,7 +403,9 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:
         return claims_mod.compare(scan.claims, ctx)
-    out.append("the log prints no claims, so the differing field is inferred from the workflows")
+    out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
+               "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
+               "them), so no field can be singled out")
     likely = _most_likely(scan, facts)
     if likely:
         out.append(f"most likely: {likely}")
@@ -406,16 +494,50 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 _CHECK_LINE = re.compile(r"\bline (\d{1,6}): (?:Warning|Error|Severe): ([^\n]{1,160}?)(?= warning:| Checking | line \d|$)")
 
 
+_RST_SOURCE = re.compile(r"README\.rst\b|\.rst:\d|for 'text/x-rst'|directive|interpreted text role|"
+                         r"Title level inconsistent|Title overline", re.I)
+_RST_ADORNMENT = re.compile(r"([~*^\"+#])\1{2,}")  # a section underline Markdown has no use for (it takes = and -)
+_MARKUP_HINT = {"Title underline too short": "an underline (or overline) must be at least as long as its title",
+                "Title overline too short": "an underline (or overline) must be at least as long as its title"}
+
+
+def _rst_evidence(scan: LogScan, text: str) -> str:
+    """What in the log shows the README is reStructuredText (not only read as such), or ''."""
+    m = _RST_SOURCE.search(text)
+    if m:
+        found = m.group(0).strip()
+        return "docutils names a directive or role, which only reStructuredText has" if \
+            re.match(r"directive|interpreted", found, re.I) else f"the log names `{found}`"
+    at = next((i for i, (_, t) in enumerate(scan.cleaned) if _CHECK_LINE.search(t)), None)
+    quoted = scan.cleaned[at + 1:at + 6] if at is not None else []  # the source lines twine quotes under its message
+    line = next((t.strip() for _, t in quoted if _RST_ADORNMENT.fullmatch(t.strip())), None)
+    return f"its section underline `{line[:20]}` is reStructuredText markup" if line else ""
+
+
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = _CHECK_LINE.search(text)
+    rst = _rst_evidence(scan, text)
     if m:
-        out.append(f"twine check points at line {m.group(1)} of the README: {m.group(2).strip().rstrip('.')}; fix "
-                   "that markup")
+        where, what = m.group(1), re.split(r"\.\s", m.group(2).strip(), maxsplit=1)[0].rstrip(".")
+        hint = next((f" ({h})" for k, h in _MARKUP_HINT.items() if what.startswith(k)), "")
+        if rst:
+            out.append(f"the README is reStructuredText ({rst}) and its markup is broken at line {where}: {what}"
+                       f"{hint}; fix that markup and rebuild (check with `twine check dist/*`); its content type is "
+                       "not the problem")
+        else:
+            out.append(f"twine check reads the README as reStructuredText and stops at line {where}: {what}{hint}; if "
+                       "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
+                       "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
+                       "setup.py)")
     if re.search(r"long_description_content_type`? missing", text):
-        out.append("no content type is declared, so the README is read as reStructuredText: declare it "
-                   "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for a "
-                   "Markdown README, `text/x-rst` for reStructuredText")
+        if rst and m:
+            out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
+                       "this README; declaring it silences the warning but does not fix the markup")
+        else:
+            out.append("no content type is declared, so the README is read as reStructuredText: declare it "
+                       "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for "
+                       "a Markdown README, `text/x-rst` for reStructuredText")
     elif re.search(r"failed to render in the default format", text):
         out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
                    "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "
@@ -430,15 +552,41 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in the "
                    "environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
     version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text)
-    if version:
-        out.append(f"Metadata-Version {version.group(1)} is newer than the twine that checks it; an old twine also "
-                   "comes with a pinned old pypa/gh-action-pypi-publish (a tag or SHA of v1.4-v1.9): move to "
-                   "`release/v1` or a current release")
+    if version and version.group(1) >= "2.5":
+        out.append(f"Metadata-Version {version.group(1)} is read by twine 7.0 and later only; twine 6.x rejects it: "
+                   "pypa/gh-action-pypi-publish bundles twine 7 from v1.14.2 on, so a pin to an earlier release (tag "
+                   "or SHA) fails: move to v1.14.2 or later (or `release/v1`); a twine installed in the job: "
+                   "`pip install -U 'twine>=7'`; where that twine is not yours to upgrade (a bundled or pinned check), "
+                   "build with a backend release that still writes Metadata-Version 2.4 (pin it in `[build-system] "
+                   "requires`)")
+    elif version:
+        out.append(f"Metadata-Version {version.group(1)} is newer than the twine that checks it (2.4 needs twine 6.1 "
+                   "with packaging 24.2, which pypa/gh-action-pypi-publish bundles from v1.12.3 on): upgrade twine "
+                   "where it runs, or move a pinned older action to `release/v1` or a current release")
     if re.search(r"Metadata is missing required fields", text):
-        out.append("twine before 6.1 (or pkginfo before 1.12) cannot read Metadata-Version 2.4 and reports the fields "
-                   "as missing: upgrade twine where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a "
-                   "twine: move to `release/v1` or a current release")
+        known = _SUPPORTED.search(text)
+        newest = known.group(1) if known else "2.3"
+        newer = f"{_next_minor(newest)} or newer"
+        backends = _WRITERS.get(newest, "")
+        listed = " (the list in the message)" if known else ""
+        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}{listed}, so the file declares "
+                   f"{newer} and twine reports its fields as missing{backends}: upgrade twine (6.1 or later) and "
+                   "pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a twine: move to "
+                   "`release/v1` or a current release")
+        out.append("where that twine is not yours to upgrade (a release service that uploads for you), build the file "
+                   f"with a backend release that still writes Metadata-Version {newest} (pin it in `[build-system] "
+                   "requires`)")
     return out
+
+
+_SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2},\s{1,20}){1,12}(\d\.\d{1,2})\b")
+_WRITERS = {"2.2": " (hatchling writes 2.3 since 1.22 and 2.4 since 1.27; setuptools writes 2.4 since 77)",
+            "2.3": " (hatchling writes 2.4 since 1.27, setuptools since 77)"}
+
+
+def _next_minor(version: str) -> str:
+    major, minor = version.split(".")
+    return f"{major}.{int(minor) + 1}"
 
 
 _SIZE = re.compile(r"\((\d{1,6}(?:\.\d)?) ?MB\)|/(\d{1,6}(?:\.\d)?) MB\b")
@@ -538,10 +686,32 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if "unbound variable" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.4.0 (an unset `VERBOSE` in its upload script), fixed in "
                 "v1.4.1: use `release/v1` (or an exact later tag) and re-run"]
+    if re.search(r"Create Docker container action.{0,400}?\bpython3?: (?:command )?not found", text):
+        return ["this is a bug of pypa/gh-action-pypi-publish v1.12.0, which runs `python` to write its container action "
+                "and fails on a runner without Python (most self-hosted runners; GitHub's runners have it), fixed in "
+                "v1.12.1: use `release/v1` (or v1.12.1 or later) and re-run; the action also needs Docker, so a "
+                "GitHub-hosted `ubuntu-latest` job for the upload avoids both"]
     if "Incorrect padding" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.8.9 while rendering the claims of a failed exchange, "
                 "fixed in v1.8.10: use `release/v1` and re-run to see the real error"]
     return []
+
+
+_IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
+
+
+def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    image = _IMAGE.search(_text(scan))
+    if not image:
+        return []
+    ref = image.group(1)
+    if re.fullmatch(r"[0-9a-f]{40}", ref):
+        return [f"the step pins the action to the commit `{ref}`, and no image `ghcr.io/pypa/gh-action-pypi-publish:"
+                f"{ref}` exists (`manifest unknown`): images are published for the action's release refs, and one "
+                "that was published can be removed later; pin a release tag (`@v1.14.2`) or `@release/v1`, or, to keep "
+                "a SHA pin, the commit of a current release tag with its version in a comment, and re-run"]
+    return [f"no image `ghcr.io/pypa/gh-action-pypi-publish:{ref}` exists (`manifest unknown`): use `@release/v1` or an "
+            "exact release tag, and re-run"]
 
 
 def _digest(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -580,6 +750,10 @@ def _attestation_missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "the upload folder (a `.zip` sdist: build `.tar.gz` only), or set `attestations: false`"]
 
 
+_BUILD_CONFIG = re.compile(r"Build Config URI\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,200}\.ya?ml)\b.{0,300}?does not match "
+                           r"expected Trusted Publisher\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,200}\.ya?ml)\b")
+
+
 def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"Unknown error while trying to verify included attestations", text):
@@ -587,8 +761,14 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "mismatch of the workflow: re-run later or report it at https://github.com/pypi/warehouse/issues; "
                 "`attestations: false` lets the upload through meanwhile"]
     out = []
+    pair = _BUILD_CONFIG.search(text)
+    if pair:
+        signed, expected = pair.group(1), pair.group(2)
+        out.append(f"the attestations were signed by `{signed}` (the workflow the run started from) while the publisher "
+                   f"names `{expected}`: a job defined in a called (reusable) workflow signs as its caller; publish from "
+                   f"`{signed}` itself and register `{signed}`, or set `attestations: false` on the step")
     reusable = sorted({f.file for f in facts if f.reusable and f.trusted_envs})
-    if reusable or re.search(r"Build Config URI|policies succeeded", text):
+    if not pair and (reusable or re.search(r"Build Config URI|policies succeeded", text)):
         out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
                    "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
                    "`attestations: false`")
@@ -649,10 +829,11 @@ ADVISORS: Dict[str, Advisor] = {
     "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
                                         "app or a security device"),
     "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
-    "log-bad-request": _bad_request, "log-invalid-distribution": _invalid_distribution,
+    "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
+    "log-action-ref-missing": _action_ref,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,

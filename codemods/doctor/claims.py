@@ -1,7 +1,8 @@
 """The OIDC claims a failed exchange prints, in any of the shapes logs show them, and what they imply.
 
 Shapes: the publish action's ``* `key`: `value` `` list, uv's ``OidcTokenClaims { key: "value", … }``,
-plain ``key: value`` lines (as people paste them), and the publisher link's ``workflow_filename=``.
+plain ``key: value`` lines and Markdown table rows ``| `key` | `value` |`` (as people paste them), and the publisher
+link's ``workflow_filename=``.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ KEYS = ("sub", "repository", "repository_owner", "repository_owner_id", "workflo
         "ref", "environment")
 _BACKTICKS = re.compile(r"\*\s*`(?P<key>[a-z_]{1,40})`\s*:\s*`(?P<value>[^`]{0,300})`")
 _PLAIN = re.compile(r"^\s*(?P<key>" + "|".join(KEYS) + r")\s*[:=]\s*\"?(?P<value>[^\s\",`]{1,300})\"?,?\s*$")
+_TABLE = re.compile(r"^\s*\|\s*`?(?P<key>" + "|".join(KEYS) + r")`?\s*\|\s*`?(?P<value>[^\s`|]{1,300})`?\s*\|")
 _LINK = re.compile(r"[?&]workflow_filename=([^&\s)]{1,200})")
 _INITIATED = re.compile(r"this action was initiated by:?\s*`?(?P<called>[^`\s]{1,300})`?", re.I)
 _PARENT = re.compile(r"its parent workflow is:?\s*`?(?P<caller>[^`\s]{1,300})`?", re.I)
@@ -28,7 +30,7 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
     """The claims a log prints (first value of each key wins), from lines already cleaned."""
     claims: Dict[str, str] = {}
     for _, line in cleaned:
-        m = _BACKTICKS.search(line) or _PLAIN.search(line)
+        m = _BACKTICKS.search(line) or _PLAIN.search(line) or _TABLE.search(line)
         if m and (m.group("key") not in _PLAUSIBLE or _PLAUSIBLE[m.group("key")].search(m.group("value"))):
             claims.setdefault(m.group("key"), m.group("value"))
         link = _LINK.search(line)
@@ -67,12 +69,18 @@ def compare(claims: Dict[str, str], ctx: Context) -> List[str]:
     out: List[str] = []
     env = claims.get("environment")
     called, caller = workflow_file(claims.get("job_workflow_ref", "")), workflow_file(claims.get("workflow_ref", ""))
+    if caller and not called and caller not in ctx.reusable:  # only workflow_ref printed: the job's own workflow
+        called, caller = caller, None
     if env is not None:
         if env.upper() == "MISSING":
             out.append("the run had no environment: if the publisher on PyPI names one, add that `environment:` to "
                        "the publishing job, or remove the environment from the publisher")
         else:
             out.append(f"the run's environment is `{env}`: the publisher must name `{env}` or no environment")
+            if re.search(r"test", env, re.I):
+                out.append(f"an environment named `{env}` usually uploads to TestPyPI: there the publisher is registered "
+                           "on test.pypi.org, a separate site with its own account and publishers (a pending one for a "
+                           "new project)")
     if called and ((caller and called != caller) or called in ctx.reusable):
         via = f" called by `{caller}`" if caller and caller != called else ""
         target = f"`{caller}`" if caller and caller != called else "the calling workflow"

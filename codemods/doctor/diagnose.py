@@ -202,3 +202,7 @@ def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
     reusable = {d.facts.file for d in files if d.facts.reusable}
     remote = next((d.remote for d in files if d.remote), None)
     result.advice = advise(scan, [d.facts for d in files], claims_mod.Context(trusted, reusable, remote))
+    if any(is_gitlab_path(Path(d.path)) for d in result.files):
+        from codemods.gitlab.doctor import log_advice
+
+        result.advice = log_advice(scan, result.files) + result.advice

@@ -74,7 +74,8 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Give each index its own job, or set `attestations: false` on one step."),
     LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied during upload|"
                r"Could not verify the uploaded artifact using the included attestation|"
-               r"Unknown error while trying to verify included attestations",
+               r"Unknown error while trying to verify included attestations|"
+               r"Build Config URI .{0,300}?does not match expected Trusted Publisher",
                "PyPI rejected the attestations",
                "In a reusable workflow the attestation's certificate names the calling workflow, which does not "
                "match the publisher registered for the called one; an `Unknown error while trying to verify` is PyPI "
@@ -120,7 +121,8 @@ _FIRST: Tuple[LogPattern, ...] = (
 
 ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.4.0 failed on an unset `VERBOSE` (fixed in "
                "v1.4.1), v1.8.9 crashed rendering the claims of a failed exchange (fixed in v1.8.10), v1.10.0 took existing "
-               "distributions for non-files when attesting them (fixed in v1.10.1)")
+               "distributions for non-files when attesting them (fixed in v1.10.1), v1.12.0 ran `python` to write its "
+               "container action and failed on runners without Python, such as many self-hosted ones (fixed in v1.12.1)")
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found",
@@ -134,34 +136,45 @@ NEW: Tuple[LogPattern, ...] = (
                "Declare it in the job: `id_tokens: PYPI_ID_TOKEN: aud: pypi` (`TESTPYPI_ID_TOKEN: aud: testpypi` for "
                "TestPyPI); under tox add `GITLAB_CI` and the variable to `passenv`. `migrate to-oidc` does both."),
     LogPattern("log-action-bug", ERROR, r"binascii\.Error: Incorrect padding|"
-               r"paths look like distributions but are not actually files|twine-upload\.sh: line \d{1,4}: \w{1,40}: unbound variable",
+               r"paths look like distributions but are not actually files|twine-upload\.sh: line \d{1,4}: \w{1,40}: unbound variable|"
+               r"Create Docker container action.{0,400}?\bpython3?: (?:command )?not found",
                "The publish action failed on a bug fixed in a later release",
                f"The error is one of the {ACTION_BUGS}; nothing in the workflow or the files causes it.",
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
                "Use `pypa/gh-action-pypi-publish@release/v1` (or a release after the one with the bug) and re-run."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
-               r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@",
+               r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@|"
+               r"Unable to find image '?ghcr\.io/pypa/gh-action-pypi-publish:|"
+               r"ghcr\.io/pypa/gh-action-pypi-publish:\S{1,100}.{0,300}?manifest unknown|"
+               r"manifest unknown.{0,300}?ghcr\.io/pypa/gh-action-pypi-publish:",
                "The publish action's ref does not exist",
-               "The action has no `v1` tag or branch; its moving ref is `release/v1`.",
+               "The action has no `v1` tag or branch; its moving ref is `release/v1`. The action runs a container image "
+               "tagged with the ref it was called with (`ghcr.io/pypa/gh-action-pypi-publish:<ref>`): a ref for which no "
+               "image was published (a commit SHA that is not a release's), or whose image was removed, has none "
+               "(`manifest unknown`).",
                "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
-               "Use `pypa/gh-action-pypi-publish@release/v1`, an exact tag, or a full commit SHA."),
+               "Use `pypa/gh-action-pypi-publish@release/v1`, an exact release tag, or the full commit SHA of a current release."),
     LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication\b|Invalid API Token|"
-               r"Upload failed \(403\)|Incorrect credentials \(status code 403",
+               r"Upload failed \(40[13]\)|Incorrect credentials \(status code 403|You must be identified to edit package information|"
+               r"token value does not start with \"?pypi-",
                "PyPI refused the API token",
                "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
                "another name (or shadowed by a repository or environment secret of the same name), whitespace or a "
-               "newline pasted with it, a pypi.org token sent to TestPyPI, or no secret at all (pull requests from "
-               "forks get none).",
+               "newline pasted with it, a pypi.org token sent to TestPyPI, a value that is no API token at all (the "
+               "publish action warns when it does not start with `pypi-`), a CI secret encrypted for another "
+               "repository, or no secret at all (pull requests from forks get none).",
                "HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
     LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|Your password is empty|"
-               r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line",
+               r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line|NoKeyringError|"
+               r"No recommended backend was available",
                "The uploader got no password or token and tried to prompt for one",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
-               "workflow called without `secrets: inherit`.",
+               "workflow called without `secrets: inherit`; with no password, hatch and twine ask the system keyring, "
+               "which CI runners lack (`NoKeyringError`).",
                "twine.exceptions.NonInteractive: Credential not found for password.",
                "Pass the token in the variable the uploader reads (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`) from a "
                "secret the job can read; or move to Trusted Publishing (`migrate to-oidc`)."),
@@ -221,8 +234,9 @@ NEW: Tuple[LogPattern, ...] = (
                "next to it, or the old twine inside a pinned old pypa/gh-action-pypi-publish.",
                "InvalidDistribution: Metadata is missing required fields: Name, Version. … supported Metadata-Version: "
                "1.0, 1.1, 1.2, 2.0, 2.1, 2.2, 2.3.",
-               "Upgrade twine (>= 6.1) together with packaging (>= 24.2) in the environment that runs it (pkginfo >= "
-               "1.12 for older twine), or use a current pypa/gh-action-pypi-publish instead of a pin to an old one."),
+               "Upgrade twine where it runs to a release that reads the file's Metadata-Version (2.4: twine 6.1 with "
+               "packaging 24.2; 2.5: twine 7.0), or use a current pypa/gh-action-pypi-publish (v1.14.2 or later, or "
+               "`release/v1`) instead of a pin to an old one."),
     LogPattern("log-two-factor-required", ERROR, r"does not have two-factor authentication enabled|"
                r"enable two-factor authentication before",
                "The account that owns the credentials has no two-factor authentication",
@@ -232,23 +246,28 @@ NEW: Tuple[LogPattern, ...] = (
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
-               r"is not a valid classifier|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |Unknown distribution format",
+               r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
+               r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file",
                "PyPI refused the file or a metadata field of it",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
-               "classifier, a bad URL), or the build "
+               "classifier, a bad URL, a requirement that is not valid PEP 508, a License-File the archive does not "
+               "hold at that path), or the build "
                "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
                "400 Invalid distribution file. WHEEL not found at octo-1.0.dist-info/WHEEL",
-               "Rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
-               "`twine check dist/*` before uploading; fix the field the message names."),
+               "Fix what the message names (a classifier, a field, the file's contents) where the build takes it "
+               "from, rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
+               "`twine check dist/*` before uploading."),
     LogPattern("log-description-invalid", ERROR, r"The description failed to render|"
                r"long_description`? has syntax errors in markup|long_description has invalid markup",
                "PyPI cannot render the long description",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`.",
                "400 The description failed to render in the default format of reStructuredText.",
-               "Declare the README's type (`readme = \"README.md\"` in pyproject.toml, or "
-               "`long_description_content_type=\"text/markdown\"`), and run `twine check dist/*`."),
+               "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
+               "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
+               "pyproject.toml, or `long_description_content_type=\"text/markdown\"`); run `twine check dist/*` "
+               "before uploading."),
     LogPattern("log-file-too-large", ERROR, r"File too large|Project size too large|exceeds? (?:the )?(?:file )?size limit",
                "The file or the project is over PyPI's size limit",
                "PyPI limits each file (100 MB by default) and each project's total size (10 GB by default).",
@@ -480,6 +499,8 @@ def read(text: str) -> LogScan:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
+        found.pop("log-id-token-unset", None)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once

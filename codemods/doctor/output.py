@@ -53,13 +53,9 @@ def text(d: Diagnosis, color: bool = False) -> str:
         if f.registration_note:
             out.append(f"  {f.registration_note}")
         for r in f.registrations:
-            if r.provider == "gitlab":
-                out.append(f"  register on {r.index.title} (GitLab tab): namespace {r.owner}, project {r.repository}, "
-                           f"top-level pipeline file {r.workflow}, environment {r.environment or '(any)'}, "
-                           f"project name {r.project or '<project name>'}")
-            else:
-                out.append(f"  register on {r.index.title}: owner {r.owner}, repository {r.repository}, workflow "
-                           f"{r.workflow}, environment {r.environment or '(any)'}, project {r.project or '<project name>'}")
+            tab, project = (" (GitLab tab)", "project name") if r.provider == "gitlab" else ("", "project")
+            fields = ", ".join(f"{k} {v}" for k, v in r.form() + [(project, r.project or "<project name>")])
+            out.append(f"  register on {r.index.title}{tab}: {fields}")
             out.append(f"      {r.link()}")
             if r.project:
                 out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")

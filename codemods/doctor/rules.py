@@ -31,12 +31,18 @@ class Rule:
 RULES: Dict[str, Rule] = {}
 
 
-def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
-    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-        RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
-        return check
+def _registrar(table: Dict[str, Rule]):
+    """A decorator factory that documents a check and files it in `table` (ruff's rule anatomy)."""
+    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+        def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
+            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+            return check
 
-    return register
+        return register
+    return rule
+
+
+rule = _registrar(RULES)
 
 
 @rule("token-publishing", WARNING, "Publishes to PyPI with an API token",
@@ -341,15 +347,7 @@ def _gitlab_only(w: WorkflowView) -> Iterator[Hit]:
 
 
 GITLAB_RULES: Dict[str, Rule] = {}
-
-
-def gitlab_rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
-    """A GitLab finding: documented like the others, kept apart from RULES (run on GitHub views)."""
-    def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-        GITLAB_RULES[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
-        return check
-
-    return register
+gitlab_rule = _registrar(GITLAB_RULES)  # GitLab findings: documented like the others, kept apart from RULES
 
 
 gitlab_rule("gitlab-token-publishing", WARNING, "A GitLab job publishes to PyPI with an API token",
@@ -391,6 +389,19 @@ publish:
 """, "Remove the token (`migrate to-oidc` does) after registering the trusted publisher, or remove `id_tokens` "
      "(`migrate to-token`) to stay with the token.")(_gitlab_only)
 
+gitlab_rule("gitlab-id-tokens-name", ERROR, "The `id_tokens` entry has the right audience under the wrong name",
+     "twine, uv and pdm read GitLab's OIDC token (through the `id` library) from `<AUD>_ID_TOKEN`, the audience "
+     "upper-cased: `PYPI_ID_TOKEN` for PyPI, `TESTPYPI_ID_TOKEN` for TestPyPI. A TestPyPI job whose token is "
+     "`PYPI_ID_TOKEN` with `aud: testpypi` has none where the uploader looks (\"GitLab: Environment variable "
+     "TESTPYPI_ID_TOKEN not found\"), pypi/warehouse#19565.",
+     """
+publish-testpypi:
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: testpypi
+  script:
+    - twine upload -r testpypi dist/*
+""", "Rename the entry to `TESTPYPI_ID_TOKEN` (`PYPI_ID_TOKEN` for `aud: pypi`); `migrate to-oidc` does.")(_gitlab_only)
 
 gitlab_rule("gitlab-included-file", NOTE, "A GitLab job publishes from an included file",
      "PyPI's GitLab publisher names the top-level pipeline file (`.gitlab-ci.yml`), which the OIDC token's "

@@ -49,7 +49,7 @@ class WorkflowView:
         self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
         if root is not None:
             direct = {(p.job_id, p.step_index) for p in self.publishing}
-            for item in find_indirect(doc, root, True):
+            for item in find_indirect(doc, root, True, rewrite=False):
                 if (item.job_id, item.step_index) not in direct:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None

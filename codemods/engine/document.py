@@ -249,3 +249,15 @@ def walk_nodes(node: Any) -> Iterator[Any]:
             stack.extend(x for pair in n.value for x in pair)
         elif isinstance(n, SequenceNode):
             stack.extend(n.value)
+
+
+def strings_under(data: Any, path: YamlPath) -> Iterator[Tuple[YamlPath, str]]:
+    """Every string of a value with its path (keys are not values: `TWINE_PASSWORD:` itself is no reader)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from strings_under(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from strings_under(v, path + (i,))

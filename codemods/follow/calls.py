@@ -7,23 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
+from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers
 from codemods.shell import Command, commands
 from codemods.workflow import steps, uses_action
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str  # tox, nox, make, invoke, script, python
-    path: Path
-    name: Optional[str] = None  # the tox env, nox session, make target or invoke task
-    line: int = 1  # of the command in the workflow script, for messages
 
 
 def _inside(root: Path, path: Path) -> bool:

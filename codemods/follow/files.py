@@ -5,22 +5,22 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
-from codemods.follow.calls import Target
+from codemods.engine.file_edit import FileEdit, Target
 from codemods.follow.passenv import GITHUB, Platform
 from codemods.indexes import Index
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.python_calls import edit_python
 from codemods.follow.tox_ini import edit_tox
 from codemods.follow.tox_toml import edit_tox_toml
-from codemods.follow.shell_text import HandOver, apply_or_refuse, check_words, edit_shell_text
+from codemods.follow.shell_text import HandOver, edit_shell_text, words_meaning
+from codemods.follow.toml_check import script_meaning
+from codemods.engine.text_edits import apply_checked
 from codemods.uploaders import registry
 
 
 @dataclass
-class FileChange:
-    target: Target
-    old_text: str
-    new_text: str
+class FileChange(FileEdit):
+    """A followed file: its edit and what was found in it."""
     notes: List[str] = field(default_factory=list)
     manual: List[str] = field(default_factory=list)
     uploads: int = 0
@@ -46,7 +46,10 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
     return m.end() + v.start(1) + 1, m.end() + v.end(1) - 1
 
 
-def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB) -> FileChange:
+def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB,
+                rewrite: bool = True) -> FileChange:
+    """The uploads of one followed file and its edit. `rewrite=False` is for reporting (the doctor): a
+    Python script is then only read, and its `new_text` is the source with the cut items blanked."""
     change = FileChange(target, text, text)
     if target.kind == "pyproject-script":
         table, _, key = target.name.rpartition(".")
@@ -62,7 +65,9 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
-        change.new_text = apply_or_refuse(text, edit.splices, change.manual)
+        meaning = script_meaning(table, key, words_meaning(edit.cut_words, edit.added_words))
+        change.new_text, why = apply_checked(text, edit.splices, meaning)
+        change.manual += [why] if why else []
         return change
     if target.kind == "tox":
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
@@ -70,14 +75,11 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
                                              and f"[{header}]" not in text):
             edit_tox(change, to_oidc, platform)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
-        splices, notes, manual, uploads, cred_env, cuts, freed = edit_tox_toml(text, header, to_oidc, platform,
-                                                                               change.targets)
-        change.notes, change.manual, change.uploads, change.credential_env, change.cuts, change.freed = (
-            notes, manual, uploads, cred_env, cuts, freed)
-        change.new_text = apply_or_refuse(text, splices, change.manual)
+        (change.new_text, change.notes, change.manual, change.uploads, change.credential_env, change.cuts,
+         change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets)
         return change
     if target.kind in ("python", "nox", "invoke"):
-        edit = edit_python(text, platform.fallback)
+        edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
@@ -101,12 +103,10 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.lines += e.lines
         change.hand_over += e.hand_over
         change.targets |= e.targets
-    change.new_text = apply_or_refuse(text, splices, change.manual)
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
-    if change.new_text != text and not check_words(view(text), view(change.new_text), cut, added):
-        change.manual.append("the edit would change more than the credential options; remove them by hand")
-        change.new_text = text
+    change.new_text, why = apply_checked(text, splices, words_meaning(cut, added, view))
+    change.manual += [why] if why else []
     if change.new_text == text:
         change.hand_over = []
     return change

@@ -12,7 +12,7 @@ from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import read_regular_text
 from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
-from codemods.follow.passenv import token_uploader
+from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
@@ -23,9 +23,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
-
-
-OIDC_VARIABLES = ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_URL")
+from codemods.notes import kind_of, prefixed, step_in_job
 
 
 @dataclass
@@ -82,14 +80,14 @@ class IndirectPublish:
 
     @property
     def oidc_flag_stuck(self) -> bool:
-        return any(OIDC_FLAG_STUCK in m for m in self.manual)
+        return any(kind_of(m) == OIDC_FLAG_STUCK for c in self.changes for m in c.manual)
 
     @property
     def oidc_reader(self) -> Optional[str]:
         """A file it runs that reads the OIDC token variables itself (`assert "ACTIONS_ID_TOKEN_REQUEST_TOKEN"
         in os.environ`): it needs the job's `id-token: write` whatever credentials the upload gets."""
         for c in self.changes:
-            for name in OIDC_VARIABLES:
+            for name in sorted(OIDC_VARIABLES):  # the token's name first
                 at = reads(c.old_text, name)
                 m = re.search(rf"[\"']{name}[\"']\s+(?:not\s+)?in\s+(?:os\.)?environ\b", c.old_text)
                 at = min(x for x in (at, m.start() if m else None) if x is not None) if at is not None or m else None
@@ -124,7 +122,9 @@ def _read(path: Path) -> Optional[str]:
         return None
 
 
-def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPublish]:
+def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True) -> List[IndirectPublish]:
+    """The steps whose upload lives in a file they run. `rewrite=False` reports without rewriting a
+    Python script (the doctor): each file is then read as it is on disk, never on top of an edit."""
     found = []
     current: Dict[Path, str] = {}  # a file followed twice is edited on top of its first edit
     for job_id, job in jobs(doc):
@@ -139,8 +139,9 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
-                change = edit_target(target, text, to_oidc)
-                current[target.path] = change.new_text
+                change = edit_target(target, text, to_oidc, rewrite=rewrite)
+                if rewrite:
+                    current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
             chain = env_chain(doc, job_id, i)
@@ -149,7 +150,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool) -> List[IndirectPubl
                 problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "
                              "by hand" for p in linked_outside(script, root, wd)]
             if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
-                changes = [c for c in changes if c.uploads or any(RUN_TIME_ENV not in m for m in c.manual)]
+                changes = [c for c in changes if c.uploads or any(kind_of(m) != RUN_TIME_ENV for m in c.manual)]
             if not changes and not problems:
                 continue
             stored, step_freed, step_after = _handed_over(script, root, (wd, checkouts), changes, current)
@@ -216,14 +217,14 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
 
 def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepChange:
     change = StepChange()
-    where = f"{item.label} in job `{item.job_id}`"
+    where = f"{step_in_job(item.label, item.job_id)}"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
     remove_env_vars(doc, item.env_vars, converted, change)
     if change.blocked:
         return change
-    change.changes = [f"{where}: {n}" for n in change.changes]
+    change.changes = prefixed(where, change.changes)
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
@@ -244,19 +245,19 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
                                h.skip_existing)
         change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
                                    action_step(h.targets, inputs, item.step)))
-        change.changes.append(f"{item.label} in job `{item.job_id}`: added a `{ACTION_REF}` step after it, which "
+        change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{ACTION_REF}` step after it, which "
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):
         change.edits.append(Replace(item.path + ("run",), start, end, ""))
         change.removed_secrets |= secrets_in(script[start:end])
-        change.changes.append(f"{item.label} in job `{item.job_id}`: removed `{without_value(script[start:end])}`: the "
+        change.changes.append(f"{step_in_job(item.label, item.job_id)}: removed `{without_value(script[start:end])}`: the "
                             "upload no longer uses the credential it stores")
 
 
 def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> StepChange:
     change = StepChange()
-    where = f"{item.label} in job `{item.job_id}`"
+    where = f"{step_in_job(item.label, item.job_id)}"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
         return change
@@ -280,5 +281,5 @@ def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> Step
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
-            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes if "passenv" in n or "removed" in n]
+            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
     return change

@@ -21,9 +21,10 @@ from codemods import toml_text
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Replace
 from codemods.engine.reading import read_regular_text
-from codemods.engine.text_edits import apply
+from codemods.engine.text_edits import Meaning, apply, apply_checked
 from codemods.follow import ini_check
-from codemods.follow.calls import Target, in_repository, located_commands, step_start, targets_of
+from codemods.engine.file_edit import FileEdit, Target
+from codemods.follow.calls import in_repository, located_commands, step_start, targets_of
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.shell_text import section
 from codemods.follow.tox_ini import key_span
@@ -55,7 +56,7 @@ class PinChange:
     """What the job's installs need for Trusted Publishing: workflow edits, file changes, or a refusal."""
 
     edits: List[Edit] = field(default_factory=list)
-    files: List[Any] = field(default_factory=list)  # FileChange
+    files: List[FileEdit] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
     blocked: Optional[str] = None
 
@@ -297,10 +298,8 @@ class _Plan:
                                  f"needs {self.up.name} {self.minimum} or later)")
 
     def change(self, kind: str, path: Path, old: str, new: str) -> None:
-        from codemods.follow.files import FileChange  # files.py dispatches to this module's callers
-
         self.current[path] = new
-        self.result.files.append(FileChange(Target(kind, path), old, new))
+        self.result.files.append(FileEdit(Target(kind, path), old, new))
 
     def requirements(self, path: Path, depth: int = 0) -> None:
         """A requirements or constraints file, and the files it names with -r/-c."""
@@ -349,8 +348,8 @@ class _Plan:
                     self.note(f"{path.name} [{'.'.join(table)}] {key}", _line(text, s), m.group(0), repl)
         if not splices:
             return
-        new = apply(text, splices)  # pins never overlap: each is its own match in its own string
-        if not _same_but_pins(data, new, self.up):
+        new, why = apply_checked(text, splices, _pins_meaning(self.up))
+        if why:
             self.result.blocked = (f"{path.name}: the {self.up.name} pin could not be raised cleanly; raise it to "
                                    f"{self.minimum} or later by hand")
             return
@@ -469,10 +468,10 @@ class _Plan:
         value = text[start:end]
         pins = _requirement_pins(self.up, value)
         if pins:
-            new = apply(text, [(start + s, start + e, repl) for s, e, _, repl in pins])
+            new, why = apply_checked(text, [(start + s, start + e, repl) for s, e, _, repl in pins], _deps_meaning)
             for s, _, old, repl in pins:
                 self.note(path.name, _line(text, start + s), old, repl)
-            if _tox_same_but_deps(text, new):
+            if not why:
                 self.change("tox", path, text, new)
             else:
                 self.result.blocked = f"{path.name}: the {self.up.name} pin in deps could not be raised cleanly"
@@ -517,13 +516,8 @@ def _array_strings(text: str, table: Tuple[str, ...], key: str) -> List[Tuple[in
     return out
 
 
-def _same_but_pins(before: Dict[str, Any], new_text: str, up: Uploader) -> bool:
-    """The edited pyproject.toml loads, and differs from `before` only in requirements on the tool."""
-    try:
-        after = toml_text.loads(new_text)
-    except ValueError:
-        return False
-
+def _pins_meaning(up: Uploader) -> Meaning:
+    """The pyproject.toml kind's check for raised pins: it loads, and differs only in requirements on the tool."""
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items()}
@@ -532,16 +526,25 @@ def _same_but_pins(before: Dict[str, Any], new_text: str, up: Uploader) -> bool:
         if isinstance(value, str) and re.match(rf"\s*{re.escape(up.trusted.package)}\b", value, re.I):
             return up.trusted.package
         return value
-    return strip(before) == strip(after)
+
+    def meaning(old: str, new: str) -> Optional[str]:
+        try:
+            same = strip(toml_text.loads(old)) == strip(toml_text.loads(new))
+        except ValueError:
+            same = False
+        return None if same else "more than the pins would change"
+    return meaning
 
 
-def _tox_same_but_deps(old: str, new: str) -> bool:
+def _deps_meaning(old: str, new: str) -> Optional[str]:
+    """The tox.ini kind's check for raised pins: tox reads every key but `deps` as before."""
     try:
         a, b = ini_check.read_ini(old), ini_check.read_ini(new)
-    except ValueError:
-        return False
-    return set(a) == set(b) and all(
+    except ValueError as e:
+        return str(e)
+    same = set(a) == set(b) and all(
         a[s].get(k) == b[s].get(k) for s in a for k in set(a[s]) | set(b[s]) if k != "deps")
+    return None if same else "keys other than deps would change"
 
 
 # ---- the job ------------------------------------------------------------------------------------

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Set, Tuple
+from typing import Callable, List, Optional, Set, Tuple
 
-from codemods.engine.text_edits import OverlappingEdits, Splice, apply
+from codemods.engine.text_edits import Meaning, Splice
 from codemods.indexes import Index
-from codemods.uploaders.command_line import (find_upload, literal_target, oidc_flag_spans, parse_flags, same_tool,
-                                             stores_credential)
+from codemods.notes import Note
+from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
 from codemods.shell import commands, cut_span, join_pieces, without_value
 
-OIDC_FLAG_STUCK = "it runs over a line continuation; the job keeps `id-token: write` until then"
+OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
 VARIABLE = re.compile(r"(?:\$[{(]?|\{env:)([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -62,13 +62,11 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
     out = TextEdit()
     cmds = list(commands(region))
     for cmd in cmds:
-        hit = find_upload(cmd)
-        if hit is None:
+        upload = read_upload(cmd)
+        if upload is None:
             continue
-        up, at = hit
+        up, at, flags, targets = upload.uploader, upload.at, upload.flags, upload.targets
         line = base_line + text.count("\n", 0, start + cmd.start)
-        flags = parse_flags(up, cmd.words[at:])
-        targets = literal_target(up, flags)
         if targets is None:
             out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
             continue
@@ -89,7 +87,7 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         if not to_oidc:
             _drop_oidc_flag(up, cmd, region, start, line, out)
             continue
-        cuts = [f for f in flags if f.kind in ("password", "user")]
+        cuts = upload.credential_flags
         # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
         cuts_words = [w for w in cmd.words[:at] if re.match(
             r"^(%s)=" % "|".join(map(re.escape, up.credentials.variables)), w.value)]
@@ -172,7 +170,8 @@ def line_span(script: str, cmd) -> Tuple[int, int]:
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
     for span in oidc_flag_spans(up, cmd, region):
         if span is None:
-            out.manual.append(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand ({OIDC_FLAG_STUCK})")
+            out.manual.append(Note(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand (it runs over a line "
+                                   "continuation; the job keeps `id-token: write` until then)", kind=OIDC_FLAG_STUCK))
             continue
         s, e = span
         out.splices.append((start + s, start + e, ""))
@@ -180,7 +179,7 @@ def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: 
         out.notes.append(f"line {line}: removed `{' '.join(up.oidc_flags)}`")
 
 
-def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
+def same_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
     """The edited text has the same words as before, less the ones cut, plus the ones added."""
     before = [w.text for c in commands(old) for w in c.words]
     after = [w.text for c in commands(new) for w in c.words]
@@ -189,6 +188,16 @@ def check_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:
         if w in remaining:
             remaining.remove(w)
     return sorted(remaining + added) == sorted(after)
+
+
+def words_meaning(cut: List[str], added: List[str], view: Callable[[str], str] = lambda t: t) -> Meaning:
+    """The shell kind's check: the same words, less the cut ones, plus the added ones (`view` reads a
+    Makefile's recipes as the shell sees them)."""
+    def meaning(old: str, new: str) -> Optional[str]:
+        if same_words(view(old), view(new), cut, added):
+            return None
+        return "the edit would change more than the credential options; remove them by hand"
+    return meaning
 
 
 def after_last_line(text: str, start: int, end: int, comments: Tuple[str, ...] = ("#",)) -> int:
@@ -210,12 +219,4 @@ def section(text: str, header: str) -> Tuple[int, int]:
     nxt = re.search(r"(?m)^\[", text[m.end():])
     return m.end(), (m.end() + nxt.start()) if nxt else len(text)
 
-
-def apply_or_refuse(text: str, splices: List[Splice], manual: List[str]) -> str:
-    """apply(), or the text unchanged with the reason added to `manual` (the file is then refused)."""
-    try:
-        return apply(text, splices)
-    except OverlappingEdits as e:
-        manual.append(str(e))
-        return text
 

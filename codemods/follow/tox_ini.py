@@ -11,8 +11,9 @@ from typing import List, Optional, Tuple
 
 from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
-from codemods.engine.text_edits import OverlappingEdits, apply
+from codemods.engine.text_edits import Meaning, apply_checked
 from codemods.follow.shell_text import TextEdit, after_last_line, edit_shell_text, section
+from codemods.notes import Note
 from codemods.uploaders import registry
 
 NAME = re.compile(r"[^\s,]+")
@@ -99,7 +100,7 @@ def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
     return start, end
 
 
-RUN_TIME_ENV = "the tox env is chosen at run time"
+RUN_TIME_ENV = "run-time-env"  # the kind of the note saying so
 
 
 def _expand(pattern: str) -> List[str]:
@@ -135,7 +136,8 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
     if start < 0:
         if "$" in env:  # chosen at run time (a matrix value, an input): said only when the step passes a secret
             if registry.upload_line(text):
-                change.manual.append(f"{RUN_TIME_ENV} (`{env}`); check whether it uploads, by hand")
+                change.manual.append(Note(f"the tox env is chosen at run time (`{env}`); check whether it uploads, "
+                                          "by hand", kind=RUN_TIME_ENV))
             return
         base_start, base_end = _bounds(text, "testenv", legacy)
         if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
@@ -164,15 +166,11 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
         names = [inherited] if inherited else []
         block = eol.join(lines) + eol if text[at - 1:at] == "\n" else eol + eol.join(lines)
         splices.append((at, at, block))
-    try:
-        new_text = apply(text, splices)
-    except OverlappingEdits as e:
-        change.manual.append(str(e))
-        return
     intended = [n for n in names if n not in gone] + want
-    reason = _meaning(text, new_text, header, (key or "passenv").lower(), intended, edit, legacy)
+    new_text, reason = apply_checked(text, splices, _meaning(header, (key or "passenv").lower(), intended, edit,
+                                                             legacy))
     if reason:
-        change.manual.append(f"the edit of [{header}] would not read back as intended ({reason}); change it by hand")
+        change.manual.append(reason)
         return
     if gone:
         change.notes.append(f"[{header}] passenv no longer passes {', '.join(gone)}")
@@ -181,17 +179,19 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
     change.new_text = new_text
 
 
-def _meaning(old: str, new: str, header: str, key: str, passenv: List[str], edit: TextEdit,
-             legacy: bool) -> Optional[str]:
-    """Why tox would read `new` otherwise than `old` with the intended edit; None when it would not."""
-    if new == old:
-        return None
-    try:
-        before = ini_check.read_ini(ini_check.ini_of(old, legacy))
-    except ValueError as e:
-        return f"tox cannot read it as it is: {e}"
-    try:
-        after = ini_check.read_ini(ini_check.ini_of(new, legacy))
-    except ValueError as e:
-        return f"tox could not read it any more: {e}"
-    return ini_check.check_tox_env(before, after, header, key, passenv, edit.cut_words, edit.added_words)
+def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: bool) -> Meaning:
+    """The tox.ini kind's check: tox reads the new text as the old one with the intended edit."""
+    def meaning(old: str, new: str) -> Optional[str]:
+        try:
+            before = ini_check.read_ini(ini_check.ini_of(old, legacy))
+        except ValueError as e:
+            why = f"tox cannot read it as it is: {e}"
+        else:
+            try:
+                after = ini_check.read_ini(ini_check.ini_of(new, legacy))
+            except ValueError as e:
+                why = f"tox could not read it any more: {e}"
+            else:
+                why = ini_check.check_tox_env(before, after, header, key, passenv, edit.cut_words, edit.added_words)
+        return why and f"the edit of [{header}] would not read back as intended ({why}); change it by hand"
+    return meaning

@@ -1,8 +1,8 @@
 """tox configured in TOML: `[env.NAME]` in tox.toml, `[tool.tox.env.NAME]` in pyproject.toml.
 
 `commands` is a list of argument lists and `pass_env` a list of names; both are edited as the
-string literals they are written with, so the rest of the file keeps its bytes. The result must
-load again with tomllib (the runner checks it).
+string literals they are written with, so the rest of the file keeps its bytes. The result is
+loaded again and compared outside the edited keys (`toml_check.env_meaning`) before it is kept.
 """
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import re
 from typing import List, Optional, Tuple
 
 from codemods.follow.passenv import passenv_change
-from codemods.engine.text_edits import OverlappingEdits, apply
+from codemods.engine.text_edits import apply_checked
 from codemods.follow.shell_text import VARIABLE, after_last_line, section
-from codemods.follow.toml_check import check_toml_env
-from codemods.uploaders.command_line import find_upload, literal_target, parse_flags
+from codemods.follow.toml_check import env_meaning
+from codemods.uploaders.command_line import argv_command, read_upload
 from codemods.uploaders.spec import Uploader
-from codemods.shell import Command, Word
 from codemods import toml_text
 
 STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
+_ARRAY_TOKEN = re.compile(STRING.pattern + r"|#[^\n]*|[\[\]]")
 
 
 def _load(text: str) -> dict:
@@ -30,28 +30,11 @@ def _array(text: str, start: int, end: int, key: str) -> Tuple[int, int]:
     m = re.search(rf"(?m)^{re.escape(key)}\s*=\s*\[", text[start:end])
     if not m:
         return -1, -1
-    i, depth, quote = start + m.end() - 1, 0, None
-    while i < end:
-        ch = text[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 2
-                continue
-            if ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "#":
-            nl = text.find("\n", i)
-            i = end if nl < 0 else nl
-            continue
-        elif ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return start + m.end() - 1, i + 1
-        i += 1
+    depth = 0
+    for t in _ARRAY_TOKEN.finditer(text, start + m.end() - 1, end):  # strings and comments hide their brackets
+        depth += {"[": 1, "]": -1}.get(t.group(), 0)
+        if depth == 0:
+            return start + m.end() - 1, t.end()
     return -1, -1
 
 
@@ -77,8 +60,8 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
 
 
 def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=None):
-    """(splices, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
-    variables the cut arguments read (`{env:PYPI_TOKEN}`)."""
+    """(new text, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
+    variables the cut arguments read (`{env:PYPI_TOKEN}`). The new text is checked by loading it."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
@@ -87,36 +70,33 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
     manual: List[str] = []
     start, end = section(text, header)
     if start < 0:
-        return [], notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0, set()
+        return text, notes, [f"no [{header}] table found; follow the upload by hand"], 0, set(), 0, set()
     try:
         env = (_dig(_load(text), header.split(".")) or {})
     except ValueError as e:  # the project's file is not TOML: say so, follow nothing
-        return [], notes, [f"not valid TOML ({e}); change its upload by hand"], 1, set(), 0, set()
+        return text, notes, [f"not valid TOML ({e}); change its upload by hand"], 1, set(), 0, set()
     commands = env.get("commands") or []
     cs, ce = _array(text, start, end, "commands")
     literals = [(m.start() + cs, m.end() + cs) for m in STRING.finditer(text[cs:ce])] if cs >= 0 else []
     flat = [a for c in commands if isinstance(c, list) for a in c]
     if len(literals) != len(flat) or not all(isinstance(a, str) for a in flat):
-        return [], notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
+        return text, notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
             1 if commands else 0, set(), 0, set()
     splices, uploads, cred_env, cuts, k, freed = [], 0, set(), 0, 0, set()
     intended = [list(c) for c in commands]
     for n, c in enumerate(commands):
-        words = [Word(a if " " not in a else f"'{a}'", i, i + 1) for i, a in enumerate(c)]
-        cmd = Command(words) if words else None
-        hit = find_upload(cmd) if cmd else None
-        flags = parse_flags(hit[0], words[hit[1]:]) if hit else []
-        if hit is not None and literal_target(hit[0], flags) is not None:
-            up, at = hit
+        cmd = argv_command(c)
+        upload = read_upload(cmd) if c else None
+        if upload is not None and upload.targets is not None:
+            up, at = upload.uploader, upload.at
             uploads += 1
-            targets |= set(literal_target(up, flags))
+            targets |= set(upload.targets)
             cred_env |= set(up.credentials.variables)
             if not up.trusted:
                 manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with "
                               + ("the publish action" if platform is GITHUB else platform.fallback))
             else:
-                drop = sorted({words.index(f.flag) for f in flags if f.kind in ("password", "user")} |
-                              {words.index(f.value) for f in flags if f.kind in ("password", "user") and f.value})
+                drop = sorted(cmd.words.index(w) for w in upload.credential_words)
                 cuts += len(drop)
                 if not to_oidc:
                     drop = _oidc_flag_indices(up, c)
@@ -134,7 +114,8 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
                                for x in [a] + (add if i == at - 1 else [])]
         k += len(c)
     if not uploads or manual:
-        return splices, notes, manual, uploads, cred_env, cuts, freed
+        new, reason = apply_checked(text, splices, env_meaning(header, intended, None))
+        return new, notes, manual + ([reason] if reason else []), uploads, cred_env, cuts, freed
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
@@ -153,15 +134,14 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
         at = after_last_line(text, start, end)
         line = f"pass_env = {_toml_list(want)}"
         splices.append((at, at, line + eol if text[at - 1:at] == "\n" else eol + line))
-    reason = _meaning(text, splices, header, intended, [n for n in names if n not in gone] + want)
+    new, reason = apply_checked(text, splices, env_meaning(header, intended, [n for n in names if n not in gone] + want))
     if reason:
-        return [], [], [f"the edit of [{header}] would not load back as intended ({reason}); change it by hand"], \
-            uploads, cred_env, cuts, freed
+        return text, [], [reason], uploads, cred_env, cuts, freed
     if gone:
         notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
     if want:
         notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
-    return splices, notes, manual, uploads, cred_env, cuts, freed
+    return new, notes, manual, uploads, cred_env, cuts, freed
 
 
 def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
@@ -175,22 +155,6 @@ def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:
         if value and a == f"{flag}={value[0]}":
             return [i]
     return []
-
-
-def _meaning(text: str, splices, header: str, commands: List[List[str]], pass_env: List[str]) -> Optional[str]:
-    """Why the edited text would not load as intended; None when it would (or when the splices
-    overlap: the caller refuses that itself)."""
-    try:
-        new = apply(text, splices)
-    except OverlappingEdits:
-        return None
-    if new == text:
-        return None
-    try:
-        after = _load(new)
-    except ValueError as e:
-        return f"it would not load any more: {e}"
-    return check_toml_env(_load(text), after, header.split("."), commands, pass_env)
 
 
 def _toml_list(names: List[str]) -> str:

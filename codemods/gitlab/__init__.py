@@ -2,9 +2,13 @@
 on the same engine (edits, splice, verification, atomic writes) and uploader registry as GitHub
 workflows. Imported only when a GitLab file is handled, so GitHub runs do not pay for it.
 
-- `document.py`: the file as the engine reads it (`!reference` tags, a `spec:` header);
+- `document.py`: the file as the engine reads it (`!reference` tags, a `spec:` header), and the other
+  files of the pipeline it includes (`At` keys address their templates and variables);
+- `include.py`: the local files a pipeline includes, and the includes it cannot read;
 - `pipeline.py`: jobs, scripts, variables, `id_tokens` and upload commands (what is a job: there);
 - `plan.py`: the migration in both directions (what is refused and why: there);
+- `follow.py`, `installs.py`: the files a job runs (tox, make, scripts) and the installs whose uploader
+  pins it raises, on `codemods.follow`;
 - `remote.py`: namespace and project from the `origin` remote, for PyPI's GitLab publisher form;
 - `doctor.py`: the doctor's GitLab findings.
 """
@@ -24,63 +28,90 @@ def is_gitlab_path(path: Path) -> bool:
 
 
 def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = None) -> Tuple[object, str]:
-    """The plan for one GitLab file and the text it gives (the same text when nothing changes)."""
+    """The plan for one GitLab file and the text it gives (the same text when nothing changes). The
+    top-level pipeline is read with the local files it includes, as one pipeline: a job sees the templates
+    and top-level `variables:` of every file, and each file's edits become its own change (a companion of
+    the top-level pipeline, all checked before any is written)."""
     from codemods.gitlab.document import GitLabDocument
     from codemods.gitlab.plan import plan_gitlab
     from codemods.gitlab.remote import gitlab_project
     from codemods.runner import rendered
 
     doc = GitLabDocument(text, path)
-    migration = plan_gitlab(doc, options, gitlab_project(root))
     if path is not None and Path(path).name in PIPELINE_NAMES:
-        _included(doc, options, root, path, migration)
-    return rendered(doc, migration, text)
+        migration_notes = pipeline_files(doc, root, path)
+    else:
+        migration_notes = []
+    migration = plan_gitlab(doc, options, gitlab_project(root))
+    migration.skipped += migration_notes
+    if not doc.others:
+        return rendered(doc, migration, text)
+    return _rendered_pipeline(doc, migration, text, root)
 
 
-def _included(doc, options, root: Path, path: Path, migration) -> None:
-    """The local files the pipeline includes, migrated each in its own file: their changes become
-    companions of the top-level pipeline (one per file, all checked before any is written)."""
+def pipeline_files(doc, root: Path, path: Path) -> list:
+    """Read the local files the top-level pipeline includes into `doc.others` (`doc.shown` and each file's
+    `shown`: its path from the repository's root) and the includes not read into `doc.unread` (the
+    planner names them where they matter); the notes on included files that cannot be read."""
     import os
 
     from codemods.engine.reading import read_regular_text
     from codemods.errors import InputError
-    from codemods.follow.calls import Target
-    from codemods.follow.files import FileChange
+    from codemods.gitlab.document import GitLabDocument
     from codemods.gitlab.include import included_files
-    from codemods.gitlab.plan import NOTHING_TO_DO_HERE
-    from codemods.notes import Note
 
-    files, notes = included_files(doc.data, root, path)
-    migration.skipped += notes
-    touched = False
+    doc.shown = os.path.relpath(path, root).replace(os.sep, "/") if root is not None else Path(path).name
+    files, doc.unread = included_files(doc.data, root, path)
+    notes = []
+    others = []
     for file in files:
         shown = os.path.relpath(file, root).replace(os.sep, "/")
         try:
-            text = read_regular_text(file)
+            other = GitLabDocument(read_regular_text(file), file)
         except (OSError, UnicodeDecodeError) as e:
-            migration.skipped.append(f"`{shown}` (included) cannot be read ({getattr(e, 'strerror', None) or e}); "
-                                     "not followed")
+            notes.append(f"`{shown}` (included) cannot be read ({getattr(e, 'strerror', None) or e}); not followed")
             continue
-        try:
-            sub, new_text = migrate_gitlab_text(text, options, root, file)
         except InputError as e:  # said on the including file's line: `include` names the file that is wrong
             at = f"{shown}:{e.line}" if e.line else shown
             raise InputError(None, None, f"included {at}: {e.message}") from None
+        other.shown = shown
+        others.append(other)
+    doc.others = others
+    return notes
 
-        def tagged(n):
-            return Note(f"`{shown}` (included): {n}", job=None, why=getattr(n, "why", None),
-                        finding=getattr(n, "finding", None))
 
-        skipped = [s for s in sub.skipped if s != NOTHING_TO_DO_HERE]
-        touched = touched or NOTHING_TO_DO_HERE not in sub.skipped or bool(sub.companions or new_text != text)
-        migration.changes += [tagged(c) for c in sub.changes]
-        migration.skipped += [tagged(s) for s in skipped]
-        migration.warnings += [tagged(w) if getattr(w, "job", None) else w for w in sub.warnings]
-        migration.registrations += sub.registrations
-        migration.removed_secrets |= sub.removed_secrets
-        migration.added_secrets |= sub.added_secrets
-        migration.companions += sub.companions
-        if new_text != text:
-            migration.companions.append(FileChange(Target("include", file), text, new_text))
-    if touched and NOTHING_TO_DO_HERE in migration.skipped:
-        migration.skipped.remove(NOTHING_TO_DO_HERE)
+def _rendered_pipeline(doc, migration, text: str, root: Path) -> Tuple[object, str]:
+    """Each file's edits made and verified; when the engine cannot make one file's, nothing is kept (a
+    job's change may span files: its template in one, its `id_tokens` in another)."""
+    from codemods.engine.file_edit import FileEdit, Target
+    from codemods.migrate import Plan
+    from codemods.runner import rendered
+
+    for name in ("changes", "skipped", "warnings"):
+        setattr(migration, name, [_tagged(doc, n) for n in getattr(migration, name)])
+    by_file = doc.split_edits(migration.edits)
+    outputs = {}
+    for file, edits in by_file.items():
+        old = file.text
+        done, new = rendered(file, Plan(edits=edits, platform="gitlab"), old)
+        if done.skipped:  # the engine refused: the reason, in the file it concerns
+            reason = done.skipped[-1] if file is doc else f"`{file.shown}` (included): {done.skipped[-1]}"
+            return Plan(skipped=migration.skipped + [reason], platform=migration.platform), text
+        outputs[file] = new
+    for file, new in outputs.items():
+        if file is not doc and new != file.text:
+            migration.companions.append(FileEdit(Target("include", file.path), file.text, new))
+    migration.edits = by_file[doc]
+    return migration, outputs.get(doc, text)
+
+
+def _tagged(doc, note):
+    """A sentence about a job of an included file, prefixed with that file (as each file's report reads)."""
+    from codemods.notes import Note
+
+    job = getattr(note, "job", None)
+    other = getattr(job, "doc", None)
+    if other is None or other is doc:
+        return note
+    return Note(f"`{other.shown}` (included): {note}", job=None, why=getattr(note, "why", None),
+                finding=getattr(note, "finding", None))

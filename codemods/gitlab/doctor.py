@@ -9,52 +9,52 @@ from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSum
 from codemods.doctor.rules import GITLAB_RULES as RULES
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
-from codemods.gitlab.follow import follow_job
-from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, environment_name, has_audience,
-                                      id_token_name, id_tokens, read_jobs)
+from codemods.gitlab.follow import follow_job, resolved_script
+from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, has_audience,
+                                      id_token_name, id_tokens, misnamed, read_jobs)
+from codemods.gitlab.plan import PYPIRC_WRITE
 from codemods.gitlab.remote import gitlab_project
 from codemods.registration import Registration
 
 
 def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosis) -> None:
-    import os
-
-    from codemods.engine.reading import read_regular_text
-    from codemods.errors import InputError
-    from codemods.gitlab import PIPELINE_NAMES
-    from codemods.gitlab.include import included_files
+    from codemods.gitlab import PIPELINE_NAMES, pipeline_files
 
     doc = GitLabDocument(source.text, path)
     project = gitlab_project(root)
     result.remote = f"{project.namespace}/{project.name}" if project.namespace and project.name else None
     trusted_jobs: list = []
     if Path(path).name in PIPELINE_NAMES:
-        _diagnose_doc(doc, root, result, result.path, None, trusted_jobs)
-        for file in included_files(doc.data, root, path)[0]:
-            shown = os.path.relpath(file, root).replace(os.sep, "/")
-            try:
-                other = GitLabDocument(read_regular_text(file), file)
-            except (OSError, UnicodeDecodeError, InputError):
-                continue  # read when the file itself is diagnosed
-            _diagnose_doc(other, root, result, shown, shown, trusted_jobs)
+        pipeline_files(doc, root, path)  # the included files: read with it, as one pipeline (a bad one: an error)
+        jobs = read_jobs(doc)
+        current: dict = {}
+        for file in doc.docs():
+            own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
+            shown = result.path if file is doc else file.shown
+            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, root, result, result.path, result.path, trusted_jobs)
+        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {})
     _register(doc, project, result, trusted_jobs)
 
 
-def _diagnose_doc(doc, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list) -> None:
+def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
+                  current: dict) -> None:
     """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
 
-    def find(rule_id: str, line, message: str, fix: str = "") -> None:
+    def find(rule_id: str, line, message: str, fix: str = "", at=None) -> None:
         r = RULES[rule_id]
-        result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, fix or r.fix))
+        where = shown
+        if at is not None and getattr(at[0], "doc", doc) is not doc:  # a template of another file
+            where = at[0].doc.shown
+        elif at is not None and included and getattr(at[0], "doc", None) is None:  # a template of the top level
+            where = result.path
+        result.findings.append(Finding(r.id, r.severity, where, line, message, r.title, fix or r.fix))
 
     before = len(result.jobs)
-    current: dict = {}
-    for job in read_jobs(doc):
+    for job in jobs:
         ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
         tokens, _ = id_tokens(doc, job.id)
-        followed = follow_job(job.text, root, True, current) if job.lines else None
+        followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
             _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
             continue
@@ -68,17 +68,27 @@ def _diagnose_doc(doc, root: Path, result: FileDiagnosis, shown: str, included, 
                                       modes[0] if len(set(modes)) == 1 else "mixed", steps))
         for u, mode in zip(ours, modes):
             credential = _credential(u)
+            written = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+            if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
+                at = doc.line_of(written.path)
+                credential = "from the .pypirc the job writes" + (f" (line {at})" if at else "")
             if mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
                      "job has no `id_tokens`", "" if u.trusted_capable else
                      f"{u.uploader.name} has no Trusted Publishing: build with "
                      f"`{u.uploader.fallback.build_command or 'python -m build'}`, upload with `twine upload dist/*` "
-                     "(twine 6.1 or later), then run `migrate to-oidc`")
+                     "(twine 6.1 or later), then run `migrate to-oidc`", at=u.line.path)
             elif mode == "token" and u.trusted_capable:
                 find("gitlab-token-and-id-tokens", u.line_no or None,
-                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`")
+                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`", at=u.line.path)
             for index in u.targets:
+                wrong = misnamed(tokens, index)
+                if wrong and u.trusted_capable and not u.visible_token:
+                    find("gitlab-id-tokens-name", doc.line_of((job.id, "id_tokens", wrong)) or u.line_no or None,
+                         f"job `{job.id}` uploads to {index.title}, whose OIDC token {u.uploader.name} reads from "
+                         f"`{id_token_name(index)}`; the job's `id_tokens` has it as `{wrong}` (`aud: {index.key}`), so "
+                         f"the upload finds no token: rename the entry to `{id_token_name(index)}`")
                 name = id_token_name(index)
                 if name in tokens and not has_audience(tokens, index):
                     find("gitlab-id-tokens-audience", doc.line_of((job.id, "id_tokens", name)) or u.line_no or None,
@@ -145,7 +155,8 @@ def _mode(u: Upload, tokens, manual: bool) -> str:
         return "trusted"
     if not u.trusted_capable or u.visible_token:
         return "token"
-    return "trusted" if all(has_audience(tokens, i) for i in u.targets) else "token"
+    # an entry with the right audience under the wrong name: the job tries Trusted Publishing and finds no token
+    return "trusted" if all(has_audience(tokens, i) or misnamed(tokens, i) for i in u.targets) else "token"
 
 
 def _credential(u: Upload) -> str:
@@ -157,3 +168,22 @@ def _credential(u: Upload) -> str:
 
 def _titles(u: Upload) -> str:
     return " and ".join(i.title for i in u.targets)
+
+
+# What a failed job's log says, and the finding of the pipeline that explains it (`doctor --log`).
+LOG_CAUSES = {
+    "log-gitlab-id-token-missing": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-id-token-unset": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-uv-missing-credentials": ("gitlab-id-tokens-name", "gitlab-id-tokens-audience", "gitlab-token-publishing"),
+    "log-invalid-publisher": ("gitlab-included-file", "gitlab-environment-case"),
+}
+
+
+def log_advice(scan, files) -> list:
+    """The pipeline's findings that explain the log's error, most specific first: the cause, named in the
+    file and line that hold it."""
+    wanted = [rule for hit in scan.findings for rule in LOG_CAUSES.get(hit.pattern.id, ())]
+    found = [f for d in files for f in d.findings if f.id in wanted]
+    found.sort(key=lambda f: wanted.index(f.id))
+    return [f"the pipeline explains it: {f.path}:{f.line}: {f.message}" if f.line else
+            f"the pipeline explains it: {f.path}: {f.message}" for f in found[:3]]

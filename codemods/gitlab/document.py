@@ -19,6 +19,27 @@ from codemods.engine.document import Document, _AliasRecordingComposer, _problem
 from codemods.errors import InputError
 
 
+class At(str):
+    """A top-level key (a job, a hidden template, `variables`, `default`) of another file of the same
+    pipeline, carrying that file's document. It equals the plain key (messages read the same); a path
+    that starts with one is read, located and edited in that file (`GitLabDocument` routes it), so a
+    plan over the whole pipeline is one list of edits, split by file when it is rendered."""
+
+    doc: "GitLabDocument"
+
+    def __new__(cls, key: str, doc: "GitLabDocument") -> "At":
+        s = str.__new__(cls, key)
+        s.doc = doc
+        return s
+
+    def __reduce__(self):  # results cross process boundaries (--jobs): the plain key
+        return (str, (str(self),))
+
+
+def plain_path(path):
+    return tuple(str(k) if isinstance(k, At) else k for k in path)
+
+
 class Reference(list):
     """`!reference [.template, script]`: GitLab fills it in from another job when it reads the file."""
 
@@ -92,3 +113,68 @@ class GitLabDocument(Document):
 
     def load(self, text: str) -> Any:
         return _body(load_pipeline(text, self.path), self.path)
+
+    # ---- the pipeline: the other files this one includes (set on the top-level pipeline) ----------
+    others: List["GitLabDocument"] = []
+    unread: List[str] = []  # the includes of other projects, remote URLs, components, missing files
+    shown: str = ".gitlab-ci.yml"
+
+    def docs(self) -> List["GitLabDocument"]:
+        """This file then the files it includes, in the order GitLab reads them."""
+        return [self] + [d for d in self.others if d is not self]
+
+    def key(self, doc: "GitLabDocument", name: str) -> str:
+        """A top-level key of one of the pipeline's files, as paths of this document address it."""
+        return name if doc is self else At(name, doc)
+
+    def resolve(self, name: str) -> Optional[str]:
+        """Where a hidden job (template) named in `extends:` is defined: this file first, then the files it
+        includes (GitLab merges them all into one configuration); None when no file read holds it."""
+        for d in self.docs():
+            if isinstance(d.data, dict) and isinstance(d.data.get(name), dict):
+                return self.key(d, name)
+        return None
+
+    def file_of(self, path) -> "GitLabDocument":
+        return path[0].doc if path and isinstance(path[0], At) else self
+
+    def _route(self, path):
+        if path and isinstance(path[0], At) and path[0].doc is not self:
+            return path[0].doc, plain_path(path)
+        return None, path
+
+    def node(self, path):
+        other, path = self._route(path)
+        return other.node(path) if other is not None else Document.node(self, path)
+
+    def pair(self, path):
+        other, path = self._route(path)
+        return other.pair(path) if other is not None else Document.pair(self, path)
+
+    def get(self, path, default: Any = None) -> Any:
+        other, path = self._route(path)
+        return other.get(path, default) if other is not None else Document.get(self, path, default)
+
+    def line_of(self, path):
+        other, path = self._route(path)
+        return other.line_of(path) if other is not None else Document.line_of(self, path)
+
+    def check_editable(self, path) -> None:
+        other, path = self._route(path)
+        return other.check_editable(path) if other is not None else Document.check_editable(self, path)
+
+    def split_edits(self, edits) -> dict:
+        """The edits by the file they change (this document's own first), their paths made plain."""
+        import dataclasses
+
+        out: dict = {self: []}
+        for e in edits:
+            doc = self.file_of(e.path)
+            out.setdefault(doc, []).append(dataclasses.replace(e, path=plain_path(e.path)) if doc is not self else e)
+        return out
+
+    def data_after(self, edits) -> dict:
+        """Each file's data with the edits made, by document."""
+        from codemods.engine.edits import apply_to_data
+
+        return {d: apply_to_data(d.data, es) for d, es in self.split_edits(edits).items()}

@@ -93,6 +93,8 @@ def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str])
             out.problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
             continue
         change = edit_target(target, text, to_oidc, GITLAB)
+        if to_oidc:
+            _drop_dead_assignments(change)
         seen = change if to_oidc else edit_target(target, text, True, GITLAB)
         if change.uploads or change.manual:
             current[target.path] = change.new_text
@@ -102,6 +104,70 @@ def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str])
         out.problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload by "
                          "hand" for p in linked_outside(script, root)]
     return out
+
+
+ASSIGNMENT_LINE = r"(?m)^[ \t]*{name}=(\S*)[ \t]*(?:#[^\n]*)?\n?"
+
+
+def _drop_dead_assignments(change: FileChange) -> None:
+    """A script that stored the token in a variable of its own (`api_token=$PYPI_TOKEN`, then `-p
+    "$api_token"`): once the credential options are gone nothing reads that variable, but the line
+    still reads the CI/CD variable. A plain assignment no command of the script reads any more goes
+    (not `export`ed, no `set -a`, not read by name elsewhere); one still read is reported, not
+    edited. What the removed value read is freed in turn (the CI/CD variable can then be deleted)."""
+    from codemods.engine.text_edits import apply
+    from codemods.shell import mentions_variable
+
+    if change.target.kind != "script" or not change.freed or change.new_text == change.old_text:
+        return
+    text = change.new_text
+    if re.search(r"(?m)^\s*set\s+(-[a-zA-Z]*a|-o\s+allexport)", text):
+        return
+    for name in sorted(change.freed):
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            continue
+        found = list(re.finditer(ASSIGNMENT_LINE.format(name=re.escape(name)), text))
+        rest = "".join(text[a:b] for a, b in zip([0] + [m.end() for m in found], [m.start() for m in found] + [len(text)]))
+        if not found:
+            continue
+        if mentions_variable(rest, name) or re.search(rf"\b(export|declare|readonly|local)\b[^\n]*\b{name}\b", rest):
+            m = found[0]
+            change.notes.append(f"line {text.count(chr(10), 0, m.start()) + 1}: `{m.group(0).strip()}` is left as is: "
+                                f"the script still reads `{name}` elsewhere, though the upload no longer does; remove "
+                                "what reads the token by hand, then its CI/CD variable")
+            continue
+        value_vars = {v for m in found for v in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", m.group(1))}
+        for m in found:
+            change.notes.append(f"line {text.count(chr(10), 0, m.start()) + 1}: removed `{m.group(0).strip()}`: "
+                                "nothing reads it once the credentials are gone")
+        text = apply(text, [(m.start(), m.end(), "") for m in found])
+        change.freed |= value_vars
+    change.new_text = text
+
+
+def resolved_script(doc, job) -> str:
+    """The job's script with the paths GitLab knows before it runs filled in, for finding the files it
+    runs: `$CI_PROJECT_DIR` is the repository's root (where the script starts), and a variable of the
+    job's `variables:` (its own, its templates', the top level's) that is such a path, or a plain
+    relative one (`ESP_DOCS_PATH: $CI_PROJECT_DIR`, then `python $ESP_DOCS_PATH/ci/deploy.py`)."""
+    from codemods.gitlab.pipeline import variable_chain
+
+    known = {"CI_PROJECT_DIR": "."}
+    for _, env in reversed(variable_chain(doc, job)):  # the nearest definition wins
+        known.update(env)
+
+    def value(name: str, depth: int = 0):
+        v = known.get(name)
+        if v is None or depth > 5:
+            return None
+        v = re.sub(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", lambda m: value(m.group(1), depth + 1) or "\0", v)
+        return v if re.fullmatch(r"[\w./-]+", v) and "\0" not in v else None
+
+    def fill(m):
+        v = value(m.group(1) or m.group(2))
+        return v if v is not None else m.group(0)
+
+    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)", fill, job.text)
 
 
 RELEASE_WORDS = re.compile(r"release|publish|deploy|upload|pypi|dist", re.I)

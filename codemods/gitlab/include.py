@@ -35,15 +35,16 @@ def _local_paths(pattern: str, root: Path) -> List[Path]:
 
 
 def includes(data: Any, root: Path) -> Tuple[List[Tuple[str, Path]], List[str]]:
-    """The local files a pipeline's `include:` names ((as written, path)), and notes on the others."""
+    """The local files a pipeline's `include:` names ((as written, path)), and the others that may hold
+    jobs, as written (`include: project: group/templates`): not in this repository (or not a file of it),
+    so not read. GitLab's own `template:` includes are left out: they publish nothing to PyPI."""
     found: List[Tuple[str, Path]] = []
     notes: List[str] = []
     value = data.get("include") if isinstance(data, dict) else None
     for entry in _entries(value):
         if isinstance(entry, str):
             if entry.startswith(("http://", "https://")):
-                notes.append(f"`include: {entry}` (remote) is not in this repository; not followed: migrate it where "
-                             "it lives")
+                notes.append(f"`include: {entry}`")
                 continue
             local = entry
         elif isinstance(entry, dict) and isinstance(entry.get("local"), str):
@@ -51,14 +52,14 @@ def includes(data: Any, root: Path) -> Tuple[List[Tuple[str, Path]], List[str]]:
         elif isinstance(entry, dict):
             kind = next((k for k in ("project", "remote", "template", "component") if k in entry), None)
             what = entry.get(kind) if kind else None
-            notes.append(f"`include: {kind or 'entry'}: {what if isinstance(what, str) else '…'}` is not in this "
-                         "repository; not followed: migrate it where it lives")
+            if kind != "template":  # GitLab's own templates (SAST, …) publish nothing to PyPI
+                notes.append(f"`include: {kind or 'entry'}: {what if isinstance(what, str) else '…'}`")
             continue
         else:
             continue
         paths = _local_paths(local, root)
         if not paths:
-            notes.append(f"`include: {local}` is not a file pubmode can read in this repository; not followed")
+            notes.append(f"`include: {local}`")
         for path in paths:
             found.append((local, path))
     return found, notes
@@ -76,14 +77,14 @@ def included_files(data: Any, root: Path, top: Optional[Path] = None) -> Tuple[L
 
     while todo and len(out) < MAX_FILES:
         found, more = includes(todo.pop(0), root)
-        notes += more
+        notes += [n for n in more if n not in notes]  # one project's several files: named once
         for written, path in found:
             real = os.path.realpath(path)
             if real in seen:
                 continue
             seen.add(real)
             if not path.is_file() or not real.startswith(os.path.realpath(root) + os.sep):
-                notes.append(f"`include: {written}` is not a file of this repository; not followed")
+                notes.append(f"`include: {written}`")
                 continue
             out.append(path)
             try:

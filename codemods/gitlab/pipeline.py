@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.indexes import PYPI, TESTPYPI, Index
@@ -73,9 +73,12 @@ class Upload:
 
     @property
     def label(self) -> str:
-        return f"`{self.uploader.tool} {self.command.words[self.args_from - 1].value}` (line {self.line_no})"
+        of = f" of `{self.file}`" if self.file else ""
+        at = f" (line {self.line_no}{of})" if self.line_no else (f" (in `{self.file}`)" if self.file else "")
+        return f"`{self.uploader.tool} {self.command.words[self.args_from - 1].value}`{at}"
 
     line_no: int = 0
+    file: str = ""  # the file the line is in, when it is not the job's (a template of another file)
 
     @property
     def cred_flags(self) -> List[FlagUse]:
@@ -123,15 +126,58 @@ def variables_of(value: Any) -> Dict[str, str]:
     return out
 
 
+def docs_of(doc: Document) -> List[Document]:
+    """The files of the pipeline: the document, then the local files it includes (when it is the top-level
+    pipeline read with them)."""
+    return doc.docs() if hasattr(doc, "docs") else [doc]
+
+
+def _key(doc: Document, file: Document, name: str) -> str:
+    return doc.key(file, name) if hasattr(doc, "key") else name
+
+
+def _keys(doc: Document, hidden: bool) -> List[str]:
+    out = []
+    for file in docs_of(doc):
+        data = file.data if isinstance(file.data, dict) else {}
+        out += [_key(doc, file, k) for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)
+                and (k.startswith(".") if hidden else k not in GLOBAL_KEYWORDS and not k.startswith("."))]
+    return out
+
+
 def job_ids(doc: Document) -> List[str]:
-    data = doc.data if isinstance(doc.data, dict) else {}
-    return [k for k, v in data.items() if isinstance(k, str) and k not in GLOBAL_KEYWORDS and not k.startswith(".")
-            and isinstance(v, dict)]
+    """The jobs of every file of the pipeline (a job of an included file as an `At` key of that file)."""
+    return _keys(doc, False)
 
 
 def hidden_jobs(doc: Document) -> List[str]:
-    data = doc.data if isinstance(doc.data, dict) else {}
-    return [k for k, v in data.items() if isinstance(k, str) and k.startswith(".") and isinstance(v, dict)]
+    return _keys(doc, True)
+
+
+def top_level(doc: Document, key: str) -> List[str]:
+    """A global keyword of each file of the pipeline (`variables`, `default`), the top-level file's first."""
+    return [_key(doc, f, key) for f in docs_of(doc)]
+
+
+def resolve(doc: Document, name: str) -> Optional[str]:
+    """The key of the hidden job `name` in the pipeline's files (None: no file read defines it)."""
+    if hasattr(doc, "resolve"):
+        return doc.resolve(name)
+    return name if isinstance(doc.get((name,)), dict) else None
+
+
+def other_file(doc: Document, key: str, near: str) -> str:
+    """The file `key` is in, when it is not the file of `near` ('' when they share one)."""
+    def shown(k):
+        return file_name(doc, k) or getattr(doc, "shown", "")
+
+    return shown(key) if shown(key) != shown(near) else ""
+
+
+def file_name(doc: Document, key: str) -> str:
+    """The file a key is in, as the report shows it (the top-level pipeline's own keys: '')."""
+    other = getattr(key, "doc", None)
+    return getattr(other, "shown", "") if other is not None and other is not doc else ""
 
 
 def script_lines(doc: Document, owner: YamlPath) -> List[Line]:
@@ -169,7 +215,8 @@ def extends_of(job: Dict[str, Any]) -> List[str]:
 def variable_chain(doc: Document, job: Job) -> List[Tuple[YamlPath, Dict[str, str]]]:
     """The `variables:` a job sees, nearest first: its own, its templates' (this file), the top level's."""
     chain = []
-    for path in [(job.id, "variables")] + [(t, "variables") for t in job.templates] + [("variables",)]:
+    for path in [(job.id, "variables")] + [(t, "variables") for t in job.templates] + \
+            [(v,) for v in top_level(doc, "variables")]:
         value = doc.get(path)
         if isinstance(value, dict):
             chain.append((path, variables_of(value)))
@@ -180,7 +227,8 @@ def id_tokens(doc: Document, job_id: str) -> Tuple[Dict[str, Any], Optional[Yaml
     """The job's `id_tokens` (name -> aud) and where they are written: the job, a template it extends
     in this file, or `default:`."""
     job = doc.get((job_id,)) or {}
-    for path in [(job_id,)] + [(t,) for t in extends_of(job) if isinstance(doc.get((t,)), dict)] + [("default",)]:
+    for path in [(job_id,)] + [(t,) for t in map(lambda n: resolve(doc, n), extends_of(job)) if t] + \
+            [(d,) for d in top_level(doc, "default")]:
         value = doc.get(path + ("id_tokens",))
         if isinstance(value, dict):
             return {str(k): _expand(doc, job_id, v.get("aud") if isinstance(v, dict) else None)
@@ -211,12 +259,21 @@ def has_audience(tokens: Dict[str, Any], index: Index) -> bool:
     return aud == index.key or (isinstance(aud, list) and index.key in aud)
 
 
+def misnamed(tokens: Dict[str, Any], index: Index) -> Optional[str]:
+    """An `id_tokens` entry with the index's audience under another name than the one the uploaders read
+    (`PYPI_ID_TOKEN: {aud: testpypi}` for TestPyPI), when the right name is absent: its name."""
+    if id_token_name(index) in tokens:
+        return None
+    return next((n for n, aud in tokens.items() if aud == index.key), None)
+
+
 def template_chain(doc: Document, names: List[str], depth: int = 0) -> List[str]:
     """The hidden jobs of this file a job extends, the nearest first: GitLab merges `extends:` in order
     (a later template wins) and each template's own `extends:` before it (up to 11 levels)."""
     out: List[str] = []
-    for name in reversed(names):
-        template = doc.get((name,))
+    for written in reversed(names):
+        name = resolve(doc, written)
+        template = doc.get((name,)) if name else None
         if isinstance(template, dict) and name not in out and depth < 11:
             out.append(name)
             out += [t for t in template_chain(doc, extends_of(template), depth + 1) if t not in out]
@@ -224,14 +281,22 @@ def template_chain(doc: Document, names: List[str], depth: int = 0) -> List[str]
 
 
 def template_users(doc: Document) -> Dict[str, List[str]]:
-    """Every hidden job of this file and the jobs (visible or hidden) that extend it, directly or not."""
-    data = doc.data if isinstance(doc.data, dict) else {}
+    """Every hidden job of the pipeline and the jobs (visible or hidden, of any of its files) that extend
+    it, directly or not."""
     users: Dict[str, List[str]] = {}
-    for key, value in data.items():
-        if isinstance(key, str) and isinstance(value, dict) and key not in GLOBAL_KEYWORDS:
-            for t in template_chain(doc, extends_of(value)):
-                users.setdefault(t, []).append(key)
+    for key in job_ids(doc) + hidden_jobs(doc):
+        for t in template_chain(doc, extends_of(doc.get((key,)))):
+            users.setdefault(_identity(t), []).append(key)
     return users
+
+
+def _identity(key: str):
+    """A template key as a dictionary key: its name and the file it is in (two files may use one name)."""
+    return (str(key), id(getattr(key, "doc", None)))
+
+
+def users_of(users: Dict[Any, List[str]], template: str) -> List[str]:
+    return users.get(_identity(template), [])
 
 
 def _inherited_lines(doc: Document, job: Job) -> None:
@@ -252,10 +317,11 @@ def _inherited_lines(doc: Document, job: Job) -> None:
 def read_jobs(doc: Document) -> List[Job]:
     out = []
     for job_id in job_ids(doc):
-        data = doc.data[job_id]
+        data = doc.get((job_id,))
         job = Job(job_id, data, script_lines(doc, (job_id,)))
         for name in extends_of(data):
-            (job.templates if isinstance(doc.get((name,)), dict) else job.foreign).append(name)
+            found = resolve(doc, name)
+            (job.templates if found else job.foreign).append(found or name)
         job.templates += [t for t in template_chain(doc, extends_of(data)) if t not in job.templates]
         _inherited_lines(doc, job)
         job.lines.sort(key=lambda line: SCRIPT_KEYS.index(line.path[1]))
@@ -286,6 +352,7 @@ def uploads_in(doc: Document, job: Job) -> List[Upload]:
             upload = Upload(uploader, job.id, line, cmd, at, flags, prefix, targets, where, unknown,
                             GITLAB_REGISTRY.search(seen_text) is not None, _first_per_name(creds))
             upload.line_no = (doc.line_of(line.path) or 0) + _line_offset(doc, line, cmd)
+            upload.file = other_file(doc, line.path[0], job.id)
             out.append(upload)
     return out
 
@@ -329,13 +396,3 @@ def environment_name(job: Dict[str, Any]) -> Optional[str]:
     return env if isinstance(env, str) and env.strip() else None
 
 
-def strings_under(data: Any, path: YamlPath) -> Iterator[Tuple[YamlPath, str]]:
-    """Every string of a value with its path (keys are not values: `TWINE_PASSWORD:` itself is no reader)."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from strings_under(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from strings_under(v, path + (i,))

@@ -26,14 +26,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set as SetType, Tuple
 
-from codemods.engine.document import Document, YamlPath
+from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
-from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload, environment_name,
-                                      has_audience, hidden_jobs, id_token_name, id_tokens, read_jobs, script_lines,
-                                      strings_under)
+from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload,
+                                      has_audience, hidden_jobs, id_token_name, id_tokens, misnamed, read_jobs,
+                                      script_lines)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import GitLabProject
-from codemods.indexes import PYPI, TESTPYPI, Index
+from codemods.indexes import TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
@@ -47,9 +47,14 @@ WHY = {
     "to-token": "the upload authenticates with the API token held in a CI/CD variable again",
 }
 VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
-PYTHON_IMAGE = re.compile(r"(?:^|/)python:(\d+)\.(\d+)")
+# `python:3.7-slim`, `cimg/python:3.8`, and images named after their Python (`…/bilby-python310`,
+# `…/test-suite-python37`)
+PYTHON_IMAGE = re.compile(r"(?:^|[/_:-])python(?::(3)\.(\d{1,2})|-?(3)\.?(\d{1,2}))(?![\d])")
 NOTHING_TO_DO_HERE = "no job publishes to PyPI"  # the reason a file is unchanged, not a refusal
 NEW_KEY_AFTER = ("image", "stage", "extends", "needs", "dependencies")
+# a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
+# twine takes the password in it, and uses Trusted Publishing only when it finds none
+PYPIRC_WRITE = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?[^\s;|&<>]*\.pypirc\b")
 
 
 @dataclass
@@ -64,6 +69,7 @@ class _JobPlan:
     top_level: SetType[str] = field(default_factory=set)  # top-level `variables:` entries it needs removed
     targets: List[Index] = field(default_factory=list)
     followed: Optional[Followed] = None  # the files of the repository it runs that upload
+    pin_files: list = field(default_factory=list)  # the files whose too-old uploader pins it raises
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -76,10 +82,16 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     result.platform = "gitlab"
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
-    follows = _follow(jobs, project.root, options.direction == TO_OIDC)
+    follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
     publishing = [j for j in jobs if j.uploads or j.id in follows]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
+        unread = getattr(doc, "unread", [])
+        if unread and not result.skipped:  # nothing else to say: where the release job may be
+            result.skipped.append(f"no job of the files read publishes to PyPI; {_listed(unread)} "
+                                  f"{'is' if len(unread) == 1 else 'are'} not in this repository, so not read: if "
+                                  f"{'it publishes' if len(unread) == 1 else 'one of them publishes'}, migrate it "
+                                  "where it lives")
         if not result.skipped:
             result.skipped.append(NOTHING_TO_DO_HERE)
         return result
@@ -90,13 +102,15 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     return result
 
 
-def _follow(jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
+def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
     """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts)."""
+    from codemods.gitlab.follow import resolved_script
+
     out: Dict[str, Followed] = {}
     current: dict = {}
     for job in jobs:
         if job.lines and root is not None:
-            found = follow_job(job.text, root, to_oidc, current)
+            found = follow_job(resolved_script(doc, job), root, to_oidc, current)
             if found.changes or found.problems:
                 out[job.id] = found
     return out
@@ -116,27 +130,37 @@ def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
 
 def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
     """Uploads pubmode sees but does not edit: in hidden jobs (templates) and the global scripts."""
-    from codemods.gitlab.pipeline import Job as _Job, template_users, uploads_in
+    from codemods.gitlab.pipeline import Job as _Job, Line, _identity, docs_of, file_name, uploads_in
 
-    users = template_users(doc)
-    handled = {t for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
-    for owner, what in [((), "the top-level `before_script`/`after_script`"), (("default",), "`default:`")] + \
-            [((h,), f"the hidden job `{h}`") for h in hidden_jobs(doc)]:
-        lines = script_lines(doc, owner)
+    handled = {_identity(t) for j in jobs for t in j.inherited.values()}  # edited (or refused) through those jobs
+    owners = []  # (key, the script lines, what it is)
+    for file in docs_of(doc):
+        of = f" of `{file.shown}`" if file is not doc else ""
+        lines = [Line((doc.key(file, line.path[0]) if file is not doc else line.path[0],) + line.path[1:], line.text)
+                 for line in script_lines(file, ())]
+        owners += [("(top level)", lines, f"the top-level `before_script`/`after_script`{of}"),
+                   (doc.key(file, "default") if file is not doc else "default", None, f"`default:`{of}")]
+    owners += [(h, None, f"the hidden job `{h}`" + (f" of `{file_name(doc, h)}`" if file_name(doc, h) else ""))
+               for h in hidden_jobs(doc)]
+    for owner, lines, what in owners:
+        if lines is None:
+            lines = script_lines(doc, (owner,))
         if not lines:
             continue
-        if owner and owner[0] in handled:
+        if owner != "(top level)" and _identity(owner) in handled:
             continue  # edited through the one job that extends it
-        probe = _Job(owner[0] if owner else "(top level)", doc.get(owner) if owner else {}, lines)
+        probe = _Job(owner, doc.get((owner,)) or {} if owner != "(top level)" else {}, lines)
         for u in uploads_in(doc, probe):
             result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
                                   "by hand (remove the credentials, add `id_tokens` to each job that runs it)")
     for job in jobs:
         if not job.uploads and job.foreign and re.search(r"pypi|publish|release|upload|twine", " ".join(job.foreign),
                                                          re.I):
+            unread = getattr(doc, "unread", [])
+            source = f" (it may come from {_listed(unread)}, not in this repository)" if unread else ""
             result.skipped.append(Note(f"job `{job.id}` takes its script from {', '.join(f'`{t}`' for t in job.foreign)}, "
-                                       "which is not in this file (an `include:`): pubmode cannot see whether or how "
-                                       "it uploads; migrate that template where it lives", job=job.id))
+                                       f"which no file pubmode read defines{source}: pubmode cannot see whether or "
+                                       "how it uploads; migrate that template where it lives", job=job.id))
 
 
 # ---- to-oidc -----------------------------------------------------------------------------------
@@ -145,7 +169,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     plans: Dict[str, _JobPlan] = {}
     for job in publishing:
         with about_job(result, job.id):
-            jp = _oidc_job(doc, job, result, follows.get(job.id))
+            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root)
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
@@ -153,22 +177,30 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     while True:
         blocked = False
         for job_id, jp in list(plans.items()):
-            for name in sorted(jp.top_level):
+            for owner, name in sorted(jp.top_level):
                 users = [j.id for j in jobs if j.id not in plans and _reads(j, name)]
                 if users:
                     result.skipped.append(Note(
-                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}` is also read by job "
-                        f"{', '.join(f'`{u}`' for u in users)}, and while it is set it overrides Trusted Publishing; "
-                        f"move it into the `variables:` of the jobs that use it, then run again", job=job_id))
+                        f"job `{job_id}` not converted: the top-level `variables:` entry `{name}`{_of(doc, owner)} is "
+                        f"also read by job {', '.join(f'`{u}`' + _of(doc, u) for u in users)}, and while it is set it "
+                        "overrides Trusted Publishing; move it into the `variables:` of the jobs that use it, then run "
+                        "again", job=job_id))
                     del plans[job_id]
                     blocked = True
                     break
         if not blocked:
             break
-    top_removed = sorted(set().union(*(jp.top_level for jp in plans.values()))) if plans else []
-    top_edits = [Remove(("variables", n)) for n in top_removed]
-    if top_removed and set(top_removed) >= set(doc.get(("variables",)) or {}):
-        top_edits = [Remove(("variables",))]
+    top_removed: Dict[str, List[str]] = {}  # the top-level `variables:` of a file -> the entries that go
+    for jp in plans.values():
+        for owner, name in sorted(jp.top_level):
+            if name not in top_removed.setdefault(owner, []):
+                top_removed[owner].append(name)
+    top_edits = []
+    for owner, names in top_removed.items():
+        if set(names) >= set(doc.get((owner,)) or {}):
+            top_edits.append(Remove((owner,)))
+        else:
+            top_edits += [Remove((owner, n)) for n in names]
     for job_id, jp in list(plans.items()):
         reader = _reader(doc, jp, jp.edits + top_edits, [j for j in jobs if j.id == job_id or jp.top_level])
         if reader:
@@ -178,16 +210,17 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         return
     if top_removed:
         result.edits += top_edits
-        result.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in top_removed)} from the top-level "
-                                   "`variables:` (no job that keeps its token reads them)", why=WHY["to-oidc"]))
+        for owner, names in top_removed.items():
+            result.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in sorted(names))} from the top-level "
+                                       f"`variables:`{_of(doc, owner)} (no job that keeps its token reads them)",
+                                       why=WHY["to-oidc"]))
     for job_id, jp in plans.items():
         result.edits += jp.edits
-        result.companions += jp.followed.companions if jp.followed else []
+        result.companions += (jp.followed.companions if jp.followed else []) + jp.pin_files
         result.changes += [Note(c, job=job_id, why=WHY["to-oidc"]) for c in jp.changes]
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
-    new_data = apply_to_data(doc.data, result.edits)
-    text = "\n".join(s for _, s in strings_under(new_data, ()))
+    text = "\n".join(s for data in _data_after(doc, result.edits).values() for _, s in strings_under(data, ()))
     fed = set().union(*(jp.fed for jp in plans.values()))
     result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
     names = sorted({n for jp in plans.values() for n in jp.credential_names})
@@ -210,7 +243,8 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         result.warnings.append(project.not_accepted())
 
 
-def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None) -> Optional[_JobPlan]:
+def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None,
+              root=None) -> Optional[_JobPlan]:
     tokens, tokens_at = id_tokens(doc, job.id)
     manual = MANUAL_MINT.search(job.text) is not None
     convert: List[Upload] = []
@@ -225,9 +259,14 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, which is not "
                                   "PyPI or TestPyPI; it keeps its token")
         elif manual:
+            tool = u.uploader if u.trusted_capable else None
+            shown = ", ".join(dict.fromkeys(f"`{f.flag.value}`" for f in u.cred_flags)) or "the credentials"
+            how = (f"With {tool.name} {'.'.join(map(str, _minimum(u)))} or later the mint lines and {shown} can go: "
+                   f"{tool.name} exchanges the `PYPI_ID_TOKEN` itself") if tool else \
+                "With `twine upload` (twine 6.1 or later) instead, the mint lines and the credentials can go: twine " \
+                "exchanges the `PYPI_ID_TOKEN` itself"
             result.skipped.append(f"job `{job.id}` mints its upload token itself (`python -m id`, `/_/oidc/mint-token`): "
-                                  "it already uses Trusted Publishing. With twine 6.1 or later the mint lines and "
-                                  "`--username`/`--password` can go: twine exchanges the `PYPI_ID_TOKEN` itself")
+                                  f"it already uses Trusted Publishing. {how}")
             return None
         elif not u.trusted_capable:
             build = u.uploader.fallback.build_command or "python -m build"
@@ -259,14 +298,37 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     creds = [c for u in convert for c in u.env_creds]
     if followed is not None:
         creds += _followed_creds(doc, job, followed)
+        jp.fed |= _freed_secrets(doc, job, followed)
         for c in followed.changes:
             jp.changes += [f"`{c.target.path.name}` (run by the job): {n}" for n in c.notes]
     _remove_variables(doc, job, creds, jp)
     jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
                         key=lambda i: i.key)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
-    _raise_pins(job, convert, jp)
+    _raise_pins(doc, job, convert, jp)
+    if root is not None:
+        from codemods.gitlab.installs import install_pins
+
+        pins = install_pins(root, job.text, convert, followed)
+        if pins.blocked:
+            result.skipped.append(f"job `{job.id}` not converted: {pins.blocked}")
+            return None
+        jp.pin_files = pins.files
+        jp.changes += pins.notes
     return jp
+
+
+def _freed_secrets(doc: Document, job: Job, followed: Followed) -> SetType[str]:
+    """The CI/CD variables the followed files no longer read: what their removed credentials read, less
+    the files' own shell variables (`api_token=…`), the pipeline's `variables:` (what those read is
+    counted where they are removed) and what they still read."""
+    from codemods.gitlab.pipeline import variable_chain
+
+    defined = {n for _, env in variable_chain(doc, job) for n in env}
+    after = "\n".join(c.new_text for c in followed.changes)
+    before = "\n".join(c.old_text for c in followed.changes)
+    return {v for v in followed.freed - defined if not v.startswith(("CI_", "GITLAB_")) and not mentions_variable(after, v)
+            and not re.search(rf"(?m)^\s*(?:export\s+|local\s+|declare\s+)?{re.escape(v)}=", before)}
 
 
 def _followed_creds(doc: Document, job: Job, followed: Followed) -> List[Tuple[str, YamlPath, str]]:
@@ -290,13 +352,15 @@ def _shared_template(doc: Document, job: Job, owners) -> Optional[str]:
     """Why a value the job takes from a template cannot be edited there: other jobs extend it too."""
     from codemods.gitlab.pipeline import template_users
 
+    from codemods.gitlab.pipeline import _identity, users_of
+
     users = template_users(doc)
     for t in dict.fromkeys(o for o in owners if o not in (job.id, "variables")):
-        others = [u for u in users.get(t, []) if u != job.id]
+        others = [u for u in users_of(users, t) if _identity(u) != _identity(job.id)]
         if others:
             what = _what_from(job, t)
-            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`, which "
-                    f"{', '.join(f'`{o}`' for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
+            return (f"its {what} {'come' if ' and ' in what else 'comes'} from the template `{t}`{_of(doc, t, job.id)}, which "
+                    f"{', '.join(f'`{o}`' + _of(doc, o, job.id) for o in others)} also extend{'s' if len(others) == 1 else ''}: editing the "
                     "template would change them too; give the job its own copy (or migrate them together by hand)")
     return None
 
@@ -321,24 +385,39 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
     shared = _shared_template(doc, job, [u.line.path[0] for u in convert] + [p[0] for _, p, _ in creds])
     if shared:
         return shared
-    python = _python_image(doc, job)
+    for u in convert:
+        if u.uploader.name != "twine":
+            continue
+        config = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+        if config is not None or any(w.value.startswith("--config-file") for w in u.command.words[u.args_from:]):
+            where = f" (line {doc.line_of(config.path)})" if config is not None and doc.line_of(config.path) else ""
+            what = f"writes a .pypirc{where}" if config is not None else "passes `--config-file`"
+            return (f"it {what}: twine takes the password from that file and uses Trusted Publishing only when it "
+                    "finds none; remove the password from the file (or stop writing it), then run again")
+    python, image = _python_image(doc, job) or (None, "")
     for u in convert:
         tp = u.uploader.trusted
         if python and tp and tp.min_python and python < tp.min_python:
-            return (f"its image runs Python {'.'.join(map(str, python))}, too old for {u.uploader.name} "
+            return (f"its image (`{image}`) runs Python {'.'.join(map(str, python))}, too old for {u.uploader.name} "
                     f"{'.'.join(map(str, _minimum(u)))} (Python {'.'.join(map(str, tp.min_python))} or later), the "
                     "first with Trusted Publishing: pip would install an older one that cannot use it; move the job to "
                     "a newer image first")
     return None
 
 
-def _python_image(doc: Document, job: Job) -> Optional[Tuple[int, int]]:
-    for image in (job.data.get("image"), doc.get(("default", "image")), doc.get(("image",))):
+def _python_image(doc: Document, job: Job) -> Optional[Tuple[Tuple[int, int], str]]:
+    """The Python of the job's image: its own, else the nearest template's it extends, else `default:`'s
+    or the top level's."""
+    from codemods.gitlab.pipeline import extends_of, template_chain, top_level
+
+    images = [job.data.get("image")] + [doc.get((t, "image")) for t in template_chain(doc, extends_of(job.data))] + \
+        [doc.get((d, "image")) for d in top_level(doc, "default")] + [doc.get((d,)) for d in top_level(doc, "image")]
+    for image in images:
         if isinstance(image, dict):
             image = image.get("name")
         if isinstance(image, str):
             m = PYTHON_IMAGE.search(image)
-            return (int(m.group(1)), int(m.group(2))) if m else None
+            return ((int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))), image) if m else None
     return None
 
 
@@ -396,7 +475,7 @@ def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, 
     by_owner: Dict[str, List[str]] = {}
     for name, path, value in creds:
         if path[0] == "variables":
-            jp.top_level.add(name)
+            jp.top_level.add((path[0], name))
         elif name not in by_owner.setdefault(path[0], []):
             by_owner[path[0]].append(name)
         jp.removed.add(name)
@@ -407,8 +486,8 @@ def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, 
             jp.edits.append(Remove((owner, "variables")))
         else:
             jp.edits += [Remove((owner, "variables", n)) for n in gone]
-        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}` " \
-            "(only this job extends it)"
+        where = "the job's `variables:`" if owner == job.id else f"the `variables:` of the template `{owner}`" \
+            f"{_of(doc, owner, job.id)} (only this job extends it)"
         jp.changes.append(f"removed {', '.join(f'`{n}`' for n in gone)} from {where}")
 
 
@@ -419,6 +498,13 @@ def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> 
     own = job.data.get("id_tokens")
     if isinstance(own, dict):
         for i in missing:
+            wrong = misnamed(tokens, i)
+            if wrong and wrong in own and not mentions_variable(job.text, wrong) and \
+                    not any(misnamed(tokens, j) == wrong for j in jp.targets if j is not i):
+                jp.edits += [Remove((job.id, "id_tokens", wrong)), Set((job.id, "id_tokens", id_token_name(i)), own[wrong])]
+                jp.changes.append(f"renamed `id_tokens: {wrong}` (audience `{i.key}`) to `{id_token_name(i)}`, the "
+                                  f"variable the uploader reads the {i.title} token from")
+                continue
             entry = own.get(id_token_name(i))
             if isinstance(entry, dict) and "aud" in entry:
                 jp.edits.append(Set((job.id, "id_tokens", id_token_name(i), "aud"), i.key))
@@ -434,14 +520,41 @@ def _add_id_tokens(doc: Document, job: Job, jp: _JobPlan, tokens, tokens_at) -> 
                       + (", so that the uploader can mint an OIDC token" if len(missing) == 1 else ""))
 
 
-def _raise_pins(job: Job, convert: List[Upload], jp: _JobPlan) -> None:
-    for up in {u.uploader.name: u.uploader for u in convert}.values():
-        minimum = (up.trusted.gitlab_min_version or up.trusted.min_version) if up.trusted else None
+def _raise_pins(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> None:
+    from codemods.gitlab.installs import on_gitlab
+
+    for up in {u.uploader.name: on_gitlab(u.uploader) for u in convert if on_gitlab(u.uploader)}.values():
+        minimum = up.trusted.min_version
         for line in job.lines:
             for m, new in too_old_pins(up, line.text, minimum):
                 jp.edits.append(Replace(line.path, m.start(), m.end(), new))
-                jp.changes.append(f"raised the pin `{m.group(0)}` to `{new}` (Trusted Publishing on GitLab needs "
+                where = "" if line.path[0] == job.id else f" in the template `{line.path[0]}`{_of(doc, line.path[0], job.id)}"
+                jp.changes.append(f"raised the pin `{m.group(0)}`{where} to `{new}` (Trusted Publishing on GitLab needs "
                                   f"{up.name} {'.'.join(map(str, minimum))} or later)")
+
+
+def _listed(items: List[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _data_after(doc: Document, edits: List[Edit]) -> dict:
+    """Every file's data with the edits made, by document (a GitHub-style single file: itself)."""
+    if hasattr(doc, "data_after"):
+        return doc.data_after(edits)
+    return {doc: apply_to_data(doc.data, edits)}
+
+
+def _of(doc: Document, key: str, near: str = "") -> str:
+    """` of `ci/x.yml`` when the key is in another file than `near` (by default: the top-level pipeline)."""
+    from codemods.gitlab.pipeline import file_name
+
+    def shown(k):
+        return file_name(doc, k) or getattr(doc, "shown", "")
+
+    where = shown(key)
+    if where == (shown(near) if near and near != "," else getattr(doc, "shown", "")):
+        return ""
+    return f", in `{where}`" if near == "," else f" of `{where}`"
 
 
 def _reads(job: Job, name: str) -> bool:
@@ -453,17 +566,18 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
     """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
     credential that goes: the release would change silently."""
     names = set(jp.removed) | jp.fed | jp.credential_names
-    new = apply_to_data(doc.data, edits)
+    new = _data_after(doc, edits)
     for job in scope:
         owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
         for owner in owners:
-            after = new.get(owner) if isinstance(new, dict) else None
+            data = new.get(doc.file_of((owner,)) if hasattr(doc, "file_of") else doc)
+            after = data.get(str(owner)) if isinstance(data, dict) else None
             for path, text in strings_under(after, (owner,)):
                 for name in sorted(names):
                     if mentions_variable(text, name):
                         line = doc.line_of(path) or doc.line_of(path[:2])
                         return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                                f"`{path[1]}` still reads it" + (f" (line {line})" if line else "")
+                                f"`{path[1]}` still reads it" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
                                 + "; remove that by hand, then run again")
     return None
 
@@ -483,7 +597,8 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     if not tokens:
         return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
-    trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) for i in u.targets)]
+    trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) or misnamed(tokens, i)
+                                                              for i in u.targets)]
     mixed = [u for u in ours if u.visible_token and any(has_audience(tokens, i) for i in u.targets)]
     if followed is not None and (followed.uses_token or _followed_creds(doc, job, followed)
                                  or not all(has_audience(tokens, i) for i in followed.targets)):
@@ -557,7 +672,9 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
         changes.append(f"set {', '.join(f'`{k}`' for k in values)} in the job's `variables:` from the CI/CD variable"
                        f"{'s' if len(added) > 1 else ''} {', '.join(f'`{s}`' for s in sorted(added))}")
     indexes = {i for u in trusted + mixed for i in u.targets} | set(followed.targets if followed else ())
-    drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens]
+    drop = [id_token_name(i) for i in INDEXES if i in indexes and id_token_name(i) in tokens] + \
+        [n for i in INDEXES if i in indexes and (n := misnamed(tokens, i))]
+    drop = list(dict.fromkeys(drop))
     kept = [n for n in drop if mentions_variable(job.text, n)]
     drop = [n for n in drop if n not in kept]
     if drop:

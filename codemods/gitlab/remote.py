@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from codemods.project import REMOTE, origin_url, project_name, ssh_hostname
+from codemods.project import host_and_path, origin_url, project_name, ssh_hostname
 
 GITLAB = "gitlab.com"
 GITLAB_ALIASES = {"gitlab.com", "www.gitlab.com", "altssh.gitlab.com"}  # altssh: GitLab's ssh over port 443
@@ -47,16 +47,10 @@ def gitlab_host_not_accepted(host: str) -> str:
 def parse_gitlab_remote(url: str, resolve_alias=None) -> Optional[tuple]:
     """(host, namespace, project) of a remote URL; None for a local path. `group/sub/project` has the
     namespace `group/sub`."""
-    m = REMOTE.match(url.strip())
-    if not m or (m.group("scheme") or "").lower() == "file":
+    found = host_and_path(url, GITLAB, GITLAB_ALIASES, resolve_alias)
+    if found is None:
         return None
-    host = (m.group("host") or m.group("scp_host")).lower()
-    ssh = m.group("scp_host") is not None or "ssh" in (m.group("scheme") or "").lower()
-    if ssh and host not in GITLAB_ALIASES and resolve_alias is not None:
-        host = (resolve_alias(host) or host).lower()
-    if host in GITLAB_ALIASES:
-        host = GITLAB
-    parts = [p for p in m.group("path").split("/") if p]
+    host, parts = found[0], [p for p in found[1].split("/") if p]
     if len(parts) < 2:
         return host, None, None
     return host, "/".join(parts[:-1]), parts[-1]

@@ -4,18 +4,16 @@ both, so a step's change and a job's plan are added the same way."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, List, Optional, Set
+from typing import List, Optional, Set
 
 from codemods.engine.edits import Edit
-
-if TYPE_CHECKING:
-    from codemods.follow.files import FileChange
+from codemods.engine.file_edit import FileEdit
 
 
 @dataclass
 class Changes:
     edits: List[Edit] = field(default_factory=list)
-    companions: List["FileChange"] = field(default_factory=list)  # files of the repository changed with them
+    companions: List[FileEdit] = field(default_factory=list)  # files of the repository changed with them
     changes: List[str] = field(default_factory=list)  # what changed, for the report
     warnings: List[str] = field(default_factory=list)
     removed_secrets: Set[str] = field(default_factory=set)

@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit, Remove, apply_to_data
+from codemods.notes import Note
 from codemods.publishers.change import StepChange
 from codemods.shell import commands, mentions_variable
 from codemods.uploaders import registry
@@ -88,7 +89,7 @@ def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], conv
         else:
             change.edits += [Remove(env_path + (n,)) for n in names]
         where = _env_where(env_path)
-        change.changes.append(f"removed {', '.join(f'`{n}`' for n in names)} from {where}")
+        change.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in names)} from {where}", at=env_path))
 
 
 def _env_where(env_path: YamlPath) -> str:

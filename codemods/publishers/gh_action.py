@@ -16,6 +16,7 @@ from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
+from codemods.notes import step_in_job
 
 ACTION = "pypa/gh-action-pypi-publish"
 PASSWORD_INPUTS = ("password", "pypi_password")
@@ -84,7 +85,7 @@ class PublishStep:
         """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
         if any(str(self.inputs[k]).strip().lower() == "false" for k in input_keys(self.inputs, ("attestations",))):
             return []
-        return [f"{self.label} in job `{self.job_id}`: with a token the action uploads no PEP 740 attestations "
+        return [f"{step_in_job(self.label, self.job_id)}: with a token the action uploads no PEP 740 attestations "
                 "(they need Trusted Publishing); releases made from now on carry none"]
 
 
@@ -163,7 +164,7 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     user_keys = input_keys(w, USER_INPUTS)
     for k in user_keys:
         if str(w[k]).strip() != TOKEN_USER:
-            change.warnings.append(f"{step.label} in job `{step.job_id}` logged in as user `{w[k]}`; PyPI no "
+            change.warnings.append(f"{step_in_job(step.label, step.job_id)} logged in as user `{w[k]}`; PyPI no "
                                    "longer accepts passwords, so the user goes too (Trusted Publishing needs "
                                    f"`{TOKEN_USER}`)")
     gone = [k for k in w if k in gone or k in user_keys]
@@ -173,22 +174,22 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
         kept = tuple(reversed([str(k) for k in w if k not in gone]))
         change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-        change.changes.append(f"{step.label} in job `{step.job_id}`: set `attestations: false` (attestations "
+        change.changes.append(f"{step_in_job(step.label, step.job_id)}: set `attestations: false` (attestations "
                             "cannot be verified for uploads from a reusable workflow)")
     elif len(gone) == len(w):
         change.edits.append(Remove(step.path + ("with",)))
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-    change.changes.append(f"{step.label} in job `{step.job_id}`: removed `{'`, `'.join(gone)}`")
+    change.changes.append(f"{step_in_job(step.label, step.job_id)}: removed `{'`, `'.join(gone)}`")
     fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
     cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
     change.edits += fed.edits
     change.removed_secrets |= fed.removed_secrets
-    change.changes += [f"{step.label} in job `{step.job_id}`: {n}" for n in fed.changes]
+    change.changes += [f"{step_in_job(step.label, step.job_id)}: {n}" for n in fed.changes]
     move = ref_edit(step)
     if move:
         change.edits.append(move)
-        change.changes.append(f"{step.label} in job `{step.job_id}`: moved `@{step.ref}` (no Trusted Publishing "
+        change.changes.append(f"{step_in_job(step.label, step.job_id)}: moved `@{step.ref}` (no Trusted Publishing "
                             f"support) to `@{RECOMMENDED_REF}`")
     return change
 
@@ -202,9 +203,9 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
     elif w is None:
         change.edits.append(Set(step.path + ("with",), {"password": expr}))
     else:
-        change.blocked = (f"{step.label} in job `{step.job_id}`: `with:` is not a mapping; add "
+        change.blocked = (f"{step_in_job(step.label, step.job_id)}: `with:` is not a mapping; add "
                           f"`password: {expr}` by hand")
         return change
     change.added_secrets.add(secret)
-    change.changes.append(f"{step.label} in job `{step.job_id}`: added `password: {expr}`")
+    change.changes.append(f"{step_in_job(step.label, step.job_id)}: added `password: {expr}`")
     return change

@@ -17,6 +17,7 @@ from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, 
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
+from codemods.notes import prefixed, step_in_job
 
 @dataclass
 class Upload:
@@ -111,16 +112,16 @@ class Upload:
             change = to_action(doc, self, converted)
             self.handed_over = not change.blocked
             if too_old and self.handed_over:
-                change.warnings.append(f"{self.label} in job `{self.job_id}`: {too_old}, so the upload moved to the "
+                change.warnings.append(f"{step_in_job(self.label, self.job_id)}: {too_old}, so the upload moved to the "
                                        "publish action, which brings its own")
             elif too_old:  # the tool has Trusted Publishing, only not on this Python
                 why = change.blocked.rsplit("(not done automatically: ", 1)
                 why = why[1].rstrip(")") if len(why) == 2 else "the step is not a plain upload"
-                change.blocked = (f"{self.label} in job `{self.job_id}`: {too_old}; the upload was not moved to the "
+                change.blocked = (f"{step_in_job(self.label, self.job_id)}: {too_old}; the upload was not moved to the "
                                   f"publish action automatically ({why}): raise the job's Python, or make that move "
                                   "by hand")
-        prefix = f"{self.label} in job `{self.job_id}` ({self.uploader.name})"
-        change.changes = [f"{prefix}: {n}" for n in change.changes]
+        prefix = f"{step_in_job(self.label, self.job_id)} ({self.uploader.name})"
+        change.changes = prefixed(prefix, change.changes)
         return change
 
     def to_token(self, doc: Document, secret: str) -> StepChange:
@@ -203,7 +204,7 @@ def version_pin_edits(doc: Document, upload: Upload, change: StepChange) -> None
 def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepChange:
     change = StepChange()
     if upload.refuse:
-        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        change.blocked = f"{step_in_job(upload.label, upload.job_id)}: {upload.refuse}"
         return change
     up = upload.uploader
     remove_env_vars(doc, upload.env_creds, converted, change)
@@ -224,19 +225,19 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
             [f.text for f in upload.flags if f.kind == "user"]:
         if user is not None and str(user).strip() not in ("__token__", "") and not EXPRESSION.search(str(user)) \
                 and "$" not in str(user):
-            change.warnings.append(f"{upload.label} in job `{upload.job_id}` logged in as user `{user}`; PyPI no "
+            change.warnings.append(f"{step_in_job(upload.label, upload.job_id)} logged in as user `{user}`; PyPI no "
                                    "longer accepts passwords, so the user goes too")
     if up.note:
         change.warnings.append(up.note)
     if upload.advice:
-        change.warnings.append(f"{upload.label} in job `{upload.job_id}`: {upload.advice}")
+        change.warnings.append(f"{step_in_job(upload.label, upload.job_id)}: {upload.advice}")
     return change
 
 
 def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     change = StepChange()
     if upload.refuse:
-        change.blocked = f"{upload.label} in job `{upload.job_id}`: {upload.refuse}"
+        change.blocked = f"{step_in_job(upload.label, upload.job_id)}: {upload.refuse}"
         return change
     up = upload.uploader
     env_path = upload.path + ("env",)
@@ -247,15 +248,15 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     elif env is None and "env" not in upload.step:
         change.edits.append(Set(env_path, values, after=("run", "with", "uses", "name")))
     else:
-        change.blocked = (f"{upload.label} in job `{upload.job_id}`: its `env:` is not a mapping; add "
+        change.blocked = (f"{step_in_job(upload.label, upload.job_id)}: its `env:` is not a mapping; add "
                           f"{', '.join(values)} by hand")
         return change
     change.added_secrets.add(secret)
-    change.changes.append(f"{upload.label} in job `{upload.job_id}`: set {', '.join(f'`{k}`' for k in values)} "
+    change.changes.append(f"{step_in_job(upload.label, upload.job_id)}: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
     for span in oidc_flag_spans(up, upload.command, upload.script):
         if span is None:
-            change.blocked = (f"{upload.label} in job `{upload.job_id}`: `{up.oidc_flags[0]}` and its value run over "
+            change.blocked = (f"{step_in_job(upload.label, upload.job_id)}: `{up.oidc_flags[0]}` and its value run over "
                               "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
             return change
         change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
@@ -271,4 +272,4 @@ def manual_replacement(upload: Upload) -> str:
         how = up.instead
     else:
         how = f"`{up.tool} {upload.command.words[upload.args_from - 1].value}` has no Trusted Publishing: {up.instead}"
-    return f"{upload.label} in job `{upload.job_id}`: {how}" + (f"; then remove {creds}" if creds else "")
+    return f"{step_in_job(upload.label, upload.job_id)}: {how}" + (f"; then remove {creds}" if creds else "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from codemods.indexes import PYPI, Index, classify_url, other_host
 from codemods.shell import Command, Word, cut_span
@@ -166,6 +166,46 @@ def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, 
     None when they point elsewhere or cannot be read."""
     targets, _, unknown = find_targets(up, flags, [])
     return None if unknown or not targets else targets
+
+
+@dataclass
+class Upload:
+    """An upload command as every followed-file front end (scripts, tox TOML, Python calls) reads it:
+    the tool, where its arguments start, their flags, and the index they name (None: another index or
+    one that cannot be read from the file alone; such an upload keeps its credentials)."""
+    uploader: Uploader
+    at: int
+    flags: List[FlagUse]
+    targets: Optional[Tuple[Index, ...]]
+
+    @property
+    def credential_flags(self) -> List[FlagUse]:
+        return [f for f in self.flags if f.kind in ("password", "user")]
+
+    @property
+    def credential_words(self) -> List[Word]:
+        """The words to cut for Trusted Publishing: each credential flag and its separate value."""
+        return [w for f in self.credential_flags for w in (f.flag, f.value) if w is not None]
+
+
+def argv_command(values: Sequence[Optional[str]]) -> Command:
+    """An argument list (`["twine", "upload", "-p", tok]`) as a command whose word i is element i;
+    an element unknown until run time (None) becomes a placeholder word."""
+    words = []
+    for i, v in enumerate(values):
+        text = v if v is not None else "\x00expr"
+        words.append(Word(text if " " not in text else f"'{text}'", 2 * i, 2 * i + 1))
+    return Command(words)
+
+
+def read_upload(cmd: Command) -> Optional[Upload]:
+    """`cmd` read as an upload of a registered tool, or None when it is not one."""
+    hit = find_upload(cmd)
+    if hit is None:
+        return None
+    up, at = hit
+    flags = parse_flags(up, cmd.words[at:])
+    return Upload(up, at, flags, literal_target(up, flags))
 
 
 def lookup(chain, name: str) -> Optional[Any]:
