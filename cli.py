@@ -72,7 +72,7 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
     from codemods.environment import EnvironmentChoice
     from codemods.errors import InputError
     from codemods.migrate import Options
-    from codemods.report import render_report
+    from codemods.report import report_chunks
     from codemods.runner import run, unified_diff
     from codemods.workflow_files import default_paths
     from codemods.write_phase import write_all
@@ -102,7 +102,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         from codemods.report_formats import render
 
         sys.stdout.write(render(output_format, result, options, wrote=writing, checking=check))
-    sys.stderr.write(render_report(result, options, wrote=writing))
+    for chunk in report_chunks(result, options, wrote=writing):
+        sys.stderr.write(chunk)
     if result.failed:
         raise typer.Exit(2)
     if check and any(f.changed for f in result.files):

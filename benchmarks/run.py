@@ -1,14 +1,19 @@
 """Measure pubmode as users run it and write benchmarks/RESULTS.md (not part of the test suite).
 
-usage: .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat 5] [--no-zizmor]
+usage: .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat 15] [--no-zizmor] [--python PY]
 
-- start-up: `migrate --help` and a one-file `to-oidc --dry-run`, as ratios to `python -c pass`, beside
-  the floor of the CLI framework (a typer app of one command with the same kinds of options, doing nothing);
+- where: by default in a virtual environment of its own, .cache/bench-venv, made (and refreshed) with a
+  plain `pip install .` of this checkout, as a new user installs pubmode: no test extra, so no package a
+  test tool brings changes what is imported. `--python PY` measures the pubmode installed beside that
+  interpreter instead (its `migrate` script); RESULTS.md names the environment and its packages;
+- start-up: `migrate --help` and a one-file `to-oidc --dry-run`, as ratios to `python -c pass` (the same
+  interpreter), beside the floor of the CLI framework (a typer app of one command with the same kinds of
+  options, doing nothing);
 - throughput: `migrate to-oidc --check` over folders of N workflows (the corpus's release workflows
   plus workflows that publish nothing, about one in ten publishing, as real repositories hold), in
   files per second and peak memory (the child's maximum resident set), with and without the pre-filter
   (PUBMODE_NO_PREFILTER=1) and with --jobs 2, beside `zizmor --offline` on the same folder when zizmor
-  is installed (`pip install zizmor`, in the test extra);
+  is installed (`pip install zizmor`, in the test extra; looked for on PATH and beside this interpreter);
 - an import-time profile of the one-file dry run (`python -X importtime`), the slowest modules.
 
 Children run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset, one warm-up run), as an installed
@@ -89,18 +94,40 @@ def build_folder(base: Path, n: int) -> Path:
     return repo
 
 
-def import_profile(one_file: Path) -> list:
+def import_profile(python: str, migrate: str, one_file: Path) -> list:
     """(cumulative µs, module) of the slowest imports of a one-file dry run."""
-    code = ("import sys; sys.argv = ['migrate', 'to-oidc', '--dry-run', sys.argv[1]]; import cli\n"
-            "try:\n    cli.main()\nexcept SystemExit:\n    pass")
-    out = subprocess.run([sys.executable, "-X", "importtime", "-c", code, str(one_file)], cwd=ROOT,
-                         capture_output=True, text=True, env=ENV).stderr
+    out = subprocess.run([python, "-X", "importtime", migrate, "to-oidc", "--dry-run", str(one_file)],
+                         cwd=one_file.parents[2], capture_output=True, text=True, env=ENV).stderr
     rows = []
     for line in out.splitlines():
         parts = line.split("|")
         if len(parts) == 3 and parts[1].strip().isdigit():
             rows.append((int(parts[1]), parts[2].rstrip()))
     return sorted(rows, reverse=True)[:15]
+
+
+def bench_venv() -> str:
+    """The interpreter of .cache/bench-venv, with this checkout installed in it by a plain `pip install .`
+    (made on the first run; pubmode itself reinstalled on each, its dependencies as they are)."""
+    venv = ROOT / ".cache" / "bench-venv"
+    python = venv / "bin" / "python"
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools' copy of an earlier build (a module since
+    # removed would be installed from it)
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+    else:
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)],
+                       check=True)
+    return str(python)
+
+
+def packages(python: str) -> str:
+    """The distributions installed beside `python` (name version, sorted)."""
+    code = ("import importlib.metadata as m; print(', '.join(sorted(f\"{d.metadata['Name']} {d.version}\" "
+            "for d in m.distributions() if d.metadata['Name'] not in ('pip', 'setuptools'))))")
+    return subprocess.run([python, "-c", code], capture_output=True, text=True,  # not from the checkout,
+                          cwd=Path(python).parent).stdout.strip()  # whose pubmode.egg-info `-c` would see
 
 
 def load() -> str:
@@ -113,25 +140,31 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--no-zizmor", action="store_true")
+    ap.add_argument("--python", help="measure the pubmode installed beside this interpreter (default: "
+                    ".cache/bench-venv, made with a plain `pip install .`)")
     args = ap.parse_args()
-    migrate = str(BIN / "migrate")
+    python = args.python or bench_venv()
+    where = (f"`{args.python}` (given with --python)" if args.python else
+             "`.cache/bench-venv`, a virtual environment made by this script with a plain `pip install .` (no extra)")
+    migrate = str(Path(python).parent / "migrate")
     zizmor = None if args.no_zizmor else shutil.which("zizmor") or (
         str(BIN / "zizmor") if (BIN / "zizmor").exists() else None)
     version = subprocess.run([zizmor, "--version"], capture_output=True, text=True).stdout.strip() if zizmor else ""
-    typer_version = subprocess.run([sys.executable, "-c", "import importlib.metadata as m; print(m.version('typer'))"],
-                                   capture_output=True, text=True).stdout.strip()
     lines = ["# pubmode benchmarks", "",
              f"- machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; a shared "
              "box (other sessions ran beside this one), so the figures are noisy: compare ratios, not seconds",
              f"- load average before the run: {load()}",
-             f"- command: `.venv/bin/python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}`",
-             f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; typer {typer_version}; {version}", ""]
-    base_time = timed([sys.executable, "-c", "pass"], args.repeat)
+             f"- command: `.venv/bin/python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}"
+             + (f" --python {args.python}`" if args.python else "`"),
+             f"- pubmode measured in {where}; installed there: {packages(python)}",
+             f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {version}", ""]
+    base_time = timed([python, "-c", "pass"], args.repeat)
     help_time = timed([migrate, "--help"], args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         floor_script = Path(tmp) / "typer_floor.py"
         floor_script.write_text(TYPER_FLOOR, encoding="utf-8")
-        floor = timed([sys.executable, str(floor_script), "to-oidc", "--dry-run", "x.yml"], args.repeat)
+        floor = timed([python, str(floor_script), "to-oidc", "--dry-run", "x.yml"], args.repeat)
+        typer_import = timed([python, "-c", "import typer"], args.repeat)
         one = ROOT / "examples" / "single-job"
         one_file = one / ".github" / "workflows" / "release.yml"
         dry = timed([migrate, "to-oidc", "--dry-run", str(one_file)], args.repeat, cwd=one)
@@ -142,7 +175,9 @@ def main() -> None:
                   f"| `migrate to-oidc --dry-run examples/single-job/.github/workflows/release.yml` | "
                   f"{dry * 1000:.0f} ms | {dry / base_time:.1f}× |",
                   f"| floor: a typer app of one command (a path list, a flag, a text option) doing nothing | "
-                  f"{floor * 1000:.0f} ms | {floor / base_time:.1f}× |", ""]
+                  f"{floor * 1000:.0f} ms | {floor / base_time:.1f}× |",
+                  f"| `python -c 'import typer'` | {typer_import * 1000:.0f} ms | {typer_import / base_time:.1f}× |",
+                  ""]
         print("\n".join(lines), flush=True)
         lines += ["## Throughput (`migrate to-oidc --check` over a repository's workflows)", "",
                   "One file in ten is a corpus release workflow, the others publish nothing "
@@ -163,7 +198,7 @@ def main() -> None:
             shutil.rmtree(repo)
         lines += ["", "## Slowest imports of the one-file dry run (`python -X importtime`, cumulative µs)", "",
                   "| µs | module |", "|---|---|"]
-        lines += [f"| {us} | `{name.strip()}` |" for us, name in import_profile(one_file)]
+        lines += [f"| {us} | `{name.strip()}` |" for us, name in import_profile(python, migrate, one_file)]
     lines += ["", f"- load average after the run: {load()}"]
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

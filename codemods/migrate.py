@@ -27,7 +27,6 @@ from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.reusable import undeclared_secrets
-from codemods import split_jobs
 from codemods.uploaders import registry
 from codemods.workflow import jobs, runner_problem, triggers
 
@@ -153,7 +152,10 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
                 outcome = _convert_job(w, job_id, items, convert, result)
                 if outcome:
                     converted[job_id] = outcome
-    converted.update(split_jobs.finish(w, splits, result))
+    if splits:  # codemods/split_jobs.py is imported only for --split-jobs
+        from codemods import split_jobs
+
+        converted.update(split_jobs.finish(w, splits, result))
     result.warnings += _same_project_other_tokens(converted)
 
 
@@ -165,8 +167,11 @@ def _split(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publ
            blocker: Optional[Tuple[str, str]], splits: list, result: Plan) -> bool:
     """--split-jobs: a job that builds, or whose runner cannot run the action, publishes from a new job
     (split_jobs.py); True when that is decided (done, or refused with the reason)."""
-    if not (convert and w.options.split_jobs and (blocker is None or blocker[0] == "unsupported-runner")
-            and split_jobs.wanted(w.jobs[job_id], blocker is not None)):
+    if not (convert and w.options.split_jobs and (blocker is None or blocker[0] == "unsupported-runner")):
+        return False
+    from codemods import split_jobs
+
+    if not split_jobs.wanted(w.jobs[job_id], blocker is not None):
         return False
     split = split_jobs.plan(w, job_id, items, convert, *_published_project(w, job_id, convert))
     if isinstance(split, str):

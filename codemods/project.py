@@ -5,9 +5,10 @@ import configparser
 import os
 import re
 import subprocess
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Set, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Set, Tuple
 
 from codemods.engine.reading import read_regular_text
 from codemods import toml_text
@@ -41,8 +42,38 @@ class Repository:
         return self.name or REPO_PLACEHOLDER
 
 
+_roots: Optional[dict] = None  # within a run: (function, folder) -> the answer
+
+
+@contextmanager
+def roots_remembered() -> Iterator[None]:
+    """Within it (one run, the folders as they are), the root of a folder is looked for once, not once
+    for each of its many workflow files."""
+    global _roots
+    outer, _roots = _roots, {}
+    try:
+        yield
+    finally:
+        _roots = outer
+
+
+def _remembered(kind: str, folder: str, find: Callable[[], Any]) -> Any:
+    if _roots is None:
+        return find()
+    key = (kind, folder)
+    if key not in _roots:
+        if len(_roots) >= 4096:  # bounded: memory does not grow with the run
+            _roots.clear()
+        _roots[key] = find()
+    return _roots[key]
+
+
 def find_root(start: Path) -> Optional[Path]:
     """The nearest folder at or above `start` that holds `.git`."""
+    return _remembered("find_root", os.fspath(start), lambda: _find_root(start))
+
+
+def _find_root(start: Path) -> Optional[Path]:
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
@@ -54,6 +85,10 @@ def root_for(path: Path) -> Path:
     """The repository root for a workflow file: the folder holding its `.github/workflows`, else git's,
     else the file's own folder."""
     here = Path(os.path.abspath(path))  # the link's own place, not its target's
+    return _remembered("root_for", os.fspath(here.parent), lambda: _root_for(here))
+
+
+def _root_for(here: Path) -> Path:
     if here.parent.name == "workflows" and here.parent.parent.name == ".github":
         return here.parent.parent.parent.resolve()
     for folder in here.parents:  # the folders as written: a linked one must not move the root outside

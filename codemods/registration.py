@@ -2,9 +2,11 @@
 and the one answer for a reusable workflow, shared by `to-oidc` and `doctor` so that they agree."""
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 from urllib.parse import urlencode
 
 from codemods.engine.reading import read_regular_text
@@ -65,17 +67,57 @@ def host_not_accepted(host: str) -> str:
             "pypi/warehouse#18970), so no trusted publisher can be registered for it")
 
 
+NEEDLE = ".github/workflows/"
+_callers: Optional[dict] = None  # folder -> [(file name, the text after each NEEDLE up to a `/`)], in a run
+
+
+@contextmanager
+def callers_indexed() -> Iterator[None]:
+    """Within it, each folder is read once for `calling_workflows` (a run over a folder of many reusable
+    workflows read the whole folder again for each of them)."""
+    global _callers
+    outer, _callers = _callers, {}
+    try:
+        yield
+    finally:
+        _callers = outer
+
+
 def calling_workflows(path: Path) -> List[str]:
     """The workflows beside `path` that call it (`uses: ./.github/workflows/<name>`)."""
-    needle = f".github/workflows/{path.name}"
+    needle = f"{NEEDLE}{path.name}"
+    if _callers is None:
+        out = []
+        for other in sorted(path.parent.glob("*.y*ml")):
+            try:
+                if other != path and needle in read_regular_text(other, errors="replace"):  # a FIFO would block
+                    out.append(other.name)
+            except OSError:
+                continue
+        return out
+    folder = os.path.abspath(path.parent)
+    if folder not in _callers:
+        pairs = ((other.name, _tails(other)) for other in sorted(path.parent.glob("*.y*ml")))
+        _callers[folder] = [(name, tails) for name, tails in pairs if tails]  # only the files that call any
+    # `needle in text` for a name without `/`: the text after some NEEDLE, up to its next `/`, starts with it
+    return [name for name, tails in _callers[folder]
+            if name != path.name and any(t.startswith(path.name) for t in tails)]
+
+
+def _tails(path: Path) -> Tuple[str, ...]:
+    """What follows each NEEDLE in the file, up to the next `/` (a file name is at most 255 characters)."""
+    try:
+        text = read_regular_text(path, errors="replace")  # a FIFO would block
+    except OSError:
+        return ()
     out = []
-    for other in sorted(path.parent.glob("*.y*ml")):
-        try:
-            if other != path and needle in read_regular_text(other, errors="replace"):  # a FIFO would block
-                out.append(other.name)
-        except OSError:
-            continue
-    return out
+    at = text.find(NEEDLE)
+    while at >= 0:
+        start = at + len(NEEDLE)
+        end = text.find("/", start, start + 256)
+        out.append(text[start:end if end >= 0 else start + 256])
+        at = text.find(NEEDLE, start)
+    return tuple(out)
 
 
 def reusable_workflow_advice(path: Path) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Tuple
 
 from codemods.migrate import TO_OIDC, Options
 from codemods.registration import Registration, host_not_accepted
@@ -10,14 +10,23 @@ from codemods.runner import FileResult, RunResult
 
 
 def render_report(run: RunResult, options: Options, wrote: bool) -> str:
+    return "".join(report_chunks(run, options, wrote))
+
+
+def report_chunks(run: RunResult, options: Options, wrote: bool) -> Iterator[str]:
+    """The report in pieces of whole lines, to write as they are made: a run over many files never
+    holds the whole text."""
     lines: List[str] = [f"error: {e}" for e in run.path_errors]
     for f in run.files:
         lines += _file_lines(f, options, wrote)
+        if len(lines) >= 512:
+            yield "".join(line + "\n" for line in lines)
+            lines = []
     steps = next_steps(run, options)
     if steps:
         lines += ["", "Next steps:"] + steps
     lines += ["", _summary(run, wrote)]
-    return "\n".join(lines) + "\n"
+    yield "".join(line + "\n" for line in lines)
 
 
 def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:

@@ -20,8 +20,9 @@ from codemods.engine.verify import verify
 from codemods.errors import InputError, Unsupported, VerificationError
 from codemods.gitlab import is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
-from codemods.prefilter import skip_reason
-from codemods.project import Repository, find_root, repository, root_for
+from codemods.prefilter import scripts_remembered, skip_reason
+from codemods.project import Repository, find_root, repository, roots_remembered, root_for
+from codemods.registration import callers_indexed
 from codemods.workflow import SECRET_REF
 from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
 from codemods.write_phase import groups
@@ -40,7 +41,8 @@ class FileResult:
     error: Optional[str] = None
     error_line: Optional[int] = None  # the line of the workflow the error is at, when it is one of the workflow's
     companions: List[FileEdit] = field(default_factory=list)  # files the workflow runs, changed
-    secret_refs: Optional[frozenset] = None  # the secrets a file left alone names, once its text is dropped
+    secret_refs: Optional[frozenset] = None  # the secrets a file left alone names, once its text is dropped (in
+    # a RunResult: NAMED_IN_RUN, the names are in the run's set)
 
     @property
     def changed(self) -> bool:
@@ -203,6 +205,10 @@ def _lines(text: str) -> List[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
+LEFT_ALONE = Plan(skipped=[NOTHING_TO_DO])  # shared by the files left alone with nothing to say: never changed
+NAMED_IN_RUN: frozenset = frozenset()  # a file's secret_refs once `run` has added them to the run's own set
+
+
 def _migrate_one(options: Options, path: Path) -> FileResult:
     """One file, made light to keep or to send back from a worker: the node tree the edits point into
     is dropped (nothing reads it after the file is done), and a file left alone with nothing to say
@@ -218,19 +224,33 @@ def _migrate_one(options: Options, path: Path) -> FileResult:
 
 def run(paths: List[Path], options: Options, cwd: Path, jobs: int = 1) -> RunResult:
     """Every workflow named, in the order found (sorted within a folder), `jobs` at a time."""
+    with roots_remembered():
+        return _run(paths, options, cwd, jobs)
+
+
+def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult:
     import functools
 
     from codemods.parallel import ordered_map
 
     found, path_errors = discover(paths, cwd)
-    files = list(ordered_map(functools.partial(_migrate_one, options), found, jobs))
+    files = []
+    named: SetType[str] = set()  # the secrets the files left alone name, all of them together
+    with callers_indexed(), scripts_remembered():
+        for f in ordered_map(functools.partial(_migrate_one, options), found, jobs):
+            if f.secret_refs is not None:  # kept light: most files of a big run are left alone
+                named |= f.secret_refs
+                f.secret_refs = NAMED_IN_RUN
+                if f.plan == LEFT_ALONE:
+                    f.plan = LEFT_ALONE  # one plan for all of them, not one each
+            files.append(f)
     groups(files)  # a followed file shared by workflows: one change for all of them, or none
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
+        still_used |= named
         for f in files:
             if f.secret_refs is not None:
-                still_used |= f.secret_refs
                 continue
             text = f.new_text if f.new_text is not None else (f.old.text if f.old else "")
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}

@@ -114,6 +114,31 @@ def test_a_ci_workflow_is_skipped(tmp_path: Path) -> None:
     assert cannot_publish(STEP.format(run="pytest -q").replace("release:\n    types: [published]", "push:"), tmp_path)
 
 
+ARTIFACTS = STEP.replace("release:\n    types: [published]", "push:") + """\
+      - uses: actions/upload-artifact@v4
+        if: always()
+        with:
+          name: reports
+      - uses: Actions/Upload-Pages-Artifact@v3
+"""
+
+
+def test_artifact_actions_and_always_are_no_markers(repo, monkeypatch) -> None:
+    """A CI workflow's `actions/upload-artifact` and `if: always()` hold "upload" and uv's `always`: the
+    file is still skipped, with the full reading's result."""
+    path = repo.write(".github/workflows/ci.yml", ARTIFACTS.format(run="pytest -q").encode())
+    assert cannot_publish(path.read_text(), repo.root)
+    _same_with_and_without(path, monkeypatch)
+
+
+@pytest.mark.parametrize("run", ["twine upload dist/*", "uv publish --trusted-publishing always", "upload",
+                                 "python setup.py sdist upload", "gh release upload v1 dist/*"])
+def test_an_upload_beside_the_artifact_actions_is_never_skipped(repo, monkeypatch, run: str) -> None:
+    path = repo.write(".github/workflows/release.yml", ARTIFACTS.format(run=run).encode())
+    assert not cannot_publish(path.read_text(), repo.root)
+    _same_with_and_without(path, monkeypatch)
+
+
 def _imported(args, cwd: Path) -> dict:
     code = ("import sys, json; sys.argv = ['migrate'] + json.loads(sys.argv[1]); import cli\n"
             "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
@@ -141,3 +166,92 @@ def test_jobs_give_the_same_output_in_the_same_order(repo) -> None:
         one, two = repo.migrate(*command), repo.migrate(*command, "--jobs", "2")
         assert (one.code, one.stdout, one.stderr) == (two.code, two.stdout, two.stderr), command
     assert repo.migrate("to-oidc", "--jobs", "-1").code == 2
+
+
+def test_the_lower_case_marker_search_finds_what_the_case_insensitive_one_does() -> None:
+    """On ASCII text `_marked` searches the lower-cased text with a lower-case pattern: every marker, in
+    any case, inside other text, and random ASCII text give the answer of markers() with re.I."""
+    import random
+    import re
+
+    from codemods.prefilter import NOT_MARKERS, _marked, lower_markers, markers
+
+    assert lower_markers() is not None
+    words = [w.replace("\\", "") for w in markers().pattern.split("|")]
+    rnd = random.Random(15)
+    texts = []
+    for w in words:
+        texts += [w, w.upper(), "".join(c.upper() if rnd.random() < 0.5 else c for c in w), f"x{w}y", f"run: {w.title()}"]
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-./ \n'\"${}"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80))) for _ in range(3000)]
+    texts += ["TWINE_PASSWORD", "Poetry_PyPI_Token_PyPI", "uses: PyPA/GH-Action-PyPI-Publish@v1", "secrets.MY_PYPI"]
+    for text in texts:
+        expected = markers().search(NOT_MARKERS.sub(" ", text)) is not None
+        assert _marked(text) == expected, text
+    assert _marked("\u017fetup.py")  # not ASCII: re.I itself, to which the long s is an `s` (not to lower())
+    assert re.search("s", "\u017f", re.I) and "\u017f".lower() != "s"
+
+
+FLOW = ["[a:b]", "{a:b}", "[a?b]", "[?x]", '{ "a":b }', "[a: b]", "[ , ]", '["a":b]', '[a, "b":c]', '["a" :b]',
+        "['a':]", "['3.10', '3.13':]", '{"a":1}', "['a':1]", "{a: 1, a: 2}", "{[a]: b}", "!!str 1", "! a", "!!int 1",
+        "!custom x", "a\u2028b", "a\x85b", "'a'b", "[a]#c", "-1", "0o17", "1e3", "~", "", "null", "true", "<<", "=",
+        "{a: b}: c", "[- a]", "x\n...\n", "x\n---\ny: 1"]
+
+
+def _agrees(ours, pure, where="$") -> None:
+    """The pre-filter's data is ruamel.yaml's: mappings, keys, lists and scalars of the same types."""
+    if isinstance(pure, dict):
+        assert isinstance(ours, dict) and list(ours) == list(pure), (where, ours, pure)
+        for k in pure:
+            _agrees(ours[k], pure[k], f"{where}.{k}")
+    elif isinstance(pure, list):
+        assert isinstance(ours, list) and len(ours) == len(pure), (where, ours, pure)
+        for i, (a, b) in enumerate(zip(ours, pure)):
+            _agrees(a, b, f"{where}[{i}]")
+    else:  # strings, and the scalars ruamel.yaml made for both
+        assert type(ours) is type(pure) and repr(ours) == repr(pure), (where, ours, pure)
+
+
+def _texts():
+    import random
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_fuzz import mutate
+
+    corpus = sorted(CORPUS.glob("*.y*ml")) if CORPUS.is_dir() else []
+    base = "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo hi\n        with:\n          k: {}\n"
+    yield from (base.replace("{}", v) for v in FLOW)
+    yield from (p.read_text(encoding="utf-8", errors="replace") for p in corpus)
+    rnd = random.Random(1512)
+    for n in range(int(os.environ.get("PUBMODE_FUZZ_CASES", "400"))):
+        data = rnd.choice(corpus).read_bytes() if corpus and n % 2 else ci_workflow(n).encode()
+        for _ in range(rnd.randint(0, 4)):
+            data = mutate(data, rnd)
+        yield data.decode("utf-8", errors="replace")
+
+
+def test_the_pyyaml_reading_is_ruamel_yamls_wherever_it_is_used() -> None:
+    """The pre-filter reads with PyYAML's libyaml composer (codemods/prefilter.py `_composed_data`): on
+    every text it does not refuse, ruamel.yaml's pure parser (the full reading) accepts the text and
+    reads the same data; flow collections where libyaml 0.2 and the pure parser part ways, tags,
+    directives, duplicate keys and scalars ruamel.yaml refuses are refused."""
+    from ruamel.yaml import YAML
+
+    from codemods.engine.document import Document, fast_path_agrees
+    from codemods.prefilter import REFUSED, _composed_data, _pyyaml_composer
+
+    if _pyyaml_composer() is None:
+        pytest.skip("PyYAML without its C extension: the pre-filter reads with ruamel.yaml")
+    used = 0
+    for text in _texts():
+        if not fast_path_agrees(text):
+            continue
+        ours = _composed_data(text)
+        if ours is REFUSED:
+            continue
+        used += 1
+        pure = YAML(typ="safe", pure=True).load(text)  # a refusal here fails the test
+        if isinstance(pure, dict):
+            Document(text)
+        _agrees(ours, pure)
+    assert used >= 100, used

@@ -78,6 +78,14 @@ _DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+
                         re.M)
 
 
+def forget_documents(yaml: YAML) -> None:
+    """ruamel.yaml keeps a record of every document a YAML instance loaded (`doc_infos`); the shared
+    loader reads every file of a run, so it would grow with the run."""
+    infos = getattr(yaml, "doc_infos", None)
+    if isinstance(infos, list):
+        infos.clear()
+
+
 def fast_path_agrees(text: str) -> bool:
     """The text has none of the constructs on which the two parsers disagree."""
     return _DIVERGENT.search(text) is None
@@ -92,6 +100,8 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
             return fast.load(text)
         except (YAMLError, RecursionError):
             pass
+        finally:
+            forget_documents(fast)
     yaml = YAML(typ="safe", pure=True)
     try:
         return yaml.load(text)

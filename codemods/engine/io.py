@@ -5,7 +5,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Optional
@@ -57,6 +56,8 @@ def atomic_write(path: Path, data: bytes, expected_old: bytes, mode: int, root: 
     tmp = None
     try:
         with _stop_signals_deferred():  # a stop between creating the file and knowing its name leaks it
+            import tempfile  # only when writing: a dry run or a check does not need it
+
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
