@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parent))
 from codemods.errors import InputError  # noqa: E402
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options  # noqa: E402
 from codemods.project import Repository  # noqa: E402
-from codemods.runner import migrate_text  # noqa: E402
+from codemods.rendered import migrate_text  # noqa: E402
 
 
 def main() -> None:

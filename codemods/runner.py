@@ -9,22 +9,20 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Set as SetType, Tuple
+from typing import List, Optional, Set as SetType
 
-from codemods.engine.document import Document
 from codemods.engine.file_edit import FileEdit
 from codemods.engine.reading import read_regular_text
 from codemods.engine.source import Source
-from codemods.engine.splice import render
-from codemods.engine.verify import verify
-from codemods.errors import InputError, Unsupported, VerificationError
+from codemods.errors import InputError, VerificationError
 from codemods.gitlab import is_gitlab_path
-from codemods.migrate import NOTHING_TO_DO, Options, Plan, plan
+from codemods.migrate import NOTHING_TO_DO, Options, Plan
 from codemods.prefilter import scripts_remembered, skip_reason
-from codemods.project import Repository, find_root, repository, roots_remembered, root_for
+from codemods.project import find_root, repository, roots_remembered, root_for
 from codemods.registration import callers_indexed
+from codemods.rendered import migrate_text
 from codemods.workflow import SECRET_REF
-from codemods.workflow_files import WORKFLOW_SUFFIXES, check_shape, discover, read_workflow, shown_path
+from codemods.workflow_files import WORKFLOW_SUFFIXES, discover, read_workflow, shown_path
 from codemods.write_phase import groups
 from codemods import toml_text
 
@@ -58,28 +56,6 @@ class RunResult:
     @property
     def failed(self) -> bool:
         return bool(self.path_errors) or any(f.error for f in self.files)
-
-
-def migrate_text(text: str, options: Options, workflow_file: str, repo: Repository,
-                 path: Optional[Path] = None) -> Tuple[Plan, str]:
-    """The plan for one workflow text and the text it gives (the same text when nothing changes)."""
-    doc = Document(text, path)
-    check_shape(doc, path)
-    return rendered(doc, plan(doc, options, workflow_file, repo), text)
-
-
-def rendered(doc: Document, migration: Plan, text: str) -> Tuple[Plan, str]:
-    """The plan's edits made and verified (the YAML engine of every platform); when the engine cannot
-    make them, nothing of the plan is kept (no edit, no followed file, no registration) but the reason."""
-    if not migration.edits:
-        return migration, text
-    try:
-        new_text = render(doc, migration.edits)
-    except Unsupported as e:
-        refused = Plan(skipped=migration.skipped + [f"not converted: {e}"], platform=migration.platform)
-        return refused, text
-    verify(doc, migration.edits, new_text)
-    return migration, new_text
 
 
 def migrate_file(path: Path, options: Options) -> FileResult:

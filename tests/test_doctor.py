@@ -277,3 +277,14 @@ def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monke
     monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert out.code == 0 and "token-publishing" in _ids(out.stdout)
+
+
+def test_the_doctor_does_not_import_the_runner() -> None:
+    """Issue 17: the doctor (and `migrate explain`'s examples) transform texts through codemods.rendered."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from codemods.doctor import diagnose, docs; docs.split_example('unsupported-runner'); "
+            "print('codemods.runner' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -29,7 +29,7 @@ from codemods.engine.verify import same
 from codemods.errors import InputError
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options
 from codemods.project import Repository
-from codemods.runner import migrate_text
+from codemods.rendered import migrate_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "github"
 CASES = int(os.environ.get("PUBMODE_FUZZ_CASES", "400"))

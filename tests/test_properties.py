@@ -19,7 +19,7 @@ from codemods.engine.document import load_data
 from codemods.migrate import TO_OIDC, TO_TOKEN, Options
 from codemods.permissions import READ_ALL_SCOPES
 from codemods.project import Repository
-from codemods.runner import migrate_text
+from codemods.rendered import migrate_text
 
 REPO = Repository(Path("."), "octo-org", "octo-repo", "octo-widget")
 ALLOWED = [

@@ -19,7 +19,7 @@ import pytest
 from codemods.engine.document import Document
 from codemods.migrate import Options
 from codemods.project import Repository
-from codemods.runner import migrate_text
+from codemods.rendered import migrate_text
 from codemods.workflow import EXPRESSION
 
 SHAPES = {

@@ -130,7 +130,7 @@ def test_every_group_is_checked_before_any_is_written(repo: Repo, monkeypatch) -
 
 def test_a_plan_the_engine_cannot_render_keeps_nothing_but_its_reason(monkeypatch) -> None:
     # a followed file's change or a registration kept beside an unchanged workflow would be half a migration
-    from codemods import runner
+    from codemods import rendered
     from codemods.engine.document import Document
     from codemods.engine.edits import Remove
     from codemods.errors import Unsupported
@@ -139,10 +139,10 @@ def test_a_plan_the_engine_cannot_render_keeps_nothing_but_its_reason(monkeypatc
     def refuse(doc, edits):
         raise Unsupported("the edit reaches into an anchor")
 
-    monkeypatch.setattr(runner, "render", refuse)
+    monkeypatch.setattr(rendered, "render", refuse)
     plan = Plan(edits=[Remove(("jobs", "a", "env"))], companions=["tox.ini change"], changes=["removed x"],
                 registrations=["pypi"], removed_secrets={"T"}, skipped=["job `b`: other index"])
-    out, text = runner.rendered(Document("jobs: {a: {env: {X: 1}}}\n"), plan, "same")
+    out, text = rendered.rendered(Document("jobs: {a: {env: {X: 1}}}\n"), plan, "same")
     assert text == "same"
     assert out.skipped == ["job `b`: other index", "not converted: the edit reaches into an anchor"]
     assert not (out.edits or out.companions or out.changes or out.registrations or out.removed_secrets)

@@ -62,7 +62,7 @@ def split_example(finding_id: str) -> Optional[tuple]:
 
     from codemods.migrate import TO_OIDC, Options
     from codemods.project import Repository
-    from codemods.runner import migrate_text
+    from codemods.rendered import migrate_text
 
     repo = Repository(Path("/nonexistent/pubmode-example"), "octo-org", "octo-repo", "example-pkg")
     plan, after = migrate_text(before, Options(TO_OIDC, split_jobs=True), "release.yml", repo)

@@ -35,7 +35,7 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
     from codemods.gitlab.document import GitLabDocument
     from codemods.gitlab.plan import plan_gitlab
     from codemods.gitlab.remote import gitlab_project
-    from codemods.runner import rendered
+    from codemods.rendered import rendered
 
     doc = GitLabDocument(text, path)
     if path is not None and Path(path).name in PIPELINE_NAMES:
@@ -85,7 +85,7 @@ def _rendered_pipeline(doc, migration, text: str, root: Path) -> Tuple[object, s
     job's change may span files: its template in one, its `id_tokens` in another)."""
     from codemods.engine.file_edit import FileEdit, Target
     from codemods.migrate import Plan
-    from codemods.runner import rendered
+    from codemods.rendered import rendered
 
     for name in ("changes", "skipped", "warnings"):
         setattr(migration, name, [_tagged(doc, n) for n in getattr(migration, name)])
