@@ -55,13 +55,13 @@ def discover(paths: Iterable[Path], cwd: Path) -> Tuple[List[Path], List[str]]:
 
 def _workflow_files(folder: Path) -> List[Path]:
     """The *.yml / *.yaml files below `folder`; inside a `.github/workflows` folder only its own files,
-    since GitHub runs no workflow from a subfolder of it. A folder that holds a GitLab pipeline
-    (`.gitlab-ci.yml`, a repository's root) gives that pipeline, which reads the files it includes itself,
-    and its GitHub workflows: its other YAML files (included pipeline files, mkdocs.yml, …) are not
-    workflows."""
+    since GitHub runs no workflow from a subfolder of it. A folder that holds a GitLab pipeline or a
+    `.github/workflows` folder (a repository's root, as in `migrate to-oidc .`) gives that pipeline, which
+    reads the files it includes itself, and its GitHub workflows: its other YAML files (included pipeline
+    files, .pre-commit-config.yaml, mkdocs.yml, …) are not workflows."""
     found = sorted(q for q in folder.rglob("*") if q.suffix in WORKFLOW_SUFFIXES and (q.is_file() or q.is_symlink())
                    and not _in_workflows_subfolder(q))
-    if (folder / ".gitlab-ci.yml").is_file():
+    if (folder / ".gitlab-ci.yml").is_file() or (folder / ".github" / "workflows").is_dir():
         found = [q for q in found if q == folder / ".gitlab-ci.yml" or _in_workflows_folder(q.relative_to(folder))]
     return found
 

@@ -36,6 +36,19 @@ def test_default_path_is_the_repositorys_workflows_folder(repo: Repo) -> None:
     assert "1 file changed, 1 unchanged" in out.stderr
 
 
+def test_the_repository_root_as_a_folder_gives_its_workflows_not_every_yaml_file(repo: Repo) -> None:
+    """`migrate to-oidc .`, as `ruff check .`: the workflows of `.github/workflows`, not the repository's
+    other YAML files (seen on jaraco/keyring: four "not a workflow" errors and exit 2)."""
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    for name in (".pre-commit-config.yaml", ".readthedocs.yaml", ".github/FUNDING.yml", "docs/mkdocs.yml"):
+        repo.write(name, b"repos: []\n")
+    out = repo.migrate("to-oidc", ".")
+    assert out.code == 0, out.stderr
+    assert "not a workflow" not in out.stderr and "1 file changed, 0 unchanged" in out.stderr
+    folder = repo.write("ci/extra.yml", TOKEN_WORKFLOW).parent  # a folder without .github/workflows: its files
+    assert "ci/extra.yml: converted" in repo.migrate("to-oidc", str(folder)).stderr
+
+
 def test_dry_run_writes_nothing_and_prints_a_diff_git_applies(repo: Repo) -> None:
     repo.write(WORKFLOW, TOKEN_WORKFLOW)
     out = repo.migrate("to-oidc", "--dry-run")
