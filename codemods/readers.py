@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, apply_to_data
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.follow.calls import step_start, targets_in_script
 
 READS = (r"\$\{?%s\b", r"\bprintenv[ \t]+%s\b", r"(?i:\benv\s*\.\s*)%s\b", r"(?i:\benv\s*\[\s*)['\"]%s['\"]",
@@ -141,8 +141,7 @@ def _followed(job: Dict[str, Any], step: Dict[str, Any], root: Path, new_texts: 
     for target in targets_in_script(script, root, *step_start(job, step)):
         text = new_texts.get(target.path)
         if text is None:
-            try:
-                text = read_regular_text(target.path)  # never a FIFO: it would block
-            except (OSError, UnicodeDecodeError):
+            text = text_or_none(target.path)  # never a FIFO: it would block
+            if text is None:
                 continue
         yield f"{target.path.name} (run by {where})", text, lambda at, t=text: t.count("\n", 0, at) + 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional
 
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.follow.calls import step_start, targets_in_script
 from codemods.project import pyproject_name
 from codemods.workflow import step_label, steps
@@ -92,9 +92,8 @@ def job_rename(root: Path, job: Dict, upload_step: int) -> Optional[Rename]:
         for target in targets_in_script(script, root, *step_start(job, step)):
             if target.kind not in ("script", "python"):
                 continue
-            try:
-                text = read_regular_text(target.path)
-            except (OSError, UnicodeDecodeError):
+            text = text_or_none(target.path)
+            if text is None:
                 continue
             rename = _python_rename(label, text, script) if target.path.suffix == ".py" or target.kind == "python" \
                 else _shell_rename(root, label, text)

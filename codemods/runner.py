@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import List, Optional, Set as SetType
 
 from codemods.engine.file_edit import FileEdit
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.engine.source import Source
 from codemods.errors import InputError, VerificationError
 from codemods.gitlab import is_gitlab_path
@@ -231,10 +231,7 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
             text = f.new_text if f.new_text is not None else (f.old.text if f.old else "")
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
         for other in _sibling_workflows(files):
-            try:
-                still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(read_regular_text(other))}
-            except (OSError, UnicodeDecodeError):
-                pass
+            still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text_or_none(other) or "")}
     return RunResult(files, removed - still_used, path_errors)
 
 

@@ -634,7 +634,7 @@ def _builds_then_uploads(doc: Document, item: Upload, index: Index, change, outs
     moved = _Moved(item, index, step, files, False, keep, set(secrets), notes=list(notes))
     done = ", ".join(w for w, flag in (("release profile", "--release"), ("stripped", "--strip"),
                                        ("with an sdist", "--sdist")) if flag in plan.add)
-    label = item.label if "in job" in item.label else f"{step_in_job(item.label, item.job_id)}"
+    label = item.label if "in job" in item.label else step_in_job(item.label, item.job_id)
     moved.notes.append(f"{label}: `{tool} publish` built and uploaded; it now builds into `{files}` "
                        f"({what}{': ' + done + ', as `publish` did' if done else ''}) and the publishing job uploads")
     return moved

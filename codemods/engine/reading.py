@@ -56,3 +56,12 @@ def read_regular(path: Path, max_bytes: Optional[int] = None) -> Tuple[bytes, os
 def read_regular_text(path: Path, errors: str = "strict") -> str:
     """The UTF-8 text of a regular file (line endings kept as they are)."""
     return read_regular(path)[0].decode("utf-8", errors)
+
+
+def text_or_none(path: Path) -> Optional[str]:
+    """read_regular_text, or None for a file that is missing, unreadable, not regular or not UTF-8: a file
+    a workflow runs or names, which pubmode follows when it can and otherwise says it could not."""
+    try:
+        return read_regular_text(path)
+    except (OSError, UnicodeDecodeError):
+        return None

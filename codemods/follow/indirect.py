@@ -9,7 +9,7 @@ from typing import Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Insert, Replace, Set
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
@@ -115,13 +115,6 @@ class IndirectPublish:
         return []
 
 
-def _read(path: Path) -> Optional[str]:
-    try:
-        return read_regular_text(path)  # line endings kept as they are
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True) -> List[IndirectPublish]:
     """The steps whose upload lives in a file they run. `rewrite=False` reports without rewriting a
     Python script (the doctor): each file is then read as it is on disk, never on top of an edit."""
@@ -135,7 +128,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
             wd, checkouts = step_start(job, step)
             changes, problems = [], []
             for target in targets_in_script(script, root, wd, checkouts):
-                text = current.get(target.path) or _read(target.path)
+                text = current.get(target.path) or text_or_none(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
@@ -215,11 +208,18 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
     return out
 
 
-def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepChange:
+def _by_hand(item: IndirectPublish, where: str) -> StepChange:
+    """A change blocked when the files the step runs hold an upload to change by hand; else empty."""
     change = StepChange()
-    where = f"{step_in_job(item.label, item.job_id)}"
     if item.manual:
         change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
+    return change
+
+
+def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepChange:
+    where = step_in_job(item.label, item.job_id)
+    change = _by_hand(item, where)
+    if change.blocked:
         return change
     remove_env_vars(doc, item.env_vars, converted, change)
     if change.blocked:
@@ -256,10 +256,9 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
 
 
 def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> StepChange:
-    change = StepChange()
-    where = f"{step_in_job(item.label, item.job_id)}"
-    if item.manual:
-        change.blocked = f"{where} runs an upload to change by hand: " + "; ".join(item.manual)
+    where = step_in_job(item.label, item.job_id)
+    change = _by_hand(item, where)
+    if change.blocked:
         return change
     reads = set().union(*(c.credential_env for c in item.changes)) if item.changes else set()
     up = token_uploader(reads)

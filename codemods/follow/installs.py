@@ -20,7 +20,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 from codemods import toml_text
 from codemods.engine.document import Document
 from codemods.engine.edits import Edit, Replace
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.engine.text_edits import Meaning, apply, apply_checked
 from codemods.follow import ini_check
 from codemods.engine.file_edit import FileEdit, Target
@@ -251,13 +251,6 @@ def shell_sources(text: str, base: Path, checkouts: Tuple[str, ...] = ()) -> Sou
 
 
 # ---- files --------------------------------------------------------------------------------------
-def _read(path: Path) -> Optional[str]:
-    try:
-        return read_regular_text(path)
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _inside(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
@@ -291,7 +284,7 @@ class _Plan:
         self.minimum = _shown(up.trusted.min_version)
 
     def text(self, path: Path) -> Optional[str]:
-        return self.current.get(path) if path in self.current else _read(path)
+        return self.current.get(path) if path in self.current else text_or_none(path)
 
     def note(self, where: str, line: int, old: str, new: str) -> None:
         self.result.notes.append(f"{where}: line {line}: raised the pin `{old}` to `{new}` (Trusted Publishing "
@@ -407,7 +400,7 @@ class _Plan:
 
     def lock(self, folder: Path, tool: str) -> None:
         path = folder / LOCKS[tool]
-        text = _read(path) if _inside(self.root, path) else None
+        text = text_or_none(path) if _inside(self.root, path) else None
         if not text:
             return
         pkg = re.escape(self.up.trusted.package)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
+from codemods.engine.reading import text_or_none
 from codemods.follow.calls import linked_outside, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import Platform
@@ -74,21 +75,12 @@ class Followed:
         return [c for c in self.changes if c.new_text != c.old_text]
 
 
-def _read(path: Path) -> Optional[str]:
-    from codemods.engine.reading import read_regular_text
-
-    try:
-        return read_regular_text(path)
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str]) -> Followed:
     """The files the job's script runs, edited for the run's direction (`current`: files already edited
     for another job of this run, edited on top of that)."""
     out = Followed()
     for target in targets_in_script(script, root):
-        text = current.get(target.path) or _read(target.path)
+        text = current.get(target.path) or text_or_none(target.path)
         if text is None:
             out.problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
             continue
@@ -183,7 +175,7 @@ def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[
         tool = vals[0].rsplit("/", 1)[-1]
         missing = None
         if tool == "tox" and not any((root / n).is_file() for n in ("tox.ini", "tox.toml")) and not (
-                (root / "pyproject.toml").is_file() and "tox" in (_read(root / "pyproject.toml") or "")):
+                (root / "pyproject.toml").is_file() and "tox" in (text_or_none(root / "pyproject.toml") or "")):
             missing = "no tox.ini, tox.toml or tox configuration in pyproject.toml"
         elif tool in ("make", "gmake") and "-f" not in vals and not any(
                 (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):

@@ -3,7 +3,7 @@ import re
 from pathlib import Path
 from typing import Optional, Sequence
 
-from codemods.engine.reading import read_regular_text
+from codemods.engine.reading import text_or_none
 from codemods.uploaders.registry import register
 from codemods.uploaders.spec import ActionFallback, Credentials, Detection, IndexOptions, Uploader
 
@@ -18,11 +18,8 @@ def _match(values: Sequence[str]) -> Optional[int]:
 
 def _custom_upload(root: Path) -> bool:
     """The project's setup.py registers its own `upload` command (the popular setup.py template does)."""
-    try:
-        text = read_regular_text(root / "setup.py")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"cmdclass\s*=\s*\{[^}]*['\"]upload['\"]", text, re.S) is not None
+    text = text_or_none(root / "setup.py")
+    return text is not None and re.search(r"cmdclass\s*=\s*\{[^}]*['\"]upload['\"]", text, re.S) is not None
 
 
 UPLOADER = register(Uploader(
