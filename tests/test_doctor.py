@@ -288,3 +288,19 @@ def test_the_doctor_does_not_import_the_runner() -> None:
             "print('codemods.runner' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_findings_about_several_jobs_come_in_file_order(repo: Repo) -> None:
+    """Rules that report per job (reusable workflow, unsupported runner, old pins) list the jobs in the
+    order of the file on every run: they were taken from a set, whose order of strings changes with
+    PYTHONHASHSEED, so one repository's report came out in a different order from run to run."""
+    from codemods.doctor.diagnose import diagnose_file
+
+    names = [f"publish-{c}" for c in "hgfedcba"]  # eight jobs: a set keeps this order once in 40,320 seeds
+    jobs = "".join(f"  {n}:\n    runs-on: macos-latest\n    steps:\n"
+                   "      - uses: pypa/gh-action-pypi-publish@release/v1\n" for n in names)
+    path = repo.write(".github/workflows/publish.yml", f"on:\n  workflow_call:\njobs:\n{jobs}".encode())
+    found = diagnose_file(path).findings
+    for rule_id in ("reusable-workflow-publisher", "unsupported-runner"):
+        said = [f.message for f in found if f.id == rule_id]
+        assert said and [n for s in said for n in names if f"`{n}`" in s] == names, (rule_id, said)

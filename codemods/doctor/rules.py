@@ -160,7 +160,7 @@ jobs:
 """, "Move the publish job into the top-level workflow that calls this one and register that file.")
 def _reusable(w: WorkflowView) -> Iterator[Hit]:
     if "workflow_call" in w.events:
-        for job_id in {p.job_id for p in w.publishing if p.targets}:
+        for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.targets):  # in file order, every run
             yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow"
 
 
@@ -204,7 +204,7 @@ def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
 """, "Run the publish job on `ubuntu-latest` and pass the built files to it as an artifact "
          "(`migrate to-oidc --split-jobs` does it).")
 def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
-    for job_id in {p.job_id for p in w.publishing if p.publisher == "gh-action"}:
+    for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.publisher == "gh-action"):
         problem = w.runner_problem(job_id)
         if problem:
             yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}`: {problem}"

@@ -114,7 +114,8 @@ class WorkflowView:
     def old_pins(self) -> List[Tuple[str, Optional[int], str]]:
         out = []
         for up in registry.trusted_uploaders():
-            for job_id in {p.job_id for p in self.publishing if p.publisher == up.name and p.mode == "trusted"}:
+            for job_id in dict.fromkeys(p.job_id for p in self.publishing if p.publisher == up.name
+                                        and p.mode == "trusted"):
                 for i, step in enumerate(self.jobs[job_id].get("steps") or []):
                     script = step.get("run") if isinstance(step, dict) else None
                     for m, _ in too_old_pins(up, script if isinstance(script, str) else ""):
