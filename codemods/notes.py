@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 
+RUN_TIME_ENV = "run-time-env"  # kind: a tox env chosen at run time (`tox -e $ENV`): its upload is changed by hand
+
+
 class Note(str):
     job: Optional[str]
     why: Optional[str]

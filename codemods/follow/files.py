@@ -9,11 +9,7 @@ from codemods.engine.file_edit import FileEdit, Target
 from codemods.follow.passenv import GITHUB, Platform
 from codemods.indexes import Index
 from codemods.follow.makefile import recipe_regions, shell_view
-from codemods.follow.python_calls import edit_python
-from codemods.follow.tox_ini import edit_tox
-from codemods.follow.tox_toml import edit_tox_toml
 from codemods.follow.shell_text import HandOver, edit_shell_text, words_meaning
-from codemods.follow.toml_check import script_meaning
 from codemods.engine.text_edits import apply_checked
 from codemods.uploaders import registry
 
@@ -51,7 +47,10 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
     """The uploads of one followed file and its edit. `rewrite=False` is for reporting (the doctor): a
     Python script is then only read, and its `new_text` is the source with the cut items blanked."""
     change = FileChange(target, text, text)
+    # each kind's editor is imported when a file of that kind is edited: most workflows follow none
     if target.kind == "pyproject-script":
+        from codemods.follow.toml_check import script_meaning
+
         table, _, key = target.name.rpartition(".")
         start, end = _toml_string(text, table, key)
         if start < 0:
@@ -70,6 +69,9 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.manual += [why] if why else []
         return change
     if target.kind == "tox":
+        from codemods.follow.tox_ini import edit_tox
+        from codemods.follow.tox_toml import edit_tox_toml
+
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
         if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
                                              and f"[{header}]" not in text):
@@ -79,6 +81,8 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
          change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets)
         return change
     if target.kind in ("python", "nox", "invoke"):
+        from codemods.follow.python_calls import edit_python
+
         edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual

@@ -14,7 +14,6 @@ from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
-from codemods.follow.tox_ini import RUN_TIME_ENV
 from codemods.indexes import PYPI, Index
 from codemods.readers import reads
 from codemods.publishers.change import StepChange
@@ -23,7 +22,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps
-from codemods.notes import kind_of, prefixed, step_in_job
+from codemods.notes import RUN_TIME_ENV, kind_of, prefixed, step_in_job
 
 
 @dataclass

@@ -13,7 +13,7 @@ from codemods.follow import ini_check
 from codemods.follow.passenv import passenv_change
 from codemods.engine.text_edits import Meaning, apply_checked
 from codemods.follow.shell_text import TextEdit, after_last_line, edit_shell_text, section
-from codemods.notes import Note
+from codemods.notes import RUN_TIME_ENV, Note
 from codemods.uploaders import registry
 
 NAME = re.compile(r"[^\s,]+")
@@ -98,9 +98,6 @@ def _bounds(text: str, header: str, legacy: bool) -> Tuple[int, int]:
         close = re.search(r"(?m)^[ \t]*(\"\"\"|''')", text[start:end])
         end = start + close.start() if close else end
     return start, end
-
-
-RUN_TIME_ENV = "run-time-env"  # the kind of the note saying so
 
 
 def _expand(pattern: str) -> List[str]:
