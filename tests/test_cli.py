@@ -346,3 +346,21 @@ def test_a_folder_argument_outside_the_repository_is_refused_like_a_file(repo: R
     assert f"error: {elsewhere}: outside the repository at" in out.stderr
     assert (elsewhere / "release.yml").read_bytes() == TOKEN_WORKFLOW
     assert b"id-token: write" in repo.read()
+
+
+def test_nesting_deep_enough_to_overflow_libyaml_is_refused_not_a_crash(repo: Repo) -> None:
+    """libyaml's composers recurse in C without a limit: 60,000 nested `[`, or `- ` repeated on one
+    line, crashed the process (SIGSEGV) in the engine, the pre-filter and the doctor's fragment
+    reading. Run in a child process: a crash would take pytest with it."""
+    deep = {"flow.yml": b"on: push\njobs:\n  a: " + b"[" * 60_000 + b"]" * 60_000 + b"\n",
+            "compact.yml": b"on: push\njobs:\n  a:\n    " + b"- " * 60_000 + b"x\n"}
+    for name, data in deep.items():
+        repo.write(f".github/workflows/{name}", data)
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    for command in ("to-oidc", "doctor"):
+        out = subprocess.run([sys.executable, "-c", "import sys; from cli import main; sys.argv[0] = 'migrate'; main()",
+                              command], cwd=repo.root, capture_output=True, text=True)
+        assert out.returncode in (1, 2) and "Traceback" not in out.stderr, (command, out.returncode, out.stderr)
+        for name in deep:
+            said = [ln for ln in (out.stdout + out.stderr).splitlines() if f"{name}: nesting too deep" in ln]
+            assert said, (command, name, out.stdout, out.stderr)

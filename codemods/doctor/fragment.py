@@ -4,8 +4,8 @@ from __future__ import annotations
 import textwrap
 from typing import Optional, Tuple
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from codemods.engine.document import load_data
+from codemods.errors import InputError
 
 _STEPS = "jobs:\n  pasted:\n    runs-on: ubuntu-latest\n    steps:\n"
 
@@ -13,8 +13,8 @@ _STEPS = "jobs:\n  pasted:\n    runs-on: ubuntu-latest\n    steps:\n"
 def wrap(text: str) -> Optional[Tuple[str, int]]:
     """The workflow around a fragment and how many lines were added above it; None when not a fragment."""
     try:
-        data = YAML(typ="safe").load(text)
-    except (YAMLError, RecursionError, ValueError):
+        data = load_data(text)  # the engine's reading: libyaml's stack is not given a text nested too deep
+    except (InputError, ValueError):
         return None
     if isinstance(data, list) and data and all(isinstance(s, dict) for s in data):
         return _STEPS + textwrap.indent(text, "      "), 4

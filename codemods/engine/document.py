@@ -9,13 +9,14 @@ what verification compares.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any, Iterator, Optional, Tuple, Union
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import FileMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -86,9 +87,20 @@ def forget_documents(yaml: YAML) -> None:
         infos.clear()
 
 
+# libyaml's composers (ruamel.yaml.clib's and PyYAML's) recurse in C, one frame per level of nesting, with
+# no limit: 50,000 nested `[` crash the process (SIGSEGV) where the pure parser raises RecursionError.
+# Nesting needs an indicator per level: a flow level a `[` or `{`, a block level a greater column (or a
+# compact `- `), so a text with at most 2,000 brackets and no line of 1,000 characters nests less than
+# 4,000 levels deep, far from the crash; a deeper text goes to the pure parser, which refuses it.
+MAX_C_BRACKETS = 2_000
+_LONG_LINE = re.compile(r"[^\n]{1000}")
+
+
 def fast_path_agrees(text: str) -> bool:
-    """The text has none of the constructs on which the two parsers disagree."""
-    return _DIVERGENT.search(text) is None
+    """The text has none of the constructs on which the two parsers disagree, and cannot nest deep
+    enough to overflow libyaml's stack."""
+    return _DIVERGENT.search(text) is None and text.count("[") + text.count("{") <= MAX_C_BRACKETS \
+        and _LONG_LINE.search(text) is None
 
 
 def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any:
@@ -111,15 +123,83 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
         raise InputError(path, None, "nesting too deep") from None
 
 
+# Characters the C composer counts differently from the pure one: a byte-order mark (libyaml does not count
+# it in its offsets) and the line breaks of YAML 1.1 only (NEL, LS, PS: line breaks to libyaml).
+_C_MARKS_DIFFER = re.compile("[\ufeff\x85\u2028\u2029]")
+# What lies between a value's indicator and the next token: spaces, comments, line breaks.
+_TO_NEXT_TOKEN = re.compile(r"(?:[ ]+|#[^\n]*|\r?\n)*")
+
+
+def _compose(text: str) -> list:
+    """The node trees of a text's documents, with the marks of ruamel's pure composer.
+
+    The pure composer is the reference and reads every text the parsers may read differently; the
+    others (most workflows) are composed by libyaml (ruamel.yaml.clib), about six times faster, and
+    its marks are brought to the pure composer's where the two place them differently: an empty value
+    (`workflow_dispatch:`) is at the next token for the pure composer and right after the `:` for
+    libyaml, and at the end of a text with no final line break libyaml counts one more line.
+    tests/test_fuzz.py and tests/test_c_compose.py compare every node's marks on real and mutated
+    workflows. PUBMODE_PURE_COMPOSE=1 reads every text with the pure composer."""
+    if _fast_loader() is not None and fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text) \
+            and not os.environ.get("PUBMODE_PURE_COMPOSE"):
+        try:
+            docs = list(YAML(typ="safe", pure=False).compose_all(text))
+        except (YAMLError, RecursionError):
+            pass  # read again by the pure composer, for its own error message (or its tree)
+        else:
+            if all(doc is None or _as_pure_marks(doc, text) for doc in docs):
+                return docs
+    yaml = YAML(typ="safe", pure=True)  # the marks are the round-trip parser's, without its comment scanning
+    yaml.Composer = _AliasRecordingComposer
+    return list(yaml.compose_all(text))
+
+
+def _as_pure_marks(root: Node, text: str) -> bool:
+    """Give libyaml's nodes the pure composer's marks and scalar styles (None for plain, not ''); False
+    when a mark cannot be placed for sure (the text is then composed by the pure composer)."""
+    end = len(text)
+    eof = None
+    if not text.endswith("\n"):  # the pure composer's line and column at the end of the text
+        last = text.rfind("\n")
+        eof = FileMark(None, end, text.count("\n"), end - last - 1)
+    for n in walk_nodes(root):
+        if isinstance(n, ScalarNode) and n.style == "":
+            n.style = None
+        elif isinstance(n, MappingNode):
+            for _, v in n.value:
+                if not (isinstance(v, ScalarNode) and v.value == "" and v.style in ("", None)
+                        and v.start_mark.index == v.end_mark.index):
+                    continue
+                if n.flow_style:  # an empty value of a flow mapping: right after its `:` (libyaml: the next token)
+                    colon = len(text[:v.start_mark.index].rstrip(" \r\n")) - 1
+                    if colon < 0 or text[colon] != ":":
+                        return False
+                    at = colon + 1
+                else:  # of a block mapping: at the next token (libyaml: right after the `:`)
+                    at = _TO_NEXT_TOKEN.match(text, v.start_mark.index).end()
+                if at != v.start_mark.index:
+                    v.start_mark = v.end_mark = eof if at == end and eof is not None else \
+                        FileMark(None, at, *_line_column(text, at))
+        if eof is not None:
+            if n.end_mark.index == end:
+                n.end_mark = eof
+            if n.start_mark.index == end:
+                n.start_mark = eof
+    return True
+
+
+def _line_column(text: str, index: int) -> Tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index), index - line_start
+
+
 class Document:
     """A workflow text with its node tree and its plain data."""
 
     def __init__(self, text: str, path: Optional[Path] = None):
         self.text, self.path = text, path
-        yaml = YAML(typ="safe", pure=True)  # the marks are the round-trip parser's, without its comment scanning
-        yaml.Composer = _AliasRecordingComposer
         try:
-            docs = list(yaml.compose_all(text))
+            docs = _compose(text)
         except YAMLError as e:
             raise InputError(path, _problem_line(e), _problem_text(e)) from None
         except RecursionError:

@@ -1,0 +1,103 @@
+"""The engine composes most workflows with libyaml (codemods/engine/document.py `_compose`): every node
+must come out as ruamel.yaml's pure composer gives it (type, tag, style, value, start and end marks),
+since every splice is placed by those marks. Compared on every real workflow and golden file, and on
+mutated ones (the fuzzer's line and style mutations)."""
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from codemods.engine.document import AliasRef, _compose, _fast_loader
+from test_fuzz import CASES, CORPUS, mutate, style_mutate
+
+HERE = Path(__file__).resolve().parent
+pytestmark = pytest.mark.skipif(_fast_loader() is None, reason="ruamel.yaml.clib is not installed")
+
+
+def _mark(m: Any) -> tuple:
+    return m.index, m.line, m.column
+
+
+def _tree(node: Any) -> Any:
+    if isinstance(node, AliasRef):
+        return ("alias", _mark(node.start_mark), _mark(node.end_mark), _mark(node.target.start_mark))
+    head = (type(node).__name__, node.tag, _mark(node.start_mark), _mark(node.end_mark))
+    if isinstance(node, ScalarNode):
+        return head + (node.style, node.value)
+    if isinstance(node, MappingNode):
+        return head + (node.flow_style, tuple((_tree(k), _tree(v)) for k, v in node.value))
+    if isinstance(node, SequenceNode):
+        return head + (node.flow_style, tuple(_tree(v) for v in node.value))
+    return head
+
+
+def _composed(text: str, pure: bool) -> Any:
+    old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+    if pure:
+        os.environ["PUBMODE_PURE_COMPOSE"] = "1"
+    try:
+        return tuple(_tree(d) if d is not None else None for d in _compose(text))
+    except (YAMLError, RecursionError) as e:
+        return ("refused", type(e).__name__)
+    finally:
+        os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+        if old is not None:
+            os.environ["PUBMODE_PURE_COMPOSE"] = old
+
+
+def _real_texts() -> Iterator[tuple]:
+    roots = [CORPUS, CORPUS.parent / "gitlab", HERE / "golden", HERE / "golden-gitlab"]
+    for root in roots:
+        for path in sorted(root.rglob("*.y*ml")) if root.is_dir() else ():
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_every_real_and_golden_workflow_composes_the_same_in_c() -> None:
+    from codemods.engine.document import _C_MARKS_DIFFER, fast_path_agrees
+
+    taken = total = 0
+    for path, text in _real_texts():
+        total += 1
+        taken += fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text)
+        assert _composed(text, pure=False) == _composed(text, pure=True), path
+    assert total > 300 and taken > total * 0.9, (taken, total)  # libyaml read nearly all of them
+
+
+def test_mutated_workflows_compose_the_same_in_c() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the repository")
+    files = sorted(CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261130)
+    composed = 0
+    for _ in range(CASES):
+        data = rnd.choice(files).read_bytes()
+        styles = rnd.randint(0, 2)
+        for _ in range(styles):  # the same workflow in other YAML styles (flow mappings, block headers, quotes)
+            data = style_mutate(data, rnd)[0]
+        for _ in range(rnd.randint(0 if styles else 1, 2)):  # lines broken, moved, cut
+            data = mutate(data, rnd)
+        text = data.decode("utf-8", errors="replace")
+        fast = _composed(text, pure=False)
+        assert fast == _composed(text, pure=True), text[:400]
+        composed += fast[:1] != ("refused",)
+    assert composed > CASES // 4, composed
+
+
+@pytest.mark.parametrize("text", [
+    "on:\n  workflow_dispatch:\n\npermissions:\n  contents: read\n",  # an empty value: at the next token
+    "a:   # why\n\n  # more\nb: 1\n",
+    "a: {b: , c: }\nd:\n- \n- x\n",
+    "on: push\njobs:\n  a:\n    steps:\n    - run: x",  # no final line break
+    "on:\n  push:",  # an empty value at the very end
+    "a: 1\r\nb:\r\n  - x\r\n",
+    "a: é😀x\nb: \"ü\"\n",
+    "? a\n: b\n? c\n",
+])
+def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
+    assert _composed(text, pure=False) == _composed(text, pure=True)
