@@ -9,6 +9,7 @@ Functions and command substitutions are not looked into.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
@@ -27,7 +28,7 @@ class Word:
     start: int
     end: int
 
-    @property
+    @functools.cached_property  # asked for again and again of the same words (every matcher reads it)
     def value(self) -> str:
         """The word with simple quoting removed (enough to compare flags and names)."""
         out, quote = [], None
@@ -60,6 +61,18 @@ class Command:
 
 def commands(script: str) -> Iterator[Command]:
     """Simple commands of a script, split at newlines (not continued ones) and control operators."""
+    return iter(_scanned(script))
+
+
+@functools.lru_cache(maxsize=1024)
+def _scanned(script: str) -> Tuple[Command, ...]:
+    """A script's commands, scanned once: the publishers, the followed-file finder, the pin and reader
+    checks each ask for the commands of the same `run:` scripts (about 25 scans per workflow). The
+    words and commands are frozen, so the callers share them."""
+    return tuple(_scan(script))
+
+
+def _scan(script: str) -> Iterator[Command]:
     words: List[Word] = []
     heredocs: List[Tuple[str, bool]] = []  # (delimiter, tabs stripped) of `<<WORD` seen on this line
     after_op: Optional[bool] = None  # a bare `<<`/`<<-`: the next word is the delimiter
