@@ -35,6 +35,7 @@ def groups(files: List["FileResult"]) -> List[Group]:
     """Split the run into groups and refuse those whose workflows want different contents for a file.
 
     A refused or failed member stops its whole group: the others would need the shared file changed.
+    A file neither changed nor failed is in no group (there is nothing to write or to refuse).
     """
     parent: Dict[int, int] = {i: i for i in range(len(files))}
 
@@ -46,6 +47,8 @@ def groups(files: List["FileResult"]) -> List[Group]:
 
     first_user: Dict[str, int] = {}
     for i, f in enumerate(files):
+        if not (f.changed or f.error):  # nothing to write and nothing to refuse: no group to be in
+            continue
         # a workflow reached under two names (a link to another workflow of the run) is one file too
         for key in [os.path.realpath(f.path)] + [os.path.realpath(c.target.path) for c in f.companions]:
             if key in first_user:
@@ -54,7 +57,8 @@ def groups(files: List["FileResult"]) -> List[Group]:
                 first_user[key] = i
     by_top: Dict[int, Group] = {}
     for i, f in enumerate(files):
-        by_top.setdefault(top(i), Group()).workflows.append(f)
+        if f.changed or f.error:
+            by_top.setdefault(top(i), Group()).workflows.append(f)
     out = list(by_top.values())
     for g in out:
         _merge(g)
