@@ -1,10 +1,11 @@
 """Where things are: the parsed workflow as plain data plus the node tree that locates each key.
 
 ruamel.yaml's composer gives every node its start and end as character offsets into the text;
-that is all the engine needs to splice edits in (the pure safe parser: its marks are the round-trip
-parser's, without the cost of scanning comments, which the engine never reads). The plain data (a
-separate safe load, on libyaml's parser when installed) is what publisher modules reason about and
-what verification compares.
+that is all the engine needs to splice edits in. The reference is the pure safe parser (its marks are
+the round-trip parser's, without the cost of scanning comments, which the engine never reads); most
+texts are composed by libyaml with the same marks (`_compose`). The plain data (a separate safe load,
+on libyaml's parser when installed) is what publisher modules reason about and what verification
+compares.
 """
 from __future__ import annotations
 
