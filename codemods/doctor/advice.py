@@ -9,7 +9,7 @@ from typing import Callable, Dict, List
 
 from codemods.doctor import claims as claims_mod, logtext
 from codemods.doctor.facts import Facts
-from codemods.doctor.logs import LogScan
+from codemods.doctor.logs import WASM_WHEEL, LogScan
 
 Advisor = Callable[[LogScan, List[Facts], claims_mod.Context], List[str]]
 _TESTPYPI = re.compile(r"test\.pypi\.org", re.I)
@@ -59,9 +59,18 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
+_TOKEN_NAME = re.compile(r"__token__", re.I)
+
+
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    out = _bare_403(text)
+    cased = next((n for n in _TOKEN_NAME.findall(text) if n != "__token__"), None)
+    user = _USERNAME.search(text)
+    if cased and not (user and user.group(1) != "__token__"):  # the username in another case is the 403's reason
+        out = [f"the log names the username `{cased}`: with an API token it must be exactly `__token__`, in lower case "
+               "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)"]
+    else:
+        out = _bare_403(text)
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -71,7 +80,6 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "`skip-existing: true` to upload the rest, or split the upload; an API token created with an "
                    "expiry date must be replaced")
     scoped = _SCOPED.search(text)
-    user = _USERNAME.search(text)
     if user and user.group(1) != "__token__":
         out.append(f"the username is `{user.group(1)}`: with an API token it must be exactly `__token__`, in lower case "
                    "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)")
@@ -231,6 +239,10 @@ _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,
 _CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
                          r"(?:classifier|choice for this field)")
 _CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
+_SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
+# `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
+_SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
+_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)", re.I)
 _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
                           re.I)
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
@@ -275,13 +287,34 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "leaves an old hatchling in place"]
     classifier = _CLASSIFIER.search(text)
     if classifier:
-        return [f"the classifier `{classifier.group(1) or classifier.group(2)}` is not one PyPI knows: copy the exact "
+        name = classifier.group(1) or classifier.group(2)
+        spdx = _SPDX_CLASSIFIER.match(name)
+        if spdx:  # a licence expression written as a classifier
+            value = (spdx.group(1) or spdx.group(2)).strip()
+            expr = value if _SPDX.fullmatch(value) else None
+            given = f"`license = \"{expr}\"`" if expr else "`license = \"<SPDX id>\"` (such as `MIT` or `Apache-2.0`)"
+            return [f"`{name}` is not a classifier but a licence written as one: give the licence as an SPDX "
+                    f"expression in pyproject.toml's {given} (PEP 639; the build writes it as `License-Expression`) "
+                    "and remove this classifier (licence classifiers are deprecated, and setuptools refuses them next "
+                    "to a `license` expression); with a build backend older than PEP 639, use instead the exact "
+                    "licence classifier listed at https://pypi.org/classifiers/; rebuild and upload"]
+        return [f"the classifier `{name}` is not one PyPI knows: copy the exact "
                 "text from https://pypi.org/classifiers/ (case and spelling count; a license classifier must be one "
                 "listed there), rebuild and upload"]
+    if _CLASSIFIER_SAID.search(text):
+        return ["the log says a classifier was wrong but does not quote PyPI's message: compare each classifier with "
+                "https://pypi.org/classifiers/ (the exact text: case, spelling and the spaces around `::` count), fix "
+                "the one that differs, rebuild and upload; `twine upload --verbose` prints PyPI's message naming it"]
     if _CLASSIFIER_LIST.search(text):
         return ["PyPI's older message lists all the classifiers when one of them is not valid: compare each with "
                 "https://pypi.org/classifiers/ (a license name not in the list is the usual one), fix it, rebuild and "
                 "upload"]
+    url = _url_refusal(text)
+    if url:
+        return url
+    value = _VALUE.search(text)
+    if value:
+        return _field_value(*value.groups())
     m = _FIELD.search(text)
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
@@ -291,6 +324,53 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "pyproject.toml (`[project.urls]`), rebuild and upload"]
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
+
+
+_URLS_WHERE = "setup.py (`url`, `project_urls`) or pyproject.toml (`[project.urls]`; maturin: `project-url`)"
+_NOT_A_URL = re.compile(r"'([^']{0,300})' is not a valid url\b|\bInvalid URI:? u?'([^']{0,300})'", re.I)
+
+
+def _url_refusal(text: str) -> List[str]:
+    """A URL of the metadata PyPI refuses: which one, and what it must look like."""
+    if re.search(r"Use both a label and an URL", text):
+        return ["a Project-URL has no label (or no URL): each entry must pair a label with an http(s) URL (`Source = "
+                f"\"https://…\"` in a table, a dict in setup.py's `project_urls`), in {_URLS_WHERE}; a build tool that "
+                "writes a bare list of URLs needs a label for each; rebuild and upload"]
+    if re.search(r"Invalid value for project_urls\. Error: Use valid URL", text):
+        return ["a URL in `project_urls` is not a valid http(s) URL: each needs its scheme (`https://…`, not a bare "
+                "`github.com/…`), and PyPI takes only http and https (not `irc://` or `mailto:`); fix it in "
+                f"{_URLS_WHERE}, rebuild and upload"]
+    m = _NOT_A_URL.search(text)
+    if not m:
+        return []
+    value = m.group(1) if m.group(1) is not None else m.group(2)
+    if not value.strip():
+        return [f"a URL of the metadata is empty (`''`): give the home page and each project URL a real http(s) URL "
+                f"in {_URLS_WHERE}, or leave the field out instead of setting it to an empty string; rebuild and upload"]
+    return [f"`{value}` is not an http(s) URL, yet the metadata gives it as one (a missing `url` written as a "
+            f"placeholder, a value with quotes or spaces of its own): set a real `https://…` URL in {_URLS_WHERE}, or "
+            "leave the field out; rebuild and upload"]
+
+
+_VALUE = re.compile(r"'([^']{0,200})' is an invalid value for ([A-Za-z-]{2,40})\.?(?:\s+Error:\s*([^.]{1,200}))?")
+_CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
+
+
+def _field_value(value: str, field: str, error: str = None) -> List[str]:
+    """A metadata value PyPI refuses, named with PyPI's own reason."""
+    why = f" ({error.strip()})" if error else ""
+    if field.lower() == "description-content-type":
+        return [f"`{value}` is not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
+                "(Markdown may add `; variant=GFM` or `; variant=CommonMark`); set it where the build takes it from "
+                "(`long_description_content_type` in setup.py; `readme = \"README.md\"` in pyproject.toml sets "
+                "`text/markdown` from the file's suffix), rebuild and upload"]
+    if field.lower() == "version" and not re.search(r"\d", value):
+        return [f"the version is `{value}`: the build did not get the project's version and wrote a placeholder (the "
+                "code or plugin that computes it failed in the build environment: no git tags or no git, an "
+                "interpreter its version code does not run on, a version file not generated); make the version "
+                "computable where the release builds, rebuild and upload"]
+    return [f"PyPI refuses `{value}` as the value of `{field}`{why}: fix it where the build backend takes it from, "
+            "rebuild and upload"]
 
 
 _ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
@@ -362,7 +442,8 @@ def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
     out = []
     if scan.versions:
         v = scan.versions[0]
-        out.append(f"the log's files are version `{v}`: {what}")
+        named = "the log's files are" if re.search(rf"-{re.escape(v)}[-.]", _text(scan)) else "the log names"
+        out.append(f"{named} version `{v}`: {what}")
         kind = logtext.dev_kind(v)
         if kind:
             out.append(f"`{v}` is {kind[0]}: {kind[1]}")
@@ -809,9 +890,28 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_ATTESTATION_FILE = re.compile(r"([^'\s/]{1,300})\.publish\.attestation\b")
+
+
+def _attestation_exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _ATTESTATION_FILE.search(_text(scan))
+    if not m or "already ha" in _text(scan):
+        return []
+    return [f"`{m.group(1)}.publish.attestation` is the attestation an earlier call of pypa/gh-action-pypi-publish wrote "
+            "next to the file (a second upload step on the same folder, such as PyPI after TestPyPI, or an artifact "
+            "that carried it along); the second call's metadata check read it as a distribution: give each index "
+            "its own job, delete `*.publish.attestation` from the folder before the second call, or set "
+            "`attestations: false` on the first"]
+
+
 _WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
 _PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
 _LINUX_WHEEL = re.compile(r"-(linux_\w{1,40})\.whl\b")
+
+
+_WASM_LEAVE_OUT = ("leave it out of the upload (publish it with the GitHub release instead) and upload the other wheels "
+                   "and the sdist; PyPI takes WebAssembly wheels only under PEP 783's `pyemscripten_<year>_<n>_wasm32` "
+                   "tag (since April 2026)")
 
 
 def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -819,8 +919,16 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     wasm = _WASM_TAG.search(text)
     if wasm:
         return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
-                "tag: leave it out of the upload (publish it with the GitHub release instead) and upload the other "
-                "wheels and the sdist"]
+                f"tag: {_WASM_LEAVE_OUT}"]
+    if not _PLATFORM_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
+        wheels = WASM_WHEEL.findall(text)
+        if wheels:
+            return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
+                    f"log does not print PyPI's reason, `verbose: true` shows it): {_WASM_LEAVE_OUT}"]
+        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", text, re.I):
+            return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
+                    "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
+                    "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
     m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text)
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
@@ -866,7 +974,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
     "log-action-ref-missing": _action_ref,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
-    "log-attestation-missing": _attestation_missing, "log-invalid-attestations": _invalid_attestations,
+    "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
 }
 
