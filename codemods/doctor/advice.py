@@ -490,15 +490,75 @@ def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = _NAME.search(_text(scan))
+    text = _text(scan)
+    m = _NAME.search(text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
     subject = f"`{name}`" if name else "this name"
+    if re.search(r"conflict with (?:the )?Python standard library", text, re.I):
+        return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
+                "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
+                "name in pyproject.toml (and in the pending publisher)"]
     return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
             "pending publisher); a pending publisher does not reserve a name"]
 
 
+_CHECK_FAILED = re.compile(r"Check failed for required claim '([\w-]{1,40})'")
+_QUOTED_WORKFLOW = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)(?:@[^`\s]{0,200})?`")
+_RENAMED = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`\s{0,3}(?:to|->|→)\s{0,3}`(?:[^`\s]{0,200}/)?"
+                      r"([\w.-]{1,100}\.ya?ml)`")
+_REUSABLE_SAID = re.compile(r"\bre-?usable(?:[- ]workflows?\b|\W{1,3}[\w.-]{1,100}\.ya?ml\b)|\bworkflow_call\b", re.I)
+_RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|\bchang\w{0,3} the (?:workflow )?"
+                          r"(?:file ?)?name", re.I)
+
+
+def _check_failed(scan: LogScan) -> List[str]:
+    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`)."""
+    m = _CHECK_FAILED.search(_text(scan))
+    if not m:
+        return []
+    claim, sub = m.group(1), scan.claims.get("sub", "")
+    if claim == "sub" and sub and not sub.startswith("repo:"):
+        return [f"PyPI names the claim it refused: `sub`, and this run's `sub` is `{sub}`, not GitHub's default "
+                "`repo:<owner>/<repo>:…`: the organisation or repository customises its OIDC subject claim; PyPI "
+                "stopped checking GitHub's `sub` on 2026-01-29 (pypi/warehouse#19422), so re-run the job; if it fails "
+                "again, the lines below say what the publisher must name"]
+    if claim == "sub":
+        return ["PyPI names the claim it refused: `sub` (the owner and repository, GitHub's `repo:<owner>/<repo>:…`): "
+                "a customised OIDC subject claim or a renamed repository; PyPI stopped checking GitHub's `sub` on "
+                "2026-01-29 (pypi/warehouse#19422), so a re-run shows whether another claim differs"]
+    if claim == "repository_owner_id":
+        return ["PyPI names the claim it refused: `repository_owner_id`, the owner's numeric id: the owner account or "
+                "organisation is not the one the publisher was registered for (deleted and re-created under the same "
+                "name, or the repository moved to a new owner of that name); register the publisher again"]
+    return [f"PyPI names the claim it refused: `{claim}`: compare that value of the token with the publisher's"]
+
+
+def _said_about_workflows(scan: LogScan) -> List[str]:
+    """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
+    renamed file), which is what the publisher must match."""
+    text, out = _text(scan), []
+    files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
+    named = f" ({', '.join(f'`{f}`' for f in files)})" if files else ""
+    if _REUSABLE_SAID.search(text):
+        out.append(f"the log speaks of a reusable workflow{named}: PyPI matches the file that defines the publishing "
+                   "job (`job_workflow_ref`), which for a reusable workflow is the called file, and does not support "
+                   "reusable workflows as publishers: move the publishing job into the top-level workflow that the "
+                   "event starts and register that file (or upload with a token from the reusable workflow)")
+    renamed = _RENAMED.search(text)
+    if renamed and renamed.group(1) != renamed.group(2):
+        old, new = renamed.groups()
+        out.append(f"the log says the workflow file was renamed from `{old}` to `{new}`: PyPI compares the file name, "
+                   f"so the publisher must name `{new}` now: register `{new}` (on each index the workflow uploads to), or "
+                   f"rename the file back to `{old}`")
+    elif _RENAME_SAID.search(text) and len(files) >= 2:
+        out.append(f"the log names the workflow files {', '.join(f'`{f}`' for f in files)} and a rename: PyPI compares "
+                   "the file name, so the publisher must name the file of the workflow that runs the upload now "
+                   "(register it, or rename the file back)")
+    return out
+
+
 def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    out: List[str] = []
+    out: List[str] = _check_failed(scan)
     steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "gh-action"]
     if steps and not any(f.trusted_envs for f in facts):
         f, s = steps[0]
@@ -514,7 +574,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"workflow `{f.file}`, environment {env} on the index, then drop the password (`migrate to-oidc`)")
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:
-        return claims_mod.compare(scan.claims, ctx)
+        return out + claims_mod.compare(scan.claims, ctx)
+    out += _said_about_workflows(scan)
     out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
                "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
                "them), so no field can be singled out")
@@ -542,7 +603,7 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
                    "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
         return out
-    if len(out) == 1:
+    if len(out) == 1:  # only the no-claims line: the generic order of checks
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
@@ -880,7 +941,7 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"names `{expected}`: a job defined in a called (reusable) workflow signs as its caller; publish from "
                    f"`{signed}` itself and register `{signed}`, or set `attestations: false` on the step")
     reusable = sorted({f.file for f in facts if f.reusable and f.trusted_envs})
-    if not pair and (reusable or re.search(r"Build Config URI|policies succeeded", text)):
+    if not pair and (reusable or _REUSABLE_SAID.search(text) or re.search(r"Build Config URI|policies succeeded", text)):
         out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
                    "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
                    "`attestations: false`")

@@ -75,7 +75,7 @@ _FIRST: Tuple[LogPattern, ...] = (
                "attestations, or its metadata check (`twine check`) takes them for distributions.",
                "Attestation generation failure: dist/octo_widget-1.0.tar.gz already has a publish attestation",
                "Give each index its own job, or set `attestations: false` on one step."),
-    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied during upload|"
+    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied\b|"
                r"Could not verify the uploaded artifact using the included attestation|"
                r"Unknown error while trying to verify included attestations|"
                r"Build Config URI .{0,300}?does not match expected Trusted Publisher",
@@ -219,7 +219,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
     LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
-               r"is an invalid value for Name",
+               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library",
                "PyPI refuses the project name",
                "New names that normalise to an existing project's, or that are prohibited, cannot be created.",
                "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
@@ -556,6 +556,11 @@ def read(text: str) -> LogScan:
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
+    if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)):  # what people write about a refused exchange
+        cue = _TP_CUE.search(whole)
+        if cue:
+            refused = _BY_ID["log-invalid-publisher"]
+            found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, cue.start()), refused.title)
     if not found:  # a 403 with no reason line from a PyPI upload: refused credentials, or none sent
         bare = _BARE_403.search(whole)
         if bare and _PYPI_UPLOAD.search(whole):
@@ -572,6 +577,17 @@ def read(text: str) -> LogScan:
 
 _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
+_TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
+_ACTION_NOTICE = re.compile(r"Trusted Publishers allows publishing packages to PyPI from automated environments", re.I)
+# in a log that speaks of Trusted Publishing, what only a refused exchange comes with: a claims mismatch, uv's 422, a
+# reusable workflow, a renamed workflow file
+TP_CUE = (r"\bclaims?(?: set)? mismatch|\bmismatch\w{0,3} (?:of|in|between|with)\b[^.]{0,30}\bclaims|"
+          r"\bclaims? (?:do|did|does)(?:n't| not) match|Unprocessable Entity|\b(?:error|status|code|returned|got|"
+          r"with|an?)\W{1,3}422\b|\b422\W{1,3}(?:on|from|error|when|while|at) (?:the )?(?:publish|upload|exchange|"
+          r"token)|\bre-?usable[- ]workflows?\b|"
+          r"\bworkflow_call\b|\brenam\w{0,4}\b[^.]{0,80}?\.ya?ml\b|\bname of the workflow(?: file)?\b|"
+          r"\.ya?ml`?\s{0,3}(?:to|->|→)\s{0,3}`?[\w.-]{1,100}\.ya?ml\b")
+_TP_CUE = re.compile(TP_CUE, re.I)
 _BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\b403 Forbidden from \S{1,300}\s*$|"
                        r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b|"
                        r"\b403(?:'?s)?\W{0,3}(?:when|while|on|during) (?:\w+ ){0,2}(?:upload|publish)", re.I)
