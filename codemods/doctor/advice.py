@@ -870,6 +870,30 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return []
 
 
+_NOT_ALLOWED = re.compile(r"(\S{1,200}) is not allowed to be used in ([\w.-]{1,100}/[\w.-]{1,100})|"
+                          r"actions? (\S{1,200}) (?:is|are) not allowed in ([\w.-]{1,100}/[\w.-]{1,100})", re.I)
+
+
+def _action_not_allowed(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    m = _NOT_ALLOWED.search(text)
+    if not m:
+        return []
+    action, repo = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    repo = repo.rstrip(".")
+    owner = repo.split("/")[0]
+    retired = [f"`{action}` is also the action's retired `master` branch: use `@release/v1` or an exact release tag"] \
+        if re.fullmatch(r"pypa/gh-action-pypi-publish@master", action) else []
+    if re.search(r"pinned to a full[- ]length commit SHA", text, re.I):
+        return [f"`{action}` is refused because `{owner}` requires every action pinned to a full commit SHA: pin it to "
+                "the full SHA of a release, with the release in a comment (`@<40-hex SHA> # v1.x.y`), checked with "
+                "`git ls-remote` against the action's repository, and re-run"]
+    return [f"`{action}` is outside the actions `{owner}` allows in `{repo}` (its own, GitHub's, verified creators' or a "
+            f"list it names): an admin of `{owner}` adds it to the allowed actions (Settings → Actions → General; "
+            f"`{action.split('@')[0]}@*` allows every ref; a list may name single refs, then use one it names), or the "
+            "upload runs `twine upload`/`uv publish` in a `run:` step instead"] + retired
+
+
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
@@ -1033,7 +1057,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-action-ref-missing": _action_ref,
+    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,

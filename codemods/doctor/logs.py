@@ -453,6 +453,18 @@ NEW: Tuple[LogPattern, ...] = (
                "only re-uploads existing files is skipped with `skip-existing` (pypi/warehouse#20260).",
                "400 Uploading new files to releases older than 14 days is not allowed.",
                "Publish the new files as a new version; for re-runs use `skip-existing: true` (or `--skip-existing`)."),
+    LogPattern("log-action-not-allowed", ERROR, r"\S{1,200} is not allowed to be used in [\w.-]{1,100}/[\w.-]{1,100}|"
+               r"\bActions in this workflow must be\b|\bnot allowed in [\w.-]{1,100}/[\w.-]{1,100} because all actions must",
+               "GitHub's Actions policy does not allow an action of the workflow",
+               "An organisation or repository can allow only its own actions, GitHub's, those of verified Marketplace "
+               "creators or a list it names, and can require every action pinned to a full commit SHA; a workflow "
+               "that uses an action outside that policy fails before any step runs, whatever the credentials.",
+               "pypa/gh-action-pypi-publish@release/v1 is not allowed to be used in octo-org/widget. Actions in this "
+               "workflow must be: within a repository owned by octo-org, created by GitHub or verified in the GitHub "
+               "Marketplace.",
+               "Have an organisation or repository admin allow the action (Settings → Actions → General → allow "
+               "specified actions, e.g. `pypa/gh-action-pypi-publish@*`) or pin it as the policy requires; or upload "
+               "with `twine upload` or `uv publish` in a `run:` step, which needs no third-party action."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -463,7 +475,7 @@ NEW: Tuple[LogPattern, ...] = (
                "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+ORDER = ("log-action-not-allowed", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
