@@ -506,6 +506,8 @@ _CHECK_FAILED = re.compile(r"Check failed for required claim '([\w-]{1,40})'")
 _QUOTED_WORKFLOW = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)(?:@[^`\s]{0,200})?`")
 _RENAMED = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`\s{0,3}(?:to|->|→)\s{0,3}`(?:[^`\s]{0,200}/)?"
                       r"([\w.-]{1,100}\.ya?ml)`")
+_NONE_REGISTERED = re.compile(r"\bno (?:trusted[- ]|pending )?publisher (?:entry )?(?:is |was |has been )?(?:registered|"
+                              r"configured|set up|added)\b|\bhas no trusted[- ]publisher\b", re.I)
 _REUSABLE_SAID = re.compile(r"\bre-?usable(?:[- ]workflows?\b|\W{1,3}[\w.-]{1,100}\.ya?ml\b)|\bworkflow_call\b", re.I)
 _RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|\bchang\w{0,3} the (?:workflow )?"
                           r"(?:file ?)?name", re.I)
@@ -537,6 +539,11 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
     text, out = _text(scan), []
+    if _NONE_REGISTERED.search(text):
+        out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
+                   "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
+                   "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
+                   "publisher), or keep uploading with an API token")
     files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
     named = f" ({', '.join(f'`{f}`' for f in files)})" if files else ""
     if _REUSABLE_SAID.search(text):

@@ -258,7 +258,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
                r"\bInvalid URI:? u?'|'[^']{0,300}' is not a valid url\b|"
                r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)\w{0,6}\b[^.]{0,60}?"
-               r"\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
+               r"(?:\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
+               r"\b(?:upload|publish)\w{0,3}\b[^.]{0,40}?\b(?:fail|reject|refus|broke)\w{0,4}\b)|"
                r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
                r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file",
                "PyPI refused the file or a metadata field of it",
