@@ -730,6 +730,8 @@ def test_round9_classes_get_their_own_first_and_advice() -> None:
     assert "the run had no environment" in _first_and_advice("publishing fails with `invalid-publisher` and "
                                                              "`environment: MISSING`")[1]
     assert not read("We use Trusted Publishing. The release job uploaded 422 files.").findings
+    assert not read("npm trusted publishing fails from our reusable workflow: npm error 404 Not Found - PUT "
+                    "https://registry.npmjs.org/octo").findings  # another registry's Trusted Publishing
     found, advice = _first_and_advice("* `invalid-publisher`: valid token, but no corresponding publisher (Check failed "
                                       "for required claim 'sub')\n    sub: \"repository_owner_id:12:repository_id:34\",")
     assert found == "log-invalid-publisher" and advice.startswith("PyPI names the claim it refused: `sub`")

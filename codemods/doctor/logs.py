@@ -569,7 +569,8 @@ def read(text: str) -> LogScan:
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
-    if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)):  # what people write about a refused exchange
+    if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)) and not _OTHER_REGISTRY.search(whole):
+        # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
         cue = _TP_CUE.search(whole)
         if cue:
             refused = _BY_ID["log-invalid-publisher"]
@@ -591,6 +592,8 @@ def read(text: str) -> LogScan:
 _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
 _TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
+_OTHER_REGISTRY = re.compile(r"registry\.npmjs\.org|\bnpm (?:error|ERR!|publish)\b|\bnpmjs\b|crates\.io|\bcargo publish\b|"
+                             r"rubygems|\bgem push\b|\bnuget\b", re.I)
 _ACTION_NOTICE = re.compile(r"Trusted Publishers allows publishing packages to PyPI from automated environments", re.I)
 # in a log that speaks of Trusted Publishing, what only a refused exchange comes with: a claims mismatch, uv's 422, a
 # reusable workflow, a renamed workflow file
