@@ -321,7 +321,8 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return []
     if "Invalid URI" in m.group(0):
         return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
-                "pyproject.toml (`[project.urls]`), rebuild and upload"]
+                "pyproject.toml (`[project.urls]`), rebuild and upload (an http(s) URL with its scheme; setup.cfg "
+                "takes values literally, so quotes around the URL become part of it)"]
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
 
