@@ -721,7 +721,7 @@ def test_round9_classes_get_their_own_first_and_advice() -> None:
     # Trusted Publishing in sentences: what only a refused exchange comes with
     found, advice = _first_and_advice("Trusted publishing fails: our reusable workflow `_publish.yml` is called by "
                                       "`release.yml`.")
-    assert found == "log-invalid-publisher" and advice.startswith("the log speaks of a reusable workflow (`_publish.yml`")
+    assert found == "log-invalid-publisher" and advice.startswith("the log speaks of a reusable workflow (it names `_publish.yml`")
     found, advice = _first_and_advice("Trusted Publishing broke after renaming the workflow file `ci.yml` to `cd.yml`.")
     assert found == "log-invalid-publisher" and "renamed from `ci.yml` to `cd.yml`" in advice
     found, advice = _first_and_advice("The trusted publisher names an environment and the job was missing "

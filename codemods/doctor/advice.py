@@ -546,7 +546,7 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
                    "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
                    "publisher), or keep uploading with an API token")
     files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
-    named = f" ({', '.join(f'`{f}`' for f in files)})" if files else ""
+    named = f" (it names {', '.join(f'`{f}`' for f in files)})" if files else ""
     if _REUSABLE_SAID.search(text):
         out.append(f"the log speaks of a reusable workflow{named}: PyPI matches the file that defines the publishing "
                    "job (`job_workflow_ref`), which for a reusable workflow is the called file, and does not support "
