@@ -932,8 +932,9 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
            "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
            "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
-    return out + ["the wheel already carries the normalised name, only the sdist is refused; a renamed file does not "
-                  "help, as the name inside the sdist must match too"]
+    return out + ["PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
+                  "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
+                  "name, such as `meson dist`), while a build that writes it is the lasting fix"]
 
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:

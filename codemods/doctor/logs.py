@@ -418,7 +418,7 @@ NEW: Tuple[LogPattern, ...] = (
                "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`.",
                "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
-               "`[build-system] requires`), so it writes the name PyPI asks for; do not rename the file by hand."),
+               "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
     LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|"
                r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'",
                "The upload tool crashed before uploading anything",
@@ -619,9 +619,12 @@ def _wrong_pypi_host(host: str) -> bool:
     return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS
 
 
-_BARE_400_SENTENCE = re.compile(r"\b400\W{0,3}bad request\b[^.]{0,80}?\b(?:upload|publish)|"
-                                r"\b(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}"
-                                r"(?:an? )?\W{0,2}400\b", re.I)
+# a 400 quoted in a sentence about the upload; twine's own `400 Bad Request from <url>` line is no sentence (its reason
+# follows it), and the `upload` of `upload.pypi.org` is no word of one
+_BARE_400_SENTENCE = re.compile(r"\b400\W{0,3}bad request\b(?!\W{0,3}(?:from|for url)\b)[^.]{0,80}?\b(?:upload|publish)"
+                                r"\w{0,4}\b(?![/-]|\.\w)|"
+                                r"\b(?:upload|publish)\w{0,3}\b(?![/-]|\.\w)[^.]{0,60}?\b(?:rejected|refused|failed) with"
+                                r"\W{0,4}(?:an? )?\W{0,2}400\b", re.I)
 # WebAssembly wheels PyPI refuses: `emscripten_*` and `pyodide_*` tags (it takes PEP 783's `pyemscripten_*` since 2026-04)
 WASM_WHEEL = re.compile(r"[\w.+-]{1,200}?-(?:emscripten|pyodide)_\w{1,60}\.whl\b", re.I)
 _WASM_WORDS = re.compile(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", re.I)
