@@ -439,11 +439,15 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "called without `secrets: inherit` get none)"]
 
 
-def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
+def _version_lines(scan: LogScan, facts: List[Facts], what: str, local: bool = False) -> List[str]:
     out = []
-    if scan.versions:
-        v = scan.versions[0]
-        named = "the log's files are" if re.search(rf"-{re.escape(v)}[-.]", _text(scan)) else "the log names"
+    versions = [v for v in scan.versions if "+" in v] if local else []  # the refused local one, not an sdist's
+    if versions or scan.versions:
+        v = (versions or scan.versions)[0]
+        text = _text(scan)
+        several = len({u for u in scan.versions}) > 1
+        named = "the log names" if not re.search(rf"-{re.escape(v)}[-.]", text) else \
+            ("a file of the log is" if several else "the log's files are")
         out.append(f"{named} version `{v}`: {what}")
         kind = logtext.dev_kind(v)
         if kind:
@@ -487,7 +491,7 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)")
+    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
 
 
 def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:

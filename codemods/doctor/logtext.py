@@ -122,6 +122,11 @@ SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version
 def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
     and what makes the build give a version PyPI takes; None when it does not look so."""
+    if re.search(r"\+unknown$", version):
+        return ("a placeholder: the build could not read the project's version and wrote `+unknown` (versioneer without "
+                "git metadata or a matching tag, or a build tool that failed to read the version it is pointed at)",
+                "fix where the version comes from (the tool's version source and its configuration, a checkout with "
+                "tags) and rebuild; a version set by hand needs no plugin")
     if re.match(r"0\.0\.0(?:$|[.+])", version):
         return ("a placeholder version: the build did not get the project's real version (a version plugin such as "
                 "setuptools-scm, hatch-vcs or poetry-dynamic-versioning that did not run or found no tag)", "fix where "
