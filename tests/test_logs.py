@@ -664,3 +664,88 @@ def test_open_logs_stay_unrecognised() -> None:
     for p in (LOGS / "open").glob("*.log"):
         scan = read(load(p)[1])
         assert not scan.findings and scan.last_errors, p.name
+
+
+def test_round9_classes_get_their_own_first_and_advice() -> None:
+    # round 9 (tests/logs/BLIND-ROUND9.md): what a sentence says, the detail behind a refusal, GitHub's Actions policy
+    found, advice = _first_and_advice("octo/publish@main is not allowed to be used in octo-org/widget. Actions in this "
+                                      "workflow must be: within a repository owned by octo-org, created by GitHub or "
+                                      "verified in the GitHub Marketplace.")
+    assert found == "log-action-not-allowed" and "`octo/publish@main` is outside the actions `octo-org` allows" in advice
+    found, advice = _first_and_advice("Checking dist/octo-1.0.tar.gz.publish.attestation: ERROR    InvalidDistribution: "
+                                      "Unknown distribution format: 'octo-1.0.tar.gz.publish.attestation'")
+    assert found == "log-attestation-exists" and "an earlier call of pypa/gh-action-pypi-publish" in advice
+    assert [f.pattern.id for f in read("Unknown distribution format: 'octo-1.0.tar.gz.publish.attestation'\nUnknown "
+                                       "distribution format: 'dist'").findings] == \
+        ["log-attestation-exists", "log-invalid-distribution"]  # another stray entry is still told
+    assert _first_and_advice("error: Trusted publishing failed\n  Caused by: Environment variable "
+                             "ACTIONS_ID_TOKEN_REQUEST_TOKEN not set, is the `id-token: write` permission missing?\n"
+                             "  Caused by: Missing credentials for https://upload.pypi.org/legacy/")[0] == "log-id-token-unset"
+    assert _first_and_advice("Submitting dist/octo-1.0.tar.gz to https://pypi.python.org/pypi\nUpload failed (403): You "
+                             "are not allowed to edit 'octo' package information")[0] == "log-project-not-owned"
+    found, advice = _first_and_advice("The default username is `__TOKEN__`, so PyPI gave me 403s when trying to publish.")
+    assert found == "log-token-rejected" and advice.startswith("the log names the username `__TOKEN__`")
+    assert not read("We uploaded 403 files to PyPI today.").findings  # a number is no 403 answer
+    # local versions and a bare 400 said in a sentence; a version read from a sentence only with a VCS local part
+    found, advice = _first_and_advice("The build produced 0.1.dev3+g1a2b3c4d, which PyPI rejects as a local version.")
+    assert found == "log-local-version" and "the log names version `0.1.dev3+g1a2b3c4d`" in advice and "fetch-depth: 0" in advice
+    assert read("Successfully installed torch-2.1.0+cu118 and 1.2+3.4").versions == []
+    assert _first_and_advice("The PyPI upload failed with `400 Bad Request` on the second wheel.")[0] == "log-bad-request"
+    assert not read("Uploaded 400 kB to PyPI.").findings
+    # twine's own line followed by a reason the doctor does not know is not a bare 400: the log says why
+    assert not read("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         Something "
+                    "PyPI says in new words.").findings
+    found, advice = _first_and_advice("PyPI answers `400 bad request` when we upload the wasm wheels too.")
+    assert found == "log-unsupported-platform-tag" and "pyemscripten" in advice
+    found, advice = _first_and_advice("Uploading octo-1.0-cp312-cp312-emscripten_3_1_58_wasm32.whl\nERROR    HTTPError: 400 "
+                                      "Bad Request from https://upload.pypi.org/legacy/\n         Bad Request")
+    assert found == "log-unsupported-platform-tag" and "while uploading `octo-1.0-cp312-cp312-emscripten_3_1_58_wasm32.whl`" in advice
+    assert _first_and_advice("Uploading octo-1.0-cp312-cp312-emscripten_3_1_58_wasm32.whl\nUploading octo-1.0.tar.gz\n"
+                             "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         Bad Request"
+                             )[0] == "log-bad-request"  # the sdist got the 400, not the wasm wheel
+    # classifiers, content types, versions and URLs PyPI refuses, named with what they must be
+    _, advice = _first_and_advice("400 'License :: BSD-3-Clause' is not a valid classifier.")
+    assert "`license = \"BSD-3-Clause\"`" in advice and "not a classifier but a licence" in advice
+    _, advice = _first_and_advice("400 'License-Expression :: OSI Approved :: MIT License' is not a valid classifier.")
+    assert "`license = \"<SPDX id>\"`" in advice
+    found, advice = _first_and_advice("The release broke: a classifier was misspelled, so the upload to PyPI failed.")
+    assert found == "log-invalid-distribution" and "compare each classifier" in advice
+    _, advice = _first_and_advice("400 'text/md' is an invalid value for Description-Content-Type. Error: Invalid "
+                                  "description content type: type/subtype is not valid")
+    assert "`text/md` is not a content type PyPI accepts" in advice and "`text/markdown`" in advice
+    _, advice = _first_and_advice("400 'None' is an invalid value for Version. Error: Start and end with a letter")
+    assert "the version is `None`" in advice
+    for log, said in (("400 '' is not a valid url.", "is empty"), ("Upload failed (400): Invalid URI: u'UNKNOWN'",
+                      "`UNKNOWN` is not an http(s) URL"), ("400 Invalid value for project_urls. Error: Use valid URL.",
+                      "needs its scheme"), ("400 Invalid value for project_urls. Error: Use both a label and an URL.",
+                      "has no label")):
+        found, advice = _first_and_advice(log)
+        assert found == "log-invalid-distribution" and said in advice, log
+    # Trusted Publishing in sentences: what only a refused exchange comes with
+    found, advice = _first_and_advice("Trusted publishing fails: our reusable workflow `_publish.yml` is called by "
+                                      "`release.yml`.")
+    assert found == "log-invalid-publisher" and advice.startswith("the log speaks of a reusable workflow (it names `_publish.yml`")
+    found, advice = _first_and_advice("Trusted Publishing broke after renaming the workflow file `ci.yml` to `cd.yml`.")
+    assert found == "log-invalid-publisher" and "renamed from `ci.yml` to `cd.yml`" in advice
+    found, advice = _first_and_advice("The trusted publisher names an environment and the job was missing "
+                                      "`environment: pypi`, so the claims do not match.")
+    assert found == "log-invalid-publisher" and "the run had no environment" in advice
+    assert "the run had no environment" in _first_and_advice("publishing fails with `invalid-publisher` and "
+                                                             "`environment: MISSING`")[1]
+    assert not read("We use Trusted Publishing. The release job uploaded 422 files.").findings
+    assert not read("npm trusted publishing fails from our reusable workflow: npm error 404 Not Found - PUT "
+                    "https://registry.npmjs.org/octo").findings  # another registry's Trusted Publishing
+    found, advice = _first_and_advice("* `invalid-publisher`: valid token, but no corresponding publisher (Check failed "
+                                      "for required claim 'sub')\n    sub: \"repository_owner_id:12:repository_id:34\",")
+    assert found == "log-invalid-publisher" and advice.startswith("PyPI names the claim it refused: `sub`")
+    assert "2026-01-29" in advice
+    found, advice = _first_and_advice("Trusted publishing fails with invalid-publisher: no trusted publisher is registered "
+                                      "for this project.")
+    assert found == "log-invalid-publisher" and advice.startswith("the log says no trusted publisher is registered")
+    # round 8's open classes: a stdlib name in the pending-publisher form, attestations refused in a sentence
+    found, advice = _first_and_advice("This project name isn't allowed (conflict with the Python standard library "
+                                      "module name)")
+    assert found == "log-name-not-allowed" and "standard library" in advice
+    found, advice = _first_and_advice("The upload 400'd with \"Invalid attestations supplied\" from our reusable-workflow "
+                                      "publish.")
+    assert found == "log-invalid-attestations" and "from a reusable workflow the two differ" in advice

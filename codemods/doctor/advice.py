@@ -9,7 +9,7 @@ from typing import Callable, Dict, List
 
 from codemods.doctor import claims as claims_mod, logtext
 from codemods.doctor.facts import Facts
-from codemods.doctor.logs import LogScan
+from codemods.doctor.logs import WASM_WHEEL, LogScan
 
 Advisor = Callable[[LogScan, List[Facts], claims_mod.Context], List[str]]
 _TESTPYPI = re.compile(r"test\.pypi\.org", re.I)
@@ -59,9 +59,18 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
+_TOKEN_NAME = re.compile(r"__token__", re.I)
+
+
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    out = _bare_403(text)
+    cased = next((n for n in _TOKEN_NAME.findall(text) if n != "__token__"), None)
+    user = _USERNAME.search(text)
+    if cased and not (user and user.group(1) != "__token__"):  # the username in another case is the 403's reason
+        out = [f"the log names the username `{cased}`: with an API token it must be exactly `__token__`, in lower case "
+               "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)"]
+    else:
+        out = _bare_403(text)
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -71,7 +80,6 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "`skip-existing: true` to upload the rest, or split the upload; an API token created with an "
                    "expiry date must be replaced")
     scoped = _SCOPED.search(text)
-    user = _USERNAME.search(text)
     if user and user.group(1) != "__token__":
         out.append(f"the username is `{user.group(1)}`: with an API token it must be exactly `__token__`, in lower case "
                    "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)")
@@ -231,6 +239,10 @@ _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,
 _CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
                          r"(?:classifier|choice for this field)")
 _CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
+_SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
+# `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
+_SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
+_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)", re.I)
 _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
                           re.I)
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
@@ -275,22 +287,91 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "leaves an old hatchling in place"]
     classifier = _CLASSIFIER.search(text)
     if classifier:
-        return [f"the classifier `{classifier.group(1) or classifier.group(2)}` is not one PyPI knows: copy the exact "
+        name = classifier.group(1) or classifier.group(2)
+        spdx = _SPDX_CLASSIFIER.match(name)
+        if spdx:  # a licence expression written as a classifier
+            value = (spdx.group(1) or spdx.group(2)).strip()
+            expr = value if _SPDX.fullmatch(value) else None
+            given = f"`license = \"{expr}\"`" if expr else "`license = \"<SPDX id>\"` (such as `MIT` or `Apache-2.0`)"
+            return [f"`{name}` is not a classifier but a licence written as one: give the licence as an SPDX "
+                    f"expression in pyproject.toml's {given} (PEP 639; the build writes it as `License-Expression`) "
+                    "and remove this classifier (licence classifiers are deprecated, and setuptools refuses them next "
+                    "to a `license` expression); with a build backend older than PEP 639, use instead the exact "
+                    "licence classifier listed at https://pypi.org/classifiers/; rebuild and upload"]
+        return [f"the classifier `{name}` is not one PyPI knows: copy the exact "
                 "text from https://pypi.org/classifiers/ (case and spelling count; a license classifier must be one "
                 "listed there), rebuild and upload"]
+    if _CLASSIFIER_SAID.search(text):
+        return ["the log says a classifier was wrong but does not quote PyPI's message: compare each classifier with "
+                "https://pypi.org/classifiers/ (the exact text: case, spelling and the spaces around `::` count), fix "
+                "the one that differs, rebuild and upload; `twine upload --verbose` prints PyPI's message naming it"]
     if _CLASSIFIER_LIST.search(text):
         return ["PyPI's older message lists all the classifiers when one of them is not valid: compare each with "
                 "https://pypi.org/classifiers/ (a license name not in the list is the usual one), fix it, rebuild and "
                 "upload"]
+    url = _url_refusal(text)
+    if url:
+        return url
+    value = _VALUE.search(text)
+    if value:
+        return _field_value(*value.groups())
     m = _FIELD.search(text)
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
         return []
     if "Invalid URI" in m.group(0):
         return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
-                "pyproject.toml (`[project.urls]`), rebuild and upload"]
+                "pyproject.toml (`[project.urls]`), rebuild and upload (an http(s) URL with its scheme; setup.cfg "
+                "takes values literally, so quotes around the URL become part of it)"]
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
+
+
+_URLS_WHERE = "setup.py (`url`, `project_urls`) or pyproject.toml (`[project.urls]`; maturin: `project-url`)"
+_NOT_A_URL = re.compile(r"'([^']{0,300})' is not a valid url\b|\bInvalid URI:? u?'([^']{0,300})'", re.I)
+
+
+def _url_refusal(text: str) -> List[str]:
+    """A URL of the metadata PyPI refuses: which one, and what it must look like."""
+    if re.search(r"Use both a label and an URL", text):
+        return ["a Project-URL has no label (or no URL): each entry must pair a label with an http(s) URL (`Source = "
+                f"\"https://…\"` in a table, a dict in setup.py's `project_urls`), in {_URLS_WHERE}; a build tool that "
+                "writes a bare list of URLs needs a label for each; rebuild and upload"]
+    if re.search(r"Invalid value for project_urls\. Error: Use valid URL", text):
+        return ["a URL in `project_urls` is not a valid http(s) URL: each needs its scheme (`https://…`, not a bare "
+                "`github.com/…`), and PyPI takes only http and https (not `irc://` or `mailto:`); fix it in "
+                f"{_URLS_WHERE}, rebuild and upload"]
+    m = _NOT_A_URL.search(text)
+    if not m:
+        return []
+    value = m.group(1) if m.group(1) is not None else m.group(2)
+    if not value.strip():
+        return [f"a URL of the metadata is empty (`''`): give the home page and each project URL a real http(s) URL "
+                f"in {_URLS_WHERE}, or leave the field out instead of setting it to an empty string; rebuild and upload"]
+    return [f"`{value}` is not an http(s) URL, yet the metadata gives it as one (a missing `url` written as a "
+            f"placeholder, a value with quotes or spaces of its own): set a real `https://…` URL in {_URLS_WHERE}, or "
+            "leave the field out; rebuild and upload"]
+
+
+_VALUE = re.compile(r"'([^']{0,200})' is an invalid value for ([A-Za-z-]{2,40})\.?(?:\s+Error:\s*([^.]{1,200}))?")
+_CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
+
+
+def _field_value(value: str, field: str, error: str = None) -> List[str]:
+    """A metadata value PyPI refuses, named with PyPI's own reason."""
+    why = f" ({error.strip()})" if error else ""
+    if field.lower() == "description-content-type":
+        return [f"`{value}` is not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
+                "(Markdown may add `; variant=GFM` or `; variant=CommonMark`); set it where the build takes it from "
+                "(`long_description_content_type` in setup.py; `readme = \"README.md\"` in pyproject.toml sets "
+                "`text/markdown` from the file's suffix), rebuild and upload"]
+    if field.lower() == "version" and not re.search(r"\d", value):
+        return [f"the version is `{value}`: the build did not get the project's version and wrote a placeholder (the "
+                "code or plugin that computes it failed in the build environment: no git tags or no git, an "
+                "interpreter its version code does not run on, a version file not generated); make the version "
+                "computable where the release builds, rebuild and upload"]
+    return [f"PyPI refuses `{value}` as the value of `{field}`{why}: fix it where the build backend takes it from, "
+            "rebuild and upload"]
 
 
 _ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
@@ -358,11 +439,16 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "called without `secrets: inherit` get none)"]
 
 
-def _version_lines(scan: LogScan, facts: List[Facts], what: str) -> List[str]:
+def _version_lines(scan: LogScan, facts: List[Facts], what: str, local: bool = False) -> List[str]:
     out = []
-    if scan.versions:
-        v = scan.versions[0]
-        out.append(f"the log's files are version `{v}`: {what}")
+    versions = [v for v in scan.versions if "+" in v] if local else []  # the refused local one, not an sdist's
+    if versions or scan.versions:
+        v = (versions or scan.versions)[0]
+        text = _text(scan)
+        several = len({u for u in scan.versions}) > 1
+        named = "the log names" if not re.search(rf"-{re.escape(v)}[-.]", text) else \
+            ("a file of the log is" if several else "the log's files are")
+        out.append(f"{named} version `{v}`: {what}")
         kind = logtext.dev_kind(v)
         if kind:
             out.append(f"`{v}` is {kind[0]}: {kind[1]}")
@@ -405,19 +491,86 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)")
+    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
 
 
 def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = _NAME.search(_text(scan))
+    text = _text(scan)
+    m = _NAME.search(text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
     subject = f"`{name}`" if name else "this name"
+    if re.search(r"conflict with (?:the )?Python standard library", text, re.I):
+        return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
+                "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
+                "name in pyproject.toml (and in the pending publisher)"]
     return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
             "pending publisher); a pending publisher does not reserve a name"]
 
 
+_CHECK_FAILED = re.compile(r"Check failed for required claim '([\w-]{1,40})'")
+_QUOTED_WORKFLOW = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)(?:@[^`\s]{0,200})?`")
+_RENAMED = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`\s{0,3}(?:to|->|→)\s{0,3}`(?:[^`\s]{0,200}/)?"
+                      r"([\w.-]{1,100}\.ya?ml)`")
+_NONE_REGISTERED = re.compile(r"\bno (?:trusted[- ]|pending )?publisher (?:entry )?(?:is |was |has been )?(?:registered|"
+                              r"configured|set up|added)\b|\bhas no trusted[- ]publisher\b", re.I)
+_REUSABLE_SAID = re.compile(r"\bre-?usable(?:[- ]workflows?\b|\W{1,3}[\w.-]{1,100}\.ya?ml\b)|\bworkflow_call\b", re.I)
+_RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|\bchang\w{0,3} the (?:workflow )?"
+                          r"(?:file ?)?name", re.I)
+
+
+def _check_failed(scan: LogScan) -> List[str]:
+    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`)."""
+    m = _CHECK_FAILED.search(_text(scan))
+    if not m:
+        return []
+    claim, sub = m.group(1), scan.claims.get("sub", "")
+    if claim == "sub" and sub and not sub.startswith("repo:"):
+        return [f"PyPI names the claim it refused: `sub`, and this run's `sub` is `{sub}`, not GitHub's default "
+                "`repo:<owner>/<repo>:…`: the organisation or repository customises its OIDC subject claim; PyPI "
+                "stopped checking GitHub's `sub` on 2026-01-29 (pypi/warehouse#19422), so re-run the job; if it fails "
+                "again, the lines below say what the publisher must name"]
+    if claim == "sub":
+        return ["PyPI names the claim it refused: `sub` (the owner and repository, GitHub's `repo:<owner>/<repo>:…`): "
+                "a customised OIDC subject claim or a renamed repository; PyPI stopped checking GitHub's `sub` on "
+                "2026-01-29 (pypi/warehouse#19422), so a re-run shows whether another claim differs"]
+    if claim == "repository_owner_id":
+        return ["PyPI names the claim it refused: `repository_owner_id`, the owner's numeric id: the owner account or "
+                "organisation is not the one the publisher was registered for (deleted and re-created under the same "
+                "name, or the repository moved to a new owner of that name); register the publisher again"]
+    return [f"PyPI names the claim it refused: `{claim}`: compare that value of the token with the publisher's"]
+
+
+def _said_about_workflows(scan: LogScan) -> List[str]:
+    """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
+    renamed file), which is what the publisher must match."""
+    text, out = _text(scan), []
+    if _NONE_REGISTERED.search(text):
+        out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
+                   "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
+                   "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
+                   "publisher), or keep uploading with an API token")
+    files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
+    named = f" (it names {', '.join(f'`{f}`' for f in files)})" if files else ""
+    if _REUSABLE_SAID.search(text):
+        out.append(f"the log speaks of a reusable workflow{named}: PyPI matches the file that defines the publishing "
+                   "job (`job_workflow_ref`), which for a reusable workflow is the called file, and does not support "
+                   "reusable workflows as publishers: move the publishing job into the top-level workflow that the "
+                   "event starts and register that file (or upload with a token from the reusable workflow)")
+    renamed = _RENAMED.search(text)
+    if renamed and renamed.group(1) != renamed.group(2):
+        old, new = renamed.groups()
+        out.append(f"the log says the workflow file was renamed from `{old}` to `{new}`: PyPI compares the file name, "
+                   f"so the publisher must name `{new}` now: register `{new}` (on each index the workflow uploads to), or "
+                   f"rename the file back to `{old}`")
+    elif _RENAME_SAID.search(text) and len(files) >= 2:
+        out.append(f"the log names the workflow files {', '.join(f'`{f}`' for f in files)} and a rename: PyPI compares "
+                   "the file name, so the publisher must name the file of the workflow that runs the upload now "
+                   "(register it, or rename the file back)")
+    return out
+
+
 def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    out: List[str] = []
+    out: List[str] = _check_failed(scan)
     steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "gh-action"]
     if steps and not any(f.trusted_envs for f in facts):
         f, s = steps[0]
@@ -433,7 +586,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"workflow `{f.file}`, environment {env} on the index, then drop the password (`migrate to-oidc`)")
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:
-        return claims_mod.compare(scan.claims, ctx)
+        return out + claims_mod.compare(scan.claims, ctx)
+    out += _said_about_workflows(scan)
     out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
                "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
                "them), so no field can be singled out")
@@ -461,7 +615,7 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
                    "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
         return out
-    if len(out) == 1:
+    if len(out) == 1:  # only the no-claims line: the generic order of checks
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
@@ -728,6 +882,30 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return []
 
 
+_NOT_ALLOWED = re.compile(r"(\S{1,200}) is not allowed to be used in ([\w.-]{1,100}/[\w.-]{1,100})|"
+                          r"actions? (\S{1,200}) (?:is|are) not allowed in ([\w.-]{1,100}/[\w.-]{1,100})", re.I)
+
+
+def _action_not_allowed(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    m = _NOT_ALLOWED.search(text)
+    if not m:
+        return []
+    action, repo = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    repo = repo.rstrip(".")
+    owner = repo.split("/")[0]
+    retired = [f"`{action}` is also the action's retired `master` branch: use `@release/v1` or an exact release tag"] \
+        if re.fullmatch(r"pypa/gh-action-pypi-publish@master", action) else []
+    if re.search(r"pinned to a full[- ]length commit SHA", text, re.I):
+        return [f"`{action}` is refused because `{owner}` requires every action pinned to a full commit SHA: pin it to "
+                "the full SHA of a release, with the release in a comment (`@<40-hex SHA> # v1.x.y`), checked with "
+                "`git ls-remote` against the action's repository, and re-run"]
+    return [f"`{action}` is outside the actions `{owner}` allows in `{repo}` (its own, GitHub's, verified creators' or a "
+            f"list it names): an admin of `{owner}` adds it to the allowed actions (Settings → Actions → General; "
+            f"`{action.split('@')[0]}@*` allows every ref; a list may name single refs, then use one it names), or the "
+            "upload runs `twine upload`/`uv publish` in a `run:` step instead"] + retired
+
+
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
@@ -758,8 +936,9 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
            "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
            "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
-    return out + ["the wheel already carries the normalised name, only the sdist is refused; a renamed file does not "
-                  "help, as the name inside the sdist must match too"]
+    return out + ["PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
+                  "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
+                  "name, such as `meson dist`), while a build that writes it is the lasting fix"]
 
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -799,7 +978,7 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"names `{expected}`: a job defined in a called (reusable) workflow signs as its caller; publish from "
                    f"`{signed}` itself and register `{signed}`, or set `attestations: false` on the step")
     reusable = sorted({f.file for f in facts if f.reusable and f.trusted_envs})
-    if not pair and (reusable or re.search(r"Build Config URI|policies succeeded", text)):
+    if not pair and (reusable or _REUSABLE_SAID.search(text) or re.search(r"Build Config URI|policies succeeded", text)):
         out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
                    "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
                    "`attestations: false`")
@@ -809,9 +988,28 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_ATTESTATION_FILE = re.compile(r"([^'\s/]{1,300})\.publish\.attestation\b")
+
+
+def _attestation_exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _ATTESTATION_FILE.search(_text(scan))
+    if not m or "already ha" in _text(scan):
+        return []
+    return [f"`{m.group(1)}.publish.attestation` is the attestation an earlier call of pypa/gh-action-pypi-publish wrote "
+            "next to the file (a second upload step on the same folder, such as PyPI after TestPyPI, or an artifact "
+            "that carried it along); the second call's metadata check read it as a distribution: give each index "
+            "its own job, delete `*.publish.attestation` from the folder before the second call, or set "
+            "`attestations: false` on the first"]
+
+
 _WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
 _PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
 _LINUX_WHEEL = re.compile(r"-(linux_\w{1,40})\.whl\b")
+
+
+_WASM_LEAVE_OUT = ("leave it out of the upload (publish it with the GitHub release instead) and upload the other wheels "
+                   "and the sdist; PyPI takes WebAssembly wheels only under PEP 783's `pyemscripten_<year>_<n>_wasm32` "
+                   "tag (since April 2026)")
 
 
 def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -819,8 +1017,16 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     wasm = _WASM_TAG.search(text)
     if wasm:
         return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
-                "tag: leave it out of the upload (publish it with the GitHub release instead) and upload the other "
-                "wheels and the sdist"]
+                f"tag: {_WASM_LEAVE_OUT}"]
+    if not _PLATFORM_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
+        wheels = WASM_WHEEL.findall(text)
+        if wheels:
+            return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
+                    f"log does not print PyPI's reason, `verbose: true` shows it): {_WASM_LEAVE_OUT}"]
+        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", text, re.I):
+            return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
+                    "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
+                    "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
     m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text)
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
@@ -864,9 +1070,9 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-action-ref-missing": _action_ref,
+    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
-    "log-attestation-missing": _attestation_missing, "log-invalid-attestations": _invalid_attestations,
+    "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
 }
 

@@ -20,13 +20,20 @@ _INITIATED = re.compile(r"this action was initiated by:?\s*`?(?P<called>[^`\s]{1
 _PARENT = re.compile(r"its parent workflow is:?\s*`?(?P<caller>[^`\s]{1,300})`?", re.I)
 _PLAUSIBLE = {"repository": re.compile(r"^[\w.-]+/[\w.-]+$"), "repository_owner": re.compile(r"^[\w.-]+$"),
               "workflow_ref": re.compile(r"/\.github/workflows/"), "job_workflow_ref": re.compile(r"/\.github/workflows/"),
-              "ref": re.compile(r"^refs/"), "sub": re.compile(r"^repo:"),
+              "ref": re.compile(r"^refs/"),
+              # GitHub's default subject, or one an organisation customised from claim names (`repository_owner_id:…`)
+              "sub": re.compile(r"^(?:repo|repository|repository_owner|repository_owner_id|repository_id|"
+                                r"job_workflow_ref|workflow|environment|context|ref):"),
               "environment": re.compile(r"^(?!Some\(|None$)")}  # uv's Option values are read below
 _FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
 # a claim quoted inside a sentence right after the word claims or token ("claims showed `environment: MISSING`",
 # "the token gets `sub=repo:…`"), so that a setting quoted elsewhere (`environment: pypi`) is not taken for a claim
 _IN_SENTENCE = re.compile(r"\b(?:claims?|token)\b[^`.]{0,40}?`(?P<key>" + "|".join(KEYS) +
                           r")\s{0,3}[:=]\s{0,3}(?P<value>[^`\s]{1,300})`", re.I)
+# `environment: MISSING` quoted anywhere is the claim as the action renders an absent one (no setting reads MISSING);
+# a sentence saying the job lacked its `environment:` setting says the same of the run
+_MISSING_ENVIRONMENT = re.compile(r"`environment\s{0,3}[:=]\s{0,3}MISSING`|\b(?:missing|lack\w{0,3}|without|had no|has no|"
+                                  r"declares no)\b[^`.]{0,30}`environment\s{0,3}:", re.I)
 # GitHub's default `sub` of a job without an environment: `repo:owner/name:ref:…` (or `:pull_request`)
 _SUB_WITHOUT_ENVIRONMENT = re.compile(r"^repo:[^:\s]{1,200}:(?:ref:|pull_request$)")
 _UV_ENVIRONMENT = re.compile(r"\benvironment:\s{0,5}(?:None\b|Some\(\s{0,5}\"([^\"]{1,200})\")")
@@ -54,6 +61,8 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
     uv_env = _UV_ENVIRONMENT.search(joined)  # uv prints `environment: None` or `environment: Some("name")`
     if uv_env:
         claims.setdefault("environment", uv_env.group(1) or "MISSING")
+    if "environment" not in claims and any(_MISSING_ENVIRONMENT.search(line) for _, line in cleaned):
+        claims["environment"] = "MISSING"
     called, caller = _INITIATED.search(joined), _PARENT.search(joined)
     if called and _FILE.search(called.group("called")):
         claims.setdefault("job_workflow_ref", called.group("called"))

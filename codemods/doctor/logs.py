@@ -35,6 +35,7 @@ _FIRST: Tuple[LogPattern, ...] = (
                "Register the publisher with the run's values (owner, repository, workflow file name, environment) on "
                "the index the step uploads to; the lines below say which value the log and workflows point at."),
     LogPattern("log-id-token-unset", ERROR, r"ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset|"
+               r"Environment variable ACTIONS_ID_TOKEN_REQUEST_TOKEN not set|"
                r"Failed to obtain OIDC token|Unable to retrieve an OIDC token|No OIDC token discovered|"
                r"\[PdmUsageError\]: Username and password are required",
                "The job could not get an OIDC token",
@@ -66,13 +67,15 @@ _FIRST: Tuple[LogPattern, ...] = (
                "The trusted publisher is registered on another project (often one project of a monorepo).",
                "OIDC scoped token is not valid for project 'octo-widget'",
                "Add the same trusted publisher to every project this workflow uploads."),
-    LogPattern("log-attestation-exists", ERROR, r"already ha(?:s|ve) (?:a )?publish attestations?",
+    LogPattern("log-attestation-exists", ERROR, r"already ha(?:s|ve) (?:a )?publish attestations?|"
+               r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b",
                "The publish action ran twice on the same files",
-               "Each call of the action attests the files it uploads; a second call in the same job finds the "
-               "first call's attestations.",
+               "Each call of the action attests the files it uploads and leaves `<file>.publish.attestation` next to "
+               "them; a second call on the same folder (PyPI after TestPyPI in one job) finds the first call's "
+               "attestations, or its metadata check (`twine check`) takes them for distributions.",
                "Attestation generation failure: dist/octo_widget-1.0.tar.gz already has a publish attestation",
                "Give each index its own job, or set `attestations: false` on one step."),
-    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied during upload|"
+    LogPattern("log-invalid-attestations", ERROR, r"Invalid attestations supplied\b|"
                r"Could not verify the uploaded artifact using the included attestation|"
                r"Unknown error while trying to verify included attestations|"
                r"Build Config URI .{0,300}?does not match expected Trusted Publisher",
@@ -155,7 +158,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Error: Unable to resolve action `pypa/gh-action-pypi-publish@v1`, unable to find version `v1`",
                "Use `pypa/gh-action-pypi-publish@release/v1`, an exact release tag, or the full commit SHA of a current release."),
     LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication\b|Invalid API Token|"
-               r"Upload failed \(40[13]\)|Incorrect credentials \(status code 403|You must be identified to edit package information|"
+               r"Upload failed \(40[13]\)(?!: You are not allowed)|Incorrect credentials \(status code 403|You must be identified to edit package information|"
                r"token value does not start with \"?pypi-",
                "PyPI refused the API token",
                "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
@@ -178,7 +181,8 @@ NEW: Tuple[LogPattern, ...] = (
                "twine.exceptions.NonInteractive: Credential not found for password.",
                "Pass the token in the variable the uploader reads (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`) from a "
                "secret the job can read; or move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-project-not-owned", ERROR, r"isn't allowed to upload to project|not allowed to upload to",
+    LogPattern("log-project-not-owned", ERROR, r"isn't allowed to upload to project|not allowed to upload to|"
+               r"not allowed to edit '[^']{1,200}' package information",
                "The account or token may not upload to this project",
                "The project name is taken by other owners, or the token is scoped to another project.",
                "The user 'octo' isn't allowed to upload to project 'octo-widget'. See https://pypi.org/help/#project-name",
@@ -205,7 +209,9 @@ NEW: Tuple[LogPattern, ...] = (
                "400 File already exists ('octo_widget-1.0-py3-none-any.whl', with blake2_256 hash '…'). See "
                "https://pypi.org/help/#file-name-reuse", "Bump the version; publish only from tags or releases; "
                "`skip-existing: true` lets a re-run pass."),
-    LogPattern("log-local-version", ERROR, r"use of local versions|PEP 440 local versions",
+    LogPattern("log-local-version", ERROR, r"use of local versions|PEP 440 local versions|"
+               r"\b(?:reject|refus|disallow|not allow|400)\w{0,3}\b[^.]{0,80}?\blocal (?:version|identifier)|"
+               r"\blocal (?:version|identifier)\w{0,12}\b[^.]{0,60}?\b(?:reject|refus|disallow|not allowed)",
                "PyPI refuses local versions (`+…`)",
                "Local version labels are for private indexes; setuptools-scm and hatch-vcs write `+g<commit>` on "
                "untagged or dirty commits.",
@@ -213,7 +219,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
     LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
-               r"is an invalid value for Name",
+               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library",
                "PyPI refuses the project name",
                "New names that normalise to an existing project's, or that are prohibited, cannot be created.",
                "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
@@ -223,9 +229,11 @@ NEW: Tuple[LogPattern, ...] = (
                r"Binary wheel for an unsupported platform",
                "PyPI refuses the wheel's platform tag",
                "A wheel built on a plain Linux host is tagged `linux_<arch>`, and PyPI takes only manylinux/musllinux "
-               "tags for Linux; WebAssembly wheels (`emscripten_*`, `pyodide_*`) are refused too.",
+               "tags for Linux; WebAssembly wheels tagged `emscripten_*` or `pyodide_*` are refused too (PyPI takes "
+               "them only under PEP 783's `pyemscripten_*_wasm32` tag, since April 2026).",
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
-               "Build wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`."),
+               "Build Linux wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`; "
+               "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
                r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version|"
                r"\btwine\b[^.]{0,80}?\b(?:reject|refus)\w{0,3}[^.]{0,40}?(?:metadata[- ]?2\.[45]|license-(?:file|expression))",
@@ -246,7 +254,12 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
+               r"'[^'\d]{0,40}' is an invalid value for Version|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
+               r"\bInvalid URI:? u?'|'[^']{0,300}' is not a valid url\b|"
+               r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)\w{0,6}\b[^.]{0,60}?"
+               r"(?:\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
+               r"\b(?:upload|publish)\w{0,3}\b[^.]{0,40}?\b(?:fail|reject|refus|broke)\w{0,4}\b)|"
                r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
                r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file",
                "PyPI refused the file or a metadata field of it",
@@ -405,7 +418,7 @@ NEW: Tuple[LogPattern, ...] = (
                "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`.",
                "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
-               "`[build-system] requires`), so it writes the name PyPI asks for; do not rename the file by hand."),
+               "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
     LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|"
                r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'",
                "The upload tool crashed before uploading anything",
@@ -441,6 +454,18 @@ NEW: Tuple[LogPattern, ...] = (
                "only re-uploads existing files is skipped with `skip-existing` (pypi/warehouse#20260).",
                "400 Uploading new files to releases older than 14 days is not allowed.",
                "Publish the new files as a new version; for re-runs use `skip-existing: true` (or `--skip-existing`)."),
+    LogPattern("log-action-not-allowed", ERROR, r"\S{1,200} is not allowed to be used in [\w.-]{1,100}/[\w.-]{1,100}|"
+               r"\bActions in this workflow must be\b|\bnot allowed in [\w.-]{1,100}/[\w.-]{1,100} because all actions must",
+               "GitHub's Actions policy does not allow an action of the workflow",
+               "An organisation or repository can allow only its own actions, GitHub's, those of verified Marketplace "
+               "creators or a list it names, and can require every action pinned to a full commit SHA; a workflow "
+               "that uses an action outside that policy fails before any step runs, whatever the credentials.",
+               "pypa/gh-action-pypi-publish@release/v1 is not allowed to be used in octo-org/widget. Actions in this "
+               "workflow must be: within a repository owned by octo-org, created by GitHub or verified in the GitHub "
+               "Marketplace.",
+               "Have an organisation or repository admin allow the action (Settings → Actions → General → allow "
+               "specified actions, e.g. `pypa/gh-action-pypi-publish@*`) or pin it as the policy requires; or upload "
+               "with `twine upload` or `uv publish` in a `run:` step, which needs no third-party action."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -451,7 +476,7 @@ NEW: Tuple[LogPattern, ...] = (
                "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+ORDER = ("log-action-not-allowed", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
@@ -472,6 +497,8 @@ UNRECOGNISED = LogPattern(
     "ERROR    Something unexpected happened", "Paste the whole log of the failing step (with the lines before the "
     "error), or open an issue with it.")
 _COMPILED = [(p, re.compile(p.pattern, re.I)) for p in PATTERNS]
+_RX = {p.id: rx for p, rx in _COMPILED}
+_ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
 
@@ -500,6 +527,9 @@ def read(text: str) -> LogScan:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-attestation-exists" in found and "log-invalid-distribution" in found and \
+            not _RX["log-invalid-distribution"].search(_ATTESTATION_FORMAT.sub("", whole)):
+        found.pop("log-invalid-distribution")  # the attestation file twine's check took for a distribution: told once
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
@@ -524,15 +554,27 @@ def read(text: str) -> LogScan:
             found[local.id] = LogFinding(local, bad, local.title)
     if not found:  # a lone `400 Bad Request from URL` line, with no reason after it, is the bare 400 too
         bare = _bare_400_line(cleaned, text.splitlines())
+        said = _BARE_400_SENTENCE.search(whole) if bare is None and _PYPI_UPLOAD.search(whole) else None
+        if said:  # a 400 quoted in a sentence about the upload ("failed with `400 Bad Request`")
+            bare = logtext.line_at(cleaned, starts, said.start())
         if bare is not None:
             bad = _BY_ID["log-bad-request"]
             found[bad.id] = LogFinding(bad, bare, bad.title)
+    if set(found) == {"log-bad-request"} and _wasm_wheel(cleaned, found["log-bad-request"].line):
+        tag = _BY_ID["log-unsupported-platform-tag"]  # the 400 of a WebAssembly wheel PyPI takes under no such tag
+        found = {tag.id: LogFinding(tag, found.pop("log-bad-request").line, tag.title)}
     claims = claims_mod.parse(cleaned)
     if not found and _CLAIMED.intersection(claims):  # claims are printed only for a token PyPI refused
         failed = _TP_FAILED.search(whole)
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
+    if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)) and not _OTHER_REGISTRY.search(whole):
+        # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
+        cue = _TP_CUE.search(whole)
+        if cue:
+            refused = _BY_ID["log-invalid-publisher"]
+            found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, cue.start()), refused.title)
     if not found:  # a 403 with no reason line from a PyPI upload: refused credentials, or none sent
         bare = _BARE_403.search(whole)
         if bare and _PYPI_UPLOAD.search(whole):
@@ -549,8 +591,22 @@ def read(text: str) -> LogScan:
 
 _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
+_TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
+_OTHER_REGISTRY = re.compile(r"registry\.npmjs\.org|\bnpm (?:error|ERR!|publish)\b|\bnpmjs\b|crates\.io|\bcargo publish\b|"
+                             r"rubygems|\bgem push\b|\bnuget\b", re.I)
+_ACTION_NOTICE = re.compile(r"Trusted Publishers allows publishing packages to PyPI from automated environments", re.I)
+# in a log that speaks of Trusted Publishing, what only a refused exchange comes with: a claims mismatch, uv's 422, a
+# reusable workflow, a renamed workflow file
+TP_CUE = (r"\bclaims?(?: set)? mismatch|\bmismatch\w{0,3} (?:of|in|between|with)\b[^.]{0,30}\bclaims|"
+          r"\bclaims? (?:do|did|does)(?:n't| not) match|Unprocessable Entity|\b(?:error|status|code|returned|got|"
+          r"with|an?)\W{1,3}422\b|\b422\W{1,3}(?:on|from|error|when|while|at) (?:the )?(?:publish|upload|exchange|"
+          r"token)|\bre-?usable[- ]workflows?\b|"
+          r"\bworkflow_call\b|\brenam\w{0,4}\b[^.]{0,80}?\.ya?ml\b|\bname of the workflow(?: file)?\b|"
+          r"\.ya?ml`?\s{0,3}(?:to|->|→)\s{0,3}`?[\w.-]{1,100}\.ya?ml\b")
+_TP_CUE = re.compile(TP_CUE, re.I)
 _BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\b403 Forbidden from \S{1,300}\s*$|"
-                       r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b", re.I)
+                       r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b|"
+                       r"\b403(?:'?s)?\W{0,3}(?:when|while|on|during) (?:\w+ ){0,2}(?:upload|publish)", re.I)
 _PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry's 403 is not PyPI's
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
@@ -561,6 +617,28 @@ PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 def _wrong_pypi_host(host: str) -> bool:
     """A host named like PyPI that is not one of its upload hosts (upload.pypi.io, upload.test.pypi.org, …)."""
     return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS
+
+
+# a 400 quoted in a sentence about the upload; twine's own `400 Bad Request from <url>` line is no sentence (its reason
+# follows it), and the `upload` of `upload.pypi.org` is no word of one
+_BARE_400_SENTENCE = re.compile(r"\b400\W{0,3}bad request\b(?!\W{0,3}(?:from|for url)\b)[^.]{0,80}?\b(?:upload|publish)"
+                                r"\w{0,4}\b(?![/-]|\.\w)|"
+                                r"\b(?:upload|publish)\w{0,3}\b(?![/-]|\.\w)[^.]{0,60}?\b(?:rejected|refused|failed) with"
+                                r"\W{0,4}(?:an? )?\W{0,2}400\b", re.I)
+# WebAssembly wheels PyPI refuses: `emscripten_*` and `pyodide_*` tags (it takes PEP 783's `pyemscripten_*` since 2026-04)
+WASM_WHEEL = re.compile(r"[\w.+-]{1,200}?-(?:emscripten|pyodide)_\w{1,60}\.whl\b", re.I)
+_WASM_WORDS = re.compile(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", re.I)
+_UPLOADING = re.compile(r"^\s*Uploading (\S{1,300}\.(?:whl|tar\.gz|zip))\b")
+
+
+def _wasm_wheel(cleaned: List[Tuple[int, str]], line: int) -> bool:
+    """Whether the bare 400 at `line` answered a WebAssembly wheel: the last file uploaded before it is one, or the
+    sentence that reports the 400 names such wheels."""
+    uploading = [m.group(1) for n, t in cleaned if n <= line for m in [_UPLOADING.match(t)] if m]
+    if uploading:
+        return bool(WASM_WHEEL.fullmatch(uploading[-1]))
+    said = " ".join(t for n, t in cleaned if n == line)
+    return bool(_WASM_WORDS.search(said) or WASM_WHEEL.search(said))
 
 
 _LONE_400 = re.compile(r"\b400 (?:Client Error: )?Bad Request (?:from|for url:?) \S{1,300}\s*$", re.I)

@@ -86,6 +86,10 @@ _VERSION = (r"\d{1,12}(?:\.\d{1,12}){0,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})
 _DIST = re.compile(rf"\b([A-Za-z0-9_.]{{1,100}}?)-({_VERSION})(?:-[A-Za-z0-9_.]{{1,100}}){{0,4}}"
                    r"\.(?:whl|tar\.gz|zip)\b")
 _QUOTED_VERSION = re.compile(rf"(?:Version\('|')({_VERSION})'\)?(?: is an invalid value for Version)?")
+# a version written in a sentence counts only with the local part version-control plugins append (`+g<commit>`,
+# versioneer's `+N.g<commit>`, `.dirty`), so that another `+` version (a `torch 2.1.0+cu118` install) is not read
+_VCS_VERSION = re.compile(r"(?<![\w.+-])(\d{1,12}(?:\.\d{1,12}){1,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?"
+                          r"(?:\.dev\d{1,9})?\+(?:\d{1,6}\.)?g[0-9a-f]{5,40}(?:\.d\d{8}|\.dirty)?)(?![\w+-])")
 
 
 def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
@@ -96,6 +100,8 @@ def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
             found.update((m.group(2), None) for m in _DIST.finditer(line))
         if "Version" in line or "'" in line:
             found.update((m.group(1), None) for m in _QUOTED_VERSION.finditer(line) if "+" in m.group(1))
+        if "+" in line:
+            found.update((m.group(1), None) for m in _VCS_VERSION.finditer(line))
         if len(found) >= MAX_VERSIONS:
             break
     return list(found)
@@ -116,6 +122,11 @@ SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version
 def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
     and what makes the build give a version PyPI takes; None when it does not look so."""
+    if re.search(r"\+unknown$", version):
+        return ("a placeholder: the build could not read the project's version and wrote `+unknown` (versioneer without "
+                "git metadata or a matching tag, or a build tool that failed to read the version it is pointed at)",
+                "fix where the version comes from (the tool's version source and its configuration, a checkout with "
+                "tags) and rebuild; a version set by hand needs no plugin")
     if re.match(r"0\.0\.0(?:$|[.+])", version):
         return ("a placeholder version: the build did not get the project's real version (a version plugin such as "
                 "setuptools-scm, hatch-vcs or poetry-dynamic-versioning that did not run or found no tag)", "fix where "
