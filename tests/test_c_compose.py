@@ -37,6 +37,26 @@ def _tree(node: Any) -> Any:
     return head
 
 
+def _read(text: str, pure: bool) -> Any:
+    """A Document's node tree and plain data (from libyaml's nodes, or from the text), or its refusal."""
+    from codemods.engine.document import Document, load_data
+    from codemods.errors import InputError
+
+    old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+    if pure:
+        os.environ["PUBMODE_PURE_COMPOSE"] = "1"
+    try:
+        doc = Document(text)
+        assert doc.data == load_data(text)  # the data made from the nodes is the text's data
+        return _tree(doc.root), repr(doc.data)
+    except InputError as e:
+        return ("refused", e.message)
+    finally:
+        os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+        if old is not None:
+            os.environ["PUBMODE_PURE_COMPOSE"] = old
+
+
 def _composed(text: str, pure: bool) -> Any:
     old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
     if pure:
@@ -66,6 +86,7 @@ def test_every_real_and_golden_workflow_composes_the_same_in_c() -> None:
         total += 1
         taken += fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text)
         assert _composed(text, pure=False) == _composed(text, pure=True), path
+        assert _read(text, pure=False) == _read(text, pure=True), path
     assert total > 300 and taken > total * 0.9, (taken, total)  # libyaml read nearly all of them
 
 
@@ -85,6 +106,7 @@ def test_mutated_workflows_compose_the_same_in_c() -> None:
         text = data.decode("utf-8", errors="replace")
         fast = _composed(text, pure=False)
         assert fast == _composed(text, pure=True), text[:400]
+        assert _read(text, pure=False) == _read(text, pure=True), text[:400]
         composed += fast[:1] != ("refused",)
     assert composed > CASES // 4, composed
 
@@ -101,3 +123,14 @@ def test_mutated_workflows_compose_the_same_in_c() -> None:
 ])
 def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
     assert _composed(text, pure=False) == _composed(text, pure=True)
+    assert _read(text, pure=False) == _read(text, pure=True)
+
+
+@pytest.mark.parametrize("text", [
+    "on: push\njobs:\n  a: &a {runs-on: x}\n  b:\n    <<: *a\n",  # a merge key (aliases: the pure composer)
+    "on: push\njobs:\n  b:\n    <<: {runs-on: x}\n    steps: []\n",  # a merge key without an alias
+    "on: push\non: pull_request\njobs: {}\n",  # a key twice: refused, with the text's own message
+    "on: push\njobs: {a: 1, a: 2}\n",
+])
+def test_data_from_the_nodes_is_the_texts_data(text: str) -> None:
+    assert _read(text, pure=False) == _read(text, pure=True)

@@ -149,10 +149,28 @@ def _compose(text: str) -> list:
             pass  # read again by the pure composer, for its own error message (or its tree)
         else:
             if all(doc is None or _as_pure_marks(doc, text) for doc in docs):
-                return docs
+                return _Composed(docs)
     yaml = YAML(typ="safe", pure=True)  # the marks are the round-trip parser's, without its comment scanning
     yaml.Composer = _AliasRecordingComposer
     return list(yaml.compose_all(text))
+
+
+class _Composed(list):
+    """The documents libyaml composed (their plain data can be made from these very nodes)."""
+
+
+def _data_of(root: Node, text: str, path: Optional[Path]) -> Any:
+    """The plain data of a text libyaml composed, made from its nodes by the loader's own constructor
+    (what `load_data` gives, without parsing and resolving the text a second time). A merge key (`<<`,
+    whose constructor rewrites the mapping node in place) or any refusal goes to `load_data`."""
+    if "<<" not in text:
+        constructor = _fast_loader().constructor
+        try:
+            return constructor.construct_document(root)
+        except Exception:  # its own error message (or data) from the text
+            constructor.constructed_objects, constructor.recursive_objects = {}, {}  # as construct_document
+            constructor.state_generators, constructor.deep_construct = [], False  # leaves them on success
+    return load_data(text, path)
 
 
 def _as_pure_marks(root: Node, text: str) -> bool:
@@ -200,7 +218,7 @@ class Document:
     def __init__(self, text: str, path: Optional[Path] = None):
         self.text, self.path = text, path
         try:
-            docs = _compose(text)
+            docs = composed = _compose(text)
         except YAMLError as e:
             raise InputError(path, _problem_line(e), _problem_text(e)) from None
         except RecursionError:
@@ -215,7 +233,7 @@ class Document:
         self._key_index: dict = {}  # id of a MappingNode -> {key text: (key node, value node)}
         self._check_size()
         self._shared = {id(n.target) for n in walk_nodes(self.root) if isinstance(n, AliasRef)}
-        self.data = load_data(text, path)
+        self.data = _data_of(self.root, text, path) if isinstance(composed, _Composed) else load_data(text, path)
 
     def _check_size(self) -> None:
         """Refuse inputs whose aliases or nesting would make verification explode (alias bombs)."""
