@@ -18,10 +18,15 @@ MAX_BYTES = 5 * 1024 * 1024
 @dataclass(frozen=True)
 class Source:
     path: Path
-    raw: bytes
     text: str  # decoded, without the byte-order mark
     bom: bool
     mode: int
+
+    @property
+    def raw(self) -> bytes:
+        """The bytes read: strict UTF-8 decodes one way only, so they are the text encoded again (a run
+        keeps every changed file's text until it writes; not its bytes too)."""
+        return self.encode(self.text)
 
     @classmethod
     def read(cls, path: Path) -> "Source":
@@ -43,7 +48,7 @@ class Source:
             line = raw[: e.start].count(b"\n") + 1
             raise InputError(path, line, "not UTF-8 text") from None
         bom = text.startswith(BOM)
-        return cls(path, raw, text[1:] if bom else text, bom, mode)
+        return cls(path, text[1:] if bom else text, bom, mode)
 
     def encode(self, text: str) -> bytes:
         """Bytes for an edited text, with the file's byte-order mark put back."""
