@@ -15,7 +15,7 @@ from codemods.engine.file_edit import FileEdit
 from codemods.engine.reading import text_or_none
 from codemods.engine.source import Source
 from codemods.errors import InputError, VerificationError
-from codemods.gitlab import is_gitlab_path
+from codemods.gitlab import PIPELINE_NAMES, is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan
 from codemods.prefilter import scripts_remembered, skip_reason
 from codemods.project import find_root, repository, roots_remembered, root_for
@@ -82,6 +82,11 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
         result.error_line = e.line if e.path is None or Path(e.path) == path else None
+        pipeline = None if is_gitlab_path(path) else _including_pipeline(path, root)
+        if pipeline is not None:  # not a workflow, but a part of the GitLab pipeline
+            result.error = (f"{result.shown}: a file the GitLab pipeline {pipeline.name} includes, read and changed "
+                            f"as a part of it: run pubmode on {pipeline.name}")
+            result.error_line = None
     except VerificationError as e:
         result.error = f"{result.shown}: internal error, file left untouched: {e}"
     except OSError as e:  # a folder deleted or made unreadable during the run: not a bug of ours
@@ -93,6 +98,12 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.error = (f"{result.shown}: internal error, file left untouched: {type(e).__name__}: {e} "
                         "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
     return result
+
+
+def _including_pipeline(path: Path, root: Path) -> Optional[Path]:
+    from codemods.gitlab import including_pipeline
+
+    return including_pipeline(path, root)
 
 
 def prefilter_on() -> bool:
@@ -229,6 +240,7 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
     from codemods.parallel import ordered_map
 
     found, path_errors = discover(paths, cwd)
+    found = _without_included(found)
     files = []
     named: SetType[str] = set()  # the secrets the files left alone name, all of them together
     with callers_indexed(), scripts_remembered():
@@ -252,6 +264,18 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
         for other in _sibling_workflows(files):
             still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text_or_none(other) or "")}
     return RunResult(files, removed - still_used, path_errors)
+
+
+def _without_included(found: List[Path]) -> List[Path]:
+    """The files named, less those a GitLab pipeline named beside them includes: it reads and changes them
+    as parts of itself (its companions), so planning them again on their own would plan them twice."""
+    pipelines = [p for p in found if p.name in PIPELINE_NAMES]
+    if not pipelines or len(found) < 2:
+        return found
+    from codemods.gitlab import included_by
+
+    inside = set().union(*(included_by(p, root_for(p)) for p in pipelines))
+    return [p for p in found if p.name in PIPELINE_NAMES or os.path.realpath(p) not in inside]
 
 
 def _sibling_workflows(files: List[FileResult]) -> List[Path]:

@@ -162,6 +162,28 @@ def test_a_repository_folder_is_its_pipeline(tmp_path: Path) -> None:
     assert "1 file would change, 0 unchanged" in out.stderr and "error" not in out.stderr
 
 
+def test_an_included_file_named_beside_its_pipeline_is_changed_once_with_it(tmp_path: Path) -> None:
+    """Naming .gitlab-ci.yml and a file it includes planned that file twice: as the pipeline's companion
+    and on its own, as a GitHub workflow ("not a workflow"), whose error then refused the pipeline too."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"include: ci/release.yml\n")
+    repo.write("ci/release.yml", TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", PIPELINE, "ci/release.yml")
+    assert out.code == 0, out.stderr
+    assert "1 file changed, 0 unchanged" in out.stderr and "error" not in out.stderr
+    assert b"id_tokens" in repo.read("ci/release.yml") and b"PYPI_API_TOKEN" not in repo.read("ci/release.yml")
+
+
+def test_an_included_file_named_alone_says_which_pipeline_to_run_on(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"include:\n  - local: ci/release.yml\n")
+    repo.write("ci/release.yml", TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "ci/release.yml")
+    assert out.code == 2 and repo.read("ci/release.yml") == TOKEN_PIPELINE
+    assert "error: ci/release.yml: a file the GitLab pipeline .gitlab-ci.yml includes, read and changed as a part of " \
+           "it: run pubmode on .gitlab-ci.yml" in out.stderr, out.stderr
+
+
 @pytest.mark.parametrize("image, python", [
     ("python:3.7-slim-buster", (3, 7)),
     ("cimg/python:3.8", (3, 8)),

@@ -49,6 +49,36 @@ def migrate_gitlab_text(text: str, options, root: Path, path: Optional[Path] = N
     return _rendered_pipeline(doc, migration, text, root)
 
 
+def included_by(pipeline: Path, root: Path) -> set:
+    """The real paths of the local files a top-level pipeline includes (nested includes too); empty
+    when the pipeline cannot be read (its own run reports why)."""
+    import os
+
+    from codemods.engine.document import load_data
+    from codemods.engine.reading import text_or_none
+    from codemods.errors import InputError
+    from codemods.gitlab.include import included_files
+
+    text = text_or_none(pipeline)
+    try:
+        data = load_data(text) if text is not None else None
+        return {os.path.realpath(f) for f in included_files(data, root, pipeline)[0]} if isinstance(data, dict) \
+            else set()
+    except (InputError, OSError, ValueError):
+        return set()
+
+
+def including_pipeline(path: Path, root: Path) -> Optional[Path]:
+    """The repository's top-level pipeline when it includes `path` (a file that is read as part of it)."""
+    import os
+
+    for name in PIPELINE_NAMES:
+        pipeline = root / name
+        if pipeline.is_file() and os.path.realpath(path) in included_by(pipeline, root):
+            return pipeline
+    return None
+
+
 def pipeline_files(doc, root: Path, path: Path) -> list:
     """Read the local files the top-level pipeline includes into `doc.others` (`doc.shown` and each file's
     `shown`: its path from the repository's root) and the includes not read into `doc.unread` (the
