@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Tuple
 
 from codemods.migrate import TO_OIDC, Options
+from codemods.notes import WHY, why_of
 from codemods.registration import Registration, host_not_accepted
 from codemods.runner import FileResult, RunResult
 
@@ -36,6 +37,11 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
     if f.changed:
         mode = "Trusted Publishing" if options.direction == TO_OIDC else "API-token publishing"
         lines = [f"{f.shown}: converted to {mode}" + ("" if wrote else " (not written)")]
+        if not f.companions and p.changes and all(why_of(c) == WHY[options.direction, "workflow-permissions"]
+                                                  for c in p.changes):  # no publish step changed
+            already = "Trusted Publishing" if options.direction == TO_OIDC else "API tokens"
+            lines = [f"{f.shown}: already publishes with {already}; `id-token: write` narrowed to the jobs that use "
+                     "it" + ("" if wrote else " (not written)")]
         lines += [f"  - {c}" for c in p.changes] + [f"  - {s}" for s in p.skipped]
         lines += [f"  - also changes {c.target.path.name} ({c.target.kind}"
                   + (f" `{c.target.name}`" if c.target.name else "") + ")" for c in f.companions]
