@@ -447,9 +447,7 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         what = f"its `Enter your {asked.group(1)}:` prompt" if asked else "the credentials (`create_repository()`)"
         out.append(f"the uploader stopped at {what} and crashed: no username or password reached it, and in CI "
                    "nobody can type one; give it `__token__` and an API token from a secret (twine: `TWINE_USERNAME="
-                   "__token__` and `TWINE_PASSWORD: ${{ secrets.… }}` in the step's environment, or `-u __token__ -p …`), "
-                   "or remove a leftover upload step that runs without them (Trusted Publishing through "
-                   "pypa/gh-action-pypi-publish needs none)")
+                   "__token__` and `TWINE_PASSWORD: ${{ secrets.… }}` in the step's environment, or `-u __token__ -p …`)")
     if re.search(r"Your password is empty", text):
         prompted = re.search(r"Enter your (?:password|API token):", text)
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
