@@ -816,3 +816,5 @@ def test_unrecognised_logs_show_the_failing_lines() -> None:
     assert "error = dispatch(args)" not in shown  # a source line of a frame is no error line
     said = read("Release is failing\n\nIt looks like PyPI doesn't take our wheel since yesterday.")
     assert not said.findings and said.last_errors[-1] == (3, "It looks like PyPI doesn't take our wheel since yesterday.")
+    told = read("## Summary\n\n- The new name was rejected by the index, so we pick another one.")
+    assert not told.findings and told.last_errors == [(3, "- The new name was rejected by the index, so we pick another one.")]

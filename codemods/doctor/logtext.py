@@ -62,7 +62,7 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
 
 _WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
 # what a failure looks like in a line: an error word, an HTTP status, or a refusal said in a sentence
-_SAID = re.compile(r"traceback|exception|not found|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
+_SAID = re.compile(r"traceback|exception|not found|\breject|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
                    r"\bnot (?:correct|working|accept|allow|let)|incorrect|\bwrong\b|prevent|no longer|already exist|"
                    r"\bexist(?:s|ed)\b|\bunable\b|\bcrash|\bbroke", re.I)
 # the uploader's own error line: its level word or exception name at the start, uv's and maturin's `Caused by:`
