@@ -787,6 +787,7 @@ def test_round10_structure_and_sentences_get_their_own_first_and_advice() -> Non
                              "allows username and password uploads.")[0] == "log-password-uploads-disabled"
     assert not read("The secret is rotated every month; the upload worked.").findings  # nothing failed
     assert not read("npm publish failed: the token is wrong.").findings  # another registry
+    assert not read("The PyPI upload failed: Trusted Publishing could not get an OIDC token.").findings  # no API token
     # PyPI's reasons, with what they name
     found, advice = _first_and_advice("Caused by: Failed to upload the wheel with status 400: <html>\n <body>\n  The "
                                       "server could not comply with the request since it is either malformed or "

@@ -719,6 +719,7 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
 _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b[^.]{0,40}?\bnot found\b|\bnot found\b[^.]{0,30}?\b(?:url|endpoint)\b",
                        re.I)
+_OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
@@ -737,7 +738,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 return "log-file-exists", n
             if _SAID_URL.search(sentence) and pypi_url:
                 return "log-wrong-upload-url", n
-            if _SAID_CREDENTIALS.search(sentence):
+            if _SAID_CREDENTIALS.search(sentence) and not _OIDC_SAID.search(sentence):
                 return "log-token-rejected", n
     return None
 
