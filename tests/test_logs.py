@@ -749,3 +749,73 @@ def test_round9_classes_get_their_own_first_and_advice() -> None:
     found, advice = _first_and_advice("The upload 400'd with \"Invalid attestations supplied\" from our reusable-workflow "
                                       "publish.")
     assert found == "log-invalid-attestations" and "from a reusable workflow the two differ" in advice
+
+
+def test_round10_structure_and_sentences_get_their_own_first_and_advice() -> None:
+    # round 10 (tests/logs/BLIND-ROUND10.md): the failure's structure (a traceback in the credential prompt, a 404
+    # answer to an upload URL, PyPI's HTML reason line), and failures told in a sentence instead of pasted
+    found, advice = _first_and_advice("Enter your password: Traceback (most recent call last):\n  File \"/x/twine/"
+                                      "__main__.py\", line 51, in <module>\n    sys.exit(main())\n  File \"/x/twine/"
+                                      "commands/upload.py\", line 127, in upload\n    repository = upload_settings."
+                                      "create_repository()")
+    assert found == "log-credential-missing" and "`Enter your password:` prompt" in advice
+    assert _first_and_advice("Traceback (most recent call last):\n  File \"/x/twine/settings.py\", line 329, in "
+                             "create_repository\n    self.username,")[0] == "log-credential-missing"
+    assert not read("Traceback (most recent call last):\n  File \"/x/octo/build.py\", line 3, in main\n    run()\n"
+                    "ValueError: bad input").findings  # another crash is not a missing credential
+    assert not read("Traceback (most recent call last):\n  File \"/x/twine/commands/upload.py\", line 127, in upload\n"
+                    "    repository = upload_settings.create_repository()\nrequests.exceptions.SSLError: x").findings
+    # a 404 from an upload URL; an index page's 404 is not one
+    found, advice = _first_and_advice("HTTPError: 404 Client Error: Not Found for url: https://pypi.org/pypi")
+    assert found == "log-wrong-upload-url" and "use `https://upload.pypi.org/legacy/`" in advice
+    assert not read("HTTPError: 404 Client Error: Not Found for url: https://pypi.org/simple/octo/").findings
+    _, advice = _first_and_advice("uses: pypa/gh-action-pypi-publish@v1.8.0\nERROR    HTTPError: 404 Not Found from "
+                                  "https://pypi.org/legacy/\n         Not Found")
+    assert "v1.8.0 sent uploads" in advice
+    found, advice = _first_and_advice("twine upload to https://upload.pypi.org/legacy fails: the url is not found.")
+    assert found == "log-wrong-upload-url" and "lacks the trailing slash" in advice
+    # sentences: a refused re-upload names a version (a file "already existing" alone does not say which file)
+    found, advice = _first_and_advice("The upload failed since 2.0.1 already exists on PyPI.")
+    assert found == "log-file-exists" and "the log names version `2.0.1`" in advice
+    found, advice = _first_and_advice("I removed release 3.1 on PyPI, and now it won't let me upload the same version again.")
+    assert found == "log-file-exists" and "does not free its file names" in advice
+    assert not read("Publishing to PyPI failed: a file already existing.").findings
+    assert _first_and_advice("Upload failed (400): This filename has previously been used, you should use a different "
+                             "version.")[0] == "log-file-exists"
+    assert _first_and_advice("The publish job fails: the token stored for PyPI is wrong.")[0] == "log-token-rejected"
+    assert _first_and_advice("Our deploy failed: PyPI does not accept usernames and passwords any more, it no longer "
+                             "allows username and password uploads.")[0] == "log-password-uploads-disabled"
+    assert not read("The secret is rotated every month; the upload worked.").findings  # nothing failed
+    assert not read("npm publish failed: the token is wrong.").findings  # another registry
+    assert not read("The PyPI upload failed: Trusted Publishing could not get an OIDC token.").findings  # no API token
+    # PyPI's reasons, with what they name
+    found, advice = _first_and_advice("Caused by: Failed to upload the wheel with status 400: <html>\n <body>\n  The "
+                                      "server could not comply with the request since it is either malformed or "
+                                      "otherwise incorrect.<br/><br/>\nPOST body may not contain duplicate keys\n"
+                                      "💥 maturin failed")
+    assert found == "log-uploader-broken" and "a bug of maturin" in advice
+    _, advice = _first_and_advice("400 Client Error: \"'https://example.org'\" is an invalid value for Home-page. Error: "
+                                  "Invalid URI See https://packaging.python.org/specifications/core-metadata")
+    assert "quotes of its own as the value of `Home-page`" in advice
+    _, advice = _first_and_advice("HTTPError: 403 Client Error: You are not allowed to upload to 'octo'. for url: "
+                                  "https://test.pypi.org/legacy/")
+    assert advice.startswith("the upload goes to TestPyPI, a separate site with its own accounts")
+
+
+def test_unrecognised_logs_show_the_failing_lines() -> None:
+    # issue 12: "show the lines that look like the failure": PyPI's reason in its HTML page, the start and the last
+    # frame of a traceback rather than its source lines, and the sentence that says the upload failed
+    page = read("Caused by: Failed to upload with status 400: <html>\n <head>\n  <title>400 Bad Request</title>\n"
+                " </head>\n <body>\n  <h1>400 Bad Request</h1>\n  The server could not comply with the request since it "
+                "is either malformed or otherwise incorrect.<br/><br/>\nSomething PyPI says in new words\n")
+    assert not page.findings and page.last_errors[-1] == (8, "Something PyPI says in new words")
+    assert all("could not comply" not in t for _, t in page.last_errors)
+    tb = read("Uploading distributions\nTraceback (most recent call last):\n  File \"/x/octo.py\", line 3, in main\n"
+              "    error = dispatch(args)\n  File \"/x/octo.py\", line 9, in dispatch\n    return upload(settings)\n")
+    shown = [t for _, t in tb.last_errors]
+    assert not tb.findings and "Traceback (most recent call last):" in shown and "return upload(settings)" in shown
+    assert "error = dispatch(args)" not in shown  # a source line of a frame is no error line
+    said = read("Release is failing\n\nIt looks like PyPI doesn't take our wheel since yesterday.")
+    assert not said.findings and said.last_errors[-1] == (3, "It looks like PyPI doesn't take our wheel since yesterday.")
+    told = read("## Summary\n\n- The new name was rejected by the index, so we pick another one.")
+    assert not told.findings and told.last_errors == [(3, "- The new name was rejected by the index, so we pick another one.")]

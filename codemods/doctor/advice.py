@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List
 
-from codemods.doctor import claims as claims_mod, logtext
+from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext
 from codemods.doctor.facts import Facts
 from codemods.doctor.logs import WASM_WHEEL, LogScan
 
@@ -194,13 +194,28 @@ _WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://
 
 
 def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    urls = [u.rstrip(".,'\")") for u in _WHERE.findall(_text(scan))]
+    text = _text(scan)
+    urls = [u.rstrip(".,'\")") for u in _WHERE.findall(text)]
     if not urls:
-        return []
+        return _no_slash(text)
     url = urls[-1]
     test = "test.pypi" in url or "testpypi" in url
     right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
-    return [f"the log uploads to `{url}`, which takes no uploads: use `{right}`"]
+    out = [f"the log uploads to `{url}`, which takes no uploads: use `{right}`"]
+    if url.rstrip("/") == "https://pypi.org/legacy" and "gh-action-pypi-publish" in text:
+        out.append("pypa/gh-action-pypi-publish v1.8.0 sent uploads to `https://pypi.org/legacy/` by default (a "
+                   "regression fixed in v1.8.1): use `@release/v1` or a later release, or set `repository-url: "
+                   "https://upload.pypi.org/legacy/` on the step")
+    return out + _no_slash(text)
+
+
+def _no_slash(text: str) -> List[str]:
+    m = _NO_SLASH.search(text)
+    return [f"`{m.group(0)}` lacks the trailing slash of the upload endpoint: write `{m.group(0)}/` where the URL is "
+            "set (.pypirc's `repository`, `--repository-url`, the tool's index settings)"] if m else []
+
+
+_NO_SLASH = re.compile(r"https?://(?:upload|test)\.pypi\.org/legacy(?![/\w])", re.I)
 
 
 def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -314,7 +329,8 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return url
     value = _VALUE.search(text)
     if value:
-        return _field_value(*value.groups())
+        single, double, field, error = value.groups()
+        return _field_value(single if single is not None else double, field, error)
     m = _FIELD.search(text)
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
@@ -353,13 +369,18 @@ def _url_refusal(text: str) -> List[str]:
             "leave the field out; rebuild and upload"]
 
 
-_VALUE = re.compile(r"'([^']{0,200})' is an invalid value for ([A-Za-z-]{2,40})\.?(?:\s+Error:\s*([^.]{1,200}))?")
+_VALUE = re.compile(r"(?:'([^']{0,200})'|\"([^\"]{0,200})\") is an invalid value for ([A-Za-z-]{2,40})\.?"
+                    r"(?:\s+Error:\s*([^.]{1,200}?)(?=\s+See\b|\.|$))?")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
 def _field_value(value: str, field: str, error: str = None) -> List[str]:
     """A metadata value PyPI refuses, named with PyPI's own reason."""
     why = f" ({error.strip()})" if error else ""
+    if re.fullmatch(r"\s*(['\"]).{0,200}\1\s*", value):
+        return [f"`{value}` reached PyPI with quotes of its own as the value of `{field}`{why}: the quotes are part of the "
+                "value where it is written (setup.cfg takes values literally, a string quoted twice in setup.py does the "
+                "same); remove them, rebuild and upload"]
     if field.lower() == "description-content-type":
         return [f"`{value}` is not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
                 "(Markdown may add `; variant=GFM` or `; variant=CommonMark`); set it where the build takes it from "
@@ -421,6 +442,12 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    asked = re.search(r"Enter your (username|password|API token):", text)
+    if re.search(r"Traceback \(most recent call last\)", text) and (asked or logs_mod._CREDENTIAL_FRAME.search(text)):
+        what = f"its `Enter your {asked.group(1)}:` prompt" if asked else "the credentials (`create_repository()`)"
+        out.append(f"the uploader stopped at {what} and crashed: no username or password reached it, and in CI "
+                   "nobody can type one; give it `__token__` and an API token from a secret (twine: `TWINE_USERNAME="
+                   "__token__` and `TWINE_PASSWORD: ${{ secrets.… }}` in the step's environment, or `-u __token__ -p …`)")
     if re.search(r"Your password is empty", text):
         prompted = re.search(r"Enter your (?:password|API token):", text)
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
@@ -476,9 +503,24 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "checks the index first" + ("; if the same re-run passed with an older uv, pin that one (uv 0.4.30 "
                                                "stopped skipping Azure Artifacts' 409)" if uv else ""))
     out += _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
+    if not scan.versions:  # a version named in the sentence that tells the refusal
+        said = [v for n, t in scan.cleaned if _REUPLOAD_SAID.search(t) for v in _SAID_VERSION.findall(t)][:1]
+        if said:
+            out.append(f"the log names version `{said[0]}`: that version's files are already on the index (or were, "
+                       "before a deletion), bump it before publishing again")
+    if _DELETED.search(text):
+        out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
+                   "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
     out.append("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
                "skips the files already there")
     return out
+
+
+_REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used", re.I)
+_SAID_VERSION = re.compile(r"(?<![\w.+-])v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)(?![\w.+-]|\.\d)")
+_DELETED = re.compile(r"\b(?:deleted?|deleting|removed?)\b[^.]{0,60}?\b(?:version|release|file|project|package)|"
+                      r"\b(?:version|release|file|project|package)\b[^.]{0,60}?\b(?:was|been|once|is) (?:deleted|removed)\b",
+                      re.I)
 
 
 def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -943,6 +985,13 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    if re.search(r"POST body may not contain duplicate keys", text):
+        tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
+                     if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
+        return [f"PyPI could not read the upload request itself (`POST body may not contain duplicate keys`): "
+                f"{tool} sent a form field twice, a bug of {tool} and not of the package or the credentials; use a "
+                f"release of {tool} without it (the one the last good upload used, or a later fixed one) or upload the "
+                "same files with `twine upload`"]
     key = re.search(r"KeyError: '([\w-]{1,40})'", text)
     what = f"`KeyError: '{key.group(1)}'`" if key else "the crash"
     return [f"{what} is raised inside twine's own `__init__.py` while it imports: twine 5.1.0 and older with "
@@ -1057,6 +1106,22 @@ def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    m = _NAME.search(text)
+    name = next((g for g in (m.groups() if m else ()) if g), None)
+    project = f"`{name}`" if name else "the project"
+    out = [f"{project} exists on the index and the account behind the credentials is not one of its owners or "
+           "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
+           "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
+           "someone else needs another name in pyproject.toml"]
+    if _TESTPYPI.search(text):
+        out.insert(0, "the upload goes to TestPyPI, a separate site with its own accounts and projects: the account "
+                      "the credentials are for must be the TestPyPI one (its username may differ from the PyPI one), "
+                      f"and {project} on TestPyPI may belong to another account than on PyPI")
+    return out
+
+
 ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
@@ -1065,7 +1130,7 @@ ADVISORS: Dict[str, Advisor] = {
                                      "then make it primary"),
     "log-two-factor-required": _account("enable two-factor authentication", "Account settings: add an authentication "
                                         "app or a security device"),
-    "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url,
+    "log-direct-dependency": _direct, "log-wrong-upload-url": _wrong_url, "log-project-not-owned": _not_owned,
     "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,

@@ -127,6 +127,9 @@ ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.
                "distributions for non-files when attesting them (fixed in v1.10.1), v1.12.0 ran `python` to write its "
                "container action and failed on runners without Python, such as many self-hosted ones (fixed in v1.12.1)")
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
+# an upload URL of PyPI or TestPyPI, or one that looks meant as one (the site root, `/legacy` on the wrong host or
+# without its slash, the retired `/pypi`): not an index page (`/simple/`, `/project/`, JSON), which a 404 may answer too
+UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found",
                "The GitLab job has no ID token under the name the uploader reads",
@@ -201,6 +204,7 @@ NEW: Tuple[LogPattern, ...] = (
                "release.", "Upload one `.tar.gz` per version; bump the version for a new upload."),
     LogPattern("log-file-exists", ERROR, r"File already exists|This filename has already been used|"
                r"A file named \"[^\"]{1,300}\" already exists|Filename cannot be reused|filename or contents already exist|"
+               r"file ?name has (?:already|previously) been used|"
                r"file name has already been taken|already contains file '|Requested entity already exists|"
                r"Repository does not allow updating assets|Not enough permissions to overwrite artifact|"
                r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict",
@@ -321,7 +325,8 @@ NEW: Tuple[LogPattern, ...] = (
                "HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\nToo many new projects created",
                "Wait a day before uploading the next new project (or ask for a lift at https://github.com/pypi/support); "
                "check the name first with a TestPyPI upload, not with repeated PyPI attempts."),
-    LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b",
+    LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
+               r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL,
                "The upload went to a URL that takes no uploads",
                "The repository URL is not an upload endpoint: the site root, a `/simple/` index URL, a missing "
                "`/legacy/`, or the retired pypi.python.org and testpypi.python.org.",
@@ -419,15 +424,19 @@ NEW: Tuple[LogPattern, ...] = (
                "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
                "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
-    LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|"
+    LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|POST body may not contain duplicate keys|"
                r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'",
-               "The upload tool crashed before uploading anything",
+               "The upload tool failed on a bug of its own",
                "twine 5.1.0 and older read their own metadata at import and fail with importlib-metadata 8 (`KeyError: "
-               "'license'` or `'home-page'`, pypa/twine#1125); nothing in the package or the credentials is wrong.",
+               "'license'` or `'home-page'`, pypa/twine#1125); an uploader that sends a malformed request is refused "
+               "whatever the files (maturin 1.7.2 sent a form field twice: PyPI's `POST body may not contain duplicate "
+               "keys`); nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
-               "Upgrade twine to 5.1.1 or later where it runs (`pip install -U twine`), or pin `importlib-metadata<8` "
-               "next to an older twine; a pinned old pypa/gh-action-pypi-publish: move to `release/v1`."),
+               "Use a release of the uploader without the bug: twine 5.1.1 or later where it runs (`pip install -U "
+               "twine`), or `importlib-metadata<8` next to an older twine (a pinned old pypa/gh-action-pypi-publish: "
+               "move to `release/v1`); another uploader: the release the last good upload used, or a fixed later one, "
+               "or upload the same files with twine."),
     LogPattern("log-attestation-missing", ERROR, r"Upload with attestations requested, but .{1,300}? has no associated "
                r"attestations",
                "A file in the upload has no attestation",
@@ -581,9 +590,16 @@ def read(text: str) -> LogScan:
             refused = _BY_ID["log-token-rejected"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, bare.start()), refused.title)
     prompt = _prompt_at_end(cleaned)
+    if prompt is None and not found:  # a traceback raised while the uploader gathered the username or password
+        prompt = _credential_traceback(cleaned)
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    if not found and not _OTHER_REGISTRY.search(whole):  # what a person wrote about the failure instead of pasting it
+        said = _said(cleaned, whole)
+        if said:
+            pattern = _BY_ID[said[0]]
+            found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
@@ -654,6 +670,76 @@ def _bare_400_line(cleaned: List[Tuple[int, str]], raw: List[str]) -> Optional[i
         nxt = raw[following[0] - 1] if following and following[0] - 1 < len(raw) else ""
         if not re.match(r"^(?:\S+Z )?\s{5,}\S", nxt):
             return n
+    return None
+
+
+_TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
+_PROMPT_THEN_TRACEBACK = re.compile(r"Enter your (?:username|password|API token):\s*Traceback", re.I)
+# the frames where an uploader resolves the credentials: twine's `create_repository()` (the username and password
+# properties, `auth.py`, its prompt through `input`/`getpass`)
+_CREDENTIAL_FRAME = re.compile(r"\bcreate_repository\(|\bin create_repository\b|[/\\]twine[/\\]auth\.py\b|"
+                               r"\bget_userpass_value\b|\bgetpass\b|\bin (?:username|password)\b", re.I)
+
+
+def _credential_traceback(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of a traceback raised while the uploader read the username or password (a prompt in a job nobody
+    types into), when the traceback's last frame is there or it follows the prompt; a traceback that ends in another
+    exception (an `HTTPError`, an `InvalidDistribution`) is that exception's."""
+    starts = [i for i, (_, t) in enumerate(cleaned) if _TRACEBACK.search(t)]
+    if not starts:
+        return None
+    i = starts[-1]
+    rest = [t.strip() for _, t in cleaned[i + 1:] if t.strip() and not logtext.is_noise(t)]
+    ended = next((t for t in reversed(rest) if re.match(r"^[\w.]{1,80}(?:Error|Exception|Failure)\b", t)), None)
+    if ended and not re.match(r"^(?:EOFError|KeyboardInterrupt|[\w.]*NonInteractive|[\w.]*NoKeyringError)\b", ended):
+        return None
+    frames = [t for t in rest if not t.startswith("File ")][-1:] + [t for t in rest if t.startswith("File ")][-1:]
+    if _PROMPT_THEN_TRACEBACK.search(cleaned[i][1]) or any(_CREDENTIAL_FRAME.search(t) for t in frames):
+        return cleaned[i][0]
+    return None
+
+
+# A failure told in a sentence: one that speaks of PyPI or the upload and says it failed, read by what it names
+_ABOUT_UPLOAD = re.compile(r"\bpypi\b|\btwine\b|\b(?:upload|publish|push|deploy)\w{0,4}\b", re.I)
+_FAILED_SAID = re.compile(r"\bfail\w{0,3}\b|\berror\b|\breject\w{0,2}\b|\brefus\w{0,3}\b|"
+                          r"\b(?:does|did|do|would|could|wo|is|was|are)n[’']?t (?:let|allow|accept|correct)\w{0,3}\b|"
+                          r"\b(?:does|did|will|would|is|was) not (?:let|allow|accept|correct)\w{0,3}\b|\bnot (?:allowed|accepted)\b|"
+                          r"\bprevents?\b|\bno longer (?:allow|accept|support)s?\b|\bcan(?:no|[’'])t\b|\bunable\b|"
+                          r"\bincorrect\b|\bwrong\b|\bnot working\b|\bstack ?trace\b|\bbroken\b", re.I)
+_SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
+                            r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b", re.I)
+# a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
+# named, since "a file already existing" alone is also what a second upload of attestation files meets
+_SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted)\b|"
+                            r"\b(?:version|release|\d{1,6}(?:\.\d{1,6}){1,4})\b[^.]{0,60}?\balready (?:exist\w{0,3}|"
+                            r"there|on pypi|uploaded|published)\b|\balready exist\w{0,3}\b[^.]{0,30}?\b(?:version|release)\b|"
+                            r"\b(?:as|because|since) (?:version )?v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:already )?exists\b|"
+                            r"\b(?:version|release)\b[^.]{0,40}?\b(?:once |was |been |is )?deleted\b|"
+                            r"\bdeleted\b[^.]{0,40}?\b(?:version|release)\b|\bfile ?name\b[^.]{0,30}?\b(?:used|taken)\b", re.I)
+_SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
+_SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b[^.]{0,40}?\bnot found\b|\bnot found\b[^.]{0,30}?\b(?:url|endpoint)\b",
+                       re.I)
+_OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
+
+
+def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
+    """(finding id, line) of a failure a person told in a sentence (a pull request, an issue) instead of pasting the
+    error: a refused re-upload of a version, refused credentials, no more username and password, an upload URL not
+    found; only sentences that speak of PyPI or the upload and say that something failed count."""
+    pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
+    for n, t in cleaned:
+        for sentence in _SENTENCE_END.split(t):
+            if not (_ABOUT_UPLOAD.search(sentence) and _FAILED_SAID.search(sentence)):
+                continue
+            if _SAID_PASSWORD.search(sentence):
+                return "log-password-uploads-disabled", n
+            if _SAID_REUPLOAD.search(sentence):
+                return "log-file-exists", n
+            if _SAID_URL.search(sentence) and pypi_url:
+                return "log-wrong-upload-url", n
+            if _SAID_CREDENTIALS.search(sentence) and not _OIDC_SAID.search(sentence):
+                return "log-token-rejected", n
     return None
 
 

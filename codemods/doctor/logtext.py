@@ -19,7 +19,8 @@ _WORKFLOW_COMMAND = re.compile(r"^(?:##\[(?:error|warning|notice|group|endgroup)
                                r"::(?:error|warning|notice)(?: [^:]{0,300}?title=(?P<title>[^:,]{0,200}))?[^:]{0,300}::)")
 _QUOTE = re.compile(r"^(?:\s{0,8}>)+ ?")
 _STEP_LINK = re.compile(r"\[(\d+)\]\(https?://[^)\s]{1,300}\)")
-_GENERIC = re.compile(r"Process completed with exit code|Retry with the --verbose option", re.I)
+_GENERIC = re.compile(r"Process completed with exit code|Retry with the --verbose option|"
+                      r"could not comply with the request since it is either malformed", re.I)
 _ERRORISH = re.compile(r"error|fail|denied|forbidden|invalid|refused|not allowed|unauthori[sz]ed|"
                        r"\b[45]\d\d\b", re.I)
 
@@ -60,25 +61,83 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
 
 
 _WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
+# what a failure looks like in a line: an error word, an HTTP status, or a refusal said in a sentence
+_SAID = re.compile(r"traceback|exception|not found|\breject|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
+                   r"\bnot (?:correct|working|accept|allow|let)|incorrect|\bwrong\b|prevent|no longer|already exist|"
+                   r"\bexist(?:s|ed)\b|\bunable\b|\bcrash|\bbroke", re.I)
+# the uploader's own error line: its level word or exception name at the start, uv's and maturin's `Caused by:`
+_TOOL_ERROR = re.compile(r"^(?:ERROR\b|error:|Error:|Caused by:|💥|\[\w{0,30}Error\]|HTTPError\b|"
+                         r"[\w.]{0,80}(?:Error|Exception|Failure)\b:|(?:\S{1,200}: )?Traceback \(most recent)|"
+                         r"\b[45]\d\d (?:Client|Server) Error\b|\bUpload failed \(\d{3}\)|Server says:")
+_PAGE_BREAK = re.compile(r"<br/?>\s*<br/?>\s*(.*)$", re.I)  # PyPI's HTML error page: the reason follows `<br/><br/>`
+_MARKUP_ONLY = re.compile(r"^\s*(?:</?\w{1,10}>\s*)*(?:\d{3} [^<]{0,200})?(?:</?\w{1,10}>\s*)*$")
+_FRAME = re.compile(r"^File \"[^\"]{1,400}\", line \d{1,6}")
+
+
+def _traceback_parts(cleaned: List[Tuple[int, str]]) -> Dict[int, str]:
+    """The role of each line of a Python traceback: `frame` (a `File …` line), `code` (the source line under it);
+    the frame and code of the last frame before the traceback ends are `last` (a cut traceback ends there)."""
+    roles: Dict[int, str] = {}
+    last_frame = None
+    for i, (_, t) in enumerate(cleaned):
+        s = t.strip()
+        if _FRAME.match(s):
+            roles[i] = "frame"
+            last_frame = i
+        elif last_frame is not None and i == last_frame + 1 and s and not _TOOL_ERROR.match(s):
+            roles[i] = "code"
+        elif last_frame is not None and i > last_frame + 1:
+            if s.startswith("^") or not s:
+                continue
+            last_frame = None
+    frames = sorted(i for i, r in roles.items() if r == "frame")
+    for k, i in enumerate(frames):  # the last frame of each traceback
+        nxt = frames[k + 1] if k + 1 < len(frames) else None
+        if nxt is None or nxt > i + 2:
+            roles[i] = "last"
+            if roles.get(i + 1) == "code":
+                roles[i + 1] = "last"
+    return roles
 
 
 def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5,
                      raw: Optional[List[str]] = None) -> List[Tuple[int, str]]:
-    """The last lines that look like a failure, for a log whose error was not recognised; a message that twine
-    wrapped onto indented lines is shown whole (`raw` are the pasted lines, for their indentation)."""
-    hits = []
+    """The lines that look most like the failure, in log order, for a log whose error was not recognised: PyPI's
+    reason from its HTML error page first, then the uploader's own error lines (its level word, exception, HTTP status,
+    the start and last frame of a traceback), then other lines that say something failed; a message that twine wrapped
+    onto indented lines is shown whole (`raw` are the pasted lines, for their indentation)."""
+    roles = _traceback_parts(cleaned)
+    hits = []  # (score, index, line number, text)
+    wrapped = set()  # lines shown as part of the message above them
     for i, (n, t) in enumerate(cleaned):
-        if not t.strip() or not _ERRORISH.search(t):
+        s = t.strip()
+        if not s or roles.get(i) in ("frame", "code") or i in wrapped:
             continue
-        parts = [t]
-        for m, u in cleaned[i + 1:i + 4]:
+        page = _PAGE_BREAK.search(s)
+        prev = cleaned[i - 1][1].strip() if i else ""
+        if page and page.group(1).strip():
+            hits.append((3, i, n, page.group(1).strip()))
+            continue
+        if _PAGE_BREAK.search(prev) and not _PAGE_BREAK.search(prev).group(1).strip() and not s.startswith("<"):
+            hits.append((3, i, n, s))  # the reason on the line after the page's `<br/><br/>`
+            continue
+        last = roles.get(i) == "last"
+        if not (last or _ERRORISH.search(s) or _SAID.search(s)):
+            continue
+        parts = [s]
+        for k, (m, u) in enumerate(cleaned[i + 1:i + 4], i + 1):
             line = _TIMESTAMP.sub("", raw[m - 1]) if raw and m - 1 < len(raw) else ""
             if m == n or not _WRAPPED.match(line) or not u.strip():
                 break
             parts.append(u)
-        hits.append((n, " ".join(" ".join(parts).split())[:200 if len(parts) == 1 else 400]))
-    telling = [h for h in hits if not _GENERIC.search(h[1])]
-    return (telling or hits)[-count:]
+            wrapped.add(k)
+        text = " ".join(" ".join(parts).split())[:200 if len(parts) == 1 else 400]
+        score = 0 if _GENERIC.search(text) else 1 if _MARKUP_ONLY.match(s) or last else \
+            2 if _TOOL_ERROR.match(s) else 1
+        hits.append((score, i, n, text))
+    telling = [h for h in hits if h[0] > 0] or hits
+    best = sorted(telling, key=lambda h: (h[0], h[1]))[-count:]
+    return [(n, text) for _, _, n, text in sorted(best, key=lambda h: h[1])]
 
 
 _VERSION = (r"\d{1,12}(?:\.\d{1,12}){0,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?(?:\.dev\d{1,9})?"
