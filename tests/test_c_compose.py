@@ -120,6 +120,8 @@ def test_mutated_workflows_compose_the_same_in_c() -> None:
     "a: 1\r\nb:\r\n  - x\r\n",
     "a: é😀x\nb: \"ü\"\n",
     "? a\n: b\n? c\n",
+    "a: !\nb: 1\n",  # a non-specific tag on an empty value: a string to libyaml, null to the pure parser
+    "a: ! # why\nb: [x, !, y]\n",
 ])
 def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
     assert _composed(text, pure=False) == _composed(text, pure=True)

@@ -75,9 +75,10 @@ def _fast_loader() -> Optional[YAML]:
 # texts libyaml accepts but the pure parser refuses (what codemods/prefilter.py relies on: it skips a
 # file libyaml reads without asking the pure parser): a lone carriage return (a line break to libyaml),
 # a comment stuck to a block scalar's header (`run: |#`), a block scalar whose first lines are blank
-# but hold spaces.
-_DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]+\r?\n",
-                        re.M)
+# but hold spaces; and a non-specific tag on an empty value (`key: !` ending its line: a string to libyaml,
+# null to the pure parser).
+_DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]+\r?\n|"
+                        r"(?:^|[ :\[{,-])![ ]*(?:#[^\n]*)?$", re.M)
 
 
 def forget_documents(yaml: YAML) -> None:
