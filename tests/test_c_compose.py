@@ -93,7 +93,8 @@ def test_every_real_and_golden_workflow_composes_the_same_in_c() -> None:
 def test_mutated_workflows_compose_the_same_in_c() -> None:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the repository")
-    files = sorted(CORPUS.glob("*.y*ml"))
+    files = sorted(CORPUS.glob("*.y*ml")) + sorted((CORPUS.parent / "gitlab").glob("*.y*ml")) + \
+        sorted((HERE / "golden").glob("*/input.yml"))
     rnd = random.Random(20261130)
     composed = 0
     for _ in range(CASES):
