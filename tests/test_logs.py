@@ -819,3 +819,68 @@ def test_unrecognised_logs_show_the_failing_lines() -> None:
     assert not said.findings and said.last_errors[-1] == (3, "It looks like PyPI doesn't take our wheel since yesterday.")
     told = read("## Summary\n\n- The new name was rejected by the index, so we pick another one.")
     assert not told.findings and told.last_errors == [(3, "- The new name was rejected by the index, so we pick another one.")]
+
+
+def test_round11_a_refusal_told_in_a_sentence_is_read_by_its_object() -> None:
+    # round 11 (tests/logs/BLIND-ROUND11.md): one reader for what a person writes instead of pasting the error; the
+    # object the sentence says was refused (or the sentence just before it) picks the finding. Texts written for
+    # the test.
+    said = {
+        "The upload to PyPI failed because the README does not render as reStructuredText.": "log-description-invalid",
+        "Our PyPI release is broken: no content type on the long description.": "log-description-invalid",
+        "Publishing to PyPI failed: one of our classifiers is not in the list.": "log-invalid-distribution",
+        "PyPI rejected the project name `foo-bar` as too similar to `foobar`.": "log-name-not-allowed",
+        "The upload failed because the package name is not allowed on PyPI.": "log-name-not-allowed",
+        "We had yanked 1.4.0 last week. PyPI won't let us upload it again.": "log-file-exists",
+        "The release failed since the wheel already existed on PyPI.": "log-file-exists",
+        "The PyPI job reuses the attestations of the TestPyPI upload and fails.": "log-attestation-exists",
+        "The publish step failed in twine's metadata check with the new backend.": "log-metadata-unsupported",
+        "There was a mismatch in the trusted publisher settings.\nIt didn't publish.": "log-invalid-publisher",
+    }
+    for text, expected in said.items():
+        assert [f.pattern.id for f in read(text).findings][:1] == [expected], text
+    # a bare 400 whose reason a sentence tells is that reason
+    found, advice = _first_and_advice("The deploy fails with `400 Bad Request` when the same version was already "
+                                      "uploaded by a retried run.\nERROR    HTTPError: 400 Bad Request from "
+                                      "https://upload.pypi.org/legacy/")
+    assert found == "log-file-exists" and advice.startswith("the log says the upload ran again")
+    # the advice names what the sentence names
+    assert "`foo-bar` was refused as too similar to the existing project `foobar`" in _advice(
+        "PyPI rejected the `foo-bar` name as too similar to the existing `foobar`.")
+    assert "yanking only hides a release" in _advice("We had yanked 1.4.0. PyPI won't let us upload it again.")
+    assert "the log names twine 4.0.2" in _advice("The upload failed in twine 4.0.2's metadata validation.")
+    assert "and that it is Markdown" in _advice("PyPI rejects the upload: the long description is markdown and does "
+                                                "not render.")
+    assert "create a new API token" in _advice("The publish to PyPI failed: the credentials are wrong.")
+    assert "create a new API token" not in _advice("The publish to PyPI failed: `PYPI_API_TOKEN` is the wrong secret.")
+    # a refused name explains a refused exchange
+    found, advice = _first_and_advice("* `invalid-publisher`: valid token, but no corresponding publisher\n"
+                                      "The pending publisher form says \"The name 'charter' isn't allowed\".")
+    assert found == "log-name-not-allowed" and "(`invalid-publisher`): rename first" in advice
+    # PyPI's newer file-name wording, for a wheel
+    found, advice = _first_and_advice("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                                      "         Filename 'My.Pkg-1.0-py3-none-any.whl' should contain the normalized\n"
+                                      "         project name 'my_pkg', not 'My.Pkg'.")
+    assert found == "log-sdist-filename" and "PyPI wants the normalised project name `my_pkg`" in advice
+    assert "text/markdown" in _advice("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                                      "         The description failed to render for 'text/markdown'. See") and \
+        "the description is empty" in _advice("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/"
+                                              "\n         The description failed to render for 'text/markdown'.")
+    assert "Poetry sends none" in _advice("$ poetry publish\nHTTP Error 403: Invalid or non-existent authentication "
+                                          "information. See https://pypi.org/help/#invalid-auth")
+
+
+def test_round11_sentences_of_other_registries_and_without_a_refusal_are_not_read() -> None:
+    # the sentence reader claims nothing for another registry's failure, nor for a sentence that names no failure
+    for text in (
+        "npm publish failed: the version 1.2.0 already exists on registry.npmjs.org.",
+        "cargo publish failed because the crate name is too similar to an existing one on crates.io.",
+        "gem push failed: the README does not render on rubygems.",
+        "The nuget push failed since the package already existed.",
+        "docker push failed: the image name was rejected as not allowed by Docker Hub.",
+        "We updated the classifiers and the README for the PyPI release.",
+        "The README renders fine on PyPI now.",
+        "a publish to TestPyPI immediately followed by a publish to the real PyPI triggered an error due to a file "
+        "already existing",
+    ):
+        assert not read(text).findings, text

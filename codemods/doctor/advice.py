@@ -60,6 +60,8 @@ def _bare_403(text: str) -> List[str]:
 
 
 _TOKEN_NAME = re.compile(r"__token__", re.I)
+_POETRY = re.compile(r"\bpoetry (?:publish|v?\d)|\bPOETRY_", re.I)
+_SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\w")
 
 
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -71,6 +73,17 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)"]
     else:
         out = _bare_403(text)
+    if _POETRY.search(text) and _REASON_403.search(text) and not out:
+        out.append("the log is Poetry's: when no credentials are configured, Poetry sends none (it no longer prompts "
+                   "for them), and PyPI answers that with this 403 (check this first): configure an API token for it, "
+                   "`poetry config pypi-token.pypi <token>` or `POETRY_PYPI_TOKEN_PYPI` from a secret in CI (for "
+                   "another repository `POETRY_PYPI_TOKEN_<NAME>`), or publish with Trusted Publishing")
+    said = logs_mod._said(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
+    if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text):
+        out.append("the log says the PyPI credentials are wrong but quotes no error and names no secret: create a new "
+                   "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
+                   "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
+                   "username `__token__` (check this first)")
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -257,7 +270,8 @@ _CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
 _SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
 # `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
 _SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
-_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)", re.I)
+_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,60}?\b(?:typo|invalid|unknown|wrong|misspel|not (?:exist|in|"
+                              r"listed|valid|allowed)|does(?:n[’']t| not) exist)", re.I)
 _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
                           re.I)
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
@@ -511,9 +525,21 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _DELETED.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
-    out.append("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
-               "skips the files already there")
+    if _YANKED.search(text):
+        out.append("the log speaks of a yanked version: yanking only hides a release from installers; its files stay "
+                   "on PyPI and their names can never be uploaded again, so publish a new version")
+    rerun = ("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
+             "skips the files already there")
+    if _RERUN_SAID.search(text):  # the log itself says the upload ran again: skip what the first run uploaded
+        return ["the log says the upload ran again (a retry, a re-run, a partial or duplicate run): " +
+                rerun.split(": ", 1)[1] + ", so the run uploads only the files still missing"] + out
+    out.append(rerun)
     return out
+
+
+_YANKED = re.compile(r"\byank(?:ed|ing)?\b", re.I)
+_RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?:run|upload\w{0,2}|release)\b|"
+                         r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
 
 _REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used", re.I)
@@ -540,13 +566,30 @@ def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     m = _NAME.search(text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
+    said = _NAME_SAID.search(text)
+    if not name and said:
+        name = said.group(1) or said.group(2)
     subject = f"`{name}`" if name else "this name"
+    similar = _SIMILAR_SAID.search(text)
+    tp = ["no publisher can be registered for a name PyPI refuses, so the Trusted Publishing exchange fails too "
+          "(`invalid-publisher`): rename first, then register the pending publisher under the new name"] \
+        if any(f.pattern.id in ("log-invalid-publisher", "log-invalid-pending-publisher") for f in scan.findings) else []
+    if similar and not m:
+        return [f"{subject} was refused as too similar to the existing project `{similar.group(1)}` (PyPI compares "
+                "names with `-`, `_` and `.` removed, case folded and look-alike characters such as `l`/`1` and "
+                "`o`/`0` made equal): choose a name that differs "
+                "more and rename the distribution in pyproject.toml (and in any pending publisher)"] + tp
     if re.search(r"conflict with (?:the )?Python standard library", text, re.I):
         return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
                 "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
                 "name in pyproject.toml (and in the pending publisher)"]
     return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
-            "pending publisher); a pending publisher does not reserve a name"]
+            "pending publisher); a pending publisher does not reserve a name"] + tp
+
+
+# a project name told in a sentence: "the `x` name was rejected", "pypi.org/simple/x/"
+_NAME_SAID = re.compile(r"`([\w.-]{1,100})` name\b|pypi\.org/(?:simple|project)/([\w.-]{1,100})/")
+_SIMILAR_SAID = re.compile(r"too similar to (?:the |an )?(?:existing )?(?:project )?`([\w.-]{1,100})`", re.I)
 
 
 _CHECK_FAILED = re.compile(r"Check failed for required claim '([\w-]{1,40})'")
@@ -630,6 +673,12 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scan.claims:
         return out + claims_mod.compare(scan.claims, ctx)
     out += _said_about_workflows(scan)
+    if logs_mod._SAID_PUBLISHER.search(_text(scan)):
+        out.append("the log says the trusted publisher itself was set up wrong (a typo, a mismatch): PyPI compares each "
+                   "field exactly, so compare the publisher on the project's Publishing page with the repository, field "
+                   "by field: owner and repository, the workflow's file name (only the name, such as `release.yml`), "
+                   "the environment (or none); fix the publisher (remove it and add it again) or the workflow, and "
+                   "re-run the release")
     out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
                "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
                "them), so no field can be singled out")
@@ -765,11 +814,26 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             out.append("no content type is declared, so the README is read as reStructuredText: declare it "
                        "(`long_description_content_type` in setup.py, `readme` in pyproject.toml): `text/markdown` for "
                        "a Markdown README, `text/x-rst` for reStructuredText")
+    elif re.search(r"failed to render for 'text/markdown'", text):
+        out.append("PyPI could not render the description as `text/markdown`: Markdown renders whatever text it is "
+                   "given, so this means the description is empty (an empty README, a `readme`/`long_description` that "
+                   "reads an empty or missing file, a README of another package in a monorepo); check that the README "
+                   "the build reads has content (`twine check dist/*` shows it), rebuild and upload")
     elif re.search(r"failed to render in the default format", text):
         out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
                    "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "
                    "`python -m build`) and rebuild")
+    if not out and _DESC_SAID.search(text):
+        markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
+        out.append("the log says the README (the long description) was refused" +
+                   (" and that it is Markdown" if markdown else "") + ": PyPI reads a description without a content "
+                   "type as reStructuredText and refuses one that does not render; declare its type (`readme = "
+                   "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in setup.py, "
+                   "`text/x-rst` for reStructuredText), check with `twine check dist/*`, rebuild and upload")
     return out
+
+
+_DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\bmarkdown\b|\brst\b", re.I)
 
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -790,6 +854,12 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"Metadata-Version {version.group(1)} is newer than the twine that checks it (2.4 needs twine 6.1 "
                    "with packaging 24.2, which pypa/gh-action-pypi-publish bundles from v1.12.3 on): upgrade twine "
                    "where it runs, or move a pinned older action to `release/v1` or a current release")
+    twine = _TWINE_VERSION.search(text)
+    if not out and twine and tuple(int(x) for x in twine.group(1).split(".")[:2]) < (6, 1):
+        out.append(f"the log names twine {twine.group(1)}: twine before 6.1 does not know the metadata current build "
+                   "backends write (Metadata-Version 2.4, as Poetry 2, hatchling 1.27 and setuptools 77 write it), so its "
+                   "check refuses the files before any upload: upgrade twine (and `packaging`) where it runs "
+                   "(`pip install -U twine packaging`), or move a pinned pypa/gh-action-pypi-publish to a current release")
     if re.search(r"Metadata is missing required fields", text):
         known = _SUPPORTED.search(text)
         newest = known.group(1) if known else "2.3"
@@ -806,6 +876,7 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_TWINE_VERSION = re.compile(r"\btwine\W{1,3}(?:from |version |v)?(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)\b", re.I)
 _SUPPORTED = re.compile(r"supported Metadata-Version: (?:\d\.\d{1,2},\s{1,20}){1,12}(\d\.\d{1,2})\b")
 _WRITERS = {"2.2": " (hatchling writes 2.3 since 1.22 and 2.4 since 1.27; setuptools writes 2.4 since 77)",
             "2.3": " (hatchling writes 2.4 since 1.27, setuptools since 77)"}
@@ -970,6 +1041,8 @@ def _digest(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "this error; delete old releases or ask for a larger limit at https://github.com/pypi/support, then re-run"]
 
 
+_NORMALIZED = re.compile(r"Filename '([^']{1,300})' should contain the normalized\s+project name '([^']{1,200})', "
+                         r"not '([^']{1,200})'")
 _SDIST_NAME = re.compile(r"Filename '([^']{1,300})' is invalid, should be '([^']{1,300})'")
 
 
@@ -978,6 +1051,15 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
            "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
            "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
+    norm = _NORMALIZED.search(_text(scan))
+    if norm and not m:
+        kind = "wheel" if norm.group(1).endswith(".whl") else "file"
+        out.append(f"the {kind} `{norm.group(1)}` starts with `{norm.group(3)}`, PyPI wants the normalised project name "
+                   f"`{norm.group(2)}` there: an old build backend wrote the unnormalised name (an older setuptools or "
+                   "wheel; for sdists setuptools before 69.3); remove any pin or cap of the backend in `[build-system] requires` (or "
+                   "the build's requirements), rebuild with `python -m build` and upload the files it writes")
+    if norm and not m and norm.group(1).endswith(".whl"):
+        return out
     return out + ["PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
                   "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
                   "name, such as `meson dist`), while a build that writes it is the lasting fix"]
@@ -1042,6 +1124,12 @@ _ATTESTATION_FILE = re.compile(r"([^'\s/]{1,300})\.publish\.attestation\b")
 
 def _attestation_exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     m = _ATTESTATION_FILE.search(_text(scan))
+    if not m and "already ha" not in _text(scan) and re.search(r"\battestation", _text(scan), re.I):
+        return ["the log says an attestation was used for a second upload: pypa/gh-action-pypi-publish writes "
+                "`<file>.publish.attestation` next to each file it uploads and leaves it there, so a second upload from "
+                "the same folder in the same job (PyPI after TestPyPI) sends or trips over the first one's attestations: "
+                "give each index its own job, delete `*.publish.attestation` before the second upload, or set "
+                "`attestations: false` on the first"]
     if not m or "already ha" in _text(scan):
         return []
     return [f"`{m.group(1)}.publish.attestation` is the attestation an earlier call of pypa/gh-action-pypi-publish wrote "

@@ -416,7 +416,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
                "or use pypa/gh-action-pypi-publish, which brings its own."),
     LogPattern("log-sdist-filename", ERROR, r"Filename '[^']{1,300}' is invalid, should be|"
-               r"Start filename for '[^']{1,200}' with|does not contain the normalized project name",
+               r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name",
                "PyPI refuses the sdist's file name (PEP 625)",
                "A source distribution must be named `{normalized_name}-{version}.tar.gz`, with the name lower-cased and "
                "runs of `-`, `_` and `.` written as one `_`; older build backends (setuptools before 69.3, or `python "
@@ -600,7 +600,16 @@ def read(text: str) -> LogScan:
         if said:
             pattern = _BY_ID[said[0]]
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
+    if set(found) == {"log-bad-request"} and not _OTHER_REGISTRY.search(whole):  # a sentence may tell the 400's reason
+        said = _said(cleaned, whole)
+        if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
+            pattern = _BY_ID[said[0]]
+            found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
+    if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
+                                                                       "log-invalid-pending-publisher"):
+        # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
+        findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
@@ -609,7 +618,8 @@ _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
 _TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
 _OTHER_REGISTRY = re.compile(r"registry\.npmjs\.org|\bnpm (?:error|ERR!|publish)\b|\bnpmjs\b|crates\.io|\bcargo publish\b|"
-                             r"rubygems|\bgem push\b|\bnuget\b", re.I)
+                             r"rubygems|\bgem push\b|\bnuget\b|\bdocker (?:push|login)\b|\bdocker hub\b|"
+                             r"registry-1\.docker\.io", re.I)
 _ACTION_NOTICE = re.compile(r"Trusted Publishers allows publishing packages to PyPI from automated environments", re.I)
 # in a log that speaks of Trusted Publishing, what only a refused exchange comes with: a claims mismatch, uv's 422, a
 # reusable workflow, a renamed workflow file
@@ -705,7 +715,9 @@ _FAILED_SAID = re.compile(r"\bfail\w{0,3}\b|\berror\b|\breject\w{0,2}\b|\brefus\
                           r"\b(?:does|did|do|would|could|wo|is|was|are)n[’']?t (?:let|allow|accept|correct)\w{0,3}\b|"
                           r"\b(?:does|did|will|would|is|was) not (?:let|allow|accept|correct)\w{0,3}\b|\bnot (?:allowed|accepted)\b|"
                           r"\bprevents?\b|\bno longer (?:allow|accept|support)s?\b|\bcan(?:no|[’'])t\b|\bunable\b|"
-                          r"\bincorrect\b|\bwrong\b|\bnot working\b|\bstack ?trace\b|\bbroken\b", re.I)
+                          r"\bincorrect\b|\bwrong\b|\bnot working\b|\bstack ?trace\b|\bbroken\b|"
+                          r"\b(?:did|does|would|could|wo)(?:n[’']?t| not) (?:publish|upload|release|deploy|go through|work)\w{0,3}\b",
+                          re.I)
 _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
                             r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b", re.I)
 # a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
@@ -715,9 +727,30 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
                             r"there|on pypi|uploaded|published)\b|\balready exist\w{0,3}\b[^.]{0,30}?\b(?:version|release)\b|"
                             r"\b(?:as|because|since) (?:version )?v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:already )?exists\b|"
                             r"\b(?:version|release)\b[^.]{0,40}?\b(?:once |was |been |is )?deleted\b|"
-                            r"\bdeleted\b[^.]{0,40}?\b(?:version|release)\b|\bfile ?name\b[^.]{0,30}?\b(?:used|taken)\b", re.I)
+                            r"\bdeleted\b[^.]{0,40}?\b(?:version|release)\b|\bfile ?name\b[^.]{0,30}?\b(?:used|taken)\b|"
+                            r"\byank(?:ed|ing)?\b|\b(?:package|wheel|sdist)s?\b[^.]{0,30}?\balready (?:exist\w{0,3}|"
+                            r"uploaded|published)\b", re.I)
+# the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
+# a project name PyPI refuses, a README or long description that does not render (or has no content type), a
+# classifier, twine's check of the metadata, the trusted publisher's settings
+# inside a sentence: any character but the full stop that ends it (the dots of `4.0.2` or `setup.py` are no end)
+_SAID_ATTESTATION = re.compile(r"\battestations?\b(?:[^.]|\.(?=\w)){0,80}?\b(?:reus\w{0,3}|already|single upload|only once|"
+                               r"not cleared)\b|\breus\w{0,3}\b(?:[^.]|\.(?=\w)){0,40}?\battestations?\b", re.I)
+_SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b(?:[^.]|\.(?=\w)){0,40}?\b(?:is|was)?\s?"
+                        r"(?:n[’']t|not) allowed\b|\bname\b(?:[^.]|\.(?=\w)){0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|"
+                        r"wasn[’']t) (?:not )?allowed)\b|(?:`[\w.-]{1,100}`|\b(?:project|package|distribution)) name\b"
+                        r"(?:[^.]|\.(?=\w)){0,30}?\b(?:rejected|refused)\b", re.I)
+_SAID_DESCRIPTION = re.compile(r"\b(?:long[ _]description|readme)\b(?:[^.]|\.(?=\w)){0,80}?\b(?:render\w{0,3}|content[ _-]type|"
+                               r"markdown|markup|empty)\b|\b(?:render\w{0,3}|content[ _-]type)\b(?:[^.]|\.(?=\w)){0,80}?"
+                               r"\b(?:long[ _]description|readme)\b", re.I)
+_SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
+_SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b(?:[^.]|\.(?=\w)){0,40}?\bmetadata\b|\bmetadata\b(?:[^.]|\.(?=\w)){0,40}?\b(?:twine|pkginfo)\b",
+                            re.I)
+_SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,60}?\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|"
+                             r"misconfigur\w{0,5}|incorrect)\b|\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|misconfigur\w{0,5}|"
+                             r"incorrect)\b(?:[^.]|\.(?=\w)){0,60}?\btrusted[ -]publish", re.I)
 _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
-_SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b[^.]{0,40}?\bnot found\b|\bnot found\b[^.]{0,30}?\b(?:url|endpoint)\b",
+_SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b(?:[^.]|\.(?=\w)){0,40}?\bnot found\b|\bnot found\b(?:[^.]|\.(?=\w)){0,30}?\b(?:url|endpoint)\b",
                        re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
@@ -725,20 +758,38 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
     """(finding id, line) of a failure a person told in a sentence (a pull request, an issue) instead of pasting the
-    error: a refused re-upload of a version, refused credentials, no more username and password, an upload URL not
-    found; only sentences that speak of PyPI or the upload and say that something failed count."""
+    error, read by the object the sentence says was refused: a version or file uploaded again, an attestation used a
+    second time, the project name, the README, a classifier, twine's metadata check, the trusted publisher, usernames
+    and passwords, the upload URL, the credentials. Only a sentence that speaks of PyPI or the upload and says that
+    something failed counts; the object may be named in it or in the sentence just before it ("2.8.0 was yanked.
+    PyPI won't let us upload another version")."""
     pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
-    for n, t in cleaned:
-        for sentence in _SENTENCE_END.split(t):
-            if not (_ABOUT_UPLOAD.search(sentence) and _FAILED_SAID.search(sentence)):
+    sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
+    for i, (n, sentence) in enumerate(sentences):
+        if not (_ABOUT_UPLOAD.search(sentence) and _FAILED_SAID.search(sentence)):
+            continue
+        for told in (sentence, sentences[i - 1][1] + " " + sentence if i else None):
+            if told is None:
                 continue
-            if _SAID_PASSWORD.search(sentence):
+            if _SAID_PASSWORD.search(told):
                 return "log-password-uploads-disabled", n
-            if _SAID_REUPLOAD.search(sentence):
+            if _SAID_ATTESTATION.search(told):
+                return "log-attestation-exists", n
+            if _SAID_REUPLOAD.search(told):
                 return "log-file-exists", n
-            if _SAID_URL.search(sentence) and pypi_url:
+            if _SAID_NAME.search(told):
+                return "log-name-not-allowed", n
+            if _SAID_DESCRIPTION.search(told):
+                return "log-description-invalid", n
+            if _SAID_CLASSIFIER.search(told):
+                return "log-invalid-distribution", n
+            if _SAID_METADATA.search(told):
+                return "log-metadata-unsupported", n
+            if _SAID_PUBLISHER.search(told):
+                return "log-invalid-publisher", n
+            if _SAID_URL.search(told) and pypi_url:
                 return "log-wrong-upload-url", n
-            if _SAID_CREDENTIALS.search(sentence) and not _OIDC_SAID.search(sentence):
+            if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told):
                 return "log-token-rejected", n
     return None
 
