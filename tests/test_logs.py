@@ -884,3 +884,38 @@ def test_round11_sentences_of_other_registries_and_without_a_refusal_are_not_rea
         "already existing",
     ):
         assert not read(text).findings, text
+
+
+OTHER_TOOLS = {  # failures of the other uploads a release job makes, worded as those tools print them
+    "codecov": "[2024-05-01T10:00:00.000Z] ['error'] There was an error running the uploader: Error uploading to "
+               "https://codecov.io: Error: There was an error fetching the storage URL during POST: 404 - {'detail': "
+               "ErrorDetail(string='Could not find a repository, try using repo upload token', code='not_found')}\n"
+               "Error: Codecov: Failed to properly upload: The process '/home/runner/work/_actions/codecov/"
+               "codecov-action/v3/dist/codecov' failed with exit code 255\n",
+    "helm": "Error: failed to push chart: 403 Forbidden: \"denied: permission_denied: The token provided does not match "
+            "expected scopes.\"\nError: Process completed with exit code 1.\n",
+    "anaconda": "Uploading file \"octo/widget/1.0/linux-64/widget-1.0-py311_0.tar.bz2\" ...\n[ERROR] ('Conflict: File "
+                "already exists. Please remove the file or use --force to overwrite', 409)\n",
+    "npm": "npm ERR! code E403\nnpm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/my-pkg - You cannot publish "
+           "over the previously published versions: 1.2.3.\n",
+    "cargo": "error: failed to publish to registry at https://crates.io\n\nCaused by:\n  the remote server responded with "
+             "an error (status 403 Forbidden): this crate exists but you don't seem to be an owner.\n",
+    "ghcr": "ERROR: failed to solve: failed to push ghcr.io/octo/app:1.0: unexpected status: 403 Forbidden\n",
+    "s3": "upload failed: dist/app-1.0.tar.gz to s3://octo-releases/app-1.0.tar.gz An error occurred (AccessDenied) "
+          "when calling the PutObject operation: Access Denied\n",
+}
+
+
+@pytest.mark.parametrize("tool", sorted(OTHER_TOOLS))
+def test_another_tools_upload_failure_is_not_told_as_pypis(tool: str) -> None:
+    """issue 12: no claim the log does not support. codecov's 'upload token', a Helm chart's 403 and
+    anaconda.org's 'File already exists' were told as 'PyPI refused the API token' and a PyPI re-upload."""
+    assert not read(OTHER_TOOLS[tool]).findings, tool
+
+
+def test_a_sentence_that_pypi_wants_tokens_instead_of_a_password_is_that_refusal() -> None:
+    said = read("PyPI now requires API tokens instead of username/password for publishing packages, which caused our "
+                "last publish attempt to fail.").findings
+    assert said and said[0].pattern.id == "log-password-uploads-disabled"
+    said = read("Our release failed: username/password authentication is no longer supported by PyPI.").findings
+    assert said and said[0].pattern.id == "log-password-uploads-disabled"

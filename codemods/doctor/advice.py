@@ -80,7 +80,7 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "another repository `POETRY_PYPI_TOKEN_<NAME>`), or publish with Trusted Publishing")
     said = logs_mod._said(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
     if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text):
-        out.append("the log says the PyPI credentials are wrong but quotes no error and names no secret: create a new "
+        out.append("the log tells of a failure with the PyPI credentials but quotes no error and names no secret: create a new "
                    "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
                    "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
                    "username `__token__` (check this first)")

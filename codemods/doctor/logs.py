@@ -605,6 +605,8 @@ def read(text: str) -> LogScan:
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = _BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    if found and _OTHER_REGISTRY.search(whole) and not _PYTHON_RELEASE.search(whole):
+        found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
                                                                        "log-invalid-pending-publisher"):
@@ -619,7 +621,9 @@ _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{
 _TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
 _OTHER_REGISTRY = re.compile(r"registry\.npmjs\.org|\bnpm (?:error|ERR!|publish)\b|\bnpmjs\b|crates\.io|\bcargo publish\b|"
                              r"rubygems|\bgem push\b|\bnuget\b|\bdocker (?:push|login)\b|\bdocker hub\b|"
-                             r"registry-1\.docker\.io", re.I)
+                             r"registry-1\.docker\.io|anaconda\.org|\banaconda (?:upload|-t)\b|\.tar\.bz2\b|\.conda\b|"
+                             r"\bhelm (?:push|chart)\b|\bpush(?:ing)? (?:the )?chart\b|\bghcr\.io/(?!pypa/)",
+                             re.I)
 _ACTION_NOTICE = re.compile(r"Trusted Publishers allows publishing packages to PyPI from automated environments", re.I)
 # in a log that speaks of Trusted Publishing, what only a refused exchange comes with: a claims mismatch, uv's 422, a
 # reusable workflow, a renamed workflow file
@@ -634,6 +638,21 @@ _BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\
                        r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b|"
                        r"\b403(?:'?s)?\W{0,3}(?:when|while|on|during) (?:\w+ ){0,2}(?:upload|publish)", re.I)
 _PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry's 403 is not PyPI's
+# What a log of a Python package's release names somewhere: the index, an uploader, the publish action, Trusted
+# Publishing or its token, a distribution file or a build of one. A log that names another registry and none of
+# these is that registry's, even where its text is PyPI's too (anaconda.org's "File already exists").
+_PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|pdm|hatch|hatchling|flit|maturin|"
+                             r"setuptools|setuptools[-_]scm|versioneer|pip|tox|nox)\b|trusted[ -]publish|\bid[-_]token\b|"
+                             r"\boidc\b|\.whl\b|\.tar\.gz\b|\bsdist\b|\bwheels?\b|setup\.py|setup\.cfg|pyproject|"
+                             r"python|attestation|gh-action-pypi-publish|__token__", re.I)
+
+
+# What a log of a Python package's release names somewhere: the index, an uploader, the publish action, Trusted
+# Publishing or its token, a distribution file, a build of one. A log naming none of them is another tool's.
+_PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|pdm|hatch|hatchling|flit|maturin|"
+                             r"setuptools|pip|tox|nox)\b|trusted[ -]publish|\bid[-_]token\b|\boidc\b|\.whl\b|"
+                             r"\.tar\.gz\b|\.zip\b|\bsdist\b|\bwheels?\b|setup\.py|pyproject|python|attestation|"
+                             r"gh-action-pypi-publish|__token__", re.I)
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
@@ -719,7 +738,11 @@ _FAILED_SAID = re.compile(r"\bfail\w{0,3}\b|\berror\b|\breject\w{0,2}\b|\brefus\
                           r"\b(?:did|does|would|could|wo)(?:n[’']?t| not) (?:publish|upload|release|deploy|go through|work)\w{0,3}\b",
                           re.I)
 _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
-                            r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b", re.I)
+                            r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b|"
+                            r"\b(?:requires?|needs?|only (?:accepts?|allows?|takes?))\b[^.]{0,40}?\btokens?\b[^.]{0,20}?"
+                            r"\binstead of\b[^.]{0,12}?\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b|"
+                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b[^.]{0,30}?\b(?:is|are)\s(?:now\s)?"
+                            r"no longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b", re.I)
 # a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
 # named, since "a file already existing" alone is also what a second upload of attestation files meets
 _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted)\b|"
@@ -756,6 +779,11 @@ _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
+# services a CI job uploads to besides the index: a sentence of their error is theirs (codecov's "upload token")
+_OTHER_SERVICE = re.compile(r"codecov|coveralls|sonarcloud|sonarqube|codeclimate|\bquay\.io\b|\bs3://|"
+                            r"amazonaws\.com|storage\.googleapis|\bhelm\b|\bcharts?\b|\bgh-pages\b", re.I)
+
+
 def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
     """(finding id, line) of a failure a person told in a sentence (a pull request, an issue) instead of pasting the
     error, read by the object the sentence says was refused: a version or file uploaded again, an attestation used a
@@ -765,12 +793,14 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     PyPI won't let us upload another version")."""
     pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
     sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
+    lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
         if not (_ABOUT_UPLOAD.search(sentence) and _FAILED_SAID.search(sentence)):
             continue
-        for told in (sentence, sentences[i - 1][1] + " " + sentence if i else None):
-            if told is None:
-                continue
+        for told, where in ((sentence, (n,)), (sentences[i - 1][1] + " " + sentence, (sentences[i - 1][0], n)) if i
+                            else (None, ())):
+            if told is None or any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
+                continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             if _SAID_PASSWORD.search(told):
                 return "log-password-uploads-disabled", n
             if _SAID_ATTESTATION.search(told):
