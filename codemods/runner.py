@@ -15,7 +15,7 @@ from codemods.engine.file_edit import FileEdit
 from codemods.engine.reading import text_or_none
 from codemods.engine.source import Source
 from codemods.errors import InputError, VerificationError
-from codemods.gitlab import PIPELINE_NAMES, is_gitlab_path
+from codemods.gitlab import PIPELINE_NAMES, included_by, including_pipeline, is_gitlab_path
 from codemods.migrate import NOTHING_TO_DO, Options, Plan
 from codemods.prefilter import scripts_remembered, skip_reason
 from codemods.project import find_root, repository, roots_remembered, root_for
@@ -82,7 +82,7 @@ def migrate_file(path: Path, options: Options) -> FileResult:
     except InputError as e:
         result.error = f"{e.where(result.shown)}: {e.message}"
         result.error_line = e.line if e.path is None or Path(e.path) == path else None
-        pipeline = None if is_gitlab_path(path) else _including_pipeline(path, root)
+        pipeline = None if is_gitlab_path(path) else including_pipeline(path, root)
         if pipeline is not None:  # not a workflow, but a part of the GitLab pipeline
             result.error = (f"{result.shown}: a file the GitLab pipeline {pipeline.name} includes, read and changed "
                             f"as a part of it: run pubmode on {pipeline.name}")
@@ -98,12 +98,6 @@ def migrate_file(path: Path, options: Options) -> FileResult:
         result.error = (f"{result.shown}: internal error, file left untouched: {type(e).__name__}: {e} "
                         "(set PUBMODE_DEBUG=1 for a traceback, and please report it)")
     return result
-
-
-def _including_pipeline(path: Path, root: Path) -> Optional[Path]:
-    from codemods.gitlab import including_pipeline
-
-    return including_pipeline(path, root)
 
 
 def prefilter_on() -> bool:
@@ -272,8 +266,6 @@ def _without_included(found: List[Path]) -> List[Path]:
     pipelines = [p for p in found if p.name in PIPELINE_NAMES]
     if not pipelines or len(found) < 2:
         return found
-    from codemods.gitlab import included_by
-
     inside = set().union(*(included_by(p, root_for(p)) for p in pipelines))
     return [p for p in found if p.name in PIPELINE_NAMES or os.path.realpath(p) not in inside]
 

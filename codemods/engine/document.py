@@ -137,11 +137,12 @@ def _compose(text: str) -> list:
 
     The pure composer is the reference and reads every text the parsers may read differently; the
     others (most workflows) are composed by libyaml (ruamel.yaml.clib), about six times faster, and
-    its marks are brought to the pure composer's where the two place them differently: an empty value
-    (`workflow_dispatch:`) is at the next token for the pure composer and right after the `:` for
-    libyaml, and at the end of a text with no final line break libyaml counts one more line.
-    tests/test_fuzz.py and tests/test_c_compose.py compare every node's marks on real and mutated
-    workflows. PUBMODE_PURE_COMPOSE=1 reads every text with the pure composer."""
+    its marks are brought to the pure composer's where the two place them differently: a block
+    mapping's empty value (`workflow_dispatch:`) is at the next token for the pure composer and right
+    after the `:` for libyaml (a flow mapping's the other way round), and at the end of a text with no
+    final line break libyaml counts one more line. tests/test_c_compose.py compares every node (marks,
+    tags, styles, values) and the data on real, golden and mutated workflows. PUBMODE_PURE_COMPOSE=1
+    reads every text with the pure composer."""
     if _fast_loader() is not None and fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text) \
             and not os.environ.get("PUBMODE_PURE_COMPOSE"):
         try:
