@@ -59,7 +59,7 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
-_TOKEN_NAME = re.compile(r"__token__", re.I)
+_TOKEN_NAME = re.compile(r"__token__", re.I)  # hatch before 1.9.2 offered `__TOKEN__` at its prompt (pypa/hatch#1213)
 _POETRY = re.compile(r"\bpoetry (?:publish|v?\d)|\bPOETRY_", re.I)
 _SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\w")
 
