@@ -919,3 +919,51 @@ def test_a_sentence_that_pypi_wants_tokens_instead_of_a_password_is_that_refusal
     assert said and said[0].pattern.id == "log-password-uploads-disabled"
     said = read("Our release failed: username/password authentication is no longer supported by PyPI.").findings
     assert said and said[0].pattern.id == "log-password-uploads-disabled"
+
+
+def test_round12_the_sentence_reader_reads_classes_of_words_and_four_more_refusals() -> None:
+    # round 12 (tests/logs/BLIND-ROUND12.md): the failure words, "already there" phrases, size words and permission
+    # words are classes; a size over the limit, a git-URL dependency, a missing `id-token: write` and a name that is
+    # someone else's are read. Texts written for the test.
+    said = {
+        "PyPI blocks the upload: the wheel is 130 MB, over the file size limit.": "log-file-too-large",
+        "twine upload keeps failing, the sdist is too big for PyPI.": "log-file-too-large",
+        "We hit the project size limit on PyPI, so new releases can't be uploaded.": "log-file-too-large",
+        "Publishing to PyPI is blocked because we depend on a git URL.": "log-direct-dependency",
+        "The upload was rejected since `foo @ git+https://github.com/o/foo` is in the dependencies.":
+            "log-direct-dependency",
+        "PyPI won't take packages with GitHub dependencies, so the publish job fails.": "log-direct-dependency",
+        "The publish job lacks the id-token permission, so uv publish can't get a token.": "log-id-token-unset",
+        "Trusted publishing to PyPI failed: we forgot `id-token: write` in the job.": "log-id-token-unset",
+        "Uploading to PyPI fails: the name is already taken by another project.": "log-project-not-owned",
+        "Publishing failed with a 403. The package name belongs to someone else on PyPI.": "log-project-not-owned",
+        "The deploy to PyPI bounced: that version is already-published.": "log-file-exists",
+        "PyPI refuses a duplicate version, so the publish step went red.": "log-file-exists",
+        "The workflow published without bumping the version and PyPI rejected it.": "log-file-exists",
+        "Release 2.1.0 is already available on PyPI so the upload errors out.": "log-file-exists",
+        "PyPI blocks uploads whose README won't render.": "log-description-invalid",
+        "The publish job generates attestation files and fails when run twice on PyPI.": "log-attestation-exists",
+    }
+    for text, expected in said.items():
+        assert [f.pattern.id for f in read(text).findings][:1] == [expected], text
+
+
+def test_round12_sentences_the_new_classes_must_not_read() -> None:
+    # another registry's or service's id-token, size or name; a permission added without a failure; a size within the
+    # limit; a rate limit; a web server's 413 (PyPI answers an oversized file with a 400)
+    for text in (
+        "npm publish failed: the workflow is missing the id-token permission.",
+        "The release job failed: missing id-token permission for aws-actions/configure-aws-credentials.",
+        "Add id-token: write permission to the publish job for trusted publishing.",
+        "The upload to the GitHub release failed, the release asset is too large.",
+        "actions/upload-artifact failed: the artifact is too large.",
+        "Uploading failed because we hit the rate limit of the API.",
+        "The wheel is now well under the PyPI size limit.",
+        "We publish to PyPI from tags; the version is bumped by the workflow.",
+        "Docker push failed: image too large.",
+        "numpy is a direct dependency and the upload worked fine.",
+        "Upload failed (413): Request Entity Too Large",
+        "The release failed because the version is already on conda-forge.",
+        "The name is great, and publishing to PyPI worked.",
+    ):
+        assert not read(text).findings, text

@@ -668,7 +668,7 @@ def _wrong_pypi_host(host: str) -> bool:
 # follows it), and the `upload` of `upload.pypi.org` is no word of one
 _BARE_400_SENTENCE = re.compile(r"\b400\W{0,3}bad request\b(?!\W{0,3}(?:from|for url)\b)[^.]{0,80}?\b(?:upload|publish)"
                                 r"\w{0,4}\b(?![/-]|\.\w)|"
-                                r"\b(?:upload|publish)\w{0,3}\b(?![/-]|\.\w)[^.]{0,60}?\b(?:rejected|refused|failed) with"
+                                r"\b(?:upload|publish)\w{0,3}\b(?![/-]|\.\w)[^.]{0,60}?\b(?:reject\w{0,3}|refus\w{0,3}|fail\w{0,3}) with"
                                 r"\W{0,4}(?:an? )?\W{0,2}400\b", re.I)
 # WebAssembly wheels PyPI refuses: `emscripten_*` and `pyodide_*` tags (it takes PEP 783's `pyemscripten_*` since 2026-04)
 WASM_WHEEL = re.compile(r"[\w.+-]{1,200}?-(?:emscripten|pyodide)_\w{1,60}\.whl\b", re.I)
@@ -728,15 +728,41 @@ def _credential_traceback(cleaned: List[Tuple[int, str]]) -> Optional[int]:
     return None
 
 
-# A failure told in a sentence: one that speaks of PyPI or the upload and says it failed, read by what it names
-_ABOUT_UPLOAD = re.compile(r"\bpypi\b|\btwine\b|\b(?:upload|publish|push|deploy)\w{0,4}\b", re.I)
-_FAILED_SAID = re.compile(r"\bfail\w{0,3}\b|\berror\b|\breject\w{0,2}\b|\brefus\w{0,3}\b|"
-                          r"\b(?:does|did|do|would|could|wo|is|was|are)n[’']?t (?:let|allow|accept|correct)\w{0,3}\b|"
-                          r"\b(?:does|did|will|would|is|was) not (?:let|allow|accept|correct)\w{0,3}\b|\bnot (?:allowed|accepted)\b|"
-                          r"\bprevents?\b|\bno longer (?:allow|accept|support)s?\b|\bcan(?:no|[’'])t\b|\bunable\b|"
-                          r"\bincorrect\b|\bwrong\b|\bnot working\b|\bstack ?trace\b|\bbroken\b|"
-                          r"\b(?:did|does|would|could|wo)(?:n[’']?t| not) (?:publish|upload|release|deploy|go through|work)\w{0,3}\b",
-                          re.I)
+# A failure told in a sentence: one that speaks of PyPI or the upload and says it failed, read by what it names.
+# The words are classes, not phrases: what PyPI, twine, uv, poetry, pdm, hatch, flit, maturin and the publish action
+# print ("failed", "rejected", "refused", "not allowed", "Forbidden", "Conflict", "too large") and how people retell
+# it ("PyPI blocks uploads that…", "won't be able to", "didn't go through", "is hitting the limit", "collides with").
+_ABOUT_UPLOAD = re.compile(r"\bpypi\b|\btwine\b|\b(?:upload|publish|push|deploy)\w{0,4}\b|"
+                           r"\b(?:uv|poetry|pdm|hatch|flit|maturin) publish\b", re.I)
+# a negation: "does not", "won't", "can't", "couldn't", "is not", "never", "no longer", "unable to", "not able to"
+NEGATION = (r"(?:\b(?:does|did|do|would|could|will|wo|is|was|are|were|ca|should|has|have|had)n[’']?t\b|"
+            r"\b(?:does|did|do|would|could|will|is|was|are|were|can|has|have|had) not\b|\bcannot\b|\bnever\b|"
+            r"\bno longer\b|\b(?:un|not |no longer )able to\b)")
+# what a negation denies when it tells a refusal: the index taking, allowing or letting, or the upload happening
+_DENIED = (r"(?:let|allow|accept|take|permit|support|correct|work|publish|upload|release|deploy|push|pass|succeed|go|"
+           r"make it|get|be (?:uploaded|published|accepted|released|pushed|deployed|allowed|able))\w{0,4}\b")
+_FAILED_SAID = re.compile(
+    NEGATION + r"(?:\s+\w+){0,2}?\s+" + _DENIED + "|"
+    # verbs and nouns of failure and refusal
+    r"\bfail\w{0,4}\b|\berrors?\b|\berr(?:ed|ored)\b|\breject\w{0,3}\b|\brefus\w{0,3}\b|\bblock\w{0,3}\b|"
+    r"\bden(?:y|ies|ied|ial)\b|\bforbid\w{0,3}\b|\bdisallow\w{0,3}\b|\bprevent\w{0,3}\b|\bstop(?:s|ped|ping)?\b|"
+    r"\bbr(?:eak|eaks|eaking|oke|oken)\b|\bbounc\w{1,3}\b|\bchok\w{1,3}\b|\bcomplain\w{0,3}\b|\bcrash\w{0,3}\b|"
+    r"\babort\w{0,3}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bburn(?:ed|t)\b|\bstack ?trace\b|"
+    # adjectives and participles of refusal
+    r"\bnot (?:allowed|accepted|permitted|possible|valid|supported|working)\b|\binvalid\b|\bincorrect\b|\bwrong\b|"
+    r"\bimpossible\b|\bunable\b|\bcan(?:no|[’'])t\b|"
+    # an HTTP refusal quoted in the sentence ("got an HTTP 403", "a 409 Conflict", "400 Bad Request")
+    r"\bHTTP\W{0,3}4\d\d\b|\b4\d\d\W{0,3}(?:Bad Request|Forbidden|Conflict|Gone|Client Error|Unauthori[sz]ed|"
+    r"Method Not Allowed|error)\b|\b(?:an?|got|with|returns?|returned|gives?|gave)\W{1,3}4(?:00|01|03|05|09|10)\b",
+    re.I)
+# "already there": a thing the index holds already (exists, is uploaded, published, released, available, taken) or a
+# duplicate of it
+ALREADY = (r"(?:\balready[- ](?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published|released|available|"
+           r"present|live|taken|in use|used|registered|claimed|pushed|deployed|up)\b|\bexists? already\b|"
+           r"\bduplicat\w{1,3}\b|\bpre-?existing\b|\bexisting\b|\bcollid\w{1,3}\b|\boverwrit\w{1,4}\b)")
+# what a re-upload names: a version, a release, a version number, a package's files (a bare "file" also names the
+# attestation files a second upload meets, so it is not one)
+_REUPLOADED = r"\b(?:versions?|releases?|v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10}|packages?|wheels?|sdists?|file ?names?|artifacts?|distributions?|dists?)\b"
 _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
                             r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b|"
                             r"\b(?:requires?|needs?|only (?:accepts?|allows?|takes?))\b[^.]{0,40}?\btokens?\b[^.]{0,20}?"
@@ -746,21 +772,25 @@ _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allo
 # a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
 # named, since "a file already existing" alone is also what a second upload of attestation files meets
 _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted)\b|"
-                            r"\b(?:version|release|\d{1,6}(?:\.\d{1,6}){1,4})\b[^.]{0,60}?\balready (?:exist\w{0,3}|"
-                            r"there|on pypi|uploaded|published)\b|\balready exist\w{0,3}\b[^.]{0,30}?\b(?:version|release)\b|"
+                            + _REUPLOADED + r"(?:[^.]|\.(?=\w)){0,60}?" + ALREADY + "|" + ALREADY
+                            + r"(?:[^.]|\.(?=\w)){0,30}?" + _REUPLOADED + "|"
                             r"\b(?:as|because|since) (?:version )?v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:already )?exists\b|"
                             r"\b(?:version|release)\b[^.]{0,40}?\b(?:once |was |been |is )?deleted\b|"
                             r"\bdeleted\b[^.]{0,40}?\b(?:version|release)\b|\bfile ?name\b[^.]{0,30}?\b(?:used|taken)\b|"
-                            r"\byank(?:ed|ing)?\b|\b(?:package|wheel|sdist)s?\b[^.]{0,30}?\balready (?:exist\w{0,3}|"
-                            r"uploaded|published)\b", re.I)
+                            r"\byank(?:ed|ing)?\b|\boverwrit\w{1,4} (?:an? |the )?(?:existing |old |published )?"
+                            r"(?:files?|uploads?|versions?|releases?)\b|"
+                            # the version was not changed before the upload
+                            r"\bwithout (?:a |any |bumping |incrementing |changing |updating )?(?:the )?version\b|"
+                            r"\b(?:never|not|n[’']t|forg[eo]t\w{0,3} to|no) (?:been )?bump\w{0,3}\b|\bno version bump\b|"
+                            r"\bversion (?:was |is )?(?:not|never) (?:bumped|incremented|changed|updated)\b", re.I)
 # the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
 # a project name PyPI refuses, a README or long description that does not render (or has no content type), a
 # classifier, twine's check of the metadata, the trusted publisher's settings
 # inside a sentence: any character but the full stop that ends it (the dots of `4.0.2` or `setup.py` are no end)
 _SAID_ATTESTATION = re.compile(r"\battestations?\b(?:[^.]|\.(?=\w)){0,80}?\b(?:reus\w{0,3}|already|single upload|only once|"
-                               r"not cleared)\b|\breus\w{0,3}\b(?:[^.]|\.(?=\w)){0,40}?\battestations?\b", re.I)
+                               r"not cleared|multiple times|twice|more than once|a second time|same files?)\b|\breus\w{0,3}\b(?:[^.]|\.(?=\w)){0,40}?\battestations?\b", re.I)
 _SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b(?:[^.]|\.(?=\w)){0,40}?\b(?:is|was)?\s?"
-                        r"(?:n[’']t|not) allowed\b|\bname\b(?:[^.]|\.(?=\w)){0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|"
+                        r"(?:n[’']t|not) allowed\b|(?<!file )\bname\b(?:[^.]|\.(?=\w)){0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|"
                         r"wasn[’']t) (?:not )?allowed)\b|(?:`[\w.-]{1,100}`|\b(?:project|package|distribution)) name\b"
                         r"(?:[^.]|\.(?=\w)){0,30}?\b(?:rejected|refused)\b", re.I)
 _SAID_DESCRIPTION = re.compile(r"\b(?:long[ _]description|readme)\b(?:[^.]|\.(?=\w)){0,80}?\b(?:render\w{0,3}|content[ _-]type|"
@@ -772,6 +802,39 @@ _SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b(?:[^.]|\.(?=\w)){0,40}?\bmet
 _SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,60}?\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|"
                              r"misconfigur\w{0,5}|incorrect)\b|\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|misconfigur\w{0,5}|"
                              r"incorrect)\b(?:[^.]|\.(?=\w)){0,60}?\btrusted[ -]publish", re.I)
+# a name that is someone else's: taken, registered, owned by another, a project "with the same name" already there
+_SAID_TAKEN = re.compile(r"(?<!file )\bname\b(?:[^.]|\.(?=\w)){0,40}?\b(?:(?:is|was|[’']s|has been|had been|been)\s"
+                         r"(?:already\s)?(?:taken|in use|registered|claimed|squatted|used)|already\s(?:taken|in use|"
+                         r"registered|claimed|exists?|used))\b|\balready (?:an?|one) (?:existing )?(?:project|package|"
+                         r"distribution)\b(?:[^.]|\.(?=\w)){0,40}?\b(?:same|this|that|our|my) name\b|"
+                         r"\b(?:project|package|distribution|name)\b(?:[^.]|\.(?=\w)){0,40}?\b(?:belongs to|owned by|"
+                         r"registered by|taken by|used by|claimed by)\b(?:[^.]|\.(?=\w)){0,20}?\b(?:someone|somebody|"
+                         r"another|other|a different)\b|\bsomeone else(?:[’']s)?\b(?:[^.]|\.(?=\w)){0,40}?\b(?:project|"
+                         r"package|name)\b|\bnamespace collision\b|\bname (?:collision|clash|conflict|squat\w{0,3})\b",
+                         re.I)
+# a file or the project over the index's size limit (a rate limit is not one)
+_LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b"
+_SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"
+                        r"reach\w{0,3}|bigger than|larger than)\b(?:[^.]|\.(?=\w)){0,30}?" + _LIMIT + "|" + _LIMIT
+                        + r"(?:[^.]|\.(?=\w)){0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
+                        r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b", re.I)
+# (a 413 "Request Entity Too Large" is a web server's, not PyPI's: PyPI answers an oversized file with a 400)
+_SIZE_CONTEXT = re.compile(r"pypi|\btwine\b|/legacy/|\bwheels?\b|\.whl\b|\bsdists?\b|\.tar\.gz\b", re.I)
+# a dependency PyPI refuses: one given by a git or other URL
+_SAID_DIRECT = re.compile(r"\b(?:git|github|vcs|url|repo|repository)(?:[- ]based| repo| url| repository)?[- ]"
+                          r"(?:dependenc\w{1,4}|deps?|requirements?|references?)\b|\bdirect (?:url )?references?\b|"
+                          r"\bdepend\w{0,6}\b(?:[^.]|\.(?=\w)){0,30}?\b(?:from|on|via|as|to|pointing to) (?:an? |the |its )?"
+                          r"(?:git|github|url|vcs|fork on github|git repo\w{0,6})\b|@ ?git\+|\bgit\+(?:https?|ssh)://", re.I)
+# the `id-token: write` permission missing from the publishing job
+_ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?permissions?\b)"
+_MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|granted|given)|insufficient)\b"
+_SAID_ID_TOKEN = re.compile(_MISSING + r"(?:[^.]|\.(?=\w)){0,40}?" + _ID_TOKEN + "|" + _ID_TOKEN
+                            + r"(?:[^.]|\.(?=\w)){0,20}?\b(?:permissions? )?(?:is |was |were )?(?:missing|not set|"
+                            r"not granted|lacking)\b", re.I)
+_PYTHON_PUBLISH = re.compile(r"pypi|\btwine\b|\b(?:uv|poetry|pdm|hatch|flit|maturin)\b|trusted[ -]publish|"
+                             r"gh-action-pypi-publish|\bpython\b", re.I)
+_NOT_PYTHON = re.compile(r"\bnpm\b|NPM_TOKEN|\bcargo\b|\bcrates?\b|\bgems?\b|\bmaven\b|\bjsr\b|\baws\b|\bgcp\b|"
+                         r"\bgoogle\b|\bazure\b|\bvault\b|\bcosign\b|\bprovenance\b", re.I)
 _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b(?:[^.]|\.(?=\w)){0,40}?\bnot found\b|\bnot found\b(?:[^.]|\.(?=\w)){0,30}?\b(?:url|endpoint)\b",
                        re.I)
@@ -781,7 +844,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 # services a CI job uploads to besides the index: a sentence of their error is theirs (codecov's "upload token")
 _OTHER_SERVICE = re.compile(r"codecov|coveralls|sonarcloud|sonarqube|codeclimate|\bquay\.io\b|\bs3://|"
-                            r"amazonaws\.com|storage\.googleapis|\bhelm\b|\bcharts?\b|\bgh-pages\b", re.I)
+                            r"amazonaws\.com|storage\.googleapis|\bhelm\b|\bcharts?\b|\bgh-pages\b|"
+                            r"\b(?:upload|download)-artifact\b|\brelease assets?\b|\bgit lfs\b|\bzenodo\b|"
+                            r"\bhugging ?face\b|\bhf hub\b", re.I)
 
 
 def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
@@ -795,32 +860,56 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
-        if not (_ABOUT_UPLOAD.search(sentence) and _FAILED_SAID.search(sentence)):
+        if not _ABOUT_UPLOAD.search(sentence):
             continue
-        for told, where in ((sentence, (n,)), (sentences[i - 1][1] + " " + sentence, (sentences[i - 1][0], n)) if i
-                            else (None, ())):
-            if told is None or any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
+        # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves
+        if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
+                or _SAID_TAKEN.search(sentence)):
+            continue
+        windows = [(sentence, (n,))]
+        if i:
+            windows.append((sentences[i - 1][1] + " " + sentence, (sentences[i - 1][0], n)))
+        if i + 1 < len(sentences):  # "…got an HTTP 403. Turns out there's already a package with the same name"
+            windows.append((sentence + " " + sentences[i + 1][1], (n, sentences[i + 1][0])))
+        for told, where in windows:
+            if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
-            if _SAID_PASSWORD.search(told):
-                return "log-password-uploads-disabled", n
-            if _SAID_ATTESTATION.search(told):
-                return "log-attestation-exists", n
-            if _SAID_REUPLOAD.search(told):
-                return "log-file-exists", n
-            if _SAID_NAME.search(told):
-                return "log-name-not-allowed", n
-            if _SAID_DESCRIPTION.search(told):
-                return "log-description-invalid", n
-            if _SAID_CLASSIFIER.search(told):
-                return "log-invalid-distribution", n
-            if _SAID_METADATA.search(told):
-                return "log-metadata-unsupported", n
-            if _SAID_PUBLISHER.search(told):
-                return "log-invalid-publisher", n
-            if _SAID_URL.search(told) and pypi_url:
-                return "log-wrong-upload-url", n
-            if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told):
-                return "log-token-rejected", n
+            found = _said_object(told, pypi_url is not None)
+            if found:
+                return found, n
+    return None
+
+
+def _said_object(told: str, pypi_url: bool) -> Optional[str]:
+    """The finding of the refused object a sentence (or two) names, most specific first."""
+    if _SAID_PASSWORD.search(told):
+        return "log-password-uploads-disabled"
+    if _SAID_ATTESTATION.search(told):
+        return "log-attestation-exists"
+    if _SAID_SIZE.search(told) and _SIZE_CONTEXT.search(told):
+        return "log-file-too-large"
+    if _SAID_DIRECT.search(told):
+        return "log-direct-dependency"
+    if _SAID_ID_TOKEN.search(told) and _PYTHON_PUBLISH.search(told) and not _NOT_PYTHON.search(told):
+        return "log-id-token-unset"
+    if _SAID_NAME.search(told):
+        return "log-name-not-allowed"
+    if _SAID_TAKEN.search(told):
+        return "log-project-not-owned"
+    if _SAID_REUPLOAD.search(told):
+        return "log-file-exists"
+    if _SAID_DESCRIPTION.search(told):
+        return "log-description-invalid"
+    if _SAID_CLASSIFIER.search(told):
+        return "log-invalid-distribution"
+    if _SAID_METADATA.search(told):
+        return "log-metadata-unsupported"
+    if _SAID_PUBLISHER.search(told):
+        return "log-invalid-publisher"
+    if _SAID_URL.search(told) and pypi_url:
+        return "log-wrong-upload-url"
+    if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told):
+        return "log-token-rejected"
     return None
 
 
