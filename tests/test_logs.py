@@ -967,3 +967,12 @@ def test_round12_sentences_the_new_classes_must_not_read() -> None:
         "The name is great, and publishing to PyPI worked.",
     ):
         assert not read(text).findings, text
+
+
+def test_a_refusal_from_pypi_org_legacy_is_the_wrong_url_not_a_size_limit() -> None:
+    """pypi.org/legacy/ takes no uploads (upload.pypi.org/legacy/ does); its 413 is no size limit of PyPI's
+    (onnx, gh-action-pypi-publish#285; told as the size limit in round 12's fresh run)."""
+    found, advice = _first_and_advice("HTTPError: 413 Request Entity Too Large from https://pypi.org/legacy/")
+    assert found == "log-wrong-upload-url" and "use `https://upload.pypi.org/legacy/`" in advice
+    found, _ = _first_and_advice("HTTPError: 413 Request Entity Too Large from https://upload.pypi.org/legacy/")
+    assert found == "log-file-too-large"

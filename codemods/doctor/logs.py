@@ -326,7 +326,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Wait a day before uploading the next new project (or ask for a lift at https://github.com/pypi/support); "
                "check the name first with a TestPyPI upload, not with repeated PyPI attempts."),
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
-               r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL,
+               r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
+               # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
+               r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
                "The upload went to a URL that takes no uploads",
                "The repository URL is not an upload endpoint: the site root, a `/simple/` index URL, a missing "
                "`/legacy/`, or the retired pypi.python.org and testpypi.python.org.",
