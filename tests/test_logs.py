@@ -22,19 +22,26 @@ from conftest import WORKFLOW, Repo
 
 LOGS = Path(__file__).parent / "logs"
 CASES = sorted(p.name for p in LOGS.glob("*.log"))
-_HEADER = re.compile(r"^# (source|fix|cause): ")
+_HEADER = re.compile(r"^# (source|fix|cause|context): ")
 
 
 def load(path: Path):
     text = path.read_text(encoding="utf-8")
-    meta = {m.group(1): m.group(2).strip() for m in re.finditer(r"^# (source|fix|cause): (.*)$", text, re.M)}
+    meta = {m.group(1): m.group(2).strip() for m in re.finditer(r"^# (source|fix|cause|context): (.*)$", text, re.M)}
     body = "\n".join(ln for ln in text.splitlines() if not _HEADER.match(ln))
     return meta, body
 
 
+def _read(meta: dict, body: str):
+    """The doctor's reading of a fixture; `# context: publishes` says the thread is of a repository whose
+    workflows publish to PyPI (a sentence that names nothing of a Python release is then read as PyPI's, as
+    `migrate doctor --log` does in that repository)."""
+    return read(body, publishes=meta.get("context", "").startswith("publishes"))
+
+
 def named_first(path: Path) -> bool:
     meta, body = load(path)
-    found = read(body).findings
+    found = _read(meta, body).findings
     return bool(found) and found[0].pattern.id == meta["cause"]
 
 
@@ -48,7 +55,7 @@ def test_there_are_enough_real_logs() -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_the_doctor_names_the_cause(name: str) -> None:
     meta, body = load(LOGS / name)
-    found = [f.pattern.id for f in read(body).findings]
+    found = [f.pattern.id for f in _read(meta, body).findings]
     assert found and found[0] == meta["cause"], (name, found)
 
 
@@ -903,6 +910,9 @@ OTHER_TOOLS = {  # failures of the other uploads a release job makes, worded as 
     "ghcr": "ERROR: failed to solve: failed to push ghcr.io/octo/app:1.0: unexpected status: 403 Forbidden\n",
     "s3": "upload failed: dist/app-1.0.tar.gz to s3://octo-releases/app-1.0.tar.gz An error occurred (AccessDenied) "
           "when calling the PutObject operation: Access Denied\n",
+    "gh-release": "Run gh release upload v1.0.0 dist/app-1.0.0.tar.gz\nHTTP 422: Validation Failed (https://uploads."
+                  "github.com/repos/octo/app/releases/123/assets?label=&name=app-1.0.0.tar.gz)\nReleaseAsset.name "
+                  "already exists\nError: Process completed with exit code 1.\n",
 }
 
 
@@ -976,3 +986,28 @@ def test_a_refusal_from_pypi_org_legacy_is_the_wrong_url_not_a_size_limit() -> N
     assert found == "log-wrong-upload-url" and "use `https://upload.pypi.org/legacy/`" in advice
     found, _ = _first_and_advice("HTTPError: 413 Request Entity Too Large from https://upload.pypi.org/legacy/")
     assert found == "log-file-too-large"
+
+
+OTHER_ECOSYSTEMS_SAID = (  # what people write about other ecosystems' failed publishes
+    "The release failed because Maven Central rejected the upload: version 2.1.0 already exists and cannot be "
+    "overwritten.",
+    "Publishing the extension to Open VSX failed with 403 Forbidden: the token is invalid or expired.",
+    "Our publish to the Chrome Web Store failed: the item name is too similar to an existing extension.",
+    "Uploading the Debian package to packagecloud failed: 422 Unprocessable Entity, filename already exists.",
+    "The publish step failed: the token we use for the Terraform registry expired.",
+)
+
+
+def test_a_sentence_is_read_as_pypis_only_where_something_says_it_is_a_python_release(repo: Repo) -> None:
+    """The sentence reader read all but one of these as PyPI refusals (a token, a re-upload, a name). A
+    sentence is read only when the log names something of a Python release, or when the repository's
+    workflows publish to PyPI (`migrate doctor --log` run in it)."""
+    for text in OTHER_ECOSYSTEMS_SAID:
+        assert not read(text).findings, text
+    said = "Publishing failed but the package already existed upstream; yanking did not fix."
+    assert not read(said).findings
+    assert [f.pattern.id for f in read(said, publishes=True).findings][:1] == ["log-file-exists"]
+    (repo.root / "said.log").write_text(said + "\n", encoding="utf-8")
+    repo.write(WORKFLOW, TOKEN_WORKFLOW.encode())
+    out = repo.migrate("doctor", "--log", "said.log")
+    assert "error[log-file-exists]" in out.stdout, out.stdout

@@ -185,7 +185,7 @@ def diagnose(paths: List[Path], cwd: Path, log_text: Optional[str] = None, log_n
 
 def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
     result.log_path = log_name
-    scan = read(log_text)
+    scan = read(log_text, publishes=any(d.facts and d.facts.publishes for d in result.files))
     result.claims = scan.claims
     for hit in scan.findings:
         p = hit.pattern

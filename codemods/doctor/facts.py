@@ -33,6 +33,7 @@ class Facts:
     upload_dirs: List[str] = field(default_factory=list)  # the action's folder where a job runs in another directory
     every_push: bool = False  # publishes on pushes not limited to tags
     trusted_uploaders: Set[str] = field(default_factory=set)
+    publishes: bool = False  # a job of it uploads to PyPI or TestPyPI
 
 
 def collect(file: str, view: WorkflowView) -> Facts:
@@ -41,6 +42,7 @@ def collect(file: str, view: WorkflowView) -> Facts:
     for p in view.publishing:
         if not p.targets:
             continue
+        facts.publishes = True
         workdir = _run_directory(view, p.job_id)
         if p.publisher == "gh-action" and workdir:
             folder = str((p.inputs or {}).get("packages-dir") or (p.inputs or {}).get("packages_dir") or "dist")

@@ -529,8 +529,10 @@ class LogScan:
     last_errors: List[Tuple[int, str]]
 
 
-def read(text: str) -> LogScan:
-    """The recognised errors (most specific first, each at its first line), claims and versions of a log."""
+def read(text: str, publishes: bool = False) -> LogScan:
+    """The recognised errors (most specific first, each at its first line), claims and versions of a log.
+    `publishes`: the repository's workflows upload to PyPI, so what a person wrote about a failed publish is
+    about PyPI even when the text names nothing of a Python release."""
     cleaned = logtext.lines(text)
     whole, starts = logtext.joined(cleaned)
     found: Dict[str, LogFinding] = {}
@@ -597,8 +599,9 @@ def read(text: str) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
-    if not found and not _OTHER_REGISTRY.search(whole):  # what a person wrote about the failure instead of pasting it
-        said = _said(cleaned, whole)
+    if not found and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
+        said = _said(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
+        # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
         if said:
             pattern = _BY_ID[said[0]]
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
@@ -646,15 +649,9 @@ _PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry'
 _PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|pdm|hatch|hatchling|flit|maturin|"
                              r"setuptools|setuptools[-_]scm|versioneer|pip|tox|nox)\b|trusted[ -]publish|\bid[-_]token\b|"
                              r"\boidc\b|\.whl\b|\.tar\.gz\b|\bsdist\b|\bwheels?\b|setup\.py|setup\.cfg|pyproject|"
-                             r"python|attestation|gh-action-pypi-publish|__token__", re.I)
+                             r"python|attestation|gh-action-pypi-publish|__token__|"
+                             r"\S @ (?:git\+|https?://)", re.I)  # a PEP 508 direct reference (`foo @ git+https://…`)
 
-
-# What a log of a Python package's release names somewhere: the index, an uploader, the publish action, Trusted
-# Publishing or its token, a distribution file, a build of one. A log naming none of them is another tool's.
-_PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|pdm|hatch|hatchling|flit|maturin|"
-                             r"setuptools|pip|tox|nox)\b|trusted[ -]publish|\bid[-_]token\b|\boidc\b|\.whl\b|"
-                             r"\.tar\.gz\b|\.zip\b|\bsdist\b|\bwheels?\b|setup\.py|pyproject|python|attestation|"
-                             r"gh-action-pypi-publish|__token__", re.I)
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
@@ -847,7 +844,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 # services a CI job uploads to besides the index: a sentence of their error is theirs (codecov's "upload token")
 _OTHER_SERVICE = re.compile(r"codecov|coveralls|sonarcloud|sonarqube|codeclimate|\bquay\.io\b|\bs3://|"
                             r"amazonaws\.com|storage\.googleapis|\bhelm\b|\bcharts?\b|\bgh-pages\b|"
-                            r"\b(?:upload|download)-artifact\b|\brelease assets?\b|\bgit lfs\b|\bzenodo\b|"
+                            r"\b(?:upload|download)-artifact\b|\brelease[ _-]?assets?\b|\buploads\.github\.com\b|"
+                            r"\bgh release\b|\baction-gh-release\b|\bgit lfs\b|\bzenodo\b|"
                             r"\bhugging ?face\b|\bhf hub\b", re.I)
 
 
