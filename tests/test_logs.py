@@ -1,7 +1,9 @@
 """`migrate doctor --log` on real failure logs (tests/logs/*.log) and on the cases of issue 12.
 
 Each log starts with `# source:` (the thread), `# fix:` (what fixed it there) and `# cause:` (the finding id
-the doctor must name first). tests/logs/holdout/ is kept out of these tests: it measures the patterns on
+the doctor must name first), and `# context: publishes` where the thread is of a repository whose workflows
+publish to PyPI and the text names nothing of a Python release (the doctor then reads it as run in that
+repository). tests/logs/holdout/ is kept out of these tests: it measures the patterns on
 logs they were not tuned on (`python tests/test_logs.py` prints the figure).
 """
 from __future__ import annotations
