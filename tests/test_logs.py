@@ -1013,3 +1013,53 @@ def test_a_sentence_is_read_as_pypis_only_where_something_says_it_is_a_python_re
     repo.write(WORKFLOW, TOKEN_WORKFLOW.encode())
     out = repo.migrate("doctor", "--log", "said.log")
     assert "error[log-file-exists]" in out.stdout, out.stdout
+
+
+def test_round13_two_factor_passwords_local_versions_failure_words_and_pending_publishers() -> None:
+    # round 13 (tests/logs/BLIND-ROUND13.md): two-factor authentication and a username and password are their own
+    # refusals, not a refused token; a local or dirty version told in a sentence; "an upload issue", "reupload",
+    # an old version pushed again; a pending publisher on a project that exists. Texts written for the test.
+    said = {
+        "Our PyPI release fails because the bot account has no two-factor authentication enabled.":
+            "log-two-factor-required",
+        "twine upload was refused: 2FA is not set up on the account whose credentials we use.":
+            "log-two-factor-required",
+        "The workflow logs in to PyPI with a username and password, but PyPI now requires an API token.":
+            "log-password-uploads-disabled",
+        "The PyPI upload fails because the version is dirty (1.4.1.dev3+g1a2b3c4.d20250101).": "log-local-version",
+        "PyPI rejected the wheel since setuptools-scm produced 0.9.1.dev2+gdeadbee as its version.":
+            "log-local-version",
+        "Publishing to PyPI failed: local versions like `+cu118` are refused.": "log-local-version",
+        "Fixed a PyPI upload issue when the wheel already existed.": "log-file-exists",
+        "We are not able to reupload the same sdist to PyPI after deleting it.": "log-file-exists",
+        "The PyPI job keeps failing because 2.0.1 is being uploaded again, though the tag is 2.0.4.": "log-file-exists",
+        "Trusted publishing to PyPI failed: the pending publisher was for a project that already exists.":
+            "log-invalid-pending-publisher",
+        "The PyPI upload failed; we asked for a size limit increase for the project.": "log-file-too-large",
+    }
+    for text, expected in said.items():
+        assert [f.pattern.id for f in read(text).findings][:1] == [expected], text
+    invalid = ("Token request failed: the server refused the request for the following reasons:\n"
+               "* `invalid-publisher`: valid token, but no corresponding publisher\n"
+               "The pending publisher I added on TestPyPI did not apply since the project already exists there.")
+    first = read(invalid).findings[0].pattern
+    assert first.id == "log-invalid-pending-publisher" and "project's Publishing settings" in first.fix
+
+
+def test_round13_other_ecosystems_and_harmless_sentences_are_not_read() -> None:
+    # two-factor, local versions, issues and pending publishers of other registries and services, and sentences that
+    # tell no failure; none is PyPI's refusal
+    for text in (
+        "npm publish failed because two-factor authentication is required for this package.",
+        "Publishing the gem failed: RubyGems requires MFA for this gem.",
+        "Pushing the Docker image failed because the tree was dirty.",
+        "There was an issue with the upload to codecov.",
+        "The GitHub release upload issue: the asset already exists.",
+        "Maven Central rejected the deploy: version 1.2.3+build5 is a local version there.",
+        "Enable 2FA on your PyPI account to keep your packages safe.",
+        "We publish to PyPI with twine; the local version scheme is set to no-local-version.",
+        "The Helm chart push failed: the version 0.3.0 is being pushed again, but not changed.",
+        "The crates.io publish failed since the pending publisher for the crate already exists.",
+        "Upload to anaconda.org failed: username and password are required, but a token was given.",
+    ):
+        assert not read(text).findings, text

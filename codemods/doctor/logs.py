@@ -545,6 +545,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-invalid-distribution")  # the attestation file twine's check took for a distribution: told once
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
+    pending = _SAID_PENDING.search(whole) if "log-invalid-publisher" in found else None
+    if pending and not _OTHER_REGISTRY.search(whole):  # the refused exchange of a pending publisher left for a
+        # project that exists already: the publisher must be added on the project itself
+        stale = _BY_ID["log-invalid-pending-publisher"]
+        found[stale.id] = LogFinding(stale, found["log-invalid-publisher"].line, stale.title)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
@@ -738,7 +743,7 @@ NEGATION = (r"(?:\b(?:does|did|do|would|could|will|wo|is|was|are|were|ca|should|
             r"\b(?:does|did|do|would|could|will|is|was|are|were|can|has|have|had) not\b|\bcannot\b|\bnever\b|"
             r"\bno longer\b|\b(?:un|not |no longer )able to\b)")
 # what a negation denies when it tells a refusal: the index taking, allowing or letting, or the upload happening
-_DENIED = (r"(?:let|allow|accept|take|permit|support|correct|work|publish|upload|release|deploy|push|pass|succeed|go|"
+_DENIED = (r"(?:let|allow|accept|take|permit|support|correct|work|publish|upload|re-?upload|release|deploy|push|pass|succeed|go|"
            r"make it|get|be (?:uploaded|published|accepted|released|pushed|deployed|allowed|able))\w{0,4}\b")
 _FAILED_SAID = re.compile(
     NEGATION + r"(?:\s+\w+){0,2}?\s+" + _DENIED + "|"
@@ -747,6 +752,9 @@ _FAILED_SAID = re.compile(
     r"\bden(?:y|ies|ied|ial)\b|\bforbid\w{0,3}\b|\bdisallow\w{0,3}\b|\bprevent\w{0,3}\b|\bstop(?:s|ped|ping)?\b|"
     r"\bbr(?:eak|eaks|eaking|oke|oken)\b|\bbounc\w{1,3}\b|\bchok\w{1,3}\b|\bcomplain\w{0,3}\b|\bcrash\w{0,3}\b|"
     r"\babort\w{0,3}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bburn(?:ed|t)\b|\bstack ?trace\b|"
+    # a trouble named by what it struck: "an upload issue", "a publishing problem", "issues with the release"
+    r"\b(?:upload\w{0,3}|publish\w{0,3}|release|deploy\w{0,3}|pypi|twine|push)\s(?:issues?|problems?|bugs?|troubles?)\b|"
+    r"\b(?:issues?|problems?|troubles?)\s(?:with|when|while)\s(?:the\s)?(?:upload|publish|releas|deploy|push)\w{0,4}\b|"
     # adjectives and participles of refusal
     r"\bnot (?:allowed|accepted|permitted|possible|valid|supported|working)\b|\binvalid\b|\bincorrect\b|\bwrong\b|"
     r"\bimpossible\b|\bunable\b|\bcan(?:no|[’'])t\b|"
@@ -767,10 +775,37 @@ _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allo
                             r"\b(?:requires?|needs?|only (?:accepts?|allows?|takes?))\b[^.]{0,40}?\btokens?\b[^.]{0,20}?"
                             r"\binstead of\b[^.]{0,12}?\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b|"
                             r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b[^.]{0,30}?\b(?:is|are)\s(?:now\s)?"
-                            r"no longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b", re.I)
+                            r"no longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b|"
+                            # a username and password where PyPI wants two-factor authentication or a token
+                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b(?:[^.]|\.(?=\w)){0,80}?"
+                            r"\b(?:requires?|requiring|needs?|enforc\w{1,3}|mandatory|only)\b(?:[^.]|\.(?=\w)){0,30}?"
+                            r"\b(?:two[- ]factor|2fa|mfa|api tokens?|tokens?)\b", re.I)
+# an account without two-factor authentication (PyPI refuses its uploads)
+_TWO_FACTOR = r"\b(?:two[- ]factor(?: auth\w{0,12})?|2fa|two[- ]step verification|mfa)\b"
+_SAID_TWO_FACTOR = re.compile(_TWO_FACTOR + r"(?:[^.]|\.(?=\w)){0,40}?\b(?:not|n[’']t|never|missing|disabled|"
+                              r"required|requirement|mandatory|enforc\w{1,3})\b|\b(?:no|without|lack\w{0,3}|missing|"
+                              r"enabl\w{1,3}|requir\w{1,4}|enforc\w{1,3}|set ?up|turn on)\b(?:[^.]|\.(?=\w)){0,30}?"
+                              + _TWO_FACTOR, re.I)
+# a local version (`+g<commit>`, a dirty tree's `.d20240101`, "local version") in a sentence of a refused upload
+_SAID_LOCAL = re.compile(r"\blocal (?:version|identifier|segment|label|part)s?\b|`?\+local`?\b|"
+                         r"\bv?\d{1,6}(?:\.\d{1,6}){0,4}[\w.]{0,12}\+g?[0-9a-f]{6,40}(?:\.d\d{8})?\b|"
+                         r"\b(?:version|tree|checkout|build|working copy|repo\w{0,6})\b(?:[^.]|\.(?=\w)){0,30}?\bdirty\b|"
+                         r"\bdirty\b(?:[^.]|\.(?=\w)){0,30}?\b(?:version|tree|checkout|working copy|repo\w{0,6})\b",
+                         re.I)
+# a pending publisher left for a project that exists already
+_SAID_PENDING = re.compile(r"\bpending (?:trusted )?publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,80}?(?:" + "\\balready[- ]exist"
+                           r"\w{0,3}|\bexists? already\b|\bexisting (?:project|package)\b|\bproject (?:already )?exists\b)|"
+                           r"(?:\balready[- ]exist\w{0,3}|\bexisting (?:project|package)\b|\bproject (?:already )?exists\b)"
+                           r"(?:[^.]|\.(?=\w)){0,80}?\bpending (?:trusted )?publish", re.I)
 # a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
 # named, since "a file already existing" alone is also what a second upload of attestation files meets
-_SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted)\b|"
+_SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted|same)\b|"
+                            # an old version uploaded again in place of the new one ("v1.1.3 being pushed to PyPI,
+                            # though I am pushing v1.1.6")
+                            r"\bv?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:is |was |still )?(?:being|getting|gets|got) "
+                            r"(?:pushed|uploaded|published)\b[^.]{0,60}?\b(?:though|instead|but|rather|while|not)\b|"
+                            r"\b(?:the )?(?:old|previous|stale) version (?:is |was |gets |got )?(?:being )?"
+                            r"(?:pushed|uploaded|published) again\b|"
                             + _REUPLOADED + r"(?:[^.]|\.(?=\w)){0,60}?" + ALREADY + "|" + ALREADY
                             + r"(?:[^.]|\.(?=\w)){0,30}?" + _REUPLOADED + "|"
                             r"\b(?:as|because|since) (?:version )?v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:already )?exists\b|"
@@ -818,6 +853,8 @@ _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|b
                         + r"(?:[^.]|\.(?=\w)){0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
                         r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b", re.I)
 # (a 413 "Request Entity Too Large" is a web server's, not PyPI's: PyPI answers an oversized file with a 400)
+_SAID_SIZE_LIMIT = re.compile(r"\b(?:file|project|upload|package)?[- ]?size limit\b|\blimit (?:increase|request)\b",
+                              re.I)  # read only in a sentence that says the upload failed
 _SIZE_CONTEXT = re.compile(r"pypi|\btwine\b|/legacy/|\bwheels?\b|\.whl\b|\bsdists?\b|\.tar\.gz\b", re.I)
 # a dependency PyPI refuses: one given by a git or other URL
 _SAID_DIRECT = re.compile(r"\b(?:git|github|vcs|url|repo|repository)(?:[- ]based| repo| url| repository)?[- ]"
@@ -864,7 +901,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence)):
+                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence)):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -884,9 +921,15 @@ def _said_object(told: str, pypi_url: bool) -> Optional[str]:
     """The finding of the refused object a sentence (or two) names, most specific first."""
     if _SAID_PASSWORD.search(told):
         return "log-password-uploads-disabled"
+    if _SAID_TWO_FACTOR.search(told):
+        return "log-two-factor-required"
+    if _SAID_PENDING.search(told):
+        return "log-invalid-pending-publisher"
     if _SAID_ATTESTATION.search(told):
         return "log-attestation-exists"
     if _SAID_SIZE.search(told) and _SIZE_CONTEXT.search(told):
+        return "log-file-too-large"
+    if _SAID_SIZE_LIMIT.search(told) and _SIZE_CONTEXT.search(told) and _FAILED_SAID.search(told):
         return "log-file-too-large"
     if _SAID_DIRECT.search(told):
         return "log-direct-dependency"
@@ -896,6 +939,8 @@ def _said_object(told: str, pypi_url: bool) -> Optional[str]:
         return "log-name-not-allowed"
     if _SAID_TAKEN.search(told):
         return "log-project-not-owned"
+    if _SAID_LOCAL.search(told):
+        return "log-local-version"
     if _SAID_REUPLOAD.search(told):
         return "log-file-exists"
     if _SAID_DESCRIPTION.search(told):
