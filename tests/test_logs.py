@@ -1063,3 +1063,26 @@ def test_round13_other_ecosystems_and_harmless_sentences_are_not_read() -> None:
         "Upload to anaconda.org failed: username and password are required, but a token was given.",
     ):
         assert not read(text).findings, text
+
+
+@pytest.mark.parametrize("path", sorted((LOGS / "other-ecosystems").glob("*.log")), ids=lambda p: p.name)
+def test_real_logs_of_other_ecosystems_get_no_pypi_finding(path: Path) -> None:
+    """Real failure logs of other registries' publishes (npm, cargo, RubyGems, Maven, Gradle, Docker,
+    anaconda.org), found in their threads: none may be told as a PyPI failure (RubyGems' "409 Conflict;
+    Repushing gem versions is not allowed" was read as a PyPI re-upload)."""
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("# "))
+    assert not read(body).findings, path.name
+
+
+def test_sentences_naming_two_factor_or_a_password_are_never_a_refused_token() -> None:
+    """Round 13's fresh run: an account "that does not have 2FA enabled" and a "username/password upload (no
+    longer accepted by PyPI)" were told as a refused API token."""
+    cases = {
+        "The PyPI upload failed: the token's account does not have 2FA turned on.": "log-two-factor-required",
+        "Release to PyPI broke, its username/password upload (no longer accepted by PyPI).":
+            "log-password-uploads-disabled",
+    }
+    for text, expected in cases.items():
+        assert [f.pattern.id for f in read(text).findings][:1] == [expected], text
+    # names two-factor, but says nothing of it missing: no claim at all rather than a refused token
+    assert not read("The PyPI upload failed: we use 2FA and the token did not work.").findings

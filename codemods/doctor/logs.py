@@ -630,7 +630,7 @@ _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
 _TP_FAILED = re.compile(r"trusted publishing[^.]{0,60}?\bfail|\bfail\w{0,4}[^.]{0,60}?trusted publishing", re.I)
 _TP_SAID = re.compile(r"\btrusted[ -]publish", re.I)
 _OTHER_REGISTRY = re.compile(r"registry\.npmjs\.org|\bnpm (?:error|ERR!|publish)\b|\bnpmjs\b|crates\.io|\bcargo publish\b|"
-                             r"rubygems|\bgem push\b|\bnuget\b|\bdocker (?:push|login)\b|\bdocker hub\b|"
+                             r"rubygems|\bgem push\b|\bgem versions?\b|\bnuget\b|\bdocker (?:push|login)\b|\bdocker hub\b|"
                              r"registry-1\.docker\.io|anaconda\.org|\banaconda (?:upload|-t)\b|\.tar\.bz2\b|\.conda\b|"
                              r"\bhelm (?:push|chart)\b|\bpush(?:ing)? (?:the )?chart\b|\bghcr\.io/(?!pypa/)",
                              re.I)
@@ -774,16 +774,17 @@ _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allo
                             r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b|"
                             r"\b(?:requires?|needs?|only (?:accepts?|allows?|takes?))\b[^.]{0,40}?\btokens?\b[^.]{0,20}?"
                             r"\binstead of\b[^.]{0,12}?\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b|"
-                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b[^.]{0,30}?\b(?:is|are)\s(?:now\s)?"
-                            r"no longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b|"
+                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b[^.]{0,40}?"
+                            r"\bno longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b|"
                             # a username and password where PyPI wants two-factor authentication or a token
                             r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b(?:[^.]|\.(?=\w)){0,80}?"
                             r"\b(?:requires?|requiring|needs?|enforc\w{1,3}|mandatory|only)\b(?:[^.]|\.(?=\w)){0,30}?"
                             r"\b(?:two[- ]factor|2fa|mfa|api tokens?|tokens?)\b", re.I)
 # an account without two-factor authentication (PyPI refuses its uploads)
 _TWO_FACTOR = r"\b(?:two[- ]factor(?: auth\w{0,12})?|2fa|two[- ]step verification|mfa)\b"
-_SAID_TWO_FACTOR = re.compile(_TWO_FACTOR + r"(?:[^.]|\.(?=\w)){0,40}?\b(?:not|n[’']t|never|missing|disabled|"
-                              r"required|requirement|mandatory|enforc\w{1,3})\b|\b(?:no|without|lack\w{0,3}|missing|"
+_SAID_TWO_FACTOR = re.compile(_TWO_FACTOR + r"(?:(?!\b(?:and|but|so|then)\b)(?:[^.]|\.(?=\w))){0,40}?"  # of the 2FA itself
+                              r"\b(?:not|n[’']t|never|missing|disabled|"
+                              r"required|requirement|mandatory|enforc\w{1,3})\b|\b(?:no|not|n[’']t|without|lack\w{0,3}|missing|"
                               r"enabl\w{1,3}|requir\w{1,4}|enforc\w{1,3}|set ?up|turn on)\b(?:[^.]|\.(?=\w)){0,30}?"
                               + _TWO_FACTOR, re.I)
 # a local version (`+g<commit>`, a dirty tree's `.d20240101`, "local version") in a sentence of a refused upload
@@ -953,9 +954,12 @@ def _said_object(told: str, pypi_url: bool) -> Optional[str]:
         return "log-invalid-publisher"
     if _SAID_URL.search(told) and pypi_url:
         return "log-wrong-upload-url"
-    if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told):
-        return "log-token-rejected"
-    return None
+    if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told) and not _ACCOUNT_SAID.search(told):
+        return "log-token-rejected"  # a sentence naming two-factor or a username and password is of those
+    return None  # classes even when it says more than their words catch: never read as a refused token
+
+
+_ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
