@@ -1086,3 +1086,45 @@ def test_sentences_naming_two_factor_or_a_password_are_never_a_refused_token() -
         assert [f.pattern.id for f in read(text).findings][:1] == [expected], text
     # names two-factor, but says nothing of it missing: no claim at all rather than a refused token
     assert not read("The PyPI upload failed: we use 2FA and the token did not work.").findings
+
+
+def _first(text: str) -> list:
+    return [f.pattern.id for f in read(text).findings][:1]
+
+
+def test_round14_platform_tags_unmatched_publishers_skipped_files_and_tagless_versions() -> None:
+    # round 14 (tests/logs/BLIND-ROUND14.md): a platform tag, a publisher that "does not match", files skipped after
+    # a partial upload and a version built from a checkout without tags, told in sentences. Texts written for the test.
+    said = {
+        "The PyPI upload failed because our wheels are tagged linux_aarch64.": "log-unsupported-platform-tag",
+        "twine refuses to publish the wheel: PyPI only accepts manylinux wheels.": "log-unsupported-platform-tag",
+        "Publishing failed since the trusted publisher does not match the release workflow.": "log-invalid-publisher",
+        "Our PyPI publisher didn't match the environment the job runs in, so the upload was refused.":
+            "log-invalid-publisher",
+        "Fix the PyPI job: the upload now skips already uploaded files after a rerun.": "log-file-exists",
+        "The PyPI release upload stopped halfway; publishing now uses skip-existing.": "log-file-exists",
+        "The TestPyPI upload fails on every push: a shallow clone makes setuptools-scm build 0.1.dev1.":
+            "log-file-exists",
+        "PyPI rejected 0.0.0 since fetch-depth was 1 and the build saw no tags.": "log-file-exists",
+        "The PyPI upload fails: with fetch-depth 1 setuptools-scm wrote 0.1.dev1+g1a2b3c4.": "log-local-version",
+    }
+    for text, expected in said.items():
+        assert _first(text) == [expected], text
+    shallow = _advice("The TestPyPI upload fails on every push: a shallow clone makes setuptools-scm build 0.1.dev1.")
+    assert shallow.startswith("the log tells of `0.1.dev1` built from a checkout without tags") and "fetch-depth: 0" in shallow
+    assert "manylinux" in _advice("The PyPI upload failed because our wheels are tagged linux_aarch64.")
+    assert "environment" in _advice("Publishing failed since the trusted publisher does not match the release workflow.")
+    assert _advice("Fix the PyPI deploy: it now ignores repeated files.").startswith("the log says the upload ran again")
+
+
+def test_round14_sentences_the_new_classes_must_not_read() -> None:
+    for text in (
+        "The cargo publish failed: the wheel of our Python bindings is linux_x86_64.",  # another registry on the line
+        "We build manylinux_2_28_x86_64 wheels with cibuildwheel and upload them to PyPI.",  # no failure
+        "npm publish failed: the trusted publisher does not match the workflow.",
+        "The version in the changelog does not match the tag, so we fixed the docs.",
+        "We publish to PyPI with skip-existing enabled.",  # no failure, no fix, no re-run
+        "Checkout uses fetch-depth 0 and the upload to PyPI passes.",
+        "The Docker push failed: the image was built from a shallow clone and tagged 0.0.0.",
+    ):
+        assert not read(text).findings, text

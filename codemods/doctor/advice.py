@@ -5,7 +5,7 @@ Each line says only what the log text or the workflows support; nothing is guess
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional
 
 from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext
 from codemods.doctor.facts import Facts
@@ -516,6 +516,12 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "--skip-existing` knows this answer (GitLab, Nexus, Artifactory), `uv publish --check-url <index>` "
                    "checks the index first" + ("; if the same re-run passed with an older uv, pin that one (uv 0.4.30 "
                                                "stopped skipping Azure Artifacts' 409)" if uv else ""))
+    shallow = _shallow_said(text)
+    if shallow:  # every build of a checkout without tags gets the same version: a bump by hand does not help
+        out.append(f"the log tells of `{shallow}` built from a checkout without tags (a shallow clone, "
+                   "actions/checkout's default `fetch-depth: 1`): setuptools-scm (or hatch-vcs) then writes the same "
+                   "version on every build, so each upload repeats it; check out with `fetch-depth: 0` (and "
+                   "`fetch-tags: true`) in the job that builds, and publish from tags")
     out += _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
     if not scan.versions:  # a version named in the sentence that tells the refusal
         said = [v for n, t in scan.cleaned if _REUPLOAD_SAID.search(t) for v in _SAID_VERSION.findall(t)][:1]
@@ -537,9 +543,16 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+def _shallow_said(text: str) -> Optional[str]:
+    """The tagless version (`0.1.dev1`, `0.0.0`) a log tells of, when it also tells of a checkout without tags."""
+    m = logs_mod._SHALLOW_VERSION.search(text)
+    return m.group(0) if m and (logs_mod._SAID_SHALLOW.search(text) or re.search(r"setuptools[-_]scm|hatch-vcs|"
+                                                                                r"\bscm\b", text, re.I)) else None
+
+
 _YANKED = re.compile(r"\byank(?:ed|ing)?\b", re.I)
 _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?:run|upload\w{0,2}|release)\b|"
-                         r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
+                         r"\bduplicate (?:run|trigger|workflow|upload)s?\b|" + logs_mod._SAID_SKIP.pattern, re.I)
 
 
 _REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used", re.I)
@@ -674,7 +687,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return out + claims_mod.compare(scan.claims, ctx)
     out += _said_about_workflows(scan)
     if logs_mod._SAID_PUBLISHER.search(_text(scan)):
-        out.append("the log says the trusted publisher itself was set up wrong (a typo, a mismatch): PyPI compares each "
+        out.append("the log says the trusted publisher itself was set up wrong or does not match the workflow (a typo, a "
+                   "mismatch): PyPI compares each "
                    "field exactly, so compare the publisher on the project's Publishing page with the repository, field "
                    "by field: owner and repository, the workflow's file name (only the name, such as `release.yml`), "
                    "the environment (or none); fix the publisher (remove it and add it again) or the workflow, and "
@@ -1142,6 +1156,7 @@ def _attestation_exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 _WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
 _PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
 _LINUX_WHEEL = re.compile(r"-(linux_\w{1,40})\.whl\b")
+_LINUX_TAG_SAID = re.compile(r"(?<![\w-])(linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x))\b")
 
 
 _WASM_LEAVE_OUT = ("leave it out of the upload (publish it with the GitHub release instead) and upload the other wheels "
@@ -1164,10 +1179,13 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
-    m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text)
+    m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+    if logs_mod._SAID_PLATFORM.search(text):  # a sentence tells of a refused platform tag without naming one
+        return ["PyPI takes Linux wheels only under a manylinux or musllinux tag: build them with cibuildwheel or in a "
+                "manylinux image (or `auditwheel repair` them), or upload only the sdist"]
     return []
 
 

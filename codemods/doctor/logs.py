@@ -834,9 +834,29 @@ _SAID_DESCRIPTION = re.compile(r"\b(?:long[ _]description|readme)\b(?:[^.]|\.(?=
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
 _SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b(?:[^.]|\.(?=\w)){0,40}?\bmetadata\b|\bmetadata\b(?:[^.]|\.(?=\w)){0,40}?\b(?:twine|pkginfo)\b",
                             re.I)
+# a trusted publisher that "does not match" the workflow (or no publisher matched): the exchange refused
+_PUBLISHER_UNMATCHED = (r"\b(?:trusted )?publishers?\b(?:[^.]|\.(?=\w)){0,60}?\b(?:(?:does|did|do|would|will)(?:n[’']t| not)|"
+                        r"never|not|no longer|fail\w{0,3} to)\s(?:\w+\s)?match\w{0,2}\b")  # (PyPI's own "no corresponding
+# publisher" and "Publisher with matching claims was not found" are its generic text, not a person's finding)
+_SAID_PUBLISHER_UNMATCHED = re.compile(_PUBLISHER_UNMATCHED, re.I)
 _SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,60}?\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|"
-                             r"misconfigur\w{0,5}|incorrect)\b|\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|misconfigur\w{0,5}|"
+                             r"misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|misconfigur\w{0,5}|"
                              r"incorrect)\b(?:[^.]|\.(?=\w)){0,60}?\btrusted[ -]publish", re.I)
+# a wheel whose platform tag PyPI refuses: a plain `linux_x86_64` (not manylinux/musllinux) wheel, a platform tag
+_SAID_PLATFORM = re.compile(r"(?<![\w-])linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\b|\b(?:unsupported|invalid|"
+                            r"binary|platform) (?:platform )?tags?\b(?:[^.]|\.(?=\w)){0,30}?\bwheels?\b|\bwheels?\b(?:[^.]|"
+                            r"\.(?=\w)){0,40}?\b(?:unsupported|invalid) platform(?: tags?)?\b|\bnot (?:a )?manylinux\b|"
+                            r"\b(?:needs?|requires?|must be|only (?:accepts?|takes?)) (?:\w+ ){0,2}manylinux\b", re.I)
+# "ignore repeated files", "skip existing files", `skip-existing`: a re-run that met the files a first run uploaded
+_SAID_SKIP = re.compile(r"\b(?:ignor|skip)\w{0,3}\s(?:the\s|any\s)?(?:repeated|existing|duplicated?|already[- ](?:uploaded|"
+                        r"existing|published|present)|uploaded|same)\s(?:files?|uploads?|wheels?|dists?|distributions?|"
+                        r"packages?|artifacts?|versions?)\b|\bskip[-_ ]existing\b", re.I)
+_SKIP_GATE = re.compile(r"\bfix\w{0,4}\b|\bpartial\w{0,2}\b|\bhalf\w{0,3}\b|\bre-?run\w{0,3}\b|\bretr(?:y|ied|ies)\b", re.I)
+# a version built from a checkout without tags: setuptools-scm's `0.1.dev1`, a `0.0.0` placeholder, a shallow clone
+_SAID_SHALLOW = re.compile(r"\bshallow (?:clone|checkout|fetch|copy|history)\b|\bfetch[-_]depth\b|\b(?:no|without|missing) "
+                           r"(?:git )?(?:tags|history)\b|\b(?:tags?|history) (?:is |are |were |was )?(?:missing|not "
+                           r"(?:fetched|available|there|present))\b", re.I)
+_SHALLOW_VERSION = re.compile(r"(?<![\w.])0\.1\.dev\d{1,3}\b(?!\+)|(?<![\w.])0\.0\.0(?![\w.+])", re.I)
 # a name that is someone else's: taken, registered, owned by another, a project "with the same name" already there
 _SAID_TAKEN = re.compile(r"(?<!file )\bname\b(?:[^.]|\.(?=\w)){0,40}?\b(?:(?:is|was|[’']s|has been|had been|been)\s"
                          r"(?:already\s)?(?:taken|in use|registered|claimed|squatted|used)|already\s(?:taken|in use|"
@@ -902,7 +922,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence)):
+                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence)
+                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -940,9 +961,13 @@ def _said_object(told: str, pypi_url: bool) -> Optional[str]:
         return "log-name-not-allowed"
     if _SAID_TAKEN.search(told):
         return "log-project-not-owned"
+    if _SAID_PLATFORM.search(told):
+        return "log-unsupported-platform-tag"
     if _SAID_LOCAL.search(told):
         return "log-local-version"
-    if _SAID_REUPLOAD.search(told):
+    if _SAID_REUPLOAD.search(told) or _SAID_SKIP.search(told):
+        return "log-file-exists"
+    if _SAID_SHALLOW.search(told) and _SHALLOW_VERSION.search(told):  # every build the same tagless version
         return "log-file-exists"
     if _SAID_DESCRIPTION.search(told):
         return "log-description-invalid"

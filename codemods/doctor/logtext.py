@@ -195,6 +195,10 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
         return ("the version setuptools-scm gives when it sees no tag at all (it counts from 0.1): a shallow checkout "
                 "(actions/checkout's default `fetch-depth: 1`) has no tags", "check out with `fetch-depth: 0` so the "
                 "release tag is seen, and publish from that tag")
+    if re.fullmatch(r"0\.1\.dev\d{1,3}", version):
+        return ("the version setuptools-scm gives when it sees no tag at all (it counts from 0.1): a shallow checkout "
+                "(actions/checkout's default `fetch-depth: 1`) has no tags, so every build gets this same version",
+                "check out with `fetch-depth: 0` so the release tag is seen, and publish from that tag")
     if re.search(r"[+.]dirty$|\.d20\d{6}$", version):
         return ("a local version marking uncommitted changes in the working tree at build time (`.dirty`, "
                 "`.dYYYYMMDD`)", "commit or ignore what the checkout or the build changes (a committed generated "
