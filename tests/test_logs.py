@@ -1071,7 +1071,17 @@ def test_real_logs_of_other_ecosystems_get_no_pypi_finding(path: Path) -> None:
     anaconda.org), found in their threads: none may be told as a PyPI failure (RubyGems' "409 Conflict;
     Repushing gem versions is not allowed" was read as a PyPI re-upload)."""
     body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("# "))
+    if path.name in _SAME_AS_PYPIS:  # told as PyPI's, knowingly: see _SAME_AS_PYPIS
+        assert [f.pattern.id for f in read(body).findings] == [_SAME_AS_PYPIS[path.name]], path.name
+        return
     assert not read(body).findings, path.name
+
+
+# Round 14 (tests/logs/BLIND-ROUND14.md): the one real other-ecosystem log read as PyPI's, left so: GitHub's own
+# "Container action is only supported on Linux" is the same for every container action (here anaconda.org's
+# upload-nightly-action), the log names Python wheels and cibuildwheel and no registry, and the advice (upload from a
+# job on ubuntu) is right for that action too. It is counted in the round's other-ecosystem figure.
+_SAME_AS_PYPIS = {"anaconda-shapely-upload-nightly-container-linux.log": "log-container-linux"}
 
 
 def test_sentences_naming_two_factor_or_a_password_are_never_a_refused_token() -> None:
