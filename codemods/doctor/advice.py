@@ -539,6 +539,9 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _RERUN_SAID.search(text):  # the log itself says the upload ran again: skip what the first run uploaded
         return ["the log says the upload ran again (a retry, a re-run, a partial or duplicate run): " +
                 rerun.split(": ", 1)[1] + ", so the run uploads only the files still missing"] + out
+    if logs_mod._SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
+        return ["the log speaks of skipping the files already on the index: " + rerun.split(": ", 1)[1] +
+                ", so a run uploads only the files still missing (a new version still needs a version bump)"] + out
     out.append(rerun)
     return out
 
@@ -552,7 +555,7 @@ def _shallow_said(text: str) -> Optional[str]:
 
 _YANKED = re.compile(r"\byank(?:ed|ing)?\b", re.I)
 _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?:run|upload\w{0,2}|release)\b|"
-                         r"\bduplicate (?:run|trigger|workflow|upload)s?\b|" + logs_mod._SAID_SKIP.pattern, re.I)
+                         r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
 
 _REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used", re.I)
@@ -876,17 +879,21 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "(`pip install -U twine packaging`), or move a pinned pypa/gh-action-pypi-publish to a current release")
     if re.search(r"Metadata is missing required fields", text):
         known = _SUPPORTED.search(text)
-        newest = known.group(1) if known else "2.3"
-        newer = f"{_next_minor(newest)} or newer"
-        backends = _WRITERS.get(newest, "")
-        listed = " (the list in the message)" if known else ""
-        out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest}{listed}, so the file declares "
-                   f"{newer} and twine reports its fields as missing{backends}: upgrade twine (6.1 or later) and "
-                   "pkginfo where it runs; a pinned old pypa/gh-action-pypi-publish bundles such a twine: move to "
-                   "`release/v1` or a current release")
+        if known:  # the message lists what this twine reads
+            newest = known.group(1)
+            out.append(f"the twine (or pkginfo) here reads Metadata-Version up to {newest} (the list in the message), "
+                       f"so the file declares {_next_minor(newest)} or newer and twine reports its fields as missing"
+                       f"{_WRITERS.get(newest, '')}: upgrade twine (6.1 or later) and pkginfo where it runs; a pinned "
+                       "old pypa/gh-action-pypi-publish bundles such a twine: move to `release/v1` or a current release")
+        else:  # which version the file declares, the log does not say
+            out.append("the twine (or pkginfo) here does not know the Metadata-Version the file declares and reports "
+                       "its fields as missing (backends moved on: hatchling writes 2.3 since 1.22 and 2.4 since 1.27, "
+                       "setuptools 2.4 since 77): upgrade twine (6.1 or later) and pkginfo where it runs; a pinned old "
+                       "pypa/gh-action-pypi-publish bundles such a twine: move to `release/v1` or a current release")
         out.append("where that twine is not yours to upgrade (a release service that uploads for you), build the file "
-                   f"with a backend release that still writes Metadata-Version {newest} (pin it in `[build-system] "
-                   "requires`)")
+                   "with a backend release that " + (f"still writes Metadata-Version {newest}" if known else
+                                                     "writes a Metadata-Version it reads")
+                   + " (pin it in `[build-system] requires`)")
     return out
 
 
