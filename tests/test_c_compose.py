@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -37,38 +38,40 @@ def _tree(node: Any) -> Any:
     return head
 
 
+@contextmanager
+def _composer(pure: bool) -> Iterator[None]:
+    """The pure composer only (PUBMODE_PURE_COMPOSE=1), or libyaml where it may compose; as it was after."""
+    old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+    if pure:
+        os.environ["PUBMODE_PURE_COMPOSE"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.pop("PUBMODE_PURE_COMPOSE", None)
+        if old is not None:
+            os.environ["PUBMODE_PURE_COMPOSE"] = old
+
+
 def _read(text: str, pure: bool) -> Any:
     """A Document's node tree and plain data (from libyaml's nodes, or from the text), or its refusal."""
     from codemods.engine.document import Document, load_data
     from codemods.errors import InputError
 
-    old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
-    if pure:
-        os.environ["PUBMODE_PURE_COMPOSE"] = "1"
-    try:
-        doc = Document(text)
+    with _composer(pure):
+        try:
+            doc = Document(text)
+        except InputError as e:
+            return ("refused", e.message)
         assert doc.data == load_data(text)  # the data made from the nodes is the text's data
         return _tree(doc.root), repr(doc.data)
-    except InputError as e:
-        return ("refused", e.message)
-    finally:
-        os.environ.pop("PUBMODE_PURE_COMPOSE", None)
-        if old is not None:
-            os.environ["PUBMODE_PURE_COMPOSE"] = old
 
 
 def _composed(text: str, pure: bool) -> Any:
-    old = os.environ.pop("PUBMODE_PURE_COMPOSE", None)
-    if pure:
-        os.environ["PUBMODE_PURE_COMPOSE"] = "1"
-    try:
-        return tuple(_tree(d) if d is not None else None for d in _compose(text))
-    except (YAMLError, RecursionError) as e:
-        return ("refused", type(e).__name__)
-    finally:
-        os.environ.pop("PUBMODE_PURE_COMPOSE", None)
-        if old is not None:
-            os.environ["PUBMODE_PURE_COMPOSE"] = old
+    with _composer(pure):
+        try:
+            return tuple(_tree(d) if d is not None else None for d in _compose(text))
+        except (YAMLError, RecursionError) as e:
+            return ("refused", type(e).__name__)
 
 
 def _real_texts() -> Iterator[tuple]:
