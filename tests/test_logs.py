@@ -1139,3 +1139,23 @@ def test_round14_sentences_the_new_classes_must_not_read() -> None:
         "The Docker push failed: the image was built from a shallow clone and tagged 0.0.0.",
     ):
         assert not read(text).findings, text
+
+
+def test_round15_pypi_2018_email_wording_and_twine_deprecated_pypi_upload() -> None:
+    # round 15 (tests/logs/BLIND-ROUND15.md): PyPI's 2018 email wording (wrapped mid-word in a pasted log) and twine's
+    # own refusal of the retired pypi.python.org. Texts written for the test.
+    said = {
+        "HTTPError: 400 Client Error: User 'octo' has no verified email addresses, please verify at least one "
+        "address before registering a new project on PyPI. See https://pypi.org/help/#verified-email for url: "
+        "https://upload.pypi.org/legacy/": "log-email-unverified",
+        "400 Client Error: User 'octo' has no verified email addresse\ns, please verify at least one\naddress":
+            "log-email-unverified",
+        "twine.exceptions.UploadToDeprecatedPyPIDetected: You're trying to upload to the legacy PyPI site "
+        "'https://pypi.python.org/pypi'. Uploading to those sites is deprecated.": "log-wrong-upload-url",
+    }
+    for text, expected in said.items():
+        assert _first(text) == [expected], text
+    # the guards: nothing of another registry, and no refused token for two-factor or a password
+    for text in ("npm ERR! 403 Forbidden - you must verify your email before publishing a new package",
+                 "The account has no verified email; two-factor authentication is also off."):
+        assert "log-token-rejected" not in _first(text), text

@@ -292,7 +292,9 @@ NEW: Tuple[LogPattern, ...] = (
                "400 File too large. Limit for project 'octo' is 100 MB.",
                "Shrink the wheel (exclude data, strip binaries), delete old releases' files, or ask for a larger limit "
                "at https://github.com/pypi/support."),
-    LogPattern("log-email-unverified", ERROR, r"does not have a verified primary email address",
+    LogPattern("log-email-unverified", ERROR, r"does not have a verified primary email address|"
+               # PyPI's 2018 wording, often wrapped mid-word in a pasted log
+               r"has no verified email\s{0,3}a\s?d\s?d\s?r\s?e\s?s\s?s\s?e\s?s|please verify at least one\s{1,3}address",
                "The account behind the credentials has no verified primary email address",
                "PyPI and TestPyPI refuse uploads from an account whose primary email address is not verified; the "
                "account is the one named in the message (the owner of the API token or password), and each site has "
@@ -326,6 +328,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Wait a day before uploading the next new project (or ask for a lift at https://github.com/pypi/support); "
                "check the name first with a TestPyPI upload, not with repeated PyPI attempts."),
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
+               # twine's own refusal of the retired pypi.python.org / testpypi.python.org
+               r"UploadToDeprecatedPyPIDetected|trying to upload to the legacy PyPI site|"
                r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
                # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
