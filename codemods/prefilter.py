@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from codemods.engine.document import MAX_DEPTH, MAX_NODES, _fast_loader, fast_path_agrees, forget_documents
+from codemods.engine.document import MAX_DEPTH, MAX_NODES, c_load, c_parser_installed, fast_path_agrees
 
 FIXED_MARKERS = ("publish", "upload", "pypi", "twine", "maturin", "warehouse", "flit", "hatch", "poetry", "pdm",
                  "id-token", "id_token", "trusted", "oidc")
@@ -114,15 +114,12 @@ def _data(text: str) -> Any:
     the engine's own reading of plain data."""
     if _pyyaml_composer() is not None:
         return _composed_data(text)
-    loader = _fast_loader()
-    if loader is None:
+    if not c_parser_installed():
         return REFUSED
     try:
-        return loader.load(text)
+        return c_load(text)
     except Exception:  # any refusal is the full reading's to report
         return REFUSED
-    finally:
-        forget_documents(loader)
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 OPERATORS = ("&&", "||", ";", "|", "&", "(", ")")
+_OPERATOR_STARTS = frozenset(o[0] for o in OPERATORS)  # a character no operator starts with ends no word
 # Reserved words that may stand before a simple command (`if ! twine upload …; then`, `do uv publish`);
 # `time` is not one but runs the command after it the same way.
 LEADING_KEYWORDS = frozenset(("if", "then", "elif", "else", "do", "while", "until", "!", "{", "time"))
@@ -98,7 +99,7 @@ def _scan(script: str) -> Iterator[Command]:
             j = script.find("\n", i)
             i = n if j < 0 else j
             continue
-        op = next((o for o in OPERATORS if script.startswith(o, i)), None)
+        op = next((o for o in OPERATORS if script.startswith(o, i)), None) if ch in _OPERATOR_STARTS else None
         if op:
             if words:
                 yield from _command(words)
@@ -184,17 +185,18 @@ def _skip_bodies(script: str, i: int, heredocs: List[Tuple[str, bool]]) -> int:
 def _word_end(s: str, i: int) -> int:
     n, quote = len(s), None
     while i < n:
-        if s.startswith("${{", i) and quote != "'":
-            j = s.find("}}", i)
-            i = n if j < 0 else j + 2
-            continue
-        if s.startswith("$(", i) and quote != "'":  # command substitution, or make's $(VAR)
-            depth, i = 1, i + 2
-            while i < n and depth:
-                depth += {"(": 1, ")": -1}.get(s[i], 0)
-                i += 1
-            continue
         ch = s[i]
+        if ch == "$" and quote != "'":
+            if s.startswith("${{", i):
+                j = s.find("}}", i)
+                i = n if j < 0 else j + 2
+                continue
+            if s.startswith("$(", i):  # command substitution, or make's $(VAR)
+                depth, i = 1, i + 2
+                while i < n and depth:
+                    depth += {"(": 1, ")": -1}.get(s[i], 0)
+                    i += 1
+                continue
         if quote:
             if ch == "\\" and quote == '"':
                 i += 2
@@ -208,7 +210,7 @@ def _word_end(s: str, i: int) -> int:
         elif ch == "\\":
             i += 2
             continue
-        elif ch in " \t\r\n" or any(s.startswith(o, i) for o in OPERATORS):
+        elif ch in " \t\r\n" or (ch in _OPERATOR_STARTS and any(s.startswith(o, i) for o in OPERATORS)):
             break
         i += 1
     return min(i, n)

@@ -126,6 +126,8 @@ def test_mutated_workflows_compose_the_same_in_c() -> None:
     "? a\n: b\n? c\n",
     "a: !\nb: 1\n",  # a non-specific tag on an empty value: a string to libyaml, null to the pure parser
     "a: ! # why\nb: [x, !, y]\n",
+    "%YAML 1.1\n---\non: yes\nx: 010\n",  # a directive: ruamel reads libyaml's scalars as YAML 1.2 whatever it says
+    "%YAML 1.2\n%TAG !e! tag:example.com,2000:\n---\non: push\n",
 ])
 def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
     assert _composed(text, pure=False) == _composed(text, pure=True)
@@ -137,6 +139,12 @@ def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
     "on: push\njobs:\n  b:\n    <<: {runs-on: x}\n    steps: []\n",  # a merge key without an alias
     "on: push\non: pull_request\njobs: {}\n",  # a key twice: refused, with the text's own message
     "on: push\njobs: {a: 1, a: 2}\n",
+    # scalars `_plain` makes and those it leaves to ruamel's constructor, side by side
+    "a: 010\nb: 0x1F\nc: 1_000\nd: .inf\ne: 1e3\nf: -0.0\ng: +5\nh: !!bool yes\ni: !!str 12\nj: !!int '7'\n"
+    "k: ~\nl: TRUE\nm: [1, 2.50, null, -3]\nn: !!seq []\no: 3.10\np: 0\nq: -0\nr: 2001-12-14\ns: !!float '1'\n",
+    "a: {1: x, true: y}\n", "a: {null: 1, ~: 2}\n", "? [a, b]\n: c\n", "? {a: b}\n: c\n",
+    "a: !!map x\n", "a: !!seq x\n", "a: !!str {b: c}\n", "a: !!null x\n", "a: !custom x\n",
+    "a: " + "9" * 5000 + "\n",
 ])
 def test_data_from_the_nodes_is_the_texts_data(text: str) -> None:
     assert _read(text, pure=False) == _read(text, pure=True)

@@ -239,6 +239,11 @@ BAD_INPUTS = {
     "bomb.yml": (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
         b"a%d: &a%d [%s]\n" % (i, i, b", ".join([b"*a" if i == 1 else b"*a%d" % (i - 1)] * 10)) for i in range(1, 9))
         + b"on: push\njobs: {}\n", "too many nodes"),
+    # values YAML types but cannot hold: the constructor raised a bare ValueError (an "internal error")
+    "bad-date.yml": (b"on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      D: 2001-13-45\n",
+                     ".yml:6: invalid YAML: `2001-13-45` reads as a date but is not one"),
+    "long-int.yml": (b"on: push\njobs:\n  a:\n    runs-on: " + b"9" * 5000 + b"\n",
+                     ".yml:4: invalid YAML: `999"),
 }
 
 

@@ -89,6 +89,7 @@ def test_no_path_finds_both_platforms(tmp_path: Path) -> None:
     (b"publish:\n  script: !include other.yml\n", 2),
     (b"- just\n- a list\n", 1),
     (b"spec: {}\n---\na: 1\n---\nb: 2\n", 5),
+    (b"publish:\n  variables:\n    RELEASED: 2024-02-30\n  script: [twine upload dist/*]\n", 3),  # not a date
 ])
 def test_bad_input_is_one_line_and_untouched(tmp_path: Path, text: bytes, line: int) -> None:
     repo = GitLabRepo(tmp_path / "r")

@@ -62,6 +62,62 @@ def _problem_text(e: Exception) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _c_loader_class() -> Optional[type]:
+    """The loader `YAML(typ="safe", pure=False)` builds for every text it reads (libyaml's parser,
+    ruamel's own safe constructor and resolver), as one class made once: ruamel makes a new class per
+    text. Its resolver looks its table up once per text: on libyaml's parser ruamel always resolves
+    with YAML 1.2 rules (it does not see a `%YAML` directive; `fast_path_agrees` sends those texts to
+    the pure parser), where the stock resolver finds the version again for every scalar. None when the
+    C extension (ruamel.yaml.clib) is not installed."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        return None
+    from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class CLoader(CParser, SafeConstructor, VersionedResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            self._parser = self._composer = self
+            SafeConstructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = False
+            VersionedResolver.__init__(self, version=None, loadumper=self)
+            self._table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+
+        @property
+        def versioned_resolver(self) -> Any:
+            return self._table
+
+    return CLoader
+
+
+def c_load(text: str) -> Any:
+    """The plain data of a text's one document, read by libyaml (what `YAML(typ="safe", pure=False).load`
+    gives); raises the parser's YAMLError."""
+    loader = _c_loader_class()(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _c_compose_all(text: str) -> list:
+    loader = _c_loader_class()(text)
+    try:
+        docs = []
+        while loader.check_node():
+            docs.append(loader.get_node())
+        return docs
+    finally:
+        loader.dispose()
+
+
+def c_parser_installed() -> bool:
+    return _c_loader_class() is not None
+
+
+@functools.lru_cache(maxsize=1)
 def _fast_loader() -> Optional[YAML]:
     """A safe loader on libyaml's parser (ruamel.yaml.clib), about six times faster than the pure one;
     ruamel's own resolver and constructor either way, so the data is the same (tests/test_fuzz.py
@@ -75,10 +131,12 @@ def _fast_loader() -> Optional[YAML]:
 # texts libyaml accepts but the pure parser refuses (what codemods/prefilter.py relies on: it skips a
 # file libyaml reads without asking the pure parser): a lone carriage return (a line break to libyaml),
 # a comment stuck to a block scalar's header (`run: |#`), a block scalar whose first lines are blank
-# but hold spaces; and a non-specific tag on an empty value (`key: !` ending its line: a string to libyaml,
-# null to the pure parser).
+# but hold spaces; a non-specific tag on an empty value (`key: !` ending its line: a string to libyaml,
+# null to the pure parser); and a directive (`%YAML 1.1`: ruamel resolves libyaml's scalars with YAML 1.2
+# rules whatever the directive says, the pure parser with the directive's, so `on: yes` is two strings to
+# one and two booleans to the other).
 _DIVERGENT = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]+\r?\n|"
-                        r"(?:^|[ :\[{,-])![ ]*(?:#[^\n]*)?$", re.M)
+                        r"(?:^|[ :\[{,-])![ ]*(?:#[^\n]*)?$|^%", re.M)
 
 
 def forget_documents(yaml: YAML) -> None:
@@ -108,14 +166,11 @@ def fast_path_agrees(text: str) -> bool:
 def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any:
     """The plain data of a YAML text (YAML 1.2 rules, so `on` stays a string). A text the C parser
     refuses is read again by the pure one, for its error message (or its data, should they differ)."""
-    fast = None if pure or not fast_path_agrees(text) else _fast_loader()
-    if fast is not None:
+    if not pure and c_parser_installed() and fast_path_agrees(text):
         try:
-            return fast.load(text)
-        except (YAMLError, RecursionError):
-            pass
-        finally:
-            forget_documents(fast)
+            return c_load(text)
+        except (YAMLError, RecursionError, ValueError):
+            pass  # the pure parser's own error (or data)
     yaml = YAML(typ="safe", pure=True)
     try:
         return yaml.load(text)
@@ -123,6 +178,38 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
         raise InputError(path, None, "nesting too deep") from None
+    except ValueError as e:
+        raise unreadable_value(text, e, path) from None
+
+
+_TYPE_NAMES = {"timestamp": "a date", "int": "an integer", "float": "a number", "binary": "base64 data"}
+
+
+def unreadable_value(text: str, error: ValueError, path: Optional[Path]) -> InputError:
+    """The input error for a scalar whose implicit or explicit type cannot hold it (`2001-13-45` reads
+    as a date, a 5,000-digit integer): the YAML constructor raises a bare ValueError, without a place;
+    each scalar is constructed alone to find the line. (GitHub reads every value as a string; pubmode
+    reads YAML's types, so it refuses the text and says how to keep the value a string.)"""
+    constructor = YAML(typ="safe", pure=True).constructor
+    too_long = "digits" in str(error)  # Python's limit on reading integers (its message is advice to developers)
+    try:
+        nodes = [n for d in YAML(typ="safe", pure=True).compose_all(text) if d is not None for n in walk_nodes(d)]
+    except Exception:
+        nodes = []
+    for n in nodes:
+        if isinstance(n, ScalarNode):
+            try:
+                constructor.construct_object(n)
+            except ValueError:
+                kind = _TYPE_NAMES.get((n.tag or "").rsplit(":", 1)[-1], "its type")
+                shown = n.value if len(n.value) <= 40 else n.value[:37] + "..."
+                what = "is an integer of more than 4,300 digits, too long to read" if too_long else \
+                    f"reads as {kind} but is not one ({error})"
+                return InputError(path, n.start_mark.line + 1, f"invalid YAML: `{shown}` {what}; quote it to keep "
+                                  "it a string")
+            except Exception:
+                continue
+    return InputError(path, None, f"invalid YAML: a value cannot be read ({'too long' if too_long else error})")
 
 
 # Characters the C composer counts differently from the pure one: a byte-order mark (libyaml does not count
@@ -143,10 +230,10 @@ def _compose(text: str) -> list:
     final line break libyaml counts one more line. tests/test_c_compose.py compares every node (marks,
     tags, styles, values) and the data on real, golden and mutated workflows. PUBMODE_PURE_COMPOSE=1
     reads every text with the pure composer."""
-    if _fast_loader() is not None and fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text) \
+    if c_parser_installed() and fast_path_agrees(text) and not _C_MARKS_DIFFER.search(text) \
             and not os.environ.get("PUBMODE_PURE_COMPOSE"):
         try:
-            docs = list(YAML(typ="safe", pure=False).compose_all(text))
+            docs = _c_compose_all(text)
         except (YAMLError, RecursionError):
             pass  # read again by the pure composer, for its own error message (or its tree)
         else:
@@ -162,10 +249,15 @@ class _Composed(list):
 
 
 def _data_of(root: Node, text: str, path: Optional[Path]) -> Any:
-    """The plain data of a text libyaml composed, made from its nodes by the loader's own constructor
-    (what `load_data` gives, without parsing and resolving the text a second time). A merge key (`<<`,
-    whose constructor rewrites the mapping node in place) or any refusal goes to `load_data`."""
+    """The plain data of a text libyaml composed, made from its nodes (what `load_data` gives, without
+    parsing and resolving the text a second time): by `_plain` when every node is one it makes, else by
+    the loader's own constructor. A merge key (`<<`, whose constructor rewrites the mapping node in
+    place) or any refusal goes to `load_data`."""
     if "<<" not in text:
+        try:
+            return _plain(root)
+        except Exception:  # _NotPlain, or a value the constructor too may refuse: it decides
+            pass
         constructor = _fast_loader().constructor
         try:
             return constructor.construct_document(root)
@@ -173,6 +265,52 @@ def _data_of(root: Node, text: str, path: Optional[Path]) -> Any:
             constructor.constructed_objects, constructor.recursive_objects = {}, {}  # as construct_document
             constructor.state_generators, constructor.deep_construct = [], False  # leaves them on success
     return load_data(text, path)
+
+
+class _NotPlain(Exception):
+    """A node `_plain` leaves to ruamel's constructor."""
+
+
+_STR, _NULL, _BOOL, _INT, _FLOAT, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in
+                                               ("str", "null", "bool", "int", "float", "map", "seq"))
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL_FRACTION = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_BOOLS = {"true": True, "false": False}
+
+
+def _plain(node: Node) -> Any:
+    """The data ruamel's safe constructor makes of a node tree (YAML 1.2 resolution), for the nodes
+    workflows are made of: mappings with scalar keys met once, sequences, strings, nulls, booleans,
+    decimal integers and plain fractions. Anything else (another tag, a repeated or unhashable key,
+    `0x1F`, `1_000`, `.inf`, `1e3`) raises _NotPlain and the constructor makes the whole tree: the
+    result is the same, this is about five times faster. tests/test_c_compose.py compares both."""
+    tag = node.ctag
+    kind = tag.suffix if tag.handle is None else None
+    if isinstance(node, ScalarNode):
+        value = node.value
+        if kind == _STR:
+            return value
+        if kind == _NULL:
+            return None
+        if kind == _BOOL and value.lower() in _BOOLS:
+            return _BOOLS[value.lower()]
+        if kind == _INT and _DECIMAL.fullmatch(value):
+            return int(value)
+        if kind == _FLOAT and _DECIMAL_FRACTION.fullmatch(value):
+            return float(value)
+    elif kind == _MAP and isinstance(node, MappingNode):
+        out = {}
+        for k, v in node.value:
+            if not isinstance(k, ScalarNode):
+                raise _NotPlain
+            key = _plain(k)
+            if key in out:  # a repeated key: the constructor's refusal (or, for 1 and true, its choice)
+                raise _NotPlain
+            out[key] = _plain(v)
+        return out
+    elif kind == _SEQ and isinstance(node, SequenceNode):
+        return [_plain(v) for v in node.value]
+    raise _NotPlain
 
 
 def _as_pure_marks(root: Node, text: str) -> bool:
@@ -234,7 +372,8 @@ class Document:
         self.root: MappingNode = docs[0]
         self._key_index: dict = {}  # id of a MappingNode -> {key text: (key node, value node)}
         self._check_size()
-        self._shared = {id(n.target) for n in walk_nodes(self.root) if isinstance(n, AliasRef)}
+        self._shared = set() if isinstance(composed, _Composed) else \
+            {id(n.target) for n in walk_nodes(self.root) if isinstance(n, AliasRef)}  # libyaml: no anchors
         self.data = _data_of(self.root, text, path) if isinstance(composed, _Composed) else load_data(text, path)
 
     def _check_size(self) -> None:

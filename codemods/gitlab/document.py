@@ -15,7 +15,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 
-from codemods.engine.document import Document, _AliasRecordingComposer, _problem_line, _problem_text
+from codemods.engine.document import Document, _AliasRecordingComposer, _problem_line, _problem_text, unreadable_value
 from codemods.errors import InputError
 
 
@@ -65,6 +65,8 @@ def load_pipeline(text: str, path: Optional[Path] = None) -> List[Any]:
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
         raise InputError(path, None, "nesting too deep") from None
+    except ValueError as e:
+        raise unreadable_value(text, e, path) from None
 
 
 def _body(docs: List[Any], path: Optional[Path]) -> Any:

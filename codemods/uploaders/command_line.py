@@ -24,25 +24,32 @@ UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--di
 def _tool_word(word: str) -> str:
     """The program a command word names: `venv/bin/twine`, `${PREFIX}twine` (a path in a variable, as in
     encode's scripts) and `twine==6.1.0` are all `twine`."""
-    word = re.sub(r"^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*(?=/))", "", word)
+    word = _VARIABLE_PREFIX.sub("", word)
     word = word.rsplit("/", 1)[-1]
-    return re.split(r"==|@|>=|<=|~=|\[", word, maxsplit=1)[0]
+    return _VERSION_SPEC.split(word, maxsplit=1)[0]
+
+
+_VARIABLE_PREFIX = re.compile(r"^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*(?=/))")
+_VERSION_SPEC = re.compile(r"==|@|>=|<=|~=|\[")
+_PYTHON_VARIABLE = re.compile(r"\$(\(|\{)?[A-Za-z_]*PY[A-Za-z0-9_]*(\)|\})?", re.I)
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_PYTHON = re.compile(r"python[0-9.]*|py")
 
 
 def python_variable(word: str) -> bool:
     """A variable holding the interpreter: `$(PYTHON)` in a Makefile, `"$TOOL_PYTHON"`, `${PY}`."""
-    return re.fullmatch(r"\$(\(|\{)?[A-Za-z_]*PY[A-Za-z0-9_]*(\)|\})?", word, re.I) is not None
+    return _PYTHON_VARIABLE.fullmatch(word) is not None
 
 
 def strip_wrappers(words: List[Word]) -> int:
     """Index of the tool's own name in a command, past `VAR=x`, `python -m`, `pipx run`, `uvx`, `uv run`…"""
     i = 0
     vals = [w.value for w in words]
-    while i < len(vals) and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[i]):
+    while i < len(vals) and _ASSIGNMENT.match(vals[i]):
         i += 1
     while i < len(vals):
         v = _tool_word(vals[i])
-        if (re.fullmatch(r"python[0-9.]*|py", v) or python_variable(vals[i])) and i + 2 < len(vals) \
+        if (_PYTHON.fullmatch(v) or python_variable(vals[i])) and i + 2 < len(vals) \
                 and vals[i + 1] == "-m":
             return i + 2
         if v == "pipx" and i + 1 < len(vals) and vals[i + 1] == "run":
@@ -76,6 +83,8 @@ def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
     """Index of the first argument after the upload command when `cmd` is this tool's upload."""
     if uploader.detection.match:
         return uploader.detection.match([w.value for w in cmd.words])
+    if not any(uploader.tool in w.value for w in cmd.words):  # the tool's name is in the word that runs it
+        return None
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if not vals or _tool_word(vals[0]) != uploader.tool:
