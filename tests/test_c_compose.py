@@ -5,6 +5,7 @@ mutated ones (the fuzzer's line and style mutations)."""
 from __future__ import annotations
 
 import os
+import re
 import random
 from contextlib import contextmanager
 from pathlib import Path
@@ -148,3 +149,21 @@ def test_the_cases_where_libyaml_places_marks_otherwise(text: str) -> None:
 ])
 def test_data_from_the_nodes_is_the_texts_data(text: str) -> None:
     assert _read(text, pure=False) == _read(text, pure=True)
+
+
+# The constructs `_divergent` looks for, as one regular expression: the readable statement of what it
+# finds (it was the implementation until it was split by first character for speed).
+_DIVERGENT_SPEC = re.compile(r"\t|(?:^|[ \[{,])&[^\s&]|\r(?!\n)|[|>][-+0-9]*#|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]+\r?\n|"
+                             r"(?:^|[ :\[{,-])![ ]*(?:#[^\n]*)?$|^%", re.M)
+
+
+def test_the_divergent_constructs_are_found_as_the_regular_expression_says() -> None:
+    from codemods.engine.document import _divergent
+
+    rnd = random.Random(20261201)
+    for alphabet in (" \t\r\n&!%#|>-+0[{,:a\x0b\x0c\x85\u2028", " \n&!#|>-:[{,a"):
+        for _ in range(20_000):
+            text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+            assert _divergent(text) == bool(_DIVERGENT_SPEC.search(text)), repr(text)
+    for _, text in _real_texts():
+        assert _divergent(text) == bool(_DIVERGENT_SPEC.search(text))
