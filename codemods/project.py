@@ -1,7 +1,6 @@
 """The repository around a workflow: its root, its GitHub owner/name, its Python project name."""
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import subprocess
@@ -195,6 +194,8 @@ def pyproject_name(pyproject: Path) -> Optional[str]:
 def _setup_cfg_name(setup_cfg: Path) -> Optional[str]:
     if not setup_cfg.is_file():
         return None
+    import configparser  # here: most repositories have no setup.cfg (start-up)
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(read_regular_text(setup_cfg), str(setup_cfg))

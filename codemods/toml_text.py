@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 from typing import Any, Dict
 
-if sys.version_info >= (3, 11):
-    import tomllib as _toml
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as _toml
-
 
 def loads(text: str) -> Dict[str, Any]:
-    """The TOML document; raises ValueError (tomllib's TOMLDecodeError is one) when it is not TOML."""
-    return _toml.loads(text)
+    """The TOML document; raises ValueError (tomllib's TOMLDecodeError is one) when it is not TOML.
+    The parser is imported here: most runs read no TOML file (start-up)."""
+    if sys.version_info >= (3, 11):
+        import tomllib as toml
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as toml
+    return toml.loads(text)

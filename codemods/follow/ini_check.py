@@ -8,7 +8,6 @@ drops a newline changes what tox reads even when the text looks right, so splice
 """
 from __future__ import annotations
 
-import configparser
 import re
 from collections import Counter
 from typing import Dict, List, Optional
@@ -22,6 +21,8 @@ Ini = Dict[str, Dict[str, str]]
 
 def read_ini(text: str) -> Ini:
     """Sections and raw values as tox's parser sees them (ValueError when it would not parse)."""
+    import configparser  # here: most runs read no ini file (start-up)
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read_string(text.lstrip("\ufeff"))
