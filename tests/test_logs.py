@@ -1159,3 +1159,51 @@ def test_round15_pypi_2018_email_wording_and_twine_deprecated_pypi_upload() -> N
     for text in ("npm ERR! 403 Forbidden - you must verify your email before publishing a new package",
                  "The account has no verified email; two-factor authentication is also off."):
         assert "log-token-rejected" not in _first(text), text
+
+
+def test_round16_changes_told_as_the_fix_release_jobs_and_more_object_words() -> None:
+    # round 16 (tests/logs/BLIND-ROUND16.md): pull-request and issue texts that tell the failure by the change that
+    # fixed it ("fixes the publish step by …", "so that TestPyPI accepts the upload"), a release job told as what
+    # failed, and object words people use: `long_description_content`, "the description … Markdown", the PyPI login,
+    # authentication, an expired token, `id-token` added as the fix. Texts written for the test.
+    said = {
+        "This PR makes setuptools-scm drop the local version part so that TestPyPI accepts the upload.":
+            "log-local-version",
+        "Drop the local version so the upload to TestPyPI works.": "log-local-version",
+        "Fix PyPI upload\n\nSet long_description_content_type to text/markdown in setup.py.": "log-description-invalid",
+        "This PR fixes the PyPI publish step by declaring the description as Markdown.": "log-description-invalid",
+        "The publish step failed because setup.py had no long_description_content set to markdown.":
+            "log-description-invalid",
+        "The release job failed because the README is Markdown and setup.py does not say so.": "log-description-invalid",
+        "The release pipeline broke because a classifier in pyproject.toml has a typo.": "log-invalid-distribution",
+        "The release workflow is failing because of a problem with the PyPI login.": "log-token-rejected",
+        "Uploading to PyPI fails with an authentication error since Monday.": "log-token-rejected",
+        "Fix the PyPI upload: the API token secret had expired, so I replaced it.": "log-token-rejected",
+        "This PR fixes the release to PyPI by adding id-token: write to the publish job.": "log-id-token-unset",
+        "Fix publishing: the wheel was tagged linux_x86_64, now built with cibuildwheel.":
+            "log-unsupported-platform-tag",
+    }
+    for text, expected in said.items():
+        assert _first(text) == [expected], text
+
+
+def test_round16_sentences_the_fix_and_release_job_words_must_not_read() -> None:
+    for text in (
+        # a release job names no upload: a tag, a GitHub release, a name or secrets may be another service's
+        "The release workflow of the python package failed because the tag v1.2.0 already exists.",
+        "The python release job failed because the GitHub release already exists; the wheel is fine.",
+        "The python release job failed due to incorrect secrets.",
+        "The python release pipeline failed because the name of the tag is already taken.",
+        # a fix or a purpose that names no refused object, or one of Trusted Publishing (no API token refused)
+        "Fix typo in README of the python package; publish to PyPI from tags only.",
+        "Fix the release workflow so that the docs build works for python 3.12.",
+        "We switched the PyPI upload to trusted publishing so that the upload works without a token.",
+        "Update the README so that the PyPI page renders the badges.",
+        # id-token added with no fix told; another service's token
+        "This PR adds id-token: write to the publish job and uploads the wheels to PyPI.",
+        "Fix the python release job: the codecov upload token expired.",
+        "The release job of our python package failed because the Docker Hub password expired.",
+        # no Python release named anywhere
+        "This PR fixes the publish step by declaring the description as Markdown.",
+    ):
+        assert not read(text).findings, text

@@ -746,6 +746,19 @@ IN_SENTENCE = r"(?:[^.]|\.(?=\w))"
 # it ("PyPI blocks uploads that…", "won't be able to", "didn't go through", "is hitting the limit", "collides with").
 _ABOUT_UPLOAD = re.compile(r"\bpypi\b|\btwine\b|\b(?:upload|publish|push|deploy)\w{0,4}\b|"
                            r"\b(?:uv|poetry|pdm|hatch|flit|maturin) publish\b", re.I)
+# a release job, workflow or pipeline told as what failed: it may also be a GitHub release, a tag, a Docker image, so
+# a sentence that names only it is read for the objects only an upload to PyPI has (the README, a local version, a
+# classifier…), not for an existing version, a name, credentials or a URL (`_Said.upload_named`)
+_ABOUT_RELEASE = re.compile(r"\breleas(?:e|ing)[ -](?:jobs?|workflows?|steps?|pipelines?|actions?|process|ci|builds?)\b",
+                            re.I)
+# a change told as what makes the upload work again: "fix the PyPI upload", "this PR fixes the publish step by …",
+# "drop the local part so that TestPyPI accepts the upload" (the failure is told by the fix)
+_UPLOAD_WORD = r"\b(?:(?:test)?pypi|upload\w{0,4}|publish\w{0,4}|releas(?:e|es|ing)|deploy\w{0,4})\b"
+_CHANGE_SAID = re.compile(r"\b(?:fix\w{0,4}|repair\w{0,3}|unbreak\w{0,3})\b" + IN_SENTENCE + r"{0,40}?" + _UPLOAD_WORD + "|"
+                          + _UPLOAD_WORD + r"\s(?:fix\w{0,3}|repair)\b|"
+                          r"\b(?:so(?: that)?|to (?:let|allow|make|get)|in order (?:to|for|that))\b" + IN_SENTENCE
+                          + r"{0,60}?" + _UPLOAD_WORD + r"(?:\s[\w.-]+){0,3}?\s(?:accepts?|allows?|takes?|works?|"
+                          r"succeeds?|pass(?:es)?|goes through)\b", re.I)
 # a negation: "does not", "won't", "can't", "couldn't", "is not", "never", "no longer", "unable to", "not able to"
 NEGATION = (r"(?:\b(?:does|did|do|would|could|will|wo|is|was|are|were|ca|should|has|have|had)n[’']?t\b|"
             r"\b(?:does|did|do|would|could|will|is|was|are|were|can|has|have|had) not\b|\bcannot\b|\bnever\b|"
@@ -760,6 +773,7 @@ _FAILED_SAID = re.compile(
     r"\bden(?:y|ies|ied|ial)\b|\bforbid\w{0,3}\b|\bdisallow\w{0,3}\b|\bprevent\w{0,3}\b|\bstop(?:s|ped|ping)?\b|"
     r"\bbr(?:eak|eaks|eaking|oke|oken)\b|\bbounc\w{1,3}\b|\bchok\w{1,3}\b|\bcomplain\w{0,3}\b|\bcrash\w{0,3}\b|"
     r"\babort\w{0,3}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bburn(?:ed|t)\b|\bstack ?trace\b|"
+    r"\bexpired\b|\brevoked\b|"
     # a trouble named by what it struck: "an upload issue", "a publishing problem", "issues with the release"
     r"\b(?:upload\w{0,3}|publish\w{0,3}|release|deploy\w{0,3}|pypi|twine|push)\s(?:issues?|problems?|bugs?|troubles?)\b|"
     r"\b(?:issues?|problems?|troubles?)\s(?:with|when|while)\s(?:the\s)?(?:upload|publish|releas|deploy|push)\w{0,4}\b|"
@@ -837,9 +851,10 @@ _SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: 
                         + r"{0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|wasn[’']t) (?:not )?allowed)\b|"
                         r"(?:`[\w.-]{1,100}`|\b(?:project|package|distribution)) name\b"
                         + IN_SENTENCE + r"{0,30}?\b(?:rejected|refused)\b", re.I)
-_SAID_DESCRIPTION = re.compile(r"\b(?:long[ _]description|readme)\b" + IN_SENTENCE + r"{0,80}?\b(?:render\w{0,3}|"
-                               r"content[ _-]type|markdown|markup|empty)\b|\b(?:render\w{0,3}|content[ _-]type)\b"
-                               + IN_SENTENCE + r"{0,80}?\b(?:long[ _]description|readme)\b", re.I)
+_DESCRIPTION = r"\b(?:(?:long[ _])?description(?:[ _]content(?:[ _]type)?)?|readme)\b"
+_SAID_DESCRIPTION = re.compile(_DESCRIPTION + IN_SENTENCE + r"{0,80}?\b(?:render\w{0,3}|content[ _-]type|markdown|"
+                               r"markup|empty|rst|restructured ?text)\b|\b(?:render\w{0,3}|content[ _-]type)\b"
+                               + IN_SENTENCE + r"{0,80}?" + _DESCRIPTION, re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
 _SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b" + IN_SENTENCE + r"{0,40}?\bmetadata\b|\bmetadata\b" + IN_SENTENCE
                             + r"{0,40}?\b(?:twine|pkginfo)\b", re.I)
@@ -900,11 +915,15 @@ _MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|gra
 _SAID_ID_TOKEN = re.compile(_MISSING + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN + "|" + _ID_TOKEN
                             + IN_SENTENCE + r"{0,20}?\b(?:permissions? )?(?:is |was |were )?(?:missing|not set|"
                             r"not granted|lacking)\b", re.I)
+_SAID_ID_TOKEN_ADDED = re.compile(r"\b(?:add\w{0,3}|grant\w{0,3}|giv(?:e|es|ing|en)|set\w{0,4}|includ\w{1,3})\b"
+                                  + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN, re.I)  # with a change told as the fix
 _PYTHON_PUBLISH = re.compile(r"pypi|\btwine\b|\b(?:uv|poetry|pdm|hatch|flit|maturin)\b|trusted[ -]publish|"
                              r"gh-action-pypi-publish|\bpython\b", re.I)
 _NOT_PYTHON = re.compile(r"\bnpm\b|NPM_TOKEN|\bcargo\b|\bcrates?\b|\bgems?\b|\bmaven\b|\bjsr\b|\baws\b|\bgcp\b|"
                          r"\bgoogle\b|\bazure\b|\bvault\b|\bcosign\b|\bprovenance\b", re.I)
-_SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
+_SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?|authenticat\w{1,5})\b|"
+                               r"\b(?:test)?pypi(?: account)?[ -]log-?ins?\b|\blog(?:ging)?[ -]?in\w{0,2}\s(?:to|into|on|at)\s"
+                               r"(?:test\.?)?pypi\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,40}?\bnot found\b|\bnot found\b"
                        + IN_SENTENCE + r"{0,30}?\b(?:url|endpoint)\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
@@ -926,6 +945,7 @@ class _Said:
     all_of: Tuple["re.Pattern[str]", ...]  # every one must match the sentence
     none_of: Tuple["re.Pattern[str]", ...] = ()  # none may
     upload_url: bool = False  # the log must also name an upload URL of PyPI
+    upload_named: bool = False  # the sentence must name PyPI or the upload, not only a release job (`_ABOUT_RELEASE`)
 
 
 _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
@@ -939,21 +959,22 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
+    _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-name-not-allowed", (_SAID_NAME,)),
-    _Said("log-project-not-owned", (_SAID_TAKEN,)),
+    _Said("log-project-not-owned", (_SAID_TAKEN,), upload_named=True),
     _Said("log-unsupported-platform-tag", (_SAID_PLATFORM,)),
     _Said("log-local-version", (_SAID_LOCAL,)),
-    _Said("log-file-exists", (_SAID_REUPLOAD,)),
-    _Said("log-file-exists", (_SAID_SKIP,)),
-    _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION)),  # every build the same tagless version
+    _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
     _Said("log-description-invalid", (_SAID_DESCRIPTION,)),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
-    _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True),
+    _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
-    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID)),
+    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
 )
 
 
@@ -968,11 +989,13 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
-        if not _ABOUT_UPLOAD.search(sentence):
+        named = _ABOUT_UPLOAD.search(sentence) is not None
+        if not named and not _ABOUT_RELEASE.search(sentence):
             continue
-        # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves
+        # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
+        # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence)
+                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
@@ -983,18 +1006,19 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         for told, where in windows:
             if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
-            found = _said_object(told, pypi_url is not None)
+            found = _said_object(told, pypi_url is not None, named)
             if found:
                 return found, n
     return None
 
 
-def _said_object(told: str, pypi_url: bool) -> Optional[str]:
+def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]:
     """The finding of the refused object a sentence (or two) names: the first row of `_SAID_OBJECTS` whose patterns
-    all match and none of whose exclusions do (and, where the row asks, with an upload URL of PyPI in the log)."""
+    all match and none of whose exclusions do (and, where the row asks, with an upload URL of PyPI in the log, or
+    with PyPI or the upload `named` in the sentence that tells the failure)."""
     for row in _SAID_OBJECTS:
         if all(rx.search(told) for rx in row.all_of) and not any(rx.search(told) for rx in row.none_of) \
-                and (pypi_url or not row.upload_url):
+                and (pypi_url or not row.upload_url) and (named or not row.upload_named):
             return row.finding
     return None
 
