@@ -1207,3 +1207,32 @@ def test_round16_sentences_the_fix_and_release_job_words_must_not_read() -> None
         "This PR fixes the publish step by declaring the description as Markdown.",
     ):
         assert not read(text).findings, text
+
+
+_BARE_400_FIRST = ("Uploading distributions to https://test.pypi.org/legacy/\n"
+                   "Uploading octo_widget-1.4.0-py3-none-any.whl\n"
+                   "WARNING  Error during upload. Retry with the --verbose option for more details.\n"
+                   "ERROR    HTTPError: 400 Bad Request from https://test.pypi.org/legacy/\n"
+                   "         Bad Request\n")
+
+
+def test_round16_a_bare_400_on_the_runs_first_file_leads_with_the_version_check() -> None:
+    # round 16: a bare 400 (no reason) that answered the first file of the run, before any file of the version went
+    # through: the version may already be on the index, so that check leads (a look at the project's page), the
+    # verbose re-run second. The finding stays the bare 400: the log gives no reason.
+    r = read(_BARE_400_FIRST)
+    assert [f.pattern.id for f in r.findings] == ["log-bad-request"]
+    advice = advise(r, [], Context({}, set()))
+    assert advice[0].startswith("the 400 answered the first file of the run (`octo_widget-1.4.0-py3-none-any.whl`)")
+    assert "TestPyPI already has version `1.4.0`" in advice[0]
+    assert "https://test.pypi.org/project/octo-widget/1.4.0/" in advice[0] and "`.devN`" in advice[0]
+    assert advice[1].startswith("if it is not there, re-run the upload with `twine upload --verbose`")
+    pypi = _BARE_400_FIRST.replace("test.pypi.org", "upload.pypi.org")
+    first = advise(read(pypi), [], Context({}, set()))[0]
+    assert "https://pypi.org/project/octo-widget/1.4.0/" in first and "TestPyPI" not in first
+    # files of the version went through before the 400: the version is new in this run, the reason must be asked for
+    later = _BARE_400_FIRST.replace("Uploading octo_widget", "Uploading octo_widget-1.4.0.tar.gz\nUploading octo_widget")
+    advice = advise(read(later), [], Context({}, set()))
+    assert advice[0].startswith("re-run the upload with `twine upload --verbose`")
+    assert not any("first file of the run" in a for a in advice)
+    assert any(a.startswith("the log's files are version `1.4.0`: if TestPyPI already has this version") for a in advice)

@@ -247,17 +247,46 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "a new version otherwise")
     if scan.versions:
         v = scan.versions[0]
-        where = "TestPyPI" if _TESTPYPI.search(text) else "the index"
-        out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
-                   "(bump it; `skip-existing: true` for re-runs)"
-                   + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
-                      if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+        test = bool(_TESTPYPI.search(text))
+        where = "TestPyPI" if test else "the index"
+        dev = test and re.search(r"\.dev\d+", v)
+        first = _first_file_refused(scan)
+        if first and "+" not in v:  # nothing of the version went through before the 400: it may be there already
+            file, name = first
+            site = "https://test.pypi.org" if test else "https://pypi.org"
+            out.insert(0, f"the 400 answered the first file of the run (`{file}`), before any file went through: the "
+                       f"usual reason is that {where} already has version `{v}`; look at {site}/project/{name}/{v}/ and "
+                       "if it is there, publish a new version (`skip-existing: true` lets a re-run pass)"
+                       + ("; TestPyPI keeps every file ever uploaded, so a workflow that uploads on every push or merge "
+                          "needs a new version for each upload (a `.devN` suffix per build) or uploads to TestPyPI only "
+                          "from tags" if test else "")
+                       + ("; this is a dev version, and TestPyPI refuses it the second time" if dev else ""))
+            out[1] = "if it is not there, " + out[1]
+        else:
+            out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
+                       "(bump it; `skip-existing: true` for re-runs)"
+                       + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
+                          if dev else ""))
     out.append("a release older than 14 days takes no new files (PyPI, since July 2026): uploading more files to an old "
                "version fails; publish a new version")
     out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
                "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
                "for the Metadata-Version it writes")
     return out
+
+
+def _first_file_refused(scan: LogScan) -> Optional[tuple]:
+    """(file, normalised project name) when the log shows the bare 400 answering the first file the run uploaded
+    (one `Uploading <file>` line before it, none after): nothing of that version was accepted in this run."""
+    bad = next((f.line for f in scan.findings if f.pattern.id == "log-bad-request"), None)
+    if bad is None:
+        return None
+    files = [(n, m.group(1)) for n, t in scan.cleaned for m in [logs_mod._UPLOADING.match(t)] if m]
+    before = [f for n, f in files if n < bad]
+    if len(before) != 1 or len(files) != 1:
+        return None
+    dist = logtext._DIST.search(before[0])
+    return (before[0], re.sub(r"[-_.]+", "-", dist.group(1)).lower()) if dist else None
 
 
 _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,40})|'[^']{0,200}' is an invalid "
