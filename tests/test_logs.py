@@ -1236,3 +1236,38 @@ def test_round16_a_bare_400_on_the_runs_first_file_leads_with_the_version_check(
     assert advice[0].startswith("re-run the upload with `twine upload --verbose`")
     assert not any("first file of the run" in a for a in advice)
     assert any(a.startswith("the log's files are version `1.4.0`: if TestPyPI already has this version") for a in advice)
+
+
+_DEFAULT_FORMAT = ("HTTPError: 400 Client Error: The description failed to render in the default format of "
+                   "reStructuredText. See https://pypi.org/help/#description-content-type for more information. for "
+                   "url: https://upload.pypi.org/legacy/\n")
+
+
+def test_round16_a_quoted_rst_error_leads_with_the_markup() -> None:
+    # round 16 (pants#8803 in round 15): PyPI's "failed to render in the default format" means the file declares no
+    # content type; which fix leads depends on what the log shows. Texts written for the test.
+    def first(text: str) -> str:
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-description-invalid", text
+        return advise(r, [], Context({}, set()))[0]
+
+    quoted = first(_DEFAULT_FORMAT + "rst-lint says: WARNING <string>:57 Unexpected indentation.")
+    assert quoted.startswith("PyPI read the README as reStructuredText and its markup has an error (the log quotes "
+                             "docutils' `Unexpected indentation` at line 57): fix that markup")
+    assert "if the README is in fact Markdown" in quoted
+    emphasis = first(_DEFAULT_FORMAT + "README.rst:12: (WARNING/2) Inline emphasis start-string without end-string.")
+    assert "`Inline emphasis start-string without end-string` at line 12" in emphasis
+    assert emphasis.endswith("the content type is not the problem")  # README.rst: it is reStructuredText
+    directive = first(_DEFAULT_FORMAT + "The README has\n.. code-block:: fish\nin it.")
+    assert directive.startswith("PyPI read the README as reStructuredText and its markup has an error")
+    syntax = first("Fix the README syntax: the deploy failed with\n" + _DEFAULT_FORMAT)
+    assert "the log speaks of the README's syntax" in syntax
+    markdown = first(_DEFAULT_FORMAT + "Our README.md gives: line 3: Unexpected indentation.")
+    assert "and the log speaks of Markdown" in markdown and "`long_description_content_type=\"text/markdown\"`" in markdown
+    bare = first(_DEFAULT_FORMAT)  # nothing says which: both, the markup first, as the finding's fix line
+    assert bare.startswith("PyPI read the description as reStructuredText, the default for a file that declares no "
+                           "content type, and it did not render: either the README is reStructuredText with a markup "
+                           "error")
+    assert "or it is Markdown" in bare
+    said_markdown = first(_DEFAULT_FORMAT + "The README is written in Markdown.")
+    assert "and the log speaks of Markdown: declare a Markdown README as Markdown" in said_markdown
