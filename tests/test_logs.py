@@ -1159,3 +1159,115 @@ def test_round15_pypi_2018_email_wording_and_twine_deprecated_pypi_upload() -> N
     for text in ("npm ERR! 403 Forbidden - you must verify your email before publishing a new package",
                  "The account has no verified email; two-factor authentication is also off."):
         assert "log-token-rejected" not in _first(text), text
+
+
+def test_round16_changes_told_as_the_fix_release_jobs_and_more_object_words() -> None:
+    # round 16 (tests/logs/BLIND-ROUND16.md): pull-request and issue texts that tell the failure by the change that
+    # fixed it ("fixes the publish step by …", "so that TestPyPI accepts the upload"), a release job told as what
+    # failed, and object words people use: `long_description_content`, "the description … Markdown", the PyPI login,
+    # authentication, an expired token, `id-token` added as the fix. Texts written for the test.
+    said = {
+        "This PR makes setuptools-scm drop the local version part so that TestPyPI accepts the upload.":
+            "log-local-version",
+        "Drop the local version so the upload to TestPyPI works.": "log-local-version",
+        "Fix PyPI upload\n\nSet long_description_content_type to text/markdown in setup.py.": "log-description-invalid",
+        "This PR fixes the PyPI publish step by declaring the description as Markdown.": "log-description-invalid",
+        "The publish step failed because setup.py had no long_description_content set to markdown.":
+            "log-description-invalid",
+        "The release job failed because the README is Markdown and setup.py does not say so.": "log-description-invalid",
+        "The release pipeline broke because a classifier in pyproject.toml has a typo.": "log-invalid-distribution",
+        "The release workflow is failing because of a problem with the PyPI login.": "log-token-rejected",
+        "Uploading to PyPI fails with an authentication error since Monday.": "log-token-rejected",
+        "Fix the PyPI upload: the API token secret had expired, so I replaced it.": "log-token-rejected",
+        "This PR fixes the release to PyPI by adding id-token: write to the publish job.": "log-id-token-unset",
+        "Fix publishing: the wheel was tagged linux_x86_64, now built with cibuildwheel.":
+            "log-unsupported-platform-tag",
+    }
+    for text, expected in said.items():
+        assert _first(text) == [expected], text
+
+
+def test_round16_sentences_the_fix_and_release_job_words_must_not_read() -> None:
+    for text in (
+        # a release job names no upload: a tag, a GitHub release, a name or secrets may be another service's
+        "The release workflow of the python package failed because the tag v1.2.0 already exists.",
+        "The python release job failed because the GitHub release already exists; the wheel is fine.",
+        "The python release job failed due to incorrect secrets.",
+        "The python release pipeline failed because the name of the tag is already taken.",
+        # a fix or a purpose that names no refused object, or one of Trusted Publishing (no API token refused)
+        "Fix typo in README of the python package; publish to PyPI from tags only.",
+        "Fix the release workflow so that the docs build works for python 3.12.",
+        "We switched the PyPI upload to trusted publishing so that the upload works without a token.",
+        "Update the README so that the PyPI page renders the badges.",
+        # id-token added with no fix told; another service's token
+        "This PR adds id-token: write to the publish job and uploads the wheels to PyPI.",
+        "Fix the python release job: the codecov upload token expired.",
+        "The release job of our python package failed because the Docker Hub password expired.",
+        # no Python release named anywhere
+        "This PR fixes the publish step by declaring the description as Markdown.",
+    ):
+        assert not read(text).findings, text
+
+
+_BARE_400_FIRST = ("Uploading distributions to https://test.pypi.org/legacy/\n"
+                   "Uploading octo_widget-1.4.0-py3-none-any.whl\n"
+                   "WARNING  Error during upload. Retry with the --verbose option for more details.\n"
+                   "ERROR    HTTPError: 400 Bad Request from https://test.pypi.org/legacy/\n"
+                   "         Bad Request\n")
+
+
+def test_round16_a_bare_400_on_the_runs_first_file_leads_with_the_version_check() -> None:
+    # round 16: a bare 400 (no reason) that answered the first file of the run, before any file of the version went
+    # through: the version may already be on the index, so that check leads (a look at the project's page), the
+    # verbose re-run second. The finding stays the bare 400: the log gives no reason.
+    r = read(_BARE_400_FIRST)
+    assert [f.pattern.id for f in r.findings] == ["log-bad-request"]
+    advice = advise(r, [], Context({}, set()))
+    assert advice[0].startswith("the 400 answered the first file of the run (`octo_widget-1.4.0-py3-none-any.whl`)")
+    assert "TestPyPI already has version `1.4.0`" in advice[0]
+    assert "https://test.pypi.org/project/octo-widget/1.4.0/" in advice[0] and "`.devN`" in advice[0]
+    assert advice[1].startswith("if it is not there, re-run the upload with `twine upload --verbose`")
+    pypi = _BARE_400_FIRST.replace("test.pypi.org", "upload.pypi.org")
+    first = advise(read(pypi), [], Context({}, set()))[0]
+    assert "https://pypi.org/project/octo-widget/1.4.0/" in first and "TestPyPI" not in first
+    # files of the version went through before the 400: the version is new in this run, the reason must be asked for
+    later = _BARE_400_FIRST.replace("Uploading octo_widget", "Uploading octo_widget-1.4.0.tar.gz\nUploading octo_widget")
+    advice = advise(read(later), [], Context({}, set()))
+    assert advice[0].startswith("re-run the upload with `twine upload --verbose`")
+    assert not any("first file of the run" in a for a in advice)
+    assert any(a.startswith("the log's files are version `1.4.0`: if TestPyPI already has this version") for a in advice)
+
+
+_DEFAULT_FORMAT = ("HTTPError: 400 Client Error: The description failed to render in the default format of "
+                   "reStructuredText. See https://pypi.org/help/#description-content-type for more information. for "
+                   "url: https://upload.pypi.org/legacy/\n")
+
+
+def test_round16_a_quoted_rst_error_leads_with_the_markup() -> None:
+    # round 16 (pants#8803 in round 15): PyPI's "failed to render in the default format" means the file declares no
+    # content type; which fix leads depends on what the log shows. Texts written for the test.
+    def first(text: str) -> str:
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-description-invalid", text
+        return advise(r, [], Context({}, set()))[0]
+
+    quoted = first(_DEFAULT_FORMAT + "rst-lint says: WARNING <string>:57 Unexpected indentation.")
+    assert quoted.startswith("PyPI read the README as reStructuredText and its markup has an error (the log quotes "
+                             "docutils' `Unexpected indentation` at line 57): fix that markup")
+    assert "if the README is in fact Markdown" in quoted
+    emphasis = first(_DEFAULT_FORMAT + "README.rst:12: (WARNING/2) Inline emphasis start-string without end-string.")
+    assert "`Inline emphasis start-string without end-string` at line 12" in emphasis
+    assert emphasis.endswith("the content type is not the problem")  # README.rst: it is reStructuredText
+    directive = first(_DEFAULT_FORMAT + "The README has\n.. code-block:: fish\nin it.")
+    assert directive.startswith("PyPI read the README as reStructuredText and its markup has an error")
+    syntax = first("Fix the README syntax: the deploy failed with\n" + _DEFAULT_FORMAT)
+    assert "the log speaks of the README's syntax" in syntax
+    markdown = first(_DEFAULT_FORMAT + "Our README.md gives: line 3: Unexpected indentation.")
+    assert "and the log speaks of Markdown" in markdown and "`long_description_content_type=\"text/markdown\"`" in markdown
+    bare = first(_DEFAULT_FORMAT)  # nothing says which: both, the markup first, as the finding's fix line
+    assert bare.startswith("PyPI read the description as reStructuredText, the default for a file that declares no "
+                           "content type, and it did not render: either the README is reStructuredText with a markup "
+                           "error")
+    assert "or it is Markdown" in bare
+    said_markdown = first(_DEFAULT_FORMAT + "The README is written in Markdown.")
+    assert "and the log speaks of Markdown: declare a Markdown README as Markdown" in said_markdown

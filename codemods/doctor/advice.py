@@ -247,17 +247,46 @@ def _bad_request(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "a new version otherwise")
     if scan.versions:
         v = scan.versions[0]
-        where = "TestPyPI" if _TESTPYPI.search(text) else "the index"
-        out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
-                   "(bump it; `skip-existing: true` for re-runs)"
-                   + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
-                      if _TESTPYPI.search(text) and re.search(r"\.dev\d+", v) else ""))
+        test = bool(_TESTPYPI.search(text))
+        where = "TestPyPI" if test else "the index"
+        dev = test and re.search(r"\.dev\d+", v)
+        first = _first_file_refused(scan)
+        if first and "+" not in v:  # nothing of the version went through before the 400: it may be there already
+            file, name = first
+            site = "https://test.pypi.org" if test else "https://pypi.org"
+            out.insert(0, f"the 400 answered the first file of the run (`{file}`), before any file went through: the "
+                       f"usual reason is that {where} already has version `{v}`; look at {site}/project/{name}/{v}/ and "
+                       "if it is there, publish a new version (`skip-existing: true` lets a re-run pass)"
+                       + ("; TestPyPI keeps every file ever uploaded, so a workflow that uploads on every push or merge "
+                          "needs a new version for each upload (a `.devN` suffix per build) or uploads to TestPyPI only "
+                          "from tags" if test else "")
+                       + ("; this is a dev version, and TestPyPI refuses it the second time" if dev else ""))
+            out[1] = "if it is not there, " + out[1]
+        else:
+            out.append(f"the log's files are version `{v}`: if {where} already has this version, that is the reason "
+                       "(bump it; `skip-existing: true` for re-runs)"
+                       + ("; TestPyPI keeps every file ever uploaded, so a dev version is refused the second time"
+                          if dev else ""))
     out.append("a release older than 14 days takes no new files (PyPI, since July 2026): uploading more files to an old "
                "version fails; publish a new version")
     out.append("then check the metadata: `twine check --strict dist/*` (README rendering), no `name @ git+…` "
                "requirements, no license classifiers next to a `license` expression, a build backend recent enough "
                "for the Metadata-Version it writes")
     return out
+
+
+def _first_file_refused(scan: LogScan) -> Optional[tuple]:
+    """(file, normalised project name) when the log shows the bare 400 answering the first file the run uploaded
+    (one `Uploading <file>` line before it, none after): nothing of that version was accepted in this run."""
+    bad = next((f.line for f in scan.findings if f.pattern.id == "log-bad-request"), None)
+    if bad is None:
+        return None
+    files = [(n, m.group(1)) for n, t in scan.cleaned for m in [logs_mod._UPLOADING.match(t)] if m]
+    before = [f for n, f in files if n < bad]
+    if len(before) != 1 or len(files) != 1:
+        return None
+    dist = logtext._DIST.search(before[0])
+    return (before[0], re.sub(r"[-_.]+", "-", dist.group(1)).lower()) if dist else None
 
 
 _FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,40})|'[^']{0,200}' is an invalid "
@@ -788,7 +817,24 @@ _CHECK_LINE = re.compile(r"\bline (\d{1,6}): (?:Warning|Error|Severe): ([^\n]{1,
 
 
 _RST_SOURCE = re.compile(r"README\.rst\b|\.rst:\d|for 'text/x-rst'|directive|interpreted text role|"
-                         r"Title level inconsistent|Title overline", re.I)
+                         r"Title level inconsistent|Title overline|(?<![^\s`])\.\. [\w-]{2,40}::", re.I)
+# an error of docutils (which renders reStructuredText for PyPI, readme_renderer, `twine check`, rst-lint) quoted in the
+# log: its own wording, with or without the line it names
+_RST_ERROR = re.compile(r"Unexpected (?:indentation|section title(?: or transition)?)|Inline (?:emphasis|strong|literal|"
+                        r"interpreted text(?: or phrase reference)?|substitution_reference|target|internal target) "
+                        r"start-string without end-string|Title (?:underline|overline) too short|Title level inconsistent|"
+                        r"(?:Block quote|Definition list|Bullet list|Enumerated list|Explicit markup|Field list|Line block|"
+                        r"Option list) ends without a blank line|Unknown (?:directive type|interpreted text role|target "
+                        r"name)|Malformed table|Content block expected|Error in \"[\w-]{1,40}\" directive|Cannot analyze "
+                        r"code|Duplicate explicit target name|Undefined substitution referenced|Literal block expected|"
+                        r"Unindent not allowed|Invalid section title or transition marker|Anonymous hyperlink mismatch")
+_RST_ERROR_AT = re.compile(r"(?:\.rst|<string>|\bline)\W{0,2}(\d{1,6})\W{1,4}(?:\((?:WARNING|ERROR|SEVERE)/\d\)\s{0,3}|"
+                           r"(?:Warning|Error|Severe)\W{1,3}|WARNING\s|ERROR\s)?$")
+# a person naming the README's markup as what broke ("fix README syntax")
+_MARKUP_SAID = re.compile(r"\breadme\b[^.\n]{0,40}?\b(?:syntax|markup|indentation|underline|formatting)\b|"
+                          r"\b(?:syntax|markup|rst|restructured ?text) (?:errors?|issues?|problems?)\b[^.\n]{0,40}?"
+                          r"\b(?:readme|long[ _]description)\b", re.I)
+_MARKDOWN_SAID = re.compile(r"\bmarkdown\b|\w\.md\b|text/markdown", re.I)
 _RST_ADORNMENT = re.compile(r"([~*^\"+#])\1{2,}")  # a section underline Markdown has no use for (it takes = and -)
 _MARKUP_HINT = {"Title underline too short": "an underline (or overline) must be at least as long as its title",
                 "Title overline too short": "an underline (or overline) must be at least as long as its title"}
@@ -837,9 +883,7 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "reads an empty or missing file, a README of another package in a monorepo); check that the README "
                    "the build reads has content (`twine check dist/*` shows it), rebuild and upload")
     elif re.search(r"failed to render in the default format", text):
-        out.append("PyPI found no content type in the file's metadata: declare it; if setup.py already declares it, "
-                   "the setuptools and wheel that built the file are too old to write it: upgrade them (or build with "
-                   "`python -m build`) and rebuild")
+        out += _default_format(text, rst, m is not None)
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
         out.append("the log says the README (the long description) was refused" +
@@ -848,6 +892,42 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in setup.py, "
                    "`text/x-rst` for reStructuredText), check with `twine check dist/*`, rebuild and upload")
     return out
+
+
+def _default_format(text: str, rst: str, checked: bool) -> List[str]:
+    """PyPI's "failed to render in the default format of reStructuredText": the file declares no content type, so
+    PyPI read the README as reStructuredText. Which of the two fixes (the markup, or declaring a Markdown README) the
+    log points at: a quoted docutils error or reStructuredText source points at the markup, Markdown at the type."""
+    quoted = _RST_ERROR.search(text)
+    said = _MARKUP_SAID.search(text)
+    markdown = _MARKDOWN_SAID.search(text)
+    declare = ("declare a Markdown README as Markdown (`readme = \"README.md\"` in pyproject.toml, "
+               "`long_description_content_type=\"text/markdown\"` in setup.py)")
+    old = ("if setup.py already declares it, the setuptools and wheel that built the file are too old to write it: "
+           "upgrade them (or build with `python -m build`) and rebuild")
+    if checked:  # twine check's line was read above
+        return [] if rst else [f"PyPI reads a file that declares no content type as reStructuredText; {old}"]
+    if quoted or said or rst:
+        if quoted:
+            at = _RST_ERROR_AT.search(text[max(0, quoted.start() - 40):quoted.start()])
+            what = f"the log quotes docutils' `{quoted.group(0)}`" + (f" at line {at.group(1)}" if at else "")
+        elif rst:
+            what = rst
+        else:
+            what = f"the log speaks of the README's {said.group(0).split()[-1].lower()}"
+        if markdown and not rst:  # Markdown read as reStructuredText breaks its rules
+            return [f"PyPI read the README as reStructuredText and it breaks there ({what}), and the log speaks of "
+                    f"Markdown: a Markdown README read as reStructuredText fails so; {declare}, rebuild and upload"]
+        line = (f"PyPI read the README as reStructuredText and its markup has an error ({what}): fix that markup "
+                "(`twine check dist/*` names the line), rebuild and upload")
+        return [line + ("; the content type is not the problem" if rst else
+                        f"; if the README is in fact Markdown, {declare} instead")]
+    if markdown:
+        return [f"PyPI read the description as reStructuredText, the default for a file that declares no content "
+                f"type, and the log speaks of Markdown: {declare}; {old}"]
+    return [f"PyPI read the description as reStructuredText, the default for a file that declares no content type, "
+            "and it did not render: either the README is reStructuredText with a markup error (`twine check "
+            f"dist/*` names the line: fix it), or it is Markdown: {declare}; {old}"]
 
 
 _DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\bmarkdown\b|\brst\b", re.I)

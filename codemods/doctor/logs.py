@@ -736,12 +736,29 @@ def _credential_traceback(cleaned: List[Tuple[int, str]]) -> Optional[int]:
     return None
 
 
+# inside one sentence: any character but the full stop that ends it (the dots of `4.0.2` or `setup.py` are no end);
+# the patterns below reach across words with `IN_SENTENCE + r"{0,40}?"`, never past a sentence's end
+IN_SENTENCE = r"(?:[^.]|\.(?=\w))"
+
 # A failure told in a sentence: one that speaks of PyPI or the upload and says it failed, read by what it names.
 # The words are classes, not phrases: what PyPI, twine, uv, poetry, pdm, hatch, flit, maturin and the publish action
 # print ("failed", "rejected", "refused", "not allowed", "Forbidden", "Conflict", "too large") and how people retell
 # it ("PyPI blocks uploads that…", "won't be able to", "didn't go through", "is hitting the limit", "collides with").
 _ABOUT_UPLOAD = re.compile(r"\bpypi\b|\btwine\b|\b(?:upload|publish|push|deploy)\w{0,4}\b|"
                            r"\b(?:uv|poetry|pdm|hatch|flit|maturin) publish\b", re.I)
+# a release job, workflow or pipeline told as what failed: it may also be a GitHub release, a tag, a Docker image, so
+# a sentence that names only it is read for the objects only an upload to PyPI has (the README, a local version, a
+# classifier…), not for an existing version, a name, credentials or a URL (`_Said.upload_named`)
+_ABOUT_RELEASE = re.compile(r"\breleas(?:e|ing)[ -](?:jobs?|workflows?|steps?|pipelines?|actions?|process|ci|builds?)\b",
+                            re.I)
+# a change told as what makes the upload work again: "fix the PyPI upload", "this PR fixes the publish step by …",
+# "drop the local part so that TestPyPI accepts the upload" (the failure is told by the fix)
+_UPLOAD_WORD = r"\b(?:(?:test)?pypi|upload\w{0,4}|publish\w{0,4}|releas(?:e|es|ing)|deploy\w{0,4})\b"
+_CHANGE_SAID = re.compile(r"\b(?:fix\w{0,4}|repair\w{0,3}|unbreak\w{0,3})\b" + IN_SENTENCE + r"{0,40}?" + _UPLOAD_WORD + "|"
+                          + _UPLOAD_WORD + r"\s(?:fix\w{0,3}|repair)\b|"
+                          r"\b(?:so(?: that)?|to (?:let|allow|make|get)|in order (?:to|for|that))\b" + IN_SENTENCE
+                          + r"{0,60}?" + _UPLOAD_WORD + r"(?:\s[\w.-]+){0,3}?\s(?:accepts?|allows?|takes?|works?|"
+                          r"succeeds?|pass(?:es)?|goes through)\b", re.I)
 # a negation: "does not", "won't", "can't", "couldn't", "is not", "never", "no longer", "unable to", "not able to"
 NEGATION = (r"(?:\b(?:does|did|do|would|could|will|wo|is|was|are|were|ca|should|has|have|had)n[’']?t\b|"
             r"\b(?:does|did|do|would|could|will|is|was|are|were|can|has|have|had) not\b|\bcannot\b|\bnever\b|"
@@ -756,6 +773,7 @@ _FAILED_SAID = re.compile(
     r"\bden(?:y|ies|ied|ial)\b|\bforbid\w{0,3}\b|\bdisallow\w{0,3}\b|\bprevent\w{0,3}\b|\bstop(?:s|ped|ping)?\b|"
     r"\bbr(?:eak|eaks|eaking|oke|oken)\b|\bbounc\w{1,3}\b|\bchok\w{1,3}\b|\bcomplain\w{0,3}\b|\bcrash\w{0,3}\b|"
     r"\babort\w{0,3}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bburn(?:ed|t)\b|\bstack ?trace\b|"
+    r"\bexpired\b|\brevoked\b|"
     # a trouble named by what it struck: "an upload issue", "a publishing problem", "issues with the release"
     r"\b(?:upload\w{0,3}|publish\w{0,3}|release|deploy\w{0,3}|pypi|twine|push)\s(?:issues?|problems?|bugs?|troubles?)\b|"
     r"\b(?:issues?|problems?|troubles?)\s(?:with|when|while)\s(?:the\s)?(?:upload|publish|releas|deploy|push)\w{0,4}\b|"
@@ -781,27 +799,27 @@ _SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allo
                             r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b[^.]{0,40}?"
                             r"\bno longer\b[^.]{0,12}?\b(?:allowed|accepted|supported)\b|"
                             # a username and password where PyPI wants two-factor authentication or a token
-                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b(?:[^.]|\.(?=\w)){0,80}?"
-                            r"\b(?:requires?|requiring|needs?|enforc\w{1,3}|mandatory|only)\b(?:[^.]|\.(?=\w)){0,30}?"
+                            r"\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b" + IN_SENTENCE + r"{0,80}?"
+                            r"\b(?:requires?|requiring|needs?|enforc\w{1,3}|mandatory|only)\b" + IN_SENTENCE + r"{0,30}?"
                             r"\b(?:two[- ]factor|2fa|mfa|api tokens?|tokens?)\b", re.I)
 # an account without two-factor authentication (PyPI refuses its uploads)
 _TWO_FACTOR = r"\b(?:two[- ]factor(?: auth\w{0,12})?|2fa|two[- ]step verification|mfa)\b"
-_SAID_TWO_FACTOR = re.compile(_TWO_FACTOR + r"(?:(?!\b(?:and|but|so|then)\b)(?:[^.]|\.(?=\w))){0,40}?"  # of the 2FA itself
+_SAID_TWO_FACTOR = re.compile(_TWO_FACTOR + r"(?:(?!\b(?:and|but|so|then)\b)" + IN_SENTENCE + r"){0,40}?"  # of the 2FA itself
                               r"\b(?:not|n[’']t|never|missing|disabled|"
                               r"required|requirement|mandatory|enforc\w{1,3})\b|\b(?:no|not|n[’']t|without|lack\w{0,3}|missing|"
-                              r"enabl\w{1,3}|requir\w{1,4}|enforc\w{1,3}|set ?up|turn on)\b(?:[^.]|\.(?=\w)){0,30}?"
+                              r"enabl\w{1,3}|requir\w{1,4}|enforc\w{1,3}|set ?up|turn on)\b" + IN_SENTENCE + r"{0,30}?"
                               + _TWO_FACTOR, re.I)
 # a local version (`+g<commit>`, a dirty tree's `.d20240101`, "local version") in a sentence of a refused upload
 _SAID_LOCAL = re.compile(r"\blocal (?:version|identifier|segment|label|part)s?\b|`?\+local`?\b|"
                          r"\bv?\d{1,6}(?:\.\d{1,6}){0,4}[\w.]{0,12}\+g?[0-9a-f]{6,40}(?:\.d\d{8})?\b|"
-                         r"\b(?:version|tree|checkout|build|working copy|repo\w{0,6})\b(?:[^.]|\.(?=\w)){0,30}?\bdirty\b|"
-                         r"\bdirty\b(?:[^.]|\.(?=\w)){0,30}?\b(?:version|tree|checkout|working copy|repo\w{0,6})\b",
+                         r"\b(?:version|tree|checkout|build|working copy|repo\w{0,6})\b" + IN_SENTENCE + r"{0,30}?\bdirty\b|"
+                         r"\bdirty\b" + IN_SENTENCE + r"{0,30}?\b(?:version|tree|checkout|working copy|repo\w{0,6})\b",
                          re.I)
 # a pending publisher left for a project that exists already
-_SAID_PENDING = re.compile(r"\bpending (?:trusted )?publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,80}?(?:" + "\\balready[- ]exist"
+_SAID_PENDING = re.compile(r"\bpending (?:trusted )?publish\w{0,3}\b" + IN_SENTENCE + r"{0,80}?(?:" + "\\balready[- ]exist"
                            r"\w{0,3}|\bexists? already\b|\bexisting (?:project|package)\b|\bproject (?:already )?exists\b)|"
                            r"(?:\balready[- ]exist\w{0,3}|\bexisting (?:project|package)\b|\bproject (?:already )?exists\b)"
-                           r"(?:[^.]|\.(?=\w)){0,80}?\bpending (?:trusted )?publish", re.I)
+                           + IN_SENTENCE + r"{0,80}?\bpending (?:trusted )?publish", re.I)
 # a refused re-upload: the same version, a version that exists, a deleted release; a version or file name must be
 # named, since "a file already existing" alone is also what a second upload of attestation files meets
 _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b(?:version|release|deleted|same)\b|"
@@ -811,8 +829,8 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
                             r"(?:pushed|uploaded|published)\b[^.]{0,60}?\b(?:though|instead|but|rather|while|not)\b|"
                             r"\b(?:the )?(?:old|previous|stale) version (?:is |was |gets |got )?(?:being )?"
                             r"(?:pushed|uploaded|published) again\b|"
-                            + _REUPLOADED + r"(?:[^.]|\.(?=\w)){0,60}?" + ALREADY + "|" + ALREADY
-                            + r"(?:[^.]|\.(?=\w)){0,30}?" + _REUPLOADED + "|"
+                            + _REUPLOADED + IN_SENTENCE + r"{0,60}?" + ALREADY + "|" + ALREADY
+                            + IN_SENTENCE + r"{0,30}?" + _REUPLOADED + "|"
                             r"\b(?:as|because|since) (?:version )?v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10} (?:already )?exists\b|"
                             r"\b(?:version|release)\b[^.]{0,40}?\b(?:once |was |been |is )?deleted\b|"
                             r"\bdeleted\b[^.]{0,40}?\b(?:version|release)\b|\bfile ?name\b[^.]{0,30}?\b(?:used|taken)\b|"
@@ -825,31 +843,36 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
 # the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
 # a project name PyPI refuses, a README or long description that does not render (or has no content type), a
 # classifier, twine's check of the metadata, the trusted publisher's settings
-# inside a sentence: any character but the full stop that ends it (the dots of `4.0.2` or `setup.py` are no end)
-_SAID_ATTESTATION = re.compile(r"\battestations?\b(?:[^.]|\.(?=\w)){0,80}?\b(?:reus\w{0,3}|already|single upload|only once|"
-                               r"not cleared|multiple times|twice|more than once|a second time|same files?)\b|\breus\w{0,3}\b(?:[^.]|\.(?=\w)){0,40}?\battestations?\b", re.I)
-_SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b(?:[^.]|\.(?=\w)){0,40}?\b(?:is|was)?\s?"
-                        r"(?:n[’']t|not) allowed\b|(?<!file )\bname\b(?:[^.]|\.(?=\w)){0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|"
-                        r"wasn[’']t) (?:not )?allowed)\b|(?:`[\w.-]{1,100}`|\b(?:project|package|distribution)) name\b"
-                        r"(?:[^.]|\.(?=\w)){0,30}?\b(?:rejected|refused)\b", re.I)
-_SAID_DESCRIPTION = re.compile(r"\b(?:long[ _]description|readme)\b(?:[^.]|\.(?=\w)){0,80}?\b(?:render\w{0,3}|content[ _-]type|"
-                               r"markdown|markup|empty)\b|\b(?:render\w{0,3}|content[ _-]type)\b(?:[^.]|\.(?=\w)){0,80}?"
-                               r"\b(?:long[ _]description|readme)\b", re.I)
+_SAID_ATTESTATION = re.compile(r"\battestations?\b" + IN_SENTENCE + r"{0,80}?\b(?:reus\w{0,3}|already|single upload|"
+                               r"only once|not cleared|multiple times|twice|more than once|a second time|same files?)\b|"
+                               r"\breus\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\battestations?\b", re.I)
+_SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b" + IN_SENTENCE
+                        + r"{0,40}?\b(?:is|was)?\s?(?:n[’']t|not) allowed\b|(?<!file )\bname\b" + IN_SENTENCE
+                        + r"{0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|wasn[’']t) (?:not )?allowed)\b|"
+                        r"(?:`[\w.-]{1,100}`|\b(?:project|package|distribution)) name\b"
+                        + IN_SENTENCE + r"{0,30}?\b(?:rejected|refused)\b", re.I)
+_DESCRIPTION = r"\b(?:(?:long[ _])?description(?:[ _]content(?:[ _]type)?)?|readme)\b"
+_SAID_DESCRIPTION = re.compile(_DESCRIPTION + IN_SENTENCE + r"{0,80}?\b(?:render\w{0,3}|content[ _-]type|markdown|"
+                               r"markup|empty|rst|restructured ?text)\b|\b(?:render\w{0,3}|content[ _-]type)\b"
+                               + IN_SENTENCE + r"{0,80}?" + _DESCRIPTION, re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
-_SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b(?:[^.]|\.(?=\w)){0,40}?\bmetadata\b|\bmetadata\b(?:[^.]|\.(?=\w)){0,40}?\b(?:twine|pkginfo)\b",
-                            re.I)
+_SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b" + IN_SENTENCE + r"{0,40}?\bmetadata\b|\bmetadata\b" + IN_SENTENCE
+                            + r"{0,40}?\b(?:twine|pkginfo)\b", re.I)
 # a trusted publisher that "does not match" the workflow (or no publisher matched): the exchange refused
-_PUBLISHER_UNMATCHED = (r"\b(?:trusted )?publishers?\b(?:[^.]|\.(?=\w)){0,60}?\b(?:(?:does|did|do|would|will)(?:n[’']t| not)|"
-                        r"never|not|no longer|fail\w{0,3} to)\s(?:\w+\s)?match\w{0,2}\b")  # (PyPI's own "no corresponding
-# publisher" and "Publisher with matching claims was not found" are its generic text, not a person's finding)
+_PUBLISHER_UNMATCHED = (r"\b(?:trusted )?publishers?\b" + IN_SENTENCE + r"{0,60}?\b(?:(?:does|did|do|would|will)"
+                        r"(?:n[’']t| not)|never|not|no longer|fail\w{0,3} to)\s(?:\w+\s)?match\w{0,2}\b")
+# (PyPI's own "no corresponding publisher" and "Publisher with matching claims was not found" are its generic text,
+# not a person's finding)
 _SAID_PUBLISHER_UNMATCHED = re.compile(_PUBLISHER_UNMATCHED, re.I)
-_SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b(?:[^.]|\.(?=\w)){0,60}?\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|"
-                             r"misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|mismatch\w{0,3}|wrong|misconfigur\w{0,5}|"
-                             r"incorrect)\b(?:[^.]|\.(?=\w)){0,60}?\btrusted[ -]publish", re.I)
+_SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"{0,60}?\b(?:typo\w{0,3}|mismatch\w{0,3}|"
+                             r"wrong|misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|"
+                             r"mismatch\w{0,3}|wrong|misconfigur\w{0,5}|incorrect)\b" + IN_SENTENCE
+                             + r"{0,60}?\btrusted[ -]publish", re.I)
 # a wheel whose platform tag PyPI refuses: a plain `linux_x86_64` (not manylinux/musllinux) wheel, a platform tag
 _SAID_PLATFORM = re.compile(r"(?<![\w-])linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\b|\b(?:unsupported|invalid|"
-                            r"binary|platform) (?:platform )?tags?\b(?:[^.]|\.(?=\w)){0,30}?\bwheels?\b|\bwheels?\b(?:[^.]|"
-                            r"\.(?=\w)){0,40}?\b(?:unsupported|invalid) platform(?: tags?)?\b|\bnot (?:a )?manylinux\b|"
+                            r"binary|platform) (?:platform )?tags?\b" + IN_SENTENCE + r"{0,30}?\bwheels?\b|\bwheels?\b"
+                            + IN_SENTENCE + r"{0,40}?\b(?:unsupported|invalid) platform(?: tags?)?\b|"
+                            r"\bnot (?:a )?manylinux\b|"
                             r"\b(?:needs?|requires?|must be|only (?:accepts?|takes?)) (?:\w+ ){0,2}manylinux\b", re.I)
 # "ignore repeated files", "skip existing files", `skip-existing`: a re-run that met the files a first run uploaded
 _SAID_SKIP = re.compile(r"\b(?:ignor|skip)\w{0,3}\s(?:the\s|any\s)?(?:repeated|existing|duplicated?|already[- ](?:uploaded|"
@@ -862,20 +885,20 @@ _SAID_SHALLOW = re.compile(r"\bshallow (?:clone|checkout|fetch|copy|history)\b|\
                            r"(?:fetched|available|there|present))\b", re.I)
 _SHALLOW_VERSION = re.compile(r"(?<![\w.])0\.1\.dev\d{1,3}\b(?!\+)|(?<![\w.])0\.0\.0(?![\w.+])", re.I)
 # a name that is someone else's: taken, registered, owned by another, a project "with the same name" already there
-_SAID_TAKEN = re.compile(r"(?<!file )\bname\b(?:[^.]|\.(?=\w)){0,40}?\b(?:(?:is|was|[’']s|has been|had been|been)\s"
+_SAID_TAKEN = re.compile(r"(?<!file )\bname\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|[’']s|has been|had been|been)\s"
                          r"(?:already\s)?(?:taken|in use|registered|claimed|squatted|used)|already\s(?:taken|in use|"
                          r"registered|claimed|exists?|used))\b|\balready (?:an?|one) (?:existing )?(?:project|package|"
-                         r"distribution)\b(?:[^.]|\.(?=\w)){0,40}?\b(?:same|this|that|our|my) name\b|"
-                         r"\b(?:project|package|distribution|name)\b(?:[^.]|\.(?=\w)){0,40}?\b(?:belongs to|owned by|"
-                         r"registered by|taken by|used by|claimed by)\b(?:[^.]|\.(?=\w)){0,20}?\b(?:someone|somebody|"
-                         r"another|other|a different)\b|\bsomeone else(?:[’']s)?\b(?:[^.]|\.(?=\w)){0,40}?\b(?:project|"
+                         r"distribution)\b" + IN_SENTENCE + r"{0,40}?\b(?:same|this|that|our|my) name\b|"
+                         r"\b(?:project|package|distribution|name)\b" + IN_SENTENCE + r"{0,40}?\b(?:belongs to|owned by|"
+                         r"registered by|taken by|used by|claimed by)\b" + IN_SENTENCE + r"{0,20}?\b(?:someone|somebody|"
+                         r"another|other|a different)\b|\bsomeone else(?:[’']s)?\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
                          r"package|name)\b|\bnamespace collision\b|\bname (?:collision|clash|conflict|squat\w{0,3})\b",
                          re.I)
 # a file or the project over the index's size limit (a rate limit is not one)
 _LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b"
 _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"
-                        r"reach\w{0,3}|bigger than|larger than)\b(?:[^.]|\.(?=\w)){0,30}?" + _LIMIT + "|" + _LIMIT
-                        + r"(?:[^.]|\.(?=\w)){0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
+                        r"reach\w{0,3}|bigger than|larger than)\b" + IN_SENTENCE + r"{0,30}?" + _LIMIT + "|" + _LIMIT
+                        + IN_SENTENCE + r"{0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
                         r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b", re.I)
 # (a 413 "Request Entity Too Large" is a web server's, not PyPI's: PyPI answers an oversized file with a 400)
 _SAID_SIZE_LIMIT = re.compile(r"\b(?:file|project|upload|package)?[- ]?size limit\b|\blimit (?:increase|request)\b",
@@ -884,21 +907,25 @@ _SIZE_CONTEXT = re.compile(r"pypi|\btwine\b|/legacy/|\bwheels?\b|\.whl\b|\bsdist
 # a dependency PyPI refuses: one given by a git or other URL
 _SAID_DIRECT = re.compile(r"\b(?:git|github|vcs|url|repo|repository)(?:[- ]based| repo| url| repository)?[- ]"
                           r"(?:dependenc\w{1,4}|deps?|requirements?|references?)\b|\bdirect (?:url )?references?\b|"
-                          r"\bdepend\w{0,6}\b(?:[^.]|\.(?=\w)){0,30}?\b(?:from|on|via|as|to|pointing to) (?:an? |the |its )?"
+                          r"\bdepend\w{0,6}\b" + IN_SENTENCE + r"{0,30}?\b(?:from|on|via|as|to|pointing to) (?:an? |the |its )?"
                           r"(?:git|github|url|vcs|fork on github|git repo\w{0,6})\b|@ ?git\+|\bgit\+(?:https?|ssh)://", re.I)
 # the `id-token: write` permission missing from the publishing job
 _ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?permissions?\b)"
 _MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|granted|given)|insufficient)\b"
-_SAID_ID_TOKEN = re.compile(_MISSING + r"(?:[^.]|\.(?=\w)){0,40}?" + _ID_TOKEN + "|" + _ID_TOKEN
-                            + r"(?:[^.]|\.(?=\w)){0,20}?\b(?:permissions? )?(?:is |was |were )?(?:missing|not set|"
+_SAID_ID_TOKEN = re.compile(_MISSING + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN + "|" + _ID_TOKEN
+                            + IN_SENTENCE + r"{0,20}?\b(?:permissions? )?(?:is |was |were )?(?:missing|not set|"
                             r"not granted|lacking)\b", re.I)
+_SAID_ID_TOKEN_ADDED = re.compile(r"\b(?:add\w{0,3}|grant\w{0,3}|giv(?:e|es|ing|en)|set\w{0,4}|includ\w{1,3})\b"
+                                  + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN, re.I)  # with a change told as the fix
 _PYTHON_PUBLISH = re.compile(r"pypi|\btwine\b|\b(?:uv|poetry|pdm|hatch|flit|maturin)\b|trusted[ -]publish|"
                              r"gh-action-pypi-publish|\bpython\b", re.I)
 _NOT_PYTHON = re.compile(r"\bnpm\b|NPM_TOKEN|\bcargo\b|\bcrates?\b|\bgems?\b|\bmaven\b|\bjsr\b|\baws\b|\bgcp\b|"
                          r"\bgoogle\b|\bazure\b|\bvault\b|\bcosign\b|\bprovenance\b", re.I)
-_SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b", re.I)
-_SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b(?:[^.]|\.(?=\w)){0,40}?\bnot found\b|\bnot found\b(?:[^.]|\.(?=\w)){0,30}?\b(?:url|endpoint)\b",
-                       re.I)
+_SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?|authenticat\w{1,5})\b|"
+                               r"\b(?:test)?pypi(?: account)?[ -]log-?ins?\b|\blog(?:ging)?[ -]?in\w{0,2}\s(?:to|into|on|at)\s"
+                               r"(?:test\.?)?pypi\b", re.I)
+_SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,40}?\bnot found\b|\bnot found\b"
+                       + IN_SENTENCE + r"{0,30}?\b(?:url|endpoint)\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
@@ -909,6 +936,46 @@ _OTHER_SERVICE = re.compile(r"codecov|coveralls|sonarcloud|sonarqube|codeclimate
                             r"\b(?:upload|download)-artifact\b|\brelease[ _-]?assets?\b|\buploads\.github\.com\b|"
                             r"\bgh release\b|\baction-gh-release\b|\bgit lfs\b|\bzenodo\b|"
                             r"\bhugging ?face\b|\bhf hub\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A row of what `_said_object` reads: the finding of a sentence that names this refused object."""
+    finding: str
+    all_of: Tuple["re.Pattern[str]", ...]  # every one must match the sentence
+    none_of: Tuple["re.Pattern[str]", ...] = ()  # none may
+    upload_url: bool = False  # the log must also name an upload URL of PyPI
+    upload_named: bool = False  # the sentence must name PyPI or the upload, not only a release job (`_ABOUT_RELEASE`)
+
+
+_ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
+# the refused objects a sentence may name, most specific first
+_SAID_OBJECTS: Tuple[_Said, ...] = (
+    _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
+    _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
+    _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
+    _Said("log-attestation-exists", (_SAID_ATTESTATION,)),
+    _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
+    _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
+    _Said("log-direct-dependency", (_SAID_DIRECT,)),
+    _Said("log-id-token-unset", (_SAID_ID_TOKEN, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
+    _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
+    _Said("log-name-not-allowed", (_SAID_NAME,)),
+    _Said("log-project-not-owned", (_SAID_TAKEN,), upload_named=True),
+    _Said("log-unsupported-platform-tag", (_SAID_PLATFORM,)),
+    _Said("log-local-version", (_SAID_LOCAL,)),
+    _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
+    _Said("log-description-invalid", (_SAID_DESCRIPTION,)),
+    _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
+    _Said("log-metadata-unsupported", (_SAID_METADATA,)),
+    _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
+    _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
+    # a sentence naming two-factor or a username and password is of those classes even when it says more than their
+    # words catch: never read as a refused token
+    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
+)
 
 
 def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
@@ -922,11 +989,13 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
-        if not _ABOUT_UPLOAD.search(sentence):
+        named = _ABOUT_UPLOAD.search(sentence) is not None
+        if not named and not _ABOUT_RELEASE.search(sentence):
             continue
-        # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves
+        # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
+        # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence)
+                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
@@ -937,58 +1006,21 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         for told, where in windows:
             if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
-            found = _said_object(told, pypi_url is not None)
+            found = _said_object(told, pypi_url is not None, named)
             if found:
                 return found, n
     return None
 
 
-def _said_object(told: str, pypi_url: bool) -> Optional[str]:
-    """The finding of the refused object a sentence (or two) names, most specific first."""
-    if _SAID_PASSWORD.search(told):
-        return "log-password-uploads-disabled"
-    if _SAID_TWO_FACTOR.search(told):
-        return "log-two-factor-required"
-    if _SAID_PENDING.search(told):
-        return "log-invalid-pending-publisher"
-    if _SAID_ATTESTATION.search(told):
-        return "log-attestation-exists"
-    if _SAID_SIZE.search(told) and _SIZE_CONTEXT.search(told):
-        return "log-file-too-large"
-    if _SAID_SIZE_LIMIT.search(told) and _SIZE_CONTEXT.search(told) and _FAILED_SAID.search(told):
-        return "log-file-too-large"
-    if _SAID_DIRECT.search(told):
-        return "log-direct-dependency"
-    if _SAID_ID_TOKEN.search(told) and _PYTHON_PUBLISH.search(told) and not _NOT_PYTHON.search(told):
-        return "log-id-token-unset"
-    if _SAID_NAME.search(told):
-        return "log-name-not-allowed"
-    if _SAID_TAKEN.search(told):
-        return "log-project-not-owned"
-    if _SAID_PLATFORM.search(told):
-        return "log-unsupported-platform-tag"
-    if _SAID_LOCAL.search(told):
-        return "log-local-version"
-    if _SAID_REUPLOAD.search(told) or _SAID_SKIP.search(told):
-        return "log-file-exists"
-    if _SAID_SHALLOW.search(told) and _SHALLOW_VERSION.search(told):  # every build the same tagless version
-        return "log-file-exists"
-    if _SAID_DESCRIPTION.search(told):
-        return "log-description-invalid"
-    if _SAID_CLASSIFIER.search(told):
-        return "log-invalid-distribution"
-    if _SAID_METADATA.search(told):
-        return "log-metadata-unsupported"
-    if _SAID_PUBLISHER.search(told):
-        return "log-invalid-publisher"
-    if _SAID_URL.search(told) and pypi_url:
-        return "log-wrong-upload-url"
-    if _SAID_CREDENTIALS.search(told) and not _OIDC_SAID.search(told) and not _ACCOUNT_SAID.search(told):
-        return "log-token-rejected"  # a sentence naming two-factor or a username and password is of those
-    return None  # classes even when it says more than their words catch: never read as a refused token
-
-
-_ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
+def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]:
+    """The finding of the refused object a sentence (or two) names: the first row of `_SAID_OBJECTS` whose patterns
+    all match and none of whose exclusions do (and, where the row asks, with an upload URL of PyPI in the log, or
+    with PyPI or the upload `named` in the sentence that tells the failure)."""
+    for row in _SAID_OBJECTS:
+        if all(rx.search(told) for rx in row.all_of) and not any(rx.search(told) for rx in row.none_of) \
+                and (pypi_url or not row.upload_url) and (named or not row.upload_named):
+            return row.finding
+    return None
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
