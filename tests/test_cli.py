@@ -244,6 +244,8 @@ BAD_INPUTS = {
                      ".yml:6: invalid YAML: `2001-13-45` reads as a date but is not one"),
     "long-int.yml": (b"on: push\njobs:\n  a:\n    runs-on: " + b"9" * 5000 + b"\n",
                      ".yml:4: invalid YAML: `999"),
+    "bad-bool.yml": (b"on: push\njobs:\n  a:\n    name: !!bool Build it\n    runs-on: x\n",  # a KeyError, was
+                     ".yml:4: invalid YAML: `Build it` reads as a boolean but is not one; quote it and drop its tag"),
 }
 
 

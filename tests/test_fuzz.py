@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional, Tuple
@@ -91,6 +92,30 @@ def test_mutated_corpus_files_give_clean_errors_or_verified_output() -> None:
             data = mutate(data, rnd)
         seen[check(data)] += 1
     # the campaign must exercise both outcomes, or it proves nothing
+    assert seen["input-error"] > 0 and seen["changed"] > 0, seen
+
+
+# Explicit tags before values: a constructor that cannot make the tagged value (`!!bool Build it`, `!!int x`)
+# raised a bare KeyError or ValueError, an "internal error"; every outcome must be an input error naming a
+# line, or verified output.
+TAGS = ("!!int", "!!float", "!!timestamp", "!!binary", "!!bool", "!!null", "!!set", "!!omap", "!!pairs", "!!seq",
+        "!!map", "!!str", "!!merge", "!!value", "!", "!local", "!!yaml")
+_VALUE_START = re.compile(r"(?::|^\s*-)[ ]+(?=[^\s#|>&*!'\"])", re.M)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_explicit_tags_give_clean_errors_or_verified_output() -> None:
+    files = sorted(CORPUS.glob("*.y*ml"))
+    rnd = random.Random(20261201)
+    seen = {"input-error": 0, "unchanged": 0, "changed": 0}
+    for _ in range(CASES):
+        text = rnd.choice(files).read_text(encoding="utf-8")
+        for _ in range(rnd.randint(1, 3)):
+            spots = [m.end() for m in _VALUE_START.finditer(text)]
+            if spots:
+                at = rnd.choice(spots)
+                text = text[:at] + rnd.choice(TAGS) + " " + text[at:]
+        seen[check(text.encode("utf-8"))] += 1
     assert seen["input-error"] > 0 and seen["changed"] > 0, seen
 
 

@@ -189,8 +189,8 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
     if not pure and c_parser_installed() and fast_path_agrees(text):
         try:
             return c_load(text)
-        except (YAMLError, RecursionError, ValueError):
-            pass  # the pure parser's own error (or data)
+        except Exception:  # YAMLError, or a value the constructor cannot make: the pure parser's own error (or data)
+            pass
     yaml = YAML(typ="safe", pure=True)
     try:
         return yaml.load(text)
@@ -198,18 +198,20 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
         raise InputError(path, None, "nesting too deep") from None
-    except ValueError as e:
+    except Exception as e:  # noqa: BLE001 - a value the constructor cannot make (ValueError, KeyError…)
         raise unreadable_value(text, e, path) from None
 
 
-_TYPE_NAMES = {"timestamp": "a date", "int": "an integer", "float": "a number", "binary": "base64 data"}
+_TYPE_NAMES = {"timestamp": "a date", "int": "an integer", "float": "a number", "binary": "base64 data",
+               "bool": "a boolean"}
 
 
-def unreadable_value(text: str, error: ValueError, path: Optional[Path]) -> InputError:
+def unreadable_value(text: str, error: Exception, path: Optional[Path]) -> InputError:
     """The input error for a scalar whose implicit or explicit type cannot hold it (`2001-13-45` reads
-    as a date, a 5,000-digit integer): the YAML constructor raises a bare ValueError, without a place;
-    each scalar is constructed alone to find the line. (GitHub reads every value as a string; pubmode
-    reads YAML's types, so it refuses the text and says how to keep the value a string.)"""
+    as a date, a 5,000-digit integer, `!!bool yes please`): the YAML constructor raises a bare
+    ValueError (or KeyError), without a place; each scalar is constructed alone to find the line.
+    (GitHub reads every value as a string; pubmode reads YAML's types, so it refuses the text and says
+    how to keep the value a string.)"""
     constructor = YAML(typ="safe", pure=True).constructor
     too_long = "digits" in str(error)  # Python's limit on reading integers (its message is advice to developers)
     try:
@@ -220,16 +222,19 @@ def unreadable_value(text: str, error: ValueError, path: Optional[Path]) -> Inpu
         if isinstance(n, ScalarNode):
             try:
                 constructor.construct_object(n)
-            except ValueError:
+            except YAMLError:
+                continue
+            except Exception:
                 kind = _TYPE_NAMES.get((n.tag or "").rsplit(":", 1)[-1], "its type")
                 shown = n.value if len(n.value) <= 40 else n.value[:37] + "..."
+                why = f" ({error})" if isinstance(error, ValueError) else ""  # a KeyError's text is the value again
                 what = "is an integer of more than 4,300 digits, too long to read" if too_long else \
-                    f"reads as {kind} but is not one ({error})"
-                return InputError(path, n.start_mark.line + 1, f"invalid YAML: `{shown}` {what}; quote it to keep "
-                                  "it a string")
-            except Exception:
-                continue
-    return InputError(path, None, f"invalid YAML: a value cannot be read ({'too long' if too_long else error})")
+                    f"reads as {kind} but is not one{why}"
+                tagged = text.startswith("!", n.start_mark.index)  # an explicit tag: the node starts at it
+                return InputError(path, n.start_mark.line + 1, f"invalid YAML: `{shown}` {what}; quote it"
+                                  + (" and drop its tag" if tagged else "") + " to keep it a string")
+    return InputError(path, None, "invalid YAML: a value cannot be read" +
+                      (" (an integer too long)" if too_long else f" ({type(error).__name__}: {error})"))
 
 
 # Characters the C composer counts differently from the pure one: a byte-order mark (libyaml does not count

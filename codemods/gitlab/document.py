@@ -65,7 +65,7 @@ def load_pipeline(text: str, path: Optional[Path] = None) -> List[Any]:
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
         raise InputError(path, None, "nesting too deep") from None
-    except ValueError as e:
+    except Exception as e:  # noqa: BLE001 - a value the constructor cannot make (ValueError, KeyError…)
         raise unreadable_value(text, e, path) from None
 
 
