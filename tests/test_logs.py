@@ -1271,3 +1271,43 @@ def test_round16_a_quoted_rst_error_leads_with_the_markup() -> None:
     assert "or it is Markdown" in bare
     said_markdown = first(_DEFAULT_FORMAT + "The README is written in Markdown.")
     assert "and the log speaks of Markdown: declare a Markdown README as Markdown" in said_markdown
+
+
+# Round 17 (tests/logs/BLIND-ROUND17.md): tuned on round 16's blind sample, tests/logs/holdout16, declared a tuning
+# pool; its logs are read here with their headers removed, as the measure reads them.
+POOL = LOGS / "holdout16"
+
+
+def _pool(stem: str) -> str:
+    path = next(POOL.glob(stem + "*.log"))
+    return "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+
+
+def test_round17_githubs_environment_protection_is_never_a_pypi_name_rule() -> None:
+    # pydantic-zarr (round 16, a wrong claim): GitHub's environment protection refused the tag; it was read as PyPI
+    # refusing the project name, with advice to rename the package. GitHub's messages, and sentences about them.
+    r = read(_pool("envprotect-pydantic-zarr"))
+    assert [f.pattern.id for f in r.findings] == ["log-environment-refused"]
+    advice = advise(r, [], Context({}, set()))
+    assert "the tag `v0.10.0` is not among the branches and tags the environment `release` lets deploy" in advice[0]
+    assert "Settings → Environments → release → Deployment branches and tags" in advice[0]
+    assert "rename" not in " ".join(advice)
+    for text in (
+        'Publish to PyPI\nBranch "main" is not allowed to deploy to pypi due to environment protection rules.',
+        'Tag "1.0" is not allowed to deploy to "Production PyPI" due to environment protection rules.',
+        "Publish distribution to PyPI\nThe deployment was rejected or didn't satisfy other protection rules.",
+        "The PyPI publish job failed: the tag is not allowed to deploy to the pypi environment.",
+        "Our package was not allowed to publish to PyPI because of the environment protection rules.",
+        "The upload to PyPI was blocked by the deployment branch policy of the release environment.",
+    ):
+        found = [f.pattern.id for f in read(text).findings]
+        assert found and found[0] == "log-environment-refused", (text, found)
+        assert "log-name-not-allowed" not in found, text
+    bare = advise(read("Publish to PyPI\nThe deployment was rejected or didn't satisfy other protection rules."), [],
+                  Context({}, set()))
+    assert bare[0].startswith("GitHub refused the job's deployment to its environment (a required reviewer rejected it")
+    # PyPI's own name refusals stay that
+    assert _first("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe name 'octo' isn't allowed.") \
+        == ["log-name-not-allowed"]
+    assert _first("The upload to PyPI failed: the project name is not allowed.") == ["log-name-not-allowed"]

@@ -1120,6 +1120,29 @@ def _action_not_allowed(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "upload runs `twine upload`/`uv publish` in a `run:` step instead"] + retired
 
 
+_ENV_REFUSED = re.compile(r"\b(Tag|Branch)\s{1,3}\"([^\"]{1,200})\" is not allowed to deploy to (.{1,100}?) due to "
+                          r"environment protection rules", re.I)
+_ENV_REJECTED = re.compile(r"The deployment was rejected or didn[’']?t satisfy other protection rules", re.I)
+
+
+def _environment(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    m = _ENV_REFUSED.search(text)
+    if m:
+        kind, ref, env = m.group(1).lower(), m.group(2), m.group(3).strip("`'\" ")
+        return [f"GitHub refused the job before it ran: the {kind} `{ref}` is not among the branches and tags the "
+                f"environment `{env}` lets deploy (its deployment rules), so nothing was uploaded and PyPI was not "
+                f"asked; allow it in the environment's rules (Settings → Environments → {env} → Deployment branches "
+                f"and tags: add a {kind} rule whose pattern matches `{ref}`), or run the release from a {kind} the "
+                "rules allow, then re-run the job"]
+    if _ENV_REJECTED.search(text):
+        return ["GitHub refused the job's deployment to its environment (a required reviewer rejected it, or a branch "
+                "or tag rule or another protection rule of the environment was not met), so nothing was uploaded: "
+                "see the environment's rules (Settings → Environments → <name>), allow the ref or approve the "
+                "deployment, then re-run the job"]
+    return []
+
+
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
@@ -1328,7 +1351,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed,
+    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,

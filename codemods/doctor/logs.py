@@ -481,6 +481,17 @@ NEW: Tuple[LogPattern, ...] = (
                "Have an organisation or repository admin allow the action (Settings → Actions → General → allow "
                "specified actions, e.g. `pypa/gh-action-pypi-publish@*`) or pin it as the policy requires; or upload "
                "with `twine upload` or `uv publish` in a `run:` step, which needs no third-party action."),
+    LogPattern("log-environment-refused", ERROR, r"\b(?:Tag|Branch)\s{1,3}\"[^\"]{1,200}\" is not allowed to deploy to .{1,100}? "
+               r"due to environment protection rules|The deployment was rejected or didn[’']?t satisfy other protection rules",
+               "GitHub's environment protection rules refused the job's ref",
+               "A job that names an `environment:` runs only if that environment's deployment rules let it: its "
+               "deployment branches and tags (a branch or tag not listed is refused), required reviewers (one may "
+               "reject) and custom protection rules. GitHub refuses the job before any step runs, so nothing reached "
+               "PyPI; this is GitHub's check of the environment, not a rule of PyPI about the project or its name.",
+               "Tag \"v1.2.0\" is not allowed to deploy to pypi due to environment protection rules.\n"
+               "The deployment was rejected or didn't satisfy other protection rules.",
+               "Allow the tag or branch in the environment's deployment rules (Settings → Environments → <name> → "
+               "Deployment branches and tags), or run the release from a ref the rules allow; then re-run the job."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -491,7 +502,7 @@ NEW: Tuple[LogPattern, ...] = (
                "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-action-not-allowed", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
@@ -846,6 +857,11 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
 _SAID_ATTESTATION = re.compile(r"\battestations?\b" + IN_SENTENCE + r"{0,80}?\b(?:reus\w{0,3}|already|single upload|"
                                r"only once|not cleared|multiple times|twice|more than once|a second time|same files?)\b|"
                                r"\breus\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\battestations?\b", re.I)
+# GitHub's environment protection told in a sentence: its deployment branch (and tag) rules, an environment's
+# protection rules, a ref "not allowed to deploy to" an environment; never a rule of PyPI about a name
+_SAID_ENVIRONMENT = re.compile(r"\benvironment(?:[’']s)?\s(?:protection|deployment)\srules?\b|\bdeployment\s(?:protection\s)?"
+                               r"rules?\b|\bdeployment\sbranch(?:es)?(?:\sand\stags?)?(?:\spolic\w{1,3}|\srules?)?\b|"
+                               r"\bnot\sallowed\sto\sdeploy\sto\b", re.I)
 _SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b" + IN_SENTENCE
                         + r"{0,40}?\b(?:is|was)?\s?(?:n[’']t|not) allowed\b|(?<!file )\bname\b" + IN_SENTENCE
                         + r"{0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|wasn[’']t) (?:not )?allowed)\b|"
@@ -951,6 +967,7 @@ class _Said:
 _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
 # the refused objects a sentence may name, most specific first
 _SAID_OBJECTS: Tuple[_Said, ...] = (
+    _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
     _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
     _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
     _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
