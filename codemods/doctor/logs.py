@@ -602,6 +602,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
+    if not found and _SAID_ATTESTATION_FAILED.search(whole) and not _OTHER_REGISTRY.search(whole):
+        # attestations PyPI did not verify, told in a sentence: more specific than the Trusted Publishing words below
+        said = _said(cleaned, whole)
+        if said and said[0] == "log-invalid-attestations":
+            failed = _BY_ID[said[0]]
+            found[failed.id] = LogFinding(failed, said[1], failed.title)
     if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)) and not _OTHER_REGISTRY.search(whole):
         # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
         cue = _TP_CUE.search(whole)
@@ -884,11 +890,56 @@ _SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"
                              r"wrong|misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|"
                              r"mismatch\w{0,3}|wrong|misconfigur\w{0,5}|incorrect)\b" + IN_SENTENCE
                              + r"{0,60}?\btrusted[ -]publish", re.I)
+# a server error told in words: "failed with Internal Server Errors", "a 502 Bad Gateway", "HTTP 503", "5xx"
+_SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
+                          r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b", re.I)
+# a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
+_SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
+                                     r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
+                                     r"registered|set\s?up|added|created)\b|\bno\s(?:trusted\s|pending\s)?publishers?\b"
+                                     + IN_SENTENCE + r"{0,20}?\b(?:configured|registered|set\s?up|added)\b", re.I)
+# a README's format told by PyPI's words: its "default format" (reStructuredText) against Markdown
+_FORMAT = r"\b(?:markdown|rst|restructured ?text)\b"
+_SAID_DEFAULT_FORMAT = re.compile(r"\bdefault (?:format|markup|content[ _-]?type)\b" + IN_SENTENCE + r"{0,60}?" + _FORMAT
+                                  + "|" + _FORMAT + IN_SENTENCE + r"{0,60}?\bdefault (?:format|markup|content[ _-]?type)\b",
+                                  re.I)
+# no distributions where the upload looks: the files not found, not there, not in `dist/`
+_DISTS = r"\b(?:artifacts?|distributions?|dists|wheels?|sdists?|built files|(?:the |any )?files)\b"
+_SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\snot)|\bcannot|\bfail\w{0,3} to|\bunable to)\s"
+                            r"(?:find|see|locate|pick up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + "|"
+                            r"\bno\s(?:artifacts?|distributions?|dists|wheels?|files)\s(?:were\s|was\s)?(?:found|to upload|"
+                            r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b", re.I)
+# the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
+_ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
+_SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
+                             r"\bHTTP\W{0,3}409\b|\b409\b\W{0,3}(?:conflict|error|status|response)?", re.I)
+# the publish action's ref that does not exist: "missing tag on `gh-action-pypi-publish`", "an invalid ref of the action"
+_ACTION = r"`?(?:pypa/)?gh-action-pypi-publish\b`?"
+_SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?existent|nonexisting|deleted)\s(?:version\s)?"
+                              r"(?:tags?|refs?|versions?|branch(?:es)?)\s(?:on|of|for|in)\s(?:the\s)?" + _ACTION + "|"
+                              + _ACTION + IN_SENTENCE + r"{0,30}?\b(?:tags?|refs?|versions?)\s(?:is\s|was\s|does\s)?(?:missing|"
+                              r"invalid|wrong|not (?:found|exist)|doesn[’']t exist|unknown)\b", re.I)
+# the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
+_TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
+_SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|does)(?:n[’']t|\snot) install|\bforg[eo]t\w{0,3} "
+                                    r"to install|\bnever installed|\bmissing|\bwithout|\bno)\s(?:the\s)?" + _TOOLS + "|"
+                                    + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
+                                    r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
+                                    r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
+                                    r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b", re.I)
+# a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
+_SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
+                                      + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
+                                      r"\b(?:invalid|rejected|unverifi\w{1,4})\sattestations?\b|\b(?:reject\w{0,3}|refus\w{0,3})\b"
+                                      + IN_SENTENCE + r"{0,20}?\battestations?\b|\battestations?\b" + IN_SENTENCE
+                                      + r"{0,30}?\b(?:(?:does|did|do)(?:n[’']t|\snot)\smatch|rejected|mismatch\w{0,3})\b", re.I)
 # a wheel whose platform tag PyPI refuses: a plain `linux_x86_64` (not manylinux/musllinux) wheel, a platform tag
 _SAID_PLATFORM = re.compile(r"(?<![\w-])linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\b|\b(?:unsupported|invalid|"
                             r"binary|platform) (?:platform )?tags?\b" + IN_SENTENCE + r"{0,30}?\bwheels?\b|\bwheels?\b"
                             + IN_SENTENCE + r"{0,40}?\b(?:unsupported|invalid) platform(?: tags?)?\b|"
-                            r"\bnot (?:a )?manylinux\b|"
+                            r"\bnot (?:a )?manylinux\b|(?<![\w-])(?:pyodide|emscripten)_[\w*.]{1,40}|"
+                            r"\b(?:reject|refus)\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\bplatform tags?\b|\bplatform tags?\b"
+                            + IN_SENTENCE + r"{0,40}?\b(?:reject\w{0,3}|refus\w{0,3}|not (?:allowed|accepted|supported))\b|"
                             r"\b(?:needs?|requires?|must be|only (?:accepts?|takes?)) (?:\w+ ){0,2}manylinux\b", re.I)
 # "ignore repeated files", "skip existing files", `skip-existing`: a re-run that met the files a first run uploaded
 _SAID_SKIP = re.compile(r"\b(?:ignor|skip)\w{0,3}\s(?:the\s|any\s)?(?:repeated|existing|duplicated?|already[- ](?:uploaded|"
@@ -968,10 +1019,14 @@ _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)
 # the refused objects a sentence may name, most specific first
 _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
+    _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
+    _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
     _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
     _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
     _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
     _Said("log-attestation-exists", (_SAID_ATTESTATION,)),
+    _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
@@ -983,11 +1038,15 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
     _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
     _Said("log-description-invalid", (_SAID_DESCRIPTION,)),
+    _Said("log-description-invalid", (_SAID_DEFAULT_FORMAT,)),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
+    _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
+    _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
@@ -1003,7 +1062,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     something failed counts; the object may be named in it or in the sentence just before it ("2.8.0 was yanked.
     PyPI won't let us upload another version")."""
     pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
-    sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
+    sentences = [(n, s) for n, t in _unwrapped(cleaned) for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
         named = _ABOUT_UPLOAD.search(sentence) is not None
@@ -1013,7 +1072,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
-                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -1027,6 +1086,23 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             if found:
                 return found, n
     return None
+
+
+_WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before
+
+
+def _unwrapped(cleaned: List[Tuple[int, str]]) -> List[Tuple[int, str]]:
+    """Prose lines joined where a sentence was wrapped over them (a commit message, an e-mail): a line that ends
+    without a sentence's end and a next line that starts in lower case are one line, numbered as its first."""
+    out: List[Tuple[int, str]] = []
+    for n, t in cleaned:
+        prev = out[-1][1] if out else ""
+        if out and out[-1][0] + prev.count("\n") + 1 == n and prev.strip() and not re.search(r"[.!?:;,)`]\s*$|^\s*(?:[-*>#|]|\d+\.)\s", prev) \
+                and _WRAPPED_ON.match(t) and not logtext.is_noise(t):
+            out[-1] = (out[-1][0], prev + "\n" + t)
+        else:
+            out.append((n, t))
+    return [(n, t.replace("\n", " ")) for n, t in out]
 
 
 def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]:
