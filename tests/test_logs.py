@@ -1384,3 +1384,33 @@ def test_round17_sentences_the_new_words_must_not_read() -> None:
     ):
         assert "log-server-error" not in _first(text) and "log-file-exists" not in _first(text), text
         assert not read(text).findings or text.startswith("The Test PyPI"), text
+
+
+def test_round17_time_outs_version_checks_and_typed_credentials() -> None:
+    # maturin#220: a time-out on the upload URL is read (and shown) as a network time-out
+    assert _first("  Caused by: Http error\n  Caused by: https://upload.pypi.org/legacy/: timed out") == ["log-network"]
+    assert _first("error: upload to https://test.pypi.org/legacy/ failed: operation timed out") == ["log-network"]
+    assert not read("The workflow timed out after 6 hours.").findings
+    r = read(_pool("config-maturin"))
+    assert [f.pattern.id for f in r.findings] == ["log-network"] and r.findings[0].line == 8
+    # foehn: the workflow's own tag/version check, with the two versions when the line gives them
+    for text, tag, version in (("Tag (0.3.3) does not match pyproject.toml version (0.3.2)", "0.3.3", "0.3.2"),
+                               ("Error: tag version v1.4.0 != package version 1.3.9.", "1.4.0", "1.3.9"),
+                               ("ERROR: Version mismatch: tag 2.0.1 vs version 2.0.0", "2.0.1", "2.0.0")):
+        r = read(text)
+        assert [f.pattern.id for f in r.findings] == ["log-tag-version-mismatch"], text
+        first = advise(r, [], Context({}, set()))[0]
+        assert f"the tag says `{tag}`" in first and f"is `{version}`; bump the version to `{tag}`" in first, first
+    foehn = read(_pool("guard-foehn"))
+    assert foehn.findings[0].pattern.id == "log-tag-version-mismatch" and foehn.findings[0].line == 4
+    assert "the version in `pyproject.toml` is `0.3.2`" in advise(foehn, [], Context({}, set()))[0]
+    assert not read("Build Config URI (https://github.com/o/r/.github/workflows/release.yml@refs/tags/v1.0) matches.") \
+        .findings
+    # buildh: a password typed at the prompt and refused is the refused credential, not a missing one; an empty
+    # password typed stays a missing one (twine#1057)
+    buildh = read(_pool("userpass-buildh"))
+    assert [f.pattern.id for f in buildh.findings] == ["log-token-rejected"]
+    first = advise(buildh, [], Context({}, set()))[0]
+    assert first.startswith("the log shows the credentials typed at the uploader's prompt (username `patrickfuchs`")
+    assert "no keyring" not in first and "empty" not in first
+    assert [f.pattern.id for f in read(_body("empty-password-twine1057.log")).findings][0] == "log-credential-missing"

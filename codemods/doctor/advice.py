@@ -59,6 +59,7 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
+_TYPED_USER = re.compile(r"Enter your username:[ \t]*(\S{1,200})")
 _TOKEN_NAME = re.compile(r"__token__", re.I)  # hatch before 1.9.2 offered `__TOKEN__` at its prompt (pypa/hatch#1213)
 _POETRY = re.compile(r"\bpoetry (?:publish|v?\d)|\bPOETRY_", re.I)
 _SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\w")
@@ -84,6 +85,16 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
                    "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
                    "username `__token__` (check this first)")
+    typed = _TYPED_USER.search(text) if logs_mod._prompt_answered(scan.cleaned) else None
+    if typed and not out:
+        who = typed.group(1)
+        account = "" if who == "__token__" else (f" PyPI and TestPyPI take no account password since 2024: with the username "
+                                                  f"`{who}` only a password was possible, so type `__token__` as the "
+                                                  "username and an API token as the password;")
+        out.append(f"the log shows the credentials typed at the uploader's prompt (username `{who}`, then a password) "
+                   f"and the index refused them (check this first): a mistyped or stale password or token gives this 403;"
+                   f"{account} re-run and type them again (the password is not echoed), or set `TWINE_USERNAME` and "
+                   "`TWINE_PASSWORD` so nothing is typed")
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -136,8 +147,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
-    if _TESTPYPI.search(text):
-        out.append("the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
+    if _TESTPYPI.search(text):  # told before the typed credentials: TestPyPI's own account is the likelier reason
+        out.insert(0 if typed and not cased else len(out),
+                   "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
                    "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
     forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
     if forks:
@@ -1153,6 +1165,26 @@ def _environment(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return []
 
 
+_VER = r"v?(\d(?:[\w+!-]|\.(?=\w)){0,60})"
+_TAG_VERSION = re.compile(r"\btag\b\W{0,3}(?:version\W{0,3})?\(?[`'\"]?" + _VER + r"[`'\"]?\)?\s[^\n]{0,40}?"
+                          r"(?:\bmatch\b|!=|\bmismatch\w{0,2}\b|\bvs\b\.?)[^\n]{0,40}?(\b[\w./-]{1,100}\.(?:toml|py|cfg|json|txt)\b)?"
+                          r"[^\n]{0,20}?\bversion\b\W{0,3}\(?[`'\"]?" + _VER, re.I)
+
+
+def _tag_version(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _TAG_VERSION.search(_text(scan))
+    if not m:
+        return ["the workflow's own check stopped the release because the tag and the package version differ (PyPI "
+                "refused nothing): bump the version to the tag's, commit, and tag that commit again, or tag the "
+                "version the project has"]
+    tag, version = m.group(1), m.group(3)
+    where = re.search(r"[\w./-]{1,100}\.(?:toml|py|cfg|json|txt)\b", m.group(0))
+    in_file = f"in `{where.group(0)}` " if where else ""
+    return [f"the workflow's own check stopped the release (PyPI refused nothing): the tag says `{tag}` and the version "
+            f"{in_file}is `{version}`; bump the version to `{tag}`, commit, and tag that commit (delete and re-create "
+            f"the tag, or cut the next one), or tag `{version}` if that is the version meant"]
+
+
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
@@ -1381,7 +1413,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment,
+    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment, "log-tag-version-mismatch": _tag_version,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,

@@ -391,7 +391,10 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
-               r"dns error|error sending request for url|\b499\b:? ?Client (?:Error|Disconnected)",
+               r"dns error|error sending request for url|"
+               # maturin's and uv's `Caused by: https://upload.pypi.org/legacy/: timed out`, a time-out on the upload URL
+               r"(?:pypi\.(?:org|io)|/legacy)/?[^\n]{0,60}?\btimed out\b|"
+               r"\btimed out\b[^\n]{0,100}?\b(?:upload|test)\.pypi\.org\b|\b499\b:? ?Client (?:Error|Disconnected)",
                "The uploader could not reach the index",
                "The connection failed before the index answered: a host name that does not resolve (a mistyped or "
                "retired upload URL), a proxy or firewall, or a timeout on a slow link or a large file.",
@@ -492,6 +495,17 @@ NEW: Tuple[LogPattern, ...] = (
                "The deployment was rejected or didn't satisfy other protection rules.",
                "Allow the tag or branch in the environment's deployment rules (Settings → Environments → <name> → "
                "Deployment branches and tags), or run the release from a ref the rules allow; then re-run the job."),
+    LogPattern("log-tag-version-mismatch", ERROR, r"\btag\b[^\n]{0,60}?\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b[^\n]{0,60}?"
+               r"\bversion\b|\bversion\b[^\n]{0,60}?\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b[^\n]{0,60}?\btag\b|"
+               r"\b(?:tag|version)\b[^\n]{0,40}?\bmismatch\w{0,2}\b[^\n]{0,40}?\b(?:tag|version)\b|"
+               r"\btag\b[^\n]{0,40}?\s!=\s[^\n]{0,40}?\bversion\b|\bversion\b[^\n]{0,40}?\s!=\s[^\n]{0,40}?\btag\b",
+               "The workflow's own check found that the tag and the package version differ",
+               "Many release workflows compare the pushed tag with the version in pyproject.toml (or `__init__.py`) "
+               "before they build or upload, and stop when the two differ: the tag was pushed without bumping the "
+               "version, or the version was bumped on another commit than the one tagged. PyPI refused nothing.",
+               "Tag (1.2.0) does not match pyproject.toml version (1.1.0)",
+               "Bump the version in the file the check reads to the tag's version, commit, and tag that commit (delete "
+               "and re-create the tag, or cut the next one); or tag the version the file already has."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -513,7 +527,7 @@ ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-tok
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
          "log-server-error", "log-ssl-verify", "log-network", "log-secret-empty", "log-reusable-workflow",
-         "log-attestations-ignored", "log-bad-request")
+         "log-attestations-ignored", "log-tag-version-mismatch", "log-bad-request")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
 UNRECOGNISED = LogPattern(
@@ -569,6 +583,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
         found.pop("log-invalid-distribution", None)
+    if "log-credential-missing" in found and "log-token-rejected" in found and _prompt_answered(cleaned) \
+            and not _EMPTY_OR_UNREAD.search(whole):
+        # the password was typed at the prompt and the upload went on: the keyring's warning before the prompt is no
+        # missing credential, the refused one is the cause
+        found.pop("log-credential-missing")
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
     if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
@@ -1114,6 +1133,20 @@ def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]
                 and (pypi_url or not row.upload_url) and (named or not row.upload_named):
             return row.finding
     return None
+
+
+# what says a credential was empty or never read, beside the keyring's warning that comes before any prompt
+_EMPTY_OR_UNREAD = re.compile(r"Credential not found for|Your password is empty|EOFError|NoKeyringError|NonInteractive", re.I)
+_ANSWERED = re.compile(r"^\s*Enter your (?:password|API token):", re.I)
+_AFTER_PROMPT = re.compile(r"^\s*Uploading\s\S|^\s*\d{1,3}%\|", re.I)
+
+
+def _prompt_answered(cleaned: List[Tuple[int, str]]) -> bool:
+    """Whether a password prompt was answered: it is followed by the upload of a file (a person typed it)."""
+    at = next((i for i, (_, t) in enumerate(cleaned) if _ANSWERED.search(t)), None)
+    if at is None or re.search(r"EOFError|NonInteractive|Traceback", cleaned[at][1]):
+        return False
+    return any(_AFTER_PROMPT.search(t) for _, t in cleaned[at + 1:at + 6])
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
