@@ -1339,6 +1339,9 @@ def test_round17_prose_tells_of_classes_the_doctor_has() -> None:
             "log-uploader-missing",
         "The release jobs tried to upload with twine and this failed because the command wasn't\nfound.":
             "log-uploader-missing",
+        # over three lines: read only as one sentence (`_unwrapped`); "the command wasn't found" tells the failure
+        "The wheel jobs did not have twine, so when the jobs\nwent to upload the wheels to PyPI the command wasn't\nfound.":
+            "log-uploader-missing",
         "The PyPI upload fails: attestation verification fails because the workflow is reusable.":
             "log-invalid-attestations",
         "The publish to PyPI failed: PyPI rejected the attestations.": "log-invalid-attestations",
@@ -1372,6 +1375,7 @@ def test_round17_prose_tells_of_classes_the_doctor_has() -> None:
 def test_round17_sentences_the_new_words_must_not_read() -> None:
     for text in (
         "We install twine in the build job and the upload to PyPI works.",
+        "Twine is not needed any more: the upload to PyPI uses the action.",
         "We configured the trusted publisher on PyPI and the upload works.",
         "The upload-artifact step could not find the files, so the release failed.",  # another service's files
         "The PyPI publish job failed with an internal server error from GitHub's OIDC endpoint.",

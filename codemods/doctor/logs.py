@@ -24,6 +24,12 @@ class LogPattern:
     fix: str
 
 
+# a version number as a check prints it (`0.3.2`, `(v1.4.0)`), and the words of two values that differ: the tag/version
+# check of a release workflow prints both values, a sentence about a changelog does not
+_VERSION_SHOWN = r"[`'\"(]{0,2}v?\d{1,6}(?:\.\w{1,12}){1,4}\b"
+_DIFFER = r"(?:\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b|\s!=\s|\bmismatch\w{0,2}\b|\bvs\b\.?|\bdiffers? from\b)"
+
+
 _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error|"
                r"valid token, but no corresponding publisher",
@@ -495,10 +501,9 @@ NEW: Tuple[LogPattern, ...] = (
                "The deployment was rejected or didn't satisfy other protection rules.",
                "Allow the tag or branch in the environment's deployment rules (Settings → Environments → <name> → "
                "Deployment branches and tags), or run the release from a ref the rules allow; then re-run the job."),
-    LogPattern("log-tag-version-mismatch", ERROR, r"\btag\b[^\n]{0,60}?\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b[^\n]{0,60}?"
-               r"\bversion\b|\bversion\b[^\n]{0,60}?\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b[^\n]{0,60}?\btag\b|"
-               r"\b(?:tag|version)\b[^\n]{0,40}?\bmismatch\w{0,2}\b[^\n]{0,40}?\b(?:tag|version)\b|"
-               r"\btag\b[^\n]{0,40}?\s!=\s[^\n]{0,40}?\bversion\b|\bversion\b[^\n]{0,40}?\s!=\s[^\n]{0,40}?\btag\b",
+    LogPattern("log-tag-version-mismatch", ERROR, r"\btag\b[^\n]{0,20}?" + _VERSION_SHOWN + r"[^\n]{0,60}?" + _DIFFER
+               + r"[^\n]{0,60}?\bversion\b[^\n]{0,20}?" + _VERSION_SHOWN + r"|\bversion\b[^\n]{0,20}?" + _VERSION_SHOWN
+               + r"[^\n]{0,60}?" + _DIFFER + r"[^\n]{0,60}?\btag\b[^\n]{0,20}?" + _VERSION_SHOWN,
                "The workflow's own check found that the tag and the package version differ",
                "Many release workflows compare the pushed tag with the version in pyproject.toml (or `__init__.py`) "
                "before they build or upload, and stop when the two differ: the tag was pushed without bumping the "
@@ -941,7 +946,7 @@ _SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?e
 # the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
 _TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
 _SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|does)(?:n[’']t|\snot) install|\bforg[eo]t\w{0,3} "
-                                    r"to install|\bnever installed|\bmissing|\bwithout|\bno)\s(?:the\s)?" + _TOOLS + "|"
+                                    r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + _TOOLS + "|"
                                     + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
                                     r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
@@ -1091,7 +1096,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
-                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
+                or _SAID_UPLOADER_MISSING.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
