@@ -59,6 +59,7 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
+_TYPED_USER = re.compile(r"Enter your username:[ \t]*(\S{1,200})")
 _TOKEN_NAME = re.compile(r"__token__", re.I)  # hatch before 1.9.2 offered `__TOKEN__` at its prompt (pypa/hatch#1213)
 _POETRY = re.compile(r"\bpoetry (?:publish|v?\d)|\bPOETRY_", re.I)
 _SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\w")
@@ -84,6 +85,16 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
                    "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
                    "username `__token__` (check this first)")
+    typed = _TYPED_USER.search(text) if logs_mod._prompt_answered(scan.cleaned) else None
+    if typed and not out:
+        who = typed.group(1)
+        account = "" if who == "__token__" else (f" PyPI and TestPyPI take no account password since 2024: with the username "
+                                                  f"`{who}` only a password was possible, so type `__token__` as the "
+                                                  "username and an API token as the password;")
+        out.append(f"the log shows the credentials typed at the uploader's prompt (username `{who}`, then a password) "
+                   f"and the index refused them (check this first): a mistyped or stale password or token gives this 403;"
+                   f"{account} re-run and type them again (the password is not echoed), or set `TWINE_USERNAME` and "
+                   "`TWINE_PASSWORD` so nothing is typed")
     steps = _token_steps(facts)
     named = sorted({f"`{s.secret}`" + (f" (environment `{s.environment}`)" if s.environment else "")
                     for _, s in steps if s.secret})
@@ -136,8 +147,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
-    if _TESTPYPI.search(text):
-        out.append("the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
+    if _TESTPYPI.search(text):  # told before the typed credentials: TestPyPI's own account is the likelier reason
+        out.insert(0 if typed and not cased else len(out),
+                   "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
                    "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
     forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
     if forks:
@@ -674,7 +686,7 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
     text, out = _text(scan), []
-    if _NONE_REGISTERED.search(text):
+    if _NONE_REGISTERED.search(text) or logs_mod._SAID_PUBLISHER_MISSING.search(text):
         out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
                    "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
                    "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
@@ -1045,6 +1057,10 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
+    said = logs_mod._SAID_NO_DISTS.search(text)
+    if not m and said and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
+        out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
+                   "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1056,10 +1072,16 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", _text(scan))
-    tool = next((g for g in (m.groups() if m else ()) if g), "the upload tool")
-    install = "python -m pip install twine" if tool == "twine" else f"install `{tool}`"
-    return [f"`{tool}` is not installed where the upload runs: `{install}` in that same job (on Travis, in the "
+    text = _text(scan)
+    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", text)
+    said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
+    named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
+    tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
+    if tool is None:
+        return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
+                "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
+    install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+    return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
 
 
@@ -1120,13 +1142,65 @@ def _action_not_allowed(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "upload runs `twine upload`/`uv publish` in a `run:` step instead"] + retired
 
 
+_ENV_REFUSED = re.compile(r"\b(Tag|Branch)\s{1,3}\"([^\"]{1,200})\" is not allowed to deploy to (.{1,100}?) due to "
+                          r"environment protection rules", re.I)
+_ENV_REJECTED = re.compile(r"The deployment was rejected or didn[’']?t satisfy other protection rules", re.I)
+
+
+def _environment(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    m = _ENV_REFUSED.search(text)
+    if m:
+        kind, ref, env = m.group(1).lower(), m.group(2), m.group(3).strip("`'\" ")
+        return [f"GitHub refused the job before it ran: the {kind} `{ref}` is not among the branches and tags the "
+                f"environment `{env}` lets deploy (its deployment rules), so nothing was uploaded and PyPI was not "
+                f"asked; allow it in the environment's rules (Settings → Environments → {env} → Deployment branches "
+                f"and tags: add a {kind} rule whose pattern matches `{ref}`), or run the release from a {kind} the "
+                "rules allow, then re-run the job"]
+    if _ENV_REJECTED.search(text):
+        return ["GitHub refused the job's deployment to its environment (a required reviewer rejected it, or a branch "
+                "or tag rule or another protection rule of the environment was not met), so nothing was uploaded: "
+                "see the environment's rules (Settings → Environments → <name>), allow the ref or approve the "
+                "deployment, then re-run the job"]
+    return []
+
+
+_VER = r"v?(\d(?:[\w+!-]|\.(?=\w)){0,60})"
+_TAG_VERSION = re.compile(r"\btag\b\W{0,3}(?:version\W{0,3})?\(?[`'\"]?" + _VER + r"[`'\"]?\)?\s[^\n]{0,40}?"
+                          r"(?:\bmatch\b|!=|\bmismatch\w{0,2}\b|\bvs\b\.?)[^\n]{0,40}?(\b[\w./-]{1,100}\.(?:toml|py|cfg|json|txt)\b)?"
+                          r"[^\n]{0,20}?\bversion\b\W{0,3}\(?[`'\"]?" + _VER, re.I)
+
+
+def _tag_version(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _TAG_VERSION.search(_text(scan))
+    if not m:
+        return ["the workflow's own check stopped the release because the tag and the package version differ (PyPI "
+                "refused nothing): bump the version to the tag's, commit, and tag that commit again, or tag the "
+                "version the project has"]
+    tag, version = m.group(1), m.group(3)
+    where = re.search(r"[\w./-]{1,100}\.(?:toml|py|cfg|json|txt)\b", m.group(0))
+    in_file = f"in `{where.group(0)}` " if where else ""
+    return [f"the workflow's own check stopped the release (PyPI refused nothing): the tag says `{tag}` and the version "
+            f"{in_file}is `{version}`; bump the version to `{tag}`, commit, and tag that commit (delete and re-create "
+            f"the tag, or cut the next one), or tag `{version}` if that is the version meant"]
+
+
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    image = _IMAGE.search(_text(scan))
+    text = _text(scan)
+    image = _IMAGE.search(text)
     if not image:
-        return []
+        if not logs_mod._SAID_ACTION_REF.search(text):
+            return []
+        out = ["the log says the ref (tag) the workflow gives pypa/gh-action-pypi-publish is missing or does not exist: use "
+               "`@release/v1`, an exact release tag (`@v1.14.2`) or the full commit SHA of a release"]
+        if logs_mod._SAID_SAME_FILE.search(text) or _REUPLOAD_SAID.search(text):
+            out.append("the log also tells of the same file uploaded again (a 409, the same artifact from each job): "
+                       "PyPI takes a file name once, so upload once, from one job that downloads every job's files "
+                       "(or `skip-existing: true`), not from each job of a matrix")
+        return out
     ref = image.group(1)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
         return [f"the step pins the action to the commit `{ref}`, and no image `ghcr.io/pypa/gh-action-pypi-publish:"
@@ -1214,9 +1288,14 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the attestation is signed by the workflow that ran, and PyPI checks it against the registered "
                    "publisher: from a reusable workflow the two differ; publish from the calling workflow, or set "
                    "`attestations: false`")
-    if re.search(r"only supported when using Trusted Publishing", text):
+    if re.search(r"only supported when\W{0,5}using Trusted Publishing", text):
         out.append("attestations are accepted only with Trusted Publishing: drop them (`attestations: false`, or no "
                    "`--attestations`) when uploading with a token")
+    if not out and logs_mod._SAID_ATTESTATION_FAILED.search(text):
+        out.append("the log says PyPI did not verify the attestations: each is signed by the workflow that ran and "
+                   "checked against the registered trusted publisher, so a publisher that names another workflow (a "
+                   "reusable one, a renamed file) fails them; set `attestations: false` on the publish step, or "
+                   "publish from the workflow the publisher names")
     return out
 
 
@@ -1262,7 +1341,8 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if wheels:
             return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
                     f"log does not print PyPI's reason, `verbose: true` shows it): {_WASM_LEAVE_OUT}"]
-        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b", text, re.I):
+        if re.search(r"\b(?:wasm|wasm32|webassembly|emscripten|pyodide)[- ]wheels?\b|(?<![\w-])(?:pyodide|emscripten)_"
+                     r"[\w*.]{1,40}", text, re.I):
             return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
@@ -1270,6 +1350,11 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+    if logs_mod._SAID_PLATFORM.search(text) and not re.search(r"\blinux\b|manylinux", text, re.I):
+        return ["the log says PyPI refused a wheel's platform tag without naming it: PyPI takes Linux wheels only under "
+                "a manylinux or musllinux tag (build them with cibuildwheel or in a manylinux image, or `auditwheel "
+                "repair` them) and no WebAssembly wheels tagged `emscripten_*` or `pyodide_*` (leave those out of the "
+                "upload); `verbose: true` or `twine upload --verbose` prints the refused tag"]
     if logs_mod._SAID_PLATFORM.search(text):  # a sentence tells of a refused platform tag without naming one
         return ["PyPI takes Linux wheels only under a manylinux or musllinux tag: build them with cibuildwheel or in a "
                 "manylinux image (or `auditwheel repair` them), or upload only the sdist"]
@@ -1328,7 +1413,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
     "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
-    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed,
+    "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment, "log-tag-version-mismatch": _tag_version,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,

@@ -24,6 +24,12 @@ class LogPattern:
     fix: str
 
 
+# a version number as a check prints it (`0.3.2`, `(v1.4.0)`), and the words of two values that differ: the tag/version
+# check of a release workflow prints both values, a sentence about a changelog does not
+_VERSION_SHOWN = r"[`'\"(]{0,2}v?\d{1,6}(?:\.\w{1,12}){1,4}\b"
+_DIFFER = r"(?:\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b|\s!=\s|\bmismatch\w{0,2}\b|\bvs\b\.?|\bdiffers? from\b)"
+
+
 _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error|"
                r"valid token, but no corresponding publisher",
@@ -391,7 +397,10 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
-               r"dns error|error sending request for url|\b499\b:? ?Client (?:Error|Disconnected)",
+               r"dns error|error sending request for url|"
+               # maturin's and uv's `Caused by: https://upload.pypi.org/legacy/: timed out`, a time-out on the upload URL
+               r"(?:pypi\.(?:org|io)|/legacy)/?[^\n]{0,60}?\btimed out\b|"
+               r"\btimed out\b[^\n]{0,100}?\b(?:upload|test)\.pypi\.org\b|\b499\b:? ?Client (?:Error|Disconnected)",
                "The uploader could not reach the index",
                "The connection failed before the index answered: a host name that does not resolve (a mistyped or "
                "retired upload URL), a proxy or firewall, or a timeout on a slow link or a large file.",
@@ -481,6 +490,27 @@ NEW: Tuple[LogPattern, ...] = (
                "Have an organisation or repository admin allow the action (Settings → Actions → General → allow "
                "specified actions, e.g. `pypa/gh-action-pypi-publish@*`) or pin it as the policy requires; or upload "
                "with `twine upload` or `uv publish` in a `run:` step, which needs no third-party action."),
+    LogPattern("log-environment-refused", ERROR, r"\b(?:Tag|Branch)\s{1,3}\"[^\"]{1,200}\" is not allowed to deploy to .{1,100}? "
+               r"due to environment protection rules|The deployment was rejected or didn[’']?t satisfy other protection rules",
+               "GitHub's environment protection rules refused the job's ref",
+               "A job that names an `environment:` runs only if that environment's deployment rules let it: its "
+               "deployment branches and tags (a branch or tag not listed is refused), required reviewers (one may "
+               "reject) and custom protection rules. GitHub refuses the job before any step runs, so nothing reached "
+               "PyPI; this is GitHub's check of the environment, not a rule of PyPI about the project or its name.",
+               "Tag \"v1.2.0\" is not allowed to deploy to pypi due to environment protection rules.\n"
+               "The deployment was rejected or didn't satisfy other protection rules.",
+               "Allow the tag or branch in the environment's deployment rules (Settings → Environments → <name> → "
+               "Deployment branches and tags), or run the release from a ref the rules allow; then re-run the job."),
+    LogPattern("log-tag-version-mismatch", ERROR, r"\btag\b[^\n]{0,20}?" + _VERSION_SHOWN + r"[^\n]{0,60}?" + _DIFFER
+               + r"[^\n]{0,60}?\bversion\b[^\n]{0,20}?" + _VERSION_SHOWN + r"|\bversion\b[^\n]{0,20}?" + _VERSION_SHOWN
+               + r"[^\n]{0,60}?" + _DIFFER + r"[^\n]{0,60}?\btag\b[^\n]{0,20}?" + _VERSION_SHOWN,
+               "The workflow's own check found that the tag and the package version differ",
+               "Many release workflows compare the pushed tag with the version in pyproject.toml (or `__init__.py`) "
+               "before they build or upload, and stop when the two differ: the tag was pushed without bumping the "
+               "version, or the version was bumped on another commit than the one tagged. PyPI refused nothing.",
+               "Tag (1.2.0) does not match pyproject.toml version (1.1.0)",
+               "Bump the version in the file the check reads to the tag's version, commit, and tag that commit (delete "
+               "and re-create the tag, or cut the next one); or tag the version the file already has."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -491,7 +521,7 @@ NEW: Tuple[LogPattern, ...] = (
                "even if the publish job is skipped on that event."),
 )
 
-ORDER = ("log-action-not-allowed", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
          "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
@@ -502,7 +532,7 @@ ORDER = ("log-action-not-allowed", "log-nested-id-token", "log-action-ref-missin
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
          "log-server-error", "log-ssl-verify", "log-network", "log-secret-empty", "log-reusable-workflow",
-         "log-attestations-ignored", "log-bad-request")
+         "log-attestations-ignored", "log-tag-version-mismatch", "log-bad-request")
 _BY_ID = {p.id: p for p in _FIRST + NEW}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
 UNRECOGNISED = LogPattern(
@@ -558,6 +588,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
         found.pop("log-invalid-distribution", None)
+    if "log-credential-missing" in found and "log-token-rejected" in found and _prompt_answered(cleaned) \
+            and not _EMPTY_OR_UNREAD.search(whole):
+        # the password was typed at the prompt and the upload went on: the keyring's warning before the prompt is no
+        # missing credential, the refused one is the cause
+        found.pop("log-credential-missing")
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
     if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
@@ -591,6 +626,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if failed:
             refused = _BY_ID["log-invalid-publisher"]
             found[refused.id] = LogFinding(refused, logtext.line_at(cleaned, starts, failed.start()), refused.title)
+    if not found and _SAID_ATTESTATION_FAILED.search(whole) and not _OTHER_REGISTRY.search(whole):
+        # attestations PyPI did not verify, told in a sentence: more specific than the Trusted Publishing words below
+        said = _said(cleaned, whole)
+        if said and said[0] == "log-invalid-attestations":
+            failed = _BY_ID[said[0]]
+            found[failed.id] = LogFinding(failed, said[1], failed.title)
     if not found and _TP_SAID.search(_ACTION_NOTICE.sub("", whole)) and not _OTHER_REGISTRY.search(whole):
         # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
         cue = _TP_CUE.search(whole)
@@ -846,6 +887,11 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
 _SAID_ATTESTATION = re.compile(r"\battestations?\b" + IN_SENTENCE + r"{0,80}?\b(?:reus\w{0,3}|already|single upload|"
                                r"only once|not cleared|multiple times|twice|more than once|a second time|same files?)\b|"
                                r"\breus\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\battestations?\b", re.I)
+# GitHub's environment protection told in a sentence: its deployment branch (and tag) rules, an environment's
+# protection rules, a ref "not allowed to deploy to" an environment; never a rule of PyPI about a name
+_SAID_ENVIRONMENT = re.compile(r"\benvironment(?:[’']s)?\s(?:protection|deployment)\srules?\b|\bdeployment\s(?:protection\s)?"
+                               r"rules?\b|\bdeployment\sbranch(?:es)?(?:\sand\stags?)?(?:\spolic\w{1,3}|\srules?)?\b|"
+                               r"\bnot\sallowed\sto\sdeploy\sto\b", re.I)
 _SAID_NAME = re.compile(r"\btoo similar\b|\b(?:project|package|distribution)(?: name)?\b" + IN_SENTENCE
                         + r"{0,40}?\b(?:is|was)?\s?(?:n[’']t|not) allowed\b|(?<!file )\bname\b" + IN_SENTENCE
                         + r"{0,60}?\b(?:prohibited|(?:is|was|isn[’']t|is not|wasn[’']t) (?:not )?allowed)\b|"
@@ -868,11 +914,56 @@ _SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"
                              r"wrong|misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|"
                              r"mismatch\w{0,3}|wrong|misconfigur\w{0,5}|incorrect)\b" + IN_SENTENCE
                              + r"{0,60}?\btrusted[ -]publish", re.I)
+# a server error told in words: "failed with Internal Server Errors", "a 502 Bad Gateway", "HTTP 503", "5xx"
+_SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
+                          r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b", re.I)
+# a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
+_SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
+                                     r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
+                                     r"registered|set\s?up|added|created)\b|\bno\s(?:trusted\s|pending\s)?publishers?\b"
+                                     + IN_SENTENCE + r"{0,20}?\b(?:configured|registered|set\s?up|added)\b", re.I)
+# a README's format told by PyPI's words: its "default format" (reStructuredText) against Markdown
+_FORMAT = r"\b(?:markdown|rst|restructured ?text)\b"
+_SAID_DEFAULT_FORMAT = re.compile(r"\bdefault (?:format|markup|content[ _-]?type)\b" + IN_SENTENCE + r"{0,60}?" + _FORMAT
+                                  + "|" + _FORMAT + IN_SENTENCE + r"{0,60}?\bdefault (?:format|markup|content[ _-]?type)\b",
+                                  re.I)
+# no distributions where the upload looks: the files not found, not there, not in `dist/`
+_DISTS = r"\b(?:artifacts?|distributions?|dists|wheels?|sdists?|built files|(?:the |any )?files)\b"
+_SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\snot)|\bcannot|\bfail\w{0,3} to|\bunable to)\s"
+                            r"(?:find|see|locate|pick up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + "|"
+                            r"\bno\s(?:artifacts?|distributions?|dists|wheels?|files)\s(?:were\s|was\s)?(?:found|to upload|"
+                            r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b", re.I)
+# the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
+_ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
+_SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
+                             r"\bHTTP\W{0,3}409\b|\b409\b\W{0,3}(?:conflict|error|status|response)?", re.I)
+# the publish action's ref that does not exist: "missing tag on `gh-action-pypi-publish`", "an invalid ref of the action"
+_ACTION = r"`?(?:pypa/)?gh-action-pypi-publish\b`?"
+_SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?existent|nonexisting|deleted)\s(?:version\s)?"
+                              r"(?:tags?|refs?|versions?|branch(?:es)?)\s(?:on|of|for|in)\s(?:the\s)?" + _ACTION + "|"
+                              + _ACTION + IN_SENTENCE + r"{0,30}?\b(?:tags?|refs?|versions?)\s(?:is\s|was\s|does\s)?(?:missing|"
+                              r"invalid|wrong|not (?:found|exist)|doesn[’']t exist|unknown)\b", re.I)
+# the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
+_TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
+_SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|does)(?:n[’']t|\snot) install|\bforg[eo]t\w{0,3} "
+                                    r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + _TOOLS + "|"
+                                    + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
+                                    r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
+                                    r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
+                                    r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b", re.I)
+# a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
+_SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
+                                      + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
+                                      r"\b(?:invalid|rejected|unverifi\w{1,4})\sattestations?\b|\b(?:reject\w{0,3}|refus\w{0,3})\b"
+                                      + IN_SENTENCE + r"{0,20}?\battestations?\b|\battestations?\b" + IN_SENTENCE
+                                      + r"{0,30}?\b(?:(?:does|did|do)(?:n[’']t|\snot)\smatch|rejected|mismatch\w{0,3})\b", re.I)
 # a wheel whose platform tag PyPI refuses: a plain `linux_x86_64` (not manylinux/musllinux) wheel, a platform tag
 _SAID_PLATFORM = re.compile(r"(?<![\w-])linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\b|\b(?:unsupported|invalid|"
                             r"binary|platform) (?:platform )?tags?\b" + IN_SENTENCE + r"{0,30}?\bwheels?\b|\bwheels?\b"
                             + IN_SENTENCE + r"{0,40}?\b(?:unsupported|invalid) platform(?: tags?)?\b|"
-                            r"\bnot (?:a )?manylinux\b|"
+                            r"\bnot (?:a )?manylinux\b|(?<![\w-])(?:pyodide|emscripten)_[\w*.]{1,40}|"
+                            r"\b(?:reject|refus)\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\bplatform tags?\b|\bplatform tags?\b"
+                            + IN_SENTENCE + r"{0,40}?\b(?:reject\w{0,3}|refus\w{0,3}|not (?:allowed|accepted|supported))\b|"
                             r"\b(?:needs?|requires?|must be|only (?:accepts?|takes?)) (?:\w+ ){0,2}manylinux\b", re.I)
 # "ignore repeated files", "skip existing files", `skip-existing`: a re-run that met the files a first run uploaded
 _SAID_SKIP = re.compile(r"\b(?:ignor|skip)\w{0,3}\s(?:the\s|any\s)?(?:repeated|existing|duplicated?|already[- ](?:uploaded|"
@@ -951,10 +1042,15 @@ class _Said:
 _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
 # the refused objects a sentence may name, most specific first
 _SAID_OBJECTS: Tuple[_Said, ...] = (
+    _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
+    _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
+    _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
     _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
     _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
     _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
     _Said("log-attestation-exists", (_SAID_ATTESTATION,)),
+    _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
@@ -966,11 +1062,15 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
+    _Said("log-file-exists", (_SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
     _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
     _Said("log-description-invalid", (_SAID_DESCRIPTION,)),
+    _Said("log-description-invalid", (_SAID_DEFAULT_FORMAT,)),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
+    _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
+    _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
@@ -986,7 +1086,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     something failed counts; the object may be named in it or in the sentence just before it ("2.8.0 was yanked.
     PyPI won't let us upload another version")."""
     pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
-    sentences = [(n, s) for n, t in cleaned for s in _SENTENCE_END.split(t) if s.strip()]
+    sentences = [(n, s) for n, t in _unwrapped(cleaned) for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
         named = _ABOUT_UPLOAD.search(sentence) is not None
@@ -996,7 +1096,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
-                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
+                or _SAID_UPLOADER_MISSING.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -1012,6 +1113,23 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     return None
 
 
+_WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before
+
+
+def _unwrapped(cleaned: List[Tuple[int, str]]) -> List[Tuple[int, str]]:
+    """Prose lines joined where a sentence was wrapped over them (a commit message, an e-mail): a line that ends
+    without a sentence's end and a next line that starts in lower case are one line, numbered as its first."""
+    out: List[Tuple[int, str]] = []
+    for n, t in cleaned:
+        prev = out[-1][1] if out else ""
+        if out and out[-1][0] + prev.count("\n") + 1 == n and prev.strip() and not re.search(r"[.!?:;,)`]\s*$|^\s*(?:[-*>#|]|\d+\.)\s", prev) \
+                and _WRAPPED_ON.match(t) and not logtext.is_noise(t):
+            out[-1] = (out[-1][0], prev + "\n" + t)
+        else:
+            out.append((n, t))
+    return [(n, t.replace("\n", " ")) for n, t in out]
+
+
 def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]:
     """The finding of the refused object a sentence (or two) names: the first row of `_SAID_OBJECTS` whose patterns
     all match and none of whose exclusions do (and, where the row asks, with an upload URL of PyPI in the log, or
@@ -1021,6 +1139,20 @@ def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]
                 and (pypi_url or not row.upload_url) and (named or not row.upload_named):
             return row.finding
     return None
+
+
+# what says a credential was empty or never read, beside the keyring's warning that comes before any prompt
+_EMPTY_OR_UNREAD = re.compile(r"Credential not found for|Your password is empty|EOFError|NoKeyringError|NonInteractive", re.I)
+_ANSWERED = re.compile(r"^\s*Enter your (?:password|API token):", re.I)
+_AFTER_PROMPT = re.compile(r"^\s*Uploading\s\S|^\s*\d{1,3}%\|", re.I)
+
+
+def _prompt_answered(cleaned: List[Tuple[int, str]]) -> bool:
+    """Whether a password prompt was answered: it is followed by the upload of a file (a person typed it)."""
+    at = next((i for i, (_, t) in enumerate(cleaned) if _ANSWERED.search(t)), None)
+    if at is None or re.search(r"EOFError|NonInteractive|Traceback", cleaned[at][1]):
+        return False
+    return any(_AFTER_PROMPT.search(t) for _, t in cleaned[at + 1:at + 6])
 
 
 def _prompt_at_end(cleaned: List[Tuple[int, str]]) -> Optional[int]:
