@@ -865,8 +865,24 @@ def _rst_evidence(scan: LogScan, text: str) -> str:
     return f"its section underline `{line[:20]}` is reStructuredText markup" if line else ""
 
 
+_NOTHING_RENDERED = re.compile(r"No content rendered from RST source", re.I)
+
+
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    m = _CHECK_LINE.search(text)
+    if _NOTHING_RENDERED.search(text) and not m and not _RST_ERROR.search(text):
+        # twine check rendered nothing and names no markup error: the description is empty, not broken
+        return ["twine check rendered nothing from the description (`No content rendered from RST source`) and names "
+                "no markup error: the long description is missing or empty (no `long_description` in setup.py, no "
+                "`readme` in pyproject.toml, or a README that is empty or only a title); declare the README as the "
+                "description (`readme = \"README.rst\"` in pyproject.toml, or `long_description=open(\"README.rst\")"
+                ".read()` with `long_description_content_type=\"text/x-rst\"` in setup.py; `text/markdown` for a "
+                "README.md), rebuild and run `twine check dist/*`; there is no markup to fix",
+                "if the same setup passed this check before, the tools moved, not the package: "
+                "current setuptools no longer writes `UNKNOWN` for a missing description, which twine's check "
+                "treated as no description and let pass (pypa/cibuildwheel#1131); pinning the twine of the last good "
+                "upload is the stopgap some projects used, declaring the description is the fix"]
     m = _CHECK_LINE.search(text)
     rst = _rst_evidence(scan, text)
     if m:
@@ -896,6 +912,11 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the build reads has content (`twine check dist/*` shows it), rebuild and upload")
     elif re.search(r"failed to render in the default format", text):
         out += _default_format(text, rst, m is not None)
+    if not out and logs_mod.SAID_RST_MARKUP.search(text):
+        out.append("the log says the reStructuredText markup of the long description is broken (a title underline "
+                   "shorter than its title, a literal or emphasis not closed): fix it in the README at the line "
+                   "`twine check dist/*` names (an underline at least as long as the title), check with `twine check "
+                   "dist/*`, rebuild and upload")
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
         out.append("the log says the README (the long description) was refused" +
@@ -969,6 +990,12 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "backends write (Metadata-Version 2.4, as Poetry 2, hatchling 1.27 and setuptools 77 write it), so its "
                    "check refuses the files before any upload: upgrade twine (and `packaging`) where it runs "
                    "(`pip install -U twine packaging`), or move a pinned pypa/gh-action-pypi-publish to a current release")
+    if not out and logs_mod._SAID_METADATA.search(text) and not re.search(r"Metadata is missing required fields", text):
+        out.append("the log says the metadata of a newer build backend meets an older twine check (the one bundled in "
+                   "a pinned pypa/gh-action-pypi-publish, or a twine installed in the job): use a current "
+                   "pypa/gh-action-pypi-publish (`release/v1`, or v1.14.2 or later, which reads Metadata-Version 2.4 "
+                   "and 2.5) or upgrade twine and `packaging` where the check runs; or pin the backend to the release "
+                   "the last good upload used")
     if re.search(r"Metadata is missing required fields", text):
         known = _SUPPORTED.search(text)
         if known:  # the message lists what this twine reads
@@ -1003,9 +1030,16 @@ def _next_minor(version: str) -> str:
 _SIZE = re.compile(r"\((\d{1,6}(?:\.\d)?) ?MB\)|/(\d{1,6}(?:\.\d)?) MB\b")
 
 
+_RX_5XX = re.compile(r"\b50[0-4]\b|\b5xx\b|\bserver[- ]errors?\b|\bbad gateway\b|\bservice unavailable\b|"
+                     r"\bgateway time-?out", re.I)
+
+
 def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
+    if not _RX_5XX.search(text) and not logs_mod._RX["log-server-error"].search(text):
+        return [f"the log tells of trouble on {site}'s side (an incident or outage): check https://status.python.org, then re-run the failed job once it is resolved; with "
+                "`skip-existing: true` (or `--skip-existing`) the files that did arrive are skipped"]
     out.append(f"{site} answered with a server error: check https://status.python.org for an incident, then re-run "
                "the failed job; with `skip-existing: true` (or `--skip-existing`) the files that did arrive are "
                "skipped")
@@ -1061,6 +1095,12 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if not m and said and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
         out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
                    "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
+    if said and re.search(r"\bdirector(?:y|ies)\b|\bsub-?(?:directory|directories|folders?|dirs?)\b", text, re.I) and \
+            re.search(r"\bartifacts?\b", text, re.I):
+        out.append("the log says the downloaded artifacts made a directory structure: actions/download-artifact "
+                   "without `name` puts each artifact in a subdirectory of its own, where pypa/gh-action-pypi-publish "
+                   "does not look (it uploads the files in `dist/` itself); download the one named artifact into "
+                   "`dist/` (`name:` and `path: dist`), or set `merge-multiple: true` with a `pattern:`")
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1073,7 +1113,9 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)", text)
+    m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
+                  r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
+                  text)
     said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
     named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
     tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
@@ -1240,6 +1282,20 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                   "name, such as `meson dist`), while a build that writes it is the lasting fix"]
 
 
+def _relayed_by(text: str) -> str:
+    """The tool that relayed PyPI's answer, when the log names one that uploads for you (devpi's `push`)."""
+    return "devpi" if re.search(r"\bdevpi\b", text, re.I) else ""
+
+
+def _password_disables_tp(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    return ["the publish step passes a `password` (an API token), and an explicit password disables Trusted Publishing "
+            "(pypa/gh-action-pypi-publish uses it only when `password` is empty) and with it the attestations; keep "
+            "one of the two: for Trusted Publishing remove `password:` (and `user:`) from the step, give that job "
+            "`permissions: id-token: write` and register the publisher on PyPI (`migrate to-oidc` does all three); to "
+            "keep the token, set `attestations: false` on the step and drop `id-token: write`, which a token does not "
+            "need"]
+
+
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"POST body may not contain duplicate keys", text):
@@ -1249,7 +1305,25 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"{tool} sent a form field twice, a bug of {tool} and not of the package or the credentials; use a "
                 f"release of {tool} without it (the one the last good upload used, or a later fixed one) or upload the "
                 "same files with `twine upload`"]
+    if re.search(r"pre-registration is no longer required|\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b", text, re.I):
+        relay = _relayed_by(text)
+        return ["PyPI answered 410 to a `register` call: PyPI retired that API (\"Project pre-registration is no longer "
+                "required or supported\"), a new project is created by its first upload; "
+                + (f"the 410 came back through {relay}, which still calls `register` before uploading: upgrade {relay} "
+                   "to a release that no longer does, or upload the same files with `twine upload` or `uv publish`"
+                   if relay else "drop the `register` step (`twine register`, `setup.py register`) and upload the files "
+                   "(`twine upload dist/*`); a tool that calls it itself is too old: upgrade it, or upload with twine "
+                   "or uv")]
+    if re.search(r"unexpected keyword argument '?gen_setup_py", text):
+        return ["the flit CLI passes `gen_setup_py` to flit_core's sdist builder, which the installed flit_core no "
+                "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
+                "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
+                "`flit_core<4`, in the job and in `[build-system] requires`)"]
     key = re.search(r"KeyError: '([\w-]{1,40})'", text)
+    if not key and re.search(r"pypa/twine/issues/1125\b|\btwine#1125\b", text, re.I):
+        return ["the log points at pypa/twine#1125: twine 5.1.0 and older fail at import with importlib-metadata 8 "
+                "(June 2024), fixed in twine 5.1.1; `pip install -U 'twine>=5.1.1'` in the job (a pinned old "
+                "pypa/gh-action-pypi-publish: move to `release/v1`), or pin `importlib-metadata<8` if twine must stay old"]
     what = f"`KeyError: '{key.group(1)}'`" if key else "the crash"
     return [f"{what} is raised inside twine's own `__init__.py` while it imports: twine 5.1.0 and older with "
             "importlib-metadata 8 (June 2024); `pip install -U 'twine>=5.1.1'` in the job, or pin "
@@ -1350,6 +1424,12 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+    if logs_mod.SAID_MISNAMED_WHEEL.search(text) and not logs_mod._SAID_PLATFORM.search(text):
+        return ["the log says the upload failed at a misnamed (or mistagged) wheel: a wheel PyPI does not take went "
+                "into the files uploaded (a test build's wheel, a plain `linux_*` wheel built outside manylinux, a "
+                "renamed file); leave it out of the upload (upload only the cibuildwheel/manylinux wheels and the "
+                "sdist), or build it under a tag PyPI takes; if files before it were uploaded, re-run with "
+                "`skip-existing: true`"]
     if logs_mod._SAID_PLATFORM.search(text) and not re.search(r"\blinux\b|manylinux", text, re.I):
         return ["the log says PyPI refused a wheel's platform tag without naming it: PyPI takes Linux wheels only under "
                 "a manylinux or musllinux tag (build them with cibuildwheel or in a manylinux image, or `auditwheel "
@@ -1412,7 +1492,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
-    "log-uploader-missing": _uploader, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
+    "log-uploader-missing": _uploader, "log-attestations-ignored": _password_disables_tp, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
     "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment, "log-tag-version-mismatch": _tag_version,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,

@@ -99,7 +99,8 @@ _FIRST: Tuple[LogPattern, ...] = (
                "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
                "Error: Container action is only supported on Linux",
                "Run the publish job on `ubuntu-latest`."),
-    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored",
+    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored|"
+               r"explicit password (?:was |is )?also set,? disabling Trusted Publishing",
                "A token is still configured next to Trusted Publishing",
                "An explicit password disables Trusted Publishing, and with it the default attestations.",
                "::warning title=attestations input ignored::The workflow was run with the 'attestations: true' input, "
@@ -423,7 +424,9 @@ NEW: Tuple[LogPattern, ...] = (
                "`path: dist`, and `merge-multiple: true` for several artifacts); give `packages-dir` relative to the "
                "repository root."),
     LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
-               r"No module named '?twine|'twine' is not recognized as an internal or external command",
+               r"No module named '?twine|'twine' is not recognized as an internal or external command|"
+               # PowerShell's command not found (Azure Pipelines and GitHub's Windows runners)
+               r"The term '(?:twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
                "The upload tool is not installed where the upload runs",
                "The command that uploads was not found: it was installed in another job or environment (jobs share no "
                "installed packages), or never installed.",
@@ -440,12 +443,22 @@ NEW: Tuple[LogPattern, ...] = (
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
                "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
     LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|POST body may not contain duplicate keys|"
-               r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'",
+               r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'|"
+               # the bug by its number (pypa/twine#1125), as people link it
+               r"pypa/twine/issues/1125\b|\btwine#1125\b|"
+               # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
+               r"Project pre-registration is no longer required or supported|"
+               r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
+               # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
+               r"unexpected keyword argument '?gen_setup_py",
                "The upload tool failed on a bug of its own",
                "twine 5.1.0 and older read their own metadata at import and fail with importlib-metadata 8 (`KeyError: "
                "'license'` or `'home-page'`, pypa/twine#1125); an uploader that sends a malformed request is refused "
                "whatever the files (maturin 1.7.2 sent a form field twice: PyPI's `POST body may not contain duplicate "
-               "keys`); nothing in the package or the credentials is wrong.",
+               "keys`); an uploader too old for today's PyPI still calls the `register` API PyPI retired, which answers 410 "
+               "(`Project pre-registration is no longer required or supported`: twine's or setuptools' `register`, old "
+               "devpi `push`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
+               "nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
                "Use a release of the uploader without the bug: twine 5.1.1 or later where it runs (`pip install -U "
@@ -593,6 +606,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # the password was typed at the prompt and the upload went on: the keyring's warning before the prompt is no
         # missing credential, the refused one is the cause
         found.pop("log-credential-missing")
+    if "log-server-error" in found and _server_elsewhere(cleaned, found["log-server-error"].line):
+        found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
     if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
@@ -669,6 +684,24 @@ def read(text: str, publishes: bool = False) -> LogScan:
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# the hosts of PyPI and TestPyPI (uploads, pages, files); a server error answered by another host is that host's
+_PYPI_SERVER = re.compile(r"(?:^|\.)(?:pypi\.org|pypi\.python\.org|pythonhosted\.org|pypi\.io)$", re.I)
+_URL_HOST = re.compile(r"https?://([\w.-]{1,200})|host='([\w.-]{1,200})'", re.I)
+_RUN_LINK = re.compile(r"https?://github\.com/[^\s]{1,200}/(?:actions/runs|runs|jobs|pull|issues)/", re.I)
+
+
+def _server_elsewhere(cleaned: List[Tuple[int, str]], line: int) -> bool:
+    """Whether the server error at `line` was answered by a host that is not PyPI's: the nearest host named on that
+    line, or else on the three lines before it (the request it answers: devpi's `PUSH https://devpi.example/…`), is
+    another one. A link to a CI run or an issue names no server."""
+    near = [t for n, t in cleaned if line - 3 <= n <= line]
+    for text in reversed(near):
+        hosts = [a or b for m in [_RUN_LINK.sub(" ", text)] for a, b in _URL_HOST.findall(m)]
+        if hosts:
+            return not _PYPI_SERVER.search(hosts[-1].rstrip("."))
+    return False
 
 
 _CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}
@@ -901,9 +934,20 @@ _DESCRIPTION = r"\b(?:(?:long[ _])?description(?:[ _]content(?:[ _]type)?)?|read
 _SAID_DESCRIPTION = re.compile(_DESCRIPTION + IN_SENTENCE + r"{0,80}?\b(?:render\w{0,3}|content[ _-]type|markdown|"
                                r"markup|empty|rst|restructured ?text)\b|\b(?:render\w{0,3}|content[ _-]type)\b"
                                + IN_SENTENCE + r"{0,80}?" + _DESCRIPTION, re.I)
+# a wheel told as misnamed or mistagged (a test build's wheel that went into the upload)
+SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badly (?:named|tagged)|mis-?tagged|"
+                                 r"mis-?labell?ed)\s(?:[\w.+-]{1,20}\s){0,3}?wheels?\b|\bwheels?\b" + IN_SENTENCE
+                                 + r"{0,30}?\b(?:is|was|were|are)\s(?:mis-?named|mis-?tagged|wrongly (?:named|tagged))\b", re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
+# reStructuredText's own markup told in a sentence: a title's underline or overline, docutils' messages
+SAID_RST_MARKUP = re.compile(r"\b(?:title|section|heading|header)\s(?:underline|overline)s?\b|\b(?:underline|overline)s?\b"
+                             + IN_SENTENCE + r"{0,40}?\btoo short\b|\binline (?:literal|emphasis|strong|interpreted)\b|"
+                             r"\bunexpected (?:indentation|section title)\b|\bdocutils\b", re.I)
+_NEW_BACKEND = r"\b(?:new(?:er|est)?|recent|latest|updated|upgraded)\s(?:build[- ])?backends?\b"
+_OLD_TWINE = r"\b(?:old(?:er)?|outdated|stale|pinned|bundled)\s(?:\w+\s){0,2}?(?:twine|pkginfo)\b"
 _SAID_METADATA = re.compile(r"\b(?:twine|pkginfo)\b" + IN_SENTENCE + r"{0,40}?\bmetadata\b|\bmetadata\b" + IN_SENTENCE
-                            + r"{0,40}?\b(?:twine|pkginfo)\b", re.I)
+                            + r"{0,40}?\b(?:twine|pkginfo)\b|" + _NEW_BACKEND + IN_SENTENCE + r"{0,60}?" + _OLD_TWINE + "|"
+                            + _OLD_TWINE + IN_SENTENCE + r"{0,60}?" + _NEW_BACKEND, re.I)
 # a trusted publisher that "does not match" the workflow (or no publisher matched): the exchange refused
 _PUBLISHER_UNMATCHED = (r"\b(?:trusted )?publishers?\b" + IN_SENTENCE + r"{0,60}?\b(?:(?:does|did|do|would|will)"
                         r"(?:n[’']t| not)|never|not|no longer|fail\w{0,3} to)\s(?:\w+\s)?match\w{0,2}\b")
@@ -916,7 +960,11 @@ _SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"
                              + r"{0,60}?\btrusted[ -]publish", re.I)
 # a server error told in words: "failed with Internal Server Errors", "a 502 Bad Gateway", "HTTP 503", "5xx"
 _SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
-                          r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b", re.I)
+                          r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b|"
+                          # trouble on the index's side told as such: an incident, an outage, its status page, "is down",
+                          # "something is up at PyPI"
+                          r"\b(?:incidents?|outages?|downtime)\b|\bstatus\.python\.org\b|\b(?:is|was|seems|went|goes)\s"
+                          r"(?:\w+\s)?down\b|\bsomething(?:[’']s|\sis|\swas)\s(?:up|wrong|off|going\son)\s(?:at|with)\b", re.I)
 # a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
 _SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
                                      r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
@@ -932,7 +980,9 @@ _DISTS = r"\b(?:artifacts?|distributions?|dists|wheels?|sdists?|built files|(?:t
 _SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\snot)|\bcannot|\bfail\w{0,3} to|\bunable to)\s"
                             r"(?:find|see|locate|pick up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + "|"
                             r"\bno\s(?:artifacts?|distributions?|dists|wheels?|files)\s(?:were\s|was\s)?(?:found|to upload|"
-                            r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b", re.I)
+                            r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
+                            r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
+                            r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
 # the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
 _ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
 _SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
@@ -1017,6 +1067,10 @@ _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|t
                                r"(?:test\.?)?pypi\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,40}?\bnot found\b|\bnot found\b"
                        + IN_SENTENCE + r"{0,30}?\b(?:url|endpoint)\b", re.I)
+# credentials told as misconfigured or wrong ("a misconfiguration of the credentials", "the token is wrong")
+_CRED = r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b"
+SAID_CRED_MISCONFIG = re.compile(r"\bmisconfigur\w{0,6}\b" + IN_SENTENCE + r"{0,30}?" + _CRED + "|" + _CRED + IN_SENTENCE
+                                 + r"{0,30}?\b(?:misconfigur\w{0,6}|(?:is|are|was|were)\s(?:wrong|incorrect|invalid))\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
@@ -1059,6 +1113,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-name-not-allowed", (_SAID_NAME,)),
     _Said("log-project-not-owned", (_SAID_TAKEN,), upload_named=True),
     _Said("log-unsupported-platform-tag", (_SAID_PLATFORM,)),
+    _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
@@ -1066,6 +1121,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
     _Said("log-description-invalid", (_SAID_DESCRIPTION,)),
     _Said("log-description-invalid", (_SAID_DEFAULT_FORMAT,)),
+    _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
@@ -1089,7 +1145,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     sentences = [(n, s) for n, t in _unwrapped(cleaned) for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
-        named = _ABOUT_UPLOAD.search(sentence) is not None
+        named = _ABOUT_UPLOAD.search(sentence) is not None or bool(
+            SAID_CRED_MISCONFIG.search(sentence) and _PYPI_UPLOAD.search(whole))  # credentials of a log about PyPI
         if not named and not _ABOUT_RELEASE.search(sentence):
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
@@ -1097,7 +1154,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
-                or _SAID_UPLOADER_MISSING.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or _SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:

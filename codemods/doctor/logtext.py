@@ -22,7 +22,10 @@ _STEP_LINK = re.compile(r"\[(\d+)\]\(https?://[^)\s]{1,300}\)")
 _GENERIC = re.compile(r"Process completed with exit code|Retry with the --verbose option|"
                       r"could not comply with the request since it is either malformed", re.I)
 _ERRORISH = re.compile(r"error|fail|denied|forbidden|invalid|refused|not allowed|unauthori[sz]ed|"
-                       r"\b[45]\d\d\b", re.I)
+                       r"\b[45]\d\d\b|"
+                       # a module or command missing, and a check of the workflow's own that stopped the upload
+                       r"No module named|not recognized as|command not found|\bstop(?:s|ped|ping)\b[^.]{0,40}?"
+                       r"\b(?:upload|publish|release)", re.I)
 
 
 def clean(line: str) -> str:
