@@ -180,6 +180,38 @@ jobs:
     assert "takes its password from `${{ inputs.token }}`" in repo.migrate("doctor", "--exit-zero").stdout
 
 
+PAGES = b"""on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+jobs:
+  deploy:
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: docs/build/html
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+
+def test_a_workflow_that_publishes_nothing_to_pypi_gets_no_id_token_advice(repo: Repo) -> None:
+    """GitHub's Pages starter workflow grants `id-token: write` at workflow level for deploy-pages: not a PyPI
+    matter, and `migrate` leaves the file alone; the doctor says nothing about it either."""
+    repo.write(".github/workflows/pages.yml", PAGES)
+    out = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    assert "id-token-at-workflow-level" not in _ids(out.stdout), out.stdout
+    assert repo.migrate("to-oidc", "--check", ".github/workflows/pages.yml").code == 0
+
+
 REUSABLE = """\
 on:
   workflow_call:

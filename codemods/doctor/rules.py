@@ -99,6 +99,9 @@ permissions:
   id-token: write
 """, "Move `id-token: write` into the publishing job's `permissions:` (keep the other scopes there too).")
 def _id_token_at_workflow_level(w: WorkflowView) -> Iterator[Hit]:
+    if not w.publishing and not any(isinstance(job.get("uses"), str) for job in w.jobs.values()):
+        return  # publishes nothing to PyPI and calls no workflow that may: its OIDC tokens are for other services
+        # (GitHub Pages, a cloud), which `migrate` leaves alone too
     perms = w.doc.get(("permissions",))
     if perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write"):
         yield w.doc.line_of(("permissions",)), "the workflow-level `permissions:` grants `id-token: write` to all jobs"
