@@ -203,13 +203,27 @@ jobs:
 """
 
 
-def test_a_workflow_that_publishes_nothing_to_pypi_gets_no_id_token_advice(repo: Repo) -> None:
-    """GitHub's Pages starter workflow grants `id-token: write` at workflow level for deploy-pages: not a PyPI
-    matter, and `migrate` leaves the file alone; the doctor says nothing about it either."""
+ISSUE_BOT = b"""on: issues
+jobs:
+  comment:
+    runs-on: ubuntu-latest
+    permissions:
+      issues: write
+    steps:
+      - uses: actions/checkout@v4
+      - run: gh issue comment ${{ github.event.issue.number }} --body thanks
+"""
+
+
+def test_a_workflow_that_publishes_nothing_to_pypi_gets_no_permission_advice(repo: Repo) -> None:
+    """GitHub's Pages starter workflow grants `id-token: write` at workflow level for deploy-pages, an issue bot's
+    job-level block leaves `contents` at none: not PyPI matters, and `migrate` leaves the files alone; the doctor
+    says nothing about them either (it did: Pages in fancy_gym, an issue bot in rich)."""
     repo.write(".github/workflows/pages.yml", PAGES)
+    repo.write(".github/workflows/issues.yml", ISSUE_BOT)
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
-    assert "id-token-at-workflow-level" not in _ids(out.stdout), out.stdout
-    assert repo.migrate("to-oidc", "--check", ".github/workflows/pages.yml").code == 0
+    assert not _ids(out.stdout) & {"id-token-at-workflow-level", "permissions-drop-contents"}, out.stdout
+    assert repo.migrate("to-oidc", "--check", ".github/workflows/pages.yml", ".github/workflows/issues.yml").code == 0
 
 
 REUSABLE = """\

@@ -91,6 +91,12 @@ def _trusted_without_id_token(w: WorkflowView) -> Iterator[Hit]:
             yield p.line, f"{p.label} publishes without a token but job `{p.job_id}` cannot get an OIDC token"
 
 
+def _may_publish(w: WorkflowView) -> bool:
+    """The workflow publishes to PyPI or calls a workflow that may: the permission rules are about those
+    (`migrate` leaves every other workflow alone, and so does the doctor)."""
+    return bool(w.publishing) or any(isinstance(job.get("uses"), str) for job in w.jobs.values())
+
+
 @rule("id-token-at-workflow-level", WARNING, "`id-token: write` granted to every job",
       "At workflow level every job, including ones that run pull-request code or third-party actions, can mint "
       "OIDC tokens; PyPI recommends granting it only to the publishing job.",
@@ -99,9 +105,8 @@ permissions:
   id-token: write
 """, "Move `id-token: write` into the publishing job's `permissions:` (keep the other scopes there too).")
 def _id_token_at_workflow_level(w: WorkflowView) -> Iterator[Hit]:
-    if not w.publishing and not any(isinstance(job.get("uses"), str) for job in w.jobs.values()):
-        return  # publishes nothing to PyPI and calls no workflow that may: its OIDC tokens are for other services
-        # (GitHub Pages, a cloud), which `migrate` leaves alone too
+    if not _may_publish(w):  # its OIDC tokens are for other services (GitHub Pages, a cloud)
+        return
     perms = w.doc.get(("permissions",))
     if perms == "write-all" or (isinstance(perms, dict) and perms.get("id-token") == "write"):
         yield w.doc.line_of(("permissions",)), "the workflow-level `permissions:` grants `id-token: write` to all jobs"
@@ -118,6 +123,8 @@ def _id_token_at_workflow_level(w: WorkflowView) -> Iterator[Hit]:
       - uses: actions/checkout@v4
 """, "Add `contents: read` to the job's permissions.")
 def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
+    if not _may_publish(w):
+        return
     workflow = w.doc.get(("permissions",))
     had_contents = workflow is None or workflow in ("read-all", "write-all") or (
         isinstance(workflow, dict) and workflow.get("contents") in ("read", "write"))
