@@ -221,9 +221,13 @@ def test_a_workflow_that_publishes_nothing_to_pypi_gets_no_permission_advice(rep
     says nothing about them either (it did: Pages in fancy_gym, an issue bot in rich)."""
     repo.write(".github/workflows/pages.yml", PAGES)
     repo.write(".github/workflows/issues.yml", ISSUE_BOT)
+    repo.write(".github/workflows/images.yml", b"on: workflow_call\njobs:\n  push:\n    runs-on: ubuntu-latest\n"
+                                                b"    steps:\n      - run: docker push example/image\n")
+    repo.write(".github/workflows/release.yml", b"on: push\npermissions:\n  id-token: write\njobs:\n  images:\n"
+                                                 b"    uses: ./.github/workflows/images.yml\n")  # as feast's caller
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert not _ids(out.stdout) & {"id-token-at-workflow-level", "permissions-drop-contents"}, out.stdout
-    assert repo.migrate("to-oidc", "--check", ".github/workflows/pages.yml", ".github/workflows/issues.yml").code == 0
+    assert repo.migrate("to-oidc", "--check").code == 0
 
 
 REUSABLE = """\

@@ -92,9 +92,10 @@ def _trusted_without_id_token(w: WorkflowView) -> Iterator[Hit]:
 
 
 def _may_publish(w: WorkflowView) -> bool:
-    """The workflow publishes to PyPI or calls a workflow that may: the permission rules are about those
-    (`migrate` leaves every other workflow alone, and so does the doctor)."""
-    return bool(w.publishing) or any(isinstance(job.get("uses"), str) for job in w.jobs.values())
+    """The workflow publishes to PyPI itself: the permission rules are about those (`migrate` leaves every
+    other workflow alone, a caller of reusable workflows too, and so does the doctor: feast's caller grants
+    `id-token: write` for the image and chart workflows it calls, its PyPI upload uses a token)."""
+    return bool(w.publishing)
 
 
 @rule("id-token-at-workflow-level", WARNING, "`id-token: write` granted to every job",
