@@ -38,8 +38,12 @@ class Registration:
         """The form's fields as PyPI labels them, on its GitHub or GitLab tab."""
         labels = (("namespace", "project", "top-level pipeline file") if self.provider == "gitlab"
                   else ("owner", "repository", "workflow"))
-        return list(zip(labels, (self.owner, self.repository, self.workflow))) + [
-            ("environment", self.environment or "(any)")]
+        env = self.environment or "(any)"
+        if self.environment and is_expression(self.environment):
+            names = environment_names(self.environment)
+            env = (" or ".join(names) if names else "the name") + " (the job's `environment:` is chosen at run time: " \
+                "register the one the upload runs in)"
+        return list(zip(labels, (self.owner, self.repository, self.workflow))) + [("environment", env)]
 
     def link(self) -> str:
         if self.provider == "gitlab":  # PyPI's form has no pre-filled link for GitLab: its GitLab tab
@@ -50,9 +54,25 @@ class Registration:
             return f"{self.index.site}/manage/account/publishing/"
         query = {"provider": "github", "owner": self.owner, "repository": self.repository,
                  "workflow_filename": self.workflow}
-        if self.environment:
+        if self.environment and not is_expression(self.environment):  # PyPI's form wants the name it evaluates to
             query["environment"] = self.environment
         return f"{self.index.site}/manage/project/{self.project}/settings/publishing/?{urlencode(query, safe='<>')}"
+
+
+def is_expression(environment: str) -> bool:
+    """An `environment:` whose name GitHub computes when the job runs (`${{ … }}`)."""
+    return "${{" in environment
+
+
+def environment_names(environment: str) -> List[str]:
+    """The names an environment may take: itself, or the quoted names inside its expression
+    (`${{ startsWith(github.ref, 'refs/tags/') && 'release' || 'snapshot' }}`: release, snapshot)."""
+    if not is_expression(environment):
+        return [environment]
+    import re
+
+    return list(dict.fromkeys(n for n in re.findall(r"'([A-Za-z0-9_.-]{1,100})'", environment)
+                              if not n.startswith("refs/")))
 
 
 def host_accepted(host: Optional[str]) -> bool:

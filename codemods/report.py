@@ -6,7 +6,7 @@ from typing import Dict, Iterator, List, Tuple
 
 from codemods.migrate import TO_OIDC, Options
 from codemods.notes import WHY, why_of
-from codemods.registration import Registration, host_not_accepted
+from codemods.registration import Registration, environment_names, host_not_accepted
 from codemods.runner import FileResult, RunResult
 
 
@@ -95,7 +95,8 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
     accepted = [r for r in regs.values() if r.accepted]
     unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
-    steps = NextSteps(accepted, elsewhere, sorted({r.environment for r in accepted if r.environment}),
+    steps = NextSteps(accepted, elsewhere, sorted({n for r in accepted if r.environment
+                                                   for n in environment_names(r.environment)}),
                       [] if elsewhere else unused)
     if gitlab and not elsewhere:
         steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))

@@ -137,6 +137,29 @@ def test_registration_values_for_trusted_jobs(repo: Repo) -> None:
                 "&repository=octo-repo&workflow_filename=release.yml&environment=pypi"}]
 
 
+EXPRESSION_ENV = b"""on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: ${{ startsWith(github.ref, 'refs/tags/') && 'deploy-release' || 'deploy-snapshot' }}
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def test_an_environment_chosen_by_an_expression_is_registered_by_its_names(repo: Repo) -> None:
+    """PyPI's form wants the name the environment takes (mitmproxy: `deploy-release` or `deploy-snapshot`); the
+    expression itself was printed as the environment, put in the link, and named as an environment to protect."""
+    repo.write("pyproject.toml", b'[project]\nname = "octo-widget"\n')
+    repo.write(WORKFLOW, EXPRESSION_ENV)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "environment: deploy-release or deploy-snapshot (the job's `environment:` is chosen at run time" in out.stderr
+    assert "workflow_filename=release.yml\n" in out.stderr and "%24%7B%7B" not in out.stderr
+    assert "protect the environments `deploy-release`, `deploy-snapshot` in" in out.stderr
+
+
 MIGRATION_FINDINGS = {"token-publishing", "token-and-id-token", "trusted-without-id-token",
                       "permissions-drop-contents", "unsupported-action-ref"}
 

@@ -54,3 +54,21 @@ def test_every_shape_loads_back_as_meant(pass_env, commands, after, eol, final) 
     assert "-u" not in upload and ("--trusted-publishing" in upload) == (commands == "uv")
     assert envs[2]["commands"] == [[a for a in c if a not in ("--trusted-publishing", "always")]
                                    for c in envs[1]["commands"]]
+
+
+@pytest.mark.parametrize("name", ["tox.toml", "pyproject.toml"])
+def test_an_env_chosen_at_run_time_or_made_from_the_base_uploads_only_if_the_file_does(name: str) -> None:
+    """`tox -e ${{ matrix.env }}` over lint and test envs (mitmproxy): the file uploads nowhere, so nothing is
+    to follow by hand (it was "no [tool.tox.env.${{ matrix.env }}] table found; follow the upload by hand", and
+    the doctor called every test job a Trusted Publishing upload without `id-token`). As tox_ini does."""
+    prefix = "tool.tox." if name == "pyproject.toml" else ""
+    quiet = f'[{prefix}env_run_base]\ncommands = [["pytest"]]\n\n[{prefix}env.lint]\ncommands = [["ruff", "check"]]\n'
+    uploads = quiet + f'\n[{prefix}env.release]\ncommands = [["twine", "upload", "dist/*"]]\n'
+    base_uploads = f'[{prefix}env_run_base]\ncommands = [["twine", "upload", "dist/*"]]\n'
+    for env, text, said in (("${{ matrix.env }}", quiet, None), ("py312", quiet, None),
+                            ("${{ matrix.env }}", uploads, "chosen at run time"),
+                            ("py312", base_uploads, "env_run_base] uploads")):
+        change = edit_target(Target("tox", Path(name), env), text, True)
+        assert change.new_text == text and change.uploads == 0
+        assert [str(m) for m in change.manual] == [] if said is None else said in str(change.manual[0]), \
+            (env, change.manual)
