@@ -21,7 +21,7 @@ from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
-from codemods.workflow import jobs, secrets_in, step_label, steps
+from codemods.workflow import jobs, secrets_in, step_label, steps, triggers
 from codemods.notes import RUN_TIME_ENV, kind_of, prefixed, step_in_job
 
 
@@ -114,7 +114,8 @@ class IndirectPublish:
         return []
 
 
-def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True) -> List[IndirectPublish]:
+def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True,
+                  siblings: bool = True) -> List[IndirectPublish]:
     """The steps whose upload lives in a file they run. `rewrite=False` reports without rewriting a
     Python script (the doctor): each file is then read as it is on disk, never on top of an edit."""
     found = []
@@ -154,7 +155,58 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
             if to_oidc:
                 problems += _still_read(chain, freed - implicit, changes)
             found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored))
-    return found
+    able = {c.target.path for item in found if _logs_in(doc, item) for c in item.changes}
+    kept = [item for item in found if _logs_in(doc, item) or not _runs_elsewhere(doc, item, able)]
+    lone = [item for item in kept if not _logs_in(doc, item)]
+    if lone and siblings:  # the other workflows of the repository: a release workflow that runs the same files
+        able = _run_by_jobs_that_log_in(root, doc)
+        kept = [item for item in kept if item not in lone or not {c.target.path for c in item.changes} <= able]
+    return kept
+
+
+def _run_by_jobs_that_log_in(root: Path, doc: Document) -> set:
+    """The files that jobs able to log in run, in the repository's other workflows (hypothesis publishes
+    from release.yml with `./build.sh publish`; update-deps.yml runs `./build.sh upgrade-requirements`)."""
+    from codemods.errors import InputError
+
+    folder = root / ".github" / "workflows"
+    able: set = set()
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        text = text_or_none(path)
+        if not text or text == doc.text:
+            continue
+        try:
+            other = Document(text, path)
+        except InputError:
+            continue
+        able |= {c.target.path for item in find_indirect(other, root, True, rewrite=False, siblings=False)
+                 if _logs_in(other, item) for c in item.changes}
+    return able
+
+
+def _logs_in(doc: Document, item: IndirectPublish) -> bool:
+    """The upload has a way to log in from this job: a credential reaches it (or is cut, or the change is
+    by hand), it can get an OIDC token, or a secret other than GitHub's own token reaches the job's shell
+    (the workflow's or the job's `env:`, a `run:` step's script or `env:`: it may be written to a file or
+    to $GITHUB_ENV; a secret given to an action's `with:`, as create-pull-request's token, does not)."""
+    from codemods.permissions import job_has_id_token
+
+    job = doc.get(("jobs", item.job_id)) or {}
+    reach = [doc.get(("env",)), job.get("env")] + [[s.get("env"), s.get("run")] for _, s in steps(job) if "run" in s]
+    return bool(item.env_vars or item.problems or any(c.cuts or c.manual for c in item.changes)
+                or job_has_id_token(doc, item.job_id) or secrets_in(reach) - {"GITHUB_TOKEN"})
+
+
+def _runs_elsewhere(doc: Document, item: IndirectPublish, able: set) -> bool:
+    """An upload that cannot log in from its job is not this job's when a job that can log in runs the
+    same files, or when the job runs for every pull request (no `if:` on the job or the step: a publish
+    job cannot, fork pull requests get no token). A file that runs many tasks (hypothesis's `./build.sh
+    $TASK` reaches its release task's twine) does not upload from its test jobs: calling them tokenless
+    publishes granted them `id-token: write`. A lone release job whose upload cannot log in is kept (it
+    is told, and gets `id-token: write`)."""
+    job = doc.get(("jobs", item.job_id)) or {}
+    for_pull_requests = "pull_request" in triggers(doc) and "if" not in job and "if" not in item.step
+    return for_pull_requests or {c.target.path for c in item.changes} <= able
 
 
 def _handed_over(script: str, root: Path, start: Tuple[Optional[str], Tuple[str, ...]], changes: List[FileChange],
