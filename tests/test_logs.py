@@ -1511,3 +1511,45 @@ def test_round18_sentences_the_new_words_must_not_read() -> None:
                  "The credentials are wrong for the docker push.",
                  "We moved to a new build backend and uploaded to PyPI."):
         assert not read(text).findings, text
+
+
+# round 19 (tests/logs/BLIND-ROUND19.md): tuned on tests/logs/holdout18, round 18's blind sample
+POOL18 = LOGS / "holdout18"
+
+
+def _pool18(stem: str) -> str:
+    path = next(POOL18.glob(stem + "*.log"))
+    return "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+
+
+def test_round19_an_install_step_is_no_upload() -> None:
+    # azure-sdk-tools#16427 (round 18's wrong claim): pip could not reach pypi.org to install twine; no upload ran
+    found, advice = _first_and_advice(_pool18("notinstalled-azure-sdk-tools"))
+    assert found == "log-uploader-missing"
+    assert "no upload ran" in advice and "reach the package index" in advice and "feed" in advice
+    assert "log-wrong-upload-url" not in [f.pattern.id for f in read(_pool18("notinstalled-azure-sdk-tools")).findings]
+    # pip's own lines of an install step are never the upload's URL or answer
+    pip = ("Looking in indexes: https://pypi.org/simple\n"
+           "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+           "broken by 'NewConnectionError(...: Failed to establish a new connection: [Errno 111] Connection refused')': "
+           "/simple/twine/\n"
+           "ERROR: Could not find a version that satisfies the requirement twine (from versions: none)\n"
+           "ERROR: No matching distribution found for twine")
+    assert _first(pip) == ["log-uploader-missing"]
+    assert _first("  × No solution found when resolving dependencies:\n  ╰─▶ Because twine was not found in the "
+                  "package registry and you require twine, we can conclude that your requirements are unsatisfiable."
+                  ) == ["log-uploader-missing"]
+    # a connection error to a PyPI host near an install line, in a log where no upload ran, is no wrong upload URL
+    assert "log-wrong-upload-url" not in [f.pattern.id for f in read(
+        "Collecting build\nHTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: "
+        "/simple/build/ (Caused by NewConnectionError('Failed to establish a new connection'))").findings]
+    # guards: an upload that ran keeps its own reading
+    assert _first("Uploading distributions to https://pypi.org/legacy/\nUploading x-1.0-py3-none-any.whl\n"
+                  "HTTPError: 405 Method Not Allowed from https://pypi.org/legacy/") == ["log-wrong-upload-url"]
+    assert _first("Uploading distributions to https://upload.pypi.io/legacy/\nUploading x-1.0.tar.gz\n"
+                  "HTTPSConnectionPool(host='upload.pypi.io', port=443): Max retries exceeded with url: /legacy/ "
+                  "(Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service "
+                  "not known'))") == ["log-wrong-upload-url"]
+    # a dependency of the package that pip could not find is no missing uploader
+    assert _first("ERROR: No matching distribution found for numpy==9.9") != ["log-uploader-missing"]

@@ -1113,6 +1113,18 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    failed = logs_mod.UPLOADER_NOT_INSTALLED.search(text)
+    if failed:
+        tool = (failed.group(1) or failed.group(2)).lower()
+        unreachable = re.search(r"Failed to establish a new connection|Max retries exceeded|Name or service not known|"
+                                r"Temporary failure in name resolution|Operation not permitted|ProxyError|timed out|"
+                                r"CERTIFICATE_VERIFY_FAILED|Connection refused", text, re.I)
+        why = ("the installer could not reach the package index (the connection errors above)" if unreachable
+               else "the installer found no release of it on the index it was given")
+        return [f"no upload ran: installing `{tool}` failed before it, {why}; let the job reach the package index "
+                f"(the network or egress rules, a proxy), or point the installer at the organisation's feed before "
+                f"installing `{tool}` (`PIP_INDEX_URL`, or the CI's feed-authentication step first, e.g. "
+                f"`PipAuthenticate@1` on Azure Pipelines), then re-run"]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
                   text)

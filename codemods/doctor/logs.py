@@ -610,7 +610,17 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
-    if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
+    failed_install = UPLOADER_NOT_INSTALLED.search(whole)
+    if failed_install and not _UPLOAD_RAN.search(whole):
+        # pip, uv or poetry could not install the uploader (an index it could not reach, a blocked egress): no upload
+        # ran, so the connection errors, 4xx/5xx and URLs of that install are no answer to an upload
+        for fid in ("log-wrong-upload-url", "log-network", "log-ssl-verify", "log-server-error", "log-bad-request"):
+            found.pop(fid, None)
+        missing = _BY_ID["log-uploader-missing"]
+        found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
+                                                missing.title))
+    if "log-network" in found and not _install_only(cleaned, found["log-network"].line):
+        # a connection to a mistyped or retired PyPI host is the wrong URL (not a package index pip installs from)
         hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
         host = next((h for h in hosts if _wrong_pypi_host(h)), None)
         if host:
@@ -684,6 +694,28 @@ def read(text: str, publishes: bool = False) -> LogScan:
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# an install step that could not install the upload tool (pip's and uv's words), and the lines of an install step;
+# a log in which an upload ran names its files being uploaded
+UPLOADER_NOT_INSTALLED = re.compile(r"(?:No matching distribution found for|Could not find a version that satisfies the "
+                                    r"requirement)\s{1,3}`?(twine|maturin|flit|hatch|poetry|pdm)\b|"
+                                    r"\bBecause (twine|maturin|flit|hatch|poetry|pdm)\b[^\n]{0,20}?\bwas not found in the "
+                                    r"package registry", re.I)
+_INSTALL_STEP = re.compile(r"Looking in indexes|/simple/|\bpip\d?(?:\.exe)? install\b|\buv pip install\b|\buv tool install\b|"
+                           r"\bpoetry (?:install|add)\b|^\s*Collecting\s|No matching distribution found for|"
+                           r"Could not find a version that satisfies the requirement|Retrying \(Retry\(", re.I)
+_UPLOAD_RAN = re.compile(r"^\s*Uploading (?:distributions to|\S{1,300}\.(?:whl|tar\.gz|zip)\b)|Uploading \S{1,300}\.whl\b",
+                         re.I | re.M)
+
+
+def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
+    """Whether the connection error at `line` belongs to an install step (pip resolving packages from an index) in a log
+    where no upload ran: the line or one of the three around it is an install step's."""
+    whole = "\n".join(t for _, t in cleaned)
+    if _UPLOAD_RAN.search(whole):
+        return False
+    return any(_INSTALL_STEP.search(t) for n, t in cleaned if line - 3 <= n <= line + 3)
 
 
 # the hosts of PyPI and TestPyPI (uploads, pages, files); a server error answered by another host is that host's
