@@ -1511,3 +1511,102 @@ def test_round18_sentences_the_new_words_must_not_read() -> None:
                  "The credentials are wrong for the docker push.",
                  "We moved to a new build backend and uploaded to PyPI."):
         assert not read(text).findings, text
+
+
+# round 19 (tests/logs/BLIND-ROUND19.md): tuned on tests/logs/holdout18, round 18's blind sample
+POOL18 = LOGS / "holdout18"
+
+
+def _pool18(stem: str) -> str:
+    path = next(POOL18.glob(stem + "*.log"))
+    return "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+
+
+def test_round19_an_install_step_is_no_upload() -> None:
+    # azure-sdk-tools#16427 (round 18's wrong claim): pip could not reach pypi.org to install twine; no upload ran
+    found, advice = _first_and_advice(_pool18("notinstalled-azure-sdk-tools"))
+    assert found == "log-uploader-missing"
+    assert "no upload ran" in advice and "reach the package index" in advice and "feed" in advice
+    assert "log-wrong-upload-url" not in [f.pattern.id for f in read(_pool18("notinstalled-azure-sdk-tools")).findings]
+    # pip's own lines of an install step are never the upload's URL or answer
+    pip = ("Looking in indexes: https://pypi.org/simple\n"
+           "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+           "broken by 'NewConnectionError(...: Failed to establish a new connection: [Errno 111] Connection refused')': "
+           "/simple/twine/\n"
+           "ERROR: Could not find a version that satisfies the requirement twine (from versions: none)\n"
+           "ERROR: No matching distribution found for twine")
+    assert _first(pip) == ["log-uploader-missing"]
+    assert _first("  × No solution found when resolving dependencies:\n  ╰─▶ Because twine was not found in the "
+                  "package registry and you require twine, we can conclude that your requirements are unsatisfiable."
+                  ) == ["log-uploader-missing"]
+    # a connection error to a PyPI host near an install line, in a log where no upload ran, is no wrong upload URL
+    assert "log-wrong-upload-url" not in [f.pattern.id for f in read(
+        "Collecting build\nHTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: "
+        "/simple/build/ (Caused by NewConnectionError('Failed to establish a new connection'))").findings]
+    # guards: an upload that ran keeps its own reading
+    assert _first("Uploading distributions to https://pypi.org/legacy/\nUploading x-1.0-py3-none-any.whl\n"
+                  "HTTPError: 405 Method Not Allowed from https://pypi.org/legacy/") == ["log-wrong-upload-url"]
+    assert _first("Uploading distributions to https://upload.pypi.io/legacy/\nUploading x-1.0.tar.gz\n"
+                  "HTTPSConnectionPool(host='upload.pypi.io', port=443): Max retries exceeded with url: /legacy/ "
+                  "(Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service "
+                  "not known'))") == ["log-wrong-upload-url"]
+    # a dependency of the package that pip could not find is no missing uploader
+    assert _first("ERROR: No matching distribution found for numpy==9.9") != ["log-uploader-missing"]
+
+
+def test_round19_the_pools_misses_by_class() -> None:
+    cases = {"actionref-capstone": ("log-action-ref-missing", "`@release/v1`"),
+             "classifier-pyaedt": ("log-invalid-distribution", "https://pypi.org/classifiers/"),
+             "onesdist-colorama": ("log-sdist-exists", "upload only the .tar.gz"),
+             "platform-dulwich": ("log-unsupported-platform-tag", "leave the plain `linux_*` wheels out"),
+             "sigfile-wakepy": ("log-invalid-distribution", "`dist/*.whl dist/*.tar.gz`"),
+             "strayfile-aerleon": ("log-invalid-distribution", "`dist/*.whl dist/*.tar.gz`"),
+             "strayfile-datamimic": ("log-invalid-distribution", "keep the other files out of dist/"),
+             "flit4-icclim": ("log-metadata-unsupported", "pins flit to 3.x"),
+             "oldtwine-merkle-drop": ("log-uploader-broken", "an old twine"),
+             "twinebug-twine-filetype": ("log-invalid-distribution", "pypa/twine#1195"),
+             "exists-seqpro": ("log-file-exists", "`ref:` of actions/checkout"),
+             "meta-sherpa-onnx": ("log-invalid-distribution", "`twine==5.0.0`"),
+             "licensefile-bcpandas": ("log-invalid-distribution", "`setuptools>=77`"),
+             "licensefile-faster-qwen3": ("log-invalid-distribution", "`setuptools>=77`")}
+    for stem, (want, words) in cases.items():
+        found, advice = _first_and_advice(_pool18(stem))
+        assert (found, words in advice) == (want, True), stem
+    # the seqpro line comes before the version bump, which was not the fix there
+    advice = _first_and_advice(_pool18("exists-seqpro"))[1]
+    assert advice.index("before the version bump") < advice.index("bump it before")
+    # the filetype is the uploader's: no rebuild is advised
+    assert "rebuilding changes nothing" in _first_and_advice(_pool18("twinebug-twine-filetype"))[1]
+    # written texts of the same classes
+    written = {"The release failed: PyPI rejected the upload because of a typo in the classifier.":
+                   ("log-invalid-distribution", "https://pypi.org/classifiers/"),
+               "The PyPI upload failed because the .asc files went along with the wheels.":
+                   ("log-invalid-distribution", "`dist/*.whl dist/*.tar.gz`"),
+               "PyPI refused to upload both tar.gz and zip files for 2.0.":
+                   ("log-sdist-exists", "upload only the .tar.gz"),
+               "twine upload dist/*\nUploading distributions to https://upload.pypi.org/legacy/\n"
+               "TypeError: expected string or bytes-like object": ("log-uploader-broken", "an old twine"),
+               "Publishing failed: twine rejected the unsupported Import-Name metadata.":
+                   ("log-metadata-unsupported", "Metadata-Version 2.5"),
+               "*The master branch version has been sunset. Please, change the GitHub Action version you use from "
+               "master to release/v1*": ("log-action-ref-missing", "`@release/v1`")}
+    for text, (want, words) in written.items():
+        found, advice = _first_and_advice(text)
+        assert (found, words in advice) == (want, True), text
+    # the backend the log names: hatchling's example only where hatchling is named or nothing is
+    hatch = _first_and_advice("hatchling 1.25\nInvalidDistribution: Invalid distribution metadata: license-file "
+                              "introduced in metadata version 2.4, not 2.1")[1]
+    assert "`hatchling>=1.26.1`" in hatch and "setuptools" not in hatch and "twine==" not in hatch
+
+
+def test_round19_sentences_the_new_words_must_not_read() -> None:
+    for text in ("We now sign the wheels and upload the signature files to the GitHub release.",  # no failure
+                 "The master branch of our repository was renamed to main before the upload.",
+                 "A typo in the classifier list was noticed in review; nothing was uploaded to PyPI yet.",
+                 "npm publish failed because the .sig files were included."):  # another registry
+        found = read(text).findings
+        assert not found or found[0].pattern.id not in ("log-invalid-distribution", "log-action-ref-missing"), text
+    # a TypeError that is not twine's, and tar.gz/zip named outside a refusal
+    assert not read("pytest\nTypeError: expected string or bytes-like object").findings
+    assert _first("File already exists: 'x-1.0.tar.gz'") == ["log-file-exists"]

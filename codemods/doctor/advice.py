@@ -313,6 +313,9 @@ _SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60
 _SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
 _CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,60}?\b(?:typo|invalid|unknown|wrong|misspel|not (?:exist|in|"
                               r"listed|valid|allowed)|does(?:n[’']t| not) exist)", re.I)
+# the same told with the fault first: "a typo in the package classifier", "a misspelled classifier"
+_CLASSIFIER_TYPO_SAID = re.compile(r"\b(?:typo\w{0,3}|misspel\w{0,5}|invalid|unknown|wrong)\b[^.]{0,30}?\bclassifiers?\b",
+                                   re.I)
 _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
                           re.I)
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
@@ -347,14 +350,39 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
                 "artifacts downloaded without `merge-multiple: true` land in subdirectories, and other files belong "
                 "in another folder"]
+    if logs_mod.SAID_STRAY_FILES.search(text):
+        return ["the log says files that are not distributions went to the upload (signature `.sig`/`.asc` or "
+                "certificate `.crt` files, a directory, other artifacts): PyPI takes only wheels and sdists; upload "
+                "only `dist/*.whl dist/*.tar.gz` (the action's `packages-dir` holding nothing else), or keep the other "
+                "files out of dist/ (write signatures elsewhere and attach them to the GitHub release; download only "
+                "the package's artifact into dist/)"]
     newer = _NEWER_FIELD.search(text)
     if newer:
         field, needs, declared = newer.groups()
-        return [f"the file declares Metadata-Version {declared} but carries `{field}`, a field of Metadata-Version "
-                f"{needs}: the build backend wrote a field newer than the version it declares (hatchling before "
-                "1.26.1 wrote License-File and License-Expression under 2.1-2.3, pypa/hatch#1818); upgrade the build "
-                "backend in `[build-system] requires` (`hatchling>=1.26.1`) and rebuild; upgrading hatch alone "
-                "leaves an old hatchling in place"]
+        head = (f"the file declares Metadata-Version {declared} but carries `{field}`, a field of Metadata-Version "
+                f"{needs}: the build backend wrote a field newer than the version it declares")
+        setuptools = re.search(r"\bsetuptools\b|setup\.py|bdist_wheel", text, re.I)
+        if re.search(r"\bhatch(?:ling)?\b", text, re.I):
+            out = [head + " (hatchling before 1.26.1 wrote License-File and License-Expression under 2.1-2.3, "
+                   "pypa/hatch#1818); upgrade the build backend in `[build-system] requires` (hatchling: "
+                   "`hatchling>=1.26.1`) and rebuild; upgrading hatch alone leaves an old hatchling in place"]
+        elif not setuptools:  # the log names no backend
+            out = [head + ": upgrade the build backend in `[build-system] requires` and rebuild (hatchling before "
+                   "1.26.1 wrote License-File and License-Expression under 2.1-2.3, pypa/hatch#1818: `hatchling>=1.26.1`; "
+                   "setuptools writes Metadata-Version 2.4 from 77 on: `setuptools>=77`)"]
+        elif field.lower().startswith("license"):
+            out = [head + " (setuptools before 77 wrote License-File under an older Metadata-Version, pypa/setuptools#4759); upgrade "
+                   "setuptools in `[build-system] requires` (`setuptools>=77`, which writes Metadata-Version 2.4) and "
+                   "rebuild, or stop the backend adding the file (setuptools: `[tool.setuptools] license-files = []`)"]
+        else:
+            out = [head + " (the setuptools and `wheel` that built it); upgrade them in `[build-system] requires` "
+                   "and in the job that builds, and rebuild"]
+        if re.search(r"InvalidDistribution: Invalid distribution metadata", text) and not field.lower().startswith("license"):
+            # PyPI refuses License-File and License-Expression under an older Metadata-Version itself
+            out.append("the refusal here is twine's own check, before the upload: pinning the twine the last good "
+                       "upload used (twine 5 does not check this, e.g. `twine==5.0.0`) lets the same files through, "
+                       "as long as PyPI takes them")
+        return out
     classifier = _CLASSIFIER.search(text)
     if classifier:
         name = classifier.group(1) or classifier.group(2)
@@ -371,7 +399,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the classifier `{name}` is not one PyPI knows: copy the exact "
                 "text from https://pypi.org/classifiers/ (case and spelling count; a license classifier must be one "
                 "listed there), rebuild and upload"]
-    if _CLASSIFIER_SAID.search(text):
+    if _CLASSIFIER_SAID.search(text) or (_CLASSIFIER_TYPO_SAID.search(text) and not _CLASSIFIER_LIST.search(text)):
         return ["the log says a classifier was wrong but does not quote PyPI's message: compare each classifier with "
                 "https://pypi.org/classifiers/ (the exact text: case, spelling and the spaces around `::` count), fix "
                 "the one that differs, rebuild and upload; `twine upload --verbose` prints PyPI's message naming it"]
@@ -390,6 +418,14 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
         return []
+    if field == "filetype":
+        named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
+        tool = f"`{named.group(1).lower()}`" if named else "the uploader (twine, uv, …)"
+        bug = (" (a development change of twine, pypa/twine#1195, sent `wheel` where PyPI takes `bdist_wheel`)"
+               if re.search(r"#1195\b|filetype\W{0,20}(?:was\s)?(?:changed|set)?\s?(?:to\s)?'wheel'", text, re.I) else "")
+        return [f"PyPI refused the upload's `filetype` field, which {tool} sets itself for each file (`bdist_wheel`, "
+                f"`sdist`): it is not package metadata, so rebuilding changes nothing; it is a bug of the uploader{bug}; "
+                "upload with a released uploader without it (not a development install or its main branch) and re-run"]
     if "Invalid URI" in m.group(0):
         return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
                 "pyproject.toml (`[project.urls]`), rebuild and upload (an http(s) URL with its scheme; setup.cfg "
@@ -546,6 +582,10 @@ _REGISTRY_EXISTS = re.compile(r"file name has already been taken|already contain
                               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict", re.I)
 
 
+_PRE_BUMP = re.compile(r"\bpre-?bump\b|\bbefore the (?:version )?bump\b|\bcheckout\b[^.\n]{0,60}?\bwithout (?:specifying |"
+                       r"setting |passing |giving )?(?:a |the |any )?`?ref\b", re.I)
+
+
 def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     registry = _REGISTRY_EXISTS.search(text)
@@ -557,6 +597,11 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "--skip-existing` knows this answer (GitLab, Nexus, Artifactory), `uv publish --check-url <index>` "
                    "checks the index first" + ("; if the same re-run passed with an older uv, pin that one (uv 0.4.30 "
                                                "stopped skipping Azure Artifacts' 409)" if uv else ""))
+    if _PRE_BUMP.search(text):
+        out.append("the log says the job built from a commit before the version bump (actions/checkout without "
+                   "`ref:` checks out the commit the run was started for, `github.sha`, not the bump commit pushed "
+                   "during the run), so it rebuilt the old version: pass the new tag (or the bump commit) to every "
+                   "build job and give it as `ref:` of actions/checkout, then re-run for the new version")
     shallow = _shallow_said(text)
     if shallow:  # every build of a checkout without tags gets the same version: a bump by hand does not help
         out.append(f"the log tells of `{shallow}` built from a checkout without tags (a shallow clone, "
@@ -610,6 +655,10 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), _version_lines(scan, facts, "that release already has an sdist")
     if re.search(r"\.zip\b", text) and re.search(r"\.tar\.gz\b", text):
         out.append("the log uploads a .zip and a .tar.gz: keep only the .tar.gz")
+    elif logs_mod.TWO_SDISTS.search(text):
+        out.insert(0, "the log tells of a .tar.gz and a .zip source distribution for the same version: PyPI takes one "
+                      "sdist per release, so the second one is refused even though its file differs; upload only the "
+                      ".tar.gz (with the wheels), and build no .zip (`python -m build --sdist` writes only .tar.gz)")
     out.append("PyPI treats equal versions as one release (1.54 and 1.54.0); `skip-existing` does not skip a "
                "rebuilt sdist, whose file name or contents differ")
     return out
@@ -968,6 +1017,17 @@ _DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\b
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    if re.search(r"\bImport-Name(?:space)?\b", text):
+        flit = re.search(r"\bflit(?:_core)?\b", text, re.I)
+        pin = re.search(r"\bflit(?:_core)?\b[^.\n]{0,40}?\b(\d{1,2})\.x\b|\b(\d{1,2})\.x\b[^.\n]{0,20}?\bflit", text, re.I)
+        last = next((g for g in (pin.groups() if pin else ()) if g), None)
+        backend = "flit (the CLI and `flit_core` in `[build-system] requires`)" if flit else "the build backend"
+        told = f" (the log's own fix pins flit to {last}.x)" if last else ""
+        out.append("`Import-Name` is a Metadata-Version 2.5 field (PEP 794) that the check or upload step here does not "
+                   "take: upgrade the uploader where it runs (a current pypa/gh-action-pypi-publish, v1.14.2 or later or "
+                   "`release/v1`, bundles twine 7, which reads 2.5; `pip install -U 'twine>=7'`), or pin "
+                   f"{backend} below the release that writes it{told}, and rebuild")
+        return out
     if re.search(r"license-(?:file|expression)", text, re.I):
         out.append("twine before 6.1, or twine 6 next to a `packaging` older than 24.2 (twine 6 reads the metadata with "
                    "it), does not know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in "
@@ -1113,6 +1173,18 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    failed = logs_mod.UPLOADER_NOT_INSTALLED.search(text)
+    if failed:
+        tool = (failed.group(1) or failed.group(2)).lower()
+        unreachable = re.search(r"Failed to establish a new connection|Max retries exceeded|Name or service not known|"
+                                r"Temporary failure in name resolution|Operation not permitted|ProxyError|timed out|"
+                                r"CERTIFICATE_VERIFY_FAILED|Connection refused", text, re.I)
+        why = ("the installer could not reach the package index (the connection errors above)" if unreachable
+               else "the installer found no release of it on the index it was given")
+        return [f"no upload ran: installing `{tool}` failed before it, {why}; let the job reach the package index "
+                f"(the network or egress rules, a proxy), or point the installer at the organisation's feed before "
+                f"installing `{tool}` (`PIP_INDEX_URL`, or the CI's feed-authentication step first, e.g. "
+                f"`PipAuthenticate@1` on Azure Pipelines), then re-run"]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
                   text)
@@ -1227,12 +1299,18 @@ def _tag_version(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             f"the tag, or cut the next one), or tag `{version}` if that is the version meant"]
 
 
+_SUNSET = re.compile(r"master branch version has been sunset|change the GitHub Action version you use from master\b|"
+                     r"UNSUPPORTED GITHUB ACTION VERSION", re.I)
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     image = _IMAGE.search(text)
+    if not image and _SUNSET.search(text):
+        return ["the log quotes the action's own notice: its `master` branch has been sunset (no Trusted Publishing "
+                "code, no longer maintained); change `uses: pypa/gh-action-pypi-publish@master` to `@release/v1` (or "
+                "an exact release tag, or the full commit SHA of a release) and re-run"]
     if not image:
         if not logs_mod._SAID_ACTION_REF.search(text):
             return []
@@ -1319,6 +1397,11 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
+    if re.search(r"TypeError: expected string or bytes-like object", text):
+        return ["twine raised `TypeError: expected string or bytes-like object` on the file before any request reached "
+                "PyPI: an old twine (or old `pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that "
+                "cannot read what current build tools write; upgrade them where the upload runs (`pip install -U twine "
+                "pkginfo requests-toolbelt`, or a current CI image), or use pypa/gh-action-pypi-publish, and re-run"]
     key = re.search(r"KeyError: '([\w-]{1,40})'", text)
     if not key and re.search(r"pypa/twine/issues/1125\b|\btwine#1125\b", text, re.I):
         return ["the log points at pypa/twine#1125: twine 5.1.0 and older fail at import with importlib-metadata 8 "
@@ -1423,7 +1506,10 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
-                "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist"]
+                "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist; where "
+                "manylinux wheels are built too, leave the plain `linux_*` wheels out of the files uploaded (a glob "
+                "such as `*-manylinux*.whl`, with its dash, not `*manylinux*.whl`, or delete them from dist/ before the "
+                "upload)"]
     if logs_mod.SAID_MISNAMED_WHEEL.search(text) and not logs_mod._SAID_PLATFORM.search(text):
         return ["the log says the upload failed at a misnamed (or mistagged) wheel: a wheel PyPI does not take went "
                 "into the files uploaded (a test build's wheel, a plain `linux_*` wheel built outside manylinux, a "

@@ -159,9 +159,13 @@ NEW: Tuple[LogPattern, ...] = (
                r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@|"
                r"Unable to find image '?ghcr\.io/pypa/gh-action-pypi-publish:|"
                r"ghcr\.io/pypa/gh-action-pypi-publish:\S{1,100}.{0,300}?manifest unknown|"
-               r"manifest unknown.{0,300}?ghcr\.io/pypa/gh-action-pypi-publish:",
-               "The publish action's ref does not exist",
-               "The action has no `v1` tag or branch; its moving ref is `release/v1`. The action runs a container image "
+               r"manifest unknown.{0,300}?ghcr\.io/pypa/gh-action-pypi-publish:|"
+               # the action's own notice on its retired `master` branch (its README and master:action.yml)
+               r"master branch version has been sunset|change the GitHub Action version you use from master\b|"
+               r"UNSUPPORTED GITHUB ACTION VERSION",
+               "The publish action's ref does not exist or is no longer supported",
+               "The action has no `v1` tag or branch; its moving ref is `release/v1`; its `master` branch has been "
+               "sunset (no Trusted Publishing, every input deprecated). The action runs a container image "
                "tagged with the ref it was called with (`ghcr.io/pypa/gh-action-pypi-publish:<ref>`): a ref for which no "
                "image was published (a commit SHA that is not a release's), or whose image was removed, has none "
                "(`manifest unknown`).",
@@ -247,7 +251,10 @@ NEW: Tuple[LogPattern, ...] = (
                "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
                r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version|"
-               r"\btwine\b[^.]{0,80}?\b(?:reject|refus)\w{0,3}[^.]{0,40}?(?:metadata[- ]?2\.[45]|license-(?:file|expression))",
+               r"\btwine\b[^.]{0,80}?\b(?:reject|refus)\w{0,3}[^.]{0,40}?(?:metadata[- ]?2\.[45]|license-(?:file|expression))|"
+               # Metadata-Version 2.5's Import-Name (PEP 794), told as refused or unsupported
+               r"\b(?:unsupported|unknown|unrecognized|rejected|refused)\W{1,3}Import-Name(?:space)?\b|"
+               r"\bImport-Name(?:space)?\b[^.\n]{0,60}?\b(?:unsupported|not supported|reject\w{0,3}|refus\w{0,3}|unrecognized)\b",
                "twine cannot read the distribution's metadata",
                "The build backend wrote a Metadata-Version (2.4 with License-Expression and License-File, or 2.5) "
                "newer than the twine that checks or uploads it can read: an old twine, an old `packaging` or `pkginfo` "
@@ -610,7 +617,20 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
-    if "log-network" in found:  # a connection to a mistyped or retired PyPI host is the wrong URL
+    failed_install = UPLOADER_NOT_INSTALLED.search(whole)
+    if failed_install and not _UPLOAD_RAN.search(whole):
+        # pip, uv or poetry could not install the uploader (an index it could not reach, a blocked egress): no upload
+        # ran, so the connection errors, 4xx/5xx and URLs of that install are no answer to an upload
+        for fid in ("log-wrong-upload-url", "log-network", "log-ssl-verify", "log-server-error", "log-bad-request"):
+            found.pop(fid, None)
+        missing = _BY_ID["log-uploader-missing"]
+        found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
+                                                missing.title))
+    if not found and _twine_type_error(cleaned):  # an old twine that fails on the file before any request
+        broken = _BY_ID["log-uploader-broken"]
+        found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title)
+    if "log-network" in found and not _install_only(cleaned, found["log-network"].line):
+        # a connection to a mistyped or retired PyPI host is the wrong URL (not a package index pip installs from)
         hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
         host = next((h for h in hosts if _wrong_pypi_host(h)), None)
         if host:
@@ -668,7 +688,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         said = _said(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
         if said:
-            pattern = _BY_ID[said[0]]
+            fid = "log-sdist-exists" if said[0] == "log-file-exists" and TWO_SDISTS.search(whole) else said[0]
+            pattern = _BY_ID[fid]  # two sdist formats for one version: the second sdist is what PyPI refused
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
     if set(found) == {"log-bad-request"} and not _OTHER_REGISTRY.search(whole):  # a sentence may tell the 400's reason
         said = _said(cleaned, whole)
@@ -684,6 +705,44 @@ def read(text: str, publishes: bool = False) -> LogScan:
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# an install step that could not install the upload tool (pip's and uv's words), and the lines of an install step;
+# a log in which an upload ran names its files being uploaded
+UPLOADER_NOT_INSTALLED = re.compile(r"(?:No matching distribution found for|Could not find a version that satisfies the "
+                                    r"requirement)\s{1,3}`?(twine|maturin|flit|hatch|poetry|pdm)\b|"
+                                    r"\bBecause (twine|maturin|flit|hatch|poetry|pdm)\b[^\n]{0,20}?\bwas not found in the "
+                                    r"package registry", re.I)
+_INSTALL_STEP = re.compile(r"Looking in indexes|/simple/|\bpip\d?(?:\.exe)? install\b|\buv pip install\b|\buv tool install\b|"
+                           r"\bpoetry (?:install|add)\b|^\s*Collecting\s|No matching distribution found for|"
+                           r"Could not find a version that satisfies the requirement|Retrying \(Retry\(", re.I)
+_UPLOAD_RAN = re.compile(r"^\s*Uploading (?:distributions to|\S{1,300}\.(?:whl|tar\.gz|zip)\b)|Uploading \S{1,300}\.whl\b",
+                         re.I | re.M)
+
+
+# a .tar.gz and a .zip sdist of one version, named together
+TWO_SDISTS = re.compile(r"\btar\.gz\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?zip\b|\bzip\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?tar\.gz\b",
+                        re.I)
+_TYPE_ERROR = re.compile(r"TypeError: expected string or bytes-like object")
+_TWINE_RAN = re.compile(r"\btwine upload\b|Uploading distributions to\b", re.I)
+
+
+def _twine_type_error(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of twine's `TypeError: expected string or bytes-like object` raised within the five lines after `twine
+    upload` (an old twine on a new file, before any request reached the index)."""
+    for n, t in cleaned:
+        if _TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+            return n
+    return None
+
+
+def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
+    """Whether the connection error at `line` belongs to an install step (pip resolving packages from an index) in a log
+    where no upload ran: the line or one of the three around it is an install step's."""
+    whole = "\n".join(t for _, t in cleaned)
+    if _UPLOAD_RAN.search(whole):
+        return False
+    return any(_INSTALL_STEP.search(t) for n, t in cleaned if line - 3 <= n <= line + 3)
 
 
 # the hosts of PyPI and TestPyPI (uploads, pages, files); a server error answered by another host is that host's
@@ -938,6 +997,10 @@ _SAID_DESCRIPTION = re.compile(_DESCRIPTION + IN_SENTENCE + r"{0,80}?\b(?:render
 SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badly (?:named|tagged)|mis-?tagged|"
                                  r"mis-?labell?ed)\s(?:[\w.+-]{1,20}\s){0,3}?wheels?\b|\bwheels?\b" + IN_SENTENCE
                                  + r"{0,30}?\b(?:is|was|were|are)\s(?:mis-?named|mis-?tagged|wrongly (?:named|tagged))\b", re.I)
+# files that are no distributions told as refused: signature and certificate files, a directory as an unknown
+# distribution ("PyPI does not support uploading the signature files", "crt and sig files are unable to be uploaded")
+SAID_STRAY_FILES = re.compile(r"\b(?:signatures?|signing|certificates?|\.?sig|\.?asc|\.?crt|\.?pem|checksums?|sbom)"
+                              r"(?:\s(?:and|or|&)\s\.?\w{2,12})?\sfiles?\b|\bunknown distribution(?: format)?\b", re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
 # reStructuredText's own markup told in a sentence: a title's underline or overline, docutils' messages
 SAID_RST_MARKUP = re.compile(r"\b(?:title|section|heading|header)\s(?:underline|overline)s?\b|\b(?:underline|overline)s?\b"
@@ -1115,6 +1178,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-unsupported-platform-tag", (_SAID_PLATFORM,)),
     _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
+    _Said("log-sdist-exists", (TWO_SDISTS,), upload_named=True),  # a .tar.gz and a .zip sdist of one version
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (_SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
@@ -1123,6 +1187,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-description-invalid", (_SAID_DEFAULT_FORMAT,)),
     _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
+    _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
