@@ -1610,3 +1610,97 @@ def test_round19_sentences_the_new_words_must_not_read() -> None:
     # a TypeError that is not twine's, and tar.gz/zip named outside a refusal
     assert not read("pytest\nTypeError: expected string or bytes-like object").findings
     assert _first("File already exists: 'x-1.0.tar.gz'") == ["log-file-exists"]
+
+
+POOL19 = LOGS / "holdout19"  # round 19's blind sample, round 20's tuning pool
+
+
+def _pool19(stem: str) -> str:
+    path = next(POOL19.glob(stem + "*.log"))
+    return "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+
+
+def test_round20_a_credential_never_sent_is_not_a_refused_token() -> None:
+    # PenguinBurner (round 19's wrong claim): twine 7's `Credential not found for API token` is twine finding none
+    found, advice = _first_and_advice(_pool19("creds-penguinburner"))
+    assert found == "log-credential-missing"
+    assert "no token was refused" in advice and "`TWINE_PASSWORD`" in advice and "Trusted Publishing" in advice
+    assert "`--repository-url`" in advice and "`--repository pypi`" in advice
+    assert "log-token-rejected" not in [f.pattern.id for f in read(_pool19("creds-penguinburner")).findings]
+    for text in ("twine.exceptions.NonInteractive: Credential not found for API token.",
+                 "NonInteractive: Credential not found for token."):
+        assert _first(text) == ["log-credential-missing"], text
+    # async-lru (the second): a token told as never passed is none sent; a publish workflow's thread: Trusted
+    # Publishing first
+    found, advice = _first_and_advice(_pool19("tokenlost-async-lru"))
+    assert found == "log-credential-missing"
+    assert "not passed" in advice and advice.index("Trusted Publishing first") < advice.index("pass the token again")
+    for text in ("The PyPI upload failed: the API token was not passed to the publish step.",
+                 "The upload to PyPI fails because the password is not set in the job.",
+                 "Publishing to PyPI broke since the token stopped being passed to twine."):
+        assert _first(text) == ["log-credential-missing"], text
+    _, advice = _first_and_advice("The upload to PyPI fails because the password is not set in the job.")
+    assert "pass the token again from its secret to the step" in advice and "first" not in advice
+    # guards: a refused token stays refused; the keyring's warning before a typed password stays the refused one
+    assert _first("The PyPI upload failed: the API token was rejected.") == ["log-token-rejected"]
+    assert _first("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nInvalid or non-existent "
+                  "authentication information.") == ["log-token-rejected"]
+    assert _first("twine.exceptions.NonInteractive: Credential not found for password.") == ["log-credential-missing"]
+    # an `id-token` told missing stays log-id-token-unset
+    assert _first("The PyPI upload failed: the id-token permission is missing.") == ["log-id-token-unset"]
+
+
+def test_round20_the_pools_quoted_misses() -> None:
+    cases = {"email-zabbix-api": ("log-invalid-distribution", "`Author-email`"),
+             "linuxonly-photoshop-mcp": ("log-container-linux", "`ubuntu-latest`"),
+             "oidc-backend-ai": ("log-id-token-unset", "id-token: write"),
+             "oldaction-semantic-sql": ("log-token-rejected", "`@release/v1`"),
+             "platform-spglib": ("log-unsupported-platform-tag", "`auditwheel repair`"),
+             "userpass-sqlakeyset": ("log-password-uploads-disabled", "Trusted Publishing")}
+    for stem, (want, words) in cases.items():
+        found, advice = _first_and_advice(_pool19(stem))
+        r = read(_pool19(stem))
+        fix = r.findings[0].pattern.fix
+        assert (found, words in advice + fix) == (want, True), stem
+    # the old action pin is told before a new token
+    advice = _first_and_advice(_pool19("oldaction-semantic-sql"))[1]
+    assert advice.index("`pypa/gh-action-pypi-publish@v1.2.2`") < advice.index("create a new one")
+    # jgrapht: a command's `exited with 1` and "could not be found" are shown for an unrecognised log
+    r = read(_pool19("path-jgrapht"))
+    assert not r.findings
+    shown = " ".join(t for _, t in r.last_errors)
+    assert "exited with 1" in shown and "could not be found" in shown
+    # written texts of the same classes
+    written = {"HTTPError: 400 Client Error: maintainer_email: Invalid email address.": "log-invalid-distribution",
+               "Error: This action is only able to run under GNU/Linux environments": "log-container-linux",
+               "The PyPI upload fails: ACTIONS_ID_TOKEN_REQUEST_URL is empty.": "log-id-token-unset",
+               "PyPI rejects `pkg-1.0-cp312-cp312-linux_x86_64.whl` as an unsupported tag.":
+                   "log-unsupported-platform-tag",
+               "The upload failed since PyPI turned off username/password uploads.": "log-password-uploads-disabled",
+               "The upload failed with `403 Forbidden from https://upload.pypi.org/legacy/`.": "log-token-rejected"}
+    for text, want in written.items():
+        assert _first(text) == [want], text
+    _, advice = _first_and_advice("HTTPError: 400 Client Error: maintainer_email: Invalid email address.")
+    assert "`Maintainer-email`" in advice
+
+
+def test_round20_guards_the_new_words_must_not_read() -> None:
+    # a 403 with a reason line of its own is not made a bare one; a pin of v1.8 or later is not called old
+    assert _first("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nThe user 'a' isn't allowed to "
+                  "upload to project 'b'.") == ["log-project-not-owned"]
+    _, advice = _first_and_advice("uses: pypa/gh-action-pypi-publish@v1.8.14\nHTTPError: 403 Forbidden from "
+                                  "https://upload.pypi.org/legacy/\nInvalid or non-existent authentication information.")
+    assert "older than v1.8.0" not in advice
+    # a manylinux wheel and a supported tag told without a refusal are not read
+    for text in ("Built pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.whl, an unsupported tag was fixed last year.",
+                 "Uploading pkg-1.0-cp312-cp312-linux_x86_64.whl to our devpi works fine."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-unsupported-platform-tag", text
+    # a secret told as set, and a token missing from another registry, are no missing credential
+    for text in ("The PyPI upload works again: the token is set in the environment now.",
+                 "npm publish failed: the NPM_TOKEN secret was not set."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-credential-missing", text
+    # an exit code 0 is no failure line
+    assert not any("exited with 0" in t for _, t in read("The command \"twine upload dist/*\" exited with 0.").last_errors)

@@ -59,6 +59,7 @@ def _bare_403(text: str) -> List[str]:
             "(`--verbose`) to see PyPI's reason"]
 
 
+_OLD_ACTION_PIN = re.compile(r"pypa/gh-action-pypi-publish@(v1\.[0-7]\.\d{1,2})\b")
 _TYPED_USER = re.compile(r"Enter your username:[ \t]*(\S{1,200})")
 _TOKEN_NAME = re.compile(r"__token__", re.I)  # hatch before 1.9.2 offered `__TOKEN__` at its prompt (pypa/hatch#1213)
 _POETRY = re.compile(r"\bpoetry (?:publish|v?\d)|\bPOETRY_", re.I)
@@ -74,6 +75,11 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)"]
     else:
         out = _bare_403(text)
+    old_pin = _OLD_ACTION_PIN.search(text)
+    if old_pin:  # an action from before v1.8.0 bundles the twine of its day
+        out.insert(0, f"the log names `pypa/gh-action-pypi-publish@{old_pin.group(1)}`, a release older than v1.8.0 (March "
+                   "2023) that runs the old twine bundled with it (check this first): move to `@release/v1` (or a current "
+                   "release) and re-run with the same secret; a new token is the next step only if the 403 stays")
     if _POETRY.search(text) and _REASON_403.search(text) and not out:
         out.append("the log is Poetry's: when no credentials are configured, Poetry sends none (it no longer prompts "
                    "for them), and PyPI answers that with this 403 (check this first): configure an API token for it, "
@@ -410,6 +416,13 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     url = _url_refusal(text)
     if url:
         return url
+    email = _OLD_EMAIL.search(text)
+    if email and not _VALUE.search(text):  # PyPI's older wording names the field by its setup() keyword
+        field = email.group(1).capitalize() + "-email"
+        return [f"PyPI refuses the value of `{field}` (its older wording `{email.group(0)}`): give one valid address "
+                f"(`name@example.org`, no list, no second address, no ` at ` spelling) where the build takes it from "
+                f"(`{email.group(1)}_email` in setup.py or setup.cfg, the `email` of `authors`/`maintainers` in "
+                "pyproject.toml), rebuild and upload"]
     value = _VALUE.search(text)
     if value:
         single, double, field, error = value.groups()
@@ -462,6 +475,7 @@ def _url_refusal(text: str) -> List[str]:
 
 _VALUE = re.compile(r"(?:'([^']{0,200})'|\"([^\"]{0,200})\") is an invalid value for ([A-Za-z-]{2,40})\.?"
                     r"(?:\s+Error:\s*([^.]{1,200}?)(?=\s+See\b|\.|$))?")
+_OLD_EMAIL = re.compile(r"\b(author|maintainer)_email: Invalid email address\b")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
@@ -531,6 +545,11 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return _invalid_distribution(scan, facts, ctx)
 
 
+# a thread about a CI publish workflow (GitHub Actions, the publish action, Trusted Publishing named)
+_PUBLISH_CONTEXT = re.compile(r"gh-action-pypi-publish|trusted[ -]publish|secretless publish|\bgithub actions?\b|"
+                              r"\.github/workflows|\b(?:ci|publish|release|deploy)\w{0,3} workflows?\b|\bid-token\b", re.I)
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     asked = re.search(r"Enter your (username|password|API token):", text)
@@ -539,6 +558,28 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the uploader stopped at {what} and crashed: no username or password reached it, and in CI "
                    "nobody can type one; give it `__token__` and an API token from a secret (twine: `TWINE_USERNAME="
                    "__token__` and `TWINE_PASSWORD: ${{ secrets.… }}` in the step's environment, or `-u __token__ -p …`)")
+    if re.search(r"Credential not found for (?:API token|token|password|username)\b", text) and not out:
+        # twine's NonInteractive: it looked for a credential and found none, so nothing reached the index
+        out.append("twine found no credential to send (its `Credential not found`: nothing reached PyPI, no token was "
+                   "refused, a new token does not help): pass the token itself, `TWINE_USERNAME=__token__` and "
+                   "`TWINE_PASSWORD` from a secret (or `-u __token__ -p …`), or move to Trusted Publishing "
+                   "(`migrate to-oidc`)")
+        if re.search(r"--repository-url\b", text):
+            out.append("the command gives `--repository-url`: with a URL given, twine takes no username or password "
+                       "from a ~/.pypirc section; to use the section's token, name it alone (`--repository pypi`) and "
+                       "drop `--repository-url`")
+        if re.search(r"null\.Keyring|PYTHON_KEYRING_BACKEND", text):
+            out.append("the log sets a null keyring backend (`PYTHON_KEYRING_BACKEND`): no credential can come from the "
+                       "keyring either")
+    elif logs_mod.SAID_NOT_PASSED.search(text) and not out:
+        told = "the text says the token was not passed to the upload (none was sent, so none was refused)"
+        if _PUBLISH_CONTEXT.search(text):
+            out.append(told + ": move to Trusted Publishing first (`migrate to-oidc`: register the trusted publisher on "
+                       "PyPI, give the job `permissions: id-token: write`), so no token needs passing; or pass the "
+                       "token again from its secret (the action's `password:`, `TWINE_PASSWORD`)")
+        else:
+            out.append(told + ": pass the token again from its secret to the step that uploads (`TWINE_PASSWORD`, "
+                       "`UV_PUBLISH_TOKEN`, the action's `password:`), or move to Trusted Publishing (`migrate to-oidc`)")
     if re.search(r"Your password is empty", text):
         prompted = re.search(r"Enter your (?:password|API token):", text)
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "

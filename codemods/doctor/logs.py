@@ -43,6 +43,9 @@ _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-id-token-unset", ERROR, r"ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variable was unset|"
                r"Environment variable ACTIONS_ID_TOKEN_REQUEST_TOKEN not set|"
                r"Failed to obtain OIDC token|Unable to retrieve an OIDC token|No OIDC token discovered|"
+               # the variables GitHub sets only for a job with `id-token: write`, told empty; the permission told missing
+               r"ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W{0,3}\s(?:is|was|were)\s(?:empty|unset|not set)\b|"
+               r"\bid-token: write\W{0,3}\s(?:permissions?\s)?(?:is|was)\s\W{0,3}(?:missing|not set|not granted)\b|"
                r"\[PdmUsageError\]: Username and password are required",
                "The job could not get an OIDC token",
                "The job has no `id-token: write` (or a job-level permissions block replaced the workflow's), or a "
@@ -93,6 +96,7 @@ _FIRST: Tuple[LogPattern, ...] = (
                "(…/release.yml@refs/heads/main) does not match expected Trusted Publisher",
                "Move the upload into the calling workflow, or set `attestations: false`."),
     LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
+               r"only able to run under GNU/Linux environments|"
                r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
                "The publish action's container cannot run on this runner",
                "pypa/gh-action-pypi-publish is a Linux container action: it needs a Linux runner with Docker (GitHub's "
@@ -184,10 +188,10 @@ NEW: Tuple[LogPattern, ...] = (
                "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth",
                "Create a new token on the index the step uploads to and store it, without spaces or newline, in the "
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
-    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username)|Your password is empty|"
+    LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username|API token|token)\b|Your password is empty|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line|NoKeyringError|"
                r"No recommended backend was available",
-               "The uploader got no password or token and tried to prompt for one",
+               "The uploader got no password or token",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
                "workflow called without `secrets: inherit`; with no password, hatch and twine ask the system keyring, "
@@ -241,6 +245,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Choose another name in pyproject.toml (and in the pending publisher), or ask at "
                "https://github.com/pypi/support (PEP 541)."),
     LogPattern("log-unsupported-platform-tag", ERROR, r"unsupported platform tag|"
+               # an "unsupported tag" told of a plain `linux_<arch>` wheel, in one sentence (a file name's dots are no end)
+               r"\bunsupported (?:platform |wheel )?tags?\b(?:[^.\n]|\.(?=\w)){0,80}?-linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\.whl\b|"
+               r"-linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\.whl\b(?:[^.\n]|\.(?=\w)){0,80}?\bunsupported (?:platform |wheel )?tags?\b|"
                r"Binary wheel for an unsupported platform",
                "PyPI refuses the wheel's platform tag",
                "A wheel built on a plain Linux host is tagged `linux_<arch>`, and PyPI takes only manylinux/musllinux "
@@ -271,7 +278,7 @@ NEW: Tuple[LogPattern, ...] = (
                "User 'octo' does not have two-factor authentication enabled. Please enable two-factor "
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
-    LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|is an invalid value for (?!Version|Name)|"
+    LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|\b(?:author|maintainer)_email: Invalid email address\b|is an invalid value for (?!Version|Name)|"
                r"'[^'\d]{0,40}' is an invalid value for Version|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
                r"\bInvalid URI:? u?'|'[^']{0,300}' is not a valid url\b|"
@@ -782,6 +789,8 @@ TP_CUE = (r"\bclaims?(?: set)? mismatch|\bmismatch\w{0,3} (?:of|in|between|with)
           r"\.ya?ml`?\s{0,3}(?:to|->|→)\s{0,3}`?[\w.-]{1,100}\.ya?ml\b")
 _TP_CUE = re.compile(TP_CUE, re.I)
 _BARE_403 = re.compile(r"\b403 Forbidden\b(?! ?(?:from \S{1,300} )?[A-Za-z'(])|\b403 Forbidden from \S{1,300}\s*$|"
+                       # twine's 403 line quoted in a sentence, closed by its quote right after PyPI's upload URL
+                       r"\b403 Forbidden from https?://(?:upload\.pypi\.org|test\.pypi\.org)/legacy/?[`'\"]|"
                        r"(?:upload|publish)\w{0,3}\b[^.]{0,60}?\b(?:rejected|refused|failed) with\W{0,4}403\b|"
                        r"\b403(?:'?s)?\W{0,3}(?:when|while|on|during) (?:\w+ ){0,2}(?:upload|publish)", re.I)
 _PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry's 403 is not PyPI's
@@ -925,7 +934,9 @@ ALREADY = (r"(?:\balready[- ](?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|
 # what a re-upload names: a version, a release, a version number, a package's files (a bare "file" also names the
 # attestation files a second upload meets, so it is not one)
 _REUPLOADED = r"\b(?:versions?|releases?|v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10}|packages?|wheels?|sdists?|file ?names?|artifacts?|distributions?|dists?)\b"
-_SAID_PASSWORD = re.compile(r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
+_SAID_PASSWORD = re.compile(r"\b(?:turned off|switched off|disabled|dropped|removed|ended|deprecated)\b[^.]{0,20}?"
+                            r"\busernames?\b[^.]{0,12}?(?:and|or|/)\s{0,3}passwords?\b|"
+                            r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
                             r"\busernames?\b[^.]{0,12}?\b(?:and|or|/)\s{0,3}passwords?\b|"
                             r"\b(?:requires?|needs?|only (?:accepts?|allows?|takes?))\b[^.]{0,40}?\btokens?\b[^.]{0,20}?"
                             r"\binstead of\b[^.]{0,12}?\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b|"
@@ -1135,6 +1146,13 @@ _CRED = r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b"
 SAID_CRED_MISCONFIG = re.compile(r"\bmisconfigur\w{0,6}\b" + IN_SENTENCE + r"{0,30}?" + _CRED + "|" + _CRED + IN_SENTENCE
                                  + r"{0,30}?\b(?:misconfigur\w{0,6}|(?:is|are|was|were)\s(?:wrong|incorrect|invalid))\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
+# a credential told as never given to the upload ("the API token stopped being passed", "the password is not set"):
+# nothing reached the index, so nothing was refused
+SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (?:passed|set|provided|forwarded)|"
+                             r"(?:is|was|were|are|wasn[’']t|isn[’']t|weren[’']t|aren[’']t)\s(?:not\s|never\s)?(?:being\s)?"
+                             r"(?:passed|set|provided|forwarded|missing|unset)\b|(?:not|never) (?:being )?(?:passed|set|"
+                             r"provided|forwarded)\b|missing\b|unset\b)|\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?"
+                             + _CRED, re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
@@ -1195,6 +1213,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
+    # a credential told as never passed is none sent, not one refused
+    _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
 )
 

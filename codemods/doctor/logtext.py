@@ -23,6 +23,8 @@ _GENERIC = re.compile(r"Process completed with exit code|Retry with the --verbos
                       r"could not comply with the request since it is either malformed", re.I)
 _ERRORISH = re.compile(r"error|fail|denied|forbidden|invalid|refused|not allowed|unauthori[sz]ed|"
                        r"\b[45]\d\d\b|"
+                       # a command's own non-zero exit (Travis's `The command "…" exited with 1.`)
+                       r"\bexited with (?:code |status )?[1-9]\d{0,2}\b|"
                        # a module or command missing, and a check of the workflow's own that stopped the upload
                        r"No module named|not recognized as|command not found|\bstop(?:s|ped|ping)\b[^.]{0,40}?"
                        r"\b(?:upload|publish|release)", re.I)
@@ -65,13 +67,14 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
 
 _WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
 # what a failure looks like in a line: an error word, an HTTP status, or a refusal said in a sentence
-_SAID = re.compile(r"traceback|exception|not found|\breject|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
+_SAID = re.compile(r"traceback|exception|not found|\bnot be found\b|\breject|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
                    r"\bnot (?:correct|working|accept|allow|let)|incorrect|\bwrong\b|prevent|no longer|already exist|"
                    r"\bexist(?:s|ed)\b|\bunable\b|\bcrash|\bbroke", re.I)
 # the uploader's own error line: its level word or exception name at the start, uv's and maturin's `Caused by:`
 _TOOL_ERROR = re.compile(r"^(?:ERROR\b|error:|Error:|Caused by:|💥|\[\w{0,30}Error\]|HTTPError\b|"
                          r"[\w.]{0,80}(?:Error|Exception|Failure)\b:|(?:\S{1,200}: )?Traceback \(most recent)|"
-                         r"\b[45]\d\d (?:Client|Server) Error\b|\bUpload failed \(\d{3}\)|Server says:")
+                         r"\b[45]\d\d (?:Client|Server) Error\b|\bUpload failed \(\d{3}\)|Server says:|"
+                         r"^The command \".{1,400}\" exited with [1-9]\d{0,2}\b")
 _PAGE_BREAK = re.compile(r"<br/?>\s*<br/?>\s*(.*)$", re.I)  # PyPI's HTML error page: the reason follows `<br/><br/>`
 _MARKUP_ONLY = re.compile(r"^\s*(?:</?\w{1,10}>\s*)*(?:\d{3} [^<]{0,200})?(?:</?\w{1,10}>\s*)*$")
 _FRAME = re.compile(r"^File \"[^\"]{1,400}\", line \d{1,6}")
