@@ -1699,6 +1699,7 @@ def test_round20_guards_the_new_words_must_not_read() -> None:
         assert not found or found[0].pattern.id != "log-unsupported-platform-tag", text
     # a secret told as set, and a token missing from another registry, are no missing credential
     for text in ("The PyPI upload works again: the token is set in the environment now.",
+                 "The API token was set in the repository secrets, but the upload to PyPI failed with a 403.",
                  "npm publish failed: the NPM_TOKEN secret was not set."):
         found = read(text).findings
         assert not found or found[0].pattern.id != "log-credential-missing", text

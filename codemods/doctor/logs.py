@@ -1149,10 +1149,11 @@ _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # 
 # a credential told as never given to the upload ("the API token stopped being passed", "the password is not set"):
 # nothing reached the index, so nothing was refused
 SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (?:passed|set|provided|forwarded)|"
-                             r"(?:is|was|were|are|wasn[’']t|isn[’']t|weren[’']t|aren[’']t)\s(?:not\s|never\s)?(?:being\s)?"
-                             r"(?:passed|set|provided|forwarded|missing|unset)\b|(?:not|never) (?:being )?(?:passed|set|"
-                             r"provided|forwarded)\b|missing\b|unset\b)|\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?"
-                             + _CRED, re.I)
+                             # a negation is needed for passed/set ("the token was set" is no missing token)
+                             r"(?:(?:is|was|were|are)\s(?:not|never)|wasn[’']t|isn[’']t|weren[’']t|aren[’']t)\s(?:being\s)?"
+                             r"(?:passed|set|provided|forwarded)\b|(?:is|was|were|are)\s(?:missing|unset)\b|"
+                             r"(?:not|never) (?:being )?(?:passed|set|provided|forwarded)\b|missing\b|unset\b)|"
+                             r"\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?" + _CRED, re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
