@@ -159,14 +159,6 @@ _AFTER = ((re.compile(r"&(?=[^\s&])"), " [{,\n"),  # an anchor, at a line's star
 # line (matched by their first character only, so that every occurrence is tried)
 
 
-def forget_documents(yaml: YAML) -> None:
-    """ruamel.yaml keeps a record of every document a YAML instance loaded (`doc_infos`); the shared
-    loader reads every file of a run, so it would grow with the run."""
-    infos = getattr(yaml, "doc_infos", None)
-    if isinstance(infos, list):
-        infos.clear()
-
-
 # libyaml's composers (ruamel.yaml.clib's and PyYAML's) recurse in C, one frame per level of nesting, with
 # no limit: 50,000 nested `[` crash the process (SIGSEGV) where the pure parser raises RecursionError.
 # Nesting needs an indicator per level: a flow level a `[` or `{`, a block level a greater column (or a
