@@ -157,6 +157,10 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0 if typed and not cased else len(out),
                    "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
                    "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
+    if _FORK_SAID.search(text):
+        out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
+                      "not given to a fork's runs, so no token reaches the upload there; run the "
+                      "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
     forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
@@ -177,6 +181,12 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if any(s.id_token for _, s in steps) or not steps:
         out.append("or stop using a token: `migrate to-oidc` and register the trusted publisher it prints")
     return out
+
+
+# a run on a fork told in words ("when pushing `main` on a fork", "skip the release workflow for forks"), not a
+# forked action or a process fork
+_FORK_SAID = re.compile(r"\b(?:on|from|in|for) (?:a |the |my |your |their |our |his |her |its |each )?forks?\b(?! of\b)|"
+                        r"\bforked repo\w{0,8}\b|\bforks? (?:runs?|ran|triggers?|triggered|workflows?)\b", re.I)
 
 
 _FILE_NAME = re.compile(r"\b([A-Za-z0-9][A-Za-z0-9_.]{0,100}?)-\d[\w.+!]{0,60}?(?:-[\w.]{1,60}){0,4}\.(?:whl|tar\.gz|zip)\b")
@@ -706,7 +716,17 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    return _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
+    out = _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
+    tag = _PLAIN_LINUX.search(_text(scan))
+    if tag and not any(f.pattern.id == "log-unsupported-platform-tag" for f in scan.findings):
+        out.append(f"the log also names plain `{tag.group(1)}` wheels, a second blocker: PyPI refuses that platform tag "
+                   "whatever the version, so those uploads fail even with the version fixed; build the Linux wheels in a "
+                   "manylinux image (cibuildwheel) or `auditwheel repair` them into a manylinux tag")
+    return out
+
+
+# a plain Linux platform tag (not manylinux or musllinux)
+_PLAIN_LINUX = re.compile(r"(?<![\w])(linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x))\b")
 
 
 def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -820,6 +840,13 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scan.claims:
         return out + claims_mod.compare(scan.claims, ctx)
     out += _said_about_workflows(scan)
+    stale = next((t for _, t in scan.cleaned if logs_mod.SAID_STALE_PUBLISHER.search(t)
+                  and logs_mod.SAID_REPO_RENAMED.search(t)), None)
+    if stale:
+        out.append("the log says the trusted publisher on PyPI is stale because the repository was renamed (check this "
+                   "first): PyPI matches the owner and repository names as they are now, so on the project's Publishing "
+                   "page update the publisher's repository name (and owner, if that changed): remove it and add it again "
+                   "with the new name, for every project the repository publishes, then re-run the release")
     if logs_mod._SAID_PUBLISHER.search(_text(scan)):
         out.append("the log says the trusted publisher itself was set up wrong or does not match the workflow (a typo, a "
                    "mismatch): PyPI compares each "
@@ -1007,9 +1034,17 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "shorter than its title, a literal or emphasis not closed): fix it in the README at the line "
                    "`twine check dist/*` names (an underline at least as long as the title), check with `twine check "
                    "dist/*`, rebuild and upload")
+    unrenderable = logs_mod.SAID_UNRENDERABLE.search(text)
+    if unrenderable and logs_mod.RENDERER_ELSEWHERE.search(text[unrenderable.start():text.find("\n", unrenderable.end())]):
+        unrenderable = None  # a README that does not render on GitHub or in the docs is not PyPI's refusal
+    if not out and unrenderable and rst:
+        out.append(f"the log says the README does not render, and it is reStructuredText ({rst}): PyPI refuses a "
+                   "reStructuredText description with markup errors; `twine check dist/*` names the line: fix that "
+                   "markup (or, meanwhile, give a short description that renders), rebuild and upload")
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
-        out.append("the log says the README (the long description) was refused" +
+        out.append("the log says the README (the long description) " + ("does not render" if unrenderable else
+                   "was refused") +
                    (" and that it is Markdown" if markdown else "") + ": PyPI reads a description without a content "
                    "type as reStructuredText and refuses one that does not render; declare its type (`readme = "
                    "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in setup.py, "
@@ -1073,7 +1108,9 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("twine before 6.1, or twine 6 next to a `packaging` older than 24.2 (twine 6 reads the metadata with "
                    "it), does not know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in "
                    "the environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
-    version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text)
+    version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text) or \
+        (logs_mod.SAID_METADATA_VERSION.search(text) if not out and not logs_mod._SAID_METADATA.search(text)
+         and not re.search(r"Metadata is missing required fields", text) else None)  # or a refused Metadata-Version told in words
     if version and version.group(1) >= "2.5":
         out.append(f"Metadata-Version {version.group(1)} is read by twine 7.0 and later only; twine 6.x rejects it: "
                    "pypa/gh-action-pypi-publish bundles twine 7 from v1.14.2 on, so a pin to an earlier release (tag "
@@ -1202,6 +1239,12 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "without `name` puts each artifact in a subdirectory of its own, where pypa/gh-action-pypi-publish "
                    "does not look (it uploads the files in `dist/` itself); download the one named artifact into "
                    "`dist/` (`name:` and `path: dist`), or set `merge-multiple: true` with a `pattern:`")
+    wiped = logs_mod.SAID_DIST_WIPED.search(text)
+    if wiped and not logs_mod._CLEANED_ON_PURPOSE.search(wiped.group(0)):
+        checkout = re.search(r"\bcheckout\b", wiped.group(0), re.I)
+        out.append("the log says a step cleaned `dist` before the upload (check this first): order the steps so that the cleaning one runs before the files are built or downloaded into "
+                   "`dist/`" + (" (run actions/checkout before downloading the artifacts, or give it `clean: false`; "
+                                "it cleans the working directory by default)" if checkout else ""))
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")

@@ -1154,6 +1154,43 @@ SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (
                              r"(?:passed|set|provided|forwarded)\b|(?:is|was|were|are)\s(?:missing|unset)\b|"
                              r"(?:not|never) (?:being )?(?:passed|set|provided|forwarded)\b|missing\b|unset\b)|"
                              r"\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?" + _CRED, re.I)
+# a README told as not rendering on PyPI, in a sentence that need not name PyPI ("The README.rst file is currently
+# unable to render"): read where the text names PyPI elsewhere, and not where the sentence names another renderer
+SAID_UNRENDERABLE = re.compile(r"\b(?:readme|long[ _]description)\b" + IN_SENTENCE + r"{0,40}?(?:(?:\b(?:un|not |no "
+                               r"longer )able to|\bcan(?:no|[’'])?t|\bcould(?:n[’']t| not)|\b(?:does|did|do|would|will|wo)"
+                               r"(?:n[’']t| not)|\bfail\w{0,3} to|\bnever)\s(?:\w+\s)?(?:be\s)?render\w{0,3}\b|"
+                               r"\b(?:unrenderable|non-?rendering)\b)", re.I)
+RENDERER_ELSEWHERE = re.compile(r"\bgit(?:hub|lab|ea)\b|\bbitbucket\b|\bsphinx\b|\bread ?the ?docs\b|\bmkdocs\b|"
+                                r"\b(?:docs?|documentation) (?:site|page|build)\b|\bvs ?code\b|\bpycharm\b|\bjupyter\b|"
+                                r"\blocally\b|\bin (?:the|my|your) (?:editor|browser|ide)\b", re.I)
+_PYPI_WORD = re.compile(r"\b(?:test\.?)?pypi\b", re.I)
+# a Metadata-Version told as refused ("every wheel had `Metadata-Version: 2.5`, which the pinned validator rejects");
+# a field of the metadata named with it is that field's refusal (License-File under 2.2), not the version's
+SAID_METADATA_VERSION = re.compile(r"\bmetadata[- ]version\b\W{0,3}(2\.[2-9]|[3-9]\.\d{1,2})\b", re.I)  # the versions older
+# uploaders did not know (2.2 and later), not the 1.0 that twine's "Metadata is missing required fields" prints
+_METADATA_FIELD = re.compile(r"\blicen[cs]e[-_ ](?:files?|expression)\b|\bdynamic\b|\brequires[-_ ]dist\b|"
+                             r"\bprovides[-_ ]extra\b|\bproject[-_ ]url\b", re.I)
+# a trusted publisher left stale by a renamed repository ("a pypi stale configuration as the repo name was changed"):
+# both told, the staleness of PyPI's side and the rename of the repository, owner or organisation
+_REPO = r"\b(?:repo\w{0,8}|org\w{0,10}|owner|namespace|github (?:user|account))\b"
+SAID_STALE_PUBLISHER = re.compile(r"\b(?:stale|outdated|obsolete|out[- ]of[- ]date|old)\s(?:\w+\s){0,2}?(?:configurations?|"
+                                  r"config|publishers?|settings?|entr(?:y|ies))\b|\b(?:trusted\s)?publishers?\b"
+                                  + IN_SENTENCE + r"{0,40}?\bstill\s(?:\w+\s){0,2}?(?:old|previous|former)\b", re.I)
+SAID_REPO_RENAMED = re.compile(_REPO + r"(?:\s(?:name|was|were|has|had|been|got|is|just)){0,3}\s(?:renamed|changed|moved|"
+                               r"transferred)\b|\brenam\w{1,3}\b" + IN_SENTENCE + r"{0,30}?" + _REPO + "|" + _REPO
+                               + r"\s(?:rename|move|transfer)\b", re.I)
+_PUBLISHER_SIDE = re.compile(r"\b(?:test\.?)?pypi\b|\btrusted[ -]publish", re.I)
+# a step that cleaned `dist` before the upload ("a checkout step was cleaning the repository (that includes the `dist`
+# directory)"): not a cleaning of old files before a build, which is what keeps stale files out of an upload
+_WIPER = (r"\b(?:clean\w{0,3}|wip(?:e|es|ed|ing)|delet\w{1,3}|remov\w{1,3}|eras\w{1,3}|clear\w{0,3}|purg\w{1,3}|"
+          r"empt(?:y|ies|ied|ying)|overwr\w{1,6})\b")
+_STEP = r"\b(?:checkouts?|steps?|actions?|jobs?|git clean|actions/checkout)\b"
+SAID_DIST_WIPED = re.compile(_STEP + IN_SENTENCE + r"{0,40}?" + _WIPER + IN_SENTENCE + r"{0,80}?`?\bdist\b(?![-_.]\w)|"
+                             r"`?\bdist\b(?![-_.]\w)[`/]{0,2}(?:\s(?:directory|folder|dir))?\s(?:was|were|is|got|gets|had been)\s"
+                             r"(?:\w+\s)?" + _WIPER + IN_SENTENCE + r"{0,30}?\bby\b" + IN_SENTENCE + r"{0,30}?" + _STEP, re.I)
+_CLEANED_ON_PURPOSE = re.compile(r"\b(?:old|stale|previous|leftover|outdated)\s(?:\w+\s)?(?:files?|wheels?|builds?|"
+                                 r"artifacts?|dists?|distributions?|versions?)\b|\bbefore\s(?:the\s|each\s|a\s)?"
+                                 r"(?:build|building)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
@@ -1182,11 +1219,13 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
     _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
     _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
+    _Said("log-no-distributions", (SAID_DIST_WIPED,), (_CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
     _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
     _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
     _Said("log-attestation-exists", (_SAID_ATTESTATION,)),
     _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
+    _Said("log-invalid-publisher", (SAID_STALE_PUBLISHER, SAID_REPO_RENAMED, _PUBLISHER_SIDE)),
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
@@ -1208,6 +1247,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
+    _Said("log-metadata-unsupported", (SAID_METADATA_VERSION,), (_METADATA_FIELD,), upload_named=True),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
@@ -1231,7 +1271,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
     sentences = [(n, s) for n, t in _unwrapped(cleaned) for s in _SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
-        named = _ABOUT_UPLOAD.search(sentence) is not None or bool(
+        unrenderable = bool(SAID_UNRENDERABLE.search(sentence) and not RENDERER_ELSEWHERE.search(sentence)
+                            and _PYPI_WORD.search(whole))  # a README that does not render, in a text about PyPI
+        named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
             SAID_CRED_MISCONFIG.search(sentence) and _PYPI_UPLOAD.search(whole))  # credentials of a log about PyPI
         if not named and not _ABOUT_RELEASE.search(sentence):
             continue
@@ -1240,7 +1282,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
-                or _SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or _SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
+                or SAID_DIST_WIPED.search(sentence) or (SAID_STALE_PUBLISHER.search(sentence)
+                                                        and SAID_REPO_RENAMED.search(sentence)) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
