@@ -1705,3 +1705,65 @@ def test_round20_guards_the_new_words_must_not_read() -> None:
         assert not found or found[0].pattern.id != "log-credential-missing", text
     # an exit code 0 is no failure line
     assert not any("exited with 0" in t for _, t in read("The command \"twine upload dist/*\" exited with 0.").last_errors)
+
+
+def test_round21_plain_prose_of_the_tuning_pool_is_read() -> None:
+    # round 21 (tests/logs/BLIND-ROUND21.md): the round-20 pool's misses, in other words than the pool's
+    # a README told as not rendering, in a text that names PyPI elsewhere
+    found, advice = _first_and_advice("## Release to PyPI\n\nThe README.rst could not render. A plain description is used.")
+    assert found == "log-description-invalid" and "fix that markup" in advice
+    assert _first("Publishing to PyPI.\n\nOur long_description doesn't render at all.") == ["log-description-invalid"]
+    # a trusted publisher left stale by a rename of the repository or its owner
+    found, advice = _first_and_advice("Turned out to be an outdated trusted publisher on PyPI, since the organisation "
+                                      "was renamed.")
+    assert found == "log-invalid-publisher" and "update the publisher's repository name" in advice
+    # a Metadata-Version told as refused by what checks the upload
+    found, advice = _first_and_advice("Publishing failed: the sdist declared Metadata-Version 2.4, which our uploader "
+                                      "refuses.")
+    assert found == "log-metadata-unsupported" and "Metadata-Version 2.4 is newer than the twine" in advice
+    # a step that wiped `dist` before the upload, told actively or passively
+    found, advice = _first_and_advice("The PyPI upload had nothing to send: the cleanup job wiped the dist folder.")
+    assert found == "log-no-distributions" and "cleaned `dist` before the upload" in advice
+    assert "clean: false" not in advice  # no checkout named
+    found, advice = _first_and_advice("The PyPI publish failed because `dist/` was deleted by a later checkout step.")
+    assert found == "log-no-distributions" and "`clean: false`" in advice
+
+
+def test_round21_advice_names_the_fork_and_a_second_blocker() -> None:
+    refused = ("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nInvalid or non-existent authentication "
+               "information.")
+    found, advice = _first_and_advice("When the release workflow runs from a fork, the upload fails:\n" + refused)
+    assert found == "log-token-rejected" and "`if: github.repository == 'owner/name'`" in advice
+    found, advice = _first_and_advice("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe use of local "
+                                      "versions in '1.0+g1234' is not allowed.\nThe wheels are also tagged linux_aarch64.")
+    assert found == "log-local-version" and "plain `linux_aarch64` wheels, a second blocker" in advice
+
+
+def test_round21_guards_the_new_words_must_not_read() -> None:
+    # a README that does not render elsewhere, or in a text that names no PyPI
+    for text in ("We publish to PyPI.\n\nThe README.rst does not render on GitHub.", "The README.rst is unable to render."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-description-invalid", text
+    # a rename without a stale publisher, a stale setting without a rename, a PyPI project (not a repository) renamed
+    for text in ("The repo was renamed last week. The PyPI upload works.", "The PyPI upload failed: a stale configuration.",
+                 "An outdated publisher config on PyPI failed us after the project name was renamed."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-invalid-publisher", text
+    # a field under a Metadata-Version is that field's refusal; twine's listed 1.0 is no version refused
+    for text in ("PyPI rejected the upload: License-File is not valid under Metadata-Version 2.2.",
+                 "The upload failed: the file says Metadata-Version 1.0."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-metadata-unsupported", text
+    # cleaning old files out of dist before a build is what keeps them out of an upload, not a missing upload
+    for text in ("The upload to PyPI failed; add a step that deletes old files from dist before building.",
+                 "The PyPI upload broke, so the cleanup step removes the dist folder before the build now."):
+        found = read(text).findings
+        assert not found or found[0].pattern.id != "log-no-distributions", text
+    # a forked action or a process fork is no run on a fork; a manylinux wheel is no plain Linux tag
+    refused = ("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\nInvalid or non-existent authentication "
+               "information.")
+    for text in ("We use a fork of pypa/gh-action-pypi-publish.\n", "os.fork() failed in a test.\n"):
+        assert "github.repository ==" not in _advice(text + refused), text
+    advice = _advice("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe use of local versions in "
+                     "'1.0+g1234' is not allowed.\nUploading pkg-1.0+g1234-cp312-cp312-manylinux_2_17_x86_64.whl")
+    assert "second blocker" not in advice
