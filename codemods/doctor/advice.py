@@ -145,6 +145,10 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if old_wording and _TRAVIS.search(text):  # told first only when the log shows the job ran on Travis CI
         out.append("the message has the wording of twine 1.x or legacy PyPI and the job ran on Travis CI: " + travis)
         old_wording = False
+    if _FORK_SAID.search(text):
+        out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
+                      "not given to a fork's runs, so no token reaches the upload there; run the "
+                      "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
     said_first = bool(out)
     projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
     if len(projects) > 1:
@@ -157,10 +161,6 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0 if typed and not cased else len(out),
                    "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
                    "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
-    if _FORK_SAID.search(text):
-        out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
-                      "not given to a fork's runs, so no token reaches the upload there; run the "
-                      "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
     forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
