@@ -3,6 +3,7 @@ and the one answer for a reusable workflow, shared by `to-oidc` and `doctor` so 
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,6 @@ def environment_names(environment: str) -> List[str]:
     (`${{ startsWith(github.ref, 'refs/tags/') && 'release' || 'snapshot' }}`: release, snapshot)."""
     if not is_expression(environment):
         return [environment]
-    import re
-
     return list(dict.fromkeys(n for n in re.findall(r"'([A-Za-z0-9_.-]{1,100})'", environment)
                               if not n.startswith("refs/")))
 

@@ -15,11 +15,11 @@ import pytest
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from codemods.engine.document import AliasRef, _compose, _fast_loader
+from codemods.engine.document import AliasRef, _compose, c_parser_installed
 from test_fuzz import CASES, CORPUS, mutate, style_mutate
 
 HERE = Path(__file__).resolve().parent
-pytestmark = pytest.mark.skipif(_fast_loader() is None, reason="ruamel.yaml.clib is not installed")
+pytestmark = pytest.mark.skipif(not c_parser_installed(), reason="ruamel.yaml.clib is not installed")
 
 
 def _mark(m: Any) -> tuple:

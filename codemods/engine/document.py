@@ -123,15 +123,6 @@ def c_parser_installed() -> bool:
     return _c_loader_class() is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _fast_loader() -> Optional[YAML]:
-    """A safe loader on libyaml's parser (ruamel.yaml.clib), about six times faster than the pure one;
-    ruamel's own resolver and constructor either way, so the data is the same (tests/test_fuzz.py
-    compares both on mutated real workflows). None when the C extension is not installed."""
-    yaml = YAML(typ="safe", pure=False)
-    return yaml if getattr(yaml.Parser, "__name__", "") == "CParser" else None
-
-
 # Where libyaml and ruamel's pure parser were seen to read the same text differently (mutation fuzzing
 # over real workflows): tabs (libyaml takes them inside plain scalars), anchors (on an empty key), and
 # texts libyaml accepts but the pure parser refuses (what codemods/prefilter.py relies on: it skips a
@@ -266,21 +257,15 @@ class _Composed(list):
 
 
 def _data_of(root: Node, text: str, path: Optional[Path]) -> Any:
-    """The plain data of a text libyaml composed, made from its nodes (what `load_data` gives, without
-    parsing and resolving the text a second time): by `_plain` when every node is one it makes, else by
-    the loader's own constructor. A merge key (`<<`, whose constructor rewrites the mapping node in
-    place) or any refusal goes to `load_data`."""
+    """The plain data of a text libyaml composed, made from its nodes by `_plain` (what `load_data`
+    gives, without parsing and resolving the text a second time). A merge key (`<<`, whose constructor
+    rewrites the mapping node in place), a node `_plain` leaves to ruamel's constructor (none of the
+    corpus and golden workflows has one) or any refusal goes to `load_data`."""
     if "<<" not in text:
         try:
             return _plain(root)
         except Exception:  # _NotPlain, or a value the constructor too may refuse: it decides
             pass
-        constructor = _fast_loader().constructor
-        try:
-            return constructor.construct_document(root)
-        except Exception:  # its own error message (or data) from the text
-            constructor.constructed_objects, constructor.recursive_objects = {}, {}  # as construct_document
-            constructor.state_generators, constructor.deep_construct = [], False  # leaves them on success
     return load_data(text, path)
 
 

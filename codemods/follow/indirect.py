@@ -10,12 +10,14 @@ from typing import Dict, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import text_or_none
+from codemods.errors import InputError
 from codemods.follow.calls import linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.indexes import PYPI, Index
 from codemods.readers import reads
+from codemods.permissions import job_has_id_token
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.publishers.opaque import CREDENTIAL_SECRET
@@ -155,20 +157,22 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
             if to_oidc:
                 problems += _still_read(chain, freed - implicit, changes)
             found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored))
-    able = {c.target.path for item in found if _logs_in(doc, item) for c in item.changes}
-    kept = [item for item in found if _logs_in(doc, item) or not _runs_elsewhere(doc, item, able)]
-    lone = [item for item in kept if not _logs_in(doc, item)]
-    if lone and siblings:  # the other workflows of the repository: a release workflow that runs the same files
-        able = _run_by_jobs_that_log_in(root, doc)
-        kept = [item for item in kept if item not in lone or not {c.target.path for c in item.changes} <= able]
-    return kept
+    can = [(item, _logs_in(doc, item)) for item in found]
+    able = {c.target.path for item, logs_in in can if logs_in for c in item.changes}
+    kept = [(item, logs_in) for item, logs_in in can if logs_in or not _runs_elsewhere(doc, item, able)]
+    if siblings and not all(logs_in for _, logs_in in kept):  # the repository's other workflows: a release
+        able = _run_by_jobs_that_log_in(root, doc)  # workflow that runs the same files
+        kept = [(item, logs_in) for item, logs_in in kept if logs_in or not _files(item) <= able]
+    return [item for item, _ in kept]
+
+
+def _files(item: IndirectPublish) -> set:
+    return {c.target.path for c in item.changes}
 
 
 def _run_by_jobs_that_log_in(root: Path, doc: Document) -> set:
     """The files that jobs able to log in run, in the repository's other workflows (hypothesis publishes
     from release.yml with `./build.sh publish`; update-deps.yml runs `./build.sh upgrade-requirements`)."""
-    from codemods.errors import InputError
-
     folder = root / ".github" / "workflows"
     able: set = set()
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
@@ -189,8 +193,6 @@ def _logs_in(doc: Document, item: IndirectPublish) -> bool:
     by hand), it can get an OIDC token, or a secret other than GitHub's own token reaches the job's shell
     (the workflow's or the job's `env:`, a `run:` step's script or `env:`: it may be written to a file or
     to $GITHUB_ENV; a secret given to an action's `with:`, as create-pull-request's token, does not)."""
-    from codemods.permissions import job_has_id_token
-
     job = doc.get(("jobs", item.job_id)) or {}
     reach = [doc.get(("env",)), job.get("env")] + [[s.get("env"), s.get("run")] for _, s in steps(job) if "run" in s]
     return bool(item.env_vars or item.problems or any(c.cuts or c.manual for c in item.changes)
@@ -206,7 +208,7 @@ def _runs_elsewhere(doc: Document, item: IndirectPublish, able: set) -> bool:
     is told, and gets `id-token: write`)."""
     job = doc.get(("jobs", item.job_id)) or {}
     for_pull_requests = "pull_request" in triggers(doc) and "if" not in job and "if" not in item.step
-    return for_pull_requests or {c.target.path for c in item.changes} <= able
+    return for_pull_requests or _files(item) <= able
 
 
 def _handed_over(script: str, root: Path, start: Tuple[Optional[str], Tuple[str, ...]], changes: List[FileChange],

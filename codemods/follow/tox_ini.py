@@ -133,8 +133,7 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
     if start < 0:
         if "$" in env:  # chosen at run time (a matrix value, an input): said only when the step passes a secret
             if registry.upload_line(text):
-                change.manual.append(Note(f"the tox env is chosen at run time (`{env}`); check whether it uploads, "
-                                          "by hand", kind=RUN_TIME_ENV))
+                change.manual.append(run_time_env(env))
             return
         base_start, base_end = _bounds(text, "testenv", legacy)
         if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
@@ -192,3 +191,8 @@ def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: 
                 why = ini_check.check_tox_env(before, after, header, key, passenv, edit.cut_words, edit.added_words)
         return why and f"the edit of [{header}] would not read back as intended ({why}); change it by hand"
     return meaning
+
+
+def run_time_env(env: str) -> Note:
+    """What to check for a tox env named at run time (a matrix value, an input) in a file that uploads."""
+    return Note(f"the tox env is chosen at run time (`{env}`); check whether it uploads, by hand", kind=RUN_TIME_ENV)

@@ -13,7 +13,7 @@ from codemods.follow.passenv import passenv_change
 from codemods.engine.text_edits import apply_checked
 from codemods.follow.shell_text import VARIABLE, after_last_line, section
 from codemods.follow.toml_check import env_meaning
-from codemods.notes import RUN_TIME_ENV, Note
+from codemods.follow.tox_ini import run_time_env
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import argv_command, read_upload
 from codemods.uploaders.spec import Uploader
@@ -73,15 +73,14 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
     start, end = section(text, header)
     if start < 0:  # as tox_ini does: an env chosen at run time, or one made from the base, uploads only if
         # the file has an upload at all (mitmproxy's `tox -e ${{ matrix.env }}` runs lint and tests)
-        env_name = header.split("env.", 1)[1]
-        base_start, base_end = section(text, header[: header.index("env.")] + "env_run_base")
+        prefix, _, env_name = header.partition("env.")  # `tool.tox.` in pyproject.toml, nothing in tox.toml
+        base = prefix + "env_run_base"
+        base_start, base_end = section(text, base)
         if "$" in env_name:
             if registry.upload_line(text):
-                manual.append(Note(f"the tox env is chosen at run time (`{env_name}`); check whether it uploads, "
-                                   "by hand", kind=RUN_TIME_ENV))
+                manual.append(run_time_env(env_name))
         elif base_start >= 0 and registry.upload_line(text[base_start:base_end]):
-            manual.append(f"no [{header}] table found and [{header[: header.index('env.')]}env_run_base] uploads; "
-                          "follow the upload by hand")
+            manual.append(f"no [{header}] table found and [{base}] uploads; follow the upload by hand")
         return text, notes, manual, 0, set(), 0, set()
     try:
         env = (_dig(_load(text), header.split(".")) or {})
