@@ -1767,3 +1767,47 @@ def test_round21_guards_the_new_words_must_not_read() -> None:
     advice = _advice("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe use of local versions in "
                      "'1.0+g1234' is not allowed.\nUploading pkg-1.0+g1234-cp312-cp312-manylinux_2_17_x86_64.whl")
     assert "second blocker" not in advice
+
+
+def test_the_actions_exchange_5xx_is_a_server_error_before_any_upload() -> None:
+    # gh-action-pypi-publish's oidc-exchange message (pypa/gh-action-pypi-publish#153: a PyPI-side fault with the
+    # publisher, fixed by a PyPI admin), as printed, wrapped before the status, and on one line
+    for text in ("Trusted publishing exchange failure: \nToken request failed: the index produced an unexpected\n"
+                 "500 response.\n",
+                 "Token request failed: the index produced an unexpected 503 response.\n",
+                 "::error::Trusted publishing exchange failure: %0AToken request failed: the index produced an "
+                 "unexpected%0A502 response.%0A",
+                 "Trusted publishing exchange failure:\n\nToken response error: the index gave us an invalid response.\n"):
+        found, advice = _first_and_advice(text)
+        assert found == "log-server-error", text
+        assert "token exchange" in advice and "before any file was uploaded" in advice and "skip-existing" not in advice
+    # a 4xx of the exchange is not a server error; a 5xx of an upload keeps the upload's advice
+    assert _first("Token request failed: the index produced an unexpected 422 response.\n") != ["log-server-error"]
+    found, advice = _first_and_advice("HTTPError: 503 Service Unavailable from https://upload.pypi.org/legacy/\n")
+    assert found == "log-server-error" and "token exchange" not in advice and "skip-existing" in advice
+
+
+def test_the_actions_audience_failures_each_get_their_cause() -> None:
+    # gh-action-pypi-publish's `assert_successful_audience_call`: a 404 (no Trusted Publishing at this index), a 403
+    # (PyPI's admin switch `disallow-oidc`: "has trusted publishing disabled"), any other status ("responded with
+    # unexpected …"); and the exchange's `not-enabled` code for the same switch
+    head = "Trusted publishing exchange failure: audience retrieval failed: repository at "
+    assert _first(head + "pypi.example.org does not indicate trusted publishing support\n") == \
+        ["log-no-trusted-publishing-index"]
+    found, advice = _first_and_advice(head + "upload.pypi.org has trusted publishing disabled\n")
+    assert found == "log-trusted-publishing-disabled"
+    refused = read("Token request failed: the server refused the request for the following reasons:\n\n* `not-enabled`: "
+                   "GitHub-based trusted publishing functionality not enabled\n\nThis generally indicates a trusted "
+                   "publisher configuration error, but could\nalso indicate an internal error on GitHub or PyPI's part.\n")
+    assert [f.pattern.id for f in refused.findings] == ["log-trusted-publishing-disabled"]  # no publisher compared
+    found, advice = _first_and_advice(head + "test.pypi.org responded with unexpected 503: Service Unavailable\n")
+    assert found == "log-server-error" and "token exchange" in advice and "TestPyPI" in advice
+    found, advice = _first_and_advice(head + "upload.pypi.org responded with unexpected 429: Too Many Requests\n")
+    assert found == "log-rate-limited" and "before any upload" in advice and "new project" not in advice
+    # the new-project limit keeps its own line
+    found, advice = _first_and_advice("HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\n"
+                                      "Too many new projects created\n")
+    assert found == "log-rate-limited" and "before any upload" not in advice
+    # an invalid-publisher refusal keeps its class
+    assert _first("* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with matching claims "
+                  "was not found)\n") == ["log-invalid-publisher"]

@@ -1172,12 +1172,33 @@ _RX_5XX = re.compile(r"\b50[0-4]\b|\b5xx\b|\bserver[- ]errors?\b|\bbad gateway\b
                      r"\bgateway time-?out", re.I)
 
 
+_EXCHANGE_5XX = re.compile(r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|"
+                           r"the index gave us an invalid response|"
+                           r"audience retrieval failed[^\n]{0,120}unexpected 50[0-4]\b", re.I)
+_EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[^\n]{0,120}\b429\b", re.I)
+
+
+def _rate_limited(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
+    if _EXCHANGE_429.search(text):
+        return [f"the 429 answered the Trusted Publishing request, before any upload: {site} is limiting requests for "
+                "a while; wait a few minutes and re-run the job, nothing in the workflow or the publisher is at fault"]
+    return []
+
+
 def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
     if not _RX_5XX.search(text) and not logs_mod._RX["log-server-error"].search(text):
         return [f"the log tells of trouble on {site}'s side (an incident or outage): check https://status.python.org, then re-run the failed job once it is resolved; with "
                 "`skip-existing: true` (or `--skip-existing`) the files that did arrive are skipped"]
+    if _EXCHANGE_5XX.search(text):  # the token exchange itself failed: no file was sent yet
+        return [f"{site} answered the Trusted Publishing token exchange with a server error, before any file was "
+                "uploaded: check https://status.python.org, wait a few minutes and re-run the job; nothing in the "
+                "workflow needs to change",
+                f"if every re-run fails the same way, the fault is on {site}'s side with this publisher: report it "
+                "at https://github.com/pypi/support with the run's link (the publisher itself may need an admin)"]
     out.append(f"{site} answered with a server error: check https://status.python.org for an incident, then re-run "
                "the failed job; with `skip-existing: true` (or `--skip-existing`) the files that did arrive are "
                "skipped")
@@ -1667,6 +1688,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
+    "log-rate-limited": _rate_limited,
 }
 
 

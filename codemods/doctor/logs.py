@@ -126,11 +126,24 @@ _FIRST: Tuple[LogPattern, ...] = (
                "PyPI matches the called workflow, which it does not support as a publisher.",
                "::warning::Potential workflow misconfiguration: The claims in this token suggest that the calling "
                "workflow is a reusable workflow", "Move the upload into the calling workflow."),
-    LogPattern("log-no-trusted-publishing-index", ERROR, r"audience retrieval failed",
+    LogPattern("log-no-trusted-publishing-index", ERROR,
+               # the action's other audience failures are a server error, a rate limit, or the switch below
+               r"does not indicate trusted publishing support|"
+               r"audience retrieval failed(?![^\n]{0,200}?(?:trusted publishing disabled|responded with unexpected))",
                "The index does not support Trusted Publishing",
                "Only indexes serving /_/oidc/audience (PyPI, TestPyPI) take OIDC tokens.",
                "audience retrieval failed: repository at example.com does not indicate trusted publishing support",
                "Keep an API token for this index."),
+    LogPattern("log-trusted-publishing-disabled", ERROR,
+               r"has trusted publishing disabled|trusted publishing functionality not enabled|`not-enabled`",
+               "The index has Trusted Publishing switched off",
+               "PyPI's administrators can switch Trusted Publishing off, for every CI or for one (an incident or "
+               "maintenance); the audience endpoint then answers 403 and the exchange `not-enabled`. The publisher and "
+               "the workflow are not at fault.",
+               "Trusted publishing exchange failure: audience retrieval failed: repository at upload.pypi.org has "
+               "trusted publishing disabled",
+               "Check https://status.python.org and re-run the job once Trusted Publishing is back; to release "
+               "before that, upload once with an API token."),
 )
 
 ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.4.0 failed on an unset `VERBOSE` (fixed in "
@@ -341,13 +354,15 @@ NEW: Tuple[LogPattern, ...] = (
                "Wait until PyPI takes uploads again (https://status.python.org), then re-run the failed job; "
                "`skip-existing: true` skips the files a partial run already uploaded."),
     LogPattern("log-rate-limited", ERROR, r"\b429\b.{0,20}Too Many Requests|Too many new projects created",
-               "PyPI's rate limit refused the upload",
+               "PyPI's rate limit refused the request",
                "PyPI limits how many new projects an account (and an IP address) may create in a day (4 in 24 hours "
                "at the time of writing), and failed attempts at a new name count; uploads to existing projects are "
-               "not affected.",
+               "not affected by that limit. Other requests sent too often (the Trusted Publishing exchange too) are "
+               "answered 429 for a few minutes.",
                "HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\nToo many new projects created",
-               "Wait a day before uploading the next new project (or ask for a lift at https://github.com/pypi/support); "
-               "check the name first with a TestPyPI upload, not with repeated PyPI attempts."),
+               "Wait, then re-run: the limit on new projects lifts after a day (or ask for a lift at "
+               "https://github.com/pypi/support; try a new name on TestPyPI first, not with repeated PyPI attempts), "
+               "other request limits after minutes."),
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
                # twine's own refusal of the retired pypi.python.org / testpypi.python.org
                r"UploadToDeprecatedPyPIDetected|trying to upload to the legacy PyPI site|"
@@ -389,7 +404,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Check the project's total size on PyPI (delete old releases, or ask for a larger limit at "
                "https://github.com/pypi/support); rebuild so nothing writes dist/ during the upload, and re-run."),
     LogPattern("log-server-error", ERROR, r"\b50[0-4]\b[:\"]? ?(?:Server Error:? )?(?:Internal Server Error|Bad Gateway|"
-               r"Service Unavailable|Gateway[ _]Time-?out)|status code 50[0-4]\b|HTTP Error 50[0-4]\b",
+               r"Service Unavailable|Gateway[ _]Time-?out)|status code 50[0-4]\b|HTTP Error 50[0-4]\b|"
+               # the publish action's token exchange, often wrapped before the status
+               r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|the index gave us an invalid response",
                "PyPI answered with a server error (5xx)",
                "A 500, 502, 503 or 504 comes from PyPI's side or the network in front of it: an incident or "
                "maintenance, or a request that outlived the server's time limit (very large files are processed after "
@@ -551,6 +568,7 @@ NEW: Tuple[LogPattern, ...] = (
 ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
+         "log-trusted-publishing-disabled",
          "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
@@ -611,6 +629,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # project that exists already: the publisher must be added on the project itself
         stale = _BY_ID["log-invalid-pending-publisher"]
         found[stale.id] = LogFinding(stale, found["log-invalid-publisher"].line, stale.title)
+    if "log-trusted-publishing-disabled" in found:  # the exchange refused as switched off: no publisher was compared
+        found.pop("log-invalid-publisher", None)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
