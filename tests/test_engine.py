@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Remove, Set
+from codemods.engine.edits import Remove, Replace, Set
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
@@ -340,3 +340,15 @@ def test_a_pipeline_with_tabs_between_tokens_is_read() -> None:
     assert GitLabDocument(text).text == text
     assert load_pipeline(text) == [{"publish": {"script": ["twine upload dist/*"],
                                                 "variables": {"TWINE_USERNAME": "__token__"}}}]
+
+
+def test_a_cut_from_a_block_lines_first_word_keeps_its_indentation() -> None:
+    # `TWINE_PASSWORD="$X" twine upload` loses its assignment: the line keeps its indentation; a cut of whole
+    # lines (ending at the next line's start) still takes the indentation with it
+    text = "jobs:\n  a:\n    steps:\n      - run: |\n          pip install twine\n          X=1 twine upload dist/*\n"
+    doc = Document(text)
+    path = ("jobs", "a", "steps", 0, "run")
+    start = doc.data["jobs"]["a"]["steps"][0]["run"].index("X=1")
+    out = render(doc, [Replace(path, start, start + 4, "")])
+    assert out == text.replace("X=1 ", "")
+    assert render(doc, [Replace(path, 0, start, "")]) == text.replace("          pip install twine\n", "")
