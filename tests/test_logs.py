@@ -1811,3 +1811,192 @@ def test_the_actions_audience_failures_each_get_their_cause() -> None:
     # an invalid-publisher refusal keeps its class
     assert _first("* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with matching claims "
                   "was not found)\n") == ["log-invalid-publisher"]
+
+
+# ---- message sweep: every refusal text of the tools' own source, as a log prints it (tests/logs/MESSAGE-SWEEP.md)
+
+def _twine_400(reason: str, status: str = "400 Bad Request", file: str = "octo_widget-1.0.0-py3-none-any.whl") -> str:
+    """twine's print of PyPI's answer (twine/__main__.py main): the status line, then PyPI's reason."""
+    return (f"Uploading distributions to https://upload.pypi.org/legacy/\nUploading {file}\nWARNING  Error during upload. "
+            f"Retry with the --verbose option for more details.\nERROR    HTTPError: {status} from "
+            f"https://upload.pypi.org/legacy/\n         {reason}\n")
+
+
+def test_sweep_pypis_checks_of_the_file_name_and_archive_name_the_file() -> None:
+    # warehouse forklift/legacy.py: _validate_filename, and file_upload's wheel checks (RECORD, METADATA, entry points,
+    # parse_wheel_filename, the metadata file's name); uv's and pdm's own reading (uv-publish PublishPrepareError,
+    # pdm publish/package.py)
+    cases = {
+        "Cannot upload a file with '/' or '\\' in the name.": "path separator",
+        "Invalid file extension: Extension .zip is invalid for filetype bdist_wheel. See "
+        "https://www.python.org/dev/peps/pep-0527 for more information.": "`.zip` file was sent as `bdist_wheel`",
+        "Invalid file extension: Use .tar.gz, .whl or .zip extension. See https://www.python.org/dev/peps/pep-0527 and "
+        "https://peps.python.org/pep-0715/ for more information": "only wheels",
+        "Wheel 'octo_widget-1.0.0-py3-none-any.whl' does not contain the required RECORD file: "
+        "octo_widget-1.0.0.dist-info/RECORD": "hand-made",
+        "Wheel 'octo_widget-1.0.0-py3-none-any.whl' has invalid entry points defined in the entry_points.txt file":
+            "entry_points.txt",
+        "Invalid wheel filename (wrong number of parts): 'octo_widget-1.0.0.whl'": "hand-made",
+        "Filename is too long: 'octo_widget-1.0.0-cp312-cp312-manylinux_2_17_x86_64.whl'": "longer than PyPI can store",
+    }
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(reason))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    for log in ("error: Failed to publish: `dist/octo_widget-1.0.0-py3-none-any.whl`\n  Caused by: Failed to read "
+                "metadata\n  Caused by: Failed to read from zip file\n  Caused by: unable to locate the end of central "
+                "directory record\n",
+                "[ProjectError]: No PKG-INFO found in dist/octo_widget-1.0.0.tar.gz\n"):
+        found, advice = _first_and_advice(log)
+        assert found == "log-invalid-distribution" and "not a complete wheel or sdist" in advice, log
+    found, advice = _first_and_advice("error: Failed to publish: `dist/octo_widget-1.0.0.zip`\n  Caused by: Only files "
+                                      "ending in `.tar.gz` are valid source distributions: `octo_widget-1.0.0.zip`\n")
+    assert found == "log-invalid-distribution" and "only as `.tar.gz`" in advice
+
+
+def test_sweep_pypis_checks_of_single_metadata_values_name_the_value() -> None:
+    # warehouse forklift/metadata.py _validate_metadata (lengths, emails, deprecated classifiers, dynamic fields, License
+    # next to License-Expression) and packaging's metadata.py (`'<value>' is invalid for '<field>'`, `must be one of`),
+    # as PyPI answers them and as twine's own check raises them (twine/package.py PackageFile.from_filename)
+    see = " See https://packaging.python.org/specifications/core-metadata for more information."
+    cases = {
+        "'summary' field must be 512 characters or less.": "longer than the 512 characters",
+        "'octo@localhost' is not a valid email address: The part after the @-sign is not valid. It should have a "
+        "period.": "`octo@localhost` is not a valid email address",
+        "The classifier 'Natural Language :: Ukranian' has been deprecated, use one of ['Natural Language :: "
+        "Ukrainian'] instead.": "'Natural Language :: Ukrainian'",
+        "Dynamic field 'version' is not a valid dynamic field.": "`Dynamic`",
+        "License is deprecated when License-Expression is present. Only License-Expression should be present.":
+            "keep only the expression",
+        "'requests (>=2.0' is invalid for 'requires-dist'.": "`requests (>=2.0` as the value of `requires-dist`",
+        "'description-content-type' must be one of ['text/markdown', 'text/plain', 'text/x-rst'], not 'text/md'.":
+            "`text/md` is not a content type",
+    }
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(reason + see))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    found, advice = _first_and_advice("ERROR    InvalidDistribution: Invalid distribution metadata: 'MIT or "
+                                      "Apache-2.0' is invalid for 'license-expression'\n")
+    assert found == "log-invalid-distribution" and "twine's check" in advice
+    # the quoted form is read only for a core metadata field, not any `'x' is invalid for 'y'`
+    assert _first("Error: 'blue' is invalid for 'color' in theme.yaml\n") != ["log-invalid-distribution"]
+
+
+def test_sweep_a_new_projects_name_refused_or_taken_meanwhile() -> None:
+    # warehouse packaging/services.py create_project: an invalid name, and one another request created meanwhile
+    # (409 Conflict, which is no existing file)
+    found, advice = _first_and_advice(_twine_400("The name 'octo..widget' is invalid."))
+    assert found == "log-name-not-allowed" and "not a valid project name" in advice
+    found, advice = _first_and_advice(_twine_400("The name 'octo-widget' conflicts with an existing project. See "
+                                                 "https://pypi.org/help/#project-name for more information.",
+                                                 status="409 Conflict"))
+    assert found == "log-name-not-allowed" and "re-run the failed job" in advice and "Bump" not in advice
+
+
+def test_sweep_a_deleted_files_name_and_uvs_check_url_mismatch_are_existing_files() -> None:
+    # warehouse forklift/legacy.py file_upload (the Filename log); uv-publish PublishError::HashMismatch (--check-url)
+    found, advice = _first_and_advice(_twine_400("This filename was previously used by a file that has since been "
+                                                 "deleted. Use a different version. See https://pypi.org/help/#file-name-"
+                                                 "reuse for more information."))
+    assert found == "log-file-exists" and advice.startswith("PyPI says this file name was uploaded before and the file "
+                                                            "deleted")
+    found, advice = _first_and_advice("error: Local file and index file do not match for octo_widget-1.0.0-py3-none-any"
+                                      ".whl. Local: sha256=11aa, Remote: sha256=22bb\n")
+    assert found == "log-file-exists" and advice.startswith("uv's `--check-url` found a file of this name")
+    # twine's hint after every failed upload is no re-run the log tells of
+    found, advice = _first_and_advice(_twine_400("File already exists ('octo_widget-1.0.0-py3-none-any.whl', with "
+                                                 "blake2_256 hash 'ab12'). See https://pypi.org/help/#file-name-reuse"))
+    assert found == "log-file-exists" and not advice.startswith("the log says the upload ran again")
+    assert _advice("Uploading octo_widget-1.0.0.tar.gz\nWARNING  Received \"503: Service Unavailable\"\n"
+                   "Package upload appears to have failed.  Retry 1 of 5.\nERROR    HTTPError: 400 Bad Request from "
+                   "https://upload.pypi.org/legacy/\n         File already exists ('octo_widget-1.0.0.tar.gz', with "
+                   "blake2_256 hash 'ab12').\n").startswith("the log says the upload ran again")
+
+
+def test_sweep_file_name_refusals_of_sdists_and_wheels() -> None:
+    # warehouse forklift/legacy.py file_upload: parse_sdist_filename, `Start filename for`, `Version in filename`
+    sdist = "octo_widget-1.0.0.tar.gz"
+    found, advice = _first_and_advice(_twine_400(f"Invalid source distribution filename: octo_widget.tar.gz", file=sdist))
+    assert found == "log-sdist-filename" and "`<name>-<version>.tar.gz`" in advice
+    found, advice = _first_and_advice(_twine_400("Version in filename should be '1.0.0' not '1.0'."))
+    assert found == "log-sdist-filename" and "metadata says `1.0.0`" in advice and "top-level directory" not in advice
+    found, advice = _first_and_advice(_twine_400("Start filename for 'octo-widget' with 'octo_widget'."))
+    assert found == "log-sdist-filename" and advice.startswith("the wheel `octo_widget-1.0.0-py3-none-any.whl`") and \
+        "top-level directory" not in advice
+    found, advice = _first_and_advice(_twine_400("Start filename for 'octo-widget' with 'octo_widget'.",
+                                                 file="octo.widget-1.0.0.tar.gz"))
+    assert found == "log-sdist-filename" and "top-level directory" in advice
+
+
+def test_sweep_the_uploaders_own_refusals_of_a_url() -> None:
+    # twine/exceptions.py RedirectDetected, InvalidPyPIUploadURL, UnreachableRepositoryURLDetected; pdm
+    # publish/__init__.py _check_response; poetry publishing/uploader.py _upload_file; uv-publish MethodNotAllowed
+    for log in ("ERROR    RedirectDetected: https://upload.pypi.org/legacy attempted to redirect to "
+                "https://upload.pypi.org/legacy/.\n         Your repository URL is missing a trailing slash. Please add it "
+                "and try again.\n",
+                "ERROR    InvalidPyPIUploadURL: It appears you're trying to upload to pypi.org but have an invalid URL. You "
+                "probably want one of these two URLs: https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/. "
+                "Check your --repository-url value.\n",
+                "ERROR    UnreachableRepositoryURLDetected: Invalid repository URL: upload.pypi.org/legacy/.\n",
+                "[PublishError]: It appears you're trying to upload to pypi.org but have an invalid URL.\n",
+                "[PublishError]: Uploading to these sites is deprecated. Try using https://upload.pypi.org/legacy/ (or "
+                "https://test.pypi.org/legacy/) instead.\n",
+                " - Uploading octo_widget-1.0.0-py3-none-any.whl FAILED\n\nRedirects are not supported. Is the URL "
+                "missing a trailing slash?\n",
+                "error: Failed to publish `dist/octo_widget-1.0.0-py3-none-any.whl` to https://pypi.org/simple/\n  Caused "
+                "by: POST requests are not supported by the endpoint, are you using the simple index URL instead of the "
+                "upload URL?\n"):
+        assert _first(log) == ["log-wrong-upload-url"], log
+
+
+def test_sweep_each_uploaders_no_credential_message() -> None:
+    # twine/auth.py Resolver.authenticator (an empty TWINE_PASSWORD), hatch publish/auth.py, flit upload.py
+    # get_repository, maturin src/upload.rs resolve_pypi_cred
+    cases = {"ERROR    InvalidConfiguration: could not determine credentials for configured repository\n":
+                 "`TWINE_PASSWORD` (or `TWINE_USERNAME`) is set to an empty value",
+             "Missing required option: auth\n": "`HATCH_INDEX_AUTH`",
+             "Exception: Could not find password for upload.\n": "`FLIT_PASSWORD`",
+             "🎛️ Running in non-interactive mode on CI\nError: Credentials not found and non-interactive mode is "
+             "enabled\n": "`MATURIN_PYPI_TOKEN`"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-credential-missing" and said in advice, log
+
+
+def test_sweep_nothing_to_upload_in_each_uploaders_words() -> None:
+    # uv-publish PublishError::NoFiles, poetry console/commands/publish.py, hatch publish/index.py, twine
+    # commands/check.py; the action's attestations.py collect_dists (v1.10.1 and later) and twine check meeting a
+    # directory named like a wheel (download-artifact's per-artifact folders)
+    for log in ("error: Path patterns didn't match any wheels or source distributions\n",
+                "No files to publish. Run poetry build first or use the --build option.\n",
+                "No artifacts found\n", "ERROR    No files to check.\n"):
+        assert _first(log) == ["log-no-distributions"], log
+    later = ("Download action repository 'pypa/gh-action-pypi-publish@v1.13.0' (SHA:ed0c53931b1dc9bd32cbe73a98c7f6766f8a"
+             "527e)\n::error::Attestation generation failure: The following paths look like distributions but are not "
+             "actually files: /github/workspace/dist/octo_widget-1.0.0-py3-none-any.whl\n")
+    found, advice = _first_and_advice(later)
+    assert found == "log-no-distributions" and "is a directory, not a file" in advice
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0-py3-none-any.whl: Traceback (most recent call "
+                                      "last):\nIsADirectoryError: [Errno 21] Is a directory: 'dist/octo_widget-1.0.0-py3-"
+                                      "none-any.whl'\n")
+    assert found == "log-no-distributions" and "merge-multiple: true" in advice
+    # v1.10.0's bug: twine's check passed the very files the attestation step called no files
+    bug = ("Checking dist/octo_widget-1.0.0.tar.gz: PASSED\nError: Attestation generation failure: The following paths "
+           "look like distributions but are not actually files: /github/workspace/dist/octo_widget-1.0.0.tar.gz\n")
+    found, advice = _first_and_advice(bug)
+    assert found == "log-action-bug" and "directories" not in advice
+    found, advice = _first_and_advice(bug.split("\n", 1)[1])  # no release, no check: the other reading is told too
+    assert found == "log-action-bug" and "directories named like distributions" in advice
+
+
+def test_sweep_a_retired_api_a_doubled_field_a_lost_connection_and_maturins_403() -> None:
+    # warehouse forklift/legacy.py doc_upload, forklift/decorators.py sanitize; poetry publishing/uploader.py
+    # (`Error connecting to repository`); maturin src/upload.rs upload_ui (a 403 without a page title)
+    found, advice = _first_and_advice("running upload_docs\nUpload failed (410): Uploading documentation is no longer "
+                                      "supported, we recommend using https://readthedocs.org/.\n")
+    assert found == "log-uploader-broken" and "drop that step" in advice
+    found, advice = _first_and_advice(_twine_400("summary: Should not be a tuple."))
+    assert found == "log-uploader-broken" and "`summary` came twice" in advice
+    assert _first(" - Uploading octo_widget-1.0.0-py3-none-any.whl FAILED\n\nError connecting to repository\n") == \
+        ["log-network"]
+    assert _first("⛔ Username and/or password are wrong\nError: Username and/or password are possibly wrong\n") == \
+        ["log-token-rejected"]

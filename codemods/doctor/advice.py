@@ -366,6 +366,9 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
                 "artifacts downloaded without `merge-multiple: true` land in subdirectories, and other files belong "
                 "in another folder"]
+    checked = _file_checks(text)
+    if checked:
+        return checked
     if logs_mod.SAID_STRAY_FILES.search(text):
         return ["the log says files that are not distributions went to the upload (signature `.sig`/`.asc` or "
                 "certificate `.crt` files, a directory, other artifacts): PyPI takes only wheels and sdists; upload "
@@ -441,6 +444,12 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
         return []
+    if field in ("pyversion", "md5_digest", "sha256_digest", "blake2_256_digest"):
+        named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
+        tool = f"`{named.group(1).lower()}`" if named else "the uploader"
+        return [f"PyPI refused the upload's `{field}` field, which {tool} sets itself for each file (not package "
+                "metadata, so rebuilding changes nothing): a bug of the uploader, or a file of the wrong kind sent "
+                "(an sdist not named `.tar.gz`); upload with a released uploader (twine, uv) and re-run"]
     if field == "filetype":
         named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
         tool = f"`{named.group(1).lower()}`" if named else "the uploader (twine, uv, …)"
@@ -455,6 +464,87 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "takes values literally, so quotes around the URL become part of it)"]
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
+
+
+_LENGTH = re.compile(r"'([\w-]{2,40})' field must be (\d{1,5}) characters or less")
+_EMAIL = re.compile(r"'([^']{1,300})' is not a valid email address: ([^.]{1,200})")
+_DEPRECATED = re.compile(r"The classifier '([^']{1,200})' has been deprecated(?:, use one of \[([^\]]{1,400})\] instead)?")
+_DYNAMIC = re.compile(r"Dynamic field '([^']{1,60})' is not a valid dynamic field")
+_INVALID_FOR = re.compile(r"'([^'\n]{0,300})' is invalid for '(" + logs_mod._CORE_FIELD + r")'|'("
+                          + logs_mod._CORE_FIELD + r")' must be one of \[[^\]]{0,300}\], not '([^'\n]{0,200})'")
+_WHEEL_PARTS = re.compile(r"does not contain the required (RECORD|METADATA) file|has invalid entry points defined|"
+                          r"Invalid wheel filename\b|\bFilename is too long: '")
+_UNREADABLE = re.compile(r"Caused by: (?:Failed to read metadata|No PKG-INFO file found|Multiple PKG-INFO files found)|"
+                         r"No PKG-INFO found in \S|Missing required field `\w{1,20}` in artifact")
+
+
+def _file_checks(text: str) -> List[str]:
+    """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
+    uploaders' own reading of a file: what each refusal names."""
+    if re.search(r"Cannot upload a file with (?:non-printable|'/')", text):
+        return ["the file name sent holds a path separator or a control character (a name built from a variable, a "
+                "path given as the name): upload the files by the names the build wrote (`dist/*.whl dist/*.tar.gz`)"]
+    extension = re.search(r"Invalid file extension: Extension (\.[\w.]{1,20}) is invalid for filetype (\w{1,20})", text)
+    if extension:
+        return [f"a `{extension.group(1)}` file was sent as `{extension.group(2)}`: the file's suffix does not fit its "
+                "kind (a renamed file); upload wheels as `.whl` and sdists as `.tar.gz`, as the build backend names them"]
+    if re.search(r"Invalid file extension: Use \.tar\.gz", text):
+        return ["PyPI takes only wheels (`.whl`) and sdists (`.tar.gz`); eggs, installers and other files are refused "
+                "(PEP 527, PEP 715): upload only `dist/*.whl dist/*.tar.gz`"]
+    if re.search(r"Only files ending in `\.tar\.gz` are valid source distributions", text):
+        return ["uv uploads source distributions only as `.tar.gz`: a `.zip` sdist (an old `sdist --formats=zip`) is "
+                "refused before the upload; build the sdist as `.tar.gz` (`python -m build --sdist`, `uv build`)"]
+    if _UNREADABLE.search(text):
+        return ["the uploader could not read the file's metadata: the file is not a complete wheel or sdist (cut short "
+                "by a failed download or copy, an empty placeholder, an archive without `PKG-INFO`); rebuild it and "
+                "upload the build's output unchanged"]
+    wheel = _WHEEL_PARTS.search(text)
+    if wheel:
+        if "entry points" in wheel.group(0):
+            return ["the wheel's `entry_points.txt` is not valid (a script name or `module:function` reference with "
+                    "spaces or other characters entry points do not allow): fix `[project.scripts]`/"
+                    "`[project.entry-points]` (or setup.py's `entry_points`), rebuild and upload"]
+        if "too long" in wheel.group(0):
+            return ["the wheel's file name is longer than PyPI can store (a long local version or platform tag set): "
+                    "shorten the version or build fewer tags into one wheel, rebuild and upload"]
+        return ["the wheel is not one a build backend writes (no `RECORD` or `METADATA` in its `.dist-info`, or a name "
+                "that is not `name-version-tags.whl`): a hand-made, repacked or renamed wheel; build it with the "
+                "project's backend (`python -m build`, cibuildwheel, maturin) and upload that file unchanged"]
+    length = _LENGTH.search(text)
+    if length:
+        field, limit = length.groups()
+        where = " (one line; pyproject.toml's `description`, setup.py's `description=`)" if field == "summary" else ""
+        return [f"the metadata field `{field}` is longer than the {limit} characters PyPI takes{where}: shorten it where "
+                "the build takes it from, rebuild and upload"]
+    email = _EMAIL.search(text)
+    if email:
+        return [f"`{email.group(1)}` is not a valid email address ({email.group(2).strip()}): give a real address "
+                "(`name@example.org`) in `authors`/`maintainers` of pyproject.toml (setup.py's `author_email`), or "
+                "leave the email out; rebuild and upload"]
+    if re.search(r"' must be 32 characters or less\b", text):
+        return ["a Project-URL label is longer than the 32 characters PyPI takes: shorten the key in `[project.urls]` "
+                "(setup.py's `project_urls`), rebuild and upload"]
+    deprecated = _DEPRECATED.search(text)
+    if deprecated:
+        old, new = deprecated.groups()
+        use = f"use {new.strip()} instead" if new else "remove it"
+        return [f"the classifier `{old}` is deprecated and PyPI no longer takes it: {use} (https://pypi.org/classifiers/), "
+                "rebuild and upload"]
+    dynamic = _DYNAMIC.search(text)
+    if dynamic:
+        return [f"the metadata marks `{dynamic.group(1)}` as `Dynamic`, which core metadata does not allow for that "
+                "field: the build backend wrote it (upgrade the backend in `[build-system] requires`), or the field is "
+                "named in pyproject.toml's `dynamic` without being computed; rebuild and upload"]
+    if re.search(r"License is deprecated when License-Expression is present", text):
+        return ["the metadata has both the old `License` text and a `License-Expression` (PEP 639): keep only the "
+                "expression, `license = \"<SPDX expression>\"` in pyproject.toml, and remove the other licence text "
+                "(setup.py's `license=`, setup.cfg's `license`, a `license = {text = …}` table); rebuild and upload"]
+    value = _INVALID_FOR.search(text)
+    if value:
+        given, field = (value.group(1), value.group(2)) if value.group(2) else (value.group(4), value.group(3))
+        who = "twine's check (before the upload) refuses" if re.search(r"InvalidDistribution", text) else None
+        return _field_value(given, field, who=who)
+    return []
 
 
 _URLS_WHERE = "setup.py (`url`, `project_urls`) or pyproject.toml (`[project.urls]`; maturin: `project-url`)"
@@ -489,15 +579,16 @@ _OLD_EMAIL = re.compile(r"\b(author|maintainer)_email: Invalid email address\b")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
-def _field_value(value: str, field: str, error: str = None) -> List[str]:
-    """A metadata value PyPI refuses, named with PyPI's own reason."""
+def _field_value(value: str, field: str, error: str = None, who: str = None) -> List[str]:
+    """A metadata value PyPI (or `who`) refuses, named with PyPI's own reason."""
     why = f" ({error.strip()})" if error else ""
     if re.fullmatch(r"\s*(['\"]).{0,200}\1\s*", value):
         return [f"`{value}` reached PyPI with quotes of its own as the value of `{field}`{why}: the quotes are part of the "
                 "value where it is written (setup.cfg takes values literally, a string quoted twice in setup.py does the "
                 "same); remove them, rebuild and upload"]
     if field.lower() == "description-content-type":
-        return [f"`{value}` is not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
+        given = f"`{value}` is" if value.strip() else "an empty value (the field written with nothing after it) is"
+        return [f"{given} not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
                 "(Markdown may add `; variant=GFM` or `; variant=CommonMark`); set it where the build takes it from "
                 "(`long_description_content_type` in setup.py; `readme = \"README.md\"` in pyproject.toml sets "
                 "`text/markdown` from the file's suffix), rebuild and upload"]
@@ -506,8 +597,8 @@ def _field_value(value: str, field: str, error: str = None) -> List[str]:
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
-    return [f"PyPI refuses `{value}` as the value of `{field}`{why}: fix it where the build backend takes it from, "
-            "rebuild and upload"]
+    return [f"{who or 'PyPI refuses'} `{value}` as the value of `{field}`{why}: fix it where the build backend takes "
+            "it from, rebuild and upload"]
 
 
 _ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
@@ -560,6 +651,24 @@ _PUBLISH_CONTEXT = re.compile(r"gh-action-pypi-publish|trusted[ -]publish|secret
                               r"\.github/workflows|\b(?:ci|publish|release|deploy)\w{0,3} workflows?\b|\bid-token\b", re.I)
 
 
+# the uploaders' own "no credential" messages: hatch's `-n` without a password or user, flit's, maturin's on CI
+_TOOL_CREDENTIALS = re.compile(r"(?P<hatch>Missing required option: (?:auth|user)\b)|(?P<flit>Could not find (?:username|"
+                               r"password) for upload\b)|(?P<maturin>Credentials not found and non-interactive mode is "
+                               r"enabled)")
+_TOOL_CREDENTIAL_ADVICE = {
+    "hatch": "`hatch publish` found no password (or user) and may not prompt (`-n`, or CI): set `HATCH_INDEX_USER="
+             "__token__` and `HATCH_INDEX_AUTH` from a secret in the step's environment (hatch has no Trusted "
+             "Publishing; pypa/gh-action-pypi-publish or `uv publish` upload the same files with it)",
+    "flit": "`flit publish` found no username or password (not in `FLIT_USERNAME`/`FLIT_PASSWORD`, .pypirc or the "
+            "keyring) and CI cannot type one: set `FLIT_USERNAME=__token__` and `FLIT_PASSWORD` from a secret (flit has "
+            "no Trusted Publishing; pypa/gh-action-pypi-publish or `uv publish` upload the same files with it)",
+    "maturin": "maturin found no token: `MATURIN_PYPI_TOKEN` was empty or unset, and without `id-token: write` on a "
+               "GitHub job it does not try Trusted Publishing; set the variable from a secret, or give the job "
+               "`permissions: id-token: write` and register the publisher (maturin's upload is deprecated: `uv "
+               "publish` uploads the same files)",
+}
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     asked = re.search(r"Enter your (username|password|API token):", text)
@@ -590,6 +699,17 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         else:
             out.append(told + ": pass the token again from its secret to the step that uploads (`TWINE_PASSWORD`, "
                        "`UV_PUBLISH_TOKEN`, the action's `password:`), or move to Trusted Publishing (`migrate to-oidc`)")
+    if re.search(r"could not determine credentials for configured repository", text) and \
+            not re.search(r"Your password is empty", text):
+        out.append("twine got an empty username or password and stopped before sending anything: `TWINE_PASSWORD` (or "
+                   "`TWINE_USERNAME`) is set to an empty value, as a secret that does not exist expands to; an empty "
+                   "value also keeps twine from prompting and from trying Trusted Publishing: set it from a secret that "
+                   "exists, or remove the variable altogether for Trusted Publishing (twine 6.1 or later, with "
+                   "`id-token: write` on the job)")
+    tool_said = _TOOL_CREDENTIALS.search(text)
+    if tool_said:
+        tool = next(k for k, v in tool_said.groupdict().items() if v)
+        out.append(_TOOL_CREDENTIAL_ADVICE[tool])
     if re.search(r"Your password is empty", text):
         prompted = re.search(r"Enter your (?:password|API token):", text)
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
@@ -665,7 +785,12 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if said:
             out.append(f"the log names version `{said[0]}`: that version's files are already on the index (or were, "
                        "before a deletion), bump it before publishing again")
-    if _DELETED.search(text):
+    if re.search(r"This filename was previously used by a file that has since been deleted", text):
+        out.insert(0, "PyPI says this file name was uploaded before and the file deleted since: a file name can never "
+                      "be used again, even after the file, release or project was deleted, so the same version cannot "
+                      "be uploaded again; publish a new version (a post-release such as `1.0.post1` if only this file "
+                      "needed replacing)")
+    elif _DELETED.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
     if _YANKED.search(text):
@@ -673,7 +798,11 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "on PyPI and their names can never be uploaded again, so publish a new version")
     rerun = ("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
              "skips the files already there")
-    if _RERUN_SAID.search(text):  # the log itself says the upload ran again: skip what the first run uploaded
+    if re.search(r"Local file and index file do not match for", text):  # uv's --check-url: the name, other bytes
+        out.insert(0, "uv's `--check-url` found a file of this name on the index with other contents: the version was "
+                      "uploaded before from another build (a rebuild is never byte-identical), so it cannot be uploaded "
+                      "again; publish a new version, or upload the files of the build that went first")
+    if _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)):  # the log itself says the upload ran again
         return ["the log says the upload ran again (a retry, a re-run, a partial or duplicate run): " +
                 rerun.split(": ", 1)[1] + ", so the run uploads only the files still missing"] + out
     if logs_mod._SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
@@ -691,6 +820,8 @@ def _shallow_said(text: str) -> Optional[str]:
 
 
 _YANKED = re.compile(r"\byank(?:ed|ing)?\b", re.I)
+# twine's own hint after any failed upload, not a re-run the log tells of
+_VERBOSE_HINT = re.compile(r"Retry with the --verbose option", re.I)
 _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?:run|upload\w{0,2}|release)\b|"
                          r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
@@ -746,6 +877,17 @@ def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "names with `-`, `_` and `.` removed, case folded and look-alike characters such as `l`/`1` and "
                 "`o`/`0` made equal): choose a name that differs "
                 "more and rename the distribution in pyproject.toml (and in any pending publisher)"] + tp
+    if re.search(r"The name '[^']{1,200}' conflicts with an existing project", text):
+        # create_project found the project that the upload's lookup, a moment before, did not: another upload (or a
+        # pending publisher's exchange) created it in between
+        return [f"{subject} was created by another request while this one was creating it (two jobs uploading a new "
+                "project's first files at once, a matrix of upload jobs, or a pending publisher's exchange next to an "
+                "upload): the project exists now, so re-run the failed job; let one job upload a new project's first "
+                "release"]
+    if re.search(r"The name '[^']{1,200}' is invalid\.", text):
+        return [f"{subject} is not a valid project name: only ASCII letters, digits and `.`, `_`, `-`, starting and "
+                "ending with a letter or digit; fix `name` in pyproject.toml (or setup.py) and in any pending publisher, "
+                "rebuild and upload"]
     if re.search(r"conflict with (?:the )?Python standard library", text, re.I):
         return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
                 "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
@@ -1266,6 +1408,14 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the log says a step cleaned `dist` before the upload (check this first): order the steps so that the cleaning one runs before the files are built or downloaded into "
                    "`dist/`" + (" (run actions/checkout before downloading the artifacts, or give it `clean: false`; "
                                 "it cleans the working directory by default)" if checkout else ""))
+    folder = re.search(r"look like distributions but are not actually files: (\S{1,300}?)(?:[,\s]|$)|"
+                       r"IsADirectoryError: \[Errno 21\] Is a directory: '([^']{1,300})'", text)
+    if folder:
+        out.append(f"`{folder.group(1) or folder.group(2)}` is a directory, not a file: actions/download-artifact puts "
+                   "each artifact in a folder named after it when several are downloaded into one path (an artifact "
+                   "named after its file makes `dist/<file>.whl/<file>.whl`); download with `merge-multiple: true` (and "
+                   "a `pattern:`), or name the artifacts after something else, so that `dist/` holds the files "
+                   "themselves (check this first)")
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1321,8 +1471,17 @@ def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if "not actually files" in text:
-        return ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
-                "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+        out = ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
+               "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+        listed = re.search(r"not actually files: (\S{1,300}?)[,\s]", text + " ")
+        checked = listed and re.search(rf"Checking {re.escape(listed.group(1).split('/')[-1])}\b|Checking \S{{0,300}}/"
+                                       rf"{re.escape(listed.group(1).split('/')[-1])}: PASSED", text)
+        if not checked and not re.search(r"gh-action-pypi-publish[@:]v1\.10\.0\b", text):
+            # the log shows neither the release nor twine's check passing on those paths: they may be directories
+            out.append("if the step runs v1.10.1 or later, the paths named are directories named like distributions: "
+                       "actions/download-artifact makes a folder per artifact when several go into one path; download "
+                       "with `merge-multiple: true` so that `dist/` holds the files themselves")
+        return out
     if "unbound variable" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.4.0 (an unset `VERBOSE` in its upload script), fixed in "
                 "v1.4.1: use `release/v1` (or an exact later tag) and re-run"]
@@ -1446,8 +1605,39 @@ _NORMALIZED = re.compile(r"Filename '([^']{1,300})' should contain the normalize
 _SDIST_NAME = re.compile(r"Filename '([^']{1,300})' is invalid, should be '([^']{1,300})'")
 
 
+def _refused_file(scan: LogScan) -> str:
+    """The file the refusal answered: the last `Uploading <file>` before the first finding's line."""
+    line = scan.findings[0].line if scan.findings else 0
+    files = [m.group(1) for n, t in scan.cleaned if n <= line for m in [logs_mod._UPLOADING.match(t)] if m]
+    return files[-1] if files else ""
+
+
+_START = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
+_VERSION_IN_NAME = re.compile(r"Version in filename should be '([^']{1,100})' not '([^']{1,100})'")
+_BAD_SDIST_NAME = re.compile(r"Invalid source distribution filename: (\S{1,300})")
+
+
 def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = _SDIST_NAME.search(_text(scan))
+    text, file = _text(scan), _refused_file(scan)
+    start, version, bad = _START.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
+    if version:
+        return [f"the wheel's file name says version `{version.group(2)}` but its metadata says `{version.group(1)}`: "
+                "the file was renamed after the build (or built twice with different versions); upload wheels as the "
+                "build backend named them, and build the version you mean"]
+    if bad:
+        return [f"`{bad.group(1)}` is not named `<name>-<version>.tar.gz`, so PyPI cannot read the name and version from "
+                "it (a renamed file, a version left out): upload the sdist as the build backend named it "
+                "(`python -m build --sdist`)"]
+    if start and file.endswith(".whl"):
+        return [f"the wheel `{file}` does not start with `{start.group(2)}`, the normalised name of `{start.group(1)}`: "
+                "the file's name and the name in its metadata differ (a renamed wheel, or one built from another "
+                "project's metadata); rebuild it with the project's build backend and upload it unchanged"]
+    if start:
+        return [f"the file must start with `{start.group(2)}`, the normalised name of the project `{start.group(1)}`: "
+                "the name in the file's name and the one in its metadata differ (a renamed file, an old backend that "
+                "kept dots or capitals); rebuild with a current backend (`python -m build`) and upload its files "
+                "unchanged"] + ([] if file.endswith(".whl") else [_SDIST_DIRECTORY])
+    m = _SDIST_NAME.search(text)
     out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
            "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
            "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
@@ -1460,9 +1650,12 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the build's requirements), rebuild with `python -m build` and upload the files it writes")
     if norm and not m and norm.group(1).endswith(".whl"):
         return out
-    return out + ["PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
-                  "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
-                  "name, such as `meson dist`), while a build that writes it is the lasting fix"]
+    return out + [_SDIST_DIRECTORY]
+
+
+_SDIST_DIRECTORY = ("PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
+                    "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
+                    "name, such as `meson dist`), while a build that writes it is the lasting fix")
 
 
 def _relayed_by(text: str) -> str:
@@ -1497,6 +1690,15 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    if relay else "drop the `register` step (`twine register`, `setup.py register`) and upload the files "
                    "(`twine upload dist/*`); a tool that calls it itself is too old: upgrade it, or upload with twine "
                    "or uv")]
+    if re.search(r"Uploading documentation is no longer supported", text):
+        return ["PyPI answered 410 to a documentation upload (`setup.py upload_docs`, an old `twine`/`flit` docs step): "
+                "PyPI hosts no documentation any more; drop that step from the release and publish the docs elsewhere "
+                "(Read the Docs, GitHub Pages); the package upload is not affected"]
+    tuple_field = re.search(r"\b([a-z_]{2,40}): Should not be a tuple\b", text)
+    if tuple_field:
+        return [f"PyPI could not read the upload request: the form field `{tuple_field.group(1)}` came twice (as a "
+                "tuple), a bug of the uploader and not of the package; use a release of the uploader without it (the "
+                "one the last good upload used) or upload the same files with `twine upload`"]
     if re.search(r"unexpected keyword argument '?gen_setup_py", text):
         return ["the flit CLI passes `gen_setup_py` to flit_core's sdist builder, which the installed flit_core no "
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "

@@ -28,6 +28,11 @@ class LogPattern:
 # check of a release workflow prints both values, a sentence about a changelog does not
 _VERSION_SHOWN = r"[`'\"(]{0,2}v?\d{1,6}(?:\.\w{1,12}){1,4}\b"
 _DIFFER = r"(?:\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b|\s!=\s|\bmismatch\w{0,2}\b|\bvs\b\.?|\bdiffers? from\b)"
+# the core metadata fields by packaging's raw names (its `'<value>' is invalid for '<field>'` names one of them)
+_CORE_FIELD = (r"(?:metadata-version|name|version|dynamic|platform|supported-platform|summary|description|"
+               r"description-content-type|keywords|home-page|download-url|author|author-email|maintainer|"
+               r"maintainer-email|license|license-expression|license-file|classifier|requires-dist|requires-python|"
+               r"requires-external|project-url|provides-extra|provides-dist|obsoletes-dist|import-name|import-namespace)")
 
 
 _FIRST: Tuple[LogPattern, ...] = (
@@ -190,7 +195,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Use `pypa/gh-action-pypi-publish@release/v1`, an exact release tag, or the full commit SHA of a current release."),
     LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication\b|Invalid API Token|"
                r"Upload failed \(40[13]\)(?!: You are not allowed)|Incorrect credentials \(status code 403|You must be identified to edit package information|"
-               r"token value does not start with \"?pypi-",
+               r"token value does not start with \"?pypi-|Username and/or password are (?:possibly )?wrong\b",
                "PyPI refused the API token",
                "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
                "another name (or shadowed by a repository or environment secret of the same name), whitespace or a "
@@ -203,7 +208,9 @@ NEW: Tuple[LogPattern, ...] = (
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
     LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username|API token|token)\b|Your password is empty|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line|NoKeyringError|"
-               r"No recommended backend was available",
+               r"No recommended backend was available|could not determine credentials for configured repository|"
+               r"Missing required option: (?:auth|user)\b|Could not find (?:username|password) for upload\b|"
+               r"Credentials not found and non-interactive mode is enabled",
                "The uploader got no password or token",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
@@ -235,7 +242,10 @@ NEW: Tuple[LogPattern, ...] = (
                r"file ?name has (?:already|previously) been used|"
                r"file name has already been taken|already contains file '|Requested entity already exists|"
                r"Repository does not allow updating assets|Not enough permissions to overwrite artifact|"
-               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict",
+               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict|"
+               # a deleted file's name (warehouse's Filename log); uv's `--check-url` finding the name with other bytes
+               r"This filename was previously used by a file that has since been deleted|"
+               r"Local file and index file do not match for\b",
                "This version's file is already on the index", "The version was not bumped, or the workflow "
                "publishes on every push or re-run. " + REUPLOAD_WHY,
                "400 File already exists ('octo_widget-1.0-py3-none-any.whl', with blake2_256 hash '…'). See "
@@ -251,7 +261,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
     LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
-               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library",
+               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library|"
+               r"The name '[^']{1,200}' (?:is invalid\.|conflicts with an existing project)",
                "PyPI refuses the project name",
                "New names that normalise to an existing project's, or that are prohibited, cannot be created.",
                "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
@@ -299,7 +310,21 @@ NEW: Tuple[LogPattern, ...] = (
                r"(?:\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
                r"\b(?:upload|publish)\w{0,3}\b[^.]{0,40}?\b(?:fail|reject|refus|broke)\w{0,4}\b)|"
                r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
-               r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file",
+               r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file|"
+               # PyPI's checks of the file's name and archive (warehouse forklift/legacy.py: _validate_filename,
+               # file_upload) and of the metadata's values (forklift/metadata.py, packaging's metadata)
+               r"Cannot upload a file with (?:non-printable|'/')|Invalid file extension: (?:Extension \.|Use \.tar\.gz)|"
+               r"Invalid wheel filename\b|does not contain the required (?:RECORD|METADATA) file|"
+               r"has invalid entry points defined in the entry_points\.txt file|\bFilename is too long: '|"
+               r"'[\w-]{2,40}' field must be \d{1,5} characters or less|' is not a valid email address: |"
+               r"' must be 32 characters or less\b|The classifier '[^']{1,200}' has been deprecated|"
+               r"is not a valid dynamic field|License is deprecated when License-Expression is present|"
+               r"'[^'\n]{0,300}' is invalid for '" + _CORE_FIELD + r"'|'" + _CORE_FIELD + r"' must be one of \[|"
+               # uv's, pdm's and hatch's own reading of a file before they upload it
+               r"Only files ending in `\.tar\.gz` are valid source distributions|"
+               r"Failed to publish: `[^`]{1,300}`\s{0,3}Caused by: (?:Failed to read metadata|No PKG-INFO file found|"
+               r"Multiple PKG-INFO files found)|\[ProjectError\]: No PKG-INFO found in |Unknown distribution file type: |"
+               r"Missing required field `\w{1,20}` in artifact",
                "PyPI refused the file or a metadata field of it",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
@@ -366,6 +391,13 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
                # twine's own refusal of the retired pypi.python.org / testpypi.python.org
                r"UploadToDeprecatedPyPIDetected|trying to upload to the legacy PyPI site|"
+               # twine's RedirectDetected and InvalidPyPIUploadURL, pdm's copies of them, poetry's and uv's redirect and
+               # 405 refusals, twine's URL without a scheme
+               r"\bRedirectDetected\b|attempted to redirect to https?://|Your repository URL is missing a trailing slash|"
+               r"InvalidPyPIUploadURL|trying to upload to pypi\.org but have an invalid URL|"
+               r"Uploading to these sites is deprecated|Redirects are not supported\. Is the URL missing a trailing slash|"
+               r"POST requests are not supported by the endpoint|Redirected URL is not in the same realm|"
+               r"UnreachableRepositoryURLDetected|"
                r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
                # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
@@ -429,7 +461,7 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
-               r"dns error|error sending request for url|"
+               r"dns error|error sending request for url|Error connecting to repository|"
                # maturin's and uv's `Caused by: https://upload.pypi.org/legacy/: timed out`, a time-out on the upload URL
                r"(?:pypi\.(?:org|io)|/legacy)/?[^\n]{0,60}?\btimed out\b|"
                r"\btimed out\b[^\n]{0,100}?\b(?:upload|test)\.pypi\.org\b|\b499\b:? ?Client (?:Error|Disconnected)",
@@ -444,7 +476,11 @@ NEW: Tuple[LogPattern, ...] = (
                "smaller."),
     LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
                r"no Python distribution packages to publish|No files found to publish|"
-               r"No such file or directory: '[^']{0,200}/dist'",
+               r"No such file or directory: '[^']{0,200}/dist'|"
+               r"Path patterns didn't match any wheels or source distributions|No files to publish\. Run poetry build|"
+               r"\bNo artifacts found\b(?! for| with| matching)|ERROR\s{1,9}No files to check\b|"
+               r"Cannot upload signed files by themselves|"
+               r"IsADirectoryError: \[Errno 21\] Is a directory: '[^']{1,300}\.(?:whl|tar\.gz|zip)'",
                "The upload step found no distributions to upload",
                "The folder the step uploads from is empty or elsewhere: the files were built in another job and not "
                "downloaded, built into another directory (pypa/gh-action-pypi-publish ignores "
@@ -465,11 +501,14 @@ NEW: Tuple[LogPattern, ...] = (
                "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
                "or use pypa/gh-action-pypi-publish, which brings its own."),
     LogPattern("log-sdist-filename", ERROR, r"Filename '[^']{1,300}' is invalid, should be|"
-               r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name",
-               "PyPI refuses the sdist's file name (PEP 625)",
-               "A source distribution must be named `{normalized_name}-{version}.tar.gz`, with the name lower-cased and "
-               "runs of `-`, `_` and `.` written as one `_`; older build backends (setuptools before 69.3, or `python "
-               "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`.",
+               r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name|"
+               r"Invalid source distribution filename: \S|Version in filename should be '",
+               "PyPI refuses the distribution's file name",
+               "A source distribution must be named `{normalized_name}-{version}.tar.gz` (PEP 625), with the name "
+               "lower-cased and runs of `-`, `_` and `.` written as one `_`, and a wheel's name must start with the same "
+               "normalised name and the metadata's version; older build backends (setuptools before 69.3, or `python "
+               "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`, "
+               "and a file renamed by hand no longer matches the name and version in its metadata.",
                "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
                "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
@@ -480,6 +519,8 @@ NEW: Tuple[LogPattern, ...] = (
                # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
                r"Project pre-registration is no longer required or supported|"
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
+               # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
+               r"Uploading documentation is no longer supported|\b[a-z_]{2,40}: Should not be a tuple\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
                r"unexpected keyword argument '?gen_setup_py",
                "The upload tool failed on a bug of its own",
@@ -488,7 +529,7 @@ NEW: Tuple[LogPattern, ...] = (
                "whatever the files (maturin 1.7.2 sent a form field twice: PyPI's `POST body may not contain duplicate "
                "keys`); an uploader too old for today's PyPI still calls the `register` API PyPI retired, which answers 410 "
                "(`Project pre-registration is no longer required or supported`: twine's or setuptools' `register`, old "
-               "devpi `push`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
+               "devpi `push`), and to setuptools' `upload_docs` (`Uploading documentation is no longer supported`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
                "nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
@@ -588,6 +629,11 @@ UNRECOGNISED = LogPattern(
     "error), or open an issue with it.")
 _COMPILED = [(p, re.compile(p.pattern, re.I)) for p in PATTERNS]
 _RX = {p.id: rx for p, rx in _COMPILED}
+# the publish action's attestation step refusing directories named like distributions; a release of the action after
+# v1.10.0, whose bug gave that message for real files (a tag or image v1.10.1 and later, or its pin comment)
+NOT_FILES = re.compile(r"look like distributions but are not actually files", re.I)
+LATER_ACTION = re.compile(r"gh-action-pypi-publish[@:]v1\.(?:10\.[1-9]|1[1-9]\.\d)|"
+                          r"gh-action-pypi-publish@[0-9a-f]{40}\W{1,4}#\s?v1\.(?:10\.[1-9]|1[1-9]\.\d)", re.I)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
@@ -622,6 +668,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-attestation-exists" in found and "log-invalid-distribution" in found and \
             not _RX["log-invalid-distribution"].search(_ATTESTATION_FORMAT.sub("", whole)):
         found.pop("log-invalid-distribution")  # the attestation file twine's check took for a distribution: told once
+    if "log-action-bug" in found and NOT_FILES.search(whole) and LATER_ACTION.search(whole) and \
+            not _RX["log-action-bug"].search(NOT_FILES.sub(" ", whole)):
+        # the attestation step's check of v1.10.1 and later: the paths named are directories (v1.10.0 named files)
+        bug, dists = found.pop("log-action-bug"), _BY_ID["log-no-distributions"]
+        found.setdefault(dists.id, LogFinding(dists, bug.line, dists.title))
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
     pending = _SAID_PENDING.search(whole) if "log-invalid-publisher" in found else None
