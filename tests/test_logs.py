@@ -2000,3 +2000,174 @@ def test_sweep_a_retired_api_a_doubled_field_a_lost_connection_and_maturins_403(
         ["log-network"]
     assert _first("⛔ Username and/or password are wrong\nError: Username and/or password are possibly wrong\n") == \
         ["log-token-rejected"]
+
+
+def _refused_exchange(*reasons: str) -> str:
+    """gh-action-pypi-publish oidc-exchange.py die() of _SERVER_REFUSED_TOKEN_EXCHANGE_MESSAGE with the claims."""
+    msg = ("\nToken request failed: the server refused the request for the following reasons:\n\n" + "\n".join(reasons)
+           + "\n\nThis generally indicates a trusted publisher configuration error, but could\nalso indicate an internal "
+           "error on GitHub or PyPI's part.\n\n\nThe claims rendered below are **for debugging purposes only**.\n\n"
+           "* `sub`: `repo:octo/widget:environment:pypi`\n* `repository`: `octo/widget`\n* `repository_owner`: `octo`\n"
+           "* `repository_owner_id`: `123456`\n* `workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`\n"
+           "* `job_workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`\n* `ref`: `refs/tags/v1`\n"
+           "* `environment`: `pypi`\n")
+    return "::error::Trusted publishing exchange failure: " + msg.replace("\n", "%0A") + "\n"
+
+
+def test_sweep_the_exchange_refusing_the_oidc_token_itself() -> None:
+    # warehouse oidc/views.py mint_token_from_oidc (`invalid-payload`: malformed JWT) and mint_token (`invalid-token`,
+    # ReusedTokenError's `invalid-reuse-token`): refused before any publisher is compared
+    cases = {"* `invalid-token`: malformed or invalid token": "could not verify the OIDC token",
+             "* `invalid-reuse-token`: invalid token: already used": "already exchanged this OIDC token once",
+             "* `invalid-payload`: malformed JWT": "no JWT"}
+    for reason, said in cases.items():
+        r = read(_refused_exchange(reason))
+        assert [f.pattern.id for f in r.findings] == ["log-oidc-token-refused"], reason
+        advice = "\n".join(advise(r, [], Context({}, set())))
+        assert said in advice and "the publisher must name" not in advice, reason
+    # uv's TokenRejected prints PyPI's JSON
+    assert _first('error: Failed to obtain token for trusted publishing\n  Caused by: Server returned error code 422 '
+                  'Unprocessable Entity, is trusted publishing correctly configured?\nResponse: {"message":"Token request '
+                  'failed","errors":[{"code":"invalid-token","description":"malformed or invalid token"}]}\n') == \
+        ["log-oidc-token-refused"]
+
+
+def test_sweep_the_actions_sentence_after_every_refusal_is_no_publisher_mismatch() -> None:
+    # oidc-exchange.py follows every refused exchange with "This generally indicates a trusted publisher configuration
+    # error": the refusal's own code names the cause, and the claims are compared only where publishers were
+    found = [f.pattern.id for f in read(_refused_exchange(
+        "* `invalid-payload`: New project registration temporarily disabled. See https://pypi.org/help/#admin-"
+        "intervention for more information.")).findings]
+    assert found == ["log-uploads-disabled"]
+    assert [f.pattern.id for f in read(_refused_exchange(
+        "* `invalid-payload`: unknown trusted publishing issuer")).findings] == ["log-unknown-issuer"]
+    for reason in ("* `not-enabled`: GitHub trusted publishing functionality not enabled",
+                   "* `invalid-publisher`: valid token, but no corresponding publisher (Publishing from a workflow "
+                   "invoked via 'pull_request_target' is not supported.)"):
+        assert "the publisher must name" not in _advice(_refused_exchange(reason)), reason
+    refused = _refused_exchange("* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with "
+                                "matching claims was not found)")
+    assert _first(refused) == ["log-invalid-publisher"] and "the publisher must name `pypi`" in _advice(refused)
+
+
+def test_sweep_twines_and_uvs_own_audience_request_refused() -> None:
+    # twine/auth.py Resolver._make_trusted_publishing_token and uv-publish trusted_publishing/pypi.rs audience():
+    # the audience URL's 403 is Trusted Publishing switched off, its 404 an index without it
+    assert _first("INFO     Trying to use trusted publishing (no token was explicitly provided)\nERROR    HTTPError: 403 "
+                  "Forbidden from https://upload.pypi.org/_/oidc/audience\n         Forbidden\n") == \
+        ["log-trusted-publishing-disabled"]
+    assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: Failed to fetch: `https://upload.pypi"
+                  ".org/_/oidc/audience`\n  Caused by: HTTP status client error (403 Forbidden) for url (https://upload."
+                  "pypi.org/_/oidc/audience)\n") == ["log-trusted-publishing-disabled"]
+    for host, status in (("pypi.example.com", "404 Not Found"), ("pypi.example.com", "403 Forbidden")):
+        assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: HTTP status client error "
+                      f"({status}) for url (https://{host}/_/oidc/audience)\n") == ["log-no-trusted-publishing-index"]
+    # the action names the host too: another index's 403 is no switch of PyPI's
+    assert _first("::error::Trusted publishing exchange failure: audience retrieval failed: repository at "
+                  "pypi.example.com has trusted publishing disabled\n") == ["log-no-trusted-publishing-index"]
+
+
+def test_sweep_the_cis_token_service_failing_is_no_missing_permission() -> None:
+    # id/_internal/oidc/ambient.py detect_github (`OIDC token request failed (code=…)`, `timed out`), through the
+    # action's oidc-exchange.py and attestations.py (after a successful exchange); uv's TrustedPublishingError::Discovery
+    base = ("::error::Trusted publishing exchange failure: %0AOpenID Connect token retrieval failed: GitHub: {}%0A%0AThis "
+            "generally indicates a workflow configuration error, such as insufficient%0Apermissions. Make sure that your "
+            "workflow has `id-token: write` configured%0Aat the job level, e.g.:%0A\n")
+    found, advice = _first_and_advice(base.format("OIDC token request failed (code=503, body='upstream connect error')"))
+    assert found == "log-ci-oidc-unavailable" and "answered `503`" in advice
+    assert _first(base.format("OIDC token request timed out")) == ["log-ci-oidc-unavailable"]
+    found, advice = _first_and_advice("::error::Attestation generation failure: %0AOpenID Connect token retrieval failed: "
+                                      "GitHub: OIDC token request failed (code=500, body='')%0A%0AThis failure occurred "
+                                      "after a successful Trusted Publishing Flow,%0Asuggesting a transient error.%0A\n")
+    assert found == "log-ci-oidc-unavailable" and "exchange had worked" in advice
+    assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: Failed to discover OIDC token\n") == \
+        ["log-ci-oidc-unavailable"]
+    # the missing permission keeps its finding
+    assert _first(base.format("missing or insufficient OIDC token permissions, the ACTIONS_ID_TOKEN_REQUEST_TOKEN "
+                              "environment variable was unset")) == ["log-id-token-unset"]
+
+
+def test_sweep_no_oidc_environment_at_all() -> None:
+    # oidc-exchange.py _detect_credential (`id` found no CI), uv's TrustedPublishingError::NoToken
+    found, advice = _first_and_advice("::error::Trusted publishing exchange failure: %0AOpenID Connect token retrieval "
+                                      "failed: Attempted to discover OIDC in broken environment%0A\n")
+    assert found == "log-id-token-unset" and "`GITHUB_ACTIONS` unset" in advice
+    found, advice = _first_and_advice("error: Failed to obtain token for trusted publishing\n  Caused by: No OIDC token "
+                                      "discovered: are you in a supported trusted publishing environment?\n")
+    assert found == "log-id-token-unset" and advice.startswith("uv found no OIDC token at all")
+
+
+def test_sweep_a_gitlab_id_token_made_for_another_index() -> None:
+    # id/__init__.py _validate_credential (`Token audience claim mismatch`), through twine/auth.py
+    found, advice = _first_and_advice("ERROR    TrustedPublishingFailure: Unable to retrieve an OIDC token from the CI "
+                                      "platform for trusted publishing Token audience claim mismatch (expected "
+                                      "testpypi, got pypi)\n")
+    assert found == "log-gitlab-id-token-missing" and "`id_tokens: TESTPYPI_ID_TOKEN: aud: testpypi`" in advice
+
+
+def test_sweep_pdms_lines_after_its_oidc_attempt() -> None:
+    # pdm publish/repository.py _get_pypi_token_via_oidc, then _ensure_credentials' PdmUsageError
+    found, advice = _first_and_advice("Getting PyPI token via OIDC...\nFailed to get PyPI token via OIDC\n"
+                                      "[PdmUsageError]: Username and password are required\n")
+    assert found == "log-secret-empty" and "pdm prints no reason" in advice and "id-token: write` to the" not in advice
+    found, advice = _first_and_advice("Getting PyPI token via OIDC...\nThis platform is not supported for trusted "
+                                      "publishing via OIDC\n[PdmUsageError]: Username and password are required\n")
+    assert found == "log-credential-missing" and "`PDM_PUBLISH_PASSWORD`" in advice
+    # the lone line of an older pdm (no OIDC lines) keeps its reading (tests/logs/pdm-missing-id-token.log)
+    assert _first("[PdmUsageError]: Username and password are required\n") == ["log-id-token-unset"]
+
+
+def test_sweep_an_upload_command_refusing_its_own_options() -> None:
+    # uv lib.rs (`--skip-existing`), uv-publish PublishError::MixedCredentials, twine/utils.py get_repository_from_config,
+    # poetry publishing/publisher.py, pdm publish/__init__.py get_repository, uv commands/publish.rs (`--index`)
+    cases = {"error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify when "
+             "an upload fails due to an existing distribution. Instead, use `--check-url` to provide the URL to the "
+             "simple API for your index.\n": "--check-url https://pypi.org/simple/",
+             "error: a username and a password are not allowed when using trusted publishing\n":
+                 "forbids credentials",
+             "ERROR    InvalidConfiguration: Missing 'internal' section from /home/runner/.pypirc.\n         More info: "
+             "https://packaging.python.org/specifications/pypirc/\n": "add that section to .pypirc",
+             "Repository testpypi is not defined\n": "poetry config repositories.",
+             "[PdmUsageError]: Missing repository config of testpypi\n": "pdm config repository.",
+             "error: Index not found: `testpypi`. Found indexes: `internal`\n": "`publish-url`"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-uploader-config" and said in advice and "already on the index" not in advice, log
+
+
+def test_sweep_server_side_answers_of_the_exchange_and_an_inactive_organization() -> None:
+    # twine/auth.py (`The token-minting request returned invalid JSON`); oidc-exchange.py's 5xx message naming PyPI's
+    # status page; warehouse forklift/legacy.py file_upload (organization good standing)
+    assert _first("ERROR    TrustedPublishingFailure: The token-minting request returned invalid JSON\n") == \
+        ["log-server-error"]
+    assert _first("::error::Trusted publishing exchange failure: %0AToken request failed: the index produced an "
+                  "unexpected%0A502 response.%0A%0AThis strongly suggests a server configuration or downtime issue; "
+                  "wait%0Aa few minutes and try again.%0A%0AYou can monitor PyPI's status here: "
+                  "https://status.python.org/%0A\n") == ["log-server-error"]
+    assert _first(_twine_400("Organization account owning this project is inactive. This may be due to inactive billing "
+                             "for Company Organizations, or administrator intervention for Community Organizations. "
+                             "Please contact support+orgs@pypi.org.")) == ["log-organization-inactive"]
+
+
+def test_sweep_guards_warnings_and_installs_that_are_no_refusal() -> None:
+    # twine-upload.sh ATTESTATIONS_WRONG_INDEX_WARNING is no token next to Trusted Publishing
+    assert not read("::warning title=attestations input ignored::The workflow was run with 'attestations: true' input, "
+                    "but the specified repository URL does not support PEP 740 attestations. As a result, the "
+                    "attestations input is ignored.\n").findings
+    assert _first("::warning title=attestations input ignored::The workflow was run with the 'attestations: true' "
+                  "input, but an explicit password was also set, disabling Trusted Publishing.\n") == \
+        ["log-attestations-ignored"]
+    # twine-upload.sh POTENTIALLY INVALID TOKEN, then PyPI took the token (it answered about the file)
+    warned = ("Warning: # >> PyPA publish to PyPI GHA: POTENTIALLY INVALID TOKEN << It looks like you are trying to use an "
+              "API token to authenticate in the package index and your token value does not start with \"pypi-\" as it "
+              "typically should.\n")
+    assert _first(warned + _twine_400("File already exists ('octo_widget-1.0.0-py3-none-any.whl', with blake2_256 hash "
+                                      "'ab12').")) == ["log-file-exists"]
+    assert _first(warned + _twine_400("Invalid or non-existent authentication information.", "403 Forbidden")) == \
+        ["log-token-rejected"]
+    # uv-auth's middleware on an index page while resolving (an install), not an upload
+    assert not read("Resolved 12 packages in 1.2s\nerror: Failed to fetch: `https://pypi.example.com/simple/octo-core/`\n"
+                    "  Caused by: Missing credentials for https://pypi.example.com/simple/octo-core/\n").findings
+    assert _first("error: Failed to publish `dist/octo_widget-1.0.0-py3-none-any.whl` to https://upload.pypi.org/legacy/\n"
+                  "  Caused by: Failed to send POST request\n  Caused by: Missing credentials for "
+                  "https://upload.pypi.org/legacy/\n") == ["log-uv-missing-credentials"]

@@ -699,6 +699,11 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         else:
             out.append(told + ": pass the token again from its secret to the step that uploads (`TWINE_PASSWORD`, "
                        "`UV_PUBLISH_TOKEN`, the action's `password:`), or move to Trusted Publishing (`migrate to-oidc`)")
+    if re.search(r"This platform is not supported for trusted publishing via OIDC", text):
+        out.append("pdm found no username and password, and no CI whose OIDC token it could use (`This platform is not "
+                   "supported for trusted publishing via OIDC`): set `PDM_PUBLISH_USERNAME=__token__` and "
+                   "`PDM_PUBLISH_PASSWORD` from a secret; Trusted Publishing needs GitHub Actions, GitLab CI (with "
+                   "`id_tokens`) or another CI PyPI trusts")
     if re.search(r"could not determine credentials for configured repository", text) and \
             not re.search(r"Your password is empty", text):
         out.append("twine got an empty username or password and stopped before sending anything: `TWINE_PASSWORD` (or "
@@ -1052,7 +1057,18 @@ def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
 
 
 def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    if "PdmUsageError" in _text(scan):
+    text = _text(scan)
+    if re.search(r"No OIDC token discovered", text):  # uv with `--trusted-publishing always` outside a CI it knows
+        return ["uv found no OIDC token at all (`No OIDC token discovered`): it gets one only on GitHub Actions (with "
+                "`id-token: write`), on GitLab CI from an `id_tokens` entry named `PYPI_ID_TOKEN` (`TESTPYPI_ID_TOKEN` "
+                "for TestPyPI) and on Buildkite; elsewhere `--trusted-publishing always` cannot work: declare the "
+                "GitLab ID token, or upload with a token (`UV_PUBLISH_TOKEN`) (check this first)"]
+    if re.search(r"Attempted to discover OIDC in broken environment", text):
+        return ["the action's `id` library found no CI it can ask for a token (`Attempted to discover OIDC in broken "
+                "environment`): the step does not run in GitHub's own Actions environment (`GITHUB_ACTIONS` unset: a "
+                "Gitea or Forgejo runner, `act`, a wrapper that clears the environment), where no GitHub OIDC token "
+                "exists; publish with an API token there (the step's `password:`) (check this first)"]
+    if "PdmUsageError" in text:
         return ["`pdm publish` found no username and password and got no OIDC token: it tries Trusted Publishing "
                 "only when the job may request one, so add `permissions: id-token: write` to the publishing job "
                 "(and register the trusted publisher); with a token instead, set `PDM_PUBLISH_USERNAME=__token__` "
@@ -1074,7 +1090,7 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the upload URL `https://upload.test.pypi.org/legacy/` does not exist: TestPyPI's is "
                    "`https://test.pypi.org/legacy/`")
     uv_steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "uv"]
-    if "UV_PUBLISH_PASSWORD" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
+    if "UV_PUBLISH_PASSWORD" in text or "with a password, but no username" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
                                             for _, s in uv_steps):
         out.append("`UV_PUBLISH_PASSWORD` without `UV_PUBLISH_USERNAME=__token__` is not a token: use `UV_PUBLISH_TOKEN`")
     for f in facts:
@@ -1843,6 +1859,13 @@ def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = []
+    if re.search(r"Failed to get PyPI token via OIDC", _text(scan)):
+        return ["pdm found no username and password, tried Trusted Publishing, and the exchange failed without saying "
+                "why (`Failed to get PyPI token via OIDC`; pdm prints no reason): for a token, set "
+                "`PDM_PUBLISH_USERNAME=__token__` and `PDM_PUBLISH_PASSWORD` from a secret that exists where the job "
+                "can read it; for Trusted Publishing, compare the publisher on PyPI with the workflow (owner, repository, "
+                "workflow file name, environment), or let `uv publish --trusted-publishing always` or twine make the "
+                "exchange once, which print PyPI's reason"]
     named = sorted({f"`secrets.{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if named:
         out.append(f"the step passes {', '.join(named)} as the password, yet it was empty in this run: the secret is "
@@ -1859,6 +1882,12 @@ def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    given = re.search(r"The given token isn't allowed to upload to project '([^']{1,200})'", text)
+    if given:  # no user behind the token: a Trusted Publishing token that passed the publisher check
+        return [f"the token is a Trusted Publishing token (no user behind it) of a publisher registered on "
+                f"`{given.group(1)}` (for another project PyPI says `OIDC scoped token is not valid`): PyPI refuses it "
+                "when the project is archived or quarantined; an owner unarchives it in the project's settings "
+                "(a quarantine is lifted only by PyPI's admins), then re-run"]
     m = _NAME.search(text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
     project = f"`{name}`" if name else "the project"
@@ -1866,11 +1895,100 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
            "someone else needs another name in pyproject.toml"]
+    if re.search(r"isn't allowed to upload to project", text):  # PyPI's wording since projects can be archived (2024)
+        out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
+                   "it in its settings) or quarantined by PyPI's admins, which refuses every upload")
     if _TESTPYPI.search(text):
         out.insert(0, "the upload goes to TestPyPI, a separate site with its own accounts and projects: the account "
                       "the credentials are for must be the TestPyPI one (its username may differ from the PyPI one), "
                       f"and {project} on TestPyPI may belong to another account than on PyPI")
     return out
+
+
+_AUDIENCE_MISMATCH = re.compile(r"Token audience claim mismatch \(expected ([\w.-]{1,60}), got ([\w.-]{1,60})\)")
+
+
+def _gitlab_id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _AUDIENCE_MISMATCH.search(_text(scan))
+    if not m:
+        return []
+    expected, got = m.groups()
+    var = re.sub(r"[^A-Z0-9_]", "_", expected.upper()) + "_ID_TOKEN"
+    return [f"the job declares `{var}` with `aud: {got}`, but the index asks for `{expected}`: declare it as `id_tokens: "
+            f"{var}: aud: {expected}` (each index needs its own ID token: `PYPI_ID_TOKEN` with `aud: pypi`, "
+            "`TESTPYPI_ID_TOKEN` with `aud: testpypi`)"]
+
+
+def _token_refused(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if re.search(r"invalid-reuse-token|invalid token: already used", text):
+        return ["PyPI had already exchanged this OIDC token once: each token is good for one exchange; a step that "
+                "retries the exchange with the token it already sent, or a script that mints one token and uses it for "
+                "two uploads (PyPI then TestPyPI), is refused the second time: request a new token for each exchange "
+                "(the publish action, twine and uv do), and re-run"]
+    if re.search(r"malformed JWT", text):
+        return ["what was sent as the OIDC token is no JWT: a script that requests the token by hand sent an empty or "
+                "quoted variable, or the whole JSON answer of GitHub's token request instead of its `value`; send the "
+                "token itself, or let the publish action, twine or uv make the exchange"]
+    return ["PyPI could not verify the OIDC token: a token requested for another audience (by hand with `aud: pypi` and "
+            "sent to TestPyPI, or the reverse), one that expired before the exchange (minted at the job's start and "
+            "used minutes later), or one signed by an issuer whose keys PyPI lacks (GitHub Enterprise Server): request "
+            "it right before the exchange with the audience the index's `/_/oidc/audience` gives (the publish action, "
+            "twine and uv do), and re-run"]
+
+
+def _ci_oidc(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if re.search(r"after a successful Trusted Publishing Flow", text):
+        return ["the Trusted Publishing exchange had worked; the failure came when pypa/gh-action-pypi-publish asked "
+                "GitHub for a second token to sign the attestations: re-run the job; if it keeps failing there, "
+                "`attestations: false` on the step lets the upload through"]
+    code = re.search(r"OIDC token request failed \(code=(\d{3})", text)
+    if code:
+        return [f"GitHub's token service answered `{code.group(1)}` to the job's request for an OIDC token: that is "
+                "its fault (an incident of Actions), not the job's permissions, which it would name: re-run the job "
+                "later (https://www.githubstatus.com)"]
+    return []
+
+
+_UPLOADER_CONFIG = (
+    (re.compile(r"`uv publish` does not support `--skip-existing`"),
+     "uv has no `--skip-existing`: give it `--check-url https://pypi.org/simple/` (TestPyPI: "
+     "`https://test.pypi.org/simple/`), which skips the files the index already has, or use "
+     "pypa/gh-action-pypi-publish with `skip-existing: true`"),
+    (re.compile(r"are not allowed when using trusted publishing"),
+     "`--trusted-publishing always` (`UV_PUBLISH_TRUSTED_PUBLISHING=always`) forbids credentials, and the job also gives "
+     "uv a token or password (`UV_PUBLISH_TOKEN`, `--token`, `UV_PUBLISH_USERNAME`/`UV_PUBLISH_PASSWORD`, the "
+     "keyring): remove them for Trusted Publishing, or drop `--trusted-publishing always` to upload with the token"),
+    (re.compile(r"Missing '([^']{1,100})' section from|Malformed configuration in"),
+     "twine was told a repository name (`--repository`, `TWINE_REPOSITORY`) that the .pypirc it read does not define "
+     "(twine knows `pypi` and `testpypi` without one, twine 1.8 to 1.11 `pypi` and `pypitest`): add that section to .pypirc, or give `--repository-url "
+     "https://upload.pypi.org/legacy/` (TestPyPI: `https://test.pypi.org/legacy/`) instead"),
+    (re.compile(r"Repository \S{1,100} is not defined"),
+     "Poetry knows only `pypi` without configuration: define the repository first, `poetry config "
+     "repositories.<name> <upload URL>` (TestPyPI: `https://test.pypi.org/legacy/`), and give its token as "
+     "`POETRY_PYPI_TOKEN_<NAME>` (or `poetry config pypi-token.<name> …`)"),
+    (re.compile(r"Missing repository config of"),
+     "pdm knows no repository of that name: define it (`pdm config repository.<name>.url <upload URL>`), or pass the "
+     "upload URL itself to `--repository`"),
+    (re.compile(r"Index not found: `|Index is missing a publish URL: `|No indexes were found, can't use index"),
+     "`uv publish --index <name>` needs a `[[tool.uv.index]]` of that name with a `publish-url` in pyproject.toml "
+     "(TestPyPI: `publish-url = \"https://test.pypi.org/legacy/\"`); add it, or give `--publish-url` instead"),
+    (re.compile(r"can't be set both in the publish URL and in the CLI"),
+     "the publish URL carries a username or password and the command gives another: keep one of the two"),
+)
+
+
+def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    return [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
+
+
+# findings of a refused or failed exchange that compared no publisher: the claims it printed say nothing of the cause
+_NO_PUBLISHER_COMPARED = {"log-trusted-publishing-disabled", "log-unknown-issuer", "log-oidc-token-refused",
+                          "log-pull-request-target", "log-name-not-allowed", "log-uploads-disabled", "log-rate-limited",
+                          "log-server-error", "log-no-trusted-publishing-index", "log-ci-oidc-unavailable",
+                          "log-organization-inactive"}
 
 
 ADVISORS: Dict[str, Advisor] = {
@@ -1890,7 +2008,8 @@ ADVISORS: Dict[str, Advisor] = {
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
-    "log-rate-limited": _rate_limited,
+    "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token,
+    "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
 }
 
 
@@ -1900,6 +2019,7 @@ def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[s
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
     out = advisor(scan, facts, ctx) if advisor else []
-    if scan.claims and not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
+    if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
+            not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)
     return out

@@ -51,7 +51,9 @@ _FIRST: Tuple[LogPattern, ...] = (
                # the variables GitHub sets only for a job with `id-token: write`, told empty; the permission told missing
                r"ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W{0,3}\s(?:is|was|were)\s(?:empty|unset|not set)\b|"
                r"\bid-token: write\W{0,3}\s(?:permissions?\s)?(?:is|was)\s\W{0,3}(?:missing|not set|not granted)\b|"
-               r"\[PdmUsageError\]: Username and password are required",
+               r"\[PdmUsageError\]: Username and password are required|"
+               # the publish action's `id.detect_credential` finding no CI it knows (oidc-exchange.py _detect_credential)
+               r"Attempted to discover OIDC in broken environment",
                "The job could not get an OIDC token",
                "The job has no `id-token: write` (or a job-level permissions block replaced the workflow's), or a "
                "password secret was empty and the uploader fell back to Trusted Publishing.",
@@ -108,7 +110,8 @@ _FIRST: Tuple[LogPattern, ...] = (
                "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
                "Error: Container action is only supported on Linux",
                "Run the publish job on `ubuntu-latest`."),
-    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored|"
+    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored(?!\W{0,5}The workflow was run with "
+               r"'attestations: true' input, but the specified repository URL does not support)|"
                r"explicit password (?:was |is )?also set,? disabling Trusted Publishing",
                "A token is still configured next to Trusted Publishing",
                "An explicit password disables Trusted Publishing, and with it the default attestations.",
@@ -121,6 +124,18 @@ _FIRST: Tuple[LogPattern, ...] = (
                "not supported.",
                "* `invalid-payload`: unknown trusted publishing issuer",
                "Use an API token for this CI."),
+    LogPattern("log-oidc-token-refused", ERROR, r"\binvalid-token\b.{0,40}?malformed or invalid token|"
+               r"\binvalid-reuse-token\b|invalid token: already used|\binvalid-payload\b.{0,40}?malformed JWT",
+               "PyPI refused the OIDC token itself",
+               "PyPI refuses the token before it compares any publisher: `invalid-token` is a JWT it could not verify "
+               "(expired by the time it arrived, minted for another index's audience, or signed with a key of the "
+               "issuer PyPI does not know), `invalid-reuse-token` a token already exchanged once (each OIDC token is "
+               "good for one exchange), `malformed JWT` a value that is no token at all. The publisher's fields are not "
+               "compared, so they are not the cause.",
+               "* `invalid-reuse-token`: invalid token: already used",
+               "Request a fresh OIDC token for the index's own audience (`pypi`, `testpypi`) right before each "
+               "exchange, one per exchange: pypa/gh-action-pypi-publish, twine and uv do so, so re-run the job; a "
+               "script that mints the token by hand must not cache, reuse or share it between uploads."),
     LogPattern("log-pull-request-target", ERROR, r"invoked via 'pull_request_target' is not supported",
                "PyPI refused a run triggered by pull_request_target", "PyPI rejects that trigger since 2026-03.",
                "Publishing from a workflow invoked via 'pull_request_target' is not supported.",
@@ -134,13 +149,17 @@ _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-no-trusted-publishing-index", ERROR,
                # the action's other audience failures are a server error, a rate limit, or the switch below
                r"does not indicate trusted publishing support|"
-               r"audience retrieval failed(?![^\n]{0,200}?(?:trusted publishing disabled|responded with unexpected))",
+               r"audience retrieval failed(?![^\n]{0,200}?(?:trusted publishing disabled|responded with unexpected))|"
+               # twine's and uv's own exchange (twine/auth.py, uv-publish trusted_publishing/pypi.rs): the audience URL's 404
+               r"\b404\b(?: Not Found)?\)?\s(?:from|for url)\W{0,3}https?://[\w.-]{1,100}/_/oidc/audience",
                "The index does not support Trusted Publishing",
                "Only indexes serving /_/oidc/audience (PyPI, TestPyPI) take OIDC tokens.",
                "audience retrieval failed: repository at example.com does not indicate trusted publishing support",
                "Keep an API token for this index."),
     LogPattern("log-trusted-publishing-disabled", ERROR,
-               r"has trusted publishing disabled|trusted publishing functionality not enabled|`not-enabled`",
+               r"has trusted publishing disabled|trusted publishing functionality not enabled|`not-enabled`|"
+               # twine's and uv's own exchange: the audience URL's 403
+               r"\b403\b(?: Forbidden)?\)?\s(?:from|for url)\W{0,3}https?://[\w.-]{1,100}/_/oidc/audience",
                "The index has Trusted Publishing switched off",
                "PyPI's administrators can switch Trusted Publishing off, for every CI or for one (an incident or "
                "maintenance); the audience endpoint then answers 403 and the exchange `not-enabled`. The publisher and "
@@ -160,12 +179,15 @@ REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or rel
 # without its slash, the retired `/pypi`): not an index page (`/simple/`, `/project/`, JSON), which a 404 may answer too
 UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
 NEW: Tuple[LogPattern, ...] = (
-    LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found",
-               "The GitLab job has no ID token under the name the uploader reads",
+    LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
+               # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
+               r"Token audience claim mismatch \(expected [\w.-]{1,60}, got [\w.-]{1,60}\)",
+               "The GitLab job has no ID token for this index under the name the uploader reads",
                "On GitLab twine, uv and pdm read the OIDC token (through the `id` library) from `<AUD>_ID_TOKEN`, with "
                "the index's audience upper-cased: `PYPI_ID_TOKEN` for PyPI, `TESTPYPI_ID_TOKEN` for TestPyPI. A job "
                "with no `id_tokens`, or with the token under another name (`PYPI_ID_TOKEN` with `aud: testpypi`), or "
-               "an upload run through tox that does not pass the variable (and `GITLAB_CI`) through, has none.",
+               "an upload run through tox that does not pass the variable (and `GITLAB_CI`) through, has none; a token "
+               "declared under the right name with another index's `aud` is refused as an audience mismatch.",
                "ERROR    TrustedPublishingFailure: Unable to retrieve an OIDC token from the CI platform for trusted "
                "publishing GitLab: Environment variable TESTPYPI_ID_TOKEN not found",
                "Declare it in the job: `id_tokens: PYPI_ID_TOKEN: aud: pypi` (`TESTPYPI_ID_TOKEN: aud: testpypi` for "
@@ -210,7 +232,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line|NoKeyringError|"
                r"No recommended backend was available|could not determine credentials for configured repository|"
                r"Missing required option: (?:auth|user)\b|Could not find (?:username|password) for upload\b|"
-               r"Credentials not found and non-interactive mode is enabled",
+               r"Credentials not found and non-interactive mode is enabled|"
+               r"This platform is not supported for trusted publishing via OIDC",
                "The uploader got no password or token",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
@@ -420,7 +443,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Re-run with the reason shown: `verbose: true` (and `print-hash: true`) on pypa/gh-action-pypi-publish, "
                "or `twine upload --verbose`; check first that the version is not already on the index, and run "
                "`twine check --strict dist/*`."),
-    LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://",
+    LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://|"
+               # uv publish's own refusal of a password without a username (uv commands/publish.rs gather_credentials)
+               r"Attempted to publish with a password, but no username",
                "uv had no credentials to upload with",
                "With `--trusted-publishing automatic` (the default) uv skips or silently abandons the OIDC exchange "
                "and then finds no token; `UV_PUBLISH_PASSWORD` alone has no username.",
@@ -438,7 +463,9 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-server-error", ERROR, r"\b50[0-4]\b[:\"]? ?(?:Server Error:? )?(?:Internal Server Error|Bad Gateway|"
                r"Service Unavailable|Gateway[ _]Time-?out)|status code 50[0-4]\b|HTTP Error 50[0-4]\b|"
                # the publish action's token exchange, often wrapped before the status
-               r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|the index gave us an invalid response",
+               r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|the index gave us an invalid response|"
+               # twine's own exchange (twine/auth.py): the mint-token answer was no JSON, a server's error page
+               r"The token-minting request returned invalid JSON",
                "PyPI answered with a server error (5xx)",
                "A 500, 502, 503 or 504 comes from PyPI's side or the network in front of it: an incident or "
                "maintenance, or a request that outlived the server's time limit (very large files are processed after "
@@ -546,11 +573,13 @@ NEW: Tuple[LogPattern, ...] = (
                "attestations",
                "Build the sdist as `.tar.gz` only (PyPI takes one sdist per release, and only `.tar.gz` for new "
                "uploads), or set `attestations: false` on the step."),
-    LogPattern("log-secret-empty", ERROR, r"due to __token__ username with no supplied password field",
-               "The action got no password and tried Trusted Publishing instead",
-               "pypa/gh-action-pypi-publish falls back to Trusted Publishing when its `password` is empty; when a token was "
-               "meant, the secret was unset, misnamed or not available to the job (an environment's secret, a pull request "
-               "from a fork, a reusable workflow called without `secrets: inherit`).",
+    LogPattern("log-secret-empty", ERROR, r"due to __token__ username with no supplied password field|"
+               # pdm's exchange failing after it found no username and password (pdm publish/repository.py)
+               r"Failed to get PyPI token via OIDC",
+               "The uploader got no password and tried Trusted Publishing instead",
+               "pypa/gh-action-pypi-publish (and pdm) fall back to Trusted Publishing when no password is given; when a "
+               "token was meant, the secret was unset, misnamed or not available to the job (an environment's secret, "
+               "a pull request from a fork, a reusable workflow called without `secrets: inherit`).",
                "Notice: Attempting to perform trusted publishing exchange to retrieve a temporary short-lived API token for "
                "authentication against https://upload.pypi.org/legacy/ due to __token__ username with no supplied password "
                "field\nError: Trusted publishing exchange failure:",
@@ -596,6 +625,45 @@ NEW: Tuple[LogPattern, ...] = (
                "Tag (1.2.0) does not match pyproject.toml version (1.1.0)",
                "Bump the version in the file the check reads to the tag's version, commit, and tag that commit (delete "
                "and re-create the tag, or cut the next one); or tag the version the file already has."),
+    LogPattern("log-ci-oidc-unavailable", ERROR, r"\b(?:GitHub|GitLab|GCP|Buildkite|CircleCI): OIDC token request "
+               r"(?:failed \(code=|timed out)|GitHub: malformed or incomplete JSON|"
+               r"after a successful Trusted Publishing Flow|Failed to discover OIDC token\b",
+               "The CI's OIDC token service failed",
+               "The job asked its CI (GitHub Actions' token service) for an OIDC token and got an error or no answer "
+               "(the `id` library's `OIDC token request failed (code=…)` or `timed out`, uv's `Failed to discover OIDC "
+               "token`): a fault of that service, not of the job's permissions or of the publisher on PyPI. When it "
+               "happens while pypa/gh-action-pypi-publish attests the files, the Trusted Publishing exchange had "
+               "already succeeded.",
+               "OpenID Connect token retrieval failed: GitHub: OIDC token request failed (code=503, body='upstream "
+               "connect error')",
+               "Re-run the failed job (https://www.githubstatus.com shows an incident of Actions); nothing in the "
+               "workflow or the publisher needs to change; if only the attestation step keeps failing, "
+               "`attestations: false` lets the upload through."),
+    LogPattern("log-organization-inactive", ERROR, r"Organization account owning this project is inactive",
+               "The organization that owns the project is inactive",
+               "PyPI refuses uploads to a project of an organization account that is not in good standing: a Company "
+               "organization whose billing lapsed, or a Community organization an administrator deactivated. The "
+               "workflow, the files and the credentials are not at fault.",
+               "400 Organization account owning this project is inactive. This may be due to inactive billing for Company "
+               "Organizations, or administrator intervention for Community Organizations. Please contact "
+               "support+orgs@pypi.org.",
+               "An owner of the organization renews its billing (the organization's settings on PyPI) or writes to "
+               "support+orgs@pypi.org; re-run the job once the organization is active."),
+    LogPattern("log-uploader-config", ERROR, r"`uv publish` does not support `--skip-existing`|"
+               r"\bare not allowed when using trusted publishing\b|Missing '[^']{1,100}' section from \S|"
+               r"Malformed configuration in \S|Repository \S{1,100} is not defined\b|"
+               r"\[PdmUsageError\]: Missing repository config of |\bIndex not found: `|Index is missing a publish URL: `|"
+               r"No indexes were found, can't use index: `|The (?:password|username) can't be set both in the publish URL",
+               "The upload command refused its own options or configuration",
+               "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
+               "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
+               "a repository name that no configuration defines (a .pypirc section, `poetry config repositories.<name>`, "
+               "pdm's `repository.<name>`, a `[[tool.uv.index]]` with a `publish-url`). Nothing reached the index.",
+               "error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify "
+               "when an upload fails due to an existing distribution. Instead, use `--check-url` to provide the URL to "
+               "the simple API for your index.",
+               "Give the command the option or configuration the message asks for; the credentials and the files are "
+               "not in question."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -607,13 +675,14 @@ NEW: Tuple[LogPattern, ...] = (
 )
 
 ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+         "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
-         "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
+         "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-oidc-token-refused", "log-no-trusted-publishing-index",
          "log-trusted-publishing-disabled",
-         "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
+         "log-invalid-publisher", "log-ci-oidc-unavailable", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
-         "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
+         "log-organization-inactive", "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
          "log-name-not-allowed", "log-sdist-filename", "log-local-version", "log-release-too-old", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
@@ -634,6 +703,22 @@ _RX = {p.id: rx for p, rx in _COMPILED}
 NOT_FILES = re.compile(r"look like distributions but are not actually files", re.I)
 LATER_ACTION = re.compile(r"gh-action-pypi-publish[@:]v1\.(?:10\.[1-9]|1[1-9]\.\d)|"
                           r"gh-action-pypi-publish@[0-9a-f]{40}\W{1,4}#\s?v1\.(?:10\.[1-9]|1[1-9]\.\d)", re.I)
+# the code of a refused exchange that compared publishers, as against the action's sentence after every refusal
+_PUBLISHER_CODE = re.compile(r"invalid-publisher|valid token, but no corresponding publisher", re.I)
+# the host whose audience URL answered 403: the action's `repository at <domain>`, twine's and uv's URL
+_AUDIENCE_HOST = re.compile(r"repository at ([\w.-]{1,200}) has trusted publishing disabled|"
+                            r"https?://([\w.-]{1,200})/_/oidc/audience", re.I)
+# pdm's lines after its OIDC attempt (pdm publish/repository.py), and its refusal to go on without credentials
+_PDM_OIDC_TRIED = re.compile(r"Failed to get PyPI token via OIDC|This platform is not supported for trusted publishing "
+                             r"via OIDC", re.I)
+_PDM_NO_CREDENTIALS = re.compile(r"\[PdmUsageError\]: Username and password are required", re.I)
+# uv's missing credentials, the URLs of an index's pages (an install reads them), and a log in which uv published
+_UV_MISSING = re.compile(r"Missing credentials for (https?://\S{1,300})", re.I)
+_INDEX_PAGE = re.compile(r"/simple(?:/|$)|\.(?:whl|tar\.gz|zip|metadata)$", re.I)
+_UV_PUBLISHING = re.compile(r"Failed to publish\b|Failed to query check URL|\bPublishing \d{1,5} files? to\b|"
+                            r"\buv publish\b", re.I)
+# the publish action's warning about the password's prefix (twine-upload.sh POTENTIALLY INVALID TOKEN)
+_PREFIX_WARNING = re.compile(r"token value does not start with \"?pypi-", re.I)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
@@ -682,6 +767,27 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found[stale.id] = LogFinding(stale, found["log-invalid-publisher"].line, stale.title)
     if "log-trusted-publishing-disabled" in found:  # the exchange refused as switched off: no publisher was compared
         found.pop("log-invalid-publisher", None)
+        host = _AUDIENCE_HOST.search(whole)
+        if host and not _PYPI_SERVER.search(host.group(1) or host.group(2)) and "`not-enabled`" not in whole:
+            # a 403 from another index's audience URL: that index offers no Trusted Publishing to this job
+            off, none = found.pop("log-trusted-publishing-disabled"), _BY_ID["log-no-trusted-publishing-index"]
+            found.setdefault(none.id, LogFinding(none, off.line, none.title))
+    if "log-invalid-publisher" in found and len(found) > 1 and not _PUBLISHER_CODE.search(whole):
+        # only the action's sentence that follows every refused exchange: the refusal's own code is another finding
+        found.pop("log-invalid-publisher")
+    if "log-id-token-unset" in found and _PDM_OIDC_TRIED.search(whole) and \
+            not _RX["log-id-token-unset"].search(_PDM_NO_CREDENTIALS.sub(" ", whole)):
+        # pdm asked for a username and password after its OIDC attempt, which got a token or found no CI it knows:
+        # the exchange failed, or there was no OIDC to get, not a missing `id-token: write`
+        found.pop("log-id-token-unset")
+    missing = [m.group(1) for m in _UV_MISSING.finditer(whole)]
+    uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
+    if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
+        found.pop("log-uv-missing-credentials", None)
+    if "log-token-rejected" in found and len(found) > 1 and \
+            not _RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
+        # the action's warning that the password does not start with `pypi-` is no refusal: PyPI answered otherwise
+        found.pop("log-token-rejected")
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
@@ -762,7 +868,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
-    if not found and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
+    if not found and not uv_install and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
         said = _said(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
         if said:
@@ -823,8 +929,10 @@ def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
     return any(_INSTALL_STEP.search(t) for n, t in cleaned if line - 3 <= n <= line + 3)
 
 
-# the hosts of PyPI and TestPyPI (uploads, pages, files); a server error answered by another host is that host's
-_PYPI_SERVER = re.compile(r"(?:^|\.)(?:pypi\.org|pypi\.python\.org|pythonhosted\.org|pypi\.io)$", re.I)
+# the hosts of PyPI and TestPyPI (uploads, pages, files, the status page); a server error answered by another host is
+# that host's
+_PYPI_SERVER = re.compile(r"(?:^|\.)(?:pypi\.org|pypi\.python\.org|pythonhosted\.org|pypi\.io)$|"
+                          r"^status\.python\.org$", re.I)  # PyPI's status page, which the action's exchange names
 _URL_HOST = re.compile(r"https?://([\w.-]{1,200})|host='([\w.-]{1,200})'", re.I)
 _RUN_LINK = re.compile(r"https?://github\.com/[^\s]{1,200}/(?:actions/runs|runs|jobs|pull|issues)/", re.I)
 
