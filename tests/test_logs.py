@@ -2150,6 +2150,21 @@ def test_sweep_server_side_answers_of_the_exchange_and_an_inactive_organization(
 
 
 def test_sweep_guards_warnings_and_installs_that_are_no_refusal() -> None:
+    # the runner's deprecation and unknown-input warnings for the action's inputs, the action's nudge, twine's
+    # attestation warning for other indexes, maturin's deprecation, uv's skipped non-normalized file
+    for log in ("Warning: Input 'repository_url' has been deprecated with message: The inputs have been normalized to "
+                "use kebab-case. Use `repository-url` instead.\n",
+                "Warning: Unexpected input(s) 'username', valid inputs are ['user', 'password', 'repository-url']\n",
+                "::warning title=Upgrade to Trusted Publishing::Trusted Publishers allows publishing packages to PyPI "
+                "from automated environments like GitHub Actions without needing to use username/password combinations "
+                "or API tokens to authenticate with PyPI. Read more: https://docs.pypi.org/trusted-publishers\n",
+                "WARNING  Only PyPI and TestPyPI support attestations; if you experience failures, remove the "
+                "--attestations flag and re-try this command\n",
+                "::warning::Warning: The maturin upload and publish commands are deprecated and will be removed in the "
+                "future. For more information see: https://github.com/PyO3/maturin/issues/2334\n",
+                "warning: `ok-1.01.0-py3-none-any.whl` has a non-normalized filename (expected "
+                "`ok-1.1.0-py3-none-any.whl`), skipping\n"):
+        assert not read(log).findings, log
     # twine-upload.sh ATTESTATIONS_WRONG_INDEX_WARNING is no token next to Trusted Publishing
     assert not read("::warning title=attestations input ignored::The workflow was run with 'attestations: true' input, "
                     "but the specified repository URL does not support PEP 740 attestations. As a result, the "
@@ -2171,3 +2186,67 @@ def test_sweep_guards_warnings_and_installs_that_are_no_refusal() -> None:
     assert _first("error: Failed to publish `dist/octo_widget-1.0.0-py3-none-any.whl` to https://upload.pypi.org/legacy/\n"
                   "  Caused by: Failed to send POST request\n  Caused by: Missing credentials for "
                   "https://upload.pypi.org/legacy/\n") == ["log-uv-missing-credentials"]
+
+
+def test_sweep_each_attestation_check_of_pypi_is_told_by_its_own_words() -> None:
+    # warehouse attestations/services.py parse_attestations (via forklift/legacy.py `Invalid attestations supplied during
+    # upload: …`) and pypi-attestations' Attestation.verify (`subject does not match distribution …`)
+    head = "Invalid attestations supplied during upload: "
+    cases = {"Attestations are not currently supported with Google publishers": "only from GitHub and GitLab publishers",
+             "Could not verify the uploaded artifact using the included attestation: Verification failed: subject does "
+             "not match distribution digest": "made for another file than the one uploaded",
+             "Malformed attestations: 1 validation error for list[Attestation]": "stray ones",
+             "Multiple attestations for the same file with the same predicate type "
+             "(https://docs.pypi.org/attestations/publish/v1) are not supported": "stray ones",
+             "Attestations are only supported when using Trusted Publishing": "only with Trusted Publishing"}
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(head + reason))
+        assert found == "log-invalid-attestations" and said in advice, reason
+        assert "reusable" not in advice and "calling workflow" not in advice, reason
+    # the certificate of a called workflow keeps its reading
+    found, advice = _first_and_advice(_twine_400(head + "Could not verify the uploaded artifact using the included "
+                                                 "attestation: Verification failed: Certificate's Build Config URI "
+                                                 "(https://github.com/octo/widget/.github/workflows/ci.yml@refs/tags/v1) "
+                                                 "does not match expected Trusted Publisher (publish.yml @ octo/widget)"))
+    assert found == "log-invalid-attestations" and "signed by `ci.yml`" in advice
+
+
+def test_sweep_twine_check_strict_fails_on_a_warning() -> None:
+    # twine/commands/check.py check: `FAILED due to warnings` with --strict, the warnings of _check_file
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0-py3-none-any.whl: FAILED due to warnings\n"
+                                      "WARNING  `long_description_content_type` missing. defaulting to `text/x-rst`.\n")
+    assert found == "log-description-invalid" and advice.startswith("`twine check --strict` failed because the files "
+                                                                    "declare no content type")
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0.tar.gz: FAILED due to warnings\n"
+                                      "WARNING  `long_description` missing.\n")
+    assert found == "log-description-invalid" and "carry no long description" in advice
+    # a passing check with the same warning is no failure
+    assert not read("Checking dist/octo_widget-1.0.0.tar.gz: PASSED with warnings\nWARNING  `long_description` "
+                    "missing.\n").findings
+
+
+def test_sweep_twines_control_character_warning_leads_the_refused_token() -> None:
+    # twine/utils.py get_userpass_value: `Your password contains control characters`, then PyPI's 403
+    found, advice = _first_and_advice("WARNING  Your password contains control characters. Did you enter it correctly?\n"
+                                      + _twine_400("Invalid or non-existent authentication information. See "
+                                                   "https://pypi.org/help/#invalid-auth for more information.",
+                                                   "403 Forbidden"))
+    assert found == "log-token-rejected" and advice.startswith("twine warned that the password contains control")
+
+
+def test_sweep_more_configurations_refused_before_anything_is_sent() -> None:
+    # twine settings.py verify_feature_capability (6.2), package.py sign; poetry console/commands/publish.py; hatch
+    # cli/publish/__init__.py; flit upload.py get_repository
+    cases = {"ERROR    UnsupportedConfiguration: The configured repository 'https://gitlab.com/api/v4/projects/42/packages/"
+             "pypi' does not have support for the following features: --skip-existing and is an unsupported "
+             "configuration\n": "`twine<6.2`",
+             "ERROR    InvalidSigningExecutable: gpg2 executable not available.\n": "drop `--sign`",
+             "Publishing a package is not possible in non-package mode.\n": "`package-mode = false`",
+             "Publisher is disabled: index\n": "`hatch publish -y`",
+             "OSError: Use either FLIT_INDEX_URL or --repository, not both\n": "keep one of the two"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-uploader-config" and said in advice, log
+    found, advice = _first_and_advice(_twine_400("Upload payload does not have a file."))
+    assert found == "log-uploader-broken" and "could not read the upload request" in advice
+

@@ -157,6 +157,11 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
+    elif re.search(r"Your password contains control characters", text):  # twine/utils.py get_userpass_value
+        out.insert(0, "twine warned that the password contains control characters (check this first): the secret "
+                      "holds the token with a newline or another invisible character pasted along (a copy with its "
+                      "line end, `echo` without `-n`); store the token again without it")
+        said_first = True
     if _TESTPYPI.search(text):  # told before the typed credentials: TestPyPI's own account is the likelier reason
         out.insert(0 if typed and not cased else len(out),
                    "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
@@ -1145,6 +1150,18 @@ _NOTHING_RENDERED = re.compile(r"No content rendered from RST source", re.I)
 
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    strict = re.search(r"FAILED due to warnings\b.{0,200}?`(long_description(?:_content_type)?)` missing", text)
+    if strict and not re.search(r"has syntax errors in markup|The description failed to render", text):
+        # `twine check --strict` turned a warning into the failure: nothing failed to render
+        if strict.group(1) == "long_description":
+            return ["`twine check --strict` failed because the files carry no long description (a warning it makes an "
+                    "error): declare the README (`readme = \"README.md\"` in pyproject.toml, or `long_description` with "
+                    "its `long_description_content_type` in setup.py), rebuild; or drop `--strict` (PyPI itself takes a "
+                    "file without one)"]
+        return ["`twine check --strict` failed because the files declare no content type for the README (a warning it "
+                "makes an error; PyPI would read it as reStructuredText): declare it (`readme = \"README.md\"` in "
+                "pyproject.toml sets it from the suffix, or `long_description_content_type=\"text/markdown\"` in "
+                "setup.py), rebuild and check again"]
     m = _CHECK_LINE.search(text)
     if _NOTHING_RENDERED.search(text) and not m and not _RST_ERROR.search(text):
         # twine check rendered nothing and names no markup error: the description is empty, not broken
@@ -1715,6 +1732,10 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"PyPI could not read the upload request: the form field `{tuple_field.group(1)}` came twice (as a "
                 "tuple), a bug of the uploader and not of the package; use a release of the uploader without it (the "
                 "one the last good upload used) or upload the same files with `twine upload`"]
+    if re.search(r"Upload payload does not have a file\.|\b400 Unknown protocol version\b", text):
+        return ["PyPI could not read the upload request (no file in it, or a protocol version it does not know): a bug "
+                "of the uploader or of a proxy that rewrote the request, not of the package; upload the same files "
+                "with a released twine or uv"]
     if re.search(r"unexpected keyword argument '?gen_setup_py", text):
         return ["the flit CLI passes `gen_setup_py` to flit_core's sdist builder, which the installed flit_core no "
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
@@ -1750,6 +1771,33 @@ _BUILD_CONFIG = re.compile(r"Build Config URI\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,20
                            r"expected Trusted Publisher\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,200}\.ya?ml)\b")
 
 
+_ATTESTATION_PUBLISHER = re.compile(r"Attestations are not currently supported with (\w{1,40}) publishers")
+_SUBJECT = re.compile(r"subject does not match distribution (name|digest)")
+
+
+def _attestation_check(text: str) -> Optional[str]:
+    """What PyPI's check of the attestations refused, besides the certificate's workflow (warehouse
+    attestations/services.py parse_attestations, pypi-attestations' verify)."""
+    kind = _ATTESTATION_PUBLISHER.search(text)
+    if kind:
+        return (f"PyPI takes attestations only from GitHub and GitLab publishers, and this upload's Trusted Publisher is "
+                f"a {kind.group(1)} one: upload without them (`attestations: false`, no `--attestations`, uv "
+                "`--no-attestations`)")
+    subject = _SUBJECT.search(text)
+    if subject:
+        return (f"the attestation was made for another file than the one uploaded (its {subject.group(1)} differs): the "
+                "file was rebuilt or changed after it was attested, or an old `<file>.publish.attestation` was left next "
+                "to a new build of the same name; delete the `*.attestation` files, attest the files in the job that "
+                "uploads them, and upload them unchanged")
+    if re.search(r"Malformed attestations|Attestation with unsupported predicate type|Multiple attestations for the same "
+                 r"file|A maximum of \d{1,3} attestations per file", text):
+        return ("the attestation files sent with the distributions are not ones PyPI takes (malformed, of an unknown "
+                "kind, or two of one kind for a file): twine and uv upload every `<file>.*.attestation` they find next "
+                "to it, so stray ones (an earlier run's, another tool's, a copy) go along; keep only the "
+                "`.publish.attestation` the publish step writes, or upload without attestations")
+    return None
+
+
 def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"Unknown error while trying to verify included attestations", text):
@@ -1771,6 +1819,9 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"only supported when\W{0,5}using Trusted Publishing", text):
         out.append("attestations are accepted only with Trusted Publishing: drop them (`attestations: false`, or no "
                    "`--attestations`) when uploading with a token")
+    own = _attestation_check(text)
+    if own and not pair:
+        return [own]
     if not out and logs_mod._SAID_ATTESTATION_FAILED.search(text):
         out.append("the log says PyPI did not verify the attestations: each is signed by the workflow that ran and "
                    "checked against the registered trusted publisher, so a publisher that names another workflow (a "
@@ -1974,6 +2025,19 @@ _UPLOADER_CONFIG = (
     (re.compile(r"Index not found: `|Index is missing a publish URL: `|No indexes were found, can't use index"),
      "`uv publish --index <name>` needs a `[[tool.uv.index]]` of that name with a `publish-url` in pyproject.toml "
      "(TestPyPI: `publish-url = \"https://test.pypi.org/legacy/\"`); add it, or give `--publish-url` instead"),
+    (re.compile(r"does not have support for the following features: --skip-existing"),
+     "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
+     "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
+    (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
+     "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),
+    (re.compile(r"Publishing a package is not possible in non-package mode"),
+     "pyproject.toml sets `package-mode = false` under `[tool.poetry]`: Poetry builds and publishes nothing in that mode; "
+     "remove it (the project then needs a name and a version) to publish"),
+    (re.compile(r"Publisher is disabled: \w"),
+     "the project's hatch config disables the publisher (`disable = true` under `[tool.hatch.publish.index]`, a guard "
+     "against accidental uploads) and nothing confirmed it: run `hatch publish -y` in the release job"),
+    (re.compile(r"Use either FLIT_INDEX_URL or --repository, not both"),
+     "flit got the index twice, as `FLIT_INDEX_URL` and as `--repository`: keep one of the two"),
     (re.compile(r"can't be set both in the publish URL and in the CLI"),
      "the publish URL carries a username or password and the command gives another: keep one of the two"),
 )

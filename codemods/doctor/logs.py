@@ -96,12 +96,17 @@ _FIRST: Tuple[LogPattern, ...] = (
                r"Unknown error while trying to verify included attestations|"
                r"Build Config URI .{0,300}?does not match expected Trusted Publisher",
                "PyPI rejected the attestations",
-               "In a reusable workflow the attestation's certificate names the calling workflow, which does not "
-               "match the publisher registered for the called one; an `Unknown error while trying to verify` is PyPI "
-               "failing to verify them on its side.",
+               "PyPI checks the attestations uploaded next to the files and refuses the upload when one fails "
+               "(warehouse attestations/services.py): most often a certificate from another workflow than the "
+               "registered publisher's (a job of a reusable workflow signs as its caller); also attestations sent with "
+               "an API token (PyPI takes them only with Trusted Publishing) or from a publisher kind it takes none from, "
+               "a file changed after it was attested, or attestation files that are malformed or doubled; an `Unknown "
+               "error while trying to verify` is PyPI failing to verify them on its side.",
                "Invalid attestations supplied during upload: Verification failed: Certificate's Build Config URI "
                "(…/release.yml@refs/heads/main) does not match expected Trusted Publisher",
-               "Move the upload into the calling workflow, or set `attestations: false`."),
+               "Do what the message after `Invalid attestations supplied during upload:` names: publish from the "
+               "workflow the publisher names (move the upload out of a reusable workflow), attest and upload the same "
+               "files in one job, or upload without attestations (`attestations: false`; uv: `--no-attestations`)."),
     LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
                r"only able to run under GNU/Linux environments|"
                r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
@@ -359,10 +364,13 @@ NEW: Tuple[LogPattern, ...] = (
                "from, rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
                "`twine check dist/*` before uploading."),
     LogPattern("log-description-invalid", ERROR, r"The description failed to render|"
-               r"long_description`? has syntax errors in markup|long_description has invalid markup",
-               "PyPI cannot render the long description",
+               r"long_description`? has syntax errors in markup|long_description has invalid markup|"
+               # `twine check --strict` failing on its warnings (twine/commands/check.py _check_file)
+               r"FAILED due to warnings\b.{0,200}?`long_description(?:_content_type)?` missing",
+               "The long description does not pass PyPI's rendering check",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
-               "`long_description_content_type`.",
+               "`long_description_content_type`; `twine check --strict` also fails when the content type or the "
+               "description itself is missing.",
                "400 The description failed to render in the default format of reStructuredText.",
                "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
                "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
@@ -548,6 +556,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
                # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
                r"Uploading documentation is no longer supported|\b[a-z_]{2,40}: Should not be a tuple\b|"
+               r"Upload payload does not have a file\.|\b400 Unknown protocol version\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
                r"unexpected keyword argument '?gen_setup_py",
                "The upload tool failed on a bug of its own",
@@ -653,7 +662,12 @@ NEW: Tuple[LogPattern, ...] = (
                r"\bare not allowed when using trusted publishing\b|Missing '[^']{1,100}' section from \S|"
                r"Malformed configuration in \S|Repository \S{1,100} is not defined\b|"
                r"\[PdmUsageError\]: Missing repository config of |\bIndex not found: `|Index is missing a publish URL: `|"
-               r"No indexes were found, can't use index: `|The (?:password|username) can't be set both in the publish URL",
+               r"No indexes were found, can't use index: `|The (?:password|username) can't be set both in the publish URL|"
+               # twine 6.2's --skip-existing for PyPI only (settings.py verify_feature_capability), --sign without gpg;
+               # poetry's non-package mode, hatch's disabled publisher, flit's two index settings
+               r"does not have support for the following features: --skip-existing|InvalidSigning(?:Executable|"
+               r"Configuration)\b|Publishing a package is not possible in non-package mode|Publisher is disabled: \w|"
+               r"Use either FLIT_INDEX_URL or --repository, not both",
                "The upload command refused its own options or configuration",
                "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
                "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
