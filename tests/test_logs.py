@@ -2000,6 +2000,12 @@ def test_sweep_a_retired_api_a_doubled_field_a_lost_connection_and_maturins_403(
         ["log-network"]
     assert _first("⛔ Username and/or password are wrong\nError: Username and/or password are possibly wrong\n") == \
         ["log-token-rejected"]
+    # guard: maturin prints the title of PyPI's 403 page, then always
+    # `Username and/or password are possibly wrong`
+    log = ("🚀 Uploading 2 packages\n⛔ 403 User 'octo', associated with the API token used, does not have a verified "
+           "primary email address. Please add a verified primary email before attempting to upload to PyPI.\n"
+           "Error: Username and/or password are possibly wrong\n")
+    assert [f.pattern.id for f in read(log).findings] == ["log-email-unverified"]
 
 
 def _refused_exchange(*reasons: str) -> str:
@@ -2249,4 +2255,44 @@ def test_sweep_more_configurations_refused_before_anything_is_sent() -> None:
         assert found == "log-uploader-config" and said in advice, log
     found, advice = _first_and_advice(_twine_400("Upload payload does not have a file."))
     assert found == "log-uploader-broken" and "could not read the upload request" in advice
+
+
+
+def test_sweep_pypis_archive_checks_and_its_refusal_of_a_metadata_version() -> None:
+    # warehouse forklift/legacy.py _is_valid_dist_file (`Invalid distribution file. <reason>`) and forklift/metadata.py
+    # (`'<v>' is not a valid metadata version. See …`: PyPI's, after the uploader read the file)
+    cases = {"File exceeds compression ratio of 50": "zip bombs",
+             "File does not use a supported compression type": "deflate",
+             "Incorrect number of top-level directories in sdist": "`python -m build --sdist`",
+             "File is not a zipfile": "not an archive of the kind its name says",
+             "WHEEL not found at octo_widget-1.0.0.dist-info/WHEEL": "`unzip -l`"}
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400("Invalid distribution file. " + reason))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    pypi = _twine_400("'2.6' is not a valid metadata version. See https://packaging.python.org/specifications/"
+                      "core-metadata for more information.")
+    found, advice = _first_and_advice(pypi)
+    assert found == "log-invalid-distribution" and "PyPI does not take Metadata-Version 2.6" in advice and \
+        "twine 7" not in advice
+    # twine's own check of the same field stays twine's (twine/package.py PackageFile.from_filename)
+    assert _first("ERROR    InvalidDistribution: Invalid distribution metadata: '2.5' is not a valid metadata "
+                  "version\n") == ["log-metadata-unsupported"]
+    # a file twine refused is not said to be refused by PyPI
+    assert not read("ERROR    InvalidDistribution: Unknown distribution format: 'octo.egg'\n").findings[0].pattern \
+        .title.startswith("PyPI")
+
+
+def test_sweep_pypis_workflow_reference_comparison_is_told_as_compared() -> None:
+    # warehouse oidc/models/github.py _check_job_workflow_ref, gitlab.py _check_ci_config_ref_uri
+    reason = ("* `invalid-publisher`: valid token, but no corresponding publisher (The job_workflow_ref claim does not "
+              "match, expecting one of ['Octo/Widget/.github/workflows/release.yml@refs/tags/v1'], got "
+              "'octo/widget/.github/workflows/release.yml@refs/tags/v1')")
+    found, advice = _first_and_advice(_refused_exchange(reason))
+    assert found == "log-invalid-publisher" and "differ only in letter case" in advice
+    found, advice = _first_and_advice("ERROR    TrustedPublishingFailure: The token request failed; the index server gave "
+                                      "the following reasons:\n\n* `invalid-publisher`: valid token, but no corresponding "
+                                      "publisher (The ci_config_ref_uri claim does not match, expecting one of "
+                                      "['gitlab.com/octo/widget//.gitlab-ci.yml@refs/tags/v1'], got "
+                                      "'gitlab.com/octo/widget//ci/release.yml@refs/tags/v1')\n")
+    assert found == "log-invalid-publisher" and advice.startswith("PyPI names what it compared")
 

@@ -483,9 +483,43 @@ _UNREADABLE = re.compile(r"Caused by: (?:Failed to read metadata|No PKG-INFO fil
                          r"No PKG-INFO found in \S|Missing required field `\w{1,20}` in artifact")
 
 
+# PyPI's checks of the archive itself (forklift/legacy.py _is_valid_dist_file)
+_ARCHIVE_CHECKS = (
+    (re.compile(r"File is not a (?:zipfile|tarfile)|File is both a zip and a tar file"),
+     "the file is not an archive of the kind its name says (a renamed file, a download that saved an error page or a "
+     "Git LFS pointer instead of the file): upload the file the build wrote"),
+    (re.compile(r"exceeds compression ratio of \d"),
+     "the archive expands far more than PyPI allows (its compression-ratio limit guards against zip bombs): a packed "
+     "file of highly repetitive data (zero-filled, a large generated table); leave such data out of the distribution or "
+     "store it compressed, rebuild; for a real need, ask for an exception at https://github.com/pypi/support"),
+    (re.compile(r"File does not use a supported compression type"),
+     "the archive uses a compression PyPI does not take (zip members must be stored or deflated, not bzip2, lzma or "
+     "zstd): build the file with the project's backend, or re-pack it with deflate"),
+    (re.compile(r"Incorrect number of top-level directories in sdist|PKG-INFO not found at"),
+     "the sdist is not laid out as a build backend writes it (one top-level `name-version/` directory holding "
+     "`PKG-INFO`): a hand-made tarball or `git archive`; build it with `python -m build --sdist`"),
+    (re.compile(r"WHEEL not found at|Unable to parse name and version from wheel filename"),
+     "the wheel holds no `.dist-info/WHEEL` under the name and version of its file name: its `.dist-info` directory is "
+     "named otherwise (a renamed wheel, or a build that writes the version differently in the two, not normalised) "
+     "or missing; compare the two (`unzip -l` the wheel), fix the build (a current backend) and upload its wheel "
+     "unrenamed"),
+    (re.compile(r"Sparse members are not allowed"),
+     "the sdist holds sparse files, which PyPI refuses: build it with `python -m build --sdist` (Python's tarfile "
+     "writes no sparse members) rather than GNU tar with `--sparse`"),
+)
+
+
 def _file_checks(text: str) -> List[str]:
     """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
     uploaders' own reading of a file: what each refusal names."""
+    version = re.search(logs_mod.PYPI_METADATA_VERSION, text)
+    if version:
+        return [f"PyPI does not take Metadata-Version {version.group(1)} (the uploader read the file, PyPI refused it): "
+                "the build backend writes a Metadata-Version newer than PyPI accepts; build with a backend release "
+                "that writes an older one (pin it in `[build-system] requires`) until PyPI takes it"]
+    archive = next((advice for rx, advice in _ARCHIVE_CHECKS if rx.search(text)), None)
+    if archive:
+        return [archive]
     if re.search(r"Cannot upload a file with (?:non-printable|'/')", text):
         return ["the file name sent holds a path separator or a control character (a name built from a variable, a "
                 "path given as the name): upload the files by the names the build wrote (`dist/*.whl dist/*.tar.gz`)"]
@@ -922,8 +956,23 @@ _RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|
                           r"(?:file ?)?name", re.I)
 
 
+_WORKFLOW_REF_COMPARED = re.compile(r"The (job_workflow_ref|ci_config_ref_uri) claim does not match, expecting one of "
+                                    r"\[([^\]]{1,600})\], got '([^']{1,300})'")
+
+
 def _check_failed(scan: LogScan) -> List[str]:
-    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`)."""
+    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`, or
+    the workflow reference it expected and the one it got, warehouse oidc/models github.py and gitlab.py)."""
+    compared = _WORKFLOW_REF_COMPARED.search(_text(scan))
+    if compared:
+        claim, expected, got = compared.group(1), compared.group(2).split(",")[0].strip(" '\""), compared.group(3)
+        if expected.lower() == got.lower():
+            return [f"PyPI expected `{claim}` `{expected}` and got `{got}`: they differ only in letter case, which this "
+                    "check counts: the publisher was registered with the owner or repository written otherwise; register "
+                    "it again exactly as the repository's URL writes them"]
+        return [f"PyPI names what it compared: the publisher gives `{expected}`, the token `{got}` for `{claim}`: make "
+                "the publisher's owner, repository and workflow file match the token's (case counts), or publish from "
+                "the workflow the publisher names"]
     m = _CHECK_FAILED.search(_text(scan))
     if not m:
         return []
@@ -1348,7 +1397,7 @@ _RX_5XX = re.compile(r"\b50[0-4]\b|\b5xx\b|\bserver[- ]errors?\b|\bbad gateway\b
 
 
 _EXCHANGE_5XX = re.compile(r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|"
-                           r"the index gave us an invalid response|"
+                           r"the index gave us an invalid response|The token-minting request returned invalid JSON|"
                            r"audience retrieval failed[^\n]{0,120}unexpected 50[0-4]\b", re.I)
 _EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[^\n]{0,120}\b429\b", re.I)
 

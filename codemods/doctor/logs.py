@@ -353,7 +353,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"Failed to publish: `[^`]{1,300}`\s{0,3}Caused by: (?:Failed to read metadata|No PKG-INFO file found|"
                r"Multiple PKG-INFO files found)|\[ProjectError\]: No PKG-INFO found in |Unknown distribution file type: |"
                r"Missing required field `\w{1,20}` in artifact",
-               "PyPI refused the file or a metadata field of it",
+               "The file, or a metadata field of it, was refused",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
                "classifier, a bad URL, a requirement that is not valid PEP 508, a License-File the archive does not "
@@ -726,13 +726,18 @@ _AUDIENCE_HOST = re.compile(r"repository at ([\w.-]{1,200}) has trusted publishi
 _PDM_OIDC_TRIED = re.compile(r"Failed to get PyPI token via OIDC|This platform is not supported for trusted publishing "
                              r"via OIDC", re.I)
 _PDM_NO_CREDENTIALS = re.compile(r"\[PdmUsageError\]: Username and password are required", re.I)
+# PyPI's refusal of the Metadata-Version (forklift/metadata.py), with the pointer it adds to every metadata error
+PYPI_METADATA_VERSION = r"'(\d{1,2}\.\d{1,2})' is not a valid metadata version\.?\s{0,3}See https?://packaging\.python\.org"
+_PYPI_METADATA_VERSION = re.compile(PYPI_METADATA_VERSION, re.I)
 # uv's missing credentials, the URLs of an index's pages (an install reads them), and a log in which uv published
 _UV_MISSING = re.compile(r"Missing credentials for (https?://\S{1,300})", re.I)
 _INDEX_PAGE = re.compile(r"/simple(?:/|$)|\.(?:whl|tar\.gz|zip|metadata)$", re.I)
 _UV_PUBLISHING = re.compile(r"Failed to publish\b|Failed to query check URL|\bPublishing \d{1,5} files? to\b|"
                             r"\buv publish\b", re.I)
-# the publish action's warning about the password's prefix (twine-upload.sh POTENTIALLY INVALID TOKEN)
-_PREFIX_WARNING = re.compile(r"token value does not start with \"?pypi-", re.I)
+# the publish action's warning about the password's prefix (twine-upload.sh POTENTIALLY INVALID TOKEN), and the line
+# maturin ends every 403 with (src/upload.rs upload_ui), whatever PyPI's reason
+_PREFIX_WARNING = re.compile(r"token value does not start with \"?pypi-|Username and/or password are possibly wrong\b",
+                             re.I)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
@@ -794,13 +799,19 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # pdm asked for a username and password after its OIDC attempt, which got a token or found no CI it knows:
         # the exchange failed, or there was no OIDC to get, not a missing `id-token: write`
         found.pop("log-id-token-unset")
+    if "log-metadata-unsupported" in found and _PYPI_METADATA_VERSION.search(whole) and \
+            not _RX["log-metadata-unsupported"].search(_PYPI_METADATA_VERSION.sub(" ", whole)):
+        # PyPI's own refusal of the Metadata-Version (it adds its `See …core-metadata` pointer): twine read the file
+        refused, invalid = found.pop("log-metadata-unsupported"), _BY_ID["log-invalid-distribution"]
+        found.setdefault(invalid.id, LogFinding(invalid, refused.line, invalid.title))
     missing = [m.group(1) for m in _UV_MISSING.finditer(whole)]
     uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
     if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
         found.pop("log-uv-missing-credentials", None)
     if "log-token-rejected" in found and len(found) > 1 and \
             not _RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
-        # the action's warning that the password does not start with `pypi-` is no refusal: PyPI answered otherwise
+        # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
+        # are no refusal of the token themselves: PyPI's own answer names the cause
         found.pop("log-token-rejected")
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
