@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
 from codemods.uploaders import registry
-from codemods.uploaders.command_line import python_variable, strip_wrappers
+from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
 from codemods.workflow import steps, uses_action
 
@@ -39,7 +39,9 @@ PYPROJECT_RUNNERS = {"pdm": "tool.pdm.scripts", "hatch": "tool.hatch.envs.{env}.
 
 
 def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
-    """`pdm run NAME`, `hatch run [ENV:]NAME`, `poe NAME`: a script declared in pyproject.toml."""
+    """`pdm run NAME`, `hatch run [ENV:]NAME`, `poe NAME`: a script declared in pyproject.toml. A name
+    pyproject.toml does not declare is a command the runner runs as it is (`hatch run tox -e release`):
+    none here, it is read past the runner like any wrapper."""
     vals = [w.value for w in cmd.words]
     while vals and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[0]):
         vals = vals[1:]
@@ -54,7 +56,24 @@ def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
         env, name = name.split(":", 1)
     if not (base / "pyproject.toml").is_file():
         return []
-    return [Target("pyproject-script", base / "pyproject.toml", f"{PYPROJECT_RUNNERS[tool].format(env=env)}.{name}")]
+    table = PYPROJECT_RUNNERS[tool].format(env=env)
+    if not _declares(base / "pyproject.toml", table, name):
+        return []
+    return [Target("pyproject-script", base / "pyproject.toml", f"{table}.{name}")]
+
+
+def _declares(path: Path, table: str, name: str) -> bool:
+    """pyproject.toml declares the script `name` in `table` (a file that is not TOML may: its editor says
+    so)."""
+    from codemods.toml_text import loads  # only for a step that runs a pyproject runner
+
+    try:
+        data: Any = loads(_text(path))
+    except ValueError:
+        return True
+    for key in table.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return isinstance(data, dict) and name in data
 
 
 def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
@@ -72,16 +91,25 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
     declared = _pyproject_script(cmd, base)
     if declared:
         return declared
+    # the runner past its wrappers, as an upload tool is found: `python -m tox`, `uvx nox`, `pipx run
+    # tox`, `uv run make`, `hatch run tox` (a command, not a declared script)…
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if not vals:
         return []
-    tool = vals[0].rsplit("/", 1)[-1]
-    found: List[Target] = []
+    tool = tool_word(vals[0])
     before = [w.value for w in cmd.words[max(0, i - 2):i]]
     if len(before) == 2 and before[1] == "-m" and _is_python(before[0]):
-        found += _module(vals[0], root, base)  # `python -m tooling publish`: the repository's own package
-    elif tool == "tox":
+        found = _module(vals[0], root, base)  # `python -m tooling publish`: the repository's own package
+        if found:
+            return found
+    return _runner_targets(tool, vals, root, base)
+
+
+def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[Target]:
+    """The files a runner (`vals[0]`, named `tool`) runs with these arguments."""
+    found: List[Target] = []
+    if tool == "tox":
         envs = _option(vals, "-e", "--env") or ""
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
             path = base / config

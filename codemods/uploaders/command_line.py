@@ -14,14 +14,15 @@ from codemods.shell import Command, Word, cut_span
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
 
-WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
+# `X run CMD` runs CMD (tox's `run` is its own subcommand, `tox run -e release`: tox is what runs)
+WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv")
 
 
 UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--directory", "--extra", "--group",
                         "--index", "--index-url", "--env-file", "--with-requirements", "--package"}
 
 
-def _tool_word(word: str) -> str:
+def tool_word(word: str) -> str:
     """The program a command word names: `venv/bin/twine`, `${PREFIX}twine` (a path in a variable, as in
     encode's scripts) and `twine==6.1.0` are all `twine`."""
     word = _VARIABLE_PREFIX.sub("", word)
@@ -48,7 +49,7 @@ def strip_wrappers(words: List[Word]) -> int:
     while i < len(vals) and _ASSIGNMENT.match(vals[i]):
         i += 1
     while i < len(vals):
-        v = _tool_word(vals[i])
+        v = tool_word(vals[i])
         if (_PYTHON.fullmatch(v) or python_variable(vals[i])) and i + 2 < len(vals) \
                 and vals[i + 1] == "-m":
             return i + 2
@@ -87,7 +88,7 @@ def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
         return None
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
-    if not vals or _tool_word(vals[0]) != uploader.tool:
+    if not vals or tool_word(vals[0]) != uploader.tool:
         return None
     j = 1
     while j < len(vals) and vals[j].startswith(("-", "{")):  # `twine --no-color upload`, tox's `{posargs}`
@@ -275,7 +276,7 @@ def stores_credential(up: Uploader, cmd: Command) -> bool:
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if vals:
-        vals[0] = _tool_word(vals[0])
+        vals[0] = tool_word(vals[0])
     return re.match(up.credentials.stored_by, " ".join(vals)) is not None
 
 
@@ -287,6 +288,6 @@ def same_tool(cmd: Command, script: str, command: str) -> str:
     while j < i and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", cmd.words[j].value):
         j += 1
     tool, _, rest = command.partition(" ")
-    if i >= len(cmd.words) or _tool_word(cmd.words[i].value) != tool:
+    if i >= len(cmd.words) or tool_word(cmd.words[i].value) != tool:
         return command
     return script[cmd.words[j].start:cmd.words[i].end] + (" " + rest if rest else "")
