@@ -334,7 +334,10 @@ def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
          "does it when the script allows).")
 def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if not p.trusted_capable:
+        if p.unresolved:  # not a tool without Trusted Publishing: one pubmode cannot read
+            yield (p.line, f"{p.label} runs an upload pubmode cannot read: {p.unresolved}",
+                   "Check that upload by hand; a program named in the Makefile (`UV := uv`) lets pubmode read it.")
+        elif not p.trusted_capable:
             fix = p.instead[:1].upper() + p.instead[1:] if p.instead and not re.match(r"[\w.-]+\.\w+:", p.instead) \
                 else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (

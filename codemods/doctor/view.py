@@ -31,6 +31,7 @@ class PublishView:
     inputs: Dict[str, Any] = None
     instead: str = ""  # without Trusted Publishing: what to do instead, said by the tool's own registry entry
     index_unknown: bool = False  # the index is known only at run time (it may be PyPI)
+    unresolved: str = ""  # what it runs may upload but cannot be read (a Makefile's `$(UV) publish`): why
 
     @property
     def index_title(self) -> str:
@@ -75,7 +76,7 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
                            not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},
-                           "; ".join(item.manual), item.index_unknown)
+                           "; ".join(item.manual), item.index_unknown, item.unresolved or "")
 
     def publishing_of(self, job_id: str) -> List[PublishView]:
         """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""

@@ -5,8 +5,10 @@ a command this module does not know) is not a target.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
@@ -16,6 +18,13 @@ from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
 from codemods.workflow import steps, uses_action
+
+
+@dataclass(frozen=True)
+class MakeTarget(Target):
+    """A make target, with the variables make's command line sets (`make release PYTHON=python3.12`)."""
+
+    assignments: Tuple[Tuple[str, str], ...] = ()
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -124,8 +133,10 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
     elif tool in ("make", "gmake"):
         makefile = _option(vals, "-f", "--file") or "Makefile"
         names = [v for v in vals[1:] if not v.startswith("-") and "=" not in v and v != makefile]
+        # `make release PYTHON=python3.12`: make's command line sets variables over the Makefile's
+        assignments = tuple(tuple(v.split("=", 1)) for v in vals[1:] if re.match(r"[A-Za-z_][\w.-]*=", v))
         if (base / makefile).is_file():
-            found += [Target("make", base / makefile, n) for n in names]
+            found += [MakeTarget("make", base / makefile, n, assignments=assignments) for n in names]
     elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
@@ -331,7 +342,7 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Target(t.kind, t.path, t.name, _line or line))
+            out.append(dataclasses.replace(t, line=_line or line))
             if t.kind == "script" and _depth < NESTED:
                 out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line)
     return out

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from codemods.engine.file_edit import FileEdit, Target
 from codemods.follow.passenv import GITHUB, Platform
 from codemods.indexes import Index
-from codemods.follow.makefile import recipe_regions, shell_view
+from codemods.follow.makefile import MakeVariables, recipe_regions, shell_view
 from codemods.follow.shell_text import HandOver, edit_shell_text, words_meaning
 from codemods.engine.text_edits import apply_checked
 from codemods.uploaders import registry
@@ -28,6 +28,22 @@ class FileChange(FileEdit):
     targets: Set[Index] = field(default_factory=set)  # the indexes its uploads go to (when it can tell)
 
 
+def step_environment(chain) -> Dict[str, Optional[str]]:
+    """The variables a step's `env:` (or its job's, or the workflow's) sets, as the files it runs see
+    them: the value when the workflow writes it out, None when it is an expression (known at run time)."""
+    out: Dict[str, Optional[str]] = {}
+    for _, env in reversed(list(chain)):  # the nearest last: it wins
+        for name, value in env.items():
+            if isinstance(value, bool):
+                literal: Optional[str] = str(value).lower()
+            elif value is None or isinstance(value, (dict, list)):
+                literal = None
+            else:
+                literal = str(value)
+            out[str(name)] = None if literal is None or "${{" in literal else literal
+    return out
+
+
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
     """The inside of `key = "…"` (or `key = {cmd = "…"}`/`{shell = "…"}`) in `[table]`; (-1, -1) otherwise."""
     m = re.search(rf"(?m)^\[{re.escape(table)}\]\s*$", text)
@@ -43,9 +59,11 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
 
 
 def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB,
-                rewrite: bool = True) -> FileChange:
+                rewrite: bool = True, chain=()) -> FileChange:
     """The uploads of one followed file and its edit. `rewrite=False` is for reporting (the doctor): a
-    Python script is then only read, and its `new_text` is the source with the cut items blanked."""
+    Python script is then only read, and its `new_text` is the source with the cut items blanked.
+    `chain`: the `env:` mappings the step sees, nearest first (`env_chain`): a Makefile's variables may
+    come from them."""
     change = FileChange(target, text, text)
     # each kind's editor is imported when a file of that kind is edited: most workflows follow none
     if target.kind == "pyproject-script":
@@ -91,8 +109,12 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         return change
     view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(view(text), s, e, 1, to_oidc, platform=platform)
-                 for s, e, _ in recipe_regions(text, target.name, set())]
+        made: Set[str] = set()  # the target and its prerequisites
+        regions = recipe_regions(text, target.name, made)
+        variables = MakeVariables(text, target.path.parent, dict(getattr(target, "assignments", ())),
+                                  step_environment(chain), made)  # `$(UV) publish`: the shell gets `uv publish`
+        edits = [edit_shell_text(view(text), s, e, 1, to_oidc, platform=platform, variables=variables)
+                 for s, e, _ in regions]
     else:
         edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script" and platform.hand_over,
                                  platform=platform)]

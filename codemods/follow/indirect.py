@@ -24,7 +24,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps, triggers
-from codemods.notes import RUN_TIME_ENV, kind_of, prefixed, step_in_job
+from codemods.notes import RUN_TIME_ENV, UNRESOLVED, kind_of, prefixed, step_in_job
 
 
 @dataclass
@@ -80,6 +80,13 @@ class IndirectPublish:
         return ", ".join(f"`{c.target.path.name}`" for c in self.changes) or "the files it runs"
 
     @property
+    def unresolved(self) -> Optional[str]:
+        """Why a command of the files it runs may upload but cannot be read (`$(UV) publish` with UV
+        computed by make): then pubmode cannot tell whether it uses a token, or where it uploads."""
+        return next((f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual
+                     if kind_of(m) == UNRESOLVED), None)
+
+    @property
     def oidc_flag_stuck(self) -> bool:
         return any(kind_of(m) == OIDC_FLAG_STUCK for c in self.changes for m in c.manual)
 
@@ -129,17 +136,17 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                 continue
             wd, checkouts = step_start(job, step)
             changes, problems = [], []
+            chain = env_chain(doc, job_id, i)
             for target in targets_in_script(script, root, wd, checkouts):
                 text = current.get(target.path) or text_or_none(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
-                change = edit_target(target, text, to_oidc, rewrite=rewrite)
+                change = edit_target(target, text, to_oidc, rewrite=rewrite, chain=chain)
                 if rewrite:
                     current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
-            chain = env_chain(doc, job_id, i)
             if any(CREDENTIAL_SECRET.search(s) for _, env in chain for s in secrets_in(env)):
                 # an upload credential handed to a file pubmode may not read
                 problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "

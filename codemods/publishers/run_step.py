@@ -67,6 +67,7 @@ class Upload:
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
+    unresolved = None
     oidc_reader = None
     followed_texts = ()
 
