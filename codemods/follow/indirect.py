@@ -50,15 +50,26 @@ class IndirectPublish:
 
     @property
     def targets(self) -> Tuple[Index, ...]:
+        if self.index_unknown:
+            return ()  # PyPI, TestPyPI or another: known at run time only
         handed = tuple(dict.fromkeys(t for h in self.hand_over for t in h.targets))
-        return handed or (PYPI,)
+        named = tuple(sorted({t for c in self.changes for t in c.targets}, key=lambda i: i != PYPI))
+        return handed or named or (PYPI,)  # what the files name (`--repository testpypi`), else PyPI
+
+    @property
+    def run_time_index(self) -> List[str]:
+        """Its uploads whose index is chosen at run time (`--repository $PYPI_REPO`), with file and line."""
+        return [f"{i.rsplit(', ', 1)[0]} ({c.target.path.name}, {i.rsplit(', ', 1)[1]})"
+                for c in self.changes for i in c.run_time_index]
+
+    @property
+    def index_unknown(self) -> bool:
+        return bool(self.run_time_index)
 
     @property
     def uses_token(self) -> bool:
         # a manual change also counts: the report must say what to do with it
         return bool(self.env_vars) or any(c.cuts for c in self.changes) or bool(self.manual)
-
-    index_unknown = False
 
     @property
     def manual(self) -> List[str]:
@@ -77,6 +88,8 @@ class IndirectPublish:
 
     @property
     def where(self) -> str:
+        if self.index_unknown:  # what names the index, for "uploads to an index given by …"
+            return self.run_time_index[0]
         return ", ".join(f"`{c.target.path.name}`" for c in self.changes) or "the files it runs"
 
     @property

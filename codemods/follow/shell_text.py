@@ -15,7 +15,7 @@ from codemods.indexes import Index
 from codemods.notes import UNRESOLVED, Note
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
-from codemods.shell import commands, cut_span, join_pieces, without_value
+from codemods.shell import assignments, commands, cut_span, join_pieces, without_value
 
 OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
@@ -27,7 +27,8 @@ class TextEdit:
     splices: List[Splice] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
     manual: List[str] = field(default_factory=list)  # "line N: what to change by hand"
-    uploads: int = 0  # upload commands to PyPI/TestPyPI found
+    uploads: int = 0  # upload commands to PyPI/TestPyPI found (or to an index chosen at run time)
+    run_time_index: List[str] = field(default_factory=list)  # "`--repository $X`, line N": index chosen at run time
     targets: Set[Index] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)  # variables the removed text read
     credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
@@ -52,20 +53,24 @@ class HandOver:
 
 def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
                     to_oidc: bool = True, hand_over: bool = False, platform=None,
-                    variables: Optional["MakeVariables"] = None) -> TextEdit:
+                    variables: Optional["MakeVariables"] = None, chain=()) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
     the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env.
     `hand_over`: a whole script run by a step, whose last command may be an upload of a tool without
     Trusted Publishing; it is then replaced by the tool's build (see `HandOver`). `variables`: a Makefile's,
-    which the recipe's commands are read through (`$(UV) publish`); the edits stay on the text as written."""
+    which the recipe's commands are read through (`$(UV) publish`); the edits stay on the text as written.
+    `chain`: the variables the step sets (`env_chain`), which the commands see, with those a shell script
+    sets itself; an index given by one known only at run time is said so (`run_time_index`)."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
     region = text[start:end]
     out = TextEdit()
     cmds = [variables.command(c) for c in commands(region)] if variables else list(commands(region))
+    if variables is None and "=" in region:  # a script's own `PYPI_REPO=pypi` (a recipe's lines are shells apart)
+        chain = [(("script",), assignments(region))] + list(chain)
     for cmd in cmds:
-        upload = read_upload(cmd)
+        upload = read_upload(cmd, chain)
         line = base_line + text.count("\n", 0, start + cmd.start)
         if upload is None:
             why = variables.unresolved(cmd) if variables else None
@@ -75,16 +80,18 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
                 out.lines.append(line)
             continue
         up, at, flags, targets = upload.uploader, upload.at, upload.flags, upload.targets
-        if targets is None:
+        if targets is None and not upload.index_unknown:
             out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
             continue
+        if upload.index_unknown:  # maybe PyPI: an upload, whose index the report names
+            out.run_time_index.append(f"{upload.where}, line {line}")
         out.uploads += 1
         out.lines.append(line)
-        out.targets |= set(targets)
+        out.targets |= set(targets or ())
         out.credential_env |= set(up.credentials.variables)
         if not up.trusted:
-            why = _hand_over(up, region, start, cmds, cmd, at, flags, targets, line, out) if hand_over and to_oidc \
-                else None
+            why = _hand_over(up, region, start, cmds, cmd, at, flags, targets, line, out) \
+                if hand_over and to_oidc and targets else None
             if why == "":
                 continue
             out.manual.append(f"line {line}: `{up.tool} {' '.join(up.detection.subcommands)}` has no Trusted Publishing; "

@@ -12,7 +12,7 @@ from codemods.engine.edits import Edit, Replace, Set
 from codemods.indexes import Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
-from codemods.shell import Command, commands, cut_span, join_pieces
+from codemods.shell import Command, assignments, commands, cut_span, join_pieces
 from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
@@ -148,13 +148,15 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
     """The uploads in one script of step `i`."""
     out = []
     chain = env_chain(doc, job_id, i)
+    # the index may be named by a variable the script sets itself (`PYPI_REPO=testpypi`)
+    seen = [(("script",), assignments(script))] + chain if "=" in script else chain
     for cmd in commands(script):
         hit = find_upload(cmd)
         if hit is None:
             continue
         uploader, at = hit
         flags = parse_flags(uploader, cmd.words[at:])
-        targets, where, unknown = find_targets(uploader, flags, chain, uploader.index.defined_in(script))
+        targets, where, unknown = find_targets(uploader, flags, seen, uploader.index.defined_in(script))
         out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where,
                           env_credentials(uploader, chain), step_label(step, i), unknown))
     return out

@@ -171,22 +171,17 @@ def find_upload(cmd: Command) -> Optional[Tuple[Uploader, int]]:
     return None
 
 
-def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, ...]]:
-    """The index from the flags alone (a file outside the workflow, whose variables pubmode cannot see);
-    None when they point elsewhere or cannot be read."""
-    targets, _, unknown = find_targets(up, flags, [])
-    return None if unknown or not targets else targets
-
-
 @dataclass
 class Upload:
     """An upload command as every followed-file front end (scripts, tox TOML, Python calls) reads it:
-    the tool, where its arguments start, their flags, and the index they name (None: another index or
-    one that cannot be read from the file alone; such an upload keeps its credentials)."""
+    the tool, where its arguments start, their flags, and the index they name (None: another index, or
+    one chosen at run time (`index_unknown`, `--repository $PYPI_REPO`): either keeps its credentials)."""
     uploader: Uploader
     at: int
     flags: List[FlagUse]
     targets: Optional[Tuple[Index, ...]]
+    index_unknown: bool = False
+    where: str = ""  # the option (or variable) that names the index, for messages
 
     @property
     def credential_flags(self) -> List[FlagUse]:
@@ -208,14 +203,16 @@ def argv_command(values: Sequence[Optional[str]]) -> Command:
     return Command(words)
 
 
-def read_upload(cmd: Command) -> Optional[Upload]:
-    """`cmd` read as an upload of a registered tool, or None when it is not one."""
+def read_upload(cmd: Command, chain=()) -> Optional[Upload]:
+    """`cmd` read as an upload of a registered tool, or None when it is not one. `chain`: the variables
+    it sees (the step's `env:`, the script's own assignments), nearest first."""
     hit = find_upload(cmd)
     if hit is None:
         return None
     up, at = hit
     flags = parse_flags(up, cmd.words[at:])
-    return Upload(up, at, flags, literal_target(up, flags))
+    targets, where, unknown = find_targets(up, flags, chain)
+    return Upload(up, at, flags, None if unknown or not targets else targets, unknown, where)
 
 
 def lookup(chain, name: str) -> Optional[Any]:
@@ -231,6 +228,12 @@ def resolve(value: Any, chain) -> Optional[str]:
     if value is None:
         return None
     text = str(value).strip().strip("'\"")
+    tox = re.fullmatch(r"\{env:([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}", text)
+    if tox:  # tox's `{env:NAME:default}`: the step's value, else the default
+        inner = lookup(chain, tox.group(1))
+        return resolve(inner, chain) if inner is not None else tox.group(2)
+    if "`" in text or "\x00" in text:  # a command's output, a Python expression (argv_command's placeholder)
+        return None
     m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
     if m:
         inner = lookup(chain, m.group(1) or m.group(2))
