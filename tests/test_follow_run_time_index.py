@@ -128,11 +128,9 @@ def test_an_index_url_kept_in_a_secret_is_no_pypi_finding(repo: Repo) -> None:
     assert "token-publishing" not in repo.migrate("doctor", "--exit-zero").stdout
 
 
-@pytest.mark.parametrize("url, other", [
-    ('"${CI_API_V4_URL}"/projects/"${CI_PROJECT_ID}"/packages/pypi', True),  # GitLab's registry
-    ("${{ secrets.ARTIFACTORY }}/api/pypi/pypi-local", True),
-    ("https://jazzband.co/projects/${{ x }}/upload", True),
-    ("$INDEX_URL", False), ("${{ vars.URL }}", False), ("$BASE/legacy/", False), ("https://$HOST/legacy/", False),
-])
-def test_a_url_with_a_path_of_its_own_after_its_variables_is_another_index(url: str, other: bool) -> None:
-    assert other_host(url) is other
+def test_a_url_with_a_path_of_its_own_after_its_variables_is_another_index() -> None:
+    for url in ('"${CI_API_V4_URL}"/projects/"${CI_PROJECT_ID}"/packages/pypi',  # GitLab's registry
+                "${{ secrets.ARTIFACTORY }}/api/pypi/pypi-local"):
+        assert other_host(url), url
+    for url in ("$INDEX_URL", "${{ vars.URL }}", "$BASE/legacy/", "https://$HOST/legacy/"):  # may be PyPI's
+        assert not other_host(url), url

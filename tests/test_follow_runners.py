@@ -27,14 +27,12 @@ FORMS = ["python -m {}", "python3 -m {}", "python3.12 -m {}", "py -m {}", "hatch
 
 def _case(runner: str, form: str):
     command = form.format(f"{runner} {ARGS[runner]}")
-    if runner == "make" and "-m" in form:  # make is no Python module
-        pytest.skip("`python -m make` does not exist")
     env = "TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}" if runner == "tox" else "TOKEN: ${{ secrets.PYPI_TOKEN }}"
     return command, env
 
 
-@pytest.mark.parametrize("form", FORMS)
-@pytest.mark.parametrize("runner", sorted(RUNNER_FILES))
+@pytest.mark.parametrize("runner, form", [(r, f) for r in sorted(RUNNER_FILES) for f in FORMS
+                                          if not (r == "make" and " -m " in f)])  # make is no Python module
 def test_a_runner_behind_a_wrapper_is_followed(runner: str, form: str, repo: Repo) -> None:
     command, env = _case(runner, form)
     name, content = RUNNER_FILES[runner]
@@ -67,10 +65,20 @@ def test_tox_run_subcommand_is_tox(repo: Repo) -> None:
         assert b"secrets.PYPI_TOKEN" not in repo.read(), command
 
 
-def test_a_declared_pyproject_script_is_still_the_script(repo: Repo) -> None:
-    """`hatch run release` runs the script pyproject.toml declares, not a program named `release`."""
+def test_a_declared_pyproject_script_is_the_script_and_another_name_a_command(repo: Repo) -> None:
+    """`hatch run release` runs the script pyproject.toml declares; `hatch run tox -e release`, with no
+    script `tox`, runs tox."""
+    from pathlib import Path
+
+    from codemods.follow.calls import targets_in_script
+
     repo.write("pyproject.toml", b"[project]\nname = \"octo-widget\"\nversion = \"1\"\n\n"
                                  b"[tool.hatch.envs.default.scripts]\nrelease = \"twine upload -p $TOKEN dist/*\"\n")
+    repo.write("tox.ini", RUNNER_FILES["tox"][1])
+    found = [(t.kind, Path(t.path).name, t.name) for t in
+             targets_in_script("hatch run release\nhatch run tox -e release", repo.root)]
+    assert found == [("pyproject-script", "pyproject.toml", "tool.hatch.envs.default.scripts.release"),
+                     ("tox", "tox.ini", "release")]
     repo.write(WORKFLOW, _workflow("hatch run release", "TOKEN: ${{ secrets.PYPI_TOKEN }}"))
     assert repo.migrate("to-oidc").code == 0
     assert b'release = "twine upload dist/*"' in repo.read("pyproject.toml")
