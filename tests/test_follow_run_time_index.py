@@ -134,3 +134,18 @@ def test_a_url_with_a_path_of_its_own_after_its_variables_is_another_index() -> 
         assert other_host(url), url
     for url in ("$INDEX_URL", "${{ vars.URL }}", "$BASE/legacy/", "https://$HOST/legacy/"):  # may be PyPI's
         assert not other_host(url), url
+
+
+def test_a_gitlab_job_running_such_a_script_keeps_its_token(tmp_path) -> None:
+    from test_golden_gitlab import GitLabRepo
+
+    repo = GitLabRepo(tmp_path / "r")
+    pipeline = (b"publish:\n  image: python:3.12\n  variables:\n    TWINE_USERNAME: __token__\n"
+                b"  script:\n    - pip install build twine\n    - ./release.sh\n")
+    script = b"#!/bin/sh\npython -m build\ntwine upload --repository $PYPI_REPO -p $PYPI_TOKEN dist/*\n"
+    repo.write(".gitlab-ci.yml", pipeline)
+    repo.write("release.sh", script)
+    out = repo.migrate("to-oidc", ".gitlab-ci.yml")
+    assert (repo.read(".gitlab-ci.yml"), repo.read("release.sh")) == (pipeline, script)
+    assert "uploads to an index given by `--repository $PYPI_REPO` (line 3), known only at run time; it keeps " \
+           "its token" in out.stderr
