@@ -118,3 +118,17 @@ def test_an_unresolved_upload_is_refused_both_ways_and_told_by_the_doctor(repo: 
     found = [f for f in data["files"][0]["findings"] if f["id"] == "no-trusted-publishing-support"]
     assert len(found) == 1 and "runs an upload pubmode cannot read" in found[0]["message"]
     assert "has no Trusted Publishing" not in found[0]["message"]
+
+
+def test_included_files_are_read_from_the_makefile_folder_only(tmp_path) -> None:
+    (tmp_path / "repo" / "mk").mkdir(parents=True)
+    (tmp_path / "repo" / "mk" / "tools.mk").write_text("UV := uv\n")
+    (tmp_path / "outside.mk").write_text("UV := uvx\n")
+    (tmp_path / "repo" / "link.mk").symlink_to(tmp_path / "outside.mk")
+    folder = tmp_path / "repo"
+    assert _words(MakeVariables("include mk/tools.mk\n", folder), "$(UV) publish") == ["uv", "publish"]
+    assert _words(MakeVariables("-include mk/missing.mk mk/tools.mk\n", folder), "$(UV) publish") == ["uv", "publish"]
+    for outside in ("include ../outside.mk\n", "include link.mk\n", f"include {tmp_path / 'outside.mk'}\n"):
+        variables = MakeVariables(outside, folder)
+        assert _words(variables, "$(UV) publish") == ["$(UV)", "publish"], outside
+        assert "which pubmode cannot read" in variables.why_unknown("UV")

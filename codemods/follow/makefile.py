@@ -120,10 +120,14 @@ class MakeVariables:
                              "override" in m.group("mods"), nesting)
 
     def _include(self, names: str, depth: int, nesting: int) -> None:
+        import os
+
         for name in self.expand(_without_comment(names)).split():
             path = (self.folder / name) if self.folder is not None and "$" not in name else None
             text = None
-            if path is not None and depth < 3 and not nesting:
+            # only a file of the Makefile's own folder (or below it), never one a link or `..` leads out to
+            inside = path is not None and os.path.realpath(path).startswith(os.path.realpath(self.folder) + os.sep)
+            if inside and depth < 3 and not nesting:
                 from codemods.engine.reading import text_or_none  # a Makefile that includes files: rare
 
                 text = text_or_none(path) if path.is_file() else None
