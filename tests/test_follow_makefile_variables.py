@@ -71,6 +71,7 @@ def test_another_registry_is_not_an_unresolved_python_upload() -> None:
     for command in ("$(NPM) publish", "$(CARGO) publish --token $(CRATES_TOKEN)", "$(DOCKER) push img"):
         assert variables.unresolved(variables.command(next(commands(command)))) is None, command
     assert variables.unresolved(variables.command(next(commands("$(UPLOADER) upload dist/*"))))
+    assert variables.unresolved(variables.command(next(commands("$(RUNNER) run twine upload dist/*"))))
 
 
 def test_a_token_upload_through_a_variable_loses_its_credentials_and_keeps_the_variable(repo: Repo) -> None:

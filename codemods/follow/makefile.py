@@ -258,7 +258,8 @@ class MakeVariables:
         rest = [w.value for w in cmd.words[i + 1:] if w.start != program.start]
         first = next((v for v in rest if not v.startswith("-")), "")
         subcommands = {s for u in registry.all_uploaders() for s in u.detection.subcommands}
-        if not names or first not in subcommands:
+        # `$(UV) publish`, or a tool's upload run by the unknown program (`$(UV) run twine upload`)
+        if not names or (first not in subcommands and not registry.upload_line(" ".join(rest))):
             return None
         definitions = " ".join(names + [self.known.get(n, (True, ""))[1] for n in names])
         if not PYTHON_TOOLS.search(definitions) and not PYTHON_UPLOAD_WORDS.search(" ".join(rest)):
