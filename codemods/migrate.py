@@ -50,6 +50,8 @@ class Plan(Changes):
     skipped: List[str] = field(default_factory=list)
     registrations: List[Registration] = field(default_factory=list)
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
+    token_projects: Dict[str, SetType[str]] = field(default_factory=dict)  # to-token: a secret given -> the
+    # projects its uploads publish (where known), to tell a secret that serves several across workflows
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
 
 
@@ -80,6 +82,14 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     result.changes += noted(notes, why=WHY[options.direction, "workflow-permissions"])
     result.warnings += warnings
     return result
+
+
+def _index_at_run_time(item: Publisher) -> str:
+    """to-token's refusal of a Trusted Publishing upload whose index an expression chooses: which token it
+    needs (PyPI's, TestPyPI's, another index's) is known only at run time, and to-oidc refuses the result."""
+    return (f"{step_in_job(item.label, item.job_id)} uploads to an index given by {item.where}, known only at run "
+            "time: pubmode cannot tell whether it needs a PyPI or a TestPyPI token; add the secret of the index it "
+            "uploads to by hand (`password:` or the uploader's token variable) and drop `id-token: write`")
 
 
 def _other_index(item: Publisher) -> str:
@@ -344,6 +354,11 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
             # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
             trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
                        and (s.targets or s.index_unknown)]
+            unknown = next((s for s in trusted if s.index_unknown), None)
+            if unknown is not None:  # PyPI's token or TestPyPI's: the expression decides at run time
+                result.skipped.append(f"job `{job_id}` not converted: {_index_at_run_time(unknown)}")
+                result.oidc_jobs.add(job_id)
+                continue
             if trusted:
                 secrets = _token_job(w, job_id, items, trusted, result)
                 if secrets:
@@ -354,6 +369,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 # upload to another index may log in with one: left alone).
                 _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
+    for projects, secrets in given.values():
+        for secret in secrets:
+            result.token_projects.setdefault(secret, set()).update(projects)
 
 
 def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[str]:

@@ -174,21 +174,42 @@ def github_remote(root: Path) -> Optional[Remote]:
 
 
 def project_name(root: Path) -> Optional[str]:
-    """The distribution name from pyproject.toml ([project] or [tool.poetry]), setup.cfg or setup.py."""
-    return pyproject_name(root / "pyproject.toml") or _setup_cfg_name(root / "setup.cfg") or \
-        _setup_py_name(root / "setup.py")
+    """The distribution name from pyproject.toml ([project] or [tool.poetry]), setup.cfg or setup.py;
+    None for a pyproject.toml that says its project is no package (a workspace's root, never built)."""
+    data = _pyproject(root / "pyproject.toml")
+    if data is not None and not _packaged(data):
+        return None
+    return _name_in(data) or _setup_cfg_name(root / "setup.cfg") or _setup_py_name(root / "setup.py")
 
 
 def pyproject_name(pyproject: Path) -> Optional[str]:
     """The name in a pyproject.toml-shaped file ([project] or [tool.poetry])."""
+    return _name_in(_pyproject(pyproject))
+
+
+def _pyproject(pyproject: Path) -> Optional[dict]:
     if not pyproject.is_file():
         return None
     try:
-        data = toml_text.loads(read_regular_text(pyproject))
+        return toml_text.loads(read_regular_text(pyproject))
     except (ValueError, OSError, UnicodeDecodeError):
+        return None
+
+
+def _name_in(data: Optional[dict]) -> Optional[str]:
+    if data is None:
         return None
     name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
     return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def _packaged(data: dict) -> bool:
+    """False where the file says the project is not built as a package: uv's `[tool.uv] package = false`
+    (a workspace's root: open-telemetry/opentelemetry-python's `opentelemetry-python` 0.0.0, whose members
+    are what the release uploads), Poetry's `package-mode = false`, PDM's `distribution = false`."""
+    tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    settings = [(tool.get("uv"), "package"), (tool.get("poetry"), "package-mode"), (tool.get("pdm"), "distribution")]
+    return not any(isinstance(t, dict) and t.get(key) is False for t, key in settings)
 
 
 def _setup_cfg_name(setup_cfg: Path) -> Optional[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from codemods.migrate import TO_OIDC, Options
 from codemods.notes import WHY, why_of
@@ -76,6 +76,8 @@ class NextSteps:
     environments: List[str] = field(default_factory=list)
     revoke: List[str] = field(default_factory=list)
     create: List[str] = field(default_factory=list)
+    create_projects: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> its projects, if
+    # several (one token scoped to a project cannot upload another)
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
@@ -87,6 +89,10 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     if options.direction != TO_OIDC:
         create = NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
         create.create_variables = sorted(set().union(*(f.plan.added_secrets for f in gitlab))) if gitlab else []
+        for name in create.create:
+            projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
+            if len(projects) > 1:
+                create.create_projects[name] = projects
         return create
     regs: Dict[Tuple, Registration] = {}
     for f in changed:
@@ -103,6 +109,15 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     return steps
 
 
+def scope(secret: str, projects: Optional[List[str]]) -> str:
+    """The scope the token must have: one project's, or, where the secret serves several projects' uploads,
+    every one of them (a token scoped to one project cannot upload another)."""
+    if not projects:
+        return "scoped to the project"
+    return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
+            "cannot upload the others; or give each project's uploads a secret of their own)")
+
+
 def token_kind(secret: str, options: Options) -> str:
     """What the secret must hold: the TestPyPI secret a token from test.pypi.org (PyPI's are not valid there)."""
     return "a TestPyPI API token (from test.pypi.org)" if secret == options.test_secret else "a PyPI API token"
@@ -110,10 +125,10 @@ def token_kind(secret: str, options: Options) -> str:
 
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
-    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} scoped to the project, in the "
+    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} {scope(name, steps.create_projects.get(name))}, in the "
                       "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
-    out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} scoped to "
-            "the project, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
+    out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
+            f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:
         out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
                    "undoes it.")
@@ -126,7 +141,8 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
             out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "
                        f"{r.index.site}/manage/account/publishing/)")
         else:
-            out.append(f"    (no project name in pyproject.toml or setup.cfg: use the project's name on {r.index.title})")
+            out.append(f"    (pyproject.toml and setup.cfg name no package here: use the project's name on {r.index.title}, "
+                       "one publisher for each project the job uploads)")
     environments = steps.environments
     if environments:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "

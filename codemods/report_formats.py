@@ -20,7 +20,7 @@ from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options
 from codemods.notes import finding_of, job_of, why_of
 from codemods.project import OWNER_PLACEHOLDER, find_root, root_for
 from codemods.registration import Registration, host_not_accepted
-from codemods.report import next_steps, plan_next_steps, token_kind
+from codemods.report import next_steps, plan_next_steps, scope, token_kind
 from codemods.runner import FileResult, RunResult, text_diff
 from codemods.workflow_files import shown_path
 
@@ -49,6 +49,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             "protect_environments": steps.environments,
             "revoke_secrets": steps.revoke,
             "create_secrets": steps.create,
+            "create_secret_projects": steps.create_projects,
             "text": next_steps(run, options),
         },
         "summary": {"changed": changed, "unchanged": len(run.files) - changed - errors,
@@ -489,8 +490,9 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         item(f"**Do not merge this change; keep the API token.** {inline(host['reason'])}. "
              f"`migrate to-token` undoes it.")
     for name in steps["create_secrets"]:
-        item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} scoped to the "
-             "project, in the repository (or environment) settings.")
+        item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} "
+             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name)))}, in the repository (or "
+             "environment) settings.")
     regs = steps["register"]
     if regs:
         many = len(regs) > 1
@@ -528,8 +530,8 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         if any(r["owner"] == OWNER_PLACEHOLDER for r in regs):
             out.append("The repository has no `origin` remote: fill in the owner and repository by hand.\n\n")
         if any(not r["project"] for r in regs):
-            out.append("No project name was found in pyproject.toml, setup.cfg or setup.py: use the project's name "
-                       "on the index.\n\n")
+            out.append("No package was named in pyproject.toml, setup.cfg or setup.py: use the project's name "
+                       "on the index, one publisher for each project the job uploads.\n\n")
     return "".join(out)
 
 

@@ -115,10 +115,15 @@ def builds(job: Dict[str, Any]) -> bool:
 
 
 def _builds_to_upload(script: str) -> bool:
-    """The script runs an upload command that builds first (`maturin publish`, `pdm publish`)."""
+    """The script runs an upload command that builds first (`maturin publish`, `pdm publish`, `flit
+    publish`, `poetry publish --build`)."""
     for cmd in commands(script):
         hit = find_upload(cmd)
-        if hit is not None and _builds_first(hit[0], cmd.words[hit[1] - 1].value, cmd.words[hit[1]:]):
+        if hit is None:
+            continue
+        up, at = hit
+        if _builds_first(up, cmd.words[at - 1].value, cmd.words[at:]) or \
+                (up.fallback is not None and up.fallback.builds([w.value for w in cmd.words[at:]])):
             return True
     return False
 

@@ -85,10 +85,11 @@ def workflow_schema() -> Optional[dict]:
 
 def schema_errors(text: str) -> List[str]:
     import jsonschema
-    from ruamel.yaml import YAML
+
+    from codemods.engine.document import load_data  # YAML 1.2, and tabs between tokens as YAML allows them
 
     schema = workflow_schema()
     assert schema is not None, "check-jsonschema is a test dependency: pip install -e '.[test]'"
-    data = YAML(typ="safe", pure=True).load(text)
+    data = load_data(text)
     validator = jsonschema.Draft7Validator(schema)
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Remove, Set
+from codemods.engine.edits import Remove, Replace, Set
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
@@ -291,3 +291,64 @@ def test_a_new_job_goes_past_the_comments_indented_into_the_job_before() -> None
     new = render(Document(text), [Set(("jobs", "publish"), {"runs-on": "ubuntu-latest"}, after=("build",))])
     assert new == ("jobs:\n  build:\n    steps:\n      - run: make\n\n    #   - name: Release\n"
                    "    #     run: gh release create\n  publish:\n    runs-on: ubuntu-latest\n# the end\n")
+
+
+# Tabs between tokens: YAML allows a tab wherever it separates within a line; libyaml, GitHub and GitLab read
+# such files, ruamel's pure scanner refuses them (jorisroovers/gitlint's ci.yml: `${{ a<TAB>== b }}`).
+TABBED = {
+    "a:\tb\n": {"a": "b"},
+    "a: b\t\n": {"a": "b"},
+    "a: b\t# c\n": {"a": "b"},
+    "a: ${{ x\t== 1 }} # c\n": {"a": "${{ x == 1 }}"},
+    "a: x \t\t y\n": {"a": "x    y"},
+    "- a\t\n- b\n": None,  # not a mapping: read, then refused as no workflow
+    "a:\n  - b\t\n  - 'c\td'\n": {"a": ["b", "c\td"]},  # a tab inside quotes is content, kept
+    "a: |\n  x\ty\n": {"a": "x\ty\n"},  # and in a block scalar
+}
+
+
+@pytest.mark.parametrize("text", list(TABBED))
+def test_tabs_that_separate_tokens_are_read(text) -> None:
+    import yaml  # PyYAML's libyaml reader, the reference for what such a text means
+
+    from codemods.engine.document import load_data
+
+    expected = TABBED[text]
+    if expected is None:
+        with pytest.raises(InputError, match="not a YAML mapping"):
+            Document(text)
+        return
+    doc = Document(text)
+    assert doc.text == text and doc.data == expected == load_data(text)
+    ref = yaml.load(text, Loader=yaml.CSafeLoader)
+    # the same as libyaml's data but for a tab inside a plain scalar, which reads as a space
+    assert str(ref).replace("\\t", " ") == str(expected).replace("\\t", " ")
+
+
+@pytest.mark.parametrize("text, line", [("a:\n\tb: c\n", 2), ("\ta: b\n", 1), ("a:\n  b: c\t\n  d: e\t\n\t- f\n", 4),
+                                        ("a:\n  b: c\n\t\n  d: e\n", 3)])  # a line of a tab alone: libyaml refuses it too
+def test_a_tab_in_indentation_is_still_refused(text, line) -> None:
+    with pytest.raises(InputError) as e:
+        Document(text)
+    assert e.value.line == line and "\\t" in e.value.message
+
+
+def test_a_pipeline_with_tabs_between_tokens_is_read() -> None:
+    from codemods.gitlab.document import GitLabDocument, load_pipeline
+
+    text = "publish:\t# the upload\n  script:\n    - twine upload dist/*\t\n  variables:\n    TWINE_USERNAME:\t__token__\n"
+    assert GitLabDocument(text).text == text
+    assert load_pipeline(text) == [{"publish": {"script": ["twine upload dist/*"],
+                                                "variables": {"TWINE_USERNAME": "__token__"}}}]
+
+
+def test_a_cut_from_a_block_lines_first_word_keeps_its_indentation() -> None:
+    # `TWINE_PASSWORD="$X" twine upload` loses its assignment: the line keeps its indentation; a cut of whole
+    # lines (ending at the next line's start) still takes the indentation with it
+    text = "jobs:\n  a:\n    steps:\n      - run: |\n          pip install twine\n          X=1 twine upload dist/*\n"
+    doc = Document(text)
+    path = ("jobs", "a", "steps", 0, "run")
+    start = doc.data["jobs"]["a"]["steps"][0]["run"].index("X=1")
+    out = render(doc, [Replace(path, start, start + 4, "")])
+    assert out == text.replace("X=1 ", "")
+    assert render(doc, [Replace(path, 0, start, "")]) == text.replace("          pip install twine\n", "")

@@ -1811,3 +1811,488 @@ def test_the_actions_audience_failures_each_get_their_cause() -> None:
     # an invalid-publisher refusal keeps its class
     assert _first("* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with matching claims "
                   "was not found)\n") == ["log-invalid-publisher"]
+
+
+# ---- message sweep: every refusal text of the tools' own source, as a log prints it (tests/logs/MESSAGE-SWEEP.md)
+
+def _twine_400(reason: str, status: str = "400 Bad Request", file: str = "octo_widget-1.0.0-py3-none-any.whl") -> str:
+    """twine's print of PyPI's answer (twine/__main__.py main): the status line, then PyPI's reason."""
+    return (f"Uploading distributions to https://upload.pypi.org/legacy/\nUploading {file}\nWARNING  Error during upload. "
+            f"Retry with the --verbose option for more details.\nERROR    HTTPError: {status} from "
+            f"https://upload.pypi.org/legacy/\n         {reason}\n")
+
+
+def test_sweep_pypis_checks_of_the_file_name_and_archive_name_the_file() -> None:
+    # warehouse forklift/legacy.py: _validate_filename, and file_upload's wheel checks (RECORD, METADATA, entry points,
+    # parse_wheel_filename, the metadata file's name); uv's and pdm's own reading (uv-publish PublishPrepareError,
+    # pdm publish/package.py)
+    cases = {
+        "Cannot upload a file with '/' or '\\' in the name.": "path separator",
+        "Invalid file extension: Extension .zip is invalid for filetype bdist_wheel. See "
+        "https://www.python.org/dev/peps/pep-0527 for more information.": "`.zip` file was sent as `bdist_wheel`",
+        "Invalid file extension: Use .tar.gz, .whl or .zip extension. See https://www.python.org/dev/peps/pep-0527 and "
+        "https://peps.python.org/pep-0715/ for more information": "only wheels",
+        "Wheel 'octo_widget-1.0.0-py3-none-any.whl' does not contain the required RECORD file: "
+        "octo_widget-1.0.0.dist-info/RECORD": "hand-made",
+        "Wheel 'octo_widget-1.0.0-py3-none-any.whl' has invalid entry points defined in the entry_points.txt file":
+            "entry_points.txt",
+        "Invalid wheel filename (wrong number of parts): 'octo_widget-1.0.0.whl'": "hand-made",
+        "Filename is too long: 'octo_widget-1.0.0-cp312-cp312-manylinux_2_17_x86_64.whl'": "longer than PyPI can store",
+    }
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(reason))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    for log in ("error: Failed to publish: `dist/octo_widget-1.0.0-py3-none-any.whl`\n  Caused by: Failed to read "
+                "metadata\n  Caused by: Failed to read from zip file\n  Caused by: unable to locate the end of central "
+                "directory record\n",
+                "[ProjectError]: No PKG-INFO found in dist/octo_widget-1.0.0.tar.gz\n"):
+        found, advice = _first_and_advice(log)
+        assert found == "log-invalid-distribution" and "not a complete wheel or sdist" in advice, log
+    found, advice = _first_and_advice("error: Failed to publish: `dist/octo_widget-1.0.0.zip`\n  Caused by: Only files "
+                                      "ending in `.tar.gz` are valid source distributions: `octo_widget-1.0.0.zip`\n")
+    assert found == "log-invalid-distribution" and "only as `.tar.gz`" in advice
+
+
+def test_sweep_pypis_checks_of_single_metadata_values_name_the_value() -> None:
+    # warehouse forklift/metadata.py _validate_metadata (lengths, emails, deprecated classifiers, dynamic fields, License
+    # next to License-Expression) and packaging's metadata.py (`'<value>' is invalid for '<field>'`, `must be one of`),
+    # as PyPI answers them and as twine's own check raises them (twine/package.py PackageFile.from_filename)
+    see = " See https://packaging.python.org/specifications/core-metadata for more information."
+    cases = {
+        "'summary' field must be 512 characters or less.": "longer than the 512 characters",
+        "'octo@localhost' is not a valid email address: The part after the @-sign is not valid. It should have a "
+        "period.": "`octo@localhost` is not a valid email address",
+        "The classifier 'Natural Language :: Ukranian' has been deprecated, use one of ['Natural Language :: "
+        "Ukrainian'] instead.": "'Natural Language :: Ukrainian'",
+        "Dynamic field 'version' is not a valid dynamic field.": "`Dynamic`",
+        "License is deprecated when License-Expression is present. Only License-Expression should be present.":
+            "keep only the expression",
+        "'requests (>=2.0' is invalid for 'requires-dist'.": "`requests (>=2.0` as the value of `requires-dist`",
+        "'description-content-type' must be one of ['text/markdown', 'text/plain', 'text/x-rst'], not 'text/md'.":
+            "`text/md` is not a content type",
+    }
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(reason + see))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    found, advice = _first_and_advice("ERROR    InvalidDistribution: Invalid distribution metadata: 'MIT or "
+                                      "Apache-2.0' is invalid for 'license-expression'\n")
+    assert found == "log-invalid-distribution" and "twine's check" in advice
+    # the quoted form is read only for a core metadata field, not any `'x' is invalid for 'y'`
+    assert _first("Error: 'blue' is invalid for 'color' in theme.yaml\n") != ["log-invalid-distribution"]
+
+
+def test_sweep_a_new_projects_name_refused_or_taken_meanwhile() -> None:
+    # warehouse packaging/services.py create_project: an invalid name, and one another request created meanwhile
+    # (409 Conflict, which is no existing file)
+    found, advice = _first_and_advice(_twine_400("The name 'octo..widget' is invalid."))
+    assert found == "log-name-not-allowed" and "not a valid project name" in advice
+    found, advice = _first_and_advice(_twine_400("The name 'octo-widget' conflicts with an existing project. See "
+                                                 "https://pypi.org/help/#project-name for more information.",
+                                                 status="409 Conflict"))
+    assert found == "log-name-not-allowed" and "re-run the failed job" in advice and "Bump" not in advice
+
+
+def test_sweep_a_deleted_files_name_and_uvs_check_url_mismatch_are_existing_files() -> None:
+    # warehouse forklift/legacy.py file_upload (the Filename log); uv-publish PublishError::HashMismatch (--check-url)
+    found, advice = _first_and_advice(_twine_400("This filename was previously used by a file that has since been "
+                                                 "deleted. Use a different version. See https://pypi.org/help/#file-name-"
+                                                 "reuse for more information."))
+    assert found == "log-file-exists" and advice.startswith("PyPI says this file name was uploaded before and the file "
+                                                            "deleted")
+    found, advice = _first_and_advice("error: Local file and index file do not match for octo_widget-1.0.0-py3-none-any"
+                                      ".whl. Local: sha256=11aa, Remote: sha256=22bb\n")
+    assert found == "log-file-exists" and advice.startswith("uv's `--check-url` found a file of this name")
+    # twine's hint after every failed upload is no re-run the log tells of
+    found, advice = _first_and_advice(_twine_400("File already exists ('octo_widget-1.0.0-py3-none-any.whl', with "
+                                                 "blake2_256 hash 'ab12'). See https://pypi.org/help/#file-name-reuse"))
+    assert found == "log-file-exists" and not advice.startswith("the log says the upload ran again")
+    assert _advice("Uploading octo_widget-1.0.0.tar.gz\nWARNING  Received \"503: Service Unavailable\"\n"
+                   "Package upload appears to have failed.  Retry 1 of 5.\nERROR    HTTPError: 400 Bad Request from "
+                   "https://upload.pypi.org/legacy/\n         File already exists ('octo_widget-1.0.0.tar.gz', with "
+                   "blake2_256 hash 'ab12').\n").startswith("the log says the upload ran again")
+
+
+def test_sweep_file_name_refusals_of_sdists_and_wheels() -> None:
+    # warehouse forklift/legacy.py file_upload: parse_sdist_filename, `Start filename for`, `Version in filename`
+    sdist = "octo_widget-1.0.0.tar.gz"
+    found, advice = _first_and_advice(_twine_400(f"Invalid source distribution filename: octo_widget.tar.gz", file=sdist))
+    assert found == "log-sdist-filename" and "`<name>-<version>.tar.gz`" in advice
+    found, advice = _first_and_advice(_twine_400("Version in filename should be '1.0.0' not '1.0'."))
+    assert found == "log-sdist-filename" and "metadata says `1.0.0`" in advice and "top-level directory" not in advice
+    found, advice = _first_and_advice(_twine_400("Start filename for 'octo-widget' with 'octo_widget'."))
+    assert found == "log-sdist-filename" and advice.startswith("the wheel `octo_widget-1.0.0-py3-none-any.whl`") and \
+        "top-level directory" not in advice
+    found, advice = _first_and_advice(_twine_400("Start filename for 'octo-widget' with 'octo_widget'.",
+                                                 file="octo.widget-1.0.0.tar.gz"))
+    assert found == "log-sdist-filename" and "top-level directory" in advice
+
+
+def test_sweep_the_uploaders_own_refusals_of_a_url() -> None:
+    # twine/exceptions.py RedirectDetected, InvalidPyPIUploadURL, UnreachableRepositoryURLDetected; pdm
+    # publish/__init__.py _check_response; poetry publishing/uploader.py _upload_file; uv-publish MethodNotAllowed
+    for log in ("ERROR    RedirectDetected: https://upload.pypi.org/legacy attempted to redirect to "
+                "https://upload.pypi.org/legacy/.\n         Your repository URL is missing a trailing slash. Please add it "
+                "and try again.\n",
+                "ERROR    InvalidPyPIUploadURL: It appears you're trying to upload to pypi.org but have an invalid URL. You "
+                "probably want one of these two URLs: https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/. "
+                "Check your --repository-url value.\n",
+                "ERROR    UnreachableRepositoryURLDetected: Invalid repository URL: upload.pypi.org/legacy/.\n",
+                "[PublishError]: It appears you're trying to upload to pypi.org but have an invalid URL.\n",
+                "[PublishError]: Uploading to these sites is deprecated. Try using https://upload.pypi.org/legacy/ (or "
+                "https://test.pypi.org/legacy/) instead.\n",
+                " - Uploading octo_widget-1.0.0-py3-none-any.whl FAILED\n\nRedirects are not supported. Is the URL "
+                "missing a trailing slash?\n",
+                "error: Failed to publish `dist/octo_widget-1.0.0-py3-none-any.whl` to https://pypi.org/simple/\n  Caused "
+                "by: POST requests are not supported by the endpoint, are you using the simple index URL instead of the "
+                "upload URL?\n"):
+        assert _first(log) == ["log-wrong-upload-url"], log
+
+
+def test_sweep_each_uploaders_no_credential_message() -> None:
+    # twine/auth.py Resolver.authenticator (an empty TWINE_PASSWORD), hatch publish/auth.py, flit upload.py
+    # get_repository, maturin src/upload.rs resolve_pypi_cred
+    cases = {"ERROR    InvalidConfiguration: could not determine credentials for configured repository\n":
+                 "`TWINE_PASSWORD` (or `TWINE_USERNAME`) is set to an empty value",
+             "Missing required option: auth\n": "`HATCH_INDEX_AUTH`",
+             "Exception: Could not find password for upload.\n": "`FLIT_PASSWORD`",
+             "🎛️ Running in non-interactive mode on CI\nError: Credentials not found and non-interactive mode is "
+             "enabled\n": "`MATURIN_PYPI_TOKEN`"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-credential-missing" and said in advice, log
+
+
+def test_sweep_nothing_to_upload_in_each_uploaders_words() -> None:
+    # uv-publish PublishError::NoFiles, poetry console/commands/publish.py, hatch publish/index.py, twine
+    # commands/check.py; the action's attestations.py collect_dists (v1.10.1 and later) and twine check meeting a
+    # directory named like a wheel (download-artifact's per-artifact folders)
+    for log in ("error: Path patterns didn't match any wheels or source distributions\n",
+                "No files to publish. Run poetry build first or use the --build option.\n",
+                "No artifacts found\n", "ERROR    No files to check.\n"):
+        assert _first(log) == ["log-no-distributions"], log
+    later = ("Download action repository 'pypa/gh-action-pypi-publish@v1.13.0' (SHA:ed0c53931b1dc9bd32cbe73a98c7f6766f8a"
+             "527e)\n::error::Attestation generation failure: The following paths look like distributions but are not "
+             "actually files: /github/workspace/dist/octo_widget-1.0.0-py3-none-any.whl\n")
+    found, advice = _first_and_advice(later)
+    assert found == "log-no-distributions" and "is a directory, not a file" in advice
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0-py3-none-any.whl: Traceback (most recent call "
+                                      "last):\nIsADirectoryError: [Errno 21] Is a directory: 'dist/octo_widget-1.0.0-py3-"
+                                      "none-any.whl'\n")
+    assert found == "log-no-distributions" and "merge-multiple: true" in advice
+    # v1.10.0's bug: twine's check passed the very files the attestation step called no files
+    bug = ("Checking dist/octo_widget-1.0.0.tar.gz: PASSED\nError: Attestation generation failure: The following paths "
+           "look like distributions but are not actually files: /github/workspace/dist/octo_widget-1.0.0.tar.gz\n")
+    found, advice = _first_and_advice(bug)
+    assert found == "log-action-bug" and "directories" not in advice
+    found, advice = _first_and_advice(bug.split("\n", 1)[1])  # no release, no check: the other reading is told too
+    assert found == "log-action-bug" and "directories named like distributions" in advice
+
+
+def test_sweep_a_retired_api_a_doubled_field_a_lost_connection_and_maturins_403() -> None:
+    # warehouse forklift/legacy.py doc_upload, forklift/decorators.py sanitize; poetry publishing/uploader.py
+    # (`Error connecting to repository`); maturin src/upload.rs upload_ui (a 403 without a page title)
+    found, advice = _first_and_advice("running upload_docs\nUpload failed (410): Uploading documentation is no longer "
+                                      "supported, we recommend using https://readthedocs.org/.\n")
+    assert found == "log-uploader-broken" and "drop that step" in advice
+    found, advice = _first_and_advice(_twine_400("summary: Should not be a tuple."))
+    assert found == "log-uploader-broken" and "`summary` came twice" in advice
+    assert _first(" - Uploading octo_widget-1.0.0-py3-none-any.whl FAILED\n\nError connecting to repository\n") == \
+        ["log-network"]
+    assert _first("⛔ Username and/or password are wrong\nError: Username and/or password are possibly wrong\n") == \
+        ["log-token-rejected"]
+    # guard: maturin prints the title of PyPI's 403 page, then always
+    # `Username and/or password are possibly wrong`
+    log = ("🚀 Uploading 2 packages\n⛔ 403 User 'octo', associated with the API token used, does not have a verified "
+           "primary email address. Please add a verified primary email before attempting to upload to PyPI.\n"
+           "Error: Username and/or password are possibly wrong\n")
+    assert [f.pattern.id for f in read(log).findings] == ["log-email-unverified"]
+
+
+def _refused_exchange(*reasons: str) -> str:
+    """gh-action-pypi-publish oidc-exchange.py die() of _SERVER_REFUSED_TOKEN_EXCHANGE_MESSAGE with the claims."""
+    msg = ("\nToken request failed: the server refused the request for the following reasons:\n\n" + "\n".join(reasons)
+           + "\n\nThis generally indicates a trusted publisher configuration error, but could\nalso indicate an internal "
+           "error on GitHub or PyPI's part.\n\n\nThe claims rendered below are **for debugging purposes only**.\n\n"
+           "* `sub`: `repo:octo/widget:environment:pypi`\n* `repository`: `octo/widget`\n* `repository_owner`: `octo`\n"
+           "* `repository_owner_id`: `123456`\n* `workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`\n"
+           "* `job_workflow_ref`: `octo/widget/.github/workflows/release.yml@refs/tags/v1`\n* `ref`: `refs/tags/v1`\n"
+           "* `environment`: `pypi`\n")
+    return "::error::Trusted publishing exchange failure: " + msg.replace("\n", "%0A") + "\n"
+
+
+def test_sweep_the_exchange_refusing_the_oidc_token_itself() -> None:
+    # warehouse oidc/views.py mint_token_from_oidc (`invalid-payload`: malformed JWT) and mint_token (`invalid-token`,
+    # ReusedTokenError's `invalid-reuse-token`): refused before any publisher is compared
+    cases = {"* `invalid-token`: malformed or invalid token": "could not verify the OIDC token",
+             "* `invalid-reuse-token`: invalid token: already used": "already exchanged this OIDC token once",
+             "* `invalid-payload`: malformed JWT": "no JWT"}
+    for reason, said in cases.items():
+        r = read(_refused_exchange(reason))
+        assert [f.pattern.id for f in r.findings] == ["log-oidc-token-refused"], reason
+        advice = "\n".join(advise(r, [], Context({}, set())))
+        assert said in advice and "the publisher must name" not in advice, reason
+    # uv's TokenRejected prints PyPI's JSON
+    assert _first('error: Failed to obtain token for trusted publishing\n  Caused by: Server returned error code 422 '
+                  'Unprocessable Entity, is trusted publishing correctly configured?\nResponse: {"message":"Token request '
+                  'failed","errors":[{"code":"invalid-token","description":"malformed or invalid token"}]}\n') == \
+        ["log-oidc-token-refused"]
+
+
+def test_sweep_the_actions_sentence_after_every_refusal_is_no_publisher_mismatch() -> None:
+    # oidc-exchange.py follows every refused exchange with "This generally indicates a trusted publisher configuration
+    # error": the refusal's own code names the cause, and the claims are compared only where publishers were
+    found = [f.pattern.id for f in read(_refused_exchange(
+        "* `invalid-payload`: New project registration temporarily disabled. See https://pypi.org/help/#admin-"
+        "intervention for more information.")).findings]
+    assert found == ["log-uploads-disabled"]
+    assert [f.pattern.id for f in read(_refused_exchange(
+        "* `invalid-payload`: unknown trusted publishing issuer")).findings] == ["log-unknown-issuer"]
+    for reason in ("* `not-enabled`: GitHub trusted publishing functionality not enabled",
+                   "* `invalid-publisher`: valid token, but no corresponding publisher (Publishing from a workflow "
+                   "invoked via 'pull_request_target' is not supported.)"):
+        assert "the publisher must name" not in _advice(_refused_exchange(reason)), reason
+    refused = _refused_exchange("* `invalid-publisher`: valid token, but no corresponding publisher (Publisher with "
+                                "matching claims was not found)")
+    assert _first(refused) == ["log-invalid-publisher"] and "the publisher must name `pypi`" in _advice(refused)
+
+
+def test_sweep_twines_and_uvs_own_audience_request_refused() -> None:
+    # twine/auth.py Resolver._make_trusted_publishing_token and uv-publish trusted_publishing/pypi.rs audience():
+    # the audience URL's 403 is Trusted Publishing switched off, its 404 an index without it
+    assert _first("INFO     Trying to use trusted publishing (no token was explicitly provided)\nERROR    HTTPError: 403 "
+                  "Forbidden from https://upload.pypi.org/_/oidc/audience\n         Forbidden\n") == \
+        ["log-trusted-publishing-disabled"]
+    assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: Failed to fetch: `https://upload.pypi"
+                  ".org/_/oidc/audience`\n  Caused by: HTTP status client error (403 Forbidden) for url (https://upload."
+                  "pypi.org/_/oidc/audience)\n") == ["log-trusted-publishing-disabled"]
+    for host, status in (("pypi.example.com", "404 Not Found"), ("pypi.example.com", "403 Forbidden")):
+        assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: HTTP status client error "
+                      f"({status}) for url (https://{host}/_/oidc/audience)\n") == ["log-no-trusted-publishing-index"]
+    # the action names the host too: another index's 403 is no switch of PyPI's
+    assert _first("::error::Trusted publishing exchange failure: audience retrieval failed: repository at "
+                  "pypi.example.com has trusted publishing disabled\n") == ["log-no-trusted-publishing-index"]
+
+
+def test_sweep_the_cis_token_service_failing_is_no_missing_permission() -> None:
+    # id/_internal/oidc/ambient.py detect_github (`OIDC token request failed (code=…)`, `timed out`), through the
+    # action's oidc-exchange.py and attestations.py (after a successful exchange); uv's TrustedPublishingError::Discovery
+    base = ("::error::Trusted publishing exchange failure: %0AOpenID Connect token retrieval failed: GitHub: {}%0A%0AThis "
+            "generally indicates a workflow configuration error, such as insufficient%0Apermissions. Make sure that your "
+            "workflow has `id-token: write` configured%0Aat the job level, e.g.:%0A\n")
+    found, advice = _first_and_advice(base.format("OIDC token request failed (code=503, body='upstream connect error')"))
+    assert found == "log-ci-oidc-unavailable" and "answered `503`" in advice
+    assert _first(base.format("OIDC token request timed out")) == ["log-ci-oidc-unavailable"]
+    found, advice = _first_and_advice("::error::Attestation generation failure: %0AOpenID Connect token retrieval failed: "
+                                      "GitHub: OIDC token request failed (code=500, body='')%0A%0AThis failure occurred "
+                                      "after a successful Trusted Publishing Flow,%0Asuggesting a transient error.%0A\n")
+    assert found == "log-ci-oidc-unavailable" and "exchange had worked" in advice
+    assert _first("error: Failed to obtain token for trusted publishing\n  Caused by: Failed to discover OIDC token\n") == \
+        ["log-ci-oidc-unavailable"]
+    # the missing permission keeps its finding
+    assert _first(base.format("missing or insufficient OIDC token permissions, the ACTIONS_ID_TOKEN_REQUEST_TOKEN "
+                              "environment variable was unset")) == ["log-id-token-unset"]
+
+
+def test_sweep_no_oidc_environment_at_all() -> None:
+    # oidc-exchange.py _detect_credential (`id` found no CI), uv's TrustedPublishingError::NoToken
+    found, advice = _first_and_advice("::error::Trusted publishing exchange failure: %0AOpenID Connect token retrieval "
+                                      "failed: Attempted to discover OIDC in broken environment%0A\n")
+    assert found == "log-id-token-unset" and "`GITHUB_ACTIONS` unset" in advice
+    found, advice = _first_and_advice("error: Failed to obtain token for trusted publishing\n  Caused by: No OIDC token "
+                                      "discovered: are you in a supported trusted publishing environment?\n")
+    assert found == "log-id-token-unset" and advice.startswith("uv found no OIDC token at all")
+
+
+def test_sweep_a_gitlab_id_token_made_for_another_index() -> None:
+    # id/__init__.py _validate_credential (`Token audience claim mismatch`), through twine/auth.py
+    found, advice = _first_and_advice("ERROR    TrustedPublishingFailure: Unable to retrieve an OIDC token from the CI "
+                                      "platform for trusted publishing Token audience claim mismatch (expected "
+                                      "testpypi, got pypi)\n")
+    assert found == "log-gitlab-id-token-missing" and "`id_tokens: TESTPYPI_ID_TOKEN: aud: testpypi`" in advice
+
+
+def test_sweep_pdms_lines_after_its_oidc_attempt() -> None:
+    # pdm publish/repository.py _get_pypi_token_via_oidc, then _ensure_credentials' PdmUsageError
+    found, advice = _first_and_advice("Getting PyPI token via OIDC...\nFailed to get PyPI token via OIDC\n"
+                                      "[PdmUsageError]: Username and password are required\n")
+    assert found == "log-secret-empty" and "pdm prints no reason" in advice and "id-token: write` to the" not in advice
+    found, advice = _first_and_advice("Getting PyPI token via OIDC...\nThis platform is not supported for trusted "
+                                      "publishing via OIDC\n[PdmUsageError]: Username and password are required\n")
+    assert found == "log-credential-missing" and "`PDM_PUBLISH_PASSWORD`" in advice
+    # the lone line of an older pdm (no OIDC lines) keeps its reading (tests/logs/pdm-missing-id-token.log)
+    assert _first("[PdmUsageError]: Username and password are required\n") == ["log-id-token-unset"]
+
+
+def test_sweep_an_upload_command_refusing_its_own_options() -> None:
+    # uv lib.rs (`--skip-existing`), uv-publish PublishError::MixedCredentials, twine/utils.py get_repository_from_config,
+    # poetry publishing/publisher.py, pdm publish/__init__.py get_repository, uv commands/publish.rs (`--index`)
+    cases = {"error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify when "
+             "an upload fails due to an existing distribution. Instead, use `--check-url` to provide the URL to the "
+             "simple API for your index.\n": "--check-url https://pypi.org/simple/",
+             "error: a username and a password are not allowed when using trusted publishing\n":
+                 "forbids credentials",
+             "ERROR    InvalidConfiguration: Missing 'internal' section from /home/runner/.pypirc.\n         More info: "
+             "https://packaging.python.org/specifications/pypirc/\n": "add that section to .pypirc",
+             "Repository testpypi is not defined\n": "poetry config repositories.",
+             "[PdmUsageError]: Missing repository config of testpypi\n": "pdm config repository.",
+             "error: Index not found: `testpypi`. Found indexes: `internal`\n": "`publish-url`"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-uploader-config" and said in advice and "already on the index" not in advice, log
+
+
+def test_sweep_server_side_answers_of_the_exchange_and_an_inactive_organization() -> None:
+    # twine/auth.py (`The token-minting request returned invalid JSON`); oidc-exchange.py's 5xx message naming PyPI's
+    # status page; warehouse forklift/legacy.py file_upload (organization good standing)
+    assert _first("ERROR    TrustedPublishingFailure: The token-minting request returned invalid JSON\n") == \
+        ["log-server-error"]
+    assert _first("::error::Trusted publishing exchange failure: %0AToken request failed: the index produced an "
+                  "unexpected%0A502 response.%0A%0AThis strongly suggests a server configuration or downtime issue; "
+                  "wait%0Aa few minutes and try again.%0A%0AYou can monitor PyPI's status here: "
+                  "https://status.python.org/%0A\n") == ["log-server-error"]
+    assert _first(_twine_400("Organization account owning this project is inactive. This may be due to inactive billing "
+                             "for Company Organizations, or administrator intervention for Community Organizations. "
+                             "Please contact support+orgs@pypi.org.")) == ["log-organization-inactive"]
+
+
+def test_sweep_guards_warnings_and_installs_that_are_no_refusal() -> None:
+    # the runner's deprecation and unknown-input warnings for the action's inputs, the action's nudge, twine's
+    # attestation warning for other indexes, maturin's deprecation, uv's skipped non-normalized file
+    for log in ("Warning: Input 'repository_url' has been deprecated with message: The inputs have been normalized to "
+                "use kebab-case. Use `repository-url` instead.\n",
+                "Warning: Unexpected input(s) 'username', valid inputs are ['user', 'password', 'repository-url']\n",
+                "::warning title=Upgrade to Trusted Publishing::Trusted Publishers allows publishing packages to PyPI "
+                "from automated environments like GitHub Actions without needing to use username/password combinations "
+                "or API tokens to authenticate with PyPI. Read more: https://docs.pypi.org/trusted-publishers\n",
+                "WARNING  Only PyPI and TestPyPI support attestations; if you experience failures, remove the "
+                "--attestations flag and re-try this command\n",
+                "::warning::Warning: The maturin upload and publish commands are deprecated and will be removed in the "
+                "future. For more information see: https://github.com/PyO3/maturin/issues/2334\n",
+                "warning: `ok-1.01.0-py3-none-any.whl` has a non-normalized filename (expected "
+                "`ok-1.1.0-py3-none-any.whl`), skipping\n"):
+        assert not read(log).findings, log
+    # twine-upload.sh ATTESTATIONS_WRONG_INDEX_WARNING is no token next to Trusted Publishing
+    assert not read("::warning title=attestations input ignored::The workflow was run with 'attestations: true' input, "
+                    "but the specified repository URL does not support PEP 740 attestations. As a result, the "
+                    "attestations input is ignored.\n").findings
+    assert _first("::warning title=attestations input ignored::The workflow was run with the 'attestations: true' "
+                  "input, but an explicit password was also set, disabling Trusted Publishing.\n") == \
+        ["log-attestations-ignored"]
+    # twine-upload.sh POTENTIALLY INVALID TOKEN, then PyPI took the token (it answered about the file)
+    warned = ("Warning: # >> PyPA publish to PyPI GHA: POTENTIALLY INVALID TOKEN << It looks like you are trying to use an "
+              "API token to authenticate in the package index and your token value does not start with \"pypi-\" as it "
+              "typically should.\n")
+    assert _first(warned + _twine_400("File already exists ('octo_widget-1.0.0-py3-none-any.whl', with blake2_256 hash "
+                                      "'ab12').")) == ["log-file-exists"]
+    assert _first(warned + _twine_400("Invalid or non-existent authentication information.", "403 Forbidden")) == \
+        ["log-token-rejected"]
+    # uv-auth's middleware on an index page while resolving (an install), not an upload
+    assert not read("Resolved 12 packages in 1.2s\nerror: Failed to fetch: `https://pypi.example.com/simple/octo-core/`\n"
+                    "  Caused by: Missing credentials for https://pypi.example.com/simple/octo-core/\n").findings
+    assert _first("error: Failed to publish `dist/octo_widget-1.0.0-py3-none-any.whl` to https://upload.pypi.org/legacy/\n"
+                  "  Caused by: Failed to send POST request\n  Caused by: Missing credentials for "
+                  "https://upload.pypi.org/legacy/\n") == ["log-uv-missing-credentials"]
+
+
+def test_sweep_each_attestation_check_of_pypi_is_told_by_its_own_words() -> None:
+    # warehouse attestations/services.py parse_attestations (via forklift/legacy.py `Invalid attestations supplied during
+    # upload: …`) and pypi-attestations' Attestation.verify (`subject does not match distribution …`)
+    head = "Invalid attestations supplied during upload: "
+    cases = {"Attestations are not currently supported with Google publishers": "only from GitHub and GitLab publishers",
+             "Could not verify the uploaded artifact using the included attestation: Verification failed: subject does "
+             "not match distribution digest": "made for another file than the one uploaded",
+             "Malformed attestations: 1 validation error for list[Attestation]": "stray ones",
+             "Multiple attestations for the same file with the same predicate type "
+             "(https://docs.pypi.org/attestations/publish/v1) are not supported": "stray ones",
+             "Attestations are only supported when using Trusted Publishing": "only with Trusted Publishing"}
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400(head + reason))
+        assert found == "log-invalid-attestations" and said in advice, reason
+        assert "reusable" not in advice and "calling workflow" not in advice, reason
+    # the certificate of a called workflow keeps its reading
+    found, advice = _first_and_advice(_twine_400(head + "Could not verify the uploaded artifact using the included "
+                                                 "attestation: Verification failed: Certificate's Build Config URI "
+                                                 "(https://github.com/octo/widget/.github/workflows/ci.yml@refs/tags/v1) "
+                                                 "does not match expected Trusted Publisher (publish.yml @ octo/widget)"))
+    assert found == "log-invalid-attestations" and "signed by `ci.yml`" in advice
+
+
+def test_sweep_twine_check_strict_fails_on_a_warning() -> None:
+    # twine/commands/check.py check: `FAILED due to warnings` with --strict, the warnings of _check_file
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0-py3-none-any.whl: FAILED due to warnings\n"
+                                      "WARNING  `long_description_content_type` missing. defaulting to `text/x-rst`.\n")
+    assert found == "log-description-invalid" and advice.startswith("`twine check --strict` failed because the files "
+                                                                    "declare no content type")
+    found, advice = _first_and_advice("Checking dist/octo_widget-1.0.0.tar.gz: FAILED due to warnings\n"
+                                      "WARNING  `long_description` missing.\n")
+    assert found == "log-description-invalid" and "carry no long description" in advice
+    # a passing check with the same warning is no failure
+    assert not read("Checking dist/octo_widget-1.0.0.tar.gz: PASSED with warnings\nWARNING  `long_description` "
+                    "missing.\n").findings
+
+
+def test_sweep_twines_control_character_warning_leads_the_refused_token() -> None:
+    # twine/utils.py get_userpass_value: `Your password contains control characters`, then PyPI's 403
+    found, advice = _first_and_advice("WARNING  Your password contains control characters. Did you enter it correctly?\n"
+                                      + _twine_400("Invalid or non-existent authentication information. See "
+                                                   "https://pypi.org/help/#invalid-auth for more information.",
+                                                   "403 Forbidden"))
+    assert found == "log-token-rejected" and advice.startswith("twine warned that the password contains control")
+
+
+def test_sweep_more_configurations_refused_before_anything_is_sent() -> None:
+    # twine settings.py verify_feature_capability (6.2), package.py sign; poetry console/commands/publish.py; hatch
+    # cli/publish/__init__.py; flit upload.py get_repository
+    cases = {"ERROR    UnsupportedConfiguration: The configured repository 'https://gitlab.com/api/v4/projects/42/packages/"
+             "pypi' does not have support for the following features: --skip-existing and is an unsupported "
+             "configuration\n": "`twine<6.2`",
+             "ERROR    InvalidSigningExecutable: gpg2 executable not available.\n": "drop `--sign`",
+             "Publishing a package is not possible in non-package mode.\n": "`package-mode = false`",
+             "Publisher is disabled: index\n": "`hatch publish -y`",
+             "OSError: Use either FLIT_INDEX_URL or --repository, not both\n": "keep one of the two"}
+    for log, said in cases.items():
+        found, advice = _first_and_advice(log)
+        assert found == "log-uploader-config" and said in advice, log
+    found, advice = _first_and_advice(_twine_400("Upload payload does not have a file."))
+    assert found == "log-uploader-broken" and "could not read the upload request" in advice
+
+
+
+def test_sweep_pypis_archive_checks_and_its_refusal_of_a_metadata_version() -> None:
+    # warehouse forklift/legacy.py _is_valid_dist_file (`Invalid distribution file. <reason>`) and forklift/metadata.py
+    # (`'<v>' is not a valid metadata version. See …`: PyPI's, after the uploader read the file)
+    cases = {"File exceeds compression ratio of 50": "zip bombs",
+             "File does not use a supported compression type": "deflate",
+             "Incorrect number of top-level directories in sdist": "`python -m build --sdist`",
+             "File is not a zipfile": "not an archive of the kind its name says",
+             "WHEEL not found at octo_widget-1.0.0.dist-info/WHEEL": "`unzip -l`"}
+    for reason, said in cases.items():
+        found, advice = _first_and_advice(_twine_400("Invalid distribution file. " + reason))
+        assert found == "log-invalid-distribution" and said in advice, reason
+    pypi = _twine_400("'2.6' is not a valid metadata version. See https://packaging.python.org/specifications/"
+                      "core-metadata for more information.")
+    found, advice = _first_and_advice(pypi)
+    assert found == "log-invalid-distribution" and "PyPI does not take Metadata-Version 2.6" in advice and \
+        "twine 7" not in advice
+    # twine's own check of the same field stays twine's (twine/package.py PackageFile.from_filename)
+    assert _first("ERROR    InvalidDistribution: Invalid distribution metadata: '2.5' is not a valid metadata "
+                  "version\n") == ["log-metadata-unsupported"]
+    # a file twine refused is not said to be refused by PyPI
+    assert not read("ERROR    InvalidDistribution: Unknown distribution format: 'octo.egg'\n").findings[0].pattern \
+        .title.startswith("PyPI")
+
+
+def test_sweep_pypis_workflow_reference_comparison_is_told_as_compared() -> None:
+    # warehouse oidc/models/github.py _check_job_workflow_ref, gitlab.py _check_ci_config_ref_uri
+    reason = ("* `invalid-publisher`: valid token, but no corresponding publisher (The job_workflow_ref claim does not "
+              "match, expecting one of ['Octo/Widget/.github/workflows/release.yml@refs/tags/v1'], got "
+              "'octo/widget/.github/workflows/release.yml@refs/tags/v1')")
+    found, advice = _first_and_advice(_refused_exchange(reason))
+    assert found == "log-invalid-publisher" and "differ only in letter case" in advice
+    found, advice = _first_and_advice("ERROR    TrustedPublishingFailure: The token request failed; the index server gave "
+                                      "the following reasons:\n\n* `invalid-publisher`: valid token, but no corresponding "
+                                      "publisher (The ci_config_ref_uri claim does not match, expecting one of "
+                                      "['gitlab.com/octo/widget//.gitlab-ci.yml@refs/tags/v1'], got "
+                                      "'gitlab.com/octo/widget//ci/release.yml@refs/tags/v1')\n")
+    assert found == "log-invalid-publisher" and advice.startswith("PyPI names what it compared")
+

@@ -3,6 +3,7 @@ registered for that name, the environment URL points at it, and jobs that publis
 projects are told apart (shapes from MyST-Parser, TestPyPI renames and swapped pyproject files)."""
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -116,3 +117,60 @@ def test_to_token_warns_when_one_secret_serves_two_projects(tmp_path: Path) -> N
     assert result.error is None, result.error
     assert any("publish different projects (`myst-docutils`, `myst-parser`) and now all read the secret "
                "`PYPI_API_TOKEN`" in w for w in result.plan.warnings), result.plan.warnings
+
+
+TRUSTED_UV = """on:
+  push:
+    tags: ["v*"]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: PyO3/maturin-action@v1
+        with:
+          command: sdist
+          args: --out dist --manifest-path {folder}/Cargo.toml
+      - run: uv publish dist/*
+"""
+
+
+def test_to_token_names_every_project_one_secret_serves_across_workflows(repo) -> None:
+    # NNPDF/pineappl: two workflows publish two projects (`pineappl` from pineappl_py, `pineappl-cli` from
+    # pineappl_cli) and held two secrets; to-token gives both the one default secret, so a token scoped to one
+    # project would fail the other's release: the next step says the token must upload both
+    repo.write(".github/workflows/release-wheels.yml", TRUSTED_UV.format(folder="pineappl_py").encode())
+    repo.write(".github/workflows/release-cli-wheels.yml", TRUSTED_UV.format(folder="pineappl_cli").encode())
+    for folder, name in (("pineappl_py", "pineappl"), ("pineappl_cli", "pineappl-cli")):
+        repo.write(f"{folder}/pyproject.toml", f'[project]\nname = "{name}"\n'.encode())
+        repo.write(f"{folder}/Cargo.toml", f'[package]\nname = "{name}"\n'.encode())
+    out = repo.migrate("to-token", "--dry-run")
+    assert out.code == 0, out.stderr
+    assert "holding a PyPI API token that can upload `pineappl`, `pineappl-cli` (an account-wide token" in out.stderr
+    data = json.loads(repo.migrate("to-token", "--dry-run", "--format", "json").stdout)
+    assert data["next_steps"]["create_secret_projects"] == {"PYPI_API_TOKEN": ["pineappl", "pineappl-cli"]}
+    # one workflow alone: one project, a project-scoped token
+    out = repo.migrate("to-token", "--dry-run", ".github/workflows/release-wheels.yml")
+    assert "holding a PyPI API token scoped to the project" in out.stderr
+
+
+@pytest.mark.parametrize("setting, packaged", [("[tool.uv]\npackage = false\n", False),
+                                               ("[tool.poetry]\npackage-mode = false\n", False),
+                                               ("[tool.pdm]\ndistribution = false\n", False),
+                                               ("[tool.uv]\npackage = true\n", True), ("", True)])
+def test_a_root_project_that_is_no_package_is_not_registered(repo, setting, packaged) -> None:
+    # open-telemetry/opentelemetry-python: the root pyproject.toml is a uv workspace's root (`package = false`,
+    # `opentelemetry-python` 0.0.0, "not used"); scripts/build.sh builds its ~30 members, which the job uploads
+    from conftest import TOKEN_WORKFLOW
+
+    repo.write(".github/workflows/release.yml", TOKEN_WORKFLOW)
+    repo.write("pyproject.toml", f'[project]\nname = "opentelemetry-python"\nversion = "0.0.0"\n\n{setting}'.encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    if packaged:
+        assert "for project `opentelemetry-python`" in out.stderr
+        return
+    assert "opentelemetry-python" not in out.stdout + out.stderr
+    assert "for project `<project name>`" in out.stderr and "one publisher for each project the job uploads" in out.stderr

@@ -157,6 +157,11 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _NEWLINE_IN_SECRET.search(text):
         out.append("the command line shows a newline after the masked password: the secret was stored with a "
                    "trailing newline; store it again without one (check this first)")
+    elif re.search(r"Your password contains control characters", text):  # twine/utils.py get_userpass_value
+        out.insert(0, "twine warned that the password contains control characters (check this first): the secret "
+                      "holds the token with a newline or another invisible character pasted along (a copy with its "
+                      "line end, `echo` without `-n`); store the token again without it")
+        said_first = True
     if _TESTPYPI.search(text):  # told before the typed credentials: TestPyPI's own account is the likelier reason
         out.insert(0 if typed and not cased else len(out),
                    "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
@@ -366,6 +371,9 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
                 "artifacts downloaded without `merge-multiple: true` land in subdirectories, and other files belong "
                 "in another folder"]
+    checked = _file_checks(text)
+    if checked:
+        return checked
     if logs_mod.SAID_STRAY_FILES.search(text):
         return ["the log says files that are not distributions went to the upload (signature `.sig`/`.asc` or "
                 "certificate `.crt` files, a directory, other artifacts): PyPI takes only wheels and sdists; upload "
@@ -441,6 +449,12 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     field = next((g for g in (m.groups() if m else ()) if g), None)
     if not field:
         return []
+    if field in ("pyversion", "md5_digest", "sha256_digest", "blake2_256_digest"):
+        named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
+        tool = f"`{named.group(1).lower()}`" if named else "the uploader"
+        return [f"PyPI refused the upload's `{field}` field, which {tool} sets itself for each file (not package "
+                "metadata, so rebuilding changes nothing): a bug of the uploader, or a file of the wrong kind sent "
+                "(an sdist not named `.tar.gz`); upload with a released uploader (twine, uv) and re-run"]
     if field == "filetype":
         named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
         tool = f"`{named.group(1).lower()}`" if named else "the uploader (twine, uv, …)"
@@ -455,6 +469,121 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "takes values literally, so quotes around the URL become part of it)"]
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
+
+
+_LENGTH = re.compile(r"'([\w-]{2,40})' field must be (\d{1,5}) characters or less")
+_EMAIL = re.compile(r"'([^']{1,300})' is not a valid email address: ([^.]{1,200})")
+_DEPRECATED = re.compile(r"The classifier '([^']{1,200})' has been deprecated(?:, use one of \[([^\]]{1,400})\] instead)?")
+_DYNAMIC = re.compile(r"Dynamic field '([^']{1,60})' is not a valid dynamic field")
+_INVALID_FOR = re.compile(r"'([^'\n]{0,300})' is invalid for '(" + logs_mod._CORE_FIELD + r")'|'("
+                          + logs_mod._CORE_FIELD + r")' must be one of \[[^\]]{0,300}\], not '([^'\n]{0,200})'")
+_WHEEL_PARTS = re.compile(r"does not contain the required (RECORD|METADATA) file|has invalid entry points defined|"
+                          r"Invalid wheel filename\b|\bFilename is too long: '")
+_UNREADABLE = re.compile(r"Caused by: (?:Failed to read metadata|No PKG-INFO file found|Multiple PKG-INFO files found)|"
+                         r"No PKG-INFO found in \S|Missing required field `\w{1,20}` in artifact")
+
+
+# PyPI's checks of the archive itself (forklift/legacy.py _is_valid_dist_file)
+_ARCHIVE_CHECKS = (
+    (re.compile(r"File is not a (?:zipfile|tarfile)|File is both a zip and a tar file"),
+     "the file is not an archive of the kind its name says (a renamed file, a download that saved an error page or a "
+     "Git LFS pointer instead of the file): upload the file the build wrote"),
+    (re.compile(r"exceeds compression ratio of \d"),
+     "the archive expands far more than PyPI allows (its compression-ratio limit guards against zip bombs): a packed "
+     "file of highly repetitive data (zero-filled, a large generated table); leave such data out of the distribution or "
+     "store it compressed, rebuild; for a real need, ask for an exception at https://github.com/pypi/support"),
+    (re.compile(r"File does not use a supported compression type"),
+     "the archive uses a compression PyPI does not take (zip members must be stored or deflated, not bzip2, lzma or "
+     "zstd): build the file with the project's backend, or re-pack it with deflate"),
+    (re.compile(r"Incorrect number of top-level directories in sdist|PKG-INFO not found at"),
+     "the sdist is not laid out as a build backend writes it (one top-level `name-version/` directory holding "
+     "`PKG-INFO`): a hand-made tarball or `git archive`; build it with `python -m build --sdist`"),
+    (re.compile(r"WHEEL not found at|Unable to parse name and version from wheel filename"),
+     "the wheel holds no `.dist-info/WHEEL` under the name and version of its file name: its `.dist-info` directory is "
+     "named otherwise (a renamed wheel, or a build that writes the version differently in the two, not normalised) "
+     "or missing; compare the two (`unzip -l` the wheel), fix the build (a current backend) and upload its wheel "
+     "unrenamed"),
+    (re.compile(r"Sparse members are not allowed"),
+     "the sdist holds sparse files, which PyPI refuses: build it with `python -m build --sdist` (Python's tarfile "
+     "writes no sparse members) rather than GNU tar with `--sparse`"),
+)
+
+
+def _file_checks(text: str) -> List[str]:
+    """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
+    uploaders' own reading of a file: what each refusal names."""
+    version = re.search(logs_mod.PYPI_METADATA_VERSION, text)
+    if version:
+        return [f"PyPI does not take Metadata-Version {version.group(1)} (the uploader read the file, PyPI refused it): "
+                "the build backend writes a Metadata-Version newer than PyPI accepts; build with a backend release "
+                "that writes an older one (pin it in `[build-system] requires`) until PyPI takes it"]
+    archive = next((advice for rx, advice in _ARCHIVE_CHECKS if rx.search(text)), None)
+    if archive:
+        return [archive]
+    if re.search(r"Cannot upload a file with (?:non-printable|'/')", text):
+        return ["the file name sent holds a path separator or a control character (a name built from a variable, a "
+                "path given as the name): upload the files by the names the build wrote (`dist/*.whl dist/*.tar.gz`)"]
+    extension = re.search(r"Invalid file extension: Extension (\.[\w.]{1,20}) is invalid for filetype (\w{1,20})", text)
+    if extension:
+        return [f"a `{extension.group(1)}` file was sent as `{extension.group(2)}`: the file's suffix does not fit its "
+                "kind (a renamed file); upload wheels as `.whl` and sdists as `.tar.gz`, as the build backend names them"]
+    if re.search(r"Invalid file extension: Use \.tar\.gz", text):
+        return ["PyPI takes only wheels (`.whl`) and sdists (`.tar.gz`); eggs, installers and other files are refused "
+                "(PEP 527, PEP 715): upload only `dist/*.whl dist/*.tar.gz`"]
+    if re.search(r"Only files ending in `\.tar\.gz` are valid source distributions", text):
+        return ["uv uploads source distributions only as `.tar.gz`: a `.zip` sdist (an old `sdist --formats=zip`) is "
+                "refused before the upload; build the sdist as `.tar.gz` (`python -m build --sdist`, `uv build`)"]
+    if _UNREADABLE.search(text):
+        return ["the uploader could not read the file's metadata: the file is not a complete wheel or sdist (cut short "
+                "by a failed download or copy, an empty placeholder, an archive without `PKG-INFO`); rebuild it and "
+                "upload the build's output unchanged"]
+    wheel = _WHEEL_PARTS.search(text)
+    if wheel:
+        if "entry points" in wheel.group(0):
+            return ["the wheel's `entry_points.txt` is not valid (a script name or `module:function` reference with "
+                    "spaces or other characters entry points do not allow): fix `[project.scripts]`/"
+                    "`[project.entry-points]` (or setup.py's `entry_points`), rebuild and upload"]
+        if "too long" in wheel.group(0):
+            return ["the wheel's file name is longer than PyPI can store (a long local version or platform tag set): "
+                    "shorten the version or build fewer tags into one wheel, rebuild and upload"]
+        return ["the wheel is not one a build backend writes (no `RECORD` or `METADATA` in its `.dist-info`, or a name "
+                "that is not `name-version-tags.whl`): a hand-made, repacked or renamed wheel; build it with the "
+                "project's backend (`python -m build`, cibuildwheel, maturin) and upload that file unchanged"]
+    length = _LENGTH.search(text)
+    if length:
+        field, limit = length.groups()
+        where = " (one line; pyproject.toml's `description`, setup.py's `description=`)" if field == "summary" else ""
+        return [f"the metadata field `{field}` is longer than the {limit} characters PyPI takes{where}: shorten it where "
+                "the build takes it from, rebuild and upload"]
+    email = _EMAIL.search(text)
+    if email:
+        return [f"`{email.group(1)}` is not a valid email address ({email.group(2).strip()}): give a real address "
+                "(`name@example.org`) in `authors`/`maintainers` of pyproject.toml (setup.py's `author_email`), or "
+                "leave the email out; rebuild and upload"]
+    if re.search(r"' must be 32 characters or less\b", text):
+        return ["a Project-URL label is longer than the 32 characters PyPI takes: shorten the key in `[project.urls]` "
+                "(setup.py's `project_urls`), rebuild and upload"]
+    deprecated = _DEPRECATED.search(text)
+    if deprecated:
+        old, new = deprecated.groups()
+        use = f"use {new.strip()} instead" if new else "remove it"
+        return [f"the classifier `{old}` is deprecated and PyPI no longer takes it: {use} (https://pypi.org/classifiers/), "
+                "rebuild and upload"]
+    dynamic = _DYNAMIC.search(text)
+    if dynamic:
+        return [f"the metadata marks `{dynamic.group(1)}` as `Dynamic`, which core metadata does not allow for that "
+                "field: the build backend wrote it (upgrade the backend in `[build-system] requires`), or the field is "
+                "named in pyproject.toml's `dynamic` without being computed; rebuild and upload"]
+    if re.search(r"License is deprecated when License-Expression is present", text):
+        return ["the metadata has both the old `License` text and a `License-Expression` (PEP 639): keep only the "
+                "expression, `license = \"<SPDX expression>\"` in pyproject.toml, and remove the other licence text "
+                "(setup.py's `license=`, setup.cfg's `license`, a `license = {text = …}` table); rebuild and upload"]
+    value = _INVALID_FOR.search(text)
+    if value:
+        given, field = (value.group(1), value.group(2)) if value.group(2) else (value.group(4), value.group(3))
+        who = "twine's check (before the upload) refuses" if re.search(r"InvalidDistribution", text) else None
+        return _field_value(given, field, who=who)
+    return []
 
 
 _URLS_WHERE = "setup.py (`url`, `project_urls`) or pyproject.toml (`[project.urls]`; maturin: `project-url`)"
@@ -489,15 +618,16 @@ _OLD_EMAIL = re.compile(r"\b(author|maintainer)_email: Invalid email address\b")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
-def _field_value(value: str, field: str, error: str = None) -> List[str]:
-    """A metadata value PyPI refuses, named with PyPI's own reason."""
+def _field_value(value: str, field: str, error: str = None, who: str = None) -> List[str]:
+    """A metadata value PyPI (or `who`) refuses, named with PyPI's own reason."""
     why = f" ({error.strip()})" if error else ""
     if re.fullmatch(r"\s*(['\"]).{0,200}\1\s*", value):
         return [f"`{value}` reached PyPI with quotes of its own as the value of `{field}`{why}: the quotes are part of the "
                 "value where it is written (setup.cfg takes values literally, a string quoted twice in setup.py does the "
                 "same); remove them, rebuild and upload"]
     if field.lower() == "description-content-type":
-        return [f"`{value}` is not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
+        given = f"`{value}` is" if value.strip() else "an empty value (the field written with nothing after it) is"
+        return [f"{given} not a content type PyPI accepts for the README{why}: it takes {_CONTENT_TYPES} "
                 "(Markdown may add `; variant=GFM` or `; variant=CommonMark`); set it where the build takes it from "
                 "(`long_description_content_type` in setup.py; `readme = \"README.md\"` in pyproject.toml sets "
                 "`text/markdown` from the file's suffix), rebuild and upload"]
@@ -506,8 +636,8 @@ def _field_value(value: str, field: str, error: str = None) -> List[str]:
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
-    return [f"PyPI refuses `{value}` as the value of `{field}`{why}: fix it where the build backend takes it from, "
-            "rebuild and upload"]
+    return [f"{who or 'PyPI refuses'} `{value}` as the value of `{field}`{why}: fix it where the build backend takes "
+            "it from, rebuild and upload"]
 
 
 _ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
@@ -560,6 +690,24 @@ _PUBLISH_CONTEXT = re.compile(r"gh-action-pypi-publish|trusted[ -]publish|secret
                               r"\.github/workflows|\b(?:ci|publish|release|deploy)\w{0,3} workflows?\b|\bid-token\b", re.I)
 
 
+# the uploaders' own "no credential" messages: hatch's `-n` without a password or user, flit's, maturin's on CI
+_TOOL_CREDENTIALS = re.compile(r"(?P<hatch>Missing required option: (?:auth|user)\b)|(?P<flit>Could not find (?:username|"
+                               r"password) for upload\b)|(?P<maturin>Credentials not found and non-interactive mode is "
+                               r"enabled)")
+_TOOL_CREDENTIAL_ADVICE = {
+    "hatch": "`hatch publish` found no password (or user) and may not prompt (`-n`, or CI): set `HATCH_INDEX_USER="
+             "__token__` and `HATCH_INDEX_AUTH` from a secret in the step's environment (hatch has no Trusted "
+             "Publishing; pypa/gh-action-pypi-publish or `uv publish` upload the same files with it)",
+    "flit": "`flit publish` found no username or password (not in `FLIT_USERNAME`/`FLIT_PASSWORD`, .pypirc or the "
+            "keyring) and CI cannot type one: set `FLIT_USERNAME=__token__` and `FLIT_PASSWORD` from a secret (flit has "
+            "no Trusted Publishing; pypa/gh-action-pypi-publish or `uv publish` upload the same files with it)",
+    "maturin": "maturin found no token: `MATURIN_PYPI_TOKEN` was empty or unset, and without `id-token: write` on a "
+               "GitHub job it does not try Trusted Publishing; set the variable from a secret, or give the job "
+               "`permissions: id-token: write` and register the publisher (maturin's upload is deprecated: `uv "
+               "publish` uploads the same files)",
+}
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     asked = re.search(r"Enter your (username|password|API token):", text)
@@ -590,6 +738,22 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         else:
             out.append(told + ": pass the token again from its secret to the step that uploads (`TWINE_PASSWORD`, "
                        "`UV_PUBLISH_TOKEN`, the action's `password:`), or move to Trusted Publishing (`migrate to-oidc`)")
+    if re.search(r"This platform is not supported for trusted publishing via OIDC", text):
+        out.append("pdm found no username and password, and no CI whose OIDC token it could use (`This platform is not "
+                   "supported for trusted publishing via OIDC`): set `PDM_PUBLISH_USERNAME=__token__` and "
+                   "`PDM_PUBLISH_PASSWORD` from a secret; Trusted Publishing needs GitHub Actions, GitLab CI (with "
+                   "`id_tokens`) or another CI PyPI trusts")
+    if re.search(r"could not determine credentials for configured repository", text) and \
+            not re.search(r"Your password is empty", text):
+        out.append("twine got an empty username or password and stopped before sending anything: `TWINE_PASSWORD` (or "
+                   "`TWINE_USERNAME`) is set to an empty value, as a secret that does not exist expands to; an empty "
+                   "value also keeps twine from prompting and from trying Trusted Publishing: set it from a secret that "
+                   "exists, or remove the variable altogether for Trusted Publishing (twine 6.1 or later, with "
+                   "`id-token: write` on the job)")
+    tool_said = _TOOL_CREDENTIALS.search(text)
+    if tool_said:
+        tool = next(k for k, v in tool_said.groupdict().items() if v)
+        out.append(_TOOL_CREDENTIAL_ADVICE[tool])
     if re.search(r"Your password is empty", text):
         prompted = re.search(r"Enter your (?:password|API token):", text)
         out.append("twine sent an empty password" + (": at its prompt nothing is echoed, so paste the token (on "
@@ -665,7 +829,12 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if said:
             out.append(f"the log names version `{said[0]}`: that version's files are already on the index (or were, "
                        "before a deletion), bump it before publishing again")
-    if _DELETED.search(text):
+    if re.search(r"This filename was previously used by a file that has since been deleted", text):
+        out.insert(0, "PyPI says this file name was uploaded before and the file deleted since: a file name can never "
+                      "be used again, even after the file, release or project was deleted, so the same version cannot "
+                      "be uploaded again; publish a new version (a post-release such as `1.0.post1` if only this file "
+                      "needed replacing)")
+    elif _DELETED.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
     if _YANKED.search(text):
@@ -673,7 +842,11 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "on PyPI and their names can never be uploaded again, so publish a new version")
     rerun = ("a re-run after a partial upload: `skip-existing: true` (action) or `--skip-existing` (twine) "
              "skips the files already there")
-    if _RERUN_SAID.search(text):  # the log itself says the upload ran again: skip what the first run uploaded
+    if re.search(r"Local file and index file do not match for", text):  # uv's --check-url: the name, other bytes
+        out.insert(0, "uv's `--check-url` found a file of this name on the index with other contents: the version was "
+                      "uploaded before from another build (a rebuild is never byte-identical), so it cannot be uploaded "
+                      "again; publish a new version, or upload the files of the build that went first")
+    if _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)):  # the log itself says the upload ran again
         return ["the log says the upload ran again (a retry, a re-run, a partial or duplicate run): " +
                 rerun.split(": ", 1)[1] + ", so the run uploads only the files still missing"] + out
     if logs_mod._SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
@@ -691,6 +864,8 @@ def _shallow_said(text: str) -> Optional[str]:
 
 
 _YANKED = re.compile(r"\byank(?:ed|ing)?\b", re.I)
+# twine's own hint after any failed upload, not a re-run the log tells of
+_VERBOSE_HINT = re.compile(r"Retry with the --verbose option", re.I)
 _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?:run|upload\w{0,2}|release)\b|"
                          r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
@@ -746,6 +921,17 @@ def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "names with `-`, `_` and `.` removed, case folded and look-alike characters such as `l`/`1` and "
                 "`o`/`0` made equal): choose a name that differs "
                 "more and rename the distribution in pyproject.toml (and in any pending publisher)"] + tp
+    if re.search(r"The name '[^']{1,200}' conflicts with an existing project", text):
+        # create_project found the project that the upload's lookup, a moment before, did not: another upload (or a
+        # pending publisher's exchange) created it in between
+        return [f"{subject} was created by another request while this one was creating it (two jobs uploading a new "
+                "project's first files at once, a matrix of upload jobs, or a pending publisher's exchange next to an "
+                "upload): the project exists now, so re-run the failed job; let one job upload a new project's first "
+                "release"]
+    if re.search(r"The name '[^']{1,200}' is invalid\.", text):
+        return [f"{subject} is not a valid project name: only ASCII letters, digits and `.`, `_`, `-`, starting and "
+                "ending with a letter or digit; fix `name` in pyproject.toml (or setup.py) and in any pending publisher, "
+                "rebuild and upload"]
     if re.search(r"conflict with (?:the )?Python standard library", text, re.I):
         return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
                 "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
@@ -770,8 +956,23 @@ _RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|
                           r"(?:file ?)?name", re.I)
 
 
+_WORKFLOW_REF_COMPARED = re.compile(r"The (job_workflow_ref|ci_config_ref_uri) claim does not match, expecting one of "
+                                    r"\[([^\]]{1,600})\], got '([^']{1,300})'")
+
+
 def _check_failed(scan: LogScan) -> List[str]:
-    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`)."""
+    """PyPI's own reason for the refusal, when it names the claim it checked (`Check failed for required claim`, or
+    the workflow reference it expected and the one it got, warehouse oidc/models github.py and gitlab.py)."""
+    compared = _WORKFLOW_REF_COMPARED.search(_text(scan))
+    if compared:
+        claim, expected, got = compared.group(1), compared.group(2).split(",")[0].strip(" '\""), compared.group(3)
+        if expected.lower() == got.lower():
+            return [f"PyPI expected `{claim}` `{expected}` and got `{got}`: they differ only in letter case, which this "
+                    "check counts: the publisher was registered with the owner or repository written otherwise; register "
+                    "it again exactly as the repository's URL writes them"]
+        return [f"PyPI names what it compared: the publisher gives `{expected}`, the token `{got}` for `{claim}`: make "
+                "the publisher's owner, repository and workflow file match the token's (case counts), or publish from "
+                "the workflow the publisher names"]
     m = _CHECK_FAILED.search(_text(scan))
     if not m:
         return []
@@ -910,7 +1111,18 @@ def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
 
 
 def _id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    if "PdmUsageError" in _text(scan):
+    text = _text(scan)
+    if re.search(r"No OIDC token discovered", text):  # uv with `--trusted-publishing always` outside a CI it knows
+        return ["uv found no OIDC token at all (`No OIDC token discovered`): it gets one only on GitHub Actions (with "
+                "`id-token: write`), on GitLab CI from an `id_tokens` entry named `PYPI_ID_TOKEN` (`TESTPYPI_ID_TOKEN` "
+                "for TestPyPI) and on Buildkite; elsewhere `--trusted-publishing always` cannot work: declare the "
+                "GitLab ID token, or upload with a token (`UV_PUBLISH_TOKEN`) (check this first)"]
+    if re.search(r"Attempted to discover OIDC in broken environment", text):
+        return ["the action's `id` library found no CI it can ask for a token (`Attempted to discover OIDC in broken "
+                "environment`): the step does not run in GitHub's own Actions environment (`GITHUB_ACTIONS` unset: a "
+                "Gitea or Forgejo runner, `act`, a wrapper that clears the environment), where no GitHub OIDC token "
+                "exists; publish with an API token there (the step's `password:`) (check this first)"]
+    if "PdmUsageError" in text:
         return ["`pdm publish` found no username and password and got no OIDC token: it tries Trusted Publishing "
                 "only when the job may request one, so add `permissions: id-token: write` to the publishing job "
                 "(and register the trusted publisher); with a token instead, set `PDM_PUBLISH_USERNAME=__token__` "
@@ -932,7 +1144,7 @@ def _uv(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the upload URL `https://upload.test.pypi.org/legacy/` does not exist: TestPyPI's is "
                    "`https://test.pypi.org/legacy/`")
     uv_steps = [(f, s) for f, s in _token_steps(facts) if s.publisher == "uv"]
-    if "UV_PUBLISH_PASSWORD" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
+    if "UV_PUBLISH_PASSWORD" in text or "with a password, but no username" in text or any("UV_PUBLISH_PASSWORD" in s.credential and "USERNAME" not in s.credential
                                             for _, s in uv_steps):
         out.append("`UV_PUBLISH_PASSWORD` without `UV_PUBLISH_USERNAME=__token__` is not a token: use `UV_PUBLISH_TOKEN`")
     for f in facts:
@@ -987,6 +1199,18 @@ _NOTHING_RENDERED = re.compile(r"No content rendered from RST source", re.I)
 
 def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    strict = re.search(r"FAILED due to warnings\b.{0,200}?`(long_description(?:_content_type)?)` missing", text)
+    if strict and not re.search(r"has syntax errors in markup|The description failed to render", text):
+        # `twine check --strict` turned a warning into the failure: nothing failed to render
+        if strict.group(1) == "long_description":
+            return ["`twine check --strict` failed because the files carry no long description (a warning it makes an "
+                    "error): declare the README (`readme = \"README.md\"` in pyproject.toml, or `long_description` with "
+                    "its `long_description_content_type` in setup.py), rebuild; or drop `--strict` (PyPI itself takes a "
+                    "file without one)"]
+        return ["`twine check --strict` failed because the files declare no content type for the README (a warning it "
+                "makes an error; PyPI would read it as reStructuredText): declare it (`readme = \"README.md\"` in "
+                "pyproject.toml sets it from the suffix, or `long_description_content_type=\"text/markdown\"` in "
+                "setup.py), rebuild and check again"]
     m = _CHECK_LINE.search(text)
     if _NOTHING_RENDERED.search(text) and not m and not _RST_ERROR.search(text):
         # twine check rendered nothing and names no markup error: the description is empty, not broken
@@ -1173,7 +1397,7 @@ _RX_5XX = re.compile(r"\b50[0-4]\b|\b5xx\b|\bserver[- ]errors?\b|\bbad gateway\b
 
 
 _EXCHANGE_5XX = re.compile(r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|"
-                           r"the index gave us an invalid response|"
+                           r"the index gave us an invalid response|The token-minting request returned invalid JSON|"
                            r"audience retrieval failed[^\n]{0,120}unexpected 50[0-4]\b", re.I)
 _EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[^\n]{0,120}\b429\b", re.I)
 
@@ -1266,6 +1490,14 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the log says a step cleaned `dist` before the upload (check this first): order the steps so that the cleaning one runs before the files are built or downloaded into "
                    "`dist/`" + (" (run actions/checkout before downloading the artifacts, or give it `clean: false`; "
                                 "it cleans the working directory by default)" if checkout else ""))
+    folder = re.search(r"look like distributions but are not actually files: (\S{1,300}?)(?:[,\s]|$)|"
+                       r"IsADirectoryError: \[Errno 21\] Is a directory: '([^']{1,300})'", text)
+    if folder:
+        out.append(f"`{folder.group(1) or folder.group(2)}` is a directory, not a file: actions/download-artifact puts "
+                   "each artifact in a folder named after it when several are downloaded into one path (an artifact "
+                   "named after its file makes `dist/<file>.whl/<file>.whl`); download with `merge-multiple: true` (and "
+                   "a `pattern:`), or name the artifacts after something else, so that `dist/` holds the files "
+                   "themselves (check this first)")
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1321,8 +1553,17 @@ def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if "not actually files" in text:
-        return ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
-                "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+        out = ["this is a bug of pypa/gh-action-pypi-publish v1.10.0 in checking files before attesting them, fixed in "
+               "v1.10.1: use `release/v1` (or v1.10.1 or later) and re-run"]
+        listed = re.search(r"not actually files: (\S{1,300}?)[,\s]", text + " ")
+        checked = listed and re.search(rf"Checking {re.escape(listed.group(1).split('/')[-1])}\b|Checking \S{{0,300}}/"
+                                       rf"{re.escape(listed.group(1).split('/')[-1])}: PASSED", text)
+        if not checked and not re.search(r"gh-action-pypi-publish[@:]v1\.10\.0\b", text):
+            # the log shows neither the release nor twine's check passing on those paths: they may be directories
+            out.append("if the step runs v1.10.1 or later, the paths named are directories named like distributions: "
+                       "actions/download-artifact makes a folder per artifact when several go into one path; download "
+                       "with `merge-multiple: true` so that `dist/` holds the files themselves")
+        return out
     if "unbound variable" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.4.0 (an unset `VERBOSE` in its upload script), fixed in "
                 "v1.4.1: use `release/v1` (or an exact later tag) and re-run"]
@@ -1446,8 +1687,39 @@ _NORMALIZED = re.compile(r"Filename '([^']{1,300})' should contain the normalize
 _SDIST_NAME = re.compile(r"Filename '([^']{1,300})' is invalid, should be '([^']{1,300})'")
 
 
+def _refused_file(scan: LogScan) -> str:
+    """The file the refusal answered: the last `Uploading <file>` before the first finding's line."""
+    line = scan.findings[0].line if scan.findings else 0
+    files = [m.group(1) for n, t in scan.cleaned if n <= line for m in [logs_mod._UPLOADING.match(t)] if m]
+    return files[-1] if files else ""
+
+
+_START = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
+_VERSION_IN_NAME = re.compile(r"Version in filename should be '([^']{1,100})' not '([^']{1,100})'")
+_BAD_SDIST_NAME = re.compile(r"Invalid source distribution filename: (\S{1,300})")
+
+
 def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
-    m = _SDIST_NAME.search(_text(scan))
+    text, file = _text(scan), _refused_file(scan)
+    start, version, bad = _START.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
+    if version:
+        return [f"the wheel's file name says version `{version.group(2)}` but its metadata says `{version.group(1)}`: "
+                "the file was renamed after the build (or built twice with different versions); upload wheels as the "
+                "build backend named them, and build the version you mean"]
+    if bad:
+        return [f"`{bad.group(1)}` is not named `<name>-<version>.tar.gz`, so PyPI cannot read the name and version from "
+                "it (a renamed file, a version left out): upload the sdist as the build backend named it "
+                "(`python -m build --sdist`)"]
+    if start and file.endswith(".whl"):
+        return [f"the wheel `{file}` does not start with `{start.group(2)}`, the normalised name of `{start.group(1)}`: "
+                "the file's name and the name in its metadata differ (a renamed wheel, or one built from another "
+                "project's metadata); rebuild it with the project's build backend and upload it unchanged"]
+    if start:
+        return [f"the file must start with `{start.group(2)}`, the normalised name of the project `{start.group(1)}`: "
+                "the name in the file's name and the one in its metadata differ (a renamed file, an old backend that "
+                "kept dots or capitals); rebuild with a current backend (`python -m build`) and upload its files "
+                "unchanged"] + ([] if file.endswith(".whl") else [_SDIST_DIRECTORY])
+    m = _SDIST_NAME.search(text)
     out = [f"the build wrote `{m.group(1)}`, PyPI wants `{m.group(2)}`: rebuild the sdist with a backend that writes "
            "the normalised name (setuptools >= 69.3 declared in `[build-system]`, built by `python -m build`, not an "
            "old setuptools on PATH through `setup.py sdist`; other backends: a current release and their defaults)"] if m else []
@@ -1460,9 +1732,12 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the build's requirements), rebuild with `python -m build` and upload the files it writes")
     if norm and not m and norm.group(1).endswith(".whl"):
         return out
-    return out + ["PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
-                  "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
-                  "name, such as `meson dist`), while a build that writes it is the lasting fix"]
+    return out + [_SDIST_DIRECTORY]
+
+
+_SDIST_DIRECTORY = ("PyPI checks the file's name; the sdist's top-level directory should carry the same normalised name "
+                    "but PyPI does not enforce that yet, so renaming the file passes (for a tool that cannot write the "
+                    "name, such as `meson dist`), while a build that writes it is the lasting fix")
 
 
 def _relayed_by(text: str) -> str:
@@ -1497,6 +1772,19 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    if relay else "drop the `register` step (`twine register`, `setup.py register`) and upload the files "
                    "(`twine upload dist/*`); a tool that calls it itself is too old: upgrade it, or upload with twine "
                    "or uv")]
+    if re.search(r"Uploading documentation is no longer supported", text):
+        return ["PyPI answered 410 to a documentation upload (`setup.py upload_docs`, an old `twine`/`flit` docs step): "
+                "PyPI hosts no documentation any more; drop that step from the release and publish the docs elsewhere "
+                "(Read the Docs, GitHub Pages); the package upload is not affected"]
+    tuple_field = re.search(r"\b([a-z_]{2,40}): Should not be a tuple\b", text)
+    if tuple_field:
+        return [f"PyPI could not read the upload request: the form field `{tuple_field.group(1)}` came twice (as a "
+                "tuple), a bug of the uploader and not of the package; use a release of the uploader without it (the "
+                "one the last good upload used) or upload the same files with `twine upload`"]
+    if re.search(r"Upload payload does not have a file\.|\b400 Unknown protocol version\b", text):
+        return ["PyPI could not read the upload request (no file in it, or a protocol version it does not know): a bug "
+                "of the uploader or of a proxy that rewrote the request, not of the package; upload the same files "
+                "with a released twine or uv"]
     if re.search(r"unexpected keyword argument '?gen_setup_py", text):
         return ["the flit CLI passes `gen_setup_py` to flit_core's sdist builder, which the installed flit_core no "
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
@@ -1532,6 +1820,33 @@ _BUILD_CONFIG = re.compile(r"Build Config URI\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,20
                            r"expected Trusted Publisher\W{0,5}(?:\S{0,300}?/)?([\w.-]{1,200}\.ya?ml)\b")
 
 
+_ATTESTATION_PUBLISHER = re.compile(r"Attestations are not currently supported with (\w{1,40}) publishers")
+_SUBJECT = re.compile(r"subject does not match distribution (name|digest)")
+
+
+def _attestation_check(text: str) -> Optional[str]:
+    """What PyPI's check of the attestations refused, besides the certificate's workflow (warehouse
+    attestations/services.py parse_attestations, pypi-attestations' verify)."""
+    kind = _ATTESTATION_PUBLISHER.search(text)
+    if kind:
+        return (f"PyPI takes attestations only from GitHub and GitLab publishers, and this upload's Trusted Publisher is "
+                f"a {kind.group(1)} one: upload without them (`attestations: false`, no `--attestations`, uv "
+                "`--no-attestations`)")
+    subject = _SUBJECT.search(text)
+    if subject:
+        return (f"the attestation was made for another file than the one uploaded (its {subject.group(1)} differs): the "
+                "file was rebuilt or changed after it was attested, or an old `<file>.publish.attestation` was left next "
+                "to a new build of the same name; delete the `*.attestation` files, attest the files in the job that "
+                "uploads them, and upload them unchanged")
+    if re.search(r"Malformed attestations|Attestation with unsupported predicate type|Multiple attestations for the same "
+                 r"file|A maximum of \d{1,3} attestations per file", text):
+        return ("the attestation files sent with the distributions are not ones PyPI takes (malformed, of an unknown "
+                "kind, or two of one kind for a file): twine and uv upload every `<file>.*.attestation` they find next "
+                "to it, so stray ones (an earlier run's, another tool's, a copy) go along; keep only the "
+                "`.publish.attestation` the publish step writes, or upload without attestations")
+    return None
+
+
 def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"Unknown error while trying to verify included attestations", text):
@@ -1553,6 +1868,9 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"only supported when\W{0,5}using Trusted Publishing", text):
         out.append("attestations are accepted only with Trusted Publishing: drop them (`attestations: false`, or no "
                    "`--attestations`) when uploading with a token")
+    own = _attestation_check(text)
+    if own and not pair:
+        return [own]
     if not out and logs_mod._SAID_ATTESTATION_FAILED.search(text):
         out.append("the log says PyPI did not verify the attestations: each is signed by the workflow that ran and "
                    "checked against the registered trusted publisher, so a publisher that names another workflow (a "
@@ -1641,6 +1959,13 @@ def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = []
+    if re.search(r"Failed to get PyPI token via OIDC", _text(scan)):
+        return ["pdm found no username and password, tried Trusted Publishing, and the exchange failed without saying "
+                "why (`Failed to get PyPI token via OIDC`; pdm prints no reason): for a token, set "
+                "`PDM_PUBLISH_USERNAME=__token__` and `PDM_PUBLISH_PASSWORD` from a secret that exists where the job "
+                "can read it; for Trusted Publishing, compare the publisher on PyPI with the workflow (owner, repository, "
+                "workflow file name, environment), or let `uv publish --trusted-publishing always` or twine make the "
+                "exchange once, which print PyPI's reason"]
     named = sorted({f"`secrets.{s.secret}`" for _, s in _token_steps(facts) if s.secret})
     if named:
         out.append(f"the step passes {', '.join(named)} as the password, yet it was empty in this run: the secret is "
@@ -1657,6 +1982,12 @@ def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    given = re.search(r"The given token isn't allowed to upload to project '([^']{1,200})'", text)
+    if given:  # no user behind the token: a Trusted Publishing token that passed the publisher check
+        return [f"the token is a Trusted Publishing token (no user behind it) of a publisher registered on "
+                f"`{given.group(1)}` (for another project PyPI says `OIDC scoped token is not valid`): PyPI refuses it "
+                "when the project is archived or quarantined; an owner unarchives it in the project's settings "
+                "(a quarantine is lifted only by PyPI's admins), then re-run"]
     m = _NAME.search(text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
     project = f"`{name}`" if name else "the project"
@@ -1664,11 +1995,113 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
            "someone else needs another name in pyproject.toml"]
+    if re.search(r"isn't allowed to upload to project", text):  # PyPI's wording since projects can be archived (2024)
+        out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
+                   "it in its settings) or quarantined by PyPI's admins, which refuses every upload")
     if _TESTPYPI.search(text):
         out.insert(0, "the upload goes to TestPyPI, a separate site with its own accounts and projects: the account "
                       "the credentials are for must be the TestPyPI one (its username may differ from the PyPI one), "
                       f"and {project} on TestPyPI may belong to another account than on PyPI")
     return out
+
+
+_AUDIENCE_MISMATCH = re.compile(r"Token audience claim mismatch \(expected ([\w.-]{1,60}), got ([\w.-]{1,60})\)")
+
+
+def _gitlab_id_token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    m = _AUDIENCE_MISMATCH.search(_text(scan))
+    if not m:
+        return []
+    expected, got = m.groups()
+    var = re.sub(r"[^A-Z0-9_]", "_", expected.upper()) + "_ID_TOKEN"
+    return [f"the job declares `{var}` with `aud: {got}`, but the index asks for `{expected}`: declare it as `id_tokens: "
+            f"{var}: aud: {expected}` (each index needs its own ID token: `PYPI_ID_TOKEN` with `aud: pypi`, "
+            "`TESTPYPI_ID_TOKEN` with `aud: testpypi`)"]
+
+
+def _token_refused(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if re.search(r"invalid-reuse-token|invalid token: already used", text):
+        return ["PyPI had already exchanged this OIDC token once: each token is good for one exchange; a step that "
+                "retries the exchange with the token it already sent, or a script that mints one token and uses it for "
+                "two uploads (PyPI then TestPyPI), is refused the second time: request a new token for each exchange "
+                "(the publish action, twine and uv do), and re-run"]
+    if re.search(r"malformed JWT", text):
+        return ["what was sent as the OIDC token is no JWT: a script that requests the token by hand sent an empty or "
+                "quoted variable, or the whole JSON answer of GitHub's token request instead of its `value`; send the "
+                "token itself, or let the publish action, twine or uv make the exchange"]
+    return ["PyPI could not verify the OIDC token: a token requested for another audience (by hand with `aud: pypi` and "
+            "sent to TestPyPI, or the reverse), one that expired before the exchange (minted at the job's start and "
+            "used minutes later), or one signed by an issuer whose keys PyPI lacks (GitHub Enterprise Server): request "
+            "it right before the exchange with the audience the index's `/_/oidc/audience` gives (the publish action, "
+            "twine and uv do), and re-run"]
+
+
+def _ci_oidc(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    if re.search(r"after a successful Trusted Publishing Flow", text):
+        return ["the Trusted Publishing exchange had worked; the failure came when pypa/gh-action-pypi-publish asked "
+                "GitHub for a second token to sign the attestations: re-run the job; if it keeps failing there, "
+                "`attestations: false` on the step lets the upload through"]
+    code = re.search(r"OIDC token request failed \(code=(\d{3})", text)
+    if code:
+        return [f"GitHub's token service answered `{code.group(1)}` to the job's request for an OIDC token: that is "
+                "its fault (an incident of Actions), not the job's permissions, which it would name: re-run the job "
+                "later (https://www.githubstatus.com)"]
+    return []
+
+
+_UPLOADER_CONFIG = (
+    (re.compile(r"`uv publish` does not support `--skip-existing`"),
+     "uv has no `--skip-existing`: give it `--check-url https://pypi.org/simple/` (TestPyPI: "
+     "`https://test.pypi.org/simple/`), which skips the files the index already has, or use "
+     "pypa/gh-action-pypi-publish with `skip-existing: true`"),
+    (re.compile(r"are not allowed when using trusted publishing"),
+     "`--trusted-publishing always` (`UV_PUBLISH_TRUSTED_PUBLISHING=always`) forbids credentials, and the job also gives "
+     "uv a token or password (`UV_PUBLISH_TOKEN`, `--token`, `UV_PUBLISH_USERNAME`/`UV_PUBLISH_PASSWORD`, the "
+     "keyring): remove them for Trusted Publishing, or drop `--trusted-publishing always` to upload with the token"),
+    (re.compile(r"Missing '([^']{1,100})' section from|Malformed configuration in"),
+     "twine was told a repository name (`--repository`, `TWINE_REPOSITORY`) that the .pypirc it read does not define "
+     "(twine knows `pypi` and `testpypi` without one, twine 1.8 to 1.11 `pypi` and `pypitest`): add that section to .pypirc, or give `--repository-url "
+     "https://upload.pypi.org/legacy/` (TestPyPI: `https://test.pypi.org/legacy/`) instead"),
+    (re.compile(r"Repository \S{1,100} is not defined"),
+     "Poetry knows only `pypi` without configuration: define the repository first, `poetry config "
+     "repositories.<name> <upload URL>` (TestPyPI: `https://test.pypi.org/legacy/`), and give its token as "
+     "`POETRY_PYPI_TOKEN_<NAME>` (or `poetry config pypi-token.<name> …`)"),
+    (re.compile(r"Missing repository config of"),
+     "pdm knows no repository of that name: define it (`pdm config repository.<name>.url <upload URL>`), or pass the "
+     "upload URL itself to `--repository`"),
+    (re.compile(r"Index not found: `|Index is missing a publish URL: `|No indexes were found, can't use index"),
+     "`uv publish --index <name>` needs a `[[tool.uv.index]]` of that name with a `publish-url` in pyproject.toml "
+     "(TestPyPI: `publish-url = \"https://test.pypi.org/legacy/\"`); add it, or give `--publish-url` instead"),
+    (re.compile(r"does not have support for the following features: --skip-existing"),
+     "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
+     "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
+    (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
+     "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),
+    (re.compile(r"Publishing a package is not possible in non-package mode"),
+     "pyproject.toml sets `package-mode = false` under `[tool.poetry]`: Poetry builds and publishes nothing in that mode; "
+     "remove it (the project then needs a name and a version) to publish"),
+    (re.compile(r"Publisher is disabled: \w"),
+     "the project's hatch config disables the publisher (`disable = true` under `[tool.hatch.publish.index]`, a guard "
+     "against accidental uploads) and nothing confirmed it: run `hatch publish -y` in the release job"),
+    (re.compile(r"Use either FLIT_INDEX_URL or --repository, not both"),
+     "flit got the index twice, as `FLIT_INDEX_URL` and as `--repository`: keep one of the two"),
+    (re.compile(r"can't be set both in the publish URL and in the CLI"),
+     "the publish URL carries a username or password and the command gives another: keep one of the two"),
+)
+
+
+def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    return [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
+
+
+# findings of a refused or failed exchange that compared no publisher: the claims it printed say nothing of the cause
+_NO_PUBLISHER_COMPARED = {"log-trusted-publishing-disabled", "log-unknown-issuer", "log-oidc-token-refused",
+                          "log-pull-request-target", "log-name-not-allowed", "log-uploads-disabled", "log-rate-limited",
+                          "log-server-error", "log-no-trusted-publishing-index", "log-ci-oidc-unavailable",
+                          "log-organization-inactive"}
 
 
 ADVISORS: Dict[str, Advisor] = {
@@ -1688,7 +2121,8 @@ ADVISORS: Dict[str, Advisor] = {
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
-    "log-rate-limited": _rate_limited,
+    "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token,
+    "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
 }
 
 
@@ -1698,6 +2132,7 @@ def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[s
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
     out = advisor(scan, facts, ctx) if advisor else []
-    if scan.claims and not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
+    if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
+            not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)
     return out

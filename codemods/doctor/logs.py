@@ -28,6 +28,11 @@ class LogPattern:
 # check of a release workflow prints both values, a sentence about a changelog does not
 _VERSION_SHOWN = r"[`'\"(]{0,2}v?\d{1,6}(?:\.\w{1,12}){1,4}\b"
 _DIFFER = r"(?:\b(?:does|did|do)(?:n[’']?t|\snot)\smatch\b|\s!=\s|\bmismatch\w{0,2}\b|\bvs\b\.?|\bdiffers? from\b)"
+# the core metadata fields by packaging's raw names (its `'<value>' is invalid for '<field>'` names one of them)
+_CORE_FIELD = (r"(?:metadata-version|name|version|dynamic|platform|supported-platform|summary|description|"
+               r"description-content-type|keywords|home-page|download-url|author|author-email|maintainer|"
+               r"maintainer-email|license|license-expression|license-file|classifier|requires-dist|requires-python|"
+               r"requires-external|project-url|provides-extra|provides-dist|obsoletes-dist|import-name|import-namespace)")
 
 
 _FIRST: Tuple[LogPattern, ...] = (
@@ -46,7 +51,9 @@ _FIRST: Tuple[LogPattern, ...] = (
                # the variables GitHub sets only for a job with `id-token: write`, told empty; the permission told missing
                r"ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)\W{0,3}\s(?:is|was|were)\s(?:empty|unset|not set)\b|"
                r"\bid-token: write\W{0,3}\s(?:permissions?\s)?(?:is|was)\s\W{0,3}(?:missing|not set|not granted)\b|"
-               r"\[PdmUsageError\]: Username and password are required",
+               r"\[PdmUsageError\]: Username and password are required|"
+               # the publish action's `id.detect_credential` finding no CI it knows (oidc-exchange.py _detect_credential)
+               r"Attempted to discover OIDC in broken environment",
                "The job could not get an OIDC token",
                "The job has no `id-token: write` (or a job-level permissions block replaced the workflow's), or a "
                "password secret was empty and the uploader fell back to Trusted Publishing.",
@@ -89,12 +96,17 @@ _FIRST: Tuple[LogPattern, ...] = (
                r"Unknown error while trying to verify included attestations|"
                r"Build Config URI .{0,300}?does not match expected Trusted Publisher",
                "PyPI rejected the attestations",
-               "In a reusable workflow the attestation's certificate names the calling workflow, which does not "
-               "match the publisher registered for the called one; an `Unknown error while trying to verify` is PyPI "
-               "failing to verify them on its side.",
+               "PyPI checks the attestations uploaded next to the files and refuses the upload when one fails "
+               "(warehouse attestations/services.py): most often a certificate from another workflow than the "
+               "registered publisher's (a job of a reusable workflow signs as its caller); also attestations sent with "
+               "an API token (PyPI takes them only with Trusted Publishing) or from a publisher kind it takes none from, "
+               "a file changed after it was attested, or attestation files that are malformed or doubled; an `Unknown "
+               "error while trying to verify` is PyPI failing to verify them on its side.",
                "Invalid attestations supplied during upload: Verification failed: Certificate's Build Config URI "
                "(…/release.yml@refs/heads/main) does not match expected Trusted Publisher",
-               "Move the upload into the calling workflow, or set `attestations: false`."),
+               "Do what the message after `Invalid attestations supplied during upload:` names: publish from the "
+               "workflow the publisher names (move the upload out of a reusable workflow), attest and upload the same "
+               "files in one job, or upload without attestations (`attestations: false`; uv: `--no-attestations`)."),
     LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
                r"only able to run under GNU/Linux environments|"
                r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
@@ -103,7 +115,8 @@ _FIRST: Tuple[LogPattern, ...] = (
                "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
                "Error: Container action is only supported on Linux",
                "Run the publish job on `ubuntu-latest`."),
-    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored|"
+    LogPattern("log-attestations-ignored", WARNING, r"attestations input ignored(?!\W{0,5}The workflow was run with "
+               r"'attestations: true' input, but the specified repository URL does not support)|"
                r"explicit password (?:was |is )?also set,? disabling Trusted Publishing",
                "A token is still configured next to Trusted Publishing",
                "An explicit password disables Trusted Publishing, and with it the default attestations.",
@@ -116,6 +129,18 @@ _FIRST: Tuple[LogPattern, ...] = (
                "not supported.",
                "* `invalid-payload`: unknown trusted publishing issuer",
                "Use an API token for this CI."),
+    LogPattern("log-oidc-token-refused", ERROR, r"\binvalid-token\b.{0,40}?malformed or invalid token|"
+               r"\binvalid-reuse-token\b|invalid token: already used|\binvalid-payload\b.{0,40}?malformed JWT",
+               "PyPI refused the OIDC token itself",
+               "PyPI refuses the token before it compares any publisher: `invalid-token` is a JWT it could not verify "
+               "(expired by the time it arrived, minted for another index's audience, or signed with a key of the "
+               "issuer PyPI does not know), `invalid-reuse-token` a token already exchanged once (each OIDC token is "
+               "good for one exchange), `malformed JWT` a value that is no token at all. The publisher's fields are not "
+               "compared, so they are not the cause.",
+               "* `invalid-reuse-token`: invalid token: already used",
+               "Request a fresh OIDC token for the index's own audience (`pypi`, `testpypi`) right before each "
+               "exchange, one per exchange: pypa/gh-action-pypi-publish, twine and uv do so, so re-run the job; a "
+               "script that mints the token by hand must not cache, reuse or share it between uploads."),
     LogPattern("log-pull-request-target", ERROR, r"invoked via 'pull_request_target' is not supported",
                "PyPI refused a run triggered by pull_request_target", "PyPI rejects that trigger since 2026-03.",
                "Publishing from a workflow invoked via 'pull_request_target' is not supported.",
@@ -129,13 +154,17 @@ _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-no-trusted-publishing-index", ERROR,
                # the action's other audience failures are a server error, a rate limit, or the switch below
                r"does not indicate trusted publishing support|"
-               r"audience retrieval failed(?![^\n]{0,200}?(?:trusted publishing disabled|responded with unexpected))",
+               r"audience retrieval failed(?![^\n]{0,200}?(?:trusted publishing disabled|responded with unexpected))|"
+               # twine's and uv's own exchange (twine/auth.py, uv-publish trusted_publishing/pypi.rs): the audience URL's 404
+               r"\b404\b(?: Not Found)?\)?\s(?:from|for url)\W{0,3}https?://[\w.-]{1,100}/_/oidc/audience",
                "The index does not support Trusted Publishing",
                "Only indexes serving /_/oidc/audience (PyPI, TestPyPI) take OIDC tokens.",
                "audience retrieval failed: repository at example.com does not indicate trusted publishing support",
                "Keep an API token for this index."),
     LogPattern("log-trusted-publishing-disabled", ERROR,
-               r"has trusted publishing disabled|trusted publishing functionality not enabled|`not-enabled`",
+               r"has trusted publishing disabled|trusted publishing functionality not enabled|`not-enabled`|"
+               # twine's and uv's own exchange: the audience URL's 403
+               r"\b403\b(?: Forbidden)?\)?\s(?:from|for url)\W{0,3}https?://[\w.-]{1,100}/_/oidc/audience",
                "The index has Trusted Publishing switched off",
                "PyPI's administrators can switch Trusted Publishing off, for every CI or for one (an incident or "
                "maintenance); the audience endpoint then answers 403 and the exchange `not-enabled`. The publisher and "
@@ -155,12 +184,15 @@ REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or rel
 # without its slash, the retired `/pypi`): not an index page (`/simple/`, `/project/`, JSON), which a 404 may answer too
 UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
 NEW: Tuple[LogPattern, ...] = (
-    LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found",
-               "The GitLab job has no ID token under the name the uploader reads",
+    LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
+               # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
+               r"Token audience claim mismatch \(expected [\w.-]{1,60}, got [\w.-]{1,60}\)",
+               "The GitLab job has no ID token for this index under the name the uploader reads",
                "On GitLab twine, uv and pdm read the OIDC token (through the `id` library) from `<AUD>_ID_TOKEN`, with "
                "the index's audience upper-cased: `PYPI_ID_TOKEN` for PyPI, `TESTPYPI_ID_TOKEN` for TestPyPI. A job "
                "with no `id_tokens`, or with the token under another name (`PYPI_ID_TOKEN` with `aud: testpypi`), or "
-               "an upload run through tox that does not pass the variable (and `GITLAB_CI`) through, has none.",
+               "an upload run through tox that does not pass the variable (and `GITLAB_CI`) through, has none; a token "
+               "declared under the right name with another index's `aud` is refused as an audience mismatch.",
                "ERROR    TrustedPublishingFailure: Unable to retrieve an OIDC token from the CI platform for trusted "
                "publishing GitLab: Environment variable TESTPYPI_ID_TOKEN not found",
                "Declare it in the job: `id_tokens: PYPI_ID_TOKEN: aud: pypi` (`TESTPYPI_ID_TOKEN: aud: testpypi` for "
@@ -190,7 +222,7 @@ NEW: Tuple[LogPattern, ...] = (
                "Use `pypa/gh-action-pypi-publish@release/v1`, an exact release tag, or the full commit SHA of a current release."),
     LogPattern("log-token-rejected", ERROR, r"Invalid or non-existent authentication\b|Invalid API Token|"
                r"Upload failed \(40[13]\)(?!: You are not allowed)|Incorrect credentials \(status code 403|You must be identified to edit package information|"
-               r"token value does not start with \"?pypi-",
+               r"token value does not start with \"?pypi-|Username and/or password are (?:possibly )?wrong\b",
                "PyPI refused the API token",
                "The token sent is not a valid token for this index: expired or revoked, a secret stored under "
                "another name (or shadowed by a repository or environment secret of the same name), whitespace or a "
@@ -203,7 +235,10 @@ NEW: Tuple[LogPattern, ...] = (
                "secret the step names; or move to Trusted Publishing (`migrate to-oidc`)."),
     LogPattern("log-credential-missing", ERROR, r"Credential not found for (?:password|username|API token|token)\b|Your password is empty|"
                r"Enter your (?:password|API token):.{0,200}EOFError|EOFError: EOF when reading a line|NoKeyringError|"
-               r"No recommended backend was available",
+               r"No recommended backend was available|could not determine credentials for configured repository|"
+               r"Missing required option: (?:auth|user)\b|Could not find (?:username|password) for upload\b|"
+               r"Credentials not found and non-interactive mode is enabled|"
+               r"This platform is not supported for trusted publishing via OIDC",
                "The uploader got no password or token",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
@@ -235,7 +270,10 @@ NEW: Tuple[LogPattern, ...] = (
                r"file ?name has (?:already|previously) been used|"
                r"file name has already been taken|already contains file '|Requested entity already exists|"
                r"Repository does not allow updating assets|Not enough permissions to overwrite artifact|"
-               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict",
+               r"\.(?:whl|tar\.gz|zip) cannot be updated|\b409\b:? ?Conflict|"
+               # a deleted file's name (warehouse's Filename log); uv's `--check-url` finding the name with other bytes
+               r"This filename was previously used by a file that has since been deleted|"
+               r"Local file and index file do not match for\b",
                "This version's file is already on the index", "The version was not bumped, or the workflow "
                "publishes on every push or re-run. " + REUPLOAD_WHY,
                "400 File already exists ('octo_widget-1.0-py3-none-any.whl', with blake2_256 hash '…'). See "
@@ -251,7 +289,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
     LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
-               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library",
+               r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library|"
+               r"The name '[^']{1,200}' (?:is invalid\.|conflicts with an existing project)",
                "PyPI refuses the project name",
                "New names that normalise to an existing project's, or that are prohibited, cannot be created.",
                "400 The name 'octo' is too similar to an existing project. See https://pypi.org/help/#project-name",
@@ -299,8 +338,22 @@ NEW: Tuple[LogPattern, ...] = (
                r"(?:\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
                r"\b(?:upload|publish)\w{0,3}\b[^.]{0,40}?\b(?:fail|reject|refus|broke)\w{0,4}\b)|"
                r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
-               r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file",
-               "PyPI refused the file or a metadata field of it",
+               r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file|"
+               # PyPI's checks of the file's name and archive (warehouse forklift/legacy.py: _validate_filename,
+               # file_upload) and of the metadata's values (forklift/metadata.py, packaging's metadata)
+               r"Cannot upload a file with (?:non-printable|'/')|Invalid file extension: (?:Extension \.|Use \.tar\.gz)|"
+               r"Invalid wheel filename\b|does not contain the required (?:RECORD|METADATA) file|"
+               r"has invalid entry points defined in the entry_points\.txt file|\bFilename is too long: '|"
+               r"'[\w-]{2,40}' field must be \d{1,5} characters or less|' is not a valid email address: |"
+               r"' must be 32 characters or less\b|The classifier '[^']{1,200}' has been deprecated|"
+               r"is not a valid dynamic field|License is deprecated when License-Expression is present|"
+               r"'[^'\n]{0,300}' is invalid for '" + _CORE_FIELD + r"'|'" + _CORE_FIELD + r"' must be one of \[|"
+               # uv's, pdm's and hatch's own reading of a file before they upload it
+               r"Only files ending in `\.tar\.gz` are valid source distributions|"
+               r"Failed to publish: `[^`]{1,300}`\s{0,3}Caused by: (?:Failed to read metadata|No PKG-INFO file found|"
+               r"Multiple PKG-INFO files found)|\[ProjectError\]: No PKG-INFO found in |Unknown distribution file type: |"
+               r"Missing required field `\w{1,20}` in artifact",
+               "The file, or a metadata field of it, was refused",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
                "classifier, a bad URL, a requirement that is not valid PEP 508, a License-File the archive does not "
@@ -311,10 +364,13 @@ NEW: Tuple[LogPattern, ...] = (
                "from, rebuild with the project's build backend (`python -m build`, maturin, cibuildwheel) and run "
                "`twine check dist/*` before uploading."),
     LogPattern("log-description-invalid", ERROR, r"The description failed to render|"
-               r"long_description`? has syntax errors in markup|long_description has invalid markup",
-               "PyPI cannot render the long description",
+               r"long_description`? has syntax errors in markup|long_description has invalid markup|"
+               # `twine check --strict` failing on its warnings (twine/commands/check.py _check_file)
+               r"FAILED due to warnings\b.{0,200}?`long_description(?:_content_type)?` missing",
+               "The long description does not pass PyPI's rendering check",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
-               "`long_description_content_type`.",
+               "`long_description_content_type`; `twine check --strict` also fails when the content type or the "
+               "description itself is missing.",
                "400 The description failed to render in the default format of reStructuredText.",
                "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
                "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
@@ -366,6 +422,13 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
                # twine's own refusal of the retired pypi.python.org / testpypi.python.org
                r"UploadToDeprecatedPyPIDetected|trying to upload to the legacy PyPI site|"
+               # twine's RedirectDetected and InvalidPyPIUploadURL, pdm's copies of them, poetry's and uv's redirect and
+               # 405 refusals, twine's URL without a scheme
+               r"\bRedirectDetected\b|attempted to redirect to https?://|Your repository URL is missing a trailing slash|"
+               r"InvalidPyPIUploadURL|trying to upload to pypi\.org but have an invalid URL|"
+               r"Uploading to these sites is deprecated|Redirects are not supported\. Is the URL missing a trailing slash|"
+               r"POST requests are not supported by the endpoint|Redirected URL is not in the same realm|"
+               r"UnreachableRepositoryURLDetected|"
                r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
                # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
@@ -388,7 +451,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Re-run with the reason shown: `verbose: true` (and `print-hash: true`) on pypa/gh-action-pypi-publish, "
                "or `twine upload --verbose`; check first that the version is not already on the index, and run "
                "`twine check --strict dist/*`."),
-    LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://",
+    LogPattern("log-uv-missing-credentials", ERROR, r"Missing credentials for https?://|"
+               # uv publish's own refusal of a password without a username (uv commands/publish.rs gather_credentials)
+               r"Attempted to publish with a password, but no username",
                "uv had no credentials to upload with",
                "With `--trusted-publishing automatic` (the default) uv skips or silently abandons the OIDC exchange "
                "and then finds no token; `UV_PUBLISH_PASSWORD` alone has no username.",
@@ -406,7 +471,9 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-server-error", ERROR, r"\b50[0-4]\b[:\"]? ?(?:Server Error:? )?(?:Internal Server Error|Bad Gateway|"
                r"Service Unavailable|Gateway[ _]Time-?out)|status code 50[0-4]\b|HTTP Error 50[0-4]\b|"
                # the publish action's token exchange, often wrapped before the status
-               r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|the index gave us an invalid response",
+               r"the index produced an unexpected\s{1,3}50[0-4]\s{1,3}response|the index gave us an invalid response|"
+               # twine's own exchange (twine/auth.py): the mint-token answer was no JSON, a server's error page
+               r"The token-minting request returned invalid JSON",
                "PyPI answered with a server error (5xx)",
                "A 500, 502, 503 or 504 comes from PyPI's side or the network in front of it: an incident or "
                "maintenance, or a request that outlived the server's time limit (very large files are processed after "
@@ -429,7 +496,7 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
-               r"dns error|error sending request for url|"
+               r"dns error|error sending request for url|Error connecting to repository|"
                # maturin's and uv's `Caused by: https://upload.pypi.org/legacy/: timed out`, a time-out on the upload URL
                r"(?:pypi\.(?:org|io)|/legacy)/?[^\n]{0,60}?\btimed out\b|"
                r"\btimed out\b[^\n]{0,100}?\b(?:upload|test)\.pypi\.org\b|\b499\b:? ?Client (?:Error|Disconnected)",
@@ -444,7 +511,11 @@ NEW: Tuple[LogPattern, ...] = (
                "smaller."),
     LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
                r"no Python distribution packages to publish|No files found to publish|"
-               r"No such file or directory: '[^']{0,200}/dist'",
+               r"No such file or directory: '[^']{0,200}/dist'|"
+               r"Path patterns didn't match any wheels or source distributions|No files to publish\. Run poetry build|"
+               r"\bNo artifacts found\b(?! for| with| matching)|ERROR\s{1,9}No files to check\b|"
+               r"Cannot upload signed files by themselves|"
+               r"IsADirectoryError: \[Errno 21\] Is a directory: '[^']{1,300}\.(?:whl|tar\.gz|zip)'",
                "The upload step found no distributions to upload",
                "The folder the step uploads from is empty or elsewhere: the files were built in another job and not "
                "downloaded, built into another directory (pypa/gh-action-pypi-publish ignores "
@@ -465,11 +536,14 @@ NEW: Tuple[LogPattern, ...] = (
                "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
                "or use pypa/gh-action-pypi-publish, which brings its own."),
     LogPattern("log-sdist-filename", ERROR, r"Filename '[^']{1,300}' is invalid, should be|"
-               r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name",
-               "PyPI refuses the sdist's file name (PEP 625)",
-               "A source distribution must be named `{normalized_name}-{version}.tar.gz`, with the name lower-cased and "
-               "runs of `-`, `_` and `.` written as one `_`; older build backends (setuptools before 69.3, or `python "
-               "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`.",
+               r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name|"
+               r"Invalid source distribution filename: \S|Version in filename should be '",
+               "PyPI refuses the distribution's file name",
+               "A source distribution must be named `{normalized_name}-{version}.tar.gz` (PEP 625), with the name "
+               "lower-cased and runs of `-`, `_` and `.` written as one `_`, and a wheel's name must start with the same "
+               "normalised name and the metadata's version; older build backends (setuptools before 69.3, or `python "
+               "setup.py sdist` with an old setuptools on PATH) and some backend settings still write `my-project-1.0.tar.gz`, "
+               "and a file renamed by hand no longer matches the name and version in its metadata.",
                "Filename 'octo-widget-1.0.tar.gz' is invalid, should be 'octo_widget-1.0.tar.gz'.",
                "Build the sdist with a current build backend through `python -m build` (setuptools >= 69.3 in "
                "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
@@ -480,6 +554,9 @@ NEW: Tuple[LogPattern, ...] = (
                # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
                r"Project pre-registration is no longer required or supported|"
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
+               # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
+               r"Uploading documentation is no longer supported|\b[a-z_]{2,40}: Should not be a tuple\b|"
+               r"Upload payload does not have a file\.|\b400 Unknown protocol version\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
                r"unexpected keyword argument '?gen_setup_py",
                "The upload tool failed on a bug of its own",
@@ -488,7 +565,7 @@ NEW: Tuple[LogPattern, ...] = (
                "whatever the files (maturin 1.7.2 sent a form field twice: PyPI's `POST body may not contain duplicate "
                "keys`); an uploader too old for today's PyPI still calls the `register` API PyPI retired, which answers 410 "
                "(`Project pre-registration is no longer required or supported`: twine's or setuptools' `register`, old "
-               "devpi `push`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
+               "devpi `push`), and to setuptools' `upload_docs` (`Uploading documentation is no longer supported`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
                "nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
@@ -505,11 +582,13 @@ NEW: Tuple[LogPattern, ...] = (
                "attestations",
                "Build the sdist as `.tar.gz` only (PyPI takes one sdist per release, and only `.tar.gz` for new "
                "uploads), or set `attestations: false` on the step."),
-    LogPattern("log-secret-empty", ERROR, r"due to __token__ username with no supplied password field",
-               "The action got no password and tried Trusted Publishing instead",
-               "pypa/gh-action-pypi-publish falls back to Trusted Publishing when its `password` is empty; when a token was "
-               "meant, the secret was unset, misnamed or not available to the job (an environment's secret, a pull request "
-               "from a fork, a reusable workflow called without `secrets: inherit`).",
+    LogPattern("log-secret-empty", ERROR, r"due to __token__ username with no supplied password field|"
+               # pdm's exchange failing after it found no username and password (pdm publish/repository.py)
+               r"Failed to get PyPI token via OIDC",
+               "The uploader got no password and tried Trusted Publishing instead",
+               "pypa/gh-action-pypi-publish (and pdm) fall back to Trusted Publishing when no password is given; when a "
+               "token was meant, the secret was unset, misnamed or not available to the job (an environment's secret, "
+               "a pull request from a fork, a reusable workflow called without `secrets: inherit`).",
                "Notice: Attempting to perform trusted publishing exchange to retrieve a temporary short-lived API token for "
                "authentication against https://upload.pypi.org/legacy/ due to __token__ username with no supplied password "
                "field\nError: Trusted publishing exchange failure:",
@@ -555,6 +634,50 @@ NEW: Tuple[LogPattern, ...] = (
                "Tag (1.2.0) does not match pyproject.toml version (1.1.0)",
                "Bump the version in the file the check reads to the tag's version, commit, and tag that commit (delete "
                "and re-create the tag, or cut the next one); or tag the version the file already has."),
+    LogPattern("log-ci-oidc-unavailable", ERROR, r"\b(?:GitHub|GitLab|GCP|Buildkite|CircleCI): OIDC token request "
+               r"(?:failed \(code=|timed out)|GitHub: malformed or incomplete JSON|"
+               r"after a successful Trusted Publishing Flow|Failed to discover OIDC token\b",
+               "The CI's OIDC token service failed",
+               "The job asked its CI (GitHub Actions' token service) for an OIDC token and got an error or no answer "
+               "(the `id` library's `OIDC token request failed (code=…)` or `timed out`, uv's `Failed to discover OIDC "
+               "token`): a fault of that service, not of the job's permissions or of the publisher on PyPI. When it "
+               "happens while pypa/gh-action-pypi-publish attests the files, the Trusted Publishing exchange had "
+               "already succeeded.",
+               "OpenID Connect token retrieval failed: GitHub: OIDC token request failed (code=503, body='upstream "
+               "connect error')",
+               "Re-run the failed job (https://www.githubstatus.com shows an incident of Actions); nothing in the "
+               "workflow or the publisher needs to change; if only the attestation step keeps failing, "
+               "`attestations: false` lets the upload through."),
+    LogPattern("log-organization-inactive", ERROR, r"Organization account owning this project is inactive",
+               "The organization that owns the project is inactive",
+               "PyPI refuses uploads to a project of an organization account that is not in good standing: a Company "
+               "organization whose billing lapsed, or a Community organization an administrator deactivated. The "
+               "workflow, the files and the credentials are not at fault.",
+               "400 Organization account owning this project is inactive. This may be due to inactive billing for Company "
+               "Organizations, or administrator intervention for Community Organizations. Please contact "
+               "support+orgs@pypi.org.",
+               "An owner of the organization renews its billing (the organization's settings on PyPI) or writes to "
+               "support+orgs@pypi.org; re-run the job once the organization is active."),
+    LogPattern("log-uploader-config", ERROR, r"`uv publish` does not support `--skip-existing`|"
+               r"\bare not allowed when using trusted publishing\b|Missing '[^']{1,100}' section from \S|"
+               r"Malformed configuration in \S|Repository \S{1,100} is not defined\b|"
+               r"\[PdmUsageError\]: Missing repository config of |\bIndex not found: `|Index is missing a publish URL: `|"
+               r"No indexes were found, can't use index: `|The (?:password|username) can't be set both in the publish URL|"
+               # twine 6.2's --skip-existing for PyPI only (settings.py verify_feature_capability), --sign without gpg;
+               # poetry's non-package mode, hatch's disabled publisher, flit's two index settings
+               r"does not have support for the following features: --skip-existing|InvalidSigning(?:Executable|"
+               r"Configuration)\b|Publishing a package is not possible in non-package mode|Publisher is disabled: \w|"
+               r"Use either FLIT_INDEX_URL or --repository, not both",
+               "The upload command refused its own options or configuration",
+               "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
+               "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
+               "a repository name that no configuration defines (a .pypirc section, `poetry config repositories.<name>`, "
+               "pdm's `repository.<name>`, a `[[tool.uv.index]]` with a `publish-url`). Nothing reached the index.",
+               "error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify "
+               "when an upload fails due to an existing distribution. Instead, use `--check-url` to provide the URL to "
+               "the simple API for your index.",
+               "Give the command the option or configuration the message asks for; the credentials and the files are "
+               "not in question."),
     LogPattern("log-nested-id-token", ERROR, r"The nested job '[^']{1,100}' is requesting '[\w-]{1,40}: \w{1,10}', "
                r"but is only allowed",
                "A reusable workflow asks for a permission its caller does not grant",
@@ -566,13 +689,14 @@ NEW: Tuple[LogPattern, ...] = (
 )
 
 ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+         "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
-         "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-no-trusted-publishing-index",
+         "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-oidc-token-refused", "log-no-trusted-publishing-index",
          "log-trusted-publishing-disabled",
-         "log-invalid-publisher", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
+         "log-invalid-publisher", "log-ci-oidc-unavailable", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
          "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
-         "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
+         "log-organization-inactive", "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
          "log-name-not-allowed", "log-sdist-filename", "log-local-version", "log-release-too-old", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
@@ -588,6 +712,32 @@ UNRECOGNISED = LogPattern(
     "error), or open an issue with it.")
 _COMPILED = [(p, re.compile(p.pattern, re.I)) for p in PATTERNS]
 _RX = {p.id: rx for p, rx in _COMPILED}
+# the publish action's attestation step refusing directories named like distributions; a release of the action after
+# v1.10.0, whose bug gave that message for real files (a tag or image v1.10.1 and later, or its pin comment)
+NOT_FILES = re.compile(r"look like distributions but are not actually files", re.I)
+LATER_ACTION = re.compile(r"gh-action-pypi-publish[@:]v1\.(?:10\.[1-9]|1[1-9]\.\d)|"
+                          r"gh-action-pypi-publish@[0-9a-f]{40}\W{1,4}#\s?v1\.(?:10\.[1-9]|1[1-9]\.\d)", re.I)
+# the code of a refused exchange that compared publishers, as against the action's sentence after every refusal
+_PUBLISHER_CODE = re.compile(r"invalid-publisher|valid token, but no corresponding publisher", re.I)
+# the host whose audience URL answered 403: the action's `repository at <domain>`, twine's and uv's URL
+_AUDIENCE_HOST = re.compile(r"repository at ([\w.-]{1,200}) has trusted publishing disabled|"
+                            r"https?://([\w.-]{1,200})/_/oidc/audience", re.I)
+# pdm's lines after its OIDC attempt (pdm publish/repository.py), and its refusal to go on without credentials
+_PDM_OIDC_TRIED = re.compile(r"Failed to get PyPI token via OIDC|This platform is not supported for trusted publishing "
+                             r"via OIDC", re.I)
+_PDM_NO_CREDENTIALS = re.compile(r"\[PdmUsageError\]: Username and password are required", re.I)
+# PyPI's refusal of the Metadata-Version (forklift/metadata.py), with the pointer it adds to every metadata error
+PYPI_METADATA_VERSION = r"'(\d{1,2}\.\d{1,2})' is not a valid metadata version\.?\s{0,3}See https?://packaging\.python\.org"
+_PYPI_METADATA_VERSION = re.compile(PYPI_METADATA_VERSION, re.I)
+# uv's missing credentials, the URLs of an index's pages (an install reads them), and a log in which uv published
+_UV_MISSING = re.compile(r"Missing credentials for (https?://\S{1,300})", re.I)
+_INDEX_PAGE = re.compile(r"/simple(?:/|$)|\.(?:whl|tar\.gz|zip|metadata)$", re.I)
+_UV_PUBLISHING = re.compile(r"Failed to publish\b|Failed to query check URL|\bPublishing \d{1,5} files? to\b|"
+                            r"\buv publish\b", re.I)
+# the publish action's warning about the password's prefix (twine-upload.sh POTENTIALLY INVALID TOKEN), and the line
+# maturin ends every 403 with (src/upload.rs upload_ui), whatever PyPI's reason
+_PREFIX_WARNING = re.compile(r"token value does not start with \"?pypi-|Username and/or password are possibly wrong\b",
+                             re.I)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
@@ -622,6 +772,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-attestation-exists" in found and "log-invalid-distribution" in found and \
             not _RX["log-invalid-distribution"].search(_ATTESTATION_FORMAT.sub("", whole)):
         found.pop("log-invalid-distribution")  # the attestation file twine's check took for a distribution: told once
+    if "log-action-bug" in found and NOT_FILES.search(whole) and LATER_ACTION.search(whole) and \
+            not _RX["log-action-bug"].search(NOT_FILES.sub(" ", whole)):
+        # the attestation step's check of v1.10.1 and later: the paths named are directories (v1.10.0 named files)
+        bug, dists = found.pop("log-action-bug"), _BY_ID["log-no-distributions"]
+        found.setdefault(dists.id, LogFinding(dists, bug.line, dists.title))
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
     pending = _SAID_PENDING.search(whole) if "log-invalid-publisher" in found else None
@@ -631,6 +786,33 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found[stale.id] = LogFinding(stale, found["log-invalid-publisher"].line, stale.title)
     if "log-trusted-publishing-disabled" in found:  # the exchange refused as switched off: no publisher was compared
         found.pop("log-invalid-publisher", None)
+        host = _AUDIENCE_HOST.search(whole)
+        if host and not _PYPI_SERVER.search(host.group(1) or host.group(2)) and "`not-enabled`" not in whole:
+            # a 403 from another index's audience URL: that index offers no Trusted Publishing to this job
+            off, none = found.pop("log-trusted-publishing-disabled"), _BY_ID["log-no-trusted-publishing-index"]
+            found.setdefault(none.id, LogFinding(none, off.line, none.title))
+    if "log-invalid-publisher" in found and len(found) > 1 and not _PUBLISHER_CODE.search(whole):
+        # only the action's sentence that follows every refused exchange: the refusal's own code is another finding
+        found.pop("log-invalid-publisher")
+    if "log-id-token-unset" in found and _PDM_OIDC_TRIED.search(whole) and \
+            not _RX["log-id-token-unset"].search(_PDM_NO_CREDENTIALS.sub(" ", whole)):
+        # pdm asked for a username and password after its OIDC attempt, which got a token or found no CI it knows:
+        # the exchange failed, or there was no OIDC to get, not a missing `id-token: write`
+        found.pop("log-id-token-unset")
+    if "log-metadata-unsupported" in found and _PYPI_METADATA_VERSION.search(whole) and \
+            not _RX["log-metadata-unsupported"].search(_PYPI_METADATA_VERSION.sub(" ", whole)):
+        # PyPI's own refusal of the Metadata-Version (it adds its `See …core-metadata` pointer): twine read the file
+        refused, invalid = found.pop("log-metadata-unsupported"), _BY_ID["log-invalid-distribution"]
+        found.setdefault(invalid.id, LogFinding(invalid, refused.line, invalid.title))
+    missing = [m.group(1) for m in _UV_MISSING.finditer(whole)]
+    uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
+    if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
+        found.pop("log-uv-missing-credentials", None)
+    if "log-token-rejected" in found and len(found) > 1 and \
+            not _RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
+        # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
+        # are no refusal of the token themselves: PyPI's own answer names the cause
+        found.pop("log-token-rejected")
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
@@ -711,7 +893,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
-    if not found and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
+    if not found and not uv_install and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
         said = _said(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
         if said:
@@ -772,8 +954,10 @@ def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
     return any(_INSTALL_STEP.search(t) for n, t in cleaned if line - 3 <= n <= line + 3)
 
 
-# the hosts of PyPI and TestPyPI (uploads, pages, files); a server error answered by another host is that host's
-_PYPI_SERVER = re.compile(r"(?:^|\.)(?:pypi\.org|pypi\.python\.org|pythonhosted\.org|pypi\.io)$", re.I)
+# the hosts of PyPI and TestPyPI (uploads, pages, files, the status page); a server error answered by another host is
+# that host's
+_PYPI_SERVER = re.compile(r"(?:^|\.)(?:pypi\.org|pypi\.python\.org|pythonhosted\.org|pypi\.io)$|"
+                          r"^status\.python\.org$", re.I)  # PyPI's status page, which the action's exchange names
 _URL_HOST = re.compile(r"https?://([\w.-]{1,200})|host='([\w.-]{1,200})'", re.I)
 _RUN_LINK = re.compile(r"https?://github\.com/[^\s]{1,200}/(?:actions/runs|runs|jobs|pull|issues)/", re.I)
 

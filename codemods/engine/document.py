@@ -61,6 +61,35 @@ def _problem_text(e: Exception) -> str:
     return "invalid YAML: " + str(e).splitlines()[0]
 
 
+_TAB_PROBLEM = "found character '\\t' that cannot start any token"
+MAX_TAB_RETRIES = 200
+
+
+def pure_read(read: Any, text: str) -> Any:
+    """`read(text)` by ruamel's pure parser, which refuses a tab that separates in a line (`a:<TAB>b`,
+    `run: make<TAB># c`, a value's trailing tab, `${{ a<TAB>== b }}`): YAML allows it there, and libyaml,
+    GitHub and GitLab read such files. Each tab it refuses that is not in a line's indentation (a tab
+    there is refused by every parser) is read as a space, one at a time, where the parser stops: the
+    marks stay where they are (one character for one), inside a plain scalar the tab reads as a space
+    (as a word separator, the same to a shell and to an expression), anywhere else it separated tokens.
+    The text itself is not changed: edits are spliced into it."""
+    current = text
+    for _ in range(MAX_TAB_RETRIES):
+        try:
+            return read(current)
+        except MarkedYAMLError as e:
+            mark = e.problem_mark
+            index = getattr(mark, "index", None)
+            if e.problem != _TAB_PROBLEM or index is None or not 0 <= index < len(current) \
+                    or current[index] != "\t" or not current[current.rfind("\n", 0, index) + 1:index].strip(" \t"):
+                raise
+            end = index
+            while end < len(current) and current[end] == "\t":
+                end += 1
+            current = current[:index] + " " * (end - index) + current[end:]
+    return read(current)
+
+
 @functools.lru_cache(maxsize=1)
 def _c_loader_class() -> Optional[type]:
     """The loader `YAML(typ="safe", pure=False)` builds for every text it reads (libyaml's parser,
@@ -176,7 +205,7 @@ def load_data(text: str, path: Optional[Path] = None, pure: bool = False) -> Any
             pass
     yaml = YAML(typ="safe", pure=True)
     try:
-        return yaml.load(text)
+        return pure_read(yaml.load, text)
     except YAMLError as e:
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
@@ -198,7 +227,8 @@ def unreadable_value(text: str, error: Exception, path: Optional[Path]) -> Input
     constructor = YAML(typ="safe", pure=True).constructor
     too_long = "digits" in str(error)  # Python's limit on reading integers (its message is advice to developers)
     try:
-        nodes = [n for d in YAML(typ="safe", pure=True).compose_all(text) if d is not None for n in walk_nodes(d)]
+        nodes = [n for d in pure_read(lambda t: list(YAML(typ="safe", pure=True).compose_all(t)), text)
+                 if d is not None for n in walk_nodes(d)]
     except Exception:
         nodes = []
     for n in nodes:
@@ -249,7 +279,7 @@ def _compose(text: str) -> list:
                 return _Composed(docs)
     yaml = YAML(typ="safe", pure=True)  # the marks are the round-trip parser's, without its comment scanning
     yaml.Composer = _AliasRecordingComposer
-    return list(yaml.compose_all(text))
+    return pure_read(lambda t: list(yaml.compose_all(t)), text)
 
 
 class _Composed(list):

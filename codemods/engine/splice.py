@@ -591,6 +591,8 @@ class _Splicer:
             raise Unsupported(f"an edit outside the string `{edit.path[-1]}`")
         to_source = self.source_offsets(node)
         start, end = to_source(edit.start), to_source(edit.end)
+        if node.style == "|" and start == line_start(self.text, start) and end != line_start(self.text, end):
+            start += to_source.indent  # a cut from a line's first word (`VAR=x cmd`) keeps the line's indentation
         new = edit.new
         if node.style == "|" and new:
             # Block text: new lines take the block's indentation and the file's line ending.

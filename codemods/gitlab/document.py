@@ -15,7 +15,8 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 
-from codemods.engine.document import Document, _AliasRecordingComposer, _problem_line, _problem_text, unreadable_value
+from codemods.engine.document import (Document, _AliasRecordingComposer, _problem_line, _problem_text, pure_read,
+                                      unreadable_value)
 from codemods.errors import InputError
 
 
@@ -60,7 +61,7 @@ def load_pipeline(text: str, path: Optional[Path] = None) -> List[Any]:
     yaml = YAML(typ="safe", pure=True)
     yaml.Constructor = _Constructor
     try:
-        return [d for d in yaml.load_all(text) if d is not None]
+        return [d for d in pure_read(lambda t: list(yaml.load_all(t)), text) if d is not None]
     except YAMLError as e:
         raise InputError(path, _problem_line(e), _problem_text(e)) from None
     except RecursionError:
@@ -86,7 +87,7 @@ class GitLabDocument(Document):
         yaml = YAML(typ="safe", pure=True)
         yaml.Composer = _AliasRecordingComposer
         try:
-            nodes = [d for d in yaml.compose_all(text) if d is not None]
+            nodes = [d for d in pure_read(lambda t: list(yaml.compose_all(t)), text) if d is not None]
         except YAMLError as e:
             raise InputError(path, _problem_line(e), _problem_text(e)) from None
         except RecursionError:

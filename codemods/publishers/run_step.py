@@ -4,7 +4,8 @@ by `uploaders.command_line`, the same for every front end.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
@@ -12,8 +13,9 @@ from codemods.engine.edits import Edit, Replace, Set
 from codemods.indexes import Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
-from codemods.shell import Command, assignments, commands, cut_span, join_pieces
-from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags
+from codemods.shell import Command, Word, assignments, commands, cut_span, join_pieces
+from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags,
+                                             strip_wrappers)
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
 from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
@@ -39,6 +41,10 @@ class Upload:
     refuse: Optional[str] = None  # recognised, but not edited automatically, for this reason
     advice: Optional[str] = None  # said in the report when the upload is converted
     handed_over: bool = False  # converted to the publish action (the tool cannot publish with TP here)
+    prefix: List[Tuple[str, Word]] = field(default_factory=list)  # `TWINE_PASSWORD="$X" twine upload`: its
+    # credential assignments (the variable, its word)
+    exported: List[Tuple[str, int, int]] = field(default_factory=list)  # `export TWINE_PASSWORD=…` before the
+    # command in the same script: (the variable, the assignment's span)
 
     @property
     def path(self) -> YamlPath:
@@ -62,8 +68,9 @@ class Upload:
     def uses_token(self) -> bool:
         if not self.uploader.trusted:
             return True  # it can only upload with some credential, wherever that comes from
-        return any(f.kind == "password" for f in self.flags) or any(
-            v in self.uploader.credentials.password_env for v, _ in self.env_creds)
+        password_env = self.uploader.credentials.password_env
+        return any(f.kind == "password" for f in self.flags) or any(v in password_env for v, _ in self.env_creds) \
+            or any(v in password_env for v, _ in self.prefix) or any(v in password_env for v, _, _ in self.exported)
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
@@ -156,10 +163,30 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
             continue
         uploader, at = hit
         flags = parse_flags(uploader, cmd.words[at:])
-        targets, where, unknown = find_targets(uploader, flags, seen, uploader.index.defined_in(script))
-        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where,
-                          env_credentials(uploader, chain), step_label(step, i), unknown))
+        assigned = [(m.group(1), w) for w in cmd.words[:strip_wrappers(cmd.words)] if (m := _ASSIGNED.match(w.value))]
+        exported = _exported(uploader, script, cmd.words[0].start) if cmd.words else []
+        local = {n: _ASSIGNED.match(w.value).group(2) for n, w in assigned}
+        local.update({n: v for n, _, _, v in exported})
+        targets, where, unknown = find_targets(uploader, flags, ([((), local)] if local else []) + seen,
+                                               uploader.index.defined_in(script))
+        given = set(local)  # a variable the script sets wins over the step's `env:`
+        creds = [(n, p) for n, p in env_credentials(uploader, chain) if n not in given]
+        out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds,
+                          step_label(step, i), unknown,
+                          prefix=[(n, w) for n, w in assigned if n in uploader.credentials.variables],
+                          exported=[(n, s_, e) for n, s_, e, _ in exported]))
     return out
+
+
+_ASSIGNED = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
+_EXPORT = re.compile(r"(?m)^[ \t]*export[ \t]+([A-Za-z_][A-Za-z0-9_]*)=([^\n]*)$")
+
+
+def _exported(uploader: Uploader, script: str, before: int) -> List[Tuple[str, int, int, str]]:
+    """`export NAME=value` lines of the tool's credential variables before the command: (name, the
+    line's span, the value as written)."""
+    return [(m.group(1), m.start(), m.end(), m.group(2)) for m in _EXPORT.finditer(script, 0, before)
+            if m.group(1) in uploader.credentials.variables]
 
 
 def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
@@ -172,6 +199,29 @@ def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
         change.edits.append(Replace(upload.script_path, *whole_line(script, *span), ""))
     for f in which:
         change.removed_secrets |= secrets_in(f.raw)
+    return True
+
+
+def _cut_assignments(doc: Document, upload: Upload, change: StepChange) -> bool:
+    """Cut the command's credential assignments (`TWINE_PASSWORD="$PYPI_TOKEN" twine upload`) and the
+    `export TWINE_PASSWORD=…` lines before it; the step's variables that only fed them go too."""
+    script = upload.script
+    pieces = [(w.start, w.end) for _, w in upload.prefix]
+    for s_, e in join_pieces(script, pieces):
+        span = cut_span(script, s_, e)
+        if span is None:
+            change.blocked = f"`{script[s_:e]}` runs over a line continuation in {upload.label}; remove it by hand"
+            return False
+        change.edits.append(Replace(upload.script_path, *whole_line(script, *span), ""))
+    for _, s_, e in upload.exported:
+        change.edits.append(Replace(upload.script_path, *whole_line(script, s_, e), ""))
+    raw = [w.text for _, w in upload.prefix] + [script[s_:e] for _, s_, e in upload.exported]
+    for text in raw:
+        change.removed_secrets |= secrets_in(text)
+    shown = [f"`{n}=`" for n, _ in upload.prefix] + [f"`export {n}=`" for n, _, _ in upload.exported]
+    if shown:
+        change.changes.append(f"removed {', '.join(shown)} from the script")
+        cleanup_fed(doc, upload.job_id, upload.step_index, raw, [], change)
     return True
 
 
@@ -214,7 +264,7 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
     if change.blocked:
         return change
     flags = upload.cred_flags  # in a `run:` script or an action's `args` alike
-    if not cut_flags(upload, flags, change):
+    if not cut_flags(upload, flags, change) or not _cut_assignments(doc, upload, change):
         return change
     if flags:
         change.changes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")
