@@ -39,16 +39,22 @@ def classify_url(url: Optional[object]) -> Optional[Index]:
 
 PYPI_HOSTS = ("upload.pypi.org", "pypi.org", "pypi.python.org")
 LITERAL_HOST = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*://([^/\s$]+)/")
+# a part of a URL known only at run time: `${{ … }}`, `${X}`, `$(X)`, `$X`, tox's `{env:X}`
+VARIABLE_PART = re.compile(r"\$\{\{.*?\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|\{env:[^}]*\}")
 
 
 def other_host(url: Optional[object]) -> bool:
-    """The URL names its host before any expression, and that host is neither PyPI's nor TestPyPI's
-    (`https://jazzband.co/projects/${{ … }}/upload`): another index, whatever the expression holds."""
-    m = LITERAL_HOST.match(str(url or ""))
-    if not m:
-        return False
-    host = m.group(1).rsplit("@", 1)[-1].split(":", 1)[0].lower()
-    return host not in PYPI_HOSTS + ("test.pypi.org",)
+    """The URL is another index's, whatever its variables hold: it names its host before any
+    expression and that host is neither PyPI's nor TestPyPI's (`https://jazzband.co/projects/${{ … }}/upload`),
+    or it ends in a path of its own after them, which PyPI's upload URLs (`…/legacy/`) never do
+    (GitLab's registry: `"${CI_API_V4_URL}"/projects/"${CI_PROJECT_ID}"/packages/pypi`)."""
+    text = str(url or "")
+    m = LITERAL_HOST.match(text)
+    if m:
+        host = m.group(1).rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        return host not in PYPI_HOSTS + ("test.pypi.org",)
+    tail = VARIABLE_PART.split(text)[-1].strip("'\" ")
+    return len(VARIABLE_PART.split(text)) > 1 and tail.strip("/") not in ("", "legacy")
 
 
 TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_.*-]*")  # one pass, no backtracking: linear in the expression

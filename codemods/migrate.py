@@ -338,6 +338,13 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
     for job_id, items in by_job.items():
         with about_job(result, job_id):
             has_id_token = job_has_id_token(w.doc, job_id)
+            unresolved = next((s for s in items if s.unresolved), None)
+            if unresolved is not None:  # it may publish with Trusted Publishing: its id-token stays
+                result.skipped.append(f"job `{job_id}` not converted: {step_in_job(unresolved.label, job_id)} runs "
+                                      f"an upload pubmode cannot read ({unresolved.unresolved}); give it its token "
+                                      "by hand")
+                result.oidc_jobs.add(job_id)
+                continue
             stuck = [s for s in items if has_id_token and s.oidc_flag_stuck]
             if stuck:  # a followed upload pubmode cannot give the token: the job keeps its id-token
                 result.skipped.append(f"job `{job_id}` not converted: "

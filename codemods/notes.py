@@ -13,6 +13,8 @@ from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 
 RUN_TIME_ENV = "run-time-env"  # kind: a tox env chosen at run time (`tox -e $ENV`): its upload is changed by hand
+# kind: a command that may upload but cannot be read (a Makefile's `$(UV) publish` with UV set by `$(shell …)`)
+UNRESOLVED = "unresolved-upload"
 
 
 class Note(str):

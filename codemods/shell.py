@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 OPERATORS = ("&&", "||", ";", "|", "&", "(", ")")
 _OPERATOR_STARTS = frozenset(o[0] for o in OPERATORS)  # a character no operator starts with ends no word
@@ -243,6 +243,32 @@ def join_pieces(script: str, pieces: List[tuple]) -> List[tuple]:
         else:
             out.append([s, e])
     return [(s, e) for s, e in out]
+
+
+# what a script's own `NAME=value` gives a variable: the value, or this when it cannot be told
+RUN_TIME = "$?"
+DECLARATIONS = frozenset(("export", "readonly", "declare", "typeset", "local"))
+
+
+def assignments(script: str) -> Dict[str, str]:
+    """The variables a script sets itself (`PYPI_REPO=pypi`, `export REPO=testpypi`), for reading the
+    commands after them: the value when the script sets the name once, to a literal, outside control
+    flow; RUN_TIME when it sets it otherwise (twice differently, from `$X` or `$(…)`, in an `if`)."""
+    found: Dict[str, set] = {}
+    for cmd in commands(script):
+        words = [w.value for w in cmd.words]
+        if words and words[0] in DECLARATIONS:
+            words = [w for w in words[1:] if not w.startswith("-")]
+        elif len(words) != 1:  # `NAME=x cmd`: set for that command only
+            continue
+        for word in words:
+            m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)", word, re.S)
+            if m:
+                raw = next((w.text for w in cmd.words if w.value == word), word)
+                literal = not re.search(r"[$`]", raw) and not cmd.keywords
+                found.setdefault(m.group(1), set()).add(m.group(2) if literal else RUN_TIME)
+    flow = has_control_flow(script) if found else False
+    return {name: values.pop() if len(values) == 1 and not flow else RUN_TIME for name, values in found.items()}
 
 
 ENV_REF = r"(?:\$\{?%s\}?\b|\benv\.%s\b)"

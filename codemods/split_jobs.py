@@ -843,13 +843,13 @@ def build_output(doc: Document, job_id: str, before: int) -> Optional[str]:
 
 
 def _command_output(words: List[str]) -> Optional[str]:
-    from codemods.uploaders.command_line import _tool_word, strip_wrappers  # noqa: PLC0415 (one reader of commands)
+    from codemods.uploaders.command_line import strip_wrappers, tool_word  # noqa: PLC0415 (one reader of commands)
     from codemods.shell import Word
 
     at = strip_wrappers([Word(w, 0, 0) for w in words])
     if at >= len(words):
         return None
-    tool = _tool_word(words[at])
+    tool = tool_word(words[at])
     if tool in ("python", "python3") and "setup.py" in words[at:]:
         if any(w in ("sdist", "bdist_wheel") for w in words):
             return _folder(_flag_value(words, ("-d", "--dist-dir")) or "dist")

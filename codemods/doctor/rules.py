@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
-from codemods.doctor.view import WorkflowView
+from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.publishers import gh_action
 
 # (line, message) or (line, message, fix): a fix of its own for this finding, instead of the rule's
@@ -57,6 +57,14 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and p.targets:
             yield p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})"
+        elif p.mode == "token" and p.trusted_capable and p.index_unknown and not index_from_secret(w.doc, p):
+            # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it; an address kept in a secret is a
+            # private index's, most likely
+            yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential}); the index is "
+                           f"given by {p.index_where or 'a value known only at run time'}",
+                   "Trusted Publishing works for PyPI and TestPyPI only, so `migrate to-oidc` keeps this token: name "
+                   "the index in the workflow (a job per index, each with its own environment), then run "
+                   "`migrate to-oidc`; or keep the token.")
 
 
 @rule("token-and-id-token", WARNING, "A job has `id-token: write` and still passes a token",
@@ -334,7 +342,10 @@ def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
          "does it when the script allows).")
 def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if not p.trusted_capable:
+        if p.unresolved:  # not a tool without Trusted Publishing: one pubmode cannot read
+            yield (p.line, f"{p.label} runs an upload pubmode cannot read: {p.unresolved}",
+                   "Check that upload by hand; a program named in the Makefile (`UV := uv`) lets pubmode read it.")
+        elif not p.trusted_capable:
             fix = p.instead[:1].upper() + p.instead[1:] if p.instead and not re.match(r"[\w.-]+\.\w+:", p.instead) \
                 else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (

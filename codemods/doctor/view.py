@@ -1,6 +1,7 @@
 """A read-only view of one workflow's publishing, shared by the doctor's rules and its report."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -31,14 +32,37 @@ class PublishView:
     inputs: Dict[str, Any] = None
     instead: str = ""  # without Trusted Publishing: what to do instead, said by the tool's own registry entry
     index_unknown: bool = False  # the index is known only at run time (it may be PyPI)
+    unresolved: str = ""  # what it runs may upload but cannot be read (a Makefile's `$(UV) publish`): why
+    index_where: str = ""  # what names an index chosen at run time (`--repository $PYPI_REPO`)
 
     @property
     def index_title(self) -> str:
+        if not self.targets and self.index_unknown:
+            return "PyPI or another index (chosen at run time)"
         return " and ".join(i.title for i in self.targets) or "another index"
 
     @property
     def index_key(self) -> str:
-        return ",".join(i.key for i in self.targets) or "other"
+        return ",".join(i.key for i in self.targets) or ("run-time" if self.index_unknown else "other")
+
+
+def _where(item) -> str:
+    return item.where if item.index_unknown else ""
+
+
+def index_from_secret(doc: Document, p: "PublishView") -> bool:
+    """The index chosen at run time comes from a secret (`--repository-url "$JFROG_URL"` with
+    `JFROG_URL: ${{ secrets.JFROG_URL }}`): a private index's address, most likely, not PyPI's."""
+    from codemods.publishers.env_vars import env_chain
+
+    if "secrets." in p.index_where:
+        return True
+    chain = env_chain(doc, p.job_id, p.step_index)
+    for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|\benv\.([A-Za-z_][A-Za-z0-9_]*)", p.index_where):
+        value = next((env[n] for n in name if n for _, env in chain if n in env), None)
+        if value is not None and "secrets." in str(value):
+            return True
+    return False
 
 
 class WorkflowView:
@@ -60,13 +84,14 @@ class WorkflowView:
             keys = gh_action.input_keys(item.inputs, gh_action.PASSWORD_INPUTS)
             return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
                                "token" if item.uses_token else "trusted", True, item.targets,
-                               f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown)
+                               f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown,
+                               index_where=_where(item))
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags] + \
             [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())]
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,
-                           item.index_unknown)
+                           item.index_unknown, index_where=_where(item))
 
     def _indirect(self, item) -> PublishView:
         where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
@@ -76,7 +101,7 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
                            not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},
-                           "; ".join(item.manual), item.index_unknown)
+                           "; ".join(item.manual), item.index_unknown, item.unresolved or "", _where(item))
 
     def publishing_of(self, job_id: str) -> List[PublishView]:
         """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""

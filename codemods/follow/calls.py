@@ -5,17 +5,26 @@ a command this module does not know) is not a target.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
 from codemods.uploaders import registry
-from codemods.uploaders.command_line import python_variable, strip_wrappers
+from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
 from codemods.workflow import steps, uses_action
+
+
+@dataclass(frozen=True)
+class MakeTarget(Target):
+    """A make target, with the variables make's command line sets (`make release PYTHON=python3.12`)."""
+
+    assignments: Tuple[Tuple[str, str], ...] = ()
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -39,7 +48,9 @@ PYPROJECT_RUNNERS = {"pdm": "tool.pdm.scripts", "hatch": "tool.hatch.envs.{env}.
 
 
 def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
-    """`pdm run NAME`, `hatch run [ENV:]NAME`, `poe NAME`: a script declared in pyproject.toml."""
+    """`pdm run NAME`, `hatch run [ENV:]NAME`, `poe NAME`: a script declared in pyproject.toml. A name
+    pyproject.toml does not declare is a command the runner runs as it is (`hatch run tox -e release`):
+    none here, it is read past the runner like any wrapper."""
     vals = [w.value for w in cmd.words]
     while vals and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", vals[0]):
         vals = vals[1:]
@@ -54,7 +65,24 @@ def _pyproject_script(cmd: Command, base: Path) -> List[Target]:
         env, name = name.split(":", 1)
     if not (base / "pyproject.toml").is_file():
         return []
-    return [Target("pyproject-script", base / "pyproject.toml", f"{PYPROJECT_RUNNERS[tool].format(env=env)}.{name}")]
+    table = PYPROJECT_RUNNERS[tool].format(env=env)
+    if not _declares(base / "pyproject.toml", table, name):
+        return []
+    return [Target("pyproject-script", base / "pyproject.toml", f"{table}.{name}")]
+
+
+def _declares(path: Path, table: str, name: str) -> bool:
+    """pyproject.toml declares the script `name` in `table` (a file that is not TOML may: its editor says
+    so)."""
+    from codemods.toml_text import loads  # only for a step that runs a pyproject runner
+
+    try:
+        data: Any = loads(_text(path))
+    except ValueError:
+        return True
+    for key in table.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return isinstance(data, dict) and name in data
 
 
 def targets_of(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Target]:
@@ -72,16 +100,25 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
     declared = _pyproject_script(cmd, base)
     if declared:
         return declared
+    # the runner past its wrappers, as an upload tool is found: `python -m tox`, `uvx nox`, `pipx run
+    # tox`, `uv run make`, `hatch run tox` (a command, not a declared script)…
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if not vals:
         return []
-    tool = vals[0].rsplit("/", 1)[-1]
-    found: List[Target] = []
+    tool = tool_word(vals[0])
     before = [w.value for w in cmd.words[max(0, i - 2):i]]
     if len(before) == 2 and before[1] == "-m" and _is_python(before[0]):
-        found += _module(vals[0], root, base)  # `python -m tooling publish`: the repository's own package
-    elif tool == "tox":
+        found = _module(vals[0], root, base)  # `python -m tooling publish`: the repository's own package
+        if found:
+            return found
+    return _runner_targets(tool, vals, root, base)
+
+
+def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[Target]:
+    """The files a runner (`vals[0]`, named `tool`) runs with these arguments."""
+    found: List[Target] = []
+    if tool == "tox":
         envs = _option(vals, "-e", "--env") or ""
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
             path = base / config
@@ -96,8 +133,10 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
     elif tool in ("make", "gmake"):
         makefile = _option(vals, "-f", "--file") or "Makefile"
         names = [v for v in vals[1:] if not v.startswith("-") and "=" not in v and v != makefile]
+        # `make release PYTHON=python3.12`: make's command line sets variables over the Makefile's
+        assignments = tuple(tuple(v.split("=", 1)) for v in vals[1:] if re.match(r"[A-Za-z_][\w.-]*=", v))
         if (base / makefile).is_file():
-            found += [Target("make", base / makefile, n) for n in names]
+            found += [MakeTarget("make", base / makefile, n, assignments=assignments) for n in names]
     elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
@@ -303,7 +342,7 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Target(t.kind, t.path, t.name, _line or line))
+            out.append(dataclasses.replace(t, line=_line or line))
             if t.kind == "script" and _depth < NESTED:
                 out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line)
     return out

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from codemods.engine.file_edit import FileEdit, Target
 from codemods.follow.passenv import GITHUB, Platform
 from codemods.indexes import Index
-from codemods.follow.makefile import recipe_regions, shell_view
+from codemods.follow.makefile import MakeVariables, recipe_regions, shell_view
 from codemods.follow.shell_text import HandOver, edit_shell_text, words_meaning
 from codemods.engine.text_edits import apply_checked
 from codemods.uploaders import registry
@@ -26,6 +26,24 @@ class FileChange(FileEdit):
     lines: List[int] = field(default_factory=list)  # where its uploads are
     hand_over: List[HandOver] = field(default_factory=list)  # uploads the workflow now makes with the action
     targets: Set[Index] = field(default_factory=set)  # the indexes its uploads go to (when it can tell)
+    # uploads to an index chosen at run time (`--repository $PYPI_REPO`): "`--repository $PYPI_REPO`, line 7"
+    run_time_index: List[str] = field(default_factory=list)
+
+
+def step_environment(chain) -> Dict[str, Optional[str]]:
+    """The variables a step's `env:` (or its job's, or the workflow's) sets, as the files it runs see
+    them: the value when the workflow writes it out, None when it is an expression (known at run time)."""
+    out: Dict[str, Optional[str]] = {}
+    for _, env in reversed(list(chain)):  # the nearest last: it wins
+        for name, value in env.items():
+            if isinstance(value, bool):
+                literal: Optional[str] = str(value).lower()
+            elif value is None or isinstance(value, (dict, list)):
+                literal = None
+            else:
+                literal = str(value)
+            out[str(name)] = None if literal is None or "${{" in literal else literal
+    return out
 
 
 def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
@@ -43,9 +61,11 @@ def _toml_string(text: str, table: str, key: str) -> Tuple[int, int]:
 
 
 def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = GITHUB,
-                rewrite: bool = True) -> FileChange:
+                rewrite: bool = True, chain=()) -> FileChange:
     """The uploads of one followed file and its edit. `rewrite=False` is for reporting (the doctor): a
-    Python script is then only read, and its `new_text` is the source with the cut items blanked."""
+    Python script is then only read, and its `new_text` is the source with the cut items blanked.
+    `chain`: the `env:` mappings the step sees, nearest first (`env_chain`): the file's commands read
+    the index and Makefile variables through them."""
     change = FileChange(target, text, text)
     # each kind's editor is imported when a file of that kind is edited: most workflows follow none
     if target.kind == "pyproject-script":
@@ -59,8 +79,8 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
                 change.manual.append(f"the script `{key}` in [{table}] is not a plain string; change its upload by "
                                      "hand")
             return change
-        edit = edit_shell_text(text, start, end, 1, to_oidc, platform=platform)
-        change.targets = set(edit.targets)
+        edit = edit_shell_text(text, start, end, 1, to_oidc, platform=platform, chain=chain)
+        change.targets, change.run_time_index = set(edit.targets), edit.run_time_index
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
@@ -75,10 +95,10 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
         if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
                                              and f"[{header}]" not in text):
-            edit_tox(change, to_oidc, platform)  # also the ini text kept in pyproject's legacy_tox_ini
+            edit_tox(change, to_oidc, platform, chain)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
         (change.new_text, change.notes, change.manual, change.uploads, change.credential_env, change.cuts,
-         change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets)
+         change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets, change.run_time_index)
         return change
     if target.kind in ("python", "nox", "invoke"):
         from codemods.follow.python_calls import edit_python
@@ -88,14 +108,19 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
         change.lines, change.freed, change.targets = edit.lines, edit.freed, set(edit.targets)
+        change.run_time_index = edit.run_time_index
         return change
     view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":
-        edits = [edit_shell_text(view(text), s, e, 1, to_oidc, platform=platform)
-                 for s, e, _ in recipe_regions(text, target.name, set())]
+        made: Set[str] = set()  # the target and its prerequisites
+        regions = recipe_regions(text, target.name, made)
+        variables = MakeVariables(text, target.path.parent, dict(getattr(target, "assignments", ())),
+                                  step_environment(chain), made)  # `$(UV) publish`: the shell gets `uv publish`
+        edits = [edit_shell_text(view(text), s, e, 1, to_oidc, platform=platform, variables=variables, chain=chain)
+                 for s, e, _ in regions]
     else:
         edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script" and platform.hand_over,
-                                 platform=platform)]
+                                 platform=platform, chain=chain)]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes
@@ -107,6 +132,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.lines += e.lines
         change.hand_over += e.hand_over
         change.targets |= e.targets
+        change.run_time_index += e.run_time_index
     cut = [w for e in edits for w in e.cut_words]
     added = [w for e in edits for w in e.added_words]
     change.new_text, why = apply_checked(text, splices, words_meaning(cut, added, view))

@@ -24,7 +24,7 @@ from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import jobs, secrets_in, step_label, steps, triggers
-from codemods.notes import RUN_TIME_ENV, kind_of, prefixed, step_in_job
+from codemods.notes import RUN_TIME_ENV, UNRESOLVED, kind_of, prefixed, step_in_job
 
 
 @dataclass
@@ -50,15 +50,26 @@ class IndirectPublish:
 
     @property
     def targets(self) -> Tuple[Index, ...]:
+        if self.index_unknown:
+            return ()  # PyPI, TestPyPI or another: known at run time only
         handed = tuple(dict.fromkeys(t for h in self.hand_over for t in h.targets))
-        return handed or (PYPI,)
+        named = tuple(sorted({t for c in self.changes for t in c.targets}, key=lambda i: i != PYPI))
+        return handed or named or (PYPI,)  # what the files name (`--repository testpypi`), else PyPI
+
+    @property
+    def run_time_index(self) -> List[str]:
+        """Its uploads whose index is chosen at run time (`--repository $PYPI_REPO`), with file and line."""
+        return [f"{i.rsplit(', ', 1)[0]} ({c.target.path.name}, {i.rsplit(', ', 1)[1]})"
+                for c in self.changes for i in c.run_time_index]
+
+    @property
+    def index_unknown(self) -> bool:
+        return bool(self.run_time_index)
 
     @property
     def uses_token(self) -> bool:
         # a manual change also counts: the report must say what to do with it
         return bool(self.env_vars) or any(c.cuts for c in self.changes) or bool(self.manual)
-
-    index_unknown = False
 
     @property
     def manual(self) -> List[str]:
@@ -77,7 +88,16 @@ class IndirectPublish:
 
     @property
     def where(self) -> str:
+        if self.index_unknown:  # what names the index, for "uploads to an index given by …"
+            return self.run_time_index[0]
         return ", ".join(f"`{c.target.path.name}`" for c in self.changes) or "the files it runs"
+
+    @property
+    def unresolved(self) -> Optional[str]:
+        """Why a command of the files it runs may upload but cannot be read (`$(UV) publish` with UV
+        computed by make): then pubmode cannot tell whether it uses a token, or where it uploads."""
+        return next((f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual
+                     if kind_of(m) == UNRESOLVED), None)
 
     @property
     def oidc_flag_stuck(self) -> bool:
@@ -129,17 +149,17 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                 continue
             wd, checkouts = step_start(job, step)
             changes, problems = [], []
+            chain = env_chain(doc, job_id, i)
             for target in targets_in_script(script, root, wd, checkouts):
                 text = current.get(target.path) or text_or_none(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
                     continue
-                change = edit_target(target, text, to_oidc, rewrite=rewrite)
+                change = edit_target(target, text, to_oidc, rewrite=rewrite, chain=chain)
                 if rewrite:
                     current[target.path] = change.new_text
                 if change.uploads or change.manual:
                     changes.append(change)
-            chain = env_chain(doc, job_id, i)
             if any(CREDENTIAL_SECRET.search(s) for _, env in chain for s in secrets_in(env)):
                 # an upload credential handed to a file pubmode may not read
                 problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload "

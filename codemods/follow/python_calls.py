@@ -33,6 +33,7 @@ class PythonEdit:
     elsewhere: int = 0  # uploads to another index, left alone
     freed: Set[str] = field(default_factory=set)  # environment variables the removed items read
     targets: Set = field(default_factory=set)  # the indexes its uploads go to
+    run_time_index: List[str] = field(default_factory=list)  # uploads whose index is chosen at run time
 
 
 def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the workflow",

@@ -107,10 +107,12 @@ class UploadCallFinder(cst.CSTVisitor):
         if upload is None:
             return False
         found, up = self.result, upload.uploader
-        if upload.targets is None:
+        if upload.targets is None and not upload.index_unknown:
             found.elsewhere += 1  # another index: keeps its credentials
             return False
-        found.targets |= set(upload.targets)
+        if upload.index_unknown:  # `"--repository", os.environ["REPO"]`: maybe PyPI, said so
+            found.run_time_index.append(f"{upload.where.replace(chr(0) + 'expr', '…')}, line {line}")
+        found.targets |= set(upload.targets or ())
         found.uploads += 1
         found.lines.append(line)
         found.credential_env |= set(up.credentials.variables)

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Set, Tuple
 
 from codemods.engine.text_edits import Meaning, Splice
+from codemods.follow.makefile import ExpandedWord, MakeVariables, in_variable
 from codemods.indexes import Index
-from codemods.notes import Note
+from codemods.notes import UNRESOLVED, Note
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
-from codemods.shell import commands, cut_span, join_pieces, without_value
+from codemods.shell import assignments, commands, cut_span, join_pieces, without_value
 
 OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
@@ -26,7 +27,8 @@ class TextEdit:
     splices: List[Splice] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
     manual: List[str] = field(default_factory=list)  # "line N: what to change by hand"
-    uploads: int = 0  # upload commands to PyPI/TestPyPI found
+    uploads: int = 0  # upload commands to PyPI/TestPyPI found (or to an index chosen at run time)
+    run_time_index: List[str] = field(default_factory=list)  # "`--repository $X`, line N": index chosen at run time
     targets: Set[Index] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)  # variables the removed text read
     credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
@@ -50,33 +52,46 @@ class HandOver:
 
 
 def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
-                    to_oidc: bool = True, hand_over: bool = False, platform=None) -> TextEdit:
+                    to_oidc: bool = True, hand_over: bool = False, platform=None,
+                    variables: Optional["MakeVariables"] = None, chain=()) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
     the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env.
     `hand_over`: a whole script run by a step, whose last command may be an upload of a tool without
-    Trusted Publishing; it is then replaced by the tool's build (see `HandOver`)."""
+    Trusted Publishing; it is then replaced by the tool's build (see `HandOver`). `variables`: a Makefile's,
+    which the recipe's commands are read through (`$(UV) publish`); the edits stay on the text as written.
+    `chain`: the variables the step sets (`env_chain`), which the commands see, with those a shell script
+    sets itself; an index given by one known only at run time is said so (`run_time_index`)."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
     region = text[start:end]
     out = TextEdit()
-    cmds = list(commands(region))
+    cmds = [variables.command(c) for c in commands(region)] if variables else list(commands(region))
+    if variables is None and "=" in region:  # a script's own `PYPI_REPO=pypi` (a recipe's lines are shells apart)
+        chain = [(("script",), assignments(region))] + list(chain)
     for cmd in cmds:
-        upload = read_upload(cmd)
+        upload = read_upload(cmd, chain)
+        line = base_line + text.count("\n", 0, start + cmd.start)
         if upload is None:
+            why = variables.unresolved(cmd) if variables else None
+            if why:  # an upload, maybe, that cannot be read: never "publishes nothing"
+                out.manual.append(Note(f"line {line}: {why}; pubmode cannot tell what it uploads, or how: check it "
+                                       "by hand", kind=UNRESOLVED))
+                out.lines.append(line)
             continue
         up, at, flags, targets = upload.uploader, upload.at, upload.flags, upload.targets
-        line = base_line + text.count("\n", 0, start + cmd.start)
-        if targets is None:
+        if targets is None and not upload.index_unknown:
             out.notes.append(f"line {line}: {up.name} uploads to another index; left as is")
             continue
+        if upload.index_unknown:  # maybe PyPI: an upload, whose index the report names
+            out.run_time_index.append(f"{upload.where}, line {line}")
         out.uploads += 1
         out.lines.append(line)
-        out.targets |= set(targets)
+        out.targets |= set(targets or ())
         out.credential_env |= set(up.credentials.variables)
         if not up.trusted:
-            why = _hand_over(up, region, start, cmds, cmd, at, flags, targets, line, out) if hand_over and to_oidc \
-                else None
+            why = _hand_over(up, region, start, cmds, cmd, at, flags, targets, line, out) \
+                if hand_over and to_oidc and targets else None
             if why == "":
                 continue
             out.manual.append(f"line {line}: `{up.tool} {' '.join(up.detection.subcommands)}` has no Trusted Publishing; "
@@ -91,7 +106,15 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
         cuts_words = [w for w in cmd.words[:at] if re.match(
             r"^(%s)=" % "|".join(map(re.escape, up.credentials.variables)), w.value)]
-        pieces = [(f.flag.start, f.end, f.raw) for f in cuts] + [(w.start, w.end, w.text) for w in cuts_words]
+        stuck = [w for f in cuts for w in (f.flag, f.value) if in_variable(w)] + [w for w in cuts_words
+                                                                                 if in_variable(w)]
+        if stuck:  # one word of several a Makefile variable holds: only that variable can lose it
+            out.cuts += len(cuts) + len(cuts_words)
+            out.manual.append(f"line {line}: the credentials of the {up.name} command come from the Makefile "
+                              f"variable in `{stuck[0].text}`; remove them there by hand")
+            continue
+        pieces = [(f.flag.start, f.end, f.raw + _expansion(f.flag, f.value)) for f in cuts] + \
+            [(w.start, w.end, w.text + _expansion(w)) for w in cuts_words]
         for s, e in join_pieces(region, [(s, e) for s, e, _ in pieces]):
             span = cut_span(region, s, e)
             if span is None:
@@ -110,6 +133,11 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
             out.added_words += list(up.oidc_flags)
             out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
     return out
+
+
+def _expansion(*words) -> str:
+    """What words read from a Makefile's variables expand to (the variables they read are freed too)."""
+    return "".join(" " + w.source for w in words if isinstance(w, ExpandedWord))
 
 
 def _hand_over(up: Uploader, region: str, start: int, cmds, cmd, at: int, flags, targets, line: int,
@@ -168,6 +196,10 @@ def line_span(script: str, cmd) -> Tuple[int, int]:
 
 
 def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: TextEdit) -> None:
+    if any(in_variable(w) and w.value.startswith(up.oidc_flags[0]) for w in cmd.words if up.oidc_flags):
+        out.manual.append(Note(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand from the Makefile variable "
+                               "that holds it (the job keeps `id-token: write` until then)", kind=OIDC_FLAG_STUCK))
+        return
     for span in oidc_flag_spans(up, cmd, region):
         if span is None:
             out.manual.append(Note(f"line {line}: remove `{' '.join(up.oidc_flags)}` by hand (it runs over a line "

@@ -117,7 +117,7 @@ def _generative_header(text: str, env: str) -> Optional[str]:
     return None
 
 
-def edit_tox(change, to_oidc: bool, platform=None) -> None:
+def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
@@ -141,8 +141,9 @@ def edit_tox(change, to_oidc: bool, platform=None) -> None:
         return  # an env made from [testenv] (py312, lint), which uploads nothing
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
-    edit = edit_shell_text(text, cs, ce, 1, to_oidc, platform=platform) if cs >= 0 else TextEdit()
+    edit = edit_shell_text(text, cs, ce, 1, to_oidc, platform=platform, chain=chain) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
+    change.run_time_index = edit.run_time_index
     change.targets = set(edit.targets)
     change.lines = edit.lines
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")

@@ -61,13 +61,14 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
     return out
 
 
-def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=None):
+def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=None, run_time_index=None):
     """(new text, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
     variables the cut arguments read (`{env:PYPI_TOKEN}`). The new text is checked by loading it."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
     targets = set() if targets is None else targets  # filled with the indexes the uploads go to
+    run_time_index = [] if run_time_index is None else run_time_index  # and those chosen at run time
     notes: List[str] = []
     manual: List[str] = []
     start, end = section(text, header)
@@ -98,10 +99,12 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
     for n, c in enumerate(commands):
         cmd = argv_command(c)
         upload = read_upload(cmd) if c else None
-        if upload is not None and upload.targets is not None:
+        if upload is not None and (upload.targets is not None or upload.index_unknown):
             up, at = upload.uploader, upload.at
             uploads += 1
-            targets |= set(upload.targets)
+            targets |= set(upload.targets or ())
+            if upload.index_unknown:
+                run_time_index.append(f"{upload.where}, [{header}]")
             cred_env |= set(up.credentials.variables)
             if not up.trusted:
                 manual.append(f"[{header}] `{up.tool}` has no Trusted Publishing; upload with "

@@ -88,6 +88,10 @@ def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str])
         if to_oidc:
             _drop_dead_assignments(change)
         seen = change if to_oidc else edit_target(target, text, True, GITLAB)
+        # `--repository $PYPI_REPO`: maybe PyPI, maybe not; the job keeps its token (as an upload in its script)
+        out.problems += [f"{target.path.name}: uploads to an index given by {where.rsplit(', ', 1)[0]} ("
+                         f"{where.rsplit(', ', 1)[-1]}), known only at run time; it keeps its token"
+                         for where in seen.run_time_index]
         if change.uploads or change.manual:
             current[target.path] = change.new_text
             out.changes.append(change)

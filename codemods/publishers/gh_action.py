@@ -61,6 +61,7 @@ class PublishStep:
     trusted_capable = True
     needs_linux = True  # a container action
     oidc_flag_stuck = False
+    unresolved = None
     oidc_reader = None
     shares_env_with = None
     followed_texts = ()

@@ -37,6 +37,8 @@ class Publisher(Protocol):
     @property
     def oidc_flag_stuck(self) -> bool: ...  # to-token cannot take its Trusted Publishing flag out
     @property
+    def unresolved(self) -> Optional[str]: ...  # why what it runs may upload but cannot be read (None: it can)
+    @property
     def oidc_reader(self) -> Optional[str]: ...  # a file it runs reads the job's OIDC token itself: where
     @property
     def shares_env_with(self) -> Optional[tuple]: ...  # uploads with one key share the step's token variables

@@ -13,7 +13,7 @@ from codemods.engine.edits import Edit, Replace, Set
 from codemods.indexes import Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
-from codemods.shell import Command, Word, commands, cut_span, join_pieces
+from codemods.shell import Command, Word, assignments, commands, cut_span, join_pieces
 from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags,
                                              strip_wrappers)
 from codemods.uploaders.pins import too_old_pins
@@ -74,6 +74,7 @@ class Upload:
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
+    unresolved = None
     oidc_reader = None
     followed_texts = ()
 
@@ -154,6 +155,8 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
     """The uploads in one script of step `i`."""
     out = []
     chain = env_chain(doc, job_id, i)
+    # the index may be named by a variable the script sets itself (`PYPI_REPO=testpypi`)
+    seen = [(("script",), assignments(script))] + chain if "=" in script else chain
     for cmd in commands(script):
         hit = find_upload(cmd)
         if hit is None:
@@ -164,7 +167,7 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
         exported = _exported(uploader, script, cmd.words[0].start) if cmd.words else []
         local = {n: _ASSIGNED.match(w.value).group(2) for n, w in assigned}
         local.update({n: v for n, _, _, v in exported})
-        targets, where, unknown = find_targets(uploader, flags, ([((), local)] if local else []) + chain,
+        targets, where, unknown = find_targets(uploader, flags, ([((), local)] if local else []) + seen,
                                                uploader.index.defined_in(script))
         given = set(local)  # a variable the script sets wins over the step's `env:`
         creds = [(n, p) for n, p in env_credentials(uploader, chain) if n not in given]

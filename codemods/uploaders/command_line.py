@@ -14,14 +14,15 @@ from codemods.shell import Command, Word, cut_span
 from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
 
-WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv", "tox")
+# `X run CMD` runs CMD (tox's `run` is its own subcommand, `tox run -e release`: tox is what runs)
+WRAPPERS_WITH_RUN = ("poetry", "pdm", "hatch", "rye", "pipenv")
 
 
 UV_RUN_VALUE_OPTIONS = {"--with", "--from", "--python", "-p", "--project", "--directory", "--extra", "--group",
                         "--index", "--index-url", "--env-file", "--with-requirements", "--package"}
 
 
-def _tool_word(word: str) -> str:
+def tool_word(word: str) -> str:
     """The program a command word names: `venv/bin/twine`, `${PREFIX}twine` (a path in a variable, as in
     encode's scripts) and `twine==6.1.0` are all `twine`."""
     word = _VARIABLE_PREFIX.sub("", word)
@@ -48,7 +49,7 @@ def strip_wrappers(words: List[Word]) -> int:
     while i < len(vals) and _ASSIGNMENT.match(vals[i]):
         i += 1
     while i < len(vals):
-        v = _tool_word(vals[i])
+        v = tool_word(vals[i])
         if (_PYTHON.fullmatch(v) or python_variable(vals[i])) and i + 2 < len(vals) \
                 and vals[i + 1] == "-m":
             return i + 2
@@ -87,7 +88,7 @@ def match_command(uploader: Uploader, cmd: Command) -> Optional[int]:
         return None
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
-    if not vals or _tool_word(vals[0]) != uploader.tool:
+    if not vals or tool_word(vals[0]) != uploader.tool:
         return None
     j = 1
     while j < len(vals) and vals[j].startswith(("-", "{")):  # `twine --no-color upload`, tox's `{posargs}`
@@ -170,22 +171,17 @@ def find_upload(cmd: Command) -> Optional[Tuple[Uploader, int]]:
     return None
 
 
-def literal_target(up: Uploader, flags: List[FlagUse]) -> Optional[Tuple[Index, ...]]:
-    """The index from the flags alone (a file outside the workflow, whose variables pubmode cannot see);
-    None when they point elsewhere or cannot be read."""
-    targets, _, unknown = find_targets(up, flags, [])
-    return None if unknown or not targets else targets
-
-
 @dataclass
 class Upload:
     """An upload command as every followed-file front end (scripts, tox TOML, Python calls) reads it:
-    the tool, where its arguments start, their flags, and the index they name (None: another index or
-    one that cannot be read from the file alone; such an upload keeps its credentials)."""
+    the tool, where its arguments start, their flags, and the index they name (None: another index, or
+    one chosen at run time (`index_unknown`, `--repository $PYPI_REPO`): either keeps its credentials)."""
     uploader: Uploader
     at: int
     flags: List[FlagUse]
     targets: Optional[Tuple[Index, ...]]
+    index_unknown: bool = False
+    where: str = ""  # the option (or variable) that names the index, for messages
 
     @property
     def credential_flags(self) -> List[FlagUse]:
@@ -207,14 +203,16 @@ def argv_command(values: Sequence[Optional[str]]) -> Command:
     return Command(words)
 
 
-def read_upload(cmd: Command) -> Optional[Upload]:
-    """`cmd` read as an upload of a registered tool, or None when it is not one."""
+def read_upload(cmd: Command, chain=()) -> Optional[Upload]:
+    """`cmd` read as an upload of a registered tool, or None when it is not one. `chain`: the variables
+    it sees (the step's `env:`, the script's own assignments), nearest first."""
     hit = find_upload(cmd)
     if hit is None:
         return None
     up, at = hit
     flags = parse_flags(up, cmd.words[at:])
-    return Upload(up, at, flags, literal_target(up, flags))
+    targets, where, unknown = find_targets(up, flags, chain)
+    return Upload(up, at, flags, None if unknown or not targets else targets, unknown, where)
 
 
 def lookup(chain, name: str) -> Optional[Any]:
@@ -230,6 +228,12 @@ def resolve(value: Any, chain) -> Optional[str]:
     if value is None:
         return None
     text = str(value).strip().strip("'\"")
+    tox = re.fullmatch(r"\{env:([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}", text)
+    if tox:  # tox's `{env:NAME:default}`: the step's value, else the default
+        inner = lookup(chain, tox.group(1))
+        return resolve(inner, chain) if inner is not None else tox.group(2)
+    if "`" in text or "\x00" in text:  # a command's output, a Python expression (argv_command's placeholder)
+        return None
     m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
     if m:
         inner = lookup(chain, m.group(1) or m.group(2))
@@ -275,7 +279,7 @@ def stores_credential(up: Uploader, cmd: Command) -> bool:
     i = strip_wrappers(cmd.words)
     vals = [w.value for w in cmd.words[i:]]
     if vals:
-        vals[0] = _tool_word(vals[0])
+        vals[0] = tool_word(vals[0])
     return re.match(up.credentials.stored_by, " ".join(vals)) is not None
 
 
@@ -287,6 +291,6 @@ def same_tool(cmd: Command, script: str, command: str) -> str:
     while j < i and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", cmd.words[j].value):
         j += 1
     tool, _, rest = command.partition(" ")
-    if i >= len(cmd.words) or _tool_word(cmd.words[i].value) != tool:
+    if i >= len(cmd.words) or tool_word(cmd.words[i].value) != tool:
         return command
     return script[cmd.words[j].start:cmd.words[i].end] + (" " + rest if rest else "")
