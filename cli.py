@@ -82,7 +82,7 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN",
-                      opts.get("split_jobs", False))
+                      opts.get("split_jobs", False), opts.get("self_managed_gitlab", False))
     cwd = _cwd()
     try:
         targets = list(paths) if paths else default_paths(cwd)
@@ -122,6 +122,10 @@ def to_oidc(
     split_jobs: bool = typer.Option(False, "--split-jobs", help="Where a job builds and publishes, or runs where the "
                                     "publish action cannot (macOS, Windows, a container), keep the build there and "
                                     "publish from a new ubuntu-latest job that downloads the distributions."),
+    self_managed_gitlab: bool = typer.Option(False, "--self-managed-gitlab", help="Convert a GitLab pipeline whose "
+                                             "origin is a self-managed GitLab (not gitlab.com), which is otherwise "
+                                             "refused: only for an instance PyPI has onboarded for your PyPI "
+                                             "organisation (a beta, by request)."),
     output_format: str = MIGRATE_FORMAT,
     jobs: int = JOBS,
 ) -> None:
@@ -134,7 +138,7 @@ def to_oidc(
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
     _run("to-oidc", paths, dry_run, check, output_format, environment=environment, no_environment=no_environment,
-         split_jobs=split_jobs, jobs=_jobs(jobs))
+         split_jobs=split_jobs, self_managed_gitlab=self_managed_gitlab, jobs=_jobs(jobs))
 
 
 @app.command("to-token")

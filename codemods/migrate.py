@@ -41,6 +41,8 @@ class Options:
     secret: str = "PYPI_API_TOKEN"
     test_secret: str = "TEST_PYPI_API_TOKEN"
     split_jobs: bool = False  # to-oidc: publish from a new job where the job builds or cannot run the action
+    # to-oidc: convert a GitLab pipeline whose `origin` is a self-managed instance (PyPI must have onboarded it)
+    self_managed_gitlab: bool = False
 
 
 @dataclass

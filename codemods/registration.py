@@ -27,12 +27,14 @@ class Registration:
     host: Optional[str] = "github.com"  # where the repository's `origin` is; None: no remote
     # "gitlab": owner is the namespace, repository the project, workflow the top-level pipeline file
     provider: str = "github"
+    # GitLab: a self-managed instance the user says PyPI has onboarded (`--self-managed-gitlab`)
+    self_managed: bool = False
 
     @property
     def accepted(self) -> bool:
         """False when the repository is not on github.com (gitlab.com): PyPI takes no publisher for it."""
         if self.provider == "gitlab":
-            return self.host in (None, "gitlab.com")
+            return self.host in (None, "gitlab.com") or self.self_managed
         return host_accepted(self.host)
 
     def form(self) -> List[Tuple[str, str]]:

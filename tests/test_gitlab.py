@@ -49,14 +49,61 @@ def test_placeholders_without_a_remote(tmp_path: Path) -> None:
     assert repo.read(PIPELINE) == TOKEN_PIPELINE
 
 
-def test_self_managed_host_gets_no_publisher(tmp_path: Path) -> None:
-    repo = GitLabRepo(tmp_path / "r", remote="git@gitlab.example.org:team/project.git")
+SELF_MANAGED = "https://gitlab.kitware.com/computer-vision/kwimage_ext.git"
+
+
+def test_self_managed_host_is_refused_and_keeps_its_token(tmp_path: Path) -> None:
+    """A pipeline of a self-managed GitLab (kwimage_ext on gitlab.kitware.com) keeps its token: PyPI takes
+    gitlab.com's OIDC tokens only (an onboarded instance of a PyPI organisation aside), so a conversion
+    would break the next release; the refusal says why and names the opt-in."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
     repo.write(PIPELINE, TOKEN_PIPELINE)
-    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
-    assert "not gitlab.com" in out.stderr and "Add a trusted publisher" not in out.stderr
-    assert json.loads(out.stdout)["next_steps"]["register"] == []
+    out = repo.migrate("to-oidc", "--format", "json", PIPELINE)
+    assert out.code == 0, out.stderr
+    assert repo.read(PIPELINE) == TOKEN_PIPELINE
+    assert ".gitlab-ci.yml: unchanged: job `publish` not converted: this repository's `origin` is on " \
+        "gitlab.kitware.com, a self-managed GitLab" in out.stderr
+    assert "--self-managed-gitlab" in out.stderr and "revoke" not in out.stderr
+    report = json.loads(out.stdout)
+    assert report["next_steps"]["register"] == [] and report["next_steps"]["revoke_secrets"] == []
+    assert report["files"][0]["refusals"][0]["finding"] == "gitlab-self-managed-token"
+    assert repo.migrate("to-oidc", "--check", PIPELINE).code == 0
+
+
+def test_self_managed_doctor_says_what_migrate_says(tmp_path: Path) -> None:
+    """The doctor does not send a self-managed pipeline to `to-oidc`: its finding is a note whose fix is
+    `to-oidc`'s refusal, word for word (and the doctor exits 0 on it)."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    refusal = repo.migrate("to-oidc", "--dry-run", PIPELINE).stderr.split("not converted: ", 1)[1].split("\n")[0]
+    doctor = repo.migrate("doctor", "--format", "json", PIPELINE)
+    assert doctor.code == 0, doctor.stdout
+    findings = json.loads(doctor.stdout)["files"][0]["findings"]
+    assert [f["id"] for f in findings] == ["gitlab-self-managed-token"]
+    assert findings[0]["fix"] == refusal[:1].upper() + refusal[1:] + "."
+    assert "gitlab-token-publishing" not in doctor.stdout and "Run `migrate to-oidc`" not in doctor.stdout
+
+
+def test_self_managed_host_converts_when_asked(tmp_path: Path) -> None:
+    """`--self-managed-gitlab`: the user says PyPI has onboarded the instance; the pipeline converts, the
+    publisher is printed with a warning, and the doctor then warns that only an onboarded instance works."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--self-managed-gitlab", PIPELINE)
+    assert out.code == 0 and b"id_tokens" in repo.read(PIPELINE)
+    assert "converted because of `--self-managed-gitlab`" in out.stderr
+    assert "namespace: computer-vision   project: kwimage_ext   top-level pipeline file: .gitlab-ci.yml" in out.stderr
     doctor = repo.migrate("doctor", PIPELINE)
-    assert "gitlab-token-publishing" in doctor.stdout
+    assert doctor.code == 1 and "warning[gitlab-self-managed-trusted]" in doctor.stdout
+    assert "0 errors, 1 warning" in doctor.stdout
+
+
+def test_self_managed_flag_changes_nothing_on_gitlab_com(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    plain = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    flagged = repo.migrate("to-oidc", "--dry-run", "--self-managed-gitlab", PIPELINE)
+    assert (plain.stdout, plain.stderr) == (flagged.stdout, flagged.stderr)
 
 
 def test_json_report_names_the_provider(tmp_path: Path) -> None:

@@ -31,15 +31,16 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
         for file in doc.docs():
             own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
             shown = result.path if file is doc else file.shown
-            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current)
+            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current, project)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {})
+        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {}, project)
     _register(doc, project, result, trusted_jobs)
 
 
 def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
-                  current: dict) -> None:
+                  current: dict, project) -> None:
     """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
+    elsewhere = None if project.accepted else project.not_accepted()  # a self-managed GitLab: the token stays
 
     def find(rule_id: str, line, message: str, fix: str = "", at=None) -> None:
         r = RULES[rule_id]
@@ -56,7 +57,7 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
-            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
+            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere)
             continue
         if not ours:
             continue
@@ -72,7 +73,11 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
             if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
                 at = doc.line_of(written.path)
                 credential = "from the .pypirc the job writes" + (f" (line {at})" if at else "")
-            if mode == "token" and not tokens:
+            if mode == "token" and not tokens and elsewhere and u.trusted_capable:
+                find("gitlab-self-managed-token", u.line_no or None,
+                     f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}); the "
+                     f"pipeline runs on {project.host}, a self-managed GitLab", _sentence(elsewhere), at=u.line.path)
+            elif mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
                      "job has no `id_tokens`", "" if u.trusted_capable else
@@ -96,6 +101,8 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                          f"`{index.key}`")
         if any(m == "trusted" for m in modes):
             trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"], doc))
+            if elsewhere:
+                _self_managed_trusted(job, project, find, ours[0].line_no or None, ours[0].line.path)
     for summary in result.jobs[before:]:
         line = doc.line_of((summary.job_id,))
         env = summary.environment
@@ -111,7 +118,9 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
 
 def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
     if trusted_jobs and not project.accepted:
-        result.registration_note = project.not_accepted()
+        result.registration_note = (f"this repository's `origin` is on {project.host}, a self-managed GitLab: no trusted "
+                                    "publisher is printed (PyPI takes one only for an instance it has onboarded for a "
+                                    "PyPI organisation)")
         return
     for job, uploads, doc in trusted_jobs:
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
@@ -121,7 +130,18 @@ def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
                                                      provider="gitlab"))
 
 
-def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> None:
+def _self_managed_trusted(job, project, find, line, at) -> None:
+    find("gitlab-self-managed-trusted", line,
+         f"job `{job.id}` publishes with Trusted Publishing from {project.host}, a self-managed GitLab: PyPI accepts "
+         "gitlab.com's OIDC tokens only, and this instance's only if it has onboarded it for your PyPI organisation",
+         at=at)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere=None) -> None:
     """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
     credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
     from codemods.gitlab.plan import _followed_creds
@@ -134,7 +154,12 @@ def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> Non
     names = ", ".join(c.target.path.name for c in followed.changes)
     steps = [StepSummary(line, label, f"via {names}", mode, ",".join(i.key for i in followed.targets))]
     result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens), mode, steps))
-    if mode == "token" and not tokens:
+    if mode == "token" and not tokens and elsewhere:
+        shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
+        find("gitlab-self-managed-token", line, f"job `{job.id}` uploads to "
+             f"{' and '.join(i.title for i in followed.targets)} through {followed.label} with an API token ({shown}); "
+             "the pipeline runs on a self-managed GitLab", _sentence(elsewhere))
+    elif mode == "token" and not tokens:
         shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
         find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
              f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`")
@@ -143,6 +168,10 @@ def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> Non
              "although the job has `id_tokens`")
     elif mode == "trusted":
         trusted_jobs.append((job, [_Targets(followed.targets)], doc))
+        if elsewhere:
+            find("gitlab-self-managed-trusted", line,
+                 f"job `{job.id}` publishes with Trusted Publishing from a self-managed GitLab: PyPI accepts gitlab.com's "
+                 "OIDC tokens only, and this instance's only if it has onboarded it for your PyPI organisation")
 
 
 class _Targets:

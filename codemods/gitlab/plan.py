@@ -28,11 +28,11 @@ from typing import Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
-from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload,
-                                      has_audience, hidden_jobs, id_token_name, id_tokens, misnamed, read_jobs,
-                                      script_lines)
+from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
+                                      PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
+                                      misnamed, read_jobs, script_lines)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
-from codemods.gitlab.remote import GitLabProject
+from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.indexes import TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
@@ -96,7 +96,7 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
             result.skipped.append(NOTHING_TO_DO_HERE)
         return result
     if options.direction == TO_OIDC:
-        _to_oidc(doc, jobs, publishing, project, result, follows)
+        _to_oidc(doc, jobs, publishing, project, result, follows, options)
     else:
         _to_token(doc, publishing, options, result, follows)
     return result
@@ -198,11 +198,11 @@ def _top_level_edits(doc: Document, plans: Dict[str, "_JobPlan"]) -> Tuple[Dict[
 
 # ---- to-oidc -----------------------------------------------------------------------------------
 def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan,
-             follows: Dict[str, Followed]) -> None:
+             follows: Dict[str, Followed], options: Options) -> None:
     plans: Dict[str, _JobPlan] = {}
     for job in publishing:
         with about_job(result, job.id):
-            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root)
+            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root, options)
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
@@ -222,6 +222,12 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         if not refused:
             break
     if not plans:
+        return
+    if not project.accepted and not options.self_managed_gitlab:
+        # PyPI takes no publisher for this instance unless it onboarded it: converting would break the next release
+        for job_id in plans:
+            result.skipped.append(Note(f"job `{job_id}` not converted: {project.not_accepted()}", job=job_id,
+                                       finding="gitlab-self-managed-token"))
         return
     if top_removed:
         result.edits += top_edits
@@ -243,23 +249,26 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         f"GitLab hands a job every CI/CD variable of the project (Settings > CI/CD > Variables) and its groups: one "
         f"named {', '.join(f'`{n}`' for n in names)} still overrides Trusted Publishing (an empty one too), so delete "
         "those before the next release")
-    if project.accepted:
-        for job_id, jp in plans.items():
-            env = expanded_environment(doc, job_id)
-            if env and "$" in env:
-                result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
-                                            "the publisher with the name it takes (GitLab compares it case-sensitively)",
-                                            job=job_id))
-            for index in sorted(set(jp.targets), key=lambda i: i.key):
-                result.registrations.append(Registration(index, project.namespace_or_placeholder,
-                                                         project.name_or_placeholder, PIPELINE_FILE, env,
-                                                         project.project, project.host, provider="gitlab"))
-    else:
-        result.warnings.append(project.not_accepted())
+    if not project.accepted:
+        result.warnings.append(f"this repository's `origin` is on {project.host}, a self-managed GitLab, converted because "
+                               f"of `{SELF_MANAGED_OPTION}`: PyPI accepts its pipelines only if it has onboarded the "
+                               "instance for your PyPI organisation; register the publisher there, and keep the token "
+                               "until a release has gone through")
+    for job_id, jp in plans.items():
+        env = expanded_environment(doc, job_id)
+        if env and "$" in env:
+            result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
+                                        "the publisher with the name it takes (GitLab compares it case-sensitively)",
+                                        job=job_id))
+        for index in sorted(set(jp.targets), key=lambda i: i.key):
+            result.registrations.append(Registration(index, project.namespace_or_placeholder,
+                                                     project.name_or_placeholder, PIPELINE_FILE, env,
+                                                     project.project, project.host, provider="gitlab",
+                                                     self_managed=not project.accepted))
 
 
 def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None,
-              root=None) -> Optional[_JobPlan]:
+              root=None, options: Options = Options(TO_OIDC)) -> Optional[_JobPlan]:
     tokens, tokens_at = id_tokens(doc, job.id)
     manual = MANUAL_MINT.search(job.text) is not None
     convert: List[Upload] = []

@@ -38,10 +38,16 @@ class GitLabProject:
         return gitlab_host_not_accepted(self.host or "")
 
 
+SELF_MANAGED_OPTION = "--self-managed-gitlab"
+
+
 def gitlab_host_not_accepted(host: str) -> str:
-    return (f"this repository's `origin` is on {host}, not gitlab.com: PyPI's Trusted Publishing accepts GitLab CI/CD "
-            "pipelines of gitlab.com only (self-managed GitLab is a beta for PyPI organisations, by request), so no "
-            "trusted publisher is printed; keep the token unless PyPI has onboarded your instance")
+    """Why a pipeline of a self-managed GitLab keeps its token: the one text of `to-oidc`'s refusal and of the
+    doctor's fix (domain.md §2.1: gitlab.com only; a beta for PyPI organisations, by request)."""
+    return (f"this repository's `origin` is on {host}, a self-managed GitLab, not gitlab.com: PyPI's Trusted Publishing "
+            "accepts GitLab CI/CD pipelines of gitlab.com only, and a self-managed instance only when PyPI has onboarded "
+            "it for a PyPI organisation (a beta, by request); elsewhere the upload fails (\"unknown trusted publishing "
+            f"issuer\"). Keep the token; if PyPI has onboarded your instance, run `migrate to-oidc {SELF_MANAGED_OPTION}`")
 
 
 def parse_gitlab_remote(url: str, resolve_alias=None) -> Optional[tuple]:
