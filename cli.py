@@ -116,8 +116,8 @@ def to_oidc(
     dry_run: bool = DRY_RUN,
     check: bool = CHECK,
     environment: Optional[str] = typer.Option(None, "--environment", metavar="NAME",
-                                              help="Environment to add to publishing jobs that have none "
-                                              "(default: pypi, or testpypi for TestPyPI)."),
+                                              help="Environment to add to publishing jobs that have none, "
+                                              "GitHub and GitLab alike (default: pypi, or testpypi for TestPyPI)."),
     no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
     split_jobs: bool = typer.Option(False, "--split-jobs", help="Where a job builds and publishes, or runs where the "
                                     "publish action cannot (macOS, Windows, a container), keep the build there and "
@@ -131,8 +131,8 @@ def to_oidc(
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
-    Removes API tokens from publish steps, gives each publishing job `id-token: write` and an
-    environment, and prints what to register on PyPI.
+    Removes API tokens from publish steps, gives each publishing job `id-token: write` (GitLab:
+    `id_tokens`) and an environment, and prints what to register on PyPI.
     """
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)

@@ -42,7 +42,9 @@ class Registration:
         labels = (("namespace", "project", "top-level pipeline file") if self.provider == "gitlab"
                   else ("owner", "repository", "workflow"))
         env = self.environment or "(any)"
-        if self.environment and is_expression(self.environment):
+        if self.environment and self.provider == "gitlab":
+            env += " (GitLab compares it case-sensitively)"
+        elif self.environment and is_expression(self.environment):
             names = environment_names(self.environment)
             env = (" or ".join(names) if names else "the name") + " (the job's `environment:` is chosen at run time: " \
                 "register the one the upload runs in)"

@@ -81,6 +81,7 @@ class NextSteps:
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
+    gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
@@ -104,6 +105,8 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     steps = NextSteps(accepted, elsewhere, sorted({n for r in accepted if r.environment
                                                    for n in environment_names(r.environment)}),
                       [] if elsewhere else unused)
+    steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
+                                        for n in environment_names(r.environment)})
     if gitlab and not elsewhere:
         steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))
     return steps
@@ -116,6 +119,16 @@ def scope(secret: str, projects: Optional[List[str]]) -> str:
         return "scoped to the project"
     return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
             "cannot upload the others; or give each project's uploads a secret of their own)")
+
+
+def gitlab_protection(environments: List[str], code: str) -> str:
+    """The GitLab side of "protect the environment": every job of the pipeline can mint an OIDC token
+    (domain.md §2.5), so the environment and the tags that release are what keep the others out."""
+    many = len(environments) > 1
+    return (f"- Optionally protect the GitLab environment{'s' if many else ''} "
+            f"{', '.join(code.format(e) for e in environments)} (Settings > CI/CD > Protected environments, GitLab "
+            "Premium) and the release tags (Settings > Repository > Protected tags): every job of the pipeline can "
+            "mint an OIDC token, and only these decide who may run one that publishes.")
 
 
 def token_kind(secret: str, options: Options) -> str:
@@ -143,11 +156,14 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         else:
             out.append(f"    (pyproject.toml and setup.cfg name no package here: use the project's name on {r.index.title}, "
                        "one publisher for each project the job uploads)")
-    environments = steps.environments
+    environments = [e for e in steps.environments if e not in steps.gitlab_environments or any(
+        r.environment == e and r.provider != "gitlab" for r in steps.registrations)]
     if environments:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
+    if steps.gitlab_environments:
+        out.append(gitlab_protection(steps.gitlab_environments, "`{}`"))
     variables = steps.revoke_variables
     if variables:
         many = len(variables) > 1

@@ -269,3 +269,50 @@ def test_a_top_level_token_stays_while_a_refused_job_reads_it(tmp_path: Path) ->
     assert new == root and not plan.companions
     assert any("`publish_pypi` not converted" in s for s in plan.skipped)
     assert any("`release` not converted" in s and "also read by job `publish_pypi`" in s for s in plan.skipped)
+
+
+# ---- the environment (G1): as on GitHub, the publishing job gets one, and the publisher names it -----
+def test_environment_option_is_honoured(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--environment", "release", PIPELINE)
+    assert out.code == 0
+    assert b"  environment: release\n  id_tokens:" in repo.read(PIPELINE)
+    assert "environment: release (GitLab compares it case-sensitively)" in out.stderr
+    back = repo.migrate("to-token", PIPELINE)
+    assert back.code == 0 and b"environment: release" in repo.read(PIPELINE), "to-token keeps the environment"
+
+
+def test_no_environment_adds_none(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--no-environment", PIPELINE)
+    assert out.code == 0 and b"environment" not in repo.read(PIPELINE)
+    assert "environment: (any)" in out.stderr and "no environment added (--no-environment)" in out.stderr
+
+
+@pytest.mark.parametrize("pipeline, name", [
+    (b".deploy:\n  environment: {name: PyPI-Release, url: https://pypi.org/p/x}\npublish:\n  extends: .deploy\n"
+     b"  image: python:3.12\n  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "PyPI-Release"),
+    (b".deploy: &d\n  environment: production\npublish:\n  <<: *d\n  image: python:3.12\n"
+     b"  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "production"),
+    (b"publish:\n  image: python:3.12\n  environment:\n    name: pypi-$CI_COMMIT_REF_SLUG\n"
+     b"  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "pypi-$CI_COMMIT_REF_SLUG"),
+])
+def test_an_environment_the_job_has_is_kept_and_named(tmp_path: Path, pipeline: bytes, name: str) -> None:
+    """A job that has an environment (from a template it extends, a merge key, its own mapping) keeps it:
+    a job-level one would replace it; the publisher names it."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert out.code == 0
+    assert repo.read(PIPELINE).count(b"environment") == 1
+    assert f"environment: {name} (GitLab compares it case-sensitively)" in out.stderr
+
+
+def test_testpypi_job_gets_testpypi(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  image: python:3.12\n  script:\n"
+                         b"    - twine upload -r testpypi -p $TEST_PYPI_TOKEN dist/*\n")
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert b"  environment: testpypi\n" in repo.read(PIPELINE), out.stderr

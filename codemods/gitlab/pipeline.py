@@ -249,9 +249,23 @@ def _expand(doc: Document, job_id: str, value: Any) -> Any:
 
 
 def expanded_environment(doc: Document, job_id: str) -> Optional[str]:
-    """The job's environment name, with a `$NAME` of its variables filled in."""
-    env = environment_name(doc.get((job_id,)) or {})
+    """The job's environment name (its own, a YAML merge key's, else the nearest template's it extends),
+    with a `$NAME` of its variables filled in."""
+    env = environment_name(environment_of(doc, job_id) or {})
     return _expand(doc, job_id, env) if env else env
+
+
+def environment_of(doc: Document, job_id: str) -> Optional[Dict[str, Any]]:
+    """The mapping that gives the job its `environment:` (the job's, with what a `<<` merge key brings, else
+    the nearest template's it extends: GitLab's `extends` merges it in), or None when it has none."""
+    job = doc.get((job_id,)) or {}
+    if "environment" in job:
+        return job
+    for t in template_chain(doc, extends_of(job)):
+        template = doc.get((t,)) or {}
+        if "environment" in template:
+            return template
+    return None
 
 
 def has_audience(tokens: Dict[str, Any], index: Index) -> bool:

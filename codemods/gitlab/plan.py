@@ -28,12 +28,12 @@ from typing import Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
-from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
+from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
                                       PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
                                       misnamed, read_jobs, script_lines)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
-from codemods.indexes import TESTPYPI, Index
+from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
@@ -70,6 +70,7 @@ class _JobPlan:
     targets: List[Index] = field(default_factory=list)
     followed: Optional[Followed] = None  # the files of the repository it runs that upload
     pin_files: list = field(default_factory=list)  # the files whose too-old uploader pins it raises
+    environment: Optional[str] = None  # the environment the trusted publisher names (the job's, or the one added)
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -255,7 +256,7 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                "instance for your PyPI organisation; register the publisher there, and keep the token "
                                "until a release has gone through")
     for job_id, jp in plans.items():
-        env = expanded_environment(doc, job_id)
+        env = jp.environment
         if env and "$" in env:
             result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
                                         "the publisher with the name it takes (GitLab compares it case-sensitively)",
@@ -265,6 +266,24 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                                      project.name_or_placeholder, PIPELINE_FILE, env,
                                                      project.project, project.host, provider="gitlab",
                                                      self_managed=not project.accepted))
+
+
+def _environment(doc: Document, job: Job, jp: _JobPlan, choice) -> Optional[str]:
+    """The environment the trusted publisher names: the job's own (or one it takes from a template or a
+    merge key; a job-level one would replace it), else the one added: `pypi` (`testpypi` for a job that
+    uploads to TestPyPI only), `--environment NAME`, none with `--no-environment`. On GitLab the publisher's
+    environment is what keeps the other jobs of the pipeline, which all mint tokens PyPI would take, from
+    publishing (pypi/warehouse docs, security model)."""
+    if environment_of(doc, job.id) is not None:
+        return expanded_environment(doc, job.id)
+    if choice.disabled:
+        jp.changes.append("no environment added (--no-environment); register the publisher without one")
+        return None
+    name = choice.name or (PYPI if PYPI in jp.targets else TESTPYPI).key
+    jp.edits.append(Set((job.id, "environment"), name, after=tuple(k for k in NEW_KEY_AFTER if k in job.data)[:1]))
+    jp.changes.append(f"added `environment: {name}`, which the trusted publisher names: only a job that deploys to it "
+                      "can publish (GitLab compares the name case-sensitively)")
+    return name
 
 
 def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None,
@@ -328,6 +347,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     _remove_variables(doc, job, creds, jp)
     jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
                         key=lambda i: i.key)
+    jp.environment = _environment(doc, job, jp, options.environment)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
     _raise_pins(doc, job, convert, jp)
     if root is not None:
