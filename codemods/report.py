@@ -82,6 +82,7 @@ class NextSteps:
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
     gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
+    find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
@@ -107,6 +108,8 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
                       [] if elsewhere else unused)
     steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
                                         for n in environment_names(r.environment)})
+    if not elsewhere:
+        steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
     if gitlab and not elsewhere:
         steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))
     return steps
@@ -170,6 +173,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         out.append(f"- After the first release with Trusted Publishing: delete the CI/CD variable{'s' if many else ''} "
                    f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
                    f"token{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+    out += [f"- {n}" for n in steps.find_and_revoke]
     unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1

@@ -50,6 +50,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             "revoke_secrets": steps.revoke,
             "create_secrets": steps.create,
             "create_secret_projects": steps.create_projects,
+            **({"find_and_revoke": steps.find_and_revoke} if steps.find_and_revoke else {}),
             "text": next_steps(run, options),
         },
         "summary": {"changed": changed, "unchanged": len(run.files) - changed - errors,
@@ -474,8 +475,8 @@ def _value(value: Any, width: int = 160) -> str:
 
 def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     steps = data["next_steps"]
-    if not any(steps[k] for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
-                                  "create_secrets")):
+    if not any(steps.get(k) for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
+                                      "create_secrets", "find_and_revoke")):
         return ""
     out = ["### Next steps\n\n"]
     n = 0
@@ -511,6 +512,9 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         item(gitlab_protection(gitlab, "`{}`")[2:])
     if options.direction == TO_OIDC and regs:
         item("Merge; the next release publishes with Trusted Publishing.")
+    for note in steps.get("find_and_revoke", []):
+        head, _, rest = note.partition(": ")
+        item(f"**{inline(head)}:** {inline(rest)}" if rest else inline(note))
     revoke = steps["revoke_secrets"]
     if revoke:
         many = len(revoke) > 1

@@ -316,3 +316,93 @@ def test_testpypi_job_gets_testpypi(tmp_path: Path) -> None:
                          b"    - twine upload -r testpypi -p $TEST_PYPI_TOKEN dist/*\n")
     out = repo.migrate("to-oidc", PIPELINE)
     assert b"  environment: testpypi\n" in repo.read(PIPELINE), out.stderr
+
+
+# ---- the token's own copies in the job (W4): gone with the options, and the right CI/CD variables named --------
+def _oidc(tmp_path: Path, pipeline: bytes, *args: str):
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", *args, PIPELINE)
+    assert out.code == 0, out.stderr
+    return repo.read(PIPELINE).decode(), out.stderr
+
+
+def test_indirect_token_is_not_named_as_a_cicd_variable(tmp_path: Path) -> None:
+    """kwimage_ext: `TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}` copies a CI/CD variable whose name is known only
+    at run time; `TWINE_PASSWORD` is the script's own variable, not one of the project's settings."""
+    new, report = _oidc(tmp_path, b"""deploy:
+  image: python:3.13
+  script:
+  - |-
+    source dev/secrets_configuration.sh
+    TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}
+    TWINE_USERNAME=${!VARNAME_TWINE_USERNAME}
+    twine upload --username $TWINE_USERNAME --password $TWINE_PASSWORD dist/* || echo "exists"
+""")
+    assert "TWINE_PASSWORD=" not in new and "TWINE_USERNAME=" not in new and "source dev/secrets" in new
+    assert "removed `TWINE_PASSWORD=…` (line 6): nothing reads it once the credentials are gone" in report
+    assert "delete the CI/CD variables no longer used" not in report
+    assert "took its token through `TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}` (line 6) and " \
+        "`TWINE_USERNAME=${!VARNAME_TWINE_USERNAME}` (line 7) (a CI/CD variable named at run time), which pubmode " \
+        "could not resolve: find the CI/CD variables that held it" in report
+
+
+def test_copy_of_a_cicd_variable_leads_to_it(tmp_path: Path) -> None:
+    """`X=$Y` leads to Y; the copy goes, and Y is the CI/CD variable to delete and revoke."""
+    new, report = _oidc(tmp_path, b"""publish:
+  image: python:3.12
+  script:
+    - api_token=${PYPI_TOKEN}
+    - export OTHER=1
+    - twine upload -u __token__ -p "$api_token" dist/*
+""")
+    assert "api_token" not in new and "export OTHER=1" in new
+    assert "removed `api_token=…` (line 4)" in report
+    assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
+
+
+def test_copy_in_the_job_variables_leads_to_its_source(tmp_path: Path) -> None:
+    new, report = _oidc(tmp_path, b"""publish:
+  image: python:3.12
+  variables:
+    PASS: ${PYPI_SECRET}
+    KEEP: "1"
+  script:
+    - twine upload -p $PASS dist/*
+""")
+    assert "PASS" not in new and "KEEP" in new
+    assert "removed `PASS` from the job's `variables:`" in report
+    assert "delete the CI/CD variable no longer used (PYPI_SECRET)" in report
+
+
+def test_exported_credential_in_the_script_is_a_token(tmp_path: Path) -> None:
+    """`export TWINE_PASSWORD=…` hands twine a password: the job publishes with a token (doctor) and the
+    export goes with the conversion."""
+    pipeline = b"""publish:
+  image: python:3.12
+  script:
+    - export TWINE_USERNAME=__token__
+    - export TWINE_PASSWORD="$PYPI_TOKEN"
+    - twine upload dist/*
+"""
+    repo = GitLabRepo(tmp_path / "d")
+    repo.write(PIPELINE, pipeline)
+    assert "job `publish`: token" in repo.migrate("doctor", PIPELINE).stdout
+    new, report = _oidc(tmp_path, pipeline)
+    assert "export" not in new and "id_tokens" in new
+    assert "removed `export TWINE_PASSWORD=…` (line 5): the uploader would read it" in report
+    assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
+
+
+def test_copy_still_read_refuses_the_job(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    pipeline = b"""publish:
+  image: python:3.12
+  script:
+    - export TWINE_PASSWORD="$PYPI_TOKEN"
+    - test -n "$TWINE_PASSWORD"
+    - twine upload dist/*
+"""
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert repo.read(PIPELINE) == pipeline and "not converted" in out.stderr and "`TWINE_PASSWORD`" in out.stderr

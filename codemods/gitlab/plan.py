@@ -30,7 +30,7 @@ from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
                                       PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
-                                      misnamed, read_jobs, script_lines)
+                                      misnamed, read_jobs, script_lines, variables_of)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.indexes import PYPI, TESTPYPI, Index
@@ -71,6 +71,9 @@ class _JobPlan:
     followed: Optional[Followed] = None  # the files of the repository it runs that upload
     pin_files: list = field(default_factory=list)  # the files whose too-old uploader pins it raises
     environment: Optional[str] = None  # the environment the trusted publisher names (the job's, or the one added)
+    cicd: SetType[str] = field(default_factory=set)  # the CI/CD variables `fed` comes from (the pipeline's own followed)
+    unresolved: List[str] = field(default_factory=list)  # values the token came through that pubmode cannot follow
+    dead_variables: List[Tuple[str, YamlPath, str]] = field(default_factory=list)  # the job's own copies of the token
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -243,8 +246,17 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
     text = "\n".join(s for data in _data_after(doc, result.edits).values() for _, s in strings_under(data, ()))
-    fed = set().union(*(jp.fed for jp in plans.values()))
-    result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
+    cicd = set().union(*(jp.cicd for jp in plans.values()))
+    result.removed_secrets |= {v for v in cicd if not mentions_variable(text, v)}
+    for job_id, jp in plans.items():
+        if jp.unresolved:
+            how = "a CI/CD variable named at run time" if all("${!" in u for u in jp.unresolved) else \
+                "a value pubmode cannot follow"
+            result.revoke_notes.append(
+                f"After the first release with Trusted Publishing: job `{job_id}` took its token through "
+                f"{_listed(jp.unresolved)} ({how}), which pubmode could not resolve: find the CI/CD variables that held "
+                "it (the GitLab project's or its groups' Settings > CI/CD > Variables), delete them and revoke the API "
+                "token on PyPI or TestPyPI.")
     names = sorted({n for jp in plans.values() for n in jp.credential_names})
     result.warnings.append(
         f"GitLab hands a job every CI/CD variable of the project (Settings > CI/CD > Variables) and its groups: one "
@@ -338,7 +350,11 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
         if not _cut_credentials(doc, u, jp):
             result.skipped.append(f"job `{job.id}` not converted: " + jp.warnings.pop())
             return None
-    creds = [c for u in convert for c in u.env_creds]
+    blocked = _script_copies(doc, job, convert, jp)
+    if blocked:
+        result.skipped.append(f"job `{job.id}` not converted: {blocked}")
+        return None
+    creds = [c for u in convert for c in u.env_creds] + jp.dead_variables
     if followed is not None:
         creds += _followed_creds(doc, job, followed)
         jp.fed |= _freed_secrets(doc, job, followed)
@@ -347,6 +363,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     _remove_variables(doc, job, creds, jp)
     jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
                         key=lambda i: i.key)
+    jp.cicd, jp.unresolved = _cicd_variables(doc, job, jp.fed)
     jp.environment = _environment(doc, job, jp, options.environment)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
     _raise_pins(doc, job, convert, jp)
@@ -506,6 +523,144 @@ def _cut_credentials(doc: Document, u: Upload, jp: _JobPlan) -> bool:
         jp.warnings.append(f"{up.name} reads GitLab's ID token from {'.'.join(map(str, up.trusted.gitlab_min_version))} "
                            f"on: make sure the job's image or install brings that version or a later one")
     return True
+
+
+def _script_copies(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> Optional[str]:
+    """Remove what the job's script keeps of the token once the credential options are gone: an exported
+    credential variable of the uploader (`export TWINE_PASSWORD=$PYPI_TOKEN`: twine would still read it),
+    and a copy nothing reads any more (`TWINE_PASSWORD=${!NAME}` before `--password $TWINE_PASSWORD`;
+    `api_token=$PYPI_TOKEN` before `-p "$api_token"`), in turn what fed it. A line goes whole, only when it
+    holds the one assignment, in the job or a template only it extends. Why the job cannot convert, if so."""
+    from codemods.gitlab.pipeline import script_assignments
+
+    owners = {job.id} | {u.line.path[0] for u in convert}
+    creds = {n for u in convert for n in u.uploader.credentials.variables}
+    assigns = script_assignments(job.lines)
+    wanted = {a.name for u in convert for a in u.script_creds} | set(jp.fed)
+    if re.search(r"(?m)^\s*set\s+(-[a-zA-Z]*a|-o\s+allexport)", job.text):
+        return None  # every assignment is exported: none of them is the script's alone
+    done: set = set()
+    progress = True
+    while progress:
+        progress = False
+        for a in assigns:
+            key = (a.line.path, a.command.start)
+            if a.name not in wanted or key in done:
+                continue
+            credential = a.exported and a.name in creds
+            if _read_after(doc, jp, jp.edits, a.name):
+                continue  # a credential still read refuses the job later (`_reader`); a copy still read stays
+            line = _assignment_line(doc, a)
+            cut = _line_cut(a) if a.line.path[0] in owners and a.alone else None
+            if cut is None:
+                if credential:
+                    return (f"`{a.command.words[0].text} …`{f' (line {line})' if line else ''} sets `{a.name}`, which "
+                            "the uploader reads; remove it by hand, then run again")
+                jp.warnings.append(f"`{a.name}=…`{f' (line {line})' if line else ''} is left as is: nothing reads it "
+                                   "once the credentials are gone, but pubmode cannot take its line out; remove it by "
+                                   "hand")
+                done.add(key)
+                continue
+            jp.edits.append(cut)
+            done.add(key)
+            jp.removed.add(a.name)
+            refs = _fed(a.value)
+            jp.fed |= refs
+            wanted |= refs
+            shown = " ".join(w.text for w in a.command.words[:-1]) + (" " if len(a.command.words) > 1 else "")
+            jp.changes.append(f"removed `{shown}{a.name}=…`{f' (line {line})' if line else ''}: "
+                              + ("the uploader would read it" if credential else
+                                 "nothing reads it once the credentials are gone"))
+            progress = True
+        own = variables_of(job.data.get("variables"))
+        if own and not _merged(doc, (job.id, "variables")):
+            creds_env = {c[0] for u in convert for c in u.env_creds}
+            for name, value in own.items():  # a copy in the job's own `variables:` (`PASS: $PYPI_SECRET`, `-p $PASS`)
+                if name in wanted and name not in jp.removed and name not in creds_env and \
+                        not _read_after(doc, jp, jp.edits, name):
+                    jp.removed.add(name)
+                    jp.dead_variables.append((name, (job.id, "variables", name), value))
+                    wanted |= _fed(value)
+                    progress = True
+    return None
+
+
+def _merged(doc: Document, path) -> bool:
+    """The key comes from a YAML merge key (`<<`) or sits under an alias: the job does not write it."""
+    from codemods.errors import Unsupported
+
+    try:
+        return doc.pair(path) is None and doc.get(path) is not None
+    except (Unsupported, KeyError):
+        return True
+
+
+def _assignment_line(doc: Document, a) -> int:
+    from codemods.gitlab.pipeline import _line_offset
+
+    at = doc.line_of(a.line.path)
+    return at + _line_offset(doc, a.line, a.command) if at else 0
+
+
+def _line_cut(a) -> Optional[Edit]:
+    """The edit that takes the assignment's line out of its script entry (the entry, when it is all of it)."""
+    text, s, e = a.line.text, a.command.start, a.command.end
+    head = text.rfind("\n", 0, s) + 1
+    tail = text.find("\n", e)
+    after = text[e:tail if tail >= 0 else len(text)].strip(" \t\r")
+    if text[head:s].strip(" \t") or (after and not after.startswith("#")):
+        return None
+    if tail >= 0:
+        return Replace(a.line.path, head, tail + 1, "")
+    if head > 0:
+        return Replace(a.line.path, head - 1, len(text), "")
+    return Remove(a.line.path) if isinstance(a.line.path[-1], int) else None
+
+
+def _read_after(doc: Document, jp: _JobPlan, edits: List[Edit], name: str) -> bool:
+    """Whether the job (its scripts and keys, its templates' scripts) still reads `name` after the edits."""
+    job = jp.job
+    new = _data_after(doc, edits)
+    for owner in [job.id] + [t for t in job.templates if t in job.inherited.values()]:
+        data = new.get(doc.file_of((owner,)) if hasattr(doc, "file_of") else doc)
+        after = data.get(str(owner)) if isinstance(data, dict) else None
+        if any(mentions_variable(text, name) for _, text in strings_under(after, (owner,))):
+            return True
+    return False
+
+
+def _cicd_variables(doc: Document, job: Job, names: SetType[str]) -> Tuple[SetType[str], List[str]]:
+    """The CI/CD variables of the project the names come from: a name the pipeline sets itself (its
+    `variables:`, an assignment of the job's script) is not one, but what its value reads is (`X=$Y`,
+    `X: ${Y}` lead to Y). A value pubmode cannot follow (`${!NAME}`, a command's output) is returned as
+    written, with its line."""
+    from codemods.gitlab.pipeline import script_assignments, variable_chain
+
+    defined: Dict[str, List[Tuple[str, str]]] = {}
+    for path, env in variable_chain(doc, job):
+        for name, value in env.items():
+            defined.setdefault(name, []).append((value, ""))
+    for a in script_assignments(job.lines):
+        line = _assignment_line(doc, a)
+        defined.setdefault(a.name, []).append((a.value, f" (line {line})" if line else ""))
+    out: SetType[str] = set()
+    unresolved: List[str] = []
+    seen: SetType[str] = set()
+    todo = sorted(names)
+    while todo:
+        name = todo.pop(0)
+        if name in seen or name.startswith(("CI_", "GITLAB_")):
+            continue
+        seen.add(name)
+        if name not in defined:
+            out.add(name)
+            continue
+        for value, where in defined[name]:
+            if "${!" in value or "$(" in value or "`" in value:
+                unresolved.append(f"`{name}={value}`{where}")
+            else:
+                todo += sorted(_fed(value))
+    return out, list(dict.fromkeys(unresolved))
 
 
 def _fed(value: str) -> SetType[str]:
