@@ -406,3 +406,25 @@ def test_copy_still_read_refuses_the_job(tmp_path: Path) -> None:
     repo.write(PIPELINE, pipeline)
     out = repo.migrate("to-oidc", PIPELINE)
     assert repo.read(PIPELINE) == pipeline and "not converted" in out.stderr and "`TWINE_PASSWORD`" in out.stderr
+
+
+def test_token_only_in_project_settings_gets_a_revoke_step(tmp_path: Path) -> None:
+    """dalibo/pglift: `python3 -m twine upload dist/*` with no credential in the file; the token is a CI/CD
+    variable of the project's settings that pubmode cannot see: the next steps name what twine reads."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  only:\n    - tags@dalibo/pglift\n  image: python:3\n  script:\n"
+                         b"    - python3 -m build\n    - python3 -m twine upload dist/*\n")
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
+    step = ("Before the next release: the pipeline hands job `publish`'s upload no token, so it took one from the "
+            "CI/CD variables of the GitLab project or its groups (Settings > CI/CD > Variables): delete "
+            "`TWINE_PASSWORD` and `TWINE_USERNAME`, whichever are set there (while set, one overrides Trusted "
+            "Publishing), and revoke the API token it held on PyPI or TestPyPI.")
+    assert f"- {step}" in out.stderr
+    import jsonschema
+
+    report = json.loads(out.stdout)
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert report["next_steps"]["find_and_revoke"] == [step]
+    markdown = repo.migrate("to-oidc", "--dry-run", "--format", "markdown", PIPELINE).stdout
+    assert "**Before the next release:** the pipeline hands job `publish`'s upload no token" in markdown

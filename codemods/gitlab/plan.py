@@ -74,6 +74,7 @@ class _JobPlan:
     cicd: SetType[str] = field(default_factory=set)  # the CI/CD variables `fed` comes from (the pipeline's own followed)
     unresolved: List[str] = field(default_factory=list)  # values the token came through that pubmode cannot follow
     dead_variables: List[Tuple[str, YamlPath, str]] = field(default_factory=list)  # the job's own copies of the token
+    had_id_tokens: bool = False
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -249,6 +250,14 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     cicd = set().union(*(jp.cicd for jp in plans.values()))
     result.removed_secrets |= {v for v in cicd if not mentions_variable(text, v)}
     for job_id, jp in plans.items():
+        implicit = _implicit_token(jp)
+        if implicit:
+            many = len(implicit) > 1
+            result.revoke_notes.append(
+                f"Before the next release: the pipeline hands job `{job_id}`'s upload no token, so it took one from the "
+                "CI/CD variables of the GitLab project or its groups (Settings > CI/CD > Variables): delete "
+                f"{_listed([f'`{n}`' for n in implicit])}, whichever {'are' if many else 'is'} set there (while set, "
+                "one overrides Trusted Publishing), and revoke the API token it held on PyPI or TestPyPI.")
         if jp.unresolved:
             how = "a CI/CD variable named at run time" if all("${!" in u for u in jp.unresolved) else \
                 "a value pubmode cannot follow"
@@ -278,6 +287,20 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                                      project.name_or_placeholder, PIPELINE_FILE, env,
                                                      project.project, project.host, provider="gitlab",
                                                      self_managed=not project.accepted))
+
+
+def _implicit_token(jp: _JobPlan) -> List[str]:
+    """The uploader's credential variables, when the file gives the job no password at all (no option, prefix,
+    `variables:` entry or export): its token was a CI/CD variable of the project's settings by one of those
+    names, which pubmode cannot see (dalibo/pglift's `python3 -m twine upload dist/*`)."""
+    if jp.cicd or jp.unresolved or jp.had_id_tokens or any(u.visible_token for u in jp.uploads):
+        return []  # (a job with `id_tokens` meant to publish with Trusted Publishing already)
+    if jp.followed is not None and (jp.followed.uses_token or jp.followed.freed):
+        return []
+    names = [n for u in jp.uploads for n in u.uploader.credentials.password_env + u.uploader.credentials.user_env]
+    if jp.followed is not None:
+        names += sorted(jp.followed.credential_env)
+    return [n for n in dict.fromkeys(names) if n not in jp.removed]
 
 
 def _environment(doc: Document, job: Job, jp: _JobPlan, choice) -> Optional[str]:
@@ -345,7 +368,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     if problem:
         result.skipped.append(f"job `{job.id}` not converted: {problem}")
         return None
-    jp = _JobPlan(job, convert, followed=followed)
+    jp = _JobPlan(job, convert, followed=followed, had_id_tokens=bool(tokens))
     for u in convert:
         if not _cut_credentials(doc, u, jp):
             result.skipped.append(f"job `{job.id}` not converted: " + jp.warnings.pop())
