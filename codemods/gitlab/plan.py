@@ -608,6 +608,20 @@ def _script_copies(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan)
     return None
 
 
+def _variables_source(doc: Document, job: Job) -> str:
+    value = job.data.get("variables")
+    if not isinstance(value, dict):
+        return "is not a mapping"
+    from codemods.errors import Unsupported
+
+    try:
+        doc.pair((job.id, "variables"))
+    except Unsupported as e:
+        if "merge key" not in str(e):
+            return "comes from a YAML alias"
+    return "comes from a YAML merge key (<<)"
+
+
 def _merged(doc: Document, path) -> bool:
     """The key comes from a YAML merge key (`<<`) or sits under an alias: the job does not write it."""
     from codemods.errors import Unsupported
@@ -847,16 +861,41 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     changes: List[str] = []
     added: SetType[str] = set()
     values: Dict[str, str] = {}
+    # A `variables:` the job takes from a YAML merge key (or an alias, or not a mapping) cannot be added to: a
+    # job-level one replaces the merged map whole. The token then goes into each upload's command, as a
+    # `VAR=… cmd` prefix (what to-oidc removes).
+    in_command = "variables" in job.data and (_merged(doc, (job.id, "variables"))
+                                              or not isinstance(job.data.get("variables"), dict))
+    if in_command and followed is not None:
+        result.skipped.append(f"job `{job.id}` not converted: its `variables:` {_variables_source(doc, job)}, which a "
+                              "job-level `variables:` would replace whole; pass the token to the command that runs "
+                              f"{followed.label} by hand")
+        return
+    if in_command:
+        shared = _shared_template(doc, job, [u.line.path[0] for u in trusted])
+        if shared:
+            result.skipped.append(f"job `{job.id}` not converted: {shared}")
+            return
     for u in trusted:
         secret = options.test_secret if u.targets == (TESTPYPI,) else options.secret
+        prefix = []
         for name, value in u.uploader.credentials.token_env:
             new = value.format(secret="$" + secret)
+            prefix.append(f"{name}={new}")
+            if in_command:
+                continue
             if values.get(name, new) != new:
                 result.skipped.append(f"job `{job.id}` not converted: its uploads to PyPI and TestPyPI would need two "
                                       f"values of `{name}`; give each upload its own token by hand (or split the job)")
                 return
             values[name] = new
         added.add(secret)
+        if in_command and prefix:
+            first = u.command.words[0]  # replaced with the prefix before it (an insertion at a block line's start
+            # would land before the block's indentation)
+            edits.append(Replace(u.line.path, first.start, first.end, " ".join(prefix) + " " + first.text))
+            changes.append(f"{u.label}: passes the token in the command (`{' '.join(prefix)}`): the job's `variables:` "
+                           f"{_variables_source(doc, job)}, which a job-level `variables:` would replace whole")
         for span in oidc_flag_spans(u.uploader, u.command, u.line.text):
             if span is None:
                 result.skipped.append(f"job `{job.id}` not converted: `{u.uploader.oidc_flags[0]}` and its value run "
