@@ -428,3 +428,58 @@ def test_token_only_in_project_settings_gets_a_revoke_step(tmp_path: Path) -> No
     assert report["next_steps"]["find_and_revoke"] == [step]
     markdown = repo.migrate("to-oidc", "--dry-run", "--format", "markdown", PIPELINE).stdout
     assert "**Before the next release:** the pipeline hands job `publish`'s upload no token" in markdown
+
+
+# ---- M3: every variable and place that keeps a job from converting is named ----------------------------------
+VSTUTILS = b"""release_packages:
+  stage: release
+  image: registry.gitlab.com/vstconsulting/images:manylinux_2_17
+  rules:
+    - if: '$CI_COMMIT_TAG && $PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN'
+      when: on_success
+    - when: never
+  script:
+    - tox -e build
+    - twine upload -u ${PYPI_UPLOAD_NAME} -p ${PYPI_UPLOAD_PASSWORD} dist/*
+
+release_job:
+  stage: post_release
+  rules:
+    - if: '$CI_COMMIT_TAG && $PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME'
+      when: on_success
+    - when: never
+  script:
+    - echo "running release job for ${CI_COMMIT_TAG}"
+"""
+
+
+def test_refusal_names_every_variable_still_read(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, VSTUTILS)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert repo.read(PIPELINE) == VSTUTILS
+    assert "job `release_packages` not converted: `PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` would no longer be " \
+        "set, or must be deleted from the CI/CD variables, but `rules` still reads them (line 5); remove that by " \
+        "hand, then run again" in out.stderr
+
+
+def test_refusal_names_every_place(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    pipeline = VSTUTILS.replace(b"    - tox -e build\n", b"    - test -n \"$PYPI_UPLOAD_NAME\"\n")
+    pipeline = pipeline.replace(b"$PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN", b"$PYPI_UPLOAD_PASSWORD")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert "`PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` would no longer be set, or must be deleted from the CI/CD " \
+        "variables, but they are still read: `PYPI_UPLOAD_PASSWORD` by `rules` (line 5); `PYPI_UPLOAD_NAME` by " \
+        "`script` (line 9); remove those by hand, then run again" in out.stderr
+
+
+def test_token_variable_another_job_still_reads_is_said(tmp_path: Path) -> None:
+    """vstutils with the publishing job's own `rules:` fixed: it converts, but `release_job` still gates on the
+    variables that held the token, so they cannot be deleted: a warning says where, not silence."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, VSTUTILS.replace(b"$PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN", b"$NPM_TOKEN"))
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert b"id_tokens" in repo.read(PIPELINE)
+    assert "warning: `PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` held the token and are still read by job " \
+        "`release_job` (`rules`, line 15): the CI/CD variables cannot be deleted while they are" in out.stderr

@@ -249,6 +249,14 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
     text = "\n".join(s for data in _data_after(doc, result.edits).values() for _, s in strings_under(data, ()))
     cicd = set().union(*(jp.cicd for jp in plans.values()))
     result.removed_secrets |= {v for v in cicd if not mentions_variable(text, v)}
+    kept = sorted(v for v in cicd if v not in result.removed_secrets)
+    if kept:  # vstutils' `release_job`: `rules: if: $PYPI_UPLOAD_PASSWORD` keeps a live token in the settings
+        one = len(kept) == 1
+        result.warnings.append(f"{_listed([f'`{n}`' for n in kept])} held the token and {'is' if one else 'are'} still "
+                               f"read by {_listed(_readers(doc, result.edits, kept))}: the CI/CD variable"
+                               f"{'' if one else 's'} cannot be deleted while {'it is' if one else 'they are'}; stop "
+                               f"reading {'it' if one else 'them'} there (a job gated on the token can test another "
+                               f"variable), then delete {'it' if one else 'them'} and revoke the API token")
     for job_id, jp in plans.items():
         implicit = _implicit_token(jp)
         if implicit:
@@ -287,6 +295,22 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                                      project.name_or_placeholder, PIPELINE_FILE, env,
                                                      project.project, project.host, provider="gitlab",
                                                      self_managed=not project.accepted))
+
+
+def _readers(doc: Document, edits: List[Edit], names: List[str]) -> List[str]:
+    """Where the pipeline still reads the names after the edits: job `release_job` (`rules`, line 155)."""
+    out = []
+    for file, data in _data_after(doc, edits).items():
+        for path, text in strings_under(data, ()):
+            if len(path) < 2 or not any(mentions_variable(text, n) for n in names):
+                continue
+            line = (file.line_of(path) or file.line_of(path[:2])) if hasattr(file, "line_of") else None
+            top = path[0] in ("variables", "default", "workflow", "include", "before_script", "after_script")
+            what = "the top level" if top else f"the template `{path[0]}`" if str(path[0]).startswith(".") else \
+                f"job `{path[0]}`"
+            out.append(f"{what} (`{path[0] if top else path[1]}`" + (f", line {line}" if line else "")
+                       + (f", in `{file.shown}`" if file is not doc and getattr(file, "shown", "") else "") + ")")
+    return list(dict.fromkeys(out))
 
 
 def _implicit_token(jp: _JobPlan) -> List[str]:
@@ -799,10 +823,11 @@ def _reads(job: Job, name: str) -> bool:
 
 
 def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) -> Optional[str]:
-    """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
-    credential that goes: the release would change silently."""
+    """Every place of the job (or, for a removed top-level variable, of any job) that still reads a credential
+    that goes, with the variables each reads: the release would change silently. None when nothing does."""
     names = set(jp.removed) | jp.fed | jp.credential_names
     new = _data_after(doc, edits)
+    places: Dict[str, List[str]] = {}  # where (`rules` (line 129)) -> the names read there
     for job in scope:
         owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
         for owner in owners:
@@ -812,10 +837,21 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
                 for name in sorted(names):
                     if mentions_variable(text, name):
                         line = doc.line_of(path) or doc.line_of(path[:2])
-                        return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                                f"`{path[1]}` still reads it" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
-                                + "; remove that by hand, then run again")
-    return None
+                        where = f"`{path[1]}`" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
+                        if name not in places.setdefault(where, []):
+                            places[where].append(name)
+    if not places:
+        return None
+    read = sorted({n for found in places.values() for n in found})
+    head = f"{_listed([f'`{n}`' for n in read])} would no longer be set, or must be deleted from the CI/CD variables, but "
+    if len(places) == 1:
+        (where, _), = places.items()
+        key, _, line = where.partition(" ")
+        return (head + f"{key} still reads {'it' if len(read) == 1 else 'them'}" + (f" {line}" if line else "")
+                + "; remove that by hand, then run again")
+    return (head + "they are still read: " + "; ".join(f"{_listed([f'`{n}`' for n in found])} by {where}"
+                                                      for where, found in places.items())
+            + "; remove those by hand, then run again")
 
 
 # ---- to-token ----------------------------------------------------------------------------------
