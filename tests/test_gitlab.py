@@ -483,3 +483,34 @@ def test_token_variable_another_job_still_reads_is_said(tmp_path: Path) -> None:
     assert b"id_tokens" in repo.read(PIPELINE)
     assert "warning: `PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` held the token and are still read by job " \
         "`release_job` (`rules`, line 15): the CI/CD variables cannot be deleted while they are" in out.stderr
+
+
+# ---- M6: with no origin, the one project a job runs in names the publisher -------------------------------------
+@pytest.mark.parametrize("keys, expected", [
+    (b"  only:\n    - tags@dalibo/pglift\n", "namespace: dalibo   project: pglift"),
+    (b"  only:\n    refs: [tags@grp/sub/proj, main@grp/sub/proj]\n", "namespace: grp/sub   project: proj"),
+    (b"  rules:\n    - if: '$CI_MERGE_REQUEST_ID'\n      when: never\n"
+     b"    - if: '$CI_PROJECT_PATH == \"computer-vision/kwimage_ext\" && $CI_COMMIT_TAG'\n",
+     "namespace: computer-vision   project: kwimage_ext"),
+    (b"  only:\n    - tags@dalibo/pglift\n    - main\n", "namespace: <namespace>   project: <project>"),
+    (b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\" || $FORCE'\n", "namespace: <namespace>   project: <project>"),
+    (b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\"'\n    - if: $CI_COMMIT_TAG\n",
+     "namespace: <namespace>   project: <project>"),
+])
+def test_namespace_from_the_job_when_there_is_no_origin(tmp_path: Path, keys: bytes, expected: str) -> None:
+    repo = GitLabRepo(tmp_path / "r", remote="")
+    pipeline = b"publish:\n  image: python:3\n" + keys + b"  script:\n    - python3 -m twine upload dist/*\n"
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert f"{expected}   top-level pipeline file" in out.stderr
+    assert ("come from job `publish`'s" in out.stderr) == ("<namespace>" not in expected)
+    doctor = repo.migrate("doctor", PIPELINE)
+    assert expected.replace(":", "").replace("   ", ", ") in doctor.stdout
+
+
+def test_origin_wins_over_the_job(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  image: python:3\n  only:\n    - tags@dalibo/pglift\n  script:\n"
+                         b"    - python3 -m twine upload dist/*\n")
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert "namespace: octo-group/sub   project: octo-project" in out.stderr and "come from job" not in out.stderr

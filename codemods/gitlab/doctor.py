@@ -123,9 +123,9 @@ def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
                                     "PyPI organisation)")
         return
     for job, uploads, doc in trusted_jobs:
+        namespace, name, _ = project.for_job(doc.get((job.id,)))
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
-            result.registrations.append(Registration(index, project.namespace_or_placeholder,
-                                                     project.name_or_placeholder, PIPELINE_FILE,
+            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE,
                                                      expanded_environment(doc, job.id), project.project, project.host,
                                                      provider="gitlab"))
 

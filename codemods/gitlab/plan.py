@@ -290,9 +290,12 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
             result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
                                         "the publisher with the name it takes (GitLab compares it case-sensitively)",
                                         job=job_id))
+        namespace, name, where = project.for_job(doc.get((job_id,)))
+        if where:
+            result.warnings.append(Note(f"no `origin` remote: the publisher's namespace and project (`{namespace}/{name}`) "
+                                        f"come from job `{job_id}`'s {where}, the one project it runs in", job=job_id))
         for index in sorted(set(jp.targets), key=lambda i: i.key):
-            result.registrations.append(Registration(index, project.namespace_or_placeholder,
-                                                     project.name_or_placeholder, PIPELINE_FILE, env,
+            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE, env,
                                                      project.project, project.host, provider="gitlab",
                                                      self_managed=not project.accepted))
 
