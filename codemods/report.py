@@ -103,15 +103,16 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
     accepted = [r for r in regs.values() if r.accepted]
     unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
+    # A GitLab pipeline never converts where PyPI takes no publisher (a self-managed origin is refused), so its
+    # variables are to revoke whatever a GitHub workflow of the same run says about its own host.
+    variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab))) if gitlab else []
     steps = NextSteps(accepted, elsewhere, sorted({n for r in accepted if r.environment
                                                    for n in environment_names(r.environment)}),
-                      [] if elsewhere else unused)
+                      variables if elsewhere else unused)
     steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
                                         for n in environment_names(r.environment)})
-    if not elsewhere:
-        steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
-    if gitlab and not elsewhere:
-        steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))
+    steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
+    steps.revoke_variables = variables
     return steps
 
 

@@ -514,3 +514,17 @@ def test_origin_wins_over_the_job(tmp_path: Path) -> None:
                          b"    - python3 -m twine upload dist/*\n")
     out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
     assert "namespace: octo-group/sub   project: octo-project" in out.stderr and "come from job" not in out.stderr
+
+
+def test_gitlab_revoke_step_beside_a_github_workflow_of_a_gitlab_repository(tmp_path: Path) -> None:
+    """castepinput on gitlab.com also holds a GitHub workflow: that one cannot get a publisher (its origin is not
+    github.com), which must not hide the GitLab pipeline's revoke step."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    workflow = (Path(__file__).parents[1] / "examples" / "single-job" / ".github" / "workflows" / "release.yml")
+    repo.write(".github/workflows/release.yml", workflow.read_bytes())
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json")
+    assert "Keep the API token" in out.stderr
+    assert "- After the first release with Trusted Publishing: delete the CI/CD variable no longer used " \
+        "(PYPI_API_TOKEN) in the GitLab project's settings" in out.stderr
+    assert json.loads(out.stdout)["next_steps"]["revoke_secrets"] == ["PYPI_API_TOKEN"]
