@@ -53,7 +53,7 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
 
     before = len(result.jobs)
     for job in jobs:
-        ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
+        ours = [u for u in job.uploads if (u.targets or u.index_unknown) and not u.registry]
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
@@ -63,11 +63,14 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
             continue
         manual = MANUAL_MINT.search(job.text) is not None
         modes = [_mode(u, tokens, manual) for u in ours]
-        steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m, ",".join(i.key for i in u.targets))
+        steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m,
+                             ",".join(i.key for i in u.targets) or f"an index known at run time ({u.where})")
                  for u, m in zip(ours, modes)]
         result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens),
                                       modes[0] if len(set(modes)) == 1 else "mixed", steps))
         for u, mode in zip(ours, modes):
+            if u.index_unknown:
+                continue  # whether it is PyPI is known only at run time: no finding
             credential = _credential(u)
             written = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
             if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
@@ -99,8 +102,8 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                     find("gitlab-id-tokens-audience", doc.line_of((job.id, "id_tokens", name)) or u.line_no or None,
                          f"`id_tokens: {name}` of job `{job.id}` has the audience `{tokens[name]}`; PyPI's is "
                          f"`{index.key}`")
-        if any(m == "trusted" for m in modes):
-            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"], doc))
+        if any(m == "trusted" and u.targets for u, m in zip(ours, modes)):
+            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted" and u.targets], doc))
             if elsewhere:
                 _self_managed_trusted(job, project, find, ours[0].line_no or None, ours[0].line.path)
     for summary in result.jobs[before:]:
@@ -184,6 +187,8 @@ def _mode(u: Upload, tokens, manual: bool) -> str:
         return "trusted"
     if not u.trusted_capable or u.visible_token:
         return "token"
+    if u.index_unknown:  # no PyPI audience to compare: the job's `id_tokens` is all there is to go by
+        return "trusted" if tokens else "token"
     # an entry with the right audience under the wrong name: the job tries Trusted Publishing and finds no token
     return "trusted" if all(has_audience(tokens, i) or misnamed(tokens, i) for i in u.targets) else "token"
 

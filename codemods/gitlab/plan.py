@@ -358,8 +358,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to GitLab's package registry "
                                   "(`CI_JOB_TOKEN`); left as is: Trusted Publishing is PyPI's")
         elif u.index_unknown:
-            result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, known only at "
-                                  "run time; it keeps its token")
+            result.skipped.append(_unknown_index(u, job, tokens))
         elif not u.targets:
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, which is not "
                                   "PyPI or TestPyPI; it keeps its token")
@@ -727,6 +726,16 @@ def _cicd_variables(doc: Document, job: Job, names: SetType[str]) -> Tuple[SetTy
     return out, list(dict.fromkeys(unresolved))
 
 
+def _unknown_index(u: Upload, job: Job, tokens) -> str:
+    """An upload whose index is known only at run time (a variable, a `$[[ inputs ]]`) is left as it is; what
+    it publishes with is said only when the file shows it."""
+    head = f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, known only at run time"
+    if u.visible_token or not tokens or not u.trusted_capable:
+        return head + "; it keeps its token"
+    return head + ("; left as is: it passes no token, so with the job's `id_tokens` it may publish with Trusted "
+                   "Publishing already; check by hand")
+
+
 def _fed(value: str) -> SetType[str]:
     """CI/CD variables a removed value reads (GitLab's predefined `CI_*` are not the project's)."""
     return {v for v in VARIABLE.findall(value) if not v.startswith(("CI_", "GITLAB_"))}
@@ -871,6 +880,8 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     tokens, tokens_at = id_tokens(doc, job.id)
     if not tokens:
         return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
+    result.skipped += [_unknown_index(u, job, tokens) for u in job.uploads
+                       if u.index_unknown and not u.registry and u.trusted_capable and not u.visible_token]
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
     trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) or misnamed(tokens, i)
                                                               for i in u.targets)]
