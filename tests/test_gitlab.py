@@ -392,17 +392,9 @@ def test_exported_credential_in_the_script_is_a_token(tmp_path: Path) -> None:
     assert "export" not in new and "id_tokens" in new
     assert "removed `export TWINE_PASSWORD=…` (line 5): the uploader would read it" in report
     assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
-
-
-def test_copy_still_read_refuses_the_job(tmp_path: Path) -> None:
-    repo = GitLabRepo(tmp_path / "r")
-    pipeline = b"""publish:
-  image: python:3.12
-  script:
-    - export TWINE_PASSWORD="$PYPI_TOKEN"
-    - test -n "$TWINE_PASSWORD"
-    - twine upload dist/*
-"""
+    # still read elsewhere: the job keeps it all
+    repo = GitLabRepo(tmp_path / "still-read")
+    pipeline = pipeline.replace(b"    - twine upload", b"    - test -n \"$TWINE_PASSWORD\"\n    - twine upload")
     repo.write(PIPELINE, pipeline)
     out = repo.migrate("to-oidc", PIPELINE)
     assert repo.read(PIPELINE) == pipeline and "not converted" in out.stderr and "`TWINE_PASSWORD`" in out.stderr
@@ -492,28 +484,40 @@ def test_token_variable_another_job_still_reads_is_said(tmp_path: Path) -> None:
     (b"  rules:\n    - if: '$CI_MERGE_REQUEST_ID'\n      when: never\n"
      b"    - if: '$CI_PROJECT_PATH == \"computer-vision/kwimage_ext\" && $CI_COMMIT_TAG'\n",
      "namespace: computer-vision   project: kwimage_ext"),
-    (b"  only:\n    - tags@dalibo/pglift\n    - main\n", "namespace: <namespace>   project: <project>"),
-    (b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\" || $FORCE'\n", "namespace: <namespace>   project: <project>"),
-    (b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\"'\n    - if: $CI_COMMIT_TAG\n",
-     "namespace: <namespace>   project: <project>"),
 ])
 def test_namespace_from_the_job_when_there_is_no_origin(tmp_path: Path, keys: bytes, expected: str) -> None:
+    """dalibo/pglift's `only: tags@dalibo/pglift`: the job runs in that project only, so with no origin it
+    names the publisher (the doctor's form too); an origin always wins."""
     repo = GitLabRepo(tmp_path / "r", remote="")
     pipeline = b"publish:\n  image: python:3\n" + keys + b"  script:\n    - python3 -m twine upload dist/*\n"
     repo.write(PIPELINE, pipeline)
-    out = repo.migrate("to-oidc", PIPELINE)
-    assert f"{expected}   top-level pipeline file" in out.stderr
-    assert ("come from job `publish`'s" in out.stderr) == ("<namespace>" not in expected)
-    doctor = repo.migrate("doctor", PIPELINE)
-    assert expected.replace(":", "").replace("   ", ", ") in doctor.stdout
-
-
-def test_origin_wins_over_the_job(tmp_path: Path) -> None:
-    repo = GitLabRepo(tmp_path / "r")
-    repo.write(PIPELINE, b"publish:\n  image: python:3\n  only:\n    - tags@dalibo/pglift\n  script:\n"
-                         b"    - python3 -m twine upload dist/*\n")
     out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
-    assert "namespace: octo-group/sub   project: octo-project" in out.stderr and "come from job" not in out.stderr
+    assert f"{expected}   top-level pipeline file" in out.stderr and "come from job `publish`'s" in out.stderr
+    repo.migrate("to-oidc", PIPELINE)
+    assert expected.replace(":", "").replace("   ", ", ") in repo.migrate("doctor", PIPELINE).stdout
+    repo = GitLabRepo(tmp_path / "with-origin", remote=SELF_MANAGED.replace("gitlab.kitware.com", "gitlab.com"))
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert "namespace: computer-vision   project: kwimage_ext   top-level" in out.stderr
+    assert "come from job" not in out.stderr
+
+
+def test_namespace_is_inferred_only_when_certain(tmp_path: Path) -> None:
+    """Beside a job whose project is certain, jobs that may run elsewhere (a ref with no project, an `||`, a
+    rule without the path) keep the placeholders."""
+    repo = GitLabRepo(tmp_path / "r", remote="")
+    certain = b"publish:\n  image: python:3\n  only:\n    - tags@dalibo/pglift\n  script:\n    - twine upload dist/*\n"
+    uncertain = [
+        b"  only:\n    - tags@dalibo/pglift\n    - main\n",
+        b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\" || $FORCE'\n",
+        b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\"'\n    - if: $CI_COMMIT_TAG\n",
+    ]
+    text = certain + b"".join(b"p%d:\n  image: python:3\n" % i + keys +
+                              b"  script:\n    - twine upload -r testpypi dist/*\n" for i, keys in enumerate(uncertain))
+    repo.write(PIPELINE, text)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert out.stderr.count("namespace: dalibo   project: pglift") == 1
+    assert out.stderr.count("namespace: <namespace>   project: <project>") == 1  # one TestPyPI publisher for all
 
 
 def test_gitlab_revoke_step_beside_a_github_workflow_of_a_gitlab_repository(tmp_path: Path) -> None:
