@@ -349,7 +349,9 @@ def test_indirect_token_is_not_named_as_a_cicd_variable(tmp_path: Path) -> None:
 
 def test_copy_of_a_cicd_variable_leads_to_it(tmp_path: Path) -> None:
     """`X=$Y` leads to Y; the copy goes, and Y is the CI/CD variable to delete and revoke."""
-    new, report = _oidc(tmp_path, b"""publish:
+    new, report = _oidc(tmp_path, b"""variables:
+  PYPI_TOKEN: ""  # a default; the project's settings hold the token
+publish:
   image: python:3.12
   script:
     - api_token=${PYPI_TOKEN}
@@ -357,7 +359,7 @@ def test_copy_of_a_cicd_variable_leads_to_it(tmp_path: Path) -> None:
     - twine upload -u __token__ -p "$api_token" dist/*
 """)
     assert "api_token" not in new and "export OTHER=1" in new
-    assert "removed `api_token=…` (line 4)" in report
+    assert "removed `api_token=…` (line 6)" in report
     assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
 
 

@@ -715,8 +715,8 @@ def _cicd_variables(doc: Document, job: Job, names: SetType[str]) -> Tuple[SetTy
         if name in seen or name.startswith(("CI_", "GITLAB_")):
             continue
         seen.add(name)
-        if name not in defined:
-            out.add(name)
+        if name not in defined or not any(v.strip() for v, _ in defined[name]):
+            out.add(name)  # (an empty `variables:` entry is a default the project's settings override)
             continue
         for value, where in defined[name]:
             if "${!" in value or "$(" in value or "`" in value:
