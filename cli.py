@@ -82,7 +82,7 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN",
-                      opts.get("split_jobs", False))
+                      opts.get("split_jobs", False), opts.get("self_managed_gitlab", False))
     cwd = _cwd()
     try:
         targets = list(paths) if paths else default_paths(cwd)
@@ -116,25 +116,29 @@ def to_oidc(
     dry_run: bool = DRY_RUN,
     check: bool = CHECK,
     environment: Optional[str] = typer.Option(None, "--environment", metavar="NAME",
-                                              help="Environment to add to publishing jobs that have none "
-                                              "(default: pypi, or testpypi for TestPyPI)."),
+                                              help="Environment to add to publishing jobs that have none, "
+                                              "GitHub and GitLab alike (default: pypi, or testpypi for TestPyPI)."),
     no_environment: bool = typer.Option(False, "--no-environment", help="Add no environment."),
     split_jobs: bool = typer.Option(False, "--split-jobs", help="Where a job builds and publishes, or runs where the "
                                     "publish action cannot (macOS, Windows, a container), keep the build there and "
                                     "publish from a new ubuntu-latest job that downloads the distributions."),
+    self_managed_gitlab: bool = typer.Option(False, "--self-managed-gitlab", help="Convert a GitLab pipeline whose "
+                                             "origin is a self-managed GitLab (not gitlab.com), which is otherwise "
+                                             "refused: only for an instance PyPI has onboarded for your PyPI "
+                                             "organisation (a beta, by request)."),
     output_format: str = MIGRATE_FORMAT,
     jobs: int = JOBS,
 ) -> None:
     """Switch PyPI publishing to Trusted Publishing (OIDC).
 
-    Removes API tokens from publish steps, gives each publishing job `id-token: write` and an
-    environment, and prints what to register on PyPI.
+    Removes API tokens from publish steps, gives each publishing job `id-token: write` (GitLab:
+    `id_tokens`) and an environment, and prints what to register on PyPI.
     """
     if environment and no_environment:
         typer.echo("error: --environment and --no-environment exclude each other", err=True)
         raise typer.Exit(2)
     _run("to-oidc", paths, dry_run, check, output_format, environment=environment, no_environment=no_environment,
-         split_jobs=split_jobs, jobs=_jobs(jobs))
+         split_jobs=split_jobs, self_managed_gitlab=self_managed_gitlab, jobs=_jobs(jobs))
 
 
 @app.command("to-token")

@@ -41,6 +41,8 @@ class Options:
     secret: str = "PYPI_API_TOKEN"
     test_secret: str = "TEST_PYPI_API_TOKEN"
     split_jobs: bool = False  # to-oidc: publish from a new job where the job builds or cannot run the action
+    # to-oidc: convert a GitLab pipeline whose `origin` is a self-managed instance (PyPI must have onboarded it)
+    self_managed_gitlab: bool = False
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Plan(Changes):
     token_projects: Dict[str, SetType[str]] = field(default_factory=dict)  # to-token: a secret given -> the
     # projects its uploads publish (where known), to tell a secret that serves several across workflows
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
+    # (to-oidc, GitLab) next steps about tokens pubmode cannot name: where the token came from, what to revoke
+    revoke_notes: List[str] = field(default_factory=list)
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:

@@ -27,12 +27,14 @@ class Registration:
     host: Optional[str] = "github.com"  # where the repository's `origin` is; None: no remote
     # "gitlab": owner is the namespace, repository the project, workflow the top-level pipeline file
     provider: str = "github"
+    # GitLab: a self-managed instance the user says PyPI has onboarded (`--self-managed-gitlab`)
+    self_managed: bool = False
 
     @property
     def accepted(self) -> bool:
         """False when the repository is not on github.com (gitlab.com): PyPI takes no publisher for it."""
         if self.provider == "gitlab":
-            return self.host in (None, "gitlab.com")
+            return self.host in (None, "gitlab.com") or self.self_managed
         return host_accepted(self.host)
 
     def form(self) -> List[Tuple[str, str]]:
@@ -40,7 +42,9 @@ class Registration:
         labels = (("namespace", "project", "top-level pipeline file") if self.provider == "gitlab"
                   else ("owner", "repository", "workflow"))
         env = self.environment or "(any)"
-        if self.environment and is_expression(self.environment):
+        if self.environment and self.provider == "gitlab":
+            env += " (GitLab compares it case-sensitively)"
+        elif self.environment and is_expression(self.environment):
             names = environment_names(self.environment)
             env = (" or ".join(names) if names else "the name") + " (the job's `environment:` is chosen at run time: " \
                 "register the one the upload runs in)"

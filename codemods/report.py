@@ -81,6 +81,8 @@ class NextSteps:
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
+    gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
+    find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
@@ -101,11 +103,16 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
     accepted = [r for r in regs.values() if r.accepted]
     unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
+    # A GitLab pipeline never converts where PyPI takes no publisher (a self-managed origin is refused), so its
+    # variables are to revoke whatever a GitHub workflow of the same run says about its own host.
+    variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab))) if gitlab else []
     steps = NextSteps(accepted, elsewhere, sorted({n for r in accepted if r.environment
                                                    for n in environment_names(r.environment)}),
-                      [] if elsewhere else unused)
-    if gitlab and not elsewhere:
-        steps.revoke_variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab)))
+                      variables if elsewhere else unused)
+    steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
+                                        for n in environment_names(r.environment)})
+    steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
+    steps.revoke_variables = variables
     return steps
 
 
@@ -116,6 +123,16 @@ def scope(secret: str, projects: Optional[List[str]]) -> str:
         return "scoped to the project"
     return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
             "cannot upload the others; or give each project's uploads a secret of their own)")
+
+
+def gitlab_protection(environments: List[str], code: str) -> str:
+    """The GitLab side of "protect the environment": every job of the pipeline can mint an OIDC token
+    (domain.md §2.5), so the environment and the tags that release are what keep the others out."""
+    many = len(environments) > 1
+    return (f"- Optionally protect the GitLab environment{'s' if many else ''} "
+            f"{', '.join(code.format(e) for e in environments)} (Settings > CI/CD > Protected environments, GitLab "
+            "Premium) and the release tags (Settings > Repository > Protected tags): every job of the pipeline can "
+            "mint an OIDC token, and only these decide who may run one that publishes.")
 
 
 def token_kind(secret: str, options: Options) -> str:
@@ -143,17 +160,21 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         else:
             out.append(f"    (pyproject.toml and setup.cfg name no package here: use the project's name on {r.index.title}, "
                        "one publisher for each project the job uploads)")
-    environments = steps.environments
+    environments = [e for e in steps.environments if e not in steps.gitlab_environments or any(
+        r.environment == e and r.provider != "gitlab" for r in steps.registrations)]
     if environments:
         out.append(f"- Optionally protect the environment{'s' if len(environments) > 1 else ''} "
                    f"{', '.join(f'`{e}`' for e in environments)} in the repository settings "
                    "(required reviewers, tag rules).")
+    if steps.gitlab_environments:
+        out.append(gitlab_protection(steps.gitlab_environments, "`{}`"))
     variables = steps.revoke_variables
     if variables:
         many = len(variables) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the CI/CD variable{'s' if many else ''} "
                    f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
                    f"token{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+    out += [f"- {n}" for n in steps.find_and_revoke]
     unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1

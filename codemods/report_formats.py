@@ -20,7 +20,7 @@ from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options
 from codemods.notes import finding_of, job_of, why_of
 from codemods.project import OWNER_PLACEHOLDER, find_root, root_for
 from codemods.registration import Registration, host_not_accepted
-from codemods.report import next_steps, plan_next_steps, scope, token_kind
+from codemods.report import gitlab_protection, next_steps, plan_next_steps, scope, token_kind
 from codemods.runner import FileResult, RunResult, text_diff
 from codemods.workflow_files import shown_path
 
@@ -50,6 +50,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             "revoke_secrets": steps.revoke,
             "create_secrets": steps.create,
             "create_secret_projects": steps.create_projects,
+            **({"find_and_revoke": steps.find_and_revoke} if steps.find_and_revoke else {}),
             "text": next_steps(run, options),
         },
         "summary": {"changed": changed, "unchanged": len(run.files) - changed - errors,
@@ -474,8 +475,8 @@ def _value(value: Any, width: int = 160) -> str:
 
 def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     steps = data["next_steps"]
-    if not any(steps[k] for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
-                                  "create_secrets")):
+    if not any(steps.get(k) for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
+                                      "create_secrets", "find_and_revoke")):
         return ""
     out = ["### Next steps\n\n"]
     n = 0
@@ -501,11 +502,19 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
              "link opens the project's publishing settings; check the values and press *Add*). A project not yet "
              "on the index: add a *pending* publisher with the same values on the account's publishing page.")
     environments = steps["protect_environments"]
-    if environments:
-        item(f"Optionally protect the environment{'s' if len(environments) > 1 else ''} "
-             f"{', '.join(code(e) for e in environments)} in the repository settings (required reviewers, tag rules).")
+    gitlab = sorted({r["environment"] for r in steps["register"] if r.get("provider") == "gitlab" and r["environment"]})
+    github = [e for e in environments if e not in gitlab or any(
+        r["environment"] == e and r.get("provider") != "gitlab" for r in steps["register"])]
+    if github:
+        item(f"Optionally protect the environment{'s' if len(github) > 1 else ''} "
+             f"{', '.join(code(e) for e in github)} in the repository settings (required reviewers, tag rules).")
+    if gitlab:
+        item(gitlab_protection(gitlab, "`{}`")[2:])
     if options.direction == TO_OIDC and regs:
         item("Merge; the next release publishes with Trusted Publishing.")
+    for note in steps.get("find_and_revoke", []):
+        head, _, rest = note.partition(": ")
+        item(f"**{inline(head)}:** {inline(rest)}" if rest else inline(note))
     revoke = steps["revoke_secrets"]
     if revoke:
         many = len(revoke) > 1

@@ -49,14 +49,61 @@ def test_placeholders_without_a_remote(tmp_path: Path) -> None:
     assert repo.read(PIPELINE) == TOKEN_PIPELINE
 
 
-def test_self_managed_host_gets_no_publisher(tmp_path: Path) -> None:
-    repo = GitLabRepo(tmp_path / "r", remote="git@gitlab.example.org:team/project.git")
+SELF_MANAGED = "https://gitlab.kitware.com/computer-vision/kwimage_ext.git"
+
+
+def test_self_managed_host_is_refused_and_keeps_its_token(tmp_path: Path) -> None:
+    """A pipeline of a self-managed GitLab (kwimage_ext on gitlab.kitware.com) keeps its token: PyPI takes
+    gitlab.com's OIDC tokens only (an onboarded instance of a PyPI organisation aside), so a conversion
+    would break the next release; the refusal says why and names the opt-in."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
     repo.write(PIPELINE, TOKEN_PIPELINE)
-    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
-    assert "not gitlab.com" in out.stderr and "Add a trusted publisher" not in out.stderr
-    assert json.loads(out.stdout)["next_steps"]["register"] == []
+    out = repo.migrate("to-oidc", "--format", "json", PIPELINE)
+    assert out.code == 0, out.stderr
+    assert repo.read(PIPELINE) == TOKEN_PIPELINE
+    assert ".gitlab-ci.yml: unchanged: job `publish` not converted: this repository's `origin` is on " \
+        "gitlab.kitware.com, a self-managed GitLab" in out.stderr
+    assert "--self-managed-gitlab" in out.stderr and "revoke" not in out.stderr
+    report = json.loads(out.stdout)
+    assert report["next_steps"]["register"] == [] and report["next_steps"]["revoke_secrets"] == []
+    assert report["files"][0]["refusals"][0]["finding"] == "gitlab-self-managed-token"
+    assert repo.migrate("to-oidc", "--check", PIPELINE).code == 0
+
+
+def test_self_managed_doctor_says_what_migrate_says(tmp_path: Path) -> None:
+    """The doctor does not send a self-managed pipeline to `to-oidc`: its finding is a note whose fix is
+    `to-oidc`'s refusal, word for word (and the doctor exits 0 on it)."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    refusal = repo.migrate("to-oidc", "--dry-run", PIPELINE).stderr.split("not converted: ", 1)[1].split("\n")[0]
+    doctor = repo.migrate("doctor", "--format", "json", PIPELINE)
+    assert doctor.code == 0, doctor.stdout
+    findings = json.loads(doctor.stdout)["files"][0]["findings"]
+    assert [f["id"] for f in findings] == ["gitlab-self-managed-token"]
+    assert findings[0]["fix"] == refusal[:1].upper() + refusal[1:] + "."
+    assert "gitlab-token-publishing" not in doctor.stdout and "Run `migrate to-oidc`" not in doctor.stdout
+
+
+def test_self_managed_host_converts_when_asked(tmp_path: Path) -> None:
+    """`--self-managed-gitlab`: the user says PyPI has onboarded the instance; the pipeline converts, the
+    publisher is printed with a warning, and the doctor then warns that only an onboarded instance works."""
+    repo = GitLabRepo(tmp_path / "r", remote=SELF_MANAGED)
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--self-managed-gitlab", PIPELINE)
+    assert out.code == 0 and b"id_tokens" in repo.read(PIPELINE)
+    assert "converted because of `--self-managed-gitlab`" in out.stderr
+    assert "namespace: computer-vision   project: kwimage_ext   top-level pipeline file: .gitlab-ci.yml" in out.stderr
     doctor = repo.migrate("doctor", PIPELINE)
-    assert "gitlab-token-publishing" in doctor.stdout
+    assert doctor.code == 1 and "warning[gitlab-self-managed-trusted]" in doctor.stdout
+    assert "0 errors, 1 warning" in doctor.stdout
+
+
+def test_self_managed_flag_changes_nothing_on_gitlab_com(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    plain = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    flagged = repo.migrate("to-oidc", "--dry-run", "--self-managed-gitlab", PIPELINE)
+    assert (plain.stdout, plain.stderr) == (flagged.stdout, flagged.stderr)
 
 
 def test_json_report_names_the_provider(tmp_path: Path) -> None:
@@ -222,3 +269,268 @@ def test_a_top_level_token_stays_while_a_refused_job_reads_it(tmp_path: Path) ->
     assert new == root and not plan.companions
     assert any("`publish_pypi` not converted" in s for s in plan.skipped)
     assert any("`release` not converted" in s and "also read by job `publish_pypi`" in s for s in plan.skipped)
+
+
+# ---- the environment (G1): as on GitHub, the publishing job gets one, and the publisher names it -----
+def test_environment_option_is_honoured(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--environment", "release", PIPELINE)
+    assert out.code == 0
+    assert b"  environment: release\n  id_tokens:" in repo.read(PIPELINE)
+    assert "environment: release (GitLab compares it case-sensitively)" in out.stderr
+    back = repo.migrate("to-token", PIPELINE)
+    assert back.code == 0 and b"environment: release" in repo.read(PIPELINE), "to-token keeps the environment"
+
+
+def test_no_environment_adds_none(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    out = repo.migrate("to-oidc", "--no-environment", PIPELINE)
+    assert out.code == 0 and b"environment" not in repo.read(PIPELINE)
+    assert "environment: (any)" in out.stderr and "no environment added (--no-environment)" in out.stderr
+
+
+@pytest.mark.parametrize("pipeline, name", [
+    (b".deploy:\n  environment: {name: PyPI-Release, url: https://pypi.org/p/x}\npublish:\n  extends: .deploy\n"
+     b"  image: python:3.12\n  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "PyPI-Release"),
+    (b".deploy: &d\n  environment: production\npublish:\n  <<: *d\n  image: python:3.12\n"
+     b"  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "production"),
+    (b"publish:\n  image: python:3.12\n  environment:\n    name: pypi-$CI_COMMIT_REF_SLUG\n"
+     b"  script:\n    - twine upload -p $PYPI_TOKEN dist/*\n", "pypi-$CI_COMMIT_REF_SLUG"),
+])
+def test_an_environment_the_job_has_is_kept_and_named(tmp_path: Path, pipeline: bytes, name: str) -> None:
+    """A job that has an environment (from a template it extends, a merge key, its own mapping) keeps it:
+    a job-level one would replace it; the publisher names it."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert out.code == 0
+    assert repo.read(PIPELINE).count(b"environment") == 1
+    assert f"environment: {name} (GitLab compares it case-sensitively)" in out.stderr
+
+
+def test_testpypi_job_gets_testpypi(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  image: python:3.12\n  script:\n"
+                         b"    - twine upload -r testpypi -p $TEST_PYPI_TOKEN dist/*\n")
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert b"  environment: testpypi\n" in repo.read(PIPELINE), out.stderr
+
+
+# ---- the token's own copies in the job (W4): gone with the options, and the right CI/CD variables named --------
+def _oidc(tmp_path: Path, pipeline: bytes, *args: str):
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", *args, PIPELINE)
+    assert out.code == 0, out.stderr
+    return repo.read(PIPELINE).decode(), out.stderr
+
+
+def test_indirect_token_is_not_named_as_a_cicd_variable(tmp_path: Path) -> None:
+    """kwimage_ext: `TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}` copies a CI/CD variable whose name is known only
+    at run time; `TWINE_PASSWORD` is the script's own variable, not one of the project's settings."""
+    new, report = _oidc(tmp_path, b"""deploy:
+  image: python:3.13
+  script:
+  - |-
+    source dev/secrets_configuration.sh
+    TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}
+    TWINE_USERNAME=${!VARNAME_TWINE_USERNAME}
+    twine upload --username $TWINE_USERNAME --password $TWINE_PASSWORD dist/* || echo "exists"
+""")
+    assert "TWINE_PASSWORD=" not in new and "TWINE_USERNAME=" not in new and "source dev/secrets" in new
+    assert "removed `TWINE_PASSWORD=…` (line 6): nothing reads it once the credentials are gone" in report
+    assert "delete the CI/CD variables no longer used" not in report
+    assert "took its token through `TWINE_PASSWORD=${!VARNAME_TWINE_PASSWORD}` (line 6) and " \
+        "`TWINE_USERNAME=${!VARNAME_TWINE_USERNAME}` (line 7) (a CI/CD variable named at run time), which pubmode " \
+        "could not resolve: find the CI/CD variables that held it" in report
+
+
+def test_copy_of_a_cicd_variable_leads_to_it(tmp_path: Path) -> None:
+    """`X=$Y` leads to Y; the copy goes, and Y is the CI/CD variable to delete and revoke."""
+    new, report = _oidc(tmp_path, b"""variables:
+  PYPI_TOKEN: ""  # a default; the project's settings hold the token
+publish:
+  image: python:3.12
+  script:
+    - api_token=${PYPI_TOKEN}
+    - export OTHER=1
+    - twine upload -u __token__ -p "$api_token" dist/*
+""")
+    assert "api_token" not in new and "export OTHER=1" in new
+    assert "removed `api_token=…` (line 6)" in report
+    assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
+
+
+def test_copy_in_the_job_variables_leads_to_its_source(tmp_path: Path) -> None:
+    new, report = _oidc(tmp_path, b"""publish:
+  image: python:3.12
+  variables:
+    PASS: ${PYPI_SECRET}
+    KEEP: "1"
+  script:
+    - twine upload -p $PASS dist/*
+""")
+    assert "PASS" not in new and "KEEP" in new
+    assert "removed `PASS` from the job's `variables:`" in report
+    assert "delete the CI/CD variable no longer used (PYPI_SECRET)" in report
+
+
+def test_exported_credential_in_the_script_is_a_token(tmp_path: Path) -> None:
+    """`export TWINE_PASSWORD=…` hands twine a password: the job publishes with a token (doctor) and the
+    export goes with the conversion."""
+    pipeline = b"""publish:
+  image: python:3.12
+  script:
+    - export TWINE_USERNAME=__token__
+    - export TWINE_PASSWORD="$PYPI_TOKEN"
+    - twine upload dist/*
+"""
+    repo = GitLabRepo(tmp_path / "d")
+    repo.write(PIPELINE, pipeline)
+    assert "job `publish`: token" in repo.migrate("doctor", PIPELINE).stdout
+    new, report = _oidc(tmp_path, pipeline)
+    assert "export" not in new and "id_tokens" in new
+    assert "removed `export TWINE_PASSWORD=…` (line 5): the uploader would read it" in report
+    assert "delete the CI/CD variable no longer used (PYPI_TOKEN)" in report
+    # still read elsewhere: the job keeps it all
+    repo = GitLabRepo(tmp_path / "still-read")
+    pipeline = pipeline.replace(b"    - twine upload", b"    - test -n \"$TWINE_PASSWORD\"\n    - twine upload")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert repo.read(PIPELINE) == pipeline and "not converted" in out.stderr and "`TWINE_PASSWORD`" in out.stderr
+
+
+def test_token_only_in_project_settings_gets_a_revoke_step(tmp_path: Path) -> None:
+    """dalibo/pglift: `python3 -m twine upload dist/*` with no credential in the file; the token is a CI/CD
+    variable of the project's settings that pubmode cannot see: the next steps name what twine reads."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, b"publish:\n  only:\n    - tags@dalibo/pglift\n  image: python:3\n  script:\n"
+                         b"    - python3 -m build\n    - python3 -m twine upload dist/*\n")
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json", PIPELINE)
+    step = ("Before the next release: the pipeline hands job `publish`'s upload no token, so it took one from the "
+            "CI/CD variables of the GitLab project or its groups (Settings > CI/CD > Variables): delete "
+            "`TWINE_PASSWORD` and `TWINE_USERNAME`, whichever are set there (while set, one overrides Trusted "
+            "Publishing), and revoke the API token it held on PyPI or TestPyPI.")
+    assert f"- {step}" in out.stderr
+    import jsonschema
+
+    report = json.loads(out.stdout)
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert report["next_steps"]["find_and_revoke"] == [step]
+    markdown = repo.migrate("to-oidc", "--dry-run", "--format", "markdown", PIPELINE).stdout
+    assert "**Before the next release:** the pipeline hands job `publish`'s upload no token" in markdown
+
+
+# ---- M3: every variable and place that keeps a job from converting is named ----------------------------------
+VSTUTILS = b"""release_packages:
+  stage: release
+  image: registry.gitlab.com/vstconsulting/images:manylinux_2_17
+  rules:
+    - if: '$CI_COMMIT_TAG && $PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN'
+      when: on_success
+    - when: never
+  script:
+    - tox -e build
+    - twine upload -u ${PYPI_UPLOAD_NAME} -p ${PYPI_UPLOAD_PASSWORD} dist/*
+
+release_job:
+  stage: post_release
+  rules:
+    - if: '$CI_COMMIT_TAG && $PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME'
+      when: on_success
+    - when: never
+  script:
+    - echo "running release job for ${CI_COMMIT_TAG}"
+"""
+
+
+def test_refusal_names_every_variable_still_read(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, VSTUTILS)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert repo.read(PIPELINE) == VSTUTILS
+    assert "job `release_packages` not converted: `PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` would no longer be " \
+        "set, or must be deleted from the CI/CD variables, but `rules` still reads them (line 5); remove that by " \
+        "hand, then run again" in out.stderr
+
+
+def test_refusal_names_every_place(tmp_path: Path) -> None:
+    repo = GitLabRepo(tmp_path / "r")
+    pipeline = VSTUTILS.replace(b"    - tox -e build\n", b"    - test -n \"$PYPI_UPLOAD_NAME\"\n")
+    pipeline = pipeline.replace(b"$PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN", b"$PYPI_UPLOAD_PASSWORD")
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert "`PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` would no longer be set, or must be deleted from the CI/CD " \
+        "variables, but they are still read: `PYPI_UPLOAD_PASSWORD` by `rules` (line 5); `PYPI_UPLOAD_NAME` by " \
+        "`script` (line 9); remove those by hand, then run again" in out.stderr
+
+
+def test_token_variable_another_job_still_reads_is_said(tmp_path: Path) -> None:
+    """vstutils with the publishing job's own `rules:` fixed: it converts, but `release_job` still gates on the
+    variables that held the token, so they cannot be deleted: a warning says where, not silence."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, VSTUTILS.replace(b"$PYPI_UPLOAD_PASSWORD && $PYPI_UPLOAD_NAME && $NPM_TOKEN", b"$NPM_TOKEN"))
+    out = repo.migrate("to-oidc", PIPELINE)
+    assert b"id_tokens" in repo.read(PIPELINE)
+    assert "warning: `PYPI_UPLOAD_NAME` and `PYPI_UPLOAD_PASSWORD` held the token and are still read by job " \
+        "`release_job` (`rules`, line 15): the CI/CD variables cannot be deleted while they are" in out.stderr
+
+
+# ---- M6: with no origin, the one project a job runs in names the publisher -------------------------------------
+@pytest.mark.parametrize("keys, expected", [
+    (b"  only:\n    - tags@dalibo/pglift\n", "namespace: dalibo   project: pglift"),
+    (b"  only:\n    refs: [tags@grp/sub/proj, main@grp/sub/proj]\n", "namespace: grp/sub   project: proj"),
+    (b"  rules:\n    - if: '$CI_MERGE_REQUEST_ID'\n      when: never\n"
+     b"    - if: '$CI_PROJECT_PATH == \"computer-vision/kwimage_ext\" && $CI_COMMIT_TAG'\n",
+     "namespace: computer-vision   project: kwimage_ext"),
+])
+def test_namespace_from_the_job_when_there_is_no_origin(tmp_path: Path, keys: bytes, expected: str) -> None:
+    """dalibo/pglift's `only: tags@dalibo/pglift`: the job runs in that project only, so with no origin it
+    names the publisher (the doctor's form too); an origin always wins."""
+    repo = GitLabRepo(tmp_path / "r", remote="")
+    pipeline = b"publish:\n  image: python:3\n" + keys + b"  script:\n    - python3 -m twine upload dist/*\n"
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert f"{expected}   top-level pipeline file" in out.stderr and "come from job `publish`'s" in out.stderr
+    repo.migrate("to-oidc", PIPELINE)
+    assert expected.replace(":", "").replace("   ", ", ") in repo.migrate("doctor", PIPELINE).stdout
+    repo = GitLabRepo(tmp_path / "with-origin", remote=SELF_MANAGED.replace("gitlab.kitware.com", "gitlab.com"))
+    repo.write(PIPELINE, pipeline)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert "namespace: computer-vision   project: kwimage_ext   top-level" in out.stderr
+    assert "come from job" not in out.stderr
+
+
+def test_namespace_is_inferred_only_when_certain(tmp_path: Path) -> None:
+    """Beside a job whose project is certain, jobs that may run elsewhere (a ref with no project, an `||`, a
+    rule without the path) keep the placeholders."""
+    repo = GitLabRepo(tmp_path / "r", remote="")
+    certain = b"publish:\n  image: python:3\n  only:\n    - tags@dalibo/pglift\n  script:\n    - twine upload dist/*\n"
+    uncertain = [
+        b"  only:\n    - tags@dalibo/pglift\n    - main\n",
+        b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\" || $FORCE'\n",
+        b"  rules:\n    - if: '$CI_PROJECT_PATH == \"a/b\"'\n    - if: $CI_COMMIT_TAG\n",
+    ]
+    text = certain + b"".join(b"p%d:\n  image: python:3\n" % i + keys +
+                              b"  script:\n    - twine upload -r testpypi dist/*\n" for i, keys in enumerate(uncertain))
+    repo.write(PIPELINE, text)
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert out.stderr.count("namespace: dalibo   project: pglift") == 1
+    assert out.stderr.count("namespace: <namespace>   project: <project>") == 1  # one TestPyPI publisher for all
+
+
+def test_gitlab_revoke_step_beside_a_github_workflow_of_a_gitlab_repository(tmp_path: Path) -> None:
+    """castepinput on gitlab.com also holds a GitHub workflow: that one cannot get a publisher (its origin is not
+    github.com), which must not hide the GitLab pipeline's revoke step."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, TOKEN_PIPELINE)
+    workflow = (Path(__file__).parents[1] / "examples" / "single-job" / ".github" / "workflows" / "release.yml")
+    repo.write(".github/workflows/release.yml", workflow.read_bytes())
+    out = repo.migrate("to-oidc", "--dry-run", "--format", "json")
+    assert "Keep the API token" in out.stderr
+    assert "- After the first release with Trusted Publishing: delete the CI/CD variable no longer used " \
+        "(PYPI_API_TOKEN) in the GitLab project's settings" in out.stderr
+    assert json.loads(out.stdout)["next_steps"]["revoke_secrets"] == ["PYPI_API_TOKEN"]

@@ -3,6 +3,7 @@
 Files of a case (a missing expected file means "unchanged"):
   input.yml            the pipeline, placed at .gitlab-ci.yml of a scratch repository whose origin is
                        gitlab.com/octo-group/sub/octo-project (a subgroup: the namespace is `octo-group/sub`)
+  origin               optional: the origin remote's URL instead (a self-managed GitLab), empty for none
   pyproject.toml       optional, copied to the repository root (the project name comes from it)
   repo/                optional files of the repository the pipeline runs or includes (tox.ini, scripts,
                        a Makefile, `include:`d YAML files), as in tests/golden/;
@@ -61,8 +62,12 @@ def gitlab_schema_errors(text: str) -> List[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
 
 
+def _origin(case: Path) -> str:
+    return (case / "origin").read_text().strip() if (case / "origin").is_file() else GITLAB_REMOTE
+
+
 def _run(case: Path, tmp_path: Path, label: str, data: bytes, direction: str, files: dict = None) -> tuple:
-    repo = GitLabRepo(tmp_path / label)
+    repo = GitLabRepo(tmp_path / label, _origin(case))
     if (case / "pyproject.toml").is_file():
         repo.write("pyproject.toml", (case / "pyproject.toml").read_bytes())
     for rel, content in (files if files is not None else _repo_files(case)).items():
@@ -102,7 +107,7 @@ def test_golden_gitlab(name: str, tmp_path: Path) -> None:
             _expect(case, f"round-trip.repo/{rel}", back_repo.read(rel), before)
     elif not REGEN:
         assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
-    doctor = GitLabRepo(tmp_path / "doctor")
+    doctor = GitLabRepo(tmp_path / "doctor", _origin(case))
     for rel, content in files.items():
         doctor.write(rel, content)
     doctor.write(PIPELINE, source)

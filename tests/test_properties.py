@@ -268,3 +268,142 @@ def test_uploads_in_scripts_keep_their_promises(case) -> None:
     _, back = run(out, TO_TOKEN)
     assert "secrets.PYPI_API_TOKEN" in back, "to-token did not bring a token back"
     assert run(back, TO_TOKEN)[1] == back
+
+
+# ---- GitLab pipelines: the round trip, merge keys included --------------------------------------------------------
+GITLAB_TOOLS = {  # command, the credential variables to-token sets, the password flag
+    "twine": ("twine upload dist/*", ("TWINE_USERNAME", "TWINE_PASSWORD"), "-p"),
+    "python-twine": ("python -m twine upload --skip-existing dist/*", ("TWINE_USERNAME", "TWINE_PASSWORD"),
+                     "--password"),
+    "uv": ("uv publish", ("UV_PUBLISH_TOKEN",), "--token"),
+    "pdm": ("pdm publish --no-build", ("PDM_PUBLISH_PASSWORD",), "-P"),
+}
+_GITLAB_ROOT = None
+
+
+def _gitlab_root() -> Path:
+    """A folder with no git remote (the publisher's placeholders), made once for the whole run."""
+    global _GITLAB_ROOT
+    if _GITLAB_ROOT is None:
+        import tempfile
+
+        _GITLAB_ROOT = Path(tempfile.mkdtemp(prefix="pubmode-gitlab-props-"))
+    return _GITLAB_ROOT
+
+
+@st.composite
+def gitlab_pipelines(draw):
+    """A publishing job in many shapes: its token in the job's or the top-level `variables:`, in options, in a
+    `VAR=… cmd` prefix or an export; the job's keys from a YAML merge key (`<<: *template`, whose `variables:`
+    a job-level `variables:` would replace) or `extends:`; an environment or none; block or list scripts."""
+    tool = draw(st.sampled_from(sorted(GITLAB_TOOLS)))
+    command, variables, flag = GITLAB_TOOLS[tool]
+    where = draw(st.sampled_from(["job", "top", "flag", "prefix", "export"]))
+    shape = draw(st.sampled_from(["plain", "merge", "merge", "extends"]))
+    env = draw(st.sampled_from([None, None, "pypi", "Release", {"name": "pypi", "url": "https://pypi.org/p/x"}]))
+    block = draw(st.booleans())
+    u = " " * draw(st.sampled_from([2, 4]))
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    comments = draw(st.booleans())
+    secret = "$PYPI_TOKEN"
+    var = variables[-1]
+    run = {"flag": f"{command} {flag} {secret}", "prefix": f"{var}={secret} {command}"}.get(where, command)
+    lines = ["# release pipeline"] if comments else []
+    lines += ["stages: [build, deploy]"]
+    if where == "top":
+        lines += ["variables:", f"{u}{var}: {secret}"]
+    if shape != "plain":
+        anchor = " &template" if shape == "merge" else ""
+        lines += [f".template:{anchor}", f"{u}tags: [docker]", f"{u}variables:", f"{u}{u}PIP_CACHE_DIR: .cache/pip"]
+    lines += ["", "publish:"]
+    if shape == "merge":
+        lines.append(f"{u}<<: *template")
+    elif shape == "extends":
+        lines.append(f"{u}extends: .template")
+    lines += [f"{u}stage: deploy", f"{u}image: python:3.12" + ("  # the runner's image" if comments else "")]
+    if isinstance(env, dict):
+        lines += [f"{u}environment:"] + [f"{u}{u}{k}: {v}" for k, v in env.items()]
+    elif env:
+        lines.append(f"{u}environment: {env}")
+    if where == "job" and shape != "merge":
+        lines += [f"{u}variables:", f"{u}{u}{var}: {secret}"]
+    script = (["export " + f"{var}={secret}"] if where == "export" else []) + ["pip install build", "python -m build", run]
+    if block:
+        lines += [f"{u}script:", f"{u}{u}- |"] + [f"{u}{u}{u}{x}" for x in script]
+    else:
+        lines += [f"{u}script:"] + [f"{u}{u}- {x}" for x in script]
+    return tool, where, shape, env, eol.join(lines) + eol
+
+
+def _gitlab_run(text: str, direction: str):
+    from codemods.gitlab import migrate_gitlab_text
+
+    root = _gitlab_root()
+    return migrate_gitlab_text(text, Options(direction), root, root / ".gitlab-ci.yml")
+
+
+def _merged_job(text: str) -> dict:
+    from codemods.gitlab.document import GitLabDocument
+
+    return GitLabDocument(text).data["publish"]
+
+
+def _effective_variables(text: str) -> dict:
+    """What the job's `variables:` hold after GitLab merges YAML (`<<`) and `extends:` (deep, the job's win)."""
+    from codemods.gitlab.document import GitLabDocument
+
+    data = GitLabDocument(text).data
+    job = data["publish"]
+    out = dict(data.get("variables") or {})
+    if job.get("extends"):
+        out.update(data[".template"].get("variables") or {})
+    out.update(job.get("variables") or {})
+    return out
+
+
+def _script(text: str) -> str:
+    job = _merged_job(text)
+    return "\n".join(job["script"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(gitlab_pipelines())
+def test_gitlab_round_trip_keeps_its_promises(case) -> None:
+    """to-oidc converts every shape (the token gone, `id_tokens` and an environment added, the job's merged
+    variables kept); to-token brings a token back where the job reads it without replacing a merged
+    `variables:`; both are idempotent and pass GitLab's CI schema; the environment stays."""
+    from test_golden_gitlab import gitlab_schema_errors
+
+    tool, where, shape, env, text = case
+    _, variables, _ = GITLAB_TOOLS[tool]
+    before = _effective_variables(text)
+    plan, oidc = _gitlab_run(text, TO_OIDC)
+    assert oidc != text, plan.skipped
+    assert "PYPI_TOKEN" not in oidc, "the token is still passed"
+    job = _merged_job(oidc)
+    assert job["id_tokens"] == {"PYPI_ID_TOKEN": {"aud": "pypi"}}
+    name = env["name"] if isinstance(env, dict) else env
+    assert (job["environment"]["name"] if isinstance(job["environment"], dict) else job["environment"]) == \
+        (name or "pypi")
+    assert [r.environment for r in plan.registrations] == [name or "pypi"]
+    after = _effective_variables(oidc)
+    assert {k: v for k, v in before.items() if k not in variables} == after, "a variable other than the token changed"
+    assert gitlab_schema_errors(oidc) == []
+    assert _gitlab_run(oidc, TO_OIDC)[1] == oidc, "to-oidc is not idempotent"
+    if "\r\n" in text:
+        assert "\r\n" in oidc and "\n" not in oidc.replace("\r\n", "")
+
+    plan, back = _gitlab_run(oidc, TO_TOKEN)
+    assert back != oidc, plan.skipped
+    job = _merged_job(back)
+    assert "id_tokens" not in job
+    restored = _effective_variables(back)
+    assert {k: v for k, v in restored.items() if k not in variables} == after, "a merged `variables:` was replaced"
+    token = "$PYPI_API_TOKEN"
+    assert restored.get(variables[-1]) == token or f"{variables[-1]}={token}" in _script(back), \
+        "to-token did not bring the token back"
+    assert job.get("environment") == _merged_job(oidc).get("environment"), "to-token changed the environment"
+    assert gitlab_schema_errors(back) == []
+    assert _gitlab_run(back, TO_TOKEN)[1] == back, "to-token is not idempotent"
+    again, _ = _gitlab_run(back, TO_OIDC)[1], None
+    assert "PYPI_API_TOKEN" not in again, "to-oidc does not undo to-token"

@@ -449,6 +449,37 @@ publish:
 """, "Register the publisher with the environment exactly as the job writes it (or rename the job's environment "
      "to lowercase, and the publisher with it).")(_gitlab_only)
 
+gitlab_rule("gitlab-self-managed-token", NOTE, "A job of a self-managed GitLab publishes to PyPI with an API token",
+     "PyPI's Trusted Publishing accepts GitLab CI/CD pipelines of gitlab.com only; a self-managed instance only when "
+     "PyPI has onboarded it for a PyPI organisation (a beta, by request). Elsewhere the OIDC token's issuer is unknown "
+     "to PyPI and the exchange fails, so the token is the way to publish.",
+     """
+# origin: https://gitlab.example.org/team/project.git
+publish:
+  variables:
+    TWINE_USERNAME: __token__
+    TWINE_PASSWORD: $PYPI_API_TOKEN
+  script:
+    - twine upload dist/*
+""", "Keep the token (scoped to the project, in a masked and protected CI/CD variable). If PyPI has onboarded your "
+     "instance, run `migrate to-oidc --self-managed-gitlab`.")(_gitlab_only)
+
+gitlab_rule("gitlab-self-managed-trusted", WARNING,
+     "A job of a self-managed GitLab publishes to PyPI with Trusted Publishing",
+     "PyPI accepts the OIDC tokens of gitlab.com only, and of a self-managed instance only when it has onboarded it "
+     "for a PyPI organisation (a beta, by request); otherwise the exchange fails (\"unknown trusted publishing "
+     "issuer\") and nothing is published.",
+     """
+# origin: https://gitlab.example.org/team/project.git
+publish:
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: pypi
+  script:
+    - twine upload dist/*
+""", "Unless PyPI has onboarded your instance for your organisation, publish with an API token again "
+     "(`migrate to-token`, then create the CI/CD variable it names).")(_gitlab_only)
+
 
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
     """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""

@@ -31,15 +31,16 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
         for file in doc.docs():
             own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
             shown = result.path if file is doc else file.shown
-            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current)
+            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current, project)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {})
+        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {}, project)
     _register(doc, project, result, trusted_jobs)
 
 
 def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
-                  current: dict) -> None:
+                  current: dict, project) -> None:
     """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
+    elsewhere = None if project.accepted else project.not_accepted()  # a self-managed GitLab: the token stays
 
     def find(rule_id: str, line, message: str, fix: str = "", at=None) -> None:
         r = RULES[rule_id]
@@ -52,27 +53,34 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
 
     before = len(result.jobs)
     for job in jobs:
-        ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown]
+        ours = [u for u in job.uploads if (u.targets or u.index_unknown) and not u.registry]
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
-            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs)
+            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere)
             continue
         if not ours:
             continue
         manual = MANUAL_MINT.search(job.text) is not None
         modes = [_mode(u, tokens, manual) for u in ours]
-        steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m, ",".join(i.key for i in u.targets))
+        steps = [StepSummary(u.line_no or None, u.label, u.uploader.name, m,
+                             ",".join(i.key for i in u.targets) or f"an index known at run time ({u.where})")
                  for u, m in zip(ours, modes)]
         result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens),
                                       modes[0] if len(set(modes)) == 1 else "mixed", steps))
         for u, mode in zip(ours, modes):
+            if u.index_unknown:
+                continue  # whether it is PyPI is known only at run time: no finding
             credential = _credential(u)
             written = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
             if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
                 at = doc.line_of(written.path)
                 credential = "from the .pypirc the job writes" + (f" (line {at})" if at else "")
-            if mode == "token" and not tokens:
+            if mode == "token" and not tokens and elsewhere and u.trusted_capable:
+                find("gitlab-self-managed-token", u.line_no or None,
+                     f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}); the "
+                     f"pipeline runs on {project.host}, a self-managed GitLab", _sentence(elsewhere), at=u.line.path)
+            elif mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
                      "job has no `id_tokens`", "" if u.trusted_capable else
@@ -94,8 +102,10 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                     find("gitlab-id-tokens-audience", doc.line_of((job.id, "id_tokens", name)) or u.line_no or None,
                          f"`id_tokens: {name}` of job `{job.id}` has the audience `{tokens[name]}`; PyPI's is "
                          f"`{index.key}`")
-        if any(m == "trusted" for m in modes):
-            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted"], doc))
+        if any(m == "trusted" and u.targets for u, m in zip(ours, modes)):
+            trusted_jobs.append((job, [u for u, m in zip(ours, modes) if m == "trusted" and u.targets], doc))
+            if elsewhere:
+                _self_managed_trusted(job, project, find, ours[0].line_no or None, ours[0].line.path)
     for summary in result.jobs[before:]:
         line = doc.line_of((summary.job_id,))
         env = summary.environment
@@ -111,17 +121,30 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
 
 def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
     if trusted_jobs and not project.accepted:
-        result.registration_note = project.not_accepted()
+        result.registration_note = (f"this repository's `origin` is on {project.host}, a self-managed GitLab: no trusted "
+                                    "publisher is printed (PyPI takes one only for an instance it has onboarded for a "
+                                    "PyPI organisation)")
         return
     for job, uploads, doc in trusted_jobs:
+        namespace, name, _ = project.for_job(doc.get((job.id,)))
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
-            result.registrations.append(Registration(index, project.namespace_or_placeholder,
-                                                     project.name_or_placeholder, PIPELINE_FILE,
+            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE,
                                                      expanded_environment(doc, job.id), project.project, project.host,
                                                      provider="gitlab"))
 
 
-def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> None:
+def _self_managed_trusted(job, project, find, line, at) -> None:
+    find("gitlab-self-managed-trusted", line,
+         f"job `{job.id}` publishes with Trusted Publishing from {project.host}, a self-managed GitLab: PyPI accepts "
+         "gitlab.com's OIDC tokens only, and this instance's only if it has onboarded it for your PyPI organisation",
+         at=at)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere=None) -> None:
     """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
     credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
     from codemods.gitlab.plan import _followed_creds
@@ -134,7 +157,12 @@ def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> Non
     names = ", ".join(c.target.path.name for c in followed.changes)
     steps = [StepSummary(line, label, f"via {names}", mode, ",".join(i.key for i in followed.targets))]
     result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens), mode, steps))
-    if mode == "token" and not tokens:
+    if mode == "token" and not tokens and elsewhere:
+        shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
+        find("gitlab-self-managed-token", line, f"job `{job.id}` uploads to "
+             f"{' and '.join(i.title for i in followed.targets)} through {followed.label} with an API token ({shown}); "
+             "the pipeline runs on a self-managed GitLab", _sentence(elsewhere))
+    elif mode == "token" and not tokens:
         shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
         find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
              f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`")
@@ -143,6 +171,10 @@ def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs) -> Non
              "although the job has `id_tokens`")
     elif mode == "trusted":
         trusted_jobs.append((job, [_Targets(followed.targets)], doc))
+        if elsewhere:
+            find("gitlab-self-managed-trusted", line,
+                 f"job `{job.id}` publishes with Trusted Publishing from a self-managed GitLab: PyPI accepts gitlab.com's "
+                 "OIDC tokens only, and this instance's only if it has onboarded it for your PyPI organisation")
 
 
 class _Targets:
@@ -155,6 +187,8 @@ def _mode(u: Upload, tokens, manual: bool) -> str:
         return "trusted"
     if not u.trusted_capable or u.visible_token:
         return "token"
+    if u.index_unknown:  # no PyPI audience to compare: the job's `id_tokens` is all there is to go by
+        return "trusted" if tokens else "token"
     # an entry with the right audience under the wrong name: the job tries Trusted Publishing and finds no token
     return "trusted" if all(has_audience(tokens, i) or misnamed(tokens, i) for i in u.targets) else "token"
 

@@ -79,6 +79,8 @@ class Upload:
 
     line_no: int = 0
     file: str = ""  # the file the line is in, when it is not the job's (a template of another file)
+    # `export TWINE_PASSWORD=…` in the job's script: the uploader reads the variable from its environment
+    script_creds: List["Assignment"] = field(default_factory=list)
 
     @property
     def cred_flags(self) -> List[FlagUse]:
@@ -93,11 +95,50 @@ class Upload:
         """A password is given in the file (a flag, a `VAR=` prefix, a `variables:` entry)."""
         creds = self.uploader.credentials
         return any(f.kind == "password" for f in self.flags) or any(n in creds.password_env for n, _ in self.prefix) \
-            or any(n in creds.password_env for n, _, _ in self.env_creds)
+            or any(n in creds.password_env for n, _, _ in self.env_creds) \
+            or any(a.name in creds.password_env for a in self.script_creds)
 
     @property
     def trusted_capable(self) -> bool:
         return self.uploader.trusted is not None
+
+
+ASSIGNING = frozenset(("export", "declare", "typeset", "local", "readonly"))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """`NAME=value` in a job's script: alone (a shell variable of the script), or after `export`/`declare`
+    (`exported`: the commands it runs read it from their environment)."""
+
+    name: str
+    value: str  # as written, quotes kept
+    line: Line
+    command: Command
+    exported: bool
+
+    @property
+    def alone(self) -> bool:
+        """The command assigns this variable only (it can go with its line)."""
+        words = self.command.words
+        return len(words) == 1 or (len(words) == 2 and words[0].value in ASSIGNING)
+
+
+def script_assignments(lines: List[Line]) -> List[Assignment]:
+    """The variables a job's script sets itself (not the `VAR=… cmd` prefix of one command)."""
+    out = []
+    for line in lines:
+        for cmd in commands(line.text):
+            words = cmd.words
+            if words[0].value in ASSIGNING:
+                flags = "".join(w.value[1:] for w in words[1:] if w.value.startswith("-"))
+                exported = words[0].value == "export" or "x" in flags
+                out += [Assignment(m.group(1), m.group(2), line, cmd, exported) for w in words[1:]
+                        if (m := ASSIGNMENT.match(w.text))]
+            elif all(ASSIGNMENT.match(w.text) for w in words):
+                out += [Assignment(m.group(1), m.group(2), line, cmd, False)
+                        for w in words if (m := ASSIGNMENT.match(w.text))]
+    return out
 
 
 @dataclass
@@ -249,9 +290,23 @@ def _expand(doc: Document, job_id: str, value: Any) -> Any:
 
 
 def expanded_environment(doc: Document, job_id: str) -> Optional[str]:
-    """The job's environment name, with a `$NAME` of its variables filled in."""
-    env = environment_name(doc.get((job_id,)) or {})
+    """The job's environment name (its own, a YAML merge key's, else the nearest template's it extends),
+    with a `$NAME` of its variables filled in."""
+    env = environment_name(environment_of(doc, job_id) or {})
     return _expand(doc, job_id, env) if env else env
+
+
+def environment_of(doc: Document, job_id: str) -> Optional[Dict[str, Any]]:
+    """The mapping that gives the job its `environment:` (the job's, with what a `<<` merge key brings, else
+    the nearest template's it extends: GitLab's `extends` merges it in), or None when it has none."""
+    job = doc.get((job_id,)) or {}
+    if "environment" in job:
+        return job
+    for t in template_chain(doc, extends_of(job)):
+        template = doc.get((t,)) or {}
+        if "environment" in template:
+            return template
+    return None
 
 
 def has_audience(tokens: Dict[str, Any], index: Index) -> bool:
@@ -332,6 +387,7 @@ def read_jobs(doc: Document) -> List[Job]:
 
 def uploads_in(doc: Document, job: Job) -> List[Upload]:
     chain = variable_chain(doc, job)
+    exported = [a for a in script_assignments(job.lines) if a.exported]
     out = []
     for line in job.lines:
         for cmd in commands(line.text):
@@ -353,6 +409,7 @@ def uploads_in(doc: Document, job: Job) -> List[Upload]:
                             GITLAB_REGISTRY.search(seen_text) is not None, _first_per_name(creds))
             upload.line_no = (doc.line_of(line.path) or 0) + _line_offset(doc, line, cmd)
             upload.file = other_file(doc, line.path[0], job.id)
+            upload.script_creds = [a for a in exported if a.name in uploader.credentials.variables]
             out.append(upload)
     return out
 

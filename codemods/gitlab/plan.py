@@ -28,12 +28,12 @@ from typing import Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
-from codemods.gitlab.pipeline import (expanded_environment, INDEXES, INPUTS, MANUAL_MINT, PIPELINE_FILE, Job, Upload,
-                                      has_audience, hidden_jobs, id_token_name, id_tokens, misnamed, read_jobs,
-                                      script_lines)
+from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
+                                      PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
+                                      misnamed, read_jobs, script_lines, variables_of)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
-from codemods.gitlab.remote import GitLabProject
-from codemods.indexes import TESTPYPI, Index
+from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
+from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
@@ -70,6 +70,11 @@ class _JobPlan:
     targets: List[Index] = field(default_factory=list)
     followed: Optional[Followed] = None  # the files of the repository it runs that upload
     pin_files: list = field(default_factory=list)  # the files whose too-old uploader pins it raises
+    environment: Optional[str] = None  # the environment the trusted publisher names (the job's, or the one added)
+    cicd: SetType[str] = field(default_factory=set)  # the CI/CD variables `fed` comes from (the pipeline's own followed)
+    unresolved: List[str] = field(default_factory=list)  # values the token came through that pubmode cannot follow
+    dead_variables: List[Tuple[str, YamlPath, str]] = field(default_factory=list)  # the job's own copies of the token
+    had_id_tokens: bool = False
 
     @property
     def credential_names(self) -> SetType[str]:
@@ -96,7 +101,7 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
             result.skipped.append(NOTHING_TO_DO_HERE)
         return result
     if options.direction == TO_OIDC:
-        _to_oidc(doc, jobs, publishing, project, result, follows)
+        _to_oidc(doc, jobs, publishing, project, result, follows, options)
     else:
         _to_token(doc, publishing, options, result, follows)
     return result
@@ -198,11 +203,11 @@ def _top_level_edits(doc: Document, plans: Dict[str, "_JobPlan"]) -> Tuple[Dict[
 
 # ---- to-oidc -----------------------------------------------------------------------------------
 def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: GitLabProject, result: Plan,
-             follows: Dict[str, Followed]) -> None:
+             follows: Dict[str, Followed], options: Options) -> None:
     plans: Dict[str, _JobPlan] = {}
     for job in publishing:
         with about_job(result, job.id):
-            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root)
+            jp = _oidc_job(doc, job, result, follows.get(job.id), project.root, options)
             if jp is not None:
                 plans[job.id] = jp
     # A top-level credential variable goes only when every job that reads it is converted; otherwise the
@@ -223,6 +228,12 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
             break
     if not plans:
         return
+    if not project.accepted and not options.self_managed_gitlab:
+        # PyPI takes no publisher for this instance unless it onboarded it: converting would break the next release
+        for job_id in plans:
+            result.skipped.append(Note(f"job `{job_id}` not converted: {project.not_accepted()}", job=job_id,
+                                       finding="gitlab-self-managed-token"))
+        return
     if top_removed:
         result.edits += top_edits
         for owner, names in top_removed.items():
@@ -236,30 +247,109 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         result.warnings += [Note(w, job=job_id) for w in jp.warnings]
         result.oidc_jobs.add(job_id)
     text = "\n".join(s for data in _data_after(doc, result.edits).values() for _, s in strings_under(data, ()))
-    fed = set().union(*(jp.fed for jp in plans.values()))
-    result.removed_secrets |= {v for v in fed if not mentions_variable(text, v)}
+    cicd = set().union(*(jp.cicd for jp in plans.values()))
+    result.removed_secrets |= {v for v in cicd if not mentions_variable(text, v)}
+    kept = sorted(v for v in cicd if v not in result.removed_secrets)
+    if kept:  # vstutils' `release_job`: `rules: if: $PYPI_UPLOAD_PASSWORD` keeps a live token in the settings
+        one = len(kept) == 1
+        result.warnings.append(f"{_listed([f'`{n}`' for n in kept])} held the token and {'is' if one else 'are'} still "
+                               f"read by {_listed(_readers(doc, result.edits, kept))}: the CI/CD variable"
+                               f"{'' if one else 's'} cannot be deleted while {'it is' if one else 'they are'}; stop "
+                               f"reading {'it' if one else 'them'} there (a job gated on the token can test another "
+                               f"variable), then delete {'it' if one else 'them'} and revoke the API token")
+    for job_id, jp in plans.items():
+        implicit = _implicit_token(jp)
+        if implicit:
+            many = len(implicit) > 1
+            result.revoke_notes.append(
+                f"Before the next release: the pipeline hands job `{job_id}`'s upload no token, so it took one from the "
+                "CI/CD variables of the GitLab project or its groups (Settings > CI/CD > Variables): delete "
+                f"{_listed([f'`{n}`' for n in implicit])}, whichever {'are' if many else 'is'} set there (while set, "
+                "one overrides Trusted Publishing), and revoke the API token it held on PyPI or TestPyPI.")
+        if jp.unresolved:
+            how = "a CI/CD variable named at run time" if all("${!" in u for u in jp.unresolved) else \
+                "a value pubmode cannot follow"
+            result.revoke_notes.append(
+                f"After the first release with Trusted Publishing: job `{job_id}` took its token through "
+                f"{_listed(jp.unresolved)} ({how}), which pubmode could not resolve: find the CI/CD variables that held "
+                "it (the GitLab project's or its groups' Settings > CI/CD > Variables), delete them and revoke the API "
+                "token on PyPI or TestPyPI.")
     names = sorted({n for jp in plans.values() for n in jp.credential_names})
     result.warnings.append(
         f"GitLab hands a job every CI/CD variable of the project (Settings > CI/CD > Variables) and its groups: one "
         f"named {', '.join(f'`{n}`' for n in names)} still overrides Trusted Publishing (an empty one too), so delete "
         "those before the next release")
-    if project.accepted:
-        for job_id, jp in plans.items():
-            env = expanded_environment(doc, job_id)
-            if env and "$" in env:
-                result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
-                                            "the publisher with the name it takes (GitLab compares it case-sensitively)",
-                                            job=job_id))
-            for index in sorted(set(jp.targets), key=lambda i: i.key):
-                result.registrations.append(Registration(index, project.namespace_or_placeholder,
-                                                         project.name_or_placeholder, PIPELINE_FILE, env,
-                                                         project.project, project.host, provider="gitlab"))
-    else:
-        result.warnings.append(project.not_accepted())
+    if not project.accepted:
+        result.warnings.append(f"this repository's `origin` is on {project.host}, a self-managed GitLab, converted because "
+                               f"of `{SELF_MANAGED_OPTION}`: PyPI accepts its pipelines only if it has onboarded the "
+                               "instance for your PyPI organisation; register the publisher there, and keep the token "
+                               "until a release has gone through")
+    for job_id, jp in plans.items():
+        env = jp.environment
+        if env and "$" in env:
+            result.warnings.append(Note(f"job `{job_id}`: its environment `{env}` is decided at run time; register "
+                                        "the publisher with the name it takes (GitLab compares it case-sensitively)",
+                                        job=job_id))
+        namespace, name, where = project.for_job(doc.get((job_id,)))
+        if where:
+            result.warnings.append(Note(f"no `origin` remote: the publisher's namespace and project (`{namespace}/{name}`) "
+                                        f"come from job `{job_id}`'s {where}, the one project it runs in", job=job_id))
+        for index in sorted(set(jp.targets), key=lambda i: i.key):
+            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE, env,
+                                                     project.project, project.host, provider="gitlab",
+                                                     self_managed=not project.accepted))
+
+
+def _readers(doc: Document, edits: List[Edit], names: List[str]) -> List[str]:
+    """Where the pipeline still reads the names after the edits: job `release_job` (`rules`, line 155)."""
+    out = []
+    for file, data in _data_after(doc, edits).items():
+        for path, text in strings_under(data, ()):
+            if len(path) < 2 or not any(mentions_variable(text, n) for n in names):
+                continue
+            line = (file.line_of(path) or file.line_of(path[:2])) if hasattr(file, "line_of") else None
+            top = path[0] in ("variables", "default", "workflow", "include", "before_script", "after_script")
+            what = "the top level" if top else f"the template `{path[0]}`" if str(path[0]).startswith(".") else \
+                f"job `{path[0]}`"
+            out.append(f"{what} (`{path[0] if top else path[1]}`" + (f", line {line}" if line else "")
+                       + (f", in `{file.shown}`" if file is not doc and getattr(file, "shown", "") else "") + ")")
+    return list(dict.fromkeys(out))
+
+
+def _implicit_token(jp: _JobPlan) -> List[str]:
+    """The uploader's credential variables, when the file gives the job no password at all (no option, prefix,
+    `variables:` entry or export): its token was a CI/CD variable of the project's settings by one of those
+    names, which pubmode cannot see (dalibo/pglift's `python3 -m twine upload dist/*`)."""
+    if jp.cicd or jp.unresolved or jp.had_id_tokens or any(u.visible_token for u in jp.uploads):
+        return []  # (a job with `id_tokens` meant to publish with Trusted Publishing already)
+    if jp.followed is not None and (jp.followed.uses_token or jp.followed.freed):
+        return []
+    names = [n for u in jp.uploads for n in u.uploader.credentials.password_env + u.uploader.credentials.user_env]
+    if jp.followed is not None:
+        names += sorted(jp.followed.credential_env)
+    return [n for n in dict.fromkeys(names) if n not in jp.removed]
+
+
+def _environment(doc: Document, job: Job, jp: _JobPlan, choice) -> Optional[str]:
+    """The environment the trusted publisher names: the job's own (or one it takes from a template or a
+    merge key; a job-level one would replace it), else the one added: `pypi` (`testpypi` for a job that
+    uploads to TestPyPI only), `--environment NAME`, none with `--no-environment`. On GitLab the publisher's
+    environment is what keeps the other jobs of the pipeline, which all mint tokens PyPI would take, from
+    publishing (pypi/warehouse docs, security model)."""
+    if environment_of(doc, job.id) is not None:
+        return expanded_environment(doc, job.id)
+    if choice.disabled:
+        jp.changes.append("no environment added (--no-environment); register the publisher without one")
+        return None
+    name = choice.name or (PYPI if PYPI in jp.targets else TESTPYPI).key
+    jp.edits.append(Set((job.id, "environment"), name, after=tuple(k for k in NEW_KEY_AFTER if k in job.data)[:1]))
+    jp.changes.append(f"added `environment: {name}`, which the trusted publisher names: only a job that deploys to it "
+                      "can publish (GitLab compares the name case-sensitively)")
+    return name
 
 
 def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed] = None,
-              root=None) -> Optional[_JobPlan]:
+              root=None, options: Options = Options(TO_OIDC)) -> Optional[_JobPlan]:
     tokens, tokens_at = id_tokens(doc, job.id)
     manual = MANUAL_MINT.search(job.text) is not None
     convert: List[Upload] = []
@@ -268,8 +358,7 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to GitLab's package registry "
                                   "(`CI_JOB_TOKEN`); left as is: Trusted Publishing is PyPI's")
         elif u.index_unknown:
-            result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, known only at "
-                                  "run time; it keeps its token")
+            result.skipped.append(_unknown_index(u, job, tokens))
         elif not u.targets:
             result.skipped.append(f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, which is not "
                                   "PyPI or TestPyPI; it keeps its token")
@@ -305,12 +394,16 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     if problem:
         result.skipped.append(f"job `{job.id}` not converted: {problem}")
         return None
-    jp = _JobPlan(job, convert, followed=followed)
+    jp = _JobPlan(job, convert, followed=followed, had_id_tokens=bool(tokens))
     for u in convert:
         if not _cut_credentials(doc, u, jp):
             result.skipped.append(f"job `{job.id}` not converted: " + jp.warnings.pop())
             return None
-    creds = [c for u in convert for c in u.env_creds]
+    blocked = _script_copies(doc, job, convert, jp)
+    if blocked:
+        result.skipped.append(f"job `{job.id}` not converted: {blocked}")
+        return None
+    creds = [c for u in convert for c in u.env_creds] + jp.dead_variables
     if followed is not None:
         creds += _followed_creds(doc, job, followed)
         jp.fed |= _freed_secrets(doc, job, followed)
@@ -319,6 +412,8 @@ def _oidc_job(doc: Document, job: Job, result: Plan, followed: Optional[Followed
     _remove_variables(doc, job, creds, jp)
     jp.targets = sorted({i for u in convert for i in u.targets} | set(followed.targets if followed else ()),
                         key=lambda i: i.key)
+    jp.cicd, jp.unresolved = _cicd_variables(doc, job, jp.fed)
+    jp.environment = _environment(doc, job, jp, options.environment)
     _add_id_tokens(doc, job, jp, tokens, tokens_at)
     _raise_pins(doc, job, convert, jp)
     if root is not None:
@@ -479,6 +574,168 @@ def _cut_credentials(doc: Document, u: Upload, jp: _JobPlan) -> bool:
     return True
 
 
+def _script_copies(doc: Document, job: Job, convert: List[Upload], jp: _JobPlan) -> Optional[str]:
+    """Remove what the job's script keeps of the token once the credential options are gone: an exported
+    credential variable of the uploader (`export TWINE_PASSWORD=$PYPI_TOKEN`: twine would still read it),
+    and a copy nothing reads any more (`TWINE_PASSWORD=${!NAME}` before `--password $TWINE_PASSWORD`;
+    `api_token=$PYPI_TOKEN` before `-p "$api_token"`), in turn what fed it. A line goes whole, only when it
+    holds the one assignment, in the job or a template only it extends. Why the job cannot convert, if so."""
+    from codemods.gitlab.pipeline import script_assignments
+
+    owners = {job.id} | {u.line.path[0] for u in convert}
+    creds = {n for u in convert for n in u.uploader.credentials.variables}
+    assigns = script_assignments(job.lines)
+    wanted = {a.name for u in convert for a in u.script_creds} | set(jp.fed)
+    if re.search(r"(?m)^\s*set\s+(-[a-zA-Z]*a|-o\s+allexport)", job.text):
+        return None  # every assignment is exported: none of them is the script's alone
+    done: set = set()
+    progress = True
+    while progress:
+        progress = False
+        for a in assigns:
+            key = (a.line.path, a.command.start)
+            if a.name not in wanted or key in done:
+                continue
+            credential = a.exported and a.name in creds
+            if _read_after(doc, jp, jp.edits, a.name):
+                continue  # a credential still read refuses the job later (`_reader`); a copy still read stays
+            line = _assignment_line(doc, a)
+            cut = _line_cut(a) if a.line.path[0] in owners and a.alone else None
+            if cut is None:
+                if credential:
+                    return (f"`{a.command.words[0].text} …`{f' (line {line})' if line else ''} sets `{a.name}`, which "
+                            "the uploader reads; remove it by hand, then run again")
+                jp.warnings.append(f"`{a.name}=…`{f' (line {line})' if line else ''} is left as is: nothing reads it "
+                                   "once the credentials are gone, but pubmode cannot take its line out; remove it by "
+                                   "hand")
+                done.add(key)
+                continue
+            jp.edits.append(cut)
+            done.add(key)
+            jp.removed.add(a.name)
+            refs = _fed(a.value)
+            jp.fed |= refs
+            wanted |= refs
+            shown = " ".join(w.text for w in a.command.words[:-1]) + (" " if len(a.command.words) > 1 else "")
+            jp.changes.append(f"removed `{shown}{a.name}=…`{f' (line {line})' if line else ''}: "
+                              + ("the uploader would read it" if credential else
+                                 "nothing reads it once the credentials are gone"))
+            progress = True
+        own = variables_of(job.data.get("variables"))
+        if own and not _merged(doc, (job.id, "variables")):
+            creds_env = {c[0] for u in convert for c in u.env_creds}
+            for name, value in own.items():  # a copy in the job's own `variables:` (`PASS: $PYPI_SECRET`, `-p $PASS`)
+                if name in wanted and name not in jp.removed and name not in creds_env and \
+                        not _read_after(doc, jp, jp.edits, name):
+                    jp.removed.add(name)
+                    jp.dead_variables.append((name, (job.id, "variables", name), value))
+                    wanted |= _fed(value)
+                    progress = True
+    return None
+
+
+def _variables_source(doc: Document, job: Job) -> str:
+    value = job.data.get("variables")
+    if not isinstance(value, dict):
+        return "is not a mapping"
+    from codemods.errors import Unsupported
+
+    try:
+        doc.pair((job.id, "variables"))
+    except Unsupported as e:
+        if "merge key" not in str(e):
+            return "comes from a YAML alias"
+    return "comes from a YAML merge key (<<)"
+
+
+def _merged(doc: Document, path) -> bool:
+    """The key comes from a YAML merge key (`<<`) or sits under an alias: the job does not write it."""
+    from codemods.errors import Unsupported
+
+    try:
+        return doc.pair(path) is None and doc.get(path) is not None
+    except (Unsupported, KeyError):
+        return True
+
+
+def _assignment_line(doc: Document, a) -> int:
+    from codemods.gitlab.pipeline import _line_offset
+
+    at = doc.line_of(a.line.path)
+    return at + _line_offset(doc, a.line, a.command) if at else 0
+
+
+def _line_cut(a) -> Optional[Edit]:
+    """The edit that takes the assignment's line out of its script entry (the entry, when it is all of it)."""
+    text, s, e = a.line.text, a.command.start, a.command.end
+    head = text.rfind("\n", 0, s) + 1
+    tail = text.find("\n", e)
+    after = text[e:tail if tail >= 0 else len(text)].strip(" \t\r")
+    if text[head:s].strip(" \t") or (after and not after.startswith("#")):
+        return None
+    if tail >= 0:
+        return Replace(a.line.path, head, tail + 1, "")
+    if head > 0:
+        return Replace(a.line.path, head - 1, len(text), "")
+    return Remove(a.line.path) if isinstance(a.line.path[-1], int) else None
+
+
+def _read_after(doc: Document, jp: _JobPlan, edits: List[Edit], name: str) -> bool:
+    """Whether the job (its scripts and keys, its templates' scripts) still reads `name` after the edits."""
+    job = jp.job
+    new = _data_after(doc, edits)
+    for owner in [job.id] + [t for t in job.templates if t in job.inherited.values()]:
+        data = new.get(doc.file_of((owner,)) if hasattr(doc, "file_of") else doc)
+        after = data.get(str(owner)) if isinstance(data, dict) else None
+        if any(mentions_variable(text, name) for _, text in strings_under(after, (owner,))):
+            return True
+    return False
+
+
+def _cicd_variables(doc: Document, job: Job, names: SetType[str]) -> Tuple[SetType[str], List[str]]:
+    """The CI/CD variables of the project the names come from: a name the pipeline sets itself (its
+    `variables:`, an assignment of the job's script) is not one, but what its value reads is (`X=$Y`,
+    `X: ${Y}` lead to Y). A value pubmode cannot follow (`${!NAME}`, a command's output) is returned as
+    written, with its line."""
+    from codemods.gitlab.pipeline import script_assignments, variable_chain
+
+    defined: Dict[str, List[Tuple[str, str]]] = {}
+    for path, env in variable_chain(doc, job):
+        for name, value in env.items():
+            defined.setdefault(name, []).append((value, ""))
+    for a in script_assignments(job.lines):
+        line = _assignment_line(doc, a)
+        defined.setdefault(a.name, []).append((a.value, f" (line {line})" if line else ""))
+    out: SetType[str] = set()
+    unresolved: List[str] = []
+    seen: SetType[str] = set()
+    todo = sorted(names)
+    while todo:
+        name = todo.pop(0)
+        if name in seen or name.startswith(("CI_", "GITLAB_")):
+            continue
+        seen.add(name)
+        if name not in defined or not any(v.strip() for v, _ in defined[name]):
+            out.add(name)  # (an empty `variables:` entry is a default the project's settings override)
+            continue
+        for value, where in defined[name]:
+            if "${!" in value or "$(" in value or "`" in value:
+                unresolved.append(f"`{name}={value}`{where}")
+            else:
+                todo += sorted(_fed(value))
+    return out, list(dict.fromkeys(unresolved))
+
+
+def _unknown_index(u: Upload, job: Job, tokens) -> str:
+    """An upload whose index is known only at run time (a variable, a `$[[ inputs ]]`) is left as it is; what
+    it publishes with is said only when the file shows it."""
+    head = f"{u.label} in job `{job.id}` uploads to an index given by {u.where}, known only at run time"
+    if u.visible_token or not tokens or not u.trusted_capable:
+        return head + "; it keeps its token"
+    return head + ("; left as is: it passes no token, so with the job's `id_tokens` it may publish with Trusted "
+                   "Publishing already; check by hand")
+
+
 def _fed(value: str) -> SetType[str]:
     """CI/CD variables a removed value reads (GitLab's predefined `CI_*` are not the project's)."""
     return {v for v in VARIABLE.findall(value) if not v.startswith(("CI_", "GITLAB_"))}
@@ -578,10 +835,11 @@ def _reads(job: Job, name: str) -> bool:
 
 
 def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) -> Optional[str]:
-    """The first place of the job (or, for a removed top-level variable, of any job) that still reads a
-    credential that goes: the release would change silently."""
+    """Every place of the job (or, for a removed top-level variable, of any job) that still reads a credential
+    that goes, with the variables each reads: the release would change silently. None when nothing does."""
     names = set(jp.removed) | jp.fed | jp.credential_names
     new = _data_after(doc, edits)
+    places: Dict[str, List[str]] = {}  # where (`rules` (line 129)) -> the names read there
     for job in scope:
         owners = [job.id] + ([t for t in job.templates if t in job.inherited.values()] if job is jp.job else [])
         for owner in owners:
@@ -591,10 +849,21 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
                 for name in sorted(names):
                     if mentions_variable(text, name):
                         line = doc.line_of(path) or doc.line_of(path[:2])
-                        return (f"`{name}` would no longer be set, or must be deleted from the CI/CD variables, but "
-                                f"`{path[1]}` still reads it" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
-                                + "; remove that by hand, then run again")
-    return None
+                        where = f"`{path[1]}`" + (f" (line {line}{_of(doc, owner, ',')})" if line else "")
+                        if name not in places.setdefault(where, []):
+                            places[where].append(name)
+    if not places:
+        return None
+    read = sorted({n for found in places.values() for n in found})
+    head = f"{_listed([f'`{n}`' for n in read])} would no longer be set, or must be deleted from the CI/CD variables, but "
+    if len(places) == 1:
+        (where, _), = places.items()
+        key, _, line = where.partition(" ")
+        return (head + f"{key} still reads {'it' if len(read) == 1 else 'them'}" + (f" {line}" if line else "")
+                + "; remove that by hand, then run again")
+    return (head + "they are still read: " + "; ".join(f"{_listed([f'`{n}`' for n in found])} by {where}"
+                                                      for where, found in places.items())
+            + "; remove those by hand, then run again")
 
 
 # ---- to-token ----------------------------------------------------------------------------------
@@ -611,6 +880,8 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     tokens, tokens_at = id_tokens(doc, job.id)
     if not tokens:
         return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
+    result.skipped += [_unknown_index(u, job, tokens) for u in job.uploads
+                       if u.index_unknown and not u.registry and u.trusted_capable and not u.visible_token]
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
     trusted = [u for u in ours if not u.visible_token and all(has_audience(tokens, i) or misnamed(tokens, i)
                                                               for i in u.targets)]
@@ -640,16 +911,41 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     changes: List[str] = []
     added: SetType[str] = set()
     values: Dict[str, str] = {}
+    # A `variables:` the job takes from a YAML merge key (or an alias, or not a mapping) cannot be added to: a
+    # job-level one replaces the merged map whole. The token then goes into each upload's command, as a
+    # `VAR=… cmd` prefix (what to-oidc removes).
+    in_command = "variables" in job.data and (_merged(doc, (job.id, "variables"))
+                                              or not isinstance(job.data.get("variables"), dict))
+    if in_command and followed is not None:
+        result.skipped.append(f"job `{job.id}` not converted: its `variables:` {_variables_source(doc, job)}, which a "
+                              "job-level `variables:` would replace whole; pass the token to the command that runs "
+                              f"{followed.label} by hand")
+        return
+    if in_command:
+        shared = _shared_template(doc, job, [u.line.path[0] for u in trusted])
+        if shared:
+            result.skipped.append(f"job `{job.id}` not converted: {shared}")
+            return
     for u in trusted:
         secret = options.test_secret if u.targets == (TESTPYPI,) else options.secret
+        prefix = []
         for name, value in u.uploader.credentials.token_env:
             new = value.format(secret="$" + secret)
+            prefix.append(f"{name}={new}")
+            if in_command:
+                continue
             if values.get(name, new) != new:
                 result.skipped.append(f"job `{job.id}` not converted: its uploads to PyPI and TestPyPI would need two "
                                       f"values of `{name}`; give each upload its own token by hand (or split the job)")
                 return
             values[name] = new
         added.add(secret)
+        if in_command and prefix:
+            first = u.command.words[0]  # replaced with the prefix before it (an insertion at a block line's start
+            # would land before the block's indentation)
+            edits.append(Replace(u.line.path, first.start, first.end, " ".join(prefix) + " " + first.text))
+            changes.append(f"{u.label}: passes the token in the command (`{' '.join(prefix)}`): the job's `variables:` "
+                           f"{_variables_source(doc, job)}, which a job-level `variables:` would replace whole")
         for span in oidc_flag_spans(u.uploader, u.command, u.line.text):
             if span is None:
                 result.skipped.append(f"job `{job.id}` not converted: `{u.uploader.oidc_flags[0]}` and its value run "
