@@ -13,6 +13,26 @@ EXPRESSION = re.compile(r"\$\{\{(?:(?!\$\{\{).)*?\}\}", re.S)
 SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\s*\[\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\s*\]")
 
 
+_INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z_][\w-]*)\s*\}\}")
+
+
+def input_default(doc: Document, value: str) -> Optional[str]:
+    """The value of a text that is one input (`${{ inputs.package-path }}`) when the workflow gives that
+    input one default (`workflow_call` and `workflow_dispatch` agreeing); None otherwise."""
+    m = _INPUT_REF.fullmatch(value.strip())
+    on = doc.get(("on",))
+    if m is None or not isinstance(on, dict):
+        return None
+    defaults = set()
+    for event in ("workflow_call", "workflow_dispatch"):
+        spec = on.get(event)
+        inputs = spec.get("inputs") if isinstance(spec, dict) else None
+        entry = inputs.get(m.group(1)) if isinstance(inputs, dict) else None
+        if isinstance(entry, dict) and isinstance(entry.get("default"), str):
+            defaults.add(entry["default"])
+    return defaults.pop() if len(defaults) == 1 else None
+
+
 def triggers(doc: Document) -> Set[str]:
     """Names of the events that start the workflow (`on:` as a string, list or mapping)."""
     on = doc.get(("on",))

@@ -81,3 +81,35 @@ def test_a_lone_release_job_whose_upload_cannot_log_in_is_still_told(repo: Repo)
     assert "trusted-without-id-token" in _findings(repo)[".github/workflows/release.yml"]
     out = repo.migrate("to-oidc", "--dry-run")
     assert "+      id-token: write" in out.stdout, out.stdout + out.stderr
+
+
+DISPATCHED_MAKE = """on:
+  workflow_dispatch:
+    inputs:
+      package-path:
+        type: string
+{default}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Publish
+        working-directory: ${{{{ inputs.package-path }}}}
+        env:
+          TWINE_PASSWORD: ${{{{ secrets.PYPI_API_TOKEN }}}}
+        run: make publish
+"""
+
+
+def test_a_folder_an_input_gives_is_followed_at_its_default_or_reported(repo: Repo) -> None:
+    # easeml/datascope: `make publish` with `working-directory: ${{ inputs.package-path }}` was "publishes
+    # nothing"; the input's default is followed, and without one the step is told to be checked by hand
+    repo.write("Makefile", b"publish:\n\ttwine upload --username __token__ dist/*\n")
+    repo.write(".github/workflows/release.yml",
+               DISPATCHED_MAKE.format(default='        default: "."').encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "-\ttwine upload --username __token__ dist/*" in out.stdout and "removed `TWINE_PASSWORD`" in out.stderr
+    repo.write(".github/workflows/release.yml", DISPATCHED_MAKE.format(default="").encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "a folder known only at run time" in out.stderr and "no step publishes" not in out.stderr
+    assert "publishes nothing" not in repo.migrate("doctor").stdout

@@ -11,7 +11,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import text_or_none
 from codemods.errors import InputError
-from codemods.follow.calls import linked_outside, step_start, targets_in_script
+from codemods.follow.calls import in_repository, linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
@@ -23,7 +23,7 @@ from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
-from codemods.workflow import jobs, secrets_in, step_label, steps, triggers
+from codemods.workflow import EXPRESSION, input_default, jobs, secrets_in, step_label, steps, triggers
 from codemods.notes import RUN_TIME_ENV, UNRESOLVED, kind_of, prefixed, step_in_job
 
 
@@ -150,6 +150,17 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
             wd, checkouts = step_start(job, step)
             changes, problems = [], []
             chain = env_chain(doc, job_id, i)
+            if wd is not None and EXPRESSION.search(wd):  # a folder given at run time: an input's default
+                default = input_default(doc, wd)
+                if default is None:
+                    given = [(n, path + (n,)) for path, env in chain for n, v in env.items()
+                             if any(CREDENTIAL_SECRET.search(s) for s in secrets_in(v))]
+                    if given:
+                        found.append(IndirectPublish(job_id, i, step, step_label(step, i), [], given, [
+                            f"runs in `{wd}`, a folder known only at run time, with an upload credential: the files "
+                            "it runs there are not followed; check its upload by hand"], []))
+                    continue
+                wd = in_repository(default, checkouts)
             for target in targets_in_script(script, root, wd, checkouts):
                 text = current.get(target.path) or text_or_none(target.path)
                 if text is None:
