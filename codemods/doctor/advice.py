@@ -149,6 +149,9 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
                       "not given to a fork's runs, so no token reaches the upload there; run the "
                       "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
+    if _DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)) and _REASON_403.search(text):
+        out.insert(0, _DISTUTILS_NO_LOGIN + ", which PyPI refuses as invalid credentials (check this first): "
+                   + _DISTUTILS_FIX)
     said_first = bool(out)
     projects = sorted({_project(n) for n in _FILE_NAME.findall(text)})
     if len(projects) > 1:
@@ -322,8 +325,11 @@ def _first_file_refused(scan: LogScan) -> Optional[tuple]:
     return (before[0], re.sub(r"[-_.]+", "-", dist.group(1)).lower()) if dist else None
 
 
-_FIELD = re.compile(r"\b([a-z_]{2,40}): Invalid URI|Invalid value for ([a-z_]{2,40})|'[^']{0,200}' is an invalid "
-                    r"value for ([A-Za-z-]{2,40})")
+_FORM_FIELD = "(" + logs_mod.FORM_METADATA + "|" + logs_mod.FORM_REQUEST + r")\b"
+_FIELD = re.compile(r"\b" + _FORM_FIELD + r": Invalid URI|Invalid value for " + _FORM_FIELD + r"|'[^']{0,200}' is an "
+                    r"invalid value for ([A-Za-z-]{2,40})|\b400\b\)?(?: Client Error| Bad Request)?:\s{1,3}\b"
+                    + "(" + logs_mod.FORM_METADATA + r"):\s(?!Invalid (?:URI|email)|[^.\n]{0,40}?\blocal version)([A-Z][^.\n]{0,200})")
+_DISTUTILS_UPLOAD = logs_mod.DISTUTILS_UPLOAD
 
 
 _CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
@@ -446,9 +452,23 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         single, double, field, error = value.groups()
         return _field_value(single if single is not None else double, field, error)
     m = _FIELD.search(text)
-    field = next((g for g in (m.groups() if m else ()) if g), None)
+    field = next((g for g in (m.groups()[:4] if m else ()) if g), None)
     if not field:
         return []
+    if m.group(4):  # the older wording, `<field>: <reason>`
+        if field == "summary" and re.search(r"multiple lines|single line|one line|newline", m.group(5), re.I):
+            return ["PyPI refuses a summary on more than one line (`summary: " + m.group(5).strip() + "`): the summary is "
+                    "setup()'s `description` (or `description` in pyproject.toml's `[project]`), the one-line text "
+                    "under the name, not the README; make it a single line (no line break in a triple-quoted or "
+                    "joined string), rebuild and upload"]
+        return [f"PyPI refuses the value of the metadata field `{field}` ({m.group(5).strip()}): fix it where the build "
+                "backend takes it from, rebuild and upload"]
+    if field in ("md5_digest", "sha256_digest", "blake2_256_digest") and _DISTUTILS_UPLOAD.search(
+            "\n".join(t for _, t in scan.cleaned)):
+        return [f"PyPI refused the upload's `{field}` field, the file's digest, which the uploader computes and sends "
+                "(not package metadata, so rebuilding changes nothing): the log shows distutils' `setup.py upload`, "
+                "which sent a malformed digest (on Python 3.9 among others) and is deprecated (gone from setuptools "
+                "and from Python 3.12): build with `python -m build` and upload with `twine upload dist/*`"]
     if field in ("pyversion", "md5_digest", "sha256_digest", "blake2_256_digest"):
         named = re.search(r"\b(twine|uv|maturin|poetry|flit|hatch|pdm)\b", text, re.I)
         tool = f"`{named.group(1).lower()}`" if named else "the uploader"
@@ -467,6 +487,8 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
                 "pyproject.toml (`[project.urls]`), rebuild and upload (an http(s) URL with its scheme; setup.cfg "
                 "takes values literally, so quotes around the URL become part of it)"]
+    if not re.fullmatch(logs_mod.FORM_METADATA, field):
+        return []  # a field of the request, not of the metadata
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
 
@@ -708,8 +730,30 @@ _TOOL_CREDENTIAL_ADVICE = {
 }
 
 
+_POETRY_UNSET = re.compile(r"There is no (pypi-token|http-basic)\.([\w.-]{1,60}?)\.? setting")
+_DISTUTILS_NO_LOGIN = ("the log shows distutils' `setup.py upload`: it sends the username and password of the "
+                       "`[pypi]` section of ~/.pypirc (or those of a `register` run in the same command); with no "
+                       "~/.pypirc entry it sends no username (and asks for the password at most)")
+_DISTUTILS_FIX = ("put the login in ~/.pypirc (`[pypi]` with `username = __token__` and `password = <API token>`); "
+                  "better, since `setup.py upload` is deprecated and gone from setuptools: build with `python -m build` "
+                  "and upload with `twine upload dist/*` (`-u __token__`, the token from `TWINE_PASSWORD`)")
+
+
 def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    unset = _POETRY_UNSET.search(text)
+    if unset:
+        kind, repo = unset.groups()
+        env = ("; the text names an environment's secret: an environment secret reaches only a job that names that "
+               "environment (`environment: <name>` on the job)" if re.search(r"\benvironments?\b", text, re.I) else "")
+        out.append(f"Poetry says `{kind}.{repo}` holds nothing (`There is no {kind}.{repo} setting`): the value given to "
+                   f"it was empty, so Poetry sent nothing and no index refused anything (check this first): the secret "
+                   f"did not reach the job (a misnamed secret, a pull request from a fork, a reusable workflow called "
+                   f"without `secrets: inherit`){env}; make the secret readable there, or set "
+                   f"`POETRY_PYPI_TOKEN_{repo.upper().replace('-', '_').replace('.', '_')}` from it")
+    if re.search(r"You must be identified", text) and _DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)):
+        out.append(_DISTUTILS_NO_LOGIN + ", which legacy PyPI answered `401 You must be identified` (check this "
+                   "first): " + _DISTUTILS_FIX)
     asked = re.search(r"Enter your (username|password|API token):", text)
     if re.search(r"Traceback \(most recent call last\)", text) and (asked or logs_mod._CREDENTIAL_FRAME.search(text)):
         what = f"its `Enter your {asked.group(1)}:` prompt" if asked else "the credentials (`create_repository()`)"
@@ -829,6 +873,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if said:
             out.append(f"the log names version `{said[0]}`: that version's files are already on the index (or were, "
                        "before a deletion), bump it before publishing again")
+        elif any(_REUPLOAD_SAID.search(t) for _, t in scan.cleaned) and not (
+                registry or _PRE_BUMP.search(text) or shallow or _DELETED.search(text) or _YANKED.search(text)
+                or _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)) or logs_mod._SAID_SKIP.search(text)
+                # a fix told that is no bump (the workflow now skips the existing version)
+                or (re.search(r"\bfix\w{0,3}\b", text, re.I) and not re.search(r"\bbump\w{0,3}\b", text, re.I))):
+            out.append("the log says the version's files were already uploaded: bump the version before publishing "
+                       "again (PyPI takes each file name once, and a file renamed to pass as another is refused too)")
     if re.search(r"This filename was previously used by a file that has since been deleted", text):
         out.insert(0, "PyPI says this file name was uploaded before and the file deleted since: a file name can never "
                       "be used again, even after the file, release or project was deleted, so the same version cannot "
@@ -1352,7 +1403,8 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "backends write (Metadata-Version 2.4, as Poetry 2, hatchling 1.27 and setuptools 77 write it), so its "
                    "check refuses the files before any upload: upgrade twine (and `packaging`) where it runs "
                    "(`pip install -U twine packaging`), or move a pinned pypa/gh-action-pypi-publish to a current release")
-    if not out and logs_mod._SAID_METADATA.search(text) and not re.search(r"Metadata is missing required fields", text):
+    if not out and (logs_mod._SAID_METADATA.search(text) or logs_mod.SAID_NEW_METADATA.search(text)) and \
+            not re.search(r"Metadata is missing required fields", text):
         out.append("the log says the metadata of a newer build backend meets an older twine check (the one bundled in "
                    "a pinned pypa/gh-action-pypi-publish, or a twine installed in the job): use a current "
                    "pypa/gh-action-pypi-publish (`release/v1`, or v1.14.2 or later, which reads Metadata-Version 2.4 "
@@ -1408,6 +1460,12 @@ def _rate_limited(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _EXCHANGE_429.search(text):
         return [f"the 429 answered the Trusted Publishing request, before any upload: {site} is limiting requests for "
                 "a while; wait a few minutes and re-run the job, nothing in the workflow or the publisher is at fault"]
+    if re.search(r"\bnew[- ]projects?\b|\bproject (?:registrations?|creations?)\b|\bregistrations?\b", text, re.I):
+        return [f"the log says the limit was {site}'s on creating new projects (each first upload of a name creates "
+                "one, and each account and IP address may create only a few per period): spread the first uploads "
+                "of many new projects over several runs, waiting between them, with `skip-existing: true` (or "
+                "`--skip-existing`) so each run skips what is already there; or ask for a higher limit at "
+                "https://github.com/pypi/support before a release that creates many projects"]
     return []
 
 
@@ -1484,6 +1542,11 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "without `name` puts each artifact in a subdirectory of its own, where pypa/gh-action-pypi-publish "
                    "does not look (it uploads the files in `dist/` itself); download the one named artifact into "
                    "`dist/` (`name:` and `path: dist`), or set `merge-multiple: true` with a `pattern:`")
+    if logs_mod.SAID_ARTIFACT_IMMUTABLE.search(text):
+        out.append("the log says it was actions/upload-artifact v4's immutable artifacts (check this first): the matrix "
+                   "jobs can no longer add their files to one shared artifact, so give each job an artifact of its own "
+                   "name (`name: dist-${{ matrix.os }}`) and download them all into `dist/` in the publishing job with "
+                   "actions/download-artifact, `pattern: dist-*`, `path: dist` and `merge-multiple: true` (no `name:`)")
     wiped = logs_mod.SAID_DIST_WIPED.search(text)
     if wiped and not logs_mod._CLEANED_ON_PURPOSE.search(wiped.group(0)):
         checkout = re.search(r"\bcheckout\b", wiped.group(0), re.I)
@@ -1653,6 +1716,13 @@ _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     image = _IMAGE.search(text)
+    nested = logs_mod.NESTED_IMAGE.search(text)
+    if not image and nested:
+        return [f"the publish action looked for the image `{nested.group(1)}`, named after the repository that ran it "
+                "and its ref instead of `ghcr.io/pypa/gh-action-pypi-publish:<ref>`: GitHub gives an action called from "
+                "inside a composite action (or another action) its caller's repository and ref, so "
+                "pypa/gh-action-pypi-publish cannot be nested in one (its README's non-goals): move the `uses: "
+                "pypa/gh-action-pypi-publish@release/v1` step out of the composite action into the workflow's job itself"]
     if not image and _SUNSET.search(text):
         return ["the log quotes the action's own notice: its `master` branch has been sunset (no Trusted Publishing "
                 "code, no longer maintained); change `uses: pypa/gh-action-pypi-publish@master` to `@release/v1` (or "
@@ -1754,6 +1824,30 @@ def _password_disables_tp(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             "need"]
 
 
+# a text that says the uploader (its call, version or dependencies) did not change before the failure
+UNCHANGED_SAID = re.compile(r"\b(?:neither|nor|nothing|none)\b[^.]{0,80}?\b(?:has|have|had|was|were)?\s?(?:not\s)?changed\b|"
+                            r"\b(?:twine|uploader|invo\w{1,8}|dependenc\w{1,4}|versions?|setup|workflow|config\w{0,9})\b"
+                            r"[^.]{0,40}?\b(?:has|have|had|did|does|was|were)(?:n[’']t|\snot)\s(?:been\s)?changed\b|"
+                            r"\bsame (?:twine|uploader|command|invocation|versions?|setup|workflow)\b[^.]{0,40}?\b(?:worked|"
+                            r"work(?:s|ed)? (?:before|yesterday|last))\b", re.I)
+
+
+def _upload_form(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    field = re.search(r"\b" + logs_mod.FILE_PARTS + r": Should not be a tuple\b", text)
+    name = field.group(0).split(":")[0] if field else "gpg_signature"
+    out = [f"PyPI refused `{name}` as a file part (`Should not be a tuple`), yet it takes `{name}` only as one: its own "
+           "check of the upload form went wrong, as in its regression of signed uploads in 2018 (pypi/warehouse#3059, "
+           "fixed on PyPI's side); the files and the credentials are not in question"]
+    if UNCHANGED_SAID.search(text):
+        out[0] += ", and the log says the uploader and its dependencies did not change"
+    out.append("report it at https://github.com/pypi/warehouse/issues (with the uploader's version) and re-run once it is "
+               "fixed; meanwhile " + ("upload without `--sign` / `-s` (PyPI has kept no signatures since 2023)"
+                                      if name == "gpg_signature" else "upload the same files with another uploader")
+               + "; only if the uploader changed since the last good upload, go back to the release that worked")
+    return out
+
+
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"POST body may not contain duplicate keys", text):
@@ -1778,9 +1872,14 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "(Read the Docs, GitHub Pages); the package upload is not affected"]
     tuple_field = re.search(r"\b([a-z_]{2,40}): Should not be a tuple\b", text)
     if tuple_field:
-        return [f"PyPI could not read the upload request: the form field `{tuple_field.group(1)}` came twice (as a "
-                "tuple), a bug of the uploader and not of the package; use a release of the uploader without it (the "
-                "one the last good upload used) or upload the same files with `twine upload`"]
+        head = (f"PyPI could not read the upload request: the form field `{tuple_field.group(1)}` came as a file part "
+                "(`Should not be a tuple`), where PyPI takes only text; it is not the package")
+        if UNCHANGED_SAID.search(text):
+            return [head + "; the log says the uploader and its dependencies did not change since the last good "
+                    "upload, so the change may be on PyPI's side: check https://github.com/pypi/warehouse/issues and "
+                    "re-run later, or upload the same files with another uploader (`twine upload`, `uv publish`)"]
+        return [head + ": the uploader sent it so; use the release of the uploader the last good upload used, or "
+                "upload the same files with `twine upload`"]
     if re.search(r"Upload payload does not have a file\.|\b400 Unknown protocol version\b", text):
         return ["PyPI could not read the upload request (no file in it, or a protocol version it does not know): a bug "
                 "of the uploader or of a proxy that rewrote the request, not of the package; upload the same files "
@@ -1980,6 +2079,12 @@ def _secret_empty(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+# the writer telling that the account made the project ("I registered …/pypi/vat_moss via the website", "created the
+# package via the website", "I own the project")
+_OWNER_SAID = re.compile(r"\bI(?:[’']ve| have)?\s(?:\w+\s)?(?:registered|created|own|made)\s(?:the\s|this\s|my\s)?"
+                         r"(?:package|project|name|https?://\S{1,200}|pypi\.\S{1,200})", re.I)
+
+
 def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     given = re.search(r"The given token isn't allowed to upload to project '([^']{1,200})'", text)
@@ -1988,9 +2093,29 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"`{given.group(1)}` (for another project PyPI says `OIDC scoped token is not valid`): PyPI refuses it "
                 "when the project is archived or quarantined; an owner unarchives it in the project's settings "
                 "(a quarantine is lifted only by PyPI's admins), then re-run"]
-    m = _NAME.search(text)
+    m = _NAME.search(text) or re.search(r"not allowed to edit '([^']{1,200})' package information", text)
     name = next((g for g in (m.groups() if m else ()) if g), None)
     project = f"`{name}`" if name else "the project"
+    spelled = sorted({n for n in _FILE_NAME.findall(text) if name and n != name and
+                      re.sub(r"[-_.]+", "-", n).lower() == re.sub(r"[-_.]+", "-", name).lower()})
+    owner_said = _OWNER_SAID.search(text)
+    if not (owner_said and re.search(r"package information", text)):
+        spelled = []  # today's PyPI names the project as registered, the files carry the normalised name: no clue
+    if owner_said or spelled:
+        out = []
+        if spelled:
+            out.append(f"PyPI's message names {project}, the log's files `{spelled[0]}`: the same project spelled "
+                       "otherwise, so the uploader sent the name in another spelling than the one the project was "
+                       "registered under (check this first): legacy PyPI compared the name as sent (a development "
+                       "twine of 2015 sent the normalised name, pypa/twine#87); upload with the release of the uploader "
+                       "the last good upload used, or through the web form meanwhile")
+        if owner_said:
+            out.append(f"the log says the account created or owns {project} (`{owner_said.group(0)}`), so it is not "
+                       "the ownership that is missing: check that the credentials are that account's (a .pypirc "
+                       "section or a token of another account), and that the name PyPI names is the project's")
+        out.append(f"if the account is not an owner of {project}, an owner adds it as a maintainer, or a token of an "
+                   "owner's account is used")
+        return out
     out = [f"{project} exists on the index and the account behind the credentials is not one of its owners or "
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
@@ -2092,9 +2217,60 @@ _UPLOADER_CONFIG = (
 )
 
 
+_USAGE = re.compile(r"(?:(?<![\w-])|(?<=\\n))(twine|flit)((?: [a-z]{2,12})?): error: (.{1,200}?)(?=\\n|['\"]\)|$)", re.M)
+
+
+def _usage(text: str) -> List[str]:
+    """The uploader's argument parser refusing its command line: what it asked for, said as the command to give."""
+    m = _USAGE.search(text)
+    if not m:
+        if re.search(r"\berror: unexpected argument '", text):
+            return ["`uv publish` refused an option it does not have (its usage line follows the error): check the "
+                    "command against `uv publish --help` (twine's `--skip-existing` is uv's `--check-url`, twine's "
+                    "`--repository-url` is uv's `--publish-url`)"]
+        return []
+    tool, sub, said = m.group(1), m.group(2).strip(), m.group(3).strip()
+    head = (f"`{tool}{' ' + sub if sub else ''}` refused its own command line before sending anything (`{said}`): the "
+            "credentials and the files are not in question; ")
+    if re.search(r"required: (?:dist|dists)\b", said):
+        return [head + f"give `{tool} upload` the files to upload, `{tool} upload dist/*` (a pattern that matches "
+                "nothing is passed on unexpanded by a shell, and by a script without one)"]
+    if re.search(r"required: command", said):
+        return [head + f"{tool} got no subcommand: the command must read `{tool} upload [options] dist/*`, with the "
+                "options after `upload`; a script that runs it must pass each argument separately (a list, not one "
+                "string, and no options before the subcommand)"]
+    if re.search(r"unrecognized arguments", said):
+        return [head + f"remove or move the options it names: the options of `{tool} upload` (`--repository`, "
+                "`--config-file`, `--skip-existing`, …) go after `upload`; check them against "
+                f"`{tool} upload --help` for the version installed"]
+    return [head + f"give the command the arguments `{tool} {sub or 'upload'} --help` lists"]
+
+
+def _config_said(text: str) -> List[str]:
+    """The uploader's configuration told in sentences: an option in the wrong place, a .pypirc of an old format."""
+    out = []
+    if logs_mod.SAID_OPTION_ORDER.search(text):
+        out.append("the log says an option of the uploader was given in the wrong place: twine's options (`--config-file`, "
+                   "`--repository`, `--skip-existing`, …) belong to its subcommand and go after it, `twine upload "
+                   "--config-file .pypirc dist/*`; before `upload` twine refuses them as its own usage error")
+    if logs_mod.SAID_PYPIRC_FORMAT.search(text):
+        out.append("the log says the .pypirc is of an old or broken format: twine reads sections named after the "
+                   "repository, `[pypi]` (and `[testpypi]`) with `username = __token__` and `password = <API token>`, "
+                   "listed under `index-servers` in `[distutils]` when the file has one; the old `[server-login]` "
+                   "section is not read; or pass the token as `TWINE_PASSWORD` with no .pypirc at all")
+    return out
+
+
 def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    return [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
+    raw = "\n".join(t for _, t in scan.cleaned)
+    usage = _usage(raw)
+    if usage:
+        return usage
+    said = [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
+    if said:
+        return said
+    return _config_said(text)
 
 
 # findings of a refused or failed exchange that compared no publisher: the claims it printed say nothing of the cause
@@ -2123,6 +2299,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
     "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token,
     "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
+    "log-upload-form-refused": _upload_form,
 }
 
 

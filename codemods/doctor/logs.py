@@ -35,6 +35,18 @@ _CORE_FIELD = (r"(?:metadata-version|name|version|dynamic|platform|supported-pla
                r"requires-external|project-url|provides-extra|provides-dist|obsoletes-dist|import-name|import-namespace)")
 
 
+# the fields of PyPI's upload form (warehouse forklift): the core metadata under their form names, and the fields the
+# uploader fills in for the request itself (the file, its digests, its kind); a refusal names one of these, so a
+# word outside them (a digest cut at its digit, a word of another message) is never named as a field
+FORM_METADATA = (r"(?:metadata_version|name|version|summary|description|description_content_type|keywords|home_page|"
+                 r"download_url|author|author_email|maintainer|maintainer_email|license|license_expression|license_files?|"
+                 r"classifiers|platform|supported_platform|requires_python|requires_dist|provides_dist|obsoletes_dist|"
+                 r"requires_external|project_urls?|provides_extra|dynamic|requires|provides|obsoletes)")
+FORM_REQUEST = r"(?:filetype|pyversion|md5_digest|sha256_digest|blake2_256_digest|comment|protocol_version|content|gpg_signature|attestations)"
+# the request fields PyPI takes as file parts by design (warehouse forklift/legacy.py: every other field must be text)
+FILE_PARTS = r"(?:content|gpg_signature)"
+
+
 _FIRST: Tuple[LogPattern, ...] = (
     LogPattern("log-invalid-publisher", ERROR, r"invalid-publisher|indicates a trusted publisher configuration error|"
                r"valid token, but no corresponding publisher",
@@ -238,7 +250,9 @@ NEW: Tuple[LogPattern, ...] = (
                r"No recommended backend was available|could not determine credentials for configured repository|"
                r"Missing required option: (?:auth|user)\b|Could not find (?:username|password) for upload\b|"
                r"Credentials not found and non-interactive mode is enabled|"
-               r"This platform is not supported for trusted publishing via OIDC",
+               r"This platform is not supported for trusted publishing via OIDC|"
+               # poetry's `config` reading a token (or login) that holds nothing: the value set from the secret was empty
+               r"There is no (?:pypi-token|http-basic)\.[\w.-]{1,60} setting",
                "The uploader got no password or token",
                "The variable or secret meant to hold the token was empty or unset in this run: a misnamed secret, an "
                "environment secret while the job names no environment, a pull request from a fork, or a reusable "
@@ -332,7 +346,11 @@ NEW: Tuple[LogPattern, ...] = (
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|\b(?:author|maintainer)_email: Invalid email address\b|is an invalid value for (?!Version|Name)|"
                r"'[^'\d]{0,40}' is an invalid value for Version|"
-               r"Invalid value for (?!Version|Name)|introduced in metadata version|\b[a-z_]{2,40}: Invalid URI|"
+               r"Invalid value for (?!Version|Name)|introduced in metadata version|"
+               # the older wording of a metadata field's refusal, `<form field>: <reason>` after the status
+               # (not a URL's or an e-mail address's, read below, nor a local version's, log-local-version's)
+               r"\b400\b\)?(?: Client Error| Bad Request)?:\s{1,3}" + FORM_METADATA + r":\s(?!Invalid (?:URI|email)|"
+               r"[^.\n]{0,40}?\blocal version)[A-Z]|\b[a-z_]{2,40}: Invalid URI|"
                r"\bInvalid URI:? u?'|'[^']{0,300}' is not a valid url\b|"
                r"\bclassifiers?\b[^.]{0,40}?\b(?:typo|invalid|unknown|wrong|misspel)\w{0,6}\b[^.]{0,60}?"
                r"(?:\b(?:fail|reject|refus|broke|break)\w{0,4}\b[^.]{0,40}?\b(?:upload|publish|pypi)|"
@@ -555,7 +573,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"Project pre-registration is no longer required or supported|"
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
                # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
-               r"Uploading documentation is no longer supported|\b[a-z_]{2,40}: Should not be a tuple\b|"
+               r"Uploading documentation is no longer supported|\b(?!" + FILE_PARTS + r":)[a-z_]{2,40}: Should not be a tuple\b|"
                r"Upload payload does not have a file\.|\b400 Unknown protocol version\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
                r"unexpected keyword argument '?gen_setup_py",
@@ -573,6 +591,17 @@ NEW: Tuple[LogPattern, ...] = (
                "twine`), or `importlib-metadata<8` next to an older twine (a pinned old pypa/gh-action-pypi-publish: "
                "move to `release/v1`); another uploader: the release the last good upload used, or a fixed later one, "
                "or upload the same files with twine."),
+    LogPattern("log-upload-form-refused", ERROR, r"\b" + FILE_PARTS + r": Should not be a tuple\b",
+               "PyPI refused a file part of the upload request",
+               "PyPI reads every field of the upload form as text except the file (`content`) and its signature "
+               "(`gpg_signature`), which come as file parts; `<field>: Should not be a tuple` is its check that a text "
+               "field did not come as a file. Said of `content` or `gpg_signature`, the check refused a field it is "
+               "meant to take as a file: PyPI's own check went wrong (a regression of signed uploads in 2018, "
+               "pypi/warehouse#3059, fixed on PyPI's side), unless the uploader changed since the last good upload.",
+               "HTTPError: 400 Client Error: gpg_signature: Should not be a tuple. for url: https://upload.pypi.org/legacy/",
+               "If the uploader and its dependencies are the ones the last good upload used, report it at "
+               "https://github.com/pypi/warehouse/issues and re-run once fixed; meanwhile upload without `--sign` (PyPI "
+               "has kept no signatures since 2023). If the uploader changed, go back to the release that worked."),
     LogPattern("log-attestation-missing", ERROR, r"Upload with attestations requested, but .{1,300}? has no associated "
                r"attestations",
                "A file in the upload has no attestation",
@@ -667,7 +696,13 @@ NEW: Tuple[LogPattern, ...] = (
                # poetry's non-package mode, hatch's disabled publisher, flit's two index settings
                r"does not have support for the following features: --skip-existing|InvalidSigning(?:Executable|"
                r"Configuration)\b|Publishing a package is not possible in non-package mode|Publisher is disabled: \w|"
-               r"Use either FLIT_INDEX_URL or --repository, not both",
+               r"Use either FLIT_INDEX_URL or --repository, not both|"
+               # the uploader's argument parser refusing its command line (argparse's `prog: error: …`; in a Python
+               # repr its line break is a literal `\n`), uv's (clap) with its usage line
+               r"(?:(?<![\w-])|(?<=\\n))(?:twine|flit)(?: [a-z]{2,12})?: error: (?:the following arguments are required|"
+               r"unrecognized arguments|argument [^\s:]{1,60}(?: [^\s:]{1,60})?: (?:invalid choice|expected|not allowed)|"
+               r"ambiguous option|one of the arguments)|"
+               r"\berror: unexpected argument '[^'\n]{1,60}' found\b[^\n]{0,300}?\bUsage: uv publish\b",
                "The upload command refused its own options or configuration",
                "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
                "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
@@ -689,7 +724,7 @@ NEW: Tuple[LogPattern, ...] = (
 )
 
 ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
-         "log-uploader-config",
+         "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-oidc-token-refused", "log-no-trusted-publishing-index",
          "log-trusted-publishing-disabled",
@@ -738,6 +773,17 @@ _UV_PUBLISHING = re.compile(r"Failed to publish\b|Failed to query check URL|\bPu
 # maturin ends every 403 with (src/upload.rs upload_ui), whatever PyPI's reason
 _PREFIX_WARNING = re.compile(r"token value does not start with \"?pypi-|Username and/or password are possibly wrong\b",
                              re.I)
+# the publish action's container step (its step name, its script) and an image it looked for under another repository's
+# name: the action nested in a composite action, where GitHub gives it its caller's repository and ref
+PUBLISH_ACTION_STEP = re.compile(r"gh-action-pypi-publish|\bCreate Docker (?:container )?action\b|create-docker-action\.py", re.I)
+NESTED_IMAGE = re.compile(r"Unable to find image '?(ghcr\.io/(?!pypa/gh-action-pypi-publish\b)[\w.-]{1,100}/[\w./-]{1,200}:"
+                          r"[\w.-]{1,128})'? locally", re.I)
+# legacy PyPI's 401 for a request without a login; distutils' own upload (its command line, step line, line per file);
+# a login shown given (a password prompt or option, a .pypirc, a password variable)
+_UNIDENTIFIED = re.compile(r"\b401\b[^\n]{0,60}?You must be identified", re.I)
+DISTUTILS_UPLOAD = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\bupload\b(?![-_])|^running upload\b|^Submitting \S{1,300} to "
+                              r"https?://", re.I | re.M)
+_LOGIN_GIVEN = re.compile(r"\bpassword\b|\bpypirc\b|(?<!\S)-p\s|\b(?:TWINE|PYPI)_(?:PASSWORD|TOKEN)\b|\busername\b", re.I)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
@@ -813,6 +859,16 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
         # are no refusal of the token themselves: PyPI's own answer names the cause
         found.pop("log-token-rejected")
+    if "log-token-rejected" in found and _UNIDENTIFIED.search(whole) and \
+            DISTUTILS_UPLOAD.search("\n".join(t for _, t in cleaned)) and not _LOGIN_GIVEN.search(whole):
+        # legacy PyPI's 401 asking for identification, to distutils' `setup.py upload` with no login in sight: it sends
+        # none without a ~/.pypirc entry, so no credential was refused
+        refused, missing = found.pop("log-token-rejected"), _BY_ID["log-credential-missing"]
+        found.setdefault(missing.id, LogFinding(missing, refused.line, missing.title))
+    nested = NESTED_IMAGE.search(whole)
+    if nested and PUBLISH_ACTION_STEP.search(whole) and not found:
+        ref = _BY_ID["log-action-ref-missing"]
+        found[ref.id] = LogFinding(ref, logtext.line_at(cleaned, starts, nested.start()), ref.title)
     if "log-invalid-pending-publisher" in found:  # the same refused exchange, told once
         found.pop("log-invalid-publisher", None)
     if "log-direct-dependency" in found:  # PyPI words it as an invalid requires_dist value: one error, told once
@@ -1004,7 +1060,8 @@ _PYPI_UPLOAD = re.compile(r"pypi|\btwine\b|/legacy/", re.I)  # another registry'
 _PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|pdm|hatch|hatchling|flit|maturin|"
                              r"setuptools|setuptools[-_]scm|versioneer|pip|tox|nox)\b|trusted[ -]publish|\bid[-_]token\b|"
                              r"\boidc\b|\.whl\b|\.tar\.gz\b|\bsdist\b|\bwheels?\b|setup\.py|setup\.cfg|pyproject|"
-                             r"python|attestation|gh-action-pypi-publish|__token__|"
+                             r"python|attestation|gh-action-pypi-publish|__token__|create-docker-action\.py|"
+                             r"\bCreate Docker (?:container )?action\b|"
                              r"\S @ (?:git\+|https?://)", re.I)  # a PEP 508 direct reference (`foo @ git+https://…`)
 
 _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
@@ -1132,7 +1189,7 @@ _FAILED_SAID = re.compile(
     re.I)
 # "already there": a thing the index holds already (exists, is uploaded, published, released, available, taken) or a
 # duplicate of it
-ALREADY = (r"(?:\balready[- ](?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published|released|available|"
+ALREADY = (r"(?:\balready[- ](?:(?:been|being) )?(?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published|released|available|"
            r"present|live|taken|in use|used|registered|claimed|pushed|deployed|up)\b|\bexists? already\b|"
            r"\bduplicat\w{1,3}\b|\bpre-?existing\b|\bexisting\b|\bcollid\w{1,3}\b|\boverwrit\w{1,4}\b)")
 # what a re-upload names: a version, a release, a version number, a package's files (a bare "file" also names the
@@ -1395,6 +1452,43 @@ SAID_DIST_WIPED = re.compile(_STEP + IN_SENTENCE + r"{0,40}?" + _WIPER + IN_SENT
 _CLEANED_ON_PURPOSE = re.compile(r"\b(?:old|stale|previous|leftover|outdated)\s(?:\w+\s)?(?:files?|wheels?|builds?|"
                                  r"artifacts?|dists?|distributions?|versions?)\b|\bbefore\s(?:the\s|each\s|a\s)?"
                                  r"(?:build|building)\b", re.I)
+# PyPI's rate limit told in a sentence: its 429, "too many requests", a rate limit, the limit on new projects; not the
+# rate limit of GitHub's API or of a container registry
+SAID_RATE_LIMIT = re.compile(r"(?<![#\w.-])429(?![\w.-])|\btoo many requests\b|\brate[- ]limit\w{0,3}\b|"
+                             r"\bnew[- ]projects?\s(?:\w+\s)?(?:registrations?|creations?|limit)\b", re.I)
+_RATE_ELSEWHERE = re.compile(r"\bgithub(?:[’']s)? (?:api|rest|graphql)\b|\bapi\.github\.com\b|\bdocker ?hub\b|\bghcr\b|"
+                             r"\bsecondary rate\b", re.I)
+# a newer metadata format told as one an older uploader cannot read ("the new metadata format … the version of
+# `pypa/gh-action-pypi-publish` we are using is not compatible")
+_NEW_METADATA = (r"\b(?:new(?:er|est)?|latest|recent|updated)\s(?:core\s)?metadata(?:[- ](?:version|format|spec\w{0,9}|"
+                 r"standard)s?)?\b")
+_OLD_READER = r"(?:\btwine\b|\bpkginfo\b|gh-action-pypi-publish\b|\bpublish(?:ing)? action\b)"
+_INCOMPATIBLE = (r"(?:\bnot compatible\b|\bincompatible\b|\bunsupported\b|\bnot support\w{0,3}\b|(?:\bcan(?:no|[’'])?t|"
+                 r"\bcould(?:n[’']t| not)|\b(?:does|did|do)(?:n[’']t| not))\s(?:yet\s)?(?:read|handle|parse|understand|"
+                 r"support|know)\b|\btoo old\b)")
+SAID_NEW_METADATA = re.compile(_NEW_METADATA + IN_SENTENCE + r"{0,160}?" + _OLD_READER + IN_SENTENCE + r"{0,80}?"
+                               + _INCOMPATIBLE + "|" + _OLD_READER + IN_SENTENCE + r"{0,80}?" + _INCOMPATIBLE
+                               + IN_SENTENCE + r"{0,80}?" + _NEW_METADATA, re.I)
+# actions/upload-artifact v4's immutable artifacts told as what kept the files from the upload ("cannot change existing
+# artifact", "each job … its own named artifact"): the matrix jobs' files never came together
+SAID_ARTIFACT_IMMUTABLE = re.compile(r"\bupload-artifact@v[4-9]\b" + IN_SENTENCE + r"{0,80}?(?:\b(?:can(?:no|[’'])?t|could(?:n[’']t|"
+                                     r" not)|no longer|not)\s(?:be\s)?(?:change|modif|updat|append|add|overwrit|re-?upload)"
+                                     r"\w{0,4}\b" + IN_SENTENCE + r"{0,30}?\bartifacts?\b|\bimmutable\b|\b(?:own|unique|"
+                                     r"distinct)\s(?:\w+\s)?artifacts?\b)", re.I)
+# the uploader's options told as given in the wrong place, or its .pypirc as of an old or broken format
+_OPTION = r"(?:`?--[\w-]{2,40}`?(?:\s(?:argument|option|flag))?|\b(?:arguments?|options?|flags?)\b)"
+SAID_OPTION_ORDER = re.compile(_OPTION + IN_SENTENCE + r"{0,20}?\b(?:has|have|needs?|must|should)\s(?:to\s)?(?:come|go|be\s"
+                               r"(?:placed|put|passed|given))\s\W{0,2}(?:after|before)\W{0,2}\s" + IN_SENTENCE + r"{0,20}?"
+                               r"\b(?:twine|flit|uv|poetry|hatch|pdm)\b", re.I)
+SAID_PYPIRC_FORMAT = re.compile(r"\.?pypirc\b" + IN_SENTENCE + r"{0,40}?\b(?:legacy|old|outdated|malformed|invalid|wrong|"
+                                r"broken|deprecated)\b|\b(?:legacy|old|outdated|malformed|invalid|wrong|broken|deprecated)\s"
+                                r"(?:\w+\s)?\.?pypirc\b", re.I)
+_UPLOADER_WORD = re.compile(r"\b(?:twine|flit|uv|poetry|hatch|pdm)\b", re.I)
+# a password that is not PyPI's: gpg's or gpg-agent's, ssh's, sudo's, a signing key's passphrase
+LOCAL_SECRET = re.compile(r"\b(?:gpg(?:-agent|2)?|gnupg2?|pgp|ssh(?:-agent)?|sudo|signing key|secret key|private key)"
+                          r"(?:[’']s)?(?:\s[\w-]{1,20}){0,3}?\s(?:passwords?|passphrases?|pins?)\b|\b(?:passwords?|"
+                          r"passphrases?)\b(?:\s[\w-]{1,20}){0,3}?\s(?:of|for)\s(?:the\s|my\s|your\s|a\s)?(?:gpg|gnupg|"
+                          r"pgp|signing|ssh|sudo)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
@@ -1432,6 +1526,10 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (SAID_STALE_PUBLISHER, SAID_REPO_RENAMED, _PUBLISHER_SIDE)),
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
+    _Said("log-rate-limited", (SAID_RATE_LIMIT,), (_RATE_ELSEWHERE,), upload_named=True),
+    _Said("log-no-distributions", (SAID_ARTIFACT_IMMUTABLE,)),
+    _Said("log-uploader-config", (SAID_OPTION_ORDER,)),
+    _Said("log-uploader-config", (SAID_PYPIRC_FORMAT, _UPLOADER_WORD)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
@@ -1451,6 +1549,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
     _Said("log-metadata-unsupported", (_SAID_METADATA,)),
+    _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_VERSION,), (_METADATA_FIELD,), upload_named=True),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
@@ -1487,7 +1586,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
                 or _SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
-                or SAID_DIST_WIPED.search(sentence) or (SAID_STALE_PUBLISHER.search(sentence)
+                or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence)
+                or SAID_OPTION_ORDER.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
+                or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
@@ -1496,7 +1597,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         if i + 1 < len(sentences):  # "…got an HTTP 403. Turns out there's already a package with the same name"
             windows.append((sentence + " " + sentences[i + 1][1], (n, sentences[i + 1][0])))
         for told, where in windows:
-            if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where):
+            if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where) and not (
+                    SAID_ARTIFACT_IMMUTABLE.search(told) and _PYPI_WORD.search(whole)):  # upload-artifact's own
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
             if found:
@@ -1525,6 +1627,7 @@ def _said_object(told: str, pypi_url: bool, named: bool = True) -> Optional[str]
     """The finding of the refused object a sentence (or two) names: the first row of `_SAID_OBJECTS` whose patterns
     all match and none of whose exclusions do (and, where the row asks, with an upload URL of PyPI in the log, or
     with PyPI or the upload `named` in the sentence that tells the failure)."""
+    told = LOCAL_SECRET.sub(" ", told)  # a password of gpg, ssh or sudo is no credential of PyPI
     for row in _SAID_OBJECTS:
         if all(rx.search(told) for rx in row.all_of) and not any(rx.search(told) for rx in row.none_of) \
                 and (pypi_url or not row.upload_url) and (named or not row.upload_named):
