@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView, index_from_secret
-from codemods.publishers import gh_action
+from codemods.publishers import gh_action, opaque
 
 # (line, message) or (line, message, fix): a fix of its own for this finding, instead of the rule's
 Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str]]
@@ -350,6 +350,21 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
                 else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (
                 (f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ())
+
+
+@rule("opaque-publish-action", WARNING, "An action pubmode cannot read may publish to PyPI",
+      "A third-party action handed a PyPI token (in its `with:` or `env:`, or through the job's or workflow's "
+      "`env:`), or named like a publisher in a job with `id-token: write`, uploads from inside its own code: "
+      "pubmode cannot tell whether or how it publishes, so neither the doctor nor `migrate` can check or convert "
+      "it; `migrate` reports the same step.",
+      """
+      - uses: JRubics/poetry-publish@v1.17
+        with:
+          pypi_token: ${{ secrets.PYPI_TOKEN }}
+""", opaque.BY_HAND[0].upper() + opaque.BY_HAND[1:] + ".")
+def _opaque_action(w: WorkflowView) -> Iterator[Hit]:
+    for s in w.opaque:
+        yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot see inside that action"
 
 
 @rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",

@@ -12,6 +12,7 @@ from codemods.follow.indirect import find_indirect
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
+from codemods.publishers.opaque import OpaqueStep, opaque_steps
 from codemods.uploaders import registry
 from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
@@ -77,6 +78,9 @@ class WorkflowView:
                 if (item.job_id, item.step_index) not in direct:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
+        # action steps pubmode cannot read that may upload: the detection migrate reports them with
+        self.opaque: List[OpaqueStep] = opaque_steps(
+            doc, [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing], registry.credential_variables())
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
