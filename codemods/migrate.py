@@ -150,7 +150,7 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
     converted, splits = {}, []
     for job_id, items in by_job.items():
         with about_job(result, job_id):
-            if not any(s.uses_token for s in items):
+            if not any(s.uses_token or s.dead_inputs for s in items):
                 trusted = [s for s in items if s.targets and s.trusted_capable]
                 if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
                     _tokenless_job(w, job_id, items, result)
@@ -216,7 +216,7 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
     """The token uploads of the job that go to PyPI or TestPyPI; the others keep their token."""
     had_id_token = job_has_id_token(w.doc, job_id)
     convert = []
-    for item in (s for s in items if s.uses_token):
+    for item in (s for s in items if s.uses_token or s.dead_inputs):  # a secret in a dead input: the token meant
         if item.targets:
             convert.append(item)
         elif item.index_unknown and had_id_token:
@@ -356,7 +356,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 result.oidc_jobs.add(job_id)
                 continue
             # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
-            trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
+            # A secret in an input the action does not have is the token the author meant, with or without
+            # the id-token the step falls back on.
+            trusted = [s for s in items if not s.uses_token and s.trusted_capable and (has_id_token or s.dead_inputs)
                        and (s.targets or s.index_unknown)]
             unknown = next((s for s in trusted if s.index_unknown), None)
             if unknown is not None:  # PyPI's token or TestPyPI's: the expression decides at run time

@@ -377,3 +377,39 @@ def test_findings_about_several_jobs_come_in_file_order(repo: Repo) -> None:
     for rule_id in ("reusable-workflow-publisher", "unsupported-runner"):
         said = [f.message for f in found if f.id == rule_id]
         assert said and [n for s in said for n in names if f"`{n}`" in s] == names, (rule_id, said)
+
+
+DEAD_INPUT = b"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          pypi-token: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def test_a_secret_in_an_input_the_action_does_not_have_is_said_alike_by_doctor_and_migrate(repo: Repo) -> None:
+    """carlkidcrypto/purpleair_data_logger: `pypi-token:` is no input of the action, so the secret is never read
+    (here with no `id-token: write`: the upload has no credential). The doctor's reason is the sentence to-oidc
+    gives for removing the line and to-token for moving it to `password:`; to-oidc lists the secret to revoke."""
+    from codemods.publishers.gh_action import dead_input_why
+
+    repo.write(WORKFLOW, DEAD_INPUT)
+    why = dead_input_why("pypi-token", "${{ secrets.PYPI_API_TOKEN }}", False, False, "release/v1")
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    found = [f for f in data["files"][0]["findings"] if f["id"] == "unknown-input"]
+    assert [f["severity"] for f in found] == ["error"] and found[0]["message"].endswith(why), found
+    oidc = repo.migrate("to-oidc", "--dry-run").stderr
+    flat = " ".join(oidc.split())
+    assert f"removed `pypi-token`, which is {why}" in flat, oidc
+    assert "id-token: write" in flat and "delete the secret no longer used (PYPI_API_TOKEN)" in flat, oidc
+    token = repo.migrate("to-token", "--dry-run")
+    assert f"moved `pypi-token` to `password:` (`pypi-token` is {why})" in " ".join(token.stderr.split())
+    assert "+          password: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
+    assert "-          pypi-token: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
+    assert "Create the secret" not in token.stderr  # the secret the author meant exists

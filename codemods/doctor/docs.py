@@ -12,7 +12,7 @@ from codemods.doctor.rules import GITLAB_RULES, RULES
 
 
 def _entries() -> List[tuple]:
-    return [(r.id, r.severity, r.title, r.why, r.example, r.fix, "Example")
+    return [(r.id, r.severity_text, r.title, r.why, r.example, r.fix, "Example")
             for r in list(RULES.values()) + list(GITLAB_RULES.values())] + \
         [(p.id, p.severity, p.title, p.why, p.example, p.fix, "In the log") for p in PATTERNS + (UNRECOGNISED,)]
 

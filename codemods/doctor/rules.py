@@ -12,8 +12,10 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.publishers import gh_action, opaque
 
-# (line, message) or (line, message, fix): a fix of its own for this finding, instead of the rule's
-Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str]]
+# (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
+# (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when)
+Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str],
+            Tuple[Optional[int], str, Optional[str], str]]
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
@@ -26,6 +28,11 @@ class Rule:
     example: str
     fix: str
     check: Callable[[WorkflowView], Iterator[Hit]]
+    raised: str = ""  # when a finding of the rule takes a higher severity than the rule's ("error when …")
+
+    @property
+    def severity_text(self) -> str:
+        return f"{self.severity}; {self.raised}" if self.raised else self.severity
 
 
 RULES: Dict[str, Rule] = {}
@@ -33,9 +40,9 @@ RULES: Dict[str, Rule] = {}
 
 def _registrar(table: Dict[str, Rule]):
     """A decorator factory that documents a check and files it in `table` (ruff's rule anatomy)."""
-    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str, raised: str = ""):
         def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check, raised)
             return check
 
         return register
@@ -259,7 +266,7 @@ def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
 
 @rule("deprecated-input", WARNING, "Deprecated underscore inputs of the publish action",
       "The inputs were renamed to kebab-case in v1.7; the underscore names print a deprecation warning on every "
-      "run and are to be removed in v3. `pypi_password` is the pre-v1.4 name of `password`.",
+      "run and are to be removed in v3.",
       """
         with:
           repository_url: https://test.pypi.org/legacy/
@@ -268,7 +275,7 @@ def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
 def _deprecated_input(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action":
-            old = [k for k in p.inputs if "_" in str(k)]
+            old = [k for k in p.inputs if "_" in str(k) and str(k).lower() in gh_action.INPUTS]
             if old and p.ref == "master":  # the frozen branch knows only these names: renaming them would break it
                 yield p.line, (f"{p.label} uses {', '.join(f'`{k}`' for k in old)} at `@master`, the frozen branch "
                                "that knows only the underscore names: move it to `@release/v1` (or an exact tag) "
@@ -288,6 +295,41 @@ def _username(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action" and "username" in p.inputs:
             yield p.line, f"{p.label} sets `username:`, which the action ignores"
+
+
+@rule("unknown-input", WARNING, "An input the publish action does not have",
+      "The action reads only the inputs its action.yml declares; for any other `with:` key GitHub warns "
+      "\"Unexpected input(s) 'x', valid inputs are [...]\" and nothing reads it. A secret in such an input "
+      "(`pypi-token:`, `pypi_password:`, `token:`) is never used: with no `password:` the action falls back to "
+      "Trusted Publishing when the job has `id-token: write`, and has no credential at all when it has not, "
+      "while the author meant a token.",
+      """
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          pypi-token: ${{ secrets.PYPI_API_TOKEN }}
+""", "Remove it, or use the name of one of the action's inputs: "
+         + ", ".join(f"`{i}`" for i in gh_action.CANONICAL_INPUTS) + ".",
+      raised="error when the input carries a secret")
+def _unknown_input(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.publisher != "gh-action":
+            continue
+        password = any(str(p.inputs[k]).strip() for k in gh_action.input_keys(p.inputs, gh_action.PASSWORD_INPUTS))
+        dead = gh_action.dead_inputs(p.inputs)
+        for k in gh_action.unknown_inputs(p.inputs):
+            if k not in dead:
+                yield p.line, f"{p.label} sets `{k}:`, which is not an input of {gh_action.ACTION} (GitHub warns " \
+                              f"\"Unexpected input(s) '{k}'\"); the action ignores it"
+                continue
+            why = gh_action.dead_input_why(k, p.inputs[k], password, w.has_id_token(p.job_id), p.ref)
+            if password:
+                fix = f"Remove `{k}`: the step uploads with its `password:` (`migrate to-oidc` removes both)."
+            elif not gh_action.has_trusted_publishing(p.ref):
+                fix = f"Move it to `password:`, the action's input for the token (`migrate to-token` does)."
+            else:
+                fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); to "
+                       f"stay on Trusted Publishing, remove `{k}` (`migrate to-oidc` does) and revoke the token.")
+            yield p.line, f"{p.label} sets `{k}:`, which is {why}", fix, ERROR
 
 
 @rule("password-may-be-empty", WARNING, "The password may be empty at run time",
@@ -496,12 +538,14 @@ publish:
      "(`migrate to-token`, then create the CI/CD variable it names).")(_gitlab_only)
 
 
-def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
-    """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""
+def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str, str]]:
+    """(rule, line, message, fix, severity) for every finding: the rule's fix and severity unless the finding
+    brings its own."""
     out = []
     for r in RULES.values():
         if only and r.id not in only:
             continue
         for hit in r.check(w):
-            out.append((r, hit[0], hit[1], hit[2] if len(hit) > 2 else r.fix))
+            out.append((r, hit[0], hit[1], (hit[2] if len(hit) > 2 else None) or r.fix,
+                        hit[3] if len(hit) > 3 else r.severity))
     return out
