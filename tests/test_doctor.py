@@ -413,3 +413,22 @@ def test_a_secret_in_an_input_the_action_does_not_have_is_said_alike_by_doctor_a
     assert "+          password: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
     assert "-          pypi-token: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
     assert "Create the secret" not in token.stderr  # the secret the author meant exists
+
+
+@pytest.mark.parametrize("ref, flagged", [("v1.4.2", True), ("release/v1.7", True), ("v1.8.0", False),
+                                          ("release/v1", False), ("v1.12.4", False)])
+def test_a_release_before_trusted_publishing_is_an_unsupported_ref(repo: Repo, ref: str, flagged: bool) -> None:
+    """oidc-exchange.py came with v1.8.0: a Trusted Publishing step at an older release has no OIDC code, and
+    to-oidc moves such a ref as it moves `@master` (when it gives the job its id-token)."""
+    repo.write(WORKFLOW, f"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@{ref}
+""".encode())
+    assert ("unsupported-action-ref" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == flagged
+    moved = "+      - uses: pypa/gh-action-pypi-publish@release/v1" in repo.migrate("to-oidc", "--dry-run").stdout
+    assert moved == flagged

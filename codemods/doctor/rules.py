@@ -253,14 +253,15 @@ def _called_twice(w: WorkflowView) -> Iterator[Hit]:
 
 @rule("unsupported-action-ref", ERROR, "The publish action is used at a ref without Trusted Publishing",
       "`@master` is an unmaintained branch without OIDC support that warns on every input; `@v1` does not exist "
-      "(\"unable to find version `v1`\"). An upload with a token still works at `@master`; `migrate to-oidc` moves "
-      "the ref when it converts the step.",
+      "(\"unable to find version `v1`\"); releases before v1.8.0 (`@v1.4.2`, `@release/v1.6`) have no OIDC code "
+      "either. An upload with a token still works there; `migrate to-oidc` moves the ref when it converts the step.",
       """
       - uses: pypa/gh-action-pypi-publish@master
 """, "Use `@release/v1`, an exact tag, or a full commit SHA with its version in a comment.")
 def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if p.publisher == "gh-action" and p.ref in ("master", "v1") and (p.mode == "trusted" or p.ref == "v1"):
+        if p.publisher == "gh-action" and (p.ref.strip() == "v1" or (
+                p.mode == "trusted" and not gh_action.has_trusted_publishing(p.ref))):
             yield p.line, f"{p.label} uses pypa/gh-action-pypi-publish@{p.ref}"
 
 

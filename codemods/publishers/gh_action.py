@@ -224,8 +224,9 @@ def find(doc: Document) -> List[PublishStep]:
 
 
 def ref_edit(step: PublishStep) -> Optional[Set]:
-    """The move of a ref without Trusted Publishing support (`@master`, `@v1`) to `@release/v1`."""
-    target = REF_MOVES.get(step.ref.strip())
+    """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
+    `@release/v1`."""
+    target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
     if not target:
         return None
     uses = str(step.step["uses"])
