@@ -16,7 +16,7 @@ from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
-from codemods.notes import Note, WHY, about_job, noted, step_in_job
+from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
 from codemods.published_projects import published_projects
@@ -96,6 +96,30 @@ def _index_at_run_time(item: Publisher) -> str:
             "uploads to by hand (`password:` or the uploader's token variable) and drop `id-token: write`")
 
 
+def refusals(doc: Document, workflow_file: str, repo: Repository) -> Dict[Tuple[Any, ...], Note]:
+    """What `migrate to-oidc` would refuse in the workflow and say why, by the YAML path of the step or job
+    (`("jobs", id, "steps", i)` or `("jobs", id)`): its own sentences from its own plan (made as migrate makes
+    it, never written), for the doctor, whose fixes must not send anyone to a conversion that does not happen.
+    A repository on a host PyPI takes no publisher from, or a workflow migrate cannot plan, is refused whole
+    (`()`), with the sentence migrate prints."""
+    from codemods.errors import InputError
+    from codemods.registration import host_accepted, host_not_accepted
+
+    out: Dict[Tuple[Any, ...], Note] = {}
+    if not host_accepted(repo.host):
+        out[()] = Note(f"Keep the API token: {host_not_accepted(repo.host)}")
+    try:
+        planned = plan(doc, Options(TO_OIDC), workflow_file, repo)
+    except InputError as e:  # what migrate would print as this file's error
+        out.setdefault((), Note(f"`migrate to-oidc` stops on this workflow: {e.where(workflow_file)}: {e.message}"))
+        return out
+    for note in planned.skipped:
+        at = at_of(note)
+        if at is not None and at[:1] == ("jobs",):
+            out.setdefault(tuple(at), note)
+    return out
+
+
 def _other_index(item: Publisher) -> str:
     return (f"{step_in_job(item.label, item.job_id)} uploads to an index given by {item.where}, which is not PyPI or "
             "TestPyPI (or not one this tool can tell); it keeps its token")
@@ -161,7 +185,7 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
                 continue
             if blocker and convert:
                 result.skipped.append(Note(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}",
-                                           finding=blocker[0]))
+                                           finding=blocker[0], at=("jobs", job_id)))
             elif convert:
                 outcome = _convert_job(w, job_id, items, convert, result)
                 if outcome:
@@ -226,7 +250,7 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
                 "its index is decided at run time: Trusted Publishing works only if it is PyPI or TestPyPI")
             convert.append(item)
         else:
-            result.skipped.append(_other_index(item))
+            result.skipped.append(Note(_other_index(item), at=item.path))
     return convert
 
 
@@ -241,7 +265,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     for item in convert:
         change = item.to_oidc(doc, w.reusable, converted_paths)
         if change.blocked:  # that step keeps its token, and works as before
-            job_result.skipped.append(change.blocked)
+            job_result.skipped.append(Note(change.blocked, at=item.path))
             continue
         done.append(item)
         job_result.add(change)
@@ -251,7 +275,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     pins = job_pins(doc, job_id, w.repo.root, [s for s in done if not getattr(s, "handed_over", False)],
                     job_result.companions)  # the uploader installed must do TP (the action brings its own)
     if pins.blocked:
-        result.skipped.append(f"job `{job_id}` not converted: {pins.blocked}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {pins.blocked}", at=("jobs", job_id)))
         return None
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
@@ -263,11 +287,11 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
                                                             w.options.environment, project)
         perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id, [t for s in items for t in s.followed_texts])
     except Unsupported as e:
-        result.skipped.append(f"job `{job_id}` not converted: {e}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {e}", at=("jobs", job_id)))
         return None
     reader = first_reader(doc, w.repo.root, job_result.edits + env_edits + perm_edits, job_result.companions)
     if reader:  # a guard or a command still reads what would go: the release would change silently
-        result.skipped.append(f"job `{job_id}` not converted: {reader}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {reader}", at=("jobs", job_id)))
         return None
     job_result.changes = noted(job_result.changes, why=WHY[TO_OIDC, "step"])
     result.add(job_result)

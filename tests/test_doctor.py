@@ -335,7 +335,11 @@ jobs:
 
 
 def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monkeypatch) -> None:
-    """Discovery finds the uploads; only planning runs the LibCST transformer (issue 17)."""
+    """Discovery finds the uploads; only planning runs the LibCST transformer (issue 17). The doctor's view of
+    the workflow is discovery; what to-oidc would refuse (the fix of a token upload) is asked of the planner
+    itself, which plans as migrate does."""
+    from codemods.doctor.view import WorkflowView
+    from codemods.engine.document import Document
     from codemods.follow import python_codemod
 
     case = GOLDEN / "follow-python-subprocess"
@@ -343,13 +347,15 @@ def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monke
         if f.is_file():
             repo.write(f.relative_to(case / "repo").as_posix(), f.read_bytes())
     repo.write(WORKFLOW, (case / "input.yml").read_bytes())
-
-    def refuse(*args):
-        raise AssertionError("the doctor ran the transformer")
-
-    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert out.code == 0 and "token-publishing" in _ids(out.stdout)
+
+    def refuse(*args):
+        raise AssertionError("the doctor's discovery ran the transformer")
+
+    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
+    view = WorkflowView(Document((case / "input.yml").read_text()), repo.root)
+    assert [p.mode for p in view.publishing if p.publisher.startswith("script")] == ["token"]
 
 
 def test_the_doctor_does_not_import_the_runner() -> None:
@@ -432,3 +438,37 @@ jobs:
     assert ("unsupported-action-ref" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == flagged
     moved = "+      - uses: pypa/gh-action-pypi-publish@release/v1" in repo.migrate("to-oidc", "--dry-run").stdout
     assert moved == flagged
+
+
+MIGRATE_FIXES = ("token-publishing", "token-and-id-token", "no-trusted-publishing-support")
+SAYS = "`migrate to-oidc` leaves it as it is and says: "
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir() if (p / "input.yml").is_file()))
+def test_the_doctor_never_sends_to_a_conversion_to_oidc_refuses(name: str, repo: Repo) -> None:
+    """Every golden workflow: where to-oidc refuses a job or a step (a reusable workflow, a runner, an old pin
+    it cannot raise, a guard that reads the token, an upload to change by hand…), the doctor's fix for that
+    upload is that refusal, word for word, and never "revoke the token"; where the doctor's fix is to run
+    `migrate to-oidc`, to-oidc refuses nothing of that upload (RareDevs/Rare, apache/paimon: "Run `migrate
+    to-oidc` …, then revoke the token" on a job to-oidc refused)."""
+    import re
+
+    case = GOLDEN / name
+    for f in ("pyproject.toml", "setup.cfg"):
+        if (case / f).exists():
+            repo.write(f, (case / f).read_bytes())
+    for f in sorted((case / "repo").rglob("*")) if (case / "repo").is_dir() else []:
+        if f.is_file():
+            repo.write(f.relative_to(case / "repo").as_posix(), f.read_bytes())
+    repo.write(WORKFLOW, (case / "input.yml").read_bytes())
+    doctor = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    migrated = json.loads(repo.migrate("to-oidc", "--dry-run", "--format", "json").stdout)
+    refusals = [r["text"] for f in migrated["files"] for r in f["refusals"]]
+    for finding in (x for f in doctor["files"] for x in f["findings"] if x["id"] in MIGRATE_FIXES):
+        label, job = re.match(r"(.*?) of job `([^`]+)`", finding["message"]).groups()
+        if finding["fix"].startswith(SAYS):
+            said = finding["fix"][len(SAYS):].rsplit(". Do not revoke the token", 1)[0]
+            assert any(r.rstrip(".") == said for r in refusals), (finding, refusals)
+            continue
+        assert "revoke" not in finding["fix"] or not any(
+            r.startswith((f"job `{job}` not converted", f"{label} in job `{job}`")) for r in refusals), (finding, refusals)

@@ -63,15 +63,31 @@ rule = _registrar(RULES)
 def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and p.targets:
-            yield p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})"
+            yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})") + _refused(w, p)
         elif p.mode == "token" and p.trusted_capable and p.index_unknown and not index_from_secret(w.doc, p):
-            # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it; an address kept in a secret is a
-            # private index's, most likely
+            # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it unless the job already has
+            # `id-token: write`; an address kept in a secret is a private index's, most likely
             yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential}); the index is "
                            f"given by {p.index_where or 'a value known only at run time'}",
-                   "Trusted Publishing works for PyPI and TestPyPI only, so `migrate to-oidc` keeps this token: name "
-                   "the index in the workflow (a job per index, each with its own environment), then run "
-                   "`migrate to-oidc`; or keep the token.")
+                   (_refused(w, p) or (
+                       "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted "
+                       "Publishing works for PyPI and TestPyPI only: name the index in the workflow (a job per index, "
+                       "each with its own environment) first, or keep the token.",))[0])
+
+
+def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
+    """The fix of a finding whose own fix is `migrate to-oidc`, where to-oidc would leave the step as it is:
+    the planner's refusal in its own words, and never to revoke the token the upload still needs. `()` when
+    to-oidc converts the step (the rule's fix stands)."""
+    refused = w.refusal(p)
+    if refused is None:
+        return ()
+    at, said = refused
+    said = said.rstrip(".")
+    if at == ():
+        return (f"{said}.",)
+    return (f"`migrate to-oidc` leaves it as it is and says: {said}. Do not revoke the token while this upload "
+            "uses it.",)
 
 
 @rule("token-and-id-token", WARNING, "A job has `id-token: write` and still passes a token",
@@ -88,7 +104,8 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
 def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id) and (p.targets or p.index_unknown):
-            yield p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`"
+            yield (p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`") + \
+                _refused(w, p)
 
 
 @rule("trusted-without-id-token", ERROR, "Trusted Publishing without `id-token: write`",
@@ -392,7 +409,7 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
             fix = p.instead[:1].upper() + p.instead[1:] if p.instead and not re.match(r"[\w.-]+\.\w+:", p.instead) \
                 else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (
-                (f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ())
+                _refused(w, p) or ((f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ()))
 
 
 @rule("opaque-publish-action", WARNING, "An action pubmode cannot read may publish to PyPI",

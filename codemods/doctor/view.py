@@ -67,8 +67,10 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
 
 
 class WorkflowView:
-    def __init__(self, doc: Document, root: Optional[Path] = None):
-        self.doc = doc
+    def __init__(self, doc: Document, root: Optional[Path] = None, file: Optional[str] = None):
+        self.doc, self.root = doc, root
+        self.file = file or (doc.path.name if doc.path else "release.yml")
+        self._refusals: Optional[Dict[Tuple[Any, ...], str]] = None
         self.events: Set[str] = triggers(doc)
         self.jobs: Dict[str, Dict[str, Any]] = dict(jobs(doc))
         self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
@@ -114,6 +116,20 @@ class WorkflowView:
             for p in self.publishing:
                 self._by_job.setdefault(p.job_id, []).append(p)
         return self._by_job.get(job_id, [])
+
+    def refusal(self, p: PublishView) -> Optional[Tuple[Tuple[Any, ...], str]]:
+        """Why `migrate to-oidc` would leave this publish step as it is, in its own words, and where that was
+        said (the step's path, its job's, or `()` for the whole repository); None when it converts it. Asked of
+        the planner itself, once per workflow, so the doctor's fixes cannot promise what migrate refuses."""
+        if self._refusals is None:
+            from codemods.migrate import refusals
+            from codemods.project import repository
+
+            self._refusals = refusals(self.doc, self.file, repository(self.root)) if self.root is not None else {}
+        for at in (("jobs", p.job_id, "steps", p.step_index), ("jobs", p.job_id), ()):
+            if at in self._refusals:
+                return at, self._refusals[at]
+        return None
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)
