@@ -472,3 +472,20 @@ def test_the_doctor_never_sends_to_a_conversion_to_oidc_refuses(name: str, repo:
             continue
         assert "revoke" not in finding["fix"] or not any(
             r.startswith((f"job `{job}` not converted", f"{label} in job `{job}`")) for r in refusals), (finding, refusals)
+
+
+def test_a_token_upload_on_a_host_pypi_takes_no_publisher_from_keeps_its_token(repo: Repo) -> None:
+    """GitHub Enterprise Server: to-oidc's next steps say to keep the token and not merge; the doctor's fix for a
+    token upload says the same sentence instead of "run `migrate to-oidc` … then revoke the token"."""
+    import subprocess
+
+    from codemods.registration import host_not_accepted
+
+    subprocess.run(["git", "-C", str(repo.root), "remote", "set-url", "origin", "git@github.example.com:org/repo.git"],
+                   check=True)
+    repo.write(WORKFLOW, (GOLDEN / "doctor" / "token-publishing" / "triggers.yml").read_bytes())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    fixes = [f["fix"] for f in data["files"][0]["findings"] if f["id"] == "token-publishing"]
+    assert fixes == [f"Keep the API token: {host_not_accepted('github.example.com')}."], fixes
+    assert f"Keep the API token: {host_not_accepted('github.example.com')}" in " ".join(
+        repo.migrate("to-oidc", "--dry-run").stderr.split())
