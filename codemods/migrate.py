@@ -299,7 +299,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.changes += noted(env_notes, why=WHY[TO_OIDC, "environment"]) + \
         noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.oidc_jobs.add(job_id)
-    result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
+    result.warnings += perm_warnings + _job_warnings(w, job_id, items, done) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         for name in published.registered:
             result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
@@ -328,13 +328,16 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
     return out
 
 
-def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
+def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher]) -> List[str]:
     out = []
     if w.reusable:
         out.append(f"job `{job_id}` is in a reusable workflow: "
                    + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
-    if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions]):
+    converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
+    turned_off = {s.step_index for s in converted if w.reusable and "attestations" not in s.inputs}  # to_oidc's
+    if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions],
+                                                     {s.step_index for s in converted}, turned_off):
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")

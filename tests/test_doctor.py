@@ -489,3 +489,38 @@ def test_a_token_upload_on_a_host_pypi_takes_no_publisher_from_keeps_its_token(r
     assert fixes == [f"Keep the API token: {host_not_accepted('github.example.com')}."], fixes
     assert f"Keep the API token: {host_not_accepted('github.example.com')}" in " ".join(
         repo.migrate("to-oidc", "--dry-run").stderr.split())
+
+
+TWO_CALLS = """on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    steps:
+      - uses: actions/download-artifact@v4
+      - uses: pypa/gh-action-pypi-publish@release/v1
+{first}        with:
+          repository-url: https://test.pypi.org/legacy/
+          password: ${{{{ secrets.TEST_PYPI_API_TOKEN }}}}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+{second}        with:
+          password: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("first, second, twice", [
+    ("", "", True),
+    ("        if: contains(github.ref_name, '-rc')\n", "        if: ${{ !contains(github.ref_name, '-rc') }}\n", False),
+])
+def test_to_oidc_warns_of_a_second_call_only_where_both_will_attest(repo: Repo, first: str, second: str,
+                                                                     twice: bool) -> None:
+    """Two token calls make no attestations, so the doctor says nothing (apache/paimon); to-oidc removes the
+    passwords, so it warns of the second call failing, unless the `if:`s exclude each other; and after the
+    conversion the doctor says what to-oidc said."""
+    repo.write(WORKFLOW, TWO_CALLS.format(first=first, second=second).encode())
+    assert "action-called-twice" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    out = repo.migrate("to-oidc")
+    assert ("already has a publish attestation" in out.stderr) == twice, out.stderr
+    assert ("action-called-twice" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == twice

@@ -254,8 +254,10 @@ def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
 
 
 @rule("action-called-twice", WARNING, "The publish action is called twice in one job",
-      "Since v1.11 each call uploads attestations; the second call fails with \"already has a publish "
-      "attestation\" for the files the first one attested.",
+      "Since v1.11 each call with Trusted Publishing uploads attestations (none with a `password:` or "
+      "`attestations: false`); the second call over the same folder fails with \"already has a publish "
+      "attestation\" for the files the first one attested. Calls whose `if:`s exclude each other, or with the "
+      "`*.publish.attestation` files deleted between them, do not.",
       """
       - uses: pypa/gh-action-pypi-publish@release/v1
         with: {repository-url: https://test.pypi.org/legacy/}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Remove, Set
@@ -176,22 +176,30 @@ def dead_input_why(key: Any, value: Any, password: bool, id_token: bool, ref: st
                    "the job has no `id-token: write`")
 
 
-def attested_twice(job: Dict[str, Any], step_indexes: List[int]) -> bool:
-    """Two of these action steps upload the same folder with attestations on, in one run: the second
-    finds the first one's `.publish.attestation` files and fails ("already has a publish attestation").
-    Calls over different `packages-dir` folders (a monorepo's packages) attest different files, and
-    steps under `if: github.event_name == '…'` for different events never run together (falconry/falcon)."""
+def attested_twice(job: Dict[str, Any], step_indexes: List[int], tokens_removed: Iterable[int] = (),
+                   attestations_off: Iterable[int] = ()) -> bool:
+    """Two of these action steps upload the same folder with attestations, in one run: the second finds the
+    first one's `.publish.attestation` files and fails ("already has a publish attestation"). Only a call that
+    attests counts (Trusted Publishing, `attestations` not false, a release that makes them: `attests`); the
+    steps of `tokens_removed` are read without their password and those of `attestations_off` with
+    `attestations: false` (as to-oidc leaves them). Calls over different `packages-dir` folders (a monorepo's
+    packages) attest different files; steps under `if: github.event_name == '…'` for different events
+    (falconry/falcon), or whose conditions are one the negation of the other (`contains(github.ref_name,
+    '-rc')` and `!contains(github.ref_name, '-rc')`, apache/paimon), never run together; and a step between
+    them that deletes the folder's `*.publish.attestation` files (monocle2ai/monocle) leaves none to fail on."""
     all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    removed, off = set(tokens_removed), set(attestations_off)
     calls = []
     for i in step_indexes:
         step = all_steps[i] if i < len(all_steps) and isinstance(all_steps[i], dict) else {}
         inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
-        if str(inputs.get("attestations", "")).strip().lower() == "false":
+        if i in off or not attests(inputs, uses_action(step, ACTION) or "", False if i in removed else None):
             continue
         folder = next((str(inputs[k]) for k in input_keys(inputs, ("packages-dir", "packages_dir"))
                        if _filled(inputs[k])), "dist")
-        calls.append((re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist", _only_on(step.get("if"))))
-    return any(a[0] == b[0] and not (a[1] and b[1] and a[1] != b[1])
+        calls.append((re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist", step.get("if"), i))
+    return any(a[0] == b[0] and not _never_together(a[1], b[1])
+               and not _attestations_deleted(all_steps[min(a[2], b[2]) + 1:max(a[2], b[2])], a[0])
                for n, a in enumerate(calls) for b in calls[n + 1:])
 
 
@@ -202,6 +210,58 @@ def _only_on(condition: Any) -> Optional[str]:
     """The one event a step runs on when its whole condition is `github.event_name == 'X'`."""
     m = ONLY_ON.fullmatch(str(condition)) if isinstance(condition, str) else None
     return m.group(1) if m else None
+
+
+def _never_together(a: Any, b: Any) -> bool:
+    """Two `if:`s that cannot both hold: one event each, different; or one the exact negation of the other."""
+    if _only_on(a) and _only_on(b) and _only_on(a) != _only_on(b):
+        return True
+    x, y = condition_text(a), condition_text(b)
+    return bool(x and y) and (negates(x, y) or negates(y, x))
+
+
+def condition_text(condition: Any) -> Optional[str]:
+    """An `if:` as a comparable text: without a `${{ }}` around the whole of it and without whitespace outside
+    its string literals (a syntactic reading, no expression engine); None for no condition."""
+    if not isinstance(condition, str) or not condition.strip():
+        return None
+    text = condition.strip()
+    m = re.fullmatch(r"\$\{\{((?:(?!\}\}).)*)\}\}", text, re.S)
+    text = m.group(1) if m else text
+    return "".join(part if n % 2 else re.sub(r"\s+", "", part) for n, part in enumerate(re.split(r"('[^']*')", text)))
+
+
+def negates(x: str, y: str) -> bool:
+    """`x` is `!(y)`, or `!y` for a `y` that is one operand (a property or a function call)."""
+    return x == f"!({y})" or (x == "!" + y and _operand(y))
+
+
+def _operand(text: str) -> bool:
+    """A property path (`github.event.release.prerelease`) or one function call over its whole length."""
+    if re.fullmatch(r"[A-Za-z_][\w.-]*(\[[^\]]*\][\w.-]*)*", text):
+        return True
+    m = re.match(r"[A-Za-z_]\w*\(", text)
+    if not m or not text.endswith(")"):
+        return False
+    depth, quoted = 0, False
+    for n, c in enumerate(text[m.end() - 1:], m.end() - 1):
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return n == len(text) - 1
+    return False
+
+
+DELETES = re.compile(r"\b(?:rm|unlink|del|Remove-Item)\b|-delete\b")
+
+
+def _attestations_deleted(between: List[Any], folder: str) -> bool:
+    """A `run:` step among `between` deletes the `*.publish.attestation` files of `folder`
+    (`find dist/ -name "*.publish.attestation" -delete`, `rm dist/*.publish.attestation`)."""
+    return any(isinstance(s, dict) and isinstance(s.get("run"), str) and "publish.attestation" in s["run"]
+               and DELETES.search(s["run"]) and folder in s["run"] for s in between)
 
 
 def find(doc: Document) -> List[PublishStep]:
