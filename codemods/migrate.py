@@ -28,7 +28,7 @@ from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.reusable import undeclared_secrets
 from codemods.uploaders import registry
-from codemods.workflow import jobs, runner_problem, triggers
+from codemods.workflow import FORK_NO_OIDC, PUBLISH_ONLY, jobs, runner_problem, runs_for_pull_requests, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
 NOTHING_TO_DO = "no step publishes to PyPI"  # the reason a workflow is unchanged, not a refusal
@@ -216,6 +216,7 @@ def _split(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publ
         result.skipped.append(split)
     else:
         splits.append(split)
+        result.warnings += _pull_request_warning(w, job_id, convert, split=True)  # runs when the upload did
     return True
 
 
@@ -334,6 +335,7 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
         out.append(f"job `{job_id}` is in a reusable workflow: "
                    + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
+    out += _pull_request_warning(w, job_id, done)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if w.reusable and "attestations" not in s.inputs}  # to_oidc's
     if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions],
@@ -342,6 +344,16 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
     return out
+
+
+def _pull_request_warning(w: _Workflow, job_id: str, uploads: List[Publisher], split: bool = False) -> List[str]:
+    """A converted upload that a pull request's run reaches: the doctor's fork-pull-request-trigger, said here."""
+    steps_of = w.jobs[job_id].get("steps") or []
+    if any(s.step_index < len(steps_of) and isinstance(steps_of[s.step_index], dict) and
+           runs_for_pull_requests(w.events, w.jobs, job_id, steps_of[s.step_index]) for s in uploads):
+        which = f"the publishing job split from `{job_id}`" if split else f"job `{job_id}`"
+        return [f"{which} may run for pull requests: {FORK_NO_OIDC} once converted; {PUBLISH_ONLY}"]
+    return []
 
 
 def _grant(doc, job_id, result: Plan, why: str) -> None:

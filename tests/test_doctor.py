@@ -524,3 +524,67 @@ def test_to_oidc_warns_of_a_second_call_only_where_both_will_attest(repo: Repo, 
     out = repo.migrate("to-oidc")
     assert ("already has a publish attestation" in out.stderr) == twice, out.stderr
     assert ("action-called-twice" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == twice
+
+
+PULL_REQUEST_UPLOAD = """on:
+  pull_request:
+  push:
+    tags: ['v*']
+jobs:
+  build:
+    runs-on: ubuntu-latest
+{guard}    steps:
+      - uses: actions/checkout@v4
+      - run: pipx run build
+  publish:
+    needs: build
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+      - run: pipx run twine upload dist/*
+        env:
+          TWINE_USERNAME: __token__
+          TWINE_PASSWORD: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("guard, reached", [
+    ("", True),
+    ("    if: github.event_name == 'push'\n", False),  # `publish` needs `build`: skipped with it
+    ("    if: github.event_name == 'push' || github.event_name == 'pull_request'\n", True),
+])
+def test_a_token_upload_that_runs_for_pull_requests_is_said_by_the_doctor_and_to_oidc(repo: Repo, guard: str,
+                                                                                        reached: bool) -> None:
+    """jslay88/qbt_migrate: fork-pull-request-trigger was raised only for jobs on Trusted Publishing; forks get no
+    secrets either. to-oidc converts such a job and now warns that the converted upload fails for forks."""
+    from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, PUBLISH_ONLY
+
+    repo.write(WORKFLOW, PULL_REQUEST_UPLOAD.format(guard=guard).encode())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    said = [f["message"] for f in data["files"][0]["findings"] if f["id"] == "fork-pull-request-trigger"]
+    assert said == ([f"job `publish` uploads with a token and may run for pull requests: {FORK_NO_SECRETS}"]
+                    if reached else []), said
+    warned = f"job `publish` may run for pull requests: {FORK_NO_OIDC} once converted; {PUBLISH_ONLY}"
+    out = " ".join(repo.migrate("to-oidc").stderr.split())
+    assert (warned in out) == reached, out
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    assert [f["message"] for f in data["files"][0]["findings"] if f["id"] == "fork-pull-request-trigger"] == (
+        [f"job `publish` publishes and may run for pull requests: {FORK_NO_OIDC}"] if reached else [])
+
+
+def test_a_split_publishing_job_that_runs_for_pull_requests_is_warned_of(repo: Repo) -> None:
+    from codemods.workflow import FORK_NO_OIDC
+
+    repo.write(WORKFLOW, b"""on: [push, pull_request]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+""")
+    out = " ".join(repo.migrate("to-oidc", "--split-jobs", "--dry-run").stderr.split())
+    assert f"the publishing job split from `release` may run for pull requests: {FORK_NO_OIDC} once converted" in out

@@ -11,6 +11,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.publishers import gh_action, opaque
+from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, runs_for_pull_requests
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
 # (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when)
@@ -220,8 +221,10 @@ def _pull_request_target(w: WorkflowView) -> Iterator[Hit]:
 
 
 @rule("fork-pull-request-trigger", WARNING, "A publishing job can run for pull requests",
-      "Pull requests from forks get no OIDC token (and no secrets), so a publish job that runs for them fails; "
-      "a publish job should be limited to tags or releases.",
+      "Pull requests from forks get no OIDC token and no secrets, so a publish job that runs for them fails, with "
+      "Trusted Publishing or with a token; with a token, a pull request from a branch of the repository itself "
+      "uploads. A publish job should be limited to tags or releases (an `if:` of the job, of the upload step, or of "
+      "a job it needs).",
       """
 on: [push, pull_request]
 jobs:
@@ -231,11 +234,14 @@ jobs:
 """, "Gate the publish job with `if: github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')` "
          "or move it to a release workflow.")
 def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
-    if "pull_request" in w.events:
-        for job_id in w.trusted_jobs:
-            steps_gated = all("if" in w.jobs[job_id]["steps"][p.step_index] for p in w.publishing_of(job_id))
-            if "if" not in w.jobs[job_id] and not steps_gated:
-                yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests"
+    for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.targets):
+        reached = [p for p in w.publishing_of(job_id) if p.targets and runs_for_pull_requests(
+            w.events, w.jobs, job_id, w.jobs[job_id]["steps"][p.step_index])]
+        if any(p.mode == "trusted" for p in reached):
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests: {FORK_NO_OIDC}"
+        elif reached:
+            yield w.doc.line_of(("jobs", job_id)), (f"job `{job_id}` uploads with a token and may run for pull requests: "
+                                                    f"{FORK_NO_SECRETS}")
 
 
 @rule("unsupported-runner", ERROR, "The publish action runs on a runner it does not support",

@@ -15,7 +15,7 @@ from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
-from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
+from codemods.workflow import EXPRESSION, condition_text, jobs, secrets_in, step_label, steps, uses_action
 from codemods.notes import step_in_job
 from codemods.permissions import job_has_id_token
 
@@ -218,17 +218,6 @@ def _never_together(a: Any, b: Any) -> bool:
         return True
     x, y = condition_text(a), condition_text(b)
     return bool(x and y) and (negates(x, y) or negates(y, x))
-
-
-def condition_text(condition: Any) -> Optional[str]:
-    """An `if:` as a comparable text: without a `${{ }}` around the whole of it and without whitespace outside
-    its string literals (a syntactic reading, no expression engine); None for no condition."""
-    if not isinstance(condition, str) or not condition.strip():
-        return None
-    text = condition.strip()
-    m = re.fullmatch(r"\$\{\{((?:(?!\}\}).)*)\}\}", text, re.S)
-    text = m.group(1) if m else text
-    return "".join(part if n % 2 else re.sub(r"\s+", "", part) for n, part in enumerate(re.split(r"('[^']*')", text)))
 
 
 def negates(x: str, y: str) -> bool:
