@@ -138,7 +138,7 @@ def condition_text(condition: Any) -> Optional[str]:
     return "".join(part if n % 2 else re.sub(r"\s+", "", part) for n, part in enumerate(re.split(r"('[^']*')", text)))
 
 
-def _top_level(text: str, operator: str) -> List[str]:
+def top_level(text: str, operator: str) -> List[str]:
     """`text` split on `operator` (`||`, `&&`) outside parentheses and string literals."""
     parts, depth, quoted, start, n = [], 0, False, 0, 0
     while n < len(text):
@@ -163,6 +163,12 @@ _OTHER_EVENT = re.compile(r"github\.event_name==('(?!pull_request)[\w-]+')|('(?!
 _TAG_OR_BRANCH = re.compile(r"(startswith|contains)\(github\.(event\.)?ref,'refs/(tags|heads)|github\.(event\.)?ref=='refs/"
                             r"(tags|heads)/|'refs/(tags|heads)/[^']*'==github\.(event\.)?ref|github\.ref_type=='tag'", re.I)
 _STATUS = re.compile(r"\b(always|failure|cancelled)\(\)", re.I)
+# The activity types of `pull_request` (GitHub's docs): `github.event.action == 'published'` is a release's.
+PULL_REQUEST_ACTIONS = {"assigned", "unassigned", "labeled", "unlabeled", "opened", "edited", "closed", "reopened",
+                        "synchronize", "converted_to_draft", "ready_for_review", "locked", "unlocked",
+                        "review_requested", "review_request_removed", "auto_merge_enabled", "auto_merge_disabled",
+                        "milestoned", "demilestoned", "enqueued", "dequeued"}
+_ACTION = re.compile(r"github\.event\.action=='([\w-]+)'|'([\w-]+)'==github\.event\.action", re.I)
 
 
 def excludes_pull_requests(condition: Any) -> bool:
@@ -175,14 +181,17 @@ def excludes_pull_requests(condition: Any) -> bool:
 
 
 def _limited(text: str) -> bool:
-    return all(any(_limiting(operand) for operand in _top_level(alternative, "&&"))
-               for alternative in _top_level(text, "||"))
+    return all(any(_limiting(operand) for operand in top_level(alternative, "&&"))
+               for alternative in top_level(text, "||"))
 
 
 def _limiting(operand: str) -> bool:
-    if operand.startswith("(") and operand.endswith(")") and _top_level(operand, "&&") == [operand] and \
+    if operand.startswith("(") and operand.endswith(")") and top_level(operand, "&&") == [operand] and \
             _closes_at_end(operand):
         return _limited(operand[1:-1])
+    action = _ACTION.fullmatch(operand)
+    if action and (action.group(1) or action.group(2)).lower() not in PULL_REQUEST_ACTIONS:
+        return True
     return bool(_OTHER_EVENT.fullmatch(operand) or _TAG_OR_BRANCH.match(operand))
 
 

@@ -588,3 +588,23 @@ jobs:
 """)
     out = " ".join(repo.migrate("to-oidc", "--split-jobs", "--dry-run").stderr.split())
     assert f"the publishing job split from `release` may run for pull requests: {FORK_NO_OIDC} once converted" in out
+
+
+@pytest.mark.parametrize("condition, excludes", [
+    ("startsWith(github.ref, 'refs/tags/')", True),
+    ("${{ github.event_name == 'push' && startsWith(github.ref, 'refs/tags') }}", True),
+    ("github.repository == 'o/r' && (github.event_name == 'release' || github.event_name == 'workflow_dispatch')", True),
+    ("github.repository_owner == 'python-attrs' && github.event.action == 'published'", True),  # python-attrs/attrs
+    ("github.event_name != 'pull_request'", True),
+    ("github.ref == 'refs/heads/main'", True),  # a pull request's ref is refs/pull/N/merge
+    ("github.repository == 'o/r'", False),
+    ("steps.filter.outputs.python == 'true'", False),  # jslay88/qbt_migrate
+    ("github.event_name == 'push' || github.event_name == 'pull_request'", False),
+    ("!startsWith(github.ref, 'refs/tags/')", False),
+    ("github.event.action == 'closed' && github.event.pull_request.merged", False),
+    ("github.event.pull_request.head.repo.fork == false", False),  # a branch of the repository still runs it
+])
+def test_an_if_keeps_pull_requests_out_only_when_it_says_so(condition: str, excludes: bool) -> None:
+    from codemods.workflow import excludes_pull_requests
+
+    assert excludes_pull_requests(condition) is excludes

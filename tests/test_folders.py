@@ -143,11 +143,15 @@ def _calls(*steps: dict) -> dict:
     ("github.event.release.prerelease", "!github.event.release.prerelease", False),
     ("${{ !(inputs.test && github.ref == 'refs/heads/main') }}", "inputs.test && github.ref == 'refs/heads/main'",
      False),
-    ("inputs.test && inputs.pypi", "!inputs.test && inputs.pypi", True),  # `!a && b` is no negation of `a && b`
+    ("inputs.test && inputs.pypi", "!inputs.test && inputs.pypi", False),  # an operand of each: `a`, `!a`
+    ("inputs.test || inputs.pypi", "!inputs.test", True),  # `!a` and `a || b` may both hold
+    # scikit-learn/scikit-learn: one input picks the index
+    ("${{ github.event.inputs.pypi_repo == 'testpypi' }}", "${{ github.event.inputs.pypi_repo == 'pypi' }}", False),
+    ("github.event.inputs.pypi_repo == 'PyPI'", "github.event.inputs.pypi_repo == 'pypi'", True),  # case-insensitive
     ("contains(github.ref_name, '-rc')", "!contains(github.ref_name, '-RC')", True),  # another string
     ("contains(github.ref_name, '-rc')", None, True),
 ])
-def test_steps_whose_conditions_negate_each_other_never_attest_together(first, second, expected) -> None:
+def test_steps_whose_conditions_exclude_each_other_never_attest_together(first, second, expected) -> None:
     job = _calls(*({"if": c} if c else {} for c in (first, second)))
     assert attested_twice(job, [0, 1]) is expected
 

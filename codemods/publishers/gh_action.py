@@ -15,7 +15,7 @@ from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
-from codemods.workflow import EXPRESSION, condition_text, jobs, secrets_in, step_label, steps, uses_action
+from codemods.workflow import EXPRESSION, condition_text, jobs, secrets_in, step_label, steps, top_level, uses_action
 from codemods.notes import step_in_job
 from codemods.permissions import job_has_id_token
 
@@ -203,21 +203,36 @@ def attested_twice(job: Dict[str, Any], step_indexes: List[int], tokens_removed:
                for n, a in enumerate(calls) for b in calls[n + 1:])
 
 
-ONLY_ON = re.compile(r"""\s*(?:\$\{\{)?\s*github\.event_name\s*==\s*'([\w-]+)'\s*(?:\}\})?\s*""")
-
-
-def _only_on(condition: Any) -> Optional[str]:
-    """The one event a step runs on when its whole condition is `github.event_name == 'X'`."""
-    m = ONLY_ON.fullmatch(str(condition)) if isinstance(condition, str) else None
-    return m.group(1) if m else None
-
-
 def _never_together(a: Any, b: Any) -> bool:
-    """Two `if:`s that cannot both hold: one event each, different; or one the exact negation of the other."""
-    if _only_on(a) and _only_on(b) and _only_on(a) != _only_on(b):
-        return True
+    """Two `if:`s that cannot both hold, read syntactically (no expression engine): an operand of one (a whole
+    condition, or one of its top-level `&&` operands) is the negation of an operand of the other, or both
+    compare the same thing with `==` to different strings (`github.event_name == 'release'` and `== 'push'`,
+    `inputs.pypi_repo == 'testpypi'` and `== 'pypi'`; GitHub compares strings case-insensitively)."""
     x, y = condition_text(a), condition_text(b)
-    return bool(x and y) and (negates(x, y) or negates(y, x))
+    if not (x and y):
+        return False
+    for p in _operands(x):
+        for q in _operands(y):
+            if negates(p, q) or negates(q, p):
+                return True
+            e, f = _equals(p), _equals(q)
+            if e and f and e[0] == f[0] and e[1] != f[1]:
+                return True
+    return False
+
+
+def _operands(text: str) -> List[str]:
+    """The condition and, when it is a conjunction, each of its top-level `&&` operands."""
+    return [text] + (top_level(text, "&&") if len(top_level(text, "||")) == 1 else [])
+
+
+def _equals(operand: str) -> Optional[Tuple[str, str]]:
+    """(what, the string it must equal, lower-cased) for `what == 'x'` or `'x' == what`."""
+    m = re.fullmatch(r"([A-Za-z_][\w.\-\[\]'*]*)==('[^']*')|('[^']*')==([A-Za-z_][\w.\-\[\]'*]*)", operand)
+    if not m:
+        return None
+    what, literal = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return what.lower(), literal.lower()
 
 
 def negates(x: str, y: str) -> bool:
