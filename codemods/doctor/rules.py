@@ -352,9 +352,13 @@ def _unknown_input(w: WorkflowView) -> Iterator[Hit]:
                 fix = f"Remove `{k}`: the step uploads with its `password:` (`migrate to-oidc` removes both)."
             elif not gh_action.has_trusted_publishing(p.ref):
                 fix = f"Move it to `password:`, the action's input for the token (`migrate to-token` does)."
-            else:
+            elif w.has_id_token(p.job_id):
                 fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); to "
                        f"stay on Trusted Publishing, remove `{k}` (`migrate to-oidc` does) and revoke the token.")
+            else:
+                fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); for "
+                       f"Trusted Publishing instead, remove `{k}` and give the job `id-token: write` (`migrate "
+                       f"to-oidc` does both), then revoke the token.")
             yield p.line, f"{p.label} sets `{k}:`, which is {why}", fix, ERROR
 
 
