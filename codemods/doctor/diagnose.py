@@ -111,7 +111,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
 
 
 def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDiagnosis) -> None:
-    view = WorkflowView(doc, root, path.name)
+    view = WorkflowView(doc, root)  # the file name is the document's
     result.facts = collect(path.name, view)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = view.publishing_of(job_id)
