@@ -70,10 +70,12 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
             # `id-token: write`; an address kept in a secret is a private index's, most likely
             yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential}); the index is "
                            f"given by {p.index_where or 'a value known only at run time'}",
-                   (_refused(w, p) or (
-                       "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted "
-                       "Publishing works for PyPI and TestPyPI only: name the index in the workflow (a job per index, "
-                       "each with its own environment) first, or keep the token.",))[0])
+                   " ".join(_refused(w, p) + ("To convert it, name the index in the workflow (a job per index, "
+                                              "each with its own environment), then run `migrate to-oidc`.",))
+                   if w.refusal(p) else
+                   "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted Publishing "
+                   "works for PyPI and TestPyPI only: name the index in the workflow (a job per index, each with its "
+                   "own environment) first, or keep the token.")
 
 
 def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
