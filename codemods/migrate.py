@@ -16,7 +16,7 @@ from codemods.errors import Unsupported
 from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
-from codemods.notes import Note, WHY, about_job, noted, step_in_job
+from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
 from codemods.published_projects import published_projects
@@ -28,7 +28,7 @@ from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.reusable import undeclared_secrets
 from codemods.uploaders import registry
-from codemods.workflow import jobs, runner_problem, triggers
+from codemods.workflow import FORK_NO_OIDC, PUBLISH_ONLY, jobs, runner_problem, runs_for_pull_requests, triggers
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
 NOTHING_TO_DO = "no step publishes to PyPI"  # the reason a workflow is unchanged, not a refusal
@@ -96,6 +96,30 @@ def _index_at_run_time(item: Publisher) -> str:
             "uploads to by hand (`password:` or the uploader's token variable) and drop `id-token: write`")
 
 
+def refusals(doc: Document, workflow_file: str, repo: Repository) -> Dict[Tuple[Any, ...], Note]:
+    """What `migrate to-oidc` would refuse in the workflow and say why, by the YAML path of the step or job
+    (`("jobs", id, "steps", i)` or `("jobs", id)`): its own sentences from its own plan (made as migrate makes
+    it, never written), for the doctor, whose fixes must not send anyone to a conversion that does not happen.
+    A repository on a host PyPI takes no publisher from, or a workflow migrate cannot plan, is refused whole
+    (`()`), with the sentence migrate prints."""
+    from codemods.errors import InputError
+    from codemods.registration import host_accepted, host_not_accepted
+
+    out: Dict[Tuple[Any, ...], Note] = {}
+    if not host_accepted(repo.host):
+        out[()] = Note(f"Keep the API token: {host_not_accepted(repo.host)}")
+    try:
+        planned = plan(doc, Options(TO_OIDC), workflow_file, repo)
+    except InputError as e:  # what migrate would print as this file's error
+        out.setdefault((), Note(f"`migrate to-oidc` stops on this workflow: {e.where(workflow_file)}: {e.message}"))
+        return out
+    for note in planned.skipped:
+        at = at_of(note)
+        if at is not None and at[:1] == ("jobs",):
+            out.setdefault(tuple(at), note)
+    return out
+
+
 def _other_index(item: Publisher) -> str:
     return (f"{step_in_job(item.label, item.job_id)} uploads to an index given by {item.where}, which is not PyPI or "
             "TestPyPI (or not one this tool can tell); it keeps its token")
@@ -150,7 +174,7 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
     converted, splits = {}, []
     for job_id, items in by_job.items():
         with about_job(result, job_id):
-            if not any(s.uses_token for s in items):
+            if not any(s.uses_token or s.dead_inputs for s in items):
                 trusted = [s for s in items if s.targets and s.trusted_capable]
                 if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
                     _tokenless_job(w, job_id, items, result)
@@ -161,7 +185,7 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
                 continue
             if blocker and convert:
                 result.skipped.append(Note(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}",
-                                           finding=blocker[0]))
+                                           finding=blocker[0], at=("jobs", job_id)))
             elif convert:
                 outcome = _convert_job(w, job_id, items, convert, result)
                 if outcome:
@@ -192,6 +216,7 @@ def _split(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publ
         result.skipped.append(split)
     else:
         splits.append(split)
+        result.warnings += _pull_request_warning(w, job_id, convert, split=True)  # runs when the upload did
     return True
 
 
@@ -216,7 +241,7 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
     """The token uploads of the job that go to PyPI or TestPyPI; the others keep their token."""
     had_id_token = job_has_id_token(w.doc, job_id)
     convert = []
-    for item in (s for s in items if s.uses_token):
+    for item in (s for s in items if s.uses_token or s.dead_inputs):  # a secret in a dead input: the token meant
         if item.targets:
             convert.append(item)
         elif item.index_unknown and had_id_token:
@@ -226,7 +251,7 @@ def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan)
                 "its index is decided at run time: Trusted Publishing works only if it is PyPI or TestPyPI")
             convert.append(item)
         else:
-            result.skipped.append(_other_index(item))
+            result.skipped.append(Note(_other_index(item), at=item.path))
     return convert
 
 
@@ -241,7 +266,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     for item in convert:
         change = item.to_oidc(doc, w.reusable, converted_paths)
         if change.blocked:  # that step keeps its token, and works as before
-            job_result.skipped.append(change.blocked)
+            job_result.skipped.append(Note(change.blocked, at=item.path))
             continue
         done.append(item)
         job_result.add(change)
@@ -251,7 +276,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     pins = job_pins(doc, job_id, w.repo.root, [s for s in done if not getattr(s, "handed_over", False)],
                     job_result.companions)  # the uploader installed must do TP (the action brings its own)
     if pins.blocked:
-        result.skipped.append(f"job `{job_id}` not converted: {pins.blocked}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {pins.blocked}", at=("jobs", job_id)))
         return None
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
@@ -263,11 +288,11 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
                                                             w.options.environment, project)
         perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id, [t for s in items for t in s.followed_texts])
     except Unsupported as e:
-        result.skipped.append(f"job `{job_id}` not converted: {e}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {e}", at=("jobs", job_id)))
         return None
     reader = first_reader(doc, w.repo.root, job_result.edits + env_edits + perm_edits, job_result.companions)
     if reader:  # a guard or a command still reads what would go: the release would change silently
-        result.skipped.append(f"job `{job_id}` not converted: {reader}")
+        result.skipped.append(Note(f"job `{job_id}` not converted: {reader}", at=("jobs", job_id)))
         return None
     job_result.changes = noted(job_result.changes, why=WHY[TO_OIDC, "step"])
     result.add(job_result)
@@ -275,7 +300,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.changes += noted(env_notes, why=WHY[TO_OIDC, "environment"]) + \
         noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.oidc_jobs.add(job_id)
-    result.warnings += perm_warnings + _job_warnings(w, job_id, items) + project_notes
+    result.warnings += perm_warnings + _job_warnings(w, job_id, items, done) + project_notes
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         for name in published.registered:
             result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
@@ -304,17 +329,31 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
     return out
 
 
-def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
+def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher]) -> List[str]:
     out = []
     if w.reusable:
         out.append(f"job `{job_id}` is in a reusable workflow: "
                    + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
-    if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions]):
+    out += _pull_request_warning(w, job_id, done)
+    converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
+    turned_off = {s.step_index for s in converted if w.reusable and "attestations" not in s.inputs}  # to_oidc's
+    if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions],
+                                                     {s.step_index for s in converted}, turned_off):
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
     return out
+
+
+def _pull_request_warning(w: _Workflow, job_id: str, uploads: List[Publisher], split: bool = False) -> List[str]:
+    """A converted upload that a pull request's run reaches: the doctor's fork-pull-request-trigger, said here."""
+    steps_of = w.jobs[job_id].get("steps") or []
+    if any(s.step_index < len(steps_of) and isinstance(steps_of[s.step_index], dict) and
+           runs_for_pull_requests(w.events, w.jobs, job_id, steps_of[s.step_index]) for s in uploads):
+        which = f"the publishing job split from `{job_id}`" if split else f"job `{job_id}`"
+        return [f"{which} may run for pull requests: {FORK_NO_OIDC} once converted; {PUBLISH_ONLY}"]
+    return []
 
 
 def _grant(doc, job_id, result: Plan, why: str) -> None:
@@ -356,7 +395,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 result.oidc_jobs.add(job_id)
                 continue
             # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
-            trusted = [s for s in items if not s.uses_token and s.trusted_capable and has_id_token
+            # A secret in an input the action does not have is the token the author meant, with or without
+            # the id-token the step falls back on.
+            trusted = [s for s in items if not s.uses_token and s.trusted_capable and (has_id_token or s.dead_inputs)
                        and (s.targets or s.index_unknown)]
             unknown = next((s for s in trusted if s.index_unknown), None)
             if unknown is not None:  # PyPI's token or TestPyPI's: the expression decides at run time

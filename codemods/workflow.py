@@ -125,3 +125,117 @@ def environment_name(job: Dict[str, Any]) -> Optional[str]:
     if isinstance(env, dict):
         env = env.get("name")
     return None if env is None else str(env)
+
+
+def condition_text(condition: Any) -> Optional[str]:
+    """An `if:` as a comparable text: without a `${{ }}` around the whole of it and without whitespace outside
+    its string literals (a syntactic reading, no expression engine); None for no condition."""
+    if not isinstance(condition, str) or not condition.strip():
+        return None
+    text = condition.strip()
+    m = re.fullmatch(r"\$\{\{((?:(?!\}\}).)*)\}\}", text, re.S)
+    text = m.group(1) if m else text
+    return "".join(part if n % 2 else re.sub(r"\s+", "", part) for n, part in enumerate(re.split(r"('[^']*')", text)))
+
+
+def top_level(text: str, operator: str) -> List[str]:
+    """`text` split on `operator` (`||`, `&&`) outside parentheses and string literals."""
+    parts, depth, quoted, start, n = [], 0, False, 0, 0
+    while n < len(text):
+        c = text[n]
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+        elif not quoted and depth == 0 and text.startswith(operator, n):
+            parts.append(text[start:n])
+            start = n + len(operator)
+            n = start
+            continue
+        n += 1
+    return parts + [text[start:]]
+
+
+# One operand of a condition that no run for a pull request passes: an event other than `pull_request*`, a ref
+# that is a tag or a branch (a pull request's is `refs/pull/N/merge`), a tag ref type.
+_OTHER_EVENT = re.compile(r"github\.event_name==('(?!pull_request)[\w-]+')|('(?!pull_request)[\w-]+')==github\.event_name"
+                          r"|github\.event_name!='pull_request'", re.I)
+_TAG_OR_BRANCH = re.compile(r"(startswith|contains)\(github\.(event\.)?ref,'refs/(tags|heads)|github\.(event\.)?ref=='refs/"
+                            r"(tags|heads)/|'refs/(tags|heads)/[^']*'==github\.(event\.)?ref|github\.ref_type=='tag'", re.I)
+_STATUS = re.compile(r"\b(always|failure|cancelled)\(\)", re.I)
+# The activity types of `pull_request` (GitHub's docs): `github.event.action == 'published'` is a release's.
+PULL_REQUEST_ACTIONS = {"assigned", "unassigned", "labeled", "unlabeled", "opened", "edited", "closed", "reopened",
+                        "synchronize", "converted_to_draft", "ready_for_review", "locked", "unlocked",
+                        "review_requested", "review_request_removed", "auto_merge_enabled", "auto_merge_disabled",
+                        "milestoned", "demilestoned", "enqueued", "dequeued"}
+_ACTION = re.compile(r"github\.event\.action=='([\w-]+)'|'([\w-]+)'==github\.event\.action", re.I)
+
+
+def excludes_pull_requests(condition: Any) -> bool:
+    """An `if:` that no run for a pull request satisfies, read syntactically: each `||` alternative has an
+    `&&` operand limiting it to another event, to tags or to branches (`github.event_name == 'push'`,
+    `startsWith(github.ref, 'refs/tags/')`). A fork guard (`head.repo.fork`) does not: a pull request from a
+    branch of the repository still runs the job."""
+    text = condition_text(condition)
+    return bool(text) and _limited(text)
+
+
+def _limited(text: str) -> bool:
+    return all(any(_limiting(operand) for operand in top_level(alternative, "&&"))
+               for alternative in top_level(text, "||"))
+
+
+def _limiting(operand: str) -> bool:
+    if operand.startswith("(") and operand.endswith(")") and top_level(operand, "&&") == [operand] and \
+            _closes_at_end(operand):
+        return _limited(operand[1:-1])
+    action = _ACTION.fullmatch(operand)
+    if action and (action.group(1) or action.group(2)).lower() not in PULL_REQUEST_ACTIONS:
+        return True
+    return bool(_OTHER_EVENT.fullmatch(operand) or _TAG_OR_BRANCH.match(operand))
+
+
+def _closes_at_end(text: str) -> bool:
+    """The `(` that opens `text` is closed by its last character."""
+    depth, quoted = 0, False
+    for n, c in enumerate(text):
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return n == len(text) - 1
+    return False
+
+
+def runs_for_pull_requests(events: Set[str], all_jobs: Dict[str, Any], job_id: str,
+                           step: Optional[Dict[str, Any]] = None) -> bool:
+    """A `pull_request` run of the workflow can reach the job (and the step): no `if:` of the step, of the job or,
+    when the job's `if:` keeps the default `success()`, of a job it `needs`, excludes pull requests."""
+    if "pull_request" not in events:
+        return False
+    if step is not None and excludes_pull_requests(step.get("if")):
+        return False
+    return not _job_excludes_pull_requests(all_jobs, job_id, set())
+
+
+def _job_excludes_pull_requests(all_jobs: Dict[str, Any], job_id: str, seen: Set[str]) -> bool:
+    job = all_jobs.get(job_id)
+    if not isinstance(job, dict) or job_id in seen:
+        return False
+    seen.add(job_id)
+    condition = job.get("if")
+    if excludes_pull_requests(condition):
+        return True
+    if isinstance(condition, str) and _STATUS.search(condition):  # runs even when a job it needs was skipped
+        return False
+    needs = job.get("needs")
+    needs = [needs] if isinstance(needs, str) else needs if isinstance(needs, list) else []
+    return any(_job_excludes_pull_requests(all_jobs, str(n), seen) for n in needs)
+
+
+FORK_NO_OIDC = "a pull request from a fork gets no OIDC token, so its upload fails"
+FORK_NO_SECRETS = ("a pull request from a fork gets no secrets, so its upload fails, and one from a branch of this "
+                   "repository uploads with the token")
+PUBLISH_ONLY = ("publish only from tags, releases or workflow_dispatch (`if: github.event_name == 'push' && "
+                "startsWith(github.ref, 'refs/tags/')`)")

@@ -335,7 +335,11 @@ jobs:
 
 
 def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monkeypatch) -> None:
-    """Discovery finds the uploads; only planning runs the LibCST transformer (issue 17)."""
+    """Discovery finds the uploads; only planning runs the LibCST transformer (issue 17). The doctor's view of
+    the workflow is discovery; what to-oidc would refuse (the fix of a token upload) is asked of the planner
+    itself, which plans as migrate does."""
+    from codemods.doctor.view import WorkflowView
+    from codemods.engine.document import Document
     from codemods.follow import python_codemod
 
     case = GOLDEN / "follow-python-subprocess"
@@ -343,13 +347,15 @@ def test_the_doctor_reads_a_python_script_without_rewriting_it(repo: Repo, monke
         if f.is_file():
             repo.write(f.relative_to(case / "repo").as_posix(), f.read_bytes())
     repo.write(WORKFLOW, (case / "input.yml").read_bytes())
-
-    def refuse(*args):
-        raise AssertionError("the doctor ran the transformer")
-
-    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert out.code == 0 and "token-publishing" in _ids(out.stdout)
+
+    def refuse(*args):
+        raise AssertionError("the doctor's discovery ran the transformer")
+
+    monkeypatch.setattr(python_codemod.RemoveUploadCredentials, "leave_Call", refuse)
+    view = WorkflowView(Document((case / "input.yml").read_text()), repo.root)
+    assert [p.mode for p in view.publishing if p.publisher.startswith("script")] == ["token"]
 
 
 def test_the_doctor_does_not_import_the_runner() -> None:
@@ -377,3 +383,228 @@ def test_findings_about_several_jobs_come_in_file_order(repo: Repo) -> None:
     for rule_id in ("reusable-workflow-publisher", "unsupported-runner"):
         said = [f.message for f in found if f.id == rule_id]
         assert said and [n for s in said for n in names if f"`{n}`" in s] == names, (rule_id, said)
+
+
+DEAD_INPUT = b"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          pypi-token: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def test_a_secret_in_an_input_the_action_does_not_have_is_said_alike_by_doctor_and_migrate(repo: Repo) -> None:
+    """carlkidcrypto/purpleair_data_logger: `pypi-token:` is no input of the action, so the secret is never read
+    (here with no `id-token: write`: the upload has no credential). The doctor's reason is the sentence to-oidc
+    gives for removing the line and to-token for moving it to `password:`; to-oidc lists the secret to revoke."""
+    from codemods.publishers.gh_action import dead_input_why
+
+    repo.write(WORKFLOW, DEAD_INPUT)
+    why = dead_input_why("pypi-token", "${{ secrets.PYPI_API_TOKEN }}", False, False, "release/v1")
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    found = [f for f in data["files"][0]["findings"] if f["id"] == "unknown-input"]
+    assert [f["severity"] for f in found] == ["error"] and found[0]["message"].endswith(why), found
+    oidc = repo.migrate("to-oidc", "--dry-run").stderr
+    flat = " ".join(oidc.split())
+    assert f"removed `pypi-token`, which is {why}" in flat, oidc
+    assert "id-token: write" in flat and "delete the secret no longer used (PYPI_API_TOKEN)" in flat, oidc
+    token = repo.migrate("to-token", "--dry-run")
+    assert f"moved `pypi-token` to `password:` (`pypi-token` is {why})" in " ".join(token.stderr.split())
+    assert "+          password: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
+    assert "-          pypi-token: ${{ secrets.PYPI_API_TOKEN }}" in token.stdout
+    assert "Create the secret" not in token.stderr  # the secret the author meant exists
+
+
+@pytest.mark.parametrize("ref, flagged", [("v1.4.2", True), ("release/v1.7", True), ("v1.8.0", False),
+                                          ("release/v1", False), ("v1.12.4", False)])
+def test_a_release_before_trusted_publishing_is_an_unsupported_ref(repo: Repo, ref: str, flagged: bool) -> None:
+    """oidc-exchange.py came with v1.8.0: a Trusted Publishing step at an older release has no OIDC code, and
+    to-oidc moves such a ref as it moves `@master` (when it gives the job its id-token)."""
+    repo.write(WORKFLOW, f"""on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@{ref}
+""".encode())
+    assert ("unsupported-action-ref" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == flagged
+    moved = "+      - uses: pypa/gh-action-pypi-publish@release/v1" in repo.migrate("to-oidc", "--dry-run").stdout
+    assert moved == flagged
+
+
+MIGRATE_FIXES = ("token-publishing", "token-and-id-token", "no-trusted-publishing-support")
+SAYS = "`migrate to-oidc` leaves it as it is and says: "
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in GOLDEN.iterdir() if (p / "input.yml").is_file()))
+def test_the_doctor_never_sends_to_a_conversion_to_oidc_refuses(name: str, repo: Repo) -> None:
+    """Every golden workflow: where to-oidc refuses a job or a step (a reusable workflow, a runner, an old pin
+    it cannot raise, a guard that reads the token, an upload to change by hand…), the doctor's fix for that
+    upload is that refusal, word for word, and never "revoke the token"; where the doctor's fix is to run
+    `migrate to-oidc`, to-oidc refuses nothing of that upload (RareDevs/Rare, apache/paimon: "Run `migrate
+    to-oidc` …, then revoke the token" on a job to-oidc refused)."""
+    import re
+
+    case = GOLDEN / name
+    for f in ("pyproject.toml", "setup.cfg"):
+        if (case / f).exists():
+            repo.write(f, (case / f).read_bytes())
+    for f in sorted((case / "repo").rglob("*")) if (case / "repo").is_dir() else []:
+        if f.is_file():
+            repo.write(f.relative_to(case / "repo").as_posix(), f.read_bytes())
+    repo.write(WORKFLOW, (case / "input.yml").read_bytes())
+    doctor = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    migrated = json.loads(repo.migrate("to-oidc", "--dry-run", "--format", "json").stdout)
+    refusals = [r["text"] for f in migrated["files"] for r in f["refusals"]]
+    for finding in (x for f in doctor["files"] for x in f["findings"] if x["id"] in MIGRATE_FIXES):
+        label, job = re.match(r"(.*?) of job `([^`]+)`", finding["message"]).groups()
+        if finding["fix"].startswith(SAYS):
+            said = finding["fix"][len(SAYS):].rsplit(". Do not revoke the token", 1)[0]
+            assert any(r.rstrip(".") == said for r in refusals), (finding, refusals)
+            continue
+        assert "revoke" not in finding["fix"] or not any(
+            r.startswith((f"job `{job}` not converted", f"{label} in job `{job}`")) for r in refusals), (finding, refusals)
+
+
+def test_a_token_upload_on_a_host_pypi_takes_no_publisher_from_keeps_its_token(repo: Repo) -> None:
+    """GitHub Enterprise Server: to-oidc's next steps say to keep the token and not merge; the doctor's fix for a
+    token upload says the same sentence instead of "run `migrate to-oidc` … then revoke the token"."""
+    import subprocess
+
+    from codemods.registration import host_not_accepted
+
+    subprocess.run(["git", "-C", str(repo.root), "remote", "set-url", "origin", "git@github.example.com:org/repo.git"],
+                   check=True)
+    repo.write(WORKFLOW, (GOLDEN / "doctor" / "token-publishing" / "triggers.yml").read_bytes())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    fixes = [f["fix"] for f in data["files"][0]["findings"] if f["id"] == "token-publishing"]
+    assert fixes == [f"Keep the API token: {host_not_accepted('github.example.com')}."], fixes
+    assert f"Keep the API token: {host_not_accepted('github.example.com')}" in " ".join(
+        repo.migrate("to-oidc", "--dry-run").stderr.split())
+
+
+TWO_CALLS = """on:
+  push:
+    tags: ['v*']
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    steps:
+      - uses: actions/download-artifact@v4
+      - uses: pypa/gh-action-pypi-publish@release/v1
+{first}        with:
+          repository-url: https://test.pypi.org/legacy/
+          password: ${{{{ secrets.TEST_PYPI_API_TOKEN }}}}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+{second}        with:
+          password: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("first, second, twice", [
+    ("", "", True),
+    ("        if: contains(github.ref_name, '-rc')\n", "        if: ${{ !contains(github.ref_name, '-rc') }}\n", False),
+])
+def test_to_oidc_warns_of_a_second_call_only_where_both_will_attest(repo: Repo, first: str, second: str,
+                                                                     twice: bool) -> None:
+    """Two token calls make no attestations, so the doctor says nothing (apache/paimon); to-oidc removes the
+    passwords, so it warns of the second call failing, unless the `if:`s exclude each other; and after the
+    conversion the doctor says what to-oidc said."""
+    repo.write(WORKFLOW, TWO_CALLS.format(first=first, second=second).encode())
+    assert "action-called-twice" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    out = repo.migrate("to-oidc")
+    assert ("already has a publish attestation" in out.stderr) == twice, out.stderr
+    assert ("action-called-twice" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == twice
+
+
+PULL_REQUEST_UPLOAD = """on:
+  pull_request:
+  push:
+    tags: ['v*']
+jobs:
+  build:
+    runs-on: ubuntu-latest
+{guard}    steps:
+      - uses: actions/checkout@v4
+      - run: pipx run build
+  publish:
+    needs: build
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+      - run: pipx run twine upload dist/*
+        env:
+          TWINE_USERNAME: __token__
+          TWINE_PASSWORD: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("guard, reached", [
+    ("", True),
+    ("    if: github.event_name == 'push'\n", False),  # `publish` needs `build`: skipped with it
+    ("    if: github.event_name == 'push' || github.event_name == 'pull_request'\n", True),
+])
+def test_a_token_upload_that_runs_for_pull_requests_is_said_by_the_doctor_and_to_oidc(repo: Repo, guard: str,
+                                                                                        reached: bool) -> None:
+    """jslay88/qbt_migrate: fork-pull-request-trigger was raised only for jobs on Trusted Publishing; forks get no
+    secrets either. to-oidc converts such a job and now warns that the converted upload fails for forks."""
+    from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, PUBLISH_ONLY
+
+    repo.write(WORKFLOW, PULL_REQUEST_UPLOAD.format(guard=guard).encode())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    said = [f["message"] for f in data["files"][0]["findings"] if f["id"] == "fork-pull-request-trigger"]
+    assert said == ([f"job `publish` uploads with a token and may run for pull requests: {FORK_NO_SECRETS}"]
+                    if reached else []), said
+    warned = f"job `publish` may run for pull requests: {FORK_NO_OIDC} once converted; {PUBLISH_ONLY}"
+    out = " ".join(repo.migrate("to-oidc").stderr.split())
+    assert (warned in out) == reached, out
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    assert [f["message"] for f in data["files"][0]["findings"] if f["id"] == "fork-pull-request-trigger"] == (
+        [f"job `publish` publishes and may run for pull requests: {FORK_NO_OIDC}"] if reached else [])
+
+
+def test_a_split_publishing_job_that_runs_for_pull_requests_is_warned_of(repo: Repo) -> None:
+    from codemods.workflow import FORK_NO_OIDC
+
+    repo.write(WORKFLOW, b"""on: [push, pull_request]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+""")
+    out = " ".join(repo.migrate("to-oidc", "--split-jobs", "--dry-run").stderr.split())
+    assert f"the publishing job split from `release` may run for pull requests: {FORK_NO_OIDC} once converted" in out
+
+
+@pytest.mark.parametrize("condition, excludes", [
+    ("startsWith(github.ref, 'refs/tags/')", True),
+    ("${{ github.event_name == 'push' && startsWith(github.ref, 'refs/tags') }}", True),
+    ("github.repository == 'o/r' && (github.event_name == 'release' || github.event_name == 'workflow_dispatch')", True),
+    ("github.repository_owner == 'python-attrs' && github.event.action == 'published'", True),  # python-attrs/attrs
+    ("github.event_name != 'pull_request'", True),
+    ("github.ref == 'refs/heads/main'", True),  # a pull request's ref is refs/pull/N/merge
+    ("github.repository == 'o/r'", False),
+    ("steps.filter.outputs.python == 'true'", False),  # jslay88/qbt_migrate
+    ("github.event_name == 'push' || github.event_name == 'pull_request'", False),
+    ("!startsWith(github.ref, 'refs/tags/')", False),
+    ("github.event.action == 'closed' && github.event.pull_request.merged", False),
+    ("github.event.pull_request.head.repo.fork == false", False),  # a branch of the repository still runs it
+])
+def test_an_if_keeps_pull_requests_out_only_when_it_says_so(condition: str, excludes: bool) -> None:
+    from codemods.workflow import excludes_pull_requests
+
+    assert excludes_pull_requests(condition) is excludes

@@ -130,3 +130,54 @@ def test_the_doctor_registers_each_project_a_trusted_job_uploads(tmp_path: Path)
     out = repo.migrate("doctor")
     assert "project playground-pypi-package-g" in out.stdout and "project playground-pypi-package-h" in out.stdout
     assert "action-called-twice" not in out.stdout
+
+
+def _calls(*steps: dict) -> dict:
+    return {"steps": [dict({"uses": "pypa/gh-action-pypi-publish@release/v1"}, **s) for s in steps]}
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    # apache/paimon: an RC goes to TestPyPI, a final release to PyPI: never both in one run
+    ("contains(github.ref_name, '-rc')", "${{ !contains(github.ref_name, '-rc') }}", False),
+    ("${{contains( github.ref_name,'-rc' )}}", "! contains(github.ref_name, '-rc')", False),
+    ("github.event.release.prerelease", "!github.event.release.prerelease", False),
+    ("${{ !(inputs.test && github.ref == 'refs/heads/main') }}", "inputs.test && github.ref == 'refs/heads/main'",
+     False),
+    ("inputs.test && inputs.pypi", "!inputs.test && inputs.pypi", False),  # an operand of each: `a`, `!a`
+    ("inputs.test || inputs.pypi", "!inputs.test", True),  # `!a` and `a || b` may both hold
+    # scikit-learn/scikit-learn: one input picks the index
+    ("${{ github.event.inputs.pypi_repo == 'testpypi' }}", "${{ github.event.inputs.pypi_repo == 'pypi' }}", False),
+    ("github.event.inputs.pypi_repo == 'PyPI'", "github.event.inputs.pypi_repo == 'pypi'", True),  # case-insensitive
+    ("contains(github.ref_name, '-rc')", "!contains(github.ref_name, '-RC')", True),  # another string
+    ("contains(github.ref_name, '-rc')", None, True),
+])
+def test_steps_whose_conditions_exclude_each_other_never_attest_together(first, second, expected) -> None:
+    job = _calls(*({"if": c} if c else {} for c in (first, second)))
+    assert attested_twice(job, [0, 1]) is expected
+
+
+def test_only_calls_that_make_attestations_count() -> None:
+    """apache/paimon passes `password:` to both calls: with a token the action makes no attestations. A release
+    before v1.11 makes none unless asked (v1.10), none before v1.10. to-oidc's warning reads the steps as it
+    leaves them (`tokens_removed`, `attestations_off`)."""
+    token = {"with": {"password": "${{ secrets.PYPI_API_TOKEN }}"}}
+    assert attested_twice(_calls(token, token), [0, 1]) is False
+    assert attested_twice(_calls(token, {}), [0, 1]) is False
+    assert attested_twice(_calls(token, token), [0, 1], tokens_removed={0, 1}) is True
+    assert attested_twice(_calls({}, {}), [0, 1], attestations_off={1}) is False
+    for ref, asked, expected in (("v1.10.3", None, False), ("v1.10.3", "true", True), ("v1.9.0", "true", False),
+                                 ("v1.11.0", None, True), ("release/v1.8", None, False)):
+        step = {"uses": f"pypa/gh-action-pypi-publish@{ref}", "with": {"attestations": asked} if asked else {}}
+        assert attested_twice({"steps": [step, dict(step)]}, [0, 1]) is expected, (ref, asked)
+
+
+@pytest.mark.parametrize("script, expected", [
+    ('find dist/ -name "*.publish.attestation" -delete', False),  # monocle2ai/monocle
+    ("rm -f dist/*.publish.attestation", False),
+    ("rm -f wheelhouse/*.publish.attestation", True),  # another folder
+    ("ls dist/*.publish.attestation", True),  # nothing deleted
+])
+def test_attestation_files_deleted_between_the_calls_leave_nothing_to_fail_on(script: str, expected: bool) -> None:
+    job = _calls({}, {})
+    job["steps"].insert(1, {"run": script})
+    assert attested_twice(job, [0, 2]) is expected

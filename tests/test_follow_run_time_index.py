@@ -56,7 +56,7 @@ def test_the_doctor_reports_it_as_a_token_upload_maybe_to_pypi(upload: str, repo
     _script_repo(repo, upload)
     out = repo.migrate("doctor", "--exit-zero")
     assert f"uploads to {RUN_TIME} with an API token" in out.stdout, out.stdout
-    assert "`migrate to-oidc` keeps this token" in out.stdout
+    assert REFUSAL in out.stdout  # the doctor's fix is to-oidc's own refusal (doctor-rules: they cannot disagree)
     data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     assert "token-publishing" in {f["id"] for f in data["files"][0]["findings"]}
     assert data["files"][0]["jobs"][0]["steps"][0]["index"] == "run-time"

@@ -15,6 +15,8 @@ Files of a case (a missing expected file means "unchanged"):
   to-oidc.repo/,       what each of them becomes in that direction (a missing file: unchanged)
   to-token.repo/,
   round-trip.repo/     (the last: to-token applied to the files as to-oidc left them)
+  doctor.report        optional: `migrate doctor` on input.yml (stdout), for cases where what the doctor
+                       says must match what migrate does (create it empty, then regenerate)
 
 Regenerate with `PUBMODE_REGEN=1 pytest tests/test_golden.py`, then review `git diff tests/golden`.
 """
@@ -105,6 +107,15 @@ def test_golden(name: str, tmp_path: Path) -> None:
             _expect(case, f"round-trip.repo/{rel}", back_repo.read(rel), before)
     elif not REGEN:
         assert not (case / "round-trip.yml").exists(), "round-trip.yml for a case to-oidc leaves unchanged"
+    if (case / "doctor.report").exists():
+        doctor = Repo(tmp_path / "doctor")
+        for name in PROJECT_FILES:
+            if (case / name).is_file():
+                doctor.write(name, (case / name).read_bytes())
+        for rel, content in files.items():
+            doctor.write(rel, content)
+        doctor.write(WORKFLOW, source)
+        _expect(case, "doctor.report", doctor.migrate("doctor", "--exit-zero").stdout.encode())
     if oidc_out.code == 0 and not schema_errors(source.decode("utf-8-sig")):
         for label, data in (("to-oidc", oidc), ("to-token", token)):
             assert schema_errors(data.decode("utf-8-sig")) == [], f"{name}: {label} output fails the workflow schema"

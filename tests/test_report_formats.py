@@ -272,7 +272,7 @@ def test_doctor_markdown(repo: Repo) -> None:
     out = repo.migrate("doctor", "--format", "markdown")
     assert out.code == 1
     md = out.stdout
-    assert md.startswith("## pubmode: `migrate doctor`\n\n**1 error, 5 warnings, 1 note** in 2 workflows.")
+    assert md.startswith("## pubmode: `migrate doctor`\n\n**1 error, 4 warnings, 1 note** in 2 workflows.")
     assert table_problems(md) == []
     assert "| **error** | `unsupported-action-ref` | 11 | step 3 of job `publish` uses pypa/gh-action-pypi-publish\\@v1 |" in md
     assert "| PyPI | *the project's name* | `octo-org` | `octo-repo` | `trusted.yml` | (any) |" in md

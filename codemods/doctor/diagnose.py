@@ -111,7 +111,7 @@ def diagnose_file(path: Path) -> FileDiagnosis:
 
 
 def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDiagnosis) -> None:
-    view = WorkflowView(doc, root)
+    view = WorkflowView(doc, root)  # the file name is the document's
     result.facts = collect(path.name, view)
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = view.publishing_of(job_id)
@@ -119,8 +119,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         result.jobs.append(JobSummary(job_id, view.environment(job_id), view.has_id_token(job_id),
                                       modes.pop() if len(modes) == 1 else "mixed",
                                       [StepSummary(p.line, p.label, p.publisher, p.mode, p.index_key) for p in steps]))
-    for r, line, message, fix in run_rules(view):
-        result.findings.append(Finding(r.id, r.severity, shown, line, message, r.title, fix))
+    for r, line, message, fix, severity in run_rules(view):
+        result.findings.append(Finding(r.id, severity, shown, line, message, r.title, fix))
     repo = repository(root)
     result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
     if view.trusted_jobs and not host_accepted(repo.host):

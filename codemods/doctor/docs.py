@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import List, Optional
 
 from codemods.doctor.logs import PATTERNS, UNRECOGNISED
@@ -11,7 +12,7 @@ from codemods.doctor.rules import GITLAB_RULES, RULES
 
 
 def _entries() -> List[tuple]:
-    return [(r.id, r.severity, r.title, r.why, r.example, r.fix, "Example")
+    return [(r.id, r.severity_text, r.title, r.why, r.example, r.fix, "Example")
             for r in list(RULES.values()) + list(GITLAB_RULES.values())] + \
         [(p.id, p.severity, p.title, p.why, p.example, p.fix, "In the log") for p in PATTERNS + (UNRECOGNISED,)]
 
@@ -81,6 +82,11 @@ def _split_section(finding_id: str, fence: bool) -> str:
             f"becomes:\n\n{shown[1]}\n")
 
 
+def _rule_section(finding_id: str, example: str) -> str:
+    shown = rule_reported(finding_id, example) if finding_id in RULES else None
+    return "\n" + shown if shown else ""
+
+
 def ids() -> List[str]:
     return [e[0] for e in _entries()]
 
@@ -110,6 +116,39 @@ def reported(finding_id: str, example: str) -> str:
             f"{json.dumps(log, indent=2)}\n```\n\nAs github:\n\n```text\n{output.github(d).strip()}\n```\n")
 
 
+EXAMPLE_ROOT = Path("/nonexistent/pubmode-example")  # no files, no remote: the report shows placeholders
+
+
+def rule_reported(finding_id: str, example: str) -> Optional[str]:
+    """How the doctor reports a rule's own example (read as a workflow, or as a fragment of one): its
+    finding as text, json and github; None when the example alone does not show it (it needs the rest
+    of a workflow)."""
+    import json
+
+    from codemods.doctor import output
+    from codemods.doctor.diagnose import Diagnosis, FileDiagnosis, _diagnose, _document, _finish
+    from codemods.errors import InputError
+
+    path = EXAMPLE_ROOT / ".github" / "workflows" / "release.yml"
+    result = FileDiagnosis(".github/workflows/release.yml")
+    try:
+        doc, result.fragment_offset = _document(example + "\n", path)
+    except InputError:
+        return None
+    _diagnose(doc, path, EXAMPLE_ROOT, result.path, result)
+    _finish(result)
+    result.findings = [f for f in result.findings if f.id == finding_id]
+    if not result.findings:
+        return None
+    result.registrations, result.registration_note = [], None
+    d = Diagnosis([result], [])
+    text = "\n".join(ln for ln in output.text(d).splitlines() if ln.startswith(("  warning", "  error", "  note",
+                                                                                  "      fix:")))
+    findings = json.loads(output.as_json(d))["files"][0]["findings"]
+    return (f"Reported as text:\n\n```text\n{text}\n```\n\nAs json (`findings` of the file):\n\n```json\n"
+            f"{json.dumps(findings, indent=2)}\n```\n\nAs github:\n\n```text\n{output.github(d).strip()}\n```\n")
+
+
 def markdown() -> str:
     parts = ["# Findings of `migrate doctor`\n", "Generated from `codemods/doctor/rules.py` and "
              "`codemods/doctor/logs.py`; `migrate explain ID` prints the same text.\n"]
@@ -117,5 +156,5 @@ def markdown() -> str:
         lang = "yaml" if label == "Example" else "text"
         parts.append(f"## {fid}\n\n**{title}** (severity: {severity})\n\n{why}\n\n{label}:\n\n```{lang}\n"
                      f"{example}\n```\n\nFix: {fix}\n" + _split_section(fid, fence=True)
-                     + ("" if label == "Example" else "\n" + reported(fid, example)))
+                     + (_rule_section(fid, example) if label == "Example" else "\n" + reported(fid, example)))
     return "\n".join(parts)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Set
 
 from codemods.doctor.view import WorkflowView
+from codemods.publishers import gh_action
 
 _SECRET = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
 
@@ -80,7 +81,7 @@ def _run_directory(view: WorkflowView, job_id: str) -> Optional[str]:
 def _credential_text(view: WorkflowView, p) -> str:
     """The password input of the action, or the env values of the uploader's step and job."""
     if p.publisher == "gh-action":
-        return " ".join(str(v) for k, v in (p.inputs or {}).items() if k in ("password", "pypi_password"))
+        return " ".join(str(v) for k, v in (p.inputs or {}).items() if str(k).lower() in gh_action.PASSWORD_INPUTS)
     job = view.jobs[p.job_id]
     steps = job.get("steps") or []
     step = steps[p.step_index] if p.step_index < len(steps) and isinstance(steps[p.step_index], dict) else {}

@@ -40,7 +40,7 @@ def text(d: Diagnosis, color: bool = False) -> str:
         if f.error:
             out.append(f"error: {f.error}")
             continue
-        out.append(f"{f.path}:" + ("" if f.jobs else " publishes nothing to PyPI")
+        out.append(f"{f.path}:" + ("" if f.jobs or f.findings else " publishes nothing to PyPI")
                    + (" (read as a fragment of a workflow)" if f.fragment_offset else ""))
         for job in f.jobs:
             env = f"environment `{job.environment}`" if job.environment else "no environment"

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView, index_from_secret
-from codemods.publishers import gh_action
+from codemods.publishers import gh_action, opaque
+from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, runs_for_pull_requests
 
-# (line, message) or (line, message, fix): a fix of its own for this finding, instead of the rule's
-Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str]]
+# (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
+# (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when)
+Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str],
+            Tuple[Optional[int], str, Optional[str], str]]
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
@@ -26,6 +29,11 @@ class Rule:
     example: str
     fix: str
     check: Callable[[WorkflowView], Iterator[Hit]]
+    raised: str = ""  # when a finding of the rule takes a higher severity than the rule's ("error when …")
+
+    @property
+    def severity_text(self) -> str:
+        return f"{self.severity}; {self.raised}" if self.raised else self.severity
 
 
 RULES: Dict[str, Rule] = {}
@@ -33,9 +41,9 @@ RULES: Dict[str, Rule] = {}
 
 def _registrar(table: Dict[str, Rule]):
     """A decorator factory that documents a check and files it in `table` (ruff's rule anatomy)."""
-    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str):
+    def rule(id: str, severity: str, title: str, why: str, example: str, fix: str, raised: str = ""):
         def register(check: Callable[[WorkflowView], Iterator[Hit]]) -> Callable:
-            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check)
+            table[id] = Rule(id, severity, title, why, example.strip("\n"), fix, check, raised)
             return check
 
         return register
@@ -56,15 +64,33 @@ rule = _registrar(RULES)
 def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and p.targets:
-            yield p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})"
+            yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})") + _refused(w, p)
         elif p.mode == "token" and p.trusted_capable and p.index_unknown and not index_from_secret(w.doc, p):
-            # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it; an address kept in a secret is a
-            # private index's, most likely
+            # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it unless the job already has
+            # `id-token: write`; an address kept in a secret is a private index's, most likely
             yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential}); the index is "
                            f"given by {p.index_where or 'a value known only at run time'}",
-                   "Trusted Publishing works for PyPI and TestPyPI only, so `migrate to-oidc` keeps this token: name "
-                   "the index in the workflow (a job per index, each with its own environment), then run "
-                   "`migrate to-oidc`; or keep the token.")
+                   " ".join(_refused(w, p) + ("To convert it, name the index in the workflow (a job per index, "
+                                              "each with its own environment), then run `migrate to-oidc`.",))
+                   if w.refusal(p) else
+                   "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted Publishing "
+                   "works for PyPI and TestPyPI only: name the index in the workflow (a job per index, each with its "
+                   "own environment) first, or keep the token.")
+
+
+def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
+    """The fix of a finding whose own fix is `migrate to-oidc`, where to-oidc would leave the step as it is:
+    the planner's refusal in its own words, and never to revoke the token the upload still needs. `()` when
+    to-oidc converts the step (the rule's fix stands)."""
+    refused = w.refusal(p)
+    if refused is None:
+        return ()
+    at, said = refused
+    said = said.rstrip(".")
+    if at == ():
+        return (f"{said}.",)
+    return (f"`migrate to-oidc` leaves it as it is and says: {said}. Do not revoke the token while this upload "
+            "uses it.",)
 
 
 @rule("token-and-id-token", WARNING, "A job has `id-token: write` and still passes a token",
@@ -81,7 +107,8 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
 def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id) and (p.targets or p.index_unknown):
-            yield p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`"
+            yield (p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`") + \
+                _refused(w, p)
 
 
 @rule("trusted-without-id-token", ERROR, "Trusted Publishing without `id-token: write`",
@@ -196,8 +223,10 @@ def _pull_request_target(w: WorkflowView) -> Iterator[Hit]:
 
 
 @rule("fork-pull-request-trigger", WARNING, "A publishing job can run for pull requests",
-      "Pull requests from forks get no OIDC token (and no secrets), so a publish job that runs for them fails; "
-      "a publish job should be limited to tags or releases.",
+      "Pull requests from forks get no OIDC token and no secrets, so a publish job that runs for them fails, with "
+      "Trusted Publishing or with a token; with a token, a pull request from a branch of the repository itself "
+      "uploads. A publish job should be limited to tags or releases (an `if:` of the job, of the upload step, or of "
+      "a job it needs).",
       """
 on: [push, pull_request]
 jobs:
@@ -207,11 +236,14 @@ jobs:
 """, "Gate the publish job with `if: github.event_name == 'push' && startsWith(github.ref, 'refs/tags/')` "
          "or move it to a release workflow.")
 def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
-    if "pull_request" in w.events:
-        for job_id in w.trusted_jobs:
-            steps_gated = all("if" in w.jobs[job_id]["steps"][p.step_index] for p in w.publishing_of(job_id))
-            if "if" not in w.jobs[job_id] and not steps_gated:
-                yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests"
+    for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.targets):
+        reached = [p for p in w.publishing_of(job_id) if p.targets and runs_for_pull_requests(
+            w.events, w.jobs, job_id, w.jobs[job_id]["steps"][p.step_index])]
+        if any(p.mode == "trusted" for p in reached):
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests: {FORK_NO_OIDC}"
+        elif reached:
+            yield w.doc.line_of(("jobs", job_id)), (f"job `{job_id}` uploads with a token and may run for pull requests: "
+                                                    f"{FORK_NO_SECRETS}")
 
 
 @rule("unsupported-runner", ERROR, "The publish action runs on a runner it does not support",
@@ -230,8 +262,10 @@ def _unsupported_runner(w: WorkflowView) -> Iterator[Hit]:
 
 
 @rule("action-called-twice", WARNING, "The publish action is called twice in one job",
-      "Since v1.11 each call uploads attestations; the second call fails with \"already has a publish "
-      "attestation\" for the files the first one attested.",
+      "Since v1.11 each call with Trusted Publishing uploads attestations (none with a `password:` or "
+      "`attestations: false`); the second call over the same folder fails with \"already has a publish "
+      "attestation\" for the files the first one attested. Calls whose `if:`s exclude each other, or with the "
+      "`*.publish.attestation` files deleted between them, do not.",
       """
       - uses: pypa/gh-action-pypi-publish@release/v1
         with: {repository-url: https://test.pypi.org/legacy/}
@@ -246,20 +280,21 @@ def _called_twice(w: WorkflowView) -> Iterator[Hit]:
 
 @rule("unsupported-action-ref", ERROR, "The publish action is used at a ref without Trusted Publishing",
       "`@master` is an unmaintained branch without OIDC support that warns on every input; `@v1` does not exist "
-      "(\"unable to find version `v1`\"). An upload with a token still works at `@master`; `migrate to-oidc` moves "
-      "the ref when it converts the step.",
+      "(\"unable to find version `v1`\"); releases before v1.8.0 (`@v1.4.2`, `@release/v1.6`) have no OIDC code "
+      "either. An upload with a token still works there; `migrate to-oidc` moves the ref when it converts the step.",
       """
       - uses: pypa/gh-action-pypi-publish@master
 """, "Use `@release/v1`, an exact tag, or a full commit SHA with its version in a comment.")
 def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
-        if p.publisher == "gh-action" and p.ref in ("master", "v1") and (p.mode == "trusted" or p.ref == "v1"):
+        if p.publisher == "gh-action" and (p.ref.strip() == "v1" or (
+                p.mode == "trusted" and not gh_action.has_trusted_publishing(p.ref))):
             yield p.line, f"{p.label} uses pypa/gh-action-pypi-publish@{p.ref}"
 
 
 @rule("deprecated-input", WARNING, "Deprecated underscore inputs of the publish action",
       "The inputs were renamed to kebab-case in v1.7; the underscore names print a deprecation warning on every "
-      "run and are to be removed in v3. `pypi_password` is the pre-v1.4 name of `password`.",
+      "run and are to be removed in v3.",
       """
         with:
           repository_url: https://test.pypi.org/legacy/
@@ -268,7 +303,7 @@ def _bad_ref(w: WorkflowView) -> Iterator[Hit]:
 def _deprecated_input(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action":
-            old = [k for k in p.inputs if "_" in str(k)]
+            old = [k for k in p.inputs if "_" in str(k) and str(k).lower() in gh_action.INPUTS]
             if old and p.ref == "master":  # the frozen branch knows only these names: renaming them would break it
                 yield p.line, (f"{p.label} uses {', '.join(f'`{k}`' for k in old)} at `@master`, the frozen branch "
                                "that knows only the underscore names: move it to `@release/v1` (or an exact tag) "
@@ -288,6 +323,45 @@ def _username(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.publisher == "gh-action" and "username" in p.inputs:
             yield p.line, f"{p.label} sets `username:`, which the action ignores"
+
+
+@rule("unknown-input", WARNING, "An input the publish action does not have",
+      "The action reads only the inputs its action.yml declares; for any other `with:` key GitHub warns "
+      "\"Unexpected input(s) 'x', valid inputs are [...]\" and nothing reads it. A secret in such an input "
+      "(`pypi-token:`, `pypi_password:`, `token:`) is never used: with no `password:` the action falls back to "
+      "Trusted Publishing when the job has `id-token: write`, and has no credential at all when it has not, "
+      "while the author meant a token.",
+      """
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          pypi-token: ${{ secrets.PYPI_API_TOKEN }}
+""", "Remove it, or use the name of one of the action's inputs: "
+         + ", ".join(f"`{i}`" for i in gh_action.CANONICAL_INPUTS) + ".",
+      raised="error when the input carries a secret")
+def _unknown_input(w: WorkflowView) -> Iterator[Hit]:
+    for p in w.publishing:
+        if p.publisher != "gh-action":
+            continue
+        password = any(str(p.inputs[k]).strip() for k in gh_action.input_keys(p.inputs, gh_action.PASSWORD_INPUTS))
+        dead = gh_action.dead_inputs(p.inputs)
+        for k in gh_action.unknown_inputs(p.inputs):
+            if k not in dead:
+                yield p.line, f"{p.label} sets `{k}:`, which is not an input of {gh_action.ACTION} (GitHub warns " \
+                              f"\"Unexpected input(s) '{k}'\"); the action ignores it"
+                continue
+            why = gh_action.dead_input_why(k, p.inputs[k], password, w.has_id_token(p.job_id), p.ref)
+            if password:
+                fix = f"Remove `{k}`: the step uploads with its `password:` (`migrate to-oidc` removes both)."
+            elif not gh_action.has_trusted_publishing(p.ref):
+                fix = f"Move it to `password:`, the action's input for the token (`migrate to-token` does)."
+            elif w.has_id_token(p.job_id):
+                fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); to "
+                       f"stay on Trusted Publishing, remove `{k}` (`migrate to-oidc` does) and revoke the token.")
+            else:
+                fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); for "
+                       f"Trusted Publishing instead, remove `{k}` and give the job `id-token: write` (`migrate "
+                       f"to-oidc` does both), then revoke the token.")
+            yield p.line, f"{p.label} sets `{k}:`, which is {why}", fix, ERROR
 
 
 @rule("password-may-be-empty", WARNING, "The password may be empty at run time",
@@ -349,7 +423,22 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
             fix = p.instead[:1].upper() + p.instead[1:] if p.instead and not re.match(r"[\w.-]+\.\w+:", p.instead) \
                 else p.instead or None  # a file name keeps its case
             yield (p.line, f"{p.label} uploads with {p.publisher}, which has no Trusted Publishing") + (
-                (f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ())
+                _refused(w, p) or ((f"{fix} (`migrate to-oidc` does it when the script allows).",) if fix else ()))
+
+
+@rule("opaque-publish-action", WARNING, "An action pubmode cannot read may publish to PyPI",
+      "A third-party action handed a PyPI token (in its `with:` or `env:`, or through the job's or workflow's "
+      "`env:`), or named like a publisher in a job with `id-token: write`, uploads from inside its own code: "
+      "pubmode cannot tell whether or how it publishes, so neither the doctor nor `migrate` can check or convert "
+      "it; `migrate` reports the same step.",
+      """
+      - uses: JRubics/poetry-publish@v1.17
+        with:
+          pypi_token: ${{ secrets.PYPI_TOKEN }}
+""", opaque.BY_HAND[0].upper() + opaque.BY_HAND[1:] + ".")
+def _opaque_action(w: WorkflowView) -> Iterator[Hit]:
+    for s in w.opaque:
+        yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot see inside that action"
 
 
 @rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",
@@ -481,12 +570,14 @@ publish:
      "(`migrate to-token`, then create the CI/CD variable it names).")(_gitlab_only)
 
 
-def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str]]:
-    """(rule, line, message, fix) for every finding: the rule's fix unless the finding brings its own."""
+def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str, str]]:
+    """(rule, line, message, fix, severity) for every finding: the rule's fix and severity unless the finding
+    brings its own."""
     out = []
     for r in RULES.values():
         if only and r.id not in only:
             continue
         for hit in r.check(w):
-            out.append((r, hit[0], hit[1], hit[2] if len(hit) > 2 else r.fix))
+            out.append((r, hit[0], hit[1], (hit[2] if len(hit) > 2 else None) or r.fix,
+                        hit[3] if len(hit) > 3 else r.severity))
     return out

@@ -12,6 +12,7 @@ from codemods.follow.indirect import find_indirect
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
+from codemods.publishers.opaque import OpaqueStep, opaque_steps
 from codemods.uploaders import registry
 from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
@@ -66,8 +67,10 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
 
 
 class WorkflowView:
-    def __init__(self, doc: Document, root: Optional[Path] = None):
-        self.doc = doc
+    def __init__(self, doc: Document, root: Optional[Path] = None, file: Optional[str] = None):
+        self.doc, self.root = doc, root
+        self.file = file or (doc.path.name if doc.path else "release.yml")
+        self._refusals: Optional[Dict[Tuple[Any, ...], str]] = None
         self.events: Set[str] = triggers(doc)
         self.jobs: Dict[str, Dict[str, Any]] = dict(jobs(doc))
         self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
@@ -77,6 +80,9 @@ class WorkflowView:
                 if (item.job_id, item.step_index) not in direct:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
+        # action steps pubmode cannot read that may upload: the detection migrate reports them with
+        self.opaque: List[OpaqueStep] = opaque_steps(
+            doc, [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing], registry.credential_variables())
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
@@ -110,6 +116,20 @@ class WorkflowView:
             for p in self.publishing:
                 self._by_job.setdefault(p.job_id, []).append(p)
         return self._by_job.get(job_id, [])
+
+    def refusal(self, p: PublishView) -> Optional[Tuple[Tuple[Any, ...], str]]:
+        """Why `migrate to-oidc` would leave this publish step as it is, in its own words, and where that was
+        said (the step's path, its job's, or `()` for the whole repository); None when it converts it. Asked of
+        the planner itself, once per workflow, so the doctor's fixes cannot promise what migrate refuses."""
+        if self._refusals is None:
+            from codemods.migrate import refusals
+            from codemods.project import repository
+
+            self._refusals = refusals(self.doc, self.file, repository(self.root)) if self.root is not None else {}
+        for at in (("jobs", p.job_id, "steps", p.step_index), ("jobs", p.job_id), ()):
+            if at in self._refusals:
+                return at, self._refusals[at]
+        return None
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)

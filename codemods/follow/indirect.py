@@ -77,6 +77,7 @@ class IndirectPublish:
 
     # the Publisher protocol (publishers/publisher.py)
     shares_env_with = None
+    dead_inputs = ()
 
     @property
     def needs_linux(self) -> bool:

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
-from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps, uses_action
+from codemods.workflow import EXPRESSION, condition_text, jobs, secrets_in, step_label, steps, top_level, uses_action
 from codemods.notes import step_in_job
+from codemods.permissions import job_has_id_token
 
 ACTION = "pypa/gh-action-pypi-publish"
-PASSWORD_INPUTS = ("password", "pypi_password")
+# The action's inputs (action.yml of v1.14, commit 52d1526c; the older releases have fewer, none other):
+# GitHub passes any other `with:` key to no one, warning "Unexpected input(s) 'x', valid inputs are [...]".
+INPUTS = ("user", "password", "repository-url", "repository_url", "packages-dir", "packages_dir", "verify-metadata",
+          "verify_metadata", "skip-existing", "skip_existing", "verbose", "print-hash", "print_hash", "attestations")
+CANONICAL_INPUTS = tuple(i for i in INPUTS if "_" not in i)
+PASSWORD_INPUTS = ("password",)  # `pypi_password` was only ever the README's secret name, never an input
 USER_INPUTS = ("user", "username")
 URL_INPUTS = ("repository-url", "repository_url")
 TOKEN_USER = "__token__"
+TRUSTED_SINCE = (1, 8, 0)  # oidc-exchange.py came with v1.8.0
+ATTESTATIONS_SINCE = (1, 10, 0)  # the `attestations` input, off by default
+ATTESTATIONS_ON_SINCE = (1, 11, 0)  # on by default
 # refs with no Trusted Publishing support -> where to move them (never a SHA: we do not invent pins)
 REF_MOVES = {"master": "release/v1", "v1": "release/v1"}
 RECOMMENDED_REF = "release/v1"
@@ -57,6 +66,11 @@ class PublishStep:
     def label(self) -> str:
         return step_label(self.step, self.step_index)
 
+    @property
+    def dead_inputs(self) -> List[Any]:
+        """The `with:` keys that are not inputs of the action and carry a secret: the action never reads them."""
+        return dead_inputs(self.inputs)
+
     # the Publisher protocol (publishers/publisher.py)
     trusted_capable = True
     needs_linux = True  # a container action
@@ -84,7 +98,7 @@ class PublishStep:
 
     def token_warnings(self) -> List[str]:
         """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
-        if any(str(self.inputs[k]).strip().lower() == "false" for k in input_keys(self.inputs, ("attestations",))):
+        if not attests(self.inputs, self.ref, with_password=False):  # it made none before either
             return []
         return [f"{step_in_job(self.label, self.job_id)}: with a token the action uploads no PEP 740 attestations "
                 "(they need Trusted Publishing); releases made from now on carry none"]
@@ -100,32 +114,158 @@ def input_keys(inputs: Dict[str, Any], names: Tuple[str, ...]) -> List[Any]:
     return [k for k in inputs if str(k).lower() in names]
 
 
-def attested_twice(job: Dict[str, Any], step_indexes: List[int]) -> bool:
-    """Two of these action steps upload the same folder with attestations on, in one run: the second
-    finds the first one's `.publish.attestation` files and fails ("already has a publish attestation").
-    Calls over different `packages-dir` folders (a monorepo's packages) attest different files, and
-    steps under `if: github.event_name == '…'` for different events never run together (falconry/falcon)."""
+def attests(inputs: Dict[str, Any], ref: str, with_password: Optional[bool] = None) -> bool:
+    """The step makes PEP 740 attestations: only with Trusted Publishing (no password: `with_password`, else
+    read from `inputs`), with `attestations` not false, at a release that has them (on by default since
+    v1.11.0, asked for with `attestations: true` in v1.10)."""
+    password = with_password if with_password is not None else \
+        any(_filled(inputs[k]) for k in input_keys(inputs, PASSWORD_INPUTS))
+    if password:
+        return False
+    asked = next((str(inputs[k]).strip().lower() for k in input_keys(inputs, ("attestations",))), "")
+    if asked == "false":
+        return False
+    version = ref_version(ref)
+    return version is None or version >= ATTESTATIONS_ON_SINCE or (version >= ATTESTATIONS_SINCE and asked == "true")
+
+
+def ref_version(ref: str) -> Optional[Tuple[int, ...]]:
+    """The release a ref names (`v1.12.4`, `v1.9`, the branch `release/v1.8` at its newest); `master`, the frozen
+    branch, as (1, 4); None for a ref that moves with the newest release (`release/v1`, `unstable/v1`) or a SHA,
+    whose release the workflow does not say."""
+    ref = ref.strip()
+    if ref == "master":
+        return (1, 4)
+    m = re.fullmatch(r"(?:release/)?v(\d+)\.(\d+)(?:\.(\d+))?", ref)
+    if m is None:
+        return None
+    patch = m.group(3) if m.group(3) is not None else ("999" if ref.startswith("release/") else "0")
+    return int(m.group(1)), int(m.group(2)), int(patch)
+
+
+def has_trusted_publishing(ref: str) -> bool:
+    version = ref_version(ref)
+    return version is None or version >= TRUSTED_SINCE
+
+
+def unknown_inputs(inputs: Dict[str, Any]) -> List[Any]:
+    """The `with:` keys the action does not have (GitHub compares names case-insensitively); `username`
+    has a finding of its own (`username-input`) and goes with the user in to-oidc."""
+    return [k for k in inputs if str(k).lower() not in INPUTS and str(k).lower() != "username"]
+
+
+def dead_inputs(inputs: Dict[str, Any]) -> List[Any]:
+    """The unknown inputs that carry a secret (`pypi-token: ${{ secrets.PYPI_API_TOKEN }}`): the author meant
+    a token, the action never reads it."""
+    return [k for k in unknown_inputs(inputs) if secrets_in(inputs[k])]
+
+
+def dead_input_why(key: Any, value: Any, password: bool, id_token: bool, ref: str = "") -> str:
+    """What a secret in an input the action does not have does ("`pypi-token` is …"), said the same by the doctor
+    and by migrate."""
+    secrets = ", ".join(f"`secrets.{n}`" for n in sorted(secrets_in(value))) or "its value"
+    head = (f"not an input of {ACTION} (GitHub warns \"Unexpected input(s) '{key}'\"): the action never reads "
+            f"{secrets}")
+    if password:
+        return head + ", and the step uploads with its `password:`"
+    if not has_trusted_publishing(ref):
+        return head + f", so the upload has no credential (`@{ref.strip()}` has no Trusted Publishing to fall back on)"
+    if id_token:
+        return head + ", so with no `password:` it publishes with Trusted Publishing (the job has `id-token: write`)"
+    return head + (", so the upload has no credential: with no `password:` the action tries Trusted Publishing, and "
+                   "the job has no `id-token: write`")
+
+
+def attested_twice(job: Dict[str, Any], step_indexes: List[int], tokens_removed: Iterable[int] = (),
+                   attestations_off: Iterable[int] = ()) -> bool:
+    """Two of these action steps upload the same folder with attestations, in one run: the second finds the
+    first one's `.publish.attestation` files and fails ("already has a publish attestation"). Only a call that
+    attests counts (Trusted Publishing, `attestations` not false, a release that makes them: `attests`); the
+    steps of `tokens_removed` are read without their password and those of `attestations_off` with
+    `attestations: false` (as to-oidc leaves them). Calls over different `packages-dir` folders (a monorepo's
+    packages) attest different files; steps under `if: github.event_name == '…'` for different events
+    (falconry/falcon), or whose conditions are one the negation of the other (`contains(github.ref_name,
+    '-rc')` and `!contains(github.ref_name, '-rc')`, apache/paimon), never run together; and a step between
+    them that deletes the folder's `*.publish.attestation` files (monocle2ai/monocle) leaves none to fail on."""
     all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    removed, off = set(tokens_removed), set(attestations_off)
     calls = []
     for i in step_indexes:
         step = all_steps[i] if i < len(all_steps) and isinstance(all_steps[i], dict) else {}
         inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
-        if str(inputs.get("attestations", "")).strip().lower() == "false":
+        if i in off or not attests(inputs, uses_action(step, ACTION) or "", False if i in removed else None):
             continue
         folder = next((str(inputs[k]) for k in input_keys(inputs, ("packages-dir", "packages_dir"))
                        if _filled(inputs[k])), "dist")
-        calls.append((re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist", _only_on(step.get("if"))))
-    return any(a[0] == b[0] and not (a[1] and b[1] and a[1] != b[1])
+        calls.append((re.sub(r"^(\./)+", "", folder.strip()).rstrip("/") or "dist", step.get("if"), i))
+    return any(a[0] == b[0] and not _never_together(a[1], b[1])
+               and not _attestations_deleted(all_steps[min(a[2], b[2]) + 1:max(a[2], b[2])], a[0])
                for n, a in enumerate(calls) for b in calls[n + 1:])
 
 
-ONLY_ON = re.compile(r"""\s*(?:\$\{\{)?\s*github\.event_name\s*==\s*'([\w-]+)'\s*(?:\}\})?\s*""")
+def _never_together(a: Any, b: Any) -> bool:
+    """Two `if:`s that cannot both hold, read syntactically (no expression engine): an operand of one (a whole
+    condition, or one of its top-level `&&` operands) is the negation of an operand of the other, or both
+    compare the same thing with `==` to different strings (`github.event_name == 'release'` and `== 'push'`,
+    `inputs.pypi_repo == 'testpypi'` and `== 'pypi'`; GitHub compares strings case-insensitively)."""
+    x, y = condition_text(a), condition_text(b)
+    if not (x and y):
+        return False
+    for p in _operands(x):
+        for q in _operands(y):
+            if negates(p, q) or negates(q, p):
+                return True
+            e, f = _equals(p), _equals(q)
+            if e and f and e[0] == f[0] and e[1] != f[1]:
+                return True
+    return False
 
 
-def _only_on(condition: Any) -> Optional[str]:
-    """The one event a step runs on when its whole condition is `github.event_name == 'X'`."""
-    m = ONLY_ON.fullmatch(str(condition)) if isinstance(condition, str) else None
-    return m.group(1) if m else None
+def _operands(text: str) -> List[str]:
+    """The condition and, when it is a conjunction, each of its top-level `&&` operands."""
+    return [text] + (top_level(text, "&&") if len(top_level(text, "||")) == 1 else [])
+
+
+def _equals(operand: str) -> Optional[Tuple[str, str]]:
+    """(what, the string it must equal, lower-cased) for `what == 'x'` or `'x' == what`."""
+    m = re.fullmatch(r"([A-Za-z_][\w.\-\[\]'*]*)==('[^']*')|('[^']*')==([A-Za-z_][\w.\-\[\]'*]*)", operand)
+    if not m:
+        return None
+    what, literal = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return what.lower(), literal.lower()
+
+
+def negates(x: str, y: str) -> bool:
+    """`x` is `!(y)`, or `!y` for a `y` that is one operand (a property or a function call)."""
+    return x == f"!({y})" or (x == "!" + y and _operand(y))
+
+
+def _operand(text: str) -> bool:
+    """A property path (`github.event.release.prerelease`) or one function call over its whole length."""
+    if re.fullmatch(r"[A-Za-z_][\w.-]*(\[[^\]]*\][\w.-]*)*", text):
+        return True
+    m = re.match(r"[A-Za-z_]\w*\(", text)
+    if not m or not text.endswith(")"):
+        return False
+    depth, quoted = 0, False
+    for n, c in enumerate(text[m.end() - 1:], m.end() - 1):
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth += 1 if c == "(" else -1
+            if depth == 0:
+                return n == len(text) - 1
+    return False
+
+
+DELETES = re.compile(r"\b(?:rm|unlink|del|Remove-Item)\b|-delete\b")
+
+
+def _attestations_deleted(between: List[Any], folder: str) -> bool:
+    """A `run:` step among `between` deletes the `*.publish.attestation` files of `folder`
+    (`find dist/ -name "*.publish.attestation" -delete`, `rm dist/*.publish.attestation`)."""
+    return any(isinstance(s, dict) and isinstance(s.get("run"), str) and "publish.attestation" in s["run"]
+               and DELETES.search(s["run"]) and folder in s["run"] for s in between)
 
 
 def find(doc: Document) -> List[PublishStep]:
@@ -148,8 +288,9 @@ def find(doc: Document) -> List[PublishStep]:
 
 
 def ref_edit(step: PublishStep) -> Optional[Set]:
-    """The move of a ref without Trusted Publishing support (`@master`, `@v1`) to `@release/v1`."""
-    target = REF_MOVES.get(step.ref.strip())
+    """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
+    `@release/v1`."""
+    target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
     if not target:
         return None
     uses = str(step.step["uses"])
@@ -168,7 +309,9 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
             change.warnings.append(f"{step_in_job(step.label, step.job_id)} logged in as user `{w[k]}`; PyPI no "
                                    "longer accepts passwords, so the user goes too (Trusted Publishing needs "
                                    f"`{TOKEN_USER}`)")
-    gone = [k for k in w if k in gone or k in user_keys]
+    dead = dead_inputs(w)  # a secret the action never read: the line is dead, its token one to revoke
+    dead_why = {k: dead_input_why(k, w[k], bool(gone), job_has_id_token(doc, step.job_id), step.ref) for k in dead}
+    gone = [k for k in w if k in gone or k in user_keys or k in dead]
     for k in gone:
         change.removed_secrets |= secrets_in(w[k])
     if reusable and "attestations" not in w:
@@ -181,7 +324,10 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
         change.edits.append(Remove(step.path + ("with",)))
     else:
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-    change.changes.append(f"{step_in_job(step.label, step.job_id)}: removed `{'`, `'.join(gone)}`")
+    said = [k for k in gone if k not in dead]
+    if said:
+        change.changes.append(f"{step_in_job(step.label, step.job_id)}: removed `{'`, `'.join(said)}`")
+    change.changes += [f"{step_in_job(step.label, step.job_id)}: removed `{k}`, which is {dead_why[k]}" for k in dead]
     fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
     cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
     change.edits += fed.edits
@@ -199,6 +345,9 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
     change = StepChange()
     expr = "${{ secrets.%s }}" % secret
     w = step.step.get("with")
+    dead = dead_inputs(step.inputs)
+    if isinstance(w, dict) and dead:  # the token the author meant, in an input the action does not have
+        return _dead_input_to_password(doc, step, dead, expr, secret)
     if isinstance(w, dict):
         change.edits.append(Set(step.path + ("with", "password"), expr, after=USER_INPUTS))
     elif w is None:
@@ -209,4 +358,30 @@ def to_token(doc: Document, step: PublishStep, secret: str) -> StepChange:
         return change
     change.added_secrets.add(secret)
     change.changes.append(f"{step_in_job(step.label, step.job_id)}: added `password: {expr}`")
+    return change
+
+
+def _dead_input_to_password(doc: Document, step: PublishStep, dead: List[Any], expr: str, secret: str) -> StepChange:
+    """`pypi-token: ${{ secrets.X }}` (never read by the action) becomes `password: ${{ secrets.X }}`, the
+    secret the author meant; with several such inputs the token is the one of `--secret`, and they all go."""
+    change = StepChange()
+    w = step.inputs
+    where = step_in_job(step.label, step.job_id)
+    why = {k: dead_input_why(k, w[k], False, job_has_id_token(doc, step.job_id), step.ref) for k in dead}
+    values = {str(w[k]).strip() for k in dead}
+    if len(values) == 1:
+        value = str(w[dead[0]]).strip()
+        change.edits.append(Set(step.path + ("with", "password"), value, after=USER_INPUTS))
+        change.edits += [Remove(step.path + ("with", k)) for k in dead]
+        change.changes.append(f"{where}: moved `{dead[0]}` to `password:` (`{dead[0]}` is {why[dead[0]]})")
+        change.changes += [f"{where}: removed `{k}`, which is {why[k]}" for k in dead[1:]]
+        return change
+    change.edits.append(Set(step.path + ("with", "password"), expr, after=USER_INPUTS))
+    change.edits += [Remove(step.path + ("with", k)) for k in dead]
+    change.added_secrets.add(secret)
+    change.changes.append(f"{where}: added `password: {expr}`")
+    change.changes += [f"{where}: removed `{k}`, which is {why[k]}" for k in dead]
+    change.warnings.append(f"{where} passed different secrets in inputs the action does not have "
+                           f"({', '.join(f'`{k}`' for k in dead)}); its password is now `{secret}`: check which "
+                           "token it should hold")
     return change

@@ -7,9 +7,11 @@ workflow reported as converted. Each such step is reported with the credentials 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterable, List, Set, Tuple
 
 from codemods.engine.document import Document
+from codemods.notes import Note
 from codemods.permissions import job_has_id_token
 from codemods.workflow import SECRET_REF, jobs, step_label, steps
 
@@ -38,13 +40,30 @@ NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|
                           r"astral-sh/setup-uv|docker/|codecov/)", re.I)
 # A third-party action named like a PyPI publisher (casperdcl/deploy-pypi, autopub/autopub-action).
 PUBLISHER_NAME = re.compile(r"pypi|autopub|publish-python|python-publish", re.I)
-CANNOT_SEE = ("pubmode cannot see inside that action: if it publishes to PyPI, change it by hand (or run the "
-              "upload in a `run:` step pubmode can convert)")
+BY_HAND = "if it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert)"
+CANNOT_SEE = f"pubmode cannot see inside that action: {BY_HAND}"
+FINDING = "opaque-publish-action"  # the doctor's id for these steps (`migrate explain opaque-publish-action`)
 
 
-def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
-    """One line per action step (not already a publish step) that is handed PyPI credentials, in its own
-    `env:`/`with:` or, in a job with no publish step pubmode can read, in the job's or workflow's `env:`."""
+@dataclass(frozen=True)
+class OpaqueStep:
+    """An action step pubmode cannot read that may upload to PyPI: what it is handed, and where."""
+
+    job_id: str
+    path: Tuple[Any, ...]
+    what: str  # "step `X` in job `y` (`owner/action@v1`) receives `secrets.PYPI_TOKEN` and may upload with it"
+
+    @property
+    def note(self) -> Note:
+        """The sentence migrate prints (to-oidc and to-token alike), with the doctor's finding id."""
+        return Note(f"{self.what}; {CANNOT_SEE}", job=self.job_id, finding=FINDING, at=self.path)
+
+
+def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[OpaqueStep]:
+    """Each action step (not already a publish step) that is handed PyPI credentials, in its own
+    `env:`/`with:` or, in a job with no publish step pubmode can read, in the job's or workflow's `env:`;
+    and each action named like a publisher in a job with `id-token: write`. One detection for migrate
+    (its report) and the doctor (its finding)."""
     known = set(known)
     out = []
     workflow_env = {"env": doc.get(("env",))}
@@ -53,17 +72,22 @@ def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: S
         publishes = any(p[:2] == ("jobs", job_id) for p in known)
         for i, step in steps(job):
             uses = step.get("uses")
-            if ("jobs", job_id, "steps", i) in known or not isinstance(uses, str):
+            path = ("jobs", job_id, "steps", i)
+            if path in known or not isinstance(uses, str):
                 continue
             creds = _credentials(step, variables)
+            named = f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`)"
             if creds:
-                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) receives {', '.join(creds)} "
-                           f"and may upload with it; {CANNOT_SEE}")
+                out.append(OpaqueStep(job_id, path, f"{named} receives {', '.join(creds)} and may upload with it"))
             elif inherited and not publishes and not NEVER_UPLOAD.match(uses.strip()):
-                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) gets "
-                           f"{', '.join(dict.fromkeys(inherited))} from the job's or workflow's `env:` and may upload "
-                           f"with it; {CANNOT_SEE}")
+                out.append(OpaqueStep(job_id, path, f"{named} gets {', '.join(dict.fromkeys(inherited))} from the "
+                                                    "job's or workflow's `env:` and may upload with it"))
             elif not publishes and PUBLISHER_NAME.search(uses.split("@")[0]) and job_has_id_token(doc, job_id):
-                out.append(f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`) may publish to PyPI with "
-                           f"Trusted Publishing (the job has `id-token: write`); {CANNOT_SEE}")
+                out.append(OpaqueStep(job_id, path, f"{named} may publish to PyPI with Trusted Publishing (the job "
+                                                    "has `id-token: write`)"))
     return out
+
+
+def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
+    """migrate's report lines for `opaque_steps`."""
+    return [s.note for s in opaque_steps(doc, known, variables)]

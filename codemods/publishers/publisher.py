@@ -4,7 +4,7 @@ first two in a workflow. `migrate.py` and the doctor read only this."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional, Protocol, Sequence, Tuple
+from typing import Any, List, Optional, Protocol, Sequence, Tuple
 
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Edit
@@ -30,6 +30,8 @@ class Publisher(Protocol):
     def where(self) -> str: ...  # where the index is named, for messages
     @property
     def uses_token(self) -> bool: ...
+    @property
+    def dead_inputs(self) -> Sequence[Any]: ...  # `with:` keys the publisher does not have that carry a secret
     @property
     def trusted_capable(self) -> bool: ...  # can publish with Trusted Publishing once converted
     @property

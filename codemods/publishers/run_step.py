@@ -77,6 +77,7 @@ class Upload:
     unresolved = None
     oidc_reader = None
     followed_texts = ()
+    dead_inputs = ()
 
     @property
     def trusted_capable(self) -> bool:
