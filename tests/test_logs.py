@@ -2432,3 +2432,32 @@ def test_round22_told_refusals_of_the_pool_and_their_guards() -> None:
         assert read(text).findings == [] or _first(text) not in (
             ["log-rate-limited"], ["log-no-distributions"], ["log-metadata-unsupported"], ["log-uploader-config"],
             ["log-action-ref-missing"]), text
+
+
+POOL22 = LOGS / "holdout22"
+
+
+def _pool22(stem: str):
+    path = next(POOL22.glob(stem + "*.log"))
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+    r = read(body)
+    return [f.pattern.id for f in r.findings], advise(r, [], Context({}, set()))
+
+
+def test_round23_poetry_no_files_with_the_files_present_is_a_version_not_an_empty_dist() -> None:
+    # poetry-dynamic-versioning #167 (round 23's wrong claim): poetry's `No files to publish` while the log says the
+    # dynamically versioned files are present in dist/: poetry publish looked for the 0.0.0 placeholder's files
+    found, advice = _pool22("nofiles-poetry-dynamic-versioning")
+    assert found == ["log-no-distributions"] and "versioning plugin" in advice[0] and "poetry self add" in advice[0]
+    assert not any("not in `dist/`" in a or "nothing matched" in a for a in advice)
+    poetry = "$ poetry publish\nNo files to publish. Run poetry build first or use the --build option.\n"
+    # guards: poetry's message alone is no sentence about dist/ (no "the log says" line), and a negation does not flip
+    _, advice = _first_and_advice(poetry)
+    assert "`poetry publish` uploads only the files of the version" in advice and "the log says" not in advice
+    _, advice = _first_and_advice(poetry + "The wheels are not present in dist/ because the job could not find the "
+                                           "artifacts in dist/.\n")
+    assert "versioning plugin" not in advice and "the log says the files are not in `dist/`" in advice
+    _, advice = _first_and_advice("Error: no Python distribution packages to publish\nThe job could not find the "
+                                  "wheels in dist/.\n")
+    assert "the log says the files are not in `dist/`" in advice and "poetry publish" not in advice

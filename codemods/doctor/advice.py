@@ -1528,12 +1528,39 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_POETRY_NO_FILES = re.compile(r"No files to publish\. Run poetry build")
+_TOOL_NO_FILES = re.compile(r"No files to publish\. Run poetry build[^\n]{0,60}|no Python distribution packages to publish|"
+                            r"No files found to publish|\bNo artifacts found\b", re.I)
+# the files said to be in dist/ ("builds being present in `dist/`", "dist/ contains the wheels"), not said absent
+_DIST_PRESENT = re.compile(r"(?<!\bnot )(?<!n't )(?<!n’t )\b(?:present|sitting|there|available|exist\w{0,2})\s(?:in|inside|under)\s"
+                           r"`?(?:the\s)?dist\b|`?\bdist/?`?\s(?:folder\s|directory\s)?(?:contains|holds|has|lists|shows)\s"
+                           r"(?!no\b|nothing\b)", re.I)
+_VERSION_PLUGIN = re.compile(r"\bdynamic[- ]versioning\b|\bversion(?:ing)?[- ]plugin\b|\bpoetry self add\b|"
+                             r"(?<![\w.])0\.0\.0(?![\w.+])\s(?:placeholder|version)|placeholder\W{0,3}\s(?:version\s)?`?0\.0\.0",
+                             re.I)
+
+
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
-    said = logs_mod._SAID_NO_DISTS.search(text)
-    if not m and said and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
+    poetry = _POETRY_NO_FILES.search(text)
+    # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
+    said = logs_mod._SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
+    present = _DIST_PRESENT.search(text)
+    versioned = bool(poetry) and bool(_VERSION_PLUGIN.search(text) or present)
+    if poetry:
+        out.append("`poetry publish` uploads only the files of the version Poetry reads for the project "
+                   "(`<name>-<version>*` in `dist/`), not whatever `dist/` holds"
+                   + (": the log says the files are there, so they carry another version than the Poetry that "
+                      "publishes reads; a versioning plugin (poetry-dynamic-versioning, poetry-version-plugin) must be "
+                      "active in the publishing step too (`poetry self add \"poetry-dynamic-versioning[plugin]\"` "
+                      "there, or build and publish in one job with the plugin), or upload them with "
+                      "pypa/gh-action-pypi-publish or `twine upload dist/*`, which take any version"
+                      if versioned else
+                      ": build in the same job (`poetry publish --build`), or download the build job's files into "
+                      "`dist/` and check that their version is the one in pyproject.toml"))
+    if not m and said and not present and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
         out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
                    "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
     if said and re.search(r"\bdirector(?:y|ies)\b|\bsub-?(?:directory|directories|folders?|dirs?)\b", text, re.I) and \
@@ -1561,6 +1588,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "named after its file makes `dist/<file>.whl/<file>.whl`); download with `merge-multiple: true` (and "
                    "a `pattern:`), or name the artifacts after something else, so that `dist/` holds the files "
                    "themselves (check this first)")
+    if poetry and versioned:  # the files are there: no line that says they are not
+        return out
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
