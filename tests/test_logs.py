@@ -2432,3 +2432,56 @@ def test_round22_told_refusals_of_the_pool_and_their_guards() -> None:
         assert read(text).findings == [] or _first(text) not in (
             ["log-rate-limited"], ["log-no-distributions"], ["log-metadata-unsupported"], ["log-uploader-config"],
             ["log-action-ref-missing"]), text
+
+
+POOL22 = LOGS / "holdout22"
+
+
+def _pool22(stem: str):
+    path = next(POOL22.glob(stem + "*.log"))
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+    r = read(body)
+    return [f.pattern.id for f in r.findings], advise(r, [], Context({}, set()))
+
+
+def test_round23_poetry_no_files_with_the_files_present_is_a_version_not_an_empty_dist() -> None:
+    # poetry-dynamic-versioning #167 (round 23's wrong claim): poetry's `No files to publish` while the log says the
+    # dynamically versioned files are present in dist/: poetry publish looked for the 0.0.0 placeholder's files
+    found, advice = _pool22("nofiles-poetry-dynamic-versioning")
+    assert found == ["log-no-distributions"] and "versioning plugin" in advice[0] and "poetry self add" in advice[0]
+    assert not any("not in `dist/`" in a or "nothing matched" in a for a in advice)
+    poetry = "$ poetry publish\nNo files to publish. Run poetry build first or use the --build option.\n"
+    # guards: poetry's message alone is no sentence about dist/ (no "the log says" line), and a negation does not flip
+    _, advice = _first_and_advice(poetry)
+    assert "`poetry publish` uploads only the files of the version" in advice and "the log says" not in advice
+    _, advice = _first_and_advice(poetry + "The wheels are not present in dist/ because the job could not find the "
+                                           "artifacts in dist/.\n")
+    assert "versioning plugin" not in advice and "the log says the files are not in `dist/`" in advice
+    _, advice = _first_and_advice("Error: no Python distribution packages to publish\nThe job could not find the "
+                                  "wheels in dist/.\n")
+    assert "the log says the files are not in `dist/`" in advice and "poetry publish" not in advice
+
+
+def test_round23_tool_output_of_the_pool_and_its_guards() -> None:
+    cases = {"actionref-scylla": ("log-action-ref-missing", "pins 41 hex digits"),
+             "envvars-pyscaffold": ("log-uploader-config", "`passenv = TWINE_*`"),
+             "nodist-fintself": ("log-no-distributions", "no job of this run uploaded an artifact named "
+                                                         "`python-package-distributions`"),
+             "nodist-sqllineage": ("log-no-distributions", "looked in `artifact/`")}
+    for stem, (fid, said) in cases.items():
+        found, advice = _pool22(stem)
+        assert found[:1] == [fid] and said in advice[0], (stem, found, advice[:1])
+    # guards: a 40-digit pin refused by the SHA rule is the policy's; a short or long hex pin is the ref
+    full = "Error: The action pypa/gh-action-pypi-publish@{} is not allowed in octo/widget because all actions must " \
+           "be pinned to a full-length commit SHA.\n"
+    assert _first(full.format("76f52bc884231f62b9a034ebfe128415bbaabdfc")) == ["log-action-not-allowed"]
+    assert _first(full.format("release/v1")) == ["log-action-not-allowed"]
+    found, advice = _first_and_advice(full.format("76f52bc"))
+    assert found == "log-action-ref-missing" and "short SHA" in advice
+    # twine's missing section with no tox, or tox with no TWINE_* given: the .pypirc line leads
+    section = "ERROR    InvalidConfiguration: Missing 'gitlab' section from ~/.pypirc.\n"
+    assert "passenv" not in _first_and_advice("python -m twine upload --repository gitlab dist/*\n" + section)[1]
+    assert "passenv" not in _first_and_advice("tox -e publish\n" + section)[1]
+    # another job's artifact, nothing of a release: not read as the upload's
+    assert _first("Error: Unable to download artifact(s): Artifact not found for name: coverage-report\n") == []

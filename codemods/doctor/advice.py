@@ -1528,12 +1528,53 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_POETRY_NO_FILES = re.compile(r"No files to publish\. Run poetry build")
+_TOOL_NO_FILES = re.compile(r"No files to publish\. Run poetry build[^\n]{0,60}|no Python distribution packages to publish|"
+                            r"No files found to publish|\bNo artifacts found\b", re.I)
+# the files said to be in dist/ ("builds being present in `dist/`", "dist/ contains the wheels"), not said absent
+_DIST_PRESENT = re.compile(r"(?<!\bnot )(?<!n't )(?<!n’t )\b(?:present|sitting|there|available|exist\w{0,2})\s(?:in|inside|under)\s"
+                           r"`?(?:the\s)?dist\b|`?\bdist/?`?\s(?:folder\s|directory\s)?(?:contains|holds|has|lists|shows)\s"
+                           r"(?!no\b|nothing\b)", re.I)
+_VERSION_PLUGIN = re.compile(r"\bdynamic[- ]versioning\b|\bversion(?:ing)?[- ]plugin\b|\bpoetry self add\b|"
+                             r"(?<![\w.])0\.0\.0(?![\w.+])\s(?:placeholder|version)|placeholder\W{0,3}\s(?:version\s)?`?0\.0\.0",
+                             re.I)
+
+
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
-    said = logs_mod._SAID_NO_DISTS.search(text)
-    if not m and said and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
+    missing = logs_mod.ARTIFACT_NOT_FOUND.search(text)
+    if missing:
+        out.append(f"no job of this run uploaded an artifact named `{missing.group(1)}` before the publishing job "
+                   "asked for it (the download step failed, the upload never ran): upload it in the build job with "
+                   "actions/upload-artifact under that same `name` and make the publishing job `needs:` that job, or "
+                   "build in the publishing job itself and drop the download")
+    folder_named = re.search(r"no Python distribution packages in '([^']{1,200})'", text)
+    if folder_named:
+        where = f"`{folder_named.group(1)}`"
+        out.append(f"the publish action looked in {where} (`packages-dir`) and found nothing there: "
+                   "a newer actions/download-artifact (v8) extracts a run's only artifact straight into `path:`, not "
+                   "into a folder named after the artifact; give "
+                   "the upload and the download the same explicit `name:`, download with `path: dist`, and publish "
+                   "from `dist/` (the action's default)")
+    poetry = _POETRY_NO_FILES.search(text)
+    # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
+    said = logs_mod._SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
+    present = _DIST_PRESENT.search(text)
+    versioned = bool(poetry) and bool(_VERSION_PLUGIN.search(text) or present)
+    if poetry:
+        out.append("`poetry publish` uploads only the files of the version Poetry reads for the project "
+                   "(`<name>-<version>*` in `dist/`), not whatever `dist/` holds"
+                   + (": the log says the files are there, so they carry another version than the Poetry that "
+                      "publishes reads; a versioning plugin (poetry-dynamic-versioning, poetry-version-plugin) must be "
+                      "active in the publishing step too (`poetry self add \"poetry-dynamic-versioning[plugin]\"` "
+                      "there, or build and publish in one job with the plugin), or upload them with "
+                      "pypa/gh-action-pypi-publish or `twine upload dist/*`, which take any version"
+                      if versioned else
+                      ": build in the same job (`poetry publish --build`), or download the build job's files into "
+                      "`dist/` and check that their version is the one in pyproject.toml"))
+    if not m and said and not present and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
         out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
                    "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
     if said and re.search(r"\bdirector(?:y|ies)\b|\bsub-?(?:directory|directories|folders?|dirs?)\b", text, re.I) and \
@@ -1561,6 +1602,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "named after its file makes `dist/<file>.whl/<file>.whl`); download with `merge-multiple: true` (and "
                    "a `pattern:`), or name the artifacts after something else, so that `dist/` holds the files "
                    "themselves (check this first)")
+    if poetry and versioned:  # the files are there: no line that says they are not
+        return out
     out.append(f"nothing matched {where}: build in the same job before the upload, or download the build job's "
                "artifact into that folder (actions/download-artifact with `path: dist`, and `merge-multiple: true` "
                "for several artifacts)")
@@ -1713,8 +1756,20 @@ _SUNSET = re.compile(r"master branch version has been sunset|change the GitHub A
 _IMAGE = re.compile(r"ghcr\.io/pypa/gh-action-pypi-publish:([\w.-]{1,100})")
 
 
+_PINNED_HEX = re.compile(r"([\w.-]{1,100}/[\w.-]{1,100})@([0-9a-f]{7,64})\b", re.I)
+
+
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    pin = next((m for m in _PINNED_HEX.finditer(text) if logs_mod.NOT_A_SHA.fullmatch(m.group(2))), None)
+    if pin:
+        action, ref = pin.groups()
+        why = ("no commit has that ref (a digit added in copying)" if len(ref) > 40 else
+               "GitHub resolves no short SHA in `uses:`")
+        return [f"`{action}@{ref}` pins {len(ref)} hex digits, and a full commit SHA has 40: {why}, so neither "
+                "allowing the action nor dropping the SHA-pinning rule helps; copy the 40-digit SHA of the release you "
+                "mean (`git ls-remote "
+                f"https://github.com/{action} refs/tags/<tag>`), with the release in a comment, and re-run"]
     image = _IMAGE.search(text)
     nested = logs_mod.NESTED_IMAGE.search(text)
     if not image and nested:
@@ -2261,6 +2316,10 @@ def _config_said(text: str) -> List[str]:
     return out
 
 
+_MISSING_SECTION = re.compile(r"Missing '[^']{1,100}' section from")
+_TOX_RAN = re.compile(r"\btox -e\b|[/\\]\.tox[/\\]|\btox\b[^\n]{0,40}\brun-test\b|^\S{1,60} run-test: commands\[", re.M)
+
+
 def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     raw = "\n".join(t for _, t in scan.cleaned)
@@ -2268,6 +2327,12 @@ def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if usage:
         return usage
     said = [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
+    if said and _MISSING_SECTION.search(text) and _TOX_RAN.search(text) and re.search(r"\bTWINE_\w{3,20}=", text):
+        # TWINE_* given where tox was called: tox's clean environment kept them from twine
+        said.insert(0, "tox runs its commands in a clean environment: the `TWINE_*` variables set where tox was called "
+                       "(the repository URL, user, password) do not reach twine, which then looks the repository name "
+                       "up in ~/.pypirc; let them through in tox.ini's publish environment (`passenv = TWINE_*`, tox 4: "
+                       "`pass_env`)")
     if said:
         return said
     return _config_said(text)

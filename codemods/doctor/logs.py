@@ -528,7 +528,8 @@ NEW: Tuple[LogPattern, ...] = (
                "settings (`HTTPS_PROXY`), and re-run; for timeouts, upload from a faster network or make the files "
                "smaller."),
     LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
-               r"no Python distribution packages to publish|No files found to publish|"
+               r"no Python distribution packages (?:to publish|in '[^']{1,200}')|No files found to publish|"
+               r"Unable to download artifact\(s\): Artifact not found for name: \S{1,200}|"
                r"No such file or directory: '[^']{0,200}/dist'|"
                r"Path patterns didn't match any wheels or source distributions|No files to publish\. Run poetry build|"
                r"\bNo artifacts found\b(?! for| with| matching)|ERROR\s{1,9}No files to check\b|"
@@ -804,6 +805,14 @@ class LogScan:
     last_errors: List[Tuple[int, str]]
 
 
+ARTIFACT_NOT_FOUND = re.compile(r"Unable to download artifact\(s\): Artifact not found for name: (\S{1,200})", re.I)
+_DIST_ARTIFACT = re.compile(r"dist|wheel|sdist|python-package|pypi|packages?\b|release", re.I)
+# a pin of hex digits only, of another length than a commit SHA's 40 (a short SHA, a digit added or lost)
+NOT_A_SHA = re.compile(r"(?=[0-9a-f]{0,64}[a-f])(?=[0-9a-f]{0,64}\d)(?:[0-9a-f]{41,64}|[0-9a-f]{7,39})", re.I)
+_REFUSED_PIN = re.compile(r"\S{1,200}@(\S{1,80}?)\.? (?:is|are) not allowed (?:to be used )?in [\w.-]{1,100}/[\w.-]{1,100}",
+                          re.I)
+
+
 def read(text: str, publishes: bool = False) -> LogScan:
     """The recognised errors (most specific first, each at its first line), claims and versions of a log.
     `publishes`: the repository's workflows upload to PyPI, so what a person wrote about a failed publish is
@@ -823,6 +832,16 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # the attestation step's check of v1.10.1 and later: the paths named are directories (v1.10.0 named files)
         bug, dists = found.pop("log-action-bug"), _BY_ID["log-no-distributions"]
         found.setdefault(dists.id, LogFinding(dists, bug.line, dists.title))
+    if "log-no-distributions" in found and ARTIFACT_NOT_FOUND.search(whole) and \
+            not _RX["log-no-distributions"].search(ARTIFACT_NOT_FOUND.sub(" ", whole)) and \
+            not _PYTHON_RELEASE.search(ARTIFACT_NOT_FOUND.sub(" ", whole)) and \
+            not _DIST_ARTIFACT.search(ARTIFACT_NOT_FOUND.search(whole).group(1)):
+        found.pop("log-no-distributions")  # an artifact of another job (test reports, docs), nothing of a release
+    refused = "log-action-not-allowed" in found and _REFUSED_PIN.search(whole)
+    if refused and NOT_A_SHA.fullmatch(refused.group(1)):
+        # a hex pin of another length than 40 is no commit of the action: the ref is the cause, not the allow list
+        allowed, ref = found.pop("log-action-not-allowed"), _BY_ID["log-action-ref-missing"]
+        found.setdefault(ref.id, LogFinding(ref, allowed.line, ref.title))
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
     pending = _SAID_PENDING.search(whole) if "log-invalid-publisher" in found else None
