@@ -108,8 +108,28 @@ def test_a_folder_an_input_gives_is_followed_at_its_default_or_reported(repo: Re
     repo.write(".github/workflows/release.yml",
                DISPATCHED_MAKE.format(default='        default: "."').encode())
     out = repo.migrate("to-oidc", "--dry-run")
-    assert "-\ttwine upload --username __token__ dist/*" in out.stdout and "removed `TWINE_PASSWORD`" in out.stderr
+    assert "removed `TWINE_PASSWORD`" in out.stderr and "+      id-token: write" in out.stdout  # followed
     repo.write(".github/workflows/release.yml", DISPATCHED_MAKE.format(default="").encode())
     out = repo.migrate("to-oidc", "--dry-run")
     assert "a folder known only at run time" in out.stderr and "no step publishes" not in out.stderr
     assert "publishes nothing" not in repo.migrate("doctor").stdout
+
+
+def test_an_uploader_without_trusted_publishing_in_a_followed_file_is_token_publishing(repo: Repo) -> None:
+    # ADGEfficiency/nem-data: `make publish PYPITOKEN=${{ secrets.PYPITOKEN }}` runs `poetry config pypi-token.pypi
+    # $(PYPITOKEN)` and `poetry publish`; the doctor called it Trusted Publishing (an error, a publisher to register)
+    # where to-oidc says to change it by hand and keep the token
+    repo.write("Makefile", b"publish:\n\tpoetry build\n\t@poetry config pypi-token.pypi $(PYPITOKEN)\n\tpoetry publish\n")
+    repo.write(".github/workflows/publish.yml", b"""on:
+  release:
+    types: [published]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Publish Package
+        run: make publish PYPITOKEN=${{ secrets.PYPITOKEN }}
+""")
+    doctor = repo.migrate("doctor").stdout
+    assert "to pypi (token)" in doctor and "trusted-without-id-token" not in doctor and "register on PyPI" not in doctor
+    assert "no-trusted-publishing-support" in doctor

@@ -103,7 +103,8 @@ class WorkflowView:
         where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
         creds = [f"`{n}`" for n, _ in item.env_vars] + (["credentials in the file"] if any(c.cuts for c in item.changes)
                                                          else [])
-        mode = "token" if (item.env_vars or any(c.cuts for c in item.changes)) else "trusted"
+        mode = "token" if item.uses_token else "trusted"  # what migrate reads: a change by hand (`poetry publish`,
+        # which has no Trusted Publishing, in a Makefile) uploads with some credential too
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
                            not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},

@@ -106,6 +106,9 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         # `TWINE_PASSWORD=… twine upload`: the assignments in front of the command
         cuts_words = [w for w in cmd.words[:at] if re.match(
             r"^(%s)=" % "|".join(map(re.escape, up.credentials.variables)), w.value)]
+        if not cuts and not any(w.value.partition("=")[0] in up.credentials.password_env or
+                                w.value.partition("=")[2].strip() not in ("__token__", "") for w in cuts_words):
+            cuts_words = []  # `TWINE_USERNAME=__token__ twine upload`: the name Trusted Publishing uses too
         stuck = [w for f in cuts for w in (f.flag, f.value) if in_variable(w)] + [w for w in cuts_words
                                                                                  if in_variable(w)]
         if stuck:  # one word of several a Makefile variable holds: only that variable can lose it

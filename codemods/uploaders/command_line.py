@@ -185,12 +185,20 @@ class Upload:
 
     @property
     def credential_flags(self) -> List[FlagUse]:
-        return [f for f in self.flags if f.kind in ("password", "user")]
+        """The credential flags Trusted Publishing needs gone: all of them where one holds a secret (a
+        password, or a user other than `__token__`, whose password a file or keyring then gives); none for
+        `-u __token__` alone, the user name Trusted Publishing uses too (smarie/python-pytest-cases)."""
+        flags = [f for f in self.flags if f.kind in ("password", "user")]
+        return flags if holds_a_secret(flags) else []
 
     @property
     def credential_words(self) -> List[Word]:
         """The words to cut for Trusted Publishing: each credential flag and its separate value."""
         return [w for f in self.credential_flags for w in (f.flag, f.value) if w is not None]
+
+
+def holds_a_secret(flags: Sequence[FlagUse]) -> bool:
+    return any(f.kind == "password" or f.text.strip() not in ("__token__", "") for f in flags)
 
 
 def argv_command(values: Sequence[Optional[str]]) -> Command:
