@@ -17,6 +17,7 @@ from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
+from codemods.follow.calls import files_run_by
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository
 from codemods.published_projects import published_projects
@@ -286,7 +287,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
                                                             w.options.environment, project)
-        perm_edits, perm_notes, perm_warnings = grant_id_token(doc, job_id, [t for s in items for t in s.followed_texts])
+        perm_edits, perm_notes, perm_warnings = grant_id_token(
+            doc, job_id, [t for s in items for t in s.followed_texts] + files_run_by(w.jobs[job_id], w.repo.root))
     except Unsupported as e:
         result.skipped.append(Note(f"job `{job_id}` not converted: {e}", at=("jobs", job_id)))
         return None

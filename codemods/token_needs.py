@@ -75,8 +75,9 @@ RUN_NEEDS: Tuple[Tuple["re.Pattern[str]", Dict[str, str]], ...] = (
     (re.compile(r"\bgh\s+issue\s+(create|comment|edit|close)\b"), {"issues": WRITE}),
     (re.compile(r"\bgh\s+workflow\s+run\b"), {"actions": WRITE}),
     (re.compile(r"\bgh\s+run\s+download\b"), {"actions": READ}),
-    (re.compile(r"\bgit\s+push\b"), _RELEASE),
-    (re.compile(r"\bmkdocs\s+gh-deploy\b|\bghp-import\b[^\n]*\s-p\b|\bmike\s+deploy\b[^\n]*--push"), _RELEASE),
+    (re.compile(r"\bgit['\"]?(?:\s*,\s*|\s+)['\"]?push\b"), _RELEASE),  # a shell line or a Python argument list
+    (re.compile(r"\bmkdocs['\"]?(?:\s*,\s*|\s+)['\"]?gh-deploy\b|\bghp-import\b[^\n]*\s-p\b|\bmike\s+deploy\b[^\n]*--push"),
+     _RELEASE),
     (re.compile(r"\bchangelogithub\b"), _RELEASE),
     (re.compile(r"\bsemantic-release\b"), {"contents": WRITE, "issues": WRITE, "pull-requests": WRITE}),
     (re.compile(r"\bghr\s"), _RELEASE),
@@ -87,7 +88,23 @@ RUN_UNKNOWN = re.compile(r"\bgh\s+api\b")
 # An unknown action named like these writes to the repository with the token it is handed.
 WRITES_CONTENTS = re.compile(r"release|tag|changelog|commit|push|publish-to-github|gh-pages", re.I)
 
-GITHUB_TOKEN = re.compile(r"\$\{\{[^}]*\b(secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b")
+_GITHUB_TOKEN_WORDS = re.compile(r"\b(secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b")
+
+
+class _GitHubToken:
+    """`secrets.GITHUB_TOKEN` or `github.token` inside a `${{ }}`: the words found first, then the expression
+    around them (one pattern of `${{`, then anything but `}`, tried from every `${{` of a long value was
+    quadratic)."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        for m in _GITHUB_TOKEN_WORDS.finditer(text):
+            if text.rfind("${{", 0, m.start()) > text.rfind("}", 0, m.start()):
+                return True
+        return False
+
+
+GITHUB_TOKEN = _GitHubToken()
 OWN_TOKEN = re.compile(r"\$\{\{\s*secrets\s*\.\s*(?!GITHUB_TOKEN\b)[A-Za-z_][A-Za-z0-9_]*\s*\}\}")
 TOKEN_INPUTS = ("token", "github_token", "github-token", "repo-token", "repo_token", "gh_token", "gh-token")
 TOKEN_ENV = ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_PAT")
@@ -106,7 +123,7 @@ class TokenNeeds:
                 self.scopes[scope] = level
 
 
-def _own_token(step: Dict[str, Any]) -> bool:
+def brings_own_token(step: Dict[str, Any]) -> bool:
     """The step brings its own token (a PAT) instead of GITHUB_TOKEN."""
     w = step.get("with") if isinstance(step.get("with"), dict) else {}
     env = step.get("env") if isinstance(step.get("env"), dict) else {}
@@ -163,10 +180,10 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
         for pattern, scopes in RUN_NEEDS:
             if pattern.search(text):
                 needs.add(scopes)
-    checkout_pat = any(_action(s) == "actions/checkout" and _own_token(s) for _, s in steps(job))
+    checkout_pat = any(_action(s) == "actions/checkout" and brings_own_token(s) for _, s in steps(job))
     for i, step in steps(job):
         label = step_label(step, i)
-        if _own_token(step):
+        if brings_own_token(step):
             if _action(step) == "actions/checkout":
                 needs.add({"contents": READ})  # the default token has it anyway: never broader
             continue
@@ -182,5 +199,11 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
                 needs.add(scopes)
         if RUN_UNKNOWN.search(run):
             needs.unknown.append(f"{label} (`gh api`)")
+        elif not any(p.search(run) for p, _ in RUN_NEEDS) and (GITHUB_TOKEN.search(run) or _hands_over_token(step)):
+            notes = ["its script is given the GITHUB_TOKEN"]
+            if WRITES_CONTENTS.search(f"{step.get('name', '')} {run}"):
+                needs.add(_RELEASE)  # a release, tag or push by its words: guess broad, never narrow
+                notes.append("given `contents: write` because its words say it writes to the repository")
+            needs.unknown.append(f"{label} ({', '.join(notes)})")
     needs.scopes = dict(sorted(needs.scopes.items()))
     return needs

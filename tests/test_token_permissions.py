@@ -27,3 +27,97 @@ jobs:
     out = repo.migrate("to-token")
     assert out.code == 0, out.stderr
     assert ("keeps its permissions block" in out.stderr) is noted
+
+
+NOX_RELEASE = """on: [push, pull_request]
+jobs:
+  tests:
+    runs-on: ubuntu-latest
+    steps:
+      - run: nox -s "${{ matrix.session }}"
+  publish_release:
+    needs: tests
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Publish documentation
+        run: nox -s publish
+      - name: Build wheel and create github release
+        run: nox -s release -- ${{ secrets.GITHUB_TOKEN }}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+NOXFILE = b'''import nox
+
+@nox.session
+def publish(session):
+    session.run("mkdocs", "gh-deploy")
+
+@nox.session
+def release(session):
+    session.run("twine", "upload", "dist/*", "-u", "__token__")
+'''
+
+
+def test_the_files_a_job_runs_and_a_script_given_the_token_keep_their_scopes(repo: Repo) -> None:
+    # smarie/python-pytest-cases: `nox -s publish` runs `mkdocs gh-deploy` (a push), and `nox -s release -- ${{
+    # secrets.GITHUB_TOKEN }}` creates the GitHub release: the job's new block keeps `contents: write`; a twine call
+    # with `-u __token__` and no password is no upload with a token (the test job is left alone, the file unchanged)
+    repo.write(".github/workflows/release.yml", NOX_RELEASE.encode())
+    repo.write("noxfile.py", NOXFILE)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0, out.stderr
+    assert "+      contents: write\n+      id-token: write" in out.stdout
+    assert "noxfile.py" not in out.stdout and "job `tests`" not in out.stderr
+    assert "its script is given the GITHUB_TOKEN" in out.stderr
+
+
+
+def test_a_removed_secret_another_workflow_reads_is_named_with_its_reader(repo: Repo) -> None:
+    # cloudflare/cloudflare-python: release-doctor.yml checks that the token secret exists; the revoke step was
+    # silently left out. The secret stays, and the report says which file still reads it.
+    from conftest import TOKEN_WORKFLOW
+
+    repo.write(".github/workflows/release.yml", TOKEN_WORKFLOW)
+    repo.write(".github/workflows/release-doctor.yml", b"""on: pull_request
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - run: bash ./bin/check-release-environment
+        env:
+          PYPI_TOKEN: ${{ secrets.PYPI_API_TOKEN }}
+""")
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "revoke the API token it holds on PyPI" not in out.stderr
+    assert ("The secret `PYPI_API_TOKEN` is no longer used by the converted uploads but is still read by "
+            "`.github/workflows/release-doctor.yml`") in out.stderr
+
+
+PAT_CHECKOUT = """on:
+  push:
+    tags: ["v*"]
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          token: ${{{{ {token} }}}}
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+
+
+@pytest.mark.parametrize("token, warned", [("secrets.HAYSTACK_BOT_TOKEN", False), ("secrets.GITHUB_TOKEN", True),
+                                           ("github.token", True)])
+def test_a_checkout_with_its_own_token_needs_no_contents_scope(repo: Repo, token: str, warned: bool) -> None:
+    # deepset-ai/haystack-core-integrations: the checkout brings a bot's PAT; the doctor's "add `contents: read`"
+    # would widen the job's token for nothing
+    repo.write(".github/workflows/release.yml", PAT_CHECKOUT.format(token=token).encode())
+    assert ("permissions-drop-contents" in repo.migrate("doctor").stdout) == warned

@@ -12,6 +12,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.publishers import gh_action, opaque
 from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, runs_for_pull_requests
+from codemods.token_needs import brings_own_token
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
 # (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when)
@@ -166,7 +167,11 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
         isinstance(workflow, dict) and workflow.get("contents") in ("read", "write"))
     for job_id, job in w.jobs.items():
         perms = job.get("permissions")
-        if isinstance(perms, dict) and "contents" not in perms and had_contents and w.uses(job, "actions/checkout"):
+        checkouts = [s for s in job.get("steps") or [] if isinstance(s, dict) and
+                     str(s.get("uses", "")).lower().startswith("actions/checkout")]
+        # a checkout that brings its own token (a PAT in `token:`) does not use the job's contents scope
+        if isinstance(perms, dict) and "contents" not in perms and had_contents and \
+                any(not brings_own_token(s) for s in checkouts):
             yield w.doc.line_of(("jobs", job_id, "permissions")), (
                 f"job `{job_id}` checks out code but its permissions block leaves `contents` at none (the checkout "
                 "fails if the repository is private)")
@@ -353,7 +358,7 @@ def _unknown_input(w: WorkflowView) -> Iterator[Hit]:
             if password:
                 fix = f"Remove `{k}`: the step uploads with its `password:` (`migrate to-oidc` removes both)."
             elif not gh_action.has_trusted_publishing(p.ref):
-                fix = f"Move it to `password:`, the action's input for the token (`migrate to-token` does)."
+                fix = "Move it to `password:`, the action's input for the token (`migrate to-token` does)."
             elif w.has_id_token(p.job_id):
                 fix = (f"To publish with the token as meant, move it to `password:` (`migrate to-token` does); to "
                        f"stay on Trusted Publishing, remove `{k}` (`migrate to-oidc` does) and revoke the token.")

@@ -346,3 +346,19 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             if t.kind == "script" and _depth < NESTED:
                 out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line)
     return out
+
+
+def files_run_by(job: Dict[str, Any], root: Path) -> List[str]:
+    """The texts of the files a job's `run:` steps run (a release script, a noxfile whose session runs
+    `mkdocs gh-deploy`): what else the job does with its token, for the permissions it must keep."""
+    from codemods.engine.reading import text_or_none
+
+    out: List[str] = []
+    for _, step in steps(job):
+        script = step.get("run")
+        if isinstance(script, str):
+            out += [t for t in (text_or_none(target.path) for target in targets_in_script(script, root,
+                                                                                           *step_start(job, step)))
+                    if t is not None]
+    return out
+
