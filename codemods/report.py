@@ -173,12 +173,16 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         many = len(variables) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the CI/CD variable{'s' if many else ''} "
                    f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
-                   f"token{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+                   f"token{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     out += [f"- {n}" for n in steps.find_and_revoke]
+    for name, where in run.still_read.items() if options.direction == TO_OIDC and not steps.elsewhere else ():
+        shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
+        out.append(f"- The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: "
+                   "keep it until nothing reads it, then delete it and revoke the API token it holds.")
     unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "
                    f"longer used ({', '.join(unused)}) and revoke the API token"
-                   f"{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+                   f"{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     return out

@@ -520,7 +520,7 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         many = len(revoke) > 1
         item(f"**After the first release with Trusted Publishing:** delete the secret{'s' if many else ''} "
              f"{', '.join(code(s) for s in revoke)} (no longer used) and revoke the API token{'s' if many else ''} "
-             f"{'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+             f"{'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     out.append("\n")
     if regs:
         rows = []

@@ -52,6 +52,8 @@ class RunResult:
     files: List[FileResult]
     unused_secrets: SetType[str]
     path_errors: List[str] = field(default_factory=list)
+    still_read: dict = field(default_factory=dict)  # a secret the run removed that other files still read ->
+    # those files (shown paths): it stays, and the report names them
 
     @property
     def failed(self) -> bool:
@@ -217,7 +219,7 @@ def _migrate_one(options: Options, path: Path) -> FileResult:
     result.plan.edits = []
     if result.old is not None and not result.changed and not result.error and not result.plan.warnings and \
             result.plan.skipped == [NOTHING_TO_DO]:
-        result.secret_refs = frozenset(m.group(1) or m.group(2) for m in SECRET_REF.finditer(result.old.text))
+        result.secret_refs = frozenset(secrets_named(result.old.text))
         result.old = None
     return result
 
@@ -237,10 +239,13 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
     found = _without_included(found)
     files = []
     named: SetType[str] = set()  # the secrets the files left alone name, all of them together
+    readers: dict = {}  # secret -> the files left alone that name it
     with callers_indexed(), scripts_remembered():
         for f in ordered_map(functools.partial(_migrate_one, options), found, jobs):
             if f.secret_refs is not None:  # kept light: most files of a big run are left alone
                 named |= f.secret_refs
+                for name in f.secret_refs:
+                    readers.setdefault(name, []).append(f.shown)
                 f.secret_refs = NAMED_IN_RUN
                 if f.plan == LEFT_ALONE:
                     f = LeftAlone(f.path, f.shown)  # type: ignore[assignment]
@@ -254,10 +259,24 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
             if f.secret_refs is not None:
                 continue
             text = f.new_text if f.new_text is not None else (f.old.text if f.old else "")
-            still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
+            for name in secrets_named(text):
+                still_used.add(name)
+                readers.setdefault(name, []).append(f.shown)
         for other in _sibling_workflows(files):
-            still_used |= {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text_or_none(other) or "")}
-    return RunResult(files, removed - still_used, path_errors)
+            for name in secrets_named(text_or_none(other) or ""):
+                still_used.add(name)
+                readers.setdefault(name, []).append(shown_path(other, find_root(other.parent) or root_for(other)))
+    still_read = {n: sorted(set(readers.get(n, ()))) for n in sorted(removed & still_used)}
+    return RunResult(files, removed - still_used, path_errors, still_read)
+
+
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
+
+
+def secrets_named(text: str) -> SetType[str]:
+    """The secrets a workflow's text names, but on lines that are comments only (a commented-out upload
+    step reads nothing)."""
+    return {m.group(1) or m.group(2) for m in SECRET_REF.finditer(_COMMENT_LINE.sub("", text))}
 
 
 def _without_included(found: List[Path]) -> List[Path]:

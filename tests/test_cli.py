@@ -133,7 +133,9 @@ def test_secret_still_used_elsewhere_is_not_reported_unused(repo: Repo) -> None:
     repo.write(".github/workflows/other.yml",
                b"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ secrets.PYPI_API_TOKEN }}\n")
     out = repo.migrate("to-oidc", WORKFLOW)
-    assert "no longer used" not in out.stderr
+    assert "delete the secret no longer used" not in out.stderr
+    assert "`PYPI_API_TOKEN` is no longer used by the converted uploads but is still read by " \
+        "`.github/workflows/other.yml`: keep it" in out.stderr
 
 
 def test_help_does_not_import_the_heavy_modules() -> None:

@@ -29,7 +29,7 @@ def test_a_job_id_that_is_not_a_string_is_one_line_with_its_line(repo: Repo, com
     assert out.code == 2 and "Traceback" not in out.stderr + out.stdout and "internal error" not in out.stderr
     report = out.stderr + out.stdout
     for name, (key, message) in JOB_IDS.items():
-        lines = [ln for ln in report.splitlines() if f"{name}.yml" in ln]
+        lines = [ln for ln in report.splitlines() if f"{name}.yml" in ln and not ln.startswith("- The secret")]
         assert lines == [f"error: .github/workflows/{name}.yml:3: {message}" + lines[0].split(message, 1)[1]], report
         assert repo.read(f".github/workflows/{name}.yml").startswith(b"on: push\njobs:\n  " + key + b":\n")
     assert "release.yml" in report  # the good file was still done
