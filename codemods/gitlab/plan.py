@@ -37,7 +37,7 @@ from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
-from codemods.shell import cut_span, join_pieces, mentions_variable
+from codemods.shell import mentions_variable
 from codemods.uploaders.command_line import oidc_flag_spans
 from codemods.uploaders.pins import too_old_pins
 
@@ -540,14 +540,13 @@ def _cut_credentials(doc: Document, u: Upload, jp: _JobPlan) -> bool:
     """Cut the credential flags and `VAR=` prefixes of the command (the GitHub run-step way)."""
     script = u.line.text
     pieces = [(f.flag.start, f.end) for f in u.cred_flags] + [(w.start, w.end) for _, w in u.cred_prefix]
-    for s, e in join_pieces(script, pieces):
-        span = cut_span(script, s, e)
-        if span is None:
-            jp.warnings.append(f"`{script[s:e]}` runs over a line continuation in {u.label}; remove it by hand")
-            return False
-        from codemods.publishers.run_step import whole_line
+    from codemods.publishers.run_step import line_cuts
 
-        jp.edits.append(Replace(u.line.path, *whole_line(script, *span), ""))
+    cuts = line_cuts(script, pieces)
+    if cuts is None:
+        jp.warnings.append(f"a credential option runs over a line continuation in {u.label}; remove it by hand")
+        return False
+    jp.edits += [Replace(u.line.path, s, e, "") for s, e in cuts]
     shown = [f"`{f.flag.value}`" for f in u.cred_flags] + [f"`{n}=`" for n, _ in u.cred_prefix]
     if shown:
         jp.changes.append(f"{u.label} in job `{u.job_id}`: removed {', '.join(shown)} from the command")

@@ -192,12 +192,12 @@ def _exported(uploader: Uploader, script: str, before: int) -> List[Tuple[str, i
 
 def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
     script = upload.script
-    for s, e in join_pieces(script, [(f.flag.start, f.end) for f in which]):
-        span = cut_span(script, s, e)
-        if span is None:
-            change.blocked = (f"`{script[s:e]}` runs over a line continuation in {upload.label}; remove it by hand")
-            return False
-        change.edits.append(Replace(upload.script_path, *whole_line(script, *span), ""))
+    cuts = line_cuts(script, [(f.flag.start, f.end) for f in which])
+    if cuts is None:
+        change.blocked = (f"`{' '.join(f.flag.text for f in which)}` runs over a line continuation in {upload.label}; "
+                          "remove it by hand")
+        return False
+    change.edits += [Replace(upload.script_path, s, e, "") for s, e in cuts]
     for f in which:
         change.removed_secrets |= secrets_in(f.raw)
     return True
@@ -207,13 +207,11 @@ def _cut_assignments(doc: Document, upload: Upload, change: StepChange) -> bool:
     """Cut the command's credential assignments (`TWINE_PASSWORD="$PYPI_TOKEN" twine upload`) and the
     `export TWINE_PASSWORD=…` lines before it; the step's variables that only fed them go too."""
     script = upload.script
-    pieces = [(w.start, w.end) for _, w in upload.prefix]
-    for s_, e in join_pieces(script, pieces):
-        span = cut_span(script, s_, e)
-        if span is None:
-            change.blocked = f"`{script[s_:e]}` runs over a line continuation in {upload.label}; remove it by hand"
-            return False
-        change.edits.append(Replace(upload.script_path, *whole_line(script, *span), ""))
+    cuts = line_cuts(script, [(w.start, w.end) for _, w in upload.prefix])
+    if cuts is None:
+        change.blocked = f"a credential assignment runs over a line continuation in {upload.label}; remove it by hand"
+        return False
+    change.edits += [Replace(upload.script_path, s_, e, "") for s_, e in cuts]
     for _, s_, e in upload.exported:
         change.edits.append(Replace(upload.script_path, *whole_line(script, s_, e), ""))
     raw = [w.text for _, w in upload.prefix] + [script[s_:e] for _, s_, e in upload.exported]
@@ -224,6 +222,37 @@ def _cut_assignments(doc: Document, upload: Upload, change: StepChange) -> bool:
         change.changes.append(f"removed {', '.join(shown)} from the script")
         cleanup_fed(doc, upload.job_id, upload.step_index, raw, [], change)
     return True
+
+
+def line_cuts(script: str, pieces: List[Tuple[int, int]]) -> Optional[List[Tuple[int, int]]]:
+    """The cuts that remove `pieces` of a script (flags, assignments): pieces only blanks separate as one,
+    a line left blank taken whole, and where the lines taken end a command that a line continuation led
+    into (`uv publish \⏎  --password X` as its last line), that continuation too: else the next line of
+    the script would join the command. None: a piece runs over a continuation (then cut by hand)."""
+    cuts = []
+    for s_, e in join_pieces(script, pieces):
+        span = cut_span(script, s_, e)
+        if span is None:
+            return None
+        cuts.append(whole_line(script, *span))
+    merged: List[List[int]] = []
+    for s_, e in sorted(cuts):
+        if merged and s_ <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s_, e])
+    out = []
+    for s_, e in merged:
+        whole = (s_ == 0 or script[s_ - 1] == "\n") and e > s_ and script[e - 1] == "\n"
+        before = script[:s_ - 1].rstrip(" \t") if s_ else ""
+        if whole and before.endswith("\\") and not script[s_:e - 1].rstrip(" \t").endswith("\\"):
+            start = len(before) - 1  # the `\` ending the kept line, and the blanks before it
+            while start > 0 and script[start - 1] in " \t":
+                start -= 1
+            out.append((start, e - 1))  # keeps one line break
+        else:
+            out.append((s_, e))
+    return out
 
 
 def whole_line(script: str, start: int, end: int) -> Tuple[int, int]:
