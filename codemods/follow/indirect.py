@@ -23,7 +23,8 @@ from codemods.publishers.env_vars import env_chain, remove_env_vars
 from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
-from codemods.workflow import EXPRESSION, input_default, jobs, secrets_in, step_label, steps, triggers
+from codemods.workflow import (EXPRESSION, input_default, jobs, runs_for_pull_requests, secrets_in, step_label,
+                               steps, triggers)
 from codemods.notes import RUN_TIME_ENV, UNRESOLVED, kind_of, prefixed, step_in_job
 
 
@@ -233,13 +234,14 @@ def _logs_in(doc: Document, item: IndirectPublish) -> bool:
 
 def _runs_elsewhere(doc: Document, item: IndirectPublish, able: set) -> bool:
     """An upload that cannot log in from its job is not this job's when a job that can log in runs the
-    same files, or when the job runs for every pull request (no `if:` on the job or the step: a publish
-    job cannot, fork pull requests get no token). A file that runs many tasks (hypothesis's `./build.sh
+    same files, or when pull requests run the job (no `if:` of the step, the job or a job it needs keeps
+    them out: a publish job cannot run for them, fork pull requests get no token). A file that runs many tasks (hypothesis's `./build.sh
     $TASK` reaches its release task's twine) does not upload from its test jobs: calling them tokenless
     publishes granted them `id-token: write`. A lone release job whose upload cannot log in is kept (it
     is told, and gets `id-token: write`)."""
-    job = doc.get(("jobs", item.job_id)) or {}
-    for_pull_requests = "pull_request" in triggers(doc) and "if" not in job and "if" not in item.step
+    all_jobs = doc.get(("jobs",))
+    for_pull_requests = runs_for_pull_requests(triggers(doc), all_jobs if isinstance(all_jobs, dict) else {},
+                                                item.job_id, item.step)
     return for_pull_requests or _files(item) <= able
 
 
