@@ -138,3 +138,42 @@ def test_the_python_meaning_check_refuses_any_other_change() -> None:
     assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload"])\nprint(1)\n')
     assert ast_meaning(calls)(old, 'x = "é"; run(["twine", "upload", "dist/*"])\nprint(2)\n')
     assert ast_meaning({(2, 0): UploadCall("list", frozenset({0}))})(old, old.replace("print(1)", "print()"))
+
+
+NOXFILE_SESSIONS = '''import nox
+
+
+def _upload(session):
+    session.run("twine", "upload", "dist/*", "--password", "x")
+
+
+@nox.session
+def docs(session):
+    session.run("mkdocs", "build")
+
+
+@nox.session(name="release-pypi", python="3.12")
+def release(session):
+    _upload(session)
+
+
+@nox.session
+@nox.parametrize("python", ["3.11", "3.12"])
+def tests(session):
+    session.run("pytest")
+'''
+
+
+def test_a_nox_session_reads_only_its_functions() -> None:
+    # smarie/python-pytest-cases: `nox -s docs`, `nox -s flake8`... were each told to run the release session's
+    # twine; a session reaches its own function and the module's functions it calls
+    from codemods.follow.python_calls import edit_python, session_lines
+
+    assert session_lines(NOXFILE_SESSIONS, "docs") == [(8, 10)]
+    assert session_lines(NOXFILE_SESSIONS, "release-pypi") == [(4, 5), (13, 15)]
+    assert session_lines(NOXFILE_SESSIONS, "tests-3.12") == [(18, 21)]
+    for unknown in ("release", "${{ matrix.session }}", None):  # the function's name is not the session's
+        assert session_lines(NOXFILE_SESSIONS, unknown) is None
+    assert edit_python(NOXFILE_SESSIONS, within=session_lines(NOXFILE_SESSIONS, "docs")).uploads == 0
+    assert edit_python(NOXFILE_SESSIONS, within=session_lines(NOXFILE_SESSIONS, "release-pypi")).uploads == 1
+    assert edit_python(NOXFILE_SESSIONS).uploads == 1

@@ -101,9 +101,10 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
          change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets, change.run_time_index)
         return change
     if target.kind in ("python", "nox", "invoke"):
-        from codemods.follow.python_calls import edit_python
+        from codemods.follow.python_calls import edit_python, session_lines
 
-        edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc)
+        within = session_lines(text, target.name) if target.kind == "nox" else None
+        edit = edit_python(text, platform.fallback, rewrite=rewrite and to_oidc, within=within)
         change.new_text = edit.new_text if to_oidc else text
         change.notes, change.manual = edit.notes, edit.manual
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Set
+from typing import List, Optional, Set, Tuple
 
 from codemods.uploaders import registry
 
@@ -36,8 +36,47 @@ class PythonEdit:
     run_time_index: List[str] = field(default_factory=list)  # uploads whose index is chosen at run time
 
 
+def session_lines(source: str, session: Optional[str]) -> Optional[List[Tuple[int, int]]]:
+    """The lines (first, last) of a noxfile's session `session` and of the module's functions it calls,
+    directly or not; None when they cannot be told (no such session, a name known only at run time, a
+    file `ast` cannot read): the whole file is read then. `nox -s docs` runs the `docs` session, not the
+    `release` session's twine (smarie/python-pytest-cases: every `nox -s X` step was told it uploads)."""
+    import ast
+
+    if not session or "$" in session or "{" in session:
+        return None
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    functions = {f.name: f for f in tree.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    wanted = []
+    for f in functions.values():
+        for d in f.decorator_list:
+            call = d if isinstance(d, ast.Call) else None
+            target = call.func if call else d
+            dotted = ast.unparse(target) if hasattr(ast, "unparse") else ""
+            if dotted not in ("nox.session", "session", "nox.parametrize"):
+                continue
+            name = next((k.value.value for k in (call.keywords if call else ()) if k.arg == "name"
+                         and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)), f.name)
+            if session == name or session.startswith((name + "-", name + "(")):
+                wanted.append(f)
+    if not wanted:
+        return None
+    reached, todo = {}, list(wanted)
+    while todo:
+        f = todo.pop()
+        if f.name in reached:
+            continue
+        reached[f.name] = (min([f.lineno] + [d.lineno for d in f.decorator_list]), f.end_lineno or f.lineno)
+        todo += [functions[c.func.id] for c in ast.walk(f) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+                 and c.func.id in functions]
+    return sorted(reached.values())
+
+
 def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the workflow",
-                rewrite: bool = True) -> PythonEdit:
+                rewrite: bool = True, within: Optional[List[Tuple[int, int]]] = None) -> PythonEdit:
     """The script's uploads and, when `rewrite`, the script without their credential items. Without it
     (the doctor only reports) `new_text` is the source with what would go blanked out: enough to tell
     which variables the script would still read, never written anywhere."""
@@ -64,7 +103,7 @@ def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the
             names |= set(PY_ENV_READ.findall(assigned.get(node.value, "")))
         return names
 
-    finder = UploadCallFinder(wrapper.module, source, fallback, env_read_by)
+    finder = UploadCallFinder(wrapper.module, source, fallback, env_read_by, within)
     wrapper.visit(finder)
     result = finder.result
     if finder.calls and rewrite:
@@ -76,6 +115,8 @@ def edit_python(source: str, fallback: str = "pypa/gh-action-pypi-publish in the
         result.new_text = "".join(blank)
     if result.uploads == 0 and not result.manual and not result.elsewhere:
         for n, text in enumerate(source.splitlines(), 1):
+            if within is not None and not any(a <= n <= b for a, b in within):
+                continue
             if registry.upload_line(text, trusted_only=True) and not text.lstrip().startswith("#"):
                 result.uploads += 1
                 result.lines.append(n)

@@ -65,9 +65,10 @@ class UploadCallFinder(cst.CSTVisitor):
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, module: cst.Module, source: str, fallback: str, env_read_by) -> None:
+    def __init__(self, module: cst.Module, source: str, fallback: str, env_read_by, within=None) -> None:
         super().__init__()
         self.module, self.fallback, self.env_read_by = module, fallback, env_read_by
+        self.within = within  # the line ranges to read (a nox session's functions); None: the whole module
         self.result = PythonEdit(source)  # what the doctor reads; `new_text` is the transformer's
         self.calls: Dict[Where, UploadCall] = {}
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
@@ -84,6 +85,8 @@ class UploadCallFinder(cst.CSTVisitor):
         name = dotted(original.func)
         start = self.get_metadata(PositionProvider, original).start
         where, line = (start.line, start.column), start.line
+        if self.within is not None and not any(a <= line <= b for a, b in self.within):
+            return
         first = original.args[0].value
         if name in ARGS_CALLS or (name.endswith(".run") and name not in STRING_CALLS and all(
                 a.keyword is None for a in original.args[:2]) and len(original.args) > 1):
