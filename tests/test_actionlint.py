@@ -48,4 +48,13 @@ def test_golden_outputs_add_no_actionlint_message(tmp_path: Path) -> None:
             # the message names the file; compare without it
             messages[record["file"]] = {m.replace(record["file"], "") for m in record["messages"]}
     new = {f"{out.parent.name}/{out.name}": sorted(messages[str(out)] - messages[str(src)]) for src, out in pairs}
+    # the WebAssembly build now and then reports a message of an earlier file of the same process against a
+    # later one (seen in a fresh clone: a lexing error on a file whose expressions all lex, after its input):
+    # a pair with a new message is linted again, each file in a process of its own, and that answer counts
+    for src, out in pairs:
+        key = f"{out.parent.name}/{out.name}"
+        if new[key]:
+            alone = {r["file"]: {m.replace(r["file"], "") for m in r["messages"]}
+                     for f in (src, out) for r in _lint(script, [str(f)])}
+            new[key] = sorted(alone[str(out)] - alone[str(src)])
     assert {k: v for k, v in new.items() if v} == {}
