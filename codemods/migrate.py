@@ -239,17 +239,12 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
 
 
 def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> List[Publisher]:
-    """The token uploads of the job that go to PyPI or TestPyPI; the others keep their token."""
-    had_id_token = job_has_id_token(w.doc, job_id)
+    """The token uploads of the job that go to PyPI or TestPyPI; the others keep their token, an index
+    chosen at run time too, whether or not the job already has `id-token: write` (a run that grants it for
+    another upload of the job must not make the next run convert this one: runs are idempotent)."""
     convert = []
     for item in (s for s in items if s.uses_token or s.dead_inputs):  # a secret in a dead input: the token meant
         if item.targets:
-            convert.append(item)
-        elif item.index_unknown and had_id_token:
-            # The seed's conflict: a job that gets OIDC tokens still passes a password.
-            result.warnings.append(
-                f"{step_in_job(item.label, item.job_id)} passes a password in a job that uses Trusted Publishing; "
-                "its index is decided at run time: Trusted Publishing works only if it is PyPI or TestPyPI")
             convert.append(item)
         else:
             result.skipped.append(Note(_other_index(item), at=item.path))

@@ -149,3 +149,30 @@ def test_a_gitlab_job_running_such_a_script_keeps_its_token(tmp_path) -> None:
     assert (repo.read(".gitlab-ci.yml"), repo.read("release.sh")) == (pipeline, script)
     assert "uploads to an index given by `--repository $PYPI_REPO` (line 3), known only at run time; it keeps " \
            "its token" in out.stderr
+
+
+def test_a_run_time_index_keeps_its_token_in_a_job_the_run_gave_id_token(tmp_path: Path) -> None:
+    # found by the followed-file fuzzer (approvals/ApprovalTests.Python with a mangled variable): the first run
+    # converts one upload of the job, grants it `id-token: write` and leaves the run-time index's token; the
+    # second run took that id-token as the job's own and removed the token: runs must be idempotent
+    repo = Repo(tmp_path / "repo")
+    repo.write(".github/workflows/release.yml", b"""on:
+  push:
+    tags: ["v*"]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: twine upload --repository-url "$UPLOAD_URL" dist/*
+        env:
+          TWINE_USERNAME: __token__
+          TWINE_PASSWORD: ${{ secrets.OTHER_TOKEN }}
+      - run: twine upload dist/*
+        env:
+          TWINE_USERNAME: __token__
+          TWINE_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}
+""")
+    first = repo.migrate("to-oidc")
+    assert first.code == 0 and "OTHER_TOKEN" in repo.read().decode() and "id-token: write" in repo.read().decode()
+    again = repo.migrate("to-oidc", "--check")
+    assert again.code == 0, again.stderr
