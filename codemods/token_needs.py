@@ -91,20 +91,13 @@ WRITES_CONTENTS = re.compile(r"release|tag|changelog|commit|push|publish-to-gith
 _GITHUB_TOKEN_WORDS = re.compile(r"\b(secrets\s*\.\s*GITHUB_TOKEN|github\s*\.\s*token)\b")
 
 
-class _GitHubToken:
+def names_github_token(text: str) -> bool:
     """`secrets.GITHUB_TOKEN` or `github.token` inside a `${{ }}`: the words found first, then the expression
     around them (one pattern of `${{`, then anything but `}`, tried from every `${{` of a long value was
     quadratic)."""
+    return any(text.rfind("${{", 0, m.start()) > text.rfind("}", 0, m.start())
+               for m in _GITHUB_TOKEN_WORDS.finditer(text))
 
-    @staticmethod
-    def search(text: str) -> bool:
-        for m in _GITHUB_TOKEN_WORDS.finditer(text):
-            if text.rfind("${{", 0, m.start()) > text.rfind("}", 0, m.start()):
-                return True
-        return False
-
-
-GITHUB_TOKEN = _GitHubToken()
 OWN_TOKEN = re.compile(r"\$\{\{\s*secrets\s*\.\s*(?!GITHUB_TOKEN\b)[A-Za-z_][A-Za-z0-9_]*\s*\}\}")
 TOKEN_INPUTS = ("token", "github_token", "github-token", "repo-token", "repo_token", "gh_token", "gh-token")
 TOKEN_ENV = ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_PAT")
@@ -129,7 +122,7 @@ def brings_own_token(step: Dict[str, Any]) -> bool:
     env = step.get("env") if isinstance(step.get("env"), dict) else {}
     given = [w.get(k) for k in w if str(k).lower() in TOKEN_INPUTS] + [env.get(k) for k in TOKEN_ENV if k in env]
     return any(isinstance(v, str) and OWN_TOKEN.search(v) for v in given) and not any(
-        isinstance(v, str) and GITHUB_TOKEN.search(v) for v in given)
+        isinstance(v, str) and names_github_token(v) for v in given)
 
 
 def _action(step: Dict[str, Any]) -> Optional[str]:
@@ -147,7 +140,7 @@ def _known(name: str, table) -> Optional[str]:
 
 
 def _hands_over_token(step: Dict[str, Any]) -> bool:
-    return any(isinstance(v, str) and GITHUB_TOKEN.search(v)
+    return any(isinstance(v, str) and names_github_token(v)
                for part in ("with", "env") if isinstance(step.get(part), dict) for v in step[part].values())
 
 
@@ -159,7 +152,7 @@ def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str
     elif name == "actions/download-artifact" and ("run-id" in w or "github-token" in w):
         needs.add({"actions": READ})  # artifacts of another workflow run
     elif name == "docker/login-action" and str(w.get("registry", "")).strip().lower().startswith("ghcr.io"):
-        if isinstance(w.get("password"), str) and GITHUB_TOKEN.search(w["password"]):
+        if isinstance(w.get("password"), str) and names_github_token(w["password"]):
             needs.add({"packages": WRITE})
     elif name == "sigstore/gh-action-sigstore-python" and str(w.get("release-signing-artifacts", "")).lower() == "true":
         needs.add(_RELEASE)
@@ -199,7 +192,7 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
                 needs.add(scopes)
         if RUN_UNKNOWN.search(run):
             needs.unknown.append(f"{label} (`gh api`)")
-        elif not any(p.search(run) for p, _ in RUN_NEEDS) and (GITHUB_TOKEN.search(run) or _hands_over_token(step)):
+        elif not any(p.search(run) for p, _ in RUN_NEEDS) and (names_github_token(run) or _hands_over_token(step)):
             notes = ["its script is given the GITHUB_TOKEN"]
             if WRITES_CONTENTS.search(f"{step.get('name', '')} {run}"):
                 needs.add(_RELEASE)  # a release, tag or push by its words: guess broad, never narrow

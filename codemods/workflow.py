@@ -187,7 +187,7 @@ def _limited(text: str) -> bool:
 
 def _limiting(operand: str) -> bool:
     if operand.startswith("(") and operand.endswith(")") and top_level(operand, "&&") == [operand] and \
-            _closes_at_end(operand):
+            closes_at_end(operand):
         return _limited(operand[1:-1])
     action = _ACTION.fullmatch(operand)
     if action and (action.group(1) or action.group(2)).lower() not in PULL_REQUEST_ACTIONS:
@@ -195,7 +195,7 @@ def _limiting(operand: str) -> bool:
     return bool(_OTHER_EVENT.fullmatch(operand) or _TAG_OR_BRANCH.match(operand))
 
 
-def _closes_at_end(text: str) -> bool:
+def closes_at_end(text: str) -> bool:
     """The `(` that opens `text` is closed by its last character."""
     depth, quoted = 0, False
     for n, c in enumerate(text):

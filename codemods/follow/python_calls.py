@@ -55,8 +55,7 @@ def session_lines(source: str, session: Optional[str]) -> Optional[List[Tuple[in
         for d in f.decorator_list:
             call = d if isinstance(d, ast.Call) else None
             target = call.func if call else d
-            dotted = ast.unparse(target) if hasattr(ast, "unparse") else ""
-            if dotted not in ("nox.session", "session", "nox.parametrize"):
+            if ast.unparse(target) not in ("nox.session", "session", "nox.parametrize"):
                 continue
             name = next((k.value.value for k in (call.keywords if call else ()) if k.arg == "name"
                          and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)), f.name)

@@ -15,7 +15,8 @@ from codemods.engine.edits import Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
-from codemods.workflow import EXPRESSION, condition_text, jobs, secrets_in, step_label, steps, top_level, uses_action
+from codemods.workflow import (EXPRESSION, closes_at_end, condition_text, jobs, secrets_in, step_label, steps, top_level,
+                               uses_action)
 from codemods.notes import step_in_job
 from codemods.permissions import job_has_id_token
 
@@ -245,17 +246,7 @@ def _operand(text: str) -> bool:
     if re.fullmatch(r"[A-Za-z_][\w.-]*(\[[^\]]*\][\w.-]*)*", text):
         return True
     m = re.match(r"[A-Za-z_]\w*\(", text)
-    if not m or not text.endswith(")"):
-        return False
-    depth, quoted = 0, False
-    for n, c in enumerate(text[m.end() - 1:], m.end() - 1):
-        if c == "'":
-            quoted = not quoted
-        elif not quoted and c in "()":
-            depth += 1 if c == "(" else -1
-            if depth == 0:
-                return n == len(text) - 1
-    return False
+    return bool(m) and closes_at_end(text[m.end() - 1:])
 
 
 DELETES = re.compile(r"\b(?:rm|unlink|del|Remove-Item)\b|-delete\b")
