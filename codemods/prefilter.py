@@ -13,7 +13,8 @@ reported as today ("unchanged: no step publishes to PyPI"), only when all of the
 4. no `run:` script runs a file of the repository pubmode would follow (`tox -e release`,
    `./scripts/release.sh`, `make`, `python x.py`, `python -m pkg`, `pdm run`…): asked of the very
    function the migration follows them with (`targets_in_script`), unless the script holds none of
-   the words such a command needs at all.
+   the words such a command needs at all;
+5. no step uses a local action (`uses: ./.github/actions/X`): a composite one runs its steps in the job.
 
 Anything else goes the full way, so a file that publishes, fails to parse, or is not a workflow is
 reported exactly as before. The markers come from what detection keys on: every upload subcommand
@@ -102,6 +103,9 @@ def cannot_publish(text: str, root: Path) -> bool:
             script = step.get("run")
             if isinstance(script, str) and not _runs_nothing_followed(script, job, step, root):
                 return False
+            uses = step.get("uses")
+            if isinstance(uses, str) and uses.strip().startswith("./"):  # a local composite action: its
+                return False  # steps run in this job (follow/composite.py reads them)
     return True
 
 

@@ -43,7 +43,8 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
             lines = [f"{f.shown}: already publishes with {already}; `id-token: write` narrowed to the jobs that use "
                      "it" + ("" if wrote else " (not written)")]
         lines += [f"  - {c}" for c in p.changes] + [f"  - {s}" for s in p.skipped]
-        lines += [f"  - also changes {c.target.path.name} ({c.target.kind}"
+        lines += [f"  - also changes {c.target.name} (composite action)" if c.target.kind == "composite" else
+                  f"  - also changes {c.target.path.name} ({c.target.kind}"
                   + (f" `{c.target.name}`" if c.target.name else "") + ")" for c in f.companions]
     elif len(p.skipped) == 1:
         lines = [f"{f.shown}: unchanged: {p.skipped[0]}"]

@@ -170,6 +170,15 @@ def check_companion(change: FileEdit) -> None:
             if subprocess.run(["bash", "-n"], input=text, text=True, capture_output=True).returncode:
                 raise ValueError("bash -n")
         kind, errors = "bash", (ValueError,)
+    elif change.target.kind == "composite":  # an action.yml: still YAML, the same data but for its scripts
+        from codemods.engine.document import Document
+        from codemods.errors import InputError as _YamlError
+
+        name = change.target.name or name
+
+        def parse(text: str) -> None:
+            Document(text, change.target.path)
+        kind, errors = "YAML", (_YamlError,)
     else:
         return
     try:

@@ -73,7 +73,7 @@ def _merge(group: Group) -> None:
     for key, uses in wants.items():
         if len({(c.old_text, c.new_text) for _, c in uses}) > 1:
             names = ", ".join(dict.fromkeys(f.shown for f, _ in uses))
-            _refuse(group, f"{Path(key).name} is run by {names}, which need different changes to it "
+            _refuse(group, f"{getattr(uses[0][1], 'label', Path(key).name)} is run by {names}, which need different changes to it "
                            "(migrate them one at a time)")
             return
         group.followed[key] = uses[0][1]

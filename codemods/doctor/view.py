@@ -9,6 +9,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 from codemods.engine.document import Document
 from codemods.indexes import Index
 from codemods.follow.indirect import find_indirect
+from codemods.notes import kind_of
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
@@ -66,6 +67,19 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
     return False
 
 
+def _kind(item) -> str:
+    """What runs the upload of a followed file: a local composite action, else a script of the repository."""
+    return "action" if item.changes and all(c.target.kind == "composite" for c in item.changes) else "script"
+
+
+def _capable(item) -> bool:
+    """Its uploader has Trusted Publishing: nothing to change by hand, or only a token a composite action gets
+    from its callers (twine there has Trusted Publishing; pubmode only does not edit both files)."""
+    from codemods.follow.composite import TOKEN_THROUGH_ACTION
+
+    return not item.problems and all(kind_of(m) == TOKEN_THROUGH_ACTION for c in item.changes for m in c.manual)
+
+
 class WorkflowView:
     def __init__(self, doc: Document, root: Optional[Path] = None, file: Optional[str] = None):
         self.doc, self.root = doc, root
@@ -100,14 +114,14 @@ class WorkflowView:
                            item.index_unknown, index_where=_where(item))
 
     def _indirect(self, item) -> PublishView:
-        where = ", ".join(f"{c.target.path.name}:{line}" for c in item.changes for line in c.lines) or "a script"
+        where = ", ".join(f"{c.label}:{line}" for c in item.changes for line in c.lines) or "a script"
         creds = [f"`{n}`" for n, _ in item.env_vars] + (["credentials in the file"] if any(c.cuts for c in item.changes)
                                                          else [])
         mode = "token" if item.uses_token else "trusted"  # what migrate reads: a change by hand (`poetry publish`,
         # which has no Trusted Publishing, in a Makefile) uploads with some credential too
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
-                           f"{item.label} of job `{item.job_id}` (upload in {where})", f"script ({where})", mode,
-                           not item.manual, item.targets, ", ".join(creds) or "its own credentials", "", {},
+                           f"{item.label} of job `{item.job_id}` (upload in {where})", f"{_kind(item)} ({where})", mode,
+                           _capable(item), item.targets, ", ".join(creds) or "its own credentials", "", {},
                            "; ".join(item.manual), item.index_unknown, item.unresolved or "", _where(item))
 
     def publishing_of(self, job_id: str) -> List[PublishView]:

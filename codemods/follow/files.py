@@ -29,6 +29,11 @@ class FileChange(FileEdit):
     # uploads to an index chosen at run time (`--repository $PYPI_REPO`): "`--repository $PYPI_REPO`, line 7"
     run_time_index: List[str] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """How reports name the file: a composite action by its path (every one is action.yml)."""
+        return self.target.name if self.target.kind == "composite" and self.target.name else self.target.path.name
+
 
 def step_environment(chain) -> Dict[str, Optional[str]]:
     """The variables a step's `env:` (or its job's, or the workflow's) sets, as the files it runs see

@@ -11,6 +11,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Insert, Replace, Set
 from codemods.engine.reading import text_or_none
 from codemods.errors import InputError
+from codemods.follow.composite import composite_target, edit_composite
 from codemods.follow.calls import in_repository, linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
@@ -60,7 +61,7 @@ class IndirectPublish:
     @property
     def run_time_index(self) -> List[str]:
         """Its uploads whose index is chosen at run time (`--repository $PYPI_REPO`), with file and line."""
-        return [f"{i.rsplit(', ', 1)[0]} ({c.target.path.name}, {i.rsplit(', ', 1)[1]})"
+        return [f"{i.rsplit(', ', 1)[0]} ({c.label}, {i.rsplit(', ', 1)[1]})"
                 for c in self.changes for i in c.run_time_index]
 
     @property
@@ -74,7 +75,7 @@ class IndirectPublish:
 
     @property
     def manual(self) -> List[str]:
-        return [f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual] + self.problems
+        return [f"{c.label}: {m}" for c in self.changes for m in c.manual] + self.problems
 
     # the Publisher protocol (publishers/publisher.py)
     shares_env_with = None
@@ -92,13 +93,13 @@ class IndirectPublish:
     def where(self) -> str:
         if self.index_unknown:  # what names the index, for "uploads to an index given by …"
             return self.run_time_index[0]
-        return ", ".join(f"`{c.target.path.name}`" for c in self.changes) or "the files it runs"
+        return ", ".join(f"`{c.label}`" for c in self.changes) or "the files it runs"
 
     @property
     def unresolved(self) -> Optional[str]:
         """Why a command of the files it runs may upload but cannot be read (`$(UV) publish` with UV
         computed by make): then pubmode cannot tell whether it uses a token, or where it uploads."""
-        return next((f"{c.target.path.name}: {m}" for c in self.changes for m in c.manual
+        return next((f"{c.label}: {m}" for c in self.changes for m in c.manual
                      if kind_of(m) == UNRESOLVED), None)
 
     @property
@@ -115,7 +116,7 @@ class IndirectPublish:
                 m = re.search(rf"[\"']{name}[\"']\s+(?:not\s+)?in\s+(?:os\.)?environ\b", c.old_text)
                 at = min(x for x in (at, m.start() if m else None) if x is not None) if at is not None or m else None
                 if at is not None:
-                    return f"{c.target.path.name} (line {c.old_text.count(chr(10), 0, at) + 1} reads `{name}`)"
+                    return f"{c.label} (line {c.old_text.count(chr(10), 0, at) + 1} reads `{name}`)"
         return None
 
     @property
@@ -147,11 +148,23 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
     for job_id, job in jobs(doc):
         for i, step in steps(job):
             script = step.get("run")
-            if not isinstance(script, str):
+            composite = composite_target(step, root) if not isinstance(script, str) else None
+            if not isinstance(script, str) and composite is None:
                 continue
             wd, checkouts = step_start(job, step)
             changes, problems = [], []
             chain = env_chain(doc, job_id, i)
+            if composite is not None:  # a local composite action: its steps run in this job
+                text = current.get(composite.path) or text_or_none(composite.path)
+                script = ""
+                if text is None:
+                    problems.append(f"{composite.name}: cannot be read as UTF-8 text; check its upload by hand")
+                else:
+                    found_in = edit_composite(composite, text, to_oidc, root, chain, current if rewrite else {})
+                    for c in found_in:
+                        if rewrite:
+                            current[c.target.path] = c.new_text
+                    changes += found_in
             if wd is not None and EXPRESSION.search(wd):  # a folder given at run time: an input's default
                 default = input_default(doc, wd)
                 if default is None:
@@ -163,7 +176,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                             "it runs there are not followed; check its upload by hand"], []))
                     continue
                 wd = in_repository(default, checkouts)
-            for target in targets_in_script(script, root, wd, checkouts):
+            for target in targets_in_script(script, root, wd, checkouts) if composite is None else ():
                 text = current.get(target.path) or text_or_none(target.path)
                 if text is None:
                     problems.append(f"{target.path.name}: cannot be read as UTF-8 text; check its upload by hand")
@@ -290,7 +303,7 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
         for name in sorted(freed & change.freed):
             passed = any(name in env and secrets_in(env[name]) for _, env in chain)
             if passed and re.search(rf"\b{re.escape(name)}\b", change.new_text):
-                out.append(f"{change.target.path.name}: still reads `{name}` after its credential options were "
+                out.append(f"{change.label}: still reads `{name}` after its credential options were "
                            "removed; remove that read too (then the workflow's variable can go)")
     return out
 
@@ -315,10 +328,10 @@ def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepCha
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
-        change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
+        change.changes += [f"{c.label}: {n}" for n in c.notes]
     _add_action_step(doc, item, change)
     if not change.edits and not change.companions:
-        change.changes.append(f"{where}: its upload ({', '.join(c.target.path.name for c in item.changes)}) "
+        change.changes.append(f"{where}: its upload ({', '.join(c.label for c in item.changes)}) "
                             "already passes no credentials")
     return change
 
@@ -367,5 +380,5 @@ def indirect_to_token(doc: Document, item: IndirectPublish, secret: str) -> Step
     for c in item.changes:
         if c.new_text != c.old_text:
             change.companions.append(c)
-            change.changes += [f"{c.target.path.name}: {n}" for n in c.notes]
+            change.changes += [f"{c.label}: {n}" for n in c.notes]
     return change
