@@ -226,6 +226,11 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
     if not any(s.targets and s.trusted_capable for s in items):
         return
     result.oidc_jobs.add(job_id)
+    for step in items:  # a commit pin from before v1.8.0: no Trusted Publishing, and no commit pubmode may pick
+        old_pin = isinstance(step, gh_action.PublishStep) and gh_action.pin_without_trusted_publishing(step.ref)
+        if old_pin:
+            result.warnings.append(Note(f"{step_in_job(step.label, job_id)} cannot publish: it is {old_pin}",
+                                        at=step.path))
     if job_has_id_token(w.doc, job_id) or w.reusable:
         return
     _grant(w.doc, job_id, result, "publishes without a token but could not get an OIDC token")

@@ -174,6 +174,52 @@ def test_a_nox_session_reads_only_its_functions() -> None:
     assert session_lines(NOXFILE_SESSIONS, "tests-3.12") == [(18, 21)]
     for unknown in ("release", "${{ matrix.session }}", None):  # the function's name is not the session's
         assert session_lines(NOXFILE_SESSIONS, unknown) is None
+    # a name made at run time reads the sessions its literal part allows (aklajnert/pytest-subprocess:
+    # `nox -s tests-${{ matrix.python-version }}` was told to run the `publish` session's twine)
+    assert session_lines(NOXFILE_SESSIONS, "tests-${{ matrix.python-version }}") == [(18, 21)]
+    assert session_lines(NOXFILE_SESSIONS, "tests-$PY") == [(18, 21)]
+    assert session_lines(NOXFILE_SESSIONS, "release-${{ matrix.index }}") == [(4, 5), (13, 15)]
+    assert session_lines(NOXFILE_SESSIONS, "d${{ matrix.x }}") == [(8, 10)]
     assert edit_python(NOXFILE_SESSIONS, within=session_lines(NOXFILE_SESSIONS, "docs")).uploads == 0
     assert edit_python(NOXFILE_SESSIONS, within=session_lines(NOXFILE_SESSIONS, "release-pypi")).uploads == 1
     assert edit_python(NOXFILE_SESSIONS).uploads == 1
+
+
+NOXFILE_MATRIX = b"""import nox
+
+
+@nox.session(python=["3.11", "3.12"])
+def tests(session):
+    session.run("pytest")
+
+
+@nox.session
+def publish(session):
+    twine_command = ["twine", "upload", "dist/*"]
+    if "prod" not in session.posargs:
+        twine_command.extend(["--repository-url", "https://test.pypi.org/legacy/"])
+    session.run(*twine_command)
+"""
+
+
+@pytest.mark.parametrize("session, secret, uploads", [
+    ("tests-${{ matrix.python-version }}", False, False),  # the tests session only
+    ("${{ matrix.session }}", False, False),  # any session, but the step is given no secret: as tox -e
+    ("${{ matrix.session }}", True, True),  # given a secret: said, to be changed by hand
+    ("publish", True, True)])
+def test_a_nox_session_named_at_run_time(session: str, secret: bool, uploads: bool, repo) -> None:
+    """aklajnert/pytest-subprocess: the test matrix's `nox -s tests-${{ matrix.python-version }}` was read as
+    the noxfile's `publish` session: a token upload, a fork warning and "do not revoke" in all three commands."""
+    import json
+
+    from conftest import WORKFLOW
+
+    env = "        env:\n          TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}\n" if secret else ""
+    repo.write("noxfile.py", NOXFILE_MATRIX)
+    repo.write(WORKFLOW, (f"on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                          f"      - uses: actions/checkout@v4\n      - run: nox -s \"{session}\"\n{env}").encode())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    steps = [s for j in data["files"][0]["jobs"] for s in j["steps"]]
+    assert bool(steps) == uploads, data
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert ("no step publishes to PyPI" in out.stderr) != uploads, out.stderr

@@ -1,6 +1,8 @@
 """Finding upload commands in scripts: a table of what counts, as zizmor tests its detector."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from codemods.shell import commands, cut_span
@@ -93,3 +95,30 @@ def test_argparse_prefixes_count_only_for_argparse_tools(script: str, kinds) -> 
 
 def cmd_words(script: str):
     return next(commands(script)).words
+
+
+def test_a_commit_pin_from_before_v1_8_is_known_to_have_no_trusted_publishing() -> None:
+    """APSL/django-kaio (and GitHub's old starter workflow) pin v1.4.2's commit `27b3170…`: to-oidc removed the
+    password and kept the pin, so the next release could not publish; the doctor called the job trusted."""
+    from codemods.publishers import gh_action
+
+    assert gh_action.ref_version("27b31702a0e7fc50959f5ad993c78deac1bdfc29") == (1, 4, 2)
+    assert gh_action.ref_version("27B31702A0E7FC50959F5AD993C78DEAC1BDFC29") == (1, 4, 2)
+    assert not gh_action.has_trusted_publishing("27b31702a0e7fc50959f5ad993c78deac1bdfc29")
+    assert not gh_action.has_trusted_publishing("c1b34028248d0c9f7d90fe29fef2122e2276ff6f")  # master's last commit
+    for ok in ("81e9d935c883d0b210363ab89cf05f3894778450",  # v1.8.14
+               "76f52bc884231f62b9a034ebfe128415bbaabdfc", "0" * 40):  # v1.12.4, a commit pubmode does not know
+        assert gh_action.has_trusted_publishing(ok) and gh_action.pin_without_trusted_publishing(ok) is None
+    assert "v1.4.2's commit" in gh_action.pin_without_trusted_publishing("27b31702a0e7fc50959f5ad993c78deac1bdfc29")
+
+
+def test_a_tokenless_job_at_an_old_commit_pin_is_told_it_cannot_publish(repo) -> None:
+    from conftest import WORKFLOW
+
+    repo.write(WORKFLOW, b"on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n"
+                         b"    permissions:\n      id-token: write\n    steps:\n      - uses: pypa/gh-action-pypi-publish@"
+                         b"27b31702a0e7fc50959f5ad993c78deac1bdfc29\n")
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "cannot publish: it is pinned to `27b31702a0e7…`, v1.4.2's commit" in out.stderr, out.stderr
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    assert "unsupported-action-ref" in [f["id"] for f in data["files"][0]["findings"]]

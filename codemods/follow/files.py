@@ -115,6 +115,11 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.uploads, change.credential_env, change.cuts = edit.uploads, edit.credential_env, edit.cuts
         change.lines, change.freed, change.targets = edit.lines, edit.freed, set(edit.targets)
         change.run_time_index = edit.run_time_index
+        if target.kind == "nox" and within is None and "$" in target.name and (change.uploads or change.manual):
+            from codemods.follow.tox_ini import run_time_env
+
+            # as a tox env chosen at run time: an upload only where the step passes a secret, then by hand
+            change.uploads, change.manual = 0, [run_time_env(target.name, "nox session")]
         return change
     view = shell_view if target.kind == "make" else (lambda t: t)  # make's `@`/`-`/`+` are not the shell's
     if target.kind == "make":

@@ -40,10 +40,16 @@ def session_lines(source: str, session: Optional[str]) -> Optional[List[Tuple[in
     """The lines (first, last) of a noxfile's session `session` and of the module's functions it calls,
     directly or not; None when they cannot be told (no such session, a name known only at run time, a
     file `ast` cannot read): the whole file is read then. `nox -s docs` runs the `docs` session, not the
-    `release` session's twine (smarie/python-pytest-cases: every `nox -s X` step was told it uploads)."""
+    `release` session's twine (smarie/python-pytest-cases: every `nox -s X` step was told it uploads), and
+    `nox -s tests-${{ matrix.python }}` a `tests` session (aklajnert/pytest-subprocess)."""
     import ast
 
-    if not session or "$" in session or "{" in session:
+    if not session:
+        return None
+    # a name made at run time (`tests-${{ matrix.python }}`) reads the sessions its literal ends allow
+    parts = re.split(r"\$\{\{.*?\}\}|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?", session)
+    prefix, suffix = (parts[0], parts[-1]) if len(parts) > 1 else (session, session)
+    if len(parts) > 1 and not prefix:
         return None
     try:
         tree = ast.parse(source)
@@ -59,7 +65,10 @@ def session_lines(source: str, session: Optional[str]) -> Optional[List[Tuple[in
                 continue
             name = next((k.value.value for k in (call.keywords if call else ()) if k.arg == "name"
                          and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)), f.name)
-            if session == name or session.startswith((name + "-", name + "(")):
+            if len(parts) == 1 and (session == name or session.startswith((name + "-", name + "("))):
+                wanted.append(f)
+            elif len(parts) > 1 and (name.startswith(prefix) and name.endswith(suffix) or any(
+                    (name + sep).startswith(prefix) or prefix.startswith(name + sep) for sep in "-(")):
                 wanted.append(f)
     if not wanted:
         return None

@@ -194,6 +194,7 @@ def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: 
     return meaning
 
 
-def run_time_env(env: str) -> Note:
-    """What to check for a tox env named at run time (a matrix value, an input) in a file that uploads."""
-    return Note(f"the tox env is chosen at run time (`{env}`); check whether it uploads, by hand", kind=RUN_TIME_ENV)
+def run_time_env(env: str, what: str = "tox env") -> Note:
+    """What to check for a tox env (or nox session) named at run time (a matrix value, an input) in a file
+    that uploads."""
+    return Note(f"the {what} is chosen at run time (`{env}`); check whether it uploads, by hand", kind=RUN_TIME_ENV)

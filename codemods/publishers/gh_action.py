@@ -137,11 +137,37 @@ def ref_version(ref: str) -> Optional[Tuple[int, ...]]:
     ref = ref.strip()
     if ref == "master":
         return (1, 4)
+    if re.fullmatch(r"[0-9a-fA-F]{40}", ref):  # a commit: known only if it is one without Trusted Publishing
+        release = pinned_release(ref)
+        return release and ref_version(release.lstrip("=+"))
     m = re.fullmatch(r"(?:release/)?v(\d+)\.(\d+)(?:\.(\d+))?", ref)
     if m is None:
         return None
     patch = m.group(3) if m.group(3) is not None else ("999" if ref.startswith("release/") else "0")
     return int(m.group(1)), int(m.group(2)), int(patch)
+
+
+def pinned_release(ref: str) -> Optional[str]:
+    """For a full commit SHA from before v1.8.0, its release: "=v1.4.2" (that release's commit) or "+v1.5.1" (a
+    later commit of the branch); None for any other ref."""
+    if not re.fullmatch(r"[0-9a-fA-F]{40}", ref.strip()):
+        return None
+    from codemods.publishers.action_history import PRE_OIDC
+
+    return PRE_OIDC.get(ref.strip().lower())
+
+
+def pin_without_trusted_publishing(ref: str) -> Optional[str]:
+    """Why a commit pin cannot publish with Trusted Publishing, in words ("v1.4.2's commit"); None when it can
+    or is not a commit. pubmode keeps the pin: it never picks a commit for the user."""
+    release = pinned_release(ref)
+    if release is None:
+        return None
+    what = f"{release[1:]}'s commit" if release.startswith("=") else f"a commit after {release[1:]}"
+    return (f"pinned to `{ref.strip()[:12]}…`, {what}, a version of {ACTION} without Trusted Publishing (it came "
+            f"with v1.8.0); pin the full commit SHA of a current release by hand (`git ls-remote "
+            f"https://github.com/{ACTION} 'refs/tags/v1.*'`) or use `@{RECOMMENDED_REF}`, then run `migrate "
+            f"to-oidc` again")
 
 
 def has_trusted_publishing(ref: str) -> bool:
@@ -282,7 +308,8 @@ def ref_edit(step: PublishStep) -> Optional[Set]:
     """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
     `@release/v1`."""
     target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
-    if not target:
+    if not target or pinned_release(step.ref):  # a commit pin is the user's choice: no move, a refusal
+        return None
         return None
     uses = str(step.step["uses"])
     return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
@@ -292,6 +319,10 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     """Remove the token inputs; in a reusable workflow also turn attestations off, because their
     certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
     change = StepChange()
+    old_pin = pin_without_trusted_publishing(step.ref)
+    if old_pin:  # the token stays: without it this release cannot publish
+        change.blocked = f"{step_in_job(step.label, step.job_id)} not converted: {old_pin}"
+        return change
     w = step.inputs
     gone = input_keys(w, PASSWORD_INPUTS)
     user_keys = input_keys(w, USER_INPUTS)
