@@ -1565,12 +1565,13 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "actions/download-artifact v4 and later cannot see artifacts of upload-artifact v3 and older: use "
                    "the same major version (v4 or later) for both actions")
     if missing:
-        out.append(f"no job of this run uploaded an artifact named `{missing.group(1)}` before the publishing job "
-                   "asked for it (the download step failed, the upload never ran): upload it in the build job with "
-                   "actions/upload-artifact under that same `name` and make the publishing job `needs:` that job, or "
-                   "build in the publishing job itself and drop the download"
-                   + ("" if old_upload else "; an artifact uploaded with upload-artifact v3 or older is not found by "
-                      "download-artifact v4 and later either (use the same major version for both)"))
+        out.append(f"the download step found no artifact named `{missing.group(1)}` that it can read, so the upload "
+                   f"step never ran: either no job of this run uploaded an artifact named `{missing.group(1)}` before "
+                   "the publishing job asked for it (upload it in the build job with actions/upload-artifact under "
+                   "that same `name` and make the publishing job `needs:` that job, or build in the publishing job "
+                   "itself and drop the download)"
+                   + ("" if old_upload else ", or it was uploaded by actions/upload-artifact v3 or older, which "
+                      "download-artifact v4 and later do not see (give both actions the same major version)"))
     if _NAME_FOR_PATH.search(text):
         out.append("the log says the download step was given `name: dist` where `path: dist` was meant: `name:` picks "
                    "the artifact by the name its upload step gave it, `path:` is the folder it is extracted into; "
@@ -1708,7 +1709,7 @@ def _workflow_invalid(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if unexpected and key in _JOB_KEYS:
             out.append(f"`{key}:` ({where}) is a key of a job (`jobs.<job_id>.{key}`), and GitHub refuses it where "
                        "it stands (on a step, or under `with:`): move it up to the job that runs the step"
-                       + (", or give the publish step a job of its own that `needs:` the build job and has "
+                       + ("; for the publish step that can be a job of its own that `needs:` the build job, with "
                           "`environment:` and `permissions: id-token: write` at job level, as PyPI's guide shows"
                           if key in ("environment", "permissions") else ""))
         elif unexpected and difflib.get_close_matches(key, _PERMISSION_SCOPES, n=1, cutoff=0.8) and key not in _PERMISSION_SCOPES:
