@@ -1540,16 +1540,47 @@ _VERSION_PLUGIN = re.compile(r"\bdynamic[- ]versioning\b|\bversion(?:ing)?[- ]pl
                              re.I)
 
 
+_OLD_UPLOAD_ARTIFACT = re.compile(r"\bupload-artifact@v[1-3]\b")
+_OLD_DOWNLOAD_ARTIFACT = re.compile(r"\bdownload-artifact@v[1-3]\b")
+_NAME_FOR_PATH = re.compile(r"\bname: dist\W{0,3}\s(?:in)?to\s\W{0,3}path: dist\b|\bpath: dist\W{0,3}\s(?:instead of|not|rather than)\s"
+                            r"\W{0,3}name: dist\b", re.I)
+_GLOB_MATCHED_DIR = re.compile(r"`?\*`?\s(?:glob\s|pattern\s|wildcard\s)?(?:matched|matches|picked up|expanded to)\s(?:only\s)?"
+                               r"(?:the\s)?`?dist/?`?\s(?:folder|directory|dir)\b|\bmaturin\b.{0,400}?\bIs a directory "
+                               r"\(os error 21\)", re.I)
+
+
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
+    flake = logs_mod.ARTIFACT_FLAKE.search(text)
+    if flake:
+        out.append(f"the download of the build job's artifact failed on GitHub's artifact service (`{flake.group(0)}`), "
+                   "not on a name or a path of the workflow: the upload step never ran; re-run the failed jobs, and "
+                   "if it keeps failing, build and publish in one job so that no artifact has to pass between jobs")
     missing = logs_mod.ARTIFACT_NOT_FOUND.search(text)
+    old_upload = _OLD_UPLOAD_ARTIFACT.search(text)
+    if missing and old_upload and not _OLD_DOWNLOAD_ARTIFACT.search(text):
+        out.append(f"the artifact `{missing.group(1)}` was uploaded with `{old_upload.group(0)}`, and "
+                   "actions/download-artifact v4 and later cannot see artifacts of upload-artifact v3 and older: use "
+                   "the same major version (v4 or later) for both actions")
     if missing:
-        out.append(f"no job of this run uploaded an artifact named `{missing.group(1)}` before the publishing job "
-                   "asked for it (the download step failed, the upload never ran): upload it in the build job with "
-                   "actions/upload-artifact under that same `name` and make the publishing job `needs:` that job, or "
-                   "build in the publishing job itself and drop the download")
+        out.append(f"the download step found no artifact named `{missing.group(1)}` that it can read, so the upload "
+                   f"step never ran: either no job of this run uploaded an artifact named `{missing.group(1)}` before "
+                   "the publishing job asked for it (upload it in the build job with actions/upload-artifact under "
+                   "that same `name` and make the publishing job `needs:` that job, or build in the publishing job "
+                   "itself and drop the download)"
+                   + ("" if old_upload else ", or it was uploaded by actions/upload-artifact v3 or older, which "
+                      "download-artifact v4 and later do not see (give both actions the same major version)"))
+    if _NAME_FOR_PATH.search(text):
+        out.append("the log says the download step was given `name: dist` where `path: dist` was meant: `name:` picks "
+                   "the artifact by the name its upload step gave it, `path:` is the folder it is extracted into; "
+                   "download with `path: dist` (and the upload's `name:`, or none to take every artifact)")
+    glob = _GLOB_MATCHED_DIR.search(text)
+    if glob:
+        out.append("the upload was given the `dist` folder itself, not the files in it (a glob such as `*` run from "
+                   "the repository root matches the folder): give the files, `maturin upload dist/*` or "
+                   "`twine upload dist/*`")
     folder_named = re.search(r"no Python distribution packages in '([^']{1,200})'", text)
     if folder_named:
         where = f"`{folder_named.group(1)}`"
@@ -1558,6 +1589,9 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "into a folder named after the artifact; give "
                    "the upload and the download the same explicit `name:`, download with `path: dist`, and publish "
                    "from `dist/` (the action's default)")
+    if flake or missing or glob or (out and _NAME_FOR_PATH.search(text)):
+        # the download step failed, or the upload was given the folder: no upload looked for files in a folder
+        return out + [d for f in facts for d in f.upload_dirs]
     poetry = _POETRY_NO_FILES.search(text)
     # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
     said = logs_mod._SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
@@ -1640,6 +1674,149 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
     return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
+
+
+# GitHub's refusal of a workflow file: each message after the file, line and column it names
+_WF_PLACE = re.compile(r"(?:(?:In\s)?(\S{1,200}\.ya?ml)(?:@\S{1,200})?\s)?\(Line: (\d{1,6}), Col: (\d{1,4})\): ")
+_WF_UNEXPECTED = re.compile(r"Unexpected value '([^'\s]{1,60})'")
+_WF_NAMED_VALUE = re.compile(r"Unrecognized named-value: '([^'\s]{1,60})'")
+_WF_MISSING = re.compile(r"Required property is missing: ([\w-]{1,40})")
+_WF_CALLED = re.compile(r"Error from called workflow (\S{1,300}?\.ya?ml)")
+_JOB_KEYS = ("environment", "permissions", "runs-on", "needs", "strategy", "concurrency", "outputs", "services",
+             "container", "defaults")
+_STEP_KEYS = ("uses", "run", "with", "shell", "working-directory", "continue-on-error")
+_PERMISSION_SCOPES = ("actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token",
+                      "issues", "models", "packages", "pages", "pull-requests", "repository-projects",
+                      "security-events", "statuses")
+_STEP_LEVEL_SAID = re.compile(r"\bstep[- ]level\W{0,2}\s\W?(environment|permissions|runs-on|needs|concurrency)\b", re.I)
+
+
+def _workflow_invalid(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    import difflib
+
+    text, out = _text(scan), []
+    places = list(_WF_PLACE.finditer(text))
+    seen = set()
+    for i, m in enumerate(places):
+        message = text[m.end():places[i + 1].start() if i + 1 < len(places) else m.end() + 300]
+        where = f"line {m.group(2)}, column {m.group(3)}" + (f" of `{m.group(1)}`" if m.group(1) else "")
+        unexpected, named, missing = (_WF_UNEXPECTED.match(message), _WF_NAMED_VALUE.match(message),
+                                      _WF_MISSING.match(message))
+        key = (unexpected or named or missing).group(1) if (unexpected or named or missing) else None
+        if key in seen:
+            continue
+        seen.add(key)
+        if unexpected and key in _JOB_KEYS:
+            out.append(f"`{key}:` ({where}) is a key of a job (`jobs.<job_id>.{key}`), and GitHub refuses it where "
+                       "it stands (on a step, or under `with:`): move it up to the job that runs the step"
+                       + ("; for the publish step that can be a job of its own that `needs:` the build job, with "
+                          "`environment:` and `permissions: id-token: write` at job level, as PyPI's guide shows"
+                          if key in ("environment", "permissions") else ""))
+        elif unexpected and difflib.get_close_matches(key, _PERMISSION_SCOPES, n=1, cutoff=0.8) and key not in _PERMISSION_SCOPES:
+            scope = difflib.get_close_matches(key, _PERMISSION_SCOPES, n=1, cutoff=0.8)[0]
+            out.append(f"`{key}` ({where}) is no permission GitHub knows: the scope is spelt `{scope}` "
+                       f"(`permissions: {scope}: …`)")
+        elif unexpected and key in _STEP_KEYS:
+            out.append(f"`{key}:` ({where}) is a key of a step, and it stands where GitHub expects another key: check "
+                       "its indentation (a step's keys line up under the step's `- `, below `steps:`)")
+        elif unexpected:
+            out.append(f"GitHub does not take `{key}:` where it stands ({where}): check the key's name and "
+                       "indentation against the workflow syntax (a job's keys, a step's keys and `with:` inputs are "
+                       "three different levels)")
+        elif named and key == "secrets":
+            out.append(f"an `if:` cannot read `secrets` ({where}): put the secret in the job's `env:` "
+                       "(`HAS_TOKEN: ${{ secrets.NAME != '' }}`) and test `env.HAS_TOKEN` in the step's `if:`, or "
+                       "decide with a repository variable (`vars.NAME`), which `if:` can read")
+        elif named:
+            out.append(f"`{key}` ({where}) is no context that expression can read: an input is `inputs.{key}` (a "
+                       f"`workflow_dispatch` or `workflow_call` input), a variable `vars.{key}` or `env.{key}`")
+        elif missing:
+            out.append(f"a job lacks `{key}:` ({where})" + (": every job needs `runs-on:` unless it calls a reusable "
+                                                              "workflow with `uses:`" if key == "runs-on" else ""))
+    called = _WF_CALLED.search(text)
+    if called:
+        out.append(f"the place named is in the called workflow `{called.group(1)}`, not in the calling file: fix it "
+                   "there (and in the ref the caller pins)")
+    said = _STEP_LEVEL_SAID.search(text) if not out else None
+    if said:
+        key = said.group(1).lower()
+        out.append(f"the log says `{key}:` was given on a step: it is a key of the job (`jobs.<job_id>.{key}`): move "
+                   "it up to the job that runs the step")
+    out.append("GitHub refused the workflow file before any job ran, so nothing reached PyPI and no credential was "
+               "tried: fix the file at the line and column named, push, and run the release again; `actionlint` "
+               "reports such errors before a push")
+    return out
+
+
+_BUILD_ENV_PIXI = re.compile(r"\.pixi/envs/([\w.-]{1,60})/")
+_BUILD_ENV_CONDA = re.compile(r"(?:conda|mamba|miniforge\d?)[\w/.-]{0,100}?/envs/([\w.-]{1,60})/")
+_PIXI_RAN = re.compile(r"\bpixi run\b")
+_CONDA_RAN = re.compile(r"\bconda (?:run|activate)\b")
+_BUILD_ENV_SETUP_PYTHON = re.compile(r"hostedtoolcache/Python/(\d[\w.]{0,20})/")
+_NO_BACKEND = re.compile(r"Backend '([\w.:-]{1,100})' is not available")
+
+
+def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    pixi = _BUILD_ENV_PIXI.search(text) or _PIXI_RAN.search(text)
+    conda = _BUILD_ENV_CONDA.search(text) or _CONDA_RAN.search(text)
+    setup_python = _BUILD_ENV_SETUP_PYTHON.search(text)
+    if pixi:
+        env = f"the pixi environment `{pixi.group(1)}`" if pixi.re is _BUILD_ENV_PIXI else "a pixi environment"
+        where, add = env, ("add the tool to that environment (`pixi add --pypi build`, or conda-forge's "
+                           "`python-build`)")
+    elif conda:
+        env = f"the conda environment `{conda.group(1)}`" if conda.re is _BUILD_ENV_CONDA else "a conda environment"
+        where, add = env, "add the tool to that environment (`conda install -c conda-forge python-build`)"
+    else:
+        where = f"setup-python's Python {setup_python.group(1)}" if setup_python else "the job's Python"
+        add = "`python -m pip install build` in the same job, before it"
+    if re.search(r"No module named '?build'?(?![\w.])|pyproject-build: (?:command )?not found", text):
+        out.append(f"`python -m build` ran in {where}, which has no `build` package: {add}; or build with a tool "
+                   "that brings its own (`uv build`, `pipx run build`)")
+    if re.search(r"invalid command 'bdist_wheel'|No module named '?wheel'?(?![\w.])", text):
+        out.append("`setup.py bdist_wheel` ran where setuptools has no `bdist_wheel` command: setuptools before 70.1 "
+                   "takes it from the `wheel` package, which is not installed there. Build with `python -m pip install "
+                   "build` and `python -m build` (it writes the sdist and the wheel, with what `[build-system]` "
+                   "requires installed in an isolated environment), or `python -m pip install wheel` (or setuptools "
+                   ">= 70.1) before `setup.py sdist bdist_wheel`")
+    if re.search(r"No module named '?setuptools'?(?![\w.])", text):
+        out.append(f"the Python that ran `setup.py` ({where}) has no setuptools (Python 3.12 and later no longer "
+                   "install it next to pip): build with `python -m build`, which installs what `[build-system] "
+                   "requires` into an isolated environment, or `python -m pip install setuptools` before `setup.py`")
+    backend = _NO_BACKEND.search(text)
+    if backend:
+        out.append(f"`python -m build --no-isolation` builds with what the job installed, and the backend "
+                   f"`{backend.group(1)}` that `[build-system]` names is not installed: install the `[build-system] "
+                   "requires` first, or drop `--no-isolation`")
+    out.append("the build failed, so no upload ran: PyPI and the credentials are not in question")
+    return out
+
+
+_IMPORT_ERROR = re.compile(r"cannot import name '([\w.]{1,60})' from '?([\w.]{1,80}?)'?(?=[\s)`'\",.]|$)|"
+                           r"No module named '([\w]{1,40})\.([\w.]{1,60})'")
+_DEPS_CHANGED_SAID = re.compile(r"\b(?:downgrad\w{1,4}|upgrad\w{1,4}|overr?id\w{1,4}|replac\w{1,4}|pinn\w{1,4})\b", re.I)
+
+
+def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text, out = _text(scan), []
+    m = _IMPORT_ERROR.search(text)
+    name, module = (m.group(1), m.group(2)) if m and m.group(1) else ((m.group(4), m.group(3)) if m else ("?", "?"))
+    top = module.split(".")[0]
+    tool = next((t for t in ("twine", "hatch", "flit", "pdm") if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
+    said = _DEPS_CHANGED_SAID.search(text)
+    out.append(f"`{tool}` cannot import `{name}` from `{module}`: the `{top}` in this environment is not a version "
+               f"`{tool}` works with" + (" (the log says the job's own installs changed it)" if said else "")
+               + f": run `{tool}` in an environment of its own (`pipx run {tool} upload dist/*`, `uvx {tool} upload "
+               f"dist/*`), or install it after the project and its dependencies (`python -m pip install -U {tool}` "
+               "last); or publish with pypa/gh-action-pypi-publish, which brings its own twine")
+    if re.search(r"\buv run\b", text):
+        out.append(f"`uv run` syncs the project's environment before it runs the command, so the project's lock "
+                   f"decides `{top}`, not `{tool}`'s requirements: run `uvx {tool}` instead of `uv run {tool}`")
+    if top in ("urllib3", "requests") and name == "appengine":
+        out.append("requests-toolbelt before 1.0 imports `appengine` from urllib3, which urllib3 2 removed: "
+                   "`python -m pip install -U twine requests-toolbelt`")
+    return out
 
 
 def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -2364,7 +2541,8 @@ ADVISORS: Dict[str, Advisor] = {
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
     "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token,
     "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
-    "log-upload-form-refused": _upload_form,
+    "log-upload-form-refused": _upload_form, "log-workflow-invalid": _workflow_invalid,
+    "log-build-tool-missing": _build_tool, "log-uploader-dependency-conflict": _uploader_deps,
 }
 
 

@@ -530,6 +530,17 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
                r"no Python distribution packages (?:to publish|in '[^']{1,200}')|No files found to publish|"
                r"Unable to download artifact\(s\): Artifact not found for name: \S{1,200}|"
+               # download-artifact v1 to v3's words for the same; GitHub's artifact service failing the download
+               r"Unable to find an artifact with the name: \S{1,200}|Unable to find any artifacts for the associated workflow|"
+               r"Artifact download failed after \d{1,3} retries|\bdownload-artifacts?\b.{0,200}?\bBlobNotFound\b|"
+               r"\bBlobNotFound\b.{0,200}?\bdownload-artifacts?\b|"
+               # the upload given the `dist` folder itself (maturin's io error; a glob told as matching the folder)
+               r"\bmaturin\b.{0,400}?\bIs a directory \(os error 21\)|"
+               r"`?\*`?\s(?:glob\s|pattern\s|wildcard\s)?(?:matched|matches|picked up|expanded to)\s(?:only\s)?(?:the\s)?"
+               r"`?dist/?`?\s(?:folder|directory|dir)\b|"
+               # the download step told as the one that failed ("the job fails … in the download-artifacts action")
+               r"\b(?:fail\w{0,3}|errors?|broken)\b(?:[^.]|\.(?=\w)){0,60}?\bdownload-artifacts?\b|"
+               r"\bdownload-artifacts?\b(?:\s(?:action|step))?(?:[^.]|\.(?=\w)){0,40}?\b(?:fail\w{0,3}|errors?)\b|"
                r"No such file or directory: '[^']{0,200}/dist'|"
                r"Path patterns didn't match any wheels or source distributions|No files to publish\. Run poetry build|"
                r"\bNo artifacts found\b(?! for| with| matching)|ERROR\s{1,9}No files to check\b|"
@@ -722,9 +733,59 @@ NEW: Tuple[LogPattern, ...] = (
                "The nested job 'upload' is requesting 'id-token: write', but is only allowed 'id-token: none'",
                "Add `permissions: id-token: write` (with `contents: read`) to the job that calls the reusable workflow, "
                "even if the publish job is skipped on that event."),
+    LogPattern("log-workflow-invalid", ERROR, r"\bThe workflow is not valid\b|\bInvalid workflow file\b|"
+               r"\bfailed to parse workflow\b|\bYou have an error in your yaml syntax on line \d|"
+               # GitHub's own check of a workflow file, each message after the place it names
+               r"\(Line: \d{1,6}, Col: \d{1,4}\): (?:Unexpected value '|Unrecognized named-value: '|"
+               r"Unrecognized function: '|Required property is missing\b|Unexpected symbol\b|A (?:sequence|mapping) "
+               r"was not expected\b)|"
+               # a job's key told as refused on a step ("step-level `permissions` is not valid workflow syntax")
+               r"\bstep[- ]level\W{0,2}\s\W?(?:environment|permissions|runs-on|needs|concurrency)\W?\s(?:is|are)\s"
+               r"(?:not\s(?:valid|allowed|supported)|invalid)\b",
+               "GitHub refused the workflow file",
+               "GitHub checks a workflow file when a run is to start and refuses it as a whole when a key sits where "
+               "it does not belong (`environment:`, `permissions:`, `runs-on:` and `needs:` are keys of a job, not of a "
+               "step), a name is misspelt (`permissions: content:` for `contents:`), or an expression reads a context "
+               "that place does not offer (`secrets` in an `if:`). No job runs, so nothing reached PyPI and no "
+               "credential was tried.",
+               "The workflow is not valid. .github/workflows/release.yml (Line: 31, Col: 9): Unexpected value "
+               "'environment' .github/workflows/release.yml (Line: 33, Col: 9): Unexpected value 'permissions'",
+               "Fix the file at the line and column GitHub names: move a job's key (`environment:`, `permissions:`) "
+               "from the step up to its job, or give the publish step a job of its own; spell the key as the "
+               "workflow syntax has it; read a secret in `env:`, not in `if:`. `actionlint` finds these before a push."),
+    LogPattern("log-build-tool-missing", ERROR, r"\bNo module named '?build'?(?![\w.])|\binvalid command 'bdist_wheel'|"
+               r"\bNo module named '?(?:setuptools|wheel)'?(?![\w.])|\bBackend '[\w.:-]{1,100}' is not available\b|"
+               r"\bpyproject-build: (?:command )?not found\b",
+               "A build tool is not installed where the distributions are built",
+               "The step that builds the sdist and wheel ran on a Python that lacks the tool it calls: `python -m "
+               "build` without the `build` package, `setup.py bdist_wheel` without `wheel` (setuptools took that "
+               "command from `wheel` before 70.1), `setup.py` without setuptools (Python 3.12 and later no longer "
+               "install it next to pip), `build --no-isolation` without the backend `[build-system]` names, or a "
+               "pixi or conda environment that was never given the tool. The build failed, so no upload ran.",
+               "/opt/hostedtoolcache/Python/3.12.4/x64/bin/python: No module named build",
+               "Install the tool in the environment that runs the build, in the same job: `python -m pip install build` "
+               "then `python -m build` (it installs what `[build-system]` requires in an isolated environment); in a "
+               "pixi or conda environment add it there; `uv build` needs no install."),
+    LogPattern("log-uploader-dependency-conflict", ERROR,
+               r"\bcannot import name '[\w.]{1,60}' from '?(?:packaging|pkginfo|importlib_metadata|readme_renderer|"
+               r"requests_toolbelt|requests\.packages\.urllib3|urllib3|rich|keyring|rfc3986|id)\b|"
+               r"\bNo module named '(?:packaging|pkginfo|importlib_metadata|readme_renderer|requests_toolbelt|urllib3)"
+               r"\.[\w.]{1,60}'",
+               "The upload tool cannot import a dependency in the job's environment",
+               "The uploader (twine) failed at import: the version of one of its dependencies (`packaging`, "
+               "`importlib_metadata`, `urllib3`, …) in this environment is not one it works with. Most often the job "
+               "installed twine and then the project, whose own requirements (or `uv run`, which syncs the project's "
+               "environment first) moved that dependency to another version; nothing in the files or the credentials "
+               "is wrong.",
+               "  File \".../site-packages/twine/package.py\", line 23, in <module>\n    from packaging import errors\n"
+               "ImportError: cannot import name 'errors' from 'packaging'",
+               "Run the uploader in an environment of its own (`pipx run twine upload dist/*`, `uvx twine upload "
+               "dist/*`), or install it after the project's dependencies; or publish with pypa/gh-action-pypi-publish, "
+               "which brings its own twine."),
 )
 
-ORDER = ("log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug", "log-uploader-missing", "log-uploader-broken",
+ORDER = ("log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
+         "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-oidc-token-refused", "log-no-trusted-publishing-index",
@@ -805,7 +866,28 @@ class LogScan:
     last_errors: List[Tuple[int, str]]
 
 
-ARTIFACT_NOT_FOUND = re.compile(r"Unable to download artifact\(s\): Artifact not found for name: (\S{1,200})", re.I)
+ARTIFACT_NOT_FOUND = re.compile(r"(?:Unable to download artifact\(s\): Artifact not found for name|Unable to find an "
+                                r"artifact with the name): (\S{1,200})", re.I)
+# the readings of log-no-distributions that need a Python release in view: the artifact service's failures, a glob told
+# as matching the folder, the download step told as failing (any CI job downloads artifacts)
+WEAK_NO_DISTS = re.compile(r"Unable to find any artifacts for the associated workflow|Artifact download failed after \d{1,3} "
+                           r"retries|\bBlobNotFound\b|`?\*`?\s(?:glob\s|pattern\s|wildcard\s)?(?:matched|matches|picked up|"
+                           r"expanded to)\s(?:only\s)?(?:the\s)?`?dist/?`?\s(?:folder|directory|dir)\b|"
+                           r"\b(?:fail\w{0,3}|errors?|broken)\b(?:[^.]|\.(?=\w)){0,60}?\bdownload-artifacts?\b|"
+                           r"\bdownload-artifacts?\b(?:\s(?:action|step))?(?:[^.]|\.(?=\w)){0,40}?\b(?:fail\w{0,3}|errors?)\b", re.I)
+ARTIFACT_FLAKE = re.compile(r"Artifact download failed after \d{1,3} retries|\bBlobNotFound\b", re.I)
+# the attestation files a first publish step left for a second one, told in prose (fprime-tools: "started producing
+# attestation files on publish … removes these files between our two publishing steps")
+SAID_ATTESTATIONS_LEFT = re.compile(r"\battestation\sfiles?\b.{0,300}?\b(?:between|before)\s(?:\w+\s){0,2}?(?:two|both|second|"
+                                    r"next|other|later)\s(?:\w+\s)?(?:publish\w{0,4}|upload\w{0,4})\s(?:steps?|calls?|jobs?|runs?)"
+                                    r"\b|\b(?:second|both|two)\s(?:publish\w{0,4}|upload\w{0,4})\s(?:steps?|calls?)\b.{0,300}?"
+                                    r"\battestation\sfiles?\b", re.I)
+# a build tool's absence that is about a build (not an import of the project at run time), the uploader a failed
+# import belongs to (within the lines around it)
+_ONLY_SETUPTOOLS = re.compile(r"No module named '?(?:setuptools|wheel)'?(?![\w.])", re.I)
+_BUILD_RAN = re.compile(r"\bsetup\.py\b|\bbdist\w{0,8}\b|\bsdist\b|\s-m build\b|\bpip wheel\b|\bbuild_meta\b", re.I)
+_IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '[\w]{1,40}\.[\w.]{1,60}'", re.I)
+_UPLOADER_NEAR = re.compile(r"\b(?:twine|hatch|flit|pdm)\b", re.I)
 _DIST_ARTIFACT = re.compile(r"dist|wheel|sdist|python-package|pypi|packages?\b|release", re.I)
 # a pin of hex digits only, of another length than a commit SHA's 40 (a short SHA, a digit added or lost)
 NOT_A_SHA = re.compile(r"(?=[0-9a-f]{0,64}[a-f])(?=[0-9a-f]{0,64}\d)(?:[0-9a-f]{41,64}|[0-9a-f]{7,39})", re.I)
@@ -837,11 +919,22 @@ def read(text: str, publishes: bool = False) -> LogScan:
             not _PYTHON_RELEASE.search(ARTIFACT_NOT_FOUND.sub(" ", whole)) and \
             not _DIST_ARTIFACT.search(ARTIFACT_NOT_FOUND.search(whole).group(1)):
         found.pop("log-no-distributions")  # an artifact of another job (test reports, docs), nothing of a release
+    if "log-no-distributions" in found and not _RX["log-no-distributions"].search(WEAK_NO_DISTS.sub(" ", whole)) and \
+            not _PYTHON_RELEASE.search(whole):
+        found.pop("log-no-distributions")  # another job's artifact download, nothing of a release
+    if "log-build-tool-missing" in found and not _RX["log-build-tool-missing"].search(_ONLY_SETUPTOOLS.sub(" ", whole)) \
+            and not _BUILD_RAN.search(whole):
+        found.pop("log-build-tool-missing")  # setuptools missing where a program imports it, not in a build
+    if "log-uploader-dependency-conflict" in found and not any(
+            _UPLOADER_NEAR.search(whole[max(m.start() - 600, 0):m.end() + 200]) for m in _IMPORT_BROKEN.finditer(whole)):
+        found.pop("log-uploader-dependency-conflict")  # an import error of another program (a build, the project)
     refused = "log-action-not-allowed" in found and _REFUSED_PIN.search(whole)
     if refused and NOT_A_SHA.fullmatch(refused.group(1)):
         # a hex pin of another length than 40 is no commit of the action: the ref is the cause, not the allow list
         allowed, ref = found.pop("log-action-not-allowed"), _BY_ID["log-action-ref-missing"]
         found.setdefault(ref.id, LogFinding(ref, allowed.line, ref.title))
+    if "log-nested-id-token" in found:  # GitHub tells a called job's permission as an invalid workflow: told once
+        found.pop("log-workflow-invalid", None)
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
         found.pop("log-id-token-unset", None)
     pending = _SAID_PENDING.search(whole) if "log-invalid-publisher" in found else None
@@ -968,6 +1061,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    left = SAID_ATTESTATIONS_LEFT.search(whole) if not found else None
+    if left and (publishes or _PYTHON_RELEASE.search(whole)) and not _OTHER_REGISTRY.search(whole):
+        exists = _BY_ID["log-attestation-exists"]  # a first publish step's attestation files told as what broke the second
+        found[exists.id] = LogFinding(exists, logtext.line_at(cleaned, starts, left.start()), exists.title)
     if not found and not uv_install and not _OTHER_REGISTRY.search(whole) and (publishes or _PYTHON_RELEASE.search(whole)):
         said = _said(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
