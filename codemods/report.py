@@ -140,6 +140,22 @@ def token_kind(secret: str, options: Options) -> str:
     return "a TestPyPI API token (from test.pypi.org)" if secret == options.test_secret else "a PyPI API token"
 
 
+def still_read(run: RunResult, options: Options, steps: Optional[NextSteps] = None) -> Dict[str, List[str]]:
+    """(to-oidc) Secrets the converted uploads no longer use that other files still read -> those files:
+    to keep until nothing reads them (every format says so, in its own words)."""
+    steps = steps or plan_next_steps(run, options)
+    if options.direction != TO_OIDC or steps.elsewhere:
+        return {}
+    return {name: list(where) for name, where in run.still_read.items()}
+
+
+def still_read_text(name: str, where: List[str]) -> str:
+    """The sentence about one secret of `still_read` (its first words are "The secret `NAME` is ")."""
+    shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
+    return (f"The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: keep it "
+            "until nothing reads it, then delete it and revoke the API token it holds.")
+
+
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} {scope(name, steps.create_projects.get(name))}, in the "
@@ -175,10 +191,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                    f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
                    f"token{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     out += [f"- {n}" for n in steps.find_and_revoke]
-    for name, where in run.still_read.items() if options.direction == TO_OIDC and not steps.elsewhere else ():
-        shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
-        out.append(f"- The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: "
-                   "keep it until nothing reads it, then delete it and revoke the API token it holds.")
+    out += [f"- {still_read_text(name, where)}" for name, where in still_read(run, options, steps).items()]
     unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1
