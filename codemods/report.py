@@ -78,6 +78,8 @@ class NextSteps:
     create: List[str] = field(default_factory=list)
     create_projects: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> its projects, if
     # several (one token scoped to a project cannot upload another)
+    create_run_time: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> where its uploads
+    # pick their project at run time
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
@@ -95,6 +97,9 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
             if len(projects) > 1:
                 create.create_projects[name] = projects
+            run_time = list(dict.fromkeys(w for f in changed for w in f.plan.token_run_time.get(name, ())))
+            if run_time:
+                create.create_run_time[name] = run_time
         return create
     regs: Dict[Tuple, Registration] = {}
     for f in changed:
@@ -116,9 +121,14 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     return steps
 
 
-def scope(secret: str, projects: Optional[List[str]]) -> str:
+def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None) -> str:
     """The scope the token must have: one project's, or, where the secret serves several projects' uploads,
-    every one of them (a token scoped to one project cannot upload another)."""
+    every one of them (a token scoped to one project cannot upload another); where the uploads choose their
+    project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish."""
+    if run_time:
+        return (f"that can upload every project the job can publish, as it picks the project at run time "
+                f"({'; '.join(run_time)}): an account-wide token, or one secret per project (a token scoped to "
+                "one project cannot upload another)")
     if not projects:
         return "scoped to the project"
     return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
@@ -158,7 +168,8 @@ def still_read_text(name: str, where: List[str]) -> str:
 
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
-    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} {scope(name, steps.create_projects.get(name))}, in the "
+    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} "
+                      f"{scope(name, steps.create_projects.get(name), steps.create_run_time.get(name))}, in the "
                       "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
