@@ -12,6 +12,7 @@ from codemods.follow.indirect import find_indirect
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
+from codemods.publishers.github_env import describe
 from codemods.publishers.opaque import OpaqueStep, opaque_steps
 from codemods.uploaders import registry
 from codemods.uploaders.pins import too_old_pins
@@ -93,7 +94,8 @@ class WorkflowView:
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown,
                                index_where=_where(item))
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags] + \
-            [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())]
+            [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())] + \
+            describe(getattr(item, "github_env", []), self.doc, item.job_id)
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,
