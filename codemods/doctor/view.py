@@ -13,7 +13,7 @@ from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
 from codemods.publishers.github_env import describe
-from codemods.publishers.opaque import OpaqueStep, opaque_steps
+from codemods.publishers.opaque import OpaqueCommand, OpaqueStep, opaque_commands, opaque_steps
 from codemods.uploaders import registry
 from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
@@ -82,8 +82,10 @@ class WorkflowView:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
         # action steps pubmode cannot read that may upload: the detection migrate reports them with
-        self.opaque: List[OpaqueStep] = opaque_steps(
-            doc, [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing], registry.credential_variables())
+        known = [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing]
+        self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables())
+        # `run:` steps of release jobs that hand a PyPI token to a command pubmode does not know
+        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known)
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
