@@ -19,7 +19,7 @@ from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.follow.calls import files_run_by
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
-from codemods.project import Repository
+from codemods.project import Repository, run_time_folder
 from codemods.published_projects import published_projects
 from codemods.publishers import gh_action
 from codemods.publishers.change import Changes
@@ -55,6 +55,9 @@ class Plan(Changes):
     oidc_jobs: SetType[str] = field(default_factory=set)  # jobs that publish with Trusted Publishing after the plan
     token_projects: Dict[str, SetType[str]] = field(default_factory=dict)  # to-token: a secret given -> the
     # projects its uploads publish (where known), to tell a secret that serves several across workflows
+    # to-token: a secret given -> where its uploads choose their project at run time (then no token scoped to
+    # one project will do)
+    token_run_time: Dict[str, List[str]] = field(default_factory=dict)
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
     # (to-oidc, GitLab) next steps about tokens pubmode cannot name: where the token came from, what to revoke
     revoke_notes: List[str] = field(default_factory=list)
@@ -411,6 +414,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 if secrets:
                     found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted])
                     given[job_id] = ({p for p in found.registered if p}, secrets)
+                    chosen = _chosen_at_run_time(w, job_id, trusted)
+                    for secret in secrets if chosen else ():
+                        result.token_run_time.setdefault(secret, []).extend(chosen)
             elif has_id_token and all(s.uses_token and s.targets for s in items):
                 # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
                 # upload to another index may log in with one: left alone).
@@ -419,6 +425,20 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
     for projects, secrets in given.values():
         for secret in secrets:
             result.token_projects.setdefault(secret, set()).update(projects)
+
+
+def _chosen_at_run_time(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
+    """Where the job's uploads pick their folder, so their project, at run time (a monorepo's
+    `packages-dir: ${{ steps.x.outputs.project_path }}/dist`): the token must cover every project it can publish."""
+    job = w.jobs.get(job_id) if isinstance(w.jobs.get(job_id), dict) else {}
+    all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    out = []
+    for item in items:
+        step = all_steps[item.step_index] if item.step_index < len(all_steps) else None
+        where = run_time_folder(job, step) if isinstance(step, dict) else None
+        if where:
+            out.append(f"job `{job_id}`: {where}")
+    return list(dict.fromkeys(out))
 
 
 def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[str]:

@@ -305,6 +305,44 @@ def upload_folder(job: dict, step: dict) -> Optional[str]:
     return wd
 
 
+_RUN_TIME = re.compile(r"\$\{\{|\$\{?[A-Za-z_]")
+
+
+def run_time_folder(job: dict, step: dict) -> Optional[str]:
+    """Where a publishing step's folder, and so its project, is chosen at run time (a monorepo's
+    `packages-dir: ${{ steps.pathfinder.outputs.project_path }}/dist`, a `working-directory` or a `cd` from
+    a matrix), as written; None when the folder is written out. The job's token must then be able to
+    upload every project the job can publish, not the one pubmode found."""
+    from codemods.uploaders.command_line import find_upload
+    from codemods.shell import commands
+
+    w = step.get("with") if isinstance(step.get("with"), dict) else {}
+    for key in ("packages-dir", "packages_dir", "working-directory"):
+        if isinstance(w.get(key), str) and _RUN_TIME.search(w[key]):
+            return f"`{key}: {w[key].strip()}`"
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    for where, wd in (("", step.get("working-directory")), ("the job's default ", run.get("working-directory"))):
+        if isinstance(wd, str) and _RUN_TIME.search(wd):
+            return f"{where}`working-directory: {wd.strip()}`"
+        if isinstance(wd, str) and wd.strip():
+            break  # the step's own folder wins over the job's default
+    script = step.get("run")
+    if not isinstance(script, str) or "uses" in step:
+        return None
+    for cmd in commands(script):
+        vals = [w.value for w in cmd.words]
+        if vals and vals[0] in ("cd", "pushd") and len(vals) > 1 and _RUN_TIME.search(vals[1]) and \
+                not re.match(r"\$\{?(GITHUB_WORKSPACE|HOME|RUNNER_TEMP)\b|\$\{\{\s*github\.workspace", vals[1]):
+            return f"`{script[cmd.start:cmd.end].strip()}`"
+        hit = find_upload(cmd)
+        if hit is not None:
+            paths = [v for v in vals[hit[1]:] if not v.startswith("-") and _RUN_TIME.search(v)
+                     and re.search(r"(^|/)dist\b|\*|\.whl$|\.tar\.gz$", v)]
+            return f"`{paths[0]}`" if paths else None
+    return None
+
+
 def step_projects(repo: "Repository", job: dict, indexes: List[int]) -> List[str]:
     """The projects named in the folders the job's publishing steps upload from, when they are more
     than one (a monorepo job publishing each package from its folder)."""

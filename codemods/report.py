@@ -79,6 +79,8 @@ class NextSteps:
     create: List[str] = field(default_factory=list)
     create_projects: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> its projects, if
     # several (one token scoped to a project cannot upload another)
+    create_run_time: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> where its uploads
+    # pick their project at run time
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
@@ -96,6 +98,9 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
             if len(projects) > 1:
                 create.create_projects[name] = projects
+            run_time = list(dict.fromkeys(w for f in changed for w in f.plan.token_run_time.get(name, ())))
+            if run_time:
+                create.create_run_time[name] = run_time
         return create
     regs: Dict[Tuple, Registration] = {}
     for f in changed:
@@ -117,9 +122,14 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     return steps
 
 
-def scope(secret: str, projects: Optional[List[str]]) -> str:
+def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None) -> str:
     """The scope the token must have: one project's, or, where the secret serves several projects' uploads,
-    every one of them (a token scoped to one project cannot upload another)."""
+    every one of them (a token scoped to one project cannot upload another); where the uploads choose their
+    project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish."""
+    if run_time:
+        return (f"that can upload every project the job can publish, as it picks the project at run time "
+                f"({'; '.join(run_time)}): an account-wide token, or one secret per project (a token scoped to "
+                "one project cannot upload another)")
     if not projects:
         return "scoped to the project"
     return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
@@ -141,9 +151,26 @@ def token_kind(secret: str, options: Options) -> str:
     return "a TestPyPI API token (from test.pypi.org)" if secret == options.test_secret else "a PyPI API token"
 
 
+def still_read(run: RunResult, options: Options, steps: Optional[NextSteps] = None) -> Dict[str, List[str]]:
+    """(to-oidc) Secrets the converted uploads no longer use that other files still read -> those files:
+    to keep until nothing reads them (every format says so, in its own words)."""
+    steps = steps or plan_next_steps(run, options)
+    if options.direction != TO_OIDC or steps.elsewhere:
+        return {}
+    return {name: list(where) for name, where in run.still_read.items()}
+
+
+def still_read_text(name: str, where: List[str]) -> str:
+    """The sentence about one secret of `still_read` (its first words are "The secret `NAME` is ")."""
+    shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
+    return (f"The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: keep it "
+            "until nothing reads it, then delete it and revoke the API token it holds.")
+
+
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
-    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} {scope(name, steps.create_projects.get(name))}, in the "
+    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} "
+                      f"{scope(name, steps.create_projects.get(name), steps.create_run_time.get(name))}, in the "
                       "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
@@ -176,10 +203,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                    f"no longer used ({', '.join(variables)}) in the GitLab project's settings and revoke the API "
                    f"token{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     out += [f"- {n}" for n in steps.find_and_revoke]
-    for name, where in run.still_read.items() if options.direction == TO_OIDC and not steps.elsewhere else ():
-        shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
-        out.append(f"- The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: "
-                   "keep it until nothing reads it, then delete it and revoke the API token it holds.")
+    out += [f"- {still_read_text(name, where)}" for name, where in still_read(run, options, steps).items()]
     unused = [s for s in steps.revoke if s not in variables]
     if unused:
         many = len(unused) > 1

@@ -20,7 +20,8 @@ from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options
 from codemods.notes import finding_of, job_of, why_of
 from codemods.project import OWNER_PLACEHOLDER, find_root, root_for
 from codemods.registration import Registration, host_not_accepted
-from codemods.report import gitlab_protection, next_steps, plan_next_steps, scope, token_kind
+from codemods.report import (gitlab_protection, next_steps, plan_next_steps, scope, still_read, still_read_text,
+                             token_kind)
 from codemods.runner import FileResult, RunResult, text_diff
 from codemods.workflow_files import shown_path
 
@@ -50,7 +51,9 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             "revoke_secrets": steps.revoke,
             "create_secrets": steps.create,
             "create_secret_projects": steps.create_projects,
+            **({"create_secret_run_time": steps.create_run_time} if steps.create_run_time else {}),
             **({"find_and_revoke": steps.find_and_revoke} if steps.find_and_revoke else {}),
+            **({"still_read": still} if (still := still_read(run, options)) else {}),
             "text": next_steps(run, options),
         },
         "summary": {"changed": changed, "unchanged": len(run.files) - changed - errors,
@@ -476,7 +479,7 @@ def _value(value: Any, width: int = 160) -> str:
 def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     steps = data["next_steps"]
     if not any(steps.get(k) for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
-                                      "create_secrets", "find_and_revoke")):
+                                      "create_secrets", "find_and_revoke", "still_read")):
         return ""
     out = ["### Next steps\n\n"]
     n = 0
@@ -490,9 +493,11 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     for host in steps["not_on_github"]:
         item(f"**Do not merge this change; keep the API token.** {inline(host['reason'])}. "
              f"`migrate to-token` undoes it.")
+    run_time = steps.get("create_secret_run_time", {})
     for name in steps["create_secrets"]:
         item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} "
-             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name)))}, in the repository (or "
+             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name)))}, in the "
+             "repository (or "
              "environment) settings.")
     regs = steps["register"]
     if regs:
@@ -515,6 +520,8 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     for note in steps.get("find_and_revoke", []):
         head, _, rest = note.partition(": ")
         item(f"**{inline(head)}:** {inline(rest)}" if rest else inline(note))
+    for name, where in steps.get("still_read", {}).items():
+        item(f"**Keep the secret {code(name)} for now:** {inline(still_read_text(name, where))}")
     revoke = steps["revoke_secrets"]
     if revoke:
         many = len(revoke) > 1

@@ -678,3 +678,87 @@ def test_mutated_included_files_give_clean_errors_or_verified_output(tmp_path: P
             assert newer == new and not [c for c in again.companions if c.target.kind == "include"], "not idempotent"
         seen[outcome] += 1
     assert seen["changed"] > 0, seen
+
+
+# ---- credentials handed on through $GITHUB_ENV ----------------------------------------------------------------------
+ENV_SPELLINGS = (
+    lambda n, v: [f'echo "{n}={v}" >> $GITHUB_ENV'],
+    lambda n, v: [f'echo "{n}={v}" >> "$GITHUB_ENV"'],
+    lambda n, v: [f"echo {n}={v} >>$GITHUB_ENV"],
+    lambda n, v: [f"printf '{n}=%s\\n' \"{v}\" >> \"${{GITHUB_ENV}}\""],
+    lambda n, v: [f'echo "{n}={v}" | tee -a $GITHUB_ENV >/dev/null'],
+    lambda n, v: ["cat >> $GITHUB_ENV <<EOF", f"{n}={v}", "EOF"],
+)
+
+
+def _through_github_env(raw: bytes, rnd: random.Random) -> Optional[Tuple[str, set]]:
+    """The workflow with each `run:` step's credential variables (`TWINE_PASSWORD: ${{ secrets.X }}` in its `env:`)
+    written to $GITHUB_ENV by a step inserted before it instead, in a random spelling (an `::add-mask::` first, at
+    times); with the secrets moved. None: no such step."""
+    import io
+
+    from codemods.uploaders import registry
+    from codemods.workflow import secrets_in
+
+    yaml = YAML()
+    yaml.width = 4096
+    try:
+        data = yaml.load(raw.decode("utf-8-sig"))
+    except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is not this test's
+        return None
+    creds, moved = registry.credential_variables(), set()
+    for job in (data.get("jobs") or {}).values() if isinstance(data, dict) else ():
+        all_steps = job.get("steps") if isinstance(job, dict) else None
+        for i in reversed(range(len(all_steps or []))):
+            step = all_steps[i]
+            env = step.get("env") if isinstance(step, dict) and isinstance(step.get("run"), str) else None
+            names = [k for k, v in (env or {}).items() if k in creds and secrets_in(str(v))] if isinstance(env, dict) \
+                else []
+            if not names:
+                continue
+            lines = [f'echo "::add-mask::{env[names[-1]]}"'] if rnd.random() < 0.3 else []
+            for name in names:
+                moved |= secrets_in(str(env[name]))
+                lines += rnd.choice(ENV_SPELLINGS)(name, env.pop(name))
+            if not env:
+                del step["env"]
+            all_steps.insert(i, {"name": "Hand on the credentials", "run": "\n".join(lines) + "\n"})
+    if not moved:
+        return None
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue(), moved
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+def test_credentials_through_github_env_are_read_like_those_in_env() -> None:
+    """A token handed to the upload through $GITHUB_ENV is the same token upload as one in the step's `env:`: where
+    to-oidc of the original takes the secret away, to-oidc of the rewritten workflow does too, and to-token brings a
+    token back; mutated, every result is a clean error or verified output."""
+    rnd = random.Random(20261201)
+    tried = converted = 0
+    for path in sorted(CORPUS.glob("*.y*ml")):
+        made = _through_github_env(path.read_bytes(), rnd)
+        if made is None:
+            continue
+        text, moved = made
+        tried += 1
+        original = Source.from_bytes(None, path.read_bytes()).text
+        _, before = migrate_text(original, Options(TO_OIDC), "release.yml", REPO)
+        plan, after = migrate_text(text, Options(TO_OIDC), "release.yml", REPO)
+        for secret in moved:
+            if secret not in before:  # or a job left as it was, saying why (a new step where a removed one was)
+                assert secret not in after or plan.skipped, f"{path.name}: `{secret}` is still handed on silently"
+        if after != text:
+            converted += 1
+            assert migrate_text(after, Options(TO_OIDC), "release.yml", REPO)[1] == after, "not idempotent"
+            back = migrate_text(after, Options(TO_TOKEN), "release.yml", REPO)[1]
+            assert "secrets." in back.replace(after, "") or back != after, f"{path.name}: to-token gave no token back"
+        assert migrate_text(text, Options(TO_TOKEN), "release.yml", REPO)[1] == text or \
+            any(s in before for s in moved), f"{path.name}: to-token changed a job that already uploads with a token"
+        for _ in range(3):
+            data = text.encode()
+            for _ in range(rnd.randint(1, 2)):
+                data = mutate(data, rnd)
+            check(data)
+    assert tried >= 10 and converted >= 5, (tried, converted)

@@ -226,7 +226,7 @@ TOOLS = {
 def upload_workflows(draw):
     tool = draw(st.sampled_from(sorted(TOOLS)))
     command, variable, flag = TOOLS[tool]
-    where = draw(st.sampled_from(["step", "job", "workflow", "flag"]))
+    where = draw(st.sampled_from(["step", "job", "workflow", "flag", "github_env"]))
     style = draw(styles())
     u = " " * style["indent"]
     eol = style["eol"]
@@ -241,6 +241,20 @@ def upload_workflows(draw):
     d = u * 2 if style["indentless"] else u * 3
     k = d + "  "
     lines += [f"{u}{u}steps:", f"{d}- uses: actions/checkout@v4"]
+    if where == "github_env":  # an earlier step hands the token on through $GITHUB_ENV, in one of its spellings
+        lines += [f"{d}- name: Export TOKEN", f"{k}run: |"]
+        if draw(st.booleans()):
+            lines.append(f"{k}{u}echo \"::add-mask::{secret}\"")
+        if draw(st.booleans()):
+            lines.append(f"{k}{u}echo \"VERSION=${{GITHUB_REF_NAME#v}}\" >> $GITHUB_ENV")
+        lines += [f"{k}{u}{x}" for x in draw(st.sampled_from([
+            [f'echo "{variable}={secret}" >> $GITHUB_ENV'],
+            [f'echo "{variable}={secret}" >> "$GITHUB_ENV"'],
+            [f"echo {variable}={secret} >>$GITHUB_ENV"],
+            [f"printf '{variable}=%s\\n' \"{secret}\" >> \"${{GITHUB_ENV}}\""],
+            [f'echo "{variable}={secret}" | tee -a "$GITHUB_ENV" > /dev/null'],
+            ['cat >> "$GITHUB_ENV" <<EOF', f"{variable}={secret}", "EOF"],
+        ]))]
     if draw(st.booleans()):
         lines += [f"{d}- name: Publish", f"{k}run: |", f"{k}{u}python -m build", f"{k}{u}{run}"]
     else:
@@ -248,13 +262,13 @@ def upload_workflows(draw):
     if where == "step":
         lines += [f"{k}env:", f"{k}{u}{variable}: {secret}" + ("  # token" if style["comments"] else "")]
     text = eol.join(lines) + (eol if style["final_newline"] else "")
-    return tool, text
+    return tool, where, text
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(upload_workflows())
 def test_uploads_in_scripts_keep_their_promises(case) -> None:
-    tool, text = case
+    tool, where, text = case
     plan, out = run(text, TO_OIDC)
     assert out != text, plan.skipped
     after = load_data(out)
@@ -264,7 +278,10 @@ def test_uploads_in_scripts_keep_their_promises(case) -> None:
     assert ("\r\n" in out) == ("\r\n" in text)
     assert out.endswith("\n") == text.endswith("\n") or _block_string_needs_its_line_break(text, out)
     for _, line in _deleted(text, out):
-        assert re.search(r"env:|PYPI_TOKEN|TOKEN|PASSWORD|publish|upload", line), f"deleted {line!r}"
+        assert re.search(r"env:|PYPI_TOKEN|TOKEN|PASSWORD|publish|upload", line) or (
+            where == "github_env" and re.search(r"GITHUB_ENV|EOF|run: \|", line)), f"deleted {line!r}"
+    if where == "github_env":
+        assert "VERSION=" in out or "VERSION=" not in text, "a line that writes no credential went"
     _, back = run(out, TO_TOKEN)
     assert "secrets.PYPI_API_TOKEN" in back, "to-token did not bring a token back"
     assert run(back, TO_TOKEN)[1] == back

@@ -89,6 +89,9 @@ def test_every_golden_case_in_every_format(name: str, tmp_path: Path) -> None:
                 assert "**Before merging:** add" in md and "| Index | Project | Owner |" in md
         for r in data["next_steps"]["register"]:
             assert r["link"].replace("<", "%3C").replace(">", "%3E") in md
+        for secret in data["next_steps"].get("still_read", {}):
+            assert f"**Keep the secret `{secret}` for now:** The secret `{secret}` is no longer used by the " \
+                "converted uploads but is still read by" in md, f"{name}: the markdown drops a secret still read"
 
         annotations = repo.migrate(direction, *args, "--format", "github").stdout
         lines = annotations.splitlines()
@@ -324,3 +327,26 @@ jobs:
     assert "secret `TEST_PYPI_API_TOKEN` holding a TestPyPI API token (from test.pypi.org)" in out.stderr
     md = repo.migrate("to-token", "--dry-run", "--format", "markdown").stdout
     assert "holding a TestPyPI API token (from test.pypi.org) scoped to the project" in md
+
+
+def test_a_secret_still_read_elsewhere_is_said_in_every_format(repo: Repo) -> None:
+    # cloudflare/cloudflare-python: release-doctor.yml still reads the token publish-pypi.yml no longer uses
+    # (notes/final-b.md W1); the text report said so, the markdown report did not
+    from test_cli import TOKEN_WORKFLOW
+
+    repo.write(WORKFLOW, TOKEN_WORKFLOW)
+    repo.write(".github/workflows/release-doctor.yml", b"on: pull_request\njobs:\n  check:\n    runs-on: x\n"
+               b"    steps:\n      - run: bash ./bin/check-release-environment\n        env:\n"
+               b"          PYPI_TOKEN: ${{ secrets.PYPI_API_TOKEN }}\n")
+    sentence = ("is no longer used by the converted uploads but is still read by "
+                "`.github/workflows/release-doctor.yml`: keep it until nothing reads it")
+    assert sentence in repo.migrate("to-oidc", "--dry-run").stderr
+    data = json.loads(repo.migrate("to-oidc", "--dry-run", "--format", "json").stdout)
+    assert schema_errors(data) == []
+    assert data["next_steps"]["still_read"] == {"PYPI_API_TOKEN": [".github/workflows/release-doctor.yml"]}
+    assert data["next_steps"]["revoke_secrets"] == []
+    md = repo.migrate("to-oidc", "--dry-run", "--format", "markdown").stdout
+    assert "**Keep the secret `PYPI_API_TOKEN` for now:** The secret `PYPI_API_TOKEN` " + sentence in md
+    assert "delete the secret" not in md
+    token = json.loads(repo.migrate("to-token", "--dry-run", "--format", "json").stdout)
+    assert "still_read" not in token["next_steps"]

@@ -447,6 +447,24 @@ def _opaque_action(w: WorkflowView) -> Iterator[Hit]:
         yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot see inside that action"
 
 
+@rule("opaque-publish-command", NOTE, "A release step runs a command pubmode does not know, with a PyPI token",
+      "A `run:` step of a release job (named, or with an environment named, like release, publish or pypi) that "
+      "runs a command from the runner's image or an install (`pypi-release`, `semantic-release`) and is given a "
+      "secret named like a PyPI token may upload with it: pubmode cannot tell whether or how, so it neither says "
+      "the workflow publishes nothing nor converts it; `migrate` leaves the step as it is and says why.",
+      """
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pypi-release
+        env:
+          PYPI_TOKEN: ${{ secrets.PYPI_TOKEN }}
+""", "If it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert).")
+def _opaque_command(w: WorkflowView) -> Iterator[Hit]:
+    for s in w.opaque_commands:
+        yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot tell whether or how it uploads to PyPI"
+
+
 @rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",
       "twine supports Trusted Publishing from 6.1, pdm from 2.6; older versions ask for a password and fail.",
       """

@@ -13,7 +13,8 @@ from codemods.notes import kind_of
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
 from codemods.publishers import gh_action
-from codemods.publishers.opaque import OpaqueStep, opaque_steps
+from codemods.publishers.github_env import describe
+from codemods.publishers.opaque import OpaqueCommand, OpaqueStep, opaque_commands, opaque_steps
 from codemods.uploaders import registry
 from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
@@ -95,8 +96,10 @@ class WorkflowView:
                     self.publishing.append(self._indirect(item))
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
         # action steps pubmode cannot read that may upload: the detection migrate reports them with
-        self.opaque: List[OpaqueStep] = opaque_steps(
-            doc, [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing], registry.credential_variables())
+        known = [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing]
+        self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables())
+        # `run:` steps of release jobs that hand a PyPI token to a command pubmode does not know
+        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known)
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
@@ -107,7 +110,8 @@ class WorkflowView:
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown,
                                index_where=_where(item))
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags] + \
-            [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())]
+            [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())] + \
+            describe(getattr(item, "github_env", []), self.doc, item.job_id)
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,

@@ -89,5 +89,84 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
 
 
 def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
-    """migrate's report lines for `opaque_steps`."""
-    return [s.note for s in opaque_steps(doc, known, variables)]
+    """migrate's report lines for `opaque_steps` and `opaque_commands`."""
+    known = list(known)
+    return [s.note for s in opaque_steps(doc, known, variables)] + \
+        [s.note for s in opaque_commands(doc, known)]
+
+
+# ---- `run:` steps that run a command pubmode does not know, given a PyPI token --------------------------------------
+# A release job of the kind that runs a command from its container image or an install (yourlabs/cli2 runs its
+# image's `pypi-release`) and hands it a PyPI token: pubmode cannot tell whether or how it uploads, which is not the
+# same as "publishes nothing".
+RELEASE_JOB = re.compile(r"releas|publish|pypi|deploy|upload", re.I)
+COMMAND_FINDING = "opaque-publish-command"
+# Programs that are the shell's, everyday tools, or what pubmode reads itself (the uploaders, and what it follows:
+# make, tox, nox, a script of the repository): none of them is an upload pubmode cannot see.
+KNOWN_PROGRAMS = frozenset("""
+    echo printf test [ [[ cd pushd popd ls cat cp mv rm mkdir rmdir ln touch chmod chown export set unset source .
+    true false exit return shift eval exec read local declare readonly trap wait sleep env sudo time command
+    grep egrep sed awk jq yq cut tr head tail sort uniq wc tee find xargs basename dirname date realpath mktemp which
+    curl wget git gh tar zip unzip gzip gunzip sha256sum shasum md5sum openssl gpg ssh ssh-keyscan ssh-add
+    pip pip3 python python3 py pipx uv uvx poetry pdm hatch flit twine maturin rye tox nox make cmake bash sh zsh
+    npm npx node yarn pnpm docker apt apt-get brew choco conda mamba micromamba cargo rustup go java mvn gradle
+    cibuildwheel build check-manifest sphinx-build mkdocs pytest coverage ruff black isort mypy flake8 pre-commit
+""".split())
+
+
+@dataclass(frozen=True)
+class OpaqueCommand:
+    """A `run:` step of a release job that runs a command pubmode does not know with a PyPI-looking secret."""
+
+    job_id: str
+    path: Tuple[Any, ...]
+    what: str  # "step `Release` in job `release` runs `pypi-release` … and passes it `secrets.PYPI_TOKEN`"
+
+    @property
+    def note(self) -> Note:
+        return Note(f"{self.what}: pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it "
+                    f"is; {BY_HAND}", job=self.job_id, finding=COMMAND_FINDING, at=self.path)
+
+
+def _unknown_programs(script: str) -> List[str]:
+    from codemods.shell import LEADING_KEYWORDS, commands
+
+    out = []
+    for cmd in commands(script):
+        words = [w.value for w in cmd.words if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", w.value)]
+        words = [w for w in words if w not in LEADING_KEYWORDS]
+        prog = words[0] if words else ""
+        if prog and prog not in KNOWN_PROGRAMS and re.fullmatch(r"[A-Za-z][\w.+-]*", prog) and prog not in out:
+            out.append(prog)
+    return out
+
+
+def _release_job(job_id: str, job: dict) -> bool:
+    env = job.get("environment")
+    env = env.get("name") if isinstance(env, dict) else env
+    return any(isinstance(x, str) and RELEASE_JOB.search(x) for x in (job_id, job.get("name"), env))
+
+
+def opaque_commands(doc: Document, known: Iterable[Tuple[Any, ...]]) -> List[OpaqueCommand]:
+    """Each `run:` step of a release job (named, or with an environment named, like release/publish/pypi) with no
+    publish step pubmode can read, that runs a command pubmode does not know and is given a secret named like a
+    PyPI token (in its `env:`, the job's, the workflow's, or its script)."""
+    known = set(known)
+    out = []
+    for job_id, job in jobs(doc):
+        if any(p[:2] == ("jobs", job_id) for p in known) or not _release_job(job_id, job):
+            continue
+        for i, step in steps(job):
+            script = step.get("run")
+            path = ("jobs", job_id, "steps", i)
+            if not isinstance(script, str) or path in known:
+                continue
+            given = [m.group(1) or m.group(2) for block in (step.get("env"), job.get("env"), doc.get(("env",)), script)
+                     for m in SECRET_REF.finditer(str(block) if block is not None else "")]
+            given = list(dict.fromkeys(s for s in given if CREDENTIAL_SECRET.search(s)))
+            programs = _unknown_programs(script) if given else []
+            if programs:
+                out.append(OpaqueCommand(job_id, path, f"{step_label(step, i)} in job `{job_id}` runs "
+                                         f"{', '.join(f'`{p}`' for p in programs)} (not a tool pubmode knows, nor a file "
+                                         f"of the repository) and is given {', '.join(f'`secrets.{s}`' for s in given)}"))
+    return out

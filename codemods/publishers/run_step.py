@@ -13,6 +13,7 @@ from codemods.engine.edits import Edit, Replace, Set
 from codemods.indexes import Index
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
+from codemods.publishers.github_env import EnvWrite, env_writes, remove_writes
 from codemods.shell import Command, Word, assignments, commands, cut_span, join_pieces
 from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags,
                                              strip_wrappers)
@@ -45,6 +46,8 @@ class Upload:
     # credential assignments (the variable, its word)
     exported: List[Tuple[str, int, int]] = field(default_factory=list)  # `export TWINE_PASSWORD=…` before the
     # command in the same script: (the variable, the assignment's span)
+    github_env: List[EnvWrite] = field(default_factory=list)  # credentials an earlier step of the job writes
+    # to $GITHUB_ENV (`echo "TWINE_PASSWORD=${{ secrets.X }}" >> $GITHUB_ENV`)
 
     @property
     def path(self) -> YamlPath:
@@ -70,7 +73,8 @@ class Upload:
             return True  # it can only upload with some credential, wherever that comes from
         password_env = self.uploader.credentials.password_env
         return any(f.kind == "password" for f in self.flags) or any(v in password_env for v, _ in self.env_creds) \
-            or any(v in password_env for v, _ in self.prefix) or any(v in password_env for v, _, _ in self.exported)
+            or any(v in password_env for v, _ in self.prefix) or any(v in password_env for v, _, _ in self.exported) \
+            or any(w.password for w in self.github_env)
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
@@ -172,10 +176,11 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
                                                uploader.index.defined_in(script))
         given = set(local)  # a variable the script sets wins over the step's `env:`
         creds = [(n, p) for n, p in env_credentials(uploader, chain) if n not in given]
+        written = env_writes(doc, job_id, i, uploader, given | {n for n, _ in creds})
         out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds,
                           step_label(step, i), unknown,
                           prefix=[(n, w) for n, w in assigned if n in uploader.credentials.variables],
-                          exported=[(n, s_, e) for n, s_, e, _ in exported]))
+                          exported=[(n, s_, e) for n, s_, e, _ in exported], github_env=written))
     return out
 
 
@@ -291,6 +296,9 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
         return change
     up = upload.uploader
     remove_env_vars(doc, upload.env_creds, converted, change)
+    if change.blocked:
+        return change
+    remove_writes(doc, upload.job_id, upload.github_env, converted, change, upload.label)
     if change.blocked:
         return change
     flags = upload.cred_flags  # in a `run:` script or an action's `args` alike

@@ -17,6 +17,7 @@ from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
+from codemods.publishers.github_env import remove_writes, written
 from codemods.publishers.env_vars import cleanup_fed, remove_env_vars
 from codemods.publishers.run_step import Upload, manual_replacement
 from codemods.uploaders import registry
@@ -158,6 +159,13 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     creds += [(n, upload.path + ("env", n)) for n in step_env if n in known
               and (n, upload.path + ("env", n)) not in creds]
     remove_env_vars(doc, creds, converted, change)
+    if change.blocked:
+        return change
+    # the action takes the upload's place: every credential variable handed on to it goes, as from its `env:`
+    passwords = set(COMMON_CREDENTIALS[:3]).union(*(u.credentials.password_env for u in registry.all_uploaders()))
+    users = (known - passwords) | {"PYPI_USERNAME"}
+    writes = list(dict.fromkeys(upload.github_env + written(doc, upload.job_id, upload.step_index, passwords, users)))
+    remove_writes(doc, upload.job_id, writes, converted, change, upload.label)
     if change.blocked:
         return change
     for f in upload.cred_flags:

@@ -1,0 +1,63 @@
+"""A release job's `run:` step that runs a command pubmode does not know (a command of its container image, as
+yourlabs/cli2's `pypi-release`, notes/final-b.md W5) and is given a PyPI token: the doctor says it cannot tell how
+that step uploads (a note), never "publishes nothing"; migrate leaves it alone and says why. Golden cases:
+tests/golden/opaque-release-command, tests/golden/doctor/opaque-publish-command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import WORKFLOW, Repo
+
+JOB = """on:
+  push:
+    tags: ["*"]
+jobs:
+  {job}:
+    runs-on: ubuntu-latest
+{extra}    steps:
+      - uses: actions/checkout@v4
+      - name: Release
+        run: {run}
+        env:
+          {var}: ${{{{ secrets.{secret} }}}}
+"""
+
+
+def _write(repo: Repo, job="release", extra="", run="pypi-release", var="TOKEN", secret="PYPI_TOKEN") -> None:
+    repo.write(WORKFLOW, JOB.format(job=job, extra=extra, run=run, var=var, secret=secret).encode())
+
+
+@pytest.mark.parametrize("job, extra, run", [
+    ("release", "", "pypi-release"),
+    ("build", "    environment: pypi\n", "semantic-release publish"),
+    ("build", "    name: Publish\n", "cd src && ./../bin/x; my-release-tool --all"),
+])
+def test_an_unknown_command_given_a_pypi_token_is_a_note_not_nothing(repo: Repo, job: str, extra: str,
+                                                                      run: str) -> None:
+    _write(repo, job, extra, run)
+    out = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    data = json.loads(out.stdout)
+    findings = [f for file in data["files"] for f in file["findings"]]
+    assert [(f["id"], f["severity"]) for f in findings] == [("opaque-publish-command", "note")], findings
+    text = repo.migrate("doctor").stdout
+    assert "publishes nothing" not in text and "step `Release` in job" in text and "`secrets.PYPI_TOKEN`" in text
+    assert repo.migrate("doctor").code == 0, "a note, not an error"
+    before = repo.read()
+    for direction in ("to-oidc", "to-token"):
+        res = repo.migrate(direction)
+        assert repo.read() == before
+        assert "no step publishes to PyPI" not in res.stderr
+        assert "pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it is" in res.stderr
+
+
+@pytest.mark.parametrize("kw", [
+    dict(job="tests"),  # not a release job
+    dict(secret="CODECOV_TOKEN"),  # no PyPI-looking secret
+    dict(run="python -m build && twine check dist/*"),  # only tools pubmode knows
+    dict(run="./scripts/release.sh"),  # a file of the repository: followed, not guessed
+])
+def test_other_steps_stay_publishes_nothing(repo: Repo, kw: dict) -> None:
+    _write(repo, **kw)
+    assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout
