@@ -342,7 +342,8 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
     out += _pull_request_warning(w, job_id, done)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
-    turned_off = {s.step_index for s in converted if w.reusable and "attestations" not in s.inputs}  # to_oidc's
+    turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off
+        w.reusable or gh_action.attests_beside_another(w.doc, s, [d.path for d in done]))}
     if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions],
                                                      {s.step_index for s in converted}, turned_off):
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "

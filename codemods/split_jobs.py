@@ -420,7 +420,9 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         raise Refused(f"{item.label} uploads to an index chosen at run time")
     index = item.targets[0]
     # an upload that already goes without a token moves as it is
-    change = item.to_oidc(doc, False, converted_paths) if item.uses_token else StepChange()
+    # each index's upload moves to a job of its own, so no other call of the action attests beside it there
+    beside = [] if isinstance(item, gh_action.PublishStep) else converted_paths
+    change = item.to_oidc(doc, False, beside) if item.uses_token else StepChange()
     if change.blocked:
         raise Refused(change.blocked)
     path = item.path

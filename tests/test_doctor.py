@@ -514,16 +514,19 @@ jobs:
     ("", "", True),
     ("        if: contains(github.ref_name, '-rc')\n", "        if: ${{ !contains(github.ref_name, '-rc') }}\n", False),
 ])
-def test_to_oidc_warns_of_a_second_call_only_where_both_will_attest(repo: Repo, first: str, second: str,
-                                                                     twice: bool) -> None:
+def test_to_oidc_turns_off_the_attestations_of_a_second_call_only_where_both_would_attest(
+        repo: Repo, first: str, second: str, twice: bool) -> None:
     """Two token calls make no attestations, so the doctor says nothing (apache/paimon); to-oidc removes the
-    passwords, so it warns of the second call failing, unless the `if:`s exclude each other; and after the
-    conversion the doctor says what to-oidc said."""
+    passwords, so both would attest and the second fail: it sets `attestations: false` on the first call (not the
+    PyPI one), unless the `if:`s exclude each other (Lightning-AI/utilities wrote a job that failed, with a
+    warning); and after the conversion the doctor finds no clash."""
     repo.write(WORKFLOW, TWO_CALLS.format(first=first, second=second).encode())
     assert "action-called-twice" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     out = repo.migrate("to-oidc")
-    assert ("already has a publish attestation" in out.stderr) == twice, out.stderr
-    assert ("action-called-twice" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)) == twice
+    assert ("set `attestations: false` (another call" in out.stderr) == twice, out.stderr
+    assert "calls pypa/gh-action-pypi-publish 2 times" not in out.stderr
+    assert repo.read().count(b"attestations: false") == (1 if twice else 0)
+    assert "action-called-twice" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
 
 
 PULL_REQUEST_UPLOAD = """on:

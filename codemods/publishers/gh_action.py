@@ -92,7 +92,7 @@ class PublishStep:
         return ref_edit(self)
 
     def to_oidc(self, doc: Document, reusable: bool, converted) -> StepChange:
-        return to_oidc(doc, self, reusable=reusable)
+        return to_oidc(doc, self, reusable=reusable, second_call=attests_beside_another(doc, self, converted))
 
     def to_token(self, doc: Document, secret: str) -> StepChange:
         return to_token(doc, self, secret)
@@ -315,9 +315,29 @@ def ref_edit(step: PublishStep) -> Optional[Set]:
     return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
 
 
-def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepChange:
+def attests_beside_another(doc: Document, step: PublishStep, converted: Iterable[Any]) -> bool:
+    """Whether, once the steps at the `converted` paths upload with Trusted Publishing, this step and another call
+    of the action in its job attest the same files, and this one is not the call that keeps its attestations (the
+    last one to PyPI, else the last one): with a token the job never attested, so the conversion itself would
+    make the second call fail ("already has a publish attestation"; Lightning-AI/utilities)."""
+    if "attestations" in step.inputs:
+        return False
+    calls = [s for s in find(doc) if s.job_id == step.job_id and s.targets]
+    if len(calls) < 2:
+        return False
+    from codemods.indexes import PYPI
+
+    removed = {p[3] for p in converted if tuple(p[:3]) == ("jobs", step.job_id, "steps") and len(p) > 3}
+    keeper = ([s for s in calls if PYPI in s.targets] or calls)[-1]
+    job = doc.data["jobs"][step.job_id]
+    return step.step_index != keeper.step_index and attested_twice(job, [step.step_index, keeper.step_index],
+                                                                   removed)
+
+
+def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_call: bool = False) -> StepChange:
     """Remove the token inputs; in a reusable workflow also turn attestations off, because their
-    certificate names the calling workflow, which never matches the publisher (warehouse#11096)."""
+    certificate names the calling workflow, which never matches the publisher (warehouse#11096); likewise
+    on a `second_call` (attests_beside_another), the fix the action's own issue #319 gives."""
     change = StepChange()
     old_pin = pin_without_trusted_publishing(step.ref)
     if old_pin:  # the token stays: without it this release cannot publish
@@ -336,12 +356,14 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False) -> StepCha
     gone = [k for k in w if k in gone or k in user_keys or k in dead]
     for k in gone:
         change.removed_secrets |= secrets_in(w[k])
-    if reusable and "attestations" not in w:
+    if (reusable or second_call) and "attestations" not in w:
         kept = tuple(reversed([str(k) for k in w if k not in gone]))
         change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))
         change.edits += [Remove(step.path + ("with", k)) for k in gone]
-        change.changes.append(f"{step_in_job(step.label, step.job_id)}: set `attestations: false` (attestations "
-                            "cannot be verified for uploads from a reusable workflow)")
+        change.changes.append(f"{step_in_job(step.label, step.job_id)}: set `attestations: false` " + (
+            "(attestations cannot be verified for uploads from a reusable workflow)" if reusable else
+            "(another call of the action in the job attests the same files; with both attesting, the second call "
+            "would fail with \"already has a publish attestation\")"))
     elif len(gone) == len(w):
         change.edits.append(Remove(step.path + ("with",)))
     else:
