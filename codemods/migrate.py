@@ -79,6 +79,8 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         by_job.setdefault(item.job_id, []).append(item)
     w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)))
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
+    if result.registrations and repo.note:  # a mirror on GitHub: where its owner and repository come from
+        result.warnings.append(repo.note)
     if options.direction == TO_TOKEN:
         result.warnings += undeclared_secrets(doc, result.added_secrets)
     try:

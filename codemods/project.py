@@ -7,9 +7,10 @@ import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 from codemods.engine.reading import read_regular_text
+from codemods.forges import GITHUB, GITHUB_ALIASES, may_be_github, runs_github_actions_elsewhere
 from codemods import toml_text
 
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
@@ -20,8 +21,6 @@ REMOTE = re.compile(r"""^(?:
     | (?:[^@/:\s]+@)?(?P<scp_host>[^@/:\s]{2,}):(?!//)/*   # two characters at least: `C:/x` is a path
     )(?P<path>[^\s]*?)(?:\.git)?/*$""", re.X)
 OWNER_AND_REPO = re.compile(r"^(?P<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?P<repo>[A-Za-z0-9._-]+)$")
-GITHUB = "github.com"
-GITHUB_ALIASES = {"github.com", "www.github.com", "ssh.github.com"}  # ssh.github.com: GitHub's ssh over port 443
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,9 @@ class Repository:
     name: Optional[str]
     project: Optional[str]
     host: Optional[str] = GITHUB  # where the `origin` remote is (GitHub Enterprise, another forge); None: no remote
+    # where the owner and repository come from when not from `origin` (on another forge: a mirror), or why
+    # they are placeholders; said beside the publisher to register
+    note: Optional[str] = None
 
     @property
     def owner_or_placeholder(self) -> str:
@@ -157,20 +159,65 @@ def ssh_hostname(alias: str) -> Optional[str]:
     return found.group(1) if found else None
 
 
+def remote_urls(root: Path) -> Dict[str, str]:
+    """Each remote's fetch URL by name (`git remote -v`: `insteadOf` rewrites applied), `origin` first."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "remote", "-v"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: Dict[str, str] = {}
+    for line in out.stdout.splitlines() if out.returncode == 0 else ():
+        name, _, rest = line.partition("\t")
+        url, _, kind = rest.rpartition(" ")
+        if kind == "(fetch)" and name and url.strip():
+            found.setdefault(name, url.strip())
+    return dict(sorted(found.items(), key=lambda item: item[0] != "origin"))
+
+
 def origin_url(root: Path) -> Optional[str]:
     """The URL of the `origin` remote, or None when there is none."""
-    try:
-        out = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"],
-                             capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() if out.returncode == 0 else None
+    return remote_urls(root).get("origin")
 
 
 def github_remote(root: Path) -> Optional[Remote]:
     """Where the `origin` remote is (host, owner, repository), or None when there is no remote."""
     url = origin_url(root)
     return parse_remote(url, ssh_hostname) if url is not None else None
+
+
+def _on_github(urls: Dict[str, str]) -> Dict[str, Remote]:
+    """The remotes other than `origin` that are on github.com and name a repository, by name."""
+    found = {name: parse_remote(url, ssh_hostname) for name, url in urls.items() if name != "origin"}
+    return {name: r for name, r in found.items() if r is not None and r.host == GITHUB and r.owner}
+
+
+def _github_side(root: Path, project: Optional[str]) -> Repository:
+    """The repository on GitHub the workflows run in. `origin` names it when it is on github.com or may be a
+    GitHub Enterprise Server (PyPI takes no publisher there: `host` says so). An `origin` on gitlab.com, a
+    GitLab or another forge is not where GitHub runs them: GitHub holds a mirror, named by a remote on
+    github.com when there is exactly one such repository, else unknown (placeholders, and the note says why)."""
+    urls = remote_urls(root)
+    origin = parse_remote(urls["origin"], ssh_hostname) if "origin" in urls else None
+    if origin is None or may_be_github(origin.host):
+        return Repository(root, origin.owner, origin.name, project, origin.host) if origin \
+            else Repository(root, None, None, project, None)
+    others = _on_github(urls)
+    named = sorted({(r.owner, r.name) for r in others.values()})
+    why = f"this repository's `origin` is on {origin.host}, not github.com"
+    caveat = (f" ({origin.host} runs `.github/workflows` too, with Forgejo or Gitea Actions, whose OIDC tokens PyPI "
+              "does not accept: if these workflows run there, keep the token and do not merge this change)"
+              if runs_github_actions_elsewhere(origin.host) else "")
+    if len(named) == 1:
+        remote = next(n for n, r in others.items() if (r.owner, r.name) == named[0])
+        owner, name = named[0]
+        return Repository(root, owner, name, project, GITHUB,
+                          f"{why}: the publisher's owner and repository come from the remote `{remote}` "
+                          f"(github.com/{owner}/{name}), where GitHub runs these workflows{caveat}")
+    found = (f"its remotes on github.com name several repositories ({', '.join(f'{o}/{n}' for o, n in named)})"
+             if named else "no other remote is on github.com")
+    return Repository(root, None, None, project, None,
+                      f"{why}, and {found}: these workflows run on a GitHub mirror pubmode cannot name, so the "
+                      f"publisher's owner and repository are placeholders: fill in the mirror's{caveat}")
 
 
 def project_name(root: Path) -> Optional[str]:
@@ -370,7 +417,5 @@ _cache: dict = {}
 
 def repository(root: Path) -> Repository:
     if root not in _cache:
-        remote = github_remote(root)
-        _cache[root] = Repository(root, remote.owner, remote.name, project_name(root), remote.host) if remote \
-            else Repository(root, None, None, project_name(root), None)
+        _cache[root] = _github_side(root, project_name(root))
     return _cache[root]

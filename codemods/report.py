@@ -86,6 +86,8 @@ class NextSteps:
     create_variables: List[str] = field(default_factory=list)
     gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
     find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
+    # a host of `elsewhere` -> the files converted there (and the files they run that changed): not to merge
+    held: Dict[str, List[str]] = field(default_factory=dict)
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
@@ -103,23 +105,42 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
                 create.create_run_time[name] = run_time
         return create
     regs: Dict[Tuple, Registration] = {}
+    held: Dict[str, List[str]] = {}  # never a registration that cannot work: its files are not to be merged
     for f in changed:
         for r in f.plan.registrations:
             regs.setdefault((r.index.key, r.owner, r.repository, r.workflow, r.environment, r.project), r)
-    elsewhere = sorted({r.host for r in regs.values() if not r.accepted})  # never a registration that cannot work
+            if not r.accepted:
+                held.setdefault(r.host, [])
+                held[r.host] += [n for n in [f.shown] + _companions_shown(f) if n not in held[r.host]]
+    held_files = {n for files in held.values() for n in files}
     accepted = [r for r in regs.values() if r.accepted]
-    unused = sorted(run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed))) if changed else []
-    # A GitLab pipeline never converts where PyPI takes no publisher (a self-managed origin is refused), so its
-    # variables are to revoke whatever a GitHub workflow of the same run says about its own host.
-    variables = sorted(set(unused) & set().union(*(f.plan.removed_secrets for f in gitlab))) if gitlab else []
-    steps = NextSteps(accepted, elsewhere, sorted({n for r in accepted if r.environment
-                                                   for n in environment_names(r.environment)}),
-                      variables if elsewhere else unused)
+    unused = run.unused_secrets & set().union(*(f.plan.removed_secrets for f in changed)) if changed else set()
+    # A GitLab pipeline never converts where PyPI takes no publisher (a self-managed origin is refused): its CI/CD
+    # variables are to revoke. The secrets a GitHub file not to be merged stops reading are still read by it.
+    variables = sorted(unused & set().union(*(f.plan.removed_secrets for f in gitlab))) if gitlab else []
+    kept = set().union(*(f.plan.removed_secrets for f in changed if f.shown in held_files)) if held else set()
+    steps = NextSteps(accepted, sorted(held), sorted({n for r in accepted if r.environment
+                                                      for n in environment_names(r.environment)}),
+                      sorted((unused - kept) | set(variables)))
+    steps.held = {host: held[host] for host in sorted(held)}
     steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
                                         for n in environment_names(r.environment)})
     steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
     steps.revoke_variables = variables
     return steps
+
+
+def _companions_shown(f: FileResult) -> List[str]:
+    """The files a workflow runs that its change edits, as the diffs show them."""
+    from codemods.project import find_root, root_for
+    from codemods.workflow_files import shown_path
+
+    git_root = find_root(f.path.parent) or root_for(f.path)
+    return [shown_path(c.target.path, git_root) for c in f.companions]
+
+
+def _listed_files(files: List[str]) -> str:
+    return ", ".join(f"`{f}`" for f in files) or "this change"
 
 
 def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None) -> str:
@@ -155,9 +176,11 @@ def still_read(run: RunResult, options: Options, steps: Optional[NextSteps] = No
     """(to-oidc) Secrets the converted uploads no longer use that other files still read -> those files:
     to keep until nothing reads them (every format says so, in its own words)."""
     steps = steps or plan_next_steps(run, options)
-    if options.direction != TO_OIDC or steps.elsewhere:
+    if options.direction != TO_OIDC:
         return {}
-    return {name: list(where) for name, where in run.still_read.items()}
+    held = {n for files in steps.held.values() for n in files}  # a file not to be merged still reads its secrets
+    kept = set().union(*(f.plan.removed_secrets for f in run.files if f.shown in held)) if held else set()
+    return {name: list(where) for name, where in run.still_read.items() if name not in kept}
 
 
 def still_read_text(name: str, where: List[str]) -> str:
@@ -175,8 +198,9 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:
-        out.append(f"- Keep the API token: {host_not_accepted(host)}. Do not merge this change; `migrate to-token` "
-                   "undoes it.")
+        files = steps.held.get(host, [])
+        out.append(f"- Keep the API token of {_listed_files(files)}: {host_not_accepted(host)}. Do not merge the change "
+                   f"to {'these files' if len(files) > 1 else 'this file'}; `migrate to-token` undoes it.")
     for r in steps.registrations:
         out.append(f"- Add a trusted publisher on {r.index.title} for project `{r.project or '<project name>'}` "
                    "before the next release" + (" (the form's GitLab tab):" if r.provider == "gitlab" else ":"))
@@ -204,7 +228,10 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
                    f"token{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
     out += [f"- {n}" for n in steps.find_and_revoke]
     out += [f"- {still_read_text(name, where)}" for name, where in still_read(run, options, steps).items()]
-    unused = [s for s in steps.revoke if s not in variables]
+    held = {n for files in steps.held.values() for n in files}
+    on_github = set().union(*(f.plan.removed_secrets for f in run.files if f.changed and not f.error
+                              and f.plan.platform != "gitlab" and f.shown not in held))
+    unused = [s for s in steps.revoke if s not in variables or s in on_github]  # a secret and a variable of one name
     if unused:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "

@@ -46,7 +46,8 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
         "files": files,
         "next_steps": {
             "register": [_registration(r) for r in steps.registrations],
-            "not_on_github": [{"host": h, "reason": host_not_accepted(h)} for h in steps.elsewhere],
+            "not_on_github": [{"host": h, "reason": host_not_accepted(h), "files": steps.held.get(h, [])}
+                              for h in steps.elsewhere],
             "protect_environments": steps.environments,
             "revoke_secrets": steps.revoke,
             "create_secrets": steps.create,
@@ -491,8 +492,9 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
 
     merge = "merging" if data["mode"] != "write" else "pushing this change"
     for host in steps["not_on_github"]:
-        item(f"**Do not merge this change; keep the API token.** {inline(host['reason'])}. "
-             f"`migrate to-token` undoes it.")
+        files = ", ".join(code(f) for f in host["files"])
+        item(f"**Do not merge the change to {files or 'these workflows'}; keep the API token.** "
+             f"{inline(host['reason'])}. `migrate to-token` undoes it.")
     run_time = steps.get("create_secret_run_time", {})
     for name in steps["create_secrets"]:
         item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} "
@@ -544,7 +546,7 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
             out.append("For a GitLab pipeline (the form's GitLab tab): the owner is the namespace, the repository "
                        "the project, the workflow the top-level pipeline file.\n\n")
         if any(r["owner"] == OWNER_PLACEHOLDER for r in regs):
-            out.append("The repository has no `origin` remote: fill in the owner and repository by hand.\n\n")
+            out.append("The owner and repository are not known from the git remotes: fill them in by hand.\n\n")
         if any(not r["project"] for r in regs):
             out.append("No package was named in pyproject.toml, setup.cfg or setup.py: use the project's name "
                        "on the index, one publisher for each project the job uploads.\n\n")

@@ -487,7 +487,7 @@ def test_a_token_upload_on_a_host_pypi_takes_no_publisher_from_keeps_its_token(r
     data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     fixes = [f["fix"] for f in data["files"][0]["findings"] if f["id"] == "token-publishing"]
     assert fixes == [f"Keep the API token: {host_not_accepted('github.example.com')}."], fixes
-    assert f"Keep the API token: {host_not_accepted('github.example.com')}" in " ".join(
+    assert f"Keep the API token of `{WORKFLOW}`: {host_not_accepted('github.example.com')}" in " ".join(
         repo.migrate("to-oidc", "--dry-run").stderr.split())
 
 

@@ -523,14 +523,20 @@ def test_namespace_is_inferred_only_when_certain(tmp_path: Path) -> None:
 
 
 def test_gitlab_revoke_step_beside_a_github_workflow_of_a_gitlab_repository(tmp_path: Path) -> None:
-    """castepinput on gitlab.com also holds a GitHub workflow: that one cannot get a publisher (its origin is not
-    github.com), which must not hide the GitLab pipeline's revoke step."""
+    """castepinput on gitlab.com also holds a GitHub workflow, which runs on a GitHub mirror: its publisher has
+    placeholders (no remote on github.com names the mirror), it is no GitHub Enterprise Server refused, and the
+    GitLab pipeline's revoke step is there, beside the GitHub secret of the same name (stranger8b W6)."""
     repo = GitLabRepo(tmp_path / "r")
     repo.write(PIPELINE, TOKEN_PIPELINE)
     workflow = (Path(__file__).parents[1] / "examples" / "single-job" / ".github" / "workflows" / "release.yml")
     repo.write(".github/workflows/release.yml", workflow.read_bytes())
     out = repo.migrate("to-oidc", "--dry-run", "--format", "json")
-    assert "Keep the API token" in out.stderr
+    assert "Keep the API token" not in out.stderr and "Enterprise" not in out.stderr and "Do not merge" not in out.stderr
+    assert "owner: <owner>   repository: <repository>   workflow: release.yml" in out.stderr
+    assert "warning: this repository's `origin` is on gitlab.com, not github.com, and no other remote is on " \
+        "github.com: these workflows run on a GitHub mirror pubmode cannot name" in out.stderr
+    assert "namespace: octo-group/sub   project: octo-project" in out.stderr
     assert "- After the first release with Trusted Publishing: delete the CI/CD variable no longer used " \
         "(PYPI_API_TOKEN) in the GitLab project's settings" in out.stderr
+    assert "delete the secret no longer used (PYPI_API_TOKEN)" in out.stderr
     assert json.loads(out.stdout)["next_steps"]["revoke_secrets"] == ["PYPI_API_TOKEN"]

@@ -3,7 +3,8 @@
 Files of a case (a missing expected file means "unchanged"):
   input.yml            the pipeline, placed at .gitlab-ci.yml of a scratch repository whose origin is
                        gitlab.com/octo-group/sub/octo-project (a subgroup: the namespace is `octo-group/sub`)
-  origin               optional: the origin remote's URL instead (a self-managed GitLab), empty for none
+  origin               optional: the origin remote's URL instead (a self-managed GitLab), empty for none; further
+                       lines `NAME URL` add other remotes (a mirror on the other forge)
   pyproject.toml       optional, copied to the repository root (the project name comes from it)
   repo/                optional files of the repository the pipeline runs or includes (tox.ini, scripts,
                        a Makefile, `include:`d YAML files), as in tests/golden/;
@@ -14,7 +15,8 @@ Files of a case (a missing expected file means "unchanged"):
   to-oidc.report       what it printed on stderr
   to-token.yml/.report `migrate to-token` applied to input.yml
   round-trip.yml       `migrate to-token` applied to to-oidc.yml
-  doctor.report        `migrate doctor` on input.yml (stdout)
+  doctor.report        `migrate doctor` on input.yml (stdout); on the whole repository when repo/ holds GitHub
+                       workflows (a repository on both forges)
   source               where a case from the real corpus comes from (../shared/corpus/gitlab/NNNN.yml)
 
 Every output is re-parsed and compared with the intended edits by the engine before it is written,
@@ -46,8 +48,9 @@ class GitLabRepo(Repo):
     def __init__(self, root: Path, remote: str = GITLAB_REMOTE):
         self.root = root
         subprocess.run(["git", "init", "-q", str(root)], check=True)
-        if remote:
-            subprocess.run(["git", "-C", str(root), "remote", "add", "origin", remote], check=True)
+        origin, *others = remote.splitlines() or [""]
+        for name, url in [("origin", origin)] * bool(origin.strip()) + [tuple(o.split()) for o in others if o.strip()]:
+            subprocess.run(["git", "-C", str(root), "remote", "add", name, url.strip()], check=True)
 
 
 def gitlab_schema_errors(text: str) -> List[str]:
@@ -111,7 +114,8 @@ def test_golden_gitlab(name: str, tmp_path: Path) -> None:
     for rel, content in files.items():
         doctor.write(rel, content)
     doctor.write(PIPELINE, source)
-    _expect(case, "doctor.report", doctor.migrate("doctor", PIPELINE).stdout.encode())
+    both = any(rel.startswith(".github/workflows/") for rel in files)  # a repository on both forges: every file
+    _expect(case, "doctor.report", (doctor.migrate("doctor") if both else doctor.migrate("doctor", PIPELINE)).stdout.encode())
     if not gitlab_schema_errors(source.decode("utf-8-sig")):
         for label, data in (("to-oidc", oidc), ("to-token", token)):
             assert gitlab_schema_errors(data.decode("utf-8-sig")) == [], f"{name}: {label} output fails GitLab's schema"

@@ -98,7 +98,9 @@ def test_placeholders_only_without_a_remote(tmp_path: Path) -> None:
 def test_github_enterprise_gets_no_pypi_registration(tmp_path: Path, remote: str) -> None:
     repo = _repo(tmp_path, remote)
     out = repo.migrate("to-oidc", "--dry-run")
-    assert "Keep the API token: PyPI's Trusted Publishing accepts only workflows run on github.com" in out.stderr
+    assert ("Keep the API token of `.github/workflows/release.yml`: PyPI's Trusted Publishing accepts only workflows run "
+            "on github.com") in out.stderr
+    assert "Do not merge the change to this file" in out.stderr
     assert "github.example.com" in out.stderr
     assert "Add a trusted publisher" not in out.stderr and "/settings/publishing/" not in out.stderr
     assert "revoke" not in out.stderr  # the token is still what publishes

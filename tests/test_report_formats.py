@@ -261,9 +261,11 @@ def test_github_enterprise_in_every_format(tmp_path: Path) -> None:
     steps = data["next_steps"]
     assert steps["register"] == [] and steps["revoke_secrets"] == []
     assert steps["not_on_github"][0]["host"] == "github.example.com"
+    assert steps["not_on_github"][0]["files"] == [WORKFLOW, "Makefile"]  # the workflow and the file it runs
     assert data["files"][0]["registrations"][0]["accepted"] is False
     md = repo.migrate("to-oidc", "--dry-run", "--format", "markdown").stdout
-    assert "1. **Do not merge this change; keep the API token.** PyPI's Trusted Publishing accepts only" in md
+    assert "1. **Do not merge the change to `.github/workflows/release.yml`, `Makefile`; keep the API token.** PyPI's " \
+        "Trusted Publishing accepts only" in md
     assert "/settings/publishing/" not in md and "| Index |" not in md
     gh = repo.migrate("to-oidc", "--dry-run", "--format", "github").stdout
     assert "::warning title=migrate to-oidc%3A next steps::- Keep the API token" in gh

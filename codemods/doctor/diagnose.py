@@ -126,6 +126,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     if view.trusted_jobs and not host_accepted(repo.host):
         result.registration_note = host_not_accepted(repo.host)
         return
+    if view.trusted_jobs and repo.note:  # a mirror on GitHub: the note `to-oidc` prints beside the publisher
+        result.registration_note = repo.note[:1].upper() + repo.note[1:]
     if result.facts.reusable and view.trusted_jobs:
         result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path)
         return

@@ -125,6 +125,8 @@ def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
                                     "publisher is printed (PyPI takes one only for an instance it has onboarded for a "
                                     "PyPI organisation)")
         return
+    if trusted_jobs and project.note:  # a mirror: the note `to-oidc` prints beside the publisher
+        result.registration_note = project.note[:1].upper() + project.note[1:]
     for job, uploads, doc in trusted_jobs:
         namespace, name, _ = project.for_job(doc.get((job.id,)))
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):

@@ -284,6 +284,8 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                f"of `{SELF_MANAGED_OPTION}`: PyPI accepts its pipelines only if it has onboarded the "
                                "instance for your PyPI organisation; register the publisher there, and keep the token "
                                "until a release has gone through")
+    if project.note:  # the pipeline runs on a mirror of a repository whose `origin` is no GitLab
+        result.warnings.append(project.note)
     for job_id, jp in plans.items():
         env = jp.environment
         if env and "$" in env:
@@ -292,7 +294,8 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
                                         job=job_id))
         namespace, name, where = project.for_job(doc.get((job_id,)))
         if where:
-            result.warnings.append(Note(f"no `origin` remote: the publisher's namespace and project (`{namespace}/{name}`) "
+            result.warnings.append(Note(f"{'no remote on gitlab.com' if project.note else 'no `origin` remote'}: the "
+                                        f"publisher's namespace and project (`{namespace}/{name}`) "
                                         f"come from job `{job_id}`'s {where}, the one project it runs in", job=job_id))
         for index in sorted(set(jp.targets), key=lambda i: i.key):
             result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE, env,

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
-from codemods.project import host_and_path, origin_url, project_name, ssh_hostname
-
-GITLAB = "gitlab.com"
-GITLAB_ALIASES = {"gitlab.com", "www.gitlab.com", "altssh.gitlab.com"}  # altssh: GitLab's ssh over port 443
+from codemods.forges import GITLAB, GITLAB_ALIASES, SELF_MANAGED_GITLAB, host_kind, may_be_gitlab
+from codemods.project import host_and_path, project_name, remote_urls, ssh_hostname
 NAMESPACE_PLACEHOLDER, PROJECT_PLACEHOLDER = "<namespace>", "<project>"
 
 
@@ -22,6 +20,10 @@ class GitLabProject:
     namespace: Optional[str]
     name: Optional[str]
     project: Optional[str]  # the Python project's name
+    remote: str = "origin"  # the remote the namespace and project come from
+    # why the project is not `origin`'s (an `origin` that is no GitLab: the pipeline runs on a mirror), said
+    # beside the publisher to register
+    note: Optional[str] = None
 
     @property
     def namespace_or_placeholder(self) -> str:
@@ -36,7 +38,7 @@ class GitLabProject:
         return self.host in (None, GITLAB)
 
     def not_accepted(self) -> str:
-        return gitlab_host_not_accepted(self.host or "")
+        return gitlab_host_not_accepted(self.host or "", self.remote)
 
     def for_job(self, job: Dict[str, Any]) -> Tuple[str, str, Optional[str]]:
         """The publisher's namespace and project for a job, and where they come from when not from `origin`:
@@ -51,10 +53,11 @@ class GitLabProject:
 SELF_MANAGED_OPTION = "--self-managed-gitlab"
 
 
-def gitlab_host_not_accepted(host: str) -> str:
+def gitlab_host_not_accepted(host: str, remote: str = "origin") -> str:
     """Why a pipeline of a self-managed GitLab keeps its token: the one text of `to-oidc`'s refusal and of the
     doctor's fix (domain.md §2.1: gitlab.com only; a beta for PyPI organisations, by request)."""
-    return (f"this repository's `origin` is on {host}, a self-managed GitLab, not gitlab.com: PyPI's Trusted Publishing "
+    where = "`origin`" if remote == "origin" else f"remote `{remote}`"
+    return (f"this repository's {where} is on {host}, a self-managed GitLab, not gitlab.com: PyPI's Trusted Publishing "
             "accepts GitLab CI/CD pipelines of gitlab.com only, and a self-managed instance only when PyPI has onboarded "
             "it for a PyPI organisation (a beta, by request); elsewhere the upload fails (\"unknown trusted publishing "
             f"issuer\"). Keep the token; if PyPI has onboarded your instance, run `migrate to-oidc {SELF_MANAGED_OPTION}`")
@@ -77,10 +80,43 @@ _cache: dict = {}
 
 def gitlab_project(root: Path) -> GitLabProject:
     if root not in _cache:
-        url = origin_url(root)
-        found = parse_gitlab_remote(url, ssh_hostname) if url else None
-        _cache[root] = GitLabProject(root, *(found or (None, None, None)), project_name(root))
+        _cache[root] = _gitlab_side(root, project_name(root))
     return _cache[root]
+
+
+def _gitlab_side(root: Path, project: Optional[str]) -> GitLabProject:
+    """The GitLab project the pipeline runs in. `origin` names it when it is on gitlab.com or may be a GitLab (any
+    other host whose name does not say it is GitHub or another forge: a self-managed GitLab, refused). An `origin`
+    on github.com, a GitHub Enterprise Server or another forge is not where GitLab runs the pipeline: GitLab holds
+    a mirror, named by the remotes on gitlab.com when they name exactly one project (else by the remotes on hosts
+    named as GitLabs, refused as self-managed), else unknown: placeholders, and the note says why."""
+    urls = remote_urls(root)
+    origin = parse_gitlab_remote(urls["origin"], ssh_hostname) if "origin" in urls else None
+    if origin is None or may_be_gitlab(origin[0]):
+        return GitLabProject(root, *(origin or (None, None, None)), project)
+    found = {name: parse_gitlab_remote(url, ssh_hostname) for name, url in urls.items() if name != "origin"}
+    found = {name: r for name, r in found.items() if r is not None and r[1]}
+    why = f"this repository's `origin` is on {origin[0]}, which is no GitLab"
+    on_gitlab_com = sorted({r for r in found.values() if r[0] == GITLAB})
+    on_a_gitlab = sorted({r for r in found.values() if host_kind(r[0]) == SELF_MANAGED_GITLAB})
+    for hosts, named in (("gitlab.com", on_gitlab_com), ("hosts named as GitLabs", on_a_gitlab)):
+        if len(named) == 1:
+            remote = next(n for n, r in found.items() if r == named[0])
+            return GitLabProject(root, *named[0], project, remote,
+                                 f"{why}: the publisher's namespace and project come from the remote `{remote}` "
+                                 f"({named[0][0]}/{named[0][1]}/{named[0][2]}), where GitLab runs this pipeline")
+        if named:
+            return GitLabProject(root, None, None, None, project, "origin",
+                                 f"{why}, and its remotes on {hosts} name "
+                                 f"several projects ({', '.join(f'{h}/{n}/{p}' for h, n, p in named)}): {_MIRROR}")
+    return GitLabProject(root, None, None, None, project, "origin", f"{why}, and no other remote is on gitlab.com: "
+                         + _MIRROR)
+
+
+_MIRROR = ("the pipeline runs on a GitLab mirror pubmode cannot name, so the publisher's namespace and project are "
+           "placeholders: fill in the mirror's. If that mirror is on a self-managed GitLab, not gitlab.com, PyPI accepts "
+           "its pipelines only once it has onboarded the instance for a PyPI organisation: then keep this pipeline's "
+           "token and do not merge its change")
 
 
 # `$CI_PROJECT_PATH == "group/project"` as one of the conditions an `if:` joins with `&&` (never with `||`)
