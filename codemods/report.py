@@ -111,7 +111,9 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
                       variables if elsewhere else unused)
     steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
                                         for n in environment_names(r.environment)})
-    steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
+    # a GitHub workflow's tokens are kept where its host takes no publisher (as `revoke` above)
+    steps.find_and_revoke = list(dict.fromkeys(n for f in changed if f.plan.platform == "gitlab" or not elsewhere
+                                               for n in f.plan.revoke_notes))
     steps.revoke_variables = variables
     return steps
 
@@ -158,7 +160,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
             out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "
                        f"{r.index.site}/manage/account/publishing/)")
         else:
-            out.append(f"    (pyproject.toml and setup.cfg name no package here: use the project's name on {r.index.title}, "
+            out.append(f"    ({r.unknown_why}: use the project's name on {r.index.title}, "
                        "one publisher for each project the job uploads)")
     environments = [e for e in steps.environments if e not in steps.gitlab_environments or any(
         r.environment == e and r.provider != "gitlab" for r in steps.registrations)]
