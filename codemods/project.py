@@ -370,8 +370,9 @@ def step_projects(repo: "Repository", job: dict, indexes: List[int]) -> List[str
 
 def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[List[Optional[str]], Optional[str]]:
     """The projects in the folders the job's publishing steps upload from (a matrix's legs each), each once
-    (None: a folder that names no package); and the folder as written when one is chosen at run time from
-    what the file does not give (then no project is known)."""
+    (None: a folder below the root that names no package; the root's `dist/` without a name is left out, as
+    files built elsewhere land there); and the folder as written when one is chosen at run time from what
+    the file does not give (then no project is known)."""
     all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
     names: List[Optional[str]] = []
     for i in indexes:
@@ -382,7 +383,7 @@ def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[
             return [], unknown
         for f in folders:
             name = project_name(repo.root / f) if f and ".." not in f else repo.project
-            if name not in names:
+            if name not in names and (name or f and ".." not in f):
                 names.append(name)
     return names, None
 

@@ -164,3 +164,12 @@ def test_the_round_trip_gives_the_default_secret(tmp_path) -> None:
     assert out.code == 0, out.stderr
     assert b"password: ${{ secrets.PYPI_API_TOKEN }}" in repo.read()
     assert "Create the secret `PYPI_API_TOKEN`" in out.stderr
+
+
+def test_a_leg_whose_folder_names_no_package_gets_a_placeholder_of_its_own(tmp_path) -> None:
+    repo = _ragas_like(tmp_path, b"""          - {directory: examples, token: EXAMPLES_TOKEN}
+          - {directory: unnamed, token: OTHER_TOKEN}""")
+    repo.write("unnamed/setup.py", b"from setuptools import setup\nsetup(name=compute())\n")
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "project `root-examples`" in out.stderr and "project `<project name>`" in out.stderr, out.stderr
+    assert "root-lib" not in out.stderr
