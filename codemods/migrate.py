@@ -59,8 +59,6 @@ class Plan(Changes):
     # one project will do)
     token_run_time: Dict[str, List[str]] = field(default_factory=dict)
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
-    # (to-oidc, GitLab) next steps about tokens pubmode cannot name: where the token came from, what to revoke
-    revoke_notes: List[str] = field(default_factory=list)
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -311,7 +309,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         for name in published.registered:
             result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
-                                                     w.file, env_name, name, w.repo.host))
+                                                     w.file, env_name, name, w.repo.host,
+                                                     unknown="" if name else published.unknown))
     return project, frozenset(i.key for s in done for i in (s.targets or (PYPI,))), job_result.removed_secrets
 
 

@@ -12,6 +12,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 from codemods.engine.reading import read_regular_text
 from codemods.forges import GITHUB, GITHUB_ALIASES, may_be_github, runs_github_actions_elsewhere
 from codemods import toml_text
+from codemods.matrix import legs, reads_matrix, substitute, text_values
+from codemods.workflow import EXPRESSION
 
 OWNER_PLACEHOLDER, REPO_PLACEHOLDER = "<owner>", "<repository>"
 # A git remote URL: `scheme://[user[:password]@]host[:port]/path` (https, http, ssh, git, git+ssh) or
@@ -305,7 +307,8 @@ def _setup_py_name(setup_py: Path) -> Optional[str]:
 def job_folders(job: dict) -> List[str]:
     """Folders of the repository a job builds in: `working-directory` (job default or step), `cd DIR`
     at the start of a `run:` script, `DIR/dist` copied or uploaded from, a `--manifest-path
-    DIR/Cargo.toml` (maturin), and the action's `packages-dir` (without its `dist/`)."""
+    DIR/Cargo.toml` (maturin), and the action's `packages-dir` (without its `dist/`). A folder that
+    reads the job's matrix (`${{ matrix.package.directory }}`) gives the folder of each leg."""
     found: List[str] = []
     defaults = ((job.get("defaults") or {}).get("run") or {}) if isinstance(job.get("defaults"), dict) else {}
     candidates = [defaults.get("working-directory")] if isinstance(defaults, dict) else []
@@ -314,20 +317,21 @@ def job_folders(job: dict) -> List[str]:
             continue
         candidates.append(step.get("working-directory"))
         w = step.get("with") if isinstance(step.get("with"), dict) else {}
-        for text in (step.get("run"), w.get("args")):
-            if isinstance(text, str):
+        for script in (step.get("run"), w.get("args")):
+            for text in (text_values(job, script, strict=False) or [script]) if isinstance(script, str) else ():
                 candidates += re.findall(r"(?:^|&&|;)[ \t]*cd[ \t]+['\"]?([\w./-]+)", text, re.M)
                 candidates += re.findall(r"(?<![\w./-])(\w[\w./-]*)/dist\b", text)  # from a path's start: linear
                 candidates += re.findall(r"(?:--manifest-path|-m)[ =]['\"]?([\w./-]+)/(?:Cargo|pyproject)\.toml", text)
         packages = w.get("packages-dir") or w.get("packages_dir")
         if isinstance(packages, str):
             candidates.append(re.sub(r"/?dist/?$", "", packages.strip()))
-    for c in candidates:
-        if isinstance(c, str) and c.strip() and "$" not in c and not c.startswith(("/", "~")) and ".." not in c:
-            folder = c.strip().strip("/")
-            folder = folder[2:] if folder.startswith("./") else folder
-            if folder and folder != "." and folder not in found:
-                found.append(folder)
+    for value in candidates:
+        for c in (text_values(job, value) or []) if isinstance(value, str) else ():
+            if c.strip() and "$" not in c and not c.startswith(("/", "~")) and ".." not in c:
+                folder = c.strip().strip("/")
+                folder = folder[2:] if folder.startswith("./") else folder
+                if folder and folder != "." and folder not in found:
+                    found.append(folder)
     return found
 
 
@@ -335,12 +339,18 @@ def upload_folder(job: dict, step: dict) -> Optional[str]:
     """The folder of the repository a publishing step uploads from: the action's `packages-dir` (its
     `dist/` taken off) or `working-directory` input, else where its upload command runs (the step's
     `working-directory` and the `cd`s before the command). None: the repository's root."""
+    return _upload_folder(job, step, keep_expressions=False)
+
+
+def _upload_folder(job: dict, step: dict, keep_expressions: bool) -> Optional[str]:
+    """`upload_folder`; with `keep_expressions`, an input that names its folder with an expression gives it as
+    written (`${{ matrix.dir }}`), for the caller to resolve, rather than the folder the step starts in."""
     from codemods.follow.calls import located_commands, step_start
     from codemods.uploaders.command_line import find_upload
 
     w = step.get("with") if isinstance(step.get("with"), dict) else {}
     for key in ("packages-dir", "packages_dir", "working-directory"):
-        if isinstance(w.get(key), str) and "$" not in w[key]:
+        if isinstance(w.get(key), str) and ("$" not in w[key] or keep_expressions and EXPRESSION.search(w[key])):
             folder = re.sub(r"/?dist/?$", "", w[key].strip()) if key != "working-directory" else w[key].strip()
             return os.path.normpath(folder).replace(os.sep, "/").strip("/") if folder.strip("./") else None
     wd, checkouts = step_start(job, step)
@@ -352,7 +362,16 @@ def upload_folder(job: dict, step: dict) -> Optional[str]:
     return wd
 
 
-_RUN_TIME = re.compile(r"\$\{\{|\$\{?[A-Za-z_]")
+_RUN_TIME_WORDS = re.compile(r"\$\{\{|\$\{?[A-Za-z_]")  # an expression or a shell variable
+
+
+def _chosen(job: dict, text: str) -> bool:
+    """The text names a folder the run picks: one only the run knows, or one of several legs of a matrix written
+    in the job (a single leg's folder is known: `upload_folders`)."""
+    if not _RUN_TIME_WORDS.search(text):
+        return False
+    values = text_values(job, text)
+    return values is None or len(values) > 1 or any(_RUN_TIME_WORDS.search(v) for v in values)
 
 
 def run_time_folder(job: dict, step: dict) -> Optional[str]:
@@ -365,12 +384,12 @@ def run_time_folder(job: dict, step: dict) -> Optional[str]:
 
     w = step.get("with") if isinstance(step.get("with"), dict) else {}
     for key in ("packages-dir", "packages_dir", "working-directory"):
-        if isinstance(w.get(key), str) and _RUN_TIME.search(w[key]):
+        if isinstance(w.get(key), str) and _chosen(job, w[key]):
             return f"`{key}: {w[key].strip()}`"
     defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
     run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
     for where, wd in (("", step.get("working-directory")), ("the job's default ", run.get("working-directory"))):
-        if isinstance(wd, str) and _RUN_TIME.search(wd):
+        if isinstance(wd, str) and _chosen(job, wd):
             return f"{where}`working-directory: {wd.strip()}`"
         if isinstance(wd, str) and wd.strip():
             break  # the step's own folder wins over the job's default
@@ -379,25 +398,88 @@ def run_time_folder(job: dict, step: dict) -> Optional[str]:
         return None
     for cmd in commands(script):
         vals = [w.value for w in cmd.words]
-        if vals and vals[0] in ("cd", "pushd") and len(vals) > 1 and _RUN_TIME.search(vals[1]) and \
+        if vals and vals[0] in ("cd", "pushd") and len(vals) > 1 and _chosen(job, vals[1]) and \
                 not re.match(r"\$\{?(GITHUB_WORKSPACE|HOME|RUNNER_TEMP)\b|\$\{\{\s*github\.workspace", vals[1]):
             return f"`{script[cmd.start:cmd.end].strip()}`"
         hit = find_upload(cmd)
         if hit is not None:
-            paths = [v for v in vals[hit[1]:] if not v.startswith("-") and _RUN_TIME.search(v)
+            paths = [v for v in vals[hit[1]:] if not v.startswith("-") and _chosen(job, v)
                      and re.search(r"(^|/)dist\b|\*|\.whl$|\.tar\.gz$", v)]
             return f"`{paths[0]}`" if paths else None
     return None
 
 
+# What a folder chosen at run time reads, that the file does not give: a matrix pubmode cannot expand
+# (`fromJSON(…)`), another job's or step's output
+_RUN_TIME = re.compile(r"\b(?:matrix|needs|steps)\b|\bfromjson\s*\(", re.I)
+
+
+def upload_folders(job: dict, step: dict) -> Tuple[List[Optional[str]], Optional[str]]:
+    """The folders a publishing step uploads from, one per leg of the job's matrix where its folder reads
+    the matrix (`packages-dir: ${{ matrix.package.directory }}/dist/`), each once (None: the root); and,
+    when a folder is chosen at run time from what the file does not give, that folder as written (then
+    the folders are not known)."""
+    per_leg: List[Optional[str]] = []
+    for leg_job, leg_step in _legs_of(job, step):
+        folder = _upload_folder(leg_job, leg_step, keep_expressions=True)
+        if folder is not None and any(_RUN_TIME.search(m.group(0)) for m in EXPRESSION.finditer(folder)):
+            return [], folder
+        if folder is not None and EXPRESSION.search(folder):  # another expression: read as before
+            folder = _upload_folder(leg_job, leg_step, keep_expressions=False)
+        if folder not in per_leg:
+            per_leg.append(folder)
+    return per_leg, None
+
+
+def _legs_of(job: dict, step: dict) -> List[Tuple[dict, dict]]:
+    """The job and step as each leg of its matrix runs them (the values that place the upload put in:
+    `working-directory`, `run`, the action's folder inputs); the job and step as written when they read no
+    matrix or it cannot be expanded."""
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    w = step.get("with") if isinstance(step.get("with"), dict) else {}
+    texts = [run.get("working-directory"), step.get("working-directory"), step.get("run")] + \
+        [w.get(k) for k in ("packages-dir", "packages_dir", "working-directory")]
+    found = legs(job) if any(isinstance(t, str) and reads_matrix(t) for t in texts) else None
+    if not found:
+        return [(job, step)]
+    out = []
+    for leg in found:
+        put = lambda v: substitute(leg, v) if isinstance(v, str) else v  # noqa: E731
+        leg_step = {**step, **{k: put(step[k]) for k in ("working-directory", "run") if k in step}}
+        if w:
+            leg_step["with"] = {k: put(v) for k, v in w.items()}
+        leg_job = {**job, "defaults": {**defaults, "run": {**run, "working-directory": put(run["working-directory"])}}} \
+            if "working-directory" in run else job
+        out.append((leg_job, leg_step))
+    return out
+
+
 def step_projects(repo: "Repository", job: dict, indexes: List[int]) -> List[str]:
     """The projects named in the folders the job's publishing steps upload from, when they are more
     than one (a monorepo job publishing each package from its folder)."""
-    all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
-    folders = [upload_folder(job, all_steps[i]) for i in indexes if i < len(all_steps) and isinstance(all_steps[i], dict)]
-    names = [project_name(repo.root / f) if f and ".." not in f else repo.project for f in folders]
-    found = list(dict.fromkeys(n for n in names if n))
+    found = [n for n in upload_projects(repo, job, indexes)[0] if n]
     return found if len(found) > 1 else []
+
+
+def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[List[Optional[str]], Optional[str]]:
+    """The projects in the folders the job's publishing steps upload from (a matrix's legs each), each once
+    (None: a folder below the root that names no package; the root's `dist/` without a name is left out, as
+    files built elsewhere land there); and the folder as written when one is chosen at run time from what
+    the file does not give (then no project is known)."""
+    all_steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    names: List[Optional[str]] = []
+    for i in indexes:
+        if i >= len(all_steps) or not isinstance(all_steps[i], dict):
+            continue
+        folders, unknown = upload_folders(job, all_steps[i])
+        if unknown is not None:
+            return [], unknown
+        for f in folders:
+            name = project_name(repo.root / f) if f and ".." not in f else repo.project
+            if name not in names and (name or f and ".." not in f):
+                names.append(name)
+    return names, None
 
 
 def job_project(repo: "Repository", all_jobs: dict, job_id: str) -> Optional[str]:

@@ -4,14 +4,16 @@ environment's URL) and `doctor` (the publishers a trusted job needs) must agree 
 A job publishes its repository's project, or the one in the folder it builds in, or the name a step
 gives the project before the build (see `renames`), or, when its upload steps run in folders holding
 different projects (a monorepo's `working-directory: ./azure-kusto-data`, then `./azure-kusto-ingest`),
-each of those.
+each of those; a matrix's legs count as steps of their own (`packages-dir: ${{ matrix.package.directory }}/dist/`
+with the folders written in the job's `strategy.matrix`), and a folder the workflow does not name (a matrix from
+`fromJSON(…)`) leaves the project to the user, one publisher per project.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
-from codemods.project import Repository, job_project, step_projects
+from codemods.project import Repository, job_project, upload_projects
 from codemods.renames import job_rename
 
 
@@ -20,6 +22,7 @@ class Published:
     project: Optional[str]  # the job's one project (the environment URL's); None when unknown or several
     registered: List[Optional[str]] = field(default_factory=list)  # one publisher to register per entry
     notes: List[str] = field(default_factory=list)
+    unknown: str = ""  # why a project is not known (None in `registered`), when not for want of a package name
 
 
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int]) -> Published:
@@ -32,10 +35,21 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
     if rename is not None:
         return Published(None, [None], [f"job `{job_id}`: {rename.step} rewrites the project's name before the "
                                         "build; register the publisher for the name it builds"])
-    several = step_projects(repo, job, step_indexes)
-    if several:
-        return Published(None, list(several), [
+    names, unknown = upload_projects(repo, job, step_indexes)
+    if unknown is not None:
+        return Published(None, [None], [
+            f"job `{job_id}` uploads from `{unknown}`, a folder chosen at run time that the workflow does not name "
+            "(a matrix it does not write out, an output): register a publisher for each project it uploads"],
+            unknown=f"the job uploads from `{unknown}`, chosen at run time")
+    several = [n for n in names if n]
+    if len(several) > 1:
+        return Published(None, several + [None] * (None in names), [
             f"job `{job_id}` publishes {len(several)} projects ({', '.join(f'`{n}`' for n in several)}) from their "
-            "folders: register a publisher for each; the environment gets no project URL"])
+            "folders" + (", and more from a folder that names no package" if None in names else "") +
+            ": register a publisher for each; the environment gets no project URL"])
+    if several and None in names:  # one folder names its package, another none: not the root's project
+        return Published(None, several + [None], [
+            f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
+            "publisher for each; the environment gets no project URL"])
     project = job_project(repo, all_jobs, job_id)
     return Published(project, [project])

@@ -29,6 +29,13 @@ class Registration:
     provider: str = "github"
     # GitLab: a self-managed instance the user says PyPI has onboarded (`--self-managed-gitlab`)
     self_managed: bool = False
+    # why `project` is None, when not for want of a package name (a folder chosen at run time)
+    unknown: str = ""
+
+    @property
+    def unknown_why(self) -> str:
+        """Why the form has no project name, for the sentence that asks for one publisher per project."""
+        return self.unknown or "pyproject.toml and setup.cfg name no package here"
 
     @property
     def accepted(self) -> bool:

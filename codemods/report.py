@@ -125,7 +125,9 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     steps.held = {host: held[host] for host in sorted(held)}
     steps.gitlab_environments = sorted({n for r in accepted if r.environment and r.provider == "gitlab"
                                         for n in environment_names(r.environment)})
-    steps.find_and_revoke = list(dict.fromkeys(n for f in gitlab for n in f.plan.revoke_notes))
+    # a GitHub workflow's tokens are kept where its host takes no publisher (as `revoke` above)
+    steps.find_and_revoke = list(dict.fromkeys(n for f in changed if f.plan.platform == "gitlab" or f.shown not in held_files
+                                               for n in f.plan.revoke_notes))
     steps.revoke_variables = variables
     return steps
 
@@ -146,8 +148,9 @@ def _listed_files(files: List[str]) -> str:
 def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None) -> str:
     """The scope the token must have: one project's, or, where the secret serves several projects' uploads,
     every one of them (a token scoped to one project cannot upload another); where the uploads choose their
-    project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish."""
-    if run_time:
+    project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish
+    (named, where a matrix written in the workflow says which)."""
+    if run_time and not projects:
         return (f"that can upload every project the job can publish, as it picks the project at run time "
                 f"({'; '.join(run_time)}): an account-wide token, or one secret per project (a token scoped to "
                 "one project cannot upload another)")
@@ -210,7 +213,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
             out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "
                        f"{r.index.site}/manage/account/publishing/)")
         else:
-            out.append(f"    (pyproject.toml and setup.cfg name no package here: use the project's name on {r.index.title}, "
+            out.append(f"    ({r.unknown_why}: use the project's name on {r.index.title}, "
                        "one publisher for each project the job uploads)")
     environments = [e for e in steps.environments if e not in steps.gitlab_environments or any(
         r.environment == e and r.provider != "gitlab" for r in steps.registrations)]

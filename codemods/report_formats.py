@@ -122,6 +122,7 @@ def _registration(r: Registration) -> Dict[str, Any]:
     return {"index": r.index.key, "owner": r.owner, "repository": r.repository, "workflow": r.workflow,
             "environment": r.environment, "project": r.project, "link": r.link(),
             "pending_link": f"{r.index.site}/manage/account/publishing/", "host": r.host, "accepted": r.accepted,
+            **({"project_unknown": r.unknown} if r.unknown and not r.project else {}),
             **({"provider": r.provider} if r.provider != "github" else {})}
 
 
@@ -547,9 +548,12 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
                        "the project, the workflow the top-level pipeline file.\n\n")
         if any(r["owner"] == OWNER_PLACEHOLDER for r in regs):
             out.append("The owner and repository are not known from the git remotes: fill them in by hand.\n\n")
-        if any(not r["project"] for r in regs):
+        if any(not r["project"] and not r.get("project_unknown") for r in regs):
             out.append("No package was named in pyproject.toml, setup.cfg or setup.py: use the project's name "
                        "on the index, one publisher for each project the job uploads.\n\n")
+        for why in dict.fromkeys(r["project_unknown"] for r in regs if not r["project"] and r.get("project_unknown")):
+            out.append(f"The project is not known ({why}): use the project's name on the index, one publisher for "
+                       "each project the job uploads.\n\n")
     return "".join(out)
 
 

@@ -21,7 +21,7 @@ from codemods.prefilter import scripts_remembered, skip_reason
 from codemods.project import find_root, repository, roots_remembered, root_for
 from codemods.registration import callers_indexed
 from codemods.rendered import migrate_text
-from codemods.workflow import SECRET_REF
+from codemods.workflow import DYNAMIC_SECRET, SECRET_REF, secrets_in
 from codemods.workflow_files import WORKFLOW_SUFFIXES, discover, read_workflow, shown_path
 from codemods.write_phase import groups
 from codemods import toml_text
@@ -284,8 +284,21 @@ _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")
 
 def secrets_named(text: str) -> SetType[str]:
     """The secrets a workflow's text names, but on lines that are comments only (a commented-out upload
-    step reads nothing)."""
-    return {m.group(1) or m.group(2) for m in SECRET_REF.finditer(_COMMENT_LINE.sub("", text))}
+    step reads nothing); and those a job names through its matrix (`secrets[matrix.package.token]`)."""
+    text = _COMMENT_LINE.sub("", text)
+    found = {m.group(1) or m.group(2) for m in SECRET_REF.finditer(text)}
+    if DYNAMIC_SECRET.search(text):
+        from codemods.engine.document import load_data
+
+        try:
+            data = load_data(text)
+        except Exception:  # noqa: BLE001 - a file that does not load names what its text names
+            return found
+        for job in (data.get("jobs") or {}).values() if isinstance(data, dict) and isinstance(data.get("jobs"), dict) \
+                else ():
+            if isinstance(job, dict):
+                found |= secrets_in(job, job)
+    return found
 
 
 def _without_included(found: List[Path]) -> List[Path]:

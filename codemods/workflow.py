@@ -5,6 +5,7 @@ import re
 from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
 from codemods.engine.document import Document
+from codemods.matrix import expression_values
 
 # `${{ ... }}`. A match may not contain another `${{`, so the scan from each opening stops at the next
 # one: linear on `${{` repeated without end (`.*?` rescanned the rest of the text from each, quadratic).
@@ -90,14 +91,9 @@ def runner_problem(job: Dict[str, Any]) -> Optional[str]:
         labels = [str(x) for x in runs_on]
     elif isinstance(runs_on, dict):
         labels = [str(v) for v in runs_on.values()]
-    matrix = (job.get("strategy") or {}).get("matrix") if isinstance(job.get("strategy"), dict) else None
-    for label in list(labels):
-        m = re.fullmatch(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}", label.strip())
-        if m and isinstance(matrix, dict):
-            values = matrix.get(m.group(1))
-            labels += [str(v) for v in values] if isinstance(values, list) else []
-            labels += [str(inc.get(m.group(1))) for inc in matrix.get("include") or [] if isinstance(inc, dict)
-                       and inc.get(m.group(1)) is not None]
+    for label in list(labels):  # `${{ matrix.os }}`: the label of each leg that sets one
+        m = re.fullmatch(r"\$\{\{(.*)\}\}", label.strip(), re.S)
+        labels += (expression_values(job, m.group(1), every_leg=False) or []) if m else []
     for label in labels:
         low = label.lower()
         if not EXPRESSION.search(label) and ("windows" in low or "macos" in low or low.startswith("mac")):
@@ -105,19 +101,62 @@ def runner_problem(job: Dict[str, Any]) -> Optional[str]:
     return None
 
 
-def secrets_in(value: Any) -> Set[str]:
-    """Names of the secrets an expression (or any nested value) refers to."""
-    found: Set[str] = set()
+# `secrets[<expression>]`: a secret named at run time (`secrets[matrix.package.token]`), not a quoted name
+DYNAMIC_SECRET = re.compile(r"\bsecrets\s*\[\s*(?!['\"])((?:(?!\}\})[^\]])+?)\s*\]")
+SECRET_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _texts(value: Any) -> Iterator[str]:
     if isinstance(value, str):
-        for m in SECRET_REF.finditer(value):
-            found.add(m.group(1) or m.group(2))
+        yield value
     elif isinstance(value, dict):
         for v in value.values():
-            found |= secrets_in(v)
+            yield from _texts(v)
     elif isinstance(value, list):
         for v in value:
-            found |= secrets_in(v)
+            yield from _texts(v)
+
+
+def matrix_secrets(value: Any, job: Optional[Dict[str, Any]]) -> Tuple[Dict[str, List[str]], List[str]]:
+    """The secrets a value names at run time (`secrets[matrix.package.token]`), through the job's matrix where it
+    is written in the job: {expression: the secret names of its legs}; and the expressions that cannot be
+    resolved so (a matrix from `fromJSON(…)`, an input, a leg without the key)."""
+    named: Dict[str, List[str]] = {}
+    unresolved: List[str] = []
+    for text in _texts(value):
+        for m in DYNAMIC_SECRET.finditer(text):
+            expr = " ".join(m.group(1).split())
+            names = expression_values(job, expr) if isinstance(job, dict) else None
+            if names and all(SECRET_NAME.fullmatch(n) for n in names):
+                named[expr] = names
+            elif expr not in unresolved:
+                unresolved.append(expr)
+    return named, unresolved
+
+
+def secrets_in(value: Any, job: Optional[Dict[str, Any]] = None) -> Set[str]:
+    """Names of the secrets an expression (or any nested value) refers to; with the job, also those it names
+    through the job's matrix (`secrets[matrix.package.token]`, see `matrix_secrets`)."""
+    found: Set[str] = set()
+    for text in _texts(value):
+        for m in SECRET_REF.finditer(text):
+            found.add(m.group(1) or m.group(2))
+    if job is not None:
+        found.update(n for names in matrix_secrets(value, job)[0].values() for n in names)
     return found
+
+
+def unresolved_secret_note(value: Any, job: Optional[Dict[str, Any]], who: str) -> Optional[str]:
+    """What to do about a token read from a secret named at run time that the file does not give
+    (`secrets[matrix.x]` with a matrix from `fromJSON(…)`): the same words in migrate's next steps and in the
+    doctor's fix. None when there is none."""
+    unresolved = matrix_secrets(value, job)[1]
+    if not unresolved:
+        return None
+    shown = " and ".join(f"`secrets[{e}]`" for e in unresolved)
+    return (f"After the first release with Trusted Publishing: {who} took its token from {shown}, a secret named at "
+            "run time that pubmode could not resolve: find that secret (the repository's or its environments' "
+            "settings), delete it and revoke the API token it holds on PyPI or TestPyPI.")
 
 
 def environment_name(job: Dict[str, Any]) -> Optional[str]:

@@ -138,7 +138,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         for index in targets:
             for project in published.registered:
                 result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
-                                                         path.name, view.environment(job_id), project))
+                                                         path.name, view.environment(job_id), project,
+                                                         unknown="" if project else published.unknown))
 
 
 def _finish(result: FileDiagnosis) -> FileDiagnosis:

@@ -59,6 +59,8 @@ def text(d: Diagnosis, color: bool = False) -> str:
             out.append(f"      {r.link()}")
             if r.project:
                 out.append(f"      (new project: {r.index.site}/manage/account/publishing/)")
+            elif r.unknown:
+                out.append(f"      ({r.unknown}: one publisher for each project the job uploads)")
     if d.log_path is not None:
         out.append(f"{d.log_path}:" + ("" if d.recognised else " the error was not recognised (this is not an all-clear)"))
         for x in d.log_findings:

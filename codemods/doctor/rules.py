@@ -11,7 +11,9 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.publishers import gh_action, opaque
-from codemods.workflow import FORK_NO_OIDC, FORK_NO_SECRETS, runs_for_pull_requests
+from codemods.notes import step_in_job
+from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, matrix_secrets, runs_for_pull_requests, step_label,
+                               steps, unresolved_secret_note)
 from codemods.token_needs import brings_own_token
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
@@ -65,7 +67,8 @@ rule = _registrar(RULES)
 def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and p.targets:
-            yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})") + _refused(w, p)
+            yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential})") + \
+                (_refused(w, p) or _named_at_run_time(w, p))
         elif p.mode == "token" and p.trusted_capable and p.index_unknown and not index_from_secret(w.doc, p):
             # maybe PyPI (an input, a variable): `migrate to-oidc` refuses it unless the job already has
             # `id-token: write`; an address kept in a secret is a private index's, most likely
@@ -77,6 +80,30 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
                    "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted Publishing "
                    "works for PyPI and TestPyPI only: name the index in the workflow (a job per index, each with its "
                    "own environment) first, or keep the token.")
+
+
+def _named_at_run_time(w: WorkflowView, p) -> Tuple[str, ...]:
+    """The rule's fix for a token read from a secret named at run time (`secrets[matrix.package.token]`):
+    the secrets the job's matrix names, which `migrate to-oidc` lists to delete and revoke, or, where the file
+    does not name them, its note to find them. `()`: the rule's fix stands."""
+    if not p.credential_values:
+        return ()
+    job = w.jobs.get(p.job_id) or {}
+    named, _ = matrix_secrets(list(p.credential_values), job)
+    step = dict(steps(job)).get(p.step_index, {})
+    unresolved = unresolved_secret_note(list(p.credential_values), job,
+                                        step_in_job(step_label(step, p.step_index), p.job_id))
+    if not named and not unresolved:
+        return ()
+    fix = "Run `migrate to-oidc` and register the trusted publisher it prints."
+    names = sorted({n for found in named.values() for n in found})
+    if names:
+        many = len(names) > 1
+        fix += (f" After the first release with Trusted Publishing: delete the secret{'s' if many else ''} "
+                f"{', '.join(f'`{n}`' for n in names)} (named by "
+                f"{' and '.join(f'`secrets[{e}]`' for e in named)} through the job's matrix) and revoke the API "
+                f"token{'s' if many else ''} {'they hold' if many else 'it holds'} on PyPI or TestPyPI.")
+    return (fix + (" " + unresolved if unresolved else ""),)
 
 
 def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
@@ -386,7 +413,10 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
         value = str(next((p.inputs[k] for k in gh_action.input_keys(p.inputs, gh_action.PASSWORD_INPUTS)
                           if p.inputs[k]), ""))  # input names are case-insensitive
         secret = re.fullmatch(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}", value.strip())
-        if secret is None or ("workflow_call" in w.events and secret.group(1) not in required):
+        dynamic = re.fullmatch(r"\$\{\{\s*secrets\s*\[[^\]]*\]\s*\}\}", value.strip())
+        names = [n for found in matrix_secrets(value, w.jobs.get(p.job_id))[0].values() for n in found] \
+            if dynamic else [secret.group(1)] if secret else []  # a secret each leg of the matrix names
+        if not names or ("workflow_call" in w.events and not set(names) <= required):
             yield p.line, f"{p.label} takes its password from `{value.strip()}`, which may be empty"
 
 

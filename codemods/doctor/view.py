@@ -37,6 +37,7 @@ class PublishView:
     index_unknown: bool = False  # the index is known only at run time (it may be PyPI)
     unresolved: str = ""  # what it runs may upload but cannot be read (a Makefile's `$(UV) publish`): why
     index_where: str = ""  # what names an index chosen at run time (`--repository $PYPI_REPO`)
+    credential_values: Tuple[Any, ...] = ()  # what its credentials are set to (`${{ secrets[matrix.token] }}`)
 
     @property
     def index_title(self) -> str:
@@ -108,14 +109,16 @@ class WorkflowView:
             return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
                                "token" if item.uses_token else "trusted", True, item.targets,
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown,
-                               index_where=_where(item))
+                               index_where=_where(item), credential_values=tuple(item.inputs[k] for k in keys))
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags] + \
             [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())] + \
             describe(getattr(item, "github_env", []), self.doc, item.job_id)
+        values = tuple(self.doc.get(path) for _, path in item.env_creds) + tuple(f.raw for f in item.cred_flags) + \
+            tuple(w.text for _, w in getattr(item, "prefix", ()))
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,
-                           item.index_unknown, index_where=_where(item))
+                           item.index_unknown, index_where=_where(item), credential_values=values)
 
     def _indirect(self, item) -> PublishView:
         where = ", ".join(f"{c.label}:{line}" for c in item.changes for line in c.lines) or "a script"
@@ -126,7 +129,8 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
                            f"{item.label} of job `{item.job_id}` (upload in {where})", f"{_kind(item)} ({where})", mode,
                            _capable(item), item.targets, ", ".join(creds) or "its own credentials", "", {},
-                           "; ".join(item.manual), item.index_unknown, item.unresolved or "", _where(item))
+                           "; ".join(item.manual), item.index_unknown, item.unresolved or "", _where(item),
+                           tuple(self.doc.get(path) for _, path in item.env_vars))
 
     def publishing_of(self, job_id: str) -> List[PublishView]:
         """The publish steps of one job, grouped once: a scan per job would be quadratic in the jobs."""

@@ -350,7 +350,7 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):
         change.edits.append(Replace(item.path + ("run",), start, end, ""))
-        change.removed_secrets |= secrets_in(script[start:end])
+        change.remove_secrets(script[start:end], doc.get(("jobs", item.job_id)), step_in_job(item.label, item.job_id))
         change.changes.append(f"{step_in_job(item.label, item.job_id)}: removed `{without_value(script[start:end])}`: the "
                             "upload no longer uses the credential it stores")
 

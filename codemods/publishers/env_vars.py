@@ -82,8 +82,9 @@ def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], conv
             by_env[env_path].append(name)
     for env_path, names in by_env.items():
         env = doc.get(env_path) or {}
+        job = doc.get(env_path[:2]) if env_path[:1] == ("jobs",) and len(env_path) > 2 else None
         for name in names:
-            change.removed_secrets |= secrets_in(env.get(name))
+            change.remove_secrets(env.get(name), job, f"`{name}` in {_env_where(env_path)}")
         if set(env) <= set(names):
             change.edits.append(Remove(env_path))
         else:

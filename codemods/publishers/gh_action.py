@@ -355,7 +355,7 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     dead_why = {k: dead_input_why(k, w[k], bool(gone), job_has_id_token(doc, step.job_id), step.ref) for k in dead}
     gone = [k for k in w if k in gone or k in user_keys or k in dead]
     for k in gone:
-        change.removed_secrets |= secrets_in(w[k])
+        change.remove_secrets(w[k], doc.get(("jobs", step.job_id)), step_in_job(step.label, step.job_id))
     if (reusable or second_call) and "attestations" not in w:
         kept = tuple(reversed([str(k) for k in w if k not in gone]))
         change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))

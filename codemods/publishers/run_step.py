@@ -19,7 +19,7 @@ from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload,
                                              strip_wrappers)
 from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
-from codemods.workflow import EXPRESSION, jobs, secrets_in, step_label, steps
+from codemods.workflow import EXPRESSION, jobs, step_label, steps
 from codemods.notes import prefixed, step_in_job
 
 @dataclass
@@ -195,7 +195,7 @@ def _exported(uploader: Uploader, script: str, before: int) -> List[Tuple[str, i
             if m.group(1) in uploader.credentials.variables]
 
 
-def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
+def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange, job: Optional[Dict[str, Any]] = None) -> bool:
     script = upload.script
     cuts = line_cuts(script, [(f.flag.start, f.end) for f in which])
     if cuts is None:
@@ -204,7 +204,7 @@ def cut_flags(upload: Upload, which: List[FlagUse], change: StepChange) -> bool:
         return False
     change.edits += [Replace(upload.script_path, s, e, "") for s, e in cuts]
     for f in which:
-        change.removed_secrets |= secrets_in(f.raw)
+        change.remove_secrets(f.raw, job, step_in_job(upload.label, upload.job_id))
     return True
 
 
@@ -221,7 +221,7 @@ def _cut_assignments(doc: Document, upload: Upload, change: StepChange) -> bool:
         change.edits.append(Replace(upload.script_path, *whole_line(script, s_, e), ""))
     raw = [w.text for _, w in upload.prefix] + [script[s_:e] for _, s_, e in upload.exported]
     for text in raw:
-        change.removed_secrets |= secrets_in(text)
+        change.remove_secrets(text, doc.get(("jobs", upload.job_id)), step_in_job(upload.label, upload.job_id))
     shown = [f"`{n}=`" for n, _ in upload.prefix] + [f"`export {n}=`" for n, _, _ in upload.exported]
     if shown:
         change.changes.append(f"removed {', '.join(shown)} from the script")
@@ -302,7 +302,7 @@ def to_oidc(doc: Document, upload: Upload, converted: List[YamlPath]) -> StepCha
     if change.blocked:
         return change
     flags = upload.cred_flags  # in a `run:` script or an action's `args` alike
-    if not cut_flags(upload, flags, change) or not _cut_assignments(doc, upload, change):
+    if not cut_flags(upload, flags, change, doc.get(("jobs", upload.job_id))) or not _cut_assignments(doc, upload, change):
         return change
     if flags:
         change.changes.append(f"removed {', '.join(f'`{f.flag.value}`' for f in flags)} from the command")

@@ -24,7 +24,8 @@ from codemods.uploaders import registry
 from codemods.uploaders.spec import Uploader
 from codemods.shell import Command, commands, has_control_flow, without_value
 from codemods.uploaders.command_line import find_upload, same_tool, stores_credential
-from codemods.workflow import secrets_in, step_label, steps
+from codemods.notes import step_in_job
+from codemods.workflow import step_label, steps
 
 ACTION_REF = f"{gh_action.ACTION}@{gh_action.RECOMMENDED_REF}"
 RUN_ONLY_KEYS = ("shell", "working-directory")
@@ -168,11 +169,12 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     remove_writes(doc, upload.job_id, writes, converted, change, upload.label)
     if change.blocked:
         return change
+    job, who = doc.get(("jobs", upload.job_id)), step_in_job(upload.label, upload.job_id)
     for f in upload.cred_flags:
-        change.removed_secrets |= secrets_in(f.raw)
+        change.remove_secrets(f.raw, job, who)
     stored = [script[c.start:c.end] for c in config_lines]  # the credential goes with the upload
     for text in stored:
-        change.removed_secrets |= secrets_in(text)
+        change.remove_secrets(text, job, who)
     builds = up.fallback.builds([w.value for w in words])
     inputs = action_inputs(upload.targets, folder if folder is not None else
                            working_directory(doc, upload.job_id, upload.step_index), dist_folder(up, words),
