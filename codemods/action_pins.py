@@ -74,3 +74,12 @@ class ActionPins:
 def _major(ref: str) -> int:
     m = re.match(r"v?(\d+)", ref.strip())
     return int(m.group(1)) if m else 0
+
+
+def pins_of(doc: Document) -> ActionPins:
+    """The document's pins, read once however many steps are handed over (a file of many jobs stays linear)."""
+    pins = getattr(doc, "_action_pins", None)
+    if pins is None:
+        pins = ActionPins(doc)
+        doc._action_pins = pins  # type: ignore[attr-defined]
+    return pins

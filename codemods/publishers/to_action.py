@@ -61,11 +61,12 @@ def action_inputs(targets, wd: Optional[str], dist: Optional[str], skip_existing
 def action_ref(doc: Document, change: StepChange) -> Any:
     """The `uses:` of a new publish action step: the file's own SHA pin of the action where the file pins by
     SHA, else `@release/v1`, with the report's "pin it by hand" where the file pins the others (groq)."""
-    from codemods.action_pins import ActionPins
+    from codemods.action_pins import pins_of
 
-    pins = ActionPins(doc)
+    pins = pins_of(doc)
+    said = len(pins.warnings)
     ref = pins.ref(gh_action.ACTION)
-    change.warnings += pins.warnings
+    change.warnings += pins.warnings[said:]
     return ref
 
 
