@@ -306,6 +306,8 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
         noted(perm_notes, why=WHY[TO_OIDC, "permissions"])
     result.oidc_jobs.add(job_id)
     result.warnings += perm_warnings + _job_warnings(w, job_id, items, done) + project_notes
+    if env_edits:
+        result.warnings += _deploys_when_skipped(w, job_id, done, env_name)
     for index in sorted(set(i for s in done for i in (s.targets or (PYPI,))), key=lambda i: i.key):
         for name in published.registered:
             result.registrations.append(Registration(index, w.repo.owner_or_placeholder, w.repo.name_or_placeholder,
@@ -351,6 +353,24 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
     return out
+
+
+def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_name: Optional[str]) -> List[str]:
+    """A new environment on a job that runs on more than its uploads do (no job `if:`, every upload step gated
+    by its own): each run of the job is a deployment to the environment, so the protection rules the next steps
+    suggest would hold or fail the runs that upload nothing (pymssql: every push and pull request)."""
+    job = w.jobs[job_id]
+    steps_of = job.get("steps") if isinstance(job.get("steps"), list) else []
+    gated = [s for s in done if s.step_index < len(steps_of) and isinstance(steps_of[s.step_index], dict)
+             and str(steps_of[s.step_index].get("if") or "").strip()]
+    if job.get("if") is not None or not done or len(gated) != len(done):
+        return []
+    prs = " (pull requests too)" if runs_for_pull_requests(w.events, w.jobs, job_id) else ""
+    return [f"job `{job_id}` runs on every run of the workflow{prs}, and only its upload step"
+            f"{'s are' if len(done) > 1 else ' is'} gated by `if:`: with `environment: {env_name}` every run of the job is a deployment, so protection "
+            "rules on the environment (required reviewers, tag rules) would hold or fail the runs that upload "
+            "nothing; give the job the upload's condition as its `if:`, or publish from a job of its own "
+            "(`migrate to-oidc --split-jobs`)"]
 
 
 def _pull_request_warning(w: _Workflow, job_id: str, uploads: List[Publisher], split: bool = False) -> List[str]:

@@ -166,6 +166,38 @@ def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str
         needs.unknown.append(f"{label} ({', '.join(notes)})")
 
 
+# a URL with a credential in it: `https://$PAT@github.com/…`, `https://x-access-token:${{ secrets.PAT }}@github.com/…`
+_CREDENTIAL_URL = re.compile(r"""https?://((?:\$\{\{[^}]*\}\}|[^/\s@"'])+)@""")
+_REMOTE_SET = re.compile(r"\bgit\s+remote\s+(?:set-url(?:\s+--(?:push|add))*|add)\s+([\w.-]+)\s+[\"']?(\S+)")
+_GIT_PUSH = re.compile(r"\bgit\s+push\b([^\n;&|]*)")
+
+
+def _own_credential(url: str) -> bool:
+    """A URL carrying a credential that is not the GITHUB_TOKEN."""
+    m = _CREDENTIAL_URL.match(url.strip("\"'"))
+    return m is not None and not names_github_token(m.group(1)) and not re.search(r"\$\{?GITHUB_TOKEN\b", m.group(1))
+
+
+def pushes_with_own_credential(script: str) -> bool:
+    """Every `git push` of the script goes to a URL carrying its own credential, or to a remote the script set
+    to one (`git remote set-url --push origin "https://$PAT@github.com/…"`, Jammy2211/PyAutoBuild): those
+    pushes use that credential, not the GITHUB_TOKEN the checkout left."""
+    remotes = {name for name, url in _REMOTE_SET.findall(script) if _own_credential(url)}
+    pushes = list(_GIT_PUSH.finditer(script))
+    if not pushes:
+        return False
+    for m in pushes:
+        url = _CREDENTIAL_URL.search(m.group(1))
+        if url is not None:  # `git push "https://…@github.com/o/r" HEAD:main`
+            if not _own_credential(m.group(1)[url.start():]):
+                return False
+            continue
+        words = [w for w in m.group(1).split() if not w.startswith("-")]
+        if (words[0] if words else "origin") not in remotes:
+            return False
+    return True
+
+
 def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNeeds:
     """What the job's steps, and the files they run (`scripts`), use the GITHUB_TOKEN for."""
     needs = TokenNeeds()
@@ -188,7 +220,8 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
         if not isinstance(run, str):
             continue
         for pattern, scopes in RUN_NEEDS:
-            if pattern.search(run) and not (checkout_pat and pattern.pattern.startswith(r"\bgit\s+push")):
+            if pattern.search(run) and not ((checkout_pat or pushes_with_own_credential(run))
+                                            and pattern.pattern.startswith(r"\bgit['\"]?")):
                 needs.add(scopes)
         if RUN_UNKNOWN.search(run):
             needs.unknown.append(f"{label} (`gh api`)")

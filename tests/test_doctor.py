@@ -611,3 +611,17 @@ def test_an_if_keeps_pull_requests_out_only_when_it_says_so(condition: str, excl
     from codemods.workflow import excludes_pull_requests
 
     assert excludes_pull_requests(condition) is excludes
+
+
+def test_no_environment_on_a_testpypi_only_job_gives_testpypi_s_fix(repo: Repo) -> None:
+    """python-humanize/humanize: the note said "name it `testpypi`" and its fix line "Add `environment: pypi` … register
+    on PyPI", the opposite."""
+    repo.write(WORKFLOW, b"on:\n  push:\n    tags: ['v*']\njobs:\n  release-test-pypi:\n    runs-on: ubuntu-latest\n"
+                         b"    permissions:\n      id-token: write\n    steps:\n      - uses: actions/download-artifact@v4\n"
+                         b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                         b"          repository-url: https://test.pypi.org/legacy/\n")
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    found = [f for f in data["files"][0]["findings"] if f["id"] == "no-environment"]
+    assert len(found) == 1 and found[0]["severity"] == "note", found
+    assert "environment: testpypi" in found[0]["fix"] and "TestPyPI" in found[0]["fix"], found
+    assert "environment: pypi`" not in found[0]["fix"]

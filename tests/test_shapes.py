@@ -73,3 +73,36 @@ def test_a_bug_in_doctor_is_one_line_and_the_other_files_are_still_reported(repo
     assert out.code == 2 and "Traceback" not in out.stdout + out.stderr
     assert "error: .github/workflows/bad.yml: internal error: ValueError: boom" in out.stdout
     assert "release.yml:3" in out.stdout or "release.yml:6" in out.stdout
+
+
+GATED_STEP = """on:
+  push:
+  pull_request:
+jobs:
+  upload-wheels:
+    runs-on: ubuntu-latest
+{job_if}    steps:
+      - uses: actions/download-artifact@v4
+      - name: Publish
+{step_if}        run: twine upload -u __token__ -p ${{{{ secrets.PYPI_TOKEN }}}} dist/*
+"""
+
+
+@pytest.mark.parametrize("job_if, step_if, warned", [
+    ("", "        if: startsWith(github.ref, 'refs/tags/v')\n", True),  # pymssql
+    ("    if: startsWith(github.ref, 'refs/tags/v')\n", "", False),
+    ("", "", False),  # the upload runs whenever the job does (the pull-request warning says the rest)
+])
+def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_of(
+        repo: Repo, job_if: str, step_if: str, warned: bool) -> None:
+    """pymssql/pymssql: the job runs for every push and pull request and only its upload step is gated; an
+    environment makes every run a deployment, so the protection rules the next steps suggest would hold or fail
+    the runs that upload nothing."""
+    repo.write(WORKFLOW, GATED_STEP.format(job_if=job_if, step_if=step_if).encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0, out.stderr
+    assert "environment: pypi" in out.stdout
+    said = "every run of the job is a deployment" in out.stderr
+    assert said == warned, out.stderr
+    if warned:
+        assert "(pull requests too)" in out.stderr

@@ -121,3 +121,29 @@ def test_a_checkout_with_its_own_token_needs_no_contents_scope(repo: Repo, token
     # would widen the job's token for nothing
     repo.write(".github/workflows/release.yml", PAT_CHECKOUT.format(token=token).encode())
     assert ("permissions-drop-contents" in repo.migrate("doctor").stdout) == warned
+
+
+@pytest.mark.parametrize("script, own", [
+    ('git remote set-url --push origin "https://$PAT@github.com/o/r.git"\ngit push\ngit push --tags', True),
+    ('git push "https://x-access-token:${{ secrets.PAT }}@github.com/o/r.git" HEAD:main', True),
+    ('git remote add mirror "https://$PAT@github.com/o/r.git"\ngit push origin main', False),  # origin: the token
+    ("git push origin main", False),
+    ('git clone "https://$PAT@github.com/o/other.git"\ngit push', False),  # which tree pushes: not read
+])
+def test_a_push_with_its_own_credential_needs_no_write_scope(script: str, own: bool) -> None:
+    """Jammy2211/PyAutoBuild sets its push remote to a URL with a PAT and pushes to other repositories: to-oidc
+    granted `contents: write` there, broadening the job's token (README: a step that brings its own token adds
+    nothing)."""
+    from codemods.token_needs import job_token_needs, pushes_with_own_credential
+
+    assert pushes_with_own_credential(script) == own
+    job = {"runs-on": "ubuntu-latest", "steps": [{"uses": "actions/checkout@v4"}, {"run": script}]}
+    assert job_token_needs(job).scopes.get("contents") == ("read" if own else "write")
+
+
+def test_a_checkout_with_its_own_token_makes_pushes_need_nothing_of_the_job_token() -> None:
+    from codemods.token_needs import job_token_needs
+
+    job = {"steps": [{"uses": "actions/checkout@v4", "with": {"token": "${{ secrets.PAT }}"}},
+                     {"run": "git tag v1 && git push --tags"}]}
+    assert job_token_needs(job).scopes.get("contents") == "read"

@@ -122,3 +122,42 @@ def test_a_tokenless_job_at_an_old_commit_pin_is_told_it_cannot_publish(repo) ->
     assert "cannot publish: it is pinned to `27b31702a0e7…`, v1.4.2's commit" in out.stderr, out.stderr
     data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     assert "unsupported-action-ref" in [f["id"] for f in data["files"][0]["findings"]]
+
+
+HAND_OVER = """on:
+  push:
+    tags: ['v*']
+jobs:
+{other}  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd  # v6.0.2
+      - run: poetry publish --build
+        env:
+          POETRY_PYPI_TOKEN_PYPI: ${{{{ secrets.PYPI_TOKEN }}}}
+"""
+OTHER = """  testpypi:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@{sha}  # {tag}
+        with:
+          repository-url: https://test.pypi.org/legacy/
+          password: ${{{{ secrets.TEST_PYPI_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("other, uses, warned", [
+    ("", "pypa/gh-action-pypi-publish@release/v1", True),  # groq/groq-python: every action pinned by SHA
+    (OTHER.format(sha="81e9d935c883d0b210363ab89cf05f3894778450", tag="v1.8.14"),
+     "pypa/gh-action-pypi-publish@81e9d935c883d0b210363ab89cf05f3894778450  # v1.8.14", False),
+    (OTHER.format(sha="27b31702a0e7fc50959f5ad993c78deac1bdfc29", tag="v1.4.2"),  # never a pin without TP
+     "pypa/gh-action-pypi-publish@release/v1", True),
+])
+def test_a_handed_over_upload_follows_the_file_s_pins(repo, other: str, uses: str, warned: bool) -> None:
+    from conftest import WORKFLOW
+
+    repo.write(WORKFLOW, HAND_OVER.format(other=other).encode())
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert f"uses: {uses}\n" in repo.read().decode(), repo.read().decode()
+    assert ("has no pin of `pypa/gh-action-pypi-publish`" in out.stderr) == warned, out.stderr

@@ -218,10 +218,13 @@ def _no_environment(w: WorkflowView) -> Iterator[Hit]:
     for job_id in w.trusted_jobs:
         if "environment" not in w.jobs[job_id]:
             keys = {i.key for p in w.publishing_of(job_id) if p.mode == "trusted" for i in p.targets}
-            testpypi = " (to TestPyPI only: name it `testpypi`, registered on test.pypi.org)" if keys == {"testpypi"} \
-                else ""
-            yield w.doc.line_of(("jobs", job_id)), \
-                f"job `{job_id}` publishes with Trusted Publishing and no environment{testpypi}"
+            message = f"job `{job_id}` publishes with Trusted Publishing and no environment"
+            if keys == {"testpypi"}:  # the fix names TestPyPI's environment and site (python-humanize/humanize)
+                yield w.doc.line_of(("jobs", job_id)), message + " (to TestPyPI only)", (
+                    "Add `environment: testpypi` (or a mapping with `url: https://test.pypi.org/p/<name>`) and "
+                    "register the same environment on TestPyPI."), NOTE
+            else:
+                yield w.doc.line_of(("jobs", job_id)), message
 
 
 @rule("reusable-workflow-publisher", WARNING, "Publishing from a reusable workflow",

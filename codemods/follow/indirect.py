@@ -338,14 +338,16 @@ def indirect_to_oidc(doc: Document, item: IndirectPublish, converted) -> StepCha
 
 def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -> None:
     """The upload a followed script no longer makes: a pypa/gh-action-pypi-publish step after the step."""
-    from codemods.publishers.to_action import ACTION_REF, action_inputs, action_step, working_directory
+    from codemods.engine.edits import plain
+    from codemods.publishers.to_action import action_inputs, action_ref, action_step, working_directory
 
     for h in item.hand_over:
         inputs = action_inputs(h.targets, working_directory(doc, item.job_id, item.step_index), h.dist,
                                h.skip_existing)
+        uses = action_ref(doc, change)
         change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
-                                   action_step(h.targets, inputs, item.step)))
-        change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{ACTION_REF}` step after it, which "
+                                   action_step(h.targets, inputs, item.step, uses)))
+        change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{plain(uses)}` step after it, which "
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):

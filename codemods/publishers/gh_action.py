@@ -285,9 +285,11 @@ def _attestations_deleted(between: List[Any], folder: str) -> bool:
                and DELETES.search(s["run"]) and folder in s["run"] for s in between)
 
 
-def find(doc: Document) -> List[PublishStep]:
+def find(doc: Document, only_job: Optional[str] = None) -> List[PublishStep]:
+    """The workflow's calls of the action (of one job: `only_job`, read without walking the others)."""
     found = []
-    for job_id, job in jobs(doc):
+    every = jobs(doc) if only_job is None else [(only_job, doc.data["jobs"][only_job])]
+    for job_id, job in every:
         for i, step in steps(job):
             ref = uses_action(step, ACTION)
             if ref is None:
@@ -310,7 +312,6 @@ def ref_edit(step: PublishStep) -> Optional[Set]:
     target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
     if not target or pinned_release(step.ref):  # a commit pin is the user's choice: no move, a refusal
         return None
-        return None
     uses = str(step.step["uses"])
     return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
 
@@ -322,7 +323,7 @@ def attests_beside_another(doc: Document, step: PublishStep, converted: Iterable
     make the second call fail ("already has a publish attestation"; Lightning-AI/utilities)."""
     if "attestations" in step.inputs:
         return False
-    calls = [s for s in find(doc) if s.job_id == step.job_id and s.targets]
+    calls = [s for s in find(doc, step.job_id) if s.targets]
     if len(calls) < 2:
         return False
     from codemods.indexes import PYPI

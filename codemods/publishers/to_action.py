@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 from codemods.engine.document import Document
 from codemods.follow.calls import located_commands
 from codemods.follow.shell_text import line_span
-from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set
+from codemods.engine.edits import Insert, Rekey, Remove, Replace, Set, plain
 from codemods.indexes import TESTPYPI
 from codemods.publishers import gh_action
 from codemods.publishers.change import StepChange
@@ -59,10 +59,22 @@ def action_inputs(targets, wd: Optional[str], dist: Optional[str], skip_existing
     return inputs
 
 
-def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any]) -> Dict[str, Any]:
+def action_ref(doc: Document, change: StepChange) -> Any:
+    """The `uses:` of a new publish action step: the file's own SHA pin of the action where the file pins by
+    SHA, else `@release/v1`, with the report's "pin it by hand" where the file pins the others (groq)."""
+    from codemods.action_pins import pins_of
+
+    pins = pins_of(doc)
+    said = len(pins.warnings)
+    ref = pins.ref(gh_action.ACTION)
+    change.warnings += pins.warnings[said:]
+    return ref
+
+
+def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any], uses: Any = ACTION_REF) -> Dict[str, Any]:
     """A new action step after `like` (the step that built), run under the same conditions."""
     step: Dict[str, Any] = {"name": f"Publish to {'TestPyPI' if tuple(targets) == (TESTPYPI,) else 'PyPI'}",
-                            "uses": ACTION_REF}
+                            "uses": uses}
     for key in ("if", "continue-on-error"):
         if key in like:
             step[key] = like[key]
@@ -184,12 +196,14 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
     if not (only_upload and not builds):
         for c in config_lines:
             change.edits.append(Replace(run_path, *line_span(script, c), ""))
+    uses = action_ref(doc, change)
+    shown = plain(uses)
     if only_upload and not builds:
-        change.edits.append(Rekey(run_path, "uses", ACTION_REF))
+        change.edits.append(Rekey(run_path, "uses", uses))
         change.edits += [Remove(upload.path + (k,)) for k in RUN_ONLY_KEYS if k in upload.step]
         if inputs:
             change.edits.append(Set(upload.path + ("with",), inputs, after=("uses",)))
-        change.changes.append(f"the `{up.tool}` upload is now a `{ACTION_REF}` step")
+        change.changes.append(f"the `{up.tool}` upload is now a `{shown}` step")
     else:
         start, end = line_span(script, upload.command)
         line = script[start:end]
@@ -197,10 +211,10 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         build = same_tool(upload.command, script, up.fallback.build_command)
         new = script[start:upload.command.start] + build + newline if builds else ""
         change.edits.append(Replace(run_path, start, end, new))
-        step = action_step(upload.targets, inputs, upload.step)
+        step = action_step(upload.targets, inputs, upload.step, uses)
         change.edits.append(Insert(("jobs", upload.job_id, "steps"), upload.step_index + 1, step))
         what = f"replaced the upload with `{build}`" if builds else "removed the upload"
-        change.changes.append(f"{what} and added a `{ACTION_REF}` step after it")
+        change.changes.append(f"{what} and added a `{shown}` step after it")
     if stored:
         change.changes.append(f"removed {', '.join(f'`{without_value(t)}`' for t in stored)}: the upload no longer uses "
                             "the credential it stores")
