@@ -24,6 +24,11 @@ class Published:
     notes: List[str] = field(default_factory=list)
     unknown: str = ""  # why a project is not known (None in `registered`), when not for want of a package name
 
+    @property
+    def matrix_note(self) -> Optional[str]:
+        """The note of a matrix whose legs may build other projects than the one named (`_matrix_of_projects`)."""
+        return next((n for n in self.notes if "runs its matrix over" in n), None)
+
 
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int]) -> Published:
     job = all_jobs.get(job_id) if isinstance(all_jobs.get(job_id), dict) else {}
@@ -52,4 +57,32 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
     project = job_project(repo, all_jobs, job_id)
-    return Published(project, [project])
+    return Published(project, [project], _matrix_of_projects(job, job_id, project))
+
+
+# matrix keys that name what a leg builds (tiangolo/asyncer: `package: [asyncer, asyncer-slim]`)
+_PROJECT_KEYS = ("package", "packages", "project", "projects", "pkg", "library", "component", "distribution")
+
+
+def _matrix_of_projects(job: dict, job_id: str, project: Optional[str]) -> List[str]:
+    """A job whose matrix runs over packages its steps read (a build told which project to make through
+    `env:`), uploading from one folder: pubmode reads the folder's project, but each leg may build another,
+    and a publisher mints tokens for its own project only. Said, never guessed."""
+    import re
+
+    from codemods.matrix import legs
+
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    found = legs(job) if isinstance(matrix, dict) else None
+    if not found:
+        return []
+    text = str(job.get("steps"))
+    for key in (k for k in matrix if str(k).lower() in _PROJECT_KEYS):
+        values = list(dict.fromkeys(str(leg[key]) for leg in found if isinstance(leg.get(key), (str, int, float))))
+        if len(values) > 1 and re.search(rf"\bmatrix\s*\.\s*{re.escape(str(key))}\b", text):
+            return [f"job `{job_id}` runs its matrix over `{key}` ({', '.join(f'`{v}`' for v in values)}), which its "
+                    f"steps read: if the legs build different projects, register a publisher on each (pubmode names "
+                    f"`{project or '<project name>'}`, the project of the folder it uploads from; a token a publisher "
+                    "mints can upload only its own project)"]
+    return []

@@ -173,3 +173,43 @@ def test_a_leg_whose_folder_names_no_package_gets_a_placeholder_of_its_own(tmp_p
     out = repo.migrate("to-oidc", "--dry-run")
     assert "project `root-examples`" in out.stderr and "project `<project name>`" in out.stderr, out.stderr
     assert "root-lib" not in out.stderr
+
+
+ASYNCER = """on:
+  release:
+    types: [created]
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        {key}:
+          - asyncer
+          - asyncer-slim
+    steps:
+      - uses: actions/checkout@v4
+      - name: Build distribution
+        env:
+          TIANGOLO_BUILD_PACKAGE: ${{{{ matrix.{read} }}}}
+        run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+
+
+@pytest.mark.parametrize("key, read, said", [
+    ("package", "package", True),  # tiangolo/asyncer: one folder, a project per leg chosen by an env variable
+    ("python-version", "python-version", False),  # legs over Pythons build the same project
+    ("package", "other", False),  # the steps do not read it
+])
+def test_a_matrix_over_packages_the_build_reads_is_said_in_both_commands(repo: Repo, key: str, read: str,
+                                                                        said: bool) -> None:
+    repo.write("pyproject.toml", b'[project]\nname = "asyncer"\n')
+    repo.write(WORKFLOW, ASYNCER.format(key=key, read=read).encode())
+    note = f"runs its matrix over `{key}` (`asyncer`, `asyncer-slim`), which its steps read"
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert (note in out.stderr) == said, out.stderr
+    doctor = repo.migrate("doctor", "--exit-zero")
+    assert (note in doctor.stdout) == said, doctor.stdout

@@ -135,6 +135,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         published = published_projects(repo, view.jobs, job_id, [p.step_index for p in view.publishing_of(job_id)])
+        if published.matrix_note:  # the legs may build other projects: said as to-oidc says it
+            result.registration_note = "; ".join(filter(None, [result.registration_note, published.matrix_note]))
         for index in targets:
             for project in published.registered:
                 result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
