@@ -410,7 +410,15 @@ class _Splicer:
         parent = self.parent_of(path)
         if parent.flow_style:
             return self.remove_flow(parent, pair)
-        return [(s, e, "") for s, e in merge_ranges(self.block_ranges(parent, *pair))]
+        ranges = merge_ranges(self.block_ranges(parent, *pair))
+        if len(ranges) == 1:  # a block set off by blank lines on both sides: the blank it leaves doubled goes too
+            start, end = ranges[0]
+            text = self.text
+            if start > 0 and end < len(text):
+                before = line_start(text, start - 1)
+                if not text[before:start].strip() and not text[end:line_end(text, end)].strip():
+                    ranges = [(before, end)]
+        return [(s, e, "") for s, e in ranges]
 
     def block_ranges(self, parent: MappingNode, key: ScalarNode, value: Any) -> List[Tuple[int, int]]:
         text = self.text
