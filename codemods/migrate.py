@@ -229,10 +229,13 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
     if not any(s.targets and s.trusted_capable for s in items):
         return
     result.oidc_jobs.add(job_id)
-    for step in items:  # a commit pin from before v1.8.0: no Trusted Publishing, and no commit pubmode may pick
-        old_pin = isinstance(step, gh_action.PublishStep) and gh_action.pin_without_trusted_publishing(step.ref)
+    for step in items:  # a commit pin from before v1.8.0 in a job that already has id-token: said, not moved
+        old_pin = isinstance(step, gh_action.PublishStep) and job_has_id_token(w.doc, job_id) and \
+            gh_action.pin_without_trusted_publishing(step.ref)
         if old_pin:
-            result.warnings.append(Note(f"{step_in_job(step.label, job_id)} cannot publish: it is {old_pin}",
+            result.warnings.append(Note(f"{step_in_job(step.label, job_id)} cannot publish: it is pinned to {old_pin}, "
+                                        "a version without Trusted Publishing (it came with v1.8.0); use "
+                                        f"`@{gh_action.RECOMMENDED_REF}` or pin a current release's commit",
                                         at=step.path))
     if job_has_id_token(w.doc, job_id) or w.reusable:
         return
@@ -242,8 +245,8 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
         if move is not None:
             result.edits.append(move)
             result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no Trusted "
-                                       f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`",
-                                       why=WHY[TO_OIDC, "ref"]))
+                                       f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`"
+                                       + gh_action.moved_pin_advice(step.ref), why=WHY[TO_OIDC, "ref"]))
 
 
 def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> List[Publisher]:
@@ -355,6 +358,14 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
     return out
 
 
+def _condition_words(condition: Any) -> str:
+    """An `if:` as comparable text: without its `${{ }}` and with one space between words."""
+    text = str(condition or "").strip()
+    if text.startswith("${{") and text.endswith("}}"):
+        text = text[3:-2]
+    return " ".join(text.split())
+
+
 def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_name: Optional[str]) -> List[str]:
     """A new environment on a job that runs on more than its uploads do (no job `if:`, every upload step gated
     by its own): each run of the job is a deployment to the environment, so the protection rules the next steps
@@ -363,8 +374,11 @@ def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_
     steps_of = job.get("steps") if isinstance(job.get("steps"), list) else []
     gated = [s for s in done if s.step_index < len(steps_of) and isinstance(steps_of[s.step_index], dict)
              and str(steps_of[s.step_index].get("if") or "").strip()]
-    if job.get("if") is not None or not done or len(gated) != len(done):
+    if not done or len(gated) != len(done):
         return []
+    job_if = _condition_words(job.get("if"))
+    if job_if and all(_condition_words(steps_of[s.step_index].get("if")) in job_if for s in gated):
+        return []  # the job runs only when its uploads do (a job `if:` about forks is no such limit: zope.proxy)
     prs = " (pull requests too)" if runs_for_pull_requests(w.events, w.jobs, job_id) else ""
     return [f"job `{job_id}` runs on every run of the workflow{prs}, and only its upload step"
             f"{'s are' if len(done) > 1 else ' is'} gated by `if:`: with `environment: {env_name}` every run of the job is a deployment, so protection "

@@ -92,6 +92,10 @@ jobs:
     ("", "        if: startsWith(github.ref, 'refs/tags/v')\n", True),  # pymssql
     ("    if: startsWith(github.ref, 'refs/tags/v')\n", "", False),
     ("", "", False),  # the upload runs whenever the job does (the pull-request warning says the rest)
+    ("    if: github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name != 'x'\n",
+     "        if: startsWith(github.ref, 'refs/tags/v')\n", True),  # zope.proxy: a job `if:` about forks
+    ("    if: ${{ startsWith(github.ref, 'refs/tags/v') && github.repository == 'o/r' }}\n",
+     "        if: startsWith(github.ref, 'refs/tags/v')\n", False),  # the job's condition holds the upload's
 ])
 def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_of(
         repo: Repo, job_if: str, step_if: str, warned: bool) -> None:

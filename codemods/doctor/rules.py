@@ -316,8 +316,8 @@ def _called_twice(w: WorkflowView) -> Iterator[Hit]:
 @rule("unsupported-action-ref", ERROR, "The publish action is used at a ref without Trusted Publishing",
       "`@master` is an unmaintained branch without OIDC support that warns on every input; `@v1` does not exist "
       "(\"unable to find version `v1`\"); releases before v1.8.0 (`@v1.4.2`, `@release/v1.6`, their commit SHAs) have "
-      "no OIDC code either. An upload with a token still works there; `migrate to-oidc` moves a tag or branch ref when "
-      "it converts the step, and refuses to convert a step pinned to such a commit (it never picks a commit).",
+      "no OIDC code either. An upload with a token still works there; `migrate to-oidc` moves the ref to `@release/v1` "
+      "when it converts the step (a commit pin too, saying to pin a current release's commit by hand).",
       """
       - uses: pypa/gh-action-pypi-publish@master
 """, "Use `@release/v1`, an exact tag, or a full commit SHA with its version in a comment.")

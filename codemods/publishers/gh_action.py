@@ -158,16 +158,19 @@ def pinned_release(ref: str) -> Optional[str]:
 
 
 def pin_without_trusted_publishing(ref: str) -> Optional[str]:
-    """Why a commit pin cannot publish with Trusted Publishing, in words ("v1.4.2's commit"); None when it can
-    or is not a commit. pubmode keeps the pin: it never picks a commit for the user."""
+    """What a commit pin without Trusted Publishing is, in words ("`27b31702a0e7…`, v1.4.2's commit"); None when
+    the ref is no such commit."""
     release = pinned_release(ref)
     if release is None:
         return None
     what = f"{release[1:]}'s commit" if release.startswith("=") else f"a commit after {release[1:]}"
-    return (f"pinned to `{ref.strip()[:12]}…`, {what}, a version of {ACTION} without Trusted Publishing (it came "
-            f"with v1.8.0); pin the full commit SHA of a current release by hand (`git ls-remote "
-            f"https://github.com/{ACTION} 'refs/tags/v1.*'`) or use `@{RECOMMENDED_REF}`, then run `migrate "
-            f"to-oidc` again")
+    return f"`{ref.strip()[:12]}…`, {what}"
+
+
+def moved_pin_advice(ref: str) -> str:
+    """What the report adds when a commit pin is moved to `@release/v1`: pubmode writes no SHA it has not seen."""
+    return (f"; to keep the step pinned by commit, pin the full SHA of a current release by hand (`git ls-remote "
+            f"https://github.com/{ACTION} 'refs/tags/v1.*'`)" if pinned_release(ref) else "")
 
 
 def has_trusted_publishing(ref: str) -> bool:
@@ -310,7 +313,7 @@ def ref_edit(step: PublishStep) -> Optional[Set]:
     """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
     `@release/v1`."""
     target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
-    if not target or pinned_release(step.ref):  # a commit pin is the user's choice: no move, a refusal
+    if not target:
         return None
     uses = str(step.step["uses"])
     return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
@@ -340,10 +343,6 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     certificate names the calling workflow, which never matches the publisher (warehouse#11096); likewise
     on a `second_call` (attests_beside_another), the fix the action's own issue #319 gives."""
     change = StepChange()
-    old_pin = pin_without_trusted_publishing(step.ref)
-    if old_pin:  # the token stays: without it this release cannot publish
-        change.blocked = f"{step_in_job(step.label, step.job_id)} not converted: {old_pin}"
-        return change
     w = step.inputs
     gone = input_keys(w, PASSWORD_INPUTS)
     user_keys = input_keys(w, USER_INPUTS)
@@ -381,8 +380,11 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     move = ref_edit(step)
     if move:
         change.edits.append(move)
-        change.changes.append(f"{step_in_job(step.label, step.job_id)}: moved `@{step.ref}` (no Trusted Publishing "
-                            f"support) to `@{RECOMMENDED_REF}`")
+        old_pin = pin_without_trusted_publishing(step.ref)
+        change.changes.append(f"{step_in_job(step.label, step.job_id)}: moved "
+                            + (f"the pin {old_pin} (no Trusted Publishing: it came with v1.8.0)" if old_pin else
+                               f"`@{step.ref}` (no Trusted Publishing support)")
+                            + f" to `@{RECOMMENDED_REF}`" + moved_pin_advice(step.ref))
     return change
 
 
