@@ -754,6 +754,14 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"You must be identified", text) and _DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)):
         out.append(_DISTUTILS_NO_LOGIN + ", which legacy PyPI answered `401 You must be identified` (check this "
                    "first): " + _DISTUTILS_FIX)
+    var = logs_mod.SAID_VAR_UNSET.search(text)
+    if var and not out:  # the variable told as unset, a sentence instead of the uploader's own message
+        name = re.match(r"\w+", var.group(0)).group(0)
+        user = re.search(r"USER(?:NAME)?$", name, re.I)
+        out.append(f"the log says `{name}` was not set in the job that uploads: set it in the environment of every job "
+                   "and step that runs the upload (jobs do not share `env:`; a job, a matrix leg or a second upload job "
+                   "each needs its own)" + (": with an API token the username is `__token__`, beside the token as the "
+                                            "password from a secret" if user else ", from a secret that job can read"))
     asked = re.search(r"Enter your (username|password|API token):", text)
     if re.search(r"Traceback \(most recent call last\)", text) and (asked or logs_mod._CREDENTIAL_FRAME.search(text)):
         what = f"its `Enter your {asked.group(1)}:` prompt" if asked else "the credentials (`create_repository()`)"
@@ -867,8 +875,10 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "actions/checkout's default `fetch-depth: 1`): setuptools-scm (or hatch-vcs) then writes the same "
                    "version on every build, so each upload repeats it; check out with `fetch-depth: 0` (and "
                    "`fetch-tags: true`) in the job that builds, and publish from tags")
-    out += _version_lines(scan, facts, "that version is already on the index, bump it before publishing again")
-    if not scan.versions:  # a version named in the sentence that tells the refusal
+    unbumped = _unbumped(text, scan.versions)
+    out += unbumped or _version_lines(scan, facts, "that version is already on the index, bump it before publishing "
+                                                   "again")
+    if not scan.versions and not unbumped:  # a version named in the sentence that tells the refusal
         said = [v for n, t in scan.cleaned if _REUPLOAD_SAID.search(t) for v in _SAID_VERSION.findall(t)][:1]
         if said:
             out.append(f"the log names version `{said[0]}`: that version's files are already on the index (or were, "
@@ -905,6 +915,47 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 ", so a run uploads only the files still missing (a new version still needs a version bump)"] + out
     out.append(rerun)
     return out
+
+
+_BV = r"`?v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)`?(?![\w+-]|\.\d)"
+# the version the build carried, told beside the tag's: `version = "0.6.3"` in the tagged code, "the built artifact was
+# still versioned `1.0.10`", "pyproject.toml still said 0.1.4"
+_BUILT_VERSION = re.compile(r"\bversion\s?=\s?[\"']" + _BV + r"|\bstill\s(?:(?:be(?:ing)?|was|is|carried|had|said|says|"
+                            r"read|reads|at|on)\s){0,2}(?:versioned\s|version\s)?" + _BV + r"|\bversioned\s(?:as\s)?" + _BV, re.I)
+# the tag's (or release's) version, and the version a missed bump was meant to reach ("supposed to be bumped to 0.15.0")
+_CUT_VERSION = re.compile(r"\b(?:tag|tagged|release|releasing|releases)\s" + _BV + r"|" + _BV + r"\s(?:tag|release)\b|"
+                          # the target of a bump told as missed, not the bump that fixed it ("Bump version to 0.2.1")
+                          r"\b(?:supposed|meant|needed|ought|should|forg[eo]t\w{0,3})\s(?:to\s)?(?:have\s)?(?:be\s|been\s)?"
+                          r"bump\w{0,3}\s(?:\w+\s){0,2}?to\s" + _BV, re.I)
+# the version file left as it was while a tag was cut: "the tag was created but the version in pyproject.toml wasn't
+# bumped", "skipped the version bump", "supposed to be bumped … but was missed"
+_NOT_BUMPED = re.compile(r"\b(?:was|were|is|are|been|got)(?:n[’']t|\snot|\snever)\s(?:\w+\s)?(?:bumped|incremented|"
+                         r"updated|changed)\b|\bnot\sbumped\b|\bwithout\s(?:a\s|any\s)?(?:version\s)?bump\w{0,3}\b|"
+                         r"\b(?:skip\w{0,3}|miss\w{0,3}|forg[eo]t\w{0,3})\s(?:the\s|a\s)?(?:version\s)?bump\b|"
+                         r"\bbump\w{0,3}\b(?:[^.]|\.(?=\w)){0,80}?\b(?:was|were|got)\s(?:missed|forgotten|skipped|omitted)\b|"
+                         r"\bno\sversion\sbump\b", re.I)
+
+
+def _unbumped(text: str, files: List[str]) -> List[str]:
+    """The version line of a release cut without a version bump: the tag (or the version the bump was meant to reach)
+    is not what was built, so the version on the index is the old one the build still carried (the refused files'
+    version, or the one the text says was built), never the tag's."""
+    still = next((v for m in _BUILT_VERSION.finditer(text) for v in m.groups() if v), None)
+    built = files[0] if files else still
+    tag = next((v for m in _CUT_VERSION.finditer(text) for v in m.groups() if v and v != built), None)
+    # told without the words of a bump: a tag beside the other version the build "still" carried
+    if not (_NOT_BUMPED.search(text) and (tag or built)) and not (tag and still):
+        return []
+    old = f"the old version (`{built}`)" if built else "the previous version, left in the version file"
+    line = ((f"the log says `{tag}` was tagged (or released) without a version bump: " if tag else
+             "the log says the version was not bumped: ") + f"the build still carried {old}, whose files are already "
+            "on the index" + (f", and `{tag}` itself was never uploaded" if tag else "") + "; bump the version where the "
+            "build reads it (pyproject.toml, `__version__`)" + (f" to `{tag}` and tag again, or release the next version"
+                                                                if tag else " and release again"))
+    if re.search(r"\brelease[- ]please\b", text, re.I):
+        line += ("; release-please bumps only the files it is told of: list the version file in `extra-files` (or "
+                 "check that its strategy still finds it)")
+    return [line]
 
 
 def _shallow_said(text: str) -> Optional[str]:
@@ -1094,6 +1145,17 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out += _said_about_workflows(scan)
     stale = next((t for _, t in scan.cleaned if logs_mod.SAID_STALE_PUBLISHER.search(t)
                   and logs_mod.SAID_REPO_RENAMED.search(t)), None)
+    lost = None if stale else next((t for _, t in scan.cleaned if logs_mod.SAID_PUBLISHER_LOST.search(t)
+                                    and logs_mod._MOVED.search(t)), None)
+    if lost:
+        moved = logs_mod.SLUG_MOVED.search(lost)
+        names = f" (`{moved.group(1)}` → `{moved.group(2)}`)" if moved else ""
+        new = f" (`{moved.group(2)}`)" if moved else ""
+        out.append(f"the log says the repository was renamed or moved{names} and the trusted publisher stopped "
+                   "matching (check this first): PyPI compares the owner and repository (and the owner's id) as they "
+                   f"are now, so on the project's Publishing page add a publisher for the new name{new} and remove the "
+                   "old one, for every project the repository publishes (or rename the repository back), then re-run "
+                   "the release")
     if stale:
         out.append("the log says the trusted publisher on PyPI is stale because the repository was renamed (check this "
                    "first): PyPI matches the owner and repository names as they are now, so on the project's Publishing "
@@ -1549,6 +1611,12 @@ _GLOB_MATCHED_DIR = re.compile(r"`?\*`?\s(?:glob\s|pattern\s|wildcard\s)?(?:matc
                                r"\(os error 21\)", re.I)
 
 
+_SAID_ARTIFACT_MISSING = re.compile(r"\bdownload-artifact\b`?(?:[^.]|\.(?=\w)){0,40}?\b(?:could(?:n[’']t| not)|"
+                                    r"can(?:no|[’'])?t|fail\w{0,3} to|unable to|did(?:n[’']t| not))\s(?:find|locate|see)"
+                                    r"(?:\s(?:the|an?|any))?(?:\s(?:expected|named|required))?\s`([\w.-]{1,100})`\s"
+                                    r"artifact\b", re.I)
+
+
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
@@ -1558,7 +1626,17 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the download of the build job's artifact failed on GitHub's artifact service (`{flake.group(0)}`), "
                    "not on a name or a path of the workflow: the upload step never ran; re-run the failed jobs, and "
                    "if it keeps failing, build and publish in one job so that no artifact has to pass between jobs")
-    missing = logs_mod.ARTIFACT_NOT_FOUND.search(text)
+    # GitHub's message, or the same told in a sentence ("`actions/download-artifact` could not find the expected
+    # `release-dists` artifact"): group 1 is the artifact's name either way
+    missing = logs_mod.ARTIFACT_NOT_FOUND.search(text) or _SAID_ARTIFACT_MISSING.search(text)
+    workspace = logs_mod.SAID_UV_WORKSPACE_DIST.search(text)
+    if workspace:
+        out.append("the log says `uv build` in a workspace member wrote its files to the workspace root's `dist/` (uv "
+                   "builds a member into the workspace's `dist/`), so the member's own `dist/`, where the next step "
+                   "looked, stayed empty and no distribution reached the publishing job (check this first): build with "
+                   "`uv build --output-dir dist` in the member (or upload the root's `dist/`), and give "
+                   "actions/upload-artifact `if-no-files-found: error` so an empty folder fails the build job")
+        return out + [d for f in facts for d in f.upload_dirs]
     old_upload = _OLD_UPLOAD_ARTIFACT.search(text)
     if missing and old_upload and not _OLD_DOWNLOAD_ARTIFACT.search(text):
         out.append(f"the artifact `{missing.group(1)}` was uploaded with `{old_upload.group(0)}`, and "

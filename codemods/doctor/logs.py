@@ -855,6 +855,31 @@ class LogFinding:
     pattern: LogPattern
     line: int
     message: str
+    fix: Optional[str] = None  # this log's fix where it is narrower than the pattern's
+
+
+# files that are no distribution in the upload folder: the file the uploader checked and could not read as one
+_CHECKED_FILE = re.compile(r"Checking (\S{1,300}?):?\s{1,20}(?:ERROR|FAILED)\s{1,20}InvalidDistribution: Unknown distribution "
+                           r"format|Unknown distribution format:\W{0,5}'([^'\s]{1,300})'", re.I)
+_DISTRIBUTION_NAME = re.compile(r"\.(?:whl|tar\.gz|zip|egg|tar\.bz2|tgz)$|\.publish\.attestation$", re.I)
+STRAY_FIX = ("Keep only the `.whl` and `.tar.gz` files in the folder the upload reads (`dist/`, or `packages-dir`): write "
+             "signatures, bundles, checksums and other files elsewhere (or upload the build's artifact before signing), "
+             "then re-run the upload.")
+STRAY_DIR_FIX = ("Put only the distribution files themselves in the folder the upload reads, no folders: move other output "
+                 "out of `dist/`, and download several build artifacts into it with `merge-multiple: true` (or one "
+                 "`name:` with `path: dist`), then re-run the upload.")
+
+
+def stray_file(whole: str) -> Optional[str]:
+    """The fix where the refused file is no wheel or sdist at all, named by the uploader's check or told in a sentence:
+    a folder (a nested artifact, no suffix) is moved out by downloading the artifacts merged; a signature, a bundle or
+    a README in `dist/` is kept out of it. Either way keeping it out is the fix, not a rebuild."""
+    named = [(m.group(1) or m.group(2)).rstrip("'\":") for m in _CHECKED_FILE.finditer(whole)]
+    stray = [n for n in named if not _DISTRIBUTION_NAME.search(n)]
+    if stray:
+        return STRAY_FIX if any("." in n.rsplit("/", 1)[-1] for n in stray) else STRAY_DIR_FIX
+    told = not named and SAID_STRAY_FILES.search(re.sub(r"unknown distribution(?: format)?", " ", whole, flags=re.I))
+    return STRAY_FIX if told else None
 
 
 @dataclass
@@ -1080,6 +1105,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if found and _OTHER_REGISTRY.search(whole) and not _PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
+    if "log-invalid-distribution" in found:
+        found["log-invalid-distribution"].fix = stray_file(whole)
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
@@ -1360,6 +1387,10 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
                             # the version was not changed before the upload
                             r"\bwithout (?:a |any |bumping |incrementing |changing |updating )?(?:the )?version\b|"
                             r"\b(?:never|not|n[’']t|forg[eo]t\w{0,3} to|no) (?:been )?bump\w{0,3}\b|\bno version bump\b|"
+                            # a bump told as missed ("supposed to be bumped to 0.15.0 … but was missed", "skipped the
+                            # version bump")
+                            r"\bbump\w{0,3}\b" + IN_SENTENCE + r"{0,80}?\b(?:was|were|got)\s(?:missed|forgotten|skipped|omitted)\b|"
+                            r"\b(?:skip\w{0,3}|miss\w{0,3}|forg[eo]t\w{0,3})\s(?:the\s|a\s)?version\sbump\b|"
                             r"\bversion (?:was |is )?(?:not|never) (?:bumped|incremented|changed|updated)\b", re.I)
 # the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
 # a project name PyPI refuses, a README or long description that does not render (or has no content type), a
@@ -1451,7 +1482,11 @@ _SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|do
                                     + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
                                     r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
-                                    r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b", re.I)
+                                    r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b|"
+                                    # a failure told as the tool needed ("failing because it needs twine"), not a
+                                    # version of it ("needs twine 6.1")
+                                    r"\b(?:because|since|as)\s(?:it\s|the\s[\w-]{1,30}\s)?(?:needs?|requires?)\s(?:the\s)?"
+                                    + _TOOLS + r"(?![\s=<>~]{0,3}v?\d)(?!\s(?:version|release)\b)", re.I)
 # a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
 _SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
                                       + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
@@ -1498,9 +1533,13 @@ _SAID_SIZE_LIMIT = re.compile(r"\b(?:file|project|upload|package)?[- ]?size limi
 _SIZE_CONTEXT = re.compile(r"pypi|\btwine\b|/legacy/|\bwheels?\b|\.whl\b|\bsdists?\b|\.tar\.gz\b", re.I)
 # a dependency PyPI refuses: one given by a git or other URL
 _SAID_DIRECT = re.compile(r"\b(?:git|github|vcs|url|repo|repository)(?:[- ]based| repo| url| repository)?[- ]"
-                          r"(?:dependenc\w{1,4}|deps?|requirements?|references?)\b|\bdirect (?:url )?references?\b|"
+                          r"(?:dependenc\w{1,4}|deps?|requirements?)\b|\bdirect (?:url )?references?\b|"
                           r"\bdepend\w{0,6}\b" + IN_SENTENCE + r"{0,30}?\b(?:from|on|via|as|to|pointing to) (?:an? |the |its )?"
                           r"(?:git|github|url|vcs|fork on github|git repo\w{0,6})\b|@ ?git\+|\bgit\+(?:https?|ssh)://", re.I)
+# "git/URL references" are a dependency's only with a dependency word beside them (not a repository's links restored)
+_SAID_URL_REFERENCE = re.compile(r"\b(?:git|github|vcs|url)(?:[- ]based| url)?[- ]references?\b", re.I)
+_DEPENDENCY_WORD = re.compile(r"\bdepend\w{0,6}\b|\bdeps?\b|\brequire(?:s|d|ments?)?\b|\binstall_requires\b|"
+                              r"@ ?git\+|\bdirect (?:url )?references?\b", re.I)
 # the `id-token: write` permission missing from the publishing job
 _ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?permissions?\b)"
 _MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|granted|given)|insufficient)\b"
@@ -1522,6 +1561,12 @@ _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,4
 _CRED = r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b"
 SAID_CRED_MISCONFIG = re.compile(r"\bmisconfigur\w{0,6}\b" + IN_SENTENCE + r"{0,30}?" + _CRED + "|" + _CRED + IN_SENTENCE
                                  + r"{0,30}?\b(?:misconfigur\w{0,6}|(?:is|are|was|were)\s(?:wrong|incorrect|invalid))\b", re.I)
+# an uploader's credential variable told as unset ("`TWINE_USERNAME` was not set in sdist upload jobs")
+SAID_VAR_UNSET = re.compile(r"\b(?:TWINE|PYPI|TEST_?PYPI|FLIT|HATCH_INDEX|UV_PUBLISH|POETRY_PYPI|POETRY_HTTP_BASIC_PYPI)_"
+                            r"(?:USERNAME|USER|PASSWORD|TOKEN|API_TOKEN|AUTH)\b`?\s(?:(?:is|was|were|are)\s(?:not|never)|"
+                            r"(?:wasn|isn|weren|aren)[’']t)\s(?:being\s)?(?:set|passed|provided|given|defined|exported)\b|"
+                            r"\b(?:TWINE|PYPI|FLIT|HATCH_INDEX|UV_PUBLISH)_(?:USERNAME|USER|PASSWORD|TOKEN|API_TOKEN|AUTH)\b`?"
+                            r"\s(?:is\s|was\s)?(?:missing|unset|empty)\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
 # a credential told as never given to the upload ("the API token stopped being passed", "the password is not set"):
 # nothing reached the index, so nothing was refused
@@ -1556,6 +1601,17 @@ SAID_STALE_PUBLISHER = re.compile(r"\b(?:stale|outdated|obsolete|out[- ]of[- ]da
 SAID_REPO_RENAMED = re.compile(_REPO + r"(?:\s(?:name|was|were|has|had|been|got|is|just)){0,3}\s(?:renamed|changed|moved|"
                                r"transferred)\b|\brenam\w{1,3}\b" + IN_SENTENCE + r"{0,30}?" + _REPO + "|" + _REPO
                                + r"\s(?:rename|move|transfer)\b", re.I)
+# a repository move told by its two names ("changed our project name from ezyang/tlparse to pytorch/tlparse"), or a
+# rename told as a noun ("the chatgpt2agent rename broke …")
+SLUG_MOVED = re.compile(r"\bfrom\s`?([\w.-]{1,40}/[\w.-]{1,100}?)`?\s(?:to|into)\s`?([\w.-]{1,40}/[\w.-]{1,100}?)`?"
+                        r"(?=[\s,;:)]|\.(?!\w)|$)", re.I)
+_MOVED = re.compile(SAID_REPO_RENAMED.pattern + r"|" + SLUG_MOVED.pattern + r"|\brenam(?:e|es|ed|ing)\b", re.I)
+# the trusted publisher (the OIDC exchange) told as broken or no longer recognising the workflow; read only beside a
+# rename or move of the repository
+_OIDC_WORDS = r"(?:\btrusted[ -]publish\w{0,3}\b|\boidc\b|\bopen ?id(?: ?connect)?\b|\bopenconnect\b)"
+SAID_PUBLISHER_LOST = re.compile(_OIDC_WORDS + r"(?:[^.]|\.(?=\w)){0,40}?\b(?:broke|broken|no longer (?:match|work|recogni[sz]|"
+                                 r"accept)\w{0,3}|stopped (?:working|matching))\b|\b(?:broke|broken|break\w{0,3}|no longer "
+                                 r"(?:recogni[sz]|accept|match)\w{0,3})\b(?:[^.]|\.(?=\w)){0,60}?" + _OIDC_WORDS, re.I)
 _PUBLISHER_SIDE = re.compile(r"\b(?:test\.?)?pypi\b|\btrusted[ -]publish", re.I)
 # a step that cleaned `dist` before the upload ("a checkout step was cleaning the repository (that includes the `dist`
 # directory)"): not a cleaning of old files before a build, which is what keeps stale files out of an upload
@@ -1591,6 +1647,10 @@ SAID_ARTIFACT_IMMUTABLE = re.compile(r"\bupload-artifact@v[4-9]\b" + IN_SENTENCE
                                      r" not)|no longer|not)\s(?:be\s)?(?:change|modif|updat|append|add|overwrit|re-?upload)"
                                      r"\w{0,4}\b" + IN_SENTENCE + r"{0,30}?\bartifacts?\b|\bimmutable\b|\b(?:own|unique|"
                                      r"distinct)\s(?:\w+\s)?artifacts?\b)", re.I)
+# `uv build` in a workspace member told as writing to the workspace root's `dist/` (aegra #181): the member's own
+# `dist/`, where the artifact upload looked, stayed empty
+SAID_UV_WORKSPACE_DIST = re.compile(r"\buv build\b" + IN_SENTENCE + r"{0,160}?\bworkspace(?:[- ]root|[’']s root|[’']s "
+                                    r"`?dist|\sdist)\b|\bworkspace[- ]root\b" + IN_SENTENCE + r"{0,100}?\buv build\b", re.I)
 # the uploader's options told as given in the wrong place, or its .pypirc as of an old or broken format
 _OPTION = r"(?:`?--[\w-]{2,40}`?(?:\s(?:argument|option|flag))?|\b(?:arguments?|options?|flags?)\b)"
 SAID_OPTION_ORDER = re.compile(_OPTION + IN_SENTENCE + r"{0,20}?\b(?:has|have|needs?|must|should)\s(?:to\s)?(?:come|go|be\s"
@@ -1640,13 +1700,16 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-attestation-exists", (_SAID_ATTESTATION,)),
     _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
     _Said("log-invalid-publisher", (SAID_STALE_PUBLISHER, SAID_REPO_RENAMED, _PUBLISHER_SIDE)),
+    _Said("log-invalid-publisher", (SAID_PUBLISHER_LOST, _MOVED, _PUBLISHER_SIDE)),  # a rename broke the publisher
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-rate-limited", (SAID_RATE_LIMIT,), (_RATE_ELSEWHERE,), upload_named=True),
     _Said("log-no-distributions", (SAID_ARTIFACT_IMMUTABLE,)),
+    _Said("log-no-distributions", (SAID_UV_WORKSPACE_DIST,), upload_named=True),
     _Said("log-uploader-config", (SAID_OPTION_ORDER,)),
     _Said("log-uploader-config", (SAID_PYPIRC_FORMAT, _UPLOADER_WORD)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
+    _Said("log-direct-dependency", (_SAID_URL_REFERENCE, _DEPENDENCY_WORD)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-name-not-allowed", (_SAID_NAME,)),
@@ -1674,6 +1737,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
     # a credential told as never passed is none sent, not one refused
+    _Said("log-credential-missing", (SAID_VAR_UNSET,), upload_named=True),
     _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
 )
@@ -1705,7 +1769,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence)
                 or SAID_OPTION_ORDER.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
-                                                        and SAID_REPO_RENAMED.search(sentence)) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                                                        and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
+                or SAID_VAR_UNSET.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -1714,7 +1779,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             windows.append((sentence + " " + sentences[i + 1][1], (n, sentences[i + 1][0])))
         for told, where in windows:
             if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where) and not (
-                    SAID_ARTIFACT_IMMUTABLE.search(told) and _PYPI_WORD.search(whole)):  # upload-artifact's own
+                    (SAID_ARTIFACT_IMMUTABLE.search(told) and _PYPI_WORD.search(whole))  # upload-artifact's own
+                    or SAID_UV_WORKSPACE_DIST.search(told)):  # the artifact of a build that wrote elsewhere
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
             if found:
