@@ -29,7 +29,8 @@ from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
 from codemods.reusable import undeclared_secrets
 from codemods.uploaders import registry
-from codemods.workflow import FORK_NO_OIDC, PUBLISH_ONLY, jobs, runner_problem, runs_for_pull_requests, triggers
+from codemods.workflow import (FORK_NO_OIDC, PUBLISH_ONLY, condition_text, jobs, runner_problem, runs_for_pull_requests,
+                              triggers)
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
 NOTHING_TO_DO = "no step publishes to PyPI"  # the reason a workflow is unchanged, not a refusal
@@ -358,14 +359,6 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
     return out
 
 
-def _condition_words(condition: Any) -> str:
-    """An `if:` as comparable text: without its `${{ }}` and with one space between words."""
-    text = str(condition or "").strip()
-    if text.startswith("${{") and text.endswith("}}"):
-        text = text[3:-2]
-    return " ".join(text.split())
-
-
 def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_name: Optional[str]) -> List[str]:
     """A new environment on a job that runs on more than its uploads do (no job `if:`, every upload step gated
     by its own): each run of the job is a deployment to the environment, so the protection rules the next steps
@@ -376,9 +369,12 @@ def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_
              and str(steps_of[s.step_index].get("if") or "").strip()]
     if not done or len(gated) != len(done):
         return []
-    job_if = _condition_words(job.get("if"))
-    if job_if and all(_condition_words(steps_of[s.step_index].get("if")) in job_if for s in gated):
+    job_if = condition_text(job.get("if"))
+    if job_if and all((condition_text(steps_of[s.step_index].get("if")) or "") in job_if for s in gated):
         return []  # the job runs only when its uploads do (a job `if:` about forks is no such limit: zope.proxy)
+    conditions = [steps_of[s.step_index].get("if") for s in gated]
+    if any(gh_action.always_one_of(a, b) for n, a in enumerate(conditions) for b in conditions[n + 1:]):
+        return []  # every run takes one upload or the other (pyrsistent: `== 'test'` and `!= 'test'`)
     prs = " (pull requests too)" if runs_for_pull_requests(w.events, w.jobs, job_id) else ""
     return [f"job `{job_id}` runs on every run of the workflow{prs}, and only its upload step"
             f"{'s are' if len(done) > 1 else ' is'} gated by `if:`: with `environment: {env_name}` every run of the job is a deployment, so protection "

@@ -513,6 +513,7 @@ jobs:
 @pytest.mark.parametrize("first, second, twice", [
     ("", "", True),
     ("        if: contains(github.ref_name, '-rc')\n", "        if: ${{ !contains(github.ref_name, '-rc') }}\n", False),
+    ("        if: inputs.target == 'test'\n", "        if: inputs.target != 'test'\n", False),  # tobgu/pyrsistent
 ])
 def test_to_oidc_turns_off_the_attestations_of_a_second_call_only_where_both_would_attest(
         repo: Repo, first: str, second: str, twice: bool) -> None:

@@ -110,3 +110,20 @@ def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_
     assert said == warned, out.stderr
     if warned:
         assert "(pull requests too)" in out.stderr
+
+
+def test_two_uploads_one_of_which_every_run_takes_are_not_warned_of(repo: Repo) -> None:
+    """tobgu/pyrsistent: TestPyPI under `inputs.target == 'test'`, PyPI under `!= 'test'`: every run uploads, so an
+    environment on the job deploys only when something is published (no warning), and the two never attest together
+    (no `attestations: false`)."""
+    repo.write(WORKFLOW, b"on:\n  workflow_dispatch:\n    inputs:\n      target:\n        default: test\njobs:\n"
+                         b"  upload:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/download-artifact@v4\n"
+                         b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        if: inputs.target == 'test'\n"
+                         b"        with:\n          repository-url: https://test.pypi.org/legacy/\n"
+                         b"          password: ${{ secrets.TEST_PYPI_API_TOKEN }}\n"
+                         b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        if: inputs.target != 'test'\n"
+                         b"        with:\n          password: ${{ secrets.PYPI_API_TOKEN }}\n")
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert "every run of the job is a deployment" not in out.stderr
+    assert b"attestations" not in repo.read()

@@ -161,3 +161,38 @@ def test_a_handed_over_upload_follows_the_file_s_pins(repo, other: str, uses: st
     assert out.code == 0, out.stderr
     assert f"uses: {uses}\n" in repo.read().decode(), repo.read().decode()
     assert ("has no pin of `pypa/gh-action-pypi-publish`" in out.stderr) == warned, out.stderr
+
+
+PYPIRC_JOB = """on:
+  push:
+    tags: ['v*']
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - name: Write .pypirc
+        run: |
+          cat > ~/.pypirc <<EOF
+          [pypi]
+          username = __token__
+          password = ${{{{ secrets.PYPI_TOKEN }}}}
+          EOF
+      - run: twine upload {args}dist/*
+"""
+
+
+@pytest.mark.parametrize("args", ["", "-r azure "])
+def test_a_twine_upload_that_reads_a_pypirc_the_job_writes_uses_its_password(repo, args: str) -> None:
+    """Unstructured-IO/unstructured writes a .pypirc with a password, then `twine upload -r azure`: the doctor
+    called it trusted and to-token kept `id-token: write` for it. twine reads the password there."""
+    from conftest import WORKFLOW
+
+    repo.write(WORKFLOW, PYPIRC_JOB.format(args=args).encode())
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    assert [s["mode"] for j in data["files"][0]["jobs"] for s in j["steps"]] == ["token"], data
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0 and "id-token" not in out.stdout, out.stderr
+    if not args:
+        assert "reads a .pypirc written by step `Write .pypirc`: twine takes the password from that file" in out.stderr

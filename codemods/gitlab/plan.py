@@ -34,6 +34,7 @@ from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDE
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.indexes import PYPI, TESTPYPI, Index
+from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
@@ -52,9 +53,6 @@ VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 PYTHON_IMAGE = re.compile(r"(?:^|[/_:-])python(?::(3)\.(\d{1,2})|-?(3)\.?(\d{1,2}))(?![\d])")
 NOTHING_TO_DO_HERE = "no job publishes to PyPI"  # the reason a file is unchanged, not a refusal
 NEW_KEY_AFTER = ("image", "stage", "extends", "needs", "dependencies")
-# a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
-# twine takes the password in it, and uses Trusted Publishing only when it finds none
-PYPIRC_WRITE = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?[^\s;|&<>]*\.pypirc\b")
 
 
 @dataclass
@@ -505,8 +503,7 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
         if config is not None or any(w.value.startswith("--config-file") for w in u.command.words[u.args_from:]):
             where = f" (line {doc.line_of(config.path)})" if config is not None and doc.line_of(config.path) else ""
             what = f"writes a .pypirc{where}" if config is not None else "passes `--config-file`"
-            return (f"it {what}: twine takes the password from that file and uses Trusted Publishing only when it "
-                    "finds none; remove the password from the file (or stop writing it), then run again")
+            return f"it {what}: {PYPIRC_REASON}"
     python, image = _python_image(doc, job) or (None, "")
     for u in convert:
         tp = u.uploader.trusted

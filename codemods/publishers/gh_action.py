@@ -233,6 +233,12 @@ def attested_twice(job: Dict[str, Any], step_indexes: List[int], tokens_removed:
                for n, a in enumerate(calls) for b in calls[n + 1:])
 
 
+def always_one_of(a: Any, b: Any) -> bool:
+    """Two `if:`s of which one is the other's negation (as whole conditions): every run takes one of them."""
+    x, y = condition_text(a), condition_text(b)
+    return bool(x and y) and (negates(x, y) or negates(y, x))
+
+
 def _never_together(a: Any, b: Any) -> bool:
     """Two `if:`s that cannot both hold, read syntactically (no expression engine): an operand of one (a whole
     condition, or one of its top-level `&&` operands) is the negation of an operand of the other, or both
@@ -266,8 +272,11 @@ def _equals(operand: str) -> Optional[Tuple[str, str]]:
 
 
 def negates(x: str, y: str) -> bool:
-    """`x` is `!(y)`, or `!y` for a `y` that is one operand (a property or a function call)."""
-    return x == f"!({y})" or (x == "!" + y and _operand(y))
+    """`x` is `!(y)`, or `!y` for a `y` that is one operand (a property or a function call), or the same
+    comparison with `!=` for `==` (`inputs.target != 'test'` and `inputs.target == 'test'`, tobgu/pyrsistent)."""
+    if x == f"!({y})" or (x == "!" + y and _operand(y)):
+        return True
+    return "!=" in x and x.count("!=") == 1 and "==" not in x.replace("!=", "") and x.replace("!=", "==") == y
 
 
 def _operand(text: str) -> bool:

@@ -15,6 +15,7 @@ from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
 from codemods.publishers.github_env import EnvWrite, env_writes, remove_writes
 from codemods.shell import Command, Word, assignments, commands, cut_span, join_pieces
+from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
 from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags,
                                              strip_wrappers)
 from codemods.uploaders.pins import too_old_pins
@@ -48,6 +49,7 @@ class Upload:
     # command in the same script: (the variable, the assignment's span)
     github_env: List[EnvWrite] = field(default_factory=list)  # credentials an earlier step of the job writes
     # to $GITHUB_ENV (`echo "TWINE_PASSWORD=${{ secrets.X }}" >> $GITHUB_ENV`)
+    pypirc: Optional[str] = None  # twine's: where the job writes the .pypirc it reads its password from
 
     @property
     def path(self) -> YamlPath:
@@ -74,7 +76,7 @@ class Upload:
         password_env = self.uploader.credentials.password_env
         return any(f.kind == "password" for f in self.flags) or any(v in password_env for v, _ in self.env_creds) \
             or any(v in password_env for v, _ in self.prefix) or any(v in password_env for v, _, _ in self.exported) \
-            or any(w.password for w in self.github_env)
+            or any(w.password for w in self.github_env) or self.pypirc is not None
 
     # the Publisher protocol (publishers/publisher.py)
     oidc_flag_stuck = False
@@ -177,11 +179,25 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
         given = set(local)  # a variable the script sets wins over the step's `env:`
         creds = [(n, p) for n, p in env_credentials(uploader, chain) if n not in given]
         written = env_writes(doc, job_id, i, uploader, given | {n for n, _ in creds})
+        pypirc = _pypirc_written(doc, job_id, i, script, cmd.start) if uploader.name == "twine" else None
         out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds,
                           step_label(step, i), unknown,
                           prefix=[(n, w) for n, w in assigned if n in uploader.credentials.variables],
-                          exported=[(n, s_, e) for n, s_, e, _ in exported], github_env=written))
+                          exported=[(n, s_, e) for n, s_, e, _ in exported], github_env=written, pypirc=pypirc,
+                          refuse=f"it reads a .pypirc {pypirc}: {PYPIRC_REASON}" if pypirc else None))
     return out
+
+
+def _pypirc_written(doc: Document, job_id: str, i: int, script: str, before: int) -> Optional[str]:
+    """Where the job writes a .pypirc before this twine upload (this script, or an earlier `run:` step):
+    "written by step `X`"; twine reads its password there (Unstructured-IO/unstructured: Azure Artifacts)."""
+    if PYPIRC_WRITE.search(script[:before]):
+        return "the step writes"
+    job = doc.get(("jobs", job_id)) or {}
+    for n, earlier in steps(job):
+        if n < i and isinstance(earlier.get("run"), str) and PYPIRC_WRITE.search(earlier["run"]):
+            return f"written by {step_label(earlier, n)}"
+    return None
 
 
 _ASSIGNED = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)

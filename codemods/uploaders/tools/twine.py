@@ -3,6 +3,8 @@
 An empty TWINE_PASSWORD still counts as a password (it disables Trusted Publishing), so credentials
 are removed, never blanked.
 """
+import re
+
 from codemods.uploaders.registry import register
 from codemods.uploaders.spec import ActionFallback, Credentials, Detection, IndexOptions, TrustedPublishing, Uploader
 
@@ -36,3 +38,10 @@ UPLOADER = register(Uploader(
     fallback=ActionFallback(dists_as_arguments=True, skip_existing_flags=("--skip-existing",),
                             harmless_flags=("--non-interactive", "--disable-progress-bar", "--verbose")),
 ))
+
+
+# a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
+# twine takes the password in it, and uses Trusted Publishing only when it finds none
+PYPIRC_WRITE = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?[^\s;|&<>]*\.pypirc\b")
+PYPIRC_REASON = ("twine takes the password from that file and uses Trusted Publishing only when it finds none; "
+                 "remove the password from the file (or stop writing it), then run again")
