@@ -2,6 +2,7 @@
 tox hands the upload, before and after each direction."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -27,14 +28,21 @@ def _credentials() -> set:
     return {n for up in registry.all_uploaders() for n in up.credentials.variables}
 
 
+def _env_of(case: Path) -> str:
+    """The tox env the case's workflow runs (`tox -e upload`: diepvries), `release` where it names none."""
+    envs = re.findall(r"\btox\b[^\n]*?\s-e\s+([\w.-]+)", (case / "input.yml").read_text())
+    return "release" if "release" in envs or not envs else envs[-1]
+
+
 def _tox_config(case: Path, folder: str, tmp: Path) -> Dict[str, List[str]]:
-    """`tox config -e release -k commands pass_env` on the files of `folder` (repo/ where absent); the
+    """`tox config -e ENV -k commands pass_env` on the files of `folder` (repo/ where absent); the
     env_list override only spares tox from setting up every other environment of the file."""
+    env = _env_of(case)
     work = tmp / folder
     shutil.copytree(case / "repo", work)
     if (case / folder).is_dir():
         shutil.copytree(case / folder, work, dirs_exist_ok=True)
-    out = subprocess.run([sys.executable, "-m", "tox", "config", "-x", "tox.env_list=release", "-e", "release",
+    out = subprocess.run([sys.executable, "-m", "tox", "config", "-x", f"tox.env_list={env}", "-e", env,
                           "-k", "commands", "pass_env"], cwd=work, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and "Exception" not in out.stdout, out.stdout + out.stderr
     values: Dict[str, List[str]] = {}
