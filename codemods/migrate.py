@@ -181,14 +181,19 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
         with about_job(result, job_id):
             if not any(s.uses_token or s.dead_inputs for s in items):
                 trusted = [s for s in items if s.targets and s.trusted_capable]
-                if not _split(w, job_id, items, trusted, _blocker(w, job_id, trusted), splits, result):
-                    _tokenless_job(w, job_id, items, result)
+                blocker = _blocker(w, job_id, trusted)
+                if not _split(w, job_id, items, trusted, blocker, splits, result):
+                    outcome = _tokenless_job(w, job_id, items, blocker, result)
+                    if outcome:
+                        converted[job_id] = outcome
                 continue
             convert = _to_convert(w, job_id, items, result)
-            blocker = _blocker(w, job_id, convert)
+            # an index chosen at run time keeps its token; naming it would still meet the job's blocker: say both
+            run_time = [s for s in items if (s.uses_token or s.dead_inputs) and not s.targets and s.index_unknown]
+            blocker = _blocker(w, job_id, convert or run_time)
             if _split(w, job_id, items, convert, blocker, splits, result):
                 continue
-            if blocker and convert:
+            if blocker and (convert or run_time):
                 result.skipped.append(Note(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}",
                                            finding=blocker[0], at=("jobs", job_id)))
             elif convert:
@@ -225,11 +230,15 @@ def _split(w: _Workflow, job_id: str, items: List[Publisher], convert: List[Publ
     return True
 
 
-def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> None:
-    """A job that already publishes without a token: it needs `id-token: write` and a ref that uses it."""
-    if not any(s.targets and s.trusted_capable for s in items):
-        return
-    result.oidc_jobs.add(job_id)
+def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], blocker: Optional[Tuple[str, str]],
+                   result: Plan) -> Optional[Tuple[Optional[str], frozenset, SetType[str]]]:
+    """A job that already publishes without a token. With `id-token: write` it is left as it is (an old pin
+    is said); without it, it is converted as a token job is (the same blockers, then permission, environment,
+    pull-request warning and registration), with the ref moved where it has no Trusted Publishing code: the
+    grant alone is the conversion, and the doctor says all of it of the same job."""
+    trusted = [s for s in items if s.targets and s.trusted_capable]
+    if not trusted:
+        return None
     for step in items:  # a commit pin from before v1.8.0 in a job that already has id-token: said, not moved
         old_pin = isinstance(step, gh_action.PublishStep) and job_has_id_token(w.doc, job_id) and \
             gh_action.pin_without_trusted_publishing(step.ref)
@@ -238,16 +247,29 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], result: Pl
                                         "a version without Trusted Publishing (it came with v1.8.0); use "
                                         f"`@{gh_action.RECOMMENDED_REF}` or pin a current release's commit",
                                         at=step.path))
-    if job_has_id_token(w.doc, job_id) or w.reusable:
-        return
-    _grant(w.doc, job_id, result, "publishes without a token but could not get an OIDC token")
+    if job_has_id_token(w.doc, job_id) or w.reusable:  # a reusable one: the doctor says why, no token to keep
+        result.oidc_jobs.add(job_id)
+        return None
+    if blocker:
+        result.skipped.append(Note(f"job `{job_id}` not converted [{blocker[0]}]: {blocker[1]}",
+                                   finding=blocker[0], at=("jobs", job_id)))
+        result.oidc_jobs.add(job_id)  # it still asks for an OIDC token: a workflow-level grant stays
+        return None
+    job_result = Plan()
     for step in items:  # @master has no Trusted Publishing code: the grant alone would not work
         move = step.ref_edit()
         if move is not None:
-            result.edits.append(move)
-            result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no Trusted "
-                                       f"Publishing support) to `@{gh_action.RECOMMENDED_REF}`"
-                                       + gh_action.moved_pin_advice(step.ref), why=WHY[TO_OIDC, "ref"]))
+            job_result.edits.append(move)
+            job_result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no "
+                                           f"Trusted Publishing support) to `@{gh_action.RECOMMENDED_REF}`"
+                                           + gh_action.moved_pin_advice(step.ref), why=WHY[TO_OIDC, "ref"]))
+    outcome = _job_level(w, job_id, items, trusted, job_result, result)
+    if outcome is None:
+        result.oidc_jobs.add(job_id)
+    else:
+        result.warnings.append(f"job `{job_id}` publishes without a token but could not get an OIDC token; it now "
+                               "has `id-token: write`")
+    return outcome
 
 
 def _to_convert(w: _Workflow, job_id: str, items: List[Publisher], result: Plan) -> List[Publisher]:
@@ -281,6 +303,15 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.skipped += job_result.skipped
     if not done:
         return None
+    return _job_level(w, job_id, items, done, job_result, result)
+
+
+def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher], job_result: Plan,
+               result: Plan) -> Optional[Tuple[Optional[str], frozenset, SetType[str]]]:
+    """The job-level pieces of a conversion (uploader pins, environment, permission, warnings, registration)
+    for the uploads `done` whose step changes are `job_result`; None (and the reason in `result.skipped`)
+    when the job cannot convert."""
+    doc = w.doc
     pins = job_pins(doc, job_id, w.repo.root, [s for s in done if not getattr(s, "handed_over", False)],
                     job_result.companions)  # the uploader installed must do TP (the action brings its own)
     if pins.blocked:
@@ -433,9 +464,12 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 continue
             # Trusted Publishing needs the job's id-token (the action's index may be one we cannot tell).
             # A secret in an input the action does not have is the token the author meant, with or without
-            # the id-token the step falls back on.
-            trusted = [s for s in items if not s.uses_token and s.trusted_capable and (has_id_token or s.dead_inputs)
-                       and (s.targets or s.index_unknown)]
+            # the id-token the step falls back on. The action with no password has no other way to log in:
+            # without the id-token it fails as it is, and gets its token as it would once to-oidc had granted
+            # the id-token (the doctor calls it trusted). A command's credential may come from where pubmode
+            # does not read (a .pypirc, a followed file's own variables): without the id-token it is left.
+            trusted = [s for s in items if not s.uses_token and s.trusted_capable and (s.targets or s.index_unknown)
+                       and (has_id_token or s.dead_inputs or isinstance(s, gh_action.PublishStep))]
             unknown = next((s for s in trusted if s.index_unknown), None)
             if unknown is not None:  # PyPI's token or TestPyPI's: the expression decides at run time
                 result.skipped.append(f"job `{job_id}` not converted: {_index_at_run_time(unknown)}")

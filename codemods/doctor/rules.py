@@ -74,12 +74,22 @@ def _token_publishing(w: WorkflowView) -> Iterator[Hit]:
             # `id-token: write`; an address kept in a secret is a private index's, most likely
             yield (p.line, f"{p.label} uploads to {p.index_title} with an API token ({p.credential}); the index is "
                            f"given by {p.index_where or 'a value known only at run time'}",
-                   " ".join(_refused(w, p) + ("To convert it, name the index in the workflow (a job per index, "
-                                              "each with its own environment), then run `migrate to-oidc`.",))
+                   " ".join(_refused(w, p) + (_job_refused(w, p) or (
+                       "To convert it, name the index in the workflow (a job per index, each with its own "
+                       "environment), then run `migrate to-oidc`.",)))
                    if w.refusal(p) else
                    "`migrate to-oidc` converts it, as the job already has `id-token: write`, but Trusted Publishing "
                    "works for PyPI and TestPyPI only: name the index in the workflow (a job per index, each with its "
                    "own environment) first, or keep the token.")
+
+
+def _job_refused(w: WorkflowView, p) -> Tuple[str, ...]:
+    """Where the step's own refusal is not all: what `migrate to-oidc` says of its job too (a reusable
+    workflow), which naming the step's index would still meet. `()` when it says nothing of the job."""
+    said = w.refusal_at(("jobs", p.job_id))
+    if said is None or w.refusal(p)[0] == ("jobs", p.job_id):
+        return ()
+    return (f"Naming the index would not convert it either: `migrate to-oidc` also says: {str(said).rstrip('.')}.",)
 
 
 def _named_at_run_time(w: WorkflowView, p) -> Tuple[str, ...]:
@@ -240,8 +250,16 @@ jobs:
       - uses: pypa/gh-action-pypi-publish@release/v1
 """, "Move the publish job into the top-level workflow that calls this one and register that file.")
 def _reusable(w: WorkflowView) -> Iterator[Hit]:
-    if "workflow_call" in w.events:
-        for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.targets):  # in file order, every run
+    if "workflow_call" not in w.events:
+        return
+    # an index chosen at run time (`repository-url: ${{ inputs.repository_url }}`) is PyPI's too, most likely
+    reached = [p for p in w.publishing if p.targets or (p.index_unknown and not index_from_secret(w.doc, p))]
+    for job_id in dict.fromkeys(p.job_id for p in reached):  # in file order, every run
+        said = w.refusal_at(("jobs", job_id))
+        if said is not None and "[reusable-workflow-publisher]" in str(said):  # a token job: to-oidc keeps it
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow", (
+                f"`migrate to-oidc` leaves it as it is and says: {str(said).rstrip('.')}.")
+        else:
             yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow"
 
 

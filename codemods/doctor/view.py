@@ -144,15 +144,20 @@ class WorkflowView:
         """Why `migrate to-oidc` would leave this publish step as it is, in its own words, and where that was
         said (the step's path, its job's, or `()` for the whole repository); None when it converts it. Asked of
         the planner itself, once per workflow, so the doctor's fixes cannot promise what migrate refuses."""
+        for at in (("jobs", p.job_id, "steps", p.step_index), ("jobs", p.job_id), ()):
+            said = self.refusal_at(at)
+            if said is not None:
+                return at, said
+        return None
+
+    def refusal_at(self, at: Tuple[Any, ...]) -> Optional[str]:
+        """What `migrate to-oidc` says where it refuses at this path (a step's, a job's, `()`), or None."""
         if self._refusals is None:
             from codemods.migrate import refusals
             from codemods.project import repository
 
             self._refusals = refusals(self.doc, self.file, repository(self.root)) if self.root is not None else {}
-        for at in (("jobs", p.job_id, "steps", p.step_index), ("jobs", p.job_id), ()):
-            if at in self._refusals:
-                return at, self._refusals[at]
-        return None
+        return self._refusals.get(at)
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)
