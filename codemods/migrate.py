@@ -320,7 +320,7 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
-    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done])
+    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
     project, project_notes = published.project, published.notes
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
@@ -353,7 +353,7 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
 
 def _published_project(w: _Workflow, job_id: str, done: List[Publisher]) -> Tuple[Optional[str], List[str]]:
     """The project the job uploads (None: unknown or several), and what to say about it."""
-    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done])
+    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
     return found.project, found.notes
 
 
@@ -478,7 +478,8 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
             if trusted:
                 secrets = _token_job(w, job_id, items, trusted, result)
                 if secrets:
-                    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted])
+                    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted],
+                                               w.doc.get(("env",)))
                     given[job_id] = ({p for p in found.registered if p}, secrets)
                     chosen = _chosen_at_run_time(w, job_id, trusted)
                     for secret in secrets if chosen else ():

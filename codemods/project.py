@@ -325,6 +325,8 @@ def job_folders(job: dict) -> List[str]:
         packages = w.get("packages-dir") or w.get("packages_dir")
         if isinstance(packages, str):
             candidates.append(re.sub(r"/?dist/?$", "", packages.strip()))
+        if str(step.get("uses", "")).lower().startswith("actions/upload-artifact") and isinstance(w.get("path"), str):
+            candidates += re.findall(r"(?<![\w./-])(\w[\w./-]*)/dist\b", w["path"])  # the artifact: `pkg/dist/*.whl`
     for value in candidates:
         for c in (text_values(job, value) or []) if isinstance(value, str) else ():
             if c.strip() and "$" not in c and not c.startswith(("/", "~")) and ".." not in c:
@@ -482,16 +484,96 @@ def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[
     return names, None
 
 
-def job_project(repo: "Repository", all_jobs: dict, job_id: str) -> Optional[str]:
-    """The project a job publishes: the one in a folder it (or a job it `needs:`) builds in, when they
-    agree on one, else the repository root's."""
+def built_project(repo: "Repository", all_jobs: dict, job_id: str,
+                  workflow_env: Optional[dict] = None) -> Tuple[Optional[str], str]:
+    """The project a job publishes: the one in a folder it (or a job it `needs:`, whose artifact it
+    uploads) builds in, when they agree on one, else the repository root's; and why it is not known when
+    the root cannot be it. `${{ env.X }}` in a `working-directory` is read from the job's `env:`, then
+    the workflow's (`workflow_env`). A uv workspace root whose members are the packages is not the project
+    of a job that builds in a member folder (livekit/python-sdks: root `python-sdks`, never published;
+    `build-api.yml` builds in `./livekit-api`): where that member's name cannot be read, the project is
+    left to the user, never the root's."""
     job = all_jobs.get(job_id) or {}
     needs = job.get("needs")
     related = [job] + [all_jobs[n] for n in ([needs] if isinstance(needs, str) else needs or [])
                        if isinstance(n, str) and isinstance(all_jobs.get(n), dict)]
+    related = [_env_resolved(j, workflow_env) for j in related]
     folders = [f for j in related for f in job_folders(j)]
     names = {project_name(repo.root / f) for f in folders if (repo.root / f).is_dir()} - {None}
-    return names.pop() if len(names) == 1 else repo.project
+    if len(names) == 1:
+        return names.pop(), ""
+    members = workspace_members(repo.root)
+    if repo.project is None or not members:
+        return repo.project, ""
+    root = f"the repository's root (`{repo.project}`) is a uv workspace whose members are the packages"
+    if len(names) > 1:
+        shown = ", ".join(f"`{n}`" for n in sorted(names))
+        return None, f"the job builds in folders of several projects ({shown}); {root}"
+    inside = [f for f in folders if _is_member(f, members)]
+    if inside:
+        return None, f"the job builds in `{inside[0]}`, whose package name pubmode cannot read; {root}"
+    unnamed = next((wd for j in related for wd in _working_directories(j)
+                    if any("$" in v for v in text_values(j, wd) or [wd])), None)
+    if unnamed is not None:
+        return None, f"the job builds in `{unnamed}`, a folder the workflow does not name; {root}"
+    return repo.project, ""
+
+
+def workspace_members(root: Path) -> List[str]:
+    """The member globs of a uv workspace whose root is `root` (`[tool.uv.workspace] members`); [] if none,
+    or when the root is a member itself (explodinggradients/ragas: `members = [".", "examples"]`, the root's
+    `ragas` is published)."""
+    data = _pyproject(root / "pyproject.toml") or {}
+    tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    uv = tool.get("uv") if isinstance(tool.get("uv"), dict) else {}
+    ws = uv.get("workspace") if isinstance(uv.get("workspace"), dict) else {}
+    members = ws.get("members") if isinstance(ws.get("members"), list) else []
+    found = [m.strip().removeprefix("./").strip("/") for m in members if isinstance(m, str) and m.strip()]
+    return [] if any(m in ("", ".") for m in found) else found
+
+
+def _is_member(folder: str, members: List[str]) -> bool:
+    """Whether `folder` (from the root, no `./`) is a member of the workspace or inside one."""
+    from fnmatch import fnmatchcase
+
+    parts = folder.split("/")
+    return any(fnmatchcase("/".join(parts[:i]), m) for m in members for i in range(1, len(parts) + 1))
+
+
+_ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def _working_directories(job: dict) -> List[str]:
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    found = [run.get("working-directory")] + [s.get("working-directory") for s in job.get("steps") or []
+                                              if isinstance(s, dict)]
+    return [wd.strip() for wd in found if isinstance(wd, str) and wd.strip()]
+
+
+def _env_resolved(job: dict, workflow_env: Optional[dict]) -> dict:
+    """The job with `${{ env.X }}` in its `working-directory` values written out, from the job's `env:`
+    then the workflow's, where the value is plain text (the folder the job builds in)."""
+    env = {**(workflow_env if isinstance(workflow_env, dict) else {}),
+           **(job.get("env") if isinstance(job.get("env"), dict) else {})}
+
+    def put(value):
+        if not isinstance(value, str) or "env." not in value:
+            return value
+        def one(m):
+            v = env.get(m.group(1))
+            return v if isinstance(v, str) and "$" not in v else m.group(0)
+        return _ENV_REF.sub(one, value)
+
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    out = dict(job)
+    if "working-directory" in run:
+        out["defaults"] = {**defaults, "run": {**run, "working-directory": put(run["working-directory"])}}
+    if isinstance(job.get("steps"), list):
+        out["steps"] = [{**s, "working-directory": put(s["working-directory"])}
+                        if isinstance(s, dict) and "working-directory" in s else s for s in job["steps"]]
+    return out
 
 
 _cache: dict = {}

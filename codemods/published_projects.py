@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
-from codemods.project import Repository, job_project, upload_projects
+from codemods.project import Repository, built_project, upload_projects
 from codemods.renames import job_rename
 
 
@@ -30,7 +30,8 @@ class Published:
         return next((n for n in self.notes if "runs its matrix over" in n), None)
 
 
-def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int]) -> Published:
+def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int],
+                       workflow_env: Optional[dict] = None) -> Published:
     job = all_jobs.get(job_id) if isinstance(all_jobs.get(job_id), dict) else {}
     rename = job_rename(repo.root, job, min(step_indexes, default=0))
     if rename is not None and rename.name:
@@ -56,7 +57,10 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
         return Published(None, several + [None], [
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
-    project = job_project(repo, all_jobs, job_id)
+    project, why = built_project(repo, all_jobs, job_id, workflow_env)
+    if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
+        return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
+                                        "publisher for the project the job builds"], unknown=why)
     return Published(project, [project], _matrix_of_projects(job, job_id, project))
 
 

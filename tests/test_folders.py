@@ -181,3 +181,94 @@ def test_attestation_files_deleted_between_the_calls_leave_nothing_to_fail_on(sc
     job = _calls({}, {})
     job["steps"].insert(1, {"run": script})
     assert attested_twice(job, [0, 2]) is expected
+
+
+# livekit/python-sdks (stranger9b W4): the root is a uv workspace (`python-sdks`, never published) whose members are
+# the packages; the publishing job downloads the artifact of a job that builds in a member folder.
+_WORKSPACE = b'[project]\nname = "python-sdks"\n\n[tool.uv.workspace]\nmembers = ["livekit-api", "plugins/*"]\n'
+_BUILD_IN_MEMBER = """on: push
+env:
+  PACKAGE_DIR: {folder}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    defaults:
+      run:
+        working-directory: ${{{{ env.PACKAGE_DIR }}}}
+    steps:
+      - uses: actions/checkout@v4
+      - run: python -m build
+      - uses: actions/upload-artifact@v4
+        with:
+          name: dist
+          path: {artifact}
+  publish:
+    needs: build
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/download-artifact@v4
+        with:
+          name: dist
+          path: dist
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+
+
+def _published(root: Path, workflow: str):
+    from codemods.engine.document import load_data
+    from codemods.project import Repository
+    from codemods.published_projects import published_projects
+
+    data = load_data(workflow)
+    repo = Repository(root, "octo-org", "octo-repo", "python-sdks")
+    return published_projects(repo, data["jobs"], "publish", [1], data.get("env"))
+
+
+@pytest.mark.parametrize("folder, artifact, project", [
+    ("./livekit-api", "dist/*", "livekit-api"),  # the folder from the workflow's `env:`
+    ("${{ inputs.dir }}", "livekit-api/dist/*.whl", "livekit-api"),  # the folder from the artifact's path
+    ("./livekit-api", "livekit-api/dist/*.whl", "livekit-api"),  # both, as livekit writes them
+    ("./plugins/silero", "dist/*", "livekit-plugins-silero"),  # a member of a glob
+])
+def test_a_job_publishing_what_a_member_folder_built_publishes_the_member(tmp_path: Path, folder, artifact,
+                                                                           project) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(_WORKSPACE)
+    for member, name in (("livekit-api", "livekit-api"), ("plugins/silero", "livekit-plugins-silero")):
+        (tmp_path / member).mkdir(parents=True)
+        (tmp_path / member / "pyproject.toml").write_text(f'[project]\nname = "{name}"\n')
+    found = _published(tmp_path, _BUILD_IN_MEMBER.format(folder=folder, artifact=artifact))
+    assert (found.project, found.registered, found.unknown) == (project, [project], "")
+
+
+@pytest.mark.parametrize("folder, artifact, why", [
+    ("${{ inputs.dir }}", "${{ inputs.dir }}/dist/*", "the job builds in `${{ env.PACKAGE_DIR }}`, a folder the "
+                                                      "workflow does not name"),
+    ("./livekit-api", "dist/*", "the job builds in `livekit-api`, whose package name pubmode cannot read"),
+])
+def test_a_workspace_root_is_never_the_project_of_a_job_building_in_a_member(tmp_path: Path, folder, artifact,
+                                                                             why) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(_WORKSPACE)
+    (tmp_path / "livekit-api").mkdir()
+    (tmp_path / "livekit-api" / "pyproject.toml").write_text('[project]\ndynamic = ["name"]\n')
+    found = _published(tmp_path, _BUILD_IN_MEMBER.format(folder=folder, artifact=artifact))
+    assert (found.project, found.registered) == (None, [None])
+    assert found.unknown == f"{why}; the repository's root (`python-sdks`) is a uv workspace whose members are the " \
+        "packages"
+
+
+def test_the_doctor_leaves_a_member_it_cannot_name_to_the_user(repo: Repo) -> None:
+    repo.write("pyproject.toml", _WORKSPACE)
+    repo.write(WORKFLOW, _BUILD_IN_MEMBER.format(folder="${{ inputs.dir }}", artifact="${{ inputs.dir }}/dist/*")
+               .encode())
+    out = repo.migrate("doctor")
+    assert "project python-sdks" not in out.stdout and "project <project name>" in out.stdout, out.stdout
+    assert "a folder the workflow does not name" in out.stdout
+
+
+def test_a_root_that_is_no_workspace_stays_the_project(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "python-sdks"\n')
+    found = _published(tmp_path, _BUILD_IN_MEMBER.format(folder="${{ inputs.dir }}", artifact="dist/*"))
+    assert found.project == "python-sdks"

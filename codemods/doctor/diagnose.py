@@ -134,7 +134,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
-        published = published_projects(repo, view.jobs, job_id, [p.step_index for p in view.publishing_of(job_id)])
+        published = published_projects(repo, view.jobs, job_id, [p.step_index for p in view.publishing_of(job_id)],
+                                       view.doc.get(("env",)))
         if published.matrix_note:  # the legs may build other projects: said as to-oidc says it
             result.registration_note = "; ".join(filter(None, [result.registration_note, published.matrix_note]))
         for index in targets:

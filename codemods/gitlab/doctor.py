@@ -4,6 +4,7 @@ and PyPI's GitLab publisher form for the jobs on Trusted Publishing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Dict
 
 from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSummary
 from codemods.doctor.rules import GITLAB_RULES as RULES
@@ -28,17 +29,52 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
         pipeline_files(doc, root, path)  # the included files: read with it, as one pipeline (a bad one: an error)
         jobs = read_jobs(doc)
         current: dict = {}
+        refused = refusals(doc, project)
         for file in doc.docs():
             own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
             shown = result.path if file is doc else file.shown
-            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current, project)
+            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current, project,
+                          refused)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {}, project)
+        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {}, project,
+                      refusals(doc, project))
     _register(doc, project, result, trusted_jobs)
 
 
+def refusals(doc, project) -> Dict[str, str]:
+    """Why `migrate to-oidc` would leave each job as it is, in its own words, by job id: asked of its planner
+    (a plan made as migrate makes it, never written), so a fix that sends the user to to-oidc, and then to
+    revoke the token, is given only where to-oidc converts the job. A pipeline it cannot plan: none."""
+    from codemods.errors import InputError
+    from codemods.gitlab.plan import plan_gitlab
+    from codemods.migrate import TO_OIDC, Options
+    from codemods.notes import job_of
+
+    try:
+        planned = plan_gitlab(doc, Options(TO_OIDC), project)
+    except InputError:  # the doctor reports the file's error itself
+        return {}
+    out: Dict[str, str] = {}
+    converted = {str(j) for j in planned.oidc_jobs}
+    for note in planned.skipped:  # a converted job's notes are about its other uploads (a registry's, kept)
+        job = job_of(note)
+        if job is not None and str(job) not in converted:
+            out[str(job)] = str(note)  # the last: the refusal, after the notes on the uploads it leaves
+    return out
+
+
+def _refused_fix(refused: Dict[str, str], job_id) -> str:
+    """The fix of a finding whose own fix is `migrate to-oidc` where to-oidc refuses the job: its sentence,
+    and never to revoke the token the upload still needs. "" where to-oidc converts it (the rule's fix)."""
+    said = refused.get(str(job_id))
+    if said is None:
+        return ""
+    return (f"`migrate to-oidc` leaves it as it is and says: {said.rstrip('.')}. Do not revoke the token or delete "
+            "the CI/CD variables while this upload uses them.")
+
+
 def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
-                  current: dict, project) -> None:
+                  current: dict, project, refused: Dict[str, str]) -> None:
     """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
     elsewhere = None if project.accepted else project.not_accepted()  # a self-managed GitLab: the token stays
 
@@ -57,7 +93,7 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
         if followed is not None and followed.changes and not followed.manual:
-            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere)
+            _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere, _refused_fix(refused, job.id))
             continue
         if not ours:
             continue
@@ -83,13 +119,14 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
             elif mode == "token" and not tokens:
                 find("gitlab-token-publishing", u.line_no or None,
                      f"{u.label} in job `{job.id}` uploads to {_titles(u)} with an API token ({credential}) and the "
-                     "job has no `id_tokens`", "" if u.trusted_capable else
+                     "job has no `id_tokens`", _refused_fix(refused, job.id) if u.trusted_capable else
                      f"{u.uploader.name} has no Trusted Publishing: build with "
                      f"`{u.uploader.fallback.build_command or 'python -m build'}`, upload with `twine upload dist/*` "
                      "(twine 6.1 or later), then run `migrate to-oidc`", at=u.line.path)
             elif mode == "token" and u.trusted_capable:
                 find("gitlab-token-and-id-tokens", u.line_no or None,
-                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`", at=u.line.path)
+                     f"{u.label} in job `{job.id}` passes {credential} although the job has `id_tokens`",
+                     _refused_fix(refused, job.id), at=u.line.path)
             for index in u.targets:
                 wrong = misnamed(tokens, index)
                 if wrong and u.trusted_capable and not u.visible_token:
@@ -146,7 +183,7 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere=None) -> None:
+def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere=None, refused_fix="") -> None:
     """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
     credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
     from codemods.gitlab.plan import _followed_creds
@@ -167,10 +204,10 @@ def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewh
     elif mode == "token" and not tokens:
         shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
         find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
-             f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`")
+             f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`", refused_fix)
     elif mode == "token" and audiences:
         find("gitlab-token-and-id-tokens", line, f"job `{job.id}` uploads through {followed.label} with an API token "
-             "although the job has `id_tokens`")
+             "although the job has `id_tokens`", refused_fix)
     elif mode == "trusted":
         trusted_jobs.append((job, [_Targets(followed.targets)], doc))
         if elsewhere:
