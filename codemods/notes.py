@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 
+TOKEN_SET_BY_HAND = "token-set-by-hand"  # kind: a script sets the password for a capable uploader: changed by hand
 RUN_TIME_ENV = "run-time-env"  # kind: a tox env chosen at run time (`tox -e $ENV`): its upload is changed by hand
 # kind: a command that may upload but cannot be read (a Makefile's `$(UV) publish` with UV set by `$(shell …)`)
 UNRESOLVED = "unresolved-upload"

@@ -11,7 +11,7 @@ from codemods.matrix import expression_values
 # one: linear on `${{` repeated without end (`.*?` rescanned the rest of the text from each, quadratic).
 # It finds an expression exactly when `\$\{\{.*?\}\}` does (the innermost one of nested openings).
 EXPRESSION = re.compile(r"\$\{\{(?:(?!\$\{\{).)*?\}\}", re.S)
-SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)|\bsecrets\s*\[\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\s*\]")
+SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z_][\w-]*)|\bsecrets\s*\[\s*['\"]([A-Za-z_][\w-]*)['\"]\s*\]")  # a workflow_call secret may hold `-`
 
 
 _INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z_][\w-]*)\s*\}\}")

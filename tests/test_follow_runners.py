@@ -97,3 +97,52 @@ def test_the_repository_own_module_named_like_a_runner_wins(repo: Repo) -> None:
     assert kinds == [("python", "__main__.py")]
     kinds = [(t.kind, Path(t.path).name) for t in targets_in_script("python -m tox -e release", repo.root)]
     assert kinds == [("tox", "tox.ini")]
+
+
+DATEUTIL = """on:
+  release:
+    types: [published]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Create tox environments
+        run: tox -p -e py,build,release --notest
+      - name: Publish package
+        env:
+          TWINE_USERNAME: "__token__"
+        run: |
+          if [[ "$GITHUB_EVENT_NAME" == "push" ]]; then
+            export TWINE_REPOSITORY_URL="https://test.pypi.org/legacy/"
+            export TWINE_PASSWORD="${{ secrets.TEST_PYPI_UPLOAD_TOKEN }}"
+          else
+            export TWINE_PASSWORD="${{ secrets.PYPI_UPLOAD_TOKEN }}"
+          fi
+          tox -e release
+"""
+
+
+def test_a_password_the_script_sets_for_a_followed_file_is_a_token_to_change_by_hand(repo: Repo) -> None:
+    """dateutil/dateutil: the step exports TWINE_PASSWORD in `if` branches, then runs `tox -e release`; to-oidc said
+    "converted" and removed only `TWINE_USERNAME: __token__`, the job still uploading with the secret; and the
+    `tox … --notest` step, which runs no commands, was called an upload without a token."""
+    repo.write("tox.ini", b"[testenv:release]\ndeps = twine\npassenv = TWINE_*\ncommands = twine upload dist/*\n")
+    repo.write(WORKFLOW, DATEUTIL.encode())
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert "its script sets `TWINE_PASSWORD` itself" in out.stderr and "unchanged" in out.stderr, out.stderr
+    assert repo.read() == DATEUTIL.encode()
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    steps = [s for j in data["files"][0]["jobs"] for s in j["steps"]]
+    assert [s["mode"] for s in steps] == ["token"], steps  # the --notest step uploads nothing
+    ids = [f["id"] for f in data["files"][0]["findings"]]
+    assert "trusted-without-id-token" not in ids and "no-trusted-publishing-support" not in ids, ids
+
+
+def test_a_secret_name_with_a_hyphen_is_read_whole() -> None:
+    """bakdata/ci-templates: a reusable workflow's `secrets.pypi-token` was reported as `secrets.pypi`."""
+    from codemods.workflow import secrets_in
+
+    assert secrets_in("${{ secrets.pypi-token }}") == {"pypi-token"}
+    assert secrets_in("${{ secrets['pypi-token'] }}") == {"pypi-token"}

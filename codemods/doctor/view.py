@@ -78,8 +78,10 @@ def _capable(item) -> bool:
     """Its uploader has Trusted Publishing: nothing to change by hand, or only a token a composite action gets
     from its callers (twine there has Trusted Publishing; pubmode only does not edit both files)."""
     from codemods.follow.composite import TOKEN_THROUGH_ACTION
+    from codemods.notes import TOKEN_SET_BY_HAND
 
-    return not item.problems and all(kind_of(m) == TOKEN_THROUGH_ACTION for c in item.changes for m in c.manual)
+    return all(kind_of(m) == TOKEN_SET_BY_HAND for m in item.problems) and \
+        all(kind_of(m) == TOKEN_THROUGH_ACTION for c in item.changes for m in c.manual)
 
 
 class WorkflowView:

@@ -119,6 +119,8 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
     """The files a runner (`vals[0]`, named `tool`) runs with these arguments."""
     found: List[Target] = []
     if tool == "tox":
+        if "--notest" in vals:  # `tox -e release --notest` sets the envs up and runs none of their commands
+            return found
         envs = _option(vals, "-e", "--env") or ""
         for config in ("tox.ini", "tox.toml", "pyproject.toml"):
             path = base / config

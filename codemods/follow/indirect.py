@@ -26,7 +26,7 @@ from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
 from codemods.workflow import (EXPRESSION, input_default, jobs, runs_for_pull_requests, secrets_in, step_label,
                                steps, triggers)
-from codemods.notes import RUN_TIME_ENV, UNRESOLVED, kind_of, prefixed, step_in_job
+from codemods.notes import RUN_TIME_ENV, TOKEN_SET_BY_HAND, UNRESOLVED, Note, kind_of, prefixed, step_in_job
 
 
 @dataclass
@@ -192,6 +192,8 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                              "by hand" for p in linked_outside(script, root, wd)]
             if not any(secrets_in(env) for _, env in chain):  # a test step running `tox -e ${{ matrix.env }}`
                 changes = [c for c in changes if c.uploads or any(kind_of(m) != RUN_TIME_ENV for m in c.manual)]
+            if changes:
+                problems += _set_in_script(script)
             if not changes and not problems:
                 continue
             stored, step_freed, step_after = _handed_over(script, root, (wd, checkouts), changes, current)
@@ -210,6 +212,21 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
         able = _run_by_jobs_that_log_in(root, doc)  # workflow that runs the same files
         kept = [(item, logs_in) for item, logs_in in kept if logs_in or not _files(item) <= able]
     return [item for item, _ in kept]
+
+
+def _set_in_script(script: str) -> List[str]:
+    """The step's script sets an uploader's password variable itself (`export TWINE_PASSWORD="${{ secrets.X }}"`,
+    in `if` branches that pick the index, dateutil/dateutil) for the files it runs: pubmode does not cut such
+    lines, so the upload keeps its token; said, and changed by hand."""
+    from codemods.uploaders import registry
+
+    names = sorted({n for up in registry.all_uploaders() for n in up.credentials.password_env})
+    found = re.search(r"(?m)^[ \t]*(?:export[ \t]+)?(%s)=" % "|".join(map(re.escape, names)), script)
+    if found is None:
+        return []
+    line = script.count("\n", 0, found.start()) + 1
+    return [Note(f"its script sets `{found.group(1)}` itself (line {line} of the script) for the files it runs; remove "
+                 "that by hand (or give the secret in the step's `env:`), then run again", kind=TOKEN_SET_BY_HAND)]
 
 
 def _files(item: IndirectPublish) -> set:
