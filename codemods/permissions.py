@@ -37,7 +37,9 @@ OIDC_WHEN = (
     ("hynek/build-and-inspect-python-package", "attest-build-provenance-github"),
     ("codecov/codecov-action", "use_oidc"),
 )
-OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b")
+# `npm publish` mints an OIDC token for npm's provenance and trusted publishing (splunk/addonfactory-ucc-generator)
+OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b|"
+                      r"\b(?:npm|pnpm)\s+publish\b|NPM_CONFIG_PROVENANCE")
 
 AFTER = ("environment", "runs-on", "needs", "if", "name")
 

@@ -80,3 +80,25 @@ def test_a_followed_file_with_overlapping_edits_is_refused_with_the_reason(repo:
     out = repo.migrate("to-oidc")
     assert "line 2: two edits of the same text overlap" in out.stderr
     assert repo.read("release.sh") == script and b"PYPI_TOKEN" in repo.read()
+
+
+def test_a_script_that_writes_a_pypirc_uploads_with_its_password(repo) -> None:
+    """chopralab/paddy: upload_to_pypi.sh writes `password = $API_TOKEN` into ~/.pypirc, then `twine upload`: read
+    as Trusted Publishing, to-oidc granted id-token and the doctor raised a false error."""
+    import json
+
+    from conftest import WORKFLOW
+
+    repo.write("upload_to_pypi.sh", b'#!/bin/bash\necho -e "[pypi]" > ~/.pypirc\necho -e "username = __token__" >> '
+                                    b'~/.pypirc\necho -e "password = $API_TOKEN" >> ~/.pypirc\ntwine upload dist/*\n')
+    repo.write(WORKFLOW, b"on: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                         b"      - uses: actions/checkout@v4\n      - name: Deploy\n        run: ./upload_to_pypi.sh\n"
+                         b"        env:\n          API_TOKEN: ${{ secrets.PYPI_API_TOKEN }}\n")
+    before = repo.read()
+    out = repo.migrate("to-oidc")
+    assert out.code == 0 and repo.read() == before, out.stderr
+    assert "twine reads a .pypirc this file writes (line 2)" in out.stderr, out.stderr
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    assert [s["mode"] for j in data["files"][0]["jobs"] for s in j["steps"]] == ["token"]
+    ids = [f["id"] for f in data["files"][0]["findings"]]
+    assert "trusted-without-id-token" not in ids and "no-trusted-publishing-support" not in ids, ids

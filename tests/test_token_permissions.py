@@ -147,3 +147,15 @@ def test_a_checkout_with_its_own_token_makes_pushes_need_nothing_of_the_job_toke
     job = {"steps": [{"uses": "actions/checkout@v4", "with": {"token": "${{ secrets.PAT }}"}},
                      {"run": "git tag v1 && git push --tags"}]}
     assert job_token_needs(job).scopes.get("contents") == "read"
+
+
+def test_to_token_keeps_id_token_for_an_npm_publish_in_the_job(repo: Repo) -> None:
+    """splunk/addonfactory-ucc-generator: `npm publish --provenance` after the PyPI upload needs the OIDC token;
+    to-token removed `id-token: write`."""
+    repo.write(WORKFLOW, b"on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n"
+                         b"    permissions:\n      contents: read\n      id-token: write\n    steps:\n"
+                         b"      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+                         b"      - run: npm publish --provenance --access public\n")
+    out = repo.migrate("to-token")
+    assert out.code == 0, out.stderr
+    assert b"id-token: write" in repo.read(), out.stderr

@@ -81,7 +81,7 @@ def _capable(item) -> bool:
     from codemods.notes import TOKEN_SET_BY_HAND
 
     return all(kind_of(m) == TOKEN_SET_BY_HAND for m in item.problems) and \
-        all(kind_of(m) == TOKEN_THROUGH_ACTION for c in item.changes for m in c.manual)
+        all(kind_of(m) in (TOKEN_THROUGH_ACTION, TOKEN_SET_BY_HAND) for c in item.changes for m in c.manual)
 
 
 class WorkflowView:
