@@ -1,6 +1,8 @@
 """tox.ini edited through the whole CLI: passenv, line endings, the file's end, and the check by meaning."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import WORKFLOW, Repo
 
 
@@ -124,3 +126,17 @@ def test_a_token_read_through_tox_env_substitution_leaves_the_workflow(repo: Rep
     repo.write("tox.toml", b'[env.release]\ncommands = [["twine", "upload", "-p", "{env:PYPI_TOKEN}", "dist/*"]]\n')
     assert repo.migrate("to-oidc").code == 0
     assert b'["twine", "upload", "dist/*"]' in repo.read("tox.toml") and b"PYPI_TOKEN" not in repo.read()
+
+
+@pytest.mark.parametrize("env, said", [("TWINE_PASSWORD: ${{ secrets.PYPI_TOKEN }}", True),
+                                       ("PY_COLORS: '1'", False)])
+def test_a_tox_env_the_file_lacks_handed_a_credential_is_not_publishing_nothing(repo: Repo, env: str,
+                                                                                 said: bool) -> None:
+    """boromir674/automated-workflows: `tox -e deploy -- upload` handed TWINE_PASSWORD, with no [testenv:deploy]
+    in the repository's tox.ini (the callers bring theirs): it read as "no step publishes to PyPI"."""
+    repo.write("tox.ini", b"[tox]\nenvlist = py312\n\n[testenv]\ncommands = pytest\n")
+    repo.write(WORKFLOW, _workflow("tox -e deploy -- upload", env))
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.code == 0, out.stderr
+    assert ("no [testenv:deploy] section found, and the step hands it an upload credential" in out.stderr) == said
+    assert ("no step publishes to PyPI" in out.stderr) != said, out.stderr

@@ -138,6 +138,9 @@ def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
         base_start, base_end = _bounds(text, "testenv", legacy)
         if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
             change.manual.append(f"no [{header}] section found and [testenv] uploads; follow the upload by hand")
+        elif _given_upload_secret(chain):  # boromir674/automated-workflows: `tox -e deploy` handed TWINE_PASSWORD
+            change.manual.append(f"no [{header}] section found, and the step hands it an upload credential; "
+                                 "pubmode cannot tell how it uploads: check it by hand")
         return  # an env made from [testenv] (py312, lint), which uploads nothing
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
@@ -192,6 +195,14 @@ def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: 
                 why = ini_check.check_tox_env(before, after, header, key, passenv, edit.cut_words, edit.added_words)
         return why and f"the edit of [{header}] would not read back as intended ({why}); change it by hand"
     return meaning
+
+
+def _given_upload_secret(chain) -> bool:
+    """The step (its job, its workflow) sets an upload tool's credential variable from a secret."""
+    from codemods.workflow import secrets_in
+
+    names = {n for up in registry.all_uploaders() for n in up.credentials.password_env}
+    return any(str(k) in names and secrets_in(v) for _, env in chain for k, v in env.items())
 
 
 def run_time_env(env: str, what: str = "tox env") -> Note:
