@@ -769,7 +769,26 @@ class _Splicer:
         at = line_end(text, end)
         if tuple(path[:-1]) == ("jobs",):  # a new job: after the comments that belong to the job before
             at = _past_inner_comments(text, at, col)
+        before = self._before_block_ending_the_file(anchor, at)
+        if before is not None:
+            return [(before, before, "".join(ln + eol for ln in lines))]
         return self.lines_at(at, lines, eol)
+
+    def _before_block_ending_the_file(self, anchor, at: int) -> Optional[int]:
+        """Where new lines go instead of after `anchor` when its value is a block string that ends a
+        file without a final newline: the start of the anchor key's own line, so that the string keeps
+        its bytes (after it, a line break would join its value and its header would need a `-`). None
+        when the lines go after it as usual, or the key shares its line with a `- ` or another key."""
+        text = self.text
+        if at < len(text) or text.endswith("\n"):
+            return None
+        key, value = anchor
+        if not isinstance(value, ScalarNode) or _ends_block_scalar(self.doc, len(text)) is not value:
+            return None
+        start = line_start(text, key.start_mark.index)
+        if text[start : key.start_mark.index].strip(" "):
+            return None
+        return start
 
     def _blank_lines_between(self, mapping: MappingNode) -> bool:
         """Every entry after the first is set off from the one before by a blank line (as jobs often
