@@ -200,6 +200,12 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
                 outcome = _convert_job(w, job_id, items, convert, result)
                 if outcome:
                     converted[job_id] = outcome
+            elif not run_time:  # only other indexes' tokens: the job's tokenless uploads are read as such
+                tokenless = [s for s in items if not (s.uses_token or s.dead_inputs)]
+                trusted = [s for s in tokenless if s.targets and s.trusted_capable]
+                outcome = _tokenless_job(w, job_id, tokenless, _blocker(w, job_id, trusted), result) if trusted else None
+                if outcome:
+                    converted[job_id] = outcome
     if splits:  # codemods/split_jobs.py is imported only for --split-jobs
         from codemods import split_jobs
 
