@@ -380,10 +380,10 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
 
 def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher]) -> List[str]:
     out = []
+    actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
     if w.reusable:
         out.append(f"job `{job_id}` is in a reusable workflow: "
-                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
-    actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
+                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file, bool(actions)))
     out += _pull_request_warning(w, job_id, done)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off

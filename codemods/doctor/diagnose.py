@@ -129,7 +129,8 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     if view.trusted_jobs and repo.note:  # a mirror on GitHub: the note `to-oidc` prints beside the publisher
         result.registration_note = repo.note[:1].upper() + repo.note[1:]
     if result.facts.reusable and view.trusted_jobs:
-        result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path)
+        action = any(p.publisher == "gh-action" for j in view.trusted_jobs for p in view.publishing_of(j))
+        result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path, action)
         return
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
