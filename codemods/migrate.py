@@ -20,7 +20,7 @@ from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.follow.calls import files_run_by
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, run_time_folder
-from codemods.published_projects import published_projects
+from codemods.published_projects import published_projects, workflow_inputs
 from codemods.publishers import gh_action
 from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
@@ -326,7 +326,8 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
-    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
+    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)),
+                                   workflow_inputs(w.doc))
     project, project_notes = published.project, published.notes
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
@@ -359,7 +360,8 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
 
 def _published_project(w: _Workflow, job_id: str, done: List[Publisher]) -> Tuple[Optional[str], List[str]]:
     """The project the job uploads (None: unknown or several), and what to say about it."""
-    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
+    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)),
+                                   workflow_inputs(w.doc))
     return found.project, found.notes
 
 
@@ -485,9 +487,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 secrets = _token_job(w, job_id, items, trusted, result)
                 if secrets:
                     found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted],
-                                               w.doc.get(("env",)))
+                                               w.doc.get(("env",)), workflow_inputs(w.doc))
                     given[job_id] = ({p for p in found.registered if p}, secrets)
-                    chosen = _chosen_at_run_time(w, job_id, trusted)
+                    chosen = _chosen_at_run_time(w, job_id, trusted) + ([found.chosen] if found.chosen else [])
                     for secret in secrets if chosen else ():
                         result.token_run_time.setdefault(secret, []).extend(chosen)
             elif has_id_token and all(s.uses_token and s.targets for s in items):
