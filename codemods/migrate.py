@@ -263,7 +263,7 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], blocker: O
         return None
     job_result = Plan()
     for step in items:  # @master has no Trusted Publishing code: the grant alone would not work
-        move = step.ref_edit()
+        move = step.ref_edit(w.doc)
         if move is not None:
             job_result.edits.append(move)
             job_result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no "

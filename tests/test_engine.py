@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Remove, Replace, Set
+from codemods.engine.edits import Commented, Remove, Replace, Set
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
@@ -58,6 +58,13 @@ def apply(text: str, *edits) -> str:
                      id="block-to-empty-flow"),
         pytest.param("u: 'a@master'  # pin\n", [Set(("u",), "a@release/v1")], "u: 'a@release/v1'  # pin\n",
                      id="set-keeps-quotes-and-comment"),
+        pytest.param("u: a@v1  # v1.4.2\nx: 1\n", [Set(("u",), Commented("a@release/v1", ""))], "u: a@release/v1\nx: 1\n",
+                     id="set-drops-the-comment-of-the-old-value"),
+        pytest.param("u: 'a@v1' # v1.4.2\r\n", [Set(("u",), Commented("a@v2", "v2.0.0", " "))], "u: 'a@v2' # v2.0.0\r\n",
+                     id="set-replaces-the-comment-of-the-old-value"),
+        pytest.param("u: a@v1\n", [Set(("u",), Commented("a@v2", "v2.0.0"))], "u: a@v2  # v2.0.0\n",
+                     id="set-gives-a-comment"),
+        pytest.param("u: a#b\n", [Set(("u",), Commented("c", ""))], "u: c\n", id="set-a-hash-inside-a-value-is-no-comment"),
         pytest.param("a:\n  b: 1", [Set(("a", "c"), 2)], "a:\n  b: 1\n  c: 2", id="append-without-final-newline"),
         pytest.param("x: &x {k: 1}\na:\n  b: 1\n", [Set(("a", "c"), 2)], "x: &x {k: 1}\na:\n  b: 1\n  c: 2\n",
                      id="anchor-untouched"),
@@ -212,7 +219,7 @@ def test_edits_beside_a_block_string_keep_its_value(header: str) -> None:
 
 
 # ---- new jobs and steps (migrate to-oidc --split-jobs) --------------------------------------------
-from codemods.engine.edits import Commented, Insert, apply_to_data  # noqa: E402
+from codemods.engine.edits import Insert, apply_to_data  # noqa: E402
 
 JOBS = """jobs:
   build:

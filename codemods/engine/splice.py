@@ -657,6 +657,12 @@ class _Splicer:
         return to_source
 
     # setting and adding
+    def _past_same_line_comment(self, end: int) -> int:
+        """Past the comment that follows a value on its line (`@v1  # v1.4.2`), if there is one."""
+        stop = line_end(self.text, end)
+        rest = self.text[end:stop].rstrip("\r\n")
+        return end + len(rest) if rest.strip().startswith("#") and rest[:1] in (" ", "\t") else end
+
     def set(self, edit: Set) -> List[Splice]:
         path, value = edit.path, edit.value
         if path and isinstance(path[-1], int):
@@ -677,7 +683,11 @@ class _Splicer:
             if old.value == "" and old.style is None and old.tag.endswith(":null"):
                 c = self.colon_after(key)
                 return [(c + 1, c + 1, " " + new)]
-            return [(old.start_mark.index, self.value_end(key, old), new)]
+            end = self.value_end(key, old)
+            if isinstance(value, Commented) and not parent.flow_style and old.style not in ("|", ">"):
+                end = self._past_same_line_comment(end)  # the value's comment goes with it (none: `Commented(v, "")`)
+                new = _with_comment(value, new) if value.comment else new
+            return [(old.start_mark.index, end, new)]
         if isinstance(old, MappingNode):
             if value:
                 raise Unsupported("replacing a whole mapping; set its keys one by one")
