@@ -56,6 +56,8 @@ def apply(text: str, *edits) -> str:
                      id="scalar-to-block"),
         pytest.param("a:\n  p:\n    x: 1\n    y: 2\nz: 1\n", [Set(("a", "p"), {})], "a:\n  p: {}\nz: 1\n",
                      id="block-to-empty-flow"),
+        pytest.param("a:\n  p:  # k\n    # c\n    x: 1\n\n      # d\n    y: 2\n  # after\nz: 1\n", [Set(("a", "p"), {})],
+                     "a:\n  p: {}  # k\n  # after\nz: 1\n", id="block-to-empty-flow-takes-its-comments"),
         pytest.param("u: 'a@master'  # pin\n", [Set(("u",), "a@release/v1")], "u: 'a@release/v1'  # pin\n",
                      id="set-keeps-quotes-and-comment"),
         pytest.param("u: a@v1  # v1.4.2\nx: 1\n", [Set(("u",), Commented("a@release/v1", ""))], "u: a@release/v1\nx: 1\n",

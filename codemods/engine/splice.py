@@ -697,6 +697,12 @@ class _Splicer:
             ranges = []
             for k, v in old.value:
                 ranges += self.block_ranges(old, k, v)
+            last_k, last_v = old.value[-1]
+            first_line = line_end(self.text, c)
+            if first_line <= line_start(self.text, old.value[0][0].start_mark.index):
+                # the block goes whole: the comments among its entries (`# for trusted publishing` above
+                # `id-token: write`) have nothing left to describe
+                ranges.append((first_line, line_end(self.text, self.value_end(last_k, last_v))))
             return [(c + 1, c + 1, " {}")] + [(s, e, "") for s, e in merge_ranges(ranges)]
         if not isinstance(old, ScalarNode):
             raise Unsupported(f"`{path[-1]}` holds a list; not replaced by a mapping")
