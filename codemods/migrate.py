@@ -489,7 +489,7 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                     found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted],
                                                w.doc.get(("env",)), workflow_inputs(w.doc))
                     given[job_id] = ({p for p in found.registered if p}, secrets)
-                    chosen = _chosen_at_run_time(w, job_id, trusted) + ([found.chosen] if found.chosen else [])
+                    chosen = _chosen_at_run_time(w, job_id, trusted) or ([found.chosen] if found.chosen else [])
                     for secret in secrets if chosen else ():
                         result.token_run_time.setdefault(secret, []).extend(chosen)
             elif has_id_token and all(s.uses_token and s.targets for s in items):

@@ -114,7 +114,7 @@ class Upload:
         defers = self.uploader.detection.defers_to_project
         return defers is not None and defers(root)
 
-    def ref_edit(self) -> None:
+    def ref_edit(self, doc: Document) -> None:
         return None
 
     def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange:
