@@ -32,27 +32,11 @@ class ActionPins:
                 uses = step.get("uses")
                 if isinstance(uses, str) and "@" in uses:
                     name, _, ref = uses.strip().partition("@")
-                    self.uses.setdefault(name.lower(), []).append((ref, self._comment(("jobs", job_id, "steps", i, "uses"))))
+                    self.uses.setdefault(name.lower(), []).append((ref, doc.same_line_comment(("jobs", job_id, "steps", i, "uses"))))
         self.by_sha = any(SHA.fullmatch(ref) for refs in self.uses.values() for ref, _ in refs)
 
     def comment(self, path: YamlPath) -> Optional[Tuple[str, str]]:
-        return self._comment(path)
-
-    def _comment(self, path: YamlPath) -> Optional[Tuple[str, str]]:
-        """The same-line comment after a value, and the blanks before its `#`."""
-        try:
-            pair = self.doc.pair(path)
-        except Exception:  # noqa: BLE001 - an alias: no comment to read
-            return None
-        if pair is None:
-            return None
-        text = self.doc.text
-        end = pair[1].end_mark.index
-        line_end = text.find("\n", end)
-        rest = text[end: len(text) if line_end < 0 else line_end].rstrip("\r")
-        if not rest.strip().startswith("#") or not rest.strip()[1:].strip():
-            return None
-        return rest.strip()[1:].strip(), rest[: len(rest) - len(rest.lstrip())] or " "
+        return self.doc.same_line_comment(path)
 
     def ref(self, action: str) -> Any:
         own = self.uses.get(action.lower(), [])

@@ -20,7 +20,7 @@ from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.follow.calls import files_run_by
 from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
 from codemods.project import Repository, run_time_folder
-from codemods.published_projects import published_projects
+from codemods.published_projects import published_projects, workflow_inputs
 from codemods.publishers import gh_action
 from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
@@ -200,6 +200,12 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
                 outcome = _convert_job(w, job_id, items, convert, result)
                 if outcome:
                     converted[job_id] = outcome
+            elif not run_time:  # only other indexes' tokens: the job's tokenless uploads are read as such
+                tokenless = [s for s in items if not (s.uses_token or s.dead_inputs)]
+                trusted = [s for s in tokenless if s.targets and s.trusted_capable]
+                outcome = _tokenless_job(w, job_id, tokenless, _blocker(w, job_id, trusted), result) if trusted else None
+                if outcome:
+                    converted[job_id] = outcome
     if splits:  # codemods/split_jobs.py is imported only for --split-jobs
         from codemods import split_jobs
 
@@ -257,7 +263,7 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], blocker: O
         return None
     job_result = Plan()
     for step in items:  # @master has no Trusted Publishing code: the grant alone would not work
-        move = step.ref_edit()
+        move = step.ref_edit(w.doc)
         if move is not None:
             job_result.edits.append(move)
             job_result.changes.append(Note(f"{step_in_job(step.label, job_id)}: moved `@{step.ref.strip()}` (no "
@@ -320,7 +326,8 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
     job_result.edits, job_result.companions, job_result.changes = (
         job_result.edits + pins.edits, job_result.companions + pins.files, job_result.changes + pins.notes)
     targets = [i for s in items for i in (s.targets or (PYPI,))]
-    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
+    published = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)),
+                                   workflow_inputs(w.doc))
     project, project_notes = published.project, published.notes
     try:
         env_edits, env_name, env_notes = ensure_environment(doc, job_id, PYPI if PYPI in targets else TESTPYPI,
@@ -353,7 +360,8 @@ def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Pub
 
 def _published_project(w: _Workflow, job_id: str, done: List[Publisher]) -> Tuple[Optional[str], List[str]]:
     """The project the job uploads (None: unknown or several), and what to say about it."""
-    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)))
+    found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in done], w.doc.get(("env",)),
+                                   workflow_inputs(w.doc))
     return found.project, found.notes
 
 
@@ -374,10 +382,10 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
 
 def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher]) -> List[str]:
     out = []
+    actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
     if w.reusable:
         out.append(f"job `{job_id}` is in a reusable workflow: "
-                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file))
-    actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
+                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file, bool(actions)))
     out += _pull_request_warning(w, job_id, done)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off
@@ -479,9 +487,9 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 secrets = _token_job(w, job_id, items, trusted, result)
                 if secrets:
                     found = published_projects(w.repo, w.jobs, job_id, [s.step_index for s in trusted],
-                                               w.doc.get(("env",)))
+                                               w.doc.get(("env",)), workflow_inputs(w.doc))
                     given[job_id] = ({p for p in found.registered if p}, secrets)
-                    chosen = _chosen_at_run_time(w, job_id, trusted)
+                    chosen = _chosen_at_run_time(w, job_id, trusted) or ([found.chosen] if found.chosen else [])
                     for secret in secrets if chosen else ():
                         result.token_run_time.setdefault(secret, []).extend(chosen)
             elif has_id_token and all(s.uses_token and s.targets for s in items):

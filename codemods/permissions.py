@@ -11,7 +11,7 @@ import re
 from typing import AbstractSet, Any, Dict, List, Optional, Sequence, Tuple
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Edit, Remove, Set
+from codemods.engine.edits import Commented, Edit, Remove, Set
 from codemods.errors import Unsupported
 from codemods.notes import Note
 from codemods.token_needs import job_token_needs
@@ -180,7 +180,8 @@ def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[
                         "it from the workflow level by hand"]
     needing = sorted(j for j, job in inheriting.items() if j in oidc_jobs or other_oidc_user(job))
     scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
-    edits: List[Edit] = [Set(("jobs", j, "permissions"), {**scopes, "id-token": "write"}, after=AFTER) for j in needing]
+    copied = {k: _with_its_comment(doc, k, v) for k, v in {**scopes, "id-token": "write"}.items()}
+    edits: List[Edit] = [Set(("jobs", j, "permissions"), copied, after=AFTER) for j in needing]
     edits.append(Remove(("permissions", "id-token")) if scopes else Set(("permissions",), {}))
     notes: List[str] = [Note(f"job `{j}`: added a job-level permissions block "
                              f"({', '.join(f'{k}: {v}' for k, v in {**scopes, 'id-token': 'write'}.items())}) "
@@ -191,3 +192,10 @@ def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[
                     f"need{'' if many else 's'} it and get{'' if many else 's'} it at job level)" if needing else
                     " (no job needs it)"))
     return edits, notes, []
+
+
+def _with_its_comment(doc: Document, scope: str, value: Any) -> Any:
+    """A workflow-level scope copied into a job's block, with the same-line comment that explains it
+    (`id-token: write  # for Trusted Publishing`)."""
+    comment = doc.same_line_comment(("permissions", scope))
+    return Commented(value, *comment) if comment and isinstance(value, str) else value

@@ -248,8 +248,20 @@ def _pyproject(pyproject: Path) -> Optional[dict]:
 def _name_in(data: Optional[dict]) -> Optional[str]:
     if data is None:
         return None
-    name = (data.get("project") or {}).get("name") or ((data.get("tool") or {}).get("poetry") or {}).get("name")
+    tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    name = (data.get("project") or {}).get("name") or (tool.get("poetry") or {}).get("name") or \
+        _flit_metadata_name(tool.get("flit"))
     return name.strip() if isinstance(name, str) and name.strip() else None
+
+
+def _flit_metadata_name(flit: Any) -> Optional[str]:
+    """flit's format before PEP 621 (`[tool.flit.metadata]`, still read by flit): the distribution is
+    `dist-name`, else the module's name (executablebooks/mdformat-tables: `module = "mdformat_tables"`)."""
+    meta = flit.get("metadata") if isinstance(flit, dict) else None
+    if not isinstance(meta, dict):
+        return None
+    name = meta.get("dist-name") or meta.get("module")
+    return name if isinstance(name, str) else None
 
 
 def _packaged(data: dict) -> bool:

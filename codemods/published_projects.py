@@ -10,8 +10,9 @@ with the folders written in the job's `strategy.matrix`), and a folder the workf
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import Any, List, Optional, Sequence, Tuple
 
 from codemods.project import Repository, built_project, upload_projects
 from codemods.renames import job_rename
@@ -23,15 +24,16 @@ class Published:
     registered: List[Optional[str]] = field(default_factory=list)  # one publisher to register per entry
     notes: List[str] = field(default_factory=list)
     unknown: str = ""  # why a project is not known (None in `registered`), when not for want of a package name
+    chosen: str = ""  # where the job picks the project it builds at run time (a matrix key, an input), if it may
 
     @property
     def matrix_note(self) -> Optional[str]:
-        """The note of a matrix whose legs may build other projects than the one named (`_matrix_of_projects`)."""
-        return next((n for n in self.notes if "runs its matrix over" in n), None)
+        """The note of a matrix or an input that may pick other projects than the one named (`_chosen_projects`)."""
+        return next((n for n in self.notes if "which its steps read" in n), None)
 
 
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int],
-                       workflow_env: Optional[dict] = None) -> Published:
+                       workflow_env: Optional[dict] = None, inputs: Optional[dict] = None) -> Published:
     job = all_jobs.get(job_id) if isinstance(all_jobs.get(job_id), dict) else {}
     rename = job_rename(repo.root, job, min(step_indexes, default=0))
     if rename is not None and rename.name:
@@ -61,32 +63,59 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
     if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
         return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
                                         "publisher for the project the job builds"], unknown=why)
-    return Published(project, [project], _matrix_of_projects(job, job_id, project))
+    chosen = _chosen_projects(job, inputs or {})
+    if chosen is None:
+        return Published(project, [project])
+    where, what = chosen
+    return Published(project, [project], [
+        f"job `{job_id}` {what}, which its steps read: if they build different projects, register a publisher on "
+        f"each (pubmode names `{project or '<project name>'}`, the project of the folder it uploads from; a token a "
+        "publisher mints can upload only its own project)"], chosen=f"job `{job_id}`: {where}")
 
 
-# matrix keys that name what a leg builds (tiangolo/asyncer: `package: [asyncer, asyncer-slim]`)
-_PROJECT_KEYS = ("package", "packages", "project", "projects", "pkg", "library", "component", "distribution")
+# matrix keys and workflow inputs that name what a run builds (tiangolo/asyncer: `package: [asyncer, asyncer-slim]`;
+# posit-dev/rsconnect-python: `package_name: [rsconnect_python, rsconnect]`; PGScatalog/pygscatalog: a
+# workflow_dispatch choice `package`)
+_PROJECT_KEY = re.compile(r"(package|project|pkg|library|component|distribution|dist)s?([-_]?names?)?", re.I)
 
 
-def _matrix_of_projects(job: dict, job_id: str, project: Optional[str]) -> List[str]:
-    """A job whose matrix runs over packages its steps read (a build told which project to make through
-    `env:`), uploading from one folder: pubmode reads the folder's project, but each leg may build another,
-    and a publisher mints tokens for its own project only. Said, never guessed."""
-    import re
+def workflow_inputs(doc: Any) -> dict:
+    """The inputs a run of the workflow is given (`workflow_dispatch`, `workflow_call`), by name."""
+    on = doc.get(("on",))
+    out: dict = {}
+    for event in ("workflow_dispatch", "workflow_call"):
+        spec = on.get(event) if isinstance(on, dict) else None
+        given = spec.get("inputs") if isinstance(spec, dict) else None
+        if isinstance(given, dict):
+            out.update({str(k): v for k, v in given.items() if str(k) not in out})
+    return out
 
+
+def _chosen_projects(job: dict, inputs: dict) -> Optional[Tuple[str, str]]:
+    """Where a job that uploads from one folder may build another project on each run: its matrix runs
+    over packages its steps read (a build told which project to make through `env:`), or its steps read an
+    input named for the package. pubmode reads the folder's project, but each run may build another, and
+    a publisher mints tokens for its own project only. Said, never guessed: (where, what the job does)."""
     from codemods.matrix import legs
 
+    text = str(job.get("steps"))
     strategy = job.get("strategy")
     matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
     found = legs(job) if isinstance(matrix, dict) else None
-    if not found:
-        return []
-    text = str(job.get("steps"))
-    for key in (k for k in matrix if str(k).lower() in _PROJECT_KEYS):
+    for key in (k for k in (matrix if found else ()) if _PROJECT_KEY.fullmatch(str(k))):
         values = list(dict.fromkeys(str(leg[key]) for leg in found if isinstance(leg.get(key), (str, int, float))))
         if len(values) > 1 and re.search(rf"\bmatrix\s*\.\s*{re.escape(str(key))}\b", text):
-            return [f"job `{job_id}` runs its matrix over `{key}` ({', '.join(f'`{v}`' for v in values)}), which its "
-                    f"steps read: if the legs build different projects, register a publisher on each (pubmode names "
-                    f"`{project or '<project name>'}`, the project of the folder it uploads from; a token a publisher "
-                    "mints can upload only its own project)"]
-    return []
+            listed = ", ".join(f"`{v}`" for v in values)
+            return f"the matrix's `{key}` ({listed})", f"runs its matrix over `{key}` ({listed})"
+    for key, spec in inputs.items():
+        if isinstance(spec, dict) and spec.get("type") in ("boolean", "number"):
+            continue
+        if not _PROJECT_KEY.fullmatch(key) or not re.search(rf"\binputs\s*\.\s*{re.escape(key)}\b", text):
+            continue
+        options = spec.get("options") if isinstance(spec, dict) and spec.get("type") == "choice" else None
+        values = [str(o) for o in options if isinstance(o, (str, int, float))] if isinstance(options, list) else []
+        if len(values) == 1:
+            continue
+        listed = f" ({', '.join(f'`{v}`' for v in values)})" if values else ""
+        return f"the input `{key}`{listed}", f"builds the package its input `{key}` names{listed}"
+    return None

@@ -150,10 +150,12 @@ def _tails(path: Path) -> Tuple[str, ...]:
     return tuple(out)
 
 
-def reusable_workflow_advice(path: Path) -> str:
+def reusable_workflow_advice(path: Path, action: bool = True) -> str:
     """PyPI matches a publisher against the called file (`job_workflow_ref`), and supports reusable
-    workflows only by accident (warehouse#11096): what works today, and the supported way."""
+    workflows only by accident (warehouse#11096): what works today, and the supported way. The
+    publish action's attestations fail there (`action`); other uploaders make none."""
     callers = ", ".join(f"`{c}`" for c in calling_workflows(path)) or "the workflow that calls it"
-    return (f"PyPI matches the called file, so a publisher works today only if it names `{path.name}` (attestations "
-            f"still fail); the supported way is to move the publish job into {callers}, give it `id-token: write` "
+    still = " (attestations still fail)" if action else ""
+    return (f"PyPI matches the called file, so a publisher works today only if it names `{path.name}`{still}; "
+            f"the supported way is to move the publish job into {callers}, give it `id-token: write` "
             "there, and register that file instead")

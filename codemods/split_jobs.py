@@ -33,16 +33,16 @@ from codemods.publishers.to_action import CHANGES_DIRECTORY, upload_run_folder
 from codemods.readers import first_reader
 from codemods.registration import Registration
 from codemods.shell import commands, cut_span, join_pieces
-from codemods.uploaders.command_line import find_upload, long_option
+from codemods.uploaders.command_line import long_option
 from codemods.workflow import EXPRESSION, jobs, runner_problem, secrets_in, step_label, steps, uses_action
 from codemods.notes import at_of, step_in_job
 
+from codemods.builds import BUILD_ACTIONS, builds
+from codemods.builds import builds_first as _builds_first
 from codemods.action_pins import DOWNLOAD_ARTIFACT, SHA, UPLOAD_ARTIFACT, ActionPins as _Pins
 DIST = "dist/"
 
-# Build commands and where they write (the first argument naming a folder wins over the default).
-BUILD = re.compile(r"python[0-9.]*\s+-m\s+build\b|\bpyproject-build\b|\b(poetry|hatch|flit|pdm|uv|maturin)\s+build\b"
-                   r"|setup\.py\b.*\b(sdist|bdist_wheel)\b|\bcibuildwheel\b|\bpip[0-9.]*\s+wheel\b")
+# Where each build command writes (the first argument naming a folder wins over the default).
 BUILDERS = {  # program (after wrappers) -> (subcommand or None, output flags, default folder, takes a source folder)
     "build": (None, ("-o", "--outdir"), "dist", True),
     "pyproject-build": (None, ("-o", "--outdir"), "dist", True),
@@ -53,11 +53,6 @@ BUILDERS = {  # program (after wrappers) -> (subcommand or None, output flags, d
     "flit": ("build", (), "dist", False),
     "pdm": ("build", ("-d", "--dest"), "dist", False),
     "cibuildwheel": (None, ("--output-dir",), "wheelhouse", False),
-}
-BUILD_ACTIONS = {  # action -> (input naming the folder, default; or an `args` input read like the CLI)
-    "pypa/cibuildwheel": ("output-dir", "wheelhouse"),
-    "pyo3/maturin-action": ("args", "target/wheels"),
-    "messense/maturin-action": ("args", "target/wheels"),
 }
 # Flags of a `run:` upload that mean nothing (or the same) once the action uploads: flag -> (arity, input)
 ACTION_FLAGS = {
@@ -97,38 +92,6 @@ class _Moved:
 def wanted(job: Dict[str, Any], runner_blocked: bool) -> bool:
     """The job cannot publish where it is, or it builds what it publishes."""
     return runner_blocked or builds(job)
-
-
-def builds(job: Dict[str, Any]) -> bool:
-    for _, step in steps(job):
-        if isinstance(step.get("run"), str) and (BUILD.search(step["run"]) or _builds_to_upload(step["run"])):
-            return True
-        if any(uses_action(step, a) is not None for a in BUILD_ACTIONS):
-            w = step.get("with") if isinstance(step.get("with"), dict) else {}
-            if str(w.get("command", "build")).strip() in ("build", "", "publish"):  # publish builds first
-                return True
-    return False
-
-
-def _builds_to_upload(script: str) -> bool:
-    """The script runs an upload command that builds first (`maturin publish`, `pdm publish`, `flit
-    publish`, `poetry publish --build`)."""
-    for cmd in commands(script):
-        hit = find_upload(cmd)
-        if hit is None:
-            continue
-        up, at = hit
-        if _builds_first(up, cmd.words[at - 1].value, cmd.words[at:]) or \
-                (up.fallback is not None and up.fallback.builds([w.value for w in cmd.words[at:]])):
-            return True
-    return False
-
-
-def _builds_first(up: Any, subcommand: str, args: List[Any]) -> bool:
-    """`maturin publish` builds then uploads, and so does `pdm publish` unless `--no-build`."""
-    if up.name == "maturin":
-        return subcommand == "publish"
-    return up.name == "pdm" and not any(long_option(up, w.value) == "--no-build" for w in args)
 
 
 @dataclass

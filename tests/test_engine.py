@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.engine.document import Document
-from codemods.engine.edits import Remove, Replace, Set
+from codemods.engine.edits import Commented, Remove, Replace, Set
 from codemods.engine.source import Source
 from codemods.engine.splice import render
 from codemods.engine.verify import verify
@@ -56,8 +56,17 @@ def apply(text: str, *edits) -> str:
                      id="scalar-to-block"),
         pytest.param("a:\n  p:\n    x: 1\n    y: 2\nz: 1\n", [Set(("a", "p"), {})], "a:\n  p: {}\nz: 1\n",
                      id="block-to-empty-flow"),
+        pytest.param("a:\n  p:  # k\n    # c\n    x: 1\n\n      # d\n    y: 2\n  # after\nz: 1\n", [Set(("a", "p"), {})],
+                     "a:\n  p: {}  # k\n  # after\nz: 1\n", id="block-to-empty-flow-takes-its-comments"),
         pytest.param("u: 'a@master'  # pin\n", [Set(("u",), "a@release/v1")], "u: 'a@release/v1'  # pin\n",
                      id="set-keeps-quotes-and-comment"),
+        pytest.param("u: a@v1  # v1.4.2\nx: 1\n", [Set(("u",), Commented("a@release/v1", ""))], "u: a@release/v1\nx: 1\n",
+                     id="set-drops-the-comment-of-the-old-value"),
+        pytest.param("u: 'a@v1' # v1.4.2\r\n", [Set(("u",), Commented("a@v2", "v2.0.0", " "))], "u: 'a@v2' # v2.0.0\r\n",
+                     id="set-replaces-the-comment-of-the-old-value"),
+        pytest.param("u: a@v1\n", [Set(("u",), Commented("a@v2", "v2.0.0"))], "u: a@v2  # v2.0.0\n",
+                     id="set-gives-a-comment"),
+        pytest.param("u: a#b\n", [Set(("u",), Commented("c", ""))], "u: c\n", id="set-a-hash-inside-a-value-is-no-comment"),
         pytest.param("a:\n  b: 1", [Set(("a", "c"), 2)], "a:\n  b: 1\n  c: 2", id="append-without-final-newline"),
         pytest.param("x: &x {k: 1}\na:\n  b: 1\n", [Set(("a", "c"), 2)], "x: &x {k: 1}\na:\n  b: 1\n  c: 2\n",
                      id="anchor-untouched"),
@@ -65,12 +74,14 @@ def apply(text: str, *edits) -> str:
                      id="remove-last-line-after-block-string-keeps-its-line-break"),
         pytest.param("a:\n  r: |-\n    x\n  e: 1", [Remove(("a", "e"))], "a:\n  r: |-\n    x",
                      id="remove-last-line-after-stripped-block-string"),
-        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2)], "a:\n  r: |-\n    x\n  c: 2",
-                     id="append-after-block-string-ending-the-file"),
-        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2), Set(("a", "d"), 3)], "a:\n  r: |-\n    x\n  c: 2\n  d: 3",
-                     id="two-appends-after-block-string-ending-the-file"),
-        pytest.param("a:\n  r: >+2\n    x", [Set(("a", "c"), 2)], "a:\n  r: >-2\n    x\n  c: 2",
-                     id="append-after-kept-folded-string-ending-the-file"),
+        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2)], "a:\n  c: 2\n  r: |\n    x",
+                     id="add-goes-before-block-string-ending-the-file"),
+        pytest.param("a:\n  r: |\n    x", [Set(("a", "c"), 2), Set(("a", "d"), 3)], "a:\n  c: 2\n  d: 3\n  r: |\n    x",
+                     id="two-adds-go-before-block-string-ending-the-file"),
+        pytest.param("a:\n  r: >+2\n    x", [Set(("a", "c"), 2)], "a:\n  c: 2\n  r: >+2\n    x",
+                     id="add-goes-before-kept-folded-string-ending-the-file"),
+        pytest.param("a:\n  - r: |\n      x", [Set(("a", 0, "c"), 2)], "a:\n  - r: |-\n      x\n    c: 2",
+                     id="append-after-block-string-on-a-nested-dash-line-ending-the-file"),
         pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Set(("a", "n"), "v", after=("r",))],
                      "a:\n  r: |+\n    x\n\n  n: v\n  e: 1\n", id="insert-after-kept-block-string"),
         pytest.param("a:\n  r: |+\n    x\n\n  e: 1\n", [Remove(("a", "r"))], "a:\n  e: 1\n",
@@ -210,7 +221,7 @@ def test_edits_beside_a_block_string_keep_its_value(header: str) -> None:
 
 
 # ---- new jobs and steps (migrate to-oidc --split-jobs) --------------------------------------------
-from codemods.engine.edits import Commented, Insert, apply_to_data  # noqa: E402
+from codemods.engine.edits import Insert, apply_to_data  # noqa: E402
 
 JOBS = """jobs:
   build:

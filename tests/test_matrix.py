@@ -200,6 +200,7 @@ jobs:
 
 @pytest.mark.parametrize("key, read, said", [
     ("package", "package", True),  # tiangolo/asyncer: one folder, a project per leg chosen by an env variable
+    ("package_name", "package_name", True),  # posit-dev/rsconnect-python: `PACKAGE_NAME` renames the project per leg
     ("python-version", "python-version", False),  # legs over Pythons build the same project
     ("package", "other", False),  # the steps do not read it
 ])
@@ -213,3 +214,42 @@ def test_a_matrix_over_packages_the_build_reads_is_said_in_both_commands(repo: R
     assert (note in out.stderr) == said, out.stderr
     doctor = repo.migrate("doctor", "--exit-zero")
     assert (note in doctor.stdout) == said, doctor.stdout
+
+
+DISPATCH = """on:
+  workflow_dispatch:
+    inputs:
+      {key}:
+{spec}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: nox -s build -- ${{{{ inputs.{key} }}}}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{{{ secrets.PYPI_API_TOKEN }}}}
+"""
+CHOICE = "        type: choice\n        options: [pgscatalog.core, pgscatalog.match]"
+
+
+@pytest.mark.parametrize("key, spec, said", [
+    ("package", CHOICE, " (`pgscatalog.core`, `pgscatalog.match`)"),  # PGScatalog/pygscatalog
+    ("package", "        type: string", ""),
+    ("package", "        type: boolean", None),  # a switch, not a name
+    ("python", CHOICE, None),  # not named for a package
+])
+def test_an_input_naming_the_package_the_build_reads_is_said(repo: Repo, key: str, spec: str, said) -> None:
+    # PGScatalog/pygscatalog publish.yml: `nox -s build -- ${{ inputs.package }}` builds one of four workspace
+    # members; the doctor named the folder's project alone and to-token asked for a token scoped to it
+    repo.write("pyproject.toml", b'[project]\nname = "pgscatalog-utils"\n')
+    repo.write(WORKFLOW, DISPATCH.format(key=key, spec=spec).encode())
+    token = repo.migrate("to-oidc")
+    doctor = repo.migrate("doctor", "--exit-zero")  # on the converted workflow: what to register
+    note = f"builds the package its input `{key}` names{said}, which its steps read"
+    assert (note in token.stderr) == (said is not None), token.stderr
+    assert (note in doctor.stdout) == (said is not None), doctor.stdout
+    back = repo.migrate("to-token", "--dry-run")
+    run_time = f"as it picks the project at run time (job `publish`: the input `{key}`{said})"
+    assert (run_time in back.stderr) == (said is not None), back.stderr

@@ -174,3 +174,17 @@ def test_a_root_project_that_is_no_package_is_not_registered(repo, setting, pack
         return
     assert "opentelemetry-python" not in out.stdout + out.stderr
     assert "for project `<project name>`" in out.stderr and "one publisher for each project the job uploads" in out.stderr
+
+
+@pytest.mark.parametrize("metadata, name", [('module = "mdformat_tables"\n', "mdformat_tables"),
+                                            ('module = "mdformat_tables"\ndist-name = "mdformat-tables"\n',
+                                             "mdformat-tables")])
+def test_flit_metadata_before_pep_621_names_the_project(repo, metadata, name) -> None:
+    # executablebooks/mdformat-tables (2024-11): `[tool.flit.metadata] module = "mdformat_tables"`, flit's format
+    # before PEP 621; the distribution is `dist-name`, else the module's name
+    from conftest import TOKEN_WORKFLOW
+
+    repo.write(".github/workflows/release.yml", TOKEN_WORKFLOW)
+    repo.write("pyproject.toml", f'[build-system]\nrequires = ["flit_core"]\n\n[tool.flit.metadata]\n{metadata}'.encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert f"for project `{name}`" in out.stderr, out.stderr

@@ -351,6 +351,28 @@ jobs:
     assert ("build-in-publish-job" in repo.migrate("doctor").stdout) is flagged
 
 
+@pytest.mark.parametrize("step, flagged", [
+    ("- uses: PyO3/maturin-action@v1\n        with:\n          command: build", True),
+    ("- uses: pypa/cibuildwheel@v2.21", True),
+    ("- run: flit publish", True),
+    ("- uses: PyO3/maturin-action@v1\n        with:\n          command: upload", False),
+])
+def test_the_doctor_and_split_jobs_read_builds_alike(repo: Repo, step: str, flagged: bool) -> None:
+    # one reading of what builds (codemods/builds.py): the doctor missed the build actions --split-jobs knew
+    repo.write(WORKFLOW, f"""on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      {step}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""".encode())
+    assert ("build-in-publish-job" in repo.migrate("doctor", "--exit-zero").stdout) is flagged
+
+
 def test_a_credential_in_the_jobs_env_is_removed_and_said(repo: Repo) -> None:
     """The env removals outside the upload step go with the split, and the report says them."""
     text = JOB.format(runs_on="macos-latest", steps=(

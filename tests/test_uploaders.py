@@ -112,6 +112,21 @@ def test_a_commit_pin_from_before_v1_8_is_known_to_have_no_trusted_publishing() 
     assert "v1.4.2's commit" in gh_action.pin_without_trusted_publishing("27b31702a0e7fc50959f5ad993c78deac1bdfc29")
 
 
+@pytest.mark.parametrize("comment, kept", [("  # v1.4.2", False), (" # tag=v1.4.2", False), ("  # master", False),
+                                           ("  # Already uses Node.js 20", True), ("", True)])
+def test_a_moved_ref_takes_the_comment_that_named_it(repo, comment: str, kept: bool) -> None:
+    # `@<sha>  # v1.4.2` moved to `@release/v1` would keep naming the old release; any other comment stays
+    # (pyeconomics 0.2.0 sdist, .github/workflows/tests.yml: `@v1.4.2  # Already uses Node.js 20`)
+    from conftest import WORKFLOW
+
+    repo.write(WORKFLOW, ("on:\n  push:\n    tags: ['v*']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n"
+                          "      - uses: pypa/gh-action-pypi-publish@v1.4.2" + comment + "\n        with:\n"
+                          "          password: ${{ secrets.PYPI_API_TOKEN }}\n").encode())
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert ("      - uses: pypa/gh-action-pypi-publish@release/v1" + (comment if kept else "") + "\n").encode() in repo.read()
+
+
 def test_a_tokenless_job_at_an_old_commit_pin_is_told_it_cannot_publish(repo) -> None:
     from conftest import WORKFLOW
 

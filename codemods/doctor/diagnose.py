@@ -16,7 +16,7 @@ from codemods.engine.document import Document
 from codemods.errors import InputError
 from codemods.gitlab import is_gitlab_path
 from codemods.project import find_root, repository, root_for
-from codemods.published_projects import published_projects
+from codemods.published_projects import published_projects, workflow_inputs
 from codemods.registration import Registration, host_accepted, host_not_accepted, reusable_workflow_advice
 from codemods.workflow_files import check_shape, discover, read_workflow, shown_path
 
@@ -129,13 +129,14 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     if view.trusted_jobs and repo.note:  # a mirror on GitHub: the note `to-oidc` prints beside the publisher
         result.registration_note = repo.note[:1].upper() + repo.note[1:]
     if result.facts.reusable and view.trusted_jobs:
-        result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path)
+        action = any(p.publisher == "gh-action" for j in view.trusted_jobs for p in view.publishing_of(j))
+        result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path, action)
         return
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
         published = published_projects(repo, view.jobs, job_id, [p.step_index for p in view.publishing_of(job_id)],
-                                       view.doc.get(("env",)))
+                                       view.doc.get(("env",)), workflow_inputs(view.doc))
         if published.matrix_note:  # the legs may build other projects: said as to-oidc says it
             result.registration_note = "; ".join(filter(None, [result.registration_note, published.matrix_note]))
         for index in targets:

@@ -452,12 +452,11 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
 """, "Move the build steps into a `build` job with `actions/upload-artifact`, and download them in `publish` "
          "(`migrate to-oidc --split-jobs` does it: the job keeps its build, a new job publishes).")
 def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
-    build = re.compile(r"python[0-9.]*\s+-m\s+build\b|\bpyproject-build\b|\b(poetry|hatch|flit|pdm|uv|maturin)\s+build\b"
-                       r"|setup\.py\s+(sdist|bdist_wheel)|\bcibuildwheel\b|\bpip\s+wheel\b"
-                       r"|\bmaturin\s+publish\b|\bpdm\s+publish\b(?![^\n]*--no-build)")  # these two build first
+    from codemods.builds import step_builds
+
     for job_id in w.trusted_jobs:
         for i, step in enumerate(w.jobs[job_id].get("steps") or []):
-            if isinstance(step, dict) and isinstance(step.get("run"), str) and build.search(step["run"]):
+            if isinstance(step, dict) and step_builds(step):
                 yield w.doc.line_of(("jobs", job_id, "steps", i)), f"job `{job_id}` builds and publishes"
                 break
 

@@ -497,6 +497,24 @@ class Document:
                 return default
         return cur
 
+    def same_line_comment(self, path: YamlPath) -> Optional[Tuple[str, str]]:
+        """The comment after a scalar value on its line (`id-token: write  # for PyPI`) and the blanks
+        before its `#`, so that an edit moving the value can carry it along. None when there is none,
+        or the value is not a scalar entry."""
+        try:
+            pair = self.pair(path)
+        except (KeyError, Unsupported):  # an alias or a merge key: no comment to read
+            return None
+        if pair is None or not isinstance(pair[1], ScalarNode) or pair[1].style in ("|", ">"):
+            return None
+        text = self.text
+        end = pair[1].end_mark.index
+        stop = text.find("\n", end)
+        rest = text[end: len(text) if stop < 0 else stop].rstrip("\r")
+        if not rest.strip().startswith("#") or not rest.strip()[1:].strip():
+            return None
+        return rest.strip()[1:].strip(), rest[: len(rest) - len(rest.lstrip())] or " "
+
     def line_of(self, path: YamlPath) -> Optional[int]:
         """1-based line of the entry at `path` (its key when it has one), for messages."""
         try:

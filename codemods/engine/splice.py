@@ -657,6 +657,12 @@ class _Splicer:
         return to_source
 
     # setting and adding
+    def _past_same_line_comment(self, end: int) -> int:
+        """Past the comment that follows a value on its line (`@v1  # v1.4.2`), if there is one."""
+        stop = line_end(self.text, end)
+        rest = self.text[end:stop].rstrip("\r\n")
+        return end + len(rest) if rest.strip().startswith("#") and rest[:1] in (" ", "\t") else end
+
     def set(self, edit: Set) -> List[Splice]:
         path, value = edit.path, edit.value
         if path and isinstance(path[-1], int):
@@ -677,7 +683,11 @@ class _Splicer:
             if old.value == "" and old.style is None and old.tag.endswith(":null"):
                 c = self.colon_after(key)
                 return [(c + 1, c + 1, " " + new)]
-            return [(old.start_mark.index, self.value_end(key, old), new)]
+            end = self.value_end(key, old)
+            if isinstance(value, Commented) and not parent.flow_style and old.style not in ("|", ">"):
+                end = self._past_same_line_comment(end)  # the value's comment goes with it (none: `Commented(v, "")`)
+                new = _with_comment(value, new) if value.comment else new
+            return [(old.start_mark.index, end, new)]
         if isinstance(old, MappingNode):
             if value:
                 raise Unsupported("replacing a whole mapping; set its keys one by one")
@@ -687,6 +697,12 @@ class _Splicer:
             ranges = []
             for k, v in old.value:
                 ranges += self.block_ranges(old, k, v)
+            last_k, last_v = old.value[-1]
+            first_line = line_end(self.text, c)
+            if first_line <= line_start(self.text, old.value[0][0].start_mark.index):
+                # the block goes whole: the comments among its entries (`# for trusted publishing` above
+                # `id-token: write`) have nothing left to describe
+                ranges.append((first_line, line_end(self.text, self.value_end(last_k, last_v))))
             return [(c + 1, c + 1, " {}")] + [(s, e, "") for s, e in merge_ranges(ranges)]
         if not isinstance(old, ScalarNode):
             raise Unsupported(f"`{path[-1]}` holds a list; not replaced by a mapping")
@@ -769,7 +785,26 @@ class _Splicer:
         at = line_end(text, end)
         if tuple(path[:-1]) == ("jobs",):  # a new job: after the comments that belong to the job before
             at = _past_inner_comments(text, at, col)
+        before = self._before_block_ending_the_file(anchor, at)
+        if before is not None:
+            return [(before, before, "".join(ln + eol for ln in lines))]
         return self.lines_at(at, lines, eol)
+
+    def _before_block_ending_the_file(self, anchor, at: int) -> Optional[int]:
+        """Where new lines go instead of after `anchor` when its value is a block string that ends a
+        file without a final newline: the start of the anchor key's own line, so that the string keeps
+        its bytes (after it, a line break would join its value and its header would need a `-`). None
+        when the lines go after it as usual, or the key shares its line with a `- ` or another key."""
+        text = self.text
+        if at < len(text) or text.endswith("\n"):
+            return None
+        key, value = anchor
+        if not isinstance(value, ScalarNode) or _ends_block_scalar(self.doc, len(text)) is not value:
+            return None
+        start = line_start(text, key.start_mark.index)
+        if text[start : key.start_mark.index].strip(" "):
+            return None
+        return start
 
     def _blank_lines_between(self, mapping: MappingNode) -> bool:
         """Every entry after the first is set off from the one before by a blank line (as jobs often

@@ -126,7 +126,7 @@ class IndirectPublish:
     def defers_to_project(self, root) -> bool:
         return False
 
-    def ref_edit(self) -> None:
+    def ref_edit(self, doc: Document) -> None:
         return None
 
     def to_oidc(self, doc: Document, reusable: bool, converted) -> StepChange:

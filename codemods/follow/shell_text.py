@@ -219,7 +219,7 @@ def _drop_oidc_flag(up: Uploader, cmd, region: str, start: int, line: int, out: 
         s, e = span
         out.splices.append((start + s, start + e, ""))
         out.cut_words += [x.text for c in commands(region[s:e]) for x in c.words]
-        out.notes.append(f"line {line}: removed `{' '.join(up.oidc_flags)}`")
+        out.notes.append(f"line {line}: removed `{' '.join(region[s:e].split())}`")
 
 
 def same_words(old: str, new: str, cut: List[str], added: List[str]) -> bool:

@@ -118,7 +118,7 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
                     splices += _drop(text, [literals[k + i] for i in drop], cs, ce)
                     freed |= {v for i in drop for v in VARIABLE.findall(c[i])}
                     notes.append(f"[{header}] removed the credentials from the {up.name} command" if to_oidc
-                                 else f"[{header}] removed `{' '.join(up.oidc_flags)}`")
+                                 else f"[{header}] removed `{' '.join(c[i] for i in drop)}`")
                 add = list(up.oidc_flags) if to_oidc and not _oidc_flag_indices(up, c) else []
                 if add:
                     after = literals[k + at - 1][1]

@@ -951,7 +951,7 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
                                       f"over a line continuation in {u.label}; remove them by hand")
                 return
             edits.append(Replace(u.line.path, span[0], span[1], ""))
-            changes.append(f"{u.label}: removed `{' '.join(u.uploader.oidc_flags)}`")
+            changes.append(f"{u.label}: removed `{' '.join(u.line.text[span[0]:span[1]].split())}`")
     if followed is not None:
         up = token_uploader(followed.credential_env)
         if up is None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from codemods.engine.document import Document, YamlPath
-from codemods.engine.edits import Remove, Set
+from codemods.engine.edits import Commented, Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
@@ -88,8 +88,8 @@ class PublishStep:
     def defers_to_project(self, root) -> bool:
         return False
 
-    def ref_edit(self) -> Optional[Set]:
-        return ref_edit(self)
+    def ref_edit(self, doc: Document) -> Optional[Set]:
+        return ref_edit(doc, self)
 
     def to_oidc(self, doc: Document, reusable: bool, converted) -> StepChange:
         return to_oidc(doc, self, reusable=reusable, second_call=attests_beside_another(doc, self, converted))
@@ -318,14 +318,20 @@ def find(doc: Document, only_job: Optional[str] = None) -> List[PublishStep]:
     return found
 
 
-def ref_edit(step: PublishStep) -> Optional[Set]:
+# a same-line comment that names the ref it follows (`# v1.4.2`, `# tag=v1.4.2`, `# pin@v1.4.2`, `# master`)
+_REF_COMMENT = re.compile(r"(?:(?:tag|pin|ref|version)\s*[=@:]\s*)?(v?\d+(?:\.\d+)*|master|main|release/v\d+)", re.I)
+
+
+def ref_edit(doc: Document, step: PublishStep) -> Optional[Set]:
     """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
-    `@release/v1`."""
+    `@release/v1`. A comment naming the old ref (`@27b31702…  # v1.4.2`) goes with it; any other stays."""
     target = REF_MOVES.get(step.ref.strip()) or (None if has_trusted_publishing(step.ref) else RECOMMENDED_REF)
     if not target:
         return None
     uses = str(step.step["uses"])
-    return Set(step.path + ("uses",), uses[: uses.rindex("@") + 1] + target)
+    moved = uses[: uses.rindex("@") + 1] + target
+    comment = doc.same_line_comment(step.path + ("uses",))
+    return Set(step.path + ("uses",), Commented(moved, "") if comment and _REF_COMMENT.fullmatch(comment[0]) else moved)
 
 
 def attests_beside_another(doc: Document, step: PublishStep, converted: Iterable[Any]) -> bool:
@@ -386,7 +392,7 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     change.edits += fed.edits
     change.removed_secrets |= fed.removed_secrets
     change.changes += [f"{step_in_job(step.label, step.job_id)}: {n}" for n in fed.changes]
-    move = ref_edit(step)
+    move = ref_edit(doc, step)
     if move:
         change.edits.append(move)
         old_pin = pin_without_trusted_publishing(step.ref)

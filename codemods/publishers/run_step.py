@@ -114,7 +114,7 @@ class Upload:
         defers = self.uploader.detection.defers_to_project
         return defers is not None and defers(root)
 
-    def ref_edit(self) -> None:
+    def ref_edit(self, doc: Document) -> None:
         return None
 
     def to_oidc(self, doc: Document, reusable: bool, converted: List[YamlPath]) -> StepChange:
@@ -367,7 +367,7 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
                               "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
             return change
         change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
-        change.changes.append(f"removed `{' '.join(up.oidc_flags)}` from the {up.name} command")
+        change.changes.append(f"removed `{' '.join(upload.script[span[0]:span[1]].split())}` from the {up.name} command")
     return change
 
 
