@@ -2732,3 +2732,98 @@ def test_round25_files_that_are_no_distribution_get_their_own_fix_line(repo: Rep
     github = repo.migrate("doctor", "--log", str(log), "--format", "github").stdout
     assert "Fix: Keep only the `.whl` and `.tar.gz` files" in github
     assert "Keep only the `.whl` and `.tar.gz` files" in repo.migrate("doctor", "--log", str(log), "--format", "json").stdout
+
+
+POOL24 = LOGS / "holdout24"  # round 24's blind sample (graded in BLIND-ROUND26.md), round 27's tuning pool
+
+
+def _pool24(stem: str):
+    path = next(POOL24.glob(stem + "*.log"))
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+    r = read(body)
+    return r.findings, advise(r, [], Context({}, set()))
+
+
+def test_round27_two_build_jobs_wheels_of_one_name_are_no_file_on_the_index() -> None:
+    # round 26's wrong claim (online-ml/river #1726: "two wheels with the same name are produced, creating conflicts and
+    # corrupting the files during the upload" read as log-file-exists) and uber/h3-py #474 (twine check's traceback
+    # through its reading of a wheel, no exception line); the cause as scikit-build-core #696 and
+    # gh-action-pypi-publish #215 tell it (actions/download-artifact#298)
+    from codemods.doctor.logs import DUPLICATE_NAMES_FIX, UNREADABLE_FIX
+    found, advice = _pool24("zipdup-river")
+    assert [f.pattern.id for f in found] == ["log-invalid-distribution"] and found[0].fix == DUPLICATE_NAMES_FIX
+    assert advice[0].startswith("the log says two build jobs made wheels of the same file name")
+    assert "a version bump fails the same way" in advice[0] and "`merge-multiple: true`" in advice[0]
+    found, advice = _pool24("zipdup-h3")
+    assert [f.pattern.id for f in found] == ["log-invalid-distribution"] and found[0].fix == UNREADABLE_FIX
+    assert advice[0].startswith("twine could not open a file of the upload folder as an archive")
+    # the same told without the error's name, and a raw BadZipFile beside twine
+    found, advice = _first_and_advice("The PyPI upload failed: two of our runners built wheels with the same name and "
+                                      "the merged artifact was corrupted.\n")
+    assert found == "log-invalid-distribution" and advice.startswith("the log says two build jobs made wheels")
+    found, advice = _first_and_advice("Checking dist/octo-1.0-cp312-cp312-win_amd64.whl\nTraceback (most recent call "
+                                      "last):\n  File \"/root/.local/bin/twine\", line 8, in <module>\nzipfile.BadZipFile: "
+                                      "Bad magic number for central directory\n")
+    assert found == "log-invalid-distribution" and advice.startswith("twine could not open")
+    # guards: two jobs uploading one name PyPI holds already, the same names with nothing failing, BadZipFile of an
+    # install with no upload in sight, a traceback of twine that is not its reading of a file
+    assert _first("Both matrix jobs uploaded wheels with the same name to PyPI, and the second upload failed with a "
+                  "conflict because the file already exists.\n") == ["log-file-exists"]
+    assert _first("Two wheels with the same name were built on our two macOS runners; the PyPI upload went fine.\n") == []
+    assert _first("Collecting octo\n  Downloading octo-1.0-py3-none-any.whl\n  File \"/usr/lib/python3/site-packages/pip/"
+                  "_internal/operations/install/wheel.py\", line 600, in install_wheel\nzipfile.BadZipFile: File is not a "
+                  "zip file\n") == []
+    r = read("Traceback (most recent call last):\n  File \"/root/.local/lib/python3.13/site-packages/twine/commands/"
+             "upload.py\", line 160, in upload\n    repository = upload_settings.create_repository()\n")
+    assert not any(f.pattern.id == "log-invalid-distribution" for f in r.findings)
+
+
+def test_round27_words_of_the_pool_read_in_prose() -> None:
+    # NVTabular #1728, MozillaSecurity/prefpicker #192, SmartBase-SK/django-smartbase-admin #201, aws/aws-pdk #690,
+    # jupyterlab #16859, loonghao/shotgrid-mcp-server #61, Yelp/fuzz-lightyear #91: the class was there, the words were not
+    from codemods.doctor.logs import NOTHING_BUILT_FIX, PROJECT_SIZE_FIX, STALE_FIX
+    found, _ = _pool24("directdep-nvtabular")
+    assert [f.pattern.id for f in found] == ["log-direct-dependency"]
+    found, advice = _pool24("nodist-prefpicker")
+    assert [f.pattern.id for f in found] == ["log-no-distributions"] and found[0].fix == NOTHING_BUILT_FIX
+    assert advice[0].startswith("the log says the release step made no release") and len(advice) == 1
+    found, advice = _pool24("nondist-smartbase")
+    assert [f.pattern.id for f in found] == ["log-file-exists"] and found[0].fix == STALE_FIX
+    assert advice == [a for a in advice if "bump it" not in a] and "(`0.1.0`)" in advice[0] and "`rm -rf dist`" in advice[0]
+    for stem in ("size-aws-pdk", "size-jupyterlab"):
+        found, advice = _pool24(stem)
+        assert [f.pattern.id for f in found] == ["log-file-too-large"] and found[0].fix == PROJECT_SIZE_FIX, stem
+        assert found[0].fix.startswith("Ask for a larger project limit") and "project's total size" in advice[0]
+    found, advice = _pool24("zip-shotgrid")
+    assert [f.pattern.id for f in found] == ["log-invalid-distribution"]
+    assert "(Mis-matched data size)" in advice[0] and "hatch's `force-include`" in advice[0]
+    found, advice = _pool24("actionold-fuzz-lightyear")
+    assert [f.pattern.id for f in found] == ["log-action-ref-missing"] and "`@release/v1`" in advice[0]
+    # guards: a requires_dist value with no URL, `dist/` emptied before the build, an empty `dist/` with no release
+    # tool's word (the pattern's own fix), old wheels cleaned on purpose, one file over the per-file limit, a project
+    # size with nothing of a limit, PyPI's zip message with nothing packed twice, a move away from an old action pin
+    assert _first("We failed to publish to PyPI due to an invalid value in requires_dist (a malformed environment "
+                  "marker).\n") != ["log-direct-dependency"]
+    assert _first("`dist/` is empty before the build step, and the PyPI upload then failed with 403 Forbidden.\n") != \
+        ["log-no-distributions"]
+    r = read("The build wrote to `build/`, so `dist/` is empty and the PyPI publish action errors.\n")
+    assert [f.pattern.id for f in r.findings] == ["log-no-distributions"] and r.findings[0].fix is None
+    assert _first("We remove old wheels in dist/ before building; the PyPI upload failed with 403.\n") != \
+        ["log-file-exists"]
+    assert _first("The stale 0.1.0 wheels in dist/ were uploaded to PyPI alongside the current build just fine.\n") == []
+    r = read("CI uploaded the docs alongside the new wheels, and the PyPI upload failed because 1.2.0 already exists.\n")
+    assert [f.pattern.id for f in r.findings] == ["log-file-exists"] and r.findings[0].fix is None
+    assert _first("The old files in dist/ were removed by the checkout step, so the PyPI upload failed.\n") != \
+        ["log-file-exists"]
+    r = read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nFile too large. Limit for project "
+             "'octo' is 100 MB.\n")
+    assert r.findings[0].pattern.id == "log-file-too-large" and r.findings[0].fix is None
+    assert _first("The project size grew last year, and the PyPI upload failed with 403 Forbidden.\n") != \
+        ["log-file-too-large"]
+    assert "packed twice" not in _advice("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nInvalid "
+                                         "distribution file. ZIP archive not accepted: Mis-matched data size. See "
+                                         "https://docs.pypi.org/archives\n")
+    assert _first("We moved from the old version of gh-action-pypi-publish to release/v1, and the deploy is failing.\n") \
+        != ["log-action-ref-missing"]
+    assert _first("The version set for `gh-action-pypi-publish` is 3 years old; the deploy to PyPI works.\n") == []

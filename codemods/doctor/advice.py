@@ -662,7 +662,25 @@ def _field_value(value: str, field: str, error: str = None, who: str = None) -> 
             "it from, rebuild and upload"]
 
 
-_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<]|See |$)")
+_ZIP_REFUSED = re.compile(r"ZIP archive not accepted:? ?([A-Za-z][\w ,'-]{1,120}?)\s*(?=[.<\"”’)]|See |$)")
+# entries packed twice told in words ("produced duplicate ZIP records for the same paths", "copied the file in twice")
+_TWICE_SAID = re.compile(r"\bduplicat\w{0,4}\s(?:zip\s)?(?:records?|entries|entry|paths?|members?)\b|\b(?:included|added|"
+                         r"copied|packed|written|listed|bundled)\s(?:\w+\s){0,3}?twice\b", re.I)
+_UNREADABLE_WHEEL = re.compile(r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b")
+DUPLICATE_NAMES = ("the log says two build jobs made wheels of the same file name, and the file was garbled when their "
+                   "artifacts were merged into one folder (actions/download-artifact writes same-named files over each "
+                   "other into a corrupt zip, actions/download-artifact#298; the uploader then fails on it, "
+                   "`zipfile.BadZipFile`): it is not a version already on the index, and a version bump fails the same "
+                   "way; keep one matrix leg per wheel (two macOS or two Windows runner versions build the same platform "
+                   "tags), give each leg its own artifact name (upload-artifact@v4: `name: dist-${{ matrix.os }}`) and "
+                   "merge them in the publishing job with download-artifact's `pattern: dist-*` and `merge-multiple: true`")
+UNREADABLE = ("twine could not open a file of the upload folder as an archive (a traceback through twine's own reading of "
+              "the wheel or sdist, or `zipfile.BadZipFile`; twine prints its own refusals without a traceback, so the file "
+              "itself is broken): most often two build jobs made a wheel of the same file name and actions/download-artifact "
+              "garbled the pair when merging them into one folder (actions/download-artifact#298): list the wheel names "
+              "each job builds and keep one job per name (two macOS or two Windows runner versions of one matrix build "
+              "the same tags), one artifact name per job merged with `merge-multiple: true`; otherwise a download or copy "
+              "cut the file short: rebuild and upload the build's output unchanged")
 _DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
 _QUOTED_CLASSIFIER = re.compile(r"''([^']{1,200})'' is not a valid (?:classifier|choice for this field)")
 _OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
@@ -677,10 +695,12 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     zipped = _ZIP_REFUSED.search(text)
     if zipped:
         reason = " ".join(zipped.group(1).split())
-        if reason.lower().startswith("duplicate filename"):
+        if reason.lower().startswith("duplicate filename") or _TWICE_SAID.search(text):
             entry = _DUPLICATE_ENTRY.search(text)
             named = f" (the build warned `Duplicate name: '{entry.group(1)}'`)" if entry else ""
-            return [f"the archive holds the same path twice{named}: the build added one file twice (a file both in "
+            lead = "" if reason.lower().startswith("duplicate filename") else \
+                f"PyPI refuses the archive's zip structure ({reason}), and the log tells of entries packed twice: "
+            return [f"{lead}the archive holds the same path twice{named}: the build added one file twice (a file both in "
                     "the package and in package data, `data_files`, hatch's `force-include`/`shared-data` or maturin's "
                     "`include`, or two include rules matching it); rebuilding the same way gives the same file: list "
                     "the repeated entries (`unzip -Z1 dist/*.whl | sort | uniq -d`), remove the second inclusion, "
@@ -688,6 +708,11 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
                 "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
                 "repacking it by hand, and upload the rebuilt file"]
+    if logs_mod.SAID_DUPLICATE_NAMES.search(text) and logs_mod._GARBLED.search(text) and \
+            not logs_mod.DUPLICATES_ON_INDEX.search(text):
+        return [DUPLICATE_NAMES]
+    if _UNREADABLE_WHEEL.search(text):
+        return [UNREADABLE]
     quoted = _QUOTED_CLASSIFIER.search(text)
     if quoted:
         return [f"the classifier `{quoted.group(1)}` reached PyPI with quotes of its own (`'{quoted.group(1)}'`): the "
@@ -853,8 +878,26 @@ _PRE_BUMP = re.compile(r"\bpre-?bump\b|\bbefore the (?:version )?bump\b|\bchecko
                        r"setting |passing |giving )?(?:a |the |any )?`?ref\b", re.I)
 
 
+_STALE_VERSION = re.compile(r"(?<![\w.+-])v?(\d{1,6}(?:\.\d{1,6}){1,3})(?![\w+-]|\.\d)")
+
+
+def _stale(text: str) -> List[str]:
+    """The line of an earlier build's files uploaded with this one's: they are what the index refused."""
+    told = next((s for s in logs_mod._SENTENCE_END.split(text) if logs_mod.SAID_STALE_DIST.search(s)
+                 and not logs_mod._CLEANED.search(s)), "")
+    version = _STALE_VERSION.search(told)
+    old = f" (`{version.group(1)}`)" if version else ""
+    return [f"the log says files of an earlier build{old} were left in `dist/` (or committed to git) and uploaded beside "
+            "this build's: their version is already on the index, so PyPI refused them, and the version being released "
+            "needs no bump; upload only this build's files: `rm -rf dist` before building, `git rm -r --cached dist` with "
+            "`dist/` in .gitignore where it is tracked (and no cache restoring it), or upload the new version's files by "
+            "name (`dist/*-<version>*`)"]
+
+
 def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    if logs_mod._stale_dist(text):
+        return _stale(text)
     registry = _REGISTRY_EXISTS.search(text)
     out = []
     if registry:
@@ -1516,6 +1559,19 @@ _EXCHANGE_5XX = re.compile(r"the index produced an unexpected\s{1,3}50[0-4]\s{1,
 _EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[^\n]{0,120}\b429\b", re.I)
 
 
+def _too_large(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    """The project's total over its limit: a limit request or old files deleted, not a smaller wheel."""
+    text = _text(scan)
+    if not logs_mod.SAID_PROJECT_TOTAL.search(text):
+        return []
+    test = (" (on TestPyPI every upload counts, each branch's or dev build's: uploading fewer builds there keeps the "
+            "project under it)" if _TESTPYPI.search(text) else "")
+    return ["the log names the project's total size, not one file's: the index's project limit (10 GB by default) counts "
+            "the files of every release, so the next upload is refused whatever its size; ask for a larger project "
+            "limit at https://github.com/pypi/support (a project-limit request naming the project and the size "
+            "needed), or delete files of old releases (nightly builds and pre-releases first) to make room" + test]
+
+
 def _rate_limited(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
@@ -1667,6 +1723,13 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "into a folder named after the artifact; give "
                    "the upload and the download the same explicit `name:`, download with `path: dist`, and publish "
                    "from `dist/` (the action's default)")
+    if logs_mod.SAID_NO_RELEASE.search(text) and not (flake or missing or glob):
+        # the release tool decided there was nothing to release: no build ran, an empty `dist/` is expected
+        return ["the log says the release step made no release (no releasable commits), so nothing was built and "
+                "`dist/` was empty when the upload ran: the build is not at fault; skip the upload when nothing was "
+                "released: `if: steps.release.outputs.released == 'true'` on the publish step (python-semantic-release's "
+                "action sets `released`; give the release step an `id: release`), or guard on the files, `if: "
+                "hashFiles('dist/*') != ''`"] + [d for f in facts for d in f.upload_dirs]
     if flake or missing or glob or (out and _NAME_FOR_PATH.search(text)):
         # the download step failed, or the upload was given the folder: no upload looked for files in a folder
         return out + [d for f in facts for d in f.upload_dirs]
@@ -2037,6 +2100,11 @@ def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the log quotes the action's own notice: its `master` branch has been sunset (no Trusted Publishing "
                 "code, no longer maintained); change `uses: pypa/gh-action-pypi-publish@master` to `@release/v1` (or "
                 "an exact release tag, or the full commit SHA of a release) and re-run"]
+    if not image and logs_mod.SAID_ACTION_OLD.search(text) and not logs_mod._SAID_ACTION_REF.search(text):
+        return ["the log says the workflow pins pypa/gh-action-pypi-publish to an old release: an old release bundles an "
+                "old twine and lacks the fixes PyPI's changes since needed (newer metadata, Trusted Publishing, "
+                "attestations), and the oldest refs (`master`) are no longer supported; use `@release/v1` (or a current "
+                "exact release tag, or its full commit SHA) and re-run"]
     if not image:
         if not logs_mod._SAID_ACTION_REF.search(text):
             return []
@@ -2617,7 +2685,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
     "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
-    "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token,
+    "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token, "log-file-too-large": _too_large,
     "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
     "log-upload-form-refused": _upload_form, "log-workflow-invalid": _workflow_invalid,
     "log-build-tool-missing": _build_tool, "log-uploader-dependency-conflict": _uploader_deps,

@@ -370,7 +370,13 @@ NEW: Tuple[LogPattern, ...] = (
                r"Only files ending in `\.tar\.gz` are valid source distributions|"
                r"Failed to publish: `[^`]{1,300}`\s{0,3}Caused by: (?:Failed to read metadata|No PKG-INFO file found|"
                r"Multiple PKG-INFO files found)|\[ProjectError\]: No PKG-INFO found in |Unknown distribution file type: |"
-               r"Missing required field `\w{1,20}` in artifact",
+               r"Missing required field `\w{1,20}` in artifact|"
+               # PyPI's zip check quoted without its `Invalid distribution file.` lead (a sentence, a PR title)
+               r"ZIP archive not accepted:|"
+               # twine reading a wheel or sdist it could not open: its own errors print no traceback, so a traceback
+               # through its `read` is the archive's (zipfile.BadZipFile, a CRC error); BadZipFile itself is read
+               # only beside an upload (`UNREADABLE_ELSEWHERE`)
+               r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b",
                "The file, or a metadata field of it, was refused",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
                "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
@@ -870,6 +876,49 @@ STRAY_DIR_FIX = ("Put only the distribution files themselves in the folder the u
                  "`name:` with `path: dist`), then re-run the upload.")
 
 
+DUPLICATE_NAMES_FIX = ("Give every wheel file name one build job: drop matrix legs that build the same platform and Python "
+                       "twice (two macOS or two Windows runner versions), and with actions/upload-artifact@v4 give each "
+                       "leg its own artifact name (`name: dist-${{ matrix.os }}`), merged in the publishing job by "
+                       "actions/download-artifact with `pattern: dist-*` and `merge-multiple: true`; then rebuild and upload.")
+UNREADABLE_FIX = ("Upload wheels twine can read: most often two build jobs made a wheel of the same file name and the merged "
+                  "artifact garbled it, so give every wheel name one job (no two matrix legs building the same platform "
+                  "and Python, such as two macOS or two Windows runner versions; one artifact name per leg with "
+                  "upload-artifact@v4, merged with download-artifact's `pattern:` and `merge-multiple: true`); otherwise "
+                  "rebuild and upload the build's files unchanged.")
+STALE_FIX = ("Upload only this build's files: empty `dist/` before building (`rm -rf dist`), keep `dist/` out of git "
+             "(`git rm -r --cached dist`, and `dist/` in .gitignore) and out of any cache, then re-run; the version being "
+             "released needs no bump.")
+NOTHING_BUILT_FIX = ("Skip the upload when the release step made no release: `if: steps.release.outputs.released == 'true'` "
+                     "(python-semantic-release's output) or `if: hashFiles('dist/*') != ''` on the publish step.")
+PROJECT_SIZE_FIX = ("Ask for a larger project limit at https://github.com/pypi/support (the project's total counts every "
+                    "release's files), or delete old releases' files on the index to make room; shrinking the new wheels helps "
+                    "only at the margin.")
+# BadZipFile where no upload read the file (an install, a download of another archive) is no refused distribution
+_UPLOAD_READ = re.compile(r"\btwine\b|gh-action-pypi-publish|\bChecking dist\b|\b(?:upload|publish)\w{0,4}\b", re.I)
+_INSTALL_READ = re.compile(r"pip[/\\]_internal|\bpip\d?(?:\.exe)? install\b|^\s*Collecting\s|\bDownloading\s", re.I | re.M)
+
+
+def unreadable_only(whole: str) -> bool:
+    """Whether log-invalid-distribution stands only on a `BadZipFile` no upload read: nothing of twine or an upload
+    before it, or an install (pip) right before it."""
+    rx = _RX["log-invalid-distribution"]
+    if rx.search(re.sub(r"\bBadZip[Ff]ile\b", " ", whole)):
+        return False
+    at = re.search(r"\bBadZip[Ff]ile\b", whole).start()
+    before = whole[max(at - 2000, 0):at]
+    return not _UPLOAD_READ.search(whole) or bool(_INSTALL_READ.search(before[-600:]))
+
+
+def unreadable_file(whole: str) -> Optional[str]:
+    """The fix where a file twine could not open (a garbled zip) is the refusal, or where two build jobs' wheels of one
+    name are told as colliding: one build job per wheel name, not a rebuild alone."""
+    if SAID_DUPLICATE_NAMES.search(whole) and _GARBLED.search(whole) and not DUPLICATES_ON_INDEX.search(whole):
+        return DUPLICATE_NAMES_FIX
+    if re.search(r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b", whole):
+        return UNREADABLE_FIX
+    return None
+
+
 def stray_file(whole: str) -> Optional[str]:
     """The fix where the refused file is no wheel or sdist at all, named by the uploader's check or told in a sentence:
     a folder (a nested artifact, no suffix) is moved out by downloading the artifacts merged; a signature, a bundle or
@@ -931,6 +980,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    if "log-invalid-distribution" in found and unreadable_only(whole):
+        found.pop("log-invalid-distribution")  # a zip of an install or another download, no file an upload read
     if "log-attestation-exists" in found and "log-invalid-distribution" in found and \
             not _RX["log-invalid-distribution"].search(_ATTESTATION_FORMAT.sub("", whole)):
         found.pop("log-invalid-distribution")  # the attestation file twine's check took for a distribution: told once
@@ -1106,7 +1157,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
-        found["log-invalid-distribution"].fix = stray_file(whole)
+        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole)
+    if "log-file-exists" in found and _stale_dist(whole):
+        found["log-file-exists"].fix = STALE_FIX
+    if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
+        found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
+        found["log-file-too-large"].fix = PROJECT_SIZE_FIX
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
@@ -1527,8 +1584,15 @@ _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|b
                         r"reach\w{0,3}|bigger than|larger than)\b" + IN_SENTENCE + r"{0,30}?" + _LIMIT + "|" + _LIMIT
                         + IN_SENTENCE + r"{0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
                         r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b", re.I)
+# the project's total over PyPI's project limit (10 GB by default), not one file's: PyPI's own words ("Project size too
+# large", "total size is 10 GB") and a person's ("the project size", "10GB limit for all releases")
+SAID_PROJECT_TOTAL = re.compile(r"Project size too large|\btotal (?:project )?size\b|\bproject(?:[’']s)? (?:total )?size\b|"
+                                r"\b\d{1,4} ?GB\s(?:\w+\s)?(?:limit|quota|cap|maximum)\b", re.I)
 # (a 413 "Request Entity Too Large" is a web server's, not PyPI's: PyPI answers an oversized file with a 400)
-_SAID_SIZE_LIMIT = re.compile(r"\b(?:file|project|upload|package)?[- ]?size limit\b|\blimit (?:increase|request)\b",
+_SAID_SIZE_LIMIT = re.compile(r"\b(?:file|project|upload|package)?[- ]?size limit\b|\blimit (?:increase|request)\b|"
+                              # "a limitation on the project size … (default 10GB limit for all releases)"
+                              r"\blimit(?:ation)?s?\s(?:on|of|for)\s(?:the\s)?(?:project|file|upload|package)(?:[’']s)?\s"
+                              r"(?:total\s)?size\b|\b\d{1,4} ?GB\s(?:\w+\s)?(?:limit|quota|cap|maximum)\b",
                               re.I)  # read only in a sentence that says the upload failed
 _SIZE_CONTEXT = re.compile(r"pypi|\btwine\b|/legacy/|\bwheels?\b|\.whl\b|\bsdists?\b|\.tar\.gz\b", re.I)
 # a dependency PyPI refuses: one given by a git or other URL
@@ -1540,6 +1604,62 @@ _SAID_DIRECT = re.compile(r"\b(?:git|github|vcs|url|repo|repository)(?:[- ]based
 _SAID_URL_REFERENCE = re.compile(r"\b(?:git|github|vcs|url)(?:[- ]based| url)?[- ]references?\b", re.I)
 _DEPENDENCY_WORD = re.compile(r"\bdepend\w{0,6}\b|\bdeps?\b|\brequire(?:s|d|ments?)?\b|\binstall_requires\b|"
                               r"@ ?git\+|\bdirect (?:url )?references?\b", re.I)
+# URLs told as what is in `requires_dist` (NVTabular #1728: "urls in our package `requires_dist`"); an invalid
+# requires_dist value alone may be a malformed requirement, not a URL
+SAID_URL_REQUIRES = re.compile(r"\b(?:urls?|git|vcs|direct (?:url )?references?)\b(?:\s[\w`'-]+){0,3}?\s(?:in|inside|within|"
+                               r"from)\s(?:\w+\s){0,3}?`?requires[_-]dist\b|`?\brequires[_-]dist\b`?\s(?:\w+\s){0,2}?"
+                               r"(?:contains?|contained|holds?|held|has|had|with|carr(?:y|ies|ied))\s(?:\w+\s){0,2}?"
+                               r"(?:urls?|git|direct (?:url )?references?)\b", re.I)
+# two build jobs (runners, matrix legs) making wheels of one file name, which collide in the merged artifact and
+# garble the file (actions/download-artifact#298; river #1726, scikit-build-core #696, iceberg-python #1622); a file
+# name PyPI already holds is another thing (`DUPLICATES_ON_INDEX`)
+_SAME_NAME = r"\b(?:the\s)?(?:same|identical|one|a\ssingle)\s(?:file\s?)?names?\b"
+SAID_DUPLICATE_NAMES = re.compile(r"\b(?:two|2|three|several|multiple|both)\s(?:\w+\s){0,2}?(?:wheels?|artifacts?|files?|"
+                                  r"builds?|jobs?|runners?|matrix (?:entries|legs|jobs))\b" + IN_SENTENCE + r"{0,40}?"
+                                  + _SAME_NAME + r"|\bsame[- ]named\s(?:wheels?|artifacts?|files?)\b|"
+                                  r"\bduplicate\s(?:wheel|artifact)\s?(?:file\s?)?names?\b|\bduplicate\swheels?\b|"
+                                  r"\b(?:wheel|artifact)\s?(?:file\s?)?names?\b" + IN_SENTENCE + r"{0,30}?"
+                                  r"\b(?:collid\w{1,3}|clash\w{0,3}|collision)\b", re.I)
+_GARBLED = re.compile(r"\bcorrupt\w{0,4}\b|\bgarbl\w{1,3}\b|\bmangl\w{1,3}\b|\bBadZip[Ff]ile\b|\bbad magic\b|\bclobber\w{0,4}\b|"
+                      r"\boverwr\w{1,6}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bclash\w{0,3}\b|"
+                      r"\b(?:broken|invalid|unreadable)\s(?:zip|wheels?|archives?)\b|\bduplicate\swheels?\b", re.I)
+DUPLICATES_ON_INDEX = re.compile(r"\balready[- ](?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published)\b|"
+                                 r"\bexists? already\b|\b409\b|\bFile already exists\b|\bskip[-_ ]existing\b", re.I)
+# files of an earlier build left in (or committed to) `dist/` and uploaded beside this build's (SmartBase-SK
+# django-smartbase-admin #201): their version is already on the index; a step that cleans them is no such telling
+_STALE = r"\b(?:stale|old|older|previous|leftover|left-over|outdated|committed|tracked)\b"
+SAID_STALE_DIST = re.compile(_STALE + r"\s(?:[\w.`-]+\s){0,2}?(?:wheels?|files?|builds?|artifacts?|dists?|distributions?|"
+                             r"sdists?|packages?)\s(?:\w+\s){0,2}?(?:in|inside|under|left in|from)\s(?:the\s)?`?dist\b(?![-_.]\w)|"
+                             r"`?\bdist/?`?\s(?:folder\s|directory\s|dir\s)?(?:was|is|were|got|had been)\s(?:\w+\s)?"
+                             r"(?:committed|tracked|checked in)\b|"
+                             + _STALE + r"\s(?:[\w.`-]+\s){0,2}?(?:wheels?|files?|builds?|artifacts?|dists?|distributions?|"
+                             r"sdists?)\b" + IN_SENTENCE + r"{0,60}?\b(?:alongside|beside|next to|along with|together with)"
+                             r"\s(?:the\s)?(?:current|new|fresh|latest)\s(?:build|wheels?|files?|release|version|dists?)\b",
+                             re.I)
+_BEFORE_BUILD = re.compile(r"\bbefore\s(?:the\s|each\s|a\s)?(?:build|building)\b", re.I)
+# a sentence that tells the old files cleaned (on purpose, or by a step) tells no stale upload
+_CLEANED = re.compile(r"\b(?:clean\w{0,3}|remov\w{1,3}|delet\w{1,3}|wip(?:e|es|ed|ing)|purg\w{1,3}|clear\w{0,3}|rm -rf)\b",
+                      re.I)
+# nothing built to upload, told as such: `dist/` empty, a release tool that made no release ("When PSR finds no
+# releasable commits, `dist/` is empty and the publish action errors")
+SAID_DIST_EMPTY = re.compile(r"`?\bdist/?`?\s(?:folder\s|directory\s|dir\s)?(?:is|was|were|stays|stayed|remains|remained|"
+                             r"ends up|ended up|is left|was left)\s(?:still\s|completely\s|then\s)?empty\b|"
+                             r"\bempty\s`?dist/?`?(?:\s(?:folder|directory|dir))?\b|\bnothing\s(?:was\s|is\s|gets\s|got\s)?"
+                             r"(?:built|to (?:upload|publish))\b", re.I)
+SAID_NO_RELEASE = re.compile(r"\bno\s(?:new\s)?releasable\scommits?\b|\bno\s(?:new\s)?release\s(?:was\s|is\s|gets\s|got\s)?"
+                             r"(?:made|created|cut|needed|published|required)\b|\bnothing\sto\srelease\b|"
+                             r"\b(?:semantic-release|psr|release-please)\b" + IN_SENTENCE + r"{0,40}?\b(?:made|created|"
+                             r"found|makes|creates|finds)\sno\s(?:new\s)?(?:release|version|releasable)\b|\bno\snew\sversion\b",
+                             re.I)
+# the publish action told as pinned to an old release ("The version set for `gh-action-pypi-publish` is 3 years old and
+# the deploy is failing"); not a move away from an old one
+_OLD = r"(?:\d{1,2}\s(?:years?|months?)\sold|old|outdated|stale|out[- ]of[- ]date|ancient|deprecated|sunset)"
+SAID_ACTION_OLD = re.compile(r"\b(?:version|pin|ref|tag|release)s?\s(?:\w+\s)?(?:for|of|on)\s(?:the\s)?" + _ACTION
+                             + r"\W{0,3}\s(?:is|was|being)\s(?:\w+\s){0,3}?" + _OLD + r"\b|"
+                             + _ACTION + r"\W{0,3}\s(?:is|was)\s(?:pinned\s(?:to|at)\s)?(?:\w+\s){0,3}?" + _OLD + r"\b|"
+                             r"\b" + _OLD + r"\s(?:\w+\s){0,2}?(?:version|pin|release|ref|tag)s?\s(?:of|for)\s(?:the\s)?"
+                             + _ACTION, re.I)
+_MOVED_OFF = re.compile(r"\b(?:upgrad|updat|bump|mov|switch|migrat|chang)\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\b(?:from|to)\b", re.I)
 # the `id-token: write` permission missing from the publishing job
 _ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?permissions?\b)"
 _MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|granted|given)|insufficient)\b"
@@ -1691,9 +1811,13 @@ _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)
 _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
+    _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
     _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (_CLEANED_ON_PURPOSE,), upload_named=True),
+    _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
+    # two build jobs' wheels of one name garbled in the merged artifact: never a file already on the index
+    _Said("log-invalid-distribution", (SAID_DUPLICATE_NAMES, _GARBLED), (DUPLICATES_ON_INDEX,)),
     _Said("log-password-uploads-disabled", (_SAID_PASSWORD,)),
     _Said("log-two-factor-required", (_SAID_TWO_FACTOR,)),
     _Said("log-invalid-pending-publisher", (_SAID_PENDING,)),
@@ -1709,6 +1833,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-uploader-config", (SAID_OPTION_ORDER,)),
     _Said("log-uploader-config", (SAID_PYPIRC_FORMAT, _UPLOADER_WORD)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
+    _Said("log-direct-dependency", (SAID_URL_REQUIRES,)),
     _Said("log-direct-dependency", (_SAID_URL_REFERENCE, _DEPENDENCY_WORD)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
@@ -1718,6 +1843,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-sdist-exists", (TWO_SDISTS,), upload_named=True),  # a .tar.gz and a .zip sdist of one version
+    _Said("log-file-exists", (SAID_STALE_DIST,), (_CLEANED,), upload_named=True),  # an earlier build's files in dist/
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (_SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
@@ -1741,6 +1867,11 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
 )
+
+
+def _stale_dist(whole: str) -> bool:
+    """An earlier build's files told as left in (or committed to) `dist/` and uploaded with this one's."""
+    return any(SAID_STALE_DIST.search(s) and not _CLEANED.search(s) for s in _SENTENCE_END.split(whole))
 
 
 def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
