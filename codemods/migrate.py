@@ -6,6 +6,8 @@ the job-level pieces every uploader shares (permissions, environment, registrati
 """
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set as SetType, Tuple
 
@@ -13,6 +15,7 @@ from codemods.engine.document import Document
 
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
+from codemods.follow.composite import nested_publish_actions
 from codemods.follow.indirect import find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
@@ -63,16 +66,17 @@ class Plan(Changes):
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
-    found = [i for i in find_publishing(doc) if not i.defers_to_project(repo.root)]
+    found = [i for i in find_publishing(doc, repo.root) if not i.defers_to_project(repo.root)]
     direct = {item.path for item in found}
     found += [i for i in find_indirect(doc, repo.root, options.direction == TO_OIDC)
               if i.path not in direct]
     result = Plan()
-    opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables())
+    opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables(), repo.root)
     if not found:
         result.skipped += opaque or [NOTHING_TO_DO]
         return result
     result.warnings += opaque
+    result.warnings += [n.note for n in nested_publish_actions(doc, repo.root)]
     by_job: Dict[str, List[Publisher]] = {}
     for item in found:
         by_job.setdefault(item.job_id, []).append(item)
@@ -83,7 +87,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     if options.direction == TO_TOKEN:
         result.warnings += undeclared_secrets(doc, result.added_secrets)
     try:
-        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs)
+        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root)
     except Unsupported as e:
         result.skipped.append(f"the workflow-level `id-token: write` stays: {e}")
         return result
@@ -516,9 +520,10 @@ def _chosen_at_run_time(w: _Workflow, job_id: str, items: List[Publisher]) -> Li
     return list(dict.fromkeys(out))
 
 
-def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher]) -> Optional[str]:
-    """What else in the job needs its OIDC token: a step, or a file a publish step runs that reads it."""
-    return other_oidc_user(w.jobs[job_id]) or next((s.oidc_reader for s in items if s.oidc_reader), None)
+def _oidc_user(w: _Workflow, job_id: str, items: List[Publisher], skip: SetType[int] = frozenset()) -> Optional[str]:
+    """What else in the job needs its OIDC token: a step (a local composite action's too; not the steps `skip`
+    removes), or a file a publish step runs that reads it."""
+    return other_oidc_user(w.jobs[job_id], w.repo.root, skip) or next((s.oidc_reader for s in items if s.oidc_reader), None)
 
 
 def _other_projects_same_token(given: Dict[str, Tuple[SetType[str], SetType[str]]]) -> List[str]:
@@ -562,8 +567,9 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
                 raise Unsupported(change.blocked)
             job_result.add(change)
             job_result.warnings += item.token_warnings()
+        removed = _drop_mint_steps(w, job_id, trusted, job_result)
         others_trusted = any(s not in trusted and not s.uses_token and s.trusted_capable for s in items)
-        keep_for = _oidc_user(w, job_id, items) or (
+        keep_for = _oidc_user(w, job_id, items, removed) or (
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)
@@ -578,3 +584,31 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
     result.warnings += perm_warnings
     return job_result.added_secrets
+
+
+def _drop_mint_steps(w: _Workflow, job_id: str, trusted: List[Publisher], job_result: Plan) -> SetType[int]:
+    """The steps that minted the uploads' token from the OIDC token (minted.py) go with the minted values
+    the secret replaced: without `id-token: write` they would fail the job. One whose output something
+    still reads (an upload left as it was, the job's `outputs:`) refuses the job, naming the step."""
+    from codemods.engine.edits import Remove, apply_to_data
+    from codemods.workflow import step_label, steps
+
+    mints = {m.mint.step_index: m.mint for s in trusted for m in s.minted}
+    if not mints:
+        return set()
+    after = apply_to_data(w.doc.data, job_result.edits)
+    job = ((after.get("jobs") or {}).get(job_id) or {}) if isinstance(after, dict) else {}
+    for k, mint in sorted(mints.items()):
+        read = re.compile(rf"\bsteps\s*\.\s*{re.escape(mint.step_id)}\s*\.")
+        readers = [f"{step_label(step, i)}" for i, step in steps(job) if i != k and read.search(json.dumps(step))]
+        if read.search(json.dumps({key: v for key, v in job.items() if key != "steps"})):
+            readers.append(f"job `{job_id}`'s own keys")
+        if readers:
+            raise Unsupported(f"{mint.where} mints the PyPI token from the OIDC token"
+                              + (f" ({mint.inside})" if mint.inside else "") + ", and its output is still read "
+                              f"by {', '.join(readers)}: give {'those' if len(readers) > 1 else 'it'} the secret and "
+                              "remove the step by hand (the job keeps `id-token: write`, which the step needs)")
+        job_result.edits.append(Remove(("jobs", job_id, "steps", k)))
+        job_result.changes.append(f"removed {mint.where}, which minted the PyPI token from the OIDC token"
+                                  + (f" ({mint.inside})" if mint.inside else "") + ": the upload reads the secret instead")
+    return set(mints)

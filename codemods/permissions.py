@@ -8,6 +8,7 @@ job had before: the workflow's scopes, or, with no block anywhere, what its step
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import AbstractSet, Any, Dict, List, Optional, Sequence, Tuple
 
 from codemods.engine.document import Document
@@ -31,6 +32,7 @@ OIDC_USERS = (
     "google-github-actions/auth", "azure/login", "hashicorp/vault-action", "rust-lang/crates-io-auth-action",
     "jfrog/setup-jfrog-cli", "octo-sts/action", "nuget/login", "rubygems/configure-rubygems-credentials",
     "rubygems/release-gem", "slsa-framework/slsa-github-generator", "astral-sh/attest-action",
+    "tschm/token-mint-action",  # mints a PyPI token from the OIDC token (publishers/minted.py)
 )
 # Actions that need an OIDC token only when an input asks for it: (action, input).
 OIDC_WHEN = (
@@ -95,19 +97,38 @@ def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> T
         f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"], warnings
 
 
-def other_oidc_user(job: Dict[str, Any]) -> Optional[str]:
-    """A step of the job (other than PyPI publishing) that needs an OIDC token, if any."""
-    for _, step in steps(job):
-        uses = str(step.get("uses") or "").lower()
-        for prefix in OIDC_USERS:
-            if uses.startswith(prefix + "@") or uses.startswith(prefix + "/"):
-                return uses.split("@")[0]
-        inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
-        for action, flag in OIDC_WHEN:
-            if uses.startswith(action + "@") and str(inputs.get(flag, "")).strip().lower() == "true":
-                return f"{action} (`{flag}: true`)"
-        if isinstance(step.get("run"), str) and OIDC_RUN.search(step["run"]):
-            return "a `run:` step that requests an OIDC token"
+def other_oidc_user(job: Dict[str, Any], root: Optional[Path] = None, skip: AbstractSet[int] = frozenset()) -> Optional[str]:
+    """A step of the job (other than PyPI publishing, and other than the steps `skip` removes) that needs an
+    OIDC token, if any; a local composite action's steps (under `root`) are the job's too."""
+    for i, step in steps(job):
+        if i in skip:
+            continue
+        found = _oidc_step(step)
+        if found:
+            return found
+        if root is not None and str(step.get("uses") or "").strip().startswith("./"):
+            from codemods.follow.composite import composite_steps
+            from codemods.workflow import step_label
+
+            for name, line, inner in composite_steps(step.get("uses"), root, step.get("with")):
+                found = _oidc_step(inner)
+                if found:
+                    return (f"{step_label(step, i)} (`{str(step['uses']).strip()}`: {name}, line {line}: "
+                            + ("requests an OIDC token)" if found.startswith("a `run:`") else f"{found})"))
+    return None
+
+
+def _oidc_step(step: Dict[str, Any]) -> Optional[str]:
+    uses = str(step.get("uses") or "").lower()
+    for prefix in OIDC_USERS:
+        if uses.startswith(prefix + "@") or uses.startswith(prefix + "/"):
+            return uses.split("@")[0]
+    inputs = step.get("with") if isinstance(step.get("with"), dict) else {}
+    for action, flag in OIDC_WHEN:
+        if uses.startswith(action + "@") and str(inputs.get(flag, "")).strip().lower() == "true":
+            return f"{action} (`{flag}: true`)"
+    if isinstance(step.get("run"), str) and OIDC_RUN.search(step["run"]):
+        return "a `run:` step that requests an OIDC token"
     return None
 
 
@@ -163,7 +184,8 @@ def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Op
             "permissions (pubmode never widens permissions itself)")
 
 
-def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[List[Edit], List[str], List[str]]:
+def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str],
+                           root: Optional[Path] = None) -> Tuple[List[Edit], List[str], List[str]]:
     """Take `id-token: write` off the workflow-level block and give it, at job level, only to the jobs
     that use OIDC (`oidc_jobs`, and jobs with another OIDC step). A job-level block replaces the
     workflow's, so each such job's new block carries the workflow's other scopes. A job that calls a
@@ -178,7 +200,7 @@ def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str]) -> Tuple[
                         f"{', '.join(f'`{j}`' for j in callers)} call{'' if len(callers) > 1 else 's'} a reusable "
                         "workflow that may need it; give each job that needs it its own `permissions:` and remove "
                         "it from the workflow level by hand"]
-    needing = sorted(j for j, job in inheriting.items() if j in oidc_jobs or other_oidc_user(job))
+    needing = sorted(j for j, job in inheriting.items() if j in oidc_jobs or other_oidc_user(job, root))
     scopes = {str(k): v for k, v in workflow.items() if k != "id-token"}
     copied = {k: _with_its_comment(doc, k, v) for k, v in {**scopes, "id-token": "write"}.items()}
     edits: List[Edit] = [Set(("jobs", j, "permissions"), copied, after=AFTER) for j in needing]

@@ -158,7 +158,7 @@ def _plan(w, job_id, items, convert, project, project_notes) -> JobSplit:
             raise Refused(f"its {index.title} uploads run under different conditions; split by hand")
         conditions[index] = conds.pop() or job_if
     env_edits, envs, env_notes = _environments(w, job_id, order, project)
-    perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, other_oidc_user(job))
+    perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, other_oidc_user(job, w.repo.root))
     edits += env_edits + perm_edits
     reader = first_reader(doc, w.repo.root, edits, [])
     if reader:
@@ -1013,7 +1013,7 @@ def _environments(w, job_id: str, order: List[Index], project: Optional[str]):
 def _upload_steps(w, job_id: str):
     from codemods.publishers.publisher import find_publishing  # noqa: PLC0415
 
-    return [s for s in find_publishing(w.doc) if s.job_id == job_id]
+    return [s for s in find_publishing(w.doc, w.repo.root) if s.job_id == job_id]
 
 
 def _one_publish_step(group: List[_Moved], pins: "_Pins") -> Dict[str, Any]:

@@ -152,3 +152,20 @@ def test_remote_actions_are_not_followed(repo: Repo) -> None:
     repo.write(".github/workflows/release.yml", repo.read().replace(b"./.github/actions/publish",
                                                                      b"octo-org/publish@v1"))
     assert "publishes nothing to PyPI" in repo.migrate("doctor", "--exit-zero").stdout
+
+
+def test_a_composite_action_reading_the_oidc_request_variables_keeps_id_token(tmp_path) -> None:
+    """to-token keeps `id-token: write` for a local composite action whose step requests an OIDC token
+    (sudosubin/playground-pypi's fetch-pypi-oidc-token curls ACTIONS_ID_TOKEN_REQUEST_URL)."""
+    from codemods.permissions import other_oidc_user
+
+    action = tmp_path / ".github" / "actions" / "oidc" / "action.yml"
+    action.parent.mkdir(parents=True)
+    action.write_text("runs:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n"
+                      "        curl -H \"authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN\" "
+                      "\"$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sigstore\"\n")
+    job = {"steps": [{"uses": "actions/checkout@v4"}, {"id": "oidc", "uses": "./.github/actions/oidc"}]}
+    found = other_oidc_user(job, tmp_path)
+    assert found is not None and ".github/actions/oidc/action.yml, line 4" in found, found
+    assert other_oidc_user(job, tmp_path, skip={1}) is None  # a step to-token removes needs nothing
+    assert other_oidc_user(job) is None  # without the repository, the action is not read

@@ -1,7 +1,8 @@
 """`migrate doctor` and `migrate explain`.
 
 tests/golden/doctor/<finding-id>/ holds `triggers.yml` (must report that id; its text report is
-kept in `report.txt`) and `clean.yml` (must not). tests/golden/doctor-logs/<case>/ holds a run's
+kept in `report.txt`) and `clean.yml` (must not), and optionally `repo/`: other files of the repository
+both run with (a local composite action). tests/golden/doctor-logs/<case>/ holds a run's
 `run.log` (and optionally the `release.yml` it ran) with the expected `report.txt`.
 tests/golden/doctor-formats/ holds one repository's expected output in every format.
 Regenerate with PUBMODE_REGEN=1 and review the diff.
@@ -47,6 +48,10 @@ def test_every_rule_has_a_case() -> None:
 @pytest.mark.parametrize("rule_id", RULE_CASES)
 def test_rule_triggers_and_stays_quiet(rule_id: str, repo: Repo) -> None:
     case = GOLDEN / "doctor" / rule_id
+    files = case / "repo"
+    for f in sorted(files.rglob("*")) if files.is_dir() else ():
+        if f.is_file():
+            repo.write(f.relative_to(files).as_posix(), f.read_bytes())
     repo.write(WORKFLOW, (case / "triggers.yml").read_bytes())
     out = repo.migrate("doctor", "--format", "json", "--exit-zero")
     assert out.code == 0, out.stderr

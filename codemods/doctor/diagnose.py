@@ -10,7 +10,7 @@ from codemods.doctor import claims as claims_mod, fragment
 from codemods.doctor.advice import advise
 from codemods.doctor.facts import Facts, collect
 from codemods.doctor.logs import UNRECOGNISED, read
-from codemods.doctor.rules import run_rules
+from codemods.doctor.rules import run_rules_in
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document
 from codemods.errors import InputError
@@ -119,8 +119,10 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
         result.jobs.append(JobSummary(job_id, view.environment(job_id), view.has_id_token(job_id),
                                       modes.pop() if len(modes) == 1 else "mixed",
                                       [StepSummary(p.line, p.label, p.publisher, p.mode, p.index_key) for p in steps]))
-    for r, line, message, fix, severity in run_rules(view):
-        result.findings.append(Finding(r.id, severity, shown, line, message, r.title, fix))
+    base = find_root(path.parent) or root
+    for r, line, message, fix, severity, other in run_rules_in(view):
+        where = shown_path(root / other, base) if other else shown  # a composite action's file
+        result.findings.append(Finding(r.id, severity, where, line, message, r.title, fix))
     repo = repository(root)
     result.remote = f"{repo.owner}/{repo.name}" if repo.owner and repo.name else None
     if view.trusted_jobs and not host_accepted(repo.host):
@@ -172,7 +174,7 @@ def _shift(result: FileDiagnosis, offset: int) -> None:
     def back(line: Optional[int]) -> Optional[int]:
         return line - offset if line and line > offset else None
     for f in result.findings:
-        f.line = back(f.line)
+        f.line = back(f.line) if f.path == result.path else f.line  # a composite action's line is its file's
     for job in result.jobs:
         for s in job.steps:
             s.line = back(s.line)

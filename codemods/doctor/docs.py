@@ -117,6 +117,14 @@ def reported(finding_id: str, example: str) -> str:
 
 
 EXAMPLE_ROOT = Path("/nonexistent/pubmode-example")  # no files, no remote: the report shows placeholders
+# The repository files a rule's example needs besides the workflow (written to a scratch folder for the report)
+EXAMPLE_FILES = {"publish-action-in-composite": {".github/actions/publish/action.yml": """\
+name: Publish
+runs:
+  using: composite
+  steps:
+    - uses: pypa/gh-action-pypi-publish@release/v1
+"""}}
 
 
 def rule_reported(finding_id: str, example: str) -> Optional[str]:
@@ -129,14 +137,21 @@ def rule_reported(finding_id: str, example: str) -> Optional[str]:
     from codemods.doctor.diagnose import Diagnosis, FileDiagnosis, _diagnose, _document, _finish
     from codemods.errors import InputError
 
-    path = EXAMPLE_ROOT / ".github" / "workflows" / "release.yml"
-    result = FileDiagnosis(".github/workflows/release.yml")
-    try:
-        doc, result.fragment_offset = _document(example + "\n", path)
-    except InputError:
-        return None
-    _diagnose(doc, path, EXAMPLE_ROOT, result.path, result)
-    _finish(result)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) if finding_id in EXAMPLE_FILES else EXAMPLE_ROOT
+        for rel, text in EXAMPLE_FILES.get(finding_id, {}).items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+        path = root / ".github" / "workflows" / "release.yml"
+        result = FileDiagnosis(".github/workflows/release.yml")
+        try:
+            doc, result.fragment_offset = _document(example + "\n", path)
+        except InputError:
+            return None
+        _diagnose(doc, path, root, result.path, result)
+        _finish(result)
     result.findings = [f for f in result.findings if f.id == finding_id]
     if not result.findings:
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterator, List, Optional, Tuple, Union
 
 from codemods.doctor.view import WorkflowView, index_from_secret
+from codemods.follow import composite
 from codemods.publishers import gh_action, opaque
 from codemods.notes import step_in_job
 from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, matrix_secrets, runs_for_pull_requests, step_label,
@@ -17,9 +18,12 @@ from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, matrix_secrets, ru
 from codemods.token_needs import brings_own_token
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
-# (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when)
+# (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when), or
+# (line, message, fix or None, severity or None, file): in another file of the repository than the workflow
+# (a local composite action's, from the repository root)
 Hit = Union[Tuple[Optional[int], str], Tuple[Optional[int], str, str],
-            Tuple[Optional[int], str, Optional[str], str]]
+            Tuple[Optional[int], str, Optional[str], str],
+            Tuple[Optional[int], str, Optional[str], Optional[str], str]]
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
@@ -494,7 +498,31 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
 """, opaque.BY_HAND[0].upper() + opaque.BY_HAND[1:] + ".")
 def _opaque_action(w: WorkflowView) -> Iterator[Hit]:
     for s in w.opaque:
-        yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot see inside that action"
+        yield w.doc.line_of(s.path), f"{s.what}; {s.cannot_see}"
+
+
+@rule(composite.IN_COMPOSITE, WARNING, "The publish action is called from inside a composite action",
+      "pypa/gh-action-pypi-publish does not support being wrapped in a composite action (its v1.12.3 notes: \"don't "
+      "call pypi-publish from composite actions\"): it runs its container image from the calling action's "
+      "repository and ref, which fails there (\"denied\"). Sm00thix/IKPLS deleted its composite publish action and "
+      "called the action from the workflow after such failures.",
+      """
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: ./.github/actions/publish
+# .github/actions/publish/action.yml:
+#   runs:
+#     using: composite
+#     steps:
+#       - uses: pypa/gh-action-pypi-publish@release/v1
+""", composite.NESTED_FIX + ".")
+def _in_composite(w: WorkflowView) -> Iterator[Hit]:
+    for n in composite.nested_publish_actions(w.doc, w.root):
+        yield n.line, n.message, None, None, n.file
 
 
 @rule("opaque-publish-command", NOTE, "A release step runs a command pubmode does not know, with a PyPI token",
@@ -646,12 +674,19 @@ publish:
 
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str, str]]:
     """(rule, line, message, fix, severity) for every finding: the rule's fix and severity unless the finding
-    brings its own."""
+    brings its own. `run_rules_in` says which file each is in."""
+    return [hit[:5] for hit in run_rules_in(w, only)]
+
+
+def run_rules_in(w: WorkflowView, only: Optional[List[str]] = None) \
+        -> List[Tuple[Rule, Optional[int], str, str, str, Optional[str]]]:
+    """`run_rules` with the file of each finding last: None for the workflow, else the repository file (from
+    its root) the line is in."""
     out = []
     for r in RULES.values():
         if only and r.id not in only:
             continue
         for hit in r.check(w):
             out.append((r, hit[0], hit[1], (hit[2] if len(hit) > 2 else None) or r.fix,
-                        hit[3] if len(hit) > 3 else r.severity))
+                        (hit[3] if len(hit) > 3 else None) or r.severity, hit[4] if len(hit) > 4 else None))
     return out

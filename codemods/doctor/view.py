@@ -38,6 +38,7 @@ class PublishView:
     unresolved: str = ""  # what it runs may upload but cannot be read (a Makefile's `$(UV) publish`): why
     index_where: str = ""  # what names an index chosen at run time (`--repository $PYPI_REPO`)
     credential_values: Tuple[Any, ...] = ()  # what its credentials are set to (`${{ secrets[matrix.token] }}`)
+    minted: str = ""  # the step that mints its token from the OIDC token (Trusted Publishing by hand)
 
     @property
     def index_title(self) -> str:
@@ -52,6 +53,10 @@ class PublishView:
 
 def _where(item) -> str:
     return item.where if item.index_unknown else ""
+
+
+def _minted(item) -> str:
+    return ", ".join(dict.fromkeys(m.mint.shown for m in item.minted))
 
 
 def index_from_secret(doc: Document, p: "PublishView") -> bool:
@@ -91,7 +96,7 @@ class WorkflowView:
         self._refusals: Optional[Dict[Tuple[Any, ...], str]] = None
         self.events: Set[str] = triggers(doc)
         self.jobs: Dict[str, Dict[str, Any]] = dict(jobs(doc))
-        self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc)]
+        self.publishing: List[PublishView] = [self._view(item) for item in find_publishing(doc, root)]
         if root is not None:
             direct = {(p.job_id, p.step_index) for p in self.publishing}
             for item in find_indirect(doc, root, True, rewrite=False):
@@ -100,7 +105,7 @@ class WorkflowView:
         self._by_job: Optional[Dict[str, List[PublishView]]] = None
         # action steps pubmode cannot read that may upload: the detection migrate reports them with
         known = [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing]
-        self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables())
+        self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables(), root)
         # `run:` steps of release jobs that hand a PyPI token to a command pubmode does not know
         self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known)
 
@@ -111,7 +116,8 @@ class WorkflowView:
             return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`", "gh-action",
                                "token" if item.uses_token else "trusted", True, item.targets,
                                f"`{keys[0]}:`" if keys else "", item.ref, item.inputs, "", item.index_unknown,
-                               index_where=_where(item), credential_values=tuple(item.inputs[k] for k in keys))
+                               index_where=_where(item), credential_values=tuple(item.inputs[k] for k in keys),
+                               minted=_minted(item))
         creds = [f"`{n}`" for n, _ in item.env_creds] + [f"`{f.flag.value}`" for f in item.cred_flags] + \
             [f"`{n}=`" for n, _ in getattr(item, "prefix", ())] + [f"`export {n}=`" for n, _, _ in getattr(item, "exported", ())] + \
             describe(getattr(item, "github_env", []), self.doc, item.job_id)
@@ -120,7 +126,8 @@ class WorkflowView:
         return PublishView(item.job_id, item.step_index, line, f"{item.label} of job `{item.job_id}`",
                            item.uploader.name, "token" if item.uses_token else "trusted", item.uploader.trusted is not None,
                            item.targets, ", ".join(creds) or "its own credentials", "", {}, item.uploader.instead,
-                           item.index_unknown, index_where=_where(item), credential_values=values)
+                           item.index_unknown, index_where=_where(item), credential_values=values,
+                           minted=_minted(item))
 
     def _indirect(self, item) -> PublishView:
         where = ", ".join(f"{c.label}:{line}" for c in item.changes for line in c.lines) or "a script"
@@ -191,7 +198,7 @@ class WorkflowView:
         out = []
         for up in registry.trusted_uploaders():
             for job_id in dict.fromkeys(p.job_id for p in self.publishing if p.publisher == up.name
-                                        and p.mode == "trusted"):
+                                        and p.mode == "trusted" and not p.minted):  # minted by hand: any version
                 for i, step in enumerate(self.jobs[job_id].get("steps") or []):
                     script = step.get("run") if isinstance(step, dict) else None
                     for m, _ in too_old_pins(up, script if isinstance(script, str) else ""):

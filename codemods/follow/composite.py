@@ -381,3 +381,86 @@ def _uses_step(doc, target: CompositeTarget, change: FileChange, step: Dict[str,
                                   "it `password:` (from an input of the action the callers fill) by hand",
                                   kind=OIDC_FLAG_STUCK))
     return []
+
+
+def composite_steps(uses: Any, root: Path, given: Any = None, depth: int = 0, seen: Tuple[Path, ...] = ()):
+    """Each step of the local composite action `uses` names and of the local ones its steps use, NESTED
+    deep: (the action file from the root, the step's line, the step); a step whose `if:` the inputs (`given`:
+    the caller's `with:`) decide against is left out. Nothing for any other `uses:`."""
+    from codemods.engine.document import Document
+
+    path = action_file(uses, root)
+    if path is None or path in seen or depth > NESTED:
+        return
+    text = text_or_none(path)
+    try:
+        doc = Document(text, path) if text is not None else None
+    except InputError:
+        doc = None
+    runs = doc.data.get("runs") if doc is not None and isinstance(doc.data, dict) else None
+    steps = runs.get("steps") if isinstance(runs, dict) else None
+    name = str(path.relative_to(root)).replace(os.sep, "/")
+    values = input_values(doc.data, given if isinstance(given, dict) else {}) if doc is not None else {}
+    for i, step in enumerate(steps if isinstance(steps, list) else []):
+        if not isinstance(step, dict) or not runs_step(step.get("if"), values):
+            continue
+        yield name, doc.line_of(("runs", "steps", i)) or 1, step
+        inner = step.get("with") if isinstance(step.get("with"), dict) else {}
+        yield from composite_steps(step.get("uses"), root, {k: substituted(v, values) for k, v in inner.items()},
+                                   depth + 1, seen + (path,))
+
+
+IN_COMPOSITE = "publish-action-in-composite"  # the doctor's finding id (`migrate explain publish-action-in-composite`)
+
+
+@dataclass(frozen=True)
+class NestedPublishAction:
+    """pypa/gh-action-pypi-publish called from inside a local composite action the job uses, which the
+    action does not support (its v1.12.3 notes: "don't call pypi-publish from composite actions")."""
+
+    job_id: str
+    path: Tuple[Any, ...]  # the calling step
+    caller: str  # "step 2 in job `publish_package`"
+    uses: str  # "./.github/actions/publish"
+    file: str  # the action file, from the repository root
+    line: int
+
+    @property
+    def message(self) -> str:
+        return (f"{ACTION} is called from inside the composite action `{self.uses}` that {self.caller} uses, which "
+                "it does not support")
+
+    @property
+    def text(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    @property
+    def note(self) -> Note:
+        """The sentence migrate prints (to-oidc and to-token alike), with the doctor's finding id."""
+        return Note(f"{self.text}; {NESTED_FIX[0].lower()}{NESTED_FIX[1:]}", job=self.job_id, finding=IN_COMPOSITE,
+                    at=self.path)
+
+
+NESTED_FIX = ("Call pypa/gh-action-pypi-publish from the publishing job's own steps, not from a composite action "
+              "(the action's other steps can stay where they are)")
+
+
+def nested_publish_actions(doc, root: Optional[Path]) -> List[NestedPublishAction]:
+    """Each pypa/gh-action-pypi-publish step inside a local composite action a job's step uses (nested ones
+    too). One detection for migrate (its warning) and the doctor (its finding)."""
+    from codemods.workflow import jobs, step_label, steps, uses_action
+
+    if root is None:
+        return []
+    out = []
+    for job_id, job in jobs(doc):
+        for i, step in steps(job):
+            uses = step.get("uses")
+            if not isinstance(uses, str) or not uses.strip().startswith("./"):
+                continue
+            caller = f"{step_label(step, i)} in job `{job_id}`"
+            for name, line, inner in composite_steps(uses, root, step.get("with")):
+                if uses_action(inner, ACTION) is not None:
+                    out.append(NestedPublishAction(job_id, ("jobs", job_id, "steps", i), caller, uses.strip(), name,
+                                                   line))
+    return out

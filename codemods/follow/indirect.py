@@ -80,6 +80,7 @@ class IndirectPublish:
     # the Publisher protocol (publishers/publisher.py)
     shares_env_with = None
     dead_inputs = ()
+    minted = ()
 
     @property
     def needs_linux(self) -> bool:

@@ -80,6 +80,7 @@ class PublishStep:
     oidc_reader = None
     shares_env_with = None
     followed_texts = ()
+    minted = ()  # a `password:` holding a token a step of the job mints from the OIDC token (minted.py)
 
     @property
     def where(self) -> str:

@@ -41,7 +41,6 @@ NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|
 # A third-party action named like a PyPI publisher (casperdcl/deploy-pypi, autopub/autopub-action).
 PUBLISHER_NAME = re.compile(r"pypi|autopub|publish-python|python-publish", re.I)
 BY_HAND = "if it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert)"
-CANNOT_SEE = f"pubmode cannot see inside that action: {BY_HAND}"
 FINDING = "opaque-publish-action"  # the doctor's id for these steps (`migrate explain opaque-publish-action`)
 
 
@@ -52,14 +51,46 @@ class OpaqueStep:
     job_id: str
     path: Tuple[Any, ...]
     what: str  # "step `X` in job `y` (`owner/action@v1`) receives `secrets.PYPI_TOKEN` and may upload with it"
+    inside: bool = False  # the action pubmode cannot see is inside a local composite action the step uses
+
+    @property
+    def cannot_see(self) -> str:
+        return "pubmode cannot see inside " + ("the action it runs" if self.inside else "that action")
 
     @property
     def note(self) -> Note:
         """The sentence migrate prints (to-oidc and to-token alike), with the doctor's finding id."""
-        return Note(f"{self.what}; {CANNOT_SEE}", job=self.job_id, finding=FINDING, at=self.path)
+        return Note(f"{self.what}; {self.cannot_see}: {BY_HAND}", job=self.job_id, finding=FINDING, at=self.path)
 
 
-def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[OpaqueStep]:
+def _inside_composite(step: dict, variables: Set[str], root) -> List[str]:
+    """For a local composite action handed credentials: the actions inside it pubmode cannot read that get them,
+    each with its file and line and how (`TWINE_PASSWORD` from input `twine_password` <- `secrets.X`)."""
+    from codemods.follow.composite import ACTION, INPUT, composite_steps
+
+    given = step.get("with") if isinstance(step.get("with"), dict) else {}
+    lowered = {str(k).lower(): v for k, v in given.items()}
+    found: dict = {}
+    for name, line, inner in composite_steps(step.get("uses"), root, step.get("with")):
+        uses = inner.get("uses")
+        if not isinstance(uses, str) or uses.strip().startswith("./") or NEVER_UPLOAD.match(uses.strip()) or \
+                uses.split("@")[0].strip().rstrip("/").lower() == ACTION:
+            continue
+        how = []
+        for part in ("env", "with"):
+            block = inner.get(part) if isinstance(inner.get(part), dict) else {}
+            for key, value in block.items():
+                for m in INPUT.finditer(str(value)):
+                    secrets = [x.group(1) or x.group(2) for x in SECRET_REF.finditer(str(lowered.get(m.group(1).lower(), "")))]
+                    if secrets and (str(key) in variables or any(CREDENTIAL_SECRET.search(x) for x in secrets)):
+                        how.append(f"`{key}` from input `{m.group(1)}` ← {', '.join(f'`secrets.{x}`' for x in secrets)}")
+        if how:
+            found.setdefault((uses.strip(), tuple(how), name), []).append(str(line))
+    return [f"`{uses}` ({name}:{', '.join(lines)}), which receives {', '.join(how)}"
+            for (uses, how, name), lines in found.items()]
+
+
+def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None) -> List[OpaqueStep]:
     """Each action step (not already a publish step) that is handed PyPI credentials, in its own
     `env:`/`with:` or, in a job with no publish step pubmode can read, in the job's or workflow's `env:`;
     and each action named like a publisher in a job with `id-token: write`. One detection for migrate
@@ -77,7 +108,11 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
                 continue
             creds = _credentials(step, variables)
             named = f"{step_label(step, i)} in job `{job_id}` (`{uses.strip()}`)"
-            if creds:
+            inside = _inside_composite(step, variables, root) if creds and root is not None else []
+            if inside:  # a local composite action pubmode reads: the action inside it is what it cannot see
+                out.append(OpaqueStep(job_id, path, f"{named} is a composite action that runs {'; '.join(inside)} and "
+                                                    "may upload with it", inside=True))
+            elif creds:
                 out.append(OpaqueStep(job_id, path, f"{named} receives {', '.join(creds)} and may upload with it"))
             elif inherited and not publishes and not NEVER_UPLOAD.match(uses.strip()):
                 out.append(OpaqueStep(job_id, path, f"{named} gets {', '.join(dict.fromkeys(inherited))} from the "
@@ -88,10 +123,10 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
     return out
 
 
-def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str]) -> List[str]:
+def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None) -> List[str]:
     """migrate's report lines for `opaque_steps` and `opaque_commands`."""
     known = list(known)
-    return [s.note for s in opaque_steps(doc, known, variables)] + \
+    return [s.note for s in opaque_steps(doc, known, variables, root)] + \
         [s.note for s in opaque_commands(doc, known)]
 
 

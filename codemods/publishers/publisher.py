@@ -46,6 +46,8 @@ class Publisher(Protocol):
     def shares_env_with(self) -> Optional[tuple]: ...  # uploads with one key share the step's token variables
     @property
     def followed_texts(self) -> Sequence[str]: ...  # files it runs, as they were (for the permissions they need)
+    @property
+    def minted(self) -> Sequence[Any]: ...  # credentials holding a token a step of the job mints (minted.py)
 
     def defers_to_project(self, root: Path) -> bool: ...
     def ref_edit(self, doc: Document) -> Optional[Edit]: ...  # a ref without Trusted Publishing support, moved
@@ -54,8 +56,13 @@ class Publisher(Protocol):
     def token_warnings(self) -> List[str]: ...  # what stops working with a token
 
 
-def find_publishing(doc: Document) -> List[Publisher]:
-    """Every step of the workflow that uploads to a package index, in the order of the file."""
+def find_publishing(doc: Document, root: Optional[Path] = None) -> List[Publisher]:
+    """Every step of the workflow that uploads to a package index, in the order of the file; a credential
+    holding a token the job mints from its OIDC token (read in local composite actions under `root`) is
+    Trusted Publishing by hand, no API token."""
+    from codemods.publishers import minted
+
     items: List[Publisher] = list(gh_action.find(doc)) + maturin_action.find_action(doc) + run_step.find(doc)
+    minted.mark(doc, items, root)
     order = {job_id: n for n, (job_id, _) in enumerate(jobs(doc))}  # once, not once per item
     return sorted(items, key=lambda s: (order[s.job_id], s.step_index))

@@ -50,6 +50,8 @@ class Upload:
     github_env: List[EnvWrite] = field(default_factory=list)  # credentials an earlier step of the job writes
     # to $GITHUB_ENV (`echo "TWINE_PASSWORD=${{ secrets.X }}" >> $GITHUB_ENV`)
     pypirc: Optional[str] = None  # twine's: where the job writes the .pypirc it reads its password from
+    minted: List[Any] = field(default_factory=list)  # credentials holding a token a step of the job mints from
+    # the OIDC token (publishers/minted.py): Trusted Publishing by hand, taken out of `env_creds`
 
     @property
     def path(self) -> YamlPath:
@@ -73,8 +75,10 @@ class Upload:
     def uses_token(self) -> bool:
         if not self.uploader.trusted:
             return True  # it can only upload with some credential, wherever that comes from
+        minted_flags = {m.name for m in self.minted if m.path is None}
+        password_flags = [f for f in self.flags if f.kind == "password" and f"`{f.flag.value}`" not in minted_flags]
         password_env = self.uploader.credentials.password_env
-        return any(f.kind == "password" for f in self.flags) or any(v in password_env for v, _ in self.env_creds) \
+        return bool(password_flags) or any(v in password_env for v, _ in self.env_creds) \
             or any(v in password_env for v, _ in self.prefix) or any(v in password_env for v, _, _ in self.exported) \
             or any(w.password for w in self.github_env) or self.pypirc is not None
 
