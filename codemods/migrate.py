@@ -202,7 +202,7 @@ class _Workflow:
             if self._declared is None:
                 object.__setattr__(self, "_declared", declared_token_secrets(
                     self.doc, self.doc.text, [TESTPYPI.key if s.targets == (TESTPYPI,) else PYPI.key
-                                              for items in self.by_job.values() for s in items]))
+                                              for items in self.by_job.values() for s in items], self.path))
             if index in self._declared:
                 return self._declared[index]
         return self.options.test_secret if test else self.options.secret

@@ -13,9 +13,6 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from codemods.engine.document import Document
 
-TOKEN_WORDS = re.compile(r"token|password|pypi", re.I)
-
-
 def declared(doc: Document) -> Optional[dict]:
     """`on.workflow_call.secrets`, when the workflow declares any (None: it sees what `secrets: inherit` passes)."""
     on = doc.get(("on",))
@@ -140,27 +137,50 @@ def resolve_removed(doc: Document, path: Path, name: str, other_triggers: bool) 
     return Resolved(secrets, found, note)
 
 
-def declared_token_secrets(doc: Document, text: str, indexes: Iterable[str]) -> Dict[str, str]:
+# the words of a secret name that say nothing of whose token it holds (`API_TOKEN`, `UPLOAD_PASSWORD`), or
+# name an uploader to PyPI (`TWINE_PASSWORD`); `GH_TOKEN`, `CODECOV_TOKEN` name another service's
+GENERIC_WORDS = frozenset("API TOKEN TOKENS PASSWORD PASS PWD SECRET KEY AUTH UPLOAD PUBLISH PUBLISHING RELEASE DEPLOY "
+                          "PACKAGE PACKAGES PYTHON PY TEST TWINE UV PDM HATCH FLIT POETRY MATURIN".split())
+
+
+def _says_pypi(name: str) -> bool:
+    return "PYPI" in name.upper()
+
+
+def _says_test(name: str) -> bool:
+    return "TEST" in name.upper()
+
+
+def _may_hold_the_token(path: Optional[Path], name: str) -> bool:
+    """A declared secret named for PyPI or for nothing in particular, or one a caller fills from a PyPI-named
+    secret."""
+    if _says_pypi(name) or set(re.split(r"[_-]+", name.upper())) - {""} <= GENERIC_WORDS:
+        return True
+    return path is not None and any(_says_pypi(s) for p in passes(path, name) for s in p.secrets)
+
+
+def declared_token_secrets(doc: Document, text: str, indexes: Iterable[str],
+                           path: Optional[Path] = None) -> Dict[str, str]:
     """(to-token) The secret a reusable workflow declares for each index's token (its key: "pypi",
-    "testpypi"), when the workflow tells: one declared secret nothing in it reads any more (what to-oidc
-    left: the callers still pass the token under that name), else the one of those whose name says
-    token, password or pypi; TestPyPI's the one that says "test", PyPI's one that does not. An index
-    given no name takes the default (`--secret`, `--test-secret`)."""
+    "testpypi"), when the workflow tells: a declared secret nothing in it reads any more (what to-oidc left:
+    the callers still pass the token under that name) whose name says PyPI or nothing in particular (or that
+    a caller fills from a PyPI-named secret); TestPyPI's the one that says "test" (else the one general name),
+    PyPI's one that does not; of several, the one that says PyPI. An index given none takes the default
+    (`--secret`, `--test-secret`)."""
     from codemods.runner import secrets_named
 
     known = declared(doc)
     if known is None:
         return {}
     read = secrets_named(text)
-    unread = [str(n) for n in known if str(n) not in read]
+    candidates = [str(n) for n in known if str(n) not in read and _may_hold_the_token(path, str(n))]
     out: Dict[str, str] = {}
     for index in sorted(set(indexes), key=lambda k: k != "pypi"):  # PyPI first: it keeps a name both could take
         test = index != "pypi"
-        fits = [n for n in unread if bool(re.search("test", n, re.I)) == test and n not in out.values()]
-        if not fits and len(unread) == 1 and unread[0] not in out.values():
-            fits = list(unread)
+        free = [n for n in candidates if n not in out.values()]
+        fits = [n for n in free if _says_test(n) == test] or ([n for n in free if not _says_test(n)] if test else [])
         if len(fits) > 1:
-            fits = [n for n in fits if TOKEN_WORDS.search(n)]
+            fits = [n for n in fits if _says_pypi(n)]
         if len(fits) == 1:
             out[index] = fits[0]
     return out

@@ -167,3 +167,19 @@ def test_each_index_takes_its_declared_secret(repo: Repo) -> None:
     steps = _steps(out)
     assert "- Create the secret `PROD` holding a PyPI API token" in steps
     assert "- Create the secret `STAGING` holding a TestPyPI API token (from test.pypi.org)" in steps
+
+
+def test_another_services_token_is_not_taken(repo: Repo) -> None:
+    callee = CALLEE.replace("API_TOKEN", "GH_TOKEN")
+    _after_oidc(repo, callee=callee)
+    out = repo.migrate("to-token")
+    assert "password: ${{ secrets.PYPI_API_TOKEN }}" in repo.read().decode()
+    assert "add `PYPI_API_TOKEN` under `on.workflow_call.secrets`" in out.stderr
+
+
+def test_a_secret_a_caller_fills_from_a_pypi_secret_is_taken(repo: Repo) -> None:
+    _repo(repo, callee=CALLEE.replace("API_TOKEN", "CREDENTIAL"),
+          caller=CALLER.replace("API_TOKEN", "CREDENTIAL").replace("MY_PYPI_TOKEN", "PYPI_UPLOAD"))
+    assert repo.migrate("to-oidc").code == 0
+    repo.migrate("to-token")
+    assert "password: ${{ secrets.CREDENTIAL }}" in repo.read().decode()
