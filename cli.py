@@ -82,7 +82,8 @@ def _run(direction: str, paths: Optional[List[Path]], dry_run: bool, check: bool
         raise typer.Exit(2)
     options = Options(direction, EnvironmentChoice(opts.get("environment"), opts.get("no_environment", False)),
                       opts.get("secret") or "PYPI_API_TOKEN", opts.get("test_secret") or "TEST_PYPI_API_TOKEN",
-                      opts.get("split_jobs", False), opts.get("self_managed_gitlab", False))
+                      opts.get("split_jobs", False), opts.get("self_managed_gitlab", False),
+                      opts.get("secret") is not None, opts.get("test_secret") is not None)
     cwd = _cwd()
     try:
         targets = list(paths) if paths else default_paths(cwd)
@@ -146,9 +147,12 @@ def to_token(
     paths: Optional[List[Path]] = PATHS,
     dry_run: bool = DRY_RUN,
     check: bool = CHECK,
-    secret: str = typer.Option("PYPI_API_TOKEN", "--secret", metavar="NAME", help="Secret holding the PyPI token."),
-    test_secret: str = typer.Option("TEST_PYPI_API_TOKEN", "--test-secret", metavar="NAME",
-                                    help="Secret holding the TestPyPI token."),
+    secret: Optional[str] = typer.Option(None, "--secret", metavar="NAME", show_default=False,
+                                         help="Secret holding the PyPI token [default: PYPI_API_TOKEN, or the one a "
+                                              "reusable workflow declares]."),
+    test_secret: Optional[str] = typer.Option(None, "--test-secret", metavar="NAME", show_default=False,
+                                              help="Secret holding the TestPyPI token [default: TEST_PYPI_API_TOKEN, "
+                                                   "or the one a reusable workflow declares]."),
     output_format: str = MIGRATE_FORMAT,
     jobs: int = JOBS,
 ) -> None:

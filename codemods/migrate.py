@@ -30,7 +30,8 @@ from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
 from codemods.registration import Registration, reusable_workflow_advice
-from codemods.reusable import undeclared_secrets
+from codemods.reusable import (declared, declared_token_secrets, resolve_added, resolve_removed,
+                               undeclared_secrets)
 from codemods.uploaders import registry
 from codemods.workflow import (FORK_NO_OIDC, PUBLISH_ONLY, condition_text, jobs, runner_problem, runs_for_pull_requests,
                               triggers)
@@ -48,6 +49,9 @@ class Options:
     split_jobs: bool = False  # to-oidc: publish from a new job where the job builds or cannot run the action
     # to-oidc: convert a GitLab pipeline whose `origin` is a self-managed instance (PyPI must have onboarded it)
     self_managed_gitlab: bool = False
+    # to-token: `--secret`/`--test-secret` given: then they win over the secret a reusable workflow declares
+    secret_given: bool = False
+    test_secret_given: bool = False
 
 
 @dataclass
@@ -63,6 +67,10 @@ class Plan(Changes):
     # one project will do)
     token_run_time: Dict[str, List[str]] = field(default_factory=dict)
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
+    # (to-oidc) the callers' `secrets:` entries that filled a secret of this reusable workflow the converted
+    # uploads no longer read (reusable.Pass): no reads of the secrets they name, once the upload is converted
+    passes: list = field(default_factory=list)
+    test_secrets: SetType[str] = field(default_factory=set)  # (to-token) the secrets given TestPyPI's token
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -80,12 +88,14 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     by_job: Dict[str, List[Publisher]] = {}
     for item in found:
         by_job.setdefault(item.job_id, []).append(item)
-    w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)))
+    w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)), by_job)
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
     if result.registrations and repo.note:  # a mirror on GitHub: where its owner and repository come from
         result.warnings.append(repo.note)
     if options.direction == TO_TOKEN:
         result.warnings += undeclared_secrets(doc, result.added_secrets)
+    if w.reusable:
+        _callers_secrets(w, result)
     try:
         edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root)
     except Unsupported as e:
@@ -95,6 +105,38 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     result.changes += noted(notes, why=WHY[options.direction, "workflow-permissions"])
     result.warnings += warnings
     return result
+
+
+def _callers_secrets(w: "_Workflow", result: Plan) -> None:
+    """A secret a reusable workflow declares is filled by its callers: the secrets they pass are the ones
+    to revoke (to-oidc) or create (to-token), said with the callers' entries (codemods/reusable.py)."""
+    path = w.path
+    if w.options.direction == TO_OIDC:
+        others = bool(w.events - {"workflow_call"})  # run on its own too: the name is also a repository secret
+        for name in sorted(result.removed_secrets):
+            resolved = resolve_removed(w.doc, path, name, others)
+            if resolved is None:
+                continue
+            result.removed_secrets.discard(name)
+            result.removed_secrets |= resolved.secrets
+            result.passes += [p for p in resolved.passes if p.secrets]
+            if resolved.note not in result.revoke_notes:
+                result.revoke_notes.append(resolved.note)
+        return
+    known = set(map(str, declared(w.doc) or ()))
+    for name in sorted(result.added_secrets & known):
+        secrets, notes = resolve_added(path, name)
+        result.added_secrets.discard(name)
+        result.added_secrets |= secrets
+        result.warnings += notes
+        for mapping in (result.token_projects, result.token_run_time):
+            if name in mapping:
+                value = mapping.pop(name)
+                for s in secrets:
+                    mapping[s] = type(value)(value)
+        if name in result.test_secrets:
+            result.test_secrets.discard(name)
+            result.test_secrets |= secrets
 
 
 def _index_at_run_time(item: Publisher) -> str:
@@ -144,10 +186,30 @@ class _Workflow:
     repo: Repository
     events: SetType[str]
     jobs: Dict[str, Any]
+    by_job: Dict[str, List[Publisher]] = field(default_factory=dict)
+    _declared: Optional[Dict[str, str]] = None  # to-token: the declared secret of each index (secret_for)
 
     @property
     def reusable(self) -> bool:
         return "workflow_call" in self.events
+
+    @property
+    def path(self):
+        return self.doc.path or self.repo.root / ".github" / "workflows" / self.file
+
+    def secret_for(self, item: Publisher) -> str:
+        """The secret to-token gives an upload: `--secret` (`--test-secret` for TestPyPI) when given, else the
+        one a reusable workflow declares for it (its callers pass the token under that name), else the default."""
+        test = item.targets == (TESTPYPI,)
+        if self.reusable and not (self.options.test_secret_given if test else self.options.secret_given):
+            index = TESTPYPI.key if test else PYPI.key
+            if self._declared is None:
+                object.__setattr__(self, "_declared", declared_token_secrets(
+                    self.doc, self.doc.text, [TESTPYPI.key if s.targets == (TESTPYPI,) else PYPI.key
+                                              for items in self.by_job.values() for s in items], self.path))
+            if index in self._declared:
+                return self._declared[index]
+        return self.options.test_secret if test else self.options.secret
 
 
 # Why a job that publishes with a token cannot move to Trusted Publishing (None: it can), in order.
@@ -561,7 +623,9 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
                 continue
             if key is not None:
                 served[key] = item
-            secret = w.options.test_secret if item.targets == (TESTPYPI,) else w.options.secret
+            secret = w.secret_for(item)
+            if item.targets == (TESTPYPI,):
+                job_result.test_secrets.add(secret)
             change = item.to_token(w.doc, secret)
             if change.blocked:
                 raise Unsupported(change.blocked)
@@ -580,6 +644,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
         return set()
     job_result.changes = noted(job_result.changes, why=WHY[TO_TOKEN, "step"])
     result.add(job_result)
+    result.test_secrets |= job_result.test_secrets
     result.edits += perm_edits
     result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
     result.warnings += perm_warnings

@@ -84,6 +84,7 @@ class NextSteps:
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
+    create_test: List[str] = field(default_factory=list)  # of `create`, those given TestPyPI's token
     gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
     find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
     # a host of `elsewhere` -> the files converted there (and the files they run that changed): not to merge
@@ -96,6 +97,7 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     if options.direction != TO_OIDC:
         create = NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
         create.create_variables = sorted(set().union(*(f.plan.added_secrets for f in gitlab))) if gitlab else []
+        create.create_test = sorted(set().union(*(f.plan.test_secrets for f in changed))) if changed else []
         for name in create.create:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
             if len(projects) > 1:
@@ -170,9 +172,11 @@ def gitlab_protection(environments: List[str], code: str) -> str:
             "mint an OIDC token, and only these decide who may run one that publishes.")
 
 
-def token_kind(secret: str, options: Options) -> str:
-    """What the secret must hold: the TestPyPI secret a token from test.pypi.org (PyPI's are not valid there)."""
-    return "a TestPyPI API token (from test.pypi.org)" if secret == options.test_secret else "a PyPI API token"
+def token_kind(secret: str, options: Options, test: Optional[List[str]] = None) -> str:
+    """What the secret must hold: the TestPyPI secret a token from test.pypi.org (PyPI's are not valid there);
+    `test`: the secrets the run gave TestPyPI uploads (a reusable workflow's declared one, its callers')."""
+    testpypi = secret == options.test_secret or secret in (test or ())
+    return "a TestPyPI API token (from test.pypi.org)" if testpypi else "a PyPI API token"
 
 
 def still_read(run: RunResult, options: Options, steps: Optional[NextSteps] = None) -> Dict[str, List[str]]:
@@ -195,7 +199,7 @@ def still_read_text(name: str, where: List[str]) -> str:
 
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
-    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options)} "
+    out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options, steps.create_test)} "
                       f"{scope(name, steps.create_projects.get(name), steps.create_run_time.get(name))}, in the "
                       "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "

@@ -53,6 +53,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             "create_secrets": steps.create,
             "create_secret_projects": steps.create_projects,
             **({"create_secret_run_time": steps.create_run_time} if steps.create_run_time else {}),
+            **({"create_secret_testpypi": steps.create_test} if steps.create_test else {}),
             **({"find_and_revoke": steps.find_and_revoke} if steps.find_and_revoke else {}),
             **({"still_read": still} if (still := still_read(run, options)) else {}),
             "text": next_steps(run, options),
@@ -498,7 +499,7 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
              f"{inline(host['reason'])}. `migrate to-token` undoes it.")
     run_time = steps.get("create_secret_run_time", {})
     for name in steps["create_secrets"]:
-        item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options)} "
+        item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options, steps.get('create_secret_testpypi'))} "
              f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name)))}, in the "
              "repository (or "
              "environment) settings.")

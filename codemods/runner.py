@@ -275,8 +275,36 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
             for name in secrets_named(text_or_none(other) or ""):
                 still_used.add(name)
                 readers.setdefault(name, []).append(shown_path(other, find_root(other.parent) or root_for(other)))
+        still_used -= _passed_on(files, readers)
     still_read = {n: sorted(set(readers.get(n, ()))) for n in sorted(removed & still_used)}
     return RunResult(files, removed - still_used, path_errors, still_read)
+
+
+def _passed_on(files: List[FileResult], readers: dict) -> SetType[str]:
+    """A caller's `secrets:` entry that fills a secret of a reusable workflow whose upload the run converted
+    (`API_TOKEN: ${{ secrets.PYPI_API_TOKEN }}`) is no read of PYPI_API_TOKEN any more: it is to go with
+    the declaration (codemods/reusable.py). The callers that name such a secret nowhere else are taken off
+    its readers; the secrets nothing else reads then, returned."""
+    lines: dict = {}  # caller (real path) -> [the lines of its entries, the secrets they name]
+    for f in files:
+        if f.changed and not f.error:
+            for p in f.plan.passes:
+                entry = lines.setdefault(os.path.realpath(p.caller), [set(), set(), p.caller])
+                entry[0].update(range(p.lines[0], p.lines[1] + 1))
+                entry[1].update(p.secrets)
+    if not lines:
+        return set()
+    new_texts = {os.path.realpath(f.path): f.new_text for f in files if f.new_text is not None}
+    freed: SetType[str] = set()
+    for key, (numbers, names, caller) in lines.items():
+        text = new_texts.get(key) or text_or_none(caller) or ""
+        rest = "".join(line for n, line in enumerate(_lines(text), 1) if n not in numbers)
+        shown = shown_path(caller, find_root(caller.parent) or root_for(caller))
+        for name in names - secrets_named(rest):
+            readers[name] = [r for r in readers.get(name, ()) if r != shown]
+            if not readers[name]:
+                freed.add(name)
+    return freed
 
 
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*")

@@ -23,6 +23,8 @@ class FileChange(FileEdit):
     credential_env: Set[str] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)
     cuts: int = 0  # credential options found in the file
+    passed_through: int = 0  # of `cuts`, the uploader's own variables a tox env passed through (`passenv`): its
+    # token came from the environment by the uploader's name, as for an upload that reads it there itself
     lines: List[int] = field(default_factory=list)  # where its uploads are
     hand_over: List[HandOver] = field(default_factory=list)  # uploads the workflow now makes with the action
     targets: Set[Index] = field(default_factory=set)  # the indexes its uploads go to (when it can tell)
@@ -103,7 +105,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
             edit_tox(change, to_oidc, platform, chain)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
         (change.new_text, change.notes, change.manual, change.uploads, change.credential_env, change.cuts,
-         change.freed) = edit_tox_toml(text, header, to_oidc, platform, change.targets, change.run_time_index)
+         change.freed, change.passed_through) = edit_tox_toml(text, header, to_oidc, platform, change.targets, change.run_time_index)
         return change
     if target.kind in ("python", "nox", "invoke"):
         from codemods.follow.python_calls import edit_python, session_lines

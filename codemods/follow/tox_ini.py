@@ -151,7 +151,8 @@ def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
     change.lines = edit.lines
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")
     names = ini_check.names(text[ps:pe]) if ps >= 0 else []
-    change.cuts = edit.cuts + sum(1 for n in names if n in edit.credential_env)
+    change.passed_through = sum(1 for n in names if n in edit.credential_env)
+    change.cuts = edit.cuts + change.passed_through
     change.notes += [f"[{header}] {n}" for n in edit.notes]
     change.manual += edit.manual
     splices = list(edit.splices)

@@ -62,8 +62,8 @@ def _drop(text: str, spans: List[Tuple[int, int]], lo: int, hi: int) -> List[Tup
 
 
 def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=None, run_time_index=None):
-    """(new text, notes, manual, uploads, credential_env, cuts, freed) for one tox environment; freed: the
-    variables the cut arguments read (`{env:PYPI_TOKEN}`). The new text is checked by loading it."""
+    """(new text, notes, manual, uploads, credential_env, cuts, freed, passed) for one tox environment; freed: the
+    variables the cut arguments read (`{env:PYPI_TOKEN}`); passed: the cuts that were `pass_env` entries. The new text is checked by loading it."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
@@ -82,18 +82,18 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
                 manual.append(run_time_env(env_name))
         elif base_start >= 0 and registry.upload_line(text[base_start:base_end]):
             manual.append(f"no [{header}] table found and [{base}] uploads; follow the upload by hand")
-        return text, notes, manual, 0, set(), 0, set()
+        return text, notes, manual, 0, set(), 0, set(), 0
     try:
         env = (_dig(_load(text), header.split(".")) or {})
     except ValueError as e:  # the project's file is not TOML: say so, follow nothing
-        return text, notes, [f"not valid TOML ({e}); change its upload by hand"], 1, set(), 0, set()
+        return text, notes, [f"not valid TOML ({e}); change its upload by hand"], 1, set(), 0, set(), 0
     commands = env.get("commands") or []
     cs, ce = _array(text, start, end, "commands")
     literals = [(m.start() + cs, m.end() + cs) for m in STRING.finditer(text[cs:ce])] if cs >= 0 else []
     flat = [a for c in commands if isinstance(c, list) for a in c]
     if len(literals) != len(flat) or not all(isinstance(a, str) for a in flat):
         return text, notes, [f"[{header}] commands are not plain lists of strings; change the upload by hand"], \
-            1 if commands else 0, set(), 0, set()
+            1 if commands else 0, set(), 0, set(), 0
     splices, uploads, cred_env, cuts, k, freed = [], 0, set(), 0, 0, set()
     intended = [list(c) for c in commands]
     for n, c in enumerate(commands):
@@ -129,12 +129,13 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
         k += len(c)
     if not uploads or manual:
         new, reason = apply_checked(text, splices, env_meaning(header, intended, None))
-        return new, notes, manual + ([reason] if reason else []), uploads, cred_env, cuts, freed
+        return new, notes, manual + ([reason] if reason else []), uploads, cred_env, cuts, freed, 0
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
     gone, want = passenv_change(names, cred_env, to_oidc, platform.oidc_variables(targets))
-    cuts += sum(1 for n in names if n in cred_env)
+    passed = sum(1 for n in names if n in cred_env)
+    cuts += passed
     if ps >= 0:
         plits = [(m.start() + ps, m.end() + ps) for m in STRING.finditer(text[ps:pe])]
         if len(plits) == len(names):
@@ -150,12 +151,12 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
         splices.append((at, at, line + eol if text[at - 1:at] == "\n" else eol + line))
     new, reason = apply_checked(text, splices, env_meaning(header, intended, [n for n in names if n not in gone] + want))
     if reason:
-        return text, [], [reason], uploads, cred_env, cuts, freed
+        return text, [], [reason], uploads, cred_env, cuts, freed, passed
     if gone:
         notes.append(f"[{header}] pass_env no longer passes {', '.join(gone)}")
     if want:
         notes.append(f"[{header}] pass_env now passes {', '.join(want)}")
-    return new, notes, manual, uploads, cred_env, cuts, freed
+    return new, notes, manual, uploads, cred_env, cuts, freed, passed
 
 
 def _oidc_flag_indices(up: Uploader, args: List[str]) -> List[int]:

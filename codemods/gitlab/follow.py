@@ -67,6 +67,13 @@ class Followed:
         return any(c.cuts for c in self.detected)
 
     @property
+    def hands_token(self) -> bool:
+        """Credentials the files give the upload themselves (flags, `{env:PYPI_TOKEN}`), not only the uploader's
+        own variables passed through from the job's environment (`passenv = TWINE_PASSWORD`): then the token is a
+        CI/CD variable by the uploader's name, as for an upload in the job's script that reads it there itself."""
+        return any(c.cuts > c.passed_through for c in self.detected)
+
+    @property
     def label(self) -> str:
         return ", ".join(f"`{c.target.path.name}`" for c in self.changes)
 

@@ -260,7 +260,9 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
         if implicit:
             many = len(implicit) > 1
             result.revoke_notes.append(
-                f"Before the next release: the pipeline hands job `{job_id}`'s upload no token, so it took one from the "
+                f"Before the next release: the pipeline hands job `{job_id}`'s upload no token"
+                + (f" ({jp.followed.label} only passes it through from the job's environment)"
+                   if jp.followed is not None and jp.followed.uses_token else "") + ", so it took one from the "
                 "CI/CD variables of the GitLab project or its groups (Settings > CI/CD > Variables): delete "
                 f"{_listed([f'`{n}`' for n in implicit])}, whichever {'are' if many else 'is'} set there (while set, "
                 "one overrides Trusted Publishing), and revoke the API token it held on PyPI or TestPyPI.")
@@ -320,10 +322,12 @@ def _readers(doc: Document, edits: List[Edit], names: List[str]) -> List[str]:
 def _implicit_token(jp: _JobPlan) -> List[str]:
     """The uploader's credential variables, when the file gives the job no password at all (no option, prefix,
     `variables:` entry or export): its token was a CI/CD variable of the project's settings by one of those
-    names, which pubmode cannot see (dalibo/pglift's `python3 -m twine upload dist/*`)."""
+    names, which pubmode cannot see (dalibo/pglift's `python3 -m twine upload dist/*`). A followed file that
+    only passes those variables through (tox's `passenv = TWINE_PASSWORD`, python/importlib_resources) took
+    its token there too: the same next step."""
     if jp.cicd or jp.unresolved or jp.had_id_tokens or any(u.visible_token for u in jp.uploads):
         return []  # (a job with `id_tokens` meant to publish with Trusted Publishing already)
-    if jp.followed is not None and (jp.followed.uses_token or jp.followed.freed):
+    if jp.followed is not None and (jp.followed.hands_token or jp.followed.freed):
         return []
     names = [n for u in jp.uploads for n in u.uploader.credentials.password_env + u.uploader.credentials.user_env]
     if jp.followed is not None:
