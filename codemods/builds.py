@@ -4,7 +4,8 @@ and the doctor's `build-in-publish-job` (a job with an OIDC token that also buil
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List
+from pathlib import Path
+from typing import Any, Dict, List, Optional
 
 from codemods.shell import commands
 from codemods.uploaders.command_line import find_upload, long_option
@@ -52,3 +53,53 @@ def builds_first(up: Any, subcommand: str, args: List[Any]) -> bool:
     if up.name == "maturin":
         return subcommand == "publish"
     return up.name == "pdm" and not any(long_option(up, w.value) == "--no-build" for w in args)
+
+
+def followed_build(job: Dict[str, Any], step: Dict[str, Any], root: Path) -> Optional[str]:
+    """The file (and its part) that the step runs and that builds: a script, a make target's recipe, a nox
+    session (and the functions it calls), a tox env's section (PGScatalog/pygscatalog: `nox -s build` in the
+    publishing job runs `session.run("uv", "build", …)`). None when none does, or none can be read."""
+    from codemods.engine.reading import text_or_none
+    from codemods.follow.calls import step_start, targets_in_script
+
+    script = step.get("run")
+    if not isinstance(script, str):
+        return None
+    for target in targets_in_script(script, root, *step_start(job, step)):
+        text = text_or_none(target.path)
+        if text is None:
+            continue
+        region = _region(target, text)
+        if region is not None and _builds_in(region, target.kind):
+            shown = target.path.relative_to(root).as_posix() if target.path.is_relative_to(root) else target.path.name
+            return shown + (f" ({target.kind} `{target.name}`)" if target.name else "")
+    return None
+
+
+def _region(target: Any, text: str) -> Optional[str]:
+    """The part of the file the target runs (the whole file for a script)."""
+    if target.kind == "nox":
+        from codemods.follow.python_calls import session_lines
+
+        lines = session_lines(text, target.name)
+        if lines is None:
+            return None  # a session that cannot be told: not guessed from the whole file
+        rows = text.splitlines()
+        return "\n".join("\n".join(rows[a - 1:b]) for a, b in lines)
+    if target.kind == "make":
+        from codemods.follow.makefile import recipe_regions
+
+        return "\n".join(text[s:e] for s, e, _ in recipe_regions(text, target.name, set()))
+    if target.kind == "tox":
+        m = re.search(rf"^\[(?:testenv:{re.escape(target.name)}|env\.{re.escape(target.name)})\]\s*$(.*?)(?=^\[|\Z)",
+                      text, re.M | re.S)
+        return m.group(1) if m else None
+    if target.kind in ("script", "python"):
+        return text
+    return None
+
+
+def _builds_in(region: str, kind: str) -> bool:
+    if kind in ("nox", "python", "tox"):  # `session.run("uv", "build")`: the words of an argument list
+        region = re.sub(r"[\"']\s*,\s*[\"']", " ", region)
+    return bool(BUILD.search(region)) or _builds_to_upload(region)

@@ -385,3 +385,50 @@ def test_a_credential_in_the_jobs_env_is_removed_and_said(repo: Repo) -> None:
     assert out.code == 0, out.stdout
     assert "TWINE_PASSWORD" not in new and "id-token: write" in new
     assert "(twine): removed `TWINE_PASSWORD`, `TWINE_USERNAME` from the `env:` of job `release`" in out.stderr
+
+
+NOXFILE = b'''import nox
+
+
+@nox.session
+def tests(session):
+    session.run("pytest")
+
+
+@nox.session(default=False, python="3.12")
+def build(session):
+    package = session.posargs[0]
+    _clean(session)
+    session.run("uv", "build", "--package", package)
+
+
+def _clean(session):
+    session.run("rm", "-rf", "dist")
+'''
+MAKEFILE = b"docs:\n\tmkdocs build\n\ndist:\n\tpython -m build\n"
+
+
+@pytest.mark.parametrize("run, flagged", [
+    ("nox -s build -- pgscatalog.core", "noxfile.py (nox `build`)"),  # PGScatalog/pygscatalog publish.yml
+    ("nox -s tests", None),  # a session that does not build
+    ("make dist", "Makefile (make `dist`)"),
+    ("make docs", None),  # `mkdocs build` is no distribution build
+])
+def test_the_doctor_reads_a_build_in_a_file_the_publishing_job_runs(repo: Repo, run: str, flagged) -> None:
+    repo.write("noxfile.py", NOXFILE)
+    repo.write("Makefile", MAKEFILE)
+    repo.write(WORKFLOW, f"""on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - run: {run}
+      - uses: pypa/gh-action-pypi-publish@release/v1
+""".encode())
+    out = repo.migrate("doctor", "--exit-zero").stdout
+    assert ("build-in-publish-job" in out) is bool(flagged), out
+    if flagged:
+        assert f"(the build runs in {flagged})" in out and "--split-jobs" not in out, out

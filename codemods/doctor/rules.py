@@ -456,12 +456,22 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
 """, "Move the build steps into a `build` job with `actions/upload-artifact`, and download them in `publish` "
          "(`migrate to-oidc --split-jobs` does it: the job keeps its build, a new job publishes).")
 def _build_in_publish(w: WorkflowView) -> Iterator[Hit]:
-    from codemods.builds import step_builds
+    from codemods.builds import followed_build, step_builds
 
     for job_id in w.trusted_jobs:
-        for i, step in enumerate(w.jobs[job_id].get("steps") or []):
-            if isinstance(step, dict) and step_builds(step):
+        job = w.jobs[job_id]
+        for i, step in enumerate(job.get("steps") or []):
+            if not isinstance(step, dict):
+                continue
+            through = None if step_builds(step) or w.root is None else followed_build(job, step, w.root)
+            if step_builds(step):
                 yield w.doc.line_of(("jobs", job_id, "steps", i)), f"job `{job_id}` builds and publishes"
+                break
+            if through:  # --split-jobs splits at a build it reads in the workflow: not offered here
+                yield (w.doc.line_of(("jobs", job_id, "steps", i)),
+                       f"job `{job_id}` builds and publishes (the build runs in {through})",
+                       "Move the build into a `build` job with `actions/upload-artifact`, and download the files in "
+                       "the publishing job.")
                 break
 
 
