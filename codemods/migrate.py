@@ -16,7 +16,7 @@ from codemods.engine.document import Document
 from codemods.environment import EnvironmentChoice, ensure_environment
 from codemods.errors import Unsupported
 from codemods.follow.composite import nested_publish_actions
-from codemods.follow.indirect import find_indirect
+from codemods.follow.indirect import IndirectPublish, find_indirect
 from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
@@ -614,12 +614,15 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     try:
         for item in sorted(trusted, key=lambda s: s.targets != (PYPI,)):
             key = item.shares_env_with
+            # one upload's index chosen at run time (a choice input) is one upload: its token is said as chosen
+            indexes = set(item.targets or ()) if isinstance(item, IndirectPublish) or key in served else set()
+            indexes |= set(served[key].targets or ()) if key in served else set()
+            if len(indexes) > 1:  # one `env:` (or one script's variables) cannot hold PyPI's token and TestPyPI's
+                raise Unsupported(f"{step_in_job(item.label, job_id)} uploads to "
+                                  f"{' and '.join(i.title for i in sorted(indexes, key=lambda i: i.key))} with one set "
+                                  "of token variables; give each upload its own token by hand (a `-p`/`--password` "
+                                  "per command, or a `.pypirc` section per index)")
             if key in served:  # one `env:` serves every upload of this tool in the step
-                if served[key].targets != item.targets:
-                    job_result.warnings.append(
-                        f"{step_in_job(item.label, job_id)} also uploads to "
-                        f"{item.targets[0].title if item.targets else 'another index'} with {key[1]}; the step's "
-                        "token variables now hold the PyPI token, so give that upload its own token by hand")
                 continue
             if key is not None:
                 served[key] = item

@@ -540,3 +540,15 @@ def test_gitlab_revoke_step_beside_a_github_workflow_of_a_gitlab_repository(tmp_
         "(PYPI_API_TOKEN) in the GitLab project's settings" in out.stderr
     assert "delete the secret no longer used (PYPI_API_TOKEN)" in out.stderr
     assert json.loads(out.stdout)["next_steps"]["revoke_secrets"] == ["PYPI_API_TOKEN"]
+
+
+@pytest.mark.parametrize("line, said", [("bash <<'EOF'", False), ("bash < release.sh", False),
+                                        ("bash release.sh", True)])
+def test_a_here_document_fed_to_bash_is_no_missing_file(tmp_path: Path, line: str, said: bool) -> None:
+    # NVIDIA/Megatron-LM .gitlab/stages/05.publish.yml: `bash <<'EOF'` runs the text below it; it was "runs
+    # `bash <<EOF`, but the repository has no `<<EOF`"
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, (f"publish:release:\n  stage: publish\n  script:\n    - |\n      {line}\n"
+                          "      echo releasing\n      EOF\n").encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert ("but the repository has" in out.stderr) is said, out.stderr

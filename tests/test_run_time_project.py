@@ -65,3 +65,33 @@ def test_a_project_written_out_keeps_the_project_scoped_token(repo: Repo, steps:
     assert "holding a PyPI API token scoped to the project" in out.stderr
     assert "create_secret_run_time" not in json.loads(repo.migrate("to-token", "--dry-run", "--format", "json").stdout)[
         "next_steps"]
+
+
+UPLOAD_SH = b"#!/bin/bash\nset -e\ntwine upload --repository testpypi dist/*\ntwine upload dist/*\n"
+
+
+@pytest.mark.parametrize("run, files", [
+    ("|\n          twine upload --repository testpypi dist/*\n          twine upload dist/*", {}),
+    ("./upload.sh", {"upload.sh": UPLOAD_SH}),  # chopralab/paddy: one script uploads to TestPyPI, then PyPI
+])
+def test_one_step_uploading_to_testpypi_and_pypi_is_not_given_one_token(repo: Repo, run: str, files: dict) -> None:
+    # the step's TWINE_PASSWORD would hold the PyPI token for both uploads: the TestPyPI one fails first, and
+    # under `set -e` PyPI's never runs
+    for name, data in files.items():
+        repo.write(name, data)
+    repo.write(WORKFLOW, f"""on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - run: python -m build
+      - name: Deploy
+        run: {run}
+""".encode())
+    before = repo.read()
+    out = repo.migrate("to-token")
+    assert repo.read() == before
+    assert "uploads to PyPI and TestPyPI with one set of token variables; give each upload its own token" in out.stderr

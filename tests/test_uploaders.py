@@ -211,3 +211,11 @@ def test_a_twine_upload_that_reads_a_pypirc_the_job_writes_uses_its_password(rep
     assert out.code == 0 and "id-token" not in out.stdout, out.stderr
     if not args:
         assert "reads a .pypirc written by step `Write .pypirc`: twine takes the password from that file" in out.stderr
+
+
+@pytest.mark.parametrize("line, upload", [("uv publish --dry-run", False), ("poetry publish --dry-run --build", False),
+                                          ("uv publish", True), ("twine upload --dry-run dist/*", True)])
+def test_a_dry_run_is_no_upload(line: str, upload: bool) -> None:
+    # bo4e/BO4E-python packaging_test.yml: `uv publish --dry-run` on every push uploads nothing, and was given
+    # id-token, an environment and a publisher; twine has no such option (it is not its dry run)
+    assert (find_upload(next(iter(commands(line)))) is not None) is upload

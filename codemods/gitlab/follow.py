@@ -191,7 +191,7 @@ def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[
         elif tool in ("make", "gmake") and "-f" not in vals and not any(
                 (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
             missing = "no Makefile"
-        elif tool in ("bash", "sh") and len(vals) > 1 and not vals[1].startswith("-") and "$" not in vals[1] \
+        elif tool in ("bash", "sh") and len(vals) > 1 and not vals[1].startswith(("-", "<", ">")) and "$" not in vals[1] \
                 and not (root / vals[1]).is_file():
             missing = f"no `{vals[1]}`"
         elif vals[0].startswith("./") and "$" not in vals[0] and not (root / vals[0]).is_file():

@@ -91,8 +91,6 @@ def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Comman
     rest = [c for c in cmds if not stores_credential(up, c)]
     if not up.fallback.build_command and not up.fallback.dists_as_arguments:
         return "the tool has no build command to keep"
-    if any(w.value == "--dry-run" for w in words):
-        return "it is a dry run"
     if sum(1 for c in rest if find_upload(c) is not None) > 1:
         return "the script uploads more than once"
     if not rest or (rest[-1] is not upload and rest[-1].words != upload.words):

@@ -167,6 +167,8 @@ def find_upload(cmd: Command) -> Optional[Tuple[Uploader, int]]:
     for up in registry.all_uploaders():
         at = match_command(up, cmd)
         if at is not None:
+            if any(w.value in up.detection.dry_run for w in cmd.words[at:]):  # it uploads nothing
+                return None
             return up, at
     return None
 

@@ -34,6 +34,8 @@ class Detection:
     # True when, in this repository, the command runs the project's own code rather than the tool
     # (setup.py's `cmdclass` registering an `upload` command): then it is followed as a script.
     defers_to_project: Optional[Callable[[Path], bool]] = None
+    # options that make the command upload nothing (`uv publish --dry-run`): such a command is no upload
+    dry_run: Names = ()
 
 
 @dataclass(frozen=True)

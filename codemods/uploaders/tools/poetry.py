@@ -5,7 +5,7 @@ from codemods.uploaders.spec import ActionFallback, BuildsFirst, Credentials, De
 
 UPLOADER = register(Uploader(
     name="poetry",
-    detection=Detection(tool="poetry", subcommands=("publish",)),
+    detection=Detection(tool="poetry", subcommands=("publish",), dry_run=("--dry-run",)),
     credentials=Credentials(
         password_env=("POETRY_PYPI_TOKEN_PYPI", "POETRY_PYPI_TOKEN_TESTPYPI", "POETRY_HTTP_BASIC_PYPI_PASSWORD"),
         user_env=("POETRY_HTTP_BASIC_PYPI_USERNAME",),

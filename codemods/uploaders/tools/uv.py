@@ -6,7 +6,7 @@ from codemods.uploaders.spec import Credentials, Detection, IndexOptions, Truste
 
 UPLOADER = register(Uploader(
     name="uv",
-    detection=Detection(tool="uv", subcommands=("publish",)),
+    detection=Detection(tool="uv", subcommands=("publish",), dry_run=("--dry-run",)),
     credentials=Credentials(
         password_env=("UV_PUBLISH_TOKEN", "UV_PUBLISH_PASSWORD"),
         user_env=("UV_PUBLISH_USERNAME",),
