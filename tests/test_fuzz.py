@@ -752,8 +752,11 @@ def test_credentials_through_github_env_are_read_like_those_in_env() -> None:
         if after != text:
             converted += 1
             assert migrate_text(after, Options(TO_OIDC), "release.yml", REPO)[1] == after, "not idempotent"
-            back = migrate_text(after, Options(TO_TOKEN), "release.yml", REPO)[1]
-            assert "secrets." in back.replace(after, "") or back != after, f"{path.name}: to-token gave no token back"
+            back_plan, back = migrate_text(after, Options(TO_TOKEN), "release.yml", REPO)
+            # or refused with the reason: one step's variables cannot hold both PyPI's and TestPyPI's token (0148)
+            assert "secrets." in back.replace(after, "") or back != after or \
+                any("with one set of token variables" in str(s) for s in back_plan.skipped), \
+                f"{path.name}: to-token gave no token back"
         assert migrate_text(text, Options(TO_TOKEN), "release.yml", REPO)[1] == text or \
             any(s in before for s in moved), f"{path.name}: to-token changed a job that already uploads with a token"
         for _ in range(3):
