@@ -72,7 +72,8 @@ def followed_build(job: Dict[str, Any], step: Dict[str, Any], root: Path) -> Opt
         region = _region(target, text)
         if region is not None and _builds_in(region, target.kind):
             shown = target.path.relative_to(root).as_posix() if target.path.is_relative_to(root) else target.path.name
-            return shown + (f" ({target.kind} `{target.name}`)" if target.name else "")
+            part = {"make": "target", "nox": "session", "tox": "env", "invoke": "task"}.get(target.kind)
+            return f"{shown}'s `{target.name}` {part}" if part and target.name else shown
     return None
 
 

@@ -453,6 +453,7 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
         out.append(f"job `{job_id}` is in a reusable workflow: "
                    + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file, bool(actions)))
     out += _pull_request_warning(w, job_id, done)
+    out += _builds_here(w, job_id)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off
         w.reusable or gh_action.attests_beside_another(w.doc, s, [d.path for d in done]))}
@@ -462,6 +463,25 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
                    "uploads attestations, and the second fails with \"already has a publish attestation\". Move the "
                    "TestPyPI upload into its own job (environment `testpypi`), or set `attestations: false` on one step")
     return out
+
+
+def _builds_here(w: _Workflow, job_id: str) -> List[Note]:
+    """The doctor's build-in-publish-job, said as the job gets its OIDC token (hypermodern-python: converted in
+    silence, then flagged by the doctor)."""
+    from codemods.builds import followed_build, step_builds
+
+    job = w.jobs[job_id]
+    for i, step in enumerate(job.get("steps") if isinstance(job.get("steps"), list) else []):
+        if not isinstance(step, dict):
+            continue
+        through = None if step_builds(step) else followed_build(job, step, w.repo.root)
+        if step_builds(step) or through:
+            return [Note(f"job `{job_id}` builds and publishes" + (f" (the build runs in {through})" if through else "")
+                         + ": the build tools and their dependencies now run with the OIDC permission; build in a job "
+                         "of its own and hand `dist/` over as an artifact"
+                         + ("" if through else " (`migrate to-oidc --split-jobs` does it)"),
+                         job=job_id, finding="build-in-publish-job", at=("jobs", job_id, "steps", i))]
+    return []
 
 
 def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_name: Optional[str]) -> List[str]:

@@ -631,3 +631,15 @@ def test_no_environment_on_a_testpypi_only_job_gives_testpypi_s_fix(repo: Repo) 
     assert len(found) == 1 and found[0]["severity"] == "note", found
     assert "environment: testpypi" in found[0]["fix"] and "TestPyPI" in found[0]["fix"], found
     assert "environment: pypi`" not in found[0]["fix"]
+
+
+@pytest.mark.parametrize("other, said", [("      - uses: actions/attest-build-provenance@v2\n        with:\n"
+                                          "          subject-path: dist/*\n", True), ("", False)])
+def test_token_and_id_token_says_when_another_step_uses_the_oidc_token(repo: Repo, other: str, said: bool) -> None:
+    # baseplate-admin/resvg-py: attest-build-provenance uses the id-token the token upload does not
+    repo.write(WORKFLOW, ("on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    permissions:\n"
+                          "      id-token: write\n      attestations: write\n    steps:\n" + other +
+                          "      - run: uv publish\n        env:\n          UV_PUBLISH_TOKEN: ${{ secrets.T }}\n").encode())
+    out = repo.migrate("doctor", "--exit-zero").stdout
+    assert "token-and-id-token" in out
+    assert ("(which actions/attest-build-provenance uses too, so it stays either way)" in out) is said, out

@@ -409,9 +409,9 @@ MAKEFILE = b"docs:\n\tmkdocs build\n\ndist:\n\tpython -m build\n"
 
 
 @pytest.mark.parametrize("run, flagged", [
-    ("nox -s build -- pgscatalog.core", "noxfile.py (nox `build`)"),  # PGScatalog/pygscatalog publish.yml
+    ("nox -s build -- pgscatalog.core", "noxfile.py's `build` session"),  # PGScatalog/pygscatalog publish.yml
     ("nox -s tests", None),  # a session that does not build
-    ("make dist", "Makefile (make `dist`)"),
+    ("make dist", "Makefile's `dist` target"),
     ("make docs", None),  # `mkdocs build` is no distribution build
 ])
 def test_the_doctor_reads_a_build_in_a_file_the_publishing_job_runs(repo: Repo, run: str, flagged) -> None:

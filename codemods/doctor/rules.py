@@ -136,8 +136,8 @@ def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
 
 
 @rule("token-and-id-token", WARNING, "A job has `id-token: write` and still passes a token",
-      "The uploader uses the password whenever one is set, so the job publishes with the token and the OIDC "
-      "permission is unused; every run warns \"attestations input ignored\" and nudges to Trusted Publishing.",
+      "The uploader uses the password whenever one is set, so the job publishes with the token and the upload "
+      "leaves the OIDC permission unused; every run warns \"attestations input ignored\" and nudges to Trusted Publishing.",
       """
     permissions:
       id-token: write
@@ -147,9 +147,13 @@ def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
           password: ${{ secrets.PYPI_API_TOKEN }}
 """, "Remove the password (`migrate to-oidc` does), after registering the trusted publisher.")
 def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
+    from codemods.permissions import other_oidc_user
+
     for p in w.publishing:
         if p.mode == "token" and p.trusted_capable and w.has_id_token(p.job_id) and (p.targets or p.index_unknown):
-            yield (p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`") + \
+            user = other_oidc_user(w.jobs.get(p.job_id) or {}, w.root)
+            also = f" (which {user} uses too, so it stays either way)" if user else ""
+            yield (p.line, f"{p.label} passes {p.credential} although job `{p.job_id}` has `id-token: write`{also}") + \
                 _refused(w, p)
 
 
