@@ -2827,3 +2827,38 @@ def test_round27_words_of_the_pool_read_in_prose() -> None:
     assert _first("We moved from the old version of gh-action-pypi-publish to release/v1, and the deploy is failing.\n") \
         != ["log-action-ref-missing"]
     assert _first("The version set for `gh-action-pypi-publish` is 3 years old; the deploy to PyPI works.\n") == []
+
+
+POOL25 = LOGS / "holdout25"  # round 28's blind sample (graded in BLIND-ROUND28.md), round 29's tuning pool
+
+
+def _pool25(stem: str):
+    path = next(POOL25.glob(stem + "*.log"))
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+    r = read(body)
+    return r.findings, advise(r, [], Context({}, set()))
+
+
+def test_round29_an_old_twines_typeerror_in_python_2s_words_is_no_refused_readme() -> None:
+    # round 28's wrong claim (pypa/twine #379: a global twine 1.9.1 shadowing the virtualenv's 1.11.0 raised `TypeError:
+    # expected string or buffer` before any request; the reporter's guess about the Markdown long_description was read
+    # as PyPI's refusal) and plone/buildout.coredev #473 (the same TypeError told with newer twine and pkginfo)
+    from codemods.doctor.logs import OLD_TWINE_FIX
+    found, advice = _pool25("oldtwine-criticalpath")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == OLD_TWINE_FIX
+    assert advice[0].startswith("`expected string or buffer` is the wording of Python 2") and "(twine 1.9.1)" in advice[0]
+    assert "`which twine`" in advice[0]
+    found, advice = _pool25("oldtwine-plone")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == OLD_TWINE_FIX
+    assert advice[0].startswith("twine raised `TypeError: expected string or buffer`")
+    # Python 3's words keep their reading, now with the same fix line
+    r = read("twine upload dist/*\nUploading distributions to https://upload.pypi.org/legacy/\n"
+             "TypeError: expected string or bytes-like object\n")
+    assert [f.pattern.id for f in r.findings] == ["log-uploader-broken"] and r.findings[0].fix == OLD_TWINE_FIX
+    # guards: the TypeError of another program, told beside twine without a newer or older twine; a README told as
+    # refused with no TypeError keeps its reading
+    assert _first("pytest\nTypeError: expected string or buffer\n") == []
+    assert _first("pytest failed with `TypeError: expected string or buffer` before twine ran.\n") == []
+    assert _first("After adding a Markdown long_description, PyPI refused the upload: the README does not render.\n") \
+        == ["log-description-invalid"]

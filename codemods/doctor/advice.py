@@ -2267,11 +2267,25 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
-    if re.search(r"TypeError: expected string or bytes-like object", text):
-        return ["twine raised `TypeError: expected string or bytes-like object` on the file before any request reached "
-                "PyPI: an old twine (or old `pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that "
-                "cannot read what current build tools write; upgrade them where the upload runs (`pip install -U twine "
-                "pkginfo requests-toolbelt`, or a current CI image), or use pypa/gh-action-pypi-publish, and re-run"]
+    type_error = logs_mod.TYPE_ERROR.search(text)
+    if type_error:
+        out = [f"twine raised `{type_error.group(0)}` on the file before any request reached PyPI: an old twine (or old "
+               "`pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that cannot read what current build "
+               "tools write; upgrade them where the upload runs (`pip install -U twine pkginfo requests-toolbelt`, or a "
+               "current CI image), or use pypa/gh-action-pypi-publish, and re-run"]
+        shown = _TWINE_VERSION.search(text)
+        python = re.search(r"\bPython (3\.(?:[5-9]|1\d)(?:\.\d{1,2})?)\b", text)
+        if type_error.group(0).endswith("buffer") and python:
+            ran = f" (twine {shown.group(1)})" if shown else ""
+            out.insert(0, "`expected string or buffer` is the wording of Python 2 (or 3.4 and older), yet the log shows "
+                          f"Python {python.group(1)}: the `twine` that ran{ran} is another, older install on PATH (a "
+                          "global or user one) that shadows the environment's; `which twine` names it: remove or upgrade "
+                          "it, or run `python -m twine upload dist/*` with the Python whose twine is current")
+        elif shown:
+            out.insert(0, f"the log shows twine {shown.group(1)}: if a newer twine is installed, the `twine` on PATH is "
+                          "another, older install that shadows it (`which twine`); run `python -m twine upload dist/*` "
+                          "from the environment that has the new one")
+        return out
     key = re.search(r"KeyError: '([\w-]{1,40})'", text)
     if not key and re.search(r"pypa/twine/issues/1125\b|\btwine#1125\b", text, re.I):
         return ["the log points at pypa/twine#1125: twine 5.1.0 and older fail at import with importlib-metadata 8 "

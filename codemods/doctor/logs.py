@@ -1081,7 +1081,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                 missing.title))
     if not found and _twine_type_error(cleaned):  # an old twine that fails on the file before any request
         broken = _BY_ID["log-uploader-broken"]
-        found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title)
+        found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title, OLD_TWINE_FIX)
     if "log-network" in found and not _install_only(cleaned, found["log-network"].line):
         # a connection to a mistyped or retired PyPI host is the wrong URL (not a package index pip installs from)
         hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
@@ -1188,15 +1188,27 @@ _UPLOAD_RAN = re.compile(r"^\s*Uploading (?:distributions to|\S{1,300}\.(?:whl|t
 # a .tar.gz and a .zip sdist of one version, named together
 TWO_SDISTS = re.compile(r"\btar\.gz\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?zip\b|\bzip\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?tar\.gz\b",
                         re.I)
-_TYPE_ERROR = re.compile(r"TypeError: expected string or bytes-like object")
+_OLD_TWINE_WORDS = r"\b(?:old(?:er)?|outdated|stale|pinned|bundled)\s(?:\w+\s){0,2}?(?:twine|pkginfo)\b"
+# an old twine's TypeError on a file it cannot read, in Python 3's words and in Python 2's (`expected string or buffer`)
+TYPE_ERROR = re.compile(r"TypeError: expected string or (?:bytes-like object|buffer)\b")
 _TWINE_RAN = re.compile(r"\btwine upload\b|Uploading distributions to\b", re.I)
+# the same TypeError told in a sentence with a newer twine or pkginfo as what avoids it (plone/buildout.coredev #473)
+_NEWER_TWINE = re.compile(r"\b(?:new(?:er|est)?|latest|upgrad\w{0,3}|updat\w{0,3}|bump\w{0,3})\s(?:[\w-]+\s){0,2}?"
+                          r"(?:twine|pkginfo)\b|" + _OLD_TWINE_WORDS, re.I)
+OLD_TWINE_FIX = ("Upgrade twine and pkginfo where the upload runs (`python -m pip install -U twine pkginfo`) and upload "
+                 "with that twine, `python -m twine upload dist/*` (`which twine` shows whether an older install on PATH "
+                 "shadows it), or use pypa/gh-action-pypi-publish.")
 
 
 def _twine_type_error(cleaned: List[Tuple[int, str]]) -> Optional[int]:
-    """The line of twine's `TypeError: expected string or bytes-like object` raised within the five lines after `twine
-    upload` (an old twine on a new file, before any request reached the index)."""
+    """The line of twine's `TypeError: expected string or bytes-like object` (Python 2: `… or buffer`) raised within the
+    five lines after `twine upload` (an old twine on a new file, before any request reached the index), or told in a
+    sentence that names a newer (or an old) twine or pkginfo beside it."""
     for n, t in cleaned:
-        if _TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+        if TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+            return n
+    for n, t in _unwrapped(cleaned):
+        if any(TYPE_ERROR.search(s) and _NEWER_TWINE.search(s) for s in _SENTENCE_END.split(t)):
             return n
     return None
 
