@@ -2862,3 +2862,23 @@ def test_round29_an_old_twines_typeerror_in_python_2s_words_is_no_refused_readme
     assert _first("pytest failed with `TypeError: expected string or buffer` before twine ran.\n") == []
     assert _first("After adding a Markdown long_description, PyPI refused the upload: the README does not render.\n") \
         == ["log-description-invalid"]
+
+
+def test_round29_a_connection_dropped_mid_upload_with_a_release_gone_back_to_is_the_library() -> None:
+    # psf/requests #2929 (round 28, B jc): `ConnectionError: ('Connection aborted.', BadStatusLine("''",))` after
+    # `Uploading …whl`, and "rollback to 2.8.1 solves the issue": the index was reached, a library release broke the body
+    found, advice = _pool25("toolbug-requests")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"]
+    assert "its release 2.8.1" in found[0].fix and "network is not at fault" in found[0].fix
+    assert advice[0].startswith("the server dropped the connection after the request was sent (`BadStatusLine`)")
+    r = read("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end "
+             "closed connection without response'))\nDowngrading requests to 2.8.1 fixed it.\n")
+    assert r.findings[0].pattern.id == "log-uploader-broken" and "`pip install 'requests==2.8.1'`" in r.findings[0].fix
+    # guards: a dropped connection with no release gone back to, a connection never made (refused) with one, a
+    # rollback told with no dropped connection
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', BadStatusLine(\"''\",))\n"
+                  ) == ["log-network"]
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', ConnectionRefusedError(111, "
+                  "'Connection refused'))\nRolling back to 2.8.1 solved it.\n") == ["log-network"]
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: HTTPSConnectionPool(host='upload.pypi.org', "
+                  "port=443): Read timed out.\nRollback to 2.8.1 solves the issue.\n") == ["log-network"]

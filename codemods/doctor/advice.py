@@ -2267,6 +2267,15 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
+    rollback = logs_mod.SAID_ROLLBACK.search(text)
+    if rollback and logs_mod._DROPPED.search(text) and not logs_mod._NOT_REACHED.search(text):
+        dropped = (re.search(r"BadStatusLine|RemoteDisconnected|Connection reset by peer", text)
+                   or logs_mod._DROPPED.search(text)).group(0)
+        return [f"the server dropped the connection after the request was sent (`{dropped}`): the index was reached, so "
+                f"the network is not the cause; the log says going back to {rollback.group(1)} fixes it, so a newer "
+                "release of a library the uploader sends with (requests, requests-toolbelt, urllib3) broke the request "
+                f"body: keep {rollback.group(1)} where the upload runs until twine and requests-toolbelt have releases "
+                "that work with the newer one, then upgrade them together"]
     type_error = logs_mod.TYPE_ERROR.search(text)
     if type_error:
         out = [f"twine raised `{type_error.group(0)}` on the file before any request reached PyPI: an old twine (or old "

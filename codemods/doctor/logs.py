@@ -1082,6 +1082,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and _twine_type_error(cleaned):  # an old twine that fails on the file before any request
         broken = _BY_ID["log-uploader-broken"]
         found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title, OLD_TWINE_FIX)
+    dropped = _library_rollback(cleaned, whole, found["log-network"].line) if "log-network" in found else None
+    if dropped:  # the index was reached and the connection dropped mid-request, and the log names the library release
+        # going back to fixes: a release of the uploader's library broke the request (psf/requests #2929)
+        network, broken = found.pop("log-network"), _BY_ID["log-uploader-broken"]
+        found.setdefault(broken.id, LogFinding(broken, network.line, broken.title, dropped))
     if "log-network" in found and not _install_only(cleaned, found["log-network"].line):
         # a connection to a mistyped or retired PyPI host is the wrong URL (not a package index pip installs from)
         hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
@@ -1211,6 +1216,37 @@ def _twine_type_error(cleaned: List[Tuple[int, str]]) -> Optional[int]:
         if any(TYPE_ERROR.search(s) and _NEWER_TWINE.search(s) for s in _SENTENCE_END.split(t)):
             return n
     return None
+
+
+# a connection the server dropped after the request was sent (the index was reached), as against one never made
+_DROPPED = re.compile(r"\bBadStatusLine\b|\bRemoteDisconnected\b|Connection reset by peer|ConnectionResetError|"
+                      r"Connection aborted", re.I)
+_NOT_REACHED = re.compile(r"Connection refused|ConnectionRefusedError|Name or service not known|nodename nor servname|"
+                          r"getaddrinfo failed|name resolution|NewConnectionError|Failed to establish a new connection|"
+                          r"timed out|ProxyError|dns error", re.I)
+# a release of a library told as what going back to fixes ("rollback to 2.8.1 solves the issue", "downgrading requests
+# to 2.8.1 fixed it"); the library, where the sentence names one the uploader runs on
+SAID_ROLLBACK = re.compile(r"\b(?:roll(?:ing|ed|s)?[ -]?back|downgrad\w{0,3}|revert\w{0,3}|pinn\w{0,3}|go(?:ing|es)? back|"
+                           r"went back)\b(?:\s(?!to\b)[\w.`-]{1,40}){0,3}?\s(?:to|at)\s`?v?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+                           + r"(?:[^.]|\.(?=\w)){0,60}?\b(?:solv|fix|work|help|resolv|cur)\w{0,3}\b", re.I)
+_UPLOAD_LIBRARY = re.compile(r"\b(requests-toolbelt|requests_toolbelt|requests|urllib3|pkginfo|twine|keyring|"
+                             r"readme[-_]renderer|rfc3986)\b", re.I)
+
+
+def _library_rollback(cleaned: List[Tuple[int, str]], whole: str, line: int) -> Optional[str]:
+    """The fix where the connection error at `line` is the server dropping a request it received (`BadStatusLine`,
+    reset by peer; nothing of a connection never made) and the log tells going back to a release as what fixes it:
+    that release of the library, named where the sentence names one."""
+    at = next((t for n, t in cleaned if n == line), "")
+    said = SAID_ROLLBACK.search(whole)
+    if not said or not _DROPPED.search(at) or _NOT_REACHED.search(whole):
+        return None
+    library = _UPLOAD_LIBRARY.search(whole[max(said.start() - 80, 0):said.end()])
+    version = said.group(1)
+    pin = f"`pip install '{library.group(1).lower()}=={version}'`" if library else f"its release {version}"
+    return (f"Pin the library the log says going back to fixes the upload ({pin}) where the upload runs, or upgrade "
+            "twine and requests-toolbelt to releases made for the newer one; the index was reached and the network is "
+            "not at fault.")
 
 
 def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
