@@ -2882,3 +2882,25 @@ def test_round29_a_connection_dropped_mid_upload_with_a_release_gone_back_to_is_
                   "'Connection refused'))\nRolling back to 2.8.1 solved it.\n") == ["log-network"]
     assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: HTTPSConnectionPool(host='upload.pypi.org', "
                   "port=443): Read timed out.\nRollback to 2.8.1 solves the issue.\n") == ["log-network"]
+
+
+def test_round29_uv_cannot_find_an_index_the_log_shows_defined() -> None:
+    # astral-sh/uv #9919 (round 28, B jc): `No indexes were found, can't use index: `testpypi`` under a pasted
+    # pyproject.toml whose `[[tool.uv.index]]` names it with a `publish-url` and `explicit = true` (fixed by uv#9932)
+    from codemods.doctor.logs import UV_EXPLICIT_FIX, UV_INDEX_SHOWN_FIX
+    found, advice = _pool25("uvbug-explicit-index")
+    assert [f.pattern.id for f in found] == ["log-uploader-config"] and found[0].fix == UV_EXPLICIT_FIX
+    assert advice[0].startswith("the pyproject.toml in the log defines the index `testpypi` with a `publish-url`, so "
+                                "the configuration looks right") and "astral-sh/uv#9932" in advice[0]
+    assert not any("add it" in a for a in advice)
+    table = ('[[tool.uv.index]]\nname = "testpypi"\nurl = "https://test.pypi.org/simple"\n'
+             'publish-url = "https://test.pypi.org/legacy/"\n')
+    error = "error: No indexes were found, can't use index: `testpypi`\n"
+    r = read(table + error)
+    assert r.findings[0].fix == UV_INDEX_SHOWN_FIX
+    # guards: no table shown, a table of another name, a table without a `publish-url`: the "add it" advice stays
+    for text in (error, table.replace('"testpypi"', '"staging"') + error,
+                 table.replace('publish-url = "https://test.pypi.org/legacy/"\n', "explicit = true\n") + error):
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-uploader-config" and r.findings[0].fix is None, text
+        assert "add it, or give `--publish-url` instead" in _advice(text), text

@@ -2672,6 +2672,15 @@ def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     usage = _usage(raw)
     if usage:
         return usage
+    shown = logs_mod.uv_index_shown(raw)
+    if shown is not None:
+        name = logs_mod._UV_INDEX_REFUSED.search(raw).group(1)
+        return [f"the pyproject.toml in the log defines the index `{name}` with a `publish-url`, so the configuration "
+                "looks right: " + ("uv releases before 16 December 2024 ignored indexes marked `explicit = true` when "
+                                   "publishing (astral-sh/uv#9932); upgrade uv, or meanwhile give `--publish-url` (and "
+                                   "`--check-url`) instead of `--index`" if shown else
+                                   "check that `uv publish` runs in that file's directory (or give `--directory`), or "
+                                   "give `--publish-url` instead of `--index`")]
     said = [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
     if said and _MISSING_SECTION.search(text) and _TOX_RAN.search(text) and re.search(r"\bTWINE_\w{3,20}=", text):
         # TWINE_* given where tox was called: tox's clean environment kept them from twine

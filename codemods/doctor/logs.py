@@ -1167,6 +1167,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
+    if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
+        found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
     if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
         found["log-file-too-large"].fix = PROJECT_SIZE_FIX
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
@@ -1247,6 +1250,31 @@ def _library_rollback(cleaned: List[Tuple[int, str]], whole: str, line: int) -> 
     return (f"Pin the library the log says going back to fixes the upload ({pin}) where the upload runs, or upgrade "
             "twine and requests-toolbelt to releases made for the newer one; the index was reached and the network is "
             "not at fault.")
+
+
+# uv's refusal of `--index <name>`, and a `[[tool.uv.index]]` table shown in the log (up to the next table)
+_UV_INDEX_REFUSED = re.compile(r"(?:No indexes were found, can't use index|Index not found): `([^`\s]{1,100})`")
+_UV_INDEX_TABLE = re.compile(r"^\s*\[\[tool\.uv\.index\]\]\s*$((?:\n(?!\s*\[)[^\n]*){1,20})", re.M)
+UV_EXPLICIT_FIX = ("Upgrade uv where the upload runs: the pyproject.toml in the log defines that index with a `publish-url`, "
+                   "and uv releases before the fix of 16 December 2024 (astral-sh/uv#9932) ignored indexes marked "
+                   "`explicit = true` when publishing; with an older uv, give `--publish-url` (and `--check-url`) instead.")
+UV_INDEX_SHOWN_FIX = ("Run `uv publish` where it reads the pyproject.toml the log shows (its directory, or `--directory`): "
+                      "that file defines the index with a `publish-url`; or give `--publish-url` instead, and upgrade uv.")
+
+
+def uv_index_shown(whole: str) -> Optional[bool]:
+    """Whether the `[[tool.uv.index]]` uv says it cannot find is in the log with a `publish-url` (the configuration is
+    right): True where that index is `explicit = true` (uv before astral-sh/uv#9932 skipped those), False where not,
+    None where the log shows no such table."""
+    refused = _UV_INDEX_REFUSED.search(whole)
+    if not refused:
+        return None
+    for m in _UV_INDEX_TABLE.finditer(whole):
+        body = m.group(1)
+        if re.search(r"^\s*name\s*=\s*[\"']" + re.escape(refused.group(1)) + r"[\"']", body, re.M) and \
+                re.search(r"^\s*publish-url\s*=", body, re.M):
+            return bool(re.search(r"^\s*explicit\s*=\s*true\b", body, re.M))
+    return None
 
 
 def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
