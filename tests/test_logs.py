@@ -2904,3 +2904,24 @@ def test_round29_uv_cannot_find_an_index_the_log_shows_defined() -> None:
         r = read(text)
         assert r.findings[0].pattern.id == "log-uploader-config" and r.findings[0].fix is None, text
         assert "add it, or give `--publish-url` instead" in _advice(text), text
+
+
+def test_round29_a_release_tool_calling_twines_changed_upload_function() -> None:
+    # zestsoftware/zest.releaser #183 and python-semantic-release #69 (round 28, B): `TypeError: upload() takes exactly N
+    # arguments (M given)` under the release tool's frame, after a twine release changed its internal upload()
+    for stem, tool, twine in (("toolbug-zest-releaser", "zest.releaser", "1.7"),
+                              ("toolbug-semantic-release", "python-semantic-release", "1.9.1")):
+        found, advice = _pool25(stem)
+        assert [f.pattern.id for f in found] == ["log-uploader-broken"], stem
+        assert found[0].fix.startswith(f"Upgrade {tool} to a release written for the installed twine") and \
+            f"(the log names twine {twine})" in found[0].fix, stem
+        assert f"is {tool} calling twine's `upload()` function directly" in advice[0], stem
+    r = read("  File \"/usr/lib/python3.12/site-packages/semantic_release/pypi.py\", line 20, in upload_to_pypi\n"
+             "TypeError: upload() takes 2 positional arguments but 3 were given\ntwine 4.0\n")
+    assert r.findings[0].pattern.id == "log-uploader-broken" and "python-semantic-release" in r.findings[0].fix
+    # guards: the same TypeError with no release tool, and a release tool's own upload() with no twine in the log
+    assert _first("Traceback (most recent call last):\n  File \"deploy.py\", line 3, in <module>\n"
+                  "TypeError: upload() takes exactly 3 arguments (2 given)\ntwine upload dist/*\n") != \
+        ["log-uploader-broken"]
+    assert _first("  File \"semantic_release/hvcs.py\", line 80, in upload_asset\nTypeError: upload() got an unexpected "
+                  "keyword argument 'label'\n") == []

@@ -2267,6 +2267,14 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
+    call = logs_mod._INTERNAL_CALL.search(text)
+    if call and logs_mod._RELEASE_TOOL.search(text):
+        tool = "python-semantic-release" if "semantic" in logs_mod._RELEASE_TOOL.search(text).group(0).lower() \
+            else "zest.releaser"
+        return [f"`{call.group(0)}` is {tool} calling twine's `upload()` function directly with the arguments of an "
+                "older twine: that function is twine's internal code, not an API, and a twine release changed it; "
+                f"nothing reached PyPI. Upgrade {tool} to a release that matches the installed twine, or pin twine "
+                f"back to the release {tool} was written for in the release environment"]
     rollback = logs_mod.SAID_ROLLBACK.search(text)
     if rollback and logs_mod._DROPPED.search(text) and not logs_mod._NOT_REACHED.search(text):
         dropped = (re.search(r"BadStatusLine|RemoteDisconnected|Connection reset by peer", text)

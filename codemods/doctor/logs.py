@@ -1079,6 +1079,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = _BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    call = _INTERNAL_CALL.search(whole) if not found else None
+    tool = _RELEASE_TOOL.search(whole) if call else None
+    if tool and re.search(r"\btwine\b", whole, re.I):  # a release tool calling twine's internal upload() that changed
+        broken = _BY_ID["log-uploader-broken"]
+        found[broken.id] = LogFinding(broken, logtext.line_at(cleaned, starts, call.start()), broken.title,
+                                      release_tool_fix(whole))
     if not found and _twine_type_error(cleaned):  # an old twine that fails on the file before any request
         broken = _BY_ID["log-uploader-broken"]
         found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title, OLD_TWINE_FIX)
@@ -1275,6 +1281,28 @@ def uv_index_shown(whole: str) -> Optional[bool]:
                 re.search(r"^\s*publish-url\s*=", body, re.M):
             return bool(re.search(r"^\s*explicit\s*=\s*true\b", body, re.M))
     return None
+
+
+# a call into twine's `upload()` with an argument list it no longer takes (Python 2's and Python 3's words), and the
+# release tools that made such calls (zest.releaser's `retry_twine`, python-semantic-release's `upload_to_pypi`)
+_INTERNAL_CALL = re.compile(r"TypeError: upload\(\) (?:takes (?:exactly |at least |at most )?\d{1,2} (?:positional )?"
+                            r"arguments? \(\d{1,2} given\)|takes \d{1,2} positional arguments? but \d{1,2} (?:were|was) "
+                            r"given|missing \d{1,2} required (?:positional |keyword-only )?arguments?|got an unexpected "
+                            r"keyword argument)")
+_RELEASE_TOOL = re.compile(r"\bzest[./]releaser\b|\bsemantic[_-]release\b", re.I)
+_TWINE_NAMED_VERSION = re.compile(r"\btwine\b[^\n.]{0,40}?\(?v?(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)", re.I)
+
+
+def release_tool_fix(whole: str) -> str:
+    """The fix where a release tool called twine's internal `upload()` with an older argument list: the tool and the
+    twine it was written for, with the twine release the log names."""
+    tool = _RELEASE_TOOL.search(whole).group(0).lower().replace("/", ".").replace("_", "-")
+    tool = "python-semantic-release" if "semantic" in tool else "zest.releaser"
+    twine = _TWINE_NAMED_VERSION.search(whole)
+    named = f" (the log names twine {twine.group(1)})" if twine else ""
+    return (f"Upgrade {tool} to a release written for the installed twine, or pin twine back to the release that last "
+            f"worked with it{named}: {tool} calls twine's internal `upload()`, whose arguments changed; the package "
+            "and the credentials are not in question.")
 
 
 def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
