@@ -2925,3 +2925,27 @@ def test_round29_a_release_tool_calling_twines_changed_upload_function() -> None
         ["log-uploader-broken"]
     assert _first("  File \"semantic_release/hvcs.py\", line 80, in upload_asset\nTypeError: upload() got an unexpected "
                   "keyword argument 'label'\n") == []
+
+
+def test_round29_pypis_own_host_not_reached_is_the_network_not_the_spelling() -> None:
+    # navdeep-G/setup.py #32 (round 28, B jc): `nodename nor servname provided` for `upload.pypi.org`, spelled right,
+    # from a work network that blocked it: not "check the upload URL's spelling"
+    from codemods.doctor.logs import BLOCKED_FIX
+    found, advice = _pool25("network-setuppy")
+    assert [f.pattern.id for f in found] == ["log-network"] and found[0].fix == BLOCKED_FIX
+    assert "spelled right" in advice[0] and "check the upload URL's spelling" not in "\n".join(advice)
+    r = read("Uploading distributions to https://upload.pypi.org/legacy/\nConnectionError: HTTPSConnectionPool("
+             "host='upload.pypi.org', port=443): Max retries exceeded with url: /legacy/ (Caused by NewConnectionError("
+             "'Failed to establish a new connection: [Errno 111] Connection refused'))\n")
+    assert r.findings[0].fix == BLOCKED_FIX and "a firewall or a required proxy" in _advice(
+        "ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Max retries exceeded with url: /legacy/ "
+        "(Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))\n")
+    # guards: a mistyped host keeps the spelling advice; a time-out on PyPI's host keeps the pattern's fix; an install
+    # that could not reach the package index is no upload
+    typo = ("ConnectionError: HTTPSConnectionPool(host='upload.pipy.org', port=443): Max retries exceeded with url: "
+            "/legacy/ (Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service "
+            "not known'))\n")
+    assert read(typo).findings[0].fix != BLOCKED_FIX and "check the upload URL's spelling" in _advice(typo)
+    r = read("ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Read timed out. (read "
+             "timeout=60)\n")
+    assert r.findings[0].pattern.id == "log-network" and r.findings[0].fix is None

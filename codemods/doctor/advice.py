@@ -1634,8 +1634,17 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     host = next(iter(_HOST_IN.findall(text)), None)
     if re.search(r"Name or service not known|nodename nor servname|getaddrinfo failed|name resolution|dns error", text,
                  re.I):
-        out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
-                   "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
+        if scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+            out.append(f"the host name {f'`{host}`' if host else 'of the upload URL'} is PyPI's own, spelled right, and does not resolve from here: this "
+                       "network's name service or firewall keeps it out (or it failed for a moment); re-run, then upload "
+                       "from another network or through the proxy it needs")
+        else:
+            out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
+                       "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
+    elif scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+        out.append(f"`{host or 'PyPI'}` refused or could not be reached from this network: PyPI itself does not refuse "
+                   "connections, so a firewall or a required proxy is in the way; upload from another network or through "
+                   "the proxy")
     if re.search(r"ProxyError", text):
         out.append("the proxy refused or failed: check `HTTPS_PROXY`/`NO_PROXY` where the upload runs")
     if re.search(r"\b499\b:? ?Client (?:Error|Disconnected)", text):

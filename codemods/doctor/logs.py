@@ -1101,6 +1101,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
             wrong = _BY_ID["log-wrong-upload-url"]
             found.pop("log-network")
             found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, whole.find(host)), wrong.title))
+    if "log-network" in found and not _install_only(cleaned, found["log-network"].line) and _NEVER_CONNECTED.search(whole):
+        hosts = {next(g for g in m.groups() if g).lower().rstrip(".") for m in _HOST.finditer(whole)}
+        if hosts and hosts <= set(PYPI_HOSTS):  # PyPI's own host, spelled right, that this network did not reach
+            found["log-network"].fix = BLOCKED_FIX
     vers = logtext.versions(cleaned)
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
@@ -1372,6 +1376,14 @@ _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
+
+
+# a connection never made: the name did not resolve, or the host refused or reset it before any answer
+_NEVER_CONNECTED = re.compile(r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name "
+                              r"resolution|Connection refused|Network is unreachable|No route to host|dns error", re.I)
+BLOCKED_FIX = ("Re-run once (a runner's name lookup can fail for a moment); if it fails again, this network blocks or "
+               "cannot resolve PyPI's own upload host (spelled right in the log): a work or school firewall, or a network "
+               "that needs a proxy; upload from another network such as CI, or through the proxy (`HTTPS_PROXY`).")
 
 
 def _wrong_pypi_host(host: str) -> bool:
