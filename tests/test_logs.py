@@ -2949,3 +2949,25 @@ def test_round29_pypis_own_host_not_reached_is_the_network_not_the_spelling() ->
     r = read("ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Read timed out. (read "
              "timeout=60)\n")
     assert r.findings[0].pattern.id == "log-network" and r.findings[0].fix is None
+
+
+def test_round29_a_500_told_as_failing_every_time_is_the_packages_not_an_outage() -> None:
+    # pypi/legacy #311 (round 28, B): "Whenever I run python setup.py register or python setup.py sdist upload, I get
+    # an error" then legacy PyPI's 500: the project's long_description was the cause (a duplicate of legacy#148)
+    from codemods.doctor.logs import REPEATED_500_FIX
+    found, advice = _pool25("5xx-mycli")
+    assert [f.pattern.id for f in found] == ["log-server-error"] and found[0].fix == REPEATED_500_FIX
+    assert advice[0].startswith("the log says every attempt fails the same way") and "long description" in advice[0]
+    # guards: a 500 of one day (packaging-problems #83), a 503 told as every time, twine's own retries, an "always"
+    # that is no failure: the status page and a re-run stay first
+    for stem in ("5xx-marshmallow", "5xx-ipython"):
+        assert _pool25(stem)[0][0].fix is None, stem
+    for text in ("Every time I upload, PyPI answers HTTPError: 503 Server Error: Service Unavailable for url: "
+                 "https://upload.pypi.org/legacy/\n",
+                 "Uploading octo-1.0.tar.gz\nReceived \"500: Internal Server Error\" Package upload appears to have "
+                 "failed.  Retry 1 of 5\n",
+                 "We always upload with twine.\nHTTPError: 500 Server Error: Internal Server Error for url: "
+                 "https://upload.pypi.org/legacy/\n"):
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-server-error" and r.findings[0].fix is None, text
+        assert _advice(text).startswith("PyPI answered with a server error: check https://status.python.org"), text

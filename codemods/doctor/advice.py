@@ -1599,6 +1599,11 @@ def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "workflow needs to change",
                 f"if every re-run fails the same way, the fault is on {site}'s side with this publisher: report it "
                 "at https://github.com/pypi/support with the run's link (the publisher itself may need an admin)"]
+    if scan.findings[0].fix == logs_mod.REPEATED_500_FIX:
+        return [f"the log says every attempt fails the same way: {site}'s 500 that repeats for one package is not an "
+                "outage but the server failing on something of that package, most often its metadata (the long "
+                "description: its length, its markup, characters it cannot store); find it with `twine check dist/*` "
+                "and an upload with a short plain description, then report it at https://github.com/pypi/support"]
     out.append(f"{site} answered with a server error: check https://status.python.org for an incident, then re-run "
                "the failed job; with `skip-existing: true` (or `--skip-existing`) the files that did arrive are "
                "skipped")

@@ -1180,6 +1180,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and _INTERNAL_500.search(whole):
+        found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
         found["log-file-too-large"].fix = PROJECT_SIZE_FIX
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
@@ -1378,6 +1380,16 @@ _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 
 
+# a failure told as happening on every attempt ("Whenever I run … upload, I get an error"), and PyPI's 500 itself
+SAID_EVERY_TIME = re.compile(r"\b(?:whenever|every ?time|each time|every (?:single )?(?:run|attempt|try|upload|release)|"
+                             r"consistently|repeatedly|keeps? (?:failing|getting|returning|giving)|always (?:fails?|gets?|"
+                             r"returns?|answers?|errors?)|fails? (?:again )?(?:on )?every)\b", re.I)
+_INTERNAL_500 = re.compile(r"\b500\b[:\"')]? ?(?:Server Error:? )?Internal Server Error|\(500\)|status code 500\b|"
+                           r"HTTP Error 500\b", re.I)
+REPEATED_500_FIX = ("A 500 on every attempt for one package is PyPI failing on something of that package, most often its "
+                    "metadata (a very long or unusual long description): run `twine check dist/*`, try the upload with a "
+                    "shorter description to find it, and report it at https://github.com/pypi/support with the "
+                    "package's name; https://status.python.org shows whether PyPI itself is down.")
 # a connection never made: the name did not resolve, or the host refused or reset it before any answer
 _NEVER_CONNECTED = re.compile(r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name "
                               r"resolution|Connection refused|Network is unreachable|No route to host|dns error", re.I)
