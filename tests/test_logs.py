@@ -2971,3 +2971,23 @@ def test_round29_a_500_told_as_failing_every_time_is_the_packages_not_an_outage(
         r = read(text)
         assert r.findings[0].pattern.id == "log-server-error" and r.findings[0].fix is None, text
         assert _advice(text).startswith("PyPI answered with a server error: check https://status.python.org"), text
+
+
+def test_round29_maturins_cause_line_and_its_refusal_of_one_packages_wheels() -> None:
+    # PyO3/maturin #518 (round 28, C jc): `💥 maturin failed` then `Caused by: Attempting to upload wheel and/or source
+    # distribution files that belong to different python packages.` for one package's wheels (fixed by maturin#544)
+    from codemods.doctor.logs import MATURIN_MIXED_FIX
+    from codemods.doctor.logtext import last_error_lines, lines
+    found, advice = _pool25("uploaderbug-maturin518")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == MATURIN_MIXED_FIX
+    assert found[0].line == 25  # the `Caused by:` line, not `💥 maturin failed`
+    assert advice[0].startswith("every file the log lists is `ahocorasick_rs` 0.9.0, one package") and \
+        "PyO3/maturin#544" in advice[0]
+    # files of two projects: the advice does not call them one package
+    two = ("octo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl\nwidget-2.0-py3-none-any.whl\n💥 maturin failed\n  Caused "
+           "by: Attempting to upload wheel and/or source distribution files that belong to different python packages.\n")
+    assert read(two).findings[0].fix == MATURIN_MIXED_FIX and not _advice(two).startswith("every file")
+    # an unrecognised `Caused by:` chain is among the lines shown
+    text = "$ maturin upload dist/*\n💥 maturin failed\n  Caused by: Something went sideways in the octo uploader\n"
+    assert read(text).findings == []
+    assert any(t.startswith("Caused by: Something went sideways") for _, t in last_error_lines(lines(text)))

@@ -2240,6 +2240,9 @@ def _upload_form(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_WHEEL_NAME = re.compile(r"\b([A-Za-z0-9_.]{1,100}?)-(\d[\w.+]{0,40}?)-(?:\d\w{0,10}-)?[\w.]{1,40}-[\w.]{1,40}-[\w.]{1,200}\.whl\b")
+
+
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"POST body may not contain duplicate keys", text):
@@ -2281,6 +2284,15 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
+    if logs_mod.MATURIN_MIXED.search(text):
+        names = {(m.group(1).lower().replace("-", "_"), m.group(2)) for m in _WHEEL_NAME.finditer(text)}
+        one = (f"every file the log lists is `{next(iter(names))[0]}` {next(iter(names))[1]}, one package: "
+               if len(names) == 1 else "")
+        return [f"{one}maturin refused the upload as files of different packages (`Caused by: Attempting to upload "
+                "wheel and/or source distribution files that belong to different python packages`) before anything reached "
+                "PyPI: maturin 0.10.3 and 0.10.4 took one package's wheels whose metadata is not identical across them "
+                "(built on different platforms) for different packages, fixed in 0.10.5 (PyO3/maturin#544); upgrade "
+                "maturin or upload the same files with `twine upload` / `uv publish`"]
     call = logs_mod._INTERNAL_CALL.search(text)
     if call and logs_mod._RELEASE_TOOL.search(text):
         tool = "python-semantic-release" if "semantic" in logs_mod._RELEASE_TOOL.search(text).group(0).lower() \

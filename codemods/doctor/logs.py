@@ -594,7 +594,9 @@ NEW: Tuple[LogPattern, ...] = (
                r"Uploading documentation is no longer supported|\b(?!" + FILE_PARTS + r":)[a-z_]{2,40}: Should not be a tuple\b|"
                r"Upload payload does not have a file\.|\b400 Unknown protocol version\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
-               r"unexpected keyword argument '?gen_setup_py",
+               r"unexpected keyword argument '?gen_setup_py|"
+               # maturin 0.10.3 and 0.10.4 refusing one package's wheels whose metadata differs by platform
+               r"files that belong to different python packages",
                "The upload tool failed on a bug of its own",
                "twine 5.1.0 and older read their own metadata at import and fail with importlib-metadata 8 (`KeyError: "
                "'license'` or `'home-page'`, pypa/twine#1125); an uploader that sends a malformed request is refused "
@@ -1177,6 +1179,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
+        found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
@@ -1380,6 +1384,10 @@ _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 
 
+MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
+MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
+                     "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
+                     "really holds two projects' files, upload each project's files separately.")
 # a failure told as happening on every attempt ("Whenever I run … upload, I get an error"), and PyPI's 500 itself
 SAID_EVERY_TIME = re.compile(r"\b(?:whenever|every ?time|each time|every (?:single )?(?:run|attempt|try|upload|release)|"
                              r"consistently|repeatedly|keeps? (?:failing|getting|returning|giving)|always (?:fails?|gets?|"
