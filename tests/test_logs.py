@@ -2991,3 +2991,19 @@ def test_round29_maturins_cause_line_and_its_refusal_of_one_packages_wheels() ->
     text = "$ maturin upload dist/*\n💥 maturin failed\n  Caused by: Something went sideways in the octo uploader\n"
     assert read(text).findings == []
     assert any(t.startswith("Caused by: Something went sideways") for _, t in last_error_lines(lines(text)))
+
+
+def test_round29_a_wrong_upload_url_told_in_prose_or_answered_with_a_redirect() -> None:
+    # travis-ci/dpl #117 (dpl 1.5.7's default server: "deploys to pypi are failing with `Upload failed (301): Moved
+    # Permanently`") and chr1st1ank/narrow-down #9 ("Wrong URL for test-pypi prevented publishing packages")
+    found, advice = _pool25("wrongurl-dpl117")
+    assert [f.pattern.id for f in found] == ["log-wrong-upload-url"] and advice[0].startswith("the index answered `301`")
+    assert "`server:`" in advice[0]
+    found, advice = _pool25("wrongurl-narrow-down")
+    assert [f.pattern.id for f in found] == ["log-wrong-upload-url"] and "`https://test.pypi.org/legacy/`" in advice[0]
+    # guards: a wrong URL of the README or the docs, a wrong URL with nothing failing, another status than a redirect
+    assert _first("A wrong URL in the README badge prevented the PyPI page from showing the build status.\n") != \
+        ["log-wrong-upload-url"]
+    assert _first("Fixed a wrong URL for the docs link; publishing to PyPI failed for another reason.\n") != \
+        ["log-wrong-upload-url"]
+    assert _first("Upload failed (200): OK\n") == []

@@ -245,6 +245,17 @@ _WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://
 def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     urls = [u.rstrip(".,'\")") for u in _WHERE.findall(text)]
+    moved = re.search(r"\bUpload failed \((30[1278])\)", text)
+    if not urls and moved:
+        return [f"the index answered `{moved.group(1)}` (a redirect) to the upload: the URL the uploader posts to is an "
+                "old or redirected one (PyPI's retired `https://pypi.python.org/pypi`, an `http://` URL); give it `https://upload.pypi.org/legacy/` "
+                "(Travis dpl: `server:`; .pypirc: `repository`), or upgrade a tool that sets the old URL itself"]
+    if not urls and logs_mod.SAID_WRONG_URL.search(text):
+        test = re.search(r"\btest[- .]?pypi\b", text, re.I)
+        return [f"the log says the upload URL was wrong: {'TestPyPI' if test else 'PyPI'}'s upload URL is "
+                f"`{'https://test.pypi.org/legacy/' if test else 'https://upload.pypi.org/legacy/'}` (not the site "
+                "root and not the `/simple/` index); set it where the upload reads it (the action's `repository-url`, "
+                "twine's `--repository-url`, .pypirc's `repository`)"]
     if not urls:
         return _no_slash(text)
     url = urls[-1]

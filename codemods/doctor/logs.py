@@ -453,6 +453,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"Uploading to these sites is deprecated|Redirects are not supported\. Is the URL missing a trailing slash|"
                r"POST requests are not supported by the endpoint|Redirected URL is not in the same realm|"
                r"UnreachableRepositoryURLDetected|"
+               # distutils' own refusal line for a redirect (an old upload URL: dpl 1.5.7's default server)
+               r"\bUpload failed \(30[1278]\)|"
                r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
                # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
@@ -1813,6 +1815,11 @@ _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|t
                                r"(?:test\.?)?pypi\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,40}?\bnot found\b|\bnot found\b"
                        + IN_SENTENCE + r"{0,30}?\b(?:url|endpoint)\b", re.I)
+# the upload URL told as wrong ("Wrong URL for test-pypi prevented publishing packages"), not a URL of the docs or README
+SAID_WRONG_URL = re.compile(r"\b(?:wrong|incorrect|bad|invalid|mistyped|misspel\w{1,3}|outdated|old)\s(?:upload\s|"
+                            r"repository\s|index\s|publish(?:ing)?\s|test[- ]?pypi\s|pypi\s)?(?:url|endpoint)s?\b", re.I)
+_URL_ELSEWHERE = re.compile(r"\b(?:readme|badges?|docs?|documentation|homepage|home-page|project[_ -]urls?|links?|"
+                            r"changelog|source|download[_ -]url|webhook|callback)\b", re.I)
 # credentials told as misconfigured or wrong ("a misconfiguration of the credentials", "the token is wrong")
 _CRED = r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b"
 SAID_CRED_MISCONFIG = re.compile(r"\bmisconfigur\w{0,6}\b" + IN_SENTENCE + r"{0,30}?" + _CRED + "|" + _CRED + IN_SENTENCE
@@ -1996,6 +2003,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
+    _Said("log-wrong-upload-url", (SAID_WRONG_URL,), (_URL_ELSEWHERE,), upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
     # a credential told as never passed is none sent, not one refused
