@@ -3007,3 +3007,15 @@ def test_round29_a_wrong_upload_url_told_in_prose_or_answered_with_a_redirect() 
     assert _first("Fixed a wrong URL for the docs link; publishing to PyPI failed for another reason.\n") != \
         ["log-wrong-upload-url"]
     assert _first("Upload failed (200): OK\n") == []
+
+
+def test_round29_the_uploader_told_as_not_found_after_a_user_install() -> None:
+    # tf-encrypted/tf-encrypted #322 (round 28, B jc): "twine was installed for the user it couldn't find the twine
+    # package. Remove the --user parameter …"
+    found, advice = _pool25("notinstalled-tf-encrypted")
+    assert [f.pattern.id for f in found] == ["log-uploader-missing"]
+    assert advice[0].startswith("the log says `twine` was installed with `--user`")
+    # guards: twine not finding the files (no tool missing), a tool found with the files missing
+    assert _first("The upload failed: twine couldn't find the package files in dist/.\n") != ["log-uploader-missing"]
+    assert _first("The PyPI upload could not find the wheel, though the twine package was installed.\n") != \
+        ["log-uploader-missing"]

@@ -1838,6 +1838,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
     install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+    if said and re.search(r"(?<![\w-])--user\b", text):
+        return [f"the log says `{tool}` was installed with `--user`, outside the virtual environment the job runs in "
+                f"(CircleCI's, tox's, a venv), so that environment does not find it: install it there without `--user` "
+                f"({install} with the environment's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
     return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
 

@@ -1676,7 +1676,11 @@ _SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|do
                                     r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + _TOOLS + "|"
                                     + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
-                                    r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
+                                    r"missing\b|"
+                                    # "it couldn't find the twine package" (a `--user` install outside the job's venv)
+                                    r"(?:\bcould(?:n[’']t|\snot)|\bcan(?:no|[’'])?t|\bunable to)\s(?:find|locate)\s(?:the\s)?`?"
+                                    + _TOOLS + r"`?\s(?:package|command|module|executable|binary)\b|"
+                                    + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
                                     r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b|"
                                     # a failure told as the tool needed ("failing because it needs twine"), not a
                                     # version of it ("needs twine 6.1")
