@@ -606,7 +606,10 @@ NEW: Tuple[LogPattern, ...] = (
                "keys`); an uploader too old for today's PyPI still calls the `register` API PyPI retired, which answers 410 "
                "(`Project pre-registration is no longer required or supported`: twine's or setuptools' `register`, old "
                "devpi `push`), and to setuptools' `upload_docs` (`Uploading documentation is no longer supported`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
-               "nothing in the package or the credentials is wrong.",
+               "an old twine fails on a file it cannot read (`TypeError: expected string or buffer`, Python 3's `… or "
+               "bytes-like object`), a release tool (zest.releaser, python-semantic-release) calls twine's internal "
+               "`upload()` with an argument list twine changed, maturin 0.10.3 and 0.10.4 refused one package's wheels "
+               "as `files that belong to different python packages`; nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
                "Use a release of the uploader without the bug: twine 5.1.1 or later where it runs (`pip install -U "
