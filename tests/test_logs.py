@@ -2827,3 +2827,195 @@ def test_round27_words_of_the_pool_read_in_prose() -> None:
     assert _first("We moved from the old version of gh-action-pypi-publish to release/v1, and the deploy is failing.\n") \
         != ["log-action-ref-missing"]
     assert _first("The version set for `gh-action-pypi-publish` is 3 years old; the deploy to PyPI works.\n") == []
+
+
+POOL25 = LOGS / "holdout25"  # round 28's blind sample (graded in BLIND-ROUND28.md), round 29's tuning pool
+
+
+def _pool25(stem: str):
+    path = next(POOL25.glob(stem + "*.log"))
+    body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
+                     if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
+    r = read(body)
+    return r.findings, advise(r, [], Context({}, set()))
+
+
+def test_round29_an_old_twines_typeerror_in_python_2s_words_is_no_refused_readme() -> None:
+    # round 28's wrong claim (pypa/twine #379: a global twine 1.9.1 shadowing the virtualenv's 1.11.0 raised `TypeError:
+    # expected string or buffer` before any request; the reporter's guess about the Markdown long_description was read
+    # as PyPI's refusal) and plone/buildout.coredev #473 (the same TypeError told with newer twine and pkginfo)
+    from codemods.doctor.logs import OLD_TWINE_FIX
+    found, advice = _pool25("oldtwine-criticalpath")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == OLD_TWINE_FIX
+    assert advice[0].startswith("`expected string or buffer` is the wording of Python 2") and "(twine 1.9.1)" in advice[0]
+    assert "`which twine`" in advice[0]
+    found, advice = _pool25("oldtwine-plone")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == OLD_TWINE_FIX
+    assert advice[0].startswith("twine raised `TypeError: expected string or buffer`")
+    # Python 3's words keep their reading, now with the same fix line
+    r = read("twine upload dist/*\nUploading distributions to https://upload.pypi.org/legacy/\n"
+             "TypeError: expected string or bytes-like object\n")
+    assert [f.pattern.id for f in r.findings] == ["log-uploader-broken"] and r.findings[0].fix == OLD_TWINE_FIX
+    # guards: the TypeError of another program, told beside twine without a newer or older twine; a README told as
+    # refused with no TypeError keeps its reading
+    assert _first("pytest\nTypeError: expected string or buffer\n") == []
+    assert _first("pytest failed with `TypeError: expected string or buffer` before twine ran.\n") == []
+    assert _first("After adding a Markdown long_description, PyPI refused the upload: the README does not render.\n") \
+        == ["log-description-invalid"]
+
+
+def test_round29_a_connection_dropped_mid_upload_with_a_release_gone_back_to_is_the_library() -> None:
+    # psf/requests #2929 (round 28, B jc): `ConnectionError: ('Connection aborted.', BadStatusLine("''",))` after
+    # `Uploading …whl`, and "rollback to 2.8.1 solves the issue": the index was reached, a library release broke the body
+    found, advice = _pool25("toolbug-requests")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"]
+    assert "its release 2.8.1" in found[0].fix and "network is not at fault" in found[0].fix
+    assert advice[0].startswith("the server dropped the connection after the request was sent (`BadStatusLine`)")
+    r = read("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end "
+             "closed connection without response'))\nDowngrading requests to 2.8.1 fixed it.\n")
+    assert r.findings[0].pattern.id == "log-uploader-broken" and "`pip install 'requests==2.8.1'`" in r.findings[0].fix
+    # guards: a dropped connection with no release gone back to, a connection never made (refused) with one, a
+    # rollback told with no dropped connection
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', BadStatusLine(\"''\",))\n"
+                  ) == ["log-network"]
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: ('Connection aborted.', ConnectionRefusedError(111, "
+                  "'Connection refused'))\nRolling back to 2.8.1 solved it.\n") == ["log-network"]
+    assert _first("Uploading octo-1.0-py3-none-any.whl\nConnectionError: HTTPSConnectionPool(host='upload.pypi.org', "
+                  "port=443): Read timed out.\nRollback to 2.8.1 solves the issue.\n") == ["log-network"]
+
+
+def test_round29_uv_cannot_find_an_index_the_log_shows_defined() -> None:
+    # astral-sh/uv #9919 (round 28, B jc): `No indexes were found, can't use index: `testpypi`` under a pasted
+    # pyproject.toml whose `[[tool.uv.index]]` names it with a `publish-url` and `explicit = true` (fixed by uv#9932)
+    from codemods.doctor.logs import UV_EXPLICIT_FIX, UV_INDEX_SHOWN_FIX
+    found, advice = _pool25("uvbug-explicit-index")
+    assert [f.pattern.id for f in found] == ["log-uploader-config"] and found[0].fix == UV_EXPLICIT_FIX
+    assert advice[0].startswith("the pyproject.toml in the log defines the index `testpypi` with a `publish-url`, so "
+                                "the configuration looks right") and "astral-sh/uv#9932" in advice[0]
+    assert not any("add it" in a for a in advice)
+    table = ('[[tool.uv.index]]\nname = "testpypi"\nurl = "https://test.pypi.org/simple"\n'
+             'publish-url = "https://test.pypi.org/legacy/"\n')
+    error = "error: No indexes were found, can't use index: `testpypi`\n"
+    r = read(table + error)
+    assert r.findings[0].fix == UV_INDEX_SHOWN_FIX
+    # guards: no table shown, a table of another name, a table without a `publish-url`: the "add it" advice stays
+    for text in (error, table.replace('"testpypi"', '"staging"') + error,
+                 table.replace('publish-url = "https://test.pypi.org/legacy/"\n', "explicit = true\n") + error):
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-uploader-config" and r.findings[0].fix is None, text
+        assert "add it, or give `--publish-url` instead" in _advice(text), text
+
+
+def test_round29_a_release_tool_calling_twines_changed_upload_function() -> None:
+    # zestsoftware/zest.releaser #183 and python-semantic-release #69 (round 28, B): `TypeError: upload() takes exactly N
+    # arguments (M given)` under the release tool's frame, after a twine release changed its internal upload()
+    for stem, tool, twine in (("toolbug-zest-releaser", "zest.releaser", "1.7"),
+                              ("toolbug-semantic-release", "python-semantic-release", "1.9.1")):
+        found, advice = _pool25(stem)
+        assert [f.pattern.id for f in found] == ["log-uploader-broken"], stem
+        assert found[0].fix.startswith(f"Upgrade {tool} to a release written for the installed twine") and \
+            f"(the log names twine {twine})" in found[0].fix, stem
+        assert f"is {tool} calling twine's `upload()` function directly" in advice[0], stem
+    r = read("  File \"/usr/lib/python3.12/site-packages/semantic_release/pypi.py\", line 20, in upload_to_pypi\n"
+             "TypeError: upload() takes 2 positional arguments but 3 were given\ntwine 4.0\n")
+    assert r.findings[0].pattern.id == "log-uploader-broken" and "python-semantic-release" in r.findings[0].fix
+    # guards: the same TypeError with no release tool, and a release tool's own upload() with no twine in the log
+    assert _first("Traceback (most recent call last):\n  File \"deploy.py\", line 3, in <module>\n"
+                  "TypeError: upload() takes exactly 3 arguments (2 given)\ntwine upload dist/*\n") != \
+        ["log-uploader-broken"]
+    assert _first("  File \"semantic_release/hvcs.py\", line 80, in upload_asset\nTypeError: upload() got an unexpected "
+                  "keyword argument 'label'\n") == []
+
+
+def test_round29_pypis_own_host_not_reached_is_the_network_not_the_spelling() -> None:
+    # navdeep-G/setup.py #32 (round 28, B jc): `nodename nor servname provided` for `upload.pypi.org`, spelled right,
+    # from a work network that blocked it: not "check the upload URL's spelling"
+    from codemods.doctor.logs import BLOCKED_FIX
+    found, advice = _pool25("network-setuppy")
+    assert [f.pattern.id for f in found] == ["log-network"] and found[0].fix == BLOCKED_FIX
+    assert "spelled right" in advice[0] and "check the upload URL's spelling" not in "\n".join(advice)
+    r = read("Uploading distributions to https://upload.pypi.org/legacy/\nConnectionError: HTTPSConnectionPool("
+             "host='upload.pypi.org', port=443): Max retries exceeded with url: /legacy/ (Caused by NewConnectionError("
+             "'Failed to establish a new connection: [Errno 111] Connection refused'))\n")
+    assert r.findings[0].fix == BLOCKED_FIX and "a firewall or a required proxy" in _advice(
+        "ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Max retries exceeded with url: /legacy/ "
+        "(Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))\n")
+    # guards: a mistyped host keeps the spelling advice; a time-out on PyPI's host keeps the pattern's fix; an install
+    # that could not reach the package index is no upload
+    typo = ("ConnectionError: HTTPSConnectionPool(host='upload.pipy.org', port=443): Max retries exceeded with url: "
+            "/legacy/ (Caused by NewConnectionError('Failed to establish a new connection: [Errno -2] Name or service "
+            "not known'))\n")
+    assert read(typo).findings[0].fix != BLOCKED_FIX and "check the upload URL's spelling" in _advice(typo)
+    r = read("ConnectionError: HTTPSConnectionPool(host='upload.pypi.org', port=443): Read timed out. (read "
+             "timeout=60)\n")
+    assert r.findings[0].pattern.id == "log-network" and r.findings[0].fix is None
+
+
+def test_round29_a_500_told_as_failing_every_time_is_the_packages_not_an_outage() -> None:
+    # pypi/legacy #311 (round 28, B): "Whenever I run python setup.py register or python setup.py sdist upload, I get
+    # an error" then legacy PyPI's 500: the project's long_description was the cause (a duplicate of legacy#148)
+    from codemods.doctor.logs import REPEATED_500_FIX
+    found, advice = _pool25("5xx-mycli")
+    assert [f.pattern.id for f in found] == ["log-server-error"] and found[0].fix == REPEATED_500_FIX
+    assert advice[0].startswith("the log says every attempt fails the same way") and "long description" in advice[0]
+    # guards: a 500 of one day (packaging-problems #83), a 503 told as every time, twine's own retries, an "always"
+    # that is no failure: the status page and a re-run stay first
+    for stem in ("5xx-marshmallow", "5xx-ipython"):
+        assert _pool25(stem)[0][0].fix is None, stem
+    for text in ("Every time I upload, PyPI answers HTTPError: 503 Server Error: Service Unavailable for url: "
+                 "https://upload.pypi.org/legacy/\n",
+                 "Uploading octo-1.0.tar.gz\nReceived \"500: Internal Server Error\" Package upload appears to have "
+                 "failed.  Retry 1 of 5\n",
+                 "We always upload with twine.\nHTTPError: 500 Server Error: Internal Server Error for url: "
+                 "https://upload.pypi.org/legacy/\n"):
+        r = read(text)
+        assert r.findings[0].pattern.id == "log-server-error" and r.findings[0].fix is None, text
+        assert _advice(text).startswith("PyPI answered with a server error: check https://status.python.org"), text
+
+
+def test_round29_maturins_cause_line_and_its_refusal_of_one_packages_wheels() -> None:
+    # PyO3/maturin #518 (round 28, C jc): `💥 maturin failed` then `Caused by: Attempting to upload wheel and/or source
+    # distribution files that belong to different python packages.` for one package's wheels (fixed by maturin#544)
+    from codemods.doctor.logs import MATURIN_MIXED_FIX
+    from codemods.doctor.logtext import last_error_lines, lines
+    found, advice = _pool25("uploaderbug-maturin518")
+    assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == MATURIN_MIXED_FIX
+    assert found[0].line == 25  # the `Caused by:` line, not `💥 maturin failed`
+    assert advice[0].startswith("every file the log lists is `ahocorasick_rs` 0.9.0, one package") and \
+        "PyO3/maturin#544" in advice[0]
+    # files of two projects: the advice does not call them one package
+    two = ("octo-1.0-cp312-cp312-manylinux_2_17_x86_64.whl\nwidget-2.0-py3-none-any.whl\n💥 maturin failed\n  Caused "
+           "by: Attempting to upload wheel and/or source distribution files that belong to different python packages.\n")
+    assert read(two).findings[0].fix == MATURIN_MIXED_FIX and not _advice(two).startswith("every file")
+    # an unrecognised `Caused by:` chain is among the lines shown
+    text = "$ maturin upload dist/*\n💥 maturin failed\n  Caused by: Something went sideways in the octo uploader\n"
+    assert read(text).findings == []
+    assert any(t.startswith("Caused by: Something went sideways") for _, t in last_error_lines(lines(text)))
+
+
+def test_round29_a_wrong_upload_url_told_in_prose_or_answered_with_a_redirect() -> None:
+    # travis-ci/dpl #117 (dpl 1.5.7's default server: "deploys to pypi are failing with `Upload failed (301): Moved
+    # Permanently`") and chr1st1ank/narrow-down #9 ("Wrong URL for test-pypi prevented publishing packages")
+    found, advice = _pool25("wrongurl-dpl117")
+    assert [f.pattern.id for f in found] == ["log-wrong-upload-url"] and advice[0].startswith("the index answered `301`")
+    assert "`server:`" in advice[0]
+    found, advice = _pool25("wrongurl-narrow-down")
+    assert [f.pattern.id for f in found] == ["log-wrong-upload-url"] and "`https://test.pypi.org/legacy/`" in advice[0]
+    # guards: a wrong URL of the README or the docs, a wrong URL with nothing failing, another status than a redirect
+    assert _first("A wrong URL in the README badge prevented the PyPI page from showing the build status.\n") != \
+        ["log-wrong-upload-url"]
+    assert _first("Fixed a wrong URL for the docs link; publishing to PyPI failed for another reason.\n") != \
+        ["log-wrong-upload-url"]
+    assert _first("Upload failed (200): OK\n") == []
+
+
+def test_round29_the_uploader_told_as_not_found_after_a_user_install() -> None:
+    # tf-encrypted/tf-encrypted #322 (round 28, B jc): "twine was installed for the user it couldn't find the twine
+    # package. Remove the --user parameter …"
+    found, advice = _pool25("notinstalled-tf-encrypted")
+    assert [f.pattern.id for f in found] == ["log-uploader-missing"]
+    assert advice[0].startswith("the log says `twine` was installed with `--user`")
+    # guards: twine not finding the files (no tool missing), a tool found with the files missing
+    assert _first("The upload failed: twine couldn't find the package files in dist/.\n") != ["log-uploader-missing"]
+    assert _first("The PyPI upload could not find the wheel, though the twine package was installed.\n") != \
+        ["log-uploader-missing"]

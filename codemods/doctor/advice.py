@@ -245,6 +245,17 @@ _WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://
 def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     urls = [u.rstrip(".,'\")") for u in _WHERE.findall(text)]
+    moved = re.search(r"\bUpload failed \((30[1278])\)", text)
+    if not urls and moved:
+        return [f"the index answered `{moved.group(1)}` (a redirect) to the upload: the URL the uploader posts to is an "
+                "old or redirected one (PyPI's retired `https://pypi.python.org/pypi`, an `http://` URL); give it `https://upload.pypi.org/legacy/` "
+                "(Travis dpl: `server:`; .pypirc: `repository`), or upgrade a tool that sets the old URL itself"]
+    if not urls and logs_mod.SAID_WRONG_URL.search(text):
+        test = re.search(r"\btest[- .]?pypi\b", text, re.I)
+        return [f"the log says the upload URL was wrong: {'TestPyPI' if test else 'PyPI'}'s upload URL is "
+                f"`{'https://test.pypi.org/legacy/' if test else 'https://upload.pypi.org/legacy/'}` (not the site "
+                "root and not the `/simple/` index); set it where the upload reads it (the action's `repository-url`, "
+                "twine's `--repository-url`, .pypirc's `repository`)"]
     if not urls:
         return _no_slash(text)
     url = urls[-1]
@@ -1599,6 +1610,11 @@ def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "workflow needs to change",
                 f"if every re-run fails the same way, the fault is on {site}'s side with this publisher: report it "
                 "at https://github.com/pypi/support with the run's link (the publisher itself may need an admin)"]
+    if scan.findings[0].fix == logs_mod.REPEATED_500_FIX:
+        return [f"the log says every attempt fails the same way: {site}'s 500 that repeats for one package is not an "
+                "outage but the server failing on something of that package, most often its metadata (the long "
+                "description: its length, its markup, characters it cannot store); find it with `twine check dist/*` "
+                "and an upload with a short plain description, then report it at https://github.com/pypi/support"]
     out.append(f"{site} answered with a server error: check https://status.python.org for an incident, then re-run "
                "the failed job; with `skip-existing: true` (or `--skip-existing`) the files that did arrive are "
                "skipped")
@@ -1634,8 +1650,17 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     host = next(iter(_HOST_IN.findall(text)), None)
     if re.search(r"Name or service not known|nodename nor servname|getaddrinfo failed|name resolution|dns error", text,
                  re.I):
-        out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
-                   "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
+        if scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+            out.append(f"the host name {f'`{host}`' if host else 'of the upload URL'} is PyPI's own, spelled right, and does not resolve from here: this "
+                       "network's name service or firewall keeps it out (or it failed for a moment); re-run, then upload "
+                       "from another network or through the proxy it needs")
+        else:
+            out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
+                       "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
+    elif scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+        out.append(f"`{host or 'PyPI'}` refused or could not be reached from this network: PyPI itself does not refuse "
+                   "connections, so a firewall or a required proxy is in the way; upload from another network or through "
+                   "the proxy")
     if re.search(r"ProxyError", text):
         out.append("the proxy refused or failed: check `HTTPS_PROXY`/`NO_PROXY` where the upload runs")
     if re.search(r"\b499\b:? ?Client (?:Error|Disconnected)", text):
@@ -1813,6 +1838,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
     install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+    if said and re.search(r"(?<![\w-])--user\b", text):
+        return [f"the log says `{tool}` was installed with `--user`, outside the virtual environment the job runs in "
+                f"(CircleCI's, tox's, a venv), so that environment does not find it: install it there without `--user` "
+                f"({install} with the environment's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
     return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
 
@@ -2226,6 +2255,9 @@ def _upload_form(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+_WHEEL_NAME = re.compile(r"\b([A-Za-z0-9_.]{1,100}?)-(\d[\w.+]{0,40}?)-(?:\d\w{0,10}-)?[\w.]{1,40}-[\w.]{1,40}-[\w.]{1,200}\.whl\b")
+
+
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     if re.search(r"POST body may not contain duplicate keys", text):
@@ -2267,11 +2299,51 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
-    if re.search(r"TypeError: expected string or bytes-like object", text):
-        return ["twine raised `TypeError: expected string or bytes-like object` on the file before any request reached "
-                "PyPI: an old twine (or old `pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that "
-                "cannot read what current build tools write; upgrade them where the upload runs (`pip install -U twine "
-                "pkginfo requests-toolbelt`, or a current CI image), or use pypa/gh-action-pypi-publish, and re-run"]
+    if logs_mod.MATURIN_MIXED.search(text):
+        names = {(m.group(1).lower().replace("-", "_"), m.group(2)) for m in _WHEEL_NAME.finditer(text)}
+        one = (f"every file the log lists is `{next(iter(names))[0]}` {next(iter(names))[1]}, one package: "
+               if len(names) == 1 else "")
+        return [f"{one}maturin refused the upload as files of different packages (`Caused by: Attempting to upload "
+                "wheel and/or source distribution files that belong to different python packages`) before anything reached "
+                "PyPI: maturin 0.10.3 and 0.10.4 took one package's wheels whose metadata is not identical across them "
+                "(built on different platforms) for different packages, fixed in 0.10.5 (PyO3/maturin#544); upgrade "
+                "maturin or upload the same files with `twine upload` / `uv publish`"]
+    call = logs_mod._INTERNAL_CALL.search(text)
+    if call and logs_mod._RELEASE_TOOL.search(text):
+        tool = "python-semantic-release" if "semantic" in logs_mod._RELEASE_TOOL.search(text).group(0).lower() \
+            else "zest.releaser"
+        return [f"`{call.group(0)}` is {tool} calling twine's `upload()` function directly with the arguments of an "
+                "older twine: that function is twine's internal code, not an API, and a twine release changed it; "
+                f"nothing reached PyPI. Upgrade {tool} to a release that matches the installed twine, or pin twine "
+                f"back to the release {tool} was written for in the release environment"]
+    rollback = logs_mod.SAID_ROLLBACK.search(text)
+    if rollback and logs_mod._DROPPED.search(text) and not logs_mod._NOT_REACHED.search(text):
+        dropped = (re.search(r"BadStatusLine|RemoteDisconnected|Connection reset by peer", text)
+                   or logs_mod._DROPPED.search(text)).group(0)
+        return [f"the server dropped the connection after the request was sent (`{dropped}`): the index was reached, so "
+                f"the network is not the cause; the log says going back to {rollback.group(1)} fixes it, so a newer "
+                "release of a library the uploader sends with (requests, requests-toolbelt, urllib3) broke the request "
+                f"body: keep {rollback.group(1)} where the upload runs until twine and requests-toolbelt have releases "
+                "that work with the newer one, then upgrade them together"]
+    type_error = logs_mod.TYPE_ERROR.search(text)
+    if type_error:
+        out = [f"twine raised `{type_error.group(0)}` on the file before any request reached PyPI: an old twine (or old "
+               "`pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that cannot read what current build "
+               "tools write; upgrade them where the upload runs (`pip install -U twine pkginfo requests-toolbelt`, or a "
+               "current CI image), or use pypa/gh-action-pypi-publish, and re-run"]
+        shown = _TWINE_VERSION.search(text)
+        python = re.search(r"\bPython (3\.(?:[5-9]|1\d)(?:\.\d{1,2})?)\b", text)
+        if type_error.group(0).endswith("buffer") and python:
+            ran = f" (twine {shown.group(1)})" if shown else ""
+            out.insert(0, "`expected string or buffer` is the wording of Python 2 (or 3.4 and older), yet the log shows "
+                          f"Python {python.group(1)}: the `twine` that ran{ran} is another, older install on PATH (a "
+                          "global or user one) that shadows the environment's; `which twine` names it: remove or upgrade "
+                          "it, or run `python -m twine upload dist/*` with the Python whose twine is current")
+        elif shown:
+            out.insert(0, f"the log shows twine {shown.group(1)}: if a newer twine is installed, the `twine` on PATH is "
+                          "another, older install that shadows it (`which twine`); run `python -m twine upload dist/*` "
+                          "from the environment that has the new one")
+        return out
     key = re.search(r"KeyError: '([\w-]{1,40})'", text)
     if not key and re.search(r"pypa/twine/issues/1125\b|\btwine#1125\b", text, re.I):
         return ["the log points at pypa/twine#1125: twine 5.1.0 and older fail at import with importlib-metadata 8 "
@@ -2649,6 +2721,15 @@ def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     usage = _usage(raw)
     if usage:
         return usage
+    shown = logs_mod.uv_index_shown(raw)
+    if shown is not None:
+        name = logs_mod._UV_INDEX_REFUSED.search(raw).group(1)
+        return [f"the pyproject.toml in the log defines the index `{name}` with a `publish-url`, so the configuration "
+                "looks right: " + ("uv releases before 16 December 2024 ignored indexes marked `explicit = true` when "
+                                   "publishing (astral-sh/uv#9932); upgrade uv, or meanwhile give `--publish-url` (and "
+                                   "`--check-url`) instead of `--index`" if shown else
+                                   "check that `uv publish` runs in that file's directory (or give `--directory`), or "
+                                   "give `--publish-url` instead of `--index`")]
     said = [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
     if said and _MISSING_SECTION.search(text) and _TOX_RAN.search(text) and re.search(r"\bTWINE_\w{3,20}=", text):
         # TWINE_* given where tox was called: tox's clean environment kept them from twine

@@ -453,6 +453,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"Uploading to these sites is deprecated|Redirects are not supported\. Is the URL missing a trailing slash|"
                r"POST requests are not supported by the endpoint|Redirected URL is not in the same realm|"
                r"UnreachableRepositoryURLDetected|"
+               # distutils' own refusal line for a redirect (an old upload URL: dpl 1.5.7's default server)
+               r"\bUpload failed \(30[1278]\)|"
                r"\b404\b.{0,30}?Not Found\b.{0,20}?(?:from|for url:?)\s{0,3}" + UPLOAD_URL + "|"
                # any refusal from pypi.org's /legacy/, which takes no uploads (its 413 is no size limit: onnx)
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
@@ -594,7 +596,9 @@ NEW: Tuple[LogPattern, ...] = (
                r"Uploading documentation is no longer supported|\b(?!" + FILE_PARTS + r":)[a-z_]{2,40}: Should not be a tuple\b|"
                r"Upload payload does not have a file\.|\b400 Unknown protocol version\b|"
                # the flit CLI of one major with flit_core of another (flit 3 passes `gen_setup_py`, flit_core 4 dropped it)
-               r"unexpected keyword argument '?gen_setup_py",
+               r"unexpected keyword argument '?gen_setup_py|"
+               # maturin 0.10.3 and 0.10.4 refusing one package's wheels whose metadata differs by platform
+               r"files that belong to different python packages",
                "The upload tool failed on a bug of its own",
                "twine 5.1.0 and older read their own metadata at import and fail with importlib-metadata 8 (`KeyError: "
                "'license'` or `'home-page'`, pypa/twine#1125); an uploader that sends a malformed request is refused "
@@ -602,7 +606,10 @@ NEW: Tuple[LogPattern, ...] = (
                "keys`); an uploader too old for today's PyPI still calls the `register` API PyPI retired, which answers 410 "
                "(`Project pre-registration is no longer required or supported`: twine's or setuptools' `register`, old "
                "devpi `push`), and to setuptools' `upload_docs` (`Uploading documentation is no longer supported`); the flit 3 CLI next to flit_core 4 fails with `unexpected keyword argument 'gen_setup_py'`; "
-               "nothing in the package or the credentials is wrong.",
+               "an old twine fails on a file it cannot read (`TypeError: expected string or buffer`, Python 3's `… or "
+               "bytes-like object`), a release tool (zest.releaser, python-semantic-release) calls twine's internal "
+               "`upload()` with an argument list twine changed, maturin 0.10.3 and 0.10.4 refused one package's wheels "
+               "as `files that belong to different python packages`; nothing in the package or the credentials is wrong.",
                "  File \".../site-packages/twine/__init__.py\", line 43, in <module>\n    __license__ = metadata[\"license\"]\n"
                "KeyError: 'license'",
                "Use a release of the uploader without the bug: twine 5.1.1 or later where it runs (`pip install -U "
@@ -1079,9 +1086,20 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = _BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    call = _INTERNAL_CALL.search(whole) if not found else None
+    tool = _RELEASE_TOOL.search(whole) if call else None
+    if tool and re.search(r"\btwine\b", whole, re.I):  # a release tool calling twine's internal upload() that changed
+        broken = _BY_ID["log-uploader-broken"]
+        found[broken.id] = LogFinding(broken, logtext.line_at(cleaned, starts, call.start()), broken.title,
+                                      release_tool_fix(whole))
     if not found and _twine_type_error(cleaned):  # an old twine that fails on the file before any request
         broken = _BY_ID["log-uploader-broken"]
-        found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title)
+        found[broken.id] = LogFinding(broken, _twine_type_error(cleaned), broken.title, OLD_TWINE_FIX)
+    dropped = _library_rollback(cleaned, whole, found["log-network"].line) if "log-network" in found else None
+    if dropped:  # the index was reached and the connection dropped mid-request, and the log names the library release
+        # going back to fixes: a release of the uploader's library broke the request (psf/requests #2929)
+        network, broken = found.pop("log-network"), _BY_ID["log-uploader-broken"]
+        found.setdefault(broken.id, LogFinding(broken, network.line, broken.title, dropped))
     if "log-network" in found and not _install_only(cleaned, found["log-network"].line):
         # a connection to a mistyped or retired PyPI host is the wrong URL (not a package index pip installs from)
         hosts = (next(g for g in m.groups() if g) for m in _HOST.finditer(whole))
@@ -1090,6 +1108,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
             wrong = _BY_ID["log-wrong-upload-url"]
             found.pop("log-network")
             found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, whole.find(host)), wrong.title))
+    if "log-network" in found and not _install_only(cleaned, found["log-network"].line) and _NEVER_CONNECTED.search(whole):
+        hosts = {next(g for g in m.groups() if g).lower().rstrip(".") for m in _HOST.finditer(whole)}
+        if hosts and hosts <= set(PYPI_HOSTS):  # PyPI's own host, spelled right, that this network did not reach
+            found["log-network"].fix = BLOCKED_FIX
     vers = logtext.versions(cleaned)
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
@@ -1162,6 +1184,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
+        found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
+    shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
+    if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
+        found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and _INTERNAL_500.search(whole):
+        found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
         found["log-file-too-large"].fix = PROJECT_SIZE_FIX
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
@@ -1188,17 +1217,107 @@ _UPLOAD_RAN = re.compile(r"^\s*Uploading (?:distributions to|\S{1,300}\.(?:whl|t
 # a .tar.gz and a .zip sdist of one version, named together
 TWO_SDISTS = re.compile(r"\btar\.gz\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?zip\b|\bzip\W{0,4}\s(?:and|or|plus|&)\s\W{0,4}\.?tar\.gz\b",
                         re.I)
-_TYPE_ERROR = re.compile(r"TypeError: expected string or bytes-like object")
+_OLD_TWINE_WORDS = r"\b(?:old(?:er)?|outdated|stale|pinned|bundled)\s(?:\w+\s){0,2}?(?:twine|pkginfo)\b"
+# an old twine's TypeError on a file it cannot read, in Python 3's words and in Python 2's (`expected string or buffer`)
+TYPE_ERROR = re.compile(r"TypeError: expected string or (?:bytes-like object|buffer)\b")
 _TWINE_RAN = re.compile(r"\btwine upload\b|Uploading distributions to\b", re.I)
+# the same TypeError told in a sentence with a newer twine or pkginfo as what avoids it (plone/buildout.coredev #473)
+_NEWER_TWINE = re.compile(r"\b(?:new(?:er|est)?|latest|upgrad\w{0,3}|updat\w{0,3}|bump\w{0,3})\s(?:[\w-]+\s){0,2}?"
+                          r"(?:twine|pkginfo)\b|" + _OLD_TWINE_WORDS, re.I)
+OLD_TWINE_FIX = ("Upgrade twine and pkginfo where the upload runs (`python -m pip install -U twine pkginfo`) and upload "
+                 "with that twine, `python -m twine upload dist/*` (`which twine` shows whether an older install on PATH "
+                 "shadows it), or use pypa/gh-action-pypi-publish.")
 
 
 def _twine_type_error(cleaned: List[Tuple[int, str]]) -> Optional[int]:
-    """The line of twine's `TypeError: expected string or bytes-like object` raised within the five lines after `twine
-    upload` (an old twine on a new file, before any request reached the index)."""
+    """The line of twine's `TypeError: expected string or bytes-like object` (Python 2: `… or buffer`) raised within the
+    five lines after `twine upload` (an old twine on a new file, before any request reached the index), or told in a
+    sentence that names a newer (or an old) twine or pkginfo beside it."""
     for n, t in cleaned:
-        if _TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+        if TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+            return n
+    for n, t in _unwrapped(cleaned):
+        if any(TYPE_ERROR.search(s) and _NEWER_TWINE.search(s) for s in _SENTENCE_END.split(t)):
             return n
     return None
+
+
+# a connection the server dropped after the request was sent (the index was reached), as against one never made
+_DROPPED = re.compile(r"\bBadStatusLine\b|\bRemoteDisconnected\b|Connection reset by peer|ConnectionResetError|"
+                      r"Connection aborted", re.I)
+_NOT_REACHED = re.compile(r"Connection refused|ConnectionRefusedError|Name or service not known|nodename nor servname|"
+                          r"getaddrinfo failed|name resolution|NewConnectionError|Failed to establish a new connection|"
+                          r"timed out|ProxyError|dns error", re.I)
+# a release of a library told as what going back to fixes ("rollback to 2.8.1 solves the issue", "downgrading requests
+# to 2.8.1 fixed it"); the library, where the sentence names one the uploader runs on
+SAID_ROLLBACK = re.compile(r"\b(?:roll(?:ing|ed|s)?[ -]?back|downgrad\w{0,3}|revert\w{0,3}|pinn\w{0,3}|go(?:ing|es)? back|"
+                           r"went back)\b(?:\s(?!to\b)[\w.`-]{1,40}){0,3}?\s(?:to|at)\s`?v?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+                           + r"(?:[^.]|\.(?=\w)){0,60}?\b(?:solv|fix|work|help|resolv|cur)\w{0,3}\b", re.I)
+_UPLOAD_LIBRARY = re.compile(r"\b(requests-toolbelt|requests_toolbelt|requests|urllib3|pkginfo|twine|keyring|"
+                             r"readme[-_]renderer|rfc3986)\b", re.I)
+
+
+def _library_rollback(cleaned: List[Tuple[int, str]], whole: str, line: int) -> Optional[str]:
+    """The fix where the connection error at `line` is the server dropping a request it received (`BadStatusLine`,
+    reset by peer; nothing of a connection never made) and the log tells going back to a release as what fixes it:
+    that release of the library, named where the sentence names one."""
+    at = next((t for n, t in cleaned if n == line), "")
+    said = SAID_ROLLBACK.search(whole)
+    if not said or not _DROPPED.search(at) or _NOT_REACHED.search(whole):
+        return None
+    library = _UPLOAD_LIBRARY.search(whole[max(said.start() - 80, 0):said.end()])
+    version = said.group(1)
+    pin = f"`pip install '{library.group(1).lower()}=={version}'`" if library else f"its release {version}"
+    return (f"Pin the library the log says going back to fixes the upload ({pin}) where the upload runs, or upgrade "
+            "twine and requests-toolbelt to releases made for the newer one; the index was reached and the network is "
+            "not at fault.")
+
+
+# uv's refusal of `--index <name>`, and a `[[tool.uv.index]]` table shown in the log (up to the next table)
+_UV_INDEX_REFUSED = re.compile(r"(?:No indexes were found, can't use index|Index not found): `([^`\s]{1,100})`")
+_UV_INDEX_TABLE = re.compile(r"^\s*\[\[tool\.uv\.index\]\]\s*$((?:\n(?!\s*\[)[^\n]*){1,20})", re.M)
+UV_EXPLICIT_FIX = ("Upgrade uv where the upload runs: the pyproject.toml in the log defines that index with a `publish-url`, "
+                   "and uv releases before the fix of 16 December 2024 (astral-sh/uv#9932) ignored indexes marked "
+                   "`explicit = true` when publishing; with an older uv, give `--publish-url` (and `--check-url`) instead.")
+UV_INDEX_SHOWN_FIX = ("Run `uv publish` where it reads the pyproject.toml the log shows (its directory, or `--directory`): "
+                      "that file defines the index with a `publish-url`; or give `--publish-url` instead, and upgrade uv.")
+
+
+def uv_index_shown(whole: str) -> Optional[bool]:
+    """Whether the `[[tool.uv.index]]` uv says it cannot find is in the log with a `publish-url` (the configuration is
+    right): True where that index is `explicit = true` (uv before astral-sh/uv#9932 skipped those), False where not,
+    None where the log shows no such table."""
+    refused = _UV_INDEX_REFUSED.search(whole)
+    if not refused:
+        return None
+    for m in _UV_INDEX_TABLE.finditer(whole):
+        body = m.group(1)
+        if re.search(r"^\s*name\s*=\s*[\"']" + re.escape(refused.group(1)) + r"[\"']", body, re.M) and \
+                re.search(r"^\s*publish-url\s*=", body, re.M):
+            return bool(re.search(r"^\s*explicit\s*=\s*true\b", body, re.M))
+    return None
+
+
+# a call into twine's `upload()` with an argument list it no longer takes (Python 2's and Python 3's words), and the
+# release tools that made such calls (zest.releaser's `retry_twine`, python-semantic-release's `upload_to_pypi`)
+_INTERNAL_CALL = re.compile(r"TypeError: upload\(\) (?:takes (?:exactly |at least |at most )?\d{1,2} (?:positional )?"
+                            r"arguments? \(\d{1,2} given\)|takes \d{1,2} positional arguments? but \d{1,2} (?:were|was) "
+                            r"given|missing \d{1,2} required (?:positional |keyword-only )?arguments?|got an unexpected "
+                            r"keyword argument)")
+_RELEASE_TOOL = re.compile(r"\bzest[./]releaser\b|\bsemantic[_-]release\b", re.I)
+_TWINE_NAMED_VERSION = re.compile(r"\btwine\b[^\n.]{0,40}?\(?v?(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)", re.I)
+
+
+def release_tool_fix(whole: str) -> str:
+    """The fix where a release tool called twine's internal `upload()` with an older argument list: the tool and the
+    twine it was written for, with the twine release the log names."""
+    tool = _RELEASE_TOOL.search(whole).group(0).lower().replace("/", ".").replace("_", "-")
+    tool = "python-semantic-release" if "semantic" in tool else "zest.releaser"
+    twine = _TWINE_NAMED_VERSION.search(whole)
+    named = f" (the log names twine {twine.group(1)})" if twine else ""
+    return (f"Upgrade {tool} to a release written for the installed twine, or pin twine back to the release that last "
+            f"worked with it{named}: {tool} calls twine's internal `upload()`, whose arguments changed; the package "
+            "and the credentials are not in question.")
 
 
 def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
@@ -1268,6 +1387,28 @@ _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
+
+
+MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
+MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
+                     "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
+                     "really holds two projects' files, upload each project's files separately.")
+# a failure told as happening on every attempt ("Whenever I run … upload, I get an error"), and PyPI's 500 itself
+SAID_EVERY_TIME = re.compile(r"\b(?:whenever|every ?time|each time|every (?:single )?(?:run|attempt|try|upload|release)|"
+                             r"consistently|repeatedly|keeps? (?:failing|getting|returning|giving)|always (?:fails?|gets?|"
+                             r"returns?|answers?|errors?)|fails? (?:again )?(?:on )?every)\b", re.I)
+_INTERNAL_500 = re.compile(r"\b500\b[:\"')]? ?(?:Server Error:? )?Internal Server Error|\(500\)|status code 500\b|"
+                           r"HTTP Error 500\b", re.I)
+REPEATED_500_FIX = ("A 500 on every attempt for one package is PyPI failing on something of that package, most often its "
+                    "metadata (a very long or unusual long description): run `twine check dist/*`, try the upload with a "
+                    "shorter description to find it, and report it at https://github.com/pypi/support with the "
+                    "package's name; https://status.python.org shows whether PyPI itself is down.")
+# a connection never made: the name did not resolve, or the host refused or reset it before any answer
+_NEVER_CONNECTED = re.compile(r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name "
+                              r"resolution|Connection refused|Network is unreachable|No route to host|dns error", re.I)
+BLOCKED_FIX = ("Re-run once (a runner's name lookup can fail for a moment); if it fails again, this network blocks or "
+               "cannot resolve PyPI's own upload host (spelled right in the log): a work or school firewall, or a network "
+               "that needs a proxy; upload from another network such as CI, or through the proxy (`HTTPS_PROXY`).")
 
 
 def _wrong_pypi_host(host: str) -> bool:
@@ -1538,7 +1679,11 @@ _SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|do
                                     r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + _TOOLS + "|"
                                     + _TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + _TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
-                                    r"missing\b|" + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
+                                    r"missing\b|"
+                                    # "it couldn't find the twine package" (a `--user` install outside the job's venv)
+                                    r"(?:\bcould(?:n[’']t|\snot)|\bcan(?:no|[’'])?t|\bunable to)\s(?:find|locate)\s(?:the\s)?`?"
+                                    + _TOOLS + r"`?\s(?:package|command|module|executable|binary)\b|"
+                                    + _TOOLS + IN_SENTENCE + r"{0,80}?\bcommand\s(?:(?:was|is)(?:n[’']t|\snot)|"
                                     r"not|could(?:n[’']t|\snot) be)\s(?:be\s)?found\b|"
                                     # a failure told as the tool needed ("failing because it needs twine"), not a
                                     # version of it ("needs twine 6.1")
@@ -1677,6 +1822,11 @@ _SAID_CREDENTIALS = re.compile(r"\b(?:credentials?|passwords?|api[ _-]?tokens?|t
                                r"(?:test\.?)?pypi\b", re.I)
 _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,40}?\bnot found\b|\bnot found\b"
                        + IN_SENTENCE + r"{0,30}?\b(?:url|endpoint)\b", re.I)
+# the upload URL told as wrong ("Wrong URL for test-pypi prevented publishing packages"), not a URL of the docs or README
+SAID_WRONG_URL = re.compile(r"\b(?:wrong|incorrect|bad|invalid|mistyped|misspel\w{1,3}|outdated|old)\s(?:upload\s|"
+                            r"repository\s|index\s|publish(?:ing)?\s|test[- ]?pypi\s|pypi\s)?(?:url|endpoint)s?\b", re.I)
+_URL_ELSEWHERE = re.compile(r"\b(?:readme|badges?|docs?|documentation|homepage|home-page|project[_ -]urls?|links?|"
+                            r"changelog|source|download[_ -]url|webhook|callback)\b", re.I)
 # credentials told as misconfigured or wrong ("a misconfiguration of the credentials", "the token is wrong")
 _CRED = r"\b(?:credentials?|passwords?|api[ _-]?tokens?|tokens?|secrets?)\b"
 SAID_CRED_MISCONFIG = re.compile(r"\bmisconfigur\w{0,6}\b" + IN_SENTENCE + r"{0,30}?" + _CRED + "|" + _CRED + IN_SENTENCE
@@ -1860,6 +2010,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
+    _Said("log-wrong-upload-url", (SAID_WRONG_URL,), (_URL_ELSEWHERE,), upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
     # a credential told as never passed is none sent, not one refused

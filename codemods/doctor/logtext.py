@@ -128,7 +128,7 @@ def last_error_lines(cleaned: List[Tuple[int, str]], count: int = 5,
             hits.append((3, i, n, s))  # the reason on the line after the page's `<br/><br/>`
             continue
         last = roles.get(i) == "last"
-        if not (last or _ERRORISH.search(s) or _SAID.search(s)):
+        if not (last or _ERRORISH.search(s) or _SAID.search(s) or re.match(r"Caused by:\s*\S", s)):  # uv's, maturin's cause, not its bare header
             continue
         parts = [s]
         for k, (m, u) in enumerate(cleaned[i + 1:i + 4], i + 1):
