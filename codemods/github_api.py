@@ -153,11 +153,13 @@ def github_script_needs(script: str) -> Tuple[Dict[str, str], List[str]]:
                 add(None, f"`github.{kind}` with a route built at run time")
             continue  # `paginate(github.rest.x.y, …)`: the method is the next match
         member = _MEMBER.match(after)
-        if member:
+        if member and member.group(1) != "rest":
             namespace, method = member.groups()
             if namespace in ("request", "graphql", "paginate", "hook", "log", "auth"):
                 continue
             add(method_needs(namespace, method), f"`{namespace}.{method}`")
+        elif re.match(r"\s*\.\s*(rest\b|\w+\s*\[)", after):
+            add(None, "a call chosen at run time")
         elif re.match(r"\s*[\[,})]", after):
             required = _LOCAL_REQUIRE.search(text)
             add(None, f"the client is handed to `{required.group(1)}`" if required else
