@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from codemods.github_api import gh_api_calls, gh_api_needs, github_script_needs
 from codemods.workflow import step_label, steps
 
 READ, WRITE = "read", "write"
@@ -23,6 +24,9 @@ _RELEASE = {"contents": WRITE}
 ACTION_NEEDS: Dict[str, Dict[str, str]] = {
     "actions/checkout": {"contents": READ},
     "dawidd6/action-download-artifact": {"actions": READ, "contents": READ},
+    # they read a release's assets with the job's token (`token` defaults to `github.token`)
+    "robinraju/release-downloader": {"contents": READ},
+    "dsaltares/fetch-gh-release-asset": {"contents": READ},
     "softprops/action-gh-release": _RELEASE,
     "ncipollo/release-action": _RELEASE,
     "actions/create-release": _RELEASE,
@@ -147,7 +151,16 @@ def _hands_over_token(step: Dict[str, Any]) -> bool:
 def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str) -> None:
     w = step.get("with") if isinstance(step.get("with"), dict) else {}
     known = _known(name, ACTION_NEEDS)
-    if known:
+    if name == "actions/github-script":  # its `github` client holds the job's token (`github-token` default)
+        script = w.get("script")
+        if not isinstance(script, str):
+            needs.unknown.append(f"{label} (`actions/github-script` without a script pubmode can read)")
+            return
+        scopes, unread = github_script_needs(script)
+        needs.add(scopes)
+        if unread:
+            needs.unknown.append(f"{label} (`actions/github-script`: {', '.join(unread)})")
+    elif known:
         needs.add(ACTION_NEEDS[known])
     elif name == "actions/download-artifact" and ("run-id" in w or "github-token" in w):
         needs.add({"actions": READ})  # artifacts of another workflow run
@@ -224,7 +237,11 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
                                             and pattern.pattern.startswith(r"\bgit['\"]?")):
                 needs.add(scopes)
         if RUN_UNKNOWN.search(run):
-            needs.unknown.append(f"{label} (`gh api`)")
+            calls = [gh_api_needs(call) for call in gh_api_calls(run)]
+            for scopes in calls:
+                needs.add(scopes or {})
+            if not calls or None in calls:
+                needs.unknown.append(f"{label} (`gh api`)")
         elif not any(p.search(run) for p, _ in RUN_NEEDS) and (names_github_token(run) or _hands_over_token(step)):
             notes = ["its script is given the GITHUB_TOKEN"]
             if WRITES_CONTENTS.search(f"{step.get('name', '')} {run}"):
