@@ -35,6 +35,52 @@ class Published:
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int],
                        workflow_env: Optional[dict] = None, inputs: Optional[dict] = None) -> Published:
     job = all_jobs.get(job_id) if isinstance(all_jobs.get(job_id), dict) else {}
+    return _with_url(job_id, environment_project(job),
+                     _from_build(repo, all_jobs, job_id, job, step_indexes, workflow_env, inputs))
+
+
+# The project page an environment's `url:` names (https://pypi.org/p/NAME, /project/NAME/, test.pypi.org alike)
+_PROJECT_URL = re.compile(r"https?://(?:test\.)?pypi\.org/(?:p|project)/([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)"
+                          r"(?:/[^\s]*)?", re.I)
+
+
+def environment_project(job: Any) -> Optional[str]:
+    """The project the job's `environment.url` names: the author's own word on what the job publishes."""
+    env = job.get("environment") if isinstance(job, dict) else None
+    url = env.get("url") if isinstance(env, dict) else None
+    found = _PROJECT_URL.fullmatch(url.strip()) if isinstance(url, str) else None
+    return found.group(1) if found else None
+
+
+def normalized(name: str) -> str:
+    """A project name as PyPI compares it (PEP 503): `awkward_cpp` is `awkward-cpp`."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _with_url(job_id: str, named: Optional[str], found: Published) -> Published:
+    """What the build says, reconciled with the environment URL the job already writes: the URL wins where the
+    build says nothing or another project, and a disagreement is said, never passed over."""
+    if named is None:
+        return found
+    known = [p for p in found.registered if p]
+    if any(normalized(p) == normalized(named) for p in known):
+        return found
+    if len(known) > 1 or found.chosen:
+        return Published(found.project, found.registered, found.notes + [
+            f"job `{job_id}`'s environment URL names `{named}`, which is not among the projects pubmode reads from "
+            "its build: check which project it uploads, and register a publisher for that one"], found.unknown,
+            found.chosen)
+    if known:
+        note = (f"job `{job_id}`'s environment URL names `{named}`, but pubmode reads its build as `{known[0]}`: "
+                f"the publisher is registered for `{named}`, the project the URL names; if the job uploads "
+                f"`{known[0]}`, register that one instead and correct the URL")
+        return Published(named, [named], found.notes + [note])
+    why = f" (pubmode cannot read it from the build: {found.unknown})" if found.unknown else ""
+    return Published(named, [named], [f"job `{job_id}` publishes `{named}`, the project its environment URL names{why}"])
+
+
+def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_indexes: Sequence[int],
+                workflow_env: Optional[dict], inputs: Optional[dict]) -> Published:
     rename = job_rename(repo.root, job, min(step_indexes, default=0))
     if rename is not None and rename.name:
         return Published(rename.name, [rename.name], [
@@ -59,10 +105,15 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
         return Published(None, several + [None], [
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
-    project, why = built_project(repo, all_jobs, job_id, workflow_env)
+    projects, why = built_project(repo, all_jobs, job_id, workflow_env)
     if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
         return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
                                         "publisher for the project the job builds"], unknown=why)
+    if len(projects) > 1:
+        return Published(None, projects, [
+            f"job `{job_id}` publishes {len(projects)} projects ({', '.join(f'`{n}`' for n in projects)}) from the "
+            "artifacts it downloads: register a publisher for each; the environment gets no project URL"])
+    project = projects[0] if projects else None
     chosen = _chosen_projects(job, inputs or {})
     if chosen is None:
         return Published(project, [project])

@@ -143,9 +143,10 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
             result.registration_note = "; ".join(filter(None, [result.registration_note, published.matrix_note]))
         for index in targets:
             for project in published.registered:
-                result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
-                                                         path.name, view.environment(job_id), project,
-                                                         unknown="" if project else published.unknown))
+                found = Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder, path.name,
+                                     view.environment(job_id), project, unknown="" if project else published.unknown)
+                if found not in result.registrations:  # two jobs needing one publisher: said once
+                    result.registrations.append(found)
 
 
 def _finish(result: FileDiagnosis) -> FileDiagnosis:
