@@ -29,7 +29,7 @@ class Published:
     @property
     def matrix_note(self) -> Optional[str]:
         """The note of a matrix or an input that may pick other projects than the one named (`_chosen_projects`)."""
-        return next((n for n in self.notes if "which its steps read" in n), None)
+        return next((n for n in self.notes if "which its steps read" in n or "which each run chooses" in n), None)
 
 
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int],
@@ -89,6 +89,9 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
     if rename is not None:
         return Published(None, [None], [f"job `{job_id}`: {rename.step} rewrites the project's name before the "
                                         "build; register the publisher for the name it builds"])
+    by_input = _input_choices(repo, job_id, job, step_indexes, inputs or {})
+    if by_input is not None:
+        return by_input
     names, unknown = upload_projects(repo, job, step_indexes)
     if unknown is not None:
         return Published(None, [None], [
@@ -140,6 +143,58 @@ def workflow_inputs(doc: Any) -> dict:
         if isinstance(given, dict):
             out.update({str(k): v for k, v in given.items() if str(k) not in out})
     return out
+
+
+def _input_ref(key: str) -> "re.Pattern[str]":
+    return re.compile(r"\$\{\{\s*(?:github\s*\.\s*event\s*\.\s*)?inputs\s*\.\s*" + re.escape(key) + r"\s*\}\}")
+
+
+def _input_choices(repo: Repository, job_id: str, job: dict, step_indexes: Sequence[int],
+                   inputs: dict) -> Optional[Published]:
+    """A job uploading from the folder a `choice` input names (langchain-ai/langchain-aws `_release.yml`:
+    `packages-dir: ${{ inputs.working-directory }}/dist/`, the options `libs/aws`, …): the project of each
+    option's folder, one publisher each; None when no upload folder reads such an input."""
+    steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    texts = [run.get("working-directory")]
+    for i in step_indexes:
+        step = steps[i] if i < len(steps) and isinstance(steps[i], dict) else {}
+        w = step.get("with") if isinstance(step.get("with"), dict) else {}
+        texts += [step.get("working-directory"), step.get("run")] + \
+            [w.get(k) for k in ("packages-dir", "packages_dir", "working-directory")]
+    for key, spec in inputs.items():
+        options = spec.get("options") if isinstance(spec, dict) and spec.get("type") == "choice" else None
+        values = [str(o) for o in options if isinstance(o, (str, int, float))] if isinstance(options, list) else []
+        ref = _input_ref(str(key))
+        if not values or not any(isinstance(t, str) and ref.search(t) for t in texts):
+            continue
+        names: List[Optional[str]] = []
+        for value in values:
+            found, unknown = upload_projects(repo, _put(job, ref, value), step_indexes)
+            if unknown is not None:
+                return None
+            names += [n for n in found or [None] if n not in names]
+        listed = ", ".join(f"`{v}`" for v in values)
+        if len(names) == 1:
+            return Published(names[0], names)
+        shown = ", ".join(f"`{n}`" for n in names if n) + (" and a folder that names no package" if None in names else "")
+        return Published(None, names, [
+            f"job `{job_id}` uploads from the folder its input `{key}` names ({listed}), which each run chooses: "
+            f"register a publisher for each project ({shown}); the environment gets no project URL"],
+            chosen=f"job `{job_id}`: the input `{key}` ({listed})")
+    return None
+
+
+def _put(value: Any, ref: "re.Pattern[str]", text: str) -> Any:
+    """`value` with the input `ref` reads written out as `text`, in every string of it."""
+    if isinstance(value, str):
+        return ref.sub(lambda _: text, value)
+    if isinstance(value, dict):
+        return {k: _put(v, ref, text) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_put(v, ref, text) for v in value]
+    return value
 
 
 def _chosen_projects(job: dict, inputs: dict) -> Optional[Tuple[str, str]]:
