@@ -29,7 +29,7 @@ from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
-from codemods.registration import Registration, reusable_workflow_advice
+from codemods.registration import Registration, own_runs_advice, publishes_as_called, reusable_workflow_advice
 from codemods.reusable import (declared, declared_token_secrets, resolve_added, resolve_removed,
                                undeclared_secrets)
 from codemods.uploaders import registry
@@ -188,10 +188,20 @@ class _Workflow:
     jobs: Dict[str, Any]
     by_job: Dict[str, List[Publisher]] = field(default_factory=dict)
     _declared: Optional[Dict[str, str]] = None  # to-token: the declared secret of each index (secret_for)
+    _called: Optional[bool] = None  # publishes_as_called, once
 
     @property
     def reusable(self) -> bool:
+        """`on: workflow_call`: its secrets are the ones its callers pass."""
         return "workflow_call" in self.events
+
+    @property
+    def called(self) -> bool:
+        """Its jobs publish as a called workflow's (PyPI does not support it): reusable, and not run on its own
+        by a trigger of its own while nothing in the repository calls it (`registration.own_triggers`)."""
+        if self._called is None:
+            object.__setattr__(self, "_called", publishes_as_called(self.path, self.events))
+        return bool(self._called)
 
     @property
     def path(self):
@@ -221,7 +231,7 @@ def _pull_request_target(w: _Workflow, job_id: str, convert: List[Publisher]) ->
 
 
 def _reusable_workflow(w: _Workflow, job_id: str, convert: List[Publisher]) -> Optional[str]:
-    if w.reusable and not job_has_id_token(w.doc, job_id):
+    if w.called and not job_has_id_token(w.doc, job_id):
         return ("this is a reusable workflow (`on: workflow_call`): PyPI does not support Trusted Publishing from "
                 "one (warehouse#11096). Move the publish job into the top-level workflow that calls this one, then "
                 "migrate that, or keep the token here")
@@ -319,7 +329,7 @@ def _tokenless_job(w: _Workflow, job_id: str, items: List[Publisher], blocker: O
                                         "a version without Trusted Publishing (it came with v1.8.0); use "
                                         f"`@{gh_action.RECOMMENDED_REF}` or pin a current release's commit",
                                         at=step.path))
-    if job_has_id_token(w.doc, job_id) or w.reusable:  # a reusable one: the doctor says why, no token to keep
+    if job_has_id_token(w.doc, job_id) or w.called:  # a reusable one: the doctor says why, no token to keep
         result.oidc_jobs.add(job_id)
         return None
     if blocker:
@@ -366,7 +376,7 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     job_result, done = Plan(), []
     converted_paths = [s.path for s in convert]
     for item in convert:
-        change = item.to_oidc(doc, w.reusable, converted_paths)
+        change = item.to_oidc(doc, w.called, converted_paths)
         if change.blocked:  # that step keeps its token, and works as before
             job_result.skipped.append(Note(change.blocked, at=item.path))
             continue
@@ -449,14 +459,17 @@ def _same_project_other_tokens(converted: Dict[str, Tuple[Optional[str], frozens
 def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher]) -> List[str]:
     out = []
     actions = [s for s in items if isinstance(s, gh_action.PublishStep) and s.targets]
-    if w.reusable:
+    if w.called:
         out.append(f"job `{job_id}` is in a reusable workflow: "
-                   + reusable_workflow_advice(w.repo.root / ".github" / "workflows" / w.file, bool(actions)))
+                   + reusable_workflow_advice(w.path, any(gh_action.attests(s.inputs, s.ref, with_password=False)
+                                                          for s in actions)))
+    elif w.reusable:
+        out.append(f"job `{job_id}`: " + own_runs_advice(w.path, w.events))
     out += _pull_request_warning(w, job_id, done)
     out += _builds_here(w, job_id)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off
-        w.reusable or gh_action.attests_beside_another(w.doc, s, [d.path for d in done]))}
+        w.called or gh_action.attests_beside_another(w.doc, s, [d.path for d in done]))}
     if len(actions) > 1 and gh_action.attested_twice(w.jobs[job_id], [s.step_index for s in actions],
                                                      {s.step_index for s in converted}, turned_off):
         out.append(f"job `{job_id}` calls {gh_action.ACTION} {len(actions)} times: with Trusted Publishing each call "
@@ -530,12 +543,12 @@ def _grant(doc, job_id, result: Plan, why: str) -> None:
     result.warnings.append(f"job `{job_id}` {why}; it now has `id-token: write`")
 
 
-def _revoke(doc, job_id: str, keep_for: Optional[str], result: Plan) -> None:
-    perm_edits, perm_notes, perm_warnings = revoke_id_token(doc, job_id, keep_for)
+def _revoke(w: _Workflow, job_id: str, keep_for: Optional[str], result: Plan) -> None:
+    perm_edits, perm_notes, perm_warnings = revoke_id_token(w.doc, job_id, keep_for)
     if perm_edits:  # otherwise nothing changes and the job already publishes with a token
         result.edits += perm_edits
         result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
-        result.warnings += perm_warnings
+        result.warnings += perm_warnings + _no_way_back(w, job_id, perm_edits)
 
 
 def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> None:
@@ -581,7 +594,7 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
             elif has_id_token and all(s.uses_token and s.targets for s in items):
                 # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
                 # upload to another index may log in with one: left alone).
-                _revoke(w.doc, job_id, _oidc_user(w, job_id, items), result)
+                _revoke(w, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
     for projects, secrets in given.values():
         for secret in secrets:
@@ -670,8 +683,19 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     result.test_secrets |= job_result.test_secrets
     result.edits += perm_edits
     result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
-    result.warnings += perm_warnings
+    result.warnings += perm_warnings + _no_way_back(w, job_id, perm_edits)
     return job_result.added_secrets
+
+
+def _no_way_back(w: _Workflow, job_id: str, revoked: list) -> List[str]:
+    """to-token took `id-token: write` from a job of a called workflow, which to-oidc converts only where it
+    already asks for one (`_reusable_workflow`): said now, so the refusal of a later to-oidc is no surprise
+    (j178/prek's `publish-pypi.yml`)."""
+    if not revoked or not w.called:
+        return []
+    return [f"job `{job_id}` is in a reusable workflow: without its `id-token: write`, a later `migrate to-oidc` "
+            "refuses it (PyPI does not support Trusted Publishing from a called workflow); to come back, move the "
+            "publish job into the workflow that calls this one, or restore `id-token: write` by hand"]
 
 
 def _drop_mint_steps(w: _Workflow, job_id: str, trusted: List[Publisher], job_result: Plan) -> SetType[int]:

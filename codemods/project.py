@@ -497,38 +497,68 @@ def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[
 
 
 def built_project(repo: "Repository", all_jobs: dict, job_id: str,
-                  workflow_env: Optional[dict] = None) -> Tuple[Optional[str], str]:
-    """The project a job publishes: the one in a folder it (or a job it `needs:`, whose artifact it
+                  workflow_env: Optional[dict] = None) -> Tuple[List[str], str]:
+    """The projects a job publishes: the one in a folder it (or a job it `needs:`, whose artifact it
     uploads) builds in, when they agree on one, else the repository root's; and why it is not known when
-    the root cannot be it. `${{ env.X }}` in a `working-directory` is read from the job's `env:`, then
-    the workflow's (`workflow_env`). A uv workspace root whose members are the packages is not the project
-    of a job that builds in a member folder (livekit/python-sdks: root `python-sdks`, never published;
-    `build-api.yml` builds in `./livekit-api`): where that member's name cannot be read, the project is
-    left to the user, never the root's."""
+    the root cannot be it. A job that downloads artifacts publishes what the jobs that made them built
+    (`artifacts.downloaded_folders`: several projects when it downloads several), not what another job it
+    needs builds to compare or test. `${{ env.X }}` in a `working-directory` is read from the job's `env:`,
+    then the workflow's (`workflow_env`). A uv workspace root whose members are the packages is not the
+    project of a job that builds in a member folder (livekit/python-sdks: root `python-sdks`, never
+    published; `build-api.yml` builds in `./livekit-api`), nor of any job when PyPI would refuse it (a local
+    version: pypa/setuptools-scm's `vcs-versioning.workspace` `0.1+private`): where the member's name cannot
+    be read, the project is left to the user, never the root's."""
+    from codemods.artifacts import downloaded_sources
+
     job = all_jobs.get(job_id) or {}
     needs = job.get("needs")
-    related = [job] + [all_jobs[n] for n in ([needs] if isinstance(needs, str) else needs or [])
-                       if isinstance(n, str) and isinstance(all_jobs.get(n), dict)]
+    members = workspace_members(repo.root)
+    unpublished = _unpublished_root(repo.root) if members else ""
+    sources = downloaded_sources(repo.root, all_jobs, job_id, workflow_env)
+    if sources is not None:  # what it uploads comes from the artifacts it downloads, and its own build
+        downloaded, producers = sources
+        folders = job_folders(_env_resolved(job, workflow_env)) + [f for f in downloaded if f]
+        found = [project_name(repo.root / f) for f in dict.fromkeys(folders) if (repo.root / f).is_dir()]
+        if None in downloaded and repo.project and not members:  # a workspace's root: read below
+            found.append(repo.project)
+        named = list(dict.fromkeys(n for n in found if n))
+        if named:
+            return named, ""
+        related = [job] + producers
+    else:
+        related = [job] + [all_jobs[n] for n in ([needs] if isinstance(needs, str) else needs or [])
+                           if isinstance(n, str) and isinstance(all_jobs.get(n), dict)]
     related = [_env_resolved(j, workflow_env) for j in related]
     folders = [f for j in related for f in job_folders(j)]
     names = {project_name(repo.root / f) for f in folders if (repo.root / f).is_dir()} - {None}
     if len(names) == 1:
-        return names.pop(), ""
-    members = workspace_members(repo.root)
+        return [names.pop()], ""
     if repo.project is None or not members:
-        return repo.project, ""
+        return [repo.project] if repo.project else [], ""
     root = f"the repository's root (`{repo.project}`) is a uv workspace whose members are the packages"
     if len(names) > 1:
         shown = ", ".join(f"`{n}`" for n in sorted(names))
-        return None, f"the job builds in folders of several projects ({shown}); {root}"
+        return [], f"the job builds in folders of several projects ({shown}); {root}"
     inside = [f for f in folders if _is_member(f, members)]
     if inside:
-        return None, f"the job builds in `{inside[0]}`, whose package name pubmode cannot read; {root}"
+        return [], f"the job builds in `{inside[0]}`, whose package name pubmode cannot read; {root}"
     unnamed = next((wd for j in related for wd in _working_directories(j)
                     if any("$" in v for v in text_values(j, wd) or [wd])), None)
     if unnamed is not None:
-        return None, f"the job builds in `{unnamed}`, a folder the workflow does not name; {root}"
-    return repo.project, ""
+        return [], f"the job builds in `{unnamed}`, a folder the workflow does not name; {root}"
+    if unpublished:
+        return [], f"pubmode cannot tell which member the job uploads; {root}, {unpublished}"
+    return [repo.project], ""
+
+
+def _unpublished_root(root: Path) -> str:
+    """Why the root's project can never be on PyPI (a local version `0.1+private`, which PyPI refuses), or ""."""
+    data = _pyproject(root / "pyproject.toml") or {}
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    version = project.get("version")
+    if isinstance(version, str) and "+" in version:
+        return f"and its version `{version.strip()}` is a local version, which PyPI refuses"
+    return ""
 
 
 def workspace_members(root: Path) -> List[str]:

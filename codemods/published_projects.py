@@ -29,12 +29,58 @@ class Published:
     @property
     def matrix_note(self) -> Optional[str]:
         """The note of a matrix or an input that may pick other projects than the one named (`_chosen_projects`)."""
-        return next((n for n in self.notes if "which its steps read" in n), None)
+        return next((n for n in self.notes if "which its steps read" in n or "which each run chooses" in n), None)
 
 
 def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_indexes: Sequence[int],
                        workflow_env: Optional[dict] = None, inputs: Optional[dict] = None) -> Published:
     job = all_jobs.get(job_id) if isinstance(all_jobs.get(job_id), dict) else {}
+    return _with_url(job_id, environment_project(job),
+                     _from_build(repo, all_jobs, job_id, job, step_indexes, workflow_env, inputs))
+
+
+# The project page an environment's `url:` names (https://pypi.org/p/NAME, /project/NAME/, test.pypi.org alike)
+_PROJECT_URL = re.compile(r"https?://(?:test\.)?pypi\.org/(?:p|project)/([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)"
+                          r"(?:/[^\s]*)?", re.I)
+
+
+def environment_project(job: Any) -> Optional[str]:
+    """The project the job's `environment.url` names: the author's own word on what the job publishes."""
+    env = job.get("environment") if isinstance(job, dict) else None
+    url = env.get("url") if isinstance(env, dict) else None
+    found = _PROJECT_URL.fullmatch(url.strip()) if isinstance(url, str) else None
+    return found.group(1) if found else None
+
+
+def normalized(name: str) -> str:
+    """A project name as PyPI compares it (PEP 503): `awkward_cpp` is `awkward-cpp`."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _with_url(job_id: str, named: Optional[str], found: Published) -> Published:
+    """What the build says, reconciled with the environment URL the job already writes: the URL wins where the
+    build says nothing or another project, and a disagreement is said, never passed over."""
+    if named is None:
+        return found
+    known = [p for p in found.registered if p]
+    if any(normalized(p) == normalized(named) for p in known):
+        return found
+    if len(known) > 1 or found.chosen:
+        return Published(found.project, found.registered, found.notes + [
+            f"job `{job_id}`'s environment URL names `{named}`, which is not among the projects pubmode reads from "
+            "its build: check which project it uploads, and register a publisher for that one"], found.unknown,
+            found.chosen)
+    if known:
+        note = (f"job `{job_id}`'s environment URL names `{named}`, but pubmode reads its build as `{known[0]}`: "
+                f"the publisher is registered for `{named}`, the project the URL names; if the job uploads "
+                f"`{known[0]}`, register that one instead and correct the URL")
+        return Published(named, [named], found.notes + [note])
+    why = f" (pubmode cannot read it from the build: {found.unknown})" if found.unknown else ""
+    return Published(named, [named], [f"job `{job_id}` publishes `{named}`, the project its environment URL names{why}"])
+
+
+def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_indexes: Sequence[int],
+                workflow_env: Optional[dict], inputs: Optional[dict]) -> Published:
     rename = job_rename(repo.root, job, min(step_indexes, default=0))
     if rename is not None and rename.name:
         return Published(rename.name, [rename.name], [
@@ -43,6 +89,9 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
     if rename is not None:
         return Published(None, [None], [f"job `{job_id}`: {rename.step} rewrites the project's name before the "
                                         "build; register the publisher for the name it builds"])
+    by_input = _input_choices(repo, job_id, job, step_indexes, inputs or {})
+    if by_input is not None:
+        return by_input
     names, unknown = upload_projects(repo, job, step_indexes)
     if unknown is not None:
         return Published(None, [None], [
@@ -59,10 +108,15 @@ def published_projects(repo: Repository, all_jobs: dict, job_id: str, step_index
         return Published(None, several + [None], [
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
-    project, why = built_project(repo, all_jobs, job_id, workflow_env)
+    projects, why = built_project(repo, all_jobs, job_id, workflow_env)
     if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
         return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
                                         "publisher for the project the job builds"], unknown=why)
+    if len(projects) > 1:
+        return Published(None, projects, [
+            f"job `{job_id}` publishes {len(projects)} projects ({', '.join(f'`{n}`' for n in projects)}) from the "
+            "artifacts it downloads: register a publisher for each; the environment gets no project URL"])
+    project = projects[0] if projects else None
     chosen = _chosen_projects(job, inputs or {})
     if chosen is None:
         return Published(project, [project])
@@ -89,6 +143,58 @@ def workflow_inputs(doc: Any) -> dict:
         if isinstance(given, dict):
             out.update({str(k): v for k, v in given.items() if str(k) not in out})
     return out
+
+
+def _input_ref(key: str) -> "re.Pattern[str]":
+    return re.compile(r"\$\{\{\s*(?:github\s*\.\s*event\s*\.\s*)?inputs\s*\.\s*" + re.escape(key) + r"\s*\}\}")
+
+
+def _input_choices(repo: Repository, job_id: str, job: dict, step_indexes: Sequence[int],
+                   inputs: dict) -> Optional[Published]:
+    """A job uploading from the folder a `choice` input names (langchain-ai/langchain-aws `_release.yml`:
+    `packages-dir: ${{ inputs.working-directory }}/dist/`, the options `libs/aws`, …): the project of each
+    option's folder, one publisher each; None when no upload folder reads such an input."""
+    steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    defaults = job.get("defaults") if isinstance(job.get("defaults"), dict) else {}
+    run = defaults.get("run") if isinstance(defaults.get("run"), dict) else {}
+    texts = [run.get("working-directory")]
+    for i in step_indexes:
+        step = steps[i] if i < len(steps) and isinstance(steps[i], dict) else {}
+        w = step.get("with") if isinstance(step.get("with"), dict) else {}
+        texts += [step.get("working-directory"), step.get("run")] + \
+            [w.get(k) for k in ("packages-dir", "packages_dir", "working-directory")]
+    for key, spec in inputs.items():
+        options = spec.get("options") if isinstance(spec, dict) and spec.get("type") == "choice" else None
+        values = [str(o) for o in options if isinstance(o, (str, int, float))] if isinstance(options, list) else []
+        ref = _input_ref(str(key))
+        if not values or not any(isinstance(t, str) and ref.search(t) for t in texts):
+            continue
+        names: List[Optional[str]] = []
+        for value in values:
+            found, unknown = upload_projects(repo, _put(job, ref, value), step_indexes)
+            if unknown is not None:
+                return None
+            names += [n for n in found or [None] if n not in names]
+        listed = ", ".join(f"`{v}`" for v in values)
+        if len(names) == 1:
+            return Published(names[0], names)
+        shown = ", ".join(f"`{n}`" for n in names if n) + (" and a folder that names no package" if None in names else "")
+        return Published(None, names, [
+            f"job `{job_id}` uploads from the folder its input `{key}` names ({listed}), which each run chooses: "
+            f"register a publisher for each project ({shown}); the environment gets no project URL"],
+            chosen=f"job `{job_id}`: the input `{key}` ({listed})")
+    return None
+
+
+def _put(value: Any, ref: "re.Pattern[str]", text: str) -> Any:
+    """`value` with the input `ref` reads written out as `text`, in every string of it."""
+    if isinstance(value, str):
+        return ref.sub(lambda _: text, value)
+    if isinstance(value, dict):
+        return {k: _put(v, ref, text) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_put(v, ref, text) for v in value]
+    return value
 
 
 def _chosen_projects(job: dict, inputs: dict) -> Optional[Tuple[str, str]]:

@@ -150,6 +150,34 @@ def _tails(path: Path) -> Tuple[str, ...]:
     return tuple(out)
 
 
+def own_triggers(path: Optional[Path], events) -> List[str]:
+    """The events besides `workflow_call` that start a reusable workflow nothing in the repository calls
+    (langchain-ai/langchain-aws `_release.yml`: `workflow_call` and `workflow_dispatch`, run by hand); [] for
+    one a workflow beside it calls, or with no other trigger. Run by those events the file is the top-level
+    workflow, PyPI matches it as any other, and Trusted Publishing from it is supported."""
+    events = set(events)
+    others = sorted(events - {"workflow_call"})
+    if "workflow_call" not in events or not others or path is None or calling_workflows(path):
+        return []
+    return others
+
+
+def publishes_as_called(path: Optional[Path], events) -> bool:
+    """Whether the workflow's publishing jobs run as a called (reusable) workflow's: `on: workflow_call`,
+    unless it has triggers of its own and nothing in the repository calls it (`own_triggers`)."""
+    return "workflow_call" in set(events) and not own_triggers(path, events)
+
+
+def own_runs_advice(path: Path, events) -> str:
+    """What to say of a reusable workflow run on its own (`own_triggers`): its publisher works that way;
+    a workflow that called it would publish from a called file, which PyPI does not support."""
+    shown = ", ".join(f"`{e}`" for e in own_triggers(path, events))
+    return (f"{path.name} is also a reusable workflow (`workflow_call`), but nothing in this repository calls it: "
+            f"run by {shown} it is the top-level workflow, so a publisher naming `{path.name}` works; a workflow "
+            "that calls it would publish from a called file, which PyPI does not support (move the publish job "
+            "into that caller and register it there)")
+
+
 def reusable_workflow_advice(path: Path, action: bool = True) -> str:
     """PyPI matches a publisher against the called file (`job_workflow_ref`), and supports reusable
     workflows only by accident (warehouse#11096): what works today, and the supported way. The

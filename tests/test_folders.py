@@ -272,3 +272,95 @@ def test_a_root_that_is_no_workspace_stays_the_project(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "python-sdks"\n')
     found = _published(tmp_path, _BUILD_IN_MEMBER.format(folder="${{ inputs.dir }}", artifact="dist/*"))
     assert found.project == "python-sdks"
+
+
+# scikit-hep/awkward (stranger12b W2): the environment's URL is the author's word on the project the job publishes
+_URL_JOB = """on: push
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment:
+      name: pypi
+      url: "{url}"
+    permissions:
+      id-token: write
+    steps:
+      - run: python -m build
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+
+
+@pytest.mark.parametrize("url, root, project, said", [
+    ("https://pypi.org/project/awkward-cpp/", None, "awkward-cpp", "the project its environment URL names"),
+    ("https://test.pypi.org/p/awkward-cpp", None, "awkward-cpp", "the project its environment URL names"),
+    ("https://pypi.org/project/awkward-cpp/", "awkward", "awkward-cpp", "reads its build as `awkward`"),
+    ("https://pypi.org/p/Awkward_CPP", "awkward-cpp", "awkward-cpp", None),  # PEP 503: the same project
+    ("https://pypi.org/p/${{ env.NAME }}", "awkward", "awkward", None),  # an expression: not read
+])
+def test_the_environment_url_names_the_project(tmp_path: Path, url, root, project, said) -> None:
+    from codemods.engine.document import load_data
+    from codemods.project import Repository
+    from codemods.published_projects import published_projects
+
+    data = load_data(_URL_JOB.format(url=url))
+    found = published_projects(Repository(tmp_path, "o", "r", root), data["jobs"], "publish", [1])
+    assert (found.project, found.registered) == (project, [project])
+    assert any(said in n for n in found.notes) if said else not found.notes, found.notes
+
+
+# pypa/setuptools-scm (stranger12b W1): a workspace root PyPI would refuse (a local version) is never the project,
+# even where pubmode cannot follow the artifact to the member that built it
+_PRIVATE_ROOT = b'[project]\nname = "vcs-versioning.workspace"\nversion = "0.1+private"\n\n' \
+    b'[tool.uv.workspace]\nmembers = ["vcs-versioning", "setuptools-scm"]\n'
+_ARTIFACT_OF = """on: push
+jobs:
+  package:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        package: {packages}
+    steps:
+      - uses: hynek/build-and-inspect-python-package@v2
+        with:
+          path: ${{{{ matrix.package }}}}
+          upload-name-suffix: -${{{{ matrix.package }}}}
+  publish:
+    needs: [package]
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@v4
+        with:
+          name: Packages-setuptools-scm
+          path: dist
+      - uses: pypa/gh-action-pypi-publish@release/v1
+"""
+
+
+@pytest.mark.parametrize("packages, project", [
+    ("[vcs-versioning, setuptools-scm]", "setuptools-scm"),
+    ("${{ fromJSON(needs.x.outputs.packages) }}", None),
+])
+def test_a_workspace_root_pypi_refuses_is_never_the_project(tmp_path: Path, packages, project) -> None:
+    from codemods.engine.document import load_data
+    from codemods.project import Repository
+    from codemods.published_projects import published_projects
+
+    (tmp_path / "pyproject.toml").write_bytes(_PRIVATE_ROOT)
+    for member in ("vcs-versioning", "setuptools-scm"):
+        (tmp_path / member).mkdir()
+        (tmp_path / member / "pyproject.toml").write_text(f'[project]\nname = "{member}"\n')
+    data = load_data(_ARTIFACT_OF.format(packages=packages))
+    found = published_projects(Repository(tmp_path, "o", "r", "vcs-versioning.workspace"), data["jobs"], "publish",
+                               [1])
+    assert (found.project, found.registered) == (project, [project])
+    if project is None:
+        assert "`0.1+private` is a local version, which PyPI refuses" in found.unknown
+
+
+def test_two_jobs_needing_one_publisher_are_registered_once(repo: Repo) -> None:
+    repo.write("pyproject.toml", b'[project]\nname = "pkg"\n')
+    job = "    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n" \
+          "      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+    repo.write(WORKFLOW, ("on: push\njobs:\n  one:\n" + job + "  two:\n" + job).encode())
+    out = repo.migrate("doctor")
+    assert out.stdout.count("register on PyPI:") == 1, out.stdout

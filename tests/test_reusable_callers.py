@@ -183,3 +183,34 @@ def test_a_secret_a_caller_fills_from_a_pypi_secret_is_taken(repo: Repo) -> None
     assert repo.migrate("to-oidc").code == 0
     repo.migrate("to-token")
     assert "password: ${{ secrets.CREDENTIAL }}" in repo.read().decode()
+
+
+# langchain-ai/langchain-aws `_release.yml` (stranger12b W3): `workflow_call` and `workflow_dispatch`, called by nothing
+DUAL = """on:
+  workflow_call:
+  workflow_dispatch:
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          password: ${{ secrets.PYPI_API_TOKEN }}
+"""
+
+
+def test_a_reusable_workflow_run_on_its_own_and_called_by_nothing_is_a_top_level_one(repo: Repo) -> None:
+    repo.write(WORKFLOW, DUAL.encode())
+    out = repo.migrate("to-oidc")
+    assert out.code == 0 and "reusable-workflow-publisher" not in out.stderr, out.stderr
+    assert "id-token: write" in repo.read().decode() and "attestations: false" not in repo.read().decode()
+    assert "nothing in this repository calls it: run by `workflow_dispatch` it is the top-level workflow" in out.stderr
+    doctor = repo.migrate("doctor")
+    assert "reusable-workflow-publisher" not in doctor.stdout and "register on PyPI:" in doctor.stdout
+
+
+def test_a_reusable_workflow_run_on_its_own_but_called_here_stays_reusable(repo: Repo) -> None:
+    repo.write(WORKFLOW, DUAL.encode())
+    repo.write(CICD, CALLER.encode())
+    out = repo.migrate("to-oidc")
+    assert "not converted [reusable-workflow-publisher]" in out.stderr, out.stderr

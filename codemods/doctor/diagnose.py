@@ -17,7 +17,9 @@ from codemods.errors import InputError
 from codemods.gitlab import is_gitlab_path
 from codemods.project import find_root, repository, root_for
 from codemods.published_projects import published_projects, workflow_inputs
-from codemods.registration import Registration, host_accepted, host_not_accepted, reusable_workflow_advice
+from codemods.publishers.gh_action import attests
+from codemods.registration import (Registration, host_accepted, host_not_accepted, own_runs_advice,
+                                   reusable_workflow_advice)
 from codemods.workflow_files import check_shape, discover, read_workflow, shown_path
 
 
@@ -131,9 +133,13 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     if view.trusted_jobs and repo.note:  # a mirror on GitHub: the note `to-oidc` prints beside the publisher
         result.registration_note = repo.note[:1].upper() + repo.note[1:]
     if result.facts.reusable and view.trusted_jobs:
-        action = any(p.publisher == "gh-action" for j in view.trusted_jobs for p in view.publishing_of(j))
+        action = any(p.publisher == "gh-action" and attests(p.inputs or {}, p.ref, with_password=False)
+                     for j in view.trusted_jobs for p in view.publishing_of(j))
         result.registration_note = f"{path.name} is a reusable workflow: " + reusable_workflow_advice(path, action)
         return
+    if "workflow_call" in view.events and view.trusted_jobs:  # run on its own: registered as any workflow
+        result.registration_note = "; ".join(filter(None, [result.registration_note,
+                                                           own_runs_advice(path, view.events)]))
     for job_id in view.trusted_jobs:
         targets = sorted({i for p in view.publishing_of(job_id) if p.mode == "trusted" for i in p.targets},
                          key=lambda i: i.key)
@@ -143,9 +149,10 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
             result.registration_note = "; ".join(filter(None, [result.registration_note, published.matrix_note]))
         for index in targets:
             for project in published.registered:
-                result.registrations.append(Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder,
-                                                         path.name, view.environment(job_id), project,
-                                                         unknown="" if project else published.unknown))
+                found = Registration(index, repo.owner_or_placeholder, repo.name_or_placeholder, path.name,
+                                     view.environment(job_id), project, unknown="" if project else published.unknown)
+                if found not in result.registrations:  # two jobs needing one publisher: said once
+                    result.registrations.append(found)
 
 
 def _finish(result: FileDiagnosis) -> FileDiagnosis:

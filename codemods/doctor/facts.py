@@ -7,6 +7,7 @@ from typing import List, Optional, Set
 
 from codemods.doctor.view import WorkflowView
 from codemods.publishers import gh_action
+from codemods.registration import publishes_as_called
 
 _SECRET = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
 
@@ -38,7 +39,7 @@ class Facts:
 
 
 def collect(file: str, view: WorkflowView) -> Facts:
-    facts = Facts(file, set(view.events), "workflow_call" in view.events)
+    facts = Facts(file, set(view.events), publishes_as_called(view.doc.path, view.events))
     facts.every_push = _pushes_untagged(view)
     for p in view.publishing:
         if not p.targets:

@@ -258,7 +258,9 @@ jobs:
       - uses: pypa/gh-action-pypi-publish@release/v1
 """, "Move the publish job into the top-level workflow that calls this one and register that file.")
 def _reusable(w: WorkflowView) -> Iterator[Hit]:
-    if "workflow_call" not in w.events:
+    from codemods.registration import publishes_as_called
+
+    if not publishes_as_called(w.doc.path, w.events):  # run on its own, called by nothing here: top-level
         return
     # an index chosen at run time (`repository-url: ${{ inputs.repository_url }}`) is PyPI's too, most likely
     reached = [p for p in w.publishing if p.targets or (p.index_unknown and not index_from_secret(w.doc, p))]
