@@ -35,7 +35,7 @@ class Registration:
     @property
     def unknown_why(self) -> str:
         """Why the form has no project name, for the sentence that asks for one publisher per project."""
-        return self.unknown or "pyproject.toml and setup.cfg name no package here"
+        return self.unknown or "neither pyproject.toml, setup.cfg nor setup.py names a package pubmode can read here"
 
     @property
     def accepted(self) -> bool:
