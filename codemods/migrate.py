@@ -33,7 +33,7 @@ from codemods.registration import Registration, own_runs_advice, publishes_as_ca
 from codemods.reusable import (declared, declared_token_secrets, resolve_added, resolve_removed,
                                undeclared_secrets)
 from codemods.uploaders import registry
-from codemods.workflow import (FORK_NO_OIDC, PUBLISH_ONLY, condition_text, jobs, runner_problem, runs_for_pull_requests,
+from codemods.workflow import (FORK_NO_OIDC, condition_text, pull_request_fix, jobs, runner_problem, runs_for_pull_requests,
                               triggers)
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -527,7 +527,7 @@ def _pull_request_warning(w: _Workflow, job_id: str, uploads: List[Publisher], s
     if any(s.step_index < len(steps_of) and isinstance(steps_of[s.step_index], dict) and
            runs_for_pull_requests(w.events, w.jobs, job_id, steps_of[s.step_index]) for s in uploads):
         which = f"the publishing job split from `{job_id}`" if split else f"job `{job_id}`"
-        return [f"{which} may run for pull requests: {FORK_NO_OIDC} once converted; {PUBLISH_ONLY}"]
+        return [f"{which} may run for pull requests: {FORK_NO_OIDC} once converted; {pull_request_fix(w.events)}"]
     return []
 
 

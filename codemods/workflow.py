@@ -278,3 +278,12 @@ FORK_NO_SECRETS = ("a pull request from a fork gets no secrets, so its upload fa
                    "repository uploads with the token")
 PUBLISH_ONLY = ("publish only from tags, releases or workflow_dispatch (`if: github.event_name == 'push' && "
                 "startsWith(github.ref, 'refs/tags/')`)")
+SKIP_FORKS = ("skip the runs of pull requests from forks (`if: github.event.pull_request.head.repo.full_name == "
+              "github.repository` on the publish job): this workflow runs only for pull requests, so a tag gate would "
+              "turn the upload off")
+
+
+def pull_request_fix(events) -> str:
+    """What keeps forks' pull requests from a publish job: a tag gate, or, in a workflow that only pull
+    requests run (a TestPyPI upload per pull request, CAMBI-tech/BciPy), skipping the forks' runs."""
+    return SKIP_FORKS if events and all(str(e).startswith("pull_request") for e in events) else PUBLISH_ONLY

@@ -643,3 +643,25 @@ def test_token_and_id_token_says_when_another_step_uses_the_oidc_token(repo: Rep
     out = repo.migrate("doctor", "--exit-zero").stdout
     assert "token-and-id-token" in out
     assert ("(which actions/attest-build-provenance uses too, so it stays either way)" in out) is said, out
+
+
+@pytest.mark.parametrize("on, fork_gate", [("pull_request", True), ("[push, pull_request]", False)])
+def test_a_pull_request_only_workflow_is_told_to_skip_forks_not_to_gate_on_tags(repo: Repo, on: str,
+                                                                                fork_gate: bool) -> None:
+    # CAMBI-tech/BciPy: a TestPyPI upload on every pull request; a tag gate would turn it off
+    repo.write(WORKFLOW, (f"on: {on}\njobs:\n  test-publish:\n    runs-on: ubuntu-latest\n    permissions:\n"
+                          "      id-token: write\n    steps:\n      - uses: pypa/gh-action-pypi-publish@release/v1\n"
+                          "        with:\n          repository-url: https://test.pypi.org/legacy/\n").encode())
+    out = repo.migrate("doctor", "--exit-zero").stdout
+    assert "fork-pull-request-trigger" in out
+    assert ("github.event.pull_request.head.repo.full_name == github.repository" in out) is fork_gate, out
+    assert ("startsWith(github.ref, 'refs/tags/')" in out) is not fork_gate, out
+
+
+def test_to_oidc_gives_the_same_pull_request_advice_as_the_doctor(repo: Repo) -> None:
+    repo.write(WORKFLOW, b"on: pull_request\njobs:\n  test-publish:\n    runs-on: ubuntu-latest\n    steps:\n"
+                         b"      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                         b"          password: ${{ secrets.TEST_PYPI_API_TOKEN }}\n"
+                         b"          repository-url: https://test.pypi.org/legacy/\n")
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in out.stderr, out.stderr

@@ -13,8 +13,8 @@ from codemods.doctor.view import WorkflowView, index_from_secret
 from codemods.follow import composite
 from codemods.publishers import gh_action, opaque
 from codemods.notes import step_in_job
-from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, matrix_secrets, runs_for_pull_requests, step_label,
-                               steps, unresolved_secret_note)
+from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, SKIP_FORKS, matrix_secrets, pull_request_fix,
+                               runs_for_pull_requests, step_label, steps, unresolved_secret_note)
 from codemods.token_needs import brings_own_token
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
@@ -302,11 +302,14 @@ def _fork_pull_request(w: WorkflowView) -> Iterator[Hit]:
     for job_id in dict.fromkeys(p.job_id for p in w.publishing if p.targets):
         reached = [p for p in w.publishing_of(job_id) if p.targets and runs_for_pull_requests(
             w.events, w.jobs, job_id, w.jobs[job_id]["steps"][p.step_index])]
+        said = pull_request_fix(w.events)  # in a workflow only pull requests run, skip the forks' runs instead
+        fix = (said[:1].upper() + said[1:] + ".",) if said is SKIP_FORKS else ()
         if any(p.mode == "trusted" for p in reached):
-            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes and may run for pull requests: {FORK_NO_OIDC}"
+            yield (w.doc.line_of(("jobs", job_id)),
+                   f"job `{job_id}` publishes and may run for pull requests: {FORK_NO_OIDC}") + fix
         elif reached:
-            yield w.doc.line_of(("jobs", job_id)), (f"job `{job_id}` uploads with a token and may run for pull requests: "
-                                                    f"{FORK_NO_SECRETS}")
+            yield (w.doc.line_of(("jobs", job_id)), f"job `{job_id}` uploads with a token and may run for pull "
+                                                    f"requests: {FORK_NO_SECRETS}") + fix
 
 
 @rule("unsupported-runner", ERROR, "The publish action runs on a runner it does not support",

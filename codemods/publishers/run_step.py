@@ -371,7 +371,8 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
                               "a line continuation; remove them by hand (the job keeps `id-token: write` until then)")
             return change
         change.edits.append(Replace(upload.script_path, span[0], span[1], ""))
-        change.changes.append(f"removed `{' '.join(upload.script[span[0]:span[1]].split())}` from the {up.name} command")
+        change.changes.append(f"{step_in_job(upload.label, upload.job_id)}: removed "
+                              f"`{' '.join(upload.script[span[0]:span[1]].split())}` from the {up.name} command")
     return change
 
 
