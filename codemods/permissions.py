@@ -39,6 +39,10 @@ OIDC_WHEN = (
     ("hynek/build-and-inspect-python-package", "attest-build-provenance-github"),
     ("codecov/codecov-action", "use_oidc"),
 )
+# Inputs that name an OIDC login to a cloud or a secret store, whatever the action (launchdarkly/gh-actions'
+# release-secrets: `aws_assume_role` fetches the PyPI token from AWS SSM with the job's OIDC token)
+OIDC_INPUT = re.compile(r"(role[-_]?to[-_]?assume|assume[-_]?role|role[-_]?arn|workload[-_]?identity|"
+                        r"identity[-_]?provider|oidc|id[-_]?token|federated|jwt[-_]?(audience|role))", re.I)
 # `npm publish` mints an OIDC token for npm's provenance and trusted publishing (splunk/addonfactory-ucc-generator)
 OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b|"
                       r"\b(?:npm|pnpm)\s+publish\b|NPM_CONFIG_PROVENANCE")
@@ -129,6 +133,10 @@ def _oidc_step(step: Dict[str, Any]) -> Optional[str]:
             return f"{action} (`{flag}: true`)"
     if isinstance(step.get("run"), str) and OIDC_RUN.search(step["run"]):
         return "a `run:` step that requests an OIDC token"
+    login = next((str(k) for k, v in inputs.items() if OIDC_INPUT.search(str(k))
+                  and str(v).strip().lower() not in ("", "false", "none", "null")), None)
+    if uses and login:
+        return f"{uses.split('@')[0]} (`{login}:`, a login with the job's OIDC token)"
     return None
 
 

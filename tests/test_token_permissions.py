@@ -159,3 +159,37 @@ def test_to_token_keeps_id_token_for_an_npm_publish_in_the_job(repo: Repo) -> No
     out = repo.migrate("to-token")
     assert out.code == 0, out.stderr
     assert b"id-token: write" in repo.read(), out.stderr
+
+
+@pytest.mark.parametrize("inputs, kept", [
+    ("aws_assume_role: ${{ vars.AWS_ROLE_ARN }}", True),  # launchdarkly/gh-actions release-secrets
+    ("role-to-assume: arn:aws:iam::1:role/r", True),
+    ("use_oidc: false", False),  # asked not to
+    ("ssm_parameter_pairs: /p = X", False),  # nothing of a login
+])
+def test_to_token_keeps_id_token_for_an_unknown_action_that_logs_in_with_it(repo: Repo, inputs: str, kept: bool) -> None:
+    # launchdarkly/python-server-sdk-ai release-please.yml: the PyPI token comes from AWS SSM through an OIDC
+    # role; without id-token the role assumption fails and the release with it
+    repo.write(WORKFLOW, ("on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n"
+                          "      id-token: write\n      contents: read\n    steps:\n"
+                          "      - uses: example/release-secrets@v1\n        with:\n"
+                          f"          {inputs}\n"
+                          "      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                          "          password: ${{ env.PYPI_AUTH_TOKEN }}\n").encode())
+    repo.migrate("to-token")
+    assert (b"id-token: write" in repo.read()) is kept
+
+
+@pytest.mark.parametrize("set_in_file, said", [(False, True), (True, False)])
+def test_to_oidc_names_the_step_that_fetched_a_run_time_token(repo: Repo, set_in_file: bool, said: bool) -> None:
+    # launchdarkly/python-server-sdk-ai: `password: ${{ env.PYPI_AUTH_TOKEN }}`, set by a step that reads AWS SSM
+    env = "    env:\n      PYPI_AUTH_TOKEN: ${{ secrets.T }}\n" if set_in_file else ""
+    repo.write(WORKFLOW, ("on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n" + env + "    permissions:\n"
+                          "      id-token: write\n    steps:\n"
+                          "      - name: Get PyPI token\n        uses: example/release-secrets@v1\n        with:\n"
+                          "          ssm_parameter_pairs: '/releasing/pypi/token = PYPI_AUTH_TOKEN'\n"
+                          "      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n"
+                          "          password: ${{ env.PYPI_AUTH_TOKEN }}\n").encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    note = "took its token from `env.PYPI_AUTH_TOKEN`, set by step `Get PyPI token`, which sets it at run time"
+    assert (note in out.stderr) is said, out.stderr

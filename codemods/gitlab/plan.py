@@ -872,8 +872,13 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
 # ---- to-token ----------------------------------------------------------------------------------
 def _to_token(doc: Document, publishing: List[Job], options: Options, result: Plan,
               follows: Dict[str, Followed]) -> None:
+    # a pipeline whose only uploads go to GitLab's own registry publishes nothing to PyPI, with a token or without
+    # (aphp/confit: "already publishes with API tokens"): said as to-oidc says it
+    registry_only = not follows and all(u.registry for job in publishing for u in job.uploads)
     for job in publishing:
         with about_job(result, job.id):
+            result.skipped += [f"{u.label} in job `{job.id}` uploads to GitLab's package registry (`CI_JOB_TOKEN`), "
+                               "not to PyPI; left as is" for u in job.uploads if u.registry and registry_only]
             _token_job(doc, job, options, result, follows.get(job.id))
 
 

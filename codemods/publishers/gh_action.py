@@ -6,6 +6,7 @@ adds a password from a secret. `@master` has no OIDC code and `@v1` does not exi
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Tuple
@@ -13,7 +14,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from codemods.engine.document import Document, YamlPath
 from codemods.engine.edits import Commented, Remove, Set
 from codemods.publishers.change import StepChange
-from codemods.publishers.env_vars import cleanup_fed
+from codemods.publishers.env_vars import cleanup_fed, remove_env_vars
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
 from codemods.workflow import (EXPRESSION, closes_at_end, condition_text, jobs, secrets_in, step_label, steps, top_level,
                                uses_action)
@@ -323,6 +324,24 @@ def find(doc: Document, only_job: Optional[str] = None) -> List[PublishStep]:
 _REF_COMMENT = re.compile(r"(?:(?:tag|pin|ref|version)\s*[=@:]\s*)?(v?\d+(?:\.\d+)*|master|main|release/v\d+)", re.I)
 
 
+def _unread_step_env(doc: Document, step: PublishStep, removed: set, gone: List[Any], change: StepChange) -> None:
+    """Variables of the action step's own `env:` that hold only a secret the conversion took away and that
+    nothing in the step reads (`env: PYPI_API_TOKEN: ${{ secrets.PYPI_API_TOKEN }}` beside the same `password:`,
+    serious-scaffold/ss-pybind11): the action reads its inputs, never such a variable, so the line only handed the
+    token on; it goes with the password (a `TWINE_*` variable the action's twine would read stays)."""
+    env = step.step.get("env")
+    if not isinstance(env, dict) or not removed:
+        return
+    inputs = step.step.get("with") if isinstance(step.step.get("with"), dict) else {}
+    rest = json.dumps({**{k: v for k, v in step.step.items() if k not in ("env", "with")},
+                       "with": {k: v for k, v in inputs.items() if k not in gone}}, default=str)
+    dead = [(str(k), step.path + ("env", k)) for k, v in env.items()
+            if secrets_in(v) and set(secrets_in(v)) <= removed and not str(k).upper().startswith("TWINE_")
+            and not re.search(rf"env\.{re.escape(str(k))}\b|\${{?{re.escape(str(k))}\b", rest)]
+    if dead:
+        remove_env_vars(doc, dead, [], change, check_users=False)
+
+
 def ref_edit(doc: Document, step: PublishStep) -> Optional[Set]:
     """The move of a ref without Trusted Publishing support (`@master`, `@v1`, a release before v1.8.0) to
     `@release/v1`. A comment naming the old ref (`@27b31702…  # v1.4.2`) goes with it; any other stays."""
@@ -390,6 +409,7 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     change.changes += [f"{step_in_job(step.label, step.job_id)}: removed `{k}`, which is {dead_why[k]}" for k in dead]
     fed = StepChange()  # `password: ${{ env.PYPI_TOKEN }}`: the variable holding the secret goes too
     cleanup_fed(doc, step.job_id, step.step_index, [str(w[k]) for k in gone], change.edits, fed)
+    _unread_step_env(doc, step, change.removed_secrets, [k for k in w if k in gone], fed)
     change.edits += fed.edits
     change.removed_secrets |= fed.removed_secrets
     change.changes += [f"{step_in_job(step.label, step.job_id)}: {n}" for n in fed.changes]
