@@ -108,6 +108,11 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
         return Published(None, several + [None], [
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
+    whole = _workspace_built_whole(repo, all_jobs, job_id, job)
+    if whole:
+        return Published(None, whole, [
+            f"job `{job_id}` publishes every project of the uv workspace it builds whole (`uv build --all`: "
+            f"{', '.join(f'`{n}`' for n in whole)}): register a publisher for each; the environment gets no project URL"])
     projects, why = built_project(repo, all_jobs, job_id, workflow_env)
     if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
         return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
@@ -125,6 +130,32 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
         f"job `{job_id}` {what}, which its steps read: if they build different projects, register a publisher on "
         f"each (pubmode names `{project or '<project name>'}`, the project of the folder it uploads from; a token a "
         "publisher mints can upload only its own project)"], chosen=f"job `{job_id}`: {where}")
+
+
+_BUILD_ALL = re.compile(r"\buv\s+build\b[^\n;&|]*\s--all(?:-packages)?\b")
+
+
+def _workspace_built_whole(repo: Repository, all_jobs: dict, job_id: str, job: dict) -> List[str]:
+    """The projects of a uv workspace that the job, or a job it needs, builds whole (`uv build --all`, also
+    `--all-packages`): the root's, when it is a package, and each member's (pydantic/logfire: `logfire` and
+    `logfire-api` in one upload). [] when no such build, or fewer than two projects."""
+    from codemods.follow.calls import step_start
+    from codemods.project import project_name, pyproject_name, workspace_members
+
+    needs = job.get("needs")
+    names = [job_id] + ([needs] if isinstance(needs, str) else [n for n in needs or [] if isinstance(n, str)])
+    for name in names:
+        other = all_jobs.get(name) if isinstance(all_jobs.get(name), dict) else {}
+        for step in other.get("steps") or []:
+            run = step.get("run") if isinstance(step, dict) else None
+            if not isinstance(run, str) or not _BUILD_ALL.search(run):
+                continue
+            folder = repo.root / (step_start(other, step)[0] or "")
+            found = [project_name(folder)] + [pyproject_name(p / "pyproject.toml") for m in workspace_members(folder)
+                                               for p in sorted(folder.glob(m)) if (p / "pyproject.toml").is_file()]
+            found = list(dict.fromkeys(n for n in found if n))
+            return found if len(found) > 1 else []
+    return []
 
 
 # matrix keys and workflow inputs that name what a run builds (tiangolo/asyncer: `package: [asyncer, asyncer-slim]`;
