@@ -159,10 +159,11 @@ def unresolved_secret_note(value: Any, job: Optional[Dict[str, Any]], who: str) 
             "settings), delete it and revoke the API token it holds on PyPI or TestPyPI.")
 
 
-def run_time_env_note(value: Any, job: Optional[Dict[str, Any]], who: str, workflow_env: Any = None) -> Optional[str]:
-    """What to do about a token read from `${{ env.X }}` that no `env:` of the file sets: an earlier step sets it
-    at run time (launchdarkly/gh-actions' release-secrets fetches it from AWS SSM), so the token lives where that
-    step reads it. The step is named when it names the variable. None for anything else."""
+def run_time_env_note(value: Any, job: Optional[Dict[str, Any]], who: str, workflow_env: Any,
+                      before: int) -> Optional[str]:
+    """What to do about a token read from `${{ env.X }}` that no `env:` of the file sets: a step before step
+    `before` sets it at run time (launchdarkly/gh-actions' release-secrets fetches it from AWS SSM), so the token
+    lives where that step reads it. The step is named when it names the variable. None for anything else."""
     m = re.fullmatch(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", str(value or "").strip())
     if m is None or not isinstance(job, dict):
         return None
@@ -170,8 +171,9 @@ def run_time_env_note(value: Any, job: Optional[Dict[str, Any]], who: str, workf
     envs = [job.get("env"), workflow_env] + [s.get("env") for _, s in steps(job)]
     if any(isinstance(e, dict) and var in e for e in envs):
         return None
-    setters = [step_label(s, i) for i, s in steps(job) if re.search(rf"\b{var}\b", str(s.get("with") or "")) or
-               (isinstance(s.get("run"), str) and "GITHUB_ENV" in s["run"] and re.search(rf"\b{var}=", s["run"]))]
+    setters = [step_label(s, i) for i, s in steps(job) if i < before and (
+        re.search(rf"\b{var}\b", str(s.get("with") or "")) or
+        (isinstance(s.get("run"), str) and "GITHUB_ENV" in s["run"] and re.search(rf"\b{var}=", s["run"])))]
     where = f"{setters[0]}, which sets it at run time" if setters else "a step that sets it at run time"
     return (f"After the first release with Trusted Publishing: {who} took its token from `env.{var}`, set by {where} "
             "(not from a secret of this file): remove that step if it only fetched the token, and revoke the API "

@@ -180,11 +180,13 @@ def test_to_token_keeps_id_token_for_an_unknown_action_that_logs_in_with_it(repo
     assert (b"id-token: write" in repo.read()) is kept
 
 
-@pytest.mark.parametrize("set_in_file, said", [(False, True), (True, False)])
-def test_to_oidc_names_the_step_that_fetched_a_run_time_token(repo: Repo, set_in_file: bool, said: bool) -> None:
-    # launchdarkly/python-server-sdk-ai: `password: ${{ env.PYPI_AUTH_TOKEN }}`, set by a step that reads AWS SSM
-    env = "    env:\n      PYPI_AUTH_TOKEN: ${{ secrets.T }}\n" if set_in_file else ""
-    repo.write(WORKFLOW, ("on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n" + env + "    permissions:\n"
+@pytest.mark.parametrize("set_in_file, said", [(False, True), (True, False), ("workflow", False)])
+def test_to_oidc_names_the_step_that_fetched_a_run_time_token(repo: Repo, set_in_file, said: bool) -> None:
+    # launchdarkly/python-server-sdk-ai: `password: ${{ env.PYPI_AUTH_TOKEN }}`, set by a step that reads AWS SSM;
+    # a workflow-level `env:` that sets it from a secret is no run-time fetch
+    env = "    env:\n      PYPI_AUTH_TOKEN: ${{ secrets.T }}\n" if set_in_file is True else ""
+    top = "env:\n  PYPI_AUTH_TOKEN: ${{ secrets.T }}\n" if set_in_file == "workflow" else ""
+    repo.write(WORKFLOW, ("on: push\n" + top + "jobs:\n  publish:\n    runs-on: ubuntu-latest\n" + env + "    permissions:\n"
                           "      id-token: write\n    steps:\n"
                           "      - name: Get PyPI token\n        uses: example/release-secrets@v1\n        with:\n"
                           "          ssm_parameter_pairs: '/releasing/pypi/token = PYPI_AUTH_TOKEN'\n"

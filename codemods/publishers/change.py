@@ -35,10 +35,10 @@ class Changes:
         """Take the secrets a removed value read as no longer used: those it names, and those it names through
         the job's matrix (`secrets[matrix.package.token]`); one it names at run time that the file does not
         give is a note to find, delete and revoke by hand (`who`: the step or job that read it)."""
-        from codemods.workflow import run_time_env_note, secrets_in, unresolved_secret_note
+        from codemods.workflow import secrets_in, unresolved_secret_note
 
         self.removed_secrets |= secrets_in(value, job)
-        note = unresolved_secret_note(value, job, who) or run_time_env_note(value, job, who)
+        note = unresolved_secret_note(value, job, who)
         if note and note not in self.revoke_notes:
             self.revoke_notes.append(note)
 

@@ -16,8 +16,8 @@ from codemods.engine.edits import Commented, Remove, Set
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, remove_env_vars
 from codemods.indexes import Index, classify_url, indexes_behind, other_host
-from codemods.workflow import (EXPRESSION, closes_at_end, condition_text, jobs, secrets_in, step_label, steps, top_level,
-                               uses_action)
+from codemods.workflow import (EXPRESSION, closes_at_end, condition_text, jobs, run_time_env_note, secrets_in, step_label, steps,
+                               top_level, uses_action)
 from codemods.notes import step_in_job
 from codemods.permissions import job_has_id_token
 
@@ -391,6 +391,10 @@ def to_oidc(doc: Document, step: PublishStep, reusable: bool = False, second_cal
     gone = [k for k in w if k in gone or k in user_keys or k in dead]
     for k in gone:
         change.remove_secrets(w[k], doc.get(("jobs", step.job_id)), step_in_job(step.label, step.job_id))
+        fetched = run_time_env_note(w[k], doc.get(("jobs", step.job_id)), step_in_job(step.label, step.job_id),
+                                    doc.get(("env",)), step.step_index)
+        if fetched and fetched not in change.revoke_notes:
+            change.revoke_notes.append(fetched)
     if (reusable or second_call) and "attestations" not in w:
         kept = tuple(reversed([str(k) for k in w if k not in gone]))
         change.edits.append(Set(step.path + ("with", "attestations"), False, after=kept))
