@@ -2187,6 +2187,11 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{bad.group(1)}` is not named `<name>-<version>.tar.gz`, so PyPI cannot read the name and version from "
                 "it (a renamed file, a version left out): upload the sdist as the build backend named it "
                 "(`python -m build --sdist`)"]
+    escaped = logs_mod.escaped_name_refused(text)
+    if start and escaped:
+        return [f"`{escaped}` starts with the name `{start.group(1)}` as distributions must write it (`.` and `-` as "
+                "`_`), which PyPI's check refused until July 2023 (fixed by pypi/warehouse#14155): the file is right, "
+                "re-run the upload; if PyPI still refuses it, report it at https://github.com/pypi/warehouse/issues"]
     if start and file.endswith(".whl"):
         return [f"the wheel `{file}` does not start with `{start.group(2)}`, the normalised name of `{start.group(1)}`: "
                 "the file's name and the name in its metadata differ (a renamed wheel, or one built from another "
@@ -2476,6 +2481,15 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
     m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
+    refused = logs_mod.REFUSED_TAG.search(text)
+    macos = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", refused.group(1)) if refused else None
+    if macos:
+        return [f"`{refused.group(1)}` is a wheel for macOS {macos.group(1)}.{macos.group(2)} on `{macos.group(3)}`: PyPI "
+                "checks macOS tags against the versions and architectures it knows, and a macOS release newer than "
+                "that list is refused until PyPI adds it (report it at https://github.com/pypi/warehouse/issues); a "
+                "wheel built for an older `MACOSX_DEPLOYMENT_TARGET` uploads now and runs on the newer macOS too"]
+    if refused and not refused.group(1).startswith("linux_"):
+        return []  # the refused tag is named: the finding's fix says what to do about it
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist; where "

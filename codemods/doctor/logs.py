@@ -318,7 +318,9 @@ NEW: Tuple[LogPattern, ...] = (
                "PyPI refuses the wheel's platform tag",
                "A wheel built on a plain Linux host is tagged `linux_<arch>`, and PyPI takes only manylinux/musllinux "
                "tags for Linux; WebAssembly wheels tagged `emscripten_*` or `pyodide_*` are refused too (PyPI takes "
-               "them only under PEP 783's `pyemscripten_*_wasm32` tag, since April 2026).",
+               "them only under PEP 783's `pyemscripten_*_wasm32` tag, since April 2026). A macOS wheel's version and "
+               "architecture must be on PyPI's list (a new macOS release is added after it ships), and `manylinux1` "
+               "and `manylinux2010` exist for x86_64 and i686 only.",
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build Linux wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`; "
                "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
@@ -897,6 +899,81 @@ STALE_FIX = ("Upload only this build's files: empty `dist/` before building (`rm
              "released needs no bump.")
 NOTHING_BUILT_FIX = ("Skip the upload when the release step made no release: `if: steps.release.outputs.released == 'true'` "
                      "(python-semantic-release's output) or `if: hashFiles('dist/*') != ''` on the publish step.")
+# the platform tag PyPI names as refused (its message wraps over lines), and the two kinds whose fix is not a manylinux
+# build: a macOS version or architecture PyPI's list lacks, and a manylinux1/manylinux2010 tag on an architecture those
+# never defined (a wheel name written by the build, not by auditwheel)
+REFUSED_TAG = re.compile(r"unsupported platform tag\s+'([\w.]{1,100})'")
+_MACOS_TAG = re.compile(r"^macosx_\d+_\d+_\w+$")
+_OLD_MANYLINUX_ARCH = re.compile(r"\bmanylinux(?:1|2010)_(?!x86_64\b|i686\b)[a-z0-9_]+\b")
+MACOS_TAG_FIX = ("PyPI takes macOS wheels only for the macOS versions and architectures it knows: for a macOS release "
+                 "newer than its list, report it at https://github.com/pypi/warehouse/issues (PyPI adds new releases) and "
+                 "meanwhile build for an older deployment target (`MACOSX_DEPLOYMENT_TARGET`, say `14.0`: the wheel runs "
+                 "on later macOS too); otherwise fix the architecture in the tag (`arm64`, `x86_64`, `universal2`).")
+OLD_MANYLINUX_FIX = ("`manylinux1` and `manylinux2010` are defined for x86_64 and i686 only, so the refused tag exists on no "
+                     "platform: the wheel's name was written by the build (a setup.py that sets the platform name, "
+                     "`--plat-name`, a rename in a release script), not by auditwheel. Remove that and let `auditwheel "
+                     "repair` (cibuildwheel runs it) name the wheel (`manylinux2014_<arch>`, `manylinux_2_17_<arch>`).")
+
+
+def platform_fix(whole: str) -> Optional[str]:
+    """The fix for a refused platform tag that a manylinux build would not mend (None: the pattern's own)."""
+    refused = REFUSED_TAG.search(whole)
+    tag = refused.group(1) if refused else ""
+    if _MACOS_TAG.match(tag):
+        return MACOS_TAG_FIX
+    if _OLD_MANYLINUX_ARCH.search(tag or whole):
+        return OLD_MANYLINUX_FIX
+    return None
+
+
+# python-semantic-release (9.7 and later) runs its `build_command` with only the variables it lists: an upload inside
+# that command gets no credential from the job's environment
+_SEMANTIC_RELEASE_ENV = re.compile(r"\bsemantic[- _]release\b(?=.{0,400}?(?:\bsanitiz\w{0,4}|\bbuild[_ -]command[_ -]env\b|"
+                                   r"\b(?:env\w{0,9}|variables?)\b.{0,40}?\bbuild[_ -]command\b|"
+                                   r"\bbuild[_ -]command\b.{0,40}?\b(?:env\w{0,9}|variables?)\b))", re.I | re.S)
+SEMANTIC_RELEASE_ENV_FIX = ("python-semantic-release runs `build_command` with a reduced environment: list the upload's "
+                            "variables under `build_command_env` in `[tool.semantic_release]` (`[\"TWINE_USERNAME\", "
+                            "\"TWINE_PASSWORD\"]`, or `UV_PUBLISH_TOKEN`), or upload in a step after `semantic-release "
+                            "version` (its `dist/`), where the job's secrets are set.")
+
+
+# PyPI's old check that a file name starts with the project's name as written, refusing the name wheels and sdists must
+# write (`.` and `-` as `_`): pypi/warehouse#10030, fixed in July 2023 (#14155)
+_START_NAME = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
+ESCAPED_NAME_FIX = ("The file's name is right: wheels and sdists write the project's name with `.` and `-` as `_`, which "
+                    "PyPI refused until July 2023 (pypi/warehouse#10030) and takes now: re-run the upload with current "
+                    "tools, and if PyPI refuses it again, report it at https://github.com/pypi/warehouse/issues.")
+
+
+def escaped_name_refused(whole: str) -> Optional[str]:
+    """The refused file whose name writes the project's name as a distribution must (`simplepackage_py-…` for
+    `simplepackage.py`), when PyPI asked for the name as written; None otherwise."""
+    m = _START_NAME.search(whole)
+    if m is None or m.group(1) != m.group(2):  # today's PyPI asks for the normalised name: the file must start with it
+        return None
+    name = m.group(1)
+    escaped = re.sub(r"[-_.]+", "_", name).lower()
+    if escaped == name.lower():
+        return None
+    f = re.search(rf"(?<![\w.-]){re.escape(escaped)}-[\w.!+-]{{1,200}}?\.(?:whl|tar\.gz)\b", whole, re.I)
+    return f.group(0) if f else None
+
+
+# a plain `linux_<arch>` wheel among the files an upload to PyPI signs or sends: the log may stop before PyPI's 400
+_LINUX_SENT = re.compile(r"^\s*(?:Uploading|Signing)\s+\S{1,300}-linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x)\.whl\b")
+LINUX_SENT_FIX = ("The log stops before PyPI's answer, but a wheel with a plain `linux_*` tag went to the upload, and PyPI "
+                  "refuses those: build the Linux wheels with cibuildwheel or in a manylinux image (or `auditwheel repair` "
+                  "them), or leave the plain `linux_*` wheels out of the files uploaded.")
+_PYPI_HOST = re.compile(r"\b(?:upload|test)\.pypi\.org\b", re.I)
+
+
+def linux_wheel_sent(cleaned: List[Tuple[int, str]], whole: str) -> Optional[int]:
+    """The line of the first plain `linux_*` wheel an upload to PyPI or TestPyPI sends, None when there is none."""
+    if not _PYPI_HOST.search(whole):
+        return None
+    return next((n for n, t in cleaned if _LINUX_SENT.search(t)), None)
+
+
 PROJECT_SIZE_FIX = ("Ask for a larger project limit at https://github.com/pypi/support (the project's total counts every "
                     "release's files), or delete old releases' files on the index to make room; shrinking the new wheels helps "
                     "only at the margin.")
@@ -1175,15 +1252,28 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = _BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    sent = linux_wheel_sent(cleaned, whole) if not found else None
+    if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
+        tag = _BY_ID["log-unsupported-platform-tag"]
+        found[tag.id] = LogFinding(tag, sent, tag.title, LINUX_SENT_FIX)
     if found and _OTHER_REGISTRY.search(whole) and not _PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole)
+    if "log-unsupported-platform-tag" in found:
+        found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
+    for fid in ("log-secret-empty", "log-credential-missing"):
+        if fid in found and _SEMANTIC_RELEASE_ENV.search(whole):
+            found[fid].fix = SEMANTIC_RELEASE_ENV_FIX
     if "log-file-exists" in found and _stale_dist(whole):
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    elif "log-no-distributions" in found and NESTED_DIST.search(whole):
+        found["log-no-distributions"].fix = NESTED_DIST_FIX
+    if "log-sdist-filename" in found and escaped_name_refused(whole):
+        found["log-sdist-filename"].fix = ESCAPED_NAME_FIX
     if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
@@ -1663,6 +1753,11 @@ _SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# the files one folder too deep for the upload: an artifact that holds `dist/` itself, downloaded into `dist/`
+NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
+NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
+                   "download it to the repository root (`path: .`), or upload the artifact from inside the folder "
+                   "(`path: dist/`); the publish step then finds them in `dist/`.")
 # the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
 _ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
 _SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
@@ -1838,6 +1933,12 @@ SAID_VAR_UNSET = re.compile(r"\b(?:TWINE|PYPI|TEST_?PYPI|FLIT|HATCH_INDEX|UV_PUB
                             r"\b(?:TWINE|PYPI|FLIT|HATCH_INDEX|UV_PUBLISH)_(?:USERNAME|USER|PASSWORD|TOKEN|API_TOKEN|AUTH)\b`?"
                             r"\s(?:is\s|was\s)?(?:missing|unset|empty)\b", re.I)
 _OIDC_SAID = re.compile(r"\btrusted[ -]publish|\boidc\b|\bid-token\b", re.I)  # not an API token's refusal
+# an uploader told as having got no password and tried Trusted Publishing instead ("Twine received no password and
+# attempted unconfigured OIDC publishing"): the empty secret's fallback, not a refused token
+SAID_FELL_BACK = re.compile(r"\b(?:received|got|had|found|given|with|without)\s(?:no|an empty|a blank|any)\s(?:\w+\s)?"
+                            r"(?:passwords?|tokens?|credentials?)\b" + IN_SENTENCE + r"{0,60}?\b(?:attempt\w{0,3}|tr(?:y|ied|ies)|"
+                            r"fell back|falls? back|fallback|went on)\b" + IN_SENTENCE + r"{0,40}?(?:\boidc\b|trusted[ -]publish)",
+                            re.I)
 # a credential told as never given to the upload ("the API token stopped being passed", "the password is not set"):
 # nothing reached the index, so nothing was refused
 SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (?:passed|set|provided|forwarded)|"
@@ -1896,7 +1997,7 @@ _CLEANED_ON_PURPOSE = re.compile(r"\b(?:old|stale|previous|leftover|outdated)\s(
                                  r"(?:build|building)\b", re.I)
 # PyPI's rate limit told in a sentence: its 429, "too many requests", a rate limit, the limit on new projects; not the
 # rate limit of GitHub's API or of a container registry
-SAID_RATE_LIMIT = re.compile(r"(?<![#\w.-])429(?![\w.-])|\btoo many requests\b|\brate[- ]limit\w{0,3}\b|"
+SAID_RATE_LIMIT = re.compile(r"(?<![#\w.-])429s?(?![\w-]|\.\d)|\btoo many requests\b|\brate[- ]limit\w{0,3}\b|"
                              r"\bnew[- ]projects?\s(?:\w+\s)?(?:registrations?|creations?|limit)\b", re.I)
 _RATE_ELSEWHERE = re.compile(r"\bgithub(?:[’']s)? (?:api|rest|graphql)\b|\bapi\.github\.com\b|\bdocker ?hub\b|\bghcr\b|"
                              r"\bsecondary rate\b", re.I)
@@ -1963,6 +2064,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (_CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
@@ -2014,6 +2116,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
     # a credential told as never passed is none sent, not one refused
+    _Said("log-secret-empty", (SAID_FELL_BACK,), upload_named=True),
     _Said("log-credential-missing", (SAID_VAR_UNSET,), upload_named=True),
     _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
@@ -2039,7 +2142,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         unrenderable = bool(SAID_UNRENDERABLE.search(sentence) and not RENDERER_ELSEWHERE.search(sentence)
                             and _PYPI_WORD.search(whole))  # a README that does not render, in a text about PyPI
         named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
-            SAID_CRED_MISCONFIG.search(sentence) and _PYPI_UPLOAD.search(whole))  # credentials of a log about PyPI
+            (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
+            and _PYPI_UPLOAD.search(whole))  # credentials (a username and password told as dropped) of a log about PyPI
         if not named and not _ABOUT_RELEASE.search(sentence):
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
@@ -2052,7 +2156,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or SAID_OPTION_ORDER.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
-                or SAID_VAR_UNSET.search(sentence) or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
+                or NESTED_DIST.search(sentence)
+                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
         if i:
