@@ -3139,3 +3139,51 @@ def test_round31_a_publish_actions_bug_told_as_fixed_by_its_release() -> None:
                  "Bump JRubics/poetry-publish from 1.1 to 1.2 for poetry.\n",
                  "Update the publish action, that fixes the upload to PyPI.\n"):
         assert _first(near) != ["log-action-bug"], near
+
+
+def test_round31_a_misspelt_content_type_key_beside_twines_missing_warning() -> None:
+    # nebari-dev/nebari #1122 (round 30, A jc, B the strict way): "Replace `long_description_type` with
+    # `long_description_content_type`" above twine check's "`long_description_content_type` missing"
+    from codemods.doctor.logs import misspelt_content_type_fix
+    found, advice = _pool26("desc-nebari")
+    assert [f.pattern.id for f in found] == ["log-description-invalid"]
+    assert found[0].fix == misspelt_content_type_fix("long_description_type")
+    assert advice[0].startswith("the log shows `long_description_type`, a key setuptools does not know")
+    # guards: the right key shown; the misspelt key with no warning that the content type is missing
+    check = ("Checking dist/pkg-1.0-py3-none-any.whl: FAILED\n"
+             "  `long_description` has syntax errors in markup and would not be rendered on PyPI.\n"
+             "    line 3: Warning: Definition list ends without a blank line; unexpected unindent.\n")
+    missing = "  warning: `long_description_content_type` missing. defaulting to `text/x-rst`.\n"
+    r = read("long_description_content_type = text/markdown\n" + check + missing)
+    assert [f.pattern.id for f in r.findings] == ["log-description-invalid"] and r.findings[0].fix is None
+    r = read("long_description_type = text/markdown\n" + check)
+    assert [f.pattern.id for f in r.findings] == ["log-description-invalid"] and r.findings[0].fix is None
+
+
+def test_round31_a_classifier_split_into_two_strings_is_a_second_blocker() -> None:
+    # SciTools/python-stratify #19 (round 30, A jc, B the strict way): the body's second fault, `('License :: OSI
+    # Approved :: ' 'License :: OSI Approved :: BSD License')` in setup.py, which Python joins into one invalid classifier
+    found, advice = _pool26("notowned-stratify")
+    assert [f.pattern.id for f in found] == ["log-project-not-owned"]
+    assert advice[-1].startswith("the log also shows a classifier written as two adjacent strings")
+    assert "`License :: OSI Approved :: License :: OSI Approved :: BSD License`" in advice[-1]
+    # guards: a list with its commas; a prefix joined to a variable, not a literal
+    owned = "The user 'octo' isn't allowed to upload to project 'octo-widget'.\n"
+    for near in ("classifiers=['License :: OSI Approved :: ', 'License :: OSI Approved :: BSD License'],\n",
+                 "classifiers=['Programming Language :: Python :: ' + PY_VERSION],\n"):
+        r = read(owned + near)
+        assert not any("two adjacent strings" in a for a in advise(r, [], Context({}, set()))), near
+
+
+def test_round31_twine_check_without_the_markdown_renderer() -> None:
+    # ciena/afkak #73 (round 28, B jc; left in round 29): `twine check` failed because readme_renderer had no Markdown
+    # renderer ("UserWarning: Markdown renderers are not available. Install 'readme_render[md]'")
+    from codemods.doctor.logs import RENDERER_MISSING_FIX
+    found, advice = _pool25("twinecheck-afkak")
+    assert [f.pattern.id for f in found] == ["log-description-invalid"] and found[0].fix == RENDERER_MISSING_FIX
+    assert advice[0].startswith("readme_renderer warned that no Markdown renderer is installed")
+    warning = "/x/readme_renderer/markdown.py:50: UserWarning: Markdown renderers are not available.\n"
+    assert _first(warning + "Checking dist/pkg-1.0-py3-none-any.whl: FAILED\n") == ["log-description-invalid"]
+    # guards: the warning where the check passed, or beside another refusal (that refusal is the cause)
+    assert _first(warning + "Checking dist/pkg-1.0-py3-none-any.whl: PASSED\n") == []
+    assert _first(warning + "HTTPError: 400 File already exists.\n") == ["log-file-exists"]

@@ -1448,6 +1448,15 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
                        "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
                        "setup.py)")
+    if logs_mod.RENDERER_MISSING.search(text):
+        return ["readme_renderer warned that no Markdown renderer is installed (its `[md]` extra, cmarkgfm): `twine "
+                "check` then cannot render a Markdown README and reports it as failing, even with no markup error named; "
+                "install `readme_renderer[md]` in the environment that runs the check (a tox env: add it to `deps`)"]
+    key = logs_mod.misspelt_content_type(text)
+    if key:
+        out.insert(0, f"the log shows `{key}`, a key setuptools does not know (it ignores it): so no content type is "
+                      "declared and twine reads the README as reStructuredText; the key is `long_description_content_type` "
+                      "(`text/markdown` for a Markdown README)")
     if re.search(r"long_description_content_type`? missing", text):
         if rst and m:
             out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
@@ -2823,12 +2832,28 @@ ADVISORS: Dict[str, Advisor] = {
 }
 
 
+# a classifier written as two adjacent string literals, the first ending in its ` :: ` separator: Python joins them
+# into one string (a comma missing, or a line split by hand), which is no classifier PyPI knows
+_JOINED_CLASSIFIER = re.compile(r"(['\"])([A-Z][\w .+/-]{0,60}(?: :: [\w .+/()-]{1,60}){0,4} ::\s?)\1\s{0,40}(['\"])"
+                                r"([A-Z][\w .+/()-]{0,60}(?: :: [\w .+/()-]{1,80}){1,5})\3")
+
+
+def _joined_classifier(scan: LogScan) -> List[str]:
+    """A second blocker the log shows beside another failure: a classifier split into two strings Python joins."""
+    m = _JOINED_CLASSIFIER.search(_text(scan))
+    if not m or scan.findings[0].pattern.id == "log-invalid-distribution":
+        return []
+    return [f"the log also shows a classifier written as two adjacent strings, `{m.group(1)}{m.group(2)}{m.group(1)} "
+            f"{m.group(3)}{m.group(4)}{m.group(3)}`: Python joins them into `{m.group(2)}{m.group(4)}`, which is no valid "
+            f"classifier, so PyPI refuses the upload for it as well: keep one full classifier (`'{m.group(4)}'`)"]
+
+
 def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[str]:
     """Advice for the most specific error found (claims are compared whenever the log prints them)."""
     if not scan.findings:
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
-    out = advisor(scan, facts, ctx) if advisor else []
+    out = (advisor(scan, facts, ctx) if advisor else []) + _joined_classifier(scan)
     if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
             not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)

@@ -396,7 +396,8 @@ NEW: Tuple[LogPattern, ...] = (
                "The long description does not pass PyPI's rendering check",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`; `twine check --strict` also fails when the content type or the "
-               "description itself is missing.",
+               "description itself is missing, and `twine check` fails a Markdown README where readme_renderer has no "
+               "Markdown renderer installed (its `[md]` extra).",
                "400 The description failed to render in the default format of reStructuredText.",
                "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
                "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
@@ -1171,6 +1172,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    no_renderer = RENDERER_MISSING.search(whole) if not found and _TWINE_CHECK.search(whole) else None
+    if no_renderer:  # readme_renderer without its Markdown extra, under a `twine check` that failed: the check's
+        # renderer is missing (ciena/afkak #73), nothing of the README itself is named
+        invalid = _BY_ID["log-description-invalid"]
+        found[invalid.id] = LogFinding(invalid, logtext.line_at(cleaned, starts, no_renderer.start()), invalid.title)
     fixed_by = action_fixed(cleaned) if not found and _PYTHON_RELEASE.search(whole) else None
     if fixed_by:  # a publish action's bug, told as fixed by the action's newer release
         bug = _BY_ID["log-action-bug"]
@@ -1205,6 +1211,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
+        found["log-description-invalid"].fix = RENDERER_MISSING_FIX
+    key = misspelt_content_type(whole) if "log-description-invalid" in found else None
+    if key:  # no content type declared because its key is misspelt: the key, not the markup
+        found["log-description-invalid"].fix = misspelt_content_type_fix(key)
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
@@ -1692,6 +1703,32 @@ def action_fixed_fix(action: str, release: Optional[str]) -> str:
     which = f"{release} (the release the log names) or later" if release else "the release that fixes it"
     return (f"Upgrade `{action}` to {which} and re-run: the failure is a bug of the action fixed in that release, not "
             "of the workflow, the credentials or the files.")
+
+
+RENDERER_MISSING = re.compile(r"Markdown renderers are not available", re.I)
+_TWINE_CHECK = re.compile(r"\btwine check\b" + IN_SENTENCE + r"{0,80}?\bfail|\bcheck\b" + IN_SENTENCE + r"{0,40}?\bfail\w{0,3}\b"
+                          + IN_SENTENCE + r"{0,80}?\breadme[_-]render|Checking \S{1,300}: FAILED", re.I)
+RENDERER_MISSING_FIX = ("Install the Markdown renderer where `twine check` runs (`pip install 'readme_renderer[md]'`, or "
+                        "upgrade twine and readme_renderer together) and check again: without it the check cannot render "
+                        "a Markdown README and fails it; the README and PyPI are not at fault.")
+# a content-type key setuptools does not know (it ignores it with a warning), beside twine's warning that no content
+# type is declared: the README was read as reStructuredText because of the key's spelling (nebari-dev/nebari #1122)
+MISSPELT_CONTENT_TYPE = re.compile(r"\b(long_desc(?:ription)?_(?:type|content|format|contenttype|content_types|mime_?type)|"
+                                   r"long_desc_content_type|long_description_content-type)\b", re.I)
+_CONTENT_TYPE_MISSING = re.compile(r"long_description_content_type`? missing", re.I)
+
+
+def misspelt_content_type(whole: str) -> Optional[str]:
+    """The misspelt content-type key the log shows where twine says none is declared, if it shows one."""
+    m = MISSPELT_CONTENT_TYPE.search(whole) if _CONTENT_TYPE_MISSING.search(whole) else None
+    return m.group(1) if m else None
+
+
+def misspelt_content_type_fix(key: str) -> str:
+    """The fix where a misspelt key left the README without a content type."""
+    return (f"Spell the key `long_description_content_type` (setup.cfg's `[metadata]`, or setup.py), not `{key}`, "
+            "which setuptools ignores: with no content type declared the README is checked as reStructuredText; set "
+            "it to `text/markdown` for a Markdown README, rebuild and run `twine check dist/*`.")
 
 
 # a pending publisher left for a project that exists already
