@@ -3187,3 +3187,21 @@ def test_round31_twine_check_without_the_markdown_renderer() -> None:
     # guards: the warning where the check passed, or beside another refusal (that refusal is the cause)
     assert _first(warning + "Checking dist/pkg-1.0-py3-none-any.whl: PASSED\n") == []
     assert _first(warning + "HTTPError: 400 File already exists.\n") == ["log-file-exists"]
+
+
+def test_round31_secrets_told_missing_and_a_star_requires_python() -> None:
+    # RedisTimeSeries/redistimeseries-py #77 (round 28, A jc: the detail presumed the secrets exist): "what's causing
+    # the failure to publish to PyPi are the missing secrets"; python-poetry/poetry #216 (A jc: where the `*` comes from)
+    found, advice = _pool25("credmissing-redistimeseries")
+    assert [f.pattern.id for f in found] == ["log-credential-missing"]
+    assert advice[0].startswith("the text says the secrets the publish needs are missing from the repository")
+    found, advice = _pool25("reqpython-poetry216")
+    assert "`python = \"*\"` in `[tool.poetry.dependencies]`" in advice[0]
+    # guards: a token told as not passed (the secret exists); another invalid Requires-Python value
+    r = read("The PyPI upload failed: the token was not passed to the upload step.\n")
+    assert [f.pattern.id for f in r.findings] == ["log-credential-missing"]
+    assert advise(r, [], Context({}, set()))[0].startswith("the text says the token was not passed")
+    r = read("400 Client Error: '>=3.8,' is an invalid value for Requires-Python. Error: Invalid specifier in "
+             "requirement. See https://packaging.python.org/specifications/core-metadata for url: "
+             "https://upload.pypi.org/legacy/\n")
+    assert "Poetry" not in advise(r, [], Context({}, set()))[0]

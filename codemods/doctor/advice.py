@@ -704,6 +704,11 @@ def _field_value(value: str, field: str, error: str = None, who: str = None) -> 
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
+    if field.lower() == "requires-python" and value.strip() == "*":  # "any Python" written as a specifier
+        return [f"{who or 'PyPI refuses'} `*` as the value of `{field}`{why}: `*` (any version) is no PEP 440 specifier: "
+                "old Poetry releases wrote it from `python = \"*\"` in `[tool.poetry.dependencies]`, so give a range "
+                "there (`python = \">=3.8\"`) or upgrade Poetry; in setup.py drop `python_requires='*'` (or give "
+                "`>=3.8`); rebuild and upload"]
     return [f"{who or 'PyPI refuses'} `{value}` as the value of `{field}`{why}: fix it where the build backend takes "
             "it from, rebuild and upload"]
 
@@ -854,7 +859,12 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "keyring either")
     elif logs_mod.SAID_NOT_PASSED.search(text) and not out:
         told = "the text says the token was not passed to the upload (none was sent, so none was refused)"
-        if _PUBLISH_CONTEXT.search(text):
+        if logs_mod.SAID_SECRET_ABSENT.search(text):
+            out.append("the text says the secrets the publish needs are missing from the repository (none was sent, so "
+                       "none was refused): create them (Settings → Secrets and variables → Actions, or the environment's "
+                       "secrets) under the names the workflow reads, holding a PyPI API token; or move to Trusted "
+                       "Publishing (`migrate to-oidc`), which needs no secret")
+        elif _PUBLISH_CONTEXT.search(text):
             out.append(told + ": move to Trusted Publishing first (`migrate to-oidc`: register the trusted publisher on "
                        "PyPI, give the job `permissions: id-token: write`), so no token needs passing; or pass the "
                        "token again from its secret (the action's `password:`, `TWINE_PASSWORD`)")

@@ -2016,6 +2016,11 @@ SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (
                              r"(?:passed|set|provided|forwarded)\b|(?:is|was|were|are)\s(?:missing|unset)\b|"
                              r"(?:not|never) (?:being )?(?:passed|set|provided|forwarded)\b|missing\b|unset\b)|"
                              r"\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?" + _CRED, re.I)
+# the secrets themselves told as absent from the repository ("the missing secrets", "secrets … set on the repo"), not
+# a secret that exists and did not reach the step
+SAID_SECRET_ABSENT = re.compile(r"\bmissing (?:\w+ )?secrets?\b(?! (?:in|from|to) (?:the |this |that )?(?:step|job|env))|"
+                                r"\bsecrets?\b" + IN_SENTENCE + r"{0,80}?\b(?:on|in|for|to) (?:the |this |our |that )?"
+                                r"(?:repo|repository|organi[sz]ation|org)\b", re.I)
 # a README told as not rendering on PyPI, in a sentence that need not name PyPI ("The README.rst file is currently
 # unable to render"): read where the text names PyPI elsewhere, and not where the sentence names another renderer
 SAID_UNRENDERABLE = re.compile(r"\b(?:readme|long[ _]description)\b" + IN_SENTENCE + r"{0,40}?(?:(?:\b(?:un|not |no "
