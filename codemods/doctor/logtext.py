@@ -219,7 +219,7 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
                 "tag", "publish only from tags, or use versioneer's `style = pep440-pre`")
     if re.search(r"\+g[0-9a-f]{5,}", version):
         return ("a local version (`+g<commit>`): setuptools-scm or hatch-vcs saw no version tag on the commit being built "
-                "(an untagged commit, tags not fetched, or a tag whose name is not the version) and wrote one"), SCM_REMEDY
+                "(an untagged commit, tags not fetched, or a tag whose name is not the version), so it added the commit"), SCM_REMEDY
     if "+" in version:
         return "a local version (`+…`)", SCM_REMEDY
     if re.search(r"\.dev\d+", version):
