@@ -3096,9 +3096,10 @@ def test_round31_a_failure_the_text_says_is_fixed_goes_after_the_open_one() -> N
     assert _first("After fixing the invalid-publisher error in the PyPI settings, now twine says:\n" + meta) == \
         ["log-metadata-unsupported"]
     assert _first("I fixed the invalid-publisher error; the next run failed.\n" + meta) == ["log-metadata-unsupported"]
-    # guards: the failure told as not fixed, or still there; no fix told: the usual order
-    for near in ("The first failure (`invalid-publisher`) has not been fixed yet.\n",
-                 "The `invalid-publisher` error, which I thought was fixed, is still there.\n",
+    # guards: a fix told with the failure still there, or not done; no fix told: the usual order
+    for near in ("The first failure (`invalid-publisher`), which has been fixed in the settings, still happens.\n",
+                 "The first failure (`invalid-publisher`), which was fixed on TestPyPI, does not go away on PyPI.\n",
+                 "After fixing the workflow name the invalid-publisher error is still there.\n",
                  "The first failure was `invalid-publisher`.\n"):
         assert _first(near + meta) == ["log-invalid-publisher"], near
 

@@ -2253,7 +2253,7 @@ _FIXED_AFTER = re.compile(r"^[^;:]{0,160}?\b(?:which|that|it|this|they)\s(?:(?:h
 _FIXED_BEFORE = re.compile(r"\b(?:after|once|since)\s(?:(?:I|we|you)\s)?(?:(?:have|had|'ve)\s)?(?:fix\w{0,3}|resolv\w{1,3}|"
                            r"solv\w{1,3}|add\w{0,3}|register\w{0,3})\b[^,;:]{0,80}$|\b(?:I|we)(?:\s(?:have|had)|'ve)?\s"
                            r"(?:fixed|resolved|solved)\b[^,;:]{0,80}$", re.I)
-_STILL = re.compile(r"\bstill\b|\bnot\b|n[’']t\b|\bnever\b|\bagain\b|\bdid(?:n[’']t| not) (?:help|work)", re.I)
+_STILL = re.compile(r"\bstill\b|\bnot\b|n[’']t\b|\bnever\b", re.I)
 
 
 def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
@@ -2267,10 +2267,11 @@ def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
     end = next((e.start() for e in _SENTENCE_END.finditer(line, m.end())), len(line))
     before, after = line[start:m.start()], line[m.end():end]
     told = _FIXED_AFTER.search(after)
-    if told and not _STILL.search(after[:told.end()]):
+    if told and not _STILL.search(after):  # "…, which has been fixed, still happens" is no fix
         return True
     told = _FIXED_BEFORE.search(before)
-    return bool(told and not _STILL.search(before[told.start():]))
+    clause = re.split(r"[,;:]|\bbut\b", after, maxsplit=1)[0]
+    return bool(told and not _STILL.search(before[told.start():] + clause))
 
 
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before
