@@ -2833,7 +2833,12 @@ POOL25 = LOGS / "holdout25"  # round 28's blind sample (graded in BLIND-ROUND28.
 
 
 def _pool25(stem: str):
-    path = next(POOL25.glob(stem + "*.log"))
+    return _pool_read(POOL25, stem)
+
+
+def _pool_read(folder: Path, stem: str):
+    """The findings and advice of a pool log read as the blind rounds read it: its header lines removed."""
+    path = next(folder.glob(stem + "*.log"))
     body = "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
                      if not re.match(r"^# (?:source|fix|cause|trimmed|context): ", ln))
     r = read(body)
@@ -3019,3 +3024,185 @@ def test_round29_the_uploader_told_as_not_found_after_a_user_install() -> None:
     assert _first("The upload failed: twine couldn't find the package files in dist/.\n") != ["log-uploader-missing"]
     assert _first("The PyPI upload could not find the wheel, though the twine package was installed.\n") != \
         ["log-uploader-missing"]
+
+
+POOL26 = LOGS / "holdout26"  # round 30's blind sample (graded in BLIND-ROUND30.md), round 31's tuning pool
+
+
+def _pool26(stem: str):
+    return _pool_read(POOL26, stem)
+
+
+_INVALID_URL = ("ERROR    InvalidPyPIUploadURL: It appears you're trying to upload to pypi.org\n"
+                "         but have an invalid URL. You probably want one of these two URLs:\n"
+                "         https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/. Check\n"
+                "         your --repository-url value.\n")
+
+
+def test_round31_a_release_tools_own_default_upload_url() -> None:
+    # jupyter-server/jupyter_releaser #406 (round 30, B jc): twine's InvalidPyPIUploadURL under jupyter_releaser, whose
+    # default twine URL was wrong (fixed in the tool); the detail gave TestPyPI's URL alone where twine lists both
+    from codemods.doctor.logs import release_tool_url_fix
+    found, advice = _pool26("wrongurl-jupyter-releaser")
+    assert [f.pattern.id for f in found] == ["log-wrong-upload-url"]
+    assert found[0].fix == release_tool_url_fix("jupyter_releaser")
+    assert found[0].fix.startswith("Upgrade jupyter_releaser") and "`TWINE_REPOSITORY_URL`" in found[0].fix
+    assert "`https://upload.pypi.org/legacy/` for PyPI and `https://test.pypi.org/legacy/` for TestPyPI" in advice[0]
+    assert advice[1].startswith("the log names jupyter_releaser")
+    # guards: the URL set in the job itself is the user's (the pattern's fix); no release tool named; twine's own
+    # "Check your --repository-url value" is no URL set
+    r = read("jupyter-releaser publish-assets\ntwine upload --repository-url https://pypi.org/ dist/*\n" + _INVALID_URL)
+    assert [f.pattern.id for f in r.findings] == ["log-wrong-upload-url"] and r.findings[0].fix is None
+    r = read("env:\n  TWINE_REPOSITORY_URL: https://pypi.org/\nrun: jupyter-releaser publish-assets\n" + _INVALID_URL)
+    assert r.findings[0].fix is None
+    r = read("twine upload dist/*\n" + _INVALID_URL)
+    assert [f.pattern.id for f in r.findings] == ["log-wrong-upload-url"] and r.findings[0].fix is None
+    advice = advise(r, [], Context({}, set()))
+    assert "for PyPI and `https://test.pypi.org/legacy/` for TestPyPI" in advice[0] and len(advice) == 1
+
+
+def test_round31_a_tag_named_after_an_unexpanded_variable() -> None:
+    # tox-dev/platformdirs #477 (round 30, B jc): the temporary tag step's `${STEPS_V_OUTPUTS_VERSION}` in single quotes,
+    # so the tag was the literal string and hatch-vcs wrote `4.9.5.dev13+g104d28b48`
+    found, advice = _pool26("local-platformdirs")
+    assert [f.pattern.id for f in found] == ["log-local-version"]
+    assert found[0].fix.startswith("Write the tag step's `${STEPS_V_OUTPUTS_VERSION}` in double quotes")
+    assert found[0].fix.endswith("then publish only from tags.")
+    assert advice[0].startswith("the log tells of a tag step with `${STEPS_V_OUTPUTS_VERSION}` left unexpanded")
+    assert any("saw no version tag on the commit being built" in a for a in advice)
+    # the tag command itself, and git's report of the literal tag
+    local = "HTTPError: 400 Bad Request\nThe use of local versions in <Version('1.2.dev3+g1234abc')> is not allowed.\n"
+    r = read("+ git tag '${VERSION}'\n" + local)
+    assert r.findings[0].fix.startswith("Write the tag step's `${VERSION}` in double quotes")
+    r = read(" * [new tag]         ${VERSION} -> ${VERSION}\n" + local)
+    assert r.findings[0].fix.startswith("Make the tag step expand `${VERSION}`")
+    # guards: double quotes, a GitHub expression in single quotes (filled in before the shell), a single-quoted
+    # message holding the variable, single quotes told of something else than the tag
+    for near in ('+ git tag "${VERSION}"\n', "+ git tag '${{ steps.v.outputs.version }}'\n",
+                 "+ git tag -a v1.2 -m 'Release ${VERSION}'\n",
+                 "The echo step uses single quotes around `${VERSION}`, so the log shows the name.\n"):
+        r = read(near + local)
+        assert [f.pattern.id for f in r.findings] == ["log-local-version"] and r.findings[0].fix is None, near
+        assert not advise(r, [], Context({}, set()))[0].startswith("the log tells of a tag step"), near
+
+
+def test_round31_a_failure_the_text_says_is_fixed_goes_after_the_open_one() -> None:
+    # MohammedEl-sayedAhmed/clipman #36 (round 30, B jc): "The first failure (`invalid-publisher`) was a missing
+    # trusted-publisher registration on the PyPI side, which has now been added. The re-run … tripped on" twine's
+    # Metadata-Version check (the action pinned at v1.12.2)
+    found, advice = _pool26("meta24-clipman")
+    assert [f.pattern.id for f in found] == ["log-metadata-unsupported", "log-invalid-publisher"]
+    meta = "InvalidDistribution: Metadata is missing required fields: Name, Version.\n"
+    assert _first("After fixing the invalid-publisher error in the PyPI settings, now twine says:\n" + meta) == \
+        ["log-metadata-unsupported"]
+    assert _first("I fixed the invalid-publisher error; the next run failed.\n" + meta) == ["log-metadata-unsupported"]
+    # guards: a fix told with the failure still there, or not done; no fix told: the usual order
+    for near in ("The first failure (`invalid-publisher`), which has been fixed in the settings, still happens.\n",
+                 "The first failure (`invalid-publisher`), which was fixed on TestPyPI, does not go away on PyPI.\n",
+                 "After fixing the workflow name the invalid-publisher error is still there.\n",
+                 "The first failure was `invalid-publisher`.\n"):
+        assert _first(near + meta) == ["log-invalid-publisher"], near
+
+
+def test_round31_a_windows_installer_is_no_stray_file() -> None:
+    # pypa/twine #64 (round 30, B jc): `twine upload *.exe` and `ValueError: Unknown distribution format:
+    # 'CoolProp-5.0.1.win-amd64-py2.7.exe'`: PyPI takes no installers since PEP 527, and keeping only wheels in the
+    # folder would upload nothing of that command
+    from codemods.doctor.logs import INSTALLER_FIX, STRAY_FIX
+    found, advice = _pool26("format-coolprop")
+    assert [f.pattern.id for f in found] == ["log-invalid-distribution"] and found[0].fix == INSTALLER_FIX
+    assert "PEP 527" in advice[0] and "is an installer" in advice[0]
+    assert advice[1].startswith("the upload command names only installers (`twine upload *.exe`)")
+    # an installer among the wheels: the same fix, no "only installers" line
+    r = read("twine upload dist/*\nInvalidDistribution: Unknown distribution format: 'dist/pkg-1.0.win32.msi'\n")
+    assert r.findings[0].fix == INSTALLER_FIX and len(advise(r, [], Context({}, set()))) == 1
+    # guards: a checksum file keeps the stray file's fix; an `.exe` named elsewhere in the log changes nothing
+    r = read("twine upload dist/*\nInvalidDistribution: Unknown distribution format: 'dist/pkg-1.0.tar.gz.sha256'\n")
+    assert r.findings[0].fix == STRAY_FIX
+    r = read("Built installer pkg-1.0.exe\ntwine upload dist/*\n"
+             "InvalidDistribution: Unknown distribution format: 'dist/SHA256SUMS.txt'\n")
+    assert r.findings[0].fix == STRAY_FIX and "is an installer" not in advise(r, [], Context({}, set()))[0]
+
+
+def test_round31_a_publish_actions_bug_told_as_fixed_by_its_release() -> None:
+    # scanapi/scanapi #252 (round 28, C; left in round 29): "Update poetry-publish action, that fixes authentication
+    # problem when using repository params." with the action's release link (v1.2)
+    found, advice = _pool25("actionbug-scanapi")
+    assert [f.pattern.id for f in found] == ["log-action-bug"]
+    assert found[0].fix.startswith("Upgrade `JRubics/poetry-publish` to v1.2 (the release the log names) or later")
+    assert advice[0].startswith("the log says a newer release of the publish action `JRubics/poetry-publish` fixes")
+    r = read("Update JRubics/poetry-publish@v1.2, which fixes the PyPI token problem.\n")
+    assert r.findings[0].fix.startswith("Upgrade `JRubics/poetry-publish` to v1.2")
+    # guards: an action that does not publish, the problem told as still there, an update that fixes nothing told,
+    # "the publish action" with no action named
+    for near in ("Update actions/checkout, that fixes authentication problem when using repository params with poetry.\n",
+                 "Update poetry-publish action; the authentication problem is still there.\n",
+                 "Bump JRubics/poetry-publish from 1.1 to 1.2 for poetry.\n",
+                 "Update the publish action, that fixes the upload to PyPI.\n"):
+        assert _first(near) != ["log-action-bug"], near
+
+
+def test_round31_a_misspelt_content_type_key_beside_twines_missing_warning() -> None:
+    # nebari-dev/nebari #1122 (round 30, A jc, B the strict way): "Replace `long_description_type` with
+    # `long_description_content_type`" above twine check's "`long_description_content_type` missing"
+    from codemods.doctor.logs import misspelt_content_type_fix
+    found, advice = _pool26("desc-nebari")
+    assert [f.pattern.id for f in found] == ["log-description-invalid"]
+    assert found[0].fix == misspelt_content_type_fix("long_description_type")
+    assert advice[0].startswith("the log shows `long_description_type`, a key setuptools does not know")
+    # guards: the right key shown; the misspelt key with no warning that the content type is missing
+    check = ("Checking dist/pkg-1.0-py3-none-any.whl: FAILED\n"
+             "  `long_description` has syntax errors in markup and would not be rendered on PyPI.\n"
+             "    line 3: Warning: Definition list ends without a blank line; unexpected unindent.\n")
+    missing = "  warning: `long_description_content_type` missing. defaulting to `text/x-rst`.\n"
+    r = read("long_description_content_type = text/markdown\n" + check + missing)
+    assert [f.pattern.id for f in r.findings] == ["log-description-invalid"] and r.findings[0].fix is None
+    r = read("long_description_type = text/markdown\n" + check)
+    assert [f.pattern.id for f in r.findings] == ["log-description-invalid"] and r.findings[0].fix is None
+
+
+def test_round31_a_classifier_split_into_two_strings_is_a_second_blocker() -> None:
+    # SciTools/python-stratify #19 (round 30, A jc, B the strict way): the body's second fault, `('License :: OSI
+    # Approved :: ' 'License :: OSI Approved :: BSD License')` in setup.py, which Python joins into one invalid classifier
+    found, advice = _pool26("notowned-stratify")
+    assert [f.pattern.id for f in found] == ["log-project-not-owned"]
+    assert advice[-1].startswith("the log also shows a classifier written as two adjacent strings")
+    assert "`License :: OSI Approved :: License :: OSI Approved :: BSD License`" in advice[-1]
+    # guards: a list with its commas; a prefix joined to a variable, not a literal
+    owned = "The user 'octo' isn't allowed to upload to project 'octo-widget'.\n"
+    for near in ("classifiers=['License :: OSI Approved :: ', 'License :: OSI Approved :: BSD License'],\n",
+                 "classifiers=['Programming Language :: Python :: ' + PY_VERSION],\n"):
+        r = read(owned + near)
+        assert not any("two adjacent strings" in a for a in advise(r, [], Context({}, set()))), near
+
+
+def test_round31_twine_check_without_the_markdown_renderer() -> None:
+    # ciena/afkak #73 (round 28, B jc; left in round 29): `twine check` failed because readme_renderer had no Markdown
+    # renderer ("UserWarning: Markdown renderers are not available. Install 'readme_render[md]'")
+    from codemods.doctor.logs import RENDERER_MISSING_FIX
+    found, advice = _pool25("twinecheck-afkak")
+    assert [f.pattern.id for f in found] == ["log-description-invalid"] and found[0].fix == RENDERER_MISSING_FIX
+    assert advice[0].startswith("readme_renderer warned that no Markdown renderer is installed")
+    warning = "/x/readme_renderer/markdown.py:50: UserWarning: Markdown renderers are not available.\n"
+    assert _first(warning + "Checking dist/pkg-1.0-py3-none-any.whl: FAILED\n") == ["log-description-invalid"]
+    # guards: the warning where the check passed, or beside another refusal (that refusal is the cause)
+    assert _first(warning + "Checking dist/pkg-1.0-py3-none-any.whl: PASSED\n") == []
+    assert _first(warning + "HTTPError: 400 File already exists.\n") == ["log-file-exists"]
+
+
+def test_round31_secrets_told_missing_and_a_star_requires_python() -> None:
+    # RedisTimeSeries/redistimeseries-py #77 (round 28, A jc: the detail presumed the secrets exist): "what's causing
+    # the failure to publish to PyPi are the missing secrets"; python-poetry/poetry #216 (A jc: where the `*` comes from)
+    found, advice = _pool25("credmissing-redistimeseries")
+    assert [f.pattern.id for f in found] == ["log-credential-missing"]
+    assert advice[0].startswith("the text says the secrets the publish needs are missing from the repository")
+    found, advice = _pool25("reqpython-poetry216")
+    assert "`python = \"*\"` in `[tool.poetry.dependencies]`" in advice[0]
+    # guards: a token told as not passed (the secret exists); another invalid Requires-Python value
+    r = read("The PyPI upload failed: the token was not passed to the upload step.\n")
+    assert [f.pattern.id for f in r.findings] == ["log-credential-missing"]
+    assert advise(r, [], Context({}, set()))[0].startswith("the text says the token was not passed")
+    r = read("400 Client Error: '>=3.8,' is an invalid value for Requires-Python. Error: Invalid specifier in "
+             "requirement. See https://packaging.python.org/specifications/core-metadata for url: "
+             "https://upload.pypi.org/legacy/\n")
+    assert "Poetry" not in advise(r, [], Context({}, set()))[0]

@@ -242,6 +242,9 @@ def _direct(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 _WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://\S{1,300})", re.I)
 
 
+_INVALID_PYPI_URL = re.compile(r"InvalidPyPIUploadURL|trying to upload to pypi\.org but have an invalid URL")
+
+
 def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     urls = [u.rstrip(".,'\")") for u in _WHERE.findall(text)]
@@ -250,6 +253,19 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the index answered `{moved.group(1)}` (a redirect) to the upload: the URL the uploader posts to is an "
                 "old or redirected one (PyPI's retired `https://pypi.python.org/pypi`, an `http://` URL); give it `https://upload.pypi.org/legacy/` "
                 "(Travis dpl: `server:`; .pypirc: `repository`), or upgrade a tool that sets the old URL itself"]
+    if not urls and _INVALID_PYPI_URL.search(text):  # twine's own message, which names both upload URLs
+        out = ["twine's `InvalidPyPIUploadURL` means pypi.org (or test.pypi.org) answered the upload with `405 Method "
+               "Not Allowed`: the URL twine posted to is one of its pages, not the upload endpoint (the site root, "
+               "`/simple/`, a missing `/legacy/`); the upload URL is `https://upload.pypi.org/legacy/` for PyPI and "
+               "`https://test.pypi.org/legacy/` for TestPyPI, as twine's message says"]
+        tool = logs_mod.release_tool_url(text)
+        if tool:
+            known = (" (jupyter_releaser once shipped a wrong default twine URL, fixed in its next releases)"
+                     if tool == "jupyter_releaser" else "")
+            out.append(f"the log names {tool}, which runs twine for the release, and shows no upload URL set in the job: "
+                       f"the URL twine was given is then {tool}'s own default, a bug of the tool when it is wrong{known}; "
+                       "a release of the tool with the fix, or the right URL set in the job, avoids it")
+        return out + _no_slash(text)
     if not urls and logs_mod.SAID_WRONG_URL.search(text):
         test = re.search(r"\btest[- .]?pypi\b", text, re.I)
         return [f"the log says the upload URL was wrong: {'TestPyPI' if test else 'PyPI'}'s upload URL is "
@@ -356,6 +372,18 @@ _CLASSIFIER_TYPO_SAID = re.compile(r"\b(?:typo\w{0,3}|misspel\w{0,5}|invalid|unk
                                    re.I)
 _NEWER_FIELD = re.compile(r"([a-z][\w-]{1,40}) introduced in metadata version (\d\.\d{1,2}), not (\d\.\d{1,2})",
                           re.I)
+_UPLOAD_COMMAND = re.compile(r"\b(?:twine|flit|uv|hatch|pdm) (?:upload|publish)\b(.{0,600})$", re.I)
+
+
+def _installers_only(scan: LogScan) -> Optional[str]:
+    """The upload command of the log when every file it names is an installer (`twine upload *.exe`): pointing the
+    same folder's filter at wheels would upload nothing of it."""
+    for _, line in scan.cleaned:
+        m = _UPLOAD_COMMAND.search(line)
+        files = [a for a in (m.group(1).split() if m else []) if not a.startswith("-")]
+        if files and all(logs_mod.INSTALLER.search(a.strip("'\"")) for a in files):
+            return m.group(0).strip()
+    return None
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
 
 
@@ -383,6 +411,13 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "takes it from (`install_requires`/`extras_require`, `[project] dependencies`), rebuild and run "
                 "`twine check dist/*`"]
     unknown = _UNKNOWN_FORMAT.search(text)
+    if unknown and logs_mod.INSTALLER.search(unknown.group(1)):
+        only = _installers_only(scan)
+        return [f"`{unknown.group(1)}` is an installer (a Windows `.exe` from bdist_wininst, or bdist_msi, bdist_rpm), "
+                "not a wheel or sdist: PyPI no longer accepts installers (PEP 527), so only wheels (`.whl`) and sdists "
+                "(`.tar.gz`) can be uploaded; build wheels for the platforms the installer served"] + (
+            [f"the upload command names only installers (`{only}`): point it at the wheels and sdist "
+             "(`dist/*.whl dist/*.tar.gz`)"] if only else [])
     if unknown:
         return [f"`{unknown.group(1)}` in the upload folder is not a wheel or sdist (a directory, a checksum or SBOM file, "
                 "a nested artifact folder): keep only `.whl` and `.tar.gz` files in the folder the step uploads; "
@@ -669,6 +704,11 @@ def _field_value(value: str, field: str, error: str = None, who: str = None) -> 
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
+    if field.lower() == "requires-python" and value.strip() == "*":  # "any Python" written as a specifier
+        return [f"{who or 'PyPI refuses'} `*` as the value of `{field}`{why}: `*` (any version) is no PEP 440 specifier: "
+                "old Poetry releases wrote it from `python = \"*\"` in `[tool.poetry.dependencies]`, so give a range "
+                "there (`python = \">=3.8\"`) or upgrade Poetry; in setup.py drop `python_requires='*'` (or give "
+                "`>=3.8`); rebuild and upload"]
     return [f"{who or 'PyPI refuses'} `{value}` as the value of `{field}`{why}: fix it where the build backend takes "
             "it from, rebuild and upload"]
 
@@ -819,7 +859,12 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "keyring either")
     elif logs_mod.SAID_NOT_PASSED.search(text) and not out:
         told = "the text says the token was not passed to the upload (none was sent, so none was refused)"
-        if _PUBLISH_CONTEXT.search(text):
+        if logs_mod.SAID_SECRET_ABSENT.search(text):
+            out.append("the text says the secrets the publish needs are missing from the repository (none was sent, so "
+                       "none was refused): create them (Settings → Secrets and variables → Actions, or the environment's "
+                       "secrets) under the names the workflow reads, holding a PyPI API token; or move to Trusted "
+                       "Publishing (`migrate to-oidc`), which needs no secret")
+        elif _PUBLISH_CONTEXT.search(text):
             out.append(told + ": move to Trusted Publishing first (`migrate to-oidc`: register the trusted publisher on "
                        "PyPI, give the job `permissions: id-token: write`), so no token needs passing; or pass the "
                        "token again from its secret (the action's `password:`, `TWINE_PASSWORD`)")
@@ -1048,6 +1093,14 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
+    literal = logs_mod.tag_unexpanded(scan.cleaned)
+    if literal:
+        var, quoted = literal
+        why = "in single quotes the shell expands no variable" if quoted else "it was never expanded"
+        out.insert(0, f"the log tells of a tag step with `{var}` left unexpanded ({why}): the tag was created as the "
+                      f"literal `{var}`, not the version, so the build saw no version tag on the commit; "
+                      + (f"write it `\"{var}\"`" if quoted else "make the step expand it") + " so the tag is the version "
+                      "being released")
     tag = _PLAIN_LINUX.search(_text(scan))
     if tag and not any(f.pattern.id == "log-unsupported-platform-tag" for f in scan.findings):
         out.append(f"the log also names plain `{tag.group(1)}` wheels, a second blocker: PyPI refuses that platform tag "
@@ -1405,6 +1458,15 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
                        "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
                        "setup.py)")
+    if logs_mod.RENDERER_MISSING.search(text):
+        return ["readme_renderer warned that no Markdown renderer is installed (its `[md]` extra, cmarkgfm): `twine "
+                "check` then cannot render a Markdown README and reports it as failing, even with no markup error named; "
+                "install `readme_renderer[md]` in the environment that runs the check (a tox env: add it to `deps`)"]
+    key = logs_mod.misspelt_content_type(text)
+    if key:
+        out.insert(0, f"the log shows `{key}`, a key setuptools does not know (it ignores it): so no content type is "
+                      "declared and twine reads the README as reStructuredText; the key is `long_description_content_type` "
+                      "(`text/markdown` for a Markdown README)")
     if re.search(r"long_description_content_type`? missing", text):
         if rst and m:
             out.append("twine also warns that no content type is declared: `text/x-rst` (the default) is right for "
@@ -2025,6 +2087,13 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "and fails on a runner without Python (most self-hosted runners; GitHub's runners have it), fixed in "
                 "v1.12.1: use `release/v1` (or v1.12.1 or later) and re-run; the action also needs Docker, so a "
                 "GitHub-hosted `ubuntu-latest` job for the upload avoids both"]
+    told = logs_mod.action_fixed(scan.cleaned)
+    if told and not logs_mod._RX["log-action-bug"].search(text):
+        _, action, release = told
+        return [f"the log says a newer release of the publish action `{action}` fixes the failure"
+                + (f" (its release {release})" if release else "") + ": a bug of that action, not of the "
+                "workflow, the credentials or the files; use that release or a later one"
+                + (f" (`uses: {action}@{release}`)" if release and "/" in action else "")]
     if "Incorrect padding" in text:
         return ["this is a bug of pypa/gh-action-pypi-publish v1.8.9 while rendering the claims of a failed exchange, "
                 "fixed in v1.8.10: use `release/v1` and re-run to see the real error"]
@@ -2787,12 +2856,28 @@ ADVISORS: Dict[str, Advisor] = {
 }
 
 
+# a classifier written as two adjacent string literals, the first ending in its ` :: ` separator: Python joins them
+# into one string (a comma missing, or a line split by hand), which is no classifier PyPI knows
+_JOINED_CLASSIFIER = re.compile(r"(['\"])([A-Z][\w .+/-]{0,60}(?: :: [\w .+/()-]{1,60}){0,4} ::\s?)\1\s{0,40}(['\"])"
+                                r"([A-Z][\w .+/()-]{0,60}(?: :: [\w .+/()-]{1,80}){1,5})\3")
+
+
+def _joined_classifier(scan: LogScan) -> List[str]:
+    """A second blocker the log shows beside another failure: a classifier split into two strings Python joins."""
+    m = _JOINED_CLASSIFIER.search(_text(scan))
+    if not m or scan.findings[0].pattern.id == "log-invalid-distribution":
+        return []
+    return [f"the log also shows a classifier written as two adjacent strings, `{m.group(1)}{m.group(2)}{m.group(1)} "
+            f"{m.group(3)}{m.group(4)}{m.group(3)}`: Python joins them into `{m.group(2)}{m.group(4)}`, which is no valid "
+            f"classifier, so PyPI refuses the upload for it as well: keep one full classifier (`'{m.group(4)}'`)"]
+
+
 def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[str]:
     """Advice for the most specific error found (claims are compared whenever the log prints them)."""
     if not scan.findings:
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
-    out = advisor(scan, facts, ctx) if advisor else []
+    out = (advisor(scan, facts, ctx) if advisor else []) + _joined_classifier(scan)
     if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
             not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)

@@ -213,7 +213,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"paths look like distributions but are not actually files|twine-upload\.sh: line \d{1,4}: \w{1,40}: unbound variable|"
                r"Create Docker container action.{0,400}?\bpython3?: (?:command )?not found",
                "The publish action failed on a bug fixed in a later release",
-               f"The error is one of the {ACTION_BUGS}; nothing in the workflow or the files causes it.",
+               f"The error is one of the {ACTION_BUGS}; or the log says a newer release of another publish action fixes "
+               "its failure. Nothing in the workflow or the files causes it.",
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
                "Use `pypa/gh-action-pypi-publish@release/v1` (or a release after the one with the bug) and re-run."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
@@ -297,8 +298,9 @@ NEW: Tuple[LogPattern, ...] = (
                r"\b(?:reject|refus|disallow|not allow|400)\w{0,3}\b[^.]{0,80}?\blocal (?:version|identifier)|"
                r"\blocal (?:version|identifier)\w{0,12}\b[^.]{0,60}?\b(?:reject|refus|disallow|not allowed)",
                "PyPI refuses local versions (`+…`)",
-               "Local version labels are for private indexes; setuptools-scm and hatch-vcs write `+g<commit>` on "
-               "untagged or dirty commits.",
+               "Local version labels are for private indexes; setuptools-scm and hatch-vcs write `+g<commit>` when they "
+               "see no version tag on the commit being built (an untagged commit, tags not fetched, a tag named otherwise "
+               "than the version, as when the tag step left its variable unexpanded) or a dirty tree.",
                "400 The use of local versions in <Version('0.1.dev1+g40e3ce6')> is not allowed.",
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
@@ -381,7 +383,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b",
                "The file, or a metadata field of it, was refused",
                "The file is not a valid wheel or sdist (a wheel without `.dist-info/WHEEL`, a renamed file, a directory "
-               "or checksum file in the upload folder), a metadata field has a value PyPI does not accept (an unknown "
+               "or checksum file in the upload folder, an installer PyPI no longer takes since PEP 527), a metadata field has a value PyPI does not accept (an unknown "
                "classifier, a bad URL, a requirement that is not valid PEP 508, a License-File the archive does not "
                "hold at that path), or the build "
                "backend wrote a field newer than the Metadata-Version it declares (upgrade the backend).",
@@ -396,7 +398,8 @@ NEW: Tuple[LogPattern, ...] = (
                "The long description does not pass PyPI's rendering check",
                "The README is declared as reStructuredText (the default) but has errors, or is Markdown without "
                "`long_description_content_type`; `twine check --strict` also fails when the content type or the "
-               "description itself is missing.",
+               "description itself is missing, and `twine check` fails a Markdown README where readme_renderer has no "
+               "Markdown renderer installed (its `[md]` extra).",
                "400 The description failed to render in the default format of reStructuredText.",
                "Make the README render in the format it is read in: fix the reStructuredText markup at the line "
                "`twine check dist/*` names, or declare a Markdown README as Markdown (`readme = \"README.md\"` in "
@@ -462,7 +465,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"\b[45]\d\d\b[^\n]{0,60}?(?:from|for url:?)\s{0,3}https?://(?:www\.)?pypi\.org/legacy\b",
                "The upload went to a URL that takes no uploads",
                "The repository URL is not an upload endpoint: the site root, a `/simple/` index URL, a missing "
-               "`/legacy/`, or the retired pypi.python.org and testpypi.python.org.",
+               "`/legacy/`, or the retired pypi.python.org and testpypi.python.org; a release tool that runs twine for "
+               "the user (jupyter_releaser) may pass it a wrong default of its own.",
                "HTTPError: 405 Client Error: Method Not Allowed for url: https://upload.pypi.org/",
                "Upload to `https://upload.pypi.org/legacy/` (PyPI) or `https://test.pypi.org/legacy/` (TestPyPI), "
                "with the trailing `/legacy/`: the action's `repository-url`, twine's `--repository-url` or the "
@@ -880,6 +884,13 @@ _DISTRIBUTION_NAME = re.compile(r"\.(?:whl|tar\.gz|zip|egg|tar\.bz2|tgz)$|\.publ
 STRAY_FIX = ("Keep only the `.whl` and `.tar.gz` files in the folder the upload reads (`dist/`, or `packages-dir`): write "
              "signatures, bundles, checksums and other files elsewhere (or upload the build's artifact before signing), "
              "then re-run the upload.")
+# the installer formats PEP 527 retired from PyPI (bdist_wininst's and bdist_msi's Windows installers, bdist_rpm,
+# bdist_dmg): twine calls them an unknown distribution format, and PyPI takes only wheels and sdists
+INSTALLER = re.compile(r"\.(?:exe|msi|rpm|dmg)$", re.I)
+INSTALLER_FIX = ("Upload wheels and an sdist instead (`python -m build`, then `twine upload dist/*.whl dist/*.tar.gz`): "
+                 "PyPI takes no Windows installers (`.exe`, `.msi`) or other installer formats since PEP 527, only wheels "
+                 "and sdists; a wheel installs with one `pip install`, and an installer can be offered elsewhere (a "
+                 "GitHub release's assets).")
 STRAY_DIR_FIX = ("Put only the distribution files themselves in the folder the upload reads, no folders: move other output "
                  "out of `dist/`, and download several build artifacts into it with `merge-multiple: true` (or one "
                  "`name:` with `path: dist`), then re-run the upload.")
@@ -1009,6 +1020,8 @@ def stray_file(whole: str) -> Optional[str]:
     a README in `dist/` is kept out of it. Either way keeping it out is the fix, not a rebuild."""
     named = [(m.group(1) or m.group(2)).rstrip("'\":") for m in _CHECKED_FILE.finditer(whole)]
     stray = [n for n in named if not _DISTRIBUTION_NAME.search(n)]
+    if stray and all(INSTALLER.search(n) for n in stray):  # an installer meant for upload, not a stray file
+        return INSTALLER_FIX
     if stray:
         return STRAY_FIX if any("." in n.rsplit("/", 1)[-1] for n in stray) else STRAY_DIR_FIX
     told = not named and SAID_STRAY_FILES.search(re.sub(r"unknown distribution(?: format)?", " ", whole, flags=re.I))
@@ -1236,6 +1249,15 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = _BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    no_renderer = RENDERER_MISSING.search(whole) if not found and _TWINE_CHECK.search(whole) else None
+    if no_renderer:  # readme_renderer without its Markdown extra, under a `twine check` that failed: the check's
+        # renderer is missing (ciena/afkak #73), nothing of the README itself is named
+        invalid = _BY_ID["log-description-invalid"]
+        found[invalid.id] = LogFinding(invalid, logtext.line_at(cleaned, starts, no_renderer.start()), invalid.title)
+    fixed_by = action_fixed(cleaned) if not found and _PYTHON_RELEASE.search(whole) else None
+    if fixed_by:  # a publish action's bug, told as fixed by the action's newer release
+        bug = _BY_ID["log-action-bug"]
+        found[bug.id] = LogFinding(bug, fixed_by[0], bug.title, action_fixed_fix(*fixed_by[1:]))
     left = SAID_ATTESTATIONS_LEFT.search(whole) if not found else None
     if left and (publishes or _PYTHON_RELEASE.search(whole)) and not _OTHER_REGISTRY.search(whole):
         exists = _BY_ID["log-attestation-exists"]  # a first publish step's attestation files told as what broke the second
@@ -1279,6 +1301,17 @@ def read(text: str, publishes: bool = False) -> LogScan:
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
+        found["log-description-invalid"].fix = RENDERER_MISSING_FIX
+    key = misspelt_content_type(whole) if "log-description-invalid" in found else None
+    if key:  # no content type declared because its key is misspelt: the key, not the markup
+        found["log-description-invalid"].fix = misspelt_content_type_fix(key)
+    literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
+    if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
+        found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
+    if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
+        found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
     if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and _INTERNAL_500.search(whole):
         found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
@@ -1287,6 +1320,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
+    if len(findings) > 1:  # a failure the text says is fixed already goes after the ones still failing
+        fixed = [f for f in findings if said_fixed(cleaned, f)]
+        if len(fixed) < len(findings):
+            findings = [f for f in findings if f not in fixed] + fixed
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
@@ -1408,6 +1445,35 @@ def release_tool_fix(whole: str) -> str:
     return (f"Upgrade {tool} to a release written for the installed twine, or pin twine back to the release that last "
             f"worked with it{named}: {tool} calls twine's internal `upload()`, whose arguments changed; the package "
             "and the credentials are not in question.")
+
+
+# release tools that run twine for the user and hand it an upload URL of their own (jupyter_releaser's
+# `--twine-repository-url`, read from `TWINE_REPOSITORY_URL`; python-semantic-release's and zest.releaser's settings),
+# and an upload URL the log shows set in the job itself (then the URL is the user's, not the tool's default)
+RELEASE_TOOL_URL = re.compile(r"\bjupyter[_-]releaser\b|\bzest[./]releaser\b|\bsemantic[_-]release\b", re.I)
+_URL_SET_HERE = re.compile(r"--(?:twine-)?repository-url[ =]\s{0,3}['\"]?(?:https?://|\$)|\brepository[-_]url\W{0,2}\s{0,3}[:=]\s{0,3}\S|"
+                           r"\bTWINE_REPOSITORY(?:_URL)?\W{0,2}\s{0,3}[:=]\s{0,3}\S|^\s{0,8}repository\s{0,3}[:=]\s{0,3}https?://",
+                           re.I | re.M)
+
+
+def release_tool_url(whole: str) -> Optional[str]:
+    """The release tool that passed twine the refused upload URL: one is named in the log and the job sets no URL of its
+    own, so the URL was the tool's default (jupyter-server/jupyter_releaser #406: a wrong default, fixed in the tool)."""
+    tool = RELEASE_TOOL_URL.search(whole)
+    if not tool or _URL_SET_HERE.search(whole):
+        return None
+    name = tool.group(0).lower()
+    return "jupyter_releaser" if "jupyter" in name else "python-semantic-release" if "semantic" in name else "zest.releaser"
+
+
+def release_tool_url_fix(tool: str) -> str:
+    """The fix where a release tool's own default upload URL was refused: upgrade the tool, or set the URL by hand."""
+    where = ("`TWINE_REPOSITORY_URL` in the job's environment (jupyter_releaser's `--twine-repository-url` reads it)"
+             if tool == "jupyter_releaser" else
+             f"the upload URL in {tool}'s settings (or `TWINE_REPOSITORY_URL` where it leaves the URL to twine)")
+    return (f"Upgrade {tool} to a release whose default upload URL is right: the log shows none set in the job, so the "
+            f"URL twine was given is {tool}'s own; meanwhile set {where} to `https://upload.pypi.org/legacy/` (PyPI) or "
+            "`https://test.pypi.org/legacy/` (TestPyPI), which overrides the default.")
 
 
 def _install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
@@ -1651,6 +1717,110 @@ _SAID_LOCAL = re.compile(r"\blocal (?:version|identifier|segment|label|part)s?\b
                          r"\b(?:version|tree|checkout|build|working copy|repo\w{0,6})\b" + IN_SENTENCE + r"{0,30}?\bdirty\b|"
                          r"\bdirty\b" + IN_SENTENCE + r"{0,30}?\b(?:version|tree|checkout|working copy|repo\w{0,6})\b",
                          re.I)
+# a tag step whose shell variable was never expanded, so the tag is named literally and a setuptools-scm or hatch-vcs
+# build sees no version tag: the tag command with the variable alone in single quotes, git's report of a tag of that
+# literal name, or a sentence that tells a tag, the variable and why it stayed unexpanded (a GitHub `${{ … }}`
+# expression is filled in before the shell runs, whatever its quotes)
+_UNEXPANDED = r"\$\{[A-Za-z_]\w{0,60}\}|\$[A-Za-z_]\w{1,60}\b"
+_TAG_LITERAL = re.compile(r"\bgit tag\b[^\n]{0,80}?(?<![\w=])'(" + _UNEXPANDED + r")'(?!\w)|\[new tag\]\s{1,20}(" + _UNEXPANDED
+                          + r")\s|\brefs/tags/(" + _UNEXPANDED + ")")
+_NOT_EXPANDED = re.compile(r"\bsingle[- ]quot\w{0,4}\b|\b(?:not|never|n[’']t|without)\s(?:\w+\s)?(?:be(?:ing)?\s)?expand\w{0,4}\b|"
+                           r"\bfrom expanding\b|\bunexpanded\b|\bliteral(?:ly)?\b", re.I)
+_TAG_WORD = re.compile(r"\btag(?:s|ged|ging)?\b", re.I)
+
+
+def tag_unexpanded(cleaned: List[Tuple[int, str]]) -> Optional[Tuple[str, bool]]:
+    """The shell variable a tag step left unexpanded, and whether single quotes are shown or told as the reason
+    (platformdirs #477: `'${STEPS_V_OUTPUTS_VERSION}'` in single quotes made a tag of that literal name, so hatch-vcs
+    found no version tag and wrote a local version), if the log shows or tells one."""
+    for _, line in cleaned:
+        shown = _TAG_LITERAL.search(line)
+        if shown:
+            return shown.group(1) or shown.group(2) or shown.group(3), shown.group(1) is not None
+        for sentence in _SENTENCE_END.split(line):
+            var = re.search(_UNEXPANDED, sentence)
+            why = _NOT_EXPANDED.search(sentence) if var and _TAG_WORD.search(sentence) else None
+            if why:
+                return var.group(0), bool(re.search(r"\bsingle[- ]quot", sentence, re.I))
+    return None
+
+
+def unexpanded_tag_fix(var: str, quoted: bool) -> str:
+    """The fix where the tag step's variable was never expanded: double quotes first (or a value the step expands),
+    then publishing from tags."""
+    if quoted:
+        return (f"Write the tag step's `{var}` in double quotes (`\"{var}\"`), not single quotes: in single quotes the "
+                "shell does not expand it, so the tag was named literally, the build saw no version tag on the commit "
+                "and wrote a local version; then publish only from tags.")
+    return (f"Make the tag step expand `{var}` (double quotes in a shell, not single; an action's input takes "
+            "`${{ env.NAME }}`, not a shell variable): the tag was named literally, so the build saw no version tag on "
+            "the commit and wrote a local version; then publish only from tags.")
+
+
+# a third-party publish action told as fixed by its newer release: "Update poetry-publish action, that fixes
+# authentication problem when using repository params." beside the release's link (scanapi/scanapi #252); the action
+# is one that publishes (its name says so), and the sentence names what failed (authentication, the upload)
+_UPDATED = r"\b(?:updat|upgrad|bump)\w{0,3}\b"
+_PUBLISH_ACTION = r"[\w.-]{0,60}(?:publish|pypi|upload|deploy)[\w.-]{0,60}"
+SAID_ACTION_FIXED = re.compile(_UPDATED + IN_SENTENCE + r"{0,40}?(?:`?\b(?:[\w.-]{1,60}/)?(" + _PUBLISH_ACTION + r")`?\s"
+                               r"(?:github\s)?action\b|\b([\w.-]{1,60}/" + _PUBLISH_ACTION + r")(?:@|`|\s|$))" + IN_SENTENCE
+                               + r"{0,60}?\bfix(?:es|ed)?\b" + IN_SENTENCE + r"{0,60}?\b(?:authenticat\w{1,5}|auth|credentials?|"
+                               r"tokens?|passwords?|log-?in|upload\w{0,3}|publish\w{0,3}|40[13])\b", re.I)
+_RELEASE_LINK = re.compile(r"https?://github\.com/([\w.-]{1,60}/" + _PUBLISH_ACTION + r")/releases/tag/([\w.+-]{1,40})", re.I)
+
+
+def action_fixed(cleaned: List[Tuple[int, str]]) -> Optional[Tuple[int, str, Optional[str]]]:
+    """(line, action, release) where the text says a newer release of a publish action fixes the failure: the action
+    as the release link or the sentence names it, the release the link names."""
+    for n, line in cleaned:
+        for sentence in _SENTENCE_END.split(line):
+            m = SAID_ACTION_FIXED.search(sentence)
+            if not m or _STILL.search(sentence):  # "the problem is still there"
+                continue
+            name = (m.group(1) or m.group(2)).strip("`")
+            link = next((k for k in (_RELEASE_LINK.search(t) for _, t in cleaned) if k and (
+                name.lower() == k.group(1).lower() or name.lower() == k.group(1).split("/")[1].lower())), None)
+            if not link and "/" not in name and re.fullmatch(r"(?:the[-_ ])?(?:publish\w{0,3}|pypi|upload\w{0,3}|deploy\w{0,3})",
+                                                              name, re.I):
+                continue  # "update the publish action": which action, the text does not say
+            pinned = re.search(re.escape(name) + r"@(v?\d[\w.+-]{0,40}?)(?=[`'\"\s,;)]|\.?$)", sentence)
+            return n, link.group(1) if link else name, link.group(2) if link else pinned.group(1) if pinned else None
+    return None
+
+
+def action_fixed_fix(action: str, release: Optional[str]) -> str:
+    """The fix where a publish action's own bug is told as fixed by its newer release."""
+    which = f"{release} (the release the log names) or later" if release else "the release that fixes it"
+    return (f"Upgrade `{action}` to {which} and re-run: the failure is a bug of the action fixed in that release, not "
+            "of the workflow, the credentials or the files.")
+
+
+RENDERER_MISSING = re.compile(r"Markdown renderers are not available", re.I)
+_TWINE_CHECK = re.compile(r"\btwine check\b" + IN_SENTENCE + r"{0,80}?\bfail|\bcheck\b" + IN_SENTENCE + r"{0,40}?\bfail\w{0,3}\b"
+                          + IN_SENTENCE + r"{0,80}?\breadme[_-]render|Checking \S{1,300}: FAILED", re.I)
+RENDERER_MISSING_FIX = ("Install the Markdown renderer where `twine check` runs (`pip install 'readme_renderer[md]'`, or "
+                        "upgrade twine and readme_renderer together) and check again: without it the check cannot render "
+                        "a Markdown README and fails it; the README and PyPI are not at fault.")
+# a content-type key setuptools does not know (it ignores it with a warning), beside twine's warning that no content
+# type is declared: the README was read as reStructuredText because of the key's spelling (nebari-dev/nebari #1122)
+MISSPELT_CONTENT_TYPE = re.compile(r"\b(long_desc(?:ription)?_(?:type|content|format|contenttype|content_types|mime_?type)|"
+                                   r"long_desc_content_type|long_description_content-type)\b", re.I)
+_CONTENT_TYPE_MISSING = re.compile(r"long_description_content_type`? missing", re.I)
+
+
+def misspelt_content_type(whole: str) -> Optional[str]:
+    """The misspelt content-type key the log shows where twine says none is declared, if it shows one."""
+    m = MISSPELT_CONTENT_TYPE.search(whole) if _CONTENT_TYPE_MISSING.search(whole) else None
+    return m.group(1) if m else None
+
+
+def misspelt_content_type_fix(key: str) -> str:
+    """The fix where a misspelt key left the README without a content type."""
+    return (f"Spell the key `long_description_content_type` (setup.cfg's `[metadata]`, or setup.py), not `{key}`, "
+            "which setuptools ignores: with no content type declared the README is checked as reStructuredText; set "
+            "it to `text/markdown` for a Markdown README, rebuild and run `twine check dist/*`.")
+
+
 # a pending publisher left for a project that exists already
 _SAID_PENDING = re.compile(r"\bpending (?:trusted )?publish\w{0,3}\b" + IN_SENTENCE + r"{0,80}?(?:" + "\\balready[- ]exist"
                            r"\w{0,3}|\bexists? already\b|\bexisting (?:project|package)\b|\bproject (?:already )?exists\b)|"
@@ -1947,6 +2117,11 @@ SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (
                              r"(?:passed|set|provided|forwarded)\b|(?:is|was|were|are)\s(?:missing|unset)\b|"
                              r"(?:not|never) (?:being )?(?:passed|set|provided|forwarded)\b|missing\b|unset\b)|"
                              r"\b(?:missing|unset)\s(?:the\s)?(?:pypi\s)?" + _CRED, re.I)
+# the secrets themselves told as absent from the repository ("the missing secrets", "secrets … set on the repo"), not
+# a secret that exists and did not reach the step
+SAID_SECRET_ABSENT = re.compile(r"\bmissing (?:\w+ )?secrets?\b(?! (?:in|from|to) (?:the |this |that )?(?:step|job|env))|"
+                                r"\bsecrets?\b" + IN_SENTENCE + r"{0,80}?\b(?:on|in|for|to) (?:the |this |our |that )?"
+                                r"(?:repo|repository|organi[sz]ation|org)\b", re.I)
 # a README told as not rendering on PyPI, in a sentence that need not name PyPI ("The README.rst file is currently
 # unable to render"): read where the text names PyPI elsewhere, and not where the sentence names another renderer
 SAID_UNRENDERABLE = re.compile(r"\b(?:readme|long[ _]description)\b" + IN_SENTENCE + r"{0,40}?(?:(?:\b(?:un|not |no "
@@ -2174,6 +2349,35 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             if found:
                 return found, n
     return None
+
+
+# a failure told as fixed in the sentence that names it: "(`invalid-publisher`) …, which has now been added", "X (fixed
+# that)", "after fixing X, now Y" (the fix word before X with no clause break between), "I fixed X, but …"
+_FIXED_AFTER = re.compile(r"^[^;:]{0,160}?\b(?:which|that|it|this|they)\s(?:(?:has|have|had|is|was|were|are)\s)?(?:now\s|since\s|"
+                          r"already\s|just\s)?(?:been\s)?(?:added|fixed|resolved|solved|registered|corrected|configured)\b|"
+                          r"^\W{0,3}\s?\(?(?:now\s)?(?:fixed|resolved|solved)(?:\s(?:that|it|this|now))?\b", re.I)
+_FIXED_BEFORE = re.compile(r"\b(?:after|once|since)\s(?:(?:I|we|you)\s)?(?:(?:have|had|'ve)\s)?(?:fix\w{0,3}|resolv\w{1,3}|"
+                           r"solv\w{1,3}|add\w{0,3}|register\w{0,3})\b[^,;:]{0,80}$|\b(?:I|we)(?:\s(?:have|had)|'ve)?\s"
+                           r"(?:fixed|resolved|solved)\b[^,;:]{0,80}$", re.I)
+_STILL = re.compile(r"\bstill\b|\bnot\b|n[’']t\b|\bnever\b", re.I)
+
+
+def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
+    """Whether the sentence that names the finding's error says it is fixed already (a second failure came after it:
+    clipman's "The first failure (`invalid-publisher`) … has now been added. The re-run … tripped on …")."""
+    line = dict(cleaned).get(finding.line, "")
+    m = _RX[finding.pattern.id].search(line) if finding.pattern.id in _RX else None
+    if not m:
+        return False
+    start = max((e.end() for e in _SENTENCE_END.finditer(line, 0, m.start())), default=0)
+    end = next((e.start() for e in _SENTENCE_END.finditer(line, m.end())), len(line))
+    before, after = line[start:m.start()], line[m.end():end]
+    told = _FIXED_AFTER.search(after)
+    if told and not _STILL.search(after):  # "…, which has been fixed, still happens" is no fix
+        return True
+    told = _FIXED_BEFORE.search(before)
+    clause = re.split(r"[,;:]|\bbut\b", after, maxsplit=1)[0]
+    return bool(told and not _STILL.search(before[told.start():] + clause))
 
 
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before

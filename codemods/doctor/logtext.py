@@ -218,7 +218,8 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
         return ("a local version (`+N.g<commit>`) as versioneer's `pep440` style writes for commits after the last "
                 "tag", "publish only from tags, or use versioneer's `style = pep440-pre`")
     if re.search(r"\+g[0-9a-f]{5,}", version):
-        return "a local version (`+g<commit>`) as setuptools-scm or hatch-vcs write for an untagged commit", SCM_REMEDY
+        return ("a local version (`+g<commit>`): setuptools-scm or hatch-vcs saw no version tag on the commit being built "
+                "(an untagged commit, tags not fetched, or a tag whose name is not the version), so it added the commit"), SCM_REMEDY
     if "+" in version:
         return "a local version (`+…`)", SCM_REMEDY
     if re.search(r"\.dev\d+", version):
