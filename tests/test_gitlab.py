@@ -552,3 +552,35 @@ def test_a_here_document_fed_to_bash_is_no_missing_file(tmp_path: Path, line: st
                           "      echo releasing\n      EOF\n").encode())
     out = repo.migrate("to-oidc", "--dry-run")
     assert ("but the repository has" in out.stderr) is said, out.stderr
+
+
+GATED_UPLOAD = """publish:
+  image: python:3.12
+{run}  script:
+    - '{upload}'
+"""
+
+
+@pytest.mark.parametrize("run, upload, warned", [
+    ("  only:\n    variables:\n      - $NEXUS_USR\n",  # rdiffweb: every push, the upload on tags only
+     'if [ ! -z "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', True),
+    ("", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', True),  # no run condition at all
+    ("  rules:\n    - if: $CI_COMMIT_BRANCH\n",
+     'if [ -n "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', True),
+    ("  rules:\n    - if: $CI_COMMIT_TAG\n",  # the job runs when its upload does
+     'if [ -n "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', False),
+    ("  only:\n    - tags\n", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', False),
+    ("  when: manual\n", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', False),
+    ("  only:\n    variables:\n      - $NEXUS_USR\n", 'twine upload -p "$PYPI_PWD" dist/*', False),  # every run uploads
+])
+def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_of(
+        tmp_path: Path, run: str, upload: str, warned: bool) -> None:
+    """ikus060/rdiffweb: the job runs on every push and only a shell `if` on `$CI_COMMIT_TAG` gates its PyPI
+    upload; the environment is added as on GitHub, with GitHub's warning that every run is then a deployment."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, GATED_UPLOAD.format(run=run, upload=upload).encode())
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert out.code == 0, out.stderr
+    assert "environment: pypi" in out.stdout
+    said = "every run of the job is a deployment" in out.stderr
+    assert said == warned, out.stderr

@@ -35,6 +35,7 @@ SCRIPT_KEYS = ("before_script", "script", "after_script")
 PIPELINE_FILE = ".gitlab-ci.yml"  # the top-level pipeline PyPI's GitLab publisher names
 INDEXES = (PYPI, TESTPYPI)
 ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
+VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")  # `$NAME`, `${NAME}`
 INPUTS = re.compile(r"\$\[\[.*?\]\]", re.S)
 # the registry of the GitLab project itself: https://docs.gitlab.com/user/packages/pypi_repository
 GITLAB_REGISTRY = re.compile(r"CI_API_V4_URL|/api/v4/projects/|/packages/pypi|CI_JOB_TOKEN|gitlab-ci-token")
