@@ -584,3 +584,36 @@ def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_
     assert "environment: pypi" in out.stdout
     said = "every run of the job is a deployment" in out.stderr
     assert said == warned, out.stderr
+
+
+@pytest.mark.parametrize("pipeline", [
+    b"""publish:
+  script:
+    - CMD=$(echo -E "twine upload -u $TWINE_USERNAME -p $TWINE_PASSWORD dist/*")
+    - eval "$CMD"
+""",
+    b"""publish:
+  variables:
+    UPLOAD: uv publish --token $PYPI_TOKEN
+  script:
+    - $UPLOAD
+""",
+    b"""publish:
+  script:
+    - twine upload -p "$PYPI_TOKEN" dist/*
+    - CMD="twine upload -p $PYPI_TOKEN --repository testpypi dist/*"
+    - bash -c "$CMD"
+""",  # one upload readable, the other not: the job is converted whole or not at all
+])
+def test_an_upload_in_a_command_string_run_at_run_time_is_refused_and_said(tmp_path: Path, pipeline: bytes) -> None:
+    """NVIDIA/Megatron-LM: `eval "$CMD"` of a string holding `twine upload … -p …` was read as publishing nothing."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    for direction in ("to-oidc", "to-token"):
+        out = repo.migrate(direction, PIPELINE)
+        assert out.code == 0, out.stderr
+        assert repo.read(PIPELINE) == pipeline
+        assert "job `publish` not converted:" in out.stderr and "which pubmode cannot see into" in out.stderr
+        assert "no job publishes to PyPI" not in out.stderr
+    doctor = repo.migrate("doctor", PIPELINE)
+    assert "publishes nothing" not in doctor.stdout and "note[gitlab-run-time-upload]" in doctor.stdout

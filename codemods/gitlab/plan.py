@@ -87,7 +87,8 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
     follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
-    publishing = [j for j in jobs if j.uploads or j.id in follows]
+    result.skipped += [Note(run_time_refusal(j), job=j.id) for j in jobs if j.run_time]
+    publishing = [j for j in jobs if (j.uploads or j.id in follows) and not j.run_time]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
         unread = getattr(doc, "unread", [])
@@ -104,6 +105,14 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     else:
         _to_token(doc, publishing, options, result, follows)
     return result
+
+
+def run_time_refusal(job: Job) -> str:
+    """Why a job whose upload is a command string it builds and runs (`eval "$CMD"`) is left as it is, in
+    either direction: the upload's words are data until run time, out of reach of an edit."""
+    said = "; ".join(f"{r.what} (line {line})" if line else r.what for r, line, _ in job.run_time)
+    return (f"job `{job.id}` not converted: {said}, which pubmode cannot see into: write the upload out in the "
+            "script, where pubmode reads it, then run `migrate` again (or change it by hand)")
 
 
 def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
