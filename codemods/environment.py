@@ -36,3 +36,12 @@ def ensure_environment(doc: Document, job_id: str, index: Index, choice: Environ
     value = {"name": name, "url": f"{index.site}/p/{project}"} if project else name
     return [Set(("jobs", job_id, "environment"), value, after=AFTER)], name, [
         f"job `{job_id}`: added environment `{name}`"]
+
+
+def every_run_deploys(job: str, runs: str, gated: str, env_name: Optional[str], protections: str, fix: str) -> str:
+    """A new environment on a job that runs more often than its uploads (GitHub and GitLab alike): each run
+    of the job is a deployment, so the protection rules the next steps suggest would hold or fail the runs
+    that upload nothing (pymssql: every push and pull request; rdiffweb: every push, the upload on tags)."""
+    return (f"{job} runs {runs}, and only {gated}: with `environment: {env_name}` every run of the job is a "
+            f"deployment, so protection rules on the environment ({protections}) would hold or fail the runs that "
+            f"upload nothing; {fix}")

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Set as SetType, Tuple
 
 from codemods.engine.document import Document
 
-from codemods.environment import EnvironmentChoice, ensure_environment
+from codemods.environment import EnvironmentChoice, ensure_environment, every_run_deploys
 from codemods.errors import Unsupported
 from codemods.follow.composite import nested_publish_actions
 from codemods.follow.indirect import IndirectPublish, find_indirect
@@ -514,11 +514,10 @@ def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_
     if any(gh_action.always_one_of(a, b) for n, a in enumerate(conditions) for b in conditions[n + 1:]):
         return []  # every run takes one upload or the other (pyrsistent: `== 'test'` and `!= 'test'`)
     prs = " (pull requests too)" if runs_for_pull_requests(w.events, w.jobs, job_id) else ""
-    return [f"job `{job_id}` runs on every run of the workflow{prs}, and only its upload step"
-            f"{'s are' if len(done) > 1 else ' is'} gated by `if:`: with `environment: {env_name}` every run of "
-            "the job is a deployment, so protection rules on the environment (required reviewers, tag rules) "
-            "would hold or fail the runs that upload nothing; give the job the upload's condition as its `if:`, "
-            "or publish from a job of its own (`migrate to-oidc --split-jobs`)"]
+    return [every_run_deploys(f"job `{job_id}`", f"on every run of the workflow{prs}",
+                              f"its upload step{'s are' if len(done) > 1 else ' is'} gated by `if:`", env_name,
+                              "required reviewers, tag rules", "give the job the upload's condition as its `if:`, "
+                              "or publish from a job of its own (`migrate to-oidc --split-jobs`)")]
 
 
 def _pull_request_warning(w: _Workflow, job_id: str, uploads: List[Publisher], split: bool = False) -> List[str]:

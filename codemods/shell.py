@@ -74,7 +74,15 @@ def _scanned(script: str) -> Tuple[Command, ...]:
 
 
 def _scan(script: str) -> Iterator[Command]:
+    for words, _ in _word_groups(script):
+        yield from _command(words)
+
+
+def _word_groups(script: str) -> Iterator[Tuple[List[Word], str]]:
+    """The words between control operators and newlines, reserved words included, each with the operator
+    before it (`"\\n"` for a newline, `""` at the start)."""
     words: List[Word] = []
+    before = ""
     heredocs: List[Tuple[str, bool]] = []  # (delimiter, tabs stripped) of `<<WORD` seen on this line
     after_op: Optional[bool] = None  # a bare `<<`/`<<-`: the next word is the delimiter
     i, n = 0, len(script)
@@ -88,7 +96,8 @@ def _scan(script: str) -> Iterator[Command]:
             continue
         if ch == "\n":
             if words:
-                yield from _command(words)
+                yield words, before
+                before = "\n"
             words, i = [], _skip_bodies(script, i + 1, heredocs)
             heredocs, after_op = [], None
             continue
@@ -102,8 +111,8 @@ def _scan(script: str) -> Iterator[Command]:
         op = next((o for o in OPERATORS if script.startswith(o, i)), None) if ch in _OPERATOR_STARTS else None
         if op:
             if words:
-                yield from _command(words)
-            words, i = [], i + len(op)
+                yield words, before
+            words, i, before = [], i + len(op), op
             continue
         j = _word_end(script, i)
         word = Word(script[i:j], i, j)
@@ -119,7 +128,7 @@ def _scan(script: str) -> Iterator[Command]:
                 after_op = found[1]
         i = j
     if words:
-        yield from _command(words)
+        yield words, before
 
 
 def _command(words: List[Word]) -> Iterator[Command]:
@@ -137,6 +146,36 @@ def has_control_flow(script: str) -> bool:
     return any(c.keywords for c in commands(script)) or any(
         re.match(r"(for|case|select|while|until|if)\b|[{}]|(fi|done|esac)\b", line.strip())
         for line in script.splitlines())
+
+
+def conditions_of(script: str, cmd: Command) -> List[str]:
+    """The tests a command of the script runs under, as written: those of the `if`/`elif`/`case` whose
+    body holds it and the commands before it in an `&&`/`||` list (`[ -n "$CI_COMMIT_TAG" ] && twine
+    upload`). None: it runs whenever the script gets to it."""
+    frames: List[List[str]] = []  # the open `if`/`case`s, each with its tests
+    chain: List[str] = []
+    for words, before in _word_groups(script):
+        n = 0
+        while n < len(words) and words[n].text in LEADING_KEYWORDS:
+            n += 1
+        rest = words[n:]
+        if not rest:
+            continue
+        text = script[rest[0].start:rest[-1].end]
+        if before not in ("&&", "||"):
+            chain = []
+        if rest[0].start == cmd.start:
+            return [t for frame in frames for t in frame] + chain
+        if len(rest) == 1 and rest[0].text in ("fi", "esac"):
+            frames = frames[:-1]
+            continue
+        keywords = [w.text for w in words[:n]]
+        if "if" in keywords or rest[0].text == "case":
+            frames.append([text])
+        elif "elif" in keywords and frames:
+            frames[-1].append(text)
+        chain.append(text)
+    return []
 
 
 def _heredoc(text: str) -> Optional[Tuple[str, bool]]:

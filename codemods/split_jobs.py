@@ -87,6 +87,7 @@ class _Moved:
     warnings: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)  # the credential variables removed outside the step
     own_uses: Optional[str] = None  # the ref of a moved publish action step, kept
+    cut: Optional[Tuple[int, int]] = None  # the span of the step's script that went with the upload
 
 
 def wanted(job: Dict[str, Any], runner_blocked: bool) -> bool:
@@ -134,6 +135,7 @@ def _plan(w, job_id, items, convert, project, project_notes) -> JobSplit:
         raise Refused("its steps are not a list")
     converted_paths = [s.path for s in convert]
     moved = [_move(w, job_id, item, converted_paths) for item in convert]
+    install_edits = _drop_unused_installs(w, job_id, moved)
     by_step: Dict[int, List[_Moved]] = {}
     for m in moved:
         by_step.setdefault(m.item.step_index, []).append(m)
@@ -143,7 +145,7 @@ def _plan(w, job_id, items, convert, project, project_notes) -> JobSplit:
         raise Refused(f"{_and(later)} run{'s' if len(later) == 1 else ''} after the upload, and would run before it "
                       f"once split; move {'it' if len(later) == 1 else 'them'} to a job that needs the publishing "
                       "job, then run again")
-    edits: List[Edit] = []
+    edits: List[Edit] = list(install_edits)
     for m in moved:
         edits += m.keep
     by_index: Dict[Index, List[_Moved]] = {}
@@ -434,7 +436,43 @@ def _move(w, job_id: str, item: Any, converted_paths: List[YamlPath]) -> _Moved:
         return _Moved(item, index, step, files, True, outside, secrets, notes=notes)
     keep = outside + [e for e in change.edits if _inside(e, path) and _is_env_removal(e)]
     keep.append(Replace(item.script_path, cut, cut_end, ""))
-    return _Moved(item, index, step, files, False, keep, secrets, notes=notes)
+    return _Moved(item, index, step, files, False, keep, secrets, notes=notes, cut=(cut, cut_end))
+
+
+def _drop_unused_installs(w, job_id: str, moved: List[_Moved]) -> List[Edit]:
+    """The installs of the moved uploads' tools the build job no longer needs go (codemods.leftover_installs):
+    a moved step left with nothing goes whole, as a step that only uploaded does; another step left with
+    nothing goes; else the lines or words are cut. The edits of the steps that were not moved."""
+    from codemods.leftover_installs import left_empty, unused_installs
+
+    job = w.jobs[job_id]
+    gone = {m.item.step_index: (None if m.remove_step else m.cut) for m in moved if m.remove_step or m.cut}
+    tools = {(m.item.uploader.tool, m.item.uploader.trusted.package or m.item.uploader.tool): m for m in moved
+             if isinstance(m.item, Upload) and m.item.field == "run" and m.item.uploader.trusted}
+    edits: List[Edit] = []
+    for (tool, package), first in tools.items():
+        for i, cuts in unused_installs(job, w.repo.root, tool, package, gone).items():
+            step = job["steps"][i]
+            ours = [m for m in moved if m.item.step_index == i]
+            spans = [c for c, _ in cuts] + ([ours[0].cut] if ours and ours[0].cut else [])
+            if left_empty(step["run"], spans) and len(ours) < 2:
+                if ours:  # the moved step is left with nothing: it goes whole, as one that only uploaded
+                    m = ours[0]
+                    m.remove_step, m.cut = True, None
+                    m.keep = [e for e in m.keep if not _inside(e, m.item.path)]
+                    m.removed_secrets |= secrets_in(m.item.step)
+                    m.step = _named(m.item, m.index, dict(m.step.get("with") or {}), True, job)
+                    gone[i] = None
+                    what = f"{_and(c for _, c in cuts)} went with {step_label(step, i)}"
+                else:
+                    edits.append(Remove(("jobs", job_id, "steps", i)))
+                    what = f"removed {step_label(step, i)} ({_and(c for _, c in cuts)})"
+            else:
+                path = ours[0].item.script_path if ours else ("jobs", job_id, "steps", i, "run")
+                edits += [Replace(path, s_, e, "") for (s_, e), _ in cuts]
+                what = f"removed {_and(c for _, c in cuts)} in {step_label(step, i)}"
+            first.notes.append(f"job `{job_id}`: {what}: it installed {package} only for the upload that moved")
+    return edits
 
 
 # `maturin publish` = build (release profile, stripped, wheels and an sdist) then upload; these are the

@@ -552,3 +552,68 @@ def test_a_here_document_fed_to_bash_is_no_missing_file(tmp_path: Path, line: st
                           "      echo releasing\n      EOF\n").encode())
     out = repo.migrate("to-oidc", "--dry-run")
     assert ("but the repository has" in out.stderr) is said, out.stderr
+
+
+GATED_UPLOAD = """publish:
+  image: python:3.12
+{run}  script:
+    - '{upload}'
+"""
+
+
+@pytest.mark.parametrize("run, upload, warned", [
+    ("  only:\n    variables:\n      - $NEXUS_USR\n",  # rdiffweb: every push, the upload on tags only
+     'if [ ! -z "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', True),
+    ("", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', True),  # no run condition at all
+    ("  rules:\n    - if: $CI_COMMIT_BRANCH\n",
+     'if [ -n "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', True),
+    ("  rules:\n    - if: $CI_COMMIT_TAG\n",  # the job runs when its upload does
+     'if [ -n "$CI_COMMIT_TAG" ]; then twine upload -p "$PYPI_PWD" dist/*; fi', False),
+    ("  only:\n    - tags\n", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', False),
+    ("  when: manual\n", '[ -n "$CI_COMMIT_TAG" ] && twine upload -p "$PYPI_PWD" dist/*', False),
+    ("  only:\n    variables:\n      - $NEXUS_USR\n", 'twine upload -p "$PYPI_PWD" dist/*', False),  # every run uploads
+])
+def test_an_environment_on_a_job_that_runs_more_often_than_its_upload_is_warned_of(
+        tmp_path: Path, run: str, upload: str, warned: bool) -> None:
+    """ikus060/rdiffweb: the job runs on every push and only a shell `if` on `$CI_COMMIT_TAG` gates its PyPI
+    upload; the environment is added as on GitHub, with GitHub's warning that every run is then a deployment."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, GATED_UPLOAD.format(run=run, upload=upload).encode())
+    out = repo.migrate("to-oidc", "--dry-run", PIPELINE)
+    assert out.code == 0, out.stderr
+    assert "environment: pypi" in out.stdout
+    said = "every run of the job is a deployment" in out.stderr
+    assert said == warned, out.stderr
+
+
+@pytest.mark.parametrize("pipeline", [
+    b"""publish:
+  script:
+    - CMD=$(echo -E "twine upload -u $TWINE_USERNAME -p $TWINE_PASSWORD dist/*")
+    - eval "$CMD"
+""",
+    b"""publish:
+  variables:
+    UPLOAD: uv publish --token $PYPI_TOKEN
+  script:
+    - $UPLOAD
+""",
+    b"""publish:
+  script:
+    - twine upload -p "$PYPI_TOKEN" dist/*
+    - CMD="twine upload -p $PYPI_TOKEN --repository testpypi dist/*"
+    - bash -c "$CMD"
+""",  # one upload readable, the other not: the job is converted whole or not at all
+])
+def test_an_upload_in_a_command_string_run_at_run_time_is_refused_and_said(tmp_path: Path, pipeline: bytes) -> None:
+    """NVIDIA/Megatron-LM: `eval "$CMD"` of a string holding `twine upload … -p …` was read as publishing nothing."""
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write(PIPELINE, pipeline)
+    for direction in ("to-oidc", "to-token"):
+        out = repo.migrate(direction, PIPELINE)
+        assert out.code == 0, out.stderr
+        assert repo.read(PIPELINE) == pipeline
+        assert "job `publish` not converted:" in out.stderr and "which pubmode cannot see into" in out.stderr
+        assert "no job publishes to PyPI" not in out.stderr
+    doctor = repo.migrate("doctor", PIPELINE)
+    assert "publishes nothing" not in doctor.stdout and "note[gitlab-run-time-upload]" in doctor.stdout

@@ -61,3 +61,50 @@ def test_an_unknown_command_given_a_pypi_token_is_a_note_not_nothing(repo: Repo,
 def test_other_steps_stay_publishes_nothing(repo: Repo, kw: dict) -> None:
     _write(repo, **kw)
     assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout
+
+
+RUN_TIME = """on:
+  push:
+    tags: ["*"]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+      TWINE_PASSWORD: ${{{{ secrets.PYPI_TOKEN }}}}
+{env}    steps:
+      - uses: actions/checkout@v4
+      - name: Upload
+        run: |
+{run}
+"""
+
+
+@pytest.mark.parametrize("env, run", [
+    ("", '          CMD=$(echo -E "twine upload -u __token__ -p $TWINE_PASSWORD dist/*")\n'
+         '          if [[ "$DRY_RUN" != "yes" ]]; then\n            eval "$CMD"\n          fi'),  # NVIDIA/Megatron-LM
+    ("", '          CMD="python -m twine upload dist/*"\n          $CMD --verbose'),
+    ("", "          UP='uv publish --token $TOKEN'\n          bash -c \"$UP\""),
+    ('      CMD: "twine upload dist/*"\n', '          eval "$CMD"'),  # the string in the job's env:
+])
+def test_an_upload_in_a_command_string_run_at_run_time_is_refused_not_nothing(repo: Repo, env: str, run: str) -> None:
+    repo.write(WORKFLOW, RUN_TIME.format(env=env, run=run).encode())
+    before = repo.read()
+    out = repo.migrate("to-oidc")
+    assert out.code == 0, out.stderr
+    assert repo.read() == before
+    assert "no step publishes to PyPI" not in out.stderr
+    assert "runs a command string built at run time" in out.stderr and "pubmode cannot see into it" in out.stderr
+    doctor = repo.migrate("doctor", "--format", "json", "--exit-zero")
+    findings = [f for file in json.loads(doctor.stdout)["files"] for f in file["findings"]]
+    assert [f["id"] for f in findings] == ["opaque-publish-command"], findings
+    assert "pubmode cannot see into it" in findings[0]["message"]
+
+
+@pytest.mark.parametrize("run", [
+    '          CMD="twine check dist/*"\n          eval "$CMD"',  # no upload in the string
+    '          eval "$CMD"',  # a string the workflow does not set
+    '          CMD="twine upload dist/*"\n          echo "$CMD"',  # printed, not run
+])
+def test_a_command_string_without_an_upload_run_stays_publishes_nothing(repo: Repo, run: str) -> None:
+    repo.write(WORKFLOW, RUN_TIME.format(env="", run=run).encode())
+    assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout

@@ -432,3 +432,41 @@ jobs:
     assert ("build-in-publish-job" in out) is bool(flagged), out
     if flagged:
         assert f"(the build runs in {flagged})" in out and "--split-jobs" not in out, out
+
+
+INSTALL_THEN_UPLOAD = """      - run: {install}
+      - run: python -m build
+      - name: Publish
+        env:
+          TWINE_PASSWORD: ${{{{ secrets.PYPI_API_TOKEN }}}}
+        run: |
+{publish}
+"""
+
+
+@pytest.mark.parametrize("install, publish, gone, kept", [
+    # zeromq/pyzmq: the step installed twine and uploaded; another step installing twine alone goes too
+    ("python -m pip install twine", "          pip install twine\n          twine upload dist/*",
+     ["install twine"], []),
+    ("pip install build twine", "          twine upload dist/*",  # only the word goes
+     ["build twine"], ["pip install build\n"]),
+    ("pip install twine", "          twine check dist/*\n          twine upload dist/*",  # still used
+     [], ["pip install twine", "twine check dist/*"]),
+    ("pip install build", '          if [ -n "$X" ]; then\n            pipx install twine\n          fi\n'
+     "          twine upload dist/*",  # under a condition: an `if` body left empty is a syntax error
+     [], ["pipx install twine"]),
+    ("pip install build", "          pip install twine && echo ok\n          twine upload dist/*",  # shares its line
+     [], ["pip install twine && echo ok"]),
+])
+def test_an_install_that_only_served_the_moved_upload_goes(repo: Repo, install: str, publish: str, gone: list,
+                                                           kept: list) -> None:
+    out, text = split(repo, JOB.format(runs_on="ubuntu-latest", steps=INSTALL_THEN_UPLOAD.format(
+        install=install, publish=publish)))
+    assert out.code == 0, out.stderr
+    assert "pypa/gh-action-pypi-publish" in text and "twine upload" not in text
+    build_job = text.split("\n  publish")[0]
+    for piece in gone:
+        assert piece not in build_job, build_job
+    for piece in kept:
+        assert piece in build_job, build_job
+    assert ("it installed twine only for the upload that moved" in out.stderr) == bool(gone)

@@ -548,7 +548,9 @@ def _in_composite(w: WorkflowView) -> Iterator[Hit]:
       "A `run:` step of a release job (named, or with an environment named, like release, publish or pypi) that "
       "runs a command from the runner's image or an install (`pypi-release`, `semantic-release`) and is given a "
       "secret named like a PyPI token may upload with it: pubmode cannot tell whether or how, so it neither says "
-      "the workflow publishes nothing nor converts it; `migrate` leaves the step as it is and says why.",
+      "the workflow publishes nothing nor converts it; `migrate` leaves the step as it is and says why. So too a "
+      "step of any job whose upload is a command string it builds and runs (`CMD=\"twine upload …\"`, then "
+      "`eval \"$CMD\"`, `$CMD` or `bash -c \"$CMD\"`): its words are data until run time.",
       """
   release:
     runs-on: ubuntu-latest
@@ -559,7 +561,7 @@ def _in_composite(w: WorkflowView) -> Iterator[Hit]:
 """, "If it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert).")
 def _opaque_command(w: WorkflowView) -> Iterator[Hit]:
     for s in w.opaque_commands:
-        yield w.doc.line_of(s.path), f"{s.what}; pubmode cannot tell whether or how it uploads to PyPI"
+        yield w.doc.line_of(s.path), f"{s.what}; {s.why}"
 
 
 @rule("old-uploader-version", WARNING, "The uploader is pinned below its first Trusted Publishing version",
@@ -689,6 +691,18 @@ publish:
     - twine upload dist/*
 """, "Unless PyPI has onboarded your instance for your organisation, publish with an API token again "
      "(`migrate to-token`, then create the CI/CD variable it names).")(_gitlab_only)
+
+gitlab_rule("gitlab-run-time-upload", NOTE, "A GitLab job uploads through a command string it builds and runs",
+     "The upload is the value of a variable the script runs (`eval \"$CMD\"`, `$CMD`, `bash -c \"$CMD\"`): its "
+     "words are data until run time, so pubmode cannot tell what it passes nor edit it; the job is not converted "
+     "in either direction, and not said to publish nothing.",
+     """
+publish:
+  script:
+    - CMD=$(echo -E "twine upload -u $TWINE_USERNAME -p $TWINE_PASSWORD dist/*")
+    - eval "$CMD"
+""", "Write the upload out in the script (`twine upload dist/*`), where pubmode reads it, then run `migrate` again; "
+     "or change it by hand.")(_gitlab_only)
 
 
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str, str]]:

@@ -28,7 +28,7 @@ from codemods.follow.calls import in_repository, located_commands, step_start, t
 from codemods.follow.makefile import recipe_regions, shell_view
 from codemods.follow.shell_text import section
 from codemods.follow.tox_ini import key_span
-from codemods.shell import Command, commands
+from codemods.shell import Command, Word, commands
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import strip_wrappers
 from codemods.uploaders.pins import too_old_pins
@@ -180,6 +180,33 @@ def _option_values(vals: List[str], options: Dict[str, str]) -> Iterable[Tuple[s
                 yield kind, v[len(opt):]
                 break
         i += 1
+
+
+# pip/pipx/uv options that take a value: the word after one names no package
+_INSTALL_VALUE_OPTIONS = frozenset(("-r", "--requirement", "-c", "--constraint", "-i", "--index-url",
+                                    "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
+                                    "--python", "--platform", "--python-version", "--implementation", "--abi",
+                                    "--src", "--upgrade-strategy", "--progress-bar", "--log", "--cache-dir",
+                                    "--trusted-host", "--pip-args", "--spec", "--with", "-w", "--index",
+                                    "--default-index", "--proxy", "--timeout", "--retries", "-e", "--editable"))
+
+
+def install_packages(cmd: Command) -> Optional[List[Word]]:
+    """The words naming packages of an install command (`pip install build twine`, `python -m pip install -U
+    twine`, `uv pip install`, `pipx install twine`, `uv tool install twine`); None for any other command."""
+    words = list(cmd.words[strip_wrappers(cmd.words):])
+    vals = [w.value.rsplit("/", 1)[-1] if i == 0 else w.value for i, w in enumerate(words)]
+    if re.fullmatch(r"pip[0-9.]*|pipx", vals[0] if vals else "") and vals[1:2] == ["install"]:
+        args = words[2:]
+    elif vals[:1] == ["uv"] and vals[1:3] in (["pip", "install"], ["tool", "install"]):
+        args = words[3:]
+    else:
+        return None
+    out = []
+    for i, w in enumerate(args):
+        if not w.value.startswith("-") and not (i and args[i - 1].value in _INSTALL_VALUE_OPTIONS):
+            out.append(w)
+    return out
 
 
 def _project_spec(value: str) -> Optional[Tuple[str, Tuple[str, ...]]]:

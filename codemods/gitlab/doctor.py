@@ -89,6 +89,9 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
 
     before = len(result.jobs)
     for job in jobs:
+        for hidden, line, entry in job.run_time:  # what migrate refuses the job for, said as it says it
+            find("gitlab-run-time-upload", line or doc.line_of((job.id,)),
+                 f"job `{job.id}`: {hidden.what}, which pubmode cannot see into", at=entry)
         ours = [u for u in job.uploads if (u.targets or u.index_unknown) and not u.registry]
         tokens, _ = id_tokens(doc, job.id)
         followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None

@@ -27,6 +27,7 @@ from codemods.engine.document import Document, YamlPath
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.shell import Command, Word, commands
 from codemods.uploaders.command_line import FlagUse, find_targets, find_upload, parse_flags, strip_wrappers
+from codemods.uploaders.run_time import RunTimeUpload, run_time_uploads
 from codemods.uploaders.spec import Uploader
 
 GLOBAL_KEYWORDS = frozenset(("default", "include", "stages", "variables", "workflow", "spec", "image", "services",
@@ -35,6 +36,7 @@ SCRIPT_KEYS = ("before_script", "script", "after_script")
 PIPELINE_FILE = ".gitlab-ci.yml"  # the top-level pipeline PyPI's GitLab publisher names
 INDEXES = (PYPI, TESTPYPI)
 ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
+VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")  # `$NAME`, `${NAME}`
 INPUTS = re.compile(r"\$\[\[.*?\]\]", re.S)
 # the registry of the GitLab project itself: https://docs.gitlab.com/user/packages/pypi_repository
 GITLAB_REGISTRY = re.compile(r"CI_API_V4_URL|/api/v4/projects/|/packages/pypi|CI_JOB_TOKEN|gitlab-ci-token")
@@ -150,6 +152,8 @@ class Job:
     templates: List[str] = field(default_factory=list)  # hidden jobs of this file it extends
     foreign: List[str] = field(default_factory=list)  # what it extends that this file does not hold
     inherited: Dict[str, str] = field(default_factory=dict)  # script key -> the template it comes from
+    # uploads in a command string the script builds and runs (`eval "$CMD"`), with their line: never converted
+    run_time: List[Tuple[RunTimeUpload, int, YamlPath]] = field(default_factory=list)  # (…, line, entry)
 
     @property
     def text(self) -> str:
@@ -381,6 +385,7 @@ def read_jobs(doc: Document) -> List[Job]:
         _inherited_lines(doc, job)
         job.lines.sort(key=lambda line: SCRIPT_KEYS.index(line.path[1]))
         job.uploads = uploads_in(doc, job)
+        job.run_time = _run_time_uploads(doc, job)
         out.append(job)
     return out
 
@@ -411,6 +416,25 @@ def uploads_in(doc: Document, job: Job) -> List[Upload]:
             upload.file = other_file(doc, line.path[0], job.id)
             upload.script_creds = [a for a in exported if a.name in uploader.credentials.variables]
             out.append(upload)
+    return out
+
+
+def _run_time_uploads(doc: Document, job: Job) -> List[Tuple[RunTimeUpload, int, YamlPath]]:
+    """The job's uploads hidden in a command string it runs, read over its whole script (GitLab runs the
+    entries in one shell, so `CMD=…` may be an entry before `eval "$CMD"`), each with its line and entry."""
+    if not any("$" in line.text for line in job.lines):
+        return []
+    env = {name: value for _, values in reversed(variable_chain(doc, job)) for name, value in values.items()}
+    out, starts = [], []
+    at = 0
+    for line in job.lines:
+        starts.append(at)
+        at += len(line.text) + 1
+    for found in run_time_uploads(job.text, env):
+        i = max(n for n, start in enumerate(starts) if start <= found.command.start)
+        line = job.lines[i]
+        local = Command([Word(w.text, w.start - starts[i], w.end - starts[i]) for w in found.command.words])
+        out.append((found, (doc.line_of(line.path) or 0) + _line_offset(doc, line, local), line.path))
     return out
 
 

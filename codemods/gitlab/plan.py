@@ -26,13 +26,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set as SetType, Tuple
 
+from codemods.environment import every_run_deploys
 from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
-                                      PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
-                                      misnamed, read_jobs, script_lines, variables_of)
+                                      PIPELINE_FILE, VARIABLE, Job, Upload, has_audience, hidden_jobs, id_token_name,
+                                      id_tokens, misnamed, read_jobs, script_lines, variables_of)
 from codemods.gitlab.follow import Followed, follow_job, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
+from codemods.gitlab.runs import runs_beyond_uploads
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
 from codemods.migrate import TO_OIDC, Options, Plan
@@ -47,7 +49,6 @@ WHY = {
                "short-lived upload token, so no CI/CD variable holds a token",
     "to-token": "the upload authenticates with the API token held in a CI/CD variable again",
 }
-VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")
 # `python:3.7-slim`, `cimg/python:3.8`, and images named after their Python (`…/bilby-python310`,
 # `…/test-suite-python37`)
 PYTHON_IMAGE = re.compile(r"(?:^|[/_:-])python(?::(3)\.(\d{1,2})|-?(3)\.?(\d{1,2}))(?![\d])")
@@ -86,7 +87,8 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
     follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
-    publishing = [j for j in jobs if j.uploads or j.id in follows]
+    result.skipped += [Note(run_time_refusal(j), job=j.id) for j in jobs if j.run_time]
+    publishing = [j for j in jobs if (j.uploads or j.id in follows) and not j.run_time]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
         unread = getattr(doc, "unread", [])
@@ -103,6 +105,14 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     else:
         _to_token(doc, publishing, options, result, follows)
     return result
+
+
+def run_time_refusal(job: Job) -> str:
+    """Why a job whose upload is a command string it builds and runs (`eval "$CMD"`) is left as it is, in
+    either direction: the upload's words are data until run time, out of reach of an edit."""
+    said = "; ".join(f"{r.what} (line {line})" if line else r.what for r, line, _ in job.run_time)
+    return (f"job `{job.id}` not converted: {said}, which pubmode cannot see into: write the upload out in the "
+            "script, where pubmode reads it, then run `migrate` again (or change it by hand)")
 
 
 def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
@@ -350,6 +360,11 @@ def _environment(doc: Document, job: Job, jp: _JobPlan, choice) -> Optional[str]
     jp.edits.append(Set((job.id, "environment"), name, after=tuple(k for k in NEW_KEY_AFTER if k in job.data)[:1]))
     jp.changes.append(f"added `environment: {name}`, which the trusted publisher names: only a job that deploys to it "
                       "can publish (GitLab compares the name case-sensitively)")
+    beyond = runs_beyond_uploads(doc, job, jp.uploads) if jp.followed is None else None
+    if beyond:  # added all the same, as on GitHub: the publisher's environment is what keeps other jobs out
+        jp.warnings.append(every_run_deploys(f"job `{job.id}`", *beyond, name, "Settings > CI/CD > Protected "
+                                             "environments: who may deploy, approvals", "give the job the upload's "
+                                             "condition in its `rules:`, or publish from a job of its own"))
     return name
 
 

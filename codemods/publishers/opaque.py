@@ -156,11 +156,12 @@ class OpaqueCommand:
     job_id: str
     path: Tuple[Any, ...]
     what: str  # "step `Release` in job `release` runs `pypi-release` … and passes it `secrets.PYPI_TOKEN`"
+    why: str = "pubmode cannot tell whether or how it uploads to PyPI"
 
     @property
     def note(self) -> Note:
-        return Note(f"{self.what}: pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it "
-                    f"is; {BY_HAND}", job=self.job_id, finding=COMMAND_FINDING, at=self.path)
+        return Note(f"{self.what}: {self.why}, so it leaves the step as it is; {BY_HAND}", job=self.job_id,
+                    finding=COMMAND_FINDING, at=self.path)
 
 
 def _unknown_programs(script: str) -> List[str]:
@@ -189,12 +190,13 @@ def opaque_commands(doc: Document, known: Iterable[Tuple[Any, ...]]) -> List[Opa
     known = set(known)
     out = []
     for job_id, job in jobs(doc):
+        out += _run_time_commands(doc, job_id, job, known)
         if any(p[:2] == ("jobs", job_id) for p in known) or not _release_job(job_id, job):
             continue
         for i, step in steps(job):
             script = step.get("run")
             path = ("jobs", job_id, "steps", i)
-            if not isinstance(script, str) or path in known:
+            if not isinstance(script, str) or path in known or path in {c.path for c in out}:
                 continue
             given = [m.group(1) or m.group(2) for block in (step.get("env"), job.get("env"), doc.get(("env",)), script)
                      for m in SECRET_REF.finditer(str(block) if block is not None else "")]
@@ -204,4 +206,26 @@ def opaque_commands(doc: Document, known: Iterable[Tuple[Any, ...]]) -> List[Opa
                 out.append(OpaqueCommand(job_id, path, f"{step_label(step, i)} in job `{job_id}` runs "
                                          f"{', '.join(f'`{p}`' for p in programs)} (not a tool pubmode knows, nor a file "
                                          f"of the repository) and is given {', '.join(f'`secrets.{s}`' for s in given)}"))
+    return out
+
+
+RUN_TIME_WHY = "pubmode cannot see into it"
+
+
+def _run_time_commands(doc: Document, job_id: str, job: dict, known: Set[Tuple[Any, ...]]) -> List[OpaqueCommand]:
+    """The `run:` steps of any job whose upload is a command string they build and run (`eval "$CMD"`, as
+    NVIDIA/Megatron-LM's publish job): an upload for certain, whose words no edit can reach."""
+    from codemods.uploaders.run_time import run_time_uploads
+
+    out = []
+    for i, step in steps(job):
+        script, path = step.get("run"), ("jobs", job_id, "steps", i)
+        if not isinstance(script, str) or path in known or "$" not in script:
+            continue
+        env = {str(k): str(v) for block in (doc.get(("env",)), job.get("env"), step.get("env"))
+               if isinstance(block, dict) for k, v in block.items()}
+        found = run_time_uploads(script, env)
+        if found:
+            out.append(OpaqueCommand(job_id, path, f"{step_label(step, i)} in job `{job_id}`: "
+                                     + "; ".join(r.what for r in found), RUN_TIME_WHY))
     return out
