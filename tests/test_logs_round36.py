@@ -1,4 +1,4 @@
-"""Round 35's tuning (tests/logs/ROUND35-TUNING.md): the misses of blind round 36's sample, tests/logs/holdout29 (a
+"""Round 36's tuning (tests/logs/ROUND36-TUNING.md): the misses of blind round 35's sample, tests/logs/holdout29 (a
 declared tuning pool), each read in general form with a guard that a near miss is not read so."""
 from __future__ import annotations
 
