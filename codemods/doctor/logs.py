@@ -195,6 +195,8 @@ REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or rel
 # an upload URL of PyPI or TestPyPI, or one that looks meant as one (the site root, `/legacy` on the wrong host or
 # without its slash, the retired `/pypi`): not an index page (`/simple/`, `/project/`, JSON), which a 404 may answer too
 UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
+# hosted runner labels GitHub has retired (its runner-images announcements), as a job's `runs-on` names them
+RETIRED_LABEL = r"\b(?:ubuntu-(?:16|18|20)\.04|macos-10\.1[45]|macos-1[123](?:\.0)?|windows-201[69])\b"
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
                # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
@@ -752,6 +754,40 @@ NEW: Tuple[LogPattern, ...] = (
                "The nested job 'upload' is requesting 'id-token: write', but is only allowed 'id-token: none'",
                "Add `permissions: id-token: write` (with `contents: read`) to the job that calls the reusable workflow, "
                "even if the publish job is skipped on that event."),
+    LogPattern("log-action-deprecated", ERROR, r"\bautomatically failed because\s{1,3}it uses a deprecated version of\b",
+               "GitHub failed the run for a retired version of an action",
+               "GitHub fails every run that uses a retired major version of some actions before the job starts (the "
+               "artifact actions' v1 to v3 since 2024, `actions/cache` v1 and v2 since 2025): the release job never "
+               "ran, so nothing reached PyPI. The artifact actions' v4 is not compatible with v3: an artifact uploaded "
+               "by one cannot be downloaded by the other, and v4 takes one artifact per name.",
+               "Error: This request has been automatically failed because it uses a deprecated version of "
+               "`actions/upload-artifact: v3`. Learn more: https://github.blog/changelog/2024-04-16-deprecation-notice-v3-of-the-artifact-actions/",
+               "Move the action to its current major release (`actions/upload-artifact@v4` and "
+               "`actions/download-artifact@v4` together, with one artifact name per build job and `pattern:` plus "
+               "`merge-multiple: true` where the publish job gathers them), then re-run the release."),
+    LogPattern("log-artifact-name-conflict", ERROR, r"an artifact with this name already exists on the workflow run|"
+               r"Failed to CreateArtifact:[^\n]{0,120}?\(409\) Conflict",
+               "Two jobs of the run uploaded an artifact under one name",
+               "actions/upload-artifact v4 refuses a second artifact of a name the run already has (v3 merged them): "
+               "matrix build jobs that all upload `name: dist` or `name: wheels` fail from the second one on, and the "
+               "publish job that needs them never runs. Nothing reached PyPI.",
+               "Error: Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an "
+               "artifact with this name already exists on the workflow run",
+               "Give every build job's artifact its own name (`name: wheels-${{ matrix.os }}-${{ matrix.python }}`) and "
+               "gather them in the publish job with actions/download-artifact@v4's `pattern: wheels-*` and "
+               "`merge-multiple: true` into `dist/`."),
+    LogPattern("log-runner-retired", ERROR, r"\bno longer (?:a )?supported runner\b|"
+               r"\bThe (?:configuration|label) '?(?:ubuntu|macos|windows)-[\d.]{1,6}'? is not supported\b|"
+               r"Waiting for a runner to pick up this job(?=.{0,400}?" + RETIRED_LABEL + ")|"
+               r"(?:" + RETIRED_LABEL + r").{0,200}?Waiting for a runner to pick up this job",
+               "The job asks for a runner image GitHub has retired",
+               "GitHub removes hosted runner images some years after their OS (ubuntu-18.04 and ubuntu-20.04, "
+               "macos-10.15 to macos-13, windows-2019): a job that still names one waits for a runner that never comes, "
+               "or fails at once, so the release job does not run.",
+               "Requested labels: ubuntu-20.04\nWaiting for a runner to pick up this job...",
+               "Run the job on a current image (`runs-on: ubuntu-latest`, `macos-latest`, `windows-latest`, or a current "
+               "version label) and re-run; a release started by a tag reads the workflow of the tagged commit, so "
+               "re-run it by hand or move the tag to the commit with the fix."),
     LogPattern("log-workflow-invalid", ERROR, r"\bThe workflow is not valid\b|\bInvalid workflow file\b|"
                r"\bfailed to parse workflow\b|\bYou have an error in your yaml syntax on line \d|"
                # GitHub's own check of a workflow file, each message after the place it names
@@ -803,7 +839,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
@@ -1106,6 +1142,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # a hex pin of another length than 40 is no commit of the action: the ref is the cause, not the allow list
         allowed, ref = found.pop("log-action-not-allowed"), _BY_ID["log-action-ref-missing"]
         found.setdefault(ref.id, LogFinding(ref, allowed.line, ref.title))
+    if "log-file-exists" in found and SAID_ARTIFACT_CONFLICT.search(whole) and not _RX["log-file-exists"].search(
+            " ".join(t for t in _SENTENCE_END.split(whole) if not SAID_ARTIFACT_CONFLICT.search(t))):
+        # a 409 told of artifacts of one name (upload-artifact v4), not of a file already on the index
+        exists, conflict = found.pop("log-file-exists"), _BY_ID["log-artifact-name-conflict"]
+        found.setdefault(conflict.id, LogFinding(conflict, exists.line, conflict.title))
     if "log-nested-id-token" in found:  # GitHub tells a called job's permission as an invalid workflow: told once
         found.pop("log-workflow-invalid", None)
     if "log-gitlab-id-token-missing" in found:  # twine's GitLab wording of the same missing token, told once
@@ -1292,6 +1333,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
+        found["log-no-distributions"].fix = OPTION_AS_FILE_FIX
     elif "log-no-distributions" in found and NESTED_DIST.search(whole):
         found["log-no-distributions"].fix = NESTED_DIST_FIX
     if "log-sdist-filename" in found and escaped_name_refused(whole):
@@ -1923,6 +1966,16 @@ _SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# artifacts of one name told as what broke the run ("upload artifacts with the same name 'wheels', causing 409 Conflict
+# errors", "artifact naming conflicts"): upload-artifact v4's refusal, not a file already on the index
+SAID_ARTIFACT_CONFLICT = re.compile(r"\bartifacts?\b" + IN_SENTENCE + r"{0,60}?\b(?:same name|name (?:conflict|clash)\w{0,2}|"
+                                    r"naming (?:conflict|clash)\w{0,2}|409)\b|\b(?:same name|name (?:conflict|clash)\w{0,2}|"
+                                    r"naming (?:conflict|clash)\w{0,2})\b" + IN_SENTENCE + r"{0,40}?\bartifacts?\b", re.I)
+# an option the uploader took for a file name (`\ -u` in one line: the backslash escaped the space and joined it)
+OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{1,2}[A-Za-z][\w-]{0,30}'")
+OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
+                      "…`) escapes the space and joins it to the option, and a quoted `' -u'` does the same; remove the "
+                      "backslash (it continues a line only at the line's end) or write the options before the files.")
 # the files one folder too deep for the upload: an artifact that holds `dist/` itself, downloaded into `dist/`
 NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
 NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
@@ -1993,7 +2046,10 @@ _LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b
 _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"
                         r"reach\w{0,3}|bigger than|larger than)\b" + IN_SENTENCE + r"{0,30}?" + _LIMIT + "|" + _LIMIT
                         + IN_SENTENCE + r"{0,30}?\b(?:exceed\w{0,3}|hit|reached|surpass\w{0,3})\b|"
-                        r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b", re.I)
+                        r"\b\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\s?>\s?\d{1,5}(?:\.\d{1,3})? ?[MG]i?B\b|\bfile too large\b|"
+                        # a size told as past PyPI's per-file limit (100 MB): "swelled to more than 100MB"
+                        r"\b(?:more than|over|above|bigger than|larger than|exceed\w{0,3}|past)\s(?:the\s)?(?:[1-9]\d{2,4} ?MB|"
+                        r"\d{1,4}(?:\.\d{1,2})? ?GB)\b", re.I)
 # the project's total over PyPI's project limit (10 GB by default), not one file's: PyPI's own words ("Project size too
 # large", "total size is 10 GB") and a person's ("the project size", "10GB limit for all releases")
 SAID_PROJECT_TOTAL = re.compile(r"Project size too large|\btotal (?:project )?size\b|\bproject(?:[’']s)? (?:total )?size\b|"
@@ -2270,6 +2326,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-sdist-exists", (TWO_SDISTS,), upload_named=True),  # a .tar.gz and a .zip sdist of one version
+    _Said("log-artifact-name-conflict", (SAID_ARTIFACT_CONFLICT,)),
     _Said("log-file-exists", (SAID_STALE_DIST,), (_CLEANED,), upload_named=True),  # an earlier build's files in dist/
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
@@ -2332,7 +2389,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
-                or NESTED_DIST.search(sentence)
+                or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence)
                 or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
             continue
         windows = [(sentence, (n,))]
