@@ -107,7 +107,7 @@ class WorkflowView:
         known = [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing]
         self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables(), root)
         # `run:` steps of release jobs that hand a PyPI token to a command pubmode does not know
-        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known)
+        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known, root)
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))
