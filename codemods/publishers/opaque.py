@@ -41,6 +41,8 @@ NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|
 # A third-party action named like a PyPI publisher (casperdcl/deploy-pypi, autopub/autopub-action).
 PUBLISHER_NAME = re.compile(r"pypi|autopub|publish-python|python-publish", re.I)
 BY_HAND = "if it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert)"
+# to-token, for a step handed a token: if it uploads to PyPI, it does so with that token already
+WITH_TOKEN = "if it publishes to PyPI, it already uploads with that token: nothing to change for API-token publishing"
 FINDING = "opaque-publish-action"  # the doctor's id for these steps (`migrate explain opaque-publish-action`)
 
 
@@ -52,15 +54,17 @@ class OpaqueStep:
     path: Tuple[Any, ...]
     what: str  # "step `X` in job `y` (`owner/action@v1`) receives `secrets.PYPI_TOKEN` and may upload with it"
     inside: bool = False  # the action pubmode cannot see is inside a local composite action the step uses
+    token: bool = True  # it is handed a credential (else it is named like a publisher, in a job with `id-token`)
 
     @property
     def cannot_see(self) -> str:
         return "pubmode cannot see inside " + ("the action it runs" if self.inside else "that action")
 
-    @property
-    def note(self) -> Note:
-        """The sentence migrate prints (to-oidc and to-token alike), with the doctor's finding id."""
-        return Note(f"{self.what}; {self.cannot_see}: {BY_HAND}", job=self.job_id, finding=FINDING, at=self.path)
+    def note(self, to_oidc: bool = True) -> Note:
+        """The sentence migrate prints, with the doctor's finding id: to-token has nothing to change in a step
+        that is handed a token already."""
+        then = WITH_TOKEN if self.token and not to_oidc else BY_HAND
+        return Note(f"{self.what}; {self.cannot_see}: {then}", job=self.job_id, finding=FINDING, at=self.path)
 
 
 def _inside_composite(step: dict, variables: Set[str], root) -> List[str]:
@@ -119,15 +123,16 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
                                                     "job's or workflow's `env:` and may upload with it"))
             elif not publishes and PUBLISHER_NAME.search(uses.split("@")[0]) and job_has_id_token(doc, job_id):
                 out.append(OpaqueStep(job_id, path, f"{named} may publish to PyPI with Trusted Publishing (the job "
-                                                    "has `id-token: write`)"))
+                                                    "has `id-token: write`)", token=False))
     return out
 
 
-def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None) -> List[str]:
-    """migrate's report lines for `opaque_steps` and `opaque_commands`."""
+def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None,
+                   to_oidc: bool = True) -> List[str]:
+    """migrate's report lines for `opaque_steps` and `opaque_commands`, in its direction."""
     known = list(known)
-    return [s.note for s in opaque_steps(doc, known, variables, root)] + \
-        [s.note for s in opaque_commands(doc, known, root)]
+    return [s.note(to_oidc) for s in opaque_steps(doc, known, variables, root)] + \
+        [s.note(to_oidc) for s in opaque_commands(doc, known, root)]
 
 
 # ---- `run:` steps that run a command pubmode does not know, given a PyPI token --------------------------------------
@@ -157,10 +162,9 @@ class OpaqueCommand:
     path: Tuple[Any, ...]
     what: str  # "step `Release` in job `release` runs `pypi-release` … and passes it `secrets.PYPI_TOKEN`"
 
-    @property
-    def note(self) -> Note:
+    def note(self, to_oidc: bool = True) -> Note:
         return Note(f"{self.what}: pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it "
-                    f"is; {BY_HAND}", job=self.job_id, finding=COMMAND_FINDING, at=self.path)
+                    f"is; {BY_HAND if to_oidc else WITH_TOKEN}", job=self.job_id, finding=COMMAND_FINDING, at=self.path)
 
 
 def _unknown_programs(script: str) -> List[str]:
