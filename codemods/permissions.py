@@ -159,7 +159,10 @@ def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tupl
             hint = narrowed_by_to_oidc(doc, job_id, perms)
             return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"], \
                 [hint] if hint else []
-        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], []
+        hint = narrowed_by_to_oidc(doc, job_id, perms)  # `{id-token: write}`: what to-oidc writes for a job
+        # whose steps use nothing else of the token (carbonplan/ndpyramid's round trip)
+        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], \
+            [hint] if hint else []
     if perms == "write-all":
         return [], [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
     if "permissions" not in job and doc.get(("permissions",)) == "write-all":
@@ -186,7 +189,7 @@ def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Op
     if doc.get(("permissions",)) is not None or [(str(k), v) for k, v in block.items()] != written:
         return None
     scopes = dict(written[:-1])
-    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "nothing"
+    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "now `{}`"
     return (f"job `{job_id}` keeps its permissions block ({listed}), which is what `migrate to-oidc` writes for a "
             "job that had none; if it came from there, delete it to return to the repository's default token "
             "permissions (pubmode never widens permissions itself)")
