@@ -66,6 +66,10 @@ def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> T
     if "permissions" in job:
         perms = job["permissions"]
         if isinstance(perms, dict):
+            if not perms and not _flow_blocks(doc):  # `permissions: {}` (what to-token leaves): written as the
+                # file writes its blocks (moradology/venvception's round trip came back as `{id-token: write}`)
+                return [Set(path, {"id-token": "write"})], [f"job `{job_id}`: added `id-token: write` to its "
+                                                            "permissions"], []
             return [Set(path + ("id-token",), "write")], [f"job `{job_id}`: added `id-token: write` to its permissions"], []
         if perms == "read-all":
             scopes = {s: "read" for s in READ_ALL_SCOPES}
@@ -99,6 +103,21 @@ def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> T
     listed = ", ".join(f"{k}: {v}" for k, v in scopes.items())
     return [Set(path, scopes, after=AFTER)], [
         f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"], warnings
+
+
+def _flow_blocks(doc: Document) -> bool:
+    """The file writes a non-empty permissions block in flow style (`permissions: {contents: read}`)."""
+    from ruamel.yaml.nodes import MappingNode
+
+    paths = [("permissions",)] + [("jobs", j, "permissions") for j, _ in jobs(doc)]
+    for path in paths:
+        try:
+            node = doc.node(path)
+        except (KeyError, Unsupported):
+            continue
+        if isinstance(node, MappingNode) and node.value and node.flow_style:
+            return True
+    return False
 
 
 def other_oidc_user(job: Dict[str, Any], root: Optional[Path] = None, skip: AbstractSet[int] = frozenset()) -> Optional[str]:
