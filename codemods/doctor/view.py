@@ -75,7 +75,11 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
 
 
 def _kind(item) -> str:
-    """What runs the upload of a followed file: a local composite action, else a script of the repository."""
+    """What runs the upload of a followed file: its uploader when the files name one (`poetry publish` in a
+    Makefile, as migrate's fix says), else a local composite action or a script of the repository."""
+    tools = list(dict.fromkeys([t for c in item.changes for t in c.tools] + [h.uploader.name for h in item.hand_over]))
+    if len(tools) == 1:
+        return tools[0]
     return "action" if item.changes and all(c.target.kind == "composite" for c in item.changes) else "script"
 
 

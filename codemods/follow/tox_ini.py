@@ -147,7 +147,7 @@ def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
     change.run_time_index = edit.run_time_index
     change.targets = set(edit.targets)
-    change.lines = edit.lines
+    change.lines, change.tools = edit.lines, edit.tools
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")
     names = ini_check.names(text[ps:pe]) if ps >= 0 else []
     change.passed_through = sum(1 for n in names if n in edit.credential_env)
