@@ -90,7 +90,8 @@ def test_a_task_the_repository_does_not_define_given_a_token_is_an_unknown_uploa
         assert "pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it is" in res.stderr
 
 
-@pytest.mark.parametrize("run", ["tox -e py312", "tox -e lint", "tox -e docs", "tox -e py311-django5", "tox"])
+@pytest.mark.parametrize("run", ["tox -e py312", "tox -e lint", "tox -e docs", "tox -e py311-django5", "tox",
+                                 "tox -c ci/tox.ini -e deploy"])  # another file: not "no tox configuration"
 def test_a_tox_env_the_file_makes_is_not_an_unknown_upload(repo: Repo, run: str) -> None:
     repo.write("tox.ini", TOX_INI)
     _write(repo, job="build", run=run, var="TWINE_PASSWORD", secret="TOKEN")

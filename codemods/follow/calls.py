@@ -177,7 +177,7 @@ def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkout
         i = strip_wrappers(cmd.words)
         vals = [w.value for w in cmd.words[i:]]
         tool = tool_word(vals[0]) if vals else ""
-        if tool == "tox" and "--notest" not in vals:
+        if tool == "tox" and "--notest" not in vals and _option(vals, "-c", "--conf", "--root") is None:
             config = _tox_config(base)
             for env in filter(None, (_option(vals, "-e", "--env") or "").split(",")):
                 if config is None:
