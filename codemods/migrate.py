@@ -79,7 +79,8 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     found += [i for i in find_indirect(doc, repo.root, options.direction == TO_OIDC)
               if i.path not in direct]
     result = Plan()
-    opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables(), repo.root)
+    opaque = opaque_uploads(doc, (item.path for item in found), registry.credential_variables(), repo.root,
+                            options.direction == TO_OIDC)
     if not found:
         result.skipped += opaque or [NOTHING_TO_DO]
         return result

@@ -66,6 +66,10 @@ def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> T
     if "permissions" in job:
         perms = job["permissions"]
         if isinstance(perms, dict):
+            if not perms and not _flow_blocks(doc):  # `permissions: {}` (what to-token leaves): written as the
+                # file writes its blocks (moradology/venvception's round trip came back as `{id-token: write}`)
+                return [Set(path, {"id-token": "write"})], [f"job `{job_id}`: added `id-token: write` to its "
+                                                            "permissions"], []
             return [Set(path + ("id-token",), "write")], [f"job `{job_id}`: added `id-token: write` to its permissions"], []
         if perms == "read-all":
             scopes = {s: "read" for s in READ_ALL_SCOPES}
@@ -99,6 +103,21 @@ def grant_id_token(doc: Document, job_id: str, scripts: Sequence[str] = ()) -> T
     listed = ", ".join(f"{k}: {v}" for k, v in scopes.items())
     return [Set(path, scopes, after=AFTER)], [
         f"job `{job_id}`: added a job-level permissions block ({listed}); {note}"], warnings
+
+
+def _flow_blocks(doc: Document) -> bool:
+    """The file writes a non-empty permissions block in flow style (`permissions: {contents: read}`)."""
+    from ruamel.yaml.nodes import MappingNode
+
+    paths = [("permissions",)] + [("jobs", j, "permissions") for j, _ in jobs(doc)]
+    for path in paths:
+        try:
+            node = doc.node(path)
+        except (KeyError, Unsupported):
+            continue
+        if isinstance(node, MappingNode) and node.value and node.flow_style:
+            return True
+    return False
 
 
 def other_oidc_user(job: Dict[str, Any], root: Optional[Path] = None, skip: AbstractSet[int] = frozenset()) -> Optional[str]:
@@ -159,7 +178,10 @@ def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tupl
             hint = narrowed_by_to_oidc(doc, job_id, perms)
             return [Remove(path + ("id-token",))], [f"job `{job_id}`: removed `id-token: write`"], \
                 [hint] if hint else []
-        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], []
+        hint = narrowed_by_to_oidc(doc, job_id, perms)  # `{id-token: write}`: what to-oidc writes for a job
+        # whose steps use nothing else of the token (carbonplan/ndpyramid's round trip)
+        return [Set(path, {})], [f"job `{job_id}`: removed `id-token: write` (its permissions are now `{{}}`)"], \
+            [hint] if hint else []
     if perms == "write-all":
         return [], [], [f"job `{job_id}` has `permissions: write-all`, which includes `id-token: write`; left as is"]
     if "permissions" not in job and doc.get(("permissions",)) == "write-all":
@@ -186,7 +208,7 @@ def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Op
     if doc.get(("permissions",)) is not None or [(str(k), v) for k, v in block.items()] != written:
         return None
     scopes = dict(written[:-1])
-    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "nothing"
+    listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "now `{}`"
     return (f"job `{job_id}` keeps its permissions block ({listed}), which is what `migrate to-oidc` writes for a "
             "job that had none; if it came from there, delete it to return to the repository's default token "
             "permissions (pubmode never widens permissions itself)")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from codemods.migrate import TO_OIDC, Options
-from codemods.notes import WHY, why_of
+from codemods.notes import WHY, job_of, why_of
 from codemods.registration import Registration, environment_names, host_not_accepted
 from codemods.runner import FileResult, RunResult
 
@@ -40,8 +40,11 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
         if not f.companions and p.changes and all(why_of(c) == WHY[options.direction, "workflow-permissions"]
                                                   for c in p.changes):  # no publish step changed
             already = "Trusted Publishing" if options.direction == TO_OIDC else "API tokens"
-            lines = [f"{f.shown}: already publishes with {already}; `id-token: write` narrowed to the jobs that use "
-                     "it" + ("" if wrote else " (not written)")]
+            # a job given its own `id-token: write` (a note about that job): narrowed; else only removed
+            done = "narrowed to the jobs that use it" if any(job_of(c) for c in p.changes) else \
+                "removed from the workflow level"
+            lines = [f"{f.shown}: already publishes with {already}; `id-token: write` {done}"
+                     + ("" if wrote else " (not written)")]
         lines += [f"  - {c}" for c in p.changes] + [f"  - {s}" for s in p.skipped]
         lines += [f"  - also changes {c.target.name} (composite action)" if c.target.kind == "composite" else
                   f"  - also changes {c.target.path.name} ({c.target.kind}"

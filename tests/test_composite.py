@@ -59,10 +59,10 @@ def _repo(repo: Repo, index: bytes = b"pypi", action: bytes = ACTION, folder: st
 
 def test_the_input_picks_the_branch_that_runs(repo: Repo) -> None:
     out = _repo(repo, b"pypi").migrate("doctor", "--exit-zero").stdout
-    assert "action (.github/actions/publish/action.yml:15) to pypi (trusted)" in out
+    assert "uv (.github/actions/publish/action.yml:15) to pypi (trusted)" in out
     assert "testpypi" not in out.split("register", 1)[0]
     out = _repo(repo, b"testpypi").migrate("doctor", "--exit-zero").stdout
-    assert "action (.github/actions/publish/action.yml:13) to testpypi (trusted)" in out
+    assert "uv (.github/actions/publish/action.yml:13) to testpypi (trusted)" in out
 
 
 def test_action_yaml_and_to_token_edits_the_action(repo: Repo) -> None:

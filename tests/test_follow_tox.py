@@ -133,10 +133,11 @@ def test_a_token_read_through_tox_env_substitution_leaves_the_workflow(repo: Rep
 def test_a_tox_env_the_file_lacks_handed_a_credential_is_not_publishing_nothing(repo: Repo, env: str,
                                                                                  said: bool) -> None:
     """boromir674/automated-workflows: `tox -e deploy -- upload` handed TWINE_PASSWORD, with no [testenv:deploy]
-    in the repository's tox.ini (the callers bring theirs): it read as "no step publishes to PyPI"."""
+    in the repository's tox.ini (the callers bring theirs): it read as "no step publishes to PyPI"; then as an
+    upload "with script (a script) to pypi". It is an unknown upload (tests/test_opaque_commands.py)."""
     repo.write("tox.ini", b"[tox]\nenvlist = py312\n\n[testenv]\ncommands = pytest\n")
     repo.write(WORKFLOW, _workflow("tox -e deploy -- upload", env))
     out = repo.migrate("to-oidc", "--dry-run")
     assert out.code == 0, out.stderr
-    assert ("no [testenv:deploy] section found, and the step hands it an upload credential" in out.stderr) == said
+    assert ("runs tox env `deploy`, which this repository's tox.ini does not define" in out.stderr) == said
     assert ("no step publishes to PyPI" in out.stderr) != said, out.stderr

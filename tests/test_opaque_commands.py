@@ -108,3 +108,38 @@ def test_an_upload_in_a_command_string_run_at_run_time_is_refused_not_nothing(re
 def test_a_command_string_without_an_upload_run_stays_publishes_nothing(repo: Repo, run: str) -> None:
     repo.write(WORKFLOW, RUN_TIME.format(env="", run=run).encode())
     assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout
+
+
+TOX_INI = b"[tox]\nenvlist = py312, lint\n\n[testenv]\ncommands = pytest\n\n[testenv:{docs,build}]\ncommands = echo\n"
+
+
+@pytest.mark.parametrize("job, run, files, said", [
+    # boromir674/automated-workflows: the caller's checkout brings [testenv:deploy]; with or without a tox.ini here
+    ("pypi_publish", "tox -vv -s false -e deploy -- upload --non-interactive", {"tox.ini": TOX_INI},
+     "runs tox env `deploy`, which this repository's tox.ini does not define"),
+    ("pypi_publish", "tox -e deploy -- upload", {}, "runs tox env `deploy`, with no tox configuration in this repository"),
+    ("build", "python -m tox -e deploy", {}, "runs tox env `deploy`, with no tox configuration"),  # any job
+    ("build", "cd pkg && make deploy", {}, "runs make target `deploy`, with no Makefile in this repository"),
+    ("build", "nox -s release", {"pyproject.toml": b"[project]\nname = 'x'\n"}, "runs nox session `release`, with no noxfile.py"),
+])
+def test_a_task_the_repository_does_not_define_given_a_token_is_an_unknown_upload(
+        repo: Repo, job: str, run: str, files: dict, said: str) -> None:
+    for rel, data in files.items():
+        repo.write(rel, data)
+    _write(repo, job=job, run=run, var="TWINE_PASSWORD", secret="TOKEN")
+    text = repo.migrate("doctor", "--exit-zero").stdout
+    assert "note[opaque-publish-command]" in text and said in text and "`secrets.TOKEN`" in text, text
+    assert "no-trusted-publishing-support" not in text and "publishes nothing" not in text and "to pypi" not in text
+    before = repo.read()
+    for direction in ("to-oidc", "to-token"):
+        res = repo.migrate(direction)
+        assert repo.read() == before and said in res.stderr, res.stderr
+        assert "pubmode cannot tell whether or how it uploads to PyPI, so it leaves the step as it is" in res.stderr
+
+
+@pytest.mark.parametrize("run", ["tox -e py312", "tox -e lint", "tox -e docs", "tox -e py311-django5", "tox",
+                                 "tox -c ci/tox.ini -e deploy"])  # another file: not "no tox configuration"
+def test_a_tox_env_the_file_makes_is_not_an_unknown_upload(repo: Repo, run: str) -> None:
+    repo.write("tox.ini", TOX_INI)
+    _write(repo, job="build", run=run, var="TWINE_PASSWORD", secret="TOKEN")
+    assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout

@@ -195,3 +195,18 @@ def test_to_oidc_names_the_step_that_fetched_a_run_time_token(repo: Repo, set_in
     out = repo.migrate("to-oidc", "--dry-run")
     note = "took its token from `env.PYPI_AUTH_TOKEN`, set by step `Get PyPI token`, which sets it at run time"
     assert (note in out.stderr) is said, out.stderr
+
+
+def test_to_token_names_an_emptied_block_to_oidc_may_have_written(repo: Repo) -> None:
+    """carbonplan/ndpyramid's round trip: to-oidc gave its upload job (no block before) `permissions: id-token:
+    write` only; to-token leaves `permissions: {}` and, as for a block with other scopes, says where it came from."""
+    from pathlib import Path
+
+    case = Path(__file__).parent / "golden" / "release-only-upload-ndpyramid"
+    repo.write("pyproject.toml", (case / "pyproject.toml").read_bytes())
+    repo.write(WORKFLOW, (case / "to-oidc.yml").read_bytes())
+    out = repo.migrate("to-token")
+    assert out.code == 0, out.stderr
+    assert b"    permissions: {}\n" in repo.read()
+    assert "job `upload-to-pypi` keeps its permissions block (now `{}`), which is what `migrate to-oidc` writes" \
+        in out.stderr, out.stderr

@@ -547,10 +547,13 @@ def _in_composite(w: WorkflowView) -> Iterator[Hit]:
 @rule("opaque-publish-command", NOTE, "A release step runs a command pubmode does not know, with a PyPI token",
       "A `run:` step of a release job (named, or with an environment named, like release, publish or pypi) that "
       "runs a command from the runner's image or an install (`pypi-release`, `semantic-release`) and is given a "
-      "secret named like a PyPI token may upload with it: pubmode cannot tell whether or how, so it neither says "
-      "the workflow publishes nothing nor converts it; `migrate` leaves the step as it is and says why. So too a "
-      "step of any job whose upload is a command string it builds and runs (`CMD=\"twine upload …\"`, then "
-      "`eval \"$CMD\"`, `$CMD` or `bash -c \"$CMD\"`): its words are data until run time.",
+      "secret named like a PyPI token may upload with it; so may a step of any job that runs a tox env, nox session "
+      "or make target this repository does not define (a reusable workflow runs in its caller's checkout, which "
+      "brings its own tox.ini) and puts a secret in an upload tool's password variable (`TWINE_PASSWORD`). pubmode "
+      "cannot tell whether or how it uploads (which tool, which index), so it neither says the workflow publishes "
+      "nothing nor converts it; `migrate` leaves the step as it is and says why. So too a step of any job whose upload "
+      "is a command string it builds and runs (`CMD=\"twine upload …\"`, then `eval \"$CMD\"`, `$CMD` or "
+      "`bash -c \"$CMD\"`): its words are data until run time.",
       """
   release:
     runs-on: ubuntu-latest

@@ -75,7 +75,11 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
 
 
 def _kind(item) -> str:
-    """What runs the upload of a followed file: a local composite action, else a script of the repository."""
+    """What runs the upload of a followed file: its uploader when the files name one (`poetry publish` in a
+    Makefile, as migrate's fix says), else a local composite action or a script of the repository."""
+    tools = list(dict.fromkeys([t for c in item.changes for t in c.tools] + [h.uploader.name for h in item.hand_over]))
+    if len(tools) == 1:
+        return tools[0]
     return "action" if item.changes and all(c.target.kind == "composite" for c in item.changes) else "script"
 
 
@@ -107,7 +111,7 @@ class WorkflowView:
         known = [("jobs", p.job_id, "steps", p.step_index) for p in self.publishing]
         self.opaque: List[OpaqueStep] = opaque_steps(doc, known, registry.credential_variables(), root)
         # `run:` steps of release jobs that hand a PyPI token to a command pubmode does not know
-        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known)
+        self.opaque_commands: List[OpaqueCommand] = opaque_commands(doc, known, root)
 
     def _view(self, item) -> PublishView:
         line = self.doc.line_of(("jobs", item.job_id, "steps", item.step_index))

@@ -689,6 +689,16 @@ class _Splicer:
                 new = _with_comment(value, new) if value.comment else new
             return [(old.start_mark.index, end, new)]
         if isinstance(old, MappingNode):
+            if value and not old.value and old.flow_style and not parent.flow_style:
+                # an empty `{}` filled in the block style around it (`permissions: {}` given `id-token: write`):
+                # `{}` is the only way to write an empty mapping, not a style the file chose
+                c = self.colon_after(key)
+                col = self.key_column(key)
+                unit = self.indent_unit(path[:-1])
+                lines = [ln for k, v in value.items() for ln in render_block(k, v, col + unit, unit)]
+                end = old.end_mark.index
+                return [(c + 1, end, "")] + self.lines_at(line_end(self.text, end), lines,
+                                                          eol_of_line(self.text, end, self.eol))
             if value:
                 raise Unsupported("replacing a whole mapping; set its keys one by one")
             if old.flow_style:

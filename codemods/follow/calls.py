@@ -122,12 +122,9 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
         if "--notest" in vals:  # `tox -e release --notest` sets the envs up and runs none of their commands
             return found
         envs = _option(vals, "-e", "--env") or ""
-        for config in ("tox.ini", "tox.toml", "pyproject.toml"):
-            path = base / config
-            if path.is_file() and (config != "pyproject.toml" or re.search(
-                    r"\[tool\.tox|legacy_tox_ini", _text(path))):
-                found += [Target("tox", path, e) for e in envs.split(",") if e]
-                break
+        config = _tox_config(base)
+        if config is not None:
+            found += [Target("tox", config, e) for e in envs.split(",") if e]
     elif tool == "nox" and (base / "noxfile.py").is_file():
         for s in (_option(vals, "-s", "--session", "--sessions") or "").split(","):
             if s:
@@ -150,6 +147,54 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
         kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
         found.append(Target(kind, path))
     return found
+
+
+def _tox_config(base: Path) -> Optional[Path]:
+    """The file tox reads its envs from in `base`: tox.ini, tox.toml, or a pyproject.toml with a tox table."""
+    for config in ("tox.ini", "tox.toml", "pyproject.toml"):
+        path = base / config
+        if path.is_file() and (config != "pyproject.toml" or re.search(r"\[tool\.tox|legacy_tox_ini", _text(path))):
+            return path
+    return None
+
+
+MAKEFILES = ("GNUmakefile", "makefile", "Makefile")  # what make reads without `-f`, in its order
+
+
+def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = ()) -> List[str]:
+    """The tasks a step's script hands to a runner pubmode follows that this repository does not define: a tox
+    env its tox configuration lacks, or a tox env, nox session or make target where there is no tox.ini, noxfile.py
+    or Makefile at all. A reusable workflow runs in its caller's checkout, whose files bring them
+    (boromir674/automated-workflows: `tox -e deploy -- upload`, no [testenv:deploy] here): what they run cannot be
+    read, which is not the same as running nothing. Each as "tox env `deploy`, which tox.ini does not define"."""
+    from codemods.follow.tox_ini import defines_env
+
+    out: List[str] = []
+    for cmd, folder, _ in located_commands(script, cwd, checkouts):
+        base = root / folder if folder else root
+        if folder == "/" or _pyproject_script(cmd, base):
+            continue
+        i = strip_wrappers(cmd.words)
+        vals = [w.value for w in cmd.words[i:]]
+        tool = tool_word(vals[0]) if vals else ""
+        if tool == "tox" and "--notest" not in vals and _option(vals, "-c", "--conf", "--root") is None:
+            config = _tox_config(base)
+            for env in filter(None, (_option(vals, "-e", "--env") or "").split(",")):
+                if config is None:
+                    out.append(f"tox env `{env}`, with no tox configuration in this repository")
+                elif "$" not in env and not defines_env(config, _text(config), env):
+                    out.append(f"tox env `{env}`, which this repository's {config.name} does not define")
+        elif tool == "nox" and not (base / "noxfile.py").is_file():
+            sessions = [s for s in (_option(vals, "-s", "--session", "--sessions") or "").split(",") if s]
+            out += [f"nox session `{s}`, with no noxfile.py in this repository" for s in sessions] or \
+                ["`nox`, with no noxfile.py in this repository"]
+        elif tool in ("make", "gmake"):
+            makefile = _option(vals, "-f", "--file") or "Makefile"
+            if not any((base / m).is_file() for m in ([makefile] if makefile != "Makefile" else MAKEFILES)):
+                names = [v for v in vals[1:] if not v.startswith("-") and "=" not in v and v != makefile]
+                out += [f"make target `{n}`, with no {makefile} in this repository" for n in names] or \
+                    [f"`make`, with no {makefile} in this repository"]
+    return list(dict.fromkeys(out))
 
 
 def _is_python(word: str) -> bool:

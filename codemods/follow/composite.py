@@ -262,6 +262,7 @@ def edit_composite(target: CompositeTarget, text: str, to_oidc: bool, root: Path
         edit = edit_shell_text(view, start, end, 1, to_oidc, chain=step_chain)
         change.uploads += edit.uploads
         change.lines += edit.lines
+        change.tools += edit.tools
         change.targets |= edit.targets
         change.run_time_index += edit.run_time_index
         change.notes += edit.notes

@@ -26,6 +26,7 @@ class FileChange(FileEdit):
     passed_through: int = 0  # of `cuts`, the uploader's own variables a tox env passed through (`passenv`): its
     # token came from the environment by the uploader's name, as for an upload that reads it there itself
     lines: List[int] = field(default_factory=list)  # where its uploads are
+    tools: List[str] = field(default_factory=list)  # the uploaders it runs, where read (`poetry` for a Makefile)
     hand_over: List[HandOver] = field(default_factory=list)  # uploads the workflow now makes with the action
     targets: Set[Index] = field(default_factory=set)  # the indexes its uploads go to (when it can tell)
     # uploads to an index chosen at run time (`--repository $PYPI_REPO`): "`--repository $PYPI_REPO`, line 7"
@@ -91,6 +92,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.notes, change.manual, change.uploads = edit.notes, edit.manual, edit.uploads
         change.credential_env, change.freed, change.cuts, change.lines = (edit.credential_env, edit.freed, edit.cuts,
                                                                           edit.lines)
+        change.tools = edit.tools
         meaning = script_meaning(table, key, words_meaning(edit.cut_words, edit.added_words))
         change.new_text, why = apply_checked(text, edit.splices, meaning)
         change.manual += [why] if why else []
@@ -143,6 +145,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.freed |= e.freed
         change.cuts += e.cuts
         change.lines += e.lines
+        change.tools += e.tools
         change.hand_over += e.hand_over
         change.targets |= e.targets
         change.run_time_index += e.run_time_index

@@ -36,6 +36,7 @@ class TextEdit:
     cuts: int = 0  # credential options found (and cut, for to-oidc)
     cut_words: List[str] = field(default_factory=list)
     lines: List[int] = field(default_factory=list)  # where the uploads are
+    tools: List[str] = field(default_factory=list)  # the uploader of each upload (`poetry`), in order
     added_words: List[str] = field(default_factory=list)
     hand_over: List["HandOver"] = field(default_factory=list)  # uploads now left to an action step
 
@@ -88,6 +89,7 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
             out.run_time_index.append(f"{upload.where}, line {line}")
         out.uploads += 1
         out.lines.append(line)
+        out.tools.append(up.name)
         out.targets |= set(targets or ())
         out.credential_env |= set(up.credentials.variables)
         if not up.trusted:

@@ -138,17 +138,16 @@ def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
         base_start, base_end = _bounds(text, "testenv", legacy)
         if base_start >= 0 and registry.upload_line(text[base_start:base_end]):
             change.manual.append(f"no [{header}] section found and [testenv] uploads; follow the upload by hand")
-        elif _given_upload_secret(chain):  # boromir674/automated-workflows: `tox -e deploy` handed TWINE_PASSWORD
-            change.manual.append(f"no [{header}] section found, and the step hands it an upload credential; "
-                                 "pubmode cannot tell how it uploads: check it by hand")
-        return  # an env made from [testenv] (py312, lint), which uploads nothing
+        # else an env made from [testenv] (py312, lint), which uploads nothing, or one the file does not define
+        # (`defines_env`): what it runs comes from elsewhere (opaque.opaque_commands says so, with the credential)
+        return
     eol = "\r\n" if "\r\n" in text else "\n"
     _, cs, ce = key_span(text, start, end, "commands")
     edit = edit_shell_text(text, cs, ce, 1, to_oidc, platform=platform, chain=chain) if cs >= 0 else TextEdit()
     change.uploads, change.credential_env, change.freed = edit.uploads, edit.credential_env, edit.freed
     change.run_time_index = edit.run_time_index
     change.targets = set(edit.targets)
-    change.lines = edit.lines
+    change.lines, change.tools = edit.lines, edit.tools
     key, ps, pe = key_span(text, start, end, "pass_env|passenv")
     names = ini_check.names(text[ps:pe]) if ps >= 0 else []
     change.passed_through = sum(1 for n in names if n in edit.credential_env)
@@ -198,12 +197,34 @@ def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: 
     return meaning
 
 
-def _given_upload_secret(chain) -> bool:
-    """The step (its job, its workflow) sets an upload tool's credential variable from a secret."""
-    from codemods.workflow import secrets_in
+# A python factor (py312, py3.12, pypy3, 3.13): tox makes such an env from the base without a section of its own
+PYTHON_FACTOR = re.compile(r"(?:py|pypy|cpython|python)?\d[\d.]*t?|py|pypy|python|cpython", re.I)
 
-    names = {n for up in registry.all_uploaders() for n in up.credentials.password_env}
-    return any(str(k) in names and secrets_in(v) for _, env in chain for k, v in env.items())
+
+def defines_env(path, text: str, env: str) -> bool:
+    """The tox configuration `path` (its `text`) defines the env `env`: its own section or table, a generative
+    section that makes it, its name in the env list, a python factor, or a factor of it that [testenv] settings
+    are conditional on (`deploy: twine upload`). An env none of these make is not this file's (tox 3 runs it from
+    the bare [testenv], tox 4 refuses it): a reusable workflow's caller brings its own."""
+    factors = env.split("-")
+    if any(PYTHON_FACTOR.fullmatch(f) for f in factors):
+        return True
+    if path.name == "tox.toml" or (path.name == "pyproject.toml" and "legacy_tox_ini" not in text):
+        prefix = "" if path.name == "tox.toml" else "tool.tox."
+        quoted = re.search(rf"[\"']{re.escape(env)}[\"']|(?m)^[ \t]*{re.escape(env)}[ \t]*=", text)
+        return section(text, f"{prefix}env.{env}")[0] >= 0 or quoted is not None
+    legacy = path.name == "pyproject.toml"
+    if _bounds(text, f"testenv:{env}", legacy)[0] >= 0 or _generative_header(text, env):
+        return True
+    start, end = _bounds(text, "tox", legacy)
+    _, vs, ve = key_span(text, start, end, "envlist|env_list") if start >= 0 else (None, -1, -1)
+    parts = re.split(r"[\s,]+(?![^{]*\})", text[vs:ve]) if vs >= 0 else []
+    listed = [n for part in parts for n in _expand(part)]
+    if env in listed:
+        return True
+    start, end = _bounds(text, "testenv", legacy)
+    conditions = re.findall(r"(?m)^[ \t]*([!\w.,{}-]+):[ \t]", text[start:end]) if start >= 0 else []
+    return any(f in re.split(r"[!,{}-]+", c) for c in conditions for f in factors)
 
 
 def run_time_env(env: str, what: str = "tox env") -> Note:

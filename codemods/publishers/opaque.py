@@ -13,7 +13,7 @@ from typing import Any, Iterable, List, Set, Tuple
 from codemods.engine.document import Document
 from codemods.notes import Note
 from codemods.permissions import job_has_id_token
-from codemods.workflow import SECRET_REF, jobs, step_label, steps
+from codemods.workflow import SECRET_REF, jobs, step_label, steps, triggers
 
 CREDENTIAL_SECRET = re.compile(r"pypi|twine|warehouse|_publish_(token|password)|maturin|poetry_pypi|flit_password|"
                                r"hatch_index", re.I)
@@ -41,6 +41,8 @@ NEVER_UPLOAD = re.compile(r"^(actions/(checkout|setup-\w+|cache|upload-artifact|
 # A third-party action named like a PyPI publisher (casperdcl/deploy-pypi, autopub/autopub-action).
 PUBLISHER_NAME = re.compile(r"pypi|autopub|publish-python|python-publish", re.I)
 BY_HAND = "if it publishes to PyPI, change it by hand (or run the upload in a `run:` step pubmode can convert)"
+# to-token, for a step handed a token: if it uploads to PyPI, it does so with that token already
+WITH_TOKEN = "if it publishes to PyPI, it already uploads with that token: nothing to change for API-token publishing"
 FINDING = "opaque-publish-action"  # the doctor's id for these steps (`migrate explain opaque-publish-action`)
 
 
@@ -52,15 +54,17 @@ class OpaqueStep:
     path: Tuple[Any, ...]
     what: str  # "step `X` in job `y` (`owner/action@v1`) receives `secrets.PYPI_TOKEN` and may upload with it"
     inside: bool = False  # the action pubmode cannot see is inside a local composite action the step uses
+    token: bool = True  # it is handed a credential (else it is named like a publisher, in a job with `id-token`)
 
     @property
     def cannot_see(self) -> str:
         return "pubmode cannot see inside " + ("the action it runs" if self.inside else "that action")
 
-    @property
-    def note(self) -> Note:
-        """The sentence migrate prints (to-oidc and to-token alike), with the doctor's finding id."""
-        return Note(f"{self.what}; {self.cannot_see}: {BY_HAND}", job=self.job_id, finding=FINDING, at=self.path)
+    def note(self, to_oidc: bool = True) -> Note:
+        """The sentence migrate prints, with the doctor's finding id: to-token has nothing to change in a step
+        that is handed a token already."""
+        then = WITH_TOKEN if self.token and not to_oidc else BY_HAND
+        return Note(f"{self.what}; {self.cannot_see}: {then}", job=self.job_id, finding=FINDING, at=self.path)
 
 
 def _inside_composite(step: dict, variables: Set[str], root) -> List[str]:
@@ -119,15 +123,16 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
                                                     "job's or workflow's `env:` and may upload with it"))
             elif not publishes and PUBLISHER_NAME.search(uses.split("@")[0]) and job_has_id_token(doc, job_id):
                 out.append(OpaqueStep(job_id, path, f"{named} may publish to PyPI with Trusted Publishing (the job "
-                                                    "has `id-token: write`)"))
+                                                    "has `id-token: write`)", token=False))
     return out
 
 
-def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None) -> List[str]:
-    """migrate's report lines for `opaque_steps` and `opaque_commands`."""
+def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None,
+                   to_oidc: bool = True) -> List[str]:
+    """migrate's report lines for `opaque_steps` and `opaque_commands`, in its direction."""
     known = list(known)
-    return [s.note for s in opaque_steps(doc, known, variables, root)] + \
-        [s.note for s in opaque_commands(doc, known)]
+    return [s.note(to_oidc) for s in opaque_steps(doc, known, variables, root)] + \
+        [s.note(to_oidc) for s in opaque_commands(doc, known, root)]
 
 
 # ---- `run:` steps that run a command pubmode does not know, given a PyPI token --------------------------------------
@@ -158,10 +163,9 @@ class OpaqueCommand:
     what: str  # "step `Release` in job `release` runs `pypi-release` … and passes it `secrets.PYPI_TOKEN`"
     why: str = "pubmode cannot tell whether or how it uploads to PyPI"
 
-    @property
-    def note(self) -> Note:
-        return Note(f"{self.what}: {self.why}, so it leaves the step as it is; {BY_HAND}", job=self.job_id,
-                    finding=COMMAND_FINDING, at=self.path)
+    def note(self, to_oidc: bool = True) -> Note:
+        return Note(f"{self.what}: {self.why}, so it leaves the step as it is; {BY_HAND if to_oidc else WITH_TOKEN}",
+                    job=self.job_id, finding=COMMAND_FINDING, at=self.path)
 
 
 def _unknown_programs(script: str) -> List[str]:
@@ -183,29 +187,53 @@ def _release_job(job_id: str, job: dict) -> bool:
     return any(isinstance(x, str) and RELEASE_JOB.search(x) for x in (job_id, job.get("name"), env))
 
 
-def opaque_commands(doc: Document, known: Iterable[Tuple[Any, ...]]) -> List[OpaqueCommand]:
-    """Each `run:` step of a release job (named, or with an environment named, like release/publish/pypi) with no
-    publish step pubmode can read, that runs a command pubmode does not know and is given a secret named like a
-    PyPI token (in its `env:`, the job's, the workflow's, or its script)."""
+def _handed(doc: Document, job_id: str, job: dict, i: int, step: dict, release: bool) -> List[str]:
+    """The secrets a `run:` step is given that look like a PyPI token: in a release job, any named like one (in its
+    `env:`, the job's, the workflow's, or its script); in any job, one set in an upload tool's password variable
+    (`TWINE_PASSWORD: ${{ secrets.X }}`)."""
+    from codemods.publishers.env_vars import env_chain
+    from codemods.uploaders import registry
+
+    script = step.get("run")
+    given = [m.group(1) or m.group(2) for block in (step.get("env"), job.get("env"), doc.get(("env",)), script)
+             for m in SECRET_REF.finditer(str(block) if block is not None else "")] if release else []
+    given = [s for s in given if CREDENTIAL_SECRET.search(s)]
+    passwords = {n for up in registry.all_uploaders() for n in up.credentials.password_env}
+    given += [m.group(1) or m.group(2) for _, env in env_chain(doc, job_id, i) for k, v in env.items()
+              if str(k) in passwords for m in SECRET_REF.finditer(str(v) if v is not None else "")]
+    return list(dict.fromkeys(given))
+
+
+def opaque_commands(doc: Document, known: Iterable[Tuple[Any, ...]], root=None) -> List[OpaqueCommand]:
+    """Each `run:` step of a job with no publish step pubmode can read that is given a PyPI token (`_handed`) and
+    runs a command pubmode does not know, or (with the repository's `root`) a task of a runner it follows that
+    the repository does not define (`tox -e deploy` with no [testenv:deploy]: a reusable workflow's caller
+    brings it)."""
+    from codemods.follow.calls import step_start, undefined_tasks
+
     known = set(known)
     out = []
     for job_id, job in jobs(doc):
         out += _run_time_commands(doc, job_id, job, known)
-        if any(p[:2] == ("jobs", job_id) for p in known) or not _release_job(job_id, job):
+        if any(p[:2] == ("jobs", job_id) for p in known):
             continue
+        release = _release_job(job_id, job)
         for i, step in steps(job):
             script = step.get("run")
             path = ("jobs", job_id, "steps", i)
             if not isinstance(script, str) or path in known or path in {c.path for c in out}:
                 continue
-            given = [m.group(1) or m.group(2) for block in (step.get("env"), job.get("env"), doc.get(("env",)), script)
-                     for m in SECRET_REF.finditer(str(block) if block is not None else "")]
-            given = list(dict.fromkeys(s for s in given if CREDENTIAL_SECRET.search(s)))
-            programs = _unknown_programs(script) if given else []
-            if programs:
+            given = _handed(doc, job_id, job, i, step, release)
+            if not given:
+                continue
+            programs = [f"`{p}` (not a tool pubmode knows, nor a file of the repository)" for p in
+                        _unknown_programs(script)] if release else []
+            tasks = undefined_tasks(script, root, *step_start(job, step)) if root is not None else []
+            if programs or tasks:
+                elsewhere = " (a reusable workflow: it runs in its caller's checkout)" if tasks and "workflow_call" in triggers(doc) else ""
                 out.append(OpaqueCommand(job_id, path, f"{step_label(step, i)} in job `{job_id}` runs "
-                                         f"{', '.join(f'`{p}`' for p in programs)} (not a tool pubmode knows, nor a file "
-                                         f"of the repository) and is given {', '.join(f'`secrets.{s}`' for s in given)}"))
+                                         f"{', '.join(programs + tasks)}{elsewhere} and is given "
+                                         f"{', '.join(f'`secrets.{s}`' for s in given)}"))
     return out
 
 
