@@ -31,7 +31,7 @@ from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
                                       PIPELINE_FILE, Job, Upload, has_audience, hidden_jobs, id_token_name, id_tokens,
                                       misnamed, read_jobs, script_lines, variables_of)
-from codemods.gitlab.follow import Followed, follow_job, unseen_runner
+from codemods.gitlab.follow import Followed, follow_jobs, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.indexes import PYPI, TESTPYPI, Index
 from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
@@ -85,7 +85,7 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     result.platform = "gitlab"
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
-    follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
+    follows = follow_jobs(doc, jobs, project.root, options.direction == TO_OIDC)
     publishing = [j for j in jobs if j.uploads or j.id in follows]
     if not publishing:
         _unseen(doc, jobs, project.root, result)
@@ -103,20 +103,6 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     else:
         _to_token(doc, publishing, options, result, follows)
     return result
-
-
-def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
-    """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts)."""
-    from codemods.gitlab.follow import resolved_script
-
-    out: Dict[str, Followed] = {}
-    current: dict = {}
-    for job in jobs:
-        if job.lines and root is not None:
-            found = follow_job(resolved_script(doc, job), root, to_oidc, current)
-            if found.changes or found.problems:
-                out[job.id] = found
-    return out
 
 
 def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
