@@ -84,6 +84,8 @@ class NextSteps:
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
+    # of `create`, the GitHub workflows' secrets: a name may be both a secret and a CI/CD variable, one per forge
+    create_github: List[str] = field(default_factory=list)
     create_test: List[str] = field(default_factory=list)  # of `create`, those given TestPyPI's token
     gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
     find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
@@ -97,6 +99,8 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     if options.direction != TO_OIDC:
         create = NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
         create.create_variables = sorted(set().union(*(f.plan.added_secrets for f in gitlab))) if gitlab else []
+        github = [f for f in changed if f.plan.platform != "gitlab"]
+        create.create_github = sorted(set().union(*(f.plan.added_secrets for f in github))) if github else []
         create.create_test = sorted(set().union(*(f.plan.test_secrets for f in changed))) if changed else []
         for name in create.create:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
@@ -201,7 +205,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options, steps.create_test)} "
                       f"{scope(name, steps.create_projects.get(name), steps.create_run_time.get(name))}, in the "
-                      "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
+                      "repository (or environment) settings." for name in steps.create_github]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:

@@ -50,7 +50,8 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
                               for h in steps.elsewhere],
             "protect_environments": steps.environments,
             "revoke_secrets": steps.revoke,
-            "create_secrets": steps.create,
+            "create_secrets": steps.create_github,
+            **({"create_cicd_variables": steps.create_variables} if steps.create_variables else {}),
             "create_secret_projects": steps.create_projects,
             **({"create_secret_run_time": steps.create_run_time} if steps.create_run_time else {}),
             **({"create_secret_testpypi": steps.create_test} if steps.create_test else {}),
@@ -482,7 +483,7 @@ def _value(value: Any, width: int = 160) -> str:
 def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     steps = data["next_steps"]
     if not any(steps.get(k) for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
-                                      "create_secrets", "find_and_revoke", "still_read")):
+                                      "create_secrets", "create_cicd_variables", "find_and_revoke", "still_read")):
         return ""
     out = ["### Next steps\n\n"]
     n = 0
@@ -503,6 +504,11 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
              f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name)))}, in the "
              "repository (or "
              "environment) settings.")
+    for name in steps.get("create_cicd_variables", []):  # a GitLab pipeline's: one per forge, beside a secret of one name
+        item(f"**Before {merge}:** create the CI/CD variable {code(name)} (masked, protected) holding "
+             f"{token_kind(name, options, steps.get('create_secret_testpypi'))} "
+             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name)))}, in the "
+             "GitLab project's Settings > CI/CD > Variables.")
     regs = steps["register"]
     if regs:
         many = len(regs) > 1
