@@ -313,6 +313,7 @@ def test_the_doctor_markdown_imports_no_planner() -> None:
 
 def test_the_testpypi_secret_asks_for_a_testpypi_token(repo: Repo) -> None:
     # PyMySQL/PyMySQL publish.yml: a PyPI job and a TestPyPI job, both trusted
+    repo.write("pyproject.toml", b'[project]\nname = "PyMySQL"\n')  # one project: a token scoped to it
     repo.write(WORKFLOW, b"""on: push
 jobs:
   publish-test-pypi:
