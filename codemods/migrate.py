@@ -29,7 +29,8 @@ from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.readers import first_reader
-from codemods.registration import Registration, own_runs_advice, publishes_as_called, reusable_workflow_advice
+from codemods.registration import (NO_PACKAGE_NAME, Registration, own_runs_advice, publishes_as_called,
+                                   reusable_workflow_advice)
 from codemods.reusable import (declared, declared_token_secrets, resolve_added, resolve_removed,
                                undeclared_secrets)
 from codemods.uploaders import registry
@@ -66,6 +67,9 @@ class Plan(Changes):
     # to-token: a secret given -> where its uploads choose their project at run time (then no token scoped to
     # one project will do)
     token_run_time: Dict[str, List[str]] = field(default_factory=dict)
+    # to-token: a secret given -> why pubmode cannot name a project its uploads publish (to-oidc's `<project name>`,
+    # "one publisher for each project the job uploads"): then the token must cover whatever the job uploads
+    token_unknown: Dict[str, List[str]] = field(default_factory=dict)
     platform: str = "github"  # "gitlab" for a .gitlab-ci.yml: its secrets are CI/CD variables
     # (to-oidc) the callers' `secrets:` entries that filled a secret of this reusable workflow the converted
     # uploads no longer read (reusable.Pass): no reads of the secrets they name, once the upload is converted
@@ -130,7 +134,7 @@ def _callers_secrets(w: "_Workflow", result: Plan) -> None:
         result.added_secrets.discard(name)
         result.added_secrets |= secrets
         result.warnings += notes
-        for mapping in (result.token_projects, result.token_run_time):
+        for mapping in (result.token_projects, result.token_run_time, result.token_unknown):
             if name in mapping:
                 value = mapping.pop(name)
                 for s in secrets:
@@ -591,6 +595,8 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                     chosen = _chosen_at_run_time(w, job_id, trusted) or ([found.chosen] if found.chosen else [])
                     for secret in secrets if chosen else ():
                         result.token_run_time.setdefault(secret, []).extend(chosen)
+                    for secret in secrets if None in found.registered and not chosen else ():
+                        result.token_unknown.setdefault(secret, []).append(found.unknown or NO_PACKAGE_NAME)
             elif has_id_token and all(s.uses_token and s.targets for s in items):
                 # The mixed state: a PyPI token and `id-token: write`. Token mode needs no OIDC token (an
                 # upload to another index may log in with one: left alone).

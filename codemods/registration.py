@@ -14,6 +14,9 @@ from codemods.engine.reading import read_regular_text
 from codemods.indexes import Index
 
 
+# why a job's project has no name, where nothing else says why: to-oidc's publisher and to-token's token both say it
+NO_PACKAGE_NAME = "neither pyproject.toml, setup.cfg nor setup.py names a package pubmode can read here"
+
 @dataclass(frozen=True)
 class Registration:
     """The values of PyPI's "Add a new publisher" form for one publishing job."""
@@ -35,7 +38,7 @@ class Registration:
     @property
     def unknown_why(self) -> str:
         """Why the form has no project name, for the sentence that asks for one publisher per project."""
-        return self.unknown or "neither pyproject.toml, setup.cfg nor setup.py names a package pubmode can read here"
+        return self.unknown or NO_PACKAGE_NAME
 
     @property
     def accepted(self) -> bool:

@@ -84,14 +84,23 @@ class NextSteps:
     # several (one token scoped to a project cannot upload another)
     create_run_time: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> where its uploads
     # pick their project at run time
+    create_unknown: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> why pubmode cannot
+    # name a project its uploads publish (to-oidc's `<project name>`)
     # the same for GitLab pipelines, whose tokens are CI/CD variables (also in `revoke` and `create`)
     revoke_variables: List[str] = field(default_factory=list)
     create_variables: List[str] = field(default_factory=list)
+    # of `create`, the GitHub workflows' secrets: a name may be both a secret and a CI/CD variable, one per forge
+    create_github: List[str] = field(default_factory=list)
     create_test: List[str] = field(default_factory=list)  # of `create`, those given TestPyPI's token
     gitlab_environments: List[str] = field(default_factory=list)  # of `environments`, those GitLab publishers name
     find_and_revoke: List[str] = field(default_factory=list)  # tokens pubmode cannot name: what to look for
     # a host of `elsewhere` -> the files converted there (and the files they run that changed): not to merge
     held: Dict[str, List[str]] = field(default_factory=dict)
+
+    def scope(self, secret: str) -> str:
+        """The scope the token of a secret created must have (`scope`)."""
+        return scope(secret, self.create_projects.get(secret), self.create_run_time.get(secret),
+                     self.create_unknown.get(secret))
 
 
 def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
@@ -100,6 +109,8 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
     if options.direction != TO_OIDC:
         create = NextSteps(create=sorted(set().union(*(f.plan.added_secrets for f in changed))) if changed else [])
         create.create_variables = sorted(set().union(*(f.plan.added_secrets for f in gitlab))) if gitlab else []
+        github = [f for f in changed if f.plan.platform != "gitlab"]
+        create.create_github = sorted(set().union(*(f.plan.added_secrets for f in github))) if github else []
         create.create_test = sorted(set().union(*(f.plan.test_secrets for f in changed))) if changed else []
         for name in create.create:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
@@ -108,6 +119,9 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
             run_time = list(dict.fromkeys(w for f in changed for w in f.plan.token_run_time.get(name, ())))
             if run_time:
                 create.create_run_time[name] = run_time
+            unknown = list(dict.fromkeys(w for f in changed for w in f.plan.token_unknown.get(name, ())))
+            if unknown and not run_time and len(projects) < 2:
+                create.create_unknown[name] = unknown
         return create
     regs: Dict[Tuple, Registration] = {}
     held: Dict[str, List[str]] = {}  # never a registration that cannot work: its files are not to be merged
@@ -150,14 +164,20 @@ def _listed_files(files: List[str]) -> str:
     return ", ".join(f"`{f}`" for f in files) or "this change"
 
 
-def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None) -> str:
+def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[str]] = None,
+          unknown: Optional[List[str]] = None) -> str:
     """The scope the token must have: one project's, or, where the secret serves several projects' uploads,
     every one of them (a token scoped to one project cannot upload another); where the uploads choose their
     project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish
-    (named, where a matrix written in the workflow says which)."""
+    (named, where a matrix written in the workflow says which); where pubmode cannot name the project (to-oidc
+    asks for one publisher per project the job uploads), every project the job uploads."""
     if run_time and not projects:
         return (f"that can upload every project the job can publish, as it picks the project at run time "
                 f"({'; '.join(run_time)}): an account-wide token, or one secret per project (a token scoped to "
+                "one project cannot upload another)")
+    if unknown and not projects:
+        return (f"that can upload every project the job uploads, which pubmode cannot name ({'; '.join(unknown)}): "
+                "scoped to that project if the job uploads only one, else an account-wide token (a token scoped to "
                 "one project cannot upload another)")
     if not projects:
         return "scoped to the project"
@@ -203,8 +223,7 @@ def still_read_text(name: str, where: List[str]) -> str:
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options, steps.create_test)} "
-                      f"{scope(name, steps.create_projects.get(name), steps.create_run_time.get(name))}, in the "
-                      "repository (or environment) settings." for name in steps.create if name not in steps.create_variables]
+                      f"{steps.scope(name)}, in the repository (or environment) settings." for name in steps.create_github]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:

@@ -50,9 +50,11 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
                               for h in steps.elsewhere],
             "protect_environments": steps.environments,
             "revoke_secrets": steps.revoke,
-            "create_secrets": steps.create,
+            "create_secrets": steps.create_github,
+            **({"create_cicd_variables": steps.create_variables} if steps.create_variables else {}),
             "create_secret_projects": steps.create_projects,
             **({"create_secret_run_time": steps.create_run_time} if steps.create_run_time else {}),
+            **({"create_secret_unknown_project": steps.create_unknown} if steps.create_unknown else {}),
             **({"create_secret_testpypi": steps.create_test} if steps.create_test else {}),
             **({"find_and_revoke": steps.find_and_revoke} if steps.find_and_revoke else {}),
             **({"still_read": still} if (still := still_read(run, options)) else {}),
@@ -482,7 +484,7 @@ def _value(value: Any, width: int = 160) -> str:
 def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     steps = data["next_steps"]
     if not any(steps.get(k) for k in ("register", "not_on_github", "protect_environments", "revoke_secrets",
-                                      "create_secrets", "find_and_revoke", "still_read")):
+                                      "create_secrets", "create_cicd_variables", "find_and_revoke", "still_read")):
         return ""
     out = ["### Next steps\n\n"]
     n = 0
@@ -498,11 +500,17 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
         item(f"**Do not merge the change to {files or 'these workflows'}; keep the API token.** "
              f"{inline(host['reason'])}. `migrate to-token` undoes it.")
     run_time = steps.get("create_secret_run_time", {})
+    unknown = steps.get("create_secret_unknown_project", {})
     for name in steps["create_secrets"]:
         item(f"**Before {merge}:** create the secret {code(name)} holding {token_kind(name, options, steps.get('create_secret_testpypi'))} "
-             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name)))}, in the "
+             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name), unknown.get(name)))}, in the "
              "repository (or "
              "environment) settings.")
+    for name in steps.get("create_cicd_variables", []):  # a GitLab pipeline's: one per forge, beside a secret of one name
+        item(f"**Before {merge}:** create the CI/CD variable {code(name)} (masked, protected) holding "
+             f"{token_kind(name, options, steps.get('create_secret_testpypi'))} "
+             f"{inline(scope(name, steps.get('create_secret_projects', {}).get(name), run_time.get(name), unknown.get(name)))}, in the "
+             "GitLab project's Settings > CI/CD > Variables.")
     regs = steps["register"]
     if regs:
         many = len(regs) > 1

@@ -313,6 +313,7 @@ def test_the_doctor_markdown_imports_no_planner() -> None:
 
 def test_the_testpypi_secret_asks_for_a_testpypi_token(repo: Repo) -> None:
     # PyMySQL/PyMySQL publish.yml: a PyPI job and a TestPyPI job, both trusted
+    repo.write("pyproject.toml", b'[project]\nname = "PyMySQL"\n')  # one project: a token scoped to it
     repo.write(WORKFLOW, b"""on: push
 jobs:
   publish-test-pypi:
@@ -352,3 +353,23 @@ def test_a_secret_still_read_elsewhere_is_said_in_every_format(repo: Repo) -> No
     assert "delete the secret" not in md
     token = json.loads(repo.migrate("to-token", "--dry-run", "--format", "json").stdout)
     assert "still_read" not in token["next_steps"]
+
+
+def test_a_secret_and_a_cicd_variable_of_one_name_are_both_asked_for_in_every_format(tmp_path: Path) -> None:
+    # Erotemic/kwconf (stranger14b W1): release.yml and the converted pipeline both read `PYPI_API_TOKEN` after
+    # to-token, one a GitHub secret, the other a GitLab CI/CD variable; the run named only the variable
+    from test_golden_gitlab import GOLDEN as GITLAB_GOLDEN, GitLabRepo, _origin
+
+    case = GITLAB_GOLDEN / "stranger-kwconf-dual-forge-converted"
+    repo = GitLabRepo(tmp_path / "r", _origin(case))
+    repo.write("pyproject.toml", (case / "pyproject.toml").read_bytes())
+    for rel, content in _repo_files(case).items():
+        repo.write(rel, content)
+    repo.write(".gitlab-ci.yml", (case / "input.yml").read_bytes())
+    data = json.loads(repo.migrate("to-token", "--dry-run", "--format", "json").stdout)
+    assert schema_errors(data) == []
+    assert data["next_steps"]["create_secrets"] == ["PYPI_API_TOKEN", "TEST_PYPI_API_TOKEN"]
+    assert data["next_steps"]["create_cicd_variables"] == ["PYPI_API_TOKEN"]
+    md = repo.migrate("to-token", "--dry-run", "--format", "markdown").stdout
+    assert "create the secret `PYPI_API_TOKEN` holding a PyPI API token" in md
+    assert "create the CI/CD variable `PYPI_API_TOKEN` (masked, protected)" in md

@@ -20,6 +20,9 @@ from codemods.uploaders.pins import too_old_pins
 from codemods.workflow import environment_name, jobs, runner_problem, triggers
 
 
+INDEX_AT_RUN_TIME = "PyPI or another index (chosen at run time)"  # how an upload's index known at run time is named
+
+
 @dataclass
 class PublishView:
     job_id: str
@@ -43,7 +46,7 @@ class PublishView:
     @property
     def index_title(self) -> str:
         if not self.targets and self.index_unknown:
-            return "PyPI or another index (chosen at run time)"
+            return INDEX_AT_RUN_TIME
         return " and ".join(i.title for i in self.targets) or "another index"
 
     @property

@@ -8,9 +8,10 @@ from typing import Dict
 
 from codemods.doctor.diagnose import FileDiagnosis, Finding, JobSummary, StepSummary
 from codemods.doctor.rules import GITLAB_RULES as RULES
+from codemods.doctor.view import INDEX_AT_RUN_TIME
 from codemods.engine.source import Source
 from codemods.gitlab.document import GitLabDocument
-from codemods.gitlab.follow import follow_job, resolved_script
+from codemods.gitlab.follow import Followed, follow_jobs
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, has_audience,
                                       id_token_name, id_tokens, misnamed, read_jobs)
 from codemods.gitlab.plan import PYPIRC_WRITE
@@ -28,16 +29,17 @@ def diagnose_gitlab(source: Source, path: Path, root: Path, result: FileDiagnosi
     if Path(path).name in PIPELINE_NAMES:
         pipeline_files(doc, root, path)  # the included files: read with it, as one pipeline (a bad one: an error)
         jobs = read_jobs(doc)
-        current: dict = {}
+        follows = follow_jobs(doc, jobs, root, True)  # as to-oidc reads them
         refused = refusals(doc, project)
         for file in doc.docs():
             own = [j for j in jobs if getattr(j.id, "doc", doc) is file]
             shown = result.path if file is doc else file.shown
-            _diagnose_doc(doc, own, root, result, shown, None if file is doc else shown, trusted_jobs, current, project,
+            _diagnose_doc(doc, own, result, shown, None if file is doc else shown, trusted_jobs, follows, project,
                           refused)
     else:  # a file of .gitlab/ named on the command line: the top-level pipeline includes it
-        _diagnose_doc(doc, read_jobs(doc), root, result, result.path, result.path, trusted_jobs, {}, project,
-                      refusals(doc, project))
+        jobs = read_jobs(doc)
+        _diagnose_doc(doc, jobs, result, result.path, result.path, trusted_jobs, follow_jobs(doc, jobs, root, True),
+                      project, refusals(doc, project))
     _register(doc, project, result, trusted_jobs)
 
 
@@ -73,9 +75,10 @@ def _refused_fix(refused: Dict[str, str], job_id) -> str:
             "the CI/CD variables while this upload uses them.")
 
 
-def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
-                  current: dict, project, refused: Dict[str, str]) -> None:
-    """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it)."""
+def _diagnose_doc(doc, jobs, result: FileDiagnosis, shown: str, included, trusted_jobs: list,
+                  follows: Dict[str, Followed], project, refused: Dict[str, str]) -> None:
+    """The findings of one pipeline file (`included`: its path when the top-level pipeline includes it;
+    `follows`: the files each job runs that upload, read as `migrate` reads them)."""
     elsewhere = None if project.accepted else project.not_accepted()  # a self-managed GitLab: the token stays
 
     def find(rule_id: str, line, message: str, fix: str = "", at=None) -> None:
@@ -94,8 +97,8 @@ def _diagnose_doc(doc, jobs, root: Path, result: FileDiagnosis, shown: str, incl
                  f"job `{job.id}`: {hidden.what}, which pubmode cannot see into", at=entry)
         ours = [u for u in job.uploads if (u.targets or u.index_unknown) and not u.registry]
         tokens, _ = id_tokens(doc, job.id)
-        followed = follow_job(resolved_script(doc, job), root, True, current) if job.lines else None
-        if followed is not None and followed.changes and not followed.manual:
+        followed = follows.get(job.id)
+        if followed is not None:  # one to-oidc converts or leaves as it is: listed either way, as it sees it
             _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere, _refused_fix(refused, job.id))
             continue
         if not ours:
@@ -188,30 +191,37 @@ def _sentence(text: str) -> str:
 
 def _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere=None, refused_fix="") -> None:
     """A job whose upload is in a file it runs (`tox -e release`): token when the file passes
-    credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing."""
+    credentials (flags, passenv entries) or the job's `variables:` set them, or an audience is missing.
+    One to-oidc leaves as it is (an upload to change by hand, an index known only at run time) is
+    reported the same way, with to-oidc's reason as the fix, and gets no publisher."""
     from codemods.gitlab.plan import _followed_creds
 
     creds = _followed_creds(doc, job, followed)
     audiences = all(has_audience(tokens, i) for i in followed.targets)
     mode = "token" if followed.uses_token or creds or not audiences else "trusted"
     line = doc.line_of((job.id,))
-    label = f"the upload in {followed.label}"  # noqa: the label of a followed upload
-    names = ", ".join(c.target.path.name for c in followed.changes)
-    steps = [StepSummary(line, label, f"via {names}", mode, ",".join(i.key for i in followed.targets))]
+    label = f"the upload in {followed.label or 'the files it runs'}"  # noqa: the label of a followed upload
+    through = followed.label or ", ".join(f"`{p.split(':', 1)[0]}`" for p in followed.problems)
+    names = ", ".join(c.target.path.name for c in followed.changes) or "the files it runs"
+    if followed.index_unknown:  # PyPI, TestPyPI or another: to-oidc keeps the token
+        index, titles = f"an index known at run time ({followed.run_time_index[0]})", INDEX_AT_RUN_TIME
+    else:
+        index, titles = ",".join(i.key for i in followed.targets), " and ".join(i.title for i in followed.targets)
+    steps = [StepSummary(line, label, f"via {names}", mode, index)]
     result.jobs.append(JobSummary(job.id, expanded_environment(doc, job.id), bool(tokens), mode, steps))
+    given = f"; the index is given by {followed.run_time_index[0]}" if followed.index_unknown else ""
     if mode == "token" and not tokens and elsewhere:
         shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
-        find("gitlab-self-managed-token", line, f"job `{job.id}` uploads to "
-             f"{' and '.join(i.title for i in followed.targets)} through {followed.label} with an API token ({shown}); "
-             "the pipeline runs on a self-managed GitLab", _sentence(elsewhere))
+        find("gitlab-self-managed-token", line, f"job `{job.id}` uploads to {titles} through {through} with an API "
+             f"token ({shown}); the pipeline runs on a self-managed GitLab", _sentence(elsewhere))
     elif mode == "token" and not tokens:
         shown = ", ".join(f"`{n}`" for n, _, _ in creds) or "from the project's CI/CD variables"
-        find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {' and '.join(i.title for i in followed.targets)} "
-             f"through {followed.label} with an API token ({shown}) and the job has no `id_tokens`", refused_fix)
+        find("gitlab-token-publishing", line, f"job `{job.id}` uploads to {titles} through {through} with an API "
+             f"token ({shown}) and the job has no `id_tokens`{given}", refused_fix)
     elif mode == "token" and audiences:
-        find("gitlab-token-and-id-tokens", line, f"job `{job.id}` uploads through {followed.label} with an API token "
-             "although the job has `id_tokens`", refused_fix)
-    elif mode == "trusted":
+        find("gitlab-token-and-id-tokens", line, f"job `{job.id}` uploads through {through} with an API token "
+             f"although the job has `id_tokens`{given}", refused_fix)
+    elif mode == "trusted" and not followed.manual:
         trusted_jobs.append((job, [_Targets(followed.targets)], doc))
         if elsewhere:
             find("gitlab-self-managed-trusted", line,

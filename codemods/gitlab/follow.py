@@ -43,6 +43,12 @@ class Followed:
     changes: List[FileChange] = field(default_factory=list)  # in the direction of the run
     detected: List[FileChange] = field(default_factory=list)  # as to-oidc sees them (credentials found)
     problems: List[str] = field(default_factory=list)
+    # its uploads whose index is chosen at run time: `--repository-url "$URL"` (publish.sh, line 425)
+    run_time_index: List[str] = field(default_factory=list)
+
+    @property
+    def index_unknown(self) -> bool:
+        return bool(self.run_time_index)
 
     @property
     def manual(self) -> List[str]:
@@ -95,10 +101,14 @@ def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str])
         if to_oidc:
             _drop_dead_assignments(change)
         seen = change if to_oidc else edit_target(target, text, True, GITLAB)
-        # `--repository $PYPI_REPO`: maybe PyPI, maybe not; the job keeps its token (as an upload in its script)
-        out.problems += [f"{target.path.name}: uploads to an index given by {where.rsplit(', ', 1)[0]} ("
-                         f"{where.rsplit(', ', 1)[-1]}), known only at run time; it keeps its token"
-                         for where in seen.run_time_index]
+        # `--repository $PYPI_REPO`: maybe PyPI, maybe not; the job keeps its token (as an upload in its script).
+        # Its line is the file's own, not that of the text another job's edit left (which may not be written)
+        as_is = seen if target.path not in current else edit_target(target, text_or_none(target.path) or text, True,
+                                                                     GITLAB)
+        found = [where.rsplit(', ', 1) for where in as_is.run_time_index]
+        out.run_time_index += [f"{what} ({target.path.name}, {at})" for what, at in found]
+        out.problems += [f"{target.path.name}: uploads to an index given by {what} ({at}), known only at run time; it "
+                         "keeps its token" for what, at in found]
         if change.uploads or change.manual:
             current[target.path] = change.new_text
             out.changes.append(change)
@@ -106,6 +116,19 @@ def follow_job(script: str, root: Path, to_oidc: bool, current: Dict[Path, str])
     if out.changes:
         out.problems += [f"{p.name} is a link to a file outside the repository; not followed: check its upload by "
                          "hand" for p in linked_outside(script, root)]
+    return out
+
+
+def follow_jobs(doc, jobs, root, to_oidc: bool) -> Dict[str, Followed]:
+    """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts), by job id:
+    the one reading of them migrate plans from and the doctor reports (so a job one sees, the other does)."""
+    out: Dict[str, Followed] = {}
+    current: dict = {}
+    for job in jobs:
+        if job.lines and root is not None:
+            found = follow_job(resolved_script(doc, job), root, to_oidc, current)
+            if found.changes or found.problems:
+                out[job.id] = found
     return out
 
 

@@ -32,7 +32,7 @@ from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
                                       PIPELINE_FILE, VARIABLE, Job, Upload, has_audience, hidden_jobs, id_token_name,
                                       id_tokens, misnamed, read_jobs, script_lines, variables_of)
-from codemods.gitlab.follow import Followed, follow_job, unseen_runner
+from codemods.gitlab.follow import Followed, follow_jobs, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.gitlab.runs import runs_beyond_uploads
 from codemods.indexes import PYPI, TESTPYPI, Index
@@ -86,7 +86,7 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     result.platform = "gitlab"
     jobs = read_jobs(doc)
     _not_read(doc, jobs, result)
-    follows = _follow(doc, jobs, project.root, options.direction == TO_OIDC)
+    follows = follow_jobs(doc, jobs, project.root, options.direction == TO_OIDC)
     result.skipped += [Note(run_time_refusal(j), job=j.id) for j in jobs if j.run_time]
     publishing = [j for j in jobs if (j.uploads or j.id in follows) and not j.run_time]
     if not publishing:
@@ -113,20 +113,6 @@ def run_time_refusal(job: Job) -> str:
     said = "; ".join(f"{r.what} (line {line})" if line else r.what for r, line, _ in job.run_time)
     return (f"job `{job.id}` not converted: {said}, which pubmode cannot see into: write the upload out in the "
             "script, where pubmode reads it, then run `migrate` again (or change it by hand)")
-
-
-def _follow(doc: Document, jobs: List[Job], root, to_oidc: bool) -> Dict[str, Followed]:
-    """The files of the repository each job runs that upload (`tox -e release`, `make`, scripts)."""
-    from codemods.gitlab.follow import resolved_script
-
-    out: Dict[str, Followed] = {}
-    current: dict = {}
-    for job in jobs:
-        if job.lines and root is not None:
-            found = follow_job(resolved_script(doc, job), root, to_oidc, current)
-            if found.changes or found.problems:
-                out[job.id] = found
-    return out
 
 
 def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
