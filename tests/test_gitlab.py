@@ -617,3 +617,23 @@ def test_an_upload_in_a_command_string_run_at_run_time_is_refused_and_said(tmp_p
         assert "no job publishes to PyPI" not in out.stderr
     doctor = repo.migrate("doctor", PIPELINE)
     assert "publishes nothing" not in doctor.stdout and "note[gitlab-run-time-upload]" in doctor.stdout
+
+
+def test_a_project_variable_named_ci_something_is_revoked_not_taken_for_gitlabs(tmp_path: Path) -> None:
+    """nomad-coe/nomad: `twine upload -u $CI_TWINE_USER -p $CI_TWINE_PASSWORD`: project variables that start with
+    `CI_` like GitLab's predefined ones; the next steps must name them to delete and revoke, and GitLab's own
+    (`CI_JOB_TOKEN`, `CI_COMMIT_TAG`) stay out."""
+    from codemods.gitlab.pipeline import predefined
+
+    new, report = _oidc(tmp_path, b"""publish:
+  image: python:3.12
+  rules:
+    - if: $CI_COMMIT_TAG
+  script:
+    - twine upload -u $CI_TWINE_USER -p $CI_TWINE_PASSWORD dist/*
+""")
+    assert "$CI_TWINE_PASSWORD" not in new and "id_tokens" in new
+    assert "delete the CI/CD variables no longer used (CI_TWINE_PASSWORD, CI_TWINE_USER)" in report, report
+    assert all(predefined(v) for v in ("CI", "CI_JOB_TOKEN", "CI_COMMIT_TAG", "CI_REGISTRY_PASSWORD", "GITLAB_CI",
+                                       "CI_DEPLOY_PASSWORD", "GITLAB_USER_LOGIN", "CI_SERVER_URL"))
+    assert not any(predefined(v) for v in ("CI_TWINE_PASSWORD", "CI_PYPI_TOKEN", "GITLAB_PYPI_TOKEN", "PYPI_TOKEN"))

@@ -38,6 +38,20 @@ INDEXES = (PYPI, TESTPYPI)
 ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 VARIABLE = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)")  # `$NAME`, `${NAME}`
 INPUTS = re.compile(r"\$\[\[.*?\]\]", re.S)
+# GitLab's predefined CI/CD variables (docs.gitlab.com/ci/variables/predefined_variables), by family: a project's own
+# variable may start with `CI_` too (nomad-coe/nomad's `CI_TWINE_PASSWORD`), and that one holds a token to revoke
+PREDEFINED = re.compile(r"(?:CI|GITLAB_CI|GITLAB_FEATURES|GITLAB_USER_\w+|CHAT_\w+|TRIGGER_PAYLOAD|RUNNER_\w+|"
+                        r"CI_(?:API_\w+|BUILDS_DIR|COMMIT_\w+|CONCURRENT_\w+|CONFIG_PATH|DEBUG_\w+|DEFAULT_BRANCH\w*|"
+                        r"DEPENDENCY_PROXY_\w+|DEPLOY_FREEZE|DEPLOY_PASSWORD|DEPLOY_USER|DISPOSABLE_ENVIRONMENT|"
+                        r"ENVIRONMENT_\w+|EXTERNAL_PULL_REQUEST_\w+|GITLAB_FIPS_MODE|HAS_OPEN_REQUIREMENTS|JOB_\w+|"
+                        r"KUBERNETES_ACTIVE|MERGE_REQUEST_\w+|NODE_\w+|OPEN_MERGE_REQUESTS|PAGES_\w+|PIPELINE_\w+|"
+                        r"PROJECT_\w+|REGISTRY\w*|RELEASE_DESCRIPTION|REPOSITORY_URL|RUNNER_\w+|SERVER\w*|"
+                        r"SHARED_ENVIRONMENT|TEMPLATE_REGISTRY_HOST|TRIGGER_\w+))")
+
+
+def predefined(name: str) -> bool:
+    """GitLab sets the variable for every job (`CI_JOB_TOKEN`, `CI_COMMIT_TAG`): no CI/CD variable of the project."""
+    return PREDEFINED.fullmatch(name) is not None
 # the registry of the GitLab project itself: https://docs.gitlab.com/user/packages/pypi_repository
 GITLAB_REGISTRY = re.compile(r"CI_API_V4_URL|/api/v4/projects/|/packages/pypi|CI_JOB_TOKEN|gitlab-ci-token")
 MANUAL_MINT = re.compile(r"/_/oidc/mint-token|\bpython[0-9.]*\s+-m\s+id\b")

@@ -31,7 +31,7 @@ from codemods.engine.document import Document, YamlPath, strings_under
 from codemods.engine.edits import Edit, Remove, Replace, Set, apply_to_data
 from codemods.gitlab.pipeline import (environment_of, expanded_environment, INDEXES, INPUTS, MANUAL_MINT,
                                       PIPELINE_FILE, VARIABLE, Job, Upload, has_audience, hidden_jobs, id_token_name,
-                                      id_tokens, misnamed, read_jobs, script_lines, variables_of)
+                                      id_tokens, misnamed, predefined, read_jobs, script_lines, variables_of)
 from codemods.gitlab.follow import Followed, follow_jobs, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.gitlab.runs import runs_beyond_uploads
@@ -443,7 +443,7 @@ def _freed_secrets(doc: Document, job: Job, followed: Followed) -> SetType[str]:
     defined = {n for _, env in variable_chain(doc, job) for n in env}
     after = "\n".join(c.new_text for c in followed.changes)
     before = "\n".join(c.old_text for c in followed.changes)
-    return {v for v in followed.freed - defined if not v.startswith(("CI_", "GITLAB_")) and not mentions_variable(after, v)
+    return {v for v in followed.freed - defined if not predefined(v) and not mentions_variable(after, v)
             and not re.search(rf"(?m)^\s*(?:export\s+|local\s+|declare\s+)?{re.escape(v)}=", before)}
 
 
@@ -716,7 +716,7 @@ def _cicd_variables(doc: Document, job: Job, names: SetType[str]) -> Tuple[SetTy
     todo = sorted(names)
     while todo:
         name = todo.pop(0)
-        if name in seen or name.startswith(("CI_", "GITLAB_")):
+        if name in seen or predefined(name):
             continue
         seen.add(name)
         if name not in defined or not any(v.strip() for v, _ in defined[name]):
@@ -742,7 +742,7 @@ def _unknown_index(u: Upload, job: Job, tokens) -> str:
 
 def _fed(value: str) -> SetType[str]:
     """CI/CD variables a removed value reads (GitLab's predefined `CI_*` are not the project's)."""
-    return {v for v in VARIABLE.findall(value) if not v.startswith(("CI_", "GITLAB_"))}
+    return {v for v in VARIABLE.findall(value) if not predefined(v)}
 
 
 def _remove_variables(doc: Document, job: Job, creds: List[Tuple[str, YamlPath, str]], jp: _JobPlan) -> None:
