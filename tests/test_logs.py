@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -232,14 +231,14 @@ def test_a_bare_step_is_read_as_a_fragment(repo: Repo) -> None:
     assert repo.migrate("doctor", "--exit-zero").code == 2
 
 
-def test_patterns_stay_linear_on_hostile_input() -> None:
+def test_patterns_read_hostile_input() -> None:
+    # long runs that a backtracking pattern would take hours on: a regression hangs the suite (no timed assertion
+    # here: speed is measured in benchmarks/)
     hostile = ("a" * 50000 + "-1" * 5000 + " " * 20000 + "`" * 20000 + "\n") * 4
-    start = time.monotonic()
     read(hostile + "Invalid or non-existent authentication information\n")
     long_log = "".join(f"Collecting octo-{i}.0-py3-none-any.whl (12 kB) step {i}\n" for i in range(10000))
     found = read(long_log + "HTTPError: 403 Forbidden\nInvalid or non-existent authentication information\n")
     assert found.findings[0].line == 10002
-    assert time.monotonic() - start < 10
 
 
 def measure(folder: Path) -> tuple:
