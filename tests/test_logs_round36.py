@@ -66,3 +66,14 @@ def test_a_size_told_as_past_pypis_file_limit() -> None:
             "ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         Bad Request\n")
     assert _ids(bare) == ["log-bad-request"]
     assert _ids("Our sdist is more than 10 kB, and PyPI rejected it:\n" + bare) == ["log-bad-request"]
+
+
+def test_the_jobs_script_moving_wheels_from_a_folder_that_holds_none() -> None:
+    # NVIDIA/cuda-python #705: `mv: cannot stat '…-tests/*.whl'`: the download pattern also took the test artifacts
+    from codemods.doctor.logs import MOVED_NOTHING_FIX
+
+    found = _pool("glob-cuda-python")
+    assert [f.pattern.id for f in found] == ["log-no-distributions"] and found[0].fix == MOVED_NOTHING_FIX
+    # guards: a move of other files, and of one named wheel, are not this reading
+    assert _ids("mv: cannot stat 'build/*.o': No such file or directory\n") == []
+    assert "log-no-distributions" not in _ids("mv: cannot stat 'octo-1.0-py3-none-any.whl': No such file or directory\n")

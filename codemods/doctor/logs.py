@@ -558,6 +558,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"\b(?:fail\w{0,3}|errors?|broken)\b(?:[^.]|\.(?=\w)){0,60}?\bdownload-artifacts?\b|"
                r"\bdownload-artifacts?\b(?:\s(?:action|step))?(?:[^.]|\.(?=\w)){0,40}?\b(?:fail\w{0,3}|errors?)\b|"
                r"No such file or directory: '[^']{0,200}/dist'|"
+               # the job's own script moving the downloaded files into dist/ with a pattern that matched nothing
+               r"\b(?:mv|cp): cannot stat '[^'\n]{0,300}\*[^'\n]{0,40}\.(?:whl|tar\.gz)': No such file or directory|"
                r"Path patterns didn't match any wheels or source distributions|No files to publish\. Run poetry build|"
                r"\bNo artifacts found\b(?! for| with| matching)|ERROR\s{1,9}No files to check\b|"
                r"Cannot upload signed files by themselves|"
@@ -1333,6 +1335,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    elif "log-no-distributions" in found and MOVED_NOTHING.search(whole):
+        found["log-no-distributions"].fix = MOVED_NOTHING_FIX
     elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
         found["log-no-distributions"].fix = OPTION_AS_FILE_FIX
     elif "log-no-distributions" in found and NESTED_DIST.search(whole):
@@ -1971,6 +1975,13 @@ _SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\
 SAID_ARTIFACT_CONFLICT = re.compile(r"\bartifacts?\b" + IN_SENTENCE + r"{0,60}?\b(?:same name|name (?:conflict|clash)\w{0,2}|"
                                     r"naming (?:conflict|clash)\w{0,2}|409)\b|\b(?:same name|name (?:conflict|clash)\w{0,2}|"
                                     r"naming (?:conflict|clash)\w{0,2})\b" + IN_SENTENCE + r"{0,40}?\bartifacts?\b", re.I)
+# the job's script moving `*.whl` out of a downloaded folder that holds none (NVIDIA/cuda-python #705: a download
+# pattern that also took the test artifacts)
+MOVED_NOTHING = re.compile(r"\b(?:mv|cp): cannot stat '([^'\n]{0,300}\*[^'\n]{0,40}\.(?:whl|tar\.gz))': No such file")
+MOVED_NOTHING_FIX = ("A folder the job's script moves distributions from holds none: the download took more than the build "
+                     "artifacts (a `pattern:` that also matches test or report artifacts) or an artifact of another "
+                     "name; narrow the download's `pattern:` to the build artifacts (or skip folders without wheels), then "
+                     "re-run.")
 # an option the uploader took for a file name (`\ -u` in one line: the backslash escaped the space and joined it)
 OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{1,2}[A-Za-z][\w-]{0,30}'")
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
