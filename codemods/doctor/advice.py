@@ -2608,8 +2608,13 @@ def _python_setup(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the runner's system Python is marked externally managed (PEP 668, ubuntu-24.04 and later): install "
                 "into a virtual environment (`python -m venv .venv`), into a Python from actions/setup-python, or with "
                 "pipx; `--break-system-packages` only as a last resort"]
-    return ["the environment the step runs in has no pip (a conda environment resolved without it): install it "
-            "there first (`conda install pip`, or `python -m ensurepip`)"]
+    if re.search(r"\buv\b", text):
+        return ["the environment the step runs in has no pip: uv's virtual environments come without it, so "
+                "`python -m build` and `python -m pip` fail there; build with `uv build` (upload with `uv publish`), or "
+                "add pip to it (`uv pip install pip`, `uv venv --seed`)"]
+    return ["the environment the step runs in has no pip (conda environments and uv's virtual environments may come "
+            "without it): install it there first (`conda install pip`, `python -m ensurepip`), or use the tool's own "
+            "command (`uv build`)"]
 
 
 def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
