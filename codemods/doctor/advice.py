@@ -1161,6 +1161,8 @@ _RENAMED = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`\s{0,3}(?:to|
 _NONE_REGISTERED = re.compile(r"\bno (?:trusted[- ]|pending )?publisher (?:entry )?(?:is |was |has been )?(?:registered|"
                               r"configured|set up|added)\b|\bhas no trusted[- ]publisher\b", re.I)
 _REUSABLE_SAID = re.compile(r"\bre-?usable(?:[- ]workflows?\b|\W{1,3}[\w.-]{1,100}\.ya?ml\b)|\bworkflow_call\b", re.I)
+# a rename told as the fix ("Rename `a.yml` → `b.yaml` to match PyPI's trusted-publisher config", "renamed back to")
+_RENAME_IS_FIX = re.compile(r"\bto match\b|\b(?:renam\w{0,4}|mov\w{1,3})\s(?:\w+\s){0,2}?back\b|\bback to\b", re.I)
 _RENAME_SAID = re.compile(r"\brenam\w{0,4}\b|\bname of the workflow(?: file)?\b|\bchang\w{0,3} the (?:workflow )?"
                           r"(?:file ?)?name", re.I)
 
@@ -1219,7 +1221,13 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
                    "reusable workflows as publishers: move the publishing job into the top-level workflow that the "
                    "event starts and register that file (or upload with a token from the reusable workflow)")
     renamed = _RENAMED.search(text)
-    if renamed and renamed.group(1) != renamed.group(2):
+    if renamed and renamed.group(1) != renamed.group(2) and _RENAME_IS_FIX.search(
+            text[max(renamed.start() - 60, 0):renamed.end() + 120]):
+        old, new = renamed.groups()  # the rename the text makes to match the publisher: the run came from `old`
+        out.append(f"the log tells of renaming `{old}` to `{new}` to match the trusted publisher: the failed run came "
+                   f"from `{old}`, a file name the publisher does not have; the rename gives PyPI the name it has "
+                   f"(`{new}`), or register `{old}` instead (on each index the workflow uploads to)")
+    elif renamed and renamed.group(1) != renamed.group(2):
         old, new = renamed.groups()
         out.append(f"the log says the workflow file was renamed from `{old}` to `{new}`: PyPI compares the file name, "
                    f"so the publisher must name `{new}` now: register `{new}` (on each index the workflow uploads to), or "
@@ -2582,6 +2590,33 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return []
 
 
+_SETUP_VERSION = re.compile(r"The version '([\d.]{1,10})' with architecture '\w{1,10}' was not found for ([\w .]{1,30}?)\.?$",
+                            re.M)
+
+
+def _python_setup(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = "\n".join(t for _, t in scan.cleaned)
+    version = _SETUP_VERSION.search(text)
+    if version and re.fullmatch(r"3\.[12]", version.group(1)):
+        return [f"`{version.group(1)}` is how YAML reads an unquoted `{version.group(1)}0` (a number): quote the version "
+                f"in the workflow (`python-version: \"{version.group(1)}0\"`)"]
+    if version:
+        return [f"actions/setup-python has no Python {version.group(1)} for {version.group(2).strip()}: ask for a "
+                "version that image offers, or pin an older image that has it (`runs-on: ubuntu-22.04`), as "
+                "`ubuntu-latest` moves"]
+    if "externally-managed-environment" in text:
+        return ["the runner's system Python is marked externally managed (PEP 668, ubuntu-24.04 and later): install "
+                "into a virtual environment (`python -m venv .venv`), into a Python from actions/setup-python, or with "
+                "pipx; `--break-system-packages` only as a last resort"]
+    if re.search(r"\buv\b", text):
+        return ["the environment the step runs in has no pip: uv's virtual environments come without it, so "
+                "`python -m build` and `python -m pip` fail there; build with `uv build` (upload with `uv publish`), or "
+                "add pip to it (`uv pip install pip`, `uv venv --seed`)"]
+    return ["the environment the step runs in has no pip (conda environments and uv's virtual environments may come "
+            "without it): install it there first (`conda install pip`, `python -m ensurepip`), or use the tool's own "
+            "command (`uv build`)"]
+
+
 def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"docker: command not found|File not found: '?docker", _text(scan)):
         return ["the runner has no `docker`: run the publish job on a GitHub-hosted `ubuntu-*` runner (download the "
@@ -2848,7 +2883,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment, "log-tag-version-mismatch": _tag_version,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,
-    "log-unsupported-platform-tag": _platform_tag, "log-container-linux": _container, "log-secret-empty": _secret_empty,
+    "log-unsupported-platform-tag": _platform_tag, "log-python-setup": _python_setup, "log-container-linux": _container, "log-secret-empty": _secret_empty,
     "log-rate-limited": _rate_limited, "log-gitlab-id-token-missing": _gitlab_id_token, "log-file-too-large": _too_large,
     "log-oidc-token-refused": _token_refused, "log-ci-oidc-unavailable": _ci_oidc, "log-uploader-config": _uploader_config,
     "log-upload-form-refused": _upload_form, "log-workflow-invalid": _workflow_invalid,

@@ -790,6 +790,20 @@ NEW: Tuple[LogPattern, ...] = (
                "Run the job on a current image (`runs-on: ubuntu-latest`, `macos-latest`, `windows-latest`, or a current "
                "version label) and re-run; a release started by a tag reads the workflow of the tagged commit, so "
                "re-run it by hand or move the tag to the commit with the fix."),
+    LogPattern("log-python-setup", ERROR, r"The version '[\d.]{1,10}' with architecture '\w{1,10}' was not found for "
+               r"(?:Ubuntu|macOS|Windows)\b|\berror: externally-managed-environment\b|"
+               r"/python3?(?:\.\d{1,2})?m?: No module named pip\b",
+               "The job's Python could not be set up for the build or the upload",
+               "The job failed before building or uploading: actions/setup-python has no build of the version asked "
+               "for on that runner image (an unquoted `3.10` in YAML is the number 3.1; old versions such as 3.7 are not "
+               "built for ubuntu-24.04), the runner's system Python refuses `pip install` (PEP 668's "
+               "externally-managed-environment, ubuntu-24.04), or the environment has no pip (a conda environment). "
+               "Nothing reached PyPI.",
+               "Error: The version '3.1' with architecture 'x64' was not found for Ubuntu 24.04.",
+               "Give the job a Python it can install into: quote versions in YAML (`python-version: \"3.10\"`), ask for "
+               "a version the runner image offers (or pin the image, `runs-on: ubuntu-22.04`), install into a virtual "
+               "environment or a Python from actions/setup-python rather than the system one, and install pip where "
+               "the environment lacks it; then re-run."),
     LogPattern("log-workflow-invalid", ERROR, r"\bThe workflow is not valid\b|\bInvalid workflow file\b|"
                r"\bfailed to parse workflow\b|\bYou have an error in your yaml syntax on line \d|"
                # GitHub's own check of a workflow file, each message after the place it names
@@ -841,7 +855,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
@@ -2017,7 +2031,12 @@ _SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|do
                                     # a failure told as the tool needed ("failing because it needs twine"), not a
                                     # version of it ("needs twine 6.1")
                                     r"\b(?:because|since|as)\s(?:it\s|the\s[\w-]{1,30}\s)?(?:needs?|requires?)\s(?:the\s)?"
-                                    + _TOOLS + r"(?![\s=<>~]{0,3}v?\d)(?!\s(?:version|release)\b)", re.I)
+                                    + _TOOLS + r"(?![\s=<>~]{0,3}v?\d)(?!\s(?:version|release)\b)|"
+                                    # installed where the step does not look ("twine is installed within poetry's venv,
+                                    # not globally")
+                                    + _TOOLS + r"\s(?:is|was|were|are|gets?|got)\s(?:only\s)?installed\s(?:only\s)?(?:in|inside|"
+                                    r"within|into)\s[^.]{0,40}?\b(?:venv|virtualenv|virtual environment|environment|env)\b"
+                                    r"[^.]{0,20}?\bnot\s(?:globally|system-wide|on (?:the\s)?PATH)\b", re.I)
 # a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
 _SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
                                       + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
@@ -2176,6 +2195,10 @@ SAID_FELL_BACK = re.compile(r"\b(?:received|got|had|found|given|with|without)\s(
                             r"(?:passwords?|tokens?|credentials?)\b" + IN_SENTENCE + r"{0,60}?\b(?:attempt\w{0,3}|tr(?:y|ied|ies)|"
                             r"fell back|falls? back|fallback|went on)\b" + IN_SENTENCE + r"{0,40}?(?:\boidc\b|trusted[ -]publish)",
                             re.I)
+# the workflow file told as renamed where a push to PyPI failed: the trusted publisher names the old file
+SAID_WORKFLOW_RENAMED = re.compile(r"\bworkflow(?:\sfile)?\b" + IN_SENTENCE + r"{0,40}?\brenam\w{0,4}\b|\brenam\w{0,4}\b"
+                                   + IN_SENTENCE + r"{0,30}?\bworkflow(?:\sfile)?\b", re.I)
+_TOKEN_SAID = re.compile(r"\bapi[ _-]?tokens?\b|\bpasswords?\b", re.I)
 # a credential told as never given to the upload ("the API token stopped being passed", "the password is not set"):
 # nothing reached the index, so nothing was refused
 SAID_NOT_PASSED = re.compile(_CRED + IN_SENTENCE + r"{0,30}?\b(?:stopped being (?:passed|set|provided|forwarded)|"
@@ -2352,6 +2375,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_VERSION,), (_METADATA_FIELD,), upload_named=True),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER,)),
+    _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
     _Said("log-invalid-publisher", (_SAID_PUBLISHER_MISSING,)),
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
