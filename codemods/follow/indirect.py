@@ -364,7 +364,8 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
                                h.skip_existing)
         uses = action_ref(doc, change)
         change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
-                                   action_step(h.targets, inputs, item.step, uses)))
+                                   action_step(h.targets, inputs, item.step, uses,
+                                               doc.get(("jobs", item.job_id)))))
         change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{plain(uses)}` step after it, which "
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
     script = item.step.get("run") or ""
