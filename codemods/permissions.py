@@ -201,11 +201,14 @@ def _inherits_the_same(doc: Document, scopes: Dict[str, Any]) -> bool:
 def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Optional[str]:
     """A note when a job's block is exactly what to-oidc writes for a job without one under default
     permissions (the scopes its steps use, in that order, then `id-token: write`): going back to the
-    defaults would widen it, which pubmode leaves to the user. A block in another order was written
-    by hand, and stays without a word."""
+    defaults would widen it, which pubmode leaves to the user. A block in another order, or with a
+    comment on a scope other than `id-token` (unclecode/crawl4ai's `contents: write  # Required for
+    creating releases`: to-oidc writes none), was written by hand, and stays without a word."""
     job = doc.get(("jobs", job_id)) or {}
     written = list(job_token_needs(job, ()).scopes.items()) + [("id-token", "write")]
     if doc.get(("permissions",)) is not None or [(str(k), v) for k, v in block.items()] != written:
+        return None
+    if any(doc.same_line_comment(("jobs", job_id, "permissions", k)) for k, _ in written[:-1]):
         return None
     scopes = dict(written[:-1])
     listed = ", ".join(f"{k}: {v}" for k, v in scopes.items()) or "now `{}`"

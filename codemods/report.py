@@ -61,9 +61,9 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
 
 def _summary(run: RunResult, wrote: bool) -> str:
     errors = sum(1 for f in run.files if f.error)
-    changed = sum(1 for f in run.files if f.changed and not f.error)
+    changed = run.changed_files
     text = f"{changed} file{'s' if changed != 1 else ''} {'changed' if wrote else 'would change'}, "
-    text += f"{len(run.files) - changed - errors} unchanged"
+    text += f"{sum(1 for f in run.files if not f.changed and not f.error)} unchanged"
     errors += len(run.path_errors)
     if errors:
         text += f", {errors} error{'s' if errors != 1 else ''}"

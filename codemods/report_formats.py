@@ -60,7 +60,7 @@ def report_data(run: RunResult, options: Options, wrote: bool, checking: bool = 
             **({"still_read": still} if (still := still_read(run, options)) else {}),
             "text": next_steps(run, options),
         },
-        "summary": {"changed": changed, "unchanged": len(run.files) - changed - errors,
+        "summary": {"changed": run.changed_files, "unchanged": len(run.files) - changed - errors,
                     "errors": errors + len(run.path_errors)},
     }
 

@@ -59,6 +59,13 @@ class RunResult:
     def failed(self) -> bool:
         return bool(self.path_errors) or any(f.error for f in self.files)
 
+    @property
+    def changed_files(self) -> int:
+        """The files the diff changes, for the summary: each workflow rewritten and, once each, the files the
+        workflows run that change (groq/groq-python's bin/publish-pypi was in the diff but not in the count)."""
+        ok = [f for f in self.files if not f.error]
+        return sum(1 for f in ok if f.new_text is not None) + len({c.target.path for f in ok for c in f.companions})
+
 
 def migrate_file(path: Path, options: Options) -> FileResult:
     root = root_for(path)

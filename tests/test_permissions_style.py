@@ -45,3 +45,21 @@ jobs:
     out = repo.migrate("to-oidc")
     assert out.code == 0, out.stderr
     assert written in repo.read(), repo.read().decode()
+
+
+COMMENTED = Path(__file__).parent / "golden" / "permissions-comment-kept-by-hand"
+NOTE = "keeps its permissions block"
+
+
+@pytest.mark.parametrize("comment, noted", [("  # Required for creating releases", False), ("", True)])
+def test_a_commented_scope_is_not_called_to_oidcs_block(repo: Repo, comment: str, noted: bool) -> None:
+    """unclecode/crawl4ai: to-token on the round trip said the job's `contents: write  # Required for creating
+    releases` block was perhaps to-oidc's; to-oidc writes no comment, so a commented scope is the user's. The
+    same block without the comment is exactly what to-oidc writes for a job that had none: then it is said."""
+    repo.write("pyproject.toml", (COMMENTED / "pyproject.toml").read_bytes())
+    text = (COMMENTED / "to-oidc.yml").read_bytes()
+    assert b"contents: write  # Required for creating releases\n      id-token: write\n" in text
+    repo.write(WORKFLOW, text.replace(b"  # Required for creating releases", comment.encode()))
+    out = repo.migrate("to-token", "--dry-run")
+    assert out.code == 0, out.stderr
+    assert (NOTE in out.stderr) == noted, out.stderr

@@ -15,6 +15,7 @@ from codemods.follow.composite import composite_target, edit_composite
 from codemods.follow.calls import in_repository, linked_outside, step_start, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import OIDC_VARIABLES, token_uploader
+from codemods.follow.run_by_hand import run_by_hand_warning
 from codemods.follow.shell_text import OIDC_FLAG_STUCK, VARIABLE, HandOver, line_span
 from codemods.indexes import PYPI, Index
 from codemods.readers import reads
@@ -41,6 +42,7 @@ class IndirectPublish:
     # for an upload handed over to the action: the step's own commands that stored its credential
     # (`poetry config pypi-token.pypi $TOKEN` before `bash scripts/publish.sh`), as (start, end) in `run:`
     stored: List[Tuple[int, int]] = field(default_factory=list)
+    root: Optional[Path] = None  # of the repository: where its documents say how to run the files by hand
 
     @property
     def hand_over(self) -> List[HandOver]:
@@ -205,7 +207,8 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                         if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
             if to_oidc:
                 problems += _still_read(chain, freed - implicit, changes)
-            found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored))
+            found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored,
+                                         root))
     can = [(item, _logs_in(doc, item)) for item in found]
     able = {c.target.path for item, logs_in in can if logs_in for c in item.changes}
     kept = [(item, logs_in) for item, logs_in in can if logs_in or not _runs_elsewhere(doc, item, able)]
@@ -364,9 +367,13 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
                                h.skip_existing)
         uses = action_ref(doc, change)
         change.edits.append(Insert(("jobs", item.job_id, "steps"), item.step_index + 1,
-                                   action_step(h.targets, inputs, item.step, uses)))
+                                   action_step(h.targets, inputs, item.step, uses,
+                                               doc.get(("jobs", item.job_id)))))
         change.changes.append(f"{step_in_job(item.label, item.job_id)}: added a `{plain(uses)}` step after it, which "
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
+    for c in item.changes:
+        if c.hand_over and item.root is not None:
+            change.warnings.append(run_by_hand_warning(item.root, c.target, c.label))
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):
         change.edits.append(Replace(item.path + ("run",), start, end, ""))

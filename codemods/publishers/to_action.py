@@ -71,16 +71,25 @@ def action_ref(doc: Document, change: StepChange) -> Any:
     return ref
 
 
-def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any], uses: Any = ACTION_REF) -> Dict[str, Any]:
-    """A new action step after `like` (the step that built), run under the same conditions."""
-    step: Dict[str, Any] = {"name": f"Publish to {'TestPyPI' if tuple(targets) == (TESTPYPI,) else 'PyPI'}",
-                            "uses": uses}
+def action_step(targets, inputs: Dict[str, Any], like: Dict[str, Any], uses: Any = ACTION_REF,
+                job: Any = None) -> Dict[str, Any]:
+    """A new action step after `like` (the step that built), run under the same conditions, named apart
+    from the steps of its `job` (groq/groq-python's script step was already `Publish to PyPI`)."""
+    step: Dict[str, Any] = {"name": _step_name(targets, job), "uses": uses}
     for key in ("if", "continue-on-error"):
         if key in like:
             step[key] = like[key]
     if inputs:
         step["with"] = inputs
     return step
+
+
+def _step_name(targets, job: Any) -> str:
+    """`Publish to PyPI` (or TestPyPI); `Upload to PyPI` when a step of the job already has that name: two
+    steps of one name read as one in the Actions log (a name that stays true after `to-token`, too)."""
+    index = "TestPyPI" if tuple(targets) == (TESTPYPI,) else "PyPI"
+    taken = {str(s.get("name")).strip().casefold() for _, s in steps(job)} if isinstance(job, dict) else set()
+    return f"Upload to {index}" if f"publish to {index}".casefold() in taken else f"Publish to {index}"
 
 
 def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Command, words: List[Any],
@@ -209,7 +218,7 @@ def to_action(doc: Document, upload: Upload, converted) -> StepChange:
         build = same_tool(upload.command, script, up.fallback.build_command)
         new = script[start:upload.command.start] + build + newline if builds else ""
         change.edits.append(Replace(run_path, start, end, new))
-        step = action_step(upload.targets, inputs, upload.step, uses)
+        step = action_step(upload.targets, inputs, upload.step, uses, job)
         change.edits.append(Insert(("jobs", upload.job_id, "steps"), upload.step_index + 1, step))
         what = f"replaced the upload with `{build}`" if builds else "removed the upload"
         change.changes.append(f"{what} and added a `{shown}` step after it")
