@@ -2248,14 +2248,13 @@ def _refused_file(scan: LogScan) -> str:
     return files[-1] if files else ""
 
 
-_START = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
 _VERSION_IN_NAME = re.compile(r"Version in filename should be '([^']{1,100})' not '([^']{1,100})'")
 _BAD_SDIST_NAME = re.compile(r"Invalid source distribution filename: (\S{1,300})")
 
 
 def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, file = _text(scan), _refused_file(scan)
-    start, version, bad = _START.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
+    start, version, bad = logs_mod.START_FILENAME.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
     if version:
         return [f"the wheel's file name says version `{version.group(2)}` but its metadata says `{version.group(1)}`: "
                 "the file was renamed after the build (or built twice with different versions); upload wheels as the "
@@ -2531,7 +2530,6 @@ def _attestation_exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 _WASM_TAG = re.compile(r"unsupported platform tag '((?:emscripten|pyodide|wasi)\w{0,60})'", re.I)
-_PLATFORM_TAG = re.compile(r"unsupported platform tag '([\w.]{1,100})'")
 _LINUX_WHEEL = re.compile(r"-(linux_\w{1,40})\.whl\b")
 _LINUX_TAG_SAID = re.compile(r"(?<![\w-])(linux_(?:x86_64|aarch64|i686|armv7l|ppc64le|s390x))\b")
 
@@ -2547,7 +2545,7 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if wasm:
         return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
                 f"tag: {_WASM_LEAVE_OUT}"]
-    if not _PLATFORM_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
+    if not logs_mod.REFUSED_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
         wheels = WASM_WHEEL.findall(text)
         if wheels:
             return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
@@ -2557,8 +2555,8 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
-    m = _PLATFORM_TAG.search(text) or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     refused = logs_mod.REFUSED_TAG.search(text)
+    m = refused or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     macos = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", refused.group(1)) if refused else None
     if macos:
         return [f"`{refused.group(1)}` is a wheel for macOS {macos.group(1)}.{macos.group(2)} on `{macos.group(3)}`: PyPI "

@@ -1002,7 +1002,7 @@ SEMANTIC_RELEASE_ENV_FIX = ("python-semantic-release runs `build_command` with a
 
 # PyPI's old check that a file name starts with the project's name as written, refusing the name wheels and sdists must
 # write (`.` and `-` as `_`): pypi/warehouse#10030, fixed in July 2023 (#14155)
-_START_NAME = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
+START_FILENAME = re.compile(r"Start filename for '([^']{1,200})' with '([^']{1,200})'")
 ESCAPED_NAME_FIX = ("The file's name is right: wheels and sdists write the project's name with `.` and `-` as `_`, which "
                     "PyPI refused until July 2023 (pypi/warehouse#10030) and takes now: re-run the upload with current "
                     "tools, and if PyPI refuses it again, report it at https://github.com/pypi/warehouse/issues.")
@@ -1011,7 +1011,7 @@ ESCAPED_NAME_FIX = ("The file's name is right: wheels and sdists write the proje
 def escaped_name_refused(whole: str) -> Optional[str]:
     """The refused file whose name writes the project's name as a distribution must (`simplepackage_py-…` for
     `simplepackage.py`), when PyPI asked for the name as written; None otherwise."""
-    m = _START_NAME.search(whole)
+    m = START_FILENAME.search(whole)
     if m is None or m.group(1) != m.group(2):  # today's PyPI asks for the normalised name: the file must start with it
         return None
     name = m.group(1)
@@ -1027,12 +1027,11 @@ _LINUX_SENT = re.compile(r"^\s*(?:Uploading|Signing)\s+\S{1,300}-linux_(?:x86_64
 LINUX_SENT_FIX = ("The log stops before PyPI's answer, but a wheel with a plain `linux_*` tag went to the upload, and PyPI "
                   "refuses those: build the Linux wheels with cibuildwheel or in a manylinux image (or `auditwheel repair` "
                   "them), or leave the plain `linux_*` wheels out of the files uploaded.")
-_PYPI_HOST = re.compile(r"\b(?:upload|test)\.pypi\.org\b", re.I)
 
 
 def linux_wheel_sent(cleaned: List[Tuple[int, str]], whole: str) -> Optional[int]:
     """The line of the first plain `linux_*` wheel an upload to PyPI or TestPyPI sends, None when there is none."""
-    if not _PYPI_HOST.search(whole):
+    if not any(host in whole.lower() for host in PYPI_HOSTS):
         return None
     return next((n for n, t in cleaned if _LINUX_SENT.search(t)), None)
 
