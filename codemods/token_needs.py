@@ -60,6 +60,10 @@ ACTION_NEEDS: Dict[str, Dict[str, str]] = {
     "github/codeql-action/upload-sarif": {"security-events": WRITE},
 }
 
+# Actions that commit and push with git, through the credential actions/checkout persisted (deepset-ai's
+# haystack-core-integrations checks out with a bot's token, then EndBug/add-and-commit pushes the changelog with it)
+PUSH_WITH_CHECKOUT = ("stefanzweifel/git-auto-commit-action", "endbug/add-and-commit")
+
 # Actions that use no GITHUB_TOKEN scope (or only the runtime token), known so that they are not
 # reported as unknown when the token is handed to them.
 NEEDS_NOTHING = (
@@ -226,6 +230,8 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
                 needs.add({"contents": READ})  # the default token has it anyway: never broader
             continue
         name = _action(step)
+        if name and checkout_pat and _known(name, PUSH_WITH_CHECKOUT) and not _hands_over_token(step):
+            continue  # it pushes with the credential the checkout left in git's config: the checkout's own token
         if name:
             _action_needs(name, step, needs, label)
             continue
@@ -250,3 +256,50 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
             needs.unknown.append(f"{label} ({', '.join(notes)})")
     needs.scopes = dict(sorted(needs.scopes.items()))
     return needs
+
+
+def granted_level(perms: Any, scope: str) -> Optional[str]:
+    """What a `permissions:` value grants `scope` ("none", "read" or "write"); None where no block is written (the
+    repository's default, which pubmode cannot see) or the value is an expression."""
+    if perms == "write-all":
+        return WRITE
+    if perms == "read-all":
+        return READ
+    if isinstance(perms, dict):
+        value = perms.get(scope)
+        return value if value in (READ, WRITE) else "none"
+    return None
+
+
+@dataclass
+class ScopeGap:
+    """A scope a job's steps use that its token may not hold: what a 403 of the GitHub API points at."""
+
+    job_id: str
+    scope: str
+    needed: str
+    granted: Optional[str]  # None: no block written, the repository's default applies
+    where: str  # "job" or "workflow": the block that grants it, "" where none is written
+    steps: List[str]  # the steps that use the scope
+
+
+def scope_gaps(workflow_perms: Any, jobs: Dict[str, Any]) -> List[ScopeGap]:
+    """Per job, each scope its steps write with above what its `permissions:` grant (a job-level block replaces the
+    workflow's and leaves every scope it does not name at none; where no block is written, the repository's default
+    token is read-only for repositories and organizations created since February 2023). Reads are left out: a public
+    repository is read without a scope, and a checkout's `contents: read` is the rule permissions-drop-contents."""
+    gaps = []
+    for job_id, job in jobs.items():
+        if not isinstance(job, dict) or "uses" in job:
+            continue
+        where = "job" if "permissions" in job else ("workflow" if workflow_perms is not None else "")
+        perms = job.get("permissions") if where == "job" else workflow_perms
+        for scope, needed in job_token_needs(job).scopes.items():
+            granted = granted_level(perms, scope)
+            if needed != WRITE or (granted is None and where) or granted == WRITE:
+                continue
+            checkouts = [s for _, s in steps(job) if _action(s) == "actions/checkout"]  # whose token a push uses
+            users = [step_label(step, i) for i, step in steps(job) if _action(step) != "actions/checkout" and LEVELS[
+                job_token_needs({"steps": checkouts + [step]}).scopes.get(scope, "none")] >= LEVELS[needed]]
+            gaps.append(ScopeGap(str(job_id), scope, needed, granted, where, users))
+    return gaps

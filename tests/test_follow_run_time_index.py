@@ -5,6 +5,7 @@ it, the doctor reports a token upload to "PyPI or another index (chosen at run t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 

@@ -1914,7 +1914,7 @@ def test_sweep_a_deleted_files_name_and_uvs_check_url_mismatch_are_existing_file
 def test_sweep_file_name_refusals_of_sdists_and_wheels() -> None:
     # warehouse forklift/legacy.py file_upload: parse_sdist_filename, `Start filename for`, `Version in filename`
     sdist = "octo_widget-1.0.0.tar.gz"
-    found, advice = _first_and_advice(_twine_400(f"Invalid source distribution filename: octo_widget.tar.gz", file=sdist))
+    found, advice = _first_and_advice(_twine_400("Invalid source distribution filename: octo_widget.tar.gz", file=sdist))
     assert found == "log-sdist-filename" and "`<name>-<version>.tar.gz`" in advice
     found, advice = _first_and_advice(_twine_400("Version in filename should be '1.0.0' not '1.0'."))
     assert found == "log-sdist-filename" and "metadata says `1.0.0`" in advice and "top-level directory" not in advice

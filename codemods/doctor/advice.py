@@ -2059,6 +2059,84 @@ def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+# the GitHub API call a 403 names: its route on api.github.com, or the page of GitHub's REST documentation
+_API_ROUTE = re.compile(r"https://api\.github\.com(/repos/[\w.-]{1,100}/[\w.-]{1,100}(?:/[\w.{}-]{1,100}){0,4})")
+_DOCS_ROUTE = re.compile(r"https://docs\.github\.com/(?:[\w-]{2,5}/)?rest/([\w-]{1,40})")
+_DOCS_SCOPES = {"releases": "contents", "git": "contents", "repos": "contents", "commits": "contents",
+                "branches": "contents", "pulls": "pull-requests", "issues": "issues", "packages": "packages",
+                "actions": "actions", "checks": "checks", "deployments": "deployments", "pages": "pages"}
+# the upload's own success line (twine's and the publish action's `View at:`, uv's `Uploaded`): this run's files are
+# on the index already
+_UPLOADED = re.compile(r"View at:\s{0,10}https://(?:test\.)?pypi\.org/project/|"
+                       r"^\s{0,20}Uploaded \d{1,4} files? in\b|"
+                       r"\bPyPI (?:publishing|publish|upload(?:ing)?)\s(?:still\s|has\s|had\s)?(?:already\s)?"
+                       r"(?:succeeds|succeeded|completed|worked|went through)\b|"
+                       r"\b(?:publishing|uploading|upload|publish) to PyPI (?:currently |still |already )?"
+                       r"(?:works|worked|succeeds|succeeded|went through)\b", re.I | re.M)
+
+
+def _refused_scope(text: str) -> str:
+    """The scope a 403 of the GitHub API points at: read from the route it names, else `contents` (a release, a tag,
+    a push: what a release job writes)."""
+    from codemods.github_api import route_needs
+
+    m = _API_ROUTE.search(text)
+    scopes = route_needs("POST", m.group(1)) if m else None
+    if scopes:
+        return next(iter(scopes))
+    m = _DOCS_ROUTE.search(text)
+    return _DOCS_SCOPES.get(m.group(1).lower(), "contents") if m else "contents"
+
+
+def _token_permission(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
+    text = _text(scan)
+    out = []
+    if re.search(r"refusing to allow a GitHub App to create or update workflow", text, re.I):
+        out.append("the push changes a file under `.github/workflows/`, which no GITHUB_TOKEN may do whatever its "
+                   "permissions: leave workflow files out of the commit, or push with a token that holds the "
+                   "`workflows` permission (a fine-grained personal access token or a GitHub App's)")
+    elif re.search(r"not permitted to create or approve pull requests", text, re.I):
+        out.append("the repository (or its organization) does not let workflows open pull requests: an owner allows "
+                   "it in Settings → Actions → General → \"Allow GitHub Actions to create and approve pull requests\", "
+                   "with `pull-requests: write` in the job's permissions")
+    elif re.search(r"GH006: Protected branch update failed|protected branch hook declined|GH013: Repository rule "
+                   r"violations", text, re.I):
+        out.append("a branch protection rule (or a ruleset) refuses pushes by `github-actions[bot]`, whatever the "
+                   "token's scopes: push with a token of an account or GitHub App on the rule's bypass list, or push "
+                   "the tag only and open a pull request for the commit")
+    else:
+        scope = _refused_scope(text)
+        gaps = [(f.file, g) for f in facts for g in f.scope_gaps if g.scope == scope]
+        for file, g in gaps:
+            users = (", ".join(g.steps) + (" needs" if len(g.steps) == 1 else " need")) if g.steps else "its steps need"
+            grants = (f"grants no `{g.scope}` (a block sets every scope it does not name to none)" if g.granted == "none"
+                      else f"grants `{g.scope}: {g.granted}`")
+            if g.where == "job":
+                out.append(f"job `{g.job_id}` of {file}: its `permissions:` block {grants}, and {users} "
+                           f"`{g.scope}: {g.needed}`: add `{g.scope}: {g.needed}` to that block")
+            elif g.where == "workflow":
+                out.append(f"job `{g.job_id}` of {file} takes the workflow's `permissions:` block, which {grants}, and "
+                           f"{users} `{g.scope}: {g.needed}`: give the job a block of its own with `{g.scope}: "
+                           f"{g.needed}` and the scopes it uses besides")
+            else:
+                out.append(f"job `{g.job_id}` of {file} writes no `permissions:` block, so its token is the "
+                           "repository's default, read-only for repositories and organizations created since "
+                           f"February 2023 (Settings → Actions → General → Workflow permissions), and {users} "
+                           f"`{g.scope}: {g.needed}`: give the job `permissions:` with `{g.scope}: {g.needed}` and the "
+                           "scopes it uses besides")
+        if not gaps:
+            out.append(f"the step needs `{scope}: write` on the job's token: add it to the `permissions:` block of "
+                       "the job that ran it (`id-token: write` alone leaves it at none); with no block, the "
+                       "repository's default token is read-only for repositories created since February 2023 "
+                       "(Settings → Actions → General → Workflow permissions); a run for a pull request from a fork, "
+                       "or a called workflow whose caller grants less, gets no more whatever the block says")
+    if _UPLOADED.search(text):
+        out.append("the log shows this run's upload to PyPI went through before the step failed: re-running the whole "
+                   "job would now meet `File already exists`; do what failed by hand (`gh release create <tag>`) or "
+                   "re-run after moving it to a job of its own")
+    return out
+
+
 def _nested(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     m = re.search(r"The nested job '([^']{1,100})' is requesting '([\w-]{1,40}): (\w{1,10})'", _text(scan))
     if not m:
@@ -2877,7 +2955,7 @@ ADVISORS: Dict[str, Advisor] = {
     "log-bad-request": _bad_request, "log-invalid-distribution": _distribution_file,
     "log-description-invalid": _description, "log-metadata-unsupported": _metadata, "log-server-error": _server_error,
     "log-ssl-verify": _ssl, "log-network": _network, "log-no-distributions": _no_dists,
-    "log-uploader-missing": _uploader, "log-attestations-ignored": _password_disables_tp, "log-nested-id-token": _nested, "log-action-bug": _action_bug,
+    "log-uploader-missing": _uploader, "log-attestations-ignored": _password_disables_tp, "log-nested-id-token": _nested, "log-token-permission": _token_permission, "log-action-bug": _action_bug,
     "log-action-ref-missing": _action_ref, "log-action-not-allowed": _action_not_allowed, "log-environment-refused": _environment, "log-tag-version-mismatch": _tag_version,
     "log-digest-mismatch": _digest, "log-sdist-filename": _sdist_filename, "log-uploader-broken": _uploader_broken,
     "log-attestation-missing": _attestation_missing, "log-attestation-exists": _attestation_exists, "log-invalid-attestations": _invalid_attestations,

@@ -8,6 +8,7 @@ from typing import List, Optional, Set
 from codemods.doctor.view import WorkflowView
 from codemods.publishers import gh_action
 from codemods.registration import publishes_as_called
+from codemods.token_needs import ScopeGap, scope_gaps
 
 _SECRET = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
 
@@ -36,11 +37,13 @@ class Facts:
     every_push: bool = False  # publishes on pushes not limited to tags
     trusted_uploaders: Set[str] = field(default_factory=set)
     publishes: bool = False  # a job of it uploads to PyPI or TestPyPI
+    scope_gaps: List[ScopeGap] = field(default_factory=list)  # GITHUB_TOKEN scopes its jobs' steps may lack
 
 
 def collect(file: str, view: WorkflowView) -> Facts:
     facts = Facts(file, set(view.events), publishes_as_called(view.doc.path, view.events))
     facts.every_push = _pushes_untagged(view)
+    facts.scope_gaps = scope_gaps(view.doc.get(("permissions",)), view.jobs)
     for p in view.publishing:
         if not p.targets:
             continue

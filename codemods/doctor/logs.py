@@ -756,6 +756,27 @@ NEW: Tuple[LogPattern, ...] = (
                "The nested job 'upload' is requesting 'id-token: write', but is only allowed 'id-token: none'",
                "Add `permissions: id-token: write` (with `contents: read`) to the job that calls the reusable workflow, "
                "even if the publish job is skipped on that event."),
+    LogPattern("log-token-permission", ERROR, r"\bResource not accessible by integration\b|"
+               r"\bPermission to [\w.-]{1,100}/[\w.-]{1,100} denied to [\w-]{1,60}\[bot\]|"
+               r"\bWrite access to repository not granted\b|\bGitHub release failed with status: 403\b|"
+               r"\brefusing to allow a GitHub App to create or update workflow\b|"
+               r"\bGitHub Actions is not permitted to create or approve pull requests\b|"
+               r"\bGH006: Protected branch update failed\b|\bprotected branch hook declined\b|"
+               r"\bGH013: Repository rule violations found\b",
+               "GitHub refused the job's GITHUB_TOKEN a write a step asked for",
+               "A step of the release job wrote to the repository with the job's GITHUB_TOKEN (a GitHub release, a "
+               "tag, a pushed commit, a pull request) and GitHub answered 403: the token lacks the scope (a "
+               "`permissions:` block sets every scope it does not name to none, so `id-token: write` alone leaves "
+               "`contents` at none; where no block is written, the repository's default token is read-only for "
+               "repositories and organizations created since February 2023), the push changes a workflow file (no "
+               "GITHUB_TOKEN may), or a branch protection rule refuses the bot. PyPI and its credentials are not in "
+               "question; where the upload ran before this step, the files are already on PyPI.",
+               "⚠️ GitHub release failed with status: 403\nError: Resource not accessible by integration - "
+               "https://docs.github.com/rest/releases/releases#create-a-release",
+               "Grant the job the scope its step needs (`contents: write` for a release, a tag or a push) in the job's "
+               "`permissions:` block, or give that step a job of its own with it, so the job holding `id-token: "
+               "write` writes nothing else; then re-run only what failed: an upload that went through would now meet "
+               "`File already exists`."),
     LogPattern("log-action-deprecated", ERROR, r"\bautomatically failed because\s{1,3}it uses a deprecated version of\b",
                "GitHub failed the run for a retired version of an action",
                "GitHub fails every run that uses a retired major version of some actions before the job starts (the "
@@ -855,7 +876,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
@@ -2323,8 +2344,22 @@ class _Said:
 
 _ACCOUNT_SAID = re.compile(_TWO_FACTOR + r"|\busernames?\b[^.]{0,8}?(?:and|or|/)\s{0,3}passwords?\b", re.I)
 # the refused objects a sentence may name, most specific first
+# the job's GITHUB_TOKEN told as short of a scope ("the GITHUB_TOKEN only had read access", "a permissions issue", "add
+# `contents: write`"), beside a write to GitHub it refused (a GitHub release, its assets, a pushed tag or commit)
+SAID_TOKEN_SCOPE = re.compile(r"\bGITHUB_TOKEN\b" + IN_SENTENCE + r"{0,60}?\b(?:read[- ]only|read access|lack\w{0,3}|"
+                              r"insufficient|missing|permissions?|scopes?)\b|\bread[- ]only\s(?:default\s)?(?:GITHUB_TOKEN|"
+                              r"token)\b|\bgithub-actions\[bot\]|\bcontents\W{0,2}:\s?write\b|\bworkflow permissions\b|"
+                              r"\bpermissions? (?:issue|problem|error)s?\b", re.I)
+# GitHub refusing a release asset for another reason than the token's scope (an immutable release's 422)
+_GITHUB_REFUSED_ELSE = re.compile(r"\b422\b|\bimmutable\b|Unprocessable", re.I)
+SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh release\b|"
+                               r"\bpush\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\b(?:tags?|commits?|branch|main|master)\b|"
+                               r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
+
+
 _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
+    _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
@@ -2434,7 +2469,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         for told, where in windows:
             if any(_OTHER_REGISTRY.search(lines[k]) or _OTHER_SERVICE.search(lines[k]) for k in where) and not (
                     (SAID_ARTIFACT_IMMUTABLE.search(told) and _PYPI_WORD.search(whole))  # upload-artifact's own
-                    or SAID_UV_WORKSPACE_DIST.search(told)):  # the artifact of a build that wrote elsewhere
+                    or SAID_UV_WORKSPACE_DIST.search(told)  # the artifact of a build that wrote elsewhere
+                    or (SAID_TOKEN_SCOPE.search(told) and SAID_GITHUB_WRITE.search(told)
+                        and not _GITHUB_REFUSED_ELSE.search(told))):  # a write to GitHub its token was refused
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
             if found:

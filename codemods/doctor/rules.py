@@ -15,7 +15,7 @@ from codemods.publishers import gh_action, opaque
 from codemods.notes import step_in_job
 from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, SKIP_FORKS, matrix_secrets, pull_request_fix,
                                runs_for_pull_requests, step_label, steps, unresolved_secret_note)
-from codemods.token_needs import brings_own_token
+from codemods.token_needs import brings_own_token, scope_gaps
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
 # (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when), or
@@ -220,6 +220,34 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
             yield w.doc.line_of(("jobs", job_id, "permissions")), (
                 f"job `{job_id}` checks out code but its permissions block leaves `contents` at none (the checkout "
                 "fails if the repository is private)")
+
+
+@rule("permissions-missing-scope", WARNING, "A permissions block grants less than a step of its job uses",
+      "A `permissions:` block sets every scope it does not name to none, and a job-level one replaces the "
+      "workflow's: a block written for Trusted Publishing (`id-token: write`, perhaps `contents: read`) takes the "
+      "write access a GitHub release, a tag or a pushed version commit needs, and that step fails with `403 Resource "
+      "not accessible by integration`, often after the upload to PyPI went through.",
+      """
+  publish:
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+      - uses: softprops/action-gh-release@v2
+""", "Add the scope the step uses to the job's block (`contents: write` beside `id-token: write`), or move that "
+     "step to a job of its own with it.")
+def _permissions_missing_scope(w: WorkflowView) -> Iterator[Hit]:
+    if not _may_publish(w):
+        return
+    for g in scope_gaps(w.doc.get(("permissions",)), w.jobs):
+        if not g.where:  # no block: the repository's default, which pubmode cannot see
+            continue
+        at = ("jobs", g.job_id, "permissions") if g.where == "job" else ("permissions",)
+        grants = f"no `{g.scope}`" if g.granted == "none" else f"`{g.scope}: {g.granted}`"
+        whose = "its permissions block" if g.where == "job" else "the workflow's permissions block"
+        yield w.doc.line_of(at), (f"job `{g.job_id}`: {whose} grants {grants}, but {', '.join(g.steps)} "
+                                  f"{'uses' if len(g.steps) == 1 else 'use'} `{g.scope}: {g.needed}`")
 
 
 @rule("no-environment", NOTE, "The publishing job has no environment",
