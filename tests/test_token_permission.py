@@ -110,3 +110,15 @@ def test_a_failure_told_as_the_github_tokens_scope() -> None:
     # guard: a PyPI token told as lacking a scope is PyPI's
     assert "log-token-permission" not in _ids(
         "The upload to PyPI failed with 403: the API token was scoped to another project.\n")
+
+
+def test_a_block_without_contents_is_told_once(repo) -> None:
+    # melissawm/sphinx-tags before #80 ("Fix 403 on release action"): `id-token: write` alone, a checkout and
+    # softprops/action-gh-release: one warning asks for `contents: write`, none for `contents: read` beside it
+    from pathlib import Path
+    from conftest import WORKFLOW
+
+    case = Path(__file__).parent / "golden" / "doctor-logs" / "token-permission-id-token-only"
+    repo.write(WORKFLOW, (case / "release.yml").read_bytes())
+    out = repo.migrate("doctor", "--exit-zero").stdout
+    assert "[permissions-missing-scope]" in out and "[permissions-drop-contents]" not in out

@@ -210,8 +210,12 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
     workflow = w.doc.get(("permissions",))
     had_contents = workflow is None or workflow in ("read-all", "write-all") or (
         isinstance(workflow, dict) and workflow.get("contents") in ("read", "write"))
+    # a job whose block also lacks `contents: write` a step uses is told once, by permissions-missing-scope
+    written = {g.job_id for g in scope_gaps(workflow, w.jobs) if g.scope == "contents" and g.where == "job"}
     for job_id, job in w.jobs.items():
         perms = job.get("permissions")
+        if job_id in written:
+            continue
         checkouts = [s for s in job.get("steps") or [] if isinstance(s, dict) and
                      str(s.get("uses", "")).lower().startswith("actions/checkout")]
         # a checkout that brings its own token (a PAT in `token:`) does not use the job's contents scope
