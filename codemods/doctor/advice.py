@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional
 
-from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext
+from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext, platform_tags
 from codemods.doctor.facts import Facts
 from codemods.doctor.logs import WASM_WHEEL, LogScan
 
@@ -1904,6 +1904,20 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
     named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
     tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
+    ran = logs_mod.exec_missing(scan.cleaned, text) if not m and not said else None
+    if ran:
+        what = f"`{ran[1]}`" if ran[1] else "a program"
+        head = (f"Python could not start {what} (`FileNotFoundError` in `os._execvpe`, how `poetry run` fails for a "
+                "command that is not installed): ")
+        if ran[1] is None:
+            return [head + "the log does not name the program; in a release step after the distributions are built it is "
+                    "most often the uploader (twine): add twine to the environment that runs it (`poetry "
+                    "add --group dev twine`, or `python -m pip install twine` in that job), or use "
+                    "pypa/gh-action-pypi-publish, which brings its own"]
+        tool = ran[1]
+        install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+        return [head + f"`{tool}` is not installed in that environment: {install} there (for `poetry run`, add it to "
+                "the project's dev dependencies), or use pypa/gh-action-pypi-publish, which brings its own"]
     if tool is None:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
@@ -2556,6 +2570,12 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
     refused = logs_mod.REFUSED_TAG.search(text)
+    if refused and platform_tags.taken_now(refused.group(1)):
+        when = platform_tags.added_when(refused.group(1))
+        return [f"PyPI takes `{refused.group(1)}` today" + (f": its list of accepted platform tags gained it in {when}"
+                if when else ", it is on its list of accepted platform tags") + ", so this refusal is from before that "
+                "(or from an index running an older list); nothing in the wheel or the workflow needs changing: upload "
+                "the same wheel again (re-run the publish, with `skip-existing` if the other files went up)"]
     m = refused or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     macos = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", refused.group(1)) if refused else None
     if macos:
@@ -2834,6 +2854,14 @@ _TOX_RAN = re.compile(r"\btox -e\b|[/\\]\.tox[/\\]|\btox\b[^\n]{0,40}\brun-test\
 def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     raw = "\n".join(t for _, t in scan.cleaned)
+    lost = logs_mod.URL_VALUE_LOST.search(raw)
+    if lost:
+        value = lost.group(2) if len(lost.group(2)) <= 60 else "…" + lost.group(2)[-40:]
+        return [f"the command that ran reads `{lost.group(1)} {value}`: the upload URL was dropped before the command "
+                f"ran (an action's `args` passed on without it), so `{value}` took its place and the uploader failed on "
+                "that (maturin's `relative URL without a base`, then `Credentials not found`), not on the token: write "
+                f"the option and its URL as one word, `{lost.group(1)}=https://test.pypi.org/legacy/`, or set the URL "
+                "through the tool's variable (`MATURIN_REPOSITORY_URL`, `TWINE_REPOSITORY_URL`, `UV_PUBLISH_URL`)"]
     usage = _usage(raw)
     if usage:
         return usage

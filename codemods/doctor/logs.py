@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor import claims as claims_mod, logtext
+from codemods.doctor import claims as claims_mod, logtext, platform_tags
 from codemods.doctor.rules import ERROR, WARNING
 
 
@@ -978,10 +978,20 @@ OLD_MANYLINUX_FIX = ("`manylinux1` and `manylinux2010` are defined for x86_64 an
                      "repair` (cibuildwheel runs it) name the wheel (`manylinux2014_<arch>`, `manylinux_2_17_<arch>`).")
 
 
+def taken_now_fix(tag: str) -> str:
+    """The fix for a refused tag that PyPI's list has today: the log is older than the list."""
+    when = platform_tags.added_when(tag)
+    return (f"PyPI takes `{tag}` today" + (f" (added to its list in {when})" if when else "") + ": the refusal is from "
+            "before PyPI's list had it, so nothing in the wheel needs changing; upload the same wheel again (with "
+            "`skip-existing` if other files of the release went up).")
+
+
 def platform_fix(whole: str) -> Optional[str]:
     """The fix for a refused platform tag that a manylinux build would not mend (None: the pattern's own)."""
     refused = REFUSED_TAG.search(whole)
     tag = refused.group(1) if refused else ""
+    if tag and platform_tags.taken_now(tag):
+        return taken_now_fix(tag)
     if _MACOS_TAG.match(tag):
         return MACOS_TAG_FIX
     if _OLD_MANYLINUX_ARCH.search(tag or whole):
@@ -1223,6 +1233,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
+    lost = next((n for n, t in cleaned if URL_VALUE_LOST.search(t)), None)  # the command line as printed, one line
+    if lost is not None:  # no URL reached the uploader: what follows from that (no token, a relative URL) is no cause
+        for fid in ("log-credential-missing", "log-wrong-upload-url", "log-network", "log-id-token-unset",
+                    "log-token-rejected", "log-bad-request"):
+            found.pop(fid, None)
+        config = _BY_ID["log-uploader-config"]
+        found.setdefault(config.id, LogFinding(config, lost, config.title, URL_VALUE_LOST_FIX))
     failed_install = UPLOADER_NOT_INSTALLED.search(whole)
     if failed_install and not _UPLOAD_RAN.search(whole):
         # pip, uv or poetry could not install the uploader (an index it could not reach, a blocked egress): no upload
@@ -1232,6 +1249,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = _BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    ran = exec_missing(cleaned, whole) if not found else None
+    if ran:  # `poetry run twine` (or a script's exec) with no twine installed
+        missing = _BY_ID["log-uploader-missing"]
+        found[missing.id] = LogFinding(missing, ran[0], missing.title)
     call = _INTERNAL_CALL.search(whole) if not found else None
     tool = _RELEASE_TOOL.search(whole) if call else None
     if tool and re.search(r"\btwine\b", whole, re.I):  # a release tool calling twine's internal upload() that changed
@@ -1386,6 +1407,27 @@ def read(text: str, publishes: bool = False) -> LogScan:
             findings = [f for f in findings if f not in fixed] + fixed
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# a program a Python tool ran that is not installed: Python's FileNotFoundError raised in os._execvpe (how `poetry run X`
+# fails for a missing X, printed by cleo as `at …/os.py:601 in _execvpe`), and the command the log shows being run so
+EXEC_MISSING = re.compile(r"FileNotFoundError\b.{0,300}?\bin _execvpe\b|\bin _execvpe\b.{0,600}?\bFileNotFoundError\b")
+EXEC_RUN = re.compile(r"\b(?:poetry|pdm|hatch|pipenv|uv)\s(?:run|exec)\s(?:--\S{1,40}\s){0,3}([\w.-]{1,40})")
+_EXEC_UPLOAD = re.compile(r"\.whl\b|\.tar\.gz\b|\bupload\w{0,3}\b|\bpublish\w{0,3}\b|\btwine\b|\bpypi\b", re.I)
+UPLOADERS = ("twine", "maturin", "flit", "hatch", "uv", "poetry", "pdm")
+
+
+def exec_missing(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, Optional[str]]]:
+    """(line, the program when the log names it) of an uploader a Python tool could not run because it is not
+    installed (whylabs/whylogs #754: twine under `poetry run`); None for another program or no such failure."""
+    m = EXEC_MISSING.search(whole)
+    if not m or not _EXEC_UPLOAD.search(whole):
+        return None
+    ran = [r.group(1).lower() for r in EXEC_RUN.finditer(whole)]
+    if ran and ran[-1] not in UPLOADERS:
+        return None  # a test runner or a script of the project, no uploader
+    line = next(n for n, t in cleaned if "FileNotFoundError" in t)
+    return line, ran[-1] if ran else None
 
 
 # an install step that could not install the upload tool (pip's and uv's words), and the lines of an install step;
@@ -2000,6 +2042,15 @@ OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
                       "…`) escapes the space and joins it to the option, and a quoted `' -u'` does the same; remove the "
                       "backslash (it continues a line only at the line's end) or write the options before the files.")
+# an upload URL option whose value in the printed command line is a file or the next option, not a URL: the value was
+# lost between the workflow and the command (PyO3/maturin-action #320: `--repository-url URL` in the action's `args`)
+URL_VALUE_LOST = re.compile(r"\b(?:upload|publish)\b[^\n`]{0,300}?\s(--(?:repository-url|publish-url))[ =]\s{0,2}"
+                            r"(-{1,2}[A-Za-z][\w-]{0,30}|[^\s'\"]{0,300}\.(?:whl|tar\.gz|zip)\b|/[^\s:'\"]{1,300})", re.I)
+URL_VALUE_LOST_FIX = ("The command that ran got a file (or the next option) as its upload URL: the URL was dropped on the way "
+                      "from the workflow to the command, and what follows fails for that (a relative URL, no token). Give "
+                      "the option and its value as one word, `--repository-url=https://test.pypi.org/legacy/` (uv: "
+                      "`--publish-url=…`), or set the URL in the tool's variable (`MATURIN_REPOSITORY_URL`, "
+                      "`TWINE_REPOSITORY_URL`, `UV_PUBLISH_URL`).")
 # the files one folder too deep for the upload: an artifact that holds `dist/` itself, downloaded into `dist/`
 NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
 NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
