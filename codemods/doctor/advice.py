@@ -1770,6 +1770,14 @@ _SAID_ARTIFACT_MISSING = re.compile(r"\bdownload-artifact\b`?(?:[^.]|\.(?=\w)){0
 
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    fix = scan.findings[0].fix or ""
+    if fix.startswith(logs_mod.NESTED_TREE_FIX.split("(", 1)[0]):  # the tree drawn in the text, its folders in the fix
+        folders = ", ".join(re.findall(r"`dist/[^`]{1,60}/`", fix))
+        return [f"the text shows the files one folder below `dist/` ({folders}): actions/download-artifact puts each "
+                "artifact in a folder of its own under `path:` unless `merge-multiple: true`, and the upload "
+                "(pypa/gh-action-pypi-publish, `twine upload dist/*`) takes only the files in `dist/` itself, so nothing "
+                "was uploaded: download them flat into `dist/`, or move them up (`mv dist/*/* dist/`) before the "
+                "upload"] + [d for f in facts for d in f.upload_dirs]
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
     flake = logs_mod.ARTIFACT_FLAKE.search(text)
@@ -2355,6 +2363,11 @@ _WHEEL_NAME = re.compile(r"\b([A-Za-z0-9_.]{1,100}?)-(\d[\w.+]{0,40}?)-(?:\d\w{0
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    option = logs_mod.GPG_OPTION_AS_FILE.search(text)
+    if option and scan.findings[0].fix == logs_mod.GPG_ORDER_FIX:
+        return [f"`{option.group(0)}`: gpg was handed one of its own options as the file to sign, so the uploader that "
+                "ran it put the option after the file name (twine 1.6.0 did so with `--local-user` for `--identity`; "
+                "1.6.1 fixed it); nothing reached PyPI. " + logs_mod.SIGN_DROP + ", or upgrade the uploader"]
     if re.search(r"POST body may not contain duplicate keys", text):
         tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
                      if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
@@ -2788,6 +2801,9 @@ _UPLOADER_CONFIG = (
     (re.compile(r"does not have support for the following features: --skip-existing"),
      "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
      "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
+    (logs_mod.GPG_FAILED,
+     "gpg could not sign the files for `twine upload --sign` (no key, no passphrase where nobody can type one, a file it "
+     "could not open): " + logs_mod.SIGN_DROP),
     (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
      "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),
     (re.compile(r"Publishing a package is not possible in non-package mode"),

@@ -324,7 +324,8 @@ NEW: Tuple[LogPattern, ...] = (
                "tags for Linux; WebAssembly wheels tagged `emscripten_*` or `pyodide_*` are refused too (PyPI takes "
                "them only under PEP 783's `pyemscripten_*_wasm32` tag, since April 2026). A macOS wheel's version and "
                "architecture must be on PyPI's list (a new macOS release is added after it ships), and `manylinux1` "
-               "and `manylinux2010` exist for x86_64 and i686 only.",
+               "and `manylinux2010` exist for x86_64 and i686 only. A tag PyPI added since (riscv64 in July 2025) is "
+               "refused in a log from before.",
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build Linux wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`; "
                "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
@@ -740,7 +741,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"\berror: unexpected argument '[^'\n]{1,60}' found\b[^\n]{0,300}?\bUsage: uv publish\b",
                "The upload command refused its own options or configuration",
                "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
-               "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
+               "twine's; uv checks the index with `--check-url`), an upload URL option that lost its value, `--sign` "
+               "with a gpg that cannot sign, credentials next to `--trusted-publishing always`, or "
                "a repository name that no configuration defines (a .pypirc section, `poetry config repositories.<name>`, "
                "pdm's `repository.<name>`, a `[[tool.uv.index]]` with a `publish-url`). Nothing reached the index.",
                "error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify "
@@ -1249,6 +1251,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = _BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    signed = gpg_failed(cleaned, whole) if not found else None
+    if signed:  # gpg failing for `twine upload --sign`: the option order is the uploader's bug, else its configuration
+        failed = _BY_ID["log-uploader-broken" if signed[1] else "log-uploader-config"]
+        found[failed.id] = LogFinding(failed, signed[0], failed.title, GPG_ORDER_FIX if signed[1] else GPG_SIGN_FIX)
     ran = exec_missing(cleaned, whole) if not found else None
     if ran:  # `poetry run twine` (or a script's exec) with no twine installed
         missing = _BY_ID["log-uploader-missing"]
@@ -1351,6 +1357,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = _BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    tree = nested_tree(text) if not found and _TOLD_WRONG.search(whole) and _PYTHON_RELEASE.search(whole) else None
+    if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
+        dists = _BY_ID["log-no-distributions"]
+        found[dists.id] = LogFinding(dists, tree[0], dists.title, NESTED_TREE_FIX.format(", ".join(tree[1])))
     sent = linux_wheel_sent(cleaned, whole) if not found else None
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = _BY_ID["log-unsupported-platform-tag"]
@@ -1407,6 +1417,33 @@ def read(text: str, publishes: bool = False) -> LogScan:
             findings = [f for f in findings if f not in fixed] + fixed
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# gpg failing while the uploader signs the files (`twine upload --sign`, its `Signing <file>` lines); gpg taking one of
+# its options for the file to open is the uploader's bug (pypa/twine #130: 1.6.0 put `--local-user` after the file)
+GPG_FAILED = re.compile(r"\bgpg: (?:signing failed\b|can't open\b|skipped \"[^\"]{0,200}\": (?:No secret key|secret key not "
+                        r"available)|no default secret key\b)", re.I)
+GPG_OPTION_AS_FILE = re.compile(r"gpg: can't open [`'‘]-{1,2}[A-Za-z][\w-]{0,30}'")
+_UPLOADER_SIGNS = re.compile(r"\btwine\b[^\n]{0,200}?\s(?:--sign|-s|--identity|-i|--sign-with)\b|"
+                             r"^\s*Signing \S{1,300}\.(?:whl|tar\.gz|zip)\b", re.I | re.M)
+_OTHER_SIGNER = re.compile(r"\bmaven\b|\bmvn\b|sonatype|\bgradle\b|\bgit (?:commit|tag)\b|\bdebsign\b|\bdpkg\b|"
+                           r"\brpmsign\b|\bapt\b", re.I)
+SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them), so signing gains nothing: drop `--sign` / "
+             "`-s` and `--identity` from the upload")
+GPG_SIGN_FIX = f"{SIGN_DROP}; nothing else in the upload is in question."
+GPG_ORDER_FIX = (f"gpg took one of its options for the file to sign: the uploader put it after the file name, a bug of the "
+                 f"uploader (twine 1.6.0 did so with `--identity`, fixed in 1.6.1). {SIGN_DROP}, or upgrade the uploader.")
+
+
+def gpg_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, bool]]:
+    """(line, whether gpg took an option for a file) of gpg failing to sign for the uploader; None otherwise."""
+    raw = "\n".join(t for _, t in cleaned)
+    line = next((n for n, t in cleaned if GPG_FAILED.search(t)), None)
+    option = GPG_OPTION_AS_FILE.search(whole) is not None
+    if line is None or not (option or _UPLOADER_SIGNS.search(raw)) or _OTHER_SIGNER.search(whole) or \
+            _OTHER_REGISTRY.search(whole):
+        return None
+    return line, option
 
 
 # a program a Python tool ran that is not installed: Python's FileNotFoundError raised in os._execvpe (how `poetry run X`
@@ -2056,6 +2093,43 @@ NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
 NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
                    "download it to the repository root (`path: .`), or upload the artifact from inside the folder "
                    "(`path: dist/`); the publish step then finds them in `dist/`.")
+# a folder tree drawn in the text (indentation or `├──`): `dist/` holding folders that hold the distributions, told as
+# what went wrong (rpoleski/MulensModel #80: `dist/sdist/` and `dist/wheelhouse/`, the upload found nothing in `dist/`)
+_TREE_MARKS = str.maketrans({c: " " for c in "│├└─|`"})
+_TREE_DIR = re.compile(r"^(\s*)([\w.*-]{1,60})/\s*$")
+_TREE_DIST_FILE = re.compile(r"^(\s*)\S{0,200}\.(?:whl|tar\.gz|zip)\s*$")
+_TOLD_WRONG = re.compile(r"\b(?:issue|problem|mistake|wrong|instead|needed|should|never made it|fail\w{0,3}|broke\w{0,2})\b",
+                         re.I)
+NESTED_TREE_FIX = ("The distributions are in folders under `dist/` ({}), and the upload takes only the files in `dist/` "
+                   "itself: download the artifacts flat into `dist/` (actions/download-artifact with `path: dist` and "
+                   "`merge-multiple: true`), or move the files up before the upload; then re-run for the version that "
+                   "did not reach PyPI.")
+
+
+def nested_tree(text: str) -> Optional[Tuple[int, List[str]]]:
+    """(line, the folders) of a tree in the text in which `dist/`'s distributions sit one folder deeper."""
+    rows = [ln.translate(_TREE_MARKS).rstrip() for ln in text.splitlines()[:2000]]
+    for i, row in enumerate(rows):
+        top = _TREE_DIR.match(row)
+        if not top or top.group(2) != "dist":
+            continue
+        depth, folders, sub = len(top.group(1)), [], None
+        for below in rows[i + 1:i + 40]:
+            if not below.strip():
+                continue
+            indent = len(below) - len(below.lstrip())
+            if indent <= depth:
+                break
+            folder = _TREE_DIR.match(below)
+            if folder:
+                sub = (indent, folder.group(2))
+            elif _TREE_DIST_FILE.match(below) and sub and indent > sub[0] and f"`dist/{sub[1]}/`" not in folders:
+                folders.append(f"`dist/{sub[1]}/`")
+        if folders:
+            return i + 1, folders
+    return None
+
+
 # the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
 _ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
 _SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
