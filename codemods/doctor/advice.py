@@ -1554,6 +1554,14 @@ _DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\b
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    capped = logs_mod.twine_capped_by_tool(text)
+    if capped:
+        return [f"the text says {capped} caps twine in its own requirements, below the release that reads the "
+                "metadata (6.1 for Metadata-Version 2.4, as setuptools 77 and later, hatchling 1.27 and Poetry 2 write "
+                "it; 7.0 for 2.5): the twine of your "
+                f"own job is not the one that runs, so upgrade {capped} to a release that lifts the pin (or ask its "
+                "maintainers to); meanwhile pin the build backend below the release that writes 2.4 (`setuptools<77` "
+                "in `[build-system] requires`)"]
     if re.search(r"\bImport-Name(?:space)?\b", text):
         flit = re.search(r"\bflit(?:_core)?\b", text, re.I)
         pin = re.search(r"\bflit(?:_core)?\b[^.\n]{0,40}?\b(\d{1,2})\.x\b|\b(\d{1,2})\.x\b[^.\n]{0,20}?\bflit", text, re.I)

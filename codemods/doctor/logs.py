@@ -1375,6 +1375,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     for fid in ("log-secret-empty", "log-credential-missing"):
         if fid in found and _SEMANTIC_RELEASE_ENV.search(whole):
             found[fid].fix = SEMANTIC_RELEASE_ENV_FIX
+    capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
+    if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
+        found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
     if "log-file-exists" in found and _stale_dist(whole):
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
@@ -1417,6 +1420,33 @@ def read(text: str, publishes: bool = False) -> LogScan:
             findings = [f for f in findings if f not in fixed] + fixed
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# a twine cap told as the release tool's own (a plugin's requirements.txt, "this project limits twine less than version
+# 6": semantic-release-pypi #42), so upgrading twine in the job does not reach it; the tool by its name where told
+_TWINE_CAPPED = re.compile(r"\b(?:limit\w{0,3}|pin\w{0,4}|caps?|capp\w{2,3}|restrict\w{0,4}|lock\w{0,3}|constrain\w{0,4}|"
+                           r"hold\w{0,3})\b(?:[^.]|\.(?=\w)){0,30}?\btwine\b(?:[^.]|\.(?=\w)){0,30}?(?:<=?\s?v?[1-6]\b|"
+                           r"\b(?:less|lower|older) than\s(?:version\s)?v?[1-6]\b|\bbelow\s(?:version\s)?v?[1-6]\b)|"
+                           r"\btwine\s?<=?\s?[1-6]\b", re.I)
+_TOOL_OWNS = re.compile(r"\bplugins?\b|\bthis (?:project|package|tool|action)\b|\bthe (?:tool|action)\b|"
+                        r"\bits (?:own )?(?:dependencies|requirements)\b", re.I)
+_TOOL_NAMED = re.compile(r"\b([\w@.]{1,40}-[\w@.-]{1,40}[\w])\s(?:plugin|action|package)\b|\b(?:plugin|action)\s`?"
+                         r"([\w@.]{1,40}-[\w@/.-]{1,40}[\w])`?", re.I)
+
+
+def twine_capped_by_tool(whole: str) -> Optional[str]:
+    """The release tool whose own requirements cap twine below the release that reads the metadata ("the release
+    plugin" where the text does not name it); None when no such cap is told."""
+    if not (_TWINE_CAPPED.search(whole) and _TOOL_OWNS.search(whole)):
+        return None
+    named = _TOOL_NAMED.search(whole)
+    return f"`{named.group(1) or named.group(2)}`" if named else "the release plugin (or tool)"
+
+
+def tool_cap_fix(tool: str) -> str:
+    return (f"Upgrade {tool} to a release that lifts its own pin of twine (twine 6.1 is the first to read "
+            "Metadata-Version 2.4, 7.0 the first to read 2.5), or ask its maintainers to: a twine upgraded in the job does not reach the twine the "
+            "tool installs for itself. Meanwhile build with a backend release that writes an older Metadata-Version.")
 
 
 # gpg failing while the uploader signs the files (`twine upload --sign`, its `Signing <file>` lines); gpg taking one of
