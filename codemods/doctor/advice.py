@@ -2593,9 +2593,10 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     refused = logs_mod.REFUSED_TAG.search(text)
     if refused and platform_tags.taken_now(refused.group(1)):
         when = platform_tags.added_when(refused.group(1))
-        return [f"PyPI takes `{refused.group(1)}` today" + (f": its list of accepted platform tags gained it in {when}"
-                if when else ", it is on its list of accepted platform tags") + ", so this refusal is from before that "
-                "(or from an index running an older list); nothing in the wheel or the workflow needs changing: upload "
+        return [f"PyPI takes `{refused.group(1)}` today: " + (f"its list of accepted platform tags gained it in {when}, "
+                "so this refusal is from before that (or from an index with an older list)" if when else "it is on its "
+                "list of accepted platform tags, so this refusal came from an older list (an old log, or another "
+                "index)") + "; nothing in the wheel or the workflow needs changing: upload "
                 "the same wheel again (re-run the publish, with `skip-existing` if the other files went up)"]
     m = refused or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     macos = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", refused.group(1)) if refused else None

@@ -23,6 +23,11 @@ _PYEMSCRIPTEN = re.compile(r"pyemscripten_\d+_\d+_wasm32")
 _ADDED = ((re.compile(r"(?:many|musl)linux_\d+_\d+_riscv64"), "July 2025, pypi/warehouse#18390"),
           (re.compile(r"macosx_26_"), "November 2025, pypi/warehouse#19018"),
           (re.compile(r"macosx_15_"), "October 2024, pypi/warehouse#16877"),
+          (re.compile(r"macosx_14_"), "October 2023, pypi/warehouse#14702"),
+          (re.compile(r"macosx_13_"), "October 2022, pypi/warehouse#12414"),
+          (re.compile(r"macosx_12_"), "November 2021, pypi/warehouse#10320"),
+          (re.compile(r"macosx_11_|macosx_10_\d+_(?:arm64|universal2)$"), "November 2020, pypi/warehouse#8881"),
+          (re.compile(r"win_arm64$"), "November 2021, pypi/warehouse#10338"),
           (re.compile(r"ios_|android_"), "February 2025, pypi/warehouse#17559"),
           (re.compile(r"pyemscripten_"), "April 2026, PEP 783, pypi/warehouse#19804"))
 
