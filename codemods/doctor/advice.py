@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional
 
-from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext
+from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext, platform_tags
 from codemods.doctor.facts import Facts
 from codemods.doctor.logs import WASM_WHEEL, LogScan
 
@@ -1554,6 +1554,14 @@ _DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\b
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    capped = logs_mod.twine_capped_by_tool(text)
+    if capped:
+        return [f"the text says {capped} caps twine in its own requirements, below the release that reads the "
+                "metadata (6.1 for Metadata-Version 2.4, as setuptools 77 and later, hatchling 1.27 and Poetry 2 write "
+                "it; 7.0 for 2.5): the twine of your "
+                f"own job is not the one that runs, so upgrade {capped} to a release that lifts the pin (or ask its "
+                "maintainers to); meanwhile pin the build backend below the release that writes 2.4 (`setuptools<77` "
+                "in `[build-system] requires`)"]
     if re.search(r"\bImport-Name(?:space)?\b", text):
         flit = re.search(r"\bflit(?:_core)?\b", text, re.I)
         pin = re.search(r"\bflit(?:_core)?\b[^.\n]{0,40}?\b(\d{1,2})\.x\b|\b(\d{1,2})\.x\b[^.\n]{0,20}?\bflit", text, re.I)
@@ -1770,6 +1778,14 @@ _SAID_ARTIFACT_MISSING = re.compile(r"\bdownload-artifact\b`?(?:[^.]|\.(?=\w)){0
 
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    fix = scan.findings[0].fix or ""
+    if fix.startswith(logs_mod.NESTED_TREE_FIX.split("(", 1)[0]):  # the tree drawn in the text, its folders in the fix
+        folders = ", ".join(re.findall(r"`dist/[^`]{1,60}/`", fix))
+        return [f"the text shows the files one folder below `dist/` ({folders}): actions/download-artifact puts each "
+                "artifact in a folder of its own under `path:` unless `merge-multiple: true`, and the upload "
+                "(pypa/gh-action-pypi-publish, `twine upload dist/*`) takes only the files in `dist/` itself, so nothing "
+                "was uploaded: download them flat into `dist/`, or move them up (`mv dist/*/* dist/`) before the "
+                "upload"] + [d for f in facts for d in f.upload_dirs]
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
     flake = logs_mod.ARTIFACT_FLAKE.search(text)
@@ -1904,6 +1920,20 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
     named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
     tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
+    ran = logs_mod.exec_missing(scan.cleaned, text) if not m and not said else None
+    if ran:
+        what = f"`{ran[1]}`" if ran[1] else "a program"
+        head = (f"Python could not start {what} (`FileNotFoundError` in `os._execvpe`, how `poetry run` fails for a "
+                "command that is not installed): ")
+        if ran[1] is None:
+            return [head + "the log does not name the program; in a release step after the distributions are built it is "
+                    "most often the uploader (twine): add twine to the environment that runs it (`poetry "
+                    "add --group dev twine`, or `python -m pip install twine` in that job), or use "
+                    "pypa/gh-action-pypi-publish, which brings its own"]
+        tool = ran[1]
+        install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
+        return [head + f"`{tool}` is not installed in that environment: {install} there (for `poetry run`, add it to "
+                "the project's dev dependencies), or use pypa/gh-action-pypi-publish, which brings its own"]
     if tool is None:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
@@ -2419,6 +2449,11 @@ _WHEEL_NAME = re.compile(r"\b([A-Za-z0-9_.]{1,100}?)-(\d[\w.+]{0,40}?)-(?:\d\w{0
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
+    option = logs_mod.GPG_OPTION_AS_FILE.search(text)
+    if option and scan.findings[0].fix == logs_mod.GPG_ORDER_FIX:
+        return [f"`{option.group(0)}`: gpg was handed one of its own options as the file to sign, so the uploader that "
+                "ran it put the option after the file name (twine 1.6.0 did so with `--local-user` for `--identity`; "
+                "1.6.1 fixed it); nothing reached PyPI. " + logs_mod.SIGN_DROP + ", or upgrade the uploader"]
     if re.search(r"POST body may not contain duplicate keys", text):
         tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
                      if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
@@ -2634,6 +2669,13 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
     refused = logs_mod.REFUSED_TAG.search(text)
+    if refused and platform_tags.taken_now(refused.group(1)):
+        when = platform_tags.added_when(refused.group(1))
+        return [f"PyPI takes `{refused.group(1)}` today: " + (f"its list of accepted platform tags gained it in {when}, "
+                "so this refusal is from before that (or from an index with an older list)" if when else "it is on its "
+                "list of accepted platform tags, so this refusal came from an older list (an old log, or another "
+                "index)") + "; nothing in the wheel or the workflow needs changing: upload "
+                "the same wheel again (re-run the publish, with `skip-existing` if the other files went up)"]
     m = refused or _LINUX_WHEEL.search(text) or _LINUX_TAG_SAID.search(text)
     macos = re.fullmatch(r"macosx_(\d+)_(\d+)_(\w+)", refused.group(1)) if refused else None
     if macos:
@@ -2846,6 +2888,9 @@ _UPLOADER_CONFIG = (
     (re.compile(r"does not have support for the following features: --skip-existing"),
      "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
      "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
+    (logs_mod.GPG_FAILED,
+     "gpg could not sign the files for `twine upload --sign` (no key, no passphrase where nobody can type one, a file it "
+     "could not open): " + logs_mod.SIGN_DROP),
     (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
      "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),
     (re.compile(r"Publishing a package is not possible in non-package mode"),
@@ -2912,6 +2957,14 @@ _TOX_RAN = re.compile(r"\btox -e\b|[/\\]\.tox[/\\]|\btox\b[^\n]{0,40}\brun-test\
 def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     raw = "\n".join(t for _, t in scan.cleaned)
+    lost = logs_mod.URL_VALUE_LOST.search(raw)
+    if lost:
+        value = lost.group(2) if len(lost.group(2)) <= 60 else "…" + lost.group(2)[-40:]
+        return [f"the command that ran reads `{lost.group(1)} {value}`: the upload URL was dropped before the command "
+                f"ran (an action's `args` passed on without it), so `{value}` took its place and the uploader failed on "
+                "that (maturin's `relative URL without a base`, then `Credentials not found`), not on the token: write "
+                f"the option and its URL as one word, `{lost.group(1)}=https://test.pypi.org/legacy/`, or set the URL "
+                "through the tool's variable (`MATURIN_REPOSITORY_URL`, `TWINE_REPOSITORY_URL`, `UV_PUBLISH_URL`)"]
     usage = _usage(raw)
     if usage:
         return usage

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor import claims as claims_mod, logtext
+from codemods.doctor import claims as claims_mod, logtext, platform_tags
 from codemods.doctor.rules import ERROR, WARNING
 
 
@@ -324,7 +324,8 @@ NEW: Tuple[LogPattern, ...] = (
                "tags for Linux; WebAssembly wheels tagged `emscripten_*` or `pyodide_*` are refused too (PyPI takes "
                "them only under PEP 783's `pyemscripten_*_wasm32` tag, since April 2026). A macOS wheel's version and "
                "architecture must be on PyPI's list (a new macOS release is added after it ships), and `manylinux1` "
-               "and `manylinux2010` exist for x86_64 and i686 only.",
+               "and `manylinux2010` exist for x86_64 and i686 only. A tag PyPI added since (riscv64 in July 2025) is "
+               "refused in a log from before.",
                "Binary wheel 'octo-1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.",
                "Build Linux wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`; "
                "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
@@ -740,7 +741,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"\berror: unexpected argument '[^'\n]{1,60}' found\b[^\n]{0,300}?\bUsage: uv publish\b",
                "The upload command refused its own options or configuration",
                "The uploader stopped before sending anything: an option of another uploader (`--skip-existing` is "
-               "twine's; uv checks the index with `--check-url`), credentials next to `--trusted-publishing always`, or "
+               "twine's; uv checks the index with `--check-url`), an upload URL option that lost its value, `--sign` "
+               "with a gpg that cannot sign, credentials next to `--trusted-publishing always`, or "
                "a repository name that no configuration defines (a .pypirc section, `poetry config repositories.<name>`, "
                "pdm's `repository.<name>`, a `[[tool.uv.index]]` with a `publish-url`). Nothing reached the index.",
                "error: `uv publish` does not support `--skip-existing` because there is not a reliable way to identify "
@@ -999,10 +1001,20 @@ OLD_MANYLINUX_FIX = ("`manylinux1` and `manylinux2010` are defined for x86_64 an
                      "repair` (cibuildwheel runs it) name the wheel (`manylinux2014_<arch>`, `manylinux_2_17_<arch>`).")
 
 
+def taken_now_fix(tag: str) -> str:
+    """The fix for a refused tag that PyPI's list has today: the log is older than the list."""
+    when = platform_tags.added_when(tag)
+    return (f"PyPI takes `{tag}` today" + (f" (added to its list in {when})" if when else "") + ": the refusal is from "
+            "before PyPI's list had it, so nothing in the wheel needs changing; upload the same wheel again (with "
+            "`skip-existing` if other files of the release went up).")
+
+
 def platform_fix(whole: str) -> Optional[str]:
     """The fix for a refused platform tag that a manylinux build would not mend (None: the pattern's own)."""
     refused = REFUSED_TAG.search(whole)
     tag = refused.group(1) if refused else ""
+    if tag and platform_tags.taken_now(tag):
+        return taken_now_fix(tag)
     if _MACOS_TAG.match(tag):
         return MACOS_TAG_FIX
     if _OLD_MANYLINUX_ARCH.search(tag or whole):
@@ -1244,6 +1256,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
+    lost = next((n for n, t in cleaned if URL_VALUE_LOST.search(t)), None)  # the command line as printed, one line
+    if lost is not None:  # no URL reached the uploader: what follows from that (no token, a relative URL) is no cause
+        for fid in ("log-credential-missing", "log-wrong-upload-url", "log-network", "log-id-token-unset",
+                    "log-token-rejected", "log-bad-request"):
+            found.pop(fid, None)
+        config = _BY_ID["log-uploader-config"]
+        found.setdefault(config.id, LogFinding(config, lost, config.title, URL_VALUE_LOST_FIX))
     failed_install = UPLOADER_NOT_INSTALLED.search(whole)
     if failed_install and not _UPLOAD_RAN.search(whole):
         # pip, uv or poetry could not install the uploader (an index it could not reach, a blocked egress): no upload
@@ -1253,6 +1272,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = _BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    signed = gpg_failed(cleaned, whole) if not found else None
+    if signed:  # gpg failing for `twine upload --sign`: the option order is the uploader's bug, else its configuration
+        failed = _BY_ID["log-uploader-broken" if signed[1] else "log-uploader-config"]
+        found[failed.id] = LogFinding(failed, signed[0], failed.title, GPG_ORDER_FIX if signed[1] else GPG_SIGN_FIX)
+    ran = exec_missing(cleaned, whole) if not found else None
+    if ran:  # `poetry run twine` (or a script's exec) with no twine installed
+        missing = _BY_ID["log-uploader-missing"]
+        found[missing.id] = LogFinding(missing, ran[0], missing.title)
     call = _INTERNAL_CALL.search(whole) if not found else None
     tool = _RELEASE_TOOL.search(whole) if call else None
     if tool and re.search(r"\btwine\b", whole, re.I):  # a release tool calling twine's internal upload() that changed
@@ -1351,6 +1378,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = _BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    tree = nested_tree(text) if not found and _TOLD_WRONG.search(whole) and _PYTHON_RELEASE.search(whole) else None
+    if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
+        dists = _BY_ID["log-no-distributions"]
+        found[dists.id] = LogFinding(dists, tree[0], dists.title, NESTED_TREE_FIX.format(", ".join(tree[1])))
     sent = linux_wheel_sent(cleaned, whole) if not found else None
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = _BY_ID["log-unsupported-platform-tag"]
@@ -1365,6 +1396,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     for fid in ("log-secret-empty", "log-credential-missing"):
         if fid in found and _SEMANTIC_RELEASE_ENV.search(whole):
             found[fid].fix = SEMANTIC_RELEASE_ENV_FIX
+    capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
+    if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
+        found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
     if "log-file-exists" in found and _stale_dist(whole):
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
@@ -1407,6 +1441,81 @@ def read(text: str, publishes: bool = False) -> LogScan:
             findings = [f for f in findings if f not in fixed] + fixed
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
+
+
+# a twine cap told as the release tool's own (a plugin's requirements.txt, "this project limits twine less than version
+# 6": semantic-release-pypi #42), so upgrading twine in the job does not reach it; the tool by its name where told
+_TWINE_CAPPED = re.compile(r"\b(?:limit\w{0,3}|pin\w{0,4}|caps?|capp\w{2,3}|restrict\w{0,4}|lock\w{0,3}|constrain\w{0,4}|"
+                           r"hold\w{0,3})\b(?:[^.]|\.(?=\w)){0,30}?\btwine\b(?:[^.]|\.(?=\w)){0,30}?(?:<=?\s?v?[1-6]\b|"
+                           r"\b(?:less|lower|older) than\s(?:version\s)?v?[1-6]\b|\bbelow\s(?:version\s)?v?[1-6]\b)|"
+                           r"\btwine\s?<=?\s?[1-6]\b", re.I)
+_TOOL_OWNS = re.compile(r"\bplugins?\b|\bthis (?:project|package|tool|action)\b|\bthe (?:tool|action)\b|"
+                        r"\bits (?:own )?(?:dependencies|requirements)\b", re.I)
+_TOOL_NAMED = re.compile(r"\b([\w@.]{1,40}-[\w@.-]{1,40}[\w])\s(?:plugin|action|package)\b|\b(?:plugin|action)\s`?"
+                         r"([\w@.]{1,40}-[\w@/.-]{1,40}[\w])`?", re.I)
+
+
+def twine_capped_by_tool(whole: str) -> Optional[str]:
+    """The release tool whose own requirements cap twine below the release that reads the metadata ("the release
+    plugin" where the text does not name it); None when no such cap is told."""
+    if not (_TWINE_CAPPED.search(whole) and _TOOL_OWNS.search(whole)):
+        return None
+    named = _TOOL_NAMED.search(whole)
+    return f"`{named.group(1) or named.group(2)}`" if named else "the release plugin (or tool)"
+
+
+def tool_cap_fix(tool: str) -> str:
+    return (f"Upgrade {tool} to a release that lifts its own pin of twine (twine 6.1 is the first to read "
+            "Metadata-Version 2.4, 7.0 the first to read 2.5), or ask its maintainers to: a twine upgraded in the job does not reach the twine the "
+            "tool installs for itself. Meanwhile build with a backend release that writes an older Metadata-Version.")
+
+
+# gpg failing while the uploader signs the files (`twine upload --sign`, its `Signing <file>` lines); gpg taking one of
+# its options for the file to open is the uploader's bug (pypa/twine #130: 1.6.0 put `--local-user` after the file)
+GPG_FAILED = re.compile(r"\bgpg: (?:signing failed\b|can't open\b|skipped \"[^\"]{0,200}\": (?:No secret key|secret key not "
+                        r"available)|no default secret key\b)", re.I)
+GPG_OPTION_AS_FILE = re.compile(r"gpg: can't open [`'‘]-{1,2}[A-Za-z][\w-]{0,30}'")
+_UPLOADER_SIGNS = re.compile(r"\btwine\b[^\n]{0,200}?\s(?:--sign|-s|--identity|-i|--sign-with)\b|"
+                             r"^\s*Signing \S{1,300}\.(?:whl|tar\.gz|zip)\b", re.I | re.M)
+_OTHER_SIGNER = re.compile(r"\bmaven\b|\bmvn\b|sonatype|\bgradle\b|\bgit (?:commit|tag)\b|\bdebsign\b|\bdpkg\b|"
+                           r"\brpmsign\b|\bapt\b", re.I)
+SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them), so signing gains nothing: drop `--sign` / "
+             "`-s` and `--identity` from the upload")
+GPG_SIGN_FIX = f"{SIGN_DROP}; nothing else in the upload is in question."
+GPG_ORDER_FIX = (f"gpg took one of its options for the file to sign: the uploader put it after the file name, a bug of the "
+                 f"uploader (twine 1.6.0 did so with `--identity`, fixed in 1.6.1). {SIGN_DROP}, or upgrade the uploader.")
+
+
+def gpg_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, bool]]:
+    """(line, whether gpg took an option for a file) of gpg failing to sign for the uploader; None otherwise."""
+    raw = "\n".join(t for _, t in cleaned)
+    line = next((n for n, t in cleaned if GPG_FAILED.search(t)), None)
+    option = GPG_OPTION_AS_FILE.search(whole) is not None
+    if line is None or not (option or _UPLOADER_SIGNS.search(raw)) or _OTHER_SIGNER.search(whole) or \
+            _OTHER_REGISTRY.search(whole):
+        return None
+    return line, option
+
+
+# a program a Python tool ran that is not installed: Python's FileNotFoundError raised in os._execvpe (how `poetry run X`
+# fails for a missing X, printed by cleo as `at …/os.py:601 in _execvpe`), and the command the log shows being run so
+EXEC_MISSING = re.compile(r"FileNotFoundError\b.{0,300}?\bin _execvpe\b|\bin _execvpe\b.{0,600}?\bFileNotFoundError\b")
+EXEC_RUN = re.compile(r"\b(?:poetry|pdm|hatch|pipenv|uv)\s(?:run|exec)\s(?:--\S{1,40}\s){0,3}([\w.-]{1,40})")
+_EXEC_UPLOAD = re.compile(r"\.whl\b|\.tar\.gz\b|\bupload\w{0,3}\b|\bpublish\w{0,3}\b|\btwine\b|\bpypi\b", re.I)
+UPLOADERS = ("twine", "maturin", "flit", "hatch", "uv", "poetry", "pdm")
+
+
+def exec_missing(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, Optional[str]]]:
+    """(line, the program when the log names it) of an uploader a Python tool could not run because it is not
+    installed (whylabs/whylogs #754: twine under `poetry run`); None for another program or no such failure."""
+    m = EXEC_MISSING.search(whole)
+    if not m or not _EXEC_UPLOAD.search(whole):
+        return None
+    ran = [r.group(1).lower() for r in EXEC_RUN.finditer(whole)]
+    if ran and ran[-1] not in UPLOADERS:
+        return None  # a test runner or a script of the project, no uploader
+    line = next(n for n, t in cleaned if "FileNotFoundError" in t)
+    return line, ran[-1] if ran else None
 
 
 # an install step that could not install the upload tool (pip's and uv's words), and the lines of an install step;
@@ -2021,11 +2130,57 @@ OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
                       "…`) escapes the space and joins it to the option, and a quoted `' -u'` does the same; remove the "
                       "backslash (it continues a line only at the line's end) or write the options before the files.")
+# an upload URL option whose value in the printed command line is a file or the next option, not a URL: the value was
+# lost between the workflow and the command (PyO3/maturin-action #320: `--repository-url URL` in the action's `args`)
+URL_VALUE_LOST = re.compile(r"\b(?:upload|publish)\b[^\n`]{0,300}?\s(--(?:repository-url|publish-url))[ =]\s{0,2}"
+                            r"(-{1,2}[A-Za-z][\w-]{0,30}|[^\s'\"]{0,300}\.(?:whl|tar\.gz|zip)\b|/[^\s:'\"]{1,300})", re.I)
+URL_VALUE_LOST_FIX = ("The command that ran got a file (or the next option) as its upload URL: the URL was dropped on the way "
+                      "from the workflow to the command, and what follows fails for that (a relative URL, no token). Give "
+                      "the option and its value as one word, `--repository-url=https://test.pypi.org/legacy/` (uv: "
+                      "`--publish-url=…`), or set the URL in the tool's variable (`MATURIN_REPOSITORY_URL`, "
+                      "`TWINE_REPOSITORY_URL`, `UV_PUBLISH_URL`).")
 # the files one folder too deep for the upload: an artifact that holds `dist/` itself, downloaded into `dist/`
 NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
 NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
                    "download it to the repository root (`path: .`), or upload the artifact from inside the folder "
                    "(`path: dist/`); the publish step then finds them in `dist/`.")
+# a folder tree drawn in the text (indentation or `├──`): `dist/` holding folders that hold the distributions, told as
+# what went wrong (rpoleski/MulensModel #80: `dist/sdist/` and `dist/wheelhouse/`, the upload found nothing in `dist/`)
+_TREE_MARKS = str.maketrans({c: " " for c in "│├└─|`"})
+_TREE_DIR = re.compile(r"^(\s*)([\w.*-]{1,60})/\s*$")
+_TREE_DIST_FILE = re.compile(r"^(\s*)\S{0,200}\.(?:whl|tar\.gz|zip)\s*$")
+_TOLD_WRONG = re.compile(r"\b(?:issue|problem|mistake|wrong|instead|needed|should|never made it|fail\w{0,3}|broke\w{0,2})\b",
+                         re.I)
+NESTED_TREE_FIX = ("The distributions are in folders under `dist/` ({}), and the upload takes only the files in `dist/` "
+                   "itself: download the artifacts flat into `dist/` (actions/download-artifact with `path: dist` and "
+                   "`merge-multiple: true`), or move the files up before the upload; then re-run for the version that "
+                   "did not reach PyPI.")
+
+
+def nested_tree(text: str) -> Optional[Tuple[int, List[str]]]:
+    """(line, the folders) of a tree in the text in which `dist/`'s distributions sit one folder deeper."""
+    rows = [ln.translate(_TREE_MARKS).rstrip() for ln in text.splitlines()[:2000]]
+    for i, row in enumerate(rows):
+        top = _TREE_DIR.match(row)
+        if not top or top.group(2) != "dist":
+            continue
+        depth, folders, sub = len(top.group(1)), [], None
+        for below in rows[i + 1:i + 40]:
+            if not below.strip():
+                continue
+            indent = len(below) - len(below.lstrip())
+            if indent <= depth:
+                break
+            folder = _TREE_DIR.match(below)
+            if folder:
+                sub = (indent, folder.group(2))
+            elif _TREE_DIST_FILE.match(below) and sub and indent > sub[0] and f"`dist/{sub[1]}/`" not in folders:
+                folders.append(f"`dist/{sub[1]}/`")
+        if folders:
+            return i + 1, folders
+    return None
+
+
 # the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
 _ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
 _SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
