@@ -117,11 +117,13 @@ class TokenNeeds:
 
     scopes: Dict[str, str] = field(default_factory=dict)
     unknown: List[str] = field(default_factory=list)  # "step `X` (owner/action)", for the report
+    known: Dict[str, str] = field(default_factory=dict)  # the scopes not guessed from a step's words
 
-    def add(self, scopes: Dict[str, str]) -> None:
-        for scope, level in scopes.items():
-            if LEVELS[level] > LEVELS.get(self.scopes.get(scope, "none"), 0):
-                self.scopes[scope] = level
+    def add(self, scopes: Dict[str, str], guessed: bool = False) -> None:
+        for table in (self.scopes,) if guessed else (self.scopes, self.known):
+            for scope, level in scopes.items():
+                if LEVELS[level] > LEVELS.get(table.get(scope, "none"), 0):
+                    table[scope] = level
 
 
 def brings_own_token(step: Dict[str, Any]) -> bool:
@@ -178,7 +180,7 @@ def _action_needs(name: str, step: Dict[str, Any], needs: TokenNeeds, label: str
         if step.get("continue-on-error") is True:
             notes.append("whose `continue-on-error` would hide a failure")
         if WRITES_CONTENTS.search(name.rpartition("/")[2]):
-            needs.add(_RELEASE)  # a release, tag or commit action: guess broad, never narrow
+            needs.add(_RELEASE, guessed=True)  # a release, tag or commit action: guess broad, never narrow
             notes.append("given `contents: write` because its name says it writes to the repository")
         needs.unknown.append(f"{label} ({', '.join(notes)})")
 
@@ -251,7 +253,7 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
         elif not any(p.search(run) for p, _ in RUN_NEEDS) and (names_github_token(run) or _hands_over_token(step)):
             notes = ["its script is given the GITHUB_TOKEN"]
             if WRITES_CONTENTS.search(f"{step.get('name', '')} {run}"):
-                needs.add(_RELEASE)  # a release, tag or push by its words: guess broad, never narrow
+                needs.add(_RELEASE, guessed=True)  # a release, tag or push by its words: guess broad, never narrow
                 notes.append("given `contents: write` because its words say it writes to the repository")
             needs.unknown.append(f"{label} ({', '.join(notes)})")
     needs.scopes = dict(sorted(needs.scopes.items()))
@@ -294,12 +296,12 @@ def scope_gaps(workflow_perms: Any, jobs: Dict[str, Any]) -> List[ScopeGap]:
             continue
         where = "job" if "permissions" in job else ("workflow" if workflow_perms is not None else "")
         perms = job.get("permissions") if where == "job" else workflow_perms
-        for scope, needed in job_token_needs(job).scopes.items():
+        for scope, needed in job_token_needs(job).known.items():  # a guess from a step's words is no gap
             granted = granted_level(perms, scope)
             if needed != WRITE or (granted is None and where) or granted == WRITE:
                 continue
             checkouts = [s for _, s in steps(job) if _action(s) == "actions/checkout"]  # whose token a push uses
             users = [step_label(step, i) for i, step in steps(job) if _action(step) != "actions/checkout" and LEVELS[
-                job_token_needs({"steps": checkouts + [step]}).scopes.get(scope, "none")] >= LEVELS[needed]]
+                job_token_needs({"steps": checkouts + [step]}).known.get(scope, "none")] >= LEVELS[needed]]
             gaps.append(ScopeGap(str(job_id), scope, needed, granted, where, users))
     return gaps

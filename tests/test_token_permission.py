@@ -49,6 +49,16 @@ def test_a_job_block_that_names_only_id_token_leaves_contents_at_none() -> None:
     assert (gap.scope, gap.needed, gap.steps) == ("contents", "write", ["step `Commit changelog`"])
 
 
+def test_a_scope_guessed_from_a_steps_words_is_no_gap() -> None:
+    # napari/napari's make_release.yml (`permissions: {}`): `gh release view` given the job's token reads; to-oidc
+    # would grant `contents: write` to such a step by its words (broad, never narrow), the doctor warns of no gap
+    view = {"name": "Get latest release", "run": "gh release view --repo o/r --json tagName",
+            "env": {"GH_TOKEN": "${{ github.token }}"}}
+    assert scope_gaps({}, {"notes": {"steps": [view]}}) == []
+    assert [g.scope for g in scope_gaps({}, {"notes": {"steps": [dict(view, run="gh release create v1")]}})] == \
+        ["contents"]
+
+
 def test_the_messages_of_a_refused_write_are_read() -> None:
     for text in (SOFTPROPS_403,
                  "HTTP 403: Resource not accessible by integration (https://api.github.com/repos/o/r/releases)\n",
