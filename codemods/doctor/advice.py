@@ -577,6 +577,11 @@ _ARCHIVE_CHECKS = (
 )
 
 
+# an archive of a format PyPI never took, named in the log (an sdist of another `--formats`, an installer)
+_ARCHIVE_SENT = re.compile(r"(?:(?<=Uploading )|(?<=Submitting ))(?:\S{0,200}[/\\])?[\w.-]{1,200}\.(?:tar\.bz2|tar\.xz|tar\.Z|tbz2?|"
+                           r"txz|tgz|tar|egg|exe|msi|rpm|dmg|deb)(?![\w.-])")
+
+
 def _file_checks(text: str) -> List[str]:
     """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
     uploaders' own reading of a file: what each refusal names."""
@@ -598,6 +603,14 @@ def _file_checks(text: str) -> List[str]:
     if re.search(r"Invalid file extension: Use \.tar\.gz", text):
         return ["PyPI takes only wheels (`.whl`) and sdists (`.tar.gz`); eggs, installers and other files are refused "
                 "(PEP 527, PEP 715): upload only `dist/*.whl dist/*.tar.gz`"]
+    if re.search(r"Invalid file extension(?:\.|\s*$|: Use \.egg)", text):  # PyPI's wordings of 2016 to 2023
+        sent = _ARCHIVE_SENT.search(text)
+        named = f" (`{sent.group(0)}`)" if sent else ""
+        return [f"PyPI refused the file's extension{named}: an sdist in an archive format PyPI does not take "
+                "(`setup.py sdist --formats=bztar`, `xztar`, `tar` or `ztar` write `.tar.bz2`, `.tar.xz`, `.tar`, "
+                "`.tar.Z`), or a file that is neither a wheel nor an sdist (PEP 527); PyPI took sdists as `.tar.gz` or "
+                "`.zip`, and takes only `.tar.gz` since it enforces PEP 625 (2025): build the sdist as `.tar.gz` "
+                "(`python -m build --sdist`, or `--formats=gztar`) and upload only `dist/*.tar.gz dist/*.whl`"]
     if re.search(r"Only files ending in `\.tar\.gz` are valid source distributions", text):
         return ["uv uploads source distributions only as `.tar.gz`: a `.zip` sdist (an old `sdist --formats=zip`) is "
                 "refused before the upload; build the sdist as `.tar.gz` (`python -m build --sdist`, `uv build`)"]
@@ -686,6 +699,36 @@ _OLD_EMAIL = re.compile(r"\b(author|maintainer)_email: Invalid email address\b")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
+# what makes a version no PEP 440 one: a date written with dashes, a commit hash (hex with a letter and a digit), a word
+# PEP 440 has no segment for
+_DASHED_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_COMMIT_HASH = re.compile(r"(?<![0-9A-Za-z])g?(?=[0-9a-f]{0,39}[a-f])(?=[0-9a-f]{0,39}\d)[0-9a-f]{7,40}(?![0-9A-Za-z])", re.I)
+_PEP440_WORDS = {"alpha", "beta", "rc", "pre", "preview", "post", "rev", "dev"}
+_RELEASE_PART = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){0,4}")
+
+
+def _not_pep440(value: str, who: str = None) -> List[str]:
+    """A version PyPI refuses that has digits and no local part: which part is not PEP 440, and a version that is."""
+    date, commit = _DASHED_DATE.search(value), _COMMIT_HASH.search(value)
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", value) if w.lower() not in _PEP440_WORDS
+             and not (commit and w in commit.group(0))]
+    parts = ([f"a date written with dashes (`{date.group(0)}`)"] if date else []) + (
+        [f"a commit hash (`{commit.group(0)}`)"] if commit else []) + (
+        [f"`{words[0]}`, a word PEP 440 has no segment for"] if words else []) + (
+        ["a space"] if re.search(r"\s", value.strip()) else [])
+    cut = min([m.start() for m in (date, commit) if m] or [len(value)])
+    base = value[:cut].rstrip("._-")
+    dev = (f"{base}.dev{date.group(1)}{int(date.group(2)):02d}{int(date.group(3)):02d}" if date else f"{base}.devN") \
+        if base and _RELEASE_PART.fullmatch(base) and (date or commit) else None
+    return [f"{who or 'PyPI refuses'} `{value}` as the version: it is no PEP 440 version"
+            + (f", for it carries {' and '.join(parts)}" if parts else "")
+            + " (PyPI takes only `N.N.N` with `aN`, `bN`, `rcN`, `.postN` or `.devN`; a commit hash cannot be ordered, "
+            "and a local `+…` label is refused too): make the build write a PEP 440 version"
+            + (f", such as `{dev}` for a nightly or per-commit build (the date or a build number in `.devN`)" if dev
+               else "") + " and leave any commit hash out of it (the release notes or the run can name the commit); "
+            "fix it where the build computes the version, rebuild and upload"]
+
+
 def _field_value(value: str, field: str, error: str = None, who: str = None) -> List[str]:
     """A metadata value PyPI (or `who`) refuses, named with PyPI's own reason."""
     why = f" ({error.strip()})" if error else ""
@@ -704,6 +747,8 @@ def _field_value(value: str, field: str, error: str = None, who: str = None) -> 
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
+    if field.lower() == "version" and "+" not in value:  # digits, no local part: another part is not PEP 440
+        return _not_pep440(value, who)
     if field.lower() == "requires-python" and value.strip() == "*":  # "any Python" written as a specifier
         return [f"{who or 'PyPI refuses'} `*` as the value of `{field}`{why}: `*` (any version) is no PEP 440 specifier: "
                 "old Poetry releases wrote it from `python = \"*\"` in `[tool.poetry.dependencies]`, so give a range "
@@ -2348,7 +2393,7 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"{tool} sent a form field twice, a bug of {tool} and not of the package or the credentials; use a "
                 f"release of {tool} without it (the one the last good upload used, or a later fixed one) or upload the "
                 "same files with `twine upload`"]
-    if re.search(r"pre-registration is no longer required|\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b", text, re.I):
+    if logs_mod.REGISTER_RETIRED.search(text):
         relay = _relayed_by(text)
         return ["PyPI answered 410 to a `register` call: PyPI retired that API (\"Project pre-registration is no longer "
                 "required or supported\"), a new project is created by its first upload; "

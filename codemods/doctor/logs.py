@@ -352,6 +352,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|\b(?:author|maintainer)_email: Invalid email address\b|is an invalid value for (?!Version|Name)|"
                r"'[^'\d]{0,40}' is an invalid value for Version|"
+               # a version with digits but no local part (`+…`, log-local-version's) that is still no PEP 440 version
+               r"'[^'+\s]{1,100}' is an invalid value for Version\b|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|"
                # the older wording of a metadata field's refusal, `<form field>: <reason>` after the status
                # (not a URL's or an e-mail address's, read below, nor a local version's, log-local-version's)
@@ -366,6 +368,8 @@ NEW: Tuple[LogPattern, ...] = (
                # PyPI's checks of the file's name and archive (warehouse forklift/legacy.py: _validate_filename,
                # file_upload) and of the metadata's values (forklift/metadata.py, packaging's metadata)
                r"Cannot upload a file with (?:non-printable|'/')|Invalid file extension: (?:Extension \.|Use \.tar\.gz)|"
+               # its older wordings (2016 to 2023): bare after the status, with PEP 527's list, `Use .egg, .tar.gz`
+               r"\b400\b\)?:?[^\n]{0,40}?\bInvalid file extension\b|Invalid file extension(?:\. PEP 527 requires|: Use \.egg)|"
                r"Invalid wheel filename\b|does not contain the required (?:RECORD|METADATA) file|"
                r"has invalid entry points defined in the entry_points\.txt file|\bFilename is too long: '|"
                r"'[\w-]{2,40}' field must be \d{1,5} characters or less|' is not a valid email address: |"
@@ -601,6 +605,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"pypa/twine/issues/1125\b|\btwine#1125\b|"
                # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
                r"Project pre-registration is no longer required or supported|"
+               # the same 410 in PyPI's wording of 2016-05 to 2017-07 (warehouse forklift/legacy.py `submit`)
+               r"This API is no longer supported, instead simply upload the file|"
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
                # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
                r"Uploading documentation is no longer supported|\b(?!" + FILE_PARTS + r":)[a-z_]{2,40}: Should not be a tuple\b|"
@@ -1358,6 +1364,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-sdist-filename"].fix = ESCAPED_NAME_FIX
     if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
+    elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
+        found["log-uploader-broken"].fix = REGISTER_FIX
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
@@ -1605,6 +1613,12 @@ _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 
 
+# PyPI's 410 to the `register` call it retired (its wordings since 2016), answered to an uploader that still makes it
+REGISTER_RETIRED = re.compile(r"pre-registration is no longer required|This API is no longer supported, instead simply "
+                              r"upload|\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b", re.I)
+REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`) and upload the files (`twine upload "
+                "dist/*`): PyPI creates a project with its first upload; a tool that still calls `register` itself is too "
+                "old: upgrade it, or upload with twine or uv.")
 MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
 MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
                      "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
