@@ -142,3 +142,5 @@ def test_a_tag_told_wrong_beside_the_version_a_file_holds() -> None:
     # guards: a tag told wrong with no file's version, and a file's version with no tag told wrong, read nothing
     assert _ids("The 2.0 release on PyPI is missing. This tag looks like a typo.\n") == []
     assert _ids("The 2.0 release on PyPI is missing. `__init__.py` says 2.0.1.\n") == []
+    # a sentence read only for its tag yields no other finding (a classifier's sentence beside it)
+    assert _ids("The PyPI release is missing. This tag looks wrong. The classifier is invalid.\n") == []

@@ -2463,7 +2463,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
             and _PYPI_UPLOAD.search(whole))  # credentials (a username and password told as dropped) of a log about PyPI
         tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
-        if not named and not _ABOUT_RELEASE.search(sentence) and not tag_told:
+        only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
+        if only_tag and not tag_told:
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
         # a change told as the upload's fix tells it too
@@ -2490,7 +2491,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                     or SAID_UV_WORKSPACE_DIST.search(told)):  # the artifact of a build that wrote elsewhere
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
-            if found:
+            if found and (not only_tag or found == "log-tag-version-mismatch"):
                 return found, n
     return None
 
