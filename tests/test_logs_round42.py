@@ -2,25 +2,21 @@
 declared tuning pool), each read in general form with a guard that a near miss is not read so."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from codemods.doctor.advice import advise
 from codemods.doctor.claims import Context
 from codemods.doctor.logs import read
+from test_logs_round39 import HEADER, _ids
 
 LOGS = Path(__file__).parent / "logs" / "holdout31"
-HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")
 
 
 def _pool(stem: str):
+    """The findings and advice of a pool log, its header lines removed (as the blind grading ran it)."""
     path = next(LOGS.glob(stem + "*.log"))
     r = read("\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not HEADER.match(ln)))
     return r.findings, advise(r, [], Context({}, set()))
-
-
-def _ids(text: str) -> list:
-    return [f.pattern.id for f in read(text).findings]
 
 
 def _advice(text: str) -> str:
