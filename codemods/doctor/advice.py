@@ -387,8 +387,8 @@ def _installers_only(scan: LogScan) -> Optional[str]:
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
 
 
-_LICENSE_FILE = re.compile(r"License-File (\S{1,300}) does not exist in distribution file\s{1,20}(\S{1,300}?) at "
-                           r"(\S{1,300})")
+_LICENSE_FILE = re.compile(r"License-File (\S{1,300}) does not exist in distribution file\s{1,20}(\S{1,300}?)(?: at "
+                           r"(\S{1,300})|[.`'\"]{0,2}(?:\s|$))")
 _BAD_REQUIREMENT = re.compile(r"Invalid value for requires_dist\. Error: Invalid requirement: (['\"])(.{1,400}?)\1\.?(?:\s|$)")
 
 
@@ -397,12 +397,18 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     license_file = _LICENSE_FILE.search(text)
     if license_file:
         name, archive, path = license_file.groups()
-        return [f"the metadata names `License-File: {name}`, but `{archive}` has no file at `{path}`: a License-File is "
-                "a path from the archive's root, and the file must be packed there; declare it so the build packs it "
+        kind = "sdist" if archive.endswith((".tar.gz", ".zip")) else "wheel" if archive.endswith(".whl") else "archive"
+        include = (f"maturin packs into the sdist what it finds itself and what `[tool.maturin] include` names (`include = "
+                   f"[{{ path = \"{name}\", format = \"sdist\" }}]`)")
+        maturin = kind == "sdist" and re.search(r"\bmaturin\b", text, re.I)
+        return [f"the metadata names `License-File: {name}`, but `{archive}` "
+                + (f"has no file at `{path}`" if path else "does not hold it") + f": a License-File is a path from the "
+                f"archive's root, and the {kind} must carry every file its metadata names; "
+                + (include + ": add the file there; " if maturin else "") + "declare it so the build packs it "
                 "(`license-files` in `[project]`, PEP 639, or MANIFEST.in for setuptools), or drop the License-File "
-                "the backend adds for a file it does not pack; maturin roots the sdist of a workspace member at the "
-                "workspace, so declare `license-files` in the member's pyproject.toml; rebuild and check with "
-                "`twine check dist/*`"]
+                "the backend adds for a file it does not pack; " + ("" if maturin else include + ", and ") + "maturin "
+                "roots the sdist of a workspace member at the workspace, so declare `license-files` in the member's "
+                "pyproject.toml; rebuild and check with `twine check dist/*`"]
     requirement = _BAD_REQUIREMENT.search(text)
     if requirement:
         return [f"the requirement `{requirement.group(2)}` is not a valid PEP 508 requirement (`name[extra] (version) ; "
@@ -577,6 +583,11 @@ _ARCHIVE_CHECKS = (
 )
 
 
+# an archive of a format PyPI never took, named in the log (an sdist of another `--formats`, an installer)
+_ARCHIVE_SENT = re.compile(r"(?:(?<=Uploading )|(?<=Submitting ))(?:\S{0,200}[/\\])?[\w.-]{1,200}\.(?:tar\.bz2|tar\.xz|tar\.Z|tbz2?|"
+                           r"txz|tgz|tar|egg|exe|msi|rpm|dmg|deb)(?![\w.-])")
+
+
 def _file_checks(text: str) -> List[str]:
     """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
     uploaders' own reading of a file: what each refusal names."""
@@ -598,6 +609,14 @@ def _file_checks(text: str) -> List[str]:
     if re.search(r"Invalid file extension: Use \.tar\.gz", text):
         return ["PyPI takes only wheels (`.whl`) and sdists (`.tar.gz`); eggs, installers and other files are refused "
                 "(PEP 527, PEP 715): upload only `dist/*.whl dist/*.tar.gz`"]
+    if re.search(r"Invalid file extension(?:\.|\s*$|: Use \.egg)", text):  # PyPI's wordings of 2016 to 2023
+        sent = _ARCHIVE_SENT.search(text)
+        named = f" (`{sent.group(0)}`)" if sent else ""
+        return [f"PyPI refused the file's extension{named}: an sdist in an archive format PyPI does not take "
+                "(`setup.py sdist --formats=bztar`, `xztar`, `tar` or `ztar` write `.tar.bz2`, `.tar.xz`, `.tar`, "
+                "`.tar.Z`), or a file that is neither a wheel nor an sdist (PEP 527); PyPI took sdists as `.tar.gz` or "
+                "`.zip`, and takes only `.tar.gz` since it enforces PEP 625 (2025): build the sdist as `.tar.gz` "
+                "(`python -m build --sdist`, or `--formats=gztar`) and upload only `dist/*.tar.gz dist/*.whl`"]
     if re.search(r"Only files ending in `\.tar\.gz` are valid source distributions", text):
         return ["uv uploads source distributions only as `.tar.gz`: a `.zip` sdist (an old `sdist --formats=zip`) is "
                 "refused before the upload; build the sdist as `.tar.gz` (`python -m build --sdist`, `uv build`)"]
@@ -686,6 +705,36 @@ _OLD_EMAIL = re.compile(r"\b(author|maintainer)_email: Invalid email address\b")
 _CONTENT_TYPES = "`text/markdown`, `text/x-rst` or `text/plain`"
 
 
+# what makes a version no PEP 440 one: a date written with dashes, a commit hash (hex with a letter and a digit), a word
+# PEP 440 has no segment for
+_DASHED_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_COMMIT_HASH = re.compile(r"(?<![0-9A-Za-z])g?(?=[0-9a-f]{0,39}[a-f])(?=[0-9a-f]{0,39}\d)[0-9a-f]{7,40}(?![0-9A-Za-z])", re.I)
+_PEP440_WORDS = {"alpha", "beta", "rc", "pre", "preview", "post", "rev", "dev"}
+_RELEASE_PART = re.compile(r"v?\d{1,6}(?:\.\d{1,6}){0,4}")
+
+
+def _not_pep440(value: str, who: str = None) -> List[str]:
+    """A version PyPI refuses that has digits and no local part: which part is not PEP 440, and a version that is."""
+    date, commit = _DASHED_DATE.search(value), _COMMIT_HASH.search(value)
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", value) if w.lower() not in _PEP440_WORDS
+             and not (commit and w in commit.group(0))]
+    parts = ([f"a date written with dashes (`{date.group(0)}`)"] if date else []) + (
+        [f"a commit hash (`{commit.group(0)}`)"] if commit else []) + (
+        [f"`{words[0]}`, a word PEP 440 has no segment for"] if words else []) + (
+        ["a space"] if re.search(r"\s", value.strip()) else [])
+    cut = min([m.start() for m in (date, commit) if m] or [len(value)])
+    base = value[:cut].rstrip("._-")
+    dev = (f"{base}.dev{date.group(1)}{int(date.group(2)):02d}{int(date.group(3)):02d}" if date else f"{base}.devN") \
+        if base and _RELEASE_PART.fullmatch(base) and (date or commit) else None
+    return [f"{who or 'PyPI refuses'} `{value}` as the version: it is no PEP 440 version"
+            + (f", for it carries {' and '.join(parts)}" if parts else "")
+            + " (PyPI takes only `N.N.N` with `aN`, `bN`, `rcN`, `.postN` or `.devN`; a commit hash cannot be ordered, "
+            "and a local `+…` label is refused too): make the build write a PEP 440 version"
+            + (f", such as `{dev}` for a nightly or per-commit build (the date or a build number in `.devN`)" if dev
+               else "") + " and leave any commit hash out of it (the release notes or the run can name the commit); "
+            "fix it where the build computes the version, rebuild and upload"]
+
+
 def _field_value(value: str, field: str, error: str = None, who: str = None) -> List[str]:
     """A metadata value PyPI (or `who`) refuses, named with PyPI's own reason."""
     why = f" ({error.strip()})" if error else ""
@@ -704,6 +753,8 @@ def _field_value(value: str, field: str, error: str = None, who: str = None) -> 
                 "code or plugin that computes it failed in the build environment: no git tags or no git, an "
                 "interpreter its version code does not run on, a version file not generated); make the version "
                 "computable where the release builds, rebuild and upload"]
+    if field.lower() == "version" and "+" not in value:  # digits, no local part: another part is not PEP 440
+        return _not_pep440(value, who)
     if field.lower() == "requires-python" and value.strip() == "*":  # "any Python" written as a specifier
         return [f"{who or 'PyPI refuses'} `*` as the value of `{field}`{why}: `*` (any version) is no PEP 440 specifier: "
                 "old Poetry releases wrote it from `python = \"*\"` in `[tool.poetry.dependencies]`, so give a range "
@@ -994,7 +1045,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                       "be used again, even after the file, release or project was deleted, so the same version cannot "
                       "be uploaded again; publish a new version (a post-release such as `1.0.post1` if only this file "
                       "needed replacing)")
-    elif _DELETED.search(text):
+    elif _DELETED.search(text) or logs_mod.SAID_DELETED_REUSE.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
     if _YANKED.search(text):
@@ -1071,7 +1122,8 @@ _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?
                          r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
 
-_REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used", re.I)
+_REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used|"
+                            + logs_mod.SAID_DELETED_REUSE.pattern, re.I)
 _SAID_VERSION = re.compile(r"(?<![\w.+-])v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)(?![\w.+-]|\.\d)")
 _DELETED = re.compile(r"\b(?:deleted?|deleting|removed?)\b[^.]{0,60}?\b(?:version|release|file|project|package)|"
                       r"\b(?:version|release|file|project|package)\b[^.]{0,60}?\b(?:was|been|once|is) (?:deleted|removed)\b",
@@ -2054,6 +2106,15 @@ def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the Python that ran `setup.py` ({where}) has no setuptools (Python 3.12 and later no longer "
                    "install it next to pip): build with `python -m build`, which installs what `[build-system] "
                    "requires` into an isolated environment, or `python -m pip install setuptools` before `setup.py`")
+    imported = re.search(logs_mod.SETUP_IMPORT_MISSING, text) or logs_mod.SAID_SETUP_IMPORT.search(text)
+    module = next((g for g in imported.groups() if g), "") if imported else ""
+    if module and module.split(".")[0] not in ("setuptools", "wheel", "build"):
+        told = ("the traceback shows setup.py importing" if imported.re.pattern == logs_mod.SETUP_IMPORT_MISSING
+                else "the text says setup.py imports")
+        out.append(f"{told} `{module}`, which the environment that runs setup.py in the release job "
+                   f"does not have: list it in `[build-system] requires` of pyproject.toml (next to setuptools) and build "
+                   f"with `python -m build`, which installs it in the build's isolated environment; or install it in "
+                   f"that job before the build (`python -m pip install {module.split('.')[0]}`)")
     backend = _NO_BACKEND.search(text)
     if backend:
         out.append(f"`python -m build --no-isolation` builds with what the job installed, and the backend "
@@ -2070,6 +2131,16 @@ _DEPS_CHANGED_SAID = re.compile(r"\b(?:downgrad\w{1,4}|upgrad\w{1,4}|overr?id\w{
 
 def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
+    missing = re.search(logs_mod.UPLOADER_MODULE_MISSING, text)
+    if missing:  # not a version twine cannot use: the module is not there at all
+        module = missing.group(1)
+        why = ("twine 3.8.0 imports `packaging` without declaring it (pypa/twine#894; twine 4.0 and later do not import "
+               "it)" if module == "packaging" else "twine was installed without its dependencies (`pip install "
+               "--no-deps`, a hand-made or cached environment)")
+        return [f"twine failed at its own import of `{module}`, which is not installed where it runs: {why}; nothing "
+                f"reached PyPI: install it next to twine (`python -m pip install {module}`) or upgrade twine (`python -m "
+                "pip install -U twine`) in the job that uploads, or publish with pypa/gh-action-pypi-publish, which "
+                "brings its own twine"]
     m = _IMPORT_ERROR.search(text)
     name, module = (m.group(1), m.group(2)) if m and m.group(1) else ((m.group(4), m.group(3)) if m else ("?", "?"))
     top = module.split(".")[0]
@@ -2269,8 +2340,34 @@ _TAG_VERSION = re.compile(r"\btag\b\W{0,3}(?:version\W{0,3})?\(?[`'\"]?" + _VER 
                           r"[^\n]{0,20}?\bversion\b\W{0,3}\(?[`'\"]?" + _VER, re.I)
 
 
+# the version a tag was told to carry: a release URL's tag, "tag v1.2.3", "1.32.2 … was tagged"
+_TAGGED = re.compile(r"/releases/tag/[\w.-]{0,60}?v?(\d{1,6}(?:\.\d{1,6}){1,4})\b|\btag(?:ged)?\s(?:\w+\s){0,2}?`?v?"
+                     r"(\d{1,6}(?:\.\d{1,6}){1,4})\b|(?<![\w.])v?(\d{1,6}(?:\.\d{1,6}){1,4})\s(?:\w+\s){0,4}?(?:was|were|is|got)\s"
+                     r"(?:\w+\s)?tagged\b", re.I)
+
+
+def _tag_said(text: str) -> List[str]:
+    """A tag told as wrong beside the version a file of the package holds: no check's output, so no check is claimed."""
+    held = logs_mod.SAID_FILE_VERSION.search(text)
+    if not held or not logs_mod.SAID_TAG_WRONG.search(text):
+        return []
+    where, version = held.group(1).strip("`"), held.group(2)
+    tagged = _TAGGED.search(text)
+    tag = next((g for g in tagged.groups() if g), None) if tagged else None
+    nums = tag.split(".") if tag and tag != version else None
+    following = ".".join(nums[:-1] + [str(int(nums[-1]) + 1)]) if nums else None
+    return ["the text says the tag" + (f" (`{tag}`)" if tag and tag != version else "") + f" differs from the version "
+            f"`{where}` holds (`{version}`): a release built from that tag carries `{version}` (files already on PyPI, "
+            "or stopped by a version check), so the tagged version never reached PyPI; set the version in "
+            f"`{where}` to the one meant, commit, and tag that commit; where a tag or release cannot be moved (immutable "
+            "releases, or its version already used), release the next version"
+            + (f" (`{following}`)" if following else "") + " from a commit whose files say it"]
+
+
 def _tag_version(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     m = _TAG_VERSION.search(_text(scan))
+    if not m and _tag_said(_text(scan)):
+        return _tag_said(_text(scan))
     if not m:
         return ["the workflow's own check stopped the release because the tag and the package version differ (PyPI "
                 "refused nothing): bump the version to the tag's, commit, and tag that commit again, or tag the "
@@ -2461,7 +2558,7 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"{tool} sent a form field twice, a bug of {tool} and not of the package or the credentials; use a "
                 f"release of {tool} without it (the one the last good upload used, or a later fixed one) or upload the "
                 "same files with `twine upload`"]
-    if re.search(r"pre-registration is no longer required|\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b", text, re.I):
+    if logs_mod.REGISTER_RETIRED.search(text):
         relay = _relayed_by(text)
         return ["PyPI answered 410 to a `register` call: PyPI retired that API (\"Project pre-registration is no longer "
                 "required or supported\"), a new project is created by its first upload; "

@@ -197,6 +197,17 @@ REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or rel
 UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
 # hosted runner labels GitHub has retired (its runner-images announcements), as a job's `runs-on` names them
 RETIRED_LABEL = r"\b(?:ubuntu-(?:16|18|20)\.04|macos-10\.1[45]|macos-1[123](?:\.0)?|windows-201[69])\b"
+# setup.py importing a module the environment that runs it lacks (a build requirement `[build-system]` does not list):
+# its own frame last in the traceback
+SETUP_IMPORT_MISSING = (r"\bsetup\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:from|import)\s[^\n]{1,200}?\s"
+                        r"(?:ModuleNotFoundError|ImportError): No module named '(\w{1,40})'")
+# the uploader's own frame importing a module that is not installed at all (twine 3.8.0's undeclared `packaging`,
+# pypa/twine#894; an install without dependencies): the traceback's last frame is the uploader's
+UPLOADER_MODULE_MISSING = (r"[/\\]twine[/\\][\w/\\]{1,60}\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:from|import)\s"
+                           r"[^\n]{1,200}?\s(?:ModuleNotFoundError|ImportError): No module named '(?!twine\b)(\w{1,40})'")
+UPLOADER_MODULE_FIX = ("Install the missing module next to the uploader in the job that uploads (`python -m pip install "
+                       "<module>`), or upgrade the uploader to a release that declares or no longer imports it; or publish "
+                       "with pypa/gh-action-pypi-publish, which brings its own twine.")
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
                # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
@@ -353,6 +364,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|\b(?:author|maintainer)_email: Invalid email address\b|is an invalid value for (?!Version|Name)|"
                r"'[^'\d]{0,40}' is an invalid value for Version|"
+               # a version with digits but no local part (`+…`, log-local-version's) that is still no PEP 440 version
+               r"'[^'+\s]{1,100}' is an invalid value for Version\b|"
                r"Invalid value for (?!Version|Name)|introduced in metadata version|"
                # the older wording of a metadata field's refusal, `<form field>: <reason>` after the status
                # (not a URL's or an e-mail address's, read below, nor a local version's, log-local-version's)
@@ -367,6 +380,8 @@ NEW: Tuple[LogPattern, ...] = (
                # PyPI's checks of the file's name and archive (warehouse forklift/legacy.py: _validate_filename,
                # file_upload) and of the metadata's values (forklift/metadata.py, packaging's metadata)
                r"Cannot upload a file with (?:non-printable|'/')|Invalid file extension: (?:Extension \.|Use \.tar\.gz)|"
+               # its older wordings (2016 to 2023): bare after the status, with PEP 527's list, `Use .egg, .tar.gz`
+               r"\b400\b\)?:?[^\n]{0,40}?\bInvalid file extension\b|Invalid file extension(?:\. PEP 527 requires|: Use \.egg)|"
                r"Invalid wheel filename\b|does not contain the required (?:RECORD|METADATA) file|"
                r"has invalid entry points defined in the entry_points\.txt file|\bFilename is too long: '|"
                r"'[\w-]{2,40}' field must be \d{1,5} characters or less|' is not a valid email address: |"
@@ -602,6 +617,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"pypa/twine/issues/1125\b|\btwine#1125\b|"
                # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
                r"Project pre-registration is no longer required or supported|"
+               # the same 410 in PyPI's wording of 2016-05 to 2017-07 (warehouse forklift/legacy.py `submit`)
+               r"This API is no longer supported, instead simply upload the file|"
                r"\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b|"
                # the retired documentation upload (`setup.py upload_docs`), a form field sent twice (forklift's sanitize)
                r"Uploading documentation is no longer supported|\b(?!" + FILE_PARTS + r":)[a-z_]{2,40}: Should not be a tuple\b|"
@@ -849,7 +866,7 @@ NEW: Tuple[LogPattern, ...] = (
                "workflow syntax has it; read a secret in `env:`, not in `if:`. `actionlint` finds these before a push."),
     LogPattern("log-build-tool-missing", ERROR, r"\bNo module named '?build'?(?![\w.])|\binvalid command 'bdist_wheel'|"
                r"\bNo module named '?(?:setuptools|wheel)'?(?![\w.])|\bBackend '[\w.:-]{1,100}' is not available\b|"
-               r"\bpyproject-build: (?:command )?not found\b",
+               r"\bpyproject-build: (?:command )?not found\b|" + SETUP_IMPORT_MISSING,
                "A build tool is not installed where the distributions are built",
                "The step that builds the sdist and wheel ran on a Python that lacks the tool it calls: `python -m "
                "build` without the `build` package, `setup.py bdist_wheel` without `wheel` (setuptools took that "
@@ -864,7 +881,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"\bcannot import name '[\w.]{1,60}' from '?(?:packaging|pkginfo|importlib_metadata|readme_renderer|"
                r"requests_toolbelt|requests\.packages\.urllib3|urllib3|rich|keyring|rfc3986|id)\b|"
                r"\bNo module named '(?:packaging|pkginfo|importlib_metadata|readme_renderer|requests_toolbelt|urllib3)"
-               r"\.[\w.]{1,60}'",
+               r"\.[\w.]{1,60}'|" + UPLOADER_MODULE_MISSING,
                "The upload tool cannot import a dependency in the job's environment",
                "The uploader (twine) failed at import: the version of one of its dependencies (`packaging`, "
                "`importlib_metadata`, `urllib3`, …) in this environment is not one it works with. Most often the job "
@@ -1141,7 +1158,7 @@ SAID_ATTESTATIONS_LEFT = re.compile(r"\battestation\sfiles?\b.{0,300}?\b(?:betwe
 # import belongs to (within the lines around it)
 _ONLY_SETUPTOOLS = re.compile(r"No module named '?(?:setuptools|wheel)'?(?![\w.])", re.I)
 _BUILD_RAN = re.compile(r"\bsetup\.py\b|\bbdist\w{0,8}\b|\bsdist\b|\s-m build\b|\bpip wheel\b|\bbuild_meta\b", re.I)
-_IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '[\w]{1,40}\.[\w.]{1,60}'", re.I)
+_IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '[\w]{1,40}(?:\.[\w.]{1,60})?'", re.I)
 _UPLOADER_NEAR = re.compile(r"\b(?:twine|hatch|flit|pdm)\b", re.I)
 _DIST_ARTIFACT = re.compile(r"dist|wheel|sdist|python-package|pypi|packages?\b|release", re.I)
 # a pin of hex digits only, of another length than a commit SHA's 40 (a short SHA, a digit added or lost)
@@ -1413,6 +1430,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-sdist-filename"].fix = ESCAPED_NAME_FIX
     if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
+    elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
+        found["log-uploader-broken"].fix = REGISTER_FIX
+    if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
+        found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
@@ -1735,6 +1756,12 @@ _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 
 
+# PyPI's 410 to the `register` call it retired (its wordings since 2016), answered to an uploader that still makes it
+REGISTER_RETIRED = re.compile(r"pre-registration is no longer required|This API is no longer supported, instead simply "
+                              r"upload|\b410\b\W{1,20}register\b|\bregister\b\W{1,20}\b410\b", re.I)
+REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`) and upload the files (`twine upload "
+                "dist/*`): PyPI creates a project with its first upload; a tool that still calls `register` itself is too "
+                "old: upgrade it, or upload with twine or uv.")
 MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
 MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
                      "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
@@ -2040,6 +2067,28 @@ _SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\
                             r"\bbump\w{0,3}\b" + IN_SENTENCE + r"{0,80}?\b(?:was|were|got)\s(?:missed|forgotten|skipped|omitted)\b|"
                             r"\b(?:skip\w{0,3}|miss\w{0,3}|forg[eo]t\w{0,3})\s(?:the\s|a\s)?version\sbump\b|"
                             r"\bversion (?:was |is )?(?:not|never) (?:bumped|incremented|changed|updated)\b", re.I)
+# an import told as added to setup.py (or setup.py told to import a module) where the release's upload broke: the job
+# that runs setup.py has not installed that module (horovod/horovod #3739: "Adding `import packaging` to `setup.py`
+# broke the `Upload to PyPi` workflow")
+SAID_SETUP_IMPORT = re.compile(r"\bimport\s`?([\w.]{1,60})`?\s(?:\w+\s){0,2}?(?:to|in|into|inside|from)\s`?setup\.py\b|"
+                               r"\bsetup\.py`?\s(?:now\s|also\s|newly\s)?imports?\s`?([\w.]{1,60})`?|"
+                               r"\bimport(?:ing)?\sof\s`?([\w.]{1,60})`?\s(?:in|from|into)\s`?setup\.py\b", re.I)
+# a tag told as wrong (a typo, not matching) beside the version a file of the package holds ("This tag looks like a
+# typo. `__about__.py` says 1.32.1.", pypa/hatch #2435): the tag and the package's version differ
+SAID_TAG_WRONG = re.compile(r"\btag(?:s|ged)?\b" + IN_SENTENCE + r"{0,40}?\b(?:typo\w{0,2}|mistake\w{0,2}|wrong|"
+                            r"mis-?match\w{0,2}|(?:does|did)(?:n[’']?t|\snot)\smatch|differ\w{0,3})\b|"
+                            r"\b(?:typo\w{0,2}|mistake\w{0,2}|wrong)\b" + IN_SENTENCE + r"{0,20}?\btag\b", re.I)
+SAID_FILE_VERSION = re.compile(r"(`?[\w./-]{0,80}?(?:__about__|__init__|__version__|_version|version)\.py`?|`?pyproject\.toml`?|"
+                               r"`?setup\.(?:py|cfg)`?)\s(?:\w+\s){0,2}?(?:says|said|has|had|holds|held|reads|contains|"
+                               r"shows|is|was)\s(?:still\s|at\s|version\s){0,2}`?v?(\d{1,6}(?:\.\d{1,6}){1,4})\b", re.I)
+# a deleted upload told as why a new version is needed ("I removed a previous upload for `0.20` … and now I need to
+# release a new version"): PyPI never takes a deleted file's name again, so this is the refused re-upload told by its fix
+_DELETED_UPLOAD = (r"\b(?:remov|delet)\w{0,3}\s(?:[\w.`'-]{1,40}\s){0,3}?(?:uploads?|releases?|versions?|files?|wheels?|"
+                   r"sdists?|distributions?)\b")
+_NEW_VERSION_NEEDED = (r"\b(?:need|needs|needed|have|has|had|must|required)\s(?:to\s)?(?:\w+\s){0,2}?(?:release|publish|"
+                       r"upload|bump|cut|push|make|use)\w{0,3}\s(?:\w+\s){0,2}?(?:a\s|the\s)?(?:new|next|another|"
+                       r"different|higher)\s(?:version|release)\b")
+SAID_DELETED_REUSE = re.compile(_DELETED_UPLOAD + IN_SENTENCE + r"{0,160}?" + _NEW_VERSION_NEEDED, re.I)
 # the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
 # a project name PyPI refuses, a README or long description that does not render (or has no content type), a
 # classifier, twine's check of the metadata, the trusted publisher's settings
@@ -2518,6 +2567,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (_SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (_SAID_NO_DISTS,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (_CLEANED_ON_PURPOSE,), upload_named=True),
@@ -2550,8 +2600,10 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-local-version", (_SAID_LOCAL,)),
     _Said("log-sdist-exists", (TWO_SDISTS,), upload_named=True),  # a .tar.gz and a .zip sdist of one version
     _Said("log-artifact-name-conflict", (SAID_ARTIFACT_CONFLICT,)),
+    _Said("log-tag-version-mismatch", (SAID_TAG_WRONG, SAID_FILE_VERSION)),  # a tag told wrong, a file's version
     _Said("log-file-exists", (SAID_STALE_DIST,), (_CLEANED,), upload_named=True),  # an earlier build's files in dist/
     _Said("log-file-exists", (_SAID_REUPLOAD,), upload_named=True),
+    _Said("log-file-exists", (SAID_DELETED_REUSE,), upload_named=True),
     _Said("log-file-exists", (_SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (_SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
     _Said("log-file-exists", (_SAID_SHALLOW, _SHALLOW_VERSION), upload_named=True),  # every build the same tagless version
@@ -2600,7 +2652,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
             and _PYPI_UPLOAD.search(whole))  # credentials (a username and password told as dropped) of a log about PyPI
-        if not named and not _ABOUT_RELEASE.search(sentence):
+        tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
+        only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
+        if only_tag and not tag_told:
             continue
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
         # a change told as the upload's fix tells it too
@@ -2613,8 +2667,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
-                or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence)
-                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole))):
+                or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
+                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told):
             continue
         windows = [(sentence, (n,))]
         if i:
@@ -2629,7 +2683,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                         and not _GITHUB_REFUSED_ELSE.search(told))):  # a write to GitHub its token was refused
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
-            if found:
+            if found and (not only_tag or found == "log-tag-version-mismatch"):
                 return found, n
     return None
 
