@@ -28,6 +28,7 @@ from codemods.publishers import gh_action
 from codemods.publishers.change import Changes
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
+from codemods.publishers.to_action import names_apart
 from codemods.readers import first_reader
 from codemods.registration import (NO_PACKAGE_NAME, Registration, own_runs_advice, publishes_as_called,
                                    reusable_workflow_advice)
@@ -95,6 +96,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         by_job.setdefault(item.job_id, []).append(item)
     w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)), by_job)
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
+    result.edits = names_apart(result.edits)
     if result.registrations and repo.note:  # a mirror on GitHub: where its owner and repository come from
         result.warnings.append(repo.note)
     if options.direction == TO_TOKEN:

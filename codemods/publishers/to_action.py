@@ -92,6 +92,33 @@ def _step_name(targets, job: Any) -> str:
     return f"Upload to {index}" if f"publish to {index}".casefold() in taken else f"Publish to {index}"
 
 
+def names_apart(edits: List[Any]) -> List[Any]:
+    """The edits with the action steps added to one job under one name renamed apart by the folder each uploads
+    (`Publish azure-kusto-data to PyPI`), or numbered where the folders do not tell them apart: each added step is
+    named against the job as it was (`_step_name`), so two uploads of one job converted in one run met the same
+    free name (Azure/azure-kusto-python's two projects)."""
+    groups: Dict[Any, List[int]] = {}
+    for i, e in enumerate(edits):
+        if isinstance(e, Insert) and isinstance(e.value, dict) and isinstance(e.value.get("name"), str):
+            groups.setdefault((e.path, e.value["name"].casefold()), []).append(i)
+    out = list(edits)
+    for indexes in (g for g in groups.values() if len(g) > 1):
+        labels = [_folder_label(out[i].value) for i in indexes]
+        unique = all(labels) and len(set(labels)) == len(labels)
+        for n, (i, label) in enumerate(zip(indexes, labels), 1):
+            verb, _, index = out[i].value["name"].partition(" to ")
+            name = f"{verb} {label} to {index}" if unique else f"{out[i].value['name']} ({n})"
+            out[i] = Insert(out[i].path, out[i].index, {k: (name if k == "name" else v) for k, v in out[i].value.items()})
+    return out
+
+
+def _folder_label(step: Dict[str, Any]) -> str:
+    """What the step's `packages-dir` names besides `dist` (`./azure-kusto-data/dist/` -> `azure-kusto-data`)."""
+    folder = str((step.get("with") or {}).get("packages-dir") or "")
+    parts = [p for p in folder.split("/") if p not in ("", ".", "dist")]
+    return "/".join(parts) if parts and "$" not in folder else ""
+
+
 def split_problem(up: Uploader, script: str, cmds: List[Command], upload: Command, words: List[Any],
                   cred_words: List[Any], folder_known: bool = False) -> Optional[str]:
     """Why the script cannot simply lose its upload (the last command) to an action step after it; None
