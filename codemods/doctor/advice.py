@@ -3108,9 +3108,9 @@ _OLD_WORDINGS = (
      + logs_mod.SIGN_DROP),
     ("log-invalid-distribution", re.compile(r"'(\d{1,2}\.\d{1,2})' is an invalid value for Metadata-Version|"
                                             r"\bmetadata_version: Use a known metadata version"),
-     "PyPI did not take the file's Metadata-Version when it answered so (it took none after 2.1 until February 2024): the build "
-     "backend writes a Metadata-Version newer than PyPI then accepted; build with a backend release that writes an "
-     "older one (pinned in `[build-system] requires`), or upload again now that PyPI takes it"),
+     "PyPI did not take the file's Metadata-Version when it answered so (it took none after 2.1 until February 2024): "
+     "the build backend writes a Metadata-Version newer than PyPI then accepted; build with a backend release that "
+     "writes an older one (pinned in `[build-system] requires`), or upload again now that PyPI takes it"),
     ("log-invalid-distribution", re.compile(r"\bUnknown type of file\.|(?:\(400\)|\b400 Client Error):\s{0,3}Invalid "
                                             r"file type\b"),
      "PyPI refused the kind of file (its `filetype`): it takes wheels and sdists only (eggs until 2023), not "
@@ -3120,9 +3120,10 @@ _OLD_WORDINGS = (
      "PyPI refused the version: it is no PEP 440 version (`N.N.N` with `aN`, `bN`, `rcN`, `.postN` or `.devN`; a date "
      "written with dashes, a commit hash or another word is none): make the build write a PEP 440 version, rebuild and "
      "upload"),
-    ("log-sdist-filename", re.compile(r"The filename for '?([^'\"\n]{1,200}?)'? must start with '?\"?([^'\"\n]{1,200}?)['\"]"),
-     lambda m: f"the file's name must start with `{m.group(2)}`, the project's name `{m.group(1)}` as PyPI compared it then "
-               "(case ignored, runs of characters other than letters, digits and `.` read as `-`): the file is of "
+    ("log-sdist-filename", re.compile(r"The filename for '?([^'\"\n]{1,200}?)'? must start with "
+                                      r"'?\"?([^'\"\n]{1,200}?)['\"]"),
+     lambda m: f"the file's name must start with `{m.group(2)}`, the project's name `{m.group(1)}` as PyPI compared it "
+               "then (case ignored, runs of characters other than letters, digits and `.` read as `-`): the file is of "
                "another project, was renamed, or its metadata names the project otherwise; upload the files as the "
                "build wrote them; a project whose name has a `.` that the wheel writes as `_` (as wheel names must) "
                "was refused by this check while the file was right, which PyPI's later check no longer does: re-run "
@@ -3146,8 +3147,8 @@ _OLD_WORDINGS = (
      "build with `python -m build` and upload with `twine upload dist/*` (setuptools 42 and later have no `upload`)"),
     ("log-uploader-missing", re.compile(r"The (?:upload|register) command has been removed, use twine\b"),
      "setuptools 42 (2019) and later have no `setup.py upload` or `setup.py register`: the command stops there and "
-     "sends nothing; build with `python -m build` and upload with `twine upload dist/*` (or pypa/gh-action-pypi-publish); "
-     "no register step is needed, PyPI creates the project on its first upload"),
+     "sends nothing; build with `python -m build` and upload with `twine upload dist/*` (or "
+     "pypa/gh-action-pypi-publish); no register step is needed, PyPI creates the project on its first upload"),
 )
 
 
