@@ -145,9 +145,13 @@ CASES = [
      "log-invalid-distribution", "newer than PyPI"),
     ("warehouse 2016 field form", twine1("400", "metadata_version: Use a known metadata version."),
      "log-invalid-distribution", "newer than PyPI"),
-    ("warehouse 2019 classifier form", twine3("400 Bad Request", "Invalid value for classifiers. Error: Classifier "
-                                          "'Programming Language :: Python :: 3.x' is not a valid classifier."),
-     "log-invalid-distribution", None),
+    ("warehouse 2019 classifier form", twine3("400 Bad Request", "Invalid value for classifiers. Error: 'Programming "
+                                              "Language :: Python :: 3.x' is not a valid choice for this field."),
+     "log-invalid-distribution", "`Programming Language :: Python :: 3.x` is not one PyPI knows"),
+    ("warehouse 2019 deprecated classifier", twine3("400 Bad Request", "Invalid value for classifiers. Error: Classifier "
+                                                    "'Natural Language :: Ukranian' has been deprecated, see "
+                                                    "https://pypi.org/classifiers/ for a list of valid classifiers."),
+     "log-invalid-distribution", "`Natural Language :: Ukranian` is deprecated"),
     # ---- pypi/warehouse legacy/api/pypi.py: uploads sent to pypi.org/pypi (2018-2024)
     ("warehouse api moved", twine1("410", "This API has moved to https://upload.pypi.org/legacy/. See TODO for more "
                                           "information.", url="https://pypi.org/pypi"), "log-wrong-upload-url",

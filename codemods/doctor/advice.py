@@ -3116,6 +3116,10 @@ _OLD_WORDINGS = (
      "PyPI refused the kind of file (its `filetype`): it takes wheels and sdists only (eggs until 2023), not "
      "`bdist_wininst` or `bdist_msi` installers, `bdist_rpm` or `bdist_dumb` archives (PEP 527): upload only "
      "`dist/*.whl dist/*.tar.gz`"),
+    ("log-invalid-distribution", re.compile(r"\bClassifier '([^'\n]{1,200})' has been deprecated, see\b"),
+     lambda m: f"the classifier `{m.group(1)}` is deprecated, and PyPI refuses deprecated classifiers on upload: replace "
+               "it with the one https://pypi.org/classifiers/ lists in its place (a corrected spelling, a new license "
+               "or framework classifier), rebuild and upload"),
     ("log-invalid-distribution", re.compile(r"Invalid version, cannot be parsed as a valid PEP 440 version"),
      "PyPI refused the version: it is no PEP 440 version (`N.N.N` with `aN`, `bN`, `rcN`, `.postN` or `.devN`; a date "
      "written with dashes, a commit hash or another word is none): make the build write a PEP 440 version, rebuild and "
