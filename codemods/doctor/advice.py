@@ -3108,9 +3108,10 @@ _OLD_WORDINGS = (
      + logs_mod.SIGN_DROP),
     ("log-invalid-distribution", re.compile(r"'(\d{1,2}\.\d{1,2})' is an invalid value for Metadata-Version|"
                                             r"\bmetadata_version: Use a known metadata version"),
-     "PyPI did not take the file's Metadata-Version when it answered so (it took none after 2.1 until February 2024): "
-     "the build backend writes a Metadata-Version newer than PyPI then accepted; build with a backend release that "
-     "writes an older one (pinned in `[build-system] requires`), or upload again now that PyPI takes it"),
+     "PyPI did not take the file's Metadata-Version when it answered so (none after 2.0 until March 2018, none after "
+     "2.1 until February 2024): the build backend writes a Metadata-Version newer than PyPI then accepted; build with a "
+     "backend release that writes an older one (pinned in `[build-system] requires`), or upload again now that PyPI "
+     "takes it"),
     ("log-invalid-distribution", re.compile(r"\bUnknown type of file\.|(?:\(400\)|\b400 Client Error):\s{0,3}Invalid "
                                             r"file type\b"),
      "PyPI refused the kind of file (its `filetype`): it takes wheels and sdists only (eggs until 2023), not "
