@@ -3093,6 +3093,80 @@ _NO_PUBLISHER_COMPARED = {"log-trusted-publishing-disabled", "log-unknown-issuer
                           "log-organization-inactive"}
 
 
+# messages only older tools printed (legacy PyPI before 2018, warehouse before 2024, distutils' and setuptools' upload,
+# twine 1.x-3.x): what each means where the finding's own advisor reads only today's wording (tests/logs/
+# OLD-MESSAGE-SWEEP.md)
+_OLD_WORDINGS = (
+    ("log-uploader-config", re.compile(r"Missing 'pypi' section from the configuration file"),
+     "`pypi` is twine's default repository, and twine before 1.12 took it from the .pypirc whenever one exists: the "
+     ".pypirc it read (written by an earlier step, or left in the home directory) has no `[pypi]` section, or its "
+     "`[distutils]` `index-servers` does not list `pypi`; add both, or upgrade twine (1.12 and later know PyPI's URL "
+     "whatever the .pypirc holds) and pass the token as `TWINE_USERNAME=__token__` and `TWINE_PASSWORD`"),
+    ("log-uploader-config", re.compile(r"Must use --sign for --identity to have meaning|\bsign must be given along "
+                                       r"with identity\b"),
+     "the upload was given `--identity` (`-i`) without `--sign` (`-s`), which it refuses before sending anything: "
+     + logs_mod.SIGN_DROP),
+    ("log-invalid-distribution", re.compile(r"'(\d{1,2}\.\d{1,2})' is an invalid value for Metadata-Version|"
+                                            r"\bmetadata_version: Use a known metadata version"),
+     "PyPI did not take the file's Metadata-Version when it answered so (none after 2.0 until March 2018, none after "
+     "2.1 until February 2024): the build backend writes a Metadata-Version newer than PyPI then accepted; build with a "
+     "backend release that writes an older one (pinned in `[build-system] requires`), or upload again now that PyPI "
+     "takes it"),
+    ("log-invalid-distribution", re.compile(r"\bUnknown type of file\.|(?:\(400\)|\b400 Client Error):\s{0,3}Invalid "
+                                            r"file type\b"),
+     "PyPI refused the kind of file (its `filetype`): it takes wheels and sdists only (eggs until 2023), not "
+     "`bdist_wininst` or `bdist_msi` installers, `bdist_rpm` or `bdist_dumb` archives (PEP 527): upload only "
+     "`dist/*.whl dist/*.tar.gz`"),
+    ("log-invalid-distribution", re.compile(r"\bClassifier '([^'\n]{1,200})' has been deprecated, see\b"),
+     lambda m: f"the classifier `{m.group(1)}` is deprecated, and PyPI refuses deprecated classifiers on upload: replace "
+               "it with the one https://pypi.org/classifiers/ lists in its place (a corrected spelling, a new license "
+               "or framework classifier), rebuild and upload"),
+    ("log-invalid-distribution", re.compile(r"Invalid version, cannot be parsed as a valid PEP 440 version"),
+     "PyPI refused the version: it is no PEP 440 version (`N.N.N` with `aN`, `bN`, `rcN`, `.postN` or `.devN`; a date "
+     "written with dashes, a commit hash or another word is none): make the build write a PEP 440 version, rebuild and "
+     "upload"),
+    ("log-sdist-filename", re.compile(r"The filename for '?([^'\"\n]{1,200}?)'? must start with "
+                                      r"'?\"?([^'\"\n]{1,200}?)['\"]"),
+     lambda m: f"the file's name must start with `{m.group(2)}`, the project's name `{m.group(1)}` as PyPI compared it "
+               "then (case ignored, runs of characters other than letters, digits and `.` read as `-`): the file is of "
+               "another project, was renamed, or its metadata names the project otherwise; upload the files as the "
+               "build wrote them; a project whose name has a `.` that the wheel writes as `_` (as wheel names must) "
+               "was refused by this check while the file was right, which PyPI's later check no longer does: re-run "
+               "the upload"),
+    ("log-name-not-allowed", re.compile(r"Package name conflicts with existing package '([^'\n]{1,200})'"),
+     lambda m: f"a project `{m.group(1)}` exists already, with a name that differs from this one only in case or in "
+               "`-`, `_` and `.` (PyPI takes them as one name): it is another project, with its own owners; choose "
+               "another name in pyproject.toml, or upload under the existing project's name if it is yours"),
+    ("log-name-not-allowed", re.compile(r"Invalid package name\. Names must|Package name '[^'\n]{1,200}' invalid\b"),
+     "the name is not a valid project name (only ASCII letters, digits and `.`, `_`, `-`, starting and ending with a "
+     "letter or digit; `requirements.txt` was refused too): fix `name` in pyproject.toml (or setup.py), rebuild and "
+     "upload"),
+    ("log-upload-form-refused", logs_mod.SIGNATURE_REFUSED,
+     "PyPI refused the PGP signature sent with the file (its `.asc`), not the file: it took only a small ASCII-armored "
+     "detached signature, so a binary one (`gpg --detach-sign` without `--armor`) or another file given as the "
+     "signature was refused; " + logs_mod.SIGN_DROP + " and the `.asc` files"),
+    ("log-no-distributions", re.compile(r"No dist file created in earlier command|Must create and upload files in one "
+                                        r"command"),
+     "distutils' `setup.py upload` sends only the files built by the same command line (`setup.py sdist bdist_wheel "
+     "upload`): run on its own it has nothing to send, whatever `dist/` holds; build and upload in the same command, or "
+     "build with `python -m build` and upload with `twine upload dist/*` (setuptools 42 and later have no `upload`)"),
+    ("log-uploader-missing", re.compile(r"The (?:upload|register) command has been removed, use twine\b"),
+     "setuptools 42 (2019) and later have no `setup.py upload` or `setup.py register`: the command stops there and "
+     "sends nothing; build with `python -m build` and upload with `twine upload dist/*` (or "
+     "pypa/gh-action-pypi-publish); no register step is needed, PyPI creates the project on its first upload"),
+)
+
+
+def _old_wording(scan: LogScan) -> List[str]:
+    """The advice for an older tool's message, where one names the first finding's cause."""
+    text, first = _text(scan), scan.findings[0].pattern.id
+    for fid, rx, advice in _OLD_WORDINGS:
+        m = rx.search(text) if fid == first else None
+        if m:
+            return [advice(m) if callable(advice) else advice]
+    return []
+
+
 ADVISORS: Dict[str, Advisor] = {
     "log-token-rejected": _token, "log-file-exists": _exists, "log-sdist-exists": _sdist,
     "log-local-version": _local, "log-name-not-allowed": _name, "log-invalid-publisher": _publisher,
@@ -3138,7 +3212,7 @@ def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[s
     if not scan.findings:
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
-    out = (advisor(scan, facts, ctx) if advisor else []) + _joined_classifier(scan)
+    out = (_old_wording(scan) or (advisor(scan, facts, ctx) if advisor else [])) + _joined_classifier(scan)
     if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
             not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)

@@ -276,12 +276,16 @@ NEW: Tuple[LogPattern, ...] = (
                "Pass the token in the variable the uploader reads (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`) from a "
                "secret the job can read; or move to Trusted Publishing (`migrate to-oidc`)."),
     LogPattern("log-project-not-owned", ERROR, r"isn't allowed to upload to project|not allowed to upload to|"
+               # legacy PyPI's (pypi/legacy webui.py submit, before 2018) refusal of another owner's project
+               r"not allowed to store '[^']{1,200}' package information|"
                r"not allowed to edit '[^']{1,200}' package information",
                "The account or token may not upload to this project",
                "The project name is taken by other owners, or the token is scoped to another project.",
                "The user 'octo' isn't allowed to upload to project 'octo-widget'. See https://pypi.org/help/#project-name",
                "Rename the distribution in pyproject.toml, or have an owner add you (and use a token for this project)."),
     LogPattern("log-password-uploads-disabled", ERROR, r"Password-based uploads disabled|"
+               # warehouse 2023-2024: a password sent for an account with two-factor authentication
+               r"has two factor auth enabled, an API Token or Trusted Publisher must be used|"
                r"Username/Password authentication is no longer supported",
                "A username and password were sent", "PyPI accepts only API tokens or Trusted Publishing.",
                "::error title=Password-based uploads disabled::As of 2024, PyPI requires all users to enable "
@@ -318,6 +322,9 @@ NEW: Tuple[LogPattern, ...] = (
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
     LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
+               # legacy PyPI (pypi/legacy webui.py, before 2018): a name taken in another spelling, an invalid name
+               r"Package name conflicts with existing package\b|Package name '[^'\n]{1,200}' invalid\b|"
+               r"Invalid package name\. Names must\b|"
                r"is an invalid value for Name|project name isn't allowed|conflict with (?:the )?Python standard library|"
                r"The name '[^']{1,200}' (?:is invalid\.|conflicts with an existing project)",
                "PyPI refuses the project name",
@@ -341,6 +348,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Build Linux wheels with cibuildwheel (or in a manylinux image), or repair them with `auditwheel repair`; "
                "leave WebAssembly wheels tagged `emscripten_*` or `pyodide_*` out of the upload."),
     LogPattern("log-metadata-unsupported", ERROR, r"Metadata is missing required fields|"
+               # twine 1.12-3.x (package.py): pkginfo read no name or version, a Metadata-Version it did not know
+               r"Invalid distribution metadata\. Try upgrading twine\b|"
                r"unrecognized or malformed field|supported Metadata-Version|is not a valid metadata version|"
                r"\btwine\b[^.]{0,80}?\b(?:reject|refus)\w{0,3}[^.]{0,40}?(?:metadata[- ]?2\.[45]|license-(?:file|expression))|"
                # Metadata-Version 2.5's Import-Name (PEP 794), told as refused or unsupported
@@ -363,6 +372,12 @@ NEW: Tuple[LogPattern, ...] = (
                "authentication before attempting to upload to PyPI.",
                "Enable 2FA on that account (on the site the step uploads to), or use Trusted Publishing."),
     LogPattern("log-invalid-distribution", ERROR, r"Invalid distribution file|\b(?:author|maintainer)_email: Invalid email address\b|is an invalid value for (?!Version|Name)|"
+               # older refusals of a file kind PyPI does not take (warehouse 2017-2020 `Unknown type of file.`, legacy
+               # PyPI's `Invalid file type`), of a version no PEP 440 parser reads (legacy PyPI), and twine 1.x-3.x
+               # finding no metadata in the archive (wheel.py, sdist.py, wininst.py)
+               r"\bUnknown type of file\.|(?:\(400\)|\b400 Client Error):\s{0,3}Invalid file type\b|"
+               r"Invalid version, cannot be parsed as a valid PEP 440 version|"
+               r"\bNo (?:METADATA|PKG-INFO(?:/\.egg-info)?) in archive\b|"
                r"'[^'\d]{0,40}' is an invalid value for Version|"
                # a version with digits but no local part (`+…`, log-local-version's) that is still no PEP 440 version
                r"'[^'+\s]{1,100}' is an invalid value for Version\b|"
@@ -467,6 +482,9 @@ NEW: Tuple[LogPattern, ...] = (
                "https://github.com/pypi/support; try a new name on TestPyPI first, not with repeated PyPI attempts), "
                "other request limits after minutes."),
     LogPattern("log-wrong-upload-url", ERROR, r"\b405\b.{0,20}Method Not Allowed|\b410\b.{0,20}Gone\b|"
+               # warehouse's 410 to an upload sent to pypi.org/pypi (legacy/api/pypi.py, 2018-2024); twine 1.x's note
+               # on the retired pypi.python.org after its 500 or 410
+               r"This API has moved to https?://[\w./-]{1,100}/legacy/|It appears you're uploading to pypi\.python\.org\b|"
                # twine's own refusal of the retired pypi.python.org / testpypi.python.org
                r"UploadToDeprecatedPyPIDetected|trying to upload to the legacy PyPI site|"
                # twine's RedirectDetected and InvalidPyPIUploadURL, pdm's copies of them, poetry's and uv's redirect and
@@ -544,6 +562,8 @@ NEW: Tuple[LogPattern, ...] = (
                "`REQUESTS_CA_BUNDLE` / `SSL_CERT_FILE`; uv: `--native-tls`), or upload from a network that does not "
                "intercept HTTPS, such as CI."),
     LogPattern("log-network", ERROR, r"Max retries exceeded with url|Failed to establish a new connection|"
+               # Poetry 1.1-1.8's UploadError for a connection that failed or an HTTP error without a response
+               r"Connection Error: We were unable to connect to the repository|HTTP Error connecting to the repository|"
                r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name resolution|"
                r"Connection reset by peer|RemoteDisconnected|Read timed out|ProxyError|Connection aborted|"
                r"dns error|error sending request for url|Error connecting to repository|"
@@ -560,6 +580,9 @@ NEW: Tuple[LogPattern, ...] = (
                "settings (`HTTPS_PROXY`), and re-run; for timeouts, upload from a faster network or make the files "
                "smaller."),
     LogPattern("log-no-distributions", ERROR, r"Cannot find file \(or expand pattern\)|"
+               # distutils' upload with no file built by the same command (Python 2.7, 3.x), twine 1.x's register
+               r"No dist file created in earlier command|Must create and upload files in one command|"
+               r"PackageNotFound: \"?[^\"\n]{1,300}\"? does not exist on the file system|"
                r"no Python distribution packages (?:to publish|in '[^']{1,200}')|No files found to publish|"
                r"Unable to download artifact\(s\): Artifact not found for name: \S{1,200}|"
                # download-artifact v1 to v3's words for the same; GitHub's artifact service failing the download
@@ -590,6 +613,8 @@ NEW: Tuple[LogPattern, ...] = (
                "`path: dist`, and `merge-multiple: true` for several artifacts); give `packages-dir` relative to the "
                "repository root."),
     LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
+               # setuptools 42 and later: no `setup.py upload` and `setup.py register` any more, twine in their place
+               r"The (?:upload|register) command has been removed, use twine\b|"
                r"No module named '?twine|'twine' is not recognized as an internal or external command|"
                # PowerShell's command not found (Azure Pipelines and GitHub's Windows runners)
                r"The term '(?:twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
@@ -600,6 +625,8 @@ NEW: Tuple[LogPattern, ...] = (
                "Install the tool in the same job and environment that runs the upload (`python -m pip install twine`), "
                "or use pypa/gh-action-pypi-publish, which brings its own."),
     LogPattern("log-sdist-filename", ERROR, r"Filename '[^']{1,300}' is invalid, should be|"
+               # warehouse 2016-2018 and legacy PyPI: the file's name does not start with the project's
+               r"The filename for '?[^'\"\n]{1,200}'? must start with\b|"
                r"Start filename for '[^']{1,200}' with|(?:does not|should) contain the normalized project name|"
                r"Invalid source distribution filename: \S|Version in filename should be '",
                "PyPI refuses the distribution's file name",
@@ -644,7 +671,10 @@ NEW: Tuple[LogPattern, ...] = (
                "twine`), or `importlib-metadata<8` next to an older twine (a pinned old pypa/gh-action-pypi-publish: "
                "move to `release/v1`); another uploader: the release the last good upload used, or a fixed later one, "
                "or upload the same files with twine."),
-    LogPattern("log-upload-form-refused", ERROR, r"\b" + FILE_PARTS + r": Should not be a tuple\b",
+    LogPattern("log-upload-form-refused", ERROR,
+               # warehouse 2016-2022 and legacy PyPI: the signature sent with the file refused (binary, too large)
+               r"PGP signature (?:is not|isn't) ASCII armored|signature is not ASCII-armored|\bSignature too large\.|"
+               r"\b" + FILE_PARTS + r": Should not be a tuple\b",
                "PyPI refused a file part of the upload request",
                "PyPI reads every field of the upload form as text except the file (`content`) and its signature "
                "(`gpg_signature`), which come as file parts; `<field>: Should not be a tuple` is its check that a text "
@@ -741,6 +771,8 @@ NEW: Tuple[LogPattern, ...] = (
                "An owner of the organization renews its billing (the organization's settings on PyPI) or writes to "
                "support+orgs@pypi.org; re-run the job once the organization is active."),
     LogPattern("log-uploader-config", ERROR, r"`uv publish` does not support `--skip-existing`|"
+               # distutils' upload and twine 1.x: `--identity` without `--sign`
+               r"Must use --sign for --identity to have meaning|\bsign must be given along with identity\b|"
                r"\bare not allowed when using trusted publishing\b|Missing '[^']{1,100}' section from \S|"
                r"Malformed configuration in \S|Repository \S{1,100} is not defined\b|"
                r"\[PdmUsageError\]: Missing repository config of |\bIndex not found: `|Index is missing a publish URL: `|"
@@ -1452,6 +1484,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
         found["log-file-too-large"].fix = PROJECT_SIZE_FIX
+    if "log-upload-form-refused" in found and SIGNATURE_REFUSED.search(whole):
+        found["log-upload-form-refused"].fix = SIGNATURE_FIX
+    if "log-wrong-upload-url" in found and LEGACY_PYPI_5XX.search(whole) and "log-server-error" in found:
+        # twine's own reading of the old site's 500: upload to the new URL, no incident to wait out
+        findings.remove(found.pop("log-server-error"))
     if "log-name-not-allowed" in found and findings[0].pattern.id in ("log-invalid-publisher",
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
@@ -1503,6 +1540,14 @@ _OTHER_SIGNER = re.compile(r"\bmaven\b|\bmvn\b|sonatype|\bgradle\b|\bgit (?:comm
 SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them), so signing gains nothing: drop `--sign` / "
              "`-s` and `--identity` from the upload")
 GPG_SIGN_FIX = f"{SIGN_DROP}; nothing else in the upload is in question."
+# PyPI's older refusals of the signature sent with a file (warehouse 2016-2022, legacy PyPI): the signature, not the file
+SIGNATURE_REFUSED = re.compile(r"PGP signature (?:is not|isn't) ASCII armored|signature is not ASCII-armored|"
+                               r"\bSignature too large\.", re.I)
+SIGNATURE_FIX = (f"{SIGN_DROP} and the `.asc` files; where an index still takes signatures, give it an ASCII-armored "
+                 "detached one (`gpg --detach-sign --armor`).")
+# twine 1.x's note after a 5xx of the retired pypi.python.org (utils.py check_status_code): the old URL is the cause
+LEGACY_PYPI_5XX = re.compile(r"It appears you're uploading to pypi\.python\.org \(or testpypi\) you've received a 500\b",
+                             re.I)
 GPG_ORDER_FIX = (f"gpg took one of its options for the file to sign: the uploader put it after the file name, a bug of the "
                  f"uploader (twine 1.6.0 did so with `--identity`, fixed in 1.6.1). {SIGN_DROP}, or upgrade the uploader.")
 
