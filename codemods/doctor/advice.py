@@ -1034,9 +1034,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "actions/checkout's default `fetch-depth: 1`): setuptools-scm (or hatch-vcs) then writes the same "
                    "version on every build, so each upload repeats it; check out with `fetch-depth: 0` (and "
                    "`fetch-tags: true`) in the job that builds, and publish from tags")
+    # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
+    reused = re.search(r"This filename was previously used by a file that has since been deleted|"
+                       r"This filename has (?:already|previously) been used", text)
     unbumped = _unbumped(text, scan.versions)
-    out += unbumped or _version_lines(scan, facts, "that version is already on the index, bump it before publishing "
-                                                   "again")
+    out += unbumped or _version_lines(scan, facts, "that version's file names were used before (its files deleted since), "
+                                      "bump it before publishing again" if reused else "that version is already on the "
+                                      "index, bump it before publishing again")
     if not scan.versions and not unbumped:  # a version named in the sentence that tells the refusal
         said = [v for n, t in scan.cleaned if _REUPLOAD_SAID.search(t) for v in _SAID_VERSION.findall(t)][:1]
         if said:
@@ -1049,9 +1053,6 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 or (re.search(r"\bfix\w{0,3}\b", text, re.I) and not re.search(r"\bbump\w{0,3}\b", text, re.I))):
             out.append("the log says the version's files were already uploaded: bump the version before publishing "
                        "again (PyPI takes each file name once, and a file renamed to pass as another is refused too)")
-    # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
-    reused = re.search(r"This filename was previously used by a file that has since been deleted|"
-                       r"This filename has (?:already|previously) been used", text)
     if reused:
         out.insert(0, "PyPI says this file name was uploaded before and the file deleted since: a file name can never "
                       "be used again, even after the file, release or project was deleted, so the same version cannot "
