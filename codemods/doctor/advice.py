@@ -212,7 +212,7 @@ def _account(what: str, how: str) -> Advisor:
     def advisor(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         text, out = _text(scan), []
         m = _ACCOUNT.search(text)
-        site = "test.pypi.org" if _TESTPYPI.search(text) else "pypi.org"
+        site = "test.pypi.org" if _on_testpypi(text) else "pypi.org"
         who = f"the account `{m.group(1)}`" if m else "the account named in the message"
         out.append(f"{who} on {site} must {what} ({how}); only its owner can do it, and the token or password the "
                    "job sends belongs to it" + ("; TestPyPI has its own accounts" if site == "test.pypi.org" else ""))
@@ -240,6 +240,13 @@ def _direct(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 _WHERE = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://\S{1,300})", re.I)
+
+
+def _on_testpypi(text: str) -> bool:
+    """Whether the upload went to TestPyPI: read from the URL the upload or its refusal names, where the log names one
+    (a TestPyPI that worked before, mentioned beside a refusal from upload.pypi.org, is not where this upload went)."""
+    urls = _WHERE.findall(text)
+    return bool(_TESTPYPI.search(urls[-1])) if urls else bool(_TESTPYPI.search(text))
 
 
 _INVALID_PYPI_URL = re.compile(r"InvalidPyPIUploadURL|trying to upload to pypi\.org but have an invalid URL")
@@ -278,6 +285,8 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     test = "test.pypi" in url or "testpypi" in url
     right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
     out = [f"the log uploads to `{url}`, which takes no uploads: use `{right}`"]
+    if url.rstrip("/") == right.rstrip("/"):  # never advise the URL the log already uses
+        out = []
     if url.rstrip("/") == "https://pypi.org/legacy" and "gh-action-pypi-publish" in text:
         out.append("pypa/gh-action-pypi-publish v1.8.0 sent uploads to `https://pypi.org/legacy/` by default (a "
                    "regression fixed in v1.8.1): use `@release/v1` or a later release, or set `repository-url: "
@@ -1025,9 +1034,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "actions/checkout's default `fetch-depth: 1`): setuptools-scm (or hatch-vcs) then writes the same "
                    "version on every build, so each upload repeats it; check out with `fetch-depth: 0` (and "
                    "`fetch-tags: true`) in the job that builds, and publish from tags")
+    # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
+    reused = re.search(r"This filename was previously used by a file that has since been deleted|"
+                       r"This filename has (?:already|previously) been used", text)
     unbumped = _unbumped(text, scan.versions)
-    out += unbumped or _version_lines(scan, facts, "that version is already on the index, bump it before publishing "
-                                                   "again")
+    out += unbumped or _version_lines(scan, facts, "that version's file names were used before (its files deleted since), "
+                                      "bump it before publishing again" if reused else "that version is already on the "
+                                      "index, bump it before publishing again")
     if not scan.versions and not unbumped:  # a version named in the sentence that tells the refusal
         said = [v for n, t in scan.cleaned if _REUPLOAD_SAID.search(t) for v in _SAID_VERSION.findall(t)][:1]
         if said:
@@ -1040,11 +1053,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 or (re.search(r"\bfix\w{0,3}\b", text, re.I) and not re.search(r"\bbump\w{0,3}\b", text, re.I))):
             out.append("the log says the version's files were already uploaded: bump the version before publishing "
                        "again (PyPI takes each file name once, and a file renamed to pass as another is refused too)")
-    if re.search(r"This filename was previously used by a file that has since been deleted", text):
+    if reused:
         out.insert(0, "PyPI says this file name was uploaded before and the file deleted since: a file name can never "
                       "be used again, even after the file, release or project was deleted, so the same version cannot "
                       "be uploaded again; publish a new version (a post-release such as `1.0.post1` if only this file "
                       "needed replacing)")
+        out.append("`skip-existing` cannot help here: it skips files that are on the index, and this name's file is not")
+        return out
     elif _DELETED.search(text) or logs_mod.SAID_DELETED_REUSE.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
@@ -1703,7 +1718,12 @@ _EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[
 def _too_large(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     """The project's total over its limit: a limit request or old files deleted, not a smaller wheel."""
     text = _text(scan)
-    if not logs_mod.SAID_PROJECT_TOTAL.search(text):
+    if logs_mod.said_file_limit(text) and not logs_mod.said_project_total(text):
+        return ["the log names a file's size against a limit in MB: PyPI's per-file limit (100 MB by default, raised per "
+                "project), not the project's total: ask at https://github.com/pypi/support for a larger file limit for "
+                "the project (naming it and the size of its largest file), or make the file smaller (data out of the "
+                "wheel)"]
+    if not logs_mod.said_project_total(text):
         return []
     test = (" (on TestPyPI every upload counts, each branch's or dev build's: uploading fewer builds there keeps the "
             "project under it)" if _TESTPYPI.search(text) else "")
@@ -2115,6 +2135,22 @@ def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"does not have: list it in `[build-system] requires` of pyproject.toml (next to setuptools) and build "
                    f"with `python -m build`, which installs it in the build's isolated environment; or install it in "
                    f"that job before the build (`python -m pip install {module.split('.')[0]}`)")
+    option = re.search(logs_mod.PLUGIN_OPTION_IGNORED, text)
+    if option:
+        tool = {"use_scm_version": "setuptools_scm", "cffi_modules": "cffi",
+                "rust_extensions": "setuptools-rust"}[option.group(1)]
+        zero = (" (the log shows version `0.0.0` built and uploaded: yank or delete that release on PyPI and "
+                "publish the real version)" if re.search(r"-0\.0\.0[-.]", text) else "")
+        out.append(f"setup() was given `{option.group(1)}`, which only {tool} understands, and {tool} was not "
+                   "installed where setup.py ran (`Unknown distribution option` is a warning: the build went on "
+                   f"without it){zero}: list `{tool}` in `[build-system] requires` of pyproject.toml and build with "
+                   f"`python -m build`, or install it in the job before setup.py runs")
+        return out  # a warning, not a failed build: the upload ran
+    if not out and re.search(logs_mod.SAID_NO_SETUPTOOLS, text, re.I):
+        out.append("the log says the Python that ran `setup.py` has no setuptools (Python 3.12's `venv` no longer "
+                   "installs it), so the build failed and the upload found nothing to send: `python -m pip install "
+                   "setuptools` before `setup.py`, or build with `python -m build`; and let a failed build stop the "
+                   "job (`set -e`, `&&`) rather than go on to the upload")
     backend = _NO_BACKEND.search(text)
     if backend:
         out.append(f"`python -m build --no-isolation` builds with what the job installed, and the backend "
@@ -2141,6 +2177,21 @@ def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"reached PyPI: install it next to twine (`python -m pip install {module}`) or upgrade twine (`python -m "
                 "pip install -U twine`) in the job that uploads, or publish with pypa/gh-action-pypi-publish, which "
                 "brings its own twine"]
+    old_ssl = re.search(logs_mod.URLLIB3_OLD_SSL + r"(?:[^\n]{0,80}?'(OpenSSL [\w.]{1,12}))?", text)
+    if old_ssl:  # urllib3 2 came in with twine (or requests) on a Python built on an OpenSSL before 1.1.1
+        built = f" (this one is built on {old_ssl.group(1)})" if old_ssl.group(1) else ""
+        return [f"urllib3 2, which twine pulls in, refuses a Python whose ssl module is built on an OpenSSL before "
+                f"1.1.1{built}: pin `urllib3<2` where twine is installed (`python -m pip install twine \"urllib3<2\"`), "
+                "or upload from a current Python; nothing reached PyPI"]
+    core = re.search(logs_mod.POETRY_CORE_MOVED, text)
+    if core:  # poetry's own modules import; a plugin (or an old build backend) imports one poetry-core removed
+        plugin = re.search(r"\b(poetry-[\w-]{1,60}-plugin|poetry-dynamic-versioning|poetry-[\w-]{1,40}(?=[^\n]{0,20}"
+                           r"\bplugin))\b", text)
+        who = f"the plugin `{plugin.group(1)}`" if plugin else "a Poetry plugin (or an old build backend)"
+        return [f"{who} imports `{core.group(1)}`, which the poetry-core installed with a newer Poetry no longer has "
+                "(poetry-core 1.7 removed `poetry.core.semver`): upgrade the plugin to a release made for that "
+                "Poetry, or pin Poetry (and poetry-core) to the release the plugin works with (an action's "
+                "`poetry_version`, `pipx install poetry==…`)"]
     m = _IMPORT_ERROR.search(text)
     name, module = (m.group(1), m.group(2)) if m and m.group(1) else ((m.group(4), m.group(3)) if m else ("?", "?"))
     top = module.split(".")[0]
@@ -2200,6 +2251,11 @@ def _token_permission(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the repository (or its organization) does not let workflows open pull requests: an owner allows "
                    "it in Settings → Actions → General → \"Allow GitHub Actions to create and approve pull requests\", "
                    "with `pull-requests: write` in the job's permissions")
+    elif re.search(logs_mod.RULESET_REF_REFUSED, text, re.I):
+        out.append("a repository ruleset restricts creating (or updating) the tag or branch the job writes, whatever "
+                   "the token's scopes: add GitHub Actions (or the app whose token pushes) to the ruleset's bypass list "
+                   "(Settings → Rules → Rulesets), or create the tag with a token of an actor on that list, then let "
+                   "the tag's workflow publish")
     elif re.search(r"GH006: Protected branch update failed|protected branch hook declined|GH013: Repository rule "
                    r"violations", text, re.I):
         out.append("a branch protection rule (or a ruleset) refuses pushes by `github-actions[bot]`, whatever the "
@@ -2819,6 +2875,11 @@ def _python_setup(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"actions/setup-python has no Python {version.group(1)} for {version.group(2).strip()}: ask for a "
                 "version that image offers, or pin an older image that has it (`runs-on: ubuntu-22.04`), as "
                 "`ubuntu-latest` moves"]
+    if re.search(logs_mod.TLS_TOO_OLD, text, re.I):
+        return ["the index refused the TLS handshake (`TLSV1_ALERT_PROTOCOL_VERSION`): the Python that ran the upload "
+                "has an ssl module that cannot speak TLS 1.2, which PyPI requires (an old OpenSSL, as on old macOS "
+                "system Pythons); the URL and the credentials are not in question: upload from a current Python "
+                "(check with `python -c \"import ssl; print(ssl.OPENSSL_VERSION)\"`, 1.0.1 or later)"]
     if "externally-managed-environment" in text:
         return ["the runner's system Python is marked externally managed (PEP 668, ubuntu-24.04 and later): install "
                 "into a virtual environment (`python -m venv .venv`), into a Python from actions/setup-python, or with "
@@ -2906,7 +2967,7 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"isn't allowed to upload to project", text):  # PyPI's wording since projects can be archived (2024)
         out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
                    "it in its settings) or quarantined by PyPI's admins, which refuses every upload")
-    if _TESTPYPI.search(text):
+    if _on_testpypi(text):
         out.insert(0, "the upload goes to TestPyPI, a separate site with its own accounts and projects: the account "
                       "the credentials are for must be the TestPyPI one (its username may differ from the PyPI one), "
                       f"and {project} on TestPyPI may belong to another account than on PyPI")
@@ -2986,7 +3047,7 @@ _UPLOADER_CONFIG = (
      "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
      "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
     (logs_mod.GPG_FAILED,
-     "gpg could not sign the files for `twine upload --sign` (no key, no passphrase where nobody can type one, a file it "
+     "gpg could not sign the files for the upload's `--sign` (`twine upload --sign`, `setup.py upload -s`) (no key, no passphrase where nobody can type one, a file it "
      "could not open): " + logs_mod.SIGN_DROP),
     (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
      "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),

@@ -194,6 +194,19 @@ ACTION_BUGS = ("bugs of pypa/gh-action-pypi-publish fixed in later releases: v1.
 REUPLOAD_WHY = "PyPI never accepts a file name twice, even after the file or release was deleted."
 # an upload URL of PyPI or TestPyPI, or one that looks meant as one (the site root, `/legacy` on the wrong host or
 # without its slash, the retired `/pypi`): not an index page (`/simple/`, `/project/`, JSON), which a 404 may answer too
+# a Python whose ssl cannot speak TLS 1.2, which PyPI requires (an old macOS or Python 2.7 before 2.7.9): the server's alert
+TLS_TOO_OLD = r"\[SSL: TLSV1_ALERT_PROTOCOL_VERSION\]|\btlsv1 alert protocol version\b"
+# urllib3 2 (pulled in by twine) refusing a Python whose ssl is built on an OpenSSL before 1.1.1
+URLLIB3_OLD_SSL = r"\burllib3 v2(?:\.0)? only supports OpenSSL 1\.1\.1\+"
+# a module of poetry-core's that a release removed (`poetry.core.semver`, gone in 1.7), imported by a plugin or backend
+POETRY_CORE_MOVED = r"\bNo module named '(poetry\.core\.[\w.]{1,60})'"
+# a setup() keyword of a setuptools plugin that is not installed where setup.py runs: distutils warns and goes on
+# (setuptools_scm's `use_scm_version` ignored gives version 0.0.0; cffi's, setuptools-rust's build nothing)
+PLUGIN_OPTION_IGNORED = r"\bUnknown distribution option: '(use_scm_version|cffi_modules|rust_extensions)'"
+SAID_NO_SETUPTOOLS = (r"\b(?:venvs?|virtual ?env(?:ironment)?s?|Python 3\.1[2-9])\b[^.\n]{0,60}?\b(?:no longer|don[’']?t|do not|"
+                      r"doesn[’']?t|does not) (?:ship|include|install|come with|bundle)s? setuptools\b")
+# a repository ruleset refusing the job's token a tag or branch (GitHub's own words, also inside GH013's list)
+RULESET_REF_REFUSED = r"\bCannot (?:create|update|delete) ref due to (?:creations|updates|deletions) being restricted\b"
 UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
 # hosted runner labels GitHub has retired (its runner-images announcements), as a job's `runs-on` names them
 RETIRED_LABEL = r"\b(?:ubuntu-(?:16|18|20)\.04|macos-10\.1[45]|macos-1[123](?:\.0)?|windows-201[69])\b"
@@ -205,6 +218,12 @@ SETUP_IMPORT_MISSING = (r"\bsetup\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:
 # pypa/twine#894; an install without dependencies): the traceback's last frame is the uploader's
 UPLOADER_MODULE_MISSING = (r"[/\\]twine[/\\][\w/\\]{1,60}\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:from|import)\s"
                            r"[^\n]{1,200}?\s(?:ModuleNotFoundError|ImportError): No module named '(?!twine\b)(\w{1,40})'")
+URLLIB3_OLD_SSL_FIX = ("Pin `urllib3<2` where the uploader is installed (`python -m pip install twine \"urllib3<2\"`), or "
+                       "upload from a Python built on OpenSSL 1.1.1 or later.")
+POETRY_PLUGIN_FIX = ("Upgrade the Poetry plugin to a release made for the Poetry installed, or pin Poetry (and poetry-core) "
+                     "to the release the plugin works with.")
+PLUGIN_OPTION_FIX = ("Install the setuptools plugin that setup() names where setup.py runs: list it in `[build-system] "
+                     "requires` of pyproject.toml and build with `python -m build`.")
 UPLOADER_MODULE_FIX = ("Install the missing module next to the uploader in the job that uploads (`python -m pip install "
                        "<module>`), or upgrade the uploader to a release that declares or no longer imports it; or publish "
                        "with pypa/gh-action-pypi-publish, which brings its own twine.")
@@ -813,7 +832,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"\brefusing to allow a GitHub App to create or update workflow\b|"
                r"\bGitHub Actions is not permitted to create or approve pull requests\b|"
                r"\bGH006: Protected branch update failed\b|\bprotected branch hook declined\b|"
-               r"\bGH013: Repository rule violations found\b",
+               r"\bGH013: Repository rule violations found\b|" + RULESET_REF_REFUSED,
                "GitHub refused the job's GITHUB_TOKEN a write a step asked for",
                "A step of the release job wrote to the repository with the job's GITHUB_TOKEN (a GitHub release, a "
                "tag, a pushed commit, a pull request) and GitHub answered 403: the token lacks the scope (a "
@@ -864,7 +883,7 @@ NEW: Tuple[LogPattern, ...] = (
                "re-run it by hand or move the tag to the commit with the fix."),
     LogPattern("log-python-setup", ERROR, r"The version '[\d.]{1,10}' with architecture '\w{1,10}' was not found for "
                r"(?:Ubuntu|macOS|Windows)\b|\berror: externally-managed-environment\b|"
-               r"/python3?(?:\.\d{1,2})?m?: No module named pip\b",
+               r"/python3?(?:\.\d{1,2})?m?: No module named pip\b|" + TLS_TOO_OLD,
                "The job's Python could not be set up for the build or the upload",
                "The job failed before building or uploading: actions/setup-python has no build of the version asked "
                "for on that runner image (an unquoted `3.10` in YAML is the number 3.1; old versions such as 3.7 are not "
@@ -898,7 +917,8 @@ NEW: Tuple[LogPattern, ...] = (
                "workflow syntax has it; read a secret in `env:`, not in `if:`. `actionlint` finds these before a push."),
     LogPattern("log-build-tool-missing", ERROR, r"\bNo module named '?build'?(?![\w.])|\binvalid command 'bdist_wheel'|"
                r"\bNo module named '?(?:setuptools|wheel)'?(?![\w.])|\bBackend '[\w.:-]{1,100}' is not available\b|"
-               r"\bpyproject-build: (?:command )?not found\b|" + SETUP_IMPORT_MISSING,
+               r"\bpyproject-build: (?:command )?not found\b|" + SETUP_IMPORT_MISSING + "|" + PLUGIN_OPTION_IGNORED + "|" +
+               SAID_NO_SETUPTOOLS,
                "A build tool is not installed where the distributions are built",
                "The step that builds the sdist and wheel ran on a Python that lacks the tool it calls: `python -m "
                "build` without the `build` package, `setup.py bdist_wheel` without `wheel` (setuptools took that "
@@ -913,7 +933,7 @@ NEW: Tuple[LogPattern, ...] = (
                r"\bcannot import name '[\w.]{1,60}' from '?(?:packaging|pkginfo|importlib_metadata|readme_renderer|"
                r"requests_toolbelt|requests\.packages\.urllib3|urllib3|rich|keyring|rfc3986|id)\b|"
                r"\bNo module named '(?:packaging|pkginfo|importlib_metadata|readme_renderer|requests_toolbelt|urllib3)"
-               r"\.[\w.]{1,60}'|" + UPLOADER_MODULE_MISSING,
+               r"\.[\w.]{1,60}'|" + UPLOADER_MODULE_MISSING + "|" + URLLIB3_OLD_SSL + "|" + POETRY_CORE_MOVED,
                "The upload tool cannot import a dependency in the job's environment",
                "The uploader (twine) failed at import: the version of one of its dependencies (`packaging`, "
                "`importlib_metadata`, `urllib3`, …) in this environment is not one it works with. Most often the job "
@@ -1190,6 +1210,13 @@ SAID_ATTESTATIONS_LEFT = re.compile(r"\battestation\sfiles?\b.{0,300}?\b(?:betwe
 # import belongs to (within the lines around it)
 _ONLY_SETUPTOOLS = re.compile(r"No module named '?(?:setuptools|wheel)'?(?![\w.])", re.I)
 _BUILD_RAN = re.compile(r"\bsetup\.py\b|\bbdist\w{0,8}\b|\bsdist\b|\s-m build\b|\bpip wheel\b|\bbuild_meta\b", re.I)
+def _uploader_stack_refused(whole: str) -> bool:
+    """urllib3 2 refusing the old OpenSSL of a log that installs or runs twine, or poetry-core's removed module where
+    Poetry publishes: the uploader's own stack, however far the traceback is from the uploader's name."""
+    return bool(re.search(URLLIB3_OLD_SSL, whole) and re.search(r"\btwine\b", whole, re.I)
+                or re.search(POETRY_CORE_MOVED, whole) and re.search(r"\bpoetry[- ]publish\b", whole, re.I))
+
+
 _IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '[\w]{1,40}(?:\.[\w.]{1,60})?'", re.I)
 _UPLOADER_NEAR = re.compile(r"\b(?:twine|hatch|flit|pdm)\b", re.I)
 _DIST_ARTIFACT = re.compile(r"dist|wheel|sdist|python-package|pypi|packages?\b|release", re.I)
@@ -1232,7 +1259,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             and not _BUILD_RAN.search(whole):
         found.pop("log-build-tool-missing")  # setuptools missing where a program imports it, not in a build
     if "log-uploader-dependency-conflict" in found and not any(
-            _UPLOADER_NEAR.search(whole[max(m.start() - 600, 0):m.end() + 200]) for m in _IMPORT_BROKEN.finditer(whole)):
+            _UPLOADER_NEAR.search(whole[max(m.start() - 600, 0):m.end() + 200]) for m in _IMPORT_BROKEN.finditer(whole)) \
+            and not _uploader_stack_refused(whole):
         found.pop("log-uploader-dependency-conflict")  # an import error of another program (a build, the project)
     refused = "log-action-not-allowed" in found and _REFUSED_PIN.search(whole)
     if refused and NOT_A_SHA.fullmatch(refused.group(1)):
@@ -1355,6 +1383,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
         hosts = {next(g for g in m.groups() if g).lower().rstrip(".") for m in _HOST.finditer(whole)}
         if hosts and hosts <= set(PYPI_HOSTS):  # PyPI's own host, spelled right, that this network did not reach
             found["log-network"].fix = BLOCKED_FIX
+    if "log-token-permission" in found and re.search(RULESET_REF_REFUSED, whole, re.I):
+        found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
+    if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
+        # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
+        # names, no URL, network or certificate is in question
+        for fid in ("log-network", "log-wrong-upload-url", "log-ssl-verify"):
+            found.pop(fid, None)
+        found["log-python-setup"].fix = TLS_FIX
     vers = logtext.versions(cleaned)
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
@@ -1466,6 +1502,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-broken"].fix = REGISTER_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
         found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
+    elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
+        found["log-uploader-dependency-conflict"].fix = URLLIB3_OLD_SSL_FIX
+    elif "log-uploader-dependency-conflict" in found and re.search(POETRY_CORE_MOVED, whole):
+        found["log-uploader-dependency-conflict"].fix = POETRY_PLUGIN_FIX
+    if "log-build-tool-missing" in found and re.search(PLUGIN_OPTION_IGNORED, whole):
+        found["log-build-tool-missing"].fix = PLUGIN_OPTION_FIX  # the plugin setup() names, not `build`
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
@@ -1482,7 +1524,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
     if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and _INTERNAL_500.search(whole):
         found["log-server-error"].fix = REPEATED_500_FIX
-    if "log-file-too-large" in found and SAID_PROJECT_TOTAL.search(whole):
+    if "log-file-too-large" in found and said_project_total(whole):
         found["log-file-too-large"].fix = PROJECT_SIZE_FIX
     if "log-upload-form-refused" in found and SIGNATURE_REFUSED.search(whole):
         found["log-upload-form-refused"].fix = SIGNATURE_FIX
@@ -1531,14 +1573,23 @@ def tool_cap_fix(tool: str) -> str:
 # gpg failing while the uploader signs the files (`twine upload --sign`, its `Signing <file>` lines); gpg taking one of
 # its options for the file to open is the uploader's bug (pypa/twine #130: 1.6.0 put `--local-user` after the file)
 GPG_FAILED = re.compile(r"\bgpg: (?:signing failed\b|can't open\b|skipped \"[^\"]{0,200}\": (?:No secret key|secret key not "
-                        r"available)|no default secret key\b)", re.I)
+                        r"available)|no default secret key\b)|"
+                        # distutils' `upload --sign` (setup.py upload -s) reports gpg's failure so
+                        r"\berror: command '?(?:[\w/.\\:-]{0,100}[/\\])?gpg2?(?:\.exe)?'? failed with exit (?:status|code) \d", re.I)
 GPG_OPTION_AS_FILE = re.compile(r"gpg: can't open [`'‘]-{1,2}[A-Za-z][\w-]{0,30}'")
 _UPLOADER_SIGNS = re.compile(r"\btwine\b[^\n]{0,200}?\s(?:--sign|-s|--identity|-i|--sign-with)\b|"
+                             r"\bsetup\.py\b[^\n]{0,200}?\bupload\b[^\n]{0,60}?\s\W{0,2}(?:--sign|-s|--identity|-i)\b|"
                              r"^\s*Signing \S{1,300}\.(?:whl|tar\.gz|zip)\b", re.I | re.M)
 _OTHER_SIGNER = re.compile(r"\bmaven\b|\bmvn\b|sonatype|\bgradle\b|\bgit (?:commit|tag)\b|\bdebsign\b|\bdpkg\b|"
                            r"\brpmsign\b|\bapt\b", re.I)
 SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them), so signing gains nothing: drop `--sign` / "
              "`-s` and `--identity` from the upload")
+RULESET_FIX = ("Add GitHub Actions (or the app whose token writes) to the ruleset's bypass list (Settings → Rules → Rulesets), "
+               "or write the ref with a token of an actor on that list; no `permissions:` scope lets the job's token "
+               "past a ruleset.")
+TLS_FIX = ("Run the upload on a Python whose ssl speaks TLS 1.2, which PyPI requires (Python 2.7.9+ or 3.4+ built on OpenSSL "
+           "1.0.1 or later; on old macOS a current python.org or Homebrew Python, not the system one); no credential or URL is in "
+           "question.")
 GPG_SIGN_FIX = f"{SIGN_DROP}; nothing else in the upload is in question."
 # PyPI's older refusals of the signature sent with a file (warehouse 2016-2022, legacy PyPI): the signature, not the file
 SIGNATURE_REFUSED = re.compile(r"PGP signature (?:is not|isn't) ASCII armored|signature is not ASCII-armored|"
@@ -2351,6 +2402,22 @@ _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|b
                         r"\d{1,4}(?:\.\d{1,2})? ?GB)\b", re.I)
 # the project's total over PyPI's project limit (10 GB by default), not one file's: PyPI's own words ("Project size too
 # large", "total size is 10 GB") and a person's ("the project size", "10GB limit for all releases")
+def said_project_total(text: str) -> bool:
+    """Whether the log names the project's total over its limit: PyPI's own words, or a total told, unless the text
+    names a file's size against a limit in MB (the per-file limit, raised per project, ldcpy: "my file size is greater
+    than my 200MB limit", with "total project size" only wondered about)."""
+    if re.search(r"Project size too large", text):
+        return True
+    return bool(SAID_PROJECT_TOTAL.search(text)) and not said_file_limit(text)
+
+
+def said_file_limit(text: str) -> bool:
+    """Whether the log names a file's size against a limit in MB (PyPI's per-file limit)."""
+    return bool(_SAID_FILE_LIMIT.search(text))
+
+
+_SAID_FILE_LIMIT = re.compile(r"\bfile(?:[’']s)? size\b[^.\n]{0,60}?\b\d{1,4} ?MB\b[^.\n]{0,10}?\blimit\b|"
+                              r"\bupload limit\b[^.\n]{0,40}?\b\d{1,4} ?MB\b(?! (?:in )?total)", re.I)
 SAID_PROJECT_TOTAL = re.compile(r"Project size too large|\btotal (?:project )?size\b|\bproject(?:[’']s)? (?:total )?size\b|"
                                 r"\b\d{1,4} ?GB\s(?:\w+\s)?(?:limit|quota|cap|maximum)\b", re.I)
 # (a 413 "Request Entity Too Large" is a web server's, not PyPI's: PyPI answers an oversized file with a 400)
