@@ -8,7 +8,7 @@ from typing import List, Optional, Set
 from codemods.doctor.view import WorkflowView
 from codemods.publishers import gh_action
 from codemods.registration import publishes_as_called
-from codemods.token_needs import ScopeGap, scope_gaps
+from codemods.token_needs import ScopeGap
 
 _SECRET = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
 
@@ -43,7 +43,7 @@ class Facts:
 def collect(file: str, view: WorkflowView) -> Facts:
     facts = Facts(file, set(view.events), publishes_as_called(view.doc.path, view.events))
     facts.every_push = _pushes_untagged(view)
-    facts.scope_gaps = scope_gaps(view.doc.get(("permissions",)), view.jobs)
+    facts.scope_gaps = view.scope_gaps
     for p in view.publishing:
         if not p.targets:
             continue

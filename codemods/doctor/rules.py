@@ -15,7 +15,7 @@ from codemods.publishers import gh_action, opaque
 from codemods.notes import step_in_job
 from codemods.workflow import (FORK_NO_OIDC, FORK_NO_SECRETS, SKIP_FORKS, matrix_secrets, pull_request_fix,
                                runs_for_pull_requests, step_label, steps, unresolved_secret_note)
-from codemods.token_needs import brings_own_token, scope_gaps
+from codemods.token_needs import brings_own_token
 
 # (line, message), (line, message, fix): a fix of its own for this finding, instead of the rule's, or
 # (line, message, fix or None, severity): a severity of its own too (the rule's `raised` says when), or
@@ -211,7 +211,7 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
     had_contents = workflow is None or workflow in ("read-all", "write-all") or (
         isinstance(workflow, dict) and workflow.get("contents") in ("read", "write"))
     # a job whose block also lacks `contents: write` a step uses is told once, by permissions-missing-scope
-    written = {g.job_id for g in scope_gaps(workflow, w.jobs) if g.scope == "contents" and g.where == "job"}
+    written = {g.job_id for g in w.scope_gaps if g.scope == "contents" and g.where == "job"}
     for job_id, job in w.jobs.items():
         perms = job.get("permissions")
         if job_id in written:
@@ -244,7 +244,7 @@ def _permissions_drop_contents(w: WorkflowView) -> Iterator[Hit]:
 def _permissions_missing_scope(w: WorkflowView) -> Iterator[Hit]:
     if not _may_publish(w):
         return
-    for g in scope_gaps(w.doc.get(("permissions",)), w.jobs):
+    for g in w.scope_gaps:
         if not g.where:  # no block: the repository's default, which pubmode cannot see
             continue
         at = ("jobs", g.job_id, "permissions") if g.where == "job" else ("permissions",)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
 
@@ -12,6 +13,7 @@ from codemods.follow.indirect import find_indirect
 from codemods.notes import kind_of
 from codemods.publishers.publisher import find_publishing
 from codemods.permissions import job_has_id_token
+from codemods.token_needs import ScopeGap, scope_gaps
 from codemods.publishers import gh_action
 from codemods.publishers.github_env import describe
 from codemods.publishers.opaque import OpaqueCommand, OpaqueStep, opaque_commands, opaque_steps
@@ -177,6 +179,12 @@ class WorkflowView:
 
     def has_id_token(self, job_id: str) -> bool:
         return job_has_id_token(self.doc, job_id)
+
+    @cached_property
+    def scope_gaps(self) -> List[ScopeGap]:
+        """The GITHUB_TOKEN scopes its jobs' steps write with and their blocks do not grant (read once, by the
+        rules and by a log's advice)."""
+        return scope_gaps(self.doc.get(("permissions",)), self.jobs)
 
     @property
     def trusted_jobs(self) -> List[str]:
