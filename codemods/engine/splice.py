@@ -439,10 +439,15 @@ class _Splicer:
             and value.start_mark.line > key.start_mark.line
         )
         if nested_block:
-            # Remove the key's own line and each child, so full-line comments among them stay.
-            ranges = [(ls, line_end(text, key.end_mark.index))]
-            for k, v in value.value:
-                ranges += self.block_ranges(value, k, v)
+            # The block's lines go whole, with the comment lines indented into it (they speak of what goes:
+            # "this permission is mandatory for trusted publishing"); a comment line no deeper than the key
+            # heads what follows, and stays.
+            ranges, at, col = [], ls, key.start_mark.column
+            for line in text[ls:line_end(text, self.value_end(key, value))].splitlines(keepends=True):
+                stripped = line.lstrip(" \t")
+                if not (stripped.startswith("#") and len(line) - len(stripped) <= col):
+                    ranges.append((at, at + len(line)))
+                at += len(line)
             return ranges
         return [(ls, line_end(text, self.value_end(key, value)))]
 
