@@ -80,8 +80,8 @@ class NextSteps:
     environments: List[str] = field(default_factory=list)
     revoke: List[str] = field(default_factory=list)
     create: List[str] = field(default_factory=list)
-    create_projects: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> its projects, if
-    # several (one token scoped to a project cannot upload another)
+    create_projects: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> the projects it
+    # uploads, where pubmode can name them (one token scoped to a project cannot upload another)
     create_run_time: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> where its uploads
     # pick their project at run time
     create_unknown: Dict[str, List[str]] = field(default_factory=dict)  # a secret created -> why pubmode cannot
@@ -114,7 +114,7 @@ def plan_next_steps(run: RunResult, options: Options) -> NextSteps:
         create.create_test = sorted(set().union(*(f.plan.test_secrets for f in changed))) if changed else []
         for name in create.create:
             projects = sorted(set().union(*(f.plan.token_projects.get(name, set()) for f in changed)))
-            if len(projects) > 1:
+            if projects:
                 create.create_projects[name] = projects
             run_time = list(dict.fromkeys(w for f in changed for w in f.plan.token_run_time.get(name, ())))
             if run_time:
@@ -181,6 +181,8 @@ def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[st
                 "one project cannot upload another)")
     if not projects:
         return "scoped to the project"
+    if len(projects) == 1:
+        return f"scoped to the project `{projects[0]}`"
     return (f"that can upload {', '.join(f'`{p}`' for p in projects)} (an account-wide token: one scoped to a project "
             "cannot upload the others; or give each project's uploads a secret of their own)")
 
