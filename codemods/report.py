@@ -171,11 +171,11 @@ def scope(secret: str, projects: Optional[List[str]], run_time: Optional[List[st
     project at run time (a monorepo's `packages-dir` from a step's output), every project they can publish
     (named, where a matrix written in the workflow says which); where pubmode cannot name the project (to-oidc
     asks for one publisher per project the job uploads), every project the job uploads."""
-    if run_time and not projects:
+    if run_time and len(projects or ()) < 2:
         return (f"that can upload every project the job can publish, as it picks the project at run time "
                 f"({'; '.join(run_time)}): an account-wide token, or one secret per project (a token scoped to "
                 "one project cannot upload another)")
-    if unknown and not projects:
+    if unknown and len(projects or ()) < 2:
         return (f"that can upload every project the job uploads, which pubmode cannot name ({'; '.join(unknown)}): "
                 "scoped to that project if the job uploads only one, else an account-wide token (a token scoped to "
                 "one project cannot upload another)")
