@@ -2565,10 +2565,10 @@ def test_around_the_uploader_broken_by_the_jobs_own_installs() -> None:
     assert "the job's own installs" not in advice  # nothing in that log says the job changed it
     # guards: the same import error in a build with no uploader in sight, a module of the project, twine far away
     assert _first("$ python -m build\n  File \"/tmp/build-env/lib/site-packages/setuptools/dist.py\", line 3\n"
-                  "ImportError: cannot import name 'errors' from 'packaging'\n") == []
+                  "ImportError: cannot import name 'errors' from 'packaging'\n") == ["log-import-mismatch"]
     assert _first("twine upload dist/*\nImportError: cannot import name 'helper' from 'octo_widget'\n") == []
     assert _first("twine 6.0 installed\n" + "Collecting something else\n" * 60 + "ImportError: cannot import name "
-                  "'errors' from 'packaging'\n") == []
+                  "'errors' from 'packaging'\n") == ["log-import-mismatch"]  # read as such, no uploader's
 
 
 def test_around_distributions_not_where_the_upload_looks() -> None:

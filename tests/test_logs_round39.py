@@ -61,5 +61,5 @@ def test_the_jobs_python_could_not_be_set_up() -> None:
         assert [f.pattern.id for f in found][:1] == ["log-python-setup"], stem
         assert said in advice[0], stem
     # guards: pip's module missing in a program's own traceback, a setup of a version that exists
-    assert _ids("ModuleNotFoundError: No module named 'pipx'\n") == []
+    assert _ids("ModuleNotFoundError: No module named 'pipx'\n") == ["log-module-missing"]
     assert _ids("Successfully set up CPython (3.12.3)\n") == []

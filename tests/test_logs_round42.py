@@ -110,7 +110,7 @@ def test_the_uploaders_own_import_of_a_module_not_installed() -> None:
                                 "twine 3.8.0 imports `packaging` without declaring it (pypa/twine#894")
     # guards: a program's own traceback missing `packaging` is no uploader's; twine itself missing is log-uploader-missing
     assert _ids('  File "/home/runner/work/app/app/cli.py", line 3, in <module>\n    from packaging import version\n'
-                "ModuleNotFoundError: No module named 'packaging'\n") == []
+                "ModuleNotFoundError: No module named 'packaging'\n") == ["log-module-missing"]
     assert _ids("/usr/bin/python3: No module named twine\n") == ["log-uploader-missing"]
 
 

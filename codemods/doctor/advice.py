@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional
 
-from codemods.doctor import claims as claims_mod, logs as logs_mod, logtext, platform_tags
+from codemods.doctor import claims as claims_mod, generic_failures, logs as logs_mod, logtext, platform_tags
 from codemods.doctor.facts import Facts
 from codemods.doctor.logs import WASM_WHEEL, LogScan
 
@@ -1034,6 +1034,11 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "actions/checkout's default `fetch-depth: 1`): setuptools-scm (or hatch-vcs) then writes the same "
                    "version on every build, so each upload repeats it; check out with `fetch-depth: 0` (and "
                    "`fetch-tags: true`) in the job that builds, and publish from tags")
+    elif generic_failures.tags_unseen(text, True):  # the same told without the version it fell back to
+        out.append("the text tells of a build that did not see the repository's tags: the version plugin "
+                   "(setuptools-scm, hatch-vcs) then writes a version of no release tag (a `.dev0` fallback, or the "
+                   "last tag it could see), which is already on the index; check out with `fetch-depth: 0` and "
+                   "`fetch-tags: true` in the job that builds, and publish from tags")
     # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
     reused = re.search(r"This filename was previously used by a file that has since been deleted|"
                        r"This filename has (?:already|previously) been used", text)

@@ -205,7 +205,7 @@ def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
     result.claims = scan.claims
     for hit in scan.findings:
         p = hit.pattern
-        result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, p.title, p.title, hit.fix or p.fix))
+        result.log_findings.append(Finding(p.id, p.severity, log_name, hit.line, hit.message, p.title, hit.fix or p.fix))
     if not scan.findings:
         result.recognised = False
         result.last_error_lines = [f"{n}: {t}" for n, t in scan.last_errors]

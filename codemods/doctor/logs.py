@@ -9,19 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor import claims as claims_mod, logtext, platform_tags
+from codemods.doctor import claims as claims_mod, generic_failures, logtext, platform_tags
+from codemods.doctor.log_types import LogFinding, LogPattern
 from codemods.doctor.rules import ERROR, WARNING
 
-
-@dataclass(frozen=True)
-class LogPattern:
-    id: str
-    severity: str
-    pattern: str  # a regular expression, searched line by line (case-insensitive)
-    title: str
-    why: str
-    example: str
-    fix: str
 
 
 # a version number as a check prints it (`0.3.2`, `(v1.4.0)`), and the words of two values that differ: the tag/version
@@ -957,12 +948,12 @@ ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-reti
          "log-attestation-missing", "log-invalid-attestations", "log-password-uploads-disabled", "log-credential-missing", "log-project-not-owned",
          "log-token-rejected",
          "log-organization-inactive", "log-uploads-disabled", "log-rate-limited", "log-email-unverified", "log-wrong-upload-url",
-         "log-name-not-allowed", "log-sdist-filename", "log-local-version", "log-release-too-old", "log-direct-dependency", "log-sdist-exists", "log-file-exists",
+         "log-name-not-allowed", "log-sdist-filename", "log-local-version", "log-release-too-old", "log-direct-dependency", "log-sdist-exists", "log-file-exists", "log-git-version",
          "log-unsupported-platform-tag", "log-two-factor-required", "log-metadata-unsupported",
          "log-invalid-distribution", "log-description-invalid", "log-file-too-large", "log-digest-mismatch",
          "log-server-error", "log-ssl-verify", "log-network", "log-secret-empty", "log-reusable-workflow",
          "log-attestations-ignored", "log-tag-version-mismatch", "log-bad-request")
-_BY_ID = {p.id: p for p in _FIRST + NEW}
+_BY_ID = {p.id: p for p in _FIRST + NEW + (generic_failures.GIT_VERSION,)}
 PATTERNS: Tuple[LogPattern, ...] = tuple(_BY_ID[i] for i in ORDER)  # most specific cause first
 UNRECOGNISED = LogPattern(
     "log-not-recognised", WARNING, "", "The log's error was not recognised",
@@ -971,6 +962,9 @@ UNRECOGNISED = LogPattern(
     "ERROR    Something unexpected happened", "Paste the whole log of the failing step (with the lines before the "
     "error), or open an issue with it.")
 _COMPILED = [(p, re.compile(p.pattern, re.I)) for p in PATTERNS]
+# the failures of a general shape (a module, a program, a variable missing), read only where no known text is found
+# and only at the lines where the log fails: documented and explained as the known texts are
+PATTERNS += generic_failures.GENERIC
 _RX = {p.id: rx for p, rx in _COMPILED}
 # the publish action's attestation step refusing directories named like distributions; a release of the action after
 # v1.10.0, whose bug gave that message for real files (a tag or image v1.10.1 and later, or its pin comment)
@@ -1012,13 +1006,6 @@ _LOGIN_GIVEN = re.compile(r"\bpassword\b|\bpypirc\b|(?<!\S)-p\s|\b(?:TWINE|PYPI)
 _ATTESTATION_FORMAT = re.compile(r"Unknown distribution format:?\W{0,5}'?[^'\s]{1,300}\.publish\.attestation\b'?", re.I)
 _BAD_REQUEST = re.compile(r"\b400\b.{0,40}Bad Request|400 Client Error", re.I)
 
-
-@dataclass
-class LogFinding:
-    pattern: LogPattern
-    line: int
-    message: str
-    fix: Optional[str] = None  # this log's fix where it is narrower than the pattern's
 
 
 # files that are no distribution in the upload folder: the file the uploader checked and could not read as one
@@ -1539,6 +1526,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
         fixed = [f for f in findings if said_fixed(cleaned, f)]
         if len(fixed) < len(findings):
             findings = [f for f in findings if f not in fixed] + fixed
+    unseen = generic_failures.tags_unseen(whole, bool(_PYTHON_RELEASE.search(whole))) if not findings else None
+    if unseen:  # told in a sentence: the build saw no tags, so the version plugin fell back (beside a re-upload it
+        # caused, the re-upload's advice tells it)
+        git = _BY_ID["log-git-version"]
+        findings = [LogFinding(git, logtext.line_at(cleaned, starts, unseen.start()), git.title)]
+    if not findings:
+        generic = generic_failures.read(cleaned, text.splitlines())
+        findings = [generic] if generic else []
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
