@@ -356,8 +356,11 @@ def _artifact_step(w, sp: JobSplit, name: str, pins: "_Pins") -> Edit:
     step: Dict[str, Any] = {}
     if _names_steps(job):
         step["name"] = "Upload the distributions"
+    own = {_job_if_of(m) for m in sp.moved}  # the uploads' own condition, when they share one: no artifact otherwise
     if sp.leg_if is not None:
         step["if"] = sp.leg_if
+    elif len(own) == 1 and None not in own:
+        step["if"] = own.pop()
     step["uses"] = pins.ref(UPLOAD_ARTIFACT)
     step["with"] = {"name": name, "path": sp.files}
     steps_path = ("jobs", sp.job_id, "steps")
