@@ -740,6 +740,23 @@ publish:
      "or change it by hand.")(_gitlab_only)
 
 
+gitlab_rule("gitlab-template-not-read", NOTE, "A GitLab job takes its release script from a template pubmode cannot read",
+     "The job extends a template named like a release (`.pypi-publish`, `.release`) that no file of the repository "
+     "defines: it comes from an `include:` of another project, a remote file or a CI/CD component. Whether and how "
+     "it uploads, and with which credential, is written there, so pubmode neither converts the job nor says it "
+     "publishes nothing.",
+     """
+include:
+  - project: octo/ci-templates
+    file: /templates/python-release.yml
+publish:
+  extends: .pypi-publish
+  variables:
+    TWINE_PASSWORD: $PYPI_TOKEN
+""", "Migrate the template in the project that holds it (run `migrate to-oidc` there), or write the job's upload out "
+     "in this pipeline; then register the publisher with this project's pipeline file.")(_gitlab_only)
+
+
 def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[Rule, Optional[int], str, str, str]]:
     """(rule, line, message, fix, severity) for every finding: the rule's fix and severity unless the finding
     brings its own. `run_rules_in` says which file each is in."""

@@ -14,7 +14,7 @@ from codemods.gitlab.document import GitLabDocument
 from codemods.gitlab.follow import Followed, follow_jobs
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, has_audience,
                                       id_token_name, id_tokens, misnamed, read_jobs)
-from codemods.gitlab.plan import PYPIRC_WRITE
+from codemods.gitlab.plan import PYPIRC_WRITE, unread_template
 from codemods.gitlab.remote import gitlab_project
 from codemods.registration import Registration
 
@@ -98,6 +98,10 @@ def _diagnose_doc(doc, jobs, result: FileDiagnosis, shown: str, included, truste
         ours = [u for u in job.uploads if (u.targets or u.index_unknown) and not u.registry]
         tokens, _ = id_tokens(doc, job.id)
         followed = follows.get(job.id)
+        unseen = unread_template(doc, job)
+        if unseen:  # as to-oidc says it: not "publishes nothing"
+            find("gitlab-template-not-read", doc.line_of((job.id, "extends")) or doc.line_of((job.id,)),
+                 unseen[0].upper() + unseen[1:])
         if followed is not None:  # one to-oidc converts or leaves as it is: listed either way, as it sees it
             _followed_job(doc, job, followed, tokens, result, find, trusted_jobs, elsewhere, _refused_fix(refused, job.id))
             continue

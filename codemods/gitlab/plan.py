@@ -153,13 +153,21 @@ def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:
             result.skipped.append(f"{u.label} is in {what}, which every job that uses it runs: change it there "
                                   "by hand (remove the credentials, add `id_tokens` to each job that runs it)")
     for job in jobs:
-        if not job.uploads and job.foreign and re.search(r"pypi|publish|release|upload|twine", " ".join(job.foreign),
-                                                         re.I):
-            unread = getattr(doc, "unread", [])
-            source = f" (it may come from {_listed(unread)}, not in this repository)" if unread else ""
-            result.skipped.append(Note(f"job `{job.id}` takes its script from {', '.join(f'`{t}`' for t in job.foreign)}, "
-                                       f"which no file pubmode read defines{source}: pubmode cannot see whether or "
-                                       "how it uploads; migrate that template where it lives", job=job.id))
+        unseen = unread_template(doc, job)
+        if unseen:
+            result.skipped.append(Note(unseen, job=job.id))
+
+
+def unread_template(doc: Document, job: Job) -> Optional[str]:
+    """Why pubmode cannot tell whether a job uploads: it uploads nothing pubmode can read and takes its script from a
+    template named like a release (`extends: .pypi-publish`) that no file read defines (an `include:` of another
+    project, a remote URL, a CI/CD component). Said by to-oidc, to-token and the doctor alike."""
+    if job.uploads or not job.foreign or not re.search(r"pypi|publish|release|upload|twine", " ".join(job.foreign), re.I):
+        return None
+    unread = getattr(doc, "unread", [])
+    source = f" (it may come from {_listed(unread)}, not in this repository)" if unread else ""
+    return (f"job `{job.id}` takes its script from {', '.join(f'`{t}`' for t in job.foreign)}, which no file pubmode "
+            f"read defines{source}: pubmode cannot see whether or how it uploads; migrate that template where it lives")
 
 
 def _top_level_still_read(doc: Document, jobs: List[Job], plans: Dict[str, "_JobPlan"], result: Plan) -> bool:
