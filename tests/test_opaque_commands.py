@@ -121,6 +121,9 @@ TOX_INI = b"[tox]\nenvlist = py312, lint\n\n[testenv]\ncommands = pytest\n\n[tes
     ("build", "python -m tox -e deploy", {}, "runs tox env `deploy`, with no tox configuration"),  # any job
     ("build", "cd pkg && make deploy", {}, "runs make target `deploy`, with no Makefile in this repository"),
     ("build", "nox -s release", {"pyproject.toml": b"[project]\nname = 'x'\n"}, "runs nox session `release`, with no noxfile.py"),
+    # `tox -c FILE` reads that file; one the repository does not hold is no all-clear
+    ("build", "tox -c ci/tox.ini -e deploy", {"tox.ini": TOX_INI}, "runs tox env `deploy` of `ci/tox.ini`, which is not in "
+     "this repository"),
 ])
 def test_a_task_the_repository_does_not_define_given_a_token_is_an_unknown_upload(
         repo: Repo, job: str, run: str, files: dict, said: str) -> None:
@@ -138,8 +141,21 @@ def test_a_task_the_repository_does_not_define_given_a_token_is_an_unknown_uploa
 
 
 @pytest.mark.parametrize("run", ["tox -e py312", "tox -e lint", "tox -e docs", "tox -e py311-django5", "tox",
-                                 "tox -c ci/tox.ini -e deploy"])  # another file: not "no tox configuration"
+                                 "tox -c ci/tox.ini -e docs", "tox -c ci -e lint"])  # `-c`: that file (or folder's)
 def test_a_tox_env_the_file_makes_is_not_an_unknown_upload(repo: Repo, run: str) -> None:
     repo.write("tox.ini", TOX_INI)
+    repo.write("ci/tox.ini", TOX_INI)
     _write(repo, job="build", run=run, var="TWINE_PASSWORD", secret="TOKEN")
     assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout
+
+
+def test_tox_given_its_configuration_file_is_followed_into_it(repo: Repo) -> None:
+    # `tox -c ci/tox-release.ini -e release`: the env's upload is read (and edited) in that file, as in a tox.ini
+    repo.write("pyproject.toml", b"[project]\nname = 'widget'\n")
+    repo.write("ci/tox-release.ini", b"[testenv:release]\nskip_install = true\ndeps = twine\n"
+                                     b"passenv = TWINE_USERNAME, TWINE_PASSWORD\ncommands = twine upload dist/*\n")
+    _write(repo, job="release", run="tox -c ci/tox-release.ini -e release", var="TWINE_PASSWORD", secret="PYPI_TOKEN")
+    res = repo.migrate("to-oidc")
+    assert res.code == 0, res.stderr
+    assert b"passenv = ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN" in repo.read("ci/tox-release.ini")
+    assert b"secrets.PYPI_TOKEN" not in repo.read()

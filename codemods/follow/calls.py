@@ -122,7 +122,7 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
         if "--notest" in vals:  # `tox -e release --notest` sets the envs up and runs none of their commands
             return found
         envs = _option(vals, "-e", "--env") or ""
-        config = _tox_config(base)
+        config = given_tox_config(vals, base)
         if config is not None:
             found += [Target("tox", config, e) for e in envs.split(",") if e]
     elif tool == "nox" and (base / "noxfile.py").is_file():
@@ -147,6 +147,18 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
         kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
         found.append(Target(kind, path))
     return found
+
+
+def given_tox_config(vals: List[str], base: Path) -> Optional[Path]:
+    """The file tox reads its envs from for this command line: `-c FILE` (or `--conf`, or a folder holding one, as
+    tox 4 takes it), else the one in `base`; None where the file named is not in the repository."""
+    given = _option(vals, "-c", "--conf")
+    if given is None:
+        return _tox_config(base)
+    path = base / given
+    if path.is_dir():
+        return _tox_config(path)
+    return path if path.is_file() else None
 
 
 def _tox_config(base: Path) -> Optional[Path]:
@@ -177,11 +189,15 @@ def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkout
         i = strip_wrappers(cmd.words)
         vals = [w.value for w in cmd.words[i:]]
         tool = tool_word(vals[0]) if vals else ""
-        if tool == "tox" and "--notest" not in vals and _option(vals, "-c", "--conf", "--root") is None:
-            config = _tox_config(base)
+        if tool == "tox" and "--notest" not in vals and _option(vals, "--root") is None:
+            config = given_tox_config(vals, base)
+            given = _option(vals, "-c", "--conf")
             for env in filter(None, (_option(vals, "-e", "--env") or "").split(",")):
+                if config is None and given is not None and "$" in given:
+                    continue  # a configuration named at run time: not known to be missing
                 if config is None:
-                    out.append(f"tox env `{env}`, with no tox configuration in this repository")
+                    out.append(f"tox env `{env}`, with no tox configuration in this repository" if given is None else
+                               f"tox env `{env}` of `{given}`, which is not in this repository")
                 elif "$" not in env and not defines_env(config, _text(config), env):
                     out.append(f"tox env `{env}`, which this repository's {config.name} does not define")
         elif tool == "nox" and not (base / "noxfile.py").is_file():

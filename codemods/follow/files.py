@@ -98,12 +98,12 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.manual += [why] if why else []
         return change
     if target.kind == "tox":
-        from codemods.follow.tox_ini import edit_tox
+        from codemods.follow.tox_ini import edit_tox, tox_format
         from codemods.follow.tox_toml import edit_tox_toml
 
-        header = f"env.{target.name}" if target.path.name == "tox.toml" else f"tool.tox.env.{target.name}"
-        if target.path.name == "tox.ini" or (target.path.name == "pyproject.toml" and "legacy_tox_ini" in text
-                                             and f"[{header}]" not in text):
+        kind = tox_format(target.path)
+        header = f"env.{target.name}" if kind == "toml" else f"tool.tox.env.{target.name}"
+        if kind == "ini" or (kind == "pyproject" and "legacy_tox_ini" in text and f"[{header}]" not in text):
             edit_tox(change, to_oidc, platform, chain)  # also the ini text kept in pyproject's legacy_tox_ini
             return change
         (change.new_text, change.notes, change.manual, change.uploads, change.credential_env, change.cuts,

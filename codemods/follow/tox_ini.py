@@ -201,6 +201,14 @@ def _meaning(header: str, key: str, passenv: List[str], edit: TextEdit, legacy: 
 PYTHON_FACTOR = re.compile(r"(?:py|pypy|cpython|python)?\d[\d.]*t?|py|pypy|python|cpython", re.I)
 
 
+def tox_format(path) -> str:
+    """How a tox configuration is written: `pyproject` (a `[tool.tox]` table or its legacy ini), `toml` (tox.toml, or
+    another `.toml` given with `tox -c`), or `ini` (tox.ini, or another file given with `-c`)."""
+    if path.name == "pyproject.toml":
+        return "pyproject"
+    return "toml" if path.suffix == ".toml" else "ini"
+
+
 def defines_env(path, text: str, env: str) -> bool:
     """The tox configuration `path` (its `text`) defines the env `env`: its own section or table, a generative
     section that makes it, its name in the env list, a python factor, or a factor of it that [testenv] settings
@@ -209,8 +217,9 @@ def defines_env(path, text: str, env: str) -> bool:
     factors = env.split("-")
     if any(PYTHON_FACTOR.fullmatch(f) for f in factors):
         return True
-    if path.name == "tox.toml" or (path.name == "pyproject.toml" and "legacy_tox_ini" not in text):
-        prefix = "" if path.name == "tox.toml" else "tool.tox."
+    kind = tox_format(path)
+    if kind == "toml" or (kind == "pyproject" and "legacy_tox_ini" not in text):
+        prefix = "" if kind == "toml" else "tool.tox."
         quoted = re.search(rf"[\"']{re.escape(env)}[\"']|(?m)^[ \t]*{re.escape(env)}[ \t]*=", text)
         return section(text, f"{prefix}env.{env}")[0] >= 0 or quoted is not None
     legacy = path.name == "pyproject.toml"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from codemods.engine.reading import text_or_none
-from codemods.follow.calls import linked_outside, targets_in_script
+from codemods.follow.calls import given_tox_config, linked_outside, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import Platform
 from codemods.indexes import PYPI, Index
@@ -208,9 +208,10 @@ def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[
             continue
         tool = vals[0].rsplit("/", 1)[-1]
         missing = None
-        if tool == "tox" and not any((root / n).is_file() for n in ("tox.ini", "tox.toml")) and not (
-                (root / "pyproject.toml").is_file() and "tox" in (text_or_none(root / "pyproject.toml") or "")):
-            missing = "no tox.ini, tox.toml or tox configuration in pyproject.toml"
+        if tool == "tox" and given_tox_config(vals, root) is None and not any("$" in v for v in vals):
+            given = next((v for v in vals[1:] if v.startswith(("-c", "--conf"))), None)
+            missing = (f"no tox configuration where its `{given}` points" if given else
+                       "no tox.ini, tox.toml or tox configuration in pyproject.toml")
         elif tool in ("make", "gmake") and "-f" not in vals and not any(
                 (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
             missing = "no Makefile"
