@@ -122,3 +122,16 @@ def test_the_report_carries_the_logs_own_words_in_every_format(repo) -> None:
     annotations = repo.migrate("doctor", "--log", str(log), "--format", "github").stdout
     assert "title=log-program-missing::The program `poetry`" in annotations
     assert repo.migrate("explain", "log-program-missing").stdout.startswith("log-program-missing")
+
+
+def test_python_2s_standard_modules_are_no_package_to_install() -> None:
+    # round 47 (BLIND-ROUND47.md): "install the package that provides `urlparse`" was a wrong claim
+    rid, message, fix = _first(
+        "  File \"/opt/venv/lib/python3.6/site-packages/octolib/compat.py\", line 8, in <module>\n"
+        "    from urlparse import urljoin\nModuleNotFoundError: No module named 'urlparse'\n")
+    assert rid == "log-module-missing" and "Python 2's standard module (Python 3 has `urllib.parse`)" in message
+    assert fix.startswith("Pin the installed package `octolib`") and "no package to install provides" in fix
+    # and the modules Python 3.12 and 3.13 removed, and setuptools' own
+    assert "Python 3.12 removed `distutils`" in _first("ModuleNotFoundError: No module named 'distutils'\n")[1]
+    assert "Python 3.13 removed `cgi`" in _first("ModuleNotFoundError: No module named 'cgi'\n")[1]
+    assert "setuptools is not installed" in _first("ModuleNotFoundError: No module named 'pkg_resources'\n")[1]

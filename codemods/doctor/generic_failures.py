@@ -238,6 +238,13 @@ REMOVED_STDLIB = {**dict.fromkeys(("distutils", "imp", "asynchat", "asyncore", "
                                    "nis", "nntplib", "ossaudiodev", "pipes", "sndhdr", "spwd", "sunau", "telnetlib", "uu",
                                    "xdrlib", "lib2to3"), "3.13")}
 SETUPTOOLS_MODULES = ("setuptools", "pkg_resources")
+# Python 2's standard modules that Python 3 renamed or folded into others (PEP 3108): no package provides them, so
+# the code that imports them was written for Python 2 (or a release of it broke its Python 3 branch)
+PYTHON2_STDLIB = {"urlparse": "urllib.parse", "urllib2": "urllib.request", "ConfigParser": "configparser",
+                  "StringIO": "io", "cStringIO": "io", "cPickle": "pickle", "HTMLParser": "html.parser",
+                  "Queue": "queue", "httplib": "http.client", "cookielib": "http.cookiejar", "__builtin__": "builtins",
+                  "xmlrpclib": "xmlrpc.client", "Tkinter": "tkinter", "commands": "subprocess", "SocketServer":
+                  "socketserver", "BaseHTTPServer": "http.server", "urllib.urlencode": "urllib.parse"}
 
 
 def _module_missing(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str]]:
@@ -252,6 +259,13 @@ def _module_missing(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[st
                 "and the job runs that Python or a later one",
                 f"Move the code off `{top}`{shim}, upgrade the tool that imports it to a release made for Python "
                 f"{release}, or run the step on an earlier Python (actions/setup-python's `python-version`).")
+    if module in PYTHON2_STDLIB or top in PYTHON2_STDLIB:
+        return (f"Python could not import `{module}`{who}: that is Python 2's standard module (Python 3 has "
+                f"`{PYTHON2_STDLIB.get(module) or PYTHON2_STDLIB[top]}`), so the code importing it runs a Python 2 branch "
+                "on Python 3: the release of that package installed is broken or too old for this Python",
+                f"Pin {by or 'the package that imports it'} to a release that works on this Python (the one before a "
+                "release that broke it, or a later fixed one), or run the step on the Python it supports; no package "
+                f"to install provides `{module}`.")
     if top in SETUPTOOLS_MODULES:
         return (f"Python could not import `{module}`{who}: setuptools is not installed where the step runs (since "
                 "Python 3.12 a new virtual environment has no setuptools)",
