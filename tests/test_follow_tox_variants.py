@@ -55,7 +55,17 @@ def test_every_shape_reads_back_as_meant(passenv, commands, after, eol, final) -
     old, new, again = (names(read_ini(t)["testenv:release"].get(k)) for t in (text, oidc, back)
                        for k in ["passenv" if "passenv" in read_ini(t)["testenv:release"] else "pass_env"])
     assert OIDC <= set(new) and not CREDENTIALS & set(new) and set(old) - CREDENTIALS <= set(new)
-    assert set(new) <= set(again) and CREDENTIALS & set(again)
+    assert set(new) - OIDC <= set(again) and not OIDC & set(again) and CREDENTIALS & set(again)  # OIDC ones taken back
     for t in (oidc, back):
         assert {k: v for k, v in read_ini(t).items() if k != "testenv:release"} == \
             {k: v for k, v in before.items() if k != "testenv:release"}
+
+
+def test_to_token_keeps_the_oidc_variables_another_command_of_the_env_takes() -> None:
+    text = ("[testenv:release]\ndeps = twine\n    sigstore\npassenv =\n    ACTIONS_ID_TOKEN_REQUEST_URL\n"
+            "    ACTIONS_ID_TOKEN_REQUEST_TOKEN\ncommands =\n    python -m sigstore sign dist/*\n    twine upload dist/*\n")
+    back = edit_target(Target("tox", Path("tox.ini"), "release"), text, False).new_text
+    assert "ACTIONS_ID_TOKEN_REQUEST_TOKEN" in back and "TWINE_PASSWORD" in back  # sigstore signs with the token
+    alone = text.replace("    python -m sigstore sign dist/*\n", "")
+    back = edit_target(Target("tox", Path("tox.ini"), "release"), alone, False).new_text
+    assert "ACTIONS_ID_TOKEN" not in back and "TWINE_PASSWORD" in back

@@ -5,6 +5,7 @@ back (uv's `UV_PUBLISH_TOKEN`, not twine's names).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, List, Optional, Set, Tuple
 
@@ -41,10 +42,20 @@ def token_variables(reads: Set[str]) -> List[str]:
     return [name for name, _ in up.credentials.token_env] if up else []
 
 
+# a command that takes an OIDC token besides the upload (sigstore, an attestation, a token read by name)
+OTHER_OIDC_USER = re.compile(r"sigstore|attest|\boidc\b|id[-_]token|ACTIONS_ID_TOKEN|_ID_TOKEN\b", re.I)
+
+
 def passenv_change(names: List[str], reads: Set[str], to_oidc: bool,
-                   oidc_variables: Tuple[str, ...] = OIDC_VARIABLES) -> Tuple[List[str], List[str]]:
+                   oidc_variables: Tuple[str, ...] = OIDC_VARIABLES,
+                   other_commands: str = "") -> Tuple[List[str], List[str]]:
     """(names to drop, names to add): to-oidc swaps the uploader's credentials for the OIDC request
-    variables; to-token adds back the variables the workflow will set."""
+    variables; to-token adds back the variables the workflow will set and drops the OIDC token's own variables
+    the upload read (not a CI marker such as `GITLAB_CI`), unless another command of the env
+    (`other_commands`: its commands but the uploads) takes an OIDC token too."""
     if to_oidc:
         return [n for n in names if n in reads], [n for n in oidc_variables if n not in names]
-    return [], [n for n in token_variables(reads) if n not in names]
+    # only the token's own variables: a CI marker (`GITLAB_CI`) may have been passed for other reasons before
+    gone = [] if OTHER_OIDC_USER.search(other_commands) else [n for n in names if n in oidc_variables and
+                                                                "ID_TOKEN" in n]
+    return gone, [n for n in token_variables(reads) if n not in names]

@@ -156,7 +156,8 @@ def edit_tox(change, to_oidc: bool, platform=None, chain=()) -> None:
     change.manual += edit.manual
     splices = list(edit.splices)
     gone, want = ([], []) if not edit.uploads or edit.manual else \
-        passenv_change(names, edit.credential_env, to_oidc, platform.oidc_variables(edit.targets))
+        passenv_change(names, edit.credential_env, to_oidc, platform.oidc_variables(edit.targets),
+                       "\n".join(ln for ln in text[cs:ce].splitlines() if not registry.upload_line(ln)) if cs >= 0 else "")
     if ps >= 0 and (gone or want):
         splices.append((ps, pe, edit_passenv(text[ps:pe], gone, want, eol)))
     elif ps < 0 and want:

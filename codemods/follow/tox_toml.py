@@ -133,7 +133,8 @@ def edit_tox_toml(text: str, header: str, to_oidc: bool, platform=None, targets=
     names = env.get("pass_env") or []
     eol = "\r\n" if "\r\n" in text else "\n"
     ps, pe = _array(text, start, end, "pass_env")
-    gone, want = passenv_change(names, cred_env, to_oidc, platform.oidc_variables(targets))
+    others = "\n".join(" ".join(c) for c in commands if not registry.upload_line(" ".join(c)))
+    gone, want = passenv_change(names, cred_env, to_oidc, platform.oidc_variables(targets), others)
     passed = sum(1 for n in names if n in cred_env)
     cuts += passed
     if ps >= 0:
