@@ -3220,6 +3220,11 @@ _OLD_WORDINGS = (
      "setuptools 42 (2019) and later have no `setup.py upload` or `setup.py register`: the command stops there and "
      "sends nothing; build with `python -m build` and upload with `twine upload dist/*` (or "
      "pypa/gh-action-pypi-publish); no register step is needed, PyPI creates the project on its first upload"),
+    ("log-uploader-missing", re.compile(r"\berror: invalid command '(?:upload|register)'"),
+     "the setuptools that ran has no `upload` or `register` command at all any more (setuptools 42 to its removal "
+     "answered \"The upload command has been removed, use twine\"; now `setup.py` knows no such command): nothing was "
+     "sent; build with `python -m build` and upload with `twine upload dist/*` (or pypa/gh-action-pypi-publish) in "
+     "the release script or job that ran `setup.py upload`"),
 )
 
 

@@ -625,6 +625,8 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
                # setuptools 42 and later: no `setup.py upload` and `setup.py register` any more, twine in their place
                r"The (?:upload|register) command has been removed, use twine\b|"
+               # later setuptools dropped even that stub: distutils' own answer to an unknown command
+               r"\berror: invalid command '(?:upload|register)'|"
                r"No module named '?twine|'twine' is not recognized as an internal or external command|"
                # PowerShell's command not found (Azure Pipelines and GitHub's Windows runners)
                r"The term '(?:twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
@@ -1487,6 +1489,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
         found["log-uploader-broken"].fix = REGISTER_FIX
+    if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
+        found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
         found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
     elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
@@ -1853,6 +1857,12 @@ REGISTER_RETIRED = re.compile(r"pre-registration is no longer required|This API 
 REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`) and upload the files (`twine upload "
                 "dist/*`): PyPI creates a project with its first upload; a tool that still calls `register` itself is too "
                 "old: upgrade it, or upload with twine or uv.")
+# setuptools' answer to `setup.py upload` after it removed the command: its stub's message, then distutils' own
+SETUP_UPLOAD_GONE = re.compile(r"The (?:upload|register) command has been removed, use twine\b|"
+                               r"\berror: invalid command '(?:upload|register)'")
+SETUP_UPLOAD_GONE_FIX = ("Upload with twine in place of `setup.py upload` (build with `python -m build`, then `twine "
+                         "upload dist/*`) in the script or job that ran it, or use pypa/gh-action-pypi-publish: "
+                         "setuptools has no upload command any more, so installing anything else cannot bring it back.")
 MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
 MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
                      "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
