@@ -173,6 +173,8 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
                    "so the token is empty there; publish only from tags or releases")
+    if logs_mod.password_login(text) and not named:  # a username and password by hand: no secret, no token to renew
+        return out
     first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
         "the secret the step reads exists under exactly that name"
     label = "for an API token, also check" if said_first else "check first"

@@ -218,7 +218,27 @@ PLUGIN_OPTION_FIX = ("Install the setuptools plugin that setup() names where set
 UPLOADER_MODULE_FIX = ("Install the missing module next to the uploader in the job that uploads (`python -m pip install "
                        "<module>`), or upgrade the uploader to a release that declares or no longer imports it; or publish "
                        "with pypa/gh-action-pypi-publish, which brings its own twine.")
+# GitHub's rule that an event made with the job's GITHUB_TOKEN (a pushed tag, a created release) starts no other workflow,
+# told as why a publish workflow never ran ("`GITHUB_TOKEN` tag pushes do not trigger other workflows")
+_NOT_STARTED = r"(?:do(?:es)?(?:n[’']t| not)|won[’']t|will not|can(?:no|[’'])?t|never)\s(?:\w+\s)?(?:trigger|start|run|fire|kick)"
+NO_TRIGGER = (r"\bGITHUB_TOKEN\b`?[^.\n]{0,80}?\b" + _NOT_STARTED + r"\w{0,3}\b[^.\n]{0,40}?\b(?:workflows?|runs?|jobs?|"
+              r"pipelines?|actions?)\b|\b(?:workflows?|runs?|jobs?)\b[^.\n]{0,60}?\b(?:not|never)\s(?:be(?:en)?\s)?"
+              r"(?:triggered|started|run)\s(?:by|for|from)\s[^.\n]{0,40}?\bGITHUB_TOKEN\b")
 NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-workflow-not-triggered", ERROR, NO_TRIGGER,
+               "The publish workflow never ran: GitHub starts no workflow for an event the GITHUB_TOKEN made",
+               "A tag pushed or a release created with the job's GITHUB_TOKEN (release-please, semantic-release, a "
+               "`git push --tags` in a workflow) starts no other workflow: GitHub creates no run for events the "
+               "GITHUB_TOKEN makes, except `workflow_dispatch` and `repository_dispatch`, so a publish workflow "
+               "triggered `on: push: tags` or `on: release` never runs. Nothing was uploaded and PyPI refused nothing: "
+               "its credentials are not in question.",
+               "GITHUB_TOKEN tag pushes do not trigger other workflows, so the Release workflow never ran",
+               "Make the tag or release with a personal access token or a GitHub App token "
+               "(`actions/create-github-app-token`) in place of GITHUB_TOKEN (the release tool's `token:` input), or "
+               "publish from the workflow that makes it (a job after it, or the publish workflow called with "
+               "`workflow_call`, its trusted publisher registered for the calling workflow), or dispatch the publish "
+               "workflow (`gh workflow run`: `workflow_dispatch` runs start with GITHUB_TOKEN); then publish the "
+               "versions that were missed from their tags."),
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
                # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
                r"Token audience claim mismatch \(expected [\w.-]{1,60}, got [\w.-]{1,60}\)",
@@ -940,7 +960,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
@@ -1489,6 +1509,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
         found["log-uploader-broken"].fix = REGISTER_FIX
+    if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
+        found["log-token-rejected"].message = PASSWORD_REFUSED
+        found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(_TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
@@ -1857,6 +1880,24 @@ REGISTER_RETIRED = re.compile(r"pre-registration is no longer required|This API 
 REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`) and upload the files (`twine upload "
                 "dist/*`): PyPI creates a project with its first upload; a tool that still calls `register` itself is too "
                 "old: upgrade it, or upload with twine or uv.")
+# an upload of the password era: distutils' `setup.py upload`, or a ~/.pypirc or a username and password told, with no
+# API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
+_TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
+_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\busernames?\b[^.\n]{0,8}?(?:and|or|/|\s)\s{0,3}passwords?\b|"
+                             r"\b(?:account|pypi|my|the) passwords?\b", re.I)
+PASSWORD_REFUSED = "PyPI refused the username and password the upload sent (from ~/.pypirc or typed), not a CI secret's token"
+PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
+                        "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "
+                        "`TWINE_USERNAME`/`TWINE_PASSWORD`): PyPI takes no account password for uploads since 2024.")
+_TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
+
+
+def password_login(whole: str) -> bool:
+    """A refused login that is a username and password (distutils' upload, ~/.pypirc, a person's own words) in a
+    text that names no API token or CI secret: the refusal's advice must be about that login, not a secret's token."""
+    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole))
+
+
 # setuptools' answer to `setup.py upload` after it removed the command: its stub's message, then distutils' own
 SETUP_UPLOAD_GONE = re.compile(r"The (?:upload|register) command has been removed, use twine\b|"
                                r"\berror: invalid command '(?:upload|register)'")
@@ -2678,7 +2719,20 @@ SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh r
                                r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
 
 
+# a publish workflow or job told as never started: no upload ran, so nothing was refused
+SAID_NEVER_RAN = re.compile(r"\b(?:publish\w{0,3}|release|upload|deploy\w{0,3}|pypi)\s(?:jobs?|workflows?|runs?|pipelines?)\s"
+                            r"(?:was\s|were\s|has\s|had\s|did\s)?(?:never|not)\s(?:been\s)?(?:ran|run|triggered|started)\b|"
+                            r"\b(?:workflows?|jobs?|pipelines?)\s(?:was\s|were\s|has\s|had\s)?never\s(?:been\s)?"
+                            r"(?:ran|run|triggered|started)\b|\bno (?:upload|publish\w{0,3}) (?:step\s|job\s)?(?:ever\s)?ran\b", re.I)
+SAID_NO_TRIGGER = re.compile(NO_TRIGGER, re.I)
+_GITHUB_TOKEN_WORD = re.compile(r"\bGITHUB_TOKEN\b")
+
+
 _SAID_OBJECTS: Tuple[_Said, ...] = (
+    # GitHub's rule that events of the GITHUB_TOKEN start no workflow, told as why the publish never ran: before any
+    # object of PyPI, since nothing reached it
+    _Said("log-workflow-not-triggered", (SAID_NO_TRIGGER,)),
+    _Said("log-workflow-not-triggered", (SAID_NEVER_RAN, _GITHUB_TOKEN_WORD)),
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
     _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
@@ -2744,7 +2798,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-secret-empty", (SAID_FELL_BACK,), upload_named=True),
     _Said("log-credential-missing", (SAID_VAR_UNSET,), upload_named=True),
     _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
-    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
+    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID, SAID_NEVER_RAN, SAID_NO_TRIGGER),
+          upload_named=True),  # never a credential refused by a run that never started
 )
 
 
@@ -2785,7 +2840,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
-                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told):
+                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
+                or SAID_NO_TRIGGER.search(sentence)):
             continue
         windows = [(sentence, (n,))]
         if i:
