@@ -794,6 +794,12 @@ UNREADABLE = ("twine could not open a file of the upload folder as an archive (a
               "each job builds and keep one job per name (two macOS or two Windows runner versions of one matrix build "
               "the same tags), one artifact name per job merged with `merge-multiple: true`; otherwise a download or copy "
               "cut the file short: rebuild and upload the build's output unchanged")
+WRAPPED = ("twine could not open the wheel as a zip (`zipfile.BadZipFile`) and the text tells of the CI artifact "
+           "step's packing around it (gzip, an archive inside the archive, an extra level): what reached the upload "
+           "was that packing, not the wheel; upload-artifact v1 to v3 gzip files on the way and download-artifact "
+           "unpacks them, while an artifact downloaded from the run's page or the API comes as a zip holding the "
+           "files: take the wheels with download-artifact in the publish job (or unpack them first), check that "
+           "`unzip -l` on each lists the package and its `.dist-info` at the top, and upload those files")
 _DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
 _QUOTED_CLASSIFIER = re.compile(r"''([^']{1,200})'' is not a valid (?:classifier|choice for this field)")
 _OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
@@ -824,6 +830,8 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if logs_mod.SAID_DUPLICATE_NAMES.search(text) and logs_mod._GARBLED.search(text) and \
             not logs_mod.DUPLICATES_ON_INDEX.search(text):
         return [DUPLICATE_NAMES]
+    if logs_mod.artifact_wrapped(text):
+        return [WRAPPED]
     if _UNREADABLE_WHEEL.search(text):
         return [UNREADABLE]
     quoted = _QUOTED_CLASSIFIER.search(text)

@@ -1166,11 +1166,32 @@ def unreadable_only(whole: str) -> bool:
     return not _UPLOAD_READ.search(whole) or bool(_INSTALL_READ.search(before[-600:]))
 
 
+# a wheel told as wrapped or compressed by a CI artifact step (gzip, an archive inside the archive, an extra level):
+# the artifact's packing, not two jobs' wheels of one name
+ARTIFACT_WRAPPED = re.compile(r"\b(?:gzip\w{0,3}|compressed|tar(?:red|ball)|(?:extra|additional|outer)\s(?:archive|level|"
+                              r"layer|folder|director\w{1,3}|zip)|archive\s(?:inside|within|in)\s(?:an(?:other)?\s|the\s)?"
+                              r"(?:archive|zip)|zip\s(?:inside|within|in)\s(?:a(?:nother)?\s|the\s)?zip|(?:double|twice)[- ]"
+                              r"(?:zipped|compressed|archived))\b", re.I)
+_ARTIFACT_WORD = re.compile(r"\b(?:upload|download)-artifact\b|\bartifacts?\b", re.I)
+WRAPPED_FIX = ("Upload the wheel files themselves, not the artifact's packing of them: let the publish job take them with "
+               "actions/download-artifact (which unpacks the artifact into `dist/`), not a zip of the artifact "
+               "downloaded from the run's page or the API, and do not gzip, tar or zip the wheels before upload-artifact; "
+               "`unzip -l dist/*.whl` must list the package and its `.dist-info` at the top.")
+
+
+def artifact_wrapped(whole: str) -> bool:
+    """A wheel twine could not open, told as wrapped or compressed by the CI artifact step that carried it."""
+    return bool(re.search(r"\bBadZip[Ff]ile\b|\bnot a zip file\b", whole) and ARTIFACT_WRAPPED.search(whole)
+                and _ARTIFACT_WORD.search(whole))
+
+
 def unreadable_file(whole: str) -> Optional[str]:
     """The fix where a file twine could not open (a garbled zip) is the refusal, or where two build jobs' wheels of one
     name are told as colliding: one build job per wheel name, not a rebuild alone."""
     if SAID_DUPLICATE_NAMES.search(whole) and _GARBLED.search(whole) and not DUPLICATES_ON_INDEX.search(whole):
         return DUPLICATE_NAMES_FIX
+    if artifact_wrapped(whole):
+        return WRAPPED_FIX
     if re.search(r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b", whole):
         return UNREADABLE_FIX
     return None
