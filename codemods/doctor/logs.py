@@ -1546,6 +1546,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-description-invalid" in found and (SETUP_UPLOAD_WARNED.search(whole) or DISTUTILS_UPLOAD.search(whole)):
+        found["log-description-invalid"].fix = DISTUTILS_DESCRIPTION_FIX  # the upload command first, then the file
     if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
         found["log-description-invalid"].fix = RENDERER_MISSING_FIX
     key = misspelt_content_type(whole) if "log-description-invalid" in found else None
@@ -1919,6 +1921,12 @@ def password_login(whole: str) -> bool:
     return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole))
 
 
+# distutils' own upload (its deprecation warning names twine): it builds the upload form from setup()'s arguments
+SETUP_UPLOAD_WARNED = re.compile(r"Uploading via this command is deprecated, use twine\b", re.I)
+DISTUTILS_DESCRIPTION_FIX = ("Upload with twine in place of `setup.py upload` (build with `python -m build`, then "
+                             "`twine check dist/*` and `twine upload dist/*`): the deprecated command sends the "
+                             "description from its own reading of setup(), not the built file's metadata; fix the "
+                             "README's markup or declare its content type only if `twine check` still fails.")
 # setuptools' answer to `setup.py upload` after it removed the command: its stub's message, then distutils' own
 SETUP_UPLOAD_GONE = re.compile(r"The (?:upload|register) command has been removed, use twine\b|"
                                r"\berror: invalid command '(?:upload|register)'")
