@@ -1505,7 +1505,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
-        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole)
+        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
+            SUMMARY_LONG_FIX if summary_too_long(whole) else None)
     if "log-unsupported-platform-tag" in found:
         found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
     for fid in ("log-secret-empty", "log-credential-missing"):
@@ -2748,6 +2749,25 @@ SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh r
                                r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
 
 
+# the summary (setup()'s `description`, `[project] description`) told as over PyPI's length limit ("PyPI's 512 character
+# limit for summary/description field", "descriptions being too long"), not the README's long description
+_SUMMARY_WORD = r"\b(?:summary|summaries|descriptions?)\b"
+_TOO_LONG = (r"(?:\btoo long\b|\blonger than\b|\bexceed\w{0,3}\b|\bover\b|\bmore than\b)" + IN_SENTENCE + r"{0,30}?"
+             r"\b\d{2,4}[- ]char\w{0,7}\b|\btoo long\b|\b\d{2,4}[- ]char(?:acter)?s?\s(?:limit|max\w{0,4})\b")
+SAID_SUMMARY_LONG = re.compile(_SUMMARY_WORD + IN_SENTENCE + r"{0,60}?(?:" + _TOO_LONG + r")|(?:" + _TOO_LONG + r")"
+                               + IN_SENTENCE + r"{0,40}?" + _SUMMARY_WORD, re.I)
+_LONG_DESCRIPTION = re.compile(r"\blong[_ -]description\b|\breadme\b|\bfile name\b|\bfilename\b|\bpath\b", re.I)
+SUMMARY_LONG_FIX = ("Shorten the summary to at most 512 characters on one line (PyPI's limit for the Summary field): it is "
+                    "setup()'s `description` or `description` in pyproject.toml's `[project]`, not the README; rebuild "
+                    "and upload.")
+
+
+def summary_too_long(whole: str) -> bool:
+    """The summary told (or refused) as longer than PyPI takes, in a text that is not about the README."""
+    return any(SAID_SUMMARY_LONG.search(s) and not _LONG_DESCRIPTION.search(s) for s in _SENTENCE_END.split(whole)) \
+        or bool(re.search(r"\bsummary\b[^\n]{0,80}?\b(?:at most|longer than|cannot be longer than)\s512\b", whole, re.I))
+
+
 # a publish workflow or job told as never started: no upload ran, so nothing was refused
 SAID_NEVER_RAN = re.compile(r"\b(?:publish\w{0,3}|release|upload|deploy\w{0,3}|pypi)\s(?:jobs?|workflows?|runs?|pipelines?)\s"
                             r"(?:was\s|were\s|has\s|had\s|did\s)?(?:never|not)\s(?:been\s)?(?:ran|run|triggered|started)\b|"
@@ -2781,6 +2801,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
     _Said("log-invalid-publisher", (SAID_STALE_PUBLISHER, SAID_REPO_RENAMED, _PUBLISHER_SIDE)),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_LOST, _MOVED, _PUBLISHER_SIDE)),  # a rename broke the publisher
+    _Said("log-invalid-distribution", (SAID_SUMMARY_LONG,), (_LONG_DESCRIPTION,), upload_named=True),  # the Summary
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-rate-limited", (SAID_RATE_LIMIT,), (_RATE_ELSEWHERE,), upload_named=True),
