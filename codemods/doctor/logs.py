@@ -1545,6 +1545,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-build-tool-missing" in found and re.search(PLUGIN_OPTION_IGNORED, whole):
         found["log-build-tool-missing"].fix = PLUGIN_OPTION_FIX  # the plugin setup() names, not `build`
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
+    if "log-uploader-config" in found and SAID_SECRET_SPECIAL.search(whole) and _SHELL_TOLD.search(whole):
+        found["log-uploader-config"].message = "The shell split or read the secret on the upload's command line"
+        found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
     if "log-description-invalid" in found and (SETUP_UPLOAD_WARNED.search(whole) or DISTUTILS_UPLOAD.search(whole)):
@@ -2768,6 +2771,22 @@ def summary_too_long(whole: str) -> bool:
         or bool(re.search(r"\bsummary\b[^\n]{0,80}?\b(?:at most|longer than|cannot be longer than)\s512\b", whole, re.I))
 
 
+# a password or token told as breaking the upload's command line by its spaces or special characters (unquoted
+# `-p ${{ secrets.X }}`): the shell split or read it before the uploader got it
+_SECRET_WORD = r"\b(?:passwords?|tokens?|secrets?|credentials?)\b"
+_SHELL_CHARS = (r"\b(?:special|shell|reserved|non-alphanumeric|punctuation)[- ](?:characters?|chars?|symbols?)\b|"
+                r"\b(?:spaces?|whitespace)\b")
+SAID_SECRET_SPECIAL = re.compile(_SECRET_WORD + IN_SENTENCE + r"{0,60}?(?:" + _SHELL_CHARS + r")|(?:" + _SHELL_CHARS
+                                 + r")" + IN_SENTENCE + r"{0,40}?" + _SECRET_WORD, re.I)
+_SHELL_TOLD = re.compile(r"\bquot\w{1,4}\b|\bescap\w{1,4}\b|\bshell\b|\bas a string\b|\bcommand[- ]line\b|\bsplit\w{0,3}\b|"
+                         r"\bfail\w{0,4}\b|\bbreak\w{0,3}\b|\bbroke\b", re.I)
+QUOTED_SECRET_FIX = ("Keep the secret off the command line: pass it through the step's `env:` (`TWINE_USERNAME: "
+                     "__token__`, `TWINE_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}`; twine reads them itself, no `-p`), or "
+                     "at least quote it (`-p \"$TWINE_PASSWORD\"`): `${{ }}` is pasted into the script before the shell "
+                     "runs it, so spaces split it into more arguments and `$`, `!`, `&` or quotes in it are read by the "
+                     "shell.")
+
+
 # a publish workflow or job told as never started: no upload ran, so nothing was refused
 SAID_NEVER_RAN = re.compile(r"\b(?:publish\w{0,3}|release|upload|deploy\w{0,3}|pypi)\s(?:jobs?|workflows?|runs?|pipelines?)\s"
                             r"(?:was\s|were\s|has\s|had\s|did\s)?(?:never|not)\s(?:been\s)?(?:ran|run|triggered|started)\b|"
@@ -2782,6 +2801,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     # object of PyPI, since nothing reached it
     _Said("log-workflow-not-triggered", (SAID_NO_TRIGGER,)),
     _Said("log-workflow-not-triggered", (SAID_NEVER_RAN, _GITHUB_TOKEN_WORD)),
+    # a secret the shell split or read on the upload's command line: the command, not the index, took it apart
+    _Said("log-uploader-config", (SAID_SECRET_SPECIAL, _SHELL_TOLD), upload_named=True),
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
     _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
@@ -2891,7 +2912,7 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
-                or SAID_NO_TRIGGER.search(sentence)):
+                or SAID_NO_TRIGGER.search(sentence) or (SAID_SECRET_SPECIAL.search(sentence) and _SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
         if i:
