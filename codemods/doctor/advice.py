@@ -1521,7 +1521,7 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "makes an error; PyPI would read it as reStructuredText): declare it (`readme = \"README.md\"` in "
                 "pyproject.toml sets it from the suffix, or `long_description_content_type=\"text/markdown\"` in "
                 "setup.py), rebuild and check again"]
-    if logs_mod.SETUP_UPLOAD_WARNED.search(text) or _DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)):
+    if logs_mod.SETUP_UPLOAD_WARNED.search(text):  # distutils' upload warning it is deprecated, naming twine
         out.append("the upload ran through distutils' `setup.py upload` (deprecated; setuptools has removed it), which "
                    "sends the description as its own reading of setup() gives it, not the built file's metadata (check "
                    "this first): upload the same files with `twine upload dist/*`, which has taken releases this "

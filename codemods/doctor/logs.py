@@ -1550,7 +1550,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
-    if "log-description-invalid" in found and (SETUP_UPLOAD_WARNED.search(whole) or DISTUTILS_UPLOAD.search(whole)):
+    if "log-description-invalid" in found and SETUP_UPLOAD_WARNED.search(whole):
         found["log-description-invalid"].fix = DISTUTILS_DESCRIPTION_FIX  # the upload command first, then the file
     if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
         found["log-description-invalid"].fix = RENDERER_MISSING_FIX
@@ -1910,9 +1910,8 @@ REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`
 # an upload of the password era: distutils' `setup.py upload`, or a ~/.pypirc or a username and password told, with no
 # API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
 _TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
-_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\busernames?\b[^.\n]{0,8}?(?:and|or|/|\s)\s{0,3}passwords?\b|"
-                             r"\b(?:account|pypi|my|the) passwords?\b", re.I)
-PASSWORD_REFUSED = "PyPI refused the username and password the upload sent (from ~/.pypirc or typed), not a CI secret's token"
+_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+PASSWORD_REFUSED = "PyPI refused the username and password the upload sent, not a CI secret's token"
 PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
                         "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "
                         "`TWINE_USERNAME`/`TWINE_PASSWORD`): PyPI takes no account password for uploads since 2024.")
@@ -1922,7 +1921,8 @@ _TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone f
 def password_login(whole: str) -> bool:
     """A refused login that is a username and password (distutils' upload, ~/.pypirc, a person's own words) in a
     text that names no API token or CI secret: the refusal's advice must be about that login, not a secret's token."""
-    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole))
+    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole)
+                and not re.search(r"\bpoetry\b", whole, re.I))  # Poetry sends none when none is configured
 
 
 # distutils' own upload (its deprecation warning names twine): it builds the upload form from setup()'s arguments
@@ -2912,7 +2912,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
-                or SAID_NO_TRIGGER.search(sentence) or (SAID_SECRET_SPECIAL.search(sentence) and _SHELL_TOLD.search(sentence))):
+                or SAID_NO_TRIGGER.search(sentence) or (SAID_NEVER_RAN.search(sentence) and _GITHUB_TOKEN_WORD.search(sentence))
+                or (SAID_SECRET_SPECIAL.search(sentence) and _SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
         if i:
