@@ -39,6 +39,10 @@ def test_a_release_github_token_events_never_started_is_no_refused_token() -> No
     found, _ = _read("release-please pushed the tag with GITHUB_TOKEN and the publish workflow never ran, so "
                      "nothing was uploaded to PyPI with our token.\n")
     assert [f.pattern.id for f in found] == ["log-workflow-not-triggered"]
+    # guard: the rule told as background of a run that went on to fail (FinaleToolkit#188: a reusable workflow's
+    # attestations refused) leaves that failure alone
+    found, _ = _pool("attestation-finaletoolkit")
+    assert [f.pattern.id for f in found] == ["log-invalid-attestations"]
     # guard: a refused token told in prose stays a refused token
     found, _ = _read("The upload to PyPI failed: the API token was rejected, so we created a new one.\n")
     assert [f.pattern.id for f in found] == ["log-token-rejected"]

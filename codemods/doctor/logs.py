@@ -1335,6 +1335,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
     if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
         found.pop("log-uv-missing-credentials", None)
+    if "log-workflow-not-triggered" in found and len(found) > 1:
+        # GitHub's rule told as background of a run that did go on to fail (an upload refused): that failure is the cause
+        found.pop("log-workflow-not-triggered")
     if "log-token-rejected" in found and len(found) > 1 and \
             not _RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
         # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
