@@ -173,6 +173,8 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
                    "so the token is empty there; publish only from tags or releases")
+    if logs_mod.password_login(text) and not named:  # a username and password by hand: no secret, no token to renew
+        return out
     first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
         "the secret the step reads exists under exactly that name"
     label = "for an API token, also check" if said_first else "check first"
@@ -792,6 +794,12 @@ UNREADABLE = ("twine could not open a file of the upload folder as an archive (a
               "each job builds and keep one job per name (two macOS or two Windows runner versions of one matrix build "
               "the same tags), one artifact name per job merged with `merge-multiple: true`; otherwise a download or copy "
               "cut the file short: rebuild and upload the build's output unchanged")
+WRAPPED = ("twine could not open the wheel as a zip (`zipfile.BadZipFile`) and the text tells of the CI artifact "
+           "step's packing around it (gzip, an archive inside the archive, an extra level): what reached the upload "
+           "was that packing, not the wheel; upload-artifact v1 to v3 gzip files on the way and download-artifact "
+           "unpacks them, while an artifact downloaded from the run's page or the API comes as a zip holding the "
+           "files: take the wheels with download-artifact in the publish job (or unpack them first), check that "
+           "`unzip -l` on each lists the package and its `.dist-info` at the top, and upload those files")
 _DUPLICATE_ENTRY = re.compile(r"Duplicate name: '([^']{1,300})'")
 _QUOTED_CLASSIFIER = re.compile(r"''([^']{1,200})'' is not a valid (?:classifier|choice for this field)")
 _OLD_CLASSIFIER = re.compile(r"Invalid classifier \"([^\"]{1,200})\"")
@@ -822,6 +830,8 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if logs_mod.SAID_DUPLICATE_NAMES.search(text) and logs_mod._GARBLED.search(text) and \
             not logs_mod.DUPLICATES_ON_INDEX.search(text):
         return [DUPLICATE_NAMES]
+    if logs_mod.artifact_wrapped(text):
+        return [WRAPPED]
     if _UNREADABLE_WHEEL.search(text):
         return [UNREADABLE]
     quoted = _QUOTED_CLASSIFIER.search(text)
@@ -1511,6 +1521,11 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "makes an error; PyPI would read it as reStructuredText): declare it (`readme = \"README.md\"` in "
                 "pyproject.toml sets it from the suffix, or `long_description_content_type=\"text/markdown\"` in "
                 "setup.py), rebuild and check again"]
+    if logs_mod.SETUP_UPLOAD_WARNED.search(text):  # distutils' upload warning it is deprecated, naming twine
+        out.append("the upload ran through distutils' `setup.py upload` (deprecated; setuptools has removed it), which "
+                   "sends the description as its own reading of setup() gives it, not the built file's metadata (check "
+                   "this first): upload the same files with `twine upload dist/*`, which has taken releases this "
+                   "command's upload refused; the README needs a change only if `twine check dist/*` fails too")
     m = _CHECK_LINE.search(text)
     if _NOTHING_RENDERED.search(text) and not m and not _RST_ERROR.search(text):
         # twine check rendered nothing and names no markup error: the description is empty, not broken
@@ -3220,6 +3235,11 @@ _OLD_WORDINGS = (
      "setuptools 42 (2019) and later have no `setup.py upload` or `setup.py register`: the command stops there and "
      "sends nothing; build with `python -m build` and upload with `twine upload dist/*` (or "
      "pypa/gh-action-pypi-publish); no register step is needed, PyPI creates the project on its first upload"),
+    ("log-uploader-missing", re.compile(r"\berror: invalid command '(?:upload|register)'"),
+     "the setuptools that ran has no `upload` or `register` command at all any more (setuptools 42 to its removal "
+     "answered \"The upload command has been removed, use twine\"; now `setup.py` knows no such command): nothing was "
+     "sent; build with `python -m build` and upload with `twine upload dist/*` (or pypa/gh-action-pypi-publish) in "
+     "the release script or job that ran `setup.py upload`"),
 )
 
 

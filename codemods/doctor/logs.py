@@ -218,7 +218,27 @@ PLUGIN_OPTION_FIX = ("Install the setuptools plugin that setup() names where set
 UPLOADER_MODULE_FIX = ("Install the missing module next to the uploader in the job that uploads (`python -m pip install "
                        "<module>`), or upgrade the uploader to a release that declares or no longer imports it; or publish "
                        "with pypa/gh-action-pypi-publish, which brings its own twine.")
+# GitHub's rule that an event made with the job's GITHUB_TOKEN (a pushed tag, a created release) starts no other workflow,
+# told as why a publish workflow never ran ("`GITHUB_TOKEN` tag pushes do not trigger other workflows")
+_NOT_STARTED = r"(?:do(?:es)?(?:n[’']t| not)|won[’']t|will not|can(?:no|[’'])?t|never)\s(?:\w+\s)?(?:trigger|start|run|fire|kick)"
+NO_TRIGGER = (r"\bGITHUB_TOKEN\b`?[^.\n]{0,80}?\b" + _NOT_STARTED + r"\w{0,3}\b[^.\n]{0,40}?\b(?:workflows?|runs?|jobs?|"
+              r"pipelines?|actions?)\b|\b(?:workflows?|runs?|jobs?)\b[^.\n]{0,60}?\b(?:not|never)\s(?:be(?:en)?\s)?"
+              r"(?:triggered|started|run)\s(?:by|for|from)\s[^.\n]{0,40}?\bGITHUB_TOKEN\b")
 NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-workflow-not-triggered", ERROR, NO_TRIGGER,
+               "The publish workflow never ran: GitHub starts no workflow for an event the GITHUB_TOKEN made",
+               "A tag pushed or a release created with the job's GITHUB_TOKEN (release-please, semantic-release, a "
+               "`git push --tags` in a workflow) starts no other workflow: GitHub creates no run for events the "
+               "GITHUB_TOKEN makes, except `workflow_dispatch` and `repository_dispatch`, so a publish workflow "
+               "triggered `on: push: tags` or `on: release` never runs. Nothing was uploaded and PyPI refused nothing: "
+               "its credentials are not in question.",
+               "GITHUB_TOKEN tag pushes do not trigger other workflows, so the Release workflow never ran",
+               "Make the tag or release with a personal access token or a GitHub App token "
+               "(`actions/create-github-app-token`) in place of GITHUB_TOKEN (the release tool's `token:` input), or "
+               "publish from the workflow that makes it (a job after it, or the publish workflow called with "
+               "`workflow_call`, its trusted publisher registered for the calling workflow), or dispatch the publish "
+               "workflow (`gh workflow run`: `workflow_dispatch` runs start with GITHUB_TOKEN); then publish the "
+               "versions that were missed from their tags."),
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
                # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
                r"Token audience claim mismatch \(expected [\w.-]{1,60}, got [\w.-]{1,60}\)",
@@ -625,6 +645,8 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
                # setuptools 42 and later: no `setup.py upload` and `setup.py register` any more, twine in their place
                r"The (?:upload|register) command has been removed, use twine\b|"
+               # later setuptools dropped even that stub: distutils' own answer to an unknown command
+               r"\berror: invalid command '(?:upload|register)'|"
                r"No module named '?twine|'twine' is not recognized as an internal or external command|"
                # PowerShell's command not found (Azure Pipelines and GitHub's Windows runners)
                r"The term '(?:twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
@@ -938,7 +960,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
@@ -1144,11 +1166,32 @@ def unreadable_only(whole: str) -> bool:
     return not _UPLOAD_READ.search(whole) or bool(_INSTALL_READ.search(before[-600:]))
 
 
+# a wheel told as wrapped or compressed by a CI artifact step (gzip, an archive inside the archive, an extra level):
+# the artifact's packing, not two jobs' wheels of one name
+ARTIFACT_WRAPPED = re.compile(r"\b(?:gzip\w{0,3}|compressed|tar(?:red|ball)|(?:extra|additional|outer)\s(?:archive|level|"
+                              r"layer|folder|director\w{1,3}|zip)|archive\s(?:inside|within|in)\s(?:an(?:other)?\s|the\s)?"
+                              r"(?:archive|zip)|zip\s(?:inside|within|in)\s(?:a(?:nother)?\s|the\s)?zip|(?:double|twice)[- ]"
+                              r"(?:zipped|compressed|archived))\b", re.I)
+_ARTIFACT_WORD = re.compile(r"\b(?:upload|download)-artifact\b|\bartifacts?\b", re.I)
+WRAPPED_FIX = ("Upload the wheel files themselves, not the artifact's packing of them: let the publish job take them with "
+               "actions/download-artifact (which unpacks the artifact into `dist/`), not a zip of the artifact "
+               "downloaded from the run's page or the API, and do not gzip, tar or zip the wheels before upload-artifact; "
+               "`unzip -l dist/*.whl` must list the package and its `.dist-info` at the top.")
+
+
+def artifact_wrapped(whole: str) -> bool:
+    """A wheel twine could not open, told as wrapped or compressed by the CI artifact step that carried it."""
+    return bool(re.search(r"\bBadZip[Ff]ile\b|\bnot a zip file\b", whole) and ARTIFACT_WRAPPED.search(whole)
+                and _ARTIFACT_WORD.search(whole))
+
+
 def unreadable_file(whole: str) -> Optional[str]:
     """The fix where a file twine could not open (a garbled zip) is the refusal, or where two build jobs' wheels of one
     name are told as colliding: one build job per wheel name, not a rebuild alone."""
     if SAID_DUPLICATE_NAMES.search(whole) and _GARBLED.search(whole) and not DUPLICATES_ON_INDEX.search(whole):
         return DUPLICATE_NAMES_FIX
+    if artifact_wrapped(whole):
+        return WRAPPED_FIX
     if re.search(r"twine[/\\](?:wheel|sdist)\.py\W{1,3}line \d{1,5}, in read\b|\bBadZip[Ff]ile\b", whole):
         return UNREADABLE_FIX
     return None
@@ -1292,6 +1335,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
     if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
         found.pop("log-uv-missing-credentials", None)
+    if "log-workflow-not-triggered" in found and len(found) > 1:
+        # GitHub's rule told as background of a run that did go on to fail (an upload refused): that failure is the cause
+        found.pop("log-workflow-not-triggered")
     if "log-token-rejected" in found and len(found) > 1 and \
             not _RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
         # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
@@ -1462,7 +1508,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
-        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole)
+        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
+            SUMMARY_LONG_FIX if summary_too_long(whole) else None)
     if "log-unsupported-platform-tag" in found:
         found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
     for fid in ("log-secret-empty", "log-credential-missing"):
@@ -1487,6 +1534,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
         found["log-uploader-broken"].fix = REGISTER_FIX
+    if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
+        found["log-token-rejected"].message = PASSWORD_REFUSED
+        found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(_TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
+    if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
+        found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
         found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
     elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
@@ -1496,8 +1548,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-build-tool-missing" in found and re.search(PLUGIN_OPTION_IGNORED, whole):
         found["log-build-tool-missing"].fix = PLUGIN_OPTION_FIX  # the plugin setup() names, not `build`
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
+    if "log-uploader-config" in found and SAID_SECRET_SPECIAL.search(whole) and _SHELL_TOLD.search(whole):
+        found["log-uploader-config"].message = "The shell split or read the secret on the upload's command line"
+        found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    if "log-description-invalid" in found and SETUP_UPLOAD_WARNED.search(whole):
+        found["log-description-invalid"].fix = DISTUTILS_DESCRIPTION_FIX  # the upload command first, then the file
     if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
         found["log-description-invalid"].fix = RENDERER_MISSING_FIX
     key = misspelt_content_type(whole) if "log-description-invalid" in found else None
@@ -1853,6 +1910,36 @@ REGISTER_RETIRED = re.compile(r"pre-registration is no longer required|This API 
 REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`) and upload the files (`twine upload "
                 "dist/*`): PyPI creates a project with its first upload; a tool that still calls `register` itself is too "
                 "old: upgrade it, or upload with twine or uv.")
+# an upload of the password era: distutils' `setup.py upload`, or a ~/.pypirc or a username and password told, with no
+# API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
+_TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
+_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+PASSWORD_REFUSED = "PyPI refused the username and password the upload sent, not a CI secret's token"
+PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
+                        "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "
+                        "`TWINE_USERNAME`/`TWINE_PASSWORD`): PyPI takes no account password for uploads since 2024.")
+_TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
+
+
+def password_login(whole: str) -> bool:
+    """A refused login that is a username and password (distutils' upload, ~/.pypirc, a person's own words) in a
+    text that names no API token or CI secret: the refusal's advice must be about that login, not a secret's token."""
+    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole)
+                and not re.search(r"\bpoetry\b", whole, re.I))  # Poetry sends none when none is configured
+
+
+# distutils' own upload (its deprecation warning names twine): it builds the upload form from setup()'s arguments
+SETUP_UPLOAD_WARNED = re.compile(r"Uploading via this command is deprecated, use twine\b", re.I)
+DISTUTILS_DESCRIPTION_FIX = ("Upload with twine in place of `setup.py upload` (build with `python -m build`, then "
+                             "`twine check dist/*` and `twine upload dist/*`): the deprecated command sends the "
+                             "description from its own reading of setup(), not the built file's metadata; fix the "
+                             "README's markup or declare its content type only if `twine check` still fails.")
+# setuptools' answer to `setup.py upload` after it removed the command: its stub's message, then distutils' own
+SETUP_UPLOAD_GONE = re.compile(r"The (?:upload|register) command has been removed, use twine\b|"
+                               r"\berror: invalid command '(?:upload|register)'")
+SETUP_UPLOAD_GONE_FIX = ("Upload with twine in place of `setup.py upload` (build with `python -m build`, then `twine "
+                         "upload dist/*`) in the script or job that ran it, or use pypa/gh-action-pypi-publish: "
+                         "setuptools has no upload command any more, so installing anything else cannot bring it back.")
 MATURIN_MIXED = re.compile(r"files that belong to different python packages", re.I)
 MATURIN_MIXED_FIX = ("Upgrade maturin (0.10.5 and later upload one package's wheels whose metadata differs between them, "
                      "PyO3/maturin#544), or upload the same files with `twine upload` or `uv publish`; if the folder "
@@ -2668,7 +2755,57 @@ SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh r
                                r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
 
 
+# the summary (setup()'s `description`, `[project] description`) told as over PyPI's length limit ("PyPI's 512 character
+# limit for summary/description field", "descriptions being too long"), not the README's long description
+_SUMMARY_WORD = r"\b(?:summary|summaries|descriptions?)\b"
+_TOO_LONG = (r"(?:\btoo long\b|\blonger than\b|\bexceed\w{0,3}\b|\bover\b|\bmore than\b)" + IN_SENTENCE + r"{0,30}?"
+             r"\b\d{2,4}[- ]char\w{0,7}\b|\btoo long\b|\b\d{2,4}[- ]char(?:acter)?s?\s(?:limit|max\w{0,4})\b")
+SAID_SUMMARY_LONG = re.compile(_SUMMARY_WORD + IN_SENTENCE + r"{0,60}?(?:" + _TOO_LONG + r")|(?:" + _TOO_LONG + r")"
+                               + IN_SENTENCE + r"{0,40}?" + _SUMMARY_WORD, re.I)
+_LONG_DESCRIPTION = re.compile(r"\blong[_ -]description\b|\breadme\b|\bfile name\b|\bfilename\b|\bpath\b", re.I)
+SUMMARY_LONG_FIX = ("Shorten the summary to at most 512 characters on one line (PyPI's limit for the Summary field): it is "
+                    "setup()'s `description` or `description` in pyproject.toml's `[project]`, not the README; rebuild "
+                    "and upload.")
+
+
+def summary_too_long(whole: str) -> bool:
+    """The summary told (or refused) as longer than PyPI takes, in a text that is not about the README."""
+    return any(SAID_SUMMARY_LONG.search(s) and not _LONG_DESCRIPTION.search(s) for s in _SENTENCE_END.split(whole)) \
+        or bool(re.search(r"\bsummary\b[^\n]{0,80}?\b(?:at most|longer than|cannot be longer than)\s512\b", whole, re.I))
+
+
+# a password or token told as breaking the upload's command line by its spaces or special characters (unquoted
+# `-p ${{ secrets.X }}`): the shell split or read it before the uploader got it
+_SECRET_WORD = r"\b(?:passwords?|tokens?|secrets?|credentials?)\b"
+_SHELL_CHARS = (r"\b(?:special|shell|reserved|non-alphanumeric|punctuation)[- ](?:characters?|chars?|symbols?)\b|"
+                r"\b(?:spaces?|whitespace)\b")
+SAID_SECRET_SPECIAL = re.compile(_SECRET_WORD + IN_SENTENCE + r"{0,60}?(?:" + _SHELL_CHARS + r")|(?:" + _SHELL_CHARS
+                                 + r")" + IN_SENTENCE + r"{0,40}?" + _SECRET_WORD, re.I)
+_SHELL_TOLD = re.compile(r"\bquot\w{1,4}\b|\bescap\w{1,4}\b|\bshell\b|\bas a string\b|\bcommand[- ]line\b|\bsplit\w{0,3}\b|"
+                         r"\bfail\w{0,4}\b|\bbreak\w{0,3}\b|\bbroke\b", re.I)
+QUOTED_SECRET_FIX = ("Keep the secret off the command line: pass it through the step's `env:` (`TWINE_USERNAME: "
+                     "__token__`, `TWINE_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}`; twine reads them itself, no `-p`), or "
+                     "at least quote it (`-p \"$TWINE_PASSWORD\"`): `${{ }}` is pasted into the script before the shell "
+                     "runs it, so spaces split it into more arguments and `$`, `!`, `&` or quotes in it are read by the "
+                     "shell.")
+
+
+# a publish workflow or job told as never started: no upload ran, so nothing was refused
+SAID_NEVER_RAN = re.compile(r"\b(?:publish\w{0,3}|release|upload|deploy\w{0,3}|pypi)\s(?:jobs?|workflows?|runs?|pipelines?)\s"
+                            r"(?:was\s|were\s|has\s|had\s|did\s)?(?:never|not)\s(?:been\s)?(?:ran|run|triggered|started)\b|"
+                            r"\b(?:workflows?|jobs?|pipelines?)\s(?:was\s|were\s|has\s|had\s)?never\s(?:been\s)?"
+                            r"(?:ran|run|triggered|started)\b|\bno (?:upload|publish\w{0,3}) (?:step\s|job\s)?(?:ever\s)?ran\b", re.I)
+SAID_NO_TRIGGER = re.compile(NO_TRIGGER, re.I)
+_GITHUB_TOKEN_WORD = re.compile(r"\bGITHUB_TOKEN\b")
+
+
 _SAID_OBJECTS: Tuple[_Said, ...] = (
+    # GitHub's rule that events of the GITHUB_TOKEN start no workflow, told as why the publish never ran: before any
+    # object of PyPI, since nothing reached it
+    _Said("log-workflow-not-triggered", (SAID_NO_TRIGGER,)),
+    _Said("log-workflow-not-triggered", (SAID_NEVER_RAN, _GITHUB_TOKEN_WORD)),
+    # a secret the shell split or read on the upload's command line: the command, not the index, took it apart
+    _Said("log-uploader-config", (SAID_SECRET_SPECIAL, _SHELL_TOLD), upload_named=True),
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
     _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
     _Said("log-action-ref-missing", (_SAID_ACTION_REF,)),
@@ -2688,6 +2825,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-attestations", (_SAID_ATTESTATION_FAILED,)),
     _Said("log-invalid-publisher", (SAID_STALE_PUBLISHER, SAID_REPO_RENAMED, _PUBLISHER_SIDE)),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_LOST, _MOVED, _PUBLISHER_SIDE)),  # a rename broke the publisher
+    _Said("log-invalid-distribution", (SAID_SUMMARY_LONG,), (_LONG_DESCRIPTION,), upload_named=True),  # the Summary
     _Said("log-file-too-large", (_SAID_SIZE, _SIZE_CONTEXT)),
     _Said("log-file-too-large", (_SAID_SIZE_LIMIT, _SIZE_CONTEXT, _FAILED_SAID)),
     _Said("log-rate-limited", (SAID_RATE_LIMIT,), (_RATE_ELSEWHERE,), upload_named=True),
@@ -2734,7 +2872,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-secret-empty", (SAID_FELL_BACK,), upload_named=True),
     _Said("log-credential-missing", (SAID_VAR_UNSET,), upload_named=True),
     _Said("log-credential-missing", (SAID_NOT_PASSED,), (_OIDC_SAID, re.compile(_ID_TOKEN, re.I)), upload_named=True),
-    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID), upload_named=True),
+    _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID, SAID_NEVER_RAN, SAID_NO_TRIGGER),
+          upload_named=True),  # never a credential refused by a run that never started
 )
 
 
@@ -2775,7 +2914,9 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and _MOVED.search(sentence))
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
-                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told):
+                or (_SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
+                or SAID_NO_TRIGGER.search(sentence) or (SAID_NEVER_RAN.search(sentence) and _GITHUB_TOKEN_WORD.search(sentence))
+                or (SAID_SECRET_SPECIAL.search(sentence) and _SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
         if i:
