@@ -1412,6 +1412,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
             wrong = _BY_ID["log-wrong-upload-url"]
             found.pop("log-network")
             found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, whole.find(host)), wrong.title))
+    if "log-project-not-owned" in found and _OLD_SITE_REFUSED.search(whole) and _NEW_URL_TOLD.search(whole) \
+            and not _NEW_URL_REFUSED.search(whole):
+        # legacy PyPI's "not allowed to edit" from the retired pypi.python.org, in a text that names today's upload URL
+        # beside it (told as the change that made the upload work): the URL, not the ownership (cmake-python-distributions
+        # #10); with no other URL told it was the live site's ownership refusal (django-spurl #15)
+        refused = found.pop("log-project-not-owned")
+        wrong = _BY_ID["log-wrong-upload-url"]
+        found.setdefault(wrong.id, LogFinding(wrong, refused.line, wrong.title))
     if "log-network" in found and not _install_only(cleaned, found["log-network"].line) and _NEVER_CONNECTED.search(whole):
         hosts = {next(g for g in m.groups() if g).lower().rstrip(".") for m in _HOST.finditer(whole)}
         if hosts and hosts <= set(PYPI_HOSTS):  # PyPI's own host, spelled right, that this network did not reach
@@ -1902,6 +1910,13 @@ _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
+# an upload refused by the retired pypi.python.org (or testpypi.python.org), and today's upload URL told in the same text,
+# not as the URL a refused upload went to
+_OLD_SITE_REFUSED = re.compile(r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"
+                               r"https?://(?:test)?pypi\.python\.org/pypi/?(?![\w/.-])", re.I)
+_NEW_URL_TOLD = re.compile(r"https?://(?:upload|test)\.pypi\.org/legacy\b", re.I)
+_NEW_URL_REFUSED = re.compile(r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"
+                              r"https?://(?:upload|test)\.pypi\.org/legacy\b", re.I)
 
 
 # PyPI's 410 to the `register` call it retired (its wordings since 2016), answered to an uploader that still makes it

@@ -1,0 +1,53 @@
+"""Round 48's tuning (tests/logs/ROUND48-TUNING.md): the misses of blind round 47's sample, tests/logs/holdout34 (a
+declared tuning pool), the wrong claims first, each read in general form with a guard that a near miss is not read so."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from codemods.doctor.advice import advise
+from codemods.doctor.claims import Context
+from codemods.doctor.logs import read
+
+LOGS = Path(__file__).parent / "logs"
+HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")
+
+
+def _pool(stem: str, folder: str = "holdout34"):
+    path = next((LOGS / folder).glob(stem + "*.log") if folder else LOGS.glob(stem + "*.log"))
+    r = read("\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not HEADER.match(ln)))
+    return r.findings, advise(r, [], Context({}, set()))
+
+
+def _read(text: str):
+    r = read(text)
+    return r.findings, advise(r, [], Context({}, set()))
+
+
+def _ids(found) -> list:
+    return [f.pattern.id for f in found]
+
+
+def test_legacy_refusal_from_the_retired_url_with_the_new_url_told_is_the_url() -> None:
+    # scikit-build/cmake-python-distributions #10 (round 47's wrong claim: "not one of its owners" for a 403 of the
+    # retired pypi.python.org that the same account got past by changing .pypirc's URL)
+    found, advice = _pool("wrongurl-cmake")
+    assert _ids(found) == ["log-wrong-upload-url"]
+    assert not any("owners" in a for a in advice)
+    assert any("https://upload.pypi.org/legacy/" in a for a in advice)
+    # the same in setup.py upload's words, TestPyPI's old site
+    found, _ = _read("Submitting dist/foo-1.0.tar.gz to https://testpypi.python.org/pypi\n"
+                     "Upload failed (403): You are not allowed to edit 'foo' package information\n"
+                     "Setting repository = https://test.pypi.org/legacy/ in ~/.pypirc fixed it.\n")
+    assert _ids(found) == ["log-wrong-upload-url"]
+    # guard: the live legacy site's ownership refusal, with no other URL told, stays ownership (django-spurl #15)
+    found, _ = _pool("notowner-django-spurl", "holdout20")
+    assert _ids(found) == ["log-project-not-owned"]
+    found, _ = _pool("notowned-django-watermark", "")
+    assert _ids(found) == ["log-project-not-owned"]
+    # guard: today's refusal from today's URL, with the old URL named beside it, stays ownership
+    found, _ = _read("Uploading distributions to https://upload.pypi.org/legacy/\n"
+                     "HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
+                     "The user 'octo' isn't allowed to upload to project 'foo'.\n"
+                     "It was https://pypi.python.org/pypi before.\n")
+    assert _ids(found) == ["log-project-not-owned"]
