@@ -51,3 +51,12 @@ def test_legacy_refusal_from_the_retired_url_with_the_new_url_told_is_the_url() 
                      "The user 'octo' isn't allowed to upload to project 'foo'.\n"
                      "It was https://pypi.python.org/pypi before.\n")
     assert _ids(found) == ["log-project-not-owned"]
+
+
+def test_python2_module_fix_says_to_rerun_once_pinned() -> None:
+    # jaraco/irc #121 (round 47's wrong claim, fixed by 8fac925): requests 2.12.0 imported `urlparse` on Python 3 and
+    # twine failed at import; the job was re-run once requests was fixed, which the fix line now says
+    found, _ = _pool("twinedep-irc")
+    assert _ids(found) == ["log-module-missing"]
+    fix = found[0].fix or found[0].pattern.fix
+    assert "`requests`" in fix and "re-run the failed job" in fix and "no package to install provides" in fix

@@ -264,8 +264,8 @@ def _module_missing(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[st
                 f"`{PYTHON2_STDLIB.get(module) or PYTHON2_STDLIB[top]}`), so the code importing it runs a Python 2 branch "
                 "on Python 3: the release of that package installed is broken or too old for this Python",
                 f"Pin {by or 'the package that imports it'} to a release that works on this Python (the one before a "
-                "release that broke it, or a later fixed one), or run the step on the Python it supports; no package "
-                f"to install provides `{module}`.")
+                "release that broke it, or a later fixed one) and re-run the failed job, or run the step on the Python "
+                f"it supports; no package to install provides `{module}`.")
     if top in SETUPTOOLS_MODULES:
         return (f"Python could not import `{module}`{who}: setuptools is not installed where the step runs (since "
                 "Python 3.12 a new virtual environment has no setuptools)",
