@@ -60,3 +60,23 @@ def test_python2_module_fix_says_to_rerun_once_pinned() -> None:
     assert _ids(found) == ["log-module-missing"]
     fix = found[0].fix or found[0].pattern.fix
     assert "`requests`" in fix and "re-run the failed job" in fix and "no package to install provides" in fix
+
+
+def test_a_name_held_without_a_page_names_a_pep541_request() -> None:
+    # pypi/support #167 (oryx, B in round 47): a 403 for a name whose page the reporter says 404s; the admins
+    # transferred the name
+    found, advice = _pool("nametaken-oryx")
+    assert _ids(found) == ["log-project-not-owned"]
+    assert "PEP 541" in found[0].fix and "rename" in found[0].fix
+    assert "PEP 541" in advice[0] and "without releases" in advice[0]
+    # the same told otherwise
+    found, _ = _read("HTTPError: 403 Forbidden from https://upload.pypi.org/legacy/\n"
+                     "The user 'me' isn't allowed to upload to project 'foo'.\n"
+                     "I checked that the name doesn't exist before.\n")
+    assert "PEP 541" in found[0].fix
+    # guard: a plain refusal, its URL and help link beside it, keeps the owner-or-rename fix
+    found, advice = _read("HTTPError: 403 Client Error: The user 'me' isn't allowed to upload to project 'foo'. See "
+                          "https://pypi.org/help/#project-name for more information. for url: "
+                          "https://upload.pypi.org/legacy/\n")
+    assert _ids(found) == ["log-project-not-owned"] and found[0].fix is None
+    assert not any("PEP 541" in a for a in advice)

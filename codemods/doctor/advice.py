@@ -2984,6 +2984,11 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
            "someone else needs another name in pyproject.toml"]
+    if logs_mod.NAME_HELD_NO_PAGE.search(text):  # the name's page told as not found: a project without releases
+        out.insert(0, f"the text says {project} has no page on the index: a project without releases (never uploaded, "
+                      "or all deleted) shows none but still holds the name for its owners; if they do not answer, "
+                      "PyPI's admins can transfer an unused or abandoned name on a PEP 541 request "
+                      "(https://github.com/pypi/support), else the distribution needs another name")
     if re.search(r"isn't allowed to upload to project", text):  # PyPI's wording since projects can be archived (2024)
         out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
                    "it in its settings) or quarantined by PyPI's admins, which refuses every upload")

@@ -1571,6 +1571,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
+        found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
     if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
@@ -1910,6 +1912,15 @@ _PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 _HOST = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)
 PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
+# the refused project told as having no page ("the url 404s", "checked that it doesn't exist"): a project without
+# releases holds the name and shows no page (pypi/support #167); an admin transfers an unused name on a PEP 541 request
+NAME_HELD_NO_PAGE = re.compile(r"(?:pypi\.org/project/|\bproject page|\bpage\b|\burl\b)[^.\n]{0,60}?\b(?:404s?|"
+                               r"does(?:n't| not) exist|(?:is |was )?not found)\b|\b(?:check\w{0,2}|verif\w{1,4}|"
+                               r"confirm\w{0,2}|made sure)\s(?:that\s)?(?:it|the (?:name|project))\s(?:does(?:n't| not) exist|"
+                               r"is (?:free|available|not taken))\b", re.I)
+NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https://github.com/pypi/support (a project "
+                 "without releases, or an abandoned one, can be transferred), or rename the distribution in "
+                 "pyproject.toml.")
 # an upload refused by the retired pypi.python.org (or testpypi.python.org), and today's upload URL told in the same text,
 # not as the URL a refused upload went to
 _OLD_SITE_REFUSED = re.compile(r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"
