@@ -80,3 +80,17 @@ def test_a_name_held_without_a_page_names_a_pep541_request() -> None:
                           "https://upload.pypi.org/legacy/\n")
     assert _ids(found) == ["log-project-not-owned"] and found[0].fix is None
     assert not any("PEP 541" in a for a in advice)
+
+
+def test_prose_that_the_upload_account_needs_a_role_is_project_not_owned() -> None:
+    # zopefoundation/zope.interface #37 (C in round 47): "You need to add zope.wheelbuilder as a pypi maintainer",
+    # with no error line; the jobs were re-run once it was added
+    found, _ = _pool("notmaintainer-zope")
+    assert _ids(found) == ["log-project-not-owned"]
+    assert "maintainer" in found[0].fix and "re-run" in found[0].fix and "Rename" not in found[0].fix
+    found, _ = _read("The wheels never reached PyPI: the deploy account had no role on the project, so the upload "
+                     "failed.\n")
+    assert _ids(found) == ["log-project-not-owned"]
+    # guard: a GitHub maintainer added, with no PyPI or upload in the sentence, is no refused upload
+    found, _ = _read("We added alice as a maintainer of the repository. The wheels build fine.\n")
+    assert "log-project-not-owned" not in _ids(found)

@@ -1571,6 +1571,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    if "log-project-not-owned" in found and _SAID_ROLE_MISSING.search(whole):
+        found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
@@ -1918,6 +1920,8 @@ NAME_HELD_NO_PAGE = re.compile(r"(?:pypi\.org/project/|\bproject page|\bpage\b|\
                                r"does(?:n't| not) exist|(?:is |was )?not found)\b|\b(?:check\w{0,2}|verif\w{1,4}|"
                                r"confirm\w{0,2}|made sure)\s(?:that\s)?(?:it|the (?:name|project))\s(?:does(?:n't| not) exist|"
                                r"is (?:free|available|not taken))\b", re.I)
+ROLE_MISSING_FIX = ("Have an owner add the upload account as a maintainer of the project on PyPI (the project's "
+                    "Collaborators settings), then re-run the failed upload jobs.")
 NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https://github.com/pypi/support (a project "
                  "without releases, or an abandoned one, can be transferred), or rename the distribution in "
                  "pyproject.toml.")
@@ -2499,6 +2503,12 @@ _SAID_TAKEN = re.compile(r"(?<!file )\bname\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:
                          r"another|other|a different)\b|\bsomeone else(?:[’']s)?\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
                          r"package|name)\b|\bnamespace collision\b|\bname (?:collision|clash|conflict|squat\w{0,3})\b",
                          re.I)
+# the upload account told as needing a role on the project ("You need to add zope.wheelbuilder as a pypi maintainer",
+# "it had no role on the project"): the project-not-owned class told as its fix (zope.interface #37)
+_SAID_ROLE_MISSING = re.compile(r"\b(?:add|added|adding|invite|invited|make|made)\b" + IN_SENTENCE + r"{0,60}?\bas (?:an? |the )?"
+                                r"(?:pypi |project |co-?)?(?:maintainer|owner)s?\b|\b(?:no|without|missing|lack\w{0,3}) "
+                                r"(?:the |a |any )?(?:maintainer |owner )?role\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
+                                r"package)\b|\bnot (?:a |an )?(?:maintainer|owner|collaborator)s? (?:of|on)\b", re.I)
 # a file or the project over the index's size limit (a rate limit is not one)
 _LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b"
 _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"
@@ -2866,6 +2876,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-id-token-unset", (_SAID_ID_TOKEN_ADDED, _CHANGE_SAID, _PYTHON_PUBLISH), (_NOT_PYTHON,)),
     _Said("log-name-not-allowed", (_SAID_NAME,)),
     _Said("log-project-not-owned", (_SAID_TAKEN,), upload_named=True),
+    _Said("log-project-not-owned", (_SAID_ROLE_MISSING,), upload_named=True),
     _Said("log-unsupported-platform-tag", (_SAID_PLATFORM,)),
     _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
@@ -2931,7 +2942,8 @@ def _said(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
         # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence) or _SAID_PASSWORD.search(sentence) or _CHANGE_SAID.search(sentence)
+                or _SAID_TAKEN.search(sentence) or _SAID_ROLE_MISSING.search(sentence) or _SAID_PASSWORD.search(sentence)
+                or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or _SAID_NO_DISTS.search(sentence)
                 or _SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
                 or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence)
