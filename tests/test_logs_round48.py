@@ -94,3 +94,16 @@ def test_prose_that_the_upload_account_needs_a_role_is_project_not_owned() -> No
     # guard: a GitHub maintainer added, with no PyPI or upload in the sentence, is no refused upload
     found, _ = _read("We added alice as a maintainer of the repository. The wheels build fine.\n")
     assert "log-project-not-owned" not in _ids(found)
+
+
+def test_no_dist_file_after_a_build_command_of_the_same_line_is_the_command_unregistered() -> None:
+    # marcelotduarte/cx_Freeze #130 (B in round 47): by hand, `setup.py bdist_msi upload`; cx_Freeze's bdist_msi did
+    # not register the MSI, a patch to it fixed it; no artifact advice, no "run apart from the build"
+    found, advice = _pool("uploadcmd-cx-freeze")
+    assert _ids(found) == ["log-no-distributions"]
+    assert "download-artifact" not in found[0].fix and "did not register" in found[0].fix
+    assert "`bdist_msi` ran in the same command line" in advice[0] and "run on its own" not in advice[0]
+    # guard: `setup.py upload` run on its own keeps the separate-upload reading
+    found, advice = _read("$ python setup.py upload\nrunning upload\nerror: No dist file created in earlier command\n")
+    assert _ids(found) == ["log-no-distributions"] and "run on its own" in advice[0]
+    assert found[0].fix is None

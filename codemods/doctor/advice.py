@@ -3231,6 +3231,12 @@ _OLD_WORDINGS = (
      "PyPI refused the PGP signature sent with the file (its `.asc`), not the file: it took only a small ASCII-armored "
      "detached signature, so a binary one (`gpg --detach-sign` without `--armor`) or another file given as the "
      "signature was refused; " + logs_mod.SIGN_DROP + " and the `.asc` files"),
+    ("log-no-distributions", logs_mod.BUILT_UNREGISTERED,
+     lambda m: f"`{m.group(1)}` ran in the same command line as `upload`, so the upload did not run apart from its "
+               f"build: `upload` sends the files the commands before it registered (distutils' `dist_files`), and "
+               f"`{m.group(1)}` registered none, a bug of the package that provides it when it is not distutils' own "
+               "(upgrade or patch it); PyPI takes only sdists and wheels (PEP 527 dropped `.msi` and `.exe` "
+               "installers), so an installer is published elsewhere"),
     ("log-no-distributions", re.compile(r"No dist file created in earlier command|Must create and upload files in one "
                                         r"command"),
      "distutils' `setup.py upload` sends only the files built by the same command line (`setup.py sdist bdist_wheel "

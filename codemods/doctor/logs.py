@@ -1530,6 +1530,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].fix = STALE_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
+    elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):
+        found["log-no-distributions"].fix = BUILT_UNREGISTERED_FIX  # built in the same command: no artifact to fetch
     elif "log-no-distributions" in found and MOVED_NOTHING.search(whole):
         found["log-no-distributions"].fix = MOVED_NOTHING_FIX
     elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
@@ -2382,6 +2384,13 @@ MOVED_NOTHING_FIX = ("A folder the job's script moves distributions from holds n
                      "artifacts (a `pattern:` that also matches test or report artifacts) or an artifact of another "
                      "name; narrow the download's `pattern:` to the build artifacts (or skip folders without wheels), then "
                      "re-run.")
+# distutils' `upload` finding no file after a build command of the same command line (`setup.py bdist_msi upload`): the
+# command did not register what it built (a third-party command's bug: cx_Freeze #130), no upload apart from its build
+BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist)\w{0,20})\b[^\n|;&]{0,80}?\bupload\b"
+                                r"(?=[\s\S]{0,3000}?No dist file created in earlier command)")
+BUILT_UNREGISTERED_FIX = ("The build command ran in the same command line but did not register its file for `upload`: upgrade "
+                          "(or patch) the package that provides that command; PyPI takes only sdists and wheels (PEP 527 "
+                          "dropped `.msi` and `.exe` installers), so an installer goes elsewhere (a GitHub release).")
 # an option the uploader took for a file name (`\ -u` in one line: the backslash escaped the space and joined it)
 OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{1,2}[A-Za-z][\w-]{0,30}'")
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
