@@ -107,3 +107,22 @@ def test_no_dist_file_after_a_build_command_of_the_same_line_is_the_command_unre
     found, advice = _read("$ python setup.py upload\nrunning upload\nerror: No dist file created in earlier command\n")
     assert _ids(found) == ["log-no-distributions"] and "run on its own" in advice[0]
     assert found[0].fix is None
+
+
+def test_docker_hub_pull_rate_limit_on_the_action_image_is_the_runner_pull() -> None:
+    # pypa/gh-action-pypi-publish #254 (C in round 47): self-hosted runners hit Docker Hub's anonymous pull limit
+    # building the action's image; fixed by a mirror of the image
+    found, _ = _pool("dockerlimit-gh-action")
+    assert _ids(found) == ["log-container-linux"]
+    assert "pull rate limit" in found[0].message and "mirror" in found[0].fix and "hosted runners" in found[0].fix
+    found, _ = _read("Run pypa/gh-action-pypi-publish@release/v1\n"
+                     "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate "
+                     "limit. https://www.docker.com/increase-rate-limit\n")
+    assert _ids(found) == ["log-container-linux"]
+    # guard: PyPI's own 429 stays PyPI's rate limit
+    found, _ = _read("HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\nToo many new projects "
+                     "created\n")
+    assert _ids(found) == ["log-rate-limited"]
+    # guard: a job that builds and pushes its own image is no publish action's pull
+    found, _ = _read("docker push ghcr.io/me/app:1.0\ntoomanyrequests: You have reached your pull rate limit\n")
+    assert "log-container-linux" not in _ids(found)

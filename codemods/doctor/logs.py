@@ -1366,6 +1366,15 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
+    pulled = PULL_RATE_LIMIT.search(whole)
+    if pulled and _ACTION_IMAGE_TOLD.search(whole) and not _IMAGE_PUSHED.search(whole) \
+            and set(found) <= {"log-rate-limited", "log-bad-request"}:
+        # the registry of the publish action's image, not PyPI, refused: no upload was reached (log-rate-limited
+        # leaves a container registry's limit aside)
+        image = _BY_ID["log-container-linux"]
+        found = {image.id: LogFinding(image, logtext.line_at(cleaned, starts, pulled.start()),
+                                      "Docker Hub refused the pull of the publish action's container image (its pull "
+                                      "rate limit)", PULL_RATE_LIMIT_FIX)}
     lost = next((n for n, t in cleaned if URL_VALUE_LOST.search(t)), None)  # the command line as printed, one line
     if lost is not None:  # no URL reached the uploader: what follows from that (no token, a relative URL) is no cause
         for fid in ("log-credential-missing", "log-wrong-upload-url", "log-network", "log-id-token-unset",
@@ -2384,6 +2393,15 @@ MOVED_NOTHING_FIX = ("A folder the job's script moves distributions from holds n
                      "artifacts (a `pattern:` that also matches test or report artifacts) or an artifact of another "
                      "name; narrow the download's `pattern:` to the build artifacts (or skip folders without wheels), then "
                      "re-run.")
+# Docker Hub's pull rate limit answering the pull (or the build's `FROM`) of the publish action's container image: on
+# self-hosted runners outside GitHub's network the anonymous limit bites (gh-action-pypi-publish #254)
+PULL_RATE_LIMIT = re.compile(r"You have reached your (?:unauthenticated |anonymous )?pull rate limit|\btoomanyrequests\b", re.I)
+_ACTION_IMAGE_TOLD = re.compile(r"gh-action-pypi-publish|\bCreate Docker (?:container )?action\b|\bthe action\b|"
+                                r"\baction[’']s (?:image|Dockerfile|container)\b", re.I)
+_IMAGE_PUSHED = re.compile(r"\bdocker push\b|build-push-action|\bpush(?:ing|ed)? (?:the |an? |our )?images?\b", re.I)
+PULL_RATE_LIMIT_FIX = ("Authenticate the runner's pulls from Docker Hub (`docker login` on the self-hosted runner, or a "
+                       "registry mirror it pulls through), or mirror the image in a registry of your own; GitHub's hosted "
+                       "runners are not held to the anonymous limit the same way, so the publish job can run there.")
 # distutils' `upload` finding no file after a build command of the same command line (`setup.py bdist_msi upload`): the
 # command did not register what it built (a third-party command's bug: cx_Freeze #130), no upload apart from its build
 BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist)\w{0,20})\b[^\n|;&]{0,80}?\bupload\b"
