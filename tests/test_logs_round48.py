@@ -126,3 +126,17 @@ def test_docker_hub_pull_rate_limit_on_the_action_image_is_the_runner_pull() -> 
     # guard: a job that builds and pushes its own image is no publish action's pull
     found, _ = _read("docker push ghcr.io/me/app:1.0\ntoomanyrequests: You have reached your pull rate limit\n")
     assert "log-container-linux" not in _ids(found)
+
+
+def test_uploader_not_found_beside_a_virtualenv_of_the_job_is_the_environment() -> None:
+    # niccokunzmann/python-recurring-ical-events #76 (B in round 47): `sh: 1: twine: not found` in the Travis deploy;
+    # fixed by removing the virtualenv the job's script step made and activated
+    found, advice = _pool("travisdeploy-recurring")
+    assert _ids(found) == ["log-uploader-missing"]
+    assert "virtualenv" in found[0].fix and "deactivate" in found[0].fix
+    assert "virtualenv" in advice[0]
+    # guard: a path through the CI's own virtualenv (Travis' /home/travis/virtualenv/…) names no virtualenv of the job
+    found, advice = _read("$ /home/travis/virtualenv/python3.8/bin/python setup.py sdist\nsh: 1: twine: not found\n")
+    assert _ids(found) == ["log-uploader-missing"] and found[0].fix is None
+    assert "virtualenv" not in advice[0]
+

@@ -2034,6 +2034,11 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the log says `{tool}` was installed with `--user`, outside the virtual environment the job runs in "
                 f"(CircleCI's, tox's, a venv), so that environment does not find it: install it there without `--user` "
                 f"({install} with the environment's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
+    if logs_mod.VENV_TOLD.search(text):  # a virtualenv of the job's own, told beside it
+        return [f"the text names a virtualenv the job made or activated: the deploy looked for `{tool}` in another "
+                f"environment than the one it was installed in (a virtualenv left active into the deploy, or the "
+                f"deploy's own Python without it): remove that virtualenv or `deactivate` it before the deploy, or "
+                f"{install} in the environment active where the deploy runs"]
     return [f"`{tool}` is not installed where the upload runs: {install} in that same job (on Travis, in the "
             "install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
 

@@ -1558,6 +1558,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(_TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
+    elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
+        found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
         found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
     elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
@@ -2402,6 +2404,11 @@ _IMAGE_PUSHED = re.compile(r"\bdocker push\b|build-push-action|\bpush(?:ing|ed)?
 PULL_RATE_LIMIT_FIX = ("Authenticate the runner's pulls from Docker Hub (`docker login` on the self-hosted runner, or a "
                        "registry mirror it pulls through), or mirror the image in a registry of your own; GitHub's hosted "
                        "runners are not held to the anonymous limit the same way, so the publish job can run there.")
+# a virtual environment the job made or activated, told beside an uploader "not found" (not a path through the CI's own
+# virtualenv): the deploy ran in another environment than the one the tool went into (python-recurring-ical-events #76)
+VENV_TOLD = re.compile(r"(?<![/\w.-])(?:virtualenv|venv|\.venv)(?![/\w-])|\bbin/activate\b|\bdeactivate\b", re.I)
+VENV_FIX = ("Do not leave a virtualenv the job activated in place for the deploy (remove it, or `deactivate` before the "
+            "deploy), or install the tool into the environment active where the deploy runs.")
 # distutils' `upload` finding no file after a build command of the same command line (`setup.py bdist_msi upload`): the
 # command did not register what it built (a third-party command's bug: cx_Freeze #130), no upload apart from its build
 BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist)\w{0,20})\b[^\n|;&]{0,80}?\bupload\b"
