@@ -140,3 +140,13 @@ def test_uploader_not_found_beside_a_virtualenv_of_the_job_is_the_environment() 
     assert _ids(found) == ["log-uploader-missing"] and found[0].fix is None
     assert "virtualenv" not in advice[0]
 
+
+def test_unrecognised_deploy_housekeeping_shows_the_message_and_the_fix_told() -> None:
+    # openSUSE/osc #885 (B in round 47): Travis dpl's cleanup failed (`Could not restore untracked files from stash
+    # entry`), "Disabling the cleanup fixes this problem": out of scope, but those lines are shown
+    r = read("\n".join(ln for ln in next((LOGS / "holdout34").glob("travisdeploy-osc*.log")).read_text(
+        encoding="utf-8").splitlines() if not HEADER.match(ln)))
+    assert not r.findings
+    shown = [t for _, t in r.last_errors]
+    assert any("Could not restore untracked files" in t for t in shown)
+    assert any("Disabling the cleanup fixes this problem" in t for t in shown)

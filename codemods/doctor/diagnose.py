@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from codemods.doctor import claims as claims_mod, fragment
+from codemods.doctor import claims as claims_mod, fragment, logtext
 from codemods.doctor.advice import advise
 from codemods.doctor.facts import Facts, collect
 from codemods.doctor.logs import UNRECOGNISED, read
@@ -209,7 +209,8 @@ def read_log(result: Diagnosis, log_text: str, log_name: str) -> None:
     if not scan.findings:
         result.recognised = False
         result.last_error_lines = [f"{n}: {t}" for n, t in scan.last_errors]
-        last = scan.last_errors[-1] if scan.last_errors else None
+        last = next((e for e in reversed(scan.last_errors) if not logtext.FIX_TOLD.search(e[1])),
+                    scan.last_errors[-1] if scan.last_errors else None)  # a fix told is no error line
         message = f"{UNRECOGNISED.title}; last error line: {last[1]}" if last else UNRECOGNISED.title
         result.log_findings.append(Finding(UNRECOGNISED.id, UNRECOGNISED.severity, log_name, last[0] if last else None,
                                            message, UNRECOGNISED.title, UNRECOGNISED.fix))

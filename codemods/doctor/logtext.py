@@ -67,9 +67,14 @@ def line_at(cleaned: List[Tuple[int, str]], starts: List[int], offset: int) -> i
 
 _WRAPPED = re.compile(r"^ {5,}\S")  # rich (twine) wraps a message onto lines indented past the level word
 # what a failure looks like in a line: an error word, an HTTP status, or a refusal said in a sentence
+# a sentence that tells what fixed the failure: shown among the failing lines, never named the last error line
+FIX_TOLD = re.compile(r"\bfix(?:es|ed)\s(?:this|the|it)\b", re.I)
 _SAID = re.compile(r"traceback|exception|not found|\bnot be found\b|\breject|\b(?:does|did|do|is|was|wo|would|could|ca)n[\'’]?t\b|\bcannot\b|"
                    r"\bnot (?:correct|working|accept|allow|let)|incorrect|\bwrong\b|prevent|no longer|already exist|"
-                   r"\bexist(?:s|ed)\b|\bunable\b|\bcrash|\bbroke", re.I)
+                   r"\bexist(?:s|ed)\b|\bunable\b|\bcrash|\bbroke|"
+                   # a tool's "Could not …" (dpl's `Could not restore untracked files from stash entry`), and the
+                   # sentence that tells what fixed it (osc #885: "Disabling the cleanup fixes this problem")
+                   r"\bcould not\b|" + FIX_TOLD.pattern, re.I)
 # the uploader's own error line: its level word or exception name at the start, uv's and maturin's `Caused by:`
 _TOOL_ERROR = re.compile(r"^(?:ERROR\b|error:|Error:|Caused by:|💥|\[\w{0,30}Error\]|HTTPError\b|"
                          r"[\w.]{0,80}(?:Error|Exception|Failure)\b:|(?:\S{1,200}: )?Traceback \(most recent)|"
