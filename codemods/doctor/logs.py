@@ -2407,8 +2407,9 @@ PULL_RATE_LIMIT_FIX = ("Authenticate the runner's pulls from Docker Hub (`docker
 # a virtual environment the job made or activated, told beside an uploader "not found" (not a path through the CI's own
 # virtualenv): the deploy ran in another environment than the one the tool went into (python-recurring-ical-events #76)
 VENV_TOLD = re.compile(r"(?<![/\w.-])(?:virtualenv|venv|\.venv)(?![/\w-])|\bbin/activate\b|\bdeactivate\b", re.I)
-VENV_FIX = ("Do not leave a virtualenv the job activated in place for the deploy (remove it, or `deactivate` before the "
-            "deploy), or install the tool into the environment active where the deploy runs.")
+VENV_FIX = ("The deploy ran in another environment than the one the tool went into: do not leave a virtualenv the job "
+            "activated in place for the deploy (remove it, or `deactivate` first), or run the tool from the environment "
+            "that has it (`poetry run twine`, the virtualenv's `bin/twine`), or install it where the deploy runs.")
 # distutils' `upload` finding no file after a build command of the same command line (`setup.py bdist_msi upload`): the
 # command did not register what it built (a third-party command's bug: cx_Freeze #130), no upload apart from its build
 BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist)\w{0,20})\b[^\n|;&]{0,80}?\bupload\b"
