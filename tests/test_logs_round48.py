@@ -113,19 +113,20 @@ def test_docker_hub_pull_rate_limit_on_the_action_image_is_the_runner_pull() -> 
     # pypa/gh-action-pypi-publish #254 (C in round 47): self-hosted runners hit Docker Hub's anonymous pull limit
     # building the action's image; fixed by a mirror of the image
     found, _ = _pool("dockerlimit-gh-action")
-    assert _ids(found) == ["log-container-linux"]
-    assert "pull rate limit" in found[0].message and "mirror" in found[0].fix and "hosted runners" in found[0].fix
+    assert _ids(found) == ["log-image-pull-refused"]
+    assert "pull of the publish action's container image" in found[0].message
+    assert "mirror" in found[0].pattern.fix and "hosted runners" in found[0].pattern.fix
     found, _ = _read("Run pypa/gh-action-pypi-publish@release/v1\n"
                      "Error response from daemon: toomanyrequests: You have reached your unauthenticated pull rate "
                      "limit. https://www.docker.com/increase-rate-limit\n")
-    assert _ids(found) == ["log-container-linux"]
+    assert _ids(found) == ["log-image-pull-refused"]
     # guard: PyPI's own 429 stays PyPI's rate limit
     found, _ = _read("HTTPError: 429 Too Many Requests from https://upload.pypi.org/legacy/\nToo many new projects "
                      "created\n")
     assert _ids(found) == ["log-rate-limited"]
     # guard: a job that builds and pushes its own image is no publish action's pull
     found, _ = _read("docker push ghcr.io/me/app:1.0\ntoomanyrequests: You have reached your pull rate limit\n")
-    assert "log-container-linux" not in _ids(found)
+    assert "log-image-pull-refused" not in _ids(found)
 
 
 def test_uploader_not_found_beside_a_virtualenv_of_the_job_is_the_environment() -> None:

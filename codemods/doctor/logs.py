@@ -225,6 +225,18 @@ NO_TRIGGER = (r"\bGITHUB_TOKEN\b`?[^.\n]{0,80}?\b" + _NOT_STARTED + r"\w{0,3}\b[
               r"pipelines?|actions?)\b|\b(?:workflows?|runs?|jobs?)\b[^.\n]{0,60}?\b(?:not|never)\s(?:be(?:en)?\s)?"
               r"(?:triggered|started|run)\s(?:by|for|from)\s[^.\n]{0,40}?\bGITHUB_TOKEN\b")
 NEW: Tuple[LogPattern, ...] = (
+    LogPattern("log-image-pull-refused", ERROR,
+               r"You have reached your (?:unauthenticated |anonymous )?pull rate limit|\btoomanyrequests\b",
+               "The registry refused the pull of the publish action's container image",
+               "pypa/gh-action-pypi-publish is a container action: the runner pulls (or builds from) its image before it "
+               "runs, and Docker Hub's pull rate limit for anonymous pulls refuses it on runners that pull often from "
+               "one address (self-hosted runners behind one NAT). Nothing reached PyPI and nothing in the release is "
+               "wrong.",
+               "Run pypa/gh-action-pypi-publish@release/v1\nError response from daemon: toomanyrequests: You have "
+               "reached your pull rate limit. You may increase the limit by authenticating and upgrading",
+               "Authenticate the runner's pulls from Docker Hub (`docker login` on the self-hosted runner, or a "
+               "registry mirror it pulls through), or mirror the image in a registry of your own; GitHub's hosted "
+               "runners are not held to the anonymous limit the same way, so the publish job can run there."),
     LogPattern("log-workflow-not-triggered", ERROR, NO_TRIGGER,
                "The publish workflow never ran: GitHub starts no workflow for an event the GITHUB_TOKEN made",
                "A tag pushed or a release created with the job's GITHUB_TOKEN (release-please, semantic-release, a "
@@ -963,7 +975,7 @@ NEW: Tuple[LogPattern, ...] = (
 ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
-         "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-invalid-pending-publisher",
+         "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-image-pull-refused", "log-invalid-pending-publisher",
          "log-non-user-identity", "log-scoped-token-project", "log-unknown-issuer", "log-oidc-token-refused", "log-no-trusted-publishing-index",
          "log-trusted-publishing-disabled",
          "log-invalid-publisher", "log-ci-oidc-unavailable", "log-gitlab-id-token-missing", "log-id-token-unset", "log-uv-missing-credentials", "log-attestation-exists",
@@ -1366,15 +1378,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-server-error")  # a 5xx of another server (a devpi, a private index, a proxy): not PyPI's
     if len(found) > 1:  # a bare 400 next to a known error is that error
         found.pop("log-bad-request", None)
-    pulled = PULL_RATE_LIMIT.search(whole)
-    if pulled and _ACTION_IMAGE_TOLD.search(whole) and not _IMAGE_PUSHED.search(whole) \
-            and set(found) <= {"log-rate-limited", "log-bad-request"}:
-        # the registry of the publish action's image, not PyPI, refused: no upload was reached (log-rate-limited
-        # leaves a container registry's limit aside)
-        image = _BY_ID["log-container-linux"]
-        found = {image.id: LogFinding(image, logtext.line_at(cleaned, starts, pulled.start()),
-                                      "Docker Hub refused the pull of the publish action's container image (its pull "
-                                      "rate limit)", PULL_RATE_LIMIT_FIX)}
+    if "log-image-pull-refused" in found:
+        if _ACTION_IMAGE_TOLD.search(whole) and not _IMAGE_PUSHED.search(whole) \
+                and set(found) <= {"log-image-pull-refused", "log-rate-limited", "log-bad-request"}:
+            # the registry of the publish action's image, not PyPI, refused: no upload was reached (log-rate-limited
+            # leaves a container registry's limit aside)
+            found = {"log-image-pull-refused": found["log-image-pull-refused"]}
+        else:  # another image (a build's, one the job pushes), or beside a failure of the upload itself
+            found.pop("log-image-pull-refused")
     lost = next((n for n, t in cleaned if URL_VALUE_LOST.search(t)), None)  # the command line as printed, one line
     if lost is not None:  # no URL reached the uploader: what follows from that (no token, a relative URL) is no cause
         for fid in ("log-credential-missing", "log-wrong-upload-url", "log-network", "log-id-token-unset",
@@ -2397,13 +2408,9 @@ MOVED_NOTHING_FIX = ("A folder the job's script moves distributions from holds n
                      "re-run.")
 # Docker Hub's pull rate limit answering the pull (or the build's `FROM`) of the publish action's container image: on
 # self-hosted runners outside GitHub's network the anonymous limit bites (gh-action-pypi-publish #254)
-PULL_RATE_LIMIT = re.compile(r"You have reached your (?:unauthenticated |anonymous )?pull rate limit|\btoomanyrequests\b", re.I)
 _ACTION_IMAGE_TOLD = re.compile(r"gh-action-pypi-publish|\bCreate Docker (?:container )?action\b|\bthe action\b|"
                                 r"\baction[’']s (?:image|Dockerfile|container)\b", re.I)
 _IMAGE_PUSHED = re.compile(r"\bdocker push\b|build-push-action|\bpush(?:ing|ed)? (?:the |an? |our )?images?\b", re.I)
-PULL_RATE_LIMIT_FIX = ("Authenticate the runner's pulls from Docker Hub (`docker login` on the self-hosted runner, or a "
-                       "registry mirror it pulls through), or mirror the image in a registry of your own; GitHub's hosted "
-                       "runners are not held to the anonymous limit the same way, so the publish job can run there.")
 # a virtual environment the job made or activated, told beside an uploader "not found" (not a path through the CI's own
 # virtualenv): the deploy ran in another environment than the one the tool went into (python-recurring-ical-events #76)
 VENV_TOLD = re.compile(r"(?<![/\w.-])(?:virtualenv|venv|\.venv)(?![/\w-])|\bbin/activate\b|\bdeactivate\b", re.I)
