@@ -77,6 +77,8 @@ def test_git_versions_requirements_variables_and_resources() -> None:
     assert _first("    token = os.environ[\"PYPI_TOKEN\"]\n  File \"/usr/lib/python3.10/os.py\", line 680, in "
                   "__getitem__\n    raise KeyError(key) from None\nKeyError: 'PYPI_TOKEN'\n")[1] == (
         "The step reads the environment variable `PYPI_TOKEN`, which is not set in it")
+    assert _first("Traceback (most recent call last):\n  File \"release.py\", line 3, in <module>\n"
+                  "    print(config['VERSION'])\nKeyError: 'VERSION'\n") is None  # some mapping's key, not the environment
     assert _first("OSError: [Errno 28] No space left on device\n")[0] == "log-runner-resources"
     assert _first("UnicodeDecodeError: 'charmap' codec can't decode byte 0x9d in position 2146: character maps to "
                   "<undefined>\n")[0] == "log-text-encoding"

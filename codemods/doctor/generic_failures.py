@@ -243,8 +243,8 @@ SETUPTOOLS_MODULES = ("setuptools", "pkg_resources")
 PYTHON2_STDLIB = {"urlparse": "urllib.parse", "urllib2": "urllib.request", "ConfigParser": "configparser",
                   "StringIO": "io", "cStringIO": "io", "cPickle": "pickle", "HTMLParser": "html.parser",
                   "Queue": "queue", "httplib": "http.client", "cookielib": "http.cookiejar", "__builtin__": "builtins",
-                  "xmlrpclib": "xmlrpc.client", "Tkinter": "tkinter", "commands": "subprocess", "SocketServer":
-                  "socketserver", "BaseHTTPServer": "http.server", "urllib.urlencode": "urllib.parse"}
+                  "xmlrpclib": "xmlrpc.client", "Tkinter": "tkinter", "SocketServer": "socketserver",
+                  "BaseHTTPServer": "http.server"}
 
 
 def _module_missing(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str]]:
@@ -362,6 +362,8 @@ def _variable(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str
     if m.group(1):
         return (f"The action's required input `{m.group(1)}` was not given (or its secret reads as empty)",
                 VARIABLE_MISSING.fix)
+    if not any("environ" in t or re.search(r"[/\\]os\.py\b", t) for n, t in cleaned if line - 8 <= n < line):
+        return None  # a key of some mapping, not shown to be the environment's
     return (f"The step reads the environment variable `{m.group(2)}`, which is not set in it", VARIABLE_MISSING.fix)
 
 
