@@ -1951,11 +1951,11 @@ NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https
                  "pyproject.toml.")
 # an upload refused by the retired pypi.python.org (or testpypi.python.org), and today's upload URL told in the same text,
 # not as the URL a refused upload went to
-_OLD_SITE_REFUSED = re.compile(r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"
-                               r"https?://(?:test)?pypi\.python\.org/pypi/?(?![\w/.-])", re.I)
-_NEW_URL_TOLD = re.compile(r"https?://(?:upload|test)\.pypi\.org/legacy\b", re.I)
-_NEW_URL_REFUSED = re.compile(r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"
-                              r"https?://(?:upload|test)\.pypi\.org/legacy\b", re.I)
+_SENT_TO = r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"  # the URL an upload went to
+_OLD_SITE_REFUSED = re.compile(_SENT_TO + r"https?://(?:test)?pypi\.python\.org/pypi/?(?![\w/.-])", re.I)
+_NEW_URL = r"https?://(?:upload|test)\.pypi\.org/legacy\b"
+_NEW_URL_TOLD = re.compile(_NEW_URL, re.I)
+_NEW_URL_REFUSED = re.compile(_SENT_TO + _NEW_URL, re.I)
 
 
 # PyPI's 410 to the `register` call it retired (its wordings since 2016), answered to an uploader that still makes it
