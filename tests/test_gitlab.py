@@ -637,3 +637,15 @@ def test_a_project_variable_named_ci_something_is_revoked_not_taken_for_gitlabs(
     assert all(predefined(v) for v in ("CI", "CI_JOB_TOKEN", "CI_COMMIT_TAG", "CI_REGISTRY_PASSWORD", "GITLAB_CI",
                                        "CI_DEPLOY_PASSWORD", "GITLAB_USER_LOGIN", "CI_SERVER_URL"))
     assert not any(predefined(v) for v in ("CI_TWINE_PASSWORD", "CI_PYPI_TOKEN", "GITLAB_PYPI_TOKEN", "PYPI_TOKEN"))
+
+
+def test_a_tox_configuration_named_with_dash_c_is_looked_for_where_it_points(tmp_path) -> None:
+    from codemods.gitlab.follow import unseen_runner
+
+    assert unseen_runner("tox -c ci/tox.ini -e release", tmp_path, "release")[1] == \
+        "no tox configuration where its `-c` option points"
+    assert unseen_runner("tox -e $ENV", tmp_path, "release")[1].startswith("no tox.ini")  # no file, whatever the env
+    assert unseen_runner("tox -c $CONFIG -e release", tmp_path, "release") is None  # named at run time
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "tox.ini").write_text("[testenv:release]\ncommands = twine upload dist/*\n")
+    assert unseen_runner("tox -c ci/tox.ini -e release", tmp_path, "release") is None

@@ -208,9 +208,10 @@ def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[
             continue
         tool = vals[0].rsplit("/", 1)[-1]
         missing = None
-        if tool == "tox" and given_tox_config(vals, root) is None and not any("$" in v for v in vals):
-            given = next((v for v in vals[1:] if v.startswith(("-c", "--conf"))), None)
-            missing = (f"no tox configuration where its `{given}` points" if given else
+        given = next((v for v in vals[1:] if v.startswith(("-c", "--conf"))), None) if tool == "tox" else None
+        at_run_time = given is not None and "$" in " ".join(vals[1:])  # a configuration named at run time
+        if tool == "tox" and given_tox_config(vals, root) is None and not at_run_time:
+            missing = ("no tox configuration where its `-c` option points" if given else
                        "no tox.ini, tox.toml or tox configuration in pyproject.toml")
         elif tool in ("make", "gmake") and "-f" not in vals and not any(
                 (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
