@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from codemods.doctor.logs import PATTERNS
+from codemods.doctor.log_patterns import PATTERNS
 from codemods.doctor.docs import markdown
 from codemods.doctor.rules import RULES
 from conftest import WORKFLOW, Repo

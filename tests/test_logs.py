@@ -18,7 +18,8 @@ import pytest
 from codemods.doctor.advice import advise
 from codemods.doctor.claims import Context
 from codemods.doctor.docs import explain
-from codemods.doctor.logs import PATTERNS, read
+from codemods.doctor.log_patterns import PATTERNS
+from codemods.doctor.logs import read
 from conftest import WORKFLOW, Repo
 
 LOGS = Path(__file__).parent / "logs"
@@ -2713,7 +2714,7 @@ def test_round25_told_credentials_tools_and_artifacts_of_the_pool() -> None:
 
 def test_round25_files_that_are_no_distribution_get_their_own_fix_line(repo: Repo) -> None:
     # aigis #60, dns-aid-core #18, jupytext #1367: the refused file is no wheel or sdist, so the fix is to keep it out
-    from codemods.doctor.logs import STRAY_FIX
+    from codemods.doctor.log_files import STRAY_FIX
     for stem in ("nondist-aigis", "nondist-dns-aid-core", "nondist-jupytext"):
         found, _ = _pool23(stem)
         assert found[0].pattern.id == "log-invalid-distribution" and found[0].fix == STRAY_FIX, stem
@@ -2749,7 +2750,7 @@ def test_round27_two_build_jobs_wheels_of_one_name_are_no_file_on_the_index() ->
     # corrupting the files during the upload" read as log-file-exists) and uber/h3-py #474 (twine check's traceback
     # through its reading of a wheel, no exception line); the cause as scikit-build-core #696 and
     # gh-action-pypi-publish #215 tell it (actions/download-artifact#298)
-    from codemods.doctor.logs import DUPLICATE_NAMES_FIX, UNREADABLE_FIX
+    from codemods.doctor.log_files import DUPLICATE_NAMES_FIX, UNREADABLE_FIX
     found, advice = _pool24("zipdup-river")
     assert [f.pattern.id for f in found] == ["log-invalid-distribution"] and found[0].fix == DUPLICATE_NAMES_FIX
     assert advice[0].startswith("the log says two build jobs made wheels of the same file name")
@@ -2781,7 +2782,7 @@ def test_round27_two_build_jobs_wheels_of_one_name_are_no_file_on_the_index() ->
 def test_round27_words_of_the_pool_read_in_prose() -> None:
     # NVTabular #1728, MozillaSecurity/prefpicker #192, SmartBase-SK/django-smartbase-admin #201, aws/aws-pdk #690,
     # jupyterlab #16859, loonghao/shotgrid-mcp-server #61, Yelp/fuzz-lightyear #91: the class was there, the words were not
-    from codemods.doctor.logs import NOTHING_BUILT_FIX, PROJECT_SIZE_FIX, STALE_FIX
+    from codemods.doctor.log_files import NOTHING_BUILT_FIX, PROJECT_SIZE_FIX, STALE_FIX
     found, _ = _pool24("directdep-nvtabular")
     assert [f.pattern.id for f in found] == ["log-direct-dependency"]
     found, advice = _pool24("nodist-prefpicker")
@@ -2848,7 +2849,7 @@ def test_round29_an_old_twines_typeerror_in_python_2s_words_is_no_refused_readme
     # round 28's wrong claim (pypa/twine #379: a global twine 1.9.1 shadowing the virtualenv's 1.11.0 raised `TypeError:
     # expected string or buffer` before any request; the reporter's guess about the Markdown long_description was read
     # as PyPI's refusal) and plone/buildout.coredev #473 (the same TypeError told with newer twine and pkginfo)
-    from codemods.doctor.logs import OLD_TWINE_FIX
+    from codemods.doctor.log_uploaders import OLD_TWINE_FIX
     found, advice = _pool25("oldtwine-criticalpath")
     assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == OLD_TWINE_FIX
     assert advice[0].startswith("`expected string or buffer` is the wording of Python 2") and "(twine 1.9.1)" in advice[0]
@@ -2891,7 +2892,7 @@ def test_round29_a_connection_dropped_mid_upload_with_a_release_gone_back_to_is_
 def test_round29_uv_cannot_find_an_index_the_log_shows_defined() -> None:
     # astral-sh/uv #9919 (round 28, B jc): `No indexes were found, can't use index: `testpypi`` under a pasted
     # pyproject.toml whose `[[tool.uv.index]]` names it with a `publish-url` and `explicit = true` (fixed by uv#9932)
-    from codemods.doctor.logs import UV_EXPLICIT_FIX, UV_INDEX_SHOWN_FIX
+    from codemods.doctor.log_uploaders import UV_EXPLICIT_FIX, UV_INDEX_SHOWN_FIX
     found, advice = _pool25("uvbug-explicit-index")
     assert [f.pattern.id for f in found] == ["log-uploader-config"] and found[0].fix == UV_EXPLICIT_FIX
     assert advice[0].startswith("the pyproject.toml in the log defines the index `testpypi` with a `publish-url`, so "
@@ -2934,7 +2935,7 @@ def test_round29_a_release_tool_calling_twines_changed_upload_function() -> None
 def test_round29_pypis_own_host_not_reached_is_the_network_not_the_spelling() -> None:
     # navdeep-G/setup.py #32 (round 28, B jc): `nodename nor servname provided` for `upload.pypi.org`, spelled right,
     # from a work network that blocked it: not "check the upload URL's spelling"
-    from codemods.doctor.logs import BLOCKED_FIX
+    from codemods.doctor.log_servers import BLOCKED_FIX
     found, advice = _pool25("network-setuppy")
     assert [f.pattern.id for f in found] == ["log-network"] and found[0].fix == BLOCKED_FIX
     assert "spelled right" in advice[0] and "check the upload URL's spelling" not in "\n".join(advice)
@@ -2958,7 +2959,7 @@ def test_round29_pypis_own_host_not_reached_is_the_network_not_the_spelling() ->
 def test_round29_a_500_told_as_failing_every_time_is_the_packages_not_an_outage() -> None:
     # pypi/legacy #311 (round 28, B): "Whenever I run python setup.py register or python setup.py sdist upload, I get
     # an error" then legacy PyPI's 500: the project's long_description was the cause (a duplicate of legacy#148)
-    from codemods.doctor.logs import REPEATED_500_FIX
+    from codemods.doctor.log_servers import REPEATED_500_FIX
     found, advice = _pool25("5xx-mycli")
     assert [f.pattern.id for f in found] == ["log-server-error"] and found[0].fix == REPEATED_500_FIX
     assert advice[0].startswith("the log says every attempt fails the same way") and "long description" in advice[0]
@@ -2980,7 +2981,7 @@ def test_round29_a_500_told_as_failing_every_time_is_the_packages_not_an_outage(
 def test_round29_maturins_cause_line_and_its_refusal_of_one_packages_wheels() -> None:
     # PyO3/maturin #518 (round 28, C jc): `💥 maturin failed` then `Caused by: Attempting to upload wheel and/or source
     # distribution files that belong to different python packages.` for one package's wheels (fixed by maturin#544)
-    from codemods.doctor.logs import MATURIN_MIXED_FIX
+    from codemods.doctor.log_servers import MATURIN_MIXED_FIX
     from codemods.doctor.logtext import last_error_lines, lines
     found, advice = _pool25("uploaderbug-maturin518")
     assert [f.pattern.id for f in found] == ["log-uploader-broken"] and found[0].fix == MATURIN_MIXED_FIX
@@ -3041,7 +3042,7 @@ _INVALID_URL = ("ERROR    InvalidPyPIUploadURL: It appears you're trying to uplo
 def test_round31_a_release_tools_own_default_upload_url() -> None:
     # jupyter-server/jupyter_releaser #406 (round 30, B jc): twine's InvalidPyPIUploadURL under jupyter_releaser, whose
     # default twine URL was wrong (fixed in the tool); the detail gave TestPyPI's URL alone where twine lists both
-    from codemods.doctor.logs import release_tool_url_fix
+    from codemods.doctor.log_uploaders import release_tool_url_fix
     found, advice = _pool26("wrongurl-jupyter-releaser")
     assert [f.pattern.id for f in found] == ["log-wrong-upload-url"]
     assert found[0].fix == release_tool_url_fix("jupyter_releaser")
@@ -3107,7 +3108,7 @@ def test_round31_a_windows_installer_is_no_stray_file() -> None:
     # pypa/twine #64 (round 30, B jc): `twine upload *.exe` and `ValueError: Unknown distribution format:
     # 'CoolProp-5.0.1.win-amd64-py2.7.exe'`: PyPI takes no installers since PEP 527, and keeping only wheels in the
     # folder would upload nothing of that command
-    from codemods.doctor.logs import INSTALLER_FIX, STRAY_FIX
+    from codemods.doctor.log_files import INSTALLER_FIX, STRAY_FIX
     found, advice = _pool26("format-coolprop")
     assert [f.pattern.id for f in found] == ["log-invalid-distribution"] and found[0].fix == INSTALLER_FIX
     assert "PEP 527" in advice[0] and "is an installer" in advice[0]
@@ -3144,7 +3145,7 @@ def test_round31_a_publish_actions_bug_told_as_fixed_by_its_release() -> None:
 def test_round31_a_misspelt_content_type_key_beside_twines_missing_warning() -> None:
     # nebari-dev/nebari #1122 (round 30, A jc, B the strict way): "Replace `long_description_type` with
     # `long_description_content_type`" above twine check's "`long_description_content_type` missing"
-    from codemods.doctor.logs import misspelt_content_type_fix
+    from codemods.doctor.log_said import misspelt_content_type_fix
     found, advice = _pool26("desc-nebari")
     assert [f.pattern.id for f in found] == ["log-description-invalid"]
     assert found[0].fix == misspelt_content_type_fix("long_description_type")
@@ -3178,7 +3179,7 @@ def test_round31_a_classifier_split_into_two_strings_is_a_second_blocker() -> No
 def test_round31_twine_check_without_the_markdown_renderer() -> None:
     # ciena/afkak #73 (round 28, B jc; left in round 29): `twine check` failed because readme_renderer had no Markdown
     # renderer ("UserWarning: Markdown renderers are not available. Install 'readme_render[md]'")
-    from codemods.doctor.logs import RENDERER_MISSING_FIX
+    from codemods.doctor.log_said import RENDERER_MISSING_FIX
     found, advice = _pool25("twinecheck-afkak")
     assert [f.pattern.id for f in found] == ["log-description-invalid"] and found[0].fix == RENDERER_MISSING_FIX
     assert advice[0].startswith("readme_renderer warned that no Markdown renderer is installed")

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from codemods.doctor.advice import advise
 from codemods.doctor.claims import Context
-from codemods.doctor.logs import (ESCAPED_NAME_FIX, MACOS_TAG_FIX, NESTED_DIST_FIX, LINUX_SENT_FIX, OLD_MANYLINUX_FIX,
-                                  SEMANTIC_RELEASE_ENV_FIX, read)
+from codemods.doctor.log_files import (ESCAPED_NAME_FIX, MACOS_TAG_FIX, LINUX_SENT_FIX, OLD_MANYLINUX_FIX,
+                                       SEMANTIC_RELEASE_ENV_FIX)
+from codemods.doctor.log_said import NESTED_DIST_FIX
+from codemods.doctor.logs import read
 
 LOGS = Path(__file__).parent / "logs"
 HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")

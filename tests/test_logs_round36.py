@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codemods.doctor.logs import OPTION_AS_FILE_FIX, read
+from codemods.doctor.log_said import OPTION_AS_FILE_FIX
+from codemods.doctor.logs import read
 
 LOGS = Path(__file__).parent / "logs" / "holdout29"
 HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")
@@ -70,7 +71,7 @@ def test_a_size_told_as_past_pypis_file_limit() -> None:
 
 def test_the_jobs_script_moving_wheels_from_a_folder_that_holds_none() -> None:
     # NVIDIA/cuda-python #705: `mv: cannot stat '…-tests/*.whl'`: the download pattern also took the test artifacts
-    from codemods.doctor.logs import MOVED_NOTHING_FIX
+    from codemods.doctor.log_said import MOVED_NOTHING_FIX
 
     found = _pool("glob-cuda-python")
     assert [f.pattern.id for f in found] == ["log-no-distributions"] and found[0].fix == MOVED_NOTHING_FIX

@@ -8,8 +8,10 @@ from pathlib import Path
 from codemods.doctor import platform_tags
 from codemods.doctor.advice import advise
 from codemods.doctor.claims import Context
-from codemods.doctor.logs import (GPG_ORDER_FIX, GPG_SIGN_FIX, URL_VALUE_LOST_FIX, read, taken_now_fix,
-                                  tool_cap_fix)
+from codemods.doctor.log_files import taken_now_fix
+from codemods.doctor.log_said import URL_VALUE_LOST_FIX
+from codemods.doctor.log_uploaders import GPG_ORDER_FIX, GPG_SIGN_FIX, tool_cap_fix
+from codemods.doctor.logs import read
 
 LOGS = Path(__file__).parent / "logs"
 HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional
 
-from codemods.doctor import claims as claims_mod, generic_failures, logs as logs_mod, logtext, platform_tags
+from codemods.doctor import (claims as claims_mod, generic_failures, log_files, log_patterns, log_said, log_servers,
+                             log_uploaders, logs, logtext, platform_tags)
 from codemods.doctor.facts import Facts
-from codemods.doctor.logs import WASM_WHEEL, LogScan
+from codemods.doctor.log_servers import WASM_WHEEL
+from codemods.doctor.logs import LogScan
 
 Advisor = Callable[[LogScan, List[Facts], claims_mod.Context], List[str]]
 _TESTPYPI = re.compile(r"test\.pypi\.org", re.I)
@@ -85,13 +87,13 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "for them), and PyPI answers that with this 403 (check this first): configure an API token for it, "
                    "`poetry config pypi-token.pypi <token>` or `POETRY_PYPI_TOKEN_PYPI` from a secret in CI (for "
                    "another repository `POETRY_PYPI_TOKEN_<NAME>`), or publish with Trusted Publishing")
-    said = logs_mod._said(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
+    said = log_said.said_cause(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
     if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text):
         out.append("the log tells of a failure with the PyPI credentials but quotes no error and names no secret: create a new "
                    "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
                    "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
                    "username `__token__` (check this first)")
-    typed = _TYPED_USER.search(text) if logs_mod._prompt_answered(scan.cleaned) else None
+    typed = _TYPED_USER.search(text) if log_said.prompt_answered(scan.cleaned) else None
     if typed and not out:
         who = typed.group(1)
         account = "" if who == "__token__" else (f" PyPI and TestPyPI take no account password since 2024: with the username "
@@ -173,7 +175,7 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "
                    "so the token is empty there; publish only from tags or releases")
-    if logs_mod.password_login(text) and not named:  # a username and password by hand: no secret, no token to renew
+    if log_servers.password_login(text) and not named:  # a username and password by hand: no secret, no token to renew
         return out
     first = f"the secret {', '.join(named)} exists under exactly that name" if named else \
         "the secret the step reads exists under exactly that name"
@@ -267,7 +269,7 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                "Not Allowed`: the URL twine posted to is one of its pages, not the upload endpoint (the site root, "
                "`/simple/`, a missing `/legacy/`); the upload URL is `https://upload.pypi.org/legacy/` for PyPI and "
                "`https://test.pypi.org/legacy/` for TestPyPI, as twine's message says"]
-        tool = logs_mod.release_tool_url(text)
+        tool = log_uploaders.release_tool_url(text)
         if tool:
             known = (" (jupyter_releaser once shipped a wrong default twine URL, fixed in its next releases)"
                      if tool == "jupyter_releaser" else "")
@@ -275,7 +277,7 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        f"the URL twine was given is then {tool}'s own default, a bug of the tool when it is wrong{known}; "
                        "a release of the tool with the fix, or the right URL set in the job, avoids it")
         return out + _no_slash(text)
-    if not urls and logs_mod.SAID_WRONG_URL.search(text):
+    if not urls and log_said.SAID_WRONG_URL.search(text):
         test = re.search(r"\btest[- .]?pypi\b", text, re.I)
         return [f"the log says the upload URL was wrong: {'TestPyPI' if test else 'PyPI'}'s upload URL is "
                 f"`{'https://test.pypi.org/legacy/' if test else 'https://upload.pypi.org/legacy/'}` (not the site "
@@ -355,7 +357,7 @@ def _first_file_refused(scan: LogScan) -> Optional[tuple]:
     bad = next((f.line for f in scan.findings if f.pattern.id == "log-bad-request"), None)
     if bad is None:
         return None
-    files = [(n, m.group(1)) for n, t in scan.cleaned for m in [logs_mod._UPLOADING.match(t)] if m]
+    files = [(n, m.group(1)) for n, t in scan.cleaned for m in [log_servers.UPLOADING.match(t)] if m]
     before = [f for n, f in files if n < bad]
     if len(before) != 1 or len(files) != 1:
         return None
@@ -363,11 +365,11 @@ def _first_file_refused(scan: LogScan) -> Optional[tuple]:
     return (before[0], re.sub(r"[-_.]+", "-", dist.group(1)).lower()) if dist else None
 
 
-_FORM_FIELD = "(" + logs_mod.FORM_METADATA + "|" + logs_mod.FORM_REQUEST + r")\b"
+_FORM_FIELD = "(" + log_patterns.FORM_METADATA + "|" + log_patterns.FORM_REQUEST + r")\b"
 _FIELD = re.compile(r"\b" + _FORM_FIELD + r": Invalid URI|Invalid value for " + _FORM_FIELD + r"|'[^']{0,200}' is an "
                     r"invalid value for ([A-Za-z-]{2,40})|\b400\b\)?(?: Client Error| Bad Request)?:\s{1,3}\b"
-                    + "(" + logs_mod.FORM_METADATA + r"):\s(?!Invalid (?:URI|email)|[^.\n]{0,40}?\blocal version)([A-Z][^.\n]{0,200})")
-_DISTUTILS_UPLOAD = logs_mod.DISTUTILS_UPLOAD
+                    + "(" + log_patterns.FORM_METADATA + r"):\s(?!Invalid (?:URI|email)|[^.\n]{0,40}?\blocal version)([A-Z][^.\n]{0,200})")
+_DISTUTILS_UPLOAD = log_servers.DISTUTILS_UPLOAD
 
 
 _CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
@@ -392,7 +394,7 @@ def _installers_only(scan: LogScan) -> Optional[str]:
     for _, line in scan.cleaned:
         m = _UPLOAD_COMMAND.search(line)
         files = [a for a in (m.group(1).split() if m else []) if not a.startswith("-")]
-        if files and all(logs_mod.INSTALLER.search(a.strip("'\"")) for a in files):
+        if files and all(log_files.INSTALLER.search(a.strip("'\"")) for a in files):
             return m.group(0).strip()
     return None
 _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
@@ -428,7 +430,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "takes it from (`install_requires`/`extras_require`, `[project] dependencies`), rebuild and run "
                 "`twine check dist/*`"]
     unknown = _UNKNOWN_FORMAT.search(text)
-    if unknown and logs_mod.INSTALLER.search(unknown.group(1)):
+    if unknown and log_files.INSTALLER.search(unknown.group(1)):
         only = _installers_only(scan)
         return [f"`{unknown.group(1)}` is an installer (a Windows `.exe` from bdist_wininst, or bdist_msi, bdist_rpm), "
                 "not a wheel or sdist: PyPI no longer accepts installers (PEP 527), so only wheels (`.whl`) and sdists "
@@ -443,7 +445,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     checked = _file_checks(text)
     if checked:
         return checked
-    if logs_mod.SAID_STRAY_FILES.search(text):
+    if log_said.SAID_STRAY_FILES.search(text):
         return ["the log says files that are not distributions went to the upload (signature `.sig`/`.asc` or "
                 "certificate `.crt` files, a directory, other artifacts): PyPI takes only wheels and sdists; upload "
                 "only `dist/*.whl dist/*.tar.gz` (the action's `packages-dir` holding nothing else), or keep the other "
@@ -550,7 +552,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the metadata field `{field}` is not a valid URL: fix it in setup.py (`url`, `project_urls`) or "
                 "pyproject.toml (`[project.urls]`), rebuild and upload (an http(s) URL with its scheme; setup.cfg "
                 "takes values literally, so quotes around the URL become part of it)"]
-    if not re.fullmatch(logs_mod.FORM_METADATA, field):
+    if not re.fullmatch(log_patterns.FORM_METADATA, field):
         return []  # a field of the request, not of the metadata
     return [f"PyPI refuses the metadata field `{field}`: fix its value where the build backend takes it from, rebuild "
             "and upload"]
@@ -560,8 +562,8 @@ _LENGTH = re.compile(r"'([\w-]{2,40})' field must be (\d{1,5}) characters or les
 _EMAIL = re.compile(r"'([^']{1,300})' is not a valid email address: ([^.]{1,200})")
 _DEPRECATED = re.compile(r"The classifier '([^']{1,200})' has been deprecated(?:, use one of \[([^\]]{1,400})\] instead)?")
 _DYNAMIC = re.compile(r"Dynamic field '([^']{1,60})' is not a valid dynamic field")
-_INVALID_FOR = re.compile(r"'([^'\n]{0,300})' is invalid for '(" + logs_mod._CORE_FIELD + r")'|'("
-                          + logs_mod._CORE_FIELD + r")' must be one of \[[^\]]{0,300}\], not '([^'\n]{0,200})'")
+_INVALID_FOR = re.compile(r"'([^'\n]{0,300})' is invalid for '(" + log_patterns.CORE_FIELD + r")'|'("
+                          + log_patterns.CORE_FIELD + r")' must be one of \[[^\]]{0,300}\], not '([^'\n]{0,200})'")
 _WHEEL_PARTS = re.compile(r"does not contain the required (RECORD|METADATA) file|has invalid entry points defined|"
                           r"Invalid wheel filename\b|\bFilename is too long: '")
 _UNREADABLE = re.compile(r"Caused by: (?:Failed to read metadata|No PKG-INFO file found|Multiple PKG-INFO files found)|"
@@ -602,7 +604,7 @@ _ARCHIVE_SENT = re.compile(r"(?:(?<=Uploading )|(?<=Submitting ))(?:\S{0,200}[/\
 def _file_checks(text: str) -> List[str]:
     """PyPI's checks of the file's name and archive and of single metadata values (warehouse forklift), and the
     uploaders' own reading of a file: what each refusal names."""
-    version = re.search(logs_mod.PYPI_METADATA_VERSION, text)
+    version = re.search(logs.PYPI_METADATA_VERSION, text)
     if version:
         return [f"PyPI does not take Metadata-Version {version.group(1)} (the uploader read the file, PyPI refused it): "
                 "the build backend writes a Metadata-Version newer than PyPI accepts; build with a backend release "
@@ -827,10 +829,10 @@ def _distribution_file(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"PyPI refuses the archive's zip structure ({reason}; https://docs.pypi.org/archives): build the file "
                 "with the project's build backend (`python -m build`, maturin, cibuildwheel) rather than zipping or "
                 "repacking it by hand, and upload the rebuilt file"]
-    if logs_mod.SAID_DUPLICATE_NAMES.search(text) and logs_mod._GARBLED.search(text) and \
-            not logs_mod.DUPLICATES_ON_INDEX.search(text):
+    if log_said.SAID_DUPLICATE_NAMES.search(text) and log_said.GARBLED.search(text) and \
+            not log_said.DUPLICATES_ON_INDEX.search(text):
         return [DUPLICATE_NAMES]
-    if logs_mod.artifact_wrapped(text):
+    if log_files.artifact_wrapped(text):
         return [WRAPPED]
     if _UNREADABLE_WHEEL.search(text):
         return [UNREADABLE]
@@ -900,7 +902,7 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"You must be identified", text) and _DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)):
         out.append(_DISTUTILS_NO_LOGIN + ", which legacy PyPI answered `401 You must be identified` (check this "
                    "first): " + _DISTUTILS_FIX)
-    var = logs_mod.SAID_VAR_UNSET.search(text)
+    var = log_said.SAID_VAR_UNSET.search(text)
     if var and not out:  # the variable told as unset, a sentence instead of the uploader's own message
         name = re.match(r"\w+", var.group(0)).group(0)
         user = re.search(r"USER(?:NAME)?$", name, re.I)
@@ -909,7 +911,7 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "each needs its own)" + (": with an API token the username is `__token__`, beside the token as the "
                                             "password from a secret" if user else ", from a secret that job can read"))
     asked = re.search(r"Enter your (username|password|API token):", text)
-    if re.search(r"Traceback \(most recent call last\)", text) and (asked or logs_mod._CREDENTIAL_FRAME.search(text)):
+    if re.search(r"Traceback \(most recent call last\)", text) and (asked or log_servers.CREDENTIAL_FRAME.search(text)):
         what = f"its `Enter your {asked.group(1)}:` prompt" if asked else "the credentials (`create_repository()`)"
         out.append(f"the uploader stopped at {what} and crashed: no username or password reached it, and in CI "
                    "nobody can type one; give it `__token__` and an API token from a secret (twine: `TWINE_USERNAME="
@@ -927,9 +929,9 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         if re.search(r"null\.Keyring|PYTHON_KEYRING_BACKEND", text):
             out.append("the log sets a null keyring backend (`PYTHON_KEYRING_BACKEND`): no credential can come from the "
                        "keyring either")
-    elif logs_mod.SAID_NOT_PASSED.search(text) and not out:
+    elif log_said.SAID_NOT_PASSED.search(text) and not out:
         told = "the text says the token was not passed to the upload (none was sent, so none was refused)"
-        if logs_mod.SAID_SECRET_ABSENT.search(text):
+        if log_said.SAID_SECRET_ABSENT.search(text):
             out.append("the text says the secrets the publish needs are missing from the repository (none was sent, so "
                        "none was refused): create them (Settings → Secrets and variables → Actions, or the environment's "
                        "secrets) under the names the workflow reads, holding a PyPI API token; or move to Trusted "
@@ -1009,8 +1011,8 @@ _STALE_VERSION = re.compile(r"(?<![\w.+-])v?(\d{1,6}(?:\.\d{1,6}){1,3})(?![\w+-]
 
 def _stale(text: str) -> List[str]:
     """The line of an earlier build's files uploaded with this one's: they are what the index refused."""
-    told = next((s for s in logs_mod._SENTENCE_END.split(text) if logs_mod.SAID_STALE_DIST.search(s)
-                 and not logs_mod._CLEANED.search(s)), "")
+    told = next((s for s in log_said.SENTENCE_END.split(text) if log_said.SAID_STALE_DIST.search(s)
+                 and not log_said.CLEANED.search(s)), "")
     version = _STALE_VERSION.search(told)
     old = f" (`{version.group(1)}`)" if version else ""
     return [f"the log says files of an earlier build{old} were left in `dist/` (or committed to git) and uploaded beside "
@@ -1022,7 +1024,7 @@ def _stale(text: str) -> List[str]:
 
 def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    if logs_mod._stale_dist(text):
+    if log_said.stale_dist(text):
         return _stale(text)
     registry = _REGISTRY_EXISTS.search(text)
     out = []
@@ -1063,7 +1065,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "before a deletion), bump it before publishing again")
         elif any(_REUPLOAD_SAID.search(t) for _, t in scan.cleaned) and not (
                 registry or _PRE_BUMP.search(text) or shallow or _DELETED.search(text) or _YANKED.search(text)
-                or _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)) or logs_mod._SAID_SKIP.search(text)
+                or _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)) or log_said.SAID_SKIP.search(text)
                 # a fix told that is no bump (the workflow now skips the existing version)
                 or (re.search(r"\bfix\w{0,3}\b", text, re.I) and not re.search(r"\bbump\w{0,3}\b", text, re.I))):
             out.append("the log says the version's files were already uploaded: bump the version before publishing "
@@ -1075,7 +1077,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                       "needed replacing)")
         out.append("`skip-existing` cannot help here: it skips files that are on the index, and this name's file is not")
         return out
-    elif _DELETED.search(text) or logs_mod.SAID_DELETED_REUSE.search(text):
+    elif _DELETED.search(text) or log_said.SAID_DELETED_REUSE.search(text):
         out.append("deleting a file, a release or the whole project on PyPI does not free its file names: a version "
                    "once uploaded can never be uploaded again, so publish a new version (TestPyPI too)")
     if _YANKED.search(text):
@@ -1090,7 +1092,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if _RERUN_SAID.search(_VERBOSE_HINT.sub(" ", text)):  # the log itself says the upload ran again
         return ["the log says the upload ran again (a retry, a re-run, a partial or duplicate run): " +
                 rerun.split(": ", 1)[1] + ", so the run uploads only the files still missing"] + out
-    if logs_mod._SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
+    if log_said.SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
         return ["the log speaks of skipping the files already on the index: " + rerun.split(": ", 1)[1] +
                 ", so a run uploads only the files still missing (a new version still needs a version bump)"] + out
     out.append(rerun)
@@ -1140,8 +1142,8 @@ def _unbumped(text: str, files: List[str]) -> List[str]:
 
 def _shallow_said(text: str) -> Optional[str]:
     """The tagless version (`0.1.dev1`, `0.0.0`) a log tells of, when it also tells of a checkout without tags."""
-    m = logs_mod._SHALLOW_VERSION.search(text)
-    return m.group(0) if m and (logs_mod._SAID_SHALLOW.search(text) or re.search(r"setuptools[-_]scm|hatch-vcs|"
+    m = log_said.SHALLOW_VERSION.search(text)
+    return m.group(0) if m and (log_said.SAID_SHALLOW.search(text) or re.search(r"setuptools[-_]scm|hatch-vcs|"
                                                                                 r"\bscm\b", text, re.I)) else None
 
 
@@ -1152,8 +1154,8 @@ _RERUN_SAID = re.compile(r"\bretr(?:y|ied|ies)\b|\bre-?run\b|\bpartial(?:ly)? (?
                          r"\bduplicate (?:run|trigger|workflow|upload)s?\b", re.I)
 
 
-_REUPLOAD_SAID = re.compile(logs_mod._SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used|"
-                            + logs_mod.SAID_DELETED_REUSE.pattern, re.I)
+_REUPLOAD_SAID = re.compile(log_said.SAID_REUPLOAD.pattern + r"|\bfile ?name has (?:already|previously) been used|"
+                            + log_said.SAID_DELETED_REUSE.pattern, re.I)
 _SAID_VERSION = re.compile(r"(?<![\w.+-])v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)(?![\w.+-]|\.\d)")
 _DELETED = re.compile(r"\b(?:deleted?|deleting|removed?)\b[^.]{0,60}?\b(?:version|release|file|project|package)|"
                       r"\b(?:version|release|file|project|package)\b[^.]{0,60}?\b(?:was|been|once|is) (?:deleted|removed)\b",
@@ -1164,7 +1166,7 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), _version_lines(scan, facts, "that release already has an sdist")
     if re.search(r"\.zip\b", text) and re.search(r"\.tar\.gz\b", text):
         out.append("the log uploads a .zip and a .tar.gz: keep only the .tar.gz")
-    elif logs_mod.TWO_SDISTS.search(text):
+    elif log_said.TWO_SDISTS.search(text):
         out.insert(0, "the log tells of a .tar.gz and a .zip source distribution for the same version: PyPI takes one "
                       "sdist per release, so the second one is refused even though its file differs; upload only the "
                       ".tar.gz (with the wheels), and build no .zip (`python -m build --sdist` writes only .tar.gz)")
@@ -1175,7 +1177,7 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _local(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     out = _version_lines(scan, facts, "PyPI and TestPyPI refuse versions with a local part (`+…`)", local=True)
-    literal = logs_mod.tag_unexpanded(scan.cleaned)
+    literal = log_said.tag_unexpanded(scan.cleaned)
     if literal:
         var, quoted = literal
         why = "in single quotes the shell expands no variable" if quoted else "it was never expanded"
@@ -1290,7 +1292,7 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
     text, out = _text(scan), []
-    if _NONE_REGISTERED.search(text) or logs_mod._SAID_PUBLISHER_MISSING.search(text):
+    if _NONE_REGISTERED.search(text) or log_said.SAID_PUBLISHER_MISSING.search(text):
         out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
                    "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
                    "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
@@ -1340,12 +1342,12 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scan.claims:
         return out + claims_mod.compare(scan.claims, ctx)
     out += _said_about_workflows(scan)
-    stale = next((t for _, t in scan.cleaned if logs_mod.SAID_STALE_PUBLISHER.search(t)
-                  and logs_mod.SAID_REPO_RENAMED.search(t)), None)
-    lost = None if stale else next((t for _, t in scan.cleaned if logs_mod.SAID_PUBLISHER_LOST.search(t)
-                                    and logs_mod._MOVED.search(t)), None)
+    stale = next((t for _, t in scan.cleaned if log_said.SAID_STALE_PUBLISHER.search(t)
+                  and log_said.SAID_REPO_RENAMED.search(t)), None)
+    lost = None if stale else next((t for _, t in scan.cleaned if log_said.SAID_PUBLISHER_LOST.search(t)
+                                    and log_said.MOVED.search(t)), None)
     if lost:
-        moved = logs_mod.SLUG_MOVED.search(lost)
+        moved = log_said.SLUG_MOVED.search(lost)
         names = f" (`{moved.group(1)}` → `{moved.group(2)}`)" if moved else ""
         new = f" (`{moved.group(2)}`)" if moved else ""
         out.append(f"the log says the repository was renamed or moved{names} and the trusted publisher stopped "
@@ -1358,7 +1360,7 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "first): PyPI matches the owner and repository names as they are now, so on the project's Publishing "
                    "page update the publisher's repository name (and owner, if that changed): remove it and add it again "
                    "with the new name, for every project the repository publishes, then re-run the release")
-    if logs_mod._SAID_PUBLISHER.search(_text(scan)):
+    if log_said.SAID_PUBLISHER.search(_text(scan)):
         out.append("the log says the trusted publisher itself was set up wrong or does not match the workflow (a typo, a "
                    "mismatch): PyPI compares each "
                    "field exactly, so compare the publisher on the project's Publishing page with the repository, field "
@@ -1521,7 +1523,7 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "makes an error; PyPI would read it as reStructuredText): declare it (`readme = \"README.md\"` in "
                 "pyproject.toml sets it from the suffix, or `long_description_content_type=\"text/markdown\"` in "
                 "setup.py), rebuild and check again"]
-    if logs_mod.SETUP_UPLOAD_WARNED.search(text):  # distutils' upload warning it is deprecated, naming twine
+    if log_servers.SETUP_UPLOAD_WARNED.search(text):  # distutils' upload warning it is deprecated, naming twine
         out.append("the upload ran through distutils' `setup.py upload` (deprecated; setuptools has removed it), which "
                    "sends the description as its own reading of setup() gives it, not the built file's metadata (check "
                    "this first): upload the same files with `twine upload dist/*`, which has taken releases this "
@@ -1553,11 +1555,11 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        "the README is reStructuredText, fix that markup; if it is Markdown, declare it (`readme = "
                        "\"README.md\"` in pyproject.toml, `long_description_content_type=\"text/markdown\"` in "
                        "setup.py)")
-    if logs_mod.RENDERER_MISSING.search(text):
+    if log_said.RENDERER_MISSING.search(text):
         return ["readme_renderer warned that no Markdown renderer is installed (its `[md]` extra, cmarkgfm): `twine "
                 "check` then cannot render a Markdown README and reports it as failing, even with no markup error named; "
                 "install `readme_renderer[md]` in the environment that runs the check (a tox env: add it to `deps`)"]
-    key = logs_mod.misspelt_content_type(text)
+    key = log_said.misspelt_content_type(text)
     if key:
         out.insert(0, f"the log shows `{key}`, a key setuptools does not know (it ignores it): so no content type is "
                       "declared and twine reads the README as reStructuredText; the key is `long_description_content_type` "
@@ -1577,13 +1579,13 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the build reads has content (`twine check dist/*` shows it), rebuild and upload")
     elif re.search(r"failed to render in the default format", text):
         out += _default_format(text, rst, m is not None)
-    if not out and logs_mod.SAID_RST_MARKUP.search(text):
+    if not out and log_said.SAID_RST_MARKUP.search(text):
         out.append("the log says the reStructuredText markup of the long description is broken (a title underline "
                    "shorter than its title, a literal or emphasis not closed): fix it in the README at the line "
                    "`twine check dist/*` names (an underline at least as long as the title), check with `twine check "
                    "dist/*`, rebuild and upload")
-    unrenderable = logs_mod.SAID_UNRENDERABLE.search(text)
-    if unrenderable and logs_mod.RENDERER_ELSEWHERE.search(text[unrenderable.start():text.find("\n", unrenderable.end())]):
+    unrenderable = log_said.SAID_UNRENDERABLE.search(text)
+    if unrenderable and log_said.RENDERER_ELSEWHERE.search(text[unrenderable.start():text.find("\n", unrenderable.end())]):
         unrenderable = None  # a README that does not render on GitHub or in the docs is not PyPI's refusal
     if not out and unrenderable and rst:
         out.append(f"the log says the README does not render, and it is reStructuredText ({rst}): PyPI refuses a "
@@ -1641,7 +1643,7 @@ _DESC_SAID = re.compile(r"\bcontent[ _-]type\b|\bdoes(?:n[’']t| not) render|\b
 
 def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
-    capped = logs_mod.twine_capped_by_tool(text)
+    capped = log_uploaders.twine_capped_by_tool(text)
     if capped:
         return [f"the text says {capped} caps twine in its own requirements, below the release that reads the "
                 "metadata (6.1 for Metadata-Version 2.4, as setuptools 77 and later, hatchling 1.27 and Poetry 2 write "
@@ -1665,7 +1667,7 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "it), does not know Metadata-Version 2.4's `License-Expression` and `License-File`: upgrade both in "
                    "the environment that runs twine (`pip install -U twine packaging`, or `pipx run twine` / `uvx twine`)")
     version = re.search(r"'(\d\.\d{1,2})' is not a valid metadata version", text) or \
-        (logs_mod.SAID_METADATA_VERSION.search(text) if not out and not logs_mod._SAID_METADATA.search(text)
+        (log_said.SAID_METADATA_VERSION.search(text) if not out and not log_said.SAID_METADATA.search(text)
          and not re.search(r"Metadata is missing required fields", text) else None)  # or a refused Metadata-Version told in words
     if version and version.group(1) >= "2.5":
         out.append(f"Metadata-Version {version.group(1)} is read by twine 7.0 and later only; twine 6.x rejects it: "
@@ -1684,7 +1686,7 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "backends write (Metadata-Version 2.4, as Poetry 2, hatchling 1.27 and setuptools 77 write it), so its "
                    "check refuses the files before any upload: upgrade twine (and `packaging`) where it runs "
                    "(`pip install -U twine packaging`), or move a pinned pypa/gh-action-pypi-publish to a current release")
-    if not out and (logs_mod._SAID_METADATA.search(text) or logs_mod.SAID_NEW_METADATA.search(text)) and \
+    if not out and (log_said.SAID_METADATA.search(text) or log_said.SAID_NEW_METADATA.search(text)) and \
             not re.search(r"Metadata is missing required fields", text):
         out.append("the log says the metadata of a newer build backend meets an older twine check (the one bundled in "
                    "a pinned pypa/gh-action-pypi-publish, or a twine installed in the job): use a current "
@@ -1738,12 +1740,12 @@ _EXCHANGE_429 = re.compile(r"(?:audience retrieval failed|Token request failed)[
 def _too_large(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     """The project's total over its limit: a limit request or old files deleted, not a smaller wheel."""
     text = _text(scan)
-    if logs_mod.said_file_limit(text) and not logs_mod.said_project_total(text):
+    if log_said.said_file_limit(text) and not log_said.said_project_total(text):
         return ["the log names a file's size against a limit in MB: PyPI's per-file limit (100 MB by default, raised per "
                 "project), not the project's total: ask at https://github.com/pypi/support for a larger file limit for "
                 "the project (naming it and the size of its largest file), or make the file smaller (data out of the "
                 "wheel)"]
-    if not logs_mod.said_project_total(text):
+    if not log_said.said_project_total(text):
         return []
     test = (" (on TestPyPI every upload counts, each branch's or dev build's: uploading fewer builds there keeps the "
             "project under it)" if _TESTPYPI.search(text) else "")
@@ -1771,7 +1773,7 @@ def _rate_limited(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     site = "TestPyPI" if _TESTPYPI.search(text) else "PyPI"
-    if not _RX_5XX.search(text) and not logs_mod._RX["log-server-error"].search(text):
+    if not _RX_5XX.search(text) and not log_patterns.RX["log-server-error"].search(text):
         return [f"the log tells of trouble on {site}'s side (an incident or outage): check https://status.python.org, then re-run the failed job once it is resolved; with "
                 "`skip-existing: true` (or `--skip-existing`) the files that did arrive are skipped"]
     if _EXCHANGE_5XX.search(text):  # the token exchange itself failed: no file was sent yet
@@ -1780,7 +1782,7 @@ def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "workflow needs to change",
                 f"if every re-run fails the same way, the fault is on {site}'s side with this publisher: report it "
                 "at https://github.com/pypi/support with the run's link (the publisher itself may need an admin)"]
-    if scan.findings[0].fix == logs_mod.REPEATED_500_FIX:
+    if scan.findings[0].fix == log_servers.REPEATED_500_FIX:
         return [f"the log says every attempt fails the same way: {site}'s 500 that repeats for one package is not an "
                 "outage but the server failing on something of that package, most often its metadata (the long "
                 "description: its length, its markup, characters it cannot store); find it with `twine check dist/*` "
@@ -1820,14 +1822,14 @@ def _network(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     host = next(iter(_HOST_IN.findall(text)), None)
     if re.search(r"Name or service not known|nodename nor servname|getaddrinfo failed|name resolution|dns error", text,
                  re.I):
-        if scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+        if scan.findings[0].fix == log_servers.BLOCKED_FIX:
             out.append(f"the host name {f'`{host}`' if host else 'of the upload URL'} is PyPI's own, spelled right, and does not resolve from here: this "
                        "network's name service or firewall keeps it out (or it failed for a moment); re-run, then upload "
                        "from another network or through the proxy it needs")
         else:
             out.append(f"the host name {f'`{host}` ' if host else ''}does not resolve: check the upload URL's spelling; "
                        "PyPI's are `https://upload.pypi.org/legacy/` and `https://test.pypi.org/legacy/`")
-    elif scan.findings[0].fix == logs_mod.BLOCKED_FIX:
+    elif scan.findings[0].fix == log_servers.BLOCKED_FIX:
         out.append(f"`{host or 'PyPI'}` refused or could not be reached from this network: PyPI itself does not refuse "
                    "connections, so a firewall or a required proxy is in the way; upload from another network or through "
                    "the proxy")
@@ -1871,7 +1873,7 @@ _SAID_ARTIFACT_MISSING = re.compile(r"\bdownload-artifact\b`?(?:[^.]|\.(?=\w)){0
 def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
     fix = scan.findings[0].fix or ""
-    if fix.startswith(logs_mod.NESTED_TREE_FIX.split("(", 1)[0]):  # the tree drawn in the text, its folders in the fix
+    if fix.startswith(log_said.NESTED_TREE_FIX.split("(", 1)[0]):  # the tree drawn in the text, its folders in the fix
         folders = ", ".join(re.findall(r"`dist/[^`]{1,60}/`", fix))
         return [f"the text shows the files one folder below `dist/` ({folders}): actions/download-artifact puts each "
                 "artifact in a folder of its own under `path:` unless `merge-multiple: true`, and the upload "
@@ -1880,15 +1882,15 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "upload"] + [d for f in facts for d in f.upload_dirs]
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
-    flake = logs_mod.ARTIFACT_FLAKE.search(text)
+    flake = logs.ARTIFACT_FLAKE.search(text)
     if flake:
         out.append(f"the download of the build job's artifact failed on GitHub's artifact service (`{flake.group(0)}`), "
                    "not on a name or a path of the workflow: the upload step never ran; re-run the failed jobs, and "
                    "if it keeps failing, build and publish in one job so that no artifact has to pass between jobs")
     # GitHub's message, or the same told in a sentence ("`actions/download-artifact` could not find the expected
     # `release-dists` artifact"): group 1 is the artifact's name either way
-    missing = logs_mod.ARTIFACT_NOT_FOUND.search(text) or _SAID_ARTIFACT_MISSING.search(text)
-    workspace = logs_mod.SAID_UV_WORKSPACE_DIST.search(text)
+    missing = logs.ARTIFACT_NOT_FOUND.search(text) or _SAID_ARTIFACT_MISSING.search(text)
+    workspace = log_said.SAID_UV_WORKSPACE_DIST.search(text)
     if workspace:
         out.append("the log says `uv build` in a workspace member wrote its files to the workspace root's `dist/` (uv "
                    "builds a member into the workspace's `dist/`), so the member's own `dist/`, where the next step "
@@ -1926,7 +1928,7 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "into a folder named after the artifact; give "
                    "the upload and the download the same explicit `name:`, download with `path: dist`, and publish "
                    "from `dist/` (the action's default)")
-    if logs_mod.SAID_NO_RELEASE.search(text) and not (flake or missing or glob):
+    if log_said.SAID_NO_RELEASE.search(text) and not (flake or missing or glob):
         # the release tool decided there was nothing to release: no build ran, an empty `dist/` is expected
         return ["the log says the release step made no release (no releasable commits), so nothing was built and "
                 "`dist/` was empty when the upload ran: the build is not at fault; skip the upload when nothing was "
@@ -1938,7 +1940,7 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return out + [d for f in facts for d in f.upload_dirs]
     poetry = _POETRY_NO_FILES.search(text)
     # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
-    said = logs_mod._SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
+    said = log_said.SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
     present = _DIST_PRESENT.search(text)
     versioned = bool(poetry) and bool(_VERSION_PLUGIN.search(text) or present)
     if poetry:
@@ -1961,13 +1963,13 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "without `name` puts each artifact in a subdirectory of its own, where pypa/gh-action-pypi-publish "
                    "does not look (it uploads the files in `dist/` itself); download the one named artifact into "
                    "`dist/` (`name:` and `path: dist`), or set `merge-multiple: true` with a `pattern:`")
-    if logs_mod.SAID_ARTIFACT_IMMUTABLE.search(text):
+    if log_said.SAID_ARTIFACT_IMMUTABLE.search(text):
         out.append("the log says it was actions/upload-artifact v4's immutable artifacts (check this first): the matrix "
                    "jobs can no longer add their files to one shared artifact, so give each job an artifact of its own "
                    "name (`name: dist-${{ matrix.os }}`) and download them all into `dist/` in the publishing job with "
                    "actions/download-artifact, `pattern: dist-*`, `path: dist` and `merge-multiple: true` (no `name:`)")
-    wiped = logs_mod.SAID_DIST_WIPED.search(text)
-    if wiped and not logs_mod._CLEANED_ON_PURPOSE.search(wiped.group(0)):
+    wiped = log_said.SAID_DIST_WIPED.search(text)
+    if wiped and not log_said.CLEANED_ON_PURPOSE.search(wiped.group(0)):
         checkout = re.search(r"\bcheckout\b", wiped.group(0), re.I)
         out.append("the log says a step cleaned `dist` before the upload (check this first): order the steps so that the cleaning one runs before the files are built or downloaded into "
                    "`dist/`" + (" (run actions/checkout before downloading the artifacts, or give it `clean: false`; "
@@ -1994,7 +1996,7 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    failed = logs_mod.UPLOADER_NOT_INSTALLED.search(text)
+    failed = log_uploaders.UPLOADER_NOT_INSTALLED.search(text)
     if failed:
         tool = (failed.group(1) or failed.group(2)).lower()
         unreachable = re.search(r"Failed to establish a new connection|Max retries exceeded|Name or service not known|"
@@ -2009,10 +2011,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
                   text)
-    said = logs_mod._SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
-    named = re.search(logs_mod._TOOLS, said.group(0), re.I) if said else None
+    said = log_said.SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
+    named = re.search(log_said.UPLOADER_TOOLS, said.group(0), re.I) if said else None
     tool = next((g for g in (m.groups() if m else ()) if g), named.group(0).lower() if named else None)
-    ran = logs_mod.exec_missing(scan.cleaned, text) if not m and not said else None
+    ran = log_uploaders.exec_missing(scan.cleaned, text) if not m and not said else None
     if ran:
         what = f"`{ran[1]}`" if ran[1] else "a program"
         head = (f"Python could not start {what} (`FileNotFoundError` in `os._execvpe`, how `poetry run` fails for a "
@@ -2034,7 +2036,7 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the log says `{tool}` was installed with `--user`, outside the virtual environment the job runs in "
                 f"(CircleCI's, tox's, a venv), so that environment does not find it: install it there without `--user` "
                 f"({install} with the environment's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
-    if logs_mod.VENV_TOLD.search(text):  # a virtualenv of the job's own, told beside it
+    if log_said.VENV_TOLD.search(text):  # a virtualenv of the job's own, told beside it
         return [f"the text names a virtualenv the job made or activated: the deploy looked for `{tool}` in another "
                 f"environment than the one it was installed in (a virtualenv left active into the deploy, or the "
                 f"deploy's own Python without it): remove that virtualenv or `deactivate` it before the deploy, or "
@@ -2151,16 +2153,16 @@ def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the Python that ran `setup.py` ({where}) has no setuptools (Python 3.12 and later no longer "
                    "install it next to pip): build with `python -m build`, which installs what `[build-system] "
                    "requires` into an isolated environment, or `python -m pip install setuptools` before `setup.py`")
-    imported = re.search(logs_mod.SETUP_IMPORT_MISSING, text) or logs_mod.SAID_SETUP_IMPORT.search(text)
+    imported = re.search(log_patterns.SETUP_IMPORT_MISSING, text) or log_said.SAID_SETUP_IMPORT.search(text)
     module = next((g for g in imported.groups() if g), "") if imported else ""
     if module and module.split(".")[0] not in ("setuptools", "wheel", "build"):
-        told = ("the traceback shows setup.py importing" if imported.re.pattern == logs_mod.SETUP_IMPORT_MISSING
+        told = ("the traceback shows setup.py importing" if imported.re.pattern == log_patterns.SETUP_IMPORT_MISSING
                 else "the text says setup.py imports")
         out.append(f"{told} `{module}`, which the environment that runs setup.py in the release job "
                    f"does not have: list it in `[build-system] requires` of pyproject.toml (next to setuptools) and build "
                    f"with `python -m build`, which installs it in the build's isolated environment; or install it in "
                    f"that job before the build (`python -m pip install {module.split('.')[0]}`)")
-    option = re.search(logs_mod.PLUGIN_OPTION_IGNORED, text)
+    option = re.search(log_patterns.PLUGIN_OPTION_IGNORED, text)
     if option:
         tool = {"use_scm_version": "setuptools_scm", "cffi_modules": "cffi",
                 "rust_extensions": "setuptools-rust"}[option.group(1)]
@@ -2171,7 +2173,7 @@ def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"without it){zero}: list `{tool}` in `[build-system] requires` of pyproject.toml and build with "
                    f"`python -m build`, or install it in the job before setup.py runs")
         return out  # a warning, not a failed build: the upload ran
-    if not out and re.search(logs_mod.SAID_NO_SETUPTOOLS, text, re.I):
+    if not out and re.search(log_patterns.SAID_NO_SETUPTOOLS, text, re.I):
         out.append("the log says the Python that ran `setup.py` has no setuptools (Python 3.12's `venv` no longer "
                    "installs it), so the build failed and the upload found nothing to send: `python -m pip install "
                    "setuptools` before `setup.py`, or build with `python -m build`; and let a failed build stop the "
@@ -2192,7 +2194,7 @@ _DEPS_CHANGED_SAID = re.compile(r"\b(?:downgrad\w{1,4}|upgrad\w{1,4}|overr?id\w{
 
 def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, out = _text(scan), []
-    missing = re.search(logs_mod.UPLOADER_MODULE_MISSING, text)
+    missing = re.search(log_patterns.UPLOADER_MODULE_MISSING, text)
     if missing:  # not a version twine cannot use: the module is not there at all
         module = missing.group(1)
         why = ("twine 3.8.0 imports `packaging` without declaring it (pypa/twine#894; twine 4.0 and later do not import "
@@ -2202,13 +2204,13 @@ def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"reached PyPI: install it next to twine (`python -m pip install {module}`) or upgrade twine (`python -m "
                 "pip install -U twine`) in the job that uploads, or publish with pypa/gh-action-pypi-publish, which "
                 "brings its own twine"]
-    old_ssl = re.search(logs_mod.URLLIB3_OLD_SSL + r"(?:[^\n]{0,80}?'(OpenSSL [\w.]{1,12}))?", text)
+    old_ssl = re.search(log_patterns.URLLIB3_OLD_SSL + r"(?:[^\n]{0,80}?'(OpenSSL [\w.]{1,12}))?", text)
     if old_ssl:  # urllib3 2 came in with twine (or requests) on a Python built on an OpenSSL before 1.1.1
         built = f" (this one is built on {old_ssl.group(1)})" if old_ssl.group(1) else ""
         return [f"urllib3 2, which twine pulls in, refuses a Python whose ssl module is built on an OpenSSL before "
                 f"1.1.1{built}: pin `urllib3<2` where twine is installed (`python -m pip install twine \"urllib3<2\"`), "
                 "or upload from a current Python; nothing reached PyPI"]
-    core = re.search(logs_mod.POETRY_CORE_MOVED, text)
+    core = re.search(log_patterns.POETRY_CORE_MOVED, text)
     if core:  # poetry's own modules import; a plugin (or an old build backend) imports one poetry-core removed
         plugin = re.search(r"\b(poetry-[\w-]{1,60}-plugin|poetry-dynamic-versioning|poetry-[\w-]{1,40}(?=[^\n]{0,20}"
                            r"\bplugin))\b", text)
@@ -2276,7 +2278,7 @@ def _token_permission(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("the repository (or its organization) does not let workflows open pull requests: an owner allows "
                    "it in Settings → Actions → General → \"Allow GitHub Actions to create and approve pull requests\", "
                    "with `pull-requests: write` in the job's permissions")
-    elif re.search(logs_mod.RULESET_REF_REFUSED, text, re.I):
+    elif re.search(log_patterns.RULESET_REF_REFUSED, text, re.I):
         out.append("a repository ruleset restricts creating (or updating) the tag or branch the job writes, whatever "
                    "the token's scopes: add GitHub Actions (or the app whose token pushes) to the ruleset's bypass list "
                    "(Settings → Rules → Rulesets), or create the tag with a token of an actor on that list, then let "
@@ -2355,8 +2357,8 @@ def _action_bug(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "and fails on a runner without Python (most self-hosted runners; GitHub's runners have it), fixed in "
                 "v1.12.1: use `release/v1` (or v1.12.1 or later) and re-run; the action also needs Docker, so a "
                 "GitHub-hosted `ubuntu-latest` job for the upload avoids both"]
-    told = logs_mod.action_fixed(scan.cleaned)
-    if told and not logs_mod._RX["log-action-bug"].search(text):
+    told = log_said.action_fixed(scan.cleaned)
+    if told and not log_patterns.RX["log-action-bug"].search(text):
         _, action, release = told
         return [f"the log says a newer release of the publish action `{action}` fixes the failure"
                 + (f" (its release {release})" if release else "") + ": a bug of that action, not of the "
@@ -2429,8 +2431,8 @@ _TAGGED = re.compile(r"/releases/tag/[\w.-]{0,60}?v?(\d{1,6}(?:\.\d{1,6}){1,4})\
 
 def _tag_said(text: str) -> List[str]:
     """A tag told as wrong beside the version a file of the package holds: no check's output, so no check is claimed."""
-    held = logs_mod.SAID_FILE_VERSION.search(text)
-    if not held or not logs_mod.SAID_TAG_WRONG.search(text):
+    held = log_said.SAID_FILE_VERSION.search(text)
+    if not held or not log_said.SAID_TAG_WRONG.search(text):
         return []
     where, version = held.group(1).strip("`"), held.group(2)
     tagged = _TAGGED.search(text)
@@ -2471,7 +2473,7 @@ _PINNED_HEX = re.compile(r"([\w.-]{1,100}/[\w.-]{1,100})@([0-9a-f]{7,64})\b", re
 
 def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    pin = next((m for m in _PINNED_HEX.finditer(text) if logs_mod.NOT_A_SHA.fullmatch(m.group(2))), None)
+    pin = next((m for m in _PINNED_HEX.finditer(text) if logs.NOT_A_SHA.fullmatch(m.group(2))), None)
     if pin:
         action, ref = pin.groups()
         why = ("no commit has that ref (a digit added in copying)" if len(ref) > 40 else
@@ -2481,7 +2483,7 @@ def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "mean (`git ls-remote "
                 f"https://github.com/{action} refs/tags/<tag>`), with the release in a comment, and re-run"]
     image = _IMAGE.search(text)
-    nested = logs_mod.NESTED_IMAGE.search(text)
+    nested = logs.NESTED_IMAGE.search(text)
     if not image and nested:
         return [f"the publish action looked for the image `{nested.group(1)}`, named after the repository that ran it "
                 "and its ref instead of `ghcr.io/pypa/gh-action-pypi-publish:<ref>`: GitHub gives an action called from "
@@ -2492,17 +2494,17 @@ def _action_ref(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the log quotes the action's own notice: its `master` branch has been sunset (no Trusted Publishing "
                 "code, no longer maintained); change `uses: pypa/gh-action-pypi-publish@master` to `@release/v1` (or "
                 "an exact release tag, or the full commit SHA of a release) and re-run"]
-    if not image and logs_mod.SAID_ACTION_OLD.search(text) and not logs_mod._SAID_ACTION_REF.search(text):
+    if not image and log_said.SAID_ACTION_OLD.search(text) and not log_said.SAID_ACTION_REF.search(text):
         return ["the log says the workflow pins pypa/gh-action-pypi-publish to an old release: an old release bundles an "
                 "old twine and lacks the fixes PyPI's changes since needed (newer metadata, Trusted Publishing, "
                 "attestations), and the oldest refs (`master`) are no longer supported; use `@release/v1` (or a current "
                 "exact release tag, or its full commit SHA) and re-run"]
     if not image:
-        if not logs_mod._SAID_ACTION_REF.search(text):
+        if not log_said.SAID_ACTION_REF.search(text):
             return []
         out = ["the log says the ref (tag) the workflow gives pypa/gh-action-pypi-publish is missing or does not exist: use "
                "`@release/v1`, an exact release tag (`@v1.14.2`) or the full commit SHA of a release"]
-        if logs_mod._SAID_SAME_FILE.search(text) or _REUPLOAD_SAID.search(text):
+        if log_said.SAID_SAME_FILE.search(text) or _REUPLOAD_SAID.search(text):
             out.append("the log also tells of the same file uploaded again (a 409, the same artifact from each job): "
                        "PyPI takes a file name once, so upload once, from one job that downloads every job's files "
                        "(or `skip-existing: true`), not from each job of a matrix")
@@ -2530,7 +2532,7 @@ _SDIST_NAME = re.compile(r"Filename '([^']{1,300})' is invalid, should be '([^']
 def _refused_file(scan: LogScan) -> str:
     """The file the refusal answered: the last `Uploading <file>` before the first finding's line."""
     line = scan.findings[0].line if scan.findings else 0
-    files = [m.group(1) for n, t in scan.cleaned if n <= line for m in [logs_mod._UPLOADING.match(t)] if m]
+    files = [m.group(1) for n, t in scan.cleaned if n <= line for m in [log_servers.UPLOADING.match(t)] if m]
     return files[-1] if files else ""
 
 
@@ -2540,7 +2542,7 @@ _BAD_SDIST_NAME = re.compile(r"Invalid source distribution filename: (\S{1,300})
 
 def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text, file = _text(scan), _refused_file(scan)
-    start, version, bad = logs_mod.START_FILENAME.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
+    start, version, bad = log_files.START_FILENAME.search(text), _VERSION_IN_NAME.search(text), _BAD_SDIST_NAME.search(text)
     if version:
         return [f"the wheel's file name says version `{version.group(2)}` but its metadata says `{version.group(1)}`: "
                 "the file was renamed after the build (or built twice with different versions); upload wheels as the "
@@ -2549,7 +2551,7 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{bad.group(1)}` is not named `<name>-<version>.tar.gz`, so PyPI cannot read the name and version from "
                 "it (a renamed file, a version left out): upload the sdist as the build backend named it "
                 "(`python -m build --sdist`)"]
-    escaped = logs_mod.escaped_name_refused(text)
+    escaped = log_files.escaped_name_refused(text)
     if start and escaped:
         return [f"`{escaped}` starts with the name `{start.group(1)}` as distributions must write it (`.` and `-` as "
                 "`_`), which PyPI's check refused until July 2023 (fixed by pypi/warehouse#14155): the file is right, "
@@ -2608,7 +2610,7 @@ UNCHANGED_SAID = re.compile(r"\b(?:neither|nor|nothing|none)\b[^.]{0,80}?\b(?:ha
 
 def _upload_form(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    field = re.search(r"\b" + logs_mod.FILE_PARTS + r": Should not be a tuple\b", text)
+    field = re.search(r"\b" + log_patterns.FILE_PARTS + r": Should not be a tuple\b", text)
     name = field.group(0).split(":")[0] if field else "gpg_signature"
     out = [f"PyPI refused `{name}` as a file part (`Should not be a tuple`), yet it takes `{name}` only as one: its own "
            "check of the upload form went wrong, as in its regression of signed uploads in 2018 (pypi/warehouse#3059, "
@@ -2627,11 +2629,11 @@ _WHEEL_NAME = re.compile(r"\b([A-Za-z0-9_.]{1,100}?)-(\d[\w.+]{0,40}?)-(?:\d\w{0
 
 def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
-    option = logs_mod.GPG_OPTION_AS_FILE.search(text)
-    if option and scan.findings[0].fix == logs_mod.GPG_ORDER_FIX:
+    option = log_uploaders.GPG_OPTION_AS_FILE.search(text)
+    if option and scan.findings[0].fix == log_uploaders.GPG_ORDER_FIX:
         return [f"`{option.group(0)}`: gpg was handed one of its own options as the file to sign, so the uploader that "
                 "ran it put the option after the file name (twine 1.6.0 did so with `--local-user` for `--identity`; "
-                "1.6.1 fixed it); nothing reached PyPI. " + logs_mod.SIGN_DROP + ", or upgrade the uploader"]
+                "1.6.1 fixed it); nothing reached PyPI. " + log_uploaders.SIGN_DROP + ", or upgrade the uploader"]
     if re.search(r"POST body may not contain duplicate keys", text):
         tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
                      if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
@@ -2639,7 +2641,7 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"{tool} sent a form field twice, a bug of {tool} and not of the package or the credentials; use a "
                 f"release of {tool} without it (the one the last good upload used, or a later fixed one) or upload the "
                 "same files with `twine upload`"]
-    if logs_mod.REGISTER_RETIRED.search(text):
+    if log_servers.REGISTER_RETIRED.search(text):
         relay = _relayed_by(text)
         return ["PyPI answered 410 to a `register` call: PyPI retired that API (\"Project pre-registration is no longer "
                 "required or supported\"), a new project is created by its first upload; "
@@ -2671,7 +2673,7 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "longer takes: the flit CLI and flit_core are of different major versions (flit 3 with flit_core 4); "
                 "install both at the same major (`pip install 'flit>=4'` next to flit_core 4, or pin `flit<4` with "
                 "`flit_core<4`, in the job and in `[build-system] requires`)"]
-    if logs_mod.MATURIN_MIXED.search(text):
+    if log_servers.MATURIN_MIXED.search(text):
         names = {(m.group(1).lower().replace("-", "_"), m.group(2)) for m in _WHEEL_NAME.finditer(text)}
         one = (f"every file the log lists is `{next(iter(names))[0]}` {next(iter(names))[1]}, one package: "
                if len(names) == 1 else "")
@@ -2680,24 +2682,24 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "PyPI: maturin 0.10.3 and 0.10.4 took one package's wheels whose metadata is not identical across them "
                 "(built on different platforms) for different packages, fixed in 0.10.5 (PyO3/maturin#544); upgrade "
                 "maturin or upload the same files with `twine upload` / `uv publish`"]
-    call = logs_mod._INTERNAL_CALL.search(text)
-    if call and logs_mod._RELEASE_TOOL.search(text):
-        tool = "python-semantic-release" if "semantic" in logs_mod._RELEASE_TOOL.search(text).group(0).lower() \
+    call = log_uploaders.INTERNAL_CALL.search(text)
+    if call and log_uploaders.RELEASE_TOOL.search(text):
+        tool = "python-semantic-release" if "semantic" in log_uploaders.RELEASE_TOOL.search(text).group(0).lower() \
             else "zest.releaser"
         return [f"`{call.group(0)}` is {tool} calling twine's `upload()` function directly with the arguments of an "
                 "older twine: that function is twine's internal code, not an API, and a twine release changed it; "
                 f"nothing reached PyPI. Upgrade {tool} to a release that matches the installed twine, or pin twine "
                 f"back to the release {tool} was written for in the release environment"]
-    rollback = logs_mod.SAID_ROLLBACK.search(text)
-    if rollback and logs_mod._DROPPED.search(text) and not logs_mod._NOT_REACHED.search(text):
+    rollback = log_uploaders.SAID_ROLLBACK.search(text)
+    if rollback and log_uploaders.DROPPED.search(text) and not log_uploaders.NOT_REACHED.search(text):
         dropped = (re.search(r"BadStatusLine|RemoteDisconnected|Connection reset by peer", text)
-                   or logs_mod._DROPPED.search(text)).group(0)
+                   or log_uploaders.DROPPED.search(text)).group(0)
         return [f"the server dropped the connection after the request was sent (`{dropped}`): the index was reached, so "
                 f"the network is not the cause; the log says going back to {rollback.group(1)} fixes it, so a newer "
                 "release of a library the uploader sends with (requests, requests-toolbelt, urllib3) broke the request "
                 f"body: keep {rollback.group(1)} where the upload runs until twine and requests-toolbelt have releases "
                 "that work with the newer one, then upgrade them together"]
-    type_error = logs_mod.TYPE_ERROR.search(text)
+    type_error = log_uploaders.TYPE_ERROR.search(text)
     if type_error:
         out = [f"twine raised `{type_error.group(0)}` on the file before any request reached PyPI: an old twine (or old "
                "`pkginfo`/`requests-toolbelt` next to it, as in an old CI image) that cannot read what current build "
@@ -2792,7 +2794,7 @@ def _invalid_attestations(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     own = _attestation_check(text)
     if own and not pair:
         return [own]
-    if not out and logs_mod._SAID_ATTESTATION_FAILED.search(text):
+    if not out and log_said.SAID_ATTESTATION_FAILED.search(text):
         out.append("the log says PyPI did not verify the attestations: each is signed by the workflow that ran and "
                    "checked against the registered trusted publisher, so a publisher that names another workflow (a "
                    "reusable one, a renamed file) fails them; set `attestations: false` on the publish step, or "
@@ -2836,7 +2838,7 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if wasm:
         return [f"`{wasm.group(1)}` is a WebAssembly (Emscripten/Pyodide) wheel, which PyPI does not take under that "
                 f"tag: {_WASM_LEAVE_OUT}"]
-    if not logs_mod.REFUSED_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
+    if not log_files.REFUSED_TAG.search(text):  # a bare 400 that answered a WebAssembly wheel
         wheels = WASM_WHEEL.findall(text)
         if wheels:
             return [f"PyPI's 400 came while uploading `{wheels[-1]}`, a WebAssembly wheel whose tag PyPI refuses (the "
@@ -2846,7 +2848,7 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             return ["the log reports the 400 for WebAssembly wheels: PyPI refuses wheels tagged `emscripten_*` or "
                     "`pyodide_*`; leave them out of the upload (filter `dist/` before the publish step), or build them "
                     "with PEP 783's `pyemscripten_<year>_<n>_wasm32` tag, which PyPI takes since April 2026"]
-    refused = logs_mod.REFUSED_TAG.search(text)
+    refused = log_files.REFUSED_TAG.search(text)
     if refused and platform_tags.taken_now(refused.group(1)):
         when = platform_tags.added_when(refused.group(1))
         return [f"PyPI takes `{refused.group(1)}` today: " + (f"its list of accepted platform tags gained it in {when}, "
@@ -2869,18 +2871,18 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "manylinux wheels are built too, leave the plain `linux_*` wheels out of the files uploaded (a glob "
                 "such as `*-manylinux*.whl`, with its dash, not `*manylinux*.whl`, or delete them from dist/ before the "
                 "upload)"]
-    if logs_mod.SAID_MISNAMED_WHEEL.search(text) and not logs_mod._SAID_PLATFORM.search(text):
+    if log_said.SAID_MISNAMED_WHEEL.search(text) and not log_said.SAID_PLATFORM.search(text):
         return ["the log says the upload failed at a misnamed (or mistagged) wheel: a wheel PyPI does not take went "
                 "into the files uploaded (a test build's wheel, a plain `linux_*` wheel built outside manylinux, a "
                 "renamed file); leave it out of the upload (upload only the cibuildwheel/manylinux wheels and the "
                 "sdist), or build it under a tag PyPI takes; if files before it were uploaded, re-run with "
                 "`skip-existing: true`"]
-    if logs_mod._SAID_PLATFORM.search(text) and not re.search(r"\blinux\b|manylinux", text, re.I):
+    if log_said.SAID_PLATFORM.search(text) and not re.search(r"\blinux\b|manylinux", text, re.I):
         return ["the log says PyPI refused a wheel's platform tag without naming it: PyPI takes Linux wheels only under "
                 "a manylinux or musllinux tag (build them with cibuildwheel or in a manylinux image, or `auditwheel "
                 "repair` them) and no WebAssembly wheels tagged `emscripten_*` or `pyodide_*` (leave those out of the "
                 "upload); `verbose: true` or `twine upload --verbose` prints the refused tag"]
-    if logs_mod._SAID_PLATFORM.search(text):  # a sentence tells of a refused platform tag without naming one
+    if log_said.SAID_PLATFORM.search(text):  # a sentence tells of a refused platform tag without naming one
         return ["PyPI takes Linux wheels only under a manylinux or musllinux tag: build them with cibuildwheel or in a "
                 "manylinux image (or `auditwheel repair` them), or upload only the sdist"]
     return []
@@ -2900,7 +2902,7 @@ def _python_setup(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"actions/setup-python has no Python {version.group(1)} for {version.group(2).strip()}: ask for a "
                 "version that image offers, or pin an older image that has it (`runs-on: ubuntu-22.04`), as "
                 "`ubuntu-latest` moves"]
-    if re.search(logs_mod.TLS_TOO_OLD, text, re.I):
+    if re.search(log_patterns.TLS_TOO_OLD, text, re.I):
         return ["the index refused the TLS handshake (`TLSV1_ALERT_PROTOCOL_VERSION`): the Python that ran the upload "
                 "has an ssl module that cannot speak TLS 1.2, which PyPI requires (an old OpenSSL, as on old macOS "
                 "system Pythons); the URL and the credentials are not in question: upload from a current Python "
@@ -2989,7 +2991,7 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
            "someone else needs another name in pyproject.toml"]
-    if logs_mod.NAME_HELD_NO_PAGE.search(text):  # the name's page told as not found: a project without releases
+    if log_servers.NAME_HELD_NO_PAGE.search(text):  # the name's page told as not found: a project without releases
         out.insert(0, f"the text says {project} has no page on the index: a project without releases (never uploaded, "
                       "or all deleted) shows none but still holds the name for its owners; if they do not answer, "
                       "PyPI's admins can transfer an unused or abandoned name on a PEP 541 request "
@@ -3076,9 +3078,9 @@ _UPLOADER_CONFIG = (
     (re.compile(r"does not have support for the following features: --skip-existing"),
      "twine 6.2 and later take `--skip-existing` only for PyPI and TestPyPI (another index's answers to an existing file "
      "differ): drop it for this index, or pin `twine<6.2` where a re-run must skip existing files there"),
-    (logs_mod.GPG_FAILED,
+    (log_uploaders.GPG_FAILED,
      "gpg could not sign the files for the upload's `--sign` (`twine upload --sign`, `setup.py upload -s`) (no key, no passphrase where nobody can type one, a file it "
-     "could not open): " + logs_mod.SIGN_DROP),
+     "could not open): " + log_uploaders.SIGN_DROP),
     (re.compile(r"InvalidSigning(?:Executable|Configuration)"),
      "`twine upload --sign` needs gpg (and `--identity` with it); PyPI ignores signatures since 2023: drop `--sign`"),
     (re.compile(r"Publishing a package is not possible in non-package mode"),
@@ -3126,11 +3128,11 @@ def _usage(text: str) -> List[str]:
 def _config_said(text: str) -> List[str]:
     """The uploader's configuration told in sentences: an option in the wrong place, a .pypirc of an old format."""
     out = []
-    if logs_mod.SAID_OPTION_ORDER.search(text):
+    if log_said.SAID_OPTION_ORDER.search(text):
         out.append("the log says an option of the uploader was given in the wrong place: twine's options (`--config-file`, "
                    "`--repository`, `--skip-existing`, …) belong to its subcommand and go after it, `twine upload "
                    "--config-file .pypirc dist/*`; before `upload` twine refuses them as its own usage error")
-    if logs_mod.SAID_PYPIRC_FORMAT.search(text):
+    if log_said.SAID_PYPIRC_FORMAT.search(text):
         out.append("the log says the .pypirc is of an old or broken format: twine reads sections named after the "
                    "repository, `[pypi]` (and `[testpypi]`) with `username = __token__` and `password = <API token>`, "
                    "listed under `index-servers` in `[distutils]` when the file has one; the old `[server-login]` "
@@ -3145,7 +3147,7 @@ _TOX_RAN = re.compile(r"\btox -e\b|[/\\]\.tox[/\\]|\btox\b[^\n]{0,40}\brun-test\
 def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = _text(scan)
     raw = "\n".join(t for _, t in scan.cleaned)
-    lost = logs_mod.URL_VALUE_LOST.search(raw)
+    lost = log_said.URL_VALUE_LOST.search(raw)
     if lost:
         value = lost.group(2) if len(lost.group(2)) <= 60 else "…" + lost.group(2)[-40:]
         return [f"the command that ran reads `{lost.group(1)} {value}`: the upload URL was dropped before the command "
@@ -3156,9 +3158,9 @@ def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     usage = _usage(raw)
     if usage:
         return usage
-    shown = logs_mod.uv_index_shown(raw)
+    shown = log_uploaders.uv_index_shown(raw)
     if shown is not None:
-        name = logs_mod._UV_INDEX_REFUSED.search(raw).group(1)
+        name = log_uploaders.UV_INDEX_REFUSED.search(raw).group(1)
         return [f"the pyproject.toml in the log defines the index `{name}` with a `publish-url`, so the configuration "
                 "looks right: " + ("uv releases before 16 December 2024 ignored indexes marked `explicit = true` when "
                                    "publishing (astral-sh/uv#9932); upgrade uv, or meanwhile give `--publish-url` (and "
@@ -3196,7 +3198,7 @@ _OLD_WORDINGS = (
     ("log-uploader-config", re.compile(r"Must use --sign for --identity to have meaning|\bsign must be given along "
                                        r"with identity\b"),
      "the upload was given `--identity` (`-i`) without `--sign` (`-s`), which it refuses before sending anything: "
-     + logs_mod.SIGN_DROP),
+     + log_uploaders.SIGN_DROP),
     ("log-invalid-distribution", re.compile(r"'(\d{1,2}\.\d{1,2})' is an invalid value for Metadata-Version|"
                                             r"\bmetadata_version: Use a known metadata version"),
      "PyPI did not take the file's Metadata-Version when it answered so (none after 2.0 until March 2018, none after "
@@ -3232,11 +3234,11 @@ _OLD_WORDINGS = (
      "the name is not a valid project name (only ASCII letters, digits and `.`, `_`, `-`, starting and ending with a "
      "letter or digit; `requirements.txt` was refused too): fix `name` in pyproject.toml (or setup.py), rebuild and "
      "upload"),
-    ("log-upload-form-refused", logs_mod.SIGNATURE_REFUSED,
+    ("log-upload-form-refused", log_uploaders.SIGNATURE_REFUSED,
      "PyPI refused the PGP signature sent with the file (its `.asc`), not the file: it took only a small ASCII-armored "
      "detached signature, so a binary one (`gpg --detach-sign` without `--armor`) or another file given as the "
-     "signature was refused; " + logs_mod.SIGN_DROP + " and the `.asc` files"),
-    ("log-no-distributions", logs_mod.BUILT_UNREGISTERED,
+     "signature was refused; " + log_uploaders.SIGN_DROP + " and the `.asc` files"),
+    ("log-no-distributions", log_said.BUILT_UNREGISTERED,
      lambda m: f"`{m.group(1)}` ran in the same command line as `upload`, so the upload did not run apart from its "
                f"build: `upload` sends the files the commands before it registered (distutils' `dist_files`), and "
                f"`{m.group(1)}` registered none, a bug of the package that provides it when it is not distutils' own "

@@ -9,7 +9,8 @@ from typing import Dict, List, Optional, Tuple
 from codemods.doctor import claims as claims_mod, fragment, logtext
 from codemods.doctor.advice import advise
 from codemods.doctor.facts import Facts, collect
-from codemods.doctor.logs import UNRECOGNISED, read
+from codemods.doctor.log_patterns import UNRECOGNISED
+from codemods.doctor.logs import read
 from codemods.doctor.rules import run_rules_in
 from codemods.doctor.view import WorkflowView
 from codemods.engine.document import Document

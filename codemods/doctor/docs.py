@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional
 
-from codemods.doctor.logs import PATTERNS, UNRECOGNISED
+from codemods.doctor.log_patterns import PATTERNS, UNRECOGNISED
 from codemods.doctor.rules import GITLAB_RULES, RULES
 
 
@@ -166,7 +166,7 @@ def rule_reported(finding_id: str, example: str) -> Optional[str]:
 
 def markdown() -> str:
     parts = ["# Findings of `migrate doctor`\n", "Generated from `codemods/doctor/rules.py` and "
-             "`codemods/doctor/logs.py`; `migrate explain ID` prints the same text.\n"]
+             "`codemods/doctor/log_patterns.py`; `migrate explain ID` prints the same text.\n"]
     for fid, severity, title, why, example, fix, label in _entries():
         lang = "yaml" if label == "Example" else "text"
         parts.append(f"## {fid}\n\n**{title}** (severity: {severity})\n\n{why}\n\n{label}:\n\n```{lang}\n"

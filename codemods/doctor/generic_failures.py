@@ -178,7 +178,7 @@ def tags_unseen(whole: str, python_release: bool) -> Optional[re.Match]:
 
 
 # most telling first: the encoding, a name or module missing, a program or file missing, pip, a variable, resources,
-# syntax, a failed command (GIT_VERSION is read with the known texts, after a re-upload it causes: logs.py)
+# syntax, a failed command (GIT_VERSION is read with the known texts, after a re-upload it causes: log_patterns.py)
 GENERIC: Tuple[LogPattern, ...] = (ENCODING, IMPORT_MISMATCH, MODULE_MISSING, PROGRAM_MISSING,
                                    FILE_MISSING, REQUIREMENT_UNAVAILABLE, VARIABLE_MISSING, RUNNER_RESOURCES, SYNTAX, COMMAND_FAILED)
 _RX = {p.id: re.compile(p.pattern) for p in GENERIC}

@@ -7,7 +7,7 @@ from typing import Any, Dict, List
 
 from codemods import __version__
 from codemods.doctor.diagnose import Diagnosis, Finding
-from codemods.doctor.logs import PATTERNS, UNRECOGNISED
+from codemods.doctor.log_patterns import PATTERNS, UNRECOGNISED
 from codemods.doctor.rules import GITLAB_RULES, RULES
 
 LEVELS = {"error": 3, "warning": 2, "note": 1}

@@ -1,0 +1,253 @@
+"""The uploader and what it runs on: a missing or capped twine, gpg signing, a release tool that calls the uploader,
+uv's index settings, a library rolled back under the uploader."""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from codemods.doctor.log_servers import OTHER_REGISTRY
+from codemods.doctor.log_said import SENTENCE_END, unwrapped
+
+
+# a twine cap told as the release tool's own (a plugin's requirements.txt, "this project limits twine less than version
+# 6": semantic-release-pypi #42), so upgrading twine in the job does not reach it; the tool by its name where told
+_TWINE_CAPPED = re.compile(r"\b(?:limit\w{0,3}|pin\w{0,4}|caps?|capp\w{2,3}|restrict\w{0,4}|lock\w{0,3}|constrain\w{0,4}|"
+                           r"hold\w{0,3})\b(?:[^.]|\.(?=\w)){0,30}?\btwine\b(?:[^.]|\.(?=\w)){0,30}?(?:<=?\s?v?[1-6]\b|"
+                           r"\b(?:less|lower|older) than\s(?:version\s)?v?[1-6]\b|\bbelow\s(?:version\s)?v?[1-6]\b)|"
+                           r"\btwine\s?<=?\s?[1-6]\b", re.I)
+_TOOL_OWNS = re.compile(r"\bplugins?\b|\bthis (?:project|package|tool|action)\b|\bthe (?:tool|action)\b|"
+                        r"\bits (?:own )?(?:dependencies|requirements)\b", re.I)
+_TOOL_NAMED = re.compile(r"\b([\w@.]{1,40}-[\w@.-]{1,40}[\w])\s(?:plugin|action|package)\b|\b(?:plugin|action)\s`?"
+                         r"([\w@.]{1,40}-[\w@/.-]{1,40}[\w])`?", re.I)
+
+
+def twine_capped_by_tool(whole: str) -> Optional[str]:
+    """The release tool whose own requirements cap twine below the release that reads the metadata ("the release
+    plugin" where the text does not name it); None when no such cap is told."""
+    if not (_TWINE_CAPPED.search(whole) and _TOOL_OWNS.search(whole)):
+        return None
+    named = _TOOL_NAMED.search(whole)
+    return f"`{named.group(1) or named.group(2)}`" if named else "the release plugin (or tool)"
+
+
+def tool_cap_fix(tool: str) -> str:
+    return (f"Upgrade {tool} to a release that lifts its own pin of twine (twine 6.1 is the first to read "
+            "Metadata-Version 2.4, 7.0 the first to read 2.5), or ask its maintainers to: a twine upgraded in the job does not reach the twine the "
+            "tool installs for itself. Meanwhile build with a backend release that writes an older Metadata-Version.")
+
+
+# gpg failing while the uploader signs the files (`twine upload --sign`, its `Signing <file>` lines); gpg taking one of
+# its options for the file to open is the uploader's bug (pypa/twine #130: 1.6.0 put `--local-user` after the file)
+GPG_FAILED = re.compile(r"\bgpg: (?:signing failed\b|can't open\b|skipped \"[^\"]{0,200}\": (?:No secret key|secret key not "
+                        r"available)|no default secret key\b)|"
+                        # distutils' `upload --sign` (setup.py upload -s) reports gpg's failure so
+                        r"\berror: command '?(?:[\w/.\\:-]{0,100}[/\\])?gpg2?(?:\.exe)?'? failed with exit (?:status|code) \d", re.I)
+GPG_OPTION_AS_FILE = re.compile(r"gpg: can't open [`'‘]-{1,2}[A-Za-z][\w-]{0,30}'")
+_UPLOADER_SIGNS = re.compile(r"\btwine\b[^\n]{0,200}?\s(?:--sign|-s|--identity|-i|--sign-with)\b|"
+                             r"\bsetup\.py\b[^\n]{0,200}?\bupload\b[^\n]{0,60}?\s\W{0,2}(?:--sign|-s|--identity|-i)\b|"
+                             r"^\s*Signing \S{1,300}\.(?:whl|tar\.gz|zip)\b", re.I | re.M)
+_OTHER_SIGNER = re.compile(r"\bmaven\b|\bmvn\b|sonatype|\bgradle\b|\bgit (?:commit|tag)\b|\bdebsign\b|\bdpkg\b|"
+                           r"\brpmsign\b|\bapt\b", re.I)
+SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them), so signing gains nothing: drop `--sign` / "
+             "`-s` and `--identity` from the upload")
+RULESET_FIX = ("Add GitHub Actions (or the app whose token writes) to the ruleset's bypass list (Settings → Rules → Rulesets), "
+               "or write the ref with a token of an actor on that list; no `permissions:` scope lets the job's token "
+               "past a ruleset.")
+TLS_FIX = ("Run the upload on a Python whose ssl speaks TLS 1.2, which PyPI requires (Python 2.7.9+ or 3.4+ built on OpenSSL "
+           "1.0.1 or later; on old macOS a current python.org or Homebrew Python, not the system one); no credential or URL is in "
+           "question.")
+GPG_SIGN_FIX = f"{SIGN_DROP}; nothing else in the upload is in question."
+# PyPI's older refusals of the signature sent with a file (warehouse 2016-2022, legacy PyPI): the signature, not the file
+SIGNATURE_REFUSED = re.compile(r"PGP signature (?:is not|isn't) ASCII armored|signature is not ASCII-armored|"
+                               r"\bSignature too large\.", re.I)
+SIGNATURE_FIX = (f"{SIGN_DROP} and the `.asc` files; where an index still takes signatures, give it an ASCII-armored "
+                 "detached one (`gpg --detach-sign --armor`).")
+# twine 1.x's note after a 5xx of the retired pypi.python.org (utils.py check_status_code): the old URL is the cause
+LEGACY_PYPI_5XX = re.compile(r"It appears you're uploading to pypi\.python\.org \(or testpypi\) you've received a 500\b",
+                             re.I)
+GPG_ORDER_FIX = (f"gpg took one of its options for the file to sign: the uploader put it after the file name, a bug of the "
+                 f"uploader (twine 1.6.0 did so with `--identity`, fixed in 1.6.1). {SIGN_DROP}, or upgrade the uploader.")
+
+
+def gpg_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, bool]]:
+    """(line, whether gpg took an option for a file) of gpg failing to sign for the uploader; None otherwise."""
+    raw = "\n".join(t for _, t in cleaned)
+    line = next((n for n, t in cleaned if GPG_FAILED.search(t)), None)
+    option = GPG_OPTION_AS_FILE.search(whole) is not None
+    if line is None or not (option or _UPLOADER_SIGNS.search(raw)) or _OTHER_SIGNER.search(whole) or \
+            OTHER_REGISTRY.search(whole):
+        return None
+    return line, option
+
+
+# a program a Python tool ran that is not installed: Python's FileNotFoundError raised in os._execvpe (how `poetry run X`
+# fails for a missing X, printed by cleo as `at …/os.py:601 in _execvpe`), and the command the log shows being run so
+EXEC_MISSING = re.compile(r"FileNotFoundError\b.{0,300}?\bin _execvpe\b|\bin _execvpe\b.{0,600}?\bFileNotFoundError\b")
+EXEC_RUN = re.compile(r"\b(?:poetry|pdm|hatch|pipenv|uv)\s(?:run|exec)\s(?:--\S{1,40}\s){0,3}([\w.-]{1,40})")
+_EXEC_UPLOAD = re.compile(r"\.whl\b|\.tar\.gz\b|\bupload\w{0,3}\b|\bpublish\w{0,3}\b|\btwine\b|\bpypi\b", re.I)
+UPLOADERS = ("twine", "maturin", "flit", "hatch", "uv", "poetry", "pdm")
+
+
+def exec_missing(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, Optional[str]]]:
+    """(line, the program when the log names it) of an uploader a Python tool could not run because it is not
+    installed (whylabs/whylogs #754: twine under `poetry run`); None for another program or no such failure."""
+    m = EXEC_MISSING.search(whole)
+    if not m or not _EXEC_UPLOAD.search(whole):
+        return None
+    ran = [r.group(1).lower() for r in EXEC_RUN.finditer(whole)]
+    if ran and ran[-1] not in UPLOADERS:
+        return None  # a test runner or a script of the project, no uploader
+    line = next(n for n, t in cleaned if "FileNotFoundError" in t)
+    return line, ran[-1] if ran else None
+
+
+# an install step that could not install the upload tool (pip's and uv's words), and the lines of an install step;
+# a log in which an upload ran names its files being uploaded
+UPLOADER_NOT_INSTALLED = re.compile(r"(?:No matching distribution found for|Could not find a version that satisfies the "
+                                    r"requirement)\s{1,3}`?(twine|maturin|flit|hatch|poetry|pdm)\b|"
+                                    r"\bBecause (twine|maturin|flit|hatch|poetry|pdm)\b[^\n]{0,20}?\bwas not found in the "
+                                    r"package registry", re.I)
+_INSTALL_STEP = re.compile(r"Looking in indexes|/simple/|\bpip\d?(?:\.exe)? install\b|\buv pip install\b|\buv tool install\b|"
+                           r"\bpoetry (?:install|add)\b|^\s*Collecting\s|No matching distribution found for|"
+                           r"Could not find a version that satisfies the requirement|Retrying \(Retry\(", re.I)
+UPLOAD_RAN = re.compile(r"^\s*Uploading (?:distributions to|\S{1,300}\.(?:whl|tar\.gz|zip)\b)|Uploading \S{1,300}\.whl\b",
+                         re.I | re.M)
+_OLD_TWINE_WORDS = r"\b(?:old(?:er)?|outdated|stale|pinned|bundled)\s(?:\w+\s){0,2}?(?:twine|pkginfo)\b"
+# an old twine's TypeError on a file it cannot read, in Python 3's words and in Python 2's (`expected string or buffer`)
+TYPE_ERROR = re.compile(r"TypeError: expected string or (?:bytes-like object|buffer)\b")
+_TWINE_RAN = re.compile(r"\btwine upload\b|Uploading distributions to\b", re.I)
+# the same TypeError told in a sentence with a newer twine or pkginfo as what avoids it (plone/buildout.coredev #473)
+_NEWER_TWINE = re.compile(r"\b(?:new(?:er|est)?|latest|upgrad\w{0,3}|updat\w{0,3}|bump\w{0,3})\s(?:[\w-]+\s){0,2}?"
+                          r"(?:twine|pkginfo)\b|" + _OLD_TWINE_WORDS, re.I)
+OLD_TWINE_FIX = ("Upgrade twine and pkginfo where the upload runs (`python -m pip install -U twine pkginfo`) and upload "
+                 "with that twine, `python -m twine upload dist/*` (`which twine` shows whether an older install on PATH "
+                 "shadows it), or use pypa/gh-action-pypi-publish.")
+
+
+def twine_type_error(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of twine's `TypeError: expected string or bytes-like object` (Python 2: `… or buffer`) raised within the
+    five lines after `twine upload` (an old twine on a new file, before any request reached the index), or told in a
+    sentence that names a newer (or an old) twine or pkginfo beside it."""
+    for n, t in cleaned:
+        if TYPE_ERROR.search(t) and any(_TWINE_RAN.search(u) for k, u in cleaned if n - 5 <= k < n):
+            return n
+    for n, t in unwrapped(cleaned):
+        if any(TYPE_ERROR.search(s) and _NEWER_TWINE.search(s) for s in SENTENCE_END.split(t)):
+            return n
+    return None
+
+
+# a connection the server dropped after the request was sent (the index was reached), as against one never made
+DROPPED = re.compile(r"\bBadStatusLine\b|\bRemoteDisconnected\b|Connection reset by peer|ConnectionResetError|"
+                      r"Connection aborted", re.I)
+NOT_REACHED = re.compile(r"Connection refused|ConnectionRefusedError|Name or service not known|nodename nor servname|"
+                          r"getaddrinfo failed|name resolution|NewConnectionError|Failed to establish a new connection|"
+                          r"timed out|ProxyError|dns error", re.I)
+# a release of a library told as what going back to fixes ("rollback to 2.8.1 solves the issue", "downgrading requests
+# to 2.8.1 fixed it"); the library, where the sentence names one the uploader runs on
+SAID_ROLLBACK = re.compile(r"\b(?:roll(?:ing|ed|s)?[ -]?back|downgrad\w{0,3}|revert\w{0,3}|pinn\w{0,3}|go(?:ing|es)? back|"
+                           r"went back)\b(?:\s(?!to\b)[\w.`-]{1,40}){0,3}?\s(?:to|at)\s`?v?(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+                           + r"(?:[^.]|\.(?=\w)){0,60}?\b(?:solv|fix|work|help|resolv|cur)\w{0,3}\b", re.I)
+_UPLOAD_LIBRARY = re.compile(r"\b(requests-toolbelt|requests_toolbelt|requests|urllib3|pkginfo|twine|keyring|"
+                             r"readme[-_]renderer|rfc3986)\b", re.I)
+
+
+def library_rollback(cleaned: List[Tuple[int, str]], whole: str, line: int) -> Optional[str]:
+    """The fix where the connection error at `line` is the server dropping a request it received (`BadStatusLine`,
+    reset by peer; nothing of a connection never made) and the log tells going back to a release as what fixes it:
+    that release of the library, named where the sentence names one."""
+    at = next((t for n, t in cleaned if n == line), "")
+    said = SAID_ROLLBACK.search(whole)
+    if not said or not DROPPED.search(at) or NOT_REACHED.search(whole):
+        return None
+    library = _UPLOAD_LIBRARY.search(whole[max(said.start() - 80, 0):said.end()])
+    version = said.group(1)
+    pin = f"`pip install '{library.group(1).lower()}=={version}'`" if library else f"its release {version}"
+    return (f"Pin the library the log says going back to fixes the upload ({pin}) where the upload runs, or upgrade "
+            "twine and requests-toolbelt to releases made for the newer one; the index was reached and the network is "
+            "not at fault.")
+
+
+# uv's refusal of `--index <name>`, and a `[[tool.uv.index]]` table shown in the log (up to the next table)
+UV_INDEX_REFUSED = re.compile(r"(?:No indexes were found, can't use index|Index not found): `([^`\s]{1,100})`")
+_UV_INDEX_TABLE = re.compile(r"^\s*\[\[tool\.uv\.index\]\]\s*$((?:\n(?!\s*\[)[^\n]*){1,20})", re.M)
+UV_EXPLICIT_FIX = ("Upgrade uv where the upload runs: the pyproject.toml in the log defines that index with a `publish-url`, "
+                   "and uv releases before the fix of 16 December 2024 (astral-sh/uv#9932) ignored indexes marked "
+                   "`explicit = true` when publishing; with an older uv, give `--publish-url` (and `--check-url`) instead.")
+UV_INDEX_SHOWN_FIX = ("Run `uv publish` where it reads the pyproject.toml the log shows (its directory, or `--directory`): "
+                      "that file defines the index with a `publish-url`; or give `--publish-url` instead, and upgrade uv.")
+
+
+def uv_index_shown(whole: str) -> Optional[bool]:
+    """Whether the `[[tool.uv.index]]` uv says it cannot find is in the log with a `publish-url` (the configuration is
+    right): True where that index is `explicit = true` (uv before astral-sh/uv#9932 skipped those), False where not,
+    None where the log shows no such table."""
+    refused = UV_INDEX_REFUSED.search(whole)
+    if not refused:
+        return None
+    for m in _UV_INDEX_TABLE.finditer(whole):
+        body = m.group(1)
+        if re.search(r"^\s*name\s*=\s*[\"']" + re.escape(refused.group(1)) + r"[\"']", body, re.M) and \
+                re.search(r"^\s*publish-url\s*=", body, re.M):
+            return bool(re.search(r"^\s*explicit\s*=\s*true\b", body, re.M))
+    return None
+
+
+# a call into twine's `upload()` with an argument list it no longer takes (Python 2's and Python 3's words), and the
+# release tools that made such calls (zest.releaser's `retry_twine`, python-semantic-release's `upload_to_pypi`)
+INTERNAL_CALL = re.compile(r"TypeError: upload\(\) (?:takes (?:exactly |at least |at most )?\d{1,2} (?:positional )?"
+                            r"arguments? \(\d{1,2} given\)|takes \d{1,2} positional arguments? but \d{1,2} (?:were|was) "
+                            r"given|missing \d{1,2} required (?:positional |keyword-only )?arguments?|got an unexpected "
+                            r"keyword argument)")
+RELEASE_TOOL = re.compile(r"\bzest[./]releaser\b|\bsemantic[_-]release\b", re.I)
+_TWINE_NAMED_VERSION = re.compile(r"\btwine\b[^\n.]{0,40}?\(?v?(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)", re.I)
+
+
+def release_tool_fix(whole: str) -> str:
+    """The fix where a release tool called twine's internal `upload()` with an older argument list: the tool and the
+    twine it was written for, with the twine release the log names."""
+    tool = RELEASE_TOOL.search(whole).group(0).lower().replace("/", ".").replace("_", "-")
+    tool = "python-semantic-release" if "semantic" in tool else "zest.releaser"
+    twine = _TWINE_NAMED_VERSION.search(whole)
+    named = f" (the log names twine {twine.group(1)})" if twine else ""
+    return (f"Upgrade {tool} to a release written for the installed twine, or pin twine back to the release that last "
+            f"worked with it{named}: {tool} calls twine's internal `upload()`, whose arguments changed; the package "
+            "and the credentials are not in question.")
+
+
+# release tools that run twine for the user and hand it an upload URL of their own (jupyter_releaser's
+# `--twine-repository-url`, read from `TWINE_REPOSITORY_URL`; python-semantic-release's and zest.releaser's settings),
+# and an upload URL the log shows set in the job itself (then the URL is the user's, not the tool's default)
+RELEASE_TOOL_URL = re.compile(r"\bjupyter[_-]releaser\b|\bzest[./]releaser\b|\bsemantic[_-]release\b", re.I)
+_URL_SET_HERE = re.compile(r"--(?:twine-)?repository-url[ =]\s{0,3}['\"]?(?:https?://|\$)|\brepository[-_]url\W{0,2}\s{0,3}[:=]\s{0,3}\S|"
+                           r"\bTWINE_REPOSITORY(?:_URL)?\W{0,2}\s{0,3}[:=]\s{0,3}\S|^\s{0,8}repository\s{0,3}[:=]\s{0,3}https?://",
+                           re.I | re.M)
+
+
+def release_tool_url(whole: str) -> Optional[str]:
+    """The release tool that passed twine the refused upload URL: one is named in the log and the job sets no URL of its
+    own, so the URL was the tool's default (jupyter-server/jupyter_releaser #406: a wrong default, fixed in the tool)."""
+    tool = RELEASE_TOOL_URL.search(whole)
+    if not tool or _URL_SET_HERE.search(whole):
+        return None
+    name = tool.group(0).lower()
+    return "jupyter_releaser" if "jupyter" in name else "python-semantic-release" if "semantic" in name else "zest.releaser"
+
+
+def release_tool_url_fix(tool: str) -> str:
+    """The fix where a release tool's own default upload URL was refused: upgrade the tool, or set the URL by hand."""
+    where = ("`TWINE_REPOSITORY_URL` in the job's environment (jupyter_releaser's `--twine-repository-url` reads it)"
+             if tool == "jupyter_releaser" else
+             f"the upload URL in {tool}'s settings (or `TWINE_REPOSITORY_URL` where it leaves the URL to twine)")
+    return (f"Upgrade {tool} to a release whose default upload URL is right: the log shows none set in the job, so the "
+            f"URL twine was given is {tool}'s own; meanwhile set {where} to `https://upload.pypi.org/legacy/` (PyPI) or "
+            "`https://test.pypi.org/legacy/` (TestPyPI), which overrides the default.")
+
+
+def install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
+    """Whether the connection error at `line` belongs to an install step (pip resolving packages from an index) in a log
+    where no upload ran: the line or one of the three around it is an install step's."""
+    whole = "\n".join(t for _, t in cleaned)
+    if UPLOAD_RAN.search(whole):
+        return False
+    return any(_INSTALL_STEP.search(t) for n, t in cleaned if line - 3 <= n <= line + 3)
