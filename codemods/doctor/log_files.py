@@ -7,8 +7,8 @@ from typing import List, Optional, Tuple
 
 from codemods.doctor import platform_tags
 from codemods.doctor.log_patterns import RX
-from codemods.doctor.log_servers import PYPI_HOSTS
 from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_FILES
+from codemods.doctor.log_servers import PYPI_HOSTS
 
 
 # files that are no distribution in the upload folder: the file the uploader checked and could not read as one

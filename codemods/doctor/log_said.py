@@ -7,14 +7,14 @@ missing Markdown renderer, a misspelt content-type key.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+import re
 from typing import List, Optional, Tuple
 
 from codemods.doctor import logtext
-from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_patterns import NO_TRIGGER, RX, UPLOAD_URL
 from codemods.doctor.log_servers import OTHER_REGISTRY, PROMPT, PYPI_NAMED
+from codemods.doctor.log_types import LogFinding
 
 
 # a .tar.gz and a .zip sdist of one version, named together

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from codemods.doctor.log_servers import OTHER_REGISTRY
 from codemods.doctor.log_said import SENTENCE_END, unwrapped
+from codemods.doctor.log_servers import OTHER_REGISTRY
 
 
 # a twine cap told as the release tool's own (a plugin's requirements.txt, "this project limits twine less than version

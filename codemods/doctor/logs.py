@@ -7,46 +7,46 @@ uploader and what it runs on) and log_said (what a person wrote); failures of a 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+import re
 from typing import Dict, List, Tuple
 
 from codemods.doctor import claims as claims_mod, generic_failures, logtext
-from codemods.doctor.log_types import LogFinding
+from codemods.doctor.log_files import (ESCAPED_NAME_FIX, escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent,
+                                       NOTHING_BUILT_FIX, platform_fix, PROJECT_SIZE_FIX, SEMANTIC_RELEASE_ENV,
+                                       SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file, unreadable_file,
+                                       unreadable_only)
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
                                           URLLIB3_OLD_SSL_FIX)
-from codemods.doctor.log_servers import (ACTION_NOTICE, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX, CLAIMED,
-                                         DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD, HOST_NAMED, INTERNAL_500,
-                                         MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX, NAME_HELD_NO_PAGE,
-                                         NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD, OLD_SITE_REFUSED,
-                                         OTHER_REGISTRY, PASSWORD_REFUSED, PASSWORD_REFUSED_FIX, PYPI_HOSTS, PYPI_NAMED,
-                                         PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED, REPEATED_500_FIX,
-                                         ROLE_MISSING_FIX, SAID_EVERY_TIME, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
+from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
+                                      BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD, IMAGE_PUSHED, misspelt_content_type,
+                                      misspelt_content_type_fix, MOVED_NOTHING, MOVED_NOTHING_FIX, NESTED_DIST,
+                                      NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX, OPTION_AS_FILE, OPTION_AS_FILE_FIX,
+                                      prompt_answered, prompt_at_end, QUOTED_SECRET_FIX, RENDERER_MISSING,
+                                      RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT, SAID_ATTESTATION_FAILED, said_cause,
+                                      said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
+                                      SAID_SECRET_SPECIAL, SENTENCE_END, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX,
+                                      summary_too_long, tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS,
+                                      unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
+from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
+                                         CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
+                                         HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
+                                         NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
+                                         OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
+                                         PASSWORD_REFUSED_FIX, PYPI_HOSTS, PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE,
+                                         REGISTER_FIX, REGISTER_RETIRED, REPEATED_500_FIX, ROLE_MISSING_FIX,
+                                         SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
-                                         UNIDENTIFIED, bare_400_line, credential_traceback, password_login,
-                                         server_elsewhere, wasm_wheel, wrong_pypi_host)
-from codemods.doctor.log_said import (ACTION_IMAGE_TOLD, BUILT_UNREGISTERED, BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD,
-                                      IMAGE_PUSHED, MOVED_NOTHING, MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX,
-                                      NESTED_TREE_FIX, OPTION_AS_FILE, OPTION_AS_FILE_FIX, QUOTED_SECRET_FIX,
-                                      RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
-                                      SAID_ATTESTATION_FAILED, SAID_NO_RELEASE, SAID_PENDING, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SENTENCE_END, SHELL_TOLD, SUMMARY_LONG_FIX, TOLD_WRONG,
-                                      TWINE_CHECK, TWO_SDISTS, URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD,
-                                      action_fixed, action_fixed_fix, misspelt_content_type, misspelt_content_type_fix,
-                                      nested_tree, prompt_answered, prompt_at_end, said_cause, said_fixed,
-                                      said_project_total, stale_dist, summary_too_long, tag_unexpanded,
-                                      unexpanded_tag_fix)
-from codemods.doctor.log_files import (ESCAPED_NAME_FIX, LINUX_SENT_FIX, NOTHING_BUILT_FIX, PROJECT_SIZE_FIX,
-                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, escaped_name_refused,
-                                       linux_wheel_sent, platform_fix, stray_file, unreadable_file, unreadable_only)
-from codemods.doctor.log_uploaders import (GPG_ORDER_FIX, GPG_SIGN_FIX, INTERNAL_CALL, LEGACY_PYPI_5XX, OLD_TWINE_FIX,
-                                           RELEASE_TOOL, RULESET_FIX, SIGNATURE_FIX, SIGNATURE_REFUSED, TLS_FIX,
-                                           UPLOADER_NOT_INSTALLED, UPLOAD_RAN, UV_EXPLICIT_FIX, UV_INDEX_SHOWN_FIX,
-                                           exec_missing, gpg_failed, install_only, library_rollback, release_tool_fix,
-                                           release_tool_url, release_tool_url_fix, tool_cap_fix, twine_capped_by_tool,
-                                           twine_type_error, uv_index_shown)
+                                         UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_types import LogFinding
+from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
+                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
+                                           RELEASE_TOOL, release_tool_fix, release_tool_url, release_tool_url_fix,
+                                           RULESET_FIX, SIGNATURE_FIX, SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix,
+                                           twine_capped_by_tool, twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED,
+                                           UV_EXPLICIT_FIX, uv_index_shown, UV_INDEX_SHOWN_FIX)
 
 
 # the publish action's attestation step refusing directories named like distributions; a release of the action after
