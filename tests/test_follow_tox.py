@@ -1,6 +1,8 @@
 """tox.ini edited through the whole CLI: passenv, line endings, the file's end, and the check by meaning."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import WORKFLOW, Repo
@@ -141,3 +143,14 @@ def test_a_tox_env_the_file_lacks_handed_a_credential_is_not_publishing_nothing(
     assert out.code == 0, out.stderr
     assert ("runs tox env `deploy`, which this repository's tox.ini does not define" in out.stderr) == said
     assert ("no step publishes to PyPI" in out.stderr) != said, out.stderr
+
+
+def test_a_tox_toml_env_named_in_a_string_is_defined(tmp_path: Path) -> None:
+    """tox.toml's `env_list = ["py", "release"]` defines `release`; the check once put `(?m)` mid-pattern,
+    which Python 3.11 refuses (the fuzzer over the followed files found it as an internal error)."""
+    from codemods.follow.tox_ini import defines_env
+
+    tox = tmp_path / "tox.toml"
+    tox.write_text('env_list = ["py", "release"]\n')
+    assert defines_env(tox, tox.read_text(), "release")
+    assert not defines_env(tox, tox.read_text(), "deploy")

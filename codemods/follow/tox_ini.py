@@ -221,7 +221,7 @@ def defines_env(path, text: str, env: str) -> bool:
     kind = tox_format(path)
     if kind == "toml" or (kind == "pyproject" and "legacy_tox_ini" not in text):
         prefix = "" if kind == "toml" else "tool.tox."
-        quoted = re.search(rf"[\"']{re.escape(env)}[\"']|(?m)^[ \t]*{re.escape(env)}[ \t]*=", text)
+        quoted = re.search(rf"[\"']{re.escape(env)}[\"']|^[ \t]*{re.escape(env)}[ \t]*=", text, re.M)
         return section(text, f"{prefix}env.{env}")[0] >= 0 or quoted is not None
     legacy = path.name == "pyproject.toml"
     if _bounds(text, f"testenv:{env}", legacy)[0] >= 0 or _generative_header(text, env):
