@@ -96,6 +96,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
         by_job.setdefault(item.job_id, []).append(item)
     w = _Workflow(doc, options, workflow_file, repo, set(triggers(doc)), dict(jobs(doc)), by_job)
     (_to_oidc if options.direction == TO_OIDC else _to_token)(w, by_job, result)
+    result.changes = list(dict.fromkeys(result.changes))  # two uploads of one step: its `env:` said once
     result.edits = names_apart(result.edits)
     if result.registrations and repo.note:  # a mirror on GitHub: where its owner and repository come from
         result.warnings.append(repo.note)

@@ -428,11 +428,59 @@ def run_time_folder(job: dict, step: dict) -> Optional[str]:
 _RUN_TIME = re.compile(r"\b(?:matrix|needs|steps)\b|\bfromjson\s*\(", re.I)
 
 
-def upload_folders(job: dict, step: dict) -> Tuple[List[Optional[str]], Optional[str]]:
+# a file argument of an upload that names the `dist/` of a folder: `pkg/dist/*`, `pkg/dist/pkg-1.0.tar.gz`
+_FOLDER_OF_FILES = re.compile(r"([\w.-][\w./-]*?)/dist(?:/[^/\s]*)?/?")
+
+
+def file_folders(script: str, cwd: Optional[str], root: Path) -> List[str]:
+    """The package folders whose `dist/` a script's upload commands name (`twine upload pkg-a/dist/*
+    pkg-b/dist/*`), each joined to where its command runs; only folders that define a package (a `dist/` of
+    downloaded artifacts says nothing of the project); [] where none does, so the folder the command runs in
+    stands."""
+    from codemods.follow.calls import located_commands
+    from codemods.uploaders.command_line import find_upload
+
+    found: List[Optional[str]] = []
+    for cmd, folder, _ in located_commands(script, cwd):
+        hit = find_upload(cmd)
+        if hit is None:
+            continue
+        for word in cmd.words[hit[1]:]:
+            m = _FOLDER_OF_FILES.fullmatch(word.value)
+            if m and "$" not in word.text and ".." not in m.group(1) and m.group(1) not in (".", "dist"):
+                joined = os.path.normpath(os.path.join("" if folder in (None, "/") else folder, m.group(1)))
+                name = joined.replace(os.sep, "/").strip("/")
+                if name and name != "." and name not in found and project_name(root / name):
+                    found.append(name)
+    return found
+
+
+def upload_script_folders(script: str, root: Path) -> List[Optional[str]]:
+    """The folders a script's uploads publish from, in order (None: the root): the package folders whose `dist/`
+    each upload command names, else the folder it runs in (GitLab's jobs, whose script is one shell)."""
+    from codemods.follow.calls import located_commands
+    from codemods.uploaders.command_line import find_upload
+
+    found: List[Optional[str]] = []
+    for cmd, folder, _ in located_commands(script):
+        if find_upload(cmd) is None:
+            continue
+        script_of_one = script[cmd.start:cmd.end]
+        for f in file_folders(script_of_one, None if folder in (None, "/") else folder, root) or \
+                [None if folder in (None, "/") else folder]:
+            if f not in found:
+                found.append(f)
+    return found
+
+
+def upload_folders(job: dict, step: dict, root: Optional[Path] = None) -> Tuple[List[Optional[str]], Optional[str]]:
     """The folders a publishing step uploads from, one per leg of the job's matrix where its folder reads
-    the matrix (`packages-dir: ${{ matrix.package.directory }}/dist/`), each once (None: the root); and,
+    the matrix (`packages-dir: ${{ matrix.package.directory }}/dist/`), or the folders whose files its upload
+    command names (`twine upload pkg-a/dist/* pkg-b/dist/*`), each once (None: the root); and,
     when a folder is chosen at run time from what the file does not give, that folder as written (then
     the folders are not known)."""
+    from codemods.follow.calls import step_start
+
     per_leg: List[Optional[str]] = []
     for leg_job, leg_step in _legs_of(job, step):
         folder = _upload_folder(leg_job, leg_step, keep_expressions=True)
@@ -440,8 +488,11 @@ def upload_folders(job: dict, step: dict) -> Tuple[List[Optional[str]], Optional
             return [], folder
         if folder is not None and EXPRESSION.search(folder):  # another expression: read as before
             folder = _upload_folder(leg_job, leg_step, keep_expressions=False)
-        if folder not in per_leg:
-            per_leg.append(folder)
+        named = file_folders(leg_step["run"], step_start(leg_job, leg_step)[0], root) \
+            if root is not None and isinstance(leg_step.get("run"), str) and "uses" not in leg_step else []
+        for f in named or [folder]:
+            if f not in per_leg:
+                per_leg.append(f)
     return per_leg, None
 
 
@@ -486,7 +537,7 @@ def upload_projects(repo: "Repository", job: dict, indexes: List[int]) -> Tuple[
     for i in indexes:
         if i >= len(all_steps) or not isinstance(all_steps[i], dict):
             continue
-        folders, unknown = upload_folders(job, all_steps[i])
+        folders, unknown = upload_folders(job, all_steps[i], repo.root)
         if unknown is not None:
             return [], unknown
         for f in folders:

@@ -177,9 +177,10 @@ def _register(doc, project, result: FileDiagnosis, trusted_jobs: list) -> None:
     for job, uploads, doc in trusted_jobs:
         namespace, name, _ = project.for_job(doc.get((job.id,)))
         for index in sorted({i for u in uploads for i in u.targets}, key=lambda i: i.key):
-            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE,
-                                                     expanded_environment(doc, job.id), project.project, project.host,
-                                                     provider="gitlab"))
+            for python_project in project.projects_of(job.text):
+                result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE,
+                                                         expanded_environment(doc, job.id), python_project,
+                                                         project.host, provider="gitlab"))
 
 
 def _self_managed_trusted(job, project, find, line, at) -> None:

@@ -103,7 +103,7 @@ def plan_gitlab(doc: Document, options: Options, project: GitLabProject) -> Plan
     if options.direction == TO_OIDC:
         _to_oidc(doc, jobs, publishing, project, result, follows, options)
     else:
-        _to_token(doc, publishing, options, result, follows)
+        _to_token(doc, publishing, options, result, follows, project)
     return result
 
 
@@ -301,10 +301,12 @@ def _to_oidc(doc: Document, jobs: List[Job], publishing: List[Job], project: Git
             result.warnings.append(Note(f"{'no remote on gitlab.com' if project.note else 'no `origin` remote'}: the "
                                         f"publisher's namespace and project (`{namespace}/{name}`) "
                                         f"come from job `{job_id}`'s {where}, the one project it runs in", job=job_id))
+        script = next(j.text for j in publishing if j.id == job_id)
         for index in sorted(set(jp.targets), key=lambda i: i.key):
-            result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE, env,
-                                                     project.project, project.host, provider="gitlab",
-                                                     self_managed=not project.accepted))
+            for python_project in project.projects_of(script):
+                result.registrations.append(Registration(index, namespace, name, PIPELINE_FILE, env,
+                                                         python_project, project.host, provider="gitlab",
+                                                         self_managed=not project.accepted))
 
 
 def _readers(doc: Document, edits: List[Edit], names: List[str]) -> List[str]:
@@ -880,7 +882,7 @@ def _reader(doc: Document, jp: _JobPlan, edits: List[Edit], scope: List[Job]) ->
 
 # ---- to-token ----------------------------------------------------------------------------------
 def _to_token(doc: Document, publishing: List[Job], options: Options, result: Plan,
-              follows: Dict[str, Followed]) -> None:
+              follows: Dict[str, Followed], project: GitLabProject) -> None:
     # a pipeline whose only uploads go to GitLab's own registry publishes nothing to PyPI, with a token or without
     # (aphp/confit: "already publishes with API tokens"): said as to-oidc says it
     registry_only = not follows and all(u.registry for job in publishing for u in job.uploads)
@@ -888,15 +890,18 @@ def _to_token(doc: Document, publishing: List[Job], options: Options, result: Pl
         with about_job(result, job.id):
             result.skipped += [f"{u.label} in job `{job.id}` uploads to GitLab's package registry (`CI_JOB_TOKEN`), "
                                "not to PyPI; left as is" for u in job.uploads if u.registry and registry_only]
-            _token_job(doc, job, options, result, follows.get(job.id))
+            for secret in _token_job(doc, job, options, result, follows.get(job.id)):  # what the token must upload
+                result.token_projects.setdefault(secret, set()).update(p for p in project.projects_of(job.text) if p)
 
 
-def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed: Optional[Followed] = None) -> None:
+def _token_job(doc: Document, job: Job, options: Options, result: Plan,
+               followed: Optional[Followed] = None) -> SetType[str]:
+    """Convert one job to its token; the variables it adds for the token (for the scope the token needs)."""
     from codemods.follow.passenv import token_uploader
 
     tokens, tokens_at = id_tokens(doc, job.id)
     if not tokens:
-        return  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
+        return set()  # no OIDC token: every upload has its token (in the file or the CI/CD variables)
     result.skipped += [_unknown_index(u, job, tokens) for u in job.uploads
                        if u.index_unknown and not u.registry and u.trusted_capable and not u.visible_token]
     ours = [u for u in job.uploads if u.targets and not u.registry and not u.index_unknown and u.trusted_capable]
@@ -909,21 +914,21 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     if followed is not None and followed.manual:
         result.skipped.append(f"job `{job.id}` not converted: it runs an upload to change by hand: "
                               + "; ".join(followed.manual))
-        return
+        return set()
     if not trusted and not mixed and followed is None:
-        return
+        return set()
     if MANUAL_MINT.search(job.text):
         result.skipped.append(f"job `{job.id}` not converted: it mints its upload token itself (`python -m id`, "
                               "`/_/oidc/mint-token`); replace those lines with a token variable by hand")
-        return
+        return set()
     shared = _shared_template(doc, job, [u.line.path[0] for u in trusted if u.uploader.oidc_flags])
     if shared:
         result.skipped.append(f"job `{job.id}` not converted: {shared}")
-        return
+        return set()
     if tokens_at is None or tokens_at[0] != job.id:
         result.skipped.append(f"job `{job.id}` not converted: its `id_tokens` come from `{tokens_at[0]}:`, which other "
                               "jobs share; change them there by hand")
-        return
+        return set()
     edits: List[Edit] = []
     changes: List[str] = []
     added: SetType[str] = set()
@@ -937,12 +942,12 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
         result.skipped.append(f"job `{job.id}` not converted: its `variables:` {_variables_source(doc, job)}, which a "
                               "job-level `variables:` would replace whole; pass the token to the command that runs "
                               f"{followed.label} by hand")
-        return
+        return set()
     if in_command:
         shared = _shared_template(doc, job, [u.line.path[0] for u in trusted])
         if shared:
             result.skipped.append(f"job `{job.id}` not converted: {shared}")
-            return
+            return set()
     for u in trusted:
         secret = options.test_secret if u.targets == (TESTPYPI,) else options.secret
         prefix = []
@@ -954,7 +959,7 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
             if values.get(name, new) != new:
                 result.skipped.append(f"job `{job.id}` not converted: its uploads to PyPI and TestPyPI would need two "
                                       f"values of `{name}`; give each upload its own token by hand (or split the job)")
-                return
+                return set()
             values[name] = new
         added.add(secret)
         if in_command and prefix:
@@ -967,7 +972,7 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
             if span is None:
                 result.skipped.append(f"job `{job.id}` not converted: `{u.uploader.oidc_flags[0]}` and its value run "
                                       f"over a line continuation in {u.label}; remove them by hand")
-                return
+                return set()
             edits.append(Replace(u.line.path, span[0], span[1], ""))
             changes.append(f"{u.label}: removed `{' '.join(u.line.text[span[0]:span[1]].split())}`")
     if followed is not None:
@@ -975,14 +980,14 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
         if up is None:
             result.skipped.append(f"job `{job.id}` not converted: cannot tell which variables the upload in "
                                   f"{followed.label} reads; pass the token by hand")
-            return
+            return set()
         secret = options.test_secret if followed.targets == (TESTPYPI,) else options.secret
         for name, value in up.credentials.token_env:
             new = value.format(secret="$" + secret)
             if values.get(name, new) != new:
                 result.skipped.append(f"job `{job.id}` not converted: its uploads would need two values of `{name}`; "
                                       "give each upload its own token by hand")
-                return
+                return set()
             values[name] = new
         added.add(secret)
         for c in followed.changes:
@@ -996,7 +1001,7 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
         else:
             result.skipped.append(f"job `{job.id}` not converted: its `variables:` is not a mapping; add "
                                   f"{', '.join(values)} by hand")
-            return
+            return set()
         changes.append(f"set {', '.join(f'`{k}`' for k in values)} in the job's `variables:` from the CI/CD variable"
                        f"{'s' if len(added) > 1 else ''} {', '.join(f'`{s}`' for s in sorted(added))}")
     indexes = {i for u in trusted + mixed for i in u.targets} | set(followed.targets if followed else ())
@@ -1019,3 +1024,4 @@ def _token_job(doc: Document, job: Job, options: Options, result: Plan, followed
     result.companions += followed.companions if followed else []
     result.changes += [Note(c, job=job.id, why=WHY["to-token"]) for c in changes]
     result.added_secrets |= added
+    return added

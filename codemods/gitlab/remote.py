@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from codemods.forges import GITLAB, GITLAB_ALIASES, SELF_MANAGED_GITLAB, host_kind, may_be_gitlab
-from codemods.project import host_and_path, project_name, remote_urls, ssh_hostname
+from codemods.project import host_and_path, project_name, remote_urls, ssh_hostname, upload_script_folders
 NAMESPACE_PLACEHOLDER, PROJECT_PLACEHOLDER = "<namespace>", "<project>"
 
 
@@ -48,6 +48,17 @@ class GitLabProject:
             if found:
                 return found[0], found[1], found[2]
         return self.namespace_or_placeholder, self.name_or_placeholder, None
+
+    def projects_of(self, script: str) -> List[Optional[str]]:
+        """The Python projects a job's script uploads, one publisher each: the folders its upload commands name
+        files in (`twine upload pkg-a/dist/*`) or run in (`cd pkg-a`), each folder's package name; the
+        repository's project for the root, for a folder that names no package, and for a job with no upload read."""
+        found: List[Optional[str]] = []
+        for folder in upload_script_folders(script, self.root):
+            name = project_name(self.root / folder) if folder else None
+            if (name or self.project) not in found:
+                found.append(name or self.project)
+        return found or [self.project]
 
 
 SELF_MANAGED_OPTION = "--self-managed-gitlab"
