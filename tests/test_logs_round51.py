@@ -113,3 +113,32 @@ def test_incident_that_blocked_the_upload_is_uploads_disabled_not_5xx() -> None:
     found, _ = _read("The PyPI upload failed with a 503 Service Unavailable during an outage; a re-run worked.\n")
     assert _ids(found) == ["log-server-error"]
     assert "5xx" in found[0].message
+
+
+def test_name_refused_without_a_reason_asks_the_admins_before_renaming() -> None:
+    # pypi/support #2654 (`sibilant`, on PyPI's prohibited list after a typo-squatting campaign, released by an admin;
+    # round 49: B, renaming first and the support request second)
+    found, advice = _pool("prohibitedname-sibilant")
+    assert _ids(found) == ["log-name-not-allowed"]
+    assert found[0].fix.startswith("Ask PyPI's admins")
+    assert any("prohibited" in a and "before renaming" in a for a in advice)
+    # guard: a refusal that gives its reason (too similar, the standard library) keeps its own reading and fix
+    found, advice = _read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                          "The name 'requets' is too similar to an existing project. See https://pypi.org/help/#project-name "
+                          "for more information.\n")
+    assert _ids(found) == ["log-name-not-allowed"]
+    assert not found[0].fix
+    assert not any("prohibited" in a for a in advice)
+    found, advice = _read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                          "The name 'asyncio' isn't allowed (conflict with Python Standard Library module name). See "
+                          "https://pypi.org/help/#project-name for more information.\n")
+    assert not found[0].fix
+    assert any("standard library" in a for a in advice)
+
+
+def test_project_urls_refusal_names_the_characters_a_url_cannot_hold() -> None:
+    # napari/cookiecutter-napari-plugin #37 (quotes a template kept in `project_urls`; round 49: B, only the scheme
+    # and `irc://` named)
+    found, advice = _pool("projecturls-napari")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert any("quotes" in a and "template" in a and "Project-URL" in a for a in advice)

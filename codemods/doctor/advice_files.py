@@ -376,8 +376,13 @@ def _url_refusal(text: str) -> List[str]:
                 "writes a bare list of URLs needs a label for each; rebuild and upload"]
     if re.search(r"Invalid value for project_urls\. Error: Use valid URL", text):
         return ["a URL in `project_urls` is not a valid http(s) URL: each needs its scheme (`https://…`, not a bare "
-                "`github.com/…`), and PyPI takes only http and https (not `irc://` or `mailto:`); fix it in "
-                f"{_URLS_WHERE}, rebuild and upload"]
+                "`github.com/…`), PyPI takes only http and https (not `irc://` or `mailto:`), and a character a URL "
+                "cannot hold makes it invalid: quotes kept inside the value (setup.cfg keeps them: `'https://…'` is "
+                "sent with its quotes, as a project template that writes them does), spaces, or template braces left "
+                "unrendered (`{{ … }}`); the `Project-URL` lines of the built metadata (`PKG-INFO`, the wheel's "
+                f"`METADATA`) show each value as sent; fix it in setup.cfg, {_URLS_WHERE} or the template that writes "
+                "them, "
+                "rebuild and upload"]
     m = _NOT_A_URL.search(text)
     if not m:
         return []
@@ -785,6 +790,12 @@ def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
                 "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
                 "name in pyproject.toml (and in the pending publisher)"]
+    if log_servers.PROHIBITED_NAME.search(text):  # the refusal that gives no reason: PyPI's prohibited names
+        return [f"{subject} is refused without a reason, which is PyPI's answer for a name on its list of prohibited "
+                "names (blocked by its admins, after a malware or typo-squatting campaign used it or to keep it for a "
+                "known owner; no project "
+                "holds it, and TestPyPI keeps its own list, so it may take the name): ask PyPI's admins to release it "
+                "to your account at https://github.com/pypi/support before renaming"] + tp
     return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
             "pending publisher); a pending publisher does not reserve a name"] + tp
 

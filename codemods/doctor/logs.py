@@ -41,6 +41,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_servers import PROHIBITED_NAME, PROHIBITED_NAME_FIX
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
@@ -468,6 +469,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
+    if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
+        found["log-name-not-allowed"].fix = PROHIBITED_NAME_FIX  # a name on PyPI's prohibited list: ask, then rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
     if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
