@@ -376,8 +376,13 @@ def _url_refusal(text: str) -> List[str]:
                 "writes a bare list of URLs needs a label for each; rebuild and upload"]
     if re.search(r"Invalid value for project_urls\. Error: Use valid URL", text):
         return ["a URL in `project_urls` is not a valid http(s) URL: each needs its scheme (`https://…`, not a bare "
-                "`github.com/…`), and PyPI takes only http and https (not `irc://` or `mailto:`); fix it in "
-                f"{_URLS_WHERE}, rebuild and upload"]
+                "`github.com/…`), PyPI takes only http and https (not `irc://` or `mailto:`), and a character a URL "
+                "cannot hold makes it invalid: quotes kept inside the value (setup.cfg keeps them: `'https://…'` is "
+                "sent with its quotes, as a project template that writes them does), spaces, or template braces left "
+                "unrendered (`{{ … }}`); the `Project-URL` lines of the built metadata (`PKG-INFO`, the wheel's "
+                f"`METADATA`) show each value as sent; fix it in setup.cfg, {_URLS_WHERE} or the template that writes "
+                "them, "
+                "rebuild and upload"]
     m = _NOT_A_URL.search(text)
     if not m:
         return []
@@ -655,6 +660,10 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     return out
 
 
+# a release named as what fixes it ("fixed in twine 5.1.1", "upgrade to 5.1.1"): never the release that failed
+_TOLD_AS_FIX = re.compile(r"\b(?:fix(?:ed|es)?|solved|resolved|addressed)\s(?:\w+\s){0,2}?(?:in|by|with)\b[^.\n]{0,20}$|"
+                          r"\b(?:upgrad\w{1,3}|updat\w{1,3}|bump\w{0,3}|mov\w{1,3}|switch\w{0,3}|pin\w{0,4})\s(?:\w+\s){0,2}?"
+                          r"(?:to|at)\b[^.\n]{0,20}$|\b(?:needs?|requires?)\b[^.\n]{0,10}$", re.I)
 _BV = r"`?v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)`?(?![\w+-]|\.\d)"
 # the version the build carried, told beside the tag's: `version = "0.6.3"` in the tagged code, "the built artifact was
 # still versioned `1.0.10`", "pyproject.toml still said 0.1.4"
@@ -781,6 +790,12 @@ def _name(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"{subject} is the name of a module of Python's standard library (of any version, Python 2 included): "
                 "PyPI refuses such names for new projects, in the pending-publisher form as on upload; choose another "
                 "name in pyproject.toml (and in the pending publisher)"]
+    if log_servers.PROHIBITED_NAME.search(text):  # the refusal that gives no reason: PyPI's prohibited names
+        return [f"{subject} is refused without a reason, which is PyPI's answer for a name on its list of prohibited "
+                "names (blocked by its admins, after a malware or typo-squatting campaign used it or to keep it for a "
+                "known owner; no project "
+                "holds it, and TestPyPI keeps its own list, so it may take the name): ask PyPI's admins to release it "
+                "to your account at https://github.com/pypi/support before renaming"] + tp
     return [f"{subject} cannot be used on this index: rename the distribution in pyproject.toml (and in any "
             "pending publisher); a pending publisher does not reserve a name"] + tp
 
@@ -1000,6 +1015,8 @@ def _metadata(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "with packaging 24.2, which pypa/gh-action-pypi-publish bundles from v1.12.3 on): upgrade twine "
                    "where it runs, or move a pinned older action to `release/v1` or a current release")
     twine = TWINE_VERSION.search(text)
+    if twine and _TOLD_AS_FIX.search(text[max(0, twine.start() - 60):twine.start()]):
+        twine = None  # a release told as the fix (mozilla/experimenter #11331: "fixed in twine 5.1.1"), not the one that ran
     if not out and twine and tuple(int(x) for x in twine.group(1).split(".")[:2]) < (6, 1):
         out.append(f"the log names twine {twine.group(1)}: twine before 6.1 does not know the metadata current build "
                    "backends write (Metadata-Version 2.4, as Poetry 2, hatchling 1.27 and setuptools 77 write it), so its "
@@ -1095,6 +1112,14 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{escaped}` starts with the name `{start.group(1)}` as distributions must write it (`.` and `-` as "
                 "`_`), which PyPI's check refused until July 2023 (fixed by pypi/warehouse#14155): the file is right, "
                 "re-run the upload; if PyPI still refuses it, report it at https://github.com/pypi/warehouse/issues"]
+    if start and log_files.old_check_name(text):
+        normal = re.sub(r"[-_.]+", "_", start.group(2)).lower()
+        return [f"PyPI asked for a file name starting with `{start.group(2)}`, the name as the project writes it: that "
+                "is the wording of PyPI's check before July 2023, which kept the name's dots and so refused the "
+                f"`{normal}-…` names current build backends write (pypi/warehouse#14155); today PyPI asks for "
+                f"`{normal}` and takes those files: build with a current backend (`python -m build`) and upload its "
+                "files unchanged, with the project's own name in pyproject.toml; against the old check the dotted name "
+                "got through (hatch's `strict-naming = false`, or a renamed file)"]
     if start and file.endswith(".whl"):
         return [f"the wheel `{file}` does not start with `{start.group(2)}`, the normalised name of `{start.group(1)}`: "
                 "the file's name and the name in its metadata differ (a renamed wheel, or one built from another "

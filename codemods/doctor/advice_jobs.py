@@ -699,7 +699,7 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                           "another, older install that shadows it (`which twine`); run `python -m twine upload dist/*` "
                           "from the environment that has the new one")
         return out
-    key = re.search(r"KeyError: '([\w-]{1,40})'", text)
+    key = re.search(r"KeyError:? ?\(?'([\w-]{1,40})'", text)
     if not key and re.search(r"pypa/twine/issues/1125\b|\btwine#1125\b", text, re.I):
         return ["the log points at pypa/twine#1125: twine 5.1.0 and older fail at import with importlib-metadata 8 "
                 "(June 2024), fixed in twine 5.1.1; `pip install -U 'twine>=5.1.1'` in the job (a pinned old "

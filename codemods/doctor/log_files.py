@@ -100,6 +100,23 @@ ESCAPED_NAME_FIX = ("The file's name is right: wheels and sdists write the proje
                     "tools, and if PyPI refuses it again, report it at https://github.com/pypi/warehouse/issues.")
 
 
+# the name a `Start filename` refusal asks for, when it keeps a `.`: the wording of PyPI's check before July 2023
+# (it compared `safe_name`s, which keep dots, and so refused the `_` names current backends write; pypi/warehouse#14155);
+# today's check asks for the normalised name with `_` (widgetastic.core #230, 2023: "Start filename for
+# 'widgetastic.core' with 'widgetastic.core'.")
+OLD_CHECK_FIX = ("Upload the files a current build backend writes (`python -m build`), unchanged: they start with the "
+                 "project's name with `.` and `-` as `_`, which PyPI has taken since July 2023 (pypi/warehouse#14155) "
+                 "and asks for now; the name with dots in this message is the older check's, which the dotted name "
+                 "passed (a renamed file, or hatch's `strict-naming = false`).")
+
+
+def old_check_name(whole: str) -> Optional[str]:
+    """The name a `Start filename` refusal asked for, where it keeps a `.` (PyPI's check before July 2023);
+    None otherwise (today's check asks for the normalised name, with `_`)."""
+    m = START_FILENAME.search(whole)
+    return m.group(2) if m and "." in m.group(2) else None
+
+
 def escaped_name_refused(whole: str) -> Optional[str]:
     """The refused file whose name writes the project's name as a distribution must (`simplepackage_py-…` for
     `simplepackage.py`), when PyPI asked for the name as written; None otherwise."""

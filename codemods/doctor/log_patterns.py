@@ -249,6 +249,23 @@ NEW: Tuple[LogPattern, ...] = (
                "`workflow_call`, its trusted publisher registered for the calling workflow), or dispatch the publish "
                "workflow (`gh workflow run`: `workflow_dispatch` runs start with GITHUB_TOKEN); then publish the "
                "versions that were missed from their tags."),
+    # a publish job told as skipped (its `needs:` job failed, or a release tool's output said no release): nothing ran
+    LogPattern("log-publish-skipped", ERROR,
+               r"\b(?:publish|upload|deploy)\w{0,3}\s(?:(?:jobs?|steps?|workflows?)\s)?(?:was\s|were\s|is\s|gets\s|got\s|"
+               r"then\s|also\s)?(?:skipped|skips)\b(?!\s(?:existing|already|files?|the files?)\b)|"
+               r"\bskip(?:ped|s)\s(?:the\s)?(?:publish|upload|deploy)\w{0,3}\s(?:jobs?|steps?)\b",
+               "The publish job was skipped: no upload ran",
+               "A job with `needs:` is skipped when a job it needs fails, and a publish job gated on a release tool's "
+               "output (release-please's `release_created`, python-semantic-release's `released`) is skipped when "
+               "that output is false. A release tool that made the GitHub release and tag and then failed (a timeout) "
+               "leaves a version that never reached PyPI, and a re-run skips again: the tool finds its release there "
+               "already and reports none. Nothing was uploaded and PyPI refused nothing.",
+               "- publish job skipped (`needs` not satisfied)\nRe-running the workflow does not help: release-please "
+               "sees v0.3.0 already exists, sets `release_created=false`, and publish skips again.",
+               "Publish the version that was skipped from its existing tag: a `workflow_dispatch` trigger with a "
+               "`tag` input on the publish workflow, whose job checks that tag out, builds and uploads (or the same by "
+               "hand); re-running the release workflow skips again once its release exists. If the job it needs "
+               "failed for another reason, that failure is the one to fix."),
     LogPattern("log-gitlab-id-token-missing", ERROR, r"GitLab: Environment variable \S+_ID_TOKEN not found|"
                # the `id` library's check of a token read from `<AUD>_ID_TOKEN` (id/__init__.py): made for another index
                r"Token audience claim mismatch \(expected [\w.-]{1,60}, got [\w.-]{1,60}\)",
@@ -682,6 +699,10 @@ NEW: Tuple[LogPattern, ...] = (
                "`[build-system] requires`), so it writes the name PyPI asks for, rather than renaming the file by hand."),
     LogPattern("log-uploader-broken", ERROR, r"__(?:uri|license)__ = metadata\[|POST body may not contain duplicate keys|"
                r"twine/__init__\.py\W{1,5}line \d{1,4}.{0,400}KeyError: '(?:home-page|license)'|"
+               # the same crash told in a sentence that names twine, with or without the colon (mozilla/experimenter
+               # #11331: "a CI error (KeyError 'license') … due to … `twine` removing `license` from the metadata")
+               r"\bKeyError:?\s?\(?'(?:home-page|license)'(?=[^\n]{0,300}?\btwine\b)|"
+               r"\btwine\b[^\n]{0,300}?\bKeyError:?\s?\(?'(?:home-page|license)'|"
                # the bug by its number (pypa/twine#1125), as people link it
                r"pypa/twine/issues/1125\b|\btwine#1125\b|"
                # PyPI's 410 to the `register` call it retired, answered to an uploader that still makes it
@@ -970,7 +991,7 @@ NEW: Tuple[LogPattern, ...] = (
                "which brings its own twine."),
 )
 
-ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
+ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-publish-skipped", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-image-pull-refused", "log-invalid-pending-publisher",

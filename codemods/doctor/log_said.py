@@ -77,7 +77,7 @@ ALREADY = (r"(?:\balready[- ](?:(?:been|being) )?(?:exist\w{0,3}|there|on (?:tes
            r"\bduplicat\w{1,3}\b|\bpre-?existing\b|\bexisting\b|\bcollid\w{1,3}\b|\boverwrit\w{1,4}\b)")
 # what a re-upload names: a version, a release, a version number, a package's files (a bare "file" also names the
 # attestation files a second upload meets, so it is not one)
-_REUPLOADED = r"\b(?:versions?|releases?|v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10}|packages?|wheels?|sdists?|file ?names?|artifacts?|distributions?|dists?)\b"
+_REUPLOADED = r"\b(?:versions?|(?<!semantic-)releases?(?!-(?:please|drafter|it)\b)|v?\d{1,6}(?:\.\d{1,6}){1,4}\w{0,10}|packages?|wheels?|sdists?|file ?names?|artifacts?|distributions?|dists?)\b"
 _SAID_PASSWORD = re.compile(r"\b(?:turned off|switched off|disabled|dropped|removed|ended|deprecated)\b[^.]{0,20}?"
                             r"\busernames?\b[^.]{0,12}?(?:and|or|/)\s{0,3}passwords?\b|"
                             r"\b(?:no longer|not|n[’']t)\b[^.]{0,30}?\b(?:allow|accept|support)\w{0,2}\b[^.]{0,20}?"
@@ -236,6 +236,12 @@ SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b
                             r"\bbump\w{0,3}\b" + IN_SENTENCE + r"{0,80}?\b(?:was|were|got)\s(?:missed|forgotten|skipped|omitted)\b|"
                             r"\b(?:skip\w{0,3}|miss\w{0,3}|forg[eo]t\w{0,3})\s(?:the\s|a\s)?version\sbump\b|"
                             r"\bversion (?:was |is )?(?:not|never) (?:bumped|incremented|changed|updated)\b", re.I)
+# a release tool's "already exists" of its own GitHub release or tag (croissant-baker #104: "release-please sees v0.3.0
+# already exists, sets `release_created=false`, and publish skips again"), in words that name no index: the tool skips,
+# PyPI refused nothing
+SAID_BOT_RELEASE_EXISTS = re.compile(r"^(?!.*\b(?:(?:test\.?)?pypi|index|twine|upload\w{0,3})\b)"
+                                     r".*\b(?:release-please|semantic-release|release-drafter|release-it|changesets|"
+                                     r"goreleaser|GitHub releases?|gh release)\b", re.I | re.S)
 # an import told as added to setup.py (or setup.py told to import a module) where the release's upload broke: the job
 # that runs setup.py has not installed that module (horovod/horovod #3739: "Adding `import packaging` to `setup.py`
 # broke the `Upload to PyPi` workflow")
@@ -313,6 +319,13 @@ _SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bba
                           # "something is up at PyPI"
                           r"\b(?:incidents?|outages?|downtime)\b|\bstatus\.python\.org\b|\b(?:is|was|seems|went|goes)\s"
                           r"(?:\w+\s)?down\b|\bsomething(?:[’']s|\sis|\swas)\s(?:up|wrong|off|going\son)\s(?:at|with)\b", re.I)
+# an upload told as halted (blocked, paused, disabled) beside an incident of the index, with no status code told
+# (pycompression/xopen #159: "The upload was blocked due to this issue: https://status.python.org/incidents/…"): PyPI
+# switches uploads off during such an incident (that one answered `403 … temporarily disabled`), no server error is shown
+SAID_UPLOADS_HALTED = re.compile(r"\b(?:uploads?|uploading|publish\w{0,3}|releases?)\b" + IN_SENTENCE + r"{0,30}?\b(?:blocked|"
+                                 r"halted|paused|suspended|disabled|frozen|switched off|turned off)\b", re.I)
+SAID_STATUS_5XX = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
+                             r"\bgateway time-?outs?\b|\b5(?:\d\d|xx)\b", re.I)
 # a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
 SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
                                      r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
@@ -863,7 +876,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-artifact-name-conflict", (SAID_ARTIFACT_CONFLICT,)),
     _Said("log-tag-version-mismatch", (SAID_TAG_WRONG, SAID_FILE_VERSION)),  # a tag told wrong, a file's version
     _Said("log-file-exists", (SAID_STALE_DIST,), (CLEANED,), upload_named=True),  # an earlier build's files in dist/
-    _Said("log-file-exists", (SAID_REUPLOAD,), upload_named=True),
+    _Said("log-file-exists", (SAID_REUPLOAD,), (SAID_BOT_RELEASE_EXISTS,), upload_named=True),
     _Said("log-file-exists", (SAID_DELETED_REUSE,), upload_named=True),
     _Said("log-file-exists", (SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
@@ -879,6 +892,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_MISSING,)),
+    _Said("log-uploads-disabled", (SAID_UPLOADS_HALTED, _SAID_SERVER), (SAID_STATUS_5XX, re.compile(r"\bgithub\b", re.I)),
+          upload_named=True),  # an incident that halted uploads, no server error told
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     _Said("log-wrong-upload-url", (SAID_WRONG_URL,), (_URL_ELSEWHERE,), upload_named=True),

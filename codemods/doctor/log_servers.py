@@ -84,6 +84,13 @@ ROLE_MISSING_FIX = ("Have an owner add the upload account as a maintainer of the
 NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https://github.com/pypi/support (a project "
                  "without releases, or an abandoned one, can be transferred), or rename the distribution in "
                  "pyproject.toml.")
+# PyPI's refusal of a name on its prohibited list, which gives no reason (warehouse's `ProhibitedProjectName`; its other
+# name refusals say why: "too similar", "conflict with Python Standard Library"): pypi/support #2654, `sibilant`, blocked
+# after a typo-squatting campaign and released to the asker by an admin
+PROHIBITED_NAME = re.compile(r"The name '[^']{1,200}' isn't allowed\. See\b")
+PROHIBITED_NAME_FIX = ("Ask PyPI's admins to release the name to your account (a project name request at "
+                       "https://github.com/pypi/support; names on PyPI's prohibited list are blocked, not owned) before "
+                       "renaming; or rename the distribution in pyproject.toml (and in any pending publisher).")
 # an upload refused by the retired pypi.python.org (or testpypi.python.org), and today's upload URL told in the same text,
 # not as the URL a refused upload went to
 _SENT_TO = r"(?:for url:?|\bfrom|Uploading distributions to|Submitting \S{1,300} to)\s{0,3}"  # the URL an upload went to

@@ -12,7 +12,7 @@ import re
 from typing import Dict, List, Tuple
 
 from codemods.doctor import claims as claims_mod, generic_failures, logtext
-from codemods.doctor.log_files import (ESCAPED_NAME_FIX, escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent,
+from codemods.doctor.log_files import (ESCAPED_NAME_FIX, escaped_name_refused, OLD_CHECK_FIX, old_check_name, LINUX_SENT_FIX, linux_wheel_sent,
                                        NOTHING_BUILT_FIX, platform_fix, PROJECT_SIZE_FIX, SEMANTIC_RELEASE_ENV,
                                        SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file, unreadable_file,
                                        unreadable_only)
@@ -30,6 +30,7 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SAID_SECRET_SPECIAL, SENTENCE_END, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX,
                                       summary_too_long, tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS,
                                       unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
+from codemods.doctor.log_said import SAID_STATUS_5XX
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
@@ -40,6 +41,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_servers import PROHIBITED_NAME, PROHIBITED_NAME_FIX
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
@@ -212,6 +214,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-workflow-not-triggered" in found and len(found) > 1:
         # GitHub's rule told as background of a run that did go on to fail (an upload refused): that failure is the cause
         found.pop("log-workflow-not-triggered")
+    if "log-publish-skipped" in found and len(found) > 1:  # a failure that did come (the job it needs) is the cause
+        found.pop("log-publish-skipped")
     if "log-token-rejected" in found and len(found) > 1 and \
             not RX["log-token-rejected"].search(_PREFIX_WARNING.sub(" ", whole)):
         # the action's warning that the password does not start with `pypi-`, and maturin's closing line after any 403,
@@ -381,6 +385,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             fid = "log-sdist-exists" if said[0] == "log-file-exists" and TWO_SDISTS.search(whole) else said[0]
             pattern = BY_ID[fid]  # two sdist formats for one version: the second sdist is what PyPI refused
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
+            if fid == "log-server-error" and not SAID_STATUS_5XX.search(whole):  # an incident named, no answer shown
+                found[fid].message = "PyPI had trouble on its side (an incident or outage told; no status code shown)"
     if set(found) == {"log-bad-request"} and not OTHER_REGISTRY.search(whole):  # a sentence may tell the 400's reason
         said = said_cause(cleaned, whole)
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
@@ -422,6 +428,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-no-distributions"].fix = NESTED_DIST_FIX
     if "log-sdist-filename" in found and escaped_name_refused(whole):
         found["log-sdist-filename"].fix = ESCAPED_NAME_FIX
+    elif "log-sdist-filename" in found and old_check_name(whole):  # the pre-2023 check asked for a dotted name
+        found["log-sdist-filename"].fix = OLD_CHECK_FIX
     if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
         found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
     elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
@@ -461,6 +469,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
+    if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
+        found["log-name-not-allowed"].fix = PROHIBITED_NAME_FIX  # a name on PyPI's prohibited list: ask, then rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
     if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
