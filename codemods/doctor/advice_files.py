@@ -608,8 +608,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "last tag it could see), which is already on the index; check out with `fetch-depth: 0` and "
                    "`fetch-tags: true` in the job that builds, and publish from tags")
     # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
-    reused = re.search(r"This filename was previously used by a file that has since been deleted|"
-                       r"This filename has (?:already|previously) been used", text)
+    reused = log_files.DELETED_NAME_REFUSED.search(text)
     unbumped = _unbumped(text, scan.versions)
     out += unbumped or _version_lines(scan, facts, "that version's file names were used before (its files deleted since), "
                                       "bump it before publishing again" if reused else "that version is already on the "

@@ -42,6 +42,14 @@ UNREADABLE_FIX = ("Upload wheels twine can read: most often two build jobs made 
 STALE_FIX = ("Upload only this build's files: empty `dist/` before building (`rm -rf dist`), keep `dist/` out of git "
              "(`git rm -r --cached dist`, and `dist/` in .gitignore) and out of any cache, then re-run; the version being "
              "released needs no bump.")
+# warehouse's answer for a name in its log of file names whose file is gone (deleted with its release or project):
+# not a file on the index, so the headline and fix say so and offer no skip option
+DELETED_NAME_REFUSED = re.compile(r"This filename was previously used by a file that has since been deleted|"
+                                  r"This filename has (?:already|previously) been used")
+DELETED_NAME_TITLE = "This file name was used before (its file, release or project deleted since)"
+DELETED_NAME_FIX = ("Publish a new version (a post-release such as `1.0.post1` where only this file needed replacing): "
+                    "PyPI never takes a file name twice, even after deletion; `skip-existing` cannot help, this name's "
+                    "file is not on the index.")
 NOTHING_BUILT_FIX = ("Skip the upload when the release step made no release: `if: steps.release.outputs.released == 'true'` "
                      "(python-semantic-release's output) or `if: hashFiles('dist/*') != ''` on the publish step.")
 # the platform tag PyPI names as refused (its message wraps over lines), and the two kinds whose fix is not a manylinux
