@@ -88,3 +88,25 @@ def test_metadata_version_beyond_a_pinned_reader_told_in_prose() -> None:
     assert not log_said.SAID_METADATA_BEYOND.search("the wheels declare Metadata-Version 2.1, and packaging 20.0 only "
                                                     "knows up to 2.1")
     assert not log_said.SAID_METADATA_BEYOND.search("the wheels declare Metadata-Version 2.4 and twine 6.1 reads it")
+
+
+def test_plain_linux_tag_the_text_says_cannot_be_manylinux_or_a_setting_chose() -> None:
+    # runtimed/runtimed #235: the text says the Linux wheel cannot be manylinux (system GTK/WebKit); the fix line gave
+    # the manylinux build the text rules out
+    found, advice = _pool("platformtag-runtimed")
+    assert _ids(found) == ["log-unsupported-platform-tag"]
+    assert "cibuildwheel" not in found[0].fix and "out of the upload" in found[0].fix and "--skip-existing" in found[0].fix
+    assert not any("plain Linux host" in a for a in advice)
+    # PyO3/maturin-action #210: maturin's `compatibility` setting chose `linux_i686` in a CI that builds in manylinux
+    # containers; the detail said "built on a plain Linux host"
+    found, advice = _pool("platformtag-vtracer")
+    assert "compatibility" in found[0].fix and "cibuildwheel" not in found[0].fix
+    assert not any("plain Linux host" in a for a in advice)
+    found, _ = _read("python setup.py bdist_wheel --plat-name linux_x86_64\n"
+                     "400 Binary wheel 'foo-1.0-cp311-cp311-linux_x86_64.whl' has an unsupported platform tag "
+                     "'linux_x86_64'.\n")
+    assert "--plat-name" in found[0].fix
+    # guard: a plain refusal with neither told keeps the manylinux build
+    found, advice = _read("400 Binary wheel 'foo-1.0-cp311-cp311-linux_x86_64.whl' has an unsupported platform tag "
+                          "'linux_x86_64'.\n")
+    assert found[0].fix is None and "cibuildwheel" in found[0].pattern.fix and any("plain Linux host" in a for a in advice)
