@@ -613,8 +613,7 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "last tag it could see), which is already on the index; check out with `fetch-depth: 0` and "
                    "`fetch-tags: true` in the job that builds, and publish from tags")
     # warehouse's answer from its log of file names (the name of a file no longer on the index, so no skip applies)
-    reused = re.search(r"This filename was previously used by a file that has since been deleted|"
-                       r"This filename has (?:already|previously) been used", text)
+    reused = log_files.DELETED_NAME_REFUSED.search(text)
     unbumped = _unbumped(text, scan.versions)
     out += unbumped or _version_lines(scan, facts, "that version's file names were used before (its files deleted since), "
                                       "bump it before publishing again" if reused else "that version is already on the "
@@ -1297,6 +1296,15 @@ def _platform_tag(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "wheel built for an older `MACOSX_DEPLOYMENT_TARGET` uploads now and runs on the newer macOS too"]
     if refused and not refused.group(1).startswith("linux_"):
         return []  # the refused tag is named: the finding's fix says what to do about it
+    if m and m.group(1).startswith("linux_") and log_files.TAG_SETTING.search(text):
+        return [f"`{m.group(1)}` was chosen by the build's own setting, which the text names (maturin's `compatibility`, "
+                "`--compatibility linux`, a `--plat-name`): a manylinux image does not change the tag while it stands; "
+                "remove the setting (maturin then checks and writes a manylinux tag) or set a manylinux tag in it"]
+    if m and m.group(1).startswith("linux_") and log_files.CANNOT_MANYLINUX.search(text):
+        return [f"the text says the `{m.group(1)}` wheel cannot be manylinux: "
+                "PyPI takes no plain `linux_*` wheel, so leave it out of the files uploaded "
+                "and upload the rest; if some files went up before the refusal, re-run with `--skip-existing` (twine), "
+                "`--check-url` (uv) or `skip-existing: true` (the action)"]
     if m and m.group(1).startswith("linux_"):
         return [f"`{m.group(1)}` is the tag of a wheel built on a plain Linux host: build the Linux wheels with "
                 "cibuildwheel or in a manylinux image (or `auditwheel repair` them), or upload only the sdist; where "

@@ -864,6 +864,13 @@ def _uploader_config(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                                    "`--check-url`) instead of `--index`" if shown else
                                    "check that `uv publish` runs in that file's directory (or give `--directory`), or "
                                    "give `--publish-url` instead of `--index`")]
+    unlisted = log_uploaders.pypirc_section_shown(raw)
+    if unlisted:  # never "add that section" where the log shows it
+        return [f"the log shows a `[{unlisted}]` section in the .pypirc, yet twine says it is missing: twine reads only "
+                "the sections the `[distutils]` section's `index-servers` lists, and `pypi testpypi` where the file has no "
+                f"`[distutils]`, so `[{unlisted}]` was never read; add `{unlisted}` to `index-servers` (with `pypi`), or "
+                "put the token under `[pypi]` and leave out `-r`/`--repository`, or check that the file shown is the "
+                "one twine read (`--config-file`, the home directory)"]
     said = [advice for rx, advice in _UPLOADER_CONFIG if rx.search(text)][:1]
     if said and _MISSING_SECTION.search(text) and _TOX_RAN.search(text) and re.search(r"\bTWINE_\w{3,20}=", text):
         # TWINE_* given where tox was called: tox's clean environment kept them from twine

@@ -42,6 +42,14 @@ UNREADABLE_FIX = ("Upload wheels twine can read: most often two build jobs made 
 STALE_FIX = ("Upload only this build's files: empty `dist/` before building (`rm -rf dist`), keep `dist/` out of git "
              "(`git rm -r --cached dist`, and `dist/` in .gitignore) and out of any cache, then re-run; the version being "
              "released needs no bump.")
+# warehouse's answer for a name in its log of file names whose file is gone (deleted with its release or project):
+# not a file on the index, so the headline and fix say so and offer no skip option
+DELETED_NAME_REFUSED = re.compile(r"This filename was previously used by a file that has since been deleted|"
+                                  r"This filename has (?:already|previously) been used")
+DELETED_NAME_TITLE = "This file name was used before (its file, release or project deleted since)"
+DELETED_NAME_FIX = ("Publish a new version (a post-release such as `1.0.post1` where only this file needed replacing): "
+                    "PyPI never takes a file name twice, even after deletion; `skip-existing` cannot help, this name's "
+                    "file is not on the index.")
 NOTHING_BUILT_FIX = ("Skip the upload when the release step made no release: `if: steps.release.outputs.released == 'true'` "
                      "(python-semantic-release's output) or `if: hashFiles('dist/*') != ''` on the publish step.")
 # the platform tag PyPI names as refused (its message wraps over lines), and the two kinds whose fix is not a manylinux
@@ -68,10 +76,32 @@ def taken_now_fix(tag: str) -> str:
             "`skip-existing` if other files of the release went up).")
 
 
+# a plain `linux_*` wheel told as one that cannot be manylinux (it links system libraries: runtimed/runtimed #235), and
+# a build tool's own setting told as what chose the plain tag (maturin's `compatibility`, `--plat-name`:
+# PyO3/maturin-action #210): neither is mended by building in a manylinux image
+CANNOT_MANYLINUX = re.compile(r"\b(?:can(?:no|[’'])?t|could(?:n[’']t|\snot)|won[’']t|unable\sto)\s(?:be\s)?(?:made\s|built\s|"
+                              r"tagged\s)?(?:as\s)?(?:a\s)?manylinux\b|\bnot\smanylinux[- ]compatible\b", re.I)
+TAG_SETTING = re.compile(r"\b(?:disabled?|turned\soff|switched\soff)\s(?:the\s)?manylinux\b|\bmanylinux\s(?:compatibility|"
+                         r"tagging|check)\b[^.\n]{0,30}?\b(?:disabled|off)\b|\bcompatibility\s?=\s?[\"']?(?:linux|off)\b|"
+                         r"--(?:compatibility|manylinux)[ =](?:linux|off)\b|--plat-name[ =]['\"]?linux_", re.I)
+CANNOT_MANYLINUX_FIX = ("Leave the plain `linux_*` wheels out of the upload (the text says they cannot be manylinux): "
+                        "upload the other wheels and the sdist (a narrower glob), ship the Linux wheel elsewhere (a "
+                        "GitHub release asset), and re-run with `--skip-existing` (uv: `--check-url`) so the files "
+                        "already uploaded are skipped.")
+TAG_SETTING_FIX = ("The build's own setting chose the plain `linux_*` tag, not the host: remove maturin's "
+                   "`compatibility = \"linux\"` (older: `\"off\"`) from `[tool.maturin]` in pyproject.toml, or set a "
+                   "manylinux tag there (`manylinux2014`); drop `--compatibility linux` (or `--plat-name linux_*`) from "
+                   "the build command; then rebuild and upload.")
+
+
 def platform_fix(whole: str) -> Optional[str]:
     """The fix for a refused platform tag that a manylinux build would not mend (None: the pattern's own)."""
     refused = REFUSED_TAG.search(whole)
     tag = refused.group(1) if refused else ""
+    if (not tag or tag.startswith("linux_")) and TAG_SETTING.search(whole):
+        return TAG_SETTING_FIX
+    if (not tag or tag.startswith("linux_")) and CANNOT_MANYLINUX.search(whole):
+        return CANNOT_MANYLINUX_FIX
     if tag and platform_tags.taken_now(tag):
         return taken_now_fix(tag)
     if _MACOS_TAG.match(tag):

@@ -7,8 +7,8 @@ missing Markdown renderer, a misspelt content-type key.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from codemods.doctor import logtext
@@ -723,6 +723,15 @@ _INCOMPATIBLE = (r"(?:\bnot compatible\b|\bincompatible\b|\bunsupported\b|\bnot 
 SAID_NEW_METADATA = re.compile(_NEW_METADATA + IN_SENTENCE + r"{0,160}?" + _OLD_READER + IN_SENTENCE + r"{0,80}?"
                                + _INCOMPATIBLE + "|" + _OLD_READER + IN_SENTENCE + r"{0,80}?" + _INCOMPATIBLE
                                + IN_SENTENCE + r"{0,80}?" + _NEW_METADATA, re.I)
+# a Metadata-Version (2.2 and later) told beside a reader that knows only older ones ("the distributions declare
+# Metadata-Version 2.5, and packaging 24.2 only knows up to 2.4", QunaSys/quri-sdk #592)
+_METADATA_READER = r"\b(?:twine|pkginfo|packaging)\b(?:\W{1,3}v?\d{1,2}(?:\.\d{1,3}){1,2})?"
+_KNOWS_ONLY_OLDER = (r"(?:\bonly\s(?:knows|supports|understands|reads|handles|accepts)\s(?:\w+\s)?(?:up\sto\s|until\s)?"
+                     r"(?:metadata[- ]version\s)?(?:2\.[0-4]|1\.\d)\b|" + _INCOMPATIBLE + ")")
+SAID_METADATA_BEYOND = re.compile(r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b" + IN_SENTENCE + r"{0,120}?"
+                                  + _METADATA_READER + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + "|" + _METADATA_READER
+                                  + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + IN_SENTENCE + r"{0,120}?"
+                                  r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b", re.I)
 # actions/upload-artifact v4's immutable artifacts told as what kept the files from the upload ("cannot change existing
 # artifact", "each job … its own named artifact"): the matrix jobs' files never came together
 SAID_ARTIFACT_IMMUTABLE = re.compile(r"\bupload-artifact@v[4-9]\b" + IN_SENTENCE + r"{0,80}?(?:\b(?:can(?:no|[’'])?t|could(?:n[’']t|"
@@ -888,6 +897,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
     _Said("log-metadata-unsupported", (SAID_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
+    _Said("log-metadata-unsupported", (SAID_METADATA_BEYOND,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_VERSION,), (_METADATA_FIELD,), upload_named=True),
     _Said("log-invalid-publisher", (SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
@@ -928,7 +938,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                             and _PYPI_WORD.search(whole))  # a README that does not render, in a text about PyPI
         named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
-            and PYPI_NAMED.search(whole))  # credentials (a username and password told as dropped) of a log about PyPI
+            and PYPI_NAMED.search(whole)) or bool(  # credentials (a username and password told as dropped) of a log about PyPI
+            SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole))  # a Metadata-Version its reader lacks
         tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
         only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
         if only_tag and not tag_told:
@@ -940,7 +951,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or SAID_NO_DISTS.search(sentence)
                 or SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
-                or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence)
+                or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence) or SAID_METADATA_BEYOND.search(sentence)
                 or SAID_OPTION_ORDER.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and MOVED.search(sentence))

@@ -193,6 +193,30 @@ def uv_index_shown(whole: str) -> Optional[bool]:
     return None
 
 
+PYPIRC_SECTION_REFUSED = re.compile(r"Missing '([^'\s]{1,100})' section from")
+# its value, on its line and the lines after that hold bare names (a log may have lost their indentation)
+_INDEX_SERVERS = re.compile(r"^\s*index[-_]servers\s*[=:]([^\n]*(?:\n[ \t]*[^\s\[=#;][^\n=]*){0,20})", re.M)
+
+
+def pypirc_section_shown(whole: str) -> Optional[str]:
+    """The repository name twine says its .pypirc lacks, where the log shows that section's header (`[name]` alone on
+    a line) and no `index-servers` listing it: twine reads only the sections `[distutils] index-servers` lists (`pypi
+    testpypi` where the file has none), so the section shown was never read (pypa/twine#924)."""
+    refused = PYPIRC_SECTION_REFUSED.search(whole)
+    name = refused.group(1) if refused else None
+    if not name or name in ("pypi", "testpypi") or not re.search(r"^\s*\[" + re.escape(name) + r"\]\s*$", whole, re.M):
+        return None
+    if any(name in m.group(1).split() for m in _INDEX_SERVERS.finditer(whole)):
+        return None  # listed: the file shown is not the one twine read, another reading
+    return name
+
+
+def pypirc_unlisted_fix(name: str) -> str:
+    return (f"List `{name}` in the .pypirc's `[distutils]` section (`index-servers =` with `pypi` and `{name}` on their "
+            "own lines): twine reads only the sections `index-servers` names (`pypi` and `testpypi` where the file has "
+            "no `[distutils]`); or give `--repository-url https://upload.pypi.org/legacy/` with the token in "
+            "`TWINE_PASSWORD`.")
+
 # a call into twine's `upload()` with an argument list it no longer takes (Python 2's and Python 3's words), and the
 # release tools that made such calls (zest.releaser's `retry_twine`, python-semantic-release's `upload_to_pypi`)
 INTERNAL_CALL = re.compile(r"TypeError: upload\(\) (?:takes (?:exactly |at least |at most )?\d{1,2} (?:positional )?"

@@ -7,15 +7,16 @@ uploader and what it runs on) and log_said (what a person wrote); failures of a 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
 from codemods.doctor import claims as claims_mod, generic_failures, logtext
-from codemods.doctor.log_files import (ESCAPED_NAME_FIX, escaped_name_refused, OLD_CHECK_FIX, old_check_name, LINUX_SENT_FIX, linux_wheel_sent,
-                                       NOTHING_BUILT_FIX, platform_fix, PROJECT_SIZE_FIX, SEMANTIC_RELEASE_ENV,
-                                       SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file, unreadable_file,
-                                       unreadable_only)
+from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, ESCAPED_NAME_FIX,
+                                       escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent, NOTHING_BUILT_FIX,
+                                       OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
+                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file,
+                                       unreadable_file, unreadable_only)
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
@@ -26,29 +27,29 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX, OPTION_AS_FILE, OPTION_AS_FILE_FIX,
                                       prompt_answered, prompt_at_end, QUOTED_SECRET_FIX, RENDERER_MISSING,
                                       RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT, SAID_ATTESTATION_FAILED, said_cause,
-                                      said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SENTENCE_END, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX,
-                                      summary_too_long, tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS,
-                                      unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
-from codemods.doctor.log_said import SAID_STATUS_5XX
+                                      SAID_DELETED_REUSE, said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total,
+                                      SAID_ROLE_MISSING, SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, SHELL_TOLD,
+                                      stale_dist, SUMMARY_LONG_FIX, summary_too_long, tag_unexpanded, TOLD_WRONG,
+                                      TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX,
+                                      VENV_FIX, VENV_TOLD)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
                                          NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
-                                         PASSWORD_REFUSED_FIX, PYPI_HOSTS, PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE,
-                                         REGISTER_FIX, REGISTER_RETIRED, REPEATED_500_FIX, ROLE_MISSING_FIX,
-                                         SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
-                                         SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
-                                         UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
-from codemods.doctor.log_servers import PROHIBITED_NAME, PROHIBITED_NAME_FIX
+                                         PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
+                                         PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
+                                         REPEATED_500_FIX, ROLE_MISSING_FIX, SAID_EVERY_TIME, server_elsewhere,
+                                         SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX, SETUP_UPLOAD_WARNED, TP_CUE_RX,
+                                         TP_FAILED, TP_SAID, TWINE_IN_PLACE, UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
-                                           RELEASE_TOOL, release_tool_fix, release_tool_url, release_tool_url_fix,
-                                           RULESET_FIX, SIGNATURE_FIX, SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix,
-                                           twine_capped_by_tool, twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED,
-                                           UV_EXPLICIT_FIX, uv_index_shown, UV_INDEX_SHOWN_FIX)
+                                           pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
+                                           release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
+                                           SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix, twine_capped_by_tool,
+                                           twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED, UV_EXPLICIT_FIX,
+                                           uv_index_shown, UV_INDEX_SHOWN_FIX)
 
 
 # the publish action's attestation step refusing directories named like distributions; a release of the action after
@@ -416,6 +417,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
     if "log-file-exists" in found and stale_dist(whole):
         found["log-file-exists"].fix = STALE_FIX
+    elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
+            SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
+        found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
     elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):
@@ -455,6 +459,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
+    unlisted = pypirc_section_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
+    if unlisted:  # the section is in the .pypirc shown, but `index-servers` does not list it
+        found["log-uploader-config"].fix = pypirc_unlisted_fix(unlisted)
     if "log-description-invalid" in found and SETUP_UPLOAD_WARNED.search(whole):
         found["log-description-invalid"].fix = DISTUTILS_DESCRIPTION_FIX  # the upload command first, then the file
     if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
