@@ -141,10 +141,16 @@ OLD_CHECK_FIX = ("Upload the files a current build backend writes (`python -m bu
 
 
 def old_check_name(whole: str) -> Optional[str]:
-    """The name a `Start filename` refusal asked for, where it keeps a `.` (PyPI's check before July 2023);
-    None otherwise (today's check asks for the normalised name, with `_`)."""
+    """The name a `Start filename` refusal asked for, where it keeps a `.` (PyPI's check before July 2023) and the
+    files the log names are that project's (in any spelling) or none are named; None otherwise (today's check asks
+    for the normalised name, with `_`)."""
     m = START_FILENAME.search(whole)
-    return m.group(2) if m and "." in m.group(2) else None
+    if not m or "." not in m.group(2):
+        return None
+    spelled = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", m.group(2)))
+    files = re.findall(r"[\w.!+-]{1,300}\.(?:whl|tar\.gz|zip)\b", whole)
+    ours = [f for f in files if re.match(rf"{spelled}-\d", f, re.I)]
+    return m.group(2) if ours or not files else None  # a file of another project named: a renamed wheel instead
 
 
 def escaped_name_refused(whole: str) -> Optional[str]:
