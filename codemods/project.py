@@ -432,11 +432,11 @@ _RUN_TIME = re.compile(r"\b(?:matrix|needs|steps)\b|\bfromjson\s*\(", re.I)
 _FOLDER_OF_FILES = re.compile(r"([\w.-][\w./-]*?)/dist(?:/[^/\s]*)?/?")
 
 
-def file_folders(script: str, cwd: Optional[str], root: Path) -> List[str]:
+def file_folders(script: str, cwd: Optional[str], root: Path) -> List[Optional[str]]:
     """The package folders whose `dist/` a script's upload commands name (`twine upload pkg-a/dist/*
-    pkg-b/dist/*`), each joined to where its command runs; only folders that define a package (a `dist/` of
-    downloaded artifacts says nothing of the project); [] where none does, so the folder the command runs in
-    stands."""
+    pkg-b/dist/*`), each joined to where its command runs (None: the root), with that folder itself where the same
+    command also uploads its own `dist/*`; only folders that define a package (a `dist/` of downloaded artifacts says
+    nothing of the project); [] where none does, so the folder the command runs in stands."""
     from codemods.follow.calls import located_commands
     from codemods.uploaders.command_line import find_upload
 
@@ -445,13 +445,22 @@ def file_folders(script: str, cwd: Optional[str], root: Path) -> List[str]:
         hit = find_upload(cmd)
         if hit is None:
             continue
+        here = None if folder in (None, "/") else folder
+        named: List[Optional[str]] = []
         for word in cmd.words[hit[1]:]:
+            if "$" in word.text:
+                continue
+            if re.fullmatch(r"(?:\./)?dist(?:/[^/\s]*)?/?", word.value):
+                named.append(here)  # the folder the command runs in, beside the others it names
+                continue
             m = _FOLDER_OF_FILES.fullmatch(word.value)
-            if m and "$" not in word.text and ".." not in m.group(1) and m.group(1) not in (".", "dist"):
-                joined = os.path.normpath(os.path.join("" if folder in (None, "/") else folder, m.group(1)))
+            if m and ".." not in m.group(1) and m.group(1) not in (".", "dist"):
+                joined = os.path.normpath(os.path.join(here or "", m.group(1)))
                 name = joined.replace(os.sep, "/").strip("/")
-                if name and name != "." and name not in found and project_name(root / name):
-                    found.append(name)
+                if name and name != "." and project_name(root / name):
+                    named.append(name)
+        if any(n != here for n in named):
+            found += [n for n in named if n not in found]
     return found
 
 

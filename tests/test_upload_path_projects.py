@@ -66,3 +66,10 @@ def test_gitlab_to_token_scopes_the_token_to_both_projects(tmp_path: Path) -> No
     out = _migrate("to-token", "--dry-run", ".", cwd=root)
     assert "token that can upload `codex-bridge`, `codex-bridge-sdk` (an account-wide token" in out, out
 
+
+
+def test_the_root_s_own_dist_beside_a_package_folder_s(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    assert file_folders("twine upload dist/* python/dist/*", None, root) == [None, "python"]
+    assert file_folders("cd broker && twine upload dist/* ../python/dist/*", None, root) == []  # `..`: not read
+    assert file_folders("cd broker && twine upload ./dist/*.whl sub/dist/*", None, root) == []  # no package in sub
