@@ -191,6 +191,10 @@ def _account(what: str, how: str) -> Advisor:
         m = _ACCOUNT.search(text)
         site = "test.pypi.org" if on_testpypi(text) else "pypi.org"
         who = f"the account `{m.group(1)}`" if m else "the account named in the message"
+        if m and log_servers.removed_account(text):  # told as removed: its token, not the account, is what to change
+            return [f"the text says {who} is no longer a maintainer, yet PyPI names it: the token the job sends "
+                    "was made by that account and still sits in the job's secret (a token outlives its maker's role); "
+                    "replace it with a token of a current owner or maintainer, or publish with Trusted Publishing"]
         out.append(f"{who} on {site} must {what} ({how}); only its owner can do it, and the token or password the "
                    "job sends belongs to it" + ("; TestPyPI has its own accounts" if site == "test.pypi.org" else ""))
         if any(steps_with_token(facts)):
@@ -710,12 +714,16 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
            "someone else needs another name in pyproject.toml"]
-    if log_servers.NAME_HELD_NO_PAGE.search(text):  # the name's page told as not found: a project without releases
+    held = log_servers.NAME_HELD_NO_PAGE.search(text)
+    if held:  # the name's page told as not found: never say the project exists, nor name owners the text cannot see
+        out = [f"PyPI holds the name {project} for a project the account has no role in, though the text finds no page "
+               "for it: the credentials cannot upload to it under this name"]
+    if held:  # the name's page told as not found: a project without releases
         out.insert(0, f"the text says {project} has no page on the index: a project without releases (never uploaded, "
                       "or all deleted) shows none but still holds the name for its owners; if they do not answer, "
                       "PyPI's admins can transfer an unused or abandoned name on a PEP 541 request "
                       "(https://github.com/pypi/support), else the distribution needs another name")
-    if re.search(r"isn't allowed to upload to project", text):  # PyPI's wording since projects can be archived (2024)
+    if re.search(r"isn't allowed to upload to project", text) and not held:  # PyPI's wording since archiving (2024)
         out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
                    "it in its settings) or quarantined by PyPI's admins, which refuses every upload")
     if on_testpypi(text):

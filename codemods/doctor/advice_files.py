@@ -587,6 +587,10 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
     if log_said.stale_dist(text):
         return _stale(text)
+    if log_said.SAID_EVERY_JOB_UPLOADS.search(text):  # one file uploaded by every matrix job: no version on the index
+        return ["the text says one file (an sdist, or a wheel every job builds alike) is uploaded by every job of the build matrix in the same run: the "
+                "first job's copy is accepted and every later one refused as existing, so a new version would fail the "
+                "same way; upload that file from one job (or from one publish job that collects all the files)"]
     registry = _REGISTRY_EXISTS.search(text)
     out = []
     if registry:

@@ -562,6 +562,17 @@ SAID_DUPLICATE_NAMES = re.compile(r"\b(?:two|2|three|several|multiple|both)\s(?:
                                   r"\bduplicate\s(?:wheel|artifact)\s?(?:file\s?)?names?\b|\bduplicate\swheels?\b|"
                                   r"\b(?:wheel|artifact)\s?(?:file\s?)?names?\b" + IN_SENTENCE + r"{0,30}?"
                                   r"\b(?:collid\w{1,3}|clash\w{0,3}|collision)\b", re.I)
+# one file of a release (the sdist, a pure-Python wheel) uploaded by every job of a build matrix in the same run: the
+# second job's upload is refused as existing (oturns/pandarm #12, "upload the sdist on each platform"): no version bump
+_ONE_FILE = r"(?:the\s|an?\s)?(?:sdists?|source dist\w{0,9}|source tarballs?|tarballs?|pure[- ]python wheels?|same files?)\b"
+_EVERY_JOB = r"(?:each|every|all(?:\sthe)?)\s(?:\w+\s)?(?:platforms?|jobs?|runners?|matrix\s(?:\w+)|legs?|OS(?:es)?|workers?)\b"
+SAID_EVERY_JOB_UPLOADS = re.compile(r"\b(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,3}?" + _ONE_FILE + r"[^.\n]{0,40}?"
+                                    r"\b(?:on|from|in|by|for)\s" + _EVERY_JOB + r"|\b" + _EVERY_JOB + r"\s(?:\w+\s){0,3}?"
+                                    r"(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,2}?" + _ONE_FILE, re.I)
+EVERY_JOB_FIX = ("Upload the sdist (and any pure-Python wheel) from one job only, or collect every job's files into one "
+                 "publish job (upload-artifact per job, download-artifact with `merge-multiple: true`); "
+                 "`skip-existing: true` in the other jobs also works: the version needs no bump, the second copy of "
+                 "one file in one run is what PyPI refused.")
 GARBLED = re.compile(r"\bcorrupt\w{0,4}\b|\bgarbl\w{1,3}\b|\bmangl\w{1,3}\b|\bBadZip[Ff]ile\b|\bbad magic\b|\bclobber\w{0,4}\b|"
                       r"\boverwr\w{1,6}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bclash\w{0,3}\b|"
                       r"\b(?:broken|invalid|unreadable)\s(?:zip|wheels?|archives?)\b|\bduplicate\swheels?\b", re.I)

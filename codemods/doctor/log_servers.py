@@ -78,7 +78,29 @@ PYPI_HOSTS = ("upload.pypi.org", "test.pypi.org")
 NAME_HELD_NO_PAGE = re.compile(r"(?:pypi\.org/project/|\bproject page|\bpage\b|\burl\b)[^.\n]{0,60}?\b(?:404s?|"
                                r"does(?:n't| not) exist|(?:is |was )?not found)\b|\b(?:check\w{0,2}|verif\w{1,4}|"
                                r"confirm\w{0,2}|made sure)\s(?:that\s)?(?:it|the (?:name|project))\s(?:does(?:n't| not) exist|"
-                               r"is (?:free|available|not taken))\b", re.I)
+                               r"is (?:free|available|not taken))\b|"
+                               # the page told as free ("actually seems free"), or the name told as a removed project's
+                               r"(?:pypi\.org/project/|\bproject page|\bpage\b|\burl\b)[^.\n]{0,60}?\b(?:seems|looks|appears|is)"
+                               r"\s(?:to be\s)?(?:free|available|unused)\b|\b(?:taken|held|used|reserved) by an? "
+                               r"(?:removed|deleted)\s(?:project|package)\b", re.I)
+# an account-level refusal that names a user (`User 'X' does not have a verified …`) the text says is no longer a
+# maintainer (warehouse#18575: the job's token was made by that removed co-maintainer): the token outlives the role
+def removed_account(whole: str) -> Optional[str]:
+    """The user PyPI's refusal names, where the text says that user was removed (or is no longer) a maintainer."""
+    m = re.search(r"User '([^']{1,200})'", whole)
+    if not m:
+        return None
+    who = re.escape(m.group(1))
+    told = re.search(rf"\b(?:removed|deleted|dropped)\s`?{who}`?\s(?:as\s(?:an?\s)?(?:co-?)?(?:maintainer|owner|"
+                     rf"collaborator)|from\s(?:the\s)?(?:project|package|maintainers|owners|collaborators))|"
+                     rf"\b`?{who}`?\s(?:is|was|has been)\s(?:no longer\s(?:an?\s)?(?:maintainer|owner|collaborator)|"
+                     rf"removed)\b", whole, re.I)
+    return m.group(1) if told else None
+
+
+REMOVED_ACCOUNT_FIX = ("Replace the job's token with one made by a current owner or maintainer of the project (scoped "
+                       "to it), or publish with Trusted Publishing (`migrate to-oidc`): the refused account's token still "
+                       "sits in the job's secret, and removing the account from the project does not stop it being sent.")
 ROLE_MISSING_FIX = ("Have an owner add the upload account as a maintainer of the project on PyPI (the project's "
                     "Collaborators settings), then re-run the failed upload jobs.")
 NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https://github.com/pypi/support (a project "

@@ -42,6 +42,8 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          REPEATED_500_FIX, ROLE_MISSING_FIX, SAID_EVERY_TIME, server_elsewhere,
                                          SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX, SETUP_UPLOAD_WARNED, TP_CUE_RX,
                                          TP_FAILED, TP_SAID, TWINE_IN_PLACE, UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_said import EVERY_JOB_FIX, SAID_EVERY_JOB_UPLOADS
+from codemods.doctor.log_servers import removed_account, REMOVED_ACCOUNT_FIX
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
@@ -417,6 +419,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
     if "log-file-exists" in found and stale_dist(whole):
         found["log-file-exists"].fix = STALE_FIX
+    elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
+        found["log-file-exists"].fix = EVERY_JOB_FIX
     elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
             SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
         found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
@@ -474,6 +478,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
+    for pid in ("log-email-unverified", "log-two-factor-required"):
+        if pid in found and removed_account(whole):  # the removed account's token, not its email or 2FA
+            found[pid].fix = REMOVED_ACCOUNT_FIX
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
     if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
