@@ -710,6 +710,13 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"if the account is not an owner of {project}, an owner adds it as a maintainer, or a token of an "
                    "owner's account is used")
         return out
+    aimed = log_said.SAID_WRONG_PROJECT.search(text) if not name else None
+    if aimed:  # told: the upload went to another project than the package's own, no refusal of an owned name
+        sent, own = aimed.group(1) or aimed.group(2), aimed.group(3) or aimed.group(4)
+        where = f"`{sent}` rather than `{own}`" if sent and own else "another project than the package's own"
+        return [f"the text says the upload was aimed at {where}: the uploader sends the name in the build's metadata "
+                "(`[project] name`, `[tool.poetry] name` or setup.py's `name=`), so set it to the project's own name "
+                "on the index (check this first), rebuild and upload again"]
     out = [f"{project} exists on the index and the account behind the credentials is not one of its owners or "
            "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
            "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "

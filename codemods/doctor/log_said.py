@@ -446,7 +446,11 @@ SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|doe
                                     r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + UPLOADER_TOOLS + "|"
                                     + UPLOADER_TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + UPLOADER_TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
-                                    r"missing\b|"
+                                    r"missing\b"
+                                    # an option missing from the command ("twine upload was missing `--skip-existing`")
+                                    # is no tool missing
+                                    r"(?!\s(?:the\s|an?\s)?`?--?\w|\s(?:the\s|an?\s)?(?:[\w`-]+\s){0,3}"
+                                    r"(?:flag|option|argument|parameter|switch)s?\b)|"
                                     # "it couldn't find the twine package" (a `--user` install outside the job's venv)
                                     r"(?:\bcould(?:n[’']t|\snot)|\bcan(?:no|[’'])?t|\bunable to)\s(?:find|locate)\s(?:the\s)?`?"
                                     + UPLOADER_TOOLS + r"`?\s(?:package|command|module|executable|binary)\b|"
@@ -495,6 +499,14 @@ _SAID_TAKEN = re.compile(r"(?<!file )\bname\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:
                          r"another|other|a different)\b|\bsomeone else(?:[’']s)?\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
                          r"package|name)\b|\bnamespace collision\b|\bname (?:collision|clash|conflict|squat\w{0,3})\b",
                          re.I)
+# an upload aimed at another project than the package's own ("aimed to publish Hera at https://pypi.org/project/hera
+# rather than https://pypi.org/project/hera-workflows", "published to the wrong PyPI project"): the name the build sends
+SAID_WRONG_PROJECT = re.compile(r"\b(?:publish|upload|push|releas|deploy)\w{0,4}\b" + IN_SENTENCE + r"{0,80}?(?:pypi\.org/"
+                                r"(?:project|simple)/([\w.-]{1,100}?)/?|\b(?:project|package|name)\s`?([\w.-]{1,100}?)`?)"
+                                r"\s(?:rather than|instead of)\s(?:(?:at|to|on)\s)?(?:the\s)?(?:\S{0,40}pypi\.org/(?:project|simple)/"
+                                r"([\w.-]{1,100}?)/?(?=[\s,;)]|\.(?!\w)|$)|`?([\w.-]{1,100}?)`?(?=[\s,;)]|\.(?!\w)|$))|"
+                                r"\b(?:to|at|on|into)\s(?:the\s)?wrong\s(?:pypi\s)?(?:project|package)\b|"
+                                r"\bwrong\s(?:pypi\s)?(?:project|package)\sname\b", re.I)
 # the upload account told as needing a role on the project ("You need to add zope.wheelbuilder as a pypi maintainer",
 # "it had no role on the project"): the project-not-owned class told as its fix (zope.interface #37)
 SAID_ROLE_MISSING = re.compile(r"\b(?:add|added|adding|invite|invited|make|made)\b" + IN_SENTENCE + r"{0,60}?\bas (?:an? |the )?"
@@ -826,11 +838,21 @@ def summary_too_long(whole: str) -> bool:
 # `-p ${{ secrets.X }}`): the shell split or read it before the uploader got it
 _SECRET_WORD = r"\b(?:passwords?|tokens?|secrets?|credentials?)\b"
 _SHELL_CHARS = (r"\b(?:special|shell|reserved|non-alphanumeric|punctuation)[- ](?:characters?|chars?|symbols?)\b|"
-                r"\b(?:spaces?|whitespace)\b")
+                r"\b(?:spaces?|whitespace)\b|"
+                # the character itself or its name ("included the ` character", "a backtick", "a dollar sign")
+                r"(?<!\w)`?[`$!&;|\\\"'*]`?\s(?:characters?|chars?|symbols?|signs?)\b|\bback-?ticks?\b|\bdollar signs?\b|"
+                r"\bampersands?\b|\bexclamation (?:marks?|points?)\b")
 SAID_SECRET_SPECIAL = re.compile(_SECRET_WORD + IN_SENTENCE + r"{0,60}?(?:" + _SHELL_CHARS + r")|(?:" + _SHELL_CHARS
                                  + r")" + IN_SENTENCE + r"{0,40}?" + _SECRET_WORD, re.I)
+# the shell's own syntax error: a CI script (Travis's build.sh `eval`) broken by a quote or backtick pasted into it
+SHELL_SYNTAX = re.compile(r"\bunexpected EOF while looking for matching\b|\bsyntax error: unexpected end of file\b|"
+                          r"\bUnterminated quoted string\b", re.I)
 SHELL_TOLD = re.compile(r"\bquot\w{1,4}\b|\bescap\w{1,4}\b|\bshell\b|\bas a string\b|\bcommand[- ]line\b|\bsplit\w{0,3}\b|"
-                         r"\bfail\w{0,4}\b|\bbreak\w{0,3}\b|\bbroke\b", re.I)
+                         r"\bfail\w{0,4}\b|\bbreak\w{0,3}\b|\bbroke\b|" + SHELL_SYNTAX.pattern, re.I)
+SHELL_SECRET_FIX = ("A special character in the secret (a backtick, `$`, a quote) broke the CI's shell script before any "
+                    "upload ran, so nothing reached PyPI: escape it before storing or encrypting the secret (Travis: "
+                    "escape it for bash before `travis encrypt`), or pass it through an environment variable the "
+                    "script quotes; a PyPI API token (`__token__`) has no such characters.")
 QUOTED_SECRET_FIX = ("Keep the secret off the command line: pass it through the step's `env:` (`TWINE_USERNAME: "
                      "__token__`, `TWINE_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}`; twine reads them itself, no `-p`), or "
                      "at least quote it (`-p \"$TWINE_PASSWORD\"`): `${{ }}` is pasted into the script before the shell "
@@ -889,6 +911,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-name-not-allowed", (_SAID_NAME,)),
     _Said("log-project-not-owned", (_SAID_TAKEN,), upload_named=True),
     _Said("log-project-not-owned", (SAID_ROLE_MISSING,), upload_named=True),
+    _Said("log-project-not-owned", (SAID_WRONG_PROJECT,), upload_named=True),  # another project's name aimed at
     _Said("log-unsupported-platform-tag", (SAID_PLATFORM,)),
     _Said("log-unsupported-platform-tag", (SAID_MISNAMED_WHEEL,), upload_named=True),
     _Said("log-local-version", (_SAID_LOCAL,)),
@@ -958,7 +981,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
         # a size over the limit, a missing `id-token` and a name already someone else's tell the refusal themselves;
         # a change told as the upload's fix tells it too
         if not (_FAILED_SAID.search(sentence) or _SAID_SIZE.search(sentence) or _SAID_ID_TOKEN.search(sentence)
-                or _SAID_TAKEN.search(sentence) or SAID_ROLE_MISSING.search(sentence) or _SAID_PASSWORD.search(sentence)
+                or _SAID_TAKEN.search(sentence) or SAID_ROLE_MISSING.search(sentence) or SAID_WRONG_PROJECT.search(sentence) or _SAID_PASSWORD.search(sentence)
                 or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or SAID_NO_DISTS.search(sentence)
                 or SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable

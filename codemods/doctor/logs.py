@@ -32,6 +32,7 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       stale_dist, SUMMARY_LONG_FIX, summary_too_long, tag_unexpanded, TOLD_WRONG,
                                       TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX,
                                       VENV_FIX, VENV_TOLD)
+from codemods.doctor.log_said import SHELL_SECRET_FIX, SHELL_SYNTAX  # a secret that broke the CI's script
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
@@ -381,6 +382,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if left and (publishes or PYTHON_RELEASE.search(whole)) and not OTHER_REGISTRY.search(whole):
         exists = BY_ID["log-attestation-exists"]  # a first publish step's attestation files told as what broke the second
         found[exists.id] = LogFinding(exists, logtext.line_at(cleaned, starts, left.start()), exists.title)
+    broke = SHELL_SYNTAX.search(whole) if not found and SAID_SECRET_SPECIAL.search(whole) else None
+    if broke and (PYPI_NAMED.search(whole) or publishes or PYTHON_RELEASE.search(whole)):
+        config = BY_ID["log-uploader-config"]  # the shell's syntax error beside a secret told with a special character:
+        # the CI's script broke on it before any upload, no credential reached the index (travis-ci#5604)
+        found[config.id] = LogFinding(config, logtext.line_at(cleaned, starts, broke.start()), config.title)
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
@@ -461,6 +467,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-uploader-config" in found and SAID_SECRET_SPECIAL.search(whole) and SHELL_TOLD.search(whole):
         found["log-uploader-config"].message = "The shell split or read the secret on the upload's command line"
         found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
+        if SHELL_SYNTAX.search(whole):  # the shell's syntax error shown: the script broke before the uploader ran
+            found["log-uploader-config"].message = "A special character in the secret broke the CI's shell script"
+            found["log-uploader-config"].fix = SHELL_SECRET_FIX
     if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
         found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
     unlisted = pypirc_section_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
@@ -476,6 +485,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in logtext.versions(cleaned)):
+        found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):

@@ -189,6 +189,14 @@ SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version
               "upload) for TestPyPI builds")
 
 
+# a version that names a tag found plus uncommitted changes: versioneer's `pep440-post` `.dev0`, `+dirty`/`.dirty`,
+# setuptools-scm's `.dYYYYMMDD`
+DIRTY_VERSION = re.compile(r"\.post\d+\.dev0\+g[0-9a-f]{5,}$|[+.]dirty$|\.d20\d{6}$")
+DIRTY_FIX = ("Build from a clean checkout of the release tag: the version names a tag found plus uncommitted changes in "
+             "the working tree (versioneer's `.dev0` or `.dirty`, setuptools-scm's `.dYYYYMMDD`); commit or ignore the "
+             "files that changed or were added, then rebuild and upload.")
+
+
 def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
     and what makes the build give a version PyPI takes; None when it does not look so."""
@@ -197,6 +205,18 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
                 "git metadata or a matching tag, or a build tool that failed to read the version it is pointed at)",
                 "fix where the version comes from (the tool's version source and its configuration, a checkout with "
                 "tags) and rebuild; a version set by hand needs no plugin")
+    post = re.match(r"(\d+(?:\.\d+)*)\.post(\d+)(\.dev0)?\+g[0-9a-f]{5,}$", version)
+    if post:  # versioneer's `pep440-post` (or setuptools-scm's post-release scheme): a tag was found, then more
+        since = f"{post.group(2)} commit(s) after it" if post.group(2) != "0" else "its own commit"
+        dirty = (" and `.dev0` marks uncommitted changes in the working tree (a dirty tree)"
+                 if post.group(3) else "")
+        form = "versioneer's `pep440-post` form" if post.group(3) else ("versioneer's `pep440-post` form or "
+                                                                          "setuptools-scm's `post-release` scheme")
+        return (f"a version that names the tag it found ({form}): `{post.group(1)}` is the "
+                f"last tag, `.post{post.group(2)}` counts {since}{dirty}, and `+g…` is the commit",
+                "commit (or ignore) the files the build found changed or added, and build from a clean checkout of the "
+                "release tag, which gives the bare version" if post.group(3) else "build from the release tag itself "
+                "(a clean checkout of it), which gives the bare version")
     if re.match(r"0\.0\.0(?:$|[.+])", version):
         return ("a placeholder version: the build did not get the project's real version (a version plugin such as "
                 "setuptools-scm, hatch-vcs or poetry-dynamic-versioning that did not run or found no tag)", "fix where "
