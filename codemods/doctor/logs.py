@@ -22,17 +22,17 @@ from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
-                                      BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD, IMAGE_PUSHED, misspelt_content_type,
-                                      misspelt_content_type_fix, MOVED_NOTHING, MOVED_NOTHING_FIX, NESTED_DIST,
-                                      NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX, OPTION_AS_FILE, OPTION_AS_FILE_FIX,
-                                      prompt_answered, prompt_at_end, QUOTED_SECRET_FIX, RENDERER_MISSING,
-                                      RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT, SAID_ATTESTATION_FAILED, said_cause,
-                                      SAID_DELETED_REUSE, said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total,
-                                      SAID_ROLE_MISSING, SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, SHELL_TOLD,
-                                      stale_dist, SUMMARY_LONG_FIX, summary_too_long, tag_unexpanded, TOLD_WRONG,
-                                      TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix, URL_VALUE_LOST, URL_VALUE_LOST_FIX,
-                                      VENV_FIX, VENV_TOLD)
-from codemods.doctor.log_said import SHELL_SECRET_FIX, SHELL_SYNTAX  # a secret that broke the CI's script
+                                      BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
+                                      misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
+                                      MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX,
+                                      OPTION_AS_FILE, OPTION_AS_FILE_FIX, prompt_answered, prompt_at_end,
+                                      QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
+                                      SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
+                                      said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
+                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, SHELL_SECRET_FIX,
+                                      SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
+                                      tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
+                                      URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
@@ -40,11 +40,10 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
                                          PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
-                                         REPEATED_500_FIX, ROLE_MISSING_FIX, SAID_EVERY_TIME, server_elsewhere,
-                                         SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX, SETUP_UPLOAD_WARNED, TP_CUE_RX,
-                                         TP_FAILED, TP_SAID, TWINE_IN_PLACE, UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
-from codemods.doctor.log_said import EVERY_JOB_FIX, SAID_EVERY_JOB_UPLOADS
-from codemods.doctor.log_servers import removed_account, REMOVED_ACCOUNT_FIX
+                                         removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
+                                         SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
+                                         SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
+                                         UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
