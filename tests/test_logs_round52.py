@@ -2,31 +2,13 @@
 declared tuning pool), the wrong claims first, each read in general form with a guard that a near miss is not read so."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from codemods.doctor import log_said
-from codemods.doctor.advice import advise
-from codemods.doctor.claims import Context
-from codemods.doctor.logs import read
 
-LOGS = Path(__file__).parent / "logs"
-HEADER = re.compile(r"^# (?:source|fix|cause|trimmed|context): ")
+from log_rounds import ids as _ids, pool, reading as _read
 
 
 def _pool(stem: str, folder: str = "holdout36"):
-    path = next((LOGS / folder).glob(stem + "*.log") if folder else LOGS.glob(stem + "*.log"))
-    r = read("\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines() if not HEADER.match(ln)))
-    return r.findings, advise(r, [], Context({}, set()))
-
-
-def _read(text: str):
-    r = read(text)
-    return r.findings, advise(r, [], Context({}, set()))
-
-
-def _ids(found) -> list:
-    return [f.pattern.id for f in found]
+    return pool(stem, folder)
 
 
 def test_deleted_file_name_headline_and_fix_follow_the_deleted_reading() -> None:
