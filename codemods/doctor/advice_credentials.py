@@ -717,19 +717,19 @@ def _not_owned(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"the text says the upload was aimed at {where}: the uploader sends the name in the build's metadata "
                 "(`[project] name`, `[tool.poetry] name` or setup.py's `name=`), so set it to the project's own name "
                 "on the index (check this first), rebuild and upload again"]
-    out = [f"{project} exists on the index and the account behind the credentials is not one of its owners or "
-           "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, or "
-           "the credentials of an owner's account (a token scoped to the project) are used; a name that belongs to "
-           "someone else needs another name in pyproject.toml"]
     held = log_servers.NAME_HELD_NO_PAGE.search(text)
-    if held:  # the name's page told as not found: never say the project exists, nor name owners the text cannot see
-        out = [f"PyPI holds the name {project} for a project the account has no role in, though the text finds no page "
+    if held:  # the name's page told as not found (a project without releases): never say the project exists
+        out = [f"the text says {project} has no page on the index: a project without releases (never uploaded, "
+               "or all deleted) shows none but still holds the name for its owners; if they do not answer, "
+               "PyPI's admins can transfer an unused or abandoned name on a PEP 541 request "
+               "(https://github.com/pypi/support), else the distribution needs another name",
+               f"PyPI holds the name {project} for a project the account has no role in, though the text finds no page "
                "for it: the credentials cannot upload to it under this name"]
-    if held:  # the name's page told as not found: a project without releases
-        out.insert(0, f"the text says {project} has no page on the index: a project without releases (never uploaded, "
-                      "or all deleted) shows none but still holds the name for its owners; if they do not answer, "
-                      "PyPI's admins can transfer an unused or abandoned name on a PEP 541 request "
-                      "(https://github.com/pypi/support), else the distribution needs another name")
+    else:
+        out = [f"{project} exists on the index and the account behind the credentials is not one of its owners or "
+               "maintainers (or the token is scoped to another project): an owner adds that account as a maintainer, "
+               "or the credentials of an owner's account (a token scoped to the project) are used; a name that "
+               "belongs to someone else needs another name in pyproject.toml"]
     if re.search(r"isn't allowed to upload to project", text) and not held:  # PyPI's wording since archiving (2024)
         out.append(f"if the account is an owner of {project}, the project is archived (its owners archived it: unarchive "
                    "it in its settings) or quarantined by PyPI's admins, which refuses every upload")

@@ -1116,7 +1116,7 @@ def _sdist_filename(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "`_`), which PyPI's check refused until July 2023 (fixed by pypi/warehouse#14155): the file is right, "
                 "re-run the upload; if PyPI still refuses it, report it at https://github.com/pypi/warehouse/issues"]
     if start and log_files.old_check_name(text):
-        normal = re.sub(r"[-_.]+", "_", start.group(2)).lower()
+        normal = log_files.escaped(start.group(2))
         return [f"PyPI asked for a file name starting with `{start.group(2)}`, the name as the project writes it: that "
                 "is the wording of PyPI's check before July 2023, which kept the name's dots and so refused the "
                 f"`{normal}-…` names current build backends write (pypi/warehouse#14155); today PyPI asks for "

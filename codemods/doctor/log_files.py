@@ -153,6 +153,11 @@ def old_check_name(whole: str) -> Optional[str]:
     return m.group(2) if ours or not files else None  # a file of another project named: a renamed wheel instead
 
 
+def escaped(name: str) -> str:
+    """A project's name as distribution file names write it: runs of `-`, `_` and `.` as one `_`, lower case."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
 def escaped_name_refused(whole: str) -> Optional[str]:
     """The refused file whose name writes the project's name as a distribution must (`simplepackage_py-…` for
     `simplepackage.py`), when PyPI asked for the name as written; None otherwise."""
@@ -160,10 +165,10 @@ def escaped_name_refused(whole: str) -> Optional[str]:
     if m is None or m.group(1) != m.group(2):  # today's PyPI asks for the normalised name: the file must start with it
         return None
     name = m.group(1)
-    escaped = re.sub(r"[-_.]+", "_", name).lower()
-    if escaped == name.lower():
+    spelled = escaped(name)
+    if spelled == name.lower():
         return None
-    f = re.search(rf"(?<![\w.-]){re.escape(escaped)}-[\w.!+-]{{1,200}}?\.(?:whl|tar\.gz)\b", whole, re.I)
+    f = re.search(rf"(?<![\w.-]){re.escape(spelled)}-[\w.!+-]{{1,200}}?\.(?:whl|tar\.gz)\b", whole, re.I)
     return f.group(0) if f else None
 
 
