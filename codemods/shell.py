@@ -74,15 +74,17 @@ def _scanned(script: str) -> Tuple[Command, ...]:
 
 
 def _scan(script: str) -> Iterator[Command]:
-    for words, _ in _word_groups(script):
+    for words, _, _ in word_groups(script):
         yield from _command(words)
 
 
-def _word_groups(script: str) -> Iterator[Tuple[List[Word], str]]:
+def word_groups(script: str) -> Iterator[Tuple[List[Word], str, str]]:
     """The words between control operators and newlines, reserved words included, each with the operator
-    before it (`"\\n"` for a newline, `""` at the start)."""
+    before it (`"\\n"` for a newline, `""` at the start) and every operator and newline since the group
+    before (`")\\n"` after a `case` pattern, `";;\\n"` after a branch)."""
     words: List[Word] = []
     before = ""
+    between = ""
     heredocs: List[Tuple[str, bool]] = []  # (delimiter, tabs stripped) of `<<WORD` seen on this line
     after_op: Optional[bool] = None  # a bare `<<`/`<<-`: the next word is the delimiter
     i, n = 0, len(script)
@@ -96,8 +98,9 @@ def _word_groups(script: str) -> Iterator[Tuple[List[Word], str]]:
             continue
         if ch == "\n":
             if words:
-                yield words, before
-                before = "\n"
+                yield words, before, between
+                before, between = "\n", ""
+            between += "\n"
             words, i = [], _skip_bodies(script, i + 1, heredocs)
             heredocs, after_op = [], None
             continue
@@ -111,8 +114,9 @@ def _word_groups(script: str) -> Iterator[Tuple[List[Word], str]]:
         op = next((o for o in OPERATORS if script.startswith(o, i)), None) if ch in _OPERATOR_STARTS else None
         if op:
             if words:
-                yield words, before
-            words, i, before = [], i + len(op), op
+                yield words, before, between
+                between = ""
+            words, i, before, between = [], i + len(op), op, between + op
             continue
         j = _word_end(script, i)
         word = Word(script[i:j], i, j)
@@ -128,7 +132,7 @@ def _word_groups(script: str) -> Iterator[Tuple[List[Word], str]]:
                 after_op = found[1]
         i = j
     if words:
-        yield words, before
+        yield words, before, between
 
 
 def _command(words: List[Word]) -> Iterator[Command]:
@@ -154,7 +158,7 @@ def conditions_of(script: str, cmd: Command) -> List[str]:
     upload`). None: it runs whenever the script gets to it."""
     frames: List[List[str]] = []  # the open `if`/`case`s, each with its tests
     chain: List[str] = []
-    for words, before in _word_groups(script):
+    for words, before, _ in word_groups(script):
         n = 0
         while n < len(words) and words[n].text in LEADING_KEYWORDS:
             n += 1

@@ -14,6 +14,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
+from codemods.follow.script_args import unrun_spans
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
@@ -25,6 +26,14 @@ class MakeTarget(Target):
     """A make target, with the variables make's command line sets (`make release PYTHON=python3.12`)."""
 
     assignments: Tuple[Tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ScriptTarget(Target):
+    """A shell script, with the arguments its call passes (`build.sh -c`; None: not known), which decide
+    what the script runs (see `script_args`)."""
+
+    args: Optional[Tuple[str, ...]] = None
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -139,13 +148,13 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
     elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
-        found.append(Target("script", base / vals[1]))
+        found.append(ScriptTarget("script", base / vals[1], args=tuple(vals[2:])))
     elif _is_python(vals[0]) and len(vals) > 1 and vals[1].endswith(".py") and (base / vals[1]).is_file():
         found.append(Target("python", base / vals[1], "upload" if "upload" in vals[2:] else None))
     elif "/" in vals[0] and (base / vals[0]).is_file():
         path = base / vals[0]
-        kind = "python" if path.suffix == ".py" or _shebang(path).find("python") >= 0 else "script"
-        found.append(Target(kind, path))
+        python = path.suffix == ".py" or _shebang(path).find("python") >= 0
+        found.append(Target("python", path) if python else ScriptTarget("script", path, args=tuple(vals[1:])))
     return found
 
 
@@ -386,14 +395,19 @@ def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[st
 
 
 def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = (),
-                      _seen: Optional[set] = None, _depth: int = 0, _line: Optional[int] = None) -> List[Target]:
+                      _seen: Optional[set] = None, _depth: int = 0, _line: Optional[int] = None,
+                      _args: Optional[Tuple[str, ...]] = None) -> List[Target]:
     """The files a step's script runs, and those the scripts among them run in turn, up to NESTED deep
     (each with the line of the step's command that leads to it). `cd DIR` moves where the next commands
-    look (see `step_start` for `checkouts`)."""
+    look (see `step_start` for `checkouts`); a script's commands its call's arguments leave unrun are
+    not read (`_args`, see `script_args`)."""
     out: List[Target] = []
     seen = set() if _seen is None else _seen
+    unrun = unrun_spans(script, _args) if _args is not None else []
     line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
     for cmd, folder, _ in located_commands(script, cwd, checkouts):
+        if any(s <= cmd.start < e for s, e in unrun):
+            continue
         if cmd.start < counted:  # out of order: count again from the start
             line, counted = 1, 0
         line += script.count("\n", counted, cmd.start)
@@ -401,13 +415,14 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
         if folder == "/":  # somewhere outside the repository
             continue
         for t in targets_of(cmd, root, folder):
-            key = (t.kind, t.path, t.name)
+            key = (t.kind, t.path, t.name, getattr(t, "args", None))
             if key in seen:
                 continue
             seen.add(key)
             out.append(dataclasses.replace(t, line=_line or line))
             if t.kind == "script" and _depth < NESTED:
-                out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line)
+                out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line,
+                                         getattr(t, "args", None))
     return out
 
 

@@ -1,0 +1,266 @@
+"""The commands of a followed shell script that the call's arguments leave unrun.
+
+`./scripts/build.sh -c` runs a script whose upload sits under `if [ "${_IS_UPLOAD}" == true ]`, a flag
+only its `-u | --upload)` option sets (bybatkhuu/model-python-template): that call builds and uploads
+nothing, and its job needs no OIDC token. Read so that any doubt keeps a command: a command is unrun
+only when
+
+- a test around it (`if`, `&&`) can never hold, because the variable it tests gets a literal default
+  from the script itself, before the test, and any other value only in option branches of a `case`
+  over the arguments that no argument of the call matches; or
+- it sits in a branch of a `case "$1"` (a sub-command: `release.sh publish`) that no argument matches.
+
+The call's arguments must all be literal (`"$@"` or `$MODE` may be anything).
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+from codemods.shell import DECLARATIONS, LEADING_KEYWORDS, Word, word_groups
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_REFERENCE = re.compile(r"\$(?:(%s)|\{(%s)\})" % (_NAME, _NAME))
+_POSITIONAL = re.compile(r"\$(?:1|\{1\})")
+_LITERAL = re.compile(r"[^$`*?\[\]{}()<>|;&~]*")
+
+
+@dataclass
+class _Frame:
+    kind: str  # if, case, loop, brace
+    test: Optional[Tuple[List[Word], bool]] = None  # an if's current test (None in `else`), `!` before it
+    earlier: Tuple[Tuple[List[Word], bool], ...] = ()  # the tests of the if's branches before this one
+    head: str = ""  # a case's subject, a loop's first words
+    pending: List[str] = field(default_factory=list)  # a case's patterns being read
+    patterns: Optional[Tuple[str, ...]] = None  # a case's branch: its patterns (None while reading them)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: Tuple[Word, ...]  # the command, past its reserved words
+    negated: bool  # `!` before it
+    frames: Tuple[_Frame, ...]  # copies of the frames it runs in
+    chain: Tuple[Tuple[Tuple[Word, ...], bool], ...]  # the tests before it in an `&&` list
+
+
+def unrun_spans(script: str, args: Optional[Sequence[str]]) -> List[Tuple[int, int]]:
+    """(start, end) of each command of the script that cannot run for these arguments (None: unknown)."""
+    if args is None or not all(_LITERAL.fullmatch(a) for a in args):
+        return []
+    entries = list(_entries(script))
+    values = _Values(script, entries, tuple(args))
+    return [(e.words[0].start, e.words[-1].end) for e in entries if not _may_run(e, values)]
+
+
+def _entries(script: str):
+    frames: List[_Frame] = []
+    chain: List[Tuple[Tuple[Word, ...], bool]] = []
+    for words, before, between in word_groups(script):
+        top = frames[-1] if frames else None
+        if top is not None and top.kind == "case":
+            if ";;" in between.replace("\n", "") or ";&" in between:
+                top.pending, top.patterns = [], None
+            if top.patterns is None:
+                if len(words) == 1 and words[0].text == "esac":
+                    frames.pop()
+                    continue
+                if not top.pending or ")" not in between:
+                    top.pending.append(words[0].value if len(words) == 1 else "\0")  # `"\0"`: not read
+                    if len(words) == 1:
+                        continue
+                    words = words[1:]  # `-u) UPLOAD=true`: the branch starts on the pattern's line
+                top.patterns = tuple(top.pending)
+        n = 0
+        while n < len(words) and words[n].text in LEADING_KEYWORDS:
+            n += 1
+        keywords = [w.text for w in words[:n]]
+        rest = tuple(words[n:])
+        if before != "&&":
+            chain = []
+        for k in keywords:
+            if k in ("elif", "else") and frames and frames[-1].kind == "if" and frames[-1].test is not None:
+                frames[-1].earlier += (frames[-1].test,)
+                frames[-1].test = (list(rest), "!" in keywords) if k == "elif" else None
+            elif k == "{":
+                frames.append(_Frame("brace"))
+        if not rest:
+            continue
+        first = rest[0].text
+        if first in ("fi", "done", "}", "esac"):  # `fi 2>/dev/null` closes it too
+            kind = {"fi": "if", "done": "loop", "}": "brace", "esac": "case"}[first]
+            if frames and frames[-1].kind == kind:
+                frames.pop()
+            else:  # a structure this reading lost track of: nothing after it is read as unrun
+                frames.append(_Frame("lost"))
+            continue
+        negated = "!" in keywords
+        yield _Entry(rest, negated, tuple(_copy(f) for f in frames), tuple(chain))
+        chain.append((rest, negated))
+        if "if" in keywords:
+            frames.append(_Frame("if", test=(list(rest), negated)))
+        elif "while" in keywords or "until" in keywords or first in ("for", "select"):
+            loop = [k for k in keywords if k in ("while", "until")]
+            frames.append(_Frame("loop", head=" ".join(loop + [w.value for w in rest])))
+        elif first == "case":
+            subject = rest[1].text if len(rest) > 1 else ""
+            frame = _Frame("case", head=subject)
+            if len(rest) > 3 and rest[2].text == "in":  # `case "$1" in -u) …` on one line
+                frame.pending.append(rest[3].value)
+            frames.append(frame)
+
+
+def _copy(frame: _Frame) -> _Frame:
+    return _Frame(frame.kind, frame.test, frame.earlier, frame.head, list(frame.pending), frame.patterns)
+
+
+class _Values:
+    """The values each variable of the script can hold for the call's arguments, where the script alone
+    decides them (None: not known)."""
+
+    def __init__(self, script: str, entries: List[_Entry], args: Tuple[str, ...]) -> None:
+        self.script, self.entries, self.args = script, entries, args
+        self._known: Dict[str, Optional[Tuple[int, Set[str]]]] = {}
+
+    def of(self, name: str, at: int) -> Optional[Set[str]]:
+        """The values `name` can hold at offset `at` (after every assignment of it), or None."""
+        if name not in self._known:
+            self._known[name] = self._read(name)
+        known = self._known[name]
+        return None if known is None or known[0] >= at else known[1]
+
+    def _read(self, name: str) -> Optional[Tuple[int, Set[str]]]:
+        defaults: Set[str] = set()
+        taken: Set[str] = set()  # the values of the option branches the call surely takes
+        maybe: Set[str] = set()  # … and of those it may take
+        default: Optional[int] = None  # where the (last) default is set
+        first_option: Optional[int] = None
+        starts: Set[int] = set()
+        last = 0
+        for e in self.entries:
+            words = [w for w in e.words]
+            if words and words[0].value in DECLARATIONS:
+                words = [w for w in words[1:] if not w.value.startswith("-")]
+            if len(words) != 1 or not words[0].text.startswith(name + "="):
+                continue
+            raw = words[0].text[len(name) + 1:]
+            if re.search(r"[$`]", raw):
+                return None
+            value = words[0].value[len(name) + 1:]
+            starts.add(words[0].start)
+            last = max(last, words[0].end)
+            if not e.frames and not e.chain:
+                default = words[0].start
+                defaults.add(value)
+                continue
+            matched = self._option_matched(e.frames)
+            if matched is None:
+                return None
+            first_option = words[0].start if first_option is None else first_option
+            if matched and all(p.startswith("-") and not re.search(r"[*?\[]", p) for p in e.frames[-1].patterns or ()):
+                taken.add(value)  # surely run: an option no value of another option is likely to spell
+            elif matched:
+                maybe.add(value)
+        # every other mention must read the variable: a `for NAME in`, `read NAME`, `${NAME:=x}` sets it
+        for m in re.finditer(r"(?<![\w$])%s\b" % re.escape(name), self.script):
+            if m.start() in starts:
+                continue
+            before = self.script[max(0, m.start() - 1):m.start()]
+            after = self.script[m.end():m.end() + 2]
+            if not (before == "{" and self.script[max(0, m.start() - 2):m.start()] == "${" and after[:1] == "}"):
+                return None
+        if default is None:
+            return None
+        if taken and (first_option is None or default < first_option):
+            return last, taken | maybe  # `--production` given: the default set before the options is overwritten
+        return last, defaults | taken | maybe
+
+    def _option_matched(self, frames: Tuple[_Frame, ...]) -> Optional[bool]:
+        """Whether the branch of an option-reading `case` these frames end in takes some argument of the
+        call (None: not such a branch)."""
+        if not frames or frames[-1].kind != "case" or frames[-1].patterns is None:
+            return None
+        return self._branch_taken(frames)
+
+    def _branch_taken(self, frames: Tuple[_Frame, ...]) -> Optional[bool]:
+        case, outer = frames[-1], frames[:-1]
+        patterns = case.patterns or ()
+        if "\0" in patterns or any(f.kind in ("brace", "lost") for f in outer) or \
+                any(f.kind == "if" for f in outer):
+            return None
+        loops = [f.head.split() for f in outer if f.kind == "loop"]
+        subject = Word(case.head, 0, 0).value
+        ref = _REFERENCE.fullmatch(subject)
+        if _POSITIONAL.fullmatch(subject) and not loops:
+            words = self.args[:1] or ("",)  # `case "$1"` read once: the first argument
+        elif _POSITIONAL.fullmatch(subject) and len(loops) == 1 and loops[0][0] in ("while", "until"):
+            words = self.args  # `while [ $# -gt 0 ]; do case "$1" … shift`: each argument in turn
+        elif ref and len(loops) == 1 and loops[0][:4] == ["for", ref.group(1) or ref.group(2), "in", "$@"]:
+            words = self.args  # `for arg in "$@"; do case "$arg"`
+        elif ref and len(loops) == 1 and loops[0][1:2] == ["getopts"] and \
+                loops[0][-1] == (ref.group(1) or ref.group(2)):
+            letters = {c for a in self.args if a.startswith("-") and not a.startswith("--") for c in a[1:]}
+            return any(p in letters or p in ("*", "?") for p in patterns)
+        else:
+            return None
+        return any(fnmatch.fnmatchcase(a, p) for a in words for p in patterns)
+
+
+def _may_run(entry: _Entry, values: _Values) -> bool:
+    at = entry.words[0].start
+    if any(f.kind == "lost" for f in entry.frames):
+        return True
+    for i, frame in enumerate(entry.frames):
+        if frame.kind == "if" and frame.test is not None and _never(frame.test, values, at):
+            return False
+        if frame.kind == "if" and any(_never((t, not negated), values, at) for t, negated in frame.earlier):
+            return False  # the branch of an earlier test that always holds runs instead
+        if frame.kind == "case" and frame.patterns is not None and \
+                values._branch_taken(entry.frames[:i + 1]) is False:
+            return False
+    return not any(_never(test, values, at) for test in entry.chain)
+
+
+def _never(test: Tuple[Sequence[Word], bool], values: _Values, at: int) -> bool:
+    """The test can never succeed: it reads one variable, whose every possible value fails it."""
+    read = _gate(list(test[0]))
+    if read is None:
+        return False
+    name, holds = read
+    possible = values.of(name, at)
+    results = [holds(v) for v in possible or ()]
+    if not results or None in results:
+        return False
+    return all(r == test[1] for r in results)
+
+
+def _gate(words: List[Word]) -> Optional[Tuple[str, Callable[[str], Optional[bool]]]]:
+    """The variable a test reads and what it asks of its value: `[ "$X" == true ]`, `[[ $X = 1 ]]`,
+    `test -n "$X"`, `$X` run as a command (`true`/`false`)."""
+    vals = [w.value for w in words]
+    if len(words) == 1:  # `if $UPLOAD; then`: the value runs as a command; only `true`/`false` are read
+        ref = _REFERENCE.fullmatch(vals[0])
+        return (ref.group(1) or ref.group(2), {"true": True, "false": False}.get) if ref else None
+    if vals[0] == "test":
+        vals = vals[1:]
+    elif (vals[0], vals[-1]) in (("[", "]"), ("[[", "]]")):
+        vals = vals[1:-1]
+    else:
+        return None
+    if len(vals) == 2 and vals[0] in ("-n", "-z"):
+        ref = _REFERENCE.fullmatch(vals[1])
+        if ref is None:
+            return None
+        empty = vals[0] == "-z"
+        return ref.group(1) or ref.group(2), lambda v: (v == "") == empty
+    if len(vals) != 3 or vals[1] not in ("=", "==", "!="):
+        return None
+    left, right = _REFERENCE.fullmatch(vals[0]), _REFERENCE.fullmatch(vals[2])
+    if (left is None) == (right is None):
+        return None
+    ref, literal = (left, vals[2]) if left else (right, vals[0])
+    if "$" in literal or "`" in literal or any(c in literal for c in "*?["):
+        return None
+    equal = vals[1] != "!="
+    return ref.group(1) or ref.group(2), lambda v: (v == literal) == equal

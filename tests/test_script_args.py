@@ -1,0 +1,136 @@
+"""What a followed shell script runs for its call's arguments (codemods/follow/script_args.py).
+
+The first script is bybatkhuu/model-python-template@651f6fd's scripts/build.sh, cut to its flag handling
+and upload: `build.sh -c` builds only; `-u` uploads, to TestPyPI unless `-p` is given.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+import pytest
+
+from codemods.follow.script_args import unrun_spans
+
+BUILD_SH = """\
+#!/usr/bin/env bash
+set -euo pipefail
+
+_IS_CLEAN=true
+_IS_UPLOAD=false
+_IS_STAGING=true
+
+while [ $# -gt 0 ]; do
+\tcase "${1}" in
+\t\t-c | --disable-clean)
+\t\t\t_IS_CLEAN=false
+\t\t\tshift;;
+\t\t-u | --upload)
+\t\t\t_IS_UPLOAD=true
+\t\t\tshift;;
+\t\t-p | --production)
+\t\t\t_IS_STAGING=false
+\t\t\tshift;;
+\t\t-h | --help)
+\t\t\t_usage_help
+\t\t\texit 0;;
+\t\t*)
+\t\t\techo "[ERROR]: Failed to parse argument -> ${1}!" >&2
+\t\t\texit 1;;
+\tesac
+done
+
+main()
+{
+\tpython -m build || exit 2
+\tif [ "${_IS_UPLOAD}" == true ]; then
+\t\tpython -m twine check dist/* || exit 2
+\t\tif [ "${_IS_STAGING}" == true ]; then
+\t\t\tpython -m twine upload --repository testpypi dist/* || exit 2
+\t\telse
+\t\t\tpython -m twine upload dist/* || exit 2
+\t\tfi
+\tfi
+}
+
+main
+"""
+
+
+def unrun(script: str, args: Optional[Sequence[str]]) -> List[str]:
+    return [script[s:e] for s, e in unrun_spans(script, args)]
+
+
+TESTPYPI = "python -m twine upload --repository testpypi dist/*"
+PYPI = "python -m twine upload dist/*"
+
+
+def test_an_upload_behind_an_option_the_call_does_not_pass_does_not_run() -> None:
+    assert {TESTPYPI, PYPI, "python -m twine check dist/*"} <= set(unrun(BUILD_SH, ("-c",)))
+    assert "python -m build" not in unrun(BUILD_SH, ("-c",))
+
+
+@pytest.mark.parametrize("args, runs, not_run", [
+    (("-c", "-u"), TESTPYPI, PYPI),  # the default (staging) stays: TestPyPI only
+    (("-c", "-u", "-p"), PYPI, TESTPYPI),  # `-p` overwrites the default: the else branch only
+    (("--upload", "--production"), PYPI, TESTPYPI),
+])
+def test_the_options_given_choose_the_branch(args, runs, not_run) -> None:
+    assert runs not in unrun(BUILD_SH, args)
+    assert not_run in unrun(BUILD_SH, args)
+
+
+@pytest.mark.parametrize("args", [None, ("-u", "$MODE"), ("$@",), ("-c", "`flags`")])
+def test_arguments_not_known_keep_everything(args) -> None:
+    assert unrun(BUILD_SH, args) == []
+
+
+@pytest.mark.parametrize("change", [
+    ("_IS_UPLOAD=false\n", "_IS_UPLOAD=${_IS_UPLOAD:-false}\n"),  # the environment may set it
+    ("_IS_UPLOAD=false\n", ""),  # no default: the environment's
+    ("main\n", "read -r _IS_UPLOAD\nmain\n"),  # set another way
+    ("\t\t-u | --upload)\n\t\t\t_IS_UPLOAD=true\n", "\t\t-u | --upload)\n\t\t\t_IS_UPLOAD=$2\n"),
+    ("_IS_UPLOAD=false\n", "[ -n \"$CI\" ] && _IS_UPLOAD=true\n_IS_UPLOAD=false\n"),  # set under a test
+])
+def test_a_flag_the_script_alone_does_not_decide_keeps_the_upload(change) -> None:
+    script = BUILD_SH.replace(*change)
+    assert script != BUILD_SH
+    assert TESTPYPI not in unrun(script, ("-c",))
+
+
+def test_a_test_before_its_flag_is_set_is_not_read() -> None:
+    script = BUILD_SH.replace("main\n", "main\n_IS_UPLOAD=false\n")  # set again after the upload: not read
+    assert TESTPYPI not in unrun(script, ("-c",))
+
+
+def test_a_sub_command_case_runs_the_branch_named_by_the_first_argument() -> None:
+    script = 'case "$1" in\n  build)\n    python -m build\n    ;;\n  publish)\n    twine upload dist/*\n' \
+             '    ;;\nesac\n'
+    assert unrun(script, ("build",)) == ["twine upload dist/*"]
+    assert unrun(script, ("publish",)) == ["python -m build"]
+    assert unrun(script, ("build", "publish")) == ["twine upload dist/*"]  # `$1` read once
+    assert unrun(script.replace("publish)", "*)"), ("build",)) == []  # `*` takes any
+    assert unrun(script, None) == []
+
+
+def test_getopts_letters_and_a_for_loop_over_the_arguments() -> None:
+    getopts = 'UPLOAD=0\nwhile getopts "cu" opt; do\n  case $opt in\n    u) UPLOAD=1 ;;\n    c) CLEAN=0 ;;\n' \
+              '  esac\ndone\nif [ "$UPLOAD" = 1 ]; then\n  twine upload dist/*\nfi\n'
+    assert unrun(getopts, ("-c",)) == ["UPLOAD=1", "twine upload dist/*"]
+    assert unrun(getopts, ("-cu",)) == []
+    loop = 'UPLOAD=no\nfor arg in "$@"; do\n  case "$arg" in\n    --upload) UPLOAD=yes ;;\n  esac\ndone\n' \
+           '[ "$UPLOAD" = yes ] && uv publish\n'
+    assert unrun(loop, ("--check",)) == ["UPLOAD=yes", "uv publish"]
+    assert unrun(loop, ("--upload",)) == []
+
+
+def test_a_flag_run_as_a_command_and_a_negated_test() -> None:
+    script = 'PUBLISH=false\ncase "$1" in\n  --publish) PUBLISH=true ;;\nesac\nif $PUBLISH; then\n  flit publish\nfi\n' \
+             'if ! $PUBLISH; then\n  echo dry\nfi\n'
+    assert unrun(script, ()) == ["PUBLISH=true", "flit publish"]
+    assert unrun(script, ("--publish",)) == ["echo dry"]
+
+
+def test_a_structure_not_followed_keeps_what_comes_after() -> None:
+    script = BUILD_SH.replace("main()\n{", "fi\nmain()\n{")  # a stray `fi`: the reading is lost
+    assert PYPI in unrun(BUILD_SH, ("-c",))
+    assert not {TESTPYPI, PYPI} & set(unrun(script, ("-c",)))
