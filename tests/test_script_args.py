@@ -134,3 +134,26 @@ def test_a_structure_not_followed_keeps_what_comes_after() -> None:
     script = BUILD_SH.replace("main()\n{", "fi\nmain()\n{")  # a stray `fi`: the reading is lost
     assert PYPI in unrun(BUILD_SH, ("-c",))
     assert not {TESTPYPI, PYPI} & set(unrun(script, ("-c",)))
+
+
+def test_the_first_argument_tested_at_the_top_of_the_script() -> None:
+    script = '#!/usr/bin/env bash\n\nif [[ $1 == "build" ]]; then\n    rm -rf ./dist/\n    python setup.py sdist ' \
+             'bdist_wheel\nelif [[ $1 == "publish" ]]; then\n    twine upload dist/*\nelse\n    echo "run \'build.sh ' \
+             'build\' or \'build.sh publish\'"\nfi'  # a build.sh found in the code corpus
+    assert "twine upload dist/*" in unrun(script, ("build",))
+    assert "twine upload dist/*" not in unrun(script, ("publish",))
+    assert unrun(script, ("publish",))[:1] == ["rm -rf ./dist/"]
+    assert unrun("shift\n" + script, ("build",)) == []  # `$1` moved on
+    assert unrun("set -- x\n" + script, ("build",)) == []
+    assert "twine upload dist/*" in unrun("set -euo pipefail\n" + script, ("build",))
+    function = "main() {\n" + script + "\n}\nmain $2\n"
+    assert unrun(function, ("build",)) == []  # a function's `$1` is its own
+
+
+def test_the_first_argument_or_nothing() -> None:
+    script = '#!/bin/bash\n\nset -euo pipefail\n\nrm -rf dist build\n\npython -m build\npython -m twine check dist/*\n\n' \
+             'if [[ "${1:-}" == "--upload" ]]; then\n    python -m twine upload dist/*\nelse\n    echo "Build verified. ' \
+             'Pass --upload to publish the artifacts."\nfi\n'  # yyds-fast/yyds-pip-audit's build.sh
+    assert "python -m twine upload dist/*" in unrun(script, ())
+    assert "python -m twine upload dist/*" not in unrun(script, ("--upload",))
+    assert unrun(script.replace("${1:-}", "${1:-x}"), ()) == []  # a default of its own: not read

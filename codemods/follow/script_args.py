@@ -22,7 +22,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 from codemods.shell import DECLARATIONS, LEADING_KEYWORDS, Word, word_groups
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_REFERENCE = re.compile(r"\$(?:(%s)|\{(%s)\})" % (_NAME, _NAME))
+# `$X`, `${X}`; `$1`, `${1:-}`: the first argument (or nothing)
+_REFERENCE = re.compile(r"\$(?:(%s|1)|\{(%s|1)(?::?-)?\})" % (_NAME, _NAME))
 _POSITIONAL = re.compile(r"\$(?:1|\{1\})")
 _LITERAL = re.compile(r"[^$`*?\[\]{}()<>|;&~]*")
 
@@ -123,8 +124,13 @@ class _Values:
         self.script, self.entries, self.args = script, entries, args
         self._known: Dict[str, Optional[Tuple[int, Set[str]]]] = {}
 
-    def of(self, name: str, at: int) -> Optional[Set[str]]:
-        """The values `name` can hold at offset `at` (after every assignment of it), or None."""
+    def of(self, name: str, at: int, frames: Tuple[_Frame, ...] = ()) -> Optional[Set[str]]:
+        """The values `name` can hold at offset `at` (after every assignment of it), or None; `$1` read
+        outside functions and loops, with no `shift` or `set` before it, is the call's first argument."""
+        if name == "1":
+            if any(f.kind != "if" for f in frames) or re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
+                return None
+            return {self.args[0] if self.args else ""}
         if name not in self._known:
             self._known[name] = self._read(name)
         known = self._known[name]
@@ -212,23 +218,25 @@ def _may_run(entry: _Entry, values: _Values) -> bool:
     if any(f.kind == "lost" for f in entry.frames):
         return True
     for i, frame in enumerate(entry.frames):
-        if frame.kind == "if" and frame.test is not None and _never(frame.test, values, at):
+        outer = entry.frames[:i]
+        if frame.kind == "if" and frame.test is not None and _never(frame.test, values, at, outer):
             return False
-        if frame.kind == "if" and any(_never((t, not negated), values, at) for t, negated in frame.earlier):
+        if frame.kind == "if" and any(_never((t, not negated), values, at, outer) for t, negated in frame.earlier):
             return False  # the branch of an earlier test that always holds runs instead
         if frame.kind == "case" and frame.patterns is not None and \
                 values._branch_taken(entry.frames[:i + 1]) is False:
             return False
-    return not any(_never(test, values, at) for test in entry.chain)
+    return not any(_never(test, values, at, entry.frames) for test in entry.chain)
 
 
-def _never(test: Tuple[Sequence[Word], bool], values: _Values, at: int) -> bool:
-    """The test can never succeed: it reads one variable, whose every possible value fails it."""
+def _never(test: Tuple[Sequence[Word], bool], values: _Values, at: int, frames: Tuple[_Frame, ...]) -> bool:
+    """The test (run inside `frames`) can never succeed: it reads one variable, whose every possible
+    value fails it."""
     read = _gate(list(test[0]))
     if read is None:
         return False
     name, holds = read
-    possible = values.of(name, at)
+    possible = values.of(name, at, frames)
     results = [holds(v) for v in possible or ()]
     if not results or None in results:
         return False
