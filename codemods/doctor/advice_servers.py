@@ -37,6 +37,14 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                        f"the URL twine was given is then {tool}'s own default, a bug of the tool when it is wrong{known}; "
                        "a release of the tool with the fix, or the right URL set in the job, avoids it")
         return out + _no_slash(text)
+    page = log_servers.PAGE_URL_GIVEN.search(text) if not urls else None
+    if page:  # a page of the site given as the upload URL (the root, a `/project/` page, `/simple/`)
+        test = "test.pypi" in page.group(1).lower()
+        right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
+        return [f"the log gives `{page.group(1)}` as the upload URL, a page of the site that takes no uploads: "
+                f"use `{right}`, or leave the URL out for "
+                f"{'TestPyPI by its repository name (`-r testpypi`)' if test else 'PyPI, the uploaders default to it'}; "
+                "the project the files go to is read from their own metadata, not from the URL"]
     if not urls and log_said.SAID_WRONG_URL.search(text):
         test = re.search(r"\btest[- .]?pypi\b", text, re.I)
         return [f"the log says the upload URL was wrong: {'TestPyPI' if test else 'PyPI'}'s upload URL is "

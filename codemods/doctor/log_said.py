@@ -645,6 +645,13 @@ _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,4
 # the upload URL told as wrong ("Wrong URL for test-pypi prevented publishing packages"), not a URL of the docs or README
 SAID_WRONG_URL = re.compile(r"\b(?:wrong|incorrect|bad|invalid|mistyped|misspel\w{1,3}|outdated|old)\s(?:upload\s|"
                             r"repository\s|index\s|publish(?:ing)?\s|test[- ]?pypi\s|pypi\s)?(?:url|endpoint)s?\b", re.I)
+# an index's `/simple/` URL (PEP 503's read-only API for installers) told as the upload's target or as taking no uploads
+# ("pypi.org/simple is a read-only index for installers and cannot accept uploads")
+SAID_SIMPLE_URL = re.compile(r"/simple\b/?" + IN_SENTENCE + r"{0,60}?(?:\bread[- ]only\b|\b(?:can(?:no|[’'])?t|"
+                             r"(?:does|do|will|would)(?:n[’']t| not)|won[’']t)\s(?:\w+\s)?(?:accept|take|receive)\s(?:any\s)?"
+                             r"uploads?\b|\bnot an? (?:upload|publish\w{0,3}) (?:target|endpoint|url)\b)|\b(?:point\w{0,3}|"
+                             r"upload\w{0,3}|publish\w{0,3})\b" + IN_SENTENCE + r"{0,30}?\b(?:to|at)\s(?:the\s)?(?:\S{0,40}/simple\b|"
+                             r"simple (?:index|api))", re.I)
 _URL_ELSEWHERE = re.compile(r"\b(?:readme|badges?|docs?|documentation|homepage|home-page|project[_ -]urls?|links?|"
                             r"changelog|source|download[_ -]url|webhook|callback)\b", re.I)
 # credentials told as misconfigured or wrong ("a misconfiguration of the credentials", "the token is wrong")
@@ -939,6 +946,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-uploads-disabled", (SAID_UPLOADS_HALTED, _SAID_SERVER), (SAID_STATUS_5XX, re.compile(r"\bgithub\b", re.I)),
           upload_named=True),  # an incident that halted uploads, no server error told
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
+    _Said("log-wrong-upload-url", (SAID_SIMPLE_URL,), upload_named=True),  # the read-only `/simple/` index aimed at
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     _Said("log-wrong-upload-url", (SAID_WRONG_URL,), (_URL_ELSEWHERE,), upload_named=True),
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their

@@ -180,6 +180,14 @@ BLOCKED_FIX = ("Re-run once (a runner's name lookup can fail for a moment); if i
                "that needs a proxy; upload from another network such as CI, or through the proxy (`HTTPS_PROXY`).")
 
 
+# an upload URL given to the uploader (`--repository-url`, the action's `repository-url:`, twine's and uv's variables) that
+# is a page of the site, not its upload endpoint: the root, a `/project/` page, the `/simple/` index (pypi/warehouse#8863:
+# a connection reset after the upload began)
+PAGE_URL_GIVEN = re.compile(r"(?:--repository-url|--publish-url|\brepository[-_]url\W{0,3}|TWINE_REPOSITORY_URL\W{0,3}|"
+                            r"UV_PUBLISH_URL\W{0,3})[\s=]{1,3}['\"]?(https?://(?:www\.|test\.)?pypi\.org(?:/project/\S{0,200}|"
+                            r"/simple\S{0,200}|/)?)(?=['\"`\s]|$)", re.I)
+
+
 def wrong_pypi_host(host: str) -> bool:
     """A host named like PyPI that is not one of its upload hosts (upload.pypi.io, upload.test.pypi.org, …)."""
     return bool(host) and "pypi" in host.lower() and host.lower() not in PYPI_HOSTS

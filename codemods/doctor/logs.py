@@ -17,6 +17,7 @@ from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, D
                                        OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
                                        SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file,
                                        unreadable_file, unreadable_only)
+from codemods.doctor.log_never_ran import never_ran
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
@@ -44,6 +45,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_servers import PAGE_URL_GIVEN
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
@@ -301,6 +303,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
             wrong = BY_ID["log-wrong-upload-url"]
             found.pop("log-network")
             found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, whole.find(host)), wrong.title))
+    page = PAGE_URL_GIVEN.search(whole) if "log-network" in found else None
+    if page and not install_only(cleaned, found["log-network"].line):
+        # a reset or abort of an upload given a page of the site as its URL: the URL, not the network (warehouse#8863)
+        wrong = BY_ID["log-wrong-upload-url"]
+        found.pop("log-network")
+        found.setdefault(wrong.id, LogFinding(wrong, logtext.line_at(cleaned, starts, page.start(1)), wrong.title))
     if "log-project-not-owned" in found and OLD_SITE_REFUSED.search(whole) and NEW_URL_TOLD.search(whole) \
             and not NEW_URL_REFUSED.search(whole):
         # legacy PyPI's "not allowed to edit" from the retired pypi.python.org, in a text that names today's upload URL
@@ -386,6 +394,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         config = BY_ID["log-uploader-config"]  # the shell's syntax error beside a secret told with a special character:
         # the CI's script broke on it before any upload, no credential reached the index (travis-ci#5604)
         found[config.id] = LogFinding(config, logtext.line_at(cleaned, starts, broke.start()), config.title)
+    ran = never_ran(whole) if not found and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)) \
+        else None
+    if ran:  # a CI's deployer that skipped, tags pushed together, a draft's publication: the publish never started
+        never = BY_ID[ran[0]]
+        found[never.id] = LogFinding(never, logtext.line_at(cleaned, starts, ran[1]), ran[2], ran[3])
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)

@@ -1,0 +1,73 @@
+"""A publish that never started on a CI, told by the CI's own skip line or in a sentence: a deployer that skipped for a
+condition, tags pushed together that start no build, a release published from a draft that fires no `created`.
+
+Nothing reached the index in any of them, so no credential, file or URL of PyPI is in question: the reading names
+what kept the publish from starting and publishing the missed version from its tag.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+# a CI deployer's own line naming why it skipped the deploy (Travis's `Skipping a deployment with the pypi provider
+# because this is not a tagged commit`, `… because a custom condition was not met`, `… this branch is not permitted`)
+DEPLOY_SKIPPED = re.compile(r"\bSkipping a deployment with the [\w-]{1,30} provider because ([^\n\"`]{1,160})", re.I)
+_NOT_TAGGED = re.compile(r"\bnot a tagged commit\b|\bno tag\b", re.I)
+_CONDITION = re.compile(r"\bcustom condition\b|\bcondition\b", re.I)
+_BRANCH = re.compile(r"\bbranch\b", re.I)
+# more tags pushed at once than a CI starts builds for (GitHub makes no push event for more than three tags in one
+# push; Travis likewise, travis-ci/travis-ci#9690), told as why the deploy never ran
+TAGS_TOGETHER = re.compile(r"\bpush\w{0,3}\b[^.\n]{0,60}?\b(?:more than|over)\s(?:\w{1,6}|\d{1,3})\stags\b[^.\n]{0,60}?"
+                           r"\b(?:(?:will|would|does|do|did)\s?n[o’']?t|never|won[’']t)\s(?:\w+\s)?(?:trigger|start|run|"
+                           r"create)\w{0,3}\b|\b(?:more than|over)\s(?:\w{1,6}|\d{1,3})\stags\b[^.\n]{0,40}?\b(?:at once|"
+                           r"in one push|together|at the same time)\b[^.\n]{0,60}?\b(?:no|not|never)\b[^.\n]{0,20}?"
+                           r"\b(?:builds?|workflows?|runs?|events?|pipelines?)\b", re.I)
+# a release made as a draft and then published, told beside a workflow triggered on the release's `created` type:
+# publishing a draft fires `published`, not `created`
+_DRAFT = re.compile(r"\bdraft\w{0,3}\b|--draft\b", re.I)
+_CREATED_TYPE = re.compile(r"\btypes:\s?\[?\s?['\"]?created\b|\brelease\W{0,3}\s?created\b|\bcreated\W{0,2}\s(?:event|type|"
+                           r"trigger|activity)\b", re.I)
+_NOT_RUN = re.compile(r"\b(?:did|does|do|was|were)\s?n[o’']?t\s(?:\w+\s)?(?:run|trigger\w{0,3}|fire|start|kick)\b|"
+                      r"\bnever\s(?:\w+\s)?(?:ran|run|triggered|fired|started)\b|\bnot (?:triggered|fired)\b", re.I)
+
+SKIPPED_TITLE = "The CI's deployer skipped the publish: {}"
+NOT_TAGGED_FIX = ("The deploy runs only for a tagged commit (`on: tags: true`) and this build's commit had no tag: push "
+                  "the release tag (`git push origin <tag>`; a tag made locally is not pushed by `git push`), which "
+                  "starts a build that deploys; nothing reached PyPI and no credential is in question.")
+CONDITION_FIX = ("The deploy's condition (`on:` with `condition:`, `python:` or a job it is bound to) did not hold for "
+                 "this build: a deploy bound to one job or Python version runs only there, and not when that job "
+                 "fails. Bind it to a job that passes (or fix the one it names), then publish the missed version from "
+                 "its tag (re-push the tag or upload those files by hand); PyPI refused nothing.")
+BRANCH_FIX = ("The deploy is limited to other branches (`on: branch:`; a tag build's branch is the tag, so use "
+              "`on: tags: true` or `all_branches: true` for tag deploys), then publish the missed version from its "
+              "tag; PyPI refused nothing.")
+OTHER_SKIP_FIX = ("The deploy's own conditions (its `on:` settings) did not hold for this build, so nothing was "
+                  "uploaded: make them match the build that should publish, then publish the missed version from its "
+                  "tag; PyPI refused nothing.")
+TAGS_TITLE = "The publish never ran: tags pushed together start no build"
+TAGS_FIX = ("A push of more than three tags at once starts no build (GitHub makes no push event for it, Travis no "
+            "build): push each tag on its own as it is made (`git push origin <tag>`, not `git push --tags` of many), "
+            "and re-push (or delete and push again) the tag whose publish was missed; check the upload URL is "
+            "`https://upload.pypi.org/legacy/` while there. Nothing reached PyPI.")
+DRAFT_TITLE = "The publish workflow never ran: a draft release published fires `published`, not `created`"
+DRAFT_FIX = ("Trigger the publish workflow on `release: types: [published]` (fired when a release is published, a "
+             "draft's publication included; `created` fires for a release made undrafted or a draft saved), or make "
+             "the release undrafted; run the workflow by hand (`workflow_dispatch`) for the version that was missed. "
+             "Nothing reached PyPI.")
+
+
+def never_ran(whole: str) -> Optional[Tuple[str, int, str, str]]:
+    """(finding id, offset in the text, title, fix) of a publish the text says never started, or None."""
+    skip = DEPLOY_SKIPPED.search(whole)
+    if skip:
+        why = skip.group(1).strip().rstrip(".")
+        fix = NOT_TAGGED_FIX if _NOT_TAGGED.search(why) else CONDITION_FIX if _CONDITION.search(why) else \
+            BRANCH_FIX if _BRANCH.search(why) else OTHER_SKIP_FIX
+        return "log-publish-skipped", skip.start(), SKIPPED_TITLE.format(why), fix
+    tags = TAGS_TOGETHER.search(whole)
+    if tags:
+        return "log-workflow-not-triggered", tags.start(), TAGS_TITLE, TAGS_FIX
+    for told in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"'(])|\n\s*\n", whole):
+        if _DRAFT.search(told) and _CREATED_TYPE.search(told) and _NOT_RUN.search(told):
+            return "log-workflow-not-triggered", whole.find(told), DRAFT_TITLE, DRAFT_FIX
+    return None
