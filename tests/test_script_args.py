@@ -157,3 +157,40 @@ def test_the_first_argument_or_nothing() -> None:
     assert "python -m twine upload dist/*" in unrun(script, ())
     assert "python -m twine upload dist/*" not in unrun(script, ("--upload",))
     assert unrun(script.replace("${1:-}", "${1:-x}"), ()) == []  # a default of its own: not read
+
+
+# What a stranger run found (each checked against bash with the upload stubbed): the reading must keep these.
+KEPT = [
+    # a test of several commands
+    ('if [ "$1" = "release" ] || [ "$1" = "publish" ]; then\n  twine upload dist/*\nfi\n', ("publish",)),
+    ('[ "$1" = publish ] || [ "$1" = release ] && twine upload dist/*\n', ("publish",)),
+    # `$1` of a function
+    ('function upload {\n  if [ "$1" == "prod" ]; then twine upload dist/*\n  else twine upload --repository '
+     'testpypi dist/*; fi\n}\nupload prod\n', ("--skip-tests",)),
+    ('publish() ( case "$1" in pypi) twine upload dist/* ;; esac )\npublish pypi\n', ("build",)),
+    # the arguments changed before they are read
+    ('UPLOAD=false\nset -- $(echo "$@" | sed "s/-cu/-c -u/")\nwhile [ $# -gt 0 ]; do case "$1" in -u) UPLOAD=true; '
+     'shift;; *) shift;; esac; done\nif [ "$UPLOAD" = true ]; then twine upload dist/*; fi\n', ("-cu",)),
+    ('UPLOAD=false\nshift\nwhile [ $# -gt 0 ]; do case "$1" in -u) UPLOAD=true; shift;; *) shift;; esac; done\n'
+     'if [ "$UPLOAD" = false ]; then twine upload dist/*; fi\n', ("-u", "-c")),
+    # a branch that falls into the next
+    ('case "$1" in build) python -m build ;& publish) twine upload dist/* ;; esac\n', ("build",)),
+    # flags set where the reading cannot see
+    ('UPLOAD=false\nfor kv in "$@"; do export "$kv"; done\nif [ "$UPLOAD" = true ]; then twine upload dist/*; fi\n',
+     ("UPLOAD=true",)),
+    ('UPLOAD=false\nsource ./config.sh\nif [ "$UPLOAD" = true ]; then twine upload dist/*; fi\n', ("-c",)),
+    ('UPLOAD=false\neval "$EXTRA"\nif [ "$UPLOAD" = true ]; then twine upload dist/*; fi\n', ("-c",)),
+]
+
+
+@pytest.mark.parametrize("script, args", KEPT)
+def test_what_the_reading_cannot_follow_keeps_the_upload(script, args) -> None:
+    assert not [c for c in unrun(script, args) if "twine upload" in c]
+
+
+def test_set_options_and_a_function_with_braces_are_still_read() -> None:
+    script = "set -o pipefail\nset -eu\n" + BUILD_SH
+    assert TESTPYPI in unrun(script, ("-c",))
+    function = 'function upload {\n  if [ "$UPLOAD" == true ]; then twine upload dist/*; fi\n}\nUPLOAD=false\n' \
+               'case "$1" in -u) UPLOAD=true ;; esac\nupload\n'
+    assert unrun(function, ("-c",)) == ["UPLOAD=true"]  # set after the test's text: not read

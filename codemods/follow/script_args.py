@@ -10,7 +10,10 @@ only when
   over the arguments that no argument of the call matches; or
 - it sits in a branch of a `case "$1"` (a sub-command: `release.sh publish`) that no argument matches.
 
-The call's arguments must all be literal (`"$@"` or `$MODE` may be anything).
+The call's arguments must all be literal (`"$@"` or `$MODE` may be anything). Nothing is read as unrun in
+a script that may set variables or arguments unseen (`source`, `eval`, `set --`, `export "$kv"`) or whose
+case branches fall through (`;&`); a test of several commands (`||`, `&&` in an `if`), a function's `$1`,
+a function run in a subshell and arguments shifted before their loop keep what they guard.
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ class _Frame:
     test: Optional[Tuple[List[Word], bool]] = None  # an if's current test (None in `else`), `!` before it
     earlier: Tuple[Tuple[List[Word], bool], ...] = ()  # the tests of the if's branches before this one
     head: str = ""  # a case's subject, a loop's first words
+    start: int = 0  # where a case or loop starts
     pending: List[str] = field(default_factory=list)  # a case's patterns being read
     patterns: Optional[Tuple[str, ...]] = None  # a case's branch: its patterns (None while reading them)
 
@@ -48,16 +52,36 @@ class _Entry:
 
 def unrun_spans(script: str, args: Optional[Sequence[str]]) -> List[Tuple[int, int]]:
     """(start, end) of each command of the script that cannot run for these arguments (None: unknown)."""
-    if args is None or not all(_LITERAL.fullmatch(a) for a in args):
-        return []
+    if args is None or not all(_LITERAL.fullmatch(a) for a in args) or ";&" in script:
+        return []  # `;&`, `;;&`: a case branch that falls into the next
     entries = list(_entries(script))
+    if any(_opaque(e) for e in entries):
+        return []
     values = _Values(script, entries, tuple(args))
     return [(e.words[0].start, e.words[-1].end) for e in entries if not _may_run(e, values)]
 
 
+def _opaque(entry: _Entry) -> bool:
+    """A command that may set variables or arguments this reading cannot see: `source`, `.`, `eval`,
+    `set -- …`, `export "$kv"`."""
+    vals = [w.value for w in entry.words]
+    if vals[0] in ("source", ".", "eval"):
+        return True
+    if vals[0] == "set":
+        options = iter(vals[1:])
+        for v in options:
+            if v[:1] in ("-", "+") and "o" in v[1:]:  # `-o pipefail`, `-euo pipefail`
+                next(options, None)
+            elif v == "--" or not v.startswith(("-", "+")):
+                return True
+    return vals[0] in DECLARATIONS and any(re.search(r"[$`]", w.text) and not re.match(r"%s=" % _NAME, w.text)
+                                           for w in entry.words[1:])
+
+
 def _entries(script: str):
     frames: List[_Frame] = []
-    chain: List[Tuple[Tuple[Word, ...], bool]] = []
+    chain: Optional[List[Tuple[Tuple[Word, ...], bool]]] = []  # None: an `||` list, not read
+    condition: Optional[_Frame] = None  # the `if` whose test is being read (until `then`)
     for words, before, between in word_groups(script):
         top = frames[-1] if frames else None
         if top is not None and top.kind == "case":
@@ -78,12 +102,21 @@ def _entries(script: str):
             n += 1
         keywords = [w.text for w in words[:n]]
         rest = tuple(words[n:])
-        if before != "&&":
+        if before not in ("&&", "||"):
             chain = []
+        elif before == "||":
+            chain = None
+        if "then" in keywords:
+            condition = None
+        elif before in ("&&", "||") and condition is not None:
+            condition.test = None  # `if [ a ] || [ b ]; then`: a test of several commands is not read
+        if re.search(r"\(\)\s*\($", between) or (rest and rest[0].text == "function" and rest[-1].text == "("):
+            frames.append(_Frame("lost"))  # `name() ( … )`: a function run in a subshell, its end not read
         for k in keywords:
             if k in ("elif", "else") and frames and frames[-1].kind == "if" and frames[-1].test is not None:
                 frames[-1].earlier += (frames[-1].test,)
                 frames[-1].test = (list(rest), "!" in keywords) if k == "elif" else None
+                condition = frames[-1] if k == "elif" else None
             elif k == "{":
                 frames.append(_Frame("brace"))
         if not rest:
@@ -97,23 +130,28 @@ def _entries(script: str):
                 frames.append(_Frame("lost"))
             continue
         negated = "!" in keywords
-        yield _Entry(rest, negated, tuple(_copy(f) for f in frames), tuple(chain))
-        chain.append((rest, negated))
+        yield _Entry(rest, negated, tuple(_copy(f) for f in frames), tuple(chain or ()))
+        if chain is not None:
+            chain.append((rest, negated))
         if "if" in keywords:
-            frames.append(_Frame("if", test=(list(rest), negated)))
+            condition = _Frame("if", test=(list(rest), negated))
+            frames.append(condition)
+        elif first == "function":  # `function name {` (or its `{` on the next line)
+            if rest[-1].text == "{":
+                frames.append(_Frame("brace"))
         elif "while" in keywords or "until" in keywords or first in ("for", "select"):
             loop = [k for k in keywords if k in ("while", "until")]
-            frames.append(_Frame("loop", head=" ".join(loop + [w.value for w in rest])))
+            frames.append(_Frame("loop", head=" ".join(loop + [w.value for w in rest]), start=rest[0].start))
         elif first == "case":
             subject = rest[1].text if len(rest) > 1 else ""
-            frame = _Frame("case", head=subject)
+            frame = _Frame("case", head=subject, start=rest[0].start)
             if len(rest) > 3 and rest[2].text == "in":  # `case "$1" in -u) …` on one line
                 frame.pending.append(rest[3].value)
             frames.append(frame)
 
 
 def _copy(frame: _Frame) -> _Frame:
-    return _Frame(frame.kind, frame.test, frame.earlier, frame.head, list(frame.pending), frame.patterns)
+    return _Frame(frame.kind, frame.test, frame.earlier, frame.head, frame.start, list(frame.pending), frame.patterns)
 
 
 class _Values:
@@ -196,6 +234,9 @@ class _Values:
                 any(f.kind == "if" for f in outer):
             return None
         loops = [f.head.split() for f in outer if f.kind == "loop"]
+        begins = next((f.start for f in outer if f.kind == "loop"), case.start)
+        if re.search(r"(^|[\s;&|])shift\b", self.script[:begins]):
+            return None  # the arguments were moved on before they are read
         subject = Word(case.head, 0, 0).value
         ref = _REFERENCE.fullmatch(subject)
         if _POSITIONAL.fullmatch(subject) and not loops:
