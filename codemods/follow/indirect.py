@@ -22,9 +22,11 @@ from codemods.readers import reads
 from codemods.permissions import job_has_id_token
 from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import env_chain, remove_env_vars
+from codemods.publishers.run_step import pypirc_written
 from codemods.publishers.opaque import CREDENTIAL_SECRET
 from codemods.shell import commands, has_control_flow, without_value
 from codemods.uploaders.command_line import stores_credential
+from codemods.uploaders.tools.twine import PYPIRC_REASON
 from codemods.workflow import (EXPRESSION, input_default, jobs, runs_for_pull_requests, secrets_in, step_label,
                                steps, triggers)
 from codemods.notes import RUN_TIME_ENV, TOKEN_SET_BY_HAND, UNRESOLVED, Note, kind_of, prefixed, step_in_job
@@ -197,6 +199,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
                 changes = [c for c in changes if c.uploads or any(kind_of(m) != RUN_TIME_ENV for m in c.manual)]
             if changes:
                 problems += _set_in_script(script)
+                problems += _pypirc_for(doc, job_id, i, script, changes)
             if not changes and not problems:
                 continue
             stored, step_freed, step_after = _handed_over(script, root, (wd, checkouts), changes, current)
@@ -231,6 +234,18 @@ def _set_in_script(script: str) -> List[str]:
     line = script.count("\n", 0, found.start()) + 1
     return [Note(f"its script sets `{found.group(1)}` itself (line {line} of the script) for the files it runs; remove "
                  "that by hand (or give the secret in the step's `env:`), then run again", kind=TOKEN_SET_BY_HAND)]
+
+
+def _pypirc_for(doc: Document, job_id: str, i: int, script: str, changes: List[FileChange]) -> List[str]:
+    """The job writes a .pypirc (with the token, as bybatkhuu's templates do: `echo -e "[pypi]…password =
+    ${{ secrets.X }}" > ~/.pypirc`, then `./scripts/build.sh -c -u -p`) that twine in a file it runs reads:
+    the upload keeps its token; said, and changed by hand."""
+    twine = [c for c in changes if "twine" in c.tools]
+    where = pypirc_written(doc, job_id, i, script, len(script)) if twine else None
+    if where is None:
+        return []
+    return [Note(f"twine in {twine[0].target.path.name} reads a .pypirc {where}: {PYPIRC_REASON}",
+                 kind=TOKEN_SET_BY_HAND)]
 
 
 def _files(item: IndirectPublish) -> set:

@@ -183,7 +183,7 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
         given = set(local)  # a variable the script sets wins over the step's `env:`
         creds = [(n, p) for n, p in env_credentials(uploader, chain) if n not in given]
         written = env_writes(doc, job_id, i, uploader, given | {n for n, _ in creds})
-        pypirc = _pypirc_written(doc, job_id, i, script, cmd.start) if uploader.name == "twine" else None
+        pypirc = pypirc_written(doc, job_id, i, script, cmd.start) if uploader.name == "twine" else None
         out.append(Upload(uploader, job_id, i, step, field_name, cmd, at, flags, targets, where, creds,
                           step_label(step, i), unknown,
                           prefix=[(n, w) for n, w in assigned if n in uploader.credentials.variables],
@@ -192,7 +192,7 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
     return out
 
 
-def _pypirc_written(doc: Document, job_id: str, i: int, script: str, before: int) -> Optional[str]:
+def pypirc_written(doc: Document, job_id: str, i: int, script: str, before: int) -> Optional[str]:
     """Where the job writes a .pypirc before this twine upload (this script, or an earlier `run:` step):
     "written by step `X`"; twine reads its password there (Unstructured-IO/unstructured: Azure Artifacts)."""
     if PYPIRC_WRITE.search(script[:before]):
