@@ -139,7 +139,8 @@ class WorkflowView:
                            minted=_minted(item))
 
     def _indirect(self, item) -> PublishView:
-        where = ", ".join(f"{c.label}:{line}" for c in item.changes for line in c.lines) or "a script"
+        # a script run three times (`deploy.sh pkg-a prod`, `deploy.sh pkg-b prod`…) has one upload line
+        where = ", ".join(dict.fromkeys(f"{c.label}:{line}" for c in item.changes for line in c.lines)) or "a script"
         creds = [f"`{n}`" for n, _ in item.env_vars] + (["credentials in the file"] if any(c.cuts for c in item.changes)
                                                          else [])
         mode = "token" if item.uses_token else "trusted"  # what migrate reads: a change by hand (`poetry publish`,

@@ -423,6 +423,24 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             if t.kind == "script" and _depth < NESTED:
                 out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line,
                                          getattr(t, "args", None))
+            elif t.kind == "make" and _depth < NESTED:
+                out += _run_by_recipe(t, root, checkouts, seen, _depth + 1, _line or line)
+    return out
+
+
+def _run_by_recipe(target: Target, root: Path, checkouts: Tuple[str, ...], seen: set, depth: int,
+                   line: int) -> List[Target]:
+    """The scripts a make target's recipe (and its prerequisites') runs, from the Makefile's folder
+    (Safetorun/PromptDefender-py: `deploy_prod:` runs `bash scripts/deploy.sh prompt_defender prod`)."""
+    from codemods.follow.makefile import recipe_regions, shell_view
+
+    text = _text(target.path)
+    view = shell_view(text)
+    folder = os.path.relpath(target.path.parent, root).replace(os.sep, "/")
+    out: List[Target] = []
+    for s, e, _ in recipe_regions(text, target.name or "", set()):
+        out += [t for t in targets_in_script(view[s:e], root, None if folder == "." else folder, checkouts, seen,
+                                             depth, line) if t.kind in ("script", "python")]
     return out
 
 
