@@ -16,3 +16,20 @@ def test_two_classifiers_run_together_is_a_missing_comma():  # cloudant-python-s
                          "classifier.")
     assert not any("run together" in ln for ln in lines)  # a misspelt one (a category word inside) stays a misspelling
     assert any("copy the exact text" in ln for ln in lines)
+
+
+_TWO_VERSIONS = ("Uploading distributions to https://upload.pypi.org/legacy/\nUploading {sent}\n"
+                 "100%|██████████| 92.3k/92.3k [00:01<00:00, 86.0kB/s]\nNOTE: Try --verbose to see response content.\n"
+                 "HTTPError: 400 Clien")
+
+
+def test_older_version_refused_beside_a_newer_one_is_stale_dist():  # packit/release-bot#253
+    found, lines = pool("staledist-release-bot", "holdout37")
+    assert _ids(found) == ["log-file-exists"]
+    assert "rm -rf dist" in _fix(found[0])
+    assert any("`dist/*-0.8.0*`" in ln for ln in lines)
+    listed = "twine upload dist/foo-1.2.0.tar.gz dist/foo-1.2.0-py3-none-any.whl dist/foo-1.3.0.tar.gz\n"
+    found, _ = _read(listed + _TWO_VERSIONS.format(sent="foo-1.3.0.tar.gz"))
+    assert "log-file-exists" not in _ids(found)  # the newest version's file refused: no leftover named
+    found, _ = _read("twine upload dist/foo-1.2.0.tar.gz\n" + _TWO_VERSIONS.format(sent="foo-1.2.0.tar.gz"))
+    assert "log-file-exists" not in _ids(found)  # one version only

@@ -597,6 +597,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
     if log_said.stale_dist(text):
         return _stale(text)
+    stale = log_files.stale_sent(scan.cleaned)
+    if stale:  # the refused file is of an older version than another file of the same upload
+        _, name, old, new = stale
+        return [f"the upload was handed files of two versions and PyPI refused `{name}`, a file of {old}, beside "
+                f"{new}'s: {old}'s files are an earlier build's left in `dist/`, already on the index; empty `dist/` "
+                f"before building (`rm -rf dist`) or upload only the new version's files by name (`dist/*-{new}*`); "
+                f"{new} needs no bump"]
     if log_said.SAID_EVERY_JOB_UPLOADS.search(text):  # one file uploaded by every matrix job: no version on the index
         return ["the text says one file (an sdist, or a wheel every job builds alike) is uploaded by every job of the build matrix in the same run: the "
                 "first job's copy is accepted and every later one refused as existing, so a new version would fail the "

@@ -15,7 +15,7 @@ from codemods.doctor import claims as claims_mod, generic_failures, logtext
 from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, ESCAPED_NAME_FIX,
                                        escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent, NOTHING_BUILT_FIX,
                                        OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
-                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file,
+                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stale_sent, stray_file,
                                        unreadable_file, unreadable_only)
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
@@ -336,6 +336,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if bare is not None:
             bad = BY_ID["log-bad-request"]
             found[bad.id] = LogFinding(bad, bare, bad.title)
+    stale = stale_sent(cleaned) if set(found) <= {"log-bad-request"} else None
+    if stale:  # a 4xx on a file of an older version than another handed to the same upload: leftovers in dist/
+        found.pop("log-bad-request", None)
+        exists = BY_ID["log-file-exists"]
+        found[exists.id] = LogFinding(exists, stale[0], f"An earlier build's file (`{stale[1]}`, {stale[2]}) was "
+                                      f"uploaded beside {stale[3]}'s and refused")
     if set(found) == {"log-bad-request"} and wasm_wheel(cleaned, found["log-bad-request"].line):
         tag = BY_ID["log-unsupported-platform-tag"]  # the 400 of a WebAssembly wheel PyPI takes under no such tag
         found = {tag.id: LogFinding(tag, found.pop("log-bad-request").line, tag.title)}
@@ -422,7 +428,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
     if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
-    if "log-file-exists" in found and stale_dist(whole):
+    if "log-file-exists" in found and (stale_dist(whole) or stale):
         found["log-file-exists"].fix = STALE_FIX
     elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
         found["log-file-exists"].fix = EVERY_JOB_FIX
