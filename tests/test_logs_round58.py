@@ -33,3 +33,14 @@ def test_older_version_refused_beside_a_newer_one_is_stale_dist():  # packit/rel
     assert "log-file-exists" not in _ids(found)  # the newest version's file refused: no leftover named
     found, _ = _read("twine upload dist/foo-1.2.0.tar.gz\n" + _TWO_VERSIONS.format(sent="foo-1.2.0.tar.gz"))
     assert "log-file-exists" not in _ids(found)  # one version only
+
+
+def test_deploy_run_from_another_directory_told():  # QInfer/python-qinfer#56
+    found, _ = pool("deploycfg-qinfer", "holdout37")
+    assert _ids(found) == ["log-file-missing"]
+    assert "another directory" in found[0].message and "TRAVIS_BUILD_DIR" in _fix(found[0])
+    found, _ = _read("The docs deploy to gh-pages failed: I forgot to add `cd site` to the before_deploy stage.")
+    assert not found  # no Python release, no setup.py or dist/ named: another kind of deploy
+    found, _ = _read("Our PyPI deploy failed from another directory: HTTPError: 403 Forbidden from "
+                     "https://upload.pypi.org/legacy/\nInvalid or non-existent authentication information.")
+    assert _ids(found)[:1] == ["log-token-rejected"]  # a refusal shown is read first

@@ -526,6 +526,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # caused, the re-upload's advice tells it)
         git = BY_ID["log-git-version"]
         findings = [LogFinding(git, logtext.line_at(cleaned, starts, unseen.start()), git.title)]
+    moved = generic_failures.wrong_directory(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
+        findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
+                               generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
     if not findings:
         generic = generic_failures.read(cleaned, text.splitlines())
         findings = [generic] if generic else []
