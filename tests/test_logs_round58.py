@@ -44,3 +44,13 @@ def test_deploy_run_from_another_directory_told():  # QInfer/python-qinfer#56
     found, _ = _read("Our PyPI deploy failed from another directory: HTTPError: 403 Forbidden from "
                      "https://upload.pypi.org/legacy/\nInvalid or non-existent authentication information.")
     assert _ids(found)[:1] == ["log-token-rejected"]  # a refusal shown is read first
+
+
+def test_upload_interrupted_before_any_file_is_a_credential_hang():  # pypa/twine#847
+    found, _ = pool("keyring-model-card-toolkit", "holdout36")
+    assert _ids(found) == ["log-credential-missing"]
+    assert "stopped by hand" in found[0].message and "keyring --disable" in _fix(found[0])
+    found, _ = _read("Uploading distributions to https://upload.pypi.org/legacy/\nUploading foo-1.0-py3-none-any.whl\n"
+                     " 40%|████      | 8.00k/20.0k\n^CTraceback (most recent call last):\n"
+                     '  File "/usr/lib/python3/site-packages/requests/adapters.py", line 4, in send\nKeyboardInterrupt')
+    assert "log-credential-missing" not in _ids(found)  # stopped while a file was sent: no credential lookup

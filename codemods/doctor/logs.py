@@ -35,7 +35,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
-                                         HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
+                                         HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
+                                         INTERRUPTED_TITLE, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
                                          NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
@@ -374,6 +375,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    hung = interrupted_before_upload(cleaned) if not found else None
+    if hung is not None:  # stopped by hand after listing its files, before sending one: the credential lookup hung
+        missing = BY_ID["log-credential-missing"]
+        found[missing.id] = LogFinding(missing, hung, INTERRUPTED_TITLE, INTERRUPTED_FIX)
     no_renderer = RENDERER_MISSING.search(whole) if not found and TWINE_CHECK.search(whole) else None
     if no_renderer:  # readme_renderer without its Markdown extra, under a `twine check` that failed: the check's
         # renderer is missing (ciena/afkak #73), nothing of the README itself is named
