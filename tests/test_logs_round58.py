@@ -54,3 +54,12 @@ def test_upload_interrupted_before_any_file_is_a_credential_hang():  # pypa/twin
                      " 40%|████      | 8.00k/20.0k\n^CTraceback (most recent call last):\n"
                      '  File "/usr/lib/python3/site-packages/requests/adapters.py", line 4, in send\nKeyboardInterrupt')
     assert "log-credential-missing" not in _ids(found)  # stopped while a file was sent: no credential lookup
+
+
+def test_release_tool_refusing_without_pypirc():  # zest.releaser#353
+    found, lines = pool("releasetool-zest-releaser", "holdout36")
+    assert _ids(found) == ["log-uploader-config"]
+    assert any("release tool itself refuses" in ln and "~/.pypirc" in ln for ln in lines)
+    found, lines = _read("InvalidConfiguration: Missing 'testpypi' section from /home/u/.pypirc.")
+    assert _ids(found) == ["log-uploader-config"]
+    assert not any("release tool itself" in ln for ln in lines)  # twine's own missing section keeps its line

@@ -762,6 +762,11 @@ _UPLOADER_CONFIG = (
      "twine was told a repository name (`--repository`, `TWINE_REPOSITORY`) that the .pypirc it read does not define "
      "(twine knows `pypi` and `testpypi` without one, twine 1.8 to 1.11 `pypi` and `pypitest`): add that section to .pypirc, or give `--repository-url "
      "https://upload.pypi.org/legacy/` (TestPyPI: `https://test.pypi.org/legacy/`) instead"),
+    (re.compile(r"must have a (?:properly )?configured \.pypirc"),
+     "the release tool itself refuses to upload without a .pypirc in the home directory, even where the uploader's "
+     "variables are set (`TWINE_USERNAME`, `TWINE_PASSWORD`, `TWINE_REPOSITORY_URL`): write a `~/.pypirc` (a `[pypi]` "
+     "section with `username = __token__`; twine still takes the password from `TWINE_PASSWORD`), or upgrade the "
+     "release tool to a release that leaves the configuration to the uploader (zest.releaser 6.21.0 and later)"),
     (re.compile(r"Repository \S{1,100} is not defined"),
      "Poetry knows only `pypi` without configuration: define the repository first, `poetry config "
      "repositories.<name> <upload URL>` (TestPyPI: `https://test.pypi.org/legacy/`), and give its token as "
