@@ -63,3 +63,20 @@ def test_release_tool_refusing_without_pypirc():  # zest.releaser#353
     found, lines = _read("InvalidConfiguration: Missing 'testpypi' section from /home/u/.pypirc.")
     assert _ids(found) == ["log-uploader-config"]
     assert not any("release tool itself" in ln for ln in lines)  # twine's own missing section keeps its line
+
+
+def test_setup_py_upload_told_as_failing_is_the_removed_command():  # ApeWorX/eth-keyfile#34
+    found, lines = pool("uploadcmd-eth-keyfile", "holdout36")
+    assert _ids(found) == ["log-uploader-missing"]
+    assert "setup.py upload" in found[0].message and "twine" in _fix(found[0])
+    assert not any("not installed" in ln for ln in lines)
+    found, _ = _read("Our release with `python setup.py sdist upload` failed: PyPI said the password was invalid.")
+    assert "log-uploader-missing" not in _ids(found)  # a credential told beside it is that credential's class
+
+
+def test_hard_wrapped_forgot_to_add_uploader_to_the_install():  # Qiskit/qiskit-aer#589
+    found, lines = pool("releasejob-qiskit-aer", "holdout38")
+    assert _ids(found)[:1] == ["log-uploader-missing"]
+    assert any("`twine` is not installed" in ln for ln in lines)
+    found, _ = _read("The release job failed: we forgot to add twine to the\nchangelog and the docs before publishing the wheel.")
+    assert "log-uploader-missing" not in _ids(found)  # added to something other than the install

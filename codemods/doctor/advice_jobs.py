@@ -197,6 +197,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
         return [head + f"`{tool}` is not installed in that environment: {install} there (for `poetry run`, add it to "
                 "the project's dev dependencies), or use pypa/gh-action-pypi-publish, which brings its own"]
+    if tool is None and log_said.SAID_SETUP_UPLOAD.search(text):  # the removed command named, no tool
+        return ["the text names `setup.py … upload` as the command that failed: setuptools deprecated its `upload` "
+                "command for years and has since removed it, so no credential or package set right brings it back; build with `python -m build` and upload with `twine upload dist/*` (the token as "
+                "`TWINE_USERNAME=__token__` and `TWINE_PASSWORD`), or use pypa/gh-action-pypi-publish"]
     if tool is None:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]

@@ -440,10 +440,17 @@ SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?ex
                               r"(?:tags?|refs?|versions?|branch(?:es)?)\s(?:on|of|for|in)\s(?:the\s)?" + _ACTION + "|"
                               + _ACTION + IN_SENTENCE + r"{0,30}?\b(?:tags?|refs?|versions?)\s(?:is\s|was\s|does\s)?(?:missing|"
                               r"invalid|wrong|not (?:found|exist)|doesn[’']t exist|unknown)\b", re.I)
+# setuptools' removed `setup.py upload` told as the command that failed ("the line `python setup.py sdist upload`
+# didn't succeed"), with no message quoted: the command is gone, not a credential (ApeWorX/eth-keyfile#34)
+SAID_SETUP_UPLOAD = re.compile(r"\bsetup\.py\b[^\n.|;&]{0,60}?\bupload\b(?![-_])`?", re.I)
 # the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
 UPLOADER_TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
 SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|does)(?:n[’']t|\snot) install|\bforg[eo]t\w{0,3} "
                                     r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + UPLOADER_TOOLS + "|"
+                                    # "several jobs forgot to add twine to the install" (its requirements, its deps)
+                                    r"\b(?:forg[eo]t\w{0,3}|fail\w{0,3}|neglected) to (?:add|include|list)\s(?:the\s)?`?"
+                                    + UPLOADER_TOOLS + r"`?\s(?:to|in)\s(?:the\s|its\s|their\s)?(?:install\w{0,3}|"
+                                    r"requirements|dependencies|deps)\b|"
                                     + UPLOADER_TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + UPLOADER_TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
                                     r"missing\b"
@@ -881,6 +888,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-uploader-missing", (SAID_SETUP_UPLOAD, _FAILED_SAID), (_SAID_CREDENTIALS, _ACCOUNT_SAID)),  # a command gone
     _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),

@@ -29,7 +29,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, SHELL_SECRET_FIX,
+                                      SAID_SECRET_SPECIAL, SAID_SETUP_UPLOAD, SAID_STATUS_5XX, SAID_UPLOADER_MISSING,
+                                      SENTENCE_END, SHELL_SECRET_FIX,
                                       SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
@@ -461,7 +462,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
-    if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
+    if "log-uploader-missing" in found and (SETUP_UPLOAD_GONE.search(whole) or (
+            SAID_SETUP_UPLOAD.search(whole) and not SAID_UPLOADER_MISSING.search(whole))):  # not a tool: a command gone
+        if not SETUP_UPLOAD_GONE.search(whole):  # told in a sentence, no setuptools message: name the command
+            found["log-uploader-missing"].message = "`setup.py upload` failed: setuptools has no upload command any more"
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
         found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
