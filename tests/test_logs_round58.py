@@ -80,3 +80,17 @@ def test_hard_wrapped_forgot_to_add_uploader_to_the_install():  # Qiskit/qiskit-
     assert any("`twine` is not installed" in ln for ln in lines)
     found, _ = _read("The release job failed: we forgot to add twine to the\nchangelog and the docs before publishing the wheel.")
     assert "log-uploader-missing" not in _ids(found)  # added to something other than the install
+
+
+def test_bundled_uploader_cut_while_imported():  # pantsbuild/pants#21893
+    found, lines = pool("uploaderdeps-pants", "holdout37")
+    assert _ids(found) == ["log-uploader-broken"]
+    assert "install_from_resolve" in _fix(found[0])
+    assert any("release 2.24.0" in ln and "twine.lock" in ln for ln in lines)
+    built = ("[INFO] Starting: Building twine.pex from resource://pants.backend.python.subsystems/twine.lock\n"
+             "Traceback (most recent call last):\n  File \"pex\", line 327, in <module>\n"
+             "    module = importlib.import_module(module_name)\n")
+    found, lines = _read(built + "ModuleNotFoundError: No module named 'rfc3986'")
+    assert not any("its own lockfile" in ln for ln in lines)  # the exception shown is read for itself
+    found, _ = _read(built.replace("twine.pex", "black.pex").replace("twine.lock", "black.lock"))
+    assert "log-uploader-broken" not in _ids(found)  # another tool than an uploader

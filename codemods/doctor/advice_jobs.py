@@ -619,6 +619,15 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{option.group(0)}`: gpg was handed one of its own options as the file to sign, so the uploader that "
                 "ran it put the option after the file name (twine 1.6.0 did so with `--local-user` for `--identity`; "
                 "1.6.1 fixed it); nothing reached PyPI. " + log_uploaders.SIGN_DROP + ", or upgrade the uploader"]
+    bundled = log_uploaders.bundled_uploader_cut(scan.cleaned)
+    if bundled:
+        _, uploader, lock, release = bundled
+        told = f" (the text names release {release})" if release else ""
+        return [f"the release tool built `{uploader}` from its own lockfile `{lock}`{told}, and it failed while Python "
+                f"imported it, before uploading: a dependency that lockfile pins breaks this {uploader} (twine 5.1.0 and "
+                "older crash with importlib-metadata 8 this way); upgrade the tool to a release with a fixed lockfile, "
+                f"or install {uploader} from your own resolve pinning the dependency, and paste the exception line the "
+                "log cuts"]
     if re.search(r"POST body may not contain duplicate keys", text):
         tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
                      if re.search(rf"\b{t}\b", text, re.I)), "the uploader")

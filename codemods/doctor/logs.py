@@ -47,7 +47,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
-from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
+from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -376,6 +376,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    bundled = bundled_uploader_cut(cleaned) if not found else None
+    if bundled:  # a tool's own uploader broke while importing, its exception cut: the tool's lockfile
+        broken = BY_ID["log-uploader-broken"]
+        found[broken.id] = LogFinding(broken, bundled[0], f"The {bundled[1]} that the release tool builds from its own "
+                                      "lockfile broke while it was imported (its exception line is cut)", BUNDLED_FIX)
     hung = interrupted_before_upload(cleaned) if not found else None
     if hung is not None:  # stopped by hand after listing its files, before sending one: the credential lookup hung
         missing = BY_ID["log-credential-missing"]
