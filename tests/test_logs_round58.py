@@ -72,6 +72,9 @@ def test_setup_py_upload_told_as_failing_is_the_removed_command():  # ApeWorX/et
     assert not any("not installed" in ln for ln in lines)
     found, _ = _read("Our release with `python setup.py sdist upload` failed: PyPI said the password was invalid.")
     assert "log-uploader-missing" not in _ids(found)  # a credential told beside it is that credential's class
+    found, _ = _read("Whenever I run python setup.py sdist upload, I get an error:\nrunning upload\n"
+                     "Upload failed (500): Internal Server Error")
+    assert "log-uploader-missing" not in _ids(found)  # the answer shown is read for itself
 
 
 def test_hard_wrapped_forgot_to_add_uploader_to_the_install():  # Qiskit/qiskit-aer#589

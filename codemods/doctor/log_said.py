@@ -442,6 +442,7 @@ SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?ex
                               r"invalid|wrong|not (?:found|exist)|doesn[’']t exist|unknown)\b", re.I)
 # setuptools' removed `setup.py upload` told as the command that failed ("the line `python setup.py sdist upload`
 # didn't succeed"), with no message quoted: the command is gone, not a credential (ApeWorX/eth-keyfile#34)
+_STATUS_TOLD = re.compile(r"\(\d{3}\)|\b[45]\d\d\b")
 SAID_SETUP_UPLOAD = re.compile(r"\bsetup\.py\b[^\n.|;&]{0,60}?\bupload\b(?![-_])`?", re.I)
 # the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
 UPLOADER_TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
@@ -888,7 +889,6 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),
-    _Said("log-uploader-missing", (SAID_SETUP_UPLOAD, _FAILED_SAID), (_SAID_CREDENTIALS, _ACCOUNT_SAID)),  # a command gone
     _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
@@ -958,6 +958,15 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID, SAID_NEVER_RAN, SAID_NO_TRIGGER),
           upload_named=True),  # never a credential refused by a run that never started
 )
+
+
+def setup_upload_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[int]:
+    """The line of a sentence that tells `setup.py … upload` failed, in a text that quotes no status or other error
+    (read last: any cause the text shows or tells is read for itself)."""
+    if _STATUS_TOLD.search(whole):
+        return None
+    return next((n for n, t in unwrapped(cleaned) for s in SENTENCE_END.split(t) if SAID_SETUP_UPLOAD.search(s)
+                 and _FAILED_SAID.search(s) and not _SAID_CREDENTIALS.search(s) and not _ACCOUNT_SAID.search(s)), None)
 
 
 def stale_dist(whole: str) -> bool:

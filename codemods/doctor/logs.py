@@ -29,8 +29,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SAID_SETUP_UPLOAD, SAID_STATUS_5XX, SAID_UPLOADER_MISSING,
-                                      SENTENCE_END, SHELL_SECRET_FIX,
+                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
+                                      SHELL_SECRET_FIX,
                                       SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
@@ -467,10 +467,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
-    if "log-uploader-missing" in found and (SETUP_UPLOAD_GONE.search(whole) or (
-            SAID_SETUP_UPLOAD.search(whole) and not SAID_UPLOADER_MISSING.search(whole))):  # not a tool: a command gone
-        if not SETUP_UPLOAD_GONE.search(whole):  # told in a sentence, no setuptools message: name the command
-            found["log-uploader-missing"].message = "`setup.py upload` failed: setuptools has no upload command any more"
+    if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
         found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
@@ -540,6 +537,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # caused, the re-upload's advice tells it)
         git = BY_ID["log-git-version"]
         findings = [LogFinding(git, logtext.line_at(cleaned, starts, unseen.start()), git.title)]
+    gone = setup_upload_failed(cleaned, whole) if not findings else None
+    if gone is not None:  # the removed `setup.py upload` told as what failed, nothing else shown or told
+        missing = BY_ID["log-uploader-missing"]
+        findings = [LogFinding(missing, gone, "`setup.py upload` failed: setuptools has no upload command any more",
+                               SETUP_UPLOAD_GONE_FIX)]
     moved = generic_failures.wrong_directory(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
         findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
