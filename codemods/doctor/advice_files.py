@@ -53,6 +53,10 @@ _FIELD = re.compile(r"\b" + _FORM_FIELD + r": Invalid URI|Invalid value for " + 
 _CLASSIFIER = re.compile(r"Classifier '([^']{1,200})' is not a valid classifier|'([^']{1,200})' is not a valid "
                          r"(?:classifier|choice for this field)")
 _CLASSIFIER_LIST = re.compile(r"400 Client Error: \[['\"][A-Z]")
+# a classifier's top-level category starting right after another's last word, with no ` :: ` or space between: two
+# valid classifiers run together by a missing comma in the list (Python joins adjacent string literals)
+_RUN_TOGETHER = re.compile(r"(?<=[^\s:])(?:Development Status|Environment|Framework|Intended Audience|License|Natural "
+                           r"Language|Operating System|Programming Language|Topic|Typing) :: ")
 _SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
 # `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
 _SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
@@ -169,6 +173,12 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                     "and remove this classifier (licence classifiers are deprecated, and setuptools refuses them next "
                     "to a `license` expression); with a build backend older than PEP 639, use instead the exact "
                     "licence classifier listed at https://pypi.org/classifiers/; rebuild and upload"]
+        joined = _RUN_TOGETHER.search(name)
+        if joined:
+            first, second = name[:joined.start()], name[joined.start():]
+            return [f"`{name}` is two classifiers run together, `{first}` and `{second}`: a comma (or separator) is "
+                    "missing between them in the classifiers list, so the two strings were joined into one; add it, "
+                    "rebuild and upload"]
         return [f"the classifier `{name}` is not one PyPI knows: copy the exact "
                 "text from https://pypi.org/classifiers/ (case and spelling count; a license classifier must be one "
                 "listed there), rebuild and upload"]
@@ -587,6 +597,13 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
     if log_said.stale_dist(text):
         return _stale(text)
+    stale = log_files.stale_sent(scan.cleaned)
+    if stale:  # the refused file is of an older version than another file of the same upload
+        _, name, old, new = stale
+        return [f"the upload was handed files of two versions and PyPI refused `{name}`, a file of {old}, beside "
+                f"{new}'s: {old}'s files are an earlier build's left in `dist/`, already on the index; empty `dist/` "
+                f"before building (`rm -rf dist`) or upload only the new version's files by name (`dist/*-{new}*`); "
+                f"{new} needs no bump"]
     if log_said.SAID_EVERY_JOB_UPLOADS.search(text):  # one file uploaded by every matrix job: no version on the index
         return ["the text says one file (an sdist, or a wheel every job builds alike) is uploaded by every job of the build matrix in the same run: the "
                 "first job's copy is accepted and every later one refused as existing, so a new version would fail the "

@@ -197,6 +197,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         install = "`python -m pip install twine`" if tool == "twine" else f"install `{tool}`"
         return [head + f"`{tool}` is not installed in that environment: {install} there (for `poetry run`, add it to "
                 "the project's dev dependencies), or use pypa/gh-action-pypi-publish, which brings its own"]
+    if tool is None and log_said.SAID_SETUP_UPLOAD.search(text):  # the removed command named, no tool
+        return ["the text names `setup.py … upload` as the command that failed: setuptools deprecated its `upload` "
+                "command for years and has since removed it, so no credential or package set right brings it back; build with `python -m build` and upload with `twine upload dist/*` (the token as "
+                "`TWINE_USERNAME=__token__` and `TWINE_PASSWORD`), or use pypa/gh-action-pypi-publish"]
     if tool is None:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
@@ -615,6 +619,15 @@ def _uploader_broken(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return [f"`{option.group(0)}`: gpg was handed one of its own options as the file to sign, so the uploader that "
                 "ran it put the option after the file name (twine 1.6.0 did so with `--local-user` for `--identity`; "
                 "1.6.1 fixed it); nothing reached PyPI. " + log_uploaders.SIGN_DROP + ", or upgrade the uploader"]
+    bundled = log_uploaders.bundled_uploader_cut(scan.cleaned)
+    if bundled:
+        _, uploader, lock, release = bundled
+        told = f" (the text names release {release})" if release else ""
+        return [f"the release tool built `{uploader}` from its own lockfile `{lock}`{told}, and it failed while Python "
+                f"imported it, before uploading: a dependency that lockfile pins breaks this {uploader} (twine 5.1.0 and "
+                "older crash with importlib-metadata 8 this way); upgrade the tool to a release with a fixed lockfile, "
+                f"or install {uploader} from your own resolve pinning the dependency, and paste the exception line the "
+                "log cuts"]
     if re.search(r"POST body may not contain duplicate keys", text):
         tool = next((t for t in ("maturin", "poetry", "hatch", "flit", "pdm", "uv", "twine")
                      if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
@@ -762,6 +775,11 @@ _UPLOADER_CONFIG = (
      "twine was told a repository name (`--repository`, `TWINE_REPOSITORY`) that the .pypirc it read does not define "
      "(twine knows `pypi` and `testpypi` without one, twine 1.8 to 1.11 `pypi` and `pypitest`): add that section to .pypirc, or give `--repository-url "
      "https://upload.pypi.org/legacy/` (TestPyPI: `https://test.pypi.org/legacy/`) instead"),
+    (re.compile(r"must have a (?:properly )?configured \.pypirc"),
+     "the release tool itself refuses to upload without a .pypirc in the home directory, even where the uploader's "
+     "variables are set (`TWINE_USERNAME`, `TWINE_PASSWORD`, `TWINE_REPOSITORY_URL`): write a `~/.pypirc` (a `[pypi]` "
+     "section with `username = __token__`; twine still takes the password from `TWINE_PASSWORD`), or upgrade the "
+     "release tool to a release that leaves the configuration to the uploader (zest.releaser 6.21.0 and later)"),
     (re.compile(r"Repository \S{1,100} is not defined"),
      "Poetry knows only `pypi` without configuration: define the repository first, `poetry config "
      "repositories.<name> <upload URL>` (TestPyPI: `https://test.pypi.org/legacy/`), and give its token as "

@@ -177,6 +177,28 @@ def tags_unseen(whole: str, python_release: bool) -> Optional[re.Match]:
     return said if said and about else None
 
 
+# the same told of a whole step: the deploy or upload run from another directory than the project's (an earlier `cd`, a
+# `before_deploy` stage that moved, "forgot to add `cd ~/`"), beside the deploy and a file it looks for (setup.py, dist/)
+SAID_WRONG_DIRECTORY = re.compile(
+    r"\b(?:forg[eo]t\w{0,3}|missing|missed|need(?:ed|s)?|had) to\W{0,3}(?:add|run|put|include)\s(?:an?\s|the\s)?\W{0,3}cd\b|"
+    r"\b(?:wrong|another|a different|other) (?:working )?(?:directory|folder|dir)\b|"
+    r"\b(?:before_deploy|before_install|before_script)\b[^.\n]{0,60}?\W{1,3}cd\s|\W{1,3}cd\s[^.\n]{0,40}?\bbefore_deploy\b", re.I)
+_DEPLOY_WORD = re.compile(r"\b(?:deploy\w{0,4}|upload\w{0,4}|publish\w{0,4})\b", re.I)
+_PROJECT_FILE = re.compile(r"\bsetup[-_.]py\b|\bdist/|\bpyproject[-_.]toml\b", re.I)
+WRONG_DIRECTORY_TITLE = "The deploy step ran from another directory than the project's"
+WRONG_DIRECTORY_FIX = ("Run the upload from the project's directory: end the earlier stage that moved (`before_deploy`, "
+                       "a script's `cd`) with `cd` back to it (Travis: `cd \"$TRAVIS_BUILD_DIR\"`), or give the step its "
+                       "directory (GitHub Actions: `working-directory:`; `packages-dir:` for the publish action), so that "
+                       "setup.py and `dist/` are found; then publish the missed version from its tag.")
+
+
+def wrong_directory(whole: str, python_release: bool) -> Optional[re.Match]:
+    """Where a sentence says a deploy or upload ran from another directory than the project's, in a text about a
+    Python release (or naming setup.py or dist/, even as a link's words)."""
+    said = SAID_WRONG_DIRECTORY.search(whole)
+    return said if said and _DEPLOY_WORD.search(whole) and (python_release or _PROJECT_FILE.search(whole)) else None
+
+
 # most telling first: the encoding, a name or module missing, a program or file missing, pip, a variable, resources,
 # syntax, a failed command (GIT_VERSION is read with the known texts, after a re-upload it causes: log_patterns.py)
 GENERIC: Tuple[LogPattern, ...] = (ENCODING, IMPORT_MISMATCH, MODULE_MISSING, PROGRAM_MISSING,

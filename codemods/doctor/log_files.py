@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from codemods.doctor import platform_tags
+from codemods.doctor import logtext, platform_tags
 from codemods.doctor.log_patterns import RX
 from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_FILES
 from codemods.doctor.log_servers import PYPI_HOSTS
@@ -42,6 +42,35 @@ UNREADABLE_FIX = ("Upload wheels twine can read: most often two build jobs made 
 STALE_FIX = ("Upload only this build's files: empty `dist/` before building (`rm -rf dist`), keep `dist/` out of git "
              "(`git rm -r --cached dist`, and `dist/` in .gitignore) and out of any cache, then re-run; the version being "
              "released needs no bump.")
+# the uploader's line for each file it sends (twine's `Uploading <file>`), and a 4xx answer after it, even cut short
+_SENDING = re.compile(r"^Uploading (\S{1,300}\.(?:whl|tar\.gz|zip))$")
+_REFUSED_4XX = re.compile(r"\bHTTPError: 4\d\d\b|\b4\d\d Clien|\b4\d\d Bad Req")
+
+
+def _release(version: str) -> Tuple[int, ...]:
+    return tuple(int(p) for p in re.match(r"\d+(?:\.\d+)*", version).group(0).split("."))
+
+
+def stale_sent(cleaned: List[Tuple[int, str]]) -> Optional[Tuple[int, str, str, str]]:
+    """(line, file, its version, the newer version) where an upload refused (4xx) the file it was sending and that
+    file is of an older version than another file of the same project handed to the upload: an earlier build's files
+    left in `dist/` (packit/release-bot #253), whatever PyPI's reason (often cut)."""
+    sending = None
+    for i, (n, line) in enumerate(cleaned):
+        m = _SENDING.match(line.strip())
+        if m:
+            sending = (i, m.group(1).rsplit("/", 1)[-1])
+        elif sending and _REFUSED_4XX.search(line):
+            named = logtext.dist_files(sending[1])
+            if not named:
+                return None
+            project, version = named[0]
+            newer = [v for _, t in cleaned[:i] for p, v in logtext.dist_files(t)
+                     if p == project and _release(v) > _release(version)]
+            return (n, sending[1], version, max(newer, key=_release)) if newer else None
+    return None
+
+
 # warehouse's answer for a name in its log of file names whose file is gone (deleted with its release or project):
 # not a file on the index, so the headline and fix say so and offer no skip option
 DELETED_NAME_REFUSED = re.compile(r"This filename was previously used by a file that has since been deleted|"

@@ -838,6 +838,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"Must use --sign for --identity to have meaning|\bsign must be given along with identity\b|"
                r"\bare not allowed when using trusted publishing\b|Missing '[^']{1,100}' section from \S|"
                r"Malformed configuration in \S|Repository \S{1,100} is not defined\b|"
+               # a release tool's own refusal to upload without a .pypirc (zest.releaser before 6.21, zest.releaser#353)
+               r"\bmust have a (?:properly )?configured \.pypirc\b|"
                r"\[PdmUsageError\]: Missing repository config of |\bIndex not found: `|Index is missing a publish URL: `|"
                r"No indexes were found, can't use index: `|The (?:password|username) can't be set both in the publish URL|"
                # twine 6.2's --skip-existing for PyPI only (settings.py verify_feature_capability), --sign without gpg;

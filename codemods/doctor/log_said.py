@@ -440,10 +440,18 @@ SAID_ACTION_REF = re.compile(r"\b(?:missing|no|invalid|wrong|bad|unknown|non-?ex
                               r"(?:tags?|refs?|versions?|branch(?:es)?)\s(?:on|of|for|in)\s(?:the\s)?" + _ACTION + "|"
                               + _ACTION + IN_SENTENCE + r"{0,30}?\b(?:tags?|refs?|versions?)\s(?:is\s|was\s|does\s)?(?:missing|"
                               r"invalid|wrong|not (?:found|exist)|doesn[’']t exist|unknown)\b", re.I)
+# setuptools' removed `setup.py upload` told as the command that failed ("the line `python setup.py sdist upload`
+# didn't succeed"), with no message quoted: the command is gone, not a credential (ApeWorX/eth-keyfile#34)
+_STATUS_TOLD = re.compile(r"\(\d{3}\)|\b[45]\d\d\b")
+SAID_SETUP_UPLOAD = re.compile(r"\bsetup\.py\b[^\n.|;&]{0,60}?\bupload\b(?![-_])`?", re.I)
 # the upload tool not installed: "failed to install twine", "twine is not installed", "the command wasn't found"
 UPLOADER_TOOLS = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"
 SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|does)(?:n[’']t|\snot) install|\bforg[eo]t\w{0,3} "
                                     r"to install|\bnever installed|\bmissing)\s(?:the\s)?" + UPLOADER_TOOLS + "|"
+                                    # "several jobs forgot to add twine to the install" (its requirements, its deps)
+                                    r"\b(?:forg[eo]t\w{0,3}|fail\w{0,3}|neglected) to (?:add|include|list)\s(?:the\s)?`?"
+                                    + UPLOADER_TOOLS + r"`?\s(?:to|in)\s(?:the\s|its\s|their\s)?(?:install\w{0,3}|"
+                                    r"requirements|dependencies|deps)\b|"
                                     + UPLOADER_TOOLS + IN_SENTENCE + r"{0,20}?\b(?:(?:is|was|were|are)(?:n[’']t|\snot)|not|never)\s"
                                     r"(?:been\s)?(?:installed|found|available)\b|" + UPLOADER_TOOLS + r"(?:\s\w+){0,2}\s(?:is\s|was\s)?"
                                     r"missing\b"
@@ -958,6 +966,15 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-token-rejected", (_SAID_CREDENTIALS,), (_OIDC_SAID, _ACCOUNT_SAID, SAID_NEVER_RAN, SAID_NO_TRIGGER),
           upload_named=True),  # never a credential refused by a run that never started
 )
+
+
+def setup_upload_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[int]:
+    """The line of a sentence that tells `setup.py … upload` failed, in a text that quotes no status or other error
+    (read last: any cause the text shows or tells is read for itself)."""
+    if _STATUS_TOLD.search(whole):
+        return None
+    return next((n for n, t in unwrapped(cleaned) for s in SENTENCE_END.split(t) if SAID_SETUP_UPLOAD.search(s)
+                 and _FAILED_SAID.search(s) and not _SAID_CREDENTIALS.search(s) and not _ACCOUNT_SAID.search(s)), None)
 
 
 def stale_dist(whole: str) -> bool:

@@ -239,6 +239,32 @@ CREDENTIAL_FRAME = re.compile(r"\bcreate_repository\(|\bin create_repository\b|[
                                r"\bget_userpass_value\b|\bgetpass\b|\bin (?:username|password)\b", re.I)
 
 
+# an uploader stopped by hand (`^C`, KeyboardInterrupt) after it listed its files and before any file's own upload line
+# (twine's `Uploading <file>`, a progress bar): it hung before the first request, which is where it looks up the
+# credentials (a keyring backend that never answers, a prompt) (pypa/twine#847)
+_INTERRUPTED = re.compile(r"^\^C|^KeyboardInterrupt\b")
+_LISTED = re.compile(r"^Uploading distributions to\b")
+_SENT = re.compile(r"^Uploading \S{1,300}\.(?:whl|tar\.gz|zip)$|\d%\|")
+INTERRUPTED_TITLE = "The upload was stopped by hand before it sent a file: most often it hung looking up the credentials"
+INTERRUPTED_FIX = ("An uploader that hangs after listing its files is waiting on the credential lookup: disable keyring "
+                   "(`python -m keyring --disable`, or `PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring`) or give "
+                   "the password by variable (`TWINE_USERNAME=__token__`, `TWINE_PASSWORD`); if it still hangs, paste the "
+                   "whole traceback printed on interrupting it (its last frames name where it waited).")
+
+
+def interrupted_before_upload(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of an interrupt (`^C`, KeyboardInterrupt) after the uploader listed its files and before it sent one."""
+    listed = next((i for i, (_, t) in enumerate(cleaned) if _LISTED.match(t.strip())), None)
+    if listed is None:
+        return None
+    for n, t in cleaned[listed + 1:]:
+        if _SENT.search(t.strip()):
+            return None
+        if _INTERRUPTED.match(t.strip()):
+            return n
+    return None
+
+
 def credential_traceback(cleaned: List[Tuple[int, str]]) -> Optional[int]:
     """The line of a traceback raised while the uploader read the username or password (a prompt in a job nobody
     types into), when the traceback's last frame is there or it follows the prompt; a traceback that ends in another

@@ -21,6 +21,39 @@ _TOOL_NAMED = re.compile(r"\b([\w@.]{1,40}-[\w@.-]{1,40}[\w])\s(?:plugin|action|
                          r"([\w@.]{1,40}-[\w@/.-]{1,40}[\w])`?", re.I)
 
 
+# a tool's own bundled uploader (pants' `Building twine.pex from …/twine.lock`) whose start-up traceback is cut inside the
+# import machinery, before its exception line: the uploader broke at import on a dependency the tool's lockfile pins
+# (pantsbuild/pants #21893: importlib-metadata 8 under twine 6)
+_BUNDLED = re.compile(r"\bBuilding (twine|flit|hatch|maturin|poetry|pdm|uv)\.pex from (\S{1,300}\.lock)\b")
+_IMPORTING = re.compile(r"\bimport_module\b|\b_gcd_import\b|\b_find_and_load\b")
+_EXCEPTION_LINE = re.compile(r"^[\w.]{1,80}(?:Error|Exception|Exit|Interrupt)\b")
+_TOOL_RELEASE = re.compile(r"\b(?:using|with|on|in|after|since|from)\s(?:v|version\s)?(\d{1,4}\.\d{1,4}\.\d{1,4}"
+                           r"(?:\.?(?:a|b|rc|dev)\d{1,4})?)\b")
+
+
+BUNDLED_FIX = ("Upgrade the release tool to a release whose lockfile for the uploader works, or give the uploader your "
+               "own requirements and lockfile (pants: `[twine].install_from_resolve` with a resolve that pins the broken "
+               "dependency, such as `importlib-metadata<8`); paste the traceback's last line (the exception) to name "
+               "the dependency.")
+
+
+def bundled_uploader_cut(cleaned: List[Tuple[int, str]]) -> Optional[Tuple[int, str, str, Optional[str]]]:
+    """(traceback line, uploader, lockfile, the release a sentence names) where a tool built its own uploader from a
+    lockfile and a traceback after that stops in the import machinery with no exception line."""
+    built = next(((i, m) for i, (_, t) in enumerate(cleaned) for m in [_BUNDLED.search(t)] if m), None)
+    if built is None:
+        return None
+    rest = cleaned[built[0] + 1:]
+    start = next((j for j, (_, t) in enumerate(rest) if "Traceback (most recent call last)" in t), None)
+    if start is None:
+        return None
+    after = [t.strip() for _, t in rest[start + 1:] if t.strip()]
+    if not any(_IMPORTING.search(t) for t in after) or any(_EXCEPTION_LINE.match(t) for t in after):
+        return None
+    said = next((m.group(1) for _, t in cleaned[:built[0]] for m in [_TOOL_RELEASE.search(t)] if m), None)
+    return rest[start][0], built[1].group(1), built[1].group(2), said
+
+
 def twine_capped_by_tool(whole: str) -> Optional[str]:
     """The release tool whose own requirements cap twine below the release that reads the metadata ("the release
     plugin" where the text does not name it); None when no such cap is told."""

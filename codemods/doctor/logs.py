@@ -15,7 +15,7 @@ from codemods.doctor import claims as claims_mod, generic_failures, logtext
 from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, ESCAPED_NAME_FIX,
                                        escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent, NOTHING_BUILT_FIX,
                                        OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
-                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stray_file,
+                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stale_sent, stray_file,
                                        unreadable_file, unreadable_only)
 from codemods.doctor.log_never_ran import never_ran
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
@@ -30,13 +30,15 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, SHELL_SECRET_FIX,
+                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
+                                      SHELL_SECRET_FIX,
                                       SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
-                                         HOST_NAMED, INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
+                                         HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
+                                         INTERRUPTED_TITLE, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
                                          NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
@@ -47,7 +49,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_servers import PAGE_URL_GIVEN
 from codemods.doctor.log_types import LogFinding
-from codemods.doctor.log_uploaders import (exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
+from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -344,6 +346,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if bare is not None:
             bad = BY_ID["log-bad-request"]
             found[bad.id] = LogFinding(bad, bare, bad.title)
+    stale = stale_sent(cleaned) if set(found) <= {"log-bad-request"} else None
+    if stale:  # a 4xx on a file of an older version than another handed to the same upload: leftovers in dist/
+        found.pop("log-bad-request", None)
+        exists = BY_ID["log-file-exists"]
+        found[exists.id] = LogFinding(exists, stale[0], f"An earlier build's file (`{stale[1]}`, {stale[2]}) was "
+                                      f"uploaded beside {stale[3]}'s and refused")
     if set(found) == {"log-bad-request"} and wasm_wheel(cleaned, found["log-bad-request"].line):
         tag = BY_ID["log-unsupported-platform-tag"]  # the 400 of a WebAssembly wheel PyPI takes under no such tag
         found = {tag.id: LogFinding(tag, found.pop("log-bad-request").line, tag.title)}
@@ -376,6 +384,15 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not found and prompt is not None:  # the uploader waited for a username or password nobody typed
         missing = BY_ID["log-credential-missing"]
         found[missing.id] = LogFinding(missing, prompt, missing.title)
+    bundled = bundled_uploader_cut(cleaned) if not found else None
+    if bundled:  # a tool's own uploader broke while importing, its exception cut: the tool's lockfile
+        broken = BY_ID["log-uploader-broken"]
+        found[broken.id] = LogFinding(broken, bundled[0], f"The {bundled[1]} that the release tool builds from its own "
+                                      "lockfile broke while it was imported (its exception line is cut)", BUNDLED_FIX)
+    hung = interrupted_before_upload(cleaned) if not found else None
+    if hung is not None:  # stopped by hand after listing its files, before sending one: the credential lookup hung
+        missing = BY_ID["log-credential-missing"]
+        found[missing.id] = LogFinding(missing, hung, INTERRUPTED_TITLE, INTERRUPTED_FIX)
     no_renderer = RENDERER_MISSING.search(whole) if not found and TWINE_CHECK.search(whole) else None
     if no_renderer:  # readme_renderer without its Markdown extra, under a `twine check` that failed: the check's
         # renderer is missing (ciena/afkak #73), nothing of the README itself is named
@@ -435,7 +452,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
     if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
-    if "log-file-exists" in found and stale_dist(whole):
+    if "log-file-exists" in found and (stale_dist(whole) or stale):
         found["log-file-exists"].fix = STALE_FIX
     elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
         found["log-file-exists"].fix = EVERY_JOB_FIX
@@ -533,6 +550,15 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # caused, the re-upload's advice tells it)
         git = BY_ID["log-git-version"]
         findings = [LogFinding(git, logtext.line_at(cleaned, starts, unseen.start()), git.title)]
+    gone = setup_upload_failed(cleaned, whole) if not findings else None
+    if gone is not None:  # the removed `setup.py upload` told as what failed, nothing else shown or told
+        missing = BY_ID["log-uploader-missing"]
+        findings = [LogFinding(missing, gone, "`setup.py upload` failed: setuptools has no upload command any more",
+                               SETUP_UPLOAD_GONE_FIX)]
+    moved = generic_failures.wrong_directory(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
+        findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
+                               generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
     if not findings:
         generic = generic_failures.read(cleaned, text.splitlines())
         findings = [generic] if generic else []

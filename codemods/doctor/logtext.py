@@ -177,6 +177,12 @@ def versions(cleaned: List[Tuple[int, str]]) -> List[str]:
     return list(found)
 
 
+def dist_files(text: str) -> List[Tuple[str, str]]:
+    """The (project, version) of every distribution file a text names, in order, the project spelled as file names
+    write it (lower case, `_` for `-` and `.`) so a wheel and an sdist of one project compare equal."""
+    return [(re.sub(r"[-_.]+", "_", m.group(1)).lower(), m.group(2)) for m in _DIST.finditer(text)]
+
+
 _NOISE = re.compile(r"^(?:Error: Process completed with exit code \d+\.?|##\[\w+\].*|Post job cleanup\.?)$")
 
 
