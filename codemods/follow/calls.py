@@ -115,6 +115,8 @@ def _candidates(cmd: Command, root: Path, cwd: Optional[str] = None) -> List[Tar
     vals = [w.value for w in cmd.words[i:]]
     if not vals:
         return []
+    if vals[0] == "eval":  # `eval 'scripts/release.sh $(PROD_PYPI)'` (faas-cache-dict's recipe): the string's commands
+        return [t for inner in commands(" ".join(vals[1:])) for t in _candidates(inner, root, cwd)]
     tool = tool_word(vals[0])
     before = [w.value for w in cmd.words[max(0, i - 2):i]]
     if len(before) == 2 and before[1] == "-m" and _is_python(before[0]):
@@ -431,16 +433,20 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
 def _run_by_recipe(target: Target, root: Path, checkouts: Tuple[str, ...], seen: set, depth: int,
                    line: int) -> List[Target]:
     """The scripts a make target's recipe (and its prerequisites') runs, from the Makefile's folder
-    (Safetorun/PromptDefender-py: `deploy_prod:` runs `bash scripts/deploy.sh prompt_defender prod`)."""
-    from codemods.follow.makefile import recipe_regions, shell_view
+    (Safetorun/PromptDefender-py: `deploy_prod:` runs `bash scripts/deploy.sh prompt_defender prod`), and
+    those of the targets it makes again (`$(MAKE) -s _$@`): make's `$@`, `$*` and `$(MAKE)` read as make
+    gives them to the shell."""
+    from codemods.follow.makefile import rules, shell_view
 
     text = _text(target.path)
     view = shell_view(text)
     folder = os.path.relpath(target.path.parent, root).replace(os.sep, "/")
     out: List[Target] = []
-    for s, e, _ in recipe_regions(text, target.name or "", set()):
-        out += [t for t in targets_in_script(view[s:e], root, None if folder == "." else folder, checkouts, seen,
-                                             depth, line) if t.kind in ("script", "python")]
+    for rule in rules(text, target.name or "", set()):
+        recipe = re.sub(r"\$[({]MAKE[)}]", "make", view[rule.start:rule.end]).replace("$@", rule.target)
+        recipe = recipe.replace("$*", rule.stem) if rule.stem is not None else recipe
+        out += [t for t in targets_in_script(recipe, root, None if folder == "." else folder, checkouts, seen, depth,
+                                             line) if t.kind in ("script", "python")]
     return out
 
 

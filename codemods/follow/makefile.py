@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Set, Tuple
 
 from codemods.shell import Command, Word, commands
 
@@ -13,10 +13,30 @@ PREFIX = re.compile(r"\t[ \t@+-]*")  # a recipe line's tab and make's own prefix
 
 def recipe_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, int, int]]:
     """(start, end, first line) of the recipe of `target` and of the targets it depends on."""
+    return [(start, end, line) for _, _, start, end, line in rules(text, target, seen)]
+
+
+class Rule(NamedTuple):
+    target: str
+    stem: Optional[str]  # what a pattern rule's `%` stands for (`$*`), None for an explicit rule
+    start: int  # the recipe's span
+    end: int
+    line: int
+
+
+def rules(text: str, target: str, seen: Set[str]) -> List[Rule]:
+    """The rule that makes `target` (explicit, else a pattern rule `_%:` it matches: mercado's
+    `deploy: ; $(MAKE) -s _$@` with `_%: ; ./hack/$*.sh`) and those of its prerequisites."""
     if target in seen or len(seen) > 20:
         return []
     seen.add(target)
-    m = re.search(rf"(?m)^{re.escape(target)}\s*:(?!=)([^\n]*)\n", text)
+    m, stem = re.search(rf"(?m)^{re.escape(target)}\s*:(?!=)([^\n]*)\n", text), None
+    if not m:
+        for p in re.finditer(r"(?m)^([^\s:#=%]*%[^\s:#=%]*)\s*:(?!=)([^\n]*)\n", text):
+            head, _, tail = p.group(1).partition("%")
+            if len(target) > len(head) + len(tail) and target.startswith(head) and target.endswith(tail):
+                m, stem = p, target[len(head):len(target) - len(tail)]
+                break
     if not m:
         return []
     start = m.end()
@@ -26,10 +46,10 @@ def recipe_regions(text: str, target: str, seen: Set[str]) -> List[Tuple[int, in
             end += len(line)
         else:
             break
-    regions = [(start, end, text.count("\n", 0, start) + 1)]
-    for dep in m.group(1).split("#")[0].split():
-        regions += recipe_regions(text, dep, seen)
-    return regions
+    found = [Rule(target, stem, start, end, text.count("\n", 0, start) + 1)]
+    for dep in m.group(m.lastindex).split("#")[0].split():
+        found += rules(text, dep.replace("%", stem) if stem is not None else dep, seen)
+    return found
 
 
 def shell_view(text: str) -> str:

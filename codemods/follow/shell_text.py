@@ -13,7 +13,7 @@ from codemods.engine.text_edits import Meaning, Splice
 from codemods.follow.makefile import ExpandedWord, MakeVariables, in_variable
 from codemods.indexes import Index
 from codemods.notes import TOKEN_SET_BY_HAND, UNRESOLVED, Note
-from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
+from codemods.uploaders.tools.twine import PYPIRC_REASON, pypirc_write
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
 from codemods.shell import assignments, commands, cut_span, join_pieces, without_value
@@ -104,10 +104,10 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
                               f"{platform.fallback}" + (f" (not done automatically: {why})"
                                                                                if why else ""))
             continue
-        pypirc = PYPIRC_WRITE.search(region, 0, cmd.start) if up.name == "twine" else None
+        pypirc = pypirc_write(region, cmd.start) if up.name == "twine" else None
         if pypirc is not None:  # chopralab/paddy: `echo "password = $API_TOKEN" >> ~/.pypirc`, then twine upload
             out.cuts += 1
-            written = base_line + text.count("\n", 0, start + pypirc.start())
+            written = base_line + text.count("\n", 0, start + pypirc)
             out.manual.append(Note(f"line {line}: twine reads a .pypirc this file writes (line {written}): "
                                    f"{PYPIRC_REASON}", kind=TOKEN_SET_BY_HAND))
             continue

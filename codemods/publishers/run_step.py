@@ -15,7 +15,7 @@ from codemods.publishers.change import StepChange
 from codemods.publishers.env_vars import cleanup_fed, env_chain, env_credentials, remove_env_vars
 from codemods.publishers.github_env import EnvWrite, env_writes, remove_writes
 from codemods.shell import Command, Word, assignments, commands, cut_span, join_pieces
-from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
+from codemods.uploaders.tools.twine import PYPIRC_REASON, pypirc_write
 from codemods.uploaders.command_line import (FlagUse, find_targets, find_upload, lookup, oidc_flag_spans, parse_flags,
                                              strip_wrappers)
 from codemods.uploaders.pins import too_old_pins
@@ -195,11 +195,11 @@ def uploads_in(doc: Document, job_id: str, i: int, step: Dict[str, Any], field_n
 def pypirc_written(doc: Document, job_id: str, i: int, script: str, before: int) -> Optional[str]:
     """Where the job writes a .pypirc before this twine upload (this script, or an earlier `run:` step):
     "written by step `X`"; twine reads its password there (Unstructured-IO/unstructured: Azure Artifacts)."""
-    if PYPIRC_WRITE.search(script[:before]):
+    if pypirc_write(script, before) is not None:
         return "the step writes"
     job = doc.get(("jobs", job_id)) or {}
     for n, earlier in steps(job):
-        if n < i and isinstance(earlier.get("run"), str) and PYPIRC_WRITE.search(earlier["run"]):
+        if n < i and isinstance(earlier.get("run"), str) and pypirc_write(earlier["run"]) is not None:
             return f"written by {step_label(earlier, n)}"
     return None
 

@@ -4,6 +4,7 @@ An empty TWINE_PASSWORD still counts as a password (it disables Trusted Publishi
 are removed, never blanked.
 """
 import re
+from typing import Optional
 
 from codemods.uploaders.registry import register
 from codemods.uploaders.spec import ActionFallback, Credentials, Detection, IndexOptions, TrustedPublishing, Uploader
@@ -43,5 +44,21 @@ UPLOADER = register(Uploader(
 # a script that writes a .pypirc (`echo "$PYPIRC" > ~/.pypirc`, `cat <<EOF >> $HOME/.pypirc`, `tee .pypirc`):
 # twine takes the password in it, and uses Trusted Publishing only when it finds none
 PYPIRC_WRITE = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?[^\s;|&<>]*\.pypirc\b")
+_PYPIRC_PATH = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)=[\"']?[^\s;|&<>]*\.pypirc\b")  # `CFG="${HOME}/.pypirc"`
+
+
+def pypirc_write(text: str, end: Optional[int] = None) -> Optional[int]:
+    """Where the text first writes a .pypirc before `end`: by its path, or through a variable that holds
+    it (family-guy/aiostorage: `PYPI_CONFIG="${HOME}/.pypirc"`, then `echo "password=…" >> "${PYPI_CONFIG}"`)."""
+    end = len(text) if end is None else end
+    direct = PYPIRC_WRITE.search(text, 0, end)
+    found = [direct.start()] if direct else []
+    for path in _PYPIRC_PATH.finditer(text, 0, end):
+        by_name = re.compile(r"(?:>>?|\btee\b(?:\s+-a)?)\s*[\"']?\$\{?%s\b" % re.escape(path.group(1)))
+        write = by_name.search(text, path.end(), end)
+        found += [write.start()] if write else []
+    return min(found) if found else None
+
+
 PYPIRC_REASON = ("twine takes the password from that file and uses Trusted Publishing only when it finds none; "
                  "remove the password from the file (or stop writing it), then run again")
