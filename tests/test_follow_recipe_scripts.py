@@ -75,3 +75,17 @@ def test_a_capable_uploader_whose_script_still_reads_its_token_is_no_uploader_wi
                          b"TEST: ${{ secrets.TEST_PYPI_API_TOKEN }}\n")
     data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
     assert [f["id"] for f in data["files"][0]["findings"]] == ["token-publishing"]
+
+
+def test_a_gitlab_job_writing_a_pypirc_through_a_variable_keeps_its_token(tmp_path: Path) -> None:
+    """The same write on GitLab, over two script lines: not converted, said with the line."""
+    from test_golden_gitlab import GitLabRepo
+
+    repo = GitLabRepo(tmp_path / "r")
+    repo.write("pyproject.toml", b'[project]\nname = "octo-widget"\nversion = "1"\n')
+    repo.write(".gitlab-ci.yml", b'publish:\n  image: python:3.12\n  script:\n    - python -m build\n'
+                                 b'    - CFG="${HOME}/.pypirc"\n'
+                                 b'    - printf \'[pypi]\\npassword = %s\\n\' "$PYPI_TOKEN" > "$CFG"\n'
+                                 b'    - twine upload dist/*\n')
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "not converted: it writes a .pypirc (line 6)" in out.stderr, out.stderr

@@ -14,7 +14,7 @@ from codemods.gitlab.document import GitLabDocument
 from codemods.gitlab.follow import Followed, follow_jobs
 from codemods.gitlab.pipeline import (expanded_environment, MANUAL_MINT, PIPELINE_FILE, Upload, has_audience,
                                       id_token_name, id_tokens, misnamed, read_jobs)
-from codemods.gitlab.plan import PYPIRC_WRITE, unread_template
+from codemods.gitlab.plan import pypirc_line, unread_template
 from codemods.gitlab.remote import gitlab_project
 from codemods.registration import Registration
 
@@ -118,7 +118,7 @@ def _diagnose_doc(doc, jobs, result: FileDiagnosis, shown: str, included, truste
             if u.index_unknown:
                 continue  # whether it is PyPI is known only at run time: no finding
             credential = _credential(u)
-            written = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+            written = pypirc_line(job)
             if written is not None and u.uploader.name == "twine" and credential.startswith("from the project"):
                 at = doc.line_of(written.path)
                 credential = "from the .pypirc the job writes" + (f" (line {at})" if at else "")

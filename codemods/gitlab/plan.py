@@ -36,7 +36,7 @@ from codemods.gitlab.follow import Followed, follow_jobs, unseen_runner
 from codemods.gitlab.remote import SELF_MANAGED_OPTION, GitLabProject
 from codemods.gitlab.runs import runs_beyond_uploads
 from codemods.indexes import PYPI, TESTPYPI, Index
-from codemods.uploaders.tools.twine import PYPIRC_REASON, PYPIRC_WRITE
+from codemods.uploaders.tools.twine import PYPIRC_REASON, pypirc_write
 from codemods.migrate import TO_OIDC, Options, Plan
 from codemods.notes import Note, about_job
 from codemods.registration import Registration
@@ -457,6 +457,17 @@ def _freed_secrets(doc: Document, job: Job, followed: Followed) -> SetType[str]:
             and not re.search(rf"(?m)^\s*(?:export\s+|local\s+|declare\s+)?{re.escape(v)}=", before)}
 
 
+def pypirc_line(job: Job):
+    """The job's script line that writes a .pypirc, by its path or through a variable holding it
+    (`CFG=~/.pypirc` on one line, `echo "password = …" >> $CFG` on another)."""
+    starts, text = [], ""
+    for line in job.lines:
+        starts.append(len(text))
+        text += line.text + "\n"
+    at = pypirc_write(text)
+    return None if at is None else job.lines[max(i for i, s in enumerate(starts) if s <= at)]
+
+
 def _followed_creds(doc: Document, job: Job, followed: Followed) -> List[Tuple[str, YamlPath, str]]:
     """The job's `variables:` (its own, its templates', the top level's) that the followed files read as
     credentials, or whose values fed a credential option the files lose: (name, path, value)."""
@@ -514,7 +525,7 @@ def _oidc_blocker(doc: Document, job: Job, convert: List[Upload], tokens, tokens
     for u in convert:
         if u.uploader.name != "twine":
             continue
-        config = next((line for line in job.lines if PYPIRC_WRITE.search(line.text)), None)
+        config = pypirc_line(job)
         if config is not None or any(w.value.startswith("--config-file") for w in u.command.words[u.args_from:]):
             where = f" (line {doc.line_of(config.path)})" if config is not None and doc.line_of(config.path) else ""
             what = f"writes a .pypirc{where}" if config is not None else "passes `--config-file`"
