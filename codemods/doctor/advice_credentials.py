@@ -375,15 +375,21 @@ def _check_failed(scan: LogScan) -> List[str]:
     return [f"PyPI names the claim it refused: `{claim}`: compare that value of the token with the publisher's"]
 
 
+def _said_none_registered(text: str) -> List[str]:
+    """The text's own word that no publisher was ever registered: the cause before any claim's value."""
+    if _NONE_REGISTERED.search(text) or log_said.SAID_PUBLISHER_MISSING.search(text):
+        return ["the log says no trusted publisher is registered: register one with the run's values (owner, "
+                "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
+                "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
+                "publisher), or keep uploading with an API token"]
+    return []
+
+
 def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
-    text, out = scan_text(scan), []
-    if _NONE_REGISTERED.search(text) or log_said.SAID_PUBLISHER_MISSING.search(text):
-        out.append("the log says no trusted publisher is registered: register one with the run's values (owner, "
-                   "repository, workflow file name, environment) on each index the workflow uploads to (PyPI and "
-                   "TestPyPI have separate accounts and publishers; a project's first upload needs a pending "
-                   "publisher), or keep uploading with an API token")
+    text = scan_text(scan)
+    out = _said_none_registered(text)
     files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
     named = f" (it names {', '.join(f'`{f}`' for f in files)})" if files else ""
     if REUSABLE_SAID.search(text):
@@ -426,8 +432,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"way out 2 (Trusted Publishing): register owner/repository `{ctx.remote or '<owner>/<repo>'}`, "
                    f"workflow `{f.file}`, environment {env} on the index, then drop the password (`migrate to-oidc`)")
         return out + claims_mod.compare(scan.claims, ctx)
-    if scan.claims:
-        return out + claims_mod.compare(scan.claims, ctx)
+    if scan.claims:  # claims told in the text's sentences too: its word that none was registered comes first
+        return out + _said_none_registered(scan_text(scan)) + claims_mod.compare(scan.claims, ctx)
     out += _said_about_workflows(scan)
     stale = next((t for _, t in scan.cleaned if log_said.SAID_STALE_PUBLISHER.search(t)
                   and log_said.SAID_REPO_RENAMED.search(t)), None)

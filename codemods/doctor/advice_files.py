@@ -84,19 +84,24 @@ _UNKNOWN_FORMAT = re.compile(r"Unknown distribution format: '([^']{1,300})'")
 
 _LICENSE_FILE = re.compile(r"License-File (\S{1,300}) does not exist in distribution file\s{1,20}(\S{1,300}?)(?: at "
                            r"(\S{1,300})|[.`'\"]{0,2}(?:\s|$))")
+# the refusal quoted cut short, without the archive's name (log_patterns' reading of it)
+_LICENSE_FILE_SHORT = re.compile(r"\bLicense-File `?([\w./-]{1,200})`? does not exist(?=[\"'`”]|\.?\s*$)", re.M)
 _BAD_REQUIREMENT = re.compile(r"Invalid value for requires_dist\. Error: Invalid requirement: (['\"])(.{1,400}?)\1\.?(?:\s|$)")
 
 
 def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
-    license_file = _LICENSE_FILE.search(text)
+    license_file = _LICENSE_FILE.search(text) or _LICENSE_FILE_SHORT.search(text)
     if license_file:
-        name, archive, path = license_file.groups()
-        kind = "sdist" if archive.endswith((".tar.gz", ".zip")) else "wheel" if archive.endswith(".whl") else "archive"
+        name, archive, path = (license_file.groups() + (None, None))[:3]
+        # no archive quoted (the refusal cut short): maturin's wheels carry the license files it finds, its sdist
+        # only what it finds or is told, so a text naming maturin means the sdist
+        kind = ("sdist" if re.search(r"\bmaturin\b", text, re.I) else "distribution") if not archive else \
+            "sdist" if archive.endswith((".tar.gz", ".zip")) else "wheel" if archive.endswith(".whl") else "archive"
         include = (f"maturin packs into the sdist what it finds itself and what `[tool.maturin] include` names (`include = "
                    f"[{{ path = \"{name}\", format = \"sdist\" }}]`)")
         maturin = kind == "sdist" and re.search(r"\bmaturin\b", text, re.I)
-        return [f"the metadata names `License-File: {name}`, but `{archive}` "
+        return [f"the metadata names `License-File: {name}`, but " + (f"`{archive}` " if archive else f"the {kind} ")
                 + (f"has no file at `{path}`" if path else "does not hold it") + f": a License-File is a path from the "
                 f"archive's root, and the {kind} must carry every file its metadata names; "
                 + (include + ": add the file there; " if maturin else "") + "declare it so the build packs it "

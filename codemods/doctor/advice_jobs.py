@@ -178,7 +178,8 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"installing `{tool}` (`PIP_INDEX_URL`, or the CI's feed-authentication step first, e.g. "
                 f"`PipAuthenticate@1` on Azure Pipelines), then re-run"]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
-                  r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet",
+                  r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet|"
+                  r"(?<![\w-])(uvx|pipx): (?:command )?not found",
                   text)
     said = log_said.SAID_UPLOADER_MISSING.search(text) if not m else None  # told in a sentence: the tool it names
     named = re.search(log_said.UPLOADER_TOOLS, said.group(0), re.I) if said else None
@@ -201,6 +202,12 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the text names `setup.py … upload` as the command that failed: setuptools deprecated its `upload` "
                 "command for years and has since removed it, so no credential or package set right brings it back; build with `python -m build` and upload with `twine upload dist/*` (the token as "
                 "`TWINE_USERNAME=__token__` and `TWINE_PASSWORD`), or use pypa/gh-action-pypi-publish"]
+    if tool in ("uvx", "pipx"):  # the runner that starts the uploader, set up in another job only
+        setup = "an `astral-sh/setup-uv` step (it installs `uv` and `uvx`)" if tool == "uvx" else \
+            "`python -m pip install pipx`"
+        return [f"`{tool}`, which starts the uploader, is not installed in the job that runs it: each job starts on a "
+                f"fresh runner and a setup step of the build job does not carry over, so add {setup} to every job that "
+                f"calls `{tool}`, or use pypa/gh-action-pypi-publish, which brings its own"]
     if tool is None:
         return ["the upload tool is not installed where the upload runs: install it in that same job (on Travis, in "
                 "the install step of the deploy's Python), or use pypa/gh-action-pypi-publish, which brings its own"]
@@ -847,6 +854,16 @@ def _config_said(text: str) -> List[str]:
         out.append("the log says an option of the uploader was given in the wrong place: twine's options (`--config-file`, "
                    "`--repository`, `--skip-existing`, …) belong to its subcommand and go after it, `twine upload "
                    "--config-file .pypirc dist/*`; before `upload` twine refuses them as its own usage error")
+    given = log_said.SAID_OPTION_TO.search(text)
+    if given and not out:
+        option = given.group(1) or given.group(2)
+        command = re.search(log_said.UPLOAD_COMMAND, given.group(0), re.I).group(0)
+        uv = (": `uv publish` uploads to PyPI by default, and names another index with `--index <name>` (an index "
+              "with a `publish-url` in `[[tool.uv.index]]`) or `--publish-url`; twine's `--repository` and "
+              "`--repository-url` are not its options") if command.lower() == "uv publish" else ""
+        out.append(f"the log says `{option}` was given to `{command}` by mistake: `{command}` does not take it (an "
+                   f"option from another uploader's instructions), so the command stops before uploading: remove it, "
+                   f"or use the option `{command} --help` lists for it{uv}")
     if log_said.SAID_PYPIRC_FORMAT.search(text):
         out.append("the log says the .pypirc is of an old or broken format: twine reads sections named after the "
                    "repository, `[pypi]` (and `[testpypi]`) with `username = __token__` and `password = <API token>`, "

@@ -30,6 +30,12 @@ _FILE = re.compile(r"/\.github/workflows/([^@]{1,200})@")
 # "the token gets `sub=repo:…`"), so that a setting quoted elsewhere (`environment: pypi`) is not taken for a claim
 _IN_SENTENCE = re.compile(r"\b(?:claims?|token)\b[^`.]{0,40}?`(?P<key>" + "|".join(KEYS) +
                           r")\s{0,3}[:=]\s{0,3}(?P<value>[^`\s]{1,300})`", re.I)
+# the two workflow claims told in a sentence as `name = value` pairs whose values are workflow files ("names two
+# workflows (workflow_ref = release.yml, job_workflow_ref = publish.yml)"): a value must be a workflow file or ref, so
+# that a claim only named (`job_workflow_ref` is not supported) or an expression (`${{ github.workflow_ref }}`) is not
+_WORKFLOW_PAIR = re.compile(r"(?<![\w.])(?P<key>job_workflow_ref|workflow_ref)`?\s{0,3}[:=]\s{0,3}`?"
+                            r"(?P<value>[\w./-]{0,250}\.ya?ml(?:@[^\s`,;)]{1,100})?)(?![\w])")
+_BARE_FILE = re.compile(r"^(?:[\w.-]{1,200}/)*([\w.-]{1,200}\.ya?ml)(?:@\S{1,100})?$")
 # `environment: MISSING` quoted anywhere is the claim as the action renders an absent one (no setting reads MISSING);
 # a sentence saying the job lacked its `environment:` setting says the same of the run
 _MISSING_ENVIRONMENT = re.compile(r"`environment\s{0,3}[:=]\s{0,3}MISSING`|\b(?:missing|lack\w{0,3}|without|had no|has no|"
@@ -51,6 +57,8 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
                 key, value = q.group("key"), q.group("value").rstrip(".,;")
                 if key not in _PLAUSIBLE or _PLAUSIBLE[key].search(value):
                     claims.setdefault(key, value)
+            for q in _WORKFLOW_PAIR.finditer(line):
+                claims.setdefault(q.group("key"), q.group("value"))
         link = _LINK.search(line)
         if link:
             claims.setdefault("link_workflow_filename", link.group(1))
@@ -80,7 +88,8 @@ class Context:
 
 
 def workflow_file(ref: str) -> Optional[str]:
-    m = _FILE.search(ref or "")
+    """The file a workflow claim names: from a full ref, or the file alone where a person told the claim so."""
+    m = _FILE.search(ref or "") or _BARE_FILE.search(ref or "")
     return m.group(1) if m else None
 
 

@@ -30,6 +30,16 @@ _CREATED_TYPE = re.compile(r"\btypes:\s?\[?\s?['\"]?created\b|\brelease\W{0,3}\s
 _NOT_RUN = re.compile(r"\b(?:did|does|do|was|were)\s?n[o’']?t\s(?:\w+\s)?(?:run|trigger\w{0,3}|fire|start|kick)\b|"
                       r"\bnever\s(?:\w+\s)?(?:ran|run|triggered|fired|started)\b|\bnot (?:triggered|fired)\b", re.I)
 
+# a publish job's plain `if:` told as why it was skipped: GitHub adds an implied `success()`, false when any job it
+# needs, directly or through others, was skipped (or failed), even where the `if:` itself holds
+IMPLIED_SUCCESS = re.compile(r"\bimpli\w{1,5}\s(?:job-level\s)?`?success\(\)|\bsuccess\(\)`?\s(?:is\s)?impli\w{1,4}\b|"
+                             r"\btransitive\w{0,2}\s(?:\w+\s)?(?:ancestors?|needs|dependenc\w{1,3}|jobs?)\b[^.\n]{0,60}?\bskipped\b",
+                             re.I)
+IMPLIED_SUCCESS_FIX = ("A job's `if:` without a status function implies `success()`, which is false when any job it "
+                       "needs, directly or through another, was skipped, so the publish job was skipped though its own "
+                       "condition held: gate it on `!cancelled()` (or `always()`) and the results it needs "
+                       "(`if: ${{ !cancelled() && needs.build.result == 'success' }}`), then publish the version that "
+                       "was missed from its tag (re-run the release, or dispatch the publish). PyPI refused nothing.")
 SKIPPED_TITLE = "The CI's deployer skipped the publish: {}"
 NOT_TAGGED_FIX = ("The deploy runs only for a tagged commit (`on: tags: true`) and this build's commit had no tag: push "
                   "the release tag (`git push origin <tag>`; a tag made locally is not pushed by `git push`), which "

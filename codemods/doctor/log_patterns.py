@@ -218,10 +218,17 @@ UPLOADER_MODULE_FIX = ("Install the missing module next to the uploader in the j
                        "with pypa/gh-action-pypi-publish, which brings its own twine.")
 # GitHub's rule that an event made with the job's GITHUB_TOKEN (a pushed tag, a created release) starts no other workflow,
 # told as why a publish workflow never ran ("`GITHUB_TOKEN` tag pushes do not trigger other workflows")
-_NOT_STARTED = r"(?:do(?:es)?(?:n[’']t| not)|won[’']t|will not|can(?:no|[’'])?t|never)\s(?:\w+\s)?(?:trigger|start|run|fire|kick)"
+# GitHub's docs word it "will not create a new workflow run"; the token may come after the verb ("cannot trigger another
+# workflow via events that use `GITHUB_TOKEN`", "does not fire workflow events for tag pushes made by `GITHUB_TOKEN`"),
+# then only where the token is what made the event (via, by, with, from, using), not a condition on it ("unless")
+_NOT_STARTED = (r"(?:do(?:es)?(?:n[’']t| not)|won[’']t|will not|can(?:no|[’'])?t|never)\s(?:\w+\s)?(?:trigger|start|run|"
+                r"fire|kick|create)")
 NO_TRIGGER = (r"\bGITHUB_TOKEN\b`?[^.\n]{0,80}?\b" + _NOT_STARTED + r"\w{0,3}\b[^.\n]{0,40}?\b(?:workflows?|runs?|jobs?|"
               r"pipelines?|actions?)\b|\b(?:workflows?|runs?|jobs?)\b[^.\n]{0,60}?\b(?:not|never)\s(?:be(?:en)?\s)?"
-              r"(?:triggered|started|run)\s(?:by|for|from)\s[^.\n]{0,40}?\bGITHUB_TOKEN\b")
+              r"(?:triggered|started|run)\s(?:by|for|from)\s[^.\n]{0,40}?\bGITHUB_TOKEN\b|"
+              r"\b" + _NOT_STARTED + r"\w{0,3}\s(?:(?:another|other|new|any|a|the)\s){0,2}(?:workflows?|runs?)\b[^.\n]{0,40}?"
+              r"\b(?:via|by|with|from|using|use|uses)\s(?:the\s|a\s|repository's\s|job's\s)?`?\$?\{?\{?\s?"
+              r"(?:secrets\.)?GITHUB_TOKEN\b")
 NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-image-pull-refused", ERROR,
                r"You have reached your (?:unauthenticated |anonymous )?pull rate limit|\btoomanyrequests\b",
@@ -253,7 +260,10 @@ NEW: Tuple[LogPattern, ...] = (
     LogPattern("log-publish-skipped", ERROR,
                r"\b(?:publish|upload|deploy)\w{0,3}\s(?:(?:jobs?|steps?|workflows?)\s)?(?:was\s|were\s|is\s|gets\s|got\s|"
                r"then\s|also\s)?(?:skipped|skips)\b(?!\s(?:existing|already|files?|the files?)\b)|"
-               r"\bskip(?:ped|s)\s(?:the\s)?(?:publish|upload|deploy)\w{0,3}\s(?:jobs?|steps?)\b",
+               r"\bskip(?:ped|s)\s(?:the\s)?(?:publish|upload|deploy)\w{0,3}\s(?:jobs?|steps?)\b|"
+               # a job named by its id (`publish-pypi`, `pypi-upload`), alone or with another, told as skipped
+               r"`[\w-]{0,30}(?:publish|pypi|upload|deploy)[\w-]{0,30}`(?:\s(?:and|,)\s`[\w-]{1,40}`){0,3}(?:\sjobs?)?\s"
+               r"(?:was|were|is|are|got|get|gets)\s(?:also\s|then\s)?skipped\b",
                "The publish job was skipped: no upload ran",
                "A job with `needs:` is skipped when a job it needs fails, and a publish job gated on a release tool's "
                "output (release-please's `release_created`, python-semantic-release's `released`) is skipped when "
@@ -449,6 +459,8 @@ NEW: Tuple[LogPattern, ...] = (
                r"\b(?:upload|publish)\w{0,3}\b[^.]{0,40}?\b(?:fail|reject|refus|broke)\w{0,4}\b)|"
                r"is not a valid classifier|Invalid classifier \"|400 Client Error: \[['\"][A-Z][\w ]{1,40} :: |"
                r"Unknown distribution format|License-File \S{1,300} does not exist in distribution file|"
+               # the same refusal quoted cut short in a sentence ("failed with \"License-File LICENSE does not exist\"")
+               r"\bLicense-File `?[\w./-]{1,200}`? does not exist(?=[\"'`”]|\.?\s*$)|"
                # PyPI's checks of the file's name and archive (warehouse forklift/legacy.py: _validate_filename,
                # file_upload) and of the metadata's values (forklift/metadata.py, packaging's metadata)
                r"Cannot upload a file with (?:non-printable|'/')|Invalid file extension: (?:Extension \.|Use \.tar\.gz)|"
@@ -670,6 +682,8 @@ NEW: Tuple[LogPattern, ...] = (
                "`path: dist`, and `merge-multiple: true` for several artifacts); give `packages-dir` relative to the "
                "repository root."),
     LogPattern("log-uploader-missing", ERROR, r"\b(?:twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|"
+               # the runner that starts an uploader (`uvx twine upload`, `pipx run twine`) missing from the job
+               r"(?<![\w-])(?:uvx|pipx): (?:command )?not found|"
                # setuptools 42 and later: no `setup.py upload` and `setup.py register` any more, twine in their place
                r"The (?:upload|register) command has been removed, use twine\b|"
                # later setuptools dropped even that stub: distutils' own answer to an unknown command

@@ -72,7 +72,7 @@ _FAILED_SAID = re.compile(
     re.I)
 # "already there": a thing the index holds already (exists, is uploaded, published, released, available, taken) or a
 # duplicate of it
-ALREADY = (r"(?:\balready[- ](?:(?:been|being) )?(?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published|released|available|"
+ALREADY = (r"(?:\balready[- ](?:(?:been|being) )?(?:(?:manually|accidentally|mistakenly|previously) )?(?:exist\w{0,3}|there|on (?:test\.?)?pypi|uploaded|published|released|available|"
            r"present|live|taken|in use|used|registered|claimed|pushed|deployed|up)\b|\bexists? already\b|"
            r"\bduplicat\w{1,3}\b|\bpre-?existing\b|\bexisting\b|\bcollid\w{1,3}\b|\boverwrit\w{1,4}\b)")
 # what a re-upload names: a version, a release, a version number, a package's files (a bare "file" also names the
@@ -330,7 +330,12 @@ SAID_STATUS_5XX = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\
 SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
                                      r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
                                      r"registered|set\s?up|added|created)\b|\bno\s(?:trusted\s|pending\s)?publishers?\b"
-                                     + IN_SENTENCE + r"{0,20}?\b(?:configured|registered|set\s?up|added)\b", re.I)
+                                     + IN_SENTENCE + r"{0,20}?\b(?:configured|registered|set\s?up|added)\b|"
+                                     # the project told as never made trusted ("no-one actually set it as trusted yet"),
+                                     # not a pip index's `--trusted-host`
+                                     r"\b(?:no[- ]?one|nobody|never|not|hasn[’']t|haven[’']t)\s(?:\w+\s){0,2}?(?:set|made|"
+                                     r"marked|registered|configured|added)\s(?:it|this|the\s[\w-]{1,30}|us)\s(?:up\s)?as\s"
+                                     r"(?:an?\s)?trusted\b(?![- ]?hosts?\b)", re.I)
 # a README's format told by PyPI's words: its "default format" (reStructuredText) against Markdown
 _FORMAT = r"\b(?:markdown|rst|restructured ?text)\b"
 _SAID_DEFAULT_FORMAT = re.compile(r"\bdefault (?:format|markup|content[ _-]?type)\b" + IN_SENTENCE + r"{0,60}?" + _FORMAT
@@ -344,6 +349,12 @@ SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\s
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# the folder the upload reads, told as where it expects the files, beside a mismatch of names or paths ("expects the
+# wheels in a folder called `dist` … failed due to a naming mismatch"): the artifacts landed elsewhere
+SAID_EXPECTED_FOLDER = re.compile(r"\bexpect\w{0,3}\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + IN_SENTENCE + r"{0,20}?\b(?:in|"
+                                  r"under|inside|from)\s(?:an?\s|the\s)?(?:folder|directory|dir|path)\s(?:called|named)\s", re.I)
+_NAMES_MISMATCHED = re.compile(r"\b(?:nam\w{1,4}|path|folder|directory)\s(?:mismatch\w{0,3}|differen\w{1,3})\b|"
+                               r"\bmismatch\w{0,3}\b" + IN_SENTENCE + r"{0,20}?\b(?:names?|paths?|folders?|directory)\b", re.I)
 # artifacts of one name told as what broke the run ("upload artifacts with the same name 'wheels', causing 409 Conflict
 # errors", "artifact naming conflicts"): upload-artifact v4's refusal, not a file already on the index
 SAID_ARTIFACT_CONFLICT = re.compile(r"\bartifacts?\b" + IN_SENTENCE + r"{0,60}?\b(?:same name|name (?:conflict|clash)\w{0,2}|"
@@ -785,6 +796,16 @@ _OPTION = r"(?:`?--[\w-]{2,40}`?(?:\s(?:argument|option|flag))?|\b(?:arguments?|
 SAID_OPTION_ORDER = re.compile(_OPTION + IN_SENTENCE + r"{0,20}?\b(?:has|have|needs?|must|should)\s(?:to\s)?(?:come|go|be\s"
                                r"(?:placed|put|passed|given))\s\W{0,2}(?:after|before)\W{0,2}\s" + IN_SENTENCE + r"{0,20}?"
                                r"\b(?:twine|flit|uv|poetry|hatch|pdm)\b", re.I)
+# an option told as given to an uploader's command by mistake ("I included the `--repository pypi` argument in … the
+# `uv publish` command … a mistake … taken over from the documentation"): the command does not take it, no error quoted
+UPLOAD_COMMAND = r"\b(?:(?:uv|poetry|pdm|hatch|flit|maturin)\spublish|twine\supload)\b"
+SAID_OPTION_TO = re.compile(r"`(--[\w-]{2,40})(?:[ =][^`\s]{1,60})?`" + IN_SENTENCE + r"{0,100}?`?" + UPLOAD_COMMAND + "|"
+                            + UPLOAD_COMMAND + IN_SENTENCE + r"{0,60}?`(--[\w-]{2,40})(?:[ =][^`\s]{1,60})?`", re.I)
+_OPTION_MISTAKEN = re.compile(r"\bmistak\w{1,4}\b|\bby accident\b|\baccidental\w{0,3}\b|\berroneous\w{0,3}\b|"
+                              r"\b(?:must|should|needs? to) be (?:removed|dropped|deleted)\b|"
+                              r"\b(?:does|do|did)(?:n[’']t| not) (?:support|accept|take|have|know|recogni[sz]e)\b|"
+                              r"\bunsupported (?:option|argument|flag)\b|\b(?:unknown|unexpected) (?:option|argument|flag)\b|"
+                              r"\b(?:copied|taken over|carried over) from\b", re.I)
 SAID_PYPIRC_FORMAT = re.compile(r"\.?pypirc\b" + IN_SENTENCE + r"{0,40}?\b(?:legacy|old|outdated|malformed|invalid|wrong|"
                                 r"broken|deprecated)\b|\b(?:legacy|old|outdated|malformed|invalid|wrong|broken|deprecated)\s"
                                 r"(?:\w+\s)?\.?pypirc\b", re.I)
@@ -879,9 +900,19 @@ QUOTED_SECRET_FIX = ("Keep the secret off the command line: pass it through the 
 SAID_NEVER_RAN = re.compile(r"\b(?:publish\w{0,3}|release|upload|deploy\w{0,3}|pypi)\s(?:jobs?|workflows?|runs?|pipelines?)\s"
                             r"(?:was\s|were\s|has\s|had\s|did\s)?(?:never|not)\s(?:been\s)?(?:ran|run|triggered|started)\b|"
                             r"\b(?:workflows?|jobs?|pipelines?)\s(?:was\s|were\s|has\s|had\s)?never\s(?:been\s)?"
-                            r"(?:ran|run|triggered|started)\b|\bno (?:upload|publish\w{0,3}) (?:step\s|job\s)?(?:ever\s)?ran\b", re.I)
+                            r"(?:ran|run|triggered|started)\b|\bno (?:upload|publish\w{0,3}) (?:step\s|job\s)?(?:ever\s)?ran\b|"
+                            # a workflow named by its file ("`publish.yml` was never triggered")
+                            r"[\w-]\.ya?ml`?\s(?:workflow\s)?(?:was\s|were\s|has\s|had\s)?never\s(?:been\s)?(?:ran|run|triggered|"
+                            r"started)\b", re.I)
 SAID_NO_TRIGGER = re.compile(NO_TRIGGER, re.I)
 _GITHUB_TOKEN_WORD = re.compile(r"\bGITHUB_TOKEN\b")
+
+
+def never_ran_by_token(sentences: List[str], i: int) -> bool:
+    """A publish told as never started, with the GITHUB_TOKEN named in that sentence or the next (the rule told in
+    the sentence after: "`publish.yml` was never triggered. GitHub fires no event for tags made by `GITHUB_TOKEN`")."""
+    return bool(SAID_NEVER_RAN.search(sentences[i])) and any(
+        _GITHUB_TOKEN_WORD.search(s) for s in sentences[i:i + 2])
 
 
 _SAID_OBJECTS: Tuple[_Said, ...] = (
@@ -899,6 +930,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
+    _Said("log-no-distributions", (SAID_EXPECTED_FOLDER, _NAMES_MISMATCHED), upload_named=True),  # files elsewhere
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
     # two build jobs' wheels of one name garbled in the merged artifact: never a file already on the index
@@ -917,6 +949,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-no-distributions", (SAID_ARTIFACT_IMMUTABLE,)),
     _Said("log-no-distributions", (SAID_UV_WORKSPACE_DIST,), upload_named=True),
     _Said("log-uploader-config", (SAID_OPTION_ORDER,)),
+    _Said("log-uploader-config", (SAID_OPTION_TO, _OPTION_MISTAKEN)),  # an option the command does not take
     _Said("log-uploader-config", (SAID_PYPIRC_FORMAT, _UPLOADER_WORD)),
     _Said("log-direct-dependency", (_SAID_DIRECT,)),
     _Said("log-direct-dependency", (SAID_URL_REQUIRES,)),
@@ -1011,13 +1044,13 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or SAID_NO_DISTS.search(sentence)
                 or SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
                 or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence) or SAID_METADATA_BEYOND.search(sentence)
-                or SAID_OPTION_ORDER.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
+                or SAID_OPTION_ORDER.search(sentence) or SAID_OPTION_TO.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)
                                                         and SAID_REPO_RENAMED.search(sentence)) or (SAID_PUBLISHER_LOST.search(sentence) and MOVED.search(sentence))
                 or SAID_VAR_UNSET.search(sentence) or SAID_FELL_BACK.search(sentence) or SAID_RATE_LIMIT.search(sentence)
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
-                or SAID_NO_TRIGGER.search(sentence) or (SAID_NEVER_RAN.search(sentence) and _GITHUB_TOKEN_WORD.search(sentence))
+                or SAID_NO_TRIGGER.search(sentence) or never_ran_by_token([s for _, s in sentences], i)
                 or (SAID_SECRET_SPECIAL.search(sentence) and SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
