@@ -1,0 +1,51 @@
+"""Round 62's tuning (tests/logs/ROUND62-TUNING.md): misses of blind round 60 (tests/logs/holdout40, its tuning pool),
+each read in general form with a guard that a near miss is not read so."""
+from __future__ import annotations
+
+from log_rounds import fix as _fix, ids as _ids, pool, reading as _read
+
+
+def test_name_refusal_told_without_its_article_and_ticked_steps_are_done():  # nobe (pypi-mirror-335)
+    found, _ = pool("similar-nobe", "holdout40")
+    assert _ids(found) == ["log-name-not-allowed"]
+    assert found[0].line == 13
+    found, _ = _read("- need to use `uv publish --index=testpypi`\n- name too similar to existing project\n")
+    assert _ids(found) == ["log-name-not-allowed"]
+    found, _ = _read("The new module is too similar to existing code, so the PyPI upload failed: 403 Forbidden.")
+    assert "log-name-not-allowed" not in _ids(found)  # no project named: another similarity
+    # a ticked checklist step is one done, never the failure told; the same step unticked is still read
+    steps = "- build and publish with `uv publish` on testpypi\n- publish with username and password not allowed, needs token{}\n"
+    found, _ = _read(steps.format(" [x]"))
+    assert not {"log-token-rejected", "log-password-uploads-disabled"} & set(_ids(found))
+    found, _ = _read(steps.format(""))
+    assert _ids(found) == ["log-password-uploads-disabled"]
+
+
+def test_url_wrapped_onto_the_next_comment_line_is_read_past_the_marker():  # luffy-yu/conda_env_export
+    found, lines = pool("directdep-conda-env-export", "holdout40")
+    assert _ids(found) == ["log-direct-dependency"]
+    assert any("required from `https://github.com/" in ln for ln in lines)
+    assert not any("from `#`" in ln for ln in lines)
+    found, lines = _read("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                         "         Can't have direct dependency: foo@ git+https://github.com/o/foo@v1")
+    assert any("`foo` is required from `git+https://github.com/o/foo@v1`" in ln for ln in lines)  # unquoted, as before
+
+
+_UV_STALE = ("I try `uv publish` for 1.3.1.dev0.\nuv 0.7.2\n\n{said}\n\n```\nPublishing 4 files https://upload.pypi.org/legacy/\n"
+             "Uploading foo-0.1.0-py3-none-any.whl (11.5KiB)\nerror: Failed to publish `dist/foo-0.1.0-py3-none-any.whl` "
+             "to https://upload.pypi.org/legacy/\n  Caused by: Upload failed with status code 400 Bad Request. Server says: "
+             "400 File already exists ('foo-0.1.0-py3-none-any.whl', with blake2_256 hash 'cc97'). See "
+             "https://pypi.org/help/#file-name-reuse for more information.\n```\n")
+
+
+def test_several_versions_told_in_dist_are_stale_files_with_uvs_own_skip():  # astral-sh/uv#16028
+    found, lines = pool("staledist-uv-publish", "holdout40")
+    assert _ids(found) == ["log-file-exists"]
+    assert "rm -rf dist" in _fix(found[0]) and "no bump" in _fix(found[0])
+    assert not any("bump it" in ln for ln in lines)
+    assert not any("`0.7.2`" in ln for ln in lines)  # uv's own version is no build left in dist/
+    assert any("--check-url" in ln for ln in lines)
+    found, lines = _read(_UV_STALE.format(said="Just realized, I have multiple versions under dist/ and uv gets the first one."))
+    assert "rm -rf dist" in _fix(found[0]) and any("--check-url" in ln for ln in lines)
+    found, lines = _read(_UV_STALE.format(said="I have multiple versions of Python installed."))
+    assert "rm -rf dist" not in _fix(found[0])  # versions of something else: no leftover named
