@@ -49,3 +49,26 @@ def test_several_versions_told_in_dist_are_stale_files_with_uvs_own_skip():  # a
     assert "rm -rf dist" in _fix(found[0]) and any("--check-url" in ln for ln in lines)
     found, lines = _read(_UV_STALE.format(said="I have multiple versions of Python installed."))
     assert "rm -rf dist" not in _fix(found[0])  # versions of something else: no leftover named
+
+
+_POETRY_403 = ("{cmd}\nPublishing foo (0.1.0) to {repo}\n - Uploading foo-0.1.0-py3-none-any.whl FAILED\n\n"
+               "HTTP Error 403: Invalid or non-existent authentication information. See https://test.pypi.org/help/"
+               "#invalid-auth for more information.\n\n{after}\n")
+
+
+def test_poetry_403_with_no_token_configured_is_none_sent():  # poetry-stabs-package-sample (pypi-mirror-271)
+    found, lines = pool("tokenconfig-poetry-stabs", "holdout40")
+    assert _ids(found) == ["log-token-rejected"]
+    assert found[0].message.startswith("Poetry sent no credentials") and "`testpypi`" in found[0].message
+    assert "poetry config pypi-token.testpypi" in _fix(found[0])
+    assert not any("secret the step reads" in ln for ln in lines)
+    # a sentence saying no token was set tells it too, with the repository Poetry names
+    found, _ = _read(_POETRY_403.format(cmd="$ poetry publish --build", repo="pypi", after="I had no token configured."))
+    assert "poetry config pypi-token.pypi" in _fix(found[0])
+    # a token given by variable, or no telling at all: a token was sent and refused
+    found, lines = _read(_POETRY_403.format(cmd="$ POETRY_PYPI_TOKEN_TESTPYPI=$TOKEN poetry publish -r testpypi",
+                                            repo="testpypi", after="poetry config pypi-token.testpypi pypi-xxxx"))
+    assert found[0].message == "PyPI refused the API token"
+    assert any("poetry config pypi-token.testpypi <token>" in ln for ln in lines)  # the setting of the repository used
+    found, _ = _read(_POETRY_403.format(cmd="$ poetry publish -r testpypi", repo="testpypi", after=""))
+    assert found[0].message == "PyPI refused the API token"
