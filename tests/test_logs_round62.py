@@ -72,3 +72,17 @@ def test_poetry_403_with_no_token_configured_is_none_sent():  # poetry-stabs-pac
     assert any("poetry config pypi-token.testpypi <token>" in ln for ln in lines)  # the setting of the repository used
     found, _ = _read(_POETRY_403.format(cmd="$ poetry publish -r testpypi", repo="testpypi", after=""))
     assert found[0].message == "PyPI refused the API token"
+
+
+def test_tag_on_a_commit_of_another_version_is_a_release_cut_without_a_bump():  # saint2706/Games
+    found, lines = pool("exists-games-tag", "holdout40")
+    assert _ids(found) == ["log-file-exists"]
+    assert any("`1.1.1` was tagged (or released) without a version bump" in ln and "`1.0.1`" in ln for ln in lines)
+    assert not any("bump it before publishing again" in ln or "skip-existing" in ln for ln in lines)
+    refused = ("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nFile already exists "
+               "('foo-1.0.1-py3-none-any.whl', with blake2_256 hash 'd38e'). See https://pypi.org/help/#file-name-reuse\n")
+    found, lines = _read("The v1.1.1 tag pointed to commit 42ba227 which has version 1.0.1 in pyproject.toml.\n" + refused)
+    assert any("`1.1.1` was tagged" in ln for ln in lines)
+    found, lines = _read("Release v1.1.1 is out. The wheel has Python 3.12 support.\n" + refused)
+    assert not any("without a version bump" in ln for ln in lines)  # no version of the tagged code told
+    assert any("bump it before publishing again" in ln for ln in lines)

@@ -683,7 +683,8 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if log_said.SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
         return ["the log speaks of skipping the files already on the index: " + rerun.split(": ", 1)[1] +
                 ", so a run uploads only the files still missing (a new version still needs a version bump)"] + out
-    out.append(rerun)
+    if not unbumped:  # a release that built the old version: a skip would pass it with nothing of the release uploaded
+        out.append(rerun)
     return out
 
 
@@ -695,7 +696,11 @@ _BV = r"`?v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)`?(?![
 # the version the build carried, told beside the tag's: `version = "0.6.3"` in the tagged code, "the built artifact was
 # still versioned `1.0.10`", "pyproject.toml still said 0.1.4"
 _BUILT_VERSION = re.compile(r"\bversion\s?=\s?[\"']" + _BV + r"|\bstill\s(?:(?:be(?:ing)?|was|is|carried|had|said|says|"
-                            r"read|reads|at|on)\s){0,2}(?:versioned\s|version\s)?" + _BV + r"|\bversioned\s(?:as\s)?" + _BV, re.I)
+                            r"read|reads|at|on)\s){0,2}(?:versioned\s|version\s)?" + _BV + r"|\bversioned\s(?:as\s)?" + _BV
+                            # the tagged commit's own version told beside the tag ("pointed to a commit which has version
+                            # 1.0.1", "the actual version in the code (1.0.1)")
+                            + r"|\b(?:has|had|contained|contains|carried|carries|held|holds)\s(?:the\s)?version\s" + _BV
+                            + r"|\bactual\sversion\s(?:(?:in|of)\s(?:the\s)?[\w.`]{1,40}\s)?\(?" + _BV, re.I)
 # the tag's (or release's) version, and the version a missed bump was meant to reach ("supposed to be bumped to 0.15.0")
 _CUT_VERSION = re.compile(r"\b(?:tag|tagged|release|releasing|releases)\s" + _BV + r"|" + _BV + r"\s(?:tag|release)\b|"
                           # the target of a bump told as missed, not the bump that fixed it ("Bump version to 0.2.1")
