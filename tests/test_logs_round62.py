@@ -86,3 +86,16 @@ def test_tag_on_a_commit_of_another_version_is_a_release_cut_without_a_bump():  
     found, lines = _read("Release v1.1.1 is out. The wheel has Python 3.12 support.\n" + refused)
     assert not any("without a version bump" in ln for ln in lines)  # no version of the tagged code told
     assert any("bump it before publishing again" in ln for ln in lines)
+
+
+def test_setuptools_scm_no_tag_base_with_a_dirty_date_names_no_tag():  # phitoduck/pyscaffold-eric-extension
+    found, lines = pool("localver-eric-ext", "holdout40")
+    assert _ids(found) == ["log-local-version"]
+    assert "no tag found" in _fix(found[0]) and "names a tag found" not in _fix(found[0])
+    assert any("finds no tag" in ln for ln in lines)
+    refused = ("HTTPError: 400 Bad Request from https://test.pypi.org/legacy/\n'{v}' is an invalid value for Version.\n"
+               "Error: Can't use PEP 440 local versions.\n")
+    found, _ = _read(refused.format(v="0.1.dev3+g69b2d70.d20220629"))
+    assert "no tag found" in _fix(found[0])
+    found, _ = _read(refused.format(v="1.4.post1.dev1+g69b2d70.d20220629"))
+    assert "names a tag found" in _fix(found[0])  # a real tag's base: the dirty tree alone

@@ -519,6 +519,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    elif "log-local-version" in found and any(logtext.NO_TAG_DIRTY_VERSION.search(v) for v in vers):
+        found["log-local-version"].fix = logtext.NO_TAG_DIRTY_FIX  # no tag found, and a dirty tree: a tag is the way
     elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in vers):
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
