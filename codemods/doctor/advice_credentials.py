@@ -69,10 +69,17 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "2023) that runs the old twine bundled with it (check this first): move to `@release/v1` (or a current "
                    "release) and re-run with the same secret; a new token is the next step only if the 403 stays")
     if _POETRY.search(text) and _REASON_403.search(text) and not out:
+        repository = log_servers.poetry_repository("\n".join(t for _, t in scan.cleaned))  # the setting of the one used
+        env = re.sub(r"\W", "_", repository).upper()
         out.append("the log is Poetry's: when no credentials are configured, Poetry sends none (it no longer prompts "
                    "for them), and PyPI answers that with this 403 (check this first): configure an API token for it, "
-                   "`poetry config pypi-token.pypi <token>` or `POETRY_PYPI_TOKEN_PYPI` from a secret in CI (for "
-                   "another repository `POETRY_PYPI_TOKEN_<NAME>`), or publish with Trusted Publishing")
+                   f"`poetry config pypi-token.{repository} <token>` or `POETRY_PYPI_TOKEN_{env}` from a secret in CI"
+                   + (" (for another repository `POETRY_PYPI_TOKEN_<NAME>`)" if repository == "pypi" else "")
+                   + ", or publish with Trusted Publishing")
+        if any(f.pattern.id == "log-token-rejected" and log_servers.poetry_unconfigured(scan.cleaned, f.line)
+               for f in scan.findings):
+            return out + ["the upload went to TestPyPI: create the token on test.pypi.org (its own account)"] \
+                if TESTPYPI_NAMED.search(text) else out  # none sent: no secret or stored token to check
     said = log_said.said_cause(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
     if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text):
         out.append("the log tells of a failure with the PyPI credentials but quotes no error and names no secret: create a new "

@@ -14,8 +14,10 @@ from codemods.doctor.log_servers import WASM_WHEEL
 from codemods.doctor.logs import LogScan
 
 
-_DIRECT = re.compile(r"Can(?:'|&#x27;|’)?t have direct dependency:?\s*'?([A-Za-z0-9][\w.-]{0,100})\s*@\s*"
-                     r"([^\s;']{1,300})(?:\s*;[^']{0,200}?extra\s*==\s*(?:\\?[\"']|&quot;)?([\w.-]{1,100}))?")
+# the URL may be wrapped onto the next line of an error kept as source comments (`#`, `//`): the marker is skipped, and
+# a value is never a marker
+_DIRECT = re.compile(r"Can(?:'|&#x27;|’)?t have direct dependency:?\s*'?([A-Za-z0-9][\w.-]{0,100})\s*@\s*(?:(?:#|//)\s+)?"
+                     r"([^\s;'#][^\s;']{0,299})(?:\s*;[^']{0,200}?extra\s*==\s*(?:\\?[\"']|&quot;)?([\w.-]{1,100}))?")
 
 
 def _direct(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -589,13 +591,18 @@ def _stale(text: str) -> List[str]:
     """The line of an earlier build's files uploaded with this one's: they are what the index refused."""
     told = next((s for s in log_said.SENTENCE_END.split(text) if log_said.SAID_STALE_DIST.search(s)
                  and not log_said.CLEANED.search(s)), "")
-    version = _STALE_VERSION.search(told)
+    # from the telling on: a sentence run on over lines of other text (a tool's own version) names nothing of dist/
+    version = _STALE_VERSION.search(told, log_said.SAID_STALE_DIST.search(told).start() if told else 0)
     old = f" (`{version.group(1)}`)" if version else ""
     return [f"the log says files of an earlier build{old} were left in `dist/` (or committed to git) and uploaded beside "
             "this build's: their version is already on the index, so PyPI refused them, and the version being released "
             "needs no bump; upload only this build's files: `rm -rf dist` before building, `git rm -r --cached dist` with "
             "`dist/` in .gitignore where it is tracked (and no cache restoring it), or upload the new version's files by "
-            "name (`dist/*-<version>*`)"]
+            "name (`dist/*-<version>*`)"] + (
+        # uv's own skip of the files already on the index (twine's `--skip-existing`), for a `dist/` kept on purpose
+        ["`uv publish` takes every file in `dist/` unless given files: name the new version's files to it, or pass "
+         "`--check-url <index's simple URL>` so it skips the files already on the index"]
+        if re.search(r"\buv publish\b|^Publishing \d+ files?\b", text, re.I | re.M) else [])
 
 
 def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
@@ -681,7 +688,8 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if log_said.SAID_SKIP.search(text):  # it speaks of skipping files already there, not of a second run
         return ["the log speaks of skipping the files already on the index: " + rerun.split(": ", 1)[1] +
                 ", so a run uploads only the files still missing (a new version still needs a version bump)"] + out
-    out.append(rerun)
+    if not unbumped:  # a release that built the old version: a skip would pass it with nothing of the release uploaded
+        out.append(rerun)
     return out
 
 
@@ -693,7 +701,11 @@ _BV = r"`?v?(\d{1,6}(?:\.\d{1,6}){1,3}(?:(?:a|b|rc|\.post|\.dev)\d{1,6})?)`?(?![
 # the version the build carried, told beside the tag's: `version = "0.6.3"` in the tagged code, "the built artifact was
 # still versioned `1.0.10`", "pyproject.toml still said 0.1.4"
 _BUILT_VERSION = re.compile(r"\bversion\s?=\s?[\"']" + _BV + r"|\bstill\s(?:(?:be(?:ing)?|was|is|carried|had|said|says|"
-                            r"read|reads|at|on)\s){0,2}(?:versioned\s|version\s)?" + _BV + r"|\bversioned\s(?:as\s)?" + _BV, re.I)
+                            r"read|reads|at|on)\s){0,2}(?:versioned\s|version\s)?" + _BV + r"|\bversioned\s(?:as\s)?" + _BV
+                            # the tagged commit's own version told beside the tag ("pointed to a commit which has version
+                            # 1.0.1", "the actual version in the code (1.0.1)")
+                            + r"|\b(?:has|had|contained|contains|carried|carries|held|holds)\s(?:the\s)?version\s" + _BV
+                            + r"|\bactual\sversion\s(?:(?:in|of)\s(?:the\s)?[\w.`]{1,40}\s)?\(?" + _BV, re.I)
 # the tag's (or release's) version, and the version a missed bump was meant to reach ("supposed to be bumped to 0.15.0")
 _CUT_VERSION = re.compile(r"\b(?:tag|tagged|release|releasing|releases)\s" + _BV + r"|" + _BV + r"\s(?:tag|release)\b|"
                           # the target of a bump told as missed, not the bump that fixed it ("Bump version to 0.2.1")

@@ -388,7 +388,7 @@ NEW: Tuple[LogPattern, ...] = (
                "400 The use of local versions in <Version('0.1.dev1+g40e3ce6')> is not allowed.",
                "Publish only from tags; for TestPyPI builds of other commits set `local_scheme = \"no-local-version\"` "
                "(setuptools-scm)."),
-    LogPattern("log-name-not-allowed", ERROR, r"too similar to an existing project|The name '[^']{1,200}' isn't allowed|"
+    LogPattern("log-name-not-allowed", ERROR, r"too similar to (?:an )?existing project|The name '[^']{1,200}' isn't allowed|"
                # legacy PyPI (pypi/legacy webui.py, before 2018): a name taken in another spelling, an invalid name
                r"Package name conflicts with existing package\b|Package name '[^'\n]{1,200}' invalid\b|"
                r"Invalid package name\. Names must\b|"

@@ -616,6 +616,9 @@ SAID_STALE_DIST = re.compile(_STALE + r"\s(?:[\w.`-]+\s){0,2}?(?:wheels?|files?|
                              r"sdists?|packages?)\s(?:\w+\s){0,2}?(?:in|inside|under|left in|from)\s(?:the\s)?`?dist\b(?![-_.]\w)|"
                              r"`?\bdist/?`?\s(?:folder\s|directory\s|dir\s)?(?:was|is|were|got|had been)\s(?:\w+\s)?"
                              r"(?:committed|tracked|checked in)\b|"
+                             # builds of several versions told as sitting in dist/ ("I have multiple versions under dist/")
+                             r"\b(?:multiple|several|many|various|different|all (?:the |my )?(?:old )?)\s?(?:\w+\s)?versions\s"
+                             r"(?:\w+\s){0,2}?(?:in|inside|under)\s(?:the\s|my\s)?`?dist\b(?![-_.]\w)|"
                              + _STALE + r"\s(?:[\w.`-]+\s){0,2}?(?:wheels?|files?|builds?|artifacts?|dists?|distributions?|"
                              r"sdists?)\b" + IN_SENTENCE + r"{0,60}?\b(?:alongside|beside|next to|along with|together with)"
                              r"\s(?:the\s)?(?:current|new|fresh|latest)\s(?:build|wheels?|files?|release|version|dists?)\b",
@@ -1015,6 +1018,10 @@ def stale_dist(whole: str) -> bool:
     return any(SAID_STALE_DIST.search(s) and not CLEANED.search(s) for s in SENTENCE_END.split(whole))
 
 
+# a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
+TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
+
+
 def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str, int]]:
     """(finding id, line) of a failure a person told in a sentence (a pull request, an issue) instead of pasting the
     error, read by the object the sentence says was refused: a version or file uploaded again, an attestation used a
@@ -1023,7 +1030,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
     something failed counts; the object may be named in it or in the sentence just before it ("2.8.0 was yanked.
     PyPI won't let us upload another version")."""
     pypi_url = re.search(UPLOAD_URL + r"|https?://(?:upload|test)\.pypi\.org/legacy", whole, re.I)
-    sentences = [(n, s) for n, t in unwrapped(cleaned) for s in SENTENCE_END.split(t) if s.strip()]
+    sentences = [(n, s) for n, t in unwrapped(cleaned) if not TICKED.search(t)
+                 for s in SENTENCE_END.split(t) if s.strip()]
     lines = dict(cleaned)
     for i, (n, sentence) in enumerate(sentences):
         unrenderable = bool(SAID_UNRENDERABLE.search(sentence) and not RENDERER_ELSEWHERE.search(sentence)

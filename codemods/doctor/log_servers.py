@@ -146,6 +146,42 @@ def password_login(whole: str) -> bool:
                 and not re.search(r"\bpoetry\b", whole, re.I))  # Poetry sends none when none is configured
 
 
+# Poetry's publish refused as unauthenticated where no credential was given to it: Poetry sends none when none is
+# configured for the repository, and the text tells that (the `poetry config` setting shown after the refusal, as its
+# fix, or a sentence saying no token was set); a token passed by variable, option or secret was sent and refused
+_POETRY_PUBLISH = re.compile(r"\bpoetry publish\b", re.I)
+_POETRY_CONFIG = re.compile(r"\bpoetry config (?:pypi-token|http-basic)\.([\w.-]{1,60})\b")
+_POETRY_GIVEN = re.compile(r"\bPOETRY_(?:PYPI_TOKEN|HTTP_BASIC)_|\bpoetry publish\b[^\n]{0,200}?\s(?:-u|-p|--username|"
+                           r"--password)\b|\bsecrets\.\w|\$\{\{", re.I)
+_NO_TOKEN_SAID = re.compile(r"\b(?:no|without (?:a|an|any))\s(?:api\s|pypi\s)?(?:token|credentials?)\s(?:was\s|were\s|is\s|"
+                            r"are\s)?(?:\w+\s)?(?:configured|set|set up)\b|\bneeds?\s(?:a\s|an\s)?(?:api\s)?token\s(?:to be\s)?"
+                            r"(?:configured|set)\b", re.I)
+_POETRY_REPOSITORY = re.compile(r"\bpoetry publish\b[^\n]{0,200}?\s(?:-r|--repository)[ =]([\w.-]{1,60})|"
+                                r"^\s*Publishing \S{1,200} \([^)\s]{1,60}\) to ([\w.-]{1,60})\s*$", re.M)
+POETRY_NONE_SENT = "Poetry sent no credentials: none is configured for the repository `{}`"
+POETRY_NONE_SENT_FIX = ("Configure an API token for the repository the command uses (`poetry config pypi-token.{0} "
+                        "<token>`, or `POETRY_PYPI_TOKEN_{1}` from a secret in CI), created on the index it uploads to; "
+                        "or publish with Trusted Publishing.")
+
+
+def poetry_unconfigured(cleaned: List[Tuple[int, str]], refused: int) -> Optional[str]:
+    """The repository Poetry published to, where its refused upload had no credential configured: the text names
+    none given and shows the setting after the refusal (line `refused`) or says no token was set."""
+    whole = "\n".join(t for _, t in cleaned)
+    after = "\n".join(t for n, t in cleaned if n > refused)
+    if not _POETRY_PUBLISH.search(whole) or _POETRY_GIVEN.search(whole):
+        return None
+    if not (_POETRY_CONFIG.search(after) or _NO_TOKEN_SAID.search(whole)):
+        return None
+    return poetry_repository(whole)
+
+
+def poetry_repository(text: str) -> str:
+    """The repository a `poetry publish` of the text uploads to (`-r`, or Poetry's `Publishing … to` line), else pypi."""
+    named = _POETRY_REPOSITORY.search(text)
+    return next((g for g in named.groups() if g), "pypi") if named else "pypi"
+
+
 # distutils' own upload (its deprecation warning names twine): it builds the upload form from setup()'s arguments
 SETUP_UPLOAD_WARNED = re.compile(r"Uploading via this command is deprecated, use twine\b", re.I)
 DISTUTILS_DESCRIPTION_FIX = ("Upload with twine in place of `setup.py upload` (build with `python -m build`, then "

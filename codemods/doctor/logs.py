@@ -41,6 +41,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          INTERRUPTED_TITLE, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
                                          NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
+                                         poetry_unconfigured, POETRY_NONE_SENT, POETRY_NONE_SENT_FIX,
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
                                          PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
                                          removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
@@ -482,6 +483,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
+    elif "log-token-rejected" in found and poetry_unconfigured(cleaned, found["log-token-rejected"].line):
+        repository = poetry_unconfigured(cleaned, found["log-token-rejected"].line)  # none sent, none refused
+        found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
+        found["log-token-rejected"].fix = POETRY_NONE_SENT_FIX.format(repository, re.sub(r"\W", "_", repository).upper())
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
@@ -516,6 +521,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
     if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
         found["log-local-version"].fix = unexpanded_tag_fix(*literal)
+    elif "log-local-version" in found and any(logtext.NO_TAG_DIRTY_VERSION.search(v) for v in vers):
+        found["log-local-version"].fix = logtext.NO_TAG_DIRTY_FIX  # no tag found, and a dirty tree: a tag is the way
     elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in vers):
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):

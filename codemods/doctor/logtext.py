@@ -203,6 +203,14 @@ DIRTY_FIX = ("Build from a clean checkout of the release tag: the version names 
              "files that changed or were added, then rebuild and upload.")
 
 
+# setuptools-scm's base when it finds no tag (`0.0.postN.devM+g…` under `no-guess-dev`, `0.1.devM+g…` by default) with a
+# dirty tree's date: no tag was found, so a clean tree alone still gives a local `+g…`
+NO_TAG_DIRTY_VERSION = re.compile(r"^(?:0\.0\.post\d+\.dev\d+|0\.1\.dev\d+)\+g[0-9a-f]{5,}\.d20\d{6}$")
+NO_TAG_DIRTY_FIX = ("Tag the release and build from that tag (a clean checkout of it, as a CI job on the tag does): the "
+                    "version names no tag found (setuptools-scm's `0.0`/`0.1` base) and a dirty working tree "
+                    "(`.dYYYYMMDD`); committing the changes alone still leaves the `+g<commit>` local part.")
+
+
 def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     """Why a version looks generated from an untagged or changed checkout (setuptools-scm, hatch-vcs, versioneer),
     and what makes the build give a version PyPI takes; None when it does not look so."""
@@ -223,6 +231,12 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
                 "commit (or ignore) the files the build found changed or added, and build from a clean checkout of the "
                 "release tag, which gives the bare version" if post.group(3) else "build from the release tag itself "
                 "(a clean checkout of it), which gives the bare version")
+    if re.match(r"0\.0\.post\d{1,6}\.dev\d{1,6}\+g[0-9a-f]{5,}", version):  # before the dirty tree's date below
+        return ("the version setuptools-scm gives when it finds no tag (its `no-guess-dev` scheme counts from 0.0), "
+                "`+g…` the commit" + (", and `.dYYYYMMDD` marks uncommitted changes in the working tree"
+                                      if re.search(r"\.d20\d{6}$", version) else ""),
+                "tag the release and build from that tag (a clean checkout of it); a clean tree off a tag still keeps "
+                "the `+g…` local part")
     if re.match(r"0\.0\.0(?:$|[.+])", version):
         return ("a placeholder version: the build did not get the project's real version (a version plugin such as "
                 "setuptools-scm, hatch-vcs or poetry-dynamic-versioning that did not run or found no tag)", "fix where "
