@@ -89,3 +89,12 @@ def test_a_gitlab_job_writing_a_pypirc_through_a_variable_keeps_its_token(tmp_pa
                                  b'    - twine upload dist/*\n')
     out = repo.migrate("to-oidc", "--dry-run")
     assert "not converted: it writes a .pypirc (line 6)" in out.stderr, out.stderr
+
+
+def test_a_target_a_recipe_makes_again_is_followed(tmp_path: Path) -> None:
+    """`release: build ; $(MAKE) upload` with `upload: ; twine upload -p $(TOKEN) dist/*`: the upload is in
+    the target made again, read (and edited) as a make target of its own."""
+    (tmp_path / "Makefile").write_text("release: build\n\t$(MAKE) upload\nbuild:\n\tpython -m build\nupload:\n"
+                                       "\ttwine upload -u __token__ -p $(TOKEN) dist/*\n")
+    found = [(t.kind, t.name) for t in targets_in_script("make release", tmp_path)]
+    assert found == [("make", "release"), ("make", "upload")]

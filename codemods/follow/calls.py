@@ -434,8 +434,8 @@ def _run_by_recipe(target: Target, root: Path, checkouts: Tuple[str, ...], seen:
                    line: int) -> List[Target]:
     """The scripts a make target's recipe (and its prerequisites') runs, from the Makefile's folder
     (Safetorun/PromptDefender-py: `deploy_prod:` runs `bash scripts/deploy.sh prompt_defender prod`), and
-    those of the targets it makes again (`$(MAKE) -s _$@`): make's `$@`, `$*` and `$(MAKE)` read as make
-    gives them to the shell."""
+    the targets it makes again (`$(MAKE) upload`, mercado's `$(MAKE) -s _$@`) with theirs: make's `$@`,
+    `$*` and `$(MAKE)` read as make gives them to the shell."""
     from codemods.follow.makefile import rules, shell_view
 
     text = _text(target.path)
@@ -446,7 +446,7 @@ def _run_by_recipe(target: Target, root: Path, checkouts: Tuple[str, ...], seen:
         recipe = re.sub(r"\$[({]MAKE[)}]", "make", view[rule.start:rule.end]).replace("$@", rule.target)
         recipe = recipe.replace("$*", rule.stem) if rule.stem is not None else recipe
         out += [t for t in targets_in_script(recipe, root, None if folder == "." else folder, checkouts, seen, depth,
-                                             line) if t.kind in ("script", "python")]
+                                             line) if t.kind in ("script", "python", "make")]
     return out
 
 
