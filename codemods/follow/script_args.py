@@ -110,7 +110,7 @@ def _entries(script: str):
             condition = None
         elif before in ("&&", "||") and condition is not None:
             condition.test = None  # `if [ a ] || [ b ]; then`: a test of several commands is not read
-        if re.search(r"\(\)\s*\($", between) or (rest and rest[0].text == "function" and rest[-1].text == "("):
+        if re.search(r"\(\)\s*\($", between):
             frames.append(_Frame("lost"))  # `name() ( … )`: a function run in a subshell, its end not read
         for k in keywords:
             if k in ("elif", "else") and frames and frames[-1].kind == "if" and frames[-1].test is not None:
