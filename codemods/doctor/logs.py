@@ -31,8 +31,7 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
                                       SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
-                                      SHELL_SECRET_FIX,
-                                      SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
+                                      SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
@@ -40,7 +39,8 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
                                          INTERRUPTED_TITLE, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
                                          NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
-                                         OLD_SITE_REFUSED, OTHER_REGISTRY, password_login, PASSWORD_REFUSED,
+                                         OLD_SITE_REFUSED, OTHER_REGISTRY, PAGE_URL_GIVEN, password_login,
+                                         PASSWORD_REFUSED,
                                          poetry_unconfigured, POETRY_NONE_SENT, POETRY_NONE_SENT_FIX,
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
                                          PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
@@ -48,9 +48,9 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
-from codemods.doctor.log_servers import PAGE_URL_GIVEN
 from codemods.doctor.log_types import LogFinding
-from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX, GPG_SIGN_FIX, install_only,
+from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
+                                           GPG_SIGN_FIX, install_only,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -483,8 +483,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
-    elif "log-token-rejected" in found and poetry_unconfigured(cleaned, found["log-token-rejected"].line):
-        repository = poetry_unconfigured(cleaned, found["log-token-rejected"].line)  # none sent, none refused
+    elif "log-token-rejected" in found and (
+            repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
         found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
         found["log-token-rejected"].fix = POETRY_NONE_SENT_FIX.format(repository, re.sub(r"\W", "_", repository).upper())
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
