@@ -9,7 +9,7 @@ from typing import List, Optional, Sequence
 
 import pytest
 
-from codemods.follow.script_args import unrun_spans
+from codemods.follow.script_args import read_call, unrun_spans
 
 BUILD_SH = """\
 #!/usr/bin/env bash
@@ -194,3 +194,64 @@ def test_set_options_and_a_function_with_braces_are_still_read() -> None:
     function = 'function upload {\n  if [ "$UPLOAD" == true ]; then twine upload dist/*; fi\n}\nUPLOAD=false\n' \
                'case "$1" in -u) UPLOAD=true ;; esac\nupload\n'
     assert unrun(function, ("-c",)) == ["UPLOAD=true"]  # set after the test's text: not read
+
+
+# Safetorun/PromptDefender-py@bb3a252 scripts/deploy.sh (its upload line cut to the index): the second argument
+# picks the index, run as `bash scripts/deploy.sh prompt_defender prod` (and `… test`)
+DEPLOY_SH = """\
+cd "$1"
+
+echo $2
+
+if [ "$2" = "test" ]
+then
+  REPO="testpypi"
+  PASSWORD=$PYPI_PASSWORD_TEST
+elif [ "$2" = "prod" ]
+  then
+  REPO="pypi"
+  PASSWORD=$PYPI_PASSWORD
+else
+  echo "Invalid argument $2. Please use 'test' or 'prod'"
+  exit 1
+fi
+
+python3 -m twine upload --repository $REPO dist/*
+"""
+
+
+@pytest.mark.parametrize("args, repo", [(("pkg", "prod"), "pypi"), (("pkg", "test"), "testpypi"),
+                                        (("pkg", "staging"), None), (("pkg",), None), (("pkg", "$ENV"), None)])
+def test_the_branch_an_argument_surely_takes_fixes_its_variables(args, repo) -> None:
+    assert read_call(DEPLOY_SH, args).values.get("REPO") == repo
+
+
+SUB_COMMAND = 'case "$1" in\n  prod) REPO=pypi ;;\n  test) REPO=testpypi ;;\nesac\ntwine upload -r "$REPO" dist/*\n'
+
+
+def test_a_case_over_an_argument_read_once_fixes_its_variables() -> None:
+    assert read_call(SUB_COMMAND, ("test",)).values == {"REPO": "testpypi"}
+
+
+@pytest.mark.parametrize("script, args", [
+    # an earlier pattern takes the argument first
+    ('case "$1" in\n  *) REPO=testpypi ;;\n  prod) REPO=pypi ;;\nesac\n', ("prod",)),
+    # set again where the argument does not decide
+    (SUB_COMMAND + 'if [ -n "$CI" ]; then REPO=testpypi; fi\n', ("prod",)),
+    # set in a loop, in a function, by `read`, from a variable
+    ('for x in a; do if [ "$1" = prod ]; then REPO=pypi; fi; done\n', ("prod",)),
+    ('f() {\n  if [ "$1" = prod ]; then REPO=pypi; fi\n}\n', ("prod",)),
+    (SUB_COMMAND + 'read REPO\n', ("prod",)),
+    ('case "$1" in\n  prod) REPO=$PROD_INDEX ;;\nesac\n', ("prod",)),
+    # a test the argument does not decide, and an `||` list
+    ('if [ "$TARGET" = prod ]; then REPO=pypi; fi\n', ("prod",)),
+    ('[ "$1" = prod ] || REPO=pypi\n', ("prod",)),
+    # the arguments moved on first
+    ('shift\ncase "$1" in\n  prod) REPO=pypi ;;\nesac\n', ("x", "prod")),
+])
+def test_a_value_not_surely_set_for_the_call_stays_unknown(script, args) -> None:
+    assert "REPO" not in read_call(script, args).values
+
+
+def test_an_and_list_on_an_argument_fixes_its_variable() -> None:
+    assert read_call('[ "$1" = prod ] && REPO=pypi\n', ("prod",)).values == {"REPO": "pypi"}

@@ -25,9 +25,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 from codemods.shell import DECLARATIONS, LEADING_KEYWORDS, Word, word_groups
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-# `$X`, `${X}`; `$1`, `${1:-}`: the first argument (or nothing)
-_REFERENCE = re.compile(r"\$(?:(%s|1)|\{(%s|1)(?::?-)?\})" % (_NAME, _NAME))
-_POSITIONAL = re.compile(r"\$(?:1|\{1\})")
+# `$X`, `${X}`; `$1`, `${2:-}`: an argument (or nothing)
+_REFERENCE = re.compile(r"\$(?:(%s|[1-9])|\{(%s|[1-9])(?::?-)?\})" % (_NAME, _NAME))
+_POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9])(?::?-)?\})")
 _LITERAL = re.compile(r"[^$`*?\[\]{}()<>|;&~]*")
 
 
@@ -40,6 +40,7 @@ class _Frame:
     start: int = 0  # where a case or loop starts
     pending: List[str] = field(default_factory=list)  # a case's patterns being read
     patterns: Optional[Tuple[str, ...]] = None  # a case's branch: its patterns (None while reading them)
+    before: Tuple[str, ...] = ()  # a case's patterns of the branches before this one
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,33 @@ class _Entry:
     negated: bool  # `!` before it
     frames: Tuple[_Frame, ...]  # copies of the frames it runs in
     chain: Tuple[Tuple[Tuple[Word, ...], bool], ...]  # the tests before it in an `&&` list
+    either: bool = False  # in an `||` list (its tests not read)
+
+
+@dataclass(frozen=True)
+class CallReading:
+    """What a script does for one call's arguments."""
+
+    unrun: List[Tuple[int, int]]  # (start, end) of each command that cannot run
+    values: Dict[str, str]  # the variables the arguments fix (`REPO="pypi"` in the branch `prod` takes)
+
+
+def read_call(script: str, args: Optional[Sequence[str]]) -> CallReading:
+    """The script read for these arguments (None: unknown, nothing read)."""
+    if args is None or not all(_LITERAL.fullmatch(a) for a in args) or ";&" in script:
+        return CallReading([], {})  # `;&`, `;;&`: a case branch that falls into the next
+    entries = list(_entries(script))
+    if any(_opaque(e) for e in entries):
+        return CallReading([], {})
+    values = _Values(script, entries, tuple(args))
+    may = [e for e in entries if _may_run(e, values)]
+    return CallReading([(e.words[0].start, e.words[-1].end) for e in entries if e not in may],
+                       _fixed(may, values))
 
 
 def unrun_spans(script: str, args: Optional[Sequence[str]]) -> List[Tuple[int, int]]:
     """(start, end) of each command of the script that cannot run for these arguments (None: unknown)."""
-    if args is None or not all(_LITERAL.fullmatch(a) for a in args) or ";&" in script:
-        return []  # `;&`, `;;&`: a case branch that falls into the next
-    entries = list(_entries(script))
-    if any(_opaque(e) for e in entries):
-        return []
-    values = _Values(script, entries, tuple(args))
-    return [(e.words[0].start, e.words[-1].end) for e in entries if not _may_run(e, values)]
+    return read_call(script, args).unrun
 
 
 def _opaque(entry: _Entry) -> bool:
@@ -86,6 +103,7 @@ def _entries(script: str):
         top = frames[-1] if frames else None
         if top is not None and top.kind == "case":
             if ";;" in between.replace("\n", "") or ";&" in between:
+                top.before += top.patterns or tuple(top.pending)
                 top.pending, top.patterns = [], None
             if top.patterns is None:
                 if len(words) == 1 and words[0].text == "esac":
@@ -130,7 +148,7 @@ def _entries(script: str):
                 frames.append(_Frame("lost"))
             continue
         negated = "!" in keywords
-        yield _Entry(rest, negated, tuple(_copy(f) for f in frames), tuple(chain or ()))
+        yield _Entry(rest, negated, tuple(_copy(f) for f in frames), tuple(chain or ()), chain is None)
         if chain is not None:
             chain.append((rest, negated))
         if "if" in keywords:
@@ -150,8 +168,17 @@ def _entries(script: str):
             frames.append(frame)
 
 
+def _assigned(entry: _Entry) -> List[Word]:
+    """The words of a command that may be assignments (`NAME=x`, `export NAME=x`); one alone sets it."""
+    words = list(entry.words)
+    if words and words[0].value in DECLARATIONS:
+        return [w for w in words[1:] if not w.value.startswith("-")]
+    return words
+
+
 def _copy(frame: _Frame) -> _Frame:
-    return _Frame(frame.kind, frame.test, frame.earlier, frame.head, frame.start, list(frame.pending), frame.patterns)
+    return _Frame(frame.kind, frame.test, frame.earlier, frame.head, frame.start, list(frame.pending), frame.patterns,
+                  frame.before)
 
 
 class _Values:
@@ -163,16 +190,21 @@ class _Values:
         self._known: Dict[str, Optional[Tuple[int, Set[str]]]] = {}
 
     def of(self, name: str, at: int, frames: Tuple[_Frame, ...] = ()) -> Optional[Set[str]]:
-        """The values `name` can hold at offset `at` (after every assignment of it), or None; `$1` read
-        outside functions and loops, with no `shift` or `set` before it, is the call's first argument."""
-        if name == "1":
+        """The values `name` can hold at offset `at` (after every assignment of it), or None; `$2` read
+        outside functions and loops, with no `shift` or `set` before it, is the call's second argument."""
+        if name.isdigit():
             if any(f.kind != "if" for f in frames) or re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
                 return None
-            return {self.args[0] if self.args else ""}
+            return {self._argument(name)}
         if name not in self._known:
             self._known[name] = self._read(name)
         known = self._known[name]
         return None if known is None or known[0] >= at else known[1]
+
+    def _argument(self, digit: str) -> str:
+        """`$2`: the call's second argument, or nothing."""
+        n = int(digit)
+        return self.args[n - 1] if len(self.args) >= n else ""
 
     def _read(self, name: str) -> Optional[Tuple[int, Set[str]]]:
         defaults: Set[str] = set()
@@ -180,19 +212,15 @@ class _Values:
         maybe: Set[str] = set()  # … and of those it may take
         default: Optional[int] = None  # where the (last) default is set
         first_option: Optional[int] = None
-        starts: Set[int] = set()
         last = 0
         for e in self.entries:
-            words = [w for w in e.words]
-            if words and words[0].value in DECLARATIONS:
-                words = [w for w in words[1:] if not w.value.startswith("-")]
+            words = _assigned(e)
             if len(words) != 1 or not words[0].text.startswith(name + "="):
                 continue
             raw = words[0].text[len(name) + 1:]
             if re.search(r"[$`]", raw):
                 return None
             value = words[0].value[len(name) + 1:]
-            starts.add(words[0].start)
             last = max(last, words[0].end)
             if not e.frames and not e.chain:
                 default = words[0].start
@@ -206,19 +234,23 @@ class _Values:
                 taken.add(value)  # surely run: an option no value of another option is likely to spell
             elif matched:
                 maybe.add(value)
-        # every other mention must read the variable: a `for NAME in`, `read NAME`, `${NAME:=x}` sets it
-        for m in re.finditer(r"(?<![\w$])%s\b" % re.escape(name), self.script):
-            if m.start() in starts:
-                continue
-            before = self.script[max(0, m.start() - 1):m.start()]
-            after = self.script[m.end():m.end() + 2]
-            if not (before == "{" and self.script[max(0, m.start() - 2):m.start()] == "${" and after[:1] == "}"):
-                return None
-        if default is None:
+        if default is None or not self.only_assigned(name):
             return None
         if taken and (first_option is None or default < first_option):
             return last, taken | maybe  # `--production` given: the default set before the options is overwritten
         return last, defaults | taken | maybe
+
+    def only_assigned(self, name: str) -> bool:
+        """Every mention of `name` but its `NAME=` assignments reads it: a `for NAME in`, `read NAME`,
+        `${NAME:=x}` sets it."""
+        starts = {w[0].start for w in map(_assigned, self.entries) if len(w) == 1 and w[0].text.startswith(name + "=")}
+        for m in re.finditer(r"(?<![\w$])%s\b" % re.escape(name), self.script):
+            if m.start() in starts:
+                continue
+            before = self.script[max(0, m.start() - 2):m.start()]
+            if not (before == "${" and self.script[m.end():m.end() + 1] == "}"):
+                return False
+        return True
 
     def _option_matched(self, frames: Tuple[_Frame, ...]) -> Optional[bool]:
         """Whether the branch of an option-reading `case` these frames end in takes some argument of the
@@ -238,10 +270,11 @@ class _Values:
         if re.search(r"(^|[\s;&|])shift\b", self.script[:begins]):
             return None  # the arguments were moved on before they are read
         subject = Word(case.head, 0, 0).value
-        ref = _REFERENCE.fullmatch(subject)
-        if _POSITIONAL.fullmatch(subject) and not loops:
-            words = self.args[:1] or ("",)  # `case "$1"` read once: the first argument
-        elif _POSITIONAL.fullmatch(subject) and len(loops) == 1 and loops[0][0] in ("while", "until"):
+        ref, positional = _REFERENCE.fullmatch(subject), _POSITIONAL.fullmatch(subject)
+        digit = positional and (positional.group(1) or positional.group(2))
+        if digit and not loops:
+            words = (self._argument(digit),)  # `case "$2"` read once: the second argument
+        elif digit == "1" and len(loops) == 1 and loops[0][0] in ("while", "until"):
             words = self.args  # `while [ $# -gt 0 ]; do case "$1" … shift`: each argument in turn
         elif ref and len(loops) == 1 and loops[0][:4] == ["for", ref.group(1) or ref.group(2), "in", "$@"]:
             words = self.args  # `for arg in "$@"; do case "$arg"`
@@ -252,6 +285,50 @@ class _Values:
         else:
             return None
         return any(fnmatch.fnmatchcase(a, p) for a in words for p in patterns)
+
+
+def _fixed(may: List[_Entry], values: _Values) -> Dict[str, str]:
+    """The variables whose every assignment that may run sets one literal, one of them surely run
+    (PromptDefender-py's deploy.sh: `REPO="pypi"` under `elif [ "$2" = "prod" ]`, called with `prod`)."""
+    found: Dict[str, Set[str]] = {}
+    sure: Set[str] = set()
+    for e in may:
+        words = _assigned(e)
+        m = re.match(r"(%s)=" % _NAME, words[0].text) if len(words) == 1 else None
+        if m is None:
+            continue
+        raw = words[0].text[m.end():]
+        found.setdefault(m.group(1), set()).add("\0" if re.search(r"[$`]", raw) else words[0].value[m.end():])
+        if _surely_runs(e, values):
+            sure.add(m.group(1))
+    return {name: next(iter(vals)) for name, vals in found.items()
+            if name in sure and len(vals) == 1 and "\0" not in vals and values.only_assigned(name)}
+
+
+def _surely_runs(entry: _Entry, values: _Values) -> bool:
+    """The command runs for these arguments: every `if` test around it holds (and those of the branches
+    before fail), every `case` over an argument read once takes its branch (and no branch before), every
+    test before it in an `&&` list holds; nothing in a loop, a function or a group."""
+    at = entry.words[0].start
+    if entry.either:
+        return False
+    for i, frame in enumerate(entry.frames):
+        outer = entry.frames[:i]
+        if frame.kind == "if":
+            if any(_outcome((t, negated), values, at, outer) is not False for t, negated in frame.earlier) or \
+                    frame.test is not None and _outcome(frame.test, values, at, outer) is not True:
+                return False
+        elif frame.kind == "case":
+            if any(f.kind != "if" for f in outer) or not _POSITIONAL.fullmatch(Word(frame.head, 0, 0).value) or \
+                    values._branch_taken(entry.frames[:i + 1]) is not True:
+                return False
+            earlier = _copy(frame)
+            earlier.patterns = frame.before
+            if frame.before and values._branch_taken(outer + (earlier,)) is not False:
+                return False
+        else:
+            return False
+    return all(_outcome(test, values, at, entry.frames) is True for test in entry.chain)
 
 
 def _may_run(entry: _Entry, values: _Values) -> bool:
@@ -271,17 +348,24 @@ def _may_run(entry: _Entry, values: _Values) -> bool:
 
 
 def _never(test: Tuple[Sequence[Word], bool], values: _Values, at: int, frames: Tuple[_Frame, ...]) -> bool:
-    """The test (run inside `frames`) can never succeed: it reads one variable, whose every possible
-    value fails it."""
+    """The test (run inside `frames`) can never succeed."""
+    return _outcome(test, values, at, frames) is False
+
+
+def _outcome(test: Tuple[Sequence[Word], bool], values: _Values, at: int, frames: Tuple[_Frame, ...]) -> Optional[bool]:
+    """Whether the test (run inside `frames`) always succeeds (True) or never does (False): it reads one
+    variable, whose every possible value passes it, or fails it; None when that cannot be told."""
     read = _gate(list(test[0]))
     if read is None:
-        return False
+        return None
     name, holds = read
     possible = values.of(name, at, frames)
     results = [holds(v) for v in possible or ()]
     if not results or None in results:
-        return False
-    return all(r == test[1] for r in results)
+        return None
+    if all(r != test[1] for r in results):
+        return True
+    return False if all(r == test[1] for r in results) else None
 
 
 def _gate(words: List[Word]) -> Optional[Tuple[str, Callable[[str], Optional[bool]]]]:

@@ -55,24 +55,26 @@ class HandOver:
 
 def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_line: int = 1,
                     to_oidc: bool = True, hand_over: bool = False, platform=None,
-                    variables: Optional["MakeVariables"] = None, chain=(), unrun=()) -> TextEdit:
+                    variables: Optional["MakeVariables"] = None, chain=(), call=None) -> TextEdit:
     """Edits for the upload commands in text[start:end] (offsets stay those of `text`). For to-token only
     the Trusted Publishing flag (`--trusted-publishing always`) is taken out; credentials come from env.
     `hand_over`: a whole script run by a step, whose last command may be an upload of a tool without
     Trusted Publishing; it is then replaced by the tool's build (see `HandOver`). `variables`: a Makefile's,
     which the recipe's commands are read through (`$(UV) publish`); the edits stay on the text as written.
     `chain`: the variables the step sets (`env_chain`), which the commands see, with those a shell script
-    sets itself; an index given by one known only at run time is said so (`run_time_index`). `unrun`: the
-    (start, end) of commands the script's call leaves unrun (`build.sh -c`, whose upload needs `-u`)."""
+    sets itself; an index given by one known only at run time is said so (`run_time_index`). `call`: the
+    script read for its call's arguments (`script_args.CallReading`): the commands they leave unrun
+    (`build.sh -c`, whose upload needs `-u`) are not read, the variables they fix are known."""
     from codemods.follow.passenv import GITHUB
 
     platform = platform or GITHUB
     region = text[start:end]
     out = TextEdit()
     cmds = [variables.command(c) for c in commands(region)] if variables else list(commands(region))
+    unrun, fixed = (call.unrun, call.values) if call else ((), {})
     cmds = [c for c in cmds if not any(s <= start + c.start < e for s, e in unrun)]
     if variables is None and "=" in region:  # a script's own `PYPI_REPO=pypi` (a recipe's lines are shells apart)
-        chain = [(("script",), assignments(region))] + list(chain)
+        chain = [(("script",), {**assignments(region), **fixed})] + list(chain)
     for cmd in cmds:
         upload = read_upload(cmd, chain)
         line = base_line + text.count("\n", 0, start + cmd.start)
