@@ -389,7 +389,7 @@ def _add_action_step(doc: Document, item: IndirectPublish, change: StepChange) -
                             f"uploads what the script builds ({h.uploader.name} has no Trusted Publishing)")
     for c in item.changes:
         if c.hand_over and item.root is not None:
-            change.warnings.append(run_by_hand_warning(item.root, c.target, c.label))
+            change.warnings.append(run_by_hand_warning(item.root, c.target, c.label, c.new_text))
     script = item.step.get("run") or ""
     for start, end in reversed(item.stored):
         change.edits.append(Replace(item.path + ("run",), start, end, ""))

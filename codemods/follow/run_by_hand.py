@@ -40,10 +40,31 @@ def documented_at(root: Path, target: Target) -> List[str]:
     return out
 
 
-def run_by_hand_warning(root: Path, target: Target, label: str) -> str:
-    """The warning for a file that no longer uploads: where the documents name it, when they do."""
+# commands that change nothing a release leaves behind: a script of only these does nothing
+_IDLE = {"set", "shopt", "echo", "printf", "true", ":", "cd", "pushd", "popd", "export", "trap", "umask"}
+
+
+def run_by_hand_warning(root: Path, target: Target, label: str, new_text: str = "") -> str:
+    """The warning for a file that no longer uploads: where the documents name it, when they do, and
+    whether it still builds (YuviGold/mercado's hack/deploy.sh was `set -o …` lines and `poetry publish`)."""
     where = documented_at(root, target)
     said = f" ({', '.join(where[:3])} names it)" if where else ""
     what = f"`{label}`" + (f" (`{target.name}`)" if target.name else "")
+    if target.kind == "script" and _idle(new_text):
+        return (f"{what} no longer uploads, the workflow's new step does: it now runs nothing but shell settings "
+                f"and messages; run by hand outside this workflow{said}, it releases nothing (remove it, or update "
+                "any instructions that say to run it)")
     return (f"{what} no longer uploads, the workflow's new step does: run by hand outside this workflow{said}, "
             "it now only builds; a manual release needs its own upload (update any instructions that say otherwise)")
+
+
+def _idle(script: str) -> bool:
+    """Every command of the script is a shell setting, a message or an assignment."""
+    from codemods.shell import commands
+
+    for cmd in commands(script):
+        words = [w.value for w in cmd.words if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", w.value, re.S)] \
+            if cmd.words else []
+        if words and words[0] not in _IDLE:
+            return False
+    return True
