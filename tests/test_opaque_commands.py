@@ -57,8 +57,10 @@ def test_an_unknown_command_given_a_pypi_token_is_a_note_not_nothing(repo: Repo,
     dict(secret="CODECOV_TOKEN"),  # no PyPI-looking secret
     dict(run="python -m build && twine check dist/*"),  # only tools pubmode knows
     dict(run="./scripts/release.sh"),  # a file of the repository: followed, not guessed
+    dict(run="curl -sSLo release.sh https://example.org/r.sh && bash release.sh"),  # written by the step
 ])
 def test_other_steps_stay_publishes_nothing(repo: Repo, kw: dict) -> None:
+    repo.write("scripts/release.sh", b"#!/bin/sh\necho released\n")
     _write(repo, **kw)
     assert "publishes nothing to PyPI" in repo.migrate("doctor").stdout
 
@@ -118,6 +120,10 @@ TOX_INI = b"[tox]\nenvlist = py312, lint\n\n[testenv]\ncommands = pytest\n\n[tes
     ("pypi_publish", "tox -vv -s false -e deploy -- upload --non-interactive", {"tox.ini": TOX_INI},
      "runs tox env `deploy`, which this repository's tox.ini does not define"),
     ("pypi_publish", "tox -e deploy -- upload", {}, "runs tox env `deploy`, with no tox configuration in this repository"),
+    # a script the repository lacks, run by the step or by a make target's recipe (mbsantiago/whombat's shape)
+    ("build", "bash scripts/publish.sh", {}, "runs script `scripts/publish.sh`, which is not in this repository"),
+    ("build", "make publish", {"Makefile": b"build:\n\tpython -m build\n\npublish: build\n\t@./scripts/publish.sh dist\n"},
+     "runs script `./scripts/publish.sh` (run by make target `publish`), which is not in this repository"),
     ("build", "python -m tox -e deploy", {}, "runs tox env `deploy`, with no tox configuration"),  # any job
     ("build", "cd pkg && make deploy", {}, "runs make target `deploy`, with no Makefile in this repository"),
     ("build", "nox -s release", {"pyproject.toml": b"[project]\nname = 'x'\n"}, "runs nox session `release`, with no noxfile.py"),

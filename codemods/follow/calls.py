@@ -190,6 +190,7 @@ def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkout
     or Makefile at all. A reusable workflow runs in its caller's checkout, whose files bring them
     (boromir674/automated-workflows: `tox -e deploy -- upload`, no [testenv:deploy] here): what they run cannot be
     read, which is not the same as running nothing. Each as "tox env `deploy`, which tox.ini does not define"."""
+    from codemods.follow.makefile import rules, shell_view
     from codemods.follow.tox_ini import defines_env
 
     out: List[str] = []
@@ -200,6 +201,19 @@ def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkout
         i = strip_wrappers(cmd.words)
         vals = [w.value for w in cmd.words[i:]]
         tool = tool_word(vals[0]) if vals else ""
+        missing = _missing_script(vals, base, script[:cmd.start])
+        if missing:
+            out.append(f"script `{missing}`, which is not in this repository")
+        makefile = _option(vals, "-f", "--file") or "Makefile" if tool in ("make", "gmake") else None
+        if makefile and (base / makefile).is_file():  # whombat: `make publish` runs `bash scripts/publish.sh`
+            text = _text(base / makefile)
+            view = shell_view(text)
+            names = [v for v in vals[1:] if not v.startswith("-") and "=" not in v and v != makefile]
+            for rule in (r for n in names for r in rules(text, n, set())):
+                recipe = view[rule.start:rule.end]
+                out += [f"script `{m}` (run by make target `{rule.target}`), which is not in this repository"
+                        for c in commands(recipe) for m in [_missing_script([w.value for w in c.words], base,
+                                                                             recipe[:c.start])] if m]
         if tool == "tox" and "--notest" not in vals and _option(vals, "--root") is None:
             config = given_tox_config(vals, base)
             given = _option(vals, "-c", "--conf")
@@ -222,6 +236,23 @@ def undefined_tasks(script: str, root: Path, cwd: Optional[str] = None, checkout
                 out += [f"make target `{n}`, with no {makefile} in this repository" for n in names] or \
                     [f"`make`, with no {makefile} in this repository"]
     return list(dict.fromkeys(out))
+
+
+def _missing_script(vals: List[str], base: Path, before: str) -> Optional[str]:
+    """The repository's script a command runs by its path (`bash scripts/publish.sh`, `./release.sh`) when
+    that file is not there, nor written by the text before it (`curl -o deploy.sh …`)."""
+    if not vals:
+        return None
+    if tool_word(vals[0]) in ("bash", "sh", "zsh") and len(vals) > 1 and not vals[1].startswith("-"):
+        path = vals[1]
+    elif "/" in vals[0]:
+        path = vals[0]
+    else:
+        return None
+    if re.search(r"[$`*?~]", path) or path.startswith("/") or (base / path).exists() or \
+            not re.search(r"\.(sh|bash)$|/", path) or os.path.basename(path) in before:
+        return None
+    return path
 
 
 def _is_python(word: str) -> bool:
