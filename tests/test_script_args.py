@@ -9,7 +9,7 @@ from typing import List, Optional, Sequence
 
 import pytest
 
-from codemods.follow.script_args import read_call, unrun_spans
+from codemods.follow.script_args import read_call
 
 BUILD_SH = """\
 #!/usr/bin/env bash
@@ -57,7 +57,7 @@ main
 
 
 def unrun(script: str, args: Optional[Sequence[str]]) -> List[str]:
-    return [script[s:e] for s, e in unrun_spans(script, args)]
+    return [script[s:e] for s, e in read_call(script, args).unrun]
 
 
 TESTPYPI = "python -m twine upload --repository testpypi dist/*"
@@ -255,3 +255,78 @@ def test_a_value_not_surely_set_for_the_call_stays_unknown(script, args) -> None
 
 def test_an_and_list_on_an_argument_fixes_its_variable() -> None:
     assert read_call('[ "$1" = prod ] && REPO=pypi\n', ("prod",)).values == {"REPO": "pypi"}
+
+
+# bybatkhuu/module.python-config@3f2aa85 scripts/build.sh, cut: its options are read inside `main()`, run with the
+# script's own arguments after `source ./scripts/base.sh`
+MAIN_SH = """\
+#!/bin/bash
+set -euo pipefail
+source ./scripts/base.sh
+
+_IS_UPLOAD=false
+_IS_STAGING=true
+
+main()
+{
+\tif [ -n "${1:-}" ]; then
+\t\tfor _input in "${@:-}"; do
+\t\t\tcase ${_input} in
+\t\t\t\t-c | --disable-clean)
+\t\t\t\t\t_IS_CLEAN=false
+\t\t\t\t\tshift;;
+\t\t\t\t-u | --upload)
+\t\t\t\t\t_IS_UPLOAD=true
+\t\t\t\t\tshift;;
+\t\t\t\t-p | --production)
+\t\t\t\t\t_IS_STAGING=false
+\t\t\t\t\tshift;;
+\t\t\t\t*)
+\t\t\t\t\techoError "Failed to parsing input -> ${_input}"
+\t\t\t\t\texit 1;;
+\t\t\tesac
+\t\tdone
+\tfi
+\tpython -m build || exit 2
+\tif [ "${_IS_UPLOAD}" == true ]; then
+\t\tif [ "${_IS_STAGING}" == true ]; then
+\t\t\tpython -m twine upload --repository testpypi dist/* || exit 2
+\t\telse
+\t\t\tpython -m twine upload dist/* || exit 2
+\t\tfi
+\tfi
+}
+
+main "${@:-}"
+"""
+BASE_SH = '_DATE_FORMAT="+%Y-%m-%d"\necho_error()\n{\n\t_date=$(date "${_DATE_FORMAT}")\n\techo -e "${_date}: ${*}"\n}\n'
+MAIN_TESTPYPI, MAIN_PYPI = "python -m twine upload --repository testpypi dist/*", "python -m twine upload dist/*"
+
+
+def uploads_unrun(script: str, args, sourced=lambda word: BASE_SH) -> List[str]:
+    reading = read_call(script, args, sourced)
+    return [script[s:e] for s, e in reading.unrun if "twine upload" in script[s:e]]
+
+
+@pytest.mark.parametrize("args, unrun_", [(("-c",), [MAIN_TESTPYPI, MAIN_PYPI]), (("-c", "-u"), [MAIN_PYPI]),
+                                          (("-c", "-u", "-p"), [MAIN_TESTPYPI]), ((), [MAIN_TESTPYPI, MAIN_PYPI])])
+def test_options_read_in_a_function_run_with_the_scripts_arguments(args, unrun_) -> None:
+    assert uploads_unrun(MAIN_SH, args) == unrun_
+
+
+@pytest.mark.parametrize("script, sourced", [
+    (MAIN_SH, lambda word: None),  # the sourced file cannot be read
+    (MAIN_SH, lambda word: BASE_SH + "_IS_UPLOAD=true\n_IS_STAGING=false\n"),  # it may set the flags read
+    (MAIN_SH, lambda word: BASE_SH + "shift\n"),  # it moves the arguments
+    (MAIN_SH.replace('main "${@:-}"', 'main "${@:-}"\nmain -u'), lambda word: BASE_SH),  # run twice
+    (MAIN_SH.replace('main "${@:-}"', 'main -c'), lambda word: BASE_SH),  # run with arguments of its own
+    (MAIN_SH.replace('main "${@:-}"', '[ -n "$CI" ] && main "$@"'), lambda word: BASE_SH),  # run under a test
+])
+def test_a_function_or_sourced_file_not_read_keeps_the_uploads(script, sourced) -> None:
+    assert uploads_unrun(script, ("-c",), sourced) == []
+
+
+def test_a_function_opened_on_its_line_and_the_keyword_form() -> None:
+    same_line = MAIN_SH.replace("main()\n{", "main() {")
+    keyword = MAIN_SH.replace("main()\n{", "function main {")
+    assert uploads_unrun(same_line, ("-c",)) == uploads_unrun(keyword, ("-c",)) == [MAIN_TESTPYPI, MAIN_PYPI]

@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
-from codemods.follow.script_args import unrun_spans
+from codemods.follow.script_args import read_call
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
@@ -34,6 +34,16 @@ class ScriptTarget(Target):
     what the script runs (see `script_args`)."""
 
     args: Optional[Tuple[str, ...]] = None
+    root: Optional[Path] = None  # the repository's, where a file the script sources is looked up too
+
+    def sourced(self, word: str) -> Optional[str]:
+        """The text of the file `source WORD` reads: WORD from the script's folder or the repository's root
+        (the two a script of scripts/ means, run from the root or `cd`-ing to its own folder), both
+        when both exist; None when neither is a file of the repository."""
+        bases = [self.path.parent] + ([self.root] if self.root is not None else [])
+        found = {p.resolve() for p in (b / word for b in bases)
+                 if p.is_file() and (self.root is None or _inside(self.root, p))}
+        return "\n".join(_text(p) for p in sorted(found)) if found else None
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -150,13 +160,14 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
     elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
-        found.append(ScriptTarget("script", base / vals[1], args=tuple(vals[2:])))
+        found.append(ScriptTarget("script", base / vals[1], args=tuple(vals[2:]), root=root))
     elif _is_python(vals[0]) and len(vals) > 1 and vals[1].endswith(".py") and (base / vals[1]).is_file():
         found.append(Target("python", base / vals[1], "upload" if "upload" in vals[2:] else None))
     elif "/" in vals[0] and (base / vals[0]).is_file():
         path = base / vals[0]
         python = path.suffix == ".py" or _shebang(path).find("python") >= 0
-        found.append(Target("python", path) if python else ScriptTarget("script", path, args=tuple(vals[1:])))
+        found.append(Target("python", path) if python else ScriptTarget("script", path, args=tuple(vals[1:]),
+                                                                      root=root))
     return found
 
 
@@ -429,14 +440,14 @@ def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[st
 
 def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = (),
                       _seen: Optional[set] = None, _depth: int = 0, _line: Optional[int] = None,
-                      _args: Optional[Tuple[str, ...]] = None) -> List[Target]:
+                      _caller: Optional[ScriptTarget] = None) -> List[Target]:
     """The files a step's script runs, and those the scripts among them run in turn, up to NESTED deep
     (each with the line of the step's command that leads to it). `cd DIR` moves where the next commands
     look (see `step_start` for `checkouts`); a script's commands its call's arguments leave unrun are
-    not read (`_args`, see `script_args`)."""
+    not read (`_caller`: the script's target, with its call's arguments; see `script_args`)."""
     out: List[Target] = []
     seen = set() if _seen is None else _seen
-    unrun = unrun_spans(script, _args) if _args is not None else []
+    unrun = read_call(script, _caller.args, _caller.sourced).unrun if _caller is not None else []
     line, counted = 1, 0  # counted on from the previous command: a count from the start would be quadratic
     for cmd, folder, _ in located_commands(script, cwd, checkouts):
         if any(s <= cmd.start < e for s, e in unrun):
@@ -455,7 +466,7 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             out.append(dataclasses.replace(t, line=_line or line))
             if t.kind == "script" and _depth < NESTED:
                 out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line,
-                                         getattr(t, "args", None))
+                                         t if isinstance(t, ScriptTarget) else None)
             elif t.kind == "make" and _depth < NESTED:
                 out += _run_by_recipe(t, root, checkouts, seen, _depth + 1, _line or line)
     return out

@@ -137,7 +137,8 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         from codemods.follow.script_args import read_call
 
         edits = [edit_shell_text(text, to_oidc=to_oidc, hand_over=target.kind == "script" and platform.hand_over,
-                                 platform=platform, chain=chain, call=read_call(text, getattr(target, "args", None)))]
+                                 platform=platform, chain=chain, call=read_call(text, getattr(target, "args", None),
+                                                                    getattr(target, "sourced", None)))]
     splices = [sp for e in edits for sp in e.splices]
     for e in edits:
         change.notes += e.notes

@@ -28,6 +28,7 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # `$X`, `${X}`; `$1`, `${2:-}`: an argument (or nothing)
 _REFERENCE = re.compile(r"\$(?:(%s|[1-9])|\{(%s|[1-9])(?::?-)?\})" % (_NAME, _NAME))
 _POSITIONAL = re.compile(r"\$(?:([1-9])|\{([1-9])(?::?-)?\})")
+_ALL_ARGUMENTS = (["$@"], ["${@}"], ["${@:-}"])  # the script's arguments, each a word
 _LITERAL = re.compile(r"[^$`*?\[\]{}()<>|;&~]*")
 
 
@@ -60,22 +61,28 @@ class CallReading:
     values: Dict[str, str]  # the variables the arguments fix (`REPO="pypi"` in the branch `prod` takes)
 
 
-def read_call(script: str, args: Optional[Sequence[str]]) -> CallReading:
-    """The script read for these arguments (None: unknown, nothing read)."""
+def read_call(script: str, args: Optional[Sequence[str]],
+              sourced: Optional[Callable[[str], Optional[str]]] = None) -> CallReading:
+    """The script read for these arguments (None: unknown, nothing read). `sourced`: the text of a file the
+    script sources (`source ./scripts/base.sh`), None where it cannot be read; the names such a file
+    mentions are left unknown, and one that moves the arguments leaves the whole script unread."""
     if args is None or not all(_LITERAL.fullmatch(a) for a in args) or ";&" in script:
         return CallReading([], {})  # `;&`, `;;&`: a case branch that falls into the next
     entries = list(_entries(script))
-    if any(_opaque(e) for e in entries):
-        return CallReading([], {})
-    values = _Values(script, entries, tuple(args))
+    hidden: Set[str] = set()  # the names a sourced file may set (every name it mentions)
+    for e in entries:
+        if not _opaque(e):
+            continue
+        text = sourced(e.words[1].value) if sourced and len(e.words) == 2 and \
+            e.words[0].value in ("source", ".") and _LITERAL.fullmatch(e.words[1].value) else None
+        if text is None or ";&" in text or re.search(r"(^|[\s;&|])shift\b", text) or \
+                any(_opaque(inner) for inner in _entries(text)):
+            return CallReading([], {})
+        hidden |= set(re.findall(_NAME, text))
+    values = _Values(script, entries, tuple(args), hidden)
     may = [e for e in entries if _may_run(e, values)]
     return CallReading([(e.words[0].start, e.words[-1].end) for e in entries if e not in may],
                        _fixed(may, values))
-
-
-def unrun_spans(script: str, args: Optional[Sequence[str]]) -> List[Tuple[int, int]]:
-    """(start, end) of each command of the script that cannot run for these arguments (None: unknown)."""
-    return read_call(script, args).unrun
 
 
 def _opaque(entry: _Entry) -> bool:
@@ -99,7 +106,9 @@ def _entries(script: str):
     frames: List[_Frame] = []
     chain: Optional[List[Tuple[Tuple[Word, ...], bool]]] = []  # None: an `||` list, not read
     condition: Optional[_Frame] = None  # the `if` whose test is being read (until `then`)
+    previous: List[Word] = []
     for words, before, between in word_groups(script):
+        prior, previous = previous, words
         top = frames[-1] if frames else None
         if top is not None and top.kind == "case":
             if ";;" in between.replace("\n", "") or ";&" in between:
@@ -135,8 +144,10 @@ def _entries(script: str):
                 frames[-1].earlier += (frames[-1].test,)
                 frames[-1].test = (list(rest), "!" in keywords) if k == "elif" else None
                 condition = frames[-1] if k == "elif" else None
-            elif k == "{":
-                frames.append(_Frame("brace"))
+            elif k == "{":  # a group, or the body of `name() {` / `function name` + `{` (head: the name)
+                name = prior[0].value if len(prior) == 1 and re.search(r"\(\)\s*$", between) else \
+                    prior[1].value if len(prior) == 2 and prior[0].value == "function" else ""
+                frames.append(_Frame("brace", head=name))
         if not rest:
             continue
         first = rest[0].text
@@ -156,7 +167,7 @@ def _entries(script: str):
             frames.append(condition)
         elif first == "function":  # `function name {` (or its `{` on the next line)
             if rest[-1].text == "{":
-                frames.append(_Frame("brace"))
+                frames.append(_Frame("brace", head=rest[1].value if len(rest) == 3 else ""))
         elif "while" in keywords or "until" in keywords or first in ("for", "select"):
             loop = [k for k in keywords if k in ("while", "until")]
             frames.append(_Frame("loop", head=" ".join(loop + [w.value for w in rest]), start=rest[0].start))
@@ -185,19 +196,34 @@ class _Values:
     """The values each variable of the script can hold for the call's arguments, where the script alone
     decides them (None: not known)."""
 
-    def __init__(self, script: str, entries: List[_Entry], args: Tuple[str, ...]) -> None:
-        self.script, self.entries, self.args = script, entries, args
+    def __init__(self, script: str, entries: List[_Entry], args: Tuple[str, ...], hidden: Set[str] = frozenset()) -> None:
+        self.script, self.entries, self.args, self.hidden = script, entries, args, hidden
         self._known: Dict[str, Optional[Tuple[int, Set[str]]]] = {}
+        self.passing = {f.head for e in entries for f in e.frames if f.kind == "brace" and f.head and
+                        self._given_the_arguments(f.head)}
+
+    def _given_the_arguments(self, name: str) -> bool:
+        """The function is run once, outside any test, loop or function, with the script's own arguments
+        (`main "${@:-}"`): in its body `$1` and `$@` are the call's (bybatkhuu/module.python-config)."""
+        calls = [e for e in self.entries if e.words[0].value == name and len(e.words) > 1]
+        mentions = re.findall(r"(?<![\w$-])%s(?![\w-])" % re.escape(name), self.script)
+        return name not in self.hidden and len(calls) == 1 and len(mentions) == 2 and \
+            not (calls[0].frames or calls[0].chain or calls[0].either) and \
+            [w.value for w in calls[0].words[1:]] in _ALL_ARGUMENTS
+
+    def transparent(self, frame: _Frame) -> bool:
+        """A function body whose arguments are the script's (see `_given_the_arguments`)."""
+        return frame.kind == "brace" and frame.head in self.passing
 
     def of(self, name: str, at: int, frames: Tuple[_Frame, ...] = ()) -> Optional[Set[str]]:
         """The values `name` can hold at offset `at` (after every assignment of it), or None; `$2` read
         outside functions and loops, with no `shift` or `set` before it, is the call's second argument."""
         if name.isdigit():
-            if any(f.kind != "if" for f in frames) or re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
+            if any(f.kind != "if" and not self.transparent(f) for f in frames) or re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
                 return None
             return {self._argument(name)}
         if name not in self._known:
-            self._known[name] = self._read(name)
+            self._known[name] = None if name in self.hidden else self._read(name)
         known = self._known[name]
         return None if known is None or known[0] >= at else known[1]
 
@@ -262,9 +288,18 @@ class _Values:
     def _branch_taken(self, frames: Tuple[_Frame, ...]) -> Optional[bool]:
         case, outer = frames[-1], frames[:-1]
         patterns = case.patterns or ()
-        if "\0" in patterns or any(f.kind in ("brace", "lost") for f in outer) or \
-                any(f.kind == "if" for f in outer):
+        if "\0" in patterns or any(f.kind in ("brace", "lost") and not self.transparent(f) for f in outer):
             return None
+        for i, f in enumerate(outer):  # `if [ -n "${1:-}" ]; then for … case`: a test the arguments decide
+            if f.kind != "if":
+                continue
+            at = f.test[0][0].start if f.test and f.test[0] else case.start
+            earlier = [_outcome((t, negated), self, at, outer[:i]) for t, negated in f.earlier]
+            held = _outcome(f.test, self, at, outer[:i]) if f.test is not None else True
+            if held is False or True in earlier:  # never run: this test fails, or an earlier branch's holds
+                return False
+            if held is None or None in earlier:
+                return None
         loops = [f.head.split() for f in outer if f.kind == "loop"]
         begins = next((f.start for f in outer if f.kind == "loop"), case.start)
         if re.search(r"(^|[\s;&|])shift\b", self.script[:begins]):
@@ -276,7 +311,8 @@ class _Values:
             words = (self._argument(digit),)  # `case "$2"` read once: the second argument
         elif digit == "1" and len(loops) == 1 and loops[0][0] in ("while", "until"):
             words = self.args  # `while [ $# -gt 0 ]; do case "$1" … shift`: each argument in turn
-        elif ref and len(loops) == 1 and loops[0][:4] == ["for", ref.group(1) or ref.group(2), "in", "$@"]:
+        elif ref and len(loops) == 1 and loops[0][:3] == ["for", ref.group(1) or ref.group(2), "in"] and \
+                loops[0][3:] in _ALL_ARGUMENTS:
             words = self.args  # `for arg in "$@"; do case "$arg"`
         elif ref and len(loops) == 1 and loops[0][1:2] == ["getopts"] and \
                 loops[0][-1] == (ref.group(1) or ref.group(2)):
@@ -302,7 +338,8 @@ def _fixed(may: List[_Entry], values: _Values) -> Dict[str, str]:
         if _surely_runs(e, values):
             sure.add(m.group(1))
     return {name: next(iter(vals)) for name, vals in found.items()
-            if name in sure and len(vals) == 1 and "\0" not in vals and values.only_assigned(name)}
+            if name in sure and len(vals) == 1 and "\0" not in vals and name not in values.hidden and
+            values.only_assigned(name)}
 
 
 def _surely_runs(entry: _Entry, values: _Values) -> bool:
