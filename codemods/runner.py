@@ -16,14 +16,14 @@ from codemods.engine.reading import text_or_none
 from codemods.engine.source import Source
 from codemods.errors import InputError, VerificationError
 from codemods.gitlab import PIPELINE_NAMES, included_by, including_pipeline, is_gitlab_path
-from codemods.migrate import NOTHING_TO_DO, Options, Plan
+from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options, Plan
 from codemods.prefilter import scripts_remembered, skip_reason
 from codemods.project import find_root, repository, roots_remembered, root_for
 from codemods.registration import callers_indexed
 from codemods.rendered import migrate_text
 from codemods.workflow import DYNAMIC_SECRET, SECRET_REF, secrets_in
 from codemods.workflow_files import WORKFLOW_SUFFIXES, discover, read_workflow, shown_path
-from codemods.write_phase import groups
+from codemods.write_phase import groups, refuse_shared_outside
 from codemods import toml_text
 
 
@@ -266,7 +266,9 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
                 if f.plan == LEFT_ALONE:
                     f = LeftAlone(f.path, f.shown)  # type: ignore[assignment]
             files.append(f)
-    groups(files)  # a followed file shared by workflows: one change for all of them, or none
+    file_groups = groups(files)  # a followed file shared by workflows: one change for all of them, or none
+    if options.direction == TO_OIDC:
+        refuse_shared_outside(file_groups, _left_as_is(files))
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()
     if removed:
@@ -344,6 +346,19 @@ def _without_included(found: List[Path]) -> List[Path]:
         return found
     inside = set().union(*(included_by(p, root_for(p)) for p in pipelines))
     return [p for p in found if p.name in PIPELINE_NAMES or os.path.realpath(p) not in inside]
+
+
+def _left_as_is(files: List[FileResult]) -> list:
+    """(shown name, text, path, root) of the GitHub workflows of the run's repositories that this run does not
+    change: those of the run it leaves as they are (a file that publishes nothing is not kept), and the others."""
+    out = [(f.shown, f.old.text, Path(f.path), root_for(Path(f.path))) for f in files
+           if f.old is not None and not f.changed and not f.error and not is_gitlab_path(Path(f.path))]
+    for other in _sibling_workflows(files):
+        text = text_or_none(other)
+        if text:
+            root = root_for(other)
+            out.append((shown_path(other, find_root(other.parent) or root), text, other, root))
+    return out
 
 
 def _sibling_workflows(files: List[FileResult]) -> List[Path]:

@@ -82,6 +82,33 @@ def _merge(group: Group) -> None:
         _refuse(group, f"it shares {_shared_names(group)} with {failed[0].shown}, which failed")
 
 
+def refuse_shared_outside(file_groups: List[Group], others: List[Tuple[str, str, Path, Path]]) -> None:
+    """to-oidc: a group that changes a followed file another workflow of the repository still uploads from
+    with its token, and this run leaves as it is (Safetorun/PromptDefender-py: deploy.yml runs deploy.sh for
+    TestPyPI, deploy-prod.yml for PyPI): the credentials cut for one, the other's upload would fail. Refused,
+    with the workflows to migrate together. `others`: (shown name, text, path, root) of each such workflow."""
+    if not any(g.followed for g in file_groups):
+        return
+    from codemods.follow.indirect import changed_lines, token_lines
+
+    users: Dict[str, List[Tuple[str, set]]] = {}
+    for shown, text, path, root in others:
+        for used, lines in token_lines(text, path, root).items():
+            users.setdefault(os.path.realpath(used), []).append((shown, lines))
+    for g in file_groups:
+        shared = []
+        for key, edit in g.followed.items():
+            ours = changed_lines(edit.old_text, edit.new_text)
+            names = [shown for shown, lines in users.get(key, ()) if lines & ours]  # the same lines (one Makefile,
+            if names:                                                                # two targets: not shared)
+                shared.append((key, names))
+        if shared and not any(f.error for f in g.workflows):
+            key, names = shared[0]
+            _refuse(g, f"{getattr(g.followed[key], 'label', Path(key).name)} is also run by {', '.join(names)}, "
+                       "which uploads with its token through it and is not converted in this run: its upload would "
+                       "lose its credentials; migrate them together (name every workflow that runs it)")
+
+
 def _shared_names(group: Group) -> str:
     counts: Dict[str, int] = {}
     for f in group.workflows:

@@ -146,3 +146,26 @@ def test_a_plan_the_engine_cannot_render_keeps_nothing_but_its_reason(monkeypatc
     assert text == "same"
     assert out.skipped == ["job `b`: other index", "not converted: the edit reaches into an anchor"]
     assert not (out.edits or out.companions or out.changes or out.registrations or out.removed_secrets)
+
+
+def test_a_script_another_workflow_uploads_with_and_the_run_leaves_is_not_changed(repo: Repo) -> None:
+    # Safetorun/PromptDefender-py: deploy.yml and deploy-prod.yml run one deploy.sh; to-oidc on one alone would cut
+    # the credentials the other's upload still needs
+    _two_workflows_one_script(repo)
+    out = repo.migrate("to-oidc", A)
+    assert out.code == 2 and _errors(out) == [
+        "error: .github/workflows/a.yml: release.sh is also run by .github/workflows/b.yml, which uploads with its "
+        "token through it and is not converted in this run: its upload would lose its credentials; migrate them "
+        "together (name every workflow that runs it)"], out.stderr
+    assert repo.read("release.sh") == SCRIPT and repo.read(A) == RUNS_SCRIPT
+    assert repo.migrate("to-oidc", A, B).code == 0 and b"-p" not in repo.read("release.sh")
+
+
+def test_a_script_the_other_workflow_runs_for_another_task_is_changed(repo: Repo) -> None:
+    # the other workflow's call (`./release.sh build`) does not run the upload whose credentials go
+    repo.write(A, RUNS_SCRIPT.replace(b"./release.sh", b"./release.sh publish"))
+    repo.write(B, RUNS_SCRIPT.replace(b"./release.sh", b"./release.sh build"))
+    os.chmod(repo.write("release.sh", b'#!/usr/bin/env bash\ncase "$1" in\n  build) python -m build ;;\n'
+                                      b'  publish) twine upload -u __token__ -p "$PYPI_TOKEN" dist/* ;;\nesac\n'), 0o755)
+    out = repo.migrate("to-oidc", A)
+    assert out.code == 0 and b"-p" not in repo.read("release.sh"), out.stderr

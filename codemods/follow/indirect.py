@@ -270,6 +270,35 @@ def _run_by_jobs_that_log_in(root: Path, doc: Document) -> set:
     return able
 
 
+def token_lines(text: str, path: Path, root: Path) -> Dict[Path, set]:
+    """The files a workflow's jobs upload from with a token (they can log in), each with the lines to-oidc
+    would edit in it: a run that edits those lines for another workflow, and not this one, breaks this
+    one's upload."""
+    try:
+        doc = Document(text, path)
+    except InputError:
+        return {}
+    out: Dict[Path, set] = {}
+    for item in find_indirect(doc, root, True, rewrite=False, siblings=False):
+        if _logs_in(doc, item):
+            for c in item.changes:
+                out.setdefault(c.target.path, set()).update(changed_lines(c.old_text, c.new_text))
+    return {p: lines for p, lines in out.items() if lines}
+
+
+def changed_lines(old: str, new: str) -> set:
+    """The numbers of the lines of `old` an edit to `new` replaces or removes (and the line an insertion
+    follows)."""
+    import difflib
+
+    out: set = set()
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            out.update(range(i1 + 1, i2 + 1) if i2 > i1 else {i1})
+    return out
+
+
 def _logs_in(doc: Document, item: IndirectPublish) -> bool:
     """The upload has a way to log in from this job: a credential reaches it (or is cut, or the change is
     by hand), it can get an OIDC token, or a secret other than GitHub's own token reaches the job's shell
