@@ -9,7 +9,7 @@ from typing import List, Optional, Sequence
 
 import pytest
 
-from codemods.follow.script_args import read_call
+from codemods.follow.script_args import read_call, wrapped_command
 
 BUILD_SH = """\
 #!/usr/bin/env bash
@@ -230,7 +230,7 @@ SUB_COMMAND = 'case "$1" in\n  prod) REPO=pypi ;;\n  test) REPO=testpypi ;;\nesa
 
 
 def test_a_case_over_an_argument_read_once_fixes_its_variables() -> None:
-    assert read_call(SUB_COMMAND, ("test",)).values == {"REPO": "testpypi"}
+    assert read_call(SUB_COMMAND, ("test",)).values == {"REPO": "testpypi", "1": "test"}
 
 
 @pytest.mark.parametrize("script, args", [
@@ -254,7 +254,7 @@ def test_a_value_not_surely_set_for_the_call_stays_unknown(script, args) -> None
 
 
 def test_an_and_list_on_an_argument_fixes_its_variable() -> None:
-    assert read_call('[ "$1" = prod ] && REPO=pypi\n', ("prod",)).values == {"REPO": "pypi"}
+    assert read_call('[ "$1" = prod ] && REPO=pypi\n', ("prod",)).values == {"REPO": "pypi", "1": "prod"}
 
 
 # bybatkhuu/module.python-config@3f2aa85 scripts/build.sh, cut: its options are read inside `main()`, run with the
@@ -330,3 +330,36 @@ def test_a_function_opened_on_its_line_and_the_keyword_form() -> None:
     same_line = MAIN_SH.replace("main()\n{", "main() {")
     keyword = MAIN_SH.replace("main()\n{", "function main {")
     assert uploads_unrun(same_line, ("-c",)) == uploads_unrun(keyword, ("-c",)) == [MAIN_TESTPYPI, MAIN_PYPI]
+
+
+@pytest.mark.parametrize("script, args, expected", [
+    ('twine upload -r "$1" dist/*\n', ("pypi",), {"1": "pypi"}),
+    ('twine upload -r "$2" -p "$1" dist/*\n', ("x", "testpypi"), {"1": "x", "2": "testpypi"}),
+    ('main() {\n  twine upload -r "$1" dist/*\n}\nmain "$@"\n', ("pypi",), {"1": "pypi"}),  # run with the script's
+    (MAIN_SH, ("-c",), {}),  # its option loop shifts
+    # arguments moved, or a function with arguments of its own: `$1` is not the call's everywhere
+    ('shift\ntwine upload -r "$1" dist/*\n', ("a", "pypi"), {}),
+    ('up() {\n  twine upload -r "$1" dist/*\n}\nup testpypi\n', ("pypi",), {}),
+])
+def test_the_calls_arguments_are_known_where_every_command_sees_them(script, args, expected) -> None:
+    values = read_call(script, args, lambda word: BASE_SH).values
+    assert {k: v for k, v in values.items() if k.isdigit()} == expected
+
+
+# alan-turing-institute/ptype@849f84d script/do.sh, cut: runs another script inside a virtualenv
+DO_SH = 'set -u -o xtrace\nrm -rf venv\npyexe=$1\n$pyexe -m virtualenv venv\nsource venv/bin/activate\nshift\n' \
+        'source "$@"\ndeactivate\n'
+
+
+@pytest.mark.parametrize("script, args, command", [
+    (DO_SH, ("$1", "script/publish.sh", "$2", "pypi"), 'script/publish.sh "$2" pypi'),
+    ('exec "$@"\n', ("twine", "upload", "dist/*"), 'twine upload "dist/*"'),
+    ('shift 2\n"$@"\n', ("a", "b", "./release.sh"), "./release.sh"),
+    # no command from the arguments, or shifts that cannot be counted
+    ('echo "$@"\n', ("twine", "upload"), ""),
+    ('while [ $# -gt 1 ]; do shift; done\nsource "$@"\n', ("a", "./x.sh"), ""),
+    ('[ -n "$V" ] && shift\nexec "$@"\n', ("a", "./x.sh"), ""),
+    (DO_SH, (), ""),
+])
+def test_a_wrapper_runs_the_command_its_arguments_give(script, args, command) -> None:
+    assert wrapped_command(script, args) == command

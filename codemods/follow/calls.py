@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 from codemods.engine.file_edit import Target
 from codemods.engine.reading import read_regular, read_regular_text
-from codemods.follow.script_args import read_call
+from codemods.follow.script_args import read_call, wrapped_command
 from codemods.uploaders import registry
 from codemods.uploaders.command_line import python_variable, strip_wrappers, tool_word
 from codemods.shell import Command, commands
@@ -465,8 +465,12 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
             seen.add(key)
             out.append(dataclasses.replace(t, line=_line or line))
             if t.kind == "script" and _depth < NESTED:
-                out += targets_in_script(_text(t.path), root, folder, checkouts, seen, _depth + 1, _line or line,
+                text = _text(t.path)
+                out += targets_in_script(text, root, folder, checkouts, seen, _depth + 1, _line or line,
                                          t if isinstance(t, ScriptTarget) else None)
+                wrapped = wrapped_command(text, getattr(t, "args", None))
+                if wrapped:  # alan-turing-institute/ptype's do.sh: `shift; source "$@"`, run as `do.sh PY script/publish.sh …`
+                    out += targets_in_script(wrapped, root, folder, checkouts, seen, _depth + 1, _line or line)
             elif t.kind == "make" and _depth < NESTED:
                 out += _run_by_recipe(t, root, checkouts, seen, _depth + 1, _line or line)
     return out

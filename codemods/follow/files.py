@@ -22,6 +22,7 @@ class FileChange(FileEdit):
     uploads: int = 0
     credential_env: Set[str] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)
+    freed_arguments: bool = False  # the removed text read the script's arguments (`-p $1`)
     cuts: int = 0  # credential options found in the file
     passed_through: int = 0  # of `cuts`, the uploader's own variables a tox env passed through (`passenv`): its
     # token came from the environment by the uploader's name, as for an upload that reads it there itself
@@ -146,6 +147,7 @@ def edit_target(target: Target, text: str, to_oidc: bool, platform: Platform = G
         change.uploads += e.uploads
         change.credential_env |= e.credential_env
         change.freed |= e.freed
+        change.freed_arguments |= e.freed_arguments
         change.cuts += e.cuts
         change.lines += e.lines
         change.tools += e.tools

@@ -209,7 +209,7 @@ def find_indirect(doc: Document, root: Path, to_oidc: bool, rewrite: bool = True
             env_vars = [(n, p + (n,)) for p, env in chain for n in env
                         if n in implicit or (n in freed and not re.search(rf"\b{re.escape(n)}\b", still))]
             if to_oidc:
-                problems += _still_read(chain, freed - implicit, changes)
+                problems += _still_read(chain, freed - implicit, changes) + _passed_as_argument(script, changes)
             found.append(IndirectPublish(job_id, i, step, step_label(step, i), changes, env_vars, problems, stored,
                                          root))
     can = [(item, _logs_in(doc, item)) for item in found]
@@ -367,10 +367,29 @@ def _still_read(chain, freed, changes: List[FileChange]) -> List[str]:
     for change in changes:
         for name in sorted(freed & change.freed):
             passed = any(name in env and secrets_in(env[name]) for _, env in chain)
-            if passed and re.search(rf"\b{re.escape(name)}\b", change.new_text):
-                out.append(Note(f"{change.label}: still reads `{name}` after its credential options were "
-                                "removed; remove that read too (then the workflow's variable can go)",
+            read = re.search(rf"\b{re.escape(name)}\b", change.new_text) if passed else None
+            if read:
+                line = change.new_text.count("\n", 0, read.start()) + 1
+                out.append(Note(f"{change.label}: still reads `{name}` (line {line}) after its credential options "
+                                "were removed; remove that read too (then the workflow's variable can go)",
                                 kind=TOKEN_SET_BY_HAND))  # the uploader has Trusted Publishing: a change by hand
+    return out
+
+
+def _passed_as_argument(script: str, changes: List[FileChange]) -> List[str]:
+    """A secret the step passes on the command line of a script whose removed credential option read its
+    arguments (Simon-Bertrand/KerPy: `./scripts/publish.sh ${{ secrets.PYPI_PASS }}`, then `-p $1`): the
+    call would go on handing the secret over for nothing, and which argument to drop is the user's call."""
+    lines = script.splitlines()
+    out = []
+    for change in changes:
+        line = lines[change.target.line - 1] if change.freed_arguments and 0 < change.target.line <= len(lines) else ""
+        named = sorted(secrets_in(line) - {"GITHUB_TOKEN"})
+        if named:
+            out.append(Note(f"{change.label}: its credential option reads an argument of its call, which passes "
+                            f"`secrets.{named[0]}` (line {change.target.line} of the step's script): drop that argument "
+                            "from the call, then run again",
+                            kind=TOKEN_SET_BY_HAND))
     return out
 
 

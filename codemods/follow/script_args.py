@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
@@ -82,7 +83,17 @@ def read_call(script: str, args: Optional[Sequence[str]],
     values = _Values(script, entries, tuple(args), hidden)
     may = [e for e in entries if _may_run(e, values)]
     return CallReading([(e.words[0].start, e.words[-1].end) for e in entries if e not in may],
-                       _fixed(may, values))
+                       {**_positional(script, entries, values), **_fixed(may, values)})
+
+
+def _positional(script: str, entries: List[_Entry], values: "_Values") -> Dict[str, str]:
+    """`$1`, `$2`… as the call gives them, where every command of the script sees the call's arguments: no
+    `shift`, and no function but one run with the script's own (`-r "$1"` in `publish.sh pypi`)."""
+    if re.search(r"(^|[\s;&|])shift\b", script) or any(
+            f.kind == "lost" or f.kind == "brace" and f.head and not values.transparent(f)
+            for e in entries for f in e.frames):
+        return {}
+    return {str(n): a for n, a in enumerate(values.args[:9], 1)}
 
 
 def _opaque(entry: _Entry) -> bool:
@@ -434,3 +445,29 @@ def _gate(words: List[Word]) -> Optional[Tuple[str, Callable[[str], Optional[boo
         return None
     equal = vals[1] != "!="
     return ref.group(1) or ref.group(2), lambda v: (v == literal) == equal
+
+
+_ARGUMENTS_RUN = re.compile(r"\$(?:@|\*|\{@\})")  # `"$@"`: the arguments run as a command
+
+
+def wrapped_command(script: str, args: Optional[Sequence[str]]) -> str:
+    """The command a wrapper script runs from its arguments (`source "$@"`, `exec "$@"`, `"$@"`), as the
+    shell sees it for this call, after the `shift`s the script makes before it (alan-turing-institute/ptype's
+    do.sh: `shift; source "$@"`, run as `do.sh PY script/publish.sh …`); "" when it runs none or the shifts
+    cannot be counted (one under a test, in a loop or a function). An argument not literal stays a variable,
+    which keeps what it gives unknown."""
+    if not args:
+        return ""
+    shifted = 0
+    for entry in _entries(script):
+        words = [w.value for w in entry.words]
+        if words[0] == "shift":
+            if entry.frames or entry.chain or entry.either or len(words) > 2 or words[1:] and not words[1].isdigit():
+                return ""
+            shifted += int(words[1]) if len(words) == 2 else 1
+            continue
+        while words and words[0] in ("source", ".", "exec", "command", "bash", "sh"):
+            words = words[1:]
+        if words and _ARGUMENTS_RUN.fullmatch(words[0]):
+            return " ".join(shlex.quote(a) if _LITERAL.fullmatch(a) else f'"{a}"' for a in args[shifted:])
+    return ""

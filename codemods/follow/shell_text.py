@@ -16,7 +16,7 @@ from codemods.notes import TOKEN_SET_BY_HAND, UNRESOLVED, Note
 from codemods.uploaders.tools.twine import PYPIRC_REASON, pypirc_write
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
-from codemods.shell import assignments, commands, cut_span, join_pieces, without_value
+from codemods.shell import DECLARATIONS, assignments, commands, cut_span, join_pieces, without_value
 
 OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
@@ -32,6 +32,7 @@ class TextEdit:
     run_time_index: List[str] = field(default_factory=list)  # "`--repository $X`, line N": index chosen at run time
     targets: Set[Index] = field(default_factory=set)
     freed: Set[str] = field(default_factory=set)  # variables the removed text read
+    freed_arguments: bool = False  # the removed text read the script's arguments (`-p $1`)
     credential_env: Set[str] = field(default_factory=set)  # credential variables the tools read from env
     cuts: int = 0  # credential options found (and cut, for to-oidc)
     cut_words: List[str] = field(default_factory=list)
@@ -73,7 +74,8 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
     cmds = [variables.command(c) for c in commands(region)] if variables else list(commands(region))
     unrun, fixed = (call.unrun, call.values) if call else ((), {})
     cmds = [c for c in cmds if not any(s <= start + c.start < e for s, e in unrun)]
-    if variables is None and "=" in region:  # a script's own `PYPI_REPO=pypi` (a recipe's lines are shells apart)
+    if variables is None and ("=" in region or fixed):  # a script's own `PYPI_REPO=pypi`, or its call's `$1`
+        # (a recipe's lines are shells apart)
         chain = [(("script",), {**assignments(region), **fixed})] + list(chain)
     for cmd in cmds:
         upload = read_upload(cmd, chain)
@@ -142,6 +144,7 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
         out.cuts += len(pieces)
         for _, _, raw in pieces:
             out.freed |= set(VARIABLE.findall(raw))
+            out.freed_arguments |= re.search(r"\$\{?[1-9@*]", raw) is not None
         if pieces:
             out.notes.append(f"line {line}: removed the credentials from the {up.name} command")
         if up.oidc_flags and not any(w.value.startswith(up.oidc_flags[0]) for w in cmd.words):
@@ -149,7 +152,30 @@ def edit_shell_text(text: str, start: int = 0, end: Optional[int] = None, base_l
             out.splices.append((start + word.end, start + word.end, " " + " ".join(up.oidc_flags)))
             out.added_words += list(up.oidc_flags)
             out.notes.append(f"line {line}: added `{' '.join(up.oidc_flags)}`")
+    if out.freed and variables is None:
+        out.freed |= _fed(cmds, out.freed)
     return out
+
+
+def _fed(cmds, freed: Set[str]) -> Set[str]:
+    """The variables that fed the freed ones through the script's own assignments (Safetorun/PromptDefender-py's
+    `PASSWORD=$PYPI_PASSWORD`, then `--password $PASSWORD`): freed too, so that one the script still reads
+    (in that assignment) is said, as a freed variable still read is."""
+    found = set(freed)
+    while True:
+        more = {v for c in cmds for w in _assigning(c) for m in [re.match(r"([A-Za-z_]\w*)=", w.text)]
+                if m and m.group(1) in found for v in VARIABLE.findall(w.text[m.end():])} - found
+        if not more:
+            return found - set(freed)
+        found |= more
+
+
+def _assigning(cmd) -> list:
+    """The words of a command that set variables for the rest of the script (`X=…`, `export X=…`)."""
+    words = list(cmd.words)
+    if words and words[0].value in DECLARATIONS:
+        return [w for w in words[1:] if not w.value.startswith("-")]
+    return words if len(words) == 1 else []
 
 
 def _expansion(*words) -> str:

@@ -244,7 +244,7 @@ def resolve(value: Any, chain) -> Optional[str]:
         return resolve(inner, chain) if inner is not None else tox.group(2)
     if "`" in text or "\x00" in text:  # a command's output, a Python expression (argv_command's placeholder)
         return None
-    m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
+    m = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|[1-9])\}?|\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}", text)
     if m:
         inner = lookup(chain, m.group(1) or m.group(2))
         return None if inner is None else resolve(inner, chain)

@@ -1,0 +1,4 @@
+#!/bin/bash -e
+
+python -m pip install bump2version
+bump2version patch

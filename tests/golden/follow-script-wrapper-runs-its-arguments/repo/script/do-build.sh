@@ -1,0 +1,3 @@
+#!/bin/bash -e
+
+script/do.sh "$1" script/build.sh
