@@ -1,6 +1,7 @@
 """The report a run prints on stderr: per file what changed or why not, then the next steps."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -218,8 +219,26 @@ def still_read(run: RunResult, options: Options, steps: Optional[NextSteps] = No
 def still_read_text(name: str, where: List[str]) -> str:
     """The sentence about one secret of `still_read` (its first words are "The secret `NAME` is ")."""
     shown = ", ".join(f"`{w}`" for w in where) or "a file this run left alone"
+    token = "" if holds_a_name(name) else " and revoke the API token it holds"
     return (f"The secret `{name}` is no longer used by the converted uploads but is still read by {shown}: keep it "
-            "until nothing reads it, then delete it and revoke the API token it holds.")
+            f"until nothing reads it, then delete it{token}.")
+
+
+def revoke_clause(secrets: List[str]) -> str:
+    """" and revoke the API token it holds on PyPI or TestPyPI", for the secrets that may hold a token."""
+    tokens = [s for s in secrets if not holds_a_name(s)]
+    if not tokens:
+        return ""
+    many = len(secrets) > 1
+    return f" and revoke the API token{'s' if len(tokens) > 1 else ''} {'among them' if many else 'it holds'} " \
+        "on PyPI or TestPyPI"
+
+
+def holds_a_name(secret: str) -> bool:
+    """A secret named for a user name (`TWINE_USERNAME`, `PYPI_USER`), not a token or password: deleted, never
+    "revoked" (jina-ai's workflows pass both)."""
+    return re.search(r"USER|LOGIN", secret.upper()) is not None and \
+        re.search(r"TOKEN|PASS|KEY|SECRET|PWD", secret.upper()) is None
 
 
 def next_steps(run: RunResult, options: Options) -> List[str]:
@@ -238,7 +257,7 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
         out.append("    " + "   ".join(f"{k}: {v}" for k, v in r.form()))
         out.append(f"    {r.link()}")
         if r.project:
-            out.append(f"    (a project not yet on {r.index.title}: add a pending publisher at "
+            out.append(f"    (if the project is not on {r.index.title} yet: add a pending publisher at "
                        f"{r.index.site}/manage/account/publishing/)")
         else:
             out.append(f"    ({r.unknown_why}: use the project's name on {r.index.title}, "
@@ -266,6 +285,5 @@ def next_steps(run: RunResult, options: Options) -> List[str]:
     if unused:
         many = len(unused) > 1
         out.append(f"- After the first release with Trusted Publishing: delete the secret{'s' if many else ''} no "
-                   f"longer used ({', '.join(unused)}) and revoke the API token"
-                   f"{'s' if many else ''} {'among them' if many else 'it holds'} on PyPI or TestPyPI.")
+                   f"longer used ({', '.join(unused)})" + revoke_clause(unused) + ".")
     return out

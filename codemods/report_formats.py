@@ -20,8 +20,8 @@ from codemods.migrate import NOTHING_TO_DO, TO_OIDC, Options
 from codemods.notes import finding_of, job_of, why_of
 from codemods.project import OWNER_PLACEHOLDER, find_root, root_for
 from codemods.registration import Registration, host_not_accepted
-from codemods.report import (gitlab_protection, next_steps, plan_next_steps, scope, still_read, still_read_text,
-                             token_kind)
+from codemods.report import (gitlab_protection, next_steps, plan_next_steps, revoke_clause, scope, still_read,
+                             still_read_text, token_kind)
 from codemods.runner import FileResult, RunResult, text_diff
 from codemods.workflow_files import shown_path
 
@@ -538,8 +538,7 @@ def _next_steps_md(data: Dict[str, Any], options: Options, changed: int) -> str:
     if revoke:
         many = len(revoke) > 1
         item(f"**After the first release with Trusted Publishing:** delete the secret{'s' if many else ''} "
-             f"{', '.join(code(s) for s in revoke)} (no longer used) and revoke the API token{'s' if many else ''} "
-             f"{'among them' if many else 'it holds'} on PyPI or TestPyPI.")
+             f"{', '.join(code(s) for s in revoke)} (no longer used){revoke_clause(revoke)}.")
     out.append("\n")
     if regs:
         rows = []
