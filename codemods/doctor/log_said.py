@@ -312,6 +312,26 @@ SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"{
                              r"wrong|misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|"
                              r"mismatch\w{0,3}|wrong|misconfigur\w{0,5}|incorrect)\b" + IN_SENTENCE
                              + r"{0,60}?\btrusted[ -]publish", re.I)
+# the publisher field (or token claim) a person names as the one that differed: "the token's `repository` claim no
+# longer matched", "the mismatch was PyPI's "Workflow name" field"; a field only named ("set the Workflow name field to
+# `release.yml`") is no mismatch
+_FIELD = (r"[\"“'`]?(?P<field>repository[_ ]owner|repository(?: name)?|owner|(?:job_)?workflow(?:_ref| file(?:name| name)?|"
+          r" ?name)?|environment(?: name)?)[\"”'`]?\s{0,2}(?:claim|field)\b")
+_DIFFERED = (r"\b(?:mismatch\w{0,3}|differ\w{0,4}|wrong|incorrect|(?:(?:does|did|do)(?:n[’']t| not)|never|not|no longer)"
+             r"\s(?:\w+\s)?match\w{0,2})\b")
+SAID_FIELD_DIFFERED = re.compile(_FIELD + IN_SENTENCE + r"{0,60}?" + _DIFFERED + "|" + _DIFFERED + IN_SENTENCE
+                                 + r"{0,50}?" + _FIELD.replace("field>", "field2>"), re.I)
+
+
+def field_differed(text: str):
+    """The publisher field a text names as the one that differed (owner, repository, workflow, environment), or None."""
+    m = SAID_FIELD_DIFFERED.search(text)
+    if not m:
+        return None
+    field = (m.group("field") or m.group("field2")).lower()
+    return next(k for k in ("owner", "repository", "workflow", "environment") if k in field)
+
+
 # a server error told in words: "failed with Internal Server Errors", "a 502 Bad Gateway", "HTTP 503", "5xx"
 _SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
                           r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b|"
@@ -1106,6 +1126,24 @@ def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
     told = _FIXED_BEFORE.search(before)
     clause = re.split(r"[,;:]|\bbut\b", after, maxsplit=1)[0]
     return bool(told and not _STILL.search(before[told.start():] + clause))
+
+
+# an error the text calls the expected outcome of what it did ("refused only with `400 File already exists` — the
+# expected outcome for a version that is already published"): no failure to fix; "expected a new version" is not it
+_EXPECTED = re.compile(r"\b(?:the |an? |as |is |was |(?:that|it)[’']?s )expected\s(?:\w+\s)?(?:outcome|result|behaviou?r|"
+                       r"response|answer|error|refusal)\b|\bas (?:it )?expected\b|\b(?:is|was) (?:to be )?expected\b", re.I)
+
+
+def said_expected(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
+    """Whether the text calls the finding's error the expected outcome, on its line or the line it runs on to."""
+    lines = dict(cleaned)
+    line = lines.get(finding.line, "")
+    m = RX[finding.pattern.id].search(line) if finding.pattern.id in RX else None
+    if not m:
+        return False
+    after = line[m.end():] + " " + lines.get(finding.line + 1, "")
+    end = next((e.start() for e in SENTENCE_END.finditer(after)), len(after))
+    return bool(_EXPECTED.search(after[:end]))
 
 
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before

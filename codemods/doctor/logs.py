@@ -34,6 +34,7 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
+from codemods.doctor.log_said import said_expected  # an error told as the expected outcome
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
@@ -554,6 +555,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         fixed = [f for f in findings if said_fixed(cleaned, f)]
         if len(fixed) < len(findings):
             findings = [f for f in findings if f not in fixed] + fixed
+    if len(findings) > 1:  # an error the text calls the expected outcome (a re-run on a published version) is none
+        findings = [f for f in findings if not said_expected(cleaned, f)] or findings
     unseen = generic_failures.tags_unseen(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if unseen:  # told in a sentence: the build saw no tags, so the version plugin fell back (beside a re-upload it
         # caused, the re-upload's advice tells it)

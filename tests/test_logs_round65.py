@@ -1,0 +1,62 @@
+"""Round 65's tuning (tests/logs/ROUND65-TUNING.md): misses of blind round 63 (tests/logs/holdout41, its tuning pool),
+the wrong claims first, each read in general form with a guard that a near miss is not read so."""
+from __future__ import annotations
+
+from log_rounds import fix as _fix, ids as _ids, pool, reading as _read
+
+_NO_FIELD = "no field can be singled out"
+
+
+def test_claim_named_in_a_sentence_is_singled_out():  # ArthurKeen/arango-schema-analyzer (wrong claim)
+    found, lines = pool("publisher-arango-schema-analyzer", "holdout41")
+    assert _ids(found) == ["log-invalid-publisher"]  # the `File already exists` the text calls expected is none
+    assert any("repository was renamed or moved" in ln for ln in lines)
+    assert not any(_NO_FIELD in ln for ln in lines)
+    told = ("The release failed at Publish to PyPI with `invalid-publisher`, because the token's `environment` claim "
+            "did not match the publisher.\n")
+    _, lines = _read(told)
+    assert not any(_NO_FIELD in ln for ln in lines)
+    assert any("names the environment as the field that differed" in ln for ln in lines)
+    # a field only named, not told as the mismatch, singles nothing out: the no-claims line stays
+    _, lines = _read("The release failed at Publish to PyPI with `invalid-publisher`. Set the Workflow name field to "
+                     "the file name when you register it.\n")
+    assert any(_NO_FIELD in ln for ln in lines)
+
+
+_EXISTS = ("The first run failed at Publish to PyPI with `invalid-publisher`: the trusted publisher had a typo. A "
+           "re-run reached PyPI and was refused with `400 File already exists` for 1.0.0{said}.\n")
+
+
+def test_file_exists_told_as_expected_is_no_second_finding():  # arango-schema-analyzer's re-run on 0.14.0
+    found, _ = _read(_EXISTS.format(said=" — the expected outcome for a version already published"))
+    assert _ids(found) == ["log-invalid-publisher"]
+    found, _ = _read(_EXISTS.format(said=", though we expected a new version"))  # no outcome called expected
+    assert "log-file-exists" in _ids(found)
+
+
+_LISTED = ("The first publish failed with `invalid-publisher: valid token, but no corresponding publisher`. The "
+           "claims GitHub sent were: owner `acme`, repo `widget`, workflow file\n`release.yml`, environment "
+           "`{env}`. {said}Fix: corrected the registration on test.pypi.org, then re-ran it.\n")
+
+
+def test_claims_listed_with_the_field_named_are_read():  # Akshu24Tech/financial-pdf-extraction-agent (wrong claims)
+    found, lines = pool("publisher-finagent", "holdout41")
+    assert _ids(found) == ["log-invalid-publisher"]
+    assert "workflow field as the one that differed" in lines[0] and "(`release.yml`)" in lines[0]
+    assert "`name:` inside the file" in lines[0]
+    assert any("workflow file name must be `release.yml`" in ln for ln in lines)
+    assert any("`Akshu24Tech/financial-pdf-extraction-agent`" in ln for ln in lines)
+    assert not any(_NO_FIELD in ln or ln.startswith("most likely") for ln in lines)
+    _, lines = _read(_LISTED.format(env="pypi", said="The mismatch was the \"Workflow name\" field. "))
+    assert any("must be `acme/widget`" in ln for ln in lines) and any("`pypi`" in ln for ln in lines)
+    # labels without the word claims are a publisher's settings told, not the token's claims
+    _, lines = _read(_LISTED.format(env="pypi", said="").replace("claims GitHub sent were", "publisher I typed was"))
+    assert not any("must be `acme/widget`" in ln for ln in lines)
+
+
+def test_testpypi_publisher_told_registered_is_not_most_likely_missing():  # finagent's third line
+    told = ("The upload to test.pypi.org failed with `invalid-publisher`: the trusted publisher had a typo. {said}\n")
+    _, lines = _read(told.format(said="I registered the publisher on test.pypi.org before the run."))
+    assert not any("register the publisher on test.pypi.org" in ln for ln in lines)
+    _, lines = _read(told.format(said=""))
+    assert any("register the publisher on test.pypi.org" in ln for ln in lines)
