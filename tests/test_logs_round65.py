@@ -60,3 +60,37 @@ def test_testpypi_publisher_told_registered_is_not_most_likely_missing():  # fin
     assert not any("register the publisher on test.pypi.org" in ln for ln in lines)
     _, lines = _read(told.format(said=""))
     assert any("register the publisher on test.pypi.org" in ln for ln in lines)
+
+
+_POETRY_403 = ("```\nPublishing foo (0.1.0) to PyPI\n - Uploading foo-0.1.0-py3-none-any.whl FAILED\n\nHTTP Error 403: "
+               "Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth for more "
+               "information.\n```\n\n{said}\n")
+
+
+def test_token_sent_under_the_accounts_username_is_told_so():  # zamm-dev/zamm's Poetry note
+    found, lines = pool("auth-zamm", "holdout41")
+    assert _ids(found) == ["log-token-rejected"]
+    assert "`__token__`" in found[0].message and "new token is not needed" in _fix(found[0])
+    assert "poetry config pypi-token.pypi" in _fix(found[0])
+    assert not any("secret the step reads" in ln or "create a new one" in ln for ln in lines)  # a by-hand run
+    found, _ = _read(_POETRY_403.format(said="Use `__token__` as the username rather than your PyPI login."))
+    assert "`__token__`" in found[0].message
+    # `__token__` named with no contrast to the account's own username: no such reading
+    found, _ = _read(_POETRY_403.format(said="My username was `__token__` and the token came from a secret."))
+    assert "own username" not in found[0].message
+
+
+_CANNOT = ("I re-encrypted the PyPI credentials for the Travis deploy, but it failed again.\n\n{said}\n")
+
+
+def test_ci_that_cannot_create_the_project_needs_a_first_release_by_hand():  # openedx/edx-enterprise#4
+    found, _ = pool("firstupload-edx-enterprise", "holdout41")
+    assert _ids(found) == ["log-non-user-identity"] and found[0].line == 3
+    assert "first release by hand" in _fix(found[0]) and "pending publisher" in _fix(found[0])
+    found, _ = _read(_CANNOT.format(said="The first upload of the project must be done by hand, CI can only update it."))
+    assert _ids(found) == ["log-non-user-identity"]
+    found, _ = _read(_CANNOT.format(said="GitHub Actions cannot create new projects on PyPI with this token."))
+    assert _ids(found) == ["log-non-user-identity"]
+    # a CI that cannot create a folder is no project refused
+    found, _ = _read(_CANNOT.format(said="Travis cannot create the packages directory, so the deploy stops."))
+    assert "log-non-user-identity" not in _ids(found)

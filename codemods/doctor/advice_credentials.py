@@ -56,6 +56,10 @@ _SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\
 
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
+    if log_servers.USERNAME_NOT_TOKEN_SAID.search(text):  # told: the username was wrong, the token was not
+        return ["the log says the username must be `__token__`, not the account's own (check this first): PyPI takes "
+                "an API token only under the username `__token__`, in lower case; the same token works once sent so, "
+                "with no new token or stored secret to change"]
     cased = next((n for n in _TOKEN_NAME.findall(text) if n != "__token__"), None)
     user = _USERNAME.search(text)
     if cased and not (user and user.group(1) != "__token__"):  # the username in another case is the 403's reason

@@ -323,6 +323,22 @@ SAID_FIELD_DIFFERED = re.compile(_FIELD + IN_SENTENCE + r"{0,60}?" + _DIFFERED +
                                  + r"{0,50}?" + _FIELD.replace("field>", "field2>"), re.I)
 
 
+# a CI's upload told as unable to create a project that does not exist yet ("Travis won't create new packages", "the
+# creation/first release of the package needs to be done manually"): the first release must come from an account
+_CI_IDENTITY = (r"\b(?:travis(?:[- ]ci)?|ci|circle ?ci|appveyor|jenkins|github actions|gitlab(?:[- ]ci)?|the (?:workflow|"
+                r"pipeline|action|deploy\w{0,5}|bot|job|release job))\b")
+SAID_CI_CANNOT_CREATE = re.compile(_CI_IDENTITY + IN_SENTENCE + r"{0,30}?\b(?:won[’']t|will not|cannot|can[’']t|can not|"
+                                   r"could not|couldn[’']t|(?:is|was)\s?n[o’']?t (?:able|allowed) to|does\s?n[o’']?t)\s"
+                                   r"(?:\w+\s)?create\s(?:a\s|the\s)?(?:new\s)?(?:packages?|projects?)\b(?!\s(?:dir|folder))|"
+                                   r"\b(?:creation|first[ -](?:release|upload|version|publish\w{0,3})|initial (?:release|"
+                                   r"upload))\b" + IN_SENTENCE + r"{0,40}?\b(?:needs? to|must|has to|have to|should) be "
+                                   r"(?:done|made|created|uploaded|published|released) (?:manually|by hand)\b", re.I)
+CI_CANNOT_CREATE = "The CI's upload cannot create the project: its first release must come from an account"
+CI_CANNOT_CREATE_FIX = ("Make the project's first release by hand from an owner's account (`python -m build`, then "
+                        "`twine upload dist/*` with an account-wide API token), or register a pending publisher for the "
+                        "new name so that the first Trusted Publishing run creates it; then let CI publish later versions.")
+
+
 def field_differed(text: str):
     """The publisher field a text names as the one that differed (owner, repository, workflow, environment), or None."""
     m = SAID_FIELD_DIFFERED.search(text)

@@ -136,6 +136,16 @@ PASSWORD_REFUSED = "PyPI refused the username and password the upload sent, not 
 PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
                         "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "
                         "`TWINE_USERNAME`/`TWINE_PASSWORD`): PyPI takes no account password for uploads since 2024.")
+# the text's own word that the username was the account's where `__token__` belongs ("you need to set the PYPI
+# username as `__token__` instead of your own regular username"): a token sent under the wrong username, not a bad token
+USERNAME_NOT_TOKEN_SAID = re.compile(r"\b(?:user ?name|login)\b[^.\n]{0,40}?`?__token__`?[^.\n]{0,30}?\b(?:instead of|"
+                                     r"rather than|not)\s(?:\w+\s){0,3}?(?:user ?name|login)\b|`?__token__`?[^.\n]{0,20}?\bas "
+                                     r"(?:the |your )?user ?name\b[^.\n]{0,30}?\b(?:instead of|rather than|not)\s(?:\w+\s)"
+                                     r"{0,3}?(?:user ?name|login)\b", re.I)
+USERNAME_NOT_TOKEN = "PyPI refused the token because it was sent under the account's own username, not `__token__`"
+USERNAME_NOT_TOKEN_FIX = ("Send the same token with the username `__token__` (twine: `TWINE_USERNAME=__token__` or "
+                          "`-u __token__`; Poetry: `poetry config pypi-token.{0} <token>`, or `poetry config http-basic.{0} "
+                          "__token__ <token>`); a new token is not needed.")
 TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
 
 

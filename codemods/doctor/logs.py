@@ -34,7 +34,10 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
-from codemods.doctor.log_said import said_expected  # an error told as the expected outcome
+from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE,
+                                      said_expected)  # a CI that cannot create the project; an error told as expected
+from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
+                                         USERNAME_NOT_TOKEN_SAID)  # a token sent under the account's username
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
@@ -418,6 +421,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if ran:  # a CI's deployer that skipped, tags pushed together, a draft's publication: the publish never started
         never = BY_ID[ran[0]]
         found[never.id] = LogFinding(never, logtext.line_at(cleaned, starts, ran[1]), ran[2], ran[3])
+    cannot = SAID_CI_CANNOT_CREATE.search(whole) if not found and PYPI_NAMED.search(whole) else None
+    if cannot and not OTHER_REGISTRY.search(whole):  # a CI identity that may not create the project its upload names
+        first = BY_ID["log-non-user-identity"]
+        found[first.id] = LogFinding(first, logtext.line_at(cleaned, starts, cannot.start()), CI_CANNOT_CREATE,
+                                     CI_CANNOT_CREATE_FIX)
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
@@ -484,6 +492,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
+    elif "log-token-rejected" in found and USERNAME_NOT_TOKEN_SAID.search(whole):  # the username told wrong, not the token
+        found["log-token-rejected"].message = USERNAME_NOT_TOKEN
+        found["log-token-rejected"].fix = USERNAME_NOT_TOKEN_FIX.format(poetry_repository(whole))
     elif "log-token-rejected" in found and (
             repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
         found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
