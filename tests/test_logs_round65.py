@@ -94,3 +94,38 @@ def test_ci_that_cannot_create_the_project_needs_a_first_release_by_hand():  # o
     # a CI that cannot create a folder is no project refused
     found, _ = _read(_CANNOT.format(said="Travis cannot create the packages directory, so the deploy stops."))
     assert "log-non-user-identity" not in _ids(found)
+
+
+_SETUP_403 = ("$ python setup.py sdist upload\nHTTPError: 403 Client Error: Invalid or non-existent authentication "
+              "information. See https://pypi.org/help/#invalid-auth for details for url: https://upload.pypi.org/legacy/\n"
+              "{said}\n")
+
+
+def test_login_told_as_typed_wrong_leads():  # HeywoodKing/dictfire (strictest reading)
+    _, lines = pool("auth-dictfire", "holdout41")
+    assert lines[0].startswith("the log says the username or password entered was wrong (check this first)")
+    assert sum("(check this first)" in ln for ln in lines) == 1
+    _, lines = _read(_SETUP_403.format(said="Cause: my PyPI password was mistyped."))
+    assert lines[0].startswith("the log says the username or password entered was wrong")
+    _, lines = _read(_SETUP_403.format(said="I don't think the password is the problem."))  # no such reading
+    assert not any("entered was wrong" in ln for ln in lines)
+
+
+def test_setup_py_upload_alone_gets_the_same_command_fix():  # distutils-sig 2017-August/031136 (strictest reading)
+    found, _ = pool("uploadcmd-distutils-sig", "holdout41")
+    assert _ids(found) == ["log-no-distributions"]
+    assert _fix(found[0]).startswith("Build in the same command as the upload") and "download-artifact" not in _fix(found[0])
+    # the action's own empty dist/ keeps the CI artifact routes
+    found, _ = _read("Run pypa/gh-action-pypi-publish@release/v1\nERROR    InvalidDistribution: Cannot find file (or "
+                     "expand pattern): 'dist/*'\n")
+    assert "Build in the same command" not in _fix(found[0])
+
+
+def test_version_refusal_names_the_field_and_pep_440_up_front():  # shailshouryya/test-project (strictest reading)
+    found, _ = pool("version-test-project", "holdout41")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert "Version field" in found[0].message and "`0.0.2.update1`" in found[0].message
+    assert "PEP 440" in found[0].message and "PEP 440" in _fix(found[0])
+    found, _ = _read("ERROR    HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n         'Foo bar' is an "
+                     "invalid value for Classifier. Error: Classifier 'Foo bar' is not a valid classifier.\n")
+    assert "Version field" not in found[0].message  # another field's refusal keeps its own words

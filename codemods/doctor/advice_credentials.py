@@ -148,9 +148,14 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
                       "not given to a fork's runs, so no token reaches the upload there; run the "
                       "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
+    typed_wrong = log_servers.SAID_LOGIN_WRONG.search(text) and log_servers.password_login(text)
     if log_servers.DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)) and _REASON_403.search(text):
-        out.insert(0, _DISTUTILS_NO_LOGIN + ", which PyPI refuses as invalid credentials (check this first): "
-                   + _DISTUTILS_FIX)
+        out.insert(0, _DISTUTILS_NO_LOGIN + ", which PyPI refuses as invalid credentials" + (
+            "" if typed_wrong else " (check this first)") + ": " + _DISTUTILS_FIX)
+    if typed_wrong:  # the text's own reading leads: the login typed was wrong
+        out.insert(0, "the log says the username or password entered was wrong (check this first): type them again, "
+                      "and note that PyPI takes no account password for uploads since 2024: enter `__token__` as the "
+                      "username and an API token as the password (or put them in ~/.pypirc's `[pypi]` section)")
     said_first = bool(out)
     projects = sorted({normalized_project(n) for n in FILE_NAME.findall(text)})
     if len(projects) > 1:

@@ -421,6 +421,12 @@ BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist
 BUILT_UNREGISTERED_FIX = ("The build command ran in the same command line but did not register its file for `upload`: upgrade "
                           "(or patch) the package that provides that command; PyPI takes only sdists and wheels (PEP 527 "
                           "dropped `.msi` and `.exe` installers), so an installer goes elsewhere (a GitHub release).")
+# distutils' `upload` run with no build before it in the same command (`No dist file created in earlier command`, its
+# older "Must create and upload files in one command"): no CI artifact is in question, the command line is
+UPLOAD_ALONE = re.compile(r"No dist file created in earlier command|Must create and upload files in one command")
+UPLOAD_ALONE_FIX = ("Build in the same command as the upload (`python setup.py sdist bdist_wheel upload`): `setup.py "
+                    "upload` sends only the files that command line built; better, build with `python -m build` and "
+                    "upload with `twine upload dist/*` (setuptools 42 and later have no `upload`).")
 # an option the uploader took for a file name (`\ -u` in one line: the backslash escaped the space and joined it)
 OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{1,2}[A-Za-z][\w-]{0,30}'")
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "

@@ -132,6 +132,12 @@ REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`
 # API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
 _TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
 _PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+# the text's own reading of a refused login: the username or password typed was wrong ("the PyPI username or password
+# was entered wrongly", a Chinese note's 用户名或密码输入错误); "the credentials are not the problem" is not it
+SAID_LOGIN_WRONG = re.compile(r"\b(?:user ?name|password)s?\b(?:\s(?:or|and|/)\s(?:user ?name|password)s?\b)?[^.\n]{0,30}?"
+                              r"\b(?:(?:was|were|is|are)\s(?:\w+\s)?(?:wrong|incorrect|mistyped|misspel\w{1,3})|typed wrong"
+                              r"\w{0,2}|entered (?:wrong\w{0,2}|incorrectly))\b|\b(?:wrong|incorrect|mistyped)\s(?:pypi\s)?"
+                              r"(?:user ?name|password)s?\b|(?:用户名|密码)[^。\n]{0,20}?错误", re.I)
 PASSWORD_REFUSED = "PyPI refused the username and password the upload sent, not a CI secret's token"
 PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
                         "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "

@@ -34,10 +34,13 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
-from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE,
-                                      said_expected)  # a CI that cannot create the project; an error told as expected
+# a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
+from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
+                                      UPLOAD_ALONE, UPLOAD_ALONE_FIX)
+from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
+# a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
-                                         USERNAME_NOT_TOKEN_SAID)  # a token sent under the account's username
+                                         USERNAME_NOT_TOKEN_SAID)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
@@ -454,6 +457,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
             SUMMARY_LONG_FIX if summary_too_long(whole) else None)
+    refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
+    if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
+        told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
+        found["log-invalid-distribution"].message = VERSION_REFUSED_TITLE.format(told)
+        found["log-invalid-distribution"].fix = VERSION_REFUSED_FIX
     if "log-unsupported-platform-tag" in found:
         found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
     for fid in ("log-secret-empty", "log-credential-missing"):
@@ -475,6 +483,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
     elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):
         found["log-no-distributions"].fix = BUILT_UNREGISTERED_FIX  # built in the same command: no artifact to fetch
+    elif "log-no-distributions" in found and UPLOAD_ALONE.search(whole):
+        found["log-no-distributions"].fix = UPLOAD_ALONE_FIX  # `setup.py upload` alone: the command line, no artifact
     elif "log-no-distributions" in found and MOVED_NOTHING.search(whole):
         found["log-no-distributions"].fix = MOVED_NOTHING_FIX
     elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
