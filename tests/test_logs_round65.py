@@ -12,6 +12,9 @@ def test_claim_named_in_a_sentence_is_singled_out():  # ArthurKeen/arango-schema
     assert _ids(found) == ["log-invalid-publisher"]  # the `File already exists` the text calls expected is none
     assert any("repository was renamed or moved" in ln for ln in lines)
     assert not any(_NO_FIELD in ln for ln in lines)
+    _, lines = pool("invpub-gpt2agent", "holdout23")  # a rename told: neither the no-field line nor the generic order
+    assert any("renamed or moved" in ln for ln in lines)
+    assert not any(_NO_FIELD in ln or ln.startswith("check, in order") for ln in lines)
     told = ("The release failed at Publish to PyPI with `invalid-publisher`, because the token's `environment` claim "
             "did not match the publisher.\n")
     _, lines = _read(told)

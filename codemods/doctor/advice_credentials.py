@@ -533,7 +533,7 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
                    "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
         return out
-    if len(out) == 1:  # only the no-claims line: the generic order of checks
+    if len(out) == 1 and not singled:  # only the no-claims line: the generic order of checks
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
