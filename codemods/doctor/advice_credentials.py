@@ -56,6 +56,10 @@ _SECRET_SAID = re.compile(r"\b[A-Z][A-Z0-9]{1,30}_[A-Z0-9_]{2,40}\b|\bsecrets\.\
 
 def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
+    if log_servers.USERNAME_NOT_TOKEN_SAID.search(text):  # told: the username was wrong, the token was not
+        return ["the log says the username must be `__token__`, not the account's own (check this first): PyPI takes "
+                "an API token only under the username `__token__`, in lower case; the same token works once sent so, "
+                "with no new token or stored secret to change"]
     cased = next((n for n in _TOKEN_NAME.findall(text) if n != "__token__"), None)
     user = _USERNAME.search(text)
     if cased and not (user and user.group(1) != "__token__"):  # the username in another case is the 403's reason
@@ -144,9 +148,14 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0, "the log says the workflow ran on a fork (check this first): the main repository's secrets are "
                       "not given to a fork's runs, so no token reaches the upload there; run the "
                       "release only on the main repository: `if: github.repository == 'owner/name'` on the publishing job")
+    typed_wrong = log_servers.SAID_LOGIN_WRONG.search(text) and log_servers.password_login(text)
     if log_servers.DISTUTILS_UPLOAD.search("\n".join(t for _, t in scan.cleaned)) and _REASON_403.search(text):
-        out.insert(0, _DISTUTILS_NO_LOGIN + ", which PyPI refuses as invalid credentials (check this first): "
-                   + _DISTUTILS_FIX)
+        out.insert(0, _DISTUTILS_NO_LOGIN + ", which PyPI refuses as invalid credentials" + (
+            "" if typed_wrong else " (check this first)") + ": " + _DISTUTILS_FIX)
+    if typed_wrong:  # the text's own reading leads: the login typed was wrong
+        out.insert(0, "the log says the username or password entered was wrong (check this first): type them again, "
+                      "and note that PyPI takes no account password for uploads since 2024: enter `__token__` as the "
+                      "username and an API token as the password (or put them in ~/.pypirc's `[pypi]` section)")
     said_first = bool(out)
     projects = sorted({normalized_project(n) for n in FILE_NAME.findall(text)})
     if len(projects) > 1:
@@ -392,6 +401,30 @@ def _said_none_registered(text: str) -> List[str]:
     return []
 
 
+_REGISTERED_ON_TESTPYPI = re.compile(r"\b(?:register\w{0,6}|correct\w{0,4}|fix\w{0,3}|set up|added|add\w{0,3})\b"
+                                     r"[^.]{0,80}?\bon test\.pypi\.org\b", re.I)
+
+
+def _said_field(text: str, claims: Dict[str, str]) -> List[str]:
+    """The publisher field the text names as the one that differed: what that field takes."""
+    field = log_said.field_differed(text)
+    if field == "workflow":
+        called = claims_mod.workflow_file(claims.get("job_workflow_ref", "") or claims.get("workflow_ref", ""))
+        named = f" (`{called}`)" if called else ""
+        return [f"the log names the publisher's workflow field as the one that differed: it takes the workflow's file "
+                f"name{named} only, not its path or the `name:` inside the file; fix the publisher on the index the run "
+                "uploads to (remove it and add it again) and re-run the failed run"]
+    if field == "environment":
+        return ["the log names the environment as the field that differed: the publisher's environment must be the "
+                "publishing job's `environment:` name exactly, or none on both sides; fix the publisher or the job and "
+                "re-run the failed run"]
+    if field:
+        return [f"the log names the {field} as the field that differed: the publisher's owner and repository must be "
+                "the repository's as they are now (case and all; a renamed or transferred repository needs a new "
+                "publisher): add a publisher with those values and re-run the failed run"]
+    return []
+
+
 def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
@@ -440,7 +473,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    f"workflow `{f.file}`, environment {env} on the index, then drop the password (`migrate to-oidc`)")
         return out + claims_mod.compare(scan.claims, ctx)
     if scan.claims:  # claims told in the text's sentences too: its word that none was registered comes first
-        return out + _said_none_registered(scan_text(scan)) + claims_mod.compare(scan.claims, ctx)
+        return (out + _said_none_registered(scan_text(scan)) + _said_field(scan_text(scan), scan.claims)
+                + claims_mod.compare(scan.claims, ctx))
     out += _said_about_workflows(scan)
     stale = next((t for _, t in scan.cleaned if log_said.SAID_STALE_PUBLISHER.search(t)
                   and log_said.SAID_REPO_RENAMED.search(t)), None)
@@ -460,6 +494,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "first): PyPI matches the owner and repository names as they are now, so on the project's Publishing "
                    "page update the publisher's repository name (and owner, if that changed): remove it and add it again "
                    "with the new name, for every project the repository publishes, then re-run the release")
+    field = [] if (lost or stale) and log_said.field_differed(scan_text(scan)) in ("owner", "repository") else \
+        _said_field(scan_text(scan), scan.claims)  # a rename's line above names the repository already
     if log_said.SAID_PUBLISHER.search(scan_text(scan)):
         out.append("the log says the trusted publisher itself was set up wrong or does not match the workflow (a typo, a "
                    "mismatch): PyPI compares each "
@@ -467,10 +503,13 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "by field: owner and repository, the workflow's file name (only the name, such as `release.yml`), "
                    "the environment (or none); fix the publisher (remove it and add it again) or the workflow, and "
                    "re-run the release")
-    out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
-               "the log prints no claims and no workflow was read (name the workflow files after `--log` to compare "
-               "them), so no field can be singled out")
-    likely = _most_likely(scan, facts)
+    out += field
+    singled = bool(lost or stale or log_said.field_differed(scan_text(scan)))  # the text names the field itself
+    if not singled:
+        out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
+                   "the log prints no claims and no workflow was read (name the workflow files after `--log` to "
+                   "compare them), so no field can be singled out")
+    likely = "" if singled else _most_likely(scan, facts)
     if likely:
         out.append(f"most likely: {likely}")
     for f in facts:
@@ -494,7 +533,7 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the job's `id_tokens` entry must be `PYPI_ID_TOKEN` with `aud: pypi`, and for TestPyPI "
                    "`TESTPYPI_ID_TOKEN` with `aud: testpypi`")
         return out
-    if len(out) == 1:  # only the no-claims line: the generic order of checks
+    if len(out) == 1 and not singled:  # only the no-claims line: the generic order of checks
         out.append("check, in order: the workflow file name (not its path or `name:`), the environment (none on "
                    "one side?), owner and repository (renamed?); TestPyPI is a separate site with its own publishers")
     return out
@@ -506,7 +545,7 @@ _TWINE_EXCHANGE = re.compile(r"TrustedPublishingFailure|Trying to use trusted pu
 def _most_likely(scan: LogScan, facts: List[Facts]) -> str:
     """The publisher field a failed exchange most likely differs in, from the log and the workflows."""
     text = scan_text(scan)
-    if TESTPYPI_NAMED.search(text):
+    if TESTPYPI_NAMED.search(text) and not _REGISTERED_ON_TESTPYPI.search(text):  # not where the text registered one
         return ("the run uploaded to TestPyPI, whose publishers are separate from PyPI's: register the publisher "
                 "on test.pypi.org")
     reusable = [f.file for f in facts if f.reusable and f.trusted_envs]

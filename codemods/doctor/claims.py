@@ -35,6 +35,13 @@ _IN_SENTENCE = re.compile(r"\b(?:claims?|token)\b[^`.]{0,40}?`(?P<key>" + "|".jo
 # that a claim only named (`job_workflow_ref` is not supported) or an expression (`${{ github.workflow_ref }}`) is not
 _WORKFLOW_PAIR = re.compile(r"(?<![\w.])(?P<key>job_workflow_ref|workflow_ref)`?\s{0,3}[:=]\s{0,3}`?"
                             r"(?P<value>[\w./-]{0,250}\.ya?ml(?:@[^\s`,;)]{1,100})?)(?![\w])")
+# the claims listed in a sentence by plain labels, each value in backticks, after the word claims ("The claims GitHub
+# sent were: owner `X`, repo `Y`, workflow file `release.yml`, environment `testpypi`"): two labelled values at least,
+# so that a setting quoted alone ("the environment `pypi`") or a publisher's fields told as what to type are not claims
+_LISTED = re.compile(r"\bclaims\b[^.`]{0,60}?(?P<list>(?:\b(?:owner|repo(?:sitory)?|workflow(?:[ _](?:file(?:name)?|ref))?|"
+                     r"environment)\s{1,3}`[^`\s]{1,200}`\s{0,3}(?:,|;|\band\b)?\s{0,3}(?:and\s)?){2,})", re.I)
+_LISTED_ITEM = re.compile(r"\b(?P<label>owner|repo(?:sitory)?|workflow(?:[ _](?:file(?:name)?|ref))?|environment)"
+                          r"\s{1,3}`(?P<value>[^`\s]{1,200})`", re.I)
 _BARE_FILE = re.compile(r"^(?:[\w.-]{1,200}/)*([\w.-]{1,200}\.ya?ml)(?:@\S{1,100})?$")
 # `environment: MISSING` quoted anywhere is the claim as the action renders an absent one (no setting reads MISSING);
 # a sentence saying the job lacked its `environment:` setting says the same of the run
@@ -62,10 +69,12 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
         link = _LINK.search(line)
         if link:
             claims.setdefault("link_workflow_filename", link.group(1))
+    joined = " ".join(t for _, t in cleaned)
+    for listed in _LISTED.finditer(joined):
+        _listed(listed.group("list"), claims)
     env_in_sub = re.search(r":environment:([^:\s]{1,200})", claims.get("sub", ""))
     if env_in_sub:
         claims.setdefault("environment", env_in_sub.group(1))
-    joined = " ".join(t for _, t in cleaned)
     uv_env = _UV_ENVIRONMENT.search(joined)  # uv prints `environment: None` or `environment: Some("name")`
     if uv_env:
         claims.setdefault("environment", uv_env.group(1) or "MISSING")
@@ -77,6 +86,23 @@ def parse(cleaned: List[Tuple[int, str]]) -> Dict[str, str]:
     if caller and _FILE.search(caller.group("caller")):
         claims.setdefault("workflow_ref", caller.group("caller"))
     return claims
+
+
+def _listed(told: str, claims: Dict[str, str]) -> None:
+    """The claims a sentence lists by plain labels (owner, repo, workflow file, environment), into their keys."""
+    items = {m.group("label").lower().split()[0].split("_")[0][:4]: m.group("value").rstrip(".,;")
+             for m in _LISTED_ITEM.finditer(told)}
+    owner, repo = items.get("owne"), items.get("repo")
+    if owner:
+        claims.setdefault("repository_owner", owner)
+    if repo and "/" not in repo and owner:
+        repo = f"{owner}/{repo}"
+    if repo and _PLAUSIBLE["repository"].search(repo):
+        claims.setdefault("repository", repo)
+    if items.get("work") and _BARE_FILE.search(items["work"]):
+        claims.setdefault("workflow_ref", items["work"])
+    if items.get("envi"):
+        claims.setdefault("environment", items["envi"])
 
 
 @dataclass

@@ -265,6 +265,16 @@ def unreadable_file(whole: str) -> Optional[str]:
     return None
 
 
+# the Version field refused as no PEP 440 version (a local `+…` version is log-local-version's): the field and the rule
+# belong in the headline and the fix line, not a generic "a metadata field"
+VERSION_REFUSED = re.compile(r"'([^'+\s]{1,100})' is an invalid value for Version\b|"
+                             r"Invalid version, cannot be parsed as a valid PEP 440 version")
+VERSION_REFUSED_TITLE = "PyPI refused the Version field: {}is no PEP 440 version"
+VERSION_REFUSED_FIX = ("Make the version a PEP 440 one (`N.N.N`, optionally with `aN`, `bN`, `rcN`, `.postN` or `.devN`) "
+                       "where the build takes it (setup.py's `version`, pyproject.toml, or the tag a version plugin "
+                       "reads), rebuild and upload.")
+
+
 def stray_file(whole: str) -> Optional[str]:
     """The fix where the refused file is no wheel or sdist at all, named by the uploader's check or told in a sentence:
     a folder (a nested artifact, no suffix) is moved out by downloading the artifacts merged; a signature, a bundle or

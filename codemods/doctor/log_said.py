@@ -312,6 +312,42 @@ SAID_PUBLISHER = re.compile(r"\btrusted[ -]publish\w{0,3}\b" + IN_SENTENCE + r"{
                              r"wrong|misconfigur\w{0,5}|incorrect)\b|" + _PUBLISHER_UNMATCHED + r"|\b(?:typo\w{0,3}|"
                              r"mismatch\w{0,3}|wrong|misconfigur\w{0,5}|incorrect)\b" + IN_SENTENCE
                              + r"{0,60}?\btrusted[ -]publish", re.I)
+# the publisher field (or token claim) a person names as the one that differed: "the token's `repository` claim no
+# longer matched", "the mismatch was PyPI's "Workflow name" field"; a field only named ("set the Workflow name field to
+# `release.yml`") is no mismatch
+_FIELD = (r"[\"“'`]?(?P<field>repository[_ ]owner|repository(?: name)?|owner|(?:job_)?workflow(?:_ref| file(?:name| name)?|"
+          r" ?name)?|environment(?: name)?)[\"”'`]?\s{0,2}(?:claim|field)\b")
+_DIFFERED = (r"\b(?:mismatch\w{0,3}|differ\w{0,4}|wrong|incorrect|(?:(?:does|did|do)(?:n[’']t| not)|never|not|no longer)"
+             r"\s(?:\w+\s)?match\w{0,2})\b")
+SAID_FIELD_DIFFERED = re.compile(_FIELD + IN_SENTENCE + r"{0,60}?" + _DIFFERED + "|" + _DIFFERED + IN_SENTENCE
+                                 + r"{0,50}?" + _FIELD.replace("field>", "field2>"), re.I)
+
+
+# a CI's upload told as unable to create a project that does not exist yet ("Travis won't create new packages", "the
+# creation/first release of the package needs to be done manually"): the first release must come from an account
+_CI_IDENTITY = (r"\b(?:travis(?:[- ]ci)?|ci|circle ?ci|appveyor|jenkins|github actions|gitlab(?:[- ]ci)?|the (?:workflow|"
+                r"pipeline|action|deploy\w{0,5}|bot|job|release job))\b")
+SAID_CI_CANNOT_CREATE = re.compile(_CI_IDENTITY + IN_SENTENCE + r"{0,30}?\b(?:won[’']t|will not|cannot|can[’']t|can not|"
+                                   r"could not|couldn[’']t|(?:is|was)\s?n[o’']?t (?:able|allowed) to|does\s?n[o’']?t)\s"
+                                   r"(?:\w+\s)?create\s(?:a\s|the\s)?(?:new\s)?(?:packages?|projects?)\b(?!\s(?:dir|folder))|"
+                                   r"\b(?:creation|first[ -](?:release|upload|version|publish\w{0,3})|initial (?:release|"
+                                   r"upload))\b" + IN_SENTENCE + r"{0,40}?\b(?:needs? to|must|has to|have to|should) be "
+                                   r"(?:done|made|created|uploaded|published|released) (?:manually|by hand)\b", re.I)
+CI_CANNOT_CREATE = "The CI's upload cannot create the project: its first release must come from an account"
+CI_CANNOT_CREATE_FIX = ("Make the project's first release by hand from an owner's account (`python -m build`, then "
+                        "`twine upload dist/*` with an account-wide API token), or register a pending publisher for the "
+                        "new name so that the first Trusted Publishing run creates it; then let CI publish later versions.")
+
+
+def field_differed(text: str):
+    """The publisher field a text names as the one that differed (owner, repository, workflow, environment), or None."""
+    m = SAID_FIELD_DIFFERED.search(text)
+    if not m:
+        return None
+    field = (m.group("field") or m.group("field2")).lower()
+    return next(k for k in ("owner", "repository", "workflow", "environment") if k in field)
+
+
 # a server error told in words: "failed with Internal Server Errors", "a 502 Bad Gateway", "HTTP 503", "5xx"
 _SAID_SERVER = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
                           r"\bgateway time-?outs?\b|\bHTTP\W{0,3}50[0-4]\b|\b50[0-4]\W{0,3}errors?\b|\b5xx\b|"
@@ -385,6 +421,12 @@ BUILT_UNREGISTERED = re.compile(r"\bsetup\.py\b[^\n|;&]{0,120}?\b((?:bdist|sdist
 BUILT_UNREGISTERED_FIX = ("The build command ran in the same command line but did not register its file for `upload`: upgrade "
                           "(or patch) the package that provides that command; PyPI takes only sdists and wheels (PEP 527 "
                           "dropped `.msi` and `.exe` installers), so an installer goes elsewhere (a GitHub release).")
+# distutils' `upload` run with no build before it in the same command (`No dist file created in earlier command`, its
+# older "Must create and upload files in one command"): no CI artifact is in question, the command line is
+UPLOAD_ALONE = re.compile(r"No dist file created in earlier command|Must create and upload files in one command")
+UPLOAD_ALONE_FIX = ("Build in the same command as the upload (`python setup.py sdist bdist_wheel upload`): `setup.py "
+                    "upload` sends only the files that command line built; better, build with `python -m build` and "
+                    "upload with `twine upload dist/*` (setuptools 42 and later have no `upload`).")
 # an option the uploader took for a file name (`\ -u` in one line: the backslash escaped the space and joined it)
 OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{1,2}[A-Za-z][\w-]{0,30}'")
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
@@ -1106,6 +1148,24 @@ def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
     told = _FIXED_BEFORE.search(before)
     clause = re.split(r"[,;:]|\bbut\b", after, maxsplit=1)[0]
     return bool(told and not _STILL.search(before[told.start():] + clause))
+
+
+# an error the text calls the expected outcome of what it did ("refused only with `400 File already exists` — the
+# expected outcome for a version that is already published"): no failure to fix; "expected a new version" is not it
+_EXPECTED = re.compile(r"\b(?:the |an? |as |is |was |(?:that|it)[’']?s )expected\s(?:\w+\s)?(?:outcome|result|behaviou?r|"
+                       r"response|answer|error|refusal)\b|\bas (?:it )?expected\b|\b(?:is|was) (?:to be )?expected\b", re.I)
+
+
+def said_expected(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
+    """Whether the text calls the finding's error the expected outcome, on its line or the line it runs on to."""
+    lines = dict(cleaned)
+    line = lines.get(finding.line, "")
+    m = RX[finding.pattern.id].search(line) if finding.pattern.id in RX else None
+    if not m:
+        return False
+    after = line[m.end():] + " " + lines.get(finding.line + 1, "")
+    end = next((e.start() for e in SENTENCE_END.finditer(after)), len(after))
+    return bool(_EXPECTED.search(after[:end]))
 
 
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before

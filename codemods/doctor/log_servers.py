@@ -132,10 +132,26 @@ REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`
 # API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
 _TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
 _PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+# the text's own reading of a refused login: the username or password typed was wrong ("the PyPI username or password
+# was entered wrongly", a Chinese note's 用户名或密码输入错误); "the credentials are not the problem" is not it
+SAID_LOGIN_WRONG = re.compile(r"\b(?:user ?name|password)s?\b(?:\s(?:or|and|/)\s(?:user ?name|password)s?\b)?[^.\n]{0,30}?"
+                              r"\b(?:(?:was|were|is|are)\s(?:\w+\s)?(?:wrong|incorrect|mistyped|misspel\w{1,3})|typed wrong"
+                              r"\w{0,2}|entered (?:wrong\w{0,2}|incorrectly))\b|\b(?:wrong|incorrect|mistyped)\s(?:pypi\s)?"
+                              r"(?:user ?name|password)s?\b|(?:用户名|密码)[^。\n]{0,20}?错误", re.I)
 PASSWORD_REFUSED = "PyPI refused the username and password the upload sent, not a CI secret's token"
 PASSWORD_REFUSED_FIX = ("Upload with an API token{}, with the username `__token__` and the token as the password "
                         "(in the `[pypi]` section of ~/.pypirc, read only under exactly that name, or in "
                         "`TWINE_USERNAME`/`TWINE_PASSWORD`): PyPI takes no account password for uploads since 2024.")
+# the text's own word that the username was the account's where `__token__` belongs ("you need to set the PYPI
+# username as `__token__` instead of your own regular username"): a token sent under the wrong username, not a bad token
+USERNAME_NOT_TOKEN_SAID = re.compile(r"\b(?:user ?name|login)\b[^.\n]{0,40}?`?__token__`?[^.\n]{0,30}?\b(?:instead of|"
+                                     r"rather than|not)\s(?:\w+\s){0,3}?(?:user ?name|login)\b|`?__token__`?[^.\n]{0,20}?\bas "
+                                     r"(?:the |your )?user ?name\b[^.\n]{0,30}?\b(?:instead of|rather than|not)\s(?:\w+\s)"
+                                     r"{0,3}?(?:user ?name|login)\b", re.I)
+USERNAME_NOT_TOKEN = "PyPI refused the token because it was sent under the account's own username, not `__token__`"
+USERNAME_NOT_TOKEN_FIX = ("Send the same token with the username `__token__` (twine: `TWINE_USERNAME=__token__` or "
+                          "`-u __token__`; Poetry: `poetry config pypi-token.{0} <token>`, or `poetry config http-basic.{0} "
+                          "__token__ <token>`); a new token is not needed.")
 TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
 
 

@@ -34,6 +34,13 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
+# a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
+from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
+                                      UPLOAD_ALONE, UPLOAD_ALONE_FIX)
+from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
+# a token sent under the account's own username
+from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
+                                         USERNAME_NOT_TOKEN_SAID)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
                                          CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
                                          HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
@@ -417,6 +424,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if ran:  # a CI's deployer that skipped, tags pushed together, a draft's publication: the publish never started
         never = BY_ID[ran[0]]
         found[never.id] = LogFinding(never, logtext.line_at(cleaned, starts, ran[1]), ran[2], ran[3])
+    cannot = SAID_CI_CANNOT_CREATE.search(whole) if not found and PYPI_NAMED.search(whole) else None
+    if cannot and not OTHER_REGISTRY.search(whole):  # a CI identity that may not create the project its upload names
+        first = BY_ID["log-non-user-identity"]
+        found[first.id] = LogFinding(first, logtext.line_at(cleaned, starts, cannot.start()), CI_CANNOT_CREATE,
+                                     CI_CANNOT_CREATE_FIX)
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
@@ -445,6 +457,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
             SUMMARY_LONG_FIX if summary_too_long(whole) else None)
+    refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
+    if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
+        told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
+        found["log-invalid-distribution"].message = VERSION_REFUSED_TITLE.format(told)
+        found["log-invalid-distribution"].fix = VERSION_REFUSED_FIX
     if "log-unsupported-platform-tag" in found:
         found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
     for fid in ("log-secret-empty", "log-credential-missing"):
@@ -466,6 +483,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
     elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):
         found["log-no-distributions"].fix = BUILT_UNREGISTERED_FIX  # built in the same command: no artifact to fetch
+    elif "log-no-distributions" in found and UPLOAD_ALONE.search(whole):
+        found["log-no-distributions"].fix = UPLOAD_ALONE_FIX  # `setup.py upload` alone: the command line, no artifact
     elif "log-no-distributions" in found and MOVED_NOTHING.search(whole):
         found["log-no-distributions"].fix = MOVED_NOTHING_FIX
     elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
@@ -483,6 +502,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
         found["log-token-rejected"].message = PASSWORD_REFUSED
         found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
+    elif "log-token-rejected" in found and USERNAME_NOT_TOKEN_SAID.search(whole):  # the username told wrong, not the token
+        found["log-token-rejected"].message = USERNAME_NOT_TOKEN
+        found["log-token-rejected"].fix = USERNAME_NOT_TOKEN_FIX.format(poetry_repository(whole))
     elif "log-token-rejected" in found and (
             repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
         found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
@@ -554,6 +576,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         fixed = [f for f in findings if said_fixed(cleaned, f)]
         if len(fixed) < len(findings):
             findings = [f for f in findings if f not in fixed] + fixed
+    if len(findings) > 1:  # an error the text calls the expected outcome (a re-run on a published version) is none
+        findings = [f for f in findings if not said_expected(cleaned, f)] or findings
     unseen = generic_failures.tags_unseen(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if unseen:  # told in a sentence: the build saw no tags, so the version plugin fell back (beside a re-upload it
         # caused, the re-upload's advice tells it)
