@@ -1108,6 +1108,24 @@ def said_fixed(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
     return bool(told and not _STILL.search(before[told.start():] + clause))
 
 
+# a person's own side attempt told after the job's failure (sansio-lsp-client #61: "Then I tried creating my own pypi
+# api token and just running the publishing command locally. I got `403 …`"): an attempt, and by hand or with other
+# credentials than the job's
+_ATTEMPT = re.compile(r"\b(?:I|we)\s(?:then\s|also\s|next\s)?(?:tried|attempted|ran)\b|\btried\s(?:it\s)?again\b", re.I)
+_BY_HAND = re.compile(r"\blocally\b|\bby hand\b|\bmanually\b|\bmy own\b|\bon my (?:machine|laptop|computer|pc)\b|"
+                      r"\bfrom (?:my|a local) (?:machine|laptop|computer|pc|shell|terminal)\b", re.I)
+
+
+def side_attempt(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
+    """Whether the finding's error is told as a person's own attempt by hand (locally, with their own token) beside the
+    job's failure: its line, before the error, tells an attempt made so."""
+    line = dict(cleaned).get(finding.line, "")
+    m = RX[finding.pattern.id].search(line) if finding.pattern.id in RX else None
+    before = line[:m.start()] if m else ""
+    tried = _ATTEMPT.search(before)
+    return bool(tried and _BY_HAND.search(before[tried.start():]))
+
+
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before
 
 

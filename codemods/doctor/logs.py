@@ -29,7 +29,7 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       OPTION_AS_FILE, OPTION_AS_FILE_FIX, prompt_answered, prompt_at_end,
                                       QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
-                                      said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
+                                      said_fixed, side_attempt, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
                                       SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
@@ -51,7 +51,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
-                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
+                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
                                            SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix, twine_capped_by_tool,
@@ -537,6 +537,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
     if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
+    old_twine = old_twine_fix(whole) if "log-wrong-upload-url" in found and not tool else None
+    if old_twine:  # a twine before 1.8.0: its own default is the retired address, and it has no --repository-url
+        found["log-wrong-upload-url"].fix = old_twine
     if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and INTERNAL_500.search(whole):
         found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and said_project_total(whole):
@@ -550,6 +553,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
+    if len(findings) > 1:  # a person's own attempt by hand, told beside the job's failure, goes after the job's
+        side = [f for f in findings if side_attempt(cleaned, f)]
+        if len(side) < len(findings):
+            findings = [f for f in findings if f not in side] + side
     if len(findings) > 1:  # a failure the text says is fixed already goes after the ones still failing
         fixed = [f for f in findings if said_fixed(cleaned, f)]
         if len(fixed) < len(findings):
