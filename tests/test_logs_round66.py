@@ -39,3 +39,60 @@ def test_a_side_attempt_by_hand_goes_after_the_jobs_failure():  # PurpleMyst/san
     # a re-run of the job itself is no side attempt: the order stays the patterns'
     found, _ = _read(_TWO.format(then="Then I re-ran the job."))
     assert _ids(found) == ["log-project-not-owned", "log-email-unverified"]
+
+
+def test_classifiers_told_invalid_with_no_message_name_the_field_and_no_twine_check():  # CogStack/cogstack-nlp#45
+    found, lines = pool("classifier-cogstack-nlp", "holdout42")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert "classifiers" in found[0].message and "twine check dist" not in _fix(found[0])
+    assert _fix(found[0]).startswith("Compare each classifier with https://pypi.org/classifiers/")
+    # PyPI's own message quoting the classifier: its detail names it, the fix line stays the class's
+    found, lines = pool("classifier-opensearch-benchmark", "holdout42")
+    assert not _fix(found[0]).startswith("Compare each classifier")
+    assert any("`Topic :: System :: OpenSearch-Benchmark`" in ln for ln in lines)
+
+
+def test_pypi_told_not_to_support_uploads_from_a_reusable_workflow():  # tenstorrent/tt-metal#29044
+    found, _ = pool("reusable-tt-metal", "holdout42")
+    assert _ids(found) == ["log-reusable-workflow"]
+    found, _ = _read("The PyPI upload fails: reusable workflows are not supported by trusted publishing yet.")
+    assert _ids(found) == ["log-reusable-workflow"]
+    # a reusable workflow named beside another refusal is not the refusal
+    found, _ = _read("We moved the upload into a reusable workflow and the PyPI upload failed: the file already exists.")
+    assert "log-reusable-workflow" not in _ids(found)
+
+
+def test_a_credential_told_as_left_over_next_to_trusted_publishing():  # NLRWindSystems/WOMBAT#164
+    found, lines = pool("tpcred-wombat", "holdout42")
+    assert _ids(found) == ["log-attestations-ignored"]
+    assert "Remove the password" in _fix(found[0])
+    # unnecessary secrets with no Trusted Publishing in the text: not this class
+    found, _ = _read("This PR removes the unnecessary secrets from the publish workflow, which made the upload fail.")
+    assert "log-attestations-ignored" not in _ids(found)
+
+
+_NEVER = ("Just now noticing that 2.0.0 didn't get released on PyPI.\n\nThe workflow was broken because the package name "
+          "is different from the repository name (`foo` vs `python-foo`).\n")
+
+
+def test_repository_name_used_for_the_distributions_beside_a_version_never_on_pypi():  # gmarmstrong/python-datamuse#18
+    found, lines = pool("workflow-python-datamuse", "holdout42")
+    assert _ids(found) == ["log-no-distributions"] and found[0].line == 3
+    assert "repository's name" in found[0].message and "never reached PyPI" in _fix(found[0])
+    assert not any("nothing matched the upload folder" in ln for ln in lines)  # no folder is known to be empty
+    found, _ = _read(_NEVER)
+    assert _ids(found) == ["log-no-distributions"]
+    # the same names told with no version missing from PyPI: nothing read from them
+    found, _ = _read(_NEVER.replace("didn't get released on PyPI", "got released on PyPI"))
+    assert "log-no-distributions" not in _ids(found)
+
+
+def test_the_new_upload_address_told_as_what_must_now_be_set_and_a_deleted_version():  # openego/eTraGo#100
+    found, lines = pool("wrongurl-etrago", "holdout42")
+    assert _ids(found) == ["log-wrong-upload-url"] and found[0].line == 1
+    assert any("deleted version cannot be uploaded again" in ln and "bump the version" in ln for ln in lines)
+    told = "Now you have to enter this address: repository: https://upload.pypi.org/legacy/ for twine.\n"
+    found, _ = _read("The old address no longer works for the upload. " + told)
+    assert _ids(found) == ["log-wrong-upload-url"]
+    found, _ = _read(told)  # the address given with no old one told as retired: nothing read
+    assert "log-wrong-upload-url" not in _ids(found)

@@ -62,8 +62,7 @@ _RUN_TOGETHER = re.compile(r"(?<=[^\s:])(?:Development Status|Environment|Framew
 _SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
 # `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
 _SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
-_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,60}?\b(?:typo|invalid|unknown|wrong|misspel|not (?:exist|in|"
-                              r"listed|valid|allowed)|does(?:n[’']t| not) exist)", re.I)
+_CLASSIFIER_SAID = log_said.SAID_CLASSIFIER
 # the same told with the fault first: "a typo in the package classifier", "a misspelled classifier"
 _CLASSIFIER_TYPO_SAID = re.compile(r"\b(?:typo\w{0,3}|misspel\w{0,5}|invalid|unknown|wrong)\b[^.]{0,30}?\bclassifiers?\b",
                                    re.I)

@@ -23,12 +23,12 @@ from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
-                                      BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
+                                      BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
                                       misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
                                       MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX,
                                       OPTION_AS_FILE, OPTION_AS_FILE_FIX, prompt_answered, prompt_at_end,
-                                      QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
-                                      SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
+                                      QUOTED_SECRET_FIX, RENDERER_MISSING, repo_name_used, REPO_NAME_FIX, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
+                                      SAID_ATTESTATION_FAILED, said_cause, SAID_REUSABLE_UNSUPPORTED, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, side_attempt, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
                                       SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
@@ -368,6 +368,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] == "log-invalid-attestations":
             failed = BY_ID[said[0]]
             found[failed.id] = LogFinding(failed, said[1], failed.title)
+    if not found and SAID_REUSABLE_UNSUPPORTED.search(whole) and not OTHER_REGISTRY.search(whole):
+        # a reusable workflow told as what PyPI does not support: more specific than the Trusted Publishing words below
+        said = said_cause(cleaned, whole)
+        if said and said[0] == "log-reusable-workflow":
+            reusable = BY_ID[said[0]]
+            found[reusable.id] = LogFinding(reusable, said[1], reusable.title)
     if not found and TP_SAID.search(ACTION_NOTICE.sub("", whole)) and not OTHER_REGISTRY.search(whole):
         # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
         cue = TP_CUE_RX.search(whole)
@@ -435,6 +441,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
         dists = BY_ID["log-no-distributions"]
         found[dists.id] = LogFinding(dists, tree[0], dists.title, NESTED_TREE_FIX.format(", ".join(tree[1])))
+    misnamed = repo_name_used(cleaned) if not found and PYTHON_RELEASE.search(whole) else None
+    if misnamed is not None:  # the repository's name where the distribution's was needed, the version never on PyPI
+        dists = BY_ID["log-no-distributions"]
+        found[dists.id] = LogFinding(dists, misnamed, "The release workflow used the repository's name where the "
+                                     "distribution's was needed, so the version never reached PyPI", REPO_NAME_FIX)
     sent = linux_wheel_sent(cleaned, whole) if not found else None
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = BY_ID["log-unsupported-platform-tag"]
@@ -444,7 +455,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
-            SUMMARY_LONG_FIX if summary_too_long(whole) else None)
+            SUMMARY_LONG_FIX if summary_too_long(whole) else None) or (
+            CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
+        if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
+            found["log-invalid-distribution"].message = "Invalid Trove classifiers were refused (told; no message quotes one)"
     if "log-unsupported-platform-tag" in found:
         found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
     for fid in ("log-secret-empty", "log-credential-missing"):
