@@ -96,3 +96,13 @@ def test_the_new_upload_address_told_as_what_must_now_be_set_and_a_deleted_versi
     assert _ids(found) == ["log-wrong-upload-url"]
     found, _ = _read(told)  # the address given with no old one told as retired: nothing read
     assert "log-wrong-upload-url" not in _ids(found)
+
+
+def test_a_readme_rst_told_refused_gets_the_markup_route_not_a_content_type():  # giotto-ai/giotto-tda#380
+    found, lines = pool("desc-giotto-tda", "holdout42")
+    assert _ids(found) == ["log-description-invalid"]
+    assert any("it is reStructuredText" in ln for ln in lines)
+    assert not any("declare its type" in ln for ln in lines)
+    # a Markdown README told refused keeps the content-type route
+    found, lines = _read("The upload to PyPI failed due to formatting issues in `README.md` flagged by `twine`.")
+    assert not any("it is reStructuredText" in ln for ln in lines)
