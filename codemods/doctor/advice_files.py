@@ -961,7 +961,8 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the log says the README does not render, and it is reStructuredText ({rst}): PyPI refuses a "
                    "reStructuredText description with markup errors; `twine check dist/*` names the line: fix that "
                    "markup (or, meanwhile, give a short description that renders), rebuild and upload")
-    if not out and rst and _DESC_SAID.search(text) and not re.search(r"\bmarkdown\b|\.md\b", text, re.I):
+    if not out and re.search(r"\.rst\b", rst or "") and _DESC_SAID.search(text) and \
+            not re.search(r"\bmarkdown\b|\.md\b", text, re.I):
         # a README told as reStructuredText already (giotto-ai/giotto-tda #380): declaring a content type cannot help
         out.append(f"the log says the README was refused, and it is reStructuredText ({rst}): its markup does not render "
                    "on PyPI; `twine check dist/*` names the line: fix that markup, check again, rebuild and upload")
