@@ -62,8 +62,7 @@ _RUN_TOGETHER = re.compile(r"(?<=[^\s:])(?:Development Status|Environment|Framew
 _SPDX = re.compile(r"[A-Za-z0-9.+-]{2,60}(?: (?:AND|OR|WITH) [A-Za-z0-9.+-]{2,60}){0,5}")
 # `License-Expression :: …`, or `License :: <SPDX id>` (no trove level between, no spaces in the id)
 _SPDX_CLASSIFIER = re.compile(r"^License-Expression\s*::\s*(.{1,200})$|^License\s*::\s*([A-Za-z0-9.+-]{2,60})$")
-_CLASSIFIER_SAID = re.compile(r"\bclassifiers?\b[^.]{0,60}?\b(?:typo|invalid|unknown|wrong|misspel|not (?:exist|in|"
-                              r"listed|valid|allowed)|does(?:n[’']t| not) exist)", re.I)
+_CLASSIFIER_SAID = log_said.SAID_CLASSIFIER
 # the same told with the fault first: "a typo in the package classifier", "a misspelled classifier"
 _CLASSIFIER_TYPO_SAID = re.compile(r"\b(?:typo\w{0,3}|misspel\w{0,5}|invalid|unknown|wrong)\b[^.]{0,30}?\bclassifiers?\b",
                                    re.I)
@@ -962,6 +961,11 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append(f"the log says the README does not render, and it is reStructuredText ({rst}): PyPI refuses a "
                    "reStructuredText description with markup errors; `twine check dist/*` names the line: fix that "
                    "markup (or, meanwhile, give a short description that renders), rebuild and upload")
+    if not out and re.search(r"\.rst\b", rst or "") and _DESC_SAID.search(text) and \
+            not re.search(r"\bmarkdown\b|\.md\b", text, re.I):
+        # a README told as reStructuredText already (giotto-ai/giotto-tda #380): declaring a content type cannot help
+        out.append(f"the log says the README was refused, and it is reStructuredText ({rst}): its markup does not render "
+                   "on PyPI; `twine check dist/*` names the line: fix that markup, check again, rebuild and upload")
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
         out.append("the log says the README (the long description) " + ("does not render" if unrenderable else

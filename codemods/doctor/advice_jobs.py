@@ -49,6 +49,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "(pypa/gh-action-pypi-publish, `twine upload dist/*`) takes only the files in `dist/` itself, so nothing "
                 "was uploaded: download them flat into `dist/`, or move them up (`mv dist/*/* dist/`) before the "
                 "upload"] + [d for f in facts for d in f.upload_dirs]
+    if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
+        return []
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
     flake = logs.ARTIFACT_FLAKE.search(text)

@@ -52,7 +52,7 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "root and not the `/simple/` index); set it where the upload reads it (the action's `repository-url`, "
                 "twine's `--repository-url`, .pypirc's `repository`)"]
     if not urls:
-        return _no_slash(text)
+        return _no_slash(text) + _deleted_too(text)
     url = urls[-1]
     test = "test.pypi" in url or "testpypi" in url
     right = "https://test.pypi.org/legacy/" if test else "https://upload.pypi.org/legacy/"
@@ -63,7 +63,13 @@ def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.append("pypa/gh-action-pypi-publish v1.8.0 sent uploads to `https://pypi.org/legacy/` by default (a "
                    "regression fixed in v1.8.1): use `@release/v1` or a later release, or set `repository-url: "
                    "https://upload.pypi.org/legacy/` on the step")
-    return out + _no_slash(text)
+    return out + _no_slash(text) + _deleted_too(text)
+
+
+def _deleted_too(text: str) -> List[str]:
+    """A deleted version told beside the address: its file names are never taken again (a new version)."""
+    return ["the log also says a deleted version cannot be uploaded again: PyPI never takes a file name twice, a deleted "
+            "one included; bump the version and upload the new one"] if log_said.SAID_DELETED_REUSE.search(text) else []
 
 
 def _no_slash(text: str) -> List[str]:

@@ -263,7 +263,11 @@ _DELETED_UPLOAD = (r"\b(?:remov|delet)\w{0,3}\s(?:[\w.`'-]{1,40}\s){0,3}?(?:uplo
 _NEW_VERSION_NEEDED = (r"\b(?:need|needs|needed|have|has|had|must|required)\s(?:to\s)?(?:\w+\s){0,2}?(?:release|publish|"
                        r"upload|bump|cut|push|make|use)\w{0,3}\s(?:\w+\s){0,2}?(?:a\s|the\s)?(?:new|next|another|"
                        r"different|higher)\s(?:version|release)\b")
-SAID_DELETED_REUSE = re.compile(_DELETED_UPLOAD + IN_SENTENCE + r"{0,160}?" + _NEW_VERSION_NEEDED, re.I)
+# or told as what can never be uploaded again ("deleted versions cannot be uploaded again": openego/eTraGo #100)
+_NO_REUPLOAD = (r"\b(?:can(?:no|[’'])?t|could(?:n[’']t| not)|never)\s(?:be\s)?(?:re-?)?(?:upload|publish|us)\w{0,3}\s"
+                r"(?:again|a second time|twice)\b|\bcan(?:no|[’'])?t\sbe\sre-?used\b")
+SAID_DELETED_REUSE = re.compile(_DELETED_UPLOAD + IN_SENTENCE + r"{0,160}?(?:" + _NEW_VERSION_NEEDED + "|" + _NO_REUPLOAD
+                                + ")", re.I)
 # the other objects a refusal told in a sentence names, each mapped to its finding: an attestation used a second time,
 # a project name PyPI refuses, a README or long description that does not render (or has no content type), a
 # classifier, twine's check of the metadata, the trusted publisher's settings
@@ -446,6 +450,33 @@ NESTED_DIST = re.compile(r"(?<![\w/.-])dist/dist\b")
 NESTED_DIST_FIX = ("The files are one folder too deep (`dist/dist/`): the artifact holds the `dist/` folder itself, so "
                    "download it to the repository root (`path: .`), or upload the artifact from inside the folder "
                    "(`path: dist/`); the publish step then finds them in `dist/`.")
+# the repository's name told as used where the distribution's was needed, beside a version that never reached PyPI
+# (gmarmstrong/python-datamuse #18: "didn't get released on PyPI … broken because the package name is different from the
+# repository name"): the release workflow names the wrong project or files
+_PACKAGE_NAME = r"\b(?:package|distribution|project|dist|pypi)(?:'s)?\s(?:name|names)\b"
+_REPO_NAME = r"\b(?:repo|repository|github)(?:'s)?\s(?:name|names)\b"
+SAID_REPO_NAME_USED = re.compile(_PACKAGE_NAME + IN_SENTENCE + r"{0,30}?\b(?:differ\w{0,3}|not the same|mismatch\w{0,3}|"
+                                 r"instead of|rather than)\b" + IN_SENTENCE + r"{0,30}?" + _REPO_NAME + "|" + _REPO_NAME
+                                 + IN_SENTENCE + r"{0,30}?\b(?:differ\w{0,3}|not the same|mismatch\w{0,3}|instead of|rather "
+                                 r"than|in place of)\b" + IN_SENTENCE + r"{0,30}?" + _PACKAGE_NAME, re.I)
+_NOT_ON_PYPI = re.compile(NEGATION + r"(?:\s+\w+){0,2}?\s+(?:released|published|uploaded|pushed|deployed|made it)\b"
+                          + IN_SENTENCE + r"{0,30}?\b(?:on|to)\s(?:test\.?)?pypi\b|\bnever\s(?:reached|got to|made it to)\s"
+                          r"(?:test\.?)?pypi\b|\b(?:missing|absent)\s(?:from|on)\s(?:test\.?)?pypi\b", re.I)
+REPO_NAME_FIX = ("Check every place the release workflow names the distribution (file globs such as `dist/<name>-*`, a "
+                 "build or `packages-dir` path, a version check or install of the package, the project of its Trusted "
+                 "Publisher or token) and use the distribution's name (`[project] name`; `_` for `-` in file names), not "
+                 "the repository's; then publish the version that never reached PyPI (re-run the workflow for it, or "
+                 "release the next version).")
+
+
+def repo_name_used(cleaned: List[Tuple[int, str]]) -> Optional[int]:
+    """The line of a sentence telling the repository's name used for the distribution's, in a text that says a version
+    never reached PyPI."""
+    if not any(_NOT_ON_PYPI.search(t) for _, t in cleaned):
+        return None
+    return next((n for n, t in cleaned if SAID_REPO_NAME_USED.search(t)), None)
+
+
 # a folder tree drawn in the text (indentation or `├──`): `dist/` holding folders that hold the distributions, told as
 # what went wrong (rpoleski/MulensModel #80: `dist/sdist/` and `dist/wheelhouse/`, the upload found nothing in `dist/`)
 _TREE_MARKS = str.maketrans({c: " " for c in "│├└─|`"})
@@ -709,6 +740,14 @@ _SAID_URL = re.compile(r"\b(?:url|endpoint|repository)\b" + IN_SENTENCE + r"{0,4
 # the upload URL told as wrong ("Wrong URL for test-pypi prevented publishing packages"), not a URL of the docs or README
 SAID_WRONG_URL = re.compile(r"\b(?:wrong|incorrect|bad|invalid|mistyped|misspel\w{1,3}|outdated|old)\s(?:upload\s|"
                             r"repository\s|index\s|publish(?:ing)?\s|test[- ]?pypi\s|pypi\s)?(?:url|endpoint)s?\b", re.I)
+# PyPI's upload address given as what one must now set, beside the old one told as no longer working (openego/eTraGo
+# #100: "not possible anymore … with that https. Now you have to enter this address: repository:https://upload.pypi.org/
+# legacy/"): the retired address was the upload's
+SAID_NEW_ADDRESS = re.compile(r"\b(?:have to|has to|had to|must|need(?:s|ed)? to|should)\s(?:\w+\s){0,2}?(?:enter|use|set|"
+                              r"give|put|point|change|switch|specify)\w{0,3}\b" + IN_SENTENCE
+                              + r"{0,80}?(?:upload|test)\.pypi\.org/legacy\b", re.I)
+_OLD_ADDRESS = re.compile(r"\bno longer\b|\banymore\b|\bold\s(?:\w+\s)?(?:url|address|endpoint|server|site|pypi)\b|"
+                          r"\b(?:has\s|have\s)?moved\b|\bretired\b|\bdeprecated\b|\bpypi\.python\.org\b", re.I)
 # an index's `/simple/` URL (PEP 503's read-only API for installers) told as the upload's target or as taking no uploads
 # ("pypi.org/simple is a read-only index for installers and cannot accept uploads")
 SAID_SIMPLE_URL = re.compile(r"/simple\b/?" + IN_SENTENCE + r"{0,60}?(?:\bread[- ]only\b|\b(?:can(?:no|[’'])?t|"
@@ -915,6 +954,39 @@ def summary_too_long(whole: str) -> bool:
         or bool(re.search(r"\bsummary\b[^\n]{0,80}?\b(?:at most|longer than|cannot be longer than)\s512\b", whole, re.I))
 
 
+# classifiers told as invalid in a sentence, read within the sentence (a dotted file name, `pyproject.toml`, inside it;
+# cogstack-nlp #45: "some of the classifiers set in `pyprojec.toml` were invalid"), with no server message quoting one
+SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b" + IN_SENTENCE + r"{0,60}?\b(?:typo|invalid|unknown|wrong|misspel|not "
+                             r"(?:exist|in|listed|valid|allowed)|does(?:n[’']t| not) exist)", re.I)
+_CLASSIFIER_QUOTED = re.compile(r"is not a valid classifier|Invalid classifier\b|Invalid value for classifiers|"
+                                r"400 Client Error: \[['\"][A-Z]", re.I)
+CLASSIFIER_SAID_FIX = ("Compare each classifier with https://pypi.org/classifiers/ where the project declares them "
+                       "(`classifiers` in pyproject.toml's `[project]`, setup.cfg or setup.py; the exact text: case, "
+                       "spelling and the spaces around `::` count), fix or remove the ones not listed, rebuild and upload; "
+                       "`twine check` does not check classifiers, PyPI's refusal (`twine upload --verbose`) names the one "
+                       "it refuses.")
+
+
+def classifiers_said(whole: str) -> bool:
+    """Classifiers told as invalid in a sentence, where no server message quotes the refused one."""
+    return bool(SAID_CLASSIFIER.search(whole)) and not _CLASSIFIER_QUOTED.search(whole)
+
+
+# uploading from a reusable (called) workflow told as what PyPI does not support (tenstorrent/tt-metal #29044: "PyPi
+# doesn't support uploading wheels from reusable workflow"), the publish action's own notice retold
+_REUSABLE = r"\bre-?usable\s(?:GitHub\s)?(?:workflows?|called workflows?)\b|\bcalled workflows?\b|\bworkflow_call\b"
+SAID_REUSABLE_UNSUPPORTED = re.compile(NEGATION + r"(?:\s+\w+){0,2}?\s+(?:support|allow|accept|work|permit)\w{0,4}\b"
+                                       + IN_SENTENCE + r"{0,60}?(?:" + _REUSABLE + r")|(?:" + _REUSABLE + r")"
+                                       + IN_SENTENCE + r"{0,40}?\b(?:(?:are|is)\s(?:not|n[’']t)\s(?:\w+\s)?"
+                                       r"(?:supported|allowed|accepted)|unsupported)\b", re.I)
+# a credential told as left over next to Trusted Publishing and in the way (NLRWindSystems/WOMBAT #164: "removes the
+# unnecessary secrets passing for a trusted publisher workflow … now fail, and so it must be removed")
+SAID_LEFTOVER_CREDENTIAL = re.compile(r"\b(?:unnecessary|redundant|unneeded|superfluous|left-?over|stale|obsolete|"
+                                      r"no longer needed)\s(?:\w+\s){0,2}?(?:secrets?|credentials?|tokens?|passwords?)\b",
+                                      re.I)
+_TRUSTED_WORD = re.compile(r"\btrusted[- ]publish\w{0,4}\b|\bOIDC\b|\bid-token\b", re.I)
+
+
 # a password or token told as breaking the upload's command line by its spaces or special characters (unquoted
 # `-p ${{ secrets.X }}`): the shell split or read it before the uploader got it
 _SECRET_WORD = r"\b(?:passwords?|tokens?|secrets?|credentials?)\b"
@@ -1026,6 +1098,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_BEYOND,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_VERSION,), (_METADATA_FIELD,), upload_named=True),
+    _Said("log-reusable-workflow", (SAID_REUSABLE_UNSUPPORTED,), upload_named=True),  # PyPI's, before its publisher
+    _Said("log-attestations-ignored", (SAID_LEFTOVER_CREDENTIAL, _TRUSTED_WORD), upload_named=True),  # a token left beside it
     _Said("log-invalid-publisher", (SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_MISSING,)),
@@ -1035,6 +1109,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-wrong-upload-url", (SAID_SIMPLE_URL,), upload_named=True),  # the read-only `/simple/` index aimed at
     _Said("log-wrong-upload-url", (_SAID_URL,), upload_url=True, upload_named=True),
     _Said("log-wrong-upload-url", (SAID_WRONG_URL,), (_URL_ELSEWHERE,), upload_named=True),
+    _Said("log-wrong-upload-url", (SAID_NEW_ADDRESS, _OLD_ADDRESS)),  # the new address told as what must be set now
     # a sentence naming two-factor or a username and password is of those classes even when it says more than their
     # words catch: never read as a refused token
     # a credential told as never passed is none sent, not one refused
@@ -1101,6 +1176,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
                 or SAID_NO_TRIGGER.search(sentence) or never_ran_by_token([s for _, s in sentences], i)
+                or SAID_NEW_ADDRESS.search(sentence)
                 or (SAID_SECRET_SPECIAL.search(sentence) and SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
@@ -1166,6 +1242,24 @@ def said_expected(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
     after = line[m.end():] + " " + lines.get(finding.line + 1, "")
     end = next((e.start() for e in SENTENCE_END.finditer(after)), len(after))
     return bool(_EXPECTED.search(after[:end]))
+
+
+# a person's own side attempt told after the job's failure (sansio-lsp-client #61: "Then I tried creating my own pypi
+# api token and just running the publishing command locally. I got `403 …`"): an attempt, and by hand or with other
+# credentials than the job's
+_ATTEMPT = re.compile(r"\b(?:I|we)\s(?:then\s|also\s|next\s)?(?:tried|attempted|ran)\b|\btried\s(?:it\s)?again\b", re.I)
+_BY_HAND = re.compile(r"\blocally\b|\bby hand\b|\bmanually\b|\bmy own\b|\bon my (?:machine|laptop|computer|pc)\b|"
+                      r"\bfrom (?:my|a local) (?:machine|laptop|computer|pc|shell|terminal)\b", re.I)
+
+
+def side_attempt(cleaned: List[Tuple[int, str]], finding: LogFinding) -> bool:
+    """Whether the finding's error is told as a person's own attempt by hand (locally, with their own token) beside the
+    job's failure: its line, before the error, tells an attempt made so."""
+    line = dict(cleaned).get(finding.line, "")
+    m = RX[finding.pattern.id].search(line) if finding.pattern.id in RX else None
+    before = line[:m.start()] if m else ""
+    tried = _ATTEMPT.search(before)
+    return bool(tried and _BY_HAND.search(before[tried.start():]))
 
 
 _WRAPPED_ON = re.compile(r"^\s{0,3}[a-z(`]")  # a line that goes on with the sentence of the line before

@@ -301,6 +301,28 @@ def release_tool_url_fix(tool: str) -> str:
             "`https://test.pypi.org/legacy/` (TestPyPI), which overrides the default.")
 
 
+# a twine older than 1.8.0 printed in the log (`twine --version`'s line, a pin): it has no `--repository-url`, and its
+# built-in upload address is a retired one (pypi.python.org/pypi; upload.pypi.io in 1.7), so a refusal of the old address
+# is the old uploader's (pypa/twine #353: Debian's twine 1.5.0); 1.8.0 switched to upload.pypi.org/legacy/
+_TWINE_BEFORE_18 = re.compile(r"\btwine(?:\sversion\s|\s?==\s?|\sv?)(1\.[0-7](?:\.\d{1,3})?)(?![\d.]*\d)", re.I)
+_UPLOADING_TO = re.compile(r"\bUploading distributions to (https?://\S{1,100})")
+
+
+def old_twine_fix(whole: str) -> Optional[str]:
+    """The fix where the log's twine predates 1.8.0: upgrading it comes first, and only the option that twine has."""
+    old = _TWINE_BEFORE_18.search(whole)
+    if not old:
+        return None
+    to = _UPLOADING_TO.search(whole)
+    shown = to.group(1).rstrip(".,") if to else ""
+    where = (f"the log's `{shown}`" if re.search(r"//(?:pypi\.python\.org|upload\.pypi\.io)/", shown) else
+             "`https://pypi.python.org/pypi`, or `https://upload.pypi.io/legacy/` in 1.7")
+    return (f"Upgrade twine (`pip install -U twine`, in a virtualenv where the system's package lags): the log shows "
+            f"twine {old.group(1)}, older than 1.8.0, whose built-in upload address is a retired one ({where}) and which "
+            "has no `--repository-url`; with that twine only the `repository` line of .pypirc's `[pypi]` section, set to "
+            "`https://upload.pypi.org/legacy/`, reaches the upload endpoint (leaving it out uploads to the retired default).")
+
+
 def install_only(cleaned: List[Tuple[int, str]], line: int) -> bool:
     """Whether the connection error at `line` belongs to an install step (pip resolving packages from an index) in a log
     where no upload ran: the line or one of the three around it is an install step's."""

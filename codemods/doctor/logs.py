@@ -23,13 +23,13 @@ from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
-                                      BUILT_UNREGISTERED_FIX, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
+                                      BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
                                       misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
                                       MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX,
                                       OPTION_AS_FILE, OPTION_AS_FILE_FIX, prompt_answered, prompt_at_end,
-                                      QUOTED_SECRET_FIX, RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
-                                      SAID_ATTESTATION_FAILED, said_cause, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
-                                      said_fixed, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
+                                      QUOTED_SECRET_FIX, RENDERER_MISSING, repo_name_used, REPO_NAME_FIX, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
+                                      SAID_ATTESTATION_FAILED, said_cause, SAID_REUSABLE_UNSUPPORTED, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
+                                      said_fixed, side_attempt, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
                                       SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
                                       SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
@@ -58,7 +58,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
-                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX,
+                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
                                            SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix, twine_capped_by_tool,
@@ -375,6 +375,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] == "log-invalid-attestations":
             failed = BY_ID[said[0]]
             found[failed.id] = LogFinding(failed, said[1], failed.title)
+    if not found and SAID_REUSABLE_UNSUPPORTED.search(whole) and not OTHER_REGISTRY.search(whole):
+        # a reusable workflow told as what PyPI does not support: more specific than the Trusted Publishing words below
+        said = said_cause(cleaned, whole)
+        if said and said[0] == "log-reusable-workflow":
+            reusable = BY_ID[said[0]]
+            found[reusable.id] = LogFinding(reusable, said[1], reusable.title)
     if not found and TP_SAID.search(ACTION_NOTICE.sub("", whole)) and not OTHER_REGISTRY.search(whole):
         # what people write about a refused exchange (npm, crates.io and RubyGems have Trusted Publishing too)
         cue = TP_CUE_RX.search(whole)
@@ -447,6 +453,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
         dists = BY_ID["log-no-distributions"]
         found[dists.id] = LogFinding(dists, tree[0], dists.title, NESTED_TREE_FIX.format(", ".join(tree[1])))
+    misnamed = repo_name_used(cleaned) if not found and PYTHON_RELEASE.search(whole) else None
+    if misnamed is not None:  # the repository's name where the distribution's was needed, the version never on PyPI
+        dists = BY_ID["log-no-distributions"]
+        found[dists.id] = LogFinding(dists, misnamed, "The release workflow used the repository's name where the "
+                                     "distribution's was needed, so the version never reached PyPI", REPO_NAME_FIX)
     sent = linux_wheel_sent(cleaned, whole) if not found else None
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = BY_ID["log-unsupported-platform-tag"]
@@ -456,7 +467,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
-            SUMMARY_LONG_FIX if summary_too_long(whole) else None)
+            SUMMARY_LONG_FIX if summary_too_long(whole) else None) or (
+            CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
+        if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
+            found["log-invalid-distribution"].message = "Invalid Trove classifiers were refused (told; no message quotes one)"
     refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
         told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
@@ -559,6 +573,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
     if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
         found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
+    old_twine = old_twine_fix(whole) if "log-wrong-upload-url" in found and not tool else None
+    if old_twine:  # a twine before 1.8.0: its own default is the retired address, and it has no --repository-url
+        found["log-wrong-upload-url"].fix = old_twine
     if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and INTERNAL_500.search(whole):
         found["log-server-error"].fix = REPEATED_500_FIX
     if "log-file-too-large" in found and said_project_total(whole):
@@ -572,6 +589,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
+    if len(findings) > 1:  # a person's own attempt by hand, told beside the job's failure, goes after the job's
+        side = [f for f in findings if side_attempt(cleaned, f)]
+        if len(side) < len(findings):
+            findings = [f for f in findings if f not in side] + side
     if len(findings) > 1:  # a failure the text says is fixed already goes after the ones still failing
         fixed = [f for f in findings if said_fixed(cleaned, f)]
         if len(fixed) < len(findings):
