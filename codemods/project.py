@@ -432,6 +432,29 @@ _RUN_TIME = re.compile(r"\b(?:matrix|needs|steps)\b|\bfromjson\s*\(", re.I)
 _FOLDER_OF_FILES = re.compile(r"([\w.-][\w./-]*?)/dist(?:/[^/\s]*)?/?")
 
 
+def followed_folders(script: str, cwd: Optional[str], root: Path) -> List[str]:
+    """The package folders the uploads of the scripts a step runs happen in (Safetorun/PromptDefender-py:
+    `bash scripts/deploy.sh prompt_defender prod`, whose `cd "$1"` goes to that package before its twine
+    upload), each once; [] unless every such upload runs in a known folder that defines a package."""
+    from codemods.follow.calls import ScriptTarget, located_commands, targets_in_script
+    from codemods.follow.script_args import read_call
+    from codemods.uploaders.command_line import find_upload
+
+    found: List[str] = []
+    for target in targets_in_script(script, root, cwd):
+        if not isinstance(target, ScriptTarget):
+            continue
+        text = read_regular_text(target.path, errors="replace") if target.path.is_file() else ""
+        call = read_call(text, target.args, target.sourced)
+        for cmd, folder, certain in located_commands(text, target.cwd, known=call.values):
+            if any(s <= cmd.start < e for s, e in call.unrun) or find_upload(cmd) is None:
+                continue
+            if not certain or folder in (None, "/") or ".." in folder or not project_name(root / folder):
+                return []
+            found += [folder] if folder not in found else []
+    return found
+
+
 def file_folders(script: str, cwd: Optional[str], root: Path) -> List[Optional[str]]:
     """The package folders whose `dist/` a script's upload commands name (`twine upload pkg-a/dist/*
     pkg-b/dist/*`), each joined to where its command runs (None: the root), with that folder itself where the same
@@ -497,8 +520,10 @@ def upload_folders(job: dict, step: dict, root: Optional[Path] = None) -> Tuple[
             return [], folder
         if folder is not None and EXPRESSION.search(folder):  # another expression: read as before
             folder = _upload_folder(leg_job, leg_step, keep_expressions=False)
-        named = file_folders(leg_step["run"], step_start(leg_job, leg_step)[0], root) \
-            if root is not None and isinstance(leg_step.get("run"), str) and "uses" not in leg_step else []
+        run = leg_step.get("run") if root is not None and "uses" not in leg_step else None
+        named = file_folders(run, step_start(leg_job, leg_step)[0], root) if isinstance(run, str) else []
+        if not named and isinstance(run, str):
+            named = followed_folders(run, step_start(leg_job, leg_step)[0], root)
         for f in named or [folder]:
             if f not in per_leg:
                 per_leg.append(f)

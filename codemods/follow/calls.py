@@ -35,6 +35,7 @@ class ScriptTarget(Target):
 
     args: Optional[Tuple[str, ...]] = None
     root: Optional[Path] = None  # the repository's, where a file the script sources is looked up too
+    cwd: Optional[str] = None  # the folder the call runs it from, relative to the root (None: the root)
 
     def sourced(self, word: str) -> Optional[str]:
         """The text of the file `source WORD` reads: WORD from the script's folder or the repository's root
@@ -160,15 +161,20 @@ def _runner_targets(tool: str, vals: List[str], root: Path, base: Path) -> List[
     elif tool in ("invoke", "inv") and (base / "tasks.py").is_file():
         found += [Target("invoke", base / "tasks.py", v) for v in vals[1:] if not v.startswith("-")][:1]
     elif tool in ("bash", "sh", "zsh") and len(vals) > 1 and (base / vals[1]).is_file():
-        found.append(ScriptTarget("script", base / vals[1], args=tuple(vals[2:]), root=root))
+        found.append(ScriptTarget("script", base / vals[1], args=tuple(vals[2:]), root=root, cwd=_relative(base, root)))
     elif _is_python(vals[0]) and len(vals) > 1 and vals[1].endswith(".py") and (base / vals[1]).is_file():
         found.append(Target("python", base / vals[1], "upload" if "upload" in vals[2:] else None))
     elif "/" in vals[0] and (base / vals[0]).is_file():
         path = base / vals[0]
         python = path.suffix == ".py" or _shebang(path).find("python") >= 0
         found.append(Target("python", path) if python else ScriptTarget("script", path, args=tuple(vals[1:]),
-                                                                      root=root))
+                                                                      root=root, cwd=_relative(base, root)))
     return found
+
+
+def _relative(base: Path, root: Path) -> Optional[str]:
+    folder = os.path.relpath(base, root).replace(os.sep, "/")
+    return None if folder == "." else folder
 
 
 def given_tox_config(vals: List[str], base: Path) -> Optional[Path]:
@@ -409,9 +415,11 @@ class Located(NamedTuple):
     certain: bool  # False after a `cd` whose folder cannot be read (`cd "$DIR"`): `folder` is a guess
 
 
-def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = ()) -> Iterator[Located]:
+def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[str, ...] = (),
+                     known: Optional[Dict[str, str]] = None) -> Iterator[Located]:
     """The script's commands with the folder each runs in: a plain `cd DIR` (or `pushd DIR`) outside
-    control flow moves the folder of the commands after it, up to the end of its subshell."""
+    control flow moves the folder of the commands after it, up to the end of its subshell. `known`: the
+    values of variables (and `$1`…) the call fixes (`script_args.CallReading.values`): `cd "$1"` moves too."""
     certain = True
     outer: List[Tuple[Optional[str], bool]] = []  # what to go back to when a subshell ends
     previous_end = 0
@@ -425,6 +433,9 @@ def located_commands(script: str, cwd: Optional[str] = None, checkouts: Tuple[st
         vals = [w.value for w in cmd.words]
         if vals[0] in ("cd", "pushd", "popd"):
             where = " ".join(vals[1:])
+            named = re.fullmatch(r"\$\{?([A-Za-z_]\w*|[1-9])\}?", where)
+            if named and known and named.group(1) in known:  # `cd "$1"`, called with `prompt_defender`
+                where = known[named.group(1)]
             workspace = WORKSPACE.match(where)
             if cmd.keywords or vals[0] == "popd":
                 certain = False
