@@ -480,7 +480,7 @@ def targets_in_script(script: str, root: Path, cwd: Optional[str] = None, checko
                 out += targets_in_script(text, root, folder, checkouts, seen, _depth + 1, _line or line,
                                          t if isinstance(t, ScriptTarget) else None)
                 wrapped = wrapped_command(text, getattr(t, "args", None))
-                if wrapped:  # alan-turing-institute/ptype's do.sh: `shift; source "$@"`, run as `do.sh PY script/publish.sh …`
+                if wrapped:  # ptype's do.sh: `shift; source "$@"`, run as `do.sh PY script/publish.sh …`
                     out += targets_in_script(wrapped, root, folder, checkouts, seen, _depth + 1, _line or line)
             elif t.kind == "make" and _depth < NESTED:
                 out += _run_by_recipe(t, root, checkouts, seen, _depth + 1, _line or line)

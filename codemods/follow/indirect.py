@@ -387,8 +387,8 @@ def _passed_as_argument(script: str, changes: List[FileChange]) -> List[str]:
         named = sorted(secrets_in(line) - {"GITHUB_TOKEN"})
         if named:
             out.append(Note(f"{change.label}: its credential option reads an argument of its call, which passes "
-                            f"`secrets.{named[0]}` (line {change.target.line} of the step's script): drop that argument "
-                            "from the call, then run again",
+                            f"`secrets.{named[0]}` (line {change.target.line} of the step's script): drop that "
+                            "argument from the call, then run again",
                             kind=TOKEN_SET_BY_HAND))
     return out
 

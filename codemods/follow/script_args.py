@@ -207,7 +207,8 @@ class _Values:
     """The values each variable of the script can hold for the call's arguments, where the script alone
     decides them (None: not known)."""
 
-    def __init__(self, script: str, entries: List[_Entry], args: Tuple[str, ...], hidden: Set[str] = frozenset()) -> None:
+    def __init__(self, script: str, entries: List[_Entry], args: Tuple[str, ...],
+                 hidden: Set[str] = frozenset()) -> None:
         self.script, self.entries, self.args, self.hidden = script, entries, args, hidden
         self._known: Dict[str, Optional[Tuple[int, Set[str]]]] = {}
         self.passing = {f.head for e in entries for f in e.frames if f.kind == "brace" and f.head and
@@ -230,7 +231,8 @@ class _Values:
         """The values `name` can hold at offset `at` (after every assignment of it), or None; `$2` read
         outside functions and loops, with no `shift` or `set` before it, is the call's second argument."""
         if name.isdigit():
-            if any(f.kind != "if" and not self.transparent(f) for f in frames) or re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
+            if any(f.kind != "if" and not self.transparent(f) for f in frames) or \
+                    re.search(r"(?m)(^|[\s;&|])(shift\b|set[ \t]+(--|[^-\s]))", self.script[:at]):
                 return None
             return {self._argument(name)}
         if name not in self._known:
