@@ -664,7 +664,13 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
                                   f"{' and '.join(i.title for i in sorted(indexes, key=lambda i: i.key))} with one set "
                                   "of token variables; give each upload its own token by hand (a `-p`/`--password` "
                                   "per command, or a `.pypirc` section per index)")
-            if key in served:  # one `env:` serves every upload of this tool in the step
+            if key in served:  # one `env:` serves every upload of this tool in the step: only its flag goes
+                from codemods.publishers.run_step import drop_oidc_flags
+
+                change = drop_oidc_flags(item)
+                if change.blocked:
+                    raise Unsupported(change.blocked)
+                job_result.add(change)
                 continue
             if key is not None:
                 served[key] = item

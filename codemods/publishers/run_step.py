@@ -365,6 +365,15 @@ def to_token(doc: Document, upload: Upload, secret: str) -> StepChange:
     change.added_secrets.add(secret)
     change.changes.append(f"{step_in_job(upload.label, upload.job_id)}: set {', '.join(f'`{k}`' for k in values)} "
                         f"from the secret `{secret}`")
+    return drop_oidc_flags(upload, change)
+
+
+def drop_oidc_flags(upload: Upload, change: Optional[StepChange] = None) -> StepChange:
+    """to-token: the upload command's Trusted Publishing flag (`--trusted-publishing always`) out, for this and
+    every other upload of the tool in the step, whose token the first one's `env:` gives (tattle-made/feluda:
+    two `uv publish` lines; the second kept its flag, and uv refuses a token beside `always`)."""
+    change = StepChange() if change is None else change
+    up = upload.uploader
     for span in oidc_flag_spans(up, upload.command, upload.script):
         if span is None:
             change.blocked = (f"{step_in_job(upload.label, upload.job_id)}: `{up.oidc_flags[0]}` and its value run over "
