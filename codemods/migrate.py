@@ -25,7 +25,7 @@ from codemods.permissions import grant_id_token, job_has_id_token, move_workflow
 from codemods.project import Repository, run_time_folder
 from codemods.published_projects import published_projects, workflow_inputs
 from codemods.publishers import gh_action
-from codemods.publishers.change import Changes
+from codemods.publishers.change import Changes, StepChange
 from codemods.publishers.opaque import opaque_uploads
 from codemods.publishers.publisher import Publisher, find_publishing
 from codemods.publishers.to_action import names_apart
@@ -393,7 +393,26 @@ def _convert_job(w: _Workflow, job_id: str, items: List[Publisher], convert: Lis
     result.skipped += job_result.skipped
     if not done:
         return None
+    _fed_by_several(doc, job_id, done, job_result)
     return _job_level(w, job_id, items, done, job_result, result)
+
+
+def _fed_by_several(doc: Document, job_id: str, done: List[Publisher], job_result: Plan) -> None:
+    """A step variable that fed the cut flags of several uploads of one step (tattle-made/feluda: two
+    `uv publish --token $PYPI_PUBLISH_TOKEN`) goes once all of them are cut: each upload alone still saw the
+    other read it."""
+    from codemods.publishers.env_vars import cleanup_fed
+    from codemods.publishers.run_step import Upload
+
+    by_step: Dict[int, List[str]] = {}
+    for item in done:
+        if isinstance(item, Upload) and item.cred_flags:
+            by_step.setdefault(item.step_index, []).extend(f.raw for f in item.cred_flags)
+    for step_index, raws in by_step.items():
+        if sum(1 for s in done if isinstance(s, Upload) and s.step_index == step_index) > 1:
+            change = StepChange()
+            cleanup_fed(doc, job_id, step_index, raws, job_result.edits, change)
+            job_result.add(change)
 
 
 def _job_level(w: _Workflow, job_id: str, items: List[Publisher], done: List[Publisher], job_result: Plan,

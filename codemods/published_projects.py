@@ -108,6 +108,16 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
         return Published(None, several + [None], [
             f"job `{job_id}` publishes `{several[0]}` and more from a folder that names no package: register a "
             "publisher for each; the environment gets no project URL"])
+    built = _uv_builds(repo, job)
+    if built is not None and built[1]:
+        return Published(None, [None], [
+            f"job `{job_id}` builds a package chosen at run time (`{built[1]}`): register a publisher for each "
+            "project it uploads"], unknown=f"the job builds `{built[1]}`, a package chosen at run time")
+    if built is not None and len(built[0]) > 1:
+        names = built[0]
+        return Published(None, names, [
+            f"job `{job_id}` publishes {len(names)} projects ({', '.join(f'`{n}`' for n in names)}) it builds with "
+            "`uv build`: register a publisher for each; the environment gets no project URL"])
     whole = _workspace_built_whole(repo, all_jobs, job_id, job)
     if whole:
         return Published(None, whole, [
@@ -133,6 +143,48 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
 
 
 _BUILD_ALL = re.compile(r"\buv\s+build\b[^\n;&|]*\s--all(?:-packages)?\b")
+
+
+def _uv_builds(repo: Repository, job: dict) -> Optional[Tuple[List[str], str]]:
+    """The projects the job's `uv build` commands build when one names another package than the folder's
+    (`uv build --package b`, `uv build operators/x`), each once, and the word of one chosen at run time
+    (tattle-made/feluda: `uv build $pkg` in a loop over a file's list), if any; None when no command names
+    a package (the folder's project stands, as read elsewhere)."""
+    from codemods.follow.calls import located_commands, step_start
+    from codemods.project import project_name
+    from codemods.uploaders.command_line import tool_word
+
+    names: List[str] = []
+    named = False
+    for step in job.get("steps") or []:
+        run = step.get("run") if isinstance(step, dict) else None
+        if not isinstance(run, str) or "uv" not in run or "build" not in run:
+            continue
+        for cmd, folder, _ in located_commands(run, step_start(job, step)[0]):
+            words = [w.value for w in cmd.words]
+            texts = [w.text for w in cmd.words]
+            if len(words) < 2 or tool_word(words[0]) != "uv" or words[1] != "build":
+                continue
+            base = repo.root / (folder or "") if folder != "/" else None
+            package = next((texts[i + 1] for i, w in enumerate(words[:-1]) if w == "--package"), None) or next(
+                (t.split("=", 1)[1] for t in texts if t.startswith("--package=")), None)
+            source = texts[2] if len(texts) > 2 and not words[2].startswith("-") else None
+            given = package or source
+            if given is not None and ("$" in given or "`" in given):
+                return names, given
+            if base is None:
+                continue
+            if package is not None:
+                name = package.strip("'\"")
+                named = True
+            elif source is not None:
+                name = project_name(base / words[2])
+                named = True
+            else:
+                name = project_name(base)
+            if name and name not in names:
+                names.append(name)
+    return (names, "") if named else None
 
 
 def _workspace_built_whole(repo: Repository, all_jobs: dict, job_id: str, job: dict) -> List[str]:

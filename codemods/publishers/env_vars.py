@@ -112,13 +112,24 @@ def cleanup_fed(doc: Document, job_id: str, step_index: int, removed: List[str],
         for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|env\.([A-Za-z_][A-Za-z0-9_]*)", raw):
             var = name[0] or name[1]
             for env_path, env in chain:
-                if var not in env or not secrets_in(env[var]) or (var, env_path + (var,)) in fed:
+                if var not in env or not secrets_in(env[var]) or (var, env_path + (var,)) in fed or \
+                        not _has(after, env_path + (var,)):  # gone already (another upload's cut)
                     continue
                 rest = json.dumps(_without(after, env_path + (var,)))
                 if not mentions_variable(rest, var):
                     fed.append((var, env_path + (var,)))
     if fed:  # at once: two variables of one `env:` that go empty it, and the `env:` goes
         remove_env_vars(doc, fed, [], change, check_users=False)
+
+
+def _has(data: Any, path: YamlPath) -> bool:
+    cur = data
+    for key in path:
+        try:
+            cur = cur[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
 
 
 def _without(data: Any, path: YamlPath) -> Any:
