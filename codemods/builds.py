@@ -12,6 +12,7 @@ from codemods.uploaders.command_line import find_upload, long_option
 from codemods.workflow import steps, uses_action
 
 BUILD = re.compile(r"python[0-9.]*\s+-m\s+build\b|\bpyproject-build\b|\b(poetry|hatch|flit|pdm|uv|maturin)\s+build\b"
+                   r"|\b(?:pipx\s+run|uvx)\s+build\b"  # pdm-project/pdm-backend: `pipx run build`
                    r"|setup\.py\b.*\b(sdist|bdist_wheel)\b|\bcibuildwheel\b|\bpip[0-9.]*\s+wheel\b")
 BUILD_ACTIONS = {  # action -> (input naming the folder, default; or an `args` input read like the CLI)
     "pypa/cibuildwheel": ("output-dir", "wheelhouse"),
