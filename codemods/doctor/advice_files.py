@@ -1102,7 +1102,9 @@ def _too_large(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     """The project's total over its limit: a limit request or old files deleted, not a smaller wheel."""
     text = scan_text(scan)
     if log_said.said_file_limit(text) and not log_said.said_project_total(text):
-        return ["the log names a file's size against a limit in MB: PyPI's per-file limit (100 MB by default, raised per "
+        stated = log_said.stated_file_limit(text)
+        return ["the log names a file's size against a limit in MB: PyPI's per-file limit ("
+                + (f"{stated} as the log states it, " if stated else "") + "raised per "
                 "project), not the project's total: ask at https://github.com/pypi/support for a larger file limit for "
                 "the project (naming it and the size of its largest file), or make the file smaller (data out of the "
                 "wheel)"]

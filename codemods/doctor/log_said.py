@@ -630,6 +630,17 @@ def said_file_limit(text: str) -> bool:
     return bool(_SAID_FILE_LIMIT.search(text))
 
 
+def stated_file_limit(text: str) -> str:
+    """The per-file limit the log states ("Limit for project 'x' is 60 MB", "the upload limit from 60MB", "my 200MB
+    limit"), the first told (the one in force; a raise discussed comes later), or "" where it states none: PyPI's
+    default moved (60 MB until 2018, 100 MB since), so a figure the log does not give is not said."""
+    m = _STATED_FILE_LIMIT.search(text)
+    return (m.group(1) or m.group(2)).replace(" ", "") + " MB" if m else ""
+
+
+_STATED_FILE_LIMIT = re.compile(r"\b(?:Limit for project '[^'\n]{1,200}' is|(?:upload|file[- ]size|per-file|file) limit "
+                                r"(?:of|from|is|was|at))\s?(\d{1,4}(?:\.\d{1,2})?) ?MB\b|\b(\d{1,4}(?:\.\d{1,2})?) ?MB "
+                                r"(?:upload |file[- ]size |per-file |file )?limit\b(?! (?:in )?total)", re.I)
 _SAID_FILE_LIMIT = re.compile(r"\bfile(?:[’']s)? size\b[^.\n]{0,60}?\b\d{1,4} ?MB\b[^.\n]{0,10}?\blimit\b|"
                               r"\bupload limit\b[^.\n]{0,40}?\b\d{1,4} ?MB\b(?! (?:in )?total)", re.I)
 SAID_PROJECT_TOTAL = re.compile(r"Project size too large|\btotal (?:project )?size\b|\bproject(?:[’']s)? (?:total )?size\b|"
