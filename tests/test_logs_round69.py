@@ -26,3 +26,34 @@ def test_a_retired_host_given_the_new_path_is_the_wrong_url():  # pypa/packaging
     # the host spelled right at its current address with a 404 for a project page: no wrong URL read from the host
     found, _ = _read("HTTPError: 404 Client Error: Not Found for url: https://test.pypi.org/project/foo/`")
     assert "log-wrong-upload-url" not in _ids(found)
+
+
+def test_a_locked_reader_told_to_reject_a_newer_core_metadata():  # nottelabs/notte#952
+    found, lines = pool("twinemeta-notte", "holdout43")
+    assert _ids(found) == ["log-metadata-unsupported"]
+    assert any(ln.startswith("Metadata-Version 2.5 is read by twine 7.0") and "still writes Metadata-Version 2.4" in ln
+               for ln in lines)
+    # a metadata version every uploader reads, told beside a refusal, is no newer metadata
+    found, _ = _read("The release failed because Twine, running with the locked `packaging==25.0`, rejects the "
+                     "generated Core Metadata 2.1 distributions.")
+    assert "log-metadata-unsupported" not in _ids(found)
+
+
+def test_an_uploader_broken_by_a_sync_that_moved_its_dependency_below_its_floor():  # TransformerLens#1549
+    found, lines = pool("envbreak-transformerlens", "holdout43")
+    assert _ids(found) == ["log-uploader-dependency-conflict"]
+    assert any(ln.startswith("`twine` cannot import `errors` from `packaging`") for ln in lines)
+    assert not any("`?`" in ln for ln in lines) and any("run `uvx twine` instead of `uv run twine`" in ln for ln in lines)
+    # a dependency moved below another tool's floor (the docs' theme) is no uploader's conflict
+    found, _ = _read("The docs job re-synced the env to uv.lock, downgrading sphinx below the theme's floor and crashing "
+                     "on `from sphinx import errors` before the upload.")
+    assert "log-uploader-dependency-conflict" not in _ids(found)
+
+
+def test_artifacts_told_as_not_found_by_the_uploader_in_the_release_process():  # flwrlabs/flower#2903
+    found, lines = pool("nodist-flower", "holdout43")
+    assert _ids(found) == ["log-no-distributions"]
+    assert any("the folder `poetry publish` uploads from by default" in ln for ln in lines)
+    # files another tool did not find (pip's wheels) in a release process: no upload was told
+    found, _ = _read("Currently, the release process fails as the wheels are not found by pip.")
+    assert "log-no-distributions" not in _ids(found)

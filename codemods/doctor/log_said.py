@@ -389,6 +389,12 @@ SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\s
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# the uploader told as what did not find them ("the build artifacts are not found by `poetry`", flower #2903), in a
+# sentence that names only the release process: the upload's own search, not another tool's
+_FINDER = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"  # the uploaders that look for the files themselves
+SAID_NOT_FOUND_BY_UPLOADER = re.compile(r"\bnot found by\s(?:the\s)?`?" + _FINDER + "|" + _FINDER + r"`?\s"
+                                        r"(?:\w+\s)?(?:does|did|do|could|can|would)(?:n[’']?t|\snot)\s(?:find|see|locate)\b",
+                                        re.I)
 # the folder the upload reads, told as where it expects the files, beside a mismatch of names or paths ("expects the
 # wheels in a folder called `dist` … failed due to a naming mismatch"): the artifacts landed elsewhere
 SAID_EXPECTED_FOLDER = re.compile(r"\bexpect\w{0,3}\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + IN_SENTENCE + r"{0,20}?\b(?:in|"
@@ -557,6 +563,15 @@ SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|doe
                                     + UPLOADER_TOOLS + r"\s(?:is|was|were|are|gets?|got)\s(?:only\s)?installed\s(?:only\s)?(?:in|inside|"
                                     r"within|into)\s[^.]{0,40}?\b(?:venv|virtualenv|virtual environment|environment|env)\b"
                                     r"[^.]{0,20}?\bnot\s(?:globally|system-wide|on (?:the\s)?PATH)\b", re.I)
+# a dependency of the uploader moved below what it needs (a lock-file sync, `uv run`, the project's pins), told with the
+# failure: "`uv run` re-synced the env to uv.lock, downgrading packaging below twine 7's floor and crashing on `from
+# packaging import errors`" (TransformerLens #1549): the dependency-conflict class, not a missing uploader
+SAID_UPLOADER_DEP_MOVED = re.compile(r"\b(?:downgrad\w{1,4}|roll\w{0,3} back|revert\w{0,3}|pinn\w{2,3}|mov\w{1,3})\b"
+                                     + IN_SENTENCE + r"{0,60}?\b(?:below|under|older than|lower than)\s(?:the\s)?`?"
+                                     + UPLOADER_TOOLS + r"`?(?:\s?v?\d{1,2}(?:\.\d{1,3}){0,2})?(?:[’']s)?\s(?:floor|minimum|"
+                                     r"min(?:imum)? version|lower bound|requirement|pin)\b", re.I)
+_BROKE_AT_IMPORT = re.compile(r"\bcrash\w{0,3}\b|\bimport\s?error\b|\bimport\w{0,3}\b|\bModuleNotFoundError\b|"
+                              r"\bbr(?:eak|eaks|oke|oken)\b|\bfail\w{0,4}\b", re.I)
 # a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
 SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
                                       + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
@@ -814,7 +829,8 @@ RENDERER_ELSEWHERE = re.compile(r"\bgit(?:hub|lab|ea)\b|\bbitbucket\b|\bsphinx\b
 _PYPI_WORD = re.compile(r"\b(?:test\.?)?pypi\b", re.I)
 # a Metadata-Version told as refused ("every wheel had `Metadata-Version: 2.5`, which the pinned validator rejects");
 # a field of the metadata named with it is that field's refusal (License-File under 2.2), not the version's
-SAID_METADATA_VERSION = re.compile(r"\bmetadata[- ]version\b\W{0,3}(2\.[2-9]|[3-9]\.\d{1,2})\b", re.I)  # the versions older
+SAID_METADATA_VERSION = re.compile(r"\b(?:metadata[- ]version\b\W{0,3}|core[- ]metadata\s(?:v(?:ersion\s)?)?)"
+                                   r"(2\.[2-9]|[3-9]\.\d{1,2})\b", re.I)  # the versions older
 # uploaders did not know (2.2 and later), not the 1.0 that twine's "Metadata is missing required fields" prints
 _METADATA_FIELD = re.compile(r"\blicen[cs]e[-_ ](?:files?|expression)\b|\bdynamic\b|\brequires[-_ ]dist\b|"
                              r"\bprovides[-_ ]extra\b|\bproject[-_ ]url\b", re.I)
@@ -870,12 +886,16 @@ SAID_NEW_METADATA = re.compile(_NEW_METADATA + IN_SENTENCE + r"{0,160}?" + _OLD_
 # a Metadata-Version (2.2 and later) told beside a reader that knows only older ones ("the distributions declare
 # Metadata-Version 2.5, and packaging 24.2 only knows up to 2.4", QunaSys/quri-sdk #592)
 _METADATA_READER = r"\b(?:twine|pkginfo|packaging)\b(?:\W{1,3}v?\d{1,2}(?:\.\d{1,3}){1,2})?"
+# (a reader "rejects" or "refuses" the version: notte #952's "Twine, running with the locked `packaging==25.0`, rejects
+# the generated Core Metadata 2.5 distributions")
 _KNOWS_ONLY_OLDER = (r"(?:\bonly\s(?:knows|supports|understands|reads|handles|accepts)\s(?:\w+\s)?(?:up\sto\s|until\s)?"
-                     r"(?:metadata[- ]version\s)?(?:2\.[0-4]|1\.\d)\b|" + _INCOMPATIBLE + ")")
-SAID_METADATA_BEYOND = re.compile(r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b" + IN_SENTENCE + r"{0,120}?"
+                     r"(?:metadata[- ]version\s)?(?:2\.[0-4]|1\.\d)\b|\b(?:reject|refus)(?:e|es|ed|ing|s)?\b|" + _INCOMPATIBLE + ")")
+# the version told as "Metadata-Version 2.5", "Core Metadata 2.5" or "metadata v2.5"
+_NEWER_VERSION = r"\b(?:metadata[- ]version\b\W{0,3}|(?:core[- ])?metadata\s(?:v(?:ersion\s)?)?)(?:2\.[2-9]|[3-9]\.\d)\b"
+SAID_METADATA_BEYOND = re.compile(_NEWER_VERSION + IN_SENTENCE + r"{0,120}?"
                                   + _METADATA_READER + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + "|" + _METADATA_READER
                                   + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + IN_SENTENCE + r"{0,120}?"
-                                  r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b", re.I)
+                                  + _NEWER_VERSION, re.I)
 # actions/upload-artifact v4's immutable artifacts told as what kept the files from the upload ("cannot change existing
 # artifact", "each job … its own named artifact"): the matrix jobs' files never came together
 SAID_ARTIFACT_IMMUTABLE = re.compile(r"\bupload-artifact@v[4-9]\b" + IN_SENTENCE + r"{0,80}?(?:\b(?:can(?:no|[’'])?t|could(?:n[’']t|"
@@ -1055,9 +1075,11 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-uploader-dependency-conflict", (SAID_UPLOADER_DEP_MOVED, _BROKE_AT_IMPORT), upload_named=True),
     _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
+    _Said("log-no-distributions", (SAID_NO_DISTS, SAID_NOT_FOUND_BY_UPLOADER)),  # the uploader named as the finder
     _Said("log-no-distributions", (SAID_EXPECTED_FOLDER, _NAMES_MISMATCHED), upload_named=True),  # files elsewhere
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
