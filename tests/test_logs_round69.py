@@ -57,3 +57,25 @@ def test_artifacts_told_as_not_found_by_the_uploader_in_the_release_process():  
     # files another tool did not find (pip's wheels) in a release process: no upload was told
     found, _ = _read("Currently, the release process fails as the wheels are not found by pip.")
     assert "log-no-distributions" not in _ids(found)
+
+
+def test_the_kinds_pypi_takes_told_beside_an_upload_of_another_kind():  # pypa/packaging-problems#99
+    found, lines = pool("filetype-setup-py-bdist", "holdout43")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert _fix(found[0]).startswith("Build and upload an sdist and a wheel")
+    assert any("`setup.py bdist upload`, which builds a `bdist_dumb` archive" in ln for ln in lines)
+    # a wheel built by the command: PEP 527 told beside it is no refusal of its kind
+    found, lines = _read("> I try python setup.py bdist_wheel upload\n\nAs I mentioned above, we removed everything but "
+                         "sdist, wheels, and eggs as per PEP 527. We could do better error messages here.\n")
+    assert not any("bdist_dumb" in ln for ln in lines) and not any(
+        _fix(f).startswith("Build and upload an sdist and a wheel") for f in found)
+
+
+def test_a_backend_told_not_to_support_license_file_as_publishing_needs_it():  # superlinear-ai/substrate#302
+    found, lines = pool("licfile-substrate", "holdout43")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert "`setuptools>=77`, `hatchling>=1.26.1`" in _fix(found[0])
+    assert any(ln.startswith("the log says the build backend does not support License-File") for ln in lines)
+    # the same words about a tool that is no upload (a docs build) are not read
+    found, _ = _read("Our docs build failed: setuptools does not support license-file(s) in the sphinx extension.")
+    assert "log-invalid-distribution" not in _ids(found)

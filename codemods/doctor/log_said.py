@@ -296,6 +296,25 @@ SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badl
 # distribution ("PyPI does not support uploading the signature files", "crt and sig files are unable to be uploaded")
 SAID_STRAY_FILES = re.compile(r"\b(?:signatures?|signing|certificates?|\.?sig|\.?asc|\.?crt|\.?pem|checksums?|sbom)"
                               r"(?:\s(?:and|or|&)\s\.?\w{2,12})?\sfiles?\b|\bunknown distribution(?: format)?\b", re.I)
+# the kinds of file PyPI takes told as all it takes ("we deprecated/removed everything but sdist, wheels, and eggs as
+# per PEP 527", packaging-problems #99), read beside an upload of another kind built by the same command
+SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:but|except)\s(?:the\s)?(?:sdists?|wheels?|"
+                             r"source distributions?)\b|\bonly\s(?:accepts?|takes?|allows?|supports?)\s(?:\w+\s)?(?:sdists?|"
+                             r"wheels?|source distributions?)\s(?:and|or|&)\s(?:sdists?|wheels?|eggs?)\b", re.I)
+# a build backend told as not supporting the newer metadata field it writes ("uv's default build system is … still
+# setuptools, which does not support some of the more modern core metadata features such as license-file(s). The
+# missing feature can cause publishing to fail", superlinear-ai/substrate #302): License-File under an older version
+SAID_BACKEND_LACKS_FIELD = re.compile(r"\b(?:setuptools|hatchling|poetry-core|flit[-_]core|pdm-backend|maturin|build[- ]"
+                                      r"(?:system|backend)s?|backends?)\b" + IN_SENTENCE + r"{0,60}?(?:\b(?:does|do|did)(?:n[’']?t|"
+                                      r"\snot)|\bnot yet|\bcannot)\s(?:yet\s)?(?:fully\s)?(?:support|write|handle)\w{0,3}\b"
+                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b", re.I)
+NEWER_FIELD_FIX = ("Build with a backend release that writes Metadata-Version 2.4, which License-File and "
+                   "License-Expression need (`setuptools>=77`, `hatchling>=1.26.1`, pinned in `[build-system] requires`), "
+                   "and rebuild: PyPI refuses the fields under an older Metadata-Version.")
+OTHER_KIND_FIX = ("Build and upload an sdist and a wheel (`python -m build`, then `twine upload dist/*`): PyPI refuses "
+                  "every other kind of distribution (PEP 527; eggs since PEP 715).")
+OTHER_KIND_UPLOAD = re.compile(r"\bsetup\.py\s(?:[\w-]{1,30}\s){0,4}?(bdist(?:_(?:dumb|egg|wininst|msi|rpm))?)\b(?:\s[\w-]{1,30})"
+                               r"{0,4}?\supload\b", re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
 # reStructuredText's own markup told in a sentence: a title's underline or overline, docutils' messages
 SAID_RST_MARKUP = re.compile(r"\b(?:title|section|heading|header)\s(?:underline|overline)s?\b|\b(?:underline|overline)s?\b"
@@ -1127,6 +1146,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
+    _Said("log-invalid-distribution", (SAID_BACKEND_LACKS_FIELD,), upload_named=True),  # License-File under an older version
+    _Said("log-invalid-distribution", (SAID_KINDS_ONLY,), upload_named=True),  # beside `setup.py bdist … upload`
     _Said("log-metadata-unsupported", (SAID_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_BEYOND,)),
@@ -1189,7 +1210,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
         named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
             and PYPI_NAMED.search(whole)) or bool(  # credentials (a username and password told as dropped) of a log about PyPI
-            SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole))  # a Metadata-Version its reader lacks
+            SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole)) or bool(  # a Metadata-Version its reader lacks
+            SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole))  # the kinds PyPI takes, told to an upload
         tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
         only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
         if only_tag and not tag_told:
@@ -1209,7 +1231,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
                 or SAID_NO_TRIGGER.search(sentence) or never_ran_by_token([s for _, s in sentences], i)
-                or SAID_NEW_ADDRESS.search(sentence)
+                or SAID_NEW_ADDRESS.search(sentence) or (SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole))
                 or (SAID_SECRET_SPECIAL.search(sentence) and SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]
