@@ -133,6 +133,13 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     checked = _file_checks(text)
     if checked:
         return checked
+    other_kind = log_said.OTHER_KIND_UPLOAD.search(text)
+    if other_kind and log_said.SAID_KINDS_ONLY.search(text):
+        built = "a `bdist_dumb` archive (a zip or tar of the installed files)" if other_kind.group(1).lower() == "bdist" \
+            else f"a `{other_kind.group(1)}` file"
+        return [f"the log uploads with `setup.py {other_kind.group(1)} upload`, which builds {built}: PyPI takes only "
+                "sdists and wheels (PEP 527 removed the other kinds; eggs since 2023, PEP 715), so it is refused; build "
+                "and upload an sdist and a wheel (`python -m build`, then `twine upload dist/*`)"]
     if log_said.SAID_STRAY_FILES.search(text):
         return ["the log says files that are not distributions went to the upload (signature `.sig`/`.asc` or "
                 "certificate `.crt` files, a directory, other artifacts): PyPI takes only wheels and sdists; upload "
@@ -140,6 +147,11 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "files out of dist/ (write signatures elsewhere and attach them to the GitHub release; download only "
                 "the package's artifact into dist/)"]
     newer = _NEWER_FIELD.search(text)
+    if not newer and log_said.SAID_BACKEND_LACKS_FIELD.search(text):
+        return ["the log says the build backend does not support License-File or License-Expression as PyPI takes them: "
+                "PyPI refuses them under a Metadata-Version older than 2.4, which older backends declare (setuptools "
+                "before 77, hatchling before 1.26.1); upgrade the backend in `[build-system] requires` (or move to one "
+                "that writes 2.4) and rebuild"]
     if newer:
         field, needs, declared = newer.groups()
         head = (f"the file declares Metadata-Version {declared} but carries `{field}`, a field of Metadata-Version "
@@ -1102,7 +1114,9 @@ def _too_large(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     """The project's total over its limit: a limit request or old files deleted, not a smaller wheel."""
     text = scan_text(scan)
     if log_said.said_file_limit(text) and not log_said.said_project_total(text):
-        return ["the log names a file's size against a limit in MB: PyPI's per-file limit (100 MB by default, raised per "
+        stated = log_said.stated_file_limit(text)
+        return ["the log names a file's size against a limit in MB: PyPI's per-file limit ("
+                + (f"{stated} as the log states it, " if stated else "") + "raised per "
                 "project), not the project's total: ask at https://github.com/pypi/support for a larger file limit for "
                 "the project (naming it and the size of its largest file), or make the file smaller (data out of the "
                 "wheel)"]

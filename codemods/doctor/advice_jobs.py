@@ -126,8 +126,14 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                       ": build in the same job (`poetry publish --build`), or download the build job's files into "
                       "`dist/` and check that their version is the one in pyproject.toml"))
     if not m and said and not present and re.search(r"`?\bdist/?`?\s(?:folder|directory|dir)\b|\bdist/", text):
-        out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by default "
-                   "(`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the folder they are in")
+        if re.search(r"\bpoetry\b", text, re.I) and "gh-action-pypi-publish" not in text:  # the uploader told is Poetry
+            out.append("the log says the files are not in `dist/`, the folder `poetry publish` uploads from by default "
+                       "(where `poetry build` writes them): build or download them into `dist/` in the publishing job, or "
+                       "give `poetry publish --dist-dir` the folder they are in")
+        else:
+            out.append("the log says the files are not in `dist/`, where pypa/gh-action-pypi-publish uploads from by "
+                       "default (`packages-dir`): build or download them into `dist/`, or set `packages-dir` to the "
+                       "folder they are in")
     if said and re.search(r"\bdirector(?:y|ies)\b|\bsub-?(?:directory|directories|folders?|dirs?)\b", text, re.I) and \
             re.search(r"\bartifacts?\b", text, re.I):
         out.append("the log says the downloaded artifacts made a directory structure: actions/download-artifact "
@@ -370,7 +376,9 @@ def _build_tool(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 
 _IMPORT_ERROR = re.compile(r"cannot import name '([\w.]{1,60})' from '?([\w.]{1,80}?)'?(?=[\s)`'\",.]|$)|"
-                           r"No module named '([\w]{1,40})\.([\w.]{1,60})'")
+                           r"No module named '([\w]{1,40})\.([\w.]{1,60})'|"
+                           # the failing import told as its statement ("crashing on `from packaging import errors`")
+                           r"`from ([\w.]{1,80}) import (\w{1,60})`")
 _DEPS_CHANGED_SAID = re.compile(r"\b(?:downgrad\w{1,4}|upgrad\w{1,4}|overr?id\w{1,4}|replac\w{1,4}|pinn\w{1,4})\b", re.I)
 
 
@@ -402,7 +410,8 @@ def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "Poetry, or pin Poetry (and poetry-core) to the release the plugin works with (an action's "
                 "`poetry_version`, `pipx install poetry==…`)"]
     m = _IMPORT_ERROR.search(text)
-    name, module = (m.group(1), m.group(2)) if m and m.group(1) else ((m.group(4), m.group(3)) if m else ("?", "?"))
+    name, module = (m.group(1), m.group(2)) if m and m.group(1) else ((m.group(4), m.group(3)) if m and m.group(3) else (
+        (m.group(6), m.group(5)) if m else ("?", "?")))
     top = module.split(".")[0]
     tool = next((t for t in ("twine", "hatch", "flit", "pdm") if re.search(rf"\b{t}\b", text, re.I)), "the uploader")
     said = _DEPS_CHANGED_SAID.search(text)

@@ -18,7 +18,7 @@ _INVALID_PYPI_URL = re.compile(r"InvalidPyPIUploadURL|trying to upload to pypi\.
 
 def _wrong_url(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     text = scan_text(scan)
-    urls = [u.rstrip(".,'\")") for u in UPLOAD_URL_SHOWN.findall(text)]
+    urls = [u.rstrip(".,'\")`") for u in UPLOAD_URL_SHOWN.findall(text)]
     moved = re.search(r"\bUpload failed \((30[1278])\)", text)
     if not urls and moved:
         return [f"the index answered `{moved.group(1)}` (a redirect) to the upload: the URL the uploader posts to is an "

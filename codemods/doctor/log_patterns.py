@@ -196,7 +196,7 @@ SAID_NO_SETUPTOOLS = (r"\b(?:venvs?|virtual ?env(?:ironment)?s?|Python 3\.1[2-9]
                       r"doesn[’']?t|does not) (?:ship|include|install|come with|bundle)s? setuptools\b")
 # a repository ruleset refusing the job's token a tag or branch (GitHub's own words, also inside GH013's list)
 RULESET_REF_REFUSED = r"\bCannot (?:create|update|delete) ref due to (?:creations|updates|deletions) being restricted\b"
-UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]]|$)"
+UPLOAD_URL = r"https?://(?:[\w-]{1,40}\.){0,3}(?:test)?pypi\.(?:org|io|python\.org)(?:/legacy/?|/pypi/?|/)?(?=[\s'\")\]`]|$)"
 # hosted runner labels GitHub has retired (its runner-images announcements), as a job's `runs-on` names them
 RETIRED_LABEL = r"\b(?:ubuntu-(?:16|18|20)\.04|macos-10\.1[45]|macos-1[123](?:\.0)?|windows-201[69])\b"
 # setup.py importing a module the environment that runs it lacks (a build requirement `[build-system]` does not list):

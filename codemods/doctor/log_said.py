@@ -296,6 +296,25 @@ SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badl
 # distribution ("PyPI does not support uploading the signature files", "crt and sig files are unable to be uploaded")
 SAID_STRAY_FILES = re.compile(r"\b(?:signatures?|signing|certificates?|\.?sig|\.?asc|\.?crt|\.?pem|checksums?|sbom)"
                               r"(?:\s(?:and|or|&)\s\.?\w{2,12})?\sfiles?\b|\bunknown distribution(?: format)?\b", re.I)
+# the kinds of file PyPI takes told as all it takes ("we deprecated/removed everything but sdist, wheels, and eggs as
+# per PEP 527", packaging-problems #99), read beside an upload of another kind built by the same command
+SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:but|except)\s(?:the\s)?(?:sdists?|wheels?|"
+                             r"source distributions?)\b|\bonly\s(?:accepts?|takes?|allows?|supports?)\s(?:\w+\s)?(?:sdists?|"
+                             r"wheels?|source distributions?)\s(?:and|or|&)\s(?:sdists?|wheels?|eggs?)\b", re.I)
+# a build backend told as not supporting the newer metadata field it writes ("uv's default build system is … still
+# setuptools, which does not support some of the more modern core metadata features such as license-file(s). The
+# missing feature can cause publishing to fail", superlinear-ai/substrate #302): License-File under an older version
+SAID_BACKEND_LACKS_FIELD = re.compile(r"\b(?:setuptools|hatchling|poetry-core|flit[-_]core|pdm-backend|maturin|build[- ]"
+                                      r"(?:system|backend)s?|backends?)\b" + IN_SENTENCE + r"{0,60}?(?:\b(?:does|do|did)(?:n[’']?t|"
+                                      r"\snot)|\bnot yet|\bcannot)\s(?:yet\s)?(?:fully\s)?(?:support|write|handle)\w{0,3}\b"
+                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b", re.I)
+NEWER_FIELD_FIX = ("Build with a backend release that writes Metadata-Version 2.4, which License-File and "
+                   "License-Expression need (`setuptools>=77`, `hatchling>=1.26.1`, pinned in `[build-system] requires`), "
+                   "and rebuild: PyPI refuses the fields under an older Metadata-Version.")
+OTHER_KIND_FIX = ("Build and upload an sdist and a wheel (`python -m build`, then `twine upload dist/*`): PyPI refuses "
+                  "every other kind of distribution (PEP 527; eggs since PEP 715).")
+OTHER_KIND_UPLOAD = re.compile(r"\bsetup\.py\s(?:[\w-]{1,30}\s){0,4}?(bdist(?:_(?:dumb|egg|wininst|msi|rpm))?)\b(?:\s[\w-]{1,30})"
+                               r"{0,4}?\supload\b", re.I)
 _SAID_CLASSIFIER = re.compile(r"\bclassifiers?\b", re.I)
 # reStructuredText's own markup told in a sentence: a title's underline or overline, docutils' messages
 SAID_RST_MARKUP = re.compile(r"\b(?:title|section|heading|header)\s(?:underline|overline)s?\b|\b(?:underline|overline)s?\b"
@@ -389,6 +408,12 @@ SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\s
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# the uploader told as what did not find them ("the build artifacts are not found by `poetry`", flower #2903), in a
+# sentence that names only the release process: the upload's own search, not another tool's
+_FINDER = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"  # the uploaders that look for the files themselves
+SAID_NOT_FOUND_BY_UPLOADER = re.compile(r"\bnot found by\s(?:the\s)?`?" + _FINDER + "|" + _FINDER + r"`?\s"
+                                        r"(?:\w+\s)?(?:does|did|do|could|can|would)(?:n[’']?t|\snot)\s(?:find|see|locate)\b",
+                                        re.I)
 # the folder the upload reads, told as where it expects the files, beside a mismatch of names or paths ("expects the
 # wheels in a folder called `dist` … failed due to a naming mismatch"): the artifacts landed elsewhere
 SAID_EXPECTED_FOLDER = re.compile(r"\bexpect\w{0,3}\b" + IN_SENTENCE + r"{0,30}?" + _DISTS + IN_SENTENCE + r"{0,20}?\b(?:in|"
@@ -557,6 +582,15 @@ SAID_UPLOADER_MISSING = re.compile(r"(?:\bfail\w{0,3} to install|\b(?:did|do|doe
                                     + UPLOADER_TOOLS + r"\s(?:is|was|were|are|gets?|got)\s(?:only\s)?installed\s(?:only\s)?(?:in|inside|"
                                     r"within|into)\s[^.]{0,40}?\b(?:venv|virtualenv|virtual environment|environment|env)\b"
                                     r"[^.]{0,20}?\bnot\s(?:globally|system-wide|on (?:the\s)?PATH)\b", re.I)
+# a dependency of the uploader moved below what it needs (a lock-file sync, `uv run`, the project's pins), told with the
+# failure: "`uv run` re-synced the env to uv.lock, downgrading packaging below twine 7's floor and crashing on `from
+# packaging import errors`" (TransformerLens #1549): the dependency-conflict class, not a missing uploader
+SAID_UPLOADER_DEP_MOVED = re.compile(r"\b(?:downgrad\w{1,4}|roll\w{0,3} back|revert\w{0,3}|pinn\w{2,3}|mov\w{1,3})\b"
+                                     + IN_SENTENCE + r"{0,60}?\b(?:below|under|older than|lower than)\s(?:the\s)?`?"
+                                     + UPLOADER_TOOLS + r"`?(?:\s?v?\d{1,2}(?:\.\d{1,3}){0,2})?(?:[’']s)?\s(?:floor|minimum|"
+                                     r"min(?:imum)? version|lower bound|requirement|pin)\b", re.I)
+_BROKE_AT_IMPORT = re.compile(r"\bcrash\w{0,3}\b|\bimport\s?error\b|\bimport\w{0,3}\b|\bModuleNotFoundError\b|"
+                              r"\bbr(?:eak|eaks|oke|oken)\b|\bfail\w{0,4}\b", re.I)
 # a verification of the attestations that failed: "attestation verification fails", "PyPI rejected the attestations"
 SAID_ATTESTATION_FAILED = re.compile(r"\battestations?\b(?:\s\w+){0,2}?\s(?:verif\w{0,9}|validat\w{0,6}|check\w{0,3})\b"
                                       + IN_SENTENCE + r"{0,20}?\b(?:fail\w{0,3}|error\w{0,2}|reject\w{0,3}|mismatch\w{0,3})\b|"
@@ -630,6 +664,17 @@ def said_file_limit(text: str) -> bool:
     return bool(_SAID_FILE_LIMIT.search(text))
 
 
+def stated_file_limit(text: str) -> str:
+    """The per-file limit the log states ("Limit for project 'x' is 60 MB", "the upload limit from 60MB", "my 200MB
+    limit"), the first told (the one in force; a raise discussed comes later), or "" where it states none: PyPI's
+    default moved (60 MB until 2018, 100 MB since), so a figure the log does not give is not said."""
+    m = _STATED_FILE_LIMIT.search(text)
+    return (m.group(1) or m.group(2)).replace(" ", "") + " MB" if m else ""
+
+
+_STATED_FILE_LIMIT = re.compile(r"\b(?:Limit for project '[^'\n]{1,200}' is|(?:upload|file[- ]size|per-file|file) limit "
+                                r"(?:of|from|is|was|at))\s?(\d{1,4}(?:\.\d{1,2})?) ?MB\b|\b(\d{1,4}(?:\.\d{1,2})?) ?MB "
+                                r"(?:upload |file[- ]size |per-file |file )?limit\b(?! (?:in )?total)", re.I)
 _SAID_FILE_LIMIT = re.compile(r"\bfile(?:[’']s)? size\b[^.\n]{0,60}?\b\d{1,4} ?MB\b[^.\n]{0,10}?\blimit\b|"
                               r"\bupload limit\b[^.\n]{0,40}?\b\d{1,4} ?MB\b(?! (?:in )?total)", re.I)
 SAID_PROJECT_TOTAL = re.compile(r"Project size too large|\btotal (?:project )?size\b|\bproject(?:[’']s)? (?:total )?size\b|"
@@ -803,7 +848,8 @@ RENDERER_ELSEWHERE = re.compile(r"\bgit(?:hub|lab|ea)\b|\bbitbucket\b|\bsphinx\b
 _PYPI_WORD = re.compile(r"\b(?:test\.?)?pypi\b", re.I)
 # a Metadata-Version told as refused ("every wheel had `Metadata-Version: 2.5`, which the pinned validator rejects");
 # a field of the metadata named with it is that field's refusal (License-File under 2.2), not the version's
-SAID_METADATA_VERSION = re.compile(r"\bmetadata[- ]version\b\W{0,3}(2\.[2-9]|[3-9]\.\d{1,2})\b", re.I)  # the versions older
+SAID_METADATA_VERSION = re.compile(r"\b(?:metadata[- ]version\b\W{0,3}|core[- ]metadata\s(?:v(?:ersion\s)?)?)"
+                                   r"(2\.[2-9]|[3-9]\.\d{1,2})\b", re.I)  # the versions older
 # uploaders did not know (2.2 and later), not the 1.0 that twine's "Metadata is missing required fields" prints
 _METADATA_FIELD = re.compile(r"\blicen[cs]e[-_ ](?:files?|expression)\b|\bdynamic\b|\brequires[-_ ]dist\b|"
                              r"\bprovides[-_ ]extra\b|\bproject[-_ ]url\b", re.I)
@@ -859,12 +905,16 @@ SAID_NEW_METADATA = re.compile(_NEW_METADATA + IN_SENTENCE + r"{0,160}?" + _OLD_
 # a Metadata-Version (2.2 and later) told beside a reader that knows only older ones ("the distributions declare
 # Metadata-Version 2.5, and packaging 24.2 only knows up to 2.4", QunaSys/quri-sdk #592)
 _METADATA_READER = r"\b(?:twine|pkginfo|packaging)\b(?:\W{1,3}v?\d{1,2}(?:\.\d{1,3}){1,2})?"
+# (a reader "rejects" or "refuses" the version: notte #952's "Twine, running with the locked `packaging==25.0`, rejects
+# the generated Core Metadata 2.5 distributions")
 _KNOWS_ONLY_OLDER = (r"(?:\bonly\s(?:knows|supports|understands|reads|handles|accepts)\s(?:\w+\s)?(?:up\sto\s|until\s)?"
-                     r"(?:metadata[- ]version\s)?(?:2\.[0-4]|1\.\d)\b|" + _INCOMPATIBLE + ")")
-SAID_METADATA_BEYOND = re.compile(r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b" + IN_SENTENCE + r"{0,120}?"
+                     r"(?:metadata[- ]version\s)?(?:2\.[0-4]|1\.\d)\b|\b(?:reject|refus)(?:e|es|ed|ing|s)?\b|" + _INCOMPATIBLE + ")")
+# the version told as "Metadata-Version 2.5", "Core Metadata 2.5" or "metadata v2.5"
+_NEWER_VERSION = r"\b(?:metadata[- ]version\b\W{0,3}|(?:core[- ])?metadata\s(?:v(?:ersion\s)?)?)(?:2\.[2-9]|[3-9]\.\d)\b"
+SAID_METADATA_BEYOND = re.compile(_NEWER_VERSION + IN_SENTENCE + r"{0,120}?"
                                   + _METADATA_READER + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + "|" + _METADATA_READER
                                   + IN_SENTENCE + r"{0,30}?" + _KNOWS_ONLY_OLDER + IN_SENTENCE + r"{0,120}?"
-                                  r"\bmetadata[- ]version\b\W{0,3}(?:2\.[2-9]|[3-9]\.\d)\b", re.I)
+                                  + _NEWER_VERSION, re.I)
 # actions/upload-artifact v4's immutable artifacts told as what kept the files from the upload ("cannot change existing
 # artifact", "each job … its own named artifact"): the matrix jobs' files never came together
 SAID_ARTIFACT_IMMUTABLE = re.compile(r"\bupload-artifact@v[4-9]\b" + IN_SENTENCE + r"{0,80}?(?:\b(?:can(?:no|[’'])?t|could(?:n[’']t|"
@@ -1044,9 +1094,11 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),
+    _Said("log-uploader-dependency-conflict", (SAID_UPLOADER_DEP_MOVED, _BROKE_AT_IMPORT), upload_named=True),
     _Said("log-build-tool-missing", (SAID_SETUP_IMPORT,), upload_named=True),  # the import the release job lacks
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
+    _Said("log-no-distributions", (SAID_NO_DISTS, SAID_NOT_FOUND_BY_UPLOADER)),  # the uploader named as the finder
     _Said("log-no-distributions", (SAID_EXPECTED_FOLDER, _NAMES_MISMATCHED), upload_named=True),  # files elsewhere
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
@@ -1094,6 +1146,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
+    _Said("log-invalid-distribution", (SAID_BACKEND_LACKS_FIELD,), upload_named=True),  # License-File under an older version
+    _Said("log-invalid-distribution", (SAID_KINDS_ONLY,), upload_named=True),  # beside `setup.py bdist … upload`
     _Said("log-metadata-unsupported", (SAID_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_NEW_METADATA,)),
     _Said("log-metadata-unsupported", (SAID_METADATA_BEYOND,)),
@@ -1156,7 +1210,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
         named = _ABOUT_UPLOAD.search(sentence) is not None or unrenderable or bool(
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
             and PYPI_NAMED.search(whole)) or bool(  # credentials (a username and password told as dropped) of a log about PyPI
-            SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole))  # a Metadata-Version its reader lacks
+            SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole)) or bool(  # a Metadata-Version its reader lacks
+            SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole))  # the kinds PyPI takes, told to an upload
         tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
         only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
         if only_tag and not tag_told:
@@ -1176,7 +1231,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or NESTED_DIST.search(sentence) or SAID_ARTIFACT_CONFLICT.search(sentence) or SAID_DELETED_REUSE.search(sentence)
                 or (SAID_SKIP.search(sentence) and _SKIP_GATE.search(whole)) or tag_told
                 or SAID_NO_TRIGGER.search(sentence) or never_ran_by_token([s for _, s in sentences], i)
-                or SAID_NEW_ADDRESS.search(sentence)
+                or SAID_NEW_ADDRESS.search(sentence) or (SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole))
                 or (SAID_SECRET_SPECIAL.search(sentence) and SHELL_TOLD.search(sentence))):
             continue
         windows = [(sentence, (n,))]

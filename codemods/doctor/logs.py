@@ -35,6 +35,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
                                       URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
 # a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
+from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
+from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
 from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
@@ -533,6 +535,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-dependency-conflict"].fix = URLLIB3_OLD_SSL_FIX
     elif "log-uploader-dependency-conflict" in found and re.search(POETRY_CORE_MOVED, whole):
         found["log-uploader-dependency-conflict"].fix = POETRY_PLUGIN_FIX
+    if "log-invalid-distribution" in found and OTHER_KIND_UPLOAD.search(whole) and SAID_KINDS_ONLY.search(whole):
+        found["log-invalid-distribution"].fix = OTHER_KIND_FIX  # a kind of file PyPI takes no more, not a field
+    elif "log-invalid-distribution" in found and SAID_BACKEND_LACKS_FIELD.search(whole) and not RX[
+            "log-invalid-distribution"].search(whole):  # told, not PyPI's own message (which the advice reads)
+        found["log-invalid-distribution"].fix = NEWER_FIELD_FIX
     if "log-build-tool-missing" in found and re.search(PLUGIN_OPTION_IGNORED, whole):
         found["log-build-tool-missing"].fix = PLUGIN_OPTION_FIX  # the plugin setup() names, not `build`
     shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
