@@ -38,3 +38,53 @@ def test_local_version_after_a_name_and_hyphen_is_read():  # whitphx/streamlit-w
     assert logtext.versions([(1, "Installed torch-2.1.0+cu118 and numpy-1.26.0")]) == []
     assert logtext.versions([(1, "built pkg-1.2.dev3+gabc1234 at the tag")]) == ["1.2.dev3+gabc1234"]
     assert logtext.versions([(1, "steps 3-1.2+gabc1234")]) == []  # a number's hyphen is no name's
+
+
+def test_oidc_privilege_told_not_enabled_is_the_id_token_grant():  # cherrypy/cherrypy#2049
+    found, _ = pool("idtoken-cherrypy", "holdout44")
+    assert _ids(found) == ["log-id-token-unset"]
+    told = ("I hit an upload error in the TestPyPI job. I then noticed that the OIDC {what} enabled in the workflow.\n")
+    found, _ = _read(told.format(what="permission wasn't"))
+    assert _ids(found) == ["log-id-token-unset"]
+    # the grant told as enabled, or another registry's OIDC, is no missing `id-token`
+    found, _ = _read(told.format(what="privilege is"))
+    assert "log-id-token-unset" not in _ids(found)
+    found, _ = _read(told.replace("TestPyPI", "npm").format(what="privilege isn't"))
+    assert "log-id-token-unset" not in _ids(found)
+
+
+_SKIPPED = "2.3.6 wasn't deployed to PyPI, the Action triggered but the step was skipped because {why}.\n"
+
+
+def test_step_skipped_by_its_condition_beside_a_version_not_deployed():  # hugovk/tinytext#28
+    found, _ = pool("trigger-tinytext", "holdout44")
+    assert _ids(found) == ["log-publish-skipped"]
+    fix = _fix(found[0])
+    assert "`github.event_name == 'release'`" in fix and "`github.event.ref` is a push event's field" in fix
+    found, _ = _read(_SKIPPED.format(why="`if: startsWith(github.event.ref, 'refs/tags')` didn't match"))
+    assert _ids(found) == ["log-publish-skipped"] and _fix(found[0]).startswith("The step's `if:` did not match")
+    # skipped after a job it needs failed: the pattern's fix, not the condition's
+    found, _ = _read(_SKIPPED.format(why="the build job failed"))
+    assert _ids(found) == ["log-publish-skipped"] and not _fix(found[0]).startswith("The step's `if:`")
+    # a version deployed, a step skipped: nothing missed
+    found, _ = _read("2.3.6 was deployed to PyPI; the docs step was skipped because `if:` didn't match.\n")
+    assert "log-publish-skipped" not in _ids(found)
+
+
+_MATRIX = ("When it comes to uploading, one runner is done first and uploads the tar.gz file. Then the others all report "
+           "that there are duplicates and fail.\n\nYou can't upload files with the same name twice to PyPI. {then}\n")
+
+
+def test_same_file_uploaded_from_several_jobs_told_in_prose():  # pypa/gh-action-pypi-publish#155 (simstring-fast)
+    found, _ = pool("dupupload-simstring", "holdout44")
+    assert _ids(found) == ["log-file-exists"]
+    fix = _fix(found[0])
+    assert fix.startswith("Upload the sdist (and any pure-Python wheel) from one job only") and "not advised" in fix
+    found, _ = _read(_MATRIX.format(then="Check whether you are attempting to upload them from multiple jobs."))
+    assert _ids(found) == ["log-file-exists"] and _fix(found[0]).startswith("Upload the sdist")
+    # the same refusal with no jobs told: the pattern's fix (a version not bumped)
+    found, _ = _read(_MATRIX.format(then="Bump the version."))
+    assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Upload the sdist")
+    # wheels told as uploaded from several jobs with nothing refused: no finding of a file already there
+    found, _ = _read("We upload the wheels from multiple jobs to PyPI and it works.\n")
+    assert "log-file-exists" not in _ids(found)
