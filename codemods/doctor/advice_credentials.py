@@ -344,6 +344,10 @@ def _missing(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
 
 _CHECK_FAILED = re.compile(r"Check failed for required claim '([\w-]{1,40})'")
 _QUOTED_WORKFLOW = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)(?:@[^`\s]{0,200})?`")
+# the registered publisher's values written as `key=value` ("matches the registered publisher (`workflow=release.yml`,
+# `environment=pypi`)"): what the publishing job must be in and name, not a shell option (`--environment=…`)
+_PUBLISHER_VALUE = re.compile(r"(?<![\w-])(workflow|environment)\s?=\s?[\"'`]?([\w.-]{1,100}?\.ya?ml|[\w.-]{1,100})"
+                              r"(?=[\"'`),;\s])", re.I)
 _RENAMED = re.compile(r"`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`\s{0,3}(?:to|->|→)\s{0,3}`(?:[^`\s]{0,200}/)?"
                       r"([\w.-]{1,100}\.ya?ml)`")
 _NONE_REGISTERED = re.compile(r"\bno (?:trusted[- ]|pending )?publisher (?:entry )?(?:is |was |has been )?(?:registered|"
@@ -437,6 +441,14 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
                    "job (`job_workflow_ref`), which for a reusable workflow is the called file, and does not support "
                    "reusable workflows as publishers: move the publishing job into the top-level workflow that the "
                    "event starts and register that file (or upload with a token from the reusable workflow)")
+    values: Dict[str, str] = {}
+    for key, value in _PUBLISHER_VALUE.findall(text):
+        values.setdefault(key.lower(), value)  # the first value the text gives for each field
+    if values.get("workflow", "").endswith((".yml", ".yaml")):
+        env = f" with `environment: {values['environment']}`" if values.get("environment") else ""
+        out.append(f"the log gives the registered publisher's values ({', '.join(f'{k} `{v}`' for k, v in values.items())}"
+                   f"): the upload must run in a job defined in `{values['workflow']}` itself{env}, or the publisher "
+                   "must be changed to the run's values")
     renamed = _RENAMED.search(text)
     if renamed and renamed.group(1) != renamed.group(2) and _RENAME_IS_FIX.search(
             text[max(renamed.start() - 60, 0):renamed.end() + 120]):
@@ -475,7 +487,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if scan.claims:  # claims told in the text's sentences too: its word that none was registered comes first
         return (out + _said_none_registered(scan_text(scan)) + _said_field(scan_text(scan), scan.claims)
                 + claims_mod.compare(scan.claims, ctx))
-    out += _said_about_workflows(scan)
+    said = _said_about_workflows(scan)
+    out += said
     stale = next((t for _, t in scan.cleaned if log_said.SAID_STALE_PUBLISHER.search(t)
                   and log_said.SAID_REPO_RENAMED.search(t)), None)
     lost = None if stale else next((t for _, t in scan.cleaned if log_said.SAID_PUBLISHER_LOST.search(t)
@@ -504,7 +517,8 @@ def _publisher(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                    "the environment (or none); fix the publisher (remove it and add it again) or the workflow, and "
                    "re-run the release")
     out += field
-    singled = bool(lost or stale or log_said.field_differed(scan_text(scan)))  # the text names the field itself
+    singled = bool(lost or stale or log_said.field_differed(scan_text(scan))  # the text names the field itself
+                   or len(said) > len(_said_none_registered(scan_text(scan))))  # or a detail above names the workflow
     if not singled:
         out.append("the log prints no claims, so the differing field is inferred from the workflows" if facts else
                    "the log prints no claims and no workflow was read (name the workflow files after `--log` to "

@@ -40,6 +40,13 @@ IMPLIED_SUCCESS_FIX = ("A job's `if:` without a status function implies `success
                        "condition held: gate it on `!cancelled()` (or `always()`) and the results it needs "
                        "(`if: ${{ !cancelled() && needs.build.result == 'success' }}`), then publish the version that "
                        "was missed from its tag (re-run the release, or dispatch the publish). PyPI refused nothing.")
+# the step's own `if:` told (or quoted) as what did not match ("skipped because `if: startsWith(github.event.ref, …)`
+# didn't match"): the condition tests something the triggering event does not have, no job before it failed
+CONDITION_UNMET = re.compile(r"\bskipped\b[^\n]{0,40}?(?:`?\bif:|\b(?:its|the|an?)\s(?:`?if`?\s)?condition\b)", re.I)
+CONDITION_UNMET_FIX = ("The step's `if:` did not match the event that ran the workflow, so the upload was skipped: test "
+                       "the event itself (`github.event_name == 'release'`, or `startsWith(github.ref, 'refs/tags/')`, "
+                       "which holds for a release too; `github.event.ref` is a push event's field and is absent from a "
+                       "release's payload), then publish the skipped version from its tag. PyPI refused nothing.")
 SKIPPED_TITLE = "The CI's deployer skipped the publish: {}"
 NOT_TAGGED_FIX = ("The deploy runs only for a tagged commit (`on: tags: true`) and this build's commit had no tag: push "
                   "the release tag (`git push origin <tag>`; a tag made locally is not pushed by `git push`), which "

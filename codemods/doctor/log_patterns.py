@@ -263,7 +263,11 @@ NEW: Tuple[LogPattern, ...] = (
                r"\bskip(?:ped|s)\s(?:the\s)?(?:publish|upload|deploy)\w{0,3}\s(?:jobs?|steps?)\b|"
                # a job named by its id (`publish-pypi`, `pypi-upload`), alone or with another, told as skipped
                r"`[\w-]{0,30}(?:publish|pypi|upload|deploy)[\w-]{0,30}`(?:\s(?:and|,)\s`[\w-]{1,40}`){0,3}(?:\sjobs?)?\s"
-               r"(?:was|were|is|are|got|get|gets)\s(?:also\s|then\s)?skipped\b",
+               r"(?:was|were|is|are|got|get|gets)\s(?:also\s|then\s)?skipped\b|"
+               # a version told as not deployed beside a step or job told as skipped ("2.3.6 wasn't deployed to PyPI, …
+               # the step was skipped because `if: …` didn't match")
+               r"\b(?:was|were|is|are)(?:n[’']t|\snot)\s(?:deployed|published|uploaded|released)\b[^\n]{0,120}?"
+               r"\b(?:steps?|jobs?)\s(?:was|were|got|is|are)\s(?:also\s)?skipped\b",
                "The publish job was skipped: no upload ran",
                "A job with `needs:` is skipped when a job it needs fails, and a publish job gated on a release tool's "
                "output (release-please's `release_created`, python-semantic-release's `released`) is skipped when "

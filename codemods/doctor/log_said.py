@@ -542,6 +542,8 @@ def nested_tree(text: str) -> Optional[Tuple[int, List[str]]]:
 # the same file uploaded again: "upload the same artifact in every job", "a 409 when uploading"
 _ATTESTATION_WORD = re.compile(r"\battestations?\b", re.I)
 SAID_SAME_FILE = re.compile(r"\bsame\s(?:artifacts?|files?|wheels?|sdists?|distributions?|dists?)\b|"
+                             # files told as refused for their name ("can't upload files with the same name twice")
+                             r"\bfiles?\s(?:with|of)\s(?:the\s)?same\s(?:file\s?)?names?\b|"
                              r"\bHTTP\W{0,3}409\b|\b409\b\W{0,3}(?:conflict|error|status|response)?", re.I)
 # the publish action's ref that does not exist: "missing tag on `gh-action-pypi-publish`", "an invalid ref of the action"
 _ACTION = r"`?(?:pypa/)?gh-action-pypi-publish\b`?"
@@ -717,11 +719,15 @@ _ONE_FILE = r"(?:the\s|an?\s)?(?:sdists?|source dist\w{0,9}|source tarballs?|tar
 _EVERY_JOB = r"(?:each|every|all(?:\sthe)?)\s(?:\w+\s)?(?:platforms?|jobs?|runners?|matrix\s(?:\w+)|legs?|OS(?:es)?|workers?)\b"
 SAID_EVERY_JOB_UPLOADS = re.compile(r"\b(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,3}?" + _ONE_FILE + r"[^.\n]{0,40}?"
                                     r"\b(?:on|from|in|by|for)\s" + _EVERY_JOB + r"|\b" + _EVERY_JOB + r"\s(?:\w+\s){0,3}?"
-                                    r"(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,2}?" + _ONE_FILE, re.I)
+                                    r"(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,2}?" + _ONE_FILE + "|"
+                                    # the same files told as uploaded from several jobs ("attempting to upload them from
+                                    # multiple jobs"), beside a file refused as already there
+                                    r"\b(?:upload|push|publish)\w{0,3}\s(?:\w+\s){0,2}?(?:from|in|on|by)\s(?:multiple|several|"
+                                    r"many|different)\s(?:\w+\s)?(?:jobs|runners|matrix (?:jobs|legs|entries))\b", re.I)
 EVERY_JOB_FIX = ("Upload the sdist (and any pure-Python wheel) from one job only, or collect every job's files into one "
                  "publish job (upload-artifact per job, download-artifact with `merge-multiple: true`); "
-                 "`skip-existing: true` in the other jobs also works: the version needs no bump, the second copy of "
-                 "one file in one run is what PyPI refused.")
+                 "`skip-existing: true` in the other jobs only hides the race between them and is not advised: the version "
+                 "needs no bump, the second copy of one file in one run is what PyPI refused.")
 GARBLED = re.compile(r"\bcorrupt\w{0,4}\b|\bgarbl\w{1,3}\b|\bmangl\w{1,3}\b|\bBadZip[Ff]ile\b|\bbad magic\b|\bclobber\w{0,4}\b|"
                       r"\boverwr\w{1,6}\b|\bcollid\w{1,3}\b|\bcollision\b|\bconflict\w{0,3}\b|\bclash\w{0,3}\b|"
                       r"\b(?:broken|invalid|unreadable)\s(?:zip|wheels?|archives?)\b|\bduplicate\swheels?\b", re.I)
@@ -766,11 +772,12 @@ SAID_ACTION_OLD = re.compile(r"\b(?:version|pin|ref|tag|release)s?\s(?:\w+\s)?(?
                              + _ACTION, re.I)
 _MOVED_OFF = re.compile(r"\b(?:upgrad|updat|bump|mov|switch|migrat|chang)\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\b(?:from|to)\b", re.I)
 # the `id-token: write` permission missing from the publishing job
-_ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?permissions?\b)"
+_ID_TOKEN = r"(?:\bid[-_ ]tokens?\b|\boidc (?:token )?(?:permissions?|privileges?)\b)"
 _MISSING = r"\b(?:missing|lack\w{0,3}|without|forg[eo]t\w{0,3}|no|not (?:set|granted|given)|insufficient)\b"
 _SAID_ID_TOKEN = re.compile(_MISSING + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN + "|" + _ID_TOKEN
                             + IN_SENTENCE + r"{0,20}?\b(?:permissions? )?(?:is |was |were )?(?:missing|not set|"
-                            r"not granted|lacking)\b", re.I)
+                            r"not granted|lacking)\b|" + _ID_TOKEN + IN_SENTENCE  # "the OIDC privilege isn't enabled"
+                            + r"{0,20}?\b(?:is|was|were|are)(?:n[’']t|\snot)\s(?:\w+\s)?enabled\b", re.I)
 _SAID_ID_TOKEN_ADDED = re.compile(r"\b(?:add\w{0,3}|grant\w{0,3}|giv(?:e|es|ing|en)|set\w{0,4}|includ\w{1,3})\b"
                                   + IN_SENTENCE + r"{0,40}?" + _ID_TOKEN, re.I)  # with a change told as the fix
 _PYTHON_PUBLISH = re.compile(r"pypi|\btwine\b|\b(?:uv|poetry|pdm|hatch|flit|maturin)\b|trusted[ -]publish|"
@@ -1211,7 +1218,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
             (SAID_CRED_MISCONFIG.search(sentence) or _SAID_PASSWORD.search(sentence))
             and PYPI_NAMED.search(whole)) or bool(  # credentials (a username and password told as dropped) of a log about PyPI
             SAID_METADATA_BEYOND.search(sentence) and _PYPI_WORD.search(whole)) or bool(  # a Metadata-Version its reader lacks
-            SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole))  # the kinds PyPI takes, told to an upload
+            SAID_KINDS_ONLY.search(sentence) and OTHER_KIND_UPLOAD.search(whole)) or bool(  # the kinds PyPI takes, told to an upload
+            _SAID_ID_TOKEN.search(sentence) and PYPI_NAMED.search(whole))  # no `id-token` grant, in a text about PyPI
         tag_told = SAID_TAG_WRONG.search(sentence) is not None  # a tag is a release's, in a text about PyPI
         only_tag = not named and not _ABOUT_RELEASE.search(sentence)  # read for the tag's finding alone
         if only_tag and not tag_told:

@@ -17,7 +17,8 @@ from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, D
                                        OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
                                        SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stale_sent, stray_file,
                                        unreadable_file, unreadable_only)
-from codemods.doctor.log_never_ran import IMPLIED_SUCCESS, IMPLIED_SUCCESS_FIX, never_ran
+from codemods.doctor.log_never_ran import (CONDITION_UNMET, CONDITION_UNMET_FIX, IMPLIED_SUCCESS, IMPLIED_SUCCESS_FIX,
+                                           never_ran)
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
@@ -495,6 +496,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
     if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
         found["log-publish-skipped"].fix = IMPLIED_SUCCESS_FIX
+    elif "log-publish-skipped" in found and CONDITION_UNMET.search(whole):  # its own `if:` told unmet, none needed
+        found["log-publish-skipped"].fix = CONDITION_UNMET_FIX
     if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
         found["log-no-distributions"].fix = NOTHING_BUILT_FIX
     elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):

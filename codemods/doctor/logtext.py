@@ -157,8 +157,9 @@ _DIST = re.compile(rf"\b([A-Za-z0-9_.]{{1,100}}?)-({_VERSION})(?:-[A-Za-z0-9_.]{
                    r"\.(?:whl|tar\.gz|zip)\b")
 _QUOTED_VERSION = re.compile(rf"(?:Version\('|')({_VERSION})'\)?(?: is an invalid value for Version)?")
 # a version written in a sentence counts only with the local part version-control plugins append (`+g<commit>`,
-# versioneer's `+N.g<commit>`, `.dirty`), so that another `+` version (a `torch 2.1.0+cu118` install) is not read
-_VCS_VERSION = re.compile(r"(?<![\w.+-])(\d{1,12}(?:\.\d{1,12}){1,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?"
+# versioneer's `+N.g<commit>`, `.dirty`), so that another `+` version (a `torch 2.1.0+cu118` install) is not read (also after a
+# distribution's name and hyphen with no file extension: "a wheel called `name-1.2.dev0+g…`")
+_VCS_VERSION = re.compile(r"(?:(?<![\w.+-])|(?<=[A-Za-z_]-))(\d{1,12}(?:\.\d{1,12}){1,8}(?:(?:a|b|rc)\d{1,6})?(?:\.post\d{1,6})?"
                           r"(?:\.dev\d{1,9})?\+(?:\d{1,6}\.)?g[0-9a-f]{5,40}(?:\.d\d{8}|\.dirty)?)(?![\w+-])")
 
 
@@ -200,7 +201,8 @@ SCM_REMEDY = ("publish only from tags, or set `local_scheme = \"no-local-version
 DIRTY_VERSION = re.compile(r"\.post\d+\.dev0\+g[0-9a-f]{5,}$|[+.]dirty$|\.d20\d{6}$")
 DIRTY_FIX = ("Build from a clean checkout of the release tag: the version names a tag found plus uncommitted changes in "
              "the working tree (versioneer's `.dev0` or `.dirty`, setuptools-scm's `.dYYYYMMDD`); commit or ignore the "
-             "files that changed or were added, then rebuild and upload.")
+             "files that changed or were added (a CI step must not write into tracked files: write such config outside "
+             "the checkout, such as under `$RUNNER_TEMP`), then rebuild and upload.")
 
 
 # setuptools-scm's base when it finds no tag (`0.0.postN.devM+g…` under `no-guess-dev`, `0.1.devM+g…` by default) with a
