@@ -363,7 +363,11 @@ def markdown(run: RunResult, options: Options, wrote: bool, checking: bool = Fal
         sections.append(Section(extra + "\n"))
     sections.append(Section(_errors_md(data)))
     sections.append(Section(_next_steps_md(data, options, changed)))
-    sections.append(Section(_findings_md(data)))
+    findings = _findings_lines(data)
+    sections.append(Section("".join(findings), lambda budget: cut_lines(
+        findings, budget, lambda shown, total: "" if shown == total else
+        f"\n*{total - shown} more lines of what was not converted or needs a look left out to stay under "
+        f"{limit_name}; `--format json` lists them all.*\n\n"), order=3))
     semantic = _semantic_lines(data)
     if semantic:
         title = ("### What the YAML means after the change\n\nKey by key, from the parsed workflow before and after "
@@ -445,7 +449,9 @@ def _refusal_text(r: Dict[str, Any]) -> str:
     return r["text"]
 
 
-def _findings_md(data: Dict[str, Any]) -> str:
+def _findings_lines(data: Dict[str, Any]) -> List[str]:
+    """What was not converted and what needs a look, line by line (many workflows' warnings can pass a
+    pull request body's limit on their own: 150 jobs that build and publish)."""
     out = []
     for key, title, say in (("refusals", "Not converted", lambda r: inline(_refusal_text(r)) + _finding_md(r["finding"])),
                             ("warnings", "Check by hand", lambda w: inline(w["text"]))):
@@ -456,7 +462,7 @@ def _findings_md(data: Dict[str, Any]) -> str:
                 job = f", job {code(x['job'])}" if x["job"] else ""
                 out.append(f"- {code(f['path'])}{job}: {say(x)}\n")
             out.append("\n")
-    return "".join(out)
+    return out
 
 
 def _semantic_lines(data: Dict[str, Any]) -> List[str]:

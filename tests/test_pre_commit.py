@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Repo, TOKEN_WORKFLOW as TOKEN, WORKFLOW
+from conftest import Repo, TOKEN_WORKFLOW, WORKFLOW
 
 pytest.importorskip("pre_commit", reason="pre-commit not installed: pip install -e '.[test]'")
 
 ROOT = Path(__file__).resolve().parent.parent
+# the token workflow with its build in another job (downloaded here): once converted, the doctor has nothing to say
+TOKEN = TOKEN_WORKFLOW.replace(b"      - run: pipx run build\n", b"      - uses: actions/download-artifact@v4\n"
+                               b"        with:\n          name: dist\n          path: dist/\n")
 GIT = ["git", "-c", "user.name=pubmode tests", "-c", "user.email=tests@example.invalid", "-c", "commit.gpgsign=false"]
 
 
