@@ -267,7 +267,7 @@ def _run(paths: List[Path], options: Options, cwd: Path, jobs: int) -> RunResult
                     f = LeftAlone(f.path, f.shown)  # type: ignore[assignment]
             files.append(f)
     file_groups = groups(files)  # a followed file shared by workflows: one change for all of them, or none
-    if options.direction == TO_OIDC:
+    if options.direction == TO_OIDC and any(g.followed for g in file_groups):
         refuse_shared_outside(file_groups, _left_as_is(files))
     removed = set().union(*(f.plan.removed_secrets for f in files if f.changed)) if files else set()
     still_used: SetType[str] = set()

@@ -293,6 +293,14 @@ RUN_TIME = "$?"
 DECLARATIONS = frozenset(("export", "readonly", "declare", "typeset", "local"))
 
 
+def assignment_words(words: List[Word]) -> List[Word]:
+    """The words of a command that set variables for the rest of the script: those after a declaration
+    (`export A=1 B=2`, options left out), or a lone `NAME=x` (`NAME=x cmd` sets it for that command only)."""
+    if words and words[0].value in DECLARATIONS:
+        return [w for w in words[1:] if not w.value.startswith("-")]
+    return list(words) if len(words) == 1 else []
+
+
 def assignments(script: str) -> Dict[str, str]:
     """The variables a script sets itself (`PYPI_REPO=pypi`, `export REPO=testpypi`), for reading the
     commands after them: the value when the script sets the name once, to a literal, outside control

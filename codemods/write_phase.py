@@ -87,8 +87,6 @@ def refuse_shared_outside(file_groups: List[Group], others: List[Tuple[str, str,
     with its token, and this run leaves as it is (Safetorun/PromptDefender-py: deploy.yml runs deploy.sh for
     TestPyPI, deploy-prod.yml for PyPI): the credentials cut for one, the other's upload would fail. Refused,
     with the workflows to migrate together. `others`: (shown name, text, path, root) of each such workflow."""
-    if not any(g.followed for g in file_groups):
-        return
     from codemods.follow.indirect import changed_lines, token_lines
 
     users: Dict[str, List[Tuple[str, set]]] = {}

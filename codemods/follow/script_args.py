@@ -23,7 +23,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
-from codemods.shell import DECLARATIONS, LEADING_KEYWORDS, Word, word_groups
+from codemods.shell import DECLARATIONS, LEADING_KEYWORDS, Word, assignment_words, word_groups
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # `$X`, `${X}`; `$1`, `${2:-}`: an argument (or nothing)
@@ -190,14 +190,6 @@ def _entries(script: str):
             frames.append(frame)
 
 
-def _assigned(entry: _Entry) -> List[Word]:
-    """The words of a command that may be assignments (`NAME=x`, `export NAME=x`); one alone sets it."""
-    words = list(entry.words)
-    if words and words[0].value in DECLARATIONS:
-        return [w for w in words[1:] if not w.value.startswith("-")]
-    return words
-
-
 def _copy(frame: _Frame) -> _Frame:
     return _Frame(frame.kind, frame.test, frame.earlier, frame.head, frame.start, list(frame.pending), frame.patterns,
                   frame.before)
@@ -253,7 +245,7 @@ class _Values:
         first_option: Optional[int] = None
         last = 0
         for e in self.entries:
-            words = _assigned(e)
+            words = assignment_words(e.words)
             if len(words) != 1 or not words[0].text.startswith(name + "="):
                 continue
             raw = words[0].text[len(name) + 1:]
@@ -282,7 +274,8 @@ class _Values:
     def only_assigned(self, name: str) -> bool:
         """Every mention of `name` but its `NAME=` assignments reads it: a `for NAME in`, `read NAME`,
         `${NAME:=x}` sets it."""
-        starts = {w[0].start for w in map(_assigned, self.entries) if len(w) == 1 and w[0].text.startswith(name + "=")}
+        starts = {w[0].start for w in (assignment_words(e.words) for e in self.entries)
+                  if len(w) == 1 and w[0].text.startswith(name + "=")}
         for m in re.finditer(r"(?<![\w$])%s\b" % re.escape(name), self.script):
             if m.start() in starts:
                 continue
@@ -342,7 +335,7 @@ def _fixed(may: List[_Entry], values: _Values) -> Dict[str, str]:
     found: Dict[str, Set[str]] = {}
     sure: Set[str] = set()
     for e in may:
-        words = _assigned(e)
+        words = assignment_words(e.words)
         m = re.match(r"(%s)=" % _NAME, words[0].text) if len(words) == 1 else None
         if m is None:
             continue

@@ -16,7 +16,7 @@ from codemods.notes import TOKEN_SET_BY_HAND, UNRESOLVED, Note
 from codemods.uploaders.tools.twine import PYPIRC_REASON, pypirc_write
 from codemods.uploaders.command_line import oidc_flag_spans, read_upload, same_tool, stores_credential
 from codemods.uploaders.spec import Uploader
-from codemods.shell import DECLARATIONS, assignments, commands, cut_span, join_pieces, without_value
+from codemods.shell import assignment_words, assignments, commands, cut_span, join_pieces, without_value
 
 OIDC_FLAG_STUCK = "oidc-flag-stuck"  # the kind of the note: a Trusted Publishing flag that could not be cut
 # $X, ${X}, make's $(X) and tox's {env:X} (tox substitutes it from the host, no passenv needed)
@@ -163,19 +163,11 @@ def _fed(cmds, freed: Set[str]) -> Set[str]:
     (in that assignment) is said, as a freed variable still read is."""
     found = set(freed)
     while True:
-        more = {v for c in cmds for w in _assigning(c) for m in [re.match(r"([A-Za-z_]\w*)=", w.text)]
+        more = {v for c in cmds for w in assignment_words(c.words) for m in [re.match(r"([A-Za-z_]\w*)=", w.text)]
                 if m and m.group(1) in found for v in VARIABLE.findall(w.text[m.end():])} - found
         if not more:
             return found - set(freed)
         found |= more
-
-
-def _assigning(cmd) -> list:
-    """The words of a command that set variables for the rest of the script (`X=…`, `export X=…`)."""
-    words = list(cmd.words)
-    if words and words[0].value in DECLARATIONS:
-        return [w for w in words[1:] if not w.value.startswith("-")]
-    return words if len(words) == 1 else []
 
 
 def _expansion(*words) -> str:
