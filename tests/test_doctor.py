@@ -119,6 +119,36 @@ def test_exit_codes(repo: Repo) -> None:
     assert repo.migrate("doctor", "--exit-zero").code == 2
 
 
+def test_two_uploads_of_one_step_give_each_finding_once(repo: Repo) -> None:
+    # tattle-made/feluda's publish-to-pypi.yml: one step's loop runs `uv publish --token` in both branches of an
+    # `if`; the two uploads sit at the step's line, and each finding was printed twice there
+    repo.write(WORKFLOW, b"""on: {push: {tags: ['v*']}}
+permissions:
+  id-token: write
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Build and publish
+        env:
+          PYPI_PUBLISH_TOKEN: ${{ secrets.PYPI_PUBLISH_TOKEN }}
+        run: |
+          for pkg in a b; do
+            if [ "$pkg" == "a" ]; then
+              uv build
+              uv publish --token $PYPI_PUBLISH_TOKEN
+            else
+              uv build $pkg
+              uv publish --token $PYPI_PUBLISH_TOKEN
+            fi
+          done
+""")
+    data = json.loads(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    found = [(f["id"], f["line"]) for f in data["files"][0]["findings"]]
+    assert found.count(("token-publishing", 9)) == 1, found
+
+
 def test_explain_prints_each_finding_and_refuses_unknown_ids(repo: Repo) -> None:
     for rid in list(RULES) + [p.id for p in PATTERNS]:
         out = repo.migrate("explain", rid)

@@ -766,12 +766,15 @@ def run_rules(w: WorkflowView, only: Optional[List[str]] = None) -> List[Tuple[R
 def run_rules_in(w: WorkflowView, only: Optional[List[str]] = None) \
         -> List[Tuple[Rule, Optional[int], str, str, str, Optional[str]]]:
     """`run_rules` with the file of each finding last: None for the workflow, else the repository file (from
-    its root) the line is in."""
+    its root) the line is in. A finding is given once: two uploads of one step (two `uv publish` lines of a
+    loop) yield the same words at the same line."""
     out = []
     for r in RULES.values():
         if only and r.id not in only:
             continue
         for hit in r.check(w):
-            out.append((r, hit[0], hit[1], (hit[2] if len(hit) > 2 else None) or r.fix,
-                        (hit[3] if len(hit) > 3 else None) or r.severity, hit[4] if len(hit) > 4 else None))
+            finding = (r, hit[0], hit[1], (hit[2] if len(hit) > 2 else None) or r.fix,
+                       (hit[3] if len(hit) > 3 else None) or r.severity, hit[4] if len(hit) > 4 else None)
+            if finding not in out:
+                out.append(finding)
     return out
