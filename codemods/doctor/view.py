@@ -79,6 +79,15 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
     return False
 
 
+def _credentials_in_files(changes) -> List[str]:
+    """Where the followed files take the credential: a tox env passing the workflow's variable on, or the
+    file's own credential options (`--password $X`, `-p $1`)."""
+    passed = [c.label for c in changes if c.cuts and c.passed_through == c.cuts]
+    own = [c.label for c in changes if c.cuts and c.passed_through != c.cuts]
+    return ([f"passed on by {', '.join(dict.fromkeys(passed))}"] if passed else []) + \
+        ([f"credential options in {', '.join(dict.fromkeys(own))}"] if own else [])
+
+
 def _kind(item) -> str:
     """What runs the upload of a followed file: its uploader when the files name one (`poetry publish` in a
     Makefile, as migrate's fix says), else a local composite action or a script of the repository."""
@@ -141,8 +150,7 @@ class WorkflowView:
     def _indirect(self, item) -> PublishView:
         # a script run three times (`deploy.sh pkg-a prod`, `deploy.sh pkg-b prod`…) has one upload line
         where = ", ".join(dict.fromkeys(f"{c.label}:{line}" for c in item.changes for line in c.lines)) or "a script"
-        creds = [f"`{n}`" for n, _ in item.env_vars] + (["credentials in the file"] if any(c.cuts for c in item.changes)
-                                                         else [])
+        creds = [f"`{n}`" for n, _ in item.env_vars] + _credentials_in_files(item.changes)
         mode = "token" if item.uses_token else "trusted"  # what migrate reads: a change by hand (`poetry publish`,
         # which has no Trusted Publishing, in a Makefile) uploads with some credential too
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
