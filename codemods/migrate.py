@@ -535,14 +535,17 @@ def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_
     if not done or len(gated) != len(done):
         return []
     job_if = condition_text(job.get("if"))
-    if job_if and all((condition_text(steps_of[s.step_index].get("if")) or "") in job_if for s in gated):
+    if job_if and all(gh_action.implies(job_if, steps_of[s.step_index].get("if")) for s in gated):
         return []  # the job runs only when its uploads do (a job `if:` about forks is no such limit: zope.proxy)
     conditions = [steps_of[s.step_index].get("if") for s in gated]
     if any(gh_action.always_one_of(a, b) for n, a in enumerate(conditions) for b in conditions[n + 1:]):
         return []  # every run takes one upload or the other (pyrsistent: `== 'test'` and `!= 'test'`)
     prs = " (pull requests too)" if runs_for_pull_requests(w.events, w.jobs, job_id) else ""
-    return [every_run_deploys(f"job `{job_id}`", f"on every run of the workflow{prs}",
-                              f"its upload step{'s are' if len(done) > 1 else ' is'} gated by `if:`", env_name,
+    many = len(done) > 1
+    runs, gated = (f"on every run of the workflow{prs}", f"its upload step{'s are' if many else ' is'} gated by `if:`") \
+        if not job_if else (f"whenever its own `if:` holds{prs}",
+                            f"some of those runs pass the `if:` of its upload step{'s' if many else ''}")
+    return [every_run_deploys(f"job `{job_id}`", runs, gated, env_name,
                               "required reviewers, tag rules", "give the job the upload's condition as its `if:`, "
                               "or publish from a job of its own (`migrate to-oidc --split-jobs`)")]
 

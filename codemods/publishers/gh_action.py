@@ -241,6 +241,25 @@ def always_one_of(a: Any, b: Any) -> bool:
     return bool(x and y) and (negates(x, y) or negates(y, x))
 
 
+def implies(a: Any, b: Any) -> bool:
+    """Every run that passes the `if:` `a` passes `b` too, read syntactically: each top-level `&&` operand of
+    `b` (or `b` whole) is `a` or one of `a`'s top-level `&&` operands, outer parentheses aside. A job's
+    `startsWith(github.ref, 'refs/tags/') || github.event_name == 'workflow_dispatch'` does not imply its
+    upload step's `startsWith(github.ref, 'refs/tags/')` (huggingface/tokenizers)."""
+    x, y = condition_text(a), condition_text(b)
+    if not (x and y):
+        return False
+    x, y = _unwrapped(x), _unwrapped(y)
+    held = {_unwrapped(p) for p in _operands(x)}
+    return all(_unwrapped(q) in held for q in (_operands(y)[1:] or [y]))
+
+
+def _unwrapped(text: str) -> str:
+    while text.startswith("(") and closes_at_end(text):
+        text = text[1:-1]
+    return text
+
+
 def _never_together(a: Any, b: Any) -> bool:
     """Two `if:`s that cannot both hold, read syntactically (no expression engine): an operand of one (a whole
     condition, or one of its top-level `&&` operands) is the negation of an operand of the other, or both
