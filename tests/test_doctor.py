@@ -149,6 +149,17 @@ jobs:
     assert found.count(("token-publishing", 9)) == 1, found
 
 
+def test_a_secret_variable_some_file_reads_is_not_called_unread(repo: Repo) -> None:
+    # credential-not-read searches the repository outside its workflows: a Python helper reading the name
+    # (`os.environ["PYPI_PASSWORD"]`) keeps it quiet; the workflow's own `env:` line does not count
+    case = GOLDEN / "doctor" / "credential-not-read"
+    repo.write(WORKFLOW, (case / "triggers.yml").read_bytes())
+    repo.write("scripts/release.sh", (case / "repo" / "scripts" / "release.sh").read_bytes())
+    assert "credential-not-read" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    repo.write("tools/creds.py", b'import os\nuser = os.environ["PYPI_USERNAME"]\npw = os.environ["PYPI_PASSWORD"]\n')
+    assert "credential-not-read" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+
+
 def test_explain_prints_each_finding_and_refuses_unknown_ids(repo: Repo) -> None:
     for rid in list(RULES) + [p.id for p in PATTERNS]:
         out = repo.migrate("explain", rid)

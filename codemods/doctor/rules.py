@@ -486,6 +486,37 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
             yield p.line, f"{p.label} takes its password from `{value.strip()}`, which may be empty"
 
 
+@rule("credential-not-read", WARNING, "A step passes a secret in a variable nothing it runs reads",
+      "An uploader reads its credential from variables of its own name (`TWINE_PASSWORD`, `UV_PUBLISH_TOKEN`, "
+      "`POETRY_PYPI_TOKEN_PYPI`…) or from what its command line gives; a secret set as `PYPI_PASSWORD` that no "
+      "script of the repository reads never reaches the upload, which then fails with 403 or tries Trusted "
+      "Publishing it was not set up for.",
+      """
+      - run: twine upload dist/*
+        env:
+          PYPI_PASSWORD: ${{ secrets.PYPI_TOKEN }}
+""", "Name the variable as the upload reads it (in the step's `env:`), or publish with Trusted Publishing "
+     "(`migrate to-oidc`) and then delete the variable and its secret.")
+def _credential_not_read(w: WorkflowView) -> Iterator[Hit]:
+    from codemods.doctor.unread_secrets import unread
+    from codemods.uploaders import registry
+
+    for p in w.publishing:
+        if p.publisher == "gh-action":
+            continue
+        step = dict(steps(w.jobs.get(p.job_id) or {})).get(p.step_index)
+        names = unread(step, w.root) if isinstance(step, dict) else []
+        if not names:
+            continue
+        up = next((u for u in registry.all_uploaders() if u.name == p.publisher), None)
+        reads = f" ({up.name} reads {', '.join(f'`{n}`' for n in up.credentials.variables)})" \
+            if up is not None and up.credentials.variables else ""
+        many = len(names) > 1
+        yield (p.line, f"{p.label} sets {', '.join(f'`{n}`' for n in names)} from "
+                       f"{'secrets' if many else 'a secret'}, but nothing the step runs reads {'them' if many else 'it'}"
+                       f"{reads}: its upload does not get that credential")
+
+
 @rule("build-in-publish-job", WARNING, "The publishing job also builds the distributions",
       "PyPA's guide calls building in the publishing job unsupported: build tools and their dependencies then run "
       "with the job's OIDC permission. Build in a separate job and pass `dist/` as an artifact.",

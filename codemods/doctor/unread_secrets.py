@@ -1,0 +1,65 @@
+"""Secrets a publishing step hands to variables nothing it runs reads (docarray: `PYPI_USERNAME`/`PYPI_PASSWORD`
+set for a script whose upload reads `$TWINE_USERNAME $TWINE_PASSWORD`): the upload runs without the credential,
+and twine then tries Trusted Publishing or asks for a password. A misnamed variable is one of the common causes
+of a 403 or of an unexpected OIDC attempt; the doctor names it only where nothing in the repository reads it."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+# A variable holding a PyPI credential, by its name (`JINA_SLACK_WEBHOOK` is another secret, not ours)
+_CREDENTIAL_NAME = re.compile(r"PYPI|TWINE|PASS|TOKEN", re.I)
+_SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__", "site-packages"}
+_MAX_BYTES = 1_000_000
+
+
+def _uploader_families() -> Tuple[set, set]:
+    """Every uploader's own variables and their first words (`POETRY_PYPI_TOKEN_<REPO>` is poetry's for any
+    repository name): a name of those families is read by its tool, not by a script."""
+    from codemods.uploaders import registry
+
+    names = {n for up in registry.all_uploaders() for n in up.credentials.variables}
+    return names, {n.split("_", 1)[0] + "_" for n in names}
+
+
+def unread(step: Dict[str, Any], root: Optional[Path]) -> List[str]:
+    """The names the step's `env:` sets from a secret, that look like a PyPI credential, and that no uploader,
+    no line of the step's script and no file of the repository outside its workflows mentions. `[]` without a
+    repository to search (a pasted snippet proves nothing)."""
+    env, script = step.get("env"), step.get("run")
+    if root is None or not isinstance(env, dict) or not isinstance(script, str):
+        return []
+    own, families = _uploader_families()
+    out = []
+    for name, value in env.items():
+        name = str(name)
+        if "secrets." not in str(value) or not _CREDENTIAL_NAME.search(name):
+            continue
+        if name in own or any(name.startswith(f) for f in families):
+            continue
+        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", script) or _mentioned(root.resolve(), name):
+            continue
+        out.append(name)
+    return out
+
+
+def _mentioned(root: Path, name: str) -> bool:
+    """`name` is a whole word of some text file of the repository outside `.github/workflows` (a step's `env:`
+    reaches only what the step runs: its scripts, Makefile, tox.ini, composite actions)."""
+    word = re.compile(rb"(?<![\w])" + re.escape(name.encode()) + rb"(?![\w])")
+    for top, dirs, files in os.walk(root):
+        rel = Path(top).relative_to(root).parts
+        dirs[:] = [d for d in dirs if d not in _SKIPPED_DIRS and not (rel == (".github",) and d == "workflows")]
+        for f in files:
+            path = Path(top, f)
+            try:
+                if path.stat().st_size > _MAX_BYTES:
+                    continue
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if b"\0" not in data[:1024] and word.search(data):
+                return True
+    return False
