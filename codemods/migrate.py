@@ -35,7 +35,7 @@ from codemods.registration import (NO_PACKAGE_NAME, Registration, own_runs_advic
 from codemods.reusable import (declared, declared_token_secrets, resolve_added, resolve_removed,
                                undeclared_secrets)
 from codemods.uploaders import registry
-from codemods.workflow import (FORK_NO_OIDC, condition_text, pull_request_fix, jobs, runner_problem, runs_for_pull_requests,
+from codemods.workflow import (FORK_NO_OIDC, condition_text, step_label, steps, pull_request_fix, jobs, runner_problem, runs_for_pull_requests,
                               triggers)
 
 TO_OIDC, TO_TOKEN = "to-oidc", "to-token"
@@ -494,6 +494,7 @@ def _job_warnings(w: _Workflow, job_id: str, items: List[Publisher], done: List[
         out.append(f"job `{job_id}`: " + own_runs_advice(w.path, w.events))
     out += _pull_request_warning(w, job_id, done)
     out += _builds_here(w, job_id)
+    out += _unread_credentials(w, job_id, done)
     converted = [s for s in done if isinstance(s, gh_action.PublishStep)]
     turned_off = {s.step_index for s in converted if "attestations" not in s.inputs and (  # as to_oidc turns them off
         w.called or gh_action.attests_beside_another(w.doc, s, [d.path for d in done]))}
@@ -522,6 +523,25 @@ def _builds_here(w: _Workflow, job_id: str) -> List[Note]:
                          + ("" if through else " (`migrate to-oidc --split-jobs` does it)"),
                          job=job_id, finding="build-in-publish-job", at=("jobs", job_id, "steps", i))]
     return []
+
+
+def _unread_credentials(w: _Workflow, job_id: str, done: List[Publisher]) -> List[str]:
+    """A converted step still setting a secret in a variable nothing it runs reads (the doctor's
+    credential-not-read): pubmode cuts only what the upload reads, so the variable is left for the user."""
+    from codemods.doctor.unread_secrets import unread
+
+    job_steps = dict(steps(w.jobs[job_id]))
+    out = []
+    for i in dict.fromkeys(s.step_index for s in done if not isinstance(s, gh_action.PublishStep)):
+        step = job_steps.get(i)
+        names = unread(step, w.repo.root) if isinstance(step, dict) else []
+        if names:
+            many = len(names) > 1
+            out.append(f"{step_in_job(step_label(step, i), job_id)} still sets {', '.join(f'`{n}`' for n in names)} "
+                       f"from {'secrets' if many else 'a secret'} that nothing it runs reads (the upload never got "
+                       f"{'them' if many else 'it'}): delete {'them' if many else 'it'} and the "
+                       f"secret{'s' if many else ''} once the release works")
+    return out
 
 
 def _deploys_when_skipped(w: _Workflow, job_id: str, done: List[Publisher], env_name: Optional[str]) -> List[str]:
@@ -740,7 +760,6 @@ def _drop_mint_steps(w: _Workflow, job_id: str, trusted: List[Publisher], job_re
     the secret replaced: without `id-token: write` they would fail the job. One whose output something
     still reads (an upload left as it was, the job's `outputs:`) refuses the job, naming the step."""
     from codemods.engine.edits import Remove, apply_to_data
-    from codemods.workflow import step_label, steps
 
     mints = {m.mint.step_index: m.mint for s in trusted for m in s.minted}
     if not mints:

@@ -160,6 +160,24 @@ def test_a_secret_variable_some_file_reads_is_not_called_unread(repo: Repo) -> N
     assert "credential-not-read" not in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
 
 
+def test_migrate_says_what_the_doctor_says_of_an_unread_secret(repo: Repo) -> None:
+    # the doctor's credential-not-read and to-oidc's warning come from one reader: twine reads TWINE_PASSWORD,
+    # so the step's PYPI_PASSWORD never reached the upload, and to-oidc leaves it for the user to delete
+    repo.write(WORKFLOW, b"""on: {push: {tags: ['v*']}}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: twine upload dist/*
+        env:
+          PYPI_PASSWORD: ${{ secrets.PYPI_TOKEN }}
+""")
+    assert "credential-not-read" in _ids(repo.migrate("doctor", "--format", "json", "--exit-zero").stdout)
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert "still sets `PYPI_PASSWORD` from a secret that nothing it runs reads" in out.stderr + out.stdout
+
+
 def test_explain_prints_each_finding_and_refuses_unknown_ids(repo: Repo) -> None:
     for rid in list(RULES) + [p.id for p in PATTERNS]:
         out = repo.migrate("explain", rid)
