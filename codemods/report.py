@@ -241,10 +241,21 @@ def holds_a_name(secret: str) -> bool:
         re.search(r"TOKEN|PASS|KEY|SECRET|PWD", secret.upper()) is None
 
 
+def _other_name(secret: str, options: Options) -> str:
+    """Where the secret's name is pubmode's default, the flag that names one the repository already has (a
+    round trip of a workflow that used `PYPI_TOKEN` asks for `PYPI_API_TOKEN`)."""
+    if secret == options.secret and not options.secret_given:
+        return " (or run again with `--secret NAME` to use a secret the repository already has)"
+    if secret == options.test_secret and not options.test_secret_given:
+        return " (or run again with `--test-secret NAME` to use a secret the repository already has)"
+    return ""
+
+
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options, steps.create_test)} "
-                      f"{steps.scope(name)}, in the repository (or environment) settings." for name in steps.create_github]
+                      f"{steps.scope(name)}, in the repository (or environment) settings{_other_name(name, options)}."
+                      for name in steps.create_github]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:
