@@ -127,12 +127,21 @@ def _joined_classifier(scan: LogScan) -> List[str]:
             f"classifier, so PyPI refuses the upload for it as well: keep one full classifier (`'{m.group(4)}'`)"]
 
 
+# A failure of an upload that sent no credential, or a refused one: a secret the workflow sets where no upload
+# reads it (credential-not-read) explains it before any guess
+_NO_CREDENTIAL_SENT = {"log-token-rejected", "log-credential-missing", "log-id-token-unset",
+                       "log-uv-missing-credentials", "log-secret-empty"}
+
+
 def advise(scan: LogScan, facts: List[Facts], ctx: claims_mod.Context) -> List[str]:
     """Advice for the most specific error found (claims are compared whenever the log prints them)."""
     if not scan.findings:
         return []
     advisor = ADVISORS.get(scan.findings[0].pattern.id)
     out = (_old_wording(scan) or (advisor(scan, facts, ctx) if advisor else [])) + _joined_classifier(scan)
+    if scan.findings[0].pattern.id in _NO_CREDENTIAL_SENT:
+        out = [f"{u}; name the variable as the upload reads it, in the step's `env:` (check this first)"
+               for f in facts for u in f.unread_credentials] + out
     if scan.claims and scan.findings[0].pattern.id not in _NO_PUBLISHER_COMPARED and \
             not any(a in out for a in claims_mod.compare(scan.claims, ctx)):
         out += claims_mod.compare(scan.claims, ctx)

@@ -38,12 +38,17 @@ class Facts:
     trusted_uploaders: Set[str] = field(default_factory=set)
     publishes: bool = False  # a job of it uploads to PyPI or TestPyPI
     scope_gaps: List[ScopeGap] = field(default_factory=list)  # GITHUB_TOKEN scopes its jobs' steps may lack
+    unread_credentials: List[str] = field(default_factory=list)  # credential-not-read: a secret no upload gets
 
 
 def collect(file: str, view: WorkflowView) -> Facts:
+    from codemods.doctor.unread_secrets import unread_in
+
     facts = Facts(file, set(view.events), publishes_as_called(view.doc.path, view.events))
     facts.every_push = _pushes_untagged(view)
     facts.scope_gaps = view.scope_gaps
+    facts.unread_credentials = [f"{file}:{line}: {message}" if line else f"{file}: {message}"
+                                for line, message in unread_in(view)]
     for p in view.publishing:
         if not p.targets:
             continue

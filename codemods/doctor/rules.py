@@ -498,23 +498,9 @@ def _password_may_be_empty(w: WorkflowView) -> Iterator[Hit]:
 """, "Name the variable as the upload reads it (in the step's `env:`), or publish with Trusted Publishing "
      "(`migrate to-oidc`) and then delete the variable and its secret.")
 def _credential_not_read(w: WorkflowView) -> Iterator[Hit]:
-    from codemods.doctor.unread_secrets import unread
-    from codemods.uploaders import registry
+    from codemods.doctor.unread_secrets import unread_in
 
-    for p in w.publishing:
-        if p.publisher == "gh-action":
-            continue
-        step = dict(steps(w.jobs.get(p.job_id) or {})).get(p.step_index)
-        names = unread(step, w.root) if isinstance(step, dict) else []
-        if not names:
-            continue
-        up = next((u for u in registry.all_uploaders() if u.name == p.publisher), None)
-        reads = f" ({up.name} reads {', '.join(f'`{n}`' for n in up.credentials.variables)})" \
-            if up is not None and up.credentials.variables else ""
-        many = len(names) > 1
-        yield (p.line, f"{p.label} sets {', '.join(f'`{n}`' for n in names)} from "
-                       f"{'secrets' if many else 'a secret'}, but nothing the step runs reads {'them' if many else 'it'}"
-                       f"{reads}: its upload does not get that credential")
+    yield from unread_in(w)
 
 
 @rule("build-in-publish-job", WARNING, "The publishing job also builds the distributions",

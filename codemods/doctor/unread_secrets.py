@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+
+if TYPE_CHECKING:
+    from codemods.doctor.view import WorkflowView
 
 # A variable holding a PyPI credential, by its name (`JINA_SLACK_WEBHOOK` is another secret, not ours)
 _CREDENTIAL_NAME = re.compile(r"PYPI|TWINE|PASS|TOKEN", re.I)
@@ -22,6 +25,32 @@ def _uploader_families() -> Tuple[set, set]:
 
     names = {n for up in registry.all_uploaders() for n in up.credentials.variables}
     return names, {n.split("_", 1)[0] + "_" for n in names}
+
+
+def unread_in(w: "WorkflowView") -> List[Tuple[Optional[int], str]]:
+    """(line, message) for each publishing step of the workflow that sets a secret in a variable nothing it runs
+    reads: the doctor's credential-not-read, and what a failed run's advice puts first (a 403, no credentials)."""
+    from codemods.uploaders import registry
+    from codemods.workflow import steps
+
+    out: List[Tuple[Optional[int], str]] = []
+    for p in w.publishing:
+        if p.publisher == "gh-action":
+            continue
+        step = dict(steps(w.jobs.get(p.job_id) or {})).get(p.step_index)
+        names = unread(step, w.root) if isinstance(step, dict) else []
+        if not names:
+            continue
+        up = next((u for u in registry.all_uploaders() if u.name == p.publisher), None)
+        reads = f" ({up.name} reads {', '.join(f'`{n}`' for n in up.credentials.variables)})" \
+            if up is not None and up.credentials.variables else ""
+        many = len(names) > 1
+        hit = (p.line, f"{p.label} sets {', '.join(f'`{n}`' for n in names)} from {'secrets' if many else 'a secret'}, "
+                       f"but nothing the step runs reads {'them' if many else 'it'}{reads}: its upload does not get "
+                       "that credential")
+        if hit not in out:
+            out.append(hit)
+    return out
 
 
 def unread(step: Dict[str, Any], root: Optional[Path]) -> List[str]:
