@@ -31,14 +31,10 @@ def unread_in(w: "WorkflowView") -> List[Tuple[Optional[int], str]]:
     """(line, message) for each publishing step of the workflow that sets a secret in a variable nothing it runs
     reads: the doctor's credential-not-read, and what a failed run's advice puts first (a 403, no credentials)."""
     from codemods.uploaders import registry
-    from codemods.workflow import steps
 
     out: List[Tuple[Optional[int], str]] = []
     for p in w.publishing:
-        if p.publisher == "gh-action":
-            continue
-        step = dict(steps(w.jobs.get(p.job_id) or {})).get(p.step_index)
-        names = unread(step, w.root) if isinstance(step, dict) else []
+        names = unread_by(w, p)
         if not names:
             continue
         up = next((u for u in registry.all_uploaders() if u.name == p.publisher), None)
@@ -51,6 +47,16 @@ def unread_in(w: "WorkflowView") -> List[Tuple[Optional[int], str]]:
         if hit not in out:
             out.append(hit)
     return out
+
+
+def unread_by(w: "WorkflowView", p) -> List[str]:
+    """`unread` for the step of one upload of the workflow (none for the publish action: its `password:`)."""
+    from codemods.workflow import steps
+
+    if p.publisher == "gh-action":
+        return []
+    step = dict(steps(w.jobs.get(p.job_id) or {})).get(p.step_index)
+    return unread(step, w.root) if isinstance(step, dict) else []
 
 
 def unread(step: Dict[str, Any], root: Optional[Path]) -> List[str]:
