@@ -87,12 +87,16 @@ RUN_NEEDS: Tuple[Tuple["re.Pattern[str]", Dict[str, str]], ...] = (
     (re.compile(r"\bmkdocs['\"]?(?:\s*,\s*|\s+)['\"]?gh-deploy\b|\bghp-import\b[^\n]*\s-p\b|\bmike\s+deploy\b[^\n]*--push"),
      _RELEASE),
     (re.compile(r"\bchangelogithub\b"), _RELEASE),
-    (re.compile(r"\bsemantic-release\b"), {"contents": WRITE, "issues": WRITE, "pull-requests": WRITE}),
+    (re.compile(r"(?<![\w-])semantic[-_]release\b"), {"contents": WRITE, "issues": WRITE, "pull-requests": WRITE}),
     (re.compile(r"\bghr\s"), _RELEASE),
     (re.compile(r"\bhub\s+release\b"), _RELEASE),
     (re.compile(r"\bdocker\s+push\s+['\"]?ghcr\.io/"), {"packages": WRITE}),
 )
 RUN_UNKNOWN = re.compile(r"\bgh\s+api\b")
+# An install command up to the end of its command: the names it installs (`pip install python-semantic-release`)
+# are packages, not commands the step runs
+_INSTALL = re.compile(r"\b(?:pip3?|pipx|uv(?:\s+pip|\s+tool)?|poetry|pdm|npm|yarn|pnpm|conda|mamba|micromamba)\s+"
+                      r"(?:install|add|i)\b[^\n;&|]*")
 # An unknown action named like these writes to the repository with the token it is handed.
 WRITES_CONTENTS = re.compile(r"release|tag|changelog|commit|push|publish-to-github|gh-pages", re.I)
 
@@ -221,6 +225,7 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
     """What the job's steps, and the files they run (`scripts`), use the GITHUB_TOKEN for."""
     needs = TokenNeeds()
     for text in scripts:
+        text = _INSTALL.sub("", text)
         for pattern, scopes in RUN_NEEDS:
             if pattern.search(text):
                 needs.add(scopes)
@@ -240,6 +245,7 @@ def job_token_needs(job: Dict[str, Any], scripts: Sequence[str] = ()) -> TokenNe
         run = step.get("run")
         if not isinstance(run, str):
             continue
+        run = _INSTALL.sub("", run)
         for pattern, scopes in RUN_NEEDS:
             if pattern.search(run) and not ((checkout_pat or pushes_with_own_credential(run))
                                             and pattern.pattern.startswith(r"\bgit['\"]?")):

@@ -210,3 +210,19 @@ def test_to_token_names_an_emptied_block_to_oidc_may_have_written(repo: Repo) ->
     assert b"    permissions: {}\n" in repo.read()
     assert "job `upload-to-pypi` keeps its permissions block (now `{}`), which is what `migrate to-oidc` writes" \
         in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("run, scopes", [
+    ("pip install packaging python-semantic-release", set()),  # MakerCorn/ai-prompt-manager: installs, never runs it
+    ("uv tool install python-semantic-release", set()),
+    ("pip install python-semantic-release && semantic-release publish", {"contents", "issues", "pull-requests"}),
+    ("npx semantic-release", {"contents", "issues", "pull-requests"}),
+    ("python -m semantic_release version", {"contents", "issues", "pull-requests"}),
+    ("pip install twine\ngit push origin v1", {"contents"}),
+])
+def test_a_package_installed_is_not_a_command_run(run: str, scopes: set) -> None:
+    """The doctor said a step running only `pip install python-semantic-release` used `issues: write` and
+    `pull-requests: write` (the command's pattern matched the package's name)."""
+    from codemods.token_needs import job_token_needs
+
+    assert set(job_token_needs({"steps": [{"run": run}]}).scopes) == scopes

@@ -258,8 +258,11 @@ def _permissions_missing_scope(w: WorkflowView) -> Iterator[Hit]:
         at = ("jobs", g.job_id, "permissions") if g.where == "job" else ("permissions",)
         grants = f"no `{g.scope}`" if g.granted == "none" else f"`{g.scope}: {g.granted}`"
         whose = "its permissions block" if g.where == "job" else "the workflow's permissions block"
+        many, block = len(g.steps) > 1, "the job's" if g.where == "job" else "the workflow's"
         yield w.doc.line_of(at), (f"job `{g.job_id}`: {whose} grants {grants}, but {', '.join(g.steps)} "
-                                  f"{'uses' if len(g.steps) == 1 else 'use'} `{g.scope}: {g.needed}`")
+                                  f"{'use' if many else 'uses'} `{g.scope}: {g.needed}`"), \
+            (f"Add `{g.scope}: {g.needed}` to {block} permissions block, or move "
+             f"{'those steps' if many else 'that step'} to a job of its own with it.")
 
 
 @rule("no-environment", NOTE, "The publishing job has no environment",
