@@ -226,3 +226,26 @@ def test_a_package_installed_is_not_a_command_run(run: str, scopes: set) -> None
     from codemods.token_needs import job_token_needs
 
     assert set(job_token_needs({"steps": [{"run": run}]}).scopes) == scopes
+
+
+def test_to_token_warns_of_lost_attestations_only_where_the_pinned_release_makes_them(repo: Repo) -> None:
+    """aws-powertools/powertools-lambda-python pins `@f7600683…  # v1.10.3`, where attestations are off by
+    default (on since v1.11.0): to-token said its releases would now carry none, which they never did."""
+    repo.write(WORKFLOW, b"""on: {push: {tags: ['v*']}}
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    environment: pypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/download-artifact@v4
+      - name: Upload to PyPi prod
+        uses: pypa/gh-action-pypi-publish@f7600683efdcb7656dec5b29656edb7bc586e597 # v1.10.3
+""")
+    out = repo.migrate("to-token", "--dry-run")
+    assert "attestations" not in out.stderr, out.stderr
+    repo.write(WORKFLOW, repo.read().replace(b"f7600683efdcb7656dec5b29656edb7bc586e597 # v1.10.3",
+                                             b"76f52bc884231f62b9a034ebfe128415bbaabdfc # v1.12.4"))
+    out = repo.migrate("to-token", "--dry-run")
+    assert "uploads no PEP 740 attestations" in out.stderr, out.stderr

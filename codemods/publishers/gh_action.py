@@ -48,6 +48,8 @@ class PublishStep:
     url: Optional[str]
     ref: str
     uses_token: bool
+    # the release a same-line comment names beside a commit pin (`@f7600683…  # v1.10.3`), else ""
+    commented_release: str = ""
 
     @property
     def index_unknown(self) -> bool:
@@ -101,7 +103,9 @@ class PublishStep:
 
     def token_warnings(self) -> List[str]:
         """PEP 740 attestations exist only with Trusted Publishing: with a password the action skips them."""
-        if not attests(self.inputs, self.ref, with_password=False):  # it made none before either
+        ref = self.ref if ref_version(self.ref) is not None or not self.commented_release else \
+            "v" + self.commented_release.lstrip("v")  # a commit pin: the release its comment names
+        if not attests(self.inputs, ref, with_password=False):  # it made none before either
             return []
         return [f"{step_in_job(self.label, self.job_id)}: with a token the action uploads no PEP 740 attestations "
                 "(they need Trusted Publishing); releases made from now on carry none"]
@@ -335,12 +339,22 @@ def find(doc: Document, only_job: Optional[str] = None) -> List[PublishStep]:
             else:
                 index = classify_url(url)
                 targets = (index,) if index else ()
-            found.append(PublishStep(job_id, i, step, targets, url, ref, token))
+            found.append(PublishStep(job_id, i, step, targets, url, ref, token,
+                                     _commented_release(doc, ("jobs", job_id, "steps", i), ref)))
     return found
 
 
 # a same-line comment that names the ref it follows (`# v1.4.2`, `# tag=v1.4.2`, `# pin@v1.4.2`, `# master`)
 _REF_COMMENT = re.compile(r"(?:(?:tag|pin|ref|version)\s*[=@:]\s*)?(v?\d+(?:\.\d+)*|master|main|release/v\d+)", re.I)
+
+
+def _commented_release(doc: Document, path: YamlPath, ref: str) -> str:
+    """`v1.10.3` for `uses: …@<40 hex digits>  # v1.10.3`: what the commit is, as its author wrote it."""
+    if not re.fullmatch(r"[0-9a-fA-F]{40}", ref.strip()):
+        return ""
+    comment = doc.same_line_comment(path + ("uses",))
+    m = _REF_COMMENT.fullmatch(comment[0].lstrip("#").strip()) if comment else None
+    return m.group(1) if m and re.fullmatch(r"v?\d+(?:\.\d+)*", m.group(1)) else ""
 
 
 def _unread_step_env(doc: Document, step: PublishStep, removed: set, gone: List[Any], change: StepChange) -> None:
