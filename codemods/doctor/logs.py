@@ -505,7 +505,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
             SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
         found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
-    elif "log-file-exists" in found and server_elsewhere(cleaned, found["log-file-exists"].line):
+    elif "log-file-exists" in found and any(server_elsewhere(cleaned, n) for n, t in cleaned
+                                            if re.search(r"File already exists", t, re.I)):
         found["log-file-exists"].message = OTHER_INDEX_EXISTS_TITLE  # another index's answer: no PyPI file is there
         found["log-file-exists"].fix = OTHER_INDEX_EXISTS_FIX
     if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
