@@ -631,6 +631,14 @@ def _exists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the text says one file (an sdist, or a wheel every job builds alike) is uploaded by every job of the build matrix in the same run: the "
                 "first job's copy is accepted and every later one refused as existing, so a new version would fail the "
                 "same way; upload that file from one job (or from one publish job that collects all the files)"]
+    exists = next((n for n, t in scan.cleaned if re.search(r"File already exists", t, re.I)), None)
+    host = log_servers.host_near(scan.cleaned, exists) if exists is not None else None
+    if host and not log_servers.PYPI_SERVER.search(host):  # another index refused: its files are there, not PyPI's
+        return [f"the index that answered `File already exists` is `{host}`, not PyPI: the file is on that index "
+                "already, from an earlier upload of this version (a restarted or re-run build uploads it again); bump "
+                "nothing for that: where that index stands in front of PyPI (a release index), the release to PyPI "
+                "goes on through its own release step for the files uploaded there; `--skip-existing` lets the "
+                "rebuild pass"]
     registry = _REGISTRY_EXISTS.search(text)
     out = []
     if registry:

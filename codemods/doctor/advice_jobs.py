@@ -51,6 +51,12 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "upload"] + [d for f in facts for d in f.upload_dirs]
     if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
         return []
+    label = log_said.BUILD_LABEL_AS_FILE.search(text)
+    if label:  # a build tool's publish rule, not a CI job: no artifact to download, no packages-dir
+        return [f"`{label.group(1)}` is a build-system label, not a path: the build tool's publish rule handed the uploader "
+                "the target's name instead of its built files, which were not among the rule's inputs (runfiles); a "
+                "bug of the rule: a release of it that passes the files, or a patch adding the dist output to its "
+                "runfiles"]
     m = re.search(r"Cannot find file \(or expand pattern\): '([^']{1,300})'", text)
     where = f"`{m.group(1)}`" if m else "the upload folder"
     flake = logs.ARTIFACT_FLAKE.search(text)
@@ -185,6 +191,16 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"(the network or egress rules, a proxy), or point the installer at the organisation's feed before "
                 f"installing `{tool}` (`PIP_INDEX_URL`, or the CI's feed-authentication step first, e.g. "
                 f"`PipAuthenticate@1` on Azure Pipelines), then re-run"]
+    yanked = log_uploaders.uploader_yanked(text)
+    if yanked:  # the pinned release yanked, the install failed: the uploader never ran
+        tool, version, owner = yanked
+        where = (f"`{owner}` pins it in its own requirements file, which the failed `pip install -r` read, so the job "
+                 f"cannot change it: use a release of `{owner}` whose pin resolves (or report the pin to it)" if owner
+                 else "pin a release that is not yanked where the requirements pin it")
+        return [f"no upload ran: the text says {tool} {version} was yanked, and the `pip install` that installs the "
+                f"publishing tools failed, so {tool} was never installed and never ran (a bug linked as the reason for "
+                f"the yank is not this failure); pip takes a yanked release only for an exact `=={version}` pin; "
+                + where]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet|"
                   r"(?<![\w-])(uvx|pipx): (?:command )?not found",
@@ -387,6 +403,12 @@ def _uploader_deps(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     missing = re.search(log_patterns.UPLOADER_MODULE_MISSING, text)
     if missing:  # not a version twine cannot use: the module is not there at all
         module = missing.group(1)
+        vendored = re.search(log_patterns.VENDORED_UPLOADER, text)
+        if vendored:  # not the job's twine: a build tool's rule ships its own copy and runs it
+            return [f"the twine that failed at its own import of `{module}` is the copy a build tool's rule vendors "
+                    f"(`{vendored.group(0).strip('/')}`), run without twine's own dependencies: the rule does not supply "
+                    f"them (a machine with `{module}` installed system-wide hides it); nothing reached PyPI: give the "
+                    "rule twine's dependencies (its requirements), or use a release of the rule that does"]
         why = ("twine 3.8.0 imports `packaging` without declaring it (pypa/twine#894; twine 4.0 and later do not import "
                "it)" if module == "packaging" else "twine was installed without its dependencies (`pip install "
                "--no-deps`, a hand-made or cached environment)")

@@ -206,7 +206,14 @@ SETUP_IMPORT_MISSING = (r"\bsetup\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:
 # the uploader's own frame importing a module that is not installed at all (twine 3.8.0's undeclared `packaging`,
 # pypa/twine#894; an install without dependencies): the traceback's last frame is the uploader's
 UPLOADER_MODULE_MISSING = (r"[/\\]twine[/\\][\w/\\]{1,60}\.py\W{1,3}line \d{1,5}, in <module>\s{1,20}(?:from|import)\s"
-                           r"[^\n]{1,200}?\s(?:ModuleNotFoundError|ImportError): No module named '(?!twine\b)(\w{1,40})'")
+                           r"[^\n]{1,200}?\s(?:ModuleNotFoundError|ImportError): No module named '?(?!twine\b)(\w{1,40})\b'?")
+# that twine vendored by a build tool's rule (Bazel's `external/pypi__twine_1_12_1` in a `.runfiles` tree): the rule
+# runs it without twine's own dependencies (typedb/bazel-distribution #26)
+VENDORED_UPLOADER = r"[/\\](?:external[/\\]pypi__twine\w{0,20}|[\w.-]{1,100}\.runfiles)[/\\](?:[\w.-]{1,100}[/\\]){0,4}twine[/\\]"
+VENDORED_MODULE_TITLE = "The upload tool a build rule vendors cannot import its own dependency"
+VENDORED_MODULE_FIX = ("The build tool's rule that vendors the uploader runs it without the uploader's own dependencies: give "
+                       "the rule those dependencies (its requirements), or use a release of the "
+                       "rule that supplies them.")
 URLLIB3_OLD_SSL_FIX = ("Pin `urllib3<2` where the uploader is installed (`python -m pip install twine \"urllib3<2\"`), or "
                        "upload from a Python built on OpenSSL 1.1.1 or later.")
 POETRY_PLUGIN_FIX = ("Upgrade the Poetry plugin to a release made for the Poetry installed, or pin Poetry (and poetry-core) "

@@ -461,6 +461,12 @@ OPTION_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '\s{0,3}-{
 OPTION_AS_FILE_FIX = ("The uploader took an option for a file name: a backslash before a space inside one line (`dist/* \\ -u "
                       "…`) escapes the space and joins it to the option, and a quoted `' -u'` does the same; remove the "
                       "backslash (it continues a line only at the line's end) or write the options before the files.")
+# a build-system label given to the uploader as its files (`//pkg:target/*`, `@repo//pkg:target`): a build tool's publish
+# rule (Bazel, Buck, Pants) ran the uploader without handing it the built files (bazel-contrib/rules_python #1130)
+BUILD_LABEL_AS_FILE = re.compile(r"Cannot find file \(or expand pattern\): '((?:@[\w.-]{0,60})?//[\w./-]{0,200}:[\w.+-][^']{0,200})'")
+BUILD_LABEL_AS_FILE_FIX = ("The uploader got the build target's label, not its files: the build tool's publish rule ran it "
+                           "without the built files among its inputs (runfiles), a bug of the rule: use a release of the "
+                           "rule that passes them, or patch the rule to add the dist output to the runfiles.")
 # an upload URL option whose value in the printed command line is a file or the next option, not a URL: the value was
 # lost between the workflow and the command (PyO3/maturin-action #320: `--repository-url URL` in the action's `args`)
 URL_VALUE_LOST = re.compile(r"\b(?:upload|publish)\b[^\n`]{0,300}?\s(--(?:repository-url|publish-url))[ =]\s{0,2}"

@@ -27,12 +27,27 @@ def server_elsewhere(cleaned: List[Tuple[int, str]], line: int) -> bool:
     """Whether the server error at `line` was answered by a host that is not PyPI's: the nearest host named on that
     line, or else on the three lines before it (the request it answers: devpi's `PUSH https://devpi.example/…`), is
     another one. A link to a CI run or an issue names no server."""
+    host = host_near(cleaned, line)
+    return bool(host) and not PYPI_SERVER.search(host)
+
+
+def host_near(cleaned: List[Tuple[int, str]], line: int) -> Optional[str]:
+    """The host named nearest to `line`, on it or on the three lines before it (no CI run's or issue's link)."""
     near = [t for n, t in cleaned if line - 3 <= n <= line]
     for text in reversed(near):
         hosts = [a or b for m in [_RUN_LINK.sub(" ", text)] for a, b in _URL_HOST.findall(m)]
         if hosts:
-            return not PYPI_SERVER.search(hosts[-1].rstrip("."))
-    return False
+            return hosts[-1].rstrip(".")
+    return None
+
+
+# `File already exists` answered by an index that is not PyPI (a release index in front of PyPI, such as Jazzband's,
+# or a private one): its files are there from an earlier upload, and PyPI's release waits on that index, not on a bump
+# (jazzband/django-redshift-backend #58)
+OTHER_INDEX_EXISTS_TITLE = "This version's file is already on the index the upload went to, which is not PyPI"
+OTHER_INDEX_EXISTS_FIX = ("The file is on that index already (from an earlier upload of this version): no version bump "
+                          "is needed for that; where that index stands in front of PyPI, finish the release through it "
+                          "(its own release step for the uploaded files); `--skip-existing` lets a rebuild pass.")
 
 
 CLAIMED = {"sub", "workflow_ref", "job_workflow_ref", "repository_owner_id"}

@@ -140,6 +140,32 @@ UPLOADER_NOT_INSTALLED = re.compile(r"(?:No matching distribution found for|Coul
                                     r"requirement)\s{1,3}`?(twine|maturin|flit|hatch|poetry|pdm)\b|"
                                     r"\bBecause (twine|maturin|flit|hatch|poetry|pdm)\b[^\n]{0,20}?\bwas not found in the "
                                     r"package registry", re.I)
+# an uploader release told as yanked beside an install command that failed: the release a tool's own requirements pin
+# could not be installed, so the uploader never ran (aws/jsii #4553: jsii-pacmak's requirements-dev.txt, a yanked twine)
+_UPLOADER_YANKED = re.compile(r"\b(twine|maturin|flit|hatch|poetry|pdm)\s(?:version\s|release\s|[=~]=\s?)?v?(\d{1,3}(?:\.\d{1,4}"
+                              r"){1,3})\b[^\n.]{0,40}?\s(?:has been|had been|was|is|got)\s(?:now\s)?yanked\b", re.I)
+_INSTALL_FAILED = re.compile(r"\bpip\d?(?:\.exe)? install\b[^\n\"]{0,300}[\"']?\sfailed\b", re.I)
+# the requirements file a failed install read, inside an installed tool (node_modules/<tool>/…, site-packages/<tool>/…)
+_TOOL_REQUIREMENTS = re.compile(r"(?:node_modules|site-packages)[/\\]((?:@[\w.-]{1,60}[/\\])?[\w.-]{1,100})[/\\]"
+                                r"[^\s\"']{0,200}?requirements[\w.-]{0,40}\.txt")
+# a linked issue (a bug the text points at as background): no failure of the log by itself
+ISSUE_LINK = re.compile(r"\bgithub\.com/[\w.-]{1,100}/[\w.-]{1,100}/issues/\d{1,7}\b|\b[\w.-]{1,100}#\d{1,7}\b")
+YANKED_PIN_TITLE = "The upload tool could not be installed: the release pinned for it was yanked"
+YANKED_PIN_FIX = ("Pin a release of the uploader that is not yanked where the pin is; where a release tool pins it in its "
+                  "own requirements, use a release of that tool whose pin resolves (or report the pin to it), then re-run.")
+
+
+def uploader_yanked(whole: str) -> Optional[Tuple[str, str, Optional[str]]]:
+    """(uploader, version, the tool whose requirements pin it, if the path shows it) where the text says a release of
+    the uploader was yanked and a `pip install` command failed, with no upload after it; None otherwise."""
+    yanked = _UPLOADER_YANKED.search(whole)
+    failed = _INSTALL_FAILED.search(whole)
+    if not yanked or not failed or UPLOAD_RAN.search(whole):
+        return None
+    owner = _TOOL_REQUIREMENTS.search(failed.group(0))
+    return yanked.group(1).lower(), yanked.group(2), owner.group(1) if owner else None
+
+
 _INSTALL_STEP = re.compile(r"Looking in indexes|/simple/|\bpip\d?(?:\.exe)? install\b|\buv pip install\b|\buv tool install\b|"
                            r"\bpoetry (?:install|add)\b|^\s*Collecting\s|No matching distribution found for|"
                            r"Could not find a version that satisfies the requirement|Retrying \(Retry\(", re.I)

@@ -21,13 +21,15 @@ from codemods.doctor.log_never_ran import (CONDITION_UNMET, CONDITION_UNMET_FIX,
                                            never_ran)
 from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
-                                          UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL,
+                                          UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL, VENDORED_MODULE_FIX,
+                                          VENDORED_MODULE_TITLE, VENDORED_UPLOADER,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
                                       BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
                                       misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
                                       MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX,
-                                      OPTION_AS_FILE, OPTION_AS_FILE_FIX, prompt_answered, prompt_at_end,
+                                      OPTION_AS_FILE, OPTION_AS_FILE_FIX, BUILD_LABEL_AS_FILE, BUILD_LABEL_AS_FILE_FIX,
+                                      prompt_answered, prompt_at_end,
                                       QUOTED_SECRET_FIX, RENDERER_MISSING, repo_name_used, REPO_NAME_FIX, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_REUSABLE_UNSUPPORTED, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
                                       said_fixed, side_attempt, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
@@ -55,7 +57,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
                                          PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
                                          removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
-                                         SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
+                                         SAID_EVERY_TIME, server_elsewhere, OTHER_INDEX_EXISTS_FIX, OTHER_INDEX_EXISTS_TITLE, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
                                          SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
                                          UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
@@ -65,7 +67,8 @@ from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, ex
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
                                            SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix, twine_capped_by_tool,
-                                           twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED, UV_EXPLICIT_FIX,
+                                           twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED, uploader_yanked, UV_EXPLICIT_FIX,
+                                           ISSUE_LINK, YANKED_PIN_FIX, YANKED_PIN_TITLE,
                                            uv_index_shown, UV_INDEX_SHOWN_FIX)
 
 
@@ -141,7 +144,7 @@ def _uploader_stack_refused(whole: str) -> bool:
                 or re.search(POETRY_CORE_MOVED, whole) and re.search(r"\bpoetry[- ]publish\b", whole, re.I))
 
 
-_IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '[\w]{1,40}(?:\.[\w.]{1,60})?'", re.I)
+_IMPORT_BROKEN = re.compile(r"cannot import name '[\w.]{1,60}' from|No module named '?[\w]{1,40}(?:\.[\w.]{1,60})?\b'?", re.I)
 _UPLOADER_NEAR = re.compile(r"\b(?:twine|hatch|flit|pdm)\b", re.I)
 _DIST_ARTIFACT = re.compile(r"dist|wheel|sdist|python-package|pypi|packages?\b|release", re.I)
 # a pin of hex digits only, of another length than a commit SHA's 40 (a short SHA, a digit added or lost)
@@ -286,6 +289,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
         missing = BY_ID["log-uploader-missing"]
         found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, failed_install.start()),
                                                 missing.title))
+    yanked = uploader_yanked(whole) if not failed_install else None
+    if yanked:  # the uploader's pinned release yanked and its install failed: it never ran, so no bug of its own (a
+        # linked bug is why it was yanked) and nothing of an upload is an answer
+        if "log-uploader-broken" in found and not RX["log-uploader-broken"].search(ISSUE_LINK.sub(" ", whole)):
+            found.pop("log-uploader-broken")
+        missing = BY_ID["log-uploader-missing"]
+        found.setdefault(missing.id, LogFinding(missing, logtext.line_at(cleaned, starts, whole.lower().find(yanked[0])),
+                                                YANKED_PIN_TITLE, YANKED_PIN_FIX))
     signed = gpg_failed(cleaned, whole) if not found else None
     if signed:  # gpg failing for `twine upload --sign`: the option order is the uploader's bug, else its configuration
         failed = BY_ID["log-uploader-broken" if signed[1] else "log-uploader-config"]
@@ -494,6 +505,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
             SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
         found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
+    elif "log-file-exists" in found and any(server_elsewhere(cleaned, n) for n, t in cleaned
+                                            if re.search(r"File already exists", t, re.I)):
+        found["log-file-exists"].message = OTHER_INDEX_EXISTS_TITLE  # another index's answer: no PyPI file is there
+        found["log-file-exists"].fix = OTHER_INDEX_EXISTS_FIX
     if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
         found["log-publish-skipped"].fix = IMPLIED_SUCCESS_FIX
     elif "log-publish-skipped" in found and CONDITION_UNMET.search(whole):  # its own `if:` told unmet, none needed
@@ -508,6 +523,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-no-distributions"].fix = MOVED_NOTHING_FIX
     elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
         found["log-no-distributions"].fix = OPTION_AS_FILE_FIX
+    elif "log-no-distributions" in found and BUILD_LABEL_AS_FILE.search(whole):
+        found["log-no-distributions"].fix = BUILD_LABEL_AS_FILE_FIX  # a build rule's publish target: no CI artifact
     elif "log-no-distributions" in found and NESTED_DIST.search(whole):
         found["log-no-distributions"].fix = NESTED_DIST_FIX
     if "log-sdist-filename" in found and escaped_name_refused(whole):
@@ -532,7 +549,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
         found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
-    if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
+    if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole) and \
+            re.search(VENDORED_UPLOADER, whole):
+        found["log-uploader-dependency-conflict"].message = VENDORED_MODULE_TITLE
+        found["log-uploader-dependency-conflict"].fix = VENDORED_MODULE_FIX  # a build rule's twine, not the job's
+    elif "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
         found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
     elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
         found["log-uploader-dependency-conflict"].fix = URLLIB3_OLD_SSL_FIX
