@@ -987,6 +987,11 @@ SAID_TOKEN_SCOPE = re.compile(r"\bGITHUB_TOKEN\b" + IN_SENTENCE + r"{0,60}?\b(?:
                               r"\bpermissions? (?:issue|problem|error)s?\b", re.I)
 # GitHub refusing a release asset for another reason than the token's scope (an immutable release's 422)
 _GITHUB_REFUSED_ELSE = re.compile(r"\b422\b|\bimmutable\b|Unprocessable", re.I)
+# a write told as done ("the failed release still landed the bot's bump commit on `main`"), with no refusal in the
+# sentence: GitHub took the token's write, so no scope was short
+WRITE_LANDED = re.compile(r"^(?!.*\b(?:denied|refus\w{1,3}|403|forbidden|not accessible|not (?:permitted|allowed)|"
+                          r"read[- ]only|declined|rejected)\b).*\b(?:landed|went through|succeeded|was pushed|were pushed)\b",
+                          re.I | re.S)
 SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh release\b|"
                                r"\bpush\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\b(?:tags?|commits?|branch|main|master)\b|"
                                r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
@@ -1097,7 +1102,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     # a secret the shell split or read on the upload's command line: the command, not the index, took it apart
     _Said("log-uploader-config", (SAID_SECRET_SPECIAL, SHELL_TOLD), upload_named=True),
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
-    _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
+    _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE, WRITE_LANDED)),  # not
+    # PyPI's token, and not a write told as landed
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),

@@ -1,0 +1,56 @@
+"""Round 74's tuning (tests/logs/ROUND74-TUNING.md): misses of blind round 72 (tests/logs/holdout46, its tuning pool),
+the wrong claims first, each read in general form with a guard that a near miss is not read so."""
+from __future__ import annotations
+
+from log_rounds import fix as _fix, ids as _ids, pool, reading as _read
+
+_TUF = "tuf.api.exceptions.UnsignedMetadataError: root was signed by 0/3 keys"
+
+
+def test_signing_step_trust_root_is_read_not_a_token_refusal():  # docling-project/docling-parse#331 (wrong claim)
+    found, lines = pool("sigstore-docling", "holdout46")
+    assert _ids(found) == ["log-signing-trust-root"]
+    assert not any("GITHUB_TOKEN" in ln or "contents: write" in ln for ln in lines)
+    assert "current release" in _fix(found[0]) and "pinned by commit" in _fix(found[0])
+    # TUF's own exception, without the key count, is the same class
+    found, _ = _read("Run sigstore/gh-action-sigstore-python@v3.0.0\ntuf.api.exceptions.UnsignedMetadataError: "
+                     "timestamp was signed by 0/1 keys\nError: Process completed with exit code 1.\n")
+    assert _ids(found) == ["log-signing-trust-root"]
+    # a signing step failing otherwise (no TUF words) is not this class
+    found, _ = _read("Run sigstore/gh-action-sigstore-python@v3.0.0\nError: no identity token was found\n")
+    assert "log-signing-trust-root" not in _ids(found)
+
+
+_LANDED = ("Our Python release to PyPI failed. The release job still {what} the `github-actions[bot]` bump commit on "
+           "`main`, but the GitHub release was not made.\n")
+
+
+def test_a_push_told_as_landed_is_no_token_refusal():  # docling-parse#331's line 13
+    found, _ = _read(_LANDED.format(what="landed"))
+    assert "log-token-permission" not in _ids(found)
+    # the bot's push told as refused stays a token refusal
+    found, _ = _read(_LANDED.format(what="could not push (permission denied for) "))
+    assert _ids(found) == ["log-token-permission"]
+
+
+def test_signing_after_the_upload_told_in_prose_is_not_file_exists():  # RichieHakim/ROICaT#673 (wrong claim)
+    found, lines = pool("sigstore-roicat", "holdout46")
+    assert _ids(found) == ["log-signing-trust-root"]
+    assert not any("already on the index" in ln for ln in lines)
+    assert "publish the next version" in _fix(found[0])
+
+
+_REFUSED = ("As I try to create it: `403 The user 'me' isn't allowed to upload to project 'ten'. See "
+            "https://{site}/help/#project-name for more information`.\n\nThe name's page returns 404; on "
+            "https://test.pypi.org/project/ten/ the name is free.\n")
+
+
+def test_site_told_from_the_refusal_help_link_not_a_testpypi_link():  # pypi/support#2765 (wrong claim)
+    found, lines = pool("nameheld-ten", "holdout46")
+    assert _ids(found) == ["log-project-not-owned"]
+    assert not any("goes to TestPyPI" in ln for ln in lines)
+    _, lines = _read(_REFUSED.format(site="pypi.org"))
+    assert not any("goes to TestPyPI" in ln for ln in lines)
+    # the refusal's own link on TestPyPI: the upload went there
+    _, lines = _read(_REFUSED.format(site="test.pypi.org"))
+    assert any("goes to TestPyPI" in ln for ln in lines)
