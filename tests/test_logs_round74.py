@@ -54,3 +54,51 @@ def test_site_told_from_the_refusal_help_link_not_a_testpypi_link():  # pypi/sup
     # the refusal's own link on TestPyPI: the upload went there
     _, lines = _read(_REFUSED.format(site="test.pypi.org"))
     assert any("goes to TestPyPI" in ln for ln in lines)
+
+
+def test_gh006_leads_with_branch_protection_not_scopes():  # vivekchand/clawmetry#704
+    found, _ = pool("protected-clawmetry", "holdout46")
+    assert _ids(found) == ["log-token-permission"]
+    assert found[0].message == "A branch protection rule refused the job's push"
+    assert _fix(found[0]).startswith("Commit the change") and "pull request" in _fix(found[0])
+    # a refusal of the token's scope (no protection named) keeps the scope's fix
+    found, _ = _read("Publish to PyPI done.\nremote: Permission to o/r.git denied to github-actions[bot].\n")
+    assert _ids(found) == ["log-token-permission"] and _fix(found[0]).startswith("Grant the job the scope")
+
+
+def test_organisation_role_told_as_no_right_on_projects():  # zopefoundation/Products.PluggableAuthService#118
+    found, _ = pool("orgrole-zope", "holdout46")
+    assert _ids(found) == ["log-project-not-owned"]
+    assert "each project's Collaborators settings" in _fix(found[0])
+    # an organisation named beside no missing right is nothing
+    found, _ = _read("We moved the project into the PyPI organization and released 1.2 to PyPI; every owner was "
+                     "added to each project.\n")
+    assert "log-project-not-owned" not in _ids(found)
+
+
+_TAG_GONE = "The workflow {what}: https://github.com/o/r/actions/runs/1\n\nThat is the removal of `v1` tag by the action's author. 1.1.0 never reached PyPI.\n"
+
+
+def test_action_tag_told_removed_where_the_workflow_failed_to_run():  # PyCQA/doc8#124
+    found, _ = pool("actionref-doc8", "holdout46")
+    assert _ids(found) == ["log-action-ref-missing"]
+    assert _fix(found[0]).startswith("Pin every action of the workflow to a tag or commit that exists")
+    found, _ = _read(_TAG_GONE.format(what="failed to run"))
+    assert _ids(found) == ["log-action-ref-missing"]
+    # the workflow told as run fine: a tag's removal is only history
+    found, _ = _read(_TAG_GONE.format(what="ran fine"))
+    assert "log-action-ref-missing" not in _ids(found)
+
+
+_HUNG = ("During the 1.2 release PyPI accepted the wheel upload but Twine {what} waiting for an HTTP response for "
+         "two hours.\n")
+
+
+def test_uploader_hanging_after_the_index_took_a_file():  # openvax/vaxrank#334
+    found, _ = pool("hang-vaxrank", "holdout46")
+    assert _ids(found) == ["log-network"] and "partial upload" in found[0].message
+    assert "--skip-existing" in _fix(found[0]) and "timeout" in _fix(found[0])
+    found, _ = _read(_HUNG.format(what="remained stuck"))
+    assert _ids(found) == ["log-network"]
+    found, _ = _read(_HUNG.format(what="returned at once after"))
+    assert "log-network" not in _ids(found)

@@ -641,6 +641,34 @@ SAID_ROLE_MISSING = re.compile(r"\b(?:add|added|adding|invite|invited|make|made)
                                 r"(?:pypi |project |co-?)?(?:maintainer|owner)s?\b|\b(?:no|without|missing|lack\w{0,3}) "
                                 r"(?:the |a |any )?(?:maintainer |owner )?role\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
                                 r"package)\b|\bnot (?:a |an )?(?:maintainer|owner|collaborator)s? (?:of|on)\b", re.I)
+# an organisation role told as giving no right on the organisation's projects ("added you as Maintainer at the
+# organization level … that does not … mean you're permitted to do anything on member projects", "must be added to each
+# individual project"): the account needs a role on each project, which no organisation role but Owner gives
+SAID_ORG_ROLE_ONLY = re.compile(r"\borgani[sz]ations?\b[^\n]{0,200}?\b(?:(?:not|n[’']t)\b[^\n.]{0,60}?\b(?:permit\w{0,3}|"
+                                r"allow\w{0,3}|rights?|access|able)\b[^\n.]{0,60}?\bmember projects?\b|(?:must|needs? to|"
+                                r"ha(?:ve|s) to) be added to (?:each|every) (?:individual |single )?project)", re.I)
+ORG_ROLE_FIX = ("A role in the organisation gives no upload right on its projects (only its Owners administer them all): an "
+                "organisation owner adds the account, or a team it belongs to, with the Maintainer or Owner role in each "
+                "project's Collaborators settings; then upload again.")
+# an action's major-version tag told as removed, beside a workflow told as failing to run ("removal of `v1` tag … the
+# github action creator"): the ref the workflow pins does not resolve, whichever action it is
+SAID_ACTION_TAG_GONE = re.compile(r"\b(?:remov\w{1,3}|delet\w{1,3})\s(?:of\s)?(?:the\s)?`?v\d{1,2}`?\s(?:tag|ref)s?\b"
+                                  r"(?=[^\n]{0,200}?\bactions?\b)|\bactions?\b[^\n]{0,200}?\b(?:remov\w{1,3}|delet\w{1,3})"
+                                  r"\s(?:of\s)?(?:the\s)?`?v\d{1,2}`?\s(?:tag|ref)s?\b", re.I)
+WORKFLOW_NOT_RUN = re.compile(r"\b(?:workflow|pipeline)s?\b[^\n.]{0,40}?\b(?:fail\w{0,3} to (?:run|start)|never ran|"
+                              r"did(?:n[’']t| not) (?:run|start)|breakage|broke\w{0,2})\b", re.I)
+ACTION_TAG_GONE_FIX = ("Pin every action of the workflow to a tag or commit that exists in the action's repository (its "
+                       "releases list them; pypa/gh-action-pypi-publish has `release/v1`, never `v1`), then re-run the "
+                       "release.")
+# the uploader told as hanging for the index's answer after the index took a file ("PyPI accepted the upload but Twine
+# remained blocked waiting for an HTTP response for more than five hours"): a timeout that left a partial upload
+SAID_HUNG_AFTER_ACCEPT = re.compile(r"\b(?:accepted|received|took|went through|(?:is|was|were) (?:already )?live)\b"
+                                    r"[^\n]{0,160}?\b(?:blocked|hung|hangs|hanging|stuck)\b[^\n.]{0,60}?"
+                                    r"\b(?:response|reply|answer|hours?|minutes?)\b", re.I)
+HUNG_TITLE = "The uploader hung waiting for the index's answer after a file was accepted: a partial upload"
+HUNG_FIX = ("Bound each file's upload with a timeout (the step's `timeout-minutes`, or `timeout` around the uploader), "
+            "check which files the index has (https://pypi.org/pypi/NAME/VERSION/json) before tagging, and upload only "
+            "the missing ones (`twine upload --skip-existing`).")
 # a file or the project over the index's size limit (a rate limit is not one)
 _LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b"
 _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"

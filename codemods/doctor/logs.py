@@ -38,6 +38,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
 # a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
 from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
+from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
+                                      SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
 from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
@@ -61,6 +63,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
+                                           PROTECTED_BRANCH, PROTECTED_FIX, PROTECTED_TITLE,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -336,6 +339,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found["log-network"].fix = BLOCKED_FIX
     if "log-token-permission" in found and re.search(RULESET_REF_REFUSED, whole, re.I):
         found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
+    elif "log-token-permission" in found and re.search(PROTECTED_BRANCH, whole, re.I):  # nor past branch protection
+        found["log-token-permission"].message, found["log-token-permission"].fix = PROTECTED_TITLE, PROTECTED_FIX
     if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
         # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
         # names, no URL, network or certificate is in question
@@ -438,6 +443,20 @@ def read(text: str, publishes: bool = False) -> LogScan:
         first = BY_ID["log-non-user-identity"]
         found[first.id] = LogFinding(first, logtext.line_at(cleaned, starts, cannot.start()), CI_CANNOT_CREATE,
                                      CI_CANNOT_CREATE_FIX)
+    told = not found and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole))
+    org = SAID_ORG_ROLE_ONLY.search(whole) if told else None
+    if org:  # an organisation role told as no right on its projects: the account needs a role on each project
+        owned = BY_ID["log-project-not-owned"]
+        found[owned.id] = LogFinding(owned, logtext.line_at(cleaned, starts, org.start()), owned.title, ORG_ROLE_FIX)
+    gone = SAID_ACTION_TAG_GONE.search(whole) if told and WORKFLOW_NOT_RUN.search(whole) else None
+    if gone:  # an action's tag told as removed where the workflow failed to run: a ref that does not resolve
+        ref = BY_ID["log-action-ref-missing"]
+        found[ref.id] = LogFinding(ref, logtext.line_at(cleaned, starts, gone.start()), "An action's ref the workflow "
+                                   "pins does not exist, so the release workflow failed to run", ACTION_TAG_GONE_FIX)
+    hung = SAID_HUNG_AFTER_ACCEPT.search(whole) if told else None
+    if hung:  # the uploader hanging after the index took a file: a timeout that left the upload partial
+        network = BY_ID["log-network"]
+        found[network.id] = LogFinding(network, logtext.line_at(cleaned, starts, hung.start()), HUNG_TITLE, HUNG_FIX)
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
