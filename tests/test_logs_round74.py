@@ -102,3 +102,30 @@ def test_uploader_hanging_after_the_index_took_a_file():  # openvax/vaxrank#334
     assert _ids(found) == ["log-network"]
     found, _ = _read(_HUNG.format(what="returned at once after"))
     assert "log-network" not in _ids(found)
+
+
+_DIRTY = ("{refusal}\nuv build\nBuilt dist/pkg-1.2.0.tar.gz\nuv publish\nerror: Failed to publish `dist/pkg-1.2.0.tar.gz` to "
+          "https://upload.pypi.org/legacy/\n  Caused by: Upload failed with status code 400 Bad Request. Server says: 400 "
+          "File already exists ('pkg-1.2.0.tar.gz', with blake2_256 hash 'ab'). See https://pypi.org/help/#file-name-reuse\n")
+
+
+def test_file_exists_after_a_bump_tool_refused_a_dirty_tree():  # datacoves/dbt-coves#631
+    found, _ = pool("bumpdirty-dbt-coves", "holdout46")
+    assert _ids(found) == ["log-file-exists"] and found[0].message.startswith("The version bump failed earlier")
+    assert "set -euo pipefail" in _fix(found[0])
+    found, _ = _read(_DIRTY.format(refusal="bumpversion.exceptions.WorkingDirectoryIsDirtyException: Git working "
+                                           "directory is not clean:\nM uv.lock"))
+    assert _ids(found) == ["log-file-exists"] and "set -euo pipefail" in _fix(found[0])
+    # a dirty tree named by another tool (setuptools-scm's version) is no failed bump
+    found, _ = _read(_DIRTY.format(refusal="warning: git working tree is not clean, the version gets a local part"))
+    assert _ids(found) == ["log-file-exists"] and "set -euo pipefail" not in _fix(found[0])
+
+
+def test_file_name_used_again_after_the_version_was_bumped():  # pypi/warehouse#4664 (flask-stateless-auth)
+    found, _ = pool("filereuse-flask-stateless-auth", "holdout46")
+    assert _ids(found) == ["log-file-exists"] and _fix(found[0]).startswith("Upload only this build's files")
+    # told without a bump: the deleted file's name is the cause, its own fix stays
+    found, _ = _read("I deleted the release and uploaded it again:\nHTTPError: 400 Client Error: This filename has "
+                     "already been used, use a different version. See https://pypi.org/help/#file-name-reuse for url: "
+                     "https://upload.pypi.org/legacy/\n")
+    assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Upload only this build's files")

@@ -1230,6 +1230,22 @@ def stale_dist(whole: str) -> bool:
     return any(SAID_STALE_DIST.search(s) and not CLEANED.search(s) for s in SENTENCE_END.split(whole))
 
 
+# a version told as bumped, then the same refusal again ("just increment the version number." "I just did that and it
+# gave me the same error"): the new version's build did not go alone, the old files in `dist/` went with it
+SAID_BUMPED_SAME = re.compile(r"\b(?:increment|bump|rais|chang)\w{0,4}\s(?:the\s|my\s|its\s)?version(?:\snumber)?\b"
+                              r".{0,300}?\bsame (?:error|message|refusal)\b", re.I | re.S)
+# the release's bump tool refusing to run (a dirty working tree) before the upload of a version already there: the bump
+# never happened and the script went on to build the old version again
+BUMP_REFUSED = re.compile(r"\bWorkingDirectoryIsDirty\w{0,10}|\b(?:git\s)?working\s(?:directory|tree)\s(?:is\s)?not\s"
+                          r"clean\b", re.I)
+BUMP_TOOL = re.compile(r"\b(?:bump(?:-my-|2|_)?version|bumpver|tbump)\b", re.I)
+BUMP_REFUSED_TITLE = "The version bump failed earlier, so the release uploaded a version already on the index"
+BUMP_REFUSED_FIX = ("Make the release script stop at a failed command (`set -euo pipefail`), and let the bump run on a clean "
+                    "tree: commit or regenerate what the job changed before it (a lock file that records the version, "
+                    "such as uv.lock: list it among the bump tool's files or re-lock after the bump); then release the "
+                    "next version.")
+
+
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
 TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
 

@@ -40,6 +40,8 @@ from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KIN
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
 from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
                                       SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
+from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
+                                      SAID_BUMPED_SAME)  # a version bump that failed, or that came back refused
 from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
@@ -506,13 +508,17 @@ def read(text: str, publishes: bool = False) -> LogScan:
     capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
     if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
-    if "log-file-exists" in found and (stale_dist(whole) or stale):
+    if "log-file-exists" in found and BUMP_REFUSED.search(whole) and BUMP_TOOL.search(whole):  # the bump that never ran
+        found["log-file-exists"].message, found["log-file-exists"].fix = BUMP_REFUSED_TITLE, BUMP_REFUSED_FIX
+    elif "log-file-exists" in found and (stale_dist(whole) or stale):
         found["log-file-exists"].fix = STALE_FIX
     elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
         found["log-file-exists"].fix = EVERY_JOB_FIX
     elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
             SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
         found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
+    if "log-file-exists" in found and SAID_BUMPED_SAME.search(whole) and not BUMP_REFUSED.search(whole):
+        found["log-file-exists"].fix = STALE_FIX  # bumped, refused again: the old version's files went along
     if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
         found["log-publish-skipped"].fix = IMPLIED_SUCCESS_FIX
     elif "log-publish-skipped" in found and CONDITION_UNMET.search(whole):  # its own `if:` told unmet, none needed
