@@ -129,3 +129,31 @@ def test_file_name_used_again_after_the_version_was_bumped():  # pypi/warehouse#
                      "already been used, use a different version. See https://pypi.org/help/#file-name-reuse for url: "
                      "https://upload.pypi.org/legacy/\n")
     assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Upload only this build's files")
+
+
+_STAMPED = ("{how}\nHTTPError: 400 Client Error: '0.3.0.dev0+20190903' is an invalid value for Version. Error: Can't use "
+            "PEP 440 local versions. See https://packaging.python.org/specifications/core-metadata for url: "
+            "https://upload.pypi.org/legacy/\n")
+
+
+def test_local_version_stamped_by_the_ci_own_command():  # pytorch/ignite#605
+    found, _ = pool("localversion-ignite", "holdout46")
+    assert _ids(found) == ["log-local-version"] and _fix(found[0]).startswith("Fix the command that stamps the version")
+    found, _ = _read(_STAMPED.format(how="$ sed -i \"s/__version__ = '\\(.*\\)'/__version__ = '\\1+$(date +%Y%m%d)'/g\" "
+                                         "pkg/__init__.py"))
+    assert _fix(found[0]).startswith("Fix the command that stamps the version")
+    # no stamping command shown: the pattern's fix stays
+    found, _ = _read(_STAMPED.format(how="$ python -m build"))
+    assert not _fix(found[0]).startswith("Fix the command that stamps the version")
+
+
+_TEST_HELD = ("HTTP Error 403: The user 'me' isn't allowed to upload to project 'pkg'. See https://{site}/help/"
+              "#project-name for more information.\nOn TestPyPI the name has a very old package (Released: May 15, 2016).\n")
+
+
+def test_testpypi_name_held_by_an_old_project_asks_the_admins():  # pypi/warehouse#11013 (pprof)
+    found, _ = pool("nameheld-pprof", "holdout46")
+    assert _ids(found) == ["log-project-not-owned"] and _fix(found[0]).startswith("Ask PyPI's admins to give you the name on TestPyPI")
+    # PyPI's own refusal is not TestPyPI's name
+    found, _ = _read(_TEST_HELD.format(site="pypi.org"))
+    assert _ids(found) == ["log-project-not-owned"] and "on TestPyPI (" not in _fix(found[0])

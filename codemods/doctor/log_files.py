@@ -273,6 +273,11 @@ VERSION_REFUSED_TITLE = "PyPI refused the Version field: {}is no PEP 440 version
 VERSION_REFUSED_FIX = ("Make the version a PEP 440 one (`N.N.N`, optionally with `aN`, `bN`, `rcN`, `.postN` or `.devN`) "
                        "where the build takes it (setup.py's `version`, pyproject.toml, or the tag a version plugin "
                        "reads), rebuild and upload.")
+# the version stamped by the CI's own command (`sed -i "s/__version__ = …/…+$(date …)/"`, a nightly's script): the local
+# part comes from that command, so neither tags nor setuptools-scm's `local_scheme` are where to fix it
+VERSION_STAMPED = re.compile(r"\bsed\b[^\n]{0,200}?__version__|__version__[^\n]{0,120}?\$\(date\b", re.I)
+STAMPED_FIX = ("Fix the command that stamps the version (the `sed` or script that writes `__version__`): put the date or "
+               "build number in a `.devN` segment (`1.2.0.dev20190903`), never after a `+`, then re-run the release.")
 
 
 def stray_file(whole: str) -> Optional[str]:

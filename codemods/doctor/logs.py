@@ -45,6 +45,8 @@ from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUS
 from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
+from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
+from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
                                          USERNAME_NOT_TOKEN_SAID)
@@ -596,6 +598,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-local-version"].fix = logtext.NO_TAG_DIRTY_FIX  # no tag found, and a dirty tree: a tag is the way
     elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in vers):
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
+    elif "log-local-version" in found and VERSION_STAMPED.search(whole):  # the CI's own stamping command
+        found["log-local-version"].fix = STAMPED_FIX
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):
@@ -603,6 +607,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found[pid].fix = REMOVED_ACCOUNT_FIX
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
+    if "log-project-not-owned" in found and TESTPYPI_NAME_REFUSED.search(whole) and HELD_BY_OTHER.search(whole):
+        found["log-project-not-owned"].fix = TESTPYPI_HELD_FIX  # TestPyPI's name held by another's old project
     if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
         found["log-name-not-allowed"].fix = PROHIBITED_NAME_FIX  # a name on PyPI's prohibited list: ask, then rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
