@@ -157,3 +157,14 @@ def test_testpypi_name_held_by_an_old_project_asks_the_admins():  # pypi/warehou
     # PyPI's own refusal is not TestPyPI's name
     found, _ = _read(_TEST_HELD.format(site="pypi.org"))
     assert _ids(found) == ["log-project-not-owned"] and "on TestPyPI (" not in _fix(found[0])
+
+
+def test_refused_email_field_named_in_the_fix_line():  # pypi/legacy#761 (pyslurm), strictest grade
+    found, _ = pool("email-pyslurm", "holdout46")
+    assert _ids(found) == ["log-invalid-distribution"] and _fix(found[0]).startswith("Give `author_email` one valid")
+    found, _ = _read("HTTPError: 400 Client Error: maintainer_email: Invalid email address. for url: "
+                     "https://upload.pypi.org/legacy/\n")
+    assert _fix(found[0]).startswith("Give `maintainer_email` one valid")
+    # another field's refusal keeps the general fix line
+    found, _ = _read("HTTPError: 400 Client Error: home_page: Invalid URI. for url: https://upload.pypi.org/legacy/\n")
+    assert not _fix(found[0]).startswith("Give `")

@@ -46,6 +46,7 @@ from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SA
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
+from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -600,6 +601,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
     elif "log-local-version" in found and VERSION_STAMPED.search(whole):  # the CI's own stamping command
         found["log-local-version"].fix = STAMPED_FIX
+    email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
+    if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
+        found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):
