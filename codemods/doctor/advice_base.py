@@ -38,12 +38,16 @@ def normalized_project(name: str) -> str:
 
 
 UPLOAD_URL_SHOWN = re.compile(r"(?:for url:?|from|Uploading distributions to)\s+(https?://\S{1,300})", re.I)
+# the help link the index puts in its own refusal ("… isn't allowed to upload to project 'x'. See
+# https://pypi.org/help/#project-name"): each site links its own help pages, so it names the site that refused
+REFUSAL_HELP_URL = re.compile(r"\bSee\s+(https?://[\w.-]{1,60}/help/\S{0,100})", re.I)
 
 
 def on_testpypi(text: str) -> bool:
     """Whether the upload went to TestPyPI: read from the URL the upload or its refusal names, where the log names one
-    (a TestPyPI that worked before, mentioned beside a refusal from upload.pypi.org, is not where this upload went)."""
-    urls = UPLOAD_URL_SHOWN.findall(text)
+    (a TestPyPI that worked before, mentioned beside a refusal from upload.pypi.org, is not where this upload went), else
+    from the help link of the refusal itself."""
+    urls = UPLOAD_URL_SHOWN.findall(text) or REFUSAL_HELP_URL.findall(text)
     return bool(TESTPYPI_NAMED.search(urls[-1])) if urls else bool(TESTPYPI_NAMED.search(text))
 
 

@@ -273,6 +273,17 @@ VERSION_REFUSED_TITLE = "PyPI refused the Version field: {}is no PEP 440 version
 VERSION_REFUSED_FIX = ("Make the version a PEP 440 one (`N.N.N`, optionally with `aN`, `bN`, `rcN`, `.postN` or `.devN`) "
                        "where the build takes it (setup.py's `version`, pyproject.toml, or the tag a version plugin "
                        "reads), rebuild and upload.")
+# the version stamped by the CI's own command (`sed -i "s/__version__ = …/…+$(date …)/"`, a nightly's script): the local
+# part comes from that command, so neither tags nor setuptools-scm's `local_scheme` are where to fix it
+VERSION_STAMPED = re.compile(r"\bsed\b[^\n]{0,200}?__version__|__version__[^\n]{0,120}?\$\(date\b", re.I)
+STAMPED_FIX = ("Fix the command that stamps the version (the `sed` or script that writes `__version__`): put the date or "
+               "build number in a `.devN` segment (`1.2.0.dev20190903`), never after a `+`, then re-run the release.")
+# an email field refused in the index's older `field: message` form ("author_email: Invalid email address."): the fix
+# line names the field where the build takes it from
+EMAIL_FIELD_REFUSED = re.compile(r"\b((?:author|maintainer)_email): Invalid email address\b", re.I)
+EMAIL_FIELD_FIX = ("Give `{0}` one valid email address (`name@example.org`: no list, no ` at ` spelling) where the build "
+                   "takes it from (`{0}` in setup.py or setup.cfg, the `email` of `authors`/`maintainers` in "
+                   "pyproject.toml), rebuild and upload.")
 
 
 def stray_file(whole: str) -> Optional[str]:

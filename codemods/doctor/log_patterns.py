@@ -308,6 +308,19 @@ NEW: Tuple[LogPattern, ...] = (
                "its failure. Nothing in the workflow or the files causes it.",
                'File "/app/oidc-exchange.py", line 147, in render_claims\nbinascii.Error: Incorrect padding',
                "Use `pypa/gh-action-pypi-publish@release/v1` (or a release after the one with the bug) and re-run."),
+    # a signing step (Sigstore) whose client could not verify Sigstore's trust root: TUF's own words for a root signed by
+    # too few of the keys the client trusts, as a pinned client's embedded root meets Sigstore's rotated keys
+    LogPattern("log-signing-trust-root", ERROR, r"\bUnsignedMetadataError\b|\broot was signed by \d{1,2}/\d{1,2} keys\b",
+               "A signing step could not verify Sigstore's trust root",
+               "Sigstore clients (sigstore-python, and the actions that install it) bootstrap from a copy of Sigstore's "
+               "TUF root that they embed; Sigstore rotates those keys from time to time, and a pinned client whose "
+               "embedded root predates the rotation can no longer verify the live one, so the signing step fails before "
+               "signing anything. Nothing in the workflow, the files or the PyPI credentials changed; where the upload "
+               "ran before this step, the version is already on PyPI.",
+               "tuf.api.exceptions.UnsignedMetadataError: root was signed by 0/3 keys",
+               "Move the signing action (or the sigstore package it installs) to its current release, whose embedded "
+               "root verifies Sigstore's rotated keys, pinned by commit; then re-run the release, or, where the upload "
+               "ran before the signing step, publish the next version: PyPI never takes the same file twice."),
     LogPattern("log-action-ref-missing", ERROR, r"Unable to resolve action .{0,3}pypa/gh-action-pypi-publish@|"
                r"unable to find version .{0,3}v1\b|Missing download info for pypa/gh-action-pypi-publish@|"
                r"Unable to find image '?ghcr\.io/pypa/gh-action-pypi-publish:|"
@@ -1019,6 +1032,7 @@ NEW: Tuple[LogPattern, ...] = (
 )
 
 ORDER = ("log-action-deprecated", "log-artifact-name-conflict", "log-runner-retired", "log-python-setup", "log-workflow-invalid", "log-workflow-not-triggered", "log-publish-skipped", "log-action-not-allowed", "log-environment-refused", "log-nested-id-token", "log-token-permission", "log-action-ref-missing", "log-action-bug",
+         "log-signing-trust-root",
          "log-build-tool-missing", "log-uploader-missing", "log-uploader-dependency-conflict", "log-uploader-broken",
          "log-upload-form-refused", "log-uploader-config",
          "log-no-distributions", "log-fork-pull-request", "log-pull-request-target", "log-container-linux", "log-image-pull-refused", "log-invalid-pending-publisher",

@@ -647,6 +647,34 @@ SAID_ROLE_MISSING = re.compile(r"\b(?:add|added|adding|invite|invited|make|made)
                                 r"(?:pypi |project |co-?)?(?:maintainer|owner)s?\b|\b(?:no|without|missing|lack\w{0,3}) "
                                 r"(?:the |a |any )?(?:maintainer |owner )?role\b" + IN_SENTENCE + r"{0,40}?\b(?:project|"
                                 r"package)\b|\bnot (?:a |an )?(?:maintainer|owner|collaborator)s? (?:of|on)\b", re.I)
+# an organisation role told as giving no right on the organisation's projects ("added you as Maintainer at the
+# organization level … that does not … mean you're permitted to do anything on member projects", "must be added to each
+# individual project"): the account needs a role on each project, which no organisation role but Owner gives
+SAID_ORG_ROLE_ONLY = re.compile(r"\borgani[sz]ations?\b[^\n]{0,200}?\b(?:(?:not|n[’']t)\b[^\n.]{0,60}?\b(?:permit\w{0,3}|"
+                                r"allow\w{0,3}|rights?|access|able)\b[^\n.]{0,60}?\bmember projects?\b|(?:must|needs? to|"
+                                r"ha(?:ve|s) to) be added to (?:each|every) (?:individual |single )?project)", re.I)
+ORG_ROLE_FIX = ("A role in the organisation gives no upload right on its projects (only its Owners administer them all): an "
+                "organisation owner adds the account, or a team it belongs to, with the Maintainer or Owner role in each "
+                "project's Collaborators settings; then upload again.")
+# an action's major-version tag told as removed, beside a workflow told as failing to run ("removal of `v1` tag … the
+# github action creator"): the ref the workflow pins does not resolve, whichever action it is
+SAID_ACTION_TAG_GONE = re.compile(r"\b(?:remov\w{1,3}|delet\w{1,3})\s(?:of\s)?(?:the\s)?`?v\d{1,2}`?\s(?:tag|ref)s?\b"
+                                  r"(?=[^\n]{0,200}?\bactions?\b)|\bactions?\b[^\n]{0,200}?\b(?:remov\w{1,3}|delet\w{1,3})"
+                                  r"\s(?:of\s)?(?:the\s)?`?v\d{1,2}`?\s(?:tag|ref)s?\b", re.I)
+WORKFLOW_NOT_RUN = re.compile(r"\b(?:workflow|pipeline)s?\b[^\n.]{0,40}?\b(?:fail\w{0,3} to (?:run|start)|never ran|"
+                              r"did(?:n[’']t| not) (?:run|start)|breakage|broke\w{0,2})\b", re.I)
+ACTION_TAG_GONE_FIX = ("Pin every action of the workflow to a tag or commit that exists in the action's repository (its "
+                       "releases list them; pypa/gh-action-pypi-publish has `release/v1`, never `v1`), then re-run the "
+                       "release.")
+# the uploader told as hanging for the index's answer after the index took a file ("PyPI accepted the upload but Twine
+# remained blocked waiting for an HTTP response for more than five hours"): a timeout that left a partial upload
+SAID_HUNG_AFTER_ACCEPT = re.compile(r"\b(?:accepted|received|took|went through|(?:is|was|were) (?:already )?live)\b"
+                                    r"[^\n]{0,160}?\b(?:blocked|hung|hangs|hanging|stuck)\b[^\n.]{0,60}?"
+                                    r"\b(?:response|reply|answer|hours?|minutes?)\b", re.I)
+HUNG_TITLE = "The uploader hung waiting for the index's answer after a file was accepted: a partial upload"
+HUNG_FIX = ("Bound each file's upload with a timeout (the step's `timeout-minutes`, or `timeout` around the uploader), "
+            "check which files the index has (https://pypi.org/pypi/NAME/VERSION/json) before tagging, and upload only "
+            "the missing ones (`twine upload --skip-existing`).")
 # a file or the project over the index's size limit (a rate limit is not one)
 _LIMIT = r"(?<!rate )(?<!rate-)(?<!request )(?<!api )\b(?:limit|quota|maximum)\b"
 _SAID_SIZE = re.compile(r"\btoo (?:large|big|heavy|huge|fat)\b|\b(?:over|above|beyond|exceed\w{0,3}|hit\w{0,4}|"
@@ -993,6 +1021,11 @@ SAID_TOKEN_SCOPE = re.compile(r"\bGITHUB_TOKEN\b" + IN_SENTENCE + r"{0,60}?\b(?:
                               r"\bpermissions? (?:issue|problem|error)s?\b", re.I)
 # GitHub refusing a release asset for another reason than the token's scope (an immutable release's 422)
 _GITHUB_REFUSED_ELSE = re.compile(r"\b422\b|\bimmutable\b|Unprocessable", re.I)
+# a write told as done ("the failed release still landed the bot's bump commit on `main`"), with no refusal in the
+# sentence: GitHub took the token's write, so no scope was short
+WRITE_LANDED = re.compile(r"^(?!.*\b(?:denied|refus\w{1,3}|403|forbidden|not accessible|not (?:permitted|allowed)|"
+                          r"read[- ]only|declined|rejected)\b).*\b(?:landed|went through|succeeded|was pushed|were pushed)\b",
+                          re.I | re.S)
 SAID_GITHUB_WRITE = re.compile(r"\bGitHub releases?\b|\brelease assets?\b|\bgh release\b|"
                                r"\bpush\w{0,3}\b" + IN_SENTENCE + r"{0,40}?\b(?:tags?|commits?|branch|main|master)\b|"
                                r"\b(?:tags?|commits?)\b" + IN_SENTENCE + r"{0,30}?\bpush\w{0,3}\b", re.I)
@@ -1103,7 +1136,8 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     # a secret the shell split or read on the upload's command line: the command, not the index, took it apart
     _Said("log-uploader-config", (SAID_SECRET_SPECIAL, SHELL_TOLD), upload_named=True),
     _Said("log-environment-refused", (_SAID_ENVIRONMENT,)),  # GitHub's, read before any object of PyPI (a name)
-    _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE,)),  # not PyPI's token
+    _Said("log-token-permission", (SAID_TOKEN_SCOPE, SAID_GITHUB_WRITE), (_GITHUB_REFUSED_ELSE, WRITE_LANDED)),  # not
+    # PyPI's token, and not a write told as landed
     _Said("log-action-ref-missing", (SAID_ACTION_REF,)),
     _Said("log-action-ref-missing", (SAID_ACTION_OLD,), (_MOVED_OFF,)),  # a pin to an old release told as what fails
     _Said("log-uploader-missing", (SAID_UPLOADER_MISSING,), upload_named=True),
@@ -1200,6 +1234,22 @@ def setup_upload_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[
 def stale_dist(whole: str) -> bool:
     """An earlier build's files told as left in (or committed to) `dist/` and uploaded with this one's."""
     return any(SAID_STALE_DIST.search(s) and not CLEANED.search(s) for s in SENTENCE_END.split(whole))
+
+
+# a version told as bumped, then the same refusal again ("just increment the version number." "I just did that and it
+# gave me the same error"): the new version's build did not go alone, the old files in `dist/` went with it
+SAID_BUMPED_SAME = re.compile(r"\b(?:increment|bump|rais|chang)\w{0,4}\s(?:the\s|my\s|its\s)?version(?:\snumber)?\b"
+                              r".{0,300}?\bsame (?:error|message|refusal)\b", re.I | re.S)
+# the release's bump tool refusing to run (a dirty working tree) before the upload of a version already there: the bump
+# never happened and the script went on to build the old version again
+BUMP_REFUSED = re.compile(r"\bWorkingDirectoryIsDirty\w{0,10}|\b(?:git\s)?working\s(?:directory|tree)\s(?:is\s)?not\s"
+                          r"clean\b", re.I)
+BUMP_TOOL = re.compile(r"\b(?:bump(?:-my-|2|_)?version|bumpver|tbump)\b", re.I)
+BUMP_REFUSED_TITLE = "The version bump failed earlier, so the release uploaded a version already on the index"
+BUMP_REFUSED_FIX = ("Make the release script stop at a failed command (`set -euo pipefail`), and let the bump run on a clean "
+                    "tree: commit or regenerate what the job changed before it (a lock file that records the version, "
+                    "such as uv.lock: list it among the bump tool's files or re-lock after the bump); then release the "
+                    "next version.")
 
 
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told

@@ -121,6 +121,14 @@ ROLE_MISSING_FIX = ("Have an owner add the upload account as a maintainer of the
 NAME_HELD_FIX = ("Ask PyPI's admins for the name with a PEP 541 request at https://github.com/pypi/support (a project "
                  "without releases, or an abandoned one, can be transferred), or rename the distribution in "
                  "pyproject.toml.")
+# TestPyPI's refusal of a name (its own help link) where the text tells it held by another's old project there ("have
+# very old package (Released: May 15, 2016)"): TestPyPI's admins can release it, or tests use another name
+TESTPYPI_NAME_REFUSED = re.compile(r"isn't allowed to upload to project[^\n]{0,120}?https?://test\.pypi\.org/help", re.I)
+HELD_BY_OTHER = re.compile(r"\b(?:very\s)?old\s(?:package|project|release)s?\b|\b(?:someone|somebody)\selse\b|"
+                           r"\banother\s(?:user|account|person)\b|\bReleased:\s\w{3}", re.I)
+TESTPYPI_HELD_FIX = ("Ask PyPI's admins to give you the name on TestPyPI (https://github.com/pypi/support; TestPyPI and PyPI "
+                     "are separate, and a stranger's old project there holds it), or test under another name on TestPyPI "
+                     "(such as `NAME-dev`) and keep the real name for PyPI.")
 # PyPI's refusal of a name on its prohibited list, which gives no reason (warehouse's `ProhibitedProjectName`; its other
 # name refusals say why: "too similar", "conflict with Python Standard Library"): pypi/support #2654, `sibilant`, blocked
 # after a typo-squatting campaign and released to the asker by an admin

@@ -86,6 +86,13 @@ SIGN_DROP = ("PyPI has kept no PGP signatures since May 2023 (it discards them),
 RULESET_FIX = ("Add GitHub Actions (or the app whose token writes) to the ruleset's bypass list (Settings → Rules → Rulesets), "
                "or write the ref with a token of an actor on that list; no `permissions:` scope lets the job's token "
                "past a ruleset.")
+# GitHub's branch protection refusing a push (`GH006`, "Changes must be made through a pull request"): the rule, not the
+# token's scopes, stopped it
+PROTECTED_BRANCH = r"\bGH006: Protected branch update failed\b|\bprotected branch hook declined\b"
+PROTECTED_TITLE = "A branch protection rule refused the job's push"
+PROTECTED_FIX = ("Commit the change (a version bump) on a new branch and open a pull request for it, or push with a token of "
+                 "an actor the rule lets bypass it; no `permissions:` scope lets a token past branch protection. Re-run "
+                 "only what failed: an upload that went through is already on PyPI.")
 TLS_FIX = ("Run the upload on a Python whose ssl speaks TLS 1.2, which PyPI requires (Python 2.7.9+ or 3.4+ built on OpenSSL "
            "1.0.1 or later; on old macOS a current python.org or Homebrew Python, not the system one); no credential or URL is in "
            "question.")

@@ -40,9 +40,16 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
 # a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
 from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
+from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
+                                      SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
+from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
+                                      SAID_BUMPED_SAME)  # a version bump that failed, or that came back refused
 from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
+from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
+from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
+from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
                                          USERNAME_NOT_TOKEN_SAID)
@@ -63,6 +70,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
+                                           PROTECTED_BRANCH, PROTECTED_FIX, PROTECTED_TITLE,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -347,6 +355,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found["log-network"].fix = BLOCKED_FIX
     if "log-token-permission" in found and re.search(RULESET_REF_REFUSED, whole, re.I):
         found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
+    elif "log-token-permission" in found and re.search(PROTECTED_BRANCH, whole, re.I):  # nor past branch protection
+        found["log-token-permission"].message, found["log-token-permission"].fix = PROTECTED_TITLE, PROTECTED_FIX
     if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
         # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
         # names, no URL, network or certificate is in question
@@ -449,6 +459,20 @@ def read(text: str, publishes: bool = False) -> LogScan:
         first = BY_ID["log-non-user-identity"]
         found[first.id] = LogFinding(first, logtext.line_at(cleaned, starts, cannot.start()), CI_CANNOT_CREATE,
                                      CI_CANNOT_CREATE_FIX)
+    told = not found and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole))
+    org = SAID_ORG_ROLE_ONLY.search(whole) if told else None
+    if org:  # an organisation role told as no right on its projects: the account needs a role on each project
+        owned = BY_ID["log-project-not-owned"]
+        found[owned.id] = LogFinding(owned, logtext.line_at(cleaned, starts, org.start()), owned.title, ORG_ROLE_FIX)
+    gone = SAID_ACTION_TAG_GONE.search(whole) if told and WORKFLOW_NOT_RUN.search(whole) else None
+    if gone:  # an action's tag told as removed where the workflow failed to run: a ref that does not resolve
+        ref = BY_ID["log-action-ref-missing"]
+        found[ref.id] = LogFinding(ref, logtext.line_at(cleaned, starts, gone.start()), "An action's ref the workflow "
+                                   "pins does not exist, so the release workflow failed to run", ACTION_TAG_GONE_FIX)
+    hung = SAID_HUNG_AFTER_ACCEPT.search(whole) if told else None
+    if hung:  # the uploader hanging after the index took a file: a timeout that left the upload partial
+        network = BY_ID["log-network"]
+        found[network.id] = LogFinding(network, logtext.line_at(cleaned, starts, hung.start()), HUNG_TITLE, HUNG_FIX)
     if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
@@ -498,7 +522,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
     capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
     if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
         found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
-    if "log-file-exists" in found and (stale_dist(whole) or stale):
+    if "log-file-exists" in found and BUMP_REFUSED.search(whole) and BUMP_TOOL.search(whole):  # the bump that never ran
+        found["log-file-exists"].message, found["log-file-exists"].fix = BUMP_REFUSED_TITLE, BUMP_REFUSED_FIX
+    elif "log-file-exists" in found and (stale_dist(whole) or stale):
         found["log-file-exists"].fix = STALE_FIX
     elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
         found["log-file-exists"].fix = EVERY_JOB_FIX
@@ -509,6 +535,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                             if re.search(r"File already exists", t, re.I)):
         found["log-file-exists"].message = OTHER_INDEX_EXISTS_TITLE  # another index's answer: no PyPI file is there
         found["log-file-exists"].fix = OTHER_INDEX_EXISTS_FIX
+    if "log-file-exists" in found and SAID_BUMPED_SAME.search(whole) and not BUMP_REFUSED.search(whole) and \
+            found["log-file-exists"].fix != OTHER_INDEX_EXISTS_FIX:
+        found["log-file-exists"].fix = STALE_FIX  # bumped, refused again: the old version's files went along
     if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
         found["log-publish-skipped"].fix = IMPLIED_SUCCESS_FIX
     elif "log-publish-skipped" in found and CONDITION_UNMET.search(whole):  # its own `if:` told unmet, none needed
@@ -592,6 +621,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-local-version"].fix = logtext.NO_TAG_DIRTY_FIX  # no tag found, and a dirty tree: a tag is the way
     elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in vers):
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
+    elif "log-local-version" in found and VERSION_STAMPED.search(whole):  # the CI's own stamping command
+        found["log-local-version"].fix = STAMPED_FIX
+    email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
+    if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
+        found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):
@@ -599,6 +633,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found[pid].fix = REMOVED_ACCOUNT_FIX
     if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
         found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
+    if "log-project-not-owned" in found and TESTPYPI_NAME_REFUSED.search(whole) and HELD_BY_OTHER.search(whole):
+        found["log-project-not-owned"].fix = TESTPYPI_HELD_FIX  # TestPyPI's name held by another's old project
     if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
         found["log-name-not-allowed"].fix = PROHIBITED_NAME_FIX  # a name on PyPI's prohibited list: ask, then rename
     tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
