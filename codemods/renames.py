@@ -23,7 +23,6 @@ from codemods.workflow import step_label, steps
 METADATA = re.compile(r"(?<![\w.-])(pyproject\.toml|setup\.cfg|setup\.py)\b")
 SED_IN_PLACE = re.compile(r"\bsed\s+(-\w*i|--in-place)[^\n]*\bname\b")
 SED_NAME = re.compile(r"""\bname\s*=\s*\\?["']?[^/\n]*/[^/\n]*\bname\s*=\s*\\?["']?([A-Za-z0-9][\w.-]*)""")
-SWAP = re.compile(r"""\b(?:cp|mv)[ \t]+(?:-\w+[ \t]+)*['"]?([\w./-]+\.toml)['"]?[ \t]+['"]?(?:\./)?pyproject\.toml\b""")
 NAME_PATTERN = re.compile(r"""['"]\^?name\s*=""")
 NAME_ARGUMENT = re.compile(r"""--[\w-]*name[ \t=]+['"]?([A-Za-z0-9][\w.-]*)""")
 PY_WRITES = re.compile(r"""open\([^)\n]*['"][wa]\+?['"]|\.write_text\(|\.write\(|\bdump\(""")
@@ -50,14 +49,49 @@ def _assigned_name(source: str) -> Optional[str]:
     return names.pop() if len(names) == 1 else None
 
 
+def _swapped_in(text: str) -> Optional[str]:
+    """The file the script copies or moves over pyproject.toml before it builds (the last such `cp`/`mv`
+    before its first build command), its path read through the script's own literal variables
+    (chroma-core/chroma: `thin_client_toml="clients/python/pyproject.toml"`, then `cp "$thin_client_toml"
+    "$existing_toml"`). "" when the source cannot be read (a value set at run time); None for no swap."""
+    from codemods.builds import BUILD
+    from codemods.shell import assignment_words, commands
+
+    build = BUILD.search(text)
+    cmds = [c for c in commands(text) if build is None or c.start < build.start()]
+    values: Dict[str, Optional[str]] = {}
+    for c in cmds:
+        for w in assignment_words(c.words):
+            m = re.fullmatch(r"([A-Za-z_]\w*)=(.*)", w.value, re.S)
+            if m:  # once, to a literal, outside control flow: else unknown
+                fixed = not c.keywords and not re.search(r"[$`]", w.text) and m.group(1) not in values
+                values[m.group(1)] = m.group(2) if fixed else None
+
+    def value(word) -> Optional[str]:
+        ref = re.fullmatch(r"""["']?\$\{?([A-Za-z_]\w*)\}?["']?""", word.text)
+        return values.get(ref.group(1)) if ref else (None if re.search(r"[$`*?]", word.text) else word.value)
+
+    found = None
+    for c in cmds:
+        words = [w for w in c.words if not w.value.startswith("-")]
+        if len(words) != 3 or words[0].value not in ("cp", "mv"):
+            continue
+        target = value(words[2])
+        if target is not None and re.fullmatch(r"(\./)?pyproject\.toml", target):
+            found = value(words[1]) or ""
+    return found
+
+
 def _shell_rename(root: Path, label: str, text: str) -> Optional[Rename]:
     """A rename written in shell (the step's script or a script it runs): a copied pyproject.toml or a
     `sed -i` over `name`."""
     if not METADATA.search(text):
         return None
-    swap = SWAP.search(text)
-    if swap and (root / swap.group(1)).resolve().is_relative_to(root.resolve()):
-        return Rename(label, pyproject_name(root / swap.group(1)))
+    swapped = _swapped_in(text)
+    if swapped is not None:
+        source = root / swapped
+        inside = bool(swapped) and source.resolve().is_relative_to(root.resolve()) and source.is_file()
+        return Rename(label, pyproject_name(source) if inside else None)
     sed = SED_IN_PLACE.search(text)
     if sed:
         m = SED_NAME.search(text, sed.start())

@@ -46,6 +46,21 @@ CASES = {
     "swapped pyproject": ("cp pypi/pyproject.slim.toml pyproject.toml",
                           {"pypi/pyproject.slim.toml": '[project]\nname = "widget-slim"\nversion = "1.0"\n'},
                           "widget-slim"),
+    # chroma-core/chroma's clients/python/build_python_thin_client.sh: the paths in variables, the root's file moved
+    # aside first and put back by a trap; the build runs in the script after the copy
+    "swapped pyproject through the script's variables": (
+        "./build_thin.sh",
+        {"build_thin.sh": 'existing_toml="pyproject.toml"\nthin_client_toml="clients/python/pyproject.toml"\n'
+                          'staged_toml="staged_pyproject.toml"\nmv "$existing_toml" "$staged_toml"\n'
+                          'function cleanup {\n  rm "$existing_toml"\n  mv "$staged_toml" "$existing_toml"\n}\n'
+                          'trap cleanup EXIT\ncp "$thin_client_toml" "$existing_toml"\npython -m build\n',
+         "clients/python/pyproject.toml": '[project]\nname = "widget-client"\nversion = "1.0"\n'},
+        "widget-client"),
+    "a copy over pyproject.toml after the build": (
+        "./build_thin.sh",
+        {"build_thin.sh": 'python -m build\ncp backup/pyproject.toml pyproject.toml\n',
+         "backup/pyproject.toml": '[project]\nname = "widget-old"\nversion = "1.0"\n'},
+        "widget"),
     "script with the name as an option": ("python scripts/rename.py --pyproject pyproject.toml --test-name widget-test",
                                           {"scripts/rename.py": RENAME_SCRIPT}, "widget-test"),
     "a step that only reads the metadata": (
