@@ -131,6 +131,11 @@ def _refused(w: WorkflowView, p) -> Tuple[str, ...]:
     said = said.rstrip(".")
     if at == ():
         return (f"{said}.",)
+    told = re.search(r"\[([a-z0-9-]+)\]", said)
+    if told and told.group(1) in RULES and told.group(1) != "token-publishing" and \
+            any(True for _ in RULES[told.group(1)].check(w)):  # its own finding, printed too, says it in full
+        return (f"`migrate to-oidc` leaves it as it is, for the reason its `{told.group(1)}` finding gives. Do not "
+                "revoke the token while this upload uses it.",)
     return (f"`migrate to-oidc` leaves it as it is and says: {said}. Do not revoke the token while this upload "
             "uses it.",)
 
