@@ -317,6 +317,14 @@ def _reusable(w: WorkflowView) -> Iterator[Hit]:
         if said is not None and "[reusable-workflow-publisher]" in str(said):  # a token job: to-oidc keeps it
             yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow", (
                 f"`migrate to-oidc` leaves it as it is and says: {str(said).rstrip('.')}.")
+        elif w.doc.path is not None:  # the callers this repository has, named (chroma: release-chromadb.yml)
+            from codemods.registration import calling_workflows
+
+            names = calling_workflows(w.doc.path)
+            callers = " or ".join(f"`{c}`" for c in names)
+            yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow", (
+                f"Move the publish job into {callers} (the workflow{'s' if len(names) > 1 else ''} calling this "
+                "one) and register that file." if names else None)
         else:
             yield w.doc.line_of(("jobs", job_id)), f"job `{job_id}` publishes from a reusable workflow"
 
