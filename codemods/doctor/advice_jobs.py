@@ -115,7 +115,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if flake or missing or glob or (out and _NAME_FOR_PATH.search(text)):
         # the download step failed, or the upload was given the folder: no upload looked for files in a folder
         return out + [d for f in facts for d in f.upload_dirs]
-    poetry = _POETRY_NO_FILES.search(text)
+    poetry = _POETRY_NO_FILES.search(text) or (  # or its version filter told in a sentence
+        log_said.SAID_VERSION_FILTER.search(text) and re.search(r"\bpoetry publish\b", text, re.I))
     # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
     said = log_said.SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
     present = _DIST_PRESENT.search(text)

@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from codemods.doctor import logtext, platform_tags
 from codemods.doctor.log_patterns import RX
-from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_FILES
+from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_DIR, SAID_STRAY_FILES
 from codemods.doctor.log_servers import PYPI_HOSTS
 
 
@@ -297,4 +297,4 @@ def stray_file(whole: str) -> Optional[str]:
     if stray:
         return STRAY_FIX if any("." in n.rsplit("/", 1)[-1] for n in stray) else STRAY_DIR_FIX
     told = not named and SAID_STRAY_FILES.search(re.sub(r"unknown distribution(?: format)?", " ", whole, flags=re.I))
-    return STRAY_FIX if told else None
+    return STRAY_FIX if told else (STRAY_DIR_FIX if not named and SAID_STRAY_DIR.search(whole) else None)

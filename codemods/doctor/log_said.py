@@ -296,6 +296,11 @@ SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badl
 # distribution ("PyPI does not support uploading the signature files", "crt and sig files are unable to be uploaded")
 SAID_STRAY_FILES = re.compile(r"\b(?:signatures?|signing|certificates?|\.?sig|\.?asc|\.?crt|\.?pem|checksums?|sbom)"
                               r"(?:\s(?:and|or|&)\s\.?\w{2,12})?\sfiles?\b|\bunknown distribution(?: format)?\b", re.I)
+# a folder told as inside the upload folder ("failed due to the presence of the `dist/archive` folder", "a directory
+# inside dist/"): no distribution, whatever the uploader; `dist/dist` is the nested build (log-no-distributions)
+SAID_STRAY_DIR = re.compile(r"`?(?<![\w/.-])dist/(?!dist\b)[\w.-]{1,60}/?`?\s(?:sub-?)?(?:folder|directory|dir)\b|"
+                            r"\b(?:sub-?)?(?:folder|directory)\s(?:[\w`.-]+\s){0,2}?(?:in|inside|under|within)\s(?:the\s)?"
+                            r"`?dist/?`?(?![-_.]\w)", re.I)
 # the kinds of file PyPI takes told as all it takes ("we deprecated/removed everything but sdist, wheels, and eggs as
 # per PEP 527", packaging-problems #99), read beside an upload of another kind built by the same command
 SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:but|except)\s(?:the\s)?(?:sdists?|wheels?|"
@@ -408,6 +413,17 @@ SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\s
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# a release tool told as uploading only the files of the version in its own config ("`poetry publish` can only publish
+# the packages with the same version number defined in `pyproject.toml`"): files of another version left out, no refusal
+SAID_VERSION_FILTER = re.compile(r"(?:\bonly\s(?:publish|upload)\w{0,3}|\b(?:publish|upload)\w{0,3}\sonly)\b"
+                                 r"(?:(?!\b(?:when|if|once|after|before)\b)[^.]){0,80}?\b(?:same|matching|match\w{0,2}|of|with)\b"
+                                 r"[^.]{0,30}?\bversion\b[^.]{0,60}?(?:pyproject\.toml|setup\.cfg|Cargo\.toml|"
+                                 r"\b(?:its|the project's|the tool's) (?:own )?config(?:uration)?\b)", re.I)
+VERSION_FILTER_TITLE = ("The release tool uploads only the files of the version in its own config, so the built files "
+                        "of another version were left out")
+VERSION_FILTER_FIX = ("Upload the built files with `twine upload dist/*` (or pypa/gh-action-pypi-publish), which take any "
+                      "version, or make the version the tool reads the one the files carry (its versioning plugin active "
+                      "where it publishes); nothing was refused as already on the index.")
 # the uploader told as what did not find them ("the build artifacts are not found by `poetry`", flower #2903), in a
 # sentence that names only the release process: the upload's own search, not another tool's
 _FINDER = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"  # the uploaders that look for the files themselves
@@ -1146,6 +1162,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS, SAID_NOT_FOUND_BY_UPLOADER)),  # the uploader named as the finder
+    _Said("log-no-distributions", (SAID_VERSION_FILTER,)),  # a release tool's own version filter left files out
     _Said("log-no-distributions", (SAID_EXPECTED_FOLDER, _NAMES_MISMATCHED), upload_named=True),  # files elsewhere
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
@@ -1193,6 +1210,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
+    _Said("log-invalid-distribution", (SAID_STRAY_DIR,), upload_named=True),  # a folder in the upload folder
     _Said("log-invalid-distribution", (SAID_BACKEND_LACKS_FIELD,), upload_named=True),  # License-File under an older version
     _Said("log-invalid-distribution", (SAID_KINDS_ONLY,), upload_named=True),  # beside `setup.py bdist … upload`
     _Said("log-metadata-unsupported", (SAID_METADATA,)),
@@ -1287,6 +1305,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or SAID_NO_DISTS.search(sentence)
                 or SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
+                or SAID_VERSION_FILTER.search(sentence)
                 or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence) or SAID_METADATA_BEYOND.search(sentence)
                 or SAID_OPTION_ORDER.search(sentence) or SAID_OPTION_TO.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)

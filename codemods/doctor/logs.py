@@ -40,6 +40,8 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
 # a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
 from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
+from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VERSION_FILTER_TITLE  # a tool's own filter
+from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
 from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
                                       SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
 from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
@@ -49,6 +51,7 @@ from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SA
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
+from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -482,6 +485,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
             if fid == "log-server-error" and not SAID_STATUS_5XX.search(whole):  # an incident named, no answer shown
                 found[fid].message = "PyPI had trouble on its side (an incident or outage told; no status code shown)"
+            if fid == "log-no-distributions" and SAID_VERSION_FILTER.search(whole):  # the tool's version filter
+                found[fid].message, found[fid].fix = VERSION_FILTER_TITLE, VERSION_FILTER_FIX
     if set(found) == {"log-bad-request"} and not OTHER_REGISTRY.search(whole):  # a sentence may tell the 400's reason
         said = said_cause(cleaned, whole)
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
@@ -509,6 +514,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
             CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
         if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
             found["log-invalid-distribution"].message = "Invalid Trove classifiers were refused (told; no message quotes one)"
+        if found["log-invalid-distribution"].fix == STRAY_DIR_FIX and SAID_STRAY_DIR.search(whole):  # told, none quoted
+            found["log-invalid-distribution"].message = ("A folder in the upload folder broke the upload (told): only "
+                                                         "wheels and sdists may be there")
     refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
         told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
