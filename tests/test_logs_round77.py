@@ -29,3 +29,20 @@ def test_a_folder_told_in_the_upload_folder_is_an_invalid_distribution():  # rai
     # `dist/dist` is the nested build: no files found, not a folder refused
     found, _ = _read("The PyPI upload failed: the files were in the `dist/dist` folder after the download.\n")
     assert "log-invalid-distribution" not in _ids(found)
+
+
+_NOTICE = ("Cleaning up git repository with `git stash --all`.\nIf you need build artifacts for deployment, set "
+           "`deploy.skip_cleanup: true`.\n")
+
+
+def test_a_ci_deploys_cleanup_told_as_the_failure_is_read():  # rethinkdb/rethinkdb-python#91
+    found, lines = pool("cleanup-rethinkdb", "holdout47")
+    assert _ids(found) == ["log-no-distributions"]
+    assert "skip_cleanup: true" in _fix(found[0]) and "regenerate" in _fix(found[0])
+    assert not any("download-artifact" in ln or "packages-dir" in ln for ln in lines)
+    # the notice alone is printed on every Travis deploy: no failure told, nothing read
+    found, _ = _read("Deploying application\n" + _NOTICE + "Uploading distributions to https://upload.pypi.org/legacy/\n")
+    assert "log-no-distributions" not in _ids(found)
+    # the cleanup itself failing (dpl's stash not restored) is no such reading (openSUSE/osc#885, round 48)
+    found, _ = pool("travisdeploy-osc", "holdout34")
+    assert not found

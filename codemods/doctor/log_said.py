@@ -939,6 +939,18 @@ _STEP = r"\b(?:checkouts?|steps?|actions?|jobs?|git clean|actions/checkout)\b"
 SAID_DIST_WIPED = re.compile(_STEP + IN_SENTENCE + r"{0,40}?" + _WIPER + IN_SENTENCE + r"{0,80}?`?\bdist\b(?![-_.]\w)|"
                              r"`?\bdist\b(?![-_.]\w)[`/]{0,2}(?:\s(?:directory|folder|dir))?\s(?:was|were|is|got|gets|had been)\s"
                              r"(?:\w+\s)?" + _WIPER + IN_SENTENCE + r"{0,30}?\bby\b" + IN_SENTENCE + r"{0,30}?" + _STEP, re.I)
+# a CI deploy provider's own cleanup notice (Travis dpl's `git stash --all` before the upload), told in a sentence as what
+# failed the deploy: the working tree reset, the build's files gone; the cleanup itself failing is no such reading
+CI_CLEANUP = re.compile(r"Cleaning up git repository with `?git stash --all|If you need build artifacts for deployment, "
+                        r"set `?deploy\.skip_cleanup", re.I)
+STASH_FAILED = re.compile(r"Could not restore untracked files from stash", re.I)  # the cleanup itself failing
+SAID_CLEANUP_FAILED = re.compile(r"\b(?:fail\w{0,4}|broke\w{0,2}|removed?|deleted?|wiped?)\b[^.\n]{0,80}?\bclean-?\s?up\b|"
+                                 r"\bclean-?\s?up\b[^.\n]{0,80}?\b(?:removed?|deleted?|wiped?|fail\w{0,4})\b", re.I)
+CLEANUP_TITLE = ("The CI deploy's own cleanup (`git stash --all`) reset the working tree before the upload, so files the "
+                 "upload needed were gone")
+CLEANUP_FIX = ("Keep the build's output through the cleanup (Travis: `skip_cleanup: true`; dpl v2: `cleanup: false`), or "
+               "let the cleanup run and regenerate what the upload needs after it (a build the deploy runs itself, such "
+               "as the PyPI provider's `distributions:`), then deploy again.")
 CLEANED_ON_PURPOSE = re.compile(r"\b(?:old|stale|previous|leftover|outdated)\s(?:\w+\s)?(?:files?|wheels?|builds?|"
                                  r"artifacts?|dists?|distributions?|versions?)\b|\bbefore\s(?:the\s|each\s|a\s)?"
                                  r"(?:build|building)\b", re.I)

@@ -42,6 +42,7 @@ from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KIN
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
 from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VERSION_FILTER_TITLE  # a tool's own filter
 from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
+from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
 from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
                                       SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
 from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
@@ -492,6 +493,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    if not found and CI_CLEANUP.search(whole) and not STASH_FAILED.search(whole) and any(
+            SAID_CLEANUP_FAILED.search(t) and not CI_CLEANUP.search(t) for _, t in cleaned):  # the notice and a failure told
+        dists = BY_ID["log-no-distributions"]
+        at = next(n for n, t in cleaned if SAID_CLEANUP_FAILED.search(t) and not CI_CLEANUP.search(t))
+        found[dists.id] = LogFinding(dists, at, CLEANUP_TITLE, CLEANUP_FIX)
     tree = nested_tree(text) if not found and TOLD_WRONG.search(whole) and PYTHON_RELEASE.search(whole) else None
     if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
         dists = BY_ID["log-no-distributions"]
