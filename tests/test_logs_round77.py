@@ -46,3 +46,14 @@ def test_a_ci_deploys_cleanup_told_as_the_failure_is_read():  # rethinkdb/rethin
     # the cleanup itself failing (dpl's stash not restored) is no such reading (openSUSE/osc#885, round 48)
     found, _ = pool("travisdeploy-osc", "holdout34")
     assert not found
+
+
+def test_uploader_missing_in_a_build_systems_binary_names_its_deps():  # typedb/bazel-distribution#429
+    found, lines = pool("uploadermissing-bazel", "holdout47")
+    assert _ids(found) == ["log-uploader-missing"]
+    assert "deps" in _fix(found[0]) and "py_binary" in _fix(found[0])
+    assert not any("pip install twine` in that same job" in ln for ln in lines)
+    # a job's own missing twine keeps the job's fix
+    found, lines = _read("Run twine upload dist/*\n/home/runner/work/_temp/x.sh: line 1: twine: command not found\n"
+                         "Error: Process completed with exit code 127.\n")
+    assert _ids(found) == ["log-uploader-missing"] and "py_binary" not in _fix(found[0])

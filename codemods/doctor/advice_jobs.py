@@ -204,6 +204,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"publishing tools failed, so {tool} was never installed and never ran (a bug linked as the reason for "
                 f"the yank is not this failure); pip takes a yanked release only for an exact `=={version}` pin; "
                 + where]
+    if scan.findings[0].fix == log_patterns.SANDBOX_UPLOADER_FIX:  # a build system's binary: its deps, not the job's
+        return ["the text names a build system's binary (Bazel `py_binary`, Bzlmod, runfiles) that runs the upload: it "
+                "sees only the packages its target declares, so twine installed system-wide or in the job is not "
+                "visible to it; nothing reached PyPI"]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet|"
                   r"(?<![\w-])(uvx|pipx): (?:command )?not found",

@@ -23,6 +23,7 @@ from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL, VENDORED_MODULE_FIX,
                                           VENDORED_MODULE_TITLE, VENDORED_UPLOADER,
+                                          BUILD_SANDBOX, SANDBOX_UPLOADER_FIX, SANDBOX_UPLOADER_TITLE,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
                                       BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
@@ -592,6 +593,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
         found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
+    elif "log-uploader-missing" in found and re.search(BUILD_SANDBOX, whole, re.I) and \
+            not UPLOADER_NOT_INSTALLED.search(whole):  # a build system's binary runs it: its deps, not the job's
+        found["log-uploader-missing"].message = SANDBOX_UPLOADER_TITLE
+        found["log-uploader-missing"].fix = SANDBOX_UPLOADER_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole) and \
             re.search(VENDORED_UPLOADER, whole):
         found["log-uploader-dependency-conflict"].message = VENDORED_MODULE_TITLE
