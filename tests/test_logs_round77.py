@@ -57,3 +57,18 @@ def test_uploader_missing_in_a_build_systems_binary_names_its_deps():  # typedb/
     found, lines = _read("Run twine upload dist/*\n/home/runner/work/_temp/x.sh: line 1: twine: command not found\n"
                          "Error: Process completed with exit code 127.\n")
     assert _ids(found) == ["log-uploader-missing"] and "py_binary" not in _fix(found[0])
+
+
+_STATIC = ("After merging #40, the PyPI publish action failed because the file for the \"2.1.0\" version exists already. "
+           "{why}\n")
+
+
+def test_a_static_version_told_beside_a_reupload_leads_with_the_tag():  # Kitware/pan3d#41
+    found, _ = pool("filereuse-pan3d", "holdout47")
+    assert _ids(found) == ["log-file-exists"]
+    assert _fix(found[0]).startswith("Take the version from the release tag")
+    found, _ = _read(_STATIC.format(why="The version is a hard-coded string in setup.py."))
+    assert _fix(found[0]).startswith("Take the version from the release tag")
+    # a re-upload with no word on where the version comes from keeps the bump
+    found, _ = _read(_STATIC.format(why="We upgraded to the fixed version of twine first."))
+    assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Take the version")

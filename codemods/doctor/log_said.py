@@ -1282,6 +1282,15 @@ BUMP_REFUSED_FIX = ("Make the release script stop at a failed command (`set -euo
                     "next version.")
 
 
+# the version told as a static string of the config rather than the release tag's ("not using the git tag, it uses the
+# static string in `pyproject.toml`"): every release re-uploads that one version until it comes from the tag
+STATIC_VERSION_SAID = re.compile(r"\b(?:static|hard-?coded)\s(?:version\s)?(?:string|version(?:\snumber)?)\b|"
+                                 r"\bnot\s(?:using|reading|taking|read(?:ing)? from)\s(?:the\s)?(?:git\s)?tags?\b", re.I)
+STATIC_VERSION_FIX = ("Take the version from the release tag (a dynamic version: setuptools-scm or hatch-vcs with "
+                      "`dynamic = [\"version\"]`, or set it from the tag in the job) instead of the static string in the "
+                      "config, so each tag publishes its own version; bumping the string by hand fixes only this release.")
+
+
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
 TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
 
