@@ -72,3 +72,15 @@ def test_a_static_version_told_beside_a_reupload_leads_with_the_tag():  # Kitwar
     # a re-upload with no word on where the version comes from keeps the bump
     found, _ = _read(_STATIC.format(why="We upgraded to the fixed version of twine first."))
     assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Take the version")
+
+
+def test_a_token_told_as_another_projects_leads_with_its_scope():  # pyodide/pyodide#3643
+    found, lines = pool("token-pyodide", "holdout47")
+    assert _ids(found) == ["log-token-rejected"]
+    assert _fix(found[0]).startswith("Give the upload the token scoped to this project")
+    assert "another PyPI project" in lines[0]
+    found, _ = _read("The PyPI upload failed with 403: the job used a token scoped to another project.\n")
+    assert _fix(found[0]).startswith("Give the upload the token scoped to this project")
+    # a stale token told without its scope keeps a new token first (Deltares/imod-python#1044)
+    found, _ = pool("token-imod-python", "holdout47")
+    assert _ids(found) == ["log-token-rejected"] and _fix(found[0]).startswith("Create a new token")

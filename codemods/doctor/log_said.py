@@ -1291,6 +1291,17 @@ STATIC_VERSION_FIX = ("Take the version from the release tag (a dynamic version:
                       "config, so each tag publishes its own version; bumping the string by hand fixes only this release.")
 
 
+# a token told as another project's ("it used a token for a different PyPI project", pyodide #3643): project-scoped
+# tokens, the workflow reading another secret (a release branch not given the per-project one)
+SAID_TOKEN_OTHER_PROJECT = re.compile(r"\btokens?\s(?:for|of|scoped\sto|from)\s(?:a\s|an\s|the\s)?(?:different|another|"
+                                      r"other|wrong)\s(?:PyPI\s)?(?:project|package)\b|\bscoped\sto\s(?:a\s|an\s|the\s)?"
+                                      r"(?:different|another|other|wrong)\s(?:PyPI\s)?(?:project|package)\b", re.I)
+TOKEN_OTHER_PROJECT_FIX = ("Give the upload the token scoped to this project: check which secret the workflow reads on the "
+                           "branch that released (a release branch may still read another project's or an account's "
+                           "old secret) and point it at this project's token; a new token stored in the same secret would "
+                           "take it from the project it serves.")
+
+
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
 TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
 
