@@ -84,3 +84,14 @@ def test_a_token_told_as_another_projects_leads_with_its_scope():  # pyodide/pyo
     # a stale token told without its scope keeps a new token first (Deltares/imod-python#1044)
     found, _ = pool("token-imod-python", "holdout47")
     assert _ids(found) == ["log-token-rejected"] and _fix(found[0]).startswith("Create a new token")
+
+
+def test_a_project_url_told_as_a_duplicate_is_not_read_as_unlabelled():  # PyO3/maturin#647
+    found, lines = pool("projecturls-maturin", "holdout47")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert _fix(found[0]).startswith("Drop the hand-written Project-URL")
+    assert not any("has no label" in ln for ln in lines)
+    # the same message with a bare list of URLs keeps the label rule (PyO3/maturin#386)
+    found, lines = pool("url-maturin386", "holdout")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert any("has no label" in ln for ln in lines) and not _fix(found[0]).startswith("Drop the hand-written")

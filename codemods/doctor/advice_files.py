@@ -398,6 +398,10 @@ _NOT_A_URL = re.compile(r"'([^']{0,300})' is not a valid url\b|\bInvalid URI:? u
 
 def _url_refusal(text: str) -> List[str]:
     """A URL of the metadata PyPI refuses: which one, and what it must look like."""
+    if log_files.URL_DUPLICATE_SAID.search(text):  # told: a duplicate of what the build tool writes, labels present
+        return ["the text says a Project-URL duplicates one the build tool already writes (a `Homepage` entry beside the "
+                "Home-Page filled from another field): both have labels, PyPI refuses the duplicate; drop the "
+                "hand-written entry and rebuild"]
     if re.search(r"Use both a label and an URL", text):
         return ["a Project-URL has no label (or no URL): each entry must pair a label with an http(s) URL (`Source = "
                 f"\"https://…\"` in a table, a dict in setup.py's `project_urls`), in {_URLS_WHERE}; a build tool that "

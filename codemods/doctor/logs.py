@@ -56,6 +56,7 @@ from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERS
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
 from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
+from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -519,6 +520,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
+            URL_DUPLICATE_FIX if URL_DUPLICATE_SAID.search(whole) else None) or (
             SUMMARY_LONG_FIX if summary_too_long(whole) else None) or (
             CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
         if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
