@@ -95,3 +95,30 @@ def test_a_project_url_told_as_a_duplicate_is_not_read_as_unlabelled():  # PyO3/
     found, lines = pool("url-maturin386", "holdout")
     assert _ids(found) == ["log-invalid-distribution"]
     assert any("has no label" in ln for ln in lines) and not _fix(found[0]).startswith("Drop the hand-written")
+
+
+def test_a_description_refused_for_text_x_rst_is_not_told_to_declare_its_type():  # django-wiki/django-wiki#1361
+    found, lines = pool("readme-django-wiki", "holdout47")
+    assert _ids(found) == ["log-description-invalid"]
+    assert "content type is not the problem" in lines[0] and "`raw`" in lines[0]
+    assert not any("declare its type" in ln for ln in lines)
+    # the default format (no type declared) keeps declaring the type as a route
+    _, lines = _read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nThe description failed to render "
+                     "in the default format of reStructuredText. See https://pypi.org/help/#description-content-type "
+                     "for more information.\n")
+    assert not any("content type is not the problem" in ln for ln in lines)
+
+
+_TWOFA = ("ERROR    HTTPError: 401 Unauthorized from https://upload.pypi.org/legacy/\n         User <user> has two "
+          "factor auth enabled, an API Token or Trusted Publisher must be used to upload in place of password.\n")
+
+
+def test_a_password_refused_from_a_maintainers_machine_leads_with_the_token():  # octodns/octodns#1016
+    found, _ = pool("twofa-octodns", "holdout47")
+    assert _ids(found) == ["log-password-uploads-disabled"]
+    assert _fix(found[0]).startswith("Send `__token__`")
+    found, _ = _read("I ran our release script locally:\n" + _TWOFA)
+    assert _fix(found[0]).startswith("Send `__token__`")
+    # the same refusal in a CI job keeps Trusted Publishing first
+    found, _ = _read("Run twine upload dist/*\n" + _TWOFA)
+    assert _ids(found) == ["log-password-uploads-disabled"] and not _fix(found[0]).startswith("Send `__token__`")

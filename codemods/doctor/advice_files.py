@@ -990,6 +990,12 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         # a README told as reStructuredText already (giotto-ai/giotto-tda #380): declaring a content type cannot help
         out.append(f"the log says the README was refused, and it is reStructuredText ({rst}): its markup does not render "
                    "on PyPI; `twine check dist/*` names the line: fix that markup, check again, rebuild and upload")
+    if not out and re.search(r"failed to render for '?text/x-rst", text) and not re.search(r"\bmarkdown\b|\.md\b", text, re.I):
+        # PyPI's message names the declared type: reStructuredText is already what it read, the markup is at fault
+        out.append("the message names `text/x-rst`: the README was read as reStructuredText, so its content type is not "
+                   "the problem, its markup is: PyPI's renderer refuses markup errors and disables some directives "
+                   "(`raw`, `include`); `twine check dist/*` names the line: remove or replace that markup, rebuild "
+                   "and upload")
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
         out.append("the log says the README (the long description) " + ("does not render" if unrenderable else

@@ -1302,6 +1302,18 @@ TOKEN_OTHER_PROJECT_FIX = ("Give the upload the token scoped to this project: ch
                            "take it from the project it serves.")
 
 
+# an upload run from a person's machine (a project's release script, `~/.pypirc`, a shell prompt), in a text that shows
+# no CI: Trusted Publishing needs a supported CI, so the token is the route there (octodns #1016)
+MACHINE_UPLOAD = re.compile(r"\b(?:script|scripts|bin|tools)/(?:release|publish|deploy|upload)\w{0,10}\b|\brelease script\b|"
+                            r"~/\.pypirc\b|^\S{1,40}:\S{0,80}\s\w{1,30}\$\s|\blocally\b|\bon my (?:machine|laptop|computer)\b",
+                            re.I | re.M)
+CI_SHOWN = re.compile(r"\bGITHUB_ACTIONS\b|^\s*Run\s\S|##\[|\.github/workflows|\b(?:travis|gitlab|jenkins|circleci|"
+                      r"azure pipelines|buildkite|teamcity|workflows?|actions?|CI)\b|/home/runner/", re.I | re.M)
+MACHINE_PASSWORD_FIX = ("Send `__token__` as the username and an API token as the password (in `~/.pypirc`, "
+                        "`TWINE_USERNAME`/`TWINE_PASSWORD`, or `twine upload -u __token__`); Trusted Publishing works "
+                        "only from a supported CI, not from a maintainer's machine.")
+
+
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
 TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
 

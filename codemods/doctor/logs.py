@@ -45,6 +45,7 @@ from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VE
 from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
 from codemods.doctor.log_said import STATIC_VERSION_FIX, STATIC_VERSION_SAID  # a version not the tag's
 from codemods.doctor.log_said import SAID_TOKEN_OTHER_PROJECT, TOKEN_OTHER_PROJECT_FIX  # another project's token
+from codemods.doctor.log_said import CI_SHOWN, MACHINE_PASSWORD_FIX, MACHINE_UPLOAD  # a maintainer's own upload
 from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
 from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
                                       SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
@@ -593,6 +594,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
             repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
         found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
         found["log-token-rejected"].fix = POETRY_NONE_SENT_FIX.format(repository, re.sub(r"\W", "_", repository).upper())
+    if "log-password-uploads-disabled" in found and not found["log-password-uploads-disabled"].fix and \
+            MACHINE_UPLOAD.search(whole) and not CI_SHOWN.search(whole):  # no CI: the token, not Trusted Publishing
+        found["log-password-uploads-disabled"].fix = MACHINE_PASSWORD_FIX
     if "log-token-rejected" in found and not found["log-token-rejected"].fix and SAID_TOKEN_OTHER_PROJECT.search(whole):
         found["log-token-rejected"].fix = TOKEN_OTHER_PROJECT_FIX  # told: the token of another project was used
     if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole):
