@@ -122,3 +122,9 @@ def test_a_password_refused_from_a_maintainers_machine_leads_with_the_token():  
     # the same refusal in a CI job keeps Trusted Publishing first
     found, _ = _read("Run twine upload dist/*\n" + _TWOFA)
     assert _ids(found) == ["log-password-uploads-disabled"] and not _fix(found[0]).startswith("Send `__token__`")
+
+
+def test_a_version_plugins_static_fallback_stays_the_shallow_clone():  # holdout's libvroom (all-logs diff, round 77)
+    found, lines = pool("exists-libvroom", "holdout")
+    assert _ids(found) == ["log-file-exists"] and not _fix(found[0]).startswith("Take the version from the release tag")
+    assert any("fetch-depth: 0" in ln for ln in lines)

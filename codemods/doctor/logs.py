@@ -599,7 +599,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-password-uploads-disabled"].fix = MACHINE_PASSWORD_FIX
     if "log-token-rejected" in found and not found["log-token-rejected"].fix and SAID_TOKEN_OTHER_PROJECT.search(whole):
         found["log-token-rejected"].fix = TOKEN_OTHER_PROJECT_FIX  # told: the token of another project was used
-    if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole):
+    if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole) and \
+            not generic_failures.VERSION_PLUGIN.search(whole):  # a version plugin's fallback is the shallow clone's class
         found["log-file-exists"].fix = STATIC_VERSION_FIX  # the version a static string, not the tag's: every release repeats it
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
