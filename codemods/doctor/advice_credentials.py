@@ -85,7 +85,8 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
             return out + ["the upload went to TestPyPI: create the token on test.pypi.org (its own account)"] \
                 if TESTPYPI_NAMED.search(text) else out  # none sent: no secret or stored token to check
     said = log_said.said_cause(scan.cleaned, text) if not out and not _REASON_403.search(text) else None
-    if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text):
+    if said and said[0] == "log-token-rejected" and not _BARE_403.search(text) and not _SECRET_SAID.search(text) \
+            and not log_said.SAID_TOKEN_OTHER_PROJECT.search(text):  # another project's token told: not a new one
         out.append("the log tells of a failure with the PyPI credentials but quotes no error and names no secret: create a new "
                    "API token on PyPI (scoped to the project; an old one may have been revoked, or an account password "
                    "stored, which PyPI no longer takes), store it in the secret the upload step reads, with the "
@@ -112,6 +113,11 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if user and user.group(1) != "__token__":
         out.append(f"the username is `{user.group(1)}`: with an API token it must be exactly `__token__`, in lower case "
                    "(hatch before 1.9.2 suggested `__TOKEN__`) (check this first)")
+    if not scoped and log_said.SAID_TOKEN_OTHER_PROJECT.search(text):  # told, not quoted
+        out.append("the text says the upload used a token for another PyPI project (project-scoped tokens) (check this "
+                   "first): the secret the workflow reads on that branch holds another project's token; point the step "
+                   "on that branch at this project's secret (a release branch may lack a later change to the secrets), "
+                   "rather than a new token in the same secret")
     if scoped:
         out.append(f"the token is scoped to another project than `{scoped.group(1)}` (check this first): use a token "
                    "for that project, or an account-wide token for a project's first upload")

@@ -398,6 +398,10 @@ _NOT_A_URL = re.compile(r"'([^']{0,300})' is not a valid url\b|\bInvalid URI:? u
 
 def _url_refusal(text: str) -> List[str]:
     """A URL of the metadata PyPI refuses: which one, and what it must look like."""
+    if log_files.URL_DUPLICATE_SAID.search(text):  # told: a duplicate of what the build tool writes, labels present
+        return ["the text says a Project-URL duplicates one the build tool already writes (a `Homepage` entry beside the "
+                "Home-Page filled from another field): both have labels, PyPI refuses the duplicate; drop the "
+                "hand-written entry and rebuild"]
     if re.search(r"Use both a label and an URL", text):
         return ["a Project-URL has no label (or no URL): each entry must pair a label with an http(s) URL (`Source = "
                 f"\"https://…\"` in a table, a dict in setup.py's `project_urls`), in {_URLS_WHERE}; a build tool that "
@@ -986,6 +990,12 @@ def _description(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         # a README told as reStructuredText already (giotto-ai/giotto-tda #380): declaring a content type cannot help
         out.append(f"the log says the README was refused, and it is reStructuredText ({rst}): its markup does not render "
                    "on PyPI; `twine check dist/*` names the line: fix that markup, check again, rebuild and upload")
+    if not out and re.search(r"failed to render for '?text/x-rst", text) and not re.search(r"\bmarkdown\b|\.md\b", text, re.I):
+        # PyPI's message names the declared type: reStructuredText is already what it read, the markup is at fault
+        out.append("the message names `text/x-rst`: the README was read as reStructuredText, so its content type is not "
+                   "the problem, its markup is: PyPI's renderer refuses markup errors and disables some directives "
+                   "(`raw`, `include`); `twine check dist/*` names the line: remove or replace that markup, rebuild "
+                   "and upload")
     if not out and _DESC_SAID.search(text):
         markdown = re.search(r"\bmarkdown\b|\.md\b", text, re.I)
         out.append("the log says the README (the long description) " + ("does not render" if unrenderable else

@@ -51,6 +51,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "upload"] + [d for f in facts for d in f.upload_dirs]
     if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
         return []
+    if fix == log_said.CLEANUP_FIX:  # a CI deploy's cleanup reset the tree: no artifact, no packages-dir of GitHub's
+        return []
     label = log_said.BUILD_LABEL_AS_FILE.search(text)
     if label:  # a build tool's publish rule, not a CI job: no artifact to download, no packages-dir
         return [f"`{label.group(1)}` is a build-system label, not a path: the build tool's publish rule handed the uploader "
@@ -115,7 +117,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if flake or missing or glob or (out and _NAME_FOR_PATH.search(text)):
         # the download step failed, or the upload was given the folder: no upload looked for files in a folder
         return out + [d for f in facts for d in f.upload_dirs]
-    poetry = _POETRY_NO_FILES.search(text)
+    poetry = _POETRY_NO_FILES.search(text) or (  # or its version filter told in a sentence
+        log_said.SAID_VERSION_FILTER.search(text) and re.search(r"\bpoetry publish\b", text, re.I))
     # the tool's own message ("No files to publish") is no sentence of the writer's about `dist/`
     said = log_said.SAID_NO_DISTS.search(_TOOL_NO_FILES.sub(" ", text))
     present = _DIST_PRESENT.search(text)
@@ -201,6 +204,10 @@ def _uploader(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 f"publishing tools failed, so {tool} was never installed and never ran (a bug linked as the reason for "
                 f"the yank is not this failure); pip takes a yanked release only for an exact `=={version}` pin; "
                 + where]
+    if scan.findings[0].fix == log_patterns.SANDBOX_UPLOADER_FIX:  # a build system's binary: its deps, not the job's
+        return ["the text names a build system's binary (Bazel `py_binary`, Bzlmod, runfiles) that runs the upload: it "
+                "sees only the packages its target declares, so twine installed system-wide or in the job is not "
+                "visible to it; nothing reached PyPI"]
     m = re.search(r"\b(twine|maturin|flit|hatch|uv|poetry): (?:command )?not found|No module named '?(twine)|"
                   r"The term '(twine|maturin|flit|hatch|uv|poetry|pdm)(?:\.exe)?' is not recognized as the name of a cmdlet|"
                   r"(?<![\w-])(uvx|pipx): (?:command )?not found",

@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 from codemods.doctor import logtext, platform_tags
 from codemods.doctor.log_patterns import RX
-from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_FILES
+from codemods.doctor.log_said import DUPLICATES_ON_INDEX, GARBLED, SAID_DUPLICATE_NAMES, SAID_STRAY_DIR, SAID_STRAY_FILES
 from codemods.doctor.log_servers import PYPI_HOSTS
 
 
@@ -25,6 +25,14 @@ INSTALLER_FIX = ("Upload wheels and an sdist instead (`python -m build`, then `t
                  "PyPI takes no Windows installers (`.exe`, `.msi`) or other installer formats since PEP 527, only wheels "
                  "and sdists; a wheel installs with one `pip install`, and an installer can be offered elsewhere (a "
                  "GitHub release's assets).")
+# PyPI's "Use both a label and an URL" told as a duplicate: a Project-URL the build tool already writes from another
+# source (maturin's Home-Page from Cargo.toml's `homepage`) given again by hand (PyO3/maturin #647)
+URL_DUPLICATE_SAID = re.compile(r"Use both a label and an URL[\s\S]{0,3000}?(?:\bduplicat\w{1,4}\b[^.\n]{0,80}?\b(?:label|url|"
+                                r"home-?page|project[ _-]urls?)\b|\b(?:label|url|home-?page|project[ _-]urls?)\b[^.\n]{0,80}?"
+                                r"\bduplicat\w{1,4}\b)", re.I)
+URL_DUPLICATE_FIX = ("Drop the hand-written Project-URL that repeats one the build tool already writes from another "
+                     "source (maturin fills Home-Page from Cargo.toml's `homepage`: no `Homepage` in `project-url`), "
+                     "rebuild and upload; PyPI refuses the pair even where each entry has a label.")
 STRAY_DIR_FIX = ("Put only the distribution files themselves in the folder the upload reads, no folders: move other output "
                  "out of `dist/`, and download several build artifacts into it with `merge-multiple: true` (or one "
                  "`name:` with `path: dist`), then re-run the upload.")
@@ -297,4 +305,4 @@ def stray_file(whole: str) -> Optional[str]:
     if stray:
         return STRAY_FIX if any("." in n.rsplit("/", 1)[-1] for n in stray) else STRAY_DIR_FIX
     told = not named and SAID_STRAY_FILES.search(re.sub(r"unknown distribution(?: format)?", " ", whole, flags=re.I))
-    return STRAY_FIX if told else None
+    return STRAY_FIX if told else (STRAY_DIR_FIX if not named and SAID_STRAY_DIR.search(whole) else None)

@@ -211,6 +211,13 @@ UPLOADER_MODULE_MISSING = (r"[/\\]twine[/\\][\w/\\]{1,60}\.py\W{1,3}line \d{1,5}
 # runs it without twine's own dependencies (typedb/bazel-distribution #26)
 VENDORED_UPLOADER = r"[/\\](?:external[/\\]pypi__twine\w{0,20}|[\w.-]{1,100}\.runfiles)[/\\](?:[\w.-]{1,100}[/\\]){0,4}twine[/\\]"
 VENDORED_MODULE_TITLE = "The upload tool a build rule vendors cannot import its own dependency"
+# the uploader run by a build system's own binary (Bazel's `py_binary`, Bzlmod, a `.runfiles` tree): its sandbox sees
+# only the target's declared deps, never the job's packages (typedb/bazel-distribution #429)
+BUILD_SANDBOX = r"\b(?:py_binary|pex_binary|python_binary|Bzlmod|MODULE\.bazel|bazel(?:isk)?)\b|\.runfiles\b"
+SANDBOX_UPLOADER_TITLE = "The upload tool is not among the deps of the build system's binary that runs the upload"
+SANDBOX_UPLOADER_FIX = ("Add the uploader and its own dependencies (twine, setuptools, wheel from the rule's pip hub) to the "
+                        "deps of the binary that runs the upload (the `py_binary` a publish macro creates), or use a "
+                        "release of the rule that does; a `pip install twine` in the job does not reach the sandbox.")
 VENDORED_MODULE_FIX = ("The build tool's rule that vendors the uploader runs it without the uploader's own dependencies: give "
                        "the rule those dependencies (its requirements), or use a release of the "
                        "rule that supplies them.")

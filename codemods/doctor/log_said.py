@@ -296,6 +296,11 @@ SAID_MISNAMED_WHEEL = re.compile(r"\b(?:mis-?named|wrongly (?:named|tagged)|badl
 # distribution ("PyPI does not support uploading the signature files", "crt and sig files are unable to be uploaded")
 SAID_STRAY_FILES = re.compile(r"\b(?:signatures?|signing|certificates?|\.?sig|\.?asc|\.?crt|\.?pem|checksums?|sbom)"
                               r"(?:\s(?:and|or|&)\s\.?\w{2,12})?\sfiles?\b|\bunknown distribution(?: format)?\b", re.I)
+# a folder told as inside the upload folder ("failed due to the presence of the `dist/archive` folder", "a directory
+# inside dist/"): no distribution, whatever the uploader; `dist/dist` is the nested build (log-no-distributions)
+SAID_STRAY_DIR = re.compile(r"`?(?<![\w/.-])dist/(?!dist\b)[\w.-]{1,60}/?`?\s(?:sub-?)?(?:folder|directory|dir)\b|"
+                            r"\b(?:sub-?)?(?:folder|directory)\s(?:[\w`.-]+\s){0,2}?(?:in|inside|under|within)\s(?:the\s)?"
+                            r"`?dist/?`?(?![-_.]\w)", re.I)
 # the kinds of file PyPI takes told as all it takes ("we deprecated/removed everything but sdist, wheels, and eggs as
 # per PEP 527", packaging-problems #99), read beside an upload of another kind built by the same command
 SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:but|except)\s(?:the\s)?(?:sdists?|wheels?|"
@@ -408,6 +413,17 @@ SAID_NO_DISTS = re.compile(r"(?:\b(?:does|did|do|could|can|would)(?:n[’']?t|\s
                             r"to publish)\b|" + _DISTS + r"\s(?:were\s|was\s|are\s|is\s)?(?:not found|missing from)\b|"
                             r"\b(?:prevent\w{0,3}|stop\w{0,4}|keep\w{0,3}|block\w{0,3})\b" + IN_SENTENCE + r"{0,60}?\bfrom\s"
                             r"(?:finding|seeing|locating|picking up)\b" + IN_SENTENCE + r"{0,30}?" + _DISTS, re.I)
+# a release tool told as uploading only the files of the version in its own config ("`poetry publish` can only publish
+# the packages with the same version number defined in `pyproject.toml`"): files of another version left out, no refusal
+SAID_VERSION_FILTER = re.compile(r"(?:\bonly\s(?:publish|upload)\w{0,3}|\b(?:publish|upload)\w{0,3}\sonly)\b"
+                                 r"(?:(?!\b(?:when|if|once|after|before)\b)[^.]){0,80}?\b(?:same|matching|match\w{0,2}|of|with)\b"
+                                 r"[^.]{0,30}?\bversion\b[^.]{0,60}?(?:pyproject\.toml|setup\.cfg|Cargo\.toml|"
+                                 r"\b(?:its|the project's|the tool's) (?:own )?config(?:uration)?\b)", re.I)
+VERSION_FILTER_TITLE = ("The release tool uploads only the files of the version in its own config, so the built files "
+                        "of another version were left out")
+VERSION_FILTER_FIX = ("Upload the built files with `twine upload dist/*` (or pypa/gh-action-pypi-publish), which take any "
+                      "version, or make the version the tool reads the one the files carry (its versioning plugin active "
+                      "where it publishes); nothing was refused as already on the index.")
 # the uploader told as what did not find them ("the build artifacts are not found by `poetry`", flower #2903), in a
 # sentence that names only the release process: the upload's own search, not another tool's
 _FINDER = r"\b(?:twine|poetry|flit|hatch|maturin|pdm)\b"  # the uploaders that look for the files themselves
@@ -923,6 +939,18 @@ _STEP = r"\b(?:checkouts?|steps?|actions?|jobs?|git clean|actions/checkout)\b"
 SAID_DIST_WIPED = re.compile(_STEP + IN_SENTENCE + r"{0,40}?" + _WIPER + IN_SENTENCE + r"{0,80}?`?\bdist\b(?![-_.]\w)|"
                              r"`?\bdist\b(?![-_.]\w)[`/]{0,2}(?:\s(?:directory|folder|dir))?\s(?:was|were|is|got|gets|had been)\s"
                              r"(?:\w+\s)?" + _WIPER + IN_SENTENCE + r"{0,30}?\bby\b" + IN_SENTENCE + r"{0,30}?" + _STEP, re.I)
+# a CI deploy provider's own cleanup notice (Travis dpl's `git stash --all` before the upload), told in a sentence as what
+# failed the deploy: the working tree reset, the build's files gone; the cleanup itself failing is no such reading
+CI_CLEANUP = re.compile(r"Cleaning up git repository with `?git stash --all|If you need build artifacts for deployment, "
+                        r"set `?deploy\.skip_cleanup", re.I)
+STASH_FAILED = re.compile(r"Could not restore untracked files from stash", re.I)  # the cleanup itself failing
+SAID_CLEANUP_FAILED = re.compile(r"\b(?:fail\w{0,4}|broke\w{0,2}|removed?|deleted?|wiped?)\b[^.\n]{0,80}?\bclean-?\s?up\b|"
+                                 r"\bclean-?\s?up\b[^.\n]{0,80}?\b(?:removed?|deleted?|wiped?|fail\w{0,4})\b", re.I)
+CLEANUP_TITLE = ("The CI deploy's own cleanup (`git stash --all`) reset the working tree before the upload, so files the "
+                 "upload needed were gone")
+CLEANUP_FIX = ("Keep the build's output through the cleanup (Travis: `skip_cleanup: true`; dpl v2: `cleanup: false`), or "
+               "let the cleanup run and regenerate what the upload needs after it (a build the deploy runs itself, such "
+               "as the PyPI provider's `distributions:`), then deploy again.")
 CLEANED_ON_PURPOSE = re.compile(r"\b(?:old|stale|previous|leftover|outdated)\s(?:\w+\s)?(?:files?|wheels?|builds?|"
                                  r"artifacts?|dists?|distributions?|versions?)\b|\bbefore\s(?:the\s|each\s|a\s)?"
                                  r"(?:build|building)\b", re.I)
@@ -1146,6 +1174,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-no-distributions", (NESTED_DIST,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS,), upload_named=True),
     _Said("log-no-distributions", (SAID_NO_DISTS, SAID_NOT_FOUND_BY_UPLOADER)),  # the uploader named as the finder
+    _Said("log-no-distributions", (SAID_VERSION_FILTER,)),  # a release tool's own version filter left files out
     _Said("log-no-distributions", (SAID_EXPECTED_FOLDER, _NAMES_MISMATCHED), upload_named=True),  # files elsewhere
     _Said("log-no-distributions", (SAID_DIST_WIPED,), (CLEANED_ON_PURPOSE,), upload_named=True),
     _Said("log-no-distributions", (SAID_DIST_EMPTY,), (_BEFORE_BUILD,), upload_named=True),
@@ -1193,6 +1222,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-description-invalid", (SAID_RST_MARKUP,), upload_named=True),
     _Said("log-invalid-distribution", (_SAID_CLASSIFIER,)),
     _Said("log-invalid-distribution", (SAID_STRAY_FILES,)),
+    _Said("log-invalid-distribution", (SAID_STRAY_DIR,), upload_named=True),  # a folder in the upload folder
     _Said("log-invalid-distribution", (SAID_BACKEND_LACKS_FIELD,), upload_named=True),  # License-File under an older version
     _Said("log-invalid-distribution", (SAID_KINDS_ONLY,), upload_named=True),  # beside `setup.py bdist … upload`
     _Said("log-metadata-unsupported", (SAID_METADATA,)),
@@ -1252,6 +1282,38 @@ BUMP_REFUSED_FIX = ("Make the release script stop at a failed command (`set -euo
                     "next version.")
 
 
+# the version told as a static string of the config rather than the release tag's ("not using the git tag, it uses the
+# static string in `pyproject.toml`"): every release re-uploads that one version until it comes from the tag
+STATIC_VERSION_SAID = re.compile(r"\b(?:static|hard-?coded)\s(?:version\s)?(?:string|version(?:\snumber)?)\b|"
+                                 r"\bnot\s(?:using|reading|taking|read(?:ing)? from)\s(?:the\s)?(?:git\s)?tags?\b", re.I)
+STATIC_VERSION_FIX = ("Take the version from the release tag (a dynamic version: setuptools-scm or hatch-vcs with "
+                      "`dynamic = [\"version\"]`, or set it from the tag in the job) instead of the static string in the "
+                      "config, so each tag publishes its own version; bumping the string by hand fixes only this release.")
+
+
+# a token told as another project's ("it used a token for a different PyPI project", pyodide #3643): project-scoped
+# tokens, the workflow reading another secret (a release branch not given the per-project one)
+SAID_TOKEN_OTHER_PROJECT = re.compile(r"\btokens?\s(?:for|of|scoped\sto|from)\s(?:a\s|an\s|the\s)?(?:different|another|"
+                                      r"other|wrong)\s(?:PyPI\s)?(?:project|package)\b|\bscoped\sto\s(?:a\s|an\s|the\s)?"
+                                      r"(?:different|another|other|wrong)\s(?:PyPI\s)?(?:project|package)\b", re.I)
+TOKEN_OTHER_PROJECT_FIX = ("Give the upload the token scoped to this project: check which secret the workflow reads on the "
+                           "branch that released (a release branch may still read another project's or an account's "
+                           "old secret) and point it at this project's token; a new token stored in the same secret would "
+                           "take it from the project it serves.")
+
+
+# an upload run from a person's machine (a project's release script, `~/.pypirc`, a shell prompt), in a text that shows
+# no CI: Trusted Publishing needs a supported CI, so the token is the route there (octodns #1016)
+MACHINE_UPLOAD = re.compile(r"\b(?:script|scripts|bin|tools)/(?:release|publish|deploy|upload)\w{0,10}\b|\brelease script\b|"
+                            r"~/\.pypirc\b|^\S{1,40}:\S{0,80}\s\w{1,30}\$\s|\blocally\b|\bon my (?:machine|laptop|computer)\b",
+                            re.I | re.M)
+CI_SHOWN = re.compile(r"\bGITHUB_ACTIONS\b|^\s*Run\s\S|##\[|\.github/workflows|\b(?:travis|gitlab|jenkins|circleci|"
+                      r"azure pipelines|buildkite|teamcity|workflows?|actions?|CI)\b|/home/runner/", re.I | re.M)
+MACHINE_PASSWORD_FIX = ("Send `__token__` as the username and an API token as the password (in `~/.pypirc`, "
+                        "`TWINE_USERNAME`/`TWINE_PASSWORD`, or `twine upload -u __token__`); Trusted Publishing works "
+                        "only from a supported CI, not from a maintainer's machine.")
+
+
 # a checklist's ticked step (`- [x] get API token`, `get API token [x]`): a step done, never the failure being told
 TICKED = re.compile(r"^\s{0,8}(?:[-*+]\s{1,3})?\[[xX✓✔]\]\s|\s\[[xX✓✔]\]\s*$")
 
@@ -1287,6 +1349,7 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                 or _CHANGE_SAID.search(sentence)
                 or _SAID_PUBLISHER_UNMATCHED.search(sentence) or SAID_NO_DISTS.search(sentence)
                 or SAID_UPLOADER_MISSING.search(sentence) or SAID_CRED_MISCONFIG.search(sentence) or unrenderable
+                or SAID_VERSION_FILTER.search(sentence)
                 or SAID_DIST_WIPED.search(sentence) or SAID_NEW_METADATA.search(sentence) or SAID_METADATA_BEYOND.search(sentence)
                 or SAID_OPTION_ORDER.search(sentence) or SAID_OPTION_TO.search(sentence) or (SAID_PYPIRC_FORMAT.search(sentence) and _UPLOADER_WORD.search(sentence))
                 or (SAID_ARTIFACT_IMMUTABLE.search(sentence) and _PYPI_WORD.search(whole)) or (SAID_STALE_PUBLISHER.search(sentence)

@@ -23,6 +23,7 @@ from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_
                                           POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
                                           UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL, VENDORED_MODULE_FIX,
                                           VENDORED_MODULE_TITLE, VENDORED_UPLOADER,
+                                          BUILD_SANDBOX, SANDBOX_UPLOADER_FIX, SANDBOX_UPLOADER_TITLE,
                                           URLLIB3_OLD_SSL_FIX)
 from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
                                       BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
@@ -40,6 +41,12 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
 # a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
 from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
 from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
+from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VERSION_FILTER_TITLE  # a tool's own filter
+from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
+from codemods.doctor.log_said import STATIC_VERSION_FIX, STATIC_VERSION_SAID  # a version not the tag's
+from codemods.doctor.log_said import SAID_TOKEN_OTHER_PROJECT, TOKEN_OTHER_PROJECT_FIX  # another project's token
+from codemods.doctor.log_said import CI_SHOWN, MACHINE_PASSWORD_FIX, MACHINE_UPLOAD  # a maintainer's own upload
+from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
 from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
                                       SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
 from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
@@ -49,6 +56,8 @@ from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SA
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
+from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
+from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -482,11 +491,18 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found[pattern.id] = LogFinding(pattern, said[1], pattern.title)
             if fid == "log-server-error" and not SAID_STATUS_5XX.search(whole):  # an incident named, no answer shown
                 found[fid].message = "PyPI had trouble on its side (an incident or outage told; no status code shown)"
+            if fid == "log-no-distributions" and SAID_VERSION_FILTER.search(whole):  # the tool's version filter
+                found[fid].message, found[fid].fix = VERSION_FILTER_TITLE, VERSION_FILTER_FIX
     if set(found) == {"log-bad-request"} and not OTHER_REGISTRY.search(whole):  # a sentence may tell the 400's reason
         said = said_cause(cleaned, whole)
         if said and said[0] not in ("log-token-rejected", "log-wrong-upload-url"):
             pattern = BY_ID[said[0]]
             found = {pattern.id: LogFinding(pattern, found["log-bad-request"].line, pattern.title)}
+    if not found and CI_CLEANUP.search(whole) and not STASH_FAILED.search(whole) and any(
+            SAID_CLEANUP_FAILED.search(t) and not CI_CLEANUP.search(t) for _, t in cleaned):  # the notice and a failure told
+        dists = BY_ID["log-no-distributions"]
+        at = next(n for n, t in cleaned if SAID_CLEANUP_FAILED.search(t) and not CI_CLEANUP.search(t))
+        found[dists.id] = LogFinding(dists, at, CLEANUP_TITLE, CLEANUP_FIX)
     tree = nested_tree(text) if not found and TOLD_WRONG.search(whole) and PYTHON_RELEASE.search(whole) else None
     if tree:  # the files drawn one folder too deep under `dist/`, told as what went wrong
         dists = BY_ID["log-no-distributions"]
@@ -505,10 +521,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-invalid-distribution" in found:
         found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
+            URL_DUPLICATE_FIX if URL_DUPLICATE_SAID.search(whole) else None) or (
             SUMMARY_LONG_FIX if summary_too_long(whole) else None) or (
             CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
         if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
             found["log-invalid-distribution"].message = "Invalid Trove classifiers were refused (told; no message quotes one)"
+        if found["log-invalid-distribution"].fix == STRAY_DIR_FIX and SAID_STRAY_DIR.search(whole):  # told, none quoted
+            found["log-invalid-distribution"].message = ("A folder in the upload folder broke the upload (told): only "
+                                                         "wheels and sdists may be there")
     refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
         told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
@@ -574,10 +594,22 @@ def read(text: str, publishes: bool = False) -> LogScan:
             repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
         found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
         found["log-token-rejected"].fix = POETRY_NONE_SENT_FIX.format(repository, re.sub(r"\W", "_", repository).upper())
+    if "log-password-uploads-disabled" in found and not found["log-password-uploads-disabled"].fix and \
+            MACHINE_UPLOAD.search(whole) and not CI_SHOWN.search(whole):  # no CI: the token, not Trusted Publishing
+        found["log-password-uploads-disabled"].fix = MACHINE_PASSWORD_FIX
+    if "log-token-rejected" in found and not found["log-token-rejected"].fix and SAID_TOKEN_OTHER_PROJECT.search(whole):
+        found["log-token-rejected"].fix = TOKEN_OTHER_PROJECT_FIX  # told: the token of another project was used
+    if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole) and \
+            not generic_failures.VERSION_PLUGIN.search(whole):  # a version plugin's fallback is the shallow clone's class
+        found["log-file-exists"].fix = STATIC_VERSION_FIX  # the version a static string, not the tag's: every release repeats it
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
         found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
+    elif "log-uploader-missing" in found and re.search(BUILD_SANDBOX, whole, re.I) and \
+            not UPLOADER_NOT_INSTALLED.search(whole):  # a build system's binary runs it: its deps, not the job's
+        found["log-uploader-missing"].message = SANDBOX_UPLOADER_TITLE
+        found["log-uploader-missing"].fix = SANDBOX_UPLOADER_FIX
     if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole) and \
             re.search(VENDORED_UPLOADER, whole):
         found["log-uploader-dependency-conflict"].message = VENDORED_MODULE_TITLE
