@@ -242,6 +242,21 @@ SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b
 SAID_BOT_RELEASE_EXISTS = re.compile(r"^(?!.*\b(?:(?:test\.?)?pypi|index|twine|upload\w{0,3})\b)"
                                      r".*\b(?:release-please|semantic-release|release-drafter|release-it|changesets|"
                                      r"goreleaser|GitHub releases?|gh release)\b", re.I | re.S)
+# a GitHub Release told as already there: a release "for the tag" (the index has none per tag) or one named GitHub's
+# (broadinstitute/gnomad_methods #451: "the last step of the release workflow fails because a release already exists
+# for the tag"): the GitHub Release step met one made by hand, PyPI refused nothing
+SAID_TAG_RELEASE_EXISTS = re.compile(r"\breleases?\s(?:already\s)?exists?\s(?:already\s)?for\s(?:the|this|that|a|its|each)\s"
+                                     r"(?:git\s|new\s)?tags?\b|\bGitHub\sreleases?\b" + IN_SENTENCE + r"{0,40}?"
+                                     r"(?:\balready[- ]exist\w{0,3}|\bexists?\salready\b)", re.I)
+# a publish told as done and a step after it as what failed (a GitHub Release step, a post-upload assert: UiPath/coder_eval
+# #124 "published successfully … Yet **Assert PyPI serves this run's artifacts** failed"): whatever that step names as
+# existing or missing, it is no file the index refused
+SAID_PUBLISHED_OK = re.compile(r"\b(?:published|uploaded|released|pushed)\s(?:\w+\s){0,2}?successfully\b|"
+                               r"\bsuccessfully\s(?:published|uploaded)\b|\b(?:code|package|release|distributions?|wheels?|"
+                               r"files?)\s(?:was\s|were\s|got\s)?(?:published|uploaded|pushed)\sto\s(?:test\.?)?pypi\b|"
+                               r"\b(?:pypi\s)?uploads?\s(?:had\s|has\s|have\s|was\s|were\s)?(?:succeeded|went through)\b", re.I)
+_LATER_STEP = re.compile(r"\b(?:last|final|later|following|post-?upload|post-?publish)\s(?:\w+\s){0,2}?(?:step|check|job)s?\b|"
+                         r"\bassert(?:s|ion|ions)?\b", re.I)
 # an import told as added to setup.py (or setup.py told to import a module) where the release's upload broke: the job
 # that runs setup.py has not installed that module (horovod/horovod #3739: "Adding `import packaging` to `setup.py`
 # broke the `Upload to PyPi` workflow")
@@ -1183,7 +1198,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-artifact-name-conflict", (SAID_ARTIFACT_CONFLICT,)),
     _Said("log-tag-version-mismatch", (SAID_TAG_WRONG, SAID_FILE_VERSION)),  # a tag told wrong, a file's version
     _Said("log-file-exists", (SAID_STALE_DIST,), (CLEANED,), upload_named=True),  # an earlier build's files in dist/
-    _Said("log-file-exists", (SAID_REUPLOAD,), (SAID_BOT_RELEASE_EXISTS,), upload_named=True),
+    _Said("log-file-exists", (SAID_REUPLOAD,), (SAID_BOT_RELEASE_EXISTS, SAID_TAG_RELEASE_EXISTS), upload_named=True),
     _Said("log-file-exists", (SAID_DELETED_REUSE,), upload_named=True),
     _Said("log-file-exists", (SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
@@ -1311,6 +1326,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                         and not _GITHUB_REFUSED_ELSE.search(told))):  # a write to GitHub its token was refused
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
+            if found == "log-file-exists" and SAID_PUBLISHED_OK.search(whole) and _LATER_STEP.search(whole):
+                continue  # the upload went through and a step after it failed: nothing was refused as existing
             if found and (not only_tag or found == "log-tag-version-mismatch"):
                 return found, n
     return None

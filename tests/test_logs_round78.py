@@ -1,0 +1,29 @@
+"""Round 78's tuning (tests/logs/ROUND78-TUNING.md): misses of blind round 76 (tests/logs/holdout48, its tuning pool),
+the wrong claims first, each read in general form with a guard that a near miss is not read so."""
+from __future__ import annotations
+
+from log_rounds import ids as _ids, pool, reading as _read
+
+
+def test_a_github_release_that_exists_is_no_file_on_the_index():  # broadinstitute/gnomad_methods#451 (wrong claim)
+    found, lines = pool("ghrelease-gnomad", "holdout48")
+    assert "log-file-exists" not in _ids(found)
+    assert not any("already on the index" in ln or "bump it" in ln for ln in lines)
+    # a release "for the tag" told as existing, with no success told: the GitHub Release step, never the index's file
+    found, _ = _read("Our publish workflow to PyPI fails on 1.2.0: the release step errors because a release already "
+                     "exists for the tag.\n")
+    assert "log-file-exists" not in _ids(found)
+    # a version told as already on PyPI stays the refused re-upload
+    found, _ = _read("Our publish workflow to PyPI fails on 1.2.0: the upload is rejected because version 1.2.0 "
+                     "already exists on PyPI.\n")
+    assert _ids(found) == ["log-file-exists"]
+
+
+def test_a_check_after_a_successful_upload_is_not_file_exists():  # UiPath/coder_eval#124 (wrong claim, jc)
+    found, lines = pool("attestation-coder-eval", "holdout48")
+    assert "log-file-exists" not in _ids(found)
+    assert not any("already on the index" in ln for ln in lines)
+    # a re-run told with skip-existing after a partial upload, with no later step, stays file-exists
+    found, _ = _read("The upload to PyPI of 2.0.1 failed half way; the re-run then failed because the wheel "
+                     "already exists, so we re-ran with skip-existing.\n")
+    assert _ids(found) == ["log-file-exists"]
