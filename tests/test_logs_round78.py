@@ -27,3 +27,13 @@ def test_a_check_after_a_successful_upload_is_not_file_exists():  # UiPath/coder
     found, _ = _read("The upload to PyPI of 2.0.1 failed half way; the re-run then failed because the wheel "
                      "already exists, so we re-ran with skip-existing.\n")
     assert _ids(found) == ["log-file-exists"]
+
+
+def test_publish_action_image_on_another_architecture_is_the_container_class():  # mliezun/caddy-snake#166
+    found, lines = pool("runnerarch-caddy-snake", "holdout48")
+    assert _ids(found) == ["log-container-linux"]
+    assert any("linux/amd64 only" in ln and "one x86_64 Linux job" in ln for ln in lines)
+    # another program's exec format error (a binary of another architecture in a build step) is not this class
+    found, _ = _read("Run ./tools/build.sh\nexec /usr/local/bin/protoc: exec format error\n"
+                     "Error: Process completed with exit code 1.\n")
+    assert "log-container-linux" not in _ids(found)

@@ -799,6 +799,11 @@ def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"docker: command not found|File not found: '?docker", scan_text(scan)):
         return ["the runner has no `docker`: run the publish job on a GitHub-hosted `ubuntu-*` runner (download the "
                 "built files there as an artifact), or upload with `twine`/`uv publish` on this runner"]
+    if re.search(r"exec format error", scan_text(scan)):  # the action's amd64 image on an ARM runner (caddy-snake #166)
+        return ["the action's image is built for linux/amd64 only and this runner is of another architecture (an "
+                "ARM runner such as `ubuntu-*-arm`): let the ARM jobs only build and upload their wheels as artifacts, "
+                "and publish every wheel from one x86_64 Linux job (`runs-on: ubuntu-latest`, actions/download-artifact "
+                "with `merge-multiple: true`)"]
     return []
 
 

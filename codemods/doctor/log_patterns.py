@@ -110,7 +110,9 @@ _FIRST: Tuple[LogPattern, ...] = (
                "files in one job, or upload without attestations (`attestations: false`; uv: `--no-attestations`)."),
     LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
                r"only able to run under GNU/Linux environments|"
-               r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
+               r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)|"
+               # the action's entry point in its linux/amd64 image, started on a runner of another architecture
+               r"\bexec /app/twine-upload\.sh: exec format error",
                "The publish action's container cannot run on this runner",
                "pypa/gh-action-pypi-publish is a Linux container action: it needs a Linux runner with Docker (GitHub's "
                "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
