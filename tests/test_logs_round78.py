@@ -2,7 +2,7 @@
 the wrong claims first, each read in general form with a guard that a near miss is not read so."""
 from __future__ import annotations
 
-from log_rounds import ids as _ids, pool, reading as _read
+from log_rounds import fix as _fix, ids as _ids, pool, reading as _read
 
 
 def test_a_github_release_that_exists_is_no_file_on_the_index():  # broadinstitute/gnomad_methods#451 (wrong claim)
@@ -37,3 +37,15 @@ def test_publish_action_image_on_another_architecture_is_the_container_class(): 
     found, _ = _read("Run ./tools/build.sh\nexec /usr/local/bin/protoc: exec format error\n"
                      "Error: Process completed with exit code 1.\n")
     assert "log-container-linux" not in _ids(found)
+
+
+def test_an_empty_argument_to_twine_is_the_script_not_a_missing_build():  # apache/arrow#46238
+    found, lines = pool("releasescript-arrow", "holdout48")
+    assert _ids(found) == ["log-no-distributions"]
+    assert "empty argument" in found[0].message and "script" in _fix(found[0])
+    assert not any("download-artifact" in ln or "packages-dir" in ln for ln in lines)
+    # a pattern that matched nothing stays the missing build, with the artifact advice
+    found, lines = _read("+ twine upload dist/*\nERROR    InvalidDistribution: Cannot find file (or expand pattern): "
+                         "'dist/*'\n")
+    assert _ids(found) == ["log-no-distributions"]
+    assert "empty argument" not in found[0].message and any("download-artifact" in ln for ln in lines)

@@ -51,6 +51,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "upload"] + [d for f in facts for d in f.upload_dirs]
     if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
         return []
+    if fix == log_uploaders.EMPTY_ARGUMENT_FIX:  # an empty argument from a script: no folder or artifact is in question
+        return []
     label = log_said.BUILD_LABEL_AS_FILE.search(text)
     if label:  # a build tool's publish rule, not a CI job: no artifact to download, no packages-dir
         return [f"`{label.group(1)}` is a build-system label, not a path: the build tool's publish rule handed the uploader "

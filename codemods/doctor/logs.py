@@ -71,6 +71,7 @@ from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
                                            PROTECTED_BRANCH, PROTECTED_FIX, PROTECTED_TITLE,
+                                           EMPTY_ARGUMENT, EMPTY_ARGUMENT_FIX, EMPTY_ARGUMENT_TITLE,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -357,6 +358,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
     elif "log-token-permission" in found and re.search(PROTECTED_BRANCH, whole, re.I):  # nor past branch protection
         found["log-token-permission"].message, found["log-token-permission"].fix = PROTECTED_TITLE, PROTECTED_FIX
+    if "log-no-distributions" in found and re.search(EMPTY_ARGUMENT, whole):  # an empty argument among the files
+        found["log-no-distributions"].message, found["log-no-distributions"].fix = EMPTY_ARGUMENT_TITLE, EMPTY_ARGUMENT_FIX
     if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
         # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
         # names, no URL, network or certificate is in question
