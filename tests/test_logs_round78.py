@@ -49,3 +49,14 @@ def test_an_empty_argument_to_twine_is_the_script_not_a_missing_build():  # apac
                          "'dist/*'\n")
     assert _ids(found) == ["log-no-distributions"]
     assert "empty argument" not in found[0].message and any("download-artifact" in ln for ln in lines)
+
+
+def test_a_license_field_told_under_an_older_metadata_version_is_the_backends():  # PyO3/maturin#2332
+    found, lines = pool("metadataversion-maturin", "holdout48")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert "Metadata-Version 2.4" in _fix(found[0])
+    assert any("pin the backend's last release" in ln and "v1.12.3" in ln for ln in lines)
+    # the same field told under Metadata-Version 2.4 is no field written too early
+    found, _ = _read("Our build backend is emitting a `License-File` entry under Metadata-Version 2.4 now, and the "
+                     "upload to PyPI failed.\n")
+    assert "Metadata-Version 2.4, which License-File" not in "".join(_fix(f) for f in found)

@@ -322,7 +322,11 @@ SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:
 SAID_BACKEND_LACKS_FIELD = re.compile(r"\b(?:setuptools|hatchling|poetry-core|flit[-_]core|pdm-backend|maturin|build[- ]"
                                       r"(?:system|backend)s?|backends?)\b" + IN_SENTENCE + r"{0,60}?(?:\b(?:does|do|did)(?:n[’']?t|"
                                       r"\snot)|\bnot yet|\bcannot)\s(?:yet\s)?(?:fully\s)?(?:support|write|handle)\w{0,3}\b"
-                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b", re.I)
+                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b|"
+                                      # the field told as written under an older Metadata-Version (PyO3/maturin #2332:
+                                      # "emitting a `License-File` entry, but Metadata-Version 2.3, which is invalid")
+                                      r"\blicen[cs]e[-_ ](?:files?|expression)\b" + IN_SENTENCE + r"{0,60}?\bmetadata[- ]"
+                                      r"version\W{0,3}(?:1\.\d|2\.[0-3])\b", re.I)
 NEWER_FIELD_FIX = ("Build with a backend release that writes Metadata-Version 2.4, which License-File and "
                    "License-Expression need (`setuptools>=77`, `hatchling>=1.26.1`, pinned in `[build-system] requires`), "
                    "and rebuild: PyPI refuses the fields under an older Metadata-Version.")
