@@ -60,3 +60,17 @@ def test_a_license_field_told_under_an_older_metadata_version_is_the_backends():
     found, _ = _read("Our build backend is emitting a `License-File` entry under Metadata-Version 2.4 now, and the "
                      "upload to PyPI failed.\n")
     assert "Metadata-Version 2.4, which License-File" not in "".join(_fix(f) for f in found)
+
+
+def test_a_release_gate_waiting_on_a_check_name_no_job_reports():  # aitjcize/cppman#199
+    found, lines = pool("releasegate-cppman", "holdout48")
+    assert _ids(found) == ["log-publish-skipped"]
+    assert "gate" in found[0].message and "pattern" in _fix(found[0])
+    # told with a required check and a matrix, in other words, it is the same class
+    found, _ = _read("Version 2.1.0 was never published to PyPI. Our required status checks list `build`, but the "
+                     "matrix reports `build (ubuntu-latest)`, so the release job kept waiting.\n")
+    assert _ids(found) == ["log-publish-skipped"]
+    # a gate that passed and a release that went out is not this class
+    found, _ = _read("The gate waited on a check named `test` while the matrix job reports as `test (3.12)`; we fixed "
+                     "that and 0.6.2 is on PyPI.\n")
+    assert "log-publish-skipped" not in _ids(found)
