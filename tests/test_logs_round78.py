@@ -74,3 +74,16 @@ def test_a_release_gate_waiting_on_a_check_name_no_job_reports():  # aitjcize/cp
     found, _ = _read("The gate waited on a check named `test` while the matrix job reports as `test (3.12)`; we fixed "
                      "that and 0.6.2 is on PyPI.\n")
     assert "log-publish-skipped" not in _ids(found)
+
+
+def test_a_ci_shell_failing_on_stderr_after_the_uploads_is_the_shell():  # zopefoundation/BTrees#93
+    found, lines = pool("cishell-btrees", "holdout48")
+    assert _ids(found) == ["log-command-failed"]
+    assert "stderr" in found[0].message and "exit code" in _fix(found[0]) and "--skip-existing" in _fix(found[0])
+    assert not any("already on the index" in ln for ln in lines)
+    # a real log that prints stderr lines (semantic-release's) is not this class
+    found, _ = pool("tokenperm-xeofs-semantic-release", "")
+    assert "log-command-failed" not in _ids(found)
+    # stderr told without a shell failing the step on it is not this class
+    found, _ = _read("The upload to PyPI failed; twine printed its error on stderr: 403 Forbidden.\n")
+    assert "log-command-failed" not in _ids(found)

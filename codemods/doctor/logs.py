@@ -683,6 +683,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
         findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
                                generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
+    shell = generic_failures.stderr_fails(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if shell:  # told in a sentence: the CI's shell failed the step on stderr output, the programs themselves succeeded
+        findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, shell.start()),
+                               generic_failures.STDERR_TITLE, generic_failures.STDERR_FIX)]
     if not findings:
         generic = generic_failures.read(cleaned, text.splitlines())
         findings = [generic] if generic else []
