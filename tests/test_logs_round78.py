@@ -87,3 +87,19 @@ def test_a_ci_shell_failing_on_stderr_after_the_uploads_is_the_shell():  # zopef
     # stderr told without a shell failing the step on it is not this class
     found, _ = _read("The upload to PyPI failed; twine printed its error on stderr: 403 Forbidden.\n")
     assert "log-command-failed" not in _ids(found)
+
+
+def test_maturin_workspace_license_file_fix_line_leads_with_license_files():  # borb-sh/quillmark#1264 (strictest)
+    found, _ = pool("sdistcontent-quillmark", "holdout48")
+    assert _ids(found) == ["log-invalid-distribution"]
+    assert _fix(found[0]).startswith("Declare the file in `license-files`")
+    # maturin's missing License-File with no workspace told keeps the general fix (an include list was the fix there)
+    found, _ = pool("licfile-wily", "holdout31")
+    assert not _fix(found[0]).startswith("Declare the file in `license-files`")
+
+
+def test_artifact_conflict_names_the_v4_change_not_two_jobs():  # scikit-image/scikit-image#7383 (strictest)
+    found, _ = pool("artifact-scikit-image", "holdout48")
+    assert _ids(found) == ["log-artifact-name-conflict"]
+    assert "more than once" in found[0].message and "v4" in found[0].message
+    assert "Two jobs" not in found[0].message

@@ -946,7 +946,7 @@ NEW: Tuple[LogPattern, ...] = (
                "`merge-multiple: true` where the publish job gathers them), then re-run the release."),
     LogPattern("log-artifact-name-conflict", ERROR, r"an artifact with this name already exists on the workflow run|"
                r"Failed to CreateArtifact:[^\n]{0,120}?\(409\) Conflict",
-               "Two jobs of the run uploaded an artifact under one name",
+               "An artifact name was uploaded more than once in the run, which actions/upload-artifact v4 refuses",
                "actions/upload-artifact v4 refuses a second artifact of a name the run already has (v3 merged them): "
                "matrix build jobs that all upload `name: dist` or `name: wheels` fail from the second one on, and the "
                "publish job that needs them never runs. Nothing reached PyPI.",

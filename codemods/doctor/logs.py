@@ -49,6 +49,7 @@ from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SA
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
+from codemods.doctor.log_files import LICENSE_FILE_ABSENT, MATURIN_LICENSE_FIX  # maturin's sdist lacks its License-File
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -629,6 +630,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
         found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
+    if "log-invalid-distribution" in found and not found["log-invalid-distribution"].fix and \
+            LICENSE_FILE_ABSENT.search(whole) and re.search(r"\bmaturin\b", whole, re.I) and \
+            re.search(r"\bworkspace\b", whole, re.I):  # a member's sdist rooted at the workspace, not an include list
+        found["log-invalid-distribution"].fix = MATURIN_LICENSE_FIX
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):
