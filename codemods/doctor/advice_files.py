@@ -148,7 +148,7 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "the package's artifact into dist/)"]
     newer = _NEWER_FIELD.search(text)
     if not newer and log_said.SAID_BACKEND_LACKS_FIELD.search(text):
-        return ["the log says the build backend writes License-File or License-Expression in a form PyPI refuses: "
+        return ["the log says the build backend does not support License-File or License-Expression as PyPI takes them: "
                 "PyPI refuses them under a Metadata-Version older than 2.4, which older backends declare (setuptools "
                 "before 77, hatchling before 1.26.1); upgrade the backend in `[build-system] requires` (or move to one "
                 "that writes 2.4) and rebuild, or pin the backend's last release before it began writing the field; "
