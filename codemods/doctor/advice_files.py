@@ -151,7 +151,9 @@ def _invalid_distribution(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         return ["the log says the build backend does not support License-File or License-Expression as PyPI takes them: "
                 "PyPI refuses them under a Metadata-Version older than 2.4, which older backends declare (setuptools "
                 "before 77, hatchling before 1.26.1); upgrade the backend in `[build-system] requires` (or move to one "
-                "that writes 2.4) and rebuild"]
+                "that writes 2.4) and rebuild, or pin the backend's last release before it began writing the field; "
+                "check the files with a twine that reads 2.4 (twine 6.1 with packaging 24.2, which "
+                "pypa/gh-action-pypi-publish bundles from v1.12.3 on)"]
     if newer:
         field, needs, declared = newer.groups()
         head = (f"the file declares Metadata-Version {declared} but carries `{field}`, a field of Metadata-Version "

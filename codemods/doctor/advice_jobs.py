@@ -51,7 +51,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "upload"] + [d for f in facts for d in f.upload_dirs]
     if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
         return []
-    if fix == log_said.CLEANUP_FIX:  # a CI deploy's cleanup reset the tree: no artifact, no packages-dir of GitHub's
+    if fix in (log_said.CLEANUP_FIX,  # a CI deploy's cleanup reset the tree: no artifact, no packages-dir of GitHub's
+               log_uploaders.EMPTY_ARGUMENT_FIX):  # an empty argument from a script: no folder or artifact is in question
         return []
     label = log_said.BUILD_LABEL_AS_FILE.search(text)
     if label:  # a build tool's publish rule, not a CI job: no artifact to download, no packages-dir
@@ -806,6 +807,11 @@ def _container(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if re.search(r"docker: command not found|File not found: '?docker", scan_text(scan)):
         return ["the runner has no `docker`: run the publish job on a GitHub-hosted `ubuntu-*` runner (download the "
                 "built files there as an artifact), or upload with `twine`/`uv publish` on this runner"]
+    if re.search(r"exec format error", scan_text(scan)):  # the action's amd64 image on an ARM runner (caddy-snake #166)
+        return ["the action's image is built for linux/amd64 only and this runner is of another architecture (an "
+                "ARM runner such as `ubuntu-*-arm`): let the ARM jobs only build and upload their wheels as artifacts, "
+                "and publish every wheel from one x86_64 Linux job (`runs-on: ubuntu-latest`, actions/download-artifact "
+                "with `merge-multiple: true`)"]
     return []
 
 

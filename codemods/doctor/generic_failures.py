@@ -199,6 +199,31 @@ def wrong_directory(whole: str, python_release: bool) -> Optional[re.Match]:
     return said if said and _DEPLOY_WORD.search(whole) and (python_release or _PROJECT_FILE.search(whole)) else None
 
 
+# the same told of the CI's shell: PowerShell (AppVeyor, Windows runners) turning a program's stderr into an error that
+# fails the step, though the program succeeded (zopefoundation/BTrees #93: "PowerShell interprets any stderr output from
+# a child process as an error … cause the Appveyor builds to fail, even if the actual binary wheels … have been built and
+# uploaded successfully")
+SAID_STDERR_FAILS = re.compile(
+    r"\b(?:power\s?shell|pwsh|the\s(?:ci(?:'s)?\s)?shell|appveyor|azure\spipelines?)\b[^.]{0,60}?\b(?:treats?|"
+    r"interprets?|considers?|counts?|takes?|reports?)\b[^.]{0,40}?\b(?:stderr|standard\serror)\b[^.]{0,60}?\bas\s"
+    r"(?:an?\s)?(?:errors?|failures?)\b|"
+    r"\b(?:output|writing|anything|warnings?)\s(?:\w+\s){0,3}?(?:on|to)\s(?:stderr|standard\serror)\b[^.]{0,40}?"
+    r"\b(?:fails?|failed|breaks?|broke)\s(?:the\s)?(?:build|step|job|deploy\w{0,3})\b", re.I)
+STDERR_TITLE = "The CI's shell failed the step on a program's stderr output, not on a failed command"
+STDERR_FIX = ("PowerShell (AppVeyor's `ps:` scripts, Windows runners) can turn anything a program writes to stderr (pip's "
+              "and twine's warnings) into an error that fails the step although the program exited 0: judge the step by "
+              "the program's exit code (`$LASTEXITCODE`), e.g. run it through `cmd /c`, or do not stop on that stderr "
+              "(`$ErrorActionPreference = 'Continue'` around the call); on a re-run, skip the files already uploaded "
+              "(`twine upload --skip-existing`).")
+
+
+def stderr_fails(whole: str, python_release: bool) -> Optional[re.Match]:
+    """Where a sentence says the CI's shell fails a step on a program's stderr output, in a text about a Python release
+    or an upload."""
+    said = SAID_STDERR_FAILS.search(whole)
+    return said if said and (python_release or _DEPLOY_WORD.search(whole)) else None
+
+
 # most telling first: the encoding, a name or module missing, a program or file missing, pip, a variable, resources,
 # syntax, a failed command (GIT_VERSION is read with the known texts, after a re-upload it causes: log_patterns.py)
 GENERIC: Tuple[LogPattern, ...] = (ENCODING, IMPORT_MISMATCH, MODULE_MISSING, PROGRAM_MISSING,

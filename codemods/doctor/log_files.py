@@ -292,6 +292,12 @@ EMAIL_FIELD_REFUSED = re.compile(r"\b((?:author|maintainer)_email): Invalid emai
 EMAIL_FIELD_FIX = ("Give `{0}` one valid email address (`name@example.org`: no list, no ` at ` spelling) where the build "
                    "takes it from (`{0}` in setup.py or setup.cfg, the `email` of `authors`/`maintainers` in "
                    "pyproject.toml), rebuild and upload.")
+# a License-File the sdist does not hold, from maturin in a workspace (borb-sh/quillmark #1264: a member's sdist rooted at
+# the workspace): the fix line names the declaration, in the pyproject.toml that builds the sdist
+LICENSE_FILE_ABSENT = re.compile(r"\bLicense-File `?[\w./-]{1,200}`? does not exist\b")
+MATURIN_LICENSE_FIX = ("Declare the file in `license-files` of `[project]` in the pyproject.toml that builds the sdist (a "
+                       "workspace member's own: maturin roots the member's sdist at the workspace), with a maturin that "
+                       "packs declared license files into the sdist, then rebuild and run `twine check dist/*`.")
 
 
 def stray_file(whole: str) -> Optional[str]:

@@ -72,6 +72,20 @@ DRAFT_FIX = ("Trigger the publish workflow on `release: types: [published]` (fir
              "the release undrafted; run the workflow by hand (`workflow_dispatch`) for the version that was missed. "
              "Nothing reached PyPI.")
 
+# a release gate (a step or job that waits for other checks to pass) told as waiting on a check name that no job
+# reports, a matrix job reporting as `name (value)` (aitjcize/cppman #199: "The gate waited on a check named `test` while
+# the matrix job reports as `test (3.12)`"), beside a release told as never made: the gate never passed
+GATE_CHECK_NAME = re.compile(r"(?:\b(?:gates?|wait(?:ed|s|ing)?\s(?:on|for))\b[^.\n]{0,60}?\bchecks?\b|"
+                             r"\brequired\s(?:status\s)?checks?\b)[^.\n]{0,100}?\b(?:matrix|reports?\s(?:as\s)?`?[\w.-]{1,40}\s\(|named\s(?:differently|"
+                             r"otherwise))", re.I)
+_NEVER_RELEASED = re.compile(r"\bnever\s(?:\w+\s)?(?:pushed|published|uploaded|released|made|created|ran|run)\b|"
+                             r"\b(?:was|were)(?:n[’']t|\snot)\s(?:pushed|published|uploaded|released)\b", re.I)
+GATE_TITLE = "The release gate waited for a check name no job reports, so the publish never ran"
+GATE_FIX = ("The gate waits for a check by a name that no job reports: a matrix job reports one check per entry, named "
+            "`job (value)` (`test (3.12)`), never the bare job name, so the gate never passed. Wait on the full reported "
+            "names (every matrix entry's) or match them by a pattern, then release the missed version from its tag. "
+            "PyPI refused nothing.")
+
 
 def never_ran(whole: str) -> Optional[Tuple[str, int, str, str]]:
     """(finding id, offset in the text, title, fix) of a publish the text says never started, or None."""
@@ -87,4 +101,7 @@ def never_ran(whole: str) -> Optional[Tuple[str, int, str, str]]:
     for told in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"'(])|\n\s*\n", whole):
         if _DRAFT.search(told) and _CREATED_TYPE.search(told) and _NOT_RUN.search(told):
             return "log-workflow-not-triggered", whole.find(told), DRAFT_TITLE, DRAFT_FIX
+    gate = GATE_CHECK_NAME.search(whole)
+    if gate and _NEVER_RELEASED.search(whole):
+        return "log-publish-skipped", gate.start(), GATE_TITLE, GATE_FIX
     return None

@@ -110,7 +110,9 @@ _FIRST: Tuple[LogPattern, ...] = (
                "files in one job, or upload without attestations (`attestations: false`; uv: `--no-attestations`)."),
     LogPattern("log-container-linux", ERROR, r"Container action is only supported on Linux|"
                r"only able to run under GNU/Linux environments|"
-               r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)",
+               r"(?:Error: |\[error\]File not found: '?)docker(?:: command not found|'?)|"
+               # the action's entry point in its linux/amd64 image, started on a runner of another architecture
+               r"\bexec /app/twine-upload\.sh: exec format error",
                "The publish action's container cannot run on this runner",
                "pypa/gh-action-pypi-publish is a Linux container action: it needs a Linux runner with Docker (GitHub's "
                "`ubuntu-*` runners have it; macOS and Windows runners, and many self-hosted ones, do not).",
@@ -951,7 +953,7 @@ NEW: Tuple[LogPattern, ...] = (
                "`merge-multiple: true` where the publish job gathers them), then re-run the release."),
     LogPattern("log-artifact-name-conflict", ERROR, r"an artifact with this name already exists on the workflow run|"
                r"Failed to CreateArtifact:[^\n]{0,120}?\(409\) Conflict",
-               "Two jobs of the run uploaded an artifact under one name",
+               "An artifact name was uploaded more than once in the run, which actions/upload-artifact v4 refuses",
                "actions/upload-artifact v4 refuses a second artifact of a name the run already has (v3 merged them): "
                "matrix build jobs that all upload `name: dist` or `name: wheels` fail from the second one on, and the "
                "publish job that needs them never runs. Nothing reached PyPI.",

@@ -242,6 +242,21 @@ SAID_REUPLOAD = re.compile(r"\bsame version\b|\bre-?upload\w{0,3}\b[^.]{0,60}?\b
 SAID_BOT_RELEASE_EXISTS = re.compile(r"^(?!.*\b(?:(?:test\.?)?pypi|index|twine|upload\w{0,3})\b)"
                                      r".*\b(?:release-please|semantic-release|release-drafter|release-it|changesets|"
                                      r"goreleaser|GitHub releases?|gh release)\b", re.I | re.S)
+# a GitHub Release told as already there: a release "for the tag" (the index has none per tag) or one named GitHub's
+# (broadinstitute/gnomad_methods #451: "the last step of the release workflow fails because a release already exists
+# for the tag"): the GitHub Release step met one made by hand, PyPI refused nothing
+SAID_TAG_RELEASE_EXISTS = re.compile(r"\breleases?\s(?:already\s)?exists?\s(?:already\s)?for\s(?:the|this|that|a|its|each)\s"
+                                     r"(?:git\s|new\s)?tags?\b|\bGitHub\sreleases?\b" + IN_SENTENCE + r"{0,40}?"
+                                     r"(?:\balready[- ]exist\w{0,3}|\bexists?\salready\b)", re.I)
+# a publish told as done and a step after it as what failed (a GitHub Release step, a post-upload assert: UiPath/coder_eval
+# #124 "published successfully … Yet **Assert PyPI serves this run's artifacts** failed"): whatever that step names as
+# existing or missing, it is no file the index refused
+SAID_PUBLISHED_OK = re.compile(r"\b(?:published|uploaded|released|pushed)\s(?:\w+\s){0,2}?successfully\b|"
+                               r"\bsuccessfully\s(?:published|uploaded)\b|\b(?:code|package|release|distributions?|wheels?|"
+                               r"files?)\s(?:was\s|were\s|got\s)?(?:published|uploaded|pushed)\sto\s(?:test\.?)?pypi\b|"
+                               r"\b(?:pypi\s)?uploads?\s(?:had\s|has\s|have\s|was\s|were\s)?(?:succeeded|went through)\b", re.I)
+_LATER_STEP = re.compile(r"\b(?:last|final|later|following|post-?upload|post-?publish)\s(?:\w+\s){0,2}?(?:step|check|job)s?\b|"
+                         r"\bassert(?:s|ion|ions)?\b", re.I)
 # an import told as added to setup.py (or setup.py told to import a module) where the release's upload broke: the job
 # that runs setup.py has not installed that module (horovod/horovod #3739: "Adding `import packaging` to `setup.py`
 # broke the `Upload to PyPi` workflow")
@@ -312,7 +327,11 @@ SAID_KINDS_ONLY = re.compile(r"\bPEP\s?527\b|\b(?:everything|all)\s(?:\w+\s)?(?:
 SAID_BACKEND_LACKS_FIELD = re.compile(r"\b(?:setuptools|hatchling|poetry-core|flit[-_]core|pdm-backend|maturin|build[- ]"
                                       r"(?:system|backend)s?|backends?)\b" + IN_SENTENCE + r"{0,60}?(?:\b(?:does|do|did)(?:n[’']?t|"
                                       r"\snot)|\bnot yet|\bcannot)\s(?:yet\s)?(?:fully\s)?(?:support|write|handle)\w{0,3}\b"
-                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b", re.I)
+                                      + IN_SENTENCE + r"{0,80}?\blicen[cs]e[-_ ](?:files?|expression)\b|"
+                                      # the field told as written under an older Metadata-Version (PyO3/maturin #2332:
+                                      # "emitting a `License-File` entry, but Metadata-Version 2.3, which is invalid")
+                                      r"\blicen[cs]e[-_ ](?:files?|expression)\b" + IN_SENTENCE + r"{0,60}?\bmetadata[- ]"
+                                      r"version\W{0,3}(?:1\.\d|2\.[0-3])\b", re.I)
 NEWER_FIELD_FIX = ("Build with a backend release that writes Metadata-Version 2.4, which License-File and "
                    "License-Expression need (`setuptools>=77`, `hatchling>=1.26.1`, pinned in `[build-system] requires`), "
                    "and rebuild: PyPI refuses the fields under an older Metadata-Version.")
@@ -1212,7 +1231,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-artifact-name-conflict", (SAID_ARTIFACT_CONFLICT,)),
     _Said("log-tag-version-mismatch", (SAID_TAG_WRONG, SAID_FILE_VERSION)),  # a tag told wrong, a file's version
     _Said("log-file-exists", (SAID_STALE_DIST,), (CLEANED,), upload_named=True),  # an earlier build's files in dist/
-    _Said("log-file-exists", (SAID_REUPLOAD,), (SAID_BOT_RELEASE_EXISTS,), upload_named=True),
+    _Said("log-file-exists", (SAID_REUPLOAD,), (SAID_BOT_RELEASE_EXISTS, SAID_TAG_RELEASE_EXISTS), upload_named=True),
     _Said("log-file-exists", (SAID_DELETED_REUSE,), upload_named=True),
     _Said("log-file-exists", (SAID_SKIP,), upload_named=True),
     _Said("log-file-exists", (SAID_SAME_FILE,), (_ATTESTATION_WORD,), upload_named=True),  # the same attestation files
@@ -1374,6 +1393,8 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
                         and not _GITHUB_REFUSED_ELSE.search(told))):  # a write to GitHub its token was refused
                 continue  # about another service's upload (codecov's "upload token", a Helm chart's 403)
             found = _said_object(told, pypi_url is not None, named)
+            if found == "log-file-exists" and SAID_PUBLISHED_OK.search(whole) and _LATER_STEP.search(whole):
+                continue  # the upload went through and a step after it failed: nothing was refused as existing
             if found and (not only_tag or found == "log-tag-version-mismatch"):
                 return found, n
     return None

@@ -107,6 +107,14 @@ LEGACY_PYPI_5XX = re.compile(r"It appears you're uploading to pypi\.python\.org 
                              re.I)
 GPG_ORDER_FIX = (f"gpg took one of its options for the file to sign: the uploader put it after the file name, a bug of the "
                  f"uploader (twine 1.6.0 did so with `--identity`, fixed in 1.6.1). {SIGN_DROP}, or upgrade the uploader.")
+# twine handed an empty argument (`twine upload '' dist/x.whl`): a script's quoted empty variable or array element, not a
+# missing build (apache/arrow #46238, a release script run by hand): no artifact or folder is in question
+EMPTY_ARGUMENT = r"Cannot find file \(or expand pattern\): (?:''|\"\")"
+EMPTY_ARGUMENT_TITLE = "The uploader was given an empty argument, not a missing file"
+EMPTY_ARGUMENT_FIX = ("The command that runs the upload passed an empty string among the files (`''`): a variable or array "
+                      "element that is empty where the script quotes it (`\"$EXTRA\"`, `\"${files[@]}\"` holding an empty "
+                      "string); fix the script so that only the files' paths reach the uploader (drop the empty element, "
+                      "or pass an optional argument only when it is set), then run it again.")
 
 
 def gpg_failed(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[int, bool]]:

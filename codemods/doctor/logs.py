@@ -58,6 +58,7 @@ from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local pa
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
 from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
 from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
+from codemods.doctor.log_files import LICENSE_FILE_ABSENT, MATURIN_LICENSE_FIX  # maturin's sdist lacks its License-File
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
@@ -80,6 +81,7 @@ from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only,
                                            PROTECTED_BRANCH, PROTECTED_FIX, PROTECTED_TITLE,
+                                           EMPTY_ARGUMENT, EMPTY_ARGUMENT_FIX, EMPTY_ARGUMENT_TITLE,
                                            INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
                                            pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
                                            release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
@@ -366,6 +368,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
     elif "log-token-permission" in found and re.search(PROTECTED_BRANCH, whole, re.I):  # nor past branch protection
         found["log-token-permission"].message, found["log-token-permission"].fix = PROTECTED_TITLE, PROTECTED_FIX
+    if "log-no-distributions" in found and re.search(EMPTY_ARGUMENT, whole):  # an empty argument among the files
+        found["log-no-distributions"].message, found["log-no-distributions"].fix = EMPTY_ARGUMENT_TITLE, EMPTY_ARGUMENT_FIX
     if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
         # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
         # names, no URL, network or certificate is in question
@@ -658,6 +662,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
         found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
+    if "log-invalid-distribution" in found and not found["log-invalid-distribution"].fix and \
+            LICENSE_FILE_ABSENT.search(whole) and re.search(r"\bmaturin\b", whole, re.I) and \
+            re.search(r"\bworkspace\b", whole, re.I):  # a member's sdist rooted at the workspace, not an include list
+        found["log-invalid-distribution"].fix = MATURIN_LICENSE_FIX
     if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
         found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
     for pid in ("log-email-unverified", "log-two-factor-required"):
@@ -712,6 +720,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
         findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
                                generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
+    shell = generic_failures.stderr_fails(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if shell:  # told in a sentence: the CI's shell failed the step on stderr output, the programs themselves succeeded
+        findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, shell.start()),
+                               generic_failures.STDERR_TITLE, generic_failures.STDERR_FIX)]
     if not findings:
         generic = generic_failures.read(cleaned, text.splitlines())
         findings = [generic] if generic else []
