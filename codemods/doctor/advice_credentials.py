@@ -435,6 +435,22 @@ def _said_field(text: str, claims: Dict[str, str]) -> List[str]:
     return []
 
 
+# the file a publisher is told as registered for ("registered against `publish.yml`", "the project trusts
+# `release.yaml`", "bound to `ci.yml`"): the workflow the upload must run in
+_REGISTERED_FILE = re.compile(r"\b(?:registered|configured|set up|bound|trusts?|trusted)\b(?:\s(?:only\s)?(?:against|for|"
+                              r"with|to|on))?\s(?:the\s)?`(?:[^`\s]{0,200}/)?([\w.-]{1,100}\.ya?ml)`", re.I)
+# a trigger or file told as left as it was ("its `release: published` trigger … and `workflow_call` are unchanged"):
+# named in passing, not the shape of the run that failed
+_KEPT_AS_IS = re.compile(r"\b(?:unchanged|untouched|kept|left as (?:it|they) (?:is|are|was|were)|stays?|remains?)\b", re.I)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence (or line) of `text` around the offset `at`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e != -1]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def _said_about_workflows(scan: LogScan) -> List[str]:
     """What a log without printed claims says in its sentences about the workflow files (a reusable workflow, a
     renamed file), which is what the publisher must match."""
@@ -442,7 +458,7 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
     out = _said_none_registered(text)
     files = list(dict.fromkeys(_QUOTED_WORKFLOW.findall(text)))
     named = f" (it names {', '.join(f'`{f}`' for f in files)})" if files else ""
-    if REUSABLE_SAID.search(text):
+    if any(not _KEPT_AS_IS.search(_sentence_at(text, m.start())) for m in REUSABLE_SAID.finditer(text)):
         out.append(f"the log speaks of a reusable workflow{named}: PyPI matches the file that defines the publishing "
                    "job (`job_workflow_ref`), which for a reusable workflow is the called file, and does not support "
                    "reusable workflows as publishers: move the publishing job into the top-level workflow that the "
@@ -467,6 +483,13 @@ def _said_about_workflows(scan: LogScan) -> List[str]:
         out.append(f"the log says the workflow file was renamed from `{old}` to `{new}`: PyPI compares the file name, "
                    f"so the publisher must name `{new}` now: register `{new}` (on each index the workflow uploads to), or "
                    f"rename the file back to `{old}`")
+    elif _REGISTERED_FILE.search(text) and len(files) >= 2:  # the publisher's file named, beside the file that ran
+        registered = _REGISTERED_FILE.search(text).group(1)
+        others = [f for f in files if f != registered]
+        if others:
+            out.insert(0, f"the log says the publisher names `{registered}`, while it names {' and '.join(f'`{f}`' for f in others)} "
+                          f"as well: PyPI compares the workflow file name, so the upload must run in a job of "
+                          f"`{registered}` itself, or register the file that runs it (on each index the workflow uploads to)")
     elif _RENAME_SAID.search(text) and len(files) >= 2:
         out.append(f"the log names the workflow files {', '.join(f'`{f}`' for f in files)} and a rename: PyPI compares "
                    "the file name, so the publisher must name the file of the workflow that runs the upload now "

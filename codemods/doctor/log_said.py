@@ -410,6 +410,11 @@ SAID_UPLOADS_HALTED = re.compile(r"\b(?:uploads?|uploading|publish\w{0,3}|releas
 SAID_STATUS_5XX = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\bbad gateway\b|\bservice unavailable\b|"
                              r"\bgateway time-?outs?\b|\b5(?:\d\d|xx)\b", re.I)
 # a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
+# the upload told as failing in Trusted Publishing itself ("were not uploaded due to a failure in trusted publishing",
+# "trusted publishing failed"): the exchange found no publisher for the run, so no API token was sent or refused
+SAID_TP_FAILED = re.compile(r"\b(?:fail\w{0,4}|errors?|broke\w{0,2}|problems?)\s(?:in|with|of|during|from)\s(?:the\s)?"
+                            r"(?:trusted[ -]publish\w{0,3}|oidc(?:\sexchange)?)\b|\btrusted[ -]publish\w{0,3}\s(?:step\s|"
+                            r"exchange\s)?(?:fail\w{0,4}|broke\w{0,2}|errored|did(?:n[’']t| not) work)\b", re.I)
 SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
                                      r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
                                      r"registered|set\s?up|added|created)\b|\bno\s(?:trusted\s|pending\s)?publishers?\b"
@@ -1253,6 +1258,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_MISSING,)),
+    _Said("log-invalid-publisher", (SAID_TP_FAILED,)),
     _Said("log-uploads-disabled", (SAID_UPLOADS_HALTED, _SAID_SERVER), (SAID_STATUS_5XX, re.compile(r"\bgithub\b", re.I)),
           upload_named=True),  # an incident that halted uploads, no server error told
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
@@ -1395,6 +1401,9 @@ def said_cause(cleaned: List[Tuple[int, str]], whole: str) -> Optional[Tuple[str
             found = _said_object(told, pypi_url is not None, named)
             if found == "log-file-exists" and SAID_PUBLISHED_OK.search(whole) and _LATER_STEP.search(whole):
                 continue  # the upload went through and a step after it failed: nothing was refused as existing
+            if found == "log-token-rejected" and SAID_TP_FAILED.search(whole):
+                continue  # the upload failed in Trusted Publishing: a token named in passing ("go back to token-based")
+                # was not what PyPI refused
             if found and (not only_tag or found == "log-tag-version-mismatch"):
                 return found, n
     return None
