@@ -10,8 +10,12 @@ def test_a_failure_told_as_trusted_publishing_s_is_no_refused_token():  # google
     assert _ids(found) == ["log-invalid-publisher"]
     assert not any("API token" in ln and "refused" in ln for ln in lines)
     # the same shape told in other words
-    found, _ = _read("The 2.0 wheels were not uploaded to PyPI: trusted publishing failed on the release run.\n")
+    found, _ = _read("The 2.0 wheels were not uploaded to PyPI: trusted publishing failed on the release run. It "
+                     "still has to be configured on PyPI.\n")
     assert _ids(found) == ["log-invalid-publisher"]
+    # a bare "trusted publishing failed" tells no cause (tests/logs/open): not read as a missing publisher
+    found, _ = _read("The 2.0 wheels were not uploaded to PyPI: trusted publishing failed on the release run.\n")
+    assert "log-invalid-publisher" not in _ids(found) and "log-token-rejected" not in _ids(found)
     # a refused token told with Trusted Publishing named only as a plan stays the token's refusal
     found, _ = _read("The upload to PyPI failed: the API token in our secret was rejected. We may move to trusted "
                      "publishing later.\n")

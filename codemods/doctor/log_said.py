@@ -415,6 +415,9 @@ SAID_STATUS_5XX = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\
 SAID_TP_FAILED = re.compile(r"\b(?:fail\w{0,4}|errors?|broke\w{0,2}|problems?)\s(?:in|with|of|during|from)\s(?:the\s)?"
                             r"(?:trusted[ -]publish\w{0,3}|oidc(?:\sexchange)?)\b|\btrusted[ -]publish\w{0,3}\s(?:step\s|"
                             r"exchange\s)?(?:fail\w{0,4}|broke\w{0,2}|errored|did(?:n[’']t| not) work)\b", re.I)
+# something told as still to be set up on the index's side ("this needs to be set up in the PyPI organization")
+_SET_UP_NEEDED = re.compile(r"\b(?:needs?|has|have) to be (?:set\s?up|configured|registered|added)\b|\bnot (?:yet )?(?:been )?"
+                            r"(?:set\s?up|configured|registered)\b", re.I)
 SAID_PUBLISHER_MISSING = re.compile(r"\b(?:trusted\s)?publishers?\b" + IN_SENTENCE + r"{0,40}?\b(?:(?:is|was|were|are|has|"
                                      r"had|have)(?:n[’']t|\snot|\snever)|not|never)\s(?:been\s|yet\s)?(?:configured|"
                                      r"registered|set\s?up|added|created)\b|\bno\s(?:trusted\s|pending\s)?publishers?\b"
@@ -1258,7 +1261,7 @@ _SAID_OBJECTS: Tuple[_Said, ...] = (
     _Said("log-invalid-publisher", (SAID_PUBLISHER,)),
     _Said("log-invalid-publisher", (SAID_WORKFLOW_RENAMED,), (_TOKEN_SAID,), upload_named=True),
     _Said("log-invalid-publisher", (SAID_PUBLISHER_MISSING,)),
-    _Said("log-invalid-publisher", (SAID_TP_FAILED,)),
+    _Said("log-invalid-publisher", (SAID_TP_FAILED, _SET_UP_NEEDED)),  # a bare "trusted publishing failed" tells no cause
     _Said("log-uploads-disabled", (SAID_UPLOADS_HALTED, _SAID_SERVER), (SAID_STATUS_5XX, re.compile(r"\bgithub\b", re.I)),
           upload_named=True),  # an incident that halted uploads, no server error told
     _Said("log-server-error", (_SAID_SERVER,), (re.compile(r"\bgithub\b", re.I),), upload_named=True),
