@@ -411,7 +411,7 @@ SAID_STATUS_5XX = re.compile(r"\b(?:internal\s)?server[- ](?:side\s)?errors?\b|\
                              r"\bgateway time-?outs?\b|\b5(?:\d\d|xx)\b", re.I)
 # a trusted publisher that is not there: "the publisher is not configured on PyPI", "no trusted publisher registered"
 # the upload told as failing in Trusted Publishing itself ("were not uploaded due to a failure in trusted publishing",
-# "trusted publishing failed"): the exchange found no publisher for the run, so no API token was sent or refused
+# "trusted publishing failed"): the upload went through the OIDC exchange, so no API token was sent or refused
 SAID_TP_FAILED = re.compile(r"\b(?:fail\w{0,4}|errors?|broke\w{0,2}|problems?)\s(?:in|with|of|during|from)\s(?:the\s)?"
                             r"(?:trusted[ -]publish\w{0,3}|oidc(?:\sexchange)?)\b|\btrusted[ -]publish\w{0,3}\s(?:step\s|"
                             r"exchange\s)?(?:fail\w{0,4}|broke\w{0,2}|errored|did(?:n[’']t| not) work)\b", re.I)
