@@ -55,21 +55,19 @@ def _swapped_in(text: str) -> Optional[str]:
     (chroma-core/chroma: `thin_client_toml="clients/python/pyproject.toml"`, then `cp "$thin_client_toml"
     "$existing_toml"`). "" when the source cannot be read (a value set at run time); None for no swap."""
     from codemods.builds import BUILD
-    from codemods.shell import assignment_words, commands
+    from codemods.shell import RUN_TIME, assignments, commands
 
     build = BUILD.search(text)
-    cmds = [c for c in commands(text) if build is None or c.start < build.start()]
-    values: Dict[str, Optional[str]] = {}
-    for c in cmds:
-        for w in assignment_words(c.words):
-            m = re.fullmatch(r"([A-Za-z_]\w*)=(.*)", w.value, re.S)
-            if m:  # once, to a literal, outside control flow: else unknown
-                fixed = not c.keywords and not re.search(r"[$`]", w.text) and m.group(1) not in values
-                values[m.group(1)] = m.group(2) if fixed else None
+    before = text[:build.start()] if build else text
+    cmds = list(commands(before))
+    values = assignments(before, flow_per_command=True)
 
     def value(word) -> Optional[str]:
         ref = re.fullmatch(r"""["']?\$\{?([A-Za-z_]\w*)\}?["']?""", word.text)
-        return values.get(ref.group(1)) if ref else (None if re.search(r"[$`*?]", word.text) else word.value)
+        if ref:
+            known = values.get(ref.group(1))
+            return None if known in (None, RUN_TIME) else known
+        return None if re.search(r"[$`*?]", word.text) else word.value
 
     found = None
     for c in cmds:

@@ -301,10 +301,12 @@ def assignment_words(words: List[Word]) -> List[Word]:
     return list(words) if len(words) == 1 else []
 
 
-def assignments(script: str) -> Dict[str, str]:
+def assignments(script: str, flow_per_command: bool = False) -> Dict[str, str]:
     """The variables a script sets itself (`PYPI_REPO=pypi`, `export REPO=testpypi`), for reading the
     commands after them: the value when the script sets the name once, to a literal, outside control
-    flow; RUN_TIME when it sets it otherwise (twice differently, from `$X` or `$(…)`, in an `if`)."""
+    flow; RUN_TIME when it sets it otherwise (twice differently, from `$X` or `$(…)`, in an `if`).
+    Control flow anywhere makes every value RUN_TIME, unless `flow_per_command`: then only an assignment
+    made inside it is (a script that also defines a cleanup function keeps its top-level paths)."""
     found: Dict[str, set] = {}
     for cmd in commands(script):
         words = [w.value for w in cmd.words]
@@ -318,7 +320,7 @@ def assignments(script: str) -> Dict[str, str]:
                 raw = next((w.text for w in cmd.words if w.value == word), word)
                 literal = not re.search(r"[$`]", raw) and not cmd.keywords
                 found.setdefault(m.group(1), set()).add(m.group(2) if literal else RUN_TIME)
-    flow = has_control_flow(script) if found else False
+    flow = has_control_flow(script) if found and not flow_per_command else False
     return {name: values.pop() if len(values) == 1 and not flow else RUN_TIME for name, values in found.items()}
 
 

@@ -172,12 +172,10 @@ def _token_and_id_token(w: WorkflowView) -> Iterator[Hit]:
       - uses: pypa/gh-action-pypi-publish@release/v1
 """, "Add `permissions: id-token: write` to the publishing job (not to the workflow).")
 def _trusted_without_id_token(w: WorkflowView) -> Iterator[Hit]:
-    from codemods.doctor.unread_secrets import unread_by
-
     for p in w.publishing:
         if p.mode == "trusted" and p.targets and not w.has_id_token(p.job_id):
             hit = (p.line, f"{p.label} publishes without a token but job `{p.job_id}` cannot get an OIDC token")
-            unread = unread_by(w, p)
+            unread = w.unread_secrets[(p.job_id, p.step_index)]
             yield hit + ((f"If the step meant to upload with the token it sets in "
                           f"{', '.join(f'`{n}`' for n in unread)} (credential-not-read), name the variable as the "
                           "upload reads it; for Trusted Publishing, add `permissions: id-token: write` to the "

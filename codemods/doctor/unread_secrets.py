@@ -34,7 +34,7 @@ def unread_in(w: "WorkflowView") -> List[Tuple[Optional[int], str]]:
 
     out: List[Tuple[Optional[int], str]] = []
     for p in w.publishing:
-        names = unread_by(w, p)
+        names = w.unread_secrets[(p.job_id, p.step_index)]
         if not names:
             continue
         up = next((u for u in registry.all_uploaders() if u.name == p.publisher), None)
@@ -67,23 +67,20 @@ def unread(step: Dict[str, Any], root: Optional[Path]) -> List[str]:
     if root is None or not isinstance(env, dict) or not isinstance(script, str):
         return []
     own, families = _uploader_families()
-    out = []
-    for name, value in env.items():
-        name = str(name)
-        if "secrets." not in str(value) or not _CREDENTIAL_NAME.search(name):
-            continue
-        if name in own or any(name.startswith(f) for f in families):
-            continue
-        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", script) or _mentioned(root.resolve(), name):
-            continue
-        out.append(name)
-    return out
+    candidates = [str(name) for name, value in env.items()
+                  if "secrets." in str(value) and _CREDENTIAL_NAME.search(str(name))
+                  and str(name) not in own and not any(str(name).startswith(f) for f in families)
+                  and not re.search(rf"(?<![\w]){re.escape(str(name))}(?![\w])", script)]
+    read = _mentioned(root.resolve(), candidates) if candidates else set()
+    return [name for name in candidates if name not in read]
 
 
-def _mentioned(root: Path, name: str) -> bool:
-    """`name` is a whole word of some text file of the repository outside `.github/workflows` (a step's `env:`
-    reaches only what the step runs: its scripts, Makefile, tox.ini, composite actions)."""
-    word = re.compile(rb"(?<![\w])" + re.escape(name.encode()) + rb"(?![\w])")
+def _mentioned(root: Path, names: List[str]) -> set:
+    """Those of `names` that are a whole word of some text file of the repository outside `.github/workflows`
+    (a step's `env:` reaches only what the step runs: its scripts, Makefile, tox.ini, composite actions), read in
+    one walk."""
+    words = {name: re.compile(rb"(?<![\w])" + re.escape(name.encode()) + rb"(?![\w])") for name in names}
+    found: set = set()
     for top, dirs, files in os.walk(root):
         rel = Path(top).relative_to(root).parts
         dirs[:] = [d for d in dirs if d not in _SKIPPED_DIRS and not (rel == (".github",) and d == "workflows")]
@@ -95,6 +92,8 @@ def _mentioned(root: Path, name: str) -> bool:
                 data = path.read_bytes()
             except OSError:
                 continue
-            if b"\0" not in data[:1024] and word.search(data):
-                return True
-    return False
+            if b"\0" not in data[:1024]:
+                found |= {name for name, word in words.items() if name not in found and word.search(data)}
+                if len(found) == len(words):
+                    return found
+    return found

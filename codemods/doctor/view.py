@@ -195,6 +195,14 @@ class WorkflowView:
         rules and by a log's advice)."""
         return scope_gaps(self.doc.get(("permissions",)), self.jobs)
 
+    @cached_property
+    def unread_secrets(self) -> Dict[Tuple[str, int], List[str]]:
+        """(job, step) -> the variables its `env:` sets from a secret that nothing it runs reads (read once, by
+        credential-not-read, trusted-without-id-token and a log's advice)."""
+        from codemods.doctor.unread_secrets import unread_by
+
+        return {(p.job_id, p.step_index): unread_by(self, p) for p in self.publishing}
+
     @property
     def trusted_jobs(self) -> List[str]:
         return sorted({p.job_id for p in self.publishing if p.mode == "trusted" and p.targets})
