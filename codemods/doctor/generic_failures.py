@@ -138,8 +138,9 @@ COMMAND_FAILED = LogPattern(
     "log-command-failed", ERROR,
     r"\berror: command '([^'\n]{1,200})' failed with exit (?:status|code) (-?\d{1,5})",
     "A program the step runs failed",
-    "The build (setup.py, a build backend) ran a program, a compiler or a signer, and it exited with an error; its "
-    "own reason is in the lines just above this one (a missing header or library, a missing key).",
+    "A program the step runs exited with an error (a compiler or signer the build backend ran, a release command), or "
+    "the CI's shell failed the step on what a program printed; the program's own reason is in the lines just above "
+    "this one (a missing header or library, a missing key, an option it does not know).",
     "error: command 'gcc' failed with exit status 1",
     "Read the program's own error above the line: for a compiler, install the development headers the build needs "
     "in the job (`python3-dev`, the library's `-dev` package) or use a build image that has them (cibuildwheel's "

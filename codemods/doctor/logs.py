@@ -4,6 +4,8 @@ OIDC claims it prints and the versions of its files.
 The known texts are in log_patterns; the readings that decide between them by what else the log shows are in
 log_files (the files handed to the upload), log_servers (where it went, how it logged in), log_uploaders (the
 uploader and what it runs on) and log_said (what a person wrote); failures of a general shape in generic_failures.
+A recognised error's narrower cases (its title and fix where the rest of the text shows one) are rows of log_refine's
+tables, applied here once the readings have decided which errors the log holds.
 """
 from __future__ import annotations
 
@@ -12,83 +14,33 @@ from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
 from codemods.doctor import claims as claims_mod, generic_failures, logtext
-from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, ESCAPED_NAME_FIX,
-                                       escaped_name_refused, LINUX_SENT_FIX, linux_wheel_sent, NOTHING_BUILT_FIX,
-                                       OLD_CHECK_FIX, old_check_name, platform_fix, PROJECT_SIZE_FIX,
-                                       SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX, STALE_FIX, stale_sent, stray_file,
-                                       unreadable_file, unreadable_only)
-from codemods.doctor.log_never_ran import (CONDITION_UNMET, CONDITION_UNMET_FIX, IMPLIED_SUCCESS, IMPLIED_SUCCESS_FIX,
-                                           never_ran)
-from codemods.doctor.log_patterns import (BY_ID, COMPILED, ORDER, PLUGIN_OPTION_FIX, PLUGIN_OPTION_IGNORED,
-                                          POETRY_CORE_MOVED, POETRY_PLUGIN_FIX, RULESET_REF_REFUSED, RX, TLS_TOO_OLD,
-                                          UPLOADER_MODULE_FIX, UPLOADER_MODULE_MISSING, URLLIB3_OLD_SSL, VENDORED_MODULE_FIX,
-                                          VENDORED_MODULE_TITLE, VENDORED_UPLOADER,
-                                          BUILD_SANDBOX, SANDBOX_UPLOADER_FIX, SANDBOX_UPLOADER_TITLE,
-                                          URLLIB3_OLD_SSL_FIX)
-from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, BUILT_UNREGISTERED,
-                                      BUILT_UNREGISTERED_FIX, CLASSIFIER_SAID_FIX, classifiers_said, EMPTY_OR_UNREAD, EVERY_JOB_FIX, IMAGE_PUSHED,
-                                      misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
-                                      MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, nested_tree, NESTED_TREE_FIX,
-                                      OPTION_AS_FILE, OPTION_AS_FILE_FIX, BUILD_LABEL_AS_FILE, BUILD_LABEL_AS_FILE_FIX,
-                                      prompt_answered, prompt_at_end,
-                                      QUOTED_SECRET_FIX, RENDERER_MISSING, repo_name_used, REPO_NAME_FIX, RENDERER_MISSING_FIX, SAID_ARTIFACT_CONFLICT,
-                                      SAID_ATTESTATION_FAILED, said_cause, SAID_REUSABLE_UNSUPPORTED, SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS,
-                                      said_fixed, side_attempt, SAID_NO_RELEASE, SAID_PENDING, said_project_total, SAID_ROLE_MISSING,
-                                      SAID_SECRET_SPECIAL, SAID_STATUS_5XX, SENTENCE_END, setup_upload_failed,
-                                      SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist, SUMMARY_LONG_FIX, summary_too_long,
-                                      tag_unexpanded, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, unexpanded_tag_fix,
-                                      URL_VALUE_LOST, URL_VALUE_LOST_FIX, VENV_FIX, VENV_TOLD)
-# a CI that cannot create the project, an error told as expected, distutils' upload with no build in its command line
-from codemods.doctor.log_said import OTHER_KIND_FIX, OTHER_KIND_UPLOAD, SAID_KINDS_ONLY  # PEP 527's kinds told
-from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  # a field its backend writes too early
-from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VERSION_FILTER_TITLE  # a tool's own filter
-from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
-from codemods.doctor.log_said import STATIC_VERSION_FIX, STATIC_VERSION_SAID  # a version not the tag's
-from codemods.doctor.log_said import SAID_TOKEN_OTHER_PROJECT, TOKEN_OTHER_PROJECT_FIX  # another project's token
-from codemods.doctor.log_said import CI_SHOWN, MACHINE_PASSWORD_FIX, MACHINE_UPLOAD  # a maintainer's own upload
-from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
-from codemods.doctor.log_said import (ACTION_TAG_GONE_FIX, HUNG_FIX, HUNG_TITLE, ORG_ROLE_FIX, SAID_ACTION_TAG_GONE,
-                                      SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY, WORKFLOW_NOT_RUN)  # told in prose
-from codemods.doctor.log_said import (BUMP_REFUSED, BUMP_REFUSED_FIX, BUMP_REFUSED_TITLE, BUMP_TOOL,
-                                      SAID_BUMPED_SAME)  # a version bump that failed, or that came back refused
-from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SAID_CI_CANNOT_CREATE, said_expected,
-                                      UPLOAD_ALONE, UPLOAD_ALONE_FIX)
-from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
-from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
-from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
-from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
-from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
-from codemods.doctor.log_files import LICENSE_FILE_ABSENT, MATURIN_LICENSE_FIX  # maturin's sdist lacks its License-File
-from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
-# a token sent under the account's own username
-from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
-                                         USERNAME_NOT_TOKEN_SAID)
-from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, BLOCKED_FIX,
-                                         CLAIMED, credential_traceback, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD,
-                                         HOST_NAMED, INTERNAL_500, interrupted_before_upload, INTERRUPTED_FIX,
-                                         INTERRUPTED_TITLE, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX,
-                                         NAME_HELD_NO_PAGE, NEVER_CONNECTED, NEW_URL_REFUSED, NEW_URL_TOLD,
-                                         OLD_SITE_REFUSED, OTHER_REGISTRY, PAGE_URL_GIVEN, password_login,
-                                         PASSWORD_REFUSED,
-                                         poetry_unconfigured, POETRY_NONE_SENT, POETRY_NONE_SENT_FIX,
-                                         PASSWORD_REFUSED_FIX, PROHIBITED_NAME, PROHIBITED_NAME_FIX, PYPI_HOSTS,
-                                         PYPI_NAMED, PYPI_SERVER, PYTHON_RELEASE, REGISTER_FIX, REGISTER_RETIRED,
-                                         removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
-                                         SAID_EVERY_TIME, server_elsewhere, OTHER_INDEX_EXISTS_FIX, OTHER_INDEX_EXISTS_TITLE, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
-                                         SETUP_UPLOAD_WARNED, TP_CUE_RX, TP_FAILED, TP_SAID, TWINE_IN_PLACE,
-                                         UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+from codemods.doctor.log_files import LINUX_SENT_FIX, linux_wheel_sent, STALE_FIX, stale_sent, unreadable_only
+from codemods.doctor.log_never_ran import never_ran
+from codemods.doctor.log_patterns import BY_ID, COMPILED, ORDER, POETRY_CORE_MOVED, RX, TLS_TOO_OLD, URLLIB3_OLD_SSL
+from codemods.doctor.log_refine import QUOTED, refine
+from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMAGE_TOLD, ACTION_TAG_GONE_FIX,
+                                      CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE,
+                                      EMPTY_OR_UNREAD, HUNG_FIX, HUNG_TITLE, IMAGE_PUSHED, nested_tree, NESTED_TREE_FIX,
+                                      ORG_ROLE_FIX, prompt_answered, prompt_at_end, RENDERER_MISSING, REPO_NAME_FIX,
+                                      repo_name_used, SAID_ACTION_TAG_GONE, SAID_ARTIFACT_CONFLICT,
+                                      SAID_ATTESTATION_FAILED, said_cause, SAID_CI_CANNOT_CREATE, SAID_CLEANUP_FAILED,
+                                      said_expected, said_fixed, SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY,
+                                      SAID_PENDING, SAID_REUSABLE_UNSUPPORTED, SAID_SECRET_SPECIAL, SAID_STATUS_5XX,
+                                      SAID_VERSION_FILTER, SENTENCE_END, setup_upload_failed, SHELL_SYNTAX,
+                                      side_attempt, STASH_FAILED, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, URL_VALUE_LOST,
+                                      URL_VALUE_LOST_FIX, VERSION_FILTER_FIX, VERSION_FILTER_TITLE, WORKFLOW_NOT_RUN)
+from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, CLAIMED,
+                                         credential_traceback, DISTUTILS_UPLOAD, HOST_NAMED, interrupted_before_upload,
+                                         INTERRUPTED_FIX, INTERRUPTED_TITLE, NEW_URL_REFUSED, NEW_URL_TOLD,
+                                         OLD_SITE_REFUSED, OTHER_REGISTRY, PAGE_URL_GIVEN, PYPI_NAMED, PYPI_SERVER,
+                                         PYTHON_RELEASE, server_elsewhere, SETUP_UPLOAD_GONE_FIX, TP_CUE_RX, TP_FAILED,
+                                         TP_SAID, UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
-from codemods.doctor.log_uploaders import (bundled_uploader_cut, BUNDLED_FIX, exec_missing, gpg_failed, GPG_ORDER_FIX,
-                                           GPG_SIGN_FIX, install_only,
-                                           PROTECTED_BRANCH, PROTECTED_FIX, PROTECTED_TITLE,
-                                           EMPTY_ARGUMENT, EMPTY_ARGUMENT_FIX, EMPTY_ARGUMENT_TITLE,
-                                           INTERNAL_CALL, LEGACY_PYPI_5XX, library_rollback, OLD_TWINE_FIX, old_twine_fix,
-                                           pypirc_section_shown, pypirc_unlisted_fix, RELEASE_TOOL, release_tool_fix,
-                                           release_tool_url, release_tool_url_fix, RULESET_FIX, SIGNATURE_FIX,
-                                           SIGNATURE_REFUSED, TLS_FIX, tool_cap_fix, twine_capped_by_tool,
-                                           twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED, uploader_yanked, UV_EXPLICIT_FIX,
-                                           ISSUE_LINK, YANKED_PIN_FIX, YANKED_PIN_TITLE,
-                                           uv_index_shown, UV_INDEX_SHOWN_FIX)
+from codemods.doctor.log_uploaders import (BUNDLED_FIX, bundled_uploader_cut, exec_missing, gpg_failed, GPG_ORDER_FIX,
+                                           GPG_SIGN_FIX, install_only, INTERNAL_CALL, ISSUE_LINK, LEGACY_PYPI_5XX,
+                                           library_rollback, OLD_TWINE_FIX, RELEASE_TOOL, release_tool_fix,
+                                           twine_type_error, UPLOAD_RAN, UPLOADER_NOT_INSTALLED, uploader_yanked,
+                                           YANKED_PIN_FIX, YANKED_PIN_TITLE)
 
 
 # the publish action's attestation step refusing directories named like distributions; a release of the action after
@@ -176,8 +128,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     """The recognised errors (most specific first, each at its first line), claims and versions of a log.
     `publishes`: the repository's workflows upload to PyPI, so what a person wrote about a failed publish is
     about PyPI even when the text names nothing of a Python release."""
-    cleaned = logtext.lines(text)
-    whole, starts = logtext.joined(cleaned)
+    log = logtext.LogText.of(text)
+    cleaned, whole, starts = log.cleaned, log.whole, log.starts
     found: Dict[str, LogFinding] = {}
     for p, rx in COMPILED:
         m = rx.search(whole)
@@ -360,22 +312,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
         refused = found.pop("log-project-not-owned")
         wrong = BY_ID["log-wrong-upload-url"]
         found.setdefault(wrong.id, LogFinding(wrong, refused.line, wrong.title))
-    if "log-network" in found and not install_only(cleaned, found["log-network"].line) and NEVER_CONNECTED.search(whole):
-        hosts = {next(g for g in m.groups() if g).lower().rstrip(".") for m in HOST_NAMED.finditer(whole)}
-        if hosts and hosts <= set(PYPI_HOSTS):  # PyPI's own host, spelled right, that this network did not reach
-            found["log-network"].fix = BLOCKED_FIX
-    if "log-token-permission" in found and re.search(RULESET_REF_REFUSED, whole, re.I):
-        found["log-token-permission"].fix = RULESET_FIX  # no scope lets the token past a ruleset: its bypass list does
-    elif "log-token-permission" in found and re.search(PROTECTED_BRANCH, whole, re.I):  # nor past branch protection
-        found["log-token-permission"].message, found["log-token-permission"].fix = PROTECTED_TITLE, PROTECTED_FIX
-    if "log-no-distributions" in found and re.search(EMPTY_ARGUMENT, whole):  # an empty argument among the files
-        found["log-no-distributions"].message, found["log-no-distributions"].fix = EMPTY_ARGUMENT_TITLE, EMPTY_ARGUMENT_FIX
     if "log-python-setup" in found and re.search(TLS_TOO_OLD, whole, re.I):
         # the server refused the handshake of a Python too old for TLS 1.2: whatever host or URL the failed request
         # names, no URL, network or certificate is in question
         for fid in ("log-network", "log-wrong-upload-url", "log-ssl-verify"):
             found.pop(fid, None)
-        found["log-python-setup"].fix = TLS_FIX
+    refine(log, found, QUOTED)
     vers = logtext.versions(cleaned)
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
@@ -396,7 +338,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found.pop("log-bad-request", None)
         exists = BY_ID["log-file-exists"]
         found[exists.id] = LogFinding(exists, stale[0], f"An earlier build's file (`{stale[1]}`, {stale[2]}) was "
-                                      f"uploaded beside {stale[3]}'s and refused")
+                                      f"uploaded beside {stale[3]}'s and refused", STALE_FIX)
     if set(found) == {"log-bad-request"} and wasm_wheel(cleaned, found["log-bad-request"].line):
         tag = BY_ID["log-unsupported-platform-tag"]  # the 400 of a WebAssembly wheel PyPI takes under no such tag
         found = {tag.id: LogFinding(tag, found.pop("log-bad-request").line, tag.title)}
@@ -522,173 +464,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found[tag.id] = LogFinding(tag, sent, tag.title, LINUX_SENT_FIX)
     if found and OTHER_REGISTRY.search(whole) and not PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
+    refine(log, found)
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
-    if "log-invalid-distribution" in found:
-        found["log-invalid-distribution"].fix = stray_file(whole) or unreadable_file(whole) or (
-            URL_DUPLICATE_FIX if URL_DUPLICATE_SAID.search(whole) else None) or (
-            SUMMARY_LONG_FIX if summary_too_long(whole) else None) or (
-            CLASSIFIER_SAID_FIX if classifiers_said(whole) else None)  # told invalid, none quoted: the field, no twine check
-        if found["log-invalid-distribution"].fix == CLASSIFIER_SAID_FIX:
-            found["log-invalid-distribution"].message = "Invalid Trove classifiers were refused (told; no message quotes one)"
-        if found["log-invalid-distribution"].fix == STRAY_DIR_FIX and SAID_STRAY_DIR.search(whole):  # told, none quoted
-            found["log-invalid-distribution"].message = ("A folder in the upload folder broke the upload (told): only "
-                                                         "wheels and sdists may be there")
-    refused_version = VERSION_REFUSED.search(whole) if "log-invalid-distribution" in found else None
-    if refused_version and not found["log-invalid-distribution"].fix:  # the Version field: named with its rule
-        told = f"`{refused_version.group(1)}` " if refused_version.group(1) else ""
-        found["log-invalid-distribution"].message = VERSION_REFUSED_TITLE.format(told)
-        found["log-invalid-distribution"].fix = VERSION_REFUSED_FIX
-    if "log-unsupported-platform-tag" in found:
-        found["log-unsupported-platform-tag"].fix = found["log-unsupported-platform-tag"].fix or platform_fix(whole)
-    for fid in ("log-secret-empty", "log-credential-missing"):
-        if fid in found and SEMANTIC_RELEASE_ENV.search(whole):
-            found[fid].fix = SEMANTIC_RELEASE_ENV_FIX
-    capped = twine_capped_by_tool(whole) if "log-metadata-unsupported" in found else None
-    if capped:  # the twine that refuses the metadata is the release tool's own, pinned by it
-        found["log-metadata-unsupported"].fix = tool_cap_fix(capped)
-    if "log-file-exists" in found and BUMP_REFUSED.search(whole) and BUMP_TOOL.search(whole):  # the bump that never ran
-        found["log-file-exists"].message, found["log-file-exists"].fix = BUMP_REFUSED_TITLE, BUMP_REFUSED_FIX
-    elif "log-file-exists" in found and (stale_dist(whole) or stale):
-        found["log-file-exists"].fix = STALE_FIX
-    elif "log-file-exists" in found and SAID_EVERY_JOB_UPLOADS.search(whole):  # one file from every matrix job
-        found["log-file-exists"].fix = EVERY_JOB_FIX
-    elif "log-file-exists" in found and (DELETED_NAME_REFUSED.search(whole) or (
-            SAID_DELETED_REUSE.search(whole) and not re.search(r"File already exists", whole, re.I))):
-        found["log-file-exists"].message, found["log-file-exists"].fix = DELETED_NAME_TITLE, DELETED_NAME_FIX
-    elif "log-file-exists" in found and any(server_elsewhere(cleaned, n) for n, t in cleaned
-                                            if re.search(r"File already exists", t, re.I)):
-        found["log-file-exists"].message = OTHER_INDEX_EXISTS_TITLE  # another index's answer: no PyPI file is there
-        found["log-file-exists"].fix = OTHER_INDEX_EXISTS_FIX
-    if "log-file-exists" in found and SAID_BUMPED_SAME.search(whole) and not BUMP_REFUSED.search(whole) and \
-            found["log-file-exists"].fix != OTHER_INDEX_EXISTS_FIX:
-        found["log-file-exists"].fix = STALE_FIX  # bumped, refused again: the old version's files went along
-    if "log-publish-skipped" in found and IMPLIED_SUCCESS.search(whole):  # a plain `if:` after a skipped `needs` job
-        found["log-publish-skipped"].fix = IMPLIED_SUCCESS_FIX
-    elif "log-publish-skipped" in found and CONDITION_UNMET.search(whole):  # its own `if:` told unmet, none needed
-        found["log-publish-skipped"].fix = CONDITION_UNMET_FIX
-    if "log-no-distributions" in found and SAID_NO_RELEASE.search(whole):
-        found["log-no-distributions"].fix = NOTHING_BUILT_FIX
-    elif "log-no-distributions" in found and BUILT_UNREGISTERED.search(whole):
-        found["log-no-distributions"].fix = BUILT_UNREGISTERED_FIX  # built in the same command: no artifact to fetch
-    elif "log-no-distributions" in found and UPLOAD_ALONE.search(whole):
-        found["log-no-distributions"].fix = UPLOAD_ALONE_FIX  # `setup.py upload` alone: the command line, no artifact
-    elif "log-no-distributions" in found and MOVED_NOTHING.search(whole):
-        found["log-no-distributions"].fix = MOVED_NOTHING_FIX
-    elif "log-no-distributions" in found and OPTION_AS_FILE.search(whole):
-        found["log-no-distributions"].fix = OPTION_AS_FILE_FIX
-    elif "log-no-distributions" in found and BUILD_LABEL_AS_FILE.search(whole):
-        found["log-no-distributions"].fix = BUILD_LABEL_AS_FILE_FIX  # a build rule's publish target: no CI artifact
-    elif "log-no-distributions" in found and NESTED_DIST.search(whole):
-        found["log-no-distributions"].fix = NESTED_DIST_FIX
-    if "log-sdist-filename" in found and escaped_name_refused(whole):
-        found["log-sdist-filename"].fix = ESCAPED_NAME_FIX
-    elif "log-sdist-filename" in found and old_check_name(whole):  # the pre-2023 check asked for a dotted name
-        found["log-sdist-filename"].fix = OLD_CHECK_FIX
-    if "log-uploader-broken" in found and MATURIN_MIXED.search(whole):
-        found["log-uploader-broken"].fix = MATURIN_MIXED_FIX
-    elif "log-uploader-broken" in found and REGISTER_RETIRED.search(whole):  # no bug: an API PyPI retired
-        found["log-uploader-broken"].fix = REGISTER_FIX
-    if "log-token-rejected" in found and password_login(whole):  # a username and password, not a secret's token
-        found["log-token-rejected"].message = PASSWORD_REFUSED
-        found["log-token-rejected"].fix = PASSWORD_REFUSED_FIX.format(TWINE_IN_PLACE if DISTUTILS_UPLOAD.search(whole) else "")
-    elif "log-token-rejected" in found and USERNAME_NOT_TOKEN_SAID.search(whole):  # the username told wrong, not the token
-        found["log-token-rejected"].message = USERNAME_NOT_TOKEN
-        found["log-token-rejected"].fix = USERNAME_NOT_TOKEN_FIX.format(poetry_repository(whole))
-    elif "log-token-rejected" in found and (
-            repository := poetry_unconfigured(cleaned, found["log-token-rejected"].line)):  # none sent, none refused
-        found["log-token-rejected"].message = POETRY_NONE_SENT.format(repository)
-        found["log-token-rejected"].fix = POETRY_NONE_SENT_FIX.format(repository, re.sub(r"\W", "_", repository).upper())
-    if "log-password-uploads-disabled" in found and not found["log-password-uploads-disabled"].fix and \
-            MACHINE_UPLOAD.search(whole) and not CI_SHOWN.search(whole):  # no CI: the token, not Trusted Publishing
-        found["log-password-uploads-disabled"].fix = MACHINE_PASSWORD_FIX
-    if "log-token-rejected" in found and not found["log-token-rejected"].fix and SAID_TOKEN_OTHER_PROJECT.search(whole):
-        found["log-token-rejected"].fix = TOKEN_OTHER_PROJECT_FIX  # told: the token of another project was used
-    if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole) and \
-            not generic_failures.VERSION_PLUGIN.search(whole):  # a version plugin's fallback is the shallow clone's class
-        found["log-file-exists"].fix = STATIC_VERSION_FIX  # the version a static string, not the tag's: every release repeats it
-    if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
-        found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
-    elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
-        found["log-uploader-missing"].fix = VENV_FIX  # installed, but in another environment than the deploy's
-    elif "log-uploader-missing" in found and re.search(BUILD_SANDBOX, whole, re.I) and \
-            not UPLOADER_NOT_INSTALLED.search(whole):  # a build system's binary runs it: its deps, not the job's
-        found["log-uploader-missing"].message = SANDBOX_UPLOADER_TITLE
-        found["log-uploader-missing"].fix = SANDBOX_UPLOADER_FIX
-    if "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole) and \
-            re.search(VENDORED_UPLOADER, whole):
-        found["log-uploader-dependency-conflict"].message = VENDORED_MODULE_TITLE
-        found["log-uploader-dependency-conflict"].fix = VENDORED_MODULE_FIX  # a build rule's twine, not the job's
-    elif "log-uploader-dependency-conflict" in found and re.search(UPLOADER_MODULE_MISSING, whole):
-        found["log-uploader-dependency-conflict"].fix = UPLOADER_MODULE_FIX  # no version conflict: the module is missing
-    elif "log-uploader-dependency-conflict" in found and re.search(URLLIB3_OLD_SSL, whole):
-        found["log-uploader-dependency-conflict"].fix = URLLIB3_OLD_SSL_FIX
-    elif "log-uploader-dependency-conflict" in found and re.search(POETRY_CORE_MOVED, whole):
-        found["log-uploader-dependency-conflict"].fix = POETRY_PLUGIN_FIX
-    if "log-invalid-distribution" in found and OTHER_KIND_UPLOAD.search(whole) and SAID_KINDS_ONLY.search(whole):
-        found["log-invalid-distribution"].fix = OTHER_KIND_FIX  # a kind of file PyPI takes no more, not a field
-    elif "log-invalid-distribution" in found and SAID_BACKEND_LACKS_FIELD.search(whole) and not RX[
-            "log-invalid-distribution"].search(whole):  # told, not PyPI's own message (which the advice reads)
-        found["log-invalid-distribution"].fix = NEWER_FIELD_FIX
-    if "log-build-tool-missing" in found and re.search(PLUGIN_OPTION_IGNORED, whole):
-        found["log-build-tool-missing"].fix = PLUGIN_OPTION_FIX  # the plugin setup() names, not `build`
-    shown = uv_index_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
-    if "log-uploader-config" in found and SAID_SECRET_SPECIAL.search(whole) and SHELL_TOLD.search(whole):
-        found["log-uploader-config"].message = "The shell split or read the secret on the upload's command line"
-        found["log-uploader-config"].fix = QUOTED_SECRET_FIX  # told: the shell split or read the secret
-        if SHELL_SYNTAX.search(whole):  # the shell's syntax error shown: the script broke before the uploader ran
-            found["log-uploader-config"].message = "A special character in the secret broke the CI's shell script"
-            found["log-uploader-config"].fix = SHELL_SECRET_FIX
-    if shown is not None:  # uv cannot find an index the log shows defined with its publish URL
-        found["log-uploader-config"].fix = UV_EXPLICIT_FIX if shown else UV_INDEX_SHOWN_FIX
-    unlisted = pypirc_section_shown("\n".join(t for _, t in cleaned)) if "log-uploader-config" in found else None
-    if unlisted:  # the section is in the .pypirc shown, but `index-servers` does not list it
-        found["log-uploader-config"].fix = pypirc_unlisted_fix(unlisted)
-    if "log-description-invalid" in found and SETUP_UPLOAD_WARNED.search(whole):
-        found["log-description-invalid"].fix = DISTUTILS_DESCRIPTION_FIX  # the upload command first, then the file
-    if "log-description-invalid" in found and RENDERER_MISSING.search(whole):  # the check's renderer, not the README
-        found["log-description-invalid"].fix = RENDERER_MISSING_FIX
-    key = misspelt_content_type(whole) if "log-description-invalid" in found else None
-    if key:  # no content type declared because its key is misspelt: the key, not the markup
-        found["log-description-invalid"].fix = misspelt_content_type_fix(key)
-    literal = tag_unexpanded(cleaned) if "log-local-version" in found else None
-    if literal:  # the tag named after a variable the shell never expanded: the quoting, not the trigger, is the cause
-        found["log-local-version"].fix = unexpanded_tag_fix(*literal)
-    elif "log-local-version" in found and any(logtext.NO_TAG_DIRTY_VERSION.search(v) for v in vers):
-        found["log-local-version"].fix = logtext.NO_TAG_DIRTY_FIX  # no tag found, and a dirty tree: a tag is the way
-    elif "log-local-version" in found and any(logtext.DIRTY_VERSION.search(v) for v in vers):
-        found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
-    elif "log-local-version" in found and VERSION_STAMPED.search(whole):  # the CI's own stamping command
-        found["log-local-version"].fix = STAMPED_FIX
-    email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
-    if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
-        found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
-    if "log-invalid-distribution" in found and not found["log-invalid-distribution"].fix and \
-            LICENSE_FILE_ABSENT.search(whole) and re.search(r"\bmaturin\b", whole, re.I) and \
-            re.search(r"\bworkspace\b", whole, re.I):  # a member's sdist rooted at the workspace, not an include list
-        found["log-invalid-distribution"].fix = MATURIN_LICENSE_FIX
-    if "log-project-not-owned" in found and SAID_ROLE_MISSING.search(whole):
-        found["log-project-not-owned"].fix = ROLE_MISSING_FIX  # told: the account needs a role, not another name
-    for pid in ("log-email-unverified", "log-two-factor-required"):
-        if pid in found and removed_account(whole):  # the removed account's token, not its email or 2FA
-            found[pid].fix = REMOVED_ACCOUNT_FIX
-    if "log-project-not-owned" in found and NAME_HELD_NO_PAGE.search(whole):
-        found["log-project-not-owned"].fix = NAME_HELD_FIX  # a name held without releases: its transfer, or a rename
-    if "log-project-not-owned" in found and TESTPYPI_NAME_REFUSED.search(whole) and HELD_BY_OTHER.search(whole):
-        found["log-project-not-owned"].fix = TESTPYPI_HELD_FIX  # TestPyPI's name held by another's old project
-    if "log-name-not-allowed" in found and PROHIBITED_NAME.search(whole):
-        found["log-name-not-allowed"].fix = PROHIBITED_NAME_FIX  # a name on PyPI's prohibited list: ask, then rename
-    tool = release_tool_url(whole) if "log-wrong-upload-url" in found else None
-    if tool:  # a release tool ran twine with its own default URL: the tool's setting, not the user's
-        found["log-wrong-upload-url"].fix = release_tool_url_fix(tool)
-    old_twine = old_twine_fix(whole) if "log-wrong-upload-url" in found and not tool else None
-    if old_twine:  # a twine before 1.8.0: its own default is the retired address, and it has no --repository-url
-        found["log-wrong-upload-url"].fix = old_twine
-    if "log-server-error" in found and SAID_EVERY_TIME.search(whole) and INTERNAL_500.search(whole):
-        found["log-server-error"].fix = REPEATED_500_FIX
-    if "log-file-too-large" in found and said_project_total(whole):
-        found["log-file-too-large"].fix = PROJECT_SIZE_FIX
-    if "log-upload-form-refused" in found and SIGNATURE_REFUSED.search(whole):
-        found["log-upload-form-refused"].fix = SIGNATURE_FIX
     if "log-wrong-upload-url" in found and LEGACY_PYPI_5XX.search(whole) and "log-server-error" in found:
         # twine's own reading of the old site's 500: upload to the new URL, no incident to wait out
         findings.remove(found.pop("log-server-error"))

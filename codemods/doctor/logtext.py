@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
 
 MAX_LINE = 2000  # longer lines are cut before they are searched
 MAX_VERSIONS = 20  # distinct versions read from file names
@@ -272,3 +273,27 @@ def dev_kind(version: str) -> Optional[Tuple[str, str]]:
     if re.search(r"\.dev\d+", version):
         return "a development version (`.devN`), as setuptools-scm writes for commits after the last tag", SCM_REMEDY
     return None
+
+
+@dataclass
+class LogText:
+    """One log as the readings see it: the raw text, its cleaned numbered lines, and those lines joined for searching."""
+    text: str
+    cleaned: List[Tuple[int, str]]
+    whole: str
+    starts: List[int]
+
+    @classmethod
+    def of(cls, text: str) -> "LogText":
+        cleaned = lines(text)
+        whole, starts = joined(cleaned)
+        return cls(text, cleaned, whole, starts)
+
+    def has(self, rx: Any, flags: int = 0) -> bool:
+        """The joined text holds `rx` (a compiled pattern, or a string searched with `flags`)."""
+        return bool(re.search(rx, self.whole, flags))
+
+    @property
+    def script(self) -> str:
+        """The cleaned lines, one per line (for readings of a file the log shows, a .pypirc or a uv index)."""
+        return "\n".join(t for _, t in self.cleaned)
