@@ -199,6 +199,30 @@ def wrong_directory(whole: str, python_release: bool) -> Optional[re.Match]:
     return said if said and _DEPLOY_WORD.search(whole) and (python_release or _PROJECT_FILE.search(whole)) else None
 
 
+# the same told of the upload's folder: the uploader or a CI's deploy provider taking only `dist/` while the build wrote
+# its wheels elsewhere (pypa/cibuildwheel #947: "the `pypi` deploy provider uploads only wheels from the `dist`
+# directory, not the `wheelhouse` directory"): one sentence with "only", `dist`, another output folder and an upload word
+_ONLY = re.compile(r"\bonly\b", re.I)
+_DIST_FOLDER = re.compile(r"`?\bdist\b/?`?\s(?:director(?:y|ies)|folder|dir)\b|`dist/?`|(?<![\w/])dist/(?![\w*])", re.I)
+_OTHER_OUTPUT = re.compile(r"\bwheelhouse\b|\boutput[-_ ]dir(?:ectory)?\b|\btarget/wheels\b|\bbuild/(?:dist|wheels)\b", re.I)
+FOLDER_ONLY_TITLE = "The uploader reads only `dist/`, and the build wrote its wheels to another folder"
+FOLDER_ONLY_FIX = ("Build into, or copy the wheels to, the folder the uploader reads: give the build that folder "
+                   "(cibuildwheel `--output-dir dist`, or copy `wheelhouse/*.whl` into `dist/` before the deploy), or "
+                   "point the uploader at the build's folder (`packages-dir:`, `twine upload wheelhouse/*`); then upload "
+                   "the wheels that were left out for this version.")
+
+
+def upload_folder_only(whole: str, python_release: bool) -> Optional[re.Match]:
+    """Where a sentence says the uploader (or a CI's deploy provider) takes only `dist/` while the build's wheels went to
+    another folder, in a text about a Python release."""
+    if not python_release:
+        return None
+    for m in re.finditer(r"[^.\n]+", whole):
+        told = m.group(0)
+        if _ONLY.search(told) and _DIST_FOLDER.search(told) and _OTHER_OUTPUT.search(told) and _DEPLOY_WORD.search(told):
+            return m
+    return None
+
 # the same told of the CI's shell: PowerShell (AppVeyor, Windows runners) turning a program's stderr into an error that
 # fails the step, though the program succeeded (zopefoundation/BTrees #93: "PowerShell interprets any stderr output from
 # a child process as an error … cause the Appveyor builds to fail, even if the actual binary wheels … have been built and

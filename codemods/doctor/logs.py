@@ -44,6 +44,9 @@ from codemods.doctor.log_said import NEWER_FIELD_FIX, SAID_BACKEND_LACKS_FIELD  
 from codemods.doctor.log_said import SAID_VERSION_FILTER, VERSION_FILTER_FIX, VERSION_FILTER_TITLE  # a tool's own filter
 from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the upload folder
 from codemods.doctor.log_said import STATIC_VERSION_FIX, STATIC_VERSION_SAID  # a version not the tag's
+from codemods.doctor.log_said import PLACEHOLDER_VERSION, VERSION_TOOL_OFF, VERSION_TOOL_OFF_FIX  # a version plugin off
+from codemods.doctor.log_said import SAID_SKIP_ADDED, SKIP_ADDED_FIX  # `--skip-existing` told as the change made
+from codemods.doctor.log_said import SHELL_SECRET_FIX, SHELL_SECRET_TITLE, shell_broke_on_secret  # a secret broke the CI's shell
 from codemods.doctor.log_said import SAID_TOKEN_OTHER_PROJECT, TOKEN_OTHER_PROJECT_FIX  # another project's token
 from codemods.doctor.log_said import CI_SHOWN, MACHINE_PASSWORD_FIX, MACHINE_UPLOAD  # a maintainer's own upload
 from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
@@ -60,6 +63,7 @@ from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in t
 from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
 from codemods.doctor.log_files import LICENSE_FILE_ABSENT, MATURIN_LICENSE_FIX  # maturin's sdist lacks its License-File
 from codemods.doctor.log_servers import HELD_BY_OTHER, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED  # TestPyPI's name
+from codemods.doctor.log_servers import url_set_unslashed  # the upload URL set without its trailing slash
 # a token sent under the account's own username
 from codemods.doctor.log_servers import (poetry_repository, USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX,
                                          USERNAME_NOT_TOKEN_SAID)
@@ -383,6 +387,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found.pop("log-bad-request", None)
             local = BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    unslashed = url_set_unslashed(whole) if set(found) <= {"log-bad-request"} else None
+    if unslashed:  # the upload URL set without its trailing slash, the 400 told in a sentence or bare
+        wrong = BY_ID["log-wrong-upload-url"]
+        found = {wrong.id: LogFinding(wrong, logtext.line_at(cleaned, starts, unslashed.start()), wrong.title)}
     if not found:  # a lone `400 Bad Request from URL` line, with no reason after it, is the bare 400 too
         bare = bare_400_line(cleaned, text.splitlines())
         said = BARE_400_SENTENCE.search(whole) if bare is None and PYPI_NAMED.search(whole) else None
@@ -520,6 +528,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = BY_ID["log-unsupported-platform-tag"]
         found[tag.id] = LogFinding(tag, sent, tag.title, LINUX_SENT_FIX)
+    broke = shell_broke_on_secret(whole) if not found else None
+    if broke:  # the shell's quoting error beside a deploy's password or secret: the secret's character broke the script
+        config = BY_ID["log-uploader-config"]
+        found[config.id] = LogFinding(config, logtext.line_at(cleaned, starts, broke.start()), SHELL_SECRET_TITLE,
+                                      SHELL_SECRET_FIX)
     if found and OTHER_REGISTRY.search(whole) and not PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
@@ -606,6 +619,8 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if "log-file-exists" in found and not found["log-file-exists"].fix and STATIC_VERSION_SAID.search(whole) and \
             not generic_failures.VERSION_PLUGIN.search(whole):  # a version plugin's fallback is the shallow clone's class
         found["log-file-exists"].fix = STATIC_VERSION_FIX  # the version a static string, not the tag's: every release repeats it
+    if "log-file-exists" in found and VERSION_TOOL_OFF.search(whole) and PLACEHOLDER_VERSION.search(whole):
+        found["log-file-exists"].fix = VERSION_TOOL_OFF_FIX  # the version plugin told off: every build the placeholder
     if "log-uploader-missing" in found and SETUP_UPLOAD_GONE.search(whole):  # not a tool to install: a command gone
         found["log-uploader-missing"].fix = SETUP_UPLOAD_GONE_FIX
     elif "log-uploader-missing" in found and VENV_TOLD.search(whole) and not UPLOADER_NOT_INSTALLED.search(whole):
@@ -696,6 +711,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
+    if {"log-file-exists", "log-sdist-exists"} <= set(found) and SAID_SKIP_ADDED.search(whole):  # a re-upload skipped
+        findings.insert(0, findings.pop(findings.index(found["log-file-exists"])))  # the second sdist: a workaround's
+        found["log-file-exists"].fix = SKIP_ADDED_FIX
     if len(findings) > 1:  # a person's own attempt by hand, told beside the job's failure, goes after the job's
         side = [f for f in findings if side_attempt(cleaned, f)]
         if len(side) < len(findings):
@@ -720,6 +738,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
         findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
                                generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
+    folder = generic_failures.upload_folder_only(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if folder:  # told in a sentence: the uploader takes only `dist/`, the build wrote its wheels to another folder
+        findings = [LogFinding(BY_ID["log-no-distributions"], logtext.line_at(cleaned, starts, folder.start()),
+                               generic_failures.FOLDER_ONLY_TITLE, generic_failures.FOLDER_ONLY_FIX)]
     shell = generic_failures.stderr_fails(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if shell:  # told in a sentence: the CI's shell failed the step on stderr output, the programs themselves succeeded
         findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, shell.start()),
