@@ -70,3 +70,32 @@ def test_an_upload_url_set_without_its_slash_is_the_wrong_url():  # pypa/gh-acti
     found, _ = _read("      with:\n        repository-url: https://test.pypi.org/legacy\n"
                      "Uploading distributions to https://test.pypi.org/legacy/\nView at: https://test.pypi.org/project/x/\n")
     assert "log-wrong-upload-url" not in _ids(found)
+
+
+def test_a_build_on_a_branch_head_past_the_tag_checks_out_the_tag():  # OpenProteinAI/openprotein-python#11
+    found, _ = pool("localversion-openprotein", "holdout49")
+    assert _ids(found) == ["log-local-version"]
+    assert "refs/tags/<tag>" in _fix(found[0])
+    # a local version with no branch head told past the tag keeps the general fix
+    found, _ = _read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\n"
+                     "'1.2.0+g1234abc' is an invalid value for Version. Can't use PEP 440 local versions.\n")
+    assert _ids(found) == ["log-local-version"] and "refs/tags" not in _fix(found[0])
+
+
+def test_a_release_service_not_set_up_is_named():  # jazzband/help#84 (django-constance)
+    found, lines = pool("intermediary-django-constance", "holdout49")
+    assert _ids(found) == ["log-command-failed"] and found[0].line == 9
+    assert "release service" in found[0].message and "refused nothing" in _fix(found[0])
+    # "not set up for the project" with no service the releases go through: no reading
+    found, _ = _read("Our PyPI release failed: Trusted Publishing is not set up for the project yet.\n")
+    assert "release service" not in " ".join(f.message for f in found)
+
+
+def test_a_url_requirement_in_an_extra_leads_with_the_extra():  # pypa/twine#726 (ansible-lint; strictest only)
+    found, _ = pool("directref-ansible-lint", "holdout49")
+    assert _ids(found) == ["log-direct-dependency"]
+    assert _fix(found[0]).startswith("Take the URL requirement out of the published extras")
+    # a URL requirement outside any extra keeps releasing the dependency first
+    found, _ = _read("HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nInvalid value for requires_dist. "
+                     "Error: Can't have direct dependency: \"foo @ git+https://github.com/x/foo.git\"\n")
+    assert _ids(found) == ["log-direct-dependency"] and not _fix(found[0]).startswith("Take the URL")

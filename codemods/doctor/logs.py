@@ -58,6 +58,8 @@ from codemods.doctor.log_said import (CI_CANNOT_CREATE, CI_CANNOT_CREATE_FIX, SA
                                       UPLOAD_ALONE, UPLOAD_ALONE_FIX)
 from codemods.doctor.log_files import VERSION_REFUSED, VERSION_REFUSED_FIX, VERSION_REFUSED_TITLE  # no PEP 440 version
 from codemods.doctor.log_files import STAMPED_FIX, VERSION_STAMPED  # a local part written by the CI's own command
+from codemods.doctor.log_files import BRANCH_PAST_TAG, BRANCH_PAST_TAG_FIX  # built on a branch head past the tag
+from codemods.doctor.log_files import DIRECT_IN_EXTRA, DIRECT_IN_EXTRA_FIX  # a URL requirement in a published extra
 from codemods.doctor.log_files import EMAIL_FIELD_FIX, EMAIL_FIELD_REFUSED  # an email field refused by name
 from codemods.doctor.log_files import STRAY_DIR_FIX  # the fix for a folder in the upload folder
 from codemods.doctor.log_files import URL_DUPLICATE_FIX, URL_DUPLICATE_SAID  # a Project-URL the build tool writes too
@@ -674,6 +676,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
         found["log-local-version"].fix = logtext.DIRTY_FIX  # a tag was found: the tree was dirty, not untagged
     elif "log-local-version" in found and VERSION_STAMPED.search(whole):  # the CI's own stamping command
         found["log-local-version"].fix = STAMPED_FIX
+    if "log-local-version" in found and BRANCH_PAST_TAG.search(whole):  # built on a branch head past the tag
+        found["log-local-version"].fix = BRANCH_PAST_TAG_FIX
+    if "log-direct-dependency" in found and DIRECT_IN_EXTRA.search(whole):  # the URL requirement sits in an extra
+        found["log-direct-dependency"].fix = DIRECT_IN_EXTRA_FIX
     email = EMAIL_FIELD_REFUSED.search(whole) if "log-invalid-distribution" in found else None
     if email and not found["log-invalid-distribution"].fix:  # the refused email field, named in the fix line
         found["log-invalid-distribution"].fix = EMAIL_FIELD_FIX.format(email.group(1).lower())
@@ -742,6 +748,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if folder:  # told in a sentence: the uploader takes only `dist/`, the build wrote its wheels to another folder
         findings = [LogFinding(BY_ID["log-no-distributions"], logtext.line_at(cleaned, starts, folder.start()),
                                generic_failures.FOLDER_ONLY_TITLE, generic_failures.FOLDER_ONLY_FIX)]
+    service = generic_failures.service_not_set_up(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if service:  # told in a sentence: a release service between the CI and PyPI was not set up for the project
+        findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, service.start()),
+                               generic_failures.SERVICE_TITLE, generic_failures.SERVICE_FIX)]
     shell = generic_failures.stderr_fails(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if shell:  # told in a sentence: the CI's shell failed the step on stderr output, the programs themselves succeeded
         findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, shell.start()),
