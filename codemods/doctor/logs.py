@@ -46,7 +46,7 @@ from codemods.doctor.log_said import SAID_STRAY_DIR  # a folder told as in the u
 from codemods.doctor.log_said import STATIC_VERSION_FIX, STATIC_VERSION_SAID  # a version not the tag's
 from codemods.doctor.log_said import PLACEHOLDER_VERSION, VERSION_TOOL_OFF, VERSION_TOOL_OFF_FIX  # a version plugin off
 from codemods.doctor.log_said import SAID_SKIP_ADDED, SKIP_ADDED_FIX  # `--skip-existing` told as the change made
-from codemods.doctor.log_said import SHELL_SECRET_FIX, SHELL_SECRET_TITLE, shell_broke_on_secret  # a secret broke the CI's shell
+from codemods.doctor.log_said import SHELL_SECRET_TITLE, shell_broke_on_secret  # a secret broke the CI's shell
 from codemods.doctor.log_said import SAID_TOKEN_OTHER_PROJECT, TOKEN_OTHER_PROJECT_FIX  # another project's token
 from codemods.doctor.log_said import CI_SHOWN, MACHINE_PASSWORD_FIX, MACHINE_UPLOAD  # a maintainer's own upload
 from codemods.doctor.log_said import CI_CLEANUP, CLEANUP_FIX, CLEANUP_TITLE, SAID_CLEANUP_FAILED, STASH_FAILED  # dpl's stash
