@@ -793,8 +793,8 @@ def _sdist(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
         out.insert(0, "the log tells of a .tar.gz and a .zip source distribution for the same version: PyPI takes one "
                       "sdist per release, so the second one is refused even though its file differs; upload only the "
                       ".tar.gz (with the wheels), and build no .zip (`python -m build --sdist` writes only .tar.gz)")
-    out.append("PyPI treats equal versions as one release (1.54 and 1.54.0); `skip-existing` does not skip a "
-               "rebuilt sdist, whose file name or contents differ")
+    out.append("PyPI treats equal versions as one release (1.54 and 1.54.0); `skip-existing` skips an sdist whose file "
+               "name is already there, not a second sdist under another name (another format or spelling of the version)")
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
-from codemods.doctor import log_patterns, log_said, log_servers, log_uploaders, logs
+from codemods.doctor import generic_failures, log_patterns, log_said, log_servers, log_uploaders, logs
 from codemods.doctor.advice_base import Advisor, REUPLOAD_SAID, scan_text, TWINE_VERSION, UNCHANGED_SAID
 from codemods.doctor.advice_credentials import relayed_by
 from codemods.doctor.facts import Facts
@@ -52,7 +52,8 @@ def _no_dists(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
     if fix == log_said.REPO_NAME_FIX:  # told: the repository's name for the distribution's; no folder is known to be empty
         return []
     if fix in (log_said.CLEANUP_FIX,  # a CI deploy's cleanup reset the tree: no artifact, no packages-dir of GitHub's
-               log_uploaders.EMPTY_ARGUMENT_FIX):  # an empty argument from a script: no folder or artifact is in question
+               log_uploaders.EMPTY_ARGUMENT_FIX,  # an empty argument from a script: no folder or artifact is in question
+               generic_failures.FOLDER_ONLY_FIX):  # told: the folders named in the fix, no artifact of GitHub's
         return []
     label = log_said.BUILD_LABEL_AS_FILE.search(text)
     if label:  # a build tool's publish rule, not a CI job: no artifact to download, no packages-dir

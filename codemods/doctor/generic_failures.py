@@ -200,6 +200,49 @@ def wrong_directory(whole: str, python_release: bool) -> Optional[re.Match]:
     return said if said and _DEPLOY_WORD.search(whole) and (python_release or _PROJECT_FILE.search(whole)) else None
 
 
+# the same told of the upload's folder: the uploader or a CI's deploy provider taking only `dist/` while the build wrote
+# its wheels elsewhere (pypa/cibuildwheel #947: "the `pypi` deploy provider uploads only wheels from the `dist`
+# directory, not the `wheelhouse` directory"): one sentence with "only", `dist`, another output folder and an upload word
+_ONLY = re.compile(r"\bonly\b", re.I)
+_DIST_FOLDER = re.compile(r"`?\bdist\b/?`?\s(?:director(?:y|ies)|folder|dir)\b|`dist/?`|(?<![\w/])dist/(?![\w*])", re.I)
+_OTHER_OUTPUT = re.compile(r"\bwheelhouse\b|\boutput[-_ ]dir(?:ectory)?\b|\btarget/wheels\b|\bbuild/(?:dist|wheels)\b", re.I)
+FOLDER_ONLY_TITLE = "The uploader reads only `dist/`, and the build wrote its wheels to another folder"
+FOLDER_ONLY_FIX = ("Build into, or copy the wheels to, the folder the uploader reads: give the build that folder "
+                   "(cibuildwheel `--output-dir dist`, or copy `wheelhouse/*.whl` into `dist/` before the deploy), or "
+                   "point the uploader at the build's folder (`packages-dir:`, `twine upload wheelhouse/*`); then upload "
+                   "the wheels that were left out for this version.")
+
+
+def upload_folder_only(whole: str, python_release: bool) -> Optional[re.Match]:
+    """Where a sentence says the uploader (or a CI's deploy provider) takes only `dist/` while the build's wheels went to
+    another folder, in a text about a Python release."""
+    if not python_release:
+        return None
+    for m in re.finditer(r"[^.\n]+", whole):
+        told = m.group(0)
+        if _ONLY.search(told) and _DIST_FOLDER.search(told) and _OTHER_OUTPUT.search(told) and _DEPLOY_WORD.search(told):
+            return m
+    return None
+
+# the same told of a release service between the CI and PyPI (an organisation's upload proxy: jazzband/help #84, "it's
+# not set up to work with the new project releases yet … Releases happen now via the Jazzband"): the service's own
+# configuration for the project, not a refusal of PyPI's; both the "not set up" and the service the releases go through
+_NOT_SET_UP = re.compile(r"\bnot\s(?:yet\s)?(?:been\s)?(?:set\s?up|configured|enabled|registered)\b[^.\n]{0,40}?\b(?:for|with)\s"
+                         r"(?:the\s|this\s|a\s)?(?:new\s)?(?:projects?|repo\w{0,8}|packages?)\b(?:\s(?:releases?|uploads?))?", re.I)
+_VIA_SERVICE = re.compile(r"\breleases?\s(?:\w+\s){0,2}?(?:via|through)\s(?:the\s|an?\s|our\s)?(?!pypi\b|twine\b|github\b)"
+                          r"[\w.-]{2,40}\b|\b(?:release|upload)\s(?:service|proxy|server|bot)\b", re.I)
+SERVICE_TITLE = "The release service between the CI and PyPI was not set up for this project"
+SERVICE_FIX = ("The organisation's release service (the upload proxy the CI hands the release to, such as Jazzband's) "
+               "was not yet set up for this project: ask its maintainers to set the project up there, then re-run the "
+               "release for the tag. PyPI itself refused nothing, and no credential of the project is in question.")
+
+
+def service_not_set_up(whole: str, python_release: bool) -> Optional[re.Match]:
+    """Where a sentence says a release service in the way was not set up for the project, and the text says the
+    releases go through such a service, in a text about a Python release."""
+    said = _NOT_SET_UP.search(whole)
+    return said if said and python_release and _VIA_SERVICE.search(whole) else None
+
 # the same told of the CI's shell: PowerShell (AppVeyor, Windows runners) turning a program's stderr into an error that
 # fails the step, though the program succeeded (zopefoundation/BTrees #93: "PowerShell interprets any stderr output from
 # a child process as an error … cause the Appveyor builds to fail, even if the actual binary wheels … have been built and

@@ -286,6 +286,23 @@ VERSION_REFUSED_FIX = ("Make the version a PEP 440 one (`N.N.N`, optionally with
 VERSION_STAMPED = re.compile(r"\bsed\b[^\n]{0,200}?__version__|__version__[^\n]{0,120}?\$\(date\b", re.I)
 STAMPED_FIX = ("Fix the command that stamps the version (the `sed` or script that writes `__version__`): put the date or "
                "build number in a `.devN` segment (`1.2.0.dev20190903`), never after a `+`, then re-run the release.")
+# a re-run or dispatch told as building on a branch head that had moved past the release tag (openprotein-python #11:
+# "checked out main HEAD, which had advanced past `v0.16.1`"): the VCS version plugin made a dev/local version of the
+# commits after the tag; the checkout, not the trigger, is the cause
+BRANCH_PAST_TAG = re.compile(r"\b(?:main|master|develop|default branch|the branch|branch)\b`?\s(?:`?HEAD`?\s|head\s|tip\s)?"
+                             r"[^.\n]{0,60}?\b(?:advanced|moved|gone|was|were|had|is)\b[^.\n]{0,20}?\b(?:past|beyond|ahead of)\s"
+                             r"(?:the\s)?(?:release\s)?`?(?:tag\b|v?\d{1,4}\.\d)", re.I)
+BRANCH_PAST_TAG_FIX = ("Check out the release tag itself in the publish job before building (`actions/checkout` with "
+                       "`ref:` the tag, or `git checkout refs/tags/<tag>`): a re-run or dispatch that checked out the "
+                       "branch head past the tag built a dev version with a local part (`.devN+g…`) from the commits "
+                       "after it; then re-run the publish for the tag.")
+# a direct URL reference PyPI refused inside an extra (`; extra == 'devel'`, an `extras_require` entry): the extra is
+# for a development install, so the published metadata drops it while a requirements or tox file keeps it
+DIRECT_IN_EXTRA = re.compile(r"\S @ (?:git\+|https?://)[^\n\"]{1,300}?;\s?extra\s?==\s?['\"]", re.I)
+DIRECT_IN_EXTRA_FIX = ("Take the URL requirement out of the published extras (`extras_require` / "
+                       "`[project.optional-dependencies]`) and keep it where a development install reads it (a "
+                       "requirements or tox file, `[tool.uv.sources]`); or require a released version of the "
+                       "dependency by name.")
 # an email field refused in the index's older `field: message` form ("author_email: Invalid email address."): the fix
 # line names the field where the build takes it from
 EMAIL_FIELD_REFUSED = re.compile(r"\b((?:author|maintainer)_email): Invalid email address\b", re.I)

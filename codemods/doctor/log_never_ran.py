@@ -86,6 +86,18 @@ GATE_FIX = ("The gate waits for a check by a name that no job reports: a matrix 
             "names (every matrix entry's) or match them by a pattern, then release the missed version from its tag. "
             "PyPI refused nothing.")
 
+# the CI's pipeline told as not authorized, enabled or allowed to run for the repository (jaraco/tempora #13: "the Azure
+# pipelines weren't authorized to run"): the release job never started, so the tag never reached the index
+CI_NOT_AUTHORIZED = re.compile(r"\b(?:pipelines?|workflows?|actions|CI|builds?|jobs?|app)\s(?:\w+\s)?(?:was|were|is|are|had|"
+                               r"has|have)(?:n[’']t|\snot)\s(?:been\s)?(?:authori[sz]ed|enabled|allowed|approved|"
+                               r"permitted)\s(?:to\s(?:run|build|start|trigger)|for\s(?:this|the)\s(?:repo\w{0,6}|project))\b",
+                               re.I)
+CI_NOT_AUTHORIZED_TITLE = "The CI pipeline was not authorized to run, so the release job never ran"
+CI_NOT_AUTHORIZED_FIX = ("Authorize or enable the CI's pipeline for the repository (Azure Pipelines: grant the pipeline "
+                         "access to the repository and its resources; GitHub Actions: enable Actions or approve the "
+                         "workflows), then re-run it for the tag so the missed version is published. Nothing reached "
+                         "PyPI and no credential is in question.")
+
 
 def never_ran(whole: str) -> Optional[Tuple[str, int, str, str]]:
     """(finding id, offset in the text, title, fix) of a publish the text says never started, or None."""
@@ -101,6 +113,9 @@ def never_ran(whole: str) -> Optional[Tuple[str, int, str, str]]:
     for told in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"'(])|\n\s*\n", whole):
         if _DRAFT.search(told) and _CREATED_TYPE.search(told) and _NOT_RUN.search(told):
             return "log-workflow-not-triggered", whole.find(told), DRAFT_TITLE, DRAFT_FIX
+    unauthorized = CI_NOT_AUTHORIZED.search(whole)
+    if unauthorized:
+        return "log-workflow-not-triggered", unauthorized.start(), CI_NOT_AUTHORIZED_TITLE, CI_NOT_AUTHORIZED_FIX
     gate = GATE_CHECK_NAME.search(whole)
     if gate and _NEVER_RELEASED.search(whole):
         return "log-publish-skipped", gate.start(), GATE_TITLE, GATE_FIX

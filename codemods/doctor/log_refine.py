@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from codemods.doctor import generic_failures, logtext
-from codemods.doctor.log_files import (DELETED_NAME_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, EMAIL_FIELD_FIX,
+from codemods.doctor.log_files import (BRANCH_PAST_TAG, BRANCH_PAST_TAG_FIX, DELETED_NAME_FIX, DIRECT_IN_EXTRA,
+                                       DIRECT_IN_EXTRA_FIX, DELETED_NAME_REFUSED, DELETED_NAME_TITLE, EMAIL_FIELD_FIX,
                                        EMAIL_FIELD_REFUSED, ESCAPED_NAME_FIX, escaped_name_refused, LICENSE_FILE_ABSENT,
                                        MATURIN_LICENSE_FIX, NOTHING_BUILT_FIX, OLD_CHECK_FIX, old_check_name,
                                        platform_fix, PROJECT_SIZE_FIX, SEMANTIC_RELEASE_ENV, SEMANTIC_RELEASE_ENV_FIX,
@@ -30,14 +31,14 @@ from codemods.doctor.log_said import (BUILD_LABEL_AS_FILE, BUILD_LABEL_AS_FILE_F
                                       CI_SHOWN, CLASSIFIER_SAID_FIX, classifiers_said, EVERY_JOB_FIX, MACHINE_PASSWORD_FIX,
                                       MACHINE_UPLOAD, misspelt_content_type, misspelt_content_type_fix, MOVED_NOTHING,
                                       MOVED_NOTHING_FIX, NESTED_DIST, NESTED_DIST_FIX, NEWER_FIELD_FIX, OPTION_AS_FILE,
-                                      OPTION_AS_FILE_FIX, OTHER_KIND_FIX, OTHER_KIND_UPLOAD, QUOTED_SECRET_FIX,
+                                      OPTION_AS_FILE_FIX, OTHER_KIND_FIX, OTHER_KIND_UPLOAD, PLACEHOLDER_VERSION, QUOTED_SECRET_FIX,
                                       RENDERER_MISSING, RENDERER_MISSING_FIX, SAID_BACKEND_LACKS_FIELD, SAID_BUMPED_SAME,
                                       SAID_DELETED_REUSE, SAID_EVERY_JOB_UPLOADS, SAID_KINDS_ONLY, SAID_NO_RELEASE,
                                       said_project_total, SAID_ROLE_MISSING, SAID_SECRET_SPECIAL, SAID_STRAY_DIR,
                                       SAID_TOKEN_OTHER_PROJECT, SHELL_SECRET_FIX, SHELL_SYNTAX, SHELL_TOLD, stale_dist,
                                       STATIC_VERSION_FIX, STATIC_VERSION_SAID, SUMMARY_LONG_FIX, summary_too_long,
                                       tag_unexpanded, TOKEN_OTHER_PROJECT_FIX, unexpanded_tag_fix, UPLOAD_ALONE,
-                                      UPLOAD_ALONE_FIX, VENV_FIX, VENV_TOLD)
+                                      UPLOAD_ALONE_FIX, VENV_FIX, VENV_TOLD, VERSION_TOOL_OFF, VERSION_TOOL_OFF_FIX)
 from codemods.doctor.log_servers import (BLOCKED_FIX, DISTUTILS_DESCRIPTION_FIX, DISTUTILS_UPLOAD, HELD_BY_OTHER,
                                          INTERNAL_500, MATURIN_MIXED, MATURIN_MIXED_FIX, NAME_HELD_FIX, NAME_HELD_NO_PAGE,
                                          NEVER_CONNECTED, OTHER_INDEX_EXISTS_FIX, OTHER_INDEX_EXISTS_TITLE,
@@ -186,6 +187,9 @@ REFINEMENTS: Table = (
     # clone's class)
     ("log-file-exists", (Case(lambda log, f: not f.fix and log.has(STATIC_VERSION_SAID) and
                               not log.has(generic_failures.VERSION_PLUGIN), fix=STATIC_VERSION_FIX),)),
+    # the version plugin told off: every build the placeholder
+    ("log-file-exists", (Case(lambda log, f: log.has(VERSION_TOOL_OFF) and log.has(PLACEHOLDER_VERSION),
+                              fix=VERSION_TOOL_OFF_FIX),)),
     ("log-uploader-missing", (
         Case(lambda log, f: log.has(SETUP_UPLOAD_GONE), fix=SETUP_UPLOAD_GONE_FIX),  # not a tool to install: a command
         Case(lambda log, f: log.has(VENV_TOLD) and not log.has(UPLOADER_NOT_INSTALLED), fix=VENV_FIX),  # installed,
@@ -237,6 +241,10 @@ REFINEMENTS: Table = (
              fix=logtext.DIRTY_FIX),
         Case(lambda log, f: log.has(VERSION_STAMPED), fix=STAMPED_FIX),
     )),
+    # built on a branch head past the tag
+    ("log-local-version", (Case(lambda log, f: log.has(BRANCH_PAST_TAG), fix=BRANCH_PAST_TAG_FIX),)),
+    # the URL requirement sits in an extra
+    ("log-direct-dependency", (Case(lambda log, f: log.has(DIRECT_IN_EXTRA), fix=DIRECT_IN_EXTRA_FIX),)),
     # the refused email field, named in the fix line
     ("log-invalid-distribution", (Case(lambda log, f: not f.fix and EMAIL_FIELD_REFUSED.search(log.whole),
                                        fix=lambda log, email: EMAIL_FIELD_FIX.format(email.group(1).lower())),)),

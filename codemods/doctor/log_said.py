@@ -660,6 +660,13 @@ SAID_PLATFORM = re.compile(r"(?<![\w-])linux_(?:x86_64|aarch64|i686|armv7l|ppc64
 SAID_SKIP = re.compile(r"\b(?:ignor|skip)\w{0,3}\s(?:the\s|any\s)?(?:repeated|existing|duplicated?|already[- ](?:uploaded|"
                         r"existing|published|present)|uploaded|same)\s(?:files?|uploads?|wheels?|dists?|distributions?|"
                         r"packages?|artifacts?|versions?)\b|\bskip[-_ ]existing\b", re.I)
+# `--skip-existing` told as the change the text makes ("via adding `--skip-existing`", "I added `--skip-existing`"): a
+# CI's re-upload of a version already there, answered by skipping the files already on the index
+SAID_SKIP_ADDED = re.compile(r"\b(?:add\w{0,3}|us(?:e|ed|ing)|pass\w{0,3}|set\w{0,4})\s(?:the\s)?`?(?:--skip-existing|skip[-_]"
+                             r"existing(?::\s?true)?)\b", re.I)
+SKIP_ADDED_FIX = ("Upload with `--skip-existing` (twine) or `skip-existing: true` (the publish action), so a job that "
+                  "re-uploads a version already on the index skips the files already there; publish new contents as a "
+                  "new version.")
 _SKIP_GATE = re.compile(r"\bfix\w{0,4}\b|\bpartial\w{0,2}\b|\bhalf\w{0,3}\b|\bre-?run\w{0,3}\b|\bretr(?:y|ied|ies)\b", re.I)
 # a version built from a checkout without tags: setuptools-scm's `0.1.dev1`, a `0.0.0` placeholder, a shallow clone
 SAID_SHALLOW = re.compile(r"\bshallow (?:clone|checkout|fetch|copy|history)\b|\bfetch[-_]depth\b|\b(?:no|without|missing) "
@@ -1156,7 +1163,26 @@ SHELL_TOLD = re.compile(r"\bquot\w{1,4}\b|\bescap\w{1,4}\b|\bshell\b|\bas a stri
 SHELL_SECRET_FIX = ("A special character in the secret (a backtick, `$`, a quote) broke the CI's shell script before any "
                     "upload ran, so nothing reached PyPI: escape it before storing or encrypting the secret (Travis: "
                     "escape it for bash before `travis encrypt`), or pass it through an environment variable the "
-                    "script quotes; a PyPI API token (`__token__`) has no such characters.")
+                    "script quotes; a PyPI API token (`__token__`) has no such characters. The shell's error may print "
+                    "part of the secret into the log: change it.")
+# the shell's quoting error in a log that also names a password or secret near it, with no sentence telling the
+# character (dpl #634: Travis's `eval: … unexpected EOF while looking for matching` beside "my password happened to have
+# a `"): the deploy's secret pasted into the CI's generated script
+_SECRET_NEAR = re.compile(r"\b(?:passwords?|secrets?|api[-_ ]?tokens?|credentials?)\b", re.I)
+_DEPLOY_WORD = re.compile(r"\b(?:deploy\w{0,5}|upload\w{0,3}|publish\w{0,3}|pypi|twine)\b", re.I)
+SHELL_SECRET_TITLE = "A special character in the secret broke the CI's shell script"
+
+
+def shell_broke_on_secret(whole: str) -> Optional["re.Match[str]"]:
+    """The shell's quoting error, where a password or secret is named within a few lines of it and the text is about a
+    deploy or upload: the secret's character ended the CI's quoting (a syntax error alone, with no secret, is no such)."""
+    m = SHELL_SYNTAX.search(whole)
+    if not m or not _DEPLOY_WORD.search(whole):
+        return None
+    near = whole[max(0, m.start() - 600):m.end() + 600]
+    return m if _SECRET_NEAR.search(near) else None
+
+
 QUOTED_SECRET_FIX = ("Keep the secret off the command line: pass it through the step's `env:` (`TWINE_USERNAME: "
                      "__token__`, `TWINE_PASSWORD: ${{ secrets.PYPI_API_TOKEN }}`; twine reads them itself, no `-p`), or "
                      "at least quote it (`-p \"$TWINE_PASSWORD\"`): `${{ }}` is pasted into the script before the shell "
@@ -1317,6 +1343,21 @@ STATIC_VERSION_SAID = re.compile(r"\b(?:static|hard-?coded)\s(?:version\s)?(?:st
 STATIC_VERSION_FIX = ("Take the version from the release tag (a dynamic version: setuptools-scm or hatch-vcs with "
                       "`dynamic = [\"version\"]`, or set it from the tag in the job) instead of the static string in the "
                       "config, so each tag publishes its own version; bumping the string by hand fixes only this release.")
+
+
+# a VCS version plugin told as switched off or not in effect, beside a placeholder version every build comes out as
+# (ccdhmodel #82: "disabling pbr … will only publish the model as `0.0.0`", "Even if I do `git tag 0.2.9` first"): the
+# tag no longer sets the version, so every release re-uploads the placeholder
+_VERSION_PLUGIN_NAME = r"(?:pbr|setuptools[-_ ]scm|hatch[-_ ]vcs|versioneer|versioningit|dunamai|poetry-dynamic-versioning|uv-dynamic-versioning|miniver)"
+VERSION_TOOL_OFF = re.compile(r"\b(?:disabl\w{1,4}|turn\w{0,3} off|switch\w{0,3} off|remov\w{1,4}|drop\w{0,4}|comment\w{0,3} out)\s"
+                              r"(?:the\s)?" + _VERSION_PLUGIN_NAME + r"\b|\b" + _VERSION_PLUGIN_NAME + r"\b" + IN_SENTENCE
+                              + r"{0,30}?\b(?:(?:was|is|got|been)\s)?(?:disabled|turned off|switched off|not (?:enabled|running|"
+                              r"in effect|used|active)|commented out)\b", re.I)
+PLACEHOLDER_VERSION = re.compile(r"(?<![\w.])v?0\.0\.0(?![\w.+])|(?<![\w.])0\.1\.dev0\b|\bwhatever the (?:git )?tag\b", re.I)
+VERSION_TOOL_OFF_FIX = ("Re-enable the version plugin (pbr, setuptools-scm, hatch-vcs, versioneer) the build lost, so the "
+                        "git tag sets each release's version again: with it off every build comes out as the same "
+                        "placeholder version, which the index already holds; bumping a version by hand fixes only one "
+                        "release.")
 
 
 # a token told as another project's ("it used a token for a different PyPI project", pyodide #3643): project-scoped

@@ -84,6 +84,21 @@ PYTHON_RELEASE = re.compile(r"pypi|\btwine\b|/legacy/|warehouse|\b(?:uv|poetry|p
                              r"\bCreate Docker (?:container )?action\b|"
                              r"\S @ (?:git\+|https?://)", re.I)  # a PEP 508 direct reference (`foo @ git+https://…`)
 
+# the upload URL set without its trailing slash (`repository-url: https://test.pypi.org/legacy`, a diff's `-` line
+# included), in a text that tells a 400 or a failure in a sentence (gh-action-pypi-publish #317): PyPI answers that
+# address with a bare 400 or a redirect, so no refusal message need be quoted
+_URL_SET_NO_SLASH = re.compile(r"(?<!\S)[-+]?\s*(?:--repository[-_]url|repository[-_]url|repository)\s*[:=]?\s*[\"']?"
+                               r"https?://(?:upload|test)\.pypi\.org/legacy(?![/\w])", re.I | re.M)
+_FAILURE_TOLD = re.compile(r"\b400\b|\bBad Request\b|\bfail\w{0,3}\b|\berror\b|\brefus\w{1,4}\b|\breject\w{0,3}\b", re.I)
+
+
+def url_set_unslashed(whole: str) -> Optional["re.Match[str]"]:
+    """The upload URL a text sets without its trailing slash, where the text tells a failure (a URL that merely appears,
+    in a run that did not fail, is no cause)."""
+    m = _URL_SET_NO_SLASH.search(whole)
+    return m if m and _FAILURE_TOLD.search(whole) else None
+
+
 PROMPT = re.compile(r"Enter your (?:username|password|API token):\s*$", re.I)
 HOST_NAMED = re.compile(r"host='([\w.-]{1,200})'|Uploading distributions to https?://([\w.-]{1,200})|"
                    r"(?:POST request|publish `[^`]{1,300}` to|for url:?) `?https?://([\w.-]{1,200})", re.I)

@@ -26,7 +26,9 @@ from codemods.doctor.log_said import (action_fixed, action_fixed_fix, ACTION_IMA
                                       SAID_ATTESTATION_FAILED, said_cause, SAID_CI_CANNOT_CREATE, SAID_CLEANUP_FAILED,
                                       said_expected, said_fixed, SAID_HUNG_AFTER_ACCEPT, SAID_ORG_ROLE_ONLY,
                                       SAID_PENDING, SAID_REUSABLE_UNSUPPORTED, SAID_SECRET_SPECIAL, SAID_STATUS_5XX,
-                                      SAID_VERSION_FILTER, SENTENCE_END, setup_upload_failed, SHELL_SYNTAX,
+                                      SAID_SKIP_ADDED, SAID_VERSION_FILTER, SENTENCE_END, setup_upload_failed,
+                                      SHELL_SECRET_FIX, SHELL_SECRET_TITLE, shell_broke_on_secret, SHELL_SYNTAX,
+                                      SKIP_ADDED_FIX,
                                       side_attempt, STASH_FAILED, TOLD_WRONG, TWINE_CHECK, TWO_SDISTS, URL_VALUE_LOST,
                                       URL_VALUE_LOST_FIX, VERSION_FILTER_FIX, VERSION_FILTER_TITLE, WORKFLOW_NOT_RUN)
 from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_SENTENCE, BARE_403, CLAIMED,
@@ -34,7 +36,7 @@ from codemods.doctor.log_servers import (ACTION_NOTICE, bare_400_line, BARE_400_
                                          INTERRUPTED_FIX, INTERRUPTED_TITLE, NEW_URL_REFUSED, NEW_URL_TOLD,
                                          OLD_SITE_REFUSED, OTHER_REGISTRY, PAGE_URL_GIVEN, PYPI_NAMED, PYPI_SERVER,
                                          PYTHON_RELEASE, server_elsewhere, SETUP_UPLOAD_GONE_FIX, TP_CUE_RX, TP_FAILED,
-                                         TP_SAID, UNIDENTIFIED, wasm_wheel, wrong_pypi_host)
+                                         TP_SAID, UNIDENTIFIED, url_set_unslashed, wasm_wheel, wrong_pypi_host)
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.log_uploaders import (BUNDLED_FIX, bundled_uploader_cut, exec_missing, gpg_failed, GPG_ORDER_FIX,
                                            GPG_SIGN_FIX, install_only, INTERNAL_CALL, ISSUE_LINK, LEGACY_PYPI_5XX,
@@ -325,6 +327,10 @@ def read(text: str, publishes: bool = False) -> LogScan:
             found.pop("log-bad-request", None)
             local = BY_ID["log-local-version"]
             found[local.id] = LogFinding(local, bad, local.title)
+    unslashed = url_set_unslashed(whole) if set(found) <= {"log-bad-request"} else None
+    if unslashed:  # the upload URL set without its trailing slash, the 400 told in a sentence or bare
+        wrong = BY_ID["log-wrong-upload-url"]
+        found = {wrong.id: LogFinding(wrong, logtext.line_at(cleaned, starts, unslashed.start()), wrong.title)}
     if not found:  # a lone `400 Bad Request from URL` line, with no reason after it, is the bare 400 too
         bare = bare_400_line(cleaned, text.splitlines())
         said = BARE_400_SENTENCE.search(whole) if bare is None and PYPI_NAMED.search(whole) else None
@@ -462,6 +468,11 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if sent is not None:  # the log stops before PyPI's answer, after a plain `linux_*` wheel went to the upload
         tag = BY_ID["log-unsupported-platform-tag"]
         found[tag.id] = LogFinding(tag, sent, tag.title, LINUX_SENT_FIX)
+    broke = shell_broke_on_secret(whole) if not found else None
+    if broke:  # the shell's quoting error beside a deploy's password or secret: the secret's character broke the script
+        config = BY_ID["log-uploader-config"]
+        found[config.id] = LogFinding(config, logtext.line_at(cleaned, starts, broke.start()), SHELL_SECRET_TITLE,
+                                      SHELL_SECRET_FIX)
     if found and OTHER_REGISTRY.search(whole) and not PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
     refine(log, found)
@@ -473,6 +484,9 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                                                        "log-invalid-pending-publisher"):
         # no publisher can be registered for a name PyPI refuses: the refused name explains the refused exchange
         findings.insert(0, findings.pop(findings.index(found["log-name-not-allowed"])))
+    if {"log-file-exists", "log-sdist-exists"} <= set(found) and SAID_SKIP_ADDED.search(whole):  # a re-upload skipped
+        findings.insert(0, findings.pop(findings.index(found["log-file-exists"])))  # the second sdist: a workaround's
+        found["log-file-exists"].fix = SKIP_ADDED_FIX
     if len(findings) > 1:  # a person's own attempt by hand, told beside the job's failure, goes after the job's
         side = [f for f in findings if side_attempt(cleaned, f)]
         if len(side) < len(findings):
@@ -497,6 +511,14 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if moved:  # told in a sentence: the deploy ran from another directory, so what it reads was not found
         findings = [LogFinding(generic_failures.FILE_MISSING, logtext.line_at(cleaned, starts, moved.start()),
                                generic_failures.WRONG_DIRECTORY_TITLE, generic_failures.WRONG_DIRECTORY_FIX)]
+    folder = generic_failures.upload_folder_only(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if folder:  # told in a sentence: the uploader takes only `dist/`, the build wrote its wheels to another folder
+        findings = [LogFinding(BY_ID["log-no-distributions"], logtext.line_at(cleaned, starts, folder.start()),
+                               generic_failures.FOLDER_ONLY_TITLE, generic_failures.FOLDER_ONLY_FIX)]
+    service = generic_failures.service_not_set_up(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
+    if service:  # told in a sentence: a release service between the CI and PyPI was not set up for the project
+        findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, service.start()),
+                               generic_failures.SERVICE_TITLE, generic_failures.SERVICE_FIX)]
     shell = generic_failures.stderr_fails(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if shell:  # told in a sentence: the CI's shell failed the step on stderr output, the programs themselves succeeded
         findings = [LogFinding(generic_failures.COMMAND_FAILED, logtext.line_at(cleaned, starts, shell.start()),
