@@ -646,6 +646,16 @@ def _unpublished_root(root: Path) -> str:
     return ""
 
 
+def never_uploaded(pyproject: Path) -> str:
+    """Why PyPI refuses every upload of the project a pyproject.toml describes (a classifier `Private :: …`,
+    as crewAIInc/crewAI's `crewai-devtools` member: `Private :: Do Not Upload`; pypi/warehouse#5440), or ""."""
+    data = _pyproject(pyproject) or {}
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    classifiers = project.get("classifiers") if isinstance(project.get("classifiers"), list) else []
+    private = next((c.strip() for c in classifiers if isinstance(c, str) and c.strip().startswith("Private ::")), None)
+    return f"its classifier `{private}` makes PyPI refuse it" if private else ""
+
+
 def workspace_members(root: Path) -> List[str]:
     """The member globs of a uv workspace whose root is `root` (`[tool.uv.workspace] members`); [] if none,
     or when the root is a member itself (explodinggradients/ragas: `members = [".", "examples"]`, the root's

@@ -118,11 +118,13 @@ def _from_build(repo: Repository, all_jobs: dict, job_id: str, job: dict, step_i
         return Published(None, names, [
             f"job `{job_id}` publishes {len(names)} projects ({', '.join(f'`{n}`' for n in names)}) it builds with "
             "`uv build`: register a publisher for each; the environment gets no project URL"])
-    whole = _workspace_built_whole(repo, all_jobs, job_id, job)
+    whole, left_out = _workspace_built_whole(repo, all_jobs, job_id, job, step_indexes)
     if whole:
+        out = "".join(f"; `{n}` is not uploaded ({why}): no publisher for it" for n, why in left_out)
         return Published(None, whole, [
             f"job `{job_id}` publishes every project of the uv workspace it builds whole (`uv build --all`: "
-            f"{', '.join(f'`{n}`' for n in whole)}): register a publisher for each; the environment gets no project URL"])
+            f"{', '.join(f'`{n}`' for n in whole)}): register a publisher for each; the environment gets no project URL"
+            + out])
     projects, why = built_project(repo, all_jobs, job_id, workflow_env)
     if why:  # a workspace root's name where the job builds in a member: left to the user, with the reason
         return Published(None, [None], [f"job `{job_id}`: {why}, so its name is not the project: register the "
@@ -187,12 +189,15 @@ def _uv_builds(repo: Repository, job: dict) -> Optional[Tuple[List[str], str]]:
     return (names, "") if named else None
 
 
-def _workspace_built_whole(repo: Repository, all_jobs: dict, job_id: str, job: dict) -> List[str]:
+def _workspace_built_whole(repo: Repository, all_jobs: dict, job_id: str, job: dict,
+                           step_indexes: Sequence[int] = ()) -> Tuple[List[str], List[Tuple[str, str]]]:
     """The projects of a uv workspace that the job, or a job it needs, builds whole (`uv build --all`, also
     `--all-packages`): the root's, when it is a package, and each member's (pydantic/logfire: `logfire` and
-    `logfire-api` in one upload). [] when no such build, or fewer than two projects."""
+    `logfire-api` in one upload). [] when no such build, or fewer than two projects. Apart, with why, the
+    members it never uploads (crewAIInc/crewAI's `crewai-devtools`): one PyPI refuses (`never_uploaded`), or
+    one the upload steps' loop skips by name (`skipped_in_loop`)."""
     from codemods.follow.calls import step_start
-    from codemods.project import project_name, pyproject_name, workspace_members
+    from codemods.project import never_uploaded, project_name, pyproject_name, workspace_members
 
     needs = job.get("needs")
     names = [job_id] + ([needs] if isinstance(needs, str) else [n for n in needs or [] if isinstance(n, str)])
@@ -203,11 +208,38 @@ def _workspace_built_whole(repo: Repository, all_jobs: dict, job_id: str, job: d
             if not isinstance(run, str) or not _BUILD_ALL.search(run):
                 continue
             folder = repo.root / (step_start(other, step)[0] or "")
-            found = [project_name(folder)] + [pyproject_name(p / "pyproject.toml") for m in workspace_members(folder)
-                                               for p in sorted(folder.glob(m)) if (p / "pyproject.toml").is_file()]
+            files = [folder / "pyproject.toml"] + [p / "pyproject.toml" for m in workspace_members(folder)
+                                                   for p in sorted(folder.glob(m)) if (p / "pyproject.toml").is_file()]
+            found = [project_name(folder)] + [pyproject_name(f) for f in files[1:]]
+            why = {n: never_uploaded(f) or skipped_in_loop(job, step_indexes, n) for n, f in zip(found, files) if n}
             found = list(dict.fromkeys(n for n in found if n))
-            return found if len(found) > 1 else []
-    return []
+            if len(found) < 2:
+                return [], []
+            return [n for n in found if not why[n]], [(n, why[n]) for n in found if why[n]]
+    return [], []
+
+
+# An upload loop's skip by name: `if [[ "$package" == *"crewai_devtools"* ]]; then … continue … fi` (crewAI's
+# publish.yml), or `[[ "$f" == *name* ]] && continue`
+_SKIP = re.compile(r"\[\[\s*\"?\$\{?\w+\}?\"?\s*==?\s*(?P<glob>[^\s\]]+)\s*\]\]\s*(?:;\s*then\b"
+                   r"(?:(?!\b(?:fi|else|elif)\b)[\s\S])*?\bcontinue\b|&&\s*continue\b)")
+
+
+def skipped_in_loop(job: dict, step_indexes: Sequence[int], name: str) -> str:
+    """Why the job's upload steps never upload `name`'s files: a loop over them that skips those (its wheel and
+    sdist file names match the glob it tests), or ""."""
+    from fnmatch import fnmatchcase
+
+    steps = job.get("steps") if isinstance(job.get("steps"), list) else []
+    stem = re.sub(r"[-_.]+", "_", name).lower()
+    files = (f"dist/{stem}-1.0-py3-none-any.whl", f"dist/{stem}-1.0.tar.gz")
+    for i in step_indexes:
+        run = steps[i].get("run") if i < len(steps) and isinstance(steps[i], dict) else None
+        for m in _SKIP.finditer(run if isinstance(run, str) else ""):
+            glob = m.group("glob").replace('"', "").replace("'", "")
+            if all(fnmatchcase(f, glob) for f in files):
+                return f"the upload loop skips `{glob}`"
+    return ""
 
 
 # matrix keys and workflow inputs that name what a run builds (tiangolo/asyncer: `package: [asyncer, asyncer-slim]`;

@@ -649,3 +649,28 @@ def test_a_tox_configuration_named_with_dash_c_is_looked_for_where_it_points(tmp
     (tmp_path / "ci").mkdir()
     (tmp_path / "ci" / "tox.ini").write_text("[testenv:release]\ncommands = twine upload dist/*\n")
     assert unseen_runner("tox -c ci/tox.ini -e release", tmp_path, "release") is None
+
+
+def test_a_file_run_after_cd_is_looked_for_in_that_folder(tmp_path) -> None:
+    # stranger19 min1 / kernelci/tuxmake: a job's lines share one shell, so `cd sub` then `make publish-x` reads
+    # sub/Makefile; it was "runs `make publish-x`, but the repository has no Makefile"
+    from codemods.gitlab.follow import unseen_runner
+
+    (tmp_path / "sub").mkdir()
+    assert unseen_runner("cd sub\nmake publish-x", tmp_path, "release")[1] == "no Makefile in `sub/`"
+    (tmp_path / "sub" / "Makefile").write_text("publish-x:\n\t./configure\n")
+    assert unseen_runner("cd sub\nmake publish-x", tmp_path, "release") is None
+    assert unseen_runner("make publish-x", tmp_path, "release")[1] == "no Makefile"  # from the root: none there
+    assert unseen_runner('cd "$DIR"\n./publish.sh', tmp_path, "release") is None  # a folder known at run time
+
+
+def test_jobs_running_the_same_missing_file_are_named_once(tmp_path: Path) -> None:
+    # kernelci/tuxmake support/docker/tuxmake-images.yml: 37 jobs extend one template; they were 37 lines
+    repo = GitLabRepo(tmp_path / "r")
+    jobs = "".join(f"docker-images-{n}-multiarch:\n  stage: publish\n  extends: .docker\n  script:\n    - make push\n"
+                   for n in ("base", "clang", "gcc", "rust"))
+    repo.write(PIPELINE, (".docker:\n  before_script:\n    - cd support/docker/\n    - ./configure\n" + jobs).encode())
+    out = repo.migrate("to-oidc", "--dry-run")
+    assert out.stderr.count("but the repository has") == 1, out.stderr
+    assert "jobs `docker-images-base-multiarch`, `docker-images-clang-multiarch` and 2 more run `./configure`, but " \
+        "the repository has no `./configure` in `support/docker/`" in out.stderr

@@ -73,3 +73,46 @@ def test_the_root_s_own_dist_beside_a_package_folder_s(tmp_path: Path) -> None:
     assert file_folders("twine upload dist/* python/dist/*", None, root) == [None, "python"]
     assert file_folders("cd broker && twine upload dist/* ../python/dist/*", None, root) == []  # `..`: not read
     assert file_folders("cd broker && twine upload ./dist/*.whl sub/dist/*", None, root) == []  # no package in sub
+
+
+CREWAI = Path(__file__).parent / "golden" / "uv-workspace-private-member-crewai"
+
+
+def _crewai(tmp_path: Path, workflow: str, private: bool = True):
+    from conftest import WORKFLOW, Repo
+
+    repo = Repo(tmp_path / "r")
+    repo.write("pyproject.toml", (CREWAI / "pyproject.toml").read_bytes())
+    for f in sorted((CREWAI / "repo").rglob("pyproject.toml")):
+        text = f.read_bytes()
+        repo.write(f.relative_to(CREWAI / "repo").as_posix(),
+                   text if private else text.replace(b'classifiers = ["Private :: Do Not Upload"]\n', b""))
+    repo.write(WORKFLOW, (CREWAI / workflow).read_bytes())
+    return repo
+
+
+def test_a_member_the_upload_loop_skips_gets_no_publisher(tmp_path: Path) -> None:
+    # crewAIInc/crewAI publish.yml: `if [[ "$package" == *"crewai_devtools"* ]]; then … continue`; without its
+    # `Private :: Do Not Upload` classifier the loop alone keeps crewai-devtools off PyPI (stranger19)
+    out = _crewai(tmp_path, "input.yml", private=False).migrate("to-oidc", "--dry-run")
+    assert "`crewai-devtools` is not uploaded (the upload loop skips `*crewai_devtools*`)" in out.stderr, out.stderr
+    assert "for project `crewai-devtools`" not in out.stderr and "for project `crewai-core`" in out.stderr
+
+
+def test_the_round_trip_leaves_a_private_member_out_of_the_token_s_projects(tmp_path: Path) -> None:
+    out = _crewai(tmp_path, "to-oidc.yml").migrate("to-token", "--dry-run")
+    assert "`crewai`, `crewai-cli`, `crewai-core`, `crewai-files`, `crewai-tools`" in out.stderr, out.stderr
+    assert "crewai-devtools" not in out.stderr
+
+
+def test_a_skip_that_leaves_the_sdist_is_no_skip() -> None:
+    from codemods.published_projects import skipped_in_loop
+
+    def job(script: str) -> dict:
+        return {"steps": [{"run": script}]}
+
+    assert skipped_in_loop(job('for p in dist/*; do [[ $p == *a_b* ]] && continue; uv publish "$p"; done'), [0], "a-b")
+    assert not skipped_in_loop(job('for p in dist/*; do [[ $p == *a_b*.whl ]] && continue; uv publish "$p"; done'),
+                               [0], "a-b")  # its sdist is still uploaded
+    assert not skipped_in_loop(job("for p in dist/*; do if [[ $p == *a_b* ]]; then echo; else continue; fi; done"),
+                               [0], "a-b")  # the other files are skipped, not these

@@ -580,7 +580,9 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
       "A third-party action handed a PyPI token (in its `with:` or `env:`, or through the job's or workflow's "
       "`env:`), or named like a publisher in a job with `id-token: write`, uploads from inside its own code: "
       "pubmode cannot tell whether or how it publishes, so neither the doctor nor `migrate` can check or convert "
-      "it; `migrate` reports the same step.",
+      "it; `migrate` reports the same step. So too a job that calls a reusable workflow of another repository and "
+      "hands it such a secret (`secrets: FLIT_PASSWORD: ...`): Trusted Publishing cannot be used from there (PyPI "
+      "matches the called file), so its token stays.",
       """
       - uses: JRubics/poetry-publish@v1.17
         with:
@@ -588,7 +590,10 @@ def _no_tp_support(w: WorkflowView) -> Iterator[Hit]:
 """, opaque.BY_HAND[0].upper() + opaque.BY_HAND[1:] + ".")
 def _opaque_action(w: WorkflowView) -> Iterator[Hit]:
     for s in w.opaque:
-        yield w.doc.line_of(s.path), f"{s.what}; {s.cannot_see}"
+        if s.elsewhere:
+            yield w.doc.line_of(s.path), f"{s.what}; {s.cannot_see}", s.fix[0].upper() + s.fix[1:] + "."
+        else:
+            yield w.doc.line_of(s.path), f"{s.what}; {s.cannot_see}"
 
 
 @rule(composite.IN_COMPOSITE, WARNING, "The publish action is called from inside a composite action",

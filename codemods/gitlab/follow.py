@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from codemods.engine.reading import text_or_none
-from codemods.follow.calls import given_tox_config, linked_outside, targets_in_script
+from codemods.follow.calls import given_tox_config, linked_outside, located_commands, targets_in_script
 from codemods.follow.files import FileChange, edit_target
 from codemods.follow.passenv import Platform
 from codemods.indexes import PYPI, Index
-from codemods.shell import commands
 from codemods.uploaders.command_line import strip_wrappers
 
 
@@ -201,26 +200,30 @@ RELEASE_WORDS = re.compile(r"release|publish|deploy|upload|pypi|dist", re.I)
 
 def unseen_runner(script: str, root: Path, context: str = "") -> Optional[Tuple[str, str]]:
     """A command of a release-looking script that runs a file this repository does not hold (`tox -e
-    release` with no tox.ini): pubmode cannot tell whether it uploads. The command and what is missing."""
-    for cmd in commands(script):
+    release` with no tox.ini): pubmode cannot tell whether it uploads. The command and what is missing.
+    The job's lines share one shell, so each command is looked up in the folder an earlier `cd` left
+    (kernelci/tuxmake: `cd support/docker/`, then `./configure`); after a `cd` pubmode cannot read,
+    or out of the repository, nothing is said to be missing."""
+    for cmd, folder, certain in located_commands(script):
         vals = [w.value for w in cmd.words[strip_wrappers(cmd.words):]]
-        if not vals:
+        if not vals or not certain or folder == "/":
             continue
+        base = root / folder if folder else root
         tool = vals[0].rsplit("/", 1)[-1]
         missing = None
         given = next((v for v in vals[1:] if v.startswith(("-c", "--conf"))), None) if tool == "tox" else None
         at_run_time = given is not None and "$" in " ".join(vals[1:])  # a configuration named at run time
-        if tool == "tox" and given_tox_config(vals, root) is None and not at_run_time:
+        if tool == "tox" and given_tox_config(vals, base) is None and not at_run_time:
             missing = ("no tox configuration where its `-c` option points" if given else
                        "no tox.ini, tox.toml or tox configuration in pyproject.toml")
         elif tool in ("make", "gmake") and "-f" not in vals and not any(
-                (root / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
+                (base / n).is_file() for n in ("Makefile", "makefile", "GNUmakefile")):
             missing = "no Makefile"
         elif tool in ("bash", "sh") and len(vals) > 1 and not vals[1].startswith(("-", "<", ">")) and "$" not in vals[1] \
-                and not (root / vals[1]).is_file():
+                and not (base / vals[1]).is_file():
             missing = f"no `{vals[1]}`"
-        elif vals[0].startswith("./") and "$" not in vals[0] and not (root / vals[0]).is_file():
+        elif vals[0].startswith("./") and "$" not in vals[0] and not (base / vals[0]).is_file():
             missing = f"no `{vals[0]}`"
         if missing and RELEASE_WORDS.search(" ".join(vals) + " " + context):
-            return f"`{' '.join(vals)}`", missing
+            return f"`{' '.join(vals)}`", missing + (f" in `{folder}/`" if folder else "")
     return None

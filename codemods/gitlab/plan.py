@@ -116,15 +116,23 @@ def run_time_refusal(job: Job) -> str:
 
 
 def _unseen(doc: Document, jobs: List[Job], root, result: Plan) -> None:
-    """A release job whose script runs a file the repository does not hold: say so rather than "no job publishes"."""
+    """A release job whose script runs a file the repository does not hold: say so rather than "no job publishes".
+    Jobs of one file that run the same command (a template's script, kernelci/tuxmake's 37 image jobs) are
+    said once."""
+    same: Dict[tuple, List[Job]] = {}
     for job in jobs:
         stage = job.data.get("stage")
         hit = unseen_runner(job.text, root, f"{job.id} {stage if isinstance(stage, str) else ''}") \
             if root is not None else None
         if hit:
-            result.skipped.append(Note(f"job `{job.id}` runs {hit[0]}, but the repository has {hit[1]}: pubmode cannot "
-                                       "see whether or how it uploads; run it in the repository that holds the file",
-                                       job=job.id))
+            same.setdefault((id(getattr(job.id, "doc", None)), hit), []).append(job)
+    for (_, hit), group in same.items():
+        named = [f"`{j.id}`" for j in group]
+        who = f"job {named[0]} runs" if len(named) == 1 else (
+            f"jobs {_listed(named)} run" if len(named) <= 3 else f"jobs {', '.join(named[:2])} and {len(named) - 2} "
+            "more run")
+        result.skipped.append(Note(f"{who} {hit[0]}, but the repository has {hit[1]}: pubmode cannot see whether or "
+                                   "how it uploads; run it in the repository that holds the file", job=group[0].id))
 
 
 def _not_read(doc: Document, jobs: List[Job], result: Plan) -> None:

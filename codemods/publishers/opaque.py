@@ -44,6 +44,10 @@ BY_HAND = "if it publishes to PyPI, change it by hand (or run the upload in a `r
 # to-token, for a step handed a token: if it uploads to PyPI, it does so with that token already
 WITH_TOKEN = "if it publishes to PyPI, it already uploads with that token: nothing to change for API-token publishing"
 FINDING = "opaque-publish-action"  # the doctor's id for these steps (`migrate explain opaque-publish-action`)
+# A job calling another repository's reusable workflow: PyPI matches a publisher against the called file
+# (`job_workflow_ref`), so Trusted Publishing can never be used from it (domain.md §2.3).
+ELSEWHERE = ("Trusted Publishing cannot be used from another repository's reusable workflow (PyPI matches the "
+             "called file, `job_workflow_ref`), so if it publishes to PyPI the token stays: nothing to convert or revoke")
 
 
 @dataclass(frozen=True)
@@ -55,15 +59,23 @@ class OpaqueStep:
     what: str  # "step `X` in job `y` (`owner/action@v1`) receives `secrets.PYPI_TOKEN` and may upload with it"
     inside: bool = False  # the action pubmode cannot see is inside a local composite action the step uses
     token: bool = True  # it is handed a credential (else it is named like a publisher, in a job with `id-token`)
+    elsewhere: bool = False  # a job calling a reusable workflow of another repository (`path` is its secret)
 
     @property
     def cannot_see(self) -> str:
+        if self.elsewhere:
+            return "pubmode cannot read that file"
         return "pubmode cannot see inside " + ("the action it runs" if self.inside else "that action")
+
+    @property
+    def fix(self) -> str:
+        """What to do about it with Trusted Publishing in view (the doctor's fix, to-oidc's last words)."""
+        return ELSEWHERE if self.elsewhere else BY_HAND
 
     def note(self, to_oidc: bool = True) -> Note:
         """The sentence migrate prints, with the doctor's finding id: to-token has nothing to change in a step
         that is handed a token already."""
-        then = WITH_TOKEN if self.token and not to_oidc else BY_HAND
+        then = WITH_TOKEN if self.token and not to_oidc else self.fix
         return Note(f"{self.what}; {self.cannot_see}: {then}", job=self.job_id, finding=FINDING, at=self.path)
 
 
@@ -124,7 +136,28 @@ def opaque_steps(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set
             elif not publishes and PUBLISHER_NAME.search(uses.split("@")[0]) and job_has_id_token(doc, job_id):
                 out.append(OpaqueStep(job_id, path, f"{named} may publish to PyPI with Trusted Publishing (the job "
                                                     "has `id-token: write`)", token=False))
+        out += _called_elsewhere(job_id, job, variables)
     return out
+
+
+def _called_elsewhere(job_id: str, job: dict, variables: Set[str]) -> List[OpaqueStep]:
+    """A job that calls another repository's reusable workflow (`uses: owner/repo/.github/workflows/x.yml@ref`)
+    and hands it, in `secrets:`, a PyPI credential (`FLIT_PASSWORD: ${{ secrets.FLIT_PASSWORD }}`, as
+    kernelci/tuxmake to Linaro/tuxpkg): its upload, if any, is in a file pubmode cannot read."""
+    uses, given = job.get("uses"), job.get("secrets")
+    if not isinstance(uses, str) or uses.strip().startswith("./") or not isinstance(given, dict):
+        return []
+    handed = []
+    for key, value in given.items():
+        secrets = [m.group(1) or m.group(2) for m in SECRET_REF.finditer(value)] if isinstance(value, str) else []
+        if secrets and (str(key) in variables or any(CREDENTIAL_SECRET.search(x) for x in [str(key)] + secrets)):
+            names = ", ".join(f"`secrets.{x}`" for x in secrets)
+            handed.append((key, f"`{key}`" if names == f"`secrets.{key}`" else f"`{key}` ({names})"))
+    if not handed:
+        return []
+    return [OpaqueStep(job_id, ("jobs", job_id, "secrets", handed[0][0]),
+                       f"job `{job_id}` hands {', '.join(h for _, h in handed)} to `{uses.strip()}`, a reusable "
+                       "workflow of another repository, which may upload with it", elsewhere=True)]
 
 
 def opaque_uploads(doc: Document, known: Iterable[Tuple[Any, ...]], variables: Set[str], root=None,
