@@ -294,6 +294,10 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
         from codemods import split_jobs
 
         converted.update(split_jobs.finish(w, splits, result))
+    if result.token_users_left:  # a shared `__token__` user: it goes once every step reading it converted
+        from codemods.publishers.env_vars import token_users_unread
+
+        result.add(token_users_unread(w.doc, result.token_users_left))
     result.warnings += _same_project_other_tokens(converted)
 
 
