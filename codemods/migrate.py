@@ -21,7 +21,8 @@ from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.follow.calls import files_run_by
-from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
+from codemods.permissions import (LOST_ATTESTATIONS, grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user,
+                                  pypi_signers, revoke_id_token)
 from codemods.project import Repository, run_time_folder
 from codemods.published_projects import published_projects, workflow_inputs
 from codemods.publishers import gh_action
@@ -76,6 +77,8 @@ class Plan(Changes):
     # uploads no longer read (reusable.Pass): no reads of the secrets they name, once the upload is converted
     passes: list = field(default_factory=list)
     test_secrets: SetType[str] = field(default_factory=set)  # (to-token) the secrets given TestPyPI's token
+    unsigned: List[str] = field(default_factory=list)  # (to-token) the steps that signed PyPI attestations with the
+    # OIDC token the plan takes away (permissions.PYPI_SIGN_RUN): said with the workflow-level permission too
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -105,7 +108,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     if w.reusable:
         _callers_secrets(w, result)
     try:
-        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root)
+        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root, result.unsigned)
     except Unsupported as e:
         result.skipped.append(f"the workflow-level `id-token: write` stays: {e}")
         return result
@@ -717,6 +720,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
                 if change.blocked:
                     raise Unsupported(change.blocked)
                 job_result.add(change)
+                job_result.warnings += item.token_warnings()
                 continue
             if key is not None:
                 served[key] = item
@@ -734,6 +738,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)
+        unsigned = [] if keep_for or not job_has_id_token(w.doc, job_id) else _unsigned(w, job_id, removed, job_result)
         perm_edits, perm_notes, perm_warnings = revoke_id_token(w.doc, job_id, keep_for)
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` not converted: {e}")
@@ -745,7 +750,29 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     result.edits += perm_edits
     result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
     result.warnings += perm_warnings + _no_way_back(w, job_id, perm_edits)
+    result.unsigned += unsigned
     return job_result.added_secrets
+
+
+def _unsigned(w: _Workflow, job_id: str, removed: SetType[int], job_result: Plan) -> List[str]:
+    """The job's steps that sign PyPI attestations with its OIDC token (sqlalchemy/sqlalchemy: `python -m
+    pypi_attestations sign`, then `twine upload --attestations` when it succeeded): PyPI takes attestations only
+    with Trusted Publishing, so the token upload works only without them, and the step loses `id-token: write`.
+    One with `continue-on-error: true` fails quietly and the release goes on: said, as the action's lost
+    attestations are; one without would fail the job: the job is refused, naming it. The steps, for the report."""
+    out = []
+    for i, step in pypi_signers(w.jobs[job_id], removed):
+        where = f"{step_in_job(step_label(step, i), job_id)} (line {w.doc.line_of(('jobs', job_id, 'steps', i))})"
+        if str(step.get("continue-on-error", "")).strip().lower() != "true":
+            raise Unsupported(f"{where} signs PEP 740 attestations with the job's OIDC token, which PyPI takes only "
+                              "with Trusted Publishing, and without `id-token: write` it would fail the job: remove "
+                              "the step (and any `--attestations`), then run again")
+        job_result.warnings.append(f"{where} signs PEP 740 attestations with the job's OIDC token: without "
+                                   "`id-token: write` it now fails (`continue-on-error` lets the job go on), and "
+                                   f"with a token PyPI takes no attestations {LOST_ATTESTATIONS}: remove the step, "
+                                   "or keep Trusted Publishing")
+        out.append(where)
+    return out
 
 
 def _no_way_back(w: _Workflow, job_id: str, revoked: list) -> List[str]:
