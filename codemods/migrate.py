@@ -77,6 +77,8 @@ class Plan(Changes):
     # uploads no longer read (reusable.Pass): no reads of the secrets they name, once the upload is converted
     passes: list = field(default_factory=list)
     test_secrets: SetType[str] = field(default_factory=set)  # (to-token) the secrets given TestPyPI's token
+    # (to-token) the secrets the PyPI uploads already on a token read: the name a new token may reuse
+    kept_token_secrets: SetType[str] = field(default_factory=set)
     unsigned: List[str] = field(default_factory=list)  # (to-token) the steps that signed PyPI attestations with the
     # OIDC token the plan takes away (permissions.PYPI_SIGN_RUN): said with the workflow-level permission too
 
@@ -654,9 +656,26 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 # upload to another index may log in with one: left alone).
                 _revoke(w, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
+    result.kept_token_secrets = set().union(set(), *(_token_secrets(w, s) for items in by_job.values() for s in items
+                                                     if s.uses_token and s.targets == (PYPI,)))
     for projects, secrets in given.values():
         for secret in secrets:
             result.token_projects.setdefault(secret, set()).update(projects)
+
+
+def _token_secrets(w: _Workflow, item: Publisher) -> SetType[str]:
+    """The secrets an upload already on a token reads its credential from (a `password:` input, an uploader's
+    credential variable in the `env:` it sees): gevent/gevent's round trip gave a converted job
+    `PYPI_API_TOKEN` beside uploads of the same file reading `TWINE_PASSWORD`."""
+    from codemods.publishers.env_vars import env_chain
+    from codemods.workflow import secrets_in
+
+    step = w.doc.get(item.path)
+    inputs = step.get("with") if isinstance(step, dict) and isinstance(step.get("with"), dict) else {}
+    values = [v for k, v in inputs.items() if str(k).lower() in gh_action.PASSWORD_INPUTS]
+    values += [env[n] for _, env in env_chain(w.doc, item.job_id, item.step_index)
+               for n in registry.credential_variables() if n in env]
+    return set().union(set(), *(secrets_in(v, w.jobs.get(item.job_id)) for v in values))
 
 
 def _chosen_at_run_time(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
