@@ -21,7 +21,8 @@ from codemods.follow.installs import job_pins
 from codemods.indexes import PYPI, TESTPYPI
 from codemods.notes import Note, WHY, about_job, at_of, noted, step_in_job
 from codemods.follow.calls import files_run_by
-from codemods.permissions import grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user, revoke_id_token
+from codemods.permissions import (LOST_ATTESTATIONS, grant_id_token, job_has_id_token, move_workflow_id_token, other_oidc_user,
+                                  pypi_signers, revoke_id_token)
 from codemods.project import Repository, run_time_folder
 from codemods.published_projects import published_projects, workflow_inputs
 from codemods.publishers import gh_action
@@ -76,6 +77,10 @@ class Plan(Changes):
     # uploads no longer read (reusable.Pass): no reads of the secrets they name, once the upload is converted
     passes: list = field(default_factory=list)
     test_secrets: SetType[str] = field(default_factory=set)  # (to-token) the secrets given TestPyPI's token
+    # (to-token) the secrets the PyPI uploads already on a token read: the name a new token may reuse
+    kept_token_secrets: SetType[str] = field(default_factory=set)
+    unsigned: List[str] = field(default_factory=list)  # (to-token) the steps that signed PyPI attestations with the
+    # OIDC token the plan takes away (permissions.PYPI_SIGN_RUN): said with the workflow-level permission too
 
 
 def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) -> Plan:
@@ -105,7 +110,7 @@ def plan(doc: Document, options: Options, workflow_file: str, repo: Repository) 
     if w.reusable:
         _callers_secrets(w, result)
     try:
-        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root)
+        edits, notes, warnings = move_workflow_id_token(doc, result.oidc_jobs, repo.root, result.unsigned)
     except Unsupported as e:
         result.skipped.append(f"the workflow-level `id-token: write` stays: {e}")
         return result
@@ -294,6 +299,10 @@ def _to_oidc(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) -> 
         from codemods import split_jobs
 
         converted.update(split_jobs.finish(w, splits, result))
+    if result.token_users_left:  # a shared `__token__` user: it goes once every step reading it converted
+        from codemods.publishers.env_vars import token_users_unread
+
+        result.add(token_users_unread(w.doc, result.token_users_left))
     result.warnings += _same_project_other_tokens(converted)
 
 
@@ -647,9 +656,26 @@ def _to_token(w: _Workflow, by_job: Dict[str, List[Publisher]], result: Plan) ->
                 # upload to another index may log in with one: left alone).
                 _revoke(w, job_id, _oidc_user(w, job_id, items), result)
     result.warnings += _other_projects_same_token(given)
+    result.kept_token_secrets = set().union(set(), *(_token_secrets(w, s) for items in by_job.values() for s in items
+                                                     if s.uses_token and s.targets == (PYPI,)))
     for projects, secrets in given.values():
         for secret in secrets:
             result.token_projects.setdefault(secret, set()).update(projects)
+
+
+def _token_secrets(w: _Workflow, item: Publisher) -> SetType[str]:
+    """The secrets an upload already on a token reads its credential from (a `password:` input, an uploader's
+    credential variable in the `env:` it sees): gevent/gevent's round trip gave a converted job
+    `PYPI_API_TOKEN` beside uploads of the same file reading `TWINE_PASSWORD`."""
+    from codemods.publishers.env_vars import env_chain
+    from codemods.workflow import secrets_in
+
+    step = w.doc.get(item.path)
+    inputs = step.get("with") if isinstance(step, dict) and isinstance(step.get("with"), dict) else {}
+    values = [v for k, v in inputs.items() if str(k).lower() in gh_action.PASSWORD_INPUTS]
+    values += [env[n] for _, env in env_chain(w.doc, item.job_id, item.step_index)
+               for n in registry.credential_variables() if n in env]
+    return set().union(set(), *(secrets_in(v, w.jobs.get(item.job_id)) for v in values))
 
 
 def _chosen_at_run_time(w: _Workflow, job_id: str, items: List[Publisher]) -> List[str]:
@@ -713,6 +739,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
                 if change.blocked:
                     raise Unsupported(change.blocked)
                 job_result.add(change)
+                job_result.warnings += item.token_warnings()
                 continue
             if key is not None:
                 served[key] = item
@@ -730,6 +757,7 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
             "another publish step that uses Trusted Publishing" if others_trusted else None)
         if others_trusted:
             result.oidc_jobs.add(job_id)
+        unsigned = [] if keep_for or not job_has_id_token(w.doc, job_id) else _unsigned(w, job_id, removed, job_result)
         perm_edits, perm_notes, perm_warnings = revoke_id_token(w.doc, job_id, keep_for)
     except Unsupported as e:
         result.skipped.append(f"job `{job_id}` not converted: {e}")
@@ -741,7 +769,29 @@ def _token_job(w: _Workflow, job_id: str, items: List[Publisher], trusted: List[
     result.edits += perm_edits
     result.changes += noted(perm_notes, why=WHY[TO_TOKEN, "permissions"])
     result.warnings += perm_warnings + _no_way_back(w, job_id, perm_edits)
+    result.unsigned += unsigned
     return job_result.added_secrets
+
+
+def _unsigned(w: _Workflow, job_id: str, removed: SetType[int], job_result: Plan) -> List[str]:
+    """The job's steps that sign PyPI attestations with its OIDC token (sqlalchemy/sqlalchemy: `python -m
+    pypi_attestations sign`, then `twine upload --attestations` when it succeeded): PyPI takes attestations only
+    with Trusted Publishing, so the token upload works only without them, and the step loses `id-token: write`.
+    One with `continue-on-error: true` fails quietly and the release goes on: said, as the action's lost
+    attestations are; one without would fail the job: the job is refused, naming it. The steps, for the report."""
+    out = []
+    for i, step in pypi_signers(w.jobs[job_id], removed):
+        where = f"{step_in_job(step_label(step, i), job_id)} (line {w.doc.line_of(('jobs', job_id, 'steps', i))})"
+        if str(step.get("continue-on-error", "")).strip().lower() != "true":
+            raise Unsupported(f"{where} signs PEP 740 attestations with the job's OIDC token, which PyPI takes only "
+                              "with Trusted Publishing, and without `id-token: write` it would fail the job: remove "
+                              "the step (and any `--attestations`), then run again")
+        job_result.warnings.append(f"{where} signs PEP 740 attestations with the job's OIDC token: without "
+                                   "`id-token: write` it now fails (`continue-on-error` lets the job go on), and "
+                                   f"with a token PyPI takes no attestations {LOST_ATTESTATIONS}: remove the step, "
+                                   "or keep Trusted Publishing")
+        out.append(where)
+    return out
 
 
 def _no_way_back(w: _Workflow, job_id: str, revoked: list) -> List[str]:

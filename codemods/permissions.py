@@ -45,7 +45,13 @@ OIDC_INPUT = re.compile(r"(role[-_]?to[-_]?assume|assume[-_]?role|role[-_]?arn|w
                         r"identity[-_]?provider|oidc|id[-_]?token|federated|jwt[-_]?(audience|role))", re.I)
 # `npm publish` mints an OIDC token for npm's provenance and trusted publishing (splunk/addonfactory-ucc-generator)
 OIDC_RUN = re.compile(r"\bcosign\s+(sign|attest)\b|ACTIONS_ID_TOKEN_REQUEST|\bpython3?\s+-m\s+id\b|"
-                      r"\b(?:npm|pnpm)\s+publish\b|NPM_CONFIG_PROVENANCE")
+                      r"\b(?:npm|pnpm)\s+publish\b|NPM_CONFIG_PROVENANCE|\bsigstore\s+sign\b")
+# `run:` steps that sign PEP 740 attestations for PyPI with the job's OIDC token (pypi-attestations' CLI,
+# sigstore's ambient credential): PyPI takes them only with Trusted Publishing ("Attestations are only supported
+# when using Trusted Publishing"), so to-token keeps no `id-token: write` for them, and says what they lose
+PYPI_SIGN_RUN = re.compile(r"\bpypi[-_]attestations\s+sign\b")
+# what a token costs a release's PEP 740 attestations, said the same of every way a job makes them
+LOST_ATTESTATIONS = "(they need Trusted Publishing); releases made from now on carry none"
 
 AFTER = ("environment", "runs-on", "needs", "if", "name")
 
@@ -159,6 +165,12 @@ def _oidc_step(step: Dict[str, Any]) -> Optional[str]:
     return None
 
 
+def pypi_signers(job: Dict[str, Any], skip: AbstractSet[int] = frozenset()) -> List[Tuple[int, Dict[str, Any]]]:
+    """The job's steps (other than `skip`) that sign PyPI attestations with its OIDC token (PYPI_SIGN_RUN)."""
+    return [(i, step) for i, step in steps(job) if i not in skip and isinstance(step.get("run"), str)
+            and PYPI_SIGN_RUN.search(step["run"])]
+
+
 def revoke_id_token(doc: Document, job_id: str, keep_for: Optional[str]) -> Tuple[List[Edit], List[str], List[str]]:
     """Edits that take `id-token: write` away from the job, never widening anything; what changed;
     what to check by hand."""
@@ -217,12 +229,13 @@ def narrowed_by_to_oidc(doc: Document, job_id: str, block: Dict[str, Any]) -> Op
             "permissions (pubmode never widens permissions itself)")
 
 
-def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str],
-                           root: Optional[Path] = None) -> Tuple[List[Edit], List[str], List[str]]:
+def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str], root: Optional[Path] = None,
+                           unsigned: Sequence[str] = ()) -> Tuple[List[Edit], List[str], List[str]]:
     """Take `id-token: write` off the workflow-level block and give it, at job level, only to the jobs
     that use OIDC (`oidc_jobs`, and jobs with another OIDC step). A job-level block replaces the
     workflow's, so each such job's new block carries the workflow's other scopes. A job that calls a
-    reusable workflow may pass the permission on: then nothing moves, and the report says why."""
+    reusable workflow may pass the permission on: then nothing moves, and the report says why.
+    `unsigned`: the steps (to-token) that signed PyPI attestations with it and now fail, said with a warning."""
     workflow = doc.get(("permissions",))
     if not isinstance(workflow, dict) or workflow.get("id-token") != "write":
         return [], [], []
@@ -245,7 +258,8 @@ def move_workflow_id_token(doc: Document, oidc_jobs: AbstractSet[str],
     notes.append("removed `id-token: write` from the workflow-level permissions"
                  + (f" (job{'s' if many else ''} {', '.join(f'`{j}`' for j in needing)} "
                     f"need{'' if many else 's'} it and get{'' if many else 's'} it at job level)" if needing else
-                    " (no job needs it)"))
+                    f" (no upload needs it; {' and '.join(unsigned)} signed attestations with it: see the warning)"
+                    if unsigned else " (no job needs it)"))
     return edits, notes, []
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import AbstractSet, Dict, Iterator, List, Optional, Tuple
 
 from codemods.migrate import TO_OIDC, Options
 from codemods.notes import WHY, job_of, why_of
@@ -241,9 +241,17 @@ def holds_a_name(secret: str) -> bool:
         re.search(r"TOKEN|PASS|KEY|SECRET|PWD", secret.upper()) is None
 
 
-def _other_name(secret: str, options: Options) -> str:
+def _other_name(secret: str, options: Options, kept: AbstractSet[str] = frozenset()) -> str:
     """Where the secret's name is pubmode's default, the flag that names one the repository already has (a
-    round trip of a workflow that used `PYPI_TOKEN` asks for `PYPI_API_TOKEN`)."""
+    round trip of a workflow that used `PYPI_TOKEN` asks for `PYPI_API_TOKEN`); `kept`: the secrets PyPI uploads
+    the run left on their token read, named (gevent/gevent: `TWINE_PASSWORD`)."""
+    if secret == options.secret and not options.secret_given and kept - {secret}:
+        names = sorted(kept - {secret})
+        if len(names) == 1:
+            return (f" (or run again with `--secret {names[0]}`, the secret the uploads already on a token read, if "
+                    "it holds a token for this project)")
+        return (f" (or run again with `--secret NAME` to use one of the secrets {', '.join(f'`{n}`' for n in names)} "
+                "that the uploads already on a token read)")
     if secret == options.secret and not options.secret_given:
         return " (or run again with `--secret NAME` to use a secret the repository already has)"
     if secret == options.test_secret and not options.test_secret_given:
@@ -253,9 +261,10 @@ def _other_name(secret: str, options: Options) -> str:
 
 def next_steps(run: RunResult, options: Options) -> List[str]:
     steps = plan_next_steps(run, options)
+    kept = set().union(set(), *(getattr(f.plan, "kept_token_secrets", set()) for f in run.files if f.plan is not None))
     out: List[str] = [f"- Create the secret `{name}` holding {token_kind(name, options, steps.create_test)} "
-                      f"{steps.scope(name)}, in the repository (or environment) settings{_other_name(name, options)}."
-                      for name in steps.create_github]
+                      f"{steps.scope(name)}, in the repository (or environment) settings"
+                      f"{_other_name(name, options, kept)}." for name in steps.create_github]
     out += [f"- Create the CI/CD variable `{name}` (masked, protected) holding {token_kind(name, options)} "
             f"{scope(name, steps.create_projects.get(name))}, in the GitLab project's Settings > CI/CD > Variables." for name in steps.create_variables]
     for host in steps.elsewhere:

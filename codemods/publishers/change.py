@@ -4,7 +4,7 @@ both, so a step's change and a job's plan are added the same way."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from codemods.engine.edits import Edit
 from codemods.engine.file_edit import FileEdit
@@ -20,6 +20,9 @@ class Changes:
     added_secrets: Set[str] = field(default_factory=set)
     # (to-oidc) next steps about tokens pubmode cannot name: where the token came from, what to revoke
     revoke_notes: List[str] = field(default_factory=list)
+    # (to-oidc) a `__token__` user variable of a shared `env:` that other steps read, left in place (env_vars.py):
+    # (its path, the steps converted with it, the other steps that read it: (path, label)); it goes once they convert
+    token_users_left: List[Tuple[Any, ...]] = field(default_factory=list)
 
     def add(self, other: "Changes") -> None:
         """Take in another change whole (a step's into its job, a job's into the workflow's plan)."""
@@ -30,6 +33,7 @@ class Changes:
         self.removed_secrets |= other.removed_secrets
         self.added_secrets |= other.added_secrets
         self.revoke_notes += [n for n in other.revoke_notes if n not in self.revoke_notes]
+        self.token_users_left += other.token_users_left
 
     def remove_secrets(self, value: Any, job: Optional[Dict[str, Any]], who: str) -> None:
         """Take the secrets a removed value read as no longer used: those it names, and those it names through

@@ -34,8 +34,9 @@ def env_credentials(uploader: Uploader, chain) -> List[Tuple[str, YamlPath]]:
 
 
 # ---- edits -----------------------------------------------------------------------------------------
-def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[YamlPath]) -> List[str]:
-    """Steps in the scope of a job- or workflow-level variable that read it, other than `skip_steps`."""
+def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[YamlPath]) -> List[Tuple[YamlPath, str]]:
+    """Steps in the scope of a job- or workflow-level variable that read it, other than `skip_steps`:
+    (the step's or job's path, its label)."""
     scope_jobs = [env_path[1]] if env_path[0] == "jobs" else [j for j, _ in jobs(doc)]
     users = []
     for job_id in scope_jobs:
@@ -47,10 +48,11 @@ def _other_users(doc: Document, var: str, env_path: YamlPath, skip_steps: List[Y
             reads = mentions_variable(text, var) or any(
                 var in u.credentials.variables and _runs(u, step) for u in registry.all_uploaders())
             if reads:
-                users.append(f"job `{job_id}` {step_label(step, i)}{_at_line(doc, ('jobs', job_id, 'steps', i))}")
+                users.append((("jobs", job_id, "steps", i),
+                              f"job `{job_id}` {step_label(step, i)}{_at_line(doc, ('jobs', job_id, 'steps', i))}"))
         rest = {k: v for k, v in job.items() if k not in ("steps", "env")}
         if mentions_variable(json.dumps(rest), var):
-            users.append(f"job `{job_id}`{_at_line(doc, ('jobs', job_id))}")
+            users.append((("jobs", job_id), f"job `{job_id}`{_at_line(doc, ('jobs', job_id))}"))
     return users
 
 
@@ -72,10 +74,13 @@ def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], conv
         env_path = path[:-1]
         if check_users and len(env_path) in (1, 3):  # the job's or the workflow's env: others may read it
             users = _other_users(doc, name, env_path, converted_steps)
+            if users and _token_user(doc, name, path):  # in no converted upload's way: it goes when they all convert
+                change.token_users_left.append((path, tuple(converted_steps), tuple(users)))
+                continue
             if users:
                 change.blocked = (f"`{name}` is set in the {'job' if len(env_path) == 3 else 'workflow'}'s `env:` "
-                                  f"and also read by {', '.join(users)}; move it to the steps that need it, then "
-                                  "run again")
+                                  f"and also read by {', '.join(label for _, label in users)}; move it to the steps "
+                                  "that need it, then run again")
                 return
         by_env.setdefault(env_path, [])
         if name not in by_env[env_path]:
@@ -91,6 +96,33 @@ def remove_env_vars(doc: Document, names_paths: List[Tuple[str, YamlPath]], conv
             change.edits += [Remove(env_path + (n,)) for n in names]
         where = _env_where(env_path)
         change.changes.append(Note(f"removed {', '.join(f'`{n}`' for n in names)} from {where}", at=env_path))
+
+
+def _token_user(doc: Document, name: str, path: YamlPath) -> bool:
+    """A user variable holding `__token__`, the user a tool's Trusted Publishing runs as (twine: auth.py uses it
+    when the user is `__token__` and no password is given; gevent/gevent: a workflow-level `TWINE_USERNAME`)."""
+    return str(doc.get(path) or "").strip() == "__token__" and any(
+        name in u.credentials.user_env and u.trusted and u.trusted.token_user for u in registry.all_uploaders())
+
+
+def token_users_unread(doc: Document, left: List[Tuple[Any, ...]]) -> StepChange:
+    """The `__token__` user variables of shared `env:`s left by remove_env_vars: one that only steps the run
+    converts read goes (the converted uploads no longer need it, as when a single one reads it); one that a
+    step still publishing with the token reads stays, and is said."""
+    change = StepChange()
+    converted = {p for _, steps_, _ in left for p in steps_}
+    readers: Dict[YamlPath, Dict[YamlPath, str]] = {}
+    for path, _, users in left:
+        readers.setdefault(path, {}).update(users)
+    gone = [(path[-1], path) for path, users in readers.items() if set(users) <= converted]
+    if gone:
+        remove_env_vars(doc, gone, [], change, check_users=False)
+    for path, users in readers.items():
+        if (path[-1], path) not in gone:
+            still = ", ".join(label for p, label in users.items() if p not in converted)
+            change.changes.append(Note(f"kept `{path[-1]}: __token__` in {_env_where(path[:-1])}: {still} still "
+                                       "reads it (Trusted Publishing uses the user `__token__` too)", at=path))
+    return change
 
 
 def _env_where(env_path: YamlPath) -> str:

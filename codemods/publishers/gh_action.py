@@ -19,7 +19,7 @@ from codemods.indexes import Index, classify_url, indexes_behind, other_host
 from codemods.workflow import (EXPRESSION, closes_at_end, condition_text, jobs, run_time_env_note, secrets_in, step_label, steps,
                                top_level, uses_action)
 from codemods.notes import step_in_job
-from codemods.permissions import job_has_id_token
+from codemods.permissions import LOST_ATTESTATIONS, job_has_id_token
 
 ACTION = "pypa/gh-action-pypi-publish"
 # The action's inputs (action.yml of v1.14, commit 52d1526c; the older releases have fewer, none other):
@@ -108,7 +108,7 @@ class PublishStep:
         if not attests(self.inputs, ref, with_password=False):  # it made none before either
             return []
         return [f"{step_in_job(self.label, self.job_id)}: with a token the action uploads no PEP 740 attestations "
-                "(they need Trusted Publishing); releases made from now on carry none"]
+                + LOST_ATTESTATIONS]
 
 
 def _filled(value: Any) -> bool:

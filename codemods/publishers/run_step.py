@@ -22,6 +22,7 @@ from codemods.uploaders.pins import too_old_pins
 from codemods.uploaders.spec import Uploader
 from codemods.workflow import EXPRESSION, jobs, step_label, steps
 from codemods.notes import prefixed, step_in_job
+from codemods.permissions import LOST_ATTESTATIONS
 
 @dataclass
 class Upload:
@@ -147,7 +148,12 @@ class Upload:
         return to_token(doc, self, secret)
 
     def token_warnings(self) -> List[str]:
-        return []
+        """`twine upload --attestations` sends PEP 740 attestations, which PyPI refuses with a token."""
+        flag = next((w.value for w in self.command.words[self.args_from:] if w.value == "--attestations"), None)
+        if flag is None:
+            return []
+        return [f"{step_in_job(self.label, self.job_id)}: with a token PyPI takes no PEP 740 attestations "
+                f"{LOST_ATTESTATIONS}, and an upload with `{flag}` fails: remove the flag"]
 
 
 def find(doc: Document) -> List[Upload]:

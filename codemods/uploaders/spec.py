@@ -84,6 +84,9 @@ class TrustedPublishing:
     flags: Names = ()  # added by to-oidc so that a misconfiguration fails (`--trusted-publishing always`)
     # first version that does it in GitLab CI/CD (reading `PYPI_ID_TOKEN`), when later than `min_version`
     gitlab_min_version: Optional[Tuple[int, ...]] = None
+    # it publishes with Trusted Publishing as user `__token__` (twine: twine/auth.py, when the user is `__token__`
+    # and no password is given): a user variable holding `__token__` stands in no converted upload's way
+    token_user: bool = False
 
 
 class BuildsFirst(enum.Enum):

@@ -34,7 +34,7 @@ UPLOADER = register(Uploader(
         repo_flags=("-r", "--repository"),
     ),
     # twine 6.1.0 declares Requires-Python >=3.8 (6.2.0 needs 3.9; its `id` dependency has a 3.8 release)
-    trusted=TrustedPublishing(min_version=(6, 1), package="twine", min_python=(3, 8)),
+    trusted=TrustedPublishing(min_version=(6, 1), package="twine", min_python=(3, 8), token_user=True),
     # on a Python too old for twine 6.1 the upload is handed to the action, which brings its own twine
     fallback=ActionFallback(dists_as_arguments=True, skip_existing_flags=("--skip-existing",),
                             harmless_flags=("--non-interactive", "--disable-progress-bar", "--verbose")),
