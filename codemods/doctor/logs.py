@@ -126,17 +126,28 @@ _REFUSED_PIN = re.compile(r"\S{1,200}@(\S{1,80}?)\.? (?:is|are) not allowed (?:t
                           re.I)
 
 
-def read(text: str, publishes: bool = False) -> LogScan:
-    """The recognised errors (most specific first, each at its first line), claims and versions of a log.
-    `publishes`: the repository's workflows upload to PyPI, so what a person wrote about a failed publish is
-    about PyPI even when the text names nothing of a Python release."""
-    log = logtext.LogText.of(text)
+def _uv_install(whole: str) -> bool:
+    """uv's missing credentials only for an index's pages, in a log where uv published nothing: an install."""
+    missing = [m.group(1) for m in _UV_MISSING.finditer(whole)]
+    return bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
+
+
+def _matched(log: logtext.LogText) -> Dict[str, LogFinding]:
+    """The known texts the log holds, each at its first line."""
     cleaned, whole, starts = log.cleaned, log.whole, log.starts
     found: Dict[str, LogFinding] = {}
     for p, rx in COMPILED:
         m = rx.search(whole)
         if m:
             found[p.id] = LogFinding(p, logtext.line_at(cleaned, starts, m.start()), p.title)
+    return found
+
+
+def _weighed(log: logtext.LogText, found: Dict[str, LogFinding]) -> Dict[str, LogFinding]:
+    """The known texts weighed against each other and the rest of the log: one that another explains, or that says
+    the same in other words, goes; one the context shows to be another case becomes that; and the uploader's own
+    failures that quote no known text (its install, gpg, a missing executable, a changed internal call) are read."""
+    cleaned, whole, starts = log.cleaned, log.whole, log.starts
     if "log-invalid-distribution" in found and unreadable_only(whole):
         found.pop("log-invalid-distribution")  # a zip of an install or another download, no file an upload read
     if "log-attestation-exists" in found and "log-invalid-distribution" in found and \
@@ -201,9 +212,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # PyPI's own refusal of the Metadata-Version (it adds its `See …core-metadata` pointer): twine read the file
         refused, invalid = found.pop("log-metadata-unsupported"), BY_ID["log-invalid-distribution"]
         found.setdefault(invalid.id, LogFinding(invalid, refused.line, invalid.title))
-    missing = [m.group(1) for m in _UV_MISSING.finditer(whole)]
-    uv_install = bool(missing) and not _UV_PUBLISHING.search(whole) and all(_INDEX_PAGE.search(u) for u in missing)
-    if uv_install:  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
+    if _uv_install(whole):  # uv resolving from a private index's pages: an install, no upload, nothing to tell of one
         found.pop("log-uv-missing-credentials", None)
     if "log-workflow-not-triggered" in found and len(found) > 1:
         # GitHub's rule told as background of a run that did go on to fail (an upload refused): that failure is the cause
@@ -319,8 +328,13 @@ def read(text: str, publishes: bool = False) -> LogScan:
         # names, no URL, network or certificate is in question
         for fid in ("log-network", "log-wrong-upload-url", "log-ssl-verify"):
             found.pop(fid, None)
-    refine(log, found, QUOTED)
-    vers = logtext.versions(cleaned)
+    return found
+
+
+def _bare(log: logtext.LogText, found: Dict[str, LogFinding], vers: List[str]) -> Dict[str, LogFinding]:
+    """A bare 400 (or none quoted) read by what else the log shows: a local version, an unslashed URL, an earlier
+    build's file, a WebAssembly wheel."""
+    cleaned, whole, starts, text = log.cleaned, log.whole, log.starts, log.text
     if set(found) <= {"log-bad-request"} and any("+" in v for v in vers):  # the 400 of a local version
         bad = next((n for n, t in cleaned if _BAD_REQUEST.search(t)), None)
         if bad is not None:
@@ -348,7 +362,15 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if set(found) == {"log-bad-request"} and wasm_wheel(cleaned, found["log-bad-request"].line):
         tag = BY_ID["log-unsupported-platform-tag"]  # the 400 of a WebAssembly wheel PyPI takes under no such tag
         found = {tag.id: LogFinding(tag, found.pop("log-bad-request").line, tag.title)}
-    claims = claims_mod.parse(cleaned)
+    return found
+
+
+def _told(log: logtext.LogText, found: Dict[str, LogFinding], claims: Dict[str, str],
+          publishes: bool) -> Dict[str, LogFinding]:
+    """Where no known text was quoted: the OIDC claims printed, a bare 403, a prompt nobody answered, and what a person
+    wrote about the failure (read only where something says it is a Python release, or `publishes`); another
+    registry's text that PyPI's resembles is dropped."""
+    cleaned, whole, starts, text = log.cleaned, log.whole, log.starts, log.text
     if not found and CLAIMED.intersection(claims):  # claims are printed only for a token PyPI refused
         failed = TP_FAILED.search(whole)
         if failed:
@@ -434,7 +456,7 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if hung:  # the uploader hanging after the index took a file: a timeout that left the upload partial
         network = BY_ID["log-network"]
         found[network.id] = LogFinding(network, logtext.line_at(cleaned, starts, hung.start()), HUNG_TITLE, HUNG_FIX)
-    if not found and not uv_install and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
+    if not found and not _uv_install(whole) and not OTHER_REGISTRY.search(whole) and (publishes or PYTHON_RELEASE.search(whole)):
         said = said_cause(cleaned, whole)  # what a person wrote about the failure instead of pasting it: read only where
         # something says it is a Python release (Maven Central, Open VSX, a Chrome extension fail in sentences too)
         if said:
@@ -475,7 +497,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
                                       SHELL_SECRET_FIX)
     if found and OTHER_REGISTRY.search(whole) and not PYTHON_RELEASE.search(whole):
         found = {}  # another registry's text that PyPI's resembles (anaconda.org's "File already exists")
-    refine(log, found)
+    return found
+
+
+def _ordered(log: logtext.LogText, found: Dict[str, LogFinding]) -> List[LogFinding]:
+    """The findings, most specific first, then reordered by what the text says of them (by hand, fixed, expected)."""
+    cleaned, whole = log.cleaned, log.whole
     findings = sorted(found.values(), key=lambda f: ORDER.index(f.pattern.id))
     if "log-wrong-upload-url" in found and LEGACY_PYPI_5XX.search(whole) and "log-server-error" in found:
         # twine's own reading of the old site's 500: upload to the new URL, no incident to wait out
@@ -497,6 +524,12 @@ def read(text: str, publishes: bool = False) -> LogScan:
             findings = [f for f in findings if f not in fixed] + fixed
     if len(findings) > 1:  # an error the text calls the expected outcome (a re-run on a published version) is none
         findings = [f for f in findings if not said_expected(cleaned, f)] or findings
+    return findings
+
+
+def _general(log: logtext.LogText, findings: List[LogFinding]) -> List[LogFinding]:
+    """Where nothing specific was read: failures of a general shape, told or shown."""
+    cleaned, whole, starts, text = log.cleaned, log.whole, log.starts, log.text
     unseen = generic_failures.tags_unseen(whole, bool(PYTHON_RELEASE.search(whole))) if not findings else None
     if unseen:  # told in a sentence: the build saw no tags, so the version plugin fell back (beside a re-upload it
         # caused, the re-upload's advice tells it)
@@ -526,6 +559,23 @@ def read(text: str, publishes: bool = False) -> LogScan:
     if not findings:
         generic = generic_failures.read(cleaned, text.splitlines())
         findings = [generic] if generic else []
+    return findings
+
+
+def read(text: str, publishes: bool = False) -> LogScan:
+    """The recognised errors (most specific first, each at its first line), claims and versions of a log.
+    `publishes`: the repository's workflows upload to PyPI, so what a person wrote about a failed publish is
+    about PyPI even when the text names nothing of a Python release."""
+    log = logtext.LogText.of(text)
+    cleaned = log.cleaned
+    found = _weighed(log, _matched(log))
+    refine(log, found, QUOTED)
+    vers = logtext.versions(cleaned)
+    found = _bare(log, found, vers)
+    claims = claims_mod.parse(cleaned)
+    found = _told(log, found, claims, publishes)
+    refine(log, found)
+    findings = _general(log, _ordered(log, found))
     return LogScan(findings, claims, vers, cleaned,
                    [] if findings else logtext.last_error_lines(cleaned, raw=text.splitlines()))
 
