@@ -119,9 +119,11 @@ def _diagnose(doc: Document, path: Path, root: Path, shown: str, result: FileDia
     for job_id in dict.fromkeys(p.job_id for p in view.publishing):
         steps = view.publishing_of(job_id)
         modes = {p.mode for p in steps}
+        summaries = [StepSummary(p.line, p.label, p.publisher, p.mode, p.index_key) for p in steps]
         result.jobs.append(JobSummary(job_id, view.environment(job_id), view.has_id_token(job_id),
                                       modes.pop() if len(modes) == 1 else "mixed",
-                                      [StepSummary(p.line, p.label, p.publisher, p.mode, p.index_key) for p in steps]))
+                                      # two uploads of one step that read alike (an `if`/`else`) are listed once
+                                      [s for i, s in enumerate(summaries) if s not in summaries[:i]]))
     base = find_root(path.parent) or root
     for r, line, message, fix, severity, other in run_rules_in(view):
         where = shown_path(root / other, base) if other else shown  # a composite action's file
