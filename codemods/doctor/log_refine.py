@@ -47,7 +47,8 @@ from codemods.doctor.log_servers import (BLOCKED_FIX, DISTUTILS_DESCRIPTION_FIX,
                                          PROHIBITED_NAME_FIX, PYPI_HOSTS, HOST_NAMED, REGISTER_FIX, REGISTER_RETIRED,
                                          removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
-                                         SETUP_UPLOAD_WARNED, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED, TWINE_IN_PLACE,
+                                         SETUP_UPLOAD_WARNED, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED, TESTPYPI_PASSWORD_FIX,
+                                         TESTPYPI_PASSWORD_REFUSED, TESTPYPI_REFUSED, TWINE_IN_PLACE,
                                          USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX, USERNAME_NOT_TOKEN_SAID)
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.logtext import LogText
@@ -170,6 +171,8 @@ REFINEMENTS: Table = (
         Case(lambda log, f: log.has(REGISTER_RETIRED), fix=REGISTER_FIX),  # no bug: an API PyPI retired
     )),
     ("log-token-rejected", (
+        Case(lambda log, f: password_login(log.whole) and log.has(TESTPYPI_REFUSED), TESTPYPI_PASSWORD_REFUSED,
+             TESTPYPI_PASSWORD_FIX),  # a pypi.org login typed at TestPyPI: its own account first
         Case(lambda log, f: password_login(log.whole), PASSWORD_REFUSED, lambda log, _: PASSWORD_REFUSED_FIX.format(
             TWINE_IN_PLACE if log.has(DISTUTILS_UPLOAD) else "")),  # a username and password, not a secret's token
         Case(lambda log, f: log.has(USERNAME_NOT_TOKEN_SAID), USERNAME_NOT_TOKEN,  # the username told wrong

@@ -169,7 +169,9 @@ REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`
 # an upload of the password era: distutils' `setup.py upload`, or a ~/.pypirc or a username and password told, with no
 # API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
 _TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
-_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+# ("my username and password", "my email and password combo", "my username, and password"): the login is named first
+_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:(?:username|e-?mail(?: address)?|login)(?:,?\s"
+                             r"(?:and|&)\s|\s?/\s?|\s))?passwords?\b", re.I)
 # the text's own reading of a refused login: the username or password typed was wrong ("the PyPI username or password
 # was entered wrongly", a Chinese note's 用户名或密码输入错误); "the credentials are not the problem" is not it
 SAID_LOGIN_WRONG = re.compile(r"\b(?:user ?name|password)s?\b(?:\s(?:or|and|/)\s(?:user ?name|password)s?\b)?[^.\n]{0,30}?"
@@ -191,6 +193,14 @@ USERNAME_NOT_TOKEN_FIX = ("Send the same token with the username `__token__` (tw
                           "`-u __token__`; Poetry: `poetry config pypi-token.{0} <token>`, or `poetry config http-basic.{0} "
                           "__token__ <token>`); a new token is not needed.")
 TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
+# a password login refused by TestPyPI (the URL the upload went to): pypi.org's accounts are not TestPyPI's
+TESTPYPI_REFUSED = re.compile(_SENT_TO + r"https?://test\.pypi\.org\b", re.I)
+TESTPYPI_PASSWORD_REFUSED = ("TestPyPI refused the username and password the upload sent: its accounts are separate from "
+                             "pypi.org's")
+TESTPYPI_PASSWORD_FIX = ("Create an account on https://test.pypi.org (its own registration; a pypi.org account, "
+                         "password or token is unknown there), then upload with an API token made there, with the "
+                         "username `__token__` and the token as the password (in the `[testpypi]` section of ~/.pypirc, "
+                         "or in `TWINE_USERNAME`/`TWINE_PASSWORD`).")
 
 
 def password_login(whole: str) -> bool:
