@@ -74,3 +74,24 @@ def test_a_release_actions_image_that_no_longer_builds():  # decoderesearch/SAEL
     # the job's own image, no action: read the RUN line, no upgrade
     found, _ = _read("docker build .\nThe command '/bin/sh -c make' returned a non-zero code: 2\n")
     assert _ids(found) == ["log-command-failed"] and "Upgrade" not in _fix(found[0])
+
+
+def test_a_500_on_every_retry_of_one_upload_is_not_read_as_an_outage():  # pypi/warehouse#8431 (ui-map-parser)
+    found, lines = pool("breachedpw-ui-map-parser", "holdout51")
+    assert _ids(found) == ["log-server-error"]
+    assert _fix(found[0]).startswith("A 500 on every attempt") and "known breach" in _fix(found[0])
+    assert any("retries answered with the same 500" in ln for ln in lines)
+    retried = ('Uploading x-1.0-py3-none-any.whl\nReceived "500: Internal Server Error" Package upload appears to have '
+               'failed.  Retry 1 of 5\nUploading x-1.0-py3-none-any.whl\nReceived "500: Internal Server Error" Package '
+               'upload appears to have failed.  Retry 2 of 5\n')
+    # a token named: no account password to suspect
+    found, _ = _read("TWINE_USERNAME=__token__\n" + retried)
+    assert _fix(found[0]).startswith("A 500 on every attempt") and "known breach" not in _fix(found[0])
+    # an outage told, or a very large file: the status page and re-run stay first
+    found, _ = _read(retried + "PyPI had an outage that hour.\n")
+    assert not _fix(found[0]).startswith("A 500 on every attempt")
+    found, _ = _read(retried.replace("Uploading x-1.0-py3-none-any.whl\n", "Uploading x-1.0-py3-none-any.whl (812.0 MB)\n", 1))
+    assert not _fix(found[0]).startswith("A 500 on every attempt")
+    # a single 500 with no retry shown: not this reading
+    found, _ = _read('Received "500: Internal Server Error" Package upload appears to have failed.  Retry 1 of 5\n')
+    assert not _fix(found[0]).startswith("A 500 on every attempt")
