@@ -176,9 +176,11 @@ def _token(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                       "line end, `echo` without `-n`); store the token again without it")
         said_first = True
     if TESTPYPI_NAMED.search(text):  # told before the typed credentials: TestPyPI's own account is the likelier reason
-        out.insert(0 if typed and not cased else len(out),
-                   "the upload went to TestPyPI: a pypi.org token is refused there; create the token on "
-                   "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses")
+        out.insert(0 if typed and not cased else len(out), "the upload went to TestPyPI: " + (
+                   "a pypi.org username and password are refused there; register on test.pypi.org (its own account) "
+                   "and make the token there" if log_servers.password_login(text) and not named else
+                   "a pypi.org token is refused there; create the token on "
+                   "test.pypi.org (its own account) and store it in the secret the TestPyPI step uses"))
     forks = sorted({f.file for f in facts if {"pull_request", "pull_request_target"} & f.events and f.token_steps})
     if forks:
         out.append(f"{', '.join(forks)} runs for pull requests: runs for pull requests from forks get no secrets, "

@@ -152,7 +152,12 @@ def _server_error(scan: LogScan, facts: List[Facts], ctx) -> List[str]:
                 "workflow needs to change",
                 f"if every re-run fails the same way, the fault is on {site}'s side with this publisher: report it "
                 "at https://github.com/pypi/support with the run's link (the publisher itself may need an admin)"]
-    if scan.findings[0].fix == log_servers.REPEATED_500_FIX:
+    if (scan.findings[0].fix or "").startswith(log_servers.REPEATED_500_FIX):
+        if not log_servers.SAID_EVERY_TIME.search(text):  # read from the retries shown, not told
+            return [f"the log shows each of the uploader's retries answered with the same 500 and tells of no outage: "
+                    f"{site} failing on something of this request (its metadata, or the login) is likelier than an "
+                    "outage; run `twine check dist/*`, check https://status.python.org, and if both are clean report "
+                    "it at https://github.com/pypi/support with the package's name"]
         return [f"the log says every attempt fails the same way: {site}'s 500 that repeats for one package is not an "
                 "outage but the server failing on something of that package, most often its metadata (the long "
                 "description: its length, its markup, characters it cannot store); find it with `twine check dist/*` "

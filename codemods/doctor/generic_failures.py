@@ -92,7 +92,10 @@ REQUIREMENT_UNAVAILABLE = LogPattern(
     "supports (actions/setup-python's `python-version`); for conflicting pins, relax one of them.")
 VARIABLE_MISSING = LogPattern(
     "log-variable-missing", ERROR,
-    r"\bInput required and not supplied: ([\w-]{1,100})|\bKeyError: '([A-Z][A-Z0-9_]{2,100})'",
+    r"\bInput required and not supplied: ([\w-]{1,100})|\bKeyError: '([A-Z][A-Z0-9_]{2,100})'|"
+    # a shell's `set -u` (bash: `script.sh: line 41: NAME: unbound variable`; dash: `NAME: parameter not set`)
+    r"(?:^|\s)([^\s:]{1,200}): (?:(?:line )?\d{1,6}: )?([A-Za-z_]\w{0,100}): (?:unbound variable|parameter (?:null or )?not "
+    r"set)\b",
     "A variable or an action's input the step needs is not set",
     "The step reads a value the run did not give it: an action's required input left out (or given a secret that "
     "reads as empty), or a script reading an environment variable the step does not set. A secret is empty where the "
@@ -136,7 +139,14 @@ ENCODING = LogPattern(
     "`PYTHONUTF8=1` in the job's environment.")
 COMMAND_FAILED = LogPattern(
     "log-command-failed", ERROR,
-    r"\berror: command '([^'\n]{1,200})' failed with exit (?:status|code) (-?\d{1,5})",
+    r"\berror: command '([^'\n]{1,200})' failed with exit (?:status|code) (-?\d{1,5})|"
+    # a Docker image build's `RUN` line failing (BuildKit's wording, then the classic builder's): an action's own image
+    # built before its step, or one the job builds
+    r"\bfailed to solve: process \"(.{1,800}?)\" did not complete successfully: exit code: (\d{1,3})|"
+    r"\bThe command '(.{1,800}?)' returned a non-zero code: (\d{1,3})|"
+    # a command-line parser refusing an option of its own command (clap's, as uv's and maturin's; argparse's; click's)
+    r"\berror: unexpected argument '([^'\n]{1,60})' found|(?:^|\s)((?:python3? -m )?[\w.-]{1,60}): error: unrecognized "
+    r"arguments: ([^\s'\"]{1,60})|\bError: No such option: ([^\s'\"]{1,60})",
     "A program the step runs failed",
     "A program the step runs exited with an error (a compiler or signer the build backend ran, a release command), or "
     "the CI's shell failed the step on what a program printed; the program's own reason is in the lines just above "
@@ -288,6 +298,10 @@ def _failing_lines(cleaned: Lines, raw: List[str]) -> Lines:
     line within WINDOW lines above the last of them (a program's own words, `make: poetry: No such file or directory`,
     look like no error); an error far above, followed by ordinary output, did not stop the run."""
     picked = dict(logtext.last_error_lines(cleaned, count=8, raw=raw))
+    for n, t in cleaned:  # a long line is shown cut at 200 characters: read it whole
+        whole = " ".join(t.split())
+        if n in picked and len(whole) > len(picked[n]) and whole.startswith(picked[n]):
+            picked[n] = whole
     for i, (n, t) in enumerate(cleaned):
         if t.strip().startswith("Traceback (most recent call last)"):
             end = next((k for k in range(i + 1, min(i + 400, len(cleaned)))
@@ -449,7 +463,30 @@ def _requirement(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, 
     return (f"No release of `{named[0]}` fits what the step installs{found}{why}", REQUIREMENT_UNAVAILABLE.fix)
 
 
+# a variable that holds the upload's credential: the uploaders' own (TWINE_PASSWORD, UV_PUBLISH_TOKEN, …) or a name a
+# release script gives it (PYPI_PASSWORD, PYPI_API_TOKEN, TEST_PYPI_TOKEN)
+_CREDENTIAL_NAME = re.compile(r"^(?:\w*PYPI\w*|\w*(?:PASSWORD|TOKEN|API_KEY)\w*|TWINE_USERNAME|HATCH_INDEX_AUTH)$", re.I)
+
+
+def _credential_variable(name: str) -> bool:
+    from codemods.uploaders import registry  # the registry's variables, loaded only for this reading
+    return name in registry.credential_variables() or bool(_CREDENTIAL_NAME.match(name))
+
+
 def _variable(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str]]:
+    if m.group(4):  # the shell stopped the script at a variable the step's environment lacks
+        path, name = m.group(3).replace("\\", "/"), m.group(4)
+        script = ("the step's `run:` script" if "/_temp/" in path or re.fullmatch(r"(?:ba|da|z)?sh", path)  # GitHub's own
+                  else f"`{path.rsplit('/', 1)[-1]}`")
+        if _credential_variable(name):
+            return (f"`{name}`, the upload's credential, is not set where {script} runs: the shell's `set -u` stopped "
+                    "it at that line",
+                    f"Pass the secret into the environment of the step that runs {script} (`env: {name}: "
+                    f"${{{{ secrets.<NAME> }}}}` in GitHub Actions; a secret reaches a step only through `env:` or "
+                    "`with:`), and check that the secret exists where the job runs (repository, environment, "
+                    "organisation) and that a reusable workflow is called with `secrets: inherit`.")
+        return (f"{script[0].upper() + script[1:]} reads the variable `{name}`, which is not set in the step (the "
+                "shell's `set -u` stopped it)", VARIABLE_MISSING.fix)
     if m.group(1):
         return (f"The action's required input `{m.group(1)}` was not given (or its secret reads as empty)",
                 VARIABLE_MISSING.fix)
@@ -474,7 +511,60 @@ def _syntax(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str]]
     return (f"Python could not parse {where or 'a file the step runs'}: `SyntaxError: {m.group(1).strip()}`", SYNTAX.fix)
 
 
+# the text's own account that the job runs an action or a tool whose newer release it moves to ("Upgrades
+# `python-semantic-release` to v9"), or GitHub's line for building a Docker action's image
+_UPGRADE_SAID = re.compile(r"\b(?:upgrad|bump|updat)\w{0,3}\s(?:the\s)?`?([\w./-]{2,100}?)`?(?:\saction)?\s(?:to|->)\s"
+                           r"`?(v?\d{1,4}(?:\.\d{1,4}){0,2})\b", re.I)
+_ACTION_IMAGE = re.compile(r"\bBuild container for action use\b|/_actions/[\w.-]{1,100}/[\w.-]{1,100}/")
+
+
+def _image_build(m: re.Match, cleaned: Lines) -> Tuple[str, str]:
+    """A Docker image's `RUN` line failed: the action (or tool) whose image it is, and apt-get's own exit code."""
+    process, code = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
+    apt = re.findall(r"\bapt-get\s[^;&|\\\n]{1,80}", process)
+    what = f"`{apt[-1].strip()}`" if apt else "a `RUN` line"
+    why = (": apt-get could not fetch or find a package or package source the Dockerfile names" if apt and code == "100"
+           else "")
+    title = f"A Docker image build in the job failed: {what} exited {code}{why}"
+    text = " ".join(t for _, t in cleaned)
+    told = _UPGRADE_SAID.search(text)
+    if told:
+        return (title, f"Upgrade `{told.group(1)}` to {told.group(2)}, as the text says: a Docker-based action or tool "
+                "builds its image at each run, and an old release's Dockerfile stops building once the package "
+                "sources it names are gone (a retired Debian release's suites move to archive.debian.org); nothing in "
+                "the release or the credentials is in question.")
+    if _ACTION_IMAGE.search(text):
+        return (title, "Move the action to its current release: a Docker action builds its image from its Dockerfile at "
+                "each run, and an old release stops building once the package sources it names are gone; nothing in "
+                "the release or the credentials is in question.")
+    return (title, "Read the failing `RUN` line's own error above it: for apt-get (exit 100) a package or source it "
+            "names could not be fetched: correct the Dockerfile's sources (a retired Debian release's suites move to "
+            "archive.debian.org) or base it on a current image; for an action's image, move the action to its current "
+            "release.")
+
+
+def _option_refused(m: re.Match, cleaned: Lines, line: int) -> Tuple[str, str]:
+    """A program's parser refused an option of its own command line: the command (argparse names it; else the nearest
+    line above that gives the option) and the option."""
+    option = m.group(7) or m.group(9) or m.group(10)
+    command = m.group(8)
+    if not command:
+        shown = next((t for n, t in reversed(cleaned) if line - 8 <= n < line and re.search(
+            rf"(?<!\S){re.escape(option)}(?![\w-])", t)), "")
+        words = re.match(r"^\s*(?:\$\s*|Run\s+)?([\w.-]{1,60}(?:\s[a-z][\w-]{1,30})?)\s", shown)
+        command = words.group(1) if words and not words.group(1).startswith("-") else None
+    who = f"`{command}`" if command else "A program the step runs"
+    return (f"{who} refused its own option `{option}`: the command stopped before doing anything",
+            f"Drop `{option}` from the {who if command else 'command'} command (an option of another command or of "
+            "another release of the tool), or install a release of the tool that accepts it (`--help` lists what "
+            "this one takes); the credentials and the files are not in question.")
+
+
 def _command_failed(m: re.Match, cleaned: Lines, line: int) -> Optional[Tuple[str, str]]:
+    if m.group(3) or m.group(5):
+        return _image_build(m, cleaned)
+    if m.group(7) or m.group(9) or m.group(10):
+        return _option_refused(m, cleaned, line)
     program = m.group(1).replace("\\", "/").rsplit("/", 1)[-1]
     return (f"`{program}`, run by the step, failed (exit {m.group(2)}); its own error is in the lines above",
             COMMAND_FAILED.fix)

@@ -45,9 +45,11 @@ from codemods.doctor.log_servers import (BLOCKED_FIX, DISTUTILS_DESCRIPTION_FIX,
                                          password_login, PASSWORD_REFUSED, PASSWORD_REFUSED_FIX, poetry_repository,
                                          poetry_unconfigured, POETRY_NONE_SENT, POETRY_NONE_SENT_FIX, PROHIBITED_NAME,
                                          PROHIBITED_NAME_FIX, PYPI_HOSTS, HOST_NAMED, REGISTER_FIX, REGISTER_RETIRED,
-                                         removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, ROLE_MISSING_FIX,
+                                         OUTAGE_OR_LARGE, removed_account, REMOVED_ACCOUNT_FIX, REPEATED_500_FIX, REPEATED_500_LOGIN,
+                                         RETRIED_500, ROLE_MISSING_FIX, TOKEN_NAMED,
                                          SAID_EVERY_TIME, server_elsewhere, SETUP_UPLOAD_GONE, SETUP_UPLOAD_GONE_FIX,
-                                         SETUP_UPLOAD_WARNED, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED, TWINE_IN_PLACE,
+                                         SETUP_UPLOAD_WARNED, TESTPYPI_HELD_FIX, TESTPYPI_NAME_REFUSED, TESTPYPI_PASSWORD_FIX,
+                                         TESTPYPI_PASSWORD_REFUSED, TESTPYPI_REFUSED, TWINE_IN_PLACE,
                                          USERNAME_NOT_TOKEN, USERNAME_NOT_TOKEN_FIX, USERNAME_NOT_TOKEN_SAID)
 from codemods.doctor.log_types import LogFinding
 from codemods.doctor.logtext import LogText
@@ -170,6 +172,8 @@ REFINEMENTS: Table = (
         Case(lambda log, f: log.has(REGISTER_RETIRED), fix=REGISTER_FIX),  # no bug: an API PyPI retired
     )),
     ("log-token-rejected", (
+        Case(lambda log, f: password_login(log.whole) and log.has(TESTPYPI_REFUSED), TESTPYPI_PASSWORD_REFUSED,
+             TESTPYPI_PASSWORD_FIX),  # a pypi.org login typed at TestPyPI: its own account first
         Case(lambda log, f: password_login(log.whole), PASSWORD_REFUSED, lambda log, _: PASSWORD_REFUSED_FIX.format(
             TWINE_IN_PLACE if log.has(DISTUTILS_UPLOAD) else "")),  # a username and password, not a secret's token
         Case(lambda log, f: log.has(USERNAME_NOT_TOKEN_SAID), USERNAME_NOT_TOKEN,  # the username told wrong
@@ -269,7 +273,11 @@ REFINEMENTS: Table = (
         # tool ran twine with its own default URL; a twine before 1.8.0: its own default is the retired address
         Case(lambda log, f: old_twine_fix(log.whole), fix=_given),
     )),
-    ("log-server-error", (Case(lambda log, f: log.has(SAID_EVERY_TIME) and log.has(INTERNAL_500), fix=REPEATED_500_FIX),)),
+    ("log-server-error", (Case(lambda log, f: log.has(SAID_EVERY_TIME) and log.has(INTERNAL_500), fix=REPEATED_500_FIX),
+                          # twine's retries each answered with the same 500, no outage told, no very large file
+                          Case(lambda log, f: log.has(RETRIED_500) and not log.has(OUTAGE_OR_LARGE),
+                               fix=lambda log, _: REPEATED_500_FIX + (REPEATED_500_LOGIN if not log.has(
+                                   TOKEN_NAMED) else "")))),
     ("log-file-too-large", (Case(lambda log, f: said_project_total(log.whole), fix=PROJECT_SIZE_FIX),)),
     ("log-upload-form-refused", (Case(lambda log, f: log.has(SIGNATURE_REFUSED), fix=SIGNATURE_FIX),)),
 )

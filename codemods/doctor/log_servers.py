@@ -168,8 +168,10 @@ REGISTER_FIX = ("Drop the `register` step (`twine register`, `setup.py register`
                 "old: upgrade it, or upload with twine or uv.")
 # an upload of the password era: distutils' `setup.py upload`, or a ~/.pypirc or a username and password told, with no
 # API token or CI secret named anywhere: what PyPI refused is that login, not a token in a secret
-_TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
-_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:username\s(?:and\s|/)?)?passwords?\b", re.I)
+TOKEN_NAMED = re.compile(r"__token__|\bpypi-[\w-]{8}|\btokens?\b|\bsecrets?\b|\$\{\{", re.I)
+# ("my username and password", "my email and password combo", "my username, and password"): the login is named first
+_PASSWORD_LOGIN = re.compile(r"\.pypirc\b|\b(?:my|our|account|pypi)\s(?:(?:username|e-?mail(?: address)?|login)(?:,?\s"
+                             r"(?:and|&)\s|\s?/\s?|\s))?passwords?\b", re.I)
 # the text's own reading of a refused login: the username or password typed was wrong ("the PyPI username or password
 # was entered wrongly", a Chinese note's 用户名或密码输入错误); "the credentials are not the problem" is not it
 SAID_LOGIN_WRONG = re.compile(r"\b(?:user ?name|password)s?\b(?:\s(?:or|and|/)\s(?:user ?name|password)s?\b)?[^.\n]{0,30}?"
@@ -191,12 +193,20 @@ USERNAME_NOT_TOKEN_FIX = ("Send the same token with the username `__token__` (tw
                           "`-u __token__`; Poetry: `poetry config pypi-token.{0} <token>`, or `poetry config http-basic.{0} "
                           "__token__ <token>`); a new token is not needed.")
 TWINE_IN_PLACE = ": `twine upload dist/*` in place of `setup.py upload` (gone from setuptools)"
+# a password login refused by TestPyPI (the URL the upload went to): pypi.org's accounts are not TestPyPI's
+TESTPYPI_REFUSED = re.compile(_SENT_TO + r"https?://test\.pypi\.org\b", re.I)
+TESTPYPI_PASSWORD_REFUSED = ("TestPyPI refused the username and password the upload sent: its accounts are separate from "
+                             "pypi.org's")
+TESTPYPI_PASSWORD_FIX = ("Create an account on https://test.pypi.org (its own registration; a pypi.org account, "
+                         "password or token is unknown there), then upload with an API token made there, with the "
+                         "username `__token__` and the token as the password (in the `[testpypi]` section of ~/.pypirc, "
+                         "or in `TWINE_USERNAME`/`TWINE_PASSWORD`).")
 
 
 def password_login(whole: str) -> bool:
     """A refused login that is a username and password (distutils' upload, ~/.pypirc, a person's own words) in a
     text that names no API token or CI secret: the refusal's advice must be about that login, not a secret's token."""
-    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not _TOKEN_NAMED.search(whole)
+    return bool((DISTUTILS_UPLOAD.search(whole) or _PASSWORD_LOGIN.search(whole)) and not TOKEN_NAMED.search(whole)
                 and not re.search(r"\bpoetry\b", whole, re.I))  # Poetry sends none when none is configured
 
 
@@ -258,10 +268,17 @@ SAID_EVERY_TIME = re.compile(r"\b(?:whenever|every ?time|each time|every (?:sing
                              r"returns?|answers?|errors?)|fails? (?:again )?(?:on )?every)\b", re.I)
 INTERNAL_500 = re.compile(r"\b500\b[:\"')]? ?(?:Server Error:? )?Internal Server Error|\(500\)|status code 500\b|"
                            r"HTTP Error 500\b", re.I)
+# the same 500 answered to twine's retries of one upload (`Received "500: Internal Server Error" … Retry 2 of 5`), with
+# no outage told and no very large file: PyPI failing on that request, as a 500 told on every attempt
+RETRIED_500 = re.compile(r"\b500\b[^\n]{0,120}?\bRetry [2-9]\d? of \d{1,2}\b", re.I)
+OUTAGE_OR_LARGE = re.compile(r"\b(?:incidents?|outages?|downtime)\b|\bstatus\.python\.org\b|\b(?:is|was|seems|went) down\b|"
+                        r"\(\d{3,6}(?:\.\d)? ?MB\)", re.I)
 REPEATED_500_FIX = ("A 500 on every attempt for one package is PyPI failing on something of that package, most often its "
                     "metadata (a very long or unusual long description): run `twine check dist/*`, try the upload with a "
                     "shorter description to find it, and report it at https://github.com/pypi/support with the "
                     "package's name; https://status.python.org shows whether PyPI itself is down.")
+REPEATED_500_LOGIN = (" A 500 to a login PyPI refuses (an account password it has found in a known breach) has been seen "
+                      "too: where the upload sends an account password, upload with an API token (username `__token__`).")
 # a connection never made: the name did not resolve, or the host refused or reset it before any answer
 NEVER_CONNECTED = re.compile(r"Name or service not known|nodename nor servname|getaddrinfo failed|Temporary failure in name "
                               r"resolution|Connection refused|Network is unreachable|No route to host|dns error", re.I)

@@ -28,7 +28,10 @@ _ERRORISH = re.compile(r"error|fail|denied|forbidden|invalid|refused|not allowed
                        r"\bexited with (?:code |status )?[1-9]\d{0,2}\b|"
                        # a module or command missing, and a check of the workflow's own that stopped the upload
                        r"No module named|not recognized as|command not found|\bstop(?:s|ped|ping)\b[^.]{0,40}?"
-                       r"\b(?:upload|publish|release)", re.I)
+                       r"\b(?:upload|publish|release)|"
+                       # a shell's `set -u` stopping a script at a variable it was not given; the classic Docker
+                       # builder's failed `RUN` line
+                       r": unbound variable\b|: parameter (?:null or )?not set\b|\breturned a non-zero code\b", re.I)
 
 
 def clean(line: str) -> str:
