@@ -79,11 +79,20 @@ def index_from_secret(doc: Document, p: "PublishView") -> bool:
     return False
 
 
-def _credentials_in_files(changes) -> List[str]:
+def _shown(change, root: Optional[Path]) -> str:
+    """A followed file as the report names it: its path in the repository (`scripts/publish`, which a bare `publish`
+    would confuse with a workflow's file name), or its label where it has no path there."""
+    try:
+        return change.target.path.resolve().relative_to(root.resolve()).as_posix() if root is not None else change.label
+    except ValueError:  # outside the repository (a path given on the command line)
+        return change.label
+
+
+def _credentials_in_files(changes, root: Optional[Path]) -> List[str]:
     """Where the followed files take the credential: a tox env passing the workflow's variable on, or the
     file's own credential options (`--password $X`, `-p $1`)."""
-    passed = [c.label for c in changes if c.cuts and c.passed_through == c.cuts]
-    own = [c.label for c in changes if c.cuts and c.passed_through != c.cuts]
+    passed = [_shown(c, root) for c in changes if c.cuts and c.passed_through == c.cuts]
+    own = [_shown(c, root) for c in changes if c.cuts and c.passed_through != c.cuts]
     return ([f"passed on by {', '.join(dict.fromkeys(passed))}"] if passed else []) + \
         ([f"credential options in {', '.join(dict.fromkeys(own))}"] if own else [])
 
@@ -149,8 +158,9 @@ class WorkflowView:
 
     def _indirect(self, item) -> PublishView:
         # a script run three times (`deploy.sh pkg-a prod`, `deploy.sh pkg-b prod`…) has one upload line
-        where = ", ".join(dict.fromkeys(f"{c.label}:{line}" for c in item.changes for line in c.lines)) or "a script"
-        creds = [f"`{n}`" for n, _ in item.env_vars] + _credentials_in_files(item.changes)
+        where = ", ".join(dict.fromkeys(f"{_shown(c, self.root)}:{line}" for c in item.changes for line in c.lines)) or \
+            "a script"
+        creds = [f"`{n}`" for n, _ in item.env_vars] + _credentials_in_files(item.changes, self.root)
         mode = "token" if item.uses_token else "trusted"  # what migrate reads: a change by hand (`poetry publish`,
         # which has no Trusted Publishing, in a Makefile) uploads with some credential too
         return PublishView(item.job_id, item.step_index, self.doc.line_of(item.path),
