@@ -38,11 +38,15 @@ def _file_lines(f: FileResult, options: Options, wrote: bool) -> List[str]:
     if f.changed:
         mode = "Trusted Publishing" if options.direction == TO_OIDC else "API-token publishing"
         lines = [f"{f.shown}: converted to {mode}" + ("" if wrote else " (not written)")]
-        if not f.companions and p.changes and all(why_of(c) == WHY[options.direction, "workflow-permissions"]
-                                                  for c in p.changes):  # no publish step changed
+        whys = {why_of(c) for c in p.changes}
+        workflow_level = {WHY[options.direction, "workflow-permissions"]}
+        # to-token: only an unused `id-token: write` taken away (from the workflow or the jobs), no upload changed
+        unused = options.direction != TO_OIDC and whys <= workflow_level | {WHY[options.direction, "permissions"]}
+        if not f.companions and p.changes and (whys == workflow_level or unused):  # no publish step changed
             already = "Trusted Publishing" if options.direction == TO_OIDC else "API tokens"
             # a job given its own `id-token: write` (a note about that job): narrowed; else only removed
-            done = "narrowed to the jobs that use it" if any(job_of(c) for c in p.changes) else \
+            done = "removed where no step uses it" if whys != workflow_level else \
+                "narrowed to the jobs that use it" if any(job_of(c) for c in p.changes) else \
                 "removed from the workflow level"
             lines = [f"{f.shown}: already publishes with {already}; `id-token: write` {done}"
                      + ("" if wrote else " (not written)")]
