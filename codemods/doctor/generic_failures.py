@@ -175,8 +175,7 @@ SAID_TAGS_UNSEEN = re.compile(
     r"\bdo(?:es)?(?:n[’']?t| not) fetch (?:the )?(?:git )?tags?\b|\btags? (?:were|are|was|is) not fetched\b|"
     r"\b(?:can(?:no|[’'])t|could(?: not|n[’']t)|unable to|did(?: not|n[’']t)|does(?: not|n[’']t))\s(?:\w+\s){0,2}?"
     r"(?:access|see|find|identify|fetch|read)\s(?:[\w']+\s){0,3}?tags?\b", re.I)
-VERSION_PLUGIN = re.compile(r"\b(?:setuptools[-_]scm|hatch-vcs|versioneer|dunamai|poetry-dynamic-versioning|"
-                            r"setuptools-git-versioning|uv-dynamic-versioning)\b", re.I)
+VERSION_PLUGIN = re.compile(r"\b" + logtext.VERSION_PLUGINS + r"\b", re.I)
 FALLBACK_VERSION = re.compile(r"(?<![\w.])0\.0\.0(?:\.dev0)?\b|\.dev0\b", re.I)
 
 

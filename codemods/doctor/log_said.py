@@ -1348,7 +1348,7 @@ STATIC_VERSION_FIX = ("Take the version from the release tag (a dynamic version:
 # a VCS version plugin told as switched off or not in effect, beside a placeholder version every build comes out as
 # (ccdhmodel #82: "disabling pbr … will only publish the model as `0.0.0`", "Even if I do `git tag 0.2.9` first"): the
 # tag no longer sets the version, so every release re-uploads the placeholder
-_VERSION_PLUGIN_NAME = r"(?:pbr|setuptools[-_ ]scm|hatch[-_ ]vcs|versioneer|versioningit|dunamai|poetry-dynamic-versioning|uv-dynamic-versioning|miniver)"
+_VERSION_PLUGIN_NAME = logtext.VERSION_PLUGINS
 VERSION_TOOL_OFF = re.compile(r"\b(?:disabl\w{1,4}|turn\w{0,3} off|switch\w{0,3} off|remov\w{1,4}|drop\w{0,4}|comment\w{0,3} out)\s"
                               r"(?:the\s)?" + _VERSION_PLUGIN_NAME + r"\b|\b" + _VERSION_PLUGIN_NAME + r"\b" + IN_SENTENCE
                               + r"{0,30}?\b(?:(?:was|is|got|been)\s)?(?:disabled|turned off|switched off|not (?:enabled|running|"

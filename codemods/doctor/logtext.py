@@ -13,6 +13,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 MAX_LINE = 2000  # longer lines are cut before they are searched
 MAX_VERSIONS = 20  # distinct versions read from file names
+# the version plugins that set a build's version from git tags: one list for every reading that names them
+VERSION_PLUGINS = (r"(?:pbr|setuptools[-_ ]scm|hatch[-_ ]vcs|versioneer|versioningit|dunamai|poetry-dynamic-versioning|"
+                   r"uv-dynamic-versioning|setuptools-git-versioning|miniver)")
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|\[[0-9;]{1,8}m")
